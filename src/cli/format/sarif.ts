@@ -1,0 +1,119 @@
+// SARIF 2.1.0: every rule declared (so code scanning can close fixed alerts), results
+// with locations, help text and fixes, and scan notes as tool notifications.
+
+import type { Finding, Severity } from '../../core/model';
+import { RULES } from '../../core/rules/rules';
+import { Positions, type ScanReport } from '../report';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
+
+export function toSarif(report: ScanReport, toolVersion: string, rootUri: string): unknown {
+  const pos = new Positions(report.texts);
+  const uri = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
+  const regionOf = (file: string, start: number, end: number): unknown => {
+    const r = pos.region(file, { start, end });
+    return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
+  };
+  const location = (f: Finding): unknown => ({
+    physicalLocation: {
+      artifactLocation: { uri: uri(f.file), uriBaseId: '%SRCROOT%' },
+      region: regionOf(f.file, f.range.start, f.range.end),
+    },
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'llm-compliance',
+            version: toolVersion,
+            semanticVersion: toolVersion,
+            rules: RULES.map((r) => ({
+              id: r.id,
+              name: r.name,
+              shortDescription: { text: r.title },
+              fullDescription: { text: r.summary },
+              help: { text: `${r.summary}\n\n${r.description.replace(/\*\*|`/g, '')}`, markdown: `${r.summary}\n\n${r.description}` },
+              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+              properties: { tags: ['compliance', 'llm', ...r.requirements] },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
+        columnKind: 'utf16CodeUnits',
+        results: report.findings.map((f) => {
+          const r = pos.region(f.file, f.range);
+          return {
+            ruleId: f.ruleId,
+            ruleIndex: RULES.findIndex((x) => x.id === f.ruleId),
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [location(f)],
+            partialFingerprints: {
+              'llmCompliance/v1': fingerprint(`${f.ruleId}|${f.file}|${f.provider}|${f.endpoint.host}|${f.endpoint.region}|${lineText(report.texts.get(f.file), r.line)}`),
+            },
+            ...(f.fixes.length
+              ? {
+                  fixes: f.fixes.map((fix) => ({
+                    description: { text: fix.title },
+                    artifactChanges: [
+                      {
+                        artifactLocation: { uri: uri(f.file), uriBaseId: '%SRCROOT%' },
+                        replacements: fix.edits.map((e) => ({
+                          // An insertion is an empty region (endColumn = startColumn).
+                          deletedRegion: regionOf(f.file, e.start, e.end),
+                          insertedContent: { text: e.newText },
+                        })),
+                      },
+                    ],
+                  })),
+                }
+              : {}),
+            properties: {
+              provider: f.provider,
+              host: f.endpoint.host,
+              region: f.endpoint.region,
+              requirement: f.requirement,
+              sources: [...new Set(f.sources.map((s) => s.url))],
+            },
+          };
+        }),
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.notes.map((n) => ({
+              level: n.kind === 'policy' ? 'error' : 'warning',
+              message: { text: n.message },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: uri(n.file), uriBaseId: '%SRCROOT%' },
+                    ...(n.line ? { region: { startLine: n.line } } : {}),
+                  },
+                },
+              ],
+            })),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function lineText(text: string | undefined, line: number): string {
+  return (text?.split('\n')[line - 1] ?? '').trim().replace(/\s+/g, ' ');
+}
+
+/** FNV-1a, 64 bits as hex: stable across runs and machines. */
+function fingerprint(s: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0xcbf29ce4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x01000197) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}

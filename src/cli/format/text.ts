@@ -1,0 +1,82 @@
+// Text output for people: grouped by file, one line per finding (or per endpoint when
+// there is no policy), then notes and a summary line.
+
+import type { Endpoint, Finding } from '../../core/model';
+import { Positions, type ScanReport } from '../report';
+
+export interface TextOptions {
+  color: boolean;
+  /** Also list endpoints that pass, under the findings. */
+  verbose?: boolean;
+}
+
+export function toText(report: ScanReport, options: TextOptions): string {
+  const c = colors(options.color);
+  const pos = new Positions(report.texts);
+  const lines: string[] = [];
+  const byFile = new Map<string, { findings: Finding[]; endpoints: Endpoint[] }>();
+  const group = (file: string): { findings: Finding[]; endpoints: Endpoint[] } => {
+    let g = byFile.get(file);
+    if (!g) byFile.set(file, (g = { findings: [], endpoints: [] }));
+    return g;
+  };
+  const showInventory = !report.policy || report.policy.require.length === 0 || options.verbose;
+  for (const f of report.findings) group(f.file).findings.push(f);
+  if (showInventory) for (const e of report.endpoints) group(e.file).endpoints.push(e);
+
+  for (const [file, g] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(c.underline(file));
+    const rows: { line: number; column: number; text: string }[] = [];
+    for (const f of g.findings) {
+      const r = pos.region(f.file, f.range);
+      const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('note   ');
+      let text = `${sev}  ${c.dim(f.ruleId)}  ${f.message}`;
+      for (const fix of f.fixes) text += `\n${' '.repeat(22)}${c.green('fix:')} ${fix.title}`;
+      rows.push({ line: r.line, column: r.column, text });
+    }
+    for (const e of g.endpoints) {
+      const r = pos.region(e.file, e.range);
+      const eu = e.euResident === true ? c.green('EU') : e.euResident === false ? c.red('non-EU') : c.yellow('EU?');
+      const baa = e.baaAvailable === true ? 'BAA offered' : e.baaAvailable === false ? 'no BAA' : 'BAA ?';
+      const where = [e.host, e.region && !e.host?.includes(e.region) ? e.region : null].filter(Boolean).join(' ') || c.dim('location unknown');
+      rows.push({ line: r.line, column: r.column, text: `${c.cyan((e.provider ?? 'unknown').padEnd(18))} ${where}  ${c.dim('·')} ${eu} ${c.dim('·')} ${baa}\n${' '.repeat(22)}${c.dim(e.via)}` });
+    }
+    rows.sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const row of rows) lines.push(`  ${c.dim(`${row.line}:${row.column}`.padEnd(9))} ${row.text}`);
+    lines.push('');
+  }
+
+  if (report.notes.length) {
+    lines.push(c.underline('Notes'));
+    for (const n of report.notes) lines.push(`  ${n.file}${n.line ? `:${n.line}` : ''}  ${c.dim(n.message)}`);
+    lines.push('');
+  }
+
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const warnings = report.findings.filter((f) => f.severity === 'warning').length;
+  const notes = report.findings.length - errors - warnings;
+  const filesWithFindings = new Set(report.findings.map((f) => f.file)).size;
+  const flagged = new Set(report.findings.map((f) => f.endpoint));
+  const passing = report.endpoints.filter((e) => !flagged.has(e)).length;
+  const parts: string[] = [];
+  if (report.policy && report.policy.require.length) {
+    const problems = [plural(errors, 'error'), plural(warnings, 'warning'), notes ? plural(notes, 'note') : ''].filter(Boolean).join(', ');
+    parts.push(report.findings.length ? `${c.red('✖')} ${problems} in ${plural(filesWithFindings, 'file')}` : `${c.green('✔')} no findings`);
+    parts.push(`${plural(report.endpoints.length, 'endpoint')} (${passing} compliant)`);
+  } else {
+    parts.push(`${plural(report.endpoints.length, 'endpoint')} found`);
+  }
+  parts.push(`${plural(report.filesScanned, 'file')} scanned`);
+  parts.push(report.policy?.source ? `policy ${report.policy.source} (requires ${report.policy.require.join(', ') || 'nothing'})` : 'no policy: inventory only');
+  lines.push(parts.join(c.dim('  ·  ')));
+  return lines.join('\n') + '\n';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function colors(on: boolean): Record<'red' | 'yellow' | 'green' | 'blue' | 'cyan' | 'dim' | 'underline', (s: string) => string> {
+  const wrap = (open: number, close: number) => (s: string): string => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), blue: wrap(34, 39), cyan: wrap(36, 39), dim: wrap(2, 22), underline: wrap(4, 24) };
+}

@@ -1,0 +1,104 @@
+// `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif]`
+// Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
+
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PolicyError } from '../core/policy/policy';
+import { toSarif } from './format/sarif';
+import { toText } from './format/text';
+import { exitCodeOf, toJson } from './report';
+import { scan, UsageError } from './scan';
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+const HELP = `Usage: llm-compliance scan [PATH...] [options]
+
+Finds every LLM API endpoint in source and config files, works out provider, host and
+region, and checks them against the policy (.llm-compliance.yaml at the scanned folder).
+
+Options:
+  --policy FILE          policy file (default: .llm-compliance.yaml/.json in the first PATH)
+  --format text|json|sarif  output format (default: text)
+  --output FILE          write the output to FILE instead of stdout
+  --verbose              text format: also list endpoints that pass
+  --no-color             text format: no colours (also when NO_COLOR is set)
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit codes: 0 no finding at or above the policy's failOn severity, 1 findings, 2 usage or input error.
+`;
+
+export function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        policy: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (err) {
+    return usage(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (command !== 'scan') return usage(command ? `unknown command "${command}" (expected "scan")` : 'missing command (expected "scan")');
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(`unknown format "${format}" (expected text, json or sarif)`);
+
+  let report;
+  try {
+    report = scan(paths, values.policy ? { policyFile: values.policy } : {});
+  } catch (err) {
+    if (err instanceof PolicyError) {
+      process.stderr.write(`llm-compliance: invalid policy: ${err.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n  ')}\n`);
+      return 2;
+    }
+    if (err instanceof UsageError) return usage(err.message);
+    if (isNodeError(err) && (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR')) {
+      return usage(`cannot read ${err.path ?? 'a file'}: ${err.code}`);
+    }
+    throw err;
+  }
+
+  let out: string;
+  if (format === 'json') out = JSON.stringify(toJson(report), null, 2) + '\n';
+  else if (format === 'sarif') out = JSON.stringify(toSarif(report, VERSION, pathToFileURL(process.cwd()).href + '/'), null, 2) + '\n';
+  else {
+    const color = !values['no-color'] && !process.env.NO_COLOR && !values.output && process.stdout.isTTY === true;
+    out = toText(report, { color, verbose: values.verbose });
+  }
+  if (values.output) fs.writeFileSync(values.output, out);
+  else process.stdout.write(out);
+  return exitCodeOf(report);
+}
+
+function usage(reason: string): number {
+  process.stderr.write(`llm-compliance: ${reason}\nRun "llm-compliance --help" for usage.\n`);
+  return 2;
+}
+
+function isNodeError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && 'code' in err;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,102 @@
+// The result of a CLI scan, and its JSON form (a contract: see DESIGN.md).
+
+import type { Endpoint, Finding, Fix, ScanNote, Severity, TextRange } from '../core/model';
+import type { Policy } from '../core/policy/policy';
+import { LineIndex } from '../core/text';
+
+export interface ScanReport {
+  endpoints: Endpoint[];
+  findings: Finding[];
+  notes: ScanNote[];
+  filesScanned: number;
+  policy: Policy | null;
+  /** Decoded text of files with endpoints, by the file path used in the report. */
+  texts: Map<string, string>;
+}
+
+export interface Region {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export class Positions {
+  private readonly indexes = new Map<string, LineIndex>();
+
+  constructor(private readonly texts: Map<string, string>) {}
+
+  region(file: string, range: TextRange): Region {
+    let index = this.indexes.get(file);
+    if (!index) {
+      index = new LineIndex(this.texts.get(file) ?? '');
+      this.indexes.set(file, index);
+    }
+    const a = index.position(range.start);
+    const b = index.position(range.end);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
+
+/** The exit code: 1 when a finding is at or above the policy's failing severity. */
+export function exitCodeOf(report: ScanReport): number {
+  const threshold = SEVERITY_RANK[report.policy?.failOn ?? 'error'];
+  return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+export function toJson(report: ScanReport): unknown {
+  const pos = new Positions(report.texts);
+  const fixJson = (file: string, fix: Fix): unknown => ({
+    title: fix.title,
+    isPreferred: fix.isPreferred ?? false,
+    edits: fix.edits.map((e) => ({ ...pos.region(file, e), newText: e.newText })),
+  });
+  return {
+    endpoints: report.endpoints.map((e) => {
+      const r = pos.region(e.file, e.range);
+      return {
+        file: e.file,
+        line: r.line,
+        column: r.column,
+        endLine: r.endLine,
+        endColumn: r.endColumn,
+        provider: e.provider,
+        host: e.host,
+        region: e.region,
+        euResident: e.euResident,
+        baaAvailable: e.baaAvailable,
+        via: e.via,
+        ...(e.sdk ? { sdk: e.sdk } : {}),
+        ...(e.model ? { model: e.model } : {}),
+        ...(e.unknown ? { unknown: e.unknown } : {}),
+        ...(e.conditions.length ? { conditions: e.conditions } : {}),
+      };
+    }),
+    findings: report.findings.map((f) => {
+      const r = pos.region(f.file, f.range);
+      return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        file: f.file,
+        line: r.line,
+        column: r.column,
+        endLine: r.endLine,
+        endColumn: r.endColumn,
+        provider: f.provider,
+        message: f.message,
+        requirement: f.requirement,
+        fixes: f.fixes.map((x) => fixJson(f.file, x)),
+        sources: [...new Set(f.sources.map((s) => s.url))],
+      };
+    }),
+    notes: report.notes.map((n) => ({ kind: n.kind, file: n.file, ...(n.line ? { line: n.line } : {}), message: n.message })),
+    summary: {
+      filesScanned: report.filesScanned,
+      endpoints: report.endpoints.length,
+      findings: report.findings.length,
+      policy: report.policy?.source ?? null,
+    },
+  };
+}

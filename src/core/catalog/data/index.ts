@@ -1,0 +1,55 @@
+// The provider catalog: region sets, one file per provider (in PROVIDER_IDS order) and
+// the LiteLLM signals. Validated against schemas/catalog.schema.json.
+import type { Catalog, Provider } from '../types';
+import { PROVIDER_IDS } from '../types';
+import { litellm } from './litellm';
+import { regionSets } from './regions';
+import { provider as openai } from './providers/openai';
+import { provider as azureOpenai } from './providers/azure-openai';
+import { provider as anthropic } from './providers/anthropic';
+import { provider as googleGeminiApi } from './providers/google-gemini-api';
+import { provider as googleVertexAi } from './providers/google-vertex-ai';
+import { provider as awsBedrock } from './providers/aws-bedrock';
+import { provider as mistral } from './providers/mistral';
+import { provider as cohere } from './providers/cohere';
+import { provider as groq } from './providers/groq';
+import { provider as together } from './providers/together';
+import { provider as fireworks } from './providers/fireworks';
+import { provider as deepseek } from './providers/deepseek';
+import { provider as xai } from './providers/xai';
+import { provider as perplexity } from './providers/perplexity';
+import { provider as openrouter } from './providers/openrouter';
+import { provider as huggingface } from './providers/huggingface';
+import { provider as ibmWatsonx } from './providers/ibm-watsonx';
+import { provider as databricks } from './providers/databricks';
+import { provider as selfHosted } from './providers/self-hosted';
+
+const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
+  openai,
+  'azure-openai': azureOpenai,
+  anthropic,
+  'google-gemini-api': googleGeminiApi,
+  'google-vertex-ai': googleVertexAi,
+  'aws-bedrock': awsBedrock,
+  mistral,
+  cohere,
+  groq,
+  together,
+  fireworks,
+  deepseek,
+  xai,
+  perplexity,
+  openrouter,
+  huggingface,
+  'ibm-watsonx': ibmWatsonx,
+  databricks,
+  'self-hosted': selfHosted,
+};
+
+export const catalog: Catalog = {
+  version: '2026-11-27',
+  reviewWindowDays: 180,
+  regionSets,
+  providers: PROVIDER_IDS.map((id) => byId[id]),
+  litellm,
+};

@@ -1,0 +1,87 @@
+// LiteLLM (and libraries built on it: crewai LLM, LangChain ChatLiteLLM, the LiteLLM
+// proxy config.yaml) picks the provider from the "provider/model" string.
+// NOTE: LiteLLM's `region_name: "eu"` in a proxy model_list is a routing label for
+// LiteLLM's own region-based routing, not a location; it is deliberately not a region option.
+import type { LiteLlmPrefix, LiteLlmSignals, ProviderId, Source } from '../types';
+import { CHECKED_TODAY, RESEARCH_SNAPSHOT, gh, ghTree, src } from './common';
+
+const PROVIDERS_DOCS = src('https://docs.litellm.ai/docs/providers', RESEARCH_SNAPSHOT);
+const BEDROCK_DOCS = src('https://docs.litellm.ai/docs/providers/bedrock', RESEARCH_SNAPSHOT);
+const BEDROCK_BASE = src(
+  'https://github.com/BerriAI/litellm/blob/main/litellm/llms/bedrock/base_aws_llm.py',
+  RESEARCH_SNAPSHOT,
+);
+const VERTEX_DOCS = src('https://docs.litellm.ai/docs/providers/vertex', RESEARCH_SNAPSHOT);
+const VERTEX_BASE = gh('BerriAI/litellm', '01a772fe', 'litellm/llms/vertex_ai/vertex_llm_base.py', RESEARCH_SNAPSHOT);
+const ROUTING_DOCS = src('https://docs.litellm.ai/docs/proxy/customer_routing', CHECKED_TODAY);
+// crewai LLM(model="bedrock/us.amazon.nova-pro-v1:0") in .../crew.ai/curriculum_agent/llm_config.py
+const CREWAI_SAMPLE = ghTree('aws-samples/amazon-bedrock-samples', '85fba9d9', '2026-08-21');
+const GCP_LITELLM_SAMPLE = gh(
+  'GoogleCloudPlatform/generative-ai',
+  '23b75dab',
+  'open-models/use-cases/model_garden_litellm_inference.ipynb',
+  '2026-08-21',
+);
+
+function px(prefix: string, provider: ProviderId, sources: Source[], region?: { defaultRegion: string | null; regionEnv: string[] }): LiteLlmPrefix {
+  return region ? { prefix, provider, defaultRegion: region.defaultRegion, regionEnv: region.regionEnv, sources } : { prefix, provider, sources };
+}
+
+const BEDROCK_REGION = { defaultRegion: 'us-west-2', regionEnv: ['AWS_REGION_NAME', 'AWS_REGION'] };
+const VERTEX_REGION = { defaultRegion: 'us-central1', regionEnv: ['VERTEXAI_LOCATION'] };
+const P = [PROVIDERS_DOCS];
+
+export const litellm: LiteLlmSignals = {
+  callees: [
+    'completion',
+    'acompletion',
+    'embedding',
+    'aembedding',
+    'text_completion',
+    'atext_completion',
+    'litellm.completion',
+    'litellm.acompletion',
+    'litellm.embedding',
+    'litellm.aembedding',
+    'litellm.text_completion',
+    'LLM',
+    'ChatLiteLLM',
+  ],
+  modelOptions: ['model'],
+  urlOptions: ['api_base', 'base_url'],
+  regionOptions: ['aws_region_name', 'vertex_location', 'vertex_ai_location'],
+  prefixes: [
+    px('openai/', 'openai', P),
+    px('azure/', 'azure-openai', P),
+    px('azure_ai/', 'azure-openai', P),
+    px('anthropic/', 'anthropic', P),
+    // Bedrock: region from aws_region_name, then AWS_REGION_NAME, AWS_REGION, the boto3
+    // session, and finally us-west-2. Model ids may carry eu./us./global. profiles.
+    px('bedrock/converse/', 'aws-bedrock', [BEDROCK_DOCS, BEDROCK_BASE], BEDROCK_REGION),
+    px('bedrock/invoke/', 'aws-bedrock', [BEDROCK_DOCS, BEDROCK_BASE], BEDROCK_REGION),
+    px('bedrock/', 'aws-bedrock', [BEDROCK_DOCS, BEDROCK_BASE, CREWAI_SAMPLE], BEDROCK_REGION),
+    px('bedrock_mantle/', 'aws-bedrock', P),
+    // Vertex AI: vertex_location / VERTEXAI_LOCATION, else us-central1 (global-only models
+    // are switched to the global endpoint).
+    px('vertex_ai/', 'google-vertex-ai', [VERTEX_DOCS, VERTEX_BASE, GCP_LITELLM_SAMPLE], VERTEX_REGION),
+    px('gemini/', 'google-gemini-api', P),
+    px('mistral/', 'mistral', P),
+    px('cohere/', 'cohere', P),
+    px('cohere_chat/', 'cohere', P),
+    px('groq/', 'groq', P),
+    px('together_ai/', 'together', P),
+    px('fireworks_ai/', 'fireworks', P),
+    px('deepseek/', 'deepseek', P),
+    px('xai/', 'xai', P),
+    px('perplexity/', 'perplexity', P),
+    px('openrouter/', 'openrouter', P),
+    px('huggingface/', 'huggingface', P),
+    px('watsonx/', 'ibm-watsonx', P),
+    px('databricks/', 'databricks', P),
+    px('ollama/', 'self-hosted', P),
+    px('ollama_chat/', 'self-hosted', P),
+    px('hosted_vllm/', 'self-hosted', P),
+    px('lm_studio/', 'self-hosted', P),
+  ],
+  sources: [PROVIDERS_DOCS, ROUTING_DOCS, CREWAI_SAMPLE, GCP_LITELLM_SAMPLE],
+};

@@ -1,0 +1,229 @@
+import type { Provider } from '../../types';
+import {
+  CHECKED_TODAY,
+  GPAI_AICV,
+  GPAI_BACKFIELD,
+  GPAI_CASRAI,
+  GPAI_LEGISLOGIQ,
+  GPAI_SIGNATORY_NOTE,
+  RESEARCH_SNAPSHOT,
+  gh,
+  ghTree,
+  src,
+} from '../common';
+
+const JAVA_README = src('https://github.com/anthropics/anthropic-sdk-java/blob/main/README.md', CHECKED_TODAY);
+const DATA_RESIDENCY = src('https://platform.claude.com/docs/en/manage-claude/data-residency', CHECKED_TODAY);
+const API_RETENTION = src('https://platform.claude.com/docs/en/manage-claude/api-and-data-retention.md', CHECKED_TODAY);
+const PRIVACY_RETENTION = src(
+  'https://privacy.anthropic.com/en/articles/7996866-how-long-do-you-store-personal-data',
+  CHECKED_TODAY,
+);
+const PRIVACY_TRAINING = src(
+  'https://privacy.claude.com/en/articles/7996875-can-you-delete-data-that-i-sent-via-api',
+  CHECKED_TODAY,
+);
+const COVERED_MODELS = src('https://support.claude.com/en/articles/15455031', RESEARCH_SNAPSHOT);
+const HIPAA_SETUP = src('https://code.claude.com/docs/en/hipaa-setup', RESEARCH_SNAPSHOT);
+const CLAUDE_CODE_LEGAL = src('https://code.claude.com/docs/en/legal-and-compliance', CHECKED_TODAY);
+const AWS_CLAUDE_PLATFORM = src(
+  'https://docs.aws.amazon.com/claude-platform/latest/userguide/data-residency',
+  RESEARCH_SNAPSHOT,
+);
+const CERTS_PRIMARY_RELAYED = src('https://privacy.claude.com/en/articles/10015870', RESEARCH_SNAPSHOT, true);
+const CERTS_3P = src('https://baeseokjae.github.io/posts/project-glasswing-guide-2026/', CHECKED_TODAY, true);
+const CERTS_3P_B = src('https://www.swanum.com/vendor-brief/claude/', CHECKED_TODAY, true);
+const RETENTION_7D_3P = src(
+  'https://dangerousrobot.org/research/sources/2025/claude-data-retention-policies-storage-rules-and-compliance-overview',
+  CHECKED_TODAY,
+  true,
+);
+
+const PY_CLIENT = gh('anthropics/anthropic-sdk-python', '009b0353', 'src/anthropic/_client.py', '2026-08-07');
+const PY_LIB = ghTree('anthropics/anthropic-sdk-python', '009b0353', '2026-08-07');
+const TS = ghTree('anthropics/anthropic-sdk-typescript', 'bfa9197f', '2026-08-19');
+const GO = ghTree('anthropics/anthropic-sdk-go', 'b43f0d7', '2026-07-23');
+const VERCEL = gh('vercel/ai', 'ed857f50', 'packages/anthropic/src/anthropic-provider.ts', '2026-08-22');
+const LANGCHAIN = src(
+  'https://github.com/langchain-ai/langchain/blob/master/libs/partners/anthropic/langchain_anthropic/chat_models.py',
+  RESEARCH_SNAPSHOT,
+);
+
+export const provider: Provider = {
+  id: 'anthropic',
+  name: 'Anthropic Claude API',
+  kind: 'model-developer',
+  operator: 'Anthropic',
+  hosts: [
+    {
+      pattern: 'api.anthropic.com',
+      location: 'global',
+      note: 'First-party API. inference_geo "global" (default) or "us" only; there is no EU inference geography.',
+      sources: [DATA_RESIDENCY, PY_CLIENT],
+    },
+    {
+      pattern: 'aws-external-anthropic.*.api.aws',
+      location: 'global',
+      note: 'Claude Platform on AWS: Anthropic, not AWS, is the processor. The AWS region in the hostname is only the access point; inference geos are global or US only. Anthropic BAA scope for this surface is UNCERTAIN.',
+      sources: [AWS_CLAUDE_PLATFORM, PY_LIB],
+    },
+    {
+      pattern: 'claude.googleapis.com',
+      location: 'global',
+      note: 'Claude Models on Google Cloud (Anthropic-managed): Anthropic is the processor. The location sits in the URL path (default global); residency per location is UNCERTAIN.',
+      sources: [PY_LIB],
+    },
+  ],
+  locations: [
+    {
+      id: 'global',
+      name: 'Anthropic global inference',
+      jurisdiction: 'global',
+      euResident: false,
+      note: 'inference_geo "global" may run in any available geography; the only pinned alternative is "us".',
+      sources: [DATA_RESIDENCY],
+    },
+  ],
+  posture: {
+    baa: {
+      value: 'available',
+      tier: 'HIPAA-ready first-party Claude API (sales-assisted) or HIPAA-ready Claude Enterprise',
+      conditions: [
+        'BAA signed with Anthropic; only HIPAA-ready configurations and features are covered (e.g. web search not covered; beta features excluded; Files API, prompt caching and some batch use may be limited).',
+        'Does not apply to Claude bought through third-party clouds (Bedrock, Vertex AI, Microsoft Foundry): use that cloud\'s BAA.',
+        '"Covered Models" (Mythos-class) require 30-day retention and cannot be used with ZDR.',
+        'Claude Code is covered only with an executed BAA and Zero Data Retention enabled per organization; IDE extensions are not covered.',
+      ],
+      sources: [API_RETENTION, CLAUDE_CODE_LEGAL, COVERED_MODELS, HIPAA_SETUP],
+    },
+    soc2Type2: {
+      value: true,
+      uncertain: true,
+      note: 'SOC 2 Type I and II per Anthropic Privacy Center article 10015870 as relayed by third parties; report under NDA via trust.anthropic.com.',
+      sources: [CERTS_PRIMARY_RELAYED, CERTS_3P, CERTS_3P_B],
+    },
+    iso27001: {
+      value: true,
+      uncertain: true,
+      note: 'ISO/IEC 27001:2022 per third-party relays of the Privacy Center / trust portal.',
+      sources: [CERTS_PRIMARY_RELAYED, CERTS_3P, CERTS_3P_B],
+    },
+    iso42001: {
+      value: true,
+      uncertain: true,
+      note: 'ISO/IEC 42001:2023 (certified by Schellman) per third-party relays of Privacy Center article 10015870.',
+      sources: [CERTS_PRIMARY_RELAYED, CERTS_3P],
+    },
+    euAiActGpai: {
+      value: 'signatory',
+      uncertain: true,
+      note: `${GPAI_SIGNATORY_NOTE} Anthropic announced its intent to sign on 2025-07-21 (anthropic.com/news/eu-code-practice).`,
+      sources: [GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV, GPAI_LEGISLOGIQ],
+    },
+    euResidency: {
+      value: false,
+      note: 'No first-party EU option: inference_geo is "global" or "us" (Opus/Sonnet 4.6 and later only), and workspace geo controls storage. For EU-only Claude use Amazon Bedrock eu. profiles in an EU region or Vertex AI in an EU region / the eu multi-region.',
+      sources: [DATA_RESIDENCY],
+    },
+    trainingOnDataByDefault: {
+      value: false,
+      note: 'API data is not used for training unless the customer agrees otherwise.',
+      sources: [PRIVACY_TRAINING, API_RETENTION],
+    },
+    retentionDefault: {
+      value: null,
+      note: 'CONFLICTING: the Privacy Center (re-read 2026-11-27) says API inputs/outputs are deleted within 30 days; several secondary sources report a cut to 7 days from 2025-09-14/15. Policy-flagged content up to 2 years, classifier scores up to 7 years. ZDR is approval-gated.',
+      uncertain: true,
+      sources: [PRIVACY_RETENTION, RETENTION_7D_3P, API_RETENTION],
+    },
+  },
+  clients: [
+    {
+      id: 'anthropic-sdk',
+      languages: ['python', 'js'],
+      callees: ['Anthropic', 'AsyncAnthropic'],
+      packages: ['anthropic', '@anthropic-ai/sdk'],
+      options: { url: ['base_url', 'baseURL'] },
+      env: { url: ['ANTHROPIC_BASE_URL'] },
+      defaults: { host: 'api.anthropic.com', baseUrl: 'https://api.anthropic.com' },
+      note: 'Precedence (Python): base_url > ANTHROPIC_BASE_URL > ANTHROPIC_PROFILE profile config (outside the repo) > api.anthropic.com. inference_geo is a per-request parameter, not a client option.',
+      sources: [PY_CLIENT, TS],
+    },
+    {
+      id: 'anthropic-java',
+      languages: ['java'],
+      callees: ['AnthropicOkHttpClient.fromEnv', 'AnthropicOkHttpClient.builder', 'AnthropicOkHttpClientAsync.fromEnv', 'AnthropicOkHttpClientAsync.builder'],
+      packages: ['com.anthropic:anthropic-java', 'com.anthropic.client'],
+      options: { url: ['baseUrl'] },
+      env: { url: ['ANTHROPIC_BASE_URL'] },
+      defaults: { host: 'api.anthropic.com', baseUrl: 'https://api.anthropic.com' },
+      note: 'fromEnv() reads ANTHROPIC_BASE_URL (or the anthropic.baseUrl system property); the builder takes .baseUrl(...).',
+      sources: [JAVA_README],
+    },
+    {
+      id: 'anthropic-go',
+      languages: ['go'],
+      callees: ['anthropic.NewClient'],
+      packages: ['github.com/anthropics/anthropic-sdk-go'],
+      options: { url: ['WithBaseURL'] },
+      defaults: { host: 'api.anthropic.com' },
+      sources: [GO],
+    },
+    {
+      id: 'anthropic-aws-platform',
+      languages: ['python'],
+      callees: ['AnthropicAWS', 'AsyncAnthropicAWS'],
+      packages: ['anthropic'],
+      options: { url: ['base_url'] },
+      env: { url: ['ANTHROPIC_AWS_BASE_URL'] },
+      defaults: {},
+      note: 'Claude Platform on AWS (https://aws-external-anthropic.{region}.api.aws, SigV4). Anthropic is the processor, not AWS; the aws_region argument chooses the access point, not the inference location (global or US only).',
+      sources: [PY_LIB, AWS_CLAUDE_PLATFORM],
+    },
+    {
+      id: 'anthropic-google-cloud',
+      languages: ['python'],
+      callees: ['AnthropicGoogleCloud', 'AsyncAnthropicGoogleCloud'],
+      packages: ['anthropic'],
+      options: { url: ['base_url'] },
+      env: { url: ['ANTHROPIC_GOOGLE_CLOUD_BASE_URL'] },
+      defaults: { host: 'claude.googleapis.com' },
+      note: 'Claude Models on Google Cloud (Anthropic-managed), default location global (ANTHROPIC_GOOGLE_CLOUD_LOCATION). Not the same as AnthropicVertex, where Google is the processor.',
+      sources: [PY_LIB],
+    },
+    {
+      id: 'langchain-chat-anthropic',
+      languages: ['python', 'js'],
+      callees: ['ChatAnthropic'],
+      packages: ['langchain-anthropic', '@langchain/anthropic'],
+      options: { url: ['base_url', 'anthropic_api_url', 'anthropicApiUrl'], model: ['model', 'model_name'] },
+      defaults: { host: 'api.anthropic.com' },
+      sources: [LANGCHAIN],
+    },
+    {
+      id: 'vercel-ai-anthropic',
+      languages: ['js'],
+      callees: ['createAnthropic', 'anthropic'],
+      packages: ['@ai-sdk/anthropic'],
+      options: { url: ['baseURL'] },
+      env: { url: ['ANTHROPIC_BASE_URL'] },
+      defaults: { host: 'api.anthropic.com' },
+      note: 'anthropic(...) is the default provider instance.',
+      sources: [VERCEL],
+    },
+  ],
+  env: [
+    { name: 'ANTHROPIC_BASE_URL', kind: 'url', specific: true, sources: [PY_CLIENT, VERCEL] },
+    { name: 'ANTHROPIC_AWS_BASE_URL', kind: 'url', specific: true, sources: [PY_LIB] },
+    { name: 'ANTHROPIC_GOOGLE_CLOUD_BASE_URL', kind: 'url', specific: true, sources: [PY_LIB] },
+  ],
+  euSwap: {
+    advice:
+      'The Claude API has no EU option: for EU residency use Claude on Amazon Bedrock with an eu. inference profile from eu-central-1 (or another EU region), or on Vertex AI in an EU region or the eu multi-region (AnthropicVertex(region="eu")), under that cloud\'s terms and BAA.',
+    sources: [DATA_RESIDENCY],
+  },
+  notes: [
+    'AnthropicBedrock / AnthropicBedrockMantle belong to aws-bedrock and AnthropicVertex to google-vertex-ai: the cloud, not Anthropic, processes the data there.',
+    'Claude in Microsoft Foundry (AnthropicFoundry, {resource}.services.ai.azure.com/anthropic/) is processed by Anthropic; hosts alone cannot tell it from Azure OpenAI.',
+  ],
+};

@@ -1,0 +1,168 @@
+import type { Provider } from '../../types';
+import {
+  CHECKED_TODAY,
+  GPAI_AICV,
+  GPAI_BACKFIELD,
+  GPAI_CASRAI,
+  GPAI_DIGINTO,
+  GPAI_SIGNATORY_NOTE,
+  RESEARCH_SNAPSHOT,
+  gh,
+  ghTree,
+  src,
+} from '../common';
+
+const JAVA_GENAI = src('https://github.com/googleapis/java-genai/blob/main/README.md', CHECKED_TODAY);
+const TERMS = src('https://ai.google.dev/gemini-api/terms', CHECKED_TODAY);
+const USAGE_POLICIES = src('https://ai.google.dev/gemini-api/docs/usage-policies', CHECKED_TODAY);
+const ZDR = src('https://ai.google.dev/gemini-api/docs/zdr', CHECKED_TODAY);
+const FIREBASE_LOCATIONS = src('https://firebase.google.com/docs/ai-logic/locations', RESEARCH_SNAPSHOT);
+const GCP_HIPAA = src('https://cloud.google.com/security/compliance/hipaa/', CHECKED_TODAY);
+const ACCOUNTABLE_GCP = src(
+  'https://www.accountablehq.com/post/is-google-cloud-hipaa-compliant-baa-eligible-services-and-best-practices',
+  CHECKED_TODAY,
+  true,
+);
+
+const PY_GENAI = gh('googleapis/python-genai', '66807187', 'google/genai/_api_client.py', '2026-08-21');
+const JS_GENAI = gh('googleapis/js-genai', '0017dab019d9b670d516fc13cce71d01afa9f11d', 'src/_api_client.ts', CHECKED_TODAY);
+const GO_GENAI = gh('googleapis/go-genai', '01d25b90cadb76bc10650adf344500f1a9a9a74e', 'client.go', CHECKED_TODAY);
+const VERCEL = gh('vercel/ai', 'ed857f50', 'packages/google/src/google-provider.ts', '2026-08-22');
+const LANGCHAIN = ghTree('langchain-ai/langchain-google', '014c400e755ff3256a28385e41c40448ec8ce36c', CHECKED_TODAY);
+
+export const provider: Provider = {
+  id: 'google-gemini-api',
+  name: 'Google Gemini Developer API (AI Studio)',
+  kind: 'model-developer',
+  operator: 'Google',
+  hosts: [
+    {
+      pattern: 'generativelanguage.googleapis.com',
+      location: 'global',
+      note: 'No location parameter: requests are served from a global pool. Google points to Vertex AI for data residency.',
+      sources: [PY_GENAI, FIREBASE_LOCATIONS],
+    },
+  ],
+  locations: [
+    {
+      id: 'global',
+      name: 'Gemini API global pool',
+      jurisdiction: 'global',
+      euResident: false,
+      note: 'Paid-services data "may be stored transiently or cached in any country".',
+      sources: [TERMS, FIREBASE_LOCATIONS],
+    },
+  ],
+  posture: {
+    baa: {
+      value: 'not-available',
+      uncertain: true,
+      note: 'No BAA path found for the Gemini Developer API / AI Studio: Google\'s BAA covers listed Google Cloud "Covered Services" (Vertex AI) and Workspace, and the Gemini API terms forbid clinical-practice / medical-advice use. No primary statement explicitly excludes the Gemini API, so this is an inference: treat as not covered.',
+      sources: [TERMS, GCP_HIPAA, ACCOUNTABLE_GCP],
+    },
+    soc2Type2: {
+      value: null,
+      note: 'Not found for the Gemini Developer API in the research; Vertex AI audit scope does not automatically extend to it.',
+      sources: [TERMS],
+    },
+    iso27001: {
+      value: null,
+      note: 'Not found for the Gemini Developer API in the research.',
+      sources: [TERMS],
+    },
+    iso42001: {
+      value: null,
+      note: 'Not found for the Gemini Developer API in the research.',
+      sources: [TERMS],
+    },
+    euAiActGpai: {
+      value: 'signatory',
+      uncertain: true,
+      note: `${GPAI_SIGNATORY_NOTE} Google signed with public reservations (late July 2025).`,
+      sources: [GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
+    },
+    euResidency: {
+      value: false,
+      note: 'No EU option on the Gemini Developer API; use Vertex AI with an EU region or the eu multi-region.',
+      sources: [FIREBASE_LOCATIONS, TERMS],
+    },
+    trainingOnDataByDefault: {
+      value: true,
+      note: 'True for Unpaid Services (free AI Studio and free API quota): content is used to improve Google products and human reviewers may read it. Once a Cloud Billing account is active (Paid Services) prompts and responses are not used to improve products. Apps serving users in the EEA, Switzerland or the UK may only use Paid Services.',
+      sources: [TERMS, ZDR],
+    },
+    retentionDefault: {
+      value: 'Prompts, context and outputs kept 55 days for abuse monitoring; Grounding with Google Search / Maps stores prompts and output 30 days. Project-level ZDR on approval (sanitized logs).',
+      sources: [USAGE_POLICIES, ZDR],
+    },
+  },
+  clients: [
+    {
+      id: 'google-genai-python-gemini',
+      languages: ['python'],
+      callees: ['genai.Client'],
+      packages: ['google-genai'],
+      options: { url: ['base_url'] },
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'Without vertexai=True / enterprise=True the client calls the Gemini Developer API. The environment variables GOOGLE_GENAI_USE_VERTEXAI / GOOGLE_GENAI_USE_ENTERPRISE=true switch it to Vertex AI. A custom base URL sits in http_options.',
+      sources: [PY_GENAI],
+    },
+    {
+      id: 'google-genai-js-gemini',
+      languages: ['js'],
+      callees: ['GoogleGenAI'],
+      packages: ['@google/genai'],
+      options: { url: ['baseUrl'] },
+      env: { url: ['GOOGLE_GEMINI_BASE_URL'] },
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'Gemini API unless vertexai: true. A custom base URL sits in httpOptions.baseUrl.',
+      sources: [JS_GENAI],
+    },
+    {
+      id: 'google-genai-java-gemini',
+      languages: ['java'],
+      callees: ['com.google.genai.Client.builder', 'com.google.genai.Client'],
+      packages: ['com.google.genai:google-genai', 'com.google.genai'],
+      options: {},
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'Client.builder().apiKey(...) or new Client() uses the Gemini API unless .vertexAI(true) or GOOGLE_GENAI_USE_VERTEXAI=true.',
+      sources: [JAVA_GENAI],
+    },
+    {
+      id: 'google-genai-go-gemini',
+      languages: ['go'],
+      callees: ['genai.NewClient'],
+      packages: ['google.golang.org/genai'],
+      options: {},
+      env: { url: ['GOOGLE_GEMINI_BASE_URL'] },
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'Gemini API unless ClientConfig.Backend is BackendVertexAI/BackendEnterprise or GOOGLE_GENAI_USE_VERTEXAI / GOOGLE_GENAI_USE_ENTERPRISE is true. The deprecated cloud.google.com/go/vertexai/genai package has a NewClient(ctx, project, location) with the same callee: that one is Vertex AI.',
+      sources: [GO_GENAI],
+    },
+    {
+      id: 'vercel-ai-google',
+      languages: ['js'],
+      callees: ['createGoogleGenerativeAI', 'google'],
+      packages: ['@ai-sdk/google'],
+      options: { url: ['baseURL'] },
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'google(...) is the default provider instance (GOOGLE_GENERATIVE_AI_API_KEY).',
+      sources: [VERCEL],
+    },
+    {
+      id: 'langchain-google-genai',
+      languages: ['python', 'js'],
+      callees: ['ChatGoogleGenerativeAI', 'GoogleGenerativeAIEmbeddings'],
+      packages: ['langchain-google-genai', '@langchain/google-genai'],
+      options: { model: ['model'] },
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      sources: [LANGCHAIN],
+    },
+  ],
+  env: [{ name: 'GOOGLE_GEMINI_BASE_URL', kind: 'url', specific: true, sources: [GO_GENAI] }],
+  euSwap: {
+    advice:
+      'The Gemini Developer API has no EU option: call the same Gemini models on Vertex AI with location="eu" (aiplatform.eu.rep.googleapis.com) or an EU region such as europe-west4, for models listed in the Vertex data-residency table.',
+    sources: [FIREBASE_LOCATIONS, src('https://docs.cloud.google.com/vertex-ai/generative-ai/docs/learn/data-residency', CHECKED_TODAY)],
+  },
+};

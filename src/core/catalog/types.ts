@@ -1,0 +1,220 @@
+// The provider catalog's shape. The data lives in ./data, validates against
+// schemas/catalog.schema.json, and every fact carries its sources and check date.
+
+/** Provider ids are a contract (policy files and output use them). */
+export const PROVIDER_IDS = [
+  'openai',
+  'azure-openai',
+  'anthropic',
+  'google-gemini-api',
+  'google-vertex-ai',
+  'aws-bedrock',
+  'mistral',
+  'cohere',
+  'groq',
+  'together',
+  'fireworks',
+  'deepseek',
+  'xai',
+  'perplexity',
+  'openrouter',
+  'huggingface',
+  'ibm-watsonx',
+  'databricks',
+  'self-hosted',
+] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** Languages whose SDK calls the code scanners understand. `js` covers JS, TS, JSX, TSX. */
+export type CodeLanguage = 'python' | 'js' | 'go' | 'java' | 'csharp' | 'rust';
+
+export interface Source {
+  url: string;
+  /** YYYY-MM-DD: when the fact was last checked against this source. */
+  checked: string;
+  /** The source is not the vendor's own text (aggregator, press, analyst). */
+  thirdParty?: boolean;
+}
+
+/** A fact with evidence. `value: null` means unknown, and `note` then says why. */
+export interface Fact<T> {
+  value: T | null;
+  note?: string;
+  /** Sources conflict, or only third parties state it. */
+  uncertain?: boolean;
+  sources: Source[];
+}
+
+export type BaaStatus = 'available' | 'not-available' | 'case-by-case' | 'not-applicable';
+export interface BaaFact extends Fact<BaaStatus> {
+  /** Plan or tier the BAA needs (e.g. "Enterprise", "pay-per-token with compliance profile"). */
+  tier?: string;
+  conditions?: string[];
+}
+
+export type GpaiStatus = 'signatory' | 'partial' | 'not-signed' | 'not-applicable';
+
+export interface Posture {
+  baa: BaaFact;
+  soc2Type2: Fact<boolean>;
+  iso27001: Fact<boolean>;
+  iso42001: Fact<boolean>;
+  euAiActGpai: Fact<GpaiStatus>;
+  /** Whether an EU-resident option exists; `options` names the endpoints or regions. */
+  euResidency: Fact<boolean> & { options?: string[] };
+  trainingOnDataByDefault: Fact<boolean>;
+  retentionDefault: Fact<string>;
+}
+
+/** A region or zone an endpoint can send data to. */
+export interface Location {
+  /** The id as written in code and config: 'eu-central-1', 'europe-west4', 'westeurope', 'eu', 'global'. */
+  id: string;
+  name: string;
+  /** Where the data is processed: 'EU', 'CH', 'UK', 'US', 'JP', ..., 'EU-zone', 'global', 'self'. */
+  jurisdiction: string;
+  euResident: boolean | null;
+  /** For an EU zone that may also use non-EU European countries (e.g. ['CH']). */
+  includesNonEu?: string[];
+  note?: string;
+  sources: Source[];
+}
+
+/** Classifies region ids a set does not list, by naming scheme (e.g. ^us- is in the US). */
+export interface RegionPattern {
+  /** A regular expression (source text) matched against the whole region id. */
+  pattern: string;
+  jurisdiction: string;
+  euResident: boolean | null;
+  note?: string;
+  sources: Source[];
+}
+
+export interface RegionSet {
+  id: string;
+  name: string;
+  locations: Location[];
+  patterns: RegionPattern[];
+}
+
+/**
+ * A host an LLM API is reached at. Placeholders: `{region}` (an id of `regionSet`),
+ * `{resource}` (an account or resource name), `*` (any label sequence).
+ */
+export interface HostPattern {
+  pattern: string;
+  /** The location a host without `{region}` always reaches (id in the provider's locations or the region set). */
+  location?: string;
+  regionSet?: string;
+  /** A BAA fact for this host that differs from the provider's (e.g. a router vs. dedicated endpoints). */
+  baa?: BaaFact;
+  note?: string;
+  sources: Source[];
+}
+
+export interface ClientOptions {
+  /** Option names that carry the base URL or endpoint. `$0` means the first positional argument. */
+  url?: string[];
+  region?: string[];
+  /** Azure-style resource name from which the host is built. */
+  resource?: string[];
+  model?: string[];
+}
+
+/** How an SDK client is constructed, and what it does when nothing is set. */
+export interface ClientSignal {
+  id: string;
+  languages: CodeLanguage[];
+  /** Callee names; matched against the end of the dotted callee path (`OpenAI` matches `openai.OpenAI`). */
+  callees: string[];
+  /** The call only counts when this positional argument is one of these strings (boto3.client("bedrock-runtime")). */
+  requireArg?: { index: number; oneOf: string[] };
+  /** The call only counts when this option is set to one of these literal values (genai.Client(vertexai=True)). */
+  requireOption?: { name: string; oneOf: (string | boolean)[] };
+  packages: string[];
+  options: ClientOptions;
+  /** Environment variables the SDK reads when the option is absent, in order. */
+  env?: { url?: string[]; region?: string[]; resource?: string[] };
+  /** What the SDK uses when neither option nor env variable is set. `region: null` means it has no default. */
+  defaults: {
+    host?: string;
+    /** The full default base URL when the SDK's option takes one (`https://api.openai.com/v1`). */
+    baseUrl?: string;
+    region?: string | null;
+  };
+  note?: string;
+  sources: Source[];
+}
+
+/** An environment variable that selects an endpoint or region when set in config files. */
+export interface EnvSignal {
+  name: string;
+  /** `flag` variables select the provider (GOOGLE_GENAI_USE_VERTEXAI) and make shared region variables in the same file count. */
+  kind: 'url' | 'region' | 'resource' | 'flag';
+  /** True when the variable alone identifies this provider (VERTEXAI_LOCATION); false for shared ones (AWS_REGION). */
+  specific: boolean;
+  sources: Source[];
+}
+
+/** What would keep data in the EU for this provider, when a swap exists. */
+export interface EuSwap {
+  /** Host replacements: global host -> EU host. */
+  hosts?: Record<string, string>;
+  /** Suggested EU region for region-based providers. */
+  region?: string;
+  /** Inference-profile prefix that keeps processing in the EU (Bedrock `eu.`). */
+  profilePrefix?: string;
+  /** One sentence for messages: what would pass. */
+  advice: string;
+  sources: Source[];
+}
+
+export type ProviderKind = 'model-developer' | 'cloud' | 'host' | 'router' | 'self-hosted';
+
+export interface Provider {
+  id: ProviderId;
+  name: string;
+  kind: ProviderKind;
+  /** The company that processes the data. */
+  operator: string;
+  hosts: HostPattern[];
+  /** Provider-specific zones referenced by hosts (OpenAI `eu`, Mistral `eu`, ...). */
+  locations?: Location[];
+  posture: Posture;
+  clients: ClientSignal[];
+  env: EnvSignal[];
+  euSwap?: EuSwap;
+  notes?: string[];
+}
+
+export interface LiteLlmPrefix {
+  /** Model-string prefix including the slash: 'bedrock/'. */
+  prefix: string;
+  provider: ProviderId;
+  /** Region LiteLLM uses when none is given; null = none documented. */
+  defaultRegion?: string | null;
+  /** Env variables LiteLLM reads for the region, in order. */
+  regionEnv?: string[];
+  sources: Source[];
+}
+
+/** LiteLLM (and libraries built on it) pick the provider from the model string. */
+export interface LiteLlmSignals {
+  /** Call names that take a LiteLLM model string (`completion`, `litellm.acompletion`, crewai `LLM`). */
+  callees: string[];
+  modelOptions: string[];
+  urlOptions: string[];
+  regionOptions: string[];
+  prefixes: LiteLlmPrefix[];
+  sources: Source[];
+}
+
+export interface Catalog {
+  /** YYYY-MM-DD of the catalog's last review. */
+  version: string;
+  /** Facts checked longer ago than this are shown as stale. */
+  reviewWindowDays: number;
+  regionSets: RegionSet[];
+  providers: Provider[];
+  litellm: LiteLlmSignals;
+}

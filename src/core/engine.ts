@@ -1,0 +1,254 @@
+// The engine's entry point: file in, endpoints and notes out; endpoints and policy in,
+// findings out. Pure TypeScript: no `vscode`, no Node built-ins, no network, so the
+// CLI, the desktop extension and the web extension all run this same code.
+
+import { catalog as defaultCatalog } from './catalog/data';
+import type { Catalog, CodeLanguage } from './catalog/types';
+import type { Endpoint, Finding, ScanNote, TextEdit } from './model';
+import type { Policy } from './policy/policy';
+import { CatalogIndex } from './resolve/catalog-index';
+import { resolveCode } from './resolve/code';
+import { ConfigResolver, dotenvAssignments } from './resolve/config';
+import type { EnvLookup } from './resolve/values';
+import { evaluateEndpoints } from './rules/evaluate';
+import { parseDotenv } from './scan/config/dotenv';
+import { parseHcl } from './scan/config/hcl';
+import { escapeForJsonString, parseNotebook, type NotebookCell } from './scan/config/notebook';
+import { parseJson, parseToml, parseYaml, type ConfigTree } from './scan/config/tree';
+import { catalogAnchors, Prefilter } from './scan/prefilter';
+import { lineAndColumn } from './text';
+
+export type FileFormat =
+  | { kind: 'code'; lang: CodeLanguage }
+  | { kind: 'dotenv' }
+  | { kind: 'yaml' }
+  | { kind: 'json' }
+  | { kind: 'toml' }
+  | { kind: 'terraform' }
+  | { kind: 'notebook' };
+
+const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
+  py: 'python', pyi: 'python',
+  ts: 'js', tsx: 'js', mts: 'js', cts: 'js', js: 'js', jsx: 'js', mjs: 'js', cjs: 'js',
+  go: 'go', java: 'java', cs: 'csharp', rs: 'rust',
+};
+/** Lock files and other generated manifests name SDK packages but never configure endpoints. */
+const LOCK_FILES = new Set([
+  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'pipfile.lock', 'cargo.lock',
+  'go.sum', 'composer.lock', 'gemfile.lock', 'uv.lock', 'bun.lock', 'packages.lock.json', 'pdm.lock', 'conda-lock.yml',
+]);
+
+/** The scanner for a path, or null when the file is not scanned (Markdown, lock files, images, ...). */
+export function formatOf(path: string): FileFormat | null {
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (LOCK_FILES.has(base) || base.endsWith('.lock')) return null;
+  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env') || base === '.envrc') return { kind: 'dotenv' };
+  const dot = base.lastIndexOf('.');
+  if (dot < 0) return null;
+  const ext = base.slice(dot + 1);
+  const lang = CODE_EXTENSIONS[ext];
+  if (lang) return base.endsWith('.d.ts') ? null : { kind: 'code', lang };
+  switch (ext) {
+    case 'yaml':
+    case 'yml':
+      return { kind: 'yaml' };
+    case 'json':
+    case 'jsonc':
+    case 'json5':
+      return { kind: 'json' };
+    case 'toml':
+      return { kind: 'toml' };
+    case 'tf':
+    case 'tfvars':
+      return { kind: 'terraform' };
+    case 'ipynb':
+      return { kind: 'notebook' };
+    default:
+      return null;
+  }
+}
+
+export interface AnalyzeOptions {
+  /** Files larger than this (bytes) are skipped with a note. */
+  maxFileSize?: number;
+  /** Values of environment variables defined elsewhere in the workspace. */
+  env?: EnvLookup;
+}
+
+export interface FileResult {
+  file: string;
+  endpoints: Endpoint[];
+  notes: ScanNote[];
+  /** The decoded text, kept when endpoints were found (for positions and fixes). */
+  text?: string;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+const BINARY_SNIFF_BYTES = 8000;
+const NO_ENV: EnvLookup = () => undefined;
+
+export class Engine {
+  readonly index: CatalogIndex;
+  readonly prefilter: Prefilter;
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  private readonly utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+  constructor(readonly catalog: Catalog = defaultCatalog) {
+    this.index = new CatalogIndex(catalog);
+    this.prefilter = new Prefilter(catalogAnchors(catalog));
+  }
+
+  /** Analyses one file. Never throws on bad input: problems become notes. */
+  analyze(file: string, content: Uint8Array | string, options: AnalyzeOptions = {}): FileResult {
+    const format = formatOf(file);
+    const result: FileResult = { file, endpoints: [], notes: [] };
+    if (!format) return result;
+    const size = typeof content === 'string' ? content.length : content.byteLength;
+    const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    if (size > max) {
+      result.notes.push(tooLargeNote(file, size, max));
+      return result;
+    }
+    let text: string;
+    if (typeof content === 'string') {
+      if (!this.prefilter.testString(content)) return result;
+      text = content;
+    } else {
+      if (looksBinary(content)) {
+        result.notes.push({ kind: 'skipped-binary', file, message: 'not scanned: the file looks binary (it contains NUL bytes)' });
+        return result;
+      }
+      if (!this.prefilter.test(content)) return result;
+      try {
+        text = this.utf8.decode(content);
+      } catch {
+        text = this.utf8Lenient.decode(content);
+        result.notes.push({ kind: 'invalid-encoding', file, message: 'the file is not valid UTF-8; it was scanned with the invalid bytes replaced' });
+      }
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    try {
+      result.endpoints = dedupe(this.dispatch(file, text, format, options.env ?? NO_ENV, result.notes));
+      if (result.endpoints.length) result.text = text;
+    } catch (err) {
+      // A scanner bug must not take the whole run down: say so and go on.
+      result.notes.push({ kind: 'parse-error', file, message: `internal error while scanning: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    return result;
+  }
+
+  /** Findings for endpoints under a policy. */
+  evaluate(endpoints: Endpoint[], policy: Policy): Finding[] {
+    return evaluateEndpoints(endpoints, policy, this.index);
+  }
+
+  private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[]): Endpoint[] {
+    switch (format.kind) {
+      case 'code':
+        return resolveCode({ file, text, lang: format.lang }, this.index, env);
+      case 'dotenv': {
+        const r = new ConfigResolver(file, this.index);
+        r.env(dotenvAssignments(parseDotenv(text)));
+        return r.endpoints;
+      }
+      case 'yaml':
+      case 'json':
+      case 'toml': {
+        const tree: ConfigTree = format.kind === 'yaml' ? parseYaml(text) : format.kind === 'json' ? parseJson(text) : parseToml(text);
+        if (tree.problems.length) return this.lexicalFallback(file, text, format.kind.toUpperCase(), tree.problems[0]!, notes);
+        const r = new ConfigResolver(file, this.index);
+        for (const root of tree.roots) r.tree(root);
+        return r.endpoints;
+      }
+      case 'terraform': {
+        const hcl = parseHcl(text);
+        if (hcl.problems.length) return this.lexicalFallback(file, text, 'HCL', hcl.problems[0]!, notes);
+        const r = new ConfigResolver(file, this.index);
+        r.terraform(hcl);
+        return r.endpoints;
+      }
+      case 'notebook':
+        return this.notebook(file, text, env, notes);
+    }
+  }
+
+  /** Malformed config: say where it broke, then still look for LLM URLs and env lines. */
+  private lexicalFallback(file: string, text: string, what: string, problem: { message: string; offset: number }, notes: ScanNote[]): Endpoint[] {
+    const { line } = lineAndColumn(text, problem.offset);
+    notes.push({ kind: 'parse-error', file, line, message: `not valid ${what} (line ${line}: ${problem.message}); scanned lexically for URLs and env variables` });
+    const r = new ConfigResolver(file, this.index);
+    const env: { name: string; value: { text: string; s: number; e: number; cs: number; ce: number; verbatim: boolean } }[] = [];
+    const lineRe = /^[ \t-]*"?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)"?[ \t]*[:=][ \t]*["']?([^"'\r\n#]*)/gm;
+    for (const m of text.matchAll(lineRe)) {
+      const value = m[2]!.trimEnd();
+      const s = m.index! + m[0].length - m[2]!.length;
+      env.push({ name: m[1]!, value: { text: value, s, e: s + value.length, cs: s, ce: s + value.length, verbatim: true } });
+    }
+    r.env(env);
+    for (const m of text.matchAll(/(?:https?|wss?):\/\/[^\s"'<>`),\]}]+/g)) {
+      const s = m.index!;
+      r.url({ text: m[0], s, e: s + m[0].length, cs: s, ce: s + m[0].length, verbatim: true });
+    }
+    return r.endpoints;
+  }
+
+  private notebook(file: string, text: string, env: EnvLookup, notes: ScanNote[]): Endpoint[] {
+    const nb = parseNotebook(text);
+    if (nb.problems.length && nb.cells.length === 0) {
+      return this.lexicalFallback(file, text, 'notebook JSON', nb.problems[0]!, notes);
+    }
+    const lang: CodeLanguage | null = nb.language.startsWith('python') ? 'python'
+      : /^(?:javascript|typescript|node)/.test(nb.language) ? 'js' : null;
+    if (!lang) {
+      notes.push({ kind: 'parse-error', file, message: `notebook language "${nb.language}" is not scanned` });
+      return [];
+    }
+    const out: Endpoint[] = [];
+    for (const cell of nb.cells) {
+      // IPython magics and shell escapes are not Python.
+      const code = cell.text.replace(/^[ \t]*[!%].*$/gm, (m) => ' '.repeat(m.length));
+      for (const e of resolveCode({ file, text: code, lang }, this.index, env)) out.push(mapCellEndpoint(e, cell, text));
+    }
+    return out;
+  }
+}
+
+function mapCellEndpoint(e: Endpoint, cell: NotebookCell, raw: string): Endpoint {
+  const mapOffset = (o: number, end: boolean): number => {
+    if (!end) return cell.rawOffset[Math.min(o, cell.rawOffset.length - 1)]!;
+    const last = cell.rawOffset[Math.max(0, o - 1)]!;
+    // End of the last character: an escape (\" or \uXXXX) is longer than one.
+    return last + (raw[last] === '\\' ? (raw[last + 1] === 'u' ? 6 : 2) : 1);
+  };
+  const mapEdits = (edits: TextEdit[]): TextEdit[] =>
+    edits.map((x) => ({ start: mapOffset(x.start, false), end: x.end > x.start ? mapOffset(x.end, true) : mapOffset(x.start, false), newText: escapeForJsonString(x.newText) }));
+  const mapped: Endpoint = { ...e, range: { start: mapOffset(e.range.start, false), end: mapOffset(e.range.end, true) } };
+  if (e.euFix) mapped.euFix = { ...e.euFix, edits: mapEdits(e.euFix.edits) };
+  return mapped;
+}
+
+export function tooLargeNote(file: string, size: number, max: number): ScanNote {
+  return { kind: 'skipped-too-large', file, message: `not scanned: ${formatSize(size)} is over the ${formatSize(max)} limit (policy maxFileSizeKb)` };
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+function dedupe(endpoints: Endpoint[]): Endpoint[] {
+  const seen = new Set<string>();
+  const out: Endpoint[] = [];
+  for (const e of endpoints.sort((a, b) => a.range.start - b.range.start)) {
+    const key = `${e.range.start}:${e.range.end}:${e.provider}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

@@ -1,0 +1,94 @@
+// What the engine reports: endpoints (every LLM endpoint use, whatever the policy),
+// findings (endpoints that break the policy), and notes (files skipped or degraded).
+
+import type { Location, ProviderId, Source } from './catalog/types';
+
+export type Severity = 'error' | 'warning' | 'note';
+
+/** A half-open range of UTF-16 offsets into a file's text. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit extends TextRange {
+  newText: string;
+}
+
+/** A change that makes a finding go away, as exact text edits in the endpoint's file. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one clear fix (shown first, applied by "fix all"). */
+  isPreferred?: boolean;
+}
+
+/** How a location was resolved, for messages and hovers. */
+export interface ResolvedLocation {
+  /** The region or zone id ('eu-central-1', 'global', 'eu'). */
+  id: string;
+  name: string;
+  jurisdiction: string;
+  euResident: boolean | null;
+  includesNonEu?: string[];
+  note?: string;
+  sources: Source[];
+}
+
+export interface Endpoint {
+  /** File path as given to the engine (relative, with `/`). */
+  file: string;
+  /** The text that decides the endpoint: the URL, the region argument, or the call when a default applies. */
+  range: TextRange;
+  /** Null when the host is set as an LLM endpoint but belongs to no catalogued provider. */
+  provider: ProviderId | null;
+  host: string | null;
+  region: string | null;
+  location: ResolvedLocation | null;
+  euResident: boolean | null;
+  baaAvailable: boolean | null;
+  /** How it was found, in a few words: "OpenAI() with no base_url: SDK default", "URL literal". */
+  via: string;
+  /** Client signal id when an SDK construction was recognised. */
+  sdk?: string;
+  model?: string;
+  /** The provider is assumed from the SDK, but the URL it is sent to is not known. */
+  assumedProvider?: boolean;
+  /** Why the host or region could not be determined statically. */
+  unknown?: string;
+  /** Conditions that apply to the verdict (e.g. the EU host needs an EU-residency project). */
+  conditions: string[];
+  /** Edits that would move this endpoint into the EU, when the engine can write them. */
+  euFix?: Fix;
+}
+
+export type RuleId = 'LLMC001' | 'LLMC002' | 'LLMC003' | 'LLMC004';
+
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  file: string;
+  range: TextRange;
+  provider: ProviderId | null;
+  message: string;
+  /** The requirement the endpoint fails ('hipaa', 'eu-residency', 'soc2-type2', ...). */
+  requirement: string;
+  /** What would pass, in one sentence. */
+  remedy: string;
+  /** Catalog facts the verdict rests on. */
+  sources: Source[];
+  fixes: Fix[];
+  endpoint: Endpoint;
+}
+
+export type NoteKind = 'skipped-binary' | 'skipped-too-large' | 'invalid-encoding' | 'unreadable' | 'parse-error' | 'policy';
+
+/** Something the user should know about the scan itself. */
+export interface ScanNote {
+  kind: NoteKind;
+  file: string;
+  message: string;
+  line?: number;
+}
+
+export type { Location, ProviderId };

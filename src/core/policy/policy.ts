@@ -1,0 +1,126 @@
+// The policy file: parsed with real YAML/JSON parsers, validated against
+// schemas/policy.schema.json, and never loosened silently. Every problem carries the
+// file, line and reason.
+
+import Ajv, { type ErrorObject } from 'ajv';
+import policySchema from '../../../schemas/policy.schema.json';
+import type { ProviderId } from '../catalog/types';
+import type { RuleId, Severity } from '../model';
+import { parseJson, parseYaml, type CNode } from '../scan/config/tree';
+import { lineAndColumn } from '../text';
+
+export const REQUIREMENTS = ['hipaa', 'eu-residency', 'soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'] as const;
+export type Requirement = (typeof REQUIREMENTS)[number];
+
+export interface Policy {
+  require: Requirement[];
+  baa: ProviderId[];
+  severity: Partial<Record<RuleId, Severity | 'off'>>;
+  failOn: Severity;
+  ignore: string[];
+  euResidency: { strict: boolean };
+  maxFileSizeKb: number;
+  /** Where the policy came from, for messages; undefined for the built-in empty policy. */
+  source?: string;
+}
+
+export const POLICY_FILE_NAMES = ['.llm-compliance.yaml', '.llm-compliance.yml', '.llm-compliance.json'];
+export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
+
+/** No requirements: the scan reports the inventory and no findings. */
+export function emptyPolicy(): Policy {
+  return { require: [], baa: [], severity: {}, failOn: 'error', ignore: [], euResidency: { strict: false }, maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB };
+}
+
+export interface PolicyProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export class PolicyError extends Error {
+  constructor(readonly problems: PolicyProblem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    this.name = 'PolicyError';
+  }
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+/** Parses and validates a policy file's text. Throws PolicyError with every problem found. */
+export function parsePolicy(file: string, text: string): Policy {
+  const isJson = file.toLowerCase().endsWith('.json');
+  const tree = isJson ? parseJson(text) : parseYaml(text);
+  const problems: PolicyProblem[] = tree.problems.map((p) => ({ file, ...lineAndColumn(text, p.offset), message: `not valid ${isJson ? 'JSON' : 'YAML'}: ${p.message}` }));
+  if (problems.length) throw new PolicyError(problems);
+  if (tree.roots.length > 1) throw new PolicyError([{ file, ...lineAndColumn(text, tree.roots[1]!.s), message: 'a policy file holds one document' }]);
+  const root = tree.roots[0];
+  const data = root ? toPlain(root) : {};
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new PolicyError([{ file, line: 1, column: 1, message: 'the policy must be a mapping (require:, baa:, ...)' }]);
+  }
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(policySchema);
+  if (!validator(data)) {
+    throw new PolicyError((validator.errors ?? []).map((err) => ({ file, ...positionOf(text, root, err), message: describeError(err) })));
+  }
+  const raw = data as Partial<Policy>;
+  const base = emptyPolicy();
+  return {
+    require: raw.require ?? base.require,
+    baa: raw.baa ?? base.baa,
+    severity: raw.severity ?? base.severity,
+    failOn: raw.failOn ?? base.failOn,
+    ignore: raw.ignore ?? base.ignore,
+    euResidency: { strict: raw.euResidency?.strict ?? false },
+    maxFileSizeKb: raw.maxFileSizeKb ?? base.maxFileSizeKb,
+    source: file,
+  };
+}
+
+function toPlain(node: CNode): unknown {
+  if (node.k === 'scalar') return node.v;
+  if (node.k === 'seq') return node.items.map(toPlain);
+  const out: Record<string, unknown> = {};
+  for (const e of node.entries) out[e.key] = toPlain(e.value);
+  return out;
+}
+
+/** The line and column of the value an Ajv error points at. */
+function positionOf(text: string, root: CNode | undefined, err: ErrorObject): { line: number; column: number } {
+  let node = root;
+  let offset = root?.s ?? 0;
+  const segments = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (err.keyword === 'additionalProperties') segments.push(String((err.params as { additionalProperty: string }).additionalProperty));
+  for (const seg of segments) {
+    if (!node) break;
+    if (node.k === 'map') {
+      const entry = node.entries.find((e) => e.key === seg);
+      if (!entry) break;
+      offset = err.keyword === 'additionalProperties' && seg === segments[segments.length - 1] ? entry.keyS : entry.value.s;
+      node = entry.value;
+    } else if (node.k === 'seq') {
+      const item = node.items[Number(seg)];
+      if (!item) break;
+      offset = item.s;
+      node = item;
+    } else break;
+  }
+  return lineAndColumn(text, offset);
+}
+
+function describeError(err: ErrorObject): string {
+  const where = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : 'policy';
+  switch (err.keyword) {
+    case 'additionalProperties':
+      return `unknown key "${(err.params as { additionalProperty: string }).additionalProperty}" in ${where}`;
+    case 'enum':
+      return `${where} must be one of: ${((err.params as { allowedValues: unknown[] }).allowedValues).join(', ')}`;
+    case 'type':
+      return `${where} must be ${(err.params as { type: string }).type === 'array' ? 'a list' : `a ${(err.params as { type: string }).type}`}`;
+    case 'uniqueItems':
+      return `${where} lists the same value twice`;
+    default:
+      return `${where} ${err.message ?? 'is not valid'}`;
+  }
+}

@@ -1,0 +1,150 @@
+// Lookup structures built once from the catalog: hosts, locations, SDK clients by
+// language and callee name, env variables, LiteLLM prefixes, and the endpoint
+// verdicts (EU residency, BAA) that follow from them.
+
+import type {
+  BaaFact, Catalog, ClientSignal, CodeLanguage, EnvSignal, HostPattern, LiteLlmPrefix, Provider, ProviderId,
+} from '../catalog/types';
+import type { ResolvedLocation } from '../model';
+import { HostMatcher, isPrivateAddress, type HostMatch } from './hosts';
+import { Locations } from './locations';
+
+export interface EnvSignalRef {
+  provider: Provider;
+  signal: EnvSignal;
+}
+
+export class CatalogIndex {
+  readonly hosts: HostMatcher;
+  readonly locations: Locations;
+  readonly providers = new Map<ProviderId, Provider>();
+  private readonly clientsByLang = new Map<CodeLanguage, Map<string, { provider: Provider; signal: ClientSignal }[]>>();
+  private readonly env = new Map<string, EnvSignalRef[]>();
+  private readonly litellmTails: Set<string>;
+  private readonly prefixes: LiteLlmPrefix[];
+  private readonly urlOptionNames = new Set<string>();
+
+  constructor(readonly catalog: Catalog) {
+    this.hosts = new HostMatcher(catalog);
+    this.locations = new Locations(catalog);
+    for (const provider of catalog.providers) {
+      this.providers.set(provider.id, provider);
+      for (const signal of provider.clients) {
+        for (const lang of signal.languages) {
+          let byTail = this.clientsByLang.get(lang);
+          if (!byTail) this.clientsByLang.set(lang, (byTail = new Map()));
+          for (const callee of signal.callees) {
+            const tail = lastSegment(callee);
+            const list = byTail.get(tail) ?? [];
+            list.push({ provider, signal });
+            byTail.set(tail, list);
+          }
+        }
+      }
+      for (const signal of provider.env) {
+        const list = this.env.get(signal.name) ?? [];
+        list.push({ provider, signal });
+        this.env.set(signal.name, list);
+      }
+    }
+    this.litellmTails = new Set(catalog.litellm.callees.map(lastSegment));
+    for (const name of catalog.litellm.urlOptions) this.urlOptionNames.add(normalizeKey(name));
+    for (const p of catalog.providers) {
+      for (const c of p.clients) {
+        // Only names that say what they hold; `host` alone is too common a config key.
+        for (const o of c.options.url ?? []) if (/url|base|endpoint/i.test(o) && !/^with/i.test(o)) this.urlOptionNames.add(normalizeKey(o));
+      }
+    }
+    this.prefixes = [...catalog.litellm.prefixes].sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  /** Whether a call to `calleePath` in `lang` may construct a client or call LiteLLM. */
+  isInteresting(lang: CodeLanguage, calleePath: string): boolean {
+    const tail = lastSegment(calleePath);
+    return this.clientsByLang.get(lang)?.has(tail) === true || this.litellmTails.has(tail);
+  }
+
+  /** Client signals whose callee matches the end of `calleePath`. */
+  clientsFor(lang: CodeLanguage, calleePath: string): { provider: Provider; signal: ClientSignal }[] {
+    const candidates = this.clientsByLang.get(lang)?.get(lastSegment(calleePath));
+    if (!candidates) return [];
+    return candidates.filter(({ signal }) => signal.callees.some((c) => pathEndsWith(calleePath, c)));
+  }
+
+  /** Whether a config key is one SDKs use for an LLM base URL (base_url, apiBase, api_base, ...). */
+  isUrlOptionName(key: string): boolean {
+    return this.urlOptionNames.has(normalizeKey(key));
+  }
+
+  isLiteLlmCall(calleePath: string): boolean {
+    return this.catalog.litellm.callees.some((c) => pathEndsWith(calleePath, c));
+  }
+
+  litellmPrefix(model: string): LiteLlmPrefix | undefined {
+    return this.prefixes.find((p) => model.startsWith(p.prefix));
+  }
+
+  envSignals(name: string): EnvSignalRef[] {
+    return this.env.get(name) ?? [];
+  }
+
+  /** The host a provider's SDKs use when nothing is configured. */
+  defaultHost(provider: Provider): string | null {
+    for (const c of provider.clients) if (c.defaults.host) return c.defaults.host;
+    const fixed = provider.hosts.find((h) => !/[{*]/.test(h.pattern) && h.location === 'global');
+    return fixed?.pattern ?? null;
+  }
+
+  /** The host a region-based provider is reached at in `region` (Bedrock, Vertex, watsonx). */
+  hostForRegion(provider: Provider, region: string): { host: string; pattern: HostPattern } | null {
+    const fixed = provider.hosts.find((h) => h.location === region && !/[{*]/.test(h.pattern));
+    if (fixed) return { host: fixed.pattern, pattern: fixed };
+    const templated = provider.hosts.find((h) => h.pattern.includes('{region}') && !h.pattern.includes('{resource}') && !h.pattern.includes('*'));
+    if (templated) return { host: templated.pattern.replace('{region}', region), pattern: templated };
+    return null;
+  }
+
+  /** Matches a host, treating private addresses as self-hosted. */
+  matchHost(host: string): HostMatch | null {
+    const m = this.hosts.match(host);
+    if (m) return m;
+    if (isPrivateAddress(host)) {
+      const provider = this.providers.get('self-hosted');
+      const pattern = provider?.hosts[0];
+      if (provider && pattern) {
+        return { provider, pattern, region: pattern.location ?? null, regionUnknown: false, resource: null };
+      }
+    }
+    return null;
+  }
+
+  location(provider: Provider, region: string, pattern?: HostPattern): ResolvedLocation {
+    return this.locations.resolve(provider, region, pattern);
+  }
+
+  /** The BAA fact that applies to a host (a host-level fact overrides the provider's). */
+  baaFact(provider: Provider, pattern?: HostPattern): BaaFact {
+    return pattern?.baa ?? provider.posture.baa;
+  }
+}
+
+export function baaAvailable(fact: BaaFact): boolean | null {
+  if (fact.value === 'available') return true;
+  if (fact.value === 'not-available') return false;
+  return null;
+}
+
+export function lastSegment(path: string): string {
+  const i = path.lastIndexOf('.');
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+/** `openai.OpenAI` ends with `OpenAI`; `myOpenAI` does not. Segments compare whole. */
+export function pathEndsWith(path: string, suffix: string): boolean {
+  if (path === suffix) return true;
+  return path.endsWith(suffix) && path[path.length - suffix.length - 1] === '.';
+}
+
+function normalizeKey(key: string): string {
+  return key.toLowerCase().replace(/[-_]/g, '');
+}

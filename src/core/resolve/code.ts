@@ -1,0 +1,571 @@
+// Source code to endpoints: SDK client constructions (with their options, env reads and
+// SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
+
+import type { ClientSignal, CodeLanguage, Provider } from '../catalog/types';
+import type { Endpoint, Fix, TextEdit } from '../model';
+import type { Call, Span, Value } from '../scan/ir';
+import { lex } from '../scan/lexer';
+import { CodeParser } from '../scan/parse';
+import type { Token } from '../scan/tokens';
+import type { CatalogIndex } from './catalog-index';
+import { makeEndpoint, type Target } from './endpoint';
+import { HOLE, parseUrl } from './hosts';
+import { evaluate, isKnown, type EnvLookup, type EvalContext, type Resolved } from './values';
+
+export interface CodeFile {
+  file: string;
+  text: string;
+  lang: CodeLanguage;
+}
+
+interface Option {
+  name: string;
+  value: Value;
+}
+
+/** Ports and paths that mark a URL on your own machine or network as an LLM server. */
+const LLM_PORTS = new Set(['11434', '1234']);
+const LLM_PATH = /\/(?:v1\/(?:chat\/completions|completions|embeddings|responses|messages|models)|api\/(?:generate|chat|embed(?:dings)?))\b/;
+
+export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): Endpoint[] {
+  const { text, lang, file } = input;
+  const { tokens } = lex(text, lang);
+  const parser = new CodeParser(text, tokens, lang, (path) => index.isInteresting(lang, path));
+  const structure = parser.parseFile();
+  const ctx: EvalContext = { parser, assignments: structure.assignments, env };
+  const r = new CodeResolver(input, index, ctx, structure.imports);
+  for (const call of structure.calls) r.call(call);
+  for (const tok of structure.strings) r.literal(tok);
+  return r.endpoints;
+}
+
+class CodeResolver {
+  readonly endpoints: Endpoint[] = [];
+  /** Start offsets of literals already accounted for by a client or LiteLLM call. */
+  private readonly consumed = new Set<number>();
+
+  constructor(
+    private readonly input: CodeFile,
+    private readonly index: CatalogIndex,
+    private readonly ctx: EvalContext,
+    private readonly imports: Map<string, string>,
+  ) {}
+
+  /** The callee with its first name replaced by what an import binds it to. */
+  private qualified(callee: string): string {
+    const dot = callee.indexOf('.');
+    const head = dot < 0 ? callee : callee.slice(0, dot);
+    const target = this.imports.get(head);
+    return target ? target + (dot < 0 ? '' : callee.slice(dot)) : callee;
+  }
+
+  call(call: Call): void {
+    if (this.index.isLiteLlmCall(call.callee)) {
+      this.liteLlm(call);
+      return;
+    }
+    // `const vertex = createVertex(...)` then `vertex("model")`: the local name is not the SDK's default instance.
+    if (!call.callee.includes('.') && !call.isNew && this.ctx.assignments.has(call.callee)) return;
+    const match = this.matchClient(call);
+    if (!match || this.wrapsClient(call)) return;
+    this.client(call, match.provider, match.signal);
+  }
+
+  /**
+   * A call that is handed a client or credentials object built by another recognised call
+   * (ModelInference(credentials=creds), ChatBedrockConverse(client=bedrock)) reaches that
+   * call's endpoint, which is reported there.
+   */
+  private wrapsClient(call: Call): boolean {
+    for (const arg of call.args) {
+      if (arg.value.k !== 'ref') continue;
+      const assigned = this.ctx.assignments.get(arg.value.path);
+      if (!assigned || assigned.length !== 1) continue;
+      const value = this.ctx.parser.valueOf(assigned[0]!);
+      if (value.k === 'call' && this.matchClient(value.call)) return true;
+    }
+    return false;
+  }
+
+  // ---- SDK clients ------------------------------------------------------------------
+
+  private matchClient(call: Call): { provider: Provider; signal: ClientSignal } | undefined {
+    const qualified = this.qualified(call.callee);
+    const candidates = qualified === call.callee
+      ? this.index.clientsFor(this.input.lang, call.callee)
+      : [...this.index.clientsFor(this.input.lang, qualified), ...this.index.clientsFor(this.input.lang, call.callee)];
+    let fallback: { provider: Provider; signal: ClientSignal } | undefined;
+    for (const c of candidates) {
+      const { requireArg, requireOption } = c.signal;
+      if (requireArg) {
+        // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
+        const positional = call.args.filter((a) => !a.name)[requireArg.index];
+        const candidates = positional ? [positional] : call.args.filter((a) => a.name);
+        if (!candidates.some((a) => requireArg.oneOf.includes(evaluate(a.value, this.ctx).text))) continue;
+      }
+      if (requireOption) {
+        const opt = findOption(this.optionsOf(call), [requireOption.name]);
+        if (!opt) continue;
+        const r = evaluate(opt.value, this.ctx);
+        const value = opt.value.k === 'lit' ? opt.value.v : r.text;
+        // Enum-like values stay symbols: genai.BackendVertexAI.
+        if (!requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
+      }
+      if (requireArg || requireOption) return c;
+      fallback ??= c;
+    }
+    return fallback;
+  }
+
+  private client(call: Call, provider: Provider, signal: ClientSignal): void {
+    const options = this.optionsOf(call);
+    const via = (what: string): string => `${shortCallee(call)}: ${what}`;
+    const extras = { sdk: signal.id };
+
+    const urlOpt = findOption(options, signal.options.url);
+    if (urlOpt) {
+      const r = evaluate(urlOpt.value, this.ctx);
+      // A positional argument is only the URL when it holds one ($0 may be an API key).
+      const positional = urlOpt.name.startsWith('$');
+      const endpoint = positional && !parseUrl(r.text) ? null : this.fromUrl(r, provider, signal, via(`${urlOpt.name} ${describe(r)}`), extras);
+      if (endpoint) {
+        this.consume(r);
+        this.endpoints.push(endpoint);
+        return;
+      }
+    }
+
+    const resourceOpt = findOption(options, signal.options.resource);
+    if (resourceOpt && !urlOpt) {
+      const r = this.resolve(resourceOpt.value);
+      const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
+      const host = isKnown(r) && pattern ? pattern.pattern.replace('{resource}', r.text.trim().toLowerCase()) : null;
+      const target: Target = { provider, host, region: null, ...(pattern ? { pattern } : {}) };
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, r.span, target, via(`${resourceOpt.name} ${describe(r)}`), {
+          ...extras,
+          unknown: host ? `${host} does not say which region the resource is in` : (r.why ?? 'the resource name is not known'),
+        }),
+      );
+      return;
+    }
+
+    const regionOpt = findOption(options, signal.options.region);
+    if (regionOpt) {
+      const r = this.resolve(regionOpt.value);
+      const region = this.regionOf(r, provider);
+      const target = this.regionTarget(provider, region);
+      const fix = region ? this.regionFix(r, provider, region) : undefined;
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, r.span, target, via(`${regionOpt.name} ${describe(r)}`), {
+          ...extras,
+          ...(region ? {} : { unknown: `the region ${r.why ?? 'is computed at run time'}` }),
+          ...(fix ? { euFix: fix } : {}),
+        }),
+      );
+      return;
+    }
+
+    // Nothing set in the call: the SDK reads its env variables, then uses its default.
+    const callSpan = this.callSpan(call);
+    const envUrl = signal.env?.url?.find((name) => this.ctx.env(name));
+    if (envUrl) {
+      const r = this.resolve({ k: 'ref', path: `process.env.${envUrl}`, s: callSpan.s, e: callSpan.e });
+      const endpoint = this.fromUrl(r, provider, signal, via(`${envUrl} from the workspace`), extras);
+      if (endpoint) {
+        this.endpoints.push(endpoint);
+        return;
+      }
+    }
+    const unsetUrl = signal.env?.url?.length ? `${signal.env.url.join(' / ')} not set in the workspace` : '';
+    if (signal.defaults.host) {
+      const host = signal.defaults.host;
+      const match = this.index.matchHost(host);
+      const target: Target = { provider: match?.provider ?? provider, host, region: match?.region ?? null, ...(match ? { pattern: match.pattern } : {}) };
+      const fix = this.insertUrlFix(call, provider, signal, host);
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, callSpan, target, via(`no endpoint set${unsetUrl ? ` and ${unsetUrl}` : ''}, so the SDK default ${host}`), {
+          ...extras,
+          ...(fix ? { euFix: fix } : {}),
+        }),
+      );
+      return;
+    }
+    const envRegion = signal.env?.region ?? [];
+    const defaultRegion = signal.defaults.region;
+    const fix = this.insertRegionFix(call, provider, signal);
+    if (defaultRegion) {
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, defaultRegion),
+          via(`no region set${envRegion.length ? ` and ${envRegion.join(' / ')} not set in the workspace` : ''}, so the SDK default ${defaultRegion}`),
+          { ...extras, ...(fix ? { euFix: fix } : {}) }),
+      );
+      return;
+    }
+    this.endpoints.push(
+      makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null }, via('no region set'), {
+        ...extras,
+        unknown: `no region is set in the code${envRegion.length ? `, and ${envRegion.join(' / ')} has no value in the workspace` : ''}; the SDK takes it from its runtime configuration`,
+        ...(fix ? { euFix: fix } : {}),
+      }),
+    );
+  }
+
+  /** An endpoint from a URL value; null when the value holds no host at all. */
+  private fromUrl(r: Resolved, sdkProvider: Provider, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }): Endpoint | null {
+    const url = parseUrl(r.text);
+    if (!url && isKnown(r)) return null; // a known value that is not a URL: not an endpoint setting
+    if (!url || url.host === HOLE || url.host.startsWith(HOLE) && !url.host.includes('.')) {
+      // The whole base URL is unknown: the SDK's provider is assumed, verdicts are not.
+      return makeEndpoint(this.index, this.input.file, r.span, { provider: sdkProvider, host: null, region: null, verdictsUnknown: true }, via, {
+        ...extras,
+        unknown: `the base URL ${r.why ?? 'is computed at run time'}`,
+      });
+    }
+    const match = this.index.matchHost(url.host);
+    if (!match) {
+      const hostKnown = !url.host.includes(HOLE);
+      return makeEndpoint(this.index, this.input.file, r.span, { provider: null, host: hostKnown ? url.host : null, region: null }, via, {
+        ...extras,
+        unknown: hostKnown
+          ? `${url.host} is not a host the catalog knows; declare where it processes data in the policy`
+          : `the host ${r.why ?? 'is computed at run time'}`,
+      });
+    }
+    const fix = this.hostFix(r, match.provider, url.host, match.region);
+    const target: Target = { provider: match.provider, host: url.host.includes(HOLE) ? null : url.host, region: match.region, pattern: match.pattern };
+    void signal;
+    return makeEndpoint(this.index, this.input.file, r.span, target, via, {
+      ...extras,
+      ...(match.regionUnknown ? { unknown: `the region in the host ${r.why ?? 'is computed at run time'}` } : {}),
+      ...(fix ? { euFix: fix } : {}),
+    });
+  }
+
+  // ---- LiteLLM ----------------------------------------------------------------------
+
+  private liteLlm(call: Call): void {
+    const { litellm } = this.index.catalog;
+    const options = this.optionsOf(call);
+    const modelOpt = findOption(options, litellm.modelOptions) ?? (call.args[0] && !call.args[0].name ? { name: 'model', value: call.args[0].value } : undefined);
+    if (!modelOpt) return;
+    const model = this.resolve(modelOpt.value);
+    if (!isKnown(model)) return;
+    const prefix = this.index.litellmPrefix(model.text);
+    if (!prefix) return;
+    const provider = this.index.providers.get(prefix.provider);
+    if (!provider) return;
+    const modelName = model.text.slice(prefix.prefix.length);
+    const extras = { sdk: 'litellm', model: modelName };
+    const via = (what: string): string => `${shortCallee(call)}(model="${model.text}"): ${what}`;
+
+    const urlOpt = findOption(options, litellm.urlOptions);
+    if (urlOpt) {
+      const r = this.resolve(urlOpt.value);
+      const endpoint = this.fromUrl(r, provider, undefined, via(`${urlOpt.name} ${describe(r)}`), extras);
+      if (endpoint) {
+        this.endpoints.push(endpoint);
+        return;
+      }
+    }
+    const regionOpt = findOption(options, litellm.regionOptions);
+    if (regionOpt) {
+      const r = this.resolve(regionOpt.value);
+      const region = this.regionOf(r, provider);
+      const fix = region ? this.regionFix(r, provider, region) : undefined;
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, r.span, this.regionTarget(provider, region), via(`${regionOpt.name} ${describe(r)}`), {
+          ...extras,
+          ...(region ? {} : { unknown: `the region ${r.why ?? 'is computed at run time'}` }),
+          ...(fix ? { euFix: fix } : {}),
+        }),
+      );
+      return;
+    }
+    this.consume(model);
+    if (prefix.defaultRegion !== undefined) {
+      const envRegion = prefix.regionEnv?.find((name) => this.ctx.env(name));
+      const region = envRegion ? (this.ctx.env(envRegion)?.value ?? null) : prefix.defaultRegion;
+      const envNote = prefix.regionEnv?.length ? ` (${prefix.regionEnv.join(' / ')} not set in the workspace)` : '';
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, model.span, this.regionTarget(provider, region),
+          via(region ? `no region set${envNote}, so LiteLLM's default ${region}` : 'no region set'),
+          { ...extras, ...(region ? {} : { unknown: 'LiteLLM documents no default region here' }) }),
+      );
+      return;
+    }
+    const host = this.index.defaultHost(provider);
+    const match = host ? this.index.matchHost(host) : null;
+    this.endpoints.push(
+      makeEndpoint(this.index, this.input.file, model.span,
+        { provider, host, region: match?.region ?? null, ...(match ? { pattern: match.pattern } : {}) },
+        via(host ? `LiteLLM sends it to ${host}` : 'provider from the model prefix'), extras),
+    );
+  }
+
+  // ---- string literals --------------------------------------------------------------
+
+  literal(tok: Token): void {
+    if (this.consumed.has(tok.s) || (tok.cs !== undefined && this.consumed.has(tok.cs))) return;
+    let r: Resolved;
+    if (tok.t === 'str') {
+      if (tok.v.length < 6 || tok.v.length > 2048) return;
+      r = {
+        text: tok.v,
+        pieces: [{ text: tok.v, s: tok.cs ?? tok.s, e: tok.ce ?? tok.e, verbatim: this.input.text.slice(tok.cs, tok.ce) === tok.v }],
+        span: { s: tok.s, e: tok.e },
+      };
+    } else {
+      const first = tok.parts?.[0];
+      if (!first || !('lit' in first) || !/^(?:https?|wss?):\/\//i.test(first.lit)) return;
+      const value = new CodeParser(this.input.text, [tok], this.input.lang, () => false).parseRange(0, 1);
+      r = evaluate(value, this.ctx);
+    }
+    const url = parseUrl(r.text.trim());
+    if (!url) return;
+    const match = this.index.matchHost(url.host);
+    if (!match) return;
+    if (match.provider.kind === 'self-hosted' && !(url.port && LLM_PORTS.has(url.port)) && !LLM_PATH.test(url.path)) return;
+    const fix = this.hostFix(r, match.provider, url.host, match.region);
+    const target: Target = { provider: match.provider, host: url.host.includes(HOLE) ? null : url.host, region: match.region, pattern: match.pattern };
+    this.endpoints.push(
+      makeEndpoint(this.index, this.input.file, r.span, target, 'URL of an LLM API in a string', {
+        ...(match.regionUnknown ? { unknown: `the region in the host ${r.why ?? 'is computed at run time'}` } : {}),
+        ...(fix ? { euFix: fix } : {}),
+      }),
+    );
+  }
+
+  // ---- helpers ----------------------------------------------------------------------
+
+  /** The call's options, plus fields a callback sets inside its parentheses (Go `func(o *Options) { o.Region = "..." }`). */
+  private optionsOf(call: Call): Option[] {
+    const options = optionsOf(call);
+    if (call.open < 0) return options;
+    for (const [name, list] of this.ctx.assignments) {
+      const dot = name.lastIndexOf('.');
+      if (dot < 0) continue;
+      for (const a of list) {
+        if (a.s > call.open && a.s < call.close && !a.compound) options.push({ name: name.slice(dot + 1), value: this.ctx.parser.valueOf(a) });
+      }
+    }
+    return options;
+  }
+
+  private resolve(value: Value): Resolved {
+    const r = evaluate(value, this.ctx);
+    this.consume(r);
+    return r;
+  }
+
+  /** Marks the literals a resolved value came from, so they are not reported again as raw URLs. */
+  private consume(r: Resolved): void {
+    this.consumed.add(r.span.s);
+    // Pieces start where a literal's content starts (after its quote).
+    for (const p of r.pieces) this.consumed.add(p.s);
+  }
+
+  private regionOf(r: Resolved, provider: Provider): string | null {
+    if (isKnown(r)) return r.text.trim();
+    if (r.symbol) {
+      const id = regionFromSymbol(r.symbol);
+      if (id && this.index.locations.isKnown(provider, id)) return id;
+    }
+    return null;
+  }
+
+  private regionTarget(provider: Provider, region: string | null): Target {
+    if (!region) return { provider, host: null, region: null };
+    const built = this.index.hostForRegion(provider, region);
+    return { provider, host: built?.host ?? null, region, ...(built ? { pattern: built.pattern } : {}) };
+  }
+
+  private callSpan(call: Call): Span {
+    const text = this.input.text;
+    const end = call.close >= 0 ? call.close + 1 : call.calleeE;
+    // Underline the whole call when it fits on one line, else just the callee.
+    return text.slice(call.s, end).includes('\n') ? { s: call.s, e: call.calleeE } : { s: call.s, e: end };
+  }
+
+  /** Replace the host with the provider's EU host, or the region in it with the EU region. */
+  private hostFix(r: Resolved, provider: Provider, host: string, region: string | null): Fix | undefined {
+    const swap = provider.euSwap;
+    if (!swap) return undefined;
+    const euHost = swap.hosts?.[host];
+    if (euHost) return this.replaceInPieces(r, host, euHost, `Use the EU endpoint ${euHost}`);
+    if (region && swap.region && region !== swap.region && host.includes(region)) {
+      const location = this.index.location(provider, region);
+      if (location.euResident === true) return undefined;
+      const edits = this.editsInPieces(r, region, swap.region);
+      if (edits.length === 0) return undefined;
+      return { title: `Use the EU region ${swap.region}`, edits, isPreferred: true };
+    }
+    return undefined;
+  }
+
+  private regionFix(r: Resolved, provider: Provider, region: string): Fix | undefined {
+    const euRegion = provider.euSwap?.region;
+    if (!euRegion || region === euRegion) return undefined;
+    if (this.index.location(provider, region).euResident === true) return undefined;
+    if (isKnown(r)) {
+      const edits = this.editsInPieces(r, region, euRegion);
+      return edits.length ? { title: `Use the EU region ${euRegion}`, edits, isPreferred: true } : undefined;
+    }
+    if (r.symbol) {
+      const replacement = symbolForRegion(r.symbol, euRegion);
+      if (!replacement) return undefined;
+      return { title: `Use the EU region ${euRegion}`, edits: [{ start: r.span.s, end: r.span.e, newText: replacement }], isPreferred: true };
+    }
+    return undefined;
+  }
+
+  private replaceInPieces(r: Resolved, from: string, to: string, title: string): Fix | undefined {
+    const edits = this.editsInPieces(r, from, to);
+    return edits.length ? { title, edits, isPreferred: true } : undefined;
+  }
+
+  /** Edits replacing every occurrence of `from` inside verbatim literal pieces. */
+  private editsInPieces(r: Resolved, from: string, to: string): TextEdit[] {
+    const edits: TextEdit[] = [];
+    for (const p of r.pieces) {
+      if (!p.verbatim) continue;
+      let i = p.text.indexOf(from);
+      while (i >= 0) {
+        edits.push({ start: p.s + i, end: p.s + i + from.length, newText: to });
+        i = p.text.indexOf(from, i + from.length);
+      }
+    }
+    return edits;
+  }
+
+  private insertUrlFix(call: Call, provider: Provider, signal: ClientSignal, host: string): Fix | undefined {
+    const euHost = provider.euSwap?.hosts?.[host];
+    const option = signal.options.url?.[0];
+    if (!euHost || !option) return undefined;
+    const base = signal.defaults.baseUrl ?? `https://${host}`;
+    const url = base.replace(host, euHost);
+    return this.insertOption(call, option, url, `Set ${option} to the EU endpoint ${euHost}`);
+  }
+
+  private insertRegionFix(call: Call, provider: Provider, signal: ClientSignal): Fix | undefined {
+    const euRegion = provider.euSwap?.region;
+    const option = signal.options.region?.[0];
+    if (!euRegion || !option) return undefined;
+    return this.insertOption(call, option, euRegion, `Set ${option} to the EU region ${euRegion}`);
+  }
+
+  /** Inserts `name="value"` into a Python call or `name: "value"` into a JS options object. */
+  private insertOption(call: Call, name: string, value: string, title: string): Fix | undefined {
+    if (call.open < 0 || call.close < 0) return undefined;
+    const lang = this.input.lang;
+    const quoted = JSON.stringify(value);
+    if (lang === 'python') {
+      const hasArgs = call.args.length > 0;
+      const positional = call.args.filter((a) => !a.name).length;
+      // Keyword arguments go after positional ones.
+      if (positional > 0) {
+        const last = call.args.filter((a) => !a.name).at(-1)!;
+        return { title, edits: [{ start: last.e, end: last.e, newText: `, ${name}=${quoted}` }], isPreferred: true };
+      }
+      return { title, edits: [{ start: call.open + 1, end: call.open + 1, newText: `${name}=${quoted}${hasArgs ? ', ' : ''}` }], isPreferred: true };
+    }
+    if (lang === 'js') {
+      if (call.args.length === 0) {
+        return { title, edits: [{ start: call.open + 1, end: call.open + 1, newText: `{ ${name}: ${quoted} }` }], isPreferred: true };
+      }
+      const first = call.args[0]!.value;
+      if (first.k === 'obj') {
+        const inner = this.input.text.slice(first.s + 1, first.e - 1).trim();
+        const newText = inner.length ? ` ${name}: ${quoted},` : ` ${name}: ${quoted} `;
+        return { title, edits: [{ start: first.s + 1, end: first.s + 1, newText }], isPreferred: true };
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Options of a call however the language spells them: keywords, option objects, functional options, builders, initializers. */
+export function optionsOf(call: Call): Option[] {
+  const direct: Option[] = [];
+  const nested: Option[] = [];
+  let positional = 0;
+  const fromObject = (obj: Value, out: Option[]): void => {
+    if (obj.k !== 'obj') return;
+    for (const e of obj.entries) if (e.key !== '...' && e.key !== '**') out.push({ name: e.key, value: e.value });
+  };
+  for (const arg of call.args) {
+    if (arg.name === '**' || arg.name === '...' || arg.name === '*') continue;
+    if (arg.name) {
+      direct.push({ name: arg.name, value: arg.value });
+      collectNested(arg.value, nested);
+      continue;
+    }
+    direct.push({ name: `$${positional++}`, value: arg.value });
+    const v = arg.value;
+    if (v.k === 'obj') fromObject(v, direct);
+    else if (v.k === 'call' && /^(?:With|with_?)[A-Z_a-z]/.test(v.call.callee.slice(v.call.callee.lastIndexOf('.') + 1))) {
+      // Go functional options: option.WithBaseURL("...").
+      const name = v.call.callee.slice(v.call.callee.lastIndexOf('.') + 1);
+      const first = v.call.args[0];
+      if (first) direct.push({ name, value: first.value });
+    } else collectNested(v, nested);
+  }
+  for (const link of call.chain) {
+    const first = link.args[0];
+    if (first) direct.push({ name: link.callee, value: first.value });
+  }
+  if (call.init) fromObject(call.init, direct);
+  return [...direct, ...nested];
+}
+
+/** Options set on a config object passed to the call (botocore Config, OpenAIClientOptions { Endpoint = ... }). */
+function collectNested(v: Value, out: Option[]): void {
+  if (v.k !== 'call') return;
+  for (const a of v.call.args) if (a.name && a.name.length > 2) out.push({ name: a.name, value: a.value });
+  if (v.call.init?.k === 'obj') for (const e of v.call.init.entries) out.push({ name: e.key, value: e.value });
+}
+
+function findOption(options: Option[], names: string[] | undefined): Option | undefined {
+  if (!names) return undefined;
+  for (const name of names) {
+    const found = options.find((o) => o.name === name || o.name.toLowerCase() === name.toLowerCase());
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function shortCallee(call: Call): string {
+  const tail = call.callee.split('.').slice(-2).join('.');
+  return `${call.isNew ? 'new ' : ''}${tail}()`;
+}
+
+function describe(r: Resolved): string {
+  if (r.env) return r.env.defaulted ? `from ${r.env.name}, unset here, so its default "${r.text}"` : `from ${r.env.name}`;
+  if (isKnown(r)) return `"${r.text}"`;
+  return 'computed at run time';
+}
+
+/** `Region.EU_CENTRAL_1` (Java), `RegionEndpoint.EUCentral1` (.NET), `Region::EuCentral1` to `eu-central-1`. */
+export function regionFromSymbol(symbol: string): string | null {
+  const last = symbol.slice(symbol.lastIndexOf('.') + 1);
+  if (/^[A-Z]{2,}(?:_[A-Z]+)*_\d+$/.test(last)) return last.toLowerCase().replace(/_/g, '-');
+  const camel = /^([A-Z]{2,}|[A-Z][a-z]+)((?:[A-Z][a-z]+)+)(\d+)$/.exec(last);
+  if (camel) {
+    const words = camel[2]!.match(/[A-Z][a-z]+/g) ?? [];
+    return [camel[1]!, ...words, camel[3]!].map((w) => w.toLowerCase()).join('-');
+  }
+  return null;
+}
+
+/** The symbol for `region` in the style of `like` (Region.US_EAST_1 -> Region.EU_CENTRAL_1). */
+export function symbolForRegion(like: string, region: string): string | null {
+  const dot = like.lastIndexOf('.');
+  const prefix = like.slice(0, dot + 1);
+  const last = like.slice(dot + 1);
+  const parts = region.split('-');
+  if (/^[A-Z_0-9]+$/.test(last)) return prefix + parts.join('_').toUpperCase();
+  if (/^[A-Z]{2,}[A-Z][a-z]/.test(last)) {
+    return prefix + parts[0]!.toUpperCase() + parts.slice(1).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+  }
+  return null;
+}

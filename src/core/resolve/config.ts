@@ -1,0 +1,347 @@
+// Config files to endpoints: LLM env variables (.env, compose, Kubernetes, CI), LiteLLM
+// proxy model lists, URLs of LLM APIs in values, and Azure OpenAI accounts in Terraform.
+
+import type { Provider } from '../catalog/types';
+import type { Endpoint, Fix } from '../model';
+import type { EnvAssignment } from '../scan/config/dotenv';
+import type { HclFile, TfBlock } from '../scan/config/hcl';
+import type { CNode, CEntry } from '../scan/config/tree';
+import type { Span, Value } from '../scan/ir';
+import type { CatalogIndex } from './catalog-index';
+import { makeEndpoint, type Target } from './endpoint';
+import { parseUrl } from './hosts';
+import { evaluate, isKnown, type EvalContext } from './values';
+
+/** Names that look like environment variables (UPPER_SNAKE_CASE with an underscore). */
+const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const LLM_PORTS = new Set(['11434', '1234']);
+const LLM_PATH = /\/(?:v1\/(?:chat\/completions|completions|embeddings|responses|messages|models)|api\/(?:generate|chat|embed(?:dings)?))\b/;
+
+/** A scalar value with where it sits in the file. */
+interface Located {
+  text: string;
+  s: number;
+  e: number;
+  /** Content offsets (inside quotes) and whether the source spells the text exactly. */
+  cs: number;
+  ce: number;
+  verbatim: boolean;
+}
+
+export class ConfigResolver {
+  readonly endpoints: Endpoint[] = [];
+  private readonly consumed = new Set<number>();
+
+  constructor(
+    private readonly file: string,
+    private readonly index: CatalogIndex,
+  ) {}
+
+  // ---- environment variables ---------------------------------------------------------
+
+  /** Env assignments from one file or block; shared region variables count when a flag of the provider is set beside them. */
+  env(assignments: { name: string; value: Located }[]): void {
+    const flagged = new Set<string>();
+    for (const a of assignments) {
+      for (const ref of this.index.envSignals(a.name)) {
+        if (ref.signal.specific && (ref.signal.kind !== 'flag' || /^(?:1|true|yes|on)$/i.test(a.value.text.trim()))) flagged.add(ref.provider.id);
+      }
+    }
+    for (const a of assignments) this.envVar(a.name, a.value, flagged);
+  }
+
+  private envVar(name: string, value: Located, flagged: Set<string>): void {
+    const text = value.text.trim();
+    if (text === '' || this.consumed.has(value.s)) return;
+    const signals = this.index.envSignals(name);
+    const via = `${name}=${text.length > 60 ? text.slice(0, 57) + '...' : text}`;
+    const url = parseUrl(text);
+    if (url) {
+      const urlSignal = signals.find((r) => r.signal.kind === 'url');
+      const match = this.index.matchHost(url.host);
+      if (match) {
+        const llmContext = !!urlSignal || url.port !== null && LLM_PORTS.has(url.port) || LLM_PATH.test(url.path);
+        if (match.provider.kind === 'self-hosted' && !llmContext) return;
+        this.push(value, { provider: match.provider, host: url.host, region: match.region, pattern: match.pattern }, via,
+          this.hostFix(value, match.provider, url.host, match.region));
+      } else if (urlSignal) {
+        this.push(value, { provider: null, host: url.host, region: null }, via, undefined,
+          `${url.host} is not a host the catalog knows; declare where it processes data in the policy`);
+      }
+      return;
+    }
+    for (const ref of signals) {
+      if (ref.signal.kind !== 'region') continue;
+      if (!ref.signal.specific && !flagged.has(ref.provider.id)) continue;
+      this.region(ref.provider, value, via);
+      return;
+    }
+  }
+
+  private region(provider: Provider, value: Located, via: string): void {
+    const region = value.text.trim();
+    const built = this.index.hostForRegion(provider, region);
+    const target: Target = { provider, host: built?.host ?? null, region, ...(built ? { pattern: built.pattern } : {}) };
+    this.push(value, target, via, this.regionFix(value, provider, region));
+  }
+
+  // ---- YAML / JSON / TOML trees -------------------------------------------------------
+
+  tree(root: CNode): void {
+    this.walk(root, []);
+  }
+
+  private walk(node: CNode, path: string[]): void {
+    if (node.k === 'scalar') {
+      if (typeof node.v === 'string') this.url(located(node));
+      return;
+    }
+    if (node.k === 'seq') {
+      const envItems = this.envListItems(node, path);
+      if (envItems) this.env(envItems);
+      node.items.forEach((item, i) => this.walk(item, [...path, String(i)]));
+      return;
+    }
+    const params = node.entries.find((e) => e.key === 'litellm_params');
+    if (params?.value.k === 'map') this.liteLlmEntry(params.value);
+    const envEntries = node.entries.filter((e) => ENV_NAME.test(e.key) && e.value.k === 'scalar' && e.value.v !== null);
+    if (envEntries.length) {
+      this.env(envEntries.map((e) => ({ name: e.key, value: located(e.value as Extract<CNode, { k: 'scalar' }>) })));
+    }
+    for (const e of node.entries) {
+      // Under a key that SDKs use for the base URL (apiBase, base_url), a local URL is an LLM server too.
+      if (e.value.k === 'scalar' && typeof e.value.v === 'string' && this.index.isUrlOptionName(e.key)) this.url(located(e.value), true);
+      this.walk(e.value, [...path, e.key]);
+    }
+  }
+
+  /** Kubernetes `env: [{name, value}]` and compose `environment: ["K=V"]` lists. */
+  private envListItems(node: Extract<CNode, { k: 'seq' }>, path: string[]): { name: string; value: Located }[] | null {
+    const key = path[path.length - 1];
+    const out: { name: string; value: Located }[] = [];
+    for (const item of node.items) {
+      if (item.k === 'map') {
+        const name = scalarEntry(item.entries, 'name');
+        const value = scalarEntry(item.entries, 'value');
+        if (name && value && typeof name.v === 'string') out.push({ name: name.v, value: located(value) });
+      } else if (item.k === 'scalar' && typeof item.v === 'string' && (key === 'environment' || key === 'env')) {
+        const eq = item.v.indexOf('=');
+        if (eq > 0 && ENV_NAME.test(item.v.slice(0, eq))) {
+          const offset = item.verbatim ? item.cs + eq + 1 : item.s;
+          const text = item.v.slice(eq + 1);
+          out.push({ name: item.v.slice(0, eq), value: { text, s: offset, e: offset + text.length, cs: offset, ce: offset + text.length, verbatim: item.verbatim } });
+        }
+      }
+    }
+    return out.length ? out : null;
+  }
+
+  /** A LiteLLM proxy `model_list` entry. */
+  private liteLlmEntry(params: Extract<CNode, { k: 'map' }>): void {
+    const { litellm } = this.index.catalog;
+    const model = litellm.modelOptions.map((k) => scalarEntry(params.entries, k)).find((n) => n && typeof n.v === 'string');
+    if (!model || typeof model.v !== 'string') return;
+    const prefix = this.index.litellmPrefix(model.v);
+    if (!prefix) return;
+    const provider = this.index.providers.get(prefix.provider);
+    if (!provider) return;
+    const modelNode = located(model);
+    this.consumed.add(model.s);
+    const via = `LiteLLM model ${model.v}`;
+    const apiBase = litellm.urlOptions.map((k) => scalarEntry(params.entries, k)).find((n) => n && typeof n.v === 'string');
+    if (apiBase && typeof apiBase.v === 'string') {
+      this.consumed.add(apiBase.s);
+      const value = located(apiBase);
+      if (apiBase.v.startsWith('os.environ/')) {
+        this.push(value, { provider, host: null, region: null }, `${via}, api_base from ${apiBase.v.slice(11)}`, undefined,
+          `api_base is read from the environment variable ${apiBase.v.slice(11)}, which has no value here`);
+        return;
+      }
+      const url = parseUrl(apiBase.v);
+      const match = url ? this.index.matchHost(url.host) : null;
+      if (url && match) {
+        this.push(value, { provider: match.provider, host: url.host, region: match.region, pattern: match.pattern }, `${via}, api_base ${url.host}`,
+          this.hostFix(value, match.provider, url.host, match.region));
+        return;
+      }
+      this.push(value, { provider: null, host: url?.host ?? null, region: null }, `${via}, api_base ${apiBase.v}`, undefined,
+        `${url?.host ?? apiBase.v} is not a host the catalog knows; declare where it processes data in the policy`);
+      return;
+    }
+    const regionNode = litellm.regionOptions.map((k) => scalarEntry(params.entries, k)).find((n) => n && typeof n.v === 'string');
+    if (regionNode && typeof regionNode.v === 'string') {
+      this.consumed.add(regionNode.s);
+      if (regionNode.v.startsWith('os.environ/')) {
+        this.push(located(regionNode), { provider, host: null, region: null }, `${via}, region from ${regionNode.v.slice(11)}`, undefined,
+          `the region is read from the environment variable ${regionNode.v.slice(11)}, which has no value here`);
+        return;
+      }
+      this.region(provider, located(regionNode), `${via}, region ${regionNode.v}`);
+      return;
+    }
+    if (prefix.defaultRegion) {
+      const built = this.index.hostForRegion(provider, prefix.defaultRegion);
+      this.push(modelNode, { provider, host: built?.host ?? null, region: prefix.defaultRegion, ...(built ? { pattern: built.pattern } : {}) },
+        `${via}: no region set, so LiteLLM's default ${prefix.defaultRegion}`);
+      return;
+    }
+    const host = this.index.defaultHost(provider);
+    const match = host ? this.index.matchHost(host) : null;
+    this.push(modelNode, { provider, host, region: match?.region ?? null, ...(match ? { pattern: match.pattern } : {}) }, via);
+  }
+
+  /** A URL of a known LLM API in any string value; `llmContext` when the key says it is an LLM base URL. */
+  url(value: Located, llmContext = false): void {
+    if (this.consumed.has(value.s)) return;
+    const url = parseUrl(value.text.trim());
+    if (!url) return;
+    const match = this.index.matchHost(url.host);
+    if (!match) return;
+    if (match.provider.kind === 'self-hosted' && !llmContext && !(url.port && LLM_PORTS.has(url.port)) && !LLM_PATH.test(url.path)) return;
+    this.push(value, { provider: match.provider, host: url.host, region: match.region, pattern: match.pattern }, 'URL of an LLM API in a config value',
+      this.hostFix(value, match.provider, url.host, match.region));
+  }
+
+  // ---- Terraform ----------------------------------------------------------------------
+
+  terraform(hcl: HclFile): void {
+    const ctx: EvalContext = { parser: hcl.parser, assignments: new Map(), env: () => undefined };
+    const resources = hcl.body.blocks.filter((b) => b.type === 'resource');
+    const variables = new Map<string, Value>();
+    for (const b of hcl.body.blocks) {
+      const def = b.type === 'variable' ? b.attributes.get('default') : undefined;
+      if (def && b.labels[0]) variables.set(b.labels[0], def.value);
+    }
+    const resolveTf = (v: Value, depth = 0): { text: string | null; span: Span; verbatim: boolean; cs: number; ce: number } => {
+      if (v.k === 'str') return { text: v.v, span: v, verbatim: hcl.parser.text.slice(v.cs, v.ce) === v.v, cs: v.cs, ce: v.ce };
+      if (v.k === 'ref' && depth < 4) {
+        const parts = v.path.split('.');
+        if (parts[0] === 'var' && parts[1]) {
+          const def = variables.get(parts[1]);
+          if (def) return resolveTf(def, depth + 1);
+        } else if (parts.length >= 3) {
+          const target = resources.find((r) => r.labels[0] === parts[0] && r.labels[1] === parts[1]);
+          const attr = target?.attributes.get(parts[2]!);
+          if (attr) return resolveTf(attr.value, depth + 1);
+        }
+      }
+      const r = evaluate(v, ctx);
+      return { text: isKnown(r) ? r.text : null, span: v, verbatim: false, cs: v.s, ce: v.e };
+    };
+    for (const account of resources.filter((r) => r.labels[0] === 'azurerm_cognitive_account')) {
+      const kind = account.attributes.get('kind');
+      const kindText = kind ? resolveTf(kind.value).text : null;
+      if (kindText !== 'OpenAI' && kindText !== 'AIServices') continue;
+      this.azureAccount(account, resources, resolveTf);
+    }
+    this.walkHclStrings(hcl.body, ctx);
+  }
+
+  private azureAccount(
+    account: TfBlock,
+    resources: TfBlock[],
+    resolveTf: (v: Value) => { text: string | null; span: Span; verbatim: boolean; cs: number; ce: number },
+  ): void {
+    const provider = this.index.providers.get('azure-openai');
+    const location = account.attributes.get('location');
+    if (!provider || !location) return;
+    const loc = resolveTf(location.value);
+    const subdomain = account.attributes.get('custom_subdomain_name');
+    const name = subdomain ? resolveTf(subdomain.value).text : null;
+    const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
+    const host = name && pattern ? pattern.pattern.replace('{resource}', name.toLowerCase()) : null;
+    const span = location.value;
+    const value: Located = { text: loc.text ?? '', s: span.s, e: span.e, cs: loc.cs, ce: loc.ce, verbatim: loc.verbatim };
+    const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
+    // Deployments of this account: a Global* SKU processes anywhere, whatever the region.
+    const accountRef = `azurerm_cognitive_account.${account.labels[1]}.id`;
+    const skus = resources
+      .filter((r) => r.labels[0] === 'azurerm_cognitive_deployment')
+      .filter((d) => { const id = d.attributes.get('cognitive_account_id')?.value; return id?.k === 'ref' && id.path === accountRef; })
+      .map((d) => {
+        const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
+        const attr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
+        return attr ? resolveTf(attr.value).text : null;
+      })
+      .filter((s): s is string => !!s);
+    const global = skus.find((s) => /^Global/i.test(s));
+    const via = `azurerm_cognitive_account "${account.labels[1]}" in ${region ?? 'an unresolved location'}${skus.length ? ` (deployments: ${skus.join(', ')})` : ''}`;
+    if (!region) {
+      this.push(value, { provider, host, region: null }, via, undefined, 'the account location is not a literal or a variable default in this file');
+      return;
+    }
+    const endpoint = makeEndpoint(this.index, this.file, { s: value.s, e: value.e }, { provider, host, region, ...(pattern ? { pattern } : {}) }, via);
+    if (global) {
+      endpoint.euResident = false;
+      endpoint.conditions.push(`The ${global} deployment may process prompts in any Azure region, whatever the account's location.`);
+    }
+    this.endpoints.push(endpoint);
+  }
+
+  private walkHclStrings(block: TfBlock, ctx: EvalContext): void {
+    for (const attr of block.attributes.values()) this.hclValue(attr.value, ctx);
+    for (const child of block.blocks) this.walkHclStrings(child, ctx);
+  }
+
+  private hclValue(v: Value, ctx: EvalContext): void {
+    if (v.k === 'str') {
+      const raw = ctx.parser.text.slice(v.cs, v.ce);
+      this.url({ text: v.v, s: v.s, e: v.e, cs: v.cs, ce: v.ce, verbatim: raw === v.v });
+    } else if (v.k === 'obj') v.entries.forEach((e) => this.hclValue(e.value, ctx));
+    else if (v.k === 'arr') v.items.forEach((i) => this.hclValue(i, ctx));
+  }
+
+  // ---- helpers ------------------------------------------------------------------------
+
+  private push(value: Located, target: Target, via: string, euFix?: Fix, unknown?: string): void {
+    this.consumed.add(value.s);
+    this.endpoints.push(
+      makeEndpoint(this.index, this.file, { s: value.s, e: value.e }, target, via, {
+        ...(euFix ? { euFix } : {}),
+        ...(unknown ? { unknown } : {}),
+      }),
+    );
+  }
+
+  private hostFix(value: Located, provider: Provider, host: string, region: string | null): Fix | undefined {
+    const swap = provider.euSwap;
+    if (!swap || !value.verbatim) return undefined;
+    const euHost = swap.hosts?.[host];
+    if (euHost) return replaceAll(value, host, euHost, `Use the EU endpoint ${euHost}`);
+    if (region && swap.region && host.includes(region) && this.index.location(provider, region).euResident !== true) {
+      return replaceAll(value, region, swap.region, `Use the EU region ${swap.region}`);
+    }
+    return undefined;
+  }
+
+  private regionFix(value: Located, provider: Provider, region: string): Fix | undefined {
+    const euRegion = provider.euSwap?.region;
+    if (!euRegion || !value.verbatim || region === euRegion) return undefined;
+    if (this.index.location(provider, region).euResident === true) return undefined;
+    return replaceAll(value, region, euRegion, `Use the EU region ${euRegion}`);
+  }
+}
+
+function replaceAll(value: Located, from: string, to: string, title: string): Fix | undefined {
+  const edits = [];
+  let i = value.text.indexOf(from);
+  while (i >= 0) {
+    edits.push({ start: value.cs + i, end: value.cs + i + from.length, newText: to });
+    i = value.text.indexOf(from, i + from.length);
+  }
+  return edits.length ? { title, edits, isPreferred: true } : undefined;
+}
+
+function scalarEntry(entries: CEntry[], key: string): Extract<CNode, { k: 'scalar' }> | undefined {
+  const e = entries.find((x) => x.key === key);
+  return e?.value.k === 'scalar' ? e.value : undefined;
+}
+
+function located(node: Extract<CNode, { k: 'scalar' }>): Located {
+  return { text: String(node.v ?? ''), s: node.s, e: node.e, cs: node.cs, ce: node.ce, verbatim: node.verbatim };
+}
+
+/** Env assignments of a .env file in the resolver's shape. */
+export function dotenvAssignments(list: EnvAssignment[]): { name: string; value: Located }[] {
+  return list.map((a) => ({ name: a.name, value: { text: a.value, s: a.s, e: a.e, cs: a.s, ce: a.e, verbatim: a.verbatim } }));
+}

@@ -1,0 +1,205 @@
+// Evaluates code values to text: literals, constants assigned once in the file,
+// concatenations and interpolations, env reads with defaults, and the wrappers that
+// only carry a string (new Uri(...), String::from(...)). What cannot be known becomes a
+// HOLE, with the reason kept for the message.
+
+import type { Assignment, Span, Value } from '../scan/ir';
+import { CodeParser } from '../scan/parse';
+import { HOLE } from './hosts';
+
+/** A piece of resolved text and where it came from. */
+export interface Piece {
+  text: string;
+  /** Source offsets of the text; `verbatim` when the source spells it exactly (no escapes). */
+  s: number;
+  e: number;
+  verbatim: boolean;
+}
+
+export interface Resolved {
+  /** The text, with HOLE where a part is unknown. */
+  text: string;
+  pieces: Piece[];
+  /** The text that decides the value: the literal when one literal supplies it, else the expression. */
+  span: Span;
+  /** The value is read from this environment variable (and `defaulted` when its default was used). */
+  env?: { name: string; defaulted: boolean };
+  /** An unresolved dotted name, e.g. `Region.EU_CENTRAL_1`, for callers that understand it. */
+  symbol?: string;
+  /** Why the value (or a part of it) is unknown. */
+  why?: string;
+}
+
+export interface EnvLookup {
+  (name: string): { value: string; span?: Span; file?: string } | undefined;
+}
+
+export interface EvalContext {
+  parser: CodeParser;
+  assignments: Map<string, Assignment[]>;
+  env: EnvLookup;
+}
+
+const MAX_DEPTH = 6;
+
+const ENV_CALLS = new Set([
+  'os.getenv', 'getenv', 'os.environ.get', 'environ.get', 'os.Getenv', 'os.LookupEnv', 'System.getenv', 'System.getProperty',
+  'Environment.GetEnvironmentVariable', 'env.var', 'std.env.var', 'env.var_os', 'std.env.var_os', 'dotenv.get', 'config.get',
+  'Deno.env.get', 'os.environ.setdefault',
+]);
+const ENV_OBJECTS = ['process.env.', 'import.meta.env.', 'os.environ.', 'Bun.env.', 'Deno.env.'];
+const ENV_INDEXED = new Set(['process.env', 'os.environ', 'import.meta.env', 'environ', 'Bun.env']);
+/** Calls that only carry their first argument's text. */
+const WRAPPERS = new Set([
+  'Uri', 'System.Uri', 'URL', 'URI', 'URI.create', 'Url.parse', 'url.Parse', 'url.URL', 'String.from', 'String', 'str', 'String.valueOf',
+  'httpx.URL', 'Region.of', 'Region.new', 'RegionEndpoint.GetBySystemName', 'aws.String', 'Some', 'Ok', 'to_string', 'Optional.of',
+  'strings.TrimSpace', 'strings.TrimSuffix', 'url.parse', 'new URL',
+]);
+const DEFAULTING_METHODS = new Set(['unwrap_or', 'unwrap_or_else', 'orElse', 'orElseGet', 'or', 'or_else', 'getOrDefault', 'get_or']);
+
+export function evaluate(value: Value, ctx: EvalContext, depth = 0): Resolved {
+  if (depth > MAX_DEPTH) return unknown(value, 'the value is computed through too many steps');
+  switch (value.k) {
+    case 'str':
+      return literal(value, ctx);
+    case 'lit':
+      return { text: String(value.v), pieces: [], span: value };
+    case 'tmpl':
+      return joinParts(value, ctx, depth);
+    case 'ref':
+      return evaluateRef(value, ctx, depth);
+    case 'call':
+      return evaluateCall(value, ctx, depth);
+    case 'index': {
+      const target = value.target.k === 'ref' ? value.target.path : '';
+      if (ENV_INDEXED.has(target) && value.index.k === 'str') return envRead(value.index.v, undefined, value, ctx, depth);
+      return unknown(value, 'the value is read from a collection');
+    }
+    case 'alt': {
+      // `a ?? b`: a when set, else b. An unset env read falls through to its default.
+      const first = evaluate(value.options[0]!, ctx, depth + 1);
+      if (!first.text.includes(HOLE)) return first;
+      for (const option of value.options.slice(1)) {
+        const next = evaluate(option, ctx, depth + 1);
+        if (!next.text.includes(HOLE)) return first.env ? { ...next, env: { name: first.env.name, defaulted: true } } : next;
+      }
+      return first;
+    }
+    case 'arr':
+    case 'obj':
+    case 'other':
+      return unknown(value, 'the value is computed at run time');
+  }
+}
+
+function literal(value: Extract<Value, { k: 'str' }>, ctx: EvalContext): Resolved {
+  const raw = ctx.parser.text.slice(value.cs, value.ce);
+  return {
+    text: value.v,
+    pieces: [{ text: value.v, s: value.cs, e: value.ce, verbatim: raw === value.v }],
+    span: { s: value.s, e: value.e },
+  };
+}
+
+function unknown(span: Span, why: string): Resolved {
+  return { text: HOLE, pieces: [], span: { s: span.s, e: span.e }, why };
+}
+
+function joinParts(value: Extract<Value, { k: 'tmpl' }>, ctx: EvalContext, depth: number): Resolved {
+  let text = '';
+  const pieces: Piece[] = [];
+  let why: string | undefined;
+  let env: Resolved['env'];
+  for (const part of value.parts) {
+    const r = evaluate(part, ctx, depth + 1);
+    // An unknown part stays one HOLE, however long it would be.
+    text += r.text.includes(HOLE) && r.text.length > 1 && !r.pieces.length ? HOLE : r.text;
+    pieces.push(...r.pieces);
+    why ??= r.why;
+    env ??= r.env;
+  }
+  // One literal that supplies all known text decides; otherwise the whole expression does.
+  return { text, pieces, span: { s: value.s, e: value.e }, ...(why ? { why } : {}), ...(env ? { env } : {}) };
+}
+
+function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, depth: number): Resolved {
+  const path = value.path;
+  for (const prefix of ENV_OBJECTS) {
+    if (path.startsWith(prefix)) return envRead(path.slice(prefix.length), undefined, value, ctx, depth);
+  }
+  const assigned = findAssignment(path, ctx);
+  if (assigned === 'ambiguous') return { ...unknown(value, `\`${path}\` is assigned more than once`), symbol: path };
+  if (assigned) {
+    const v = ctx.parser.valueOf(assigned);
+    const r = evaluate(v, ctx, depth + 1);
+    return r;
+  }
+  return { ...unknown(value, `\`${path}\` is not defined in this file`), symbol: path };
+}
+
+function findAssignment(path: string, ctx: EvalContext): Assignment | 'ambiguous' | undefined {
+  const candidates = [path];
+  const dot = path.lastIndexOf('.');
+  if (/^(?:self|this|Self|cls|static)\./.test(path) && dot > 0) candidates.push(path.slice(dot + 1));
+  for (const name of candidates) {
+    const list = ctx.assignments.get(name);
+    if (!list || list.length === 0) continue;
+    if (list.length > 1 || list[0]!.compound) return 'ambiguous';
+    return list[0];
+  }
+  return undefined;
+}
+
+function evaluateCall(value: Extract<Value, { k: 'call' }>, ctx: EvalContext, depth: number): Resolved {
+  const call = value.call;
+  const callee = call.callee.replace(/^new\s+/, '');
+  const firstArg = call.args[0]?.value;
+  if (ENV_CALLS.has(callee) || /(?:^|\.)getenv$/i.test(callee)) {
+    const name = firstArg ? evaluate(firstArg, ctx, depth + 1) : undefined;
+    if (!name || name.text.includes(HOLE)) return unknown(value, 'the environment variable name is computed');
+    let fallback = call.args[1]?.value;
+    // Rust `env::var("X").unwrap_or("d")`, Java `Optional...orElse("d")`.
+    for (const link of call.chain) if (DEFAULTING_METHODS.has(link.callee) && link.args[0]) fallback = link.args[0].value;
+    return envRead(name.text, fallback, value, ctx, depth);
+  }
+  if (WRAPPERS.has(callee) || WRAPPERS.has(callee.slice(callee.lastIndexOf('.') + 1))) {
+    if (firstArg) {
+      const inner = evaluate(firstArg, ctx, depth + 1);
+      return inner;
+    }
+  }
+  if (callee === 'urljoin' || callee === 'urllib.parse.urljoin' || callee === 'path.join' || callee === 'posixpath.join') {
+    const parts = call.args.map((a) => evaluate(a.value, ctx, depth + 1));
+    const text = parts.map((p) => p.text.replace(/\/$/, '')).join('/');
+    return { text, pieces: parts.flatMap((p) => p.pieces), span: { s: value.s, e: value.e } };
+  }
+  return unknown(value, `the value comes from a call to \`${call.callee}\``);
+}
+
+function envRead(name: string, fallback: Value | undefined, at: Span, ctx: EvalContext, depth: number): Resolved {
+  const set = ctx.env(name);
+  if (set) {
+    return {
+      text: set.value,
+      pieces: [],
+      span: { s: at.s, e: at.e },
+      env: { name, defaulted: false },
+    };
+  }
+  if (fallback) {
+    const r = evaluate(fallback, ctx, depth + 1);
+    if (!r.text.includes(HOLE)) return { ...r, env: { name, defaulted: true } };
+  }
+  return {
+    text: HOLE,
+    pieces: [],
+    span: { s: at.s, e: at.e },
+    env: { name, defaulted: false },
+    why: `it is read from the environment variable ${name}, which has no value here`,
+  };
+}
+
+/** Whether the resolved text is fully known. */
+export function isKnown(r: Resolved): boolean {
+  return !r.text.includes(HOLE);
+}

@@ -1,0 +1,136 @@
+// Endpoint x catalog x policy -> findings. Each finding says what was found, why it
+// fails, and what would pass, and carries the catalog sources it rests on.
+
+import type { Fact, GpaiStatus, Provider, Source } from '../catalog/types';
+import type { Endpoint, Finding, Fix, RuleId, Severity } from '../model';
+import type { Policy, Requirement } from '../policy/policy';
+import type { CatalogIndex } from '../resolve/catalog-index';
+import { ruleMeta } from './rules';
+
+const CERTIFICATIONS: { requirement: Requirement; label: string; fact: (p: Provider) => Fact<boolean> | Fact<GpaiStatus> }[] = [
+  { requirement: 'soc2-type2', label: 'SOC 2 Type II', fact: (p) => p.posture.soc2Type2 },
+  { requirement: 'iso27001', label: 'ISO/IEC 27001', fact: (p) => p.posture.iso27001 },
+  { requirement: 'iso42001', label: 'ISO/IEC 42001', fact: (p) => p.posture.iso42001 },
+  { requirement: 'eu-ai-act-gpai', label: 'the EU AI Act GPAI Code of Practice', fact: (p) => p.posture.euAiActGpai },
+];
+
+export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: CatalogIndex): Finding[] {
+  const findings: Finding[] = [];
+  const required = new Set(policy.require);
+  if (required.size === 0) return findings;
+  for (const endpoint of endpoints) {
+    const provider = endpoint.provider ? index.providers.get(endpoint.provider) : undefined;
+    const add = (ruleId: RuleId, requirement: string, message: string, remedy: string, sources: Source[], fixes: Fix[] = []): void => {
+      const severity = severityOf(ruleId, policy);
+      if (!severity) return;
+      findings.push({
+        ruleId, severity, file: endpoint.file, range: endpoint.range, provider: endpoint.provider, message: `${message} ${remedy}`,
+        requirement, remedy, sources, fixes, endpoint,
+      });
+    };
+    const what = describeEndpoint(endpoint, provider);
+    const unknownFor: string[] = [];
+    const processorUnknown = !provider || endpoint.assumedProvider === true;
+
+    if (provider?.kind === 'self-hosted') continue;
+
+    // HIPAA: a signed BAA must cover the endpoint.
+    if (required.has('hipaa')) {
+      if (!provider || processorUnknown) unknownFor.push('hipaa');
+      else {
+        const pattern = endpoint.host ? index.matchHost(endpoint.host)?.pattern : undefined;
+        const fact = index.baaFact(provider, pattern);
+        const listed = policy.baa.includes(provider.id);
+        const baaSources = fact.sources;
+        if (fact.value === 'not-available') {
+          add('LLMC001', 'hipaa', `${what} is not covered by a BAA: ${provider.name} offers none for this service${factNote(fact)}.`,
+            `${listedAlternatives(policy, index, provider)}`, baaSources);
+        } else if (!listed) {
+          const offer = fact.value === 'available'
+            ? `${provider.name} offers one${fact.tier ? ` (${fact.tier})` : ''}${fact.conditions?.length ? `; ${fact.conditions.join('; ')}` : ''}`
+            : fact.value === 'case-by-case' ? `${provider.name} considers a BAA case by case` : `whether ${provider.name} offers one is unknown${factNote(fact)}`;
+          add('LLMC001', 'hipaa', `${what} is not covered by a signed BAA: the policy requires HIPAA and baa: does not list ${provider.id}; ${offer}.`,
+            `Sign it and add ${provider.id} to baa:, or ${listedAlternatives(policy, index, provider, true)}`, baaSources);
+        }
+      }
+    }
+
+    // EU residency.
+    if (required.has('eu-residency')) {
+      const loc = endpoint.location;
+      const strictFail = policy.euResidency.strict && endpoint.euResident === true && (loc?.includesNonEu?.length ?? 0) > 0;
+      if (endpoint.euResident === false || strictFail) {
+        const where = loc ? `${loc.name}${loc.jurisdiction && loc.jurisdiction !== loc.name ? `, ${loc.jurisdiction}` : ''}` : 'outside the EU';
+        const why = strictFail
+          ? `its EU zone may also use ${loc!.includesNonEu!.join(' and ')}, and the policy sets euResidency.strict`
+          : `it processes data in ${where}`;
+        const extra = endpoint.conditions.filter((c) => !c.startsWith('Served from')).join(' ');
+        const advice = provider?.euSwap?.advice ?? 'Move the call to an EU endpoint or region.';
+        add('LLMC002', 'eu-residency', `${what} does not keep data in the EU: ${why}.${extra ? ` ${extra}` : ''}`,
+          advice, [...(loc?.sources ?? []), ...(provider?.euSwap?.sources ?? [])], endpoint.euFix ? [endpoint.euFix] : []);
+      } else if (endpoint.euResident === null) {
+        unknownFor.push('eu-residency');
+      }
+    }
+
+    // Certifications and the GPAI Code of Practice.
+    if (provider && !processorUnknown) {
+      const missing: string[] = [];
+      const sources: Source[] = [];
+      for (const cert of CERTIFICATIONS) {
+        if (!required.has(cert.requirement)) continue;
+        const fact = cert.fact(provider);
+        const verdict = certVerdict(fact);
+        if (verdict === 'ok') continue;
+        missing.push(verdict === 'no' ? `lacks ${cert.label}${factNote(fact)}` : `${cert.label} cannot be confirmed${factNote(fact)}`);
+        sources.push(...fact.sources);
+      }
+      if (missing.length) {
+        const reqs = CERTIFICATIONS.filter((c) => required.has(c.requirement)).map((c) => c.requirement);
+        add('LLMC004', reqs.join(','), `${what}: ${provider.name} ${missing.join('; ')}.`,
+          `The policy requires ${reqs.join(', ')}; use a provider whose catalog entry shows ${missing.length > 1 ? 'them' : 'it'}.`, sources);
+      }
+    } else {
+      for (const c of CERTIFICATIONS) if (required.has(c.requirement)) unknownFor.push(c.requirement);
+    }
+
+    if (unknownFor.length) {
+      const why = endpoint.unknown ?? 'the provider or region is not known';
+      const fixes = unknownFor.includes('eu-residency') && endpoint.euFix ? [endpoint.euFix] : [];
+      add('LLMC003', unknownFor.join(','), `${what}: the location cannot be determined statically, because ${why}. The policy's ${unknownFor.join(', ')} requirement${unknownFor.length > 1 ? 's depend' : ' depends'} on it.`,
+        fixes.length ? 'Set it explicitly, for example with the quick fix.' : 'Set the endpoint or region explicitly where the engine can see it (code or workspace config).',
+        endpoint.location?.sources ?? [], fixes);
+    }
+  }
+  return findings;
+}
+
+function severityOf(rule: RuleId, policy: Policy): Severity | undefined {
+  const s = policy.severity[rule] ?? ruleMeta(rule).defaultSeverity;
+  return s === 'off' ? undefined : s;
+}
+
+function certVerdict(fact: Fact<boolean> | Fact<GpaiStatus>): 'ok' | 'no' | 'unknown' {
+  const v = fact.value;
+  if (v === true || v === 'signatory') return 'ok';
+  if (v === false || v === 'not-signed' || v === 'partial') return 'no';
+  return 'unknown';
+}
+
+function factNote(fact: { note?: string; value: unknown }): string {
+  return fact.note ? ` (${fact.note.replace(/\.$/, '')})` : '';
+}
+
+export function describeEndpoint(endpoint: Endpoint, provider: Provider | undefined): string {
+  const parts: string[] = [];
+  if (endpoint.host) parts.push(endpoint.host);
+  else if (endpoint.region) parts.push(`region ${endpoint.region}`);
+  const who = provider?.name ?? 'an uncatalogued LLM endpoint';
+  return parts.length ? `${parts.join(' ')} (${who}${endpoint.region && endpoint.host ? `, ${endpoint.region}` : ''})` : who;
+}
+
+function listedAlternatives(policy: Policy, index: CatalogIndex, current: Provider, lowercase = false): string {
+  const covered = policy.baa.filter((id) => id !== current.id && index.providers.get(id)?.posture.baa.value === 'available');
+  if (covered.length) return `${lowercase ? 'use' : 'Use'} a provider you have a BAA with: ${covered.join(', ')}.`;
+  return `${lowercase ? 'use' : 'Use'} a provider that offers a BAA and add it to baa:.`;
+}

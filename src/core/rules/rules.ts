@@ -1,0 +1,88 @@
+// Rule metadata: the one source for SARIF rule descriptors, docs/rules/*.md and help
+// text. Rule ids are a contract and keep their numbers.
+
+import type { RuleId, Severity } from '../model';
+
+export interface RuleMeta {
+  id: RuleId;
+  /** Short PascalCase name (SARIF `name`). */
+  name: string;
+  title: string;
+  requirements: string[];
+  defaultSeverity: Severity;
+  /** One sentence. */
+  summary: string;
+  /** Markdown: what it checks, why, how to fix, how to waive. */
+  description: string;
+}
+
+export const RULES: readonly RuleMeta[] = [
+  {
+    id: 'LLMC001',
+    name: 'EndpointNotCoveredByBaa',
+    title: 'Endpoint not covered by a signed BAA',
+    requirements: ['hipaa'],
+    defaultSeverity: 'error',
+    summary: 'The policy requires HIPAA, and this LLM endpoint is not covered by a Business Associate Agreement the organisation has signed.',
+    description: [
+      'Fires when the policy lists `hipaa` under `require:` and an LLM endpoint belongs to a provider that is not in the policy\'s `baa:` list, or to a provider or host the catalog says offers no BAA at all (for example the Gemini Developer API, DeepSeek, or the Hugging Face router).',
+      '',
+      'Protected health information may only go to a business associate under a signed BAA. A provider\'s BAA usually needs a particular plan and covers only some services: the finding quotes the catalog\'s tier and conditions with their sources.',
+      '',
+      '**What passes:** an endpoint of a provider listed under `baa:` whose BAA covers that host. Sign the provider\'s BAA and add its id to `baa:`, or move the call to a provider you already have a BAA with (the finding lists them).',
+      '',
+      'Self-hosted endpoints (localhost, private addresses) do not involve a third-party processor and are not checked by this rule.',
+    ].join('\n'),
+  },
+  {
+    id: 'LLMC002',
+    name: 'EndpointOutsideEu',
+    title: 'Endpoint does not keep data in the EU',
+    requirements: ['eu-residency'],
+    defaultSeverity: 'error',
+    summary: 'The policy requires EU data residency, and this LLM endpoint processes data outside the EU.',
+    description: [
+      'Fires when the policy lists `eu-residency` under `require:` and the endpoint\'s host or region is outside the EU/EEA: a US or global host (`api.openai.com`, `api.anthropic.com`), a non-EU region (`us-east-1`), a region in Europe but outside the EU (AWS `eu-west-2` London and `eu-central-2` Zurich, GCP `europe-west2` and `europe-west6`, Azure UK and Switzerland, IBM `eu-gb`), a Vertex AI `global` location, or an Azure OpenAI `Global*` deployment.',
+      '',
+      'With `euResidency: { strict: true }` the rule also rejects vendor EU zones that may use Switzerland or the UK (OpenAI\'s and OpenRouter\'s Europe zones, Mistral\'s EU/EFTA).',
+      '',
+      '**What passes:** an EU host or region. Where the provider has one, the finding carries the exact edit (for example `api.openai.com` to `eu.api.openai.com`, `us-east-1` to `eu-central-1`, `global` to `europe-west4`). Some EU options carry conditions (OpenAI\'s EU host needs a project created with EU data residency); the message says so.',
+    ].join('\n'),
+  },
+  {
+    id: 'LLMC003',
+    name: 'EndpointLocationUnknown',
+    title: 'Endpoint location cannot be determined',
+    requirements: ['hipaa', 'eu-residency', 'soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'],
+    defaultSeverity: 'warning',
+    summary: 'A requirement of the policy depends on where this LLM call goes, and that cannot be determined statically.',
+    description: [
+      'Fires when a requirement depends on the endpoint and the engine cannot tell it: the base URL or region is read from an environment variable that has no value in the workspace, is computed at run time, is left to the SDK\'s runtime configuration (boto3 without `region_name`), or the host is not in the catalog (a private gateway), or the host does not reveal the region (`NAME.openai.azure.com`).',
+      '',
+      'An unknown location is never treated as compliant.',
+      '',
+      '**What passes:** make the endpoint explicit. Set the region or base URL in code or in a workspace config file the engine reads, or (where the finding offers it) apply the quick fix that sets an EU region explicitly.',
+    ].join('\n'),
+  },
+  {
+    id: 'LLMC004',
+    name: 'ProviderLacksCertification',
+    title: 'Provider lacks a required certification',
+    requirements: ['soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'],
+    defaultSeverity: 'error',
+    summary: 'The policy requires a certification (SOC 2 Type II, ISO/IEC 27001, ISO/IEC 42001) or the EU AI Act GPAI Code of Practice, and the endpoint\'s provider lacks it or it cannot be confirmed.',
+    description: [
+      'Fires when the policy lists `soc2-type2`, `iso27001`, `iso42001` or `eu-ai-act-gpai` under `require:` and the catalog says the endpoint\'s provider does not hold it, or the catalog cannot confirm it (sources conflict or none was found). For `eu-ai-act-gpai`, a host of other developers\' models (Bedrock, Vertex AI, Groq, Together, ...) depends on the model\'s developer and is reported as not confirmed.',
+      '',
+      'A certification that cannot be confirmed is reported, never assumed: the message says which, and why.',
+      '',
+      '**What passes:** a provider whose catalog entry shows the certification with a source.',
+    ].join('\n'),
+  },
+];
+
+export function ruleMeta(id: RuleId): RuleMeta {
+  const meta = RULES.find((r) => r.id === id);
+  if (!meta) throw new Error(`unknown rule ${id}`);
+  return meta;
+}

@@ -1,0 +1,126 @@
+// Import statements, as a map from the local name to the qualified path it stands for,
+// so that `Credentials(...)` after `from ibm_watsonx_ai import Credentials` is known as
+// `ibm_watsonx_ai.Credentials`. Python, Rust (`use`) and Java; Go and JS calls are
+// already qualified by their package or named after the SDK.
+
+import type { LexLanguage, Token } from './tokens';
+
+export function collectImports(tokens: Token[], lang: LexLanguage): Map<string, string> {
+  const aliases = new Map<string, string>();
+  if (lang !== 'python' && lang !== 'rust' && lang !== 'java') return aliases;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.t !== 'id') continue;
+    const prev = tokens[i - 1];
+    const atStatementStart = !prev || prev.t === 'nl' || (prev.t === 'p' && (prev.v === ';' || prev.v === '}'));
+    if (!atStatementStart && !(lang === 'rust' && prev?.t === 'id' && prev.v === 'pub')) continue;
+    if (lang === 'python' && t.v === 'from') i = pythonFrom(tokens, i, aliases);
+    else if (lang === 'python' && t.v === 'import') i = pythonImport(tokens, i, aliases);
+    else if (lang === 'rust' && t.v === 'use') i = rustUse(tokens, i + 1, '', aliases);
+    else if (lang === 'java' && t.v === 'import') i = javaImport(tokens, i, aliases);
+  }
+  return aliases;
+}
+
+/** A dotted name: names alternating with separators (leading dots for Python relative imports). */
+function dotted(tokens: Token[], i: number, sep: string[]): [string, number] {
+  let path = '';
+  let expectName = true;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (expectName && t.t === 'id') {
+      path += t.v;
+      expectName = false;
+    } else if (!expectName && t.t === 'p' && sep.includes(t.v) && tokens[i + 1]?.t === 'id') {
+      path += '.';
+      expectName = true;
+    } else if (expectName && t.t === 'p' && (t.v === '.' || t.v === '..' || t.v === '...') && !path.replace(/\./g, '')) {
+      path += t.v;
+    } else break;
+    i++;
+  }
+  return [path, i];
+}
+
+function pythonFrom(tokens: Token[], i: number, aliases: Map<string, string>): number {
+  const [module, next] = dotted(tokens, i + 1, ['.']);
+  let j = next;
+  if (tokens[j]?.v !== 'import') return j;
+  j++;
+  const paren = tokens[j]?.v === '(';
+  if (paren) j++;
+  while (j < tokens.length) {
+    const t = tokens[j]!;
+    if (t.t === 'nl' && !paren) break;
+    if (t.t === 'p' && t.v === ')') break;
+    if (t.t === 'id' && t.v !== 'as') {
+      let local = t.v;
+      if (tokens[j + 1]?.v === 'as' && tokens[j + 2]?.t === 'id') {
+        local = tokens[j + 2]!.v;
+        j += 2;
+      }
+      aliases.set(local, `${module.replace(/^\.+/, '')}.${t.v}`);
+    }
+    j++;
+  }
+  return j;
+}
+
+function pythonImport(tokens: Token[], i: number, aliases: Map<string, string>): number {
+  let j = i + 1;
+  while (j < tokens.length && tokens[j]!.t !== 'nl') {
+    const [module, next] = dotted(tokens, j, ['.']);
+    j = next;
+    if (tokens[j]?.v === 'as' && tokens[j + 1]?.t === 'id') {
+      aliases.set(tokens[j + 1]!.v, module);
+      j += 2;
+    }
+    if (tokens[j]?.v === ',') j++;
+    else break;
+  }
+  return j;
+}
+
+function rustUse(tokens: Token[], i: number, base: string, aliases: Map<string, string>): number {
+  let path = base;
+  let j = i;
+  while (j < tokens.length) {
+    const t = tokens[j]!;
+    if (t.t === 'id' && t.v !== 'as') {
+      path = path ? `${path}.${t.v}` : t.v;
+      j++;
+      continue;
+    }
+    if (t.t === 'p' && t.v === '::') {
+      j++;
+      continue;
+    }
+    if (t.t === 'p' && t.v === '{') {
+      j++;
+      // A group: `use a::{b::C, D as E};`
+      while (j < tokens.length && tokens[j]!.v !== '}') {
+        const next = rustUse(tokens, j, path, aliases);
+        j = next > j ? next : j + 1; // `*` and other tokens bind nothing
+        if (tokens[j]?.v === ',') j++;
+      }
+      return j + 1;
+    }
+    break;
+  }
+  const last = path.slice(path.lastIndexOf('.') + 1);
+  if (tokens[j]?.v === 'as' && tokens[j + 1]?.t === 'id') {
+    aliases.set(tokens[j + 1]!.v, path);
+    return j + 2;
+  }
+  if (last && last !== 'self' && path !== base) aliases.set(last, path);
+  return j;
+}
+
+function javaImport(tokens: Token[], i: number, aliases: Map<string, string>): number {
+  let j = i + 1;
+  if (tokens[j]?.v === 'static') j++;
+  const [path, next] = dotted(tokens, j, ['.']);
+  const last = path.slice(path.lastIndexOf('.') + 1);
+  if (last && tokens[next]?.v !== '*') aliases.set(last, path);
+  return next;
+}

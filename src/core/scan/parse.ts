@@ -1,0 +1,676 @@
+// Builds the structure the resolver needs from a token stream: the calls worth a look
+// (with their arguments, chained methods and initializers), the assignments of the
+// file, and the string literals used as values. Brackets are matched once up front, so
+// that anything unexpected inside a bracket stays inside it.
+
+import { collectImports } from './imports';
+import type { Arg, Assignment, Call, Entry, Value } from './ir';
+import type { LexLanguage, Token } from './tokens';
+
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const PATH_SEPARATORS = new Set(['.', '::', '?.', '->']);
+const FALLBACK_OPS = new Set(['??', '||', 'or', '?:']);
+const CONTINUATION_OPS = new Set(['.', '?.', '+', '??', '||', '&&', '::']);
+const DEFINITION_KEYWORDS = new Set(['def', 'function', 'func', 'fn', 'fun', 'class', 'interface', 'struct', 'enum', 'trait', 'impl', 'type']);
+const CONTROL_KEYWORDS = new Set([
+  'if', 'while', 'for', 'switch', 'match', 'catch', 'return', 'in', 'of', 'and', 'or', 'not', 'elif', 'await', 'yield',
+  'else', 'case', 'when', 'using', 'lock', 'foreach', 'with', 'assert', 'throw', 'new', 'go', 'defer',
+]);
+const UNARY_SKIP = new Set(['&', '*', '-', '+', '...', '**', 'await', 'yield', 'typeof', 'ref', 'out', 'mut', 'move', 'in']);
+const NULL_WORDS = new Set(['None', 'null', 'nil', 'undefined']);
+const TRUE_WORDS = new Set(['true', 'True']);
+const FALSE_WORDS = new Set(['false', 'False']);
+/** A line ending in one of these continues on the next line. */
+const CONTINUES_NEXT_LINE = new Set(['=', '+', '??', '||', '&&', ',', '?', ':', '=>', ':=', '.', '(', '[']);
+const PASS_THROUGH_METHODS = new Set([
+  'to_string', 'to_owned', 'into', 'as_str', 'clone', 'trim', 'strip', 'rstrip', 'lstrip', 'toString', 'ToString', 'Trim', 'TrimEnd',
+  'trimEnd', 'trimStart', 'intern',
+]);
+
+export interface CodeStructure {
+  calls: Call[];
+  /** Local names bound by imports, to the qualified path they stand for. */
+  imports: Map<string, string>;
+  /** String and template tokens that are values (not docstrings or bare expression statements). */
+  strings: Token[];
+  assignments: Map<string, Assignment[]>;
+}
+
+export class CodeParser {
+  /** Index of the matching bracket for every opening (and closing) bracket token. */
+  private readonly match: Int32Array;
+  private readonly calls: Call[] = [];
+  private readonly callStarts = new Set<number>();
+
+  constructor(
+    readonly text: string,
+    readonly tokens: Token[],
+    readonly lang: LexLanguage,
+    private readonly interesting: (calleePath: string) => boolean,
+  ) {
+    this.match = matchBrackets(tokens);
+  }
+
+  parseFile(): CodeStructure {
+    const { tokens } = this;
+    const strings: Token[] = [];
+    const assignments = new Map<string, Assignment[]>();
+    const depthStack: string[] = [];
+    let stmtStart = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i]!;
+      if (tok.t === 'nl') {
+        const prev = tokens[i - 1];
+        const continues = prev?.t === 'p' && CONTINUES_NEXT_LINE.has(prev.v) && this.lang !== 'python';
+        if (!continues && (depthStack.length === 0 || depthStack[depthStack.length - 1] === '{')) stmtStart = i + 1;
+        continue;
+      }
+      if (tok.t === 'p') {
+        const v = tok.v;
+        if (v === '(' || v === '[' || v === '{') depthStack.push(v === '(' && this.isGoGroup(i) ? '{' : v);
+        else if (v === ')' || v === ']' || v === '}') depthStack.pop();
+        const atBlockLevel = depthStack.length === 0 || depthStack[depthStack.length - 1] === '{';
+        if (v === ';' || ((v === '{' || v === '}') && atBlockLevel && this.lang !== 'python')) {
+          stmtStart = i + 1;
+          continue;
+        }
+        if ((v === '=' || v === ':=' || v.length === 2 && v[1] === '=' && '+-*/%|&^'.includes(v[0]!)) && atBlockLevel) {
+          this.recordAssignment(assignments, stmtStart, i, v !== '=' && v !== ':=');
+        }
+        continue;
+      }
+      if (tok.t === 'str' || tok.t === 'tmpl') {
+        if (!tok.bad && !this.isBareStatement(i, stmtStart)) strings.push(tok);
+        continue;
+      }
+      if (tok.t === 'id') this.maybeCall(i);
+    }
+    return { calls: this.calls, strings, assignments, imports: collectImports(tokens, this.lang) };
+  }
+
+  /** Go's `const (` and `var (` open a group of statements, not an expression. */
+  private isGoGroup(i: number): boolean {
+    const prev = this.tokens[i - 1];
+    return this.lang === 'go' && prev?.t === 'id' && (prev.v === 'const' || prev.v === 'var');
+  }
+
+  /** Parses the expression assigned by `a`. */
+  valueOf(a: Assignment): Value {
+    return this.parseRange(a.from, a.to);
+  }
+
+  /** Parses an interpolation hole's tokens (they live outside the main stream). */
+  static parseHole(parent: CodeParser, tokens: Token[]): Value {
+    const sub = new CodeParser(parent.text, tokens, parent.lang, parent.interesting);
+    return sub.parseRange(0, tokens.length);
+  }
+
+  // ---- statements -------------------------------------------------------------------
+
+  private recordAssignment(out: Map<string, Assignment[]>, stmtStart: number, eq: number, compound: boolean): void {
+    const { tokens } = this;
+    let nameEnd = eq; // exclusive
+    // `X: str = ...`, `const X: &str = ...`, `let x: string = ...`: the name precedes the first ':'.
+    for (let j = stmtStart; j < eq; j++) {
+      const t = tokens[j]!;
+      // Tuple unpacking, index targets and calls on the left are not simple names.
+      if (t.t === 'p' && (t.v === ',' || t.v === '[' || t.v === '(')) return;
+      if (t.t === 'p' && t.v === ':') {
+        nameEnd = j;
+        break;
+      }
+    }
+    const last = tokens[nameEnd - 1];
+    if (!last || last.t !== 'id') return;
+    let first = nameEnd - 1;
+    while (first - 2 >= stmtStart && tokens[first - 1]!.t === 'p' && PATH_SEPARATORS.has(tokens[first - 1]!.v) && tokens[first - 2]!.t === 'id') first -= 2;
+    const name = pathText(tokens, first, nameEnd);
+    const to = this.statementEnd(eq + 1);
+    const list = out.get(name) ?? [];
+    list.push({ name, from: eq + 1, to, compound, s: tokens[first]!.s });
+    out.set(name, list);
+  }
+
+  /** The token index where the statement that continues at `i` ends. */
+  private statementEnd(i: number): number {
+    const { tokens } = this;
+    const n = tokens.length;
+    while (i < n) {
+      const t = tokens[i]!;
+      if (t.t === 'p') {
+        if (t.v === '(' || t.v === '[' || t.v === '{') {
+          i = this.match[i]! + 1;
+          continue;
+        }
+        if (t.v === ';' || t.v === ')' || t.v === ']' || t.v === '}') return i;
+        if (t.v === ',' && this.lang === 'go') return i;
+      }
+      if (t.t === 'nl') {
+        if (this.lang === 'python') return i;
+        const prev = tokens[i - 1];
+        const next = tokens[i + 1];
+        const continues =
+          (next?.t === 'p' && CONTINUATION_OPS.has(next.v)) ||
+          (prev?.t === 'p' && (prev.v === '=' || prev.v === '+' || prev.v === '??' || prev.v === '||' || prev.v === ':='));
+        if (!continues) return i;
+      }
+      i++;
+    }
+    return n;
+  }
+
+  /** A string that is a statement on its own (docstring, 'use strict') is documentation. */
+  private isBareStatement(i: number, stmtStart: number): boolean {
+    if (i !== stmtStart) return false;
+    const next = this.tokens[i + 1];
+    return next === undefined || next.t === 'nl' || (next.t === 'p' && (next.v === ';' || next.v === '}'));
+  }
+
+  // ---- calls ------------------------------------------------------------------------
+
+  private maybeCall(i: number): void {
+    const { tokens } = this;
+    const prev = tokens[i - 1];
+    if (prev && prev.t === 'p' && PATH_SEPARATORS.has(prev.v)) return; // middle of a path
+    let start = i;
+    let isNew = false;
+    if (tokens[i]!.v === 'new' && (this.lang === 'js' || this.lang === 'java' || this.lang === 'csharp')) {
+      isNew = true;
+      i++;
+      if (this.lang === 'csharp' && tokens[i]?.t === 'p' && tokens[i]!.v === '(') {
+        // Target-typed `Type name = new(...)`: the type is declared before the name.
+        this.targetTypedNew(start);
+        return;
+      }
+      if (tokens[i]?.t !== 'id') return;
+    } else if (prev?.t === 'id' && prev.v === 'new') {
+      return; // handled from `new`
+    }
+    const pathEnd = this.pathEnd(i);
+    const path = pathText(tokens, i, pathEnd);
+    if (!this.interesting(path)) return;
+    let open = pathEnd;
+    if (tokens[open]?.t === 'p' && tokens[open]!.v === '!' && this.lang === 'rust') open++;
+    if (tokens[open]?.t === 'p' && tokens[open]!.v === '<') open = this.skipGenerics(open);
+    const opener = tokens[open];
+    const callLike = opener?.t === 'p' && (opener.v === '(' || (opener.v === '{' && isNew));
+    if (!callLike) return;
+    if (this.isDefinition(start, open)) return;
+    if (this.callStarts.has(tokens[start]!.s)) return;
+    const end = this.expressionEnd(open);
+    this.parseRange(start, end);
+  }
+
+  private targetTypedNew(newIndex: number): void {
+    const { tokens } = this;
+    const eq = tokens[newIndex - 1];
+    const type = tokens[newIndex - 3];
+    if (eq?.v !== '=' || tokens[newIndex - 2]?.t !== 'id' || type?.t !== 'id' || !this.interesting(type.v)) return;
+    const open = newIndex + 1;
+    const close = this.match[open]!;
+    const call = this.makeCall(type.v, true, tokens[newIndex]!.s, tokens[newIndex]!.e, open, close);
+    call.s = tokens[newIndex]!.s;
+    this.record(call);
+  }
+
+  private isDefinition(start: number, open: number): boolean {
+    const { tokens } = this;
+    const before = tokens[start - 1];
+    if (before?.t === 'id' && DEFINITION_KEYWORDS.has(before.v)) return true;
+    if (tokens[open]!.v !== '(') return false;
+    const close = this.match[open]!;
+    const after = tokens[close + 1];
+    // `Type Name(params) {` (Java/C#/JS methods and constructors) and `name(params): T {`.
+    const opensBody = after?.t === 'p' && (after.v === '{' || (after.v === ':' && this.lang === 'js') || after.v === '=>');
+    if (!opensBody) return false;
+    if (!before) return true;
+    if (before.t === 'id') return !CONTROL_KEYWORDS.has(before.v);
+    return before.t === 'nl' || (before.t === 'p' && (before.v === ';' || before.v === '{' || before.v === '}'));
+  }
+
+  private pathEnd(i: number): number {
+    const { tokens } = this;
+    let j = i + 1;
+    while (j + 1 < tokens.length && tokens[j]!.t === 'p' && PATH_SEPARATORS.has(tokens[j]!.v) && tokens[j + 1]!.t === 'id') j += 2;
+    return j;
+  }
+
+  private skipGenerics(i: number): number {
+    const { tokens } = this;
+    let depth = 0;
+    for (let j = i; j < tokens.length && j < i + 64; j++) {
+      const t = tokens[j]!;
+      if (t.t !== 'p' && t.t !== 'id') return i;
+      if (t.v === '<') depth++;
+      else if (t.v === '>') depth--;
+      else if (t.v === '>>') depth -= 2;
+      if (depth <= 0) return j + 1;
+    }
+    return i;
+  }
+
+  /** End (exclusive) of the postfix expression whose argument list opens at `open`. */
+  private expressionEnd(open: number): number {
+    const { tokens } = this;
+    let j = this.match[open]! + 1;
+    for (;;) {
+      let k = j;
+      while (tokens[k]?.t === 'nl') k++;
+      const t = tokens[k];
+      if (!t || t.t !== 'p') return j;
+      if ((t.v === '.' || t.v === '?.' || t.v === '::' || t.v === '->') && tokens[k + 1]?.t === 'id') {
+        j = k + 2;
+        let next = tokens[j];
+        if (next?.t === 'p' && next.v === '<') {
+          j = this.skipGenerics(j);
+          next = tokens[j];
+        }
+        if (next?.t === 'p' && next.v === '(') j = this.match[j]! + 1;
+        continue;
+      }
+      if (k === j && (t.v === '{' && this.lang !== 'python' && this.lang !== 'js')) {
+        j = this.match[k]! + 1; // C# initializer after `new T(...)`
+        continue;
+      }
+      if (k === j && (t.v === '?' || t.v === '!') && this.lang !== 'python') {
+        j = k + 1;
+        continue;
+      }
+      return j;
+    }
+  }
+
+  // ---- expressions ------------------------------------------------------------------
+
+  /** Parses tokens [a, b) as one expression; anything not understood becomes `other`. */
+  parseRange(a: number, b: number): Value {
+    while (a < b && this.tokens[a]!.t === 'nl') a++;
+    while (b > a && this.tokens[b - 1]!.t === 'nl') b--;
+    if (a >= b) return { k: 'other', s: this.tokens[a]?.s ?? 0, e: this.tokens[a]?.s ?? 0 };
+    const [value, next] = this.binary(a, b);
+    if (next < b) return { k: 'other', s: this.tokens[a]!.s, e: this.tokens[b - 1]!.e };
+    return value;
+  }
+
+  private binary(a: number, b: number): [Value, number] {
+    const { tokens } = this;
+    let [left, i] = this.postfix(a, b);
+    for (;;) {
+      let j = i;
+      while (j < b && tokens[j]!.t === 'nl') j++;
+      const op = tokens[j];
+      if (j >= b || !op || !(op.t === 'p' || (op.t === 'id' && (op.v === 'or' || op.v === 'and' || op.v === 'if' || op.v === 'else')))) return [left, i];
+      if (op.t === 'p' && (op.v === ',' || op.v === ';' || op.v === ')' || op.v === ']' || op.v === '}')) return [left, i];
+      if (op.v === ':' || op.v === '=' || op.v === '=>' || op.v === ':=') return [left, i];
+      const [right, k] = this.postfix(j + 1, b);
+      if (k === j + 1) return [left, i];
+      if (op.v === '+') left = concat(left, right);
+      else if (FALLBACK_OPS.has(op.v)) left = alt(left, right);
+      else left = { k: 'other', s: left.s, e: right.e };
+      i = k;
+    }
+  }
+
+  private postfix(a: number, b: number): [Value, number] {
+    const { tokens } = this;
+    let [value, i] = this.primary(a, b);
+    if (i === a) return [value, i];
+    for (;;) {
+      let j = i;
+      while (j < b && tokens[j]!.t === 'nl' && this.lang !== 'python') j++;
+      const t = tokens[j];
+      if (j >= b || !t) return [value, i];
+      if (t.t === 'p' && PATH_SEPARATORS.has(t.v) && tokens[j + 1]?.t === 'id' && j + 1 < b) {
+        const name = tokens[j + 1]!;
+        if (value.k === 'ref' && j === i) {
+          value = { k: 'ref', path: `${value.path}.${name.v}`, s: value.s, e: name.e };
+          i = j + 2;
+          continue;
+        }
+        let k = j + 2;
+        if (tokens[k]?.t === 'p' && tokens[k]!.v === '<') k = this.skipGenerics(k);
+        if (value.k === 'call' && tokens[k]?.t === 'p' && tokens[k]!.v === '(' && k < b) {
+          const close = this.match[k]!;
+          const method = this.makeCall(name.v, false, name.s, name.e, k, close);
+          value.call.chain.push(method);
+          value.call.e = tokens[close]!.e;
+          value = { ...value, e: tokens[close]!.e };
+          i = close + 1;
+          continue;
+        }
+        if ((value.k === 'str' || value.k === 'tmpl') && PASS_THROUGH_METHODS.has(name.v)) {
+          // `"https://...".to_string()`, `.strip()`, `.into()` keep the text.
+          i = tokens[k]?.t === 'p' && tokens[k]!.v === '(' && k < b ? this.match[k]! + 1 : j + 2;
+          continue;
+        }
+        if (value.k === 'ref' || j > i) return [value, i];
+        // Property of a computed value.
+        value = { k: 'other', s: value.s, e: name.e };
+        i = j + 2;
+        continue;
+      }
+      if (j !== i) return [value, i]; // a newline only continues a `.` chain
+      if (t.t !== 'p') return [value, i];
+      if (t.v === '(' && value.k === 'ref') {
+        const close = this.match[j]!;
+        const call = this.makeCall(value.path, false, value.s, value.e, j, close);
+        this.record(call);
+        value = { k: 'call', call, s: value.s, e: tokens[close]!.e };
+        i = close + 1;
+        continue;
+      }
+      if (t.v === '!' && value.k === 'ref' && this.lang === 'rust' && tokens[j + 1]?.v === '(') {
+        const close = this.match[j + 1]!;
+        const call = this.makeCall(`${value.path}!`, false, value.s, value.e, j + 1, close);
+        value = { k: 'call', call, s: value.s, e: tokens[close]!.e };
+        i = close + 1;
+        continue;
+      }
+      if (t.v === '(') {
+        const close = this.match[j]!;
+        value = { k: 'other', s: value.s, e: tokens[close]!.e };
+        i = close + 1;
+        continue;
+      }
+      if (t.v === '[') {
+        const close = this.match[j]!;
+        const index = this.parseRange(j + 1, close);
+        value = { k: 'index', target: value, index, s: value.s, e: tokens[close]!.e };
+        i = close + 1;
+        continue;
+      }
+      if (t.v === '{' && this.compositeAllowed(value)) {
+        const close = this.match[j]!;
+        const init = this.object(j, close);
+        if (value.k === 'call') {
+          value.call.init = init;
+          value = { ...value, e: init.e };
+        } else if (value.k === 'ref') {
+          const call: Call = {
+            callee: value.path, isNew: false, args: [], chain: [], init, s: value.s, e: init.e,
+            calleeS: value.s, calleeE: value.e, open: -1, close: -1,
+          };
+          this.record(call);
+          value = { k: 'call', call, s: value.s, e: init.e };
+        }
+        i = close + 1;
+        continue;
+      }
+      if ((t.v === '?' || t.v === '!') && this.lang !== 'python') {
+        const n = tokens[j + 1];
+        if (!n || j + 1 >= b || n.t === 'nl' || (n.t === 'p' && /^(?:\.|\?\.|;|\)|,|\]|\})$/.test(n.v))) {
+          i = j + 1;
+          continue;
+        }
+      }
+      return [value, i];
+    }
+  }
+
+  private compositeAllowed(value: Value): boolean {
+    if (this.lang === 'go' || this.lang === 'rust') {
+      if (value.k !== 'ref') return false;
+      const last = value.path.slice(value.path.lastIndexOf('.') + 1);
+      return /^[A-Z]/.test(last);
+    }
+    return this.lang === 'csharp' && value.k === 'call' && value.call.isNew;
+  }
+
+  private primary(a: number, b: number): [Value, number] {
+    const { tokens } = this;
+    const t = tokens[a];
+    if (!t || a >= b) return [{ k: 'other', s: t?.s ?? 0, e: t?.s ?? 0 }, a];
+    switch (t.t) {
+      case 'str':
+      case 'tmpl': {
+        let value = this.stringValue(t);
+        let i = a + 1;
+        // Adjacent literals concatenate (Python, C#-free).
+        while (this.lang === 'python' && i < b && (tokens[i]!.t === 'str' || tokens[i]!.t === 'tmpl')) {
+          value = concat(value, this.stringValue(tokens[i]!));
+          i++;
+        }
+        return [value, i];
+      }
+      case 'num': {
+        const n = Number(t.v.replace(/_/g, ''));
+        return [Number.isNaN(n) ? { k: 'other', s: t.s, e: t.e } : { k: 'lit', v: n, s: t.s, e: t.e }, a + 1];
+      }
+      case 'nl':
+        return [{ k: 'other', s: t.s, e: t.e }, a];
+      case 'id': {
+        if (TRUE_WORDS.has(t.v)) return [{ k: 'lit', v: true, s: t.s, e: t.e }, a + 1];
+        if (FALSE_WORDS.has(t.v)) return [{ k: 'lit', v: false, s: t.s, e: t.e }, a + 1];
+        if (NULL_WORDS.has(t.v)) return [{ k: 'lit', v: null, s: t.s, e: t.e }, a + 1];
+        if (t.v === 'new' && tokens[a + 1]?.t === 'id') return this.newExpression(a, b);
+        if (UNARY_SKIP.has(t.v) && tokens[a + 1] && a + 1 < b && tokens[a + 1]!.t !== 'p') return this.postfix(a + 1, b);
+        return [{ k: 'ref', path: t.v, s: t.s, e: t.e }, a + 1];
+      }
+      case 'p': {
+        const close = OPENERS[t.v] ? this.match[a]! : -1;
+        if (t.v === '(' && close > a) {
+          const inner = this.parseRange(a + 1, close);
+          return [{ ...inner, s: t.s, e: tokens[close]!.e }, close + 1];
+        }
+        if (t.v === '{' && close > a) return [this.object(a, close), close + 1];
+        if (t.v === '[' && close > a) {
+          const items = this.split(a + 1, close).map(([x, y]) => this.parseRange(x, y));
+          return [{ k: 'arr', items, s: t.s, e: tokens[close]!.e }, close + 1];
+        }
+        if (UNARY_SKIP.has(t.v) || t.v === '@') {
+          const [inner, next] = this.postfix(a + 1, b);
+          if (next === a + 1) return [inner, a];
+          return t.v === '-' || t.v === '+' ? [{ k: 'other', s: t.s, e: inner.e }, next] : [inner, next];
+        }
+        if ((t.v === '|' || t.v === '||') && this.lang === 'rust') {
+          // A closure `|_| "default".to_string()` stands for the value its body returns.
+          let j = a + 1;
+          if (t.v === '|') while (j < b && !(tokens[j]!.t === 'p' && tokens[j]!.v === '|')) j++;
+          return j + 1 < b ? this.binary(j + 1, b) : [{ k: 'other', s: t.s, e: t.e }, a];
+        }
+        if (t.v === '!' || t.v === '~' || t.v === 'not') {
+          const [inner, next] = this.postfix(a + 1, b);
+          return [{ k: 'other', s: t.s, e: inner.e }, next];
+        }
+        return [{ k: 'other', s: t.s, e: t.e }, a];
+      }
+    }
+  }
+
+  private newExpression(a: number, b: number): [Value, number] {
+    const { tokens } = this;
+    const start = a + 1;
+    const pathEnd = this.pathEnd(start);
+    const path = pathText(tokens, start, pathEnd);
+    let open = pathEnd;
+    if (tokens[open]?.t === 'p' && tokens[open]!.v === '<') open = this.skipGenerics(open);
+    const t = tokens[open];
+    if (open < b && t?.t === 'p' && t.v === '(') {
+      const close = this.match[open]!;
+      const call = this.makeCall(path, true, tokens[start]!.s, tokens[pathEnd - 1]!.e, open, close);
+      call.s = tokens[a]!.s;
+      this.record(call);
+      return this.postfixFrom({ k: 'call', call, s: tokens[a]!.s, e: tokens[close]!.e }, close + 1, b);
+    }
+    if (open < b && t?.t === 'p' && t.v === '{' && this.lang === 'csharp') {
+      const close = this.match[open]!;
+      const init = this.object(open, close);
+      const call: Call = {
+        callee: path, isNew: true, args: [], chain: [], init, s: tokens[a]!.s, e: init.e,
+        calleeS: tokens[start]!.s, calleeE: tokens[pathEnd - 1]!.e, open: -1, close: -1,
+      };
+      this.record(call);
+      return [{ k: 'call', call, s: call.s, e: call.e }, close + 1];
+    }
+    return [{ k: 'other', s: tokens[a]!.s, e: tokens[pathEnd - 1]!.e }, pathEnd];
+  }
+
+  /** Continues postfix parsing after a value built elsewhere. */
+  private postfixFrom(value: Value, i: number, b: number): [Value, number] {
+    const { tokens } = this;
+    // Re-enter the postfix loop through a synthetic primary: simplest is to parse chained
+    // members by hand, as only method chains and initializers follow `new X(...)`.
+    for (;;) {
+      let j = i;
+      while (j < b && tokens[j]!.t === 'nl' && this.lang !== 'python') j++;
+      const t = tokens[j];
+      if (!t || j >= b || t.t !== 'p') return [value, i];
+      if (PATH_SEPARATORS.has(t.v) && tokens[j + 1]?.t === 'id' && tokens[j + 2]?.v === '(' && value.k === 'call') {
+        const name = tokens[j + 1]!;
+        const close = this.match[j + 2]!;
+        value.call.chain.push(this.makeCall(name.v, false, name.s, name.e, j + 2, close));
+        value = { ...value, e: tokens[close]!.e };
+        i = close + 1;
+        continue;
+      }
+      if (j === i && t.v === '{' && value.k === 'call' && this.lang === 'csharp') {
+        const close = this.match[j]!;
+        value.call.init = this.object(j, close);
+        value = { ...value, e: tokens[close]!.e };
+        i = close + 1;
+        continue;
+      }
+      return [value, i];
+    }
+  }
+
+  private makeCall(callee: string, isNew: boolean, calleeS: number, calleeE: number, open: number, close: number): Call {
+    const { tokens } = this;
+    const args: Arg[] = [];
+    for (const [x, y] of this.split(open + 1, close)) args.push(this.argument(x, y));
+    return {
+      callee, isNew, args, chain: [], s: calleeS, e: tokens[close]!.e, calleeS, calleeE,
+      open: tokens[open]!.s, close: tokens[close]!.s,
+    };
+  }
+
+  private argument(a: number, b: number): Arg {
+    const { tokens } = this;
+    const t = tokens[a]!;
+    const n = tokens[a + 1];
+    const endOffset = tokens[b - 1]!.e;
+    if (t.t === 'id' && n?.t === 'p' && a + 1 < b) {
+      const named = (n.v === '=' && this.lang === 'python') || (n.v === ':' && this.lang === 'csharp');
+      if (named) return { name: t.v, value: this.parseRange(a + 2, b), s: t.s, e: endOffset };
+    }
+    if (t.t === 'p' && (t.v === '**' || t.v === '...' || (t.v === '*' && this.lang === 'python'))) {
+      return { name: t.v, value: this.parseRange(a + 1, b), s: t.s, e: endOffset };
+    }
+    return { value: this.parseRange(a, b), s: t.s, e: endOffset };
+  }
+
+  /** An object, dict, initializer or composite literal between `{` at a and `}` at close. */
+  private object(a: number, close: number): Value {
+    const { tokens } = this;
+    const entries: Entry[] = [];
+    for (const [x, y] of this.split(a + 1, close)) {
+      const k = tokens[x]!;
+      const sep = tokens[x + 1];
+      if ((k.t === 'id' || k.t === 'str' || k.t === 'num') && sep?.t === 'p' && (sep.v === ':' || sep.v === '=') && x + 1 < y) {
+        entries.push({ key: k.v, keyS: k.s, value: this.parseRange(x + 2, y), s: k.s, e: tokens[y - 1]!.e });
+      } else if (k.t === 'id' && y === x + 1 && this.lang === 'js') {
+        entries.push({ key: k.v, keyS: k.s, value: { k: 'ref', path: k.v, s: k.s, e: k.e }, s: k.s, e: k.e });
+      } else if (k.t === 'p' && (k.v === '...' || k.v === '**')) {
+        entries.push({ key: k.v, keyS: k.s, value: this.parseRange(x + 1, y), s: k.s, e: tokens[y - 1]!.e });
+      }
+    }
+    return { k: 'obj', entries, s: tokens[a]!.s, e: tokens[close]!.e };
+  }
+
+  /** Splits tokens [a, b) at top-level commas (and newlines/semicolons, for object bodies). */
+  private split(a: number, b: number): [number, number][] {
+    const { tokens } = this;
+    const out: [number, number][] = [];
+    let start = a;
+    for (let i = a; i < b; i++) {
+      const t = tokens[i]!;
+      if (t.t === 'p' && OPENERS[t.v]) {
+        i = this.match[i]!;
+        continue;
+      }
+      // HCL separates object attributes by newlines; elsewhere a newline is just space.
+      const isSep = t.t === 'p' ? t.v === ',' || t.v === ';' : t.t === 'nl' && this.lang === 'hcl';
+      if (isSep) {
+        if (hasToken(tokens, start, i)) out.push(trim(tokens, start, i));
+        start = i + 1;
+      }
+    }
+    if (hasToken(tokens, start, b)) out.push(trim(tokens, start, b));
+    return out;
+  }
+
+  private stringValue(t: Token): Value {
+    if (t.t === 'str') return { k: 'str', v: t.v, s: t.s, e: t.e, cs: t.cs ?? t.s, ce: t.ce ?? t.e };
+    const parts: Value[] = [];
+    for (const part of t.parts ?? []) {
+      if ('lit' in part) parts.push({ k: 'str', v: part.lit, s: part.s, e: part.e, cs: part.s, ce: part.e });
+      else parts.push(part.expr.length > 0 ? CodeParser.parseHole(this, part.expr) : { k: 'other', s: part.s, e: part.e });
+    }
+    return { k: 'tmpl', parts, s: t.s, e: t.e };
+  }
+
+  private record(call: Call): void {
+    if (this.callStarts.has(call.s)) return;
+    if (!this.interesting(call.callee)) return;
+    this.callStarts.add(call.s);
+    this.calls.push(call);
+  }
+}
+
+function matchBrackets(tokens: Token[]): Int32Array {
+  const match = new Int32Array(tokens.length).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.t !== 'p') continue;
+    if (t.v === '(' || t.v === '[' || t.v === '{') stack.push(i);
+    else if (t.v === ')' || t.v === ']' || t.v === '}') {
+      // Recover from a stray closer by unwinding to its opener kind.
+      let j = stack.length - 1;
+      const opener = t.v === ')' ? '(' : t.v === ']' ? '[' : '{';
+      while (j >= 0 && tokens[stack[j]!]!.v !== opener) j--;
+      if (j < 0) continue;
+      const open = stack[j]!;
+      stack.length = j;
+      match[open] = i;
+      match[i] = open;
+    }
+  }
+  // Unclosed brackets extend to the end.
+  for (const open of stack) match[open] = tokens.length - 1;
+  return match;
+}
+
+function pathText(tokens: Token[], a: number, b: number): string {
+  let out = '';
+  for (let i = a; i < b; i++) {
+    const t = tokens[i]!;
+    out += t.t === 'p' ? '.' : t.v;
+  }
+  return out;
+}
+
+function hasToken(tokens: Token[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (tokens[i]!.t !== 'nl') return true;
+  return false;
+}
+
+function trim(tokens: Token[], a: number, b: number): [number, number] {
+  while (a < b && tokens[a]!.t === 'nl') a++;
+  while (b > a && tokens[b - 1]!.t === 'nl') b--;
+  return [a, b];
+}
+
+function concat(left: Value, right: Value): Value {
+  const parts: Value[] = [];
+  for (const v of [left, right]) {
+    if (v.k === 'tmpl') parts.push(...v.parts);
+    else parts.push(v);
+  }
+  return { k: 'tmpl', parts, s: left.s, e: right.e };
+}
+
+function alt(left: Value, right: Value): Value {
+  const options = left.k === 'alt' ? [...left.options, right] : [left, right];
+  return { k: 'alt', options, s: left.s, e: right.e };
+}

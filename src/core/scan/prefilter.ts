@@ -1,0 +1,164 @@
+// A byte-level prefilter: one pass of an Aho-Corasick automaton (ASCII case-insensitive)
+// over the raw bytes tells whether a file can contain any signal the scanners look for.
+// Files without one are never decoded or parsed. The anchors come from the catalog, so
+// a new host or SDK can never be filtered out by a stale list.
+
+import type { Catalog } from '../catalog/types';
+
+/** Byte classes keep the transition table small enough to stay in cache. */
+const OTHER = 0;
+
+export class Prefilter {
+  /** Transitions, pre-multiplied by the number of classes so the hot loop does one add. */
+  private readonly delta: Uint32Array;
+  private readonly classOf = new Uint8Array(256);
+  private readonly classes: number;
+  /** States at or above this number accept (a word ended). */
+  private readonly firstAccepting: number;
+  readonly anchors: string[];
+
+  constructor(words: string[]) {
+    this.anchors = minimalAnchors(words);
+    // Alphabet: the bytes that occur in anchors (case-folded), plus "other".
+    let next = 1;
+    for (const w of this.anchors) {
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        if (this.classOf[c] === OTHER) {
+          this.classOf[c] = next;
+          if (c >= 97 && c <= 122) this.classOf[c - 32] = next;
+          next++;
+        }
+      }
+    }
+    this.classes = next;
+    const built = buildAutomaton(this.anchors, this.classOf, this.classes);
+    this.delta = built.delta;
+    this.firstAccepting = built.firstAccepting * this.classes;
+  }
+
+  /** True when the bytes contain at least one anchor (ignoring ASCII case). */
+  test(bytes: Uint8Array): boolean {
+    const { delta, classOf, firstAccepting } = this;
+    let s = 0;
+    for (let i = 0, n = bytes.length; i < n; i++) {
+      s = delta[s + classOf[bytes[i]!]!]!;
+      if (s >= firstAccepting) return true;
+    }
+    return false;
+  }
+
+  testString(text: string): boolean {
+    const { delta, classOf, firstAccepting } = this;
+    let s = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const c = text.charCodeAt(i);
+      s = delta[s + (c < 256 ? classOf[c]! : OTHER)]!;
+      if (s >= firstAccepting) return true;
+    }
+    return false;
+  }
+}
+
+/** Drops every word that contains a shorter anchor: the shorter one already matches. */
+function minimalAnchors(words: string[]): string[] {
+  const sorted = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => w.length >= 4))].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const out: string[] = [];
+  for (const w of sorted) if (!out.some((a) => w.includes(a))) out.push(w);
+  return out;
+}
+
+function buildAutomaton(words: string[], classOf: Uint8Array, classes: number): { delta: Uint32Array; firstAccepting: number } {
+  // Trie.
+  const children: Map<number, number>[] = [new Map()];
+  const terminal: boolean[] = [false];
+  for (const w of words) {
+    let s = 0;
+    for (let i = 0; i < w.length; i++) {
+      const c = classOf[w.charCodeAt(i)]!;
+      let n = children[s]!.get(c);
+      if (n === undefined) {
+        n = children.length;
+        children.push(new Map());
+        terminal.push(false);
+        children[s]!.set(c, n);
+      }
+      s = n;
+    }
+    terminal[s] = true;
+  }
+  const n = children.length;
+  // Breadth-first failure links; accepting states absorb (we only need "any match").
+  const fail = new Int32Array(n);
+  const order: number[] = [];
+  const queue = [0];
+  const accepting = [...terminal];
+  while (queue.length) {
+    const s = queue.shift()!;
+    order.push(s);
+    for (const [c, t] of children[s]!) {
+      if (s !== 0) {
+        let f = fail[s]!;
+        while (f !== 0 && !children[f]!.has(c)) f = fail[f]!;
+        const cand = children[f]!.get(c);
+        fail[t] = cand !== undefined && cand !== t ? cand : 0;
+      }
+      if (accepting[fail[t]!]) accepting[t] = true;
+      queue.push(t);
+    }
+  }
+  // Renumber so that accepting states come last.
+  const renum = new Int32Array(n);
+  let next = 0;
+  for (const s of order) if (!accepting[s]) renum[s] = next++;
+  const firstAccepting = next;
+  for (const s of order) if (accepting[s]) renum[s] = next++;
+  const delta = new Uint32Array(n * classes);
+  const goto = (s: number, c: number): number => {
+    while (s !== 0 && !children[s]!.has(c)) s = fail[s]!;
+    return children[s]!.get(c) ?? 0;
+  };
+  for (const s of order) {
+    for (let c = 0; c < classes; c++) {
+      delta[renum[s]! * classes + c] = (accepting[s] ? renum[s]! : renum[goto(s, c)]!) * classes;
+    }
+  }
+  return { delta, firstAccepting };
+}
+
+/** The words whose presence means a file may hold an LLM endpoint, from the catalog. */
+export function catalogAnchors(catalog: Catalog): string[] {
+  const words: string[] = [];
+  const callee = (c: string): string => {
+    // `vertexai.init` is found by its longest segment; a bare name by `name(`, which is
+    // far more selective than the name (`google(` against `google`).
+    const segments = c.split('.');
+    if (segments.length > 1) return segments.sort((a, b) => b.length - a.length)[0]!;
+    return `${c}(`;
+  };
+  for (const p of catalog.providers) {
+    // Self-hosted hosts (localhost, *.local) only count in LLM contexts, which have anchors of their own.
+    if (p.kind !== 'self-hosted') {
+      for (const h of p.hosts) {
+        // The longest literal run of a host pattern (e.g. "amazonaws.com").
+        const runs = h.pattern.split(/\{region\}|\{resource\}|\*/).map((r) => r.replace(/^[.-]+|[.-]+$/g, ''));
+        const longest = runs.sort((a, b) => b.length - a.length)[0];
+        if (longest) words.push(longest);
+      }
+    }
+    for (const c of p.clients) {
+      if (c.requireArg) words.push(...c.requireArg.oneOf);
+      else words.push(...c.callees.map(callee));
+      for (const pkg of c.packages) {
+        const name = pkg.slice(pkg.lastIndexOf('/') + 1);
+        words.push(name, name.replace(/-/g, '_'));
+      }
+    }
+    for (const e of p.env) words.push(e.name);
+  }
+  for (const px of catalog.litellm.prefixes) words.push(px.prefix);
+  words.push(...catalog.litellm.callees.map(callee), 'litellm');
+  // Local LLM servers found by port or API path in a raw URL.
+  words.push(':11434', ':1234/', 'chat/completions');
+  return words;
+}

@@ -1,0 +1,30 @@
+// Tokens shared by the code lexers. Comments never become tokens, so nothing in a
+// comment can ever be reported.
+
+export type TokenType =
+  | 'id' // identifier or keyword
+  | 'str' // string literal, `v` holds the decoded value
+  | 'tmpl' // interpolated string (f-string, template literal, $"..."), `parts` holds the pieces
+  | 'num'
+  | 'p' // punctuation / operator, `v` holds its text
+  | 'nl'; // a line break outside parentheses and brackets (a possible statement end)
+
+export interface Token {
+  t: TokenType;
+  /** Start offset in the text (inclusive). */
+  s: number;
+  /** End offset in the text (exclusive). */
+  e: number;
+  v: string;
+  parts?: TemplatePart[];
+  /** For `str`/`tmpl`: offset where the decoded content starts and ends (inside the quotes). */
+  cs?: number;
+  ce?: number;
+  /** The string was not terminated; its value is not trusted. */
+  bad?: boolean;
+}
+
+/** A literal chunk of an interpolated string, or an embedded expression. */
+export type TemplatePart = { lit: string; s: number; e: number } | { expr: Token[]; s: number; e: number };
+
+export type LexLanguage = 'python' | 'js' | 'go' | 'java' | 'csharp' | 'rust' | 'hcl';
