@@ -75,6 +75,8 @@ export interface Finding {
   requirement: string;
   /** What would pass, in one sentence. */
   remedy: string;
+  /** Conditions and caveats from the catalog that qualify the verdict. */
+  details: string[];
   /** Catalog facts the verdict rests on. */
   sources: Source[];
   fixes: Fix[];

@@ -144,7 +144,7 @@ class CodeResolver {
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, r.span, target, via(`${resourceOpt.name} ${describe(r)}`), {
           ...extras,
-          unknown: host ? `${host} does not say which region the resource is in` : (r.why ?? 'the resource name is not known'),
+          unknown: host ? `${host} does not say which region the resource is in` : `the resource name ${r.why ?? 'is not known'}`,
         }),
       );
       return;

@@ -272,8 +272,13 @@ export class ConfigResolver {
     }
     const endpoint = makeEndpoint(this.index, this.file, { s: value.s, e: value.e }, { provider, host, region, ...(pattern ? { pattern } : {}) }, via);
     if (global) {
+      // A Global* deployment processes anywhere, whatever the account's location.
       endpoint.euResident = false;
-      endpoint.conditions.push(`The ${global} deployment may process prompts in any Azure region, whatever the account's location.`);
+      endpoint.location = {
+        id: 'global', name: `any Azure region (${global} deployment of a ${region} account)`, jurisdiction: 'global', euResident: false,
+        sources: provider.posture.euResidency.sources,
+      };
+      endpoint.conditions = [];
     }
     this.endpoints.push(endpoint);
   }

@@ -26,7 +26,7 @@ export interface Resolved {
   env?: { name: string; defaulted: boolean };
   /** An unresolved dotted name, e.g. `Region.EU_CENTRAL_1`, for callers that understand it. */
   symbol?: string;
-  /** Why the value (or a part of it) is unknown. */
+  /** Why the value (or a part of it) is unknown, as a predicate: "is read from ...". */
   why?: string;
 }
 
@@ -58,7 +58,7 @@ const WRAPPERS = new Set([
 const DEFAULTING_METHODS = new Set(['unwrap_or', 'unwrap_or_else', 'orElse', 'orElseGet', 'or', 'or_else', 'getOrDefault', 'get_or']);
 
 export function evaluate(value: Value, ctx: EvalContext, depth = 0): Resolved {
-  if (depth > MAX_DEPTH) return unknown(value, 'the value is computed through too many steps');
+  if (depth > MAX_DEPTH) return unknown(value, 'is computed through too many steps');
   switch (value.k) {
     case 'str':
       return literal(value, ctx);
@@ -73,7 +73,7 @@ export function evaluate(value: Value, ctx: EvalContext, depth = 0): Resolved {
     case 'index': {
       const target = value.target.k === 'ref' ? value.target.path : '';
       if (ENV_INDEXED.has(target) && value.index.k === 'str') return envRead(value.index.v, undefined, value, ctx, depth);
-      return unknown(value, 'the value is read from a collection');
+      return unknown(value, 'is read from a collection');
     }
     case 'alt': {
       // `a ?? b`: a when set, else b. An unset env read falls through to its default.
@@ -88,7 +88,7 @@ export function evaluate(value: Value, ctx: EvalContext, depth = 0): Resolved {
     case 'arr':
     case 'obj':
     case 'other':
-      return unknown(value, 'the value is computed at run time');
+      return unknown(value, 'is computed at run time');
   }
 }
 
@@ -128,13 +128,13 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     if (path.startsWith(prefix)) return envRead(path.slice(prefix.length), undefined, value, ctx, depth);
   }
   const assigned = findAssignment(path, ctx);
-  if (assigned === 'ambiguous') return { ...unknown(value, `\`${path}\` is assigned more than once`), symbol: path };
+  if (assigned === 'ambiguous') return { ...unknown(value, `comes from \`${path}\`, which is assigned more than once`), symbol: path };
   if (assigned) {
     const v = ctx.parser.valueOf(assigned);
     const r = evaluate(v, ctx, depth + 1);
     return r;
   }
-  return { ...unknown(value, `\`${path}\` is not defined in this file`), symbol: path };
+  return { ...unknown(value, `comes from \`${path}\`, which is not defined in this file`), symbol: path };
 }
 
 function findAssignment(path: string, ctx: EvalContext): Assignment | 'ambiguous' | undefined {
@@ -156,7 +156,7 @@ function evaluateCall(value: Extract<Value, { k: 'call' }>, ctx: EvalContext, de
   const firstArg = call.args[0]?.value;
   if (ENV_CALLS.has(callee) || /(?:^|\.)getenv$/i.test(callee)) {
     const name = firstArg ? evaluate(firstArg, ctx, depth + 1) : undefined;
-    if (!name || name.text.includes(HOLE)) return unknown(value, 'the environment variable name is computed');
+    if (!name || name.text.includes(HOLE)) return unknown(value, 'is read from an environment variable whose name is computed');
     let fallback = call.args[1]?.value;
     // Rust `env::var("X").unwrap_or("d")`, Java `Optional...orElse("d")`.
     for (const link of call.chain) if (DEFAULTING_METHODS.has(link.callee) && link.args[0]) fallback = link.args[0].value;
@@ -173,7 +173,7 @@ function evaluateCall(value: Extract<Value, { k: 'call' }>, ctx: EvalContext, de
     const text = parts.map((p) => p.text.replace(/\/$/, '')).join('/');
     return { text, pieces: parts.flatMap((p) => p.pieces), span: { s: value.s, e: value.e } };
   }
-  return unknown(value, `the value comes from a call to \`${call.callee}\``);
+  return unknown(value, `comes from a call to \`${call.callee}\``);
 }
 
 function envRead(name: string, fallback: Value | undefined, at: Span, ctx: EvalContext, depth: number): Resolved {
@@ -195,7 +195,7 @@ function envRead(name: string, fallback: Value | undefined, at: Span, ctx: EvalC
     pieces: [],
     span: { s: at.s, e: at.e },
     env: { name, defaulted: false },
-    why: `it is read from the environment variable ${name}, which has no value here`,
+    why: `is read from the environment variable ${name}, which has no value here`,
   };
 }
 

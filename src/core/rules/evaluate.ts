@@ -2,7 +2,7 @@
 // fails, and what would pass, and carries the catalog sources it rests on.
 
 import type { Fact, GpaiStatus, Provider, Source } from '../catalog/types';
-import type { Endpoint, Finding, Fix, RuleId, Severity } from '../model';
+import type { Endpoint, Finding, Fix, ResolvedLocation, RuleId, Severity } from '../model';
 import type { Policy, Requirement } from '../policy/policy';
 import type { CatalogIndex } from '../resolve/catalog-index';
 import { ruleMeta } from './rules';
@@ -20,12 +20,12 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
   if (required.size === 0) return findings;
   for (const endpoint of endpoints) {
     const provider = endpoint.provider ? index.providers.get(endpoint.provider) : undefined;
-    const add = (ruleId: RuleId, requirement: string, message: string, remedy: string, sources: Source[], fixes: Fix[] = []): void => {
+    const add = (ruleId: RuleId, requirement: string, message: string, remedy: string, sources: Source[], fixes: Fix[] = [], details: (string | undefined)[] = []): void => {
       const severity = severityOf(ruleId, policy);
       if (!severity) return;
       findings.push({
         ruleId, severity, file: endpoint.file, range: endpoint.range, provider: endpoint.provider, message: `${message} ${remedy}`,
-        requirement, remedy, sources, fixes, endpoint,
+        requirement, remedy, details: details.filter((d): d is string => !!d), sources, fixes, endpoint,
       });
     };
     const what = describeEndpoint(endpoint, provider);
@@ -43,14 +43,14 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
         const listed = policy.baa.includes(provider.id);
         const baaSources = fact.sources;
         if (fact.value === 'not-available') {
-          add('LLMC001', 'hipaa', `${what} is not covered by a BAA: ${provider.name} offers none for this service${factNote(fact)}.`,
-            `${listedAlternatives(policy, index, provider)}`, baaSources);
+          add('LLMC001', 'hipaa', `${what} is not covered by a BAA: ${provider.name} offers none for this service.`,
+            listedAlternatives(policy, index, provider), baaSources, [], [fact.note, ...(fact.conditions ?? [])]);
         } else if (!listed) {
           const offer = fact.value === 'available'
-            ? `${provider.name} offers one${fact.tier ? ` (${fact.tier})` : ''}${fact.conditions?.length ? `; ${fact.conditions.join('; ')}` : ''}`
-            : fact.value === 'case-by-case' ? `${provider.name} considers a BAA case by case` : `whether ${provider.name} offers one is unknown${factNote(fact)}`;
+            ? `${provider.name} offers one${fact.tier ? ` (${fact.tier})` : ''}`
+            : fact.value === 'case-by-case' ? `${provider.name} considers a BAA case by case` : `whether ${provider.name} offers one is unknown`;
           add('LLMC001', 'hipaa', `${what} is not covered by a signed BAA: the policy requires HIPAA and baa: does not list ${provider.id}; ${offer}.`,
-            `Sign it and add ${provider.id} to baa:, or ${listedAlternatives(policy, index, provider, true)}`, baaSources);
+            `Sign it and add ${provider.id} to baa:, or ${listedAlternatives(policy, index, provider, true)}`, baaSources, [], [fact.note, ...(fact.conditions ?? [])]);
         }
       }
     }
@@ -60,14 +60,12 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
       const loc = endpoint.location;
       const strictFail = policy.euResidency.strict && endpoint.euResident === true && (loc?.includesNonEu?.length ?? 0) > 0;
       if (endpoint.euResident === false || strictFail) {
-        const where = loc ? `${loc.name}${loc.jurisdiction && loc.jurisdiction !== loc.name ? `, ${loc.jurisdiction}` : ''}` : 'outside the EU';
         const why = strictFail
           ? `its EU zone may also use ${loc!.includesNonEu!.join(' and ')}, and the policy sets euResidency.strict`
-          : `it processes data in ${where}`;
-        const extra = endpoint.conditions.filter((c) => !c.startsWith('Served from')).join(' ');
+          : `it processes data in ${loc ? placeOf(loc) : 'a location outside the EU'}`;
         const advice = provider?.euSwap?.advice ?? 'Move the call to an EU endpoint or region.';
-        add('LLMC002', 'eu-residency', `${what} does not keep data in the EU: ${why}.${extra ? ` ${extra}` : ''}`,
-          advice, [...(loc?.sources ?? []), ...(provider?.euSwap?.sources ?? [])], endpoint.euFix ? [endpoint.euFix] : []);
+        add('LLMC002', 'eu-residency', `${what} does not keep data in the EU: ${why}.`,
+          advice, [...(loc?.sources ?? []), ...(provider?.euSwap?.sources ?? [])], endpoint.euFix ? [endpoint.euFix] : [], endpoint.conditions);
       } else if (endpoint.euResident === null) {
         unknownFor.push('eu-residency');
       }
@@ -76,19 +74,21 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     // Certifications and the GPAI Code of Practice.
     if (provider && !processorUnknown) {
       const missing: string[] = [];
+      const notes: (string | undefined)[] = [];
       const sources: Source[] = [];
       for (const cert of CERTIFICATIONS) {
         if (!required.has(cert.requirement)) continue;
         const fact = cert.fact(provider);
         const verdict = certVerdict(fact);
         if (verdict === 'ok') continue;
-        missing.push(verdict === 'no' ? `lacks ${cert.label}${factNote(fact)}` : `${cert.label} cannot be confirmed${factNote(fact)}`);
+        missing.push(verdict === 'no' ? `lacks ${cert.label}` : `${cert.label} cannot be confirmed`);
+        notes.push(fact.note ? `${cert.label}: ${fact.note}` : undefined);
         sources.push(...fact.sources);
       }
       if (missing.length) {
         const reqs = CERTIFICATIONS.filter((c) => required.has(c.requirement)).map((c) => c.requirement);
         add('LLMC004', reqs.join(','), `${what}: ${provider.name} ${missing.join('; ')}.`,
-          `The policy requires ${reqs.join(', ')}; use a provider whose catalog entry shows ${missing.length > 1 ? 'them' : 'it'}.`, sources);
+          `The policy requires ${reqs.join(', ')}; use a provider whose catalog entry shows ${missing.length > 1 ? 'them' : 'it'}.`, sources, [], notes);
       }
     } else {
       for (const c of CERTIFICATIONS) if (required.has(c.requirement)) unknownFor.push(c.requirement);
@@ -117,8 +117,10 @@ function certVerdict(fact: Fact<boolean> | Fact<GpaiStatus>): 'ok' | 'no' | 'unk
   return 'unknown';
 }
 
-function factNote(fact: { note?: string; value: unknown }): string {
-  return fact.note ? ` (${fact.note.replace(/\.$/, '')})` : '';
+/** "Iowa, USA" rather than "Iowa, USA, US"; "Anthropic global inference" rather than "..., global". */
+function placeOf(loc: ResolvedLocation): string {
+  if (loc.name.includes(loc.jurisdiction) || loc.jurisdiction === 'global' || loc.jurisdiction === 'unknown') return loc.name;
+  return `${loc.name} (${loc.jurisdiction})`;
 }
 
 export function describeEndpoint(endpoint: Endpoint, provider: Provider | undefined): string {

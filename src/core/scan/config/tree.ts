@@ -51,7 +51,8 @@ export function parseYaml(text: string): ConfigTree {
   const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, strict: false });
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
-    for (const err of doc.errors) problems.push({ message: err.message.split('\n')[0]!, offset: err.pos[0] });
+    // The library appends " at line L, column C:"; the caller reports the line itself.
+    for (const err of doc.errors) problems.push({ message: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), offset: err.pos[0] });
     if (doc.contents) roots.push(fromYaml(text, doc.contents as YamlNode));
   }
   return { roots, problems };

@@ -1,0 +1,165 @@
+// The CLI contract (DESIGN.md): formats, JSON shape, SARIF 2.1.0 validity, exit codes.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import { EXAMPLES, ROOT, runCli, tempWorkspace } from '../support/cli';
+
+const sarifSchema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+
+interface JsonEndpoint { file: string; line: number; provider: string | null; host: string | null; region: string | null; euResident: boolean | null; baaAvailable: boolean | null }
+interface JsonFinding { ruleId: string; severity: string; file: string; line: number; column: number; endLine: number; endColumn: number; provider: string | null; message: string; fixes: { title: string; edits: unknown[] }[] }
+
+describe('CLI', () => {
+  describe('scan examples --format json', () => {
+    const r = runCli(['scan', 'examples', '--format', 'json']);
+    const out = JSON.parse(r.stdout) as { endpoints: JsonEndpoint[]; findings: JsonFinding[]; notes: unknown[] };
+
+    it('exits 1 because the example breaks its policy', () => {
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stderr, '');
+    });
+
+    it('lists every endpoint with the contract fields, relative paths and 1-based lines', () => {
+      assert.ok(out.endpoints.length >= 15);
+      for (const e of out.endpoints) {
+        assert.match(e.file, /^examples\//);
+        assert.ok(!e.file.includes('\\'));
+        assert.ok(Number.isInteger(e.line) && e.line >= 1);
+        for (const key of ['provider', 'host', 'region', 'euResident', 'baaAvailable'] as const) assert.ok(key in e, `missing ${key}`);
+        assert.ok([true, false, null].includes(e.euResident));
+        assert.ok([true, false, null].includes(e.baaAvailable));
+      }
+    });
+
+    it('includes compliant endpoints and the exact decision for known ones', () => {
+      const at = (file: string, line: number) => out.endpoints.find((e) => e.file === `examples/${file}` && e.line === line);
+      assert.deepEqual(
+        (({ provider, host, region, euResident, baaAvailable }) => ({ provider, host, region, euResident, baaAvailable }))(at('api/app/summarize.py', 8)!),
+        { provider: 'aws-bedrock', host: 'bedrock-runtime.eu-central-1.amazonaws.com', region: 'eu-central-1', euResident: true, baaAvailable: true },
+      );
+      assert.equal(at('api/app/triage.py', 7)?.region, 'us-east-1');
+      assert.equal(at('api/app/triage.py', 7)?.euResident, false);
+      assert.equal(at('api/app/search.py', 5)?.provider, 'self-hosted');
+      const flagged = new Set(out.findings.map((f) => `${f.file}:${f.line}`));
+      assert.ok(out.endpoints.filter((e) => !flagged.has(`${e.file}:${e.line}`)).length >= 5, 'some endpoints must pass');
+    });
+
+    it('reports every rule at least once, with a message, a range and a severity', () => {
+      const rules = new Set(out.findings.map((f) => f.ruleId));
+      assert.deepEqual([...rules].sort(), ['LLMC001', 'LLMC002', 'LLMC003', 'LLMC004']);
+      for (const f of out.findings) {
+        assert.ok(['error', 'warning', 'note'].includes(f.severity));
+        assert.ok(f.message.length > 20);
+        assert.ok(f.line <= f.endLine && (f.line < f.endLine || f.column < f.endColumn));
+      }
+    });
+
+    it('carries exact text edits for the EU swaps', () => {
+      const triage = out.findings.find((f) => f.ruleId === 'LLMC002' && f.file.endsWith('triage.py'))!;
+      assert.equal(triage.fixes[0]?.title, 'Use the EU region eu-central-1');
+      assert.deepEqual(triage.fixes[0]?.edits, [{ line: 7, column: 56, endLine: 7, endColumn: 65, newText: 'eu-central-1' }]);
+    });
+
+    it('keeps Markdown, comments and notebook outputs quiet', () => {
+      assert.ok(!out.endpoints.some((e) => e.file.endsWith('.md')));
+      assert.ok(!out.endpoints.some((e) => e.file.endsWith('telemetry.ts')));
+      const notebook = out.endpoints.filter((e) => e.file.endsWith('.ipynb'));
+      assert.deepEqual(notebook.map((e) => e.provider).sort(), ['google-vertex-ai', 'google-vertex-ai']);
+    });
+  });
+
+  describe('--format sarif', () => {
+    it('validates against the SARIF 2.1.0 schema, declares every rule and carries fixes', () => {
+      const r = runCli(['scan', 'examples', '--format', 'sarif']);
+      assert.equal(r.status, 1, r.stderr);
+      const sarif = JSON.parse(r.stdout);
+      const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+      assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+      const run = sarif.runs[0];
+      assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), ['LLMC001', 'LLMC002', 'LLMC003', 'LLMC004']);
+      for (const rule of run.tool.driver.rules) assert.ok(rule.help.markdown.length > 100);
+      assert.ok(run.results.length > 0);
+      assert.ok(run.results.some((x: { fixes?: unknown[] }) => x.fixes?.length));
+      for (const x of run.results) {
+        const region = x.locations[0].physicalLocation.region;
+        assert.ok(region.startLine >= 1 && region.startColumn >= 1);
+        assert.ok(x.partialFingerprints['llmCompliance/v1']);
+      }
+    });
+
+    it('is still valid SARIF with notes and no findings', () => {
+      const dir = tempWorkspace({ 'a.yaml': 'key: [unclosed\n', 'b.py': 'x = 1\n' });
+      const r = runCli(['scan', '.', '--format', 'sarif'], dir);
+      assert.equal(r.status, 0, r.stderr);
+      const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+      assert.ok(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors?.slice(0, 5)));
+    });
+  });
+
+  describe('--format text', () => {
+    it('groups by file and ends with a summary line', () => {
+      const r = runCli(['scan', '.', '--format', 'text'], EXAMPLES);
+      assert.equal(r.status, 1);
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.ok(lines.includes('api/app/triage.py'));
+      assert.match(lines.at(-1)!, /^✖ \d+ errors, \d+ warnings in \d+ files\s+·\s+\d+ endpoints \(\d+ compliant\)\s+·\s+\d+ files scanned\s+·\s+policy \.llm-compliance\.yaml/);
+      assert.ok(!r.stdout.includes('\u001b['), 'no colours when not a TTY');
+    });
+
+    it('prints the inventory and exits 0 without a policy', () => {
+      const dir = tempWorkspace({ 'app.py': 'from openai import OpenAI\nclient = OpenAI()\n' });
+      const r = runCli(['scan', dir]);
+      assert.equal(r.status, 0);
+      assert.match(r.stdout, /openai\s+api\.openai\.com/);
+      assert.match(r.stdout, /no policy: inventory only/);
+    });
+  });
+
+  describe('exit codes', () => {
+    it('exits 0 when nothing fails the policy', () => {
+      const dir = tempWorkspace({
+        '.llm-compliance.yaml': 'require: [eu-residency]\n',
+        'app.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="eu-central-1")\n',
+      });
+      const r = runCli(['scan', dir, '--format', 'json']);
+      assert.equal(r.status, 0, r.stdout);
+      assert.equal(JSON.parse(r.stdout).findings.length, 0);
+    });
+
+    it('respects failOn: warnings fail only when asked', () => {
+      const files = { 'app.py': 'import boto3, os\nb = boto3.client("bedrock-runtime", region_name=os.environ["R"])\n' };
+      assert.equal(runCli(['scan', '.'], tempWorkspace({ ...files, '.llm-compliance.yaml': 'require: [eu-residency]\n' })).status, 0);
+      assert.equal(runCli(['scan', '.'], tempWorkspace({ ...files, '.llm-compliance.yaml': 'require: [eu-residency]\nfailOn: warning\n' })).status, 1);
+    });
+
+    it('exits 2 with a one-line reason for usage errors', () => {
+      for (const args of [['scan', 'no/such/path'], ['scan', '.', '--format', 'xml'], ['lint'], ['scan', '--bogus']]) {
+        const r = runCli(args);
+        assert.equal(r.status, 2, args.join(' '));
+        assert.match(r.stderr, /^llm-compliance: .+\n/, args.join(' '));
+        assert.equal(r.stdout, '');
+      }
+    });
+
+    it('uses the policy given with --policy', () => {
+      const dir = tempWorkspace({ 'p.json': '{"require": ["hipaa"], "baa": ["openai"]}', 'app.py': 'from openai import OpenAI\nc = OpenAI()\n' });
+      const r = runCli(['scan', 'app.py', '--policy', 'p.json', '--format', 'json'], dir);
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.equal(JSON.parse(r.stdout).summary.policy, 'p.json');
+    });
+
+    it('--output writes the report to a file', () => {
+      const dir = tempWorkspace({ 'app.py': 'from openai import OpenAI\nc = OpenAI()\n' });
+      const r = runCli(['scan', '.', '--format', 'json', '--output', 'out.json'], dir);
+      assert.equal(r.status, 0);
+      assert.equal(r.stdout, '');
+      assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')).endpoints.length, 1);
+    });
+  });
+
+  it('--version prints the package version', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(runCli(['--version']).stdout.trim(), pkg.version);
+  });
+});

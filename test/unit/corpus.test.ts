@@ -1,0 +1,24 @@
+// Precision and recall over the labelled fixture corpus. The figures are printed on
+// every run and quoted in the README.
+import * as assert from 'node:assert/strict';
+import { scoreCorpus, type CorpusScore } from '../support/corpus';
+
+function report(name: string, s: CorpusScore): void {
+  const pct = (x: number): string => x.toFixed(3);
+  console.log(`\n      ${name}: ${s.labelled} labelled endpoint uses, ${s.found} found, ${s.truePositives} correct`);
+  console.log(`      precision ${pct(s.precision)}  recall ${pct(s.recall)}`);
+  for (const [format, b] of [...s.byFormat].sort()) console.log(`        ${format.padEnd(10)} tp ${b.tp}  fp ${b.fp}  fn ${b.fn}`);
+  for (const m of s.falsePositives) console.log(`      FP ${m.file}:${m.line}  ${m.detail}`);
+  for (const m of s.falseNegatives) console.log(`      FN ${m.file}:${m.line}  ${m.detail}`);
+}
+
+describe('labelled corpus', () => {
+  it('finds the labelled endpoint uses with precision and recall of at least 0.95', () => {
+    const s = scoreCorpus();
+    report('test/fixtures/corpus', s);
+    assert.deepEqual(s.unlabelledFiles, [], 'every corpus file must be labelled');
+    assert.ok(s.labelled >= 80, `only ${s.labelled} labelled uses`);
+    assert.ok(s.precision >= 0.95, `precision ${s.precision}`);
+    assert.ok(s.recall >= 0.95, `recall ${s.recall}`);
+  });
+});

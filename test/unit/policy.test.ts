@@ -1,0 +1,84 @@
+// The policy file: validated against its schema, errors with file, line and reason,
+// never silently ignored or loosened.
+import * as assert from 'node:assert/strict';
+import { parsePolicy, PolicyError } from '../../src/core/policy/policy';
+import { runCli, tempWorkspace } from '../support/cli';
+
+function problems(file: string, text: string): { line: number; column: number; message: string }[] {
+  try {
+    parsePolicy(file, text);
+  } catch (err) {
+    assert.ok(err instanceof PolicyError);
+    return err.problems.map(({ line, column, message }) => ({ line, column, message }));
+  }
+  assert.fail('expected the policy to be rejected');
+}
+
+describe('policy', () => {
+  it('reads the contract minimum', () => {
+    const p = parsePolicy('.llm-compliance.yaml', 'require: [hipaa, eu-residency]\nbaa: [aws-bedrock, google-vertex-ai, azure-openai]\n');
+    assert.deepEqual(p.require, ['hipaa', 'eu-residency']);
+    assert.deepEqual(p.baa, ['aws-bedrock', 'google-vertex-ai', 'azure-openai']);
+    assert.equal(p.failOn, 'error');
+  });
+
+  it('reads JSON policies with the same schema', () => {
+    const p = parsePolicy('.llm-compliance.json', '{ "require": ["soc2-type2"], "severity": { "LLMC004": "warning" }, "failOn": "warning" }');
+    assert.deepEqual(p.severity, { LLMC004: 'warning' });
+    assert.equal(p.failOn, 'warning');
+  });
+
+  it('rejects an unknown requirement with its line', () => {
+    assert.deepEqual(problems('p.yaml', '# policy\nrequire:\n  - hipaa\n  - gdpr\n'), [
+      { line: 4, column: 5, message: 'require.1 must be one of: hipaa, eu-residency, soc2-type2, iso27001, iso42001, eu-ai-act-gpai' },
+    ]);
+  });
+
+  it('rejects an unknown key instead of ignoring it (a typo must not turn checks off)', () => {
+    assert.deepEqual(problems('p.yaml', 'requires: [hipaa]\n'), [{ line: 1, column: 1, message: 'unknown key "requires" in policy' }]);
+  });
+
+  it('rejects an unknown provider id in baa:', () => {
+    const [p] = problems('p.yaml', 'require: [hipaa]\nbaa: [bedrock]\n');
+    assert.equal(p?.line, 2);
+    assert.match(p!.message, /^baa\.0 must be one of: openai, azure-openai/);
+  });
+
+  it('rejects malformed YAML and JSON with the line of the error', () => {
+    assert.equal(problems('p.yaml', 'require: [hipaa\nbaa: x\n')[0]?.line, 2);
+    const [json] = problems('p.json', '{\n  "require": ["hipaa"],,\n}');
+    assert.equal(json?.line, 2);
+    assert.match(json!.message, /^not valid JSON/);
+  });
+
+  it('rejects a policy that is not a mapping', () => {
+    assert.match(problems('p.yaml', '- hipaa\n')[0]!.message, /must be a mapping/);
+  });
+
+  it('makes the CLI exit 2 with file, line and reason on stderr', () => {
+    const dir = tempWorkspace({ '.llm-compliance.yaml': 'require: [hipaa]\nfailOn: critical\n', 'app.py': 'from openai import OpenAI\nc = OpenAI()\n' });
+    const r = runCli(['scan', dir]);
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^llm-compliance: invalid policy: .*\.llm-compliance\.yaml:2:9: failOn must be one of: error, warning, note\n/);
+  });
+
+  it('applies severities from the policy and can turn a rule off', () => {
+    const files = { 'app.py': 'from openai import OpenAI\nc = OpenAI()\n' };
+    const json = (policy: string) => JSON.parse(runCli(['scan', '.', '--format', 'json'], tempWorkspace({ ...files, '.llm-compliance.yaml': policy })).stdout);
+    const base = json('require: [hipaa, eu-residency]\n');
+    assert.deepEqual(base.findings.map((f: { ruleId: string }) => f.ruleId), ['LLMC001', 'LLMC002']);
+    const tuned = json('require: [hipaa, eu-residency]\nseverity: { LLMC001: warning, LLMC002: "off" }\n');
+    assert.deepEqual(tuned.findings.map((f: { ruleId: string; severity: string }) => [f.ruleId, f.severity]), [['LLMC001', 'warning']]);
+  });
+
+  it('skips paths listed under ignore:', () => {
+    const dir = tempWorkspace({
+      '.llm-compliance.yaml': 'require: [eu-residency]\nignore: ["legacy/"]\n',
+      'legacy/old.py': 'from openai import OpenAI\nc = OpenAI()\n',
+      'app.py': 'from openai import OpenAI\nc = OpenAI()\n',
+    });
+    const out = JSON.parse(runCli(['scan', '.', '--format', 'json'], dir).stdout);
+    assert.deepEqual(out.endpoints.map((e: { file: string }) => e.file), ['app.py']);
+  });
+});
