@@ -181,12 +181,12 @@ export class Engine {
     const lineRe = /^[ \t-]*"?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)"?[ \t]*[:=][ \t]*["']?([^"'\r\n#]*)/gm;
     for (const m of text.matchAll(lineRe)) {
       const value = m[2]!.trimEnd();
-      const s = m.index! + m[0].length - m[2]!.length;
+      const s = m.index + m[0].length - m[2]!.length;
       env.push({ name: m[1]!, value: { text: value, s, e: s + value.length, cs: s, ce: s + value.length, verbatim: true } });
     }
     r.env(env);
     for (const m of text.matchAll(/(?:https?|wss?):\/\/[^\s"'<>`),\]}]+/g)) {
-      const s = m.index!;
+      const s = m.index;
       r.url({ text: m[0], s, e: s + m[0].length, cs: s, ce: s + m[0].length, verbatim: true });
     }
     return r.endpoints;

@@ -41,14 +41,14 @@ describe('policy', () => {
   it('rejects an unknown provider id in baa:', () => {
     const [p] = problems('p.yaml', 'require: [hipaa]\nbaa: [bedrock]\n');
     assert.equal(p?.line, 2);
-    assert.match(p!.message, /^baa\.0 must be one of: openai, azure-openai/);
+    assert.match(p.message, /^baa\.0 must be one of: openai, azure-openai/);
   });
 
   it('rejects malformed YAML and JSON with the line of the error', () => {
     assert.equal(problems('p.yaml', 'require: [hipaa\nbaa: x\n')[0]?.line, 2);
     const [json] = problems('p.json', '{\n  "require": ["hipaa"],,\n}');
     assert.equal(json?.line, 2);
-    assert.match(json!.message, /^not valid JSON/);
+    assert.match(json.message, /^not valid JSON/);
   });
 
   it('rejects a policy that is not a mapping', () => {

@@ -32,7 +32,7 @@ export class CatalogIndex {
       for (const signal of provider.clients) {
         for (const lang of signal.languages) {
           let byTail = this.clientsByLang.get(lang);
-          if (!byTail) this.clientsByLang.set(lang, (byTail = new Map()));
+          if (!byTail) this.clientsByLang.set(lang, (byTail = new Map<string, { provider: Provider; signal: ClientSignal }[]>()));
           for (const callee of signal.callees) {
             const tail = lastSegment(callee);
             const list = byTail.get(tail) ?? [];

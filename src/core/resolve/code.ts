@@ -28,7 +28,7 @@ const LLM_PORTS = new Set(['11434', '1234']);
 const LLM_PATH = /\/(?:v1\/(?:chat\/completions|completions|embeddings|responses|messages|models)|api\/(?:generate|chat|embed(?:dings)?))\b/;
 
 export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): Endpoint[] {
-  const { text, lang, file } = input;
+  const { text, lang } = input;
   const { tokens } = lex(text, lang);
   const parser = new CodeParser(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();

@@ -93,6 +93,8 @@ export interface ParsedUrl {
 }
 
 const SCHEME = /^(?:https?|wss?|grpcs?):\/\//i;
+// HOLE (\u0000) may stand in for any unresolved part of a host.
+// eslint-disable-next-line no-control-regex
 const BARE_HOST = /^(?:[a-z0-9\u0000](?:[a-z0-9\u0000-]*[a-z0-9\u0000])?\.)+[a-z\u0000][a-z0-9\u0000-]*(?::\d+)?(?:\/|$)/i;
 
 /**
@@ -121,7 +123,7 @@ export function parseUrl(text: string): ParsedUrl | null {
   let p = end;
   if (text[p] === ':') {
     let q = p + 1;
-    while (q < text.length && /[0-9\u0000]/.test(text[q]!)) q++;
+    while (q < text.length && (/[0-9]/.test(text[q]!) || text[q] === HOLE)) q++;
     port = text.slice(p + 1, q);
     p = q;
   }

@@ -4,7 +4,7 @@
 // HOLE, with the reason kept for the message.
 
 import type { Assignment, Span, Value } from '../scan/ir';
-import { CodeParser } from '../scan/parse';
+import type { CodeParser } from '../scan/parse';
 import { HOLE } from './hosts';
 
 /** A piece of resolved text and where it came from. */

@@ -521,7 +521,7 @@ class Lexer {
         closeLit(p);
         const exprStart = p + holeOpen.length;
         const inner = lex(text, this.lang, exprStart, end, true);
-        let exprEnd = inner.end;
+        const exprEnd = inner.end;
         // C# format specifiers and alignment ({x,10:N2}) are not code.
         let tokens = inner.tokens;
         if (this.lang === 'csharp') tokens = cutAtTopLevel(tokens, [':', ',']);

@@ -172,7 +172,7 @@ export class CodeParser {
     const { tokens } = this;
     const prev = tokens[i - 1];
     if (prev && prev.t === 'p' && PATH_SEPARATORS.has(prev.v)) return; // middle of a path
-    let start = i;
+    const start = i;
     let isNew = false;
     if (tokens[i]!.v === 'new' && (this.lang === 'js' || this.lang === 'java' || this.lang === 'csharp')) {
       isNew = true;

@@ -70,7 +70,7 @@ function minimalAnchors(words: string[]): string[] {
 
 function buildAutomaton(words: string[], classOf: Uint8Array, classes: number): { delta: Uint32Array; firstAccepting: number } {
   // Trie.
-  const children: Map<number, number>[] = [new Map()];
+  const children: Map<number, number>[] = [new Map<number, number>()];
   const terminal: boolean[] = [false];
   for (const w of words) {
     let s = 0;
@@ -79,7 +79,7 @@ function buildAutomaton(words: string[], classOf: Uint8Array, classes: number): 
       let n = children[s]!.get(c);
       if (n === undefined) {
         n = children.length;
-        children.push(new Map());
+        children.push(new Map<number, number>());
         terminal.push(false);
         children[s]!.set(c, n);
       }

@@ -25,7 +25,7 @@ export function parseDotenv(text: string): EnvAssignment[] {
     if (m) {
       const name = m[1]!;
       const nameS = offset + line.indexOf(name);
-      let p = offset + m[0].length;
+      const p = offset + m[0].length;
       const q = text[p];
       let s: number;
       let e: number;

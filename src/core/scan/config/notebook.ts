@@ -22,7 +22,7 @@ export function parseNotebook(text: string): Notebook {
   const problems = errors.map((e) => ({ message: jsonc.printParseErrorCode(e.error), offset: e.offset }));
   const cells: NotebookCell[] = [];
   if (!root) return { language: 'python', cells, problems };
-  const lang = jsonc.findNodeAtLocation(root, ['metadata', 'kernelspec', 'language'])?.value
+  const lang: unknown = jsonc.findNodeAtLocation(root, ['metadata', 'kernelspec', 'language'])?.value
     ?? jsonc.findNodeAtLocation(root, ['metadata', 'language_info', 'name'])?.value;
   const cellList = jsonc.findNodeAtLocation(root, ['cells']);
   (cellList?.children ?? []).forEach((cell, index) => {

@@ -53,7 +53,7 @@ export function parseYaml(text: string): ConfigTree {
   for (const doc of list) {
     // The library appends " at line L, column C:"; the caller reports the line itself.
     for (const err of doc.errors) problems.push({ message: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), offset: err.pos[0] });
-    if (doc.contents) roots.push(fromYaml(text, doc.contents as YamlNode));
+    if (doc.contents) roots.push(fromYaml(text, doc.contents));
   }
   return { roots, problems };
 }
@@ -64,7 +64,7 @@ function fromYaml(text: string, node: YamlNode): CNode {
     const entries: CEntry[] = [];
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const key = pair.key as Scalar;
+      const key = pair.key;
       const [ks, ke] = key.range ?? [0, 0];
       const value = pair.value && !isAlias(pair.value) ? fromYaml(text, pair.value as YamlNode) : scalar(text, null, ke, ke, false);
       entries.push({ key: String(key.value), keyS: ks, keyE: ke, value });
@@ -78,7 +78,8 @@ function fromYaml(text: string, node: YamlNode): CNode {
   }
   if (isScalar(node)) {
     const v = node.value;
-    const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+    // Dates, binary and other tagged scalars keep their source text.
+    const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : text.slice(s, node.range?.[1] ?? e);
     const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
     return scalar(text, value, s, node.range?.[1] ?? e, quoted);
   }
