@@ -13,7 +13,7 @@ import type { EnvLookup } from './resolve/values';
 import { evaluateEndpoints } from './rules/evaluate';
 import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
-import { escapeForJsonString, parseNotebook, type NotebookCell } from './scan/config/notebook';
+import { escapeForJsonString, parseNotebook } from './scan/config/notebook';
 import { parseJson, parseToml, parseYaml, type ConfigTree } from './scan/config/tree';
 import { catalogAnchors, Prefilter } from './scan/prefilter';
 import { lineAndColumn } from './text';
@@ -203,20 +203,29 @@ export class Engine {
       notes.push({ kind: 'parse-error', file, message: `notebook language "${nb.language}" is not scanned` });
       return [];
     }
-    const out: Endpoint[] = [];
+    // The cells share one namespace, so they are analysed as one program, in order.
+    let code = '';
+    const rawOffset: number[] = [];
     for (const cell of nb.cells) {
-      // IPython magics and shell escapes are not Python.
-      const code = cell.text.replace(/^[ \t]*[!%].*$/gm, (m) => ' '.repeat(m.length));
-      for (const e of resolveCode({ file, text: code, lang }, this.index, env)) out.push(mapCellEndpoint(e, cell, text));
+      if (code) {
+        code += '\n';
+        rawOffset.push(rawOffset[rawOffset.length - 1] ?? 0);
+      }
+      code += cell.text;
+      rawOffset.push(...cell.rawOffset.slice(0, cell.text.length));
     }
-    return out;
+    rawOffset.push(nb.cells.at(-1)?.rawOffset.at(-1) ?? 0);
+    // IPython magics and shell escapes are not Python.
+    code = code.replace(/^[ \t]*[!%].*$/gm, (m) => ' '.repeat(m.length));
+    return resolveCode({ file, text: code, lang }, this.index, env).map((e) => mapCellEndpoint(e, rawOffset, text));
   }
 }
 
-function mapCellEndpoint(e: Endpoint, cell: NotebookCell, raw: string): Endpoint {
+/** Maps an endpoint found in the notebook's code back to the notebook's JSON text. */
+function mapCellEndpoint(e: Endpoint, rawOffset: number[], raw: string): Endpoint {
   const mapOffset = (o: number, end: boolean): number => {
-    if (!end) return cell.rawOffset[Math.min(o, cell.rawOffset.length - 1)]!;
-    const last = cell.rawOffset[Math.max(0, o - 1)]!;
+    if (!end) return rawOffset[Math.min(o, rawOffset.length - 1)]!;
+    const last = rawOffset[Math.max(0, o - 1)]!;
     // End of the last character: an escape (\" or \uXXXX) is longer than one.
     return last + (raw[last] === '\\' ? (raw[last + 1] === 'u' ? 6 : 2) : 1);
   };

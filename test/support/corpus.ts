@@ -9,6 +9,7 @@ import type { Endpoint } from '../../src/core/model';
 import { LineIndex } from '../../src/core/text';
 
 export const CORPUS = path.join(__dirname, '..', 'fixtures', 'corpus');
+export const HOLDOUT = path.join(__dirname, '..', 'fixtures', 'holdout');
 
 export interface Label {
   line?: number;
@@ -47,9 +48,9 @@ function listFiles(dir: string, base = dir): string[] {
   return out.sort();
 }
 
-export function scoreCorpus(engine = new Engine()): CorpusScore {
-  const labels = parse(fs.readFileSync(path.join(CORPUS, 'labels.yaml'), 'utf8')) as Record<string, Label[] | null>;
-  const files = listFiles(CORPUS);
+export function scoreCorpus(dir = CORPUS, engine = new Engine()): CorpusScore {
+  const labels = parse(fs.readFileSync(path.join(dir, 'labels.yaml'), 'utf8')) as Record<string, Label[] | null>;
+  const files = listFiles(dir);
   const score: CorpusScore = {
     labelled: 0, found: 0, truePositives: 0, precision: 0, recall: 0,
     falsePositives: [], falseNegatives: [], unlabelledFiles: [], byFormat: new Map(),
@@ -57,7 +58,7 @@ export function scoreCorpus(engine = new Engine()): CorpusScore {
   for (const file of files) {
     if (!(file in labels)) score.unlabelledFiles.push(file);
     const expected = [...(labels[file] ?? [])];
-    const bytes = fs.readFileSync(path.join(CORPUS, file));
+    const bytes = fs.readFileSync(path.join(dir, file));
     const text = bytes.toString('utf8');
     const lineIndex = new LineIndex(text);
     const lineText = (n: number): string => (text.split('\n')[n - 1] ?? '').trim();

@@ -10,7 +10,7 @@ import type { Token } from '../scan/tokens';
 import type { CatalogIndex } from './catalog-index';
 import { makeEndpoint, type Target } from './endpoint';
 import { HOLE, parseUrl } from './hosts';
-import { evaluate, isKnown, type EnvLookup, type EvalContext, type Resolved } from './values';
+import { evaluate, findAssignment, isKnown, type EnvLookup, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
   file: string;
@@ -25,15 +25,16 @@ interface Option {
 
 /** Ports and paths that mark a URL on your own machine or network as an LLM server. */
 const LLM_PORTS = new Set(['11434', '1234']);
+const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
 const LLM_PATH = /\/(?:v1\/(?:chat\/completions|completions|embeddings|responses|messages|models)|api\/(?:generate|chat|embed(?:dings)?))\b/;
 
 export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): Endpoint[] {
   const { text, lang } = input;
   const { tokens } = lex(text, lang);
-  const parser = new CodeParser(text, tokens, lang, (path) => index.isInteresting(lang, path));
+  const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
   const ctx: EvalContext = { parser, assignments: structure.assignments, env };
-  const r = new CodeResolver(input, index, ctx, structure.imports);
+  const r = new CodeResolver(input, index, ctx, structure.keys);
   for (const call of structure.calls) r.call(call);
   for (const tok of structure.strings) r.literal(tok);
   return r.endpoints;
@@ -48,16 +49,9 @@ class CodeResolver {
     private readonly input: CodeFile,
     private readonly index: CatalogIndex,
     private readonly ctx: EvalContext,
-    private readonly imports: Map<string, string>,
+    /** Names the string literals are given to (`base_url=`, `apiBase:`), by token start. */
+    private readonly keys: Map<number, string>,
   ) {}
-
-  /** The callee with its first name replaced by what an import binds it to. */
-  private qualified(callee: string): string {
-    const dot = callee.indexOf('.');
-    const head = dot < 0 ? callee : callee.slice(0, dot);
-    const target = this.imports.get(head);
-    return target ? target + (dot < 0 ? '' : callee.slice(dot)) : callee;
-  }
 
   call(call: Call): void {
     if (this.index.isLiteLlmCall(call.callee)) {
@@ -79,9 +73,9 @@ class CodeResolver {
   private wrapsClient(call: Call): boolean {
     for (const arg of call.args) {
       if (arg.value.k !== 'ref') continue;
-      const assigned = this.ctx.assignments.get(arg.value.path);
-      if (!assigned || assigned.length !== 1) continue;
-      const value = this.ctx.parser.valueOf(assigned[0]!);
+      const assigned = findAssignment(arg.value.path, arg.value.s, this.ctx);
+      if (!assigned || assigned === 'ambiguous') continue;
+      const value = this.ctx.parser.valueOf(assigned);
       if (value.k === 'call' && this.matchClient(value.call)) return true;
     }
     return false;
@@ -90,7 +84,7 @@ class CodeResolver {
   // ---- SDK clients ------------------------------------------------------------------
 
   private matchClient(call: Call): { provider: Provider; signal: ClientSignal } | undefined {
-    const qualified = this.qualified(call.callee);
+    const qualified = this.ctx.parser.qualify(call.callee);
     const candidates = qualified === call.callee
       ? this.index.clientsFor(this.input.lang, call.callee)
       : [...this.index.clientsFor(this.input.lang, qualified), ...this.index.clientsFor(this.input.lang, call.callee)];
@@ -325,11 +319,14 @@ class CodeResolver {
     if (!url) return;
     const match = this.index.matchHost(url.host);
     if (!match) return;
-    if (match.provider.kind === 'self-hosted' && !(url.port && LLM_PORTS.has(url.port)) && !LLM_PATH.test(url.path)) return;
+    const key = this.keys.get(tok.s);
+    // A local URL is an LLM server when its port, path or the name it is given says so.
+    const llmContext = (url.port !== null && LLM_PORTS.has(url.port)) || LLM_PATH.test(url.path) || (key !== undefined && (this.index.isUrlOptionName(key) || LLM_NAME.test(key)));
+    if (match.provider.kind === 'self-hosted' && !llmContext) return;
     const fix = this.hostFix(r, match.provider, url.host, match.region);
     const target: Target = { provider: match.provider, host: url.host.includes(HOLE) ? null : url.host, region: match.region, pattern: match.pattern };
     this.endpoints.push(
-      makeEndpoint(this.index, this.input.file, r.span, target, 'URL of an LLM API in a string', {
+      makeEndpoint(this.index, this.input.file, r.span, target, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', {
         ...(match.regionUnknown ? { unknown: `the region in the host ${r.why ?? 'is computed at run time'}` } : {}),
         ...(fix ? { euFix: fix } : {}),
       }),

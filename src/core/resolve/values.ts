@@ -127,7 +127,7 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
   for (const prefix of ENV_OBJECTS) {
     if (path.startsWith(prefix)) return envRead(path.slice(prefix.length), undefined, value, ctx, depth);
   }
-  const assigned = findAssignment(path, ctx);
+  const assigned = findAssignment(path, value.s, ctx);
   if (assigned === 'ambiguous') return { ...unknown(value, `comes from \`${path}\`, which is assigned more than once`), symbol: path };
   if (assigned) {
     const v = ctx.parser.valueOf(assigned);
@@ -137,15 +137,24 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
   return { ...unknown(value, `comes from \`${path}\`, which is not defined in this file`), symbol: path };
 }
 
-function findAssignment(path: string, ctx: EvalContext): Assignment | 'ambiguous' | undefined {
+/**
+ * The one assignment a name at `useAt` refers to: among the assignments in blocks that
+ * enclose the use, those of the innermost block. More than one there means the value
+ * depends on the path taken, so it is not a constant.
+ */
+export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContext, 'assignments'>): Assignment | 'ambiguous' | undefined {
   const candidates = [path];
   const dot = path.lastIndexOf('.');
   if (/^(?:self|this|Self|cls|static)\./.test(path) && dot > 0) candidates.push(path.slice(dot + 1));
   for (const name of candidates) {
     const list = ctx.assignments.get(name);
     if (!list || list.length === 0) continue;
-    if (list.length > 1 || list[0]!.compound) return 'ambiguous';
-    return list[0];
+    if (list.length === 1) return list[0]!.compound ? 'ambiguous' : list[0];
+    const visible = list.filter((a) => a.blockS <= useAt && useAt <= a.blockE);
+    if (visible.length === 0) return 'ambiguous';
+    const innermost = Math.min(...visible.map((a) => a.blockE - a.blockS));
+    const here = visible.filter((a) => a.blockE - a.blockS === innermost);
+    return here.length === 1 && !here[0]!.compound ? here[0] : 'ambiguous';
   }
   return undefined;
 }
@@ -162,7 +171,8 @@ function evaluateCall(value: Extract<Value, { k: 'call' }>, ctx: EvalContext, de
     for (const link of call.chain) if (DEFAULTING_METHODS.has(link.callee) && link.args[0]) fallback = link.args[0].value;
     return envRead(name.text, fallback, value, ctx, depth);
   }
-  if (WRAPPERS.has(callee) || WRAPPERS.has(callee.slice(callee.lastIndexOf('.') + 1))) {
+  // C# target-typed `new("...")` and the wrappers only carry their first argument.
+  if (callee === 'new' || WRAPPERS.has(callee) || WRAPPERS.has(callee.slice(callee.lastIndexOf('.') + 1))) {
     if (firstArg) {
       const inner = evaluate(firstArg, ctx, depth + 1);
       return inner;

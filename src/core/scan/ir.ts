@@ -63,4 +63,7 @@ export interface Assignment {
   /** `+=` and friends: the name is not a constant. */
   compound: boolean;
   s: number;
+  /** The block (function, class body, file) the assignment is in. */
+  blockS: number;
+  blockE: number;
 }

@@ -29,8 +29,8 @@ const PASS_THROUGH_METHODS = new Set([
 
 export interface CodeStructure {
   calls: Call[];
-  /** Local names bound by imports, to the qualified path they stand for. */
-  imports: Map<string, string>;
+  /** For string tokens (by start offset) that are the value of a named argument, key or variable: that name. */
+  keys: Map<number, string>;
   /** String and template tokens that are values (not docstrings or bare expression statements). */
   strings: Token[];
   assignments: Map<string, Assignment[]>;
@@ -47,15 +47,36 @@ export class CodeParser {
     readonly tokens: Token[],
     readonly lang: LexLanguage,
     private readonly interesting: (calleePath: string) => boolean,
+    /** Local names bound by imports; only the file's main parser computes them. */
+    readonly imports: Map<string, string> = new Map(),
   ) {
     this.match = matchBrackets(tokens);
+  }
+
+  /** Parses a whole file's tokens, with its imports. */
+  static forFile(text: string, tokens: Token[], lang: LexLanguage, interesting: (calleePath: string) => boolean): CodeParser {
+    return new CodeParser(text, tokens, lang, interesting, collectImports(tokens, lang));
+  }
+
+  /** The path with its first name replaced by what an import binds it to. */
+  qualify(path: string): string {
+    const dot = path.indexOf('.');
+    const head = dot < 0 ? path : path.slice(0, dot);
+    const target = this.imports.get(head);
+    return target ? target + (dot < 0 ? '' : path.slice(dot)) : path;
+  }
+
+  private isInteresting(path: string): boolean {
+    return this.interesting(path) || (this.imports.size > 0 && this.interesting(this.qualify(path)));
   }
 
   parseFile(): CodeStructure {
     const { tokens } = this;
     const strings: Token[] = [];
+    const keys = new Map<number, string>();
     const assignments = new Map<string, Assignment[]>();
     const depthStack: string[] = [];
+    const openers: number[] = [];
     let stmtStart = 0;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
@@ -67,25 +88,34 @@ export class CodeParser {
       }
       if (tok.t === 'p') {
         const v = tok.v;
-        if (v === '(' || v === '[' || v === '{') depthStack.push(v === '(' && this.isGoGroup(i) ? '{' : v);
-        else if (v === ')' || v === ']' || v === '}') depthStack.pop();
+        if (v === '(' || v === '[' || v === '{') {
+          depthStack.push(v === '(' && this.isGoGroup(i) ? '{' : v);
+          openers.push(i);
+        } else if (v === ')' || v === ']' || v === '}') {
+          depthStack.pop();
+          openers.pop();
+        }
         const atBlockLevel = depthStack.length === 0 || depthStack[depthStack.length - 1] === '{';
         if (v === ';' || ((v === '{' || v === '}') && atBlockLevel && this.lang !== 'python')) {
           stmtStart = i + 1;
           continue;
         }
         if ((v === '=' || v === ':=' || v.length === 2 && v[1] === '=' && '+-*/%|&^'.includes(v[0]!)) && atBlockLevel) {
-          this.recordAssignment(assignments, stmtStart, i, v !== '=' && v !== ':=');
+          this.recordAssignment(assignments, stmtStart, i, v !== '=' && v !== ':=', this.blockAround(openers, i));
         }
         continue;
       }
       if (tok.t === 'str' || tok.t === 'tmpl') {
-        if (!tok.bad && !this.isBareStatement(i, stmtStart)) strings.push(tok);
+        if (!tok.bad && !this.isBareStatement(i, stmtStart)) {
+          strings.push(tok);
+          const key = this.keyOf(i);
+          if (key) keys.set(tok.s, key);
+        }
         continue;
       }
       if (tok.t === 'id') this.maybeCall(i);
     }
-    return { calls: this.calls, strings, assignments, imports: collectImports(tokens, this.lang) };
+    return { calls: this.calls, strings, assignments, keys };
   }
 
   /** Go's `const (` and `var (` open a group of statements, not an expression. */
@@ -101,13 +131,46 @@ export class CodeParser {
 
   /** Parses an interpolation hole's tokens (they live outside the main stream). */
   static parseHole(parent: CodeParser, tokens: Token[]): Value {
-    const sub = new CodeParser(parent.text, tokens, parent.lang, parent.interesting);
+    const sub = new CodeParser(parent.text, tokens, parent.lang, parent.interesting, parent.imports);
     return sub.parseRange(0, tokens.length);
   }
 
   // ---- statements -------------------------------------------------------------------
 
-  private recordAssignment(out: Map<string, Assignment[]>, stmtStart: number, eq: number, compound: boolean): void {
+  /** The block an assignment at token `i` belongs to: the innermost `{...}`, or the whole file. */
+  private blockAround(openers: number[], i: number): { s: number; e: number } {
+    const { tokens } = this;
+    for (let k = openers.length - 1; k >= 0; k--) {
+      const open = openers[k]!;
+      if (tokens[open]!.v === '{' || this.isGoGroup(open)) {
+        const close = this.match[open]!;
+        return { s: tokens[open]!.s, e: close > open ? tokens[close]!.e : this.text.length };
+      }
+    }
+    return this.lang === 'python' ? pythonBlock(this.text, tokens[i]!.s) : { s: 0, e: this.text.length };
+  }
+
+  /** The name a value is given to: `key=`, `key:`, `"key":`, `name =` before it in the same element. */
+  private keyOf(i: number): string | undefined {
+    const { tokens } = this;
+    for (let j = i - 1, steps = 0; j >= 0 && steps < 24; j--, steps++) {
+      const t = tokens[j]!;
+      if (t.t === 'nl') return undefined;
+      if (t.t !== 'p') continue;
+      if (t.v === ')' || t.v === ']' || t.v === '}') {
+        j = this.match[j]!;
+        continue;
+      }
+      if (t.v === ':' || t.v === '=' || t.v === ':=') {
+        const k = tokens[j - 1];
+        return k && (k.t === 'id' || k.t === 'str') ? k.v : undefined;
+      }
+      if (t.v === ',' || t.v === '(' || t.v === '[' || t.v === '{' || t.v === ';') return undefined;
+    }
+    return undefined;
+  }
+
+  private recordAssignment(out: Map<string, Assignment[]>, stmtStart: number, eq: number, compound: boolean, block: { s: number; e: number }): void {
     const { tokens } = this;
     let nameEnd = eq; // exclusive
     // `X: str = ...`, `const X: &str = ...`, `let x: string = ...`: the name precedes the first ':'.
@@ -127,7 +190,7 @@ export class CodeParser {
     const name = pathText(tokens, first, nameEnd);
     const to = this.statementEnd(eq + 1);
     const list = out.get(name) ?? [];
-    list.push({ name, from: eq + 1, to, compound, s: tokens[first]!.s });
+    list.push({ name, from: eq + 1, to, compound, s: tokens[first]!.s, blockS: block.s, blockE: block.e });
     out.set(name, list);
   }
 
@@ -151,6 +214,8 @@ export class CodeParser {
         const next = tokens[i + 1];
         const continues =
           (next?.t === 'p' && CONTINUATION_OPS.has(next.v)) ||
+          // C# puts an object initializer's `{` on its own line.
+          (this.lang === 'csharp' && next?.t === 'p' && next.v === '{') ||
           (prev?.t === 'p' && (prev.v === '=' || prev.v === '+' || prev.v === '??' || prev.v === '||' || prev.v === ':='));
         if (!continues) return i;
       }
@@ -188,7 +253,7 @@ export class CodeParser {
     }
     const pathEnd = this.pathEnd(i);
     const path = pathText(tokens, i, pathEnd);
-    if (!this.interesting(path)) return;
+    if (!this.isInteresting(path)) return;
     let open = pathEnd;
     if (tokens[open]?.t === 'p' && tokens[open]!.v === '!' && this.lang === 'rust') open++;
     if (tokens[open]?.t === 'p' && tokens[open]!.v === '<') open = this.skipGenerics(open);
@@ -205,7 +270,7 @@ export class CodeParser {
     const { tokens } = this;
     const eq = tokens[newIndex - 1];
     const type = tokens[newIndex - 3];
-    if (eq?.v !== '=' || tokens[newIndex - 2]?.t !== 'id' || type?.t !== 'id' || !this.interesting(type.v)) return;
+    if (eq?.v !== '=' || tokens[newIndex - 2]?.t !== 'id' || type?.t !== 'id' || !this.isInteresting(type.v)) return;
     const open = newIndex + 1;
     const close = this.match[open]!;
     const call = this.makeCall(type.v, true, tokens[newIndex]!.s, tokens[newIndex]!.e, open, close);
@@ -484,6 +549,7 @@ export class CodeParser {
     const path = pathText(tokens, start, pathEnd);
     let open = pathEnd;
     if (tokens[open]?.t === 'p' && tokens[open]!.v === '<') open = this.skipGenerics(open);
+    if (this.lang === 'csharp') while (open < b && tokens[open]?.t === 'nl' && tokens[open + 1]?.v === '{') open++;
     const t = tokens[open];
     if (open < b && t?.t === 'p' && t.v === '(') {
       const close = this.match[open]!;
@@ -523,7 +589,7 @@ export class CodeParser {
         i = close + 1;
         continue;
       }
-      if (j === i && t.v === '{' && value.k === 'call' && this.lang === 'csharp') {
+      if (t.v === '{' && value.k === 'call' && this.lang === 'csharp') {
         const close = this.match[j]!;
         value.call.init = this.object(j, close);
         value = { ...value, e: tokens[close]!.e };
@@ -611,7 +677,7 @@ export class CodeParser {
 
   private record(call: Call): void {
     if (this.callStarts.has(call.s)) return;
-    if (!this.interesting(call.callee)) return;
+    if (!this.isInteresting(call.callee)) return;
     this.callStarts.add(call.s);
     this.calls.push(call);
   }
@@ -673,4 +739,49 @@ function concat(left: Value, right: Value): Value {
 function alt(left: Value, right: Value): Value {
   const options = left.k === 'alt' ? [...left.options, right] : [left, right];
   return { k: 'alt', options, s: left.s, e: right.e };
+}
+
+/**
+ * The Python `def`/`class` body around `offset`, by indentation; the whole file at
+ * module level. Lines inside brackets or strings can confuse it, which only ever makes
+ * a name look assigned more than once (so unknown), never wrongly known.
+ */
+function pythonBlock(text: string, offset: number): { s: number; e: number } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indentOf = (at: number): number => {
+    let n = 0;
+    while (text[at + n] === ' ' || text[at + n] === '\t') n++;
+    return n;
+  };
+  let indent = indentOf(lineStart);
+  if (indent === 0) return { s: 0, e: text.length };
+  // Walk up to the enclosing def/class with less indentation.
+  let p = lineStart;
+  let blockStart = -1;
+  let blockIndent = 0;
+  while (p > 0) {
+    const prev = text.lastIndexOf('\n', p - 2) + 1;
+    const ind = indentOf(prev);
+    const rest = text.slice(prev + ind, prev + ind + 10);
+    if (ind < indent && rest.trim() !== '' && !rest.startsWith('#')) {
+      if (/^(?:async\s+def|def|class)\b/.test(rest)) {
+        blockStart = prev;
+        blockIndent = ind;
+        break;
+      }
+      indent = ind;
+    }
+    p = prev;
+  }
+  if (blockStart < 0) return { s: 0, e: text.length };
+  // The block ends at the first later line indented no deeper than its header.
+  let q = text.indexOf('\n', blockStart);
+  while (q >= 0 && q < text.length) {
+    const next = q + 1;
+    const ind = indentOf(next);
+    const ch = text[next + ind];
+    if (ch !== undefined && ch !== '\n' && ch !== '\r' && ch !== '#' && ind <= blockIndent) return { s: blockStart, e: next };
+    q = text.indexOf('\n', next);
+  }
+  return { s: blockStart, e: text.length };
 }

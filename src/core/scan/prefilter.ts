@@ -129,12 +129,15 @@ function buildAutomaton(words: string[], classOf: Uint8Array, classes: number): 
 /** The words whose presence means a file may hold an LLM endpoint, from the catalog. */
 export function catalogAnchors(catalog: Catalog): string[] {
   const words: string[] = [];
-  const callee = (c: string): string => {
-    // `vertexai.init` is found by its longest segment; a bare name by `name(`, which is
-    // far more selective than the name (`google(` against `google`).
-    const segments = c.split('.');
-    if (segments.length > 1) return segments.sort((a, b) => b.length - a.length)[0]!;
-    return `${c}(`;
+  // A dotted callee is kept whole (`genai.client`); a bare one as `name(`, far more
+  // selective than the name alone (`google(` against `google`). Imports that alias a
+  // class away are caught by the package anchors below.
+  const callee = (c: string): string => (c.includes('.') ? c : `${c}(`);
+  const packageAnchors = (pkg: string): string[] => {
+    if (pkg.includes(':')) return [pkg.slice(0, pkg.indexOf(':'))]; // Maven group id, as in `import com.openai...`
+    if (pkg.startsWith('@')) return [pkg]; // npm scoped package, as imported
+    const name = pkg.slice(pkg.lastIndexOf('/') + 1);
+    return [name, name.replace(/-/g, '_')];
   };
   for (const p of catalog.providers) {
     // Self-hosted hosts (localhost, *.local) only count in LLM contexts, which have anchors of their own.
@@ -149,10 +152,7 @@ export function catalogAnchors(catalog: Catalog): string[] {
     for (const c of p.clients) {
       if (c.requireArg) words.push(...c.requireArg.oneOf);
       else words.push(...c.callees.map(callee));
-      for (const pkg of c.packages) {
-        const name = pkg.slice(pkg.lastIndexOf('/') + 1);
-        words.push(name, name.replace(/-/g, '_'));
-      }
+      for (const pkg of c.packages) words.push(...packageAnchors(pkg));
     }
     for (const e of p.env) words.push(e.name);
   }

@@ -12,6 +12,7 @@ import {
   src,
 } from '../common';
 
+const LC4J_ANTHROPIC = src('https://docs.langchain4j.dev/integrations/language-models/anthropic', CHECKED_TODAY);
 const JAVA_README = src('https://github.com/anthropics/anthropic-sdk-java/blob/main/README.md', CHECKED_TODAY);
 const DATA_RESIDENCY = src('https://platform.claude.com/docs/en/manage-claude/data-residency', CHECKED_TODAY);
 const API_RETENTION = src('https://platform.claude.com/docs/en/manage-claude/api-and-data-retention.md', CHECKED_TODAY);
@@ -159,6 +160,16 @@ export const provider: Provider = {
       defaults: { host: 'api.anthropic.com', baseUrl: 'https://api.anthropic.com' },
       note: 'fromEnv() reads ANTHROPIC_BASE_URL (or the anthropic.baseUrl system property); the builder takes .baseUrl(...).',
       sources: [JAVA_README],
+    },
+    {
+      id: 'langchain4j-anthropic',
+      languages: ['java'],
+      callees: ['AnthropicChatModel.builder', 'AnthropicStreamingChatModel.builder', 'AnthropicChatModel.withApiKey'],
+      packages: ['dev.langchain4j:langchain4j-anthropic', 'dev.langchain4j.model.anthropic'],
+      options: { url: ['baseUrl'] },
+      defaults: { host: 'api.anthropic.com', baseUrl: 'https://api.anthropic.com/v1/' },
+      note: 'LangChain4j: .baseUrl(...) overrides the default Anthropic API URL.',
+      sources: [LC4J_ANTHROPIC],
     },
     {
       id: 'anthropic-go',

@@ -12,6 +12,8 @@ import {
   src,
 } from '../common';
 
+const LC4J_GEMINI = src('https://docs.langchain4j.dev/integrations/language-models/google-ai-gemini', CHECKED_TODAY);
+const LANGCHAINGO_GOOGLEAI = src('https://github.com/tmc/langchaingo/blob/09cea0e8d54eb8fa4152f5e0e27fc9d0e03be192/llms/googleai/new.go', CHECKED_TODAY);
 const JAVA_GENAI = src('https://github.com/googleapis/java-genai/blob/main/README.md', CHECKED_TODAY);
 const TERMS = src('https://ai.google.dev/gemini-api/terms', CHECKED_TODAY);
 const USAGE_POLICIES = src('https://ai.google.dev/gemini-api/docs/usage-policies', CHECKED_TODAY);
@@ -127,6 +129,26 @@ export const provider: Provider = {
       defaults: { host: 'generativelanguage.googleapis.com' },
       note: 'Client.builder().apiKey(...) or new Client() uses the Gemini API unless .vertexAI(true) or GOOGLE_GENAI_USE_VERTEXAI=true.',
       sources: [JAVA_GENAI],
+    },
+    {
+      id: 'langchain4j-google-ai-gemini',
+      languages: ['java'],
+      callees: ['GoogleAiGeminiChatModel.builder', 'GoogleAiGeminiStreamingChatModel.builder'],
+      packages: ['dev.langchain4j:langchain4j-google-ai-gemini', 'dev.langchain4j.model.googleai'],
+      options: {},
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'LangChain4j client for the Gemini API (API key from Google AI Studio).',
+      sources: [LC4J_GEMINI],
+    },
+    {
+      id: 'langchaingo-googleai',
+      languages: ['go'],
+      callees: ['googleai.New'],
+      packages: ['github.com/tmc/langchaingo/llms/googleai'],
+      options: {},
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'langchaingo googleai.New builds a github.com/google/generative-ai-go client (the Gemini API); the Vertex AI variant is vertex.New.',
+      sources: [LANGCHAINGO_GOOGLEAI],
     },
     {
       id: 'google-genai-go-gemini',

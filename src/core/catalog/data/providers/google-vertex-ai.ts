@@ -10,6 +10,7 @@ import {
   src,
 } from '../common';
 
+const LC4J_VERTEX = src('https://docs.langchain4j.dev/integrations/language-models/google-vertex-ai-gemini', CHECKED_TODAY);
 const JAVA_GENAI = src('https://github.com/googleapis/java-genai/blob/main/README.md', CHECKED_TODAY);
 const NODE_VERTEXAI = src('https://github.com/googleapis/nodejs-vertexai/blob/main/README.md', CHECKED_TODAY);
 const RESIDENCY = src('https://docs.cloud.google.com/vertex-ai/generative-ai/docs/learn/data-residency', CHECKED_TODAY);
@@ -296,6 +297,16 @@ export const provider: Provider = {
       defaults: { region: 'us-central1' },
       note: 'Firebase AI Logic: new VertexAIBackend(location) selects the Vertex AI Gemini API; default us-central1.',
       sources: [FIREBASE_LOCATIONS],
+    },
+    {
+      id: 'langchain4j-vertex-gemini',
+      languages: ['java'],
+      callees: ['VertexAiGeminiChatModel.builder', 'VertexAiGeminiStreamingChatModel.builder'],
+      packages: ['dev.langchain4j:langchain4j-vertex-ai-gemini', 'dev.langchain4j.model.vertexai'],
+      options: { region: ['location'] },
+      defaults: { region: null },
+      note: 'LangChain4j: .project(...).location(...) are required builder settings.',
+      sources: [LC4J_VERTEX],
     },
     {
       id: 'langchaingo-vertex',

@@ -12,6 +12,8 @@ import {
   src,
 } from '../common';
 
+const CODESTRAL_CONTINUE = src('https://docs.continue.dev/guides/set-up-codestral', CHECKED_TODAY, true);
+const CODESTRAL_ROO = src('https://docs.roocode.com/providers/mistral', CHECKED_TODAY, true);
 const REGIONAL = src('https://docs.mistral.ai/studio-api/regional-inference', CHECKED_TODAY);
 const REGIONAL_MD = src('https://docs.mistral.ai/inference/regional-inference.md', CHECKED_TODAY);
 const ZDR = src('https://docs.mistral.ai/admin/monitor-comply/zero-data-retention', CHECKED_TODAY);
@@ -43,6 +45,12 @@ export const provider: Provider = {
       location: 'global',
       note: 'Global endpoint: no geography guarantee. Mistral added US infrastructure locations to its DPA on 2025-02-10; do not assume api.mistral.ai means EU.',
       sources: [REGIONAL, OTA],
+    },
+    {
+      pattern: 'codestral.mistral.ai',
+      location: 'global',
+      note: 'Dedicated Codestral endpoint with its own API key, used by IDE plugins; not a regional endpoint.',
+      sources: [CODESTRAL_CONTINUE, CODESTRAL_ROO],
     },
     {
       pattern: 'api.eu.mistral.ai',

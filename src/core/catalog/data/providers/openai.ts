@@ -12,6 +12,7 @@ import {
   src,
 } from '../common';
 
+const LC4J_OPENAI = src('https://docs.langchain4j.dev/integrations/language-models/open-ai', CHECKED_TODAY);
 const RESIDENCY = src('https://developers.openai.com/api/docs/guides/data-residency', CHECKED_TODAY);
 const RESIDENCY_HELP = src(
   'https://help.openai.com/en/articles/10503543-data-residency-for-the-openai-api',
@@ -206,6 +207,16 @@ export const provider: Provider = {
       defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
       note: 'The base URL can also come from the JVM system property openai.baseUrl.',
       sources: [JAVA],
+    },
+    {
+      id: 'langchain4j-openai',
+      languages: ['java'],
+      callees: ['OpenAiChatModel.builder', 'OpenAiStreamingChatModel.builder', 'OpenAiEmbeddingModel.builder'],
+      packages: ['dev.langchain4j:langchain4j-open-ai', 'dev.langchain4j.model.openai'],
+      options: { url: ['baseUrl'] },
+      defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
+      note: 'LangChain4j: .baseUrl(...) points the OpenAI client at another host (the host then decides the provider).',
+      sources: [LC4J_OPENAI],
     },
     {
       id: 'openai-dotnet',
