@@ -454,7 +454,12 @@ export const rust = {
   ],
 };
 
-/** Writes one source file of about `target` bytes; `llm` is an LLM snippet to embed, or null. */
+/**
+ * Writes one source file of about `target` bytes; `llm` is an LLM snippet to embed, or null.
+ * A writer has header(r, extraImports, file), unit(r, file), footer(r, file), lookalikes
+ * ([rate, make] pairs), and optionally sep (between units) and adapt(code, file) (to fit
+ * embedded code to the file, e.g. CommonJS). `file` is per-file state the writer may keep.
+ */
 export function writeCode(r, writer, target, llm) {
   const extras = [];
   const bodies = [];
@@ -469,7 +474,7 @@ export function writeCode(r, writer, target, llm) {
     extras.push(...llm.imports);
     bodies.push(llm.body);
   }
-  const file = {}; // per-file state a writer may keep (e.g. CommonJS or ESM)
+  const file = {};
   const header = writer.header(r, [...new Set(extras)], file);
   const units = [];
   let size = header.length + bodies.reduce((n, b) => n + b.length, 0);

@@ -27,7 +27,7 @@ const python = [
   (r) => ({ imports: ['import boto3'], body: `bedrock_runtime = boto3.client("bedrock-runtime", region_name="${r.pick(AWS)}")\n\n\ndef ${fn(r)}(text: str) -> str:\n    response = bedrock_runtime.converse(\n        modelId="${r.pick(BEDROCK_MODEL)}",\n        messages=[{"role": "user", "content": [{"text": text}]}],\n        inferenceConfig={"maxTokens": 512},\n    )\n    return response["output"]["message"]["content"][0]["text"]` }),
   (r) => ({ imports: ['from google import genai'], body: `genai_client = genai.Client(vertexai=True, project="${r.pick(NOUNS)}-ml", location="${r.pick(GCP)}")` }),
   (r) => ({ imports: ['import vertexai', 'from vertexai.generative_models import GenerativeModel'], body: `LOCATION = "${r.pick(GCP)}"\nvertexai.init(project="${r.pick(NOUNS)}-analytics", location=LOCATION)\nmodel = GenerativeModel("${r.pick(GEMINI)}")` }),
-  (r) => ({ imports: ['from mistralai import Mistral'], body: `mistral = Mistral(api_key=os.environ["MISTRAL_API_KEY"], server_url="https://api.eu.mistral.ai")` }),
+  () => ({ imports: ['from mistralai import Mistral'], body: `mistral = Mistral(api_key=os.environ["MISTRAL_API_KEY"], server_url="https://api.eu.mistral.ai")` }),
   (r) => ({ imports: ['import litellm'], body: `def ${fn(r)}(prompt: str):\n    return litellm.completion(\n        model="bedrock/${r.pick(BEDROCK_MODEL)}",\n        messages=[{"role": "user", "content": prompt}],\n        aws_region_name="${r.pick(AWS)}",\n    )` }),
   (r) => ({ imports: ['from openai import AzureOpenAI'], body: `azure_client = AzureOpenAI(\n    azure_endpoint="https://${azureResource(r)}.openai.azure.com/",\n    api_version="2024-10-21",\n    api_key=os.environ["AZURE_OPENAI_API_KEY"],\n)` }),
   (r) => ({ imports: [], body: `ANTHROPIC_URL = "https://api.anthropic.com/v1/messages"\n\n\ndef ${fn(r)}(prompt: str) -> dict:\n    headers = {"x-api-key": os.environ["ANTHROPIC_API_KEY"], "anthropic-version": "2023-06-01"}\n    body = {"model": "${r.pick(CLAUDE)}", "max_tokens": 512, "messages": [{"role": "user", "content": prompt}]}\n    return requests.post(ANTHROPIC_URL, headers=headers, json=body, timeout=60).json()` }),
@@ -72,18 +72,18 @@ const rust = [
   (r) => ({ imports: ['use async_openai::{config::AzureConfig, Client};'], body: `pub fn azure_client() -> Client<AzureConfig> {\n    let config = AzureConfig::new()\n        .with_api_base("https://${azureResource(r)}.openai.azure.com")\n        .with_api_version("2024-10-21")\n        .with_deployment_id("${r.pick(GPT)}");\n    Client::with_config(config)\n}` }),
 ];
 
+const TEMPLATES = { py: python, ts: js, tsx: js, js, go, java, cs: csharp, rs: rust };
+
+/** Every LLM snippet template for a source kind; call one as `t(r, typed)`. */
+export function llmTemplates(kind) {
+  const list = TEMPLATES[kind];
+  if (!list) throw new Error(`no LLM snippets for ${kind}`);
+  return list;
+}
+
 /** An LLM snippet for a source file of the given kind. */
 export function llmSnippet(r, kind) {
-  switch (kind) {
-    case 'py': return r.pick(python)(r);
-    case 'ts': case 'tsx': return r.pick(js)(r, true);
-    case 'js': return r.pick(js)(r, false);
-    case 'go': return r.pick(go)(r);
-    case 'java': return r.pick(java)(r);
-    case 'cs': return r.pick(csharp)(r);
-    case 'rs': return r.pick(rust)(r);
-  }
-  throw new Error(`no LLM snippets for ${kind}`);
+  return r.pick(llmTemplates(kind))(r, kind === 'ts' || kind === 'tsx');
 }
 
 // Config entries that configure LLM endpoints, for the config writers.

@@ -8,6 +8,7 @@ import { PolicyError } from '../core/policy/policy';
 import { toSarif } from './format/sarif';
 import { toText } from './format/text';
 import { exitCodeOf, toJson } from './report';
+import { isScanWorker, runScanWorker } from './analyze-files';
 import { scan, UsageError } from './scan';
 
 declare const __VERSION__: string;
@@ -30,7 +31,7 @@ Options:
 Exit codes: 0 no finding at or above the policy's failOn severity, 1 findings, 2 usage or input error.
 `;
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -65,7 +66,8 @@ export function main(argv: string[]): number {
 
   let report;
   try {
-    report = scan(paths, values.policy ? { policyFile: values.policy } : {});
+    // The bundle starts worker threads from itself (see the bottom of this file).
+    report = await scan(paths, { ...(values.policy ? { policyFile: values.policy } : {}), workerScript: __filename.endsWith('.js') ? __filename : undefined });
   } catch (err) {
     if (err instanceof PolicyError) {
       process.stderr.write(`llm-compliance: invalid policy: ${err.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n  ')}\n`);
@@ -99,6 +101,14 @@ function isNodeError(err: unknown): err is NodeJS.ErrnoException {
   return err instanceof Error && 'code' in err;
 }
 
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+if (isScanWorker()) {
+  runScanWorker();
+} else if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      process.stderr.write(`llm-compliance: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

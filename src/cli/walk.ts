@@ -17,25 +17,36 @@ export interface WalkProblem {
   message: string;
 }
 
+/** Ignore rules and the folder they are relative to (as a `/`-separated prefix of paths below it). */
 interface IgnoreLayer {
-  dir: string;
+  prefix: string;
   rules: Ignore;
 }
 
 /** Yields absolute paths of scannable files under `root` (a folder or a single file). */
 export function* walk(root: string, policyIgnore: { base: string; patterns: string[] } | undefined, problems: WalkProblem[]): Generator<string> {
-  const stat = safeStat(root, problems);
-  if (!stat) return;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch (err) {
+    problems.push({ file: root, message: `not readable: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+    return;
+  }
   if (stat.isFile()) {
     if (formatOf(root.split(path.sep).join('/'))) yield root;
     return;
   }
   const layers: IgnoreLayer[] = [];
-  if (policyIgnore && policyIgnore.patterns.length) layers.push({ dir: policyIgnore.base, rules: ignore().add(policyIgnore.patterns) });
-  yield* walkDir(root, layers, problems);
+  if (policyIgnore && policyIgnore.patterns.length) {
+    // Policy patterns are relative to the policy's folder; express the walk root relative to it.
+    const fromBase = path.relative(policyIgnore.base, root).split(path.sep).join('/');
+    if (!fromBase.startsWith('..')) layers.push({ prefix: fromBase ? `${fromBase}/` : '', rules: ignore().add(policyIgnore.patterns) });
+  }
+  yield* walkDir(root, '', layers, problems);
 }
 
-function* walkDir(dir: string, layers: IgnoreLayer[], problems: WalkProblem[]): Generator<string> {
+/** `rel` is the folder's path below the walk root, with a trailing `/` (empty for the root). */
+function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: WalkProblem[]): Generator<string> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -43,41 +54,31 @@ function* walkDir(dir: string, layers: IgnoreLayer[], problems: WalkProblem[]): 
     problems.push({ file: dir, message: `folder not readable: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
     return;
   }
-  const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
   let here = layers;
-  if (gitignore) {
+  if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
     try {
-      here = [...layers, { dir, rules: ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')) }];
+      here = [...layers, { prefix: rel, rules: ignore().add(fs.readFileSync(`${dir}/.gitignore`, 'utf8')) }];
     } catch {
       // An unreadable .gitignore ignores nothing.
     }
   }
   for (const entry of entries) {
-    const full = path.join(dir, entry.name);
+    const name = entry.name;
     if (entry.isDirectory()) {
-      if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(full, true, here)) continue;
-      yield* walkDir(full, here, problems);
+      if (ALWAYS_SKIPPED.has(name) || isIgnored(`${rel}${name}/`, here)) continue;
+      yield* walkDir(`${dir}/${name}`, `${rel}${name}/`, here, problems);
     } else if (entry.isFile()) {
-      if (!formatOf(entry.name) || isIgnored(full, false, here)) continue;
-      yield full;
+      if (!formatOf(name) || isIgnored(`${rel}${name}`, here)) continue;
+      yield `${dir}/${name}`;
     }
   }
 }
 
-function isIgnored(full: string, isDir: boolean, layers: IgnoreLayer[]): boolean {
+function isIgnored(rel: string, layers: IgnoreLayer[]): boolean {
   for (const layer of layers) {
-    const rel = path.relative(layer.dir, full).split(path.sep).join('/');
-    if (!rel || rel.startsWith('..')) continue;
-    if (layer.rules.ignores(isDir ? `${rel}/` : rel)) return true;
+    if (!rel.startsWith(layer.prefix)) continue;
+    const inner = rel.slice(layer.prefix.length);
+    if (inner && layer.rules.ignores(inner)) return true;
   }
   return false;
-}
-
-function safeStat(p: string, problems: WalkProblem[]): fs.Stats | undefined {
-  try {
-    return fs.statSync(p);
-  } catch (err) {
-    problems.push({ file: p, message: `not readable: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
-    return undefined;
-  }
 }

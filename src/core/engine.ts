@@ -89,13 +89,14 @@ const NO_ENV: EnvLookup = () => undefined;
 
 export class Engine {
   readonly index: CatalogIndex;
-  readonly prefilter: Prefilter;
+  /** Prefilters for code (and notebooks) and for config files. */
+  readonly prefilters: { code: Prefilter; config: Prefilter };
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   private readonly utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
   constructor(readonly catalog: Catalog = defaultCatalog) {
     this.index = new CatalogIndex(catalog);
-    this.prefilter = new Prefilter(catalogAnchors(catalog));
+    this.prefilters = { code: new Prefilter(catalogAnchors(catalog, 'code')), config: new Prefilter(catalogAnchors(catalog, 'config')) };
   }
 
   /** Analyses one file. Never throws on bad input: problems become notes. */
@@ -109,16 +110,17 @@ export class Engine {
       result.notes.push(tooLargeNote(file, size, max));
       return result;
     }
+    const prefilter = format.kind === 'code' || format.kind === 'notebook' ? this.prefilters.code : this.prefilters.config;
     let text: string;
     if (typeof content === 'string') {
-      if (!this.prefilter.testString(content)) return result;
+      if (!prefilter.testString(content)) return result;
       text = content;
     } else {
       if (looksBinary(content)) {
         result.notes.push({ kind: 'skipped-binary', file, message: 'not scanned: the file looks binary (it contains NUL bytes)' });
         return result;
       }
-      if (!this.prefilter.test(content)) return result;
+      if (!prefilter.test(content)) return result;
       try {
         text = this.utf8.decode(content);
       } catch {
@@ -241,9 +243,8 @@ export function tooLargeNote(file: string, size: number, max: number): ScanNote 
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, BINARY_SNIFF_BYTES);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  // indexOf is native; a JS loop over every file's first 8 KB costs more than the prefilter saves.
+  return bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) >= 0;
 }
 
 function dedupe(endpoints: Endpoint[]): Endpoint[] {

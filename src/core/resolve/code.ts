@@ -34,7 +34,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
   const ctx: EvalContext = { parser, assignments: structure.assignments, env };
-  const r = new CodeResolver(input, index, ctx, structure.keys);
+  const r = new CodeResolver(input, index, ctx, structure.keyOf);
   for (const call of structure.calls) r.call(call);
   for (const tok of structure.strings) r.literal(tok);
   return r.endpoints;
@@ -49,8 +49,8 @@ class CodeResolver {
     private readonly input: CodeFile,
     private readonly index: CatalogIndex,
     private readonly ctx: EvalContext,
-    /** Names the string literals are given to (`base_url=`, `apiBase:`), by token start. */
-    private readonly keys: Map<number, string>,
+    /** The name a string literal is given to (`base_url=`, `apiBase:`). */
+    private readonly keyOf: (tok: Token) => string | undefined,
   ) {}
 
   call(call: Call): void {
@@ -303,7 +303,8 @@ class CodeResolver {
     if (this.consumed.has(tok.s) || (tok.cs !== undefined && this.consumed.has(tok.cs))) return;
     let r: Resolved;
     if (tok.t === 'str') {
-      if (tok.v.length < 6 || tok.v.length > 2048) return;
+      // A URL or host has a dot or a colon; most strings (messages, keys) have neither or are too long.
+      if (tok.v.length < 6 || tok.v.length > 2048 || (!tok.v.includes('.') && !tok.v.includes(':'))) return;
       r = {
         text: tok.v,
         pieces: [{ text: tok.v, s: tok.cs ?? tok.s, e: tok.ce ?? tok.e, verbatim: this.input.text.slice(tok.cs, tok.ce) === tok.v }],
@@ -319,7 +320,7 @@ class CodeResolver {
     if (!url) return;
     const match = this.index.matchHost(url.host);
     if (!match) return;
-    const key = this.keys.get(tok.s);
+    const key = this.keyOf(tok);
     // A local URL is an LLM server when its port, path or the name it is given says so.
     const llmContext = (url.port !== null && LLM_PORTS.has(url.port)) || LLM_PATH.test(url.path) || (key !== undefined && (this.index.isUrlOptionName(key) || LLM_NAME.test(key)));
     if (match.provider.kind === 'self-hosted' && !llmContext) return;

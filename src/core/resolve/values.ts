@@ -142,7 +142,7 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
  * enclose the use, those of the innermost block. More than one there means the value
  * depends on the path taken, so it is not a constant.
  */
-export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContext, 'assignments'>): Assignment | 'ambiguous' | undefined {
+export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContext, 'assignments' | 'parser'>): Assignment | 'ambiguous' | undefined {
   const candidates = [path];
   const dot = path.lastIndexOf('.');
   if (/^(?:self|this|Self|cls|static)\./.test(path) && dot > 0) candidates.push(path.slice(dot + 1));
@@ -150,10 +150,12 @@ export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContex
     const list = ctx.assignments.get(name);
     if (!list || list.length === 0) continue;
     if (list.length === 1) return list[0]!.compound ? 'ambiguous' : list[0];
-    const visible = list.filter((a) => a.blockS <= useAt && useAt <= a.blockE);
+    const blocks = new Map(list.map((a) => [a, ctx.parser.blockOf(a)]));
+    const visible = list.filter((a) => blocks.get(a)!.s <= useAt && useAt <= blocks.get(a)!.e);
     if (visible.length === 0) return 'ambiguous';
-    const innermost = Math.min(...visible.map((a) => a.blockE - a.blockS));
-    const here = visible.filter((a) => a.blockE - a.blockS === innermost);
+    const size = (a: Assignment): number => blocks.get(a)!.e - blocks.get(a)!.s;
+    const innermost = Math.min(...visible.map(size));
+    const here = visible.filter((a) => size(a) === innermost);
     return here.length === 1 && !here[0]!.compound ? here[0] : 'ambiguous';
   }
   return undefined;

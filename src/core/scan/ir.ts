@@ -63,7 +63,7 @@ export interface Assignment {
   /** `+=` and friends: the name is not a constant. */
   compound: boolean;
   s: number;
-  /** The block (function, class body, file) the assignment is in. */
+  /** The block (function, class body, file) the assignment is in; -1 until computed (Python). */
   blockS: number;
   blockE: number;
 }

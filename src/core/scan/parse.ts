@@ -29,8 +29,8 @@ const PASS_THROUGH_METHODS = new Set([
 
 export interface CodeStructure {
   calls: Call[];
-  /** For string tokens (by start offset) that are the value of a named argument, key or variable: that name. */
-  keys: Map<number, string>;
+  /** The name a string token is given to (`base_url=`, `apiBase:`, `URL =`), if any. */
+  keyOf: (tok: Token) => string | undefined;
   /** String and template tokens that are values (not docstrings or bare expression statements). */
   strings: Token[];
   assignments: Map<string, Assignment[]>;
@@ -73,7 +73,7 @@ export class CodeParser {
   parseFile(): CodeStructure {
     const { tokens } = this;
     const strings: Token[] = [];
-    const keys = new Map<number, string>();
+    const stringIndex = new Map<number, number>();
     const assignments = new Map<string, Assignment[]>();
     const depthStack: string[] = [];
     const openers: number[] = [];
@@ -101,21 +101,20 @@ export class CodeParser {
           continue;
         }
         if ((v === '=' || v === ':=' || v.length === 2 && v[1] === '=' && '+-*/%|&^'.includes(v[0]!)) && atBlockLevel) {
-          this.recordAssignment(assignments, stmtStart, i, v !== '=' && v !== ':=', this.blockAround(openers, i));
+          this.recordAssignment(assignments, stmtStart, i, v !== '=' && v !== ':=', this.blockAround(openers));
         }
         continue;
       }
       if (tok.t === 'str' || tok.t === 'tmpl') {
         if (!tok.bad && !this.isBareStatement(i, stmtStart)) {
           strings.push(tok);
-          const key = this.keyOf(i);
-          if (key) keys.set(tok.s, key);
+          stringIndex.set(tok.s, i);
         }
         continue;
       }
       if (tok.t === 'id') this.maybeCall(i);
     }
-    return { calls: this.calls, strings, assignments, keys };
+    return { calls: this.calls, strings, assignments, keyOf: (tok: Token) => this.keyOf(stringIndex.get(tok.s) ?? -1) };
   }
 
   /** Go's `const (` and `var (` open a group of statements, not an expression. */
@@ -137,8 +136,8 @@ export class CodeParser {
 
   // ---- statements -------------------------------------------------------------------
 
-  /** The block an assignment at token `i` belongs to: the innermost `{...}`, or the whole file. */
-  private blockAround(openers: number[], i: number): { s: number; e: number } {
+  /** The block an assignment belongs to: the innermost enclosing `{...}`, or the whole file. */
+  private blockAround(openers: number[]): { s: number; e: number } {
     const { tokens } = this;
     for (let k = openers.length - 1; k >= 0; k--) {
       const open = openers[k]!;
@@ -147,12 +146,24 @@ export class CodeParser {
         return { s: tokens[open]!.s, e: close > open ? tokens[close]!.e : this.text.length };
       }
     }
-    return this.lang === 'python' ? pythonBlock(this.text, tokens[i]!.s) : { s: 0, e: this.text.length };
+    // Python blocks come from indentation; they are worked out only when needed (blockOf).
+    return this.lang === 'python' ? { s: -1, e: -1 } : { s: 0, e: this.text.length };
+  }
+
+  /** The block an assignment belongs to (computed on first use for Python). */
+  blockOf(a: Assignment): { s: number; e: number } {
+    if (a.blockS < 0) {
+      const b = pythonBlock(this.text, a.s);
+      a.blockS = b.s;
+      a.blockE = b.e;
+    }
+    return { s: a.blockS, e: a.blockE };
   }
 
   /** The name a value is given to: `key=`, `key:`, `"key":`, `name =` before it in the same element. */
   private keyOf(i: number): string | undefined {
     const { tokens } = this;
+    if (i < 0) return undefined;
     for (let j = i - 1, steps = 0; j >= 0 && steps < 24; j--, steps++) {
       const t = tokens[j]!;
       if (t.t === 'nl') return undefined;
@@ -252,14 +263,13 @@ export class CodeParser {
       return; // handled from `new`
     }
     const pathEnd = this.pathEnd(i);
-    const path = pathText(tokens, i, pathEnd);
-    if (!this.isInteresting(path)) return;
     let open = pathEnd;
     if (tokens[open]?.t === 'p' && tokens[open]!.v === '!' && this.lang === 'rust') open++;
     if (tokens[open]?.t === 'p' && tokens[open]!.v === '<') open = this.skipGenerics(open);
     const opener = tokens[open];
     const callLike = opener?.t === 'p' && (opener.v === '(' || (opener.v === '{' && isNew));
-    if (!callLike) return;
+    // Only calls cost a path string and a catalog lookup.
+    if (!callLike || !this.isInteresting(pathText(tokens, i, pathEnd))) return;
     if (this.isDefinition(start, open)) return;
     if (this.callStarts.has(tokens[start]!.s)) return;
     const end = this.expressionEnd(open);

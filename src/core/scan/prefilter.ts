@@ -126,38 +126,58 @@ function buildAutomaton(words: string[], classOf: Uint8Array, classes: number): 
   return { delta, firstAccepting };
 }
 
-/** The words whose presence means a file may hold an LLM endpoint, from the catalog. */
-export function catalogAnchors(catalog: Catalog): string[] {
+/**
+ * The words whose presence means a file may hold an LLM endpoint, from the catalog.
+ * Code needs SDK names as well as hosts; config files only matter through hosts,
+ * LLM-specific env variables, LiteLLM entries, base-URL keys and Terraform accounts,
+ * which keeps package.json-style mentions of "openai" from costing a parse.
+ */
+export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): string[] {
   const words: string[] = [];
   // A dotted callee is kept whole (`genai.client`); a bare one as `name(`, far more
-  // selective than the name alone (`google(` against `google`). Imports that alias a
-  // class away are caught by the package anchors below.
+  // selective than the name alone (`google(` against `google`).
   const callee = (c: string): string => (c.includes('.') ? c : `${c}(`);
+  // A class name or a bare function is written in code as the catalog spells it; a
+  // lower-case dotted path (`genai.Client`, `com.google.genai.Client.builder`) may be
+  // imported under another name, so its packages are anchors too.
+  const literalSafe = (c: string): boolean => !c.includes('.') || /^[A-Z]/.test(c);
   const packageAnchors = (pkg: string): string[] => {
     if (pkg.includes(':')) return [pkg.slice(0, pkg.indexOf(':'))]; // Maven group id, as in `import com.openai...`
     if (pkg.startsWith('@')) return [pkg]; // npm scoped package, as imported
     const name = pkg.slice(pkg.lastIndexOf('/') + 1);
-    return [name, name.replace(/-/g, '_')];
+    return [name, name.replace(/-/g, '_'), name.replace(/-/g, '.')];
   };
   for (const p of catalog.providers) {
     // Self-hosted hosts (localhost, *.local) only count in LLM contexts, which have anchors of their own.
     if (p.kind !== 'self-hosted') {
       for (const h of p.hosts) {
-        // The longest literal run of a host pattern (e.g. "amazonaws.com").
-        const runs = h.pattern.split(/\{region\}|\{resource\}|\*/).map((r) => r.replace(/^[.-]+|[.-]+$/g, ''));
-        const longest = runs.sort((a, b) => b.length - a.length)[0];
-        if (longest) words.push(longest);
+        // The leftmost literal part names the service (`bedrock-runtime`, `aiplatform.googleapis.com`);
+        // the shared domain suffix (`amazonaws.com`) alone would match every AWS URL.
+        const runs = h.pattern.split(/\{region\}|\{resource\}|\*/).map((r) => r.replace(/^[.-]+|[.-]+$/g, '')).filter((r) => r.length >= 4);
+        if (runs[0]) words.push(runs[0]);
       }
     }
     for (const c of p.clients) {
-      if (c.requireArg) words.push(...c.requireArg.oneOf);
-      else words.push(...c.callees.map(callee));
-      for (const pkg of c.packages) words.push(...packageAnchors(pkg));
+      if (kind === 'code') {
+        // A required argument (boto3.client("bedrock-runtime")) appears literally wherever the call does.
+        if (c.requireArg) {
+          words.push(...c.requireArg.oneOf);
+          continue;
+        }
+        words.push(...c.callees.map(callee));
+        if (!c.callees.every(literalSafe)) for (const pkg of c.packages) words.push(...packageAnchors(pkg));
+      } else {
+        // Keys such as apiBase or base_url give a local URL beside them away as an LLM server.
+        for (const o of c.options.url ?? []) if (/url|base/i.test(o) && !o.startsWith('$') && !/^with/i.test(o)) words.push(o);
+      }
     }
-    for (const e of p.env) words.push(e.name);
+    // Shared variables (AWS_REGION) only count next to a specific one, which is an anchor itself.
+    for (const e of p.env) if (e.specific) words.push(e.name);
   }
+  // LiteLLM calls are imported from litellm (or named by a provider prefix in the model string).
   for (const px of catalog.litellm.prefixes) words.push(px.prefix);
-  words.push(...catalog.litellm.callees.map(callee), 'litellm');
+  if (kind === 'code') words.push('litellm');
+  else words.push(...catalog.litellm.urlOptions, 'litellm_params', 'azurerm_cognitive_account');
   // Local LLM servers found by port or API path in a raw URL.
   words.push(':11434', ':1234/', 'chat/completions');
   return words;

@@ -1,0 +1,111 @@
+// Reads and analyses files, in this thread or spread over worker threads. The results
+// are put back in walk order, so parallel and sequential scans print the same report.
+
+import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Engine, tooLargeNote } from '../core/engine';
+import type { Endpoint, ScanNote } from '../core/model';
+
+export interface FileJob {
+  abs: string;
+  rel: string;
+}
+
+export interface Outcome {
+  endpoints: Endpoint[];
+  notes: ScanNote[];
+  /** Decoded text of files with endpoints. */
+  texts: [string, string][];
+  filesScanned: number;
+}
+
+interface WorkerInput {
+  llmComplianceWorker: true;
+  jobs: FileJob[];
+  maxFileSize: number;
+}
+
+/** Below this many files a worker's start-up costs more than it saves. */
+const PARALLEL_THRESHOLD = 400;
+
+export function analyzeSequential(jobs: FileJob[], maxFileSize: number, engine = new Engine()): Outcome {
+  const out: Outcome = { endpoints: [], notes: [], texts: [], filesScanned: 0 };
+  for (const job of jobs) {
+    const bytes = readFile(job, maxFileSize, out.notes);
+    if (!bytes) continue;
+    out.filesScanned++;
+    const result = engine.analyze(job.rel, bytes, { maxFileSize });
+    for (const e of result.endpoints) out.endpoints.push(e);
+    for (const n of result.notes) out.notes.push(n);
+    if (result.text !== undefined) out.texts.push([job.rel, result.text]);
+  }
+  return out;
+}
+
+/** Analyses on all cores when there are enough files and this code runs from the bundle. */
+export async function analyze(jobs: FileJob[], maxFileSize: number, workerScript: string | undefined): Promise<Outcome> {
+  // LLMC_THREADS overrides the thread count (1 = no workers), e.g. to compare in the benchmark.
+  const threads = Number(process.env.LLMC_THREADS) || Math.min(availableParallelism(), 8);
+  if (!workerScript || threads < 2 || jobs.length < PARALLEL_THRESHOLD) return analyzeSequential(jobs, maxFileSize);
+  // Interleave so that each worker gets a similar mix of folders and file sizes.
+  const slices: FileJob[][] = Array.from({ length: threads }, () => []);
+  jobs.forEach((job, i) => slices[i % threads]!.push(job));
+  const parts = await Promise.all(slices.map((slice) => runInWorker(workerScript, { llmComplianceWorker: true, jobs: slice, maxFileSize })));
+  const order = new Map(jobs.map((j, i) => [j.rel, i]));
+  const rank = (file: string): number => order.get(file) ?? Number.MAX_SAFE_INTEGER;
+  const merged: Outcome = {
+    endpoints: parts.flatMap((p) => p.endpoints).sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start),
+    notes: parts.flatMap((p) => p.notes).sort((a, b) => rank(a.file) - rank(b.file)),
+    texts: parts.flatMap((p) => p.texts),
+    filesScanned: parts.reduce((n, p) => n + p.filesScanned, 0),
+  };
+  return merged;
+}
+
+function runInWorker(script: string, input: WorkerInput): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: input });
+    worker.once('message', (out: Outcome) => resolve(out));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`scan worker exited with code ${code}`));
+    });
+  });
+}
+
+/** The worker side: analyse the jobs handed over and post the outcome back. */
+export function isScanWorker(): boolean {
+  return !isMainThread && (workerData as Partial<WorkerInput> | null)?.llmComplianceWorker === true;
+}
+
+export function runScanWorker(): void {
+  const input = workerData as WorkerInput;
+  parentPort!.postMessage(analyzeSequential(input.jobs, input.maxFileSize));
+}
+
+/** Reads a file with one open; too-large files are reported without reading them. */
+function readFile(job: FileJob, maxFileSize: number, notes: ScanNote[]): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(job.abs, 'r');
+    const size = fs.fstatSync(fd).size;
+    if (size > maxFileSize) {
+      notes.push(tooLargeNote(job.rel, size, maxFileSize));
+      return undefined;
+    }
+    const buf = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = fs.readSync(fd, buf, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buf.subarray(0, read);
+  } catch (err) {
+    notes.push({ kind: 'unreadable', file: job.rel, message: `not readable: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
