@@ -72,27 +72,12 @@ async function loadEngine() {
   return createRequire(import.meta.url)(outfile);
 }
 
-/**
- * scan() can spread analysis over worker threads started from the CLI bundle (its
- * `workerScript` option); older builds scan in the calling thread only. The option's
- * name in the bundled function's text tells which this build is.
- */
-const scanHasWorkers = (lib) => String(lib.scan).includes('workerScript');
-
-/**
- * The engine's prefilter decision for a file, without analysing it. The engine keeps
- * either one prefilter or one per file family (code and notebooks vs config); follow
- * whichever this build has, or return null (the stage is then left out).
- */
+/** The engine's prefilter decision for a file (code and notebooks vs config), without analysing it. */
 function prefilterOf(lib, engine) {
-  if (engine.prefilters?.code && engine.prefilters?.config) {
-    return (file, bytes) => {
-      const kind = lib.formatOf(file)?.kind;
-      return (kind === 'code' || kind === 'notebook' ? engine.prefilters.code : engine.prefilters.config).test(bytes);
-    };
-  }
-  if (engine.prefilter?.test) return (_file, bytes) => engine.prefilter.test(bytes);
-  return null;
+  return (file, bytes) => {
+    const kind = lib.formatOf(file)?.kind;
+    return (kind === 'code' || kind === 'notebook' ? engine.prefilters.code : engine.prefilters.config).test(bytes);
+  };
 }
 
 function machine() {
@@ -132,14 +117,14 @@ async function breakdown(lib, engine, root) {
     return bytes;
   });
   const test = prefilterOf(lib, engine);
-  const prefilter = test && (await measure(() => {
+  const prefilter = await measure(() => {
     let passed = 0;
     for (const f of files()) {
       fs.statSync(f);
       if (test(f, fs.readFileSync(f))) passed++;
     }
     return passed;
-  }));
+  });
   const byType = {};
   for (const f of files()) {
     const bytes = fs.readFileSync(f);
@@ -276,11 +261,10 @@ function report(r) {
 
   L.push(`whole-tree scan in process: scan() = walk, read, analyze, evaluate (median of ${RUNS} after 1 warm-up)`);
   const row = (label, x) => `  ${label.padEnd(30)}${s2(x.median).padStart(7)}  ${int(Math.round(b.files / x.median)).padStart(6)} files/s  ${(MB(b.bytes) / x.median).toFixed(1).padStart(5)} MB/s   (runs ${runsOf(x)}; first ${s2(x.cold)})`;
-  if (s.parallel) L.push(row('worker threads, as the CLI', s.parallel));
+  L.push(row(`as the CLI (${s.threads === 1 ? 'one thread' : `${s.threads} threads`})`, s.parallel));
   L.push(row('this thread only', s.single));
   L.push(`  endpoints   ${int(s.endpoints)} in ${int(s.filesWithEndpoints)} files; planted LLM files found ${int(s.plantedFound)}/${int(w.llmFiles)}; endpoints in other files: ${int(s.unplanted)}`);
-  if (b.prefilter) L.push(`  prefilter   let ${int(b.prefilterPassed)} of ${int(b.files)} files through (${pct(b.prefilterPassed, b.files)}); the other ${int(b.files - b.prefilterPassed)} are never decoded or parsed`);
-  else L.push('  prefilter   not measurable with this engine build');
+  L.push(`  prefilter   let ${int(b.prefilterPassed)} of ${int(b.files)} files through (${pct(b.prefilterPassed, b.files)}); the other ${int(b.files - b.prefilterPassed)} are never decoded or parsed`);
   L.push('  where the time goes, one thread (cumulative stages, medians):');
   L.push(`    walk (readdir, .gitignore, types)  ${s2(b.walk.median)}`);
   L.push(`    + stat and read every file         ${s2(b.read.median)}   (reading ~${s2(b.read.median - b.walk.median)})`);
@@ -337,11 +321,11 @@ async function main() {
 
   log('in-process scans...');
   const single = await measure(() => lib.scan([WORKSPACE], { cwd: ROOT }));
-  // As the CLI runs it: worker threads started from dist/cli.js, when this build has them.
-  const parallel = scanHasWorkers(lib) ? await measure(() => lib.scan([WORKSPACE], { cwd: ROOT, workerScript: CLI })) : null;
-  const best = parallel ?? single;
+  // As the CLI runs it: worker threads started from dist/cli.js where the core count makes them pay.
+  const parallel = await measure(() => lib.scan([WORKSPACE], { cwd: ROOT, workerScript: CLI }));
+  const best = parallel;
   const result = best.last;
-  if (parallel && parallel.last.endpoints.length !== single.last.endpoints.length) {
+  if (parallel.last.endpoints.length !== single.last.endpoints.length) {
     log(`note: the worker scan found ${parallel.last.endpoints.length} endpoints, the single-thread scan ${single.last.endpoints.length}`);
   }
   const prefix = `${WORKSPACE}/`;
@@ -369,7 +353,7 @@ async function main() {
   const targets = [];
   if (rg) {
     targets.push(
-      { name: `whole-tree scan within ${TARGETS.rgRatio}x of ripgrep (in process${parallel ? ', worker threads' : ''})`, value: `${ratios.scan.toFixed(1)}x`, result: mark(ratios.scan <= TARGETS.rgRatio) },
+      { name: `whole-tree scan within ${TARGETS.rgRatio}x of ripgrep (in process, as the CLI runs it)`, value: `${ratios.scan.toFixed(1)}x`, result: mark(ratios.scan <= TARGETS.rgRatio) },
       { name: `whole-tree scan within ${TARGETS.rgRatio}x of ripgrep (CLI end to end)`, value: `${ratios.cli.toFixed(1)}x`, result: mark(ratios.cli <= TARGETS.rgRatio) },
     );
   } else {
@@ -386,7 +370,8 @@ async function main() {
     workspace: { version: ws.version, sha256: ws.sha256, files: ws.files, bytes: ws.bytes, llmFiles: ws.llmFiles.length, byKind: ws.byKind },
     scan: {
       single: figures(single),
-      parallel: parallel && figures(parallel),
+      parallel: figures(parallel),
+      threads: lib.scanThreads(),
       filesScanned: result.filesScanned,
       bytesScanned: b.bytes,
       filesPerSecond: b.files / best.median,

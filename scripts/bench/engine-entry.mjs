@@ -5,3 +5,4 @@
 export { Engine, formatOf } from '../../src/core/engine';
 export { scan } from '../../src/cli/scan';
 export { walk } from '../../src/cli/walk';
+export { scanThreads } from '../../src/cli/analyze-files';

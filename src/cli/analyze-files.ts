@@ -43,10 +43,19 @@ export function analyzeSequential(jobs: FileJob[], maxFileSize: number, engine =
   return out;
 }
 
-/** Analyses on all cores when there are enough files and this code runs from the bundle. */
+/**
+ * How many threads a large scan uses. On two cores, two workers ran slower than one
+ * thread (V8's background compiler and GC threads need the cores too), so workers start
+ * from three cores. LLMC_THREADS overrides.
+ */
+export function scanThreads(): number {
+  const cores = availableParallelism();
+  return Number(process.env.LLMC_THREADS) || (cores > 2 ? Math.min(cores - 1, 8) : 1);
+}
+
+/** Analyses on several threads when there are enough files and this code runs from the bundle. */
 export async function analyze(jobs: FileJob[], maxFileSize: number, workerScript: string | undefined): Promise<Outcome> {
-  // LLMC_THREADS overrides the thread count (1 = no workers), e.g. to compare in the benchmark.
-  const threads = Number(process.env.LLMC_THREADS) || Math.min(availableParallelism(), 8);
+  const threads = scanThreads();
   if (!workerScript || threads < 2 || jobs.length < PARALLEL_THRESHOLD) return analyzeSequential(jobs, maxFileSize);
   // Interleave so that each worker gets a similar mix of folders and file sizes.
   const slices: FileJob[][] = Array.from({ length: threads }, () => []);
