@@ -1,0 +1,44 @@
+// The prefilter must never drop a file that holds an anchor: it is checked against a
+// plain substring search on random text, and every labelled file must pass it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { Engine, formatOf } from '../../src/core/engine';
+import { Prefilter } from '../../src/core/scan/prefilter';
+import { CORPUS, HOLDOUT } from '../support/corpus';
+
+describe('prefilter', () => {
+  it('agrees with a naive case-insensitive search', () => {
+    const words = ['openai', 'bedrock-runtime', 'anthropic', 'aiplatform', ':11434', 'genai.client', 'abab', 'babb'];
+    const pf = new Prefilter(words);
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const alphabet = 'abAB-.:1234openiOPENIbedrockgai ';
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      const len = rand(60);
+      for (let j = 0; j < len; j++) text += alphabet[rand(alphabet.length)];
+      const expected = pf.anchors.some((w) => text.toLowerCase().includes(w));
+      assert.equal(pf.testString(text), expected, JSON.stringify(text));
+      assert.equal(pf.test(new TextEncoder().encode(text)), expected, JSON.stringify(text));
+    }
+  });
+
+  it('keeps only the shortest of nested anchors', () => {
+    assert.deepEqual(new Prefilter(['openai', 'azureopenai', 'OPENAI_BASE_URL', 'groq']).anchors, ['groq', 'openai']);
+  });
+
+  it('lets every file with a labelled endpoint through', () => {
+    const engine = new Engine();
+    for (const dir of [CORPUS, HOLDOUT]) {
+      const labels = parse(fs.readFileSync(path.join(dir, 'labels.yaml'), 'utf8')) as Record<string, unknown[] | null>;
+      for (const [file, expected] of Object.entries(labels)) {
+        if (!expected?.length) continue;
+        const kind = formatOf(file)?.kind;
+        const pf = kind === 'code' || kind === 'notebook' ? engine.prefilters.code : engine.prefilters.config;
+        assert.ok(pf.test(fs.readFileSync(path.join(dir, file))), file);
+      }
+    }
+  });
+});
