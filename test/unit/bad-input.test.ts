@@ -62,9 +62,13 @@ describe('bad input', () => {
     const dir = tempWorkspace({ ...GOOD, 'secret.py': 'from openai import OpenAI\nOpenAI()\n' });
     fs.chmodSync(path.join(dir, 'secret.py'), 0o000);
     fs.chmodSync(dir, 0o755);
-    // root reads everything, so run the CLI as an unprivileged user there.
+    // root reads everything, so run the CLI as an unprivileged user there, from a copy
+    // of the (self-contained) bundle that user can reach wherever the repository lives.
     const asRoot = process.getuid?.() === 0;
-    const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--format', 'json'], {
+    const cli = path.join(dir, '..', `${path.basename(dir)}-cli.js`);
+    fs.copyFileSync(CLI, cli);
+    fs.chmodSync(cli, 0o644);
+    const r = spawnSync(process.execPath, [cli, 'scan', '.', '--format', 'json'], {
       cwd: dir, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
     });
     assert.equal(r.status, 0, r.stderr);
