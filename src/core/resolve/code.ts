@@ -2,14 +2,15 @@
 // SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
 
 import type { ClientSignal, CodeLanguage, Provider } from '../catalog/types';
-import type { Endpoint, Fix, TextEdit } from '../model';
+import type { Endpoint, Fix } from '../model';
 import type { Call, Span, Value } from '../scan/ir';
 import { lex } from '../scan/lexer';
 import { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import type { CatalogIndex } from './catalog-index';
 import { makeEndpoint, type Target } from './endpoint';
-import { HOLE, parseUrl } from './hosts';
+import { fixOf, hostSwapFix, regionSwapFix } from './fixes';
+import { HOLE, looksLikeLlmServer, parseUrl } from './hosts';
 import { evaluate, findAssignment, isKnown, type EnvLookup, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
@@ -23,10 +24,8 @@ interface Option {
   value: Value;
 }
 
-/** Ports and paths that mark a URL on your own machine or network as an LLM server. */
-const LLM_PORTS = new Set(['11434', '1234']);
+/** Names under which a local URL is an LLM server (`vllmUrl`, `OLLAMA_BASE`). */
 const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
-const LLM_PATH = /\/(?:v1\/(?:chat\/completions|completions|embeddings|responses|messages|models)|api\/(?:generate|chat|embed(?:dings)?))\b/;
 
 export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): Endpoint[] {
   const { text, lang } = input;
@@ -322,7 +321,7 @@ class CodeResolver {
     if (!match) return;
     const key = this.keyOf(tok);
     // A local URL is an LLM server when its port, path or the name it is given says so.
-    const llmContext = (url.port !== null && LLM_PORTS.has(url.port)) || LLM_PATH.test(url.path) || (key !== undefined && (this.index.isUrlOptionName(key) || LLM_NAME.test(key)));
+    const llmContext = looksLikeLlmServer(url) || (key !== undefined && (this.index.isUrlOptionName(key) || LLM_NAME.test(key)));
     if (match.provider.kind === 'self-hosted' && !llmContext) return;
     const fix = this.hostFix(r, match.provider, url.host, match.region);
     const target: Target = { provider: match.provider, host: url.host.includes(HOLE) ? null : url.host, region: match.region, pattern: match.pattern };
@@ -385,55 +384,16 @@ class CodeResolver {
     return text.slice(call.s, end).includes('\n') ? { s: call.s, e: call.calleeE } : { s: call.s, e: end };
   }
 
-  /** Replace the host with the provider's EU host, or the region in it with the EU region. */
   private hostFix(r: Resolved, provider: Provider, host: string, region: string | null): Fix | undefined {
-    const swap = provider.euSwap;
-    if (!swap) return undefined;
-    const euHost = swap.hosts?.[host];
-    if (euHost) return this.replaceInPieces(r, host, euHost, `Use the EU endpoint ${euHost}`);
-    if (region && swap.region && region !== swap.region && host.includes(region)) {
-      const location = this.index.location(provider, region);
-      if (location.euResident === true) return undefined;
-      const edits = this.editsInPieces(r, region, swap.region);
-      if (edits.length === 0) return undefined;
-      return { title: `Use the EU region ${swap.region}`, edits, isPreferred: true };
-    }
-    return undefined;
+    return hostSwapFix(this.index, r.pieces, provider, host, region);
   }
 
   private regionFix(r: Resolved, provider: Provider, region: string): Fix | undefined {
+    if (isKnown(r)) return regionSwapFix(this.index, r.pieces, provider, region);
+    // Enum-style regions (Region.US_EAST_1) are rewritten in the same style.
     const euRegion = provider.euSwap?.region;
-    if (!euRegion || region === euRegion) return undefined;
-    if (this.index.location(provider, region).euResident === true) return undefined;
-    if (isKnown(r)) {
-      const edits = this.editsInPieces(r, region, euRegion);
-      return edits.length ? { title: `Use the EU region ${euRegion}`, edits, isPreferred: true } : undefined;
-    }
-    if (r.symbol) {
-      const replacement = symbolForRegion(r.symbol, euRegion);
-      if (!replacement) return undefined;
-      return { title: `Use the EU region ${euRegion}`, edits: [{ start: r.span.s, end: r.span.e, newText: replacement }], isPreferred: true };
-    }
-    return undefined;
-  }
-
-  private replaceInPieces(r: Resolved, from: string, to: string, title: string): Fix | undefined {
-    const edits = this.editsInPieces(r, from, to);
-    return edits.length ? { title, edits, isPreferred: true } : undefined;
-  }
-
-  /** Edits replacing every occurrence of `from` inside verbatim literal pieces. */
-  private editsInPieces(r: Resolved, from: string, to: string): TextEdit[] {
-    const edits: TextEdit[] = [];
-    for (const p of r.pieces) {
-      if (!p.verbatim) continue;
-      let i = p.text.indexOf(from);
-      while (i >= 0) {
-        edits.push({ start: p.s + i, end: p.s + i + from.length, newText: to });
-        i = p.text.indexOf(from, i + from.length);
-      }
-    }
-    return edits;
+    const replacement = r.symbol && euRegion && this.index.location(provider, region).euResident !== true ? symbolForRegion(r.symbol, euRegion) : null;
+    return replacement ? fixOf(`Use the EU region ${euRegion}`, [{ start: r.span.s, end: r.span.e, newText: replacement }]) : undefined;
   }
 
   private insertUrlFix(call: Call, provider: Provider, signal: ClientSignal, host: string): Fix | undefined {

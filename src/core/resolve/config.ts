@@ -9,13 +9,12 @@ import type { CNode, CEntry } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
 import { makeEndpoint, type Target } from './endpoint';
-import { parseUrl } from './hosts';
-import { evaluate, isKnown, type EvalContext } from './values';
+import { looksLikeLlmServer, parseUrl } from './hosts';
+import { hostSwapFix, regionSwapFix } from './fixes';
+import { evaluate, isKnown, type EvalContext, type Piece } from './values';
 
 /** Names that look like environment variables (UPPER_SNAKE_CASE with an underscore). */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-const LLM_PORTS = new Set(['11434', '1234']);
-const LLM_PATH = /\/(?:v1\/(?:chat\/completions|completions|embeddings|responses|messages|models)|api\/(?:generate|chat|embed(?:dings)?))\b/;
 
 /** A scalar value with where it sits in the file. */
 interface Located {
@@ -60,7 +59,7 @@ export class ConfigResolver {
       const urlSignal = signals.find((r) => r.signal.kind === 'url');
       const match = this.index.matchHost(url.host);
       if (match) {
-        const llmContext = !!urlSignal || url.port !== null && LLM_PORTS.has(url.port) || LLM_PATH.test(url.path);
+        const llmContext = !!urlSignal || looksLikeLlmServer(url);
         if (match.provider.kind === 'self-hosted' && !llmContext) return;
         this.push(value, { provider: match.provider, host: url.host, region: match.region, pattern: match.pattern }, via,
           this.hostFix(value, match.provider, url.host, match.region));
@@ -197,7 +196,7 @@ export class ConfigResolver {
     if (!url) return;
     const match = this.index.matchHost(url.host);
     if (!match) return;
-    if (match.provider.kind === 'self-hosted' && !llmContext && !(url.port && LLM_PORTS.has(url.port)) && !LLM_PATH.test(url.path)) return;
+    if (match.provider.kind === 'self-hosted' && !llmContext && !looksLikeLlmServer(url)) return;
     this.push(value, { provider: match.provider, host: url.host, region: match.region, pattern: match.pattern }, 'URL of an LLM API in a config value',
       this.hostFix(value, match.provider, url.host, match.region));
   }
@@ -309,32 +308,16 @@ export class ConfigResolver {
   }
 
   private hostFix(value: Located, provider: Provider, host: string, region: string | null): Fix | undefined {
-    const swap = provider.euSwap;
-    if (!swap || !value.verbatim) return undefined;
-    const euHost = swap.hosts?.[host];
-    if (euHost) return replaceAll(value, host, euHost, `Use the EU endpoint ${euHost}`);
-    if (region && swap.region && host.includes(region) && this.index.location(provider, region).euResident !== true) {
-      return replaceAll(value, region, swap.region, `Use the EU region ${swap.region}`);
-    }
-    return undefined;
+    return hostSwapFix(this.index, pieceOf(value), provider, host, region);
   }
 
   private regionFix(value: Located, provider: Provider, region: string): Fix | undefined {
-    const euRegion = provider.euSwap?.region;
-    if (!euRegion || !value.verbatim || region === euRegion) return undefined;
-    if (this.index.location(provider, region).euResident === true) return undefined;
-    return replaceAll(value, region, euRegion, `Use the EU region ${euRegion}`);
+    return regionSwapFix(this.index, pieceOf(value), provider, region);
   }
 }
 
-function replaceAll(value: Located, from: string, to: string, title: string): Fix | undefined {
-  const edits = [];
-  let i = value.text.indexOf(from);
-  while (i >= 0) {
-    edits.push({ start: value.cs + i, end: value.cs + i + from.length, newText: to });
-    i = value.text.indexOf(from, i + from.length);
-  }
-  return edits.length ? { title, edits, isPreferred: true } : undefined;
+function pieceOf(value: Located): Piece[] {
+  return [{ text: value.text, s: value.cs, e: value.ce, verbatim: value.verbatim }];
 }
 
 function scalarEntry(entries: CEntry[], key: string): Extract<CNode, { k: 'scalar' }> | undefined {

@@ -144,3 +144,12 @@ export function isPrivateAddress(host: string): boolean {
   const b = Number(m[2]);
   return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
 }
+
+/** Ports and paths that give a URL on your own machine or network away as an LLM server. */
+const LLM_PORTS = new Set(['11434', '1234']);
+const LLM_PATH = /\/(?:v1\/(?:chat\/completions|completions|embeddings|responses|messages|models)|api\/(?:generate|chat|embed(?:dings)?))\b/;
+
+/** Whether a (local) URL is an LLM server by its port (Ollama, LM Studio) or API path. */
+export function looksLikeLlmServer(url: ParsedUrl): boolean {
+  return (url.port !== null && LLM_PORTS.has(url.port)) || LLM_PATH.test(url.path);
+}
