@@ -4,7 +4,9 @@
 import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Engine, tooLargeNote } from '../core/engine';
+import { Engine, tooLargeNote, workspaceEnv, type EnvDefinition } from '../core/engine';
+import type { EnvLookup } from '../core/resolve/values';
+import { Prefilter } from '../core/scan/prefilter';
 import type { Endpoint, ScanNote } from '../core/model';
 
 export interface FileJob {
@@ -15,12 +17,26 @@ export interface FileJob {
 export interface Outcome {
   endpoints: Endpoint[];
   notes: ScanNote[];
+  /** Environment variables set by the files analysed. */
+  env: EnvDefinition[];
+  /** For each file, the environment variables its endpoints depend on. */
+  envReads: [string, string[]][];
   /** Decoded text of files with endpoints. */
   texts: [string, string][];
   filesScanned: number;
 }
 
-interface WorkerInput {
+/**
+ * How a batch is analysed: with the env variables the workspace sets (`env`), or, before
+ * they are known, recording which ones each file reads (they are taken as unset). Config
+ * files that mention a `wanted` variable are read even without an LLM signal.
+ */
+export interface Pass {
+  env?: EnvDefinition[];
+  wanted?: string[];
+}
+
+interface WorkerInput extends Pass {
   llmComplianceWorker: true;
   jobs: FileJob[];
   maxFileSize: number;
@@ -29,15 +45,28 @@ interface WorkerInput {
 /** Below this many files a worker's start-up costs more than it saves. */
 const PARALLEL_THRESHOLD = 400;
 
-export function analyzeSequential(jobs: FileJob[], maxFileSize: number, engine = new Engine()): Outcome {
-  const out: Outcome = { endpoints: [], notes: [], texts: [], filesScanned: 0 };
+let engine: Engine | undefined;
+/** One engine per thread: building its catalog index and prefilters takes a few milliseconds. */
+export function theEngine(): Engine {
+  return (engine ??= new Engine());
+}
+
+export function analyzeSequential(jobs: FileJob[], maxFileSize: number, pass: Pass = {}): Outcome {
+  const engine = theEngine();
+  const out: Outcome = { endpoints: [], notes: [], env: [], envReads: [], texts: [], filesScanned: 0 };
+  const known = pass.env ? workspaceEnv(pass.env) : undefined;
+  const wanted = pass.wanted?.length ? new Prefilter(pass.wanted) : undefined;
   for (const job of jobs) {
     const bytes = readFile(job, maxFileSize, out.notes);
     if (!bytes) continue;
     out.filesScanned++;
-    const result = engine.analyze(job.rel, bytes, { maxFileSize });
+    const reads = new Set<string>();
+    const env: EnvLookup = known ?? ((name) => (reads.add(name), { state: 'unset' }));
+    const result = engine.analyze(job.rel, bytes, { maxFileSize, env, force: wanted?.test(bytes) === true });
     for (const e of result.endpoints) out.endpoints.push(e);
     for (const n of result.notes) out.notes.push(n);
+    for (const d of result.env) out.env.push(d);
+    if (reads.size) out.envReads.push([job.rel, [...reads]]);
     if (result.text !== undefined) out.texts.push([job.rel, result.text]);
   }
   return out;
@@ -54,18 +83,20 @@ export function scanThreads(): number {
 }
 
 /** Analyses on several threads when there are enough files and this code runs from the bundle. */
-export async function analyze(jobs: FileJob[], maxFileSize: number, workerScript: string | undefined): Promise<Outcome> {
+export async function analyze(jobs: FileJob[], maxFileSize: number, pass: Pass, workerScript: string | undefined): Promise<Outcome> {
   const threads = scanThreads();
-  if (!workerScript || threads < 2 || jobs.length < PARALLEL_THRESHOLD) return analyzeSequential(jobs, maxFileSize);
+  if (!workerScript || threads < 2 || jobs.length < PARALLEL_THRESHOLD) return analyzeSequential(jobs, maxFileSize, pass);
   // Interleave so that each worker gets a similar mix of folders and file sizes.
   const slices: FileJob[][] = Array.from({ length: threads }, () => []);
   jobs.forEach((job, i) => slices[i % threads]!.push(job));
-  const parts = await Promise.all(slices.map((slice) => runInWorker(workerScript, { llmComplianceWorker: true, jobs: slice, maxFileSize })));
+  const parts = await Promise.all(slices.map((slice) => runInWorker(workerScript, { llmComplianceWorker: true, jobs: slice, maxFileSize, ...pass })));
   const order = new Map(jobs.map((j, i) => [j.rel, i]));
   const rank = (file: string): number => order.get(file) ?? Number.MAX_SAFE_INTEGER;
   const merged: Outcome = {
     endpoints: parts.flatMap((p) => p.endpoints).sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start),
     notes: parts.flatMap((p) => p.notes).sort((a, b) => rank(a.file) - rank(b.file)),
+    env: parts.flatMap((p) => p.env),
+    envReads: parts.flatMap((p) => p.envReads),
     texts: parts.flatMap((p) => p.texts),
     filesScanned: parts.reduce((n, p) => n + p.filesScanned, 0),
   };
@@ -90,7 +121,7 @@ export function isScanWorker(): boolean {
 
 export function runScanWorker(): void {
   const input = workerData as WorkerInput;
-  parentPort!.postMessage(analyzeSequential(input.jobs, input.maxFileSize));
+  parentPort!.postMessage(analyzeSequential(input.jobs, input.maxFileSize, input));
 }
 
 /** Reads a file with one open; too-large files are reported without reading them. */

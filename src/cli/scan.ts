@@ -2,11 +2,11 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../core/engine';
+import { formatOf } from '../core/engine';
 import type { ScanNote } from '../core/model';
 import { emptyPolicy, parsePolicy, POLICY_FILE_NAMES, type Policy } from '../core/policy/policy';
 import type { ScanReport } from './report';
-import { analyze, analyzeSequential, type FileJob } from './analyze-files';
+import { analyze, analyzeSequential, theEngine, type FileJob, type Outcome, type Pass } from './analyze-files';
 import { walk, type WalkProblem } from './walk';
 
 export interface ScanOptions {
@@ -53,16 +53,41 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     }
   }
   const maxFileSize = policy.maxFileSizeKb * 1024;
-  const outcome = options.workerScript === undefined ? analyzeSequential(jobs, maxFileSize) : await analyze(jobs, maxFileSize, options.workerScript);
-  const notes = [...outcome.notes, ...problems.map((p): ScanNote => ({ kind: 'unreadable', file: relative(cwd, p.file), message: p.message }))];
-  const findings = new Engine().evaluate(outcome.endpoints, policy);
+  // Code first, noting the env variables each file's endpoints read; then the config
+  // files, also those that only set such a variable; then the code that reads a variable
+  // some config file sets, again with the values now known.
+  const isCode = (job: FileJob): boolean => { const kind = formatOf(job.rel)?.kind; return kind === 'code' || kind === 'notebook'; };
+  const run = (part: FileJob[], pass: Pass): Promise<Outcome> | Outcome =>
+    options.workerScript === undefined ? analyzeSequential(part, maxFileSize, pass) : analyze(part, maxFileSize, pass, options.workerScript);
+  const codeJobs = jobs.filter(isCode);
+  const firstCode = await run(codeJobs, {});
+  const config = await run(jobs.filter((j) => !isCode(j)), { wanted: [...new Set(firstCode.envReads.flatMap(([, names]) => names))] });
+  const defined = new Set(config.env.map((d) => d.name));
+  const rerun = new Set(firstCode.envReads.filter(([, names]) => names.some((n) => defined.has(n))).map(([file]) => file));
+  const again = rerun.size ? await run(codeJobs.filter((j) => rerun.has(j.rel)), { env: config.env }) : undefined;
+  const keep = <T extends { file: string }>(list: T[]): T[] => list.filter((x) => !rerun.has(x.file));
+  const code: Outcome = {
+    endpoints: [...keep(firstCode.endpoints), ...(again?.endpoints ?? [])],
+    notes: [...keep(firstCode.notes), ...(again?.notes ?? [])],
+    env: [],
+    envReads: [],
+    texts: [...firstCode.texts.filter(([f]) => !rerun.has(f)), ...(again?.texts ?? [])],
+    filesScanned: firstCode.filesScanned,
+  };
+  const order = new Map(jobs.map((j, i) => [j.rel, i]));
+  const rank = (file: string): number => order.get(file) ?? Number.MAX_SAFE_INTEGER;
+  const endpoints = [...config.endpoints, ...code.endpoints].sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start);
+  const notes = [
+    ...[...config.notes, ...code.notes].sort((a, b) => rank(a.file) - rank(b.file)),
+    ...problems.map((p): ScanNote => ({ kind: 'unreadable', file: relative(cwd, p.file), message: p.message })),
+  ];
   return {
-    endpoints: outcome.endpoints,
-    findings,
+    endpoints,
+    findings: theEngine().evaluate(endpoints, policy),
     notes,
-    filesScanned: outcome.filesScanned,
-    policy: policyFile ? policy : policy.require.length ? policy : null,
-    texts: new Map(outcome.texts),
+    filesScanned: config.filesScanned + code.filesScanned,
+    policy: policyFile ? policy : null,
+    texts: new Map([...config.texts, ...code.texts]),
   };
 }
 

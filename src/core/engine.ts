@@ -9,14 +9,14 @@ import type { Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
-import type { EnvLookup } from './resolve/values';
+import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
 import { evaluateEndpoints } from './rules/evaluate';
 import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
-import { escapeForJsonString, parseNotebook } from './scan/config/notebook';
+import { escapeForJsonString, parseNotebook, type Notebook } from './scan/config/notebook';
 import { parseJson, parseToml, parseYaml, type ConfigTree } from './scan/config/tree';
 import { catalogAnchors, Prefilter } from './scan/prefilter';
-import { lineAndColumn } from './text';
+import { lineAndColumn, LineIndex } from './text';
 
 export type FileFormat =
   | { kind: 'code'; lang: CodeLanguage }
@@ -71,21 +71,38 @@ export function formatOf(path: string): FileFormat | null {
 export interface AnalyzeOptions {
   /** Files larger than this (bytes) are skipped with a note. */
   maxFileSize?: number;
+  /** Analyse even when the prefilter finds no LLM signal (e.g. to read the env variables a config file sets). */
+  force?: boolean;
   /** Values of environment variables defined elsewhere in the workspace. */
   env?: EnvLookup;
+}
+
+/** An environment variable set in a config file (.env, compose, Kubernetes, CI). */
+export interface EnvDefinition {
+  name: string;
+  value: string;
+  file: string;
+  line: number;
 }
 
 export interface FileResult {
   file: string;
   endpoints: Endpoint[];
   notes: ScanNote[];
+  /** Environment variables this file sets. */
+  env: EnvDefinition[];
   /** The decoded text, kept when endpoints were found (for positions and fixes). */
   text?: string;
 }
 
+/** What one scanner found in one file. */
+interface Scanned {
+  endpoints: Endpoint[];
+  definitions?: { name: string; value: string; offset: number }[];
+}
+
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 const BINARY_SNIFF_BYTES = 8000;
-const NO_ENV: EnvLookup = () => undefined;
 
 export class Engine {
   readonly index: CatalogIndex;
@@ -102,7 +119,7 @@ export class Engine {
   /** Analyses one file. Never throws on bad input: problems become notes. */
   analyze(file: string, content: Uint8Array | string, options: AnalyzeOptions = {}): FileResult {
     const format = formatOf(file);
-    const result: FileResult = { file, endpoints: [], notes: [] };
+    const result: FileResult = { file, endpoints: [], notes: [], env: [] };
     if (!format) return result;
     const size = typeof content === 'string' ? content.length : content.byteLength;
     const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -113,14 +130,14 @@ export class Engine {
     const prefilter = format.kind === 'code' || format.kind === 'notebook' ? this.prefilters.code : this.prefilters.config;
     let text: string;
     if (typeof content === 'string') {
-      if (!prefilter.testString(content)) return result;
+      if (!options.force && !prefilter.testString(content)) return result;
       text = content;
     } else {
       if (looksBinary(content)) {
         result.notes.push({ kind: 'skipped-binary', file, message: 'not scanned: the file looks binary (it contains NUL bytes)' });
         return result;
       }
-      if (!prefilter.test(content)) return result;
+      if (!options.force && !prefilter.test(content)) return result;
       try {
         text = this.utf8.decode(content);
       } catch {
@@ -129,13 +146,20 @@ export class Engine {
       }
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    let scanned: Scanned;
     try {
-      result.endpoints = dedupe(this.dispatch(file, text, format, options.env ?? NO_ENV, result.notes));
-      if (result.endpoints.length) result.text = text;
+      scanned = this.dispatch(file, text, format, options.env ?? UNSEEN_ENV, result.notes);
     } catch (err) {
-      // A scanner bug must not take the whole run down: say so and go on.
-      result.notes.push({ kind: 'parse-error', file, message: `internal error while scanning: ${err instanceof Error ? err.message : String(err)}` });
+      // An engine bug (or input deep enough to exhaust the stack) must not hide the file's
+      // endpoints: say so, and fall back to the lexical scan.
+      scanned = this.lexicalFallback(file, text, `internal error while scanning: ${err instanceof Error ? err.message : String(err)}`, result.notes);
     }
+    result.endpoints = dedupe(scanned.endpoints);
+    if (scanned.definitions?.length) {
+      const lines = new LineIndex(text);
+      result.env = scanned.definitions.map((d) => ({ name: d.name, value: d.value, file, line: lines.position(d.offset).line }));
+    }
+    if (result.endpoints.length) result.text = text;
     return result;
   }
 
@@ -144,61 +168,65 @@ export class Engine {
     return evaluateEndpoints(endpoints, policy, this.index);
   }
 
-  private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[]): Endpoint[] {
+  private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[]): Scanned {
+    const config = (fill: (r: ConfigResolver) => void): Scanned => {
+      const r = new ConfigResolver(file, this.index);
+      fill(r);
+      return { endpoints: r.endpoints, definitions: r.definitions };
+    };
+    const broken = (what: string, problem: { message: string; offset: number }): Scanned => {
+      const { line } = lineAndColumn(text, problem.offset);
+      return this.lexicalFallback(file, text, `not valid ${what} (line ${line}: ${problem.message})`, notes, line);
+    };
     switch (format.kind) {
       case 'code':
-        return resolveCode({ file, text, lang: format.lang }, this.index, env);
-      case 'dotenv': {
-        const r = new ConfigResolver(file, this.index);
-        r.env(dotenvAssignments(parseDotenv(text)));
-        return r.endpoints;
-      }
+        return { endpoints: resolveCode({ file, text, lang: format.lang }, this.index, env) };
+      case 'dotenv':
+        return config((r) => r.env(dotenvAssignments(parseDotenv(text))));
       case 'yaml':
       case 'json':
       case 'toml': {
         const tree: ConfigTree = format.kind === 'yaml' ? parseYaml(text) : format.kind === 'json' ? parseJson(text) : parseToml(text);
-        if (tree.problems.length) return this.lexicalFallback(file, text, format.kind.toUpperCase(), tree.problems[0]!, notes);
-        const r = new ConfigResolver(file, this.index);
-        for (const root of tree.roots) r.tree(root);
-        return r.endpoints;
+        if (tree.problems.length) return broken(format.kind.toUpperCase(), tree.problems[0]!);
+        return config((r) => tree.roots.forEach((root) => r.tree(root)));
       }
       case 'terraform': {
         const hcl = parseHcl(text);
-        if (hcl.problems.length) return this.lexicalFallback(file, text, 'HCL', hcl.problems[0]!, notes);
-        const r = new ConfigResolver(file, this.index);
-        r.terraform(hcl);
-        return r.endpoints;
+        if (hcl.problems.length) return broken('HCL', hcl.problems[0]!);
+        return config((r) => r.terraform(hcl));
       }
-      case 'notebook':
-        return this.notebook(file, text, env, notes);
+      case 'notebook': {
+        const nb = parseNotebook(text);
+        if (nb.problems.length && nb.cells.length === 0) return broken('notebook JSON', nb.problems[0]!);
+        return { endpoints: this.notebook(file, nb, text, env, notes) };
+      }
     }
   }
 
-  /** Malformed config: say where it broke, then still look for LLM URLs and env lines. */
-  private lexicalFallback(file: string, text: string, what: string, problem: { message: string; offset: number }, notes: ScanNote[]): Endpoint[] {
-    const { line } = lineAndColumn(text, problem.offset);
-    notes.push({ kind: 'parse-error', file, line, message: `not valid ${what} (line ${line}: ${problem.message}); scanned lexically for URLs and env variables` });
+  /**
+   * A file that could not be parsed: say why, then still look for LLM URLs and env
+   * lines, outside comments (which never count).
+   */
+  private lexicalFallback(file: string, text: string, why: string, notes: ScanNote[], line?: number): Scanned {
+    notes.push({ kind: 'parse-error', file, ...(line ? { line } : {}), message: `${why}; scanned lexically for URLs and env variables` });
+    const code = withoutComments(text);
     const r = new ConfigResolver(file, this.index);
     const env: { name: string; value: { text: string; s: number; e: number; cs: number; ce: number; verbatim: boolean } }[] = [];
     const lineRe = /^[ \t-]*"?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)"?[ \t]*[:=][ \t]*["']?([^"'\r\n#]*)/gm;
-    for (const m of text.matchAll(lineRe)) {
+    for (const m of code.matchAll(lineRe)) {
       const value = m[2]!.trimEnd();
       const s = m.index + m[0].length - m[2]!.length;
       env.push({ name: m[1]!, value: { text: value, s, e: s + value.length, cs: s, ce: s + value.length, verbatim: true } });
     }
     r.env(env);
-    for (const m of text.matchAll(/(?:https?|wss?):\/\/[^\s"'<>`),\]}]+/g)) {
+    for (const m of code.matchAll(/(?:https?|wss?):\/\/[^\s"'<>`),\]}]+/g)) {
       const s = m.index;
       r.url({ text: m[0], s, e: s + m[0].length, cs: s, ce: s + m[0].length, verbatim: true });
     }
-    return r.endpoints;
+    return { endpoints: r.endpoints, definitions: r.definitions };
   }
 
-  private notebook(file: string, text: string, env: EnvLookup, notes: ScanNote[]): Endpoint[] {
-    const nb = parseNotebook(text);
-    if (nb.problems.length && nb.cells.length === 0) {
-      return this.lexicalFallback(file, text, 'notebook JSON', nb.problems[0]!, notes);
-    }
+  private notebook(file: string, nb: Notebook, text: string, env: EnvLookup, notes: ScanNote[]): Endpoint[] {
     const lang: CodeLanguage | null = nb.language.startsWith('python') ? 'python'
       : /^(?:javascript|typescript|node)/.test(nb.language) ? 'js' : null;
     if (!lang) {
@@ -261,4 +289,33 @@ function dedupe(endpoints: Endpoint[]): Endpoint[] {
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Blanks `#`, `//` and block comments (keeping offsets), so the lexical fallback never reads them. */
+function withoutComments(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '))
+    .replace(/(^|[ \t])(?:#|\/\/).*$/gm, (m, lead: string) => lead + ' '.repeat(m.length - lead.length));
+}
+
+/**
+ * The lookup code analysis uses for environment variables the workspace's config files
+ * set. A variable set to different values in different files is a conflict: which one
+ * applies depends on the deployment, so the value stays unknown.
+ */
+export function workspaceEnv(definitions: EnvDefinition[]): EnvLookup {
+  const byName = new Map<string, EnvDefinition[]>();
+  for (const d of definitions) {
+    const list = byName.get(d.name) ?? [];
+    list.push(d);
+    byName.set(d.name, list);
+  }
+  return (name) => {
+    const defs = byName.get(name);
+    if (!defs) return { state: 'unset' };
+    const distinct = [...new Map(defs.map((d) => [d.value, d])).values()];
+    const where = (d: EnvDefinition): string => `${d.file}:${d.line}`;
+    if (distinct.length === 1) return { state: 'set', value: distinct[0]!.value, where: where(distinct[0]!) };
+    return { state: 'conflict', values: distinct.map((d) => ({ value: d.value, where: where(d) })) };
+  };
 }

@@ -32,7 +32,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const { tokens } = lex(text, lang);
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
-  const ctx: EvalContext = { parser, assignments: structure.assignments, env };
+  const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env };
   const r = new CodeResolver(input, index, ctx, structure.keyOf);
   for (const call of structure.calls) r.call(call);
   for (const tok of structure.strings) r.literal(tok);
@@ -73,7 +73,7 @@ class CodeResolver {
     for (const arg of call.args) {
       if (arg.value.k !== 'ref') continue;
       const assigned = findAssignment(arg.value.path, arg.value.s, this.ctx);
-      if (!assigned || assigned === 'ambiguous') continue;
+      if (!assigned || typeof assigned === 'string') continue;
       const value = this.ctx.parser.valueOf(assigned);
       if (value.k === 'call' && this.matchClient(value.call)) return true;
     }
@@ -152,6 +152,7 @@ class CodeResolver {
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, r.span, target, via(`${regionOpt.name} ${describe(r)}`), {
           ...extras,
+          conditions: conditionsOf(r),
           ...(region ? {} : { unknown: `the region ${r.why ?? 'is computed at run time'}` }),
           ...(fix ? { euFix: fix } : {}),
         }),
@@ -161,47 +162,78 @@ class CodeResolver {
 
     // Nothing set in the call: the SDK reads its env variables, then uses its default.
     const callSpan = this.callSpan(call);
-    const envUrl = signal.env?.url?.find((name) => this.ctx.env(name));
-    if (envUrl) {
-      const r = this.resolve({ k: 'ref', path: `process.env.${envUrl}`, s: callSpan.s, e: callSpan.e });
-      const endpoint = this.fromUrl(r, provider, signal, via(`${envUrl} from the workspace`), extras);
+    const urlEnv = this.implicitEnv(signal.env?.url);
+    if (urlEnv.kind === 'set' || urlEnv.kind === 'conflict') {
+      const r = this.resolve({ k: 'ref', path: `process.env.${urlEnv.name}`, s: callSpan.s, e: callSpan.e });
+      const endpoint = this.fromUrl(r, provider, signal, via(`no endpoint set, so the SDK reads ${describe(r).replace(/^from /, '')}`), extras);
       if (endpoint) {
         this.endpoints.push(endpoint);
         return;
       }
     }
-    const unsetUrl = signal.env?.url?.length ? `${signal.env.url.join(' / ')} not set in the workspace` : '';
     if (signal.defaults.host) {
       const host = signal.defaults.host;
       const match = this.index.matchHost(host);
       const target: Target = { provider: match?.provider ?? provider, host, region: match?.region ?? null, ...(match ? { pattern: match.pattern } : {}) };
       const fix = this.insertUrlFix(call, provider, signal, host);
       this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, callSpan, target, via(`no endpoint set${unsetUrl ? ` and ${unsetUrl}` : ''}, so the SDK default ${host}`), {
+        makeEndpoint(this.index, this.input.file, callSpan, target, via(`no endpoint set${urlEnv.text}, so the SDK default ${host}`), {
           ...extras,
+          ...(urlEnv.condition ? { conditions: [urlEnv.condition] } : {}),
           ...(fix ? { euFix: fix } : {}),
         }),
       );
       return;
     }
-    const envRegion = signal.env?.region ?? [];
-    const defaultRegion = signal.defaults.region;
+    const regionEnv = this.implicitEnv(signal.env?.region);
     const fix = this.insertRegionFix(call, provider, signal);
+    if (regionEnv.kind === 'set' || regionEnv.kind === 'conflict') {
+      const r = this.resolve({ k: 'ref', path: `process.env.${regionEnv.name}`, s: callSpan.s, e: callSpan.e });
+      const region = this.regionOf(r, provider);
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, region), via(`no region set, so the SDK reads ${describe(r).replace(/^from /, '')}`), {
+          ...extras,
+          ...(region ? {} : { unknown: `the region ${r.why ?? 'is not known'}` }),
+        }),
+      );
+      return;
+    }
+    const defaultRegion = signal.defaults.region;
     if (defaultRegion) {
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, defaultRegion),
-          via(`no region set${envRegion.length ? ` and ${envRegion.join(' / ')} not set in the workspace` : ''}, so the SDK default ${defaultRegion}`),
-          { ...extras, ...(fix ? { euFix: fix } : {}) }),
+          via(`no region set${regionEnv.text}, so the SDK default ${defaultRegion}`),
+          { ...extras, ...(regionEnv.condition ? { conditions: [regionEnv.condition] } : {}), ...(fix ? { euFix: fix } : {}) }),
       );
       return;
     }
     this.endpoints.push(
       makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null }, via('no region set'), {
         ...extras,
-        unknown: `no region is set in the code${envRegion.length ? `, and ${envRegion.join(' / ')} has no value in the workspace` : ''}; the SDK takes it from its runtime configuration`,
+        unknown: `no region is set in the code${regionEnv.text}; the SDK takes it from its runtime configuration`,
         ...(fix ? { euFix: fix } : {}),
       }),
     );
+  }
+
+  /**
+   * The environment variables an SDK reads when an option is absent: the first one the
+   * workspace sets, or a phrase saying that none is set (or that the env files were not read).
+   */
+  private implicitEnv(names: string[] | undefined):
+    | { kind: 'set' | 'conflict'; name: string; text: string; condition?: undefined }
+    | { kind: 'none'; text: string; condition?: string } {
+    if (!names?.length) return { kind: 'none', text: '' };
+    let unseen = false;
+    for (const name of names) {
+      const v = this.ctx.env(name);
+      if (v.state === 'set' || v.state === 'conflict') return { kind: v.state, name, text: '' };
+      if (v.state === 'unseen') unseen = true;
+    }
+    const list = names.join(' / ');
+    return unseen
+      ? { kind: 'none', text: '', condition: `Unless ${list} is set where it runs.` }
+      : { kind: 'none', text: ` and no env file in the workspace sets ${list}` };
   }
 
   /** An endpoint from a URL value; null when the value holds no host at all. */
@@ -230,6 +262,7 @@ class CodeResolver {
     void signal;
     return makeEndpoint(this.index, this.input.file, r.span, target, via, {
       ...extras,
+      conditions: conditionsOf(r),
       ...(match.regionUnknown ? { unknown: `the region in the host ${r.why ?? 'is computed at run time'}` } : {}),
       ...(fix ? { euFix: fix } : {}),
     });
@@ -277,13 +310,25 @@ class CodeResolver {
     }
     this.consume(model);
     if (prefix.defaultRegion !== undefined) {
-      const envRegion = prefix.regionEnv?.find((name) => this.ctx.env(name));
-      const region = envRegion ? (this.ctx.env(envRegion)?.value ?? null) : prefix.defaultRegion;
-      const envNote = prefix.regionEnv?.length ? ` (${prefix.regionEnv.join(' / ')} not set in the workspace)` : '';
+      const regionEnv = this.implicitEnv(prefix.regionEnv);
+      if (regionEnv.kind === 'set' || regionEnv.kind === 'conflict') {
+        const r = this.resolve({ k: 'ref', path: `process.env.${regionEnv.name}`, s: model.span.s, e: model.span.e });
+        const region = this.regionOf(r, provider);
+        this.endpoints.push(
+          makeEndpoint(this.index, this.input.file, model.span, this.regionTarget(provider, region), via(`no region set, so LiteLLM reads ${describe(r).replace(/^from /, '')}`),
+            { ...extras, ...(region ? {} : { unknown: `the region ${r.why ?? 'is not known'}` }) }),
+        );
+        return;
+      }
+      const region = prefix.defaultRegion;
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, model.span, this.regionTarget(provider, region),
-          via(region ? `no region set${envNote}, so LiteLLM's default ${region}` : 'no region set'),
-          { ...extras, ...(region ? {} : { unknown: 'LiteLLM documents no default region here' }) }),
+          via(region ? `no region set${regionEnv.text}, so LiteLLM's default ${region}` : 'no region set'),
+          {
+            ...extras,
+            ...(region ? {} : { unknown: 'LiteLLM documents no default region here' }),
+            ...(region && regionEnv.condition ? { conditions: [regionEnv.condition] } : {}),
+          }),
       );
       return;
     }
@@ -497,9 +542,18 @@ function shortCallee(call: Call): string {
   return `${call.isNew ? 'new ' : ''}${tail}()`;
 }
 
+/** A default from code that the workspace's env files could not confirm (the editor checks one file). */
+function conditionsOf(r: Resolved): string[] {
+  return r.env?.unseen ? [`Unless ${r.env.name} is set where it runs.`] : [];
+}
+
 function describe(r: Resolved): string {
-  if (r.env) return r.env.defaulted ? `from ${r.env.name}, unset here, so its default "${r.text}"` : `from ${r.env.name}`;
+  if (r.env?.defaulted) {
+    return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which no env file in the workspace sets, so its default "${r.text}"`;
+  }
+  if (r.env) return isKnown(r) ? `from ${r.env.name}="${r.text}" (${r.env.where})` : `from ${r.env.name}`;
   if (isKnown(r)) return `"${r.text}"`;
+  if (r.symbol) return r.symbol;
   return 'computed at run time';
 }
 

@@ -11,7 +11,7 @@ import type { CatalogIndex } from './catalog-index';
 import { makeEndpoint, type Target } from './endpoint';
 import { looksLikeLlmServer, parseUrl } from './hosts';
 import { hostSwapFix, regionSwapFix } from './fixes';
-import { evaluate, isKnown, type EvalContext, type Piece } from './values';
+import { evaluate, isKnown, UNSEEN_ENV, type EvalContext, type Piece } from './values';
 
 /** Names that look like environment variables (UPPER_SNAKE_CASE with an underscore). */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -29,6 +29,8 @@ interface Located {
 
 export class ConfigResolver {
   readonly endpoints: Endpoint[] = [];
+  /** Environment variables this file sets (for code elsewhere that reads them). */
+  readonly definitions: { name: string; value: string; offset: number }[] = [];
   private readonly consumed = new Set<number>();
 
   constructor(
@@ -40,6 +42,7 @@ export class ConfigResolver {
 
   /** Env assignments from one file or block; shared region variables count when a flag of the provider is set beside them. */
   env(assignments: { name: string; value: Located }[]): void {
+    for (const a of assignments) if (a.value.text.trim() !== '') this.definitions.push({ name: a.name, value: a.value.text.trim(), offset: a.value.s });
     const flagged = new Set<string>();
     for (const a of assignments) {
       for (const ref of this.index.envSignals(a.name)) {
@@ -204,7 +207,7 @@ export class ConfigResolver {
   // ---- Terraform ----------------------------------------------------------------------
 
   terraform(hcl: HclFile): void {
-    const ctx: EvalContext = { parser: hcl.parser, assignments: new Map(), env: () => undefined };
+    const ctx: EvalContext = { parser: hcl.parser, assignments: new Map(), unstable: new Set(), env: UNSEEN_ENV };
     const resources = hcl.body.blocks.filter((b) => b.type === 'resource');
     const variables = new Map<string, Value>();
     for (const b of hcl.body.blocks) {

@@ -22,21 +22,35 @@ export interface Resolved {
   pieces: Piece[];
   /** The text that decides the value: the literal when one literal supplies it, else the expression. */
   span: Span;
-  /** The value is read from this environment variable (and `defaulted` when its default was used). */
-  env?: { name: string; defaulted: boolean };
+  /** The value comes from this environment variable: set in the workspace (`where`), or its default in code (`defaulted`). */
+  env?: { name: string; defaulted: boolean; where?: string; unseen?: boolean };
   /** An unresolved dotted name, e.g. `Region.EU_CENTRAL_1`, for callers that understand it. */
   symbol?: string;
   /** Why the value (or a part of it) is unknown, as a predicate: "is read from ...". */
   why?: string;
 }
 
-export interface EnvLookup {
-  (name: string): { value: string; span?: Span; file?: string } | undefined;
-}
+/**
+ * What the workspace says about an environment variable. `unseen` means the workspace's
+ * env files were not read (a single file checked in the editor), so a default in code
+ * only holds if the variable is unset at run time.
+ */
+export type EnvValue =
+  | { state: 'set'; value: string; where: string }
+  | { state: 'conflict'; values: { value: string; where: string }[] }
+  | { state: 'unset' }
+  | { state: 'unseen' };
+
+export type EnvLookup = (name: string) => EnvValue;
+
+/** The lookup for a scan that has not read the workspace's env files. */
+export const UNSEEN_ENV: EnvLookup = () => ({ state: 'unseen' });
 
 export interface EvalContext {
   parser: CodeParser;
   assignments: Map<string, Assignment[]>;
+  /** Names bound by parameters, loops, destructuring and the like: never constants. */
+  unstable: Set<string>;
   env: EnvLookup;
 }
 
@@ -76,14 +90,13 @@ export function evaluate(value: Value, ctx: EvalContext, depth = 0): Resolved {
       return unknown(value, 'is read from a collection');
     }
     case 'alt': {
-      // `a ?? b`: a when set, else b. An unset env read falls through to its default.
+      // `a ?? b`: a when set, else b. Only an environment variable that is unset in the
+      // workspace falls through to the default; any other unknown `a` could hold anything.
       const first = evaluate(value.options[0]!, ctx, depth + 1);
-      if (!first.text.includes(HOLE)) return first;
-      for (const option of value.options.slice(1)) {
-        const next = evaluate(option, ctx, depth + 1);
-        if (!next.text.includes(HOLE)) return first.env ? { ...next, env: { name: first.env.name, defaulted: true } } : next;
-      }
-      return first;
+      if (!first.text.includes(HOLE) || !first.env || first.env.defaulted) return first;
+      const next = evaluate(value.options[1]!, ctx, depth + 1);
+      if (next.text.includes(HOLE) || value.options.length > 2) return first;
+      return { ...next, env: { name: first.env.name, defaulted: true } };
     }
     case 'arr':
     case 'obj':
@@ -128,7 +141,10 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     if (path.startsWith(prefix)) return envRead(path.slice(prefix.length), undefined, value, ctx, depth);
   }
   const assigned = findAssignment(path, value.s, ctx);
-  if (assigned === 'ambiguous') return { ...unknown(value, `comes from \`${path}\`, which is assigned more than once`), symbol: path };
+  if (typeof assigned === 'string') {
+    const why = assigned === 'bound at run time' ? 'a parameter, loop variable or other run-time binding' : assigned === 'changed by +=' ? 'changed in place' : 'assigned more than once';
+    return { ...unknown(value, `comes from \`${path}\`, which is ${why}`), symbol: path };
+  }
   if (assigned) {
     const v = ctx.parser.valueOf(assigned);
     const r = evaluate(v, ctx, depth + 1);
@@ -142,21 +158,27 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
  * enclose the use, those of the innermost block. More than one there means the value
  * depends on the path taken, so it is not a constant.
  */
-export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContext, 'assignments' | 'parser'>): Assignment | 'ambiguous' | undefined {
+/** Why a name has no single value: it is a parameter or loop variable, or assigned more than once. */
+export type Ambiguity = 'bound at run time' | 'changed by +=' | 'assigned more than once';
+
+export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContext, 'assignments' | 'parser' | 'unstable'>): Assignment | Ambiguity | undefined {
   const candidates = [path];
   const dot = path.lastIndexOf('.');
   if (/^(?:self|this|Self|cls|static)\./.test(path) && dot > 0) candidates.push(path.slice(dot + 1));
   for (const name of candidates) {
+    if (ctx.unstable.has(name)) return 'bound at run time';
     const list = ctx.assignments.get(name);
     if (!list || list.length === 0) continue;
-    if (list.length === 1) return list[0]!.compound ? 'ambiguous' : list[0];
+    if (list.some((a) => a.compound)) return 'changed by +=';
+    // A reassignment (`x = ...` after `let x`) may run on some paths only.
+    if (list.length > 1 && list.some((a) => !a.declares)) return 'assigned more than once';
     const blocks = new Map(list.map((a) => [a, ctx.parser.blockOf(a)]));
     const visible = list.filter((a) => blocks.get(a)!.s <= useAt && useAt <= blocks.get(a)!.e);
-    if (visible.length === 0) return 'ambiguous';
+    if (visible.length === 0) return list.length === 1 ? undefined : 'assigned more than once';
     const size = (a: Assignment): number => blocks.get(a)!.e - blocks.get(a)!.s;
     const innermost = Math.min(...visible.map(size));
     const here = visible.filter((a) => size(a) === innermost);
-    return here.length === 1 && !here[0]!.compound ? here[0] : 'ambiguous';
+    return here.length === 1 ? here[0] : 'assigned more than once';
   }
   return undefined;
 }
@@ -189,26 +211,21 @@ function evaluateCall(value: Extract<Value, { k: 'call' }>, ctx: EvalContext, de
 }
 
 function envRead(name: string, fallback: Value | undefined, at: Span, ctx: EvalContext, depth: number): Resolved {
-  const set = ctx.env(name);
-  if (set) {
-    return {
-      text: set.value,
-      pieces: [],
-      span: { s: at.s, e: at.e },
-      env: { name, defaulted: false },
-    };
+  const span = { s: at.s, e: at.e };
+  const env = ctx.env(name);
+  if (env.state === 'set') return { text: env.value, pieces: [], span, env: { name, defaulted: false, where: env.where } };
+  if (env.state === 'conflict') {
+    const values = env.values.map((v) => `${v.value} in ${v.where}`).join(', ');
+    return { text: HOLE, pieces: [], span, env: { name, defaulted: false }, why: `is read from ${name}, which has different values in the workspace (${values})` };
   }
   if (fallback) {
     const r = evaluate(fallback, ctx, depth + 1);
-    if (!r.text.includes(HOLE)) return { ...r, env: { name, defaulted: true } };
+    if (!r.text.includes(HOLE)) return { ...r, env: { name, defaulted: true, unseen: env.state === 'unseen' } };
   }
-  return {
-    text: HOLE,
-    pieces: [],
-    span: { s: at.s, e: at.e },
-    env: { name, defaulted: false },
-    why: `is read from the environment variable ${name}, which has no value here`,
-  };
+  const why = env.state === 'unset'
+    ? `is read from the environment variable ${name}, which no env file in the workspace sets`
+    : `is read from the environment variable ${name}, whose value is not known here`;
+  return { text: HOLE, pieces: [], span, env: { name, defaulted: false }, why };
 }
 
 /** Whether the resolved text is fully known. */

@@ -62,6 +62,8 @@ export interface Assignment {
   to: number;
   /** `+=` and friends: the name is not a constant. */
   compound: boolean;
+  /** The statement declares the name (`const x =`, `x :=`, Python's `x =`) rather than reassigning it. */
+  declares: boolean;
   s: number;
   /** The block (function, class body, file) the assignment is in; -1 until computed (Python). */
   blockS: number;

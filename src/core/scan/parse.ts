@@ -29,6 +29,12 @@ const PASS_THROUGH_METHODS = new Set([
 
 export interface CodeStructure {
   calls: Call[];
+  /**
+   * Names bound other than by a plain assignment somewhere in the file: parameters, loop
+   * and `as` targets, `global`/`nonlocal`, destructuring and tuple targets. Their value
+   * depends on the caller or the run, so they are never resolved to a constant.
+   */
+  unstable: Set<string>;
   /** The name a string token is given to (`base_url=`, `apiBase:`, `URL =`), if any. */
   keyOf: (tok: Token) => string | undefined;
   /** String and template tokens that are values (not docstrings or bare expression statements). */
@@ -40,6 +46,8 @@ export class CodeParser {
   /** Index of the matching bracket for every opening (and closing) bracket token. */
   private readonly match: Int32Array;
   private readonly calls: Call[] = [];
+  private readonly tupleTargets: string[][] = [];
+  private pyBlocks: { s: number; e: number }[] | undefined;
   private readonly callStarts = new Set<number>();
 
   constructor(
@@ -114,7 +122,68 @@ export class CodeParser {
       }
       if (tok.t === 'id') this.maybeCall(i);
     }
-    return { calls: this.calls, strings, assignments, keyOf: (tok: Token) => this.keyOf(stringIndex.get(tok.s) ?? -1) };
+    return {
+      calls: this.calls, strings, assignments, unstable: this.otherBindings(),
+      keyOf: (tok: Token) => this.keyOf(stringIndex.get(tok.s) ?? -1),
+    };
+  }
+
+  /** See CodeStructure.unstable. Over-approximates: a type name in a parameter list is included too. */
+  private otherBindings(): Set<string> {
+    const { tokens, match } = this;
+    const out = new Set<string>();
+    const idsIn = (a: number, b: number): void => {
+      for (let j = a; j < b; j++) if (tokens[j]!.t === 'id') out.add(tokens[j]!.v);
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.t === 'id') {
+        const next = tokens[i + 1];
+        if (t.v === 'for' || t.v === 'foreach') {
+          // Loop targets: up to `in`, `of`, `:=`, `:` or `;`.
+          let j = i + 1;
+          if (tokens[j]?.v === '(') j++;
+          const start = j;
+          while (j < tokens.length && j < i + 16 && !/^(?:in|of|:=|:|;|range)$/.test(tokens[j]!.v) && tokens[j]!.t !== 'nl') j++;
+          idsIn(start, j);
+        } else if ((t.v === 'as' || t.v === 'global' || t.v === 'nonlocal') && next?.t === 'id') {
+          idsIn(i + 1, i + 2);
+          for (let j = i + 2; tokens[j]?.v === ',' && tokens[j + 1]?.t === 'id'; j += 2) idsIn(j + 1, j + 2);
+        } else if (t.v === 'lambda') {
+          let j = i + 1;
+          while (j < tokens.length && tokens[j]!.v !== ':' && tokens[j]!.t !== 'nl') j++;
+          idsIn(i + 1, j);
+        } else if ((t.v === 'const' || t.v === 'let' || t.v === 'var' || t.v === 'val') && (next?.v === '{' || next?.v === '[' || next?.v === '(')) {
+          idsIn(i + 2, match[i + 1]! > i ? match[i + 1]! : i + 2); // destructuring
+        } else if (next?.t === 'p' && next.v === '=>' ) {
+          out.add(t.v); // x => ...
+        }
+        continue;
+      }
+      if (t.t !== 'p') continue;
+      if (t.v === '(' && match[i]! > i) {
+        const close = match[i]!;
+        const before = tokens[i - 1];
+        const beforeName = tokens[i - 2];
+        const after = tokens[close + 1];
+        const isDef =
+          (beforeName?.t === 'id' && DEFINITION_KEYWORDS.has(beforeName.v)) ||
+          (before?.t === 'id' && DEFINITION_KEYWORDS.has(before.v)) || // function(...) / func(...)
+          (after?.t === 'p' && (after.v === '=>' || (after.v === '{' && this.lang !== 'python'))) ||
+          (after?.t === 'p' && after.v === ':' && this.lang !== 'python' && this.isDefinition(i - 1 >= 0 ? i - 1 : 0, i));
+        if (isDef) idsIn(i + 1, close);
+      } else if (t.v === '|' && this.lang === 'rust') {
+        // Closure parameters |a, b|.
+        let j = i + 1;
+        while (j < tokens.length && j < i + 16 && tokens[j]!.v !== '|') j++;
+        if (tokens[j]?.v === '|') idsIn(i + 1, j);
+      } else if (t.v === '{' && tokens[match[i]! + 1]?.v === '=' && match[i]! > i) {
+        idsIn(i + 1, match[i]!); // { a, b } = obj
+      }
+    }
+    // Tuple targets: `a, b = ...` and Go `a, b := ...`.
+    for (const list of this.tupleTargets) for (const name of list) out.add(name);
+    return out;
   }
 
   /** Go's `const (` and `var (` open a group of statements, not an expression. */
@@ -150,12 +219,14 @@ export class CodeParser {
     return this.lang === 'python' ? { s: -1, e: -1 } : { s: 0, e: this.text.length };
   }
 
-  /** The block an assignment belongs to (computed on first use for Python). */
+  /** The block an assignment belongs to (for Python the innermost enclosing def/class, worked out on first use). */
   blockOf(a: Assignment): { s: number; e: number } {
     if (a.blockS < 0) {
-      const b = pythonBlock(this.text, a.s);
-      a.blockS = b.s;
-      a.blockE = b.e;
+      this.pyBlocks ??= pythonBlocks(this.text);
+      let best = { s: 0, e: this.text.length };
+      for (const b of this.pyBlocks) if (b.s < a.s && a.s < b.e && b.e - b.s < best.e - best.s) best = b;
+      a.blockS = best.s;
+      a.blockE = best.e;
     }
     return { s: a.blockS, e: a.blockE };
   }
@@ -188,7 +259,11 @@ export class CodeParser {
     for (let j = stmtStart; j < eq; j++) {
       const t = tokens[j]!;
       // Tuple unpacking, index targets and calls on the left are not simple names.
-      if (t.t === 'p' && (t.v === ',' || t.v === '[' || t.v === '(')) return;
+      if (t.t === 'p' && t.v === ',') {
+        this.tupleTargets.push(tokens.slice(stmtStart, eq).filter((x) => x.t === 'id').map((x) => x.v));
+        return;
+      }
+      if (t.t === 'p' && (t.v === '[' || t.v === '(')) return;
       if (t.t === 'p' && t.v === ':') {
         nameEnd = j;
         break;
@@ -201,7 +276,9 @@ export class CodeParser {
     const name = pathText(tokens, first, nameEnd);
     const to = this.statementEnd(eq + 1);
     const list = out.get(name) ?? [];
-    list.push({ name, from: eq + 1, to, compound, s: tokens[first]!.s, blockS: block.s, blockE: block.e });
+    // `const x =`, `String x =`, `x :=` declare; a bare `x =` assigns an existing variable.
+    const declares = this.lang === 'python' || tokens[eq]!.v === ':=' || (first > stmtStart && tokens[first - 1]!.t === 'id');
+    list.push({ name, from: eq + 1, to, compound, declares, s: tokens[first]!.s, blockS: block.s, blockE: block.e });
     out.set(name, list);
   }
 
@@ -752,46 +829,26 @@ function alt(left: Value, right: Value): Value {
 }
 
 /**
- * The Python `def`/`class` body around `offset`, by indentation; the whole file at
- * module level. Lines inside brackets or strings can confuse it, which only ever makes
- * a name look assigned more than once (so unknown), never wrongly known.
+ * The `def`/`class` bodies of a Python file, found once by indentation. Lines inside
+ * brackets or strings can confuse it, which only ever makes a name look assigned in
+ * more places (so unknown), never wrongly known.
  */
-function pythonBlock(text: string, offset: number): { s: number; e: number } {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const indentOf = (at: number): number => {
-    let n = 0;
-    while (text[at + n] === ' ' || text[at + n] === '\t') n++;
-    return n;
-  };
-  let indent = indentOf(lineStart);
-  if (indent === 0) return { s: 0, e: text.length };
-  // Walk up to the enclosing def/class with less indentation.
-  let p = lineStart;
-  let blockStart = -1;
-  let blockIndent = 0;
-  while (p > 0) {
-    const prev = text.lastIndexOf('\n', p - 2) + 1;
-    const ind = indentOf(prev);
-    const rest = text.slice(prev + ind, prev + ind + 10);
-    if (ind < indent && rest.trim() !== '' && !rest.startsWith('#')) {
-      if (/^(?:async\s+def|def|class)\b/.test(rest)) {
-        blockStart = prev;
-        blockIndent = ind;
-        break;
-      }
-      indent = ind;
+function pythonBlocks(text: string): { s: number; e: number }[] {
+  const blocks: { s: number; e: number }[] = [];
+  const open: { s: number; indent: number }[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let nl = text.indexOf('\n', lineStart);
+    if (nl < 0) nl = text.length;
+    let indent = 0;
+    while (text[lineStart + indent] === ' ' || text[lineStart + indent] === '\t') indent++;
+    const first = text[lineStart + indent];
+    if (first !== undefined && first !== '\n' && first !== '\r' && first !== '#' && lineStart + indent < nl) {
+      while (open.length && open[open.length - 1]!.indent >= indent) blocks.push({ s: open.pop()!.s, e: lineStart });
+      if (/^(?:async\s+def|def|class)\b/.test(text.slice(lineStart + indent, lineStart + indent + 10))) open.push({ s: lineStart, indent });
     }
-    p = prev;
+    lineStart = nl + 1;
   }
-  if (blockStart < 0) return { s: 0, e: text.length };
-  // The block ends at the first later line indented no deeper than its header.
-  let q = text.indexOf('\n', blockStart);
-  while (q >= 0 && q < text.length) {
-    const next = q + 1;
-    const ind = indentOf(next);
-    const ch = text[next + ind];
-    if (ch !== undefined && ch !== '\n' && ch !== '\r' && ch !== '#' && ind <= blockIndent) return { s: blockStart, e: next };
-    q = text.indexOf('\n', next);
-  }
-  return { s: blockStart, e: text.length };
+  while (open.length) blocks.push({ s: open.pop()!.s, e: text.length });
+  return blocks;
 }
