@@ -10,7 +10,7 @@ import type { Token } from '../scan/tokens';
 import type { CatalogIndex } from './catalog-index';
 import { makeEndpoint, type Target } from './endpoint';
 import { fixOf, hostSwapFix, regionSwapFix } from './fixes';
-import { HOLE, looksLikeLlmServer, parseUrl } from './hosts';
+import { HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { evaluate, findAssignment, isKnown, type EnvLookup, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
@@ -57,11 +57,19 @@ class CodeResolver {
       this.liteLlm(call);
       return;
     }
-    // `const vertex = createVertex(...)` then `vertex("model")`: the local name is not the SDK's default instance.
-    if (!call.callee.includes('.') && !call.isNew && this.ctx.assignments.has(call.callee)) return;
+    // `const vertex = createVertex(...)` then `vertex("model")`: the local name is a client
+    // made by a factory (reported there), not the SDK's default instance.
+    if (!call.callee.includes('.') && !call.isNew && this.isMadeClient(call.callee, call.s)) return;
     const match = this.matchClient(call);
     if (!match || this.wrapsClient(call)) return;
     this.client(call, match.provider, match.signal);
+  }
+
+  private isMadeClient(name: string, at: number): boolean {
+    const assigned = findAssignment(name, at, this.ctx);
+    if (!assigned || typeof assigned === 'string') return false;
+    const value = this.ctx.parser.valueOf(assigned);
+    return value.k === 'call' && this.matchClient(value.call) !== undefined;
   }
 
   /**
@@ -111,7 +119,7 @@ class CodeResolver {
   }
 
   private client(call: Call, provider: Provider, signal: ClientSignal): void {
-    const options = this.optionsOf(call);
+    const { options, opaque } = this.callOptions(call);
     const via = (what: string): string => `${shortCallee(call)}: ${what}`;
     const extras = { sdk: signal.id };
 
@@ -160,8 +168,19 @@ class CodeResolver {
       return;
     }
 
-    // Nothing set in the call: the SDK reads its env variables, then uses its default.
     const callSpan = this.callSpan(call);
+    if (opaque) {
+      // The endpoint may be set in options the engine cannot read: never assume the default.
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null, verdictsUnknown: true }, via(`options from ${opaque}`), {
+          ...extras,
+          unknown: `the client's options come from \`${opaque}\`, which is not a literal in this file`,
+        }),
+      );
+      return;
+    }
+
+    // Nothing set in the call: the SDK reads its env variables, then uses its default.
     const urlEnv = this.implicitEnv(signal.env?.url);
     if (urlEnv.kind === 'set' || urlEnv.kind === 'conflict') {
       const r = this.resolve({ k: 'ref', path: `process.env.${urlEnv.name}`, s: callSpan.s, e: callSpan.e });
@@ -238,7 +257,7 @@ class CodeResolver {
 
   /** An endpoint from a URL value; null when the value holds no host at all. */
   private fromUrl(r: Resolved, sdkProvider: Provider, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }): Endpoint | null {
-    const url = parseUrl(r.text);
+    const url = parseUrl(r.text.trim());
     if (!url && isKnown(r)) return null; // a known value that is not a URL: not an endpoint setting
     if (!url || url.host === HOLE || url.host.startsWith(HOLE) && !url.host.includes('.')) {
       // The whole base URL is unknown: the SDK's provider is assumed, verdicts are not.
@@ -257,9 +276,8 @@ class CodeResolver {
           : `the host ${r.why ?? 'is computed at run time'}`,
       });
     }
-    const fix = this.hostFix(r, match.provider, url.host, match.region);
+    const fix = this.hostFix(r, url, match.provider, match.region);
     const target: Target = { provider: match.provider, host: url.host.includes(HOLE) ? null : url.host, region: match.region, pattern: match.pattern };
-    void signal;
     return makeEndpoint(this.index, this.input.file, r.span, target, via, {
       ...extras,
       conditions: conditionsOf(r),
@@ -368,7 +386,7 @@ class CodeResolver {
     // A local URL is an LLM server when its port, path or the name it is given says so.
     const llmContext = looksLikeLlmServer(url) || (key !== undefined && (this.index.isUrlOptionName(key) || LLM_NAME.test(key)));
     if (match.provider.kind === 'self-hosted' && !llmContext) return;
-    const fix = this.hostFix(r, match.provider, url.host, match.region);
+    const fix = this.hostFix(r, url, match.provider, match.region);
     const target: Target = { provider: match.provider, host: url.host.includes(HOLE) ? null : url.host, region: match.region, pattern: match.pattern };
     this.endpoints.push(
       makeEndpoint(this.index, this.input.file, r.span, target, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', {
@@ -382,16 +400,36 @@ class CodeResolver {
 
   /** The call's options, plus fields a callback sets inside its parentheses (Go `func(o *Options) { o.Region = "..." }`). */
   private optionsOf(call: Call): Option[] {
+    return this.callOptions(call).options;
+  }
+
+  /**
+   * The call's options, with option objects passed by name (`new OpenAI(opts)`, `OpenAI(**cfg)`)
+   * read from their literal in this file, and the fields a callback sets inside the
+   * parentheses (Go `func(o *Options) { o.Region = "..." }`). `opaque` names what could
+   * not be read, so a missing option may be set there.
+   */
+  private callOptions(call: Call): { options: Option[]; opaque?: string } {
     const options = optionsOf(call);
-    if (call.open < 0) return options;
-    for (const [name, list] of this.ctx.assignments) {
-      const dot = name.lastIndexOf('.');
-      if (dot < 0) continue;
-      for (const a of list) {
-        if (a.s > call.open && a.s < call.close && !a.compound) options.push({ name: name.slice(dot + 1), value: this.ctx.parser.valueOf(a) });
+    let opaque: string | undefined;
+    const passed = call.args.filter((a, i) => a.name === '**' || a.name === '...' || (i === 0 && !a.name && this.input.lang === 'js' && a.value.k === 'ref'));
+    for (const arg of passed) {
+      const v = arg.value;
+      const assigned = v.k === 'ref' ? findAssignment(v.path, v.s, this.ctx) : undefined;
+      const literal = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+      if (literal?.k === 'obj') for (const e of literal.entries) options.push({ name: e.key, value: e.value });
+      else opaque ??= v.k === 'ref' ? v.path : this.input.text.slice(v.s, v.e);
+    }
+    if (call.open >= 0) {
+      for (const [name, list] of this.ctx.assignments) {
+        const dot = name.lastIndexOf('.');
+        if (dot < 0) continue;
+        for (const a of list) {
+          if (a.s > call.open && a.s < call.close && !a.compound) options.push({ name: name.slice(dot + 1), value: this.ctx.parser.valueOf(a) });
+        }
       }
     }
-    return options;
+    return opaque ? { options, opaque } : { options };
   }
 
   private resolve(value: Value): Resolved {
@@ -429,8 +467,10 @@ class CodeResolver {
     return text.slice(call.s, end).includes('\n') ? { s: call.s, e: call.calleeE } : { s: call.s, e: end };
   }
 
-  private hostFix(r: Resolved, provider: Provider, host: string, region: string | null): Fix | undefined {
-    return hostSwapFix(this.index, r.pieces, provider, host, region);
+  /** `url` was parsed from the trimmed text; its offsets shift back by the leading space. */
+  private hostFix(r: Resolved, url: ParsedUrl, provider: Provider, region: string | null): Fix | undefined {
+    const lead = r.text.length - r.text.trimStart().length;
+    return hostSwapFix(this.index, r.text, r.pieces, { ...url, hostStart: url.hostStart + lead, hostEnd: url.hostEnd + lead }, provider, region);
   }
 
   private regionFix(r: Resolved, provider: Provider, region: string): Fix | undefined {
@@ -443,7 +483,7 @@ class CodeResolver {
 
   private insertUrlFix(call: Call, provider: Provider, signal: ClientSignal, host: string): Fix | undefined {
     const euHost = provider.euSwap?.hosts?.[host];
-    const option = signal.options.url?.[0];
+    const option = this.optionNameToInsert(signal, signal.options.url);
     if (!euHost || !option) return undefined;
     const base = signal.defaults.baseUrl ?? `https://${host}`;
     const url = base.replace(host, euHost);
@@ -452,14 +492,27 @@ class CodeResolver {
 
   private insertRegionFix(call: Call, provider: Provider, signal: ClientSignal): Fix | undefined {
     const euRegion = provider.euSwap?.region;
-    const option = signal.options.region?.[0];
+    const option = this.optionNameToInsert(signal, signal.options.region);
     if (!euRegion || !option) return undefined;
     return this.insertOption(call, option, euRegion, `Set ${option} to the EU region ${euRegion}`);
   }
 
+  /**
+   * The option to add, spelled as this language's SDK spells it: snake_case keywords in
+   * Python; in JavaScript only for an SDK of its own (a name shared with the Python SDK
+   * may not be a real option there, and a fix must not merely look right).
+   */
+  private optionNameToInsert(signal: ClientSignal, names: string[] | undefined): string | undefined {
+    const candidates = (names ?? []).filter((n) => !n.startsWith('$') && !/^with/i.test(n));
+    if (this.input.lang === 'python') return candidates.find((n) => /^[a-z][a-z0-9_]*$/.test(n));
+    if (this.input.lang === 'js' && signal.languages.length === 1) return candidates.find((n) => /^[a-z][A-Za-z0-9]*$/.test(n));
+    return undefined;
+  }
+
   /** Inserts `name="value"` into a Python call or `name: "value"` into a JS options object. */
   private insertOption(call: Call, name: string, value: string, title: string): Fix | undefined {
-    if (call.open < 0 || call.close < 0) return undefined;
+    // Options from a spread or a variable may already set it; adding a second one can fail at run time.
+    if (call.open < 0 || call.close < 0 || call.args.some((a) => a.name === '**' || a.name === '...' || a.name === '*')) return undefined;
     const lang = this.input.lang;
     const quoted = JSON.stringify(value);
     if (lang === 'python') {

@@ -9,7 +9,7 @@ import type { CNode, CEntry } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
 import { makeEndpoint, type Target } from './endpoint';
-import { looksLikeLlmServer, parseUrl } from './hosts';
+import { looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, regionSwapFix } from './fixes';
 import { evaluate, isKnown, UNSEEN_ENV, type EvalContext, type Piece } from './values';
 
@@ -65,7 +65,7 @@ export class ConfigResolver {
         const llmContext = !!urlSignal || looksLikeLlmServer(url);
         if (match.provider.kind === 'self-hosted' && !llmContext) return;
         this.push(value, { provider: match.provider, host: url.host, region: match.region, pattern: match.pattern }, via,
-          this.hostFix(value, match.provider, url.host, match.region));
+          this.hostFix(value, url, match.provider, match.region));
       } else if (urlSignal) {
         this.push(value, { provider: null, host: url.host, region: null }, via, undefined,
           `${url.host} is not a host the catalog knows; declare where it processes data in the policy`);
@@ -163,7 +163,7 @@ export class ConfigResolver {
       const match = url ? this.index.matchHost(url.host) : null;
       if (url && match) {
         this.push(value, { provider: match.provider, host: url.host, region: match.region, pattern: match.pattern }, `${via}, api_base ${url.host}`,
-          this.hostFix(value, match.provider, url.host, match.region));
+          this.hostFix(value, url, match.provider, match.region));
         return;
       }
       this.push(value, { provider: null, host: url?.host ?? null, region: null }, `${via}, api_base ${apiBase.v}`, undefined,
@@ -201,7 +201,7 @@ export class ConfigResolver {
     if (!match) return;
     if (match.provider.kind === 'self-hosted' && !llmContext && !looksLikeLlmServer(url)) return;
     this.push(value, { provider: match.provider, host: url.host, region: match.region, pattern: match.pattern }, 'URL of an LLM API in a config value',
-      this.hostFix(value, match.provider, url.host, match.region));
+      this.hostFix(value, url, match.provider, match.region));
   }
 
   // ---- Terraform ----------------------------------------------------------------------
@@ -310,8 +310,10 @@ export class ConfigResolver {
     );
   }
 
-  private hostFix(value: Located, provider: Provider, host: string, region: string | null): Fix | undefined {
-    return hostSwapFix(this.index, pieceOf(value), provider, host, region);
+  private hostFix(value: Located, url: ParsedUrl, provider: Provider, region: string | null): Fix | undefined {
+    // parseUrl saw the trimmed text; shift back to the value's own offsets.
+    const lead = value.text.length - value.text.trimStart().length;
+    return hostSwapFix(this.index, value.text, pieceOf(value), { ...url, hostStart: url.hostStart + lead, hostEnd: url.hostEnd + lead }, provider, region);
   }
 
   private regionFix(value: Located, provider: Provider, region: string): Fix | undefined {

@@ -1,41 +1,80 @@
-// EU swaps as text edits: replace a host with the provider's EU host, or a region with
-// the provider's EU region, wherever the source spells it exactly. Shared by the code
-// and config resolvers, which both describe a value as literal pieces with offsets.
+// EU swaps as text edits: replace a host with the provider's EU host (or the host of its
+// EU region), or a region value with the EU region, where the source spells it exactly.
+// Edits touch only the host, a whole region value, or a `/locations/<region>/` path
+// segment, never other text that happens to contain the same letters.
 
 import type { Provider } from '../catalog/types';
 import type { Fix, TextEdit } from '../model';
 import type { CatalogIndex } from './catalog-index';
+import { HOLE, type ParsedUrl } from './hosts';
 import type { Piece } from './values';
 
-/** Replace the host with the provider's EU host, or the region inside it with the EU region. */
-export function hostSwapFix(index: CatalogIndex, pieces: Piece[], provider: Provider, host: string, region: string | null): Fix | undefined {
+/** Replace a URL's host with the provider's EU host, or with the host of its EU region. */
+export function hostSwapFix(
+  index: CatalogIndex, text: string, pieces: Piece[], url: ParsedUrl, provider: Provider, region: string | null,
+): Fix | undefined {
   const swap = provider.euSwap;
   if (!swap) return undefined;
-  const euHost = swap.hosts?.[host];
-  if (euHost) return fixOf(`Use the EU endpoint ${euHost}`, replaceInPieces(pieces, host, euHost));
-  if (region && host.includes(region)) return regionSwapFix(index, pieces, provider, region);
-  return undefined;
+  let euHost = swap.hosts?.[url.host];
+  let title = `Use the EU endpoint ${euHost}`;
+  if (!euHost && region && swap.region && index.location(provider, region).euResident !== true) {
+    euHost = index.hostForRegion(provider, swap.region)?.host;
+    title = `Use the EU region ${swap.region}`;
+  }
+  if (!euHost) return undefined;
+  const placed = placePieces(text, pieces);
+  if (!placed) return undefined;
+  const edits: TextEdit[] = [];
+  const host = editAt(placed, url.hostStart, url.hostEnd, euHost);
+  if (!host) return undefined;
+  edits.push(host);
+  // A Vertex path names the location too: /locations/us-central1/.
+  if (region && swap.region && title.startsWith('Use the EU region')) {
+    const segment = `/locations/${region}/`;
+    for (let i = text.indexOf(segment, url.hostEnd); i >= 0; i = text.indexOf(segment, i + segment.length)) {
+      const edit = editAt(placed, i + 11, i + 11 + region.length, swap.region);
+      if (edit) edits.push(edit);
+    }
+  }
+  return fixOf(title, edits);
 }
 
-/** Replace a region outside the EU with the provider's EU region. */
+/** Replace a region value outside the EU (the whole value) with the provider's EU region. */
 export function regionSwapFix(index: CatalogIndex, pieces: Piece[], provider: Provider, region: string): Fix | undefined {
   const euRegion = provider.euSwap?.region;
   if (!euRegion || region === euRegion || index.location(provider, region).euResident === true) return undefined;
-  return fixOf(`Use the EU region ${euRegion}`, replaceInPieces(pieces, region, euRegion));
+  const piece = pieces.length === 1 ? pieces[0] : undefined;
+  if (!piece?.verbatim || piece.text.trim() !== region) return undefined;
+  const at = piece.s + piece.text.indexOf(region);
+  return fixOf(`Use the EU region ${euRegion}`, [{ start: at, end: at + region.length, newText: euRegion }]);
 }
 
 export function fixOf(title: string, edits: TextEdit[]): Fix | undefined {
   return edits.length ? { title, edits, isPreferred: true } : undefined;
 }
 
-/** Edits replacing every occurrence of `from` inside the pieces the source spells exactly. */
-function replaceInPieces(pieces: Piece[], from: string, to: string): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const p of pieces) {
-    if (!p.verbatim) continue;
-    for (let i = p.text.indexOf(from); i >= 0; i = p.text.indexOf(from, i + from.length)) {
-      edits.push({ start: p.s + i, end: p.s + i + from.length, newText: to });
-    }
+interface Placed {
+  piece: Piece;
+  /** Where the piece's text starts in the resolved text. */
+  at: number;
+}
+
+/** Where each literal piece sits in the resolved text (unknown parts are HOLE characters). */
+function placePieces(text: string, pieces: Piece[]): Placed[] | undefined {
+  const out: Placed[] = [];
+  let cursor = 0;
+  for (const piece of pieces) {
+    while (text[cursor] === HOLE) cursor++;
+    if (!text.startsWith(piece.text, cursor)) return undefined;
+    out.push({ piece, at: cursor });
+    cursor += piece.text.length;
   }
-  return edits;
+  return out;
+}
+
+/** An edit replacing text[from, to) when one verbatim piece spells all of it. */
+function editAt(placed: Placed[], from: number, to: number, newText: string): TextEdit | undefined {
+  const p = placed.find((x) => x.at <= from && to <= x.at + x.piece.text.length);
+  if (!p?.piece.verbatim) return undefined;
+  return { start: p.piece.s + (from - p.at), end: p.piece.s + (to - p.at), newText };
 }
