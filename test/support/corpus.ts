@@ -10,6 +10,7 @@ import { LineIndex } from '../../src/core/text';
 
 export const CORPUS = path.join(__dirname, '..', 'fixtures', 'corpus');
 export const HOLDOUT = path.join(__dirname, '..', 'fixtures', 'holdout');
+export const BLIND = path.join(__dirname, '..', 'fixtures', 'blind');
 
 export interface Label {
   line?: number;

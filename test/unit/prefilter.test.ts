@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { Engine, formatOf } from '../../src/core/engine';
 import { Prefilter } from '../../src/core/scan/prefilter';
-import { CORPUS, HOLDOUT } from '../support/corpus';
+import { BLIND, CORPUS, HOLDOUT } from '../support/corpus';
 
 describe('prefilter', () => {
   it('agrees with a naive case-insensitive search', () => {
@@ -31,7 +31,7 @@ describe('prefilter', () => {
 
   it('lets every file with a labelled endpoint through', () => {
     const engine = new Engine();
-    for (const dir of [CORPUS, HOLDOUT]) {
+    for (const dir of [CORPUS, HOLDOUT, BLIND]) {
       const labels = parse(fs.readFileSync(path.join(dir, 'labels.yaml'), 'utf8')) as Record<string, unknown[] | null>;
       for (const [file, expected] of Object.entries(labels)) {
         if (!expected?.length) continue;

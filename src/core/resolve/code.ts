@@ -68,8 +68,9 @@ class CodeResolver {
   private isMadeClient(name: string, at: number): boolean {
     const assigned = findAssignment(name, at, this.ctx);
     if (!assigned || typeof assigned === 'string') return false;
-    const value = this.ctx.parser.valueOf(assigned);
-    return value.k === 'call' && this.matchClient(value.call) !== undefined;
+    // Any call result (a factory like createOpenAICompatible) is not the SDK's default
+    // instance; `OpenAI = None` after a failed import is.
+    return this.ctx.parser.valueOf(assigned).k === 'call';
   }
 
   /**
@@ -571,6 +572,8 @@ export function optionsOf(call: Call): Option[] {
     if (first) direct.push({ name: link.callee, value: first.value });
   }
   if (call.init) fromObject(call.init, direct);
+  // Options set on the object the method is called on (a boto3 Session's region_name).
+  if (call.receiver) for (const a of call.receiver.args) if (a.name && a.name.length > 2) nested.push({ name: a.name, value: a.value });
   return [...direct, ...nested];
 }
 

@@ -147,7 +147,8 @@ export function isPrivateAddress(host: string): boolean {
 
 /** Ports and paths that give a URL on your own machine or network away as an LLM server. */
 const LLM_PORTS = new Set(['11434', '1234']);
-const LLM_PATH = /\/(?:v1\/(?:chat\/completions|completions|embeddings|responses|messages|models)|api\/(?:generate|chat|embed(?:dings)?))\b/;
+// OpenAI-compatible /v1 APIs, Ollama's /api, and llama.cpp's native /completion.
+const LLM_PATH = /\/(?:v1\/(?:chat\/completions|completions|embeddings|responses|messages|models)|api\/(?:generate|chat|embed(?:dings)?)|completion)\b/;
 
 /** Whether a (local) URL is an LLM server by its port (Ollama, LM Studio) or API path. */
 export function looksLikeLlmServer(url: ParsedUrl): boolean {

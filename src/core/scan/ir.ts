@@ -46,6 +46,8 @@ export interface Call {
   chain: Call[];
   /** Object initializer or composite literal that follows (`new T { A = b }`, Go `T{A: b}`). */
   init?: Value;
+  /** For a method chained on another call (`Session(region_name=...).client(...)`): that call. */
+  receiver?: Call;
   s: number;
   e: number;
   calleeS: number;

@@ -324,7 +324,13 @@ export class CodeParser {
   private maybeCall(i: number): void {
     const { tokens } = this;
     const prev = tokens[i - 1];
-    if (prev && prev.t === 'p' && PATH_SEPARATORS.has(prev.v)) return; // middle of a path
+    if (prev && prev.t === 'p' && PATH_SEPARATORS.has(prev.v)) {
+      // A method chained on a call result: `Kernel.CreateBuilder().AddX(...)`, `Session().client(...)`.
+      let k = i - 2;
+      while (tokens[k]?.t === 'nl') k--;
+      if (tokens[k]?.v === ')' && tokens[i + 1]?.v === '(' && this.isInteresting(tokens[i]!.v)) this.chainLink(k);
+      return; // otherwise the middle of a path
+    }
     const start = i;
     let isNew = false;
     if (tokens[i]!.v === 'new' && (this.lang === 'js' || this.lang === 'java' || this.lang === 'csharp')) {
@@ -351,6 +357,30 @@ export class CodeParser {
     if (this.callStarts.has(tokens[start]!.s)) return;
     const end = this.expressionEnd(open);
     this.parseRange(start, end);
+  }
+
+  /** Parses the whole chain a link belongs to, from its root call (`close` is the `)` before the link). */
+  private chainLink(close: number): void {
+    const { tokens, match } = this;
+    let start = -1;
+    for (let c = close; tokens[c]?.v === ')' && match[c]! < c; ) {
+      const open = match[c]!;
+      let s = open - 1;
+      while (s - 2 >= 0 && tokens[s - 1]!.t === 'p' && PATH_SEPARATORS.has(tokens[s - 1]!.v) && tokens[s - 2]!.t === 'id') s -= 2;
+      if (tokens[s]?.t !== 'id') break;
+      start = tokens[s - 1]?.v === 'new' ? s - 1 : s;
+      // Keep walking left while this call is itself chained on another call.
+      let k = s - 1;
+      if (!(tokens[k]?.t === 'p' && PATH_SEPARATORS.has(tokens[k]!.v))) break;
+      k--;
+      while (tokens[k]?.t === 'nl') k--;
+      c = k;
+    }
+    if (start < 0 || this.callStarts.has(tokens[start]!.s)) return;
+    let open = this.pathEnd(start);
+    if (tokens[start]!.v === 'new') open = this.pathEnd(start + 1);
+    if (tokens[open]?.v !== '(') return;
+    this.parseRange(start, this.expressionEnd(open));
   }
 
   private targetTypedNew(newIndex: number): void {
@@ -485,6 +515,7 @@ export class CodeParser {
           const close = this.match[k]!;
           const method = this.makeCall(name.v, false, name.s, name.e, k, close);
           value.call.chain.push(method);
+          this.recordLink(value.call, method);
           value.call.e = tokens[close]!.e;
           value = { ...value, e: tokens[close]!.e };
           i = close + 1;
@@ -671,7 +702,9 @@ export class CodeParser {
       if (PATH_SEPARATORS.has(t.v) && tokens[j + 1]?.t === 'id' && tokens[j + 2]?.v === '(' && value.k === 'call') {
         const name = tokens[j + 1]!;
         const close = this.match[j + 2]!;
-        value.call.chain.push(this.makeCall(name.v, false, name.s, name.e, j + 2, close));
+        const method = this.makeCall(name.v, false, name.s, name.e, j + 2, close);
+        value.call.chain.push(method);
+        this.recordLink(value.call, method);
         value = { ...value, e: tokens[close]!.e };
         i = close + 1;
         continue;
@@ -767,6 +800,13 @@ export class CodeParser {
     if (!this.isInteresting(call.callee)) return;
     this.callStarts.add(call.s);
     this.calls.push(call);
+  }
+
+  /** A method chained on `receiver` is a call of its own when it constructs a client (`Session(...).client(...)`). */
+  private recordLink(receiver: Call, link: Call): void {
+    if (this.callStarts.has(link.calleeS) || !this.isInteresting(link.callee)) return;
+    this.callStarts.add(link.calleeS);
+    this.calls.push({ ...link, callee: `${receiver.callee}.${link.callee}`, receiver });
   }
 }
 

@@ -176,7 +176,7 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
   for (const px of catalog.litellm.prefixes) words.push(px.prefix);
   if (kind === 'code') words.push('litellm');
   else words.push(...catalog.litellm.urlOptions, 'litellm_params', 'azurerm_cognitive_account');
-  // Local LLM servers found by port or API path in a raw URL.
-  words.push(':11434', ':1234/', 'chat/completions');
+  // Local LLM servers found by port, API path or name (vLLM, llama.cpp, Ollama) in a raw URL or constant.
+  words.push(':11434', ':1234/', '/completion', '/api/generate', 'llama', 'vllm');
   return words;
 }

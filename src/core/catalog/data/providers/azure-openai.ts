@@ -10,6 +10,7 @@ import {
   src,
 } from '../common';
 
+const LC4J_AZURE = src('https://github.com/langchain4j/langchain4j/blob/main/langchain4j-azure-open-ai/src/main/java/dev/langchain4j/model/azure/AzureOpenAiChatModel.java', CHECKED_TODAY);
 const DEPLOYMENT_TYPES = src('https://learn.microsoft.com/en-us/azure/ai-services/openai/how-to/deployment-types', CHECKED_TODAY);
 const DEPLOYMENT_TYPES_ZH = src('https://learn.microsoft.com/zh-hk/azure/ai-services/openai/how-to/deployment-types', CHECKED_TODAY);
 const FOUNDRY_DEPLOYMENT_TYPES = src('https://learn.microsoft.com/zh-cn/azure/ai-services/openai/how-to/deployment-types', CHECKED_TODAY);
@@ -200,6 +201,16 @@ export const provider: Provider = {
       defaults: { region: null },
       note: 'createAzure({ resourceName }) builds https://{resourceName}.openai.azure.com/openai/v1{path}. azure(...) is the default instance.',
       sources: [VERCEL_AZURE],
+    },
+    {
+      id: 'langchain4j-azure-openai',
+      languages: ['java'],
+      callees: ['AzureOpenAiChatModel.builder', 'AzureOpenAiStreamingChatModel.builder', 'AzureOpenAiEmbeddingModel.builder'],
+      packages: ['dev.langchain4j:langchain4j-azure-open-ai', 'dev.langchain4j.model.azure'],
+      options: { url: ['endpoint'] },
+      defaults: {},
+      note: 'LangChain4j: .endpoint("https://NAME.openai.azure.com/") is required; the region is the resource\'s.',
+      sources: [LC4J_AZURE],
     },
     {
       id: 'async-openai-azure-rust',

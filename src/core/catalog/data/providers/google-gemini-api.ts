@@ -12,6 +12,7 @@ import {
   src,
 } from '../common';
 
+const SK_GOOGLE_AI = src('https://github.com/microsoft/semantic-kernel/blob/0e2e6bd7774a5b82ddb8460fbaf93eda365a6d3b/dotnet/src/Connectors/Connectors.Google/Extensions/GoogleAIKernelBuilderExtensions.cs', CHECKED_TODAY);
 const LC4J_GEMINI = src('https://docs.langchain4j.dev/integrations/language-models/google-ai-gemini', CHECKED_TODAY);
 const LANGCHAINGO_GOOGLEAI = src('https://github.com/tmc/langchaingo/blob/09cea0e8d54eb8fa4152f5e0e27fc9d0e03be192/llms/googleai/new.go', CHECKED_TODAY);
 const JAVA_GENAI = src('https://github.com/googleapis/java-genai/blob/main/README.md', CHECKED_TODAY);
@@ -139,6 +140,16 @@ export const provider: Provider = {
       defaults: { host: 'generativelanguage.googleapis.com' },
       note: 'LangChain4j client for the Gemini API (API key from Google AI Studio).',
       sources: [LC4J_GEMINI],
+    },
+    {
+      id: 'semantic-kernel-google-ai',
+      languages: ['csharp'],
+      callees: ['AddGoogleAIGeminiChatCompletion', 'AddGoogleAIEmbeddingGenerator', 'AddGoogleAIEmbeddingGeneration'],
+      packages: ['Microsoft.SemanticKernel.Connectors.Google'],
+      options: {},
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'Semantic Kernel\'s Google AI connector calls the Gemini API with an API key; the Vertex AI variant is AddVertexAIGeminiChatCompletion.',
+      sources: [SK_GOOGLE_AI],
     },
     {
       id: 'langchaingo-googleai',

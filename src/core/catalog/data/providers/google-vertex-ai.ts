@@ -10,6 +10,7 @@ import {
   src,
 } from '../common';
 
+const SK_VERTEX = src('https://github.com/microsoft/semantic-kernel/blob/0e2e6bd7774a5b82ddb8460fbaf93eda365a6d3b/dotnet/src/Connectors/Connectors.Google/Extensions/VertexAIKernelBuilderExtensions.cs', CHECKED_TODAY);
 const LC4J_VERTEX = src('https://docs.langchain4j.dev/integrations/language-models/google-vertex-ai-gemini', CHECKED_TODAY);
 const JAVA_GENAI = src('https://github.com/googleapis/java-genai/blob/main/README.md', CHECKED_TODAY);
 const NODE_VERTEXAI = src('https://github.com/googleapis/nodejs-vertexai/blob/main/README.md', CHECKED_TODAY);
@@ -245,6 +246,16 @@ export const provider: Provider = {
       defaults: { region: null },
       note: 'new VertexAI({project, location}) from the older Vertex AI Node.js SDK; the location is passed explicitly.',
       sources: [NODE_VERTEXAI],
+    },
+    {
+      id: 'semantic-kernel-vertex-gemini',
+      languages: ['csharp'],
+      callees: ['AddVertexAIGeminiChatCompletion', 'AddVertexAIEmbeddingGenerator', 'AddVertexAIEmbeddingGeneration'],
+      packages: ['Microsoft.SemanticKernel.Connectors.Google'],
+      options: { region: ['location', '$2'] },
+      defaults: { region: null },
+      note: 'AddVertexAIGeminiChatCompletion(modelId, bearerKey, location, projectId): the location is a required argument.',
+      sources: [SK_VERTEX],
     },
     {
       id: 'vertexai-init',
