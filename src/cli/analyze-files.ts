@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Engine, tooLargeNote, workspaceEnv, type EnvDefinition } from '../core/engine';
+import { Engine, formatOf, tooLargeNote, workspaceEnv, type EnvDefinition } from '../core/engine';
 import type { EnvLookup } from '../core/resolve/values';
 import { Prefilter } from '../core/scan/prefilter';
 import type { Endpoint, ScanNote } from '../core/model';
@@ -62,7 +62,9 @@ export function analyzeSequential(jobs: FileJob[], maxFileSize: number, pass: Pa
     out.filesScanned++;
     const reads = new Set<string>();
     const env: EnvLookup = known ?? ((name) => (reads.add(name), { state: 'unset' }));
-    const result = engine.analyze(job.rel, bytes, { maxFileSize, env, force: wanted?.test(bytes) === true });
+    // .env and .tfvars files only set values (for code elsewhere): always read them.
+    const force = wanted?.test(bytes) === true || formatOf(job.rel)?.kind === 'dotenv' || job.rel.endsWith('.tfvars');
+    const result = engine.analyze(job.rel, bytes, { maxFileSize, env, force });
     for (const e of result.endpoints) out.endpoints.push(e);
     for (const n of result.notes) out.notes.push(n);
     for (const d of result.env) out.env.push(d);

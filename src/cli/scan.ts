@@ -54,31 +54,28 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   }
   const maxFileSize = policy.maxFileSizeKb * 1024;
   // Code first, noting the env variables each file's endpoints read; then the config
-  // files, also those that only set such a variable; then the code that reads a variable
-  // some config file sets, again with the values now known.
+  // files, also those that only set such a variable; then every file that read a variable
+  // (or a Terraform variable) some config file sets, again with the values now known.
   const isCode = (job: FileJob): boolean => { const kind = formatOf(job.rel)?.kind; return kind === 'code' || kind === 'notebook'; };
   const run = (part: FileJob[], pass: Pass): Promise<Outcome> | Outcome =>
     options.workerScript === undefined ? analyzeSequential(part, maxFileSize, pass) : analyze(part, maxFileSize, pass, options.workerScript);
-  const codeJobs = jobs.filter(isCode);
-  const firstCode = await run(codeJobs, {});
-  const config = await run(jobs.filter((j) => !isCode(j)), { wanted: [...new Set(firstCode.envReads.flatMap(([, names]) => names))] });
+  const code = await run(jobs.filter(isCode), {});
+  const config = await run(jobs.filter((j) => !isCode(j)), { wanted: [...new Set(code.envReads.flatMap(([, names]) => names))] });
   const defined = new Set(config.env.map((d) => d.name));
-  const rerun = new Set(firstCode.envReads.filter(([, names]) => names.some((n) => defined.has(n))).map(([file]) => file));
-  const again = rerun.size ? await run(codeJobs.filter((j) => rerun.has(j.rel)), { env: config.env }) : undefined;
-  const keep = <T extends { file: string }>(list: T[]): T[] => list.filter((x) => !rerun.has(x.file));
-  const code: Outcome = {
-    endpoints: [...keep(firstCode.endpoints), ...(again?.endpoints ?? [])],
-    notes: [...keep(firstCode.notes), ...(again?.notes ?? [])],
-    env: [],
-    envReads: [],
-    texts: [...firstCode.texts.filter(([f]) => !rerun.has(f)), ...(again?.texts ?? [])],
-    filesScanned: firstCode.filesScanned,
+  const reads = [...code.envReads, ...config.envReads];
+  const rerun = new Set(reads.filter(([, names]) => names.some((n) => defined.has(n))).map(([file]) => file));
+  const again = rerun.size ? await run(jobs.filter((j) => rerun.has(j.rel)), { env: config.env }) : undefined;
+  const first = <T extends { file: string }>(list: T[]): T[] => list.filter((x) => !rerun.has(x.file));
+  const all = {
+    endpoints: [...first([...code.endpoints, ...config.endpoints]), ...(again?.endpoints ?? [])],
+    notes: [...first([...code.notes, ...config.notes]), ...(again?.notes ?? [])],
+    texts: [...[...code.texts, ...config.texts].filter(([f]) => !rerun.has(f)), ...(again?.texts ?? [])],
   };
   const order = new Map(jobs.map((j, i) => [j.rel, i]));
   const rank = (file: string): number => order.get(file) ?? Number.MAX_SAFE_INTEGER;
-  const endpoints = [...config.endpoints, ...code.endpoints].sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start);
+  const endpoints = all.endpoints.sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start);
   const notes = [
-    ...[...config.notes, ...code.notes].sort((a, b) => rank(a.file) - rank(b.file)),
+    ...all.notes.sort((a, b) => rank(a.file) - rank(b.file)),
     ...problems.map((p): ScanNote => ({ kind: 'unreadable', file: relative(cwd, p.file), message: p.message })),
   ];
   return {
@@ -87,7 +84,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     notes,
     filesScanned: config.filesScanned + code.filesScanned,
     policy: policyFile ? policy : null,
-    texts: new Map([...config.texts, ...code.texts]),
+    texts: new Map(all.texts),
   };
 }
 

@@ -8,7 +8,7 @@ import type { Endpoint, Finding, ScanNote, TextEdit } from './model';
 import type { Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
-import { ConfigResolver, dotenvAssignments } from './resolve/config';
+import { ConfigResolver, dotenvAssignments, tfvarName } from './resolve/config';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
 import { evaluateEndpoints } from './rules/evaluate';
 import { parseDotenv } from './scan/config/dotenv';
@@ -193,7 +193,15 @@ export class Engine {
       case 'terraform': {
         const hcl = parseHcl(text);
         if (hcl.problems.length) return broken('HCL', hcl.problems[0]!);
-        return config((r) => r.terraform(hcl));
+        if (file.endsWith('.tfvars')) {
+          // Variable values for the module in this folder; Terraform code elsewhere reads them.
+          const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
+          const definitions = [...hcl.body.attributes.values()]
+            .filter((a) => a.value.k === 'str')
+            .map((a) => ({ name: tfvarName(dir, a.name), value: (a.value as { v: string }).v, offset: a.value.s }));
+          return { ...config((r) => r.terraform(hcl, env)), definitions };
+        }
+        return config((r) => r.terraform(hcl, env));
       }
       case 'notebook': {
         const nb = parseNotebook(text);

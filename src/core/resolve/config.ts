@@ -11,7 +11,7 @@ import type { CatalogIndex } from './catalog-index';
 import { makeEndpoint, type Target } from './endpoint';
 import { looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, regionSwapFix } from './fixes';
-import { evaluate, isKnown, UNSEEN_ENV, type EvalContext, type Piece } from './values';
+import { evaluate, isKnown, type EnvLookup, type EvalContext, type Piece } from './values';
 
 /** Names that look like environment variables (UPPER_SNAKE_CASE with an underscore). */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -206,19 +206,29 @@ export class ConfigResolver {
 
   // ---- Terraform ----------------------------------------------------------------------
 
-  terraform(hcl: HclFile): void {
-    const ctx: EvalContext = { parser: hcl.parser, assignments: new Map(), unstable: new Set(), env: UNSEEN_ENV };
+  /**
+   * Terraform: Azure OpenAI accounts with their location and deployments. A variable's
+   * default counts unless a .tfvars file in the workspace sets the variable (`tfvar:`
+   * names in `env`); several different values leave it unknown.
+   */
+  terraform(hcl: HclFile, env: EnvLookup): void {
+    const ctx: EvalContext = { parser: hcl.parser, assignments: new Map(), unstable: new Set(), env };
+    const dir = this.file.includes('/') ? this.file.slice(0, this.file.lastIndexOf('/')) : '.';
     const resources = hcl.body.blocks.filter((b) => b.type === 'resource');
     const variables = new Map<string, Value>();
     for (const b of hcl.body.blocks) {
       const def = b.type === 'variable' ? b.attributes.get('default') : undefined;
       if (def && b.labels[0]) variables.set(b.labels[0], def.value);
     }
-    const resolveTf = (v: Value, depth = 0): { text: string | null; span: Span; verbatim: boolean; cs: number; ce: number } => {
+    const resolveTf = (v: Value, depth = 0): TfValue => {
       if (v.k === 'str') return { text: v.v, span: v, verbatim: hcl.parser.text.slice(v.cs, v.ce) === v.v, cs: v.cs, ce: v.ce };
-      if (v.k === 'ref' && depth < 4) {
-        const parts = v.path.split('.');
+      const path = refPath(v);
+      if (path && depth < 4) {
+        const parts = path.split('.');
         if (parts[0] === 'var' && parts[1]) {
+          const set = env(tfvarName(dir, parts[1]));
+          if (set.state === 'set') return { text: set.value, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set in ${set.where}` };
+          if (set.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set to different values in .tfvars files (${set.values.map((x) => `${x.value} in ${x.where}`).join(', ')})` };
           const def = variables.get(parts[1]);
           if (def) return resolveTf(def, depth + 1);
         } else if (parts.length >= 3) {
@@ -230,20 +240,17 @@ export class ConfigResolver {
       const r = evaluate(v, ctx);
       return { text: isKnown(r) ? r.text : null, span: v, verbatim: false, cs: v.s, ce: v.e };
     };
+    const deployments = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_deployment');
     for (const account of resources.filter((r) => r.labels[0] === 'azurerm_cognitive_account')) {
       const kind = account.attributes.get('kind');
       const kindText = kind ? resolveTf(kind.value).text : null;
       if (kindText !== 'OpenAI' && kindText !== 'AIServices') continue;
-      this.azureAccount(account, resources, resolveTf);
+      this.azureAccount(account, deployments, resolveTf);
     }
     this.walkHclStrings(hcl.body, ctx);
   }
 
-  private azureAccount(
-    account: TfBlock,
-    resources: TfBlock[],
-    resolveTf: (v: Value) => { text: string | null; span: Span; verbatim: boolean; cs: number; ce: number },
-  ): void {
+  private azureAccount(account: TfBlock, deployments: TfBlock[], resolveTf: (v: Value) => TfValue): void {
     const provider = this.index.providers.get('azure-openai');
     const location = account.attributes.get('location');
     if (!provider || !location) return;
@@ -256,20 +263,27 @@ export class ConfigResolver {
     const value: Located = { text: loc.text ?? '', s: span.s, e: span.e, cs: loc.cs, ce: loc.ce, verbatim: loc.verbatim };
     const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
     // Deployments of this account: a Global* SKU processes anywhere, whatever the region.
+    // One whose account or SKU cannot be read could be global: then the verdict is unknown.
     const accountRef = `azurerm_cognitive_account.${account.labels[1]}.id`;
-    const skus = resources
-      .filter((r) => r.labels[0] === 'azurerm_cognitive_deployment')
-      .filter((d) => { const id = d.attributes.get('cognitive_account_id')?.value; return id?.k === 'ref' && id.path === accountRef; })
-      .map((d) => {
-        const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
-        const attr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
-        return attr ? resolveTf(attr.value).text : null;
-      })
-      .filter((s): s is string => !!s);
+    const skus: string[] = [];
+    let unreadable: string | undefined;
+    for (const d of deployments) {
+      const link = d.attributes.get('cognitive_account_id');
+      const linked = link ? refPath(link.value) : null;
+      if (linked !== accountRef) {
+        if (!linked) unreadable ??= `the account of deployment "${d.labels[1]}" is not a reference in this file`;
+        continue;
+      }
+      const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
+      const attr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
+      const text = attr ? resolveTf(attr.value).text : null;
+      if (text) skus.push(text);
+      else unreadable ??= `the SKU of deployment "${d.labels[1]}" is not a literal or a variable default`;
+    }
     const global = skus.find((s) => /^Global/i.test(s));
-    const via = `azurerm_cognitive_account "${account.labels[1]}" in ${region ?? 'an unresolved location'}${skus.length ? ` (deployments: ${skus.join(', ')})` : ''}`;
+    const via = `azurerm_cognitive_account "${account.labels[1]}" in ${region ?? 'an unresolved location'}${loc.why ? ` (${loc.why})` : ''}${skus.length ? ` (deployments: ${skus.join(', ')})` : ''}`;
     if (!region) {
-      this.push(value, { provider, host, region: null }, via, undefined, 'the account location is not a literal or a variable default in this file');
+      this.push(value, { provider, host, region: null }, via, undefined, loc.why ?? 'the account location is not a literal or a variable default in this file');
       return;
     }
     const endpoint = makeEndpoint(this.index, this.file, { s: value.s, e: value.e }, { provider, host, region, ...(pattern ? { pattern } : {}) }, via);
@@ -281,6 +295,9 @@ export class ConfigResolver {
         sources: provider.posture.euResidency.sources,
       };
       endpoint.conditions = [];
+    } else if (unreadable && endpoint.euResident !== false) {
+      endpoint.euResident = null;
+      endpoint.unknown = `${unreadable}, and a Global deployment would process data outside ${region}`;
     }
     this.endpoints.push(endpoint);
   }
@@ -323,6 +340,31 @@ export class ConfigResolver {
 
 function pieceOf(value: Located): Piece[] {
   return [{ text: value.text, s: value.cs, e: value.ce, verbatim: value.verbatim }];
+}
+
+interface TfValue {
+  text: string | null;
+  span: Span;
+  verbatim: boolean;
+  cs: number;
+  ce: number;
+  /** Where a value from outside the file came from, or why it is unknown. */
+  why?: string;
+}
+
+/** A reference (`azurerm_x.y.id`), also written as a lone interpolation (`"${azurerm_x.y.id}"`). */
+function refPath(v: Value): string | null {
+  if (v.k === 'ref') return v.path;
+  if (v.k === 'tmpl') {
+    const code = v.parts.filter((p) => !(p.k === 'str' && p.v === ''));
+    if (code.length === 1 && code[0]!.k === 'ref') return code[0]!.path;
+  }
+  return null;
+}
+
+/** The env-lookup name under which .tfvars values of a Terraform module folder travel. */
+export function tfvarName(dir: string, variable: string): string {
+  return `tfvar:${dir}:${variable}`;
 }
 
 function scalarEntry(entries: CEntry[], key: string): Extract<CNode, { k: 'scalar' }> | undefined {
