@@ -357,7 +357,7 @@ function refPath(v: Value): string | null {
   if (v.k === 'ref') return v.path;
   if (v.k === 'tmpl') {
     const code = v.parts.filter((p) => !(p.k === 'str' && p.v === ''));
-    if (code.length === 1 && code[0]!.k === 'ref') return code[0]!.path;
+    if (code.length === 1 && code[0]!.k === 'ref') return code[0].path;
   }
   return null;
 }
