@@ -8,7 +8,7 @@ import { lex } from '../scan/lexer';
 import { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import type { CatalogIndex } from './catalog-index';
-import { makeEndpoint, type Target } from './endpoint';
+import { applyProfile, inferenceProfile, makeEndpoint, type Target } from './endpoint';
 import { fixOf, hostSwapFix, regionSwapFix } from './fixes';
 import { HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { evaluate, findAssignment, isKnown, type EnvLookup, type EvalContext, type Resolved } from './values';
@@ -36,6 +36,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const r = new CodeResolver(input, index, ctx, structure.keyOf);
   for (const call of structure.calls) r.call(call);
   for (const tok of structure.strings) r.literal(tok);
+  r.profiles(structure.strings);
   return r.endpoints;
 }
 
@@ -53,8 +54,10 @@ class CodeResolver {
   ) {}
 
   call(call: Call): void {
+    const before = this.endpoints.length;
     if (this.index.isLiteLlmCall(call.callee)) {
       this.liteLlm(call);
+      this.modelProfile(call, this.index.catalog.litellm.modelOptions, before);
       return;
     }
     // `const vertex = createVertex(...)` then `vertex("model")`: the local name is a client
@@ -63,6 +66,25 @@ class CodeResolver {
     const match = this.matchClient(call);
     if (!match || this.wrapsClient(call)) return;
     this.client(call, match.provider, match.signal);
+    this.modelProfile(call, match.signal.options.model ?? [], before);
+  }
+
+  /** A Bedrock model id given in the same call (`model="bedrock/global.anthropic..."`) that names a profile beyond the EU. */
+  private modelProfile(call: Call, names: string[], from: number): void {
+    const bedrock = this.index.providers.get('aws-bedrock');
+    const added = this.endpoints.slice(from).filter((e) => e.provider === 'aws-bedrock');
+    if (!bedrock || added.length === 0) return;
+    const options = this.optionsOf(call);
+    const opt = findOption(options, names) ?? (call.args[0] && !call.args[0].name ? { name: '$0', value: call.args[0].value } : undefined);
+    if (!opt) return;
+    const r = evaluate(opt.value, this.ctx);
+    const profile = isKnown(r) ? inferenceProfile(bedrock, r.text) : null;
+    if (!profile) return;
+    const eu = bedrock.euSwap?.profilePrefix;
+    const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
+    const at = piece ? piece.text.indexOf(profile.prefix) : -1;
+    const fix = eu && piece && at >= 0 ? fixOf(`Use the EU inference profile ${eu}`, [{ start: piece.s + at, end: piece.s + at + profile.prefix.length, newText: eu }]) : undefined;
+    for (const e of added) applyProfile(e, profile, r.text, fix);
   }
 
   private isMadeClient(name: string, at: number): boolean {
@@ -395,6 +417,32 @@ class CodeResolver {
         ...(fix ? { euFix: fix } : {}),
       }),
     );
+  }
+
+  /**
+   * Bedrock model ids elsewhere in the file (`converse(modelId="global.anthropic...")`):
+   * a profile beyond the EU makes the file's Bedrock clients fail EU residency, since the
+   * engine cannot tell which client sends which model.
+   */
+  profiles(strings: Token[]): void {
+    const bedrock = this.index.providers.get('aws-bedrock');
+    const clients = this.endpoints.filter((e) => e.provider === 'aws-bedrock' && e.model === undefined);
+    if (!bedrock || clients.length === 0) return;
+    for (const tok of strings) {
+      if (tok.t !== 'str') continue;
+      const profile = inferenceProfile(bedrock, tok.v);
+      if (!profile || profile.location.euResident !== false) continue;
+      const fix = this.profileFix(tok, profile.prefix, bedrock);
+      for (const e of clients) applyProfile(e, profile, tok.v, fix);
+      return;
+    }
+  }
+
+  private profileFix(tok: Token, prefix: string, bedrock: Provider): Fix | undefined {
+    const eu = bedrock.euSwap?.profilePrefix;
+    const at = tok.cs !== undefined ? this.input.text.indexOf(prefix, tok.cs) : -1;
+    if (!eu || at < 0 || at > (tok.ce ?? tok.e)) return undefined;
+    return fixOf(`Use the EU inference profile ${eu}`, [{ start: at, end: at + prefix.length, newText: eu }]);
   }
 
   // ---- helpers ----------------------------------------------------------------------

@@ -1,16 +1,16 @@
 // Config files to endpoints: LLM env variables (.env, compose, Kubernetes, CI), LiteLLM
 // proxy model lists, URLs of LLM APIs in values, and Azure OpenAI accounts in Terraform.
 
-import type { Provider } from '../catalog/types';
+import type { LiteLlmPrefix, Provider } from '../catalog/types';
 import type { Endpoint, Fix } from '../model';
 import type { EnvAssignment } from '../scan/config/dotenv';
 import type { HclFile, TfBlock } from '../scan/config/hcl';
 import type { CNode, CEntry } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
-import { makeEndpoint, type Target } from './endpoint';
+import { applyProfile, inferenceProfile, makeEndpoint, type Target } from './endpoint';
 import { looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { hostSwapFix, regionSwapFix } from './fixes';
+import { fixOf, hostSwapFix, regionSwapFix } from './fixes';
 import { evaluate, isKnown, type EnvLookup, type EvalContext, type Piece } from './values';
 
 /** Names that look like environment variables (UPPER_SNAKE_CASE with an underscore). */
@@ -149,7 +149,21 @@ export class ConfigResolver {
     if (!provider) return;
     const modelNode = located(model);
     this.consumed.add(model.s);
-    const via = `LiteLLM model ${model.v}`;
+    const before = this.endpoints.length;
+    this.liteLlmTarget(params, provider, prefix, model.v, modelNode);
+    // A Bedrock profile beyond the EU in the model id decides, whatever the region.
+    const profile = provider.id === 'aws-bedrock' ? inferenceProfile(provider, model.v) : null;
+    if (profile) {
+      const eu = provider.euSwap?.profilePrefix;
+      const at = modelNode.verbatim ? modelNode.text.indexOf(profile.prefix) : -1;
+      const fix = eu && at >= 0 ? fixOf(`Use the EU inference profile ${eu}`, [{ start: modelNode.cs + at, end: modelNode.cs + at + profile.prefix.length, newText: eu }]) : undefined;
+      for (const e of this.endpoints.slice(before)) applyProfile(e, profile, model.v, fix);
+    }
+  }
+
+  private liteLlmTarget(params: Extract<CNode, { k: 'map' }>, provider: Provider, prefix: LiteLlmPrefix, modelId: string, modelNode: Located): void {
+    const { litellm } = this.index.catalog;
+    const via = `LiteLLM model ${modelId}`;
     const apiBase = litellm.urlOptions.map((k) => scalarEntry(params.entries, k)).find((n) => n && typeof n.v === 'string');
     if (apiBase && typeof apiBase.v === 'string') {
       this.consumed.add(apiBase.s);

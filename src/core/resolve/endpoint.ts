@@ -2,7 +2,7 @@
 // that follow from the catalog. Shared by the code and config resolvers.
 
 import type { HostPattern, Provider } from '../catalog/types';
-import type { Endpoint, Fix } from '../model';
+import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { Span } from '../scan/ir';
 import { baaAvailable, type CatalogIndex } from './catalog-index';
 
@@ -63,4 +63,33 @@ export function makeEndpoint(
   if (unknown) endpoint.unknown = unknown;
   if (extras.euFix) endpoint.euFix = extras.euFix;
   return endpoint;
+}
+
+const PROFILE = /^(?:bedrock\/(?:converse\/|invoke\/)?)?(?:arn:aws[\w-]*:bedrock:[\w-]*:\d*:(?:application-)?inference-profile\/)?(global|us-gov|us|eu|apac|jp|au)\.[a-z0-9-]+\.[\w.:-]+$/;
+
+/** The cross-region inference profile a Bedrock model id names (`global.anthropic...`), if any. */
+export function inferenceProfile(provider: Provider, modelId: string): { prefix: string; location: ResolvedLocation } | null {
+  const m = PROFILE.exec(modelId.trim());
+  const location = m ? provider.locations?.find((l) => l.id === `profile:${m[1]}`) : undefined;
+  return m && location ? { prefix: `${m[1]!}.`, location: { ...location } } : null;
+}
+
+/**
+ * A model id's profile decides where a Bedrock request is processed when it reaches
+ * beyond the EU: the endpoint then fails EU residency whatever its region says.
+ */
+export function applyProfile(endpoint: Endpoint, profile: { prefix: string; location: ResolvedLocation }, modelId: string, fix?: Fix): void {
+  if (profile.location.euResident !== false) return;
+  // A region outside the EU already fails, and says where; otherwise the profile is why.
+  const regionFails = endpoint.euResident === false;
+  if (!regionFails) {
+    endpoint.location = profile.location;
+    endpoint.euResident = false;
+  }
+  endpoint.model = modelId;
+  endpoint.conditions = [`The model id ${modelId} is a ${profile.location.name}: requests may be processed outside the region they are sent to.`];
+  // One fix must clear the finding, so the region swap and the profile swap travel
+  // together; a profile swap alone cannot help a region outside the EU.
+  if (fix && endpoint.euFix) endpoint.euFix = { ...endpoint.euFix, title: `${endpoint.euFix.title} and the EU inference profile`, edits: [...endpoint.euFix.edits, ...fix.edits] };
+  else if (fix && !regionFails) endpoint.euFix = fix;
 }

@@ -276,6 +276,24 @@ export const provider: Provider = {
     { name: 'ANTHROPIC_BEDROCK_BASE_URL', kind: 'url', specific: true, sources: [ANTHROPIC_BEDROCK_PY] },
     { name: 'ANTHROPIC_BEDROCK_MANTLE_BASE_URL', kind: 'url', specific: true, sources: [ANTHROPIC_PY_RESEARCH] },
   ],
+  // Cross-region inference profiles: the model id's prefix (eu., us., global., ...) picks
+  // the geography the request may be processed in, whatever the region it is sent to.
+  locations: [
+    {
+      id: 'profile:eu',
+      name: 'EU cross-region inference profile (eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3)',
+      jurisdiction: 'EU-zone',
+      euResident: true,
+      note: 'Processing stays in the EU geography; data is stored only in the source region, which must itself be an EU region.',
+      sources: [GEO_CRIS, BDA_CRIS],
+    },
+    { id: 'profile:global', name: 'global cross-region inference profile (any commercial AWS region)', jurisdiction: 'global', euResident: false, sources: [GEO_CRIS, CDK_PROFILES] },
+    { id: 'profile:us', name: 'US cross-region inference profile', jurisdiction: 'US', euResident: false, sources: [GEO_CRIS, CDK_PROFILES] },
+    { id: 'profile:us-gov', name: 'US GovCloud cross-region inference profile', jurisdiction: 'US', euResident: false, sources: [CDK_PROFILES] },
+    { id: 'profile:apac', name: 'Asia Pacific cross-region inference profile', jurisdiction: 'APAC', euResident: false, sources: [GEO_CRIS, CDK_PROFILES] },
+    { id: 'profile:jp', name: 'Japan cross-region inference profile', jurisdiction: 'JP', euResident: false, sources: [CDK_PROFILES] },
+    { id: 'profile:au', name: 'Australia cross-region inference profile', jurisdiction: 'AU', euResident: false, sources: [CDK_PROFILES] },
+  ],
   euSwap: {
     region: 'eu-central-1',
     profilePrefix: 'eu.',
