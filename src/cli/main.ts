@@ -87,8 +87,13 @@ export async function main(argv: string[]): Promise<number> {
     const color = !values['no-color'] && !process.env.NO_COLOR && !values.output && process.stdout.isTTY === true;
     out = toText(report, { color, verbose: values.verbose });
   }
-  if (values.output) fs.writeFileSync(values.output, out);
-  else process.stdout.write(out);
+  if (values.output) {
+    try {
+      fs.writeFileSync(values.output, out);
+    } catch (err) {
+      return usage(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+  } else process.stdout.write(out);
   return exitCodeOf(report);
 }
 

@@ -17,19 +17,21 @@ export interface ScanOptions {
   workerScript?: string;
 }
 
-/** Finds the policy for a scan: the given file, or one at the root of the first scanned folder. */
+/** Finds the policy for a scan: the given file, or the nearest one at or above the first scanned folder. */
 export function findPolicy(roots: string[], given: string | undefined, cwd: string): { policy: Policy; file?: string } {
   const load = (file: string): Policy => {
     const text = fs.readFileSync(file, 'utf8');
     return parsePolicy(relative(cwd, file), text);
   };
   if (given) return { policy: load(path.resolve(cwd, given)), file: path.resolve(cwd, given) };
-  for (const root of roots) {
-    const dir = fs.statSync(root).isDirectory() ? root : path.dirname(root);
+  // The nearest policy at or above the first scanned folder, up to the repository root.
+  const first = roots[0]!;
+  for (let dir = fs.statSync(first).isDirectory() ? first : path.dirname(first); ; dir = path.dirname(dir)) {
     for (const name of POLICY_FILE_NAMES) {
       const candidate = path.join(dir, name);
       if (fs.existsSync(candidate)) return { policy: load(candidate), file: candidate };
     }
+    if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
   }
   return { policy: emptyPolicy() };
 }

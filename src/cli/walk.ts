@@ -67,10 +67,19 @@ function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: Wal
     if (entry.isDirectory()) {
       if (ALWAYS_SKIPPED.has(name) || isIgnored(`${rel}${name}/`, here)) continue;
       yield* walkDir(`${dir}/${name}`, `${rel}${name}/`, here, problems);
-    } else if (entry.isFile()) {
+    } else if (entry.isFile() || (entry.isSymbolicLink() && isFileLink(`${dir}/${name}`))) {
+      // Symlinked files are scanned; symlinked folders are not followed (they can loop).
       if (!formatOf(name) || isIgnored(`${rel}${name}`, here)) continue;
       yield `${dir}/${name}`;
     }
+  }
+}
+
+function isFileLink(full: string): boolean {
+  try {
+    return fs.statSync(full).isFile();
+  } catch {
+    return false; // a dangling link
   }
 }
 

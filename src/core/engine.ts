@@ -287,7 +287,8 @@ function dedupe(endpoints: Endpoint[]): Endpoint[] {
   const seen = new Set<string>();
   const out: Endpoint[] = [];
   for (const e of endpoints.sort((a, b) => a.range.start - b.range.start)) {
-    const key = `${e.range.start}:${e.range.end}:${e.provider}`;
+    // One text found by two routes is one endpoint; one constant that two clients send to different places is two.
+    const key = `${e.range.start}:${e.range.end}:${e.provider}:${e.host}:${e.region}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(e);

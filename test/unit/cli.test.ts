@@ -156,6 +156,43 @@ describe('CLI', () => {
       assert.equal(r.stdout, '');
       assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')).endpoints.length, 1);
     });
+
+    it('exits 2 when --output cannot be written', () => {
+      const dir = tempWorkspace({ 'app.py': 'from openai import OpenAI\nc = OpenAI()\n' });
+      const r = runCli(['scan', '.', '--output', 'no/such/dir/out.json'], dir);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^llm-compliance: cannot write no\/such\/dir\/out.json: ENOENT\n/);
+    });
+  });
+
+  describe('inputs', () => {
+    it('finds the policy in a parent folder up to the repository root', () => {
+      const dir = tempWorkspace({
+        '.git/HEAD': 'ref: refs/heads/main\n',
+        '.llm-compliance.yaml': 'require: [eu-residency]\n',
+        'services/api/app.py': 'from openai import OpenAI\nc = OpenAI()\n',
+      });
+      const r = runCli(['scan', 'services/api', '--format', 'json'], dir);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(JSON.parse(r.stdout).summary.policy, '.llm-compliance.yaml');
+    });
+
+    it('does not look for a policy above the repository root', () => {
+      const outer = tempWorkspace({ '.llm-compliance.yaml': 'require: [eu-residency]\n', 'repo/.git/HEAD': '', 'repo/app.py': 'from openai import OpenAI\nc = OpenAI()\n' });
+      const r = runCli(['scan', '.', '--format', 'json'], path.join(outer, 'repo'));
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout).summary.policy, null);
+    });
+
+    it('scans symlinked files and skips dangling links', () => {
+      const dir = tempWorkspace({ 'shared/llm.py': 'from openai import OpenAI\nc = OpenAI()\n' });
+      fs.mkdirSync(path.join(dir, 'app'));
+      fs.symlinkSync(path.join(dir, 'shared', 'llm.py'), path.join(dir, 'app', 'llm.py'));
+      fs.symlinkSync(path.join(dir, 'missing.py'), path.join(dir, 'app', 'gone.py'));
+      const r = runCli(['scan', 'app', '--format', 'json'], dir);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).endpoints.map((e: JsonEndpoint) => e.file), ['app/llm.py']);
+    });
   });
 
   it('--version prints the package version', () => {

@@ -51,6 +51,13 @@ describe('policy', () => {
     assert.match(json.message, /^not valid JSON/);
   });
 
+  it('rejects a repeated key, which would silently replace the first', () => {
+    assert.deepEqual(problems('p.yaml', 'require: [hipaa]\nbaa: [openai]\nrequire: [soc2-type2]\n'), [
+      { line: 3, column: 1, message: '"require" appears twice; merge the two' },
+    ]);
+    assert.equal(problems('p.json', '{"require": ["hipaa"], "require": []}')[0]?.message, '"require" appears twice; merge the two');
+  });
+
   it('rejects a policy that is not a mapping', () => {
     assert.match(problems('p.yaml', '- hipaa\n')[0]!.message, /must be a mapping/);
   });

@@ -56,6 +56,9 @@ export function parsePolicy(file: string, text: string): Policy {
   if (problems.length) throw new PolicyError(problems);
   if (tree.roots.length > 1) throw new PolicyError([{ file, ...lineAndColumn(text, tree.roots[1]!.s), message: 'a policy file holds one document' }]);
   const root = tree.roots[0];
+  const duplicate = root ? firstDuplicateKey(root) : undefined;
+  // A repeated key would silently replace the first (require: twice loosens the policy).
+  if (duplicate) throw new PolicyError([{ file, ...lineAndColumn(text, duplicate.keyS), message: `"${duplicate.key}" appears twice; merge the two` }]);
   const data = root ? toPlain(root) : {};
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new PolicyError([{ file, line: 1, column: 1, message: 'the policy must be a mapping (require:, baa:, ...)' }]);
@@ -76,6 +79,24 @@ export function parsePolicy(file: string, text: string): Policy {
     maxFileSizeKb: raw.maxFileSizeKb ?? base.maxFileSizeKb,
     source: file,
   };
+}
+
+function firstDuplicateKey(node: CNode): { key: string; keyS: number } | undefined {
+  if (node.k === 'seq') {
+    for (const item of node.items) {
+      const d = firstDuplicateKey(item);
+      if (d) return d;
+    }
+  }
+  if (node.k !== 'map') return undefined;
+  const seen = new Set<string>();
+  for (const e of node.entries) {
+    if (seen.has(e.key)) return { key: e.key, keyS: e.keyS };
+    seen.add(e.key);
+    const d = firstDuplicateKey(e.value);
+    if (d) return d;
+  }
+  return undefined;
 }
 
 function toPlain(node: CNode): unknown {

@@ -244,7 +244,9 @@ export class CodeParser {
         continue;
       }
       if (t.v === ':' || t.v === '=' || t.v === ':=') {
-        const k = tokens[j - 1];
+        // `base_url: str = "..."`: the name is before the annotation.
+        const annotated = t.v === '=' && tokens[j - 2]?.v === ':' && tokens[j - 3]?.t === 'id';
+        const k = annotated ? tokens[j - 3] : tokens[j - 1];
         return k && (k.t === 'id' || k.t === 'str') ? k.v : undefined;
       }
       if (t.v === ',' || t.v === '(' || t.v === '[' || t.v === '{' || t.v === ';') return undefined;
@@ -481,9 +483,15 @@ export class CodeParser {
       let j = i;
       while (j < b && tokens[j]!.t === 'nl') j++;
       const op = tokens[j];
-      if (j >= b || !op || !(op.t === 'p' || (op.t === 'id' && (op.v === 'or' || op.v === 'and' || op.v === 'if' || op.v === 'else')))) return [left, i];
+      const typeAssertion = op?.t === 'id' && (op.v === 'as' || op.v === 'satisfies') && this.lang === 'js';
+      if (j >= b || !op || !(op.t === 'p' || typeAssertion || (op.t === 'id' && (op.v === 'or' || op.v === 'and' || op.v === 'if' || op.v === 'else')))) return [left, i];
       if (op.t === 'p' && (op.v === ',' || op.v === ';' || op.v === ')' || op.v === ']' || op.v === '}')) return [left, i];
       if (op.v === ':' || op.v === '=' || op.v === '=>' || op.v === ':=') return [left, i];
+      if (typeAssertion) {
+        // `"eu-central-1" as const`: a type assertion leaves the value as it is.
+        i = skipType(tokens, j + 1, b);
+        continue;
+      }
       const [right, k] = this.postfix(j + 1, b);
       if (k === j + 1) return [left, i];
       if (op.v === '+') left = concat(left, right);
@@ -891,4 +899,21 @@ function pythonBlocks(text: string): { s: number; e: number }[] {
   }
   while (open.length) blocks.push({ s: open.pop()!.s, e: text.length });
   return blocks;
+}
+
+/** The end of a TypeScript type after `as` / `satisfies`: up to the first `,` `;` `)` `]` `}` `=` or line end outside brackets. */
+function skipType(tokens: Token[], from: number, end: number): number {
+  let depth = 0;
+  let k = from;
+  for (; k < end; k++) {
+    const t = tokens[k]!;
+    if (t.t === 'nl' && depth === 0) break;
+    if (t.t !== 'p') continue;
+    if (t.v === '(' || t.v === '[' || t.v === '{' || t.v === '<') depth++;
+    else if (t.v === ')' || t.v === ']' || t.v === '}' || t.v === '>' || t.v === '>>') {
+      if (depth === 0) break;
+      depth = Math.max(0, depth - t.v.length); // `>>` closes two generics
+    } else if (depth === 0 && (t.v === ',' || t.v === ';' || t.v === '=' || t.v === '?' || t.v === ':')) break;
+  }
+  return k;
 }
