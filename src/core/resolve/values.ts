@@ -172,15 +172,35 @@ export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContex
     if (list.some((a) => a.compound)) return 'changed by +=';
     // A reassignment (`x = ...` after `let x`) may run on some paths only.
     if (list.length > 1 && list.some((a) => !a.declares)) return 'assigned more than once';
-    const blocks = new Map(list.map((a) => [a, ctx.parser.blockOf(a)]));
-    const visible = list.filter((a) => blocks.get(a)!.s <= useAt && useAt <= blocks.get(a)!.e);
-    if (visible.length === 0) return list.length === 1 ? undefined : 'assigned more than once';
-    const size = (a: Assignment): number => blocks.get(a)!.e - blocks.get(a)!.s;
-    const innermost = Math.min(...visible.map(size));
-    const here = visible.filter((a) => size(a) === innermost);
-    return here.length === 1 ? here[0] : 'assigned more than once';
+    // The innermost block holding the use decides; two assignments in it are ambiguous.
+    let best: ScopeGroup | undefined;
+    for (const g of scopeGroups(list, ctx.parser)) {
+      if (g.s <= useAt && useAt <= g.e && (!best || g.e - g.s < best.e - best.s)) best = g;
+    }
+    if (!best) return list.length === 1 ? undefined : 'assigned more than once';
+    return best.assignments.length === 1 ? best.assignments[0] : 'assigned more than once';
   }
   return undefined;
+}
+
+interface ScopeGroup { s: number; e: number; assignments: Assignment[] }
+const scopeGroupCache = new WeakMap<Assignment[], ScopeGroup[]>();
+
+/** The assignments to one name grouped by the block they are in (a file has few blocks per name, and many lookups). */
+function scopeGroups(list: Assignment[], parser: EvalContext['parser']): ScopeGroup[] {
+  let groups = scopeGroupCache.get(list);
+  if (groups) return groups;
+  const byBlock = new Map<string, ScopeGroup>();
+  for (const a of list) {
+    const block = parser.blockOf(a);
+    const key = `${block.s}:${block.e}`;
+    const group = byBlock.get(key);
+    if (group) group.assignments.push(a);
+    else byBlock.set(key, { s: block.s, e: block.e, assignments: [a] });
+  }
+  groups = [...byBlock.values()];
+  scopeGroupCache.set(list, groups);
+  return groups;
 }
 
 function evaluateCall(value: Extract<Value, { k: 'call' }>, ctx: EvalContext, depth: number): Resolved {
