@@ -42,4 +42,23 @@ describe('engine', () => {
     ].join('\n');
     assert.deepEqual(found('a.py', text).map((e) => e.region).sort(), ['eu-central-1', 'us-east-1']);
   });
+
+  it('tells the openai module-level client from a variable named openai', () => {
+    const variable = 'from openai import OpenAI\nopenai = OpenAI(base_url="https://api.mistral.ai/v1")\nr = openai.chat.completions.create(model="m", messages=[])\n';
+    assert.deepEqual(found('a.py', variable), [{ provider: 'mistral', host: 'api.mistral.ai', region: 'global' }]);
+    const aliased = 'import openai as oai\noai.base_url = "https://api.mistral.ai/v1/"\nr = oai.chat.completions.create(model="m", messages=[])\n';
+    assert.deepEqual(found('b.py', aliased), [{ provider: 'mistral', host: 'api.mistral.ai', region: 'global' }]);
+  });
+
+  it('does not pick one of several module attribute values', () => {
+    const text = 'import openai, os\nif os.environ.get("AZ"):\n    openai.api_base = "https://x.openai.azure.com/"\nelse:\n    openai.api_base = "https://api.openai.com/v1"\nopenai.ChatCompletion.create(engine="e", messages=[])\n';
+    const call = engine.analyze('a.py', text).endpoints.find((e) => e.range.start === text.indexOf('openai.ChatCompletion'));
+    assert.equal(call?.host, null);
+    assert.match(call?.unknown ?? '', /openai\.api_base \(set in 2 places\)/);
+  });
+
+  it('routes bare LiteLLM model names only for families LiteLLM lists', () => {
+    const text = 'from litellm import completion\ncompletion(model="o3-mini", messages=[])\ncompletion(model="gemini-1.5-pro", messages=[])\ncompletion(model="gpt-oss-20b", messages=[])\n';
+    assert.deepEqual(found('a.py', text), [{ provider: 'openai', host: 'api.openai.com', region: 'global' }]);
+  });
 });

@@ -132,6 +132,11 @@ export interface ClientSignal {
   /** The call only counts when this option is set to one of these literal values (genai.Client(vertexai=True)). */
   requireOption?: { name: string; oneOf: (string | boolean)[] };
   packages: string[];
+  /**
+   * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):
+   * the module's name. Its options are module attributes (`openai.base_url = ...`) set anywhere in the file.
+   */
+  moduleClient?: string;
   options: ClientOptions;
   /** Environment variables the SDK reads when the option is absent, in order. */
   env?: { url?: string[]; region?: string[]; resource?: string[] };
@@ -198,6 +203,14 @@ export interface LiteLlmPrefix {
   sources: Source[];
 }
 
+/** A model name LiteLLM routes without a prefix ('gpt-4o' -> OpenAI), from its model lists. */
+export interface LiteLlmBareModel {
+  /** Regular expression the whole model name matches. */
+  pattern: string;
+  provider: ProviderId;
+  sources: Source[];
+}
+
 /** LiteLLM (and libraries built on it) pick the provider from the model string. */
 export interface LiteLlmSignals {
   /** Call names that take a LiteLLM model string (`completion`, `litellm.acompletion`, crewai `LLM`). */
@@ -206,6 +219,7 @@ export interface LiteLlmSignals {
   urlOptions: string[];
   regionOptions: string[];
   prefixes: LiteLlmPrefix[];
+  bareModels: LiteLlmBareModel[];
   sources: Source[];
 }
 

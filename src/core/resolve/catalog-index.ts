@@ -3,7 +3,7 @@
 // verdicts (EU residency, BAA) that follow from them.
 
 import type {
-  BaaFact, Catalog, ClientSignal, CodeLanguage, EnvSignal, HostPattern, LiteLlmPrefix, Provider, ProviderId,
+  BaaFact, Catalog, ClientSignal, CodeLanguage, EnvSignal, HostPattern, LiteLlmPrefix, Provider, ProviderId, Source,
 } from '../catalog/types';
 import type { ResolvedLocation } from '../model';
 import { HostMatcher, isPrivateAddress, type HostMatch } from './hosts';
@@ -22,6 +22,7 @@ export class CatalogIndex {
   private readonly env = new Map<string, EnvSignalRef[]>();
   private readonly litellmTails: Set<string>;
   private readonly prefixes: LiteLlmPrefix[];
+  private readonly bareModels: { pattern: RegExp; provider: ProviderId; sources: Source[] }[];
   private readonly urlOptionNames = new Set<string>();
 
   constructor(readonly catalog: Catalog) {
@@ -56,6 +57,7 @@ export class CatalogIndex {
       }
     }
     this.prefixes = [...catalog.litellm.prefixes].sort((a, b) => b.prefix.length - a.prefix.length);
+    this.bareModels = catalog.litellm.bareModels.map((b) => ({ ...b, pattern: new RegExp(b.pattern) }));
   }
 
   /** Whether a call to `calleePath` in `lang` may construct a client or call LiteLLM. */
@@ -80,8 +82,12 @@ export class CatalogIndex {
     return this.catalog.litellm.callees.some((c) => pathEndsWith(calleePath, c));
   }
 
+  /** How LiteLLM routes a model string: by its 'provider/' prefix, else by a known bare name (prefix ''). */
   litellmPrefix(model: string): LiteLlmPrefix | undefined {
-    return this.prefixes.find((p) => model.startsWith(p.prefix));
+    const prefixed = this.prefixes.find((p) => model.startsWith(p.prefix));
+    if (prefixed) return prefixed;
+    const bare = this.bareModels.find((b) => b.pattern.test(model));
+    return bare && { prefix: '', provider: bare.provider, sources: bare.sources };
   }
 
   envSignals(name: string): EnvSignalRef[] {

@@ -3,7 +3,7 @@
 
 import type { ClientSignal, CodeLanguage, Provider } from '../catalog/types';
 import type { Endpoint, Fix } from '../model';
-import type { Call, Span, Value } from '../scan/ir';
+import type { Assignment, Call, Span, Value } from '../scan/ir';
 import { lex } from '../scan/lexer';
 import { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
@@ -44,6 +44,7 @@ class CodeResolver {
   readonly endpoints: Endpoint[] = [];
   /** Start offsets of literals already accounted for by a client or LiteLLM call. */
   private readonly consumed = new Set<number>();
+  private fields?: { field: string; a: Assignment }[];
 
   constructor(
     private readonly input: CodeFile,
@@ -121,6 +122,7 @@ class CodeResolver {
     let fallback: { provider: Provider; signal: ClientSignal } | undefined;
     for (const c of candidates) {
       const { requireArg, requireOption } = c.signal;
+      if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
       if (requireArg) {
         // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
         const positional = call.args.filter((a) => !a.name)[requireArg.index];
@@ -141,8 +143,17 @@ class CodeResolver {
     return fallback;
   }
 
+  /** Whether the callee starts with an imported module (`openai.chat...` after `import openai`), not a variable of that name. */
+  private isModule(callee: string, module: string): boolean {
+    const root = callee.slice(0, callee.indexOf('.'));
+    return this.ctx.parser.imports.get(root) === module;
+  }
+
   private client(call: Call, provider: Provider, signal: ClientSignal): void {
-    const { options, opaque } = this.callOptions(call);
+    const { options, opaque: callOpaque } = this.callOptions(call);
+    const moduleSet = signal.moduleClient ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
+    if (moduleSet) options.push(...moduleSet.options);
+    const opaque = callOpaque ?? moduleSet?.opaque;
     const via = (what: string): string => `${shortCallee(call)}: ${what}`;
     const extras = { sdk: signal.id };
 
@@ -453,6 +464,23 @@ class CodeResolver {
   }
 
   /**
+   * Options of a module-level client: the module's attributes (`openai.base_url = ...`),
+   * set once anywhere in the file. One set in several places is not a literal the engine can pick.
+   */
+  private moduleAttributes(root: string, signal: ClientSignal): { options: Option[]; opaque?: string } {
+    const options: Option[] = [];
+    let opaque: string | undefined;
+    const { url = [], region = [], resource = [] } = signal.options;
+    for (const attribute of [...url, ...region, ...resource]) {
+      const list = this.ctx.assignments.get(`${root}.${attribute}`);
+      if (!list) continue;
+      if (list.length === 1 && !list[0]!.compound) options.push({ name: attribute, value: this.ctx.parser.valueOf(list[0]!) });
+      else opaque ??= `${root}.${attribute} (set in ${list.length} places)`;
+    }
+    return opaque ? { options, opaque } : { options };
+  }
+
+  /**
    * The call's options, with option objects passed by name (`new OpenAI(opts)`, `OpenAI(**cfg)`)
    * read from their literal in this file, and the fields a callback sets inside the
    * parentheses (Go `func(o *Options) { o.Region = "..." }`). `opaque` names what could
@@ -470,15 +498,24 @@ class CodeResolver {
       else opaque ??= v.k === 'ref' ? v.path : this.input.text.slice(v.s, v.e);
     }
     if (call.open >= 0) {
-      for (const [name, list] of this.ctx.assignments) {
-        const dot = name.lastIndexOf('.');
-        if (dot < 0) continue;
-        for (const a of list) {
-          if (a.s > call.open && a.s < call.close && !a.compound) options.push({ name: name.slice(dot + 1), value: this.ctx.parser.valueOf(a) });
-        }
+      const fields = this.fieldAssignments();
+      for (let i = firstAfter(fields, call.open); i < fields.length && fields[i]!.a.s < call.close; i++) {
+        options.push({ name: fields[i]!.field, value: this.ctx.parser.valueOf(fields[i]!.a) });
       }
     }
     return opaque ? { options, opaque } : { options };
+  }
+
+  /** Assignments to a field (`o.Region = ...`), in file order, for reading callbacks quickly. */
+  private fieldAssignments(): { field: string; a: Assignment }[] {
+    if (this.fields) return this.fields;
+    this.fields = [];
+    for (const [name, list] of this.ctx.assignments) {
+      const dot = name.lastIndexOf('.');
+      if (dot < 0) continue;
+      for (const a of list) if (!a.compound) this.fields.push({ field: name.slice(dot + 1), a });
+    }
+    return this.fields.sort((x, y) => x.a.s - y.a.s);
   }
 
   private resolve(value: Value): Resolved {
@@ -552,6 +589,8 @@ class CodeResolver {
    * may not be a real option there, and a fix must not merely look right).
    */
   private optionNameToInsert(signal: ClientSignal, names: string[] | undefined): string | undefined {
+    // A module-level client is configured by module attributes, not by the call.
+    if (signal.moduleClient) return undefined;
     const candidates = (names ?? []).filter((n) => !n.startsWith('$') && !/^with/i.test(n));
     if (this.input.lang === 'python') return candidates.find((n) => /^[a-z][a-z0-9_]*$/.test(n));
     if (this.input.lang === 'js' && signal.languages.length === 1) return candidates.find((n) => /^[a-z][A-Za-z0-9]*$/.test(n));
@@ -684,4 +723,16 @@ export function symbolForRegion(like: string, region: string): string | null {
     return prefix + parts[0]!.toUpperCase() + parts.slice(1).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
   }
   return null;
+}
+
+/** The index of the first field assignment that starts after `offset` (binary search). */
+function firstAfter(fields: { a: Assignment }[], offset: number): number {
+  let lo = 0;
+  let hi = fields.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fields[mid]!.a.s > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

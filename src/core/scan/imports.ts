@@ -74,6 +74,10 @@ function pythonImport(tokens: Token[], i: number, aliases: Map<string, string>):
     if (tokens[j]?.v === 'as' && tokens[j + 1]?.t === 'id') {
       aliases.set(tokens[j + 1]!.v, module);
       j += 2;
+    } else {
+      // `import openai.types` binds `openai`: recorded so a module is told from a local variable.
+      const top = module.split('.')[0];
+      if (top && !aliases.has(top)) aliases.set(top, top);
     }
     if (tokens[j]?.v === ',') j++;
     else break;

@@ -13,6 +13,12 @@ const BEDROCK_BASE = src(
 );
 const VERTEX_DOCS = src('https://docs.litellm.ai/docs/providers/vertex', RESEARCH_SNAPSHOT);
 const VERTEX_BASE = gh('BerriAI/litellm', '01a772fe', 'litellm/llms/vertex_ai/vertex_llm_base.py', RESEARCH_SNAPSHOT);
+// Without a prefix, get_llm_provider() looks the name up in LiteLLM's model lists
+// (open_ai_chat_completion_models, anthropic_models, ...). Only the families whose names
+// are unambiguous are listed; any other bare name stays unresolved.
+const PROVIDER_LOGIC = gh('BerriAI/litellm', '001a933c', 'litellm/litellm_core_utils/get_llm_provider_logic.py', CHECKED_TODAY);
+const OPENAI_TEXT_DOCS = src('https://docs.litellm.ai/docs/providers/text_completion_openai', CHECKED_TODAY);
+const ANTHROPIC_DOCS = src('https://docs.litellm.ai/docs/providers/anthropic', CHECKED_TODAY);
 const ROUTING_DOCS = src('https://docs.litellm.ai/docs/proxy/customer_routing', CHECKED_TODAY);
 // crewai LLM(model="bedrock/us.amazon.nova-pro-v1:0") in .../crew.ai/curriculum_agent/llm_config.py
 const CREWAI_SAMPLE = ghTree('aws-samples/amazon-bedrock-samples', '85fba9d9', '2026-08-21');
@@ -82,6 +88,14 @@ export const litellm: LiteLlmSignals = {
     px('ollama_chat/', 'self-hosted', P),
     px('hosted_vllm/', 'self-hosted', P),
     px('lm_studio/', 'self-hosted', P),
+  ],
+  bareModels: [
+    {
+      pattern: '^(?:gpt-(?:3\\.5|4|5)[\\w.:-]*|chatgpt-[\\w.-]+|o[134](?:-[\\w.-]+)?|text-embedding-(?:3-small|3-large|ada-002)|dall-e-[23])$',
+      provider: 'openai',
+      sources: [PROVIDER_LOGIC, OPENAI_TEXT_DOCS],
+    },
+    { pattern: '^claude-[\\w.-]+$', provider: 'anthropic', sources: [PROVIDER_LOGIC, ANTHROPIC_DOCS] },
   ],
   sources: [PROVIDERS_DOCS, ROUTING_DOCS, CREWAI_SAMPLE, GCP_LITELLM_SAMPLE],
 };

@@ -29,6 +29,9 @@ const APT = src('https://aiprovidertrust.com/offerings/openai-api/', CHECKED_TOD
 const TRUSTATLAS = src('https://trustatlas.pages.dev/vendors/openai/procurement-pack', CHECKED_TODAY, true);
 
 const PY_CLIENT = gh('openai/openai-python', 'e43b4224', 'src/openai/_client.py', '2026-08-21');
+const PY_MODULE_CLIENT = gh('openai/openai-python', '0005b7c9', 'src/openai/__init__.py', CHECKED_TODAY);
+// openai < 1.0: module attributes read OPENAI_API_BASE, default https://api.openai.com/v1.
+const PY_V0 = src('https://github.com/openai/openai-python/blob/v0.28.1/openai/__init__.py', CHECKED_TODAY);
 const PY_RESIDENCY = gh('openai/openai-python', 'e43b4224', 'src/openai/_data_residency.py', '2026-08-21');
 const NODE_RESIDENCY = gh('openai/openai-node', '7b7d6ca7', 'src/internal/data-residency.ts', '2026-08-21');
 const NODE_CLIENT = gh('openai/openai-node', '7b7d6ca7', 'src/client.ts', '2026-08-21');
@@ -169,6 +172,46 @@ export const provider: Provider = {
       defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
       note: 'data_residency ("global"|"us"|"eu"|"ae") selects the regional host and is mutually exclusive with base_url. api_base is the LlamaIndex OpenAI(...) spelling. The client is also used with base_url for DeepSeek, OpenRouter, vLLM, Ollama, Vertex, Gemini: the resolved host decides the provider.',
       sources: [PY_CLIENT, PY_RESIDENCY],
+    },
+    {
+      id: 'openai-python-module',
+      languages: ['python'],
+      callees: [
+        'openai.chat.completions.create',
+        'openai.completions.create',
+        'openai.embeddings.create',
+        'openai.responses.create',
+        'openai.images.generate',
+        'openai.audio.transcriptions.create',
+        'openai.audio.speech.create',
+        'openai.moderations.create',
+      ],
+      packages: ['openai'],
+      moduleClient: 'openai',
+      options: { url: ['base_url'] },
+      env: { url: ['OPENAI_BASE_URL'] },
+      defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
+      note: 'The module-level client is an OpenAI() built from module attributes (openai.base_url = ...) on first use.',
+      sources: [PY_MODULE_CLIENT],
+    },
+    {
+      id: 'openai-python-v0',
+      languages: ['python'],
+      callees: [
+        'openai.ChatCompletion.create',
+        'openai.ChatCompletion.acreate',
+        'openai.Completion.create',
+        'openai.Completion.acreate',
+        'openai.Embedding.create',
+        'openai.Embedding.acreate',
+      ],
+      packages: ['openai'],
+      moduleClient: 'openai',
+      options: { url: ['api_base'] },
+      env: { url: ['OPENAI_API_BASE'] },
+      defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
+      note: 'openai < 1.0: openai.api_base (or api_base= on the call) sets the endpoint; with api_type "azure" it is the Azure resource URL.',
+      sources: [PY_V0],
     },
     {
       id: 'openai-node',
