@@ -83,7 +83,7 @@ export interface Finding {
   endpoint: Endpoint;
 }
 
-export type NoteKind = 'skipped-binary' | 'skipped-too-large' | 'invalid-encoding' | 'unreadable' | 'parse-error' | 'policy';
+export type NoteKind = 'skipped-binary' | 'skipped-too-large' | 'invalid-encoding' | 'unreadable' | 'parse-error';
 
 /** Something the user should know about the scan itself. */
 export interface ScanNote {

@@ -84,7 +84,7 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
           {
             executionSuccessful: true,
             toolExecutionNotifications: report.notes.map((n) => ({
-              level: n.kind === 'policy' ? 'error' : 'warning',
+              level: 'warning',
               message: { text: n.message },
               locations: [
                 {

@@ -118,7 +118,7 @@ export class CatalogIndex {
       const provider = this.providers.get('self-hosted');
       const pattern = provider?.hosts[0];
       if (provider && pattern) {
-        return { provider, pattern, region: pattern.location ?? null, regionUnknown: false, resource: null };
+        return { provider, pattern, region: pattern.location ?? null, regionUnknown: false };
       }
     }
     return null;

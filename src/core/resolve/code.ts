@@ -75,7 +75,7 @@ class CodeResolver {
     const bedrock = this.index.providers.get('aws-bedrock');
     const added = this.endpoints.slice(from).filter((e) => e.provider === 'aws-bedrock');
     if (!bedrock || added.length === 0) return;
-    const options = this.optionsOf(call);
+    const options = this.readOptions(call);
     const opt = findOption(options, names) ?? (call.args[0] && !call.args[0].name ? { name: '$0', value: call.args[0].value } : undefined);
     if (!opt) return;
     const r = evaluate(opt.value, this.ctx);
@@ -130,7 +130,7 @@ class CodeResolver {
         if (!candidates.some((a) => requireArg.oneOf.includes(evaluate(a.value, this.ctx).text))) continue;
       }
       if (requireOption) {
-        const opt = findOption(this.optionsOf(call), [requireOption.name]);
+        const opt = findOption(this.readOptions(call), [requireOption.name]);
         if (!opt) continue;
         const r = evaluate(opt.value, this.ctx);
         const value = opt.value.k === 'lit' ? opt.value.v : r.text;
@@ -324,7 +324,7 @@ class CodeResolver {
 
   private liteLlm(call: Call): void {
     const { litellm } = this.index.catalog;
-    const options = this.optionsOf(call);
+    const options = this.readOptions(call);
     const modelOpt = findOption(options, litellm.modelOptions) ?? (call.args[0] && !call.args[0].name ? { name: 'model', value: call.args[0].value } : undefined);
     if (!modelOpt) return;
     const model = this.resolve(modelOpt.value);
@@ -459,7 +459,7 @@ class CodeResolver {
   // ---- helpers ----------------------------------------------------------------------
 
   /** The call's options, plus fields a callback sets inside its parentheses (Go `func(o *Options) { o.Region = "..." }`). */
-  private optionsOf(call: Call): Option[] {
+  private readOptions(call: Call): Option[] {
     return this.callOptions(call).options;
   }
 

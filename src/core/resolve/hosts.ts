@@ -13,7 +13,6 @@ export interface HostMatch {
   region: string | null;
   /** `{region}` was there but could not be resolved. */
   regionUnknown: boolean;
-  resource: string | null;
 }
 
 interface CompiledPattern {
@@ -21,7 +20,6 @@ interface CompiledPattern {
   provider: Provider;
   pattern: HostPattern;
   regionGroup: number;
-  resourceGroup: number;
   literalLength: number;
 }
 
@@ -44,14 +42,12 @@ export class HostMatcher {
       const m = c.re.exec(h);
       if (!m) continue;
       const regionText = c.regionGroup > 0 ? (m[c.regionGroup] ?? null) : null;
-      const resourceText = c.resourceGroup > 0 ? (m[c.resourceGroup] ?? null) : null;
       const regionUnknown = regionText !== null && regionText.includes(HOLE);
       return {
         provider: c.provider,
         pattern: c.pattern,
         region: regionUnknown ? null : (regionText ?? c.pattern.location ?? null),
         regionUnknown,
-        resource: resourceText && !resourceText.includes(HOLE) ? resourceText : null,
       };
     }
     return null;
@@ -62,7 +58,6 @@ function compile(provider: Provider, pattern: HostPattern): CompiledPattern {
   let source = '';
   let group = 0;
   let regionGroup = 0;
-  let resourceGroup = 0;
   let literalLength = 0;
   const re = /\{region\}|\{resource\}|\*|[^{*]+/g;
   for (const m of pattern.pattern.matchAll(re)) {
@@ -71,8 +66,7 @@ function compile(provider: Provider, pattern: HostPattern): CompiledPattern {
       regionGroup = ++group;
       source += `(${LABEL})`;
     } else if (part === '{resource}') {
-      resourceGroup = ++group;
-      source += `(${LABEL})`;
+      source += LABEL;
     } else if (part === '*') {
       source += `${LABEL}(?:\\.${LABEL})*`;
     } else {
@@ -80,7 +74,7 @@ function compile(provider: Provider, pattern: HostPattern): CompiledPattern {
       source += part.replace(/[.\\+?^$|()[\]]/g, '\\$&');
     }
   }
-  return { re: new RegExp(`^${source}$`), provider, pattern, regionGroup, resourceGroup, literalLength };
+  return { re: new RegExp(`^${source}$`), provider, pattern, regionGroup, literalLength };
 }
 
 export interface ParsedUrl {

@@ -4,6 +4,7 @@
 import * as jsonc from 'jsonc-parser';
 import { LineCounter, parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, Scalar } from 'yaml';
 import { parse as parseTomlDocument, TomlError } from 'smol-toml';
+import { LineIndex } from '../../text';
 
 export type CNode =
   | { k: 'map'; entries: CEntry[]; s: number; e: number }
@@ -128,21 +129,11 @@ export function parseToml(text: string): ConfigTree {
   try {
     parseTomlDocument(text);
   } catch (err) {
-    const offset = err instanceof TomlError ? lineColumnToOffset(text, err.line, err.column) : 0;
+    const offset = err instanceof TomlError ? new LineIndex(text).offset(err.line, Math.max(1, err.column)) : 0;
     const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
     return { roots: [], problems: [{ message, offset }] };
   }
   return { roots: [new TomlReader(text).read()], problems: [] };
-}
-
-function lineColumnToOffset(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl < 0) break;
-    offset = nl + 1;
-  }
-  return offset + Math.max(0, column - 1);
 }
 
 type MutableMap = Extract<CNode, { k: 'map' }>;
