@@ -29,6 +29,21 @@ describe('prefilter', () => {
     assert.deepEqual(new Prefilter(['openai', 'azureopenai', 'OPENAI_BASE_URL', 'groq']).anchors, ['groq', 'openai']);
   });
 
+  it('never hides what the resolver would report: a local server known by its key, port or path', () => {
+    const engine = new Engine();
+    const cases: [string, string][] = [
+      ['llm.yaml', 'llm:\n  azure_endpoint: http://10.0.0.5:8000\n'],
+      ['llm.yaml', 'llm:\n  apiBase: http://10.0.0.5:8000\n'],
+      ['app.ts', 'export const server = "http://10.0.0.5:8000/v1/embeddings";\n'],
+      ['app.py', 'URL = "http://127.0.0.1:1234"\n'],
+      ['app.py', 'URL = "http://10.1.2.3:8080/api/chat"\n'],
+    ];
+    for (const [file, text] of cases) {
+      assert.equal(engine.analyze(file, new TextEncoder().encode(text)).endpoints.length, 1, `${file}: ${text}`);
+      assert.equal(engine.analyze(file, new TextEncoder().encode(text), { force: true }).endpoints.length, 1, `${file} (forced): ${text}`);
+    }
+  });
+
   it('lets every file with a labelled endpoint through', () => {
     const engine = new Engine();
     for (const dir of [CORPUS, HOLDOUT, BLIND]) {

@@ -49,13 +49,7 @@ export class CatalogIndex {
       }
     }
     this.litellmTails = new Set(catalog.litellm.callees.map(lastSegment));
-    for (const name of catalog.litellm.urlOptions) this.urlOptionNames.add(normalizeKey(name));
-    for (const p of catalog.providers) {
-      for (const c of p.clients) {
-        // Only names that say what they hold; `host` alone is too common a config key.
-        for (const o of c.options.url ?? []) if (/url|base|endpoint/i.test(o) && !/^with/i.test(o)) this.urlOptionNames.add(normalizeKey(o));
-      }
-    }
+    for (const name of urlOptionKeys(catalog)) this.urlOptionNames.add(normalizeKey(name));
     this.prefixes = [...catalog.litellm.prefixes].sort((a, b) => b.prefix.length - a.prefix.length);
     this.bareModels = catalog.litellm.bareModels.map((b) => ({ ...b, pattern: new RegExp(b.pattern) }));
   }
@@ -151,6 +145,21 @@ export function pathEndsWith(path: string, suffix: string): boolean {
   return path.endsWith(suffix) && path[path.length - suffix.length - 1] === '.';
 }
 
-function normalizeKey(key: string): string {
+/**
+ * Config keys that hold an LLM base URL (base_url, apiBase, azure_endpoint, ...): only names
+ * that say what they hold, since `host` alone is too common a key. The prefilter's anchors
+ * come from the same list, so what the resolver reads is never filtered out before it.
+ */
+export function urlOptionKeys(catalog: Catalog): string[] {
+  const keys = new Set(catalog.litellm.urlOptions);
+  for (const p of catalog.providers) {
+    for (const c of p.clients) {
+      for (const o of c.options.url ?? []) if (/url|base|endpoint/i.test(o) && !/^with/i.test(o) && !o.startsWith('$')) keys.add(o);
+    }
+  }
+  return [...keys];
+}
+
+export function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[-_]/g, '');
 }

@@ -140,11 +140,18 @@ export function isPrivateAddress(host: string): boolean {
 }
 
 /** Ports and paths that give a URL on your own machine or network away as an LLM server. */
-const LLM_PORTS = new Set(['11434', '1234']);
+const LLM_PORTS = ['11434', '1234'];
 // OpenAI-compatible /v1 APIs, Ollama's /api, and llama.cpp's native /completion.
-const LLM_PATH = /\/(?:v1\/(?:chat\/completions|completions|embeddings|responses|messages|models)|api\/(?:generate|chat|embed(?:dings)?)|completion)\b/;
+const LLM_PATHS = [
+  '/v1/chat/completions', '/v1/completions', '/v1/embeddings', '/v1/responses', '/v1/messages', '/v1/models',
+  '/api/generate', '/api/chat', '/api/embed', '/api/embeddings', '/completion',
+];
+const LLM_PATH = new RegExp(`(?:${LLM_PATHS.map((p) => p.replace(/\//g, '\\/')).join('|')})\\b`);
+
+/** Text that must be in a file for one of its URLs to look like an LLM server (prefilter anchors). */
+export const LLM_SERVER_ANCHORS = [...LLM_PORTS.map((p) => `:${p}`), ...LLM_PATHS];
 
 /** Whether a (local) URL is an LLM server by its port (Ollama, LM Studio) or API path. */
 export function looksLikeLlmServer(url: ParsedUrl): boolean {
-  return (url.port !== null && LLM_PORTS.has(url.port)) || LLM_PATH.test(url.path);
+  return (url.port !== null && LLM_PORTS.includes(url.port)) || LLM_PATH.test(url.path);
 }

@@ -4,6 +4,8 @@
 // a new host or SDK can never be filtered out by a stale list.
 
 import type { Catalog } from '../catalog/types';
+import { normalizeKey, urlOptionKeys } from '../resolve/catalog-index';
+import { LLM_SERVER_ANCHORS } from '../resolve/hosts';
 
 export class Prefilter {
   /**
@@ -164,9 +166,6 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
         }
         words.push(...c.callees.map(callee));
         if (!c.callees.every(literalSafe)) for (const pkg of c.packages) words.push(...packageAnchors(pkg));
-      } else {
-        // Keys such as apiBase or base_url give a local URL beside them away as an LLM server.
-        for (const o of c.options.url ?? []) if (/url|base/i.test(o) && !o.startsWith('$') && !/^with/i.test(o)) words.push(o);
       }
     }
     // Shared variables (AWS_REGION) only count next to a specific one, which is an anchor itself.
@@ -175,8 +174,13 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
   // LiteLLM calls are imported from litellm (or named by a provider prefix in the model string).
   for (const px of catalog.litellm.prefixes) words.push(px.prefix);
   if (kind === 'code') words.push('litellm');
-  else words.push(...catalog.litellm.urlOptions, 'litellm_params', 'azurerm_cognitive_account');
+  else {
+    // Keys such as apiBase or base_url give a local URL beside them away as an LLM server,
+    // however they are spelt (api_base, apiBase, API-BASE).
+    for (const key of urlOptionKeys(catalog)) words.push(key, normalizeKey(key));
+    words.push('litellm_params', 'azurerm_cognitive_account');
+  }
   // Local LLM servers found by port, API path or name (vLLM, llama.cpp, Ollama) in a raw URL or constant.
-  words.push(':11434', ':1234/', '/completion', '/api/generate', 'llama', 'vllm');
+  words.push(...LLM_SERVER_ANCHORS, 'llama', 'vllm');
   return words;
 }
