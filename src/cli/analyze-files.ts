@@ -1,10 +1,10 @@
-// Reads and analyses files, in this thread or spread over worker threads. The results
-// are put back in walk order, so parallel and sequential scans print the same report.
+// Reads and analyses files, in this thread or spread over worker threads. The caller
+// sorts the results into walk order, so parallel and sequential scans print the same report.
 
 import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Engine, formatOf, tooLargeNote, workspaceEnv, type EnvDefinition } from '../core/engine';
+import { Engine, formatOf, setsValuesOnly, tooLargeNote, workspaceEnv, type EnvDefinition } from '../core/engine';
 import type { EnvLookup } from '../core/resolve/values';
 import { Prefilter } from '../core/scan/prefilter';
 import type { Endpoint, ScanNote } from '../core/model';
@@ -63,7 +63,7 @@ export function analyzeSequential(jobs: FileJob[], maxFileSize: number, pass: Pa
     const reads = new Set<string>();
     const env: EnvLookup = known ?? ((name) => (reads.add(name), { state: 'unset' }));
     // .env and .tfvars files only set values (for code elsewhere): always read them.
-    const force = wanted?.test(bytes) === true || formatOf(job.rel)?.kind === 'dotenv' || job.rel.endsWith('.tfvars');
+    const force = wanted?.test(bytes) === true || setsValuesOnly(formatOf(job.rel));
     const result = engine.analyze(job.rel, bytes, { maxFileSize, env, force });
     for (const e of result.endpoints) out.endpoints.push(e);
     for (const n of result.notes) out.notes.push(n);
@@ -92,11 +92,9 @@ export async function analyze(jobs: FileJob[], maxFileSize: number, pass: Pass, 
   const slices: FileJob[][] = Array.from({ length: threads }, () => []);
   jobs.forEach((job, i) => slices[i % threads]!.push(job));
   const parts = await Promise.all(slices.map((slice) => runInWorker(workerScript, { llmComplianceWorker: true, jobs: slice, maxFileSize, ...pass })));
-  const order = new Map(jobs.map((j, i) => [j.rel, i]));
-  const rank = (file: string): number => order.get(file) ?? Number.MAX_SAFE_INTEGER;
   const merged: Outcome = {
-    endpoints: parts.flatMap((p) => p.endpoints).sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start),
-    notes: parts.flatMap((p) => p.notes).sort((a, b) => rank(a.file) - rank(b.file)),
+    endpoints: parts.flatMap((p) => p.endpoints),
+    notes: parts.flatMap((p) => p.notes),
     env: parts.flatMap((p) => p.env),
     envReads: parts.flatMap((p) => p.envReads),
     texts: parts.flatMap((p) => p.texts),

@@ -6,7 +6,7 @@ import { formatOf } from '../core/engine';
 import type { ScanNote } from '../core/model';
 import { emptyPolicy, parsePolicy, POLICY_FILE_NAMES, type Policy } from '../core/policy/policy';
 import type { ScanReport } from './report';
-import { analyze, analyzeSequential, theEngine, type FileJob, type Outcome, type Pass } from './analyze-files';
+import { analyze, theEngine, type FileJob, type Outcome, type Pass } from './analyze-files';
 import { walk, type WalkProblem } from './walk';
 
 export interface ScanOptions {
@@ -59,8 +59,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   // files, also those that only set such a variable; then every file that read a variable
   // (or a Terraform variable) some config file sets, again with the values now known.
   const isCode = (job: FileJob): boolean => { const kind = formatOf(job.rel)?.kind; return kind === 'code' || kind === 'notebook'; };
-  const run = (part: FileJob[], pass: Pass): Promise<Outcome> | Outcome =>
-    options.workerScript === undefined ? analyzeSequential(part, maxFileSize, pass) : analyze(part, maxFileSize, pass, options.workerScript);
+  const run = (part: FileJob[], pass: Pass): Promise<Outcome> => analyze(part, maxFileSize, pass, options.workerScript);
   const code = await run(jobs.filter(isCode), {});
   const config = await run(jobs.filter((j) => !isCode(j)), { wanted: [...new Set(code.envReads.flatMap(([, names]) => names))] });
   const defined = new Set(config.env.map((d) => d.name));

@@ -8,7 +8,7 @@ import type { Endpoint, Finding, ScanNote, TextEdit } from './model';
 import type { Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
-import { ConfigResolver, dotenvAssignments, tfvarName } from './resolve/config';
+import { ConfigResolver, dotenvAssignments, moduleDir, tfvarName } from './resolve/config';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
 import { evaluateEndpoints } from './rules/evaluate';
 import { parseDotenv } from './scan/config/dotenv';
@@ -24,8 +24,14 @@ export type FileFormat =
   | { kind: 'yaml' }
   | { kind: 'json' }
   | { kind: 'toml' }
-  | { kind: 'terraform' }
+  /** `varsOnly`: a .tfvars file, which only sets values for the module's Terraform code. */
+  | { kind: 'terraform'; varsOnly?: true }
   | { kind: 'notebook' };
+
+/** Files that only set values (.env, .tfvars) for code elsewhere: worth reading without an LLM signal of their own. */
+export function setsValuesOnly(format: FileFormat | null): boolean {
+  return format?.kind === 'dotenv' || (format?.kind === 'terraform' && format.varsOnly === true);
+}
 
 const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
   py: 'python', pyi: 'python',
@@ -59,8 +65,9 @@ export function formatOf(path: string): FileFormat | null {
     case 'toml':
       return { kind: 'toml' };
     case 'tf':
-    case 'tfvars':
       return { kind: 'terraform' };
+    case 'tfvars':
+      return { kind: 'terraform', varsOnly: true };
     case 'ipynb':
       return { kind: 'notebook' };
     default:
@@ -193,9 +200,9 @@ export class Engine {
       case 'terraform': {
         const hcl = parseHcl(text);
         if (hcl.problems.length) return broken('HCL', hcl.problems[0]!);
-        if (file.endsWith('.tfvars')) {
+        if (format.varsOnly) {
           // Variable values for the module in this folder; Terraform code elsewhere reads them.
-          const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
+          const dir = moduleDir(file);
           const definitions = [...hcl.body.attributes.values()]
             .filter((a) => a.value.k === 'str')
             .map((a) => ({ name: tfvarName(dir, a.name), value: (a.value as { v: string }).v, offset: a.value.s }));
@@ -250,7 +257,7 @@ export class Engine {
         rawOffset.push(rawOffset[rawOffset.length - 1] ?? 0);
       }
       code += cell.text;
-      rawOffset.push(...cell.rawOffset.slice(0, cell.text.length));
+      for (let i = 0; i < cell.text.length; i++) rawOffset.push(cell.rawOffset[i]!); // no spread: cells can be large
     }
     rawOffset.push(nb.cells.at(-1)?.rawOffset.at(-1) ?? 0);
     // IPython magics and shell escapes are not Python.

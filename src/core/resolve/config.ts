@@ -227,7 +227,7 @@ export class ConfigResolver {
    */
   terraform(hcl: HclFile, env: EnvLookup): void {
     const ctx: EvalContext = { parser: hcl.parser, assignments: new Map(), unstable: new Set(), env };
-    const dir = this.file.includes('/') ? this.file.slice(0, this.file.lastIndexOf('/')) : '.';
+    const dir = moduleDir(this.file);
     const resources = hcl.body.blocks.filter((b) => b.type === 'resource');
     const variables = new Map<string, Value>();
     for (const b of hcl.body.blocks) {
@@ -374,6 +374,11 @@ function refPath(v: Value): string | null {
     if (code.length === 1 && code[0]!.k === 'ref') return code[0].path;
   }
   return null;
+}
+
+/** A Terraform module is a folder: the one the file is in. */
+export function moduleDir(file: string): string {
+  return file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
 }
 
 /** The env-lookup name under which .tfvars values of a Terraform module folder travel. */

@@ -36,7 +36,8 @@ export function parseNotebook(text: string): Notebook {
       if (s.type !== 'string') continue;
       const decoded = decodeJsonString(text, s.offset, s.offset + s.length);
       cellText += decoded.text;
-      rawOffset.push(...decoded.offsets);
+      // A loop, not push(...): a spread of a large cell's offsets overflows the call stack.
+      for (const o of decoded.offsets) rawOffset.push(o);
     }
     const last = strings[strings.length - 1];
     rawOffset.push(last ? last.offset + last.length - 1 : 0);
