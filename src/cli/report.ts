@@ -26,12 +26,21 @@ export class Positions {
 
   constructor(private readonly texts: Map<string, string>) {}
 
-  region(file: string, range: TextRange): Region {
+  private index(file: string): LineIndex {
     let index = this.indexes.get(file);
     if (!index) {
       index = new LineIndex(this.texts.get(file) ?? '');
       this.indexes.set(file, index);
     }
+    return index;
+  }
+
+  lineText(file: string, line: number): string {
+    return this.index(file).lineText(line);
+  }
+
+  region(file: string, range: TextRange): Region {
+    const index = this.index(file);
     const a = index.position(range.start);
     const b = index.position(range.end);
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };

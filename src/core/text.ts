@@ -1,14 +1,9 @@
 // Offsets to lines and columns. Lines and columns are 1-based; columns count UTF-16
 // code units, as VS Code and SARIF (columnKind utf16CodeUnits) do.
 
+/** One offset's line and column; for many offsets of one text, keep a LineIndex. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  return new LineIndex(text).position(offset);
 }
 
 /** Precomputed line starts, for converting many offsets of one text. */
@@ -29,6 +24,14 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+
+  /** The text of a 1-based line, without its line break. */
+  lineText(line: number): string {
+    const start = this.starts[line - 1];
+    if (start === undefined) return '';
+    const next = this.starts[line];
+    return this.text.slice(start, next === undefined ? this.text.length : next).replace(/\r?\n$/, '');
   }
 
   offset(line: number, column: number): number {

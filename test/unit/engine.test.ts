@@ -61,4 +61,34 @@ describe('engine', () => {
     const text = 'from litellm import completion\ncompletion(model="o3-mini", messages=[])\ncompletion(model="gemini-1.5-pro", messages=[])\ncompletion(model="gpt-oss-20b", messages=[])\n';
     assert.deepEqual(found('a.py', text), [{ provider: 'openai', host: 'api.openai.com', region: 'global' }]);
   });
+
+  it('keeps the endpoints of a notebook cell of any size', () => {
+    const lines = ['from openai import OpenAI\n', 'client = OpenAI()\n', ...Array.from({ length: 150_000 }, (_, i) => `x${i} = ${i}\n`)];
+    const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: lines, outputs: [] }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    const result = engine.analyze('big.ipynb', nb, { maxFileSize: 10 * 1024 * 1024 });
+    assert.deepEqual(result.notes, []);
+    assert.deepEqual(result.endpoints.map((e) => e.host), ['api.openai.com']);
+  });
+
+  it('says when a region default from code holds only while the env variable is unset', () => {
+    const text = 'import os, litellm\nlitellm.completion(model="bedrock/anthropic.claude-3-haiku-20240307-v1:0", aws_region_name=os.getenv("AWS_REGION", "us-east-1"))\n';
+    const [e] = engine.analyze('a.py', text).endpoints;
+    assert.equal(e?.region, 'us-east-1');
+    assert.deepEqual(e?.conditions, ['Unless AWS_REGION is set where it runs.']);
+  });
+
+  it('reads .tfvars whatever the case of the extension', () => {
+    const result = engine.analyze('infra/PROD.TFVARS', 'location = "swedencentral"\n', { force: true });
+    assert.deepEqual(result.env.map((d) => [d.name, d.value]), [['tfvar:infra:location', 'swedencentral']]);
+  });
+
+  it('builds the Azure host from a resource name the workspace sets', () => {
+    const text = 'import { createAzure } from "@ai-sdk/azure";\nexport const az = createAzure();\n';
+    const env = (name: string) => (name === 'AZURE_RESOURCE_NAME' ? { state: 'set' as const, value: 'myres', where: '.env:1' } : { state: 'unset' as const });
+    const [e] = engine.analyze('a.ts', text, { env }).endpoints;
+    assert.equal(e?.host, 'myres.openai.azure.com');
+    assert.match(e?.unknown ?? '', /does not say which region/);
+    const [bare] = engine.analyze('a.ts', text).endpoints;
+    assert.match(bare?.unknown ?? '', /no resource name is set in the code/);
+  });
 });

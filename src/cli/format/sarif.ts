@@ -52,7 +52,7 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
             message: { text: f.message },
             locations: [location(f)],
             partialFingerprints: {
-              'llmCompliance/v1': fingerprint(`${f.ruleId}|${f.file}|${f.provider}|${f.endpoint.host}|${f.endpoint.region}|${lineText(report.texts.get(f.file), r.line)}`),
+              'llmCompliance/v1': fingerprint(`${f.ruleId}|${f.file}|${f.provider}|${f.endpoint.host}|${f.endpoint.region}|${pos.lineText(f.file, r.line).trim().replace(/\s+/g, ' ')}`),
             },
             ...(f.fixes.length
               ? {
@@ -100,10 +100,6 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
       },
     ],
   };
-}
-
-function lineText(text: string | undefined, line: number): string {
-  return (text?.split('\n')[line - 1] ?? '').trim().replace(/\s+/g, ' ');
 }
 
 /** FNV-1a, 64 bits as hex: stable across runs and machines. */

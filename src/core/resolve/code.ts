@@ -8,7 +8,7 @@ import { lex } from '../scan/lexer';
 import { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import type { CatalogIndex } from './catalog-index';
-import { applyProfile, inferenceProfile, makeEndpoint, type Target } from './endpoint';
+import { applyProfile, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { fixOf, hostSwapFix, regionSwapFix } from './fixes';
 import { HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { evaluate, findAssignment, isKnown, type EnvLookup, type EvalContext, type Resolved } from './values';
@@ -173,32 +173,13 @@ class CodeResolver {
     const resourceOpt = findOption(options, signal.options.resource);
     if (resourceOpt && !urlOpt) {
       const r = this.resolve(resourceOpt.value);
-      const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
-      const host = isKnown(r) && pattern ? pattern.pattern.replace('{resource}', r.text.trim().toLowerCase()) : null;
-      const target: Target = { provider, host, region: null, ...(pattern ? { pattern } : {}) };
-      this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, r.span, target, via(`${resourceOpt.name} ${describe(r)}`), {
-          ...extras,
-          unknown: host ? `${host} does not say which region the resource is in` : `the resource name ${r.why ?? 'is not known'}`,
-        }),
-      );
+      this.endpoints.push(this.resourceEndpoint(r, r.span, provider, via(`${resourceOpt.name} ${describe(r)}`), extras));
       return;
     }
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
-      const r = this.resolve(regionOpt.value);
-      const region = this.regionOf(r, provider);
-      const target = this.regionTarget(provider, region);
-      const fix = region ? this.regionFix(r, provider, region) : undefined;
-      this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, r.span, target, via(`${regionOpt.name} ${describe(r)}`), {
-          ...extras,
-          conditions: conditionsOf(r),
-          ...(region ? {} : { unknown: `the region ${r.why ?? 'is computed at run time'}` }),
-          ...(fix ? { euFix: fix } : {}),
-        }),
-      );
+      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras));
       return;
     }
 
@@ -224,6 +205,12 @@ class CodeResolver {
         return;
       }
     }
+    const resourceEnv = this.implicitEnv(signal.env?.resource);
+    if (resourceEnv.kind === 'set' || resourceEnv.kind === 'conflict') {
+      const r = this.resolve({ k: 'ref', path: `process.env.${resourceEnv.name}`, s: callSpan.s, e: callSpan.e });
+      this.endpoints.push(this.resourceEndpoint(r, callSpan, provider, via(`no resource set, so the SDK reads ${describe(r).replace(/^from /, '')}`), extras));
+      return;
+    }
     if (signal.defaults.host) {
       const host = signal.defaults.host;
       const match = this.index.matchHost(host);
@@ -234,6 +221,15 @@ class CodeResolver {
           ...extras,
           ...(urlEnv.condition ? { conditions: [urlEnv.condition] } : {}),
           ...(fix ? { euFix: fix } : {}),
+        }),
+      );
+      return;
+    }
+    if (signal.env?.resource && !signal.env.region) {
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null }, via('no resource set'), {
+          ...extras,
+          unknown: `no resource name is set in the code${resourceEnv.text}; the SDK reads ${signal.env.resource.join(' or ')} where it runs`,
         }),
       );
       return;
@@ -335,7 +331,7 @@ class CodeResolver {
     if (!provider) return;
     const modelName = model.text.slice(prefix.prefix.length);
     const extras = { sdk: 'litellm', model: modelName };
-    const via = (what: string): string => `${shortCallee(call)}(model="${model.text}"): ${what}`;
+    const via = (what: string): string => `${shortCallee(call).replace(/\(\)$/, '')}(model="${model.text}"): ${what}`;
 
     const urlOpt = findOption(options, litellm.urlOptions);
     if (urlOpt) {
@@ -348,16 +344,7 @@ class CodeResolver {
     }
     const regionOpt = findOption(options, litellm.regionOptions);
     if (regionOpt) {
-      const r = this.resolve(regionOpt.value);
-      const region = this.regionOf(r, provider);
-      const fix = region ? this.regionFix(r, provider, region) : undefined;
-      this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, r.span, this.regionTarget(provider, region), via(`${regionOpt.name} ${describe(r)}`), {
-          ...extras,
-          ...(region ? {} : { unknown: `the region ${r.why ?? 'is computed at run time'}` }),
-          ...(fix ? { euFix: fix } : {}),
-        }),
-      );
+      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras));
       return;
     }
     this.consume(model);
@@ -409,8 +396,7 @@ class CodeResolver {
     } else {
       const first = tok.parts?.[0];
       if (!first || !('lit' in first) || !/^(?:https?|wss?):\/\//i.test(first.lit)) return;
-      const value = new CodeParser(this.input.text, [tok], this.input.lang, () => false).parseRange(0, 1);
-      r = evaluate(value, this.ctx);
+      r = evaluate(CodeParser.parseHole(this.ctx.parser, [tok]), this.ctx);
     }
     const url = parseUrl(r.text.trim());
     if (!url) return;
@@ -424,6 +410,7 @@ class CodeResolver {
     const target: Target = { provider: match.provider, host: url.host.includes(HOLE) ? null : url.host, region: match.region, pattern: match.pattern };
     this.endpoints.push(
       makeEndpoint(this.index, this.input.file, r.span, target, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', {
+        conditions: conditionsOf(r),
         ...(match.regionUnknown ? { unknown: `the region in the host ${r.why ?? 'is computed at run time'}` } : {}),
         ...(fix ? { euFix: fix } : {}),
       }),
@@ -529,6 +516,30 @@ class CodeResolver {
     this.consumed.add(r.span.s);
     // Pieces start where a literal's content starts (after its quote).
     for (const p of r.pieces) this.consumed.add(p.s);
+  }
+
+  /** An endpoint named by a resource (`{resource}.openai.azure.com`): the host is known, its region is not. */
+  private resourceEndpoint(r: Resolved, span: Span, provider: Provider, via: string, extras: EndpointExtras): Endpoint {
+    const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
+    const host = isKnown(r) && pattern ? pattern.pattern.replace('{resource}', r.text.trim().toLowerCase()) : null;
+    const target: Target = { provider, host, region: null, ...(pattern ? { pattern } : {}) };
+    return makeEndpoint(this.index, this.input.file, span, target, via, {
+      ...extras,
+      unknown: host ? `${host} does not say which region the resource is in` : `the resource name ${r.why ?? 'is not known'}`,
+    });
+  }
+
+  /** An endpoint decided by a region option (`region_name="eu-west-3"`), with the swap to an EU region. */
+  private regionOption(opt: Option, provider: Provider, via: (what: string) => string, extras: EndpointExtras): Endpoint {
+    const r = this.resolve(opt.value);
+    const region = this.regionOf(r, provider);
+    const fix = region ? this.regionFix(r, provider, region) : undefined;
+    return makeEndpoint(this.index, this.input.file, r.span, this.regionTarget(provider, region), via(`${opt.name} ${describe(r)}`), {
+      ...extras,
+      conditions: conditionsOf(r),
+      ...(region ? {} : { unknown: `the region ${r.why ?? 'is computed at run time'}` }),
+      ...(fix ? { euFix: fix } : {}),
+    });
   }
 
   private regionOf(r: Resolved, provider: Provider): string | null {
