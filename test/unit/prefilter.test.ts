@@ -32,11 +32,11 @@ describe('prefilter', () => {
   it('never hides what the resolver would report: a local server known by its key, port or path', () => {
     const engine = new Engine();
     const cases: [string, string][] = [
-      ['llm.yaml', 'llm:\n  azure_endpoint: http://10.0.0.5:8000\n'],
+      ['llm.yaml', 'llm:\n  api_base: http://10.0.0.5:8000\n'],
       ['llm.yaml', 'llm:\n  apiBase: http://10.0.0.5:8000\n'],
-      ['app.ts', 'export const server = "http://10.0.0.5:8000/v1/embeddings";\n'],
+      ['app.ts', 'export const server = "http://10.0.0.5:8000/v1/chat/completions";\n'],
       ['app.py', 'URL = "http://127.0.0.1:1234"\n'],
-      ['app.py', 'URL = "http://10.1.2.3:8080/api/chat"\n'],
+      ['app.py', 'URL = "http://10.1.2.3:8080/api/generate"\n'],
     ];
     for (const [file, text] of cases) {
       assert.equal(engine.analyze(file, new TextEncoder().encode(text)).endpoints.length, 1, `${file}: ${text}`);

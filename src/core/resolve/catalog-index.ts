@@ -146,15 +146,16 @@ export function pathEndsWith(path: string, suffix: string): boolean {
 }
 
 /**
- * Config keys that hold an LLM base URL (base_url, apiBase, azure_endpoint, ...): only names
- * that say what they hold, since `host` alone is too common a key. The prefilter's anchors
- * come from the same list, so what the resolver reads is never filtered out before it.
+ * Keys that hold an LLM base URL (base_url, apiBase, OPENAI_API_BASE, ...): only names that
+ * say what they hold, since `host` or `endpoint` alone are too common. They decide whether a
+ * local URL is an LLM server, and the prefilter's anchors come from the same list, so what
+ * the resolver reads is never filtered out before it.
  */
 export function urlOptionKeys(catalog: Catalog): string[] {
   const keys = new Set(catalog.litellm.urlOptions);
   for (const p of catalog.providers) {
     for (const c of p.clients) {
-      for (const o of c.options.url ?? []) if (/url|base|endpoint/i.test(o) && !/^with/i.test(o) && !o.startsWith('$')) keys.add(o);
+      for (const o of c.options.url ?? []) if (/url|base/i.test(o) && !/^with/i.test(o) && !o.startsWith('$')) keys.add(o);
     }
   }
   return [...keys];

@@ -141,12 +141,11 @@ export function isPrivateAddress(host: string): boolean {
 
 /** Ports and paths that give a URL on your own machine or network away as an LLM server. */
 const LLM_PORTS = ['11434', '1234'];
-// OpenAI-compatible /v1 APIs, Ollama's /api, and llama.cpp's native /completion.
-const LLM_PATHS = [
-  '/v1/chat/completions', '/v1/completions', '/v1/embeddings', '/v1/responses', '/v1/messages', '/v1/models',
-  '/api/generate', '/api/chat', '/api/embed', '/api/embeddings', '/completion',
-];
-const LLM_PATH = new RegExp(`(?:${LLM_PATHS.map((p) => p.replace(/\//g, '\\/')).join('|')})\\b`);
+// OpenAI-compatible /v1/chat/completions and /v1/completions, Ollama's /api/generate and
+// llama.cpp's /completion. Paths other APIs share (/v1/messages, /api/chat) would make the
+// prefilter pass a large share of ordinary code, which these anchors must not.
+const LLM_PATHS = ['/completion', '/api/generate'];
+const LLM_PATH = new RegExp(`(?:${LLM_PATHS.map((p) => p.replace(/\//g, '\\/')).join('|')})s?\\b`);
 
 /** Text that must be in a file for one of its URLs to look like an LLM server (prefilter anchors). */
 export const LLM_SERVER_ANCHORS = [...LLM_PORTS.map((p) => `:${p}`), ...LLM_PATHS];
