@@ -9,7 +9,7 @@ import { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import type { CatalogIndex } from './catalog-index';
 import { applyProfile, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
-import { fixOf, hostSwapFix, regionSwapFix } from './fixes';
+import { fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { evaluate, findAssignment, isKnown, type EnvLookup, type EvalContext, type Resolved } from './values';
 
@@ -81,10 +81,8 @@ class CodeResolver {
     const r = evaluate(opt.value, this.ctx);
     const profile = isKnown(r) ? inferenceProfile(bedrock, r.text) : null;
     if (!profile) return;
-    const eu = bedrock.euSwap?.profilePrefix;
     const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
-    const at = piece ? piece.text.indexOf(profile.prefix) : -1;
-    const fix = eu && piece && at >= 0 ? fixOf(`Use the EU inference profile ${eu}`, [{ start: piece.s + at, end: piece.s + at + profile.prefix.length, newText: eu }]) : undefined;
+    const fix = piece ? profileSwapFix(bedrock, piece.text, piece.s, profile.prefix) : undefined;
     for (const e of added) applyProfile(e, profile, r.text, fix);
   }
 
@@ -430,17 +428,11 @@ class CodeResolver {
       if (tok.t !== 'str') continue;
       const profile = inferenceProfile(bedrock, tok.v);
       if (!profile || profile.location.euResident !== false) continue;
-      const fix = this.profileFix(tok, profile.prefix, bedrock);
+      const verbatim = tok.cs !== undefined && this.input.text.slice(tok.cs, tok.ce) === tok.v;
+      const fix = verbatim ? profileSwapFix(bedrock, tok.v, tok.cs!, profile.prefix) : undefined;
       for (const e of clients) applyProfile(e, profile, tok.v, fix);
       return;
     }
-  }
-
-  private profileFix(tok: Token, prefix: string, bedrock: Provider): Fix | undefined {
-    const eu = bedrock.euSwap?.profilePrefix;
-    const at = tok.cs !== undefined ? this.input.text.indexOf(prefix, tok.cs) : -1;
-    if (!eu || at < 0 || at > (tok.ce ?? tok.e)) return undefined;
-    return fixOf(`Use the EU inference profile ${eu}`, [{ start: at, end: at + prefix.length, newText: eu }]);
   }
 
   // ---- helpers ----------------------------------------------------------------------

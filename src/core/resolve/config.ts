@@ -10,7 +10,7 @@ import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
 import { applyProfile, inferenceProfile, makeEndpoint, type Target } from './endpoint';
 import { looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { fixOf, hostSwapFix, regionSwapFix } from './fixes';
+import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { evaluate, isKnown, type EnvLookup, type EvalContext, type Piece } from './values';
 
 /** Names that look like environment variables (UPPER_SNAKE_CASE with an underscore). */
@@ -154,9 +154,7 @@ export class ConfigResolver {
     // A Bedrock profile beyond the EU in the model id decides, whatever the region.
     const profile = provider.id === 'aws-bedrock' ? inferenceProfile(provider, model.v) : null;
     if (profile) {
-      const eu = provider.euSwap?.profilePrefix;
-      const at = modelNode.verbatim ? modelNode.text.indexOf(profile.prefix) : -1;
-      const fix = eu && at >= 0 ? fixOf(`Use the EU inference profile ${eu}`, [{ start: modelNode.cs + at, end: modelNode.cs + at + profile.prefix.length, newText: eu }]) : undefined;
+      const fix = modelNode.verbatim ? profileSwapFix(provider, modelNode.text, modelNode.cs, profile.prefix) : undefined;
       for (const e of this.endpoints.slice(before)) applyProfile(e, profile, model.v, fix);
     }
   }

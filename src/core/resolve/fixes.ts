@@ -49,6 +49,17 @@ export function regionSwapFix(index: CatalogIndex, pieces: Piece[], provider: Pr
   return fixOf(`Use the EU region ${euRegion}`, [{ start: at, end: at + region.length, newText: euRegion }]);
 }
 
+/**
+ * Replace a Bedrock inference-profile prefix (`us.`, `global.`) in a model id with the EU
+ * one. `text` is the id as the source spells it (verbatim), starting at offset `start`.
+ */
+export function profileSwapFix(provider: Provider, text: string, start: number, prefix: string): Fix | undefined {
+  const eu = provider.euSwap?.profilePrefix;
+  const at = text.indexOf(prefix);
+  if (!eu || at < 0) return undefined;
+  return fixOf(`Use the EU inference profile ${eu}`, [{ start: start + at, end: start + at + prefix.length, newText: eu }]);
+}
+
 export function fixOf(title: string, edits: TextEdit[]): Fix | undefined {
   return edits.length ? { title, edits, isPreferred: true } : undefined;
 }
