@@ -8,7 +8,7 @@ import { lex } from '../scan/lexer';
 import { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import type { CatalogIndex } from './catalog-index';
-import { applyProfile, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
+import { applyProfile, defaultHostTarget, hostTarget, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { evaluate, findAssignment, isKnown, type EnvLookup, type EvalContext, type Resolved } from './values';
@@ -211,8 +211,7 @@ class CodeResolver {
     }
     if (signal.defaults.host) {
       const host = signal.defaults.host;
-      const match = this.index.matchHost(host);
-      const target: Target = { provider: match?.provider ?? provider, host, region: match?.region ?? null, ...(match ? { pattern: match.pattern } : {}) };
+      const target = defaultHostTarget(this.index, provider, host);
       const fix = this.insertUrlFix(call, provider, signal, host);
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, target, via(`no endpoint set${urlEnv.text}, so the SDK default ${host}`), {
@@ -305,7 +304,7 @@ class CodeResolver {
       });
     }
     const fix = this.hostFix(r, url, match.provider, match.region);
-    const target: Target = { provider: match.provider, host: url.host.includes(HOLE) ? null : url.host, region: match.region, pattern: match.pattern };
+    const target = hostTarget(match, url.host);
     return makeEndpoint(this.index, this.input.file, r.span, target, via, {
       ...extras,
       conditions: conditionsOf(r),
@@ -370,10 +369,8 @@ class CodeResolver {
       return;
     }
     const host = this.index.defaultHost(provider);
-    const match = host ? this.index.matchHost(host) : null;
     this.endpoints.push(
-      makeEndpoint(this.index, this.input.file, model.span,
-        { provider, host, region: match?.region ?? null, ...(match ? { pattern: match.pattern } : {}) },
+      makeEndpoint(this.index, this.input.file, model.span, defaultHostTarget(this.index, provider, host),
         via(host ? `LiteLLM sends it to ${host}` : 'provider from the model prefix'), extras),
     );
   }
@@ -405,7 +402,7 @@ class CodeResolver {
     const llmContext = looksLikeLlmServer(url) || (key !== undefined && (this.index.isUrlOptionName(key) || LLM_NAME.test(key)));
     if (match.provider.kind === 'self-hosted' && !llmContext) return;
     const fix = this.hostFix(r, url, match.provider, match.region);
-    const target: Target = { provider: match.provider, host: url.host.includes(HOLE) ? null : url.host, region: match.region, pattern: match.pattern };
+    const target = hostTarget(match, url.host);
     this.endpoints.push(
       makeEndpoint(this.index, this.input.file, r.span, target, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', {
         conditions: conditionsOf(r),

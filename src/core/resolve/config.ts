@@ -8,7 +8,7 @@ import type { HclFile, TfBlock } from '../scan/config/hcl';
 import type { CNode, CEntry } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
-import { applyProfile, inferenceProfile, makeEndpoint, type Target } from './endpoint';
+import { applyProfile, defaultHostTarget, hostTarget, inferenceProfile, makeEndpoint, type Target } from './endpoint';
 import { looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { evaluate, isKnown, type EnvLookup, type EvalContext, type Piece } from './values';
@@ -64,7 +64,7 @@ export class ConfigResolver {
       if (match) {
         const llmContext = !!urlSignal || looksLikeLlmServer(url);
         if (match.provider.kind === 'self-hosted' && !llmContext) return;
-        this.push(value, { provider: match.provider, host: url.host, region: match.region, pattern: match.pattern }, via,
+        this.push(value, hostTarget(match, url.host), via,
           this.hostFix(value, url, match.provider, match.region));
       } else if (urlSignal) {
         this.push(value, { provider: null, host: url.host, region: null }, via, undefined,
@@ -174,7 +174,7 @@ export class ConfigResolver {
       const url = parseUrl(apiBase.v);
       const match = url ? this.index.matchHost(url.host) : null;
       if (url && match) {
-        this.push(value, { provider: match.provider, host: url.host, region: match.region, pattern: match.pattern }, `${via}, api_base ${url.host}`,
+        this.push(value, hostTarget(match, url.host), `${via}, api_base ${url.host}`,
           this.hostFix(value, url, match.provider, match.region));
         return;
       }
@@ -199,9 +199,7 @@ export class ConfigResolver {
         `${via}: no region set, so LiteLLM's default ${prefix.defaultRegion}`);
       return;
     }
-    const host = this.index.defaultHost(provider);
-    const match = host ? this.index.matchHost(host) : null;
-    this.push(modelNode, { provider, host, region: match?.region ?? null, ...(match ? { pattern: match.pattern } : {}) }, via);
+    this.push(modelNode, defaultHostTarget(this.index, provider, this.index.defaultHost(provider)), via);
   }
 
   /** A URL of a known LLM API in any string value; `llmContext` when the key says it is an LLM base URL. */
@@ -212,7 +210,7 @@ export class ConfigResolver {
     const match = this.index.matchHost(url.host);
     if (!match) return;
     if (match.provider.kind === 'self-hosted' && !llmContext && !looksLikeLlmServer(url)) return;
-    this.push(value, { provider: match.provider, host: url.host, region: match.region, pattern: match.pattern }, 'URL of an LLM API in a config value',
+    this.push(value, hostTarget(match, url.host), 'URL of an LLM API in a config value',
       this.hostFix(value, url, match.provider, match.region));
   }
 

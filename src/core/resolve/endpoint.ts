@@ -5,6 +5,7 @@ import type { HostPattern, Provider } from '../catalog/types';
 import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { Span } from '../scan/ir';
 import { baaAvailable, type CatalogIndex } from './catalog-index';
+import { HOLE, type HostMatch } from './hosts';
 
 export interface Target {
   provider: Provider | null;
@@ -16,6 +17,17 @@ export interface Target {
    * comes from somewhere the engine cannot see. Verdicts then stay unknown.
    */
   verdictsUnknown?: boolean;
+}
+
+/** Where a catalogued host leads: its provider, region and pattern. A host with an unresolved part is not a host. */
+export function hostTarget(match: HostMatch, host: string): Target {
+  return { provider: match.provider, host: host.includes(HOLE) ? null : host, region: match.region, pattern: match.pattern };
+}
+
+/** A host the code never names: a default. Its provider is the catalog's when it knows the host, else `provider`. */
+export function defaultHostTarget(index: CatalogIndex, provider: Provider, host: string | null): Target {
+  const match = host ? index.matchHost(host) : null;
+  return match && host ? hostTarget(match, host) : { provider, host, region: null };
 }
 
 export interface EndpointExtras {
