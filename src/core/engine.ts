@@ -5,7 +5,7 @@
 import { catalog as defaultCatalog } from './catalog/data';
 import type { Catalog, CodeLanguage } from './catalog/types';
 import type { Endpoint, Finding, ScanNote, TextEdit } from './model';
-import type { Policy } from './policy/policy';
+import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments, moduleDir, tfvarName } from './resolve/config';
@@ -108,7 +108,7 @@ interface Scanned {
   definitions?: { name: string; value: string; offset: number }[];
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = DEFAULT_MAX_FILE_SIZE_KB * 1024;
 const BINARY_SNIFF_BYTES = 8000;
 
 export class Engine {

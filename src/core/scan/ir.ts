@@ -23,7 +23,6 @@ export type Value =
 
 export interface Entry {
   key: string;
-  keyS: number;
   value: Value;
   s: number;
   e: number;

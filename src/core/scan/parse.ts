@@ -761,11 +761,11 @@ export class CodeParser {
       const k = tokens[x]!;
       const sep = tokens[x + 1];
       if ((k.t === 'id' || k.t === 'str' || k.t === 'num') && sep?.t === 'p' && (sep.v === ':' || sep.v === '=') && x + 1 < y) {
-        entries.push({ key: k.v, keyS: k.s, value: this.parseRange(x + 2, y), s: k.s, e: tokens[y - 1]!.e });
+        entries.push({ key: k.v, value: this.parseRange(x + 2, y), s: k.s, e: tokens[y - 1]!.e });
       } else if (k.t === 'id' && y === x + 1 && this.lang === 'js') {
-        entries.push({ key: k.v, keyS: k.s, value: { k: 'ref', path: k.v, s: k.s, e: k.e }, s: k.s, e: k.e });
+        entries.push({ key: k.v, value: { k: 'ref', path: k.v, s: k.s, e: k.e }, s: k.s, e: k.e });
       } else if (k.t === 'p' && (k.v === '...' || k.v === '**')) {
-        entries.push({ key: k.v, keyS: k.s, value: this.parseRange(x + 1, y), s: k.s, e: tokens[y - 1]!.e });
+        entries.push({ key: k.v, value: this.parseRange(x + 1, y), s: k.s, e: tokens[y - 1]!.e });
       }
     }
     return { k: 'obj', entries, s: tokens[a]!.s, e: tokens[close]!.e };

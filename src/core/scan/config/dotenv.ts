@@ -5,8 +5,6 @@ export interface EnvAssignment {
   name: string;
   value: string;
   /** Offsets of the name, and of the value's content (inside quotes). */
-  nameS: number;
-  nameE: number;
   s: number;
   e: number;
   verbatim: boolean;
@@ -24,7 +22,6 @@ export function parseDotenv(text: string): EnvAssignment[] {
     const m = LINE.exec(line);
     if (m) {
       const name = m[1]!;
-      const nameS = offset + line.indexOf(name);
       const p = offset + m[0].length;
       const q = text[p];
       let s: number;
@@ -57,7 +54,7 @@ export function parseDotenv(text: string): EnvAssignment[] {
         s = p;
         e = p + value.length;
       }
-      out.push({ name, value, nameS, nameE: nameS + name.length, s, e, verbatim: text.slice(s, e) === value });
+      out.push({ name, value, s, e, verbatim: text.slice(s, e) === value });
       offset = end + 1;
       continue;
     }

@@ -7,7 +7,6 @@ import type { Token } from '../tokens';
 
 export interface TfAttribute {
   name: string;
-  nameS: number;
   value: Value;
 }
 
@@ -47,7 +46,7 @@ function readBody(tokens: Token[], a: number, b: number, into: TfBlock, parser: 
     const next = tokens[i + 1];
     if (next?.t === 'p' && (next.v === '=' || next.v === ':')) {
       const end = statementEnd(tokens, i + 2, b, match);
-      into.attributes.set(t.v, { name: t.v, nameS: t.s, value: parser.parseRange(i + 2, end) });
+      into.attributes.set(t.v, { name: t.v, value: parser.parseRange(i + 2, end) });
       i = end;
       continue;
     }

@@ -4,7 +4,6 @@
 import * as jsonc from 'jsonc-parser';
 
 export interface NotebookCell {
-  index: number;
   text: string;
   /** rawOffset[i] is the JSON offset of cell character i; one extra entry for the end. */
   rawOffset: number[];
@@ -25,7 +24,7 @@ export function parseNotebook(text: string): Notebook {
   const lang: unknown = jsonc.findNodeAtLocation(root, ['metadata', 'kernelspec', 'language'])?.value
     ?? jsonc.findNodeAtLocation(root, ['metadata', 'language_info', 'name'])?.value;
   const cellList = jsonc.findNodeAtLocation(root, ['cells']);
-  (cellList?.children ?? []).forEach((cell, index) => {
+  (cellList?.children ?? []).forEach((cell) => {
     if (jsonc.findNodeAtLocation(cell, ['cell_type'])?.value !== 'code') return;
     const source = jsonc.findNodeAtLocation(cell, ['source']);
     if (!source) return;
@@ -41,7 +40,7 @@ export function parseNotebook(text: string): Notebook {
     }
     const last = strings[strings.length - 1];
     rawOffset.push(last ? last.offset + last.length - 1 : 0);
-    cells.push({ index, text: cellText, rawOffset });
+    cells.push({ text: cellText, rawOffset });
   });
   return { language: typeof lang === 'string' ? lang.toLowerCase() : 'python', cells, problems };
 }

@@ -23,7 +23,6 @@ export type CNode =
 export interface CEntry {
   key: string;
   keyS: number;
-  keyE: number;
   value: CNode;
 }
 
@@ -68,7 +67,7 @@ function fromYaml(text: string, node: YamlNode): CNode {
       const key = pair.key;
       const [ks, ke] = key.range ?? [0, 0];
       const value = pair.value && !isAlias(pair.value) ? fromYaml(text, pair.value as YamlNode) : scalar(text, null, ke, ke, false);
-      entries.push({ key: String(key.value), keyS: ks, keyE: ke, value });
+      entries.push({ key: String(key.value), keyS: ks, value });
     }
     return { k: 'map', entries, s, e };
   }
@@ -105,7 +104,7 @@ export function fromJson(text: string, node: jsonc.Node): CNode {
       for (const prop of node.children ?? []) {
         const [k, v] = prop.children ?? [];
         if (!k || !v) continue;
-        entries.push({ key: String(k.value), keyS: k.offset, keyE: k.offset + k.length, value: fromJson(text, v) });
+        entries.push({ key: String(k.value), keyS: k.offset, value: fromJson(text, v) });
       }
       return { k: 'map', entries, s, e };
     }
@@ -182,7 +181,7 @@ class TomlReader {
       const last = i === keys.length - 1;
       if (!entry) {
         const child: CNode = last && isArray ? { k: 'seq', items: [], s: k.s, e: k.e } : { k: 'map', entries: [], s: k.s, e: k.e };
-        entry = { key: k.key, keyS: k.s, keyE: k.e, value: child };
+        entry = { key: k.key, keyS: k.s, value: child };
         map.entries.push(entry);
       }
       let node = entry.value;
@@ -205,12 +204,12 @@ class TomlReader {
     let map = table;
     keys.forEach((k, i) => {
       if (i === keys.length - 1) {
-        map.entries.push({ key: k.key, keyS: k.s, keyE: k.e, value });
+        map.entries.push({ key: k.key, keyS: k.s, value });
         return;
       }
       let entry = map.entries.find((x) => x.key === k.key);
       if (!entry || entry.value.k !== 'map') {
-        entry = { key: k.key, keyS: k.s, keyE: k.e, value: { k: 'map', entries: [], s: k.s, e: k.e } };
+        entry = { key: k.key, keyS: k.s, value: { k: 'map', entries: [], s: k.s, e: k.e } };
         map.entries.push(entry);
       }
       map = entry.value as MutableMap;
