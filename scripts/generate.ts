@@ -115,8 +115,9 @@ ${catalog.providers.map(providerSection).join('\n')}
 // ---- schema enums ----------------------------------------------------------------------
 
 for (const rel of ['schemas/catalog.schema.json', 'schemas/policy.schema.json']) {
-  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8')) as { definitions: { providerId: { enum: string[] } } };
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8')) as { definitions: { providerId: { enum: string[] }; ruleId?: { enum: string[] } } };
   schema.definitions.providerId.enum = [...PROVIDER_IDS];
+  if (schema.definitions.ruleId) schema.definitions.ruleId.enum = RULES.map((r) => r.id);
   write(rel, JSON.stringify(schema, null, 2) + '\n');
 }
 

@@ -8,6 +8,8 @@ import { Engine, formatOf, setsValuesOnly, tooLargeNote, workspaceEnv, type EnvD
 import type { EnvLookup } from '../core/resolve/values';
 import { Prefilter } from '../core/scan/prefilter';
 import type { Endpoint, ScanNote } from '../core/model';
+import type { InlineWaiver } from '../core/policy/waivers';
+import type { AzureResource } from '../core/resolve/infrastructure';
 
 export interface FileJob {
   abs: string;
@@ -21,8 +23,10 @@ export interface Outcome {
   env: EnvDefinition[];
   /** For each file, the environment variables its endpoints depend on. */
   envReads: [string, string[]][];
-  /** Decoded text of files with endpoints. */
+  /** Decoded text of files with endpoints or waivers. */
   texts: [string, string][];
+  waivers: InlineWaiver[];
+  azureResources: AzureResource[];
   filesScanned: number;
 }
 
@@ -53,7 +57,7 @@ export function theEngine(): Engine {
 
 export function analyzeSequential(jobs: FileJob[], maxFileSize: number, pass: Pass = {}): Outcome {
   const engine = theEngine();
-  const out: Outcome = { endpoints: [], notes: [], env: [], envReads: [], texts: [], filesScanned: 0 };
+  const out: Outcome = { endpoints: [], notes: [], env: [], envReads: [], texts: [], waivers: [], azureResources: [], filesScanned: 0 };
   const known = pass.env ? workspaceEnv(pass.env) : undefined;
   const wanted = pass.wanted?.length ? new Prefilter(pass.wanted) : undefined;
   for (const job of jobs) {
@@ -68,6 +72,8 @@ export function analyzeSequential(jobs: FileJob[], maxFileSize: number, pass: Pa
     for (const e of result.endpoints) out.endpoints.push(e);
     for (const n of result.notes) out.notes.push(n);
     for (const d of result.env) out.env.push(d);
+    for (const w of result.waivers) out.waivers.push(w);
+    for (const r of result.azureResources) out.azureResources.push(r);
     if (reads.size) out.envReads.push([job.rel, [...reads]]);
     if (result.text !== undefined) out.texts.push([job.rel, result.text]);
   }
@@ -98,6 +104,8 @@ export async function analyze(jobs: FileJob[], maxFileSize: number, pass: Pass, 
     env: parts.flatMap((p) => p.env),
     envReads: parts.flatMap((p) => p.envReads),
     texts: parts.flatMap((p) => p.texts),
+    waivers: parts.flatMap((p) => p.waivers),
+    azureResources: parts.flatMap((p) => p.azureResources),
     filesScanned: parts.reduce((n, p) => n + p.filesScanned, 0),
   };
   return merged;

@@ -23,6 +23,7 @@ Options:
   --policy FILE          policy file (default: .llm-compliance.yaml/.json in the first PATH)
   --format text|json|sarif  output format (default: text)
   --output FILE          write the output to FILE instead of stdout
+  --date YYYY-MM-DD      judge waiver expiry as of this day (default: today, UTC), to reproduce an audit
   --verbose              text format: also list endpoints that pass
   --no-color             text format: no colours (also when NO_COLOR is set)
   -h, --help             show this help
@@ -41,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
         policy: { type: 'string' },
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
+        date: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -64,10 +66,16 @@ export async function main(argv: string[]): Promise<number> {
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(`unknown format "${format}" (expected text, json or sarif)`);
 
+  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) return usage(`--date must be YYYY-MM-DD, not "${values.date}"`);
+
   let report;
   try {
     // The bundle starts worker threads from itself (see the bottom of this file).
-    report = await scan(paths, { ...(values.policy ? { policyFile: values.policy } : {}), workerScript: __filename.endsWith('.js') ? __filename : undefined });
+    report = await scan(paths, {
+      ...(values.policy ? { policyFile: values.policy } : {}),
+      ...(values.date ? { today: values.date } : {}),
+      workerScript: __filename.endsWith('.js') ? __filename : undefined,
+    });
   } catch (err) {
     if (err instanceof PolicyError) {
       process.stderr.write(`llm-compliance: invalid policy: ${err.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n  ')}\n`);

@@ -1,6 +1,6 @@
 // The result of a CLI scan, and its JSON form (a contract: see DESIGN.md).
 
-import type { Endpoint, Finding, Fix, ScanNote, Severity, TextRange } from '../core/model';
+import type { Endpoint, Finding, Fix, RelatedLocation, ScanNote, Severity, TextRange } from '../core/model';
 import type { Policy } from '../core/policy/policy';
 import { LineIndex } from '../core/text';
 
@@ -49,10 +49,20 @@ export class Positions {
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
 
-/** The exit code: 1 when a finding is at or above the policy's failing severity. */
+/** The exit code: 1 when an unwaived finding is at or above the policy's failing severity. */
 export function exitCodeOf(report: ScanReport): number {
   const threshold = SEVERITY_RANK[report.policy?.failOn ?? 'error'];
-  return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+  return activeFindings(report).some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+/** Findings no waiver accepts. */
+export function activeFindings(report: ScanReport): Finding[] {
+  return report.findings.filter((f) => !f.suppression);
+}
+
+/** The line of a related location (given by offsets or by line). */
+export function relatedLine(pos: Positions, r: RelatedLocation): number {
+  return r.range ? pos.region(r.file, r.range).line : (r.line ?? 1);
 }
 
 export function toJson(report: ScanReport): unknown {
@@ -81,6 +91,10 @@ export function toJson(report: ScanReport): unknown {
         ...(e.model ? { model: e.model } : {}),
         ...(e.unknown ? { unknown: e.unknown } : {}),
         ...(e.conditions.length ? { conditions: e.conditions } : {}),
+        ...(e.env?.length ? { env: e.env } : {}),
+        ...(e.fallbacks?.length
+          ? { fallbacks: e.fallbacks.map((f) => ({ line: pos.region(f.endpoint.file, f.endpoint.range).line, provider: f.endpoint.provider, host: f.endpoint.host, region: f.endpoint.region, via: f.via })) }
+          : {}),
       };
     }),
     findings: report.findings.map((f) => {
@@ -98,13 +112,16 @@ export function toJson(report: ScanReport): unknown {
         requirement: f.requirement,
         fixes: f.fixes.map((x) => fixJson(f.file, x)),
         sources: [...new Set(f.sources.map((s) => s.url))],
+        ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.file, line: relatedLine(pos, r), message: r.message })) } : {}),
+        ...(f.suppression ? { suppressed: f.suppression } : {}),
       };
     }),
     notes: report.notes.map((n) => ({ kind: n.kind, file: n.file, ...(n.line ? { line: n.line } : {}), message: n.message })),
     summary: {
       filesScanned: report.filesScanned,
       endpoints: report.endpoints.length,
-      findings: report.findings.length,
+      findings: activeFindings(report).length,
+      suppressed: report.findings.length - activeFindings(report).length,
       policy: report.policy?.source ?? null,
     },
   };

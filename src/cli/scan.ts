@@ -15,6 +15,8 @@ export interface ScanOptions {
   cwd?: string;
   /** The bundled script to start worker threads from; without it the scan runs in this thread. */
   workerScript?: string;
+  /** YYYY-MM-DD for waiver expiry (tests); defaults to today in UTC. */
+  today?: string;
 }
 
 /** Finds the policy for a scan: the given file, or the nearest one at or above the first scanned folder. */
@@ -71,21 +73,34 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     endpoints: [...first([...code.endpoints, ...config.endpoints]), ...(again?.endpoints ?? [])],
     notes: [...first([...code.notes, ...config.notes]), ...(again?.notes ?? [])],
     texts: [...[...code.texts, ...config.texts].filter(([f]) => !rerun.has(f)), ...(again?.texts ?? [])],
+    waivers: [...first([...code.waivers, ...config.waivers]), ...(again?.waivers ?? [])],
+    azureResources: [...first([...code.azureResources, ...config.azureResources]), ...(again?.azureResources ?? [])],
   };
   const order = new Map(jobs.map((j, i) => [j.rel, i]));
   const rank = (file: string): number => order.get(file) ?? Number.MAX_SAFE_INTEGER;
-  const endpoints = all.endpoints.sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start);
+  const engine = theEngine();
+  const endpoints = engine.withWorkspaceFacts(all.endpoints, all.azureResources, policy)
+    .sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start);
   const notes = [
     ...all.notes.sort((a, b) => rank(a.file) - rank(b.file)),
     ...problems.map((p): ScanNote => ({ kind: 'unreadable', file: relative(cwd, p.file), message: p.message })),
   ];
+  const texts = new Map(all.texts);
+  // Findings about the policy's own waivers point into the policy file.
+  if (policyFile && policy.source && policy.text !== undefined) texts.set(policy.source, policy.text);
+  const policyDir = policyFile ? path.dirname(policyFile) : cwd;
+  const findings = engine.evaluate(endpoints, policy, {
+    waivers: all.waivers,
+    pathForPolicy: (file) => path.relative(policyDir, path.resolve(cwd, file)).split(path.sep).join('/'),
+    ...(options.today ? { today: options.today } : {}),
+  });
   return {
     endpoints,
-    findings: theEngine().evaluate(endpoints, policy),
+    findings,
     notes,
     filesScanned: config.filesScanned + code.filesScanned,
     policy: policyFile ? policy : null,
-    texts: new Map(all.texts),
+    texts,
   };
 }
 

@@ -8,9 +8,11 @@ import type { Endpoint, Finding, ScanNote, TextEdit } from './model';
 import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
+import { applyAzureResources, type AzureResource } from './resolve/infrastructure';
 import { ConfigResolver, dotenvAssignments, moduleDir, tfvarName } from './resolve/config';
-import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
-import { evaluateEndpoints } from './rules/evaluate';
+import { UNSEEN_ENV, type EnvLookup, type EnvWhere } from './resolve/values';
+import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
+import { applyWaivers, findInlineWaivers, todayUtc, type InlineWaiver } from './policy/waivers';
 import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
 import { escapeForJsonString, parseNotebook, type Notebook } from './scan/config/notebook';
@@ -98,6 +100,10 @@ export interface FileResult {
   notes: ScanNote[];
   /** Environment variables this file sets. */
   env: EnvDefinition[];
+  /** Waivers written in the file's comments. */
+  waivers: InlineWaiver[];
+  /** Azure OpenAI resources this file's infrastructure code defines. */
+  azureResources: AzureResource[];
   /** The decoded text, kept when endpoints were found (for positions and fixes). */
   text?: string;
 }
@@ -106,6 +112,7 @@ export interface FileResult {
 interface Scanned {
   endpoints: Endpoint[];
   definitions?: { name: string; value: string; offset: number }[];
+  azureResources?: (Omit<AzureResource, 'line'> & { offset: number })[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = DEFAULT_MAX_FILE_SIZE_KB * 1024;
@@ -126,7 +133,7 @@ export class Engine {
   /** Analyses one file. Never throws on bad input: problems become notes. */
   analyze(file: string, content: Uint8Array | string, options: AnalyzeOptions = {}): FileResult {
     const format = formatOf(file);
-    const result: FileResult = { file, endpoints: [], notes: [], env: [] };
+    const result: FileResult = { file, endpoints: [], notes: [], env: [], waivers: [], azureResources: [] };
     if (!format) return result;
     const size = typeof content === 'string' ? content.length : content.byteLength;
     const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -162,24 +169,35 @@ export class Engine {
       scanned = this.lexicalFallback(file, text, `internal error while scanning: ${err instanceof Error ? err.message : String(err)}`, result.notes);
     }
     result.endpoints = dedupe(scanned.endpoints);
-    if (scanned.definitions?.length) {
+    if (scanned.definitions?.length || scanned.azureResources?.length) {
       const lines = new LineIndex(text);
-      result.env = scanned.definitions.map((d) => ({ name: d.name, value: d.value, file, line: lines.position(d.offset).line }));
+      result.env = (scanned.definitions ?? []).map((d) => ({ name: d.name, value: d.value, file, line: lines.position(d.offset).line }));
+      result.azureResources = (scanned.azureResources ?? []).map(({ offset, ...r }) => ({ ...r, line: lines.position(offset).line }));
     }
-    if (result.endpoints.length) result.text = text;
+    result.waivers = findInlineWaivers(file, text);
+    if (result.endpoints.length || result.waivers.length) result.text = text;
     return result;
   }
 
-  /** Findings for endpoints under a policy. */
-  evaluate(endpoints: Endpoint[], policy: Policy): Finding[] {
-    return evaluateEndpoints(endpoints, policy, this.index);
+  /**
+   * The endpoints with what the whole workspace knows: Azure resources named in code take
+   * the region and deployment type their Terraform (or the policy) gives them.
+   */
+  withWorkspaceFacts(endpoints: Endpoint[], azureResources: AzureResource[], policy: Policy): Endpoint[] {
+    return applyAzureResources(endpoints, this.index, azureResources, policy.azureResources, policy.source);
+  }
+
+  /** Findings for endpoints under a policy, with the waivers applied (waived findings stay, marked as suppressed). */
+  evaluate(endpoints: Endpoint[], policy: Policy, options: EvaluateOptions & { waivers?: InlineWaiver[]; today?: string } = {}): Finding[] {
+    const findings = evaluateEndpoints(endpoints, policy, this.index, options);
+    return applyWaivers(findings, options.waivers ?? [], policy, { today: options.today ?? todayUtc(), ...options });
   }
 
   private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[]): Scanned {
     const config = (fill: (r: ConfigResolver) => void): Scanned => {
       const r = new ConfigResolver(file, this.index);
       fill(r);
-      return { endpoints: r.endpoints, definitions: r.definitions };
+      return { endpoints: r.endpoints, definitions: r.definitions, azureResources: r.azureResources };
     };
     const broken = (what: string, problem: { message: string; offset: number }): Scanned => {
       const { line } = lineAndColumn(text, problem.offset);
@@ -330,7 +348,7 @@ export function workspaceEnv(definitions: EnvDefinition[]): EnvLookup {
     const defs = byName.get(name);
     if (!defs) return { state: 'unset' };
     const distinct = [...new Map(defs.map((d) => [d.value, d])).values()];
-    const where = (d: EnvDefinition): string => `${d.file}:${d.line}`;
+    const where = (d: EnvDefinition): EnvWhere => ({ file: d.file, line: d.line });
     if (distinct.length === 1) return { state: 'set', value: distinct[0]!.value, where: where(distinct[0]!) };
     return { state: 'conflict', values: distinct.map((d) => ({ value: d.value, where: where(d) })) };
   };

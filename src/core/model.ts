@@ -60,9 +60,29 @@ export interface Endpoint {
   conditions: string[];
   /** Edits that would move this endpoint into the EU, when the engine can write them. */
   euFix?: Fix;
+  /** Workspace lines (.env, compose, Kubernetes, CI, Terraform) that set the values this endpoint was resolved from. */
+  env?: EnvSource[];
+  /** Where requests go when this endpoint fails (a LiteLLM fallback, a Portkey target, an except branch), in the same file. */
+  fallbacks?: Fallback[];
+  /** Infrastructure that provides the endpoint (a Terraform Azure OpenAI account), not code or config that calls it. */
+  declaration?: true;
 }
 
-export type RuleId = 'LLMC001' | 'LLMC002' | 'LLMC003' | 'LLMC004';
+export interface Fallback {
+  endpoint: Endpoint;
+  /** How the chain is written: "router_settings.fallbacks", "except branch", ... */
+  via: string;
+}
+
+/** An environment variable's value, and the config line that sets it. */
+export interface EnvSource {
+  name: string;
+  value: string;
+  file: string;
+  line: number;
+}
+
+export type RuleId = 'LLMC001' | 'LLMC002' | 'LLMC003' | 'LLMC004' | 'LLMC005' | 'LLMC006' | 'LLMC007';
 
 export interface Finding {
   ruleId: RuleId;
@@ -80,7 +100,30 @@ export interface Finding {
   /** Catalog facts the verdict rests on. */
   sources: Source[];
   fixes: Fix[];
-  endpoint: Endpoint;
+  /** The endpoint judged; absent for findings about a waiver (LLMC007). */
+  endpoint?: Endpoint;
+  /** Other lines that explain the finding: the config line that sets a value, the weak link of a fallback chain. */
+  related?: RelatedLocation[];
+  /** Set when a waiver accepts the finding: it stays in the output, and no longer fails the run. */
+  suppression?: Suppression;
+}
+
+/** A line elsewhere that explains a finding: by offsets in a file the engine read, or by line (a config line from another scan phase). */
+export interface RelatedLocation {
+  file: string;
+  message: string;
+  range?: TextRange;
+  line?: number;
+}
+
+export interface Suppression {
+  kind: 'inline' | 'policy';
+  reason: string;
+  expires?: string;
+  owner?: string;
+  /** Where the waiver is written. */
+  file: string;
+  line: number;
 }
 
 export type NoteKind = 'skipped-binary' | 'skipped-too-large' | 'invalid-encoding' | 'unreadable' | 'parse-error';

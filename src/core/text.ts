@@ -34,6 +34,10 @@ export class LineIndex {
     return this.text.slice(start, next === undefined ? this.text.length : next).replace(/\r?\n$/, '');
   }
 
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
   offset(line: number, column: number): number {
     return (this.starts[line - 1] ?? this.text.length) + column - 1;
   }

@@ -1,7 +1,7 @@
 // Engine details that the corpora do not pin down: syntax forms that must not hide a
 // value, and how one text found by two routes is reported.
 import * as assert from 'node:assert/strict';
-import { Engine } from '../../src/core/engine';
+import { Engine, workspaceEnv } from '../../src/core/engine';
 
 const engine = new Engine();
 const found = (file: string, text: string) =>
@@ -84,11 +84,28 @@ describe('engine', () => {
 
   it('builds the Azure host from a resource name the workspace sets', () => {
     const text = 'import { createAzure } from "@ai-sdk/azure";\nexport const az = createAzure();\n';
-    const env = (name: string) => (name === 'AZURE_RESOURCE_NAME' ? { state: 'set' as const, value: 'myres', where: '.env:1' } : { state: 'unset' as const });
+    const env = (name: string) => (name === 'AZURE_RESOURCE_NAME' ? { state: 'set' as const, value: 'myres', where: { file: '.env', line: 1 } } : { state: 'unset' as const });
     const [e] = engine.analyze('a.ts', text, { env }).endpoints;
     assert.equal(e?.host, 'myres.openai.azure.com');
     assert.match(e?.unknown ?? '', /does not say which region/);
     const [bare] = engine.analyze('a.ts', text).endpoints;
     assert.match(bare?.unknown ?? '', /no resource name is set in the code/);
+  });
+
+  it('reports an endpoint once per value when environments set a variable differently, each linked to its line', () => {
+    const text = 'from openai import OpenAI\nclient = OpenAI()\nother = OpenAI(base_url="https://api.mistral.ai/v1")\n';
+    const env = workspaceEnv([
+      { name: 'OPENAI_BASE_URL', value: 'https://eu.api.openai.com/v1', file: 'deploy/dev.env', line: 3 },
+      { name: 'OPENAI_BASE_URL', value: 'https://api.openai.com/v1', file: 'deploy/prod.env', line: 7 },
+    ]);
+    const endpoints = engine.analyze('a.py', text, { env }).endpoints;
+    assert.deepEqual(endpoints.map((e) => [e.host, e.euResident, e.env?.map((x) => `${x.file}:${x.line}`)]), [
+      ['eu.api.openai.com', true, ['deploy/dev.env:3']],
+      ['api.openai.com', false, ['deploy/prod.env:7']],
+      ['api.mistral.ai', false, undefined],
+    ]);
+    const one = workspaceEnv([{ name: 'OPENAI_BASE_URL', value: 'https://eu.api.openai.com/v1', file: '.env', line: 2 }]);
+    const [set] = engine.analyze('a.py', text, { env: one }).endpoints;
+    assert.deepEqual(set?.env, [{ name: 'OPENAI_BASE_URL', value: 'https://eu.api.openai.com/v1', file: '.env', line: 2 }]);
   });
 });

@@ -7,6 +7,7 @@ from mistralai import Mistral
 mistral = Mistral(api_key=os.environ["MISTRAL_API_KEY"], server_url="https://api.mistral.ai")
 
 # Fast path for short strings in the waiting-room kiosk.
+# llm-compliance-ignore LLMC002 -- kiosk pilot, non-clinical text only; expires=2026-09-30; owner=kiosk-team
 groq = Groq()
 
 

@@ -3,7 +3,7 @@
 
 import type { Finding, Severity } from '../../core/model';
 import { RULES } from '../../core/rules/rules';
-import { Positions, type ScanReport } from '../report';
+import { Positions, relatedLine, type ScanReport } from '../report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
 
@@ -52,8 +52,31 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
             message: { text: f.message },
             locations: [location(f)],
             partialFingerprints: {
-              'llmCompliance/v1': fingerprint(`${f.ruleId}|${f.file}|${f.provider}|${f.endpoint.host}|${f.endpoint.region}|${pos.lineText(f.file, r.line).trim().replace(/\s+/g, ' ')}`),
+              'llmCompliance/v1': fingerprint(`${f.ruleId}|${f.file}|${f.provider}|${f.endpoint?.host}|${f.endpoint?.region}|${pos.lineText(f.file, r.line).trim().replace(/\s+/g, ' ')}`),
             },
+            ...(f.related?.length
+              ? {
+                  relatedLocations: f.related.map((rel, id) => ({
+                    id,
+                    message: { text: rel.message },
+                    physicalLocation: { artifactLocation: { uri: uri(rel.file), uriBaseId: '%SRCROOT%' }, region: { startLine: relatedLine(pos, rel) } },
+                  })),
+                }
+              : {}),
+            ...(f.suppression
+              ? {
+                  // SARIF's own record of an accepted risk: code scanning shows it as dismissed, with the reason.
+                  suppressions: [
+                    {
+                      kind: f.suppression.kind === 'inline' ? 'inSource' : 'external',
+                      status: 'accepted',
+                      justification: f.suppression.reason,
+                      location: { physicalLocation: { artifactLocation: { uri: uri(f.suppression.file), uriBaseId: '%SRCROOT%' }, region: { startLine: f.suppression.line } } },
+                      properties: { ...(f.suppression.owner ? { owner: f.suppression.owner } : {}), ...(f.suppression.expires ? { expires: f.suppression.expires } : {}) },
+                    },
+                  ],
+                }
+              : {}),
             ...(f.fixes.length
               ? {
                   fixes: f.fixes.map((fix) => ({
@@ -73,8 +96,8 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
               : {}),
             properties: {
               provider: f.provider,
-              host: f.endpoint.host,
-              region: f.endpoint.region,
+              host: f.endpoint?.host ?? null,
+              region: f.endpoint?.region ?? null,
               requirement: f.requirement,
               sources: [...new Set(f.sources.map((s) => s.url))],
             },

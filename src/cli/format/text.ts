@@ -2,7 +2,7 @@
 // there is no policy), then notes and a summary line.
 
 import type { Endpoint, Finding } from '../../core/model';
-import { Positions, type ScanReport } from '../report';
+import { activeFindings, Positions, relatedLine, type ScanReport } from '../report';
 
 export interface TextOptions {
   color: boolean;
@@ -27,11 +27,19 @@ export function toText(report: ScanReport, options: TextOptions): string {
   for (const [file, g] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(c.underline(file));
     const rows: { line: number; column: number; text: string }[] = [];
+    const indent = ' '.repeat(22);
     for (const f of g.findings) {
       const r = pos.region(f.file, f.range);
+      if (f.suppression) {
+        const s = f.suppression;
+        const terms = [s.owner ? `owner ${s.owner}` : '', s.expires ? `until ${s.expires}` : ''].filter(Boolean).join(', ');
+        rows.push({ line: r.line, column: r.column, text: c.dim(`waived   ${f.ruleId}  ${s.reason}${terms ? ` (${terms})` : ''}  [${s.file}:${s.line}]`) });
+        continue;
+      }
       const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('note   ');
       let text = `${sev}  ${c.dim(f.ruleId)}  ${f.message}`;
-      for (const fix of f.fixes) text += `\n${' '.repeat(22)}${c.green('fix:')} ${fix.title}`;
+      for (const rel of f.related ?? []) text += `\n${indent}${c.dim(`${rel.file}:${relatedLine(pos, rel)}: ${rel.message}`)}`;
+      for (const fix of f.fixes) text += `\n${indent}${c.green('fix:')} ${fix.title}`;
       rows.push({ line: r.line, column: r.column, text });
     }
     for (const e of g.endpoints) {
@@ -52,16 +60,19 @@ export function toText(report: ScanReport, options: TextOptions): string {
     lines.push('');
   }
 
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
-  const warnings = report.findings.filter((f) => f.severity === 'warning').length;
-  const notes = report.findings.length - errors - warnings;
-  const filesWithFindings = new Set(report.findings.map((f) => f.file)).size;
-  const flagged = new Set(report.findings.map((f) => f.endpoint));
+  const active = activeFindings(report);
+  const errors = active.filter((f) => f.severity === 'error').length;
+  const warnings = active.filter((f) => f.severity === 'warning').length;
+  const notes = active.length - errors - warnings;
+  const waived = report.findings.length - active.length;
+  const filesWithFindings = new Set(active.map((f) => f.file)).size;
+  const flagged = new Set(active.map((f) => f.endpoint));
   const passing = report.endpoints.filter((e) => !flagged.has(e)).length;
   const parts: string[] = [];
-  if (report.policy && report.policy.require.length) {
+  if (report.policy && (report.policy.require.length || report.policy.gateway || report.findings.length)) {
     const problems = [plural(errors, 'error'), plural(warnings, 'warning'), notes ? plural(notes, 'note') : ''].filter(Boolean).join(', ');
-    parts.push(report.findings.length ? `${c.red('✖')} ${problems} in ${plural(filesWithFindings, 'file')}` : `${c.green('✔')} no findings`);
+    parts.push(active.length ? `${c.red('✖')} ${problems} in ${plural(filesWithFindings, 'file')}` : `${c.green('✔')} no findings`);
+    if (waived) parts.push(`${waived} waived`);
     parts.push(`${plural(report.endpoints.length, 'endpoint')} (${passing} compliant)`);
   } else {
     parts.push(`${plural(report.endpoints.length, 'endpoint')} found`);

@@ -5,12 +5,33 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import policySchema from '../../../schemas/policy.schema.json';
 import type { ProviderId } from '../catalog/types';
-import type { RuleId, Severity } from '../model';
+import type { RuleId, Severity, TextRange } from '../model';
 import { parseJson, parseYaml, type CNode } from '../scan/config/tree';
 import { lineAndColumn } from '../text';
 
 export const REQUIREMENTS = ['hipaa', 'eu-residency', 'soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'] as const;
 export type Requirement = (typeof REQUIREMENTS)[number];
+
+/** A waiver written in the policy file: an accepted risk, with who accepted it, why, and until when. */
+export interface PolicyWaiver {
+  rules: RuleId[];
+  /** .gitignore-style patterns relative to the policy file's folder; none means every path. */
+  paths: string[];
+  provider?: ProviderId;
+  reason?: string;
+  /** YYYY-MM-DD; the waiver stops waiving after this day. */
+  expires?: string;
+  owner?: string;
+  /** Where the entry sits in the policy file (offsets into its text, and its line). */
+  range: TextRange;
+  line: number;
+}
+
+/** What the policy says about an Azure resource that no IaC in the workspace describes. */
+export interface AzureResourceFacts {
+  region: string;
+  deployment?: string;
+}
 
 export interface Policy {
   require: Requirement[];
@@ -20,8 +41,15 @@ export interface Policy {
   ignore: string[];
   euResidency: { strict: boolean };
   maxFileSizeKb: number;
+  waivers: PolicyWaiver[];
+  /** The team's LLM gateway: LLM calls must go through these hosts (LLMC006), except from the `allow` paths (the gateway's own config). */
+  gateway?: { hosts: string[]; allow: string[] };
+  /** Region and deployment type of Azure resources named in code, when the workspace holds no IaC for them. */
+  azureResources: Record<string, AzureResourceFacts>;
   /** Where the policy came from, for messages; undefined for the built-in empty policy. */
   source?: string;
+  /** The policy file's text, for the positions of findings about the policy itself. */
+  text?: string;
 }
 
 export const POLICY_FILE_NAMES = ['.llm-compliance.yaml', '.llm-compliance.yml', '.llm-compliance.json'];
@@ -29,7 +57,10 @@ export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 
 /** No requirements: the scan reports the inventory and no findings. */
 export function emptyPolicy(): Policy {
-  return { require: [], baa: [], severity: {}, failOn: 'error', ignore: [], euResidency: { strict: false }, maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB };
+  return {
+    require: [], baa: [], severity: {}, failOn: 'error', ignore: [], euResidency: { strict: false }, maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB,
+    waivers: [], azureResources: {},
+  };
 }
 
 export interface PolicyProblem {
@@ -65,10 +96,27 @@ export function parsePolicy(file: string, text: string): Policy {
   }
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(policySchema);
   if (!validator(data)) {
-    throw new PolicyError((validator.errors ?? []).map((err) => ({ file, ...positionOf(text, root, err), message: describeError(err) })));
+    throw new PolicyError(collapseAlternatives(validator.errors ?? []).map((err) => ({ file, ...positionOf(text, root, err), message: describeError(err) })));
   }
-  const raw = data as Partial<Policy>;
+  const raw = data as Partial<Omit<Policy, 'waivers' | 'gateway' | 'azureResources'>> & {
+    waivers?: RawWaiver[];
+    gateway?: { hosts: string[]; allow?: string[] };
+    azure?: { resources?: Record<string, AzureResourceFacts> };
+  };
   const base = emptyPolicy();
+  const waiverNodes = root?.k === 'map' ? root.entries.find((e) => e.key === 'waivers')?.value : undefined;
+  const waivers = (raw.waivers ?? []).map((w, i): PolicyWaiver => {
+    const node = waiverNodes?.k === 'seq' ? waiverNodes.items[i] : undefined;
+    const range = { start: node?.s ?? 0, end: node?.e ?? 0 };
+    const rules = (typeof w.rule === 'string' ? [w.rule] : w.rule ?? []) as RuleId[];
+    return {
+      rules, paths: w.paths ?? [], range, line: lineAndColumn(text, range.start).line,
+      ...(w.provider ? { provider: w.provider } : {}),
+      ...(w.reason?.trim() ? { reason: w.reason.trim() } : {}),
+      ...(w.expires ? { expires: w.expires } : {}),
+      ...(w.owner ? { owner: w.owner } : {}),
+    };
+  });
   return {
     require: raw.require ?? base.require,
     baa: raw.baa ?? base.baa,
@@ -77,8 +125,21 @@ export function parsePolicy(file: string, text: string): Policy {
     ignore: raw.ignore ?? base.ignore,
     euResidency: { strict: raw.euResidency?.strict ?? false },
     maxFileSizeKb: raw.maxFileSizeKb ?? base.maxFileSizeKb,
+    waivers,
+    ...(raw.gateway ? { gateway: { hosts: raw.gateway.hosts.map((h) => h.toLowerCase()), allow: raw.gateway.allow ?? [] } } : {}),
+    azureResources: Object.fromEntries(Object.entries(raw.azure?.resources ?? {}).map(([name, facts]) => [name.toLowerCase(), facts])),
     source: file,
+    text,
   };
+}
+
+interface RawWaiver {
+  rule?: string | string[];
+  paths?: string[];
+  provider?: ProviderId;
+  reason?: string;
+  expires?: string;
+  owner?: string;
 }
 
 function firstDuplicateKey(node: CNode): { key: string; keyS: number } | undefined {
@@ -128,6 +189,23 @@ function positionOf(text: string, root: CNode | undefined, err: ErrorObject): { 
     } else break;
   }
   return lineAndColumn(text, offset);
+}
+
+/**
+ * A value that may take several forms (`rule: LLMC002` or a list) fails each form
+ * separately; one message per value is enough: the enum's, which lists what is allowed.
+ */
+function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
+  const kept = new Set<string>();
+  return errors.filter((e) => {
+    if (!alternatives.has(e.instancePath)) return true;
+    if (kept.has(e.instancePath)) return false;
+    const best = errors.find((x) => x.instancePath === e.instancePath && x.keyword === 'enum') ?? e;
+    if (best !== e) return false;
+    kept.add(e.instancePath);
+    return true;
+  });
 }
 
 function describeError(err: ErrorObject): string {

@@ -8,10 +8,10 @@ import { lex } from '../scan/lexer';
 import { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import type { CatalogIndex } from './catalog-index';
-import { applyProfile, defaultHostTarget, hostTarget, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
+import { applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { evaluate, findAssignment, isKnown, type EnvLookup, type EvalContext, type Resolved } from './values';
+import { evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
   file: string;
@@ -27,17 +27,66 @@ interface Option {
 /** Names under which a local URL is an LLM server (`vllmUrl`, `OLLAMA_BASE`). */
 const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
 
+/** At most this many variables set to different values are followed, each for at most this many values. */
+const MAX_FORKED_VARIABLES = 3;
+const MAX_FORKED_VALUES = 8;
+
 export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): Endpoint[] {
   const { text, lang } = input;
   const { tokens } = lex(text, lang);
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
-  const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env };
-  const r = new CodeResolver(input, index, ctx, structure.keyOf);
-  for (const call of structure.calls) r.call(call);
-  for (const tok of structure.strings) r.literal(tok);
-  r.profiles(structure.strings);
-  return r.endpoints;
+  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]> } => {
+    // Each endpoint remembers the workspace env values it was resolved from, and the
+    // variables it read that the workspace sets to several values.
+    let consulted = new Map<string, EnvValue>();
+    const tracked: EnvLookup = (name) => {
+      const v = lookup(name);
+      if (v.state === 'set' || v.state === 'conflict') consulted.set(name, v);
+      return v;
+    };
+    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked };
+    const r = new CodeResolver(input, index, ctx, structure.keyOf);
+    const conflicts = new Map<Endpoint, string[]>();
+    const step = (visit: () => void): void => {
+      const before = r.endpoints.length;
+      consulted = new Map();
+      visit();
+      for (const e of r.endpoints.slice(before)) {
+        const sources = [...consulted].flatMap(([name, v]) => v.state === 'set' ? [{ name, value: v.value, ...v.where }] : []);
+        if (sources.length) e.env = sources;
+        const forked = [...consulted].filter(([, v]) => v.state === 'conflict').map(([name]) => name);
+        if (forked.length) conflicts.set(e, forked);
+      }
+    };
+    for (const call of structure.calls) step(() => r.call(call));
+    for (const tok of structure.strings) step(() => r.literal(tok));
+    r.profiles(structure.strings);
+    return { endpoints: r.endpoints, conflicts };
+  };
+  const first = run(env);
+  if (first.conflicts.size === 0) return first.endpoints;
+  // A variable set to different values in different files (dev and production): the
+  // endpoint is reported once per value, each linked to the line that sets it.
+  const names = [...new Set([...first.conflicts.values()].flat())].slice(0, MAX_FORKED_VARIABLES);
+  const replaced = new Set<Endpoint>();
+  const forks: Endpoint[] = [];
+  for (const name of names) {
+    const conflict = env(name);
+    if (conflict.state !== 'conflict') continue;
+    const spanOf = (e: Endpoint): string => `${e.range.start}:${e.range.end}`;
+    const open = new Map([...first.conflicts].filter(([, n]) => n.includes(name)).map(([e]) => [spanOf(e), e]));
+    for (const { value, where } of conflict.values.slice(0, MAX_FORKED_VALUES)) {
+      const pinned: EnvLookup = (n) => (n === name ? { state: 'set', value, where } : env(n));
+      for (const e of run(pinned).endpoints) {
+        const original = open.get(spanOf(e));
+        if (!original || !e.env?.some((x) => x.name === name)) continue;
+        forks.push(e);
+        replaced.add(original);
+      }
+    }
+  }
+  return [...first.endpoints.filter((e) => !replaced.has(e)), ...forks];
 }
 
 class CodeResolver {
@@ -318,8 +367,59 @@ class CodeResolver {
   private liteLlm(call: Call): void {
     const { litellm } = this.index.catalog;
     const options = this.readOptions(call);
+    const label = shortCallee(call).replace(/\(\)$/, '');
     const modelOpt = findOption(options, litellm.modelOptions) ?? (call.args[0] && !call.args[0].name ? { name: 'model', value: call.args[0].value } : undefined);
-    if (!modelOpt) return;
+    const main = modelOpt ? this.liteLlmModel(modelOpt, options, label) : [];
+    // Router(model_list=[{model_name, litellm_params}], fallbacks=[{"a": ["b"]}]).
+    const groups = new Map<string, Endpoint[]>();
+    const list = this.literalValue(findOption(options, ['model_list'])?.value);
+    for (const item of list?.k === 'arr' ? list.items : []) {
+      const entry = this.literalValue(item);
+      if (entry?.k !== 'obj') continue;
+      const name = entry.entries.find((e) => e.key === 'model_name');
+      const params = this.literalValue(entry.entries.find((e) => e.key === 'litellm_params')?.value);
+      if (params?.k !== 'obj') continue;
+      const paramOptions = params.entries.map((e) => ({ name: e.key, value: e.value }));
+      const model = findOption(paramOptions, litellm.modelOptions);
+      if (!model) continue;
+      const added = this.liteLlmModel(model, paramOptions, 'model_list');
+      const key = name ? evaluate(name.value, this.ctx) : undefined;
+      if (key && isKnown(key)) groups.set(key.text, [...(groups.get(key.text) ?? []), ...added]);
+    }
+    // completion(model=..., fallbacks=["openai/gpt-4o"]): each fallback is a model string of its own.
+    const fallbacks = this.literalValue(findOption(options, ['fallbacks'])?.value);
+    for (const item of fallbacks?.k === 'arr' ? fallbacks.items : []) {
+      const target = this.literalValue(item);
+      if (target?.k === 'obj') {
+        for (const e of target.entries) {
+          const from = groups.get(e.key) ?? [];
+          const names = this.literalValue(e.value);
+          const to = (names?.k === 'arr' ? names.items : []).flatMap((n) => groups.get(evaluate(n, this.ctx).text) ?? []);
+          for (const f of from) linkFallbacks(f, to, 'Router fallbacks');
+        }
+      } else if (target) {
+        const added = this.liteLlmModel({ name: 'fallbacks', value: target }, [], `${label} fallback`);
+        for (const m of main) linkFallbacks(m, added, `${label}(fallbacks=[...])`);
+      }
+    }
+  }
+
+  /** A value written as a literal in this file: the literal itself, or the one assignment of a name. */
+  private literalValue(value: Value | undefined): Value | undefined {
+    if (value?.k !== 'ref') return value;
+    const assigned = findAssignment(value.path, value.s, this.ctx);
+    return assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+  }
+
+  /** The endpoint a LiteLLM model string reaches, with the call's url and region options. Returns what it added. */
+  private liteLlmModel(modelOpt: Option, options: Option[], label: string): Endpoint[] {
+    const before = this.endpoints.length;
+    this.liteLlmTarget(modelOpt, options, label);
+    return this.endpoints.slice(before);
+  }
+
+  private liteLlmTarget(modelOpt: Option, options: Option[], label: string): void {
+    const { litellm } = this.index.catalog;
     const model = this.resolve(modelOpt.value);
     if (!isKnown(model)) return;
     const prefix = this.index.litellmPrefix(model.text);
@@ -328,7 +428,7 @@ class CodeResolver {
     if (!provider) return;
     const modelName = model.text.slice(prefix.prefix.length);
     const extras = { sdk: 'litellm', model: modelName };
-    const via = (what: string): string => `${shortCallee(call).replace(/\(\)$/, '')}(model="${model.text}"): ${what}`;
+    const via = (what: string): string => `${label}(model="${model.text}"): ${what}`;
 
     const urlOpt = findOption(options, litellm.urlOptions);
     if (urlOpt) {
@@ -694,7 +794,7 @@ function describe(r: Resolved): string {
   if (r.env?.defaulted) {
     return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which no env file in the workspace sets, so its default "${r.text}"`;
   }
-  if (r.env) return isKnown(r) ? `from ${r.env.name}="${r.text}" (${r.env.where})` : `from ${r.env.name}`;
+  if (r.env) return isKnown(r) && r.env.where ? `from ${r.env.name}="${r.text}" (${formatWhere(r.env.where)})` : `from ${r.env.name}`;
   if (isKnown(r)) return `"${r.text}"`;
   if (r.symbol) return r.symbol;
   return 'computed at run time';

@@ -8,10 +8,13 @@ import type { HclFile, TfBlock } from '../scan/config/hcl';
 import type { CNode, CEntry } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
-import { applyProfile, defaultHostTarget, hostTarget, inferenceProfile, makeEndpoint, type Target } from './endpoint';
+import { applyAzureDeployments, type AzureResource } from './infrastructure';
+import { applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, makeEndpoint, type Target } from './endpoint';
 import { looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
-import { evaluate, isKnown, type EnvLookup, type EvalContext, type Piece } from './values';
+import { evaluate, formatWhere, isKnown, type EnvLookup, type EvalContext, type Piece } from './values';
+
+const FALLBACK_KEYS = new Set(['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks']);
 
 /** Names that look like environment variables (UPPER_SNAKE_CASE with an underscore). */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -32,6 +35,10 @@ export class ConfigResolver {
   /** Environment variables this file sets (for code elsewhere that reads them). */
   readonly definitions: { name: string; value: string; offset: number }[] = [];
   private readonly consumed = new Set<number>();
+  /** Azure OpenAI accounts this (Terraform) file defines, for code elsewhere that names them. */
+  readonly azureResources: (Omit<AzureResource, 'line'> & { offset: number })[] = [];
+  /** LiteLLM model_list deployments by model_name. */
+  private readonly modelGroups = new Map<string, Endpoint[]>();
 
   constructor(
     private readonly file: string,
@@ -91,6 +98,35 @@ export class ConfigResolver {
 
   tree(root: CNode): void {
     this.walk(root, []);
+    this.fallbackChains(root, []);
+  }
+
+  /**
+   * LiteLLM proxy routing: `fallbacks: [{gpt-4o: [claude]}]` (also context_window_ and
+   * content_policy_fallbacks, under router_settings or litellm_settings) and
+   * `default_fallbacks: [claude]`, linking model_list groups by their model_name.
+   */
+  private fallbackChains(node: CNode, path: string[]): void {
+    if (node.k === 'seq') node.items.forEach((item, i) => this.fallbackChains(item, [...path, String(i)]));
+    if (node.k !== 'map') return;
+    for (const e of node.entries) {
+      const via = [...path, e.key].slice(-2).join('.');
+      if (FALLBACK_KEYS.has(e.key) && e.value.k === 'seq') {
+        for (const item of e.value.items) {
+          if (item.k !== 'map') continue;
+          for (const pair of item.entries) {
+            const to = pair.value.k === 'seq' ? pair.value.items.flatMap((n) => (n.k === 'scalar' ? this.modelGroups.get(String(n.v)) ?? [] : [])) : [];
+            for (const from of this.modelGroups.get(pair.key) ?? []) linkFallbacks(from, to, via);
+          }
+        }
+      } else if (e.key === 'default_fallbacks' && e.value.k === 'seq') {
+        const names = e.value.items.flatMap((n) => (n.k === 'scalar' ? [String(n.v)] : []));
+        const to = names.flatMap((n) => this.modelGroups.get(n) ?? []);
+        for (const [name, group] of this.modelGroups) if (!names.includes(name)) for (const from of group) linkFallbacks(from, to, via);
+      } else {
+        this.fallbackChains(e.value, [...path, e.key]);
+      }
+    }
   }
 
   private walk(node: CNode, path: string[]): void {
@@ -105,7 +141,12 @@ export class ConfigResolver {
       return;
     }
     const params = node.entries.find((e) => e.key === 'litellm_params');
-    if (params?.value.k === 'map') this.liteLlmEntry(params.value);
+    if (params?.value.k === 'map') {
+      const before = this.endpoints.length;
+      this.liteLlmEntry(params.value);
+      const name = scalarEntry(node.entries, 'model_name');
+      if (name && typeof name.v === 'string') this.modelGroups.set(name.v, [...(this.modelGroups.get(name.v) ?? []), ...this.endpoints.slice(before)]);
+    }
     const envEntries = node.entries.filter((e) => ENV_NAME.test(e.key) && e.value.k === 'scalar' && e.value.v !== null);
     if (envEntries.length) {
       this.env(envEntries.map((e) => ({ name: e.key, value: located(e.value as Extract<CNode, { k: 'scalar' }>) })));
@@ -237,8 +278,8 @@ export class ConfigResolver {
         const parts = path.split('.');
         if (parts[0] === 'var' && parts[1]) {
           const set = env(tfvarName(dir, parts[1]));
-          if (set.state === 'set') return { text: set.value, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set in ${set.where}` };
-          if (set.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set to different values in .tfvars files (${set.values.map((x) => `${x.value} in ${x.where}`).join(', ')})` };
+          if (set.state === 'set') return { text: set.value, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set in ${formatWhere(set.where)}` };
+          if (set.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set to different values in .tfvars files (${set.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
           const def = variables.get(parts[1]);
           if (def) return resolveTf(def, depth + 1);
         } else if (parts.length >= 3) {
@@ -290,25 +331,16 @@ export class ConfigResolver {
       if (text) skus.push(text);
       else unreadable ??= `the SKU of deployment "${d.labels[1]}" is not a literal or a variable default`;
     }
-    const global = skus.find((s) => /^Global/i.test(s));
     const via = `azurerm_cognitive_account "${account.labels[1]}" in ${region ?? 'an unresolved location'}${loc.why ? ` (${loc.why})` : ''}${skus.length ? ` (deployments: ${skus.join(', ')})` : ''}`;
     if (!region) {
       this.push(value, { provider, host, region: null }, via, undefined, loc.why ?? 'the account location is not a literal or a variable default in this file');
+      this.endpoints.at(-1)!.declaration = true;
       return;
     }
     const endpoint = makeEndpoint(this.index, this.file, { s: value.s, e: value.e }, { provider, host, region, ...(pattern ? { pattern } : {}) }, via);
-    if (global) {
-      // A Global* deployment processes anywhere, whatever the account's location.
-      endpoint.euResident = false;
-      endpoint.location = {
-        id: 'global', name: `any Azure region (${global} deployment of a ${region} account)`, jurisdiction: 'global', euResident: false,
-        sources: provider.posture.euResidency.sources,
-      };
-      endpoint.conditions = [];
-    } else if (unreadable && endpoint.euResident !== false) {
-      endpoint.euResident = null;
-      endpoint.unknown = `${unreadable}, and a Global deployment would process data outside ${region}`;
-    }
+    applyAzureDeployments(endpoint, provider, region, skus, unreadable);
+    endpoint.declaration = true;
+    if (name) this.azureResources.push({ name: name.toLowerCase(), region, skus, ...(unreadable ? { unreadable } : {}), file: this.file, offset: value.s, resource: `azurerm_cognitive_account.${account.labels[1]}` });
     this.endpoints.push(endpoint);
   }
 

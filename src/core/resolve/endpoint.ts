@@ -105,3 +105,9 @@ export function applyProfile(endpoint: Endpoint, profile: { prefix: string; loca
   if (fix && endpoint.euFix) endpoint.euFix = { ...endpoint.euFix, title: `${endpoint.euFix.title} and the EU inference profile`, edits: [...endpoint.euFix.edits, ...fix.edits] };
   else if (fix && !regionFails) endpoint.euFix = fix;
 }
+
+/** Records that requests to `from` go to `to` when it fails (LLMC005 follows the chain). */
+export function linkFallbacks(from: Endpoint, to: Endpoint[], via: string): void {
+  const targets = to.filter((t) => t !== from);
+  if (targets.length) from.fallbacks = [...(from.fallbacks ?? []), ...targets.map((endpoint) => ({ endpoint, via }))];
+}

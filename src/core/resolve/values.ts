@@ -23,7 +23,7 @@ export interface Resolved {
   /** The text that decides the value: the literal when one literal supplies it, else the expression. */
   span: Span;
   /** The value comes from this environment variable: set in the workspace (`where`), or its default in code (`defaulted`). */
-  env?: { name: string; defaulted: boolean; where?: string; unseen?: boolean };
+  env?: { name: string; defaulted: boolean; where?: EnvWhere; unseen?: boolean };
   /** An unresolved dotted name, e.g. `Region.EU_CENTRAL_1`, for callers that understand it. */
   symbol?: string;
   /** Why the value (or a part of it) is unknown, as a predicate: "is read from ...". */
@@ -36,12 +36,22 @@ export interface Resolved {
  * only holds if the variable is unset at run time.
  */
 export type EnvValue =
-  | { state: 'set'; value: string; where: string }
-  | { state: 'conflict'; values: { value: string; where: string }[] }
+  | { state: 'set'; value: string; where: EnvWhere }
+  | { state: 'conflict'; values: { value: string; where: EnvWhere }[] }
   | { state: 'unset' }
   | { state: 'unseen' };
 
 export type EnvLookup = (name: string) => EnvValue;
+
+/** The config line that sets a variable. */
+export interface EnvWhere {
+  file: string;
+  line: number;
+}
+
+export function formatWhere(w: EnvWhere): string {
+  return `${w.file}:${w.line}`;
+}
 
 /** The lookup for a scan that has not read the workspace's env files. */
 export const UNSEEN_ENV: EnvLookup = () => ({ state: 'unseen' });
@@ -235,7 +245,7 @@ function envRead(name: string, fallback: Value | undefined, at: Span, ctx: EvalC
   const env = ctx.env(name);
   if (env.state === 'set') return { text: env.value, pieces: [], span, env: { name, defaulted: false, where: env.where } };
   if (env.state === 'conflict') {
-    const values = env.values.map((v) => `${v.value} in ${v.where}`).join(', ');
+    const values = env.values.map((v) => `${v.value} in ${formatWhere(v.where)}`).join(', ');
     return { text: HOLE, pieces: [], span, env: { name, defaulted: false }, why: `is read from ${name}, which has different values in the workspace (${values})` };
   }
   if (fallback) {

@@ -5,6 +5,7 @@ import type { Fact, GpaiStatus, Provider, Source } from '../catalog/types';
 import type { Endpoint, Finding, Fix, ResolvedLocation, RuleId, Severity } from '../model';
 import type { Policy, Requirement } from '../policy/policy';
 import type { CatalogIndex } from '../resolve/catalog-index';
+import ignore from 'ignore';
 import { ruleMeta } from './rules';
 
 const CERTIFICATIONS: { requirement: Requirement; label: string; fact: (p: Provider) => Fact<boolean> | Fact<GpaiStatus> }[] = [
@@ -14,25 +15,48 @@ const CERTIFICATIONS: { requirement: Requirement; label: string; fact: (p: Provi
   { requirement: 'eu-ai-act-gpai', label: 'the EU AI Act GPAI Code of Practice', fact: (p) => p.posture.euAiActGpai },
 ];
 
-export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: CatalogIndex): Finding[] {
+export interface EvaluateOptions {
+  /** A file's path relative to the policy file's folder, for the policy's path patterns. */
+  pathForPolicy?: (file: string) => string;
+}
+
+export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: CatalogIndex, options: EvaluateOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const required = new Set(policy.require);
-  if (required.size === 0) return findings;
+  const gateway = policy.gateway;
+  if (required.size === 0 && !gateway) return findings;
+  const gatewayAllowed = gateway?.allow.length ? ignore().add(gateway.allow) : undefined;
+  const own = new Map<Endpoint, Finding[]>();
   for (const endpoint of endpoints) {
     const provider = endpoint.provider ? index.providers.get(endpoint.provider) : undefined;
+    const mine: Finding[] = [];
+    own.set(endpoint, mine);
     const add = (ruleId: RuleId, requirement: string, message: string, remedy: string, sources: Source[], fixes: Fix[] = [], details: (string | undefined)[] = []): void => {
       const severity = severityOf(ruleId, policy);
       if (!severity) return;
-      findings.push({
+      const related = (endpoint.env ?? []).map((x) => ({ file: x.file, line: x.line, message: `${x.name}=${x.value} is set here` }));
+      const finding: Finding = {
         ruleId, severity, file: endpoint.file, range: endpoint.range, provider: endpoint.provider, message: `${message} ${remedy}`,
         requirement, remedy, details: details.filter((d): d is string => !!d), sources, fixes, endpoint,
-      });
+        ...(related.length ? { related } : {}),
+      };
+      findings.push(finding);
+      mine.push(finding);
     };
     const what = describeEndpoint(endpoint, provider);
     const unknownFor: string[] = [];
     const processorUnknown = !provider || endpoint.assumedProvider === true;
 
+    // The team's gateway: its own routes are judged where it is configured.
+    if (gateway && endpoint.host && gateway.hosts.includes(endpoint.host.toLowerCase())) continue;
     if (provider?.kind === 'self-hosted') continue;
+
+    if (gateway && !processorUnknown && !endpoint.declaration && !isAllowed(gatewayAllowed, endpoint.file, options)) {
+      add('LLMC006', 'gateway', `${what} is called directly, not through the team's gateway (${gateway.hosts.join(', ')}).`,
+        'Send the call to the gateway: set the SDK\'s base URL to the gateway host.', []);
+    } else if (gateway && processorUnknown && !provider) {
+      unknownFor.push('gateway');
+    }
 
     // HIPAA: a signed BAA must cover the endpoint.
     if (required.has('hipaa')) {
@@ -102,7 +126,65 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
         endpoint.location?.sources ?? [], fixes);
     }
   }
+  findings.push(...fallbackFindings(endpoints, own, policy, index));
   return findings;
+}
+
+const FAILING: readonly RuleId[] = ['LLMC001', 'LLMC002', 'LLMC004', 'LLMC003'];
+
+/**
+ * LLMC005: an endpoint that passes, whose fallback chain (followed transitively) reaches
+ * one that fails a requirement the first one meets. The weakest link is the target that
+ * fails the most; a target that only cannot be located ranks below one that fails.
+ */
+function fallbackFindings(endpoints: Endpoint[], own: Map<Endpoint, Finding[]>, policy: Policy, index: CatalogIndex): Finding[] {
+  const severity = severityOf('LLMC005', policy);
+  if (!severity) return [];
+  const out: Finding[] = [];
+  const failed = (e: Endpoint): Finding[] => (own.get(e) ?? []).filter((f) => FAILING.includes(f.ruleId));
+  for (const start of endpoints) {
+    if (!start.fallbacks?.length) continue;
+    const passes = new Set(FAILING.filter((r) => !failed(start).some((f) => f.ruleId === r)));
+    let weakest: { target: Endpoint; via: string; reasons: Finding[]; score: number } | undefined;
+    const seen = new Set<Endpoint>([start]);
+    const queue = start.fallbacks.map((f) => ({ target: f.endpoint, via: f.via }));
+    while (queue.length) {
+      const { target, via } = queue.shift()!;
+      if (seen.has(target)) continue;
+      seen.add(target);
+      const reasons = failed(target).filter((f) => passes.has(f.ruleId));
+      const score = reasons.reduce((n, f) => n + (f.ruleId === 'LLMC003' ? 1 : 10), 0);
+      if (score > (weakest?.score ?? 0)) weakest = { target, via, reasons, score };
+      for (const next of target.fallbacks ?? []) queue.push({ target: next.endpoint, via: next.via });
+    }
+    if (!weakest) continue;
+    const provider = start.provider ? index.providers.get(start.provider) : undefined;
+    const target = weakest.target;
+    const targetName = describeEndpoint(target, target.provider ? index.providers.get(target.provider) : undefined);
+    const why = [...new Set(weakest.reasons.map((f) => FAILS[f.ruleId]))].join(', and ');
+    const requirement = [...new Set(weakest.reasons.flatMap((f) => f.requirement.split(',')))].join(',');
+    out.push({
+      ruleId: 'LLMC005', severity, file: start.file, range: start.range, provider: start.provider,
+      message: `${describeEndpoint(start, provider)} falls back (${weakest.via}) to ${targetName}, which ${why}. Fall back only to endpoints that pass the policy, or remove the fallback.`,
+      requirement, remedy: 'Fall back only to endpoints that pass the policy, or remove the fallback.',
+      details: weakest.reasons.map((f) => f.message), sources: weakest.reasons.flatMap((f) => f.sources), fixes: [], endpoint: start,
+      related: [{ file: target.file, range: target.range, message: `the weakest link: ${targetName}` }],
+    });
+  }
+  return out;
+}
+
+const FAILS: Partial<Record<RuleId, string>> = {
+  LLMC001: 'is not covered by a signed BAA',
+  LLMC002: 'does not keep data in the EU',
+  LLMC003: 'cannot be located statically',
+  LLMC004: 'lacks a required certification',
+};
+
+function isAllowed(paths: ReturnType<typeof ignore> | undefined, file: string, options: EvaluateOptions): boolean {
+  if (!paths) return false;
+  const rel = options.pathForPolicy ? options.pathForPolicy(file) : file;
+  return !rel.startsWith('../') && paths.ignores(rel);
 }
 
 function severityOf(rule: RuleId, policy: Policy): Severity | undefined {

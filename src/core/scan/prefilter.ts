@@ -4,6 +4,7 @@
 // a new host or SDK can never be filtered out by a stale list.
 
 import type { Catalog } from '../catalog/types';
+import { WAIVER_MARKER } from '../policy/waivers';
 import { normalizeKey, urlOptionKeys } from '../resolve/catalog-index';
 import { LLM_SERVER_ANCHORS } from '../resolve/hosts';
 
@@ -133,7 +134,8 @@ function buildAutomaton(words: string[]): { delta: Uint32Array; firstAccepting: 
  * which keeps package.json-style mentions of "openai" from costing a parse.
  */
 export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): string[] {
-  const words: string[] = [];
+  // A waiver comment must be read (and checked) even in a file with no other signal.
+  const words: string[] = [WAIVER_MARKER];
   // A dotted callee is kept whole (`genai.client`); a bare one as `name(`, far more
   // selective than the name alone (`google(` against `google`).
   const callee = (c: string): string => (c.includes('.') ? c : `${c}(`);

@@ -52,6 +52,9 @@ export const litellm: LiteLlmSignals = {
     'litellm.text_completion',
     'LLM',
     'ChatLiteLLM',
+    // Router(model_list=[...], fallbacks=[...]): each model_list entry is a deployment.
+    'Router',
+    'litellm.Router',
   ],
   modelOptions: ['model'],
   urlOptions: ['api_base', 'base_url'],

@@ -1,0 +1,172 @@
+// Waivers: accepted risks written as audit records, inline in a comment or in the policy
+// file. A valid waiver keeps its finding in the output, marked as suppressed; one without
+// a reason, past its expiry or naming no valid rule waives nothing and is reported itself
+// (LLMC007), so a waiver can never quietly outlive its justification.
+
+import ignore from 'ignore';
+import type { Finding, Severity, Suppression, TextRange } from '../model';
+import { RULES } from '../rules/rules';
+import { LineIndex } from '../text';
+import type { Policy, PolicyWaiver } from './policy';
+
+export const WAIVER_MARKER = 'llm-compliance-ignore';
+
+/** A waiver written in a comment: `# llm-compliance-ignore LLMC002 -- reason; expires=2027-03-31; owner=alice`. */
+export interface InlineWaiver {
+  file: string;
+  /** Rule ids as written (checked when applied). */
+  rules: string[];
+  reason?: string;
+  expires?: string;
+  owner?: string;
+  /** The comment, for findings about the waiver itself. */
+  range: TextRange;
+  line: number;
+  /** The line the waiver covers: its own when it trails code, else the first code line below it. */
+  covers: TextRange;
+}
+
+const MARKER_RE = /(?:#|\/\/|\/\*|<!--|--|;|\*)[ \t]*llm-compliance-ignore\b([^\r\n]*)/g;
+/** A line holding only a comment (also inside a notebook's JSON string: `"# ...\n",`). */
+const COMMENT_ONLY = /^[ \t]*"?[ \t]*(?:#|\/\/|\/\*|\*|<!--|--|;)/;
+
+/** Finds the inline waivers in a file's text. */
+export function findInlineWaivers(file: string, text: string): InlineWaiver[] {
+  if (!text.includes(WAIVER_MARKER)) return [];
+  const lines = new LineIndex(text);
+  const out: InlineWaiver[] = [];
+  for (const m of text.matchAll(MARKER_RE)) {
+    const { line, column } = lines.position(m.index);
+    const lineStart = m.index - column + 1;
+    const trailing = !COMMENT_ONLY.test(text.slice(lineStart, m.index + 1));
+    let covered = line;
+    if (!trailing) {
+      // The first line below that is neither blank nor a comment.
+      for (covered = line + 1; covered <= lines.lineCount; covered++) {
+        const t = lines.lineText(covered);
+        if (t.trim() !== '' && t.trim() !== '"\\n",' && !COMMENT_ONLY.test(t)) break;
+      }
+    }
+    const coverStart = lines.offset(covered, 1);
+    out.push({
+      file,
+      ...parseWaiverText(m[1]!),
+      range: { start: m.index, end: m.index + m[0].length },
+      line,
+      covers: { start: coverStart, end: coverStart + lines.lineText(covered).length },
+    });
+  }
+  return out;
+}
+
+/** `LLMC001,LLMC002 -- reason; expires=2027-03-31; owner=alice` (also `:` for `--`, `until` for `expires`). */
+function parseWaiverText(raw: string): Pick<InlineWaiver, 'rules' | 'reason' | 'expires' | 'owner'> {
+  // The end of a block comment, an HTML comment or a notebook's JSON string is not part of it.
+  const body = raw.replace(/\s*(?:\*\/|-->)\s*$/, '').replace(/(?:\\n)?",?\s*$/, '').trim();
+  const head = /^((?:LLMC\d+|[A-Z]+\d+)(?:\s*,\s*(?:LLMC\d+|[A-Z]+\d+))*)?\s*(?:--|:)?\s*/.exec(body)!;
+  const rules = head[1] ? head[1].split(',').map((r) => r.trim()) : [];
+  const result: Pick<InlineWaiver, 'rules' | 'reason' | 'expires' | 'owner'> = { rules };
+  const reason: string[] = [];
+  for (const part of body.slice(head[0].length).split(';')) {
+    const field = /^\s*(expires|until|owner)\s*[=:]\s*(.*?)\s*$/i.exec(part);
+    if (field) {
+      if (field[1]!.toLowerCase() === 'owner') result.owner = field[2]!;
+      else result.expires = field[2]!;
+    } else if (part.trim()) reason.push(part.trim());
+  }
+  if (reason.length) result.reason = reason.join('; ');
+  return result;
+}
+
+export interface WaiverOptions {
+  /** Today as YYYY-MM-DD: waivers that expired before it stop waiving. */
+  today: string;
+  /** A finding's file path relative to the policy file's folder (policy `paths:` are relative to it). */
+  pathForPolicy?: (file: string) => string;
+}
+
+/**
+ * Marks the findings that valid waivers accept, and adds an LLMC007 finding for each
+ * waiver that is not valid (no reason, expired, malformed). Returns all findings.
+ */
+export function applyWaivers(findings: Finding[], inline: InlineWaiver[], policy: Policy, options: WaiverOptions): Finding[] {
+  const problems: Finding[] = [];
+  const report = (file: string, range: TextRange, message: string): void => {
+    const severity = waiverSeverity(policy);
+    if (!severity) return;
+    problems.push({
+      ruleId: 'LLMC007', severity, file, range, provider: null, message, requirement: 'waivers',
+      remedy: 'Give the waiver a reason and a future expiry date, or remove it.', details: [], sources: [], fixes: [],
+    });
+  };
+  const valid: { waiver: InlineWaiver | PolicyWaiver; suppression: Suppression; matches: (f: Finding) => boolean }[] = [];
+  for (const w of inline) {
+    const problem = problemOf(w.rules, w.reason, w.expires, options.today);
+    if (problem) {
+      report(w.file, w.range, `This waiver ${problem}, so it waives nothing.`);
+      continue;
+    }
+    valid.push({
+      waiver: w,
+      suppression: suppressionOf('inline', w, w.file, w.line),
+      matches: (f) => f.file === w.file && w.rules.includes(f.ruleId) && f.range.start >= w.covers.start && f.range.start <= w.covers.end,
+    });
+  }
+  for (const w of policy.waivers) {
+    const problem = problemOf(w.rules, w.reason, w.expires, options.today);
+    const where = policy.source ?? 'policy';
+    if (problem) {
+      report(where, w.range, `The policy waiver for ${w.rules.join(', ')}${w.paths.length ? ` on ${w.paths.join(', ')}` : ''} ${problem}, so it waives nothing.`);
+      continue;
+    }
+    const paths = w.paths.length ? ignore().add(w.paths) : undefined;
+    valid.push({
+      waiver: w,
+      suppression: suppressionOf('policy', w, where, w.line),
+      matches: (f) => {
+        if (!w.rules.includes(f.ruleId) || (w.provider && f.provider !== w.provider)) return false;
+        if (!paths) return true;
+        const rel = options.pathForPolicy ? options.pathForPolicy(f.file) : f.file;
+        return !rel.startsWith('../') && rel !== '..' && paths.ignores(rel);
+      },
+    });
+  }
+  const out = findings.map((f) => {
+    const match = valid.find((v) => v.matches(f));
+    return match ? { ...f, suppression: match.suppression } : f;
+  });
+  return [...out, ...problems];
+}
+
+function suppressionOf(kind: Suppression['kind'], w: { reason?: string; expires?: string; owner?: string }, file: string, line: number): Suppression {
+  return { kind, reason: w.reason!, ...(w.expires ? { expires: w.expires } : {}), ...(w.owner ? { owner: w.owner } : {}), file, line };
+}
+
+/** Why a waiver does not count, as a predicate ("has no reason"), or undefined when it does. */
+function problemOf(rules: string[], reason: string | undefined, expires: string | undefined, today: string): string | undefined {
+  if (rules.length === 0) return 'names no rule (write it as `llm-compliance-ignore LLMC002 -- reason`)';
+  const unknown = rules.filter((r) => r === 'LLMC007' || !RULES.some((x) => x.id === r));
+  if (unknown.length) return `names ${unknown.map((r) => `"${r}"`).join(', ')}, which ${unknown.length > 1 ? 'are not rules' : 'is not a rule'} it can waive`;
+  if (!reason) return 'has no reason: a waiver is an audit record and must say why the risk is accepted';
+  if (expires !== undefined) {
+    if (!isDate(expires)) return `has the expiry "${expires}", which is not a date (YYYY-MM-DD)`;
+    if (expires < today) return `expired on ${expires}`;
+  }
+  return undefined;
+}
+
+function isDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+function waiverSeverity(policy: Policy): Severity | undefined {
+  const s = policy.severity.LLMC007 ?? RULES.find((r) => r.id === 'LLMC007')!.defaultSeverity;
+  return s === 'off' ? undefined : s;
+}
+
+/** Today in UTC as YYYY-MM-DD. */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
