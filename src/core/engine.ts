@@ -9,7 +9,7 @@ import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
 import { applyAzureResources, type AzureResource } from './resolve/infrastructure';
-import { ConfigResolver, dotenvAssignments, moduleDir, tfvarName } from './resolve/config';
+import { ConfigResolver, dotenvAssignments, moduleDir, tfDefaultName, tfvarName } from './resolve/config';
 import { UNSEEN_ENV, type EnvLookup, type EnvWhere } from './resolve/values';
 import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
 import { applyWaivers, findInlineWaivers, todayUtc, type InlineWaiver } from './policy/waivers';
@@ -30,9 +30,12 @@ export type FileFormat =
   | { kind: 'terraform'; varsOnly?: true }
   | { kind: 'notebook' };
 
-/** Files that only set values (.env, .tfvars) for code elsewhere: worth reading without an LLM signal of their own. */
+/**
+ * Files that set values for code elsewhere (.env, .tfvars, and Terraform files, whose
+ * variable defaults serve the whole module): worth reading without an LLM signal of their own.
+ */
 export function setsValuesOnly(format: FileFormat | null): boolean {
-  return format?.kind === 'dotenv' || (format?.kind === 'terraform' && format.varsOnly === true);
+  return format?.kind === 'dotenv' || format?.kind === 'terraform';
 }
 
 const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
@@ -226,7 +229,14 @@ export class Engine {
             .map((a) => ({ name: tfvarName(dir, a.name), value: (a.value as { v: string }).v, offset: a.value.s }));
           return { ...config((r) => r.terraform(hcl, env)), definitions };
         }
-        return config((r) => r.terraform(hcl, env));
+        // Variable defaults serve the module's other files (variables.tf for main.tf).
+        const dir = moduleDir(file);
+        const defaults = hcl.body.blocks.flatMap((b) => {
+          const def = b.type === 'variable' && b.labels[0] ? b.attributes.get('default') : undefined;
+          return def?.value.k === 'str' ? [{ name: tfDefaultName(dir, b.labels[0]!), value: def.value.v, offset: def.value.s }] : [];
+        });
+        const scanned = config((r) => r.terraform(hcl, env));
+        return { ...scanned, definitions: [...(scanned.definitions ?? []), ...defaults] };
       }
       case 'notebook': {
         const nb = parseNotebook(text);

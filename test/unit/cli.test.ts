@@ -100,6 +100,51 @@ describe('CLI', () => {
     });
   });
 
+  describe('waivers', () => {
+    const WAIVERS = path.join(ROOT, 'test', 'fixtures', 'workspaces', 'waivers');
+
+    it('keeps waived findings in SARIF as accepted suppressions with their justification', () => {
+      const r = runCli(['scan', '.', '--format', 'sarif', '--date', EXAMPLES_DATE], WAIVERS);
+      assert.equal(r.status, 1, r.stderr);
+      const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+      assert.ok(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+      interface Result {
+        locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        suppressions?: { kind: string; status: string; justification: string; properties: unknown }[];
+      }
+      const sarif = JSON.parse(r.stdout) as { runs: { results: Result[] }[] };
+      const suppressed = sarif.runs[0]!.results.filter((x) => x.suppressions);
+      assert.equal(suppressed.length, 7);
+      const inline = suppressed.find((x) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'api/main.py' && x.locations[0]!.physicalLocation.region.startLine === 5);
+      const suppression = inline?.suppressions?.[0];
+      assert.equal(suppression?.kind, 'inSource');
+      assert.equal(suppression?.status, 'accepted');
+      assert.equal(suppression?.justification, 'translation of public docs only');
+      assert.deepEqual(suppression?.properties, { owner: 'docs-team', expires: '2027-06-30' });
+      assert.ok(suppressed.some((x) => x.suppressions?.[0]?.kind === 'external'));
+    });
+
+    it('stops waiving after the expiry date, and says so', () => {
+      const before = JSON.parse(runCli(['scan', '.', '--format', 'json', '--date', '2027-06-30'], WAIVERS).stdout) as { findings: JsonFinding[] };
+      const after = JSON.parse(runCli(['scan', '.', '--format', 'json', '--date', '2027-07-01'], WAIVERS).stdout) as { findings: JsonFinding[] };
+      const at5 = (out: { findings: JsonFinding[] }) => out.findings.filter((f) => f.file === 'api/main.py' && f.line === 5).map((f) => `${f.ruleId}${f.suppressed ? ' waived' : ''}`);
+      assert.deepEqual(at5(before), ['LLMC002 waived']);
+      assert.deepEqual(at5(after), ['LLMC002']);
+      assert.ok(after.findings.some((f) => f.ruleId === 'LLMC007' && f.file === 'api/main.py' && f.line === 4 && /expired on 2027-06-30/.test(f.message)));
+    });
+
+    it('exits 0 when every finding is waived, and rejects a malformed --date', () => {
+      const dir = tempWorkspace({
+        '.llm-compliance.yaml': 'require: [eu-residency]\n',
+        'a.py': 'from openai import OpenAI\nclient = OpenAI()  # llm-compliance-ignore LLMC002 -- public data only\n',
+      });
+      const r = runCli(['scan', '.', '--format', 'json'], dir);
+      assert.equal(r.status, 0, r.stdout);
+      assert.equal(JSON.parse(r.stdout).summary.suppressed, 1);
+      assert.equal(runCli(['scan', '.', '--date', '27/11/2026'], dir).status, 2);
+    });
+  });
+
   describe('--format text', () => {
     it('groups by file and ends with a summary line', () => {
       const r = runCli(['scan', '.', '--format', 'text'], EXAMPLES);

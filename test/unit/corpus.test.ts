@@ -1,7 +1,7 @@
 // Precision and recall over the labelled fixture corpus. The figures are printed on
 // every run and quoted in the README.
 import * as assert from 'node:assert/strict';
-import { BLIND, CORPUS, HOLDOUT, scoreCorpus, type CorpusScore } from '../support/corpus';
+import { BLIND, CORPUS, HOLDOUT, scoreCorpus, scoreWorkspaces, type CorpusScore } from '../support/corpus';
 
 function report(name: string, s: CorpusScore): void {
   const pct = (x: number): string => x.toFixed(3);
@@ -25,4 +25,18 @@ describe('labelled corpora', () => {
       assert.ok(s.recall >= 0.95, `recall ${s.recall}`);
     });
   }
+});
+
+describe('labelled workspaces (env files, Terraform, routing, gateway, waivers)', () => {
+  it('test/fixtures/workspaces: precision and recall of at least 0.95, and exactly the labelled findings', async () => {
+    const s = await scoreWorkspaces();
+    report('test/fixtures/workspaces', s);
+    console.log(`      findings: ${s.findings} labelled, ${s.unexpectedFindings.length} unexpected, ${s.missingFindings.length} missing`);
+    for (const f of s.unexpectedFindings) console.log(`      unexpected finding ${f}`);
+    for (const f of s.missingFindings) console.log(`      missing finding ${f}`);
+    assert.deepEqual(s.unlabelledFiles, [], 'every workspace file must be labelled');
+    assert.ok(s.precision >= 0.95, `precision ${s.precision}`);
+    assert.ok(s.recall >= 0.95, `recall ${s.recall}`);
+    assert.deepEqual([...s.unexpectedFindings, ...s.missingFindings], []);
+  });
 });

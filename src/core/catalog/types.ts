@@ -129,8 +129,12 @@ export interface ClientSignal {
   callees: string[];
   /** The call only counts when this positional argument is one of these strings (boto3.client("bedrock-runtime")). */
   requireArg?: { index: number; oneOf: string[] };
-  /** The call only counts when this option is set to one of these literal values (genai.Client(vertexai=True)). */
-  requireOption?: { name: string; oneOf: (string | boolean)[] };
+  /**
+   * The call only counts when this option is set to one of these literal values
+   * (genai.Client(vertexai=True)), or, when the call does not set it, one of `env` is true
+   * in the workspace's env files (GOOGLE_GENAI_USE_VERTEXAI=true).
+   */
+  requireOption?: { name: string; oneOf: (string | boolean)[]; env?: string[] };
   packages: string[];
   /**
    * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):

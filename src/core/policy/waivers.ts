@@ -38,7 +38,8 @@ export function findInlineWaivers(file: string, text: string): InlineWaiver[] {
   for (const m of text.matchAll(MARKER_RE)) {
     const { line, column } = lines.position(m.index);
     const lineStart = m.index - column + 1;
-    const trailing = !COMMENT_ONLY.test(text.slice(lineStart, m.index + 1));
+    // Only blanks (or a notebook's opening quote) before the comment: it stands on its own line.
+    const trailing = !/^[ \t]*"?[ \t]*$/.test(text.slice(lineStart, m.index));
     let covered = line;
     if (!trailing) {
       // The first line below that is neither blank nor a comment.

@@ -7,6 +7,7 @@ import type { Assignment, Call, Span, Value } from '../scan/ir';
 import { lex } from '../scan/lexer';
 import { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
+import { lineAndColumn } from '../text';
 import type { CatalogIndex } from './catalog-index';
 import { applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
@@ -36,6 +37,9 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const { tokens } = lex(text, lang);
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
+  const workspace = env;
+  // A variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it.
+  env = (name) => inFileEnv(name, structure.assignments, parser, input.file) ?? workspace(name);
   const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]> } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
@@ -87,6 +91,20 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
   }
   return [...first.endpoints.filter((e) => !replaced.has(e)), ...forks];
+}
+
+const ENV_TARGETS = ['os.environ.', 'process.env.', 'environ.'];
+
+/** The literal value the file assigns to an environment variable, once, at its top level or anywhere. */
+function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, file: string): EnvValue | undefined {
+  for (const prefix of ENV_TARGETS) {
+    const list = assignments.get(prefix + name);
+    if (!list) continue;
+    const value = list.length === 1 && !list[0]!.compound ? parser.valueOf(list[0]!) : undefined;
+    if (value?.k !== 'str') return undefined;
+    return { state: 'set', value: value.v, where: { file, line: lineAndColumn(parser.text, list[0]!.s).line } };
+  }
+  return undefined;
 }
 
 class CodeResolver {
@@ -178,7 +196,11 @@ class CodeResolver {
       }
       if (requireOption) {
         const opt = findOption(this.readOptions(call), [requireOption.name]);
-        if (!opt) continue;
+        if (!opt) {
+          // The SDK's switch may be an env variable the workspace sets (GOOGLE_GENAI_USE_VERTEXAI=true).
+          if (requireOption.env?.some((name) => { const v = this.ctx.env(name); return v.state === 'set' && /^(?:1|true|yes|on)$/i.test(v.value.trim()); })) return c;
+          continue;
+        }
         const r = evaluate(opt.value, this.ctx);
         const value = opt.value.k === 'lit' ? opt.value.v : r.text;
         // Enum-like values stay symbols: genai.BackendVertexAI.
@@ -605,6 +627,7 @@ class CodeResolver {
     this.consumed.add(r.span.s);
     // Pieces start where a literal's content starts (after its quote).
     for (const p of r.pieces) this.consumed.add(p.s);
+    for (const s of r.shadowed ?? []) this.consumed.add(s);
   }
 
   /** An endpoint named by a resource (`{resource}.openai.azure.com`): the host is known, its region is not. */
@@ -626,13 +649,14 @@ class CodeResolver {
     return makeEndpoint(this.index, this.input.file, r.span, this.regionTarget(provider, region), via(`${opt.name} ${describe(r)}`), {
       ...extras,
       conditions: conditionsOf(r),
-      ...(region ? {} : { unknown: `the region ${r.why ?? 'is computed at run time'}` }),
+      ...(region ? {} : { unknown: isKnown(r) ? `the region "${r.text}" is a placeholder, not a region` : `the region ${r.why ?? 'is computed at run time'}` }),
       ...(fix ? { euFix: fix } : {}),
     });
   }
 
   private regionOf(r: Resolved, provider: Provider): string | null {
-    if (isKnown(r)) return r.text.trim();
+    // A placeholder (`<<region-name>>`, `YOUR_REGION`) is not a region.
+    if (isKnown(r)) return /^[a-z]{2,}[a-z0-9-]*$/i.test(r.text.trim()) && !/^your[-_]/i.test(r.text.trim()) ? r.text.trim() : null;
     if (r.symbol) {
       const id = regionFromSymbol(r.symbol);
       if (id && this.index.locations.isKnown(provider, id)) return id;

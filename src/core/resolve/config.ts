@@ -282,6 +282,8 @@ export class ConfigResolver {
           if (set.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set to different values in .tfvars files (${set.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
           const def = variables.get(parts[1]);
           if (def) return resolveTf(def, depth + 1);
+          const elsewhere = env(tfDefaultName(dir, parts[1]));
+          if (elsewhere.state === 'set') return { text: elsewhere.value, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} defaults to "${elsewhere.value}" in ${formatWhere(elsewhere.where)}` };
         } else if (parts.length >= 3) {
           const target = resources.find((r) => r.labels[0] === parts[0] && r.labels[1] === parts[1]);
           const attr = target?.attributes.get(parts[2]!);
@@ -412,6 +414,11 @@ export function moduleDir(file: string): string {
 /** The env-lookup name under which .tfvars values of a Terraform module folder travel. */
 export function tfvarName(dir: string, variable: string): string {
   return `tfvar:${dir}:${variable}`;
+}
+
+/** The env-lookup name under which a variable's default travels to the module's other .tf files. */
+export function tfDefaultName(dir: string, variable: string): string {
+  return `tfdefault:${dir}:${variable}`;
 }
 
 function scalarEntry(entries: CEntry[], key: string): Extract<CNode, { k: 'scalar' }> | undefined {

@@ -28,6 +28,8 @@ export interface Resolved {
   symbol?: string;
   /** Why the value (or a part of it) is unknown, as a predicate: "is read from ...". */
   why?: string;
+  /** Start offsets of default literals the value did not take (`X ?? "default"` when X is set). */
+  shadowed?: number[];
 }
 
 /**
@@ -103,9 +105,11 @@ export function evaluate(value: Value, ctx: EvalContext, depth = 0): Resolved {
       // `a ?? b`: a when set, else b. Only an environment variable that is unset in the
       // workspace falls through to the default; any other unknown `a` could hold anything.
       const first = evaluate(value.options[0]!, ctx, depth + 1);
-      if (!first.text.includes(HOLE) || !first.env || first.env.defaulted) return first;
+      // The defaults not taken are part of the same setting, not endpoints of their own.
+      const rest = value.options.slice(1).flatMap((o) => (o.k === 'str' ? [o.s, o.cs] : []));
+      if (!first.text.includes(HOLE) || !first.env || first.env.defaulted) return { ...first, shadowed: rest };
       const next = evaluate(value.options[1]!, ctx, depth + 1);
-      if (next.text.includes(HOLE) || value.options.length > 2) return first;
+      if (next.text.includes(HOLE) || value.options.length > 2) return { ...first, shadowed: rest };
       return { ...next, env: { name: first.env.name, defaulted: true } };
     }
     case 'arr':
@@ -231,6 +235,16 @@ function evaluateCall(value: Extract<Value, { k: 'call' }>, ctx: EvalContext, de
       const inner = evaluate(firstArg, ctx, depth + 1);
       return inner;
     }
+  }
+  // `endpoint.rstrip('/')`, `url.trim()`: the text, tidied.
+  const method = /^(.+)\.(rstrip|strip|trim|trimEnd|trim_end|removesuffix|TrimEnd|Trim)$/.exec(callee);
+  if (method && value.call.args.length <= 1) {
+    const inner = evaluate({ k: 'ref', path: method[1]!, s: value.s, e: call.calleeE }, ctx, depth + 1);
+    if (!isKnown(inner)) return inner;
+    const arg = firstArg?.k === 'str' ? firstArg.v : undefined;
+    const text = method[2] === 'removesuffix' && arg ? (inner.text.endsWith(arg) ? inner.text.slice(0, -arg.length) : inner.text)
+      : arg ? inner.text.replace(new RegExp(`[${arg.replace(/[\]\\^-]/g, '\\$&')}]+$`), '') : inner.text.trim();
+    return { ...inner, text };
   }
   if (callee === 'urljoin' || callee === 'urllib.parse.urljoin' || callee === 'path.join' || callee === 'posixpath.join') {
     const parts = call.args.map((a) => evaluate(a.value, ctx, depth + 1));

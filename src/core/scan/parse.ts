@@ -265,6 +265,11 @@ export class CodeParser {
         this.tupleTargets.push(tokens.slice(stmtStart, eq).filter((x) => x.t === 'id').map((x) => x.v));
         return;
       }
+      if (t.t === 'p' && t.v === '[' && j + 3 === eq && tokens[j + 1]!.t === 'str' && tokens[j + 2]!.v === ']' && tokens[j - 1]?.t === 'id') {
+        // `os.environ["X"] = ...` is recorded as `os.environ.X`, like `process.env.X = ...`.
+        this.recordIndexAssignment(out, stmtStart, j, eq, compound, block);
+        return;
+      }
       if (t.t === 'p' && (t.v === '[' || t.v === '(')) return;
       if (t.t === 'p' && t.v === ':') {
         nameEnd = j;
@@ -281,6 +286,17 @@ export class CodeParser {
     // `const x =`, `String x =`, `x :=` declare; a bare `x =` assigns an existing variable.
     const declares = this.lang === 'python' || tokens[eq]!.v === ':=' || (first > stmtStart && tokens[first - 1]!.t === 'id');
     list.push({ name, from: eq + 1, to, compound, declares, s: tokens[first]!.s, blockS: block.s, blockE: block.e });
+    out.set(name, list);
+  }
+
+  private recordIndexAssignment(out: Map<string, Assignment[]>, stmtStart: number, open: number, eq: number, compound: boolean, block: { s: number; e: number }): void {
+    const { tokens } = this;
+    let first = open - 1;
+    while (first - 2 >= stmtStart && tokens[first - 1]!.t === 'p' && PATH_SEPARATORS.has(tokens[first - 1]!.v) && tokens[first - 2]!.t === 'id') first -= 2;
+    if (first !== stmtStart) return;
+    const name = `${pathText(tokens, first, open)}.${tokens[open + 1]!.v}`;
+    const list = out.get(name) ?? [];
+    list.push({ name, from: eq + 1, to: this.statementEnd(eq + 1), compound, declares: true, s: tokens[first]!.s, blockS: block.s, blockE: block.e });
     out.set(name, list);
   }
 
