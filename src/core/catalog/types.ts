@@ -134,7 +134,13 @@ export interface ClientSignal {
    * (genai.Client(vertexai=True)), or, when the call does not set it, one of `env` is true
    * in the workspace's env files (GOOGLE_GENAI_USE_VERTEXAI=true).
    */
-  requireOption?: { name: string; oneOf: (string | boolean)[]; env?: string[] };
+  requireOption?: {
+    name: string;
+    oneOf: (string | boolean)[];
+    env?: string[];
+    /** Or a string matching this regular expression (an AI SDK gateway model id, 'openai/gpt-4o'). */
+    pattern?: string;
+  };
   packages: string[];
   /**
    * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):
@@ -235,4 +241,16 @@ export interface Catalog {
   regionSets: RegionSet[];
   providers: Provider[];
   litellm: LiteLlmSignals;
+  portkey: PortkeySignals;
+}
+
+/** How Portkey gateway configs name their targets (`targets: [{provider: "bedrock", aws_region: ...}]`). */
+export interface PortkeySignals {
+  /** Portkey provider slug -> catalog provider. */
+  slugs: Record<string, ProviderId>;
+  /** Target keys that carry the region, the Azure resource name, and a custom base URL. */
+  regionKeys: string[];
+  resourceKeys: string[];
+  urlKeys: string[];
+  sources: Source[];
 }

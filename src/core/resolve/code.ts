@@ -66,6 +66,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     for (const call of structure.calls) step(() => r.call(call));
     for (const tok of structure.strings) step(() => r.literal(tok));
     r.profiles(structure.strings);
+    r.handlerFallbacks(structure.assignments);
     return { endpoints: r.endpoints, conflicts };
   };
   const first = run(env);
@@ -204,7 +205,8 @@ class CodeResolver {
         const r = evaluate(opt.value, this.ctx);
         const value = opt.value.k === 'lit' ? opt.value.v : r.text;
         // Enum-like values stay symbols: genai.BackendVertexAI.
-        if (!requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
+        const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && new RegExp(requireOption.pattern).test(r.text);
+        if (!matchesPattern && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
       }
       if (requireArg || requireOption) return c;
       fallback ??= c;
@@ -551,6 +553,49 @@ class CodeResolver {
       const fix = verbatim ? profileSwapFix(bedrock, tok.v, tok.cs!, profile.prefix) : undefined;
       for (const e of clients) applyProfile(e, profile, tok.v, fix);
       return;
+    }
+  }
+
+  /**
+   * `try: eu.chat(...) except: us.chat(...)`: the clients a `try` body uses fall back to
+   * those its `except` / `catch` blocks use. A client is used by its variable's name or
+   * built in place.
+   */
+  handlerFallbacks(assignments: Map<string, Assignment[]>): void {
+    if (this.endpoints.length < 2) return;
+    const statements = this.ctx.parser.tryStatements();
+    if (!statements.length) return;
+    const { tokens } = this.ctx.parser;
+    // Which endpoints each variable holds: those built inside its one assignment.
+    const held = new Map<string, Endpoint[]>();
+    for (const [name, list] of assignments) {
+      if (list.length !== 1 || name.includes('.')) continue;
+      const a = list[0]!;
+      const s = tokens[a.from]?.s ?? 0;
+      const e = tokens[a.to - 1]?.e ?? 0;
+      const inside = this.endpoints.filter((x) => x.range.start >= s && x.range.end <= e);
+      if (inside.length) held.set(name, inside);
+    }
+    const used = (range: { s: number; e: number }): Endpoint[] => {
+      const out = new Set(this.endpoints.filter((x) => x.range.start >= range.s && x.range.end <= range.e));
+      let lo = 0;
+      for (let hi = tokens.length; lo < hi; ) {
+        const mid = (lo + hi) >> 1;
+        if (tokens[mid]!.s < range.s) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < tokens.length && tokens[i]!.e <= range.e; i++) {
+        const t = tokens[i]!;
+        if (t.t !== 'id' || tokens[i - 1]?.v === '.') continue;
+        for (const x of held.get(t.v) ?? []) out.add(x);
+      }
+      return [...out];
+    };
+    for (const { body, handlers } of statements) {
+      const primary = used(body);
+      if (!primary.length) continue;
+      const backup = handlers.flatMap(used).filter((x) => !primary.includes(x));
+      for (const p of primary) linkFallbacks(p, backup, `${this.input.lang === 'python' ? 'except' : 'catch'} branch`);
     }
   }
 

@@ -147,6 +147,8 @@ export class ConfigResolver {
       const name = scalarEntry(node.entries, 'model_name');
       if (name && typeof name.v === 'string') this.modelGroups.set(name.v, [...(this.modelGroups.get(name.v) ?? []), ...this.endpoints.slice(before)]);
     }
+    const targets = node.entries.find((e) => e.key === 'targets');
+    if (targets?.value.k === 'seq' && node.entries.some((e) => e.key === 'strategy')) this.portkeyTargets(node, targets.value);
     const envEntries = node.entries.filter((e) => ENV_NAME.test(e.key) && e.value.k === 'scalar' && e.value.v !== null);
     if (envEntries.length) {
       this.env(envEntries.map((e) => ({ name: e.key, value: located(e.value as Extract<CNode, { k: 'scalar' }>) })));
@@ -241,6 +243,58 @@ export class ConfigResolver {
       return;
     }
     this.push(modelNode, defaultHostTarget(this.index, provider, this.index.defaultHost(provider)), via);
+  }
+
+  /**
+   * A Portkey gateway config: `strategy: {mode: fallback}` with `targets` naming a
+   * provider (and its region or resource). Each target is an endpoint reached through
+   * Portkey; in fallback mode the first falls back to the others.
+   */
+  private portkeyTargets(config: Extract<CNode, { k: 'map' }>, targets: Extract<CNode, { k: 'seq' }>): void {
+    const { portkey } = this.index.catalog;
+    const strategy = config.entries.find((e) => e.key === 'strategy')?.value;
+    const mode = strategy?.k === 'map' ? scalarEntry(strategy.entries, 'mode')?.v : undefined;
+    const reached: Endpoint[][] = [];
+    for (const target of targets.items) {
+      if (target.k !== 'map') continue;
+      const before = this.endpoints.length;
+      const slugNode = scalarEntry(target.entries, 'provider') ?? scalarEntry(target.entries, 'virtual_key');
+      if (!slugNode || typeof slugNode.v !== 'string') continue;
+      const slug = slugNode.v;
+      const via = `Portkey target ${slug}`;
+      const condition = 'Sent through the Portkey gateway, itself a processor of the request with its own terms.';
+      const providerId = slugNode === scalarEntry(target.entries, 'provider') ? portkey.slugs[slug.replace(/^@/, '')] : undefined;
+      const provider = providerId && !slug.startsWith('@') ? this.index.providers.get(providerId) : undefined;
+      this.consumed.add(slugNode.s);
+      if (!provider) {
+        // `@openai-prod` and virtual keys name an integration set up in Portkey's dashboard.
+        this.push(located(slugNode), { provider: null, host: null, region: null }, via, undefined,
+          `the target ${slug} is an integration configured in Portkey, not in the workspace`);
+      } else {
+        const url = portkey.urlKeys.map((k) => scalarEntry(target.entries, k)).find((n) => n && typeof n.v === 'string');
+        const region = portkey.regionKeys.map((k) => scalarEntry(target.entries, k)).find((n) => n && typeof n.v === 'string');
+        const resource = portkey.resourceKeys.map((k) => scalarEntry(target.entries, k)).find((n) => n && typeof n.v === 'string');
+        if (url) this.url(located(url), true);
+        else if (region) this.region(provider, located(region), `${via}, region ${String(region.v)}`);
+        else if (resource) {
+          const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
+          const host = pattern ? pattern.pattern.replace('{resource}', String(resource.v).toLowerCase()) : null;
+          this.push(located(resource), { provider, host, region: null, ...(pattern ? { pattern } : {}) }, `${via}, resource ${String(resource.v)}`);
+        } else this.push(located(slugNode), defaultHostTarget(this.index, provider, this.index.defaultHost(provider)), via);
+      }
+      const added = this.endpoints.slice(before);
+      for (const e of added) if (e.provider) e.conditions = [...e.conditions, condition];
+      // A Bedrock model id in override_params may name a profile beyond the EU.
+      const params = target.entries.find((e) => e.key === 'override_params')?.value;
+      const model = params?.k === 'map' ? scalarEntry(params.entries, 'model') : undefined;
+      const profile = provider?.id === 'aws-bedrock' && typeof model?.v === 'string' ? inferenceProfile(provider, model.v) : null;
+      if (profile && model && typeof model.v === 'string') {
+        const fix = model.verbatim ? profileSwapFix(provider!, model.v, model.cs, profile.prefix) : undefined;
+        for (const e of added) applyProfile(e, profile, model.v, fix);
+      }
+      reached.push(added);
+    }
+    if (mode === 'fallback') for (const first of reached[0] ?? []) linkFallbacks(first, reached.slice(1).flat(), 'Portkey fallback targets');
   }
 
   /** A URL of a known LLM API in any string value; `llmContext` when the key says it is an LLM base URL. */

@@ -66,6 +66,50 @@ export class CodeParser {
     return new CodeParser(text, tokens, lang, interesting, collectImports(tokens, lang));
   }
 
+  /**
+   * `try` statements with the text ranges of their body and of their handlers
+   * (`except` / `catch` blocks): a handler that calls another LLM is a fallback.
+   */
+  tryStatements(): { body: { s: number; e: number }; handlers: { s: number; e: number }[] }[] {
+    const { tokens, text } = this;
+    const out: { body: { s: number; e: number }; handlers: { s: number; e: number }[] }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.t !== 'id' || t.v !== 'try') continue;
+      if (this.lang === 'python') {
+        if (tokens[i + 1]?.v !== ':') continue;
+        const indent = indentAt(text, t.s);
+        const body = indentedBlock(text, t.s, indent);
+        const handlers: { s: number; e: number }[] = [];
+        let at = body.e + 1;
+        for (;;) {
+          const m = /^[ \t]*except\b[^\n]*:/.exec(text.slice(at));
+          if (!m || indentAt(text, at + m[0].search(/\S/)) !== indent) break;
+          const handler = indentedBlock(text, at + m[0].search(/\S/), indent);
+          handlers.push(handler);
+          at = handler.e + 1;
+        }
+        if (handlers.length) out.push({ body, handlers });
+      } else if (tokens[i + 1]?.v === '{') {
+        const close = this.match[i + 1]!;
+        if (close <= i + 1) continue;
+        const handlers: { s: number; e: number }[] = [];
+        let j = close + 1;
+        while (tokens[j]?.t === 'id' && (tokens[j]!.v === 'catch' || tokens[j]!.v === 'except')) {
+          j++;
+          if (tokens[j]?.v === '(') j = this.match[j]! + 1;
+          if (tokens[j]?.v !== '{') break;
+          const end = this.match[j]!;
+          if (end <= j) break;
+          handlers.push({ s: tokens[j]!.s, e: tokens[end]!.e });
+          j = end + 1;
+        }
+        if (handlers.length) out.push({ body: { s: tokens[i + 1]!.s, e: tokens[close]!.e }, handlers });
+      }
+    }
+    return out;
+  }
+
   /** The path with its first name replaced by what an import binds it to. */
   qualify(path: string): string {
     const dot = path.indexOf('.');
@@ -932,4 +976,24 @@ function skipType(tokens: Token[], from: number, end: number): number {
     } else if (depth === 0 && (t.v === ',' || t.v === ';' || t.v === '=' || t.v === '?' || t.v === ':')) break;
   }
   return k;
+}
+
+/** The indentation (in characters) of the line holding `offset`. */
+function indentAt(text: string, offset: number): number {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start, offset + 1))![0].length;
+}
+
+/** A Python block: from the line holding `offset` to the last line below it indented deeper than `indent`. */
+function indentedBlock(text: string, offset: number, indent: number): { s: number; e: number } {
+  let end = text.indexOf('\n', offset);
+  if (end < 0) return { s: offset, e: text.length };
+  for (let next = end + 1; next < text.length; ) {
+    const lineEnd = text.indexOf('\n', next) < 0 ? text.length : text.indexOf('\n', next);
+    const line = text.slice(next, lineEnd);
+    if (line.trim() !== '' && !line.trimStart().startsWith('#') && /^[ \t]*/.exec(line)![0].length <= indent) break;
+    end = lineEnd;
+    next = lineEnd + 1;
+  }
+  return { s: offset, e: end };
 }

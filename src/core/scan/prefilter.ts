@@ -181,6 +181,8 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
     // however they are spelt (api_base, apiBase, API-BASE).
     for (const key of urlOptionKeys(catalog)) words.push(key, normalizeKey(key));
     words.push('litellm_params', 'azurerm_cognitive_account');
+    // Portkey targets name their provider by slug; "google" alone would let most GCP configs through.
+    for (const slug of Object.keys(catalog.portkey.slugs)) if (slug !== 'google') words.push(slug);
   }
   // Local LLM servers found by port, API path or name (vLLM, llama.cpp, Ollama) in a raw URL or constant.
   words.push(...LLM_SERVER_ANCHORS, 'llama', 'vllm');

@@ -3,6 +3,7 @@
 import type { Catalog, Provider } from '../types';
 import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
+import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
 import { provider as openai } from './providers/openai';
 import { provider as azureOpenai } from './providers/azure-openai';
@@ -52,4 +53,5 @@ export const catalog: Catalog = {
   regionSets,
   providers: PROVIDER_IDS.map((id) => byId[id]),
   litellm,
+  portkey,
 };
