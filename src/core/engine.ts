@@ -13,6 +13,7 @@ import { ConfigResolver, dotenvAssignments, moduleDir, tfDefaultName, tfvarName 
 import { UNSEEN_ENV, type EnvLookup, type EnvWhere } from './resolve/values';
 import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
 import { applyWaivers, findInlineWaivers, todayUtc, type InlineWaiver } from './policy/waivers';
+import { parseBicep } from './scan/config/bicep';
 import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
 import { escapeForJsonString, parseNotebook, type Notebook } from './scan/config/notebook';
@@ -28,6 +29,7 @@ export type FileFormat =
   | { kind: 'toml' }
   /** `varsOnly`: a .tfvars file, which only sets values for the module's Terraform code. */
   | { kind: 'terraform'; varsOnly?: true }
+  | { kind: 'bicep' }
   | { kind: 'notebook' };
 
 /**
@@ -75,6 +77,8 @@ export function formatOf(path: string): FileFormat | null {
       return { kind: 'terraform', varsOnly: true };
     case 'ipynb':
       return { kind: 'notebook' };
+    case 'bicep':
+      return { kind: 'bicep' };
     default:
       return null;
   }
@@ -238,6 +242,8 @@ export class Engine {
         const scanned = config((r) => r.terraform(hcl, env));
         return { ...scanned, definitions: [...(scanned.definitions ?? []), ...defaults] };
       }
+      case 'bicep':
+        return config((r) => r.bicep(parseBicep(text)));
       case 'notebook': {
         const nb = parseNotebook(text);
         if (nb.problems.length && nb.cells.length === 0) return broken('notebook JSON', nb.problems[0]!);

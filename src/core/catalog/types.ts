@@ -22,6 +22,8 @@ export const PROVIDER_IDS = [
   'ibm-watsonx',
   'databricks',
   'self-hosted',
+  'vercel-ai-gateway',
+  'portkey',
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 

@@ -4,6 +4,7 @@
 import type { LiteLlmPrefix, Provider } from '../catalog/types';
 import type { Endpoint, Fix } from '../model';
 import type { EnvAssignment } from '../scan/config/dotenv';
+import type { BicepFile, BicepValue } from '../scan/config/bicep';
 import type { HclFile, TfBlock } from '../scan/config/hcl';
 import type { CNode, CEntry } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
@@ -364,8 +365,6 @@ export class ConfigResolver {
     const loc = resolveTf(location.value);
     const subdomain = account.attributes.get('custom_subdomain_name');
     const name = subdomain ? resolveTf(subdomain.value).text : null;
-    const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
-    const host = name && pattern ? pattern.pattern.replace('{resource}', name.toLowerCase()) : null;
     const span = location.value;
     const value: Located = { text: loc.text ?? '', s: span.s, e: span.e, cs: loc.cs, ce: loc.ce, verbatim: loc.verbatim };
     const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
@@ -387,17 +386,73 @@ export class ConfigResolver {
       if (text) skus.push(text);
       else unreadable ??= `the SKU of deployment "${d.labels[1]}" is not a literal or a variable default`;
     }
-    const via = `azurerm_cognitive_account "${account.labels[1]}" in ${region ?? 'an unresolved location'}${loc.why ? ` (${loc.why})` : ''}${skus.length ? ` (deployments: ${skus.join(', ')})` : ''}`;
-    if (!region) {
-      this.push(value, { provider, host, region: null }, via, undefined, loc.why ?? 'the account location is not a literal or a variable default in this file');
-      this.endpoints.at(-1)!.declaration = true;
-      return;
-    }
-    const endpoint = makeEndpoint(this.index, this.file, { s: value.s, e: value.e }, { provider, host, region, ...(pattern ? { pattern } : {}) }, via);
-    applyAzureDeployments(endpoint, provider, region, skus, unreadable);
+    this.azureAccountEndpoint(value, region, name, skus, unreadable, `azurerm_cognitive_account.${account.labels[1]}`, loc.why);
+  }
+
+  /**
+   * An Azure OpenAI account defined in infrastructure code: its location decides, unless
+   * a Global* deployment processes anywhere; an unreadable SKU could be global. Code
+   * elsewhere that names the account inherits all this (see infrastructure.ts).
+   */
+  private azureAccountEndpoint(value: Located, region: string | null, name: string | null, skus: string[], unreadable: string | undefined, resource: string, why?: string): void {
+    const provider = this.index.providers.get('azure-openai')!;
+    const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
+    const host = name && pattern ? pattern.pattern.replace('{resource}', name.toLowerCase()) : null;
+    const via = `${resource} in ${region ?? 'an unresolved location'}${why ? ` (${why})` : ''}${skus.length ? ` (deployments: ${skus.join(', ')})` : ''}`;
+    const endpoint = makeEndpoint(this.index, this.file, { s: value.s, e: value.e }, { provider, host, region, ...(pattern ? { pattern } : {}) }, via,
+      region ? {} : { unknown: why ?? 'the account location is not a literal or a parameter default in this file' });
+    // A Global* deployment processes anywhere, whatever (or wherever) the account's location.
+    if (region || skus.some((x) => /^Global/i.test(x))) applyAzureDeployments(endpoint, provider, region, skus, unreadable);
     endpoint.declaration = true;
-    if (name) this.azureResources.push({ name: name.toLowerCase(), region, skus, ...(unreadable ? { unreadable } : {}), file: this.file, offset: value.s, resource: `azurerm_cognitive_account.${account.labels[1]}` });
+    this.consumed.add(value.s);
+    if (name) this.azureResources.push({ name: name.toLowerCase(), region, skus, ...(unreadable ? { unreadable } : {}), file: this.file, offset: value.s, resource });
     this.endpoints.push(endpoint);
+  }
+
+  // ---- Bicep --------------------------------------------------------------------------
+
+  /** Bicep: Azure OpenAI accounts (Microsoft.CognitiveServices/accounts) with their location and deployments. */
+  bicep(file: BicepFile): void {
+    const resolve = (v: BicepValue | undefined, depth = 0): { text: string | null; why?: string } => {
+      if (!v || depth > 4) return { text: null };
+      if (v.k === 'str') return { text: v.v };
+      if (v.k !== 'ref') return { text: null, why: 'is computed' };
+      if (/^resourceGroup\(\)\.location$/.test(v.path)) return { text: null, why: 'the location is the resource group\'s, chosen at deploy time' };
+      if (file.params.has(v.path)) {
+        const def = file.params.get(v.path);
+        return def ? resolve(def, depth + 1) : { text: null, why: `param ${v.path} has no default: its value is given at deploy time` };
+      }
+      if (file.vars.has(v.path)) return resolve(file.vars.get(v.path), depth + 1);
+      return { text: null, why: `${v.path} is not a literal or parameter default in this file` };
+    };
+    const field = (obj: BicepValue, ...path: string[]): BicepValue | undefined => {
+      let v: BicepValue | undefined = obj;
+      for (const key of path) v = v?.k === 'obj' ? v.entries.find((e) => e.key === key)?.value : undefined;
+      return v;
+    };
+    const deployments = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts\/deployments@/i.test(r.type));
+    for (const account of file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts@/i.test(r.type))) {
+      const kind = resolve(field(account.body, 'kind')).text;
+      if (kind !== 'OpenAI' && kind !== 'AIServices') continue;
+      const location = field(account.body, 'location');
+      if (!location) continue;
+      const loc = resolve(location);
+      const name = resolve(field(account.body, 'properties', 'customSubDomainName')).text ?? resolve(field(account.body, 'name')).text;
+      const skus: string[] = [];
+      let unreadable: string | undefined;
+      for (const d of deployments) {
+        const parent = field(d.body, 'parent');
+        if (parent?.k !== 'ref' || parent.path !== account.symbol) continue;
+        const sku = resolve(field(d.body, 'sku', 'name')).text;
+        if (sku) skus.push(sku);
+        else unreadable ??= `the SKU of deployment ${d.symbol} is not a literal or a parameter default${d.loop ? ' (it comes from a loop)' : ''}`;
+      }
+      const at: Located = location.k === 'str'
+        ? { text: location.v, s: location.s, e: location.e, cs: location.cs, ce: location.ce, verbatim: location.verbatim }
+        : { text: '', s: location.s, e: location.e, cs: location.s, ce: location.e, verbatim: false };
+      const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
+      this.azureAccountEndpoint(at, region, name, skus, unreadable, `resource ${account.symbol}`, loc.why);
+    }
   }
 
   private walkHclStrings(block: TfBlock, ctx: EvalContext): void {

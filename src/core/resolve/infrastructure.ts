@@ -12,7 +12,8 @@ import type { CatalogIndex } from './catalog-index';
 export interface AzureResource {
   /** The resource (custom subdomain) name, lower case. */
   name: string;
-  region: string;
+  /** Null when the location is chosen at deploy time (a parameter without default). */
+  region: string | null;
   /** SKUs of its deployments (GlobalStandard, DataZoneStandard, Standard, ...). */
   skus: string[];
   /** Why a deployment's SKU could not be read, when one could not. */
@@ -27,18 +28,18 @@ export interface AzureResource {
  * Residency from the deployments: a Global* SKU processes anywhere whatever the region;
  * an unreadable SKU could be global, so the verdict stays unknown.
  */
-export function applyAzureDeployments(endpoint: Endpoint, provider: Provider, region: string, skus: string[], unreadable?: string): void {
+export function applyAzureDeployments(endpoint: Endpoint, provider: Provider, region: string | null, skus: string[], unreadable?: string): void {
   const global = skus.find((s) => /^Global/i.test(s));
   if (global) {
     endpoint.euResident = false;
     endpoint.location = {
-      id: 'global', name: `any Azure region (${global} deployment of a ${region} account)`, jurisdiction: 'global', euResident: false,
+      id: 'global', name: `any Azure region (${global} deployment of ${region ? `a ${region}` : 'an'} account)`, jurisdiction: 'global', euResident: false,
       sources: provider.posture.euResidency.sources,
     };
     endpoint.conditions = [];
   } else if (unreadable && endpoint.euResident !== false) {
     endpoint.euResident = null;
-    endpoint.unknown = `${unreadable}, and a Global deployment would process data outside ${region}`;
+    endpoint.unknown = `${unreadable}, and a Global deployment would process data outside ${region ?? 'the account\'s region'}`;
   }
 }
 
@@ -58,16 +59,27 @@ export function applyAzureResources(endpoints: Endpoint[], index: CatalogIndex, 
     if (!match?.pattern.pattern.startsWith('{resource}')) return e;
     const name = e.host.slice(0, e.host.indexOf('.'));
     const defs = byName.get(name) ?? [];
-    const regions = new Set(defs.map((d) => d.region));
+    const regions = new Set(defs.map((d) => d.region ?? 'deploy-time'));
     if (regions.size > 1) {
-      return { ...e, unknown: `${name} is defined in several regions in the workspace (${defs.map((d) => `${d.region} in ${d.file}:${d.line}`).join(', ')})` };
+      return { ...e, unknown: `${name} is defined in several regions in the workspace (${defs.map((d) => `${d.region ?? 'a deploy-time location'} in ${d.file}:${d.line}`).join(', ')})` };
     }
     const def = defs[0];
     const facts = def ? { region: def.region, skus: defs.flatMap((d) => d.skus), unreadable: def.unreadable } : declared[name] ? { region: declared[name].region.toLowerCase(), skus: declared[name].deployment ? [declared[name].deployment] : [] } : undefined;
     if (!facts) {
       return e.unknown
-        ? { ...e, unknown: `${e.unknown}; no Terraform in the workspace defines the resource "${name}", so state its region and deployment type in the policy (azure: resources: ${name}: { region, deployment })` }
+        ? { ...e, unknown: `${e.unknown}; no Terraform or Bicep in the workspace defines the resource "${name}", so state its region and deployment type in the policy (azure: resources: ${name}: { region, deployment })` }
         : e;
+    }
+    const where = def ? `${def.resource} in ${def.file}:${def.line}` : `the policy's azure.resources.${name}`;
+    const deployments = facts.skus.length ? ` (deployments: ${facts.skus.join(', ')})` : '';
+    const source = def
+      ? { name: def.resource, value: `${def.region ?? 'location set at deploy time'}${facts.skus.length ? ` (${facts.skus.join(', ')})` : ''}`, file: def.file, line: def.line }
+      : { name: `azure.resources.${name}`, value: facts.region ?? '', file: policyFile ?? 'policy', line: 1 };
+    if (!facts.region) {
+      // Defined here, but placed at deploy time: only a Global* deployment decides.
+      const placed: Endpoint = { ...e, via: `${e.via}; ${where} is placed at deploy time${deployments}`, env: [...(e.env ?? []), source] };
+      applyAzureDeployments(placed, provider, null, facts.skus, facts.unreadable);
+      return placed;
     }
     const location = index.location(provider, facts.region, match.pattern);
     const inherited: Endpoint = {
@@ -75,10 +87,8 @@ export function applyAzureResources(endpoints: Endpoint[], index: CatalogIndex, 
       region: facts.region,
       location,
       euResident: location.euResident,
-      via: `${e.via}; ${def ? `${def.resource} in ${def.file}:${def.line}` : `the policy's azure.resources.${name}`} puts it in ${facts.region}${facts.skus.length ? ` (deployments: ${facts.skus.join(', ')})` : ''}`,
-      env: [...(e.env ?? []), def
-        ? { name: def.resource, value: `${def.region}${facts.skus.length ? ` (${facts.skus.join(', ')})` : ''}`, file: def.file, line: def.line }
-        : { name: `azure.resources.${name}`, value: facts.region, file: policyFile ?? 'policy', line: 1 }],
+      via: `${e.via}; ${where} puts it in ${facts.region}${deployments}`,
+      env: [...(e.env ?? []), source],
     };
     delete inherited.unknown;
     if (location.note && location.euResident !== false) inherited.conditions = [...e.conditions, location.note];

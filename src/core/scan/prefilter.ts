@@ -180,7 +180,7 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
     // Keys such as apiBase or base_url give a local URL beside them away as an LLM server,
     // however they are spelt (api_base, apiBase, API-BASE).
     for (const key of urlOptionKeys(catalog)) words.push(key, normalizeKey(key));
-    words.push('litellm_params', 'azurerm_cognitive_account');
+    words.push('litellm_params', 'azurerm_cognitive_account', 'Microsoft.CognitiveServices/accounts');
     // Portkey targets name their provider by slug; "google" alone would let most GCP configs through.
     for (const slug of Object.keys(catalog.portkey.slugs)) if (slug !== 'google') words.push(slug);
   }

@@ -24,6 +24,8 @@ import { provider as huggingface } from './providers/huggingface';
 import { provider as ibmWatsonx } from './providers/ibm-watsonx';
 import { provider as databricks } from './providers/databricks';
 import { provider as selfHosted } from './providers/self-hosted';
+import { provider as vercelAiGateway } from './providers/vercel-ai-gateway';
+import { provider as portkeyGateway } from './providers/portkey';
 
 const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
   openai,
@@ -45,6 +47,8 @@ const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
   'ibm-watsonx': ibmWatsonx,
   databricks,
   'self-hosted': selfHosted,
+  'vercel-ai-gateway': vercelAiGateway,
+  portkey: portkeyGateway,
 };
 
 export const catalog: Catalog = {

@@ -84,6 +84,8 @@ export const litellm: LiteLlmSignals = {
     px('xai/', 'xai', P),
     px('perplexity/', 'perplexity', P),
     px('openrouter/', 'openrouter', P),
+    // The gateway, not the model's maker, processes the request (vercel_ai_gateway/openai/gpt-4o).
+    px('vercel_ai_gateway/', 'vercel-ai-gateway', [src('https://docs.litellm.ai/docs/providers/vercel_ai_gateway', CHECKED_TODAY)]),
     px('huggingface/', 'huggingface', P),
     px('watsonx/', 'ibm-watsonx', P),
     px('databricks/', 'databricks', P),

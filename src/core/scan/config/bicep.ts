@@ -1,0 +1,188 @@
+// Bicep files: parameters with their defaults, variables, and resources with their
+// object bodies, read from the tokens of the JavaScript lexer (Bicep shares its strings
+// in single quotes and its comments). Only what the resolver needs: values that are
+// literals, references, objects and arrays; any other expression is `other`.
+
+import { lex } from '../lexer';
+import type { Token } from '../tokens';
+
+export type BicepValue =
+  | { k: 'str'; v: string; s: number; e: number; cs: number; ce: number; verbatim: boolean }
+  | { k: 'lit'; v: number | boolean; s: number; e: number }
+  /** A reference: `location`, `openAi.name`, `resourceGroup().location`. */
+  | { k: 'ref'; path: string; s: number; e: number }
+  | { k: 'obj'; entries: { key: string; value: BicepValue }[]; s: number; e: number }
+  | { k: 'arr'; items: BicepValue[]; s: number; e: number }
+  | { k: 'other'; s: number; e: number };
+
+export interface BicepResource {
+  symbol: string;
+  /** `Microsoft.CognitiveServices/accounts@2023-05-01` */
+  type: string;
+  /** The body; for a `[for ...: {...}]` loop, the loop's object (`loop` is set). */
+  body: BicepValue;
+  loop: boolean;
+}
+
+export interface BicepFile {
+  params: Map<string, BicepValue | undefined>;
+  vars: Map<string, BicepValue>;
+  resources: BicepResource[];
+  text: string;
+}
+
+export function parseBicep(text: string): BicepFile {
+  const tokens = lex(text, 'js').tokens;
+  const file: BicepFile = { params: new Map(), vars: new Map(), resources: [], text };
+  const reader = new Reader(tokens, text);
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    // Statements start a line: `param`, `var`, `resource`; decorators and the rest are skipped.
+    const atLineStart = i === 0 || tokens[i - 1]!.t === 'nl';
+    if (t.t === 'id' && atLineStart && tokens[i + 1]?.t === 'id') {
+      if (t.v === 'param') {
+        const name = tokens[i + 1]!.v;
+        let j = i + 2;
+        while (j < tokens.length && tokens[j]!.t !== 'nl' && tokens[j]!.v !== '=') j++;
+        if (tokens[j]?.v === '=') {
+          const { value, next } = reader.value(j + 1);
+          file.params.set(name, value);
+          i = next;
+        } else {
+          file.params.set(name, undefined);
+          i = j;
+        }
+        continue;
+      }
+      if (t.v === 'var' && tokens[i + 2]?.v === '=') {
+        const { value, next } = reader.value(i + 3);
+        file.vars.set(tokens[i + 1]!.v, value);
+        i = next;
+        continue;
+      }
+      if (t.v === 'resource' && tokens[i + 2]?.t === 'str') {
+        const symbol = tokens[i + 1]!.v;
+        const type = tokens[i + 2]!.v;
+        let j = i + 3;
+        if (tokens[j]?.v === 'existing') j++;
+        if (tokens[j]?.v === '=') {
+          j++;
+          let loop = false;
+          // `= if (cond) {...}` and `= [for x in list: {...}]`.
+          if (tokens[j]?.v === 'if' && tokens[j + 1]?.v === '(') j = reader.close(j + 1) + 1;
+          if (tokens[j]?.v === '[' && tokens[j + 1]?.v === 'for') {
+            loop = true;
+            let k = j + 2;
+            while (k < tokens.length && tokens[k]!.v !== ':' && tokens[k]!.v !== ']') k++;
+            j = k + 1;
+          }
+          const { value, next } = reader.value(j);
+          file.resources.push({ symbol, type, body: value, loop });
+          i = next;
+          continue;
+        }
+      }
+    }
+    i = t.t === 'p' && (t.v === '{' || t.v === '[' || t.v === '(') ? reader.close(i) + 1 : i + 1;
+  }
+  return file;
+}
+
+class Reader {
+  constructor(
+    private readonly tokens: Token[],
+    private readonly text: string,
+  ) {}
+
+  /** The index of the bracket closing the one at `open` (or the end). */
+  close(open: number): number {
+    const { tokens } = this;
+    let depth = 0;
+    for (let i = open; i < tokens.length; i++) {
+      const v = tokens[i]!.t === 'p' ? tokens[i]!.v : '';
+      if (v === '{' || v === '[' || v === '(') depth++;
+      else if (v === '}' || v === ']' || v === ')') {
+        depth--;
+        if (depth === 0) return i;
+      }
+    }
+    return tokens.length - 1;
+  }
+
+  /** A value starting at token `i`; `next` is the first token after the whole expression. */
+  value(i: number): { value: BicepValue; next: number } {
+    const { tokens } = this;
+    const t = tokens[i];
+    if (!t) return { value: { k: 'other', s: this.text.length, e: this.text.length }, next: i };
+    let value: BicepValue;
+    let next: number;
+    if (t.t === 'str') {
+      const cs = t.cs ?? t.s + 1;
+      const ce = t.ce ?? t.e - 1;
+      // An interpolated Bicep string ('${name}-oai') is not a literal.
+      value = t.v.includes('${') ? { k: 'other', s: t.s, e: t.e } : { k: 'str', v: t.v, s: t.s, e: t.e, cs, ce, verbatim: this.text.slice(cs, ce) === t.v };
+      next = i + 1;
+    } else if (t.t === 'num') {
+      value = { k: 'lit', v: Number(t.v), s: t.s, e: t.e };
+      next = i + 1;
+    } else if (t.t === 'id' && (t.v === 'true' || t.v === 'false')) {
+      value = { k: 'lit', v: t.v === 'true', s: t.s, e: t.e };
+      next = i + 1;
+    } else if (t.t === 'id') {
+      let path = t.v;
+      let j = i + 1;
+      for (;;) {
+        if (tokens[j]?.v === '(') {
+          j = this.close(j) + 1;
+          path += '()';
+        } else if ((tokens[j]?.v === '.' || tokens[j]?.v === '.?') && tokens[j + 1]?.t === 'id') {
+          path += `.${tokens[j + 1]!.v}`;
+          j += 2;
+        } else break;
+      }
+      value = { k: 'ref', path, s: t.s, e: tokens[j - 1]!.e };
+      next = j;
+    } else if (t.t === 'p' && t.v === '{') {
+      const end = this.close(i);
+      const entries: { key: string; value: BicepValue }[] = [];
+      let j = i + 1;
+      while (j < end) {
+        const key = tokens[j]!;
+        if ((key.t === 'id' || key.t === 'str') && tokens[j + 1]?.v === ':') {
+          const r = this.value(j + 2);
+          entries.push({ key: key.v, value: r.value });
+          j = Math.max(r.next, j + 2);
+        } else j = tokens[j]!.t === 'p' && '{[('.includes(tokens[j]!.v) ? this.close(j) + 1 : j + 1;
+      }
+      value = { k: 'obj', entries, s: t.s, e: tokens[end]!.e };
+      next = end + 1;
+    } else if (t.t === 'p' && t.v === '[') {
+      const end = this.close(i);
+      const items: BicepValue[] = [];
+      let j = i + 1;
+      while (j < end) {
+        if (tokens[j]!.t === 'nl' || tokens[j]!.v === ',') {
+          j++;
+          continue;
+        }
+        const r = this.value(j);
+        items.push(r.value);
+        j = Math.max(r.next, j + 1);
+      }
+      value = { k: 'arr', items, s: t.s, e: tokens[end]!.e };
+      next = end + 1;
+    } else {
+      value = { k: 'other', s: t.s, e: t.e };
+      next = i + 1;
+    }
+    // Anything that continues the expression (`?? x`, `? a : b`, `+ '-x'`) makes it computed.
+    const after = tokens[next];
+    if (after && after.t === 'p' && !['}', ']', ')', ',', ':'].includes(after.v)) {
+      let j = next;
+      while (j < tokens.length && tokens[j]!.t !== 'nl' && !['}', ']', ','].includes(tokens[j]!.v)) j = '{[('.includes(tokens[j]!.v) && tokens[j]!.t === 'p' ? this.close(j) + 1 : j + 1;
+      return { value: { k: 'other', s: value.s, e: tokens[j - 1]!.e }, next: j };
+    }
+    return { value, next };
+  }
+}
