@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { formatOf } from '../core/engine';
 import type { ScanNote } from '../core/model';
 import { emptyPolicy, parsePolicy, POLICY_FILE_NAMES, type Policy } from '../core/policy/policy';
-import type { ScanReport } from './report';
+import { Positions, type ScanReport } from './report';
 import { analyze, theEngine, type FileJob, type Outcome, type Pass } from './analyze-files';
 import { walk, type WalkProblem } from './walk';
 
@@ -89,8 +89,10 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   // Findings about the policy's own waivers point into the policy file.
   if (policyFile && policy.source && policy.text !== undefined) texts.set(policy.source, policy.text);
   const policyDir = policyFile ? path.dirname(policyFile) : cwd;
+  const positions = new Positions(texts);
   const findings = engine.evaluate(endpoints, policy, {
     waivers: all.waivers,
+    lineOf: (file, offset) => positions.region(file, { start: offset, end: offset }).line,
     pathForPolicy: (file) => path.relative(policyDir, path.resolve(cwd, file)).split(path.sep).join('/'),
     ...(options.today ? { today: options.today } : {}),
   });

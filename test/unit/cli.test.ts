@@ -100,6 +100,20 @@ describe('CLI', () => {
     });
   });
 
+  describe('values from other files', () => {
+    it('links the config line that sets a value and the code that reads it, both ways', () => {
+      const r = runCli(['scan', '.', '--format', 'json'], path.join(ROOT, 'test', 'fixtures', 'workspaces', 'envs'));
+      const out = JSON.parse(r.stdout) as { findings: (JsonFinding & { related?: { file: string; line: number; message: string }[] })[] };
+      const at = (file: string, line: number) => out.findings.find((f) => f.file === file && f.line === line);
+      assert.deepEqual(at('app.py', 6)?.related, [{ file: 'deploy/prod.env', line: 1, message: 'OPENAI_BASE_URL=https://api.openai.com/v1 is set here' }]);
+      assert.deepEqual(at('deploy/prod.env', 1)?.related, [{ file: 'app.py', line: 6, message: 'OPENAI_BASE_URL is read here' }]);
+      const sarif = JSON.parse(runCli(['scan', '.', '--format', 'sarif'], path.join(ROOT, 'test', 'fixtures', 'workspaces', 'envs')).stdout) as {
+        runs: { results: { relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      };
+      assert.ok(sarif.runs[0]!.results.some((x) => x.relatedLocations?.some((l) => l.physicalLocation.artifactLocation.uri === 'deploy/prod.env')));
+    });
+  });
+
   describe('waivers', () => {
     const WAIVERS = path.join(ROOT, 'test', 'fixtures', 'workspaces', 'waivers');
 

@@ -2,7 +2,7 @@
 // fails, and what would pass, and carries the catalog sources it rests on.
 
 import type { Fact, GpaiStatus, Provider, Source } from '../catalog/types';
-import type { Endpoint, Finding, Fix, ResolvedLocation, RuleId, Severity } from '../model';
+import type { Endpoint, Finding, Fix, RelatedLocation, ResolvedLocation, RuleId, Severity } from '../model';
 import type { Policy, Requirement } from '../policy/policy';
 import type { CatalogIndex } from '../resolve/catalog-index';
 import ignore from 'ignore';
@@ -18,6 +18,8 @@ const CERTIFICATIONS: { requirement: Requirement; label: string; fact: (p: Provi
 export interface EvaluateOptions {
   /** A file's path relative to the policy file's folder, for the policy's path patterns. */
   pathForPolicy?: (file: string) => string;
+  /** The 1-based line of an offset, to link a config line to the code that reads it. */
+  lineOf?: (file: string, offset: number) => number;
 }
 
 export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: CatalogIndex, options: EvaluateOptions = {}): Finding[] {
@@ -27,6 +29,9 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
   if (required.size === 0 && !gateway) return findings;
   const gatewayAllowed = gateway?.allow.length ? ignore().add(gateway.allow) : undefined;
   const own = new Map<Endpoint, Finding[]>();
+  // Config lines that code reads (`OPENAI_BASE_URL=` in .env read by OpenAI() in app.py), to link both ways.
+  const readers = new Map<string, { reader: Endpoint; name: string }[]>();
+  for (const e of endpoints) for (const x of e.env ?? []) readers.set(`${x.file}:${x.line}`, [...(readers.get(`${x.file}:${x.line}`) ?? []), { reader: e, name: x.name }]);
   for (const endpoint of endpoints) {
     const provider = endpoint.provider ? index.providers.get(endpoint.provider) : undefined;
     const mine: Finding[] = [];
@@ -34,7 +39,11 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     const add = (ruleId: RuleId, requirement: string, message: string, remedy: string, sources: Source[], fixes: Fix[] = [], details: (string | undefined)[] = []): void => {
       const severity = severityOf(ruleId, policy);
       if (!severity) return;
-      const related = (endpoint.env ?? []).map((x) => ({ file: x.file, line: x.line, message: `${x.name}=${x.value} is set here` }));
+      const related: RelatedLocation[] = (endpoint.env ?? []).map((x) => ({ file: x.file, line: x.line, message: `${x.name}=${x.value} is set here` }));
+      const line = options.lineOf && readers.size ? options.lineOf(endpoint.file, endpoint.range.start) : undefined;
+      for (const { reader, name } of line ? readers.get(`${endpoint.file}:${line}`) ?? [] : []) {
+        related.push({ file: reader.file, range: reader.range, message: `${name} is read here` });
+      }
       const finding: Finding = {
         ruleId, severity, file: endpoint.file, range: endpoint.range, provider: endpoint.provider, message: `${message} ${remedy}`,
         requirement, remedy, details: details.filter((d): d is string => !!d), sources, fixes, endpoint,
