@@ -296,7 +296,15 @@ export class Engine {
     rawOffset.push(nb.cells.at(-1)?.rawOffset.at(-1) ?? 0);
     // IPython magics and shell escapes are not Python.
     code = code.replace(/^[ \t]*[!%].*$/gm, (m) => ' '.repeat(m.length));
-    return resolveCode({ file, text: code, lang }, this.index, env).map((e) => mapCellEndpoint(e, rawOffset, text));
+    const codeLines = new LineIndex(code);
+    const rawLines = new LineIndex(text);
+    // A variable a cell sets (`os.environ[...] = ...`) is cited at its line in the notebook file.
+    const rawLine = (line: number): number => rawLines.position(rawOffset[Math.min(codeLines.offset(line, 1), rawOffset.length - 1)]!).line;
+    return resolveCode({ file, text: code, lang }, this.index, env).map((e) => {
+      const mapped = mapCellEndpoint(e, rawOffset, text);
+      if (mapped.env) mapped.env = mapped.env.map((x) => (x.file === file ? { ...x, line: rawLine(x.line) } : x));
+      return mapped;
+    });
   }
 }
 

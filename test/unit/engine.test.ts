@@ -108,4 +108,17 @@ describe('engine', () => {
     const [set] = engine.analyze('a.py', text, { env: one }).endpoints;
     assert.deepEqual(set?.env, [{ name: 'OPENAI_BASE_URL', value: 'https://eu.api.openai.com/v1', file: '.env', line: 2 }]);
   });
+
+  it('keeps function scopes apart when a Python signature spans several lines', () => {
+    const fn = (name: string) => `def ${name}(\n    credential,\n):\n    ep = os.environ["AZURE_OPENAI_ENDPOINT"]\n    return AsyncOpenAI(base_url=f"{ep}/openai/v1/", api_key=credential)\n`;
+    const text = `import os\nfrom openai import AsyncOpenAI\n\n${fn('chat')}\n${fn('embed')}`;
+    const env = workspaceEnv([{ name: 'AZURE_OPENAI_ENDPOINT', value: 'https://x-swe.openai.azure.com', file: '.env', line: 1 }]);
+    assert.deepEqual(engine.analyze('a.py', text, { env }).endpoints.map((e) => e.host), ['x-swe.openai.azure.com', 'x-swe.openai.azure.com']);
+  });
+
+  it('reports the Vercel AI Gateway for a model id held in a variable', () => {
+    const text = 'import { gateway } from "@ai-sdk/gateway";\nexport const pick = (id: string) => gateway.languageModel(id);\n';
+    assert.deepEqual(found('a.ts', text), [{ provider: 'vercel-ai-gateway', host: 'ai-gateway.vercel.sh', region: 'global' }]);
+  });
 });
+

@@ -224,7 +224,9 @@ class CodeResolver {
     const { options, opaque: callOpaque } = this.callOptions(call);
     const moduleSet = signal.moduleClient ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
-    const opaque = callOpaque ?? moduleSet?.opaque;
+    // Options the engine cannot read only matter to an SDK that takes an endpoint option at all.
+    const { url, region, resource } = signal.options;
+    const opaque = url?.length || region?.length || resource?.length ? callOpaque ?? moduleSet?.opaque : undefined;
     const via = (what: string): string => `${shortCallee(call)}: ${what}`;
     const extras = { sdk: signal.id };
 

@@ -263,10 +263,26 @@ export class CodeParser {
     return this.lang === 'python' ? { s: -1, e: -1 } : { s: 0, e: this.text.length };
   }
 
+  /** Start offsets of lines that begin inside brackets (a signature's parameters, a call's arguments): their indentation means nothing. */
+  private continuationLines(): Set<number> {
+    const out = new Set<number>();
+    let depth = 0;
+    for (const t of this.tokens) {
+      if (depth > 0) {
+        const lineStart = this.text.lastIndexOf('\n', t.s - 1) + 1;
+        if (/^[ \t]*$/.test(this.text.slice(lineStart, t.s))) out.add(lineStart);
+      }
+      if (t.t !== 'p') continue;
+      if (t.v === '(' || t.v === '[' || t.v === '{') depth++;
+      else if ((t.v === ')' || t.v === ']' || t.v === '}') && depth > 0) depth--;
+    }
+    return out;
+  }
+
   /** The block an assignment belongs to (for Python the innermost enclosing def/class, worked out on first use). */
   blockOf(a: Assignment): { s: number; e: number } {
     if (a.blockS < 0) {
-      this.pyBlocks ??= pythonBlocks(this.text);
+      this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
       let best = { s: 0, e: this.text.length };
       for (const b of this.pyBlocks) if (b.s < a.s && a.s < b.e && b.e - b.s < best.e - best.s) best = b;
       a.blockS = best.s;
@@ -941,7 +957,7 @@ function alt(left: Value, right: Value): Value {
  * brackets or strings can confuse it, which only ever makes a name look assigned in
  * more places (so unknown), never wrongly known.
  */
-function pythonBlocks(text: string): { s: number; e: number }[] {
+function pythonBlocks(text: string, continuation: Set<number>): { s: number; e: number }[] {
   const blocks: { s: number; e: number }[] = [];
   const open: { s: number; indent: number }[] = [];
   let lineStart = 0;
@@ -951,7 +967,7 @@ function pythonBlocks(text: string): { s: number; e: number }[] {
     let indent = 0;
     while (text[lineStart + indent] === ' ' || text[lineStart + indent] === '\t') indent++;
     const first = text[lineStart + indent];
-    if (first !== undefined && first !== '\n' && first !== '\r' && first !== '#' && lineStart + indent < nl) {
+    if (first !== undefined && first !== '\n' && first !== '\r' && first !== '#' && lineStart + indent < nl && !continuation.has(lineStart)) {
       while (open.length && open[open.length - 1]!.indent >= indent) blocks.push({ s: open.pop()!.s, e: lineStart });
       if (/^(?:async\s+def|def|class)\b/.test(text.slice(lineStart + indent, lineStart + indent + 10))) open.push({ s: lineStart, indent });
     }
