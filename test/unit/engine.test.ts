@@ -120,5 +120,10 @@ describe('engine', () => {
     const text = 'import { gateway } from "@ai-sdk/gateway";\nexport const pick = (id: string) => gateway.languageModel(id);\n';
     assert.deepEqual(found('a.ts', text), [{ provider: 'vercel-ai-gateway', host: 'ai-gateway.vercel.sh', region: 'global' }]);
   });
+
+  it('gives each boto3 Bedrock service its own host', () => {
+    const text = 'import boto3\nc = boto3.client("bedrock", region_name="us-west-2")\nr = boto3.client("bedrock-runtime", region_name="eu-west-1")\n';
+    assert.deepEqual(found('a.py', text).map((e) => e.host), ['bedrock.us-west-2.amazonaws.com', 'bedrock-runtime.eu-west-1.amazonaws.com']);
+  });
 });
 

@@ -96,10 +96,12 @@ export class CatalogIndex {
   }
 
   /** The host a region-based provider is reached at in `region` (Bedrock, Vertex, watsonx). */
-  hostForRegion(provider: Provider, region: string): { host: string; pattern: HostPattern } | null {
+  hostForRegion(provider: Provider, region: string, service?: string): { host: string; pattern: HostPattern } | null {
     const fixed = provider.hosts.find((h) => h.location === region && !/[{*]/.test(h.pattern));
     if (fixed) return { host: fixed.pattern, pattern: fixed };
-    const templated = provider.hosts.find((h) => h.pattern.includes('{region}') && !h.pattern.includes('{resource}') && !h.pattern.includes('*'));
+    const regional = (h: HostPattern): boolean => h.pattern.includes('{region}') && !h.pattern.includes('{resource}') && !h.pattern.includes('*');
+    // A service named in the call (boto3.client("bedrock")) picks its own host; else the provider's first.
+    const templated = (service ? provider.hosts.find((h) => regional(h) && h.pattern.startsWith(`${service}.{region}`)) : undefined) ?? provider.hosts.find(regional);
     if (templated) return { host: templated.pattern.replace('{region}', region), pattern: templated };
     return null;
   }

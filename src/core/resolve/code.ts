@@ -229,6 +229,9 @@ class CodeResolver {
     const opaque = url?.length || region?.length || resource?.length ? callOpaque ?? moduleSet?.opaque : undefined;
     const via = (what: string): string => `${shortCallee(call)}: ${what}`;
     const extras = { sdk: signal.id };
+    // The service a generic client factory is asked for (boto3.client("bedrock")) picks its host.
+    const serviceArg = signal.requireArg ? call.args.filter((a) => !a.name)[signal.requireArg.index] ?? call.args.find((a) => a.name === 'service_name') : undefined;
+    const service = serviceArg ? evaluate(serviceArg.value, this.ctx).text : undefined;
 
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
@@ -252,7 +255,7 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
-      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras));
+      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service));
       return;
     }
 
@@ -312,7 +315,7 @@ class CodeResolver {
       const r = this.resolve({ k: 'ref', path: `process.env.${regionEnv.name}`, s: callSpan.s, e: callSpan.e });
       const region = this.regionOf(r, provider);
       this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, region), via(`no region set, so the SDK reads ${describe(r).replace(/^from /, '')}`), {
+        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, region, service), via(`no region set, so the SDK reads ${describe(r).replace(/^from /, '')}`), {
           ...extras,
           ...(region ? {} : { unknown: `the region ${r.why ?? 'is not known'}` }),
         }),
@@ -322,7 +325,7 @@ class CodeResolver {
     const defaultRegion = signal.defaults.region;
     if (defaultRegion) {
       this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, defaultRegion),
+        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, defaultRegion, service),
           via(`no region set${regionEnv.text}, so the SDK default ${defaultRegion}`),
           { ...extras, ...(regionEnv.condition ? { conditions: [regionEnv.condition] } : {}), ...(fix ? { euFix: fix } : {}) }),
       );
@@ -689,11 +692,11 @@ class CodeResolver {
   }
 
   /** An endpoint decided by a region option (`region_name="eu-west-3"`), with the swap to an EU region. */
-  private regionOption(opt: Option, provider: Provider, via: (what: string) => string, extras: EndpointExtras): Endpoint {
+  private regionOption(opt: Option, provider: Provider, via: (what: string) => string, extras: EndpointExtras, service?: string): Endpoint {
     const r = this.resolve(opt.value);
     const region = this.regionOf(r, provider);
     const fix = region ? this.regionFix(r, provider, region) : undefined;
-    return makeEndpoint(this.index, this.input.file, r.span, this.regionTarget(provider, region), via(`${opt.name} ${describe(r)}`), {
+    return makeEndpoint(this.index, this.input.file, r.span, this.regionTarget(provider, region, service), via(`${opt.name} ${describe(r)}`), {
       ...extras,
       conditions: conditionsOf(r),
       ...(region ? {} : { unknown: isKnown(r) ? `the region "${r.text}" is a placeholder, not a region` : `the region ${r.why ?? 'is computed at run time'}` }),
@@ -711,9 +714,9 @@ class CodeResolver {
     return null;
   }
 
-  private regionTarget(provider: Provider, region: string | null): Target {
+  private regionTarget(provider: Provider, region: string | null, service?: string): Target {
     if (!region) return { provider, host: null, region: null };
-    const built = this.index.hostForRegion(provider, region);
+    const built = this.index.hostForRegion(provider, region, service);
     return { provider, host: built?.host ?? null, region, ...(built ? { pattern: built.pattern } : {}) };
   }
 
