@@ -128,7 +128,7 @@ describe('CLI', () => {
       }
       const sarif = JSON.parse(r.stdout) as { runs: { results: Result[] }[] };
       const suppressed = sarif.runs[0]!.results.filter((x) => x.suppressions);
-      assert.equal(suppressed.length, 7);
+      assert.equal(suppressed.length, 10);
       const inline = suppressed.find((x) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'api/main.py' && x.locations[0]!.physicalLocation.region.startLine === 5);
       const suppression = inline?.suppressions?.[0];
       assert.equal(suppression?.kind, 'inSource');

@@ -90,21 +90,28 @@ export class CodeParser {
           at = handler.e + 1;
         }
         if (handlers.length) out.push({ body, handlers });
-      } else if (tokens[i + 1]?.v === '{') {
-        const close = this.match[i + 1]!;
-        if (close <= i + 1) continue;
+      } else {
+        // Brace languages; a brace may sit on its own line (C#, Java styles).
+        const skip = (j: number): number => {
+          while (tokens[j]?.t === 'nl') j++;
+          return j;
+        };
+        const open = skip(i + 1);
+        if (tokens[open]?.v !== '{') continue;
+        const close = this.match[open]!;
+        if (close <= open) continue;
         const handlers: { s: number; e: number }[] = [];
-        let j = close + 1;
+        let j = skip(close + 1);
         while (tokens[j]?.t === 'id' && (tokens[j]!.v === 'catch' || tokens[j]!.v === 'except')) {
-          j++;
-          if (tokens[j]?.v === '(') j = this.match[j]! + 1;
+          j = skip(j + 1);
+          if (tokens[j]?.v === '(') j = skip(this.match[j]! + 1);
           if (tokens[j]?.v !== '{') break;
           const end = this.match[j]!;
           if (end <= j) break;
           handlers.push({ s: tokens[j]!.s, e: tokens[end]!.e });
-          j = end + 1;
+          j = skip(end + 1);
         }
-        if (handlers.length) out.push({ body: { s: tokens[i + 1]!.s, e: tokens[close]!.e }, handlers });
+        if (handlers.length) out.push({ body: { s: tokens[open].s, e: tokens[close]!.e }, handlers });
       }
     }
     return out;
