@@ -49,7 +49,9 @@ export function activate(context: vscode.ExtensionContext): void {
     const policy = await policyFor(vscode.workspace.getWorkspaceFolder(doc.uri));
     const result = engine.analyze(rel, doc.getText(), { maxFileSize: policy.maxFileSizeKb * 1024 });
     for (const note of result.notes) output.warn(`${note.file}: ${note.message}`);
-    diagnostics.set(doc.uri, engine.evaluate(result.endpoints, policy).map((f) => toDiagnostic(doc, f)));
+    // Waived findings are accepted risks: the editor shows the rest, as the CLI fails on the rest.
+    const findings = engine.evaluate(result.endpoints, policy, { waivers: result.waivers });
+    diagnostics.set(doc.uri, findings.filter((f) => f.file === rel && !f.suppression).map((f) => toDiagnostic(doc, f)));
   };
 
   context.subscriptions.push(
