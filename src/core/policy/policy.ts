@@ -3,6 +3,7 @@
 // file, line and reason.
 
 import Ajv, { type ErrorObject } from 'ajv';
+import ignore from 'ignore';
 import policySchema from '../../../schemas/policy.schema.json';
 import type { ProviderId } from '../catalog/types';
 import type { RuleId, Severity, TextRange } from '../model';
@@ -50,6 +51,16 @@ export interface Policy {
   source?: string;
   /** The policy file's text, for the positions of findings about the policy itself. */
   text?: string;
+}
+
+/**
+ * A matcher for the policy's path patterns (waivers, gateway.allow): .gitignore syntax,
+ * anchored at the policy's folder, so `legacy/` means that folder and not every folder
+ * named legacy (write `**\/legacy/` for that). Paths outside the folder never match.
+ */
+export function pathMatcher(patterns: string[]): (relativePath: string) => boolean {
+  const rules = ignore().add(patterns.map((p) => (p.startsWith('/') || p.startsWith('**') || p.startsWith('!') ? p : `/${p}`)));
+  return (rel) => rel !== '' && rel !== '..' && !rel.startsWith('../') && rules.ignores(rel);
 }
 
 export const POLICY_FILE_NAMES = ['.llm-compliance.yaml', '.llm-compliance.yml', '.llm-compliance.json'];
@@ -126,7 +137,8 @@ export function parsePolicy(file: string, text: string): Policy {
     euResidency: { strict: raw.euResidency?.strict ?? false },
     maxFileSizeKb: raw.maxFileSizeKb ?? base.maxFileSizeKb,
     waivers,
-    ...(raw.gateway ? { gateway: { hosts: raw.gateway.hosts.map((h) => h.toLowerCase()), allow: raw.gateway.allow ?? [] } } : {}),
+    // A host given as a URL (https://gw.example.com:4000/v1) means its host name.
+    ...(raw.gateway ? { gateway: { hosts: raw.gateway.hosts.map((h) => h.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[:/].*$/, '')), allow: raw.gateway.allow ?? [] } } : {}),
     azureResources: Object.fromEntries(Object.entries(raw.azure?.resources ?? {}).map(([name, facts]) => [name.toLowerCase(), facts])),
     source: file,
     text,

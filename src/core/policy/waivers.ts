@@ -3,11 +3,10 @@
 // a reason, past its expiry or naming no valid rule waives nothing and is reported itself
 // (LLMC007), so a waiver can never quietly outlive its justification.
 
-import ignore from 'ignore';
 import type { Finding, Severity, Suppression, TextRange } from '../model';
 import { RULES } from '../rules/rules';
 import { LineIndex } from '../text';
-import type { Policy, PolicyWaiver } from './policy';
+import { pathMatcher, type Policy, type PolicyWaiver } from './policy';
 
 export const WAIVER_MARKER = 'llm-compliance-ignore';
 
@@ -19,6 +18,8 @@ export interface InlineWaiver {
   reason?: string;
   expires?: string;
   owner?: string;
+  /** A part that looks like a field but is not one (`expiry=...`). */
+  malformed?: string;
   /** The comment, for findings about the waiver itself. */
   range: TextRange;
   line: number;
@@ -38,8 +39,12 @@ export function findInlineWaivers(file: string, text: string): InlineWaiver[] {
   for (const m of text.matchAll(MARKER_RE)) {
     const { line, column } = lines.position(m.index);
     const lineStart = m.index - column + 1;
-    // Only blanks (or a notebook's opening quote) before the comment: it stands on its own line.
-    const trailing = !/^[ \t]*"?[ \t]*$/.test(text.slice(lineStart, m.index));
+    // A block or HTML comment ends where it closes; code after it shares the line.
+    const close = /^(?:\/\*|<!--)/.test(m[0]) ? /\*\/|-->/.exec(m[1]!) : null;
+    const content = close ? m[1]!.slice(0, close.index) : m[1]!;
+    const after = close ? m[1]!.slice(close.index + close[0].length) : '';
+    // Only blanks (or a notebook's opening quote) around the comment: it stands on its own line.
+    const trailing = !/^[ \t]*"?[ \t]*$/.test(text.slice(lineStart, m.index)) || !/^[ \t]*$/.test(after);
     let covered = line;
     if (!trailing) {
       // The first line below that is neither blank nor a comment.
@@ -51,8 +56,8 @@ export function findInlineWaivers(file: string, text: string): InlineWaiver[] {
     const coverStart = lines.offset(covered, 1);
     out.push({
       file,
-      ...parseWaiverText(m[1]!),
-      range: { start: m.index, end: m.index + m[0].length },
+      ...parseWaiverText(content),
+      range: { start: m.index, end: m.index + m[0].length - m[1]!.length + (close ? close.index + close[0].length : m[1]!.length) },
       line,
       covers: { start: coverStart, end: coverStart + lines.lineText(covered).length },
     });
@@ -61,18 +66,21 @@ export function findInlineWaivers(file: string, text: string): InlineWaiver[] {
 }
 
 /** `LLMC001,LLMC002 -- reason; expires=2027-03-31; owner=alice` (also `:` for `--`, `until` for `expires`). */
-function parseWaiverText(raw: string): Pick<InlineWaiver, 'rules' | 'reason' | 'expires' | 'owner'> {
+function parseWaiverText(raw: string): Pick<InlineWaiver, 'rules' | 'reason' | 'expires' | 'owner' | 'malformed'> {
   // The end of a block comment, an HTML comment or a notebook's JSON string is not part of it.
   const body = raw.replace(/\s*(?:\*\/|-->)\s*$/, '').replace(/(?:\\n)?",?\s*$/, '').trim();
   const head = /^((?:LLMC\d+|[A-Z]+\d+)(?:\s*,\s*(?:LLMC\d+|[A-Z]+\d+))*)?\s*(?:--|:)?\s*/.exec(body)!;
   const rules = head[1] ? head[1].split(',').map((r) => r.trim()) : [];
-  const result: Pick<InlineWaiver, 'rules' | 'reason' | 'expires' | 'owner'> = { rules };
+  const result: Pick<InlineWaiver, 'rules' | 'reason' | 'expires' | 'owner' | 'malformed'> = { rules };
   const reason: string[] = [];
   for (const part of body.slice(head[0].length).split(';')) {
     const field = /^\s*(expires|until|owner)\s*[=:]\s*(.*?)\s*$/i.exec(part);
     if (field) {
       if (field[1]!.toLowerCase() === 'owner') result.owner = field[2]!;
       else result.expires = field[2]!;
+    } else if (/^\s*[\w-]+\s*=/.test(part) || /^\s*(?:expir|valid|until)/i.test(part)) {
+      // `expiry=...`, `expires 2027-01-31`: a misspelt field must not turn into a waiver without end.
+      result.malformed ??= part.trim();
     } else if (part.trim()) reason.push(part.trim());
   }
   if (reason.length) result.reason = reason.join('; ');
@@ -102,7 +110,7 @@ export function applyWaivers(findings: Finding[], inline: InlineWaiver[], policy
   };
   const valid: { waiver: InlineWaiver | PolicyWaiver; suppression: Suppression; matches: (f: Finding) => boolean }[] = [];
   for (const w of inline) {
-    const problem = problemOf(w.rules, w.reason, w.expires, options.today);
+    const problem = w.malformed ? `has "${w.malformed}", which is not a field it knows (expires=YYYY-MM-DD, owner=NAME)` : problemOf(w.rules, w.reason, w.expires, options.today);
     if (problem) {
       report(w.file, w.range, `This waiver ${problem}, so it waives nothing.`);
       continue;
@@ -120,15 +128,13 @@ export function applyWaivers(findings: Finding[], inline: InlineWaiver[], policy
       report(where, w.range, `The policy waiver for ${w.rules.join(', ')}${w.paths.length ? ` on ${w.paths.join(', ')}` : ''} ${problem}, so it waives nothing.`);
       continue;
     }
-    const paths = w.paths.length ? ignore().add(w.paths) : undefined;
+    const inPaths = w.paths.length ? pathMatcher(w.paths) : undefined;
     valid.push({
       waiver: w,
       suppression: suppressionOf('policy', w, where, w.line),
       matches: (f) => {
         if (!w.rules.includes(f.ruleId) || (w.provider && f.provider !== w.provider)) return false;
-        if (!paths) return true;
-        const rel = options.pathForPolicy ? options.pathForPolicy(f.file) : f.file;
-        return !rel.startsWith('../') && rel !== '..' && paths.ignores(rel);
+        return !inPaths || inPaths(options.pathForPolicy ? options.pathForPolicy(f.file) : f.file);
       },
     });
   }

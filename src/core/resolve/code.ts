@@ -74,35 +74,41 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   // A variable set to different values in different files (dev and production): the
   // endpoint is reported once per value, each linked to the line that sets it.
   const names = [...new Set([...first.conflicts.values()].flat())].slice(0, MAX_FORKED_VARIABLES);
-  const replaced = new Set<Endpoint>();
-  const forks: Endpoint[] = [];
+  const spanOf = (e: Endpoint): string => `${e.range.start}:${e.range.end}`;
+  const forksOf = new Map<Endpoint, Endpoint[]>();
   for (const name of names) {
     const conflict = env(name);
-    if (conflict.state !== 'conflict') continue;
-    const spanOf = (e: Endpoint): string => `${e.range.start}:${e.range.end}`;
+    // Too many values to report one by one: the endpoint stays unknown, listing them all.
+    if (conflict.state !== 'conflict' || conflict.values.length > MAX_FORKED_VALUES) continue;
     const open = new Map([...first.conflicts].filter(([, n]) => n.includes(name)).map(([e]) => [spanOf(e), e]));
-    for (const { value, where } of conflict.values.slice(0, MAX_FORKED_VALUES)) {
+    for (const { value, where } of conflict.values) {
       const pinned: EnvLookup = (n) => (n === name ? { state: 'set', value, where } : env(n));
       for (const e of run(pinned).endpoints) {
         const original = open.get(spanOf(e));
         if (!original || !e.env?.some((x) => x.name === name)) continue;
-        forks.push(e);
-        replaced.add(original);
+        forksOf.set(original, [...(forksOf.get(original) ?? []), e]);
       }
     }
   }
-  return [...first.endpoints.filter((e) => !replaced.has(e)), ...forks];
+  const out = first.endpoints.flatMap((e) => forksOf.get(e) ?? [e]);
+  // Fallbacks point at endpoints by identity: a chain to a forked endpoint reaches each of its forks.
+  for (const e of out) if (e.fallbacks) e.fallbacks = e.fallbacks.flatMap((f) => (forksOf.get(f.endpoint) ?? [f.endpoint]).map((endpoint) => ({ ...f, endpoint })));
+  return out;
 }
 
 const ENV_TARGETS = ['os.environ.', 'process.env.', 'environ.'];
 
-/** The literal value the file assigns to an environment variable, once, at its top level or anywhere. */
+/**
+ * The literal value the file assigns to an environment variable once, at its top level.
+ * One set inside a function may never run (a test helper), so it does not count.
+ */
 function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, file: string): EnvValue | undefined {
   for (const prefix of ENV_TARGETS) {
     const list = assignments.get(prefix + name);
     if (!list) continue;
     const value = list.length === 1 && !list[0]!.compound ? parser.valueOf(list[0]!) : undefined;
-    if (value?.k !== 'str') return undefined;
+    const block = list.length === 1 ? parser.blockOf(list[0]!) : undefined;
+    if (value?.k !== 'str' || !block || block.s !== 0 || block.e !== parser.text.length) return undefined;
     return { state: 'set', value: value.v, where: { file, line: lineAndColumn(parser.text, list[0]!.s).line } };
   }
   return undefined;
@@ -571,25 +577,33 @@ class CodeResolver {
     const statements = this.ctx.parser.tryStatements();
     if (!statements.length) return;
     const { tokens } = this.ctx.parser;
+    // Endpoints by start, so that those inside a range are found by binary search.
+    const sorted = [...this.endpoints].sort((a, b) => a.range.start - b.range.start);
+    const firstAt = <T>(list: T[], offset: number, startOf: (x: T) => number): number => {
+      let lo = 0;
+      for (let hi = list.length; lo < hi; ) {
+        const mid = (lo + hi) >> 1;
+        if (startOf(list[mid]!) < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const inside = (s: number, e: number): Endpoint[] => {
+      const out: Endpoint[] = [];
+      for (let i = firstAt(sorted, s, (x) => x.range.start); i < sorted.length && sorted[i]!.range.start < e; i++) if (sorted[i]!.range.end <= e) out.push(sorted[i]!);
+      return out;
+    };
     // Which endpoints each variable holds: those built inside its one assignment.
     const held = new Map<string, Endpoint[]>();
     for (const [name, list] of assignments) {
       if (list.length !== 1 || name.includes('.')) continue;
       const a = list[0]!;
-      const s = tokens[a.from]?.s ?? 0;
-      const e = tokens[a.to - 1]?.e ?? 0;
-      const inside = this.endpoints.filter((x) => x.range.start >= s && x.range.end <= e);
-      if (inside.length) held.set(name, inside);
+      const found = inside(tokens[a.from]?.s ?? 0, tokens[a.to - 1]?.e ?? 0);
+      if (found.length) held.set(name, found);
     }
     const used = (range: { s: number; e: number }): Endpoint[] => {
-      const out = new Set(this.endpoints.filter((x) => x.range.start >= range.s && x.range.end <= range.e));
-      let lo = 0;
-      for (let hi = tokens.length; lo < hi; ) {
-        const mid = (lo + hi) >> 1;
-        if (tokens[mid]!.s < range.s) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < tokens.length && tokens[i]!.e <= range.e; i++) {
+      const out = new Set(inside(range.s, range.e));
+      for (let i = firstAt(tokens, range.s, (t) => t.s); i < tokens.length && tokens[i]!.e <= range.e; i++) {
         const t = tokens[i]!;
         if (t.t !== 'id' || tokens[i - 1]?.v === '.') continue;
         for (const x of held.get(t.v) ?? []) out.add(x);

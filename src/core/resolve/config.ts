@@ -4,7 +4,7 @@
 import type { LiteLlmPrefix, Provider } from '../catalog/types';
 import type { Endpoint, Fix } from '../model';
 import type { EnvAssignment } from '../scan/config/dotenv';
-import type { BicepFile, BicepValue } from '../scan/config/bicep';
+import type { BicepFile, BicepResource, BicepValue } from '../scan/config/bicep';
 import type { HclFile, TfBlock } from '../scan/config/hcl';
 import type { CNode, CEntry } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
@@ -349,16 +349,30 @@ export class ConfigResolver {
       return { text: isKnown(r) ? r.text : null, span: v, verbatim: false, cs: v.s, ce: v.e };
     };
     const deployments = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_deployment');
-    for (const account of resources.filter((r) => r.labels[0] === 'azurerm_cognitive_account')) {
+    const accounts = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_account');
+    // A deployment of an account in another file of the module (deployments.tf) travels
+    // there as a value, read like a variable default; an unreadable SKU travels as "?".
+    for (const d of deployments) {
+      const link = d.attributes.get('cognitive_account_id');
+      const linked = link ? refPath(link.value) : null;
+      if (!linked || accounts.some((a) => linked === `azurerm_cognitive_account.${a.labels[1]}.id`)) continue;
+      const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
+      const attr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
+      this.definitions.push({ name: tfDeploymentName(dir, linked), value: (attr ? resolveTf(attr.value).text : null) ?? '?', offset: d.s });
+    }
+    for (const account of accounts) {
       const kind = account.attributes.get('kind');
       const kindText = kind ? resolveTf(kind.value).text : null;
       if (kindText !== 'OpenAI' && kindText !== 'AIServices') continue;
-      this.azureAccount(account, deployments, resolveTf);
+      const ref = `azurerm_cognitive_account.${account.labels[1]}.id`;
+      const elsewhere = env(tfDeploymentName(dir, ref));
+      const skus = elsewhere.state === 'set' ? [elsewhere.value] : elsewhere.state === 'conflict' ? elsewhere.values.map((v) => v.value) : [];
+      this.azureAccount(account, deployments, resolveTf, skus);
     }
     this.walkHclStrings(hcl.body, ctx);
   }
 
-  private azureAccount(account: TfBlock, deployments: TfBlock[], resolveTf: (v: Value) => TfValue): void {
+  private azureAccount(account: TfBlock, deployments: TfBlock[], resolveTf: (v: Value) => TfValue, skusElsewhere: string[]): void {
     const provider = this.index.providers.get('azure-openai');
     const location = account.attributes.get('location');
     if (!provider || !location) return;
@@ -385,6 +399,10 @@ export class ConfigResolver {
       const text = attr ? resolveTf(attr.value).text : null;
       if (text) skus.push(text);
       else unreadable ??= `the SKU of deployment "${d.labels[1]}" is not a literal or a variable default`;
+    }
+    for (const sku of skusElsewhere) {
+      if (sku === '?') unreadable ??= 'the SKU of a deployment in another file of the module is not a literal or a variable default';
+      else skus.push(sku);
     }
     this.azureAccountEndpoint(value, region, name, skus, unreadable, `azurerm_cognitive_account.${account.labels[1]}`, loc.why);
   }
@@ -430,7 +448,15 @@ export class ConfigResolver {
       for (const key of path) v = v?.k === 'obj' ? v.entries.find((e) => e.key === key)?.value : undefined;
       return v;
     };
-    const deployments = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts\/deployments@/i.test(r.type));
+    const deployments = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts\/deployments(?:@|$)/i.test(r.type));
+    // A deployment names its account by nesting, `parent: acct`, or `name: '${acct.name}/gpt-4o'`.
+    const accountOf = (d: BicepResource): string | undefined => {
+      if (d.parent) return d.parent;
+      const parent = field(d.body, 'parent');
+      if (parent?.k === 'ref') return parent.path;
+      const name = field(d.body, 'name');
+      return name?.k === 'tmpl' ? /^\$\{(\w+)\.name\}\//.exec(name.raw)?.[1] : undefined;
+    };
     for (const account of file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts@/i.test(r.type))) {
       const kind = resolve(field(account.body, 'kind')).text;
       if (kind !== 'OpenAI' && kind !== 'AIServices') continue;
@@ -441,8 +467,9 @@ export class ConfigResolver {
       const skus: string[] = [];
       let unreadable: string | undefined;
       for (const d of deployments) {
-        const parent = field(d.body, 'parent');
-        if (parent?.k !== 'ref' || parent.path !== account.symbol) continue;
+        const owner = accountOf(d);
+        if (owner === undefined) unreadable ??= `the account of deployment ${d.symbol} cannot be read`;
+        if (owner !== account.symbol) continue;
         const sku = resolve(field(d.body, 'sku', 'name')).text;
         if (sku) skus.push(sku);
         else unreadable ??= `the SKU of deployment ${d.symbol} is not a literal or a parameter default${d.loop ? ' (it comes from a loop)' : ''}`;
@@ -523,6 +550,11 @@ export function moduleDir(file: string): string {
 /** The env-lookup name under which .tfvars values of a Terraform module folder travel. */
 export function tfvarName(dir: string, variable: string): string {
   return `tfvar:${dir}:${variable}`;
+}
+
+/** The env-lookup name under which a deployment's SKU travels to the file of its account. */
+export function tfDeploymentName(dir: string, accountRef: string): string {
+  return `tfdeployment:${dir}:${accountRef}`;
 }
 
 /** The env-lookup name under which a variable's default travels to the module's other .tf files. */

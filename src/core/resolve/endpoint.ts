@@ -108,6 +108,7 @@ export function applyProfile(endpoint: Endpoint, profile: { prefix: string; loca
 
 /** Records that requests to `from` go to `to` when it fails (LLMC005 follows the chain). */
 export function linkFallbacks(from: Endpoint, to: Endpoint[], via: string): void {
-  const targets = to.filter((t) => t !== from);
-  if (targets.length) from.fallbacks = [...(from.fallbacks ?? []), ...targets.map((endpoint) => ({ endpoint, via }))];
+  const known = new Set((from.fallbacks ?? []).map((f) => f.endpoint));
+  const targets = [...new Set(to)].filter((t) => t !== from && !known.has(t));
+  if (targets.length) (from.fallbacks ??= []).push(...targets.map((endpoint) => ({ endpoint, via })));
 }

@@ -3,9 +3,8 @@
 
 import type { Fact, GpaiStatus, Provider, Source } from '../catalog/types';
 import type { Endpoint, Finding, Fix, RelatedLocation, ResolvedLocation, RuleId, Severity } from '../model';
-import type { Policy, Requirement } from '../policy/policy';
+import { pathMatcher, type Policy, type Requirement } from '../policy/policy';
 import type { CatalogIndex } from '../resolve/catalog-index';
-import ignore from 'ignore';
 import { ruleMeta } from './rules';
 
 const CERTIFICATIONS: { requirement: Requirement; label: string; fact: (p: Provider) => Fact<boolean> | Fact<GpaiStatus> }[] = [
@@ -27,11 +26,18 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
   const required = new Set(policy.require);
   const gateway = policy.gateway;
   if (required.size === 0 && !gateway) return findings;
-  const gatewayAllowed = gateway?.allow.length ? ignore().add(gateway.allow) : undefined;
+  const gatewayAllowed = gateway?.allow.length ? pathMatcher(gateway.allow) : undefined;
   const own = new Map<Endpoint, Finding[]>();
   // Config lines that code reads (`OPENAI_BASE_URL=` in .env read by OpenAI() in app.py), to link both ways.
   const readers = new Map<string, { reader: Endpoint; name: string }[]>();
-  for (const e of endpoints) for (const x of e.env ?? []) readers.set(`${x.file}:${x.line}`, [...(readers.get(`${x.file}:${x.line}`) ?? []), { reader: e, name: x.name }]);
+  for (const e of endpoints) {
+    for (const x of e.env ?? []) {
+      const key = `${x.file}:${x.line}`;
+      const list = readers.get(key);
+      if (list) list.push({ reader: e, name: x.name });
+      else readers.set(key, [{ reader: e, name: x.name }]);
+    }
+  }
   for (const endpoint of endpoints) {
     const provider = endpoint.provider ? index.providers.get(endpoint.provider) : undefined;
     const mine: Finding[] = [];
@@ -41,9 +47,9 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
       if (!severity) return;
       const related: RelatedLocation[] = (endpoint.env ?? []).map((x) => ({ file: x.file, line: x.line, message: `${x.name}=${x.value} is set here` }));
       const line = options.lineOf && readers.size ? options.lineOf(endpoint.file, endpoint.range.start) : undefined;
-      for (const { reader, name } of line ? readers.get(`${endpoint.file}:${line}`) ?? [] : []) {
-        related.push({ file: reader.file, range: reader.range, message: `${name} is read here` });
-      }
+      const reading = line ? readers.get(`${endpoint.file}:${line}`) ?? [] : [];
+      for (const { reader, name } of reading.slice(0, MAX_READERS)) related.push({ file: reader.file, range: reader.range, message: `${name} is read here` });
+      if (reading.length > MAX_READERS) related.push({ file: endpoint.file, range: endpoint.range, message: `and read in ${reading.length - MAX_READERS} more places` });
       const finding: Finding = {
         ruleId, severity, file: endpoint.file, range: endpoint.range, provider: endpoint.provider, message: `${message} ${remedy}`,
         requirement, remedy, details: details.filter((d): d is string => !!d), sources, fixes, endpoint,
@@ -60,10 +66,12 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     if (gateway && endpoint.host && gateway.hosts.includes(endpoint.host.toLowerCase())) continue;
     if (provider?.kind === 'self-hosted') continue;
 
-    if (gateway && !processorUnknown && !endpoint.declaration && !isAllowed(gatewayAllowed, endpoint.file, options)) {
+    const gatewayApplies = gateway && !endpoint.declaration && !gatewayAllowed?.(options.pathForPolicy?.(endpoint.file) ?? endpoint.file);
+    if (gatewayApplies && !processorUnknown) {
       add('LLMC006', 'gateway', `${what} is called directly, not through the team's gateway (${gateway.hosts.join(', ')}).`,
         'Send the call to the gateway: set the SDK\'s base URL to the gateway host.', []);
-    } else if (gateway && processorUnknown && !provider) {
+    } else if (gatewayApplies) {
+      // The base URL is not known: it may or may not be the gateway.
       unknownFor.push('gateway');
     }
 
@@ -140,6 +148,9 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
 }
 
 const FAILING: readonly RuleId[] = ['LLMC001', 'LLMC002', 'LLMC004', 'LLMC003'];
+/** Related locations listed for one config line read in many places. */
+const MAX_READERS = 20;
+const SEVERITY_ORDER: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
 
 /**
  * LLMC005: an endpoint that passes, whose fallback chain (followed transitively) reaches
@@ -155,16 +166,23 @@ function fallbackFindings(endpoints: Endpoint[], own: Map<Endpoint, Finding[]>, 
     if (!start.fallbacks?.length) continue;
     const passes = new Set(FAILING.filter((r) => !failed(start).some((f) => f.ruleId === r)));
     let weakest: { target: Endpoint; via: string; reasons: Finding[]; score: number } | undefined;
+    // Breadth-first over the chain; each endpoint once, however the fallbacks loop.
     const seen = new Set<Endpoint>([start]);
-    const queue = start.fallbacks.map((f) => ({ target: f.endpoint, via: f.via }));
-    while (queue.length) {
-      const { target, via } = queue.shift()!;
-      if (seen.has(target)) continue;
-      seen.add(target);
+    const queue: { target: Endpoint; via: string }[] = [];
+    const visit = (list: Endpoint['fallbacks']): void => {
+      for (const f of list ?? []) {
+        if (seen.has(f.endpoint)) continue;
+        seen.add(f.endpoint);
+        queue.push({ target: f.endpoint, via: f.via });
+      }
+    };
+    visit(start.fallbacks);
+    for (let head = 0; head < queue.length; head++) {
+      const { target, via } = queue[head]!;
       const reasons = failed(target).filter((f) => passes.has(f.ruleId));
       const score = reasons.reduce((n, f) => n + (f.ruleId === 'LLMC003' ? 1 : 10), 0);
       if (score > (weakest?.score ?? 0)) weakest = { target, via, reasons, score };
-      for (const next of target.fallbacks ?? []) queue.push({ target: next.endpoint, via: next.via });
+      visit(target.fallbacks);
     }
     if (!weakest) continue;
     const provider = start.provider ? index.providers.get(start.provider) : undefined;
@@ -172,8 +190,10 @@ function fallbackFindings(endpoints: Endpoint[], own: Map<Endpoint, Finding[]>, 
     const targetName = describeEndpoint(target, target.provider ? index.providers.get(target.provider) : undefined);
     const why = [...new Set(weakest.reasons.map((f) => FAILS[f.ruleId]))].join(', and ');
     const requirement = [...new Set(weakest.reasons.flatMap((f) => f.requirement.split(',')))].join(',');
+    // A chain whose weakest link is only unlocated is no worse than that link's own finding.
+    const strongest = weakest.reasons.reduce((m, f) => Math.max(m, SEVERITY_ORDER[f.severity]), 0);
     out.push({
-      ruleId: 'LLMC005', severity, file: start.file, range: start.range, provider: start.provider,
+      ruleId: 'LLMC005', severity: SEVERITY_ORDER[severity] > strongest ? weakest.reasons.find((f) => SEVERITY_ORDER[f.severity] === strongest)!.severity : severity, file: start.file, range: start.range, provider: start.provider,
       message: `${describeEndpoint(start, provider)} falls back (${weakest.via}) to ${targetName}, which ${why}. Fall back only to endpoints that pass the policy, or remove the fallback.`,
       requirement, remedy: 'Fall back only to endpoints that pass the policy, or remove the fallback.',
       details: weakest.reasons.map((f) => f.message), sources: weakest.reasons.flatMap((f) => f.sources), fixes: [], endpoint: start,
@@ -190,11 +210,6 @@ const FAILS: Partial<Record<RuleId, string>> = {
   LLMC004: 'lacks a required certification',
 };
 
-function isAllowed(paths: ReturnType<typeof ignore> | undefined, file: string, options: EvaluateOptions): boolean {
-  if (!paths) return false;
-  const rel = options.pathForPolicy ? options.pathForPolicy(file) : file;
-  return !rel.startsWith('../') && paths.ignores(rel);
-}
 
 function severityOf(rule: RuleId, policy: Policy): Severity | undefined {
   const s = policy.severity[rule] ?? ruleMeta(rule).defaultSeverity;

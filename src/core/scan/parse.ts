@@ -274,11 +274,15 @@ export class CodeParser {
   private continuationLines(): Set<number> {
     const out = new Set<number>();
     let depth = 0;
+    let prevEnd = 0;
     for (const t of this.tokens) {
+      // The first token of a line has a line break between it and the previous token (one pass over the text).
       if (depth > 0) {
-        const lineStart = this.text.lastIndexOf('\n', t.s - 1) + 1;
-        if (/^[ \t]*$/.test(this.text.slice(lineStart, t.s))) out.add(lineStart);
+        const gap = this.text.slice(prevEnd, t.s);
+        const nl = gap.lastIndexOf('\n');
+        if (nl >= 0 && /^[ \t]*$/.test(gap.slice(nl + 1))) out.add(prevEnd + nl + 1);
       }
+      prevEnd = t.e;
       if (t.t !== 'p') continue;
       if (t.v === '(' || t.v === '[' || t.v === '{') depth++;
       else if ((t.v === ')' || t.v === ']' || t.v === '}') && depth > 0) depth--;

@@ -13,6 +13,8 @@ export type BicepValue =
   | { k: 'ref'; path: string; s: number; e: number }
   | { k: 'obj'; entries: { key: string; value: BicepValue }[]; s: number; e: number }
   | { k: 'arr'; items: BicepValue[]; s: number; e: number }
+  /** An interpolated string ('${openAi.name}/gpt-4o'), as written. */
+  | { k: 'tmpl'; raw: string; s: number; e: number }
   | { k: 'other'; s: number; e: number };
 
 export interface BicepResource {
@@ -22,6 +24,8 @@ export interface BicepResource {
   /** The body; for a `[for ...: {...}]` loop, the loop's object (`loop` is set). */
   body: BicepValue;
   loop: boolean;
+  /** The resource it is declared inside, for a nested `resource` (its type is then made full). */
+  parent?: string;
 }
 
 export interface BicepFile {
@@ -34,7 +38,7 @@ export interface BicepFile {
 export function parseBicep(text: string): BicepFile {
   const tokens = lex(text, 'js').tokens;
   const file: BicepFile = { params: new Map(), vars: new Map(), resources: [], text };
-  const reader = new Reader(tokens, text);
+  const reader = new Reader(tokens, text, file.resources);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -62,23 +66,8 @@ export function parseBicep(text: string): BicepFile {
         continue;
       }
       if (t.v === 'resource' && tokens[i + 2]?.t === 'str') {
-        const symbol = tokens[i + 1]!.v;
-        const type = tokens[i + 2]!.v;
-        let j = i + 3;
-        if (tokens[j]?.v === 'existing') j++;
-        if (tokens[j]?.v === '=') {
-          j++;
-          let loop = false;
-          // `= if (cond) {...}` and `= [for x in list: {...}]`.
-          if (tokens[j]?.v === 'if' && tokens[j + 1]?.v === '(') j = reader.close(j + 1) + 1;
-          if (tokens[j]?.v === '[' && tokens[j + 1]?.v === 'for') {
-            loop = true;
-            let k = j + 2;
-            while (k < tokens.length && tokens[k]!.v !== ':' && tokens[k]!.v !== ']') k++;
-            j = k + 1;
-          }
-          const { value, next } = reader.value(j);
-          file.resources.push({ symbol, type, body: value, loop });
+        const next = reader.resource(i);
+        if (next > i) {
           i = next;
           continue;
         }
@@ -90,10 +79,44 @@ export function parseBicep(text: string): BicepFile {
 }
 
 class Reader {
+  /** The resources being read, innermost last, for nested declarations. */
+  private readonly enclosing: BicepResource[] = [];
+
   constructor(
     private readonly tokens: Token[],
     private readonly text: string,
+    private readonly resources: BicepResource[],
   ) {}
+
+  /** `resource SYMBOL 'TYPE' [existing] = ...` at token `i`; returns the token after it (or `i` when it is not one). */
+  resource(i: number): number {
+    const { tokens } = this;
+    const symbol = tokens[i + 1]!.v;
+    const parent = this.enclosing.at(-1);
+    // A nested resource's type is relative to its parent's ('deployments@...').
+    const written = tokens[i + 2]!.v;
+    const type = parent && !written.includes('/') ? `${parent.type.split('@')[0]}/${written}` : written;
+    let j = i + 3;
+    if (tokens[j]?.v === 'existing') j++;
+    if (tokens[j]?.v !== '=') return i;
+    j++;
+    let loop = false;
+    // `= if (cond) {...}` and `= [for x in list: {...}]`.
+    if (tokens[j]?.v === 'if' && tokens[j + 1]?.v === '(') j = this.close(j + 1) + 1;
+    if (tokens[j]?.v === '[' && tokens[j + 1]?.v === 'for') {
+      loop = true;
+      let k = j + 2;
+      while (k < tokens.length && tokens[k]!.v !== ':' && tokens[k]!.v !== ']') k++;
+      j = k + 1;
+    }
+    const resource: BicepResource = { symbol, type, body: { k: 'other', s: tokens[i]!.s, e: tokens[i]!.e }, loop, ...(parent ? { parent: parent.symbol } : {}) };
+    this.resources.push(resource);
+    this.enclosing.push(resource);
+    const { value, next } = this.value(j);
+    this.enclosing.pop();
+    resource.body = value;
+    return loop && tokens[next]?.v === ']' ? next + 1 : next;
+  }
 
   /** The index of the bracket closing the one at `open` (or the end). */
   close(open: number): number {
@@ -121,7 +144,7 @@ class Reader {
       const cs = t.cs ?? t.s + 1;
       const ce = t.ce ?? t.e - 1;
       // An interpolated Bicep string ('${name}-oai') is not a literal.
-      value = t.v.includes('${') ? { k: 'other', s: t.s, e: t.e } : { k: 'str', v: t.v, s: t.s, e: t.e, cs, ce, verbatim: this.text.slice(cs, ce) === t.v };
+      value = t.v.includes('${') ? { k: 'tmpl', raw: t.v, s: t.s, e: t.e } : { k: 'str', v: t.v, s: t.s, e: t.e, cs, ce, verbatim: this.text.slice(cs, ce) === t.v };
       next = i + 1;
     } else if (t.t === 'num') {
       value = { k: 'lit', v: Number(t.v), s: t.s, e: t.e };
@@ -153,6 +176,8 @@ class Reader {
           const r = this.value(j + 2);
           entries.push({ key: key.v, value: r.value });
           j = Math.max(r.next, j + 2);
+        } else if (key.t === 'id' && key.v === 'resource' && tokens[j + 1]?.t === 'id' && tokens[j + 2]?.t === 'str' && this.enclosing.length) {
+          j = Math.max(this.resource(j), j + 1);
         } else j = tokens[j]!.t === 'p' && '{[('.includes(tokens[j]!.v) ? this.close(j) + 1 : j + 1;
       }
       value = { k: 'obj', entries, s: t.s, e: tokens[end]!.e };
