@@ -2,6 +2,7 @@
 // value, and how one text found by two routes is reported.
 import * as assert from 'node:assert/strict';
 import { Engine, workspaceEnv } from '../../src/core/engine';
+import { parsePolicy } from '../../src/core/policy/policy';
 
 const engine = new Engine();
 const found = (file: string, text: string) =>
@@ -124,6 +125,39 @@ describe('engine', () => {
   it('gives each boto3 Bedrock service its own host', () => {
     const text = 'import boto3\nc = boto3.client("bedrock", region_name="us-west-2")\nr = boto3.client("bedrock-runtime", region_name="eu-west-1")\n';
     assert.deepEqual(found('a.py', text).map((e) => e.host), ['bedrock.us-west-2.amazonaws.com', 'bedrock-runtime.eu-west-1.amazonaws.com']);
+  });
+
+  it('lets only a top-level assignment of an env variable in the file override the workspace', () => {
+    const env = workspaceEnv([{ name: 'AWS_REGION', value: 'us-east-1', file: '.env', line: 1 }]);
+    const inHelper = 'import os, boto3\nbedrock = boto3.client("bedrock-runtime")\ndef for_tests():\n    os.environ["AWS_REGION"] = "eu-central-1"\n';
+    assert.equal(engine.analyze('a.py', inHelper, { env }).endpoints[0]?.region, 'us-east-1');
+    const atTop = 'import os, boto3\nos.environ["AWS_REGION"] = "eu-central-1"\nbedrock = boto3.client("bedrock-runtime")\n';
+    assert.equal(engine.analyze('a.py', atTop, { env }).endpoints[0]?.region, 'eu-central-1');
+  });
+
+  it('keeps an endpoint unknown, not partly forked, when a variable has too many values', () => {
+    const defs = Array.from({ length: 9 }, (_, i) => ({ name: 'LOC', value: i === 8 ? 'us-central1' : `europe-west${i + 1}`, file: `.env.${i}`, line: 1 }));
+    const text = 'import os\nfrom google import genai\nc = genai.Client(vertexai=True, location=os.environ["LOC"])\n';
+    const endpoints = engine.analyze('a.py', text, { env: workspaceEnv(defs) }).endpoints;
+    assert.deepEqual(endpoints.map((e) => [e.region, e.euResident]), [[null, null]]);
+    assert.match(endpoints[0]?.unknown ?? '', /us-central1 in \.env\.8:1/);
+  });
+
+  it('points a fallback at each fork of an endpoint that environments set differently', () => {
+    const text = 'import os, boto3\nprimary = boto3.client("bedrock-runtime", region_name="eu-central-1")\nbackup = boto3.client("bedrock-runtime", region_name=os.environ["BACKUP_REGION"])\ntry:\n    primary.converse()\nexcept Exception:\n    backup.converse()\n';
+    const env = workspaceEnv([
+      { name: 'BACKUP_REGION', value: 'eu-west-1', file: '.env.dev', line: 1 },
+      { name: 'BACKUP_REGION', value: 'us-east-1', file: '.env.prod', line: 1 },
+    ]);
+    const [primary] = engine.analyze('a.py', text, { env }).endpoints;
+    assert.deepEqual(primary?.fallbacks?.map((f) => f.endpoint.region), ['eu-west-1', 'us-east-1']);
+  });
+
+  it('reports a call whose base URL is unknown as LLMC003 under a gateway policy, and a direct one as LLMC006', () => {
+    const policy = parsePolicy('.llm-compliance.yaml', 'gateway:\n  hosts: ["https://llm-gw.corp.example:4000/v1"]\n');
+    const text = 'import os\nfrom openai import OpenAI\na = OpenAI(base_url=os.environ["LLM_URL"])\nb = OpenAI(base_url="https://llm-gw.corp.example/v1")\nc = OpenAI()\n';
+    const r = engine.analyze('a.py', text);
+    assert.deepEqual(engine.evaluate(r.endpoints, policy).map((f) => f.ruleId), ['LLMC003', 'LLMC006']);
   });
 });
 

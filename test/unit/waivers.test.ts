@@ -57,4 +57,22 @@ describe('waivers', () => {
     assert.throws(() => parsePolicy('p.yaml', 'waivers:\n  - rule: LLMC002\n    expires: next year\n'), /waivers\.0\.expires/);
     assert.throws(() => parsePolicy('p.yaml', 'gateway:\n  allow: [x]\n'), /gateway/);
   });
+
+  it('never grow broader than written: misspelt fields and block comments followed by code', () => {
+    assert.deepEqual(verdicts('a.py', 'from openai import OpenAI\nc = OpenAI()  # llm-compliance-ignore LLMC002 -- pilot; expiry=2024-01-31\n'), ['LLMC002', 'LLMC007']);
+    const ts = 'import OpenAI from "openai";\n/* llm-compliance-ignore LLMC002 -- approved */ const eu = new OpenAI({ baseURL: "https://eu.api.openai.com/v1" });\nconst us = new OpenAI();\n';
+    assert.deepEqual(verdicts('a.ts', ts), ['LLMC002']);
+    assert.equal(findInlineWaivers('a.ts', ts)[0]?.reason, 'approved');
+  });
+
+  it('in the policy match paths from the policy folder, not at any depth', () => {
+    const p = parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\nwaivers:\n  - rule: LLMC002\n    paths: ["legacy/"]\n    reason: retiring\n');
+    const run = (file: string): string[] => {
+      const r = engine.analyze(file, 'from openai import OpenAI\nc = OpenAI()\n');
+      return engine.evaluate(r.endpoints, p, { today: '2026-11-27' }).map((f) => `${f.ruleId}${f.suppression ? ' waived' : ''}`);
+    };
+    assert.deepEqual(run('legacy/a.py'), ['LLMC002 waived']);
+    assert.deepEqual(run('services/payments/legacy/a.py'), ['LLMC002']);
+  });
 });
+
