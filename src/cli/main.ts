@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PolicyError } from '../core/policy/policy';
+import { isDate } from '../core/policy/waivers';
 import { toSarif } from './format/sarif';
 import { toText } from './format/text';
 import { exitCodeOf, toJson } from './report';
@@ -66,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(`unknown format "${format}" (expected text, json or sarif)`);
 
-  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) return usage(`--date must be YYYY-MM-DD, not "${values.date}"`);
+  if (values.date !== undefined && !isDate(values.date)) return usage(`--date must be a day as YYYY-MM-DD, not "${values.date}"`);
 
   let report;
   try {

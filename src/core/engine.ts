@@ -197,6 +197,8 @@ export class Engine {
   /** Findings for endpoints under a policy, with the waivers applied (waived findings stay, marked as suppressed). */
   evaluate(endpoints: Endpoint[], policy: Policy, options: EvaluateOptions & { waivers?: InlineWaiver[]; today?: string } = {}): Finding[] {
     const findings = evaluateEndpoints(endpoints, policy, this.index, options);
+    // Without a policy file the scan is an inventory: there is nothing to waive, or to check waivers against.
+    if (!policy.source) return findings;
     return applyWaivers(findings, options.waivers ?? [], policy, { today: options.today ?? todayUtc(), ...options });
   }
 

@@ -50,7 +50,9 @@ export function activate(context: vscode.ExtensionContext): void {
     const result = engine.analyze(rel, doc.getText(), { maxFileSize: policy.maxFileSizeKb * 1024 });
     for (const note of result.notes) output.warn(`${note.file}: ${note.message}`);
     // Waived findings are accepted risks: the editor shows the rest, as the CLI fails on the rest.
-    const findings = engine.evaluate(result.endpoints, policy, { waivers: result.waivers });
+    // The policy's azure.resources apply in the editor too (the workspace's IaC needs the inventory).
+    const endpoints = engine.withWorkspaceFacts(result.endpoints, [], policy);
+    const findings = engine.evaluate(endpoints, policy, { waivers: result.waivers });
     diagnostics.set(doc.uri, findings.filter((f) => f.file === rel && !f.suppression).map((f) => toDiagnostic(doc, f)));
   };
 

@@ -5,7 +5,7 @@ import { emptyPolicy, parsePolicy } from '../../src/core/policy/policy';
 import { findInlineWaivers } from '../../src/core/policy/waivers';
 
 const engine = new Engine();
-const policy = { ...emptyPolicy(), require: ['eu-residency' as const] };
+const policy = { ...emptyPolicy(), require: ['eu-residency' as const], source: '.llm-compliance.yaml' };
 
 /** Rule ids of the findings for one file, waived ones marked. */
 function verdicts(file: string, text: string, today = '2026-11-27', p = policy): string[] {

@@ -66,7 +66,8 @@ export function toText(report: ScanReport, options: TextOptions): string {
   const notes = active.length - errors - warnings;
   const waived = report.findings.length - active.length;
   const filesWithFindings = new Set(active.map((f) => f.file)).size;
-  const flagged = new Set(active.map((f) => f.endpoint));
+  // Waived endpoints are counted as waived, not as compliant.
+  const flagged = new Set(report.findings.map((f) => f.endpoint));
   const passing = report.endpoints.filter((e) => !flagged.has(e)).length;
   const parts: string[] = [];
   if (report.policy && (report.policy.require.length || report.policy.gateway || report.findings.length)) {

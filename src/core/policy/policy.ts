@@ -32,6 +32,8 @@ export interface PolicyWaiver {
 export interface AzureResourceFacts {
   region: string;
   deployment?: string;
+  /** The entry's line in the policy file. */
+  line?: number;
 }
 
 export interface Policy {
@@ -139,10 +141,23 @@ export function parsePolicy(file: string, text: string): Policy {
     waivers,
     // A host given as a URL (https://gw.example.com:4000/v1) means its host name.
     ...(raw.gateway ? { gateway: { hosts: raw.gateway.hosts.map((h) => h.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[:/].*$/, '')), allow: raw.gateway.allow ?? [] } } : {}),
-    azureResources: Object.fromEntries(Object.entries(raw.azure?.resources ?? {}).map(([name, facts]) => [name.toLowerCase(), facts])),
+    azureResources: Object.fromEntries(Object.entries(raw.azure?.resources ?? {}).map(([name, facts]) => [name.toLowerCase(), { ...facts, line: lineOfKey(text, root, ['azure', 'resources', name]) }])),
     source: file,
     text,
   };
+}
+
+/** The line of a key in the policy's tree (1 when it cannot be found). */
+function lineOfKey(text: string, root: CNode | undefined, path: string[]): number {
+  let node = root;
+  let offset = 0;
+  for (const key of path) {
+    const entry = node?.k === 'map' ? node.entries.find((e) => e.key === key) : undefined;
+    if (!entry) return 1;
+    offset = entry.keyS;
+    node = entry.value;
+  }
+  return lineAndColumn(text, offset).line;
 }
 
 interface RawWaiver {

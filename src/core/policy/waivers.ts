@@ -162,7 +162,7 @@ function problemOf(rules: string[], reason: string | undefined, expires: string 
   return undefined;
 }
 
-function isDate(s: string): boolean {
+export function isDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);

@@ -38,6 +38,8 @@ export class ConfigResolver {
   private readonly consumed = new Set<number>();
   /** Azure OpenAI accounts this (Terraform) file defines, for code elsewhere that names them. */
   readonly azureResources: (Omit<AzureResource, 'line'> & { offset: number })[] = [];
+  /** Portkey configs already read (a nested strategy is read with its parent). */
+  private readonly portkeyDone = new Set<CNode>();
   /** LiteLLM model_list deployments by model_name. */
   private readonly modelGroups = new Map<string, Endpoint[]>();
 
@@ -99,7 +101,7 @@ export class ConfigResolver {
 
   tree(root: CNode): void {
     this.walk(root, []);
-    this.fallbackChains(root, []);
+    if (this.modelGroups.size) this.fallbackChains(root, []);
   }
 
   /**
@@ -149,7 +151,7 @@ export class ConfigResolver {
       if (name && typeof name.v === 'string') this.modelGroups.set(name.v, [...(this.modelGroups.get(name.v) ?? []), ...this.endpoints.slice(before)]);
     }
     const targets = node.entries.find((e) => e.key === 'targets');
-    if (targets?.value.k === 'seq' && node.entries.some((e) => e.key === 'strategy')) this.portkeyTargets(node, targets.value);
+    if (targets?.value.k === 'seq' && node.entries.some((e) => e.key === 'strategy') && !this.portkeyDone.has(node)) this.portkeyTargets(node, targets.value);
     const envEntries = node.entries.filter((e) => ENV_NAME.test(e.key) && e.value.k === 'scalar' && e.value.v !== null);
     if (envEntries.length) {
       this.env(envEntries.map((e) => ({ name: e.key, value: located(e.value as Extract<CNode, { k: 'scalar' }>) })));
@@ -251,13 +253,20 @@ export class ConfigResolver {
    * provider (and its region or resource). Each target is an endpoint reached through
    * Portkey; in fallback mode the first falls back to the others.
    */
-  private portkeyTargets(config: Extract<CNode, { k: 'map' }>, targets: Extract<CNode, { k: 'seq' }>): void {
+  private portkeyTargets(config: Extract<CNode, { k: 'map' }>, targets: Extract<CNode, { k: 'seq' }>): Endpoint[] {
     const { portkey } = this.index.catalog;
     const strategy = config.entries.find((e) => e.key === 'strategy')?.value;
     const mode = strategy?.k === 'map' ? scalarEntry(strategy.entries, 'mode')?.v : undefined;
     const reached: Endpoint[][] = [];
+    this.portkeyDone.add(config);
     for (const target of targets.items) {
       if (target.k !== 'map') continue;
+      const nested = target.entries.find((e) => e.key === 'targets');
+      if (nested?.value.k === 'seq') {
+        // A target that is itself a strategy: its own endpoints, its own chain.
+        reached.push(this.portkeyTargets(target, nested.value));
+        continue;
+      }
       const before = this.endpoints.length;
       const slugNode = scalarEntry(target.entries, 'provider') ?? scalarEntry(target.entries, 'virtual_key');
       if (!slugNode || typeof slugNode.v !== 'string') continue;
@@ -296,6 +305,7 @@ export class ConfigResolver {
       reached.push(added);
     }
     if (mode === 'fallback') for (const first of reached[0] ?? []) linkFallbacks(first, reached.slice(1).flat(), 'Portkey fallback targets');
+    return reached.flat();
   }
 
   /** A URL of a known LLM API in any string value; `llmContext` when the key says it is an LLM base URL. */

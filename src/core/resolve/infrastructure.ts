@@ -64,7 +64,10 @@ export function applyAzureResources(endpoints: Endpoint[], index: CatalogIndex, 
       return { ...e, unknown: `${name} is defined in several regions in the workspace (${defs.map((d) => `${d.region ?? 'a deploy-time location'} in ${d.file}:${d.line}`).join(', ')})` };
     }
     const def = defs[0];
-    const facts = def ? { region: def.region, skus: defs.flatMap((d) => d.skus), unreadable: def.unreadable } : declared[name] ? { region: declared[name].region.toLowerCase(), skus: declared[name].deployment ? [declared[name].deployment] : [] } : undefined;
+    const stated = declared[name];
+    const facts = def
+      ? { region: def.region, skus: defs.flatMap((d) => d.skus), unreadable: defs.find((d) => d.unreadable)?.unreadable }
+      : stated ? { region: stated.region.toLowerCase(), skus: stated.deployment ? [stated.deployment] : [] } : undefined;
     if (!facts) {
       return e.unknown
         ? { ...e, unknown: `${e.unknown}; no Terraform or Bicep in the workspace defines the resource "${name}", so state its region and deployment type in the policy (azure: resources: ${name}: { region, deployment })` }
@@ -74,7 +77,7 @@ export function applyAzureResources(endpoints: Endpoint[], index: CatalogIndex, 
     const deployments = facts.skus.length ? ` (deployments: ${facts.skus.join(', ')})` : '';
     const source = def
       ? { name: def.resource, value: `${def.region ?? 'location set at deploy time'}${facts.skus.length ? ` (${facts.skus.join(', ')})` : ''}`, file: def.file, line: def.line }
-      : { name: `azure.resources.${name}`, value: facts.region ?? '', file: policyFile ?? 'policy', line: 1 };
+      : { name: `azure.resources.${name}`, value: facts.region ?? '', file: policyFile ?? 'policy', line: stated?.line ?? 1 };
     if (!facts.region) {
       // Defined here, but placed at deploy time: only a Global* deployment decides.
       const placed: Endpoint = { ...e, via: `${e.via}; ${where} is placed at deploy time${deployments}`, env: [...(e.env ?? []), source] };
