@@ -43,7 +43,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]> } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
-    let consulted = new Map<string, EnvValue>();
+    const consulted = new Map<string, EnvValue>();
     const tracked: EnvLookup = (name) => {
       const v = lookup(name);
       if (v.state === 'set' || v.state === 'conflict') consulted.set(name, v);
@@ -52,19 +52,28 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked };
     const r = new CodeResolver(input, index, ctx, structure.keyOf);
     const conflicts = new Map<Endpoint, string[]>();
-    const step = (visit: () => void): void => {
-      const before = r.endpoints.length;
-      consulted = new Map();
-      visit();
-      for (const e of r.endpoints.slice(before)) {
-        const sources = [...consulted].flatMap(([name, v]) => v.state === 'set' ? [{ name, value: v.value, ...v.where }] : []);
+    // Called after each call or literal is resolved: its new endpoints take the values it read.
+    const tag = (before: number): void => {
+      if (consulted.size === 0) return;
+      for (let i = before; i < r.endpoints.length; i++) {
+        const e = r.endpoints[i]!;
+        const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: v.value, ...v.where }] : []));
         if (sources.length) e.env = sources;
         const forked = [...consulted].filter(([, v]) => v.state === 'conflict').map(([name]) => name);
         if (forked.length) conflicts.set(e, forked);
       }
+      consulted.clear();
     };
-    for (const call of structure.calls) step(() => r.call(call));
-    for (const tok of structure.strings) step(() => r.literal(tok));
+    for (const call of structure.calls) {
+      const before = r.endpoints.length;
+      r.call(call);
+      tag(before);
+    }
+    for (const tok of structure.strings) {
+      const before = r.endpoints.length;
+      r.literal(tok);
+      tag(before);
+    }
     r.profiles(structure.strings);
     r.handlerFallbacks(structure.assignments);
     return { endpoints: r.endpoints, conflicts };

@@ -273,16 +273,22 @@ export class CodeParser {
   /** Start offsets of lines that begin inside brackets (a signature's parameters, a call's arguments): their indentation means nothing. */
   private continuationLines(): Set<number> {
     const out = new Set<number>();
+    const { text } = this;
     let depth = 0;
-    let prevEnd = 0;
+    // Tokens come in text order: walk the line starts alongside them (one pass over both).
+    let lineStart = 0;
+    let nextBreak = text.indexOf('\n');
+    let lastLine = -1;
     for (const t of this.tokens) {
-      // The first token of a line has a line break between it and the previous token (one pass over the text).
-      if (depth > 0) {
-        const gap = this.text.slice(prevEnd, t.s);
-        const nl = gap.lastIndexOf('\n');
-        if (nl >= 0 && /^[ \t]*$/.test(gap.slice(nl + 1))) out.add(prevEnd + nl + 1);
+      while (nextBreak >= 0 && nextBreak < t.s) {
+        lineStart = nextBreak + 1;
+        nextBreak = text.indexOf('\n', lineStart);
       }
-      prevEnd = t.e;
+      if (lineStart !== lastLine) {
+        // The first token on its line: the line continues a bracket when one is open.
+        if (depth > 0) out.add(lineStart);
+        lastLine = lineStart;
+      }
       if (t.t !== 'p') continue;
       if (t.v === '(' || t.v === '[' || t.v === '{') depth++;
       else if ((t.v === ')' || t.v === ']' || t.v === '}') && depth > 0) depth--;
