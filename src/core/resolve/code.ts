@@ -108,6 +108,26 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
 const ENV_TARGETS = ['os.environ.', 'process.env.', 'environ.'];
 
 /**
+ * Names of the env variables a file reads anywhere, by their usual spellings:
+ * `os.environ["X"]`, `os.getenv("X")`, `os.environ.get("X")`, `process.env.X`,
+ * `System.getenv("X")`, `os.Getenv("X")`, `env::var("X")`.
+ */
+function envNamesRead(tokens: Token[]): string[] {
+  const names = new Set<string>();
+  for (let i = 2; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    const before = tokens[i - 2]!;
+    if (t.t === 'str' && /^[A-Z][A-Z0-9_]*$/.test(t.v) && (prev.v === '(' || prev.v === '[')) {
+      if (/^(?:environ|getenv|Getenv|get|var|GetEnvironmentVariable|LookupEnv)$/i.test(before.v)) names.add(t.v);
+    } else if (t.t === 'id' && /^[A-Z][A-Z0-9_]*$/.test(t.v) && prev.v === '.' && before.v === 'env') {
+      names.add(t.v);
+    }
+  }
+  return [...names];
+}
+
+/**
  * The literal value the file assigns to an environment variable once, at its top level.
  * One set inside a function may never run (a test helper), so it does not count.
  */
@@ -572,6 +592,18 @@ class CodeResolver {
       const verbatim = tok.cs !== undefined && this.input.text.slice(tok.cs, tok.ce) === tok.v;
       const fix = verbatim ? profileSwapFix(bedrock, tok.v, tok.cs!, profile.prefix) : undefined;
       for (const e of clients) applyProfile(e, profile, tok.v, fix);
+      return;
+    }
+    // A model id the workspace sets (BEDROCK_MODEL_ID=us.anthropic... in .env) that the file reads.
+    for (const name of envNamesRead(this.ctx.parser.tokens)) {
+      const v = this.ctx.env(name);
+      if (v.state !== 'set') continue;
+      const profile = inferenceProfile(bedrock, v.value);
+      if (!profile || profile.location.euResident !== false) continue;
+      for (const e of clients) {
+        applyProfile(e, profile, v.value);
+        e.env = [...(e.env ?? []), { name, value: v.value, ...v.where }];
+      }
       return;
     }
   }
