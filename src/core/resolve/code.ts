@@ -12,7 +12,7 @@ import type { CatalogIndex } from './catalog-index';
 import { applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
+import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
   file: string;
@@ -105,24 +105,23 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   return out;
 }
 
-const ENV_TARGETS = ['os.environ.', 'process.env.', 'environ.'];
+/** Where a file sets an env variable itself: the objects values.ts reads them from, and `environ` imported alone. */
+const ENV_TARGETS = [...ENV_OBJECTS, 'environ.'];
 
-/**
- * Names of the env variables a file reads anywhere, by their usual spellings:
- * `os.environ["X"]`, `os.getenv("X")`, `os.environ.get("X")`, `process.env.X`,
- * `System.getenv("X")`, `os.Getenv("X")`, `env::var("X")`.
- */
+/** The last names of the env-reading spellings values.ts knows: `getenv(`, `environ[`, `env.X`. */
+const ENV_READERS = new Set([...ENV_CALLS, ...ENV_INDEXED].map((c) => c.slice(c.lastIndexOf('.') + 1)));
+const ENV_HOLDERS = new Set(ENV_OBJECTS.map((o) => o.slice(0, -1)).map((o) => o.slice(o.lastIndexOf('.') + 1)));
+
+/** Names of the env variables a file reads anywhere (`os.environ["X"]`, `getenv("X")`, `process.env.X`), by those spellings. */
 function envNamesRead(tokens: Token[]): string[] {
   const names = new Set<string>();
   for (let i = 2; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1]!;
     const before = tokens[i - 2]!;
-    if (t.t === 'str' && /^[A-Z][A-Z0-9_]*$/.test(t.v) && (prev.v === '(' || prev.v === '[')) {
-      if (/^(?:environ|getenv|Getenv|get|var|GetEnvironmentVariable|LookupEnv)$/i.test(before.v)) names.add(t.v);
-    } else if (t.t === 'id' && /^[A-Z][A-Z0-9_]*$/.test(t.v) && prev.v === '.' && before.v === 'env') {
-      names.add(t.v);
-    }
+    if (!/^[A-Z][A-Z0-9_]*$/.test(t.v)) continue;
+    if (t.t === 'str' && (prev.v === '(' || prev.v === '[') && ENV_READERS.has(before.v)) names.add(t.v);
+    else if (t.t === 'id' && prev.v === '.' && ENV_HOLDERS.has(before.v)) names.add(t.v);
   }
   return [...names];
 }

@@ -68,13 +68,13 @@ export interface EvalContext {
 
 const MAX_DEPTH = 6;
 
-const ENV_CALLS = new Set([
+export const ENV_CALLS = new Set([
   'os.getenv', 'getenv', 'os.environ.get', 'environ.get', 'os.Getenv', 'os.LookupEnv', 'System.getenv', 'System.getProperty',
   'Environment.GetEnvironmentVariable', 'env.var', 'std.env.var', 'env.var_os', 'std.env.var_os', 'dotenv.get', 'config.get',
   'Deno.env.get', 'os.environ.setdefault',
 ]);
-const ENV_OBJECTS = ['process.env.', 'import.meta.env.', 'os.environ.', 'Bun.env.', 'Deno.env.'];
-const ENV_INDEXED = new Set(['process.env', 'os.environ', 'import.meta.env', 'environ', 'Bun.env']);
+export const ENV_OBJECTS = ['process.env.', 'import.meta.env.', 'os.environ.', 'Bun.env.', 'Deno.env.'];
+export const ENV_INDEXED = new Set(['process.env', 'os.environ', 'import.meta.env', 'environ', 'Bun.env']);
 /** Calls that only carry their first argument's text. */
 const WRAPPERS = new Set([
   'Uri', 'System.Uri', 'URL', 'URI', 'URI.create', 'Url.parse', 'url.Parse', 'url.URL', 'String.from', 'String', 'str', 'String.valueOf',
