@@ -201,6 +201,8 @@ export interface Provider {
   clients: ClientSignal[];
   env: EnvSignal[];
   euSwap?: EuSwap;
+  /** Models served only from the provider's global location: a regional location cannot keep them in the region. */
+  globalOnlyModels?: { pattern: string; note: string; sources: Source[] };
   notes?: string[];
 }
 

@@ -9,7 +9,7 @@ import { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import type { CatalogIndex } from './catalog-index';
-import { applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
+import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
@@ -581,6 +581,7 @@ class CodeResolver {
    * engine cannot tell which client sends which model.
    */
   profiles(strings: Token[]): void {
+    this.globalOnlyModels(strings);
     const bedrock = this.index.providers.get('aws-bedrock');
     const clients = this.endpoints.filter((e) => e.provider === 'aws-bedrock' && e.model === undefined);
     if (!bedrock || clients.length === 0) return;
@@ -604,6 +605,19 @@ class CodeResolver {
         e.env = [...(e.env ?? []), { name, value: v.value, ...v.where }];
       }
       return;
+    }
+  }
+
+  /** A global-only model named anywhere in the file (`generate_content(model="gemini-3-pro-preview")`) for its regional clients. */
+  private globalOnlyModels(strings: Token[]): void {
+    for (const provider of this.index.catalog.providers) {
+      if (!provider.globalOnlyModels) continue;
+      const clients = this.endpoints.filter((e) => e.provider === provider.id && e.euResident === true);
+      if (clients.length === 0) continue;
+      // A model the endpoint names itself (LiteLLM's vertex_ai/gemini-...-preview) decides for it alone.
+      for (const e of clients) if (e.model) applyGlobalOnlyModel(e, provider, e.model);
+      const model = strings.find((tok) => tok.t === 'str' && new RegExp(provider.globalOnlyModels!.pattern, 'i').test(tok.v));
+      if (model) for (const e of clients) if (!e.model) applyGlobalOnlyModel(e, provider, model.v);
     }
   }
 

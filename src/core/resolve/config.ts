@@ -10,7 +10,7 @@ import type { CNode, CEntry } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
 import { applyAzureDeployments, type AzureResource } from './infrastructure';
-import { applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, makeEndpoint, type Target } from './endpoint';
+import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, makeEndpoint, type Target } from './endpoint';
 import { looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { evaluate, formatWhere, isKnown, type EnvLookup, type EvalContext, type Piece } from './values';
@@ -197,6 +197,7 @@ export class ConfigResolver {
     this.consumed.add(model.s);
     const before = this.endpoints.length;
     this.liteLlmTarget(params, provider, prefix, model.v, modelNode);
+    for (const e of this.endpoints.slice(before)) applyGlobalOnlyModel(e, provider, model.v.slice(prefix.prefix.length));
     // A Bedrock profile beyond the EU in the model id decides, whatever the region.
     const profile = provider.id === 'aws-bedrock' ? inferenceProfile(provider, model.v) : null;
     if (profile) {

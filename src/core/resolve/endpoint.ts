@@ -112,3 +112,19 @@ export function linkFallbacks(from: Endpoint, to: Endpoint[], via: string): void
   const targets = [...new Set(to)].filter((t) => t !== from && !known.has(t));
   if (targets.length) (from.fallbacks ??= []).push(...targets.map((endpoint) => ({ endpoint, via })));
 }
+
+/**
+ * A model served only from the provider's global location (Gemini previews on Vertex AI)
+ * cannot stay in a regional endpoint's region: the call fails there, and the setting that
+ * works processes data anywhere. The EU verdict becomes unknown, with Google's reason.
+ */
+export function applyGlobalOnlyModel(endpoint: Endpoint, provider: Provider, modelId: string): boolean {
+  const rule = provider.globalOnlyModels;
+  if (!rule || !new RegExp(rule.pattern, 'i').test(modelId.trim())) return false;
+  if (endpoint.euResident !== true) return false;
+  endpoint.euResident = null;
+  endpoint.model ??= modelId;
+  endpoint.unknown = `the model ${modelId} is served only from the global location: ${rule.note}`;
+  delete endpoint.euFix;
+  return true;
+}

@@ -74,6 +74,7 @@ const LANGCHAINGO = gh(
   '2026-01-11',
 );
 const FIREBASE_LOCATIONS = src('https://firebase.google.com/docs/ai-logic/locations', RESEARCH_SNAPSHOT);
+const FIREBASE_LOCATIONS_VERTEX = src('https://firebase.google.com/docs/ai-logic/locations?api=vertex', CHECKED_TODAY);
 const GCP_SAMPLES = ghTree('GoogleCloudPlatform/generative-ai', '23b75dab', '2026-08-21');
 
 export const provider: Provider = {
@@ -349,6 +350,12 @@ export const provider: Provider = {
     advice:
       'Set an EU location explicitly (e.g. location="europe-west4", or "eu" for the EU multi-region) and use a model listed in the Vertex data-residency table; never rely on the default, which is "global" for google-genai.',
     sources: [RESIDENCY, PY_GENAI],
+  },
+  globalOnlyModels: {
+    // Gemini preview models (not the Live API ones).
+    pattern: '^(?:google/)?gemini-(?!.*live)[a-z0-9.-]*-preview(?:-[a-z0-9.-]+)?$',
+    note: 'Google: Gemini preview models require the location global (except Live API previews); in another location the request fails with 404, and the working setting, global, may process data in any region.',
+    sources: [FIREBASE_LOCATIONS_VERTEX, LOCATIONS],
   },
   notes: [
     'LiteLLM vertex_ai/ defaults to us-central1 but switches global-only models to the global endpoint.',
