@@ -100,6 +100,7 @@ export class ConfigResolver {
   // ---- YAML / JSON / TOML trees -------------------------------------------------------
 
   tree(root: CNode): void {
+    if (root.k === 'map' && /deploymentTemplate\.json/i.test(String(scalarEntry(root.entries, '$schema')?.v ?? ''))) this.armTemplate(root);
     this.walk(root, []);
     if (this.modelGroups.size) this.fallbackChains(root, []);
   }
@@ -436,6 +437,90 @@ export class ConfigResolver {
     this.consumed.add(value.s);
     if (name) this.azureResources.push({ name: name.toLowerCase(), region, skus, ...(unreadable ? { unreadable } : {}), file: this.file, offset: value.s, resource });
     this.endpoints.push(endpoint);
+  }
+
+  // ---- ARM templates ------------------------------------------------------------------
+
+  /**
+   * ARM JSON (also what Bicep compiles to): Azure OpenAI accounts with their location and
+   * deployments. Expressions resolve through parameter defaults and variables;
+   * `resourceGroup().location` and parameters without default are chosen at deploy time.
+   */
+  private armTemplate(root: Extract<CNode, { k: 'map' }>): void {
+    const section = (name: string): CEntry[] => {
+      const v = root.entries.find((e) => e.key === name)?.value;
+      return v?.k === 'map' ? v.entries : [];
+    };
+    const params = section('parameters');
+    const vars = section('variables');
+    const resolve = (text: string, depth = 0): { text: string | null; why?: string } => {
+      if (!text.startsWith('[')) return { text };
+      const expr = text.slice(1, -1).trim();
+      if (/^resourceGroup\(\)\.location$/i.test(expr)) return { text: null, why: 'the location is the resource group\'s, chosen at deploy time' };
+      const ref = /^(parameters|variables)\('([^']+)'\)$/i.exec(expr);
+      if (!ref || depth > 4) return { text: null, why: `${expr} is computed at deploy time` };
+      const entry = ref[1]!.toLowerCase() === 'parameters'
+        ? params.find((e) => e.key === ref[2])?.value
+        : vars.find((e) => e.key === ref[2])?.value;
+      const value = entry?.k === 'map' ? scalarEntry(entry.entries, 'defaultValue') : entry?.k === 'scalar' ? entry : undefined;
+      if (typeof value?.v !== 'string') return { text: null, why: `${ref[1]}('${ref[2]}') has no literal default: its value is given at deploy time` };
+      return resolve(value.v, depth + 1);
+    };
+    const str = (node: CNode | undefined, ...path: string[]): Extract<CNode, { k: 'scalar' }> | undefined => {
+      let v = node;
+      for (const key of path.slice(0, -1)) v = v?.k === 'map' ? v.entries.find((e) => e.key === key)?.value : undefined;
+      return v?.k === 'map' ? scalarEntry(v.entries, path[path.length - 1]!) : undefined;
+    };
+    // Resources, with nested ones (an account's `resources: [deployments]`) and their parent.
+    const all: { node: Extract<CNode, { k: 'map' }>; type: string; parent?: Extract<CNode, { k: 'map' }> }[] = [];
+    const collect = (list: CNode | undefined, parent?: { node: Extract<CNode, { k: 'map' }>; type: string }): void => {
+      for (const r of list?.k === 'seq' ? list.items : []) {
+        if (r.k !== 'map') continue;
+        const written = String(str(r, 'type')?.v ?? '');
+        const type = parent && !written.includes('/') ? `${parent.type}/${written}` : written;
+        all.push({ node: r, type, ...(parent ? { parent: parent.node } : {}) });
+        collect(r.entries.find((e) => e.key === 'resources')?.value, { node: r, type });
+      }
+    };
+    collect(root.entries.find((e) => e.key === 'resources')?.value);
+    const nameOf = (r: Extract<CNode, { k: 'map' }>): string | null => {
+      const n = str(r, 'name');
+      return typeof n?.v === 'string' ? resolve(n.v).text : null;
+    };
+    // A deployment names its account by nesting, by `acct/dep`, or by format/concat of the account's name.
+    const accountNameOf = (d: (typeof all)[number]): string | null => {
+      if (d.parent) return nameOf(d.parent);
+      const raw = String(str(d.node, 'name')?.v ?? '');
+      const literal = resolve(raw).text;
+      if (literal?.includes('/')) return literal.split('/')[0]!;
+      const first = /^\[(?:format\('\{0\}\/[^']*',\s*|concat\()\s*((?:parameters|variables)\('[^']+'\))/i.exec(raw);
+      return first ? resolve(`[${first[1]}]`).text : null;
+    };
+    const deployments = all.filter((r) => /^Microsoft\.CognitiveServices\/accounts\/deployments$/i.test(r.type));
+    for (const account of all.filter((r) => /^Microsoft\.CognitiveServices\/accounts$/i.test(r.type))) {
+      const kind = str(account.node, 'kind');
+      if (kind?.v !== 'OpenAI' && kind?.v !== 'AIServices') continue;
+      const location = str(account.node, 'location');
+      if (!location || typeof location.v !== 'string') continue;
+      const loc = resolve(location.v);
+      const accountName = nameOf(account.node);
+      const subdomain = str(account.node, 'properties', 'customSubDomainName');
+      const name = (typeof subdomain?.v === 'string' ? resolve(subdomain.v).text : null) ?? accountName;
+      const skus: string[] = [];
+      let unreadable: string | undefined;
+      for (const d of deployments) {
+        const owner = accountNameOf(d);
+        if (owner === null) unreadable ??= `the account of deployment ${String(str(d.node, 'name')?.v ?? '')} cannot be read`;
+        if (owner === null || owner !== accountName) continue;
+        const sku = str(d.node, 'sku', 'name');
+        const text = typeof sku?.v === 'string' ? resolve(sku.v).text : null;
+        if (text) skus.push(text);
+        else unreadable ??= `the SKU of deployment ${String(str(d.node, 'name')?.v ?? '')} is not a literal or a parameter default`;
+      }
+      const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
+      const at: Located = loc.text === location.v ? located(location) : { ...located(location), verbatim: false };
+      this.azureAccountEndpoint(at, region, name, skus, unreadable, `ARM account ${accountName ?? ''}`.trim(), loc.why);
+    }
   }
 
   // ---- Bicep --------------------------------------------------------------------------

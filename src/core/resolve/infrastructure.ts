@@ -70,7 +70,7 @@ export function applyAzureResources(endpoints: Endpoint[], index: CatalogIndex, 
       : stated ? { region: stated.region.toLowerCase(), skus: stated.deployment ? [stated.deployment] : [] } : undefined;
     if (!facts) {
       return e.unknown
-        ? { ...e, unknown: `${e.unknown}; no Terraform or Bicep in the workspace defines the resource "${name}", so state its region and deployment type in the policy (azure: resources: ${name}: { region, deployment })` }
+        ? { ...e, unknown: `${e.unknown}; no Terraform, Bicep or ARM template in the workspace defines the resource "${name}", so state its region and deployment type in the policy (azure: resources: ${name}: { region, deployment })` }
         : e;
     }
     const where = def ? `${def.resource} in ${def.file}:${def.line}` : `the policy's azure.resources.${name}`;
