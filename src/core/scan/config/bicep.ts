@@ -32,12 +32,11 @@ export interface BicepFile {
   params: Map<string, BicepValue | undefined>;
   vars: Map<string, BicepValue>;
   resources: BicepResource[];
-  text: string;
 }
 
 export function parseBicep(text: string): BicepFile {
   const tokens = lex(text, 'js').tokens;
-  const file: BicepFile = { params: new Map(), vars: new Map(), resources: [], text };
+  const file: BicepFile = { params: new Map(), vars: new Map(), resources: [] };
   const reader = new Reader(tokens, text, file.resources);
   let i = 0;
   while (i < tokens.length) {
