@@ -339,3 +339,25 @@ class TomlReader {
     this.pos = nl < 0 ? this.text.length : nl + 1;
   }
 }
+
+/** A scalar value with where it sits in the file. */
+export interface Located {
+  text: string;
+  s: number;
+  e: number;
+  /** Content offsets (inside quotes) and whether the source spells the text exactly. */
+  cs: number;
+  ce: number;
+  verbatim: boolean;
+}
+
+/** A scalar value of a map entry. */
+export function scalarEntry(entries: CEntry[], key: string): Extract<CNode, { k: 'scalar' }> | undefined {
+  const e = entries.find((x) => x.key === key);
+  return e?.value.k === 'scalar' ? e.value : undefined;
+}
+
+/** A scalar node as a value with its offsets. */
+export function located(node: Extract<CNode, { k: 'scalar' }>): Located {
+  return { text: String(node.v ?? ''), s: node.s, e: node.e, cs: node.cs, ce: node.ce, verbatim: node.verbatim };
+}
