@@ -1,6 +1,6 @@
 // The result of a CLI scan, and its JSON form (a contract: see DESIGN.md).
 
-import type { Endpoint, Finding, Fix, RelatedLocation, ScanNote, Severity, TextRange } from '../core/model';
+import { SEVERITY_RANK, type Endpoint, type Finding, type Fix, type RelatedLocation, type ScanNote, type TextRange } from '../core/model';
 import type { Policy } from '../core/policy/policy';
 import { LineIndex } from '../core/text';
 
@@ -47,7 +47,6 @@ export class Positions {
   }
 }
 
-export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
 
 /** The exit code: 1 when an unwaived finding is at or above the policy's failing severity. */
 export function exitCodeOf(report: ScanReport): number {

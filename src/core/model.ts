@@ -5,6 +5,9 @@ import type { Location, ProviderId, Source } from './catalog/types';
 
 export type Severity = 'error' | 'warning' | 'note';
 
+/** Severities in order, for thresholds and for the weaker of two. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
+
 /** A half-open range of UTF-16 offsets into a file's text. */
 export interface TextRange {
   start: number;

@@ -3,8 +3,8 @@
 // a reason, past its expiry or naming no valid rule waives nothing and is reported itself
 // (LLMC007), so a waiver can never quietly outlive its justification.
 
-import type { Finding, Severity, Suppression, TextRange } from '../model';
-import { RULES } from '../rules/rules';
+import type { Finding, Suppression, TextRange } from '../model';
+import { RULES, severityOf } from '../rules/rules';
 import { LineIndex } from '../text';
 import { pathMatcher, type Policy, type PolicyWaiver } from './policy';
 
@@ -101,7 +101,7 @@ export interface WaiverOptions {
 export function applyWaivers(findings: Finding[], inline: InlineWaiver[], policy: Policy, options: WaiverOptions): Finding[] {
   const problems: Finding[] = [];
   const report = (file: string, range: TextRange, message: string): void => {
-    const severity = waiverSeverity(policy);
+    const severity = severityOf('LLMC007', policy);
     if (!severity) return;
     problems.push({
       ruleId: 'LLMC007', severity, file, range, provider: null, message, requirement: 'waivers',
@@ -166,11 +166,6 @@ export function isDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
-
-function waiverSeverity(policy: Policy): Severity | undefined {
-  const s = policy.severity.LLMC007 ?? RULES.find((r) => r.id === 'LLMC007')!.defaultSeverity;
-  return s === 'off' ? undefined : s;
 }
 
 /** Today in UTC as YYYY-MM-DD. */

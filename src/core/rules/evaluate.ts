@@ -2,10 +2,10 @@
 // fails, and what would pass, and carries the catalog sources it rests on.
 
 import type { Fact, GpaiStatus, Provider, Source } from '../catalog/types';
-import type { Endpoint, Finding, Fix, RelatedLocation, ResolvedLocation, RuleId, Severity } from '../model';
+import { SEVERITY_RANK, type Endpoint, type Finding, type Fix, type RelatedLocation, type ResolvedLocation, type RuleId, type Severity } from '../model';
 import { pathMatcher, type Policy, type Requirement } from '../policy/policy';
 import type { CatalogIndex } from '../resolve/catalog-index';
-import { ruleMeta } from './rules';
+import { severityOf } from './rules';
 
 const CERTIFICATIONS: { requirement: Requirement; label: string; fact: (p: Provider) => Fact<boolean> | Fact<GpaiStatus> }[] = [
   { requirement: 'soc2-type2', label: 'SOC 2 Type II', fact: (p) => p.posture.soc2Type2 },
@@ -150,7 +150,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
 const FAILING: readonly RuleId[] = ['LLMC001', 'LLMC002', 'LLMC004', 'LLMC003'];
 /** Related locations listed for one config line read in many places. */
 const MAX_READERS = 20;
-const SEVERITY_ORDER: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
+const FALLBACK_REMEDY = 'Fall back only to endpoints that pass the policy, or remove the fallback.';
 
 /**
  * LLMC005: an endpoint that passes, whose fallback chain (followed transitively) reaches
@@ -191,11 +191,11 @@ function fallbackFindings(endpoints: Endpoint[], own: Map<Endpoint, Finding[]>, 
     const why = [...new Set(weakest.reasons.map((f) => FAILS[f.ruleId]))].join(', and ');
     const requirement = [...new Set(weakest.reasons.flatMap((f) => f.requirement.split(',')))].join(',');
     // A chain whose weakest link is only unlocated is no worse than that link's own finding.
-    const strongest = weakest.reasons.reduce((m, f) => Math.max(m, SEVERITY_ORDER[f.severity]), 0);
+    const link = weakest.reasons.reduce<Severity>((m, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[m] ? f.severity : m), 'note');
     out.push({
-      ruleId: 'LLMC005', severity: SEVERITY_ORDER[severity] > strongest ? weakest.reasons.find((f) => SEVERITY_ORDER[f.severity] === strongest)!.severity : severity, file: start.file, range: start.range, provider: start.provider,
-      message: `${describeEndpoint(start, provider)} falls back (${weakest.via}) to ${targetName}, which ${why}. Fall back only to endpoints that pass the policy, or remove the fallback.`,
-      requirement, remedy: 'Fall back only to endpoints that pass the policy, or remove the fallback.',
+      ruleId: 'LLMC005', severity: SEVERITY_RANK[link] < SEVERITY_RANK[severity] ? link : severity, file: start.file, range: start.range, provider: start.provider,
+      message: `${describeEndpoint(start, provider)} falls back (${weakest.via}) to ${targetName}, which ${why}. ${FALLBACK_REMEDY}`,
+      requirement, remedy: FALLBACK_REMEDY,
       details: weakest.reasons.map((f) => f.message), sources: weakest.reasons.flatMap((f) => f.sources), fixes: [], endpoint: start,
       related: [{ file: target.file, range: target.range, message: `the weakest link: ${targetName}` }],
     });
@@ -210,11 +210,6 @@ const FAILS: Partial<Record<RuleId, string>> = {
   LLMC004: 'lacks a required certification',
 };
 
-
-function severityOf(rule: RuleId, policy: Policy): Severity | undefined {
-  const s = policy.severity[rule] ?? ruleMeta(rule).defaultSeverity;
-  return s === 'off' ? undefined : s;
-}
 
 function certVerdict(fact: Fact<boolean> | Fact<GpaiStatus>): 'ok' | 'no' | 'unknown' {
   const v = fact.value;

@@ -2,6 +2,7 @@
 // text. Rule ids are a contract and keep their numbers.
 
 import type { RuleId, Severity } from '../model';
+import type { Policy } from '../policy/policy';
 
 export interface RuleMeta {
   id: RuleId;
@@ -136,6 +137,12 @@ export const RULES: readonly RuleMeta[] = [
     ].join('\n'),
   },
 ];
+
+/** The severity the policy gives a rule, or undefined when it turns the rule off. */
+export function severityOf(rule: RuleId, policy: Pick<Policy, 'severity'>): Severity | undefined {
+  const s = policy.severity[rule] ?? ruleMeta(rule).defaultSeverity;
+  return s === 'off' ? undefined : s;
+}
 
 export function ruleMeta(id: RuleId): RuleMeta {
   const meta = RULES.find((r) => r.id === id);
