@@ -23,6 +23,9 @@ export class CatalogIndex {
   private readonly litellmTails: Set<string>;
   private readonly prefixes: LiteLlmPrefix[];
   private readonly bareModels: { pattern: RegExp; provider: ProviderId; sources: Source[] }[];
+  /** Models each provider serves only from its global location (Gemini previews on Vertex AI). */
+  readonly globalOnly = new Map<ProviderId, RegExp>();
+  private readonly patterns = new Map<string, RegExp>();
   private readonly urlOptionNames = new Set<string>();
 
   constructor(readonly catalog: Catalog) {
@@ -52,6 +55,14 @@ export class CatalogIndex {
     for (const name of urlOptionKeys(catalog)) this.urlOptionNames.add(normalizeKey(name));
     this.prefixes = [...catalog.litellm.prefixes].sort((a, b) => b.prefix.length - a.prefix.length);
     this.bareModels = catalog.litellm.bareModels.map((b) => ({ ...b, pattern: new RegExp(b.pattern) }));
+    for (const p of catalog.providers) if (p.globalOnlyModels) this.globalOnly.set(p.id, new RegExp(p.globalOnlyModels.pattern, 'i'));
+  }
+
+  /** A catalog regular expression (a client's option pattern), compiled once. */
+  pattern(source: string): RegExp {
+    let re = this.patterns.get(source);
+    if (!re) this.patterns.set(source, (re = new RegExp(source)));
+    return re;
   }
 
   /** Whether a call to `calleePath` in `lang` may construct a client or call LiteLLM. */

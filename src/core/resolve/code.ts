@@ -55,12 +55,11 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     // Called after each call or literal is resolved: its new endpoints take the values it read.
     const tag = (before: number): void => {
       if (consulted.size === 0) return;
+      const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: v.value, ...v.where }] : []));
+      const forked = [...consulted].filter(([, v]) => v.state === 'conflict').map(([name]) => name);
       for (let i = before; i < r.endpoints.length; i++) {
-        const e = r.endpoints[i]!;
-        const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: v.value, ...v.where }] : []));
-        if (sources.length) e.env = sources;
-        const forked = [...consulted].filter(([, v]) => v.state === 'conflict').map(([name]) => name);
-        if (forked.length) conflicts.set(e, forked);
+        if (sources.length) r.endpoints[i]!.env = [...sources];
+        if (forked.length) conflicts.set(r.endpoints[i]!, forked);
       }
       consulted.clear();
     };
@@ -239,7 +238,7 @@ class CodeResolver {
         const r = evaluate(opt.value, this.ctx);
         const value = opt.value.k === 'lit' ? opt.value.v : r.text;
         // Enum-like values stay symbols: genai.BackendVertexAI.
-        const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && new RegExp(requireOption.pattern).test(r.text);
+        const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
         if (!matchesPattern && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
       }
       if (requireArg || requireOption) return c;
@@ -615,9 +614,10 @@ class CodeResolver {
       const clients = this.endpoints.filter((e) => e.provider === provider.id && e.euResident === true);
       if (clients.length === 0) continue;
       // A model the endpoint names itself (LiteLLM's vertex_ai/gemini-...-preview) decides for it alone.
-      for (const e of clients) if (e.model) applyGlobalOnlyModel(e, provider, e.model);
-      const model = strings.find((tok) => tok.t === 'str' && new RegExp(provider.globalOnlyModels!.pattern, 'i').test(tok.v));
-      if (model) for (const e of clients) if (!e.model) applyGlobalOnlyModel(e, provider, model.v);
+      for (const e of clients) if (e.model) applyGlobalOnlyModel(this.index, e, provider, e.model);
+      const rule = this.index.globalOnly.get(provider.id)!;
+      const model = strings.find((tok) => tok.t === 'str' && rule.test(tok.v));
+      if (model) for (const e of clients) if (!e.model) applyGlobalOnlyModel(this.index, e, provider, model.v);
     }
   }
 
@@ -633,18 +633,9 @@ class CodeResolver {
     const { tokens } = this.ctx.parser;
     // Endpoints by start, so that those inside a range are found by binary search.
     const sorted = [...this.endpoints].sort((a, b) => a.range.start - b.range.start);
-    const firstAt = <T>(list: T[], offset: number, startOf: (x: T) => number): number => {
-      let lo = 0;
-      for (let hi = list.length; lo < hi; ) {
-        const mid = (lo + hi) >> 1;
-        if (startOf(list[mid]!) < offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
     const inside = (s: number, e: number): Endpoint[] => {
       const out: Endpoint[] = [];
-      for (let i = firstAt(sorted, s, (x) => x.range.start); i < sorted.length && sorted[i]!.range.start < e; i++) if (sorted[i]!.range.end <= e) out.push(sorted[i]!);
+      for (let i = firstFrom(sorted, s, (x) => x.range.start); i < sorted.length && sorted[i]!.range.start < e; i++) if (sorted[i]!.range.end <= e) out.push(sorted[i]!);
       return out;
     };
     // Which endpoints each variable holds: those built inside its one assignment.
@@ -657,7 +648,7 @@ class CodeResolver {
     }
     const used = (range: { s: number; e: number }): Endpoint[] => {
       const out = new Set(inside(range.s, range.e));
-      for (let i = firstAt(tokens, range.s, (t) => t.s); i < tokens.length && tokens[i]!.e <= range.e; i++) {
+      for (let i = firstFrom(tokens, range.s, (t) => t.s); i < tokens.length && tokens[i]!.e <= range.e; i++) {
         const t = tokens[i]!;
         if (t.t !== 'id' || tokens[i - 1]?.v === '.') continue;
         for (const x of held.get(t.v) ?? []) out.add(x);
@@ -715,7 +706,7 @@ class CodeResolver {
     }
     if (call.open >= 0) {
       const fields = this.fieldAssignments();
-      for (let i = firstAfter(fields, call.open); i < fields.length && fields[i]!.a.s < call.close; i++) {
+      for (let i = firstFrom(fields, call.open + 1, (f) => f.a.s); i < fields.length && fields[i]!.a.s < call.close; i++) {
         options.push({ name: fields[i]!.field, value: this.ctx.parser.valueOf(fields[i]!.a) });
       }
     }
@@ -967,14 +958,14 @@ export function symbolForRegion(like: string, region: string): string | null {
   return null;
 }
 
-/** The index of the first field assignment that starts after `offset` (binary search). */
-function firstAfter(fields: { a: Assignment }[], offset: number): number {
+/** The index of the first item of a list sorted by start that starts at or after `offset` (binary search). */
+function firstFrom<T>(list: T[], offset: number, startOf: (x: T) => number): number {
   let lo = 0;
-  let hi = fields.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (fields[mid]!.a.s > offset) hi = mid;
-    else lo = mid + 1;
+    if (startOf(list[mid]!) < offset) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

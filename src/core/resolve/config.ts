@@ -188,7 +188,7 @@ export class ConfigResolver {
     this.consumed.add(model.s);
     const before = this.endpoints.length;
     this.liteLlmTarget(params, provider, prefix, model.v, modelNode);
-    for (const e of this.endpoints.slice(before)) applyGlobalOnlyModel(e, provider, model.v.slice(prefix.prefix.length));
+    for (const e of this.endpoints.slice(before)) applyGlobalOnlyModel(this.index, e, provider, model.v.slice(prefix.prefix.length));
     // A Bedrock profile beyond the EU in the model id decides, whatever the region.
     const profile = provider.id === 'aws-bedrock' ? inferenceProfile(provider, model.v) : null;
     if (profile) {

@@ -118,9 +118,9 @@ export function linkFallbacks(from: Endpoint, to: Endpoint[], via: string): void
  * cannot stay in a regional endpoint's region: the call fails there, and the setting that
  * works processes data anywhere. The EU verdict becomes unknown, with Google's reason.
  */
-export function applyGlobalOnlyModel(endpoint: Endpoint, provider: Provider, modelId: string): boolean {
+export function applyGlobalOnlyModel(index: CatalogIndex, endpoint: Endpoint, provider: Provider, modelId: string): boolean {
   const rule = provider.globalOnlyModels;
-  if (!rule || !new RegExp(rule.pattern, 'i').test(modelId.trim())) return false;
+  if (!rule || index.globalOnly.get(provider.id)?.test(modelId.trim()) !== true) return false;
   if (endpoint.euResident !== true) return false;
   endpoint.euResident = null;
   endpoint.model ??= modelId;
