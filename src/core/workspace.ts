@@ -1,0 +1,179 @@
+// A workspace folder's files and what the engine finds in them, kept current one file at a
+// time. The editor feeds it files as they open, change, appear and disappear; it re-analyses
+// the changed file, and then only the files whose inputs that change touched: code that
+// reads an env variable whose value moved, config files a newly read variable makes worth
+// reading. The answers are the CLI's: the same three passes, done incrementally.
+
+import { Engine, formatOf, setsValuesOnly, workspaceEnv, type EnvDefinition, type FileFormat, type FileResult } from './engine';
+import type { Endpoint, Finding, ScanNote } from './model';
+import type { InlineWaiver } from './policy/waivers';
+import type { Policy } from './policy/policy';
+import type { EnvLookup } from './resolve/values';
+import { Prefilter } from './scan/prefilter';
+import { LineIndex } from './text';
+
+export interface WorkspaceResults {
+  endpoints: Endpoint[];
+  findings: Finding[];
+  notes: ScanNote[];
+  /** Decoded text of the files the findings point into, by path. */
+  texts: Map<string, string>;
+}
+
+export interface WorkspaceIndexOptions {
+  /** A file's path relative to the policy file's folder; the identity when the policy sits at the root. */
+  pathForPolicy?: (file: string) => string;
+  /** YYYY-MM-DD for waiver expiry; today (UTC) when absent. */
+  today?: () => string;
+}
+
+interface Entry {
+  /** Code and notebooks are analysed first; config files after, with the variables code reads in mind. */
+  code: boolean;
+  /** Kept to re-analyse when the workspace's env values, or the variables code reads, change. */
+  content: Uint8Array | string;
+  /** Analysed with every variable unset, recording the ones read. */
+  first: FileResult;
+  reads: string[];
+  /** Config files: read without an LLM signal of their own, because they set values code reads. */
+  forced: boolean;
+  /** Analysed again with the values the workspace's config files set. */
+  withEnv?: { key: string; result: FileResult };
+}
+
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, Entry>();
+  private wantedKey = '';
+  private wanted: Prefilter | undefined;
+  private env: EnvLookup = workspaceEnv([]);
+  private envDefinitionsKey = '';
+  private settled = true;
+
+  constructor(
+    private readonly engine: Engine,
+    private policy: Policy,
+    private readonly options: WorkspaceIndexOptions = {},
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(file: string): boolean {
+    return this.entries.has(file);
+  }
+
+  files(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  setPolicy(policy: Policy): void {
+    // The size limit may have changed: every file is read again by the caller.
+    this.policy = policy;
+  }
+
+  /** Adds or replaces a file (a path relative to the folder, with `/`). Files the engine does not scan are ignored. */
+  set(file: string, content: Uint8Array | string): void {
+    const format = formatOf(file);
+    if (!format) return;
+    const code = format.kind === 'code' || format.kind === 'notebook';
+    const reads = new Set<string>();
+    const env: EnvLookup = (name) => (reads.add(name), { state: 'unset' });
+    const forced = !code && this.shouldForce(format, content);
+    const first = this.engine.analyze(file, content, { maxFileSize: this.maxFileSize, env, force: forced });
+    this.entries.set(file, { code, content, first, reads: [...reads], forced });
+    this.settled = false;
+  }
+
+  delete(file: string): boolean {
+    const had = this.entries.delete(file);
+    if (had) this.settled = false;
+    return had;
+  }
+
+  /**
+   * Brings every file up to date with the others: one re-analysis per step, so a caller
+   * with a time budget can yield between steps. Done when the generator returns.
+   */
+  *settle(): Generator<string, void, void> {
+    if (this.settled) return;
+    // Pass 2: config files that set a variable code reads are read even without an LLM signal.
+    const wanted = [...new Set([...this.entries.values()].filter((e) => e.code).flatMap((e) => e.reads))].sort();
+    const wantedKey = wanted.join('\n');
+    if (wantedKey !== this.wantedKey) {
+      this.wantedKey = wantedKey;
+      this.wanted = wanted.length ? new Prefilter(wanted) : undefined;
+    }
+    for (const [file, entry] of this.entries) {
+      if (entry.code) continue;
+      if (this.shouldForce(formatOf(file)!, entry.content) === entry.forced) continue;
+      this.set(file, entry.content);
+      yield file;
+    }
+    // Pass 3: files that read a variable some config file sets, with the values now known.
+    const definitions: EnvDefinition[] = [];
+    for (const entry of this.entries.values()) if (!entry.code) definitions.push(...entry.first.env);
+    const definitionsKey = JSON.stringify(definitions);
+    if (definitionsKey !== this.envDefinitionsKey) {
+      this.envDefinitionsKey = definitionsKey;
+      this.env = workspaceEnv(definitions);
+    }
+    const defined = new Set(definitions.map((d) => d.name));
+    for (const [file, entry] of this.entries) {
+      if (!entry.reads.some((n) => defined.has(n))) {
+        entry.withEnv = undefined;
+        continue;
+      }
+      const key = JSON.stringify(entry.reads.map((n) => this.env(n)));
+      if (entry.withEnv?.key === key) continue;
+      // As the CLI's third pass: only value-setting files are read without a signal of their own.
+      const force = setsValuesOnly(formatOf(file));
+      entry.withEnv = { key, result: this.engine.analyze(file, entry.content, { maxFileSize: this.maxFileSize, env: this.env, force }) };
+      yield file;
+    }
+    this.settled = true;
+  }
+
+  /** Endpoints, findings and notes for the whole folder. Call after `settle()` has run to its end. */
+  results(): WorkspaceResults {
+    for (const _ of this.settle()) { /* finish any remaining work */ }
+    const current = [...this.entries.keys()].sort().map((file) => this.current(file));
+    const texts = new Map<string, string>();
+    for (const r of current) if (r.text !== undefined) texts.set(r.file, r.text);
+    const { policy } = this;
+    if (policy.source && policy.text !== undefined) texts.set(policy.source, policy.text);
+    const lines = new Map<string, LineIndex>();
+    const lineOf = (file: string, offset: number): number => {
+      let index = lines.get(file);
+      if (!index) lines.set(file, (index = new LineIndex(texts.get(file) ?? '')));
+      return index.position(offset).line;
+    };
+    const endpoints = this.engine.withWorkspaceFacts(current.flatMap((r) => r.endpoints), current.flatMap((r) => r.azureResources), policy);
+    const waivers: InlineWaiver[] = current.flatMap((r) => r.waivers);
+    const findings = this.engine.evaluate(endpoints, policy, {
+      waivers,
+      lineOf,
+      ...(this.options.pathForPolicy ? { pathForPolicy: this.options.pathForPolicy } : {}),
+      ...(this.options.today ? { today: this.options.today() } : {}),
+    });
+    return { endpoints, findings, notes: current.flatMap((r) => r.notes), texts };
+  }
+
+  /** The analysis of one file as it stands (with the workspace's env values when they matter). */
+  current(file: string): FileResult {
+    const entry = this.entries.get(file);
+    if (!entry) throw new Error(`not in the index: ${file}`);
+    return entry.withEnv?.result ?? entry.first;
+  }
+
+  private get maxFileSize(): number {
+    return this.policy.maxFileSizeKb * 1024;
+  }
+
+  /** Whether a config file is read without an LLM signal of its own: it sets values, or names a variable code reads. */
+  private shouldForce(format: FileFormat, content: Uint8Array | string): boolean {
+    if (setsValuesOnly(format)) return true;
+    if (!this.wanted) return false;
+    return typeof content === 'string' ? this.wanted.testString(content) : this.wanted.test(content);
+  }
+}

@@ -1,0 +1,67 @@
+// The editor's incremental index must give the CLI's answers, before and after edits.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { scan, findPolicy } from '../../src/cli/scan';
+import { walk } from '../../src/cli/walk';
+import { Engine } from '../../src/core/engine';
+import type { Finding } from '../../src/core/model';
+import { WorkspaceIndex, type WorkspaceResults } from '../../src/core/workspace';
+
+const TODAY = '2026-11-27';
+const ROOT = path.resolve(__dirname, '../..');
+const FOLDERS = ['examples', ...['envs', 'gateway', 'iac', 'quiet', 'routing', 'waivers'].map((w) => `test/fixtures/workspaces/${w}`)];
+const engine = new Engine();
+
+const findingKey = (f: Finding) => `${f.file} ${f.range.start}-${f.range.end} ${f.ruleId} ${f.severity}${f.suppression ? ' waived' : ''}: ${f.message}`;
+const summary = (r: Pick<WorkspaceResults, 'endpoints' | 'findings'>) => ({
+  endpoints: r.endpoints.map((e) => `${e.file} ${e.range.start}-${e.range.end} ${e.provider} ${e.host} ${e.region} ${e.euResident} ${e.baaAvailable}`).sort(),
+  findings: r.findings.map(findingKey).sort(),
+});
+
+function indexOf(folder: string): { index: WorkspaceIndex; files: string[] } {
+  const abs = path.join(ROOT, folder);
+  const { policy } = findPolicy([abs], undefined, abs);
+  const index = new WorkspaceIndex(engine, policy, { today: () => TODAY });
+  const files = [...walk(abs, policy.ignore.length ? { base: abs, patterns: policy.ignore } : undefined, [])].map((f) => path.relative(abs, f).split(path.sep).join('/'));
+  for (const file of files) index.set(file, fs.readFileSync(path.join(abs, file)));
+  return { index, files };
+}
+
+describe('workspace index', () => {
+  for (const folder of FOLDERS) {
+    it(`gives the CLI's endpoints and findings for ${folder}`, async () => {
+      const abs = path.join(ROOT, folder);
+      const cli = await scan(['.'], { cwd: abs, today: TODAY });
+      const { index } = indexOf(folder);
+      assert.deepEqual(summary(index.results()), summary(cli));
+    });
+  }
+
+  it('after an .env edit, gives what a fresh index gives, re-analysing only the readers', () => {
+    const { index } = indexOf('examples');
+    const before = summary(index.results());
+    const env = fs.readFileSync(path.join(ROOT, 'examples/.env'), 'utf8');
+    const edited = env.replace('ANTHROPIC_BASE_URL=https://api.anthropic.com', 'ANTHROPIC_BASE_URL=https://litellm.northwind.internal');
+    assert.notEqual(edited, env);
+    index.set('.env', edited);
+    const touched = [...index.settle()];
+    const after = summary(index.results());
+    assert.notDeepEqual(after, before);
+    const fresh = indexOf('examples').index;
+    fresh.set('.env', edited);
+    assert.deepEqual(after, summary(fresh.results()));
+    assert.ok(touched.length > 0 && touched.length < 4, `re-analysed: ${touched.join(', ')}`);
+  });
+
+  it('forgets a deleted file and its env values', () => {
+    const { index } = indexOf('test/fixtures/workspaces/envs');
+    const before = summary(index.results());
+    const file = index.files().find((f) => f.endsWith('.env') || f.includes('.env.'));
+    assert.ok(file);
+    assert.ok(index.delete(file));
+    const after = summary(index.results());
+    assert.notDeepEqual(after, before);
+    assert.ok(after.endpoints.every((e) => !e.startsWith(`${file} `)));
+  });
+});
