@@ -4,23 +4,12 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { formatOf } from '../core/engine';
-
-const ALWAYS_SKIPPED = new Set([
-  '.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.terraform',
-  '.vscode-test', '.next', '.nuxt', 'bower_components', '.gradle', '.idea',
-]);
+import { ALWAYS_SKIPPED_FOLDERS, ignoreLayer, isIgnored, type IgnoreLayer } from '../core/files';
 
 export interface WalkProblem {
   file: string;
   message: string;
-}
-
-/** Ignore rules and the folder they are relative to (as a `/`-separated prefix of paths below it). */
-interface IgnoreLayer {
-  prefix: string;
-  rules: Ignore;
 }
 
 /** Yields absolute paths of scannable files under `root` (a folder or a single file). */
@@ -40,7 +29,7 @@ export function* walk(root: string, policyIgnore: { base: string; patterns: stri
   if (policyIgnore && policyIgnore.patterns.length) {
     // Policy patterns are relative to the policy's folder; express the walk root relative to it.
     const fromBase = path.relative(policyIgnore.base, root).split(path.sep).join('/');
-    if (!fromBase.startsWith('..')) layers.push({ prefix: fromBase ? `${fromBase}/` : '', rules: ignore().add(policyIgnore.patterns) });
+    if (!fromBase.startsWith('..')) layers.push(ignoreLayer(fromBase ? `${fromBase}/` : '', policyIgnore.patterns));
   }
   yield* walkDir(root, '', layers, problems);
 }
@@ -57,7 +46,7 @@ function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: Wal
   let here = layers;
   if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
     try {
-      here = [...layers, { prefix: rel, rules: ignore().add(fs.readFileSync(`${dir}/.gitignore`, 'utf8')) }];
+      here = [...layers, ignoreLayer(rel, fs.readFileSync(`${dir}/.gitignore`, 'utf8'))];
     } catch {
       // An unreadable .gitignore ignores nothing.
     }
@@ -65,7 +54,7 @@ function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: Wal
   for (const entry of entries) {
     const name = entry.name;
     if (entry.isDirectory()) {
-      if (ALWAYS_SKIPPED.has(name) || isIgnored(`${rel}${name}/`, here)) continue;
+      if (ALWAYS_SKIPPED_FOLDERS.has(name) || isIgnored(`${rel}${name}/`, here)) continue;
       yield* walkDir(`${dir}/${name}`, `${rel}${name}/`, here, problems);
     } else if (entry.isFile() || (entry.isSymbolicLink() && isFileLink(`${dir}/${name}`))) {
       // Symlinked files are scanned; symlinked folders are not followed (they can loop).
@@ -81,13 +70,4 @@ function isFileLink(full: string): boolean {
   } catch {
     return false; // a dangling link
   }
-}
-
-function isIgnored(rel: string, layers: IgnoreLayer[]): boolean {
-  for (const layer of layers) {
-    if (!rel.startsWith(layer.prefix)) continue;
-    const inner = rel.slice(layer.prefix.length);
-    if (inner && layer.rules.ignores(inner)) return true;
-  }
-  return false;
 }

@@ -4,7 +4,7 @@
 // reads an env variable whose value moved, config files a newly read variable makes worth
 // reading. The answers are the CLI's: the same three passes, done incrementally.
 
-import { Engine, formatOf, setsValuesOnly, workspaceEnv, type EnvDefinition, type FileFormat, type FileResult } from './engine';
+import { formatOf, setsValuesOnly, workspaceEnv, type Engine, type EnvDefinition, type FileFormat, type FileResult } from './engine';
 import type { Endpoint, Finding, ScanNote } from './model';
 import type { InlineWaiver } from './policy/waivers';
 import type { Policy } from './policy/policy';
@@ -136,7 +136,8 @@ export class WorkspaceIndex {
 
   /** Endpoints, findings and notes for the whole folder. Call after `settle()` has run to its end. */
   results(): WorkspaceResults {
-    for (const _ of this.settle()) { /* finish any remaining work */ }
+    const steps = this.settle();
+    while (!steps.next().done) { /* finish any remaining work */ }
     const current = [...this.entries.keys()].sort().map((file) => this.current(file));
     const texts = new Map<string, string>();
     for (const r of current) if (r.text !== undefined) texts.set(r.file, r.text);

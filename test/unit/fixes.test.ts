@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../../src/core/engine';
+import { Engine, formatOf } from '../../src/core/engine';
+import { lineCommentOf, waiverCommentEdit, WaiverInputError } from '../../src/core/policy/waivers';
 import type { Fix } from '../../src/core/model';
 import { emptyPolicy } from '../../src/core/policy/policy';
 import { EXAMPLES, ROOT } from '../support/cli';
@@ -59,5 +60,36 @@ describe('quick fixes', () => {
     }
     console.log(`      ${applied} fixes applied and checked (${[...titles].join('; ')})`);
     assert.ok(applied >= 20, `only ${applied} fixes`);
+  });
+
+  it("waiver comments, in each file's comment syntax, waive exactly their finding and keep the file parseable", () => {
+    const strict = { ...policy, require: ['eu-residency' as const, 'hipaa' as const], source: '.llm-compliance.yaml' };
+    let applied = 0;
+    for (const full of [...files(EXAMPLES), ...files(CORPUS)]) {
+      const file = path.relative(ROOT, full).split(path.sep).join('/');
+      const comment = lineCommentOf(formatOf(file));
+      if (!comment) continue;
+      const text = fs.readFileSync(full, 'utf8');
+      const analyze = (t: string) => { const r = engine.analyze(file, t); return engine.evaluate(r.endpoints, strict, { waivers: r.waivers, today: '2026-11-27' }); };
+      const active = (t: string) => analyze(t).filter((f) => !f.suppression);
+      const before = active(text);
+      for (const finding of before.filter((f) => f.ruleId !== 'LLMC007').slice(0, 3)) {
+        const edit = waiverCommentEdit(text, finding.range.start, comment, finding.ruleId, 'accepted for the pilot', '2027-01-31');
+        const fixed = applyFix(text, { title: 'waive', edits: [edit] });
+        assert.deepEqual(syntaxErrors(file, fixed), [], `${file} after a waiver comment`);
+        const after = active(fixed);
+        assert.equal(after.length, before.length - 1, `${file}: the waiver should take exactly one finding off (${finding.ruleId} at ${finding.range.start})`);
+        assert.ok(analyze(fixed).some((f) => f.ruleId === finding.ruleId && f.suppression?.reason === 'accepted for the pilot'));
+        applied++;
+      }
+    }
+    assert.ok(applied >= 20, `only ${applied} waiver comments`);
+  });
+
+  it('waiver comments refuse a missing reason or a bad date rather than write a waiver that waives nothing', () => {
+    assert.throws(() => waiverCommentEdit('x = 1\n', 0, '#', 'LLMC002', '  '), WaiverInputError);
+    assert.throws(() => waiverCommentEdit('x = 1\n', 0, '#', 'LLMC002', 'ok', '2027-02-30'), WaiverInputError);
+    assert.throws(() => waiverCommentEdit('x = 1\n', 0, '#', 'LLMC002', 'owner=me'), WaiverInputError);
+    assert.deepEqual(waiverCommentEdit('a\r\n    x = 1\r\n', 9, '#', 'LLMC002', 'pilot'), { start: 3, end: 3, newText: '    # llm-compliance-ignore LLMC002 -- pilot\r\n' });
   });
 });

@@ -3,7 +3,8 @@
 // a reason, past its expiry or naming no valid rule waives nothing and is reported itself
 // (LLMC007), so a waiver can never quietly outlive its justification.
 
-import type { Finding, Suppression, TextRange } from '../model';
+import type { FileFormat } from '../engine';
+import type { Finding, RuleId, Suppression, TextEdit, TextRange } from '../model';
 import { RULES, severityOf } from '../rules/rules';
 import { LineIndex } from '../text';
 import { pathMatcher, type Policy, type PolicyWaiver } from './policy';
@@ -172,3 +173,39 @@ export function isDate(s: string): boolean {
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** The line comment of a file format, or undefined when the format has none (JSON). */
+export function lineCommentOf(format: FileFormat | null): '#' | '//' | undefined {
+  switch (format?.kind) {
+    case 'code':
+      return format.lang === 'python' ? '#' : '//';
+    case 'dotenv':
+    case 'yaml':
+    case 'toml':
+    case 'terraform':
+      return '#';
+    case 'bicep':
+      return '//';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * An inline waiver for one rule, as a comment on its own line above the line at `offset`,
+ * indented like it. Throws a WaiverInputError when the reason or the expiry would make a
+ * waiver that waives nothing.
+ */
+export function waiverCommentEdit(text: string, offset: number, comment: '#' | '//', rule: RuleId, reason: string, expires?: string): TextEdit {
+  const why = reason.replace(/\s+/g, ' ').trim();
+  if (!why) throw new WaiverInputError('A waiver needs a reason: it is an audit record of why the risk is accepted.');
+  if (/[;=]/.test(why)) throw new WaiverInputError('Write the reason without ";" or "=": they separate the waiver\'s fields.');
+  if (expires !== undefined && !isDate(expires)) throw new WaiverInputError(`"${expires}" is not a date (YYYY-MM-DD).`);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const line = `${indent}${comment} ${WAIVER_MARKER} ${rule} -- ${why}${expires ? `; expires=${expires}` : ''}${eol}`;
+  return { start: lineStart, end: lineStart, newText: line };
+}
+
+export class WaiverInputError extends Error {}
