@@ -1,6 +1,6 @@
-// Bundles the CLI and the extension with esbuild. `--watch` rebuilds on change.
+// Bundles the CLI, the extension and the extension-host test suite with esbuild. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -22,6 +22,14 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The real-extension-host suite: loaded by VS Code as extensionTestsPath (mocha stays external, from node_modules).
+  {
+    ...common,
+    entryPoints: readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`),
+    outdir: 'out/test/integration',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  },
 ];
 
 if (watch) {

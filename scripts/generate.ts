@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { catalog } from '../src/core/catalog/data';
 import { PROVIDER_IDS, type Fact, type Provider, type Source } from '../src/core/catalog/types';
 import { RULES } from '../src/core/rules/rules';
+import { CATEGORY, commandId, COMMANDS, SECTION, SETTINGS, type CommandName } from '../src/extension/contributions';
 
 const ROOT = path.join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -119,6 +120,23 @@ for (const rel of ['schemas/catalog.schema.json', 'schemas/policy.schema.json'])
   schema.definitions.providerId.enum = [...PROVIDER_IDS];
   if (schema.definitions.ruleId) schema.definitions.ruleId.enum = RULES.map((r) => r.id);
   write(rel, JSON.stringify(schema, null, 2) + '\n');
+}
+
+// ---- package.json contributions --------------------------------------------------------
+
+{
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: Record<string, unknown> };
+  const commands = Object.entries(COMMANDS) as [CommandName, (typeof COMMANDS)[CommandName]][];
+  pkg.contributes = {
+    ...pkg.contributes,
+    configuration: {
+      title: CATEGORY,
+      properties: Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [`${SECTION}.${name}`, { ...s.schema, default: s.default, markdownDescription: s.description }])),
+    },
+    commands: commands.map(([name, c]) => ({ command: commandId(name), title: c.title, category: CATEGORY, ...('icon' in c ? { icon: c.icon } : {}) })),
+    menus: { commandPalette: commands.filter(([, c]) => 'hidden' in c && c.hidden).map(([name]) => ({ command: commandId(name), when: 'false' })) },
+  };
+  write('package.json', JSON.stringify(pkg, null, 2) + '\n');
 }
 
 if (stale.length) {

@@ -85,6 +85,13 @@ export class WorkspaceIndex {
     this.settled = false;
   }
 
+  /** A file that could not be read (too large, unreadable): it has no endpoints, only the note saying why. */
+  setNote(file: string, note: ScanNote): void {
+    const first: FileResult = { file, endpoints: [], notes: [note], env: [], waivers: [], azureResources: [] };
+    this.entries.set(file, { code: true, content: '', first, reads: [], forced: false });
+    this.settled = false;
+  }
+
   delete(file: string): boolean {
     const had = this.entries.delete(file);
     if (had) this.settled = false;

@@ -2,6 +2,7 @@
 // never silently ignored or loosened.
 import * as assert from 'node:assert/strict';
 import { parsePolicy, PolicyError } from '../../src/core/policy/policy';
+import { policyTemplate, type PolicyChoices } from '../../src/core/policy/template';
 import { runCli, tempWorkspace } from '../support/cli';
 
 function problems(file: string, text: string): { line: number; column: number; message: string }[] {
@@ -15,6 +16,17 @@ function problems(file: string, text: string): { line: number; column: number; m
 }
 
 describe('policy', () => {
+  it('written from the create-policy answers, parses to those answers', () => {
+    for (const choices of [
+      { require: [], baa: [] },
+      { require: ['hipaa', 'eu-residency'], baa: ['aws-bedrock', 'azure-openai'] },
+      { require: ['soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'], baa: [] },
+    ] as PolicyChoices[]) {
+      const policy = parsePolicy('.llm-compliance.yaml', policyTemplate(choices));
+      assert.deepEqual([policy.require, policy.baa], [choices.require, choices.baa]);
+    }
+  });
+
   it('reads the contract minimum', () => {
     const p = parsePolicy('.llm-compliance.yaml', 'require: [hipaa, eu-residency]\nbaa: [aws-bedrock, google-vertex-ai, azure-openai]\n');
     assert.deepEqual(p.require, ['hipaa', 'eu-residency']);

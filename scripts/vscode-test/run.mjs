@@ -1,0 +1,192 @@
+// Runs the extension in a real VS Code: code-server 4.100.3 (VS Code 1.100.3), installed
+// by setup.sh under .vscode-test/, opened in Debian's chromium by playwright-core.
+//
+//   node scripts/vscode-test/run.mjs                 the extension-host suite on a copy of examples/ (exit code = result)
+//   node scripts/vscode-test/run.mjs --demo          VS Code with the extension on a copy of examples/, until Ctrl+C
+//   node scripts/vscode-test/run.mjs --screenshot F  the same, headless, saved as a PNG of the diagnostics
+//
+// The workbench's `payload` URL parameter passes extensionDevelopmentPath and
+// extensionTestsPath, the same contract as @vscode/test-electron: the suite runs inside the
+// real Node extension host and reports its exit code through window.codeAutomationExit.
+// Everything binds to 127.0.0.1 and the whole process group is stopped at the end.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as net from 'node:net';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const HARNESS = process.env.LLMC_VSCODE_TEST_DIR ?? path.join(ROOT, '.vscode-test');
+const CODE_SERVER = path.join(HARNESS, 'node_modules/.bin/code-server');
+const CHROMIUM = process.env.CHROME ?? '/usr/bin/chromium';
+const args = process.argv.slice(2);
+const mode = args.includes('--demo') ? 'demo' : args.includes('--screenshot') ? 'screenshot' : 'test';
+const timeoutMs = Number(process.env.LLMC_TEST_TIMEOUT_MS ?? 600_000);
+const t0 = Date.now();
+const log = (...a) => console.log(`[vscode-test ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+
+if (!fs.existsSync(CODE_SERVER) || !fs.existsSync(CHROMIUM)) {
+  console.error(`The real-VS-Code harness is not installed (${fs.existsSync(CODE_SERVER) ? CHROMIUM : CODE_SERVER} is missing).\nRun: npm run test:setup   (installs chromium with apt-get and code-server under .vscode-test/)`);
+  process.exit(1);
+}
+for (const built of ['dist/extension.js', 'out/test/integration/index.js']) {
+  if (!fs.existsSync(path.join(ROOT, built))) {
+    console.error(`${built} is missing: run npm run build first.`);
+    process.exit(1);
+  }
+}
+
+const run = fs.mkdtempSync(path.join(HARNESS, 'run-'));
+const workspace = path.join(run, 'examples');
+fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+for (const d of ['ud/User', 'exts', 'tmp', 'xdg']) fs.mkdirSync(path.join(run, d), { recursive: true });
+fs.writeFileSync(path.join(run, 'ud/User/settings.json'), JSON.stringify({
+  'telemetry.telemetryLevel': 'off',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'security.workspace.trust.enabled': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+  'window.commandCenter': false,
+  'chat.commandCenter.enabled': false,
+}, null, 2));
+const results = path.join(run, 'test-results.json');
+const port = Number(args[args.indexOf('--port') + 1]) || await freePort();
+const base = `http://127.0.0.1:${port}`;
+
+// The extension host inherits this environment.
+const env = {
+  ...process.env,
+  XDG_CONFIG_HOME: path.join(run, 'xdg'), XDG_DATA_HOME: path.join(run, 'xdg'), TMPDIR: path.join(run, 'tmp'),
+  EXTENSIONS_GALLERY: '{"serviceUrl":""}', LLMC_TEST_RESULTS: results,
+};
+const server = spawn(CODE_SERVER, [
+  '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+  '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', path.join(run, 'ud'), '--extensions-dir', path.join(run, 'exts'),
+], { env, detached: true, stdio: ['ignore', fs.openSync(path.join(run, 'server.log'), 'w'), fs.openSync(path.join(run, 'server.log'), 'a')] });
+let stopped = false;
+const stop = () => {
+  if (stopped) return;
+  stopped = true;
+  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+};
+process.on('exit', stop);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stop(); process.exit(130); });
+
+let code = 3;
+try {
+  await waitForServer();
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(ROOT)]];
+  if (mode === 'test') payload.push(['extensionTestsPath', remote(path.join(ROOT, 'out/test/integration/index.js'))]);
+  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  if (mode === 'demo') code = await demo(url);
+  else code = await drive(url);
+} catch (err) {
+  console.error('vscode-test failed:', err);
+} finally {
+  stop();
+  if (fs.existsSync(results)) {
+    const r = JSON.parse(fs.readFileSync(results, 'utf8'));
+    for (const f of r.failures) console.log(`FAIL ${f.title}\n${f.error}\n`);
+    console.log(`extension-host suite: ${r.passes.length} passed, ${r.failures.length} failed`);
+  } else if (mode === 'test') console.log(`no results were written; see ${path.join(run, 'server.log')}`);
+  if (code === 0 && !process.env.LLMC_KEEP_RUN) fs.rmSync(run, { recursive: true, force: true });
+}
+process.exit(code);
+
+async function drive(url) {
+  const require = createRequire(path.join(HARNESS, 'package.json'));
+  const { chromium } = require('playwright-core');
+  const profile = path.join(run, 'chromium');
+  fs.mkdirSync(path.join(profile, 'Default'), { recursive: true });
+  // Webviews live on a cross-site <uuid>.localhost origin and need third-party cookies for their service worker.
+  fs.writeFileSync(path.join(profile, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  try {
+    let finish;
+    const done = new Promise((resolve) => (finish = resolve));
+    await context.exposeFunction('codeAutomationLog', (type, a) => console.log('[vscode]', type, ...(a ?? [])));
+    await context.exposeFunction('codeAutomationExit', (c) => finish(c));
+    const page = context.pages()[0] ?? await context.newPage();
+    page.on('pageerror', (e) => log('page error:', e.message));
+    log('opening VS Code', mode === 'test' ? 'to run the extension-host suite' : 'to take a screenshot');
+    await page.goto(url);
+    if (mode === 'screenshot') return await screenshot(page, args[args.indexOf('--screenshot') + 1]);
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
+    const c = await Promise.race([done, timeout]);
+    if (c === 'timeout') log(`no result after ${timeoutMs / 1000} s`);
+    return c === 'timeout' ? 2 : c;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/** The README's picture: a file with findings, a hover, and the Problems view. */
+async function screenshot(page, out) {
+  if (!out) throw new Error('--screenshot needs a file name');
+  await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60_000 });
+  // The status bar item appears when the workspace scan is done.
+  await page.waitForSelector('#llmCompliance\\.status', { timeout: 60_000 });
+  await page.waitForFunction(() => /\d/.test(document.querySelector('#llmCompliance\\.status')?.textContent ?? ''), null, { timeout: 60_000 });
+  const open = async (file) => {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(file, { delay: 20 });
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+  };
+  await open('assistant.ts');
+  await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  // Hover the Anthropic client on line 12 through the editor's "show hover" on a cursor there.
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('12:25');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await page.waitForSelector('.monaco-hover', { state: 'visible', timeout: 15_000 }).catch(() => log('no hover appeared'));
+  await page.waitForTimeout(1500);
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  await page.screenshot({ path: out });
+  log('wrote', out);
+  return 0;
+}
+
+async function demo(url) {
+  console.log(`\nVS Code with LLM Compliance on a copy of examples/ is at:\n\n  ${url}\n\nOpen it in a browser on this machine (files.exclude, Problems view: Ctrl+Shift+M). Ctrl+C stops it.\n`);
+  if (process.env.DISPLAY && !process.env.CI) spawn('xdg-open', [url], { stdio: 'ignore', detached: true }).on('error', () => {});
+  await new Promise(() => {});
+  return 0;
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 300; i++) {
+    if (server.exitCode !== null) throw new Error(`code-server exited with ${server.exitCode}; see ${path.join(run, 'server.log')}`);
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('code-server did not start within 60 s');
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+

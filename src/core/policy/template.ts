@@ -1,0 +1,43 @@
+// A new policy file from a few answers (HIPAA? EU residency? which BAAs are signed?),
+// written as commented YAML that parsePolicy accepts.
+
+import type { ProviderId } from '../catalog/types';
+import type { Requirement } from './policy';
+
+export const REQUIREMENT_LABELS: Record<Requirement, { label: string; detail: string }> = {
+  hipaa: { label: 'HIPAA', detail: 'Every endpoint is covered by a BAA your organisation has signed (LLMC001).' },
+  'eu-residency': { label: 'EU data residency', detail: 'Prompts and outputs stay in the EU (LLMC002).' },
+  'soc2-type2': { label: 'SOC 2 Type II', detail: 'The provider has a SOC 2 Type II report (LLMC004).' },
+  iso27001: { label: 'ISO/IEC 27001', detail: 'The provider is ISO/IEC 27001 certified (LLMC004).' },
+  iso42001: { label: 'ISO/IEC 42001', detail: 'The provider is ISO/IEC 42001 certified (LLMC004).' },
+  'eu-ai-act-gpai': { label: 'EU AI Act GPAI Code of Practice', detail: 'The provider signed the GPAI Code of Practice (LLMC004).' },
+};
+
+export interface PolicyChoices {
+  require: Requirement[];
+  /** Providers whose BAA the organisation has signed. */
+  baa: ProviderId[];
+}
+
+export function policyTemplate(choices: PolicyChoices): string {
+  const list = (items: string[]): string => `[${items.join(', ')}]`;
+  const lines = [
+    '# LLM Compliance policy: what every LLM endpoint in this repository must meet.',
+    '# The CLI (`llm-compliance scan`) fails CI on findings at or above failOn; the editor shows them as you type.',
+    `require: ${list(choices.require)}`,
+  ];
+  if (choices.require.includes('hipaa') || choices.baa.length) {
+    lines.push('# Providers whose BAA your organisation has signed: a BAA the vendor offers is not enough until it is signed.');
+    lines.push(`baa: ${list(choices.baa)}`);
+  }
+  lines.push(
+    'failOn: error',
+    '# Per-rule severity (error | warning | note | off), for example:',
+    '# severity:',
+    '#   LLMC003: warning',
+    '# Paths not to scan (.gitignore syntax, relative to this file):',
+    '# ignore: ["tests/fixtures/**"]',
+    '',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,123 @@
+// Quick fixes: each fix the engine attached to a finding (swap to the EU endpoint, region,
+// inference profile or location; insert an explicit region), a waiver comment with a
+// reason, fix-all in the file, and `source.fixAll.llmCompliance` for codeActionsOnSave.
+// Fixes are offered only while the results match the document's text, so an edit is never
+// applied at stale offsets.
+
+import * as vscode from 'vscode';
+import { formatOf } from '../core/engine';
+import type { Fix } from '../core/model';
+import { lineCommentOf } from '../core/policy/waivers';
+import { commandId } from './contributions';
+import { SOURCE } from './diagnostics';
+import type { PlacedFinding } from './folder-scan';
+import type { Inventory } from './inventory';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('llmCompliance');
+
+export class ActionsProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
+
+  constructor(private readonly inventory: Inventory) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const findings = currentFindings(this.inventory, document);
+    if (!findings) return [];
+    if (context.only?.contains(FIX_ALL_KIND)) {
+      const edit = fixAllEdit(findings);
+      if (!edit) return [];
+      const action = new vscode.CodeAction('Fix all LLM Compliance findings', FIX_ALL_KIND);
+      action.edit = edit;
+      return [action];
+    }
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const placed of findings.filter((p) => p.range.intersection(range))) {
+      const { finding } = placed;
+      const diagnostics = context.diagnostics.filter((d) => d.source === SOURCE && codeOf(d) === finding.ruleId && d.range.isEqual(placed.range));
+      for (const fix of finding.fixes) {
+        const edit = fixEdit(placed, fix);
+        if (!edit) continue;
+        const action = new vscode.CodeAction(`${fix.title} (${finding.ruleId})`, vscode.CodeActionKind.QuickFix);
+        action.edit = edit;
+        action.diagnostics = diagnostics;
+        action.isPreferred = fix.isPreferred === true;
+        actions.push(action);
+      }
+      if (commentFor(document, placed)) {
+        const waive = new vscode.CodeAction(`Waive ${finding.ruleId} here with a reason…`, vscode.CodeActionKind.QuickFix);
+        waive.command = { title: waive.title, command: commandId('addWaiver'), arguments: [{ uri: document.uri.toString(), ruleId: finding.ruleId, line: placed.range.start.line, character: placed.range.start.character }] };
+        waive.diagnostics = diagnostics;
+        actions.push(waive);
+      }
+    }
+    // Same-endpoint findings share one fix; count distinct fixes.
+    if (new Set(findings.flatMap((p) => preferredFix(p) ? [JSON.stringify(preferredFix(p)!.edits)] : [])).size > 1 && actions.some((a) => a.edit)) {
+      const all = new vscode.CodeAction('Fix all LLM Compliance findings in this file', vscode.CodeActionKind.QuickFix);
+      all.edit = fixAllEdit(findings);
+      actions.push(all);
+    }
+    return actions;
+  }
+}
+
+/** The file's unwaived findings, if the results were computed from the document as it is now. */
+export function currentFindings(inventory: Inventory, document: vscode.TextDocument): PlacedFinding[] | undefined {
+  const scan = inventory.scanOf(document.uri);
+  if (!scan) return undefined;
+  const notebook = document.uri.scheme === 'vscode-notebook-cell'
+    ? vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document === document))
+    : undefined;
+  const rel = scan.relative(notebook?.uri ?? document.uri);
+  if (rel === undefined || !scan.isCurrent(rel, notebook ? notebook.version : document.version)) return undefined;
+  return scan.findings.filter((p) => !p.finding.suppression && p.uri.toString() === document.uri.toString());
+}
+
+function preferredFix(p: PlacedFinding): Fix | undefined {
+  return p.finding.fixes.find((f) => f.isPreferred) ?? (p.finding.fixes.length === 1 ? p.finding.fixes[0] : undefined);
+}
+
+function fixEdit(placed: PlacedFinding, fix: Fix): vscode.WorkspaceEdit | undefined {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of fix.edits) {
+    const place = placed.folder.placeOf(placed.finding.file, e.start, e.end);
+    if (!place || place.uri.toString() !== placed.uri.toString()) return undefined;
+    edit.replace(place.uri, place.range, placed.folder.editText(placed.finding.file, e.newText));
+  }
+  return edit;
+}
+
+/** Every finding's one clear fix, each edit once, none overlapping another. */
+export function fixAllEdit(findings: PlacedFinding[]): vscode.WorkspaceEdit | undefined {
+  const edit = new vscode.WorkspaceEdit();
+  const taken: vscode.Range[] = [];
+  const seen = new Set<string>();
+  for (const placed of findings) {
+    const fix = preferredFix(placed);
+    if (!fix) continue;
+    const key = JSON.stringify(fix.edits);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const places = fix.edits.map((e) => ({ e, place: placed.folder.placeOf(placed.finding.file, e.start, e.end) }));
+    if (places.some(({ place }) => !place || place.uri.toString() !== placed.uri.toString() || taken.some((r) => overlaps(r, place.range)))) continue;
+    for (const { e, place } of places) {
+      edit.replace(place!.uri, place!.range, placed.folder.editText(placed.finding.file, e.newText));
+      taken.push(place!.range);
+    }
+  }
+  return edit.size ? edit : undefined;
+}
+
+/** The line comment to write a waiver with, in a file or a notebook cell; undefined where there is none (JSON). */
+export function commentFor(document: vscode.TextDocument, placed: PlacedFinding): '#' | '//' | undefined {
+  if (document.uri.scheme === 'vscode-notebook-cell') return document.languageId === 'python' ? '#' : /script/.test(document.languageId) ? '//' : undefined;
+  return lineCommentOf(formatOf(placed.finding.file));
+}
+
+function overlaps(a: vscode.Range, b: vscode.Range): boolean {
+  return a.isEqual(b) || (a.start.isBefore(b.end) && b.start.isBefore(a.end));
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}

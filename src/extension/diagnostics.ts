@@ -1,0 +1,89 @@
+// Findings as diagnostics: rule id as the code (linking to the rule's page), severity from
+// the policy (or the editor-only override), related lines from the engine. Waived findings
+// are accepted risks and are not shown, as the CLI does not fail on them. Policy problems
+// show in the policy file; scan notes (too large, not UTF-8, unparsable) as information.
+
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../core/model';
+import type { FolderScan, PlacedFinding } from './folder-scan';
+import type { Inventory } from './inventory';
+import { setting } from './settings';
+import type { EditorSeverity } from './contributions';
+
+export const SOURCE = 'llm-compliance';
+
+export class DiagnosticsView implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly inventory: Inventory,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.subscription = inventory.onDidChange(() => this.refresh());
+  }
+
+  refresh(): void {
+    const byUri = new Map<string, [vscode.Uri, vscode.Diagnostic[]]>();
+    const add = (uri: vscode.Uri, d: vscode.Diagnostic): void => {
+      const key = uri.toString();
+      const entry = byUri.get(key) ?? [uri, []];
+      entry[1].push(d);
+      byUri.set(key, entry);
+    };
+    const overrides = setting('severity');
+    for (const scan of this.inventory.scans()) {
+      const policy = scan.policyDiagnostics();
+      if (policy) for (const d of policy[1]) add(policy[0], d);
+      for (const placed of scan.findings) {
+        if (placed.finding.suppression) continue;
+        const severity = editorSeverity(placed.finding.severity, overrides[placed.finding.ruleId]);
+        if (severity !== undefined) add(placed.uri, this.toDiagnostic(placed, severity));
+      }
+      for (const note of scan.notes()) {
+        const place = scan.placeOf(note.file, 0, 0);
+        if (!place) continue;
+        const line = Math.max(0, (note.line ?? 1) - 1);
+        const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 0), `LLM Compliance: ${note.message}`, vscode.DiagnosticSeverity.Information);
+        d.source = SOURCE;
+        d.code = note.kind;
+        add(place.uri, d);
+      }
+    }
+    this.collection.clear();
+    for (const [uri, list] of byUri.values()) this.collection.set(uri, list);
+  }
+
+  private toDiagnostic(placed: PlacedFinding, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+    const { finding: f, folder } = placed;
+    const d = new vscode.Diagnostic(placed.range, f.message, severity);
+    d.source = SOURCE;
+    d.code = { value: f.ruleId, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.ruleId}.md`) };
+    const related = relatedOf(folder, f);
+    if (related.length) d.relatedInformation = related;
+    return d;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.collection.dispose();
+  }
+}
+
+export function relatedOf(scan: FolderScan, f: Finding): vscode.DiagnosticRelatedInformation[] {
+  return (f.related ?? []).flatMap((r) => {
+    const place = r.range ? scan.placeOf(r.file, r.range.start, r.range.end) : { uri: scan.uriOf(r.file), range: new vscode.Range((r.line ?? 1) - 1, 0, (r.line ?? 1) - 1, 0) };
+    return place ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(place.uri, place.range), r.message)] : [];
+  });
+}
+
+function editorSeverity(severity: Severity, override: EditorSeverity | undefined): vscode.DiagnosticSeverity | undefined {
+  switch (override ?? severity) {
+    case 'error': return vscode.DiagnosticSeverity.Error;
+    case 'warning': return vscode.DiagnosticSeverity.Warning;
+    case 'note':
+    case 'information': return vscode.DiagnosticSeverity.Information;
+    case 'hint': return vscode.DiagnosticSeverity.Hint;
+    default: return undefined;
+  }
+}

@@ -1,0 +1,100 @@
+// Hover on an endpoint: where it goes (provider, host, region), the posture facts that
+// decide the verdict with their sources and check dates, each finding with what would
+// pass, and any waiver that accepts it. All of it comes from the engine and the catalog.
+
+import * as vscode from 'vscode';
+import type { Engine } from '../core/engine';
+import type { Fact, Provider, Source } from '../core/catalog/types';
+import type { Endpoint, Finding } from '../core/model';
+import { ruleMeta } from '../core/rules/rules';
+import type { Inventory } from './inventory';
+
+export class HoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly inventory: Inventory,
+    private readonly engine: Engine,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const here = <T extends { uri: vscode.Uri; range: vscode.Range }>(list: T[]): T[] =>
+      list.filter((p) => p.uri.toString() === document.uri.toString() && p.range.contains(position));
+    const scan = this.inventory.scanOf(document.uri);
+    if (!scan) return undefined;
+    const endpoints = here(scan.endpoints);
+    const findings = here(scan.findings);
+    if (!endpoints.length && !findings.length) return undefined;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.supportHtml = false;
+    const shown = new Set<Endpoint>();
+    for (const { endpoint } of endpoints) {
+      if (shown.has(endpoint)) continue;
+      shown.add(endpoint);
+      const own = findings.filter((f) => f.finding.endpoint === endpoint || sameRange(f.finding, endpoint)).map((f) => f.finding);
+      this.describe(md, endpoint, own, scan.policy.require.length > 0);
+    }
+    for (const { finding } of findings.filter((f) => !f.finding.endpoint || !endpoints.some((e) => sameRange(f.finding, e.endpoint)))) {
+      md.appendMarkdown(findingLine(finding));
+    }
+    const range = (endpoints[0] ?? findings[0])!.range;
+    return new vscode.Hover(md, range);
+  }
+
+  private describe(md: vscode.MarkdownString, e: Endpoint, findings: Finding[], hasPolicy: boolean): void {
+    const provider = e.provider ? this.engine.index.providers.get(e.provider) : undefined;
+    md.appendMarkdown(`**LLM endpoint** · ${provider ? `${esc(provider.name)} (\`${provider.id}\`)` : 'provider unknown'}${e.assumedProvider ? ' (assumed from the SDK)' : ''}\n\n`);
+    const region = e.location ? `${esc(e.location.name)} (\`${e.location.id}\`, ${esc(e.location.jurisdiction)})` : e.region ? `\`${e.region}\`` : 'unknown';
+    md.appendMarkdown(`Host ${e.host ? `\`${e.host}\`` : 'unknown'} · region ${region}${e.model ? ` · model \`${e.model}\`` : ''}  \n`);
+    md.appendMarkdown(`Found: ${esc(e.via)}${e.unknown ? ` — ${esc(e.unknown)}` : ''}\n\n`);
+    for (const x of e.env ?? []) md.appendMarkdown(`- \`${x.name}=${esc(x.value)}\` from ${esc(x.file)}:${x.line}\n`);
+    if (provider) md.appendMarkdown(`\n${postureTable(provider, e)}\n`);
+    for (const c of e.conditions) md.appendMarkdown(`- ${esc(c)}\n`);
+    md.appendMarkdown('\n');
+    if (findings.length) for (const f of findings) md.appendMarkdown(findingLine(f));
+    else md.appendMarkdown(hasPolicy ? '$(pass) Meets the workspace policy.\n\n' : 'No policy file: nothing is required. Run **LLM Compliance: Create Policy File…** to set requirements.\n\n');
+  }
+}
+
+function findingLine(f: Finding): string {
+  const icon = f.suppression ? '$(circle-slash)' : f.severity === 'error' ? '$(error)' : f.severity === 'warning' ? '$(warning)' : '$(info)';
+  let out = `${icon} **${f.ruleId}** ${esc(ruleMeta(f.ruleId).title)}: ${esc(f.message)}\n\n`;
+  for (const d of f.details) out += `- ${esc(d)}\n`;
+  if (f.details.length) out += '\n';
+  if (f.remedy && !f.message.includes(f.remedy)) out += `What would pass: ${esc(f.remedy)}\n\n`;
+  if (f.sources.length) out += `Sources: ${sourceLinks(f.sources)}\n\n`;
+  if (f.suppression) {
+    const s = f.suppression;
+    out += `Waived (${s.kind}, ${esc(s.file)}:${s.line}): ${esc(s.reason)}${s.expires ? ` · until ${s.expires}` : ''}${s.owner ? ` · ${esc(s.owner)}` : ''}\n\n`;
+  }
+  return out;
+}
+
+function postureTable(p: Provider, e: Endpoint): string {
+  const value = (f: Fact<unknown>): string => (f.value === null ? '**unknown**' : typeof f.value === 'boolean' ? (f.value ? 'yes' : 'no') : esc(typeof f.value === 'string' ? f.value : JSON.stringify(f.value))) + (f.uncertain ? ' (uncertain)' : '');
+  const baa = p.posture.baa;
+  const rows: [string, string, Source[]][] = [
+    ['HIPAA BAA', `${value(baa)}${baa.tier ? ` (${esc(baa.tier)})` : ''}`, baa.sources],
+    ['SOC 2 Type II', value(p.posture.soc2Type2), p.posture.soc2Type2.sources],
+    ['ISO/IEC 27001', value(p.posture.iso27001), p.posture.iso27001.sources],
+    ['EU residency (this endpoint)', e.euResident === null ? '**unknown**' : e.euResident ? 'yes' : 'no', e.location?.sources ?? p.posture.euResidency.sources],
+    ['EU AI Act GPAI code', value(p.posture.euAiActGpai), p.posture.euAiActGpai.sources],
+  ];
+  return ['| Posture | | Source (checked) |', '|---|---|---|', ...rows.map(([k, v, s]) => `| ${k} | ${v} | ${sourceLinks(s.slice(0, 2)) || '—'} |`)].join('\n');
+}
+
+function sourceLinks(sources: Source[]): string {
+  const unique = [...new Map(sources.map((s) => [s.url, s])).values()];
+  return unique.map((s) => `[${esc(shortUrl(s.url))}](${s.url}) (${s.checked}${s.thirdParty ? ', third party' : ''})`).join(' · ');
+}
+
+function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\/(www\.)?/, '').replace(/[?#].*$/, '').slice(0, 60);
+}
+
+function sameRange(f: Finding, e: Endpoint): boolean {
+  return f.file === e.file && f.range.start === e.range.start && f.range.end === e.range.end;
+}
+
+/** Escapes Markdown so file text cannot inject links or formatting. */
+function esc(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}

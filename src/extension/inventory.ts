@@ -1,0 +1,154 @@
+// The workspace inventory: one FolderScan per workspace folder, fed by editor events
+// (debounced per document) and file watchers, started with a cancellable progress
+// notification. Views (diagnostics, status bar, hovers, fixes) read it and listen to it.
+
+import * as vscode from 'vscode';
+import type { Engine } from '../core/engine';
+import { FolderScan, notebookSource, type PlacedEndpoint, type PlacedFinding } from './folder-scan';
+import { setting } from './settings';
+
+export class Inventory implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderScan>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<FolderScan | undefined>();
+  /** Fires when a folder's results change (undefined: folders were added or removed). */
+  readonly onDidChange = this.changed.event;
+  private loading: Promise<void> = Promise.resolve();
+  private enabled = setting('enable');
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const w = vscode.workspace;
+    this.disposables.push(
+      this.changed,
+      w.onDidChangeWorkspaceFolders(() => void this.reload()),
+      w.onDidOpenTextDocument((d) => this.fromEditor(d.uri, () => this.textOf(d))),
+      w.onDidChangeTextDocument((e) => e.contentChanges.length && this.fromEditor(e.document.uri, () => this.textOf(e.document), setting('debounceMs'))),
+      // Closed without saving: the disk is the truth again.
+      w.onDidCloseTextDocument((d) => this.fromEditor(d.uri, () => ({ kind: 'disk' }))),
+      w.onDidOpenNotebookDocument((nb) => this.fromEditor(nb.uri, () => notebookSource(nb))),
+      w.onDidChangeNotebookDocument((e) => this.fromEditor(e.notebook.uri, () => notebookSource(e.notebook), setting('debounceMs'))),
+      w.onDidCloseNotebookDocument((nb) => this.fromEditor(nb.uri, () => ({ kind: 'disk' }))),
+      w.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('llmCompliance.enable') || e.affectsConfiguration('llmCompliance.maxFileSizeKb') || e.affectsConfiguration('files.exclude')) void this.reload();
+        else if (e.affectsConfiguration('llmCompliance.severity')) this.changed.fire(undefined);
+      }),
+    );
+    const watcher = w.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.fromDisk(uri)),
+      watcher.onDidChange((uri) => this.fromDisk(uri)),
+      watcher.onDidDelete((uri) => this.fromDisk(uri, true)),
+    );
+  }
+
+  /** Scans every folder again from the start (on start, and when policies, ignores or settings change). */
+  reload(): Promise<void> {
+    this.loading = this.loading.then(() => this.loadAll());
+    return this.loading;
+  }
+
+  private async loadAll(): Promise<void> {
+    this.enabled = setting('enable');
+    this.folders.clear();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    if (!this.enabled) {
+      this.log.info('Disabled by llmCompliance.enable.');
+      this.changed.fire(undefined);
+      return;
+    }
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    for (const folder of folders) this.folders.set(folder.uri.toString(), new FolderScan(folder, this.engine, this.log, (s) => this.changed.fire(s)));
+    const started = Date.now();
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'LLM Compliance: scanning the workspace', cancellable: true },
+      async (progress, token) => {
+        for (const scan of this.folders.values()) await scan.load(progress, token);
+      },
+    );
+    const files = [...this.folders.values()].reduce((n, s) => n + s.results.texts.size, 0);
+    this.log.info(`Scanned ${folders.length} folder(s) in ${Date.now() - started} ms: ${this.endpoints().length} endpoints, ${this.findings().length} findings (${files} files with endpoints or waivers).`);
+    this.changed.fire(undefined);
+  }
+
+  /** Resolves when no scan, debounce or re-analysis is pending. */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      await this.loading;
+      if (this.timers.size) await new Promise((r) => setTimeout(r, 50));
+      else {
+        await Promise.all([...this.folders.values()].map((s) => s.whenIdle()));
+        if (!this.timers.size && ![...this.folders.values()].some((s) => s.busy)) return;
+      }
+    }
+  }
+
+  scans(): FolderScan[] {
+    return [...this.folders.values()];
+  }
+
+  scanOf(uri: vscode.Uri): FolderScan | undefined {
+    if (uri.scheme === 'vscode-notebook-cell') {
+      const nb = vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document.uri.toString() === uri.toString()));
+      if (nb) uri = nb.uri;
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.folders.get(folder.uri.toString()) : undefined;
+  }
+
+  findings(): PlacedFinding[] {
+    return this.scans().flatMap((s) => s.findings);
+  }
+
+  endpoints(): PlacedEndpoint[] {
+    return this.scans().flatMap((s) => s.endpoints);
+  }
+
+  private textOf(d: vscode.TextDocument): { kind: 'text'; text: string; version: number } | undefined {
+    // Cells are analysed as part of their notebook.
+    return d.uri.scheme === 'vscode-notebook-cell' ? undefined : { kind: 'text', text: d.getText(), version: d.version };
+  }
+
+  private fromEditor(uri: vscode.Uri, source: () => Parameters<FolderScan['update']>[1] | undefined, delay = 0): void {
+    if (!this.enabled) return;
+    const scan = this.scanOf(uri);
+    const rel = scan?.relative(uri);
+    if (!scan || rel === undefined || scan.isPolicyFile(rel)) return;
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    const run = (): void => {
+      this.timers.delete(key);
+      const s = source();
+      if (s) void scan.update(rel, s);
+    };
+    if (delay > 0) this.timers.set(key, setTimeout(run, delay));
+    else run();
+  }
+
+  private fromDisk(uri: vscode.Uri, deleted = false): void {
+    if (!this.enabled) return;
+    const scan = this.scanOf(uri);
+    const rel = scan?.relative(uri);
+    if (!scan || rel === undefined) return;
+    // The policy and ignore files decide what is scanned and how: start the folder over.
+    if (scan.isPolicyFile(rel) || rel === '.gitignore' || rel.endsWith('/.gitignore')) {
+      this.log.info(`${scan.folder.name}: ${rel} changed; scanning the folder again.`);
+      void this.reload();
+      return;
+    }
+    // An open editor's text wins over the disk until it is closed.
+    if (!deleted && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    if (!deleted && vscode.workspace.notebookDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    void scan.update(rel, deleted ? { kind: 'delete' } : { kind: 'disk' });
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,51 @@
+// The status bar item: the workspace's count of unwaived findings; opens the Problems view.
+// It says so plainly when a policy file is invalid or the scan is still running.
+
+import * as vscode from 'vscode';
+import { commandId } from './contributions';
+import type { Inventory } from './inventory';
+
+export class StatusView implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('llmCompliance.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly inventory: Inventory) {
+    this.item.name = 'LLM Compliance';
+    this.subscription = inventory.onDidChange(() => this.refresh());
+    this.refresh();
+    this.item.show();
+  }
+
+  refresh(): void {
+    const scans = this.inventory.scans();
+    const findings = this.inventory.findings().map((p) => p.finding);
+    const active = findings.filter((f) => !f.suppression);
+    const waived = findings.length - active.length;
+    const files = new Set(active.map((f) => f.file)).size;
+    const endpoints = this.inventory.endpoints().length;
+    const broken = scans.filter((s) => s.policyProblems.length);
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    if (broken.length) {
+      this.item.text = '$(error) LLM policy invalid';
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+      this.item.command = { title: 'Open policy', command: 'vscode.open', arguments: [broken[0]!.policyUri] };
+      tooltip.appendMarkdown(`The policy file in ${broken.map((s) => s.folder.name).join(', ')} is invalid (see its problems). ${broken[0]!.policy.source ? 'The last valid version is still applied.' : 'No requirements are checked until it is fixed.'}\n\n`);
+    } else {
+      this.item.text = active.length ? `$(shield) ${active.length}` : '$(shield) 0';
+      this.item.backgroundColor = undefined;
+      this.item.command = commandId('openProblems');
+    }
+    const noPolicy = scans.filter((s) => !s.policy.source && !s.policyProblems.length);
+    tooltip.appendMarkdown(`**LLM Compliance**: ${active.length} finding${active.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+    tooltip.appendMarkdown(`${waived ? ` · ${waived} waived` : ''} · ${endpoints} endpoint${endpoints === 1 ? '' : 's'}\n\n`);
+    if (noPolicy.length) tooltip.appendMarkdown(`No policy file in ${noPolicy.map((s) => s.folder.name).join(', ')}: endpoints are listed, nothing is required. [Create one](command:${commandId('createPolicy')})\n\n`);
+    if (scans.some((s) => s.cancelled)) tooltip.appendMarkdown('The workspace scan was cancelled: only the files scanned so far and open files are counted. [Rescan](command:' + commandId('rescan') + ')\n\n');
+    tooltip.isTrusted = { enabledCommands: [commandId('createPolicy'), commandId('rescan')] };
+    this.item.tooltip = tooltip;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}

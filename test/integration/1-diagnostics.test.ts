@@ -1,0 +1,61 @@
+// Diagnostics in the real editor: rule ids, ranges, severities and links, on open and for
+// unopened files; the same findings as the CLI's JSON for the same folder.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { api, diagnostics, EXTENSION_ID, folder, until, uri } from './support';
+
+interface CliJson {
+  endpoints: unknown[];
+  findings: { ruleId: string; severity: string; file: string; line: number; column: number; endLine: number; endColumn: number; suppressed?: unknown }[];
+  summary: { endpoints: number; findings: number; suppressed: number };
+}
+
+function cli(): Promise<CliJson> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  return new Promise((resolve, reject) => {
+    // The extension host's own Node (Electron's, as Node, on a desktop).
+    execFile(process.execPath, [path.join(ext.extensionPath, 'dist/cli.js'), 'scan', '.', '--format', 'json'],
+      { cwd: folder().uri.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 << 20 },
+      (err, stdout) => (stdout ? resolve(JSON.parse(stdout) as CliJson) : reject(err ?? new Error('no output'))));
+  });
+}
+
+suite('diagnostics', () => {
+  test('the extension reports exactly the CLI findings for examples/ (one engine, same answers)', async () => {
+    const { inventory } = await api();
+    const json = await cli();
+    const fromCli = json.findings.filter((f) => !f.suppressed).map((f) => `${f.file} ${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity}`).sort();
+    const files = [...new Set(json.findings.map((f) => f.file))];
+    const fromEditor = files.flatMap((f) => diagnostics(uri(f)).map((d) => {
+      const [rule, range, severity] = d.split(' ');
+      return `${f} ${rule} ${range} ${severity === 'information' ? 'note' : severity}`;
+    })).sort();
+    assert.ok(fromCli.length >= 20, `the CLI found ${fromCli.length} findings`);
+    assert.deepEqual(fromEditor, fromCli);
+    // The inventory's counts are the CLI summary's.
+    assert.equal(inventory.endpoints().length, json.summary.endpoints);
+    assert.equal(inventory.findings().filter((p) => !p.finding.suppression).length, json.summary.findings);
+    assert.equal(inventory.findings().filter((p) => p.finding.suppression).length, json.summary.suppressed);
+  });
+
+  test('a Bedrock client in us-east-1 is an LLMC002 error on its region, linked to the rule page', async () => {
+    await api();
+    const target = uri('api/app/triage.py');
+    await vscode.window.showTextDocument(target);
+    const d = vscode.languages.getDiagnostics(target).find((x) => x.source === 'llm-compliance' && typeof x.code === 'object' && x.code.value === 'LLMC002');
+    assert.ok(d, diagnostics(target).join('\n'));
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    const doc = await vscode.workspace.openTextDocument(target);
+    assert.equal(doc.getText(d.range), '"us-east-1"');
+    assert.match(d.message, /EU/);
+    assert.ok(typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/LLMC002.md'));
+  });
+
+  test('a finding in .env links to the code that reads the value', async () => {
+    await api();
+    const d = await until('.env diagnostics', () => vscode.languages.getDiagnostics(uri('.env')).find((x) => typeof x.code === 'object' && x.code.value === 'LLMC001'));
+    assert.ok(d.relatedInformation?.some((r) => r.location.uri.path.endsWith('/web/src/lib/assistant.ts')), JSON.stringify(d.relatedInformation));
+  });
+});
