@@ -47,7 +47,8 @@ fs.writeFileSync(path.join(run, 'ud/User/settings.json'), JSON.stringify({
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'security.workspace.trust.enabled': false,
-  'workbench.colorTheme': 'Default Dark Modern',
+  'git.openRepositoryInParentFolders': 'never',
+  'editor.hover.sticky': true,
   'window.commandCenter': false,
   'chat.commandCenter.enabled': false,
 }, null, 2));
@@ -104,7 +105,7 @@ async function drive(url) {
   // Webviews live on a cross-site <uuid>.localhost origin and need third-party cookies for their service worker.
   fs.writeFileSync(path.join(profile, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1,
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   try {
@@ -131,8 +132,8 @@ async function screenshot(page, out) {
   if (!out) throw new Error('--screenshot needs a file name');
   await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60_000 });
   // The status bar item appears when the workspace scan is done.
-  await page.waitForSelector('#llmCompliance\\.status', { timeout: 60_000 });
-  await page.waitForFunction(() => /\d/.test(document.querySelector('#llmCompliance\\.status')?.textContent ?? ''), null, { timeout: 60_000 });
+  await page.waitForSelector('[id$="llmCompliance.status"]', { timeout: 60_000 });
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[id$="llmCompliance.status"]')?.textContent ?? ''), null, { timeout: 60_000 });
   const open = async (file) => {
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
@@ -141,13 +142,13 @@ async function screenshot(page, out) {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(1500);
   };
-  await open('assistant.ts');
+  await open('triage.py');
   await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 30_000 });
   await page.waitForTimeout(1500);
-  // Hover the Anthropic client on line 12 through the editor's "show hover" on a cursor there.
+  // Hover the Bedrock region on line 7 through the editor's "show hover" on a cursor there.
   await page.keyboard.press('Control+G');
-  await page.keyboard.type('12:25');
+  await page.keyboard.type('7:60');
   await page.keyboard.press('Enter');
   await page.waitForTimeout(500);
   await page.keyboard.press('Control+K');

@@ -20,8 +20,13 @@ export class ActionsProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly inventory: Inventory) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const findings = currentFindings(this.inventory, document);
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    // Right after typing (or on save) the results may be a keystroke behind: bring them up to date first.
+    let findings = currentFindings(this.inventory, document);
+    if (!findings) {
+      await this.inventory.flush(document.uri);
+      findings = currentFindings(this.inventory, document);
+    }
     if (!findings) return [];
     if (context.only?.contains(FIX_ALL_KIND)) {
       const edit = fixAllEdit(findings);

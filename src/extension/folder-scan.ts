@@ -60,7 +60,9 @@ export class FolderScan {
     private readonly engine: Engine,
     private readonly log: vscode.LogOutputChannel,
     private readonly onResults: (scan: FolderScan) => void,
+    lastPolicy?: Policy,
   ) {
+    if (lastPolicy) this.policy = lastPolicy;
     this.index = new WorkspaceIndex(engine, this.policy);
   }
 

@@ -29,7 +29,9 @@ export class HoverProvider implements vscode.HoverProvider {
     for (const { endpoint } of endpoints) {
       if (shown.has(endpoint)) continue;
       shown.add(endpoint);
-      const own = findings.filter((f) => f.finding.endpoint === endpoint || sameRange(f.finding, endpoint)).map((f) => f.finding);
+      // Open findings first, then the waived ones.
+      const own = findings.filter((f) => f.finding.endpoint === endpoint || sameRange(f.finding, endpoint)).map((f) => f.finding)
+        .sort((a, b) => Number(!!a.suppression) - Number(!!b.suppression));
       this.describe(md, endpoint, own, scan.policy.require.length > 0);
     }
     for (const { finding } of findings.filter((f) => !f.finding.endpoint || !endpoints.some((e) => sameRange(f.finding, e.endpoint)))) {
@@ -41,44 +43,48 @@ export class HoverProvider implements vscode.HoverProvider {
 
   private describe(md: vscode.MarkdownString, e: Endpoint, findings: Finding[], hasPolicy: boolean): void {
     const provider = e.provider ? this.engine.index.providers.get(e.provider) : undefined;
-    md.appendMarkdown(`**LLM endpoint** · ${provider ? `${esc(provider.name)} (\`${provider.id}\`)` : 'provider unknown'}${e.assumedProvider ? ' (assumed from the SDK)' : ''}\n\n`);
-    const region = e.location ? `${esc(e.location.name)} (\`${e.location.id}\`, ${esc(e.location.jurisdiction)})` : e.region ? `\`${e.region}\`` : 'unknown';
-    md.appendMarkdown(`Host ${e.host ? `\`${e.host}\`` : 'unknown'} · region ${region}${e.model ? ` · model \`${e.model}\`` : ''}  \n`);
-    md.appendMarkdown(`Found: ${esc(e.via)}${e.unknown ? ` — ${esc(e.unknown)}` : ''}\n\n`);
-    for (const x of e.env ?? []) md.appendMarkdown(`- \`${x.name}=${esc(x.value)}\` from ${esc(x.file)}:${x.line}\n`);
-    if (provider) md.appendMarkdown(`\n${postureTable(provider, e)}\n`);
+    const region = e.location ? `${esc(e.location.name)} (\`${e.location.id}\`, ${esc(e.location.jurisdiction)})` : e.region ? `\`${e.region}\`` : 'region unknown';
+    md.appendMarkdown(`**${provider ? esc(provider.name) : 'Unknown provider'}**${provider ? ` (\`${provider.id}\`)` : ''}${e.assumedProvider ? ' (assumed from the SDK)' : ''}`);
+    md.appendMarkdown(` · ${e.host ? `\`${e.host}\`` : 'host unknown'} · ${region}${e.model ? ` · model \`${e.model}\`` : ''}  \n`);
+    md.appendMarkdown(`Found: ${esc(e.via)}${e.unknown ? `. ${esc(e.unknown)}` : ''}\n\n`);
+    for (const x of e.env ?? []) md.appendMarkdown(`- \`${x.name}=${esc(x.value)}\` set in ${esc(x.file)}:${x.line}\n`);
     for (const c of e.conditions) md.appendMarkdown(`- ${esc(c)}\n`);
     md.appendMarkdown('\n');
     if (findings.length) for (const f of findings) md.appendMarkdown(findingLine(f));
     else md.appendMarkdown(hasPolicy ? '$(pass) Meets the workspace policy.\n\n' : 'No policy file: nothing is required. Run **LLM Compliance: Create Policy File…** to set requirements.\n\n');
+    if (provider) md.appendMarkdown(postureList(provider, e));
   }
 }
 
 function findingLine(f: Finding): string {
   const icon = f.suppression ? '$(circle-slash)' : f.severity === 'error' ? '$(error)' : f.severity === 'warning' ? '$(warning)' : '$(info)';
-  let out = `${icon} **${f.ruleId}** ${esc(ruleMeta(f.ruleId).title)}: ${esc(f.message)}\n\n`;
-  for (const d of f.details) out += `- ${esc(d)}\n`;
-  if (f.details.length) out += '\n';
-  if (f.remedy && !f.message.includes(f.remedy)) out += `What would pass: ${esc(f.remedy)}\n\n`;
-  if (f.sources.length) out += `Sources: ${sourceLinks(f.sources)}\n\n`;
+  // The diagnostic above the hover already says what is wrong; this says why, what would pass, and on what evidence.
+  let out = `${icon} **${f.ruleId}** ${esc(ruleMeta(f.ruleId).title)}`;
   if (f.suppression) {
     const s = f.suppression;
-    out += `Waived (${s.kind}, ${esc(s.file)}:${s.line}): ${esc(s.reason)}${s.expires ? ` · until ${s.expires}` : ''}${s.owner ? ` · ${esc(s.owner)}` : ''}\n\n`;
+    out += `, waived (${s.kind}, ${esc(s.file)}:${s.line}): ${esc(s.reason)}${s.expires ? ` · until ${s.expires}` : ''}${s.owner ? ` · ${esc(s.owner)}` : ''}\n\n`;
+    return out;
   }
+  out += '\n\n';
+  for (const d of f.details) out += `- ${esc(d)}\n`;
+  if (f.details.length) out += '\n';
+  if (f.remedy) out += `What would pass: ${esc(f.remedy)}\n\n`;
+  if (f.sources.length) out += `Sources: ${sourceLinks(f.sources)}\n\n`;
   return out;
 }
 
-function postureTable(p: Provider, e: Endpoint): string {
+/** The provider's posture facts, each with its first sources and their check dates. */
+function postureList(p: Provider, e: Endpoint): string {
   const value = (f: Fact<unknown>): string => (f.value === null ? '**unknown**' : typeof f.value === 'boolean' ? (f.value ? 'yes' : 'no') : esc(typeof f.value === 'string' ? f.value : JSON.stringify(f.value))) + (f.uncertain ? ' (uncertain)' : '');
   const baa = p.posture.baa;
   const rows: [string, string, Source[]][] = [
     ['HIPAA BAA', `${value(baa)}${baa.tier ? ` (${esc(baa.tier)})` : ''}`, baa.sources],
     ['SOC 2 Type II', value(p.posture.soc2Type2), p.posture.soc2Type2.sources],
     ['ISO/IEC 27001', value(p.posture.iso27001), p.posture.iso27001.sources],
-    ['EU residency (this endpoint)', e.euResident === null ? '**unknown**' : e.euResident ? 'yes' : 'no', e.location?.sources ?? p.posture.euResidency.sources],
+    ['EU residency of this endpoint', e.euResident === null ? '**unknown**' : e.euResident ? 'yes' : 'no', e.location?.sources ?? p.posture.euResidency.sources],
     ['EU AI Act GPAI code', value(p.posture.euAiActGpai), p.posture.euAiActGpai.sources],
   ];
-  return ['| Posture | | Source (checked) |', '|---|---|---|', ...rows.map(([k, v, s]) => `| ${k} | ${v} | ${sourceLinks(s.slice(0, 2)) || '—'} |`)].join('\n');
+  return `**Posture** (from the catalog)\n\n${rows.map(([k, v, s]) => `- ${k}: ${v}${s.length ? ` · ${sourceLinks(s.slice(0, 1))}` : ''}\n`).join('')}`;
 }
 
 function sourceLinks(sources: Source[]): string {
@@ -94,7 +100,7 @@ function sameRange(f: Finding, e: Endpoint): boolean {
   return f.file === e.file && f.range.start === e.range.start && f.range.end === e.range.end;
 }
 
-/** Escapes Markdown so file text cannot inject links or formatting. */
+/** Escapes Markdown so file text cannot inject links, HTML, icons or formatting. */
 function esc(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+  return text.replace(/[\\`*_{}[\]|<>$]/g, '\\$&');
 }

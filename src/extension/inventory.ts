@@ -10,6 +10,8 @@ import { setting } from './settings';
 export class Inventory implements vscode.Disposable {
   private readonly folders = new Map<string, FolderScan>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The update each debounce timer will run. */
+  private readonly pending = new Map<string, () => void>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<FolderScan | undefined>();
   /** Fires when a folder's results change (undefined: folders were added or removed). */
@@ -54,16 +56,22 @@ export class Inventory implements vscode.Disposable {
 
   private async loadAll(): Promise<void> {
     this.enabled = setting('enable');
+    // A policy that turns invalid keeps the last valid one in force: a typo must not turn checks off.
+    const lastPolicies = new Map([...this.folders].map(([key, scan]) => [key, scan.policy]));
     this.folders.clear();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.pending.clear();
     if (!this.enabled) {
       this.log.info('Disabled by llmCompliance.enable.');
       this.changed.fire(undefined);
       return;
     }
     const folders = vscode.workspace.workspaceFolders ?? [];
-    for (const folder of folders) this.folders.set(folder.uri.toString(), new FolderScan(folder, this.engine, this.log, (s) => this.changed.fire(s)));
+    for (const folder of folders) {
+      const key = folder.uri.toString();
+      this.folders.set(key, new FolderScan(folder, this.engine, this.log, (s) => this.changed.fire(s), lastPolicies.get(key)));
+    }
     const started = Date.now();
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'LLM Compliance: scanning the workspace', cancellable: true },
@@ -86,6 +94,17 @@ export class Inventory implements vscode.Disposable {
         if (!this.timers.size && ![...this.folders.values()].some((s) => s.busy)) return;
       }
     }
+  }
+
+  /** Runs the pending (debounced) updates of a document's folder now and waits for its results. */
+  async flush(uri: vscode.Uri): Promise<void> {
+    const scan = this.scanOf(uri);
+    for (const [key, run] of [...this.pending]) {
+      if (this.scanOf(vscode.Uri.parse(key)) !== scan) continue;
+      clearTimeout(this.timers.get(key));
+      run();
+    }
+    await scan?.whenIdle();
   }
 
   scans(): FolderScan[] {
@@ -123,11 +142,14 @@ export class Inventory implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     const run = (): void => {
       this.timers.delete(key);
+      this.pending.delete(key);
       const s = source();
       if (s) void scan.update(rel, s);
     };
-    if (delay > 0) this.timers.set(key, setTimeout(run, delay));
-    else run();
+    if (delay > 0) {
+      this.timers.set(key, setTimeout(run, delay));
+      this.pending.set(key, run);
+    } else run();
   }
 
   private fromDisk(uri: vscode.Uri, deleted = false): void {

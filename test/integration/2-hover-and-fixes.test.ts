@@ -1,0 +1,107 @@
+// Hovers and quick fixes in the real editor: each kind of fix applies through VS Code's
+// own code-action API and the diagnostic clears; fix-all and codeActionsOnSave work.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, codeOf, diagnostics, until, uri, write } from './support';
+
+async function actionsAt(target: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  await vscode.window.showTextDocument(target);
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', target, range, kind)) ?? [];
+}
+
+function finding(target: vscode.Uri, rule: string): vscode.Diagnostic | undefined {
+  return vscode.languages.getDiagnostics(target).find((d) => d.source === 'llm-compliance' && codeOf(d) === rule);
+}
+
+suite('hover and quick fixes', () => {
+  test('a hover shows provider, host, region, the deciding facts with sources and dates, and what would pass', async () => {
+    await api();
+    const target = uri('api/app/triage.py');
+    const d = finding(target, 'LLMC002');
+    assert.ok(d);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', target, d.range.start.translate(0, 2));
+    const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    for (const expected of ['Amazon Bedrock', '`bedrock-runtime.us-east-1.amazonaws.com`', 'us-east-1', 'LLMC002', 'HIPAA BAA', 'SOC 2 Type II']) {
+      assert.ok(md.includes(expected), `hover lacks ${expected}:\n${md}`);
+    }
+    assert.match(md, /\]\(https:\/\/[^)]+\) \(20\d\d-\d\d-\d\d/, 'a source link with its check date');
+    assert.match(md, /eu-central-1|EU region/i, 'what would pass');
+  });
+
+  test('swap the region: the preferred fix applies and the LLMC002 clears', async () => {
+    await api();
+    const target = uri('api/app/triage.py');
+    const d = finding(target, 'LLMC002')!;
+    const fix = (await actionsAt(target, d.range)).find((a) => a.title.startsWith('Use the EU region eu-central-1'));
+    assert.ok(fix?.edit, 'a region swap is offered');
+    assert.equal(fix.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const doc = await vscode.workspace.openTextDocument(target);
+    assert.match(doc.getText(), /region_name="eu-central-1"/);
+    await until('LLMC002 cleared in triage.py', () => !finding(target, 'LLMC002'));
+  });
+
+  test('insert the EU base_url where the SDK default applies: the LLMC002 clears', async () => {
+    await api();
+    const target = uri('api/app/search.py');
+    const d = finding(target, 'LLMC002')!;
+    const fix = (await actionsAt(target, d.range)).find((a) => a.title.startsWith('Set base_url to the EU endpoint'));
+    assert.ok(fix?.edit, 'the insertion is offered');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match((await vscode.workspace.openTextDocument(target)).getText(), /eu\.api\.openai\.com/);
+    await until('LLMC002 cleared in search.py', () => !finding(target, 'LLMC002'));
+  });
+
+  test('waive with a reason: a comment in the file\'s syntax, and the finding is waived, not reported', async () => {
+    await api();
+    const target = uri('api/app/translate.py');
+    const d = finding(target, 'LLMC001')!;
+    const offered = (await actionsAt(target, d.range)).find((a) => a.title === 'Waive LLMC001 here with a reason…');
+    assert.ok(offered?.command, 'the waiver action is offered');
+    const [args] = offered.command.arguments as [Record<string, unknown>];
+    assert.equal(await vscode.commands.executeCommand(offered.command.command, { ...args, reason: 'Mistral DPA under review', expires: '2027-03-31' }), true);
+    const text = (await vscode.workspace.openTextDocument(target)).getText();
+    assert.match(text, /\n# llm-compliance-ignore LLMC001 -- Mistral DPA under review; expires=2027-03-31\nmistral = Mistral\(/);
+    await until('LLMC001 waived in translate.py', () => diagnostics(target).filter((x) => x.startsWith('LLMC001 8:')).length === 0);
+    assert.ok(!diagnostics(target).some((x) => x.startsWith('LLMC007 8:')), 'the new waiver is valid');
+  });
+
+  test('fix all in a file, as a quick fix and as source.fixAll.llmCompliance', async () => {
+    await api();
+    await write('api/app/regions.py', [
+      'import boto3',
+      '',
+      'east = boto3.client("bedrock-runtime", region_name="us-east-1")',
+      'west = boto3.client("bedrock-runtime", region_name="us-west-2")',
+      '',
+    ].join('\n'));
+    const target = uri('api/app/regions.py');
+    await vscode.window.showTextDocument(target);
+    await until('two LLMC002 in the new file', () => diagnostics(target).filter((x) => x.startsWith('LLMC002')).length === 2);
+    const whole = new vscode.Range(0, 0, 5, 0);
+    assert.ok((await actionsAt(target, new vscode.Range(2, 60, 2, 60))).some((a) => a.title === 'Fix all LLM Compliance findings in this file'));
+    const [all] = await actionsAt(target, whole, 'source.fixAll.llmCompliance');
+    assert.ok(all?.edit, 'source.fixAll.llmCompliance is provided');
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    await until('no LLMC002 left', () => !diagnostics(target).some((x) => x.startsWith('LLMC002')));
+    assert.doesNotMatch((await vscode.workspace.openTextDocument(target)).getText(), /us-(east|west)/);
+  });
+
+  test('editor.codeActionsOnSave runs the fix-all on save', async () => {
+    await api();
+    await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', { 'source.fixAll.llmCompliance': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await write('api/app/onsave.py', 'import boto3\n\nclient = boto3.client("bedrock-runtime", region_name="us-west-2")\n');
+      const target = uri('api/app/onsave.py');
+      const editor = await vscode.window.showTextDocument(target);
+      await until('LLMC002 in onsave.py', () => finding(target, 'LLMC002'));
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# edited\n'));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      assert.doesNotMatch(saved, /us-west-2/, saved);
+      assert.match(saved, /^# edited\n/);
+    } finally {
+      await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

@@ -1,0 +1,72 @@
+// The inventory stays current: an .env edit changes the diagnostics of the code that reads
+// it, notebooks are checked cell by cell, a broken policy is reported in the policy file,
+// and a new policy from the create command takes effect.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parsePolicy } from '../../src/core/policy/policy';
+import { api, codeOf, diagnostics, folder, text, until, uri, write } from './support';
+
+suite('live updates', () => {
+  test('changing ANTHROPIC_BASE_URL in .env (unsaved) updates the diagnostics of the code that reads it', async () => {
+    await api();
+    const code = uri('web/src/lib/assistant.ts');
+    const onClient = () => diagnostics(code).filter((d) => / 12:/.test(d));
+    assert.deepEqual(onClient().map((d) => d.split(' ')[0]), ['LLMC001', 'LLMC002', 'LLMC006']);
+    const env = await vscode.workspace.openTextDocument(uri('.env'));
+    const line = env.getText().split('\n').findIndex((l) => l.startsWith('ANTHROPIC_BASE_URL='));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(env.uri, env.lineAt(line).range, 'ANTHROPIC_BASE_URL=https://litellm.northwind.internal');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await until('the gateway host reaches assistant.ts', () => onClient().length === 0 && onClient());
+    // Undo: the findings come back.
+    await vscode.commands.executeCommand('workbench.action.files.revert', env.uri);
+    await vscode.window.showTextDocument(env);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await until('the findings come back', () => onClient().length === 3);
+  });
+
+  test('a notebook open in the notebook editor is checked cell by cell, and its fix applies in the cell', async () => {
+    await api();
+    const nb = await vscode.workspace.openNotebookDocument(uri('notebooks/summary_eval.ipynb'));
+    await vscode.window.showNotebookDocument(nb);
+    const onCells = () => nb.getCells().flatMap((c) => vscode.languages.getDiagnostics(c.document.uri).filter((d) => d.source === 'llm-compliance').map((d) => ({ cell: c, d })));
+    const hit = await until('LLMC002 in a cell', () => onCells().find((x) => codeOf(x.d) === 'LLMC002'));
+    assert.equal(hit.cell.document.getText(hit.d.range), '"us-central1"');
+    assert.deepEqual(diagnostics(nb.uri), [], 'the file itself carries none while its cells do');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', hit.cell.document.uri, hit.d.range);
+    const fix = actions.find((a) => a.title.startsWith('Use the EU region europe-west4'));
+    assert.ok(fix?.edit, actions.map((a) => a.title).join('; '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(hit.cell.document.getText(), /vertex_location="europe-west4"/);
+    await until('the LLMC002 clears in the cell', () => !onCells().some((x) => codeOf(x.d) === 'LLMC002'));
+  });
+
+  test('a broken policy shows its error in the policy file, and the last valid policy stays in force', async () => {
+    await api();
+    const original = await text('.llm-compliance.yaml');
+    const policy = uri('.llm-compliance.yaml');
+    try {
+      await write('.llm-compliance.yaml', original.replace('require: [hipaa, eu-residency, soc2-type2]', 'require: [hipaa, eu-residency, soc2]'));
+      const problem = await until('an error in the policy file', () => vscode.languages.getDiagnostics(policy).find((d) => d.source === 'llm-compliance'));
+      assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(problem.range.start.line, original.split('\n').findIndex((l) => l.startsWith('require:')));
+      assert.match(problem.message, /soc2/);
+      assert.ok(diagnostics(uri('web/src/lib/assistant.ts')).length > 0, 'checks are not silently turned off');
+    } finally {
+      await write('.llm-compliance.yaml', original);
+    }
+    await until('the policy error clears', () => !vscode.languages.getDiagnostics(policy).some((d) => d.source === 'llm-compliance'));
+  });
+
+  test('Create Policy File writes a valid policy from the answers, and it takes effect', async () => {
+    await api();
+    const policy = uri('.llm-compliance.yaml');
+    await vscode.workspace.fs.delete(policy);
+    await until('no requirements without a policy', () => !vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => d.source === 'llm-compliance' && codeOf(d).startsWith('LLMC'))));
+    const created = await vscode.commands.executeCommand<vscode.Uri>('llmCompliance.createPolicy', { folder: folder().uri.toString(), require: ['eu-residency'], baa: [] });
+    assert.equal(created?.toString(), policy.toString());
+    assert.deepEqual(parsePolicy('.llm-compliance.yaml', await text('.llm-compliance.yaml')).require, ['eu-residency']);
+    const code = uri('web/src/lib/assistant.ts');
+    await until('EU residency is checked, HIPAA is not', () => diagnostics(code).some((d) => d.startsWith('LLMC002')) && !diagnostics(code).some((d) => d.startsWith('LLMC001')));
+  });
+});
