@@ -6,3 +6,5 @@ export { Engine, formatOf } from '../../src/core/engine';
 export { scan } from '../../src/cli/scan';
 export { walk } from '../../src/cli/walk';
 export { scanThreads } from '../../src/cli/analyze-files';
+export { WorkspaceIndex } from '../../src/core/workspace';
+export { emptyPolicy } from '../../src/core/policy/policy';

@@ -39,6 +39,10 @@ for (const built of ['dist/extension.js', 'out/test/integration/index.js']) {
 const run = fs.mkdtempSync(path.join(HARNESS, 'run-'));
 const workspace = path.join(run, 'examples');
 fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+// The suite runs in a multi-root workspace: examples/ and a second folder with a policy of its own.
+const multiRoot = path.join(run, 'llmc.code-workspace');
+fs.cpSync(path.join(ROOT, 'test/fixtures/workspaces/gateway'), path.join(run, 'gateway'), { recursive: true });
+fs.writeFileSync(multiRoot, JSON.stringify({ folders: [{ path: 'examples' }, { path: 'gateway' }] }, null, 2));
 for (const d of ['ud/User', 'exts', 'tmp', 'xdg']) fs.mkdirSync(path.join(run, d), { recursive: true });
 fs.writeFileSync(path.join(run, 'ud/User/settings.json'), JSON.stringify({
   'telemetry.telemetryLevel': 'off',
@@ -81,7 +85,8 @@ try {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [['extensionDevelopmentPath', remote(ROOT)]];
   if (mode === 'test') payload.push(['extensionTestsPath', remote(path.join(ROOT, 'out/test/integration/index.js'))]);
-  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const open = mode === 'test' ? `workspace=${encodeURIComponent(multiRoot)}` : `folder=${encodeURIComponent(workspace)}`;
+  const url = `${base}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   if (mode === 'demo') code = await demo(url);
   else code = await drive(url);
 } catch (err) {

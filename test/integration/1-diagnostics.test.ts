@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, diagnostics, EXTENSION_ID, folder, until, uri } from './support';
+import { api, diagnostics, EXTENSION_ID, until, uri } from './support';
 
 interface CliJson {
   endpoints: unknown[];
@@ -12,32 +12,40 @@ interface CliJson {
   summary: { endpoints: number; findings: number; suppressed: number };
 }
 
-function cli(): Promise<CliJson> {
+function cli(root: vscode.WorkspaceFolder): Promise<CliJson> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
   return new Promise((resolve, reject) => {
     // The extension host's own Node (Electron's, as Node, on a desktop).
     execFile(process.execPath, [path.join(ext.extensionPath, 'dist/cli.js'), 'scan', '.', '--format', 'json'],
-      { cwd: folder().uri.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 << 20 },
+      { cwd: root.uri.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 << 20 },
       (err, stdout) => (stdout ? resolve(JSON.parse(stdout) as CliJson) : reject(err ?? new Error('no output'))));
   });
 }
 
 suite('diagnostics', () => {
-  test('the extension reports exactly the CLI findings for examples/ (one engine, same answers)', async () => {
+  test('each folder of a multi-root workspace gets exactly the CLI findings for that folder, under its own policy', async () => {
     const { inventory } = await api();
-    const json = await cli();
-    const fromCli = json.findings.filter((f) => !f.suppressed).map((f) => `${f.file} ${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity}`).sort();
-    const files = [...new Set(json.findings.map((f) => f.file))];
-    const fromEditor = files.flatMap((f) => diagnostics(uri(f)).map((d) => {
-      const [rule, range, severity] = d.split(' ');
-      return `${f} ${rule} ${range} ${severity === 'information' ? 'note' : severity}`;
-    })).sort();
-    assert.ok(fromCli.length >= 20, `the CLI found ${fromCli.length} findings`);
-    assert.deepEqual(fromEditor, fromCli);
-    // The inventory's counts are the CLI summary's.
-    assert.equal(inventory.endpoints().length, json.summary.endpoints);
-    assert.equal(inventory.findings().filter((p) => !p.finding.suppression).length, json.summary.findings);
-    assert.equal(inventory.findings().filter((p) => p.finding.suppression).length, json.summary.suppressed);
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    assert.deepEqual(folders.map((f) => f.name), ['examples', 'gateway']);
+    for (const root of folders) {
+      const json = await cli(root);
+      const fromCli = json.findings.filter((f) => !f.suppressed).map((f) => `${f.file} ${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity}`).sort();
+      const files = [...new Set(json.findings.map((f) => f.file))];
+      const fromEditor = files.flatMap((f) => diagnostics(vscode.Uri.joinPath(root.uri, f)).map((d) => {
+        const [rule, range, severity] = d.split(' ');
+        return `${f} ${rule} ${range} ${severity === 'information' ? 'note' : severity}`;
+      })).sort();
+      assert.ok(fromCli.length >= 3, `the CLI found ${fromCli.length} findings in ${root.name}`);
+      assert.deepEqual(fromEditor, fromCli, root.name);
+      // The inventory's counts are the CLI summary's.
+      const scan = inventory.scans().find((s) => s.folder.name === root.name)!;
+      assert.equal(scan.endpoints.length, json.summary.endpoints, root.name);
+      assert.equal(scan.findings.filter((p) => !p.finding.suppression).length, json.summary.findings, root.name);
+      assert.equal(scan.findings.filter((p) => p.finding.suppression).length, json.summary.suppressed, root.name);
+    }
+    // The gateway folder's policy requires EU residency only; the examples' requires HIPAA too.
+    const rules = (name: string) => new Set(inventory.scans().find((s) => s.folder.name === name)!.findings.map((p) => p.finding.ruleId));
+    assert.ok(rules('examples').has('LLMC001') && !rules('gateway').has('LLMC001'));
   });
 
   test('a Bedrock client in us-east-1 is an LLMC002 error on its region, linked to the rule page', async () => {
