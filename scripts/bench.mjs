@@ -243,57 +243,49 @@ function ripgrep(catalog) {
 }
 
 /**
- * The editor's inventory on the same tree: files fed to the WorkspaceIndex in slices of
- * SLICE_MS that yield between them, as src/extension/folder-scan.ts does (minus the
- * asynchronous file reads, which yield anyway). Reports the longest stretch the extension
- * host would be blocked, and what an edit costs afterwards.
+ * The editor's inventory on the same tree, as src/extension runs it: the WorkspaceIndex
+ * works in a worker thread, so the extension host is only blocked while it receives the
+ * results (a structured clone, measured here with structuredClone) and builds line
+ * indexes for the texts it has not seen. Also times the worker's work, and an edit.
  */
-const SLICE_MS = 20;
 async function editor(lib, engine, root) {
   const files = [...lib.walk(root, undefined, [])].map((f) => [path.relative(root, f).split(path.sep).join('/'), fs.readFileSync(f)]);
   const index = new lib.WorkspaceIndex(engine, lib.emptyPolicy());
-  const stretches = [];
-  const steps = [];
-  let start = performance.now();
-  const breathe = async () => {
-    if (performance.now() - start < SLICE_MS) return;
-    stretches.push(performance.now() - start);
-    await new Promise((r) => setImmediate(r));
-    start = performance.now();
-  };
-  const timed = (fn) => {
-    const t0 = performance.now();
-    const v = fn();
-    steps.push(performance.now() - t0);
-    return v;
-  };
   const t0 = performance.now();
+  let longestStep = 0;
   for (const [rel, bytes] of files) {
-    timed(() => index.set(rel, bytes));
-    await breathe();
+    const s = performance.now();
+    index.set(rel, bytes);
+    longestStep = Math.max(longestStep, performance.now() - s);
   }
-  const settle = index.settle();
-  while (!timed(() => settle.next()).done) await breathe();
-  stretches.push(performance.now() - start);
-  const r0 = performance.now();
   const results = index.results();
-  const resultsMs = performance.now() - r0;
   const initialS = (performance.now() - t0) / 1000;
-  // An edit: one file with endpoints changes; then everything is brought up to date again.
+  // What the extension host does with the first results: receive them, index the lines of every text.
+  const hostSide = (r) => {
+    const s = performance.now();
+    const received = structuredClone(r);
+    for (const [, text] of received.changedTexts) new lib.LineIndex(text);
+    return performance.now() - s;
+  };
+  const reply = (r, texts) => ({ endpoints: r.endpoints, findings: r.findings, notes: r.notes, changedTexts: texts });
+  const initialHostMs = median(Array.from({ length: 5 }, () => hostSide(reply(results, [...results.texts]))));
+  // An edit: one file with endpoints changes; the worker re-analyses what it touches, the host receives the results.
   const file = results.endpoints[0]?.file;
   const text = new TextDecoder().decode(files.find(([rel]) => rel === file)[1]);
+  let reanalysed = 0;
+  let after;
   const edit = await measure(() => {
     index.set(file, `${text}\n`);
     const s = index.settle();
-    let reanalysed = 1;
+    reanalysed = 1;
     while (!s.next().done) reanalysed++;
-    index.results();
-    return reanalysed;
+    after = index.results();
   }, 10);
+  const editHostMs = median(Array.from({ length: 10 }, () => hostSide(reply(after, [[file, after.texts.get(file) ?? '']]))));
   return {
-    files: files.length, initialS, resultsMs, endpoints: results.endpoints.length,
-    longestStretchMs: Math.max(...stretches, resultsMs), longestStepMs: Math.max(...steps), stepsOver50ms: steps.filter((x) => x > 50).length,
-    edit: { file, medianMs: edit.median * 1000, reanalysed: edit.last },
+    files: files.length, initialS, longestWorkerStepMs: longestStep, endpoints: results.endpoints.length, texts: results.texts.size,
+    initialHostMs, longestHostBlockMs: Math.max(initialHostMs, editHostMs),
+    edit: { file, workerMs: edit.median * 1000, reanalysed, hostMs: editHostMs },
   };
 }
 
@@ -350,11 +342,10 @@ function report(r) {
   L.push('');
 
   const e = r.editor;
-  L.push(`editor inventory: the same tree through the WorkspaceIndex in ${SLICE_MS} ms slices that yield, as the extension runs it`);
-  L.push(`  initial     ${e.initialS.toFixed(2)} s for ${int(e.files)} files, ${int(e.endpoints)} endpoints (file reads excluded)`);
-  L.push(`  blocking    longest stretch without yielding ${e.longestStretchMs.toFixed(1)} ms; longest single step ${e.longestStepMs.toFixed(1)} ms; steps over 50 ms: ${e.stepsOver50ms}`);
-  L.push(`  results()   ${e.resultsMs.toFixed(1)} ms to evaluate the whole folder (runs once the queue is empty)`);
-  L.push(`  an edit     ${e.edit.medianMs.toFixed(1)} ms to re-analyse ${e.edit.file} (${e.edit.reanalysed} file(s)) and re-evaluate the folder (median of 10)`);
+  L.push('editor inventory: the same tree through the WorkspaceIndex, in a worker thread as the extension runs it');
+  L.push(`  worker      ${e.initialS.toFixed(2)} s for ${int(e.files)} files, ${int(e.endpoints)} endpoints in ${int(e.texts)} files (file reads excluded); longest file ${e.longestWorkerStepMs.toFixed(1)} ms`);
+  L.push(`  host        ${e.initialHostMs.toFixed(1)} ms to receive the first results and index their lines (the longest the extension host is blocked)`);
+  L.push(`  an edit     worker ${e.edit.workerMs.toFixed(1)} ms to re-analyse ${e.edit.file} (${e.edit.reanalysed} file(s)) and re-judge the folder; host ${e.edit.hostMs.toFixed(1)} ms (medians)`);
   L.push('');
 
   if (rg) {
@@ -427,7 +418,7 @@ async function main() {
   targets.push(
     { name: `per-file p95 under ${TARGETS.p95Ms} ms`, value: `${p95.toFixed(2)} ms (worse of Python and TypeScript)`, result: mark(p95 < TARGETS.p95Ms) },
     { name: `peak RSS under ${TARGETS.rssMiB} MB`, value: `${rss.mib.toFixed(0)} MiB`, result: mark(rss.mib < TARGETS.rssMiB) },
-    { name: `editor never blocks the extension host over ${TARGETS.blockMs} ms`, value: `${ed.longestStretchMs.toFixed(1)} ms longest stretch`, result: mark(ed.longestStretchMs <= TARGETS.blockMs) },
+    { name: `editor never blocks the extension host over ${TARGETS.blockMs} ms`, value: `${ed.longestHostBlockMs.toFixed(1)} ms longest block (receiving results)`, result: mark(ed.longestHostBlockMs <= TARGETS.blockMs) },
   );
 
   const results = {

@@ -22,6 +22,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/index-worker.ts'], outfile: 'dist/index-worker.js' },
   // The real-extension-host suite: loaded by VS Code as extensionTestsPath (mocha stays external, from node_modules).
   {
     ...common,

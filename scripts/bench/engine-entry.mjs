@@ -8,3 +8,4 @@ export { walk } from '../../src/cli/walk';
 export { scanThreads } from '../../src/cli/analyze-files';
 export { WorkspaceIndex } from '../../src/core/workspace';
 export { emptyPolicy } from '../../src/core/policy/policy';
+export { LineIndex } from '../../src/core/text';

@@ -2,7 +2,7 @@
 // so scripts, keybindings and tests can run them without prompts.
 
 import * as vscode from 'vscode';
-import type { Engine } from '../core/engine';
+import { catalog } from '../core/catalog/data';
 import type { ProviderId } from '../core/catalog/types';
 import type { RuleId } from '../core/model';
 import { POLICY_FILE_NAMES, REQUIREMENTS, type Requirement } from '../core/policy/policy';
@@ -28,7 +28,7 @@ export interface CreatePolicyArgs {
   baa?: ProviderId[];
 }
 
-export function registerCommands(context: vscode.ExtensionContext, inventory: Inventory, engine: Engine, log: vscode.LogOutputChannel): void {
+export function registerCommands(context: vscode.ExtensionContext, inventory: Inventory, log: vscode.LogOutputChannel): void {
   const commands: Record<CommandName, (...args: never[]) => unknown> = {
     rescan: () => inventory.reload(),
     showOutput: () => log.show(),
@@ -41,7 +41,7 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
       return vscode.workspace.applyEdit(edit);
     },
     addWaiver: (args: WaiverArgs) => addWaiver(inventory, args),
-    createPolicy: (args: CreatePolicyArgs = {}) => createPolicy(engine, args),
+    createPolicy: (args: CreatePolicyArgs = {}) => createPolicy(args),
   };
   for (const [name, run] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(commandId(name as CommandName), run));
 }
@@ -92,7 +92,7 @@ function validate(check: () => unknown): string | undefined {
   }
 }
 
-async function createPolicy(engine: Engine, args: CreatePolicyArgs): Promise<vscode.Uri | undefined> {
+async function createPolicy(args: CreatePolicyArgs): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const folder = args.folder ? folders.find((f) => f.uri.toString() === args.folder)
     : folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder is the policy for?' }) : folders[0];
@@ -115,7 +115,7 @@ async function createPolicy(engine: Engine, args: CreatePolicyArgs): Promise<vsc
   if (!require) return undefined;
   let baa = args.baa ?? [];
   if (!args.baa && require.includes('hipaa')) {
-    const offered = engine.catalog.providers.filter((p) => p.posture.baa.value === 'available' || p.posture.baa.value === 'case-by-case');
+    const offered = catalog.providers.filter((p) => p.posture.baa.value === 'available' || p.posture.baa.value === 'case-by-case');
     const picked = await vscode.window.showQuickPick(
       offered.map((p) => ({ label: p.name, description: p.id, detail: `BAA ${p.posture.baa.value}${p.posture.baa.tier ? ` · ${p.posture.baa.tier}` : ''}`, id: p.id })),
       { title: 'Create policy (2/2): which providers\' BAAs has your organisation signed?', canPickMany: true, ignoreFocusOut: true },

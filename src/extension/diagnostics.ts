@@ -41,13 +41,11 @@ export class DiagnosticsView implements vscode.Disposable {
         if (severity !== undefined) add(placed.uri, this.toDiagnostic(placed, severity));
       }
       for (const note of scan.notes()) {
-        const place = scan.placeOf(note.file, 0, 0);
-        if (!place) continue;
         const line = Math.max(0, (note.line ?? 1) - 1);
         const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 0), `LLM Compliance: ${note.message}`, vscode.DiagnosticSeverity.Information);
         d.source = SOURCE;
         d.code = note.kind;
-        add(place.uri, d);
+        add(scan.uriOf(note.file), d);
       }
     }
     this.collection.clear();
@@ -70,7 +68,7 @@ export class DiagnosticsView implements vscode.Disposable {
   }
 }
 
-export function relatedOf(scan: FolderScan, f: Finding): vscode.DiagnosticRelatedInformation[] {
+function relatedOf(scan: FolderScan, f: Finding): vscode.DiagnosticRelatedInformation[] {
   return (f.related ?? []).flatMap((r) => {
     const place = r.range ? scan.placeOf(r.file, r.range.start, r.range.end) : { uri: scan.uriOf(r.file), range: new vscode.Range((r.line ?? 1) - 1, 0, (r.line ?? 1) - 1, 0) };
     return place ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(place.uri, place.range), r.message)] : [];

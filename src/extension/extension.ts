@@ -2,7 +2,6 @@
 // quick fixes, commands and the status bar. All judging happens in src/core.
 
 import * as vscode from 'vscode';
-import { Engine } from '../core/engine';
 import { ActionsProvider } from './actions';
 import { registerCommands } from './commands';
 import { DiagnosticsView } from './diagnostics';
@@ -17,8 +16,7 @@ export interface Api {
 
 export function activate(context: vscode.ExtensionContext): Api {
   const log = vscode.window.createOutputChannel('LLM Compliance', { log: true });
-  const engine = new Engine();
-  const inventory = new Inventory(engine, log);
+  const inventory = new Inventory(vscode.Uri.joinPath(context.extensionUri, 'dist', 'index-worker.js').fsPath, log);
   // Every file the engine scans: code, config, IaC and notebooks (also unsaved and virtual ones).
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }];
   context.subscriptions.push(
@@ -26,10 +24,10 @@ export function activate(context: vscode.ExtensionContext): Api {
     inventory,
     new DiagnosticsView(inventory, context.extensionUri),
     new StatusView(inventory),
-    vscode.languages.registerHoverProvider(selector, new HoverProvider(inventory, engine)),
+    vscode.languages.registerHoverProvider(selector, new HoverProvider(inventory)),
     vscode.languages.registerCodeActionsProvider(selector, new ActionsProvider(inventory), ActionsProvider.metadata),
   );
-  registerCommands(context, inventory, engine, log);
+  registerCommands(context, inventory, log);
   void inventory.reload();
   return { inventory };
 }

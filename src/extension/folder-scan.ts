@@ -1,21 +1,21 @@
 // One workspace folder of the inventory: every scannable file of the folder, analysed in the
 // background and kept current by document events and file watchers. Each folder has its
-// own policy and its own WorkspaceIndex (src/core/workspace.ts), which does the judging;
-// this file only feeds it files and hands its results to the views. Work runs in short
-// slices that yield to the extension host, so typing never waits for a scan.
+// own policy and its own WorkspaceIndex (src/core/workspace.ts), which does the judging in
+// the index worker thread; this file feeds it files and places its results in the editor.
 
 import * as vscode from 'vscode';
-import { formatOf, tooLargeNote, type Engine } from '../core/engine';
+import { formatOf, tooLargeNote } from '../core/engine';
 import { ignoreLayer, isExcluded, type IgnoreLayer } from '../core/files';
 import type { Endpoint, Finding, ScanNote } from '../core/model';
 import { emptyPolicy, parsePolicy, PolicyError, POLICY_FILE_NAMES, type Policy, type PolicyProblem } from '../core/policy/policy';
-import { WorkspaceIndex, type WorkspaceResults } from '../core/workspace';
+import type { WorkspaceResults } from '../core/workspace';
+import type { FolderIndex, IndexWorker } from './index-client';
+
+/** Files read from disk at once during the initial scan. */
+const READ_AHEAD = 16;
 import { setting } from './settings';
 import { parseNotebook, type NotebookCell } from '../core/scan/config/notebook';
 import { LineIndex } from '../core/text';
-
-/** Longest stretch of work before yielding to the extension host. */
-const SLICE_MS = 20;
 
 /** Where a range of an analysed file is in the editor: the file itself, or a notebook cell. */
 export interface Place {
@@ -33,7 +33,8 @@ export interface PlacedEndpoint extends Place {
   folder: FolderScan;
 }
 
-type Source = { kind: 'disk' } | { kind: 'text'; text: string; version: number } | { kind: 'delete' };
+/** Where a file's content comes from: the disk, an open editor (with its version), or nowhere any more. */
+export type FileSource = { kind: 'disk' } | { kind: 'text'; text: string; version: number } | { kind: 'delete' };
 
 export class FolderScan {
   policy: Policy = emptyPolicy();
@@ -45,52 +46,76 @@ export class FolderScan {
   cancelled = false;
   findings: PlacedFinding[] = [];
   endpoints: PlacedEndpoint[] = [];
-  private index: WorkspaceIndex;
+  private index: FolderIndex | undefined;
   private layers: IgnoreLayer[] = [];
-  private readonly queue = new Map<string, Source>();
+  private readonly queue = new Map<string, FileSource>();
   /** The document (or notebook) version each file was analysed at, for files read from an open editor. */
   private readonly versions = new Map<string, number>();
   /** Versions of the texts behind the current results. */
   private publishedVersions = new Map<string, number>();
   private pumping: Promise<void> | undefined;
   private readonly cellMaps = new Map<string, { notebook: vscode.NotebookDocument; cells: NotebookCell[] }>();
+  /** Line indexes of the analysed texts, built once per set of results. */
+  private readonly lineIndexes = new Map<string, LineIndex>();
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
-    private readonly engine: Engine,
+    private readonly worker: IndexWorker,
     private readonly log: vscode.LogOutputChannel,
     private readonly onResults: (scan: FolderScan) => void,
     lastPolicy?: Policy,
   ) {
     if (lastPolicy) this.policy = lastPolicy;
-    this.index = new WorkspaceIndex(engine, this.policy);
   }
 
   /** Reads the policy and the ignore files, then every scannable file of the folder. */
   async load(progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<void> {
     await this.loadPolicy();
-    this.index = new WorkspaceIndex(this.engine, this.effectivePolicy(), {});
+    this.index?.dispose();
+    const index = (this.index = this.worker.folder(this.folder.uri.toString(), this.effectivePolicy()));
     this.versions.clear();
     this.queue.clear();
     this.cancelled = false;
     const files = await this.listFiles(token);
-    const open = openContents(this.folder);
-    let done = 0;
-    for (const rel of files) {
+    // Open files first, so their diagnostics appear at once.
+    for (const [rel, source] of this.openSources()) if (this.isScanned(rel)) this.queue.set(rel, source);
+    await this.pump();
+    const maxBytes = this.effectivePolicy().maxFileSizeKb * 1024;
+    let reported = 0;
+    for (let i = 0; i < files.length; i += READ_AHEAD) {
       if (token?.isCancellationRequested) {
         this.cancelled = true;
-        this.log.warn(`${this.folder.name}: scan cancelled after ${done} of ${files.length} files; open files are still checked.`);
+        this.log.warn(`${this.folder.name}: scan cancelled after ${i} of ${files.length} files; open files are still checked.`);
         break;
       }
-      this.queue.set(rel, open.get(rel) ?? { kind: 'disk' });
-      if (this.queue.size >= 200) {
-        await this.pump();
-        done = files.length - this.queue.size;
-        progress?.report({ message: `${this.folder.name}: ${done} of ${files.length} files`, increment: (200 / files.length) * 100 });
+      // An open editor's text wins over the disk.
+      const batch = files.slice(i, i + READ_AHEAD).filter((rel) => !this.versions.has(rel) && !this.queue.has(rel));
+      await Promise.all(batch.map((rel) => this.readFromDisk(index, rel, maxBytes)));
+      if (index !== this.index) return; // loaded again meanwhile
+      const done = Math.min(i + READ_AHEAD, files.length);
+      const percent = (100 * done) / files.length;
+      if (percent - reported >= 2 || done === files.length) {
+        progress?.report({ message: `${this.folder.name}: ${done} of ${files.length} files`, increment: percent - reported });
+        reported = percent;
       }
     }
-    for (const [rel, source] of open) if (!this.queue.has(rel) && this.isScanned(rel)) this.queue.set(rel, source);
+    // One more round after everything posted above.
+    await this.whenIdle();
     await this.pump();
+  }
+
+  /** Open editors' texts (and open notebooks, as notebook JSON) for this folder's files. */
+  private openSources(): Map<string, FileSource> {
+    const out = new Map<string, FileSource>();
+    for (const doc of vscode.workspace.textDocuments) {
+      const rel = this.relative(doc.uri);
+      if (rel !== undefined) out.set(rel, { kind: 'text', text: doc.getText(), version: doc.version });
+    }
+    for (const nb of vscode.workspace.notebookDocuments) {
+      const rel = this.relative(nb.uri);
+      if (rel !== undefined && rel.endsWith('.ipynb')) out.set(rel, notebookSource(nb));
+    }
+    return out;
   }
 
   /** A path relative to the folder, with `/`, or undefined for a URI outside it. */
@@ -114,11 +139,11 @@ export class FolderScan {
   }
 
   /** Queues a file: from an open editor's text, from disk, or gone. */
-  update(rel: string, source: Source): Promise<void> {
+  update(rel: string, source: FileSource): Promise<void> {
     if (source.kind !== 'delete' && !this.isScanned(rel)) return Promise.resolve();
-    if (source.kind === 'delete' && !this.index.has(rel)) {
+    if (source.kind === 'delete' && !this.index?.has(rel)) {
       // A folder was deleted: everything below it goes.
-      for (const file of this.index.files()) if (file.startsWith(`${rel}/`)) this.queue.set(file, source);
+      for (const file of this.index?.list() ?? []) if (file.startsWith(`${rel}/`)) this.queue.set(file, source);
     } else this.queue.set(rel, source);
     return this.pump();
   }
@@ -136,7 +161,7 @@ export class FolderScan {
     return this.pumping ?? Promise.resolve();
   }
 
-  /** Runs queued work in slices; results are published once nothing is left, so stale results never show. */
+  /** Posts queued files to the worker; results are published once nothing is left, so stale results never show. */
   private pump(): Promise<void> {
     this.pumping ??= this.work().finally(() => {
       this.pumping = undefined;
@@ -145,51 +170,48 @@ export class FolderScan {
   }
 
   private async work(): Promise<void> {
-    let deadline = Date.now() + SLICE_MS;
-    const breathe = async (): Promise<void> => {
-      if (Date.now() < deadline) return;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      deadline = Date.now() + SLICE_MS;
-    };
+    const index = this.index;
+    if (!index) return;
     const maxBytes = this.effectivePolicy().maxFileSizeKb * 1024;
-    for (;;) {
+    let results: WorkspaceResults;
+    let versions: Map<string, number>;
+    do {
       while (this.queue.size) {
-        const [rel, source] = this.queue.entries().next().value as [string, Source];
+        const [rel, source] = this.queue.entries().next().value as [string, FileSource];
         this.queue.delete(rel);
         if (source.kind === 'delete') {
-          this.index.delete(rel);
+          index.delete(rel);
           this.versions.delete(rel);
         } else if (source.kind === 'text') {
-          this.index.set(rel, source.text);
+          index.set(rel, source.text);
           this.versions.set(rel, source.version);
         } else {
           this.versions.delete(rel);
-          await this.readFromDisk(rel, maxBytes);
+          await this.readFromDisk(index, rel, maxBytes);
         }
-        await breathe();
       }
-      const steps = this.index.settle();
-      while (!steps.next().done) await breathe();
-      if (!this.queue.size) break;
-    }
-    this.results = this.index.results();
-    this.publishedVersions = new Map(this.versions);
+      versions = new Map(this.versions);
+      results = await index.results();
+    } while (this.queue.size && index === this.index);
+    if (index !== this.index) return; // the folder was loaded again meanwhile
+    this.results = results;
+    this.publishedVersions = versions;
     this.place();
     this.onResults(this);
   }
 
-  private async readFromDisk(rel: string, maxBytes: number): Promise<void> {
+  private async readFromDisk(index: FolderIndex, rel: string, maxBytes: number): Promise<void> {
     const uri = this.uriOf(rel);
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > maxBytes) {
-        this.index.setNote(rel, tooLargeNote(rel, stat.size, maxBytes));
+        index.setNote(rel, tooLargeNote(rel, stat.size, maxBytes));
         return;
       }
-      this.index.set(rel, await vscode.workspace.fs.readFile(uri));
+      index.set(rel, await vscode.workspace.fs.readFile(uri));
     } catch (err) {
-      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') this.index.delete(rel);
-      else this.index.setNote(rel, { kind: 'unreadable', file: rel, message: `not readable: ${err instanceof Error ? err.message : String(err)}` });
+      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') index.delete(rel);
+      else index.setNote(rel, { kind: 'unreadable', file: rel, message: `not readable: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
 
@@ -248,6 +270,7 @@ export class FolderScan {
   /** Puts findings and endpoints where the editor shows them (notebook cells included). */
   private place(): void {
     this.cellMaps.clear();
+    this.lineIndexes.clear();
     for (const nb of vscode.workspace.notebookDocuments) {
       const rel = this.relative(nb.uri);
       const text = rel !== undefined ? this.results.texts.get(rel) : undefined;
@@ -279,7 +302,8 @@ export class FolderScan {
     }
     const uri = this.uriOf(rel);
     if (text === undefined) return { uri, range: new vscode.Range(0, 0, 0, 0) };
-    const lines = new LineIndex(text);
+    let lines = this.lineIndexes.get(rel);
+    if (!lines) this.lineIndexes.set(rel, (lines = new LineIndex(text)));
     const p = (o: number): vscode.Position => {
       const { line, column } = lines.position(o);
       return new vscode.Position(line - 1, column - 1);
@@ -307,28 +331,14 @@ export class FolderScan {
   notes(): ScanNote[] {
     return this.results.notes;
   }
-}
 
-/** Open editors' texts (and open notebooks, as notebook JSON) for the files of a folder. */
-export function openContents(folder: vscode.WorkspaceFolder): Map<string, Source> {
-  const out = new Map<string, Source>();
-  const rel = (uri: vscode.Uri): string | undefined => {
-    const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
-    return uri.scheme === folder.uri.scheme && uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
-  };
-  for (const doc of vscode.workspace.textDocuments) {
-    const r = rel(doc.uri);
-    if (r !== undefined) out.set(r, { kind: 'text', text: doc.getText(), version: doc.version });
+  dispose(): void {
+    this.index?.dispose();
   }
-  for (const nb of vscode.workspace.notebookDocuments) {
-    const r = rel(nb.uri);
-    if (r !== undefined && r.endsWith('.ipynb')) out.set(r, notebookSource(nb));
-  }
-  return out;
 }
 
 /** An open notebook as notebook JSON (code cells, one source line per string, as Jupyter writes it). */
-export function notebookSource(nb: vscode.NotebookDocument): Source {
+export function notebookSource(nb: vscode.NotebookDocument): FileSource {
   const code = nb.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code);
   const language = code[0]?.document.languageId ?? 'python';
   const json = JSON.stringify({

@@ -3,17 +3,16 @@
 // pass, and any waiver that accepts it. All of it comes from the engine and the catalog.
 
 import * as vscode from 'vscode';
-import type { Engine } from '../core/engine';
+import { catalog } from '../core/catalog/data';
 import type { Fact, Provider, Source } from '../core/catalog/types';
 import type { Endpoint, Finding } from '../core/model';
 import { ruleMeta } from '../core/rules/rules';
 import type { Inventory } from './inventory';
 
 export class HoverProvider implements vscode.HoverProvider {
-  constructor(
-    private readonly inventory: Inventory,
-    private readonly engine: Engine,
-  ) {}
+  private readonly providers = new Map(catalog.providers.map((p) => [p.id, p]));
+
+  constructor(private readonly inventory: Inventory) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const here = <T extends { uri: vscode.Uri; range: vscode.Range }>(list: T[]): T[] =>
@@ -42,7 +41,7 @@ export class HoverProvider implements vscode.HoverProvider {
   }
 
   private describe(md: vscode.MarkdownString, e: Endpoint, findings: Finding[], hasPolicy: boolean): void {
-    const provider = e.provider ? this.engine.index.providers.get(e.provider) : undefined;
+    const provider = e.provider ? this.providers.get(e.provider) : undefined;
     const region = e.location ? `${esc(e.location.name)} (\`${e.location.id}\`, ${esc(e.location.jurisdiction)})` : e.region ? `\`${e.region}\`` : 'region unknown';
     md.appendMarkdown(`**${provider ? esc(provider.name) : 'Unknown provider'}**${provider ? ` (\`${provider.id}\`)` : ''}${e.assumedProvider ? ' (assumed from the SDK)' : ''}`);
     md.appendMarkdown(` · ${e.host ? `\`${e.host}\`` : 'host unknown'} · ${region}${e.model ? ` · model \`${e.model}\`` : ''}  \n`);

@@ -3,8 +3,8 @@
 // notification. Views (diagnostics, status bar, hovers, fixes) read it and listen to it.
 
 import * as vscode from 'vscode';
-import type { Engine } from '../core/engine';
-import { FolderScan, notebookSource, type PlacedEndpoint, type PlacedFinding } from './folder-scan';
+import { IndexWorker } from './index-client';
+import { FolderScan, notebookSource, type FileSource, type PlacedEndpoint, type PlacedFinding } from './folder-scan';
 import { setting } from './settings';
 
 export class Inventory implements vscode.Disposable {
@@ -19,10 +19,16 @@ export class Inventory implements vscode.Disposable {
   private loading: Promise<void> = Promise.resolve();
   private enabled = setting('enable');
 
+  private readonly worker: IndexWorker;
+
   constructor(
-    private readonly engine: Engine,
+    workerScript: string,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.worker = new IndexWorker(workerScript, (err) => {
+      log.error(`The analysis worker stopped: ${err.stack ?? err.message}. Run "LLM Compliance: Rescan Workspace" to start again.`);
+      void vscode.window.showErrorMessage('LLM Compliance: the analysis stopped unexpectedly; see the log.');
+    });
     const w = vscode.workspace;
     this.disposables.push(
       this.changed,
@@ -58,6 +64,7 @@ export class Inventory implements vscode.Disposable {
     this.enabled = setting('enable');
     // A policy that turns invalid keeps the last valid one in force: a typo must not turn checks off.
     const lastPolicies = new Map([...this.folders].map(([key, scan]) => [key, scan.policy]));
+    for (const scan of this.folders.values()) scan.dispose();
     this.folders.clear();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
@@ -70,7 +77,7 @@ export class Inventory implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     for (const folder of folders) {
       const key = folder.uri.toString();
-      this.folders.set(key, new FolderScan(folder, this.engine, this.log, (s) => this.changed.fire(s), lastPolicies.get(key)));
+      this.folders.set(key, new FolderScan(folder, this.worker, this.log, (s) => this.changed.fire(s), lastPolicies.get(key)));
     }
     const started = Date.now();
     await vscode.window.withProgress(
@@ -133,7 +140,7 @@ export class Inventory implements vscode.Disposable {
     return d.uri.scheme === 'vscode-notebook-cell' ? undefined : { kind: 'text', text: d.getText(), version: d.version };
   }
 
-  private fromEditor(uri: vscode.Uri, source: () => Parameters<FolderScan['update']>[1] | undefined, delay = 0): void {
+  private fromEditor(uri: vscode.Uri, source: () => FileSource | undefined, delay = 0): void {
     if (!this.enabled) return;
     const scan = this.scanOf(uri);
     const rel = scan?.relative(uri);
@@ -172,5 +179,6 @@ export class Inventory implements vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
+    this.worker.dispose();
   }
 }

@@ -58,6 +58,25 @@ suite('live updates', () => {
     await until('the policy error clears', () => !vscode.languages.getDiagnostics(policy).some((d) => d.source === 'llm-compliance'));
   });
 
+  test('editor settings: a severity override, and a size limit that is reported rather than silently skipping', async () => {
+    await api();
+    const config = vscode.workspace.getConfiguration('llmCompliance');
+    const code = uri('web/src/lib/assistant.ts');
+    try {
+      await config.update('severity', { LLMC006: 'hint' }, vscode.ConfigurationTarget.Workspace);
+      await until('LLMC006 shown as a hint', () => diagnostics(code).some((d) => d.startsWith('LLMC006') && d.endsWith(' hint')));
+      await config.update('maxFileSizeKb', 1, vscode.ConfigurationTarget.Workspace);
+      const terraform = uri('infra/main.tf'); // 1.5 KB
+      const note = await until('a note on the too-large file', () => vscode.languages.getDiagnostics(terraform).find((d) => codeOf(d) === 'skipped-too-large'));
+      assert.equal(note.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(note.message, /not scanned: .* over the 1 KB limit/);
+    } finally {
+      await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('maxFileSizeKb', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('back to normal', () => diagnostics(code).some((d) => d.startsWith('LLMC006') && d.endsWith(' error')));
+  });
+
   test('Create Policy File writes a valid policy from the answers, and it takes effect', async () => {
     await api();
     const policy = uri('.llm-compliance.yaml');

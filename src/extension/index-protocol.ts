@@ -1,0 +1,24 @@
+// Messages between the extension host and the index worker (index-worker.ts).
+
+import type { Endpoint, Finding, ScanNote } from '../core/model';
+import type { Policy } from '../core/policy/policy';
+
+export type IndexRequest =
+  | { type: 'reset'; folder: string; policy: Policy }
+  | { type: 'set'; folder: string; file: string; content: Uint8Array | string }
+  | { type: 'note'; folder: string; file: string; note: ScanNote }
+  | { type: 'delete'; folder: string; file: string }
+  | { type: 'dispose'; folder: string }
+  | { type: 'results'; folder: string; id: number };
+
+export interface IndexResults {
+  type: 'results';
+  folder: string;
+  id: number;
+  endpoints: Endpoint[];
+  findings: Finding[];
+  notes: ScanNote[];
+  /** Analysed texts that are new or changed since the last results, and files whose text is gone. */
+  changedTexts: [string, string][];
+  removedTexts: string[];
+}
