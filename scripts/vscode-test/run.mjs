@@ -77,7 +77,14 @@ const stop = () => {
   try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
 };
 process.on('exit', stop);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stop(); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    stop();
+    // The demo ends with Ctrl+C: its copy of examples/ goes too. A failed test run keeps its logs.
+    if (mode === 'demo') fs.rmSync(run, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 
 let code = 3;
 try {

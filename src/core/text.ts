@@ -15,15 +15,8 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; column: number } {
-    const { starts } = this;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    const line = lastAtOrBelow(this.starts, offset);
+    return { line: line + 1, column: offset - this.starts[line]! + 1 };
   }
 
   /** The text of a 1-based line, without its line break. */
@@ -41,4 +34,16 @@ export class LineIndex {
   offset(line: number, column: number): number {
     return (this.starts[line - 1] ?? this.text.length) + column - 1;
   }
+}
+
+/** The index of the last element of an ascending array that is at most `value` (0 when none is). */
+export function lastAtOrBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -15,7 +15,7 @@ import type { FolderIndex, IndexWorker } from './index-client';
 const READ_AHEAD = 16;
 import { setting } from './settings';
 import { parseNotebook, type NotebookCell } from '../core/scan/config/notebook';
-import { LineIndex } from '../core/text';
+import { lastAtOrBelow, LineIndex } from '../core/text';
 
 /** Where a range of an analysed file is in the editor: the file itself, or a notebook cell. */
 export interface Place {
@@ -349,17 +349,6 @@ export function notebookSource(nb: vscode.NotebookDocument): FileSource {
 }
 
 function cellOffset(cells: NotebookCell[], raw: number): { cell: number; offset: number } | undefined {
-  for (let i = 0; i < cells.length; i++) {
-    const map = cells[i]!.rawOffset;
-    if (raw < map[0]! || raw > map[map.length - 1]!) continue;
-    let lo = 0;
-    let hi = map.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (map[mid]! <= raw) lo = mid;
-      else hi = mid - 1;
-    }
-    return { cell: i, offset: lo };
-  }
-  return undefined;
+  const cell = cells.findIndex((c) => raw >= c.rawOffset[0]! && raw <= c.rawOffset[c.rawOffset.length - 1]!);
+  return cell < 0 ? undefined : { cell, offset: lastAtOrBelow(cells[cell]!.rawOffset, raw) };
 }

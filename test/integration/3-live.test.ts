@@ -58,6 +58,22 @@ suite('live updates', () => {
     await until('the policy error clears', () => !vscode.languages.getDiagnostics(policy).some((d) => d.source === 'llm-compliance'));
   });
 
+  test('a JSON policy is validated by VS Code against the contributed schema', async () => {
+    await api();
+    const gateway = vscode.workspace.workspaceFolders!.find((f) => f.name === 'gateway')!;
+    const file = vscode.Uri.joinPath(gateway.uri, '.llm-compliance.json');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{\n  "require": ["hipaa", "gdpr"],\n  "failOn": "error"\n}\n'));
+    try {
+      await vscode.window.showTextDocument(file);
+      const problem = await until('the JSON language service flags "gdpr"', () => vscode.languages.getDiagnostics(file).find((d) => d.source !== 'llm-compliance' && d.range.start.line === 1), 30_000);
+      assert.equal(problem.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(problem.message, /hipaa|eu-residency|Value is not accepted/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
   test('editor settings: a severity override, and a size limit that is reported rather than silently skipping', async () => {
     await api();
     const config = vscode.workspace.getConfiguration('llmCompliance');
