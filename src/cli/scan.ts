@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { formatOf } from '../core/engine';
 import type { ScanNote } from '../core/model';
 import { emptyPolicy, parsePolicy, POLICY_FILE_NAMES, type Policy } from '../core/policy/policy';
+import { sortByPlace } from '../core/workspace';
 import { Positions, type ScanReport } from './report';
 import { analyze, theEngine, type FileJob, type Outcome, type Pass } from './analyze-files';
 import { walk, type WalkProblem } from './walk';
@@ -67,7 +68,8 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const defined = new Set(config.env.map((d) => d.name));
   const reads = [...code.envReads, ...config.envReads];
   const rerun = new Set(reads.filter(([, names]) => names.some((n) => defined.has(n))).map(([file]) => file));
-  const again = rerun.size ? await run(jobs.filter((j) => rerun.has(j.rel)), { env: config.env }) : undefined;
+  // In path order, as the editor's index: which line a value is cited from must not depend on readdir order.
+  const again = rerun.size ? await run(jobs.filter((j) => rerun.has(j.rel)), { env: sortByPlace(config.env) }) : undefined;
   const first = <T extends { file: string }>(list: T[]): T[] => list.filter((x) => !rerun.has(x.file));
   const all = {
     endpoints: [...first([...code.endpoints, ...config.endpoints]), ...(again?.endpoints ?? [])],
@@ -79,7 +81,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const order = new Map(jobs.map((j, i) => [j.rel, i]));
   const rank = (file: string): number => order.get(file) ?? Number.MAX_SAFE_INTEGER;
   const engine = theEngine();
-  const endpoints = engine.withWorkspaceFacts(all.endpoints, all.azureResources, policy)
+  const endpoints = engine.withWorkspaceFacts(all.endpoints, sortByPlace(all.azureResources), policy)
     .sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start);
   const notes = [
     ...all.notes.sort((a, b) => rank(a.file) - rank(b.file)),

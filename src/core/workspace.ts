@@ -4,7 +4,7 @@
 // reads an env variable whose value moved, config files a newly read variable makes worth
 // reading. The answers are the CLI's: the same three passes, done incrementally.
 
-import { formatOf, setsValuesOnly, workspaceEnv, type Engine, type EnvDefinition, type FileFormat, type FileResult } from './engine';
+import { formatOf, setsValuesOnly, workspaceEnv, type Engine, type FileFormat, type FileResult } from './engine';
 import type { Endpoint, Finding, ScanNote } from './model';
 import type { InlineWaiver } from './policy/waivers';
 import type { Policy } from './policy/policy';
@@ -30,15 +30,15 @@ export interface WorkspaceIndexOptions {
 interface Entry {
   /** Code and notebooks are analysed first; config files after, with the variables code reads in mind. */
   code: boolean;
-  /** Kept to re-analyse when the workspace's env values, or the variables code reads, change. */
+  /** Kept to re-analyse when the workspace's env values, or the variables code reads, change ('' for code that reads none). */
   content: Uint8Array | string;
   /** Analysed with every variable unset, recording the ones read. */
   first: FileResult;
   reads: string[];
   /** Config files: read without an LLM signal of their own, because they set values code reads. */
   forced: boolean;
-  /** Analysed again with the values the workspace's config files set. */
-  withEnv?: { key: string; result: FileResult };
+  /** Analysed again with the values the workspace's config files set; `reads` are the variables that analysis read. */
+  withEnv?: { key: string; reads: string[]; result: FileResult };
 }
 
 export class WorkspaceIndex {
@@ -48,6 +48,8 @@ export class WorkspaceIndex {
   private env: EnvLookup = workspaceEnv([]);
   private envDefinitionsKey = '';
   private settled = true;
+  /** Counts the caller's changes, so that a settle() interrupted by one does not count as done. */
+  private changes = 0;
 
   constructor(
     private readonly engine: Engine,
@@ -76,25 +78,35 @@ export class WorkspaceIndex {
   set(file: string, content: Uint8Array | string): void {
     const format = formatOf(file);
     if (!format) return;
+    this.analyzeFirst(file, format, content);
+    this.changed();
+  }
+
+  private analyzeFirst(file: string, format: FileFormat, content: Uint8Array | string): void {
     const code = format.kind === 'code' || format.kind === 'notebook';
     const reads = new Set<string>();
     const env: EnvLookup = (name) => (reads.add(name), { state: 'unset' });
     const forced = !code && this.shouldForce(format, content);
     const first = this.engine.analyze(file, content, { maxFileSize: this.maxFileSize, env, force: forced });
-    this.entries.set(file, { code, content, first, reads: [...reads], forced });
+    // Code that reads no variable is never analysed again: its bytes need not be kept.
+    this.entries.set(file, { code, content: code && reads.size === 0 ? '' : content, first, reads: [...reads], forced });
+  }
+
+  private changed(): void {
     this.settled = false;
+    this.changes++;
   }
 
   /** A file that could not be read (too large, unreadable): it has no endpoints, only the note saying why. */
   setNote(file: string, note: ScanNote): void {
     const first: FileResult = { file, endpoints: [], notes: [note], env: [], waivers: [], azureResources: [] };
     this.entries.set(file, { code: true, content: '', first, reads: [], forced: false });
-    this.settled = false;
+    this.changed();
   }
 
   delete(file: string): boolean {
     const had = this.entries.delete(file);
-    if (had) this.settled = false;
+    if (had) this.changed();
     return had;
   }
 
@@ -104,6 +116,7 @@ export class WorkspaceIndex {
    */
   *settle(): Generator<string, void, void> {
     if (this.settled) return;
+    const start = this.changes;
     // Pass 2: config files that set a variable code reads are read even without an LLM signal.
     const wanted = [...new Set([...this.entries.values()].filter((e) => e.code).flatMap((e) => e.reads))].sort();
     const wantedKey = wanted.join('\n');
@@ -113,13 +126,14 @@ export class WorkspaceIndex {
     }
     for (const [file, entry] of this.entries) {
       if (entry.code) continue;
-      if (this.shouldForce(formatOf(file)!, entry.content) === entry.forced) continue;
-      this.set(file, entry.content);
+      const format = formatOf(file)!;
+      if (this.shouldForce(format, entry.content) === entry.forced) continue;
+      this.analyzeFirst(file, format, entry.content);
       yield file;
     }
     // Pass 3: files that read a variable some config file sets, with the values now known.
-    const definitions: EnvDefinition[] = [];
-    for (const entry of this.entries.values()) if (!entry.code) definitions.push(...entry.first.env);
+    // In path order, as the CLI sorts them: which line is cited must not depend on the order files arrived in.
+    const definitions = sortByPlace([...this.entries.values()].flatMap((e) => (e.code ? [] : e.first.env)));
     const definitionsKey = JSON.stringify(definitions);
     if (definitionsKey !== this.envDefinitionsKey) {
       this.envDefinitionsKey = definitionsKey;
@@ -131,20 +145,28 @@ export class WorkspaceIndex {
         entry.withEnv = undefined;
         continue;
       }
-      const key = JSON.stringify(entry.reads.map((n) => this.env(n)));
-      if (entry.withEnv?.key === key) continue;
+      // Keyed by every variable either analysis read: some are read only once another is set
+      // (GOOGLE_CLOUD_LOCATION after GOOGLE_GENAI_USE_VERTEXAI=true).
+      const keyOf = (names: string[]): string => JSON.stringify([...new Set([...entry.reads, ...names])].sort().map((n) => [n, this.env(n)]));
+      if (entry.withEnv && entry.withEnv.key === keyOf(entry.withEnv.reads)) continue;
+      const reads = new Set<string>();
+      const env: EnvLookup = (name) => (reads.add(name), this.env(name));
       // As the CLI's third pass: only value-setting files are read without a signal of their own.
       const force = setsValuesOnly(formatOf(file));
-      entry.withEnv = { key, result: this.engine.analyze(file, entry.content, { maxFileSize: this.maxFileSize, env: this.env, force }) };
+      const result = this.engine.analyze(file, entry.content, { maxFileSize: this.maxFileSize, env, force });
+      entry.withEnv = { key: keyOf([...reads]), reads: [...reads], result };
       yield file;
     }
-    this.settled = true;
+    // A change made between the steps (by the caller) needs another settle().
+    this.settled = this.changes === start;
   }
 
   /** Endpoints, findings and notes for the whole folder. Call after `settle()` has run to its end. */
   results(): WorkspaceResults {
-    const steps = this.settle();
-    while (!steps.next().done) { /* finish any remaining work */ }
+    while (!this.settled) {
+      const steps = this.settle();
+      while (!steps.next().done) { /* finish any remaining work */ }
+    }
     const current = [...this.entries.keys()].sort().map((file) => this.current(file));
     const texts = new Map<string, string>();
     for (const r of current) if (r.text !== undefined) texts.set(r.file, r.text);
@@ -156,7 +178,7 @@ export class WorkspaceIndex {
       if (!index) lines.set(file, (index = new LineIndex(texts.get(file) ?? '')));
       return index.position(offset).line;
     };
-    const endpoints = this.engine.withWorkspaceFacts(current.flatMap((r) => r.endpoints), current.flatMap((r) => r.azureResources), policy);
+    const endpoints = this.engine.withWorkspaceFacts(current.flatMap((r) => r.endpoints), sortByPlace(current.flatMap((r) => r.azureResources)), policy);
     const waivers: InlineWaiver[] = current.flatMap((r) => r.waivers);
     const findings = this.engine.evaluate(endpoints, policy, {
       waivers,
@@ -184,4 +206,9 @@ export class WorkspaceIndex {
     if (!this.wanted) return false;
     return typeof content === 'string' ? this.wanted.testString(content) : this.wanted.test(content);
   }
+}
+
+/** Env definitions and Azure resources in path order, then line order. */
+export function sortByPlace<T extends { file: string; line: number }>(list: T[]): T[] {
+  return list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }

@@ -6,6 +6,7 @@ import { scan, findPolicy } from '../../src/cli/scan';
 import { walk } from '../../src/cli/walk';
 import { Engine } from '../../src/core/engine';
 import type { Finding } from '../../src/core/model';
+import { parsePolicy } from '../../src/core/policy/policy';
 import { WorkspaceIndex, type WorkspaceResults } from '../../src/core/workspace';
 
 const TODAY = '2026-11-27';
@@ -13,9 +14,9 @@ const ROOT = path.resolve(__dirname, '../..');
 const FOLDERS = ['examples', ...['envs', 'gateway', 'iac', 'quiet', 'routing', 'waivers'].map((w) => `test/fixtures/workspaces/${w}`)];
 const engine = new Engine();
 
-const findingKey = (f: Finding) => `${f.file} ${f.range.start}-${f.range.end} ${f.ruleId} ${f.severity}${f.suppression ? ' waived' : ''}: ${f.message}`;
+const findingKey = (f: Finding) => `${f.file} ${f.range.start}-${f.range.end} ${f.ruleId} ${f.severity}${f.suppression ? ' waived' : ''}: ${f.message} ${JSON.stringify(f.related ?? [])}`;
 const summary = (r: Pick<WorkspaceResults, 'endpoints' | 'findings'>) => ({
-  endpoints: r.endpoints.map((e) => `${e.file} ${e.range.start}-${e.range.end} ${e.provider} ${e.host} ${e.region} ${e.euResident} ${e.baaAvailable}`).sort(),
+  endpoints: r.endpoints.map((e) => `${e.file} ${e.range.start}-${e.range.end} ${e.provider} ${e.host} ${e.region} ${e.euResident} ${e.baaAvailable} ${e.via} ${JSON.stringify(e.env ?? [])}`).sort(),
   findings: r.findings.map(findingKey).sort(),
 });
 
@@ -52,6 +53,40 @@ describe('workspace index', () => {
     fresh.set('.env', edited);
     assert.deepEqual(after, summary(fresh.results()));
     assert.ok(touched.length > 0 && touched.length < 4, `re-analysed: ${touched.join(', ')}`);
+  });
+
+  it('re-analyses when a variable read only once another is set changes (GOOGLE_CLOUD_LOCATION after GOOGLE_GENAI_USE_VERTEXAI)', () => {
+    const policy = parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\n');
+    const code = 'from google import genai\n\nclient = genai.Client()\n';
+    const ci = (location: string) => `jobs:\n  eval:\n    env:\n      GOOGLE_CLOUD_LOCATION: ${location}\n      GOOGLE_GENAI_USE_VERTEXAI: "true"\n`;
+    const index = new WorkspaceIndex(engine, policy, { today: () => TODAY });
+    index.set('eval.py', code);
+    index.set('ci.yml', ci('europe-west4'));
+    const onCode = () => index.results().findings.filter((f) => f.file === 'eval.py').map((f) => f.ruleId);
+    assert.deepEqual(onCode(), []);
+    index.set('ci.yml', ci('us-central1'));
+    const fresh = new WorkspaceIndex(engine, policy, { today: () => TODAY });
+    fresh.set('ci.yml', ci('us-central1'));
+    fresh.set('eval.py', code);
+    assert.deepEqual(summary(index.results()), summary(fresh.results()));
+    assert.deepEqual(onCode(), ['LLMC002']);
+  });
+
+  it('gives the same answer whatever order files arrive in, and after random edits and deletes', () => {
+    const { index, files } = indexOf('test/fixtures/workspaces/envs');
+    const abs = path.join(ROOT, 'test/fixtures/workspaces/envs');
+    const expected = summary(index.results());
+    // A fixed pseudo-random sequence: delete and re-add files in another order, with settles between.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let round = 0; round < 40; round++) {
+      const file = files[next() % files.length]!;
+      index.delete(file);
+      if (next() % 2) index.results();
+      index.set(file, fs.readFileSync(path.join(abs, file)));
+      if (next() % 3 === 0) index.results();
+    }
+    assert.deepEqual(summary(index.results()), expected);
   });
 
   it('forgets a deleted file and its env values', () => {
