@@ -55,6 +55,7 @@ async function addWaiver(inventory: Inventory, args: WaiverArgs): Promise<boolea
     void vscode.window.showWarningMessage('LLM Compliance: the finding has changed since; try again on the current one.');
     return false;
   }
+  const version = document.version;
   const reason = args.reason ?? await vscode.window.showInputBox({
     title: `Waive ${args.ruleId} on this line`,
     prompt: 'Why is this risk accepted? The reason is kept in the code as an audit record.',
@@ -71,6 +72,10 @@ async function addWaiver(inventory: Inventory, args: WaiverArgs): Promise<boolea
     validateInput: (v) => (v.trim() === '' || isDate(v.trim()) ? undefined : 'Write a date as YYYY-MM-DD, or leave it empty.'),
   });
   if (expires === undefined) return false;
+  if (document.version !== version) {
+    void vscode.window.showWarningMessage('LLM Compliance: the file changed while you answered; run the waiver again on the current finding.');
+    return false;
+  }
   try {
     const e = waiverCommentEdit(document.getText(), document.offsetAt(placed.range.start), comment, args.ruleId, reason, expires.trim() || undefined);
     const edit = new vscode.WorkspaceEdit();

@@ -69,10 +69,10 @@ export class FolderScan {
   }
 
   /** Reads the policy and the ignore files, then every scannable file of the folder. */
-  async load(progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<void> {
+  async load(progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken, share = 1): Promise<void> {
     await this.loadPolicy();
     this.index?.dispose();
-    const index = (this.index = this.worker.folder(this.folder.uri.toString(), this.effectivePolicy()));
+    const index = (this.index = this.worker.folder(this.folder.name, this.effectivePolicy()));
     this.versions.clear();
     this.queue.clear();
     this.cancelled = false;
@@ -95,7 +95,7 @@ export class FolderScan {
       const done = Math.min(i + READ_AHEAD, files.length);
       const percent = (100 * done) / files.length;
       if (percent - reported >= 2 || done === files.length) {
-        progress?.report({ message: `${this.folder.name}: ${done} of ${files.length} files`, increment: percent - reported });
+        progress?.report({ message: `${this.folder.name}: ${done} of ${files.length} files`, increment: (percent - reported) * share });
         reported = percent;
       }
     }
@@ -135,7 +135,12 @@ export class FolderScan {
   }
 
   isScanned(rel: string): boolean {
-    return formatOf(rel) !== null && !isExcluded(rel, this.layers);
+    return formatOf(rel) !== null && !this.isExcludedPath(rel);
+  }
+
+  /** Under a dependency folder, or ignored by .gitignore or the policy. */
+  isExcludedPath(rel: string): boolean {
+    return isExcluded(rel, this.layers);
   }
 
   /** Queues a file: from an open editor's text, from disk, or gone. */
@@ -170,6 +175,14 @@ export class FolderScan {
   }
 
   private async work(): Promise<void> {
+    try {
+      await this.post();
+    } catch (err) {
+      this.log.error(`${this.folder.name}: analysis failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+
+  private async post(): Promise<void> {
     const index = this.index;
     if (!index) return;
     const maxBytes = this.effectivePolicy().maxFileSizeKb * 1024;
@@ -208,7 +221,10 @@ export class FolderScan {
         index.setNote(rel, tooLargeNote(rel, stat.size, maxBytes));
         return;
       }
-      index.set(rel, await vscode.workspace.fs.readFile(uri));
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      // Opened or edited while it was read: the editor's text (queued or posted) wins.
+      if (this.versions.has(rel) || this.queue.has(rel)) return;
+      index.set(rel, bytes);
     } catch (err) {
       if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') index.delete(rel);
       else index.setNote(rel, { kind: 'unreadable', file: rel, message: `not readable: ${err instanceof Error ? err.message : String(err)}` });
@@ -243,8 +259,13 @@ export class FolderScan {
       let text: string;
       try {
         text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        continue;
+      } catch (err) {
+        if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') continue;
+        // There but unreadable: a broken policy, never "no policy" (that would turn checks off).
+        this.policyUri = uri;
+        this.policyProblems = [{ file: name, line: 1, column: 1, message: `cannot be read: ${err instanceof Error ? err.message : String(err)}` }];
+        this.log.error(`${this.folder.name}: the policy ${name} cannot be read; ${this.policy.source ? 'the last valid version stays in force' : 'no requirements are checked until it can be'}.`);
+        return;
       }
       this.policyUri = uri;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -295,13 +316,13 @@ export class FolderScan {
     if (cells) {
       const a = cellOffset(cells.cells, start);
       const b = cellOffset(cells.cells, Math.max(start, end - 1));
-      const cell = a && cells.notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code)[a.cell];
+      const cell = a && scannedCells(cells.notebook)[a.cell];
       if (!a || !b || !cell || a.cell !== b.cell) return undefined;
       const doc = cell.document;
       return { uri: doc.uri, range: new vscode.Range(doc.positionAt(a.offset), doc.positionAt(end > start ? b.offset + 1 : a.offset)) };
     }
     const uri = this.uriOf(rel);
-    if (text === undefined) return { uri, range: new vscode.Range(0, 0, 0, 0) };
+    if (text === undefined) return undefined;
     let lines = this.lineIndexes.get(rel);
     if (!lines) this.lineIndexes.set(rel, (lines = new LineIndex(text)));
     const p = (o: number): vscode.Position => {
@@ -337,9 +358,14 @@ export class FolderScan {
   }
 }
 
+/** The cells the engine reads: code cells, not raw ones (which VS Code shows as code cells in the language `raw`). */
+function scannedCells(nb: vscode.NotebookDocument): vscode.NotebookCell[] {
+  return nb.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId !== 'raw');
+}
+
 /** An open notebook as notebook JSON (code cells, one source line per string, as Jupyter writes it). */
 export function notebookSource(nb: vscode.NotebookDocument): FileSource {
-  const code = nb.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code);
+  const code = scannedCells(nb);
   const language = code[0]?.document.languageId ?? 'python';
   const json = JSON.stringify({
     metadata: { kernelspec: { language } },

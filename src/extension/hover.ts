@@ -42,11 +42,11 @@ export class HoverProvider implements vscode.HoverProvider {
 
   private describe(md: vscode.MarkdownString, e: Endpoint, findings: Finding[], hasPolicy: boolean): void {
     const provider = e.provider ? this.providers.get(e.provider) : undefined;
-    const region = e.location ? `${esc(e.location.name)} (\`${e.location.id}\`, ${esc(e.location.jurisdiction)})` : e.region ? `\`${e.region}\`` : 'region unknown';
-    md.appendMarkdown(`**${provider ? esc(provider.name) : 'Unknown provider'}**${provider ? ` (\`${provider.id}\`)` : ''}${e.assumedProvider ? ' (assumed from the SDK)' : ''}`);
-    md.appendMarkdown(` · ${e.host ? `\`${e.host}\`` : 'host unknown'} · ${region}${e.model ? ` · model \`${e.model}\`` : ''}  \n`);
+    const region = e.location ? `${esc(e.location.name)} (${code(e.location.id)}, ${esc(e.location.jurisdiction)})` : e.region ? code(e.region) : 'region unknown';
+    md.appendMarkdown(`**${provider ? esc(provider.name) : 'Unknown provider'}**${provider ? ` (${code(provider.id)})` : ''}${e.assumedProvider ? ' (assumed from the SDK)' : ''}`);
+    md.appendMarkdown(` · ${e.host ? code(e.host) : 'host unknown'} · ${region}${e.model ? ` · model ${code(e.model)}` : ''}  \n`);
     md.appendMarkdown(`Found: ${esc(e.via)}${e.unknown ? `. ${esc(e.unknown)}` : ''}\n\n`);
-    for (const x of e.env ?? []) md.appendMarkdown(`- \`${x.name}=${esc(x.value)}\` set in ${esc(x.file)}:${x.line}\n`);
+    for (const x of e.env ?? []) md.appendMarkdown(`- ${code(`${x.name}=${x.value}`)} set in ${esc(x.file)}:${x.line}\n`);
     for (const c of e.conditions) md.appendMarkdown(`- ${esc(c)}\n`);
     md.appendMarkdown('\n');
     if (findings.length) for (const f of findings) md.appendMarkdown(findingLine(f));
@@ -97,6 +97,14 @@ function shortUrl(url: string): string {
 
 function sameRange(f: Finding, e: Endpoint): boolean {
   return f.file === e.file && f.range.start === e.range.start && f.range.end === e.range.end;
+}
+
+/** A code span that text from the file cannot break out of: the fence is longer than any backtick run inside. */
+function code(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  const fence = '`'.repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length)) + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 /** Escapes Markdown so file text cannot inject links, HTML, icons or formatting. */

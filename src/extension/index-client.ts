@@ -5,24 +5,37 @@ import { Worker } from 'node:worker_threads';
 import type { ScanNote } from '../core/model';
 import type { Policy } from '../core/policy/policy';
 import type { WorkspaceResults } from '../core/workspace';
-import type { IndexRequest, IndexResults } from './index-protocol';
+import type { IndexFailure, IndexRequest, IndexResults } from './index-protocol';
 
 export class IndexWorker {
   private readonly worker: Worker;
   private nextId = 1;
-  private readonly waiting = new Map<number, (r: IndexResults) => void>();
+  private nextFolder = 1;
+  private readonly waiting = new Map<number, { resolve: (r: IndexResults) => void; reject: (err: Error) => void }>();
   private failure: Error | undefined;
 
   constructor(script: string, onError: (err: Error) => void) {
     this.worker = new Worker(script);
-    this.worker.on('message', (m: IndexResults) => {
-      this.waiting.get(m.id)?.(m);
+    this.worker.on('message', (m: IndexResults | IndexFailure) => {
+      const waiter = this.waiting.get(m.id);
       this.waiting.delete(m.id);
+      if (m.type === 'error') waiter?.reject(new Error(m.message));
+      else waiter?.resolve(m);
     });
-    this.worker.on('error', (err) => {
+    const fail = (err: Error): void => {
+      if (this.failure) return;
       this.failure = err;
+      for (const w of this.waiting.values()) w.reject(err);
+      this.waiting.clear();
       onError(err);
-    });
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`the analysis worker exited with code ${code}`)));
+  }
+
+  /** A worker that stopped cannot be used again; the inventory starts a new one. */
+  get failed(): boolean {
+    return this.failure !== undefined;
   }
 
   post(request: IndexRequest): void {
@@ -33,8 +46,9 @@ export class IndexWorker {
     this.worker.postMessage(request, transfer);
   }
 
-  /** A folder's index, as seen from the extension host. */
-  folder(key: string, policy: Policy): FolderIndex {
+  /** A new index for a folder: each load gets its own key, so a superseded load's late messages reach nothing. */
+  folder(name: string, policy: Policy): FolderIndex {
+    const key = `${this.nextFolder++}:${name}`;
     this.post({ type: 'reset', folder: key, policy });
     return new FolderIndex(this, key);
   }
@@ -43,12 +57,13 @@ export class IndexWorker {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.waiting.set(id, resolve);
+      this.waiting.set(id, { resolve, reject });
       this.post({ type: 'results', folder, id });
     });
   }
 
   dispose(): void {
+    this.failure ??= new Error('the analysis worker was stopped');
     void this.worker.terminate();
   }
 }
@@ -91,6 +106,6 @@ export class FolderIndex {
   }
 
   dispose(): void {
-    this.worker.post({ type: 'dispose', folder: this.key });
+    if (!this.worker.failed) this.worker.post({ type: 'dispose', folder: this.key });
   }
 }

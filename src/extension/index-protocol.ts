@@ -11,6 +11,13 @@ export type IndexRequest =
   | { type: 'dispose'; folder: string }
   | { type: 'results'; folder: string; id: number };
 
+/** A request the worker could not answer (an engine bug): the extension host logs it and keeps going. */
+export interface IndexFailure {
+  type: 'error';
+  id: number;
+  message: string;
+}
+
 export interface IndexResults {
   type: 'results';
   folder: string;

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { Engine } from '../core/engine';
 import { WorkspaceIndex } from '../core/workspace';
-import type { IndexRequest, IndexResults } from './index-protocol';
+import type { IndexFailure, IndexRequest, IndexResults } from './index-protocol';
 
 const engine = new Engine();
 const indexes = new Map<string, { index: WorkspaceIndex; sent: Map<string, string> }>();
@@ -32,7 +32,15 @@ parentPort!.on('message', (m: IndexRequest) => {
       indexes.delete(m.folder);
       break;
     case 'results': {
-      const { endpoints, findings, notes, texts } = index.results();
+      let results: ReturnType<WorkspaceIndex['results']>;
+      try {
+        results = index.results();
+      } catch (err) {
+        const failure: IndexFailure = { type: 'error', id: m.id, message: err instanceof Error ? err.stack ?? err.message : String(err) };
+        parentPort!.postMessage(failure);
+        break;
+      }
+      const { endpoints, findings, notes, texts } = results;
       // Texts the main thread already has are not sent again.
       const changed: [string, string][] = [];
       for (const [file, text] of texts) if (entry.sent.get(file) !== text) changed.push([file, text]);

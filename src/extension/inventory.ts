@@ -19,16 +19,12 @@ export class Inventory implements vscode.Disposable {
   private loading: Promise<void> = Promise.resolve();
   private enabled = setting('enable');
 
-  private readonly worker: IndexWorker;
+  private worker: IndexWorker | undefined;
 
   constructor(
-    workerScript: string,
+    private readonly workerScript: string,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.worker = new IndexWorker(workerScript, (err) => {
-      log.error(`The analysis worker stopped: ${err.stack ?? err.message}. Run "LLM Compliance: Rescan Workspace" to start again.`);
-      void vscode.window.showErrorMessage('LLM Compliance: the analysis stopped unexpectedly; see the log.');
-    });
     const w = vscode.workspace;
     this.disposables.push(
       this.changed,
@@ -56,8 +52,24 @@ export class Inventory implements vscode.Disposable {
 
   /** Scans every folder again from the start (on start, and when policies, ignores or settings change). */
   reload(): Promise<void> {
-    this.loading = this.loading.then(() => this.loadAll());
+    this.loading = this.loading.then(() => this.loadAll()).catch((err: unknown) => {
+      this.log.error(`The workspace scan failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    });
     return this.loading;
+  }
+
+  /** The analysis worker; a new one after a crash (the crash is reported, and Rescan starts over). */
+  private analysisWorker(): IndexWorker {
+    if (!this.worker || this.worker.failed) {
+      this.worker?.dispose();
+      this.worker = new IndexWorker(this.workerScript, (err) => {
+        this.log.error(`The analysis worker stopped: ${err.stack ?? err.message}. Run "LLM Compliance: Rescan Workspace" to start again.`);
+        void vscode.window.showErrorMessage('LLM Compliance: the analysis stopped unexpectedly; diagnostics are out of date until you rescan. See the log.', 'Rescan').then((pick) => {
+          if (pick) void this.reload();
+        });
+      });
+    }
+    return this.worker;
   }
 
   private async loadAll(): Promise<void> {
@@ -75,15 +87,16 @@ export class Inventory implements vscode.Disposable {
       return;
     }
     const folders = vscode.workspace.workspaceFolders ?? [];
+    const worker = this.analysisWorker();
     for (const folder of folders) {
       const key = folder.uri.toString();
-      this.folders.set(key, new FolderScan(folder, this.worker, this.log, (s) => this.changed.fire(s), lastPolicies.get(key)));
+      this.folders.set(key, new FolderScan(folder, worker, this.log, (s) => this.changed.fire(s), lastPolicies.get(key)));
     }
     const started = Date.now();
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'LLM Compliance: scanning the workspace', cancellable: true },
       async (progress, token) => {
-        for (const scan of this.folders.values()) await scan.load(progress, token);
+        for (const scan of this.folders.values()) await scan.load(progress, token, 1 / this.folders.size);
       },
     );
     const files = [...this.folders.values()].reduce((n, s) => n + s.results.texts.size, 0);
@@ -165,7 +178,7 @@ export class Inventory implements vscode.Disposable {
     const rel = scan?.relative(uri);
     if (!scan || rel === undefined) return;
     // The policy and ignore files decide what is scanned and how: start the folder over.
-    if (scan.isPolicyFile(rel) || rel === '.gitignore' || rel.endsWith('/.gitignore')) {
+    if (scan.isPolicyFile(rel) || ((rel === '.gitignore' || rel.endsWith('/.gitignore')) && !scan.isExcludedPath(rel))) {
       this.log.info(`${scan.folder.name}: ${rel} changed; scanning the folder again.`);
       void this.reload();
       return;
@@ -179,6 +192,6 @@ export class Inventory implements vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
-    this.worker.dispose();
+    this.worker?.dispose();
   }
 }

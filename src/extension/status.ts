@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 import { commandId } from './contributions';
 import type { Inventory } from './inventory';
 
+/** Folder names in the tooltip's Markdown: shown as written, never as formatting or links. */
+const names = (scans: { folder: vscode.WorkspaceFolder }[]): string => scans.map((s) => s.folder.name.replace(/[\\`*_{}[\]()<>#+\-.!|$]/g, '\\$&')).join(', ');
+
 export class StatusView implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('llmCompliance.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscription: vscode.Disposable;
@@ -29,7 +32,7 @@ export class StatusView implements vscode.Disposable {
       this.item.text = '$(error) LLM policy invalid';
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
       this.item.command = { title: 'Open policy', command: 'vscode.open', arguments: [broken[0]!.policyUri] };
-      tooltip.appendMarkdown(`The policy file in ${broken.map((s) => s.folder.name).join(', ')} is invalid (see its problems). ${broken[0]!.policy.source ? 'The last valid version is still applied.' : 'No requirements are checked until it is fixed.'}\n\n`);
+      tooltip.appendMarkdown(`The policy file in ${names(broken)} is invalid (see its problems). ${broken[0]!.policy.source ? 'The last valid version is still applied.' : 'No requirements are checked until it is fixed.'}\n\n`);
     } else {
       this.item.text = active.length ? `$(shield) ${active.length}` : '$(shield) 0';
       this.item.backgroundColor = undefined;
@@ -38,7 +41,7 @@ export class StatusView implements vscode.Disposable {
     const noPolicy = scans.filter((s) => !s.policy.source && !s.policyProblems.length);
     tooltip.appendMarkdown(`**LLM Compliance**: ${active.length} finding${active.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
     tooltip.appendMarkdown(`${waived ? ` · ${waived} waived` : ''} · ${endpoints} endpoint${endpoints === 1 ? '' : 's'}\n\n`);
-    if (noPolicy.length) tooltip.appendMarkdown(`No policy file in ${noPolicy.map((s) => s.folder.name).join(', ')}: endpoints are listed, nothing is required. [Create one](command:${commandId('createPolicy')})\n\n`);
+    if (noPolicy.length) tooltip.appendMarkdown(`No policy file in ${names(noPolicy)}: endpoints are listed, nothing is required. [Create one](command:${commandId('createPolicy')})\n\n`);
     if (scans.some((s) => s.cancelled)) tooltip.appendMarkdown('The workspace scan was cancelled: only the files scanned so far and open files are counted. [Rescan](command:' + commandId('rescan') + ')\n\n');
     tooltip.isTrusted = { enabledCommands: [commandId('createPolicy'), commandId('rescan')] };
     this.item.tooltip = tooltip;

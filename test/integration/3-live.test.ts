@@ -29,6 +29,10 @@ suite('live updates', () => {
     await api();
     const nb = await vscode.workspace.openNotebookDocument(uri('notebooks/summary_eval.ipynb'));
     await vscode.window.showNotebookDocument(nb);
+    // A raw cell (VS Code shows it as a code cell in the language "raw") is not code: it must not hide the others.
+    const raw = new vscode.WorkspaceEdit();
+    raw.set(nb.uri, [vscode.NotebookEdit.insertCells(0, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'judge = "not python"', 'raw')])]);
+    assert.ok(await vscode.workspace.applyEdit(raw));
     const onCells = () => nb.getCells().flatMap((c) => vscode.languages.getDiagnostics(c.document.uri).filter((d) => d.source === 'llm-compliance').map((d) => ({ cell: c, d })));
     const hit = await until('LLMC002 in a cell', () => onCells().find((x) => codeOf(x.d) === 'LLMC002'));
     assert.equal(hit.cell.document.getText(hit.d.range), '"us-central1"');

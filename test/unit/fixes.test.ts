@@ -90,6 +90,7 @@ describe('quick fixes', () => {
     assert.throws(() => waiverCommentEdit('x = 1\n', 0, '#', 'LLMC002', '  '), WaiverInputError);
     assert.throws(() => waiverCommentEdit('x = 1\n', 0, '#', 'LLMC002', 'ok', '2027-02-30'), WaiverInputError);
     assert.throws(() => waiverCommentEdit('x = 1\n', 0, '#', 'LLMC002', 'owner=me'), WaiverInputError);
+    assert.throws(() => waiverCommentEdit('x = 1\n', 0, '#', 'LLMC002', 'Validated by legal for the pilot'), WaiverInputError);
     assert.deepEqual(waiverCommentEdit('a\r\n    x = 1\r\n', 9, '#', 'LLMC002', 'pilot'), { start: 3, end: 3, newText: '    # llm-compliance-ignore LLMC002 -- pilot\r\n' });
   });
 });

@@ -205,6 +205,9 @@ export function waiverCommentEdit(text: string, offset: number, comment: '#' | '
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const line = `${indent}${comment} ${WAIVER_MARKER} ${rule} -- ${why}${expires ? `; expires=${expires}` : ''}${eol}`;
+  // Read it back as the scanner will: a reason that looks like a field ("valid until ...") would waive nothing.
+  const parsed = findInlineWaivers('', line)[0];
+  if (!parsed || parsed.malformed || parsed.reason !== why) throw new WaiverInputError(`"${why}" would be read as a waiver field; start the reason with other words.`);
   return { start: lineStart, end: lineStart, newText: line };
 }
 

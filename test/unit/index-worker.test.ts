@@ -1,0 +1,63 @@
+// The editor's analysis worker (dist/index-worker.js, built by `npm run build`): results
+// come back in order, superseded loads cannot leak into new ones, and a crash rejects
+// what is waiting instead of hanging the editor.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { emptyPolicy, parsePolicy } from '../../src/core/policy/policy';
+import { IndexWorker } from '../../src/extension/index-client';
+
+const SCRIPT = path.resolve(__dirname, '../../dist/index-worker.js');
+
+describe('index worker', () => {
+  it('analyses posted files and sends each text once', async () => {
+    const worker = new IndexWorker(SCRIPT, (err) => assert.fail(err));
+    try {
+      const index = worker.folder('app', parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\n'));
+      index.set('app.py', 'from openai import OpenAI\nclient = OpenAI()\n');
+      const first = await index.results();
+      assert.deepEqual(first.findings.map((f) => `${f.file} ${f.ruleId}`), ['app.py LLMC002']);
+      assert.ok(first.texts.get('app.py')?.includes('OpenAI()'));
+      index.set('app.py', 'from openai import OpenAI\nclient = OpenAI(base_url="https://eu.api.openai.com/v1")\n');
+      const second = await index.results();
+      assert.deepEqual(second.findings, []);
+      assert.ok(second.texts.get('app.py')?.includes('eu.api.openai.com'));
+    } finally {
+      worker.dispose();
+    }
+  });
+
+  it('keeps a superseded load of a folder apart from the new one', async () => {
+    const worker = new IndexWorker(SCRIPT, (err) => assert.fail(err));
+    try {
+      const old = worker.folder('app', emptyPolicy());
+      const fresh = worker.folder('app', emptyPolicy());
+      old.set('late.py', 'from openai import OpenAI\nclient = OpenAI()\n');
+      fresh.set('app.py', 'import anthropic\nclient = anthropic.Anthropic()\n');
+      const r = await fresh.results();
+      assert.deepEqual(r.endpoints.map((e) => e.file), ['app.py']);
+      assert.ok(r.texts.has('app.py'));
+    } finally {
+      worker.dispose();
+    }
+  });
+
+  it('rejects waiting requests when the worker dies, and says it failed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-worker-'));
+    const script = path.join(dir, 'crash.js');
+    fs.writeFileSync(script, "require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'results') throw new Error('boom'); });\n");
+    let reported: Error | undefined;
+    const worker = new IndexWorker(script, (err) => (reported = err));
+    try {
+      const index = worker.folder('app', emptyPolicy());
+      await assert.rejects(index.results(), /boom/);
+      assert.equal(worker.failed, true);
+      assert.match(String(reported), /boom/);
+      assert.throws(() => index.set('a.py', 'x = 1\n'));
+    } finally {
+      worker.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
