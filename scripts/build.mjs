@@ -1,6 +1,6 @@
 // Bundles the CLI, the extension and the extension-host test suite with esbuild. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -23,6 +23,10 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/index-worker.ts'], outfile: 'dist/index-worker.js' },
+  // The matrix view's front end, for the webview (a browser page).
+  {
+    ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/matrix.ts'], outfile: 'dist/webview/matrix.js',
+  },
   // The real-extension-host suite: loaded by VS Code as extensionTestsPath (mocha stays external, from node_modules).
   {
     ...common,
@@ -32,6 +36,10 @@ const builds = [
     logLevel: 'warning',
   },
 ];
+
+// Codicons for the webviews, served from the extension (no remote content).
+mkdirSync('dist/codicons', { recursive: true });
+for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/codicons/${f}`);
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

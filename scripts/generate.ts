@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { catalog } from '../src/core/catalog/data';
 import { PROVIDER_IDS, type Fact, type Provider, type Source } from '../src/core/catalog/types';
 import { RULES } from '../src/core/rules/rules';
-import { CATEGORY, commandId, COMMANDS, SECTION, SETTINGS, type CommandName } from '../src/extension/contributions';
+import { CATEGORY, commandId, COMMANDS, MENUS, SECTION, SETTINGS, VIEW_CONTAINER, VIEWS, type CommandName } from '../src/extension/contributions';
 
 const ROOT = path.join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -134,7 +134,12 @@ for (const rel of ['schemas/catalog.schema.json', 'schemas/policy.schema.json'])
       properties: Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [`${SECTION}.${name}`, { ...s.schema, default: s.default, markdownDescription: s.description }])),
     },
     commands: commands.map(([name, c]) => ({ command: commandId(name), title: c.title, category: CATEGORY, ...('icon' in c ? { icon: c.icon } : {}) })),
-    menus: { commandPalette: commands.filter(([, c]) => 'hidden' in c && c.hidden).map(([name]) => ({ command: commandId(name), when: 'false' })) },
+    menus: {
+      commandPalette: commands.filter(([, c]) => 'hidden' in c && c.hidden).map(([name]) => ({ command: commandId(name), when: 'false' })),
+      ...Object.fromEntries(Object.entries(MENUS).map(([menu, items]) => [menu, items.map((m) => ({ ...m, command: commandId(m.command) }))])),
+    },
+    viewsContainers: { activitybar: [VIEW_CONTAINER] },
+    views: { [VIEW_CONTAINER.id]: Object.values(VIEWS).map((v) => ({ id: v.id, name: v.name, ...(v.type === 'webview' ? { type: 'webview' } : {}) })) },
   };
   write('package.json', JSON.stringify(pkg, null, 2) + '\n');
 }

@@ -4,6 +4,9 @@
 //   node scripts/vscode-test/run.mjs                 the extension-host suite on a copy of examples/ (exit code = result)
 //   node scripts/vscode-test/run.mjs --demo          VS Code with the extension on a copy of examples/, until Ctrl+C
 //   node scripts/vscode-test/run.mjs --screenshot F  the same, headless, saved as a PNG of the diagnostics
+//   node scripts/vscode-test/run.mjs --ui [--theme light] [--shots DIR]
+//                                                    a browser-level test of the sidebar (matrix, filter, tree),
+//                                                    optionally saving screenshots of it
 //
 // The workbench's `payload` URL parameter passes extensionDevelopmentPath and
 // extensionTestsPath, the same contract as @vscode/test-electron: the suite runs inside the
@@ -20,7 +23,8 @@ const HARNESS = process.env.LLMC_VSCODE_TEST_DIR ?? path.join(ROOT, '.vscode-tes
 const CODE_SERVER = path.join(HARNESS, 'node_modules/.bin/code-server');
 const CHROMIUM = process.env.CHROME ?? '/usr/bin/chromium';
 const args = process.argv.slice(2);
-const mode = args.includes('--demo') ? 'demo' : args.includes('--screenshot') ? 'screenshot' : 'test';
+const mode = args.includes('--demo') ? 'demo' : args.includes('--screenshot') ? 'screenshot' : args.includes('--ui') ? 'ui' : 'test';
+const theme = args.includes('--theme') ? args[args.indexOf('--theme') + 1] : 'dark';
 const timeoutMs = Number(process.env.LLMC_TEST_TIMEOUT_MS ?? 600_000);
 const t0 = Date.now();
 const log = (...a) => console.log(`[vscode-test ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
@@ -117,7 +121,7 @@ async function drive(url) {
   // Webviews live on a cross-site <uuid>.localhost origin and need third-party cookies for their service worker.
   fs.writeFileSync(path.join(profile, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1,
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1, colorScheme: theme === 'light' ? 'light' : 'dark',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   try {
@@ -130,6 +134,7 @@ async function drive(url) {
     log('opening VS Code', mode === 'test' ? 'to run the extension-host suite' : 'to take a screenshot');
     await page.goto(url);
     if (mode === 'screenshot') return await screenshot(page, args[args.indexOf('--screenshot') + 1]);
+    if (mode === 'ui') return await sidebarTest(page, args.includes('--shots') ? args[args.indexOf('--shots') + 1] : undefined);
     const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
     const c = await Promise.race([done, timeout]);
     if (c === 'timeout') log(`no result after ${timeoutMs / 1000} s`);
@@ -154,6 +159,7 @@ async function screenshot(page, out) {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(1500);
   };
+  await pickTheme(page);
   await open('triage.py');
   await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 30_000 });
@@ -171,6 +177,86 @@ async function screenshot(page, out) {
   await page.screenshot({ path: out });
   log('wrote', out);
   return 0;
+}
+
+/** What the sidebar must show, from the engine itself (bundled from src/core), not from a copy of its answers. */
+async function expectations() {
+  const esbuild = await import('esbuild');
+  const entry = path.join(run, 'expect-entry.mjs');
+  fs.writeFileSync(entry, `export { catalog } from ${JSON.stringify(path.join(ROOT, 'src/core/catalog/data'))};\nexport { complianceMatrix, filterMatrix } from ${JSON.stringify(path.join(ROOT, 'src/core/matrix.ts'))};\n`);
+  const outfile = path.join(run, 'expect.cjs');
+  await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  const core = createRequire(import.meta.url)(outfile);
+  const today = new Date().toISOString().slice(0, 10);
+  const all = core.complianceMatrix(core.catalog, { today });
+  return { all, hipaaEu: core.filterMatrix(all, ['hipaa', 'eu-residency']) };
+}
+
+/** Browser-level test: the sidebar renders the catalog's matrix, the filter narrows it, a tree item opens the editor at its line. */
+async function sidebarTest(page, shots) {
+  const expect = await expectations();
+  const check = (ok, what) => {
+    if (!ok) throw new Error(`sidebar test: ${what}`);
+    log('ok:', what);
+  };
+  await page.waitForSelector('[id$="llmCompliance.status"]', { timeout: 60_000 });
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[id$="llmCompliance.status"]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await pickTheme(page);
+  log('theme:', await page.evaluate(() => document.querySelector('.monaco-workbench')?.className.match(/vscode-theme-\S+/)?.[0]));
+  await page.locator('.activitybar .action-item a[aria-label^="LLM Compliance"]').first().click();
+  // Widen the side bar, as a user reading a table would.
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  await page.mouse.move(bar.x + bar.width - 1, bar.y + 300);
+  await page.mouse.down();
+  await page.mouse.move(bar.x + 1150, bar.y + 300, { steps: 8 });
+  await page.mouse.up();
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const rows = view.locator('table.matrix tbody tr');
+  await rows.first().waitFor({ timeout: 30_000 });
+  const ids = async () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-provider')));
+  check(JSON.stringify(await ids()) === JSON.stringify(expect.all.map((r) => r.provider)), `the matrix shows the ${expect.all.length} catalog providers in catalog order`);
+  for (const row of expect.all) {
+    const cells = await view.locator(`tr[data-provider="${row.provider}"] td.cell`).evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-column'), td.getAttribute('data-status')]));
+    const want = Object.entries(row.cells).map(([col, c]) => [col, c.status]);
+    check(JSON.stringify(cells) === JSON.stringify(want), `${row.provider}: each cell's status is the catalog's`);
+  }
+  check(await view.locator('thead th.required').count() === 3, 'the three columns the examples policy requires are highlighted');
+  await view.locator('#req-hipaa').check();
+  await view.locator('#req-eu-residency').check();
+  await page.waitForTimeout(300);
+  await view.locator('#summary').filter({ hasText: 'can meet' }).waitFor();
+  check(JSON.stringify(await ids()) === JSON.stringify(expect.hipaaEu.map((r) => r.provider)), `HIPAA + EU residency leaves ${expect.hipaaEu.map((r) => r.provider).join(', ')}`);
+  check(await view.locator('tr[data-provider="aws-bedrock"] ul.endpoints li').count() > 0, 'the EU endpoints of the remaining providers are listed');
+  if (shots) await shot(page, path.join(shots, `sidebar-${theme}.png`));
+  // The endpoint tree: provider, endpoint, place; a click opens the editor at the line.
+  const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Endpoints in This Workspace' }) });
+  await tree.locator('.monaco-list-row', { hasText: 'bedrock-runtime.us-east-1.amazonaws.com' }).first().click();
+  const place = tree.locator('.monaco-list-row', { hasText: 'api/app/triage.py:7' }).first();
+  await place.waitFor({ timeout: 15_000 });
+  await place.click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'triage.py' }).waitFor({ timeout: 15_000 });
+  const cursor = page.locator('.statusbar-item[id="status.editor.selection"]');
+  await cursor.filter({ hasText: /Ln 7, Col \d+/ }).waitFor({ timeout: 15_000 });
+  check(true, 'clicking api/app/triage.py:7 in the tree opens triage.py at line 7');
+  return 0;
+}
+
+/** The colour theme (--theme), picked as a user does: in this web workbench the theme settings
+ * resolve before the built-in themes are registered and fall back to another theme. */
+async function pickTheme(page) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern' }).first().click();
+  await page.waitForTimeout(800);
+}
+
+async function shot(page, file) {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: file });
+  log('wrote', file);
 }
 
 async function demo(url) {

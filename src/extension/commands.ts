@@ -11,6 +11,15 @@ import { isDate, waiverCommentEdit, WaiverInputError } from '../core/policy/waiv
 import { commentFor, currentFindings, fixAllEdit } from './actions';
 import { commandId, type CommandName } from './contributions';
 import type { Inventory } from './inventory';
+import type { EndpointNode, EndpointsTree } from './sidebar/endpoints-tree';
+import type { MatrixView } from './sidebar/matrix-view';
+import type { ProviderPanel } from './sidebar/provider-panel';
+
+export interface Sidebar {
+  matrix: MatrixView;
+  tree: EndpointsTree;
+  provider: ProviderPanel;
+}
 
 export interface WaiverArgs {
   uri: string;
@@ -28,7 +37,7 @@ export interface CreatePolicyArgs {
   baa?: ProviderId[];
 }
 
-export function registerCommands(context: vscode.ExtensionContext, inventory: Inventory, log: vscode.LogOutputChannel): void {
+export function registerCommands(context: vscode.ExtensionContext, inventory: Inventory, sidebar: Sidebar, log: vscode.LogOutputChannel): void {
   const commands: Record<CommandName, (...args: never[]) => unknown> = {
     rescan: () => inventory.reload(),
     showOutput: () => log.show(),
@@ -42,6 +51,18 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
     },
     addWaiver: (args: WaiverArgs) => addWaiver(inventory, args),
     createPolicy: (args: CreatePolicyArgs = {}) => createPolicy(args),
+    revealMatrix: () => sidebar.matrix.reveal(),
+    focusProvider: async (arg?: string | EndpointNode) => {
+      const id = typeof arg === 'string' ? arg : arg && arg.kind !== 'location' ? arg.provider : (await vscode.window.showQuickPick(
+        catalog.providers.map((p) => ({ label: p.name, description: p.id, id: p.id })), { title: 'Show provider details' }))?.id;
+      return id ? sidebar.provider.show(id) : false;
+    },
+    exportMatrix: async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: sidebar.matrix.markdown() });
+      await vscode.window.showTextDocument(doc, { preview: false });
+      return doc;
+    },
+    applyEndpointFix: (node?: EndpointNode) => sidebar.tree.applyFix(node),
   };
   for (const [name, run] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(commandId(name as CommandName), run));
 }

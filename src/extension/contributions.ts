@@ -52,8 +52,33 @@ export const COMMANDS = {
   addWaiver: { title: 'Waive This Finding with a Reason…', hidden: true },
   fixAllInFile: { title: 'Fix All Fixable Findings in This File' },
   openProblems: { title: 'Show Findings in the Problems View', hidden: true },
+  revealMatrix: { title: 'Show Compliance Matrix', icon: '$(table)' },
+  focusProvider: { title: 'Show Provider Details…', icon: '$(info)' },
+  exportMatrix: { title: 'Export Compliance Matrix as Markdown', icon: '$(export)' },
+  applyEndpointFix: { title: 'Apply the Compliant Swap', icon: '$(lightbulb-autofix)', hidden: true },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
 export const commandId = (name: CommandName): string => `${SECTION}.${name}`;
 export const CATEGORY = 'LLM Compliance';
+
+/** The sidebar: an activity-bar container with the matrix (a webview) and the endpoint inventory (a tree). */
+export const VIEW_CONTAINER = { id: 'llmCompliance', title: 'LLM Compliance', icon: 'media/activity-bar.svg' };
+export const VIEWS = {
+  matrix: { id: 'llmCompliance.matrix', name: 'Compliance Matrix', type: 'webview' },
+  endpoints: { id: 'llmCompliance.endpoints', name: 'Endpoints in This Workspace', type: 'tree' },
+} as const;
+
+/** Tree item kinds (TreeItem.contextValue), for the inline actions below. */
+export const TREE_ITEMS = { provider: 'provider', endpoint: 'endpoint', location: 'location', fixable: 'location-fixable' } as const;
+
+export const MENUS = {
+  'view/title': [
+    { command: 'exportMatrix', when: `view == ${VIEWS.matrix.id}`, group: 'navigation' },
+    { command: 'rescan', when: `view == ${VIEWS.endpoints.id}`, group: 'navigation' },
+  ],
+  'view/item/context': [
+    { command: 'applyEndpointFix', when: `view == ${VIEWS.endpoints.id} && viewItem == ${TREE_ITEMS.fixable}`, group: 'inline' },
+    { command: 'focusProvider', when: `view == ${VIEWS.endpoints.id} && viewItem == ${TREE_ITEMS.provider}`, group: 'inline' },
+  ],
+} as const satisfies Record<string, readonly { command: CommandName; when: string; group: string }[]>;

@@ -3,15 +3,20 @@
 
 import * as vscode from 'vscode';
 import { ActionsProvider } from './actions';
-import { registerCommands } from './commands';
 import { DiagnosticsView } from './diagnostics';
 import { HoverProvider } from './hover';
 import { Inventory } from './inventory';
 import { StatusView } from './status';
+import { registerCommands, type Sidebar } from './commands';
+import { VIEWS } from './contributions';
+import { EndpointsTree } from './sidebar/endpoints-tree';
+import { MatrixView } from './sidebar/matrix-view';
+import { ProviderPanel } from './sidebar/provider-panel';
 
-/** What the extension exports: the inventory, for tests and for other extensions. */
+/** What the extension exports: the inventory and the sidebar's models, for tests and for other extensions. */
 export interface Api {
   inventory: Inventory;
+  sidebar: Sidebar;
 }
 
 export function activate(context: vscode.ExtensionContext): Api {
@@ -27,9 +32,25 @@ export function activate(context: vscode.ExtensionContext): Api {
     vscode.languages.registerHoverProvider(selector, new HoverProvider(inventory)),
     vscode.languages.registerCodeActionsProvider(selector, new ActionsProvider(inventory), ActionsProvider.metadata),
   );
-  registerCommands(context, inventory, log);
+  const provider = new ProviderPanel(context.extensionUri, inventory);
+  const matrix = new MatrixView(context.extensionUri, inventory, log, (id) => provider.show(id));
+  const tree = new EndpointsTree(inventory);
+  const treeView = vscode.window.createTreeView(VIEWS.endpoints.id, { treeDataProvider: tree, showCollapseAll: true });
+  const describeTree = (): void => {
+    const uses = tree.uses();
+    const failing = uses.filter((u) => u.verdict === 'error' || u.verdict === 'warning').length;
+    treeView.description = uses.length ? `${uses.length} uses${failing ? ` · ${failing} failing` : ''}` : '';
+    treeView.message = uses.length || inventory.scans().some((s) => s.busy) ? undefined : 'No LLM endpoints found in this workspace.';
+  };
+  context.subscriptions.push(
+    provider, matrix, tree, treeView,
+    vscode.window.registerWebviewViewProvider(VIEWS.matrix.id, matrix),
+    inventory.onDidChange(describeTree),
+  );
+  const sidebar = { matrix, tree, provider };
+  registerCommands(context, inventory, sidebar, log);
   void inventory.reload();
-  return { inventory };
+  return { inventory, sidebar };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,144 @@
+// The provider compliance matrix: one row per catalogued provider, one cell per posture
+// fact, each cell yes / no / conditional / unknown with its condition, sources and check
+// date. Read from the catalog only (never from a printed table), so it cannot drift; the
+// sidebar, its Markdown export and the requirement filter all use this one model.
+
+import type { Catalog, Fact, Provider, ProviderId, Source } from './catalog/types';
+import type { Policy, Requirement } from './policy/policy';
+
+export type CellStatus = 'yes' | 'no' | 'conditional' | 'unknown';
+
+export const MATRIX_COLUMNS = [
+  { id: 'baa', title: 'HIPAA BAA', requirement: 'hipaa' },
+  { id: 'soc2', title: 'SOC 2 Type II', requirement: 'soc2-type2' },
+  { id: 'iso27001', title: 'ISO 27001', requirement: 'iso27001' },
+  { id: 'iso42001', title: 'ISO 42001', requirement: 'iso42001' },
+  { id: 'eu', title: 'EU residency', requirement: 'eu-residency' },
+  { id: 'gpai', title: 'EU AI Act GPAI', requirement: 'eu-ai-act-gpai' },
+  { id: 'training', title: 'Trains on data by default', requirement: undefined },
+  { id: 'retention', title: 'Retention default', requirement: undefined },
+] as const satisfies readonly { id: string; title: string; requirement: Requirement | undefined }[];
+
+export type ColumnId = (typeof MATRIX_COLUMNS)[number]['id'];
+
+export interface MatrixCell {
+  status: CellStatus;
+  /** What the cell says, in a few words ("available", "signatory", "30 days ..."). */
+  label: string;
+  /** Whether the value is good for a regulated team (false: it counts against the provider); null when neutral or unknown. */
+  good: boolean | null;
+  /** Conditions, tiers and notes that qualify the value. */
+  details: string[];
+  /** EU residency: the endpoints or regions that keep data in the EU. */
+  endpoints?: string[];
+  sources: Source[];
+  /** The oldest check date of the sources, YYYY-MM-DD; null without sources. */
+  checked: string | null;
+  /** Checked longer ago than the catalog's review window. */
+  stale: boolean;
+  /** Sources conflict, or only third parties state it. */
+  uncertain: boolean;
+}
+
+export interface MatrixRow {
+  provider: ProviderId;
+  name: string;
+  operator: string;
+  kind: Provider['kind'];
+  cells: Record<ColumnId, MatrixCell>;
+  /** The policy's requirements this provider cannot meet, or cannot be shown to meet. */
+  fails: Requirement[];
+}
+
+export interface MatrixOptions {
+  /** YYYY-MM-DD, to mark stale facts. */
+  today: string;
+  policy?: Pick<Policy, 'require' | 'baa'>;
+}
+
+export function complianceMatrix(catalog: Catalog, options: MatrixOptions): MatrixRow[] {
+  const staleBefore = addDays(options.today, -catalog.reviewWindowDays);
+  return catalog.providers.map((p) => {
+    const cell = (fact: Fact<unknown>, status: CellStatus, label: string, good: boolean | null, details: (string | undefined)[] = []): MatrixCell => {
+      const checked = fact.sources.map((s) => s.checked).sort()[0] ?? null;
+      return {
+        status, label, good, details: [...details, fact.note].filter((d): d is string => !!d), sources: fact.sources,
+        checked, stale: checked !== null && checked < staleBefore, uncertain: fact.uncertain === true,
+      };
+    };
+    const yesNo = (fact: Fact<boolean>, goodWhenTrue = true): MatrixCell =>
+      fact.value === null ? cell(fact, 'unknown', 'unknown', null)
+        : cell(fact, fact.value ? 'yes' : 'no', fact.value ? 'yes' : 'no', fact.value === goodWhenTrue);
+    const x = p.posture;
+    const baa = x.baa;
+    const baaStatus: Record<NonNullable<typeof baa.value>, CellStatus> = { available: 'yes', 'case-by-case': 'conditional', 'not-available': 'no', 'not-applicable': 'conditional' };
+    const gpai = x.euAiActGpai;
+    const gpaiStatus: Record<NonNullable<typeof gpai.value>, CellStatus> = { signatory: 'yes', partial: 'conditional', 'not-signed': 'no', 'not-applicable': 'conditional' };
+    const eu = x.euResidency;
+    const cells: Record<ColumnId, MatrixCell> = {
+      baa: baa.value === null ? cell(baa, 'unknown', 'unknown', null)
+        : cell(baa, baaStatus[baa.value], baa.value.replace(/-/g, ' '), baa.value === 'available' || baa.value === 'case-by-case' ? true : baa.value === 'not-available' ? false : null,
+          [baa.tier && `Tier: ${baa.tier}`, ...(baa.conditions ?? [])]),
+      soc2: yesNo(x.soc2Type2),
+      iso27001: yesNo(x.iso27001),
+      iso42001: yesNo(x.iso42001),
+      eu: {
+        ...(eu.value === null ? cell(eu, 'unknown', 'unknown', null)
+          : cell(eu, eu.value ? 'yes' : 'no', eu.value ? (eu.options?.length ? `yes: ${eu.options.length} option${eu.options.length > 1 ? 's' : ''}` : 'yes') : 'no', eu.value)),
+        ...(eu.options?.length ? { endpoints: eu.options } : {}),
+      },
+      gpai: gpai.value === null ? cell(gpai, 'unknown', 'unknown', null)
+        : cell(gpai, gpaiStatus[gpai.value], gpai.value.replace(/-/g, ' '), gpai.value === 'signatory' ? true : gpai.value === 'not-signed' ? false : null),
+      training: yesNo(x.trainingOnDataByDefault, false),
+      retention: x.retentionDefault.value === null ? cell(x.retentionDefault, 'unknown', 'unknown', null)
+        : cell(x.retentionDefault, 'conditional', x.retentionDefault.value, null),
+    };
+    const row: MatrixRow = { provider: p.id, name: p.name, operator: p.operator, kind: p.kind, cells, fails: [] };
+    row.fails = (options.policy?.require ?? []).filter((r) => !meets(row, r, options.policy));
+    return row;
+  });
+}
+
+/**
+ * Whether a provider can meet a requirement: the fact is yes or conditional (a BAA offered
+ * case by case, a partial GPAI signature). Under a policy, HIPAA also needs the BAA signed.
+ * Unknown never meets a requirement.
+ */
+export function meets(row: MatrixRow, requirement: Requirement, policy?: Pick<Policy, 'baa'>): boolean {
+  const column = MATRIX_COLUMNS.find((c) => c.requirement === requirement)!;
+  const status = row.cells[column.id].status;
+  if (status !== 'yes' && status !== 'conditional') return false;
+  return requirement !== 'hipaa' || !policy || policy.baa.includes(row.provider) || row.cells.baa.label === 'not applicable';
+}
+
+/** The rows that can meet every requirement (the requirement filter). */
+export function filterMatrix(rows: MatrixRow[], requirements: Requirement[]): MatrixRow[] {
+  return rows.filter((row) => requirements.every((r) => meets(row, r)));
+}
+
+/** The matrix as a Markdown table, for a procurement document; every value links its first source. */
+export function matrixMarkdown(rows: MatrixRow[], options: { catalogVersion: string; today: string; requirements?: Requirement[] }): string {
+  const head = `| Provider | ${MATRIX_COLUMNS.map((c) => c.title).join(' | ')} |`;
+  const rule = `|---|${MATRIX_COLUMNS.map(() => '---').join('|')}|`;
+  const text = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const body = rows.map((r) => `| ${text(r.name)} (\`${r.provider}\`) | ${MATRIX_COLUMNS.map((c) => {
+    const cell = r.cells[c.id];
+    const value = `${text(cell.label)}${cell.uncertain ? ' (uncertain)' : ''}${cell.stale ? ' (stale)' : ''}`;
+    return cell.sources[0] ? `[${value}](${cell.sources[0].url}) ${cell.checked}` : value;
+  }).join(' | ')} |`);
+  const filter = options.requirements?.length ? ` Providers shown: those that can meet ${options.requirements.join(', ')}.` : '';
+  return [
+    `# LLM provider compliance matrix`,
+    '',
+    `From the LLM Compliance catalog ${options.catalogVersion}, exported ${options.today}.${filter} Each value links`,
+    'its first source, followed by the date it was checked; "unknown" means the catalog could not confirm it.',
+    '',
+    head, rule, ...body, '',
+  ].join('\n');
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,157 @@
+// Endpoints in This Workspace: the inventory as a tree, provider > endpoint (host and
+// region) > each place it is used, with verdict icons and counts. A click opens the place;
+// places with a compliant swap get an inline action that applies it.
+
+import * as vscode from 'vscode';
+import { catalog } from '../../core/catalog/data';
+import { SEVERITY_RANK, type Finding } from '../../core/model';
+import { fixAllEdit } from '../actions';
+import { TREE_ITEMS } from '../contributions';
+import type { PlacedEndpoint, PlacedFinding } from '../folder-scan';
+import type { Inventory } from '../inventory';
+
+type Verdict = 'error' | 'warning' | 'note' | 'waived' | 'pass' | 'listed';
+
+/** A provider, or one endpoint (host and region) of it, with its uses. */
+export interface GroupNode {
+  kind: 'provider' | 'endpoint';
+  provider: string | null;
+  label: string;
+  uses: Use[];
+}
+
+export type EndpointNode = GroupNode | { kind: 'location'; use: Use };
+
+export interface Use {
+  placed: PlacedEndpoint;
+  /** The findings about this use (waived ones too). */
+  findings: PlacedFinding[];
+  verdict: Verdict;
+}
+
+const names = new Map(catalog.providers.map((p) => [p.id, p.name]));
+
+export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<EndpointNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly inventory: Inventory) {
+    this.subscription = inventory.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  /** Every endpoint use with its findings and verdict. */
+  uses(): Use[] {
+    const byPlace = new Map<string, PlacedFinding[]>();
+    const key = (folder: unknown, f: { file: string; range: { start: number; end: number } }): string => `${String(folder)}|${f.file}|${f.range.start}|${f.range.end}`;
+    for (const p of this.inventory.findings()) {
+      if (!p.finding.endpoint) continue;
+      const k = key(p.folder.folder.uri, p.finding);
+      byPlace.set(k, [...(byPlace.get(k) ?? []), p]);
+    }
+    return this.inventory.endpoints().map((placed) => {
+      const findings = byPlace.get(key(placed.folder.folder.uri, placed.endpoint)) ?? [];
+      return { placed, findings, verdict: verdictOf(findings.map((f) => f.finding), placed.folder.policy.require.length > 0 || !!placed.folder.policy.gateway) };
+    });
+  }
+
+  getChildren(node?: EndpointNode): EndpointNode[] {
+    if (!node) {
+      const groups = group(this.uses(), (u) => u.placed.endpoint.provider ?? '');
+      return [...groups].map(([id, uses]): GroupNode => ({ kind: 'provider', provider: id || null, label: id ? names.get(id as never) ?? id : 'Unknown provider', uses }))
+        .sort((a, b) => failing(b) - failing(a) || a.label.localeCompare(b.label));
+    }
+    if (node.kind === 'provider') {
+      const groups = group(node.uses, (u) => `${u.placed.endpoint.host ?? 'host unknown'} · ${u.placed.endpoint.region ?? 'region unknown'}`);
+      return [...groups].map(([label, uses]): GroupNode => ({ kind: 'endpoint', provider: node.provider, label, uses })).sort((a, b) => a.label.localeCompare(b.label));
+    }
+    if (node.kind === 'endpoint') return node.uses.map((use): EndpointNode => ({ kind: 'location', use }));
+    return [];
+  }
+
+  getTreeItem(node: EndpointNode): vscode.TreeItem {
+    if (node.kind === 'location') {
+      const { placed, findings, verdict } = node.use;
+      const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+      const item = new vscode.TreeItem(`${multiRoot ? `${placed.folder.folder.name}/` : ''}${placed.endpoint.file}:${placed.range.start.line + 1}`, vscode.TreeItemCollapsibleState.None);
+      item.description = placed.endpoint.via;
+      item.iconPath = iconOf(verdict);
+      item.resourceUri = placed.uri;
+      item.command = { title: 'Open', command: 'vscode.open', arguments: [placed.uri, { selection: placed.range, preview: true }] };
+      item.contextValue = findings.some((f) => !f.finding.suppression && f.finding.fixes.some((x) => x.isPreferred)) ? TREE_ITEMS.fixable : TREE_ITEMS.location;
+      item.tooltip = tooltipOf(node.use);
+      return item;
+    }
+    const count = node.uses.length;
+    const bad = failing(node);
+    const item = new vscode.TreeItem(node.label, node.kind === 'provider' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.description = `${count} use${count === 1 ? '' : 's'}${bad ? ` · ${bad} failing` : ''}`;
+    item.iconPath = iconOf(worst(node.uses.map((u) => u.verdict)));
+    item.contextValue = node.kind === 'provider' ? TREE_ITEMS.provider : TREE_ITEMS.endpoint;
+    item.id = `${node.kind}:${node.provider ?? ''}:${node.label}`;
+    return item;
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  /** Applies the compliant swap of a place (the inline action). */
+  async applyFix(node: EndpointNode | undefined): Promise<boolean> {
+    if (node?.kind !== 'location') return false;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === node.use.placed.uri.toString());
+    if (open?.isDirty) {
+      void vscode.window.showWarningMessage('LLM Compliance: the file has unsaved changes; use the quick fix in the editor.');
+      return false;
+    }
+    const edit = fixAllEdit(node.use.findings.filter((f) => !f.finding.suppression));
+    return edit ? vscode.workspace.applyEdit(edit) : false;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function group<T>(items: T[], keyOf: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) out.set(keyOf(t), [...(out.get(keyOf(t)) ?? []), t]);
+  return out;
+}
+
+function failing(node: { uses: Use[] }): number {
+  return node.uses.filter((u) => u.verdict === 'error' || u.verdict === 'warning').length;
+}
+
+function verdictOf(findings: Finding[], hasPolicy: boolean): Verdict {
+  const open = findings.filter((f) => !f.suppression);
+  if (open.length) return open.reduce((w, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[w.severity] ? f : w)).severity;
+  if (findings.length) return 'waived';
+  return hasPolicy ? 'pass' : 'listed';
+}
+
+const ORDER: Verdict[] = ['listed', 'pass', 'waived', 'note', 'warning', 'error'];
+function worst(verdicts: Verdict[]): Verdict {
+  return verdicts.reduce((w, v) => (ORDER.indexOf(v) > ORDER.indexOf(w) ? v : w), 'listed');
+}
+
+function iconOf(v: Verdict): vscode.ThemeIcon {
+  switch (v) {
+    case 'error': return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    case 'warning': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    case 'note': return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+    case 'waived': return new vscode.ThemeIcon('circle-slash');
+    case 'pass': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'listed': return new vscode.ThemeIcon('circle-outline');
+  }
+}
+
+function tooltipOf(use: Use): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  const e = use.placed.endpoint;
+  md.appendText(`${e.host ?? 'host unknown'} · ${e.region ?? 'region unknown'} · ${e.via}\n\n`);
+  for (const f of use.findings) md.appendText(`${f.finding.ruleId}${f.finding.suppression ? ' (waived)' : ''}: ${f.finding.message}\n\n`);
+  if (!use.findings.length) md.appendText(use.verdict === 'pass' ? 'Meets the policy.' : 'No policy: listed only.');
+  return md;
+}

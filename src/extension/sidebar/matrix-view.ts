@@ -1,0 +1,118 @@
+// The Compliance Matrix view: the catalog as a live table (src/core/matrix.ts), with the
+// active folder's policy highlighted and a requirement filter that can be written into
+// the policy file. The webview only renders; this side computes and validates.
+
+import * as vscode from 'vscode';
+import { catalog } from '../../core/catalog/data';
+import { complianceMatrix, filterMatrix, MATRIX_COLUMNS, matrixMarkdown, type MatrixRow } from '../../core/matrix';
+import type { Requirement } from '../../core/policy/policy';
+import { todayUtc } from '../../core/policy/waivers';
+import { parseViewRequest, type MatrixMessage } from '../../webview/protocol';
+import { VIEWS } from '../contributions';
+import type { FolderScan } from '../folder-scan';
+import type { Inventory } from '../inventory';
+import { page, webviewRoots } from './html';
+import { writeRequirements } from './policy-edit';
+
+export class MatrixView implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private filter: Requirement[] = [];
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly inventory: Inventory,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly openProvider: (id: string) => void,
+  ) {
+    this.subscriptions.push(
+      inventory.onDidChange(() => this.post()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.post()),
+    );
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.webview.options = { enableScripts: true, localResourceRoots: webviewRoots(this.extensionUri) };
+    view.webview.html = page(view.webview, this.extensionUri, { title: 'Compliance Matrix', styles: ['matrix.css'], script: 'matrix.js', body: '<main id="root" aria-live="polite"></main>' });
+    this.subscriptions.push(
+      view.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      view.onDidChangeVisibility(() => view.visible && this.post()),
+      view.onDidDispose(() => (this.view = undefined)),
+    );
+  }
+
+  /** The rows as the view shows them now (all of them, or those the filter keeps). */
+  rows(filter: Requirement[] = this.filter): MatrixRow[] {
+    const scan = this.activeScan();
+    const all = complianceMatrix(catalog, { today: todayUtc(), ...(scan ? { policy: scan.policy } : {}) });
+    return filterMatrix(all, filter);
+  }
+
+  get currentFilter(): Requirement[] {
+    return [...this.filter];
+  }
+
+  setFilter(requirements: Requirement[]): void {
+    this.filter = [...requirements];
+    this.post();
+  }
+
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand(`${VIEWS.matrix.id}.focus`);
+  }
+
+  markdown(): string {
+    return matrixMarkdown(this.rows(), { catalogVersion: catalog.version, today: todayUtc(), requirements: this.filter });
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const request = parseViewRequest(raw);
+    if (!request) {
+      this.log.warn(`Compliance Matrix: ignored a malformed message from the view: ${JSON.stringify(raw).slice(0, 200)}`);
+      return;
+    }
+    switch (request.type) {
+      case 'ready':
+        return this.post();
+      case 'filter':
+        return this.setFilter(request.requirements);
+      case 'openProvider':
+        if (catalog.providers.some((p) => p.id === request.provider)) this.openProvider(request.provider);
+        return;
+      case 'export':
+        await vscode.commands.executeCommand('llmCompliance.exportMatrix');
+        return;
+      case 'writePolicy': {
+        const scan = this.activeScan();
+        if (scan) await writeRequirements(scan, request.requirements, this.log);
+        return;
+      }
+    }
+  }
+
+  /** The folder whose policy the view shows: the active editor's, else the first. */
+  private activeScan(): FolderScan | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    return (uri && this.inventory.scanOf(uri)) || this.inventory.scans()[0];
+  }
+
+  private post(): void {
+    if (!this.view?.visible) return;
+    const scan = this.activeScan();
+    const message: MatrixMessage = {
+      type: 'matrix',
+      columns: MATRIX_COLUMNS.map((c) => ({ id: c.id, title: c.title, requirement: c.requirement ?? null })),
+      rows: this.rows(),
+      filter: this.filter,
+      policy: { require: scan?.policy.require ?? [], file: scan?.policy.source ?? null, folder: scan?.folder.name ?? null },
+      catalogVersion: catalog.version,
+      today: todayUtc(),
+    };
+    void this.view.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,38 @@
+// Writes the matrix's requirement filter into the folder's policy file: only the
+// `require:` entry changes (comments and everything else stay), or a new policy is created.
+
+import * as vscode from 'vscode';
+import { POLICY_FILE_NAMES, type Requirement } from '../../core/policy/policy';
+import { policyTemplate } from '../../core/policy/template';
+import type { FolderScan } from '../folder-scan';
+import { withRequirements } from './policy-edit-text';
+
+export async function writeRequirements(scan: FolderScan, requirements: Requirement[], log: vscode.LogOutputChannel): Promise<boolean> {
+  const uri = scan.policyUri;
+  if (!uri) {
+    const created = vscode.Uri.joinPath(scan.folder.uri, POLICY_FILE_NAMES[0]!);
+    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode(policyTemplate({ require: requirements, baa: [] })));
+    await vscode.window.showTextDocument(created, { preview: false });
+    return true;
+  }
+  if (scan.policyProblems.length) {
+    void vscode.window.showWarningMessage('LLM Compliance: the policy file has problems; fix them before writing requirements into it.');
+    return false;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  let text: string;
+  try {
+    text = withRequirements(uri.path, doc.getText(), requirements);
+  } catch (err) {
+    log.error(`Could not write require: into ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showErrorMessage('LLM Compliance: could not update the policy file; see the log.');
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  // An edit, not a file write: it can be undone, and saving it reloads the policy.
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  await doc.save();
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return true;
+}

@@ -1,0 +1,69 @@
+// The compliance matrix model, the webview's message validation, and writing the filter
+// into a policy file.
+import * as assert from 'node:assert/strict';
+import { catalog } from '../../src/core/catalog/data';
+import { complianceMatrix, filterMatrix, matrixMarkdown } from '../../src/core/matrix';
+import { parsePolicy } from '../../src/core/policy/policy';
+import { withRequirements } from '../../src/extension/sidebar/policy-edit-text';
+import { parseViewRequest } from '../../src/webview/protocol';
+
+const TODAY = '2026-11-27';
+
+describe('compliance matrix', () => {
+  it('has one row per provider, statuses from the catalog, and never shows an unknown as met', () => {
+    const rows = complianceMatrix(catalog, { today: TODAY });
+    assert.deepEqual(rows.map((r) => r.provider), catalog.providers.map((p) => p.id));
+    const together = rows.find((r) => r.provider === 'together')!;
+    assert.equal(together.cells.baa.status, 'unknown');
+    assert.ok(!filterMatrix(rows, ['hipaa']).some((r) => r.provider === 'together'));
+    const xai = rows.find((r) => r.provider === 'xai')!;
+    assert.equal(xai.cells.baa.status, 'conditional');
+    assert.equal(rows.find((r) => r.provider === 'google-gemini-api')!.cells.training.good, false);
+  });
+
+  it('marks facts checked before the review window as stale', () => {
+    const fresh = complianceMatrix(catalog, { today: TODAY });
+    const later = complianceMatrix(catalog, { today: '2028-01-01' });
+    const stale = (rows: typeof fresh) => rows.flatMap((r) => Object.values(r.cells)).filter((c) => c.stale).length;
+    assert.equal(stale(fresh), 0);
+    assert.ok(stale(later) > 0);
+  });
+
+  it('under a policy, marks what each provider cannot meet, HIPAA only with a signed BAA', () => {
+    const rows = complianceMatrix(catalog, { today: TODAY, policy: { require: ['hipaa', 'eu-residency'], baa: ['aws-bedrock'] } });
+    const fails = Object.fromEntries(rows.map((r) => [r.provider, r.fails]));
+    assert.deepEqual(fails['aws-bedrock'], []);
+    assert.deepEqual(fails['openai'], ['hipaa']);
+    assert.deepEqual(fails['anthropic'], ['hipaa', 'eu-residency']);
+  });
+
+  it('exports Markdown with every provider and a linked, dated source per value', () => {
+    const md = matrixMarkdown(complianceMatrix(catalog, { today: TODAY }), { catalogVersion: catalog.version, today: TODAY });
+    const lines = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Provider'));
+    assert.equal(lines.length, catalog.providers.length);
+    assert.match(md, /\[available\]\(https:\/\/[^)]+\) 20\d\d-\d\d-\d\d/);
+  });
+});
+
+describe('matrix view messages', () => {
+  it('accept only well-formed requests', () => {
+    assert.deepEqual(parseViewRequest({ type: 'filter', requirements: ['hipaa', 'hipaa'] }), { type: 'filter', requirements: ['hipaa'] });
+    assert.equal(parseViewRequest({ type: 'filter', requirements: ['gdpr'] }), undefined);
+    assert.equal(parseViewRequest({ type: 'openProvider', provider: '../../etc' }), undefined);
+    assert.equal(parseViewRequest({ type: 'run', command: 'rm' }), undefined);
+    assert.equal(parseViewRequest('ready'), undefined);
+    assert.deepEqual(parseViewRequest({ type: 'ready', extra: 1 }), { type: 'ready' });
+  });
+});
+
+describe('writing the filter into a policy', () => {
+  it('changes only require:, keeping comments, in YAML and JSON', () => {
+    const yaml = '# Clinic policy\nrequire: [hipaa]  # what we need\nbaa: [aws-bedrock]\n';
+    const out = withRequirements('.llm-compliance.yaml', yaml, ['hipaa', 'eu-residency']);
+    assert.match(out, /^# Clinic policy\n/);
+    assert.match(out, /baa: \[ aws-bedrock \]|baa: \[aws-bedrock\]/);
+    assert.deepEqual(parsePolicy('.llm-compliance.yaml', out).require, ['hipaa', 'eu-residency']);
+    const json = '{\n  "baa": ["aws-bedrock"]\n}\n';
+    assert.deepEqual(parsePolicy('.llm-compliance.json', withRequirements('.llm-compliance.json', json, ['eu-residency'])).require, ['eu-residency']);
+  });
+});
