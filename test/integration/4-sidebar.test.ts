@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { catalog } from '../../src/core/catalog/data';
 import { MATRIX_COLUMNS, meets } from '../../src/core/matrix';
 import { buyerQuestions } from '../../src/extension/sidebar/provider-panel';
-import { api } from './support';
+import { writeRequirements } from '../../src/extension/sidebar/policy-edit';
+import { api, until } from './support';
 
 suite('sidebar', () => {
   test('the endpoint tree holds every inventory endpoint once, grouped by provider then host and region', async () => {
@@ -98,5 +99,19 @@ suite('sidebar', () => {
       .filter((u) => u.placed.uri.toString() === file.toString() && u.findings.some((f) => !f.finding.suppression && f.finding.ruleId === 'LLMC002'))
       .map((u) => u.placed.range.start.line);
     assert.ok(!failingLines().includes(fixable.placed.range.start.line), `still failing on line ${fixable.placed.range.start.line + 1} of ${file.path}`);
+  });
+
+  test('the filter written into the policy changes only require:, and the policy takes effect', async () => {
+    const { inventory } = await api();
+    const scan = inventory.scans().find((x) => x.folder.name === 'examples')!;
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(scan.policyUri!));
+    assert.equal(await writeRequirements(scan, ['hipaa', 'eu-residency'], vscode.window.createOutputChannel('test', { log: true })), true);
+    const after = new TextDecoder().decode(await vscode.workspace.fs.readFile(scan.policyUri!));
+    assert.notEqual(after, before);
+    assert.equal(after.replace(/^require:.*$/m, ''), before.replace(/^require:.*$/m, ''), 'only the require: line changed');
+    await until('the new requirements apply', () => {
+      const s = inventory.scans().find((x) => x.folder.name === 'examples');
+      return s && JSON.stringify(s.policy.require) === JSON.stringify(['hipaa', 'eu-residency']);
+    });
   });
 });
