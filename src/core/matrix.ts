@@ -3,7 +3,7 @@
 // date. Read from the catalog only (never from a printed table), so it cannot drift; the
 // sidebar, its Markdown export and the requirement filter all use this one model.
 
-import type { Catalog, Fact, Provider, ProviderId, Source } from './catalog/types';
+import type { BaaFact, Catalog, Fact, Location, Provider, ProviderId, Source } from './catalog/types';
 import type { Policy, Requirement } from './policy/policy';
 
 export type CellStatus = 'yes' | 'no' | 'conditional' | 'unknown';
@@ -48,12 +48,24 @@ export interface MatrixRow {
   cells: Record<ColumnId, MatrixCell>;
   /** The policy's requirements this provider cannot meet, or cannot be shown to meet. */
   fails: Requirement[];
+  /** What the engine's rules need beyond the cells (evaluate.ts judges endpoint by endpoint). */
+  can: {
+    /** Some endpoint's BAA is not ruled out (the engine passes a listed provider unless its BAA is not available). */
+    signBaa: boolean;
+    /** Some endpoint is offered a BAA (available or case by case). */
+    offeredBaa: boolean;
+    /** Some location keeps data in the EU; `strictEu`: one that uses no non-EU country either. */
+    eu: boolean;
+    strictEu: boolean;
+  };
 }
+
+export type MatrixPolicy = Pick<Policy, 'require' | 'baa'> & { euResidency?: Policy['euResidency'] };
 
 export interface MatrixOptions {
   /** YYYY-MM-DD, to mark stale facts. */
   today: string;
-  policy?: Pick<Policy, 'require' | 'baa'>;
+  policy?: MatrixPolicy;
 }
 
 export function complianceMatrix(catalog: Catalog, options: MatrixOptions): MatrixRow[] {
@@ -71,21 +83,25 @@ export function complianceMatrix(catalog: Catalog, options: MatrixOptions): Matr
         : cell(fact, fact.value ? 'yes' : 'no', fact.value ? 'yes' : 'no', fact.value === goodWhenTrue);
     const x = p.posture;
     const baa = x.baa;
+    // Hosts whose BAA differs from the provider's (a router that no BAA covers, a dedicated endpoint that one does).
+    const hostBaa = p.hosts.filter((h): h is typeof h & { baa: BaaFact } => !!h.baa && h.baa.value !== baa.value);
+    const baaFacts = [baa, ...hostBaa.map((h) => h.baa)];
     const baaStatus: Record<NonNullable<typeof baa.value>, CellStatus> = { available: 'yes', 'case-by-case': 'conditional', 'not-available': 'no', 'not-applicable': 'conditional' };
     const gpai = x.euAiActGpai;
     const gpaiStatus: Record<NonNullable<typeof gpai.value>, CellStatus> = { signatory: 'yes', partial: 'conditional', 'not-signed': 'no', 'not-applicable': 'conditional' };
     const eu = x.euResidency;
     const cells: Record<ColumnId, MatrixCell> = {
-      baa: baa.value === null ? cell(baa, 'unknown', 'unknown', null)
-        : cell(baa, baaStatus[baa.value], baa.value.replace(/-/g, ' '), baa.value === 'available' || baa.value === 'case-by-case' ? true : baa.value === 'not-available' ? false : null,
-          [baa.tier && `Tier: ${baa.tier}`, ...(baa.conditions ?? [])]),
+      baa: baa.value === null ? cell(baa, 'unknown', 'unknown', null, hostBaa.map((h) => `${h.pattern}: ${h.baa.value ?? 'unknown'}`))
+        : cell(baa, hostBaa.length && baaStatus[baa.value] === 'yes' ? 'conditional' : baaStatus[baa.value], baa.value.replace(/-/g, ' '),
+          baa.value === 'available' ? true : baa.value === 'not-available' ? false : null,
+          [baa.tier && `Tier: ${baa.tier}`, ...(baa.conditions ?? []), ...hostBaa.map((h) => `${h.pattern}: BAA ${h.baa.value?.replace(/-/g, ' ') ?? 'unknown'}${h.baa.note ? `. ${h.baa.note}` : ''}`)]),
       soc2: yesNo(x.soc2Type2),
       iso27001: yesNo(x.iso27001),
       iso42001: yesNo(x.iso42001),
       eu: {
         ...(eu.value === null ? cell(eu, 'unknown', 'unknown', null)
           : cell(eu, eu.value ? 'yes' : 'no', eu.value ? (eu.options?.length ? `yes: ${eu.options.length} option${eu.options.length > 1 ? 's' : ''}` : 'yes') : 'no', eu.value)),
-        ...(eu.options?.length ? { endpoints: eu.options } : {}),
+        ...(eu.value === true && eu.options?.length ? { endpoints: eu.options } : {}),
       },
       gpai: gpai.value === null ? cell(gpai, 'unknown', 'unknown', null)
         : cell(gpai, gpaiStatus[gpai.value], gpai.value.replace(/-/g, ' '), gpai.value === 'signatory' ? true : gpai.value === 'not-signed' ? false : null),
@@ -93,22 +109,39 @@ export function complianceMatrix(catalog: Catalog, options: MatrixOptions): Matr
       retention: x.retentionDefault.value === null ? cell(x.retentionDefault, 'unknown', 'unknown', null)
         : cell(x.retentionDefault, 'conditional', x.retentionDefault.value, null),
     };
-    const row: MatrixRow = { provider: p.id, name: p.name, operator: p.operator, kind: p.kind, cells, fails: [] };
+    const places = locationsOf(p, catalog);
+    const can = {
+      signBaa: p.kind === 'self-hosted' || baaFacts.some((f) => f.value !== 'not-available'),
+      offeredBaa: p.kind === 'self-hosted' || baaFacts.some((f) => f.value === 'available' || f.value === 'case-by-case'),
+      eu: eu.value === true,
+      strictEu: eu.value === true && places.some((l) => l.euResident === true && !l.includesNonEu?.length),
+    };
+    const row: MatrixRow = { provider: p.id, name: p.name, operator: p.operator, kind: p.kind, cells, fails: [], can };
     row.fails = (options.policy?.require ?? []).filter((r) => !meets(row, r, options.policy));
     return row;
   });
 }
 
 /**
- * Whether a provider can meet a requirement: the fact is yes or conditional (a BAA offered
- * case by case, a partial GPAI signature). Under a policy, HIPAA also needs the BAA signed.
- * Unknown never meets a requirement.
+ * Whether a provider can meet a requirement, as the engine's rules judge it (evaluate.ts):
+ * certifications and the GPAI Code only when the fact is yes (a partial signature fails);
+ * EU residency when an EU option exists (under euResidency.strict, one that uses no non-EU
+ * country); HIPAA when a BAA is offered, or under a policy when the provider is in `baa:`
+ * and its BAA is not ruled out. Self-hosted servers are yours to place and cover. Unknown
+ * never meets a requirement.
  */
-export function meets(row: MatrixRow, requirement: Requirement, policy?: Pick<Policy, 'baa'>): boolean {
-  const column = MATRIX_COLUMNS.find((c) => c.requirement === requirement)!;
-  const status = row.cells[column.id].status;
-  if (status !== 'yes' && status !== 'conditional') return false;
-  return requirement !== 'hipaa' || !policy || policy.baa.includes(row.provider) || row.cells.baa.label === 'not applicable';
+export function meets(row: MatrixRow, requirement: Requirement, policy?: MatrixPolicy): boolean {
+  if (row.kind === 'self-hosted') return true;
+  switch (requirement) {
+    case 'hipaa':
+      return policy ? policy.baa.includes(row.provider) && row.can.signBaa : row.can.offeredBaa;
+    case 'eu-residency':
+      return policy?.euResidency?.strict ? row.can.strictEu : row.can.eu;
+    default: {
+      const column = MATRIX_COLUMNS.find((c) => c.requirement === requirement)!;
+      return row.cells[column.id].status === 'yes';
+    }
+  }
 }
 
 /** The rows that can meet every requirement (the requirement filter). */
@@ -124,17 +157,23 @@ export function matrixMarkdown(rows: MatrixRow[], options: { catalogVersion: str
   const body = rows.map((r) => `| ${text(r.name)} (\`${r.provider}\`) | ${MATRIX_COLUMNS.map((c) => {
     const cell = r.cells[c.id];
     const value = `${text(cell.label)}${cell.uncertain ? ' (uncertain)' : ''}${cell.stale ? ' (stale)' : ''}`;
-    return cell.sources[0] ? `[${value}](${cell.sources[0].url}) ${cell.checked}` : value;
+    return cell.sources[0] ? `[${value}](${cell.sources[0].url}) ${cell.sources[0].checked}` : value;
   }).join(' | ')} |`);
   const filter = options.requirements?.length ? ` Providers shown: those that can meet ${options.requirements.join(', ')}.` : '';
   return [
     `# LLM provider compliance matrix`,
     '',
     `From the LLM Compliance catalog ${options.catalogVersion}, exported ${options.today}.${filter} Each value links`,
-    'its first source, followed by the date it was checked; "unknown" means the catalog could not confirm it.',
+    'its first source, followed by the date that source was checked; "unknown" means the catalog could not confirm it.',
     '',
     head, rule, ...body, '',
   ].join('\n');
+}
+
+/** The places a provider's endpoints reach: its own locations and those of the region sets its hosts use. */
+function locationsOf(p: Provider, catalog: Catalog): Location[] {
+  const sets = new Set(p.hosts.map((h) => h.regionSet).filter((x): x is string => !!x));
+  return [...(p.locations ?? []), ...catalog.regionSets.filter((r) => sets.has(r.id)).flatMap((r) => r.locations)];
 }
 
 function addDays(date: string, days: number): string {

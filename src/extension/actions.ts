@@ -78,7 +78,8 @@ export function currentFindings(inventory: Inventory, document: vscode.TextDocum
   return scan.findings.filter((p) => !p.finding.suppression && p.uri.toString() === document.uri.toString());
 }
 
-function preferredFix(p: PlacedFinding): Fix | undefined {
+/** The one clear fix of a finding: the preferred one, or the only one. */
+export function preferredFix(p: PlacedFinding): Fix | undefined {
   return p.finding.fixes.find((f) => f.isPreferred) ?? (p.finding.fixes.length === 1 ? p.finding.fixes[0] : undefined);
 }
 

@@ -70,7 +70,7 @@ export const VIEWS = {
 } as const;
 
 /** Tree item kinds (TreeItem.contextValue), for the inline actions below. */
-export const TREE_ITEMS = { provider: 'provider', endpoint: 'endpoint', location: 'location', fixable: 'location-fixable' } as const;
+export const TREE_ITEMS = { provider: 'provider', unknownProvider: 'provider-unknown', endpoint: 'endpoint', location: 'location', fixable: 'location-fixable' } as const;
 
 export const MENUS = {
   'view/title': [

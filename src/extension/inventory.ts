@@ -140,6 +140,12 @@ export class Inventory implements vscode.Disposable {
     return folder ? this.folders.get(folder.uri.toString()) : undefined;
   }
 
+  /** The folder the sidebar speaks for: the active editor's, else the first. */
+  activeScan(): FolderScan | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    return (uri && this.scanOf(uri)) || this.scans()[0];
+  }
+
   findings(): PlacedFinding[] {
     return this.scans().flatMap((s) => s.findings);
   }

@@ -35,6 +35,10 @@ function icon(name: string, label?: string): HTMLElement {
 }
 
 function render(m: MatrixMessage): void {
+  // Re-rendering replaces the page: remember where the keyboard was, and put it back.
+  const active = document.activeElement;
+  const hadFocus = active instanceof HTMLElement && root.contains(active) ? active : undefined;
+  const inGrid = hadFocus && grid().some((r) => r.includes(hadFocus));
   const required = new Set(m.policy.require);
   const filter = new Set(m.filter);
   const rows = m.rows;
@@ -48,8 +52,11 @@ function render(m: MatrixMessage): void {
       `Catalog ${m.catalogVersion}.`),
   );
   const cells = grid();
+  for (const r of cells) for (const x of r) x.tabIndex = -1;
   const target = cells[Math.min(focus.row, cells.length - 1)]?.[focus.col] ?? cells[0]?.[0];
   if (target) target.tabIndex = 0;
+  if (inGrid) target?.focus();
+  else if (hadFocus?.id) document.getElementById(hadFocus.id)?.focus();
 }
 
 function summary(m: MatrixMessage): string {
@@ -98,10 +105,12 @@ function table(m: MatrixMessage, rows: MatrixRow[], required: Set<Requirement>, 
   const t = el('table', { class: 'matrix', role: 'grid', 'aria-label': 'Provider compliance matrix', 'aria-rowcount': String(rows.length + 1) },
     el('thead', {}, head), el('tbody', {}, ...body));
   t.addEventListener('keydown', onGridKey);
+  // One tab stop for the grid (roving tabindex): the cell last focused, by keyboard or mouse.
   t.addEventListener('focusin', (e) => {
-    const cells = grid();
-    cells.forEach((r, i) => r.forEach((x, j) => {
-      if (x === e.target || x.contains(e.target as Node)) focus = { row: i, col: j };
+    grid().forEach((r, i) => r.forEach((x, j) => {
+      const here = x === e.target || x.contains(e.target as Node);
+      x.tabIndex = here ? 0 : -1;
+      if (here) focus = { row: i, col: j };
     }));
   });
   return el('div', { class: 'table-wrap' }, t);
@@ -110,14 +119,14 @@ function table(m: MatrixMessage, rows: MatrixRow[], required: Set<Requirement>, 
 function cell(c: MatrixCell, column: string, required: boolean, showEndpoints: boolean): HTMLElement {
   const lines = [`${c.label}${c.uncertain ? ' (uncertain)' : ''}`, ...c.details, ...(c.endpoints ?? []).map((e) => `EU: ${e}`)];
   const source = c.sources[0];
-  if (source) lines.push(`Source: ${source.url} (checked ${c.checked}${source.thirdParty ? ', third party' : ''})`);
+  if (source) lines.push(`Source: ${source.url} (checked ${source.checked}${source.thirdParty ? ', third party' : ''})${c.sources.length > 1 ? `, and ${c.sources.length - 1} more` : ''}`);
   if (c.stale) lines.push(`Stale: last checked ${c.checked}; due for review.`);
   const goodness = c.good === true ? 'good' : c.good === false ? 'bad' : 'neutral';
   const td = el('td', { class: `cell status-${c.status} ${goodness}${required ? ' required' : ''}`, 'data-column': column, 'data-status': c.status, tabindex: '-1', title: lines.join('\n'), 'aria-label': lines.join('. ') },
     icon(ICONS[c.status]), el('span', { class: 'label' }, column === 'retention' ? c.label : c.label.replace(/^yes: /, '')));
   if (c.uncertain) td.append(el('span', { class: 'mark', 'aria-hidden': 'true' }, '?'));
   if (c.stale) td.append(icon('history', 'stale'));
-  if (source) td.append(' ', el('a', { href: source.url, class: 'source', tabindex: '-1', title: `${source.url} (checked ${c.checked})` }, c.checked ?? ''));
+  if (source) td.append(' ', el('a', { href: source.url, class: 'source', tabindex: '-1', title: `${source.url} (checked ${source.checked})` }, source.checked));
   if (showEndpoints && c.endpoints?.length) {
     // The first few inline; all of them in the tooltip.
     const shown = c.endpoints.slice(0, 3).map((e) => el('li', {}, e));

@@ -22,7 +22,7 @@ export interface MatrixMessage {
   /** The requirement filter: rows shown are those that can meet all of them. */
   filter: Requirement[];
   /** Requirements of the active folder's policy (highlighted columns), and where that policy is. */
-  policy: { require: Requirement[]; file: string | null; folder: string | null };
+  policy: { require: Requirement[]; file: string | null; folder: string | null; loading: boolean };
   catalogVersion: string;
   today: string;
 }

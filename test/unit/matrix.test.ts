@@ -21,6 +21,25 @@ describe('compliance matrix', () => {
     assert.equal(rows.find((r) => r.provider === 'google-gemini-api')!.cells.training.good, false);
   });
 
+  it('judges requirements as the engine does: a partial GPAI signature fails, strict EU needs an EU-only option, host-level BAAs show', () => {
+    const rows = complianceMatrix(catalog, { today: TODAY });
+    const row = (id: string) => rows.find((r) => r.provider === id)!;
+    assert.equal(row('xai').cells.gpai.status, 'conditional');
+    assert.ok(!filterMatrix(rows, ['eu-ai-act-gpai']).some((r) => r.provider === 'xai'));
+    const strict = { require: ['eu-residency' as const], baa: [], euResidency: { strict: true } };
+    const strictRows = complianceMatrix(catalog, { today: TODAY, policy: strict });
+    const fails = (id: string) => strictRows.find((r) => r.provider === id)!.fails;
+    assert.deepEqual(fails('openai'), ['eu-residency'], 'OpenAI\'s EU zone also uses Switzerland');
+    assert.deepEqual(fails('aws-bedrock'), [], 'Bedrock has EU regions');
+    assert.equal(row('huggingface').cells.baa.status, 'conditional');
+    assert.ok(row('huggingface').cells.baa.details.some((d) => d.includes('router.huggingface.co')));
+    assert.equal(row('vercel-ai-gateway').cells.eu.endpoints, undefined, 'no EU endpoints listed under an unknown');
+    // A BAA the team lists as signed passes unless the catalog says none is offered (as LLMC001 does).
+    const listed = complianceMatrix(catalog, { today: TODAY, policy: { require: ['hipaa'], baa: ['together', 'mistral'] } });
+    assert.deepEqual(listed.find((r) => r.provider === 'together')!.fails, []);
+    assert.deepEqual(listed.find((r) => r.provider === 'mistral')!.fails, ['hipaa']);
+  });
+
   it('marks facts checked before the review window as stale', () => {
     const fresh = complianceMatrix(catalog, { today: TODAY });
     const later = complianceMatrix(catalog, { today: '2028-01-01' });
@@ -64,6 +83,10 @@ describe('writing the filter into a policy', () => {
     const block = withRequirements('.llm-compliance.yaml', 'require:\n  - hipaa\nbaa: []\n', ['eu-residency']);
     assert.deepEqual(parsePolicy('.llm-compliance.yaml', block).require, ['eu-residency']);
     assert.equal(withRequirements('.llm-compliance.yaml', '# only comments\nbaa: []\n', ['hipaa']), '# only comments\nrequire: [hipaa]\nbaa: []\n');
+    assert.equal(withRequirements('.llm-compliance.yaml', '---\n# c\nbaa: []\n', ['hipaa']), '---\n# c\nrequire: [hipaa]\nbaa: []\n');
+    assert.equal(withRequirements('.llm-compliance.yaml', 'require:\n  - hipaa\nbaa: []\n', ['hipaa', 'eu-residency']), 'require:\n  - hipaa\n  - eu-residency\nbaa: []\n');
+    assert.equal(withRequirements('.llm-compliance.yaml', '# head\r\nbaa: []\r\n', ['hipaa']), '# head\r\nrequire: [hipaa]\r\nbaa: []\r\n');
+    assert.match(withRequirements('.llm-compliance.json', '{\n\t"baa": []\n}\n', ['hipaa']), /\n\t"require": \[\n\t\t"hipaa"/);
     const json = '{\n  "baa": ["aws-bedrock"]\n}\n';
     assert.deepEqual(parsePolicy('.llm-compliance.json', withRequirements('.llm-compliance.json', json, ['eu-residency'])).require, ['eu-residency']);
   });

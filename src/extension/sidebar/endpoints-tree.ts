@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { catalog } from '../../core/catalog/data';
 import { SEVERITY_RANK, type Finding } from '../../core/model';
-import { fixAllEdit } from '../actions';
+import { fixAllEdit, preferredFix } from '../actions';
 import { TREE_ITEMS } from '../contributions';
 import type { PlacedEndpoint, PlacedFinding } from '../folder-scan';
 import type { Inventory } from '../inventory';
@@ -73,13 +73,15 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
     if (node.kind === 'location') {
       const { placed, findings, verdict } = node.use;
       const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-      const item = new vscode.TreeItem(`${multiRoot ? `${placed.folder.folder.name}/` : ''}${placed.endpoint.file}:${placed.range.start.line + 1}`, vscode.TreeItemCollapsibleState.None);
+      const label = `${multiRoot ? `${placed.folder.folder.name}/` : ''}${placed.endpoint.file}:${placed.range.start.line + 1}`;
+      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
       item.description = placed.endpoint.via;
       item.iconPath = iconOf(verdict);
       item.resourceUri = placed.uri;
       item.command = { title: 'Open', command: 'vscode.open', arguments: [placed.uri, { selection: placed.range, preview: true }] };
-      item.contextValue = findings.some((f) => !f.finding.suppression && f.finding.fixes.some((x) => x.isPreferred)) ? TREE_ITEMS.fixable : TREE_ITEMS.location;
+      item.contextValue = findings.some((f) => !f.finding.suppression && preferredFix(f)) ? TREE_ITEMS.fixable : TREE_ITEMS.location;
       item.tooltip = tooltipOf(node.use);
+      item.accessibilityInformation = { label: `${label}, ${VERDICT_WORDS[verdict]}` };
       return item;
     }
     const count = node.uses.length;
@@ -87,7 +89,8 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
     const item = new vscode.TreeItem(node.label, node.kind === 'provider' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.description = `${count} use${count === 1 ? '' : 's'}${bad ? ` · ${bad} failing` : ''}`;
     item.iconPath = iconOf(worst(node.uses.map((u) => u.verdict)));
-    item.contextValue = node.kind === 'provider' ? TREE_ITEMS.provider : TREE_ITEMS.endpoint;
+    item.contextValue = node.kind === 'provider' ? (node.provider ? TREE_ITEMS.provider : TREE_ITEMS.unknownProvider) : TREE_ITEMS.endpoint;
+    item.accessibilityInformation = { label: `${node.label}, ${item.description}, ${VERDICT_WORDS[worst(node.uses.map((u) => u.verdict))]}` };
     item.id = `${node.kind}:${node.provider ?? ''}:${node.label}`;
     return item;
   }
@@ -99,9 +102,16 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
   /** Applies the compliant swap of a place (the inline action). */
   async applyFix(node: EndpointNode | undefined): Promise<boolean> {
     if (node?.kind !== 'location') return false;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === node.use.placed.uri.toString());
+    const { placed } = node.use;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === placed.uri.toString());
     if (open?.isDirty) {
       void vscode.window.showWarningMessage('LLM Compliance: the file has unsaved changes; use the quick fix in the editor.');
+      return false;
+    }
+    // The edit is at the offsets of the analysed text: only while the file still is that text.
+    const now = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(placed.uri));
+    if (now !== placed.folder.results.texts.get(placed.endpoint.file)) {
+      void vscode.window.showWarningMessage('LLM Compliance: the file changed since it was checked; try again in a moment.');
       return false;
     }
     const edit = fixAllEdit(node.use.findings.filter((f) => !f.finding.suppression));
@@ -130,6 +140,10 @@ function verdictOf(findings: Finding[], hasPolicy: boolean): Verdict {
   if (findings.length) return 'waived';
   return hasPolicy ? 'pass' : 'listed';
 }
+
+const VERDICT_WORDS: Record<Verdict, string> = {
+  error: 'fails the policy', warning: 'fails the policy (warning)', note: 'has a note', waived: 'waived', pass: 'meets the policy', listed: 'listed, no policy',
+};
 
 const ORDER: Verdict[] = ['listed', 'pass', 'waived', 'note', 'warning', 'error'];
 function worst(verdicts: Verdict[]): Verdict {

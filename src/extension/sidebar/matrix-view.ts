@@ -9,7 +9,6 @@ import type { Requirement } from '../../core/policy/policy';
 import { todayUtc } from '../../core/policy/waivers';
 import { parseViewRequest, type MatrixMessage } from '../../webview/protocol';
 import { VIEWS } from '../contributions';
-import type { FolderScan } from '../folder-scan';
 import type { Inventory } from '../inventory';
 import { page, webviewRoots } from './html';
 import { writeRequirements } from './policy-edit';
@@ -34,7 +33,7 @@ export class MatrixView implements vscode.WebviewViewProvider, vscode.Disposable
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     view.webview.options = { enableScripts: true, localResourceRoots: webviewRoots(this.extensionUri) };
-    view.webview.html = page(view.webview, this.extensionUri, { title: 'Compliance Matrix', styles: ['matrix.css'], script: 'matrix.js', body: '<main id="root" aria-live="polite"></main>' });
+    view.webview.html = page(view.webview, this.extensionUri, { title: 'Compliance Matrix', styles: ['matrix.css'], script: 'matrix.js', body: '<main id="root"></main>' });
     this.subscriptions.push(
       view.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       view.onDidChangeVisibility(() => view.visible && this.post()),
@@ -44,7 +43,7 @@ export class MatrixView implements vscode.WebviewViewProvider, vscode.Disposable
 
   /** The rows as the view shows them now (all of them, or those the filter keeps). */
   rows(filter: Requirement[] = this.filter): MatrixRow[] {
-    const scan = this.activeScan();
+    const scan = this.inventory.activeScan();
     const all = complianceMatrix(catalog, { today: todayUtc(), ...(scan ? { policy: scan.policy } : {}) });
     return filterMatrix(all, filter);
   }
@@ -69,7 +68,7 @@ export class MatrixView implements vscode.WebviewViewProvider, vscode.Disposable
   private async receive(raw: unknown): Promise<void> {
     const request = parseViewRequest(raw);
     if (!request) {
-      this.log.warn(`Compliance Matrix: ignored a malformed message from the view: ${JSON.stringify(raw).slice(0, 200)}`);
+      this.log.warn(`Compliance Matrix: ignored a malformed message from the view: ${String(JSON.stringify(raw)).slice(0, 200)}`);
       return;
     }
     switch (request.type) {
@@ -84,28 +83,22 @@ export class MatrixView implements vscode.WebviewViewProvider, vscode.Disposable
         await vscode.commands.executeCommand('llmCompliance.exportMatrix');
         return;
       case 'writePolicy': {
-        const scan = this.activeScan();
+        const scan = this.inventory.activeScan();
         if (scan) await writeRequirements(scan, request.requirements, this.log);
         return;
       }
     }
   }
 
-  /** The folder whose policy the view shows: the active editor's, else the first. */
-  private activeScan(): FolderScan | undefined {
-    const uri = vscode.window.activeTextEditor?.document.uri;
-    return (uri && this.inventory.scanOf(uri)) || this.inventory.scans()[0];
-  }
-
   private post(): void {
     if (!this.view?.visible) return;
-    const scan = this.activeScan();
+    const scan = this.inventory.activeScan();
     const message: MatrixMessage = {
       type: 'matrix',
       columns: MATRIX_COLUMNS.map((c) => ({ id: c.id, title: c.title, requirement: c.requirement ?? null })),
       rows: this.rows(),
       filter: this.filter,
-      policy: { require: scan?.policy.require ?? [], file: scan?.policy.source ?? null, folder: scan?.folder.name ?? null },
+      policy: { require: scan?.policy.require ?? [], file: scan?.policy.source ?? null, folder: scan?.folder.name ?? null, loading: scan?.busy ?? false },
       catalogVersion: catalog.version,
       today: todayUtc(),
     };

@@ -8,18 +8,23 @@ import type { FolderScan } from '../folder-scan';
 import { withRequirements } from './policy-edit-text';
 
 export async function writeRequirements(scan: FolderScan, requirements: Requirement[], log: vscode.LogOutputChannel): Promise<boolean> {
-  const uri = scan.policyUri;
+  // While the folder reloads its policy is not known yet: look on disk, never overwrite one.
+  const uri = scan.policyUri ?? (await existingPolicy(scan.folder));
   if (!uri) {
     const created = vscode.Uri.joinPath(scan.folder.uri, POLICY_FILE_NAMES[0]!);
     await vscode.workspace.fs.writeFile(created, new TextEncoder().encode(policyTemplate({ require: requirements, baa: [] })));
     await vscode.window.showTextDocument(created, { preview: false });
     return true;
   }
-  if (scan.policyProblems.length) {
+  if (scan.policyUri && scan.policyProblems.length) {
     void vscode.window.showWarningMessage('LLM Compliance: the policy file has problems; fix them before writing requirements into it.');
     return false;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.isDirty) {
+    void vscode.window.showWarningMessage(`LLM Compliance: ${vscode.workspace.asRelativePath(uri)} has unsaved changes; save or revert them first, so they are not saved with the new requirements.`);
+    return false;
+  }
   let text: string;
   try {
     text = withRequirements(uri.path, doc.getText(), requirements);
@@ -35,4 +40,17 @@ export async function writeRequirements(scan: FolderScan, requirements: Requirem
   await doc.save();
   await vscode.window.showTextDocument(doc, { preview: false });
   return true;
+}
+
+async function existingPolicy(folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
+  for (const name of POLICY_FILE_NAMES) {
+    const uri = vscode.Uri.joinPath(folder.uri, name);
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return uri;
+    } catch {
+      // not this name
+    }
+  }
+  return undefined;
 }

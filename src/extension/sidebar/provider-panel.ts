@@ -23,6 +23,8 @@ export class ProviderPanel implements vscode.Disposable {
   shown: string | undefined;
   private readonly subscription: vscode.Disposable;
 
+  private html = '';
+
   constructor(private readonly extensionUri: vscode.Uri, private readonly inventory: Inventory) {
     this.subscription = inventory.onDidChange(() => this.shown && this.panel && this.render(this.shown));
   }
@@ -37,6 +39,7 @@ export class ProviderPanel implements vscode.Disposable {
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.shown = undefined;
+        this.html = '';
       });
     }
     this.panel.title = `${provider.name}: compliance`;
@@ -48,20 +51,27 @@ export class ProviderPanel implements vscode.Disposable {
   private render(id: string): void {
     const provider = catalog.providers.find((p) => p.id === id)!;
     this.shown = id;
-    this.panel!.webview.html = page(this.panel!.webview, this.extensionUri, { title: provider.name, styles: ['provider.css'], body: this.body(provider) });
+    // Only when something changed: setting the HTML again scrolls the reader back to the top.
+    const body = this.body(provider);
+    if (body === this.html) return;
+    this.html = body;
+    this.panel!.webview.html = page(this.panel!.webview, this.extensionUri, { title: provider.name, styles: ['provider.css'], body });
   }
 
   private body(p: Provider): string {
-    const scans = this.inventory.scans();
-    const policy = scans.find((s) => s.policy.source)?.policy;
+    // The same folder as the matrix: the active editor's, else the first.
+    const policy = this.inventory.activeScan()?.policy;
     const row = complianceMatrix(catalog, { today: todayUtc(), ...(policy ? { policy } : {}) }).find((r) => r.provider === p.id)!;
     const baaSigned = policy ? policy.baa.includes(p.id) : null;
     const uses = this.inventory.endpoints().filter((e) => e.endpoint.provider === p.id);
-    const locations = new Map((p.locations ?? []).map((l) => [l.id, l]));
+    const sets = new Map(catalog.regionSets.map((r) => [r.id, r]));
     const hosts = p.hosts.map((host) => {
-      const loc = host.location ? locations.get(host.location) : undefined;
-      const eu = loc ? (loc.euResident === null ? 'unknown' : loc.euResident ? 'yes' : 'no') : host.location === '{region}' ? 'by region' : 'unknown';
-      return `<tr><td><code>${h(host.pattern)}</code></td><td>${loc ? `${h(loc.name)} (${h(loc.jurisdiction)})` : h(host.location ?? 'not stated')}</td><td class="v-${h(eu.replace(' ', '-'))}">${h(eu)}</td><td>${h(host.note ?? '')}</td></tr>`;
+      const places = [...(p.locations ?? []), ...(host.regionSet ? sets.get(host.regionSet)?.locations ?? [] : [])];
+      const loc = host.location ? places.find((l) => l.id === host.location) : undefined;
+      const regional = !loc && host.pattern.includes('{region}') && host.regionSet;
+      const eu = loc ? (loc.euResident === null ? 'unknown' : loc.euResident ? 'yes' : 'no')
+        : regional ? (places.some((l) => l.euResident === true) ? 'by region: EU regions exist' : 'by region: no EU region') : 'unknown';
+      return `<tr><td><code>${h(host.pattern)}</code></td><td>${loc ? `${h(loc.name)} (${h(loc.jurisdiction)})` : h(host.location ?? 'not stated')}</td><td class="v-${eu === 'yes' || eu === 'no' || eu === 'unknown' ? eu : 'by-region'}">${h(eu)}</td><td>${h(host.note ?? '')}</td></tr>`;
     }).join('');
     const posture = MATRIX_COLUMNS.map((c) => cellRow(c.title, row.cells[c.id], c.requirement !== undefined && row.fails.includes(c.requirement))).join('');
     const questions = buyerQuestions(p).map((q) => `<li><strong>${h(q.question)}</strong><br>${q.answer === null ? '<span class="unknown">Not in the catalog: ask the vendor.</span>' : h(q.answer)}${q.sources.length ? ` ${sources(q.sources)}` : ''}</li>`).join('');
@@ -97,8 +107,16 @@ function cellRow(title: string, c: MatrixCell, fails: boolean): string {
 
 function sources(list: Source[]): string {
   return [...new Map(list.map((s) => [s.url, s])).values()]
-    .map((s) => `<a href="${h(s.url)}" title="${h(s.url)}">${h(new URL(s.url).hostname.replace(/^www\./, ''))}</a> <span class="checked">(${h(s.checked)}${s.thirdParty ? ', third party' : ''})</span>`)
+    .map((s) => `<a href="${h(s.url)}" title="${h(s.url)}">${h(hostOf(s.url))}</a> <span class="checked">(${h(s.checked)}${s.thirdParty ? ', third party' : ''})</span>`)
     .join(' · ');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
 }
 
 const factText = (f: Fact<unknown>, show: (v: never) => string): string | null =>
