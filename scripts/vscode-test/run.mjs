@@ -227,6 +227,7 @@ async function sidebarTest(page, shots) {
   await view.locator('#summary').filter({ hasText: 'can meet' }).waitFor();
   check(JSON.stringify(await ids()) === JSON.stringify(expect.hipaaEu.map((r) => r.provider)), `HIPAA + EU residency leaves ${expect.hipaaEu.map((r) => r.provider).join(', ')}`);
   check(await view.locator('tr[data-provider="aws-bedrock"] ul.endpoints li').count() > 0, 'the EU endpoints of the remaining providers are listed');
+  if (shots) await shot(page, path.join(shots, `sidebar-${theme}.png`));
   // Keyboard: one tab stop, arrows move across the grid.
   await view.locator('tr[data-provider="aws-bedrock"] button.provider').focus();
   await page.keyboard.press('ArrowRight');
@@ -235,7 +236,6 @@ async function sidebarTest(page, shots) {
   const below = expect.hipaaEu[expect.hipaaEu.findIndex((r) => r.provider === 'aws-bedrock') + 1].provider;
   check(await view.locator(':focus').evaluate((e) => e.closest('tr').getAttribute('data-provider')) === below, `ArrowDown moves to ${below}`);
   check(await view.locator('table.matrix [tabindex="0"]').count() === 1, 'the grid has a single tab stop');
-  if (shots) await shot(page, path.join(shots, `sidebar-${theme}.png`));
   // The endpoint tree: provider, endpoint, place; a click opens the editor at the line.
   const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Endpoints in This Workspace' }) });
   await tree.locator('.monaco-list-row', { hasText: 'bedrock-runtime.us-east-1.amazonaws.com' }).first().click();
