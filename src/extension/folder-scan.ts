@@ -353,8 +353,10 @@ export class FolderScan {
     return this.results.notes;
   }
 
+  /** Stops this scan: a load or update still running sees its index gone and stops posting. */
   dispose(): void {
     this.index?.dispose();
+    this.index = undefined;
   }
 }
 
