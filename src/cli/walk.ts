@@ -29,7 +29,7 @@ export function* walk(root: string, policyIgnore: { base: string; patterns: stri
   if (policyIgnore && policyIgnore.patterns.length) {
     // Policy patterns are relative to the policy's folder; express the walk root relative to it.
     const fromBase = path.relative(policyIgnore.base, root).split(path.sep).join('/');
-    if (!fromBase.startsWith('..')) layers.push(ignoreLayer(fromBase ? `${fromBase}/` : '', policyIgnore.patterns));
+    if (!fromBase.startsWith('..')) layers.push({ ...ignoreLayer('', policyIgnore.patterns), under: fromBase ? `${fromBase}/` : '' });
   }
   yield* walkDir(root, '', layers, problems);
 }

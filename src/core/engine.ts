@@ -87,6 +87,8 @@ export function formatOf(path: string): FileFormat | null {
 export interface AnalyzeOptions {
   /** Files larger than this (bytes) are skipped with a note. */
   maxFileSize?: number;
+  /** Where that limit is set, for the note ('policy maxFileSizeKb' unless said). */
+  sizeLimitSetting?: string;
   /** Analyse even when the prefilter finds no LLM signal (e.g. to read the env variables a config file sets). */
   force?: boolean;
   /** Values of environment variables defined elsewhere in the workspace. */
@@ -145,7 +147,7 @@ export class Engine {
     const size = typeof content === 'string' ? content.length : content.byteLength;
     const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     if (size > max) {
-      result.notes.push(tooLargeNote(file, size, max));
+      result.notes.push(tooLargeNote(file, size, max, options.sizeLimitSetting));
       return result;
     }
     const prefilter = format.kind === 'code' || format.kind === 'notebook' ? this.prefilters.code : this.prefilters.config;
@@ -325,8 +327,8 @@ function mapCellEndpoint(e: Endpoint, rawOffset: number[], raw: string): Endpoin
   return mapped;
 }
 
-export function tooLargeNote(file: string, size: number, max: number): ScanNote {
-  return { kind: 'skipped-too-large', file, message: `not scanned: ${formatSize(size)} is over the ${formatSize(max)} limit (policy maxFileSizeKb)` };
+export function tooLargeNote(file: string, size: number, max: number, setting = 'policy maxFileSizeKb'): ScanNote {
+  return { kind: 'skipped-too-large', file, message: `not scanned: ${formatSize(size)} is over the ${formatSize(max)} limit (${setting})` };
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

@@ -9,9 +9,14 @@ export const ALWAYS_SKIPPED_FOLDERS = new Set([
   '.vscode-test', '.next', '.nuxt', 'bower_components', '.gradle', '.idea',
 ]);
 
-/** Ignore rules and the folder they are relative to (a `/`-separated prefix ending in `/`, or '' for the root). */
+/**
+ * Ignore rules and the folder they are relative to: `prefix` when that folder is below the
+ * root (a .gitignore), or `under` when the root is below it (the policy's folder, when a
+ * subfolder is scanned). Both are `/`-separated and end in `/`, or are '' for the root.
+ */
 export interface IgnoreLayer {
   prefix: string;
+  under?: string;
   rules: Ignore;
 }
 
@@ -23,7 +28,7 @@ export function ignoreLayer(prefix: string, patterns: string | string[]): Ignore
 export function isIgnored(rel: string, layers: IgnoreLayer[]): boolean {
   for (const layer of layers) {
     if (!rel.startsWith(layer.prefix)) continue;
-    const inner = rel.slice(layer.prefix.length);
+    const inner = (layer.under ?? '') + rel.slice(layer.prefix.length);
     if (inner && layer.rules.ignores(inner)) return true;
   }
   return false;

@@ -25,6 +25,8 @@ export interface WorkspaceIndexOptions {
   pathForPolicy?: (file: string) => string;
   /** YYYY-MM-DD for waiver expiry; today (UTC) when absent. */
   today?: () => string;
+  /** Where the size limit comes from, when not the policy (an editor setting), for the notes. */
+  sizeLimitSetting?: string;
 }
 
 interface Entry {
@@ -87,7 +89,7 @@ export class WorkspaceIndex {
     const reads = new Set<string>();
     const env: EnvLookup = (name) => (reads.add(name), { state: 'unset' });
     const forced = !code && this.shouldForce(format, content);
-    const first = this.engine.analyze(file, content, { maxFileSize: this.maxFileSize, env, force: forced });
+    const first = this.engine.analyze(file, content, { ...this.sizeLimit, env, force: forced });
     // Code that reads no variable is never analysed again: its bytes need not be kept.
     this.entries.set(file, { code, content: code && reads.size === 0 ? '' : content, first, reads: [...reads], forced });
   }
@@ -153,7 +155,7 @@ export class WorkspaceIndex {
       const env: EnvLookup = (name) => (reads.add(name), this.env(name));
       // As the CLI's third pass: only value-setting files are read without a signal of their own.
       const force = setsValuesOnly(formatOf(file));
-      const result = this.engine.analyze(file, entry.content, { maxFileSize: this.maxFileSize, env, force });
+      const result = this.engine.analyze(file, entry.content, { ...this.sizeLimit, env, force });
       entry.withEnv = { key: keyOf([...reads]), reads: [...reads], result };
       yield file;
     }
@@ -196,8 +198,9 @@ export class WorkspaceIndex {
     return entry.withEnv?.result ?? entry.first;
   }
 
-  private get maxFileSize(): number {
-    return this.policy.maxFileSizeKb * 1024;
+  private get sizeLimit(): { maxFileSize: number; sizeLimitSetting?: string } {
+    const setting = this.options.sizeLimitSetting;
+    return { maxFileSize: this.policy.maxFileSizeKb * 1024, ...(setting ? { sizeLimitSetting: setting } : {}) };
   }
 
   /** Whether a config file is read without an LLM signal of its own: it sets values, or names a variable code reads. */

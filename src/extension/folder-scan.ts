@@ -72,7 +72,7 @@ export class FolderScan {
   async load(progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken, share = 1): Promise<void> {
     await this.loadPolicy();
     this.index?.dispose();
-    const index = (this.index = this.worker.folder(this.folder.name, this.effectivePolicy()));
+    const index = (this.index = this.worker.folder(this.folder.name, this.effectivePolicy(), this.sizeLimitSetting()));
     this.versions.clear();
     this.queue.clear();
     this.cancelled = false;
@@ -218,7 +218,7 @@ export class FolderScan {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > maxBytes) {
-        index.setNote(rel, tooLargeNote(rel, stat.size, maxBytes));
+        index.setNote(rel, tooLargeNote(rel, stat.size, maxBytes, this.sizeLimitSetting()));
         return;
       }
       const bytes = await vscode.workspace.fs.readFile(uri);
@@ -280,6 +280,11 @@ export class FolderScan {
       return;
     }
     this.policy = emptyPolicy();
+  }
+
+  /** Where the size limit comes from when the editor setting sets it (for the notes). */
+  private sizeLimitSetting(): string | undefined {
+    return setting('maxFileSizeKb') ? 'setting llmCompliance.maxFileSizeKb' : undefined;
   }
 
   /** The policy with the editor's own size limit, when one is set. */

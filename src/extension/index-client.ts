@@ -47,9 +47,9 @@ export class IndexWorker {
   }
 
   /** A new index for a folder: each load gets its own key, so a superseded load's late messages reach nothing. */
-  folder(name: string, policy: Policy): FolderIndex {
+  folder(name: string, policy: Policy, sizeLimitSetting?: string): FolderIndex {
     const key = `${this.nextFolder++}:${name}`;
-    this.post({ type: 'reset', folder: key, policy });
+    this.post({ type: 'reset', folder: key, policy, ...(sizeLimitSetting ? { sizeLimitSetting } : {}) });
     return new FolderIndex(this, key);
   }
 

@@ -4,7 +4,7 @@ import type { Endpoint, Finding, ScanNote } from '../core/model';
 import type { Policy } from '../core/policy/policy';
 
 export type IndexRequest =
-  | { type: 'reset'; folder: string; policy: Policy }
+  | { type: 'reset'; folder: string; policy: Policy; sizeLimitSetting?: string }
   | { type: 'set'; folder: string; file: string; content: Uint8Array | string }
   | { type: 'note'; folder: string; file: string; note: ScanNote }
   | { type: 'delete'; folder: string; file: string }

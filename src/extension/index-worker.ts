@@ -12,7 +12,7 @@ const indexes = new Map<string, { index: WorkspaceIndex; sent: Map<string, strin
 
 parentPort!.on('message', (m: IndexRequest) => {
   if (m.type === 'reset') {
-    indexes.set(m.folder, { index: new WorkspaceIndex(engine, m.policy), sent: new Map() });
+    indexes.set(m.folder, { index: new WorkspaceIndex(engine, m.policy, m.sizeLimitSetting ? { sizeLimitSetting: m.sizeLimitSetting } : {}), sent: new Map() });
     return;
   }
   const entry = indexes.get(m.folder);

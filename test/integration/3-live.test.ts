@@ -89,7 +89,7 @@ suite('live updates', () => {
       const terraform = uri('infra/main.tf'); // 1.5 KB
       const note = await until('a note on the too-large file', () => vscode.languages.getDiagnostics(terraform).find((d) => codeOf(d) === 'skipped-too-large'));
       assert.equal(note.severity, vscode.DiagnosticSeverity.Information);
-      assert.match(note.message, /not scanned: .* over the 1 KB limit/);
+      assert.match(note.message, /not scanned: .* over the 1 KB limit \(setting llmCompliance\.maxFileSizeKb\)/);
     } finally {
       await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('maxFileSizeKb', undefined, vscode.ConfigurationTarget.Workspace);

@@ -100,4 +100,16 @@ describe('policy', () => {
     const out = JSON.parse(runCli(['scan', '.', '--format', 'json'], dir).stdout);
     assert.deepEqual(out.endpoints.map((e: { file: string }) => e.file), ['app.py']);
   });
+
+  it('applies ignore: from the policy folder when a subfolder is scanned', () => {
+    const dir = tempWorkspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.llm-compliance.yaml': 'require: [eu-residency]\nignore: ["services/legacy/", "**/fixtures/"]\n',
+      'services/legacy/old.py': 'from openai import OpenAI\nc = OpenAI()\n',
+      'services/fixtures/f.py': 'from openai import OpenAI\nc = OpenAI()\n',
+      'services/app.py': 'from openai import OpenAI\nc = OpenAI()\n',
+    });
+    const out = JSON.parse(runCli(['scan', 'services', '--format', 'json'], dir).stdout);
+    assert.deepEqual(out.endpoints.map((e: { file: string }) => e.file), ['services/app.py']);
+  });
 });
