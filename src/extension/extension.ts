@@ -22,8 +22,8 @@ export interface Api {
 export function activate(context: vscode.ExtensionContext): Api {
   const log = vscode.window.createOutputChannel('LLM Compliance', { log: true });
   const inventory = new Inventory(vscode.Uri.joinPath(context.extensionUri, 'dist', 'index-worker.js').fsPath, log);
-  // Every file the engine scans: code, config, IaC and notebooks (also unsaved and virtual ones).
-  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }];
+  // Files of the workspace folders (local, remote or virtual) and notebook cells; the inventory decides which it scans.
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-notebook-cell' }];
   context.subscriptions.push(
     log,
     inventory,
