@@ -55,25 +55,12 @@ export class WorkspaceIndex {
 
   constructor(
     private readonly engine: Engine,
-    private policy: Policy,
+    private readonly policy: Policy,
     private readonly options: WorkspaceIndexOptions = {},
   ) {}
 
-  get size(): number {
-    return this.entries.size;
-  }
-
-  has(file: string): boolean {
-    return this.entries.has(file);
-  }
-
   files(): string[] {
     return [...this.entries.keys()];
-  }
-
-  setPolicy(policy: Policy): void {
-    // The size limit may have changed: every file is read again by the caller.
-    this.policy = policy;
   }
 
   /** Adds or replaces a file (a path relative to the folder, with `/`). Files the engine does not scan are ignored. */

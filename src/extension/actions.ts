@@ -10,7 +10,7 @@ import type { Fix } from '../core/model';
 import { lineCommentOf } from '../core/policy/waivers';
 import { commandId } from './contributions';
 import { SOURCE } from './diagnostics';
-import type { PlacedFinding } from './folder-scan';
+import { notebookOf, type PlacedFinding } from './folder-scan';
 import type { Inventory } from './inventory';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('llmCompliance');
@@ -57,7 +57,7 @@ export class ActionsProvider implements vscode.CodeActionProvider {
       }
     }
     // Same-endpoint findings share one fix; count distinct fixes.
-    if (new Set(findings.flatMap((p) => preferredFix(p) ? [JSON.stringify(preferredFix(p)!.edits)] : [])).size > 1 && actions.some((a) => a.edit)) {
+    if (new Set(findings.map((p) => preferredFix(p)?.edits).filter(Boolean).map((e) => JSON.stringify(e))).size > 1 && actions.some((a) => a.edit)) {
       const all = new vscode.CodeAction('Fix all LLM Compliance findings in this file', vscode.CodeActionKind.QuickFix);
       all.edit = fixAllEdit(findings);
       actions.push(all);
@@ -70,9 +70,7 @@ export class ActionsProvider implements vscode.CodeActionProvider {
 export function currentFindings(inventory: Inventory, document: vscode.TextDocument): PlacedFinding[] | undefined {
   const scan = inventory.scanOf(document.uri);
   if (!scan) return undefined;
-  const notebook = document.uri.scheme === 'vscode-notebook-cell'
-    ? vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document === document))
-    : undefined;
+  const notebook = notebookOf(document.uri);
   const rel = scan.relative(notebook?.uri ?? document.uri);
   if (rel === undefined || !scan.isCurrent(rel, notebook ? notebook.version : document.version)) return undefined;
   return scan.findings.filter((p) => !p.finding.suppression && p.uri.toString() === document.uri.toString());
@@ -83,13 +81,22 @@ export function preferredFix(p: PlacedFinding): Fix | undefined {
   return p.finding.fixes.find((f) => f.isPreferred) ?? (p.finding.fixes.length === 1 ? p.finding.fixes[0] : undefined);
 }
 
-function fixEdit(placed: PlacedFinding, fix: Fix): vscode.WorkspaceEdit | undefined {
-  const edit = new vscode.WorkspaceEdit();
+/** A fix's edits in the finding's document (or cell), or undefined when one of them falls elsewhere. */
+function editsOf(placed: PlacedFinding, fix: Fix): { range: vscode.Range; newText: string }[] | undefined {
+  const out: { range: vscode.Range; newText: string }[] = [];
   for (const e of fix.edits) {
     const place = placed.folder.placeOf(placed.finding.file, e.start, e.end);
     if (!place || place.uri.toString() !== placed.uri.toString()) return undefined;
-    edit.replace(place.uri, place.range, placed.folder.editText(placed.finding.file, e.newText));
+    out.push({ range: place.range, newText: placed.folder.editText(placed.finding.file, e.newText) });
   }
+  return out;
+}
+
+function fixEdit(placed: PlacedFinding, fix: Fix): vscode.WorkspaceEdit | undefined {
+  const edits = editsOf(placed, fix);
+  if (!edits) return undefined;
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(placed.uri, e.range, e.newText);
   return edit;
 }
 
@@ -104,11 +111,11 @@ export function fixAllEdit(findings: PlacedFinding[]): vscode.WorkspaceEdit | un
     const key = JSON.stringify(fix.edits);
     if (seen.has(key)) continue;
     seen.add(key);
-    const places = fix.edits.map((e) => ({ e, place: placed.folder.placeOf(placed.finding.file, e.start, e.end) }));
-    if (places.some(({ place }) => !place || place.uri.toString() !== placed.uri.toString() || taken.some((r) => overlaps(r, place.range)))) continue;
-    for (const { e, place } of places) {
-      edit.replace(place!.uri, place!.range, placed.folder.editText(placed.finding.file, e.newText));
-      taken.push(place!.range);
+    const edits = editsOf(placed, fix);
+    if (!edits || edits.some((e) => taken.some((r) => overlaps(r, e.range)))) continue;
+    for (const e of edits) {
+      edit.replace(placed.uri, e.range, e.newText);
+      taken.push(e.range);
     }
   }
   return edit.size ? edit : undefined;

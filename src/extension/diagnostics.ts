@@ -33,14 +33,13 @@ export class DiagnosticsView implements vscode.Disposable {
     };
     const overrides = setting('severity');
     for (const scan of this.inventory.scans()) {
-      const policy = scan.policyDiagnostics();
-      if (policy) for (const d of policy[1]) add(policy[0], d);
+      if (scan.policyUri) for (const d of policyDiagnostics(scan)) add(scan.policyUri, d);
       for (const placed of scan.findings) {
         if (placed.finding.suppression) continue;
         const severity = editorSeverity(placed.finding.severity, overrides[placed.finding.ruleId]);
         if (severity !== undefined) add(placed.uri, this.toDiagnostic(placed, severity));
       }
-      for (const note of scan.notes()) {
+      for (const note of scan.results.notes) {
         const line = Math.max(0, (note.line ?? 1) - 1);
         const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 0), `LLM Compliance: ${note.message}`, vscode.DiagnosticSeverity.Information);
         d.source = SOURCE;
@@ -66,6 +65,17 @@ export class DiagnosticsView implements vscode.Disposable {
     this.subscription.dispose();
     this.collection.dispose();
   }
+}
+
+/** The problems that make the policy file invalid, at their lines in it. */
+function policyDiagnostics(scan: FolderScan): vscode.Diagnostic[] {
+  return scan.policyProblems.map((p) => {
+    const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
+    const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), `Invalid policy: ${p.message}`, vscode.DiagnosticSeverity.Error);
+    d.source = SOURCE;
+    d.code = 'policy';
+    return d;
+  });
 }
 
 function relatedOf(scan: FolderScan, f: Finding): vscode.DiagnosticRelatedInformation[] {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { formatOf, tooLargeNote } from '../core/engine';
 import { ignoreLayer, isExcluded, type IgnoreLayer } from '../core/files';
-import type { Endpoint, Finding, ScanNote } from '../core/model';
+import type { Endpoint, Finding } from '../core/model';
 import { emptyPolicy, parsePolicy, PolicyError, POLICY_FILE_NAMES, type Policy, type PolicyProblem } from '../core/policy/policy';
 import type { WorkspaceResults } from '../core/workspace';
 import type { FolderIndex, IndexWorker } from './index-client';
@@ -54,7 +54,8 @@ export class FolderScan {
   /** Versions of the texts behind the current results. */
   private publishedVersions = new Map<string, number>();
   private pumping: Promise<void> | undefined;
-  private readonly cellMaps = new Map<string, { notebook: vscode.NotebookDocument; cells: NotebookCell[] }>();
+  /** Open notebooks: each scanned cell with its map from the analysed JSON. */
+  private readonly cellMaps = new Map<string, { cells: vscode.NotebookCell[]; maps: NotebookCell[] }>();
   /** Line indexes of the analysed texts, built once per set of results. */
   private readonly lineIndexes = new Map<string, LineIndex>();
 
@@ -300,7 +301,7 @@ export class FolderScan {
     for (const nb of vscode.workspace.notebookDocuments) {
       const rel = this.relative(nb.uri);
       const text = rel !== undefined ? this.results.texts.get(rel) : undefined;
-      if (rel !== undefined && text !== undefined && this.versions.has(rel)) this.cellMaps.set(rel, { notebook: nb, cells: parseNotebook(text).cells });
+      if (rel !== undefined && text !== undefined && this.versions.has(rel)) this.cellMaps.set(rel, { cells: scannedCells(nb), maps: parseNotebook(text).cells });
     }
     this.findings = [];
     for (const finding of this.results.findings) {
@@ -319,9 +320,9 @@ export class FolderScan {
     const text = this.results.texts.get(rel);
     const cells = this.cellMaps.get(rel);
     if (cells) {
-      const a = cellOffset(cells.cells, start);
-      const b = cellOffset(cells.cells, Math.max(start, end - 1));
-      const cell = a && scannedCells(cells.notebook)[a.cell];
+      const a = cellOffset(cells.maps, start);
+      const b = cellOffset(cells.maps, Math.max(start, end - 1));
+      const cell = a && cells.cells[a.cell];
       if (!a || !b || !cell || a.cell !== b.cell) return undefined;
       const doc = cell.document;
       return { uri: doc.uri, range: new vscode.Range(doc.positionAt(a.offset), doc.positionAt(end > start ? b.offset + 1 : a.offset)) };
@@ -342,27 +343,17 @@ export class FolderScan {
     return this.cellMaps.has(rel) ? (JSON.parse(`"${newText}"`) as string) : newText;
   }
 
-  /** Diagnostics in the policy file for the problems that make it invalid. */
-  policyDiagnostics(): [vscode.Uri, vscode.Diagnostic[]] | undefined {
-    if (!this.policyUri) return undefined;
-    return [this.policyUri, this.policyProblems.map((p) => {
-      const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
-      const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), `Invalid policy: ${p.message}`, vscode.DiagnosticSeverity.Error);
-      d.source = 'llm-compliance';
-      d.code = 'policy';
-      return d;
-    })];
-  }
-
-  notes(): ScanNote[] {
-    return this.results.notes;
-  }
-
   /** Stops this scan: a load or update still running sees its index gone and stops posting. */
   dispose(): void {
     this.index?.dispose();
     this.index = undefined;
   }
+}
+
+/** The open notebook a cell document belongs to. */
+export function notebookOf(cell: vscode.Uri): vscode.NotebookDocument | undefined {
+  if (cell.scheme !== 'vscode-notebook-cell') return undefined;
+  return vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document.uri.toString() === cell.toString()));
 }
 
 /** The cells the engine reads: code cells, not raw ones (which VS Code shows as code cells in the language `raw`). */

@@ -8,6 +8,7 @@ import type { Fact, Provider, Source } from '../core/catalog/types';
 import type { Endpoint, Finding } from '../core/model';
 import { ruleMeta } from '../core/rules/rules';
 import type { Inventory } from './inventory';
+import { escapeMarkdown as esc } from './markdown';
 
 export class HoverProvider implements vscode.HoverProvider {
   private readonly providers = new Map(catalog.providers.map((p) => [p.id, p]));
@@ -29,11 +30,11 @@ export class HoverProvider implements vscode.HoverProvider {
       if (shown.has(endpoint)) continue;
       shown.add(endpoint);
       // Open findings first, then the waived ones.
-      const own = findings.filter((f) => f.finding.endpoint === endpoint || sameRange(f.finding, endpoint)).map((f) => f.finding)
+      const own = findings.filter((f) => f.finding.endpoint === endpoint).map((f) => f.finding)
         .sort((a, b) => Number(!!a.suppression) - Number(!!b.suppression));
       this.describe(md, endpoint, own, scan.policy.require.length > 0);
     }
-    for (const { finding } of findings.filter((f) => !f.finding.endpoint || !endpoints.some((e) => sameRange(f.finding, e.endpoint)))) {
+    for (const { finding } of findings.filter((f) => !endpoints.some((e) => f.finding.endpoint === e.endpoint))) {
       md.appendMarkdown(findingLine(finding));
     }
     const range = (endpoints[0] ?? findings[0])!.range;
@@ -95,19 +96,10 @@ function shortUrl(url: string): string {
   return url.replace(/^https?:\/\/(www\.)?/, '').replace(/[?#].*$/, '').slice(0, 60);
 }
 
-function sameRange(f: Finding, e: Endpoint): boolean {
-  return f.file === e.file && f.range.start === e.range.start && f.range.end === e.range.end;
-}
-
 /** A code span that text from the file cannot break out of: the fence is longer than any backtick run inside. */
 function code(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   const fence = '`'.repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length)) + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
-}
-
-/** Escapes Markdown so file text cannot inject links, HTML, icons or formatting. */
-function esc(text: string): string {
-  return text.replace(/[\\`*_{}[\]|<>$]/g, '\\$&');
 }

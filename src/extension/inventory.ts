@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { IndexWorker } from './index-client';
-import { FolderScan, notebookSource, type FileSource, type PlacedEndpoint, type PlacedFinding } from './folder-scan';
+import { FolderScan, notebookOf, notebookSource, type FileSource, type PlacedEndpoint, type PlacedFinding } from './folder-scan';
 import { setting } from './settings';
 
 export class Inventory implements vscode.Disposable {
@@ -132,11 +132,7 @@ export class Inventory implements vscode.Disposable {
   }
 
   scanOf(uri: vscode.Uri): FolderScan | undefined {
-    if (uri.scheme === 'vscode-notebook-cell') {
-      const nb = vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document.uri.toString() === uri.toString()));
-      if (nb) uri = nb.uri;
-    }
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const folder = vscode.workspace.getWorkspaceFolder(notebookOf(uri)?.uri ?? uri);
     return folder ? this.folders.get(folder.uri.toString()) : undefined;
   }
 

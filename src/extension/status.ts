@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import { commandId } from './contributions';
 import type { Inventory } from './inventory';
+import { escapeMarkdown } from './markdown';
 
-/** Folder names in the tooltip's Markdown: shown as written, never as formatting or links. */
-const names = (scans: { folder: vscode.WorkspaceFolder }[]): string => scans.map((s) => s.folder.name.replace(/[\\`*_{}[\]()<>#+\-.!|$]/g, '\\$&')).join(', ');
+const names = (scans: { folder: vscode.WorkspaceFolder }[]): string => scans.map((s) => escapeMarkdown(s.folder.name)).join(', ');
 
 export class StatusView implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('llmCompliance.status', vscode.StatusBarAlignment.Left, 50);

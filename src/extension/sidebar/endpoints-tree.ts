@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { catalog } from '../../core/catalog/data';
-import { SEVERITY_RANK, type Finding } from '../../core/model';
+import { SEVERITY_RANK, type Endpoint, type Finding } from '../../core/model';
 import { fixAllEdit, preferredFix } from '../actions';
 import { TREE_ITEMS } from '../contributions';
 import type { PlacedEndpoint, PlacedFinding } from '../folder-scan';
@@ -42,15 +42,13 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
 
   /** Every endpoint use with its findings and verdict. */
   uses(): Use[] {
-    const byPlace = new Map<string, PlacedFinding[]>();
-    const key = (folder: unknown, f: { file: string; range: { start: number; end: number } }): string => `${String(folder)}|${f.file}|${f.range.start}|${f.range.end}`;
+    // A finding carries the endpoint it judges (two endpoints can share a range: one per env value).
+    const byEndpoint = new Map<Endpoint, PlacedFinding[]>();
     for (const p of this.inventory.findings()) {
-      if (!p.finding.endpoint) continue;
-      const k = key(p.folder.folder.uri, p.finding);
-      byPlace.set(k, [...(byPlace.get(k) ?? []), p]);
+      if (p.finding.endpoint) byEndpoint.set(p.finding.endpoint, [...(byEndpoint.get(p.finding.endpoint) ?? []), p]);
     }
     return this.inventory.endpoints().map((placed) => {
-      const findings = byPlace.get(key(placed.folder.folder.uri, placed.endpoint)) ?? [];
+      const findings = byEndpoint.get(placed.endpoint) ?? [];
       return { placed, findings, verdict: verdictOf(findings.map((f) => f.finding), placed.folder.policy.require.length > 0 || !!placed.folder.policy.gateway) };
     });
   }
