@@ -149,8 +149,7 @@ async function screenshot(page, out) {
   if (!out) throw new Error('--screenshot needs a file name');
   await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60_000 });
   // The status bar item appears when the workspace scan is done.
-  await page.waitForSelector('[id$="llmCompliance.status"]', { timeout: 60_000 });
-  await page.waitForFunction(() => /\d/.test(document.querySelector('[id$="llmCompliance.status"]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await scanned(page);
   const open = async (file) => {
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
@@ -199,8 +198,7 @@ async function sidebarTest(page, shots) {
     if (!ok) throw new Error(`sidebar test: ${what}`);
     log('ok:', what);
   };
-  await page.waitForSelector('[id$="llmCompliance.status"]', { timeout: 60_000 });
-  await page.waitForFunction(() => /\d/.test(document.querySelector('[id$="llmCompliance.status"]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await scanned(page);
   await pickTheme(page);
   log('theme:', await page.evaluate(() => document.querySelector('.monaco-workbench')?.className.match(/vscode-theme-\S+/)?.[0]));
   await page.locator('.activitybar .action-item a[aria-label^="LLM Compliance"]').first().click();
@@ -247,6 +245,12 @@ async function sidebarTest(page, shots) {
   await cursor.filter({ hasText: /Ln 7, Col \d+/ }).waitFor({ timeout: 15_000 });
   check(true, 'clicking api/app/triage.py:7 in the tree opens triage.py at line 7');
   return 0;
+}
+
+/** Waits for the workspace scan: the status bar item shows its count when the inventory is ready. */
+async function scanned(page) {
+  await page.waitForSelector('[id$="llmCompliance.status"]', { timeout: 60_000 });
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[id$="llmCompliance.status"]')?.textContent ?? ''), null, { timeout: 60_000 });
 }
 
 /** The colour theme (--theme), picked as a user does: in this web workbench the theme settings

@@ -47,6 +47,8 @@ export class FolderScan {
   findings: PlacedFinding[] = [];
   endpoints: PlacedEndpoint[] = [];
   private index: FolderIndex | undefined;
+  /** Files larger than this are noted, not read (the policy's limit, or the editor setting's); set per load, as a change of either reloads. */
+  private maxBytes = 0;
   private layers: IgnoreLayer[] = [];
   private readonly queue = new Map<string, FileSource>();
   /** The document (or notebook) version each file was analysed at, for files read from an open editor. */
@@ -74,6 +76,7 @@ export class FolderScan {
     await this.loadPolicy();
     this.index?.dispose();
     const index = (this.index = this.worker.folder(this.folder.name, this.effectivePolicy(), this.sizeLimitSetting()));
+    this.maxBytes = this.effectivePolicy().maxFileSizeKb * 1024;
     this.versions.clear();
     this.queue.clear();
     this.cancelled = false;
@@ -81,7 +84,6 @@ export class FolderScan {
     // Open files first, so their diagnostics appear at once.
     for (const [rel, source] of this.openSources()) if (this.isScanned(rel)) this.queue.set(rel, source);
     await this.pump();
-    const maxBytes = this.effectivePolicy().maxFileSizeKb * 1024;
     let reported = 0;
     for (let i = 0; i < files.length; i += READ_AHEAD) {
       if (token?.isCancellationRequested) {
@@ -91,7 +93,7 @@ export class FolderScan {
       }
       // An open editor's text wins over the disk.
       const batch = files.slice(i, i + READ_AHEAD).filter((rel) => !this.versions.has(rel) && !this.queue.has(rel));
-      await Promise.all(batch.map((rel) => this.readFromDisk(index, rel, maxBytes)));
+      await Promise.all(batch.map((rel) => this.readFromDisk(index, rel)));
       if (index !== this.index) return; // loaded again meanwhile
       const done = Math.min(i + READ_AHEAD, files.length);
       const percent = (100 * done) / files.length;
@@ -186,7 +188,6 @@ export class FolderScan {
   private async post(): Promise<void> {
     const index = this.index;
     if (!index) return;
-    const maxBytes = this.effectivePolicy().maxFileSizeKb * 1024;
     let results: WorkspaceResults;
     let versions: Map<string, number>;
     do {
@@ -201,7 +202,7 @@ export class FolderScan {
           this.versions.set(rel, source.version);
         } else {
           this.versions.delete(rel);
-          await this.readFromDisk(index, rel, maxBytes);
+          await this.readFromDisk(index, rel);
         }
       }
       versions = new Map(this.versions);
@@ -214,12 +215,12 @@ export class FolderScan {
     this.onResults(this);
   }
 
-  private async readFromDisk(index: FolderIndex, rel: string, maxBytes: number): Promise<void> {
+  private async readFromDisk(index: FolderIndex, rel: string): Promise<void> {
     const uri = this.uriOf(rel);
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > maxBytes) {
-        index.setNote(rel, tooLargeNote(rel, stat.size, maxBytes, this.sizeLimitSetting()));
+      if (stat.size > this.maxBytes) {
+        index.setNote(rel, tooLargeNote(rel, stat.size, this.maxBytes, this.sizeLimitSetting()));
         return;
       }
       const bytes = await vscode.workspace.fs.readFile(uri);
