@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Engine } from '../core/engine';
 import { PolicyError } from '../core/policy/policy';
 import { isDate } from '../core/policy/waivers';
 import { toSarif } from './format/sarif';
@@ -33,7 +34,12 @@ Options:
 Exit codes: 0 no finding at or above the policy's failOn severity, 1 findings, 2 usage or input error.
 `;
 
-export async function main(argv: string[]): Promise<number> {
+/** What a test can put in place of the real thing: an engine with faults injected. */
+export interface MainDeps {
+  engine?: Engine;
+}
+
+export async function main(argv: string[], deps: MainDeps = {}): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -76,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(values.policy ? { policyFile: values.policy } : {}),
       ...(values.date ? { today: values.date } : {}),
       workerScript: __filename.endsWith('.js') ? __filename : undefined,
+      ...(deps.engine ? { engine: deps.engine } : {}),
     });
   } catch (err) {
     if (err instanceof PolicyError) {
@@ -89,6 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
+  deps.engine?.checkpoint('report');
   let out: string;
   if (format === 'json') out = JSON.stringify(toJson(report), null, 2) + '\n';
   else if (format === 'sarif') out = JSON.stringify(toSarif(report, VERSION, pathToFileURL(process.cwd()).href + '/'), null, 2) + '\n';

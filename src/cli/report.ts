@@ -59,6 +59,11 @@ export function activeFindings(report: ScanReport): Finding[] {
   return report.findings.filter((f) => !f.suppression);
 }
 
+/** How many files have a part that was not fully analysed (each has a note, and under a policy an LLMC008 finding). */
+export function filesNotFullyAnalysed(report: ScanReport): number {
+  return new Set(report.notes.map((n) => n.file)).size;
+}
+
 /** The line of a related location (given by offsets or by line). */
 export function relatedLine(pos: Positions, r: RelatedLocation): number {
   return r.range ? pos.region(r.file, r.range).line : (r.line ?? 1);
@@ -121,6 +126,7 @@ export function toJson(report: ScanReport): unknown {
       endpoints: report.endpoints.length,
       findings: activeFindings(report).length,
       suppressed: report.findings.length - activeFindings(report).length,
+      notFullyAnalysed: filesNotFullyAnalysed(report),
       policy: report.policy?.source ?? null,
     },
   };

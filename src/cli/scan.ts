@@ -2,7 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatOf } from '../core/engine';
+import { formatOf, type Engine } from '../core/engine';
 import type { ScanNote } from '../core/model';
 import { emptyPolicy, parsePolicy, POLICY_FILE_NAMES, type Policy } from '../core/policy/policy';
 import { sortByPlace } from '../core/workspace';
@@ -18,6 +18,8 @@ export interface ScanOptions {
   workerScript?: string;
   /** YYYY-MM-DD for waiver expiry (tests); defaults to today in UTC. */
   today?: string;
+  /** The engine to scan with in this thread (tests inject faults through it); the shared one otherwise. */
+  engine?: Engine;
 }
 
 /** Finds the policy for a scan: the given file, or the nearest one at or above the first scanned folder. */
@@ -62,7 +64,8 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   // files, also those that only set such a variable; then every file that read a variable
   // (or a Terraform variable) some config file sets, again with the values now known.
   const isCode = (job: FileJob): boolean => { const kind = formatOf(job.rel)?.kind; return kind === 'code' || kind === 'notebook'; };
-  const run = (part: FileJob[], pass: Pass): Promise<Outcome> => analyze(part, maxFileSize, pass, options.workerScript);
+  const engine = options.engine ?? theEngine();
+  const run = (part: FileJob[], pass: Pass): Promise<Outcome> => analyze(part, maxFileSize, pass, options.engine ? undefined : options.workerScript, engine);
   const code = await run(jobs.filter(isCode), {});
   const config = await run(jobs.filter((j) => !isCode(j)), { wanted: [...new Set(code.envReads.flatMap(([, names]) => names))] });
   const defined = new Set(config.env.map((d) => d.name));
@@ -80,13 +83,12 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   };
   const order = new Map(jobs.map((j, i) => [j.rel, i]));
   const rank = (file: string): number => order.get(file) ?? Number.MAX_SAFE_INTEGER;
-  const engine = theEngine();
-  const endpoints = engine.withWorkspaceFacts(all.endpoints, sortByPlace(all.azureResources), policy)
-    .sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start);
   const notes = [
     ...all.notes.sort((a, b) => rank(a.file) - rank(b.file)),
     ...problems.map((p): ScanNote => ({ kind: 'unreadable', file: relative(cwd, p.file), message: p.message })),
   ];
+  const endpoints = engine.withWorkspaceFacts(all.endpoints, sortByPlace(all.azureResources), policy, notes)
+    .sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start);
   const texts = new Map(all.texts);
   // Findings about the policy's own waivers point into the policy file.
   if (policyFile && policy.source && policy.text !== undefined) texts.set(policy.source, policy.text);
@@ -94,6 +96,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const positions = new Positions(texts);
   const findings = engine.evaluate(endpoints, policy, {
     waivers: all.waivers,
+    notes,
     lineOf: (file, offset) => positions.region(file, { start: offset, end: offset }).line,
     pathForPolicy: (file) => path.relative(policyDir, path.resolve(cwd, file)).split(path.sep).join('/'),
     ...(options.today ? { today: options.today } : {}),

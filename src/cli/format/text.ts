@@ -2,7 +2,7 @@
 // there is no policy), then notes and a summary line.
 
 import type { Endpoint, Finding } from '../../core/model';
-import { activeFindings, Positions, relatedLine, type ScanReport } from '../report';
+import { activeFindings, filesNotFullyAnalysed, Positions, relatedLine, type ScanReport } from '../report';
 
 export interface TextOptions {
   color: boolean;
@@ -54,7 +54,8 @@ export function toText(report: ScanReport, options: TextOptions): string {
     lines.push('');
   }
 
-  if (report.notes.length) {
+  // Under a policy each note is an LLMC008 finding, listed with its file above.
+  if (report.notes.length && !report.policy) {
     lines.push(c.underline('Notes'));
     for (const n of report.notes) lines.push(`  ${n.file}${n.line ? `:${n.line}` : ''}  ${c.dim(n.message)}`);
     lines.push('');
@@ -79,6 +80,8 @@ export function toText(report: ScanReport, options: TextOptions): string {
     parts.push(`${plural(report.endpoints.length, 'endpoint')} found`);
   }
   parts.push(`${plural(report.filesScanned, 'file')} scanned`);
+  const partial = filesNotFullyAnalysed(report);
+  if (partial) parts.push(c.yellow(`${partial} not fully analysed`));
   parts.push(report.policy?.source ? `policy ${report.policy.source} (requires ${report.policy.require.join(', ') || 'nothing'})` : 'no policy: inventory only');
   lines.push(parts.join(c.dim('  ·  ')));
   return lines.join('\n') + '\n';
