@@ -67,6 +67,8 @@ export function pathMatcher(patterns: string[]): (relativePath: string) => boole
 
 export const POLICY_FILE_NAMES = ['.llm-compliance.yaml', '.llm-compliance.yml', '.llm-compliance.json'];
 export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
+/** A policy file is a few lines: anything larger is refused, never read to the end. */
+export const MAX_POLICY_FILE_BYTES = 256 * 1024;
 
 /** No requirements: the scan reports the inventory and no findings. */
 export function emptyPolicy(): Policy {
