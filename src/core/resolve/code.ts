@@ -9,7 +9,7 @@ import { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import type { CatalogIndex } from './catalog-index';
-import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
+import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
@@ -405,6 +405,8 @@ class CodeResolver {
       });
     }
     const match = this.index.matchHost(url.host);
+    const lookalike = match ? null : this.index.hosts.lookalike(url.host);
+    if (lookalike) return makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), via, extras);
     if (!match) {
       const hostKnown = !url.host.includes(HOLE);
       return makeEndpoint(this.index, this.input.file, r.span, { provider: null, host: hostKnown ? url.host : null, region: null }, via, {
@@ -558,8 +560,13 @@ class CodeResolver {
     const url = parseUrl(r.text.trim());
     if (!url) return;
     const match = this.index.matchHost(url.host);
-    if (!match) return;
     const key = this.keyOf(tok);
+    const lookalike = match ? null : this.index.hosts.lookalike(url.host);
+    if (lookalike) {
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), key ? `URL in ${key}` : 'URL in a string'));
+      return;
+    }
+    if (!match) return;
     // A local URL is an LLM server when its port, path or the name it is given says so.
     const llmContext = looksLikeLlmServer(url) || (key !== undefined && (this.index.isUrlOptionName(key) || LLM_NAME.test(key)));
     if (match.provider.kind === 'self-hosted' && !llmContext) return;
