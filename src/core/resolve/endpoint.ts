@@ -28,7 +28,7 @@ export function hostTarget(match: HostMatch, host: string): Target {
 
 /** A host that only looks like a catalogued one: no provider, and the endpoint says what it imitates. */
 export function lookalikeTarget(host: string, lookalike: Lookalike): Target {
-  return { provider: null, host, region: null, lookalike };
+  return { provider: null, host: host.includes(HOLE) ? null : host, region: null, lookalike };
 }
 
 /** A host the code never names: a default. Its provider is the catalog's when it knows the host, else `provider`. */
@@ -62,7 +62,9 @@ export function makeEndpoint(
   const baaFact = provider ? index.baaFact(provider, pattern) : null;
   let unknown = extras.unknown;
   const fake = target.lookalike;
-  if (fake) unknown = `${host} is not ${fake.of}, it only looks like it (${fake.chars.join(', ')}); the catalog's facts about ${fake.of} do not apply, and requests go to whoever holds ${host}`;
+  if (fake) {
+    unknown = `${host ?? 'the host'} is not ${fake.of}, it only looks like it (${fake.chars.join(', ')}); the catalog's facts about ${fake.of} do not apply, and requests go to whoever holds ${host ?? 'that name'}`;
+  }
   if (!unknown && provider && !location && !target.verdictsUnknown) {
     unknown = host ? `${host} does not say which region it is in` : 'the region is not set where the engine can see it';
   }

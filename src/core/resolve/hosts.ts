@@ -81,7 +81,9 @@ export class HostMatcher {
     if (chars.length === 0 || this.match(host)) return null;
     // Names on your own network (localhost, *.internal) have no provider facts to borrow.
     const imitated = this.match(skeleton);
-    return imitated && imitated.provider.kind !== 'self-hosted' ? { of: skeleton, chars } : null;
+    if (!imitated || imitated.provider.kind === 'self-hosted') return null;
+    // With a part unknown (HOLE), the catalog's pattern says what is imitated.
+    return { of: skeleton.includes(HOLE) ? imitated.pattern.pattern : skeleton, chars };
   }
 }
 
@@ -135,9 +137,16 @@ export interface ParsedUrl {
 const SPECIAL_SCHEME = /^(?:https?|wss?):[/\\\t\n\r]*/i;
 const OTHER_SCHEME = /^grpcs?:\/\//i;
 // HOLE (\u0000) may stand in for any unresolved part of a host.
+// A bare host has a dot (as the URL parser maps them) before any `/`, unless it is a loopback name.
+const MAYBE_BARE_HOST = /^(?:[^/\\?#\s]*[.\u3002\uFF0E\uFF61]|localhost\b|\[::1\])/i;
 // eslint-disable-next-line no-control-regex
 const BARE_HOST = /^(?:[a-z0-9\u0000](?:[a-z0-9\u0000-]*[a-z0-9\u0000])?\.)+[a-z\u0000][a-z0-9\u0000-]*$|^localhost$|^\[::1\]$/;
 const TAB_OR_NEWLINE = /[\t\n\r]/g;
+// Letters, digits, hyphens and HOLE in non-empty labels: the URL parser only lower-cases such a
+// host, unless its last label makes it an IPv4 address (`127.1`, `0x7f`) or a label is Punycode.
+// eslint-disable-next-line no-control-regex
+const PLAIN_HOST = /^(?!xn--)[a-z0-9\u0000-]+(?:\.(?!xn--)[a-z0-9\u0000-]+)*\.?$/i;
+const NUMERIC_LABEL = /(?:^|\.)(?:[0-9]+|0x[0-9a-f]*)\.?$/i;
 // The URL parser refuses HOLE in a host; this label fragment goes through it unchanged and back.
 const HOLE_STAND_IN = 'hole-5f3c1e0';
 
@@ -149,6 +158,7 @@ const HOLE_STAND_IN = 'hole-5f3c1e0';
  */
 export function parseUrl(text: string): ParsedUrl | null {
   const scheme = SPECIAL_SCHEME.exec(text) ?? OTHER_SCHEME.exec(text);
+  if (!scheme && !MAYBE_BARE_HOST.test(text)) return null;
   const special = !scheme || !/^grpc/i.test(scheme[0]);
   const start = scheme ? scheme[0].length : 0;
   // The authority ends at the path, query or fragment; the last `@` in it ends the user info.
@@ -190,22 +200,27 @@ export function normalizeHost(text: string): string {
 
 /** The host the URL parser reads from the host part of an authority; null when it refuses it. */
 function hostOfAuthority(raw: string): string | null {
+  // A space is never part of a host (the parser refuses it): text that mentions a URL in a
+  // sentence is turned away here, before a parse whose throw costs more than the parse.
+  if (raw.includes(' ')) return null;
+  // Plain ASCII names (the common case) come out of the parser lower-cased and nothing else.
+  if (PLAIN_HOST.test(raw) && !NUMERIC_LABEL.test(raw)) return raw.toLowerCase().replace(/\.$/, '');
   // A non-special URL's authority may hold `\\`, which the parser refuses in a host.
   if (raw.replace(TAB_OR_NEWLINE, '') === '' || raw.includes('\\')) return null;
+  // Any scheme's host is judged as a special URL's (IDNA, percent-decoding, IP forms).
   let hostname: string;
   try {
-    // Any scheme's host is judged as a special URL's (IDNA, percent-decoding, IP forms).
+    // (Not URL.canParse: Node 20's gives false for some valid non-ASCII hosts once optimised.)
     hostname = new URL(`https://${raw.replaceAll(HOLE, HOLE_STAND_IN)}`).hostname;
   } catch {
     return null;
   }
   const labels = hostname.replace(/\.$/, '').split('.').map((label) => {
-    if (label.includes(HOLE_STAND_IN)) return label.replaceAll(HOLE_STAND_IN, HOLE);
-    // A label with HOLE and other non-ASCII text comes back as Punycode: keep what is known.
+    // A label with HOLE and non-ASCII text comes back as Punycode: decode it to put HOLE back.
     const unicode = labelToUnicode(label);
     return unicode?.includes(HOLE_STAND_IN) ? unicode.replaceAll(HOLE_STAND_IN, HOLE) : label;
   });
-  return labels.join('.');
+  return labels.join('.') || null;
 }
 
 /**
