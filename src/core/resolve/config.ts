@@ -11,7 +11,7 @@ import { located, scalarEntry, type CNode, type Located } from '../scan/config/t
 import type { CatalogIndex } from './catalog-index';
 import { InfrastructureReader, type DefinedResource } from './infrastructure';
 import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type Target } from './endpoint';
-import { looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { hasUrlScheme, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import type { EnvLookup, Piece } from './values';
 
@@ -70,6 +70,10 @@ export class ConfigResolver {
         this.push(value, { provider: null, host: url.host, region: null }, via, undefined,
           `${url.host} is not a host the catalog knows; declare where it processes data in the policy`);
       }
+      return;
+    }
+    if (hasUrlScheme(text) && signals.some((r) => r.signal.kind === 'url')) {
+      this.push(value, { provider: null, host: null, region: null }, via, undefined, 'the URL parser refuses the value, so where requests go is not known');
       return;
     }
     for (const ref of signals) {

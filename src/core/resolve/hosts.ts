@@ -189,6 +189,11 @@ export function parseUrl(text: string): ParsedUrl | null {
   return { host, port, path: special ? path.replace(/\\/g, '/') : path, hostStart, hostEnd };
 }
 
+/** Whether text starts as a URL of a scheme the engine reads (`https://`), whether or not the parser accepts the rest. */
+export function hasUrlScheme(text: string): boolean {
+  return /^(?:https?|wss?|grpcs?):\/\//i.test(text);
+}
+
 /**
  * A host as the policy names it (a bare name or a URL, `https://gw.example.com:4000/v1`),
  * normalised as the URL parser reads it, so that it compares equal to endpoints' hosts.
