@@ -89,6 +89,19 @@ describe('fail closed: hosts as the SDK reads them', () => {
       assert.deepEqual(summary(...py('https://api.openai.com:443/v1')), ['LLMC002 error api.openai.com']);
     });
 
+    it('a base URL the parser refuses is judged as no host at all, not as the host taken by hand', () => {
+      for (const url of ['https://eu.api.openai.com:99999/v1', 'https://eu.api.openai.com<x>/v1', 'https://xn--a.eu.api.openai.com/v1']) {
+        assert.throws(() => new URL(url), TypeError, url);
+        for (const write of [py, env]) {
+          const [file, text] = write(url);
+          const endpoints = analyze(file, text);
+          assert.deepEqual(endpoints.map((e) => e.host), [null], `${file}: ${url}`);
+          assert.match(endpoints[0]!.unknown ?? '', /the URL parser refuses/);
+          assert.deepEqual(summary(file, text), ['LLMC003 warning -'], `${file}: ${url}`);
+        }
+      }
+    });
+
     it('wss and grpc URLs and bare hosts keep working', () => {
       assert.equal(hosts.parseUrl('wss://api.openai.com/v1/realtime')?.host, 'api.openai.com');
       assert.equal(hosts.parseUrl('grpcs://bedrock-runtime.us-east-1.amazonaws.com:443')?.host, 'bedrock-runtime.us-east-1.amazonaws.com');
@@ -293,12 +306,12 @@ describe('fail closed: hosts as the SDK reads them', () => {
 
   describe("the policy's gateway hosts", () => {
     it('are normalised as the URL parser reads them', () => {
-      assert.equal(hosts.normalizeHost('https://LLM-GW.corp.example:4000/v1'), 'llm-gw.corp.example');
-      assert.equal(hosts.normalizeHost('ｌｌｍ-gw。corp.example.'), 'llm-gw.corp.example');
       const policy = parsePolicy('.llm-compliance.yaml', 'gateway:\n  hosts: ["llm-gw.corp.example.", "https://ＧＷ2.corp.example/v1"]\n');
       assert.deepEqual(policy.gateway?.hosts, ['llm-gw.corp.example', 'gw2.corp.example']);
       const text = 'from openai import OpenAI\na = OpenAI(base_url="https://llm-gw.corp.example/v1")\nb = OpenAI(base_url="https://gw2.corp.example/v1")\n';
       assert.deepEqual(judge('a.py', text, policy), []);
+      assert.equal(hosts.normalizeHost('https://LLM-GW.corp.example:4000/v1'), 'llm-gw.corp.example');
+      assert.equal(hosts.normalizeHost('ｌｌｍ-gw。corp.example.'), 'llm-gw.corp.example');
     });
   });
 
