@@ -62,6 +62,8 @@ export class HostMatcher {
    * for imitations of self-hosted names.
    */
   lookalike(host: string): Lookalike | null {
+    // Most hosts are ASCII through and through: nothing to imitate with.
+    if (!/xn--|[^\0-\x7f]/i.test(host)) return null;
     const unicode = host.split('.').map((label) => labelToUnicode(label) ?? label).join('.');
     let skeleton = '';
     const chars: string[] = [];
@@ -136,9 +138,9 @@ export interface ParsedUrl {
 // path separator there, and any run of `/` and `\` may follow the colon.
 const SPECIAL_SCHEME = /^(?:https?|wss?):[/\\\t\n\r]*/i;
 const OTHER_SCHEME = /^grpcs?:\/\//i;
-// HOLE (\u0000) may stand in for any unresolved part of a host.
 // A bare host has a dot (as the URL parser maps them) before any `/`, unless it is a loopback name.
 const MAYBE_BARE_HOST = /^(?:[^/\\?#\s]*[.\u3002\uFF0E\uFF61]|localhost\b|\[::1\])/i;
+// HOLE (\u0000) may stand in for any unresolved part of a host.
 // eslint-disable-next-line no-control-regex
 const BARE_HOST = /^(?:[a-z0-9\u0000](?:[a-z0-9\u0000-]*[a-z0-9\u0000])?\.)+[a-z\u0000][a-z0-9\u0000-]*$|^localhost$|^\[::1\]$/;
 const TAB_OR_NEWLINE = /[\t\n\r]/g;
