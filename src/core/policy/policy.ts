@@ -7,6 +7,7 @@ import ignore from 'ignore';
 import policySchema from '../../../schemas/policy.schema.json';
 import type { ProviderId } from '../catalog/types';
 import type { RuleId, Severity, TextRange } from '../model';
+import { normalizeHost } from '../resolve/hosts';
 import { parseJson, parseYaml, type CNode } from '../scan/config/tree';
 import { lineAndColumn } from '../text';
 
@@ -142,7 +143,7 @@ export function parsePolicy(file: string, text: string): Policy {
     maxFileSizeKb: raw.maxFileSizeKb ?? base.maxFileSizeKb,
     waivers,
     // A host given as a URL (https://gw.example.com:4000/v1) means its host name.
-    ...(raw.gateway ? { gateway: { hosts: raw.gateway.hosts.map((h) => h.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[:/].*$/, '')), allow: raw.gateway.allow ?? [] } } : {}),
+    ...(raw.gateway ? { gateway: { hosts: raw.gateway.hosts.map((h) => normalizeHost(h)), allow: raw.gateway.allow ?? [] } } : {}),
     azureResources: Object.fromEntries(Object.entries(raw.azure?.resources ?? {}).map(([name, facts]) => [name.toLowerCase(), { ...facts, line: lineOfKey(text, root, ['azure', 'resources', name]) }])),
     source: file,
     text,

@@ -10,8 +10,8 @@ import type { HclFile } from '../scan/config/hcl';
 import { located, scalarEntry, type CNode, type Located } from '../scan/config/tree';
 import type { CatalogIndex } from './catalog-index';
 import { InfrastructureReader, type DefinedResource } from './infrastructure';
-import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, makeEndpoint, type Target } from './endpoint';
-import { looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type Target } from './endpoint';
+import { hasUrlScheme, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import type { EnvLookup, Piece } from './values';
 
@@ -66,10 +66,14 @@ export class ConfigResolver {
         if (match.provider.kind === 'self-hosted' && !llmContext) return;
         this.push(value, hostTarget(match, url.host), via,
           this.hostFix(value, url, match.provider, match.region));
-      } else if (urlSignal) {
+      } else if (!this.lookalike(value, url.host, via) && urlSignal) {
         this.push(value, { provider: null, host: url.host, region: null }, via, undefined,
           `${url.host} is not a host the catalog knows; declare where it processes data in the policy`);
       }
+      return;
+    }
+    if (hasUrlScheme(text) && signals.some((r) => r.signal.kind === 'url')) {
+      this.push(value, { provider: null, host: null, region: null }, via, undefined, 'the URL parser refuses the value, so where requests go is not known');
       return;
     }
     for (const ref of signals) {
@@ -209,13 +213,14 @@ export class ConfigResolver {
           `api_base is read from the environment variable ${apiBase.v.slice(11)}, which has no value here`);
         return;
       }
-      const url = parseUrl(apiBase.v);
+      const url = parseUrl(apiBase.v.trim());
       const match = url ? this.index.matchHost(url.host) : null;
       if (url && match) {
         this.push(value, hostTarget(match, url.host), `${via}, api_base ${url.host}`,
           this.hostFix(value, url, match.provider, match.region));
         return;
       }
+      if (url && this.lookalike(value, url.host, `${via}, api_base ${url.host}`)) return;
       this.push(value, { provider: null, host: url?.host ?? null, region: null }, `${via}, api_base ${apiBase.v}`, undefined,
         `${url?.host ?? apiBase.v} is not a host the catalog knows; declare where it processes data in the policy`);
       return;
@@ -306,7 +311,10 @@ export class ConfigResolver {
     const url = parseUrl(value.text.trim());
     if (!url) return;
     const match = this.index.matchHost(url.host);
-    if (!match) return;
+    if (!match) {
+      this.lookalike(value, url.host, 'URL in a config value');
+      return;
+    }
     if (match.provider.kind === 'self-hosted' && !llmContext && !looksLikeLlmServer(url)) return;
     this.push(value, hostTarget(match, url.host), 'URL of an LLM API in a config value',
       this.hostFix(value, url, match.provider, match.region));
@@ -332,6 +340,13 @@ export class ConfigResolver {
         ...(unknown ? { unknown } : {}),
       }),
     );
+  }
+
+  /** Reports a host that only looks like a catalogued one; false for any other host. */
+  private lookalike(value: Located, host: string, via: string): boolean {
+    const lookalike = this.index.hosts.lookalike(host);
+    if (lookalike) this.push(value, lookalikeTarget(host, lookalike), via);
+    return lookalike !== null;
   }
 
   private hostFix(value: Located, url: ParsedUrl, provider: Provider, region: string | null): Fix | undefined {
