@@ -341,3 +341,21 @@ describe('fail closed: hosts as the SDK reads them', () => {
     });
   });
 });
+
+describe('look-alike hosts are read even when the file names nothing in the catalog', () => {
+  const policy = parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\n');
+  for (const [file, text] of [
+    ['config.yaml', 'upstream:\n  url: https://api.anthrоpic.com/v1\n'],
+    ['app.py', 'URL = "https://api.оpenai.com/v1"\n'],
+    ['app.ts', 'const u = "https://xn--pi-6kc.openai.com/v1";\n'],
+  ] as const) {
+    it(`${file}: ${JSON.stringify(text.trim().split('\n').at(-1))}`, () => {
+      const engine = new Engine();
+      for (const content of [text, new TextEncoder().encode(text)]) {
+        const r = engine.analyze(file, content);
+        const findings = engine.evaluate(r.endpoints, policy);
+        assert.ok(findings.some((f) => f.ruleId === 'LLMC003' && f.severity === 'error'), JSON.stringify(findings.map((f) => f.message)));
+      }
+    });
+  }
+});
