@@ -38,12 +38,13 @@ describe('fail closed: hosts as the SDK reads them', () => {
     const backslash = 'https://api.openai.com\\@eu.api.openai.com/v1';
 
     for (const [place, write] of Object.entries(PLACES)) {
-      it(`a backslash before @ leaves the host api.openai.com (${place})`, () => {
+      it(`a backslash before @ is never the EU host: the SDK's parser reads api.openai.com (${place})`, () => {
         assert.equal(new URL(backslash).hostname, 'api.openai.com');
         const [file, text] = write(backslash);
         const hosts = analyze(file, text).map((e) => e.host);
         assert.deepEqual(hosts, ['api.openai.com']);
-        assert.deepEqual(summary(file, text), ['LLMC002 error api.openai.com']);
+        // An RFC 3986 parser (Python's httpx) reads eu.api.openai.com: parsers disagree, so the host cannot be trusted.
+        assert.deepEqual(summary(file, text), ['LLMC003 error api.openai.com']);
       });
     }
 
@@ -358,4 +359,29 @@ describe('look-alike hosts are read even when the file names nothing in the cata
       }
     });
   }
+});
+
+describe('a URL whose host depends on the parser is no provider\'s', () => {
+  const policy = parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\n');
+  // JavaScript SDKs (WHATWG) stop the authority at `\`; Python's httpx (RFC 3986) does not.
+  for (const [file, text] of [
+    ['app.py', 'from openai import OpenAI\nc = OpenAI(base_url="https://eu.api.openai.com\\\\@api.openai.com/v1")\n'],
+    ['app.ts', 'import OpenAI from "openai";\nconst c = new OpenAI({ baseURL: "https://eu.api.openai.com\\\\@api.openai.com/v1" });\n'],
+    ['.env', 'OPENAI_BASE_URL=https://eu.api.openai.com\\@api.openai.com/v1\n'],
+    ['config.yaml', 'model_list:\n  - litellm_params:\n      api_base: "https://eu.api.openai.com\\\\@api.openai.com/v1"\n'],
+  ] as const) {
+    it(`${file}: an LLMC003 error naming both readings`, () => {
+      const engine = new Engine();
+      const r = engine.analyze(file, text);
+      const findings = engine.evaluate(r.endpoints, policy);
+      assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.severity}`), ['LLMC003 error'], JSON.stringify(r.endpoints));
+      assert.match(findings[0]!.message, /eu\.api\.openai\.com.*api\.openai\.com/);
+    });
+  }
+  it('a backslash that both parsers read the same way changes nothing', () => {
+    const engine = new Engine();
+    const r = engine.analyze('app.py', 'from openai import OpenAI\nc = OpenAI(base_url="https://eu.api.openai.com\\\\v1")\n');
+    assert.equal(r.endpoints[0]?.host, 'eu.api.openai.com');
+    assert.deepEqual(engine.evaluate(r.endpoints, policy), []);
+  });
 });

@@ -405,9 +405,9 @@ class CodeResolver {
         unknown: refused ? 'the URL parser refuses the base URL, so where the SDK sends requests is not known' : `the base URL ${r.why ?? 'is computed at run time'}`,
       });
     }
-    const match = this.index.matchHost(url.host);
-    const lookalike = match ? null : this.index.hosts.lookalike(url.host);
+    const lookalike = this.index.hosts.spoof(url);
     if (lookalike) return makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), via, extras);
+    const match = this.index.matchHost(url.host);
     if (!match) {
       const hostKnown = !url.host.includes(HOLE);
       return makeEndpoint(this.index, this.input.file, r.span, { provider: null, host: hostKnown ? url.host : null, region: null }, via, {
@@ -560,9 +560,9 @@ class CodeResolver {
     }
     const url = parseUrl(r.text.trim());
     if (!url) return;
-    const match = this.index.matchHost(url.host);
     const key = this.keyOf(tok);
-    const lookalike = match ? null : this.index.hosts.lookalike(url.host);
+    const lookalike = this.index.hosts.spoof(url);
+    const match = this.index.matchHost(url.host);
     if (lookalike) {
       this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), key ? `URL in ${key}` : 'URL in a string'));
       return;

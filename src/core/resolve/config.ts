@@ -59,6 +59,7 @@ export class ConfigResolver {
     const via = `${name}=${text.length > 60 ? text.slice(0, 57) + '...' : text}`;
     const url = parseUrl(text);
     if (url) {
+      if (this.lookalike(value, url, via)) return;
       const urlSignal = signals.find((r) => r.signal.kind === 'url');
       const match = this.index.matchHost(url.host);
       if (match) {
@@ -66,7 +67,7 @@ export class ConfigResolver {
         if (match.provider.kind === 'self-hosted' && !llmContext) return;
         this.push(value, hostTarget(match, url.host), via,
           this.hostFix(value, url, match.provider, match.region));
-      } else if (!this.lookalike(value, url.host, via) && urlSignal) {
+      } else if (urlSignal) {
         this.push(value, { provider: null, host: url.host, region: null }, via, undefined,
           `${url.host} is not a host the catalog knows; declare where it processes data in the policy`);
       }
@@ -214,13 +215,13 @@ export class ConfigResolver {
         return;
       }
       const url = parseUrl(apiBase.v.trim());
+      if (url && this.lookalike(value, url, `${via}, api_base ${url.host}`)) return;
       const match = url ? this.index.matchHost(url.host) : null;
       if (url && match) {
         this.push(value, hostTarget(match, url.host), `${via}, api_base ${url.host}`,
           this.hostFix(value, url, match.provider, match.region));
         return;
       }
-      if (url && this.lookalike(value, url.host, `${via}, api_base ${url.host}`)) return;
       this.push(value, { provider: null, host: url?.host ?? null, region: null }, `${via}, api_base ${apiBase.v}`, undefined,
         `${url?.host ?? apiBase.v} is not a host the catalog knows; declare where it processes data in the policy`);
       return;
@@ -309,12 +310,9 @@ export class ConfigResolver {
   url(value: Located, llmContext = false): void {
     if (this.consumed.has(value.s)) return;
     const url = parseUrl(value.text.trim());
-    if (!url) return;
+    if (!url || this.lookalike(value, url, 'URL in a config value')) return;
     const match = this.index.matchHost(url.host);
-    if (!match) {
-      this.lookalike(value, url.host, 'URL in a config value');
-      return;
-    }
+    if (!match) return;
     if (match.provider.kind === 'self-hosted' && !llmContext && !looksLikeLlmServer(url)) return;
     this.push(value, hostTarget(match, url.host), 'URL of an LLM API in a config value',
       this.hostFix(value, url, match.provider, match.region));
@@ -342,10 +340,10 @@ export class ConfigResolver {
     );
   }
 
-  /** Reports a host that only looks like a catalogued one; false for any other host. */
-  private lookalike(value: Located, host: string, via: string): boolean {
-    const lookalike = this.index.hosts.lookalike(host);
-    if (lookalike) this.push(value, lookalikeTarget(host, lookalike), via);
+  /** Reports a URL whose host cannot be trusted (a look-alike, or parsers that disagree); false for any other. */
+  private lookalike(value: Located, url: ParsedUrl, via: string): boolean {
+    const lookalike = this.index.hosts.spoof(url);
+    if (lookalike) this.push(value, lookalikeTarget(url.host, lookalike), via);
     return lookalike !== null;
   }
 

@@ -62,7 +62,9 @@ export function makeEndpoint(
   const baaFact = provider ? index.baaFact(provider, pattern) : null;
   let unknown = extras.unknown;
   const fake = target.lookalike;
-  if (fake) {
+  if (fake?.readings) {
+    unknown = `URL parsers disagree on its host: a WHATWG parser (JavaScript SDKs) sends requests to ${fake.readings.whatwg}, an RFC 3986 parser (Python's httpx and urllib) to ${fake.readings.rfc3986}; a base URL must name one host`;
+  } else if (fake) {
     unknown = `${host ?? 'the host'} is not ${fake.of}, it only looks like it (${fake.chars.join(', ')}); the catalog's facts about ${fake.of} do not apply, and requests go to whoever holds ${host ?? 'that name'}`;
   }
   if (!unknown && provider && !location && !target.verdictsUnknown) {

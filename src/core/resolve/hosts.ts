@@ -61,6 +61,15 @@ export class HostMatcher {
    * added, in a host the catalog does not know. Null for a catalogued host or any other, and
    * for imitations of self-hosted names.
    */
+  /**
+   * Why a URL's host cannot be trusted, if it cannot: URL parsers read different hosts from
+   * it, or its host only looks like a catalogued one. Either way it is no provider's.
+   */
+  spoof(url: ParsedUrl): Lookalike | null {
+    if (url.otherHost !== undefined) return { of: url.otherHost, chars: [], readings: { whatwg: url.host, rfc3986: url.otherHost } };
+    return this.match(url.host) ? null : this.lookalike(url.host);
+  }
+
   lookalike(host: string): Lookalike | null {
     // Most hosts are ASCII through and through: nothing to imitate with.
     if (!/xn--|[^\0-\x7f]/i.test(host)) return null;
@@ -89,12 +98,14 @@ export class HostMatcher {
   }
 }
 
-/** A host that is not a catalogued one but is written to look like it. */
+/** A host that is not a catalogued one but is written to look like it, or a URL whose host depends on who parses it. */
 export interface Lookalike {
-  /** The catalogued host it imitates. */
+  /** The catalogued host it imitates (or the other host the URL names). */
   of: string;
   /** Which characters imitate which ASCII ones ("Cyrillic U+0430 for a"). */
   chars: string[];
+  /** Set when URL parsers disagree: the host each reads. */
+  readings?: { whatwg: string; rfc3986: string };
 }
 
 function compile(provider: Provider, pattern: HostPattern): CompiledPattern {
@@ -132,6 +143,12 @@ export interface ParsedUrl {
   /** Offsets of the host as written in the input text (what a fix replaces). */
   hostStart: number;
   hostEnd: number;
+  /**
+   * The host an RFC 3986 parser (Python's httpx and urllib) reads, when it is another one:
+   * those end the authority at `/ ? #` only, so `https://a.example\@b.example/` is a.example
+   * to a JavaScript SDK and b.example to a Python one.
+   */
+  otherHost?: string;
 }
 
 // Schemes the engine reads. http(s) and ws(s) are "special" in the WHATWG URL standard: `\` is a
@@ -188,7 +205,20 @@ export function parseUrl(text: string): ParsedUrl | null {
   const rest = text.slice(end);
   const pathEnd = rest.search(/[?#]/);
   const path = pathEnd >= 0 ? rest.slice(0, pathEnd) : rest;
-  return { host, port, path: special ? path.replace(/\\/g, '/') : path, hostStart, hostEnd };
+  const parsed: ParsedUrl = { host, port, path: special ? path.replace(/\\/g, '/') : path, hostStart, hostEnd };
+  const otherHost = text[end] === '\\' ? rfc3986Host(text, start) : null;
+  if (otherHost !== null && otherHost !== host) parsed.otherHost = otherHost;
+  return parsed;
+}
+
+/** The host of an authority read as RFC 3986 does (it ends at `/ ? #`; `\` is just a character); null when there is none. */
+function rfc3986Host(text: string, start: number): string | null {
+  let end = start;
+  while (end < text.length && !'/?#'.includes(text[end]!)) end++;
+  const at = text.lastIndexOf('@', end - 1);
+  const hostStart = at >= start ? at + 1 : start;
+  const colon = text.indexOf(':', hostStart);
+  return hostOfAuthority(text.slice(hostStart, colon >= 0 && colon < end ? colon : end));
 }
 
 /** Whether text starts as a URL of a scheme the engine reads (`https://`), whether or not the parser accepts the rest. */
