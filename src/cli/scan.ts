@@ -47,11 +47,11 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   }
   const { policy, file: policyFile } = findPolicy(roots, options.policyFile, cwd);
   const problems: WalkProblem[] = [];
-  const policyIgnore = policyFile && policy.ignore.length ? { base: path.dirname(policyFile), patterns: policy.ignore } : undefined;
+  const policyIgnore = policyFile && policy.ignore.length ? { base: path.dirname(policyFile), patterns: policy.ignore, file: policyFile } : undefined;
   const jobs: FileJob[] = [];
   const seen = new Set<string>();
   for (const root of roots) {
-    for (const file of walk(root, policyIgnore, problems)) {
+    for (const file of walk(root, policyIgnore, problems, roots)) {
       if (seen.has(file)) continue;
       seen.add(file);
       jobs.push({ abs: file, rel: relative(cwd, file) });
@@ -85,7 +85,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     .sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start);
   const notes = [
     ...all.notes.sort((a, b) => rank(a.file) - rank(b.file)),
-    ...problems.map((p): ScanNote => ({ kind: 'unreadable', file: relative(cwd, p.file), message: p.message })),
+    ...problems.map((p): ScanNote => ({ kind: p.kind ?? 'unreadable', file: relative(cwd, p.file), ...(p.line ? { line: p.line } : {}), message: p.message })),
   ];
   const texts = new Map(all.texts);
   // Findings about the policy's own waivers point into the policy file.
