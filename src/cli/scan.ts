@@ -6,7 +6,7 @@ import { formatOf } from '../core/engine';
 import type { ScanNote } from '../core/model';
 import { emptyPolicy, parsePolicy, POLICY_FILE_NAMES, type Policy } from '../core/policy/policy';
 import { sortByPlace } from '../core/workspace';
-import { Positions, type ScanReport } from './report';
+import { byPlace, compareEndpoints, compareNotes, inReportOrder, Positions, type ScanReport } from './report';
 import { analyze, theEngine, type FileJob, type Outcome, type Pass } from './analyze-files';
 import { walk, type WalkProblem } from './walk';
 
@@ -57,6 +57,8 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
       jobs.push({ abs: file, rel: relative(cwd, file) });
     }
   }
+  // Path order, not the order readdir listed them in: every pass below then runs in the same order everywhere.
+  jobs.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const maxFileSize = policy.maxFileSizeKb * 1024;
   // Code first, noting the env variables each file's endpoints read; then the config
   // files, also those that only set such a variable; then every file that read a variable
@@ -78,29 +80,27 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     waivers: [...first([...code.waivers, ...config.waivers]), ...(again?.waivers ?? [])],
     azureResources: [...first([...code.azureResources, ...config.azureResources]), ...(again?.azureResources ?? [])],
   };
-  const order = new Map(jobs.map((j, i) => [j.rel, i]));
-  const rank = (file: string): number => order.get(file) ?? Number.MAX_SAFE_INTEGER;
   const engine = theEngine();
-  const endpoints = engine.withWorkspaceFacts(all.endpoints, sortByPlace(all.azureResources), policy)
-    .sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start);
+  // In path order from here on, never in the order the file system listed the files.
+  const endpoints = engine.withWorkspaceFacts(all.endpoints.sort(byPlace), sortByPlace(all.azureResources), policy).sort(compareEndpoints);
   const notes = [
-    ...all.notes.sort((a, b) => rank(a.file) - rank(b.file)),
+    ...all.notes,
     ...problems.map((p): ScanNote => ({ kind: p.kind ?? 'unreadable', file: relative(cwd, p.file), ...(p.line ? { line: p.line } : {}), message: p.message })),
-  ];
+  ].sort(compareNotes);
   const texts = new Map(all.texts);
   // Findings about the policy's own waivers point into the policy file.
   if (policyFile && policy.source && policy.text !== undefined) texts.set(policy.source, policy.text);
   const policyDir = policyFile ? path.dirname(policyFile) : cwd;
   const positions = new Positions(texts);
   const findings = engine.evaluate(endpoints, policy, {
-    waivers: all.waivers,
+    waivers: all.waivers.sort(byPlace),
     lineOf: (file, offset) => positions.region(file, { start: offset, end: offset }).line,
     pathForPolicy: (file) => path.relative(policyDir, path.resolve(cwd, file)).split(path.sep).join('/'),
     ...(options.today ? { today: options.today } : {}),
   });
   return {
     endpoints,
-    findings,
+    findings: inReportOrder(findings, positions),
     notes,
     filesScanned: config.filesScanned + code.filesScanned,
     policy: policyFile ? policy : null,

@@ -24,7 +24,8 @@ export function toText(report: ScanReport, options: TextOptions): string {
   for (const f of report.findings) group(f.file).findings.push(f);
   if (showInventory) for (const e of report.endpoints) group(e.file).endpoints.push(e);
 
-  for (const [file, g] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+  // By path in code-unit order, as the JSON: localeCompare would depend on the machine's locale.
+  for (const [file, g] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     lines.push(c.underline(file));
     const rows: { line: number; column: number; text: string }[] = [];
     const indent = ' '.repeat(22);
@@ -49,6 +50,7 @@ export function toText(report: ScanReport, options: TextOptions): string {
       const where = [e.host, e.region && !e.host?.includes(e.region) ? e.region : null].filter(Boolean).join(' ') || c.dim('location unknown');
       rows.push({ line: r.line, column: r.column, text: `${c.cyan((e.provider ?? 'unknown').padEnd(18))} ${where}  ${c.dim('·')} ${eu} ${c.dim('·')} ${baa}\n${' '.repeat(22)}${c.dim(e.via)}` });
     }
+    // Stable: rows at one place keep the report's order.
     rows.sort((a, b) => a.line - b.line || a.column - b.column);
     for (const row of rows) lines.push(`  ${c.dim(`${row.line}:${row.column}`.padEnd(9))} ${row.text}`);
     lines.push('');
