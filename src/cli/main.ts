@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PolicyError } from '../core/policy/policy';
 import { isDate } from '../core/policy/waivers';
+import { escapeForTerminal } from './format/escape';
 import { toSarif } from './format/sarif';
 import { toText } from './format/text';
 import { exitCodeOf, toJson } from './report';
@@ -79,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     });
   } catch (err) {
     if (err instanceof PolicyError) {
-      process.stderr.write(`llm-compliance: invalid policy: ${err.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n  ')}\n`);
+      process.stderr.write(`llm-compliance: invalid policy: ${err.problems.map((p) => escapeForTerminal(`${p.file}:${p.line}:${p.column}: ${p.message}`)).join('\n  ')}\n`);
       return 2;
     }
     if (err instanceof UsageError) return usage(err.message);
@@ -107,7 +108,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function usage(reason: string): number {
-  process.stderr.write(`llm-compliance: ${reason}\nRun "llm-compliance --help" for usage.\n`);
+  // The reason can quote a path or an argument: no raw control characters to the terminal.
+  process.stderr.write(`llm-compliance: ${escapeForTerminal(reason)}\nRun "llm-compliance --help" for usage.\n`);
   return 2;
 }
 
@@ -121,7 +123,8 @@ if (isScanWorker()) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {
-      process.stderr.write(`llm-compliance: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      process.stderr.write(`llm-compliance: internal error: ${detail.split('\n').map(escapeForTerminal).join('\n')}\n`);
       process.exitCode = 2;
     },
   );
