@@ -1,14 +1,16 @@
 // `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif]`
 // Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
 
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PolicyError } from '../core/policy/policy';
 import { isDate } from '../core/policy/waivers';
 import { escapeForTerminal } from './format/escape';
+import { jsonChunks } from './format/json-stream';
 import { toSarif } from './format/sarif';
-import { toText } from './format/text';
+import { textLines } from './format/text';
 import { exitCodeOf, toJson } from './report';
 import { isScanWorker, runScanWorker } from './analyze-files';
 import { scan, UsageError } from './scan';
@@ -90,21 +92,56 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
-  let out: string;
-  if (format === 'json') out = JSON.stringify(toJson(report), null, 2) + '\n';
-  else if (format === 'sarif') out = JSON.stringify(toSarif(report, VERSION, pathToFileURL(process.cwd()).href + '/'), null, 2) + '\n';
-  else {
-    const color = !values['no-color'] && !process.env.NO_COLOR && !values.output && process.stdout.isTTY === true;
-    out = toText(report, { color, verbose: values.verbose });
+  const color = format === 'text' && !values['no-color'] && !process.env.NO_COLOR && !values.output && process.stdout.isTTY === true;
+  // Written as it is serialised: a large report is never one string (V8 caps strings at about 512 MB).
+  const chunks = format === 'json' ? jsonDocument(toJson(report))
+    : format === 'sarif' ? jsonDocument(toSarif(report, VERSION, pathToFileURL(process.cwd()).href + '/'))
+    : linesIn(textLines(report, { color, verbose: values.verbose }));
+  try {
+    await writeOutput(chunks, values.output);
+  } catch (err) {
+    // Only the system's write errors; a fault in a formatter stays an internal error.
+    if (!isNodeError(err) || !err.syscall) throw err;
+    return usage(`cannot write ${values.output ?? 'the output'}: ${err.code ?? err.message}`);
   }
-  if (values.output) {
-    try {
-      fs.writeFileSync(values.output, out);
-    } catch (err) {
-      return usage(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
-  } else process.stdout.write(out);
   return exitCodeOf(report);
+}
+
+function* jsonDocument(value: unknown): Generator<string> {
+  yield* jsonChunks(value);
+  yield '\n';
+}
+
+/** Lines joined into chunks of about 64 KB, each line ending in a line break. */
+function* linesIn(lines: Iterable<string>): Generator<string> {
+  let chunk = '';
+  for (const line of lines) {
+    chunk += `${line}\n`;
+    if (chunk.length >= 1 << 16) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** Writes chunk by chunk to the file, or to stdout waiting for it to drain. */
+async function writeOutput(chunks: Iterable<string>, file: string | undefined): Promise<void> {
+  if (file === undefined) {
+    for (const chunk of chunks) {
+      if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+    }
+    return;
+  }
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function usage(reason: string): number {

@@ -11,12 +11,18 @@ export interface TextOptions {
   verbose?: boolean;
 }
 
-/** The report as text. Every piece of workspace text goes through `esc`: file names, messages, hosts, waiver reasons, notes. */
 export function toText(report: ScanReport, options: TextOptions): string {
+  return [...textLines(report, options)].join('\n') + '\n';
+}
+
+/**
+ * The report's lines (without line breaks), one at a time. Every piece of
+ * workspace text goes through `esc`: file names, messages, hosts, waiver reasons, notes.
+ */
+export function* textLines(report: ScanReport, options: TextOptions): Generator<string> {
   const c = colors(options.color);
   const esc = escapeForTerminal;
   const pos = new Positions(report.texts);
-  const lines: string[] = [];
   const byFile = new Map<string, { findings: Finding[]; endpoints: Endpoint[] }>();
   const group = (file: string): { findings: Finding[]; endpoints: Endpoint[] } => {
     let g = byFile.get(file);
@@ -29,7 +35,7 @@ export function toText(report: ScanReport, options: TextOptions): string {
 
   // By path in code-unit order, as the JSON: localeCompare would depend on the machine's locale.
   for (const [file, g] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    lines.push(c.underline(esc(file)));
+    yield c.underline(esc(file));
     const rows: { line: number; column: number; text: string }[] = [];
     const indent = ' '.repeat(22);
     for (const f of g.findings) {
@@ -55,14 +61,14 @@ export function toText(report: ScanReport, options: TextOptions): string {
     }
     // Stable: rows at one place keep the report's order.
     rows.sort((a, b) => a.line - b.line || a.column - b.column);
-    for (const row of rows) lines.push(`  ${c.dim(`${row.line}:${row.column}`.padEnd(9))} ${row.text}`);
-    lines.push('');
+    for (const row of rows) yield `  ${c.dim(`${row.line}:${row.column}`.padEnd(9))} ${row.text}`;
+    yield '';
   }
 
   if (report.notes.length) {
-    lines.push(c.underline('Notes'));
-    for (const n of report.notes) lines.push(`  ${esc(n.file)}${n.line ? `:${n.line}` : ''}  ${c.dim(esc(n.message))}`);
-    lines.push('');
+    yield c.underline('Notes');
+    for (const n of report.notes) yield `  ${esc(n.file)}${n.line ? `:${n.line}` : ''}  ${c.dim(esc(n.message))}`;
+    yield '';
   }
 
   const active = activeFindings(report);
@@ -85,8 +91,7 @@ export function toText(report: ScanReport, options: TextOptions): string {
   }
   parts.push(`${plural(report.filesScanned, 'file')} scanned`);
   parts.push(report.policy?.source ? esc(`policy ${report.policy.source} (requires ${report.policy.require.join(', ') || 'nothing'})`) : 'no policy: inventory only');
-  lines.push(parts.join(c.dim('  ·  ')));
-  return lines.join('\n') + '\n';
+  yield parts.join(c.dim('  ·  '));
 }
 
 function plural(n: number, word: string): string {
