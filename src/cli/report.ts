@@ -62,7 +62,8 @@ export class Positions {
  * env sources, and SARIF's rules (by id, as `ruleIndex` refers to them).
  */
 
-function compareText(a: string, b: string): number {
+/** Code-unit order: the same on every machine, whatever its locale. */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -6,7 +6,7 @@ import { formatOf } from '../core/engine';
 import type { ScanNote } from '../core/model';
 import { emptyPolicy, parsePolicy, POLICY_FILE_NAMES, type Policy } from '../core/policy/policy';
 import { sortByPlace } from '../core/workspace';
-import { byPlace, compareEndpoints, compareNotes, inReportOrder, Positions, type ScanReport } from './report';
+import { byPlace, compareEndpoints, compareNotes, compareText, inReportOrder, Positions, type ScanReport } from './report';
 import { analyze, theEngine, type FileJob, type Outcome, type Pass } from './analyze-files';
 import { walk, type WalkProblem } from './walk';
 
@@ -58,7 +58,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     }
   }
   // Path order, not the order readdir listed them in: every pass below then runs in the same order everywhere.
-  jobs.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  jobs.sort((a, b) => compareText(a.rel, b.rel));
   const maxFileSize = policy.maxFileSizeKb * 1024;
   // Code first, noting the env variables each file's endpoints read; then the config
   // files, also those that only set such a variable; then every file that read a variable

@@ -112,7 +112,7 @@ function isLinkToScan(link: string, realRoots: string[], problems: WalkProblem[]
     stat = fs.statSync(target);
   } catch (err) {
     const code = codeOf(err);
-    if (code === 'ENOENT' || code === 'ELOOP') return false;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return false;
     problems.push({ file: link, message: `symlink not readable: ${code}` });
     return false;
   }

@@ -2,7 +2,7 @@
 // there is no policy), then notes and a summary line.
 
 import type { Endpoint, Finding } from '../../core/model';
-import { activeFindings, Positions, relatedLine, type ScanReport } from '../report';
+import { activeFindings, compareText, Positions, relatedLine, type ScanReport } from '../report';
 import { escapeForTerminal } from './escape';
 
 export interface TextOptions {
@@ -34,7 +34,7 @@ export function* textLines(report: ScanReport, options: TextOptions): Generator<
   if (showInventory) for (const e of report.endpoints) group(e.file).endpoints.push(e);
 
   // By path in code-unit order, as the JSON: localeCompare would depend on the machine's locale.
-  for (const [file, g] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [file, g] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
     yield c.underline(esc(file));
     const rows: { line: number; column: number; text: string }[] = [];
     const indent = ' '.repeat(22);
