@@ -251,9 +251,10 @@ describe('CLI', () => {
       fs.mkdirSync(path.join(dir, 'app'));
       fs.symlinkSync(path.join(dir, 'shared', 'llm.py'), path.join(dir, 'app', 'llm.py'));
       fs.symlinkSync(path.join(dir, 'missing.py'), path.join(dir, 'app', 'gone.py'));
-      const r = runCli(['scan', 'app', '--format', 'json'], dir);
+      // The link's target must lie in a scanned folder (see fail-closed-output.test.ts for one outside).
+      const r = runCli(['scan', 'app', 'shared', '--format', 'json'], dir);
       assert.equal(r.status, 0, r.stderr);
-      assert.deepEqual(JSON.parse(r.stdout).endpoints.map((e: JsonEndpoint) => e.file), ['app/llm.py']);
+      assert.deepEqual(JSON.parse(r.stdout).endpoints.map((e: JsonEndpoint) => e.file), ['app/llm.py', 'shared/llm.py']);
     });
   });
 

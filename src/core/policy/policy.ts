@@ -3,11 +3,11 @@
 // file, line and reason.
 
 import Ajv, { type ErrorObject } from 'ajv';
-import ignore from 'ignore';
 import policySchema from '../../../schemas/policy.schema.json';
 import type { ProviderId } from '../catalog/types';
 import type { RuleId, Severity, TextRange } from '../model';
 import { normalizeHost } from '../resolve/hosts';
+import { PathPatterns } from '../glob';
 import { parseJson, parseYaml, type CNode } from '../scan/config/tree';
 import { lineAndColumn } from '../text';
 
@@ -62,7 +62,7 @@ export interface Policy {
  * named legacy (write `**\/legacy/` for that). Paths outside the folder never match.
  */
 export function pathMatcher(patterns: string[]): (relativePath: string) => boolean {
-  const rules = ignore().add(patterns.map((p) => (p.startsWith('/') || p.startsWith('**') || p.startsWith('!') ? p : `/${p}`)));
+  const rules = new PathPatterns(patterns.map((p) => (p.startsWith('/') || p.startsWith('**') || p.startsWith('!') ? p : `/${p}`)));
   return (rel) => rel !== '' && rel !== '..' && !rel.startsWith('../') && rules.ignores(rel);
 }
 
