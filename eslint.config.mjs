@@ -54,7 +54,7 @@ export default tseslint.config(
         paths: ['yaml', 'ignore', 'jsonc-parser'].map((name) => ({ name, message: 'Parse in the index worker, not on the extension host.' })),
         patterns: [
           { group: ['**/core/policy/policy'], importNames: ['parsePolicy', 'pathMatcher'], message: 'Policies are parsed and matched in the index worker (ask it through IndexWorker).' },
-          { group: ['**/core/files'], importNames: ['isExcluded', 'isIgnored', 'ignoreLayer'], message: 'Paths are matched in the index worker (FolderIndex.scanned).' },
+          { group: ['**/core/files'], importNames: ['isExcluded', 'isIgnored', 'gitignoreLayer', 'policyLayer'], message: 'Paths are matched in the index worker (FolderIndex.scanned).' },
           { group: ['**/core/resolve/**', '**/core/rules/evaluate', '**/sidebar/policy-edit-text'], message: 'Analysis runs in the index worker, not on the extension host.' },
         ],
       }],

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatOf } from '../core/engine';
-import { ALWAYS_SKIPPED_FOLDERS, ignoreLayer, isIgnored, type IgnoreLayer } from '../core/files';
+import { ALWAYS_SKIPPED_FOLDERS, gitignoreLayer, isIgnored, policyLayer, type IgnoreLayer } from '../core/files';
 import type { NoteKind } from '../core/model';
 
 /** A file or pattern the walk could not use; the scan reports each as a note. */
@@ -49,9 +49,9 @@ export function* walk(root: string, policyIgnore: PolicyIgnore | undefined, prob
     // Policy patterns are relative to the policy's folder; express the walk root relative to it.
     const fromBase = path.relative(policyIgnore.base, root).split(path.sep).join('/');
     if (!fromBase.startsWith('..')) {
-      const layer = ignoreLayer('', policyIgnore.patterns);
+      const layer = policyLayer(policyIgnore.patterns, fromBase ? `${fromBase}/` : '');
       reportRefused(layer, policyIgnore.file ?? policyIgnore.base, false, problems);
-      layers.push({ ...layer, under: fromBase ? `${fromBase}/` : '' });
+      layers.push(layer);
     }
   }
   const realRoots = scannedRoots.flatMap((r) => {
@@ -76,7 +76,7 @@ function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: Wal
   let here = layers;
   if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
     try {
-      const layer = ignoreLayer(rel, fs.readFileSync(`${dir}/.gitignore`, 'utf8'));
+      const layer = gitignoreLayer(rel, fs.readFileSync(`${dir}/.gitignore`, 'utf8'));
       reportRefused(layer, `${dir}/.gitignore`, true, problems);
       here = [...layers, layer];
     } catch {

@@ -18,20 +18,44 @@ export interface IgnoreLayer {
   prefix: string;
   under?: string;
   rules: PathPatterns;
+  /** The policy's `ignore:` only ever excludes; a .gitignore's `!` can re-include what a .gitignore above it excluded. */
+  policy?: true;
 }
 
-export function ignoreLayer(prefix: string, patterns: string | string[]): IgnoreLayer {
-  return { prefix, rules: new PathPatterns(patterns) };
+/** A .gitignore file's patterns, for the folder `prefix` it sits in. */
+export function gitignoreLayer(prefix: string, text: string): IgnoreLayer {
+  return { prefix, rules: new PathPatterns(text) };
 }
 
-/** Whether a path (relative to the root; folders end in `/`) is ignored by a layer above it. */
+/** The policy's `ignore:` patterns; `under` is the scanned root's path below the policy's folder. */
+export function policyLayer(patterns: string[], under = ''): IgnoreLayer {
+  return { prefix: '', ...(under ? { under } : {}), rules: new PathPatterns(patterns), policy: true };
+}
+
+/**
+ * Whether a path (relative to the root; folders end in `/`) is ignored, as git decides it:
+ * the deepest .gitignore with a pattern for the path decides (a `!` there re-includes it),
+ * and the policy's `ignore:` excludes whatever any .gitignore says. Folders above the path
+ * are the caller's to check first: nothing below an ignored folder is scanned.
+ */
 export function isIgnored(rel: string, layers: IgnoreLayer[]): boolean {
+  let verdict: boolean | undefined;
+  let depth = -1;
   for (const layer of layers) {
     if (!rel.startsWith(layer.prefix)) continue;
     const inner = (layer.under ?? '') + rel.slice(layer.prefix.length);
-    if (inner && layer.rules.ignores(inner)) return true;
+    if (!inner) continue;
+    if (layer.policy) {
+      if (layer.rules.ignores(inner)) return true;
+      continue;
+    }
+    const own = layer.rules.verdict(inner);
+    if (own !== undefined && layer.prefix.length >= depth) {
+      verdict = own;
+      depth = layer.prefix.length;
+    }
   }
-  return false;
+  return verdict === true;
 }
 
 /** For a flat list of files: skipped when any folder on the path is skipped or ignored, or the file itself is ignored. */

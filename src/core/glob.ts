@@ -98,15 +98,23 @@ export class PathPatterns {
     return this.decides(path);
   }
 
-  /** The last matching rule decides, for this path alone. */
-  private decides(path: string): boolean {
+  /**
+   * For this path alone (not the folders above it): true when the last matching pattern
+   * excludes it, false when it is a `!` that re-includes it, undefined when none matches.
+   */
+  verdict(path: string): boolean | undefined {
+    if (!this.rules.length || path === '' || path.startsWith('/')) return undefined;
     const isDir = path.endsWith('/');
     const parts = (isDir ? path.slice(0, -1) : path).split('/');
     for (let i = this.rules.length - 1; i >= 0; i--) {
       const rule = this.rules[i]!;
       if ((!rule.dirOnly || isDir) && matchSegments(rule.segments, parts)) return !rule.negative;
     }
-    return false;
+    return undefined;
+  }
+
+  private decides(path: string): boolean {
+    return this.verdict(path) === true;
   }
 }
 

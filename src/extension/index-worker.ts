@@ -4,7 +4,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { Engine } from '../core/engine';
-import { ignoreLayer, isExcluded, type IgnoreLayer } from '../core/files';
+import { gitignoreLayer, isExcluded, policyLayer, type IgnoreLayer } from '../core/files';
 import { parsePolicy, PolicyError } from '../core/policy/policy';
 import { WorkspaceIndex } from '../core/workspace';
 import type { IndexQueries, IndexQuery, IndexReply, IndexRequest } from './index-protocol';
@@ -87,10 +87,10 @@ function answer(m: IndexQuery): IndexQueries[typeof m.type]['answer'] {
 /** The policy's ignore: and each .gitignore (outermost first) that is not itself in an ignored folder. */
 function ignoreLayers(policyIgnore: string[], gitignores: [string, string][]): IgnoreLayer[] {
   const layers: IgnoreLayer[] = [];
-  if (policyIgnore.length) layers.push(ignoreLayer('', policyIgnore));
+  if (policyIgnore.length) layers.push(policyLayer(policyIgnore));
   for (const [rel, text] of [...gitignores].sort(([a], [b]) => a.length - b.length)) {
     if (isExcluded(rel, layers)) continue;
-    layers.push(ignoreLayer(rel.slice(0, rel.length - '.gitignore'.length), text));
+    layers.push(gitignoreLayer(rel.slice(0, rel.length - '.gitignore'.length), text));
   }
   return layers;
 }

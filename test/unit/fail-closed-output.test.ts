@@ -61,6 +61,29 @@ describe('fail closed: output', () => {
     });
   });
 
+  describe('.gitignore files layer as git layers them', () => {
+    // Over-ignoring is failing open: a file git tracks but the scan skips is never checked.
+    const files = {
+      '.gitignore': 'build/\n*.gen.py\n',
+      'sub/.gitignore': '!keep.gen.py\n',
+      'build/.gitignore': '!x.py\n',
+      'sub/keep.gen.py': OPENAI_CLIENT,
+      'sub/drop.gen.py': OPENAI_CLIENT,
+      'build/x.py': OPENAI_CLIENT,
+      'app.py': OPENAI_CLIENT,
+    };
+    it('a deeper .gitignore\'s ! re-includes a file a .gitignore above excluded; an excluded folder stays excluded', () => {
+      const dir = tempWorkspace(files);
+      const scanned = [...walk(dir, undefined, [])].map((f) => path.relative(dir, f)).sort();
+      assert.deepEqual(scanned, ['app.py', 'sub/keep.gen.py']);
+    });
+    it('the policy\'s ignore: excludes whatever a .gitignore re-includes', () => {
+      const dir = tempWorkspace(files);
+      const scanned = [...walk(dir, { base: dir, patterns: ['sub/'] }, [])].map((f) => path.relative(dir, f)).sort();
+      assert.deepEqual(scanned, ['app.py']);
+    });
+  });
+
   describe('row 13: symlinked files stay inside the scanned folders', () => {
     it('does not read a file symlink to outside the scanned tree, and says so', async () => {
       const outside = tempWorkspace({ 'secret.env': 'OPENAI_BASE_URL=https://api.openai.com/v1\n' });

@@ -54,9 +54,9 @@ describe('index worker', () => {
       await assert.rejects(worker.withRequirements('.llm-compliance.yaml', 'baa: [nobody]\n', ['hipaa']), /baa/);
       const policy = 'policy' in parsed ? parsed.policy : emptyPolicy();
       // A .gitignore inside an ignored folder does not apply.
-      const index = worker.folder('app', policy, [['.gitignore', 'build/\n*.gen.py\n'], ['build/.gitignore', '!x.py\n'], ['sub/.gitignore', 'old.ts\n']]);
-      const files = ['app.py', 'legacy/old.py', 'build/x.py', 'a.gen.py', 'node_modules/x/index.js', 'sub/app.ts', 'sub/old.ts'];
-      assert.deepEqual([...await index.scanned(files)].sort(), ['app.py', 'sub/app.ts']);
+      const index = worker.folder('app', policy, [['.gitignore', 'build/\n*.gen.py\n'], ['build/.gitignore', '!x.py\n'], ['sub/.gitignore', 'old.ts\n!keep.gen.py\n']]);
+      const files = ['app.py', 'legacy/old.py', 'build/x.py', 'a.gen.py', 'node_modules/x/index.js', 'sub/app.ts', 'sub/old.ts', 'sub/keep.gen.py'];
+      assert.deepEqual([...await index.scanned(files)].sort(), ['app.py', 'sub/app.ts', 'sub/keep.gen.py']);
     } finally {
       worker.dispose();
     }
