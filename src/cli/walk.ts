@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatOf } from '../core/engine';
-import { ALWAYS_SKIPPED_FOLDERS, gitignoreLayer, isIgnored, policyLayer, type IgnoreLayer } from '../core/files';
+import { ALWAYS_SKIPPED_FOLDERS, gitignoreLayer, isIgnored, policyLayer, refusedPatternNotes, type IgnoreLayer } from '../core/files';
 import type { NoteKind } from '../core/model';
 
 /** A file or pattern the walk could not use; the scan reports each as a note. */
@@ -134,16 +134,8 @@ function isInside(file: string, folder: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
-/** A pattern list with a refused pattern (too long, too many `**`) ignores nothing: say so, with where it is. */
 function reportRefused(layer: IgnoreLayer, file: string, inFile: boolean, problems: WalkProblem[]): void {
-  for (const r of layer.rules.refused) {
-    problems.push({
-      kind: 'parse-error',
-      file,
-      ...(inFile ? { line: r.line } : {}),
-      message: `${inFile ? 'pattern' : `ignore: entry ${r.line}`} refused (${r.reason}): no ignore pattern of this file applies, so the files they name are scanned`,
-    });
-  }
+  for (const note of refusedPatternNotes(layer, file, inFile)) problems.push(note);
 }
 
 function codeOf(err: unknown): string {

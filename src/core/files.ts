@@ -3,6 +3,7 @@
 // Shared by the CLI's walk of the disk and the editor's list of workspace files.
 
 import { PathPatterns } from './glob';
+import type { ScanNote } from './model';
 
 export const ALWAYS_SKIPPED_FOLDERS = new Set([
   '.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.terraform',
@@ -68,4 +69,17 @@ export function isExcluded(rel: string, layers: IgnoreLayer[]): boolean {
     if (isIgnored(dir, layers)) return true;
   }
   return isIgnored(rel, layers);
+}
+
+/**
+ * A pattern list with a refused pattern (too long, too many `**`) ignores nothing: notes
+ * that say so, at the pattern's line of a .gitignore (`inFile`) or its entry of `ignore:`.
+ */
+export function refusedPatternNotes(layer: IgnoreLayer, file: string, inFile: boolean): ScanNote[] {
+  return layer.rules.refused.map((r) => ({
+    kind: 'parse-error',
+    file,
+    ...(inFile ? { line: r.line } : {}),
+    message: `${inFile ? 'pattern' : `ignore: entry ${r.line}`} refused (${r.reason}): no ignore pattern of this file applies, so the files they name are scanned`,
+  }));
 }

@@ -27,6 +27,8 @@ export interface WorkspaceIndexOptions {
   today?: () => string;
   /** Where the size limit comes from, when not the policy (an editor setting), for the notes. */
   sizeLimitSetting?: string;
+  /** Notes about the folder rather than one file's analysis (ignore patterns that were refused). */
+  folderNotes?: ScanNote[];
 }
 
 interface Entry {
@@ -167,7 +169,7 @@ export class WorkspaceIndex {
       if (!index) lines.set(file, (index = new LineIndex(texts.get(file) ?? '')));
       return index.position(offset).line;
     };
-    const notes = current.flatMap((r) => r.notes);
+    const notes = [...current.flatMap((r) => r.notes), ...(this.options.folderNotes ?? [])];
     const endpoints = this.engine.withWorkspaceFacts(current.flatMap((r) => r.endpoints), sortByPlace(current.flatMap((r) => r.azureResources)), policy, notes);
     const waivers: InlineWaiver[] = current.flatMap((r) => r.waivers);
     const findings = this.engine.evaluate(endpoints, policy, {

@@ -4,7 +4,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { Engine } from '../core/engine';
-import { gitignoreLayer, isExcluded, policyLayer, type IgnoreLayer } from '../core/files';
+import { gitignoreLayer, isExcluded, policyLayer, refusedPatternNotes, type IgnoreLayer } from '../core/files';
 import { parsePolicy, PolicyError } from '../core/policy/policy';
 import { WorkspaceIndex } from '../core/workspace';
 import type { IndexQueries, IndexQuery, IndexReply, IndexRequest } from './index-protocol';
@@ -33,8 +33,11 @@ parentPort!.on('message', (m: IndexRequest) => {
     return;
   }
   if (m.type === 'reset') {
-    const index = new WorkspaceIndex(engine, m.policy, m.sizeLimitSetting ? { sizeLimitSetting: m.sizeLimitSetting } : {});
-    folders.set(m.folder, { index, layers: ignoreLayers(m.policy.ignore, m.gitignores), sent: new Map() });
+    const layers = ignoreLayers(m.policy.ignore, m.gitignores);
+    // Refused patterns ignore nothing, as in the CLI, and say so.
+    const folderNotes = layers.flatMap((layer) => refusedPatternNotes(layer, layer.policy ? m.policy.source ?? '.llm-compliance.yaml' : `${layer.prefix}.gitignore`, !layer.policy));
+    const index = new WorkspaceIndex(engine, m.policy, { ...(m.sizeLimitSetting ? { sizeLimitSetting: m.sizeLimitSetting } : {}), folderNotes });
+    folders.set(m.folder, { index, layers, sent: new Map() });
     return;
   }
   const folder = folders.get(m.folder);

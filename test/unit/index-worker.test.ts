@@ -62,6 +62,20 @@ describe('index worker', () => {
     }
   });
 
+  it('reports a refused ignore pattern as the CLI does: it ignores nothing, and an LLMC008 says so', async () => {
+    const worker = new IndexWorker(SCRIPT, (err) => assert.fail(err));
+    try {
+      const policy = parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\n');
+      const index = worker.folder('app', policy, [['.gitignore', `legacy/\n${'**/a'.repeat(70)}\n`]]);
+      assert.deepEqual([...await index.scanned(['legacy/a.py'])], ['legacy/a.py']);
+      const r = await index.results();
+      assert.deepEqual(r.findings.map((f) => `${f.ruleId} ${f.file}`), ['LLMC008 .gitignore']);
+      assert.match(r.findings[0]!.message, /refused/);
+    } finally {
+      worker.dispose();
+    }
+  });
+
   it('rejects waiting requests when the worker dies, and says it failed', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-worker-'));
     const script = path.join(dir, 'crash.js');

@@ -28,7 +28,8 @@ export function notAnalysedFindings(notes: ScanNote[], policy: Policy): Finding[
       file: note.file,
       range: note.range ?? { start: 0, end: 0 },
       provider: null,
-      message: `Not fully analysed: ${note.message}. An LLM endpoint here could go unchecked. ${remedy}`,
+      // A note on a file whose text was not kept (a .gitignore) names its line in words.
+      message: `Not fully analysed: ${note.message}${note.line && !note.range ? ` (line ${note.line})` : ''}. An LLM endpoint here could go unchecked. ${remedy}`,
       requirement: 'analysis',
       remedy,
       details: [],
