@@ -136,8 +136,14 @@ function readFile(job: FileJob, maxFileSize: number, notes: ScanNote[], engine: 
   let fd: number | undefined;
   try {
     engine.checkpoint('read', job.rel);
-    fd = fs.openSync(job.abs, 'r');
-    const size = fs.fstatSync(fd).size;
+    // Non-blocking, then checked: a FIFO swapped in since the walk looked must not hang the read.
+    fd = fs.openSync(job.abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) {
+      notes.push({ kind: 'unreadable', file: job.rel, message: 'not a regular file (a FIFO, socket or device): not read' });
+      return undefined;
+    }
+    const size = stat.size;
     if (size > maxFileSize) {
       notes.push(tooLargeNote(job.rel, size, maxFileSize));
       return undefined;

@@ -44,6 +44,10 @@ export function* walk(root: string, policyIgnore: PolicyIgnore | undefined, prob
     if (formatOf(root.split(path.sep).join('/'))) yield root;
     return;
   }
+  if (!stat.isDirectory()) {
+    problems.push({ file: root, message: 'not a regular file or folder (a FIFO, socket or device): not read' });
+    return;
+  }
   const layers: IgnoreLayer[] = [];
   if (policyIgnore && policyIgnore.patterns.length) {
     // Policy patterns are relative to the policy's folder; express the walk root relative to it.

@@ -1,6 +1,7 @@
 // What the engine could not fully analyse is a finding (LLMC008), never a silent pass;
 // NULs in comments do not hide code; a waiver counts only in a comment.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { Engine } from '../../src/core/engine';
 import { emptyPolicy, parsePolicy } from '../../src/core/policy/policy';
 import { runCli, tempWorkspace } from '../support/cli';
@@ -130,4 +131,16 @@ describe('fail closed: waivers only in comments', () => {
       assert.deepEqual(judged(file, text), ['LLMC002 waived']);
     });
   }
+});
+
+describe('fail closed: special files named on the command line', () => {
+  it('a FIFO given as the path to scan is reported, never opened', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tempWorkspace({ '.llm-compliance.yaml': EU });
+    execFileSync('mkfifo', [`${dir}/pipe.py`]);
+    const r = runCli(['scan', 'pipe.py', '--format', 'json'], dir);
+    const out = JSON.parse(r.stdout) as Out;
+    assert.deepEqual(out.findings.map((f) => f.ruleId), ['LLMC008']);
+    assert.match(out.findings[0]!.message, /not a regular file or folder/);
+  });
 });
