@@ -325,8 +325,10 @@ function describeError(err: ErrorObject): string {
       return `unknown key ${quote((err.params as { additionalProperty: string }).additionalProperty)} in ${where}`;
     case 'enum':
       return `${where} must be one of: ${((err.params as { allowedValues: unknown[] }).allowedValues).join(', ')}`;
-    case 'type':
-      return `${where} must be ${(err.params as { type: string }).type === 'array' ? 'a list' : `a ${(err.params as { type: string }).type}`}`;
+    case 'type': {
+      const { type } = err.params as { type: string };
+      return `${where} must be ${type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : type === 'integer' ? 'an integer' : `a ${type}`}`;
+    }
     case 'uniqueItems':
       return `${where} lists the same value twice`;
     default:

@@ -73,6 +73,9 @@ export function parseYaml(text: string): ConfigTree {
     const deep = tooDeepYaml(token);
     if (deep >= 0) return { roots: [], problems: [tooDeep(deep)] };
   }
+  // The parser's own errors already say the text is not YAML; composing would repeat each as an Error object.
+  const parserErrors = tokens.filter((t) => t.type === 'error');
+  if (parserErrors.length) return { roots: [], problems: parserErrors.map((t) => ({ message: `${t.message}: ${JSON.stringify(t.source.slice(0, 40))}`, offset: t.offset })) };
   const composer = new Composer({ uniqueKeys: false, strict: false });
   const docs = withoutStackTraces(() => Array.from(composer.compose(tokens)));
   // Errors are kept as the library words them (no pretty errors: those quote the whole
