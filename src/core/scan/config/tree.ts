@@ -68,20 +68,27 @@ function scalar(text: string, v: string | number | boolean | null, s: number, e:
 // ---- YAML -----------------------------------------------------------------------------
 
 export function parseYaml(text: string): ConfigTree {
-  const tokens = Array.from(new Parser().parse(text));
-  for (const token of tokens) {
-    const deep = tooDeepYaml(token);
-    if (deep >= 0) return { roots: [], problems: [tooDeep(deep)] };
+  const problems: ParseProblem[] = [];
+  // Each document's syntax tree is checked before the composer sees it: the parser
+  // recurses nowhere, the composer once per level of nesting.
+  function* checked(): Generator<CST.Token> {
+    for (const token of new Parser().parse(text)) {
+      const deep = tooDeepYaml(token);
+      if (deep >= 0) {
+        problems.push(tooDeep(deep));
+        return;
+      }
+      // The parser's own errors already say the text is not YAML: composing would only repeat them.
+      if (token.type === 'error') problems.push({ message: `${token.message}: ${JSON.stringify(token.source.slice(0, 40))}`, offset: token.offset });
+      else if (!problems.length) yield token;
+    }
   }
-  // The parser's own errors already say the text is not YAML; composing would repeat each as an Error object.
-  const parserErrors = tokens.filter((t) => t.type === 'error');
-  if (parserErrors.length) return { roots: [], problems: parserErrors.map((t) => ({ message: `${t.message}: ${JSON.stringify(t.source.slice(0, 40))}`, offset: t.offset })) };
   const composer = new Composer({ uniqueKeys: false, strict: false });
-  const docs = withoutStackTraces(() => Array.from(composer.compose(tokens)));
+  const docs = withoutStackTraces(() => Array.from(composer.compose(checked())));
+  if (problems.length) return { roots: [], problems };
   // Errors are kept as the library words them (no pretty errors: those quote the whole
   // line per error, quadratic on a long broken line); the caller gives the line.
-  const problems: ParseProblem[] = (docs.length ? docs.flatMap((d) => d.errors) : composer.streamInfo().errors)
-    .map((err) => ({ message: err.message.split('\n')[0]!, offset: err.pos[0] }));
+  for (const err of docs.length ? docs.flatMap((d) => d.errors) : composer.streamInfo().errors) problems.push({ message: err.message.split('\n')[0]!, offset: err.pos[0] });
   if (problems.length) return { roots: [], problems };
   const roots = docs.flatMap((doc) => (doc.contents ? [new YamlTreeBuilder(text, problems).root(doc.contents)] : []));
   return problems.length ? { roots: [], problems } : { roots, problems };
@@ -170,10 +177,9 @@ class YamlTreeBuilder {
   private map(node: YAMLMap, depth: number): Built {
     const [s, e] = node.range ?? [0, 0];
     const entries: CEntry[] = [];
+    const merges: Extract<CNode, { k: 'map' }>[] = [];
     let height = 1;
     let size = 1;
-    const explicit = new Set(node.items.flatMap((p) => (isScalar(p.key) && !isMergeKey(p.key) ? [String(p.key.value)] : [])));
-    const merged = new Set<string>();
     for (const pair of node.items) {
       const key = pair.key;
       if (key !== null && !isScalar(key)) {
@@ -187,17 +193,21 @@ class YamlTreeBuilder {
       size += value.size;
       const sources = key && isMergeKey(key) ? mergeSources(value.node) : undefined;
       if (sources) {
-        // Keys the mapping sets itself win over merged ones; an earlier merged mapping over a later one.
-        for (const entry of sources.flatMap((m) => m.entries)) {
-          if (explicit.has(entry.key) || merged.has(entry.key)) continue;
-          merged.add(entry.key);
-          entries.push(entry);
-        }
+        merges.push(...sources);
         continue;
       }
       const v: unknown = key?.value ?? null;
       const notPlainKey = key?.tag ? `tagged ${shortTag(key.tag)}` : typeof v === 'string' ? undefined : v === null ? 'null' : `a ${typeof v}`;
       entries.push({ key: String(v), keyS: ks, value: value.node, ...(notPlainKey ? { notPlainKey } : {}) });
+    }
+    if (merges.length) {
+      // Keys the mapping sets itself win over merged ones, and an earlier merged mapping over a later one.
+      const taken = new Set(entries.map((x) => x.key));
+      for (const entry of merges.flatMap((m) => m.entries)) {
+        if (taken.has(entry.key)) continue;
+        taken.add(entry.key);
+        entries.push(entry);
+      }
     }
     return { node: { k: 'map', entries, s, e }, height, size };
   }
