@@ -215,6 +215,7 @@ describe('fail closed: policy and config trees', () => {
       ['require: with nothing after it', 'require:\nbaa: [aws-bedrock]\n', [1, 9, 'require must be a list']],
       ['a waiver that is not a mapping', 'waivers:\n  - LLMC002\n', [2, 5, 'waivers.0 must be a mapping']],
       ['an empty list item', 'require:\n  -\n  - hipaa\n', [2, 4, 'require.0 must be one of: hipaa, eu-residency, soc2-type2, iso27001, iso42001, eu-ai-act-gpai']],
+      ['a waiver on an empty list of paths (which would waive every path)', 'require: [eu-residency]\nwaivers:\n  - {rule: LLMC002, reason: r, paths: []}\n', [3, 39, 'waivers.0.paths must not be empty (leave paths out to waive every path)']],
       ['an Azure resource given twice', 'azure:\n  resources:\n    Acme: {region: swedencentral}\n    acme: {region: eastus}\n', [4, 5, 'the Azure resource "acme" appears twice (names ignore case); merge the two']],
     ] as const) {
       it(`refuses ${what} with file:line:column`, () => {

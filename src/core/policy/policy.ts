@@ -245,7 +245,7 @@ function unreadableParts(root: CNode, text: string): ParseProblem[] {
       continue;
     }
     if (node.k === 'seq') {
-      stack.push(...node.items);
+      for (const item of node.items) stack.push(item);
       continue;
     }
     const keys = new Set<string>();
@@ -329,6 +329,8 @@ function describeError(err: ErrorObject): string {
       const { type } = err.params as { type: string };
       return `${where} must be ${type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : type === 'integer' ? 'an integer' : `a ${type}`}`;
     }
+    case 'minItems':
+      return `${where} must not be empty${/^waivers\.\d+\.paths$/.test(where) ? ' (leave paths out to waive every path)' : ''}`;
     case 'uniqueItems':
       return `${where} lists the same value twice`;
     default:

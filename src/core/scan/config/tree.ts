@@ -193,7 +193,7 @@ class YamlTreeBuilder {
       size += value.size;
       const sources = key && isMergeKey(key) ? mergeSources(value.node) : undefined;
       if (sources) {
-        merges.push(...sources);
+        for (const source of sources) merges.push(source);
         continue;
       }
       const v: unknown = key?.value ?? null;
