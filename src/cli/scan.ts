@@ -59,12 +59,15 @@ function readPolicyFile(file: string, shown: string): Uint8Array {
     // Some files report no size (/proc): read up to the cap and one byte more (decodePolicy refuses that), never further.
     const buffer = Buffer.alloc(MAX_POLICY_FILE_BYTES + 1);
     let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+    while (length < buffer.length) {
+      let read: number;
       try {
-        n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+        read = fs.readSync(fd, buffer, length, buffer.length - length, null);
       } catch (err) {
         throw refuse(systemReason(err));
       }
+      if (read === 0) break;
+      length += read;
     }
     return buffer.subarray(0, length);
   } finally {
