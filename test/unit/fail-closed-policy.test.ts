@@ -248,6 +248,14 @@ describe('fail closed: policy and config trees', () => {
       assert.deepEqual(out.endpoints.map((e) => e.host), ['constructor.openai.azure.com']);
       assert.deepEqual(out.findings.map((f) => f.ruleId), ['LLMC003']);
     });
+
+    it('finds Azure resources among the policy\'s own keys only, also in a copy with a prototype (as a worker receives it)', () => {
+      const { endpoints } = engine.analyze('app.py', 'from openai import AzureOpenAI\nc = AzureOpenAI(azure_endpoint="https://constructor.openai.azure.com")\n');
+      const copied = { ...parsePolicy('p.yaml', 'require: [eu-residency]\n'), azureResources: {} };
+      const [endpoint] = engine.withWorkspaceFacts(endpoints, [], copied);
+      assert.equal(endpoint?.host, 'constructor.openai.azure.com');
+      assert.equal(endpoint.region, null);
+    });
   });
 
   describe('deep nesting (row 11)', () => {
