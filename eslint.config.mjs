@@ -45,6 +45,22 @@ export default tseslint.config(
     },
   },
   {
+    // A hostile policy or .gitignore can make parsing or pattern matching slow: the extension
+    // host never does either; the index worker (index-worker.ts) does.
+    files: ['src/extension/**/*.ts'],
+    ignores: ['src/extension/index-worker.ts', 'src/extension/sidebar/policy-edit-text.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['yaml', 'ignore', 'jsonc-parser'].map((name) => ({ name, message: 'Parse in the index worker, not on the extension host.' })),
+        patterns: [
+          { group: ['**/core/policy/policy'], importNames: ['parsePolicy', 'pathMatcher'], message: 'Policies are parsed and matched in the index worker (ask it through IndexWorker).' },
+          { group: ['**/core/files'], importNames: ['isExcluded', 'isIgnored', 'ignoreLayer'], message: 'Paths are matched in the index worker (FolderIndex.scanned).' },
+          { group: ['**/core/resolve/**', '**/core/rules/evaluate', '**/sidebar/policy-edit-text'], message: 'Analysis runs in the index worker, not on the extension host.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

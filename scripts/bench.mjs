@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { writeAdversarial } from './bench/adversarial.mjs';
 import { latencyFile } from './bench/latency-files.mjs';
 import { ensureWorkspace } from './bench/workspace.mjs';
 
@@ -23,7 +24,9 @@ const TIME = '/usr/bin/time';
 const RUNS = 3;
 const LATENCY_WARMUP = 20;
 const LATENCY_RUNS = 200;
-const TARGETS = { rgRatio: 10, p95Ms: 10, rssMiB: 400, blockMs: 50 };
+const TARGETS = { rgRatio: 10, p95Ms: 10, rssMiB: 400, blockMs: 50, adversarialSPerMB: 2 };
+/** An adversarial input still running after this long is stopped and reported as a hang. */
+const ADVERSARIAL_TIMEOUT_S = Number(process.env.BENCH_ADVERSARIAL_TIMEOUT_S) || 120;
 
 const log = (s) => process.stderr.write(`  ${s}\n`);
 const MB = (bytes) => bytes / 1e6;
@@ -289,6 +292,33 @@ async function editor(lib, engine, root) {
   };
 }
 
+/**
+ * The CLI on each adversarial input (scripts/bench/adversarial.mjs), in every output format:
+ * wall time (Node start-up included), seconds per MB of input, peak RSS, exit code.
+ */
+function adversarial() {
+  const inputs = writeAdversarial(path.join(BENCH, 'adversarial'));
+  const out = [];
+  for (const input of inputs) {
+    const runs = {};
+    for (const format of ['json', 'sarif', 'text']) {
+      // coreutils' timeout stops the scan itself (killing /usr/bin/time would orphan it); time reports its peak RSS.
+      const cmd = ['timeout', '-s', 'KILL', String(ADVERSARIAL_TIMEOUT_S), process.execPath, CLI, 'scan', input.dir, '--format', format, '--output', path.join(BENCH, `adversarial-out.${format}`)];
+      const viaTime = fs.existsSync(TIME);
+      const t0 = performance.now();
+      const r = spawnSync(viaTime ? TIME : cmd[0], viaTime ? ['-f', 'maxrss_kb=%M', ...cmd] : cmd.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      const s = (performance.now() - t0) / 1000;
+      const rssKb = Number(/maxrss_kb=(\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN);
+      const stderr = (r.stderr ?? '').split('\n').find((l) => l && !l.startsWith('maxrss_kb=') && !l.startsWith('Command ')) ?? '';
+      runs[format] = { s, sPerMB: s / MB(input.bytes), exit: r.status === 137 || r.status === 124 ? 'timeout' : r.status, rssMiB: rssKb / 1024, stderr: stderr.slice(0, 160) };
+    }
+    const worst = Math.max(...Object.values(runs).map((x) => x.sPerMB));
+    out.push({ name: input.name, what: input.what, bytes: input.bytes, runs, worstSPerMB: worst });
+    log(`  ${input.name}: ${worst.toFixed(2)} s/MB`);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- report
 
 const s2 = (x) => `${x.toFixed(2)} s`;
@@ -356,10 +386,29 @@ function report(r) {
   } else {
     L.push(`ripgrep: ${RG} not found (apt-get install ripgrep): ratios skipped`);
   }
+  if (r.adversarial) L.push(...adversarialReport(r.adversarial));
   L.push('', 'targets');
   for (const t of r.targets) L.push(`  ${t.result.padEnd(4)}  ${t.name}: ${t.value}`);
   L.push('', `figures written to ${path.relative(ROOT, path.join(BENCH, 'results.json'))}`, '');
   return L.join('\n');
+}
+
+function adversarialReport(rows) {
+  const L = [`adversarial inputs: node dist/cli.js scan DIR --format json|sarif|text, wall time with Node start-up (stopped after ${ADVERSARIAL_TIMEOUT_S} s)`];
+  L.push(`  ${'input'.padEnd(30)}${'size'.padStart(9)}  ${'json'.padStart(7)} ${'sarif'.padStart(7)} ${'text'.padStart(7)}  ${'worst'.padStart(9)}  ${'RSS'.padStart(7)}  exit`);
+  for (const x of rows) {
+    const t = (f) => (x.runs[f].exit === 'timeout' ? 'hang' : `${x.runs[f].s.toFixed(2)}`).padStart(7);
+    const rss = Math.max(...Object.values(x.runs).map((y) => y.rssMiB || 0));
+    L.push(`  ${x.name.padEnd(30)}${`${(x.bytes / 1024).toFixed(0)} KB`.padStart(9)}  ${t('json')} ${t('sarif')} ${t('text')}  ${`${x.worstSPerMB.toFixed(2)} s/MB`.padStart(9)}  ${`${rss.toFixed(0)} MiB`.padStart(7)}  ${x.runs.json.exit}`);
+  }
+  L.push('  (each input is described in scripts/bench/adversarial.mjs; exit 1 is findings, 2 a refused input such as an invalid policy)');
+  L.push('');
+  return L;
+}
+
+function adversarialTarget(rows) {
+  const worst = rows.reduce((a, b) => (b.worstSPerMB > a.worstSPerMB ? b : a));
+  return { name: `no adversarial input takes over ${TARGETS.adversarialSPerMB} s per MB`, value: `${worst.worstSPerMB.toFixed(2)} s/MB worst (${worst.name})`, result: mark(worst.worstSPerMB <= TARGETS.adversarialSPerMB) };
 }
 
 // ---------------------------------------------------------------- main
@@ -368,6 +417,14 @@ async function main() {
   fs.mkdirSync(BENCH, { recursive: true });
   if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (or `npm run bench`, which builds first)');
   const host = machine();
+  if (process.argv.includes('--adversarial-only')) {
+    log('adversarial inputs...');
+    const rows = adversarial();
+    const results = { date: new Date().toISOString(), machine: host, adversarial: rows, targets: [adversarialTarget(rows)] };
+    fs.writeFileSync(path.join(BENCH, 'adversarial.json'), JSON.stringify(results, null, 2) + '\n');
+    process.stdout.write(['', ...adversarialReport(rows), 'targets', ...results.targets.map((t) => `  ${t.result.padEnd(4)}  ${t.name}: ${t.value}`), ''].join('\n') + '\n');
+    return;
+  }
   log('bundling the engine...');
   const lib = await loadEngine();
   const engine = new lib.Engine();
@@ -399,6 +456,8 @@ async function main() {
   const rg = ripgrep(engine.catalog);
   log('editor inventory...');
   const ed = await editor(lib, engine, path.join(ROOT, WORKSPACE));
+  log('adversarial inputs...');
+  const adv = adversarial();
 
   const ratios = rg && {
     scan: best.median / rg.threads.median,
@@ -419,6 +478,7 @@ async function main() {
     { name: `per-file p95 under ${TARGETS.p95Ms} ms`, value: `${p95.toFixed(2)} ms (worse of Python and TypeScript)`, result: mark(p95 < TARGETS.p95Ms) },
     { name: `peak RSS under ${TARGETS.rssMiB} MB`, value: `${rss.mib.toFixed(0)} MiB`, result: mark(rss.mib < TARGETS.rssMiB) },
     { name: `editor never blocks the extension host over ${TARGETS.blockMs} ms`, value: `${ed.longestHostBlockMs.toFixed(1)} ms longest block (receiving results)`, result: mark(ed.longestHostBlockMs <= TARGETS.blockMs) },
+    adversarialTarget(adv),
   );
 
   const results = {
@@ -445,6 +505,7 @@ async function main() {
     latency: lat,
     ripgrep: rg,
     editor: ed,
+    adversarial: adv,
     ratios,
     targets,
   };

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Engine, formatOf, setsValuesOnly, tooLargeNote, workspaceEnv, type EnvDefinition } from '../core/engine';
+import { Engine, formatOf, internalError, setsValuesOnly, tooLargeNote, workspaceEnv, type EnvDefinition } from '../core/engine';
 import type { EnvLookup } from '../core/resolve/values';
 import { Prefilter } from '../core/scan/prefilter';
 import type { Endpoint, ScanNote } from '../core/model';
@@ -55,13 +55,12 @@ export function theEngine(): Engine {
   return (engine ??= new Engine());
 }
 
-export function analyzeSequential(jobs: FileJob[], maxFileSize: number, pass: Pass = {}): Outcome {
-  const engine = theEngine();
+export function analyzeSequential(jobs: FileJob[], maxFileSize: number, pass: Pass = {}, engine = theEngine()): Outcome {
   const out: Outcome = { endpoints: [], notes: [], env: [], envReads: [], texts: [], waivers: [], azureResources: [], filesScanned: 0 };
   const known = pass.env ? workspaceEnv(pass.env) : undefined;
   const wanted = pass.wanted?.length ? new Prefilter(pass.wanted) : undefined;
   for (const job of jobs) {
-    const bytes = readFile(job, maxFileSize, out.notes);
+    const bytes = readFile(job, maxFileSize, out.notes, engine);
     if (!bytes) continue;
     out.filesScanned++;
     const reads = new Set<string>();
@@ -91,9 +90,9 @@ export function scanThreads(): number {
 }
 
 /** Analyses on several threads when there are enough files and this code runs from the bundle. */
-export async function analyze(jobs: FileJob[], maxFileSize: number, pass: Pass, workerScript: string | undefined): Promise<Outcome> {
+export async function analyze(jobs: FileJob[], maxFileSize: number, pass: Pass, workerScript: string | undefined, engine = theEngine()): Promise<Outcome> {
   const threads = scanThreads();
-  if (!workerScript || threads < 2 || jobs.length < PARALLEL_THRESHOLD) return analyzeSequential(jobs, maxFileSize, pass);
+  if (!workerScript || threads < 2 || jobs.length < PARALLEL_THRESHOLD) return analyzeSequential(jobs, maxFileSize, pass, engine);
   // Interleave so that each worker gets a similar mix of folders and file sizes.
   const slices: FileJob[][] = Array.from({ length: threads }, () => []);
   jobs.forEach((job, i) => slices[i % threads]!.push(job));
@@ -133,9 +132,10 @@ export function runScanWorker(): void {
 }
 
 /** Reads a file with one open; too-large files are reported without reading them. */
-function readFile(job: FileJob, maxFileSize: number, notes: ScanNote[]): Uint8Array | undefined {
+function readFile(job: FileJob, maxFileSize: number, notes: ScanNote[], engine: Engine): Uint8Array | undefined {
   let fd: number | undefined;
   try {
+    engine.checkpoint('read', job.rel);
     fd = fs.openSync(job.abs, 'r');
     const size = fs.fstatSync(fd).size;
     if (size > maxFileSize) {
@@ -151,7 +151,9 @@ function readFile(job: FileJob, maxFileSize: number, notes: ScanNote[]): Uint8Ar
     }
     return buf.subarray(0, read);
   } catch (err) {
-    notes.push({ kind: 'unreadable', file: job.rel, message: `not readable: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+    // The file system's refusal is the file's state; anything else is a bug of ours.
+    const code = (err as NodeJS.ErrnoException).code;
+    notes.push(code ? { kind: 'unreadable', file: job.rel, message: `not readable: ${code}` } : internalError(job.rel, 'reading the file', err));
     return undefined;
   } finally {
     if (fd !== undefined) fs.closeSync(fd);

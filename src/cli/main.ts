@@ -1,13 +1,17 @@
 // `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif]`
 // Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
 
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Engine } from '../core/engine';
 import { PolicyError } from '../core/policy/policy';
 import { isDate } from '../core/policy/waivers';
+import { escapeForTerminal } from './format/escape';
+import { jsonChunks } from './format/json-stream';
 import { toSarif } from './format/sarif';
-import { toText } from './format/text';
+import { textLines } from './format/text';
 import { exitCodeOf, toJson } from './report';
 import { isScanWorker, runScanWorker } from './analyze-files';
 import { scan, UsageError } from './scan';
@@ -33,7 +37,12 @@ Options:
 Exit codes: 0 no finding at or above the policy's failOn severity, 1 findings, 2 usage or input error.
 `;
 
-export async function main(argv: string[]): Promise<number> {
+/** What a test can put in place of the real thing: an engine with faults injected. */
+export interface MainDeps {
+  engine?: Engine;
+}
+
+export async function main(argv: string[], deps: MainDeps = {}): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -76,10 +85,11 @@ export async function main(argv: string[]): Promise<number> {
       ...(values.policy ? { policyFile: values.policy } : {}),
       ...(values.date ? { today: values.date } : {}),
       workerScript: __filename.endsWith('.js') ? __filename : undefined,
+      ...(deps.engine ? { engine: deps.engine } : {}),
     });
   } catch (err) {
     if (err instanceof PolicyError) {
-      process.stderr.write(`llm-compliance: invalid policy: ${err.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n  ')}\n`);
+      process.stderr.write(`llm-compliance: invalid policy: ${err.problems.map((p) => escapeForTerminal(`${p.file}:${p.line}:${p.column}: ${p.message}`)).join('\n  ')}\n`);
       return 2;
     }
     if (err instanceof UsageError) return usage(err.message);
@@ -89,25 +99,62 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
-  let out: string;
-  if (format === 'json') out = JSON.stringify(toJson(report), null, 2) + '\n';
-  else if (format === 'sarif') out = JSON.stringify(toSarif(report, VERSION, pathToFileURL(process.cwd()).href + '/'), null, 2) + '\n';
-  else {
-    const color = !values['no-color'] && !process.env.NO_COLOR && !values.output && process.stdout.isTTY === true;
-    out = toText(report, { color, verbose: values.verbose });
+  deps.engine?.checkpoint('report');
+  const color = format === 'text' && !values['no-color'] && !process.env.NO_COLOR && !values.output && process.stdout.isTTY === true;
+  // Written as it is serialised: a large report is never one string (V8 caps strings at about 512 MB).
+  const chunks = format === 'json' ? jsonDocument(toJson(report))
+    : format === 'sarif' ? jsonDocument(toSarif(report, VERSION, pathToFileURL(process.cwd()).href + '/'))
+    : linesIn(textLines(report, { color, verbose: values.verbose }));
+  try {
+    await writeOutput(chunks, values.output);
+  } catch (err) {
+    // Only the system's write errors; a fault in a formatter stays an internal error.
+    if (!isNodeError(err) || !err.syscall) throw err;
+    return usage(`cannot write ${values.output ?? 'the output'}: ${err.code ?? err.message}`);
   }
-  if (values.output) {
-    try {
-      fs.writeFileSync(values.output, out);
-    } catch (err) {
-      return usage(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
-  } else process.stdout.write(out);
   return exitCodeOf(report);
 }
 
+function* jsonDocument(value: unknown): Generator<string> {
+  yield* jsonChunks(value);
+  yield '\n';
+}
+
+/** Lines joined into chunks of about 64 KB, each line ending in a line break. */
+function* linesIn(lines: Iterable<string>): Generator<string> {
+  let chunk = '';
+  for (const line of lines) {
+    chunk += `${line}\n`;
+    if (chunk.length >= 1 << 16) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** Writes chunk by chunk to the file, or to stdout waiting for it to drain. */
+async function writeOutput(chunks: Iterable<string>, file: string | undefined): Promise<void> {
+  if (file === undefined) {
+    for (const chunk of chunks) {
+      if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+    }
+    return;
+  }
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function usage(reason: string): number {
-  process.stderr.write(`llm-compliance: ${reason}\nRun "llm-compliance --help" for usage.\n`);
+  // The reason can quote a path or an argument: no raw control characters to the terminal.
+  process.stderr.write(`llm-compliance: ${escapeForTerminal(reason)}\nRun "llm-compliance --help" for usage.\n`);
   return 2;
 }
 
@@ -121,7 +168,8 @@ if (isScanWorker()) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {
-      process.stderr.write(`llm-compliance: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      process.stderr.write(`llm-compliance: internal error: ${detail.split('\n').map(escapeForTerminal).join('\n')}\n`);
       process.exitCode = 2;
     },
   );

@@ -47,6 +47,58 @@ export class Positions {
   }
 }
 
+/*
+ * Report order. The same workspace gives the same bytes in every format, whatever order
+ * the file system lists it in (CI and a laptop differ). Strings compare by UTF-16 code
+ * units, never by locale.
+ *   endpoints: file, start offset, end offset, provider, host, region, via, model, SDK,
+ *              then the config lines (file:line) its values came from
+ *   findings:  file, start offset, end offset, rule id, severity (error first), message, provider,
+ *              waived after unwaived, then its related locations
+ *   notes:     file, line (none first), kind, message
+ *   a finding's related locations: file, line, message; a fix's edits: start, end, new text
+ * Kept in the order the engine gives (it does not depend on the file system): a finding's
+ * fixes (the preferred one first), fallback chains (in chain order), conditions, sources,
+ * env sources, and SARIF's rules (by id, as `ruleIndex` refers to them).
+ */
+
+/** Code-unit order: the same on every machine, whatever its locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** File, then start and end offsets. */
+export function byPlace<T extends { file: string; range: TextRange }>(a: T, b: T): number {
+  return compareText(a.file, b.file) || a.range.start - b.range.start || a.range.end - b.range.end;
+}
+
+export function compareEndpoints(a: Endpoint, b: Endpoint): number {
+  const sources = (e: Endpoint): string => (e.env ?? []).map((x) => `${x.file}:${x.line}`).join('\n');
+  return byPlace(a, b) || compareText(a.provider ?? '', b.provider ?? '') || compareText(a.host ?? '', b.host ?? '') || compareText(a.region ?? '', b.region ?? '')
+    || compareText(a.via, b.via) || compareText(a.model ?? '', b.model ?? '') || compareText(a.sdk ?? '', b.sdk ?? '') || compareText(sources(a), sources(b));
+}
+
+export function compareNotes(a: ScanNote, b: ScanNote): number {
+  return compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.kind, b.kind) || compareText(a.message, b.message);
+}
+
+/** Findings in report order, each with its related locations and fix edits in order (copies: the engine's objects stay as they are). */
+export function inReportOrder(findings: Finding[], pos: Positions): Finding[] {
+  const keyOf = (r: RelatedLocation): { file: string; line: number; message: string } => ({ file: r.file, line: relatedLine(pos, r), message: r.message });
+  const relatedKey = new Map<Finding, string>();
+  const ordered = findings.map((f): Finding => {
+    const related = f.related?.map((r) => ({ r, k: keyOf(r) })).sort((a, b) => compareText(a.k.file, b.k.file) || a.k.line - b.k.line || compareText(a.k.message, b.k.message));
+    const copy: Finding = {
+      ...f,
+      fixes: f.fixes.map((fix) => ({ ...fix, edits: [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.newText, b.newText)) })),
+      ...(related ? { related: related.map((x) => x.r) } : {}),
+    };
+    relatedKey.set(copy, (related ?? []).map((x) => `${x.k.file}:${x.k.line}:${x.k.message}`).join('\n'));
+    return copy;
+  });
+  return ordered.sort((a, b) => byPlace(a, b) || compareText(a.ruleId, b.ruleId) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareText(a.message, b.message)
+    || compareText(a.provider ?? '', b.provider ?? '') || Number(!!a.suppression) - Number(!!b.suppression) || compareText(relatedKey.get(a)!, relatedKey.get(b)!));
+}
 
 /** The exit code: 1 when an unwaived finding is at or above the policy's failing severity. */
 export function exitCodeOf(report: ScanReport): number {
@@ -57,6 +109,11 @@ export function exitCodeOf(report: ScanReport): number {
 /** Findings no waiver accepts. */
 export function activeFindings(report: ScanReport): Finding[] {
   return report.findings.filter((f) => !f.suppression);
+}
+
+/** How many files have a part that was not fully analysed (each has a note, and under a policy an LLMC008 finding). */
+export function filesNotFullyAnalysed(report: ScanReport): number {
+  return new Set(report.notes.map((n) => n.file)).size;
 }
 
 /** The line of a related location (given by offsets or by line). */
@@ -121,6 +178,7 @@ export function toJson(report: ScanReport): unknown {
       endpoints: report.endpoints.length,
       findings: activeFindings(report).length,
       suppressed: report.findings.length - activeFindings(report).length,
+      notFullyAnalysed: filesNotFullyAnalysed(report),
       policy: report.policy?.source ?? null,
     },
   };

@@ -2,11 +2,11 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatOf } from '../core/engine';
+import { formatOf, type Engine } from '../core/engine';
 import type { ScanNote } from '../core/model';
 import { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_FILE_NAMES, PolicyError, type Policy } from '../core/policy/policy';
 import { sortByPlace } from '../core/workspace';
-import { Positions, type ScanReport } from './report';
+import { byPlace, compareEndpoints, compareNotes, compareText, inReportOrder, Positions, type ScanReport } from './report';
 import { analyze, theEngine, type FileJob, type Outcome, type Pass } from './analyze-files';
 import { walk, type WalkProblem } from './walk';
 
@@ -18,6 +18,8 @@ export interface ScanOptions {
   workerScript?: string;
   /** YYYY-MM-DD for waiver expiry (tests); defaults to today in UTC. */
   today?: string;
+  /** The engine to scan with in this thread (tests inject faults through it); the shared one otherwise. */
+  engine?: Engine;
 }
 
 /** Finds the policy for a scan: the given file, or the nearest one at or above the first scanned folder. */
@@ -97,22 +99,25 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   }
   const { policy, file: policyFile } = findPolicy(roots, options.policyFile, cwd);
   const problems: WalkProblem[] = [];
-  const policyIgnore = policyFile && policy.ignore.length ? { base: path.dirname(policyFile), patterns: policy.ignore } : undefined;
+  const policyIgnore = policyFile && policy.ignore.length ? { base: path.dirname(policyFile), patterns: policy.ignore, file: policyFile } : undefined;
   const jobs: FileJob[] = [];
   const seen = new Set<string>();
   for (const root of roots) {
-    for (const file of walk(root, policyIgnore, problems)) {
+    for (const file of walk(root, policyIgnore, problems, roots)) {
       if (seen.has(file)) continue;
       seen.add(file);
       jobs.push({ abs: file, rel: relative(cwd, file) });
     }
   }
+  // Path order, not the order readdir listed them in: every pass below then runs in the same order everywhere.
+  jobs.sort((a, b) => compareText(a.rel, b.rel));
   const maxFileSize = policy.maxFileSizeKb * 1024;
   // Code first, noting the env variables each file's endpoints read; then the config
   // files, also those that only set such a variable; then every file that read a variable
   // (or a Terraform variable) some config file sets, again with the values now known.
   const isCode = (job: FileJob): boolean => { const kind = formatOf(job.rel)?.kind; return kind === 'code' || kind === 'notebook'; };
-  const run = (part: FileJob[], pass: Pass): Promise<Outcome> => analyze(part, maxFileSize, pass, options.workerScript);
+  const engine = options.engine ?? theEngine();
+  const run = (part: FileJob[], pass: Pass): Promise<Outcome> => analyze(part, maxFileSize, pass, options.engine ? undefined : options.workerScript, engine);
   const code = await run(jobs.filter(isCode), {});
   const config = await run(jobs.filter((j) => !isCode(j)), { wanted: [...new Set(code.envReads.flatMap(([, names]) => names))] });
   const defined = new Set(config.env.map((d) => d.name));
@@ -128,30 +133,29 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     waivers: [...first([...code.waivers, ...config.waivers]), ...(again?.waivers ?? [])],
     azureResources: [...first([...code.azureResources, ...config.azureResources]), ...(again?.azureResources ?? [])],
   };
-  const order = new Map(jobs.map((j, i) => [j.rel, i]));
-  const rank = (file: string): number => order.get(file) ?? Number.MAX_SAFE_INTEGER;
-  const engine = theEngine();
-  const endpoints = engine.withWorkspaceFacts(all.endpoints, sortByPlace(all.azureResources), policy)
-    .sort((a, b) => rank(a.file) - rank(b.file) || a.range.start - b.range.start);
+  // In path order from here on, never in the order the file system listed the files.
   const notes = [
-    ...all.notes.sort((a, b) => rank(a.file) - rank(b.file)),
-    ...problems.map((p): ScanNote => ({ kind: 'unreadable', file: relative(cwd, p.file), message: p.message })),
+    ...all.notes,
+    ...problems.map((p): ScanNote => ({ kind: p.kind ?? 'unreadable', file: relative(cwd, p.file), ...(p.line ? { line: p.line } : {}), message: p.message })),
   ];
+  const endpoints = engine.withWorkspaceFacts(all.endpoints.sort(byPlace), sortByPlace(all.azureResources), policy, notes).sort(compareEndpoints);
   const texts = new Map(all.texts);
   // Findings about the policy's own waivers point into the policy file.
   if (policyFile && policy.source && policy.text !== undefined) texts.set(policy.source, policy.text);
   const policyDir = policyFile ? path.dirname(policyFile) : cwd;
   const positions = new Positions(texts);
   const findings = engine.evaluate(endpoints, policy, {
-    waivers: all.waivers,
+    waivers: all.waivers.sort(byPlace),
+    notes,
     lineOf: (file, offset) => positions.region(file, { start: offset, end: offset }).line,
     pathForPolicy: (file) => path.relative(policyDir, path.resolve(cwd, file)).split(path.sep).join('/'),
     ...(options.today ? { today: options.today } : {}),
   });
   return {
     endpoints,
-    findings,
-    notes,
+    findings: inReportOrder(findings, positions),
+    // Sorted last: judging may add a note of its own.
+    notes: notes.sort(compareNotes),
     filesScanned: config.filesScanned + code.filesScanned,
     policy: policyFile ? policy : null,
     texts,

@@ -1,27 +1,46 @@
 // Finds the files to scan under the given paths: respects .gitignore files (nested too),
 // the policy's `ignore:` patterns and the usual dependency folders, never follows
-// symlinked folders, and only yields files the engine has a scanner for.
+// symlinked folders, never reads outside the scanned folders, and only yields files the
+// engine has a scanner for.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatOf } from '../core/engine';
 import { ALWAYS_SKIPPED_FOLDERS, ignoreLayer, isIgnored, type IgnoreLayer } from '../core/files';
+import type { NoteKind } from '../core/model';
 
+/** A file or pattern the walk could not use; the scan reports each as a note. */
 export interface WalkProblem {
   file: string;
   message: string;
+  /** 'unreadable' when not given. */
+  kind?: NoteKind;
+  line?: number;
 }
 
-/** Yields absolute paths of scannable files under `root` (a folder or a single file). */
-export function* walk(root: string, policyIgnore: { base: string; patterns: string[] } | undefined, problems: WalkProblem[]): Generator<string> {
+export interface PolicyIgnore {
+  /** The policy's folder: its patterns are relative to it. */
+  base: string;
+  patterns: string[];
+  /** The policy file, for notes about its patterns. */
+  file?: string;
+}
+
+/**
+ * Yields absolute paths of scannable files under `root` (a folder or a single file).
+ * A symlinked file is read only when its target lies inside one of `scannedRoots`
+ * (default: `root`), so a workspace cannot make the scan read `/etc/passwd`.
+ */
+export function* walk(root: string, policyIgnore: PolicyIgnore | undefined, problems: WalkProblem[], scannedRoots: string[] = [root]): Generator<string> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(root);
   } catch (err) {
-    problems.push({ file: root, message: `not readable: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+    problems.push({ file: root, message: `not readable: ${codeOf(err)}` });
     return;
   }
   if (stat.isFile()) {
+    // A file named on the command line is read wherever it points: the user chose it.
     if (formatOf(root.split(path.sep).join('/'))) yield root;
     return;
   }
@@ -29,45 +48,104 @@ export function* walk(root: string, policyIgnore: { base: string; patterns: stri
   if (policyIgnore && policyIgnore.patterns.length) {
     // Policy patterns are relative to the policy's folder; express the walk root relative to it.
     const fromBase = path.relative(policyIgnore.base, root).split(path.sep).join('/');
-    if (!fromBase.startsWith('..')) layers.push({ ...ignoreLayer('', policyIgnore.patterns), under: fromBase ? `${fromBase}/` : '' });
+    if (!fromBase.startsWith('..')) {
+      const layer = ignoreLayer('', policyIgnore.patterns);
+      reportRefused(layer, policyIgnore.file ?? policyIgnore.base, false, problems);
+      layers.push({ ...layer, under: fromBase ? `${fromBase}/` : '' });
+    }
   }
-  yield* walkDir(root, '', layers, problems);
+  const realRoots = scannedRoots.flatMap((r) => {
+    try {
+      return [fs.realpathSync(r)];
+    } catch {
+      return [];
+    }
+  });
+  yield* walkDir(root, '', layers, problems, realRoots);
 }
 
 /** `rel` is the folder's path below the walk root, with a trailing `/` (empty for the root). */
-function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: WalkProblem[]): Generator<string> {
+function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: WalkProblem[], realRoots: string[]): Generator<string> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    problems.push({ file: dir, message: `folder not readable: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+    problems.push({ file: dir, message: `folder not readable: ${codeOf(err)}` });
     return;
   }
   let here = layers;
   if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
     try {
-      here = [...layers, ignoreLayer(rel, fs.readFileSync(`${dir}/.gitignore`, 'utf8'))];
+      const layer = ignoreLayer(rel, fs.readFileSync(`${dir}/.gitignore`, 'utf8'));
+      reportRefused(layer, `${dir}/.gitignore`, true, problems);
+      here = [...layers, layer];
     } catch {
       // An unreadable .gitignore ignores nothing.
     }
   }
   for (const entry of entries) {
     const name = entry.name;
+    const full = `${dir}/${name}`;
     if (entry.isDirectory()) {
       if (ALWAYS_SKIPPED_FOLDERS.has(name) || isIgnored(`${rel}${name}/`, here)) continue;
-      yield* walkDir(`${dir}/${name}`, `${rel}${name}/`, here, problems);
-    } else if (entry.isFile() || (entry.isSymbolicLink() && isFileLink(`${dir}/${name}`))) {
-      // Symlinked files are scanned; symlinked folders are not followed (they can loop).
-      if (!formatOf(name) || isIgnored(`${rel}${name}`, here)) continue;
-      yield `${dir}/${name}`;
+      yield* walkDir(full, `${rel}${name}/`, here, problems, realRoots);
+      continue;
     }
+    if (!formatOf(name) || isIgnored(`${rel}${name}`, here)) continue;
+    if (entry.isFile()) yield full;
+    else if (entry.isSymbolicLink()) {
+      if (isLinkToScan(full, realRoots, problems)) yield full;
+    } else problems.push({ file: full, message: 'not a regular file (a FIFO, socket or device): not read' });
   }
 }
 
-function isFileLink(full: string): boolean {
+/**
+ * Whether a symlink is a file to scan: its target must be a regular file inside a scanned
+ * folder. Links to folders are not followed (they can loop) and dangling links have
+ * nothing to read: both are skipped quietly. Anything else is skipped with a note.
+ */
+function isLinkToScan(link: string, realRoots: string[], problems: WalkProblem[]): boolean {
+  let target: string;
+  let stat: fs.Stats;
   try {
-    return fs.statSync(full).isFile();
-  } catch {
-    return false; // a dangling link
+    target = fs.realpathSync(link);
+    stat = fs.statSync(target);
+  } catch (err) {
+    const code = codeOf(err);
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return false;
+    problems.push({ file: link, message: `symlink not readable: ${code}` });
+    return false;
   }
+  if (stat.isDirectory()) return false;
+  if (!realRoots.some((root) => isInside(target, root))) {
+    problems.push({ file: link, message: `symlink to ${target}, outside the scanned folders: not read` });
+    return false;
+  }
+  if (!stat.isFile()) {
+    // Opening a FIFO would wait for a writer; a device can be endless.
+    problems.push({ file: link, message: `symlink to ${target}, not a regular file: not read` });
+    return false;
+  }
+  return true;
+}
+
+function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+/** A pattern list with a refused pattern (too long, too many `**`) ignores nothing: say so, with where it is. */
+function reportRefused(layer: IgnoreLayer, file: string, inFile: boolean, problems: WalkProblem[]): void {
+  for (const r of layer.rules.refused) {
+    problems.push({
+      kind: 'parse-error',
+      file,
+      ...(inFile ? { line: r.line } : {}),
+      message: `${inFile ? 'pattern' : `ignore: entry ${r.line}`} refused (${r.reason}): no ignore pattern of this file applies, so the files they name are scanned`,
+    });
+  }
+}
+
+function codeOf(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? String(err);
 }

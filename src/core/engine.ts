@@ -12,13 +12,15 @@ import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { applyAzureResources, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { UNSEEN_ENV, type EnvLookup, type EnvWhere } from './resolve/values';
 import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
+import { notAnalysedFindings } from './rules/llmc008-not-analysed';
 import { applyWaivers, findInlineWaivers, todayUtc, type InlineWaiver } from './policy/waivers';
 import { parseBicep } from './scan/config/bicep';
 import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
 import { escapeForJsonString, parseNotebook, type Notebook } from './scan/config/notebook';
 import { parseJson, parseToml, parseYaml, type ConfigTree } from './scan/config/tree';
-import { catalogAnchors, Prefilter } from './scan/prefilter';
+import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
+import { lex } from './scan/lexer';
 import { lineAndColumn, LineIndex } from './text';
 
 export type FileFormat =
@@ -125,7 +127,26 @@ interface Scanned {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = DEFAULT_MAX_FILE_SIZE_KB * 1024;
+/** As git: a file with a NUL byte in its first 8,000 bytes looks binary. */
 const BINARY_SNIFF_BYTES = 8000;
+
+/** The steps of a scan at which the engine (or a host) can fail; `fault` hooks are called there. */
+export type ScanPass = 'read' | 'decode' | 'scan' | 'inline-waivers' | 'workspace-facts' | 'evaluate' | 'waivers' | 'report';
+
+export interface EngineOptions {
+  /**
+   * Called at the start of each pass, with the file when the pass works on one. Tests throw
+   * from it to prove that no failure, anywhere, makes a failing project look compliant.
+   */
+  fault?: (pass: ScanPass, file?: string) => void;
+}
+
+export interface EvaluateInput extends EvaluateOptions {
+  waivers?: InlineWaiver[];
+  /** What was not fully analysed: each note is an LLMC008 finding under a policy. */
+  notes?: ScanNote[];
+  today?: string;
+}
 
 export class Engine {
   readonly index: CatalogIndex;
@@ -134,12 +155,17 @@ export class Engine {
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   private readonly utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
-  constructor(readonly catalog: Catalog = defaultCatalog) {
+  constructor(readonly catalog: Catalog = defaultCatalog, private readonly options: EngineOptions = {}) {
     this.index = new CatalogIndex(catalog);
     this.prefilters = { code: new Prefilter(catalogAnchors(catalog, 'code')), config: new Prefilter(catalogAnchors(catalog, 'config')) };
   }
 
-  /** Analyses one file. Never throws on bad input: problems become notes. */
+  /** Marks the start of a pass (for fault injection; nothing happens otherwise). Hosts call it for their own passes. */
+  checkpoint(pass: ScanPass, file?: string): void {
+    this.options.fault?.(pass, file);
+  }
+
+  /** Analyses one file. Never throws: problems, the engine's own included, become notes. */
   analyze(file: string, content: Uint8Array | string, options: AnalyzeOptions = {}): FileResult {
     const format = formatOf(file);
     const result: FileResult = { file, endpoints: [], notes: [], env: [], waivers: [], azureResources: [] };
@@ -150,58 +176,149 @@ export class Engine {
       result.notes.push(tooLargeNote(file, size, max, options.sizeLimitSetting));
       return result;
     }
-    const prefilter = format.kind === 'code' || format.kind === 'notebook' ? this.prefilters.code : this.prefilters.config;
-    let text: string;
-    if (typeof content === 'string') {
-      if (!options.force && !prefilter.testString(content)) return result;
-      text = content;
-    } else {
-      if (looksBinary(content)) {
-        result.notes.push({ kind: 'skipped-binary', file, message: 'not scanned: the file looks binary (it contains NUL bytes)' });
-        return result;
-      }
-      if (!options.force && !prefilter.test(content)) return result;
-      try {
-        text = this.utf8.decode(content);
-      } catch {
-        text = this.utf8Lenient.decode(content);
-        result.notes.push({ kind: 'invalid-encoding', file, message: 'the file is not valid UTF-8; it was scanned with the invalid bytes replaced' });
-      }
+    let text: string | undefined;
+    try {
+      this.checkpoint('decode', file);
+      text = this.decode(file, format, content, options.force === true, result.notes);
+    } catch (err) {
+      result.notes.push(internalError(file, 'reading', err));
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text === undefined) return result;
     let scanned: Scanned;
     try {
+      this.checkpoint('scan', file);
       scanned = this.dispatch(file, text, format, options.env ?? UNSEEN_ENV, result.notes);
     } catch (err) {
       // An engine bug (or input deep enough to exhaust the stack) must not hide the file's
       // endpoints: say so, and fall back to the lexical scan.
-      scanned = this.lexicalFallback(file, text, `internal error while scanning: ${err instanceof Error ? err.message : String(err)}`, result.notes);
+      result.notes.push(internalError(file, 'scanning', err));
+      try {
+        scanned = this.lexicalFallback(file, text, undefined, result.notes);
+      } catch {
+        scanned = { endpoints: [] };
+      }
     }
     result.endpoints = dedupe(scanned.endpoints);
+    const lines = new LineIndex(text);
     if (scanned.definitions?.length || scanned.azureResources?.length) {
-      const lines = new LineIndex(text);
       result.env = (scanned.definitions ?? []).map((d) => ({ name: d.name, value: d.value, file, line: lines.position(d.offset).line }));
       result.azureResources = (scanned.azureResources ?? []).map(({ offset, ...r }) => ({ ...r, line: lines.position(offset).line }));
     }
-    result.waivers = findInlineWaivers(file, text);
-    if (result.endpoints.length || result.waivers.length) result.text = text;
+    try {
+      this.checkpoint('inline-waivers', file);
+      result.waivers = findInlineWaivers(file, text, format);
+    } catch (err) {
+      // No waiver read: every finding stays, so this can only fail closed.
+      result.notes.push(internalError(file, 'reading its waiver comments', err));
+    }
+    // A note about a line points at that line's text.
+    for (const note of result.notes) {
+      if (note.line && note.line <= lines.lineCount) {
+        const start = lines.offset(note.line, 1);
+        note.range = { start, end: start + lines.lineText(note.line).length };
+      }
+    }
+    if (result.endpoints.length || result.waivers.length || result.notes.some((n) => n.range)) result.text = text;
     return result;
   }
 
   /**
-   * The endpoints with what the whole workspace knows: Azure resources named in code take
-   * the region and deployment type their Terraform (or the policy) gives them.
+   * The file's text, or undefined when it is not worth (or not possible) analysing.
+   * Binary detection follows git (a NUL in the first 8,000 bytes), except that a file of a
+   * scanned text format that decodes as UTF-8 is text: NULs in its comments or strings
+   * do not hide its code. UTF-16 with a byte-order mark is decoded as such.
    */
-  withWorkspaceFacts(endpoints: Endpoint[], azureResources: AzureResource[], policy: Policy): Endpoint[] {
-    return applyAzureResources(endpoints, this.index, azureResources, policy.azureResources, policy.source);
+  private decode(file: string, format: FileFormat, content: Uint8Array | string, force: boolean, notes: ScanNote[]): string | undefined {
+    const prefilter = format.kind === 'code' || format.kind === 'notebook' ? this.prefilters.code : this.prefilters.config;
+    let text: string;
+    if (typeof content === 'string') {
+      if (!force && !prefilter.testString(content) && !mayHoldLookalikeHost(content)) return undefined;
+      text = content;
+    } else {
+      const utf16 = utf16Encoding(content);
+      if (utf16) {
+        text = new TextDecoder(utf16).decode(content);
+        if (!force && !prefilter.testString(text) && !mayHoldLookalikeHost(text)) return undefined;
+      } else if (looksBinary(content)) {
+        const decoded = this.decodeStrict(content);
+        // Not text at all: worth a note only when the bytes mention an LLM provider, SDK or variable.
+        if (decoded === undefined) {
+          if (force || prefilter.test(content)) notes.push({ kind: 'skipped-binary', file, message: 'not scanned: the file looks binary (it contains NUL bytes and is not UTF-8 text)' });
+          return undefined;
+        }
+        if (!force && !prefilter.testString(decoded) && !mayHoldLookalikeHost(decoded)) return undefined;
+        text = decoded;
+        const nul = format.kind === 'code' ? nulInCode(decoded, format.lang) : -1;
+        if (nul >= 0) notes.push({ kind: 'parse-error', file, line: lineAndColumn(decoded, nul).line, message: 'a NUL byte stands in the code, outside comments and strings; the file was scanned as text, but code around it may be misread' });
+      } else {
+        if (!force && !prefilter.test(content) && !mayHoldLookalikeHost(content)) return undefined;
+        const strict = this.decodeStrict(content);
+        text = strict ?? this.utf8Lenient.decode(content);
+        if (strict === undefined) notes.push({ kind: 'invalid-encoding', file, message: 'the file is not valid UTF-8; it was scanned with the invalid bytes replaced' });
+      }
+    }
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
-  /** Findings for endpoints under a policy, with the waivers applied (waived findings stay, marked as suppressed). */
-  evaluate(endpoints: Endpoint[], policy: Policy, options: EvaluateOptions & { waivers?: InlineWaiver[]; today?: string } = {}): Finding[] {
-    const findings = evaluateEndpoints(endpoints, policy, this.index, options);
-    // Without a policy file the scan is an inventory: there is nothing to waive, or to check waivers against.
+  private decodeStrict(bytes: Uint8Array): string | undefined {
+    try {
+      return this.utf8.decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The endpoints with what the whole workspace knows: Azure resources named in code take
+   * the region and deployment type their Terraform (or the policy) gives them. Should that
+   * fail, the endpoints stay as found (an Azure host without a region stays unknown) and a
+   * note says so.
+   */
+  withWorkspaceFacts(endpoints: Endpoint[], azureResources: AzureResource[], policy: Policy, notes: ScanNote[]): Endpoint[] {
+    try {
+      this.checkpoint('workspace-facts');
+      return applyAzureResources(endpoints, this.index, azureResources, policy.azureResources, policy.source);
+    } catch (err) {
+      notes.push(internalError(policy.source ?? endpoints[0]?.file ?? '.', 'applying the workspace\'s Azure resources', err));
+      return endpoints;
+    }
+  }
+
+  /**
+   * Findings for endpoints under a policy, with the waivers applied (waived findings stay,
+   * marked as suppressed), and an LLMC008 finding for each note. An engine failure while
+   * judging an endpoint is an LLMC008 error at that endpoint, never a missing finding.
+   */
+  evaluate(endpoints: Endpoint[], policy: Policy, options: EvaluateInput = {}): Finding[] {
+    let findings: Finding[];
+    const notes = [...(options.notes ?? [])];
+    try {
+      this.checkpoint('evaluate');
+      findings = evaluateEndpoints(endpoints, policy, this.index, options);
+    } catch (err) {
+      // Judge each endpoint alone, so that one failure cannot hide the others' findings;
+      // chains across endpoints (LLMC005) are lost that way, so the failure itself is reported.
+      notes.push(internalError(policy.source ?? endpoints[0]?.file ?? '.', 'judging the endpoints', err));
+      findings = [];
+      for (const endpoint of endpoints) {
+        try {
+          this.checkpoint('evaluate', endpoint.file);
+          findings.push(...evaluateEndpoints([endpoint], policy, this.index, options));
+        } catch (err) {
+          notes.push({ ...internalError(endpoint.file, 'judging the endpoint here', err), range: endpoint.range });
+        }
+      }
+    }
+    // Without a policy file the scan is an inventory: nothing is judged, waived, or checked against waivers.
     if (!policy.source) return findings;
-    return applyWaivers(findings, options.waivers ?? [], policy, { today: options.today ?? todayUtc(), ...options });
+    findings.push(...notAnalysedFindings(notes, policy));
+    try {
+      this.checkpoint('waivers');
+      return applyWaivers(findings, options.waivers ?? [], policy, { today: options.today ?? todayUtc(), ...options });
+    } catch (err) {
+      // Unwaived, every finding still counts: this can only fail closed.
+      return [...findings, ...notAnalysedFindings([internalError(policy.source, 'applying waivers', err)], policy)];
+    }
   }
 
   private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[]): Scanned {
@@ -260,8 +377,8 @@ export class Engine {
    * A file that could not be parsed: say why, then still look for LLM URLs and env
    * lines, outside comments (which never count).
    */
-  private lexicalFallback(file: string, text: string, why: string, notes: ScanNote[], line?: number): Scanned {
-    notes.push({ kind: 'parse-error', file, ...(line ? { line } : {}), message: `${why}; scanned lexically for URLs and env variables` });
+  private lexicalFallback(file: string, text: string, why: string | undefined, notes: ScanNote[], line?: number): Scanned {
+    if (why) notes.push({ kind: 'parse-error', file, ...(line ? { line } : {}), message: `${why}; scanned lexically for URLs and env variables` });
     const code = withoutComments(text);
     const r = new ConfigResolver(file, this.index);
     const env: { name: string; value: { text: string; s: number; e: number; cs: number; ce: number; verbatim: boolean } }[] = [];
@@ -334,6 +451,24 @@ export function tooLargeNote(file: string, size: number, max: number, setting = 
 function looksBinary(bytes: Uint8Array): boolean {
   // indexOf is native; a JS loop over every file's first 8 KB costs more than the prefilter saves.
   return bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) >= 0;
+}
+
+/** The UTF-16 encoding a byte-order mark announces, if any. */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** The offset of the first NUL that the lexer sees as code (not inside a comment or string), or -1. */
+function nulInCode(text: string, lang: CodeLanguage): number {
+  if (!text.includes('\0')) return -1;
+  return lex(text, lang).tokens.find((t) => t.t === 'p' && t.v === '\0')?.s ?? -1;
+}
+
+/** A note for an engine failure: a bug, never the file's fault, and always an error under a policy (LLMC008). */
+export function internalError(file: string, doing: string, err: unknown): ScanNote {
+  return { kind: 'internal-error', file, message: `internal error while ${doing}: ${err instanceof Error ? err.message : String(err)}` };
 }
 
 function dedupe(endpoints: Endpoint[]): Endpoint[] {

@@ -2,7 +2,7 @@
 // .gitignore files and the policy's `ignore:` patterns apply, each from its own folder.
 // Shared by the CLI's walk of the disk and the editor's list of workspace files.
 
-import ignore, { type Ignore } from 'ignore';
+import { PathPatterns } from './glob';
 
 export const ALWAYS_SKIPPED_FOLDERS = new Set([
   '.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.terraform',
@@ -17,11 +17,11 @@ export const ALWAYS_SKIPPED_FOLDERS = new Set([
 export interface IgnoreLayer {
   prefix: string;
   under?: string;
-  rules: Ignore;
+  rules: PathPatterns;
 }
 
 export function ignoreLayer(prefix: string, patterns: string | string[]): IgnoreLayer {
-  return { prefix, rules: ignore().add(patterns) };
+  return { prefix, rules: new PathPatterns(patterns) };
 }
 
 /** Whether a path (relative to the root; folders end in `/`) is ignored by a layer above it. */

@@ -59,6 +59,8 @@ export interface Endpoint {
   assumedProvider?: boolean;
   /** Why the host or region could not be determined statically. */
   unknown?: string;
+  /** The catalogued host this endpoint's host only looks like (`xn--pi-6kc.openai.com` for api.openai.com): it is not that provider. */
+  lookalikeOf?: string;
   /** Conditions that apply to the verdict (e.g. the EU host needs an EU-residency project). */
   conditions: string[];
   /** Edits that would move this endpoint into the EU, when the engine can write them. */
@@ -85,7 +87,7 @@ export interface EnvSource {
   line: number;
 }
 
-export type RuleId = 'LLMC001' | 'LLMC002' | 'LLMC003' | 'LLMC004' | 'LLMC005' | 'LLMC006' | 'LLMC007';
+export type RuleId = 'LLMC001' | 'LLMC002' | 'LLMC003' | 'LLMC004' | 'LLMC005' | 'LLMC006' | 'LLMC007' | 'LLMC008';
 
 export interface Finding {
   ruleId: RuleId;
@@ -103,7 +105,7 @@ export interface Finding {
   /** Catalog facts the verdict rests on. */
   sources: Source[];
   fixes: Fix[];
-  /** The endpoint judged; absent for findings about a waiver (LLMC007). */
+  /** The endpoint judged; absent for findings about a waiver (LLMC007) or a file (LLMC008). */
   endpoint?: Endpoint;
   /** Other lines that explain the finding: the config line that sets a value, the weak link of a fallback chain. */
   related?: RelatedLocation[];
@@ -129,14 +131,20 @@ export interface Suppression {
   line: number;
 }
 
-export type NoteKind = 'skipped-binary' | 'skipped-too-large' | 'invalid-encoding' | 'unreadable' | 'parse-error';
+/** Why a file was not fully analysed. `internal-error` is a bug in the engine, never the file's fault. */
+export type NoteKind = 'skipped-binary' | 'skipped-too-large' | 'invalid-encoding' | 'unreadable' | 'parse-error' | 'internal-error';
 
-/** Something the user should know about the scan itself. */
+/**
+ * A file, or part of one, that was not fully analysed, and why. Under a policy each note is
+ * also an LLMC008 finding: what could not be read is never reported as clean.
+ */
 export interface ScanNote {
   kind: NoteKind;
   file: string;
   message: string;
   line?: number;
+  /** The text the note is about (the line `line` names), when the file's text was decoded. */
+  range?: TextRange;
 }
 
 export type { Location, ProviderId };

@@ -167,15 +167,17 @@ export class WorkspaceIndex {
       if (!index) lines.set(file, (index = new LineIndex(texts.get(file) ?? '')));
       return index.position(offset).line;
     };
-    const endpoints = this.engine.withWorkspaceFacts(current.flatMap((r) => r.endpoints), sortByPlace(current.flatMap((r) => r.azureResources)), policy);
+    const notes = current.flatMap((r) => r.notes);
+    const endpoints = this.engine.withWorkspaceFacts(current.flatMap((r) => r.endpoints), sortByPlace(current.flatMap((r) => r.azureResources)), policy, notes);
     const waivers: InlineWaiver[] = current.flatMap((r) => r.waivers);
     const findings = this.engine.evaluate(endpoints, policy, {
       waivers,
+      notes,
       lineOf,
       ...(this.options.pathForPolicy ? { pathForPolicy: this.options.pathForPolicy } : {}),
       ...(this.options.today ? { today: this.options.today() } : {}),
     });
-    return { endpoints, findings, notes: current.flatMap((r) => r.notes), texts };
+    return { endpoints, findings, notes, texts };
   }
 
   /** The analysis of one file as it stands (with the workspace's env values when they matter). */

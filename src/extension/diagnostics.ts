@@ -1,7 +1,8 @@
 // Findings as diagnostics: rule id as the code (linking to the rule's page), severity from
 // the policy (or the editor-only override), related lines from the engine. Waived findings
 // are accepted risks and are not shown, as the CLI does not fail on them. Policy problems
-// show in the policy file; scan notes (too large, not UTF-8, unparsable) as information.
+// show in the policy file; what was not fully analysed is an LLMC008 finding under a policy,
+// and an information note without one.
 
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/model';
@@ -39,7 +40,8 @@ export class DiagnosticsView implements vscode.Disposable {
         const severity = editorSeverity(placed.finding.severity, overrides[placed.finding.ruleId]);
         if (severity !== undefined) add(placed.uri, this.toDiagnostic(placed, severity));
       }
-      for (const note of scan.results.notes) {
+      // Under a policy each note is an LLMC008 finding (above); without one, the notes say what was not analysed.
+      if (!scan.policy.source) for (const note of scan.results.notes) {
         const line = Math.max(0, (note.line ?? 1) - 1);
         const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 0), `LLM Compliance: ${note.message}`, vscode.DiagnosticSeverity.Information);
         d.source = SOURCE;

@@ -5,15 +5,15 @@
 
 import * as vscode from 'vscode';
 import { formatOf, tooLargeNote } from '../core/engine';
-import { ignoreLayer, isExcluded, type IgnoreLayer } from '../core/files';
+import { ALWAYS_SKIPPED_FOLDERS } from '../core/files';
 import type { Endpoint, Finding } from '../core/model';
-import { emptyPolicy, parsePolicy, PolicyError, POLICY_FILE_NAMES, type Policy, type PolicyProblem } from '../core/policy/policy';
+import { emptyPolicy, MAX_POLICY_FILE_BYTES, POLICY_FILE_NAMES, type Policy, type PolicyProblem, type Requirement } from '../core/policy/policy';
 import type { WorkspaceResults } from '../core/workspace';
 import type { FolderIndex, IndexWorker } from './index-client';
+import { setting } from './settings';
 
 /** Files read from disk at once during the initial scan. */
 const READ_AHEAD = 16;
-import { setting } from './settings';
 import { parseNotebook, type NotebookCell } from '../core/scan/config/notebook';
 import { lastAtOrBelow, LineIndex } from '../core/text';
 
@@ -49,8 +49,9 @@ export class FolderScan {
   private index: FolderIndex | undefined;
   /** Files larger than this are noted, not read (the policy's limit, or the editor setting's); set per load, as a change of either reloads. */
   private maxBytes = 0;
-  private layers: IgnoreLayer[] = [];
   private readonly queue = new Map<string, FileSource>();
+  /** Updates between their call and their place in the queue. */
+  private readonly updating = new Set<Promise<void>>();
   /** The document (or notebook) version each file was analysed at, for files read from an open editor. */
   private readonly versions = new Map<string, number>();
   /** Versions of the texts behind the current results. */
@@ -74,15 +75,18 @@ export class FolderScan {
   /** Reads the policy and the ignore files, then every scannable file of the folder. */
   async load(progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken, share = 1): Promise<void> {
     await this.loadPolicy();
+    const gitignores = await this.readGitignores(token);
     this.index?.dispose();
-    const index = (this.index = this.worker.folder(this.folder.name, this.effectivePolicy(), this.sizeLimitSetting()));
+    const index = (this.index = this.worker.folder(this.folder.name, this.effectivePolicy(), gitignores, this.sizeLimitSetting()));
     this.maxBytes = this.effectivePolicy().maxFileSizeKb * 1024;
     this.versions.clear();
     this.queue.clear();
     this.cancelled = false;
-    const files = await this.listFiles(token);
+    const files = await this.listFiles(index, token);
     // Open files first, so their diagnostics appear at once.
-    for (const [rel, source] of this.openSources()) if (this.isScanned(rel)) this.queue.set(rel, source);
+    const open = this.openSources();
+    const scanned = await index.scanned([...open.keys()].filter((rel) => formatOf(rel)));
+    for (const [rel, source] of open) if (scanned.has(rel)) this.queue.set(rel, source);
     await this.pump();
     let reported = 0;
     for (let i = 0; i < files.length; i += READ_AHEAD) {
@@ -137,18 +141,20 @@ export class FolderScan {
     return POLICY_FILE_NAMES.includes(rel);
   }
 
-  isScanned(rel: string): boolean {
-    return formatOf(rel) !== null && !this.isExcludedPath(rel);
+  /** Whether a path is under a dependency folder, or ignored by a .gitignore or the policy (asked of the worker, which holds the patterns). */
+  async isIgnored(rel: string): Promise<boolean> {
+    return !(await this.index?.scanned([rel]))?.has(rel);
   }
 
-  /** Under a dependency folder, or ignored by .gitignore or the policy. */
-  isExcludedPath(rel: string): boolean {
-    return isExcluded(rel, this.layers);
-  }
-
-  /** Queues a file: from an open editor's text, from disk, or gone. */
+  /** Queues a file: from an open editor's text, from disk, or gone. Counts as busy from the call on. */
   update(rel: string, source: FileSource): Promise<void> {
-    if (source.kind !== 'delete' && !this.isScanned(rel)) return Promise.resolve();
+    const update = this.queueUpdate(rel, source);
+    this.updating.add(update);
+    return update.finally(() => this.updating.delete(update));
+  }
+
+  private async queueUpdate(rel: string, source: FileSource): Promise<void> {
+    if (source.kind !== 'delete' && (!formatOf(rel) || (await this.isIgnored(rel)))) return;
     if (source.kind === 'delete' && !this.index?.has(rel)) {
       // A folder was deleted: everything below it goes.
       for (const file of this.index?.list() ?? []) if (file.startsWith(`${rel}/`)) this.queue.set(file, source);
@@ -162,11 +168,13 @@ export class FolderScan {
   }
 
   get busy(): boolean {
-    return this.pumping !== undefined || this.queue.size > 0;
+    return this.pumping !== undefined || this.queue.size > 0 || this.updating.size > 0;
   }
 
-  whenIdle(): Promise<void> {
-    return this.pumping ?? Promise.resolve();
+  async whenIdle(): Promise<void> {
+    // Updates still asking the worker whether their file is scanned come first.
+    await Promise.all(this.updating);
+    return this.pumping;
   }
 
   /** Posts queued files to the worker; results are published once nothing is left, so stale results never show. */
@@ -233,24 +241,34 @@ export class FolderScan {
     }
   }
 
-  /** The files to scan: those the engine reads, minus dependency folders, `files.exclude`, .gitignore and the policy's ignores. */
-  private async listFiles(token?: vscode.CancellationToken): Promise<string[]> {
-    const gitignores = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/.gitignore'), null, undefined, token);
-    const layers: IgnoreLayer[] = [];
-    if (this.policy.ignore.length) layers.push(ignoreLayer('', this.policy.ignore));
-    for (const uri of gitignores.sort((a, b) => a.path.length - b.path.length)) {
+  /** The .gitignore files of the folder (path, text) outside dependency folders; the worker decides which apply. */
+  private async readGitignores(token?: vscode.CancellationToken): Promise<[string, string][]> {
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/.gitignore'), null, undefined, token);
+    const out: [string, string][] = [];
+    for (const uri of uris) {
       const rel = this.relative(uri);
-      if (rel === undefined || isExcluded(rel, layers)) continue;
+      if (rel === undefined || rel.split('/').some((part) => ALWAYS_SKIPPED_FOLDERS.has(part))) continue;
       try {
-        layers.push(ignoreLayer(rel.slice(0, rel.length - '.gitignore'.length), new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+        out.push([rel, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))]);
       } catch {
         // An unreadable .gitignore ignores nothing, as in the CLI.
       }
     }
-    this.layers = layers;
+    return out;
+  }
+
+  /** The files to scan: those the engine reads, minus dependency folders, `files.exclude`, .gitignore and the policy's ignores. */
+  private async listFiles(index: FolderIndex, token?: vscode.CancellationToken): Promise<string[]> {
     // findFiles applies files.exclude when no exclude pattern is given.
     const all = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), undefined, undefined, token);
-    return all.map((u) => this.relative(u)).filter((rel): rel is string => rel !== undefined && this.isScanned(rel)).sort();
+    const candidates = all.map((u) => this.relative(u)).filter((rel): rel is string => rel !== undefined && formatOf(rel) !== null);
+    const scanned = await index.scanned(candidates);
+    return candidates.filter((rel) => scanned.has(rel)).sort();
+  }
+
+  /** The policy text with `require:` set, written by the worker; rejects when it would not be a valid policy. */
+  withRequirements(file: string, text: string, requirements: Requirement[]): Promise<string> {
+    return this.worker.withRequirements(file, text, requirements);
   }
 
   private async loadPolicy(): Promise<void> {
@@ -260,7 +278,7 @@ export class FolderScan {
       const uri = vscode.Uri.joinPath(this.folder.uri, name);
       let text: string;
       try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        text = await readPolicyFile(uri);
       } catch (err) {
         if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') continue;
         // There but unreadable: a broken policy, never "no policy" (that would turn checks off).
@@ -271,11 +289,17 @@ export class FolderScan {
       }
       this.policyUri = uri;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      let parsed: { policy: Policy } | { problems: PolicyProblem[] };
       try {
-        this.policy = parsePolicy(name, open ? open.getText() : text);
-        this.log.info(`${this.folder.name}: policy ${name}: requires ${this.policy.require.join(', ') || 'nothing'}`);
+        parsed = await this.worker.parsePolicy(name, open ? open.getText() : text);
       } catch (err) {
-        this.policyProblems = err instanceof PolicyError ? err.problems : [{ file: name, line: 1, column: 1, message: String(err) }];
+        parsed = { problems: [{ file: name, line: 1, column: 1, message: `could not be checked: ${err instanceof Error ? err.message : String(err)}` }] };
+      }
+      if ('policy' in parsed) {
+        this.policy = parsed.policy;
+        this.log.info(`${this.folder.name}: policy ${name}: requires ${this.policy.require.join(', ') || 'nothing'}`);
+      } else {
+        this.policyProblems = parsed.problems;
         const kept = this.policy.source ? 'the last valid version stays in force' : 'no requirements are checked until it is fixed';
         this.log.error(`${this.folder.name}: the policy ${name} is invalid; ${kept}:\n${this.policyProblems.map((p) => `  line ${p.line}: ${p.message}`).join('\n')}`);
       }
@@ -304,11 +328,12 @@ export class FolderScan {
       const text = rel !== undefined ? this.results.texts.get(rel) : undefined;
       if (rel !== undefined && text !== undefined && this.versions.has(rel)) this.cellMaps.set(rel, { cells: scannedCells(nb), maps: parseNotebook(text).cells });
     }
-    this.findings = [];
-    for (const finding of this.results.findings) {
-      const place = this.placeOf(finding.file, finding.range.start, finding.range.end);
-      if (place) this.findings.push({ ...place, finding, folder: this });
-    }
+    // A finding that cannot be placed (no text: a binary or too-large file) sits at the file's start, never dropped.
+    this.findings = this.results.findings.map((finding) => ({
+      ...(this.placeOf(finding.file, finding.range.start, finding.range.end) ?? { uri: this.uriOf(finding.file), range: new vscode.Range(0, 0, 0, 0) }),
+      finding,
+      folder: this,
+    }));
     this.endpoints = [];
     for (const endpoint of this.results.endpoints) {
       const place = this.placeOf(endpoint.file, endpoint.range.start, endpoint.range.end);
@@ -348,6 +373,23 @@ export class FolderScan {
   dispose(): void {
     this.index?.dispose();
     this.index = undefined;
+  }
+}
+
+/**
+ * A policy file's text. Only a regular file of sane size is read (a FIFO would never end, a
+ * link to a device never stop), and text that is not UTF-8 is refused, not guessed.
+ */
+async function readPolicyFile(uri: vscode.Uri): Promise<string> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (!(stat.type & vscode.FileType.File)) throw new Error('it is not a regular file');
+  if (stat.size > MAX_POLICY_FILE_BYTES) throw new Error(`it is larger than ${MAX_POLICY_FILE_BYTES / 1024} KB`);
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  if (bytes.byteLength > MAX_POLICY_FILE_BYTES) throw new Error(`it is larger than ${MAX_POLICY_FILE_BYTES / 1024} KB`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error('it is not valid UTF-8 text');
   }
 }
 

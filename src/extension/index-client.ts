@@ -3,24 +3,24 @@
 
 import { Worker } from 'node:worker_threads';
 import type { ScanNote } from '../core/model';
-import type { Policy } from '../core/policy/policy';
+import type { Policy, PolicyProblem, Requirement } from '../core/policy/policy';
 import type { WorkspaceResults } from '../core/workspace';
-import type { IndexFailure, IndexRequest, IndexResults } from './index-protocol';
+import type { IndexQueries, IndexReply, IndexRequest } from './index-protocol';
 
 export class IndexWorker {
   private readonly worker: Worker;
   private nextId = 1;
   private nextFolder = 1;
-  private readonly waiting = new Map<number, { resolve: (r: IndexResults) => void; reject: (err: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (answer: unknown) => void; reject: (err: Error) => void }>();
   private failure: Error | undefined;
 
   constructor(script: string, onError: (err: Error) => void) {
     this.worker = new Worker(script);
-    this.worker.on('message', (m: IndexResults | IndexFailure) => {
+    this.worker.on('message', (m: IndexReply) => {
       const waiter = this.waiting.get(m.id);
       this.waiting.delete(m.id);
       if (m.type === 'error') waiter?.reject(new Error(m.message));
-      else waiter?.resolve(m);
+      else waiter?.resolve(m.answer);
     });
     const fail = (err: Error): void => {
       if (this.failure) return;
@@ -46,20 +46,31 @@ export class IndexWorker {
     this.worker.postMessage(request, transfer);
   }
 
-  /** A new index for a folder: each load gets its own key, so a superseded load's late messages reach nothing. */
-  folder(name: string, policy: Policy, sizeLimitSetting?: string): FolderIndex {
-    const key = `${this.nextFolder++}:${name}`;
-    this.post({ type: 'reset', folder: key, policy, ...(sizeLimitSetting ? { sizeLimitSetting } : {}) });
-    return new FolderIndex(this, key);
-  }
-
-  results(folder: string): Promise<IndexResults> {
+  /** Asks the worker, which answers in order. */
+  ask<K extends keyof IndexQueries>(type: K, request: IndexQueries[K]['request']): Promise<IndexQueries[K]['answer']> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.waiting.set(id, { resolve, reject });
-      this.post({ type: 'results', folder, id });
+      this.waiting.set(id, { resolve: resolve as (answer: unknown) => void, reject });
+      this.post({ ...request, type, id } as IndexRequest);
     });
+  }
+
+  /** The policy file's text, parsed and validated in the worker. */
+  parsePolicy(file: string, text: string): Promise<{ policy: Policy } | { problems: PolicyProblem[] }> {
+    return this.ask('parsePolicy', { file, text });
+  }
+
+  /** The policy text with `require:` set; rejects when that would not be a valid policy. */
+  withRequirements(file: string, text: string, requirements: Requirement[]): Promise<string> {
+    return this.ask('withRequirements', { file, text, requirements });
+  }
+
+  /** A new index for a folder: each load gets its own key, so a superseded load's late messages reach nothing. */
+  folder(name: string, policy: Policy, gitignores: [string, string][], sizeLimitSetting?: string): FolderIndex {
+    const key = `${this.nextFolder++}:${name}`;
+    this.post({ type: 'reset', folder: key, policy, gitignores, ...(sizeLimitSetting ? { sizeLimitSetting } : {}) });
+    return new FolderIndex(this, key);
   }
 
   dispose(): void {
@@ -82,6 +93,11 @@ export class FolderIndex {
     return [...this.files];
   }
 
+  /** Those of the paths the folder scans (not ignored by .gitignore, the policy or a skipped folder). */
+  async scanned(files: string[]): Promise<Set<string>> {
+    return new Set(files.length ? await this.worker.ask('scanned', { folder: this.key, files }) : []);
+  }
+
   set(file: string, content: Uint8Array | string): void {
     this.files.add(file);
     this.worker.post({ type: 'set', folder: this.key, file, content });
@@ -99,7 +115,7 @@ export class FolderIndex {
 
   /** Everything posted so far, analysed and judged. */
   async results(): Promise<WorkspaceResults> {
-    const r = await this.worker.results(this.key);
+    const r = await this.worker.ask('results', { folder: this.key });
     for (const file of r.removedTexts) this.texts.delete(file);
     for (const [file, text] of r.changedTexts) this.texts.set(file, text);
     return { endpoints: r.endpoints, findings: r.findings, notes: r.notes, texts: new Map(this.texts) };

@@ -1,27 +1,38 @@
-// Messages between the extension host and the index worker (index-worker.ts).
+// Messages between the extension host and the index worker (index-worker.ts). Everything
+// that parses a policy or matches a path pattern happens in the worker: a hostile policy
+// or .gitignore can make either slow, and the extension host must never stall.
 
 import type { Endpoint, Finding, ScanNote } from '../core/model';
-import type { Policy } from '../core/policy/policy';
+import type { Policy, PolicyProblem, Requirement } from '../core/policy/policy';
 
-export type IndexRequest =
-  | { type: 'reset'; folder: string; policy: Policy; sizeLimitSetting?: string }
+/** Requests that change a folder's index; none is answered. */
+export type IndexUpdate =
+  /** A new index for a folder, with its policy and the .gitignore files that apply (path of each, its text). */
+  | { type: 'reset'; folder: string; policy: Policy; sizeLimitSetting?: string; gitignores: [string, string][] }
   | { type: 'set'; folder: string; file: string; content: Uint8Array | string }
   | { type: 'note'; folder: string; file: string; note: ScanNote }
   | { type: 'delete'; folder: string; file: string }
-  | { type: 'dispose'; folder: string }
-  | { type: 'results'; folder: string; id: number };
+  | { type: 'dispose'; folder: string };
 
-/** A request the worker could not answer (an engine bug): the extension host logs it and keeps going. */
-export interface IndexFailure {
-  type: 'error';
-  id: number;
-  message: string;
+/** Requests answered by a reply with the same id, each with the answer's type. */
+export interface IndexQueries {
+  /** Everything posted so far for the folder, analysed and judged. */
+  results: { request: { folder: string }; answer: IndexResults };
+  /** Which of these paths the folder scans: not in a skipped folder, a .gitignore'd one or the policy's ignore:. */
+  scanned: { request: { folder: string; files: string[] }; answer: string[] };
+  /** A policy file's text, parsed and validated. */
+  parsePolicy: { request: { file: string; text: string }; answer: { policy: Policy } | { problems: PolicyProblem[] } };
+  /** The policy text with `require:` set, checked to be a valid policy (an error when it would not be). */
+  withRequirements: { request: { file: string; text: string; requirements: Requirement[] }; answer: string };
 }
 
+export type IndexQuery = { [K in keyof IndexQueries]: { type: K; id: number } & IndexQueries[K]['request'] }[keyof IndexQueries];
+
+export type IndexRequest = IndexUpdate | IndexQuery;
+
+export type IndexReply = { type: 'reply'; id: number; answer: unknown } | { type: 'error'; id: number; message: string };
+
 export interface IndexResults {
-  type: 'results';
-  folder: string;
-  id: number;
   endpoints: Endpoint[];
   findings: Finding[];
   notes: ScanNote[];

@@ -1,54 +1,96 @@
-// The inventory's analysis runs here, in a worker thread, so that no file, however large,
-// blocks the extension host: the main thread only reads files, posts them here, and shows
-// the results. One WorkspaceIndex per workspace folder.
+// The inventory's analysis runs here, in a worker thread, so that no file, policy or path
+// pattern, however large or hostile, blocks the extension host: the main thread only reads
+// files, posts them here, and shows the results. One WorkspaceIndex per workspace folder.
 
 import { parentPort } from 'node:worker_threads';
 import { Engine } from '../core/engine';
+import { ignoreLayer, isExcluded, type IgnoreLayer } from '../core/files';
+import { parsePolicy, PolicyError } from '../core/policy/policy';
 import { WorkspaceIndex } from '../core/workspace';
-import type { IndexFailure, IndexRequest, IndexResults } from './index-protocol';
+import type { IndexQueries, IndexQuery, IndexReply, IndexRequest } from './index-protocol';
+import { withRequirements } from './sidebar/policy-edit-text';
+
+interface Folder {
+  index: WorkspaceIndex;
+  /** The .gitignore files and the policy's ignore:, outermost first. */
+  layers: IgnoreLayer[];
+  /** The texts last sent to the host, so that unchanged ones are not sent again. */
+  sent: Map<string, string>;
+}
 
 const engine = new Engine();
-const indexes = new Map<string, { index: WorkspaceIndex; sent: Map<string, string> }>();
+const folders = new Map<string, Folder>();
 
 parentPort!.on('message', (m: IndexRequest) => {
-  if (m.type === 'reset') {
-    indexes.set(m.folder, { index: new WorkspaceIndex(engine, m.policy, m.sizeLimitSetting ? { sizeLimitSetting: m.sizeLimitSetting } : {}), sent: new Map() });
+  if ('id' in m) {
+    let reply: IndexReply;
+    try {
+      reply = { type: 'reply', id: m.id, answer: answer(m) };
+    } catch (err) {
+      reply = { type: 'error', id: m.id, message: err instanceof Error ? err.stack ?? err.message : String(err) };
+    }
+    parentPort!.postMessage(reply);
     return;
   }
-  const entry = indexes.get(m.folder);
-  if (!entry) return;
-  const { index } = entry;
+  if (m.type === 'reset') {
+    const index = new WorkspaceIndex(engine, m.policy, m.sizeLimitSetting ? { sizeLimitSetting: m.sizeLimitSetting } : {});
+    folders.set(m.folder, { index, layers: ignoreLayers(m.policy.ignore, m.gitignores), sent: new Map() });
+    return;
+  }
+  const folder = folders.get(m.folder);
+  if (!folder) return;
   switch (m.type) {
     case 'set':
-      index.set(m.file, m.content);
+      folder.index.set(m.file, m.content);
       break;
     case 'note':
-      index.setNote(m.file, m.note);
+      folder.index.setNote(m.file, m.note);
       break;
     case 'delete':
-      index.delete(m.file);
+      folder.index.delete(m.file);
       break;
     case 'dispose':
-      indexes.delete(m.folder);
+      folders.delete(m.folder);
       break;
-    case 'results': {
-      let results: ReturnType<WorkspaceIndex['results']>;
-      try {
-        results = index.results();
-      } catch (err) {
-        const failure: IndexFailure = { type: 'error', id: m.id, message: err instanceof Error ? err.stack ?? err.message : String(err) };
-        parentPort!.postMessage(failure);
-        break;
-      }
-      const { endpoints, findings, notes, texts } = results;
-      // Texts the main thread already has are not sent again.
-      const changed: [string, string][] = [];
-      for (const [file, text] of texts) if (entry.sent.get(file) !== text) changed.push([file, text]);
-      const removed = [...entry.sent.keys()].filter((f) => !texts.has(f));
-      entry.sent = texts;
-      const reply: IndexResults = { type: 'results', folder: m.folder, id: m.id, endpoints, findings, notes, changedTexts: changed, removedTexts: removed };
-      parentPort!.postMessage(reply);
-      break;
-    }
   }
 });
+
+function answer(m: IndexQuery): IndexQueries[typeof m.type]['answer'] {
+  switch (m.type) {
+    case 'parsePolicy':
+      try {
+        return { policy: parsePolicy(m.file, m.text) };
+      } catch (err) {
+        if (err instanceof PolicyError) return { problems: err.problems };
+        throw err;
+      }
+    case 'withRequirements':
+      return withRequirements(m.file, m.text, m.requirements);
+    case 'scanned': {
+      const folder = folders.get(m.folder);
+      return folder ? m.files.filter((f) => !isExcluded(f, folder.layers)) : [];
+    }
+    case 'results': {
+      const folder = folders.get(m.folder);
+      if (!folder) throw new Error(`no index for ${m.folder}`);
+      const { endpoints, findings, notes, texts } = folder.index.results();
+      // Texts the main thread already has are not sent again.
+      const changedTexts: [string, string][] = [];
+      for (const [file, text] of texts) if (folder.sent.get(file) !== text) changedTexts.push([file, text]);
+      const removedTexts = [...folder.sent.keys()].filter((f) => !texts.has(f));
+      folder.sent = texts;
+      return { endpoints, findings, notes, changedTexts, removedTexts };
+    }
+  }
+}
+
+/** The policy's ignore: and each .gitignore (outermost first) that is not itself in an ignored folder. */
+function ignoreLayers(policyIgnore: string[], gitignores: [string, string][]): IgnoreLayer[] {
+  const layers: IgnoreLayer[] = [];
+  if (policyIgnore.length) layers.push(ignoreLayer('', policyIgnore));
+  for (const [rel, text] of [...gitignores].sort(([a], [b]) => a.length - b.length)) {
+    if (isExcluded(rel, layers)) continue;
+    layers.push(ignoreLayer(rel.slice(0, rel.length - '.gitignore'.length), text));
+  }
+  return layers;
+}

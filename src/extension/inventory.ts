@@ -180,9 +180,13 @@ export class Inventory implements vscode.Disposable {
     const rel = scan?.relative(uri);
     if (!scan || rel === undefined) return;
     // The policy and ignore files decide what is scanned and how: start the folder over.
-    if (scan.isPolicyFile(rel) || ((rel === '.gitignore' || rel.endsWith('/.gitignore')) && !scan.isExcludedPath(rel))) {
+    const startOver = (): void => {
       this.log.info(`${scan.folder.name}: ${rel} changed; scanning the folder again.`);
       void this.reload();
+    };
+    if (scan.isPolicyFile(rel)) return startOver();
+    if (rel === '.gitignore' || rel.endsWith('/.gitignore')) {
+      void scan.isIgnored(rel).then((ignored) => ignored || startOver());
       return;
     }
     // An open editor's text wins over the disk until it is closed.

@@ -87,8 +87,9 @@ suite('live updates', () => {
       await until('LLMC006 shown as a hint', () => diagnostics(code).some((d) => d.startsWith('LLMC006') && d.endsWith(' hint')));
       await config.update('maxFileSizeKb', 1, vscode.ConfigurationTarget.Workspace);
       const terraform = uri('infra/main.tf'); // 1.5 KB
-      const note = await until('a note on the too-large file', () => vscode.languages.getDiagnostics(terraform).find((d) => codeOf(d) === 'skipped-too-large'));
-      assert.equal(note.severity, vscode.DiagnosticSeverity.Information);
+      // Under the folder's policy a file that is not analysed is a finding (LLMC008), never a silent pass.
+      const note = await until('LLMC008 on the too-large file', () => vscode.languages.getDiagnostics(terraform).find((d) => codeOf(d) === 'LLMC008'));
+      assert.equal(note.severity, vscode.DiagnosticSeverity.Warning);
       assert.match(note.message, /not scanned: .* over the 1 KB limit \(setting llmCompliance\.maxFileSizeKb\)/);
     } finally {
       await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);

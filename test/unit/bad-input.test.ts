@@ -17,8 +17,10 @@ function scanJson(dir: string): Out {
 }
 
 describe('bad input', () => {
-  it('skips a binary file with a note', () => {
-    const out = scanJson(tempWorkspace({ ...GOOD, 'blob.json': new Uint8Array([0x7b, 0x00, 0x01, 0x02, 0x6f, 0x70, 0x65, 0x6e, 0x61, 0x69]) }));
+  it('skips a binary file that mentions an LLM provider with a note, and one that does not in silence', () => {
+    // NUL bytes and bytes that are not UTF-8: not text in any encoding the engine reads.
+    const blob = (word: string): Uint8Array => new Uint8Array([0x7b, 0x00, 0xff, 0x02, ...Buffer.from(word)]);
+    const out = scanJson(tempWorkspace({ ...GOOD, 'blob.json': blob('openai'), 'image.json': blob('pixels') }));
     assert.deepEqual(out.notes.map((n) => [n.kind, n.file]), [['skipped-binary', 'blob.json']]);
     assert.deepEqual(out.endpoints.map((e) => e.file), ['good.py']);
   });

@@ -50,7 +50,7 @@ describe('CLI', () => {
 
     it('reports every rule at least once, with a message, a range and a severity', () => {
       const rules = new Set(out.findings.map((f) => f.ruleId));
-      assert.deepEqual([...rules].sort(), ['LLMC001', 'LLMC002', 'LLMC003', 'LLMC004', 'LLMC005', 'LLMC006', 'LLMC007']);
+      assert.deepEqual([...rules].sort(), ['LLMC001', 'LLMC002', 'LLMC003', 'LLMC004', 'LLMC005', 'LLMC006', 'LLMC007', 'LLMC008']);
       for (const f of out.findings) {
         assert.ok(['error', 'warning', 'note'].includes(f.severity));
         assert.ok(f.message.length > 20);
@@ -80,7 +80,7 @@ describe('CLI', () => {
       assert.ok(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
       const sarif = JSON.parse(r.stdout);
       const run = sarif.runs[0];
-      assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), ['LLMC001', 'LLMC002', 'LLMC003', 'LLMC004', 'LLMC005', 'LLMC006', 'LLMC007']);
+      assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), ['LLMC001', 'LLMC002', 'LLMC003', 'LLMC004', 'LLMC005', 'LLMC006', 'LLMC007', 'LLMC008']);
       for (const rule of run.tool.driver.rules) assert.ok(rule.help.markdown.length > 100);
       assert.ok(run.results.length > 0);
       assert.ok(run.results.some((x: { fixes?: unknown[] }) => x.fixes?.length));
@@ -165,7 +165,7 @@ describe('CLI', () => {
       assert.equal(r.status, 1);
       const lines = r.stdout.trimEnd().split('\n');
       assert.ok(lines.includes('api/app/triage.py'));
-      assert.match(lines.at(-1)!, /^✖ \d+ errors, \d+ warnings in \d+ files\s+·\s+(?:\d+ waived\s+·\s+)?\d+ endpoints \(\d+ compliant\)\s+·\s+\d+ files scanned\s+·\s+policy \.llm-compliance\.yaml/);
+      assert.match(lines.at(-1)!, /^✖ \d+ errors, \d+ warnings in \d+ files\s+·\s+(?:\d+ waived\s+·\s+)?\d+ endpoints \(\d+ compliant\)\s+·\s+\d+ files scanned\s+·\s+(?:\d+ not fully analysed\s+·\s+)?policy \.llm-compliance\.yaml/);
       assert.ok(!r.stdout.includes('\u001b['), 'no colours when not a TTY');
     });
 
@@ -251,9 +251,10 @@ describe('CLI', () => {
       fs.mkdirSync(path.join(dir, 'app'));
       fs.symlinkSync(path.join(dir, 'shared', 'llm.py'), path.join(dir, 'app', 'llm.py'));
       fs.symlinkSync(path.join(dir, 'missing.py'), path.join(dir, 'app', 'gone.py'));
-      const r = runCli(['scan', 'app', '--format', 'json'], dir);
+      // The link's target must lie in a scanned folder (see fail-closed-output.test.ts for one outside).
+      const r = runCli(['scan', 'app', 'shared', '--format', 'json'], dir);
       assert.equal(r.status, 0, r.stderr);
-      assert.deepEqual(JSON.parse(r.stdout).endpoints.map((e: JsonEndpoint) => e.file), ['app/llm.py']);
+      assert.deepEqual(JSON.parse(r.stdout).endpoints.map((e: JsonEndpoint) => e.file), ['app/llm.py', 'shared/llm.py']);
     });
   });
 

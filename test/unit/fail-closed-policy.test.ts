@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../../src/core/engine';
+import type { ScanNote } from '../../src/core/model';
 import * as policyModule from '../../src/core/policy/policy';
 import { parsePolicy, PolicyError } from '../../src/core/policy/policy';
 import { parseYaml } from '../../src/core/scan/config/tree';
@@ -252,7 +253,9 @@ describe('fail closed: policy and config trees', () => {
     it('finds Azure resources among the policy\'s own keys only, also in a copy with a prototype (as a worker receives it)', () => {
       const { endpoints } = engine.analyze('app.py', 'from openai import AzureOpenAI\nc = AzureOpenAI(azure_endpoint="https://constructor.openai.azure.com")\n');
       const copied = { ...parsePolicy('p.yaml', 'require: [eu-residency]\n'), azureResources: {} };
-      const [endpoint] = engine.withWorkspaceFacts(endpoints, [], copied);
+      const notes: ScanNote[] = [];
+      const [endpoint] = engine.withWorkspaceFacts(endpoints, [], copied, notes);
+      assert.deepEqual(notes, []);
       assert.equal(endpoint?.host, 'constructor.openai.azure.com');
       assert.equal(endpoint.region, null);
     });

@@ -14,7 +14,7 @@ describe('index worker', () => {
   it('analyses posted files and sends each text once', async () => {
     const worker = new IndexWorker(SCRIPT, (err) => assert.fail(err));
     try {
-      const index = worker.folder('app', parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\n'));
+      const index = worker.folder('app', parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\n'), []);
       index.set('app.py', 'from openai import OpenAI\nclient = OpenAI()\n');
       const first = await index.results();
       assert.deepEqual(first.findings.map((f) => `${f.file} ${f.ruleId}`), ['app.py LLMC002']);
@@ -31,13 +31,32 @@ describe('index worker', () => {
   it('keeps a superseded load of a folder apart from the new one', async () => {
     const worker = new IndexWorker(SCRIPT, (err) => assert.fail(err));
     try {
-      const old = worker.folder('app', emptyPolicy());
-      const fresh = worker.folder('app', emptyPolicy());
+      const old = worker.folder('app', emptyPolicy(), []);
+      const fresh = worker.folder('app', emptyPolicy(), []);
       old.set('late.py', 'from openai import OpenAI\nclient = OpenAI()\n');
       fresh.set('app.py', 'import anthropic\nclient = anthropic.Anthropic()\n');
       const r = await fresh.results();
       assert.deepEqual(r.endpoints.map((e) => e.file), ['app.py']);
       assert.ok(r.texts.has('app.py'));
+    } finally {
+      worker.dispose();
+    }
+  });
+
+  it('parses policies, writes require: and matches ignore patterns, so the extension host does none of it', async () => {
+    const worker = new IndexWorker(SCRIPT, (err) => assert.fail(err));
+    try {
+      const parsed = await worker.parsePolicy('.llm-compliance.yaml', 'require: [hipaa]\nignore: ["legacy/"]\n');
+      assert.ok('policy' in parsed && parsed.policy.require[0] === 'hipaa');
+      const broken = await worker.parsePolicy('.llm-compliance.yaml', 'require: [hipa]\n');
+      assert.ok('problems' in broken && broken.problems[0]!.line === 1, JSON.stringify(broken));
+      assert.equal(await worker.withRequirements('.llm-compliance.yaml', 'require: [hipaa]\n', ['eu-residency']), 'require: [eu-residency]\n');
+      await assert.rejects(worker.withRequirements('.llm-compliance.yaml', 'baa: [nobody]\n', ['hipaa']), /baa/);
+      const policy = 'policy' in parsed ? parsed.policy : emptyPolicy();
+      // A .gitignore inside an ignored folder does not apply.
+      const index = worker.folder('app', policy, [['.gitignore', 'build/\n*.gen.py\n'], ['build/.gitignore', '!x.py\n'], ['sub/.gitignore', 'old.ts\n']]);
+      const files = ['app.py', 'legacy/old.py', 'build/x.py', 'a.gen.py', 'node_modules/x/index.js', 'sub/app.ts', 'sub/old.ts'];
+      assert.deepEqual([...await index.scanned(files)].sort(), ['app.py', 'sub/app.ts']);
     } finally {
       worker.dispose();
     }
@@ -50,7 +69,7 @@ describe('index worker', () => {
     let reported: Error | undefined;
     const worker = new IndexWorker(script, (err) => (reported = err));
     try {
-      const index = worker.folder('app', emptyPolicy());
+      const index = worker.folder('app', emptyPolicy(), []);
       await assert.rejects(index.results(), /boom/);
       assert.equal(worker.failed, true);
       assert.match(String(reported), /boom/);

@@ -27,7 +27,7 @@ describe('waivers', () => {
   });
 
   it('parse rules, reason, expiry and owner', () => {
-    const [w] = findInlineWaivers('a.py', 'x = 1  # llm-compliance-ignore LLMC001, LLMC002: vendor review pending; expires=2027-01-31; owner=@alice\n');
+    const [w] = findInlineWaivers('a.py', 'x = 1  # llm-compliance-ignore LLMC001, LLMC002: vendor review pending; expires=2027-01-31; owner=@alice\n', { kind: 'code', lang: 'python' });
     assert.deepEqual({ rules: w?.rules, reason: w?.reason, expires: w?.expires, owner: w?.owner }, { rules: ['LLMC001', 'LLMC002'], reason: 'vendor review pending', expires: '2027-01-31', owner: '@alice' });
   });
 
@@ -62,7 +62,7 @@ describe('waivers', () => {
     assert.deepEqual(verdicts('a.py', 'from openai import OpenAI\nc = OpenAI()  # llm-compliance-ignore LLMC002 -- pilot; expiry=2024-01-31\n'), ['LLMC002', 'LLMC007']);
     const ts = 'import OpenAI from "openai";\n/* llm-compliance-ignore LLMC002 -- approved */ const eu = new OpenAI({ baseURL: "https://eu.api.openai.com/v1" });\nconst us = new OpenAI();\n';
     assert.deepEqual(verdicts('a.ts', ts), ['LLMC002']);
-    assert.equal(findInlineWaivers('a.ts', ts)[0]?.reason, 'approved');
+    assert.equal(findInlineWaivers('a.ts', ts, { kind: 'code', lang: 'js' })[0]?.reason, 'approved');
   });
 
   it('in the policy match paths from the policy folder, not at any depth', () => {

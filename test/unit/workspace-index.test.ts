@@ -14,7 +14,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const FOLDERS = ['examples', ...['envs', 'gateway', 'iac', 'quiet', 'routing', 'waivers'].map((w) => `test/fixtures/workspaces/${w}`)];
 const engine = new Engine();
 
-const findingKey = (f: Finding) => `${f.file} ${f.range.start}-${f.range.end} ${f.ruleId} ${f.severity}${f.suppression ? ' waived' : ''}: ${f.message} ${JSON.stringify(f.related ?? [])}`;
+// The CLI lists related locations in report order (file, line), the editor as the engine gives them: compare them as sets.
+const findingKey = (f: Finding) => `${f.file} ${f.range.start}-${f.range.end} ${f.ruleId} ${f.severity}${f.suppression ? ' waived' : ''}: ${f.message} ${JSON.stringify((f.related ?? []).map((r) => JSON.stringify(r)).sort())}`;
 const summary = (r: Pick<WorkspaceResults, 'endpoints' | 'findings'>) => ({
   endpoints: r.endpoints.map((e) => `${e.file} ${e.range.start}-${e.range.end} ${e.provider} ${e.host} ${e.region} ${e.euResident} ${e.baaAvailable} ${e.via} ${JSON.stringify(e.env ?? [])}`).sort(),
   findings: r.findings.map(findingKey).sort(),

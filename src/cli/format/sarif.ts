@@ -7,8 +7,23 @@ import { Positions, relatedLine, type ScanReport } from '../report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
 
+/** Lines longer than this (minified code) enter a fingerprint by their hash, not their text. */
+const LONGEST_FINGERPRINT_LINE = 1024;
+
 export function toSarif(report: ScanReport, toolVersion: string, rootUri: string): unknown {
   const pos = new Positions(report.texts);
+  // Each line is normalised once, however many findings it holds (a minified line can hold thousands).
+  const lineParts = new Map<string, string>();
+  const linePart = (file: string, line: number): string => {
+    const key = `${line}:${file}`;
+    let part = lineParts.get(key);
+    if (part === undefined) {
+      const text = pos.lineText(file, line).trim().replace(/\s+/g, ' ');
+      part = text.length > LONGEST_FINGERPRINT_LINE ? `#${fingerprint(text)}` : text;
+      lineParts.set(key, part);
+    }
+    return part;
+  };
   const uri = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
   const regionOf = (file: string, start: number, end: number): unknown => {
     const r = pos.region(file, { start, end });
@@ -52,7 +67,7 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
             message: { text: f.message },
             locations: [location(f)],
             partialFingerprints: {
-              'llmCompliance/v1': fingerprint(`${f.ruleId}|${f.file}|${f.provider}|${f.endpoint?.host}|${f.endpoint?.region}|${pos.lineText(f.file, r.line).trim().replace(/\s+/g, ' ')}`),
+              'llmCompliance/v1': fingerprint(`${f.ruleId}|${f.file}|${f.provider}|${f.endpoint?.host}|${f.endpoint?.region}|${linePart(f.file, r.line)}`),
             },
             ...(f.related?.length
               ? {

@@ -2,7 +2,8 @@
 // there is no policy), then notes and a summary line.
 
 import type { Endpoint, Finding } from '../../core/model';
-import { activeFindings, Positions, relatedLine, type ScanReport } from '../report';
+import { activeFindings, compareText, filesNotFullyAnalysed, Positions, relatedLine, type ScanReport } from '../report';
+import { escapeForTerminal } from './escape';
 
 export interface TextOptions {
   color: boolean;
@@ -11,9 +12,17 @@ export interface TextOptions {
 }
 
 export function toText(report: ScanReport, options: TextOptions): string {
+  return [...textLines(report, options)].join('\n') + '\n';
+}
+
+/**
+ * The report's lines (without line breaks), one at a time. Every piece of
+ * workspace text goes through `esc`: file names, messages, hosts, waiver reasons, notes.
+ */
+export function* textLines(report: ScanReport, options: TextOptions): Generator<string> {
   const c = colors(options.color);
+  const esc = escapeForTerminal;
   const pos = new Positions(report.texts);
-  const lines: string[] = [];
   const byFile = new Map<string, { findings: Finding[]; endpoints: Endpoint[] }>();
   const group = (file: string): { findings: Finding[]; endpoints: Endpoint[] } => {
     let g = byFile.get(file);
@@ -24,8 +33,9 @@ export function toText(report: ScanReport, options: TextOptions): string {
   for (const f of report.findings) group(f.file).findings.push(f);
   if (showInventory) for (const e of report.endpoints) group(e.file).endpoints.push(e);
 
-  for (const [file, g] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(c.underline(file));
+  // By path in code-unit order, as the JSON: localeCompare would depend on the machine's locale.
+  for (const [file, g] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
+    yield c.underline(esc(file));
     const rows: { line: number; column: number; text: string }[] = [];
     const indent = ' '.repeat(22);
     for (const f of g.findings) {
@@ -33,31 +43,33 @@ export function toText(report: ScanReport, options: TextOptions): string {
       if (f.suppression) {
         const s = f.suppression;
         const terms = [s.owner ? `owner ${s.owner}` : '', s.expires ? `until ${s.expires}` : ''].filter(Boolean).join(', ');
-        rows.push({ line: r.line, column: r.column, text: c.dim(`waived   ${f.ruleId}  ${s.reason}${terms ? ` (${terms})` : ''}  [${s.file}:${s.line}]`) });
+        rows.push({ line: r.line, column: r.column, text: c.dim(esc(`waived   ${f.ruleId}  ${s.reason}${terms ? ` (${terms})` : ''}  [${s.file}:${s.line}]`)) });
         continue;
       }
       const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('note   ');
-      let text = `${sev}  ${c.dim(f.ruleId)}  ${f.message}`;
-      for (const rel of f.related ?? []) text += `\n${indent}${c.dim(`${rel.file}:${relatedLine(pos, rel)}: ${rel.message}`)}`;
-      for (const fix of f.fixes) text += `\n${indent}${c.green('fix:')} ${fix.title}`;
+      let text = `${sev}  ${c.dim(esc(f.ruleId))}  ${esc(f.message)}`;
+      for (const rel of f.related ?? []) text += `\n${indent}${c.dim(esc(`${rel.file}:${relatedLine(pos, rel)}: ${rel.message}`))}`;
+      for (const fix of f.fixes) text += `\n${indent}${c.green('fix:')} ${esc(fix.title)}`;
       rows.push({ line: r.line, column: r.column, text });
     }
     for (const e of g.endpoints) {
       const r = pos.region(e.file, e.range);
       const eu = e.euResident === true ? c.green('EU') : e.euResident === false ? c.red('non-EU') : c.yellow('EU?');
       const baa = e.baaAvailable === true ? 'BAA offered' : e.baaAvailable === false ? 'no BAA' : 'BAA ?';
-      const where = [e.host, e.region && !e.host?.includes(e.region) ? e.region : null].filter(Boolean).join(' ') || c.dim('location unknown');
-      rows.push({ line: r.line, column: r.column, text: `${c.cyan((e.provider ?? 'unknown').padEnd(18))} ${where}  ${c.dim('·')} ${eu} ${c.dim('·')} ${baa}\n${' '.repeat(22)}${c.dim(e.via)}` });
+      const where = esc([e.host, e.region && !e.host?.includes(e.region) ? e.region : null].filter(Boolean).join(' ')) || c.dim('location unknown');
+      rows.push({ line: r.line, column: r.column, text: `${c.cyan(esc(e.provider ?? 'unknown').padEnd(18))} ${where}  ${c.dim('·')} ${eu} ${c.dim('·')} ${baa}\n${indent}${c.dim(esc(e.via))}` });
     }
+    // Stable: rows at one place keep the report's order.
     rows.sort((a, b) => a.line - b.line || a.column - b.column);
-    for (const row of rows) lines.push(`  ${c.dim(`${row.line}:${row.column}`.padEnd(9))} ${row.text}`);
-    lines.push('');
+    for (const row of rows) yield `  ${c.dim(`${row.line}:${row.column}`.padEnd(9))} ${row.text}`;
+    yield '';
   }
 
-  if (report.notes.length) {
-    lines.push(c.underline('Notes'));
-    for (const n of report.notes) lines.push(`  ${n.file}${n.line ? `:${n.line}` : ''}  ${c.dim(n.message)}`);
-    lines.push('');
+  // Under a policy each note is an LLMC008 finding, listed with its file above.
+  if (report.notes.length && !report.policy) {
+    yield c.underline('Notes');
+    for (const n of report.notes) yield `  ${esc(n.file)}${n.line ? `:${n.line}` : ''}  ${c.dim(esc(n.message))}`;
+    yield '';
   }
 
   const active = activeFindings(report);
@@ -79,9 +91,10 @@ export function toText(report: ScanReport, options: TextOptions): string {
     parts.push(`${plural(report.endpoints.length, 'endpoint')} found`);
   }
   parts.push(`${plural(report.filesScanned, 'file')} scanned`);
-  parts.push(report.policy?.source ? `policy ${report.policy.source} (requires ${report.policy.require.join(', ') || 'nothing'})` : 'no policy: inventory only');
-  lines.push(parts.join(c.dim('  ·  ')));
-  return lines.join('\n') + '\n';
+  const partial = filesNotFullyAnalysed(report);
+  if (partial) parts.push(c.yellow(`${partial} not fully analysed`));
+  parts.push(report.policy?.source ? esc(`policy ${report.policy.source} (requires ${report.policy.require.join(', ') || 'nothing'})`) : 'no policy: inventory only');
+  yield parts.join(c.dim('  ·  '));
 }
 
 function plural(n: number, word: string): string {

@@ -3,10 +3,11 @@
 // file, line and reason.
 
 import Ajv, { type ErrorObject } from 'ajv';
-import ignore from 'ignore';
 import policySchema from '../../../schemas/policy.schema.json';
 import type { ProviderId } from '../catalog/types';
 import type { RuleId, Severity, TextRange } from '../model';
+import { normalizeHost } from '../resolve/hosts';
+import { PathPatterns } from '../glob';
 import { parseJson, parseYaml, type CEntry, type CNode, type ParseProblem } from '../scan/config/tree';
 import { LineIndex } from '../text';
 
@@ -61,13 +62,12 @@ export interface Policy {
  * named legacy (write `**\/legacy/` for that). Paths outside the folder never match.
  */
 export function pathMatcher(patterns: string[]): (relativePath: string) => boolean {
-  const rules = ignore().add(patterns.map((p) => (p.startsWith('/') || p.startsWith('**') || p.startsWith('!') ? p : `/${p}`)));
+  const rules = new PathPatterns(patterns.map((p) => (p.startsWith('/') || p.startsWith('**') || p.startsWith('!') ? p : `/${p}`)));
   return (rel) => rel !== '' && rel !== '..' && !rel.startsWith('../') && rules.ignores(rel);
 }
 
 export const POLICY_FILE_NAMES = ['.llm-compliance.yaml', '.llm-compliance.yml', '.llm-compliance.json'];
 export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
-
 /** A policy is a short file: a larger one is refused unread, so that no path (a FIFO, /dev/zero, a huge file) can stall the reader. */
 export const MAX_POLICY_FILE_BYTES = 256 * 1024;
 
@@ -210,7 +210,7 @@ export function parsePolicy(file: string, text: string): Policy {
     maxFileSizeKb: raw.maxFileSizeKb ?? base.maxFileSizeKb,
     waivers,
     // A host given as a URL (https://gw.example.com:4000/v1) means its host name.
-    ...(raw.gateway ? { gateway: { hosts: raw.gateway.hosts.map((h) => h.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[:/].*$/, '')), allow: raw.gateway.allow ?? [] } } : {}),
+    ...(raw.gateway ? { gateway: { hosts: raw.gateway.hosts.map((h) => normalizeHost(h)), allow: raw.gateway.allow ?? [] } } : {}),
     azureResources,
     source: file,
     text,
@@ -260,9 +260,9 @@ function unreadableParts(root: CNode, text: string): ParseProblem[] {
   return found.sort((a, b) => a.offset - b.offset);
 }
 
-/** A key from the policy in a message: quoted, escaped, and short. */
+/** A key from the policy in a message: quoted and short (the CLI escapes control characters when it prints). */
 function quote(key: string): string {
-  return JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
+  return `"${key.length > 60 ? `${key.slice(0, 60)}…` : key}"`;
 }
 
 /** The tree as plain data for the schema, in objects without a prototype: no key can reach one. */

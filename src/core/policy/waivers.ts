@@ -6,6 +6,7 @@
 import type { FileFormat } from '../engine';
 import type { Finding, RuleId, Suppression, TextEdit, TextRange } from '../model';
 import { RULES, severityOf } from '../rules/rules';
+import { commentSpans, inSpans } from '../scan/comments';
 import { LineIndex } from '../text';
 import { pathMatcher, type Policy, type PolicyWaiver } from './policy';
 
@@ -32,12 +33,14 @@ const MARKER_RE = /(?:#|\/\/|\/\*|<!--|--|;|\*)[ \t]*llm-compliance-ignore\b([^\
 /** A line holding only a comment (also inside a notebook's JSON string: `"# ...\n",`). */
 const COMMENT_ONLY = /^[ \t]*"?[ \t]*(?:#|\/\/|\/\*|\*|<!--|--|;)/;
 
-/** Finds the inline waivers in a file's text. */
-export function findInlineWaivers(file: string, text: string): InlineWaiver[] {
+/** Finds the inline waivers in a file's text: markers in comments, by the format's own rules (never in a string). */
+export function findInlineWaivers(file: string, text: string, format: FileFormat): InlineWaiver[] {
   if (!text.includes(WAIVER_MARKER)) return [];
   const lines = new LineIndex(text);
+  const comments = commentSpans(text, format);
   const out: InlineWaiver[] = [];
   for (const m of text.matchAll(MARKER_RE)) {
+    if (!inSpans(comments, m.index)) continue;
     const { line, column } = lines.position(m.index);
     const lineStart = m.index - column + 1;
     // A block or HTML comment ends where it closes; code after it shares the line.
@@ -206,7 +209,8 @@ export function waiverCommentEdit(text: string, offset: number, comment: '#' | '
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const line = `${indent}${comment} ${WAIVER_MARKER} ${rule} -- ${why}${expires ? `; expires=${expires}` : ''}${eol}`;
   // Read it back as the scanner will: a reason that looks like a field ("valid until ...") would waive nothing.
-  const parsed = findInlineWaivers('', line)[0];
+  const body = new RegExp(MARKER_RE.source).exec(line)?.[1];
+  const parsed = body === undefined ? undefined : parseWaiverText(body);
   if (!parsed || parsed.malformed || parsed.reason !== why) throw new WaiverInputError(`"${why}" would be read as a waiver field; start the reason with other words.`);
   return { start: lineStart, end: lineStart, newText: line };
 }

@@ -9,9 +9,9 @@ import { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import type { CatalogIndex } from './catalog-index';
-import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
+import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
-import { HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
@@ -396,14 +396,17 @@ class CodeResolver {
   /** An endpoint from a URL value; null when the value holds no host at all. */
   private fromUrl(r: Resolved, sdkProvider: Provider, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }): Endpoint | null {
     const url = parseUrl(r.text.trim());
-    if (!url && isKnown(r)) return null; // a known value that is not a URL: not an endpoint setting
+    const refused = !url && isKnown(r) && hasUrlScheme(r.text.trim());
+    if (!url && isKnown(r) && !refused) return null; // a known value that is not a URL: not an endpoint setting
     if (!url || url.host === HOLE || url.host.startsWith(HOLE) && !url.host.includes('.')) {
-      // The whole base URL is unknown: the SDK's provider is assumed, verdicts are not.
+      // The whole base URL is unknown (or not one the URL parser accepts): the SDK's provider is assumed, verdicts are not.
       return makeEndpoint(this.index, this.input.file, r.span, { provider: sdkProvider, host: null, region: null, verdictsUnknown: true }, via, {
         ...extras,
-        unknown: `the base URL ${r.why ?? 'is computed at run time'}`,
+        unknown: refused ? 'the URL parser refuses the base URL, so where the SDK sends requests is not known' : `the base URL ${r.why ?? 'is computed at run time'}`,
       });
     }
+    const lookalike = this.index.hosts.spoof(url);
+    if (lookalike) return makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), via, extras);
     const match = this.index.matchHost(url.host);
     if (!match) {
       const hostKnown = !url.host.includes(HOLE);
@@ -557,9 +560,14 @@ class CodeResolver {
     }
     const url = parseUrl(r.text.trim());
     if (!url) return;
-    const match = this.index.matchHost(url.host);
-    if (!match) return;
     const key = this.keyOf(tok);
+    const lookalike = this.index.hosts.spoof(url);
+    const match = this.index.matchHost(url.host);
+    if (lookalike) {
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), key ? `URL in ${key}` : 'URL in a string'));
+      return;
+    }
+    if (!match) return;
     // A local URL is an LLM server when its port, path or the name it is given says so.
     const llmContext = looksLikeLlmServer(url) || (key !== undefined && (this.index.isUrlOptionName(key) || LLM_NAME.test(key)));
     if (match.provider.kind === 'self-hosted' && !llmContext) return;

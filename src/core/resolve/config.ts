@@ -10,8 +10,8 @@ import type { HclFile } from '../scan/config/hcl';
 import { located, scalarEntry, type CNode, type Located } from '../scan/config/tree';
 import type { CatalogIndex } from './catalog-index';
 import { InfrastructureReader, type DefinedResource } from './infrastructure';
-import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, makeEndpoint, type Target } from './endpoint';
-import { looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type Target } from './endpoint';
+import { hasUrlScheme, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import type { EnvLookup, Piece } from './values';
 
@@ -59,6 +59,7 @@ export class ConfigResolver {
     const via = `${name}=${text.length > 60 ? text.slice(0, 57) + '...' : text}`;
     const url = parseUrl(text);
     if (url) {
+      if (this.lookalike(value, url, via)) return;
       const urlSignal = signals.find((r) => r.signal.kind === 'url');
       const match = this.index.matchHost(url.host);
       if (match) {
@@ -70,6 +71,10 @@ export class ConfigResolver {
         this.push(value, { provider: null, host: url.host, region: null }, via, undefined,
           `${url.host} is not a host the catalog knows; declare where it processes data in the policy`);
       }
+      return;
+    }
+    if (hasUrlScheme(text) && signals.some((r) => r.signal.kind === 'url')) {
+      this.push(value, { provider: null, host: null, region: null }, via, undefined, 'the URL parser refuses the value, so where requests go is not known');
       return;
     }
     for (const ref of signals) {
@@ -209,7 +214,8 @@ export class ConfigResolver {
           `api_base is read from the environment variable ${apiBase.v.slice(11)}, which has no value here`);
         return;
       }
-      const url = parseUrl(apiBase.v);
+      const url = parseUrl(apiBase.v.trim());
+      if (url && this.lookalike(value, url, `${via}, api_base ${url.host}`)) return;
       const match = url ? this.index.matchHost(url.host) : null;
       if (url && match) {
         this.push(value, hostTarget(match, url.host), `${via}, api_base ${url.host}`,
@@ -304,7 +310,7 @@ export class ConfigResolver {
   url(value: Located, llmContext = false): void {
     if (this.consumed.has(value.s)) return;
     const url = parseUrl(value.text.trim());
-    if (!url) return;
+    if (!url || this.lookalike(value, url, 'URL in a config value')) return;
     const match = this.index.matchHost(url.host);
     if (!match) return;
     if (match.provider.kind === 'self-hosted' && !llmContext && !looksLikeLlmServer(url)) return;
@@ -332,6 +338,13 @@ export class ConfigResolver {
         ...(unknown ? { unknown } : {}),
       }),
     );
+  }
+
+  /** Reports a URL whose host cannot be trusted (a look-alike, or parsers that disagree); false for any other. */
+  private lookalike(value: Located, url: ParsedUrl, via: string): boolean {
+    const lookalike = this.index.hosts.spoof(url);
+    if (lookalike) this.push(value, lookalikeTarget(url.host, lookalike), via);
+    return lookalike !== null;
   }
 
   private hostFix(value: Located, url: ParsedUrl, provider: Provider, region: string | null): Fix | undefined {

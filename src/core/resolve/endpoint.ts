@@ -5,7 +5,7 @@ import type { HostPattern, Provider } from '../catalog/types';
 import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { Span } from '../scan/ir';
 import { baaAvailable, type CatalogIndex } from './catalog-index';
-import { HOLE, type HostMatch } from './hosts';
+import { HOLE, type HostMatch, type Lookalike } from './hosts';
 
 export interface Target {
   provider: Provider | null;
@@ -17,11 +17,18 @@ export interface Target {
    * comes from somewhere the engine cannot see. Verdicts then stay unknown.
    */
   verdictsUnknown?: boolean;
+  /** The host only looks like a catalogued one. */
+  lookalike?: Lookalike;
 }
 
 /** Where a catalogued host leads: its provider, region and pattern. A host with an unresolved part is not a host. */
 export function hostTarget(match: HostMatch, host: string): Target {
   return { provider: match.provider, host: host.includes(HOLE) ? null : host, region: match.region, pattern: match.pattern };
+}
+
+/** A host that only looks like a catalogued one: no provider, and the endpoint says what it imitates. */
+export function lookalikeTarget(host: string, lookalike: Lookalike): Target {
+  return { provider: null, host: host.includes(HOLE) ? null : host, region: null, lookalike };
 }
 
 /** A host the code never names: a default. Its provider is the catalog's when it knows the host, else `provider`. */
@@ -54,6 +61,12 @@ export function makeEndpoint(
   if (location?.note && location.euResident !== false) conditions.push(location.note);
   const baaFact = provider ? index.baaFact(provider, pattern) : null;
   let unknown = extras.unknown;
+  const fake = target.lookalike;
+  if (fake?.readings) {
+    unknown = `URL parsers disagree on its host: a WHATWG parser (JavaScript SDKs) sends requests to ${fake.readings.whatwg}, an RFC 3986 parser (Python's httpx and urllib) to ${fake.readings.rfc3986}; a base URL must name one host`;
+  } else if (fake) {
+    unknown = `${host ?? 'the host'} is not ${fake.of}, it only looks like it (${fake.chars.join(', ')}); the catalog's facts about ${fake.of} do not apply, and requests go to whoever holds ${host ?? 'that name'}`;
+  }
   if (!unknown && provider && !location && !target.verdictsUnknown) {
     unknown = host ? `${host} does not say which region it is in` : 'the region is not set where the engine can see it';
   }
@@ -70,6 +83,7 @@ export function makeEndpoint(
     conditions,
   };
   if (target.verdictsUnknown) endpoint.assumedProvider = true;
+  if (fake) endpoint.lookalikeOf = fake.of;
   if (extras.sdk) endpoint.sdk = extras.sdk;
   if (extras.model) endpoint.model = extras.model;
   if (unknown) endpoint.unknown = unknown;

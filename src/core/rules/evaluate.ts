@@ -43,7 +43,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     const mine: Finding[] = [];
     own.set(endpoint, mine);
     const add = (ruleId: RuleId, requirement: string, message: string, remedy: string, sources: Source[], fixes: Fix[] = [], details: (string | undefined)[] = []): void => {
-      const severity = severityOf(ruleId, policy);
+      const severity = severityFor(ruleId, requirement, endpoint, policy);
       if (!severity) return;
       const related: RelatedLocation[] = (endpoint.env ?? []).map((x) => ({ file: x.file, line: x.line, message: `${x.name}=${x.value} is set here` }));
       const line = options.lineOf && readers.size ? options.lineOf(endpoint.file, endpoint.range.start) : undefined;
@@ -145,6 +145,16 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
   }
   findings.push(...fallbackFindings(endpoints, own, policy, index));
   return findings;
+}
+
+/**
+ * A host that only looks like a catalogued one (LLMC003 with `lookalikeOf`) is an error under a
+ * residency or BAA requirement, whatever severity the policy gives LLMC003, unless it is off.
+ */
+function severityFor(ruleId: RuleId, requirement: string, endpoint: Endpoint, policy: Policy): Severity | undefined {
+  const severity = severityOf(ruleId, policy);
+  const spoofed = ruleId === 'LLMC003' && endpoint.lookalikeOf !== undefined && requirement.split(',').some((r) => r === 'hipaa' || r === 'eu-residency');
+  return severity && spoofed ? 'error' : severity;
 }
 
 const FAILING: readonly RuleId[] = ['LLMC001', 'LLMC002', 'LLMC004', 'LLMC003'];

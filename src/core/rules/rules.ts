@@ -136,6 +136,27 @@ export const RULES: readonly RuleMeta[] = [
       '**What passes:** give the waiver a reason and, ideally, an owner and an expiry date; renew or remove it when it expires.',
     ].join('\n'),
   },
+  {
+    id: 'LLMC008',
+    name: 'FileNotFullyAnalysed',
+    title: 'File not fully analysed',
+    requirements: [],
+    defaultSeverity: 'warning',
+    summary: 'A file the scan should check could not be fully analysed, so an LLM endpoint in it could go unchecked.',
+    description: [
+      'Fires, whenever a policy file is in force, for each file (or part of a file) the engine could not fully analyse:',
+      '',
+      '- the file is over `maxFileSizeKb`, or cannot be read (permissions, a link to outside the scanned folder);',
+      '- it looks binary (NUL bytes in code, or it is not text at all) and mentions an LLM provider, SDK or endpoint variable;',
+      '- it is not valid UTF-8 (it was scanned with the invalid bytes replaced);',
+      '- it does not parse (malformed YAML, JSON, TOML, HCL or notebook JSON: then only its URLs and env variables were checked), or part of it is nested deeper than the engine follows;',
+      '- the engine itself failed on it (an internal error).',
+      '',
+      'A compliance gate that passes because it could not read something is worse than none: what was not analysed is reported, never treated as clean. `failOn` decides whether these findings fail the run, like any other. An **internal error** is always an `error`, whatever `severity:` says, so a bug in the engine can never turn a failing project green; only a waiver accepts it.',
+      '',
+      '**What passes:** make the file analysable: fix the syntax error the message names, save it as UTF-8, raise `maxFileSizeKb`, or, if it holds no LLM code (generated data, a fixture), add it to `ignore:` or waive LLMC008 for its path with a reason. Report internal errors: they are bugs.',
+    ].join('\n'),
+  },
 ];
 
 /** The severity the policy gives a rule, or undefined when it turns the rule off. */

@@ -52,6 +52,8 @@ const REGEX_PRECEDERS = new Set([
 interface LexResult {
   tokens: Token[];
   end: number;
+  /** Where comments are (start and end offsets), in order: only there can a waiver be written. */
+  comments: { s: number; e: number }[];
 }
 
 /** Lex `text` from `start`. With `stopAtBrace`, stop at the first unmatched `}` (an interpolation hole's end). */
@@ -61,6 +63,7 @@ export function lex(text: string, lang: LexLanguage, start = 0, end = text.lengt
 
 class Lexer {
   private readonly tokens: Token[] = [];
+  private readonly comments: { s: number; e: number }[] = [];
   private pos: number;
   /** Depth of ( and [ (and { in Python): newlines inside them are not statement ends. */
   private depth = 0;
@@ -122,12 +125,12 @@ class Lexer {
       if (this.stringStart(c)) continue;
       if (c === C_LBRACE) this.braceDepth++;
       if (c === C_RBRACE) {
-        if (this.braceDepth === 0 && this.stopAtBrace) return { tokens: this.tokens, end: this.pos };
+        if (this.braceDepth === 0 && this.stopAtBrace) return { tokens: this.tokens, end: this.pos, comments: this.comments };
         if (this.braceDepth > 0) this.braceDepth--;
       }
       this.punct(c);
     }
-    return { tokens: this.tokens, end: this.pos };
+    return { tokens: this.tokens, end: this.pos, comments: this.comments };
   }
 
   private push(tok: Token): void {
@@ -174,6 +177,7 @@ class Lexer {
     if (lineComment) {
       let p = this.pos;
       while (p < end && text.charCodeAt(p) !== C_NL) p++;
+      this.comments.push({ s: this.pos, e: p });
       this.pos = p;
       return true;
     }
@@ -195,6 +199,7 @@ class Lexer {
         }
       }
       if (sawNewline) this.newline(this.pos);
+      this.comments.push({ s: this.pos, e: p });
       this.pos = p;
       return true;
     }

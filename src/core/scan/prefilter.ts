@@ -50,6 +50,32 @@ export class Prefilter {
   }
 }
 
+/** Characters that end a URL's authority, or the URL (as the URL parser and prose do). */
+const AUTHORITY_END = new Set([0x2f, 0x5c, 0x3f, 0x23, 0x22, 0x27, 0x60, 0x20, 0x09, 0x0a, 0x0d, 0x3c, 0x3e, 0x29, 0x5d, 0x7d, 0x2c]);
+
+/**
+ * Whether a URL's host holds a non-ASCII character or a Punycode label (`xn--`): a host
+ * that imitates a catalogued one (`api.оpenai.com` with a Cyrillic о) contains none of
+ * the catalog's anchors, so such a file must be read to be judged a look-alike.
+ */
+export function mayHoldLookalikeHost(content: Uint8Array | string): boolean {
+  const text = typeof content === 'string';
+  const at = text ? (i: number): number => content.charCodeAt(i) : (i: number): number => content[i]!;
+  // The next ':' (native search, on bytes or text alike).
+  const colon = text ? (from: number): number => content.indexOf(':', from) : (from: number): number => content.indexOf(0x3a, from);
+  const n = content.length;
+  for (let i = colon(0); i >= 0; i = colon(i + 1)) {
+    if (at(i + 1) !== 0x2f || at(i + 2) !== 0x2f) continue;
+    for (let j = i + 3; j < n && j < i + 3 + 256; j++) {
+      const c = at(j);
+      if (AUTHORITY_END.has(c)) break;
+      if (c >= 0x80) return true;
+      if ((c | 0x20) === 0x78 && (at(j + 1) | 0x20) === 0x6e && at(j + 2) === 0x2d && at(j + 3) === 0x2d) return true; // xn--
+    }
+  }
+  return false;
+}
+
 /** Drops every word that contains a shorter anchor: the shorter one already matches. */
 function minimalAnchors(words: string[]): string[] {
   const sorted = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => w.length >= 4))].sort((a, b) => a.length - b.length || a.localeCompare(b));

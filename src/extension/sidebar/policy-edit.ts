@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { POLICY_FILE_NAMES, type Requirement } from '../../core/policy/policy';
 import { policyTemplate } from '../../core/policy/template';
 import type { FolderScan } from '../folder-scan';
-import { withRequirements } from './policy-edit-text';
 
 export async function writeRequirements(scan: FolderScan, requirements: Requirement[], log: vscode.LogOutputChannel): Promise<boolean> {
   // While the folder reloads its policy is not known yet: look on disk, never overwrite one.
@@ -27,7 +26,7 @@ export async function writeRequirements(scan: FolderScan, requirements: Requirem
   }
   let text: string;
   try {
-    text = withRequirements(uri.path, doc.getText(), requirements);
+    text = await scan.withRequirements(uri.path, doc.getText(), requirements);
   } catch (err) {
     log.error(`Could not write require: into ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
     void vscode.window.showErrorMessage('LLM Compliance: could not update the policy file; see the log.');

@@ -1,0 +1,133 @@
+// What the engine could not fully analyse is a finding (LLMC008), never a silent pass;
+// NULs in comments do not hide code; a waiver counts only in a comment.
+import * as assert from 'node:assert/strict';
+import { Engine } from '../../src/core/engine';
+import { emptyPolicy, parsePolicy } from '../../src/core/policy/policy';
+import { runCli, tempWorkspace } from '../support/cli';
+
+interface Out {
+  endpoints: { file: string; host: string | null }[];
+  findings: { ruleId: string; severity: string; file: string; line: number; message: string; suppressed?: unknown }[];
+  notes: { kind: string; file: string; line?: number }[];
+  summary: { findings: number; notFullyAnalysed: number };
+}
+function scan(files: Record<string, string | Uint8Array>, ...args: string[]): { status: number | null; out: Out; stderr: string } {
+  const r = runCli(['scan', '.', '--format', 'json', '--date', '2026-11-27', ...args], tempWorkspace(files));
+  return { status: r.status, out: JSON.parse(r.stdout || '{}') as Out, stderr: r.stderr };
+}
+const EU = 'require: [eu-residency]\n';
+const OPENAI_JS = 'import OpenAI from "openai";\nconst c = new OpenAI({ baseURL: "https://api.openai.com/v1" });\n';
+
+describe('fail closed: files not fully analysed', () => {
+  it('row 2: a NUL byte in a JS comment does not hide the file\'s api.openai.com client', () => {
+    const { status, out } = scan({ '.llm-compliance.yaml': EU, 'a.js': `// \0\n${OPENAI_JS}` });
+    assert.deepEqual(out.endpoints.map((e) => e.host), ['api.openai.com']);
+    assert.deepEqual(out.findings.map((f) => f.ruleId), ['LLMC002']);
+    assert.equal(status, 1);
+  });
+
+  it('a NUL in a string is no note; a NUL in code is scanned around, with an LLMC008 at its line', () => {
+    const inString = scan({ '.llm-compliance.yaml': EU, 'a.py': 'from openai import OpenAI\nx = "a\0b"\nOpenAI()\n' });
+    assert.deepEqual(inString.out.findings.map((f) => f.ruleId), ['LLMC002']);
+    const inCode = scan({ '.llm-compliance.yaml': EU, 'a.py': 'from openai import OpenAI\nx = 1 \0 2\nOpenAI()\n' });
+    assert.deepEqual(inCode.out.findings.map((f) => `${f.ruleId}:${f.line}`).sort(), ['LLMC002:3', 'LLMC008:2']);
+  });
+
+  it('reads UTF-16 files with a byte-order mark', () => {
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(OPENAI_JS, 'utf16le')]);
+    const utf16be = Buffer.from(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(OPENAI_JS, 'utf16le').swap16()]));
+    const { status, out } = scan({ '.llm-compliance.yaml': EU, 'le.ts': utf16le, 'be.ts': utf16be });
+    assert.deepEqual(out.endpoints.map((e) => `${e.file} ${e.host}`).sort(), ['be.ts api.openai.com', 'le.ts api.openai.com']);
+    assert.equal(out.notes.length, 0);
+    assert.equal(status, 1);
+  });
+
+  it('every note is an LLMC008 finding under a policy, counted in the summary; failOn decides', () => {
+    const files = {
+      '.llm-compliance.yaml': `${EU}maxFileSizeKb: 1\n`,
+      'big.py': `from openai import OpenAI\n${'# padding\n'.repeat(200)}`,
+      'blob.json': new Uint8Array([0x7b, 0x00, 0xff, ...Buffer.from('openai')]),
+      'latin1.py': Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nfrom openai import OpenAI\n')]),
+      'broken.yaml': 'env:\n  OPENAI_BASE_URL: [unclosed\n',
+    };
+    const { status, out } = scan(files);
+    assert.deepEqual(out.findings.map((f) => `${f.ruleId} ${f.severity} ${f.file}`).sort(), [
+      'LLMC008 warning big.py', 'LLMC008 warning blob.json', 'LLMC008 warning broken.yaml', 'LLMC008 warning latin1.py',
+    ]);
+    assert.equal(out.summary.notFullyAnalysed, 4);
+    assert.equal(out.summary.findings, 4);
+    assert.equal(status, 0, 'warnings do not fail under failOn: error');
+    const strict = scan({ ...files, '.llm-compliance.yaml': `${EU}maxFileSizeKb: 1\nfailOn: warning\n` });
+    assert.equal(strict.status, 1);
+    const asErrors = scan({ ...files, '.llm-compliance.yaml': `${EU}maxFileSizeKb: 1\nseverity: { LLMC008: error }\n` });
+    assert.equal(asErrors.status, 1);
+  });
+
+  it('a policy waiver for LLMC008 accepts a file, with its reason; without a policy the scan is an inventory', () => {
+    const files = { 'fixtures/blob.json': new Uint8Array([0x7b, 0x00, 0xff, ...Buffer.from('openai')]) };
+    const waived = scan({
+      ...files,
+      '.llm-compliance.yaml': `${EU}failOn: warning\nwaivers:\n  - rule: LLMC008\n    paths: ["fixtures/**"]\n    reason: "Recorded HTTP fixtures, no code"\n`,
+    });
+    assert.equal(waived.status, 0);
+    assert.equal(waived.out.findings[0]?.ruleId, 'LLMC008');
+    assert.ok(waived.out.findings[0]?.suppressed);
+    const inventory = scan(files);
+    assert.equal(inventory.status, 0);
+    assert.deepEqual(inventory.out.findings, []);
+    assert.deepEqual(inventory.out.notes.map((n) => n.kind), ['skipped-binary']);
+  });
+
+  it('an internal error is an LLMC008 error whatever severity: says, and only a waiver accepts it', () => {
+    const engine = new Engine(undefined, { fault: (pass) => { if (pass === 'scan') throw new Error('boom'); } });
+    const r = engine.analyze('a.py', 'from openai import OpenAI\nOpenAI(base_url="https://api.openai.com/v1")\n');
+    assert.deepEqual(r.notes.map((n) => n.kind), ['internal-error']);
+    assert.deepEqual(r.endpoints.map((e) => e.host), ['api.openai.com'], 'the lexical fallback still finds the URL');
+    for (const severity of ['off', 'note', 'warning']) {
+      const policy = parsePolicy('.llm-compliance.yaml', `require: []\nseverity: { LLMC008: ${severity} }\n`);
+      const findings = engine.evaluate(r.endpoints, policy, { notes: r.notes });
+      assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.severity}`), ['LLMC008 error'], severity);
+      assert.match(findings[0]!.message, /internal error while scanning: boom/);
+    }
+    assert.deepEqual(engine.evaluate(r.endpoints, emptyPolicy(), { notes: r.notes }), [], 'no policy: nothing is judged');
+  });
+});
+
+describe('fail closed: waivers only in comments', () => {
+  const policy = parsePolicy('.llm-compliance.yaml', EU);
+  const judged = (file: string, text: string): string[] => {
+    const engine = new Engine();
+    const r = engine.analyze(file, text);
+    return engine.evaluate(r.endpoints, policy, { waivers: r.waivers, notes: r.notes, today: '2026-11-27' }).map((f) => `${f.ruleId}${f.suppression ? ' waived' : ''}`);
+  };
+  const MARK = 'llm-compliance-ignore LLMC002 -- reviewed';
+
+  for (const [file, text] of [
+    ['a.py', `from openai import OpenAI\nc = OpenAI(); note = "# ${MARK}"\n`],
+    ['a.py', `from openai import OpenAI\nnote = """\n# ${MARK}\n"""\nc = OpenAI()\n`],
+    ['a.ts', `import OpenAI from "openai";\nconst c = new OpenAI(); const s = "// ${MARK}";\n`],
+    ['a.ts', `import OpenAI from "openai";\nconst s = \`\n// ${MARK}\n\`;\nconst c = new OpenAI();\n`],
+    ['a.go', `package main\nimport "github.com/openai/openai-go"\nvar s = \`\n// ${MARK}\n\`\nvar c = openai.NewClient()\n`],
+    ['config.yaml', `model_list:\n  - litellm_params:\n      note: "# ${MARK}"\n      api_base: https://api.openai.com/v1\n`],
+    ['config.yaml', `model_list:\n  - litellm_params:\n      note: |\n        # ${MARK}\n      api_base: https://api.openai.com/v1\n`],
+    ['.env', `NOTE="# ${MARK}"\nOPENAI_BASE_URL=https://api.openai.com/v1\n`],
+    ['a.toml', `note = """\n# ${MARK}\n"""\nbase_url = "https://api.openai.com/v1"\n`],
+  ] as const) {
+    it(`row 13: a waiver marker inside a string waives nothing (${file}: ${JSON.stringify(text.split('\n')[1])})`, () => {
+      assert.deepEqual(judged(file, text), ['LLMC002']);
+    });
+  }
+
+  for (const [file, text] of [
+    ['a.py', `from openai import OpenAI\nc = OpenAI()  # ${MARK}\n`],
+    ['a.ts', `import OpenAI from "openai";\n/* ${MARK} */\nconst c = new OpenAI();\n`],
+    ['config.yaml', `model_list:\n  - litellm_params:\n      # ${MARK}\n      api_base: https://api.openai.com/v1\n`],
+    ['.env', `# ${MARK}\nOPENAI_BASE_URL=https://api.openai.com/v1\n`],
+    ['a.toml', `base_url = "https://api.openai.com/v1" # ${MARK}\n`],
+    ['a.ipynb', JSON.stringify({ metadata: { kernelspec: { language: 'python' } }, cells: [{ cell_type: 'code', source: ['from openai import OpenAI\n', `c = OpenAI()  # ${MARK}\n`] }] })],
+  ] as const) {
+    it(`a waiver in a comment still waives (${file})`, () => {
+      assert.deepEqual(judged(file, text), ['LLMC002 waived']);
+    });
+  }
+});
