@@ -273,6 +273,15 @@ describe('fail closed: policy and config trees', () => {
       }
     });
 
+    it('is measured on the indicators of YAML itself: brackets and dashes inside scalars and comments are text', () => {
+      const brackets = '['.repeat(1_000);
+      const dashes = '- '.repeat(300);
+      const text = `plain: a${brackets}\nquoted: "${brackets}"\nsingle: '${brackets}'\nblock: |\n  ${brackets}\n  ${dashes}\n# ${brackets} ${dashes}\nmulti: a\n  ${brackets}\n`;
+      const tree = parseYaml(text);
+      assert.deepEqual(tree.problems, []);
+      assert.equal(tree.roots.length, 1);
+    });
+
     const url = 'https://api.openai.com/v1';
     const deepFiles = (depth: number): [string, string, number][] => [
       ['flow.yaml', `url: ${url}\na: ${'['.repeat(depth)}${']'.repeat(depth)}\n`, 2],

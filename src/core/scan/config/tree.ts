@@ -4,7 +4,7 @@
 // MAX_NESTING, an alias bomb) is a parse problem, never a silent drop.
 
 import * as jsonc from 'jsonc-parser';
-import { Composer, isAlias, isMap, isNode, isScalar, isSeq, Parser, Scalar, type Alias, type CST, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Composer, CST, isAlias, isMap, isNode, isScalar, isSeq, Lexer, Parser, Scalar, type Alias, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parse as parseTomlDocument, TomlError } from 'smol-toml';
 import { LineIndex } from '../../text';
 
@@ -72,7 +72,7 @@ export function parseYaml(text: string): ConfigTree {
   // Each document's syntax tree is checked before the composer sees it: the parser
   // recurses nowhere, the composer once per level of nesting.
   function* checked(): Generator<CST.Token> {
-    for (const token of new Parser().parse(text)) {
+    for (const token of shallowTokens(text, problems)) {
       const deep = tooDeepYaml(token);
       if (deep >= 0) {
         problems.push(tooDeep(deep));
@@ -107,6 +107,37 @@ function withoutStackTraces<T>(run: () => T): T {
   } finally {
     errorClass.stackTraceLimit = limit;
   }
+}
+
+/**
+ * The parser's tokens, fed to it lexeme by lexeme so that the cheap ways to nest deep,
+ * flow brackets (`[[[[`) and indicators on one line (`- - - -`), stop the parse as soon
+ * as they pass MAX_NESTING: the parser is several times slower than the lexer, and would
+ * otherwise read all of them before the depth of its tree could be measured. The count
+ * never exceeds the tree's depth; deeper indentation is left to tooDeepYaml.
+ */
+function* shallowTokens(text: string, problems: ParseProblem[]): Generator<CST.Token> {
+  const parser = new Parser();
+  let flow = 0;
+  let onLine = 0;
+  let scalarNext = false;
+  for (const lexeme of new Lexer().lex(text)) {
+    // A scalar's source follows the lexer's scalar marker: "[" there is text.
+    if (!scalarNext) {
+      if (lexeme === '[' || lexeme === '{') flow++;
+      else if (lexeme === ']' || lexeme === '}') flow = Math.max(0, flow - 1);
+      else if (lexeme === CST.FLOW_END) flow = 0;
+      else if (lexeme === '' || lexeme === '\n' || lexeme === '\r\n') onLine = 0;
+      else if (flow === 0 && (lexeme === '-' || lexeme === '?' || lexeme === ':')) onLine++;
+      if (flow + onLine > MAX_NESTING) {
+        problems.push(tooDeep(parser.offset));
+        return;
+      }
+    }
+    scalarNext = lexeme === CST.SCALAR;
+    yield* parser.next(lexeme);
+  }
+  yield* parser.end();
 }
 
 /** The offset of the first YAML node nested deeper than MAX_NESTING in a document's syntax tree (-1 if none). */
