@@ -42,12 +42,12 @@ describe('fail closed: policy and config trees', () => {
   describe('malformed YAML is read in linear time (row 3)', () => {
     const broken = `a: ${'} '.repeat(60_000)}`;
 
-    it('reports 60,000 stray closers in a policy as 20 problems and a count', function () {
+    it('reports 60,000 stray closers in a policy as the first 20 problems and where reading stopped', function () {
       this.timeout(120_000);
       const { result, ms } = elapsed(() => problems('p.yaml', broken));
       assert.equal(result.length, 21);
       assert.deepEqual(result[0], { line: 1, column: 4, message: 'not valid YAML: Unexpected flow-map-end token in YAML stream: "}"' });
-      assert.deepEqual(result[20], { line: 1, column: 44, message: 'and 59980 more problems' });
+      assert.deepEqual(result[20], { line: 1, column: 44, message: 'not valid YAML: stopped reading after 20 problems' });
       assert.ok(ms < 10_000, `${ms} ms`);
     });
 

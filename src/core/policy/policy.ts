@@ -94,8 +94,9 @@ export class PolicyError extends Error {
   readonly problems: PolicyProblem[];
 
   constructor(problems: PolicyProblem[]) {
+    // One more problem is shown rather than counted.
     const extra = problems.length - MAX_REPORTED_POLICY_PROBLEMS;
-    const kept = (extra > 0 ? [...problems.slice(0, MAX_REPORTED_POLICY_PROBLEMS), { ...problems[MAX_REPORTED_POLICY_PROBLEMS]!, message: `and ${extra} more problem${extra === 1 ? '' : 's'}` }] : problems)
+    const kept = (extra > 1 ? [...problems.slice(0, MAX_REPORTED_POLICY_PROBLEMS), { ...problems[MAX_REPORTED_POLICY_PROBLEMS]!, message: `and ${extra} more problems` }] : problems)
       .map((p) => (p.message.length > MAX_MESSAGE_LENGTH ? { ...p, message: `${p.message.slice(0, MAX_MESSAGE_LENGTH)}…` } : p));
     super(kept.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
     this.name = 'PolicyError';

@@ -16,6 +16,9 @@ import { LineIndex } from '../../text';
  */
 export const MAX_NESTING = 200;
 
+/** A YAML file stops being read after this many syntax errors (the rest is not YAML either). */
+export const MAX_PARSE_PROBLEMS = 20;
+
 /** YAML aliases may add at most this many nodes to a document in all; more is an alias bomb ("billion laughs"). */
 export const MAX_ALIAS_EXPANSION = 100_000;
 
@@ -78,9 +81,15 @@ export function parseYaml(text: string): ConfigTree {
         problems.push(tooDeep(deep));
         return;
       }
-      // The parser's own errors already say the text is not YAML: composing would only repeat them.
-      if (token.type === 'error') problems.push({ message: `${token.message}: ${JSON.stringify(token.source.slice(0, 40))}`, offset: token.offset });
-      else if (!problems.length) yield token;
+      // The parser's own errors already say the text is not YAML: composing would only repeat them,
+      // and reading on past a few of them would only find more (a broken file can hold one per character).
+      if (token.type === 'error') {
+        if (problems.length === MAX_PARSE_PROBLEMS) {
+          problems.push({ message: `stopped reading after ${MAX_PARSE_PROBLEMS} problems`, offset: token.offset });
+          return;
+        }
+        problems.push({ message: `${token.message}: ${JSON.stringify(token.source.slice(0, 40))}`, offset: token.offset });
+      } else if (!problems.length) yield token;
     }
   }
   const composer = new Composer({ uniqueKeys: false, strict: false });
