@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatOf, type Engine } from '../core/engine';
 import type { ScanNote } from '../core/model';
-import { emptyPolicy, parsePolicy, POLICY_FILE_NAMES, type Policy } from '../core/policy/policy';
+import { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_FILE_NAMES, PolicyError, type Policy } from '../core/policy/policy';
 import { sortByPlace } from '../core/workspace';
 import { byPlace, compareEndpoints, compareNotes, compareText, inReportOrder, Positions, type ScanReport } from './report';
 import { analyze, theEngine, type FileJob, type Outcome, type Pass } from './analyze-files';
@@ -25,8 +25,8 @@ export interface ScanOptions {
 /** Finds the policy for a scan: the given file, or the nearest one at or above the first scanned folder. */
 export function findPolicy(roots: string[], given: string | undefined, cwd: string): { policy: Policy; file?: string } {
   const load = (file: string): Policy => {
-    const text = fs.readFileSync(file, 'utf8');
-    return parsePolicy(relative(cwd, file), text);
+    const shown = relative(cwd, file);
+    return parsePolicy(shown, decodePolicy(shown, readPolicyFile(file, shown)));
   };
   if (given) return { policy: load(path.resolve(cwd, given)), file: path.resolve(cwd, given) };
   // The nearest policy at or above the first scanned folder, up to the repository root.
@@ -34,11 +34,61 @@ export function findPolicy(roots: string[], given: string | undefined, cwd: stri
   for (let dir = fs.statSync(first).isDirectory() ? first : path.dirname(first); ; dir = path.dirname(dir)) {
     for (const name of POLICY_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (fs.existsSync(candidate)) return { policy: load(candidate), file: candidate };
+      // lstat: a policy that is there but unreadable (a broken link, a directory) is an error, never "no policy".
+      if (fs.lstatSync(candidate, { throwIfNoEntry: false })) return { policy: load(candidate), file: candidate };
     }
     if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
   }
   return { policy: emptyPolicy() };
+}
+
+/**
+ * A policy file's bytes, read only from a regular file (a link is followed) and at most
+ * one byte past the size cap. It is opened without blocking, so that a FIFO cannot hang
+ * the scan, and checked after opening, so that it cannot be swapped in between.
+ */
+function readPolicyFile(file: string, shown: string): Uint8Array {
+  const refuse = (reason: string): PolicyError => new PolicyError([{ file: shown, line: 1, column: 1, message: `cannot be read: ${reason}` }]);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    throw refuse(systemReason(err));
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw refuse(`it is ${kindOf(stat)}, not a regular file`);
+    // Some files report no size (/proc): read up to the cap and one byte more (decodePolicy refuses that), never further.
+    const buffer = Buffer.alloc(MAX_POLICY_FILE_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      let read: number;
+      try {
+        read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      } catch (err) {
+        throw refuse(systemReason(err));
+      }
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function kindOf(stat: fs.Stats): string {
+  return stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket'
+    : stat.isCharacterDevice() ? 'a character device' : stat.isBlockDevice() ? 'a block device' : 'not a file';
+}
+
+function systemReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'it does not exist (or is a link to nothing)', EACCES: 'permission denied', EPERM: 'permission denied',
+    ELOOP: 'too many levels of symbolic links', EISDIR: 'it is a directory, not a regular file', EAGAIN: 'it is not a regular file (reading would block)',
+  };
+  return (code && reasons[code]) ?? (err instanceof Error ? err.message : String(err));
 }
 
 export async function scan(paths: string[], options: ScanOptions = {}): Promise<ScanReport> {

@@ -8,8 +8,8 @@ import type { ProviderId } from '../catalog/types';
 import type { RuleId, Severity, TextRange } from '../model';
 import { normalizeHost } from '../resolve/hosts';
 import { PathPatterns } from '../glob';
-import { parseJson, parseYaml, type CNode } from '../scan/config/tree';
-import { lineAndColumn } from '../text';
+import { parseJson, parseYaml, type CEntry, type CNode, type ParseProblem } from '../scan/config/tree';
+import { LineIndex } from '../text';
 
 export const REQUIREMENTS = ['hipaa', 'eu-residency', 'soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'] as const;
 export type Requirement = (typeof REQUIREMENTS)[number];
@@ -68,14 +68,14 @@ export function pathMatcher(patterns: string[]): (relativePath: string) => boole
 
 export const POLICY_FILE_NAMES = ['.llm-compliance.yaml', '.llm-compliance.yml', '.llm-compliance.json'];
 export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
-/** A policy file is a few lines: anything larger is refused, never read to the end. */
+/** A policy is a short file: a larger one is refused unread, so that no path (a FIFO, /dev/zero, a huge file) can stall the reader. */
 export const MAX_POLICY_FILE_BYTES = 256 * 1024;
 
 /** No requirements: the scan reports the inventory and no findings. */
 export function emptyPolicy(): Policy {
   return {
     require: [], baa: [], severity: {}, failOn: 'error', ignore: [], euResidency: { strict: false }, maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB,
-    waivers: [], azureResources: {},
+    waivers: [], azureResources: Object.create(null) as Record<string, AzureResourceFacts>,
   };
 }
 
@@ -86,33 +86,92 @@ export interface PolicyProblem {
   message: string;
 }
 
+/** At most this many problems are reported, then how many more there are. */
+export const MAX_REPORTED_POLICY_PROBLEMS = 20;
+const MAX_MESSAGE_LENGTH = 200;
+
 export class PolicyError extends Error {
-  constructor(readonly problems: PolicyProblem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+  readonly problems: PolicyProblem[];
+
+  constructor(problems: PolicyProblem[]) {
+    // One more problem is shown rather than counted.
+    const extra = problems.length - MAX_REPORTED_POLICY_PROBLEMS;
+    const kept = (extra > 1 ? [...problems.slice(0, MAX_REPORTED_POLICY_PROBLEMS), { ...problems[MAX_REPORTED_POLICY_PROBLEMS]!, message: `and ${extra} more problems` }] : problems)
+      .map((p) => (p.message.length > MAX_MESSAGE_LENGTH ? { ...p, message: `${p.message.slice(0, MAX_MESSAGE_LENGTH)}…` } : p));
+    super(kept.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
     this.name = 'PolicyError';
+    this.problems = kept;
   }
+}
+
+/**
+ * A policy file's bytes as text: refused when larger than MAX_POLICY_FILE_BYTES or not
+ * valid UTF-8 (with the line and column of the first bad byte), never decoded loosely.
+ */
+export function decodePolicy(file: string, bytes: Uint8Array): string {
+  if (bytes.length > MAX_POLICY_FILE_BYTES) throw new PolicyError([{ file, line: 1, column: 1, message: tooLarge() }]);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad < 0) return new TextDecoder().decode(bytes);
+  let lineStart = bad;
+  while (lineStart > 0 && bytes[lineStart - 1] !== 0x0a) lineStart--;
+  const line = 1 + bytes.subarray(0, lineStart).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0);
+  const column = new TextDecoder().decode(bytes.subarray(lineStart, bad)).length + 1;
+  throw new PolicyError([{ file, line, column, message: `not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')}); save the policy as UTF-8` }]);
+}
+
+function tooLarge(): string {
+  return `larger than ${MAX_POLICY_FILE_BYTES / 1024} KiB; a policy is a short file`;
+}
+
+/** The index of the first byte that does not start or continue a valid UTF-8 sequence (-1 when all are valid). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // The length of the sequence, and the range of its second byte (which rules out overlong forms and surrogates).
+    const [length, low, high] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf]
+      : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf]
+      : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf]
+      : [0, 0, 0];
+    if (!length) return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += length;
+  }
+  return -1;
 }
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
+/** Keys that would reach an object's prototype if the policy were ever read into a plain object. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Parses and validates a policy file's text. Throws PolicyError with every problem found. */
 export function parsePolicy(file: string, text: string): Policy {
+  // Text is at most as long as its UTF-8 bytes: the size cap holds for text read by others (the editor) too.
+  if (text.length > MAX_POLICY_FILE_BYTES) throw new PolicyError([{ file, line: 1, column: 1, message: tooLarge() }]);
+  const lines = new LineIndex(text);
+  const at = (offset: number, message: string): PolicyProblem => ({ file, ...lines.position(offset), message });
   const isJson = file.toLowerCase().endsWith('.json');
   const tree = isJson ? parseJson(text) : parseYaml(text);
-  const problems: PolicyProblem[] = tree.problems.map((p) => ({ file, ...lineAndColumn(text, p.offset), message: `not valid ${isJson ? 'JSON' : 'YAML'}: ${p.message}` }));
-  if (problems.length) throw new PolicyError(problems);
-  if (tree.roots.length > 1) throw new PolicyError([{ file, ...lineAndColumn(text, tree.roots[1]!.s), message: 'a policy file holds one document' }]);
+  if (tree.problems.length) throw new PolicyError(tree.problems.map((p) => at(p.offset, `not valid ${isJson ? 'JSON' : 'YAML'}: ${p.message}`)));
+  if (tree.roots.length > 1) throw new PolicyError([at(tree.roots[1]!.s, 'a policy file holds one document')]);
   const root = tree.roots[0];
-  const duplicate = root ? firstDuplicateKey(root) : undefined;
-  // A repeated key would silently replace the first (require: twice loosens the policy).
-  if (duplicate) throw new PolicyError([{ file, ...lineAndColumn(text, duplicate.keyS), message: `"${duplicate.key}" appears twice; merge the two` }]);
-  const data = root ? toPlain(root) : {};
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new PolicyError([{ file, line: 1, column: 1, message: 'the policy must be a mapping (require:, baa:, ...)' }]);
-  }
+  // An empty file may be one cut short: it must not pass as "no requirements".
+  if (!root) throw new PolicyError([at(0, 'the policy is empty; write `require: []` to require nothing')]);
+  if (root.k !== 'map') throw new PolicyError([at(root.s, 'the policy must be a mapping (require:, baa:, ...)')]);
+  const wrong = unreadableParts(root, text);
+  if (wrong.length) throw new PolicyError(wrong.map((w) => at(w.offset, w.message)));
+  const data = toPlain(root);
+  const keys = new KeyIndex();
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(policySchema);
   if (!validator(data)) {
-    throw new PolicyError(collapseAlternatives(validator.errors ?? []).map((err) => ({ file, ...positionOf(text, root, err), message: describeError(err) })));
+    throw new PolicyError(collapseAlternatives(validator.errors ?? []).map((err) => at(keys.offsetOf(root, err), describeError(err))));
   }
   const raw = data as Partial<Omit<Policy, 'waivers' | 'gateway' | 'azureResources'>> & {
     waivers?: RawWaiver[];
@@ -120,23 +179,32 @@ export function parsePolicy(file: string, text: string): Policy {
     azure?: { resources?: Record<string, AzureResourceFacts> };
   };
   const base = emptyPolicy();
-  const waiverNodes = root?.k === 'map' ? root.entries.find((e) => e.key === 'waivers')?.value : undefined;
+  const waiverNodes = keys.entry(root, 'waivers')?.value;
   const waivers = (raw.waivers ?? []).map((w, i): PolicyWaiver => {
     const node = waiverNodes?.k === 'seq' ? waiverNodes.items[i] : undefined;
     const range = { start: node?.s ?? 0, end: node?.e ?? 0 };
     const rules = (typeof w.rule === 'string' ? [w.rule] : w.rule ?? []) as RuleId[];
     return {
-      rules, paths: w.paths ?? [], range, line: lineAndColumn(text, range.start).line,
+      rules, paths: w.paths ?? [], range, line: lines.position(range.start).line,
       ...(w.provider ? { provider: w.provider } : {}),
       ...(w.reason?.trim() ? { reason: w.reason.trim() } : {}),
       ...(w.expires ? { expires: w.expires } : {}),
       ...(w.owner ? { owner: w.owner } : {}),
     };
   });
+  // Resource names come from the workspace's code: looked up in an object without a prototype, "constructor" is just a name.
+  const azureResources = Object.create(null) as Record<string, AzureResourceFacts>;
+  const resourceNodes = keys.entry(keys.entry(root, 'azure')?.value, 'resources')?.value;
+  for (const [name, facts] of Object.entries(raw.azure?.resources ?? {})) {
+    const keyS = keys.entry(resourceNodes, name)?.keyS ?? 0;
+    // Azure resource names ignore case: two spellings of one name would silently replace each other.
+    if (name.toLowerCase() in azureResources) throw new PolicyError([at(keyS, `the Azure resource "${name}" appears twice (names ignore case); merge the two`)]);
+    azureResources[name.toLowerCase()] = { ...facts, line: lines.position(keyS).line };
+  }
   return {
     require: raw.require ?? base.require,
     baa: raw.baa ?? base.baa,
-    severity: raw.severity ?? base.severity,
+    severity: { ...raw.severity },
     failOn: raw.failOn ?? base.failOn,
     ignore: raw.ignore ?? base.ignore,
     euResidency: { strict: raw.euResidency?.strict ?? false },
@@ -144,23 +212,10 @@ export function parsePolicy(file: string, text: string): Policy {
     waivers,
     // A host given as a URL (https://gw.example.com:4000/v1) means its host name.
     ...(raw.gateway ? { gateway: { hosts: raw.gateway.hosts.map((h) => normalizeHost(h)), allow: raw.gateway.allow ?? [] } } : {}),
-    azureResources: Object.fromEntries(Object.entries(raw.azure?.resources ?? {}).map(([name, facts]) => [name.toLowerCase(), { ...facts, line: lineOfKey(text, root, ['azure', 'resources', name]) }])),
+    azureResources,
     source: file,
     text,
   };
-}
-
-/** The line of a key in the policy's tree (1 when it cannot be found). */
-function lineOfKey(text: string, root: CNode | undefined, path: string[]): number {
-  let node = root;
-  let offset = 0;
-  for (const key of path) {
-    const entry = node?.k === 'map' ? node.entries.find((e) => e.key === key) : undefined;
-    if (!entry) return 1;
-    offset = entry.keyS;
-    node = entry.value;
-  }
-  return lineAndColumn(text, offset).line;
 }
 
 interface RawWaiver {
@@ -172,53 +227,81 @@ interface RawWaiver {
   owner?: string;
 }
 
-function firstDuplicateKey(node: CNode): { key: string; keyS: number } | undefined {
-  if (node.k === 'seq') {
-    for (const item of node.items) {
-      const d = firstDuplicateKey(item);
-      if (d) return d;
+/**
+ * What the schema cannot see once the tree is plain data, each with where it is: a key
+ * that is not a plain string, a prototype key, a key given twice (the second would
+ * silently replace the first), a YAML tag, a number that is not finite.
+ */
+function unreadableParts(root: CNode, text: string): ParseProblem[] {
+  const found: ParseProblem[] = [];
+  // Aliases share nodes: each is checked once.
+  const seen = new Set<CNode>();
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.tag) found.push({ offset: node.s, message: `YAML tags (${node.tag}) are not allowed in a policy; write the value plainly` });
+    if (node.k === 'scalar') {
+      if (typeof node.v === 'number' && !Number.isFinite(node.v)) found.push({ offset: node.s, message: `${text.slice(node.s, Math.min(node.e, node.s + 20))} is not a finite number` });
+      continue;
+    }
+    if (node.k === 'seq') {
+      for (const item of node.items) stack.push(item);
+      continue;
+    }
+    const keys = new Set<string>();
+    for (const e of node.entries) {
+      if (e.notPlainKey) found.push({ offset: e.keyS, message: `the key ${quote(e.key)} is ${e.notPlainKey}; keys in a policy are plain strings` });
+      else if (PROTOTYPE_KEYS.has(e.key)) found.push({ offset: e.keyS, message: `${quote(e.key)} cannot be a key in a policy` });
+      else if (keys.has(e.key)) found.push({ offset: e.keyS, message: `${quote(e.key)} appears twice; merge the two` });
+      keys.add(e.key);
+      stack.push(e.value);
     }
   }
-  if (node.k !== 'map') return undefined;
-  const seen = new Set<string>();
-  for (const e of node.entries) {
-    if (seen.has(e.key)) return { key: e.key, keyS: e.keyS };
-    seen.add(e.key);
-    const d = firstDuplicateKey(e.value);
-    if (d) return d;
-  }
-  return undefined;
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
+/** A key from the policy in a message: quoted and short (the CLI escapes control characters when it prints). */
+function quote(key: string): string {
+  return `"${key.length > 60 ? `${key.slice(0, 60)}…` : key}"`;
+}
+
+/** The tree as plain data for the schema, in objects without a prototype: no key can reach one. */
 function toPlain(node: CNode): unknown {
   if (node.k === 'scalar') return node.v;
   if (node.k === 'seq') return node.items.map(toPlain);
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>;
   for (const e of node.entries) out[e.key] = toPlain(e.value);
   return out;
 }
 
-/** The line and column of the value an Ajv error points at. */
-function positionOf(text: string, root: CNode | undefined, err: ErrorObject): { line: number; column: number } {
-  let node = root;
-  let offset = root?.s ?? 0;
-  const segments = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (err.keyword === 'additionalProperties') segments.push(String((err.params as { additionalProperty: string }).additionalProperty));
-  for (const seg of segments) {
-    if (!node) break;
-    if (node.k === 'map') {
-      const entry = node.entries.find((e) => e.key === seg);
-      if (!entry) break;
-      offset = err.keyword === 'additionalProperties' && seg === segments[segments.length - 1] ? entry.keyS : entry.value.s;
-      node = entry.value;
-    } else if (node.k === 'seq') {
-      const item = node.items[Number(seg)];
-      if (!item) break;
-      offset = item.s;
-      node = item;
-    } else break;
+/** The entries of the policy's mappings by key, indexed on first use: a policy may hold thousands of keys with problems. */
+class KeyIndex {
+  private readonly maps = new Map<CNode, Map<string, CEntry>>();
+
+  entry(node: CNode | undefined, key: string): CEntry | undefined {
+    if (node?.k !== 'map') return undefined;
+    let keys = this.maps.get(node);
+    if (!keys) this.maps.set(node, (keys = new Map(node.entries.map((e) => [e.key, e]))));
+    return keys.get(key);
   }
-  return lineAndColumn(text, offset);
+
+  /** The offset of the value an Ajv error points at (of the key, for an unknown key). */
+  offsetOf(root: CNode, err: ErrorObject): number {
+    let node: CNode | undefined = root;
+    let offset = root.s;
+    const segments = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const unknownKey = err.keyword === 'additionalProperties';
+    if (unknownKey) segments.push(String((err.params as { additionalProperty: string }).additionalProperty));
+    for (const [i, seg] of segments.entries()) {
+      const entry = this.entry(node, seg);
+      const next: CNode | undefined = entry?.value ?? (node?.k === 'seq' ? node.items[Number(seg)] : undefined);
+      if (!next) break;
+      offset = entry && unknownKey && i === segments.length - 1 ? entry.keyS : next.s;
+      node = next;
+    }
+    return offset;
+  }
 }
 
 /**
@@ -227,26 +310,28 @@ function positionOf(text: string, root: CNode | undefined, err: ErrorObject): { 
  */
 function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
   const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
-  const kept = new Set<string>();
-  return errors.filter((e) => {
-    if (!alternatives.has(e.instancePath)) return true;
-    if (kept.has(e.instancePath)) return false;
-    const best = errors.find((x) => x.instancePath === e.instancePath && x.keyword === 'enum') ?? e;
-    if (best !== e) return false;
-    kept.add(e.instancePath);
-    return true;
-  });
+  const best = new Map<string, ErrorObject>();
+  for (const e of errors) {
+    if (!alternatives.has(e.instancePath)) continue;
+    const kept = best.get(e.instancePath);
+    if (!kept || (kept.keyword !== 'enum' && e.keyword === 'enum')) best.set(e.instancePath, e);
+  }
+  return errors.filter((e) => !alternatives.has(e.instancePath) || best.get(e.instancePath) === e);
 }
 
 function describeError(err: ErrorObject): string {
   const where = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : 'policy';
   switch (err.keyword) {
     case 'additionalProperties':
-      return `unknown key "${(err.params as { additionalProperty: string }).additionalProperty}" in ${where}`;
+      return `unknown key ${quote((err.params as { additionalProperty: string }).additionalProperty)} in ${where}`;
     case 'enum':
       return `${where} must be one of: ${((err.params as { allowedValues: unknown[] }).allowedValues).join(', ')}`;
-    case 'type':
-      return `${where} must be ${(err.params as { type: string }).type === 'array' ? 'a list' : `a ${(err.params as { type: string }).type}`}`;
+    case 'type': {
+      const { type } = err.params as { type: string };
+      return `${where} must be ${type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : type === 'integer' ? 'an integer' : `a ${type}`}`;
+    }
+    case 'minItems':
+      return `${where} must not be empty${/^waivers\.\d+\.paths$/.test(where) ? ' (leave paths out to waive every path)' : ''}`;
     case 'uniqueItems':
       return `${where} lists the same value twice`;
     default:

@@ -71,7 +71,8 @@ export function applyAzureResources(endpoints: Endpoint[], index: CatalogIndex, 
       return { ...e, unknown: `${name} is defined in several regions in the workspace (${defs.map((d) => `${d.region ?? 'a deploy-time location'} in ${d.file}:${d.line}`).join(', ')})` };
     }
     const def = defs[0];
-    const stated = declared[name];
+    // Own keys only: a resource named like an Object method (constructor) must not find it, also in a policy copied to a worker.
+    const stated = Object.hasOwn(declared, name) ? declared[name] : undefined;
     const facts = def
       ? { region: def.region, skus: defs.flatMap((d) => d.skus), unreadable: defs.find((d) => d.unreadable)?.unreadable }
       : stated ? { region: stated.region.toLowerCase(), skus: stated.deployment ? [stated.deployment] : [] } : undefined;

@@ -2,6 +2,7 @@
 // cell text back to the notebook's JSON text. Markdown cells and outputs are ignored.
 
 import * as jsonc from 'jsonc-parser';
+import { tooDeep, tooDeepJson } from './tree';
 
 export interface NotebookCell {
   text: string;
@@ -16,6 +17,9 @@ export interface Notebook {
 }
 
 export function parseNotebook(text: string): Notebook {
+  // jsonc-parser recurses per level: deeper input is a problem, never a stack overflow.
+  const deep = tooDeepJson(text);
+  if (deep >= 0) return { language: 'python', cells: [], problems: [tooDeep(deep)] };
   const errors: jsonc.ParseError[] = [];
   const root = jsonc.parseTree(text, errors, { allowTrailingComma: true });
   const problems = errors.map((e) => ({ message: jsonc.printParseErrorCode(e.error), offset: e.offset }));
