@@ -1,7 +1,6 @@
 // Reads and analyses files, in this thread or spread over worker threads. The caller
 // sorts the results into walk order, so parallel and sequential scans print the same report.
 
-import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Engine, formatOf, internalError, setsValuesOnly, tooLargeNote, workspaceEnv, type EnvDefinition } from '../core/engine';
@@ -10,6 +9,7 @@ import { Prefilter } from '../core/scan/prefilter';
 import type { Endpoint, ScanNote } from '../core/model';
 import type { InlineWaiver } from '../core/policy/waivers';
 import type { AzureResource } from '../core/resolve/infrastructure';
+import { readRegularFile } from './read-file';
 
 export interface FileJob {
   abs: string;
@@ -131,37 +131,17 @@ export function runScanWorker(): void {
   parentPort!.postMessage(analyzeSequential(input.jobs, input.maxFileSize, input));
 }
 
-/** Reads a file with one open; too-large files are reported without reading them. */
+/** Reads a file: too-large files are reported without reading them, FIFOs and devices are never read. */
 function readFile(job: FileJob, maxFileSize: number, notes: ScanNote[], engine: Engine): Uint8Array | undefined {
-  let fd: number | undefined;
   try {
     engine.checkpoint('read', job.rel);
-    // Non-blocking, then checked: a FIFO swapped in since the walk looked must not hang the read.
-    fd = fs.openSync(job.abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) {
-      notes.push({ kind: 'unreadable', file: job.rel, message: 'not a regular file (a FIFO, socket or device): not read' });
-      return undefined;
-    }
-    const size = stat.size;
-    if (size > maxFileSize) {
-      notes.push(tooLargeNote(job.rel, size, maxFileSize));
-      return undefined;
-    }
-    const buf = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = fs.readSync(fd, buf, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buf.subarray(0, read);
+    const read = readRegularFile(job.abs, maxFileSize);
+    if ('bytes' in read) return read.bytes;
+    notes.push('tooLarge' in read ? tooLargeNote(job.rel, read.tooLarge, maxFileSize) : { kind: 'unreadable', file: job.rel, message: `not read: it is ${read.notRegular}, not a regular file` });
   } catch (err) {
     // The file system's refusal is the file's state; anything else is a bug of ours.
     const code = (err as NodeJS.ErrnoException).code;
     notes.push(code ? { kind: 'unreadable', file: job.rel, message: `not readable: ${code}` } : internalError(job.rel, 'reading the file', err));
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
+  return undefined;
 }

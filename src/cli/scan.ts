@@ -8,6 +8,7 @@ import { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_F
 import { sortByPlace } from '../core/workspace';
 import { byPlace, compareEndpoints, compareNotes, compareText, inReportOrder, Positions, type ScanReport } from './report';
 import { analyze, theEngine, type FileJob, type Outcome, type Pass } from './analyze-files';
+import { readRegularFile, type ReadResult } from './read-file';
 import { walk, type WalkProblem } from './walk';
 
 export interface ScanOptions {
@@ -42,44 +43,18 @@ export function findPolicy(roots: string[], given: string | undefined, cwd: stri
   return { policy: emptyPolicy() };
 }
 
-/**
- * A policy file's bytes, read only from a regular file (a link is followed) and at most
- * one byte past the size cap. It is opened without blocking, so that a FIFO cannot hang
- * the scan, and checked after opening, so that it cannot be swapped in between.
- */
+/** A policy file's bytes: a regular file only (a link is followed), never read past the size cap. */
 function readPolicyFile(file: string, shown: string): Uint8Array {
   const refuse = (reason: string): PolicyError => new PolicyError([{ file: shown, line: 1, column: 1, message: `cannot be read: ${reason}` }]);
-  let fd: number;
+  let read: ReadResult;
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    read = readRegularFile(file, MAX_POLICY_FILE_BYTES);
   } catch (err) {
     throw refuse(systemReason(err));
   }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw refuse(`it is ${kindOf(stat)}, not a regular file`);
-    // Some files report no size (/proc): read up to the cap and one byte more (decodePolicy refuses that), never further.
-    const buffer = Buffer.alloc(MAX_POLICY_FILE_BYTES + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      let read: number;
-      try {
-        read = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      } catch (err) {
-        throw refuse(systemReason(err));
-      }
-      if (read === 0) break;
-      length += read;
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function kindOf(stat: fs.Stats): string {
-  return stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket'
-    : stat.isCharacterDevice() ? 'a character device' : stat.isBlockDevice() ? 'a block device' : 'not a file';
+  if ('notRegular' in read) throw refuse(`it is ${read.notRegular}, not a regular file`);
+  if ('tooLarge' in read) throw new PolicyError([{ file: shown, line: 1, column: 1, message: `larger than ${MAX_POLICY_FILE_BYTES / 1024} KiB; a policy is a short file` }]);
+  return read.bytes;
 }
 
 function systemReason(err: unknown): string {

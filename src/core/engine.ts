@@ -368,6 +368,12 @@ export class Engine {
       case 'notebook': {
         const nb = parseNotebook(text);
         if (nb.problems.length && nb.cells.length === 0) return broken('notebook JSON', nb.problems[0]!);
+        if (nb.problems.length) {
+          // The cells before the damage are read; what the damage hides is not.
+          const problem = nb.problems[0]!;
+          const { line } = lineAndColumn(text, problem.offset);
+          notes.push({ kind: 'parse-error', file, line, message: `not valid notebook JSON (line ${line}: ${problem.message}); only the code cells that could be read were scanned` });
+        }
         return { endpoints: this.notebook(file, nb, text, env, notes) };
       }
     }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { formatOf, tooLargeNote } from '../core/engine';
 import { ALWAYS_SKIPPED_FOLDERS } from '../core/files';
 import type { Endpoint, Finding } from '../core/model';
-import { emptyPolicy, MAX_POLICY_FILE_BYTES, POLICY_FILE_NAMES, type Policy, type PolicyProblem, type Requirement } from '../core/policy/policy';
+import { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, PolicyError, POLICY_FILE_NAMES, type Policy, type PolicyProblem, type Requirement } from '../core/policy/policy';
 import type { WorkspaceResults } from '../core/workspace';
 import type { FolderIndex, IndexWorker } from './index-client';
 import { setting } from './settings';
@@ -283,7 +283,7 @@ export class FolderScan {
         if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') continue;
         // There but unreadable: a broken policy, never "no policy" (that would turn checks off).
         this.policyUri = uri;
-        this.policyProblems = [{ file: name, line: 1, column: 1, message: `cannot be read: ${err instanceof Error ? err.message : String(err)}` }];
+        this.policyProblems = err instanceof PolicyError ? err.problems : [{ file: name, line: 1, column: 1, message: `cannot be read: ${err instanceof Error ? err.message : String(err)}` }];
         this.log.error(`${this.folder.name}: the policy ${name} cannot be read; ${this.policy.source ? 'the last valid version stays in force' : 'no requirements are checked until it can be'}.`);
         return;
       }
@@ -378,19 +378,13 @@ export class FolderScan {
 
 /**
  * A policy file's text. Only a regular file of sane size is read (a FIFO would never end, a
- * link to a device never stop), and text that is not UTF-8 is refused, not guessed.
+ * link to a device never stop), and text that is not UTF-8 is refused with its line, not guessed.
  */
 async function readPolicyFile(uri: vscode.Uri): Promise<string> {
   const stat = await vscode.workspace.fs.stat(uri);
   if (!(stat.type & vscode.FileType.File)) throw new Error('it is not a regular file');
   if (stat.size > MAX_POLICY_FILE_BYTES) throw new Error(`it is larger than ${MAX_POLICY_FILE_BYTES / 1024} KB`);
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  if (bytes.byteLength > MAX_POLICY_FILE_BYTES) throw new Error(`it is larger than ${MAX_POLICY_FILE_BYTES / 1024} KB`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error('it is not valid UTF-8 text');
-  }
+  return decodePolicy(uri.path.slice(uri.path.lastIndexOf('/') + 1), await vscode.workspace.fs.readFile(uri));
 }
 
 /** The open notebook a cell document belongs to. */

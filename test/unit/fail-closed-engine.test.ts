@@ -64,6 +64,14 @@ describe('fail closed: files not fully analysed', () => {
     assert.equal(asErrors.status, 1);
   });
 
+  it('a notebook whose JSON breaks after its first cells is scanned as far as it reads, with an LLMC008', () => {
+    const cell = (src: string): string => JSON.stringify({ cell_type: 'code', source: [src] });
+    const nb = `{"metadata": {"kernelspec": {"language": "python"}}, "cells": [${cell('from openai import OpenAI\nOpenAI()\n')}, {"cell_type": "code", "source": ["x = ` ;
+    const { status, out } = scan({ '.llm-compliance.yaml': EU, 'nb.ipynb': nb });
+    assert.deepEqual(out.findings.map((f) => f.ruleId).sort(), ['LLMC002', 'LLMC008']);
+    assert.equal(status, 1);
+  });
+
   it('a policy waiver for LLMC008 accepts a file, with its reason; without a policy the scan is an inventory', () => {
     const files = { 'fixtures/blob.json': new Uint8Array([0x7b, 0x00, 0xff, ...Buffer.from('openai')]) };
     const waived = scan({

@@ -15,7 +15,7 @@ export function withRequirements(file: string, text: string, requirements: Requi
     const indent = /\n( +)"/.exec(text)?.[1]?.length ?? 2;
     out = jsonc.applyEdits(text, jsonc.modify(text, ['require'], requirements, { formattingOptions: { insertSpaces: !tabs, tabSize: tabs ? 1 : indent, eol } }));
   } else {
-    const doc = parseDocument(text);
+    const doc = parseDocument(text, { prettyErrors: false });
     const node = doc.get('require', true);
     if (isNode(node) && node.range) {
       // A block sequence's range ends after its line break: keep that.
