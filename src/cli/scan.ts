@@ -74,7 +74,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   }
   const { policy, file: policyFile } = findPolicy(roots, options.policyFile, cwd);
   const problems: WalkProblem[] = [];
-  const policyIgnore = policyFile && policy.ignore.length ? { base: path.dirname(policyFile), patterns: policy.ignore, file: policyFile } : undefined;
+  const policyIgnore = policyFile && policy.ignore.length ? { base: path.dirname(policyFile), patterns: policy.ignore } : undefined;
   const jobs: FileJob[] = [];
   const seen = new Set<string>();
   for (const root of roots) {

@@ -22,8 +22,6 @@ export interface PolicyIgnore {
   /** The policy's folder: its patterns are relative to it. */
   base: string;
   patterns: string[];
-  /** The policy file, for notes about its patterns. */
-  file?: string;
 }
 
 /**
@@ -53,9 +51,8 @@ export function* walk(root: string, policyIgnore: PolicyIgnore | undefined, prob
     // Policy patterns are relative to the policy's folder; express the walk root relative to it.
     const fromBase = path.relative(policyIgnore.base, root).split(path.sep).join('/');
     if (!fromBase.startsWith('..')) {
-      const layer = policyLayer(policyIgnore.patterns, fromBase ? `${fromBase}/` : '');
-      reportRefused(layer, policyIgnore.file ?? policyIgnore.base, false, problems);
-      layers.push(layer);
+      // (parsePolicy refuses a pattern the matcher would refuse, with its line.)
+      layers.push(policyLayer(policyIgnore.patterns, fromBase ? `${fromBase}/` : ''));
     }
   }
   const realRoots = scannedRoots.flatMap((r) => {
@@ -81,7 +78,7 @@ function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: Wal
   if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
     try {
       const layer = gitignoreLayer(rel, fs.readFileSync(`${dir}/.gitignore`, 'utf8'));
-      reportRefused(layer, `${dir}/.gitignore`, true, problems);
+      for (const note of refusedPatternNotes(layer, `${dir}/.gitignore`)) problems.push(note);
       here = [...layers, layer];
     } catch {
       // An unreadable .gitignore ignores nothing.
@@ -136,10 +133,6 @@ function isLinkToScan(link: string, realRoots: string[], problems: WalkProblem[]
 function isInside(file: string, folder: string): boolean {
   const rel = path.relative(folder, file);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-}
-
-function reportRefused(layer: IgnoreLayer, file: string, inFile: boolean, problems: WalkProblem[]): void {
-  for (const note of refusedPatternNotes(layer, file, inFile)) problems.push(note);
 }
 
 function codeOf(err: unknown): string {

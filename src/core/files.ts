@@ -72,14 +72,14 @@ export function isExcluded(rel: string, layers: IgnoreLayer[]): boolean {
 }
 
 /**
- * A pattern list with a refused pattern (too long, too many `**`) ignores nothing: notes
- * that say so, at the pattern's line of a .gitignore (`inFile`) or its entry of `ignore:`.
+ * A .gitignore with a refused pattern (too long, too many `**`) ignores nothing: notes that
+ * say so, at each refused pattern's line. (The policy's patterns are refused by parsePolicy.)
  */
-export function refusedPatternNotes(layer: IgnoreLayer, file: string, inFile: boolean): ScanNote[] {
+export function refusedPatternNotes(layer: IgnoreLayer, file: string): ScanNote[] {
   return layer.rules.refused.map((r) => ({
     kind: 'parse-error',
     file,
-    ...(inFile ? { line: r.line } : {}),
-    message: `${inFile ? 'pattern' : `ignore: entry ${r.line}`} refused (${r.reason}): no ignore pattern of this file applies, so the files they name are scanned`,
+    line: r.line,
+    message: `pattern refused (${r.reason}): no pattern of this file applies, so the files they name are scanned`,
   }));
 }

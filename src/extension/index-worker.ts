@@ -35,7 +35,7 @@ parentPort!.on('message', (m: IndexRequest) => {
   if (m.type === 'reset') {
     const layers = ignoreLayers(m.policy.ignore, m.gitignores);
     // Refused patterns ignore nothing, as in the CLI, and say so.
-    const folderNotes = layers.flatMap((layer) => refusedPatternNotes(layer, layer.policy ? m.policy.source ?? '.llm-compliance.yaml' : `${layer.prefix}.gitignore`, !layer.policy));
+    const folderNotes = layers.flatMap((layer) => (layer.policy ? [] : refusedPatternNotes(layer, `${layer.prefix}.gitignore`)));
     const index = new WorkspaceIndex(engine, m.policy, { ...(m.sizeLimitSetting ? { sizeLimitSetting: m.sizeLimitSetting } : {}), folderNotes });
     folders.set(m.folder, { index, layers, sent: new Map() });
     return;

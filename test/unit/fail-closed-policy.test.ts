@@ -191,6 +191,22 @@ describe('fail closed: policy and config trees', () => {
     });
   });
 
+  describe('path patterns the matcher refuses are policy errors, never patterns that silently match nothing', () => {
+    const refused = '**/a'.repeat(70);
+    for (const [where, text, line] of [
+      ['ignore:', `ignore: ["legacy/", "${refused}"]\n`, 1],
+      ['a waiver\'s paths', `require: [eu-residency]\nwaivers:\n  - rule: LLMC002\n    reason: "bench"\n    paths:\n      - "${refused}"\n`, 6],
+      ['gateway.allow', `gateway:\n  hosts: [gw.example.com]\n  allow:\n    - "${refused}"\n`, 4],
+    ] as const) {
+      it(where, () => {
+        const [problem, ...rest] = problems('.llm-compliance.yaml', text);
+        assert.equal(rest.length, 0);
+        assert.equal(problem!.line, line);
+        assert.match(problem!.message, /path pattern refused: pattern with more than 64 "\*\*"/);
+      });
+    }
+  });
+
   describe('policy validation (row 10)', () => {
     for (const [what, text, expected] of [
       ['__proto__ at the top', 'require: [eu-residency]\n__proto__: 5\n', [2, 1, '"__proto__" cannot be a key in a policy']],

@@ -7,7 +7,7 @@ import policySchema from '../../../schemas/policy.schema.json';
 import type { ProviderId } from '../catalog/types';
 import type { RuleId, Severity, TextRange } from '../model';
 import { normalizeHost } from '../resolve/hosts';
-import { PathPatterns } from '../glob';
+import { PathPatterns, patternProblem } from '../glob';
 import { parseJson, parseYaml, type CEntry, type CNode, type ParseProblem } from '../scan/config/tree';
 import { LineIndex } from '../text';
 
@@ -173,6 +173,16 @@ export function parsePolicy(file: string, text: string): Policy {
   if (!validator(data)) {
     throw new PolicyError(collapseAlternatives(validator.errors ?? []).map((err) => at(keys.offsetOf(root, err), describeError(err))));
   }
+  // A path pattern the matcher refuses would silently match nothing: say so where it is written.
+  const patternLists = [keys.entry(root, 'ignore')?.value, keys.entry(keys.entry(root, 'gateway')?.value, 'allow')?.value];
+  const waiverList = keys.entry(root, 'waivers')?.value;
+  if (waiverList?.k === 'seq') for (const w of waiverList.items) patternLists.push(keys.entry(w, 'paths')?.value);
+  const refused = patternLists.flatMap((list) => (list?.k === 'seq' ? list.items : []))
+    .flatMap((item) => {
+      const problem = item.k === 'scalar' ? patternProblem(String(item.v)) : undefined;
+      return problem ? [at(item.s, `path pattern refused: ${problem}`)] : [];
+    });
+  if (refused.length) throw new PolicyError(refused);
   const raw = data as Partial<Omit<Policy, 'waivers' | 'gateway' | 'azureResources'>> & {
     waivers?: RawWaiver[];
     gateway?: { hosts: string[]; allow?: string[] };
