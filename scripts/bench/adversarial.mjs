@@ -30,6 +30,17 @@ function inputs() {
         [`${deepDir}/app.py`]: OPENAI_PY,
       },
     },
+    'gitignore-distinct-globstars': {
+      what: 'row 4: 1 MB of distinct nested-** patterns that no cheap check rules out (each must be matched) against a 40-deep tree',
+      files: {
+        '.gitignore': (() => {
+          let text = '';
+          for (let i = 0; text.length < MB; i++) text += `${'**/a/'.repeat(1 + (Math.floor(i / 41) % 60))}b${'*'.repeat((i % 41) % 3 + 1)}${'x'.repeat(i % 41)}/**/a\n`;
+          return text;
+        })(),
+        [`${deepDir}/app.py`]: OPENAI_PY,
+      },
+    },
     'policy-nested-globstars': {
       what: 'row 4: policy ignore: and waiver paths of nested `**/a/**` patterns (256 KB)',
       files: {

@@ -15,6 +15,8 @@
 // as in git (`ignore` matches `c/` there). Characters are UTF-16 code units, as in `ignore`
 // (git counts bytes: `?` against a non-ASCII character differs).
 
+/** Folders whose per-rule match states are kept (a walk needs the current folder's ancestors). */
+const PREFIX_CACHE = 256;
 /** Longer patterns are refused: nobody writes them, and each match costs pattern x path. */
 export const MAX_PATTERN_LENGTH = 4096;
 /** More `**` than this in one pattern is refused. */
@@ -39,6 +41,8 @@ interface Rule {
   /** A trailing `/`: only folders match. */
   dirOnly: boolean;
   segments: Segment[];
+  /** Segments without wildcards: a path lacking any of them cannot match (checked before the segment walk). */
+  literals: string[];
 }
 
 /** A pattern this matcher will not run, and why. */
@@ -70,9 +74,13 @@ export class PathPatterns {
   readonly refused: RefusedPattern[] = [];
   private readonly rules: Rule[] = [];
   private readonly folderCache = new Map<string, boolean>();
+  /** Per folder, each rule's live positions after it (null: cannot match below), most recently used last. */
+  private readonly prefixes = new Map<string, (Uint8Array | null)[]>();
 
   constructor(patterns: string | readonly string[]) {
     const lines = typeof patterns === 'string' ? splitLines(patterns) : patterns.map((p, i) => ({ text: p, line: i + 1 }));
+    // A pattern written again later makes the earlier copy moot (the last match decides): keep the last.
+    const last = new Map<string, Rule>();
     for (const [i, { text, line }] of lines.entries()) {
       const body = i === 0 && text.startsWith('\uFEFF') ? text.slice(1) : text;
       const problem = patternProblem(body);
@@ -81,9 +89,11 @@ export class PathPatterns {
         continue;
       }
       const rule = parseRule(body, typeof patterns !== 'string');
-      if (rule) this.rules.push(rule);
+      if (!rule) continue;
+      last.delete(body);
+      last.set(body, rule);
     }
-    if (this.refused.length) this.rules.length = 0;
+    if (!this.refused.length) this.rules.push(...last.values());
   }
 
   /** Whether a path (relative, `/`-separated; folders end in `/`) is excluded, by itself or by a folder above it. */
@@ -106,15 +116,60 @@ export class PathPatterns {
     if (!this.rules.length || path === '' || path.startsWith('/')) return undefined;
     const isDir = path.endsWith('/');
     const parts = (isDir ? path.slice(0, -1) : path).split('/');
+    const last = parts[parts.length - 1]!;
+    const folder = path.slice(0, path.length - last.length - (isDir ? 1 : 0));
+    const present = new Set(parts);
+    let states: (Uint8Array | null)[] | undefined;
     for (let i = this.rules.length - 1; i >= 0; i--) {
       const rule = this.rules[i]!;
-      if ((!rule.dirOnly || isDir) && matchSegments(rule.segments, parts)) return !rule.negative;
+      if (rule.dirOnly && !isDir) continue;
+      if (rule.literals.some((l) => !present.has(l))) continue;
+      // A pattern ends where the path ends: its last segment (unless `**`) must take the path's last.
+      const tail = rule.segments[rule.segments.length - 1]!;
+      if (Array.isArray(tail) && !matchSegment(tail, last)) continue;
+      states ??= this.statesOf(folder);
+      const live = this.liveAfter(i, folder, states);
+      if (live && stepLive(rule.segments, live, last)?.[rule.segments.length] === 1) return !rule.negative;
     }
     return undefined;
   }
 
+  /**
+   * A rule's live positions after a folder's segments (`a/b/`; '' for the top), or null when
+   * none is left. Kept per folder for the most recent folders, so a walk that asks about
+   * `a/`, `a/b/`, `a/b/c.py` in turn steps each rule once per level, not once per level and
+   * ancestor (which made deep trees under long pattern lists quadratic in the depth).
+   */
+  private liveAfter(rule: number, folder: string, states: (Uint8Array | null)[]): Uint8Array | null {
+    const known = states[rule];
+    if (known !== undefined) return known;
+    const pattern = this.rules[rule]!.segments;
+    // The nearest folder above this one whose states for the rule are known, then down from there.
+    let from = folder.slice(0, folder.lastIndexOf('/', folder.length - 2) + 1);
+    while (from !== '' && this.prefixes.get(from)?.[rule] === undefined) from = from.slice(0, from.lastIndexOf('/', from.length - 2) + 1);
+    let live: Uint8Array | null = from === '' ? initialLive(pattern) : this.prefixes.get(from)![rule] ?? null;
+    for (let at = from.length; at < folder.length; ) {
+      const end = folder.indexOf('/', at);
+      live = live && stepLive(pattern, live, folder.slice(at, end));
+      at = end + 1;
+      const below = at === folder.length ? states : this.prefixes.get(folder.slice(0, at));
+      if (below) below[rule] = live;
+    }
+    return (states[rule] = live);
+  }
+
   private decides(path: string): boolean {
     return this.verdict(path) === true;
+  }
+
+  /** The per-rule states of a folder ('' for the top), created when missing, moved to the most recent end. */
+  private statesOf(folder: string): (Uint8Array | null)[] {
+    let states = this.prefixes.get(folder);
+    if (states) this.prefixes.delete(folder);
+    else states = [];
+    this.prefixes.set(folder, states);
+    if (this.prefixes.size > PREFIX_CACHE) this.prefixes.delete(this.prefixes.keys().next().value!);
+    return states;
   }
 }
 
@@ -160,7 +215,9 @@ function parseRule(pattern: string, fromList: boolean): Rule | undefined {
   // A trailing `**` means everything inside, not the folder itself.
   if (!Array.isArray(segments.at(-1))) segments[segments.length - 1] = { kind: 'globstar', min: 1 };
   if (!anchored && Array.isArray(segments[0])) segments.unshift({ kind: 'globstar', min: 0 });
-  return { negative, dirOnly, segments };
+  const literals = [...new Set(segments.flatMap((seg) => (Array.isArray(seg) && seg.every((t) => t.kind === 'literal')
+    ? [String.fromCharCode(...seg.map((t) => (t as { code: number }).code))] : [])))];
+  return { negative, dirOnly, segments, literals };
 }
 
 /**
@@ -307,33 +364,35 @@ function scanBracket(body: string, start: number): { token: Token; end: number }
   return { token: { kind: 'class', negated, test }, end: i };
 }
 
-/** Whether the pattern's segments match the path's, keeping the set of live pattern positions. */
-function matchSegments(pattern: Segment[], path: string[]): boolean {
-  const m = pattern.length;
-  let live = new Uint8Array(m + 1);
+/** The live pattern positions before any path segment (a path is matched by stepping them segment by segment). */
+function initialLive(pattern: Segment[]): Uint8Array {
+  const live = new Uint8Array(pattern.length + 1);
   live[0] = 1;
   skipOptional(pattern, live);
-  for (const part of path) {
-    const next = new Uint8Array(m + 1);
-    let any = false;
-    for (let i = 0; i < m; i++) {
-      if (!live[i]) continue;
-      const seg = pattern[i]!;
-      if (!Array.isArray(seg)) {
-        // `**` takes this segment and may take more; a `**` that needs one segment is now satisfied.
-        next[i] = 1;
-        if (seg.min === 1) next[i + 1] = 1;
-        any = true;
-      } else if (matchSegment(seg, part)) {
-        next[i + 1] = 1;
-        any = true;
-      }
+  return live;
+}
+
+/** The live positions after one more path segment; null when none is left (the pattern cannot match). */
+function stepLive(pattern: Segment[], live: Uint8Array, part: string): Uint8Array | null {
+  const m = pattern.length;
+  const next = new Uint8Array(m + 1);
+  let any = false;
+  for (let i = 0; i < m; i++) {
+    if (!live[i]) continue;
+    const seg = pattern[i]!;
+    if (!Array.isArray(seg)) {
+      // `**` takes this segment and may take more; a `**` that needs one segment is now satisfied.
+      next[i] = 1;
+      if (seg.min === 1) next[i + 1] = 1;
+      any = true;
+    } else if (matchSegment(seg, part)) {
+      next[i + 1] = 1;
+      any = true;
     }
-    if (!any) return false;
-    skipOptional(pattern, next);
-    live = next;
   }
-  return live[m] === 1;
+  if (!any) return null;
+  skipOptional(pattern, next);
+  return next;
 }
 
 /** A live `**` that may take no segment makes the position after it live too. */
