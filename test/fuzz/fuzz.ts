@@ -53,7 +53,7 @@ export interface Summary {
   failingInputs: number;
   fixesChecked: number;
   maxInput: { ms: number; index: number; format: string; size: number };
-  /** Mean and 99th percentile of the time per input (ms). */
+  /** Mean and 99th percentile of the time per input (ms), of the inputs that finished before the watchdog. */
   meanMs: number;
   p99Ms: number;
   maxHeapMb: number;
@@ -61,7 +61,7 @@ export interface Summary {
   workerRestarts: number;
 }
 
-const CATEGORIES: Category[] = ['crash', 'hang', 'memory', 'invalid-output', 'fix', 'policy'];
+const CATEGORIES: Category[] = ['crash', 'hang', 'memory', 'invalid-output', 'fix', 'policy', 'host'];
 const WORKER_SCRIPT = path.join(__dirname, 'worker.ts');
 
 interface Outcome {
@@ -158,7 +158,7 @@ export async function runFuzz(options: FuzzOptions): Promise<Summary> {
   const times: number[] = [];
   const record = (o: Outcome): void => {
     summary.inputs++;
-    times.push(o.ms);
+    if (!o.failures.some((f) => f.category === 'hang' && f.oracle.startsWith('over '))) times.push(o.ms);
     summary.perFormat[o.format] = (summary.perFormat[o.format] ?? 0) + 1;
     summary.fixesChecked += o.fixesChecked;
     if (o.ms > summary.maxInput.ms) summary.maxInput = { ms: o.ms, index: o.index, format: o.format, size: o.size };
@@ -170,7 +170,9 @@ export async function runFuzz(options: FuzzOptions): Promise<Summary> {
     let dir: string | undefined;
     // Saved once per input, under the first of its classes that still wants reproducers.
     const wanting = keys.find((k) => (saved.get(k) ?? 0) < savePerClass);
-    if (wanting && options.out) dir = saveReproducer(options.out, caseOf(o.index), o.failures, wanting);
+    const c = caseOf(o.index);
+    if (c.savedIn) dir = c.savedIn;
+    else if (wanting && options.out) dir = saveReproducer(options.out, c, o.failures, wanting);
     for (const key of keys) {
       const f = o.failures.find((x) => failureClass(x) === key)!;
       const cls = classes.get(key);
@@ -237,7 +239,7 @@ export async function runFuzz(options: FuzzOptions): Promise<Summary> {
       }
     }));
     // The first reproducer of each class, made small.
-    if (shrinkMs > 0 && options.out) {
+    if (shrinkMs > 0) {
       for (const { index, key } of toShrink) {
         const answer = await slots[0]!.send({ type: 'shrink', seed: options.seed, index, keys: [key], budgetMs: shrinkMs, ...(options.cases ? { case: caseOf(index) } : {}) }, shrinkMs + hangMs * 3);
         if (answer.type !== 'shrunk') {
@@ -301,9 +303,10 @@ export function writeCase(dir: string, c: Case, failures?: Failure[]): string {
     fs.writeFileSync(full, content);
   }
   const record = {
-    rerun: c.seed >= 0 ? `npm run fuzz -- --seed ${c.seed} --index ${c.index}` : undefined,
+    rerun: c.savedIn ? undefined : `npm run fuzz -- --seed ${c.seed} --index ${c.index}`,
     replay: `npm run fuzz -- --replay ${path.relative(ROOT, dir)}`,
     ...c,
+    savedIn: undefined,
     content: undefined, // in workspace/, byte for byte
     ...(c.kind === 'file' ? { policy: c.policy.origin, contentFile: `workspace/${c.file}` } : {}),
     ...(failures ? { failures } : {}),
@@ -321,7 +324,8 @@ export function readCases(dir: string, corpus: Corpus = loadCorpus()): Case[] {
   return found.map((file, i): Case => {
     const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Case & { policy?: string };
     const base = path.dirname(file);
-    const common = { seed: -1, index: i, origin: `${path.relative(ROOT, base)} (${saved.origin})`, chain: saved.chain };
+    // A reproducer folder holds input/ and, once shrunk, minimal/.
+    const common = { seed: saved.seed, index: i, origin: saved.origin, chain: saved.chain, savedIn: path.dirname(base) };
     if (saved.kind === 'file') {
       const content = new Uint8Array(fs.readFileSync(path.join(base, 'workspace', saved.file)));
       const name = fs.existsSync(path.join(base, 'workspace', '.llm-compliance.json')) ? '.llm-compliance.json' : '.llm-compliance.yaml';
@@ -336,9 +340,9 @@ export function readCases(dir: string, corpus: Corpus = loadCorpus()): Case[] {
 
 export function formatSummary(s: Summary): string {
   const lines = [
-    `seed ${s.seed}: ${s.inputs} inputs in ${s.seconds.toFixed(1)} s (${(s.inputs / Math.max(s.seconds, 0.001)).toFixed(0)}/s)`,
+    `${s.seed < 0 ? 'replay' : `seed ${s.seed}`}: ${s.inputs} inputs in ${s.seconds.toFixed(1)} s (${(s.inputs / Math.max(s.seconds, 0.001)).toFixed(0)}/s)`,
     `  per format: ${Object.entries(s.perFormat).sort(([a], [b]) => a.localeCompare(b)).map(([f, n]) => `${f} ${n}`).join(', ')}`,
-    `  crashes ${s.failing.crash}, hangs ${s.failing.hang}, memory failures ${s.failing.memory}, invalid outputs ${s.failing['invalid-output']}, fix round-trip failures ${s.failing.fix} (of ${s.fixesChecked} fixes), policy gaps ${s.failing.policy}`,
+    `  crashes ${s.failing.crash}, hangs ${s.failing.hang}, memory failures ${s.failing.memory}, invalid outputs ${s.failing['invalid-output']}, fix round-trip failures ${s.failing.fix} (of ${s.fixesChecked} fixes), policies read unlike their file ${s.failing.policy}, hosts unlike the URL parser ${s.failing.host}`,
     `  time per input: mean ${s.meanMs.toFixed(1)} ms, p99 ${s.p99Ms.toFixed(0)} ms, max ${s.maxInput.ms.toFixed(0)} ms (input ${s.maxInput.index}, ${s.maxInput.format}, ${s.maxInput.size} bytes); max heap after an input ${s.maxHeapMb.toFixed(0)} MB; worker restarts ${s.workerRestarts}`,
   ];
   if (s.classes.length) {

@@ -10,6 +10,8 @@
 //   fix             a quick fix breaks the syntax of a file that parsed, or leaves its finding
 //   policy          a policy the engine accepts but reads differently from the YAML/JSON
 //                   parser (dropped aliases or complex keys, prototype keys, non-finite numbers)
+//   host            an endpoint decided by a URL literal whose host is not the one the WHATWG
+//                   URL parser (which the SDKs use) reads from it
 //   hang            (also) path matching over the bound below
 // Hangs over 10 s and memory failures are caught by the parent (run.ts), not here.
 
@@ -20,7 +22,7 @@ import { toText } from '../../src/cli/format/text';
 import { toJson, type ScanReport } from '../../src/cli/report';
 import { Engine, formatOf, type FileResult } from '../../src/core/engine';
 import { ignoreLayer, isExcluded } from '../../src/core/files';
-import type { TextRange } from '../../src/core/model';
+import type { TextEdit, TextRange } from '../../src/core/model';
 import { parsePolicy, pathMatcher, PolicyError, REQUIREMENTS, type Policy } from '../../src/core/policy/policy';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { syntaxErrors } from '../support/parse-check';
@@ -28,7 +30,7 @@ import { sarifValidator } from '../support/sarif';
 import { WORKSPACE_ENV, type Case, type FileCase, type GlobCase, type PolicyCase } from './cases';
 import type { Corpus, SeedPolicy } from './corpus';
 
-export type Category = 'crash' | 'hang' | 'memory' | 'invalid-output' | 'fix' | 'policy';
+export type Category = 'crash' | 'hang' | 'memory' | 'invalid-output' | 'fix' | 'policy' | 'host';
 
 export interface Failure {
   category: Category;
@@ -43,7 +45,7 @@ export interface Failure {
  * of the message (numbers and quoted text dropped), so one bug is one class.
  */
 export function failureClass(f: Failure): string {
-  const gist = (s: string): string => s.replace(/"[^"]*"|'[^']*'/g, '…').replace(/\d+/g, 'N').slice(0, 90);
+  const gist = (s: string): string => s.replace(/\/\^.*\/[a-z]*:/, '/…/:').replace(/"[^"]*"|'[^']*'/g, '…').replace(/\d+/g, 'N').slice(0, 90);
   if (f.category === 'crash') {
     const internal = /internal error[^:]*: (.*?)(?:; scanned|$)/.exec(f.message);
     return `crash: ${f.oracle}: ${gist(internal ? internal[1]! : f.message)}`;
@@ -123,10 +125,9 @@ export class Checker {
         if (errors.length) out.add('fix', 'fix breaks the syntax', `"${fix.title}" (${finding.ruleId}): ${errors[0]}`);
         const after = out.guard('workspace pipeline threw', () => workspaceReport(this.engine, policy, files.map((f) => (f.path === c.file ? { path: f.path, content: fixed } : f))));
         if (!after) continue;
-        const last = edits[edits.length - 1]!;
-        const shift = edits.reduce((n, e) => n + e.newText.length - (e.end - e.start), 0);
-        const span = { start: edits[0]!.start, end: last.end + shift };
-        const still = after.findings.find((f) => f.file === c.file && f.ruleId === finding.ruleId && !f.suppression && f.range.start <= span.end && f.range.end >= span.start);
+        // Where the finding and the edits are in the fixed text: a finding of the same rule there is the same finding.
+        const places = [mapRange(finding.range, edits), ...newRanges(edits)];
+        const still = after.findings.find((f) => f.file === c.file && f.ruleId === finding.ruleId && !f.suppression && places.some((p) => overlaps(p, f.range)));
         if (still) out.add('fix', 'fix does not clear its finding', `"${fix.title}" (${finding.ruleId}): after it, ${still.ruleId} "${still.message.slice(0, 120)}"`);
       }
     }
@@ -160,6 +161,13 @@ export class Checker {
     for (const w of result.waivers) ranges.push(['waiver', w.range], ['waiver covers', w.covers]);
     for (const [what, r] of ranges) {
       if (!(r.start >= 0 && r.start <= r.end && r.end <= text.length)) out.add('invalid-output', 'range outside the file', `${what} ${r.start}-${r.end} in a text of ${text.length}`);
+    }
+    // An endpoint decided by a URL literal has the host the WHATWG URL parser (the SDKs') gives it, or none.
+    for (const e of result.endpoints) {
+      const literal = /^["'`]?((?:https?|wss?):\/\/[^"'`\s]*)["'`]?$/.exec(text.slice(e.range.start, e.range.end))?.[1];
+      const sdkHost = literal === undefined ? undefined : urlHost(literal);
+      if (sdkHost === undefined || e.host === null) continue;
+      if (urlHost(`https://${e.host}/`) !== sdkHost) out.add('host', 'host unlike the URL parser', `${JSON.stringify(literal)}: the engine says ${JSON.stringify(e.host)} (${e.provider}), the URL parser ${JSON.stringify(sdkHost)}`);
     }
   }
 
@@ -241,6 +249,43 @@ function workspaceReport(engine: Engine, policy: Policy, files: { path: string; 
   for (const f of files) index.set(f.path, f.content);
   const r = index.results();
   return { endpoints: r.endpoints, findings: r.findings, notes: r.notes, filesScanned: index.files().length, policy: policy.source ? policy : null, texts: r.texts };
+}
+
+/** A range of the text before `edits` (sorted, not overlapping) in the text after them. */
+function mapRange(range: TextRange, edits: TextEdit[]): TextRange {
+  const map = (offset: number, end: boolean): number => {
+    let shift = 0;
+    for (const e of edits) {
+      if (e.end <= offset && !(end && e.start === offset && e.end === offset)) shift += e.newText.length - (e.end - e.start);
+      else if (e.start < offset) return e.start + shift + (end ? e.newText.length : 0); // inside an edit: its new text
+    }
+    return offset + shift;
+  };
+  return { start: map(range.start, false), end: map(range.end, true) };
+}
+
+/** Where each edit's new text lies in the text after all of them. */
+function newRanges(edits: TextEdit[]): TextRange[] {
+  let shift = 0;
+  return edits.map((e) => {
+    const r = { start: e.start + shift, end: e.start + shift + e.newText.length };
+    shift += e.newText.length - (e.end - e.start);
+    return r;
+  });
+}
+
+/** Whether two ranges share a character (an empty range counts as the character after it). */
+function overlaps(a: TextRange, b: TextRange): boolean {
+  return a.start < Math.max(b.end, b.start + 1) && b.start < Math.max(a.end, a.start + 1);
+}
+
+/** The host name as WHATWG URL reads it (lower case, IDNA, no trailing dot), or undefined when it does not parse. */
+function urlHost(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/\.$/, '');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Syntax errors of a text for its format ([] when it parses); tree-sitter for code. */
@@ -435,7 +480,9 @@ class Failures {
     const key = `${category}|${oracle}|${message}`;
     if (this.seen.has(key) || this.list.length >= 20) return;
     this.seen.add(key);
-    this.list.push({ category, oracle, message: message.slice(0, 500), ...(stack ? { stack } : {}) });
+    // Long messages (a regex built from a huge pattern) keep their start and their end, which says what went wrong.
+    const short = message.length > 500 ? `${message.slice(0, 240)} … ${message.slice(-240)}` : message;
+    this.list.push({ category, oracle, message: short, ...(stack ? { stack } : {}) });
   }
 
   /** Runs `fn`; an exception it throws is a crash of `oracle`. */

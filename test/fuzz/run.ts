@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   log(cases ? `fuzz: replaying ${cases.length} saved cases from ${values.replay}` : `fuzz: seed ${seed}, ${count} inputs${index !== undefined ? ` (input ${index})` : ''}${values.seconds ? `, at most ${values.seconds} s` : ''}`);
   const summary = await runFuzz({
-    seed, count, ...(index !== undefined ? { first: index } : {}), ...(cases ? { cases } : { out }),
+    seed: cases ? -1 : seed, count, ...(index !== undefined ? { first: index } : {}), ...(cases ? { cases } : { out }),
     ...(values.seconds ? { seconds: Number(values.seconds) } : {}),
     workers: int('workers', values.workers, 1),
     hangMs: int('hang-ms', values['hang-ms'], 10_000),
