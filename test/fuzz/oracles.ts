@@ -167,7 +167,8 @@ export class Checker {
       const literal = /^["'`]?((?:https?|wss?):\/\/[^"'`\s]*)["'`]?$/.exec(text.slice(e.range.start, e.range.end))?.[1];
       const sdkHost = literal === undefined ? undefined : urlHost(literal);
       if (sdkHost === undefined || e.host === null) continue;
-      if (urlHost(`https://${e.host}/`) !== sdkHost) out.add('host', 'host unlike the URL parser', `${JSON.stringify(literal)}: the engine says ${JSON.stringify(e.host)} (${e.provider}), the URL parser ${JSON.stringify(sdkHost)}`);
+      const host = e.host.includes(':') && !e.host.startsWith('[') ? `[${e.host}]` : e.host; // an IPv6 address
+      if (urlHost(`https://${host}/`) !== sdkHost) out.add('host', 'host unlike the URL parser', `${JSON.stringify(literal)}: the engine says ${JSON.stringify(e.host)} (${e.provider}), the URL parser ${JSON.stringify(sdkHost)}`);
     }
   }
 
