@@ -158,7 +158,8 @@ export function loadCorpus(root = ROOT): Corpus {
   }
   const gitignore = path.join(root, '.gitignore');
   if (fs.existsSync(gitignore)) for (const line of fs.readFileSync(gitignore, 'utf8').split('\n')) if (line.trim()) patterns.add(line);
-  const workspace = files.filter((f) => f.origin.startsWith('examples/')).map((f) => ({ path: f.path, bytes: f.bytes }));
+  // Without its policy: a mutated policy takes that place.
+  const workspace = files.filter((f) => f.origin.startsWith('examples/') && !POLICY_FILE_NAMES.includes(f.path)).map((f) => ({ path: f.path, bytes: f.bytes }));
   return { files, byFormat, policies, patterns: [...patterns].sort(), workspace };
 }
 

@@ -88,6 +88,12 @@ const YAML_PIECES = [
   'x: 999999999999999999999999999\n', 'x: |-\n  block\n', 'x: >+2\n   folded\n', '{ a: [ b, { c: d } ] }', '\t', '  ', 'x: !!int "12"\n', '&anchor [1, 2]', '*undefined_alias',
   '"\\ud800"', "'it''s'", 'x: ~\n', 'x: null\n', 'x: 2027-02-30\n', 'x: yes\n', '- *a\n', '? \n',
 ];
+/** Policy keys written in ways the schema alone does not catch. */
+const POLICY_PIECES = [
+  'maxFileSizeKb: .inf\n', 'maxFileSizeKb: 1e999\n', 'severity:\n  __proto__:\n    LLMC002: off\n', 'severity: {__proto__: {LLMC001: off, LLMC002: off}}\n',
+  '__proto__:\n  require: [hipaa]\n', '? [require]\n: [hipaa, eu-residency]\n', 'require: !!set {hipaa}\n', 'failOn: !!str error\n', 'waivers:\n  - rule: LLMC002\n    paths: [*a]\n    reason: r\n',
+  '"__proto__": {"require": ["hipaa"]},', '"maxFileSizeKb": 1e400,',
+];
 const JSON_PIECES = [
   '"__proto__": {"a": 1},', '"constructor": {"prototype": 1},', '1e400', '-0', '"\\ud800"', '"\\u0000"', '// comment\n', '/* block */', ',', ',]', ',}',
   '99999999999999999999999', 'NaN', 'Infinity', '"\\u001b[2J"', '{"a":', '[', '"a": "b"', '\ufeff',
@@ -325,7 +331,7 @@ export const MUTATORS: Mutator[] = [
     name: 'format-piece',
     weight: (format) => (CONFIG_FORMATS.has(format) ? 8 : 2),
     apply: (data, { rng, format }) => {
-      const pieces = format === 'json' || format === 'notebook' ? JSON_PIECES : format === 'toml' ? TOML_PIECES : YAML_PIECES;
+      const pieces = format === 'json' || format === 'notebook' ? JSON_PIECES : format === 'toml' ? TOML_PIECES : format === 'policy' ? [...YAML_PIECES, ...POLICY_PIECES] : YAML_PIECES;
       const piece = utf8(rng.pick(pieces));
       // Mostly at a line start, where keys and documents begin.
       const starts = [0];
