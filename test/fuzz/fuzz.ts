@@ -52,7 +52,7 @@ export interface Summary {
   failing: Record<Category, number>;
   failingInputs: number;
   fixesChecked: number;
-  maxInput: { ms: number; index: number; format: string; size: number };
+  maxInput: { ms: number; index: number; format: string; size: number; phases?: Record<string, number> };
   /** Mean and 99th percentile of the time per input (ms), of the inputs that finished before the watchdog. */
   meanMs: number;
   p99Ms: number;
@@ -72,6 +72,7 @@ interface Outcome {
   heapMb: number;
   failures: Failure[];
   fixesChecked: number;
+  phases?: Record<string, number>;
 }
 
 /** One worker thread, with the input it is working on. */
@@ -161,7 +162,7 @@ export async function runFuzz(options: FuzzOptions): Promise<Summary> {
     if (!o.failures.some((f) => f.category === 'hang' && f.oracle.startsWith('over '))) times.push(o.ms);
     summary.perFormat[o.format] = (summary.perFormat[o.format] ?? 0) + 1;
     summary.fixesChecked += o.fixesChecked;
-    if (o.ms > summary.maxInput.ms) summary.maxInput = { ms: o.ms, index: o.index, format: o.format, size: o.size };
+    if (o.ms > summary.maxInput.ms) summary.maxInput = { ms: o.ms, index: o.index, format: o.format, size: o.size, ...(o.phases ? { phases: o.phases } : {}) };
     summary.maxHeapMb = Math.max(summary.maxHeapMb, o.heapMb);
     if (!o.failures.length) return;
     summary.failingInputs++;
@@ -207,7 +208,7 @@ export async function runFuzz(options: FuzzOptions): Promise<Summary> {
       const failures = retried
         ? [...answer.failures, { category: 'memory' as const, oracle: `over ${heapMb} MB of heap after other inputs`, message: `ran out of memory after other inputs, but not alone in a fresh worker (${answer.heapMb.toFixed(0)} MB after it): heap kept across inputs?` }]
         : answer.failures;
-      record({ index, format: answer.format, size: answer.size, ms: answer.ms, heapMb: answer.heapMb, failures, fixesChecked: answer.stats.fixesChecked });
+      record({ index, format: answer.format, size: answer.size, ms: answer.ms, heapMb: answer.heapMb, failures, fixesChecked: answer.stats.fixesChecked, phases: answer.stats.phases });
       return;
     }
     const c = caseOf(index);
@@ -345,6 +346,8 @@ export function formatSummary(s: Summary): string {
     `  crashes ${s.failing.crash}, hangs ${s.failing.hang}, memory failures ${s.failing.memory}, invalid outputs ${s.failing['invalid-output']}, fix round-trip failures ${s.failing.fix} (of ${s.fixesChecked} fixes), policies read unlike their file ${s.failing.policy}, hosts unlike the URL parser ${s.failing.host}`,
     `  time per input: mean ${s.meanMs.toFixed(1)} ms, p99 ${s.p99Ms.toFixed(0)} ms, max ${s.maxInput.ms.toFixed(0)} ms (input ${s.maxInput.index}, ${s.maxInput.format}, ${s.maxInput.size} bytes); max heap after an input ${s.maxHeapMb.toFixed(0)} MB; worker restarts ${s.workerRestarts}`,
   ];
+  const phases = Object.entries(s.maxInput.phases ?? {}).filter(([, ms]) => ms >= 1).sort(([, a], [, b]) => b - a);
+  if (phases.length) lines.push(`  the slowest input's time: ${phases.map(([p, ms]) => `${p} ${ms.toFixed(0)} ms`).join(', ')}`);
   if (s.classes.length) {
     lines.push(`  ${s.failingInputs} failing inputs in ${s.classes.length} classes:`);
     for (const c of s.classes) {

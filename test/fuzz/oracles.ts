@@ -58,6 +58,8 @@ export interface CaseStats {
   fixesChecked: number;
   endpoints: number;
   findings: number;
+  /** Milliseconds per phase (engine.analyze, workspace pipeline, toSarif, parse check, ...). */
+  phases: Record<string, number>;
 }
 
 /** Waiver expiry is judged as of this day, so that a run does not change with the date. */
@@ -82,7 +84,7 @@ export class Checker {
 
   check(c: Case): { failures: Failure[]; stats: CaseStats } {
     const out = new Failures();
-    const stats: CaseStats = { fixesChecked: 0, endpoints: 0, findings: 0 };
+    const stats: CaseStats = { fixesChecked: 0, endpoints: 0, findings: 0, phases: out.phases };
     if (c.kind === 'file') this.checkFile(c, out, stats);
     else if (c.kind === 'policy') this.checkPolicy(c, out, stats);
     else this.checkGlob(c, out);
@@ -120,8 +122,8 @@ export class Checker {
         }
         let fixed = text;
         for (const e of [...edits].reverse()) fixed = fixed.slice(0, e.start) + e.newText + fixed.slice(e.end);
-        parsedBefore ??= parses(c.file, text).length === 0;
-        const errors = parsedBefore ? parses(c.file, fixed) : [];
+        parsedBefore ??= out.time('parse check', () => parses(c.file, text)).length === 0;
+        const errors = parsedBefore ? out.time('parse check', () => parses(c.file, fixed)) : [];
         if (errors.length) out.add('fix', 'fix breaks the syntax', `"${fix.title}" (${finding.ruleId}): ${errors[0]}`);
         const after = out.guard('workspace pipeline threw', () => workspaceReport(this.engine, policy, files.map((f) => (f.path === c.file ? { path: f.path, content: fixed } : f))));
         if (!after) continue;
@@ -195,7 +197,7 @@ export class Checker {
   private checkPolicy(c: PolicyCase, out: Failures, stats: CaseStats): void {
     let policy: Policy;
     try {
-      policy = parsePolicy(c.name, c.text);
+      policy = out.time('parsePolicy', () => parsePolicy(c.name, c.text));
     } catch (err) {
       if (!(err instanceof PolicyError)) {
         out.add('crash', 'parsePolicy threw other than PolicyError', errorMessage(err), errorStack(err));
@@ -210,7 +212,7 @@ export class Checker {
       return;
     }
     for (const problem of policyShapeProblems(policy, c.text)) out.add('policy', 'accepted policy malformed', problem);
-    for (const problem of policyReadingProblems(policy, c.name, c.text)) out.add('policy', 'policy read unlike its parser', problem);
+    for (const problem of out.time('policy reference reading', () => policyReadingProblems(policy, c.name, c.text))) out.add('policy', 'policy read unlike its parser', problem);
     // The accepted policy at work: its waivers, gateway and severities over the examples workspace.
     const report = out.guard('workspace pipeline threw', () => workspaceReport(this.engine, policy, [...this.corpus.workspace.map((f) => ({ path: f.path, content: f.bytes })), { path: c.name, content: c.text }]));
     if (report) {
@@ -486,10 +488,22 @@ class Failures {
     this.list.push({ category, oracle, message: short, ...(stack ? { stack } : {}) });
   }
 
+  /** Milliseconds spent in each phase (the guarded calls, by name), to tell where a slow input spends its time. */
+  readonly phases: Record<string, number> = {};
+
+  time<T>(phase: string, fn: () => T): T {
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.phases[phase] = (this.phases[phase] ?? 0) + performance.now() - start;
+    }
+  }
+
   /** Runs `fn`; an exception it throws is a crash of `oracle`. */
   guard<T>(oracle: string, fn: () => T): T | undefined {
     try {
-      return fn();
+      return this.time(oracle.replace(/ threw$/, ''), fn);
     } catch (err) {
       this.add('crash', oracle, errorMessage(err), errorStack(err));
       return undefined;

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       outcome = checker.check(c);
     } catch (err) {
       // A bug in the oracles themselves: reported, never taken for a pass.
-      outcome = { failures: [{ category: 'crash', oracle: 'fuzz harness threw', message: String(err), ...(err instanceof Error && err.stack ? { stack: err.stack } : {}) }], stats: { fixesChecked: 0, endpoints: 0, findings: 0 } };
+      outcome = { failures: [{ category: 'crash', oracle: 'fuzz harness threw', message: String(err), ...(err instanceof Error && err.stack ? { stack: err.stack } : {}) }], stats: { fixesChecked: 0, endpoints: 0, findings: 0, phases: {} } };
     }
     const { failures, stats } = outcome;
     const ms = performance.now() - start;
