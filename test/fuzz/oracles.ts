@@ -68,6 +68,11 @@ const TODAY = '2026-11-27';
 export const GLOB_BOUND_MS = 1000;
 /** Fixes re-checked per input: each costs a workspace analysis and two parses. */
 const MAX_FIXES_PER_INPUT = 3;
+/**
+ * Over this size an input has one fix re-checked, and not parsed: tree-sitter's error recovery
+ * takes seconds on a big broken file, which the watchdog would count against the engine.
+ */
+const BIG_INPUT = 100_000;
 /** The engine's note when it caught an exception of its own and fell back. */
 const INTERNAL_ERROR = /internal error/i;
 /** Terminal controls that must not reach text output raw: C0 but tab and newline, DEL, C1, bidi controls. */
@@ -113,7 +118,7 @@ export class Checker {
     for (const finding of report.findings) {
       if (finding.file !== c.file) continue;
       for (const fix of finding.fixes) {
-        if (stats.fixesChecked >= MAX_FIXES_PER_INPUT) return;
+        if (stats.fixesChecked >= (text.length > BIG_INPUT ? 1 : MAX_FIXES_PER_INPUT)) return;
         stats.fixesChecked++;
         const edits = [...fix.edits].sort((a, b) => a.start - b.start);
         if (edits.some((e, i) => e.start < 0 || e.end < e.start || e.end > text.length || (i > 0 && e.start < edits[i - 1]!.end))) {
@@ -122,7 +127,7 @@ export class Checker {
         }
         let fixed = text;
         for (const e of [...edits].reverse()) fixed = fixed.slice(0, e.start) + e.newText + fixed.slice(e.end);
-        parsedBefore ??= out.time('parse check', () => parses(c.file, text)).length === 0;
+        parsedBefore ??= text.length <= BIG_INPUT && out.time('parse check', () => parses(c.file, text)).length === 0;
         const errors = parsedBefore ? out.time('parse check', () => parses(c.file, fixed)) : [];
         if (errors.length) out.add('fix', 'fix breaks the syntax', `"${fix.title}" (${finding.ruleId}): ${errors[0]}`);
         const after = out.guard('workspace pipeline threw', () => workspaceReport(this.engine, policy, files.map((f) => (f.path === c.file ? { path: f.path, content: fixed } : f))));
