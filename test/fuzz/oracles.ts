@@ -23,7 +23,8 @@ import { toJson, type ScanReport } from '../../src/cli/report';
 import { Engine, formatOf, type FileResult } from '../../src/core/engine';
 import { ignoreLayer, isExcluded } from '../../src/core/files';
 import type { TextEdit, TextRange } from '../../src/core/model';
-import { parsePolicy, pathMatcher, PolicyError, REQUIREMENTS, type Policy } from '../../src/core/policy/policy';
+import { DEFAULT_MAX_FILE_SIZE_KB, parsePolicy, pathMatcher, PolicyError, REQUIREMENTS, type Policy } from '../../src/core/policy/policy';
+import policySchema from '../../schemas/policy.schema.json';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { syntaxErrors } from '../support/parse-check';
 import { sarifValidator } from '../support/sarif';
@@ -78,7 +79,8 @@ const INTERNAL_ERROR = /internal error/i;
 /** Terminal controls that must not reach text output raw: C0 but tab and newline, DEL, C1, bidi controls. */
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-const KNOWN_POLICY_KEYS = new Set(['$schema', 'require', 'baa', 'severity', 'failOn', 'ignore', 'euResidency', 'maxFileSizeKb', 'waivers', 'gateway', 'azure', 'residency']);
+/** The policy's top-level keys, as the schema lists them. */
+const KNOWN_POLICY_KEYS = new Set(Object.keys(policySchema.properties));
 
 export class Checker {
   private readonly engine = new Engine();
@@ -461,7 +463,7 @@ function policyReadingProblems(policy: Policy, name: string, text: string): stri
   same('baa', policy.baa, data.baa ?? []);
   same('failOn', policy.failOn, data.failOn ?? 'error');
   same('ignore', policy.ignore, data.ignore ?? []);
-  same('maxFileSizeKb', policy.maxFileSizeKb, data.maxFileSizeKb ?? 1024);
+  same('maxFileSizeKb', policy.maxFileSizeKb, data.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB);
   same('severity', Object.entries(policy.severity), Object.entries(isObject(data.severity) ? data.severity : {}));
   const waivers = Array.isArray(data.waivers) ? (data.waivers as unknown[]) : [];
   same('number of waivers', policy.waivers.length, waivers.length);
