@@ -2,10 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
 import { EXAMPLES, ROOT, runCli, tempWorkspace } from '../support/cli';
+import { sarifValidator } from '../support/sarif';
 
-const sarifSchema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 
 interface JsonEndpoint { file: string; line: number; provider: string | null; host: string | null; region: string | null; euResident: boolean | null; baaAvailable: boolean | null }
 interface JsonFinding { suppressed?: { reason: string }; ruleId: string; severity: string; file: string; line: number; column: number; endLine: number; endColumn: number; provider: string | null; message: string; fixes: { title: string; edits: unknown[] }[] }
@@ -76,7 +75,7 @@ describe('CLI', () => {
     it('validates against the SARIF 2.1.0 schema, declares every rule and carries fixes', () => {
       const r = runCli(['scan', 'examples', '--format', 'sarif', '--date', EXAMPLES_DATE]);
       assert.equal(r.status, 1, r.stderr);
-      const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+      const validate = sarifValidator();
       assert.ok(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
       const sarif = JSON.parse(r.stdout);
       const run = sarif.runs[0];
@@ -95,7 +94,7 @@ describe('CLI', () => {
       const dir = tempWorkspace({ 'a.yaml': 'key: [unclosed\n', 'b.py': 'x = 1\n' });
       const r = runCli(['scan', '.', '--format', 'sarif'], dir);
       assert.equal(r.status, 0, r.stderr);
-      const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+      const validate = sarifValidator();
       assert.ok(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors?.slice(0, 5)));
     });
   });
@@ -120,7 +119,7 @@ describe('CLI', () => {
     it('keeps waived findings in SARIF as accepted suppressions with their justification', () => {
       const r = runCli(['scan', '.', '--format', 'sarif', '--date', EXAMPLES_DATE], WAIVERS);
       assert.equal(r.status, 1, r.stderr);
-      const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+      const validate = sarifValidator();
       assert.ok(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
       interface Result {
         locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
