@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Engine } from '../core/engine';
 import { PolicyError } from '../core/policy/policy';
 import { isDate } from '../core/policy/waivers';
-import { escapeForTerminal } from './format/escape';
+import { visibleControls } from '../core/text';
 import { jsonChunks } from './format/json-stream';
 import { toSarif } from './format/sarif';
 import { textLines } from './format/text';
@@ -89,7 +89,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     });
   } catch (err) {
     if (err instanceof PolicyError) {
-      process.stderr.write(`llm-compliance: invalid policy: ${err.problems.map((p) => escapeForTerminal(`${p.file}:${p.line}:${p.column}: ${p.message}`)).join('\n  ')}\n`);
+      process.stderr.write(`llm-compliance: invalid policy: ${err.problems.map((p) => visibleControls(`${p.file}:${p.line}:${p.column}: ${p.message}`)).join('\n  ')}\n`);
       return 2;
     }
     if (err instanceof UsageError) return usage(err.message);
@@ -154,7 +154,7 @@ async function writeOutput(chunks: Iterable<string>, file: string | undefined): 
 
 function usage(reason: string): number {
   // The reason can quote a path or an argument: no raw control characters to the terminal.
-  process.stderr.write(`llm-compliance: ${escapeForTerminal(reason)}\nRun "llm-compliance --help" for usage.\n`);
+  process.stderr.write(`llm-compliance: ${visibleControls(reason)}\nRun "llm-compliance --help" for usage.\n`);
   return 2;
 }
 
@@ -169,7 +169,7 @@ if (isScanWorker()) {
     (code) => (process.exitCode = code),
     (err: unknown) => {
       const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-      process.stderr.write(`llm-compliance: internal error: ${detail.split('\n').map(escapeForTerminal).join('\n')}\n`);
+      process.stderr.write(`llm-compliance: internal error: ${detail.split('\n').map(visibleControls).join('\n')}\n`);
       process.exitCode = 2;
     },
   );

@@ -24,6 +24,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The one clear fix (shown first, applied by "fix all"). */
   isPreferred?: boolean;
+  /** Countries outside the EU that the place it moves to may also use: not enough under `euResidency.strict`. */
+  alsoOutsideEu?: string[];
 }
 
 /** How a location was resolved, for messages and hovers. */

@@ -47,3 +47,22 @@ export function lastAtOrBelow(sorted: readonly number[], value: number): number 
   }
   return lo;
 }
+
+/**
+ * C0 controls (tab and line feed included: in workspace text they would forge layout),
+ * DEL, C1 controls, and the bidi controls: LRM, RLM, ALM, LRE/RLE/PDF/LRO/RLO, LRI/RLI/FSI/PDI.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Workspace text shown to a person (a terminal, a diagnostic) with its control and bidi
+ * characters as visible escapes (`\x1b`, `\u202e`): an ESC sequence could drive a terminal,
+ * a bidi override make a line read differently from what it holds. Nothing is removed.
+ */
+export function visibleControls(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}

@@ -21,7 +21,7 @@ import { toSarif } from '../../src/cli/format/sarif';
 import { toText } from '../../src/cli/format/text';
 import { toJson, type ScanReport } from '../../src/cli/report';
 import { Engine, formatOf, type FileResult } from '../../src/core/engine';
-import { ignoreLayer, isExcluded } from '../../src/core/files';
+import { isExcluded, policyLayer } from '../../src/core/files';
 import type { TextEdit, TextRange } from '../../src/core/model';
 import { DEFAULT_MAX_FILE_SIZE_KB, parsePolicy, pathMatcher, PolicyError, REQUIREMENTS, type Policy } from '../../src/core/policy/policy';
 import policySchema from '../../schemas/policy.schema.json';
@@ -240,7 +240,7 @@ export class Checker {
       for (const p of c.paths) matches(p);
     });
     out.guard('ignore layer threw', () => {
-      const layers = [ignoreLayer('', c.patterns)];
+      const layers = [policyLayer(c.patterns)];
       for (const p of c.paths) isExcluded(p, layers);
     });
     const ms = performance.now() - start;
@@ -329,7 +329,8 @@ export function jsonContractProblems(json: unknown, texts: Map<string, string>):
     if (!isPositive(line) || !isPositive(column) || !isPositive(endLine) || !isPositive(endColumn)) return shape(`${where}: line/column not integers >= 1: ${JSON.stringify({ line, column, endLine, endColumn })}`);
     if (endLine < line || (endLine === line && endColumn < column)) return shape(`${where}: ends before it starts`);
     const l = linesOf(file);
-    if (!l) return shape(`${where}: no text for ${JSON.stringify(file)}`);
+    // A file with no text (binary, too large, unreadable) can only be named, at its start (LLMC008).
+    if (!l) return line === 1 && column === 1 && endLine === 1 && endColumn === 1 ? undefined : shape(`${where}: no text for ${JSON.stringify(file)}`);
     if (!positionInside(l, line, column) || !positionInside(l, endLine, endColumn)) {
       problems.push({ oracle: 'range outside the file', message: `${where}: ${line}:${column}-${endLine}:${endColumn} in a file of ${l.length} lines (last ${l[l.length - 1]} long)` });
     }

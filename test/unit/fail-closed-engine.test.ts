@@ -103,6 +103,14 @@ describe('fail closed: files not fully analysed', () => {
 });
 
 describe('fail closed: waivers only in comments', () => {
+  it('reads waiver comments in linear time after long runs of blanks (found by the fuzzer; 126,000 blanks took 21 s)', function () {
+    this.timeout(15_000);
+    const blanks = ' '.repeat(126_000);
+    const text = `from openai import OpenAI\nOpenAI()  # llm-compliance-ignore LLMC002 -- r\n${blanks}x# llm-compliance-ignore LLMC002 -- r\n${blanks}x\n`;
+    const r = new Engine().analyze('a.py', text);
+    assert.equal(r.waivers.length, 2);
+  });
+
   const policy = parsePolicy('.llm-compliance.yaml', EU);
   const judged = (file: string, text: string): string[] => {
     const engine = new Engine();
@@ -150,5 +158,18 @@ describe('fail closed: special files named on the command line', () => {
     const out = JSON.parse(r.stdout) as Out;
     assert.deepEqual(out.findings.map((f) => f.ruleId), ['LLMC008']);
     assert.match(out.findings[0]!.message, /not a regular file or folder/);
+  });
+});
+
+describe('fixes under strict EU residency', () => {
+  it('offer no move to an EU zone that may also use Switzerland or the UK: the finding would stay', () => {
+    const engine = new Engine();
+    const text = 'from mistralai import Mistral\nclient = Mistral(server_url="https://api.mistral.ai")\n';
+    const r = engine.analyze('a.py', text);
+    const lax = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', EU));
+    assert.deepEqual(lax.flatMap((f) => f.fixes.map((x) => x.title)), ['Use the EU endpoint api.eu.mistral.ai']);
+    const strict = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', `${EU}euResidency: { strict: true }\n`));
+    assert.deepEqual(strict.map((f) => f.ruleId), ['LLMC002']);
+    assert.deepEqual(strict.flatMap((f) => f.fixes), []);
   });
 });

@@ -1,25 +1,11 @@
 // Workspace text (file names, hosts, .env values, waiver reasons, parse errors) must not
 // drive the terminal: an ESC sequence can retitle the window, clear the screen or hide
 // text, and a bidi override can make a line read differently from what it holds. Such
-// characters are shown as visible escapes instead of being removed, so nothing is hidden.
-
-/**
- * C0 controls (tab and line feed included: in workspace text they would forge layout),
- * DEL, C1 controls, and the bidi controls: LRM, RLM, ALM, LRE/RLE/PDF/LRO/RLO, LRI/RLI/FSI/PDI.
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// characters are shown as visible escapes (visibleControls in src/core/text.ts) instead of
+// being removed, so nothing is hidden. JSON escapes most of them itself; the rest are here.
 
 /** DEL, C1 and bidi controls: what JSON.stringify leaves raw (it escapes C0 itself). */
 const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text for a terminal: `\x1b` for controls, `\u202e` for bidi controls. */
-export function escapeForTerminal(text: string): string {
-  return text.replace(UNSAFE, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
 
 /**
  * Serialised JSON with DEL, C1 and bidi controls written as `\u` escapes. They can only sit

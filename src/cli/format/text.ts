@@ -3,7 +3,7 @@
 
 import type { Endpoint, Finding } from '../../core/model';
 import { activeFindings, compareText, filesNotFullyAnalysed, Positions, relatedLine, type ScanReport } from '../report';
-import { escapeForTerminal } from './escape';
+import { visibleControls } from '../../core/text';
 
 export interface TextOptions {
   color: boolean;
@@ -21,7 +21,7 @@ export function toText(report: ScanReport, options: TextOptions): string {
  */
 export function* textLines(report: ScanReport, options: TextOptions): Generator<string> {
   const c = colors(options.color);
-  const esc = escapeForTerminal;
+  const esc = visibleControls;
   const pos = new Positions(report.texts);
   const byFile = new Map<string, { findings: Finding[]; endpoints: Endpoint[] }>();
   const group = (file: string): { findings: Finding[]; endpoints: Endpoint[] } => {

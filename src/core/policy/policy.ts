@@ -9,7 +9,7 @@ import type { RuleId, Severity, TextRange } from '../model';
 import { normalizeHost } from '../resolve/hosts';
 import { PathPatterns, patternProblem } from '../glob';
 import { parseJson, parseYaml, type CEntry, type CNode, type ParseProblem } from '../scan/config/tree';
-import { LineIndex } from '../text';
+import { LineIndex, visibleControls } from '../text';
 
 export const REQUIREMENTS = ['hipaa', 'eu-residency', 'soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'] as const;
 export type Requirement = (typeof REQUIREMENTS)[number];
@@ -97,7 +97,8 @@ export class PolicyError extends Error {
     // One more problem is shown rather than counted.
     const extra = problems.length - MAX_REPORTED_POLICY_PROBLEMS;
     const kept = (extra > 1 ? [...problems.slice(0, MAX_REPORTED_POLICY_PROBLEMS), { ...problems[MAX_REPORTED_POLICY_PROBLEMS]!, message: `and ${extra} more problems` }] : problems)
-      .map((p) => (p.message.length > MAX_MESSAGE_LENGTH ? { ...p, message: `${p.message.slice(0, MAX_MESSAGE_LENGTH)}…` } : p));
+      // Messages quote the policy's text: shown in a terminal or the Problems view, its controls are visible escapes.
+      .map((p) => ({ ...p, message: visibleControls(p.message.length > MAX_MESSAGE_LENGTH ? `${p.message.slice(0, MAX_MESSAGE_LENGTH)}…` : p.message) }));
     super(kept.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
     this.name = 'PolicyError';
     this.problems = kept;

@@ -30,8 +30,19 @@ export interface InlineWaiver {
 }
 
 const MARKER_RE = /(?:#|\/\/|\/\*|<!--|--|;|\*)[ \t]*llm-compliance-ignore\b([^\r\n]*)/g;
+const COMMENT_OPENERS = ['#', '//', '/*', '*', '<!--', '--', ';'];
+
+/** The text without its leading blanks and a notebook's opening quote (`"`). */
+function unquoted(line: string): string {
+  const t = line.trimStart();
+  return t.startsWith('"') ? t.slice(1).trimStart() : t;
+}
+
 /** A line holding only a comment (also inside a notebook's JSON string: `"# ...\n",`). */
-const COMMENT_ONLY = /^[ \t]*"?[ \t]*(?:#|\/\/|\/\*|\*|<!--|--|;)/;
+function isCommentOnly(line: string): boolean {
+  const t = unquoted(line);
+  return COMMENT_OPENERS.some((o) => t.startsWith(o));
+}
 
 /** Finds the inline waivers in a file's text: markers in comments, by the format's own rules (never in a string). */
 export function findInlineWaivers(file: string, text: string, format: FileFormat): InlineWaiver[] {
@@ -48,13 +59,14 @@ export function findInlineWaivers(file: string, text: string, format: FileFormat
     const content = close ? m[1]!.slice(0, close.index) : m[1]!;
     const after = close ? m[1]!.slice(close.index + close[0].length) : '';
     // Only blanks (or a notebook's opening quote) around the comment: it stands on its own line.
-    const trailing = !/^[ \t]*"?[ \t]*$/.test(text.slice(lineStart, m.index)) || !/^[ \t]*$/.test(after);
+    // (Checked without regular expressions: a run of blanks made them quadratic.)
+    const trailing = unquoted(text.slice(lineStart, m.index)) !== '' || after.trim() !== '';
     let covered = line;
     if (!trailing) {
       // The first line below that is neither blank nor a comment.
       for (covered = line + 1; covered <= lines.lineCount; covered++) {
         const t = lines.lineText(covered);
-        if (t.trim() !== '' && t.trim() !== '"\\n",' && !COMMENT_ONLY.test(t)) break;
+        if (t.trim() !== '' && t.trim() !== '"\\n",' && !isCommentOnly(t)) break;
       }
     }
     const coverStart = lines.offset(covered, 1);

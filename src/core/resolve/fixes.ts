@@ -36,7 +36,8 @@ export function hostSwapFix(
       if (edit) edits.push(edit);
     }
   }
-  return fixOf(title, edits);
+  const target = index.matchHost(euHost);
+  return fixOf(title, edits, target?.region ? index.location(target.provider, target.region, target.pattern).includesNonEu : undefined);
 }
 
 /** Replace a region value outside the EU (the whole value) with the provider's EU region. */
@@ -46,7 +47,7 @@ export function regionSwapFix(index: CatalogIndex, pieces: Piece[], provider: Pr
   const piece = pieces.length === 1 ? pieces[0] : undefined;
   if (!piece?.verbatim || piece.text.trim() !== region) return undefined;
   const at = piece.s + piece.text.indexOf(region);
-  return fixOf(`Use the EU region ${euRegion}`, [{ start: at, end: at + region.length, newText: euRegion }]);
+  return fixOf(`Use the EU region ${euRegion}`, [{ start: at, end: at + region.length, newText: euRegion }], index.location(provider, euRegion).includesNonEu);
 }
 
 /**
@@ -60,8 +61,8 @@ export function profileSwapFix(provider: Provider, text: string, start: number, 
   return fixOf(`Use the EU inference profile ${eu}`, [{ start: start + at, end: start + at + prefix.length, newText: eu }]);
 }
 
-export function fixOf(title: string, edits: TextEdit[]): Fix | undefined {
-  return edits.length ? { title, edits, isPreferred: true } : undefined;
+export function fixOf(title: string, edits: TextEdit[], alsoOutsideEu?: string[]): Fix | undefined {
+  return edits.length ? { title, edits, isPreferred: true, ...(alsoOutsideEu?.length ? { alsoOutsideEu } : {}) } : undefined;
 }
 
 interface Placed {

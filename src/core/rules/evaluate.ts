@@ -106,7 +106,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
           : `it processes data in ${loc ? placeOf(loc) : 'a location outside the EU'}`;
         const advice = provider?.euSwap?.advice ?? 'Move the call to an EU endpoint or region.';
         add('LLMC002', 'eu-residency', `${what} does not keep data in the EU: ${why}.`,
-          advice, [...(loc?.sources ?? []), ...(provider?.euSwap?.sources ?? [])], endpoint.euFix ? [endpoint.euFix] : [], endpoint.conditions);
+          advice, [...(loc?.sources ?? []), ...(provider?.euSwap?.sources ?? [])], euFixes(endpoint, policy), endpoint.conditions);
       } else if (endpoint.euResident === null) {
         unknownFor.push('eu-residency');
       }
@@ -137,7 +137,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
 
     if (unknownFor.length) {
       const why = endpoint.unknown ?? 'the provider or region is not known';
-      const fixes = unknownFor.includes('eu-residency') && endpoint.euFix ? [endpoint.euFix] : [];
+      const fixes = unknownFor.includes('eu-residency') ? euFixes(endpoint, policy) : [];
       add('LLMC003', unknownFor.join(','), `${what}: the location cannot be determined statically, because ${why}. The policy's ${unknownFor.join(', ')} requirement${unknownFor.length > 1 ? 's depend' : ' depends'} on it.`,
         fixes.length ? 'Set it explicitly, for example with the quick fix.' : 'Set the endpoint or region explicitly where the engine can see it (code or workspace config).',
         endpoint.location?.sources ?? [], fixes);
@@ -155,6 +155,12 @@ function severityFor(ruleId: RuleId, requirement: string, endpoint: Endpoint, po
   const severity = severityOf(ruleId, policy);
   const spoofed = ruleId === 'LLMC003' && endpoint.lookalikeOf !== undefined && requirement.split(',').some((r) => r === 'hipaa' || r === 'eu-residency');
   return severity && spoofed ? 'error' : severity;
+}
+
+/** The endpoint's move into the EU, unless it leads to a zone the policy's strict EU residency rejects (the finding would stay). */
+function euFixes(endpoint: Endpoint, policy: Policy): Fix[] {
+  const fix = endpoint.euFix;
+  return fix && !(policy.euResidency.strict && fix.alsoOutsideEu?.length) ? [fix] : [];
 }
 
 const FAILING: readonly RuleId[] = ['LLMC001', 'LLMC002', 'LLMC004', 'LLMC003'];

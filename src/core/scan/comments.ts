@@ -34,9 +34,18 @@ export function commentSpans(text: string, format: FileFormat): Span[] {
   }
 }
 
-/** Whether `offset` lies inside one of the spans. */
+/** Whether `offset` lies inside one of the spans (in order, not overlapping): a binary search. */
 export function inSpans(spans: Span[], offset: number): boolean {
-  return spans.some((x) => x.s <= offset && offset < x.e);
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid]!;
+    if (offset < span.s) hi = mid - 1;
+    else if (offset >= span.e) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** The `yaml` package's own lexer; its tokens are the source, apart from one-character control markers. */
