@@ -1,0 +1,32 @@
+// Notes on what a parse could not take as written, so that a file read only in part is
+// never taken for a clean one.
+
+import type { ScanNote } from '../model';
+import { LineIndex } from '../text';
+import { MAX_NESTING } from './parse';
+import type { BracketProblem } from './tokens';
+
+/**
+ * One note for unbalanced brackets (the lexer repaired them, so what they enclose may be
+ * misread) and one for expressions nested too deep to analyse (each became an unknown
+ * value), each at the line of its first case.
+ */
+export function parseNotes(file: string, text: string, problems: BracketProblem[], tooDeep: number[]): ScanNote[] {
+  const notes: ScanNote[] = [];
+  if (!problems.length && !tooDeep.length) return notes;
+  const lines = new LineIndex(text);
+  const more = (n: number): string => (n > 1 ? `, and ${n - 1} more` : '');
+  if (problems.length) {
+    notes.push({
+      kind: 'parse-error', file, line: lines.position(problems[0]!.offset).line,
+      message: `unbalanced brackets (${problems[0]!.message}${more(problems.length)}): read as if repaired, so the code around them may be misread`,
+    });
+  }
+  if (tooDeep.length) {
+    notes.push({
+      kind: 'parse-error', file, line: lines.position(tooDeep.reduce((a, b) => Math.min(a, b))).line,
+      message: `not analysed: an expression nested more than ${MAX_NESTING} levels deep${more(tooDeep.length)}`,
+    });
+  }
+  return notes;
+}
