@@ -201,6 +201,21 @@ describe('fail-closed parsers: unbalanced brackets recover locally (issue 10, ro
     assertFound(engine.analyze('app.ts', ts), [{ host: 'api.deepseek.com' }], 'ts');
   });
 
+  it('says so when a string is never closed and turns the rest of the file into text', () => {
+    // A docstring that lost a quote: CPython rejects the file; the clients after it cannot be read.
+    const text = 'import boto3\n"""Clients.""\nbedrock = boto3.client("bedrock-runtime", region_name="us-east-1")\n';
+    const r = engine.analyze('app.py', text);
+    assert.deepEqual(r.notes.map((n) => [n.kind, n.line]), [['parse-error', 2]]);
+    assert.match(r.notes[0]!.message, /never closed runs from here to the end of the file/);
+    for (const [file, broken] of [['app.ts', 'import OpenAI from "openai";\nconst s = `unclosed\nconst c = new OpenAI();\n'], ['main.rs', 'fn main() {\n    let s = "unclosed;\n    let c = async_openai::Client::new();\n}\n']]) {
+      const notes = engine.analyze(file!, broken!).notes;
+      assert.ok(notes.some((n) => n.kind === 'parse-error' && n.line === 2 && /never closed runs/.test(n.message)), `${file}: ${JSON.stringify(notes)}`);
+    }
+    // A string left open on the last line costs that line at most: JSX text with an apostrophe is valid.
+    assert.deepEqual(engine.analyze('A.tsx', 'import OpenAI from "openai";\nconst c = new OpenAI();\nexport const A = () => <p>Don\'t stop</p>;').notes, []);
+    assert.match(engine.analyze('main.tf', 'locals {\n  a = "https://api.openai.com/v1\n}\n').notes[0]?.message ?? '', /not valid HCL/);
+  });
+
   it('leaves valid code alone: the JSX closing tag `</p>}` is not a regular expression', () => {
     const text = 'import OpenAI from "openai";\nexport function A({ x }) {\n  return <div>{x && <p>{x}</p>}</div>;\n}\nconst URL = "https://api.deepseek.com";\nexport const client = new OpenAI({ baseURL: URL });\n';
     const r = engine.analyze('A.tsx', text);

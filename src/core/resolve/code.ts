@@ -38,7 +38,7 @@ const MAX_TRY_NESTING = 16;
 /** The endpoints of a code file, and notes on what in it could not be read as written. */
 export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): { endpoints: Endpoint[]; notes: ScanNote[] } {
   const { text, lang } = input;
-  const { tokens, problems } = lex(text, lang);
+  const { tokens, problems, unterminated } = lex(text, lang);
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
   const workspace = env;
@@ -83,7 +83,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   };
   const first = run(env);
   const notes = (): ScanNote[] => {
-    const out = parseNotes(input.file, text, problems, parser.tooDeep());
+    const out = parseNotes(input.file, text, problems, parser.tooDeep(), unterminated);
     if (first.tooDeepTries.length) {
       out.push({
         kind: 'parse-error', file: input.file, line: lineAndColumn(text, first.tooDeepTries[0]!).line,

@@ -54,6 +54,8 @@ export interface LexResult {
   tokens: Token[];
   /** Brackets without a partner, in text order (the tokens are balanced all the same). */
   problems: BracketProblem[];
+  /** Where a string starts that runs over line breaks to the end of the file, never closed (what follows it was read as text). */
+  unterminated?: number;
 }
 
 /**
@@ -65,11 +67,12 @@ export function lex(text: string, lang: LexLanguage): LexResult {
   const first = new Lexer(text, lang, new BracketRecovery(text, lang, null));
   const tokens = first.run();
   const { problems, suspects } = first.recovery;
-  if (suspects.size === 0) return { tokens, problems }; // only stray closers: in text order already
+  const unterminated = first.unterminated === undefined ? {} : { unterminated: first.unterminated };
+  if (suspects.size === 0) return { tokens, problems, ...unterminated }; // only stray closers: in text order already
   // Openers without a closer of their own are closed where their lines end, which a
   // second pass can do now that it knows which openers they are.
   const second = new Lexer(text, lang, new BracketRecovery(text, lang, suspects));
-  return { tokens: second.run(), problems: second.recovery.problems.sort((x, y) => x.offset - y.offset) };
+  return { tokens: second.run(), problems: second.recovery.problems.sort((x, y) => x.offset - y.offset), ...unterminated };
 }
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -170,6 +173,8 @@ class Lexer {
   private readonly frames: Frame[];
   /** The last of them. */
   private frame: Frame;
+  /** See LexResult.unterminated. */
+  unterminated?: number;
 
   constructor(
     private readonly text: string,
@@ -270,12 +275,15 @@ class Lexer {
       return;
     }
     frame.pending = null;
-    frame.tokens.push(r);
+    this.push(r);
     this.pos = r.e;
   }
 
   private push(tok: Token): void {
     this.frame.tokens.push(tok);
+    // A string left open on its last line loses that line at most; one that runs over line
+    // breaks to the end of the file turns all the code after it into text.
+    if (tok.bad && tok.e >= this.text.length && this.unterminated === undefined && this.text.lastIndexOf('\n', tok.e - 1) > tok.s) this.unterminated = tok.s;
   }
 
   private lineBreak(frame: Frame, at: number): void {

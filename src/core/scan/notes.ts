@@ -8,18 +8,25 @@ import type { BracketProblem } from './tokens';
 
 /**
  * One note for unbalanced brackets (the lexer repaired them, so what they enclose may be
- * misread) and one for expressions nested too deep to analyse (each became an unknown
- * value), each at the line of its first case.
+ * misread), one for a string never closed (the rest of the file was read as its text), and
+ * one for expressions nested too deep to analyse (each became an unknown value), each at
+ * the line of its first case.
  */
-export function parseNotes(file: string, text: string, problems: BracketProblem[], tooDeep: number[]): ScanNote[] {
+export function parseNotes(file: string, text: string, problems: BracketProblem[], tooDeep: number[], unterminated?: number): ScanNote[] {
   const notes: ScanNote[] = [];
-  if (!problems.length && !tooDeep.length) return notes;
+  if (!problems.length && !tooDeep.length && unterminated === undefined) return notes;
   const lines = new LineIndex(text);
   const more = (n: number): string => (n > 1 ? `, and ${n - 1} more` : '');
   if (problems.length) {
     notes.push({
       kind: 'parse-error', file, line: lines.position(problems[0]!.offset).line,
       message: `unbalanced brackets (${problems[0]!.message}${more(problems.length)}): read as if repaired, so the code around them may be misread`,
+    });
+  }
+  if (unterminated !== undefined) {
+    notes.push({
+      kind: 'parse-error', file, line: lines.position(unterminated).line,
+      message: 'not analysed: a string that is never closed runs from here to the end of the file, so the code after it was read as text',
     });
   }
   if (tooDeep.length) {

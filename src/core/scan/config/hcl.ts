@@ -22,12 +22,16 @@ export interface TfBlock {
 export interface HclFile {
   body: TfBlock;
   parser: CodeParser;
-  /** Unbalanced brackets: the file is not valid HCL. */
+  /** Unbalanced brackets or a string never closed: the file is not valid HCL. */
   problems: BracketProblem[];
 }
 
 export function parseHcl(text: string): HclFile {
-  const { tokens, problems } = lex(text, 'hcl');
+  const { tokens, problems, unterminated } = lex(text, 'hcl');
+  if (unterminated !== undefined) {
+    problems.push({ message: 'a string is never closed', offset: unterminated });
+    problems.sort((x, y) => x.offset - y.offset);
+  }
   const parser = new CodeParser(text, tokens, 'hcl', () => false);
   const body: TfBlock = { type: '', labels: [], attributes: new Map(), blocks: [], s: 0, e: text.length };
   readBody(parser, body);
