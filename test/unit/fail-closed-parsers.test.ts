@@ -211,8 +211,12 @@ describe('fail-closed parsers: unbalanced brackets recover locally (issue 10, ro
       const notes = engine.analyze(file!, broken!).notes;
       assert.ok(notes.some((n) => n.kind === 'parse-error' && n.line === 2 && /never closed runs/.test(n.message)), `${file}: ${JSON.stringify(notes)}`);
     }
-    // A string left open on the last line costs that line at most: JSX text with an apostrophe is valid.
+    // One left open at its line's end costs the rest of that line (a call's closing `)`, the next argument's comma).
+    const line = engine.analyze('app.py', 'import vertexai\nvertexai.init(\n    project="acme,\n    location="europe-west6",\n)\n');
+    assert.deepEqual(line.notes.map((n) => [n.kind, n.line, /never closed ends with its line/.test(n.message)]), [['parse-error', 3, true]]);
+    // Valid code stays quiet: JSX text with an apostrophe, a C# #region with one.
     assert.deepEqual(engine.analyze('A.tsx', 'import OpenAI from "openai";\nconst c = new OpenAI();\nexport const A = () => <p>Don\'t stop</p>;').notes, []);
+    assert.deepEqual(engine.analyze('A.cs', 'using OpenAI.Chat;\nclass A {\n    #region Don\'t touch\n    ChatClient c = new ChatClient(model: "m", apiKey: "k");\n    #endregion\n}\n').notes, []);
     assert.match(engine.analyze('main.tf', 'locals {\n  a = "https://api.openai.com/v1\n}\n').notes[0]?.message ?? '', /not valid HCL/);
   });
 

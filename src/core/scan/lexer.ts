@@ -54,8 +54,12 @@ export interface LexResult {
   tokens: Token[];
   /** Brackets without a partner, in text order (the tokens are balanced all the same). */
   problems: BracketProblem[];
-  /** Where a string starts that runs over line breaks to the end of the file, never closed (what follows it was read as text). */
-  unterminated?: number;
+  /**
+   * The first string never closed. `toEnd`: it ran over line breaks to the end of the file,
+   * so the code after it was read as text; otherwise it stopped at the end of its line.
+   * (In JS/TS only the former counts: JSX text with an apostrophe is valid code.)
+   */
+  unterminated?: { offset: number; toEnd: boolean };
 }
 
 /**
@@ -174,7 +178,7 @@ class Lexer {
   /** The last of them. */
   private frame: Frame;
   /** See LexResult.unterminated. */
-  unterminated?: number;
+  unterminated?: { offset: number; toEnd: boolean };
 
   constructor(
     private readonly text: string,
@@ -281,9 +285,10 @@ class Lexer {
 
   private push(tok: Token): void {
     this.frame.tokens.push(tok);
-    // A string left open on its last line loses that line at most; one that runs over line
-    // breaks to the end of the file turns all the code after it into text.
-    if (tok.bad && tok.e >= this.text.length && this.unterminated === undefined && this.text.lastIndexOf('\n', tok.e - 1) > tok.s) this.unterminated = tok.s;
+    if (tok.bad && this.unterminated === undefined) {
+      const toEnd = tok.e >= this.text.length && this.text.lastIndexOf('\n', tok.e - 1) > tok.s;
+      if (toEnd || this.lang !== 'js') this.unterminated = { offset: tok.s, toEnd };
+    }
   }
 
   private lineBreak(frame: Frame, at: number): void {
@@ -368,7 +373,7 @@ class Lexer {
     const { text, lang } = this;
     const end = this.frame.end;
     const n = text.charCodeAt(this.pos + 1);
-    const lineComment = (lang === 'python' || lang === 'hcl') && c === C_HASH ? true : c === C_SLASH && n === C_SLASH && lang !== 'python';
+    const lineComment = (lang === 'python' || lang === 'hcl') && c === C_HASH ? true : (c === C_SLASH && n === C_SLASH && lang !== 'python') || this.csharpDirective(c);
     if (lineComment) {
       let p = this.pos;
       while (p < end && text.charCodeAt(p) !== C_NL) p++;
@@ -397,6 +402,14 @@ class Lexer {
       return true;
     }
     return false;
+  }
+
+  /** A C# preprocessor line (`#region Don't touch`): not code, and its text is no string. */
+  private csharpDirective(c: number): boolean {
+    if (c !== C_HASH || this.lang !== 'csharp') return false;
+    let p = this.pos - 1;
+    while (p >= 0 && (this.text.charCodeAt(p) === 32 || this.text.charCodeAt(p) === 9)) p--;
+    return p < 0 || this.text.charCodeAt(p) === C_NL;
   }
 
   /** Strings introduced by an identifier-like prefix: Python r"", f"", Rust r#""#, b"", C#-free. */

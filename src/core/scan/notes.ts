@@ -12,7 +12,7 @@ import type { BracketProblem } from './tokens';
  * one for expressions nested too deep to analyse (each became an unknown value), each at
  * the line of its first case.
  */
-export function parseNotes(file: string, text: string, problems: BracketProblem[], tooDeep: number[], unterminated?: number): ScanNote[] {
+export function parseNotes(file: string, text: string, problems: BracketProblem[], tooDeep: number[], unterminated?: { offset: number; toEnd: boolean }): ScanNote[] {
   const notes: ScanNote[] = [];
   if (!problems.length && !tooDeep.length && unterminated === undefined) return notes;
   const lines = new LineIndex(text);
@@ -23,10 +23,12 @@ export function parseNotes(file: string, text: string, problems: BracketProblem[
       message: `unbalanced brackets (${problems[0]!.message}${more(problems.length)}): read as if repaired, so the code around them may be misread`,
     });
   }
-  if (unterminated !== undefined) {
+  if (unterminated) {
     notes.push({
-      kind: 'parse-error', file, line: lines.position(unterminated).line,
-      message: 'not analysed: a string that is never closed runs from here to the end of the file, so the code after it was read as text',
+      kind: 'parse-error', file, line: lines.position(unterminated.offset).line,
+      message: unterminated.toEnd
+        ? 'not analysed: a string that is never closed runs from here to the end of the file, so the code after it was read as text'
+        : 'a string that is never closed ends with its line: the rest of the line was read as its text',
     });
   }
   if (tooDeep.length) {

@@ -28,8 +28,8 @@ export interface HclFile {
 
 export function parseHcl(text: string): HclFile {
   const { tokens, problems, unterminated } = lex(text, 'hcl');
-  if (unterminated !== undefined) {
-    problems.push({ message: 'a string is never closed', offset: unterminated });
+  if (unterminated) {
+    problems.push({ message: 'a string is never closed', offset: unterminated.offset });
     problems.sort((x, y) => x.offset - y.offset);
   }
   const parser = new CodeParser(text, tokens, 'hcl', () => false);
