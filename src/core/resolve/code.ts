@@ -6,7 +6,7 @@ import type { Endpoint, Fix, ScanNote } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
 import { lex } from '../scan/lexer';
 import { parseNotes } from '../scan/notes';
-import { CodeParser } from '../scan/parse';
+import { CodeParser, MAX_TRY_NESTING } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import type { CatalogIndex } from './catalog-index';
@@ -32,8 +32,6 @@ const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
 /** At most this many variables set to different values are followed, each for at most this many values. */
 const MAX_FORKED_VARIABLES = 3;
 const MAX_FORKED_VALUES = 8;
-/** How deep try statements may nest and still have their fallbacks linked (real code nests a few). */
-const MAX_TRY_NESTING = 16;
 
 /** The endpoints of a code file, and notes on what in it could not be read as written. */
 export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): { endpoints: Endpoint[]; notes: ScanNote[] } {
@@ -158,7 +156,7 @@ function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser:
 class CodeResolver {
   readonly endpoints: Endpoint[] = [];
   /** Where try statements nested too deep to link their fallbacks start. */
-  readonly tooDeepTries: number[] = [];
+  tooDeepTries: number[] = [];
   /** Start offsets of literals already accounted for by a client or LiteLLM call. */
   private readonly consumed = new Set<number>();
   private fields?: { field: string; a: Assignment }[];
@@ -644,7 +642,8 @@ class CodeResolver {
    */
   handlerFallbacks(assignments: Map<string, Assignment[]>): void {
     if (this.endpoints.length < 2) return;
-    const statements = this.ctx.parser.tryStatements();
+    const { statements, tooDeep } = this.ctx.parser.tryStatements();
+    this.tooDeepTries = tooDeep;
     if (!statements.length) return;
     const { tokens } = this.ctx.parser;
     // Endpoints by start, so that those inside a range are found by binary search.
@@ -663,7 +662,7 @@ class CodeResolver {
       if (found.length) held.set(name, found);
     }
     // Uses of those variables, in file order: nested try statements look at them, not at every token again.
-    const uses = tokens.filter((t, i) => t.t === 'id' && held.has(t.v) && tokens[i - 1]?.v !== '.');
+    const uses = held.size ? tokens.filter((t, i) => t.t === 'id' && held.has(t.v) && tokens[i - 1]?.v !== '.') : [];
     const used = (range: { s: number; e: number }): Endpoint[] => {
       const out = new Set(inside(range.s, range.e));
       for (let i = firstFrom(uses, range.s, (t) => t.s); i < uses.length && uses[i]!.e <= range.e; i++) {
@@ -671,17 +670,7 @@ class CodeResolver {
       }
       return [...out];
     };
-    // Try statements inside more than MAX_TRY_NESTING others are left out, with a note: each
-    // level links every endpoint inside it again, so deep nesting grows the links quadratically.
-    const enclosing: number[] = []; // ends of the statements around the current one
     for (const { body, handlers } of statements) {
-      const end = handlers[handlers.length - 1]!.e;
-      while (enclosing.length && enclosing[enclosing.length - 1]! <= body.s) enclosing.pop();
-      enclosing.push(end);
-      if (enclosing.length > MAX_TRY_NESTING) {
-        this.tooDeepTries.push(body.s);
-        continue;
-      }
       const primary = used(body);
       if (!primary.length) continue;
       const inPrimary = new Set(primary);

@@ -98,7 +98,7 @@ class Frame {
   readonly counts = [0, 0, 0];
   /** Open brackets that join lines. */
   depth = 0;
-  /** A string being read: just begun, or waiting for the hole above this frame. */
+  /** A string waiting for the hole above this frame. */
   pending: StringScan | null = null;
 
   constructor(
@@ -193,10 +193,6 @@ class Lexer {
     const { text, lang } = this;
     for (;;) {
       const frame = this.frame;
-      if (frame.pending) {
-        this.continueString(frame);
-        continue;
-      }
       const end = frame.end;
       if (this.pos >= end) {
         if (this.endFrame(frame)) return frame.tokens;
@@ -255,14 +251,11 @@ class Lexer {
     while (frame.open.length) this.closeMissing(frame);
     if (!frame.isHole) return true;
     this.frames.pop();
-    this.frame = this.frames[this.frames.length - 1]!;
-    this.frame.pending!.holeDone(frame.tokens, this.pos);
+    const outer = (this.frame = this.frames[this.frames.length - 1]!);
+    // The string waiting for this hole reads on (to its end, or to its next hole).
+    outer.pending!.holeDone(frame.tokens, this.pos);
+    this.read(outer, outer.pending!);
     return false;
-  }
-
-  /** Reads on in the string the frame is in; a hole it reaches becomes a frame of its own. */
-  private continueString(frame: Frame): void {
-    this.read(frame, frame.pending!);
   }
 
   private begin(scan: StringScan): void {

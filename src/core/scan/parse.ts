@@ -5,7 +5,6 @@
 
 import { collectImports } from './imports';
 import type { Arg, Assignment, Call, Entry, Value } from './ir';
-import { lastAtOrBelow } from '../text';
 import type { LexLanguage, Token } from './tokens';
 
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -29,10 +28,17 @@ const CONTINUES_NEXT_LINE = new Set(['=', '+', '??', '||', '&&', ',', '?', ':', 
  * 1 KB (about 1,000 levels overflowed it).
  */
 export const MAX_NESTING = 100;
+/** How deep try statements may nest and still have their fallbacks linked (real code nests a few). */
+export const MAX_TRY_NESTING = 16;
 const PASS_THROUGH_METHODS = new Set([
   'to_string', 'to_owned', 'into', 'as_str', 'clone', 'trim', 'strip', 'rstrip', 'lstrip', 'toString', 'ToString', 'Trim', 'TrimEnd',
   'trimEnd', 'trimStart', 'intern',
 ]);
+
+export interface TryStatement {
+  body: { s: number; e: number };
+  handlers: { s: number; e: number }[];
+}
 
 export interface CodeStructure {
   calls: Call[];
@@ -55,7 +61,6 @@ export class CodeParser {
   private readonly calls: Call[] = [];
   private readonly tupleTargets: string[][] = [];
   private pyBlocks: { s: number; e: number }[] | undefined;
-  private pyLines: IndentedLines | undefined;
   private readonly callStarts = new Set<number>();
   /** See firstMark. */
   private readonly lhs = { start: -1, to: -1, mark: -1, tupleTo: -1 };
@@ -102,29 +107,46 @@ export class CodeParser {
 
   /**
    * `try` statements with the text ranges of their body and of their handlers
-   * (`except` / `catch` blocks): a handler that calls another LLM is a fallback.
+   * (`except` / `catch` blocks): a handler that calls another LLM is a fallback. Those
+   * inside more than MAX_TRY_NESTING others are left out (`tooDeep` has their starts):
+   * each level links every endpoint inside it again, and a Python block's end is found
+   * by reading its lines, so deep nesting would be quadratic.
    */
-  tryStatements(): { body: { s: number; e: number }; handlers: { s: number; e: number }[] }[] {
+  tryStatements(): { statements: TryStatement[]; tooDeep: number[] } {
     const { tokens, text } = this;
-    const out: { body: { s: number; e: number }; handlers: { s: number; e: number }[] }[] = [];
+    const statements: TryStatement[] = [];
+    const tooDeep: number[] = [];
+    const enclosing: number[] = []; // ends of the statements around the current one
+    const add = (at: number, compute: () => TryStatement | undefined): void => {
+      while (enclosing.length && enclosing[enclosing.length - 1]! <= at) enclosing.pop();
+      if (enclosing.length >= MAX_TRY_NESTING) {
+        tooDeep.push(at);
+        return;
+      }
+      const statement = compute();
+      if (!statement) return;
+      statements.push(statement);
+      enclosing.push(statement.handlers[statement.handlers.length - 1]!.e);
+    };
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (t.t !== 'id' || t.v !== 'try') continue;
       if (this.lang === 'python') {
         if (tokens[i + 1]?.v !== ':') continue;
-        const lines = (this.pyLines ??= new IndentedLines(text));
-        const indent = indentAt(text, t.s);
-        const body = lines.blockAt(t.s);
-        const handlers: { s: number; e: number }[] = [];
-        let at = body.e + 1;
-        for (;;) {
-          const m = /^[ \t]*except\b[^\n]*:/.exec(text.slice(at));
-          if (!m || indentAt(text, at + m[0].search(/\S/)) !== indent) break;
-          const handler = lines.blockAt(at + m[0].search(/\S/));
-          handlers.push(handler);
-          at = handler.e + 1;
-        }
-        if (handlers.length) out.push({ body, handlers });
+        add(t.s, () => {
+          const indent = indentAt(text, t.s);
+          const body = indentedBlock(text, t.s, indent);
+          const handlers: { s: number; e: number }[] = [];
+          let at = body.e + 1;
+          for (;;) {
+            const m = /^[ \t]*except\b[^\n]*:/.exec(text.slice(at));
+            if (!m || indentAt(text, at + m[0].search(/\S/)) !== indent) break;
+            const handler = indentedBlock(text, at + m[0].search(/\S/), indent);
+            handlers.push(handler);
+            at = handler.e + 1;
+          }
+          return handlers.length ? { body, handlers } : undefined;
+        });
       } else {
         // Brace languages; a brace may sit on its own line (C#, Java styles).
         const skip = (j: number): number => {
@@ -135,21 +157,23 @@ export class CodeParser {
         if (tokens[open]?.v !== '{') continue;
         const close = this.closeOf(open);
         if (close <= open) continue;
-        const handlers: { s: number; e: number }[] = [];
-        let j = skip(close + 1);
-        while (tokens[j]?.t === 'id' && (tokens[j]!.v === 'catch' || tokens[j]!.v === 'except')) {
-          j = skip(j + 1);
-          if (tokens[j]?.v === '(') j = skip(this.closeOf(j) + 1);
-          if (tokens[j]?.v !== '{') break;
-          const end = this.closeOf(j);
-          if (end <= j) break;
-          handlers.push({ s: tokens[j]!.s, e: tokens[end]!.e });
-          j = skip(end + 1);
-        }
-        if (handlers.length) out.push({ body: { s: tokens[open].s, e: tokens[close]!.e }, handlers });
+        add(t.s, () => {
+          const handlers: { s: number; e: number }[] = [];
+          let j = skip(close + 1);
+          while (tokens[j]?.t === 'id' && (tokens[j]!.v === 'catch' || tokens[j]!.v === 'except')) {
+            j = skip(j + 1);
+            if (tokens[j]?.v === '(') j = skip(this.closeOf(j) + 1);
+            if (tokens[j]?.v !== '{') break;
+            const end = this.closeOf(j);
+            if (end <= j) break;
+            handlers.push({ s: tokens[j]!.s, e: tokens[end]!.e });
+            j = skip(end + 1);
+          }
+          return handlers.length ? { body: { s: tokens[open]!.s, e: tokens[close]!.e }, handlers } : undefined;
+        });
       }
     }
-    return out;
+    return { statements, tooDeep };
   }
 
   /** The path with its first name replaced by what an import binds it to. */
@@ -1152,43 +1176,16 @@ function indentAt(text: string, offset: number): number {
   return /^[ \t]*/.exec(text.slice(start, offset + 1))![0].length;
 }
 
-/**
- * The lines of a Python file, read once, so that finding where each of many (nested)
- * indented blocks ends is a lookup rather than a scan of the lines below it.
- */
-class IndentedLines {
-  private readonly starts: number[] = [];
-  /** For each line holding code, the next such line indented no deeper (-1: none). */
-  private readonly nextNoDeeper: Int32Array;
-
-  constructor(private readonly text: string) {
-    const indents: number[] = [];
-    const code: boolean[] = [];
-    for (let s = 0; s <= text.length; ) {
-      let nl = text.indexOf('\n', s);
-      if (nl < 0) nl = text.length;
-      const line = text.slice(s, nl);
-      this.starts.push(s);
-      indents.push(/^[ \t]*/.exec(line)![0].length);
-      code.push(line.trim() !== '' && !line.trimStart().startsWith('#'));
-      s = nl + 1;
-    }
-    this.nextNoDeeper = new Int32Array(this.starts.length).fill(-1);
-    const below: number[] = []; // code lines below, each indented less than the one above it
-    for (let k = this.starts.length - 1; k >= 0; k--) {
-      if (!code[k]) continue;
-      while (below.length && indents[below[below.length - 1]!]! > indents[k]!) below.pop();
-      this.nextNoDeeper[k] = below[below.length - 1] ?? -1;
-      below.push(k);
-    }
+/** A Python block: from the line holding `offset` to the last line below it indented deeper than `indent`. */
+function indentedBlock(text: string, offset: number, indent: number): { s: number; e: number } {
+  let end = text.indexOf('\n', offset);
+  if (end < 0) return { s: offset, e: text.length };
+  for (let next = end + 1; next < text.length; ) {
+    const lineEnd = text.indexOf('\n', next) < 0 ? text.length : text.indexOf('\n', next);
+    const line = text.slice(next, lineEnd);
+    if (line.trim() !== '' && !line.trimStart().startsWith('#') && /^[ \t]*/.exec(line)![0].length <= indent) break;
+    end = lineEnd;
+    next = lineEnd + 1;
   }
-
-  /** A block: from `offset` to the end of the last line below its line that is blank, a comment, or indented deeper. */
-  blockAt(offset: number): { s: number; e: number } {
-    const k = lastAtOrBelow(this.starts, offset);
-    if (k === this.starts.length - 1) return { s: offset, e: this.text.length };
-    const next = this.nextNoDeeper[k]!;
-    if (next >= 0) return { s: offset, e: this.starts[next]! - 1 };
-    return { s: offset, e: this.text.endsWith('\n') ? this.text.length - 1 : this.text.length };
-  }
+  return { s: offset, e: end };
 }
