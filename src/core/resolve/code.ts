@@ -661,12 +661,12 @@ class CodeResolver {
       const found = inside(tokens[a.from]?.s ?? 0, tokens[a.to - 1]?.e ?? 0);
       if (found.length) held.set(name, found);
     }
-    // Uses of those variables, in file order: nested try statements look at them, not at every token again.
-    const uses = held.size ? tokens.filter((t, i) => t.t === 'id' && held.has(t.v) && tokens[i - 1]?.v !== '.') : [];
     const used = (range: { s: number; e: number }): Endpoint[] => {
       const out = new Set(inside(range.s, range.e));
-      for (let i = firstFrom(uses, range.s, (t) => t.s); i < uses.length && uses[i]!.e <= range.e; i++) {
-        for (const x of held.get(uses[i]!.v)!) out.add(x);
+      for (let i = firstFrom(tokens, range.s, (t) => t.s); i < tokens.length && tokens[i]!.e <= range.e; i++) {
+        const t = tokens[i]!;
+        if (t.t !== 'id' || tokens[i - 1]?.v === '.') continue;
+        for (const x of held.get(t.v) ?? []) out.add(x);
       }
       return [...out];
     };

@@ -721,7 +721,7 @@ interface TemplateOptions {
 
 /** An interpolated string: JS template, C# $"", HCL "${}" and heredocs. `open` starts a hole; `}` ends it. */
 class TemplateScan implements StringScan {
-  private readonly parts: TemplatePart[] = [];
+  private parts: TemplatePart[] | undefined;
   private p: number;
   private lit = '';
   private litStart: number;
@@ -745,7 +745,7 @@ class TemplateScan implements StringScan {
   }
 
   private closeLit(at: number): void {
-    if (this.lit.length > 0 || this.parts.length === 0) this.parts.push({ lit: this.lit, s: this.litStart, e: at });
+    if (this.lit.length > 0 || !this.parts) (this.parts ??= []).push({ lit: this.lit, s: this.litStart, e: at });
     this.lit = '';
   }
 
@@ -799,7 +799,8 @@ class TemplateScan implements StringScan {
     }
     this.closeLit(p);
     const e = bad ? p : p + o.terminator.length;
-    const { parts, s, contentStart } = this;
+    const { s, contentStart } = this;
+    const parts = this.parts!;
     const tok: Token = parts.length === 1 && 'lit' in parts[0]!
       ? { t: 'str', s, e, v: parts[0].lit, cs: contentStart, ce: p, bad }
       : { t: 'tmpl', s, e, v: '', parts, cs: contentStart, ce: p, bad };
@@ -810,7 +811,7 @@ class TemplateScan implements StringScan {
     // C# format specifiers and alignment ({x,10:N2}) are not code.
     if (this.lang === 'csharp') tokens = cutAtTopLevel(tokens, [':', ',']);
     if (this.o.hcl && this.holeOpen === '%{') tokens = [];
-    this.parts.push({ expr: tokens, s: this.holeAt, e: Math.min(holeEnd + 1, this.end) });
+    this.parts!.push({ expr: tokens, s: this.holeAt, e: Math.min(holeEnd + 1, this.end) });
     this.p = holeEnd + 1;
     this.litStart = this.p;
   }
@@ -818,7 +819,8 @@ class TemplateScan implements StringScan {
 
 /** A Python string: plain, raw, bytes, f-strings and t-strings (whose `{...}` are code). */
 class PythonStringScan implements StringScan {
-  private readonly parts: TemplatePart[] = [];
+  /** Made at the first hole: most strings have none. */
+  private parts: TemplatePart[] | undefined;
   private readonly q: number;
   private readonly triple: boolean;
   private readonly contentStart: number;
@@ -870,7 +872,7 @@ class PythonStringScan implements StringScan {
           p += 2;
           continue;
         }
-        if (this.lit.length > 0 || this.parts.length === 0) this.parts.push({ lit: this.lit, s: this.litStart, e: p });
+        if (this.lit.length > 0 || !this.parts) (this.parts ??= []).push({ lit: this.lit, s: this.litStart, e: p });
         this.lit = '';
         this.holeAt = p;
         this.p = p;
@@ -886,13 +888,13 @@ class PythonStringScan implements StringScan {
     }
     const e = bad ? p : p + (triple ? 3 : 1);
     const { parts, s, contentStart } = this;
-    if (parts.length === 0) return { t: 'str', s, e, v: this.lit, cs: contentStart, ce: p, bad };
+    if (!parts) return { t: 'str', s, e, v: this.lit, cs: contentStart, ce: p, bad };
     if (this.lit.length > 0) parts.push({ lit: this.lit, s: this.litStart, e: p });
     return { t: 'tmpl', s, e, v: '', parts, cs: contentStart, ce: p, bad };
   }
 
   holeDone(tokens: Token[], holeEnd: number): void {
-    this.parts.push({ expr: cutAtTopLevel(tokens, ['!', ':', '=']), s: this.holeAt, e: Math.min(holeEnd + 1, this.end) });
+    this.parts!.push({ expr: cutAtTopLevel(tokens, ['!', ':', '=']), s: this.holeAt, e: Math.min(holeEnd + 1, this.end) });
     this.p = holeEnd + 1;
     this.litStart = this.p;
   }

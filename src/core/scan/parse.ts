@@ -66,6 +66,7 @@ export class CodeParser {
   private readonly lhs = { start: -1, to: -1, mark: -1, tupleTo: -1 };
   /** See statementEnd. */
   private statementEnds?: Int32Array;
+  private readonly visited: number[] = [];
   /** `)` tokens of method chains already parsed from their root (see chainLink). */
   private readonly chainsDone = new Set<number>();
   /** Parsed assignment values (see valueOf). */
@@ -471,7 +472,8 @@ export class CodeParser {
     const { tokens } = this;
     const n = tokens.length;
     const known = (this.statementEnds ??= new Int32Array(n + 1).fill(-1));
-    const visited: number[] = [];
+    const visited = this.visited;
+    visited.length = 0;
     let end = n;
     while (i < n) {
       if (known[i]! >= 0) {
