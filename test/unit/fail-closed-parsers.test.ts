@@ -424,7 +424,7 @@ describe('fail-closed parsers: linear time (issue 10, row 13)', () => {
     ['a method chain of thousands of client calls on one line', 'A.cs', `class A { void M() { var k = Kernel.CreateBuilder()${'.AddOpenAIChatCompletion("gpt-4o", "k")'.repeat(N / 8)}.Build(); } }\n`],
     ['a Python line of `lambda lambda ...`', 'a.py', `from openai import OpenAI\nx = ${'lambda '.repeat(N)}\nc = OpenAI()\n`],
     ['a Terraform concatenation chain', 'main.tf', `locals {\n  x = ${Array(N).fill('"a"').join(' + ')}\n  u = "https://api.openai.com/v1"\n}\n`],
-    ['a thousand nested try/catch blocks with a client in each', 'a.js', `import OpenAI from "openai";\nconst a = new OpenAI(); ${'try { '.repeat(1000)}const c = new OpenAI({baseURL: "https://api.deepseek.com"});${' } catch (e) { new OpenAI(); }'.repeat(1000)}\n`],
+    ['1,500 nested try/catch blocks with a client in each', 'a.js', `import OpenAI from "openai";\nconst a = new OpenAI(); ${'try { '.repeat(1500)}const c = new OpenAI({baseURL: "https://api.deepseek.com"});${' } catch (e) { new OpenAI(); }'.repeat(1500)}\n`],
     ['1,400 nested Python try blocks', 'a.py', `from openai import OpenAI\na = OpenAI()\n${ids(1400, (i) => `${' '.repeat(i)}try:\n`)}${' '.repeat(1400)}c = OpenAI()\n${ids(1400, (i) => `${' '.repeat(1399 - i)}except E:\n${' '.repeat(1400 - i)}b = OpenAI()\n`)}`],
   ];
   for (const [name, file, text] of CASES) {
