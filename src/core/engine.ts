@@ -21,6 +21,7 @@ import { escapeForJsonString, parseNotebook, type Notebook } from './scan/config
 import { parseJson, parseToml, parseYaml, type ConfigTree } from './scan/config/tree';
 import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
 import { lex } from './scan/lexer';
+import { parseNotes } from './scan/notes';
 import { lineAndColumn, LineIndex } from './text';
 
 export type FileFormat =
@@ -332,8 +333,11 @@ export class Engine {
       return this.lexicalFallback(file, text, `not valid ${what} (line ${line}: ${problem.message})`, notes, line);
     };
     switch (format.kind) {
-      case 'code':
-        return { endpoints: resolveCode({ file, text, lang: format.lang }, this.index, env) };
+      case 'code': {
+        const code = resolveCode({ file, text, lang: format.lang }, this.index, env);
+        notes.push(...code.notes);
+        return { endpoints: code.endpoints };
+      }
       case 'dotenv':
         return config((r) => r.env(dotenvAssignments(parseDotenv(text))));
       case 'yaml':
@@ -346,6 +350,7 @@ export class Engine {
       case 'terraform': {
         const hcl = parseHcl(text);
         if (hcl.problems.length) return broken('HCL', hcl.problems[0]!);
+        notes.push(...parseNotes(file, text, [], hcl.parser.tooDeep()));
         if (format.varsOnly) {
           // Variable values for the module in this folder; Terraform code elsewhere reads them.
           const dir = moduleDir(file);
@@ -363,8 +368,11 @@ export class Engine {
         const scanned = config((r) => r.terraform(hcl, env));
         return { ...scanned, definitions: [...(scanned.definitions ?? []), ...defaults] };
       }
-      case 'bicep':
-        return config((r) => r.bicep(parseBicep(text)));
+      case 'bicep': {
+        const bicep = parseBicep(text);
+        notes.push(...parseNotes(file, text, [], bicep.tooDeep));
+        return config((r) => r.bicep(bicep));
+      }
       case 'notebook': {
         const nb = parseNotebook(text);
         if (nb.problems.length && nb.cells.length === 0) return broken('notebook JSON', nb.problems[0]!);
@@ -427,7 +435,9 @@ export class Engine {
     const rawLines = new LineIndex(text);
     // A variable a cell sets (`os.environ[...] = ...`) is cited at its line in the notebook file.
     const rawLine = (line: number): number => rawLines.position(rawOffset[Math.min(codeLines.offset(line, 1), rawOffset.length - 1)]!).line;
-    return resolveCode({ file, text: code, lang }, this.index, env).map((e) => {
+    const resolved = resolveCode({ file, text: code, lang }, this.index, env);
+    for (const note of resolved.notes) notes.push(note.line ? { ...note, line: rawLine(note.line) } : note);
+    return resolved.endpoints.map((e) => {
       const mapped = mapCellEndpoint(e, rawOffset, text);
       if (mapped.env) mapped.env = mapped.env.map((x) => (x.file === file ? { ...x, line: rawLine(x.line) } : x));
       return mapped;

@@ -2,10 +2,11 @@
 // SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
 
 import type { ClientSignal, CodeLanguage, Provider } from '../catalog/types';
-import type { Endpoint, Fix } from '../model';
+import type { Endpoint, Fix, ScanNote } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
 import { lex } from '../scan/lexer';
-import { CodeParser } from '../scan/parse';
+import { parseNotes } from '../scan/notes';
+import { CodeParser, MAX_TRY_NESTING } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import type { CatalogIndex } from './catalog-index';
@@ -32,15 +33,16 @@ const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
 const MAX_FORKED_VARIABLES = 3;
 const MAX_FORKED_VALUES = 8;
 
-export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): Endpoint[] {
+/** The endpoints of a code file, and notes on what in it could not be read as written. */
+export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): { endpoints: Endpoint[]; notes: ScanNote[] } {
   const { text, lang } = input;
-  const { tokens } = lex(text, lang);
+  const { tokens, problems, unterminated } = lex(text, lang);
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
   const workspace = env;
   // A variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it.
   env = (name) => inFileEnv(name, structure.assignments, parser, input.file) ?? workspace(name);
-  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]> } => {
+  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[] } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
     const consulted = new Map<string, EnvValue>();
@@ -75,10 +77,20 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     r.profiles(structure.strings);
     r.handlerFallbacks(structure.assignments);
-    return { endpoints: r.endpoints, conflicts };
+    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries };
   };
   const first = run(env);
-  if (first.conflicts.size === 0) return first.endpoints;
+  const notes = (): ScanNote[] => {
+    const out = parseNotes(input.file, text, problems, parser.tooDeep(), unterminated);
+    if (first.tooDeepTries.length) {
+      out.push({
+        kind: 'parse-error', file: input.file, line: lineAndColumn(text, first.tooDeepTries[0]!).line,
+        message: `not analysed: the fallbacks of try statements nested more than ${MAX_TRY_NESTING} deep (${first.tooDeepTries.length})`,
+      });
+    }
+    return out;
+  };
+  if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes() };
   // A variable set to different values in different files (dev and production): the
   // endpoint is reported once per value, each linked to the line that sets it.
   const names = [...new Set([...first.conflicts.values()].flat())].slice(0, MAX_FORKED_VARIABLES);
@@ -101,7 +113,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const out = first.endpoints.flatMap((e) => forksOf.get(e) ?? [e]);
   // Fallbacks point at endpoints by identity: a chain to a forked endpoint reaches each of its forks.
   for (const e of out) if (e.fallbacks) e.fallbacks = e.fallbacks.flatMap((f) => (forksOf.get(f.endpoint) ?? [f.endpoint]).map((endpoint) => ({ ...f, endpoint })));
-  return out;
+  return { endpoints: out, notes: notes() };
 }
 
 /** Where a file sets an env variable itself: the objects values.ts reads them from, and `environ` imported alone. */
@@ -143,6 +155,8 @@ function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser:
 
 class CodeResolver {
   readonly endpoints: Endpoint[] = [];
+  /** Where try statements nested too deep to link their fallbacks start. */
+  tooDeepTries: number[] = [];
   /** Start offsets of literals already accounted for by a client or LiteLLM call. */
   private readonly consumed = new Set<number>();
   private fields?: { field: string; a: Assignment }[];
@@ -636,7 +650,8 @@ class CodeResolver {
    */
   handlerFallbacks(assignments: Map<string, Assignment[]>): void {
     if (this.endpoints.length < 2) return;
-    const statements = this.ctx.parser.tryStatements();
+    const { statements, tooDeep } = this.ctx.parser.tryStatements();
+    this.tooDeepTries = tooDeep;
     if (!statements.length) return;
     const { tokens } = this.ctx.parser;
     // Endpoints by start, so that those inside a range are found by binary search.
@@ -666,7 +681,8 @@ class CodeResolver {
     for (const { body, handlers } of statements) {
       const primary = used(body);
       if (!primary.length) continue;
-      const backup = handlers.flatMap(used).filter((x) => !primary.includes(x));
+      const inPrimary = new Set(primary);
+      const backup = handlers.flatMap(used).filter((x) => !inPrimary.has(x));
       for (const p of primary) linkFallbacks(p, backup, `${this.input.lang === 'python' ? 'except' : 'catch'} branch`);
     }
   }

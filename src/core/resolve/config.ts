@@ -96,8 +96,8 @@ export class ConfigResolver {
 
   tree(root: CNode): void {
     if (root.k === 'map' && /deploymentTemplate\.json/i.test(String(scalarEntry(root.entries, '$schema')?.v ?? ''))) new InfrastructureReader(this).armTemplate(root);
-    this.walk(root, []);
-    if (this.modelGroups.size) this.fallbackChains(root, []);
+    this.walk(root);
+    if (this.modelGroups.size) this.fallbackChains(root);
   }
 
   /**
@@ -105,40 +105,59 @@ export class ConfigResolver {
    * content_policy_fallbacks, under router_settings or litellm_settings) and
    * `default_fallbacks: [claude]`, linking model_list groups by their model_name.
    */
-  private fallbackChains(node: CNode, path: string[]): void {
-    if (node.k === 'seq') node.items.forEach((item, i) => this.fallbackChains(item, [...path, String(i)]));
-    if (node.k !== 'map') return;
-    for (const e of node.entries) {
-      const via = [...path, e.key].slice(-2).join('.');
-      if (FALLBACK_KEYS.has(e.key) && e.value.k === 'seq') {
-        for (const item of e.value.items) {
-          if (item.k !== 'map') continue;
-          for (const pair of item.entries) {
+  private fallbackChains(root: CNode): void {
+    // A work list of nodes with their own key and their parent's, so no depth is too deep.
+    const work: { node: CNode; key?: string; parent?: string }[] = [{ node: root }];
+    for (let item = work.pop(); item; item = work.pop()) {
+      const { node, key, parent } = item;
+      const via = parent === undefined ? key : `${parent}.${key}`;
+      if (key !== undefined && FALLBACK_KEYS.has(key) && node.k === 'seq') {
+        for (const entry of node.items) {
+          if (entry.k !== 'map') continue;
+          for (const pair of entry.entries) {
             const to = pair.value.k === 'seq' ? pair.value.items.flatMap((n) => (n.k === 'scalar' ? this.modelGroups.get(String(n.v)) ?? [] : [])) : [];
-            for (const from of this.modelGroups.get(pair.key) ?? []) linkFallbacks(from, to, via);
+            for (const from of this.modelGroups.get(pair.key) ?? []) linkFallbacks(from, to, via!);
           }
         }
-      } else if (e.key === 'default_fallbacks' && e.value.k === 'seq') {
-        const names = e.value.items.flatMap((n) => (n.k === 'scalar' ? [String(n.v)] : []));
+      } else if (key === 'default_fallbacks' && node.k === 'seq') {
+        const names = node.items.flatMap((n) => (n.k === 'scalar' ? [String(n.v)] : []));
         const to = names.flatMap((n) => this.modelGroups.get(n) ?? []);
-        for (const [name, group] of this.modelGroups) if (!names.includes(name)) for (const from of group) linkFallbacks(from, to, via);
-      } else {
-        this.fallbackChains(e.value, [...path, e.key]);
+        for (const [name, group] of this.modelGroups) if (!names.includes(name)) for (const from of group) linkFallbacks(from, to, via!);
+      } else if (node.k === 'seq') {
+        for (let i = node.items.length - 1; i >= 0; i--) work.push({ node: node.items[i]!, key: String(i), parent: key });
+      } else if (node.k === 'map') {
+        for (let i = node.entries.length - 1; i >= 0; i--) work.push({ node: node.entries[i]!.value, key: node.entries[i]!.key, parent: key });
       }
     }
   }
 
-  private walk(node: CNode, path: string[]): void {
-    if (node.k === 'scalar') {
-      if (typeof node.v === 'string') this.url(located(node));
-      return;
+  /** Every node, in file order, from a work list (so no depth is too deep); `key` is the node's own key or index. */
+  private walk(root: CNode): void {
+    const work: { node: CNode; key?: string; urlKey?: boolean }[] = [{ node: root }];
+    for (let item = work.pop(); item; item = work.pop()) {
+      const { node, key } = item;
+      // Under a key that SDKs use for the base URL (apiBase, base_url), a local URL is an LLM server too.
+      if (item.urlKey && node.k === 'scalar' && typeof node.v === 'string') this.url(located(node), true);
+      if (node.k === 'scalar') {
+        if (typeof node.v === 'string') this.url(located(node));
+        continue;
+      }
+      if (node.k === 'seq') {
+        const envItems = this.envListItems(node, key);
+        if (envItems) this.env(envItems);
+        for (let i = node.items.length - 1; i >= 0; i--) work.push({ node: node.items[i]!, key: String(i) });
+        continue;
+      }
+      this.mapNode(node);
+      for (let i = node.entries.length - 1; i >= 0; i--) {
+        const e = node.entries[i]!;
+        work.push({ node: e.value, key: e.key, urlKey: e.value.k === 'scalar' && typeof e.value.v === 'string' && this.index.isUrlOptionName(e.key) });
+      }
     }
-    if (node.k === 'seq') {
-      const envItems = this.envListItems(node, path);
-      if (envItems) this.env(envItems);
-      node.items.forEach((item, i) => this.walk(item, [...path, String(i)]));
-      return;
-    }
+  }
+
+  /** What a mapping says as a whole: a LiteLLM model_list entry, Portkey targets, env variables. */
+  private mapNode(node: Extract<CNode, { k: 'map' }>): void {
     const params = node.entries.find((e) => e.key === 'litellm_params');
     if (params?.value.k === 'map') {
       const before = this.endpoints.length;
@@ -152,16 +171,10 @@ export class ConfigResolver {
     if (envEntries.length) {
       this.env(envEntries.map((e) => ({ name: e.key, value: located(e.value as Extract<CNode, { k: 'scalar' }>) })));
     }
-    for (const e of node.entries) {
-      // Under a key that SDKs use for the base URL (apiBase, base_url), a local URL is an LLM server too.
-      if (e.value.k === 'scalar' && typeof e.value.v === 'string' && this.index.isUrlOptionName(e.key)) this.url(located(e.value), true);
-      this.walk(e.value, [...path, e.key]);
-    }
   }
 
-  /** Kubernetes `env: [{name, value}]` and compose `environment: ["K=V"]` lists. */
-  private envListItems(node: Extract<CNode, { k: 'seq' }>, path: string[]): { name: string; value: Located }[] | null {
-    const key = path[path.length - 1];
+  /** Kubernetes `env: [{name, value}]` and compose `environment: ["K=V"]` lists (`key`: the list's own key). */
+  private envListItems(node: Extract<CNode, { k: 'seq' }>, key: string | undefined): { name: string; value: Located }[] | null {
     const out: { name: string; value: Located }[] = [];
     for (const item of node.items) {
       if (item.k === 'map') {
@@ -251,59 +264,79 @@ export class ConfigResolver {
    * provider (and its region or resource). Each target is an endpoint reached through
    * Portkey; in fallback mode the first falls back to the others.
    */
-  private portkeyTargets(config: Extract<CNode, { k: 'map' }>, targets: Extract<CNode, { k: 'seq' }>): Endpoint[] {
-    const { portkey } = this.index.catalog;
-    const strategy = config.entries.find((e) => e.key === 'strategy')?.value;
-    const mode = strategy?.k === 'map' ? scalarEntry(strategy.entries, 'mode')?.v : undefined;
-    const reached: Endpoint[][] = [];
-    this.portkeyDone.add(config);
-    for (const target of targets.items) {
-      if (target.k !== 'map') continue;
-      const nested = target.entries.find((e) => e.key === 'targets');
-      if (nested?.value.k === 'seq') {
+  private portkeyTargets(root: Extract<CNode, { k: 'map' }>, rootTargets: Extract<CNode, { k: 'seq' }>): Endpoint[] {
+    // Strategies nested in targets are a stack of frames, not recursion, so no depth is too deep.
+    interface Strategy { targets: Extract<CNode, { k: 'seq' }>; mode: unknown; reached: Endpoint[][]; next: number }
+    const open = (config: Extract<CNode, { k: 'map' }>, targets: Extract<CNode, { k: 'seq' }>): Strategy => {
+      this.portkeyDone.add(config);
+      const strategy = config.entries.find((e) => e.key === 'strategy')?.value;
+      return { targets, mode: strategy?.k === 'map' ? scalarEntry(strategy.entries, 'mode')?.v : undefined, reached: [], next: 0 };
+    };
+    const stack = [open(root, rootTargets)];
+    for (;;) {
+      const top = stack[stack.length - 1]!;
+      const target = top.targets.items[top.next++];
+      if (target) {
+        if (target.k !== 'map') continue;
+        const nested = target.entries.find((e) => e.key === 'targets');
         // A target that is itself a strategy: its own endpoints, its own chain.
-        reached.push(this.portkeyTargets(target, nested.value));
+        if (nested?.value.k === 'seq') stack.push(open(target, nested.value));
+        else {
+          const added = this.portkeyTarget(target);
+          if (added) top.reached.push(added);
+        }
         continue;
       }
-      const before = this.endpoints.length;
-      const slugNode = scalarEntry(target.entries, 'provider') ?? scalarEntry(target.entries, 'virtual_key');
-      if (!slugNode || typeof slugNode.v !== 'string') continue;
-      const slug = slugNode.v;
-      const via = `Portkey target ${slug}`;
-      const condition = 'Sent through the Portkey gateway, itself a processor of the request with its own terms.';
-      const providerId = slugNode === scalarEntry(target.entries, 'provider') ? portkey.slugs[slug.replace(/^@/, '')] : undefined;
-      const provider = providerId && !slug.startsWith('@') ? this.index.providers.get(providerId) : undefined;
-      this.consumed.add(slugNode.s);
-      if (!provider) {
-        // `@openai-prod` and virtual keys name an integration set up in Portkey's dashboard.
-        this.push(located(slugNode), { provider: null, host: null, region: null }, via, undefined,
-          `the target ${slug} is an integration configured in Portkey, not in the workspace`);
-      } else {
-        const url = portkey.urlKeys.map((k) => scalarEntry(target.entries, k)).find((n) => n && typeof n.v === 'string');
-        const region = portkey.regionKeys.map((k) => scalarEntry(target.entries, k)).find((n) => n && typeof n.v === 'string');
-        const resource = portkey.resourceKeys.map((k) => scalarEntry(target.entries, k)).find((n) => n && typeof n.v === 'string');
-        if (url) this.url(located(url), true);
-        else if (region) this.region(provider, located(region), `${via}, region ${String(region.v)}`);
-        else if (resource) {
-          const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
-          const host = pattern ? pattern.pattern.replace('{resource}', String(resource.v).toLowerCase()) : null;
-          this.push(located(resource), { provider, host, region: null, ...(pattern ? { pattern } : {}) }, `${via}, resource ${String(resource.v)}`);
-        } else this.push(located(slugNode), defaultHostTarget(this.index, provider, this.index.defaultHost(provider)), via);
+      if (top.mode === 'fallback') {
+        const rest = top.reached.slice(1).flat();
+        for (const first of top.reached[0] ?? []) linkFallbacks(first, rest, 'Portkey fallback targets');
       }
-      const added = this.endpoints.slice(before);
-      for (const e of added) if (e.provider) e.conditions = [...e.conditions, condition];
-      // A Bedrock model id in override_params may name a profile beyond the EU.
-      const params = target.entries.find((e) => e.key === 'override_params')?.value;
-      const model = params?.k === 'map' ? scalarEntry(params.entries, 'model') : undefined;
-      const profile = provider?.id === 'aws-bedrock' && typeof model?.v === 'string' ? inferenceProfile(provider, model.v) : null;
-      if (profile && model && typeof model.v === 'string') {
-        const fix = model.verbatim ? profileSwapFix(provider!, model.v, model.cs, profile.prefix) : undefined;
-        for (const e of added) applyProfile(e, profile, model.v, fix);
-      }
-      reached.push(added);
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (!parent) return top.reached.flat();
+      parent.reached.push(top.reached.flat());
     }
-    if (mode === 'fallback') for (const first of reached[0] ?? []) linkFallbacks(first, reached.slice(1).flat(), 'Portkey fallback targets');
-    return reached.flat();
+  }
+
+  /** One Portkey target naming a provider: the endpoints it adds (undefined when it names none). */
+  private portkeyTarget(target: Extract<CNode, { k: 'map' }>): Endpoint[] | undefined {
+    const { portkey } = this.index.catalog;
+    const before = this.endpoints.length;
+    const slugNode = scalarEntry(target.entries, 'provider') ?? scalarEntry(target.entries, 'virtual_key');
+    if (!slugNode || typeof slugNode.v !== 'string') return undefined;
+    const slug = slugNode.v;
+    const via = `Portkey target ${slug}`;
+    const condition = 'Sent through the Portkey gateway, itself a processor of the request with its own terms.';
+    const providerId = slugNode === scalarEntry(target.entries, 'provider') ? portkey.slugs[slug.replace(/^@/, '')] : undefined;
+    const provider = providerId && !slug.startsWith('@') ? this.index.providers.get(providerId) : undefined;
+    this.consumed.add(slugNode.s);
+    if (!provider) {
+      // `@openai-prod` and virtual keys name an integration set up in Portkey's dashboard.
+      this.push(located(slugNode), { provider: null, host: null, region: null }, via, undefined,
+        `the target ${slug} is an integration configured in Portkey, not in the workspace`);
+    } else {
+      const url = portkey.urlKeys.map((k) => scalarEntry(target.entries, k)).find((n) => n && typeof n.v === 'string');
+      const region = portkey.regionKeys.map((k) => scalarEntry(target.entries, k)).find((n) => n && typeof n.v === 'string');
+      const resource = portkey.resourceKeys.map((k) => scalarEntry(target.entries, k)).find((n) => n && typeof n.v === 'string');
+      if (url) this.url(located(url), true);
+      else if (region) this.region(provider, located(region), `${via}, region ${String(region.v)}`);
+      else if (resource) {
+        const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
+        const host = pattern ? pattern.pattern.replace('{resource}', String(resource.v).toLowerCase()) : null;
+        this.push(located(resource), { provider, host, region: null, ...(pattern ? { pattern } : {}) }, `${via}, resource ${String(resource.v)}`);
+      } else this.push(located(slugNode), defaultHostTarget(this.index, provider, this.index.defaultHost(provider)), via);
+    }
+    const added = this.endpoints.slice(before);
+    for (const e of added) if (e.provider) e.conditions = [...e.conditions, condition];
+    // A Bedrock model id in override_params may name a profile beyond the EU.
+    const params = target.entries.find((e) => e.key === 'override_params')?.value;
+    const model = params?.k === 'map' ? scalarEntry(params.entries, 'model') : undefined;
+    const profile = provider?.id === 'aws-bedrock' && typeof model?.v === 'string' ? inferenceProfile(provider, model.v) : null;
+    if (profile && model && typeof model.v === 'string') {
+      const fix = model.verbatim ? profileSwapFix(provider!, model.v, model.cs, profile.prefix) : undefined;
+      for (const e of added) applyProfile(e, profile, model.v, fix);
+    }
+    return added;
   }
 
   /** A URL of a known LLM API in any string value; `llmContext` when the key says it is an LLM base URL. */

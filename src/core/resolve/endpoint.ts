@@ -122,10 +122,22 @@ export function applyProfile(endpoint: Endpoint, profile: { prefix: string; loca
 
 /** Records that requests to `from` go to `to` when it fails (LLMC005 follows the chain). */
 export function linkFallbacks(from: Endpoint, to: Endpoint[], via: string): void {
-  const known = new Set((from.fallbacks ?? []).map((f) => f.endpoint));
-  const targets = [...new Set(to)].filter((t) => t !== from && !known.has(t));
-  if (targets.length) (from.fallbacks ??= []).push(...targets.map((endpoint) => ({ endpoint, via })));
+  if (to.length === 0) return;
+  const list = (from.fallbacks ??= []);
+  // The endpoints already linked, kept while the list is the same (an endpoint linked many times stays linear).
+  let known = linked.get(from);
+  if (!known || known.list !== list || known.length !== list.length) known = { list, length: list.length, set: new Set(list.map((f) => f.endpoint)) };
+  for (const endpoint of to) {
+    if (endpoint === from || known.set.has(endpoint)) continue;
+    known.set.add(endpoint);
+    list.push({ endpoint, via });
+  }
+  known.length = list.length;
+  linked.set(from, known);
+  if (list.length === 0) delete from.fallbacks;
 }
+
+const linked = new WeakMap<Endpoint, { list: NonNullable<Endpoint['fallbacks']>; length: number; set: Set<Endpoint> }>();
 
 /**
  * A model served only from the provider's global location (Gemini previews on Vertex AI)

@@ -284,17 +284,22 @@ export class InfrastructureReader {
       return v?.k === 'map' ? scalarEntry(v.entries, path[path.length - 1]!) : undefined;
     };
     // Resources, with nested ones (an account's `resources: [deployments]`) and their parent.
+    // A work list of resources with their parent, in file order (no nesting is too deep).
     const all: { node: Extract<CNode, { k: 'map' }>; type: string; parent?: Extract<CNode, { k: 'map' }> }[] = [];
+    const work: { r: CNode; parent?: { node: Extract<CNode, { k: 'map' }>; type: string } }[] = [];
     const collect = (list: CNode | undefined, parent?: { node: Extract<CNode, { k: 'map' }>; type: string }): void => {
-      for (const r of list?.k === 'seq' ? list.items : []) {
-        if (r.k !== 'map') continue;
-        const written = String(str(r, 'type')?.v ?? '');
-        const type = parent && !written.includes('/') ? `${parent.type}/${written}` : written;
-        all.push({ node: r, type, ...(parent ? { parent: parent.node } : {}) });
-        collect(r.entries.find((e) => e.key === 'resources')?.value, { node: r, type });
-      }
+      const items = list?.k === 'seq' ? list.items : [];
+      for (let i = items.length - 1; i >= 0; i--) work.push({ r: items[i]!, ...(parent ? { parent } : {}) });
     };
     collect(root.entries.find((e) => e.key === 'resources')?.value);
+    for (let item = work.pop(); item; item = work.pop()) {
+      const { r, parent } = item;
+      if (r.k !== 'map') continue;
+      const written = String(str(r, 'type')?.v ?? '');
+      const type = parent && !written.includes('/') ? `${parent.type}/${written}` : written;
+      all.push({ node: r, type, ...(parent ? { parent: parent.node } : {}) });
+      collect(r.entries.find((e) => e.key === 'resources')?.value, { node: r, type });
+    }
     const nameOf = (r: Extract<CNode, { k: 'map' }>): string | null => {
       const n = str(r, 'name');
       return typeof n?.v === 'string' ? resolve(n.v).text : null;
@@ -390,17 +395,23 @@ export class InfrastructureReader {
     }
   }
 
-  private walkHclStrings(block: TfBlock, ctx: EvalContext): void {
-    for (const attr of block.attributes.values()) this.hclValue(attr.value, ctx);
-    for (const child of block.blocks) this.walkHclStrings(child, ctx);
-  }
-
-  private hclValue(v: Value, ctx: EvalContext): void {
-    if (v.k === 'str') {
-      const raw = ctx.parser.text.slice(v.cs, v.ce);
-      this.host.url({ text: v.v, s: v.s, e: v.e, cs: v.cs, ce: v.ce, verbatim: raw === v.v });
-    } else if (v.k === 'obj') v.entries.forEach((e) => this.hclValue(e.value, ctx));
-    else if (v.k === 'arr') v.items.forEach((i) => this.hclValue(i, ctx));
+  /** URLs in every string of the file's attributes, in file order; nested blocks and values are a work list, so no nesting is too deep. */
+  private walkHclStrings(body: TfBlock, ctx: EvalContext): void {
+    const blocks = [body];
+    for (let block = blocks.pop(); block; block = blocks.pop()) {
+      const values = [...block.attributes.values()].map((a) => a.value).reverse();
+      for (let v = values.pop(); v; v = values.pop()) {
+        if (v.k === 'str') {
+          const raw = ctx.parser.text.slice(v.cs, v.ce);
+          this.host.url({ text: v.v, s: v.s, e: v.e, cs: v.cs, ce: v.ce, verbatim: raw === v.v });
+        } else if (v.k === 'obj') {
+          for (let k = v.entries.length - 1; k >= 0; k--) values.push(v.entries[k]!.value);
+        } else if (v.k === 'arr') {
+          for (let k = v.items.length - 1; k >= 0; k--) values.push(v.items[k]!);
+        }
+      }
+      for (let k = block.blocks.length - 1; k >= 0; k--) blocks.push(block.blocks[k]!);
+    }
   }
 
 }

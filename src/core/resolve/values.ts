@@ -141,7 +141,7 @@ function joinParts(value: Extract<Value, { k: 'tmpl' }>, ctx: EvalContext, depth
     const r = evaluate(part, ctx, depth + 1);
     // An unknown part stays one HOLE, however long it would be.
     text += r.text.includes(HOLE) && r.text.length > 1 && !r.pieces.length ? HOLE : r.text;
-    pieces.push(...r.pieces);
+    for (const piece of r.pieces) pieces.push(piece); // (a spread of many arguments can overflow the stack)
     why ??= r.why;
     env ??= r.env;
   }
@@ -183,9 +183,10 @@ export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContex
     if (ctx.unstable.has(name)) return 'bound at run time';
     const list = ctx.assignments.get(name);
     if (!list || list.length === 0) continue;
-    if (list.some((a) => a.compound)) return 'changed by +=';
+    const { compound, reassigned } = summaryOf(list);
+    if (compound) return 'changed by +=';
     // A reassignment (`x = ...` after `let x`) may run on some paths only.
-    if (list.length > 1 && list.some((a) => !a.declares)) return 'assigned more than once';
+    if (reassigned) return 'assigned more than once';
     // The innermost block holding the use decides; two assignments in it are ambiguous.
     let best: ScopeGroup | undefined;
     for (const g of scopeGroups(list, ctx.parser)) {
@@ -195,6 +196,15 @@ export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContex
     return best.assignments.length === 1 ? best.assignments[0] : 'assigned more than once';
   }
   return undefined;
+}
+
+const summaries = new WeakMap<Assignment[], { compound: boolean; reassigned: boolean }>();
+
+/** Whether a name is changed in place, or assigned again, somewhere: once per name, not at each of its many uses. */
+function summaryOf(list: Assignment[]): { compound: boolean; reassigned: boolean } {
+  let summary = summaries.get(list);
+  if (!summary) summaries.set(list, (summary = { compound: list.some((a) => a.compound), reassigned: list.length > 1 && list.some((a) => !a.declares) }));
+  return summary;
 }
 
 interface ScopeGroup { s: number; e: number; assignments: Assignment[] }

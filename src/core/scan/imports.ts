@@ -16,7 +16,7 @@ export function collectImports(tokens: Token[], lang: LexLanguage): Map<string, 
     if (!atStatementStart && !(lang === 'rust' && prev?.t === 'id' && prev.v === 'pub')) continue;
     if (lang === 'python' && t.v === 'from') i = pythonFrom(tokens, i, aliases);
     else if (lang === 'python' && t.v === 'import') i = pythonImport(tokens, i, aliases);
-    else if (lang === 'rust' && t.v === 'use') i = rustUse(tokens, i + 1, '', aliases);
+    else if (lang === 'rust' && t.v === 'use') i = rustUse(tokens, i + 1, aliases);
     else if (lang === 'java' && t.v === 'import') i = javaImport(tokens, i, aliases);
   }
   return aliases;
@@ -85,39 +85,39 @@ function pythonImport(tokens: Token[], i: number, aliases: Map<string, string>):
   return j;
 }
 
-function rustUse(tokens: Token[], i: number, base: string, aliases: Map<string, string>): number {
-  let path = base;
+/** `use a::b::C;`, `use a::{b::C, D as E};`: groups nest as a stack of their paths, not by recursion, so no nesting is too deep. */
+function rustUse(tokens: Token[], i: number, aliases: Map<string, string>): number {
+  const groups: string[] = [];
   let j = i;
-  while (j < tokens.length) {
-    const t = tokens[j]!;
-    if (t.t === 'id' && t.v !== 'as') {
-      path = path ? `${path}.${t.v}` : t.v;
-      j++;
-      continue;
+  for (;;) {
+    // One path, under the innermost group's.
+    const base = groups[groups.length - 1] ?? '';
+    const start = j;
+    let path = base;
+    for (let t = tokens[j]; t && ((t.t === 'id' && t.v !== 'as') || (t.t === 'p' && t.v === '::')); t = tokens[++j]) {
+      if (t.t === 'id') path = path ? `${path}.${t.v}` : t.v;
     }
-    if (t.t === 'p' && t.v === '::') {
+    if (tokens[j]?.t === 'p' && tokens[j]!.v === '{') {
+      groups.push(path);
       j++;
-      continue;
+    } else {
+      const last = path.slice(path.lastIndexOf('.') + 1);
+      if (tokens[j]?.v === 'as' && tokens[j + 1]?.t === 'id') {
+        aliases.set(tokens[j + 1]!.v, path);
+        j += 2;
+      } else if (last && last !== 'self' && path !== base) aliases.set(last, path);
+      if (!groups.length) return j;
+      if (j === start) j++; // `*` and other tokens bind nothing
+      if (tokens[j]?.v === ',') j++;
     }
-    if (t.t === 'p' && t.v === '{') {
+    // The groups that end here.
+    while (groups.length && (j >= tokens.length || tokens[j]!.v === '}')) {
+      groups.pop();
       j++;
-      // A group: `use a::{b::C, D as E};`
-      while (j < tokens.length && tokens[j]!.v !== '}') {
-        const next = rustUse(tokens, j, path, aliases);
-        j = next > j ? next : j + 1; // `*` and other tokens bind nothing
-        if (tokens[j]?.v === ',') j++;
-      }
-      return j + 1;
+      if (!groups.length) return j;
+      if (tokens[j]?.v === ',') j++;
     }
-    break;
   }
-  const last = path.slice(path.lastIndexOf('.') + 1);
-  if (tokens[j]?.v === 'as' && tokens[j + 1]?.t === 'id') {
-    aliases.set(tokens[j + 1]!.v, path);
-    return j + 2;
-  }
-  if (last && last !== 'self' && path !== base) aliases.set(last, path);
-  return j;
 }
 
 function javaImport(tokens: Token[], i: number, aliases: Map<string, string>): number {

@@ -3,7 +3,8 @@
 // and which parts of an interpolated string are code. Measured against tree-sitter's
 // WASM grammars they are an order of magnitude faster (see docs/architecture.md).
 
-import type { LexLanguage, TemplatePart, Token } from './tokens';
+import { LineIndex } from '../text';
+import type { BracketProblem, LexLanguage, TemplatePart, Token } from './tokens';
 
 const C_SLASH = 47;
 const C_STAR = 42;
@@ -49,43 +50,161 @@ const REGEX_PRECEDERS = new Set([
   'return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await',
 ]);
 
-interface LexResult {
+export interface LexResult {
   tokens: Token[];
-  end: number;
+  /** Brackets without a partner, in text order (the tokens are balanced all the same). */
+  problems: BracketProblem[];
+  /**
+   * The first string never closed. `toEnd`: it ran over line breaks to the end of the file,
+   * so the code after it was read as text; otherwise it stopped at the end of its line.
+   * (In JS/TS only the former counts: JSX text with an apostrophe is valid code.)
+   */
+  unterminated?: { offset: number; toEnd: boolean };
   /** Where comments are (start and end offsets), in order: only there can a waiver be written. */
   comments: { s: number; e: number }[];
 }
 
-/** Lex `text` from `start`. With `stopAtBrace`, stop at the first unmatched `}` (an interpolation hole's end). */
-export function lex(text: string, lang: LexLanguage, start = 0, end = text.length, stopAtBrace = false): LexResult {
-  return new Lexer(text, lang, start, end, stopAtBrace).run();
+/**
+ * Lexes a file. The tokens always have balanced brackets: a closer that nothing opened is
+ * dropped, and an opener that is never closed gets a `missing` closer where the code
+ * shows it ends (see BracketRecovery). Everything else is as written.
+ */
+export function lex(text: string, lang: LexLanguage): LexResult {
+  const first = new Lexer(text, lang, new BracketRecovery(text, lang, null));
+  const tokens = first.run();
+  const { problems, suspects } = first.recovery;
+  const unterminated = first.unterminated === undefined ? {} : { unterminated: first.unterminated };
+  if (suspects.size === 0) return { tokens, problems, comments: first.comments, ...unterminated }; // only stray closers: in text order already
+  // Openers without a closer of their own are closed where their lines end, which a
+  // second pass can do now that it knows which openers they are.
+  const second = new Lexer(text, lang, new BracketRecovery(text, lang, suspects));
+  return { tokens: second.run(), problems: second.recovery.problems.sort((x, y) => x.offset - y.offset), comments: second.comments, ...unterminated };
 }
 
-class Lexer {
-  private readonly tokens: Token[] = [];
-  private readonly comments: { s: number; e: number }[] = [];
-  private pos: number;
-  /** Depth of ( and [ (and { in Python): newlines inside them are not statement ends. */
-  private depth = 0;
-  private readonly parens: boolean[] = [];
-  private braceDepth = 0;
+const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const OPENER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const kindOf = (opener: string): number => (opener === '(' ? 0 : opener === '[' ? 1 : 2);
+
+/**
+ * Code being lexed: the file, or an interpolation hole, which ends at its first `}` that
+ * closes nothing inside it. Holes are frames on a stack rather than recursive calls, so
+ * however deep strings nest in holes, the JS stack does not grow.
+ */
+class Frame {
+  readonly tokens: Token[] = [];
+  /** The open brackets' tokens, innermost last. */
+  readonly open: Token[] = [];
+  /** For each, whether newlines inside it do not end a statement: ( and [ (but Go's `const (` groups), and Python's {. */
+  readonly joinsLines: boolean[] = [];
+  /** How many of each opener are open, by kindOf: a closer of a kind with none open is stray. */
+  readonly counts = [0, 0, 0];
+  /** Open brackets that join lines. */
+  depth = 0;
+  /** A string waiting for the hole above this frame. */
+  pending: StringScan | null = null;
+
+  constructor(
+    readonly end: number,
+    readonly isHole: boolean,
+  ) {}
+}
+
+/**
+ * How brackets without a partner are recovered, as error-tolerant parsers do it: a closer
+ * of a kind that is not open is dropped; a closer of a kind open further out closes the
+ * brackets inside it first (`keys[)` closes the `[`); what is still open at the end is
+ * closed there. When that happened, a second pass closes each opener involved before the
+ * first line that is not indented under the line that opened it, if it is still open
+ * there: so a missing `)` ends its call where its line ends, and the rest of the file is
+ * read as the statements it is.
+ */
+class BracketRecovery {
+  readonly problems: BracketProblem[] = [];
+  /** Offsets of openers that had no closer of their own, or took a closer past others that had none. */
+  readonly suspects = new Set<number>();
+  private lines?: LineIndex;
+  private readonly indents = new Map<number, number>();
 
   constructor(
     private readonly text: string,
     private readonly lang: LexLanguage,
-    start: number,
-    private readonly end: number,
-    private readonly stopAtBrace: boolean,
-  ) {
-    this.pos = start;
+    /** Second pass: the openers the first found unclosed. */
+    readonly closeEarly: Set<number> | null,
+  ) {}
+
+  stray(offset: number, v: string): void {
+    this.problems.push({ offset, message: `unexpected "${v}"` });
   }
 
-  run(): LexResult {
-    const { text, lang, end } = this;
-    while (this.pos < end) {
+  neverClosed(b: Token): void {
+    this.problems.push({ offset: b.s, message: `"${b.v}" is never closed` });
+    this.suspects.add(b.s);
+  }
+
+  /** An opener closed by a closer that first had to close others: the closer may not be its own. */
+  suspect(b: Token): void {
+    this.suspects.add(b.s);
+  }
+
+  /** Whether the opener should be closed at the line break at `nl`: the next code line is not indented under its line. */
+  endsBefore(b: Token, nl: number): boolean {
+    if (!this.closeEarly?.has(b.s)) return false;
+    const { text } = this;
+    let p = nl + 1;
+    while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9) p++;
+    const c = text.charCodeAt(p);
+    // A blank line, a comment or a closer decides nothing.
+    if (Number.isNaN(c) || c === C_NL || c === C_CR || OPENER[text[p]!] !== undefined) return false;
+    if (c === C_HASH && (this.lang === 'python' || this.lang === 'hcl')) return false;
+    if (c === C_SLASH && (text.charCodeAt(p + 1) === C_SLASH || text.charCodeAt(p + 1) === C_STAR) && this.lang !== 'python') return false;
+    return p - nl - 1 <= this.indentOf(b.s);
+  }
+
+  private indentOf(offset: number): number {
+    this.lines ??= new LineIndex(this.text);
+    const start = offset - this.lines.position(offset).column + 1;
+    let indent = this.indents.get(start);
+    if (indent === undefined) {
+      indent = 0;
+      while (this.text.charCodeAt(start + indent) === 32 || this.text.charCodeAt(start + indent) === 9) indent++;
+      this.indents.set(start, indent);
+    }
+    return indent;
+  }
+}
+
+class Lexer {
+  private pos = 0;
+  /** The file's frame, then one per interpolation hole being lexed. */
+  private readonly frames: Frame[];
+  /** The last of them. */
+  private frame: Frame;
+  /** See LexResult.unterminated. */
+  unterminated?: { offset: number; toEnd: boolean };
+  /** See LexResult.comments. */
+  readonly comments: { s: number; e: number }[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly lang: LexLanguage,
+    readonly recovery: BracketRecovery,
+  ) {
+    this.frame = new Frame(text.length, false);
+    this.frames = [this.frame];
+  }
+
+  run(): Token[] {
+    const { text, lang } = this;
+    for (;;) {
+      const frame = this.frame;
+      const end = frame.end;
+      if (this.pos >= end) {
+        if (this.endFrame(frame)) return frame.tokens;
+        continue;
+      }
       const c = text.charCodeAt(this.pos);
       if (c === C_NL) {
-        this.newline(this.pos);
+        this.lineBreak(frame, this.pos);
         this.pos++;
         continue;
       }
@@ -123,28 +242,70 @@ class Lexer {
         continue;
       }
       if (this.stringStart(c)) continue;
-      if (c === C_LBRACE) this.braceDepth++;
-      if (c === C_RBRACE) {
-        if (this.braceDepth === 0 && this.stopAtBrace) return { tokens: this.tokens, end: this.pos, comments: this.comments };
-        if (this.braceDepth > 0) this.braceDepth--;
+      if (c === C_RBRACE && frame.isHole && frame.counts[2] === 0) {
+        this.endFrame(frame); // the hole's end
+        continue;
       }
       this.punct(c);
     }
-    return { tokens: this.tokens, end: this.pos, comments: this.comments };
+  }
+
+  /** Closes what the frame left open; for a hole, hands its tokens to the string waiting for them. True at the file's end. */
+  private endFrame(frame: Frame): boolean {
+    while (frame.open.length) this.closeMissing(frame);
+    if (!frame.isHole) return true;
+    this.frames.pop();
+    const outer = (this.frame = this.frames[this.frames.length - 1]!);
+    // The string waiting for this hole reads on (to its end, or to its next hole).
+    outer.pending!.holeDone(frame.tokens, this.pos);
+    this.read(outer, outer.pending!);
+    return false;
+  }
+
+  private begin(scan: StringScan): void {
+    this.read(this.frame, scan);
+  }
+
+  private read(frame: Frame, scan: StringScan): void {
+    const r = scan.scan();
+    if (typeof r === 'number') {
+      frame.pending = scan;
+      this.frame = new Frame(scan.end, true);
+      this.frames.push(this.frame);
+      this.pos = r;
+      return;
+    }
+    frame.pending = null;
+    this.push(r);
+    this.pos = r.e;
   }
 
   private push(tok: Token): void {
-    this.tokens.push(tok);
+    this.frame.tokens.push(tok);
+    if (tok.bad && this.unterminated === undefined) {
+      const toEnd = tok.e >= this.text.length && this.text.lastIndexOf('\n', tok.e - 1) > tok.s;
+      if (toEnd || this.lang !== 'js') this.unterminated = { offset: tok.s, toEnd };
+    }
+  }
+
+  private lineBreak(frame: Frame, at: number): void {
+    const { recovery } = this;
+    if (recovery.closeEarly) {
+      while (frame.open.length && recovery.endsBefore(frame.open[frame.open.length - 1]!, at)) this.closeMissing(frame);
+    }
+    this.newline(at);
   }
 
   private newline(at: number): void {
-    if (this.depth > 0) return;
-    const last = this.tokens[this.tokens.length - 1];
-    if (last && last.t !== 'nl') this.tokens.push({ t: 'nl', s: at, e: at + 1, v: '\n' });
+    const frame = this.frame;
+    if (frame.depth > 0) return;
+    const last = frame.tokens[frame.tokens.length - 1];
+    if (last && last.t !== 'nl') frame.tokens.push({ t: 'nl', s: at, e: at + 1, v: '\n' });
   }
 
   private punct(c: number): void {
     const { text } = this;
+    const frame = this.frame;
     const s = this.pos;
     let op = String.fromCharCode(c);
     const candidates = OPS_BY_CHAR.get(c);
@@ -157,23 +318,59 @@ class Lexer {
       }
     }
     this.pos = s + op.length;
-    if (op === '(' || op === '[' || (op === '{' && this.lang === 'python')) {
+    if (op === '(' || op === '[' || op === '{') {
       // Go's `const (` / `var (` groups hold statements, so newlines in them still count.
-      const prev = this.tokens[this.tokens.length - 1];
+      const prev = frame.tokens[frame.tokens.length - 1];
       const group = this.lang === 'go' && op === '(' && prev?.t === 'id' && GO_GROUPS.has(prev.v);
-      this.parens.push(!group);
-      if (!group) this.depth++;
-    } else if (op === ')' || op === ']' || (op === '}' && this.lang === 'python')) {
-      if (this.parens.pop() !== false) this.depth = Math.max(0, this.depth - 1);
+      const joinsLines = op === '{' ? this.lang === 'python' : !group;
+      const tok: Token = { t: 'p', s, e: this.pos, v: op };
+      frame.open.push(tok);
+      frame.joinsLines.push(joinsLines);
+      frame.counts[kindOf(op)]!++;
+      if (joinsLines) frame.depth++;
+      frame.tokens.push(tok);
+      return;
+    }
+    if (op === ')' || op === ']' || op === '}') {
+      const opener = OPENER[op]!;
+      if (frame.counts[kindOf(opener)] === 0) {
+        this.recovery.stray(s, op);
+        return;
+      }
+      if (frame.open[frame.open.length - 1]!.v !== opener) {
+        while (frame.open[frame.open.length - 1]!.v !== opener) this.closeMissing(frame);
+        this.recovery.suspect(frame.open[frame.open.length - 1]!);
+      }
+      this.pop(frame);
     }
     this.push({ t: 'p', s, e: this.pos, v: op });
   }
 
+  private pop(frame: Frame): Token {
+    const b = frame.open.pop()!;
+    frame.counts[kindOf(b.v)]!--;
+    if (frame.joinsLines.pop()) frame.depth--;
+    return b;
+  }
+
+  /** Closes the innermost open bracket with a closer the text lacks, right after the last token. */
+  private closeMissing(frame: Frame): void {
+    const b = this.pop(frame);
+    this.recovery.neverClosed(b);
+    const { tokens } = frame;
+    const lastIsBreak = tokens[tokens.length - 1]!.t === 'nl' && tokens.length > 1;
+    const at = tokens[tokens.length - (lastIsBreak ? 2 : 1)]!.e;
+    const closer: Token = { t: 'p', s: at, e: at, v: CLOSER[b.v]!, missing: true };
+    if (lastIsBreak) tokens.splice(tokens.length - 1, 0, closer);
+    else tokens.push(closer);
+  }
+
   /** Skips a comment at the current position; true when one was skipped. */
   private comment(c: number): boolean {
-    const { text, end, lang } = this;
+    const { text, lang } = this;
+    const end = this.frame.end;
     const n = text.charCodeAt(this.pos + 1);
-    const lineComment = (lang === 'python' || lang === 'hcl') && c === C_HASH ? true : c === C_SLASH && n === C_SLASH && lang !== 'python';
+    const lineComment = (lang === 'python' || lang === 'hcl') && c === C_HASH ? true : (c === C_SLASH && n === C_SLASH && lang !== 'python') || this.csharpDirective(c);
     if (lineComment) {
       let p = this.pos;
       while (p < end && text.charCodeAt(p) !== C_NL) p++;
@@ -204,6 +401,14 @@ class Lexer {
       return true;
     }
     return false;
+  }
+
+  /** A C# preprocessor line (`#region Don't touch`): not code, and its text is no string. */
+  private csharpDirective(c: number): boolean {
+    if (c !== C_HASH || this.lang !== 'csharp') return false;
+    let p = this.pos - 1;
+    while (p >= 0 && (this.text.charCodeAt(p) === 32 || this.text.charCodeAt(p) === 9)) p--;
+    return p < 0 || this.text.charCodeAt(p) === C_NL;
   }
 
   /** Strings introduced by an identifier-like prefix: Python r"", f"", Rust r#""#, b"", C#-free. */
@@ -360,18 +565,22 @@ class Lexer {
   }
 
   private regexAllowed(): boolean {
-    for (let i = this.tokens.length - 1; i >= 0; i--) {
-      const t = this.tokens[i]!;
+    const { tokens } = this.frame;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const t = tokens[i]!;
       if (t.t === 'nl') continue;
       if (t.t === 'num' || t.t === 'str' || t.t === 'tmpl') return false;
       if (t.t === 'id') return REGEX_PRECEDERS.has(t.v);
+      // `</` is a JSX closing tag, not a regex (which would swallow the `}` after `</p>}`).
+      if (t.v === '<' && t.e === this.pos) return false;
       return !(t.v === ')' || t.v === ']' || t.v === '}' || t.v === '++' || t.v === '--');
     }
     return true;
   }
 
   private regexLiteral(s: number): void {
-    const { text, end } = this;
+    const { text } = this;
+    const end = this.frame.end;
     let p = s + 1;
     let inClass = false;
     while (p < end) {
@@ -398,7 +607,8 @@ class Lexer {
 
   /** A quoted string with backslash escapes. Strings may not span lines unless `multiline`. */
   private quotedString(s: number, contentStart: number, quote: number, multiline: boolean): void {
-    const { text, end } = this;
+    const { text } = this;
+    const end = this.frame.end;
     let p = contentStart;
     let value = '';
     let chunk = p;
@@ -429,7 +639,8 @@ class Lexer {
 
   /** A string without escapes that ends at `terminator`. */
   private rawString(s: number, contentStart: number, terminator: string, trimIndent = false): void {
-    const { text, end } = this;
+    const { text } = this;
+    const end = this.frame.end;
     let p = text.indexOf(terminator, contentStart);
     const bad = p < 0 || p >= end;
     if (bad) p = end;
@@ -441,7 +652,8 @@ class Lexer {
   }
 
   private verbatimString(s: number, contentStart: number): void {
-    const { text, end } = this;
+    const { text } = this;
+    const end = this.frame.end;
     let p = contentStart;
     let value = '';
     let bad = true;
@@ -463,94 +675,16 @@ class Lexer {
     this.push({ t: 'str', s, e, v: value, cs: contentStart, ce: p, bad });
   }
 
-  /**
-   * An interpolated string: JS template, C# $"", HCL "${}". Holes are lexed as code
-   * in the same language. `open` starts a hole; `}` ends it.
-   */
-  private interpolated(
-    s: number,
-    contentStart: number,
-    terminator: string,
-    open: string,
-    escapes: boolean,
-    hcl = false,
-    raw = false,
-    verbatim = false,
-  ): void {
-    const { text, end } = this;
-    const parts: TemplatePart[] = [];
-    let p = contentStart;
-    let lit = '';
-    let litStart = p;
-    let bad = true;
-    const multiline = terminator !== '"' || verbatim || hcl;
-    const closeLit = (at: number): void => {
-      if (lit.length > 0 || parts.length === 0) parts.push({ lit, s: litStart, e: at });
-      lit = '';
-    };
-    while (p < end) {
-      const d = text.charCodeAt(p);
-      if (text.startsWith(terminator, p)) {
-        if (verbatim && text.charCodeAt(p + 1) === C_DQ) {
-          lit += '"';
-          p += 2;
-          continue;
-        }
-        bad = false;
-        break;
-      }
-      if (d === C_NL && !multiline) break;
-      if (escapes && !raw && d === C_BACKSLASH) {
-        const [decoded, len] = decodeEscape(text, p);
-        lit += decoded;
-        p += len;
-        continue;
-      }
-      if (hcl && (text.startsWith('$${', p) || text.startsWith('%%{', p))) {
-        lit += text.slice(p + 1, p + 3);
-        p += 3;
-        continue;
-      }
-      if (!hcl && !raw && open === '{' && text.startsWith('{{', p)) {
-        lit += '{';
-        p += 2;
-        continue;
-      }
-      if (!hcl && !raw && open === '{' && text.startsWith('}}', p)) {
-        lit += '}';
-        p += 2;
-        continue;
-      }
-      const holeOpen = text.startsWith(open, p) ? open : hcl && text.startsWith('%{', p) ? '%{' : null;
-      if (holeOpen) {
-        closeLit(p);
-        const exprStart = p + holeOpen.length;
-        const inner = lex(text, this.lang, exprStart, end, true);
-        const exprEnd = inner.end;
-        // C# format specifiers and alignment ({x,10:N2}) are not code.
-        let tokens = inner.tokens;
-        if (this.lang === 'csharp') tokens = cutAtTopLevel(tokens, [':', ',']);
-        if (hcl && holeOpen === '%{') tokens = [];
-        parts.push({ expr: tokens, s: p, e: Math.min(exprEnd + 1, end) });
-        p = exprEnd + 1;
-        litStart = p;
-        continue;
-      }
-      lit += text[p];
-      p++;
-    }
-    closeLit(p);
-    const e = bad ? p : p + terminator.length;
-    this.pos = e;
-    if (parts.length === 1 && 'lit' in parts[0]!) {
-      this.push({ t: 'str', s, e, v: parts[0].lit, cs: contentStart, ce: p, bad });
-    } else {
-      this.push({ t: 'tmpl', s, e, v: '', parts, cs: contentStart, ce: p, bad });
-    }
+  /** Starts an interpolated string: JS template, C# $"", HCL "${}" (see TemplateScan). */
+  private interpolated(s: number, contentStart: number, terminator: string, open: string, escapes: boolean, hcl = false, raw = false, verbatim = false): void {
+    const options = { terminator, open, escapes, hcl, raw, verbatim };
+    this.begin(new TemplateScan(this.text, this.lang, s, contentStart, this.frame.end, options));
   }
 
   private heredoc(s: number): boolean {
-    const { text, end } = this;
+    const { text } = this;
+    const frame = this.frame;
+    const end = frame.end;
     const m = /^<<-?([A-Za-z_][A-Za-z0-9_]*)\r?\n/.exec(text.slice(s, Math.min(end, s + 200)));
     if (!m) return false;
     const marker = m[1]!;
@@ -561,24 +695,164 @@ class Lexer {
     const contentEnd = found ? contentStart + found.index : end;
     const e = found ? contentEnd + found[0].length : end;
     // Heredocs are literal text with ${} holes; lex them like an HCL string.
-    const sub = new Lexer(text, 'hcl', contentStart, contentEnd, false);
-    sub.interpolated(s, contentStart, '\u0000', '${', false, true);
-    const tok = sub.tokens[0];
-    if (tok) this.push({ ...tok, s, e, bad: !found });
-    this.pos = e;
+    const options = { terminator: '\u0000', open: '${', escapes: false, hcl: true, raw: false, verbatim: false };
+    this.begin(new TemplateScan(text, 'hcl', s, contentStart, contentEnd, options, { s, e, bad: !found }));
     return true;
   }
 
   private pythonString(s: number, quoteAt: number, raw: boolean, fstring: boolean): void {
-    const { text, end } = this;
-    const q = text.charCodeAt(quoteAt);
-    const triple = text.charCodeAt(quoteAt + 1) === q && text.charCodeAt(quoteAt + 2) === q;
-    const qlen = triple ? 3 : 1;
-    const contentStart = quoteAt + qlen;
-    const parts: TemplatePart[] = [];
-    let lit = '';
-    let litStart = contentStart;
-    let p = contentStart;
+    this.begin(new PythonStringScan(this.text, s, quoteAt, this.frame.end, raw, fstring));
+  }
+}
+
+/** A string whose holes are lexed as code, read in steps: up to each hole, then on from its end. */
+interface StringScan {
+  /** Where the string (and its holes) must end. */
+  readonly end: number;
+  /** Reads on: the offset where a hole's code starts, or the string's token once it ends. */
+  scan(): number | Token;
+  /** The hole's tokens, lexed up to `holeEnd` (its closing `}`, or the end). */
+  holeDone(tokens: Token[], holeEnd: number): void;
+}
+
+interface TemplateOptions {
+  terminator: string;
+  /** What starts a hole: `${`, `{`, `{{` (C# raw strings with $$). */
+  open: string;
+  escapes: boolean;
+  hcl: boolean;
+  raw: boolean;
+  verbatim: boolean;
+}
+
+/** An interpolated string: JS template, C# $"", HCL "${}" and heredocs. `open` starts a hole; `}` ends it. */
+class TemplateScan implements StringScan {
+  private parts: TemplatePart[] | undefined;
+  private p: number;
+  private lit = '';
+  private litStart: number;
+  private holeAt = 0;
+  private holeOpen = '';
+  private readonly multiline: boolean;
+
+  constructor(
+    private readonly text: string,
+    private readonly lang: LexLanguage,
+    private readonly s: number,
+    private readonly contentStart: number,
+    readonly end: number,
+    private readonly o: TemplateOptions,
+    /** The token's own span, when it is not the string's (a heredoc's marker lines). */
+    private readonly span?: { s: number; e: number; bad: boolean },
+  ) {
+    this.p = contentStart;
+    this.litStart = contentStart;
+    this.multiline = o.terminator !== '"' || o.verbatim || o.hcl;
+  }
+
+  private closeLit(at: number): void {
+    if (this.lit.length > 0 || !this.parts) (this.parts ??= []).push({ lit: this.lit, s: this.litStart, e: at });
+    this.lit = '';
+  }
+
+  scan(): number | Token {
+    const { text, end, o } = this;
+    let p = this.p;
+    let bad = true;
+    while (p < end) {
+      const d = text.charCodeAt(p);
+      if (text.startsWith(o.terminator, p)) {
+        if (o.verbatim && text.charCodeAt(p + 1) === C_DQ) {
+          this.lit += '"';
+          p += 2;
+          continue;
+        }
+        bad = false;
+        break;
+      }
+      if (d === C_NL && !this.multiline) break;
+      if (o.escapes && !o.raw && d === C_BACKSLASH) {
+        const [decoded, len] = decodeEscape(text, p);
+        this.lit += decoded;
+        p += len;
+        continue;
+      }
+      if (o.hcl && (text.startsWith('$${', p) || text.startsWith('%%{', p))) {
+        this.lit += text.slice(p + 1, p + 3);
+        p += 3;
+        continue;
+      }
+      if (!o.hcl && !o.raw && o.open === '{' && text.startsWith('{{', p)) {
+        this.lit += '{';
+        p += 2;
+        continue;
+      }
+      if (!o.hcl && !o.raw && o.open === '{' && text.startsWith('}}', p)) {
+        this.lit += '}';
+        p += 2;
+        continue;
+      }
+      const holeOpen = text.startsWith(o.open, p) ? o.open : o.hcl && text.startsWith('%{', p) ? '%{' : null;
+      if (holeOpen) {
+        this.closeLit(p);
+        this.holeAt = p;
+        this.holeOpen = holeOpen;
+        this.p = p;
+        return p + holeOpen.length;
+      }
+      this.lit += text[p];
+      p++;
+    }
+    this.closeLit(p);
+    const e = bad ? p : p + o.terminator.length;
+    const { s, contentStart } = this;
+    const parts = this.parts!;
+    const tok: Token = parts.length === 1 && 'lit' in parts[0]!
+      ? { t: 'str', s, e, v: parts[0].lit, cs: contentStart, ce: p, bad }
+      : { t: 'tmpl', s, e, v: '', parts, cs: contentStart, ce: p, bad };
+    return this.span ? { ...tok, ...this.span } : tok;
+  }
+
+  holeDone(tokens: Token[], holeEnd: number): void {
+    // C# format specifiers and alignment ({x,10:N2}) are not code.
+    if (this.lang === 'csharp') tokens = cutAtTopLevel(tokens, [':', ',']);
+    if (this.o.hcl && this.holeOpen === '%{') tokens = [];
+    this.parts!.push({ expr: tokens, s: this.holeAt, e: Math.min(holeEnd + 1, this.end) });
+    this.p = holeEnd + 1;
+    this.litStart = this.p;
+  }
+}
+
+/** A Python string: plain, raw, bytes, f-strings and t-strings (whose `{...}` are code). */
+class PythonStringScan implements StringScan {
+  /** Made at the first hole: most strings have none. */
+  private parts: TemplatePart[] | undefined;
+  private readonly q: number;
+  private readonly triple: boolean;
+  private readonly contentStart: number;
+  private p: number;
+  private lit = '';
+  private litStart: number;
+  private holeAt = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly s: number,
+    quoteAt: number,
+    readonly end: number,
+    private readonly raw: boolean,
+    private readonly fstring: boolean,
+  ) {
+    this.q = text.charCodeAt(quoteAt);
+    this.triple = text.charCodeAt(quoteAt + 1) === this.q && text.charCodeAt(quoteAt + 2) === this.q;
+    this.contentStart = quoteAt + (this.triple ? 3 : 1);
+    this.p = this.contentStart;
+    this.litStart = this.contentStart;
+  }
+
+  scan(): number | Token {
+    const { text, end, q, triple } = this;
+    let p = this.p;
     let bad = true;
     while (p < end) {
       const d = text.charCodeAt(p);
@@ -588,47 +862,47 @@ class Lexer {
       }
       if (d === C_NL && !triple) break;
       if (d === C_BACKSLASH) {
-        if (raw) {
-          lit += text.slice(p, p + 2);
+        if (this.raw) {
+          this.lit += text.slice(p, p + 2);
           p += 2;
         } else {
           const [decoded, len] = decodeEscape(text, p);
-          lit += decoded;
+          this.lit += decoded;
           p += len;
         }
         continue;
       }
-      if (fstring && d === C_LBRACE) {
+      if (this.fstring && d === C_LBRACE) {
         if (text.charCodeAt(p + 1) === C_LBRACE) {
-          lit += '{';
+          this.lit += '{';
           p += 2;
           continue;
         }
-        if (lit.length > 0 || parts.length === 0) parts.push({ lit, s: litStart, e: p });
-        lit = '';
-        const inner = lex(text, 'python', p + 1, end, true);
-        const tokens = cutAtTopLevel(inner.tokens, ['!', ':', '=']);
-        parts.push({ expr: tokens, s: p, e: Math.min(inner.end + 1, end) });
-        p = inner.end + 1;
-        litStart = p;
-        continue;
+        if (this.lit.length > 0 || !this.parts) (this.parts ??= []).push({ lit: this.lit, s: this.litStart, e: p });
+        this.lit = '';
+        this.holeAt = p;
+        this.p = p;
+        return p + 1;
       }
-      if (fstring && d === C_RBRACE && text.charCodeAt(p + 1) === C_RBRACE) {
-        lit += '}';
+      if (this.fstring && d === C_RBRACE && text.charCodeAt(p + 1) === C_RBRACE) {
+        this.lit += '}';
         p += 2;
         continue;
       }
-      lit += text[p];
+      this.lit += text[p];
       p++;
     }
-    const e = bad ? p : p + qlen;
-    this.pos = e;
-    if (parts.length === 0) {
-      this.push({ t: 'str', s, e, v: lit, cs: contentStart, ce: p, bad });
-      return;
-    }
-    if (lit.length > 0) parts.push({ lit, s: litStart, e: p });
-    this.push({ t: 'tmpl', s, e, v: '', parts, cs: contentStart, ce: p, bad });
+    const e = bad ? p : p + (triple ? 3 : 1);
+    const { parts, s, contentStart } = this;
+    if (!parts) return { t: 'str', s, e, v: this.lit, cs: contentStart, ce: p, bad };
+    if (this.lit.length > 0) parts.push({ lit: this.lit, s: this.litStart, e: p });
+    return { t: 'tmpl', s, e, v: '', parts, cs: contentStart, ce: p, bad };
+  }
+
+  holeDone(tokens: Token[], holeEnd: number): void {
+    this.parts!.push({ expr: cutAtTopLevel(tokens, ['!', ':', '=']), s: this.holeAt, e: Math.min(holeEnd + 1, this.end) });
+    this.p = holeEnd + 1;
+    this.litStart = this.p;
   }
 }
 
@@ -663,9 +937,9 @@ function decodeEscape(text: string, p: number): [string, number] {
   }
   if (n === 'u') {
     if (text[p + 2] === '{') {
-      const close = text.indexOf('}', p + 3);
-      const hex = text.slice(p + 3, close);
-      if (close > 0 && /^[0-9a-fA-F]{1,6}$/.test(hex)) return [String.fromCodePoint(parseInt(hex, 16)), close - p + 1];
+      // At most six hex digits: looking further for a `}` would make many `\u{` quadratic.
+      const hex = /^[0-9a-fA-F]{1,6}\}/.exec(text.slice(p + 3, p + 10))?.[0].slice(0, -1);
+      if (hex && parseInt(hex, 16) <= 0x10ffff) return [String.fromCodePoint(parseInt(hex, 16)), hex.length + 4];
     }
     const hex = text.slice(p + 2, p + 6);
     if (/^[0-9a-fA-F]{4}$/.test(hex)) return [String.fromCharCode(parseInt(hex, 16)), 6];

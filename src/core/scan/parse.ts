@@ -22,10 +22,23 @@ const TRUE_WORDS = new Set(['true', 'True']);
 const FALSE_WORDS = new Set(['false', 'False']);
 /** A line ending in one of these continues on the next line. */
 const CONTINUES_NEXT_LINE = new Set(['=', '+', '??', '||', '&&', ',', '?', ':', '=>', ':=', '.', '(', '[']);
+/**
+ * How deep expressions may nest (brackets, calls, unary operators, interpolations) before
+ * the rest is skipped: real code stays far below, and each level costs the JS stack about
+ * 1 KB (about 1,000 levels overflowed it).
+ */
+export const MAX_NESTING = 100;
+/** How deep try statements may nest and still have their fallbacks linked (real code nests a few). */
+export const MAX_TRY_NESTING = 16;
 const PASS_THROUGH_METHODS = new Set([
   'to_string', 'to_owned', 'into', 'as_str', 'clone', 'trim', 'strip', 'rstrip', 'lstrip', 'toString', 'ToString', 'Trim', 'TrimEnd',
   'trimEnd', 'trimStart', 'intern',
 ]);
+
+export interface TryStatement {
+  body: { s: number; e: number };
+  handlers: { s: number; e: number }[];
+}
 
 export interface CodeStructure {
   calls: Call[];
@@ -49,9 +62,25 @@ export class CodeParser {
   private readonly tupleTargets: string[][] = [];
   private pyBlocks: { s: number; e: number }[] | undefined;
   private readonly callStarts = new Set<number>();
+  /** See firstMark. */
+  private readonly lhs = { start: -1, to: -1, mark: -1, tupleTo: -1 };
+  /** See statementEnd. */
+  private statementEnds?: Int32Array;
+  private readonly visited: number[] = [];
+  /** `)` tokens of method chains already parsed from their root (see chainLink). */
+  private readonly chainsDone = new Set<number>();
+  /** Parsed assignment values (see valueOf). */
+  private readonly values = new Map<Assignment, Value>();
+  /** The assignments parseFile found. */
+  private readonly fileAssignments: Assignment[] = [];
+  /** How deep the expression being parsed is nested (an interpolation's parser starts at its string's depth). */
+  private depth = 0;
+  /** Start offsets of expressions skipped for nesting deeper than MAX_NESTING (shared with the interpolations' parsers). */
+  private skipped = new Set<number>();
 
   constructor(
     readonly text: string,
+    /** Balanced brackets, as the lexer makes them (matchBrackets copes when they are not). */
     readonly tokens: Token[],
     readonly lang: LexLanguage,
     private readonly interesting: (calleePath: string) => boolean,
@@ -61,6 +90,17 @@ export class CodeParser {
     this.match = matchBrackets(tokens);
   }
 
+  /** The index of the token closing the bracket opened at `open`; `open` itself when nothing closes it. */
+  closeOf(open: number): number {
+    return closerOf(this.match, open);
+  }
+
+  /** The index of the token opening the bracket closed at `close`; `close` itself when nothing opens it. */
+  private openOf(close: number): number {
+    const m = this.match[close] ?? -1;
+    return m >= 0 && m < close ? m : close;
+  }
+
   /** Parses a whole file's tokens, with its imports. */
   static forFile(text: string, tokens: Token[], lang: LexLanguage, interesting: (calleePath: string) => boolean): CodeParser {
     return new CodeParser(text, tokens, lang, interesting, collectImports(tokens, lang));
@@ -68,28 +108,46 @@ export class CodeParser {
 
   /**
    * `try` statements with the text ranges of their body and of their handlers
-   * (`except` / `catch` blocks): a handler that calls another LLM is a fallback.
+   * (`except` / `catch` blocks): a handler that calls another LLM is a fallback. Those
+   * inside more than MAX_TRY_NESTING others are left out (`tooDeep` has their starts):
+   * each level links every endpoint inside it again, and a Python block's end is found
+   * by reading its lines, so deep nesting would be quadratic.
    */
-  tryStatements(): { body: { s: number; e: number }; handlers: { s: number; e: number }[] }[] {
+  tryStatements(): { statements: TryStatement[]; tooDeep: number[] } {
     const { tokens, text } = this;
-    const out: { body: { s: number; e: number }; handlers: { s: number; e: number }[] }[] = [];
+    const statements: TryStatement[] = [];
+    const tooDeep: number[] = [];
+    const enclosing: number[] = []; // ends of the statements around the current one
+    const add = (at: number, compute: () => TryStatement | undefined): void => {
+      while (enclosing.length && enclosing[enclosing.length - 1]! <= at) enclosing.pop();
+      if (enclosing.length >= MAX_TRY_NESTING) {
+        tooDeep.push(at);
+        return;
+      }
+      const statement = compute();
+      if (!statement) return;
+      statements.push(statement);
+      enclosing.push(statement.handlers[statement.handlers.length - 1]!.e);
+    };
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (t.t !== 'id' || t.v !== 'try') continue;
       if (this.lang === 'python') {
         if (tokens[i + 1]?.v !== ':') continue;
-        const indent = indentAt(text, t.s);
-        const body = indentedBlock(text, t.s, indent);
-        const handlers: { s: number; e: number }[] = [];
-        let at = body.e + 1;
-        for (;;) {
-          const m = /^[ \t]*except\b[^\n]*:/.exec(text.slice(at));
-          if (!m || indentAt(text, at + m[0].search(/\S/)) !== indent) break;
-          const handler = indentedBlock(text, at + m[0].search(/\S/), indent);
-          handlers.push(handler);
-          at = handler.e + 1;
-        }
-        if (handlers.length) out.push({ body, handlers });
+        add(t.s, () => {
+          const indent = indentAt(text, t.s);
+          const body = indentedBlock(text, t.s, indent);
+          const handlers: { s: number; e: number }[] = [];
+          let at = body.e + 1;
+          for (;;) {
+            const m = /^[ \t]*except\b[^\n]*:/.exec(text.slice(at));
+            if (!m || indentAt(text, at + m[0].search(/\S/)) !== indent) break;
+            const handler = indentedBlock(text, at + m[0].search(/\S/), indent);
+            handlers.push(handler);
+            at = handler.e + 1;
+          }
+          return handlers.length ? { body, handlers } : undefined;
+        });
       } else {
         // Brace languages; a brace may sit on its own line (C#, Java styles).
         const skip = (j: number): number => {
@@ -98,23 +156,25 @@ export class CodeParser {
         };
         const open = skip(i + 1);
         if (tokens[open]?.v !== '{') continue;
-        const close = this.match[open]!;
+        const close = this.closeOf(open);
         if (close <= open) continue;
-        const handlers: { s: number; e: number }[] = [];
-        let j = skip(close + 1);
-        while (tokens[j]?.t === 'id' && (tokens[j]!.v === 'catch' || tokens[j]!.v === 'except')) {
-          j = skip(j + 1);
-          if (tokens[j]?.v === '(') j = skip(this.match[j]! + 1);
-          if (tokens[j]?.v !== '{') break;
-          const end = this.match[j]!;
-          if (end <= j) break;
-          handlers.push({ s: tokens[j]!.s, e: tokens[end]!.e });
-          j = skip(end + 1);
-        }
-        if (handlers.length) out.push({ body: { s: tokens[open].s, e: tokens[close]!.e }, handlers });
+        add(t.s, () => {
+          const handlers: { s: number; e: number }[] = [];
+          let j = skip(close + 1);
+          while (tokens[j]?.t === 'id' && (tokens[j]!.v === 'catch' || tokens[j]!.v === 'except')) {
+            j = skip(j + 1);
+            if (tokens[j]?.v === '(') j = skip(this.closeOf(j) + 1);
+            if (tokens[j]?.v !== '{') break;
+            const end = this.closeOf(j);
+            if (end <= j) break;
+            handlers.push({ s: tokens[j]!.s, e: tokens[end]!.e });
+            j = skip(end + 1);
+          }
+          return handlers.length ? { body: { s: tokens[open]!.s, e: tokens[close]!.e }, handlers } : undefined;
+        });
       }
     }
-    return out;
+    return { statements, tooDeep };
   }
 
   /** The path with its first name replaced by what an import binds it to. */
@@ -173,6 +233,7 @@ export class CodeParser {
       }
       if (tok.t === 'id') this.maybeCall(i);
     }
+    for (const list of assignments.values()) for (const a of list) this.fileAssignments.push(a);
     return {
       calls: this.calls, strings, assignments, unstable: this.otherBindings(),
       keyOf: (tok: Token) => this.keyOf(stringIndex.get(tok.s) ?? -1),
@@ -181,7 +242,7 @@ export class CodeParser {
 
   /** See CodeStructure.unstable. Over-approximates: a type name in a parameter list is included too. */
   private otherBindings(): Set<string> {
-    const { tokens, match } = this;
+    const { tokens } = this;
     const out = new Set<string>();
     const idsIn = (a: number, b: number): void => {
       for (let j = a; j < b; j++) if (tokens[j]!.t === 'id') out.add(tokens[j]!.v);
@@ -202,18 +263,18 @@ export class CodeParser {
           for (let j = i + 2; tokens[j]?.v === ',' && tokens[j + 1]?.t === 'id'; j += 2) idsIn(j + 1, j + 2);
         } else if (t.v === 'lambda') {
           let j = i + 1;
-          while (j < tokens.length && tokens[j]!.v !== ':' && tokens[j]!.t !== 'nl') j++;
+          while (j < tokens.length && j < i + 64 && tokens[j]!.v !== ':' && tokens[j]!.t !== 'nl') j++;
           idsIn(i + 1, j);
         } else if ((t.v === 'const' || t.v === 'let' || t.v === 'var' || t.v === 'val') && (next?.v === '{' || next?.v === '[' || next?.v === '(')) {
-          idsIn(i + 2, match[i + 1]! > i ? match[i + 1]! : i + 2); // destructuring
+          idsIn(i + 2, this.closeOf(i + 1)); // destructuring
         } else if (next?.t === 'p' && next.v === '=>' ) {
           out.add(t.v); // x => ...
         }
         continue;
       }
       if (t.t !== 'p') continue;
-      if (t.v === '(' && match[i]! > i) {
-        const close = match[i]!;
+      if (t.v === '(' && this.closeOf(i) > i) {
+        const close = this.closeOf(i);
         const before = tokens[i - 1];
         const beforeName = tokens[i - 2];
         const after = tokens[close + 1];
@@ -228,8 +289,8 @@ export class CodeParser {
         let j = i + 1;
         while (j < tokens.length && j < i + 16 && tokens[j]!.v !== '|') j++;
         if (tokens[j]?.v === '|') idsIn(i + 1, j);
-      } else if (t.v === '{' && tokens[match[i]! + 1]?.v === '=' && match[i]! > i) {
-        idsIn(i + 1, match[i]!); // { a, b } = obj
+      } else if (t.v === '{' && this.closeOf(i) > i && tokens[this.closeOf(i) + 1]?.v === '=') {
+        idsIn(i + 1, this.closeOf(i)); // { a, b } = obj
       }
     }
     // Tuple targets: `a, b = ...` and Go `a, b := ...`.
@@ -243,15 +304,24 @@ export class CodeParser {
     return this.lang === 'go' && prev?.t === 'id' && (prev.v === 'const' || prev.v === 'var');
   }
 
-  /** Parses the expression assigned by `a`. */
+  /** Parses the expression assigned by `a` (once: a name is looked up at each of its uses). */
   valueOf(a: Assignment): Value {
-    return this.parseRange(a.from, a.to);
+    let value = this.values.get(a);
+    if (!value) this.values.set(a, (value = this.parseRange(a.from, a.to)));
+    return value;
   }
 
   /** Parses an interpolation hole's tokens (they live outside the main stream). */
   static parseHole(parent: CodeParser, tokens: Token[]): Value {
     const sub = new CodeParser(parent.text, tokens, parent.lang, parent.interesting, parent.imports);
+    sub.depth = parent.depth;
+    sub.skipped = parent.skipped;
     return sub.parseRange(0, tokens.length);
+  }
+
+  /** Start offsets of the expressions not analysed because they nest deeper than MAX_NESTING, so far. */
+  tooDeep(): number[] {
+    return [...this.skipped].sort((a, b) => a - b);
   }
 
   // ---- statements -------------------------------------------------------------------
@@ -262,7 +332,7 @@ export class CodeParser {
     for (let k = openers.length - 1; k >= 0; k--) {
       const open = openers[k]!;
       if (tokens[open]!.v === '{' || this.isGoGroup(open)) {
-        const close = this.match[open]!;
+        const close = this.closeOf(open);
         return { s: tokens[open]!.s, e: close > open ? tokens[close]!.e : this.text.length };
       }
     }
@@ -300,10 +370,9 @@ export class CodeParser {
   blockOf(a: Assignment): { s: number; e: number } {
     if (a.blockS < 0) {
       this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
-      let best = { s: 0, e: this.text.length };
-      for (const b of this.pyBlocks) if (b.s < a.s && a.s < b.e && b.e - b.s < best.e - best.s) best = b;
-      a.blockS = best.s;
-      a.blockE = best.e;
+      // Every assignment of the file at once: one sweep, not one pass over the blocks per assignment.
+      placeInBlocks(this.fileAssignments.filter((x) => x.blockS < 0), this.pyBlocks, this.text.length);
+      if (a.blockS < 0) placeInBlocks([a], this.pyBlocks, this.text.length);
     }
     return { s: a.blockS, e: a.blockE };
   }
@@ -317,7 +386,7 @@ export class CodeParser {
       if (t.t === 'nl') return undefined;
       if (t.t !== 'p') continue;
       if (t.v === ')' || t.v === ']' || t.v === '}') {
-        j = this.match[j]!;
+        j = this.openOf(j);
         continue;
       }
       if (t.v === ':' || t.v === '=' || t.v === ':=') {
@@ -334,24 +403,25 @@ export class CodeParser {
   private recordAssignment(out: Map<string, Assignment[]>, stmtStart: number, eq: number, compound: boolean, block: { s: number; e: number }): void {
     const { tokens } = this;
     let nameEnd = eq; // exclusive
-    // `X: str = ...`, `const X: &str = ...`, `let x: string = ...`: the name precedes the first ':'.
-    for (let j = stmtStart; j < eq; j++) {
+    const j = this.firstMark(stmtStart, eq);
+    if (j >= 0) {
       const t = tokens[j]!;
       // Tuple unpacking, index targets and calls on the left are not simple names.
-      if (t.t === 'p' && t.v === ',') {
-        this.tupleTargets.push(tokens.slice(stmtStart, eq).filter((x) => x.t === 'id').map((x) => x.v));
+      if (t.v === ',') {
+        // (`a = 1, b = 2, ...` has many `=`: each adds only the names after the one before.)
+        const from = Math.max(stmtStart, this.lhs.tupleTo);
+        this.tupleTargets.push(tokens.slice(from, eq).filter((x) => x.t === 'id').map((x) => x.v));
+        this.lhs.tupleTo = eq;
         return;
       }
-      if (t.t === 'p' && t.v === '[' && j + 3 === eq && tokens[j + 1]!.t === 'str' && tokens[j + 2]!.v === ']' && tokens[j - 1]?.t === 'id') {
+      if (t.v === '[' && j + 3 === eq && tokens[j + 1]!.t === 'str' && tokens[j + 2]!.v === ']' && tokens[j - 1]?.t === 'id') {
         // `os.environ["X"] = ...` is recorded as `os.environ.X`, like `process.env.X = ...`.
         this.recordIndexAssignment(out, stmtStart, j, eq, compound, block);
         return;
       }
-      if (t.t === 'p' && (t.v === '[' || t.v === '(')) return;
-      if (t.t === 'p' && t.v === ':') {
-        nameEnd = j;
-        break;
-      }
+      if (t.v === '[' || t.v === '(') return;
+      // `X: str = ...`, `const X: &str = ...`, `let x: string = ...`: the name precedes the first ':'.
+      nameEnd = j;
     }
     const last = tokens[nameEnd - 1];
     if (!last || last.t !== 'id') return;
@@ -377,34 +447,68 @@ export class CodeParser {
     out.set(name, list);
   }
 
-  /** The token index where the statement that continues at `i` ends. */
+  /**
+   * The first `,` `[` `(` or `:` in tokens [start, end), or -1: what decides how an
+   * assignment's left side reads. A statement with many `=` (`a = b = c`, `var a=1,b=2`)
+   * is scanned once, however many there are.
+   */
+  private firstMark(start: number, end: number): number {
+    const c = this.lhs;
+    if (c.start !== start) Object.assign(c, { start, to: start, mark: -1, tupleTo: start });
+    if (c.mark >= 0) return c.mark;
+    for (; c.to < end; c.to++) {
+      const t = this.tokens[c.to]!;
+      if (t.t === 'p' && (t.v === ',' || t.v === '[' || t.v === '(' || t.v === ':')) return (c.mark = c.to);
+    }
+    return -1;
+  }
+
+  /**
+   * The token index where the statement that continues at `i` ends. Where a statement
+   * ends depends only on where the scan is, so each position's answer is kept: a long
+   * statement with many `=` is scanned once.
+   */
   private statementEnd(i: number): number {
     const { tokens } = this;
     const n = tokens.length;
+    const known = (this.statementEnds ??= new Int32Array(n + 1).fill(-1));
+    const visited = this.visited;
+    visited.length = 0;
+    let end = n;
     while (i < n) {
+      if (known[i]! >= 0) {
+        end = known[i]!;
+        break;
+      }
+      visited.push(i);
       const t = tokens[i]!;
       if (t.t === 'p') {
         if (t.v === '(' || t.v === '[' || t.v === '{') {
-          i = this.match[i]! + 1;
+          i = this.closeOf(i) + 1;
           continue;
         }
-        if (t.v === ';' || t.v === ')' || t.v === ']' || t.v === '}') return i;
-        if (t.v === ',' && this.lang === 'go') return i;
+        if (t.v === ';' || t.v === ')' || t.v === ']' || t.v === '}' || (t.v === ',' && this.lang === 'go')) {
+          end = i;
+          break;
+        }
       }
       if (t.t === 'nl') {
-        if (this.lang === 'python') return i;
         const prev = tokens[i - 1];
         const next = tokens[i + 1];
-        const continues =
+        const continues = this.lang !== 'python' && (
           (next?.t === 'p' && CONTINUATION_OPS.has(next.v)) ||
           // C# puts an object initializer's `{` on its own line.
           (this.lang === 'csharp' && next?.t === 'p' && next.v === '{') ||
-          (prev?.t === 'p' && (prev.v === '=' || prev.v === '+' || prev.v === '??' || prev.v === '||' || prev.v === ':='));
-        if (!continues) return i;
+          (prev?.t === 'p' && (prev.v === '=' || prev.v === '+' || prev.v === '??' || prev.v === '||' || prev.v === ':=')));
+        if (!continues) {
+          end = i;
+          break;
+        }
       }
       i++;
     }
-    return n;
+    for (const v of visited) known[v] = end;
+    return end;
   }
 
   /** A string that is a statement on its own (docstring, 'use strict') is documentation. */
@@ -454,12 +558,17 @@ export class CodeParser {
     this.parseRange(start, end);
   }
 
-  /** Parses the whole chain a link belongs to, from its root call (`close` is the `)` before the link). */
+  /**
+   * Parses the whole chain a link belongs to, from its root call (`close` is the `)` before
+   * the link). Each `)` walked is remembered, so the links of one long chain walk it once.
+   */
   private chainLink(close: number): void {
-    const { tokens, match } = this;
+    const { tokens } = this;
     let start = -1;
-    for (let c = close; tokens[c]?.v === ')' && match[c]! < c; ) {
-      const open = match[c]!;
+    for (let c = close; tokens[c]?.v === ')' && this.openOf(c) < c; ) {
+      if (this.chainsDone.has(c)) return; // parsed from its root already
+      this.chainsDone.add(c);
+      const open = this.openOf(c);
       let s = open - 1;
       while (s - 2 >= 0 && tokens[s - 1]!.t === 'p' && PATH_SEPARATORS.has(tokens[s - 1]!.v) && tokens[s - 2]!.t === 'id') s -= 2;
       if (tokens[s]?.t !== 'id') break;
@@ -484,7 +593,7 @@ export class CodeParser {
     const type = tokens[newIndex - 3];
     if (eq?.v !== '=' || tokens[newIndex - 2]?.t !== 'id' || type?.t !== 'id' || !this.isInteresting(type.v)) return;
     const open = newIndex + 1;
-    const close = this.match[open]!;
+    const close = this.closeOf(open);
     const call = this.makeCall(type.v, true, tokens[newIndex]!.s, tokens[newIndex]!.e, open, close);
     call.s = tokens[newIndex]!.s;
     this.record(call);
@@ -495,7 +604,7 @@ export class CodeParser {
     const before = tokens[start - 1];
     if (before?.t === 'id' && DEFINITION_KEYWORDS.has(before.v)) return true;
     if (tokens[open]!.v !== '(') return false;
-    const close = this.match[open]!;
+    const close = this.closeOf(open);
     const after = tokens[close + 1];
     // `Type Name(params) {` (Java/C#/JS methods and constructors) and `name(params): T {`.
     const opensBody = after?.t === 'p' && (after.v === '{' || (after.v === ':' && this.lang === 'js') || after.v === '=>');
@@ -529,7 +638,7 @@ export class CodeParser {
   /** End (exclusive) of the postfix expression whose argument list opens at `open`. */
   private expressionEnd(open: number): number {
     const { tokens } = this;
-    let j = this.match[open]! + 1;
+    let j = this.closeOf(open) + 1;
     for (;;) {
       let k = j;
       while (tokens[k]?.t === 'nl') k++;
@@ -542,11 +651,11 @@ export class CodeParser {
           j = this.skipGenerics(j);
           next = tokens[j];
         }
-        if (next?.t === 'p' && next.v === '(') j = this.match[j]! + 1;
+        if (next?.t === 'p' && next.v === '(') j = this.closeOf(j) + 1;
         continue;
       }
       if (k === j && (t.v === '{' && this.lang !== 'python' && this.lang !== 'js')) {
-        j = this.match[k]! + 1; // C# initializer after `new T(...)`
+        j = this.closeOf(k) + 1; // C# initializer after `new T(...)`
         continue;
       }
       if (k === j && (t.v === '?' || t.v === '!') && this.lang !== 'python') {
@@ -572,6 +681,8 @@ export class CodeParser {
   private binary(a: number, b: number): [Value, number] {
     const { tokens } = this;
     let [left, i] = this.postfix(a, b);
+    // Whether `left` is a template or alternative built by this loop, to extend in place.
+    let built = false;
     for (;;) {
       let j = i;
       while (j < b && tokens[j]!.t === 'nl') j++;
@@ -587,14 +698,37 @@ export class CodeParser {
       }
       const [right, k] = this.postfix(j + 1, b);
       if (k === j + 1) return [left, i];
-      if (op.v === '+') left = concat(left, right);
-      else if (FALLBACK_OPS.has(op.v)) left = alt(left, right);
+      if (op.v === '+') left = concat(left, right, built);
+      else if (FALLBACK_OPS.has(op.v)) left = alt(left, right, built);
       else left = { k: 'other', s: left.s, e: right.e };
+      built = left.k === 'tmpl' || left.k === 'alt';
       i = k;
     }
   }
 
+  /**
+   * Every recursion of the expression parser (operands, brackets, arguments, unary
+   * operators, interpolations) goes through here, so this is where its depth is bounded:
+   * beyond MAX_NESTING the rest of the range is one unknown value, and its start is kept
+   * for the note that says so.
+   */
   private postfix(a: number, b: number): [Value, number] {
+    const { tokens } = this;
+    const t = tokens[a];
+    if (this.depth >= MAX_NESTING && t && a < b) {
+      this.skipped.add(t.s);
+      const end = Math.min(b, tokens.length);
+      return [{ k: 'other', s: t.s, e: tokens[end - 1]!.e }, end];
+    }
+    this.depth++;
+    try {
+      return this.postfixAt(a, b);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private postfixAt(a: number, b: number): [Value, number] {
     const { tokens } = this;
     let [value, i] = this.primary(a, b);
     if (i === a) return [value, i];
@@ -613,7 +747,7 @@ export class CodeParser {
         let k = j + 2;
         if (tokens[k]?.t === 'p' && tokens[k]!.v === '<') k = this.skipGenerics(k);
         if (value.k === 'call' && tokens[k]?.t === 'p' && tokens[k]!.v === '(' && k < b) {
-          const close = this.match[k]!;
+          const close = this.closeOf(k);
           const method = this.makeCall(name.v, false, name.s, name.e, k, close);
           value.call.chain.push(method);
           this.recordLink(value.call, method);
@@ -624,7 +758,7 @@ export class CodeParser {
         }
         if ((value.k === 'str' || value.k === 'tmpl') && PASS_THROUGH_METHODS.has(name.v)) {
           // `"https://...".to_string()`, `.strip()`, `.into()` keep the text.
-          i = tokens[k]?.t === 'p' && tokens[k]!.v === '(' && k < b ? this.match[k]! + 1 : j + 2;
+          i = tokens[k]?.t === 'p' && tokens[k]!.v === '(' && k < b ? this.closeOf(k) + 1 : j + 2;
           continue;
         }
         if (value.k === 'ref' || j > i) return [value, i];
@@ -636,7 +770,7 @@ export class CodeParser {
       if (j !== i) return [value, i]; // a newline only continues a `.` chain
       if (t.t !== 'p') return [value, i];
       if (t.v === '(' && value.k === 'ref') {
-        const close = this.match[j]!;
+        const close = this.closeOf(j);
         const call = this.makeCall(value.path, false, value.s, value.e, j, close);
         this.record(call);
         value = { k: 'call', call, s: value.s, e: tokens[close]!.e };
@@ -644,27 +778,27 @@ export class CodeParser {
         continue;
       }
       if (t.v === '!' && value.k === 'ref' && this.lang === 'rust' && tokens[j + 1]?.v === '(') {
-        const close = this.match[j + 1]!;
+        const close = this.closeOf(j + 1);
         const call = this.makeCall(`${value.path}!`, false, value.s, value.e, j + 1, close);
         value = { k: 'call', call, s: value.s, e: tokens[close]!.e };
         i = close + 1;
         continue;
       }
       if (t.v === '(') {
-        const close = this.match[j]!;
+        const close = this.closeOf(j);
         value = { k: 'other', s: value.s, e: tokens[close]!.e };
         i = close + 1;
         continue;
       }
       if (t.v === '[') {
-        const close = this.match[j]!;
+        const close = this.closeOf(j);
         const index = this.parseRange(j + 1, close);
         value = { k: 'index', target: value, index, s: value.s, e: tokens[close]!.e };
         i = close + 1;
         continue;
       }
       if (t.v === '{' && this.compositeAllowed(value)) {
-        const close = this.match[j]!;
+        const close = this.closeOf(j);
         const init = this.object(j, close);
         if (value.k === 'call') {
           value.call.init = init;
@@ -711,7 +845,7 @@ export class CodeParser {
         let i = a + 1;
         // Adjacent literals concatenate (Python, C#-free).
         while (this.lang === 'python' && i < b && (tokens[i]!.t === 'str' || tokens[i]!.t === 'tmpl')) {
-          value = concat(value, this.stringValue(tokens[i]!));
+          value = concat(value, this.stringValue(tokens[i]!), i > a + 1);
           i++;
         }
         return [value, i];
@@ -731,7 +865,7 @@ export class CodeParser {
         return [{ k: 'ref', path: t.v, s: t.s, e: t.e }, a + 1];
       }
       case 'p': {
-        const close = OPENERS[t.v] ? this.match[a]! : -1;
+        const close = OPENERS[t.v] ? this.closeOf(a) : a;
         if (t.v === '(' && close > a) {
           const inner = this.parseRange(a + 1, close);
           return [{ ...inner, s: t.s, e: tokens[close]!.e }, close + 1];
@@ -771,14 +905,14 @@ export class CodeParser {
     if (this.lang === 'csharp') while (open < b && tokens[open]?.t === 'nl' && tokens[open + 1]?.v === '{') open++;
     const t = tokens[open];
     if (open < b && t?.t === 'p' && t.v === '(') {
-      const close = this.match[open]!;
+      const close = this.closeOf(open);
       const call = this.makeCall(path, true, tokens[start]!.s, tokens[pathEnd - 1]!.e, open, close);
       call.s = tokens[a]!.s;
       this.record(call);
       return this.postfixFrom({ k: 'call', call, s: tokens[a]!.s, e: tokens[close]!.e }, close + 1, b);
     }
     if (open < b && t?.t === 'p' && t.v === '{' && this.lang === 'csharp') {
-      const close = this.match[open]!;
+      const close = this.closeOf(open);
       const init = this.object(open, close);
       const call: Call = {
         callee: path, isNew: true, args: [], chain: [], init, s: tokens[a]!.s, e: init.e,
@@ -802,7 +936,7 @@ export class CodeParser {
       if (!t || j >= b || t.t !== 'p') return [value, i];
       if (PATH_SEPARATORS.has(t.v) && tokens[j + 1]?.t === 'id' && tokens[j + 2]?.v === '(' && value.k === 'call') {
         const name = tokens[j + 1]!;
-        const close = this.match[j + 2]!;
+        const close = this.closeOf(j + 2);
         const method = this.makeCall(name.v, false, name.s, name.e, j + 2, close);
         value.call.chain.push(method);
         this.recordLink(value.call, method);
@@ -811,7 +945,7 @@ export class CodeParser {
         continue;
       }
       if (t.v === '{' && value.k === 'call' && this.lang === 'csharp') {
-        const close = this.match[j]!;
+        const close = this.closeOf(j);
         value.call.init = this.object(j, close);
         value = { ...value, e: tokens[close]!.e };
         i = close + 1;
@@ -872,7 +1006,7 @@ export class CodeParser {
     for (let i = a; i < b; i++) {
       const t = tokens[i]!;
       if (t.t === 'p' && OPENERS[t.v]) {
-        i = this.match[i]!;
+        i = this.closeOf(i);
         continue;
       }
       // HCL separates object attributes by newlines; elsewhere a newline is just space.
@@ -911,27 +1045,31 @@ export class CodeParser {
   }
 }
 
-function matchBrackets(tokens: Token[]): Int32Array {
+/** The index of the token closing the bracket opened at `open` (see matchBrackets); `open` itself when nothing closes it. */
+export function closerOf(match: Int32Array, open: number): number {
+  const m = match[open] ?? -1;
+  return m > open ? m : open;
+}
+
+/**
+ * The partner of every bracket token (-1 for other tokens). The lexer balances brackets;
+ * should tokens come that are not balanced, a closer pairs with the innermost open
+ * bracket, and one with none open, or an opener never closed, has no partner (which
+ * closeOf and openOf turn into the token itself, so no index ever leaves the array).
+ */
+export function matchBrackets(tokens: Token[]): Int32Array {
   const match = new Int32Array(tokens.length).fill(-1);
   const stack: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.t !== 'p') continue;
     if (t.v === '(' || t.v === '[' || t.v === '{') stack.push(i);
-    else if (t.v === ')' || t.v === ']' || t.v === '}') {
-      // Recover from a stray closer by unwinding to its opener kind.
-      let j = stack.length - 1;
-      const opener = t.v === ')' ? '(' : t.v === ']' ? '[' : '{';
-      while (j >= 0 && tokens[stack[j]!]!.v !== opener) j--;
-      if (j < 0) continue;
-      const open = stack[j]!;
-      stack.length = j;
+    else if ((t.v === ')' || t.v === ']' || t.v === '}') && stack.length) {
+      const open = stack.pop()!;
       match[open] = i;
       match[i] = open;
     }
   }
-  // Unclosed brackets extend to the end.
-  for (const open of stack) match[open] = tokens.length - 1;
   return match;
 }
 
@@ -955,18 +1093,41 @@ function trim(tokens: Token[], a: number, b: number): [number, number] {
   return [a, b];
 }
 
-function concat(left: Value, right: Value): Value {
-  const parts: Value[] = [];
-  for (const v of [left, right]) {
-    if (v.k === 'tmpl') parts.push(...v.parts);
-    else parts.push(v);
-  }
-  return { k: 'tmpl', parts, s: left.s, e: right.e };
+/**
+ * `left + right` as one template. A template the caller built itself (`owned`) is
+ * extended in place, so a chain of n `+` costs n, not n squared.
+ */
+function concat(left: Value, right: Value, owned: boolean): Value {
+  const out: Extract<Value, { k: 'tmpl' }> = owned && left.k === 'tmpl' ? left : { k: 'tmpl', parts: left.k === 'tmpl' ? left.parts.slice() : [left], s: left.s, e: left.e };
+  if (right.k === 'tmpl') for (const part of right.parts) out.parts.push(part);
+  else out.parts.push(right);
+  out.e = right.e;
+  return out;
 }
 
-function alt(left: Value, right: Value): Value {
-  const options = left.k === 'alt' ? [...left.options, right] : [left, right];
-  return { k: 'alt', options, s: left.s, e: right.e };
+/** `left ?? right` as one alternative, extended in place when the caller built it (see concat). */
+function alt(left: Value, right: Value, owned: boolean): Value {
+  const out: Extract<Value, { k: 'alt' }> = owned && left.k === 'alt' ? left : { k: 'alt', options: left.k === 'alt' ? left.options.slice() : [left], s: left.s, e: left.e };
+  out.options.push(right);
+  out.e = right.e;
+  return out;
+}
+
+/**
+ * Sets each assignment's block to the innermost of `blocks` holding it (or the whole
+ * file). The blocks nest, so one sweep with a stack of the open ones finds them all.
+ */
+function placeInBlocks(list: Assignment[], blocks: { s: number; e: number }[], textLength: number): void {
+  const sorted = [...blocks].sort((x, y) => x.s - y.s || y.e - x.e);
+  const open: { s: number; e: number }[] = [];
+  let next = 0;
+  for (const a of [...list].sort((x, y) => x.s - y.s)) {
+    while (next < sorted.length && sorted[next]!.s < a.s) open.push(sorted[next++]!);
+    while (open.length && open[open.length - 1]!.e <= a.s) open.pop();
+    const best = open[open.length - 1] ?? { s: 0, e: textLength };
+    a.blockS = best.s;
+    a.blockE = best.e;
+  }
 }
 
 /**

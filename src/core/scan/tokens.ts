@@ -22,6 +22,14 @@ export interface Token {
   ce?: number;
   /** The string was not terminated; its value is not trusted. */
   bad?: boolean;
+  /** A closing bracket the text lacks, put in by bracket recovery (zero width, after the last token it closes). */
+  missing?: boolean;
+}
+
+/** A bracket with no partner: a closer nothing opened, or an opener never closed. */
+export interface BracketProblem {
+  message: string;
+  offset: number;
 }
 
 /** A literal chunk of an interpolated string, or an embedded expression. */

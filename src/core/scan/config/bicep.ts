@@ -4,6 +4,7 @@
 // literals, references, objects and arrays; any other expression is `other`.
 
 import { lex } from '../lexer';
+import { closerOf, matchBrackets, MAX_NESTING } from '../parse';
 import type { Token } from '../tokens';
 
 export type BicepValue =
@@ -32,12 +33,16 @@ export interface BicepFile {
   params: Map<string, BicepValue | undefined>;
   vars: Map<string, BicepValue>;
   resources: BicepResource[];
+  /** Start offsets of values not read because they nest deeper than MAX_NESTING. */
+  tooDeep: number[];
 }
 
 export function parseBicep(text: string): BicepFile {
+  // Bicep's brackets, strings and comments lex as JavaScript's (the lexer balances brackets;
+  // an unbalanced Bicep file does not build, so nothing is deployed from it).
   const tokens = lex(text, 'js').tokens;
-  const file: BicepFile = { params: new Map(), vars: new Map(), resources: [] };
-  const reader = new Reader(tokens, text, file.resources);
+  const file: BicepFile = { params: new Map(), vars: new Map(), resources: [], tooDeep: [] };
+  const reader = new Reader(tokens, text, file.resources, file.tooDeep);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -80,12 +85,18 @@ export function parseBicep(text: string): BicepFile {
 class Reader {
   /** The resources being read, innermost last, for nested declarations. */
   private readonly enclosing: BicepResource[] = [];
+  private readonly match: Int32Array;
+  /** How deep the value being read nests. */
+  private depth = 0;
 
   constructor(
     private readonly tokens: Token[],
     private readonly text: string,
     private readonly resources: BicepResource[],
-  ) {}
+    private readonly tooDeep: number[],
+  ) {
+    this.match = matchBrackets(tokens);
+  }
 
   /** `resource SYMBOL 'TYPE' [existing] = ...` at token `i`; returns the token after it (or `i` when it is not one). */
   resource(i: number): number {
@@ -117,26 +128,31 @@ class Reader {
     return loop && tokens[next]?.v === ']' ? next + 1 : next;
   }
 
-  /** The index of the bracket closing the one at `open` (or the end). */
+  /** The index of the bracket closing the one at `open`. */
   close(open: number): number {
-    const { tokens } = this;
-    let depth = 0;
-    for (let i = open; i < tokens.length; i++) {
-      const v = tokens[i]!.t === 'p' ? tokens[i]!.v : '';
-      if (v === '{' || v === '[' || v === '(') depth++;
-      else if (v === '}' || v === ']' || v === ')') {
-        depth--;
-        if (depth === 0) return i;
-      }
-    }
-    return tokens.length - 1;
+    return closerOf(this.match, open);
   }
 
   /** A value starting at token `i`; `next` is the first token after the whole expression. */
   value(i: number): { value: BicepValue; next: number } {
-    const { tokens } = this;
-    const t = tokens[i];
+    const t = this.tokens[i];
     if (!t) return { value: { k: 'other', s: this.text.length, e: this.text.length }, next: i };
+    if (this.depth >= MAX_NESTING) {
+      // Deeper than any template needs: one unknown value, and a note says so.
+      this.tooDeep.push(t.s);
+      const end = t.t === 'p' && '{[('.includes(t.v) ? this.close(i) : i;
+      return { value: { k: 'other', s: t.s, e: this.tokens[end]!.e }, next: end + 1 };
+    }
+    this.depth++;
+    try {
+      return this.valueAt(i, t);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private valueAt(i: number, t: Token): { value: BicepValue; next: number } {
+    const { tokens } = this;
     let value: BicepValue;
     let next: number;
     if (t.t === 'str') {
