@@ -174,7 +174,7 @@ export class Checker {
     // An endpoint decided by a URL literal has the host the WHATWG URL parser (the SDKs') gives it, or none.
     for (const e of result.endpoints) {
       const literal = /^["'`]?((?:https?|wss?):\/\/[^"'`\s]*)["'`]?$/.exec(text.slice(e.range.start, e.range.end))?.[1];
-      const sdkHost = literal === undefined ? undefined : urlHost(literal);
+      const sdkHost = literal === undefined ? undefined : urlHost(valueAsRead(literal, result.file));
       if (sdkHost === undefined || e.host === null) continue;
       const host = e.host.includes(':') && !e.host.startsWith('[') ? `[${e.host}]` : e.host; // an IPv6 address
       if (urlHost(`https://${host}/`) !== sdkHost) out.add('host', 'host unlike the URL parser', `${JSON.stringify(literal)}: the engine says ${JSON.stringify(e.host)} (${e.provider}), the URL parser ${JSON.stringify(sdkHost)}`);
@@ -543,4 +543,19 @@ function controlName(c: string): string {
   if (n === 0x7f) return 'DEL';
   if (n <= 0x9f) return 'C1 control';
   return 'bidi control';
+}
+
+const JS_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };
+
+/**
+ * A string literal's text as the program reads it. JavaScript (and Bicep, lexed as it)
+ * drops a backslash before a character with no escape meaning (`"a\.b"` is `a.b`); the
+ * other languages keep it (Python) or refuse to compile it, so their text stays as written.
+ */
+function valueAsRead(literal: string, file: string): string {
+  const format = formatOf(file);
+  if (!((format?.kind === 'code' && format.lang === 'js') || format?.kind === 'bicep')) return literal;
+  return literal.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|[\s\S])/g, (_, e: string) =>
+    e.length === 1 ? (JS_ESCAPES[e] ?? e) : String.fromCodePoint(parseInt(e.replace(/[xu{}]/g, ''), 16)),
+  );
 }

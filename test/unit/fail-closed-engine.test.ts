@@ -172,4 +172,24 @@ describe('fixes under strict EU residency', () => {
     assert.deepEqual(strict.map((f) => f.ruleId), ['LLMC002']);
     assert.deepEqual(strict.flatMap((f) => f.fixes), []);
   });
+
+  it('offer no inserted EU option either, when the call relies on the SDK default host (found by the fuzzer)', () => {
+    const engine = new Engine();
+    const r = engine.analyze('a.py', 'from langchain_mistralai import ChatMistralAI\nllm = ChatMistralAI()\n');
+    const lax = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', EU));
+    assert.deepEqual(lax.flatMap((f) => f.fixes.map((x) => x.title)), ['Set endpoint to the EU endpoint api.eu.mistral.ai']);
+    const strict = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', `${EU}euResidency: { strict: true }\n`));
+    assert.deepEqual(strict.flatMap((f) => f.fixes), []);
+  });
+});
+
+describe('fail closed: a call whose ) is missing', () => {
+  it('its range ends inside the file (the fuzzer found it one past the end after bracket recovery); no option is inserted where its end is only a guess', () => {
+    const engine = new Engine();
+    const text = 'from langchain_mistralai import ChatMistralAI\nllm = ChatMistralAI(';
+    const r = engine.analyze('a.py', text);
+    assert.deepEqual(r.endpoints.map((e) => e.host), ['api.mistral.ai']);
+    assert.ok(r.endpoints[0]!.range.end <= text.length, `range ${JSON.stringify(r.endpoints[0]!.range)} in a text of ${text.length}`);
+    assert.deepEqual(engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', EU)).flatMap((f) => f.fixes), []);
+  });
 });

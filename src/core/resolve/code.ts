@@ -2,7 +2,7 @@
 // SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
 
 import type { ClientSignal, CodeLanguage, Provider } from '../catalog/types';
-import type { Endpoint, Fix, ScanNote } from '../model';
+import type { Endpoint, Fix, ScanNote, TextEdit } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
 import { lex } from '../scan/lexer';
 import { parseNotes } from '../scan/notes';
@@ -11,7 +11,7 @@ import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import type { CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
-import { fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
+import { fixOf, hostSwapFix, outsideEuOfHost, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
 
@@ -805,7 +805,7 @@ class CodeResolver {
 
   private callSpan(call: Call): Span {
     const text = this.input.text;
-    const end = call.close >= 0 ? call.close + 1 : call.calleeE;
+    const end = call.close >= 0 ? call.e : call.calleeE;
     // Underline the whole call when it fits on one line, else just the callee.
     return text.slice(call.s, end).includes('\n') ? { s: call.s, e: call.calleeE } : { s: call.s, e: end };
   }
@@ -821,7 +821,7 @@ class CodeResolver {
     // Enum-style regions (Region.US_EAST_1) are rewritten in the same style.
     const euRegion = provider.euSwap?.region;
     const replacement = r.symbol && euRegion && this.index.location(provider, region).euResident !== true ? symbolForRegion(r.symbol, euRegion) : null;
-    return replacement ? fixOf(`Use the EU region ${euRegion}`, [{ start: r.span.s, end: r.span.e, newText: replacement }]) : undefined;
+    return replacement ? fixOf(`Use the EU region ${euRegion}`, [{ start: r.span.s, end: r.span.e, newText: replacement }], this.index.location(provider, euRegion!).includesNonEu) : undefined;
   }
 
   private insertUrlFix(call: Call, provider: Provider, signal: ClientSignal, host: string): Fix | undefined {
@@ -830,14 +830,14 @@ class CodeResolver {
     if (!euHost || !option) return undefined;
     const base = signal.defaults.baseUrl ?? `https://${host}`;
     const url = base.replace(host, euHost);
-    return this.insertOption(call, option, url, `Set ${option} to the EU endpoint ${euHost}`);
+    return this.insertOption(call, option, url, `Set ${option} to the EU endpoint ${euHost}`, outsideEuOfHost(this.index, euHost));
   }
 
   private insertRegionFix(call: Call, provider: Provider, signal: ClientSignal): Fix | undefined {
     const euRegion = provider.euSwap?.region;
     const option = this.optionNameToInsert(signal, signal.options.region);
     if (!euRegion || !option) return undefined;
-    return this.insertOption(call, option, euRegion, `Set ${option} to the EU region ${euRegion}`);
+    return this.insertOption(call, option, euRegion, `Set ${option} to the EU region ${euRegion}`, this.index.location(provider, euRegion).includesNonEu);
   }
 
   /**
@@ -855,9 +855,10 @@ class CodeResolver {
   }
 
   /** Inserts `name="value"` into a Python call or `name: "value"` into a JS options object. */
-  private insertOption(call: Call, name: string, value: string, title: string): Fix | undefined {
+  private insertOption(call: Call, name: string, value: string, title: string, alsoOutsideEu: string[] | undefined): Fix | undefined {
+    const fix = (edit: TextEdit): Fix | undefined => fixOf(title, [edit], alsoOutsideEu);
     // Options from a spread or a variable may already set it; adding a second one can fail at run time.
-    if (call.open < 0 || call.close < 0 || call.args.some((a) => a.name === '**' || a.name === '...' || a.name === '*')) return undefined;
+    if (call.open < 0 || call.close < 0 || call.unclosed || call.args.some((a) => a.name === '**' || a.name === '...' || a.name === '*')) return undefined;
     const lang = this.input.lang;
     const quoted = JSON.stringify(value);
     if (lang === 'python') {
@@ -866,19 +867,19 @@ class CodeResolver {
       // Keyword arguments go after positional ones.
       if (positional > 0) {
         const last = call.args.filter((a) => !a.name).at(-1)!;
-        return { title, edits: [{ start: last.e, end: last.e, newText: `, ${name}=${quoted}` }], isPreferred: true };
+        return fix({ start: last.e, end: last.e, newText: `, ${name}=${quoted}` });
       }
-      return { title, edits: [{ start: call.open + 1, end: call.open + 1, newText: `${name}=${quoted}${hasArgs ? ', ' : ''}` }], isPreferred: true };
+      return fix({ start: call.open + 1, end: call.open + 1, newText: `${name}=${quoted}${hasArgs ? ', ' : ''}` });
     }
     if (lang === 'js') {
       if (call.args.length === 0) {
-        return { title, edits: [{ start: call.open + 1, end: call.open + 1, newText: `{ ${name}: ${quoted} }` }], isPreferred: true };
+        return fix({ start: call.open + 1, end: call.open + 1, newText: `{ ${name}: ${quoted} }` });
       }
       const first = call.args[0]!.value;
       if (first.k === 'obj') {
         const inner = this.input.text.slice(first.s + 1, first.e - 1).trim();
         const newText = inner.length ? ` ${name}: ${quoted},` : ` ${name}: ${quoted} `;
-        return { title, edits: [{ start: first.s + 1, end: first.s + 1, newText }], isPreferred: true };
+        return fix({ start: first.s + 1, end: first.s + 1, newText });
       }
     }
     return undefined;

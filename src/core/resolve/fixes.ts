@@ -36,8 +36,13 @@ export function hostSwapFix(
       if (edit) edits.push(edit);
     }
   }
-  const target = index.matchHost(euHost);
-  return fixOf(title, edits, target?.region ? index.location(target.provider, target.region, target.pattern).includesNonEu : undefined);
+  return fixOf(title, edits, outsideEuOfHost(index, euHost));
+}
+
+/** Where outside the EU the zone that `host` serves may also process data (undefined when it names no region). */
+export function outsideEuOfHost(index: CatalogIndex, host: string): string[] | undefined {
+  const target = index.matchHost(host);
+  return target?.region ? index.location(target.provider, target.region, target.pattern).includesNonEu : undefined;
 }
 
 /** Replace a region value outside the EU (the whole value) with the provider's EU region. */

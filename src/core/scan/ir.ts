@@ -54,6 +54,8 @@ export interface Call {
   /** Offsets of `(` and `)`; -1 when the call has no argument list (`new T { }`). */
   open: number;
   close: number;
+  /** The `)` is missing: the lexer closed the call where its line ends (a guess, so nothing is inserted there). */
+  unclosed?: true;
 }
 
 export interface Assignment {

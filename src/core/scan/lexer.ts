@@ -623,7 +623,7 @@ class Lexer {
       if (d === C_NL && !multiline) break;
       if (d === C_BACKSLASH) {
         value += text.slice(chunk, p);
-        const [decoded, len] = decodeEscape(text, p);
+        const [decoded, len] = decodeEscape(text, p, this.lang);
         value += decoded;
         p += len;
         chunk = p;
@@ -772,7 +772,7 @@ class TemplateScan implements StringScan {
       }
       if (d === C_NL && !this.multiline) break;
       if (o.escapes && !o.raw && d === C_BACKSLASH) {
-        const [decoded, len] = decodeEscape(text, p);
+        const [decoded, len] = decodeEscape(text, p, this.lang);
         this.lit += decoded;
         p += len;
         continue;
@@ -866,7 +866,7 @@ class PythonStringScan implements StringScan {
           this.lit += text.slice(p, p + 2);
           p += 2;
         } else {
-          const [decoded, len] = decodeEscape(text, p);
+          const [decoded, len] = decodeEscape(text, p, 'python');
           this.lit += decoded;
           p += len;
         }
@@ -923,9 +923,16 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', v: '\v', a: '\x07', '\\': '\\', "'": "'", '"': '"', '`': '`', $: '$',
 };
 
-/** Decodes the escape at `p` (a backslash). Returns the text and the length consumed. */
-function decodeEscape(text: string, p: number): [string, number] {
+/**
+ * Decodes the escape at `p` (a backslash). Returns the text and the length consumed.
+ * A backslash before a character with no escape meaning is dropped only in JavaScript,
+ * which reads `"\."` as `"."`; Python keeps it, and Go, Java, C#, Rust and HCL refuse to
+ * compile it, so there the backslash stays: the URL is then read as a URL parser reads the
+ * text, never as a host that only looks harmless once the backslash is gone.
+ */
+function decodeEscape(text: string, p: number, lang: LexLanguage): [string, number] {
   const n = text[p + 1];
+  if (lang !== 'js' && (n === '$' || n === '`')) return ['\\' + n, 2];
   if (n === undefined) return ['\\', 1];
   if (n === '\n') return ['', 2];
   if (n === '\r') return ['', text[p + 2] === '\n' ? 3 : 2];
@@ -944,5 +951,5 @@ function decodeEscape(text: string, p: number): [string, number] {
     const hex = text.slice(p + 2, p + 6);
     if (/^[0-9a-fA-F]{4}$/.test(hex)) return [String.fromCharCode(parseInt(hex, 16)), 6];
   }
-  return [n, 2];
+  return [lang === 'js' ? n : '\\' + n, 2];
 }

@@ -961,7 +961,7 @@ export class CodeParser {
     for (const [x, y] of this.split(open + 1, close)) args.push(this.argument(x, y));
     return {
       callee, isNew, args, chain: [], s: calleeS, e: tokens[close]!.e, calleeS, calleeE,
-      open: tokens[open]!.s, close: tokens[close]!.s,
+      open: tokens[open]!.s, close: tokens[close]!.s, ...(tokens[close]!.missing ? { unclosed: true as const } : {}),
     };
   }
 
