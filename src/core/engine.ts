@@ -455,7 +455,9 @@ function mapCellEndpoint(e: Endpoint, rawOffset: number[], raw: string): Endpoin
   };
   const mapEdits = (edits: TextEdit[]): TextEdit[] =>
     edits.map((x) => ({ start: mapOffset(x.start, false), end: x.end > x.start ? mapOffset(x.end, true) : mapOffset(x.start, false), newText: escapeForJsonString(x.newText) }));
-  const mapped: Endpoint = { ...e, range: { start: mapOffset(e.range.start, false), end: mapOffset(e.range.end, true) } };
+  const start = mapOffset(e.range.start, false);
+  // An empty range (a value not written, as in `host=,`) stays empty: ends map past their last character.
+  const mapped: Endpoint = { ...e, range: { start, end: e.range.end > e.range.start ? Math.max(start, mapOffset(e.range.end, true)) : start } };
   if (e.euFix) mapped.euFix = { ...e.euFix, edits: mapEdits(e.euFix.edits) };
   return mapped;
 }

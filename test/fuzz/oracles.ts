@@ -136,7 +136,9 @@ export class Checker {
         if (!after) continue;
         // Where the finding and the edits are in the fixed text: a finding of the same rule there is the same finding.
         const places = [mapRange(finding.range, edits), ...newRanges(edits)];
-        const still = after.findings.find((f) => f.file === c.file && f.ruleId === finding.ruleId && !f.suppression && places.some((p) => overlaps(p, f.range)));
+        // Other findings of the rule stay where they were (a call around the fixed URL, say, with its own endpoint).
+        const others = report.findings.filter((f) => f !== finding && f.file === c.file && f.ruleId === finding.ruleId && !sameRange(f.range, finding.range)).map((f) => mapRange(f.range, edits));
+        const still = after.findings.find((f) => f.file === c.file && f.ruleId === finding.ruleId && !f.suppression && places.some((p) => overlaps(p, f.range)) && !others.some((o) => sameRange(o, f.range)));
         if (still) out.add('fix', 'fix does not clear its finding', `"${fix.title}" (${finding.ruleId}): after it, ${still.ruleId} "${still.message.slice(0, 120)}"`);
       }
     }
@@ -173,11 +175,13 @@ export class Checker {
     }
     // An endpoint decided by a URL literal has the host the WHATWG URL parser (the SDKs') gives it, or none.
     for (const e of result.endpoints) {
-      const literal = /^["'`]?((?:https?|wss?):\/\/[^"'`\s]*)["'`]?$/.exec(text.slice(e.range.start, e.range.end))?.[1];
-      const sdkHost = literal === undefined ? undefined : urlHost(valueAsRead(literal, result.file));
+      const m = /^(["'`]?)((?:https?|wss?):\/\/[^"'`\s]*)["'`]?$/.exec(text.slice(e.range.start, e.range.end));
+      const literal = m && valueAsRead(m[2]!, result.file, m[1] || text.charAt(e.range.start - 1));
+      const sdkHost = literal === undefined || literal === null ? undefined : urlHost(literal);
       if (sdkHost === undefined || e.host === null) continue;
       const host = e.host.includes(':') && !e.host.startsWith('[') ? `[${e.host}]` : e.host; // an IPv6 address
-      if (urlHost(`https://${host}/`) !== sdkHost) out.add('host', 'host unlike the URL parser', `${JSON.stringify(literal)}: the engine says ${JSON.stringify(e.host)} (${e.provider}), the URL parser ${JSON.stringify(sdkHost)}`);
+      // (Either as given, or as the URL parser reads it back: a host ending in two dots keeps one.)
+      if (e.host !== sdkHost && urlHost(`https://${host}/`) !== sdkHost) out.add('host', 'host unlike the URL parser', `${JSON.stringify(literal)}: the engine says ${JSON.stringify(e.host)} (${e.provider}), the URL parser ${JSON.stringify(sdkHost)}`);
     }
   }
 
@@ -282,6 +286,10 @@ function newRanges(edits: TextEdit[]): TextRange[] {
     shift += e.newText.length - (e.end - e.start);
     return r;
   });
+}
+
+function sameRange(a: TextRange, b: TextRange): boolean {
+  return a.start === b.start && a.end === b.end;
 }
 
 /** Whether two ranges share a character (an empty range counts as the character after it). */
@@ -545,17 +553,23 @@ function controlName(c: string): string {
   return 'bidi control';
 }
 
-const JS_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0', '\\': '\\', '"': '"', "'": "'", '/': '/' };
 
 /**
- * A string literal's text as the program reads it. JavaScript (and Bicep, lexed as it)
- * drops a backslash before a character with no escape meaning (`"a\.b"` is `a.b`); the
- * other languages keep it (Python) or refuse to compile it, so their text stays as written.
+ * A URL literal's text as the program or config reader reads it (`quote`: the character
+ * before it, if a quote), or undefined when that is not worth guessing (notebook cells,
+ * whose text is JSON-escaped first). Escapes are decoded; a backslash before a character
+ * with no escape meaning is dropped only in JavaScript (and Bicep, lexed as it): Python
+ * and dotenv readers keep it, the other languages refuse to compile it. Go's backtick
+ * strings, YAML's plain and single-quoted scalars and unquoted .env values have no escapes.
  */
-function valueAsRead(literal: string, file: string): string {
+function valueAsRead(literal: string, file: string, quote: string): string | undefined {
   const format = formatOf(file);
-  if (!((format?.kind === 'code' && format.lang === 'js') || format?.kind === 'bicep')) return literal;
-  return literal.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|[\s\S])/g, (_, e: string) =>
-    e.length === 1 ? (JS_ESCAPES[e] ?? e) : String.fromCodePoint(parseInt(e.replace(/[xu{}]/g, ''), 16)),
+  if (!literal.includes('\\')) return literal;
+  if (!format || format.kind === 'notebook') return undefined;
+  const js = (format.kind === 'code' && format.lang === 'js') || format.kind === 'bicep';
+  if (format.kind === 'code' ? quote === '`' && !js : quote !== '"') return literal;
+  return literal.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|[\s\S])/g, (whole, e: string) =>
+    e.length > 1 ? String.fromCodePoint(parseInt(e.replace(/[xu{}]/g, ''), 16)) : (ESCAPES[e] ?? (js ? e : whole)),
   );
 }

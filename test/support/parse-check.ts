@@ -32,20 +32,26 @@ export async function initParsers(): Promise<void> {
   return ready;
 }
 
+/** tree-sitter's error recovery can take seconds on a deeply nested broken file: past this it gives up. */
+const PARSE_BUDGET_MS = 2_000;
+
+/** The first syntax error (or that tree-sitter gave up): one is all callers need, and a broken tree can hold thousands. */
 function codeErrors(grammar: string, text: string): string[] {
   const parser = new TreeSitter.Parser();
   parser.setLanguage(languages.get(grammar)!);
-  const tree = parser.parse(text)!;
+  const deadline = performance.now() + PARSE_BUDGET_MS;
+  const tree = parser.parse(text, null, { progressCallback: () => performance.now() > deadline });
+  parser.delete();
+  if (!tree) return [`${grammar}: tree-sitter gave up after ${PARSE_BUDGET_MS} ms`];
   const errors: string[] = [];
-  if (tree.rootNode.hasError) {
-    const walk = (n: SyntaxNode): void => {
-      if (n.isError || n.isMissing) errors.push(`${grammar} syntax error at ${n.startPosition.row + 1}:${n.startPosition.column + 1}`);
-      for (const c of n.children) if (c) walk(c);
-    };
-    walk(tree.rootNode);
+  // Depth first, without recursion (a nesting of thousands would overflow the stack).
+  const stack: SyntaxNode[] = tree.rootNode.hasError ? [tree.rootNode] : [];
+  while (stack.length && !errors.length) {
+    const n = stack.pop()!;
+    if (n.isError || n.isMissing) errors.push(`${grammar} syntax error at ${n.startPosition.row + 1}:${n.startPosition.column + 1}`);
+    else if (n.hasError) for (let i = n.childCount - 1; i >= 0; i--) stack.push(n.child(i)!);
   }
   tree.delete();
-  parser.delete();
   return errors;
 }
 

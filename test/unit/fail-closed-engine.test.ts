@@ -111,6 +111,16 @@ describe('fail closed: waivers only in comments', () => {
     assert.equal(r.waivers.length, 2);
   });
 
+  it('reads a waiver with a long run of blanks inside it in linear time, fields and all (the long fuzz run: 268,000 blanks took minutes)', function () {
+    this.timeout(15_000);
+    const blanks = ' '.repeat(200_000); // four runs: under the 1 MB default limit
+    const text = `import OpenAI from "openai";\n// llm-compliance-ignore LLMC002 -- A/B test${blanks}x; expires=2027-03-01; owner=growth${blanks}\nconst c = new OpenAI();\n/* llm-compliance-ignore LLMC002 -- r${blanks}*/${blanks}\n`;
+    const started = performance.now();
+    const r = new Engine().analyze('a.ts', text);
+    assert.ok(performance.now() - started < 5_000, `${Math.round(performance.now() - started)} ms`);
+    assert.deepEqual(r.waivers.map((w) => [w.reason?.slice(-1), w.expires, w.owner]), [['x', '2027-03-01', 'growth'], ['r', undefined, undefined]]);
+  });
+
   const policy = parsePolicy('.llm-compliance.yaml', EU);
   const judged = (file: string, text: string): string[] => {
     const engine = new Engine();
@@ -191,5 +201,37 @@ describe('fail closed: a call whose ) is missing', () => {
     assert.deepEqual(r.endpoints.map((e) => e.host), ['api.mistral.ai']);
     assert.ok(r.endpoints[0]!.range.end <= text.length, `range ${JSON.stringify(r.endpoints[0]!.range)} in a text of ${text.length}`);
     assert.deepEqual(engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', EU)).flatMap((f) => f.fixes), []);
+  });
+});
+
+describe('fail closed: found by the long fuzz run', () => {
+  const engine = new Engine();
+  const hosts = (file: string, text: string): (string | null)[] => engine.analyze(file, text).endpoints.map((e) => e.host);
+
+  it('a backslash before a plain character is dropped only in JavaScript; elsewhere the URL keeps it, as its parser reads it', () => {
+    const url = 'https://openrouter.ai\\.evil.example/api/v1';
+    assert.deepEqual(hosts('a.ts', `import OpenAI from "openai";\nnew OpenAI({ baseURL: "${url}" });\n`), ['openrouter.ai.evil.example']);
+    assert.deepEqual(hosts('a.py', `from openai import OpenAI\nOpenAI(base_url="${url}")\n`), ['openrouter.ai']);
+    assert.deepEqual(hosts('a.go', `package main\nimport "github.com/openai/openai-go"\nvar c = openai.NewClient(option.WithBaseURL("${url}"))\n`), ['openrouter.ai']);
+    // In a double-quoted .env value too (python-dotenv and Node's dotenv both keep it).
+    assert.deepEqual(hosts('.env', `ANTHROPIC_BASE_URL="https://api.anthropic.com\\.evil.example"\n`), ['api.anthropic.com']);
+  });
+
+  it('the EU inference-profile fix moves every non-EU model id the file\'s Bedrock clients are judged by, so the finding clears', () => {
+    const text = 'import boto3\nc = boto3.client("bedrock-runtime", region_name="eu-central-1")\na = "us.anthropic.claude-sonnet-4-20250514-v1:0"\nb = "us.meta.llama3-2-3b-instruct-v1:0"\n';
+    const policy = parsePolicy('.llm-compliance.yaml', EU);
+    const findings = engine.evaluate(engine.analyze('a.py', text).endpoints, policy);
+    const fix = findings.flatMap((f) => f.fixes)[0]!;
+    assert.equal(fix.title, 'Use the EU inference profile eu. (2 model ids)');
+    let fixed = text;
+    for (const e of [...fix.edits].sort((x, y) => y.start - x.start)) fixed = fixed.slice(0, e.start) + e.newText + fixed.slice(e.end);
+    assert.deepEqual(engine.evaluate(engine.analyze('a.py', fixed).endpoints, policy).map((f) => f.ruleId), []);
+  });
+
+  it('an empty value at the end of a broken notebook string keeps an empty range inside the file', () => {
+    const text = '{"cells":[{"cell_type":"code","source":["import ollama\\n", "ollama.Client(host=,\n';
+    const r = engine.analyze('n.ipynb', text);
+    assert.ok(r.endpoints.length > 0);
+    for (const e of r.endpoints) assert.ok(e.range.start <= e.range.end && e.range.end <= text.length, JSON.stringify(e.range));
   });
 });

@@ -302,6 +302,8 @@ describe('fail closed: policy and config trees', () => {
     const deepFiles = (depth: number): [string, string, number][] => [
       ['flow.yaml', `url: ${url}\na: ${'['.repeat(depth)}${']'.repeat(depth)}\n`, 2],
       ['dashes.yaml', `- ${url}\n- ${'- '.repeat(depth)}x\n`, 2],
+      // Found by the fuzzer: in a flow collection, each `a:` nests a pair in the yaml parser.
+      ['pairs.yaml', `url: ${url}\na: [b, ${'a: '.repeat(depth)}]\n`, 2],
       ...(depth <= 1_000 ? [['block.yaml', `url: ${url}\n${Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`, 202] as [string, string, number]] : []),
       ['deep.json', `{"url": "${url}",\n"a": ${'['.repeat(depth)}${']'.repeat(depth)}}`, 2],
       ['arrays.toml', `url = "${url}"\na = ${'['.repeat(depth)}${']'.repeat(depth)}\n`, 2],

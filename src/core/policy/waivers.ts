@@ -81,19 +81,35 @@ export function findInlineWaivers(file: string, text: string, format: FileFormat
   return out;
 }
 
+/**
+ * The waiver's text without the end of a block comment, an HTML comment or a notebook's
+ * JSON string (`\n",`). No regular expression ends in `\s*$` here: on a long run of
+ * blanks those try every start in the run (268,000 blanks took minutes).
+ */
+function waiverBody(raw: string): string {
+  let body = raw.trimEnd();
+  for (const end of ['*/', '-->']) if (body.endsWith(end)) body = body.slice(0, -end.length).trimEnd();
+  const quote = body.endsWith('",') ? 2 : body.endsWith('"') ? 1 : 0;
+  if (quote) {
+    body = body.slice(0, -quote);
+    if (body.endsWith('\\n')) body = body.slice(0, -2);
+  }
+  return body.trim();
+}
+
 /** `LLMC001,LLMC002 -- reason; expires=2027-03-31; owner=alice` (also `:` for `--`, `until` for `expires`). */
 function parseWaiverText(raw: string): Pick<InlineWaiver, 'rules' | 'reason' | 'expires' | 'owner' | 'malformed'> {
-  // The end of a block comment, an HTML comment or a notebook's JSON string is not part of it.
-  const body = raw.replace(/\s*(?:\*\/|-->)\s*$/, '').replace(/(?:\\n)?",?\s*$/, '').trim();
+  const body = waiverBody(raw);
   const head = /^((?:LLMC\d+|[A-Z]+\d+)(?:\s*,\s*(?:LLMC\d+|[A-Z]+\d+))*)?\s*(?:--|:)?\s*/.exec(body)!;
   const rules = head[1] ? head[1].split(',').map((r) => r.trim()) : [];
   const result: Pick<InlineWaiver, 'rules' | 'reason' | 'expires' | 'owner' | 'malformed'> = { rules };
   const reason: string[] = [];
   for (const part of body.slice(head[0].length).split(';')) {
-    const field = /^\s*(expires|until|owner)\s*[=:]\s*(.*?)\s*$/i.exec(part);
+    const field = /^\s*(expires|until|owner)\s*[=:]/i.exec(part);
     if (field) {
-      if (field[1]!.toLowerCase() === 'owner') result.owner = field[2]!;
-      else result.expires = field[2]!;
+      const value = part.slice(field[0].length).trim();
+      if (field[1]!.toLowerCase() === 'owner') result.owner = value;
+      else result.expires = value;
     } else if (/^\s*[\w-]+\s*=/.test(part) || /^\s*(?:expir|valid|until)/i.test(part)) {
       // `expiry=...`, `expires 2027-01-31`: a misspelt field must not turn into a waiver without end.
       result.malformed ??= part.trim();

@@ -11,7 +11,7 @@ import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import type { CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
-import { fixOf, hostSwapFix, outsideEuOfHost, profileSwapFix, regionSwapFix } from './fixes';
+import { allOf, fixOf, hostSwapFix, outsideEuOfHost, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
 
@@ -606,13 +606,16 @@ class CodeResolver {
     const bedrock = this.index.providers.get('aws-bedrock');
     const clients = this.endpoints.filter((e) => e.provider === 'aws-bedrock' && e.model === undefined);
     if (!bedrock || clients.length === 0) return;
-    for (const tok of strings) {
-      if (tok.t !== 'str') continue;
-      const profile = inferenceProfile(bedrock, tok.v);
-      if (!profile || profile.location.euResident !== false) continue;
-      const verbatim = tok.cs !== undefined && this.input.text.slice(tok.cs, tok.ce) === tok.v;
-      const fix = verbatim ? profileSwapFix(bedrock, tok.v, tok.cs!, profile.prefix) : undefined;
-      for (const e of clients) applyProfile(e, profile, tok.v, fix);
+    const outside = strings.flatMap((tok) => {
+      const profile = tok.t === 'str' ? inferenceProfile(bedrock, tok.v) : null;
+      return profile && profile.location.euResident === false ? [{ tok, profile }] : [];
+    });
+    if (outside.length) {
+      // Every such id counts against the clients, so the fix moves them all (or it would not clear the finding).
+      const fixes = outside.map(({ tok, profile }) => (tok.cs !== undefined && this.input.text.slice(tok.cs, tok.ce) === tok.v ? profileSwapFix(bedrock, tok.v, tok.cs, profile.prefix) : undefined));
+      const fix = fixes.every((f) => f !== undefined) ? allOf(fixes, outside.length > 1 ? ` (${outside.length} model ids)` : '') : undefined;
+      const first = outside[0]!;
+      for (const e of clients) applyProfile(e, first.profile, first.tok.v, fix);
       return;
     }
     // A model id the workspace sets (BEDROCK_MODEL_ID=us.anthropic... in .env) that the file reads.

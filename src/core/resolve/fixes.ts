@@ -66,6 +66,12 @@ export function profileSwapFix(provider: Provider, text: string, start: number, 
   return fixOf(`Use the EU inference profile ${eu}`, [{ start: start + at, end: start + at + prefix.length, newText: eu }]);
 }
 
+/** One fix made of several, all applied together (their edits never overlap: each is its own literal). */
+export function allOf(fixes: Fix[], titleSuffix: string): Fix | undefined {
+  const [first] = fixes;
+  return first && fixOf(`${first.title}${titleSuffix}`, fixes.flatMap((f) => f.edits), fixes.flatMap((f) => f.alsoOutsideEu ?? []));
+}
+
 export function fixOf(title: string, edits: TextEdit[], alsoOutsideEu?: string[]): Fix | undefined {
   return edits.length ? { title, edits, isPreferred: true, ...(alsoOutsideEu?.length ? { alsoOutsideEu } : {}) } : undefined;
 }

@@ -10,6 +10,15 @@ export interface EnvAssignment {
   verbatim: boolean;
 }
 
+/**
+ * The escapes python-dotenv decodes in double quotes; any other backslash stays, as in
+ * every dotenv reader (Node's dotenv keeps even these but `\n` and `\r`), so that
+ * `"https://api.anthropic.com\.evil.example"` keeps the backslash a URL parser reads.
+ */
+const DOUBLE_QUOTED_ESCAPES: Record<string, string> = {
+  n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', f: '\f', v: '\v', '"': '"', "'": "'", '\\': '\\',
+};
+
 const LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*/;
 
 export function parseDotenv(text: string): EnvAssignment[] {
@@ -36,7 +45,7 @@ export function parseDotenv(text: string): EnvAssignment[] {
         while (i < text.length && text[i] !== q) {
           if (q === '"' && text[i] === '\\' && i + 1 < text.length) {
             const n = text[i + 1]!;
-            value += n === 'n' ? '\n' : n;
+            value += DOUBLE_QUOTED_ESCAPES[n] ?? `\\${n}`;
             i += 2;
             continue;
           }

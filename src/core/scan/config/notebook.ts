@@ -54,7 +54,8 @@ function decodeJsonString(text: string, s: number, e: number): { text: string; o
   let out = '';
   const offsets: number[] = [];
   let p = s + 1;
-  const end = e - 1;
+  // Without its closing quote (broken JSON), the string's last character is text.
+  const end = e - 1 > s && text[e - 1] === '"' ? e - 1 : e;
   while (p < end) {
     const c = text[p]!;
     if (c === '\\') {

@@ -129,16 +129,35 @@ function* shallowTokens(text: string, problems: ParseProblem[]): Generator<CST.T
   const parser = new Parser();
   let flow = 0;
   let onLine = 0;
+  // In a flow collection, each `:` or `?` since the last `,` nests a pair in the parser
+  // (`[a: a: a: ...`), over line breaks too: counted per open bracket, innermost last.
+  let pairs = [0];
+  let pairSum = 0;
   let scalarNext = false;
   for (const lexeme of new Lexer().lex(text)) {
     // A scalar's source follows the lexer's scalar marker: "[" there is text.
     if (!scalarNext) {
-      if (lexeme === '[' || lexeme === '{') flow++;
-      else if (lexeme === ']' || lexeme === '}') flow = Math.max(0, flow - 1);
-      else if (lexeme === CST.FLOW_END) flow = 0;
-      else if (lexeme === '' || lexeme === '\n' || lexeme === '\r\n') onLine = 0;
-      else if (flow === 0 && (lexeme === '-' || lexeme === '?' || lexeme === ':')) onLine++;
-      if (flow + onLine > MAX_NESTING) {
+      if (lexeme === '[' || lexeme === '{') {
+        flow++;
+        pairs.push(0);
+      } else if (lexeme === ']' || lexeme === '}') {
+        flow = Math.max(0, flow - 1);
+        if (pairs.length > 1) pairSum -= pairs.pop()!;
+      } else if (lexeme === CST.FLOW_END) {
+        flow = pairSum = 0;
+        pairs = [0];
+      } else if (lexeme === ',') {
+        pairSum -= pairs[pairs.length - 1]!;
+        pairs[pairs.length - 1] = 0;
+      } else if (lexeme === '' || lexeme === '\n' || lexeme === '\r\n') onLine = 0;
+      else if (lexeme === '-' || lexeme === '?' || lexeme === ':') {
+        if (flow === 0) onLine++;
+        else if (lexeme !== '-') {
+          pairs[pairs.length - 1]!++;
+          pairSum++;
+        }
+      }
+      if (flow + onLine + pairSum > MAX_NESTING) {
         problems.push(tooDeep(parser.offset));
         return;
       }
