@@ -20,6 +20,8 @@ function inputs() {
   const deepDir = Array.from({ length: 40 }, () => 'a').join('/');
   return {
     'stray-brackets.py': { what: 'row 1: unbalanced brackets, 1 MB of `OpenAI(api_key=keys[)`', files: { 'app.py': OPENAI_PY + fill('client = OpenAI(api_key=keys[)\n') } },
+    'unclosed-openers.py': { what: 'row 1: 1 MB of `[` that nothing closes, after a client', files: { 'app.py': `${OPENAI_PY}x = ${fill('[')}\n` } },
+    'unclosed-calls.ts': { what: 'row 1: 1 MB of client calls whose `)` is missing, one per line', files: { 'app.ts': OPENAI_TS + fill('const c = new OpenAI({ baseURL: "https://api.openai.com/v1" }\n') } },
     'nul-in-comments.js': { what: 'row 2: NUL bytes in comments of a JS file', files: { 'app.js': OPENAI_TS + fill('// \0 comment\nnew OpenAI({ baseURL: "https://api.openai.com/v1" });\n') } },
     'yaml-flow-ends.yaml': { what: 'row 3: `a: ` then `} ` repeated (quadratic error formatting)', files: { 'config.yaml': `url: https://api.openai.com/v1\na: ${fill('} ')}` } },
     'yaml-flow-ends.policy': { what: 'row 3: the same as a policy file (256 KB)', files: { '.llm-compliance.yaml': `a: ${fill('} ', 256 * 1024 - 8)}`, 'app.py': OPENAI_PY }, policy: true },

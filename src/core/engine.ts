@@ -4,7 +4,7 @@
 
 import { catalog as defaultCatalog } from './catalog/data';
 import type { Catalog, CodeLanguage } from './catalog/types';
-import type { Endpoint, Finding, ScanNote, TextEdit } from './model';
+import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Finding, type ScanNote, type TextEdit } from './model';
 import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
@@ -200,6 +200,13 @@ export class Engine {
       }
     }
     result.endpoints = dedupe(scanned.endpoints);
+    if (result.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
+      result.endpoints = result.endpoints.sort((a, b) => a.range.start - b.range.start).slice(0, MAX_ENDPOINTS_PER_FILE);
+      result.notes.push({
+        kind: 'skipped-too-large', file, line: lineAndColumn(text, result.endpoints[MAX_ENDPOINTS_PER_FILE - 1]!.range.end).line,
+        message: `not fully analysed: more than ${MAX_ENDPOINTS_PER_FILE.toLocaleString('en-US')} LLM endpoints in one file; the first ${MAX_ENDPOINTS_PER_FILE.toLocaleString('en-US')} found are reported (the last of them on this line)`,
+      });
+    }
     const lines = new LineIndex(text);
     if (scanned.definitions?.length || scanned.azureResources?.length) {
       result.env = (scanned.definitions ?? []).map((d) => ({ name: d.name, value: d.value, file, line: lines.position(d.offset).line }));
@@ -350,7 +357,7 @@ export class Engine {
       case 'terraform': {
         const hcl = parseHcl(text);
         if (hcl.problems.length) return broken('HCL', hcl.problems[0]!);
-        notes.push(...parseNotes(file, text, [], hcl.parser.tooDeep()));
+        notes.push(...parseNotes(file, text, undefined, hcl.parser.tooDeep()));
         if (format.varsOnly) {
           // Variable values for the module in this folder; Terraform code elsewhere reads them.
           const dir = moduleDir(file);
@@ -370,7 +377,7 @@ export class Engine {
       }
       case 'bicep': {
         const bicep = parseBicep(text);
-        notes.push(...parseNotes(file, text, [], bicep.tooDeep));
+        notes.push(...parseNotes(file, text, undefined, bicep.tooDeep));
         return config((r) => r.bicep(bicep));
       }
       case 'notebook': {

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { Engine } from '../../src/core/engine';
+import { MAX_ENDPOINTS_PER_FILE } from '../../src/core/model';
 import { emptyPolicy, parsePolicy } from '../../src/core/policy/policy';
 import { runCli, tempWorkspace } from '../support/cli';
 
@@ -201,6 +202,17 @@ describe('fail closed: a call whose ) is missing', () => {
     assert.deepEqual(r.endpoints.map((e) => e.host), ['api.mistral.ai']);
     assert.ok(r.endpoints[0]!.range.end <= text.length, `range ${JSON.stringify(r.endpoints[0]!.range)} in a text of ${text.length}`);
     assert.deepEqual(engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', EU)).flatMap((f) => f.fixes), []);
+  });
+});
+
+describe('fail closed: more endpoints in one file than are reported', () => {
+  it('reports the first 10,000 in text order, and a note, so the file is never taken as clean', () => {
+    const text = `from openai import OpenAI\n${'OpenAI()\n'.repeat(12_000)}x = "https://api.deepseek.com"\n`;
+    const r = new Engine().analyze('a.py', text, { maxFileSize: 10 * 1024 * 1024 });
+    assert.equal(r.endpoints.length, MAX_ENDPOINTS_PER_FILE);
+    assert.ok(r.endpoints.every((e) => e.host === 'api.openai.com'));
+    assert.deepEqual(r.notes.map((n) => [n.kind, n.line]), [['skipped-too-large', 10_001]]);
+    assert.match(r.notes[0]!.message, /more than 10,000 LLM endpoints in one file; the first 10,000 found are reported/);
   });
 });
 

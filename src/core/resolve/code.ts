@@ -2,7 +2,7 @@
 // SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
 
 import type { ClientSignal, CodeLanguage, Provider } from '../catalog/types';
-import type { Endpoint, Fix, ScanNote, TextEdit } from '../model';
+import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Fix, type ScanNote, type TextEdit } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
 import { lex } from '../scan/lexer';
 import { parseNotes } from '../scan/notes';
@@ -36,7 +36,7 @@ const MAX_FORKED_VALUES = 8;
 /** The endpoints of a code file, and notes on what in it could not be read as written. */
 export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): { endpoints: Endpoint[]; notes: ScanNote[] } {
   const { text, lang } = input;
-  const { tokens, problems, unterminated } = lex(text, lang);
+  const { tokens, brackets, unterminated } = lex(text, lang);
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
   const workspace = env;
@@ -65,12 +65,15 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       }
       consulted.clear();
     };
+    // Past the cap the engine reports only the first endpoints anyway (with a note): stop making them.
     for (const call of structure.calls) {
+      if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) break;
       const before = r.endpoints.length;
       r.call(call);
       tag(before);
     }
     for (const tok of structure.strings) {
+      if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) break;
       const before = r.endpoints.length;
       r.literal(tok);
       tag(before);
@@ -81,7 +84,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   };
   const first = run(env);
   const notes = (): ScanNote[] => {
-    const out = parseNotes(input.file, text, problems, parser.tooDeep(), unterminated);
+    const out = parseNotes(input.file, text, brackets, parser.tooDeep(), unterminated);
     if (first.tooDeepTries.length) {
       out.push({
         kind: 'parse-error', file: input.file, line: lineAndColumn(text, first.tooDeepTries[0]!).line,

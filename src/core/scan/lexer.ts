@@ -52,8 +52,8 @@ const REGEX_PRECEDERS = new Set([
 
 export interface LexResult {
   tokens: Token[];
-  /** Brackets without a partner, in text order (the tokens are balanced all the same). */
-  problems: BracketProblem[];
+  /** Brackets without a partner: the first in text order, and how many (the tokens are balanced all the same). */
+  brackets?: { first: BracketProblem; count: number };
   /**
    * The first string never closed. `toEnd`: it ran over line breaks to the end of the file,
    * so the code after it was read as text; otherwise it stopped at the end of its line.
@@ -72,13 +72,13 @@ export interface LexResult {
 export function lex(text: string, lang: LexLanguage): LexResult {
   const first = new Lexer(text, lang, new BracketRecovery(text, lang, null));
   const tokens = first.run();
-  const { problems, suspects } = first.recovery;
+  const { suspects } = first.recovery;
   const unterminated = first.unterminated === undefined ? {} : { unterminated: first.unterminated };
-  if (suspects.size === 0) return { tokens, problems, comments: first.comments, ...unterminated }; // only stray closers: in text order already
+  if (!suspects) return { tokens, brackets: first.recovery.summary(), comments: first.comments, ...unterminated };
   // Openers without a closer of their own are closed where their lines end, which a
   // second pass can do now that it knows which openers they are.
   const second = new Lexer(text, lang, new BracketRecovery(text, lang, suspects));
-  return { tokens: second.run(), problems: second.recovery.problems.sort((x, y) => x.offset - y.offset), comments: second.comments, ...unterminated };
+  return { tokens: second.run(), brackets: second.recovery.summary(), comments: second.comments, ...unterminated };
 }
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -119,9 +119,13 @@ class Frame {
  * read as the statements it is.
  */
 class BracketRecovery {
-  readonly problems: BracketProblem[] = [];
+  /** The first bracket problem in text order, and how many there are (one file can hold millions: no list of them). */
+  private firstOffset = -1;
+  private firstBracket = '';
+  private firstStray = false;
+  private count = 0;
   /** Offsets of openers that had no closer of their own, or took a closer past others that had none. */
-  readonly suspects = new Set<number>();
+  suspects: Uint8Array | null = null;
   private lines?: LineIndex;
   private readonly indents = new Map<number, number>();
 
@@ -129,26 +133,43 @@ class BracketRecovery {
     private readonly text: string,
     private readonly lang: LexLanguage,
     /** Second pass: the openers the first found unclosed. */
-    readonly closeEarly: Set<number> | null,
+    readonly closeEarly: Uint8Array | null,
   ) {}
 
   stray(offset: number, v: string): void {
-    this.problems.push({ offset, message: `unexpected "${v}"` });
+    this.problem(offset, v, true);
   }
 
   neverClosed(b: Token): void {
-    this.problems.push({ offset: b.s, message: `"${b.v}" is never closed` });
-    this.suspects.add(b.s);
+    this.problem(b.s, b.v, false);
+    this.suspect(b);
+  }
+
+  private problem(offset: number, v: string, stray: boolean): void {
+    this.count++;
+    if (this.firstOffset < 0 || offset < this.firstOffset) {
+      this.firstOffset = offset;
+      this.firstBracket = v;
+      this.firstStray = stray;
+    }
+  }
+
+  /** See LexResult.brackets. */
+  summary(): LexResult['brackets'] {
+    if (this.firstOffset < 0) return undefined;
+    const v = this.firstBracket;
+    return { first: { offset: this.firstOffset, message: this.firstStray ? `unexpected "${v}"` : `"${v}" is never closed` }, count: this.count };
   }
 
   /** An opener closed by a closer that first had to close others: the closer may not be its own. */
   suspect(b: Token): void {
-    this.suspects.add(b.s);
+    // Only the first pass looks for them (a byte per offset: a file can hold a million).
+    if (!this.closeEarly) (this.suspects ??= new Uint8Array(this.text.length))[b.s] = 1;
   }
 
   /** Whether the opener should be closed at the line break at `nl`: the next code line is not indented under its line. */
   endsBefore(b: Token, nl: number): boolean {
-    if (!this.closeEarly?.has(b.s)) return false;
+    if (!this.closeEarly?.[b.s]) return false;
     const { text } = this;
     let p = nl + 1;
     while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9) p++;

@@ -4,7 +4,7 @@
 import type { ScanNote } from '../model';
 import { LineIndex } from '../text';
 import { MAX_NESTING } from './parse';
-import type { BracketProblem } from './tokens';
+import type { LexResult } from './lexer';
 
 /**
  * One note for unbalanced brackets (the lexer repaired them, so what they enclose may be
@@ -12,15 +12,15 @@ import type { BracketProblem } from './tokens';
  * one for expressions nested too deep to analyse (each became an unknown value), each at
  * the line of its first case.
  */
-export function parseNotes(file: string, text: string, problems: BracketProblem[], tooDeep: number[], unterminated?: { offset: number; toEnd: boolean }): ScanNote[] {
+export function parseNotes(file: string, text: string, brackets: LexResult['brackets'], tooDeep: number[], unterminated?: { offset: number; toEnd: boolean }): ScanNote[] {
   const notes: ScanNote[] = [];
-  if (!problems.length && !tooDeep.length && unterminated === undefined) return notes;
+  if (!brackets && !tooDeep.length && unterminated === undefined) return notes;
   const lines = new LineIndex(text);
   const more = (n: number): string => (n > 1 ? `, and ${n - 1} more` : '');
-  if (problems.length) {
+  if (brackets) {
     notes.push({
-      kind: 'parse-error', file, line: lines.position(problems[0]!.offset).line,
-      message: `unbalanced brackets (${problems[0]!.message}${more(problems.length)}): read as if repaired, so the code around them may be misread`,
+      kind: 'parse-error', file, line: lines.position(brackets.first.offset).line,
+      message: `unbalanced brackets (${brackets.first.message}${more(brackets.count)}): read as if repaired, so the code around them may be misread`,
     });
   }
   if (unterminated) {

@@ -22,12 +22,13 @@ export interface TfBlock {
 export interface HclFile {
   body: TfBlock;
   parser: CodeParser;
-  /** Unbalanced brackets or a string never closed: the file is not valid HCL. */
+  /** Unbalanced brackets (the first) or a string never closed: the file is not valid HCL. */
   problems: BracketProblem[];
 }
 
 export function parseHcl(text: string): HclFile {
-  const { tokens, problems, unterminated } = lex(text, 'hcl');
+  const { tokens, brackets, unterminated } = lex(text, 'hcl');
+  const problems = brackets ? [brackets.first] : [];
   if (unterminated) {
     problems.push({ message: 'a string is never closed', offset: unterminated.offset });
     problems.sort((x, y) => x.offset - y.offset);
