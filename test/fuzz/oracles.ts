@@ -174,9 +174,11 @@ export class Checker {
       if (!(r.start >= 0 && r.start <= r.end && r.end <= text.length)) out.add('invalid-output', 'range outside the file', `${what} ${r.start}-${r.end} in a text of ${text.length}`);
     }
     // An endpoint decided by a URL literal has the host the WHATWG URL parser (the SDKs') gives it, or none.
+    const lexical = result.notes.some((n) => /scanned lexically/.test(n.message));
     for (const e of result.endpoints) {
       const m = /^(["'`]?)((?:https?|wss?):\/\/[^"'`\s]*)["'`]?$/.exec(text.slice(e.range.start, e.range.end));
-      const literal = m && valueAsRead(m[2]!, result.file, m[1] || text.charAt(e.range.start - 1));
+      // A config file that did not parse was searched lexically: its URLs are read as written.
+      const literal = m && (lexical ? m[2]! : valueAsRead(m[2]!, result.file, m[1] || text.charAt(e.range.start - 1)));
       const sdkHost = literal === undefined || literal === null ? undefined : urlHost(literal);
       if (sdkHost === undefined || e.host === null) continue;
       const host = e.host.includes(':') && !e.host.startsWith('[') ? `[${e.host}]` : e.host; // an IPv6 address

@@ -112,6 +112,16 @@ describe('fail closed: waivers only in comments', () => {
     assert.equal(r.waivers.length, 2);
   });
 
+  it('reads thousands of waiver lines in a row in linear time, each covering the code line below them (the second long fuzz run)', function () {
+    this.timeout(15_000);
+    const text = `[llm]\n${'# llm-compliance-ignore LLMC002 -- staging only\n'.repeat(20_000)}base_url = "https://api.openai.com/v1"\n`;
+    const started = performance.now();
+    const r = new Engine().analyze('settings.toml', text);
+    assert.ok(performance.now() - started < 5_000, `${Math.round(performance.now() - started)} ms`);
+    assert.equal(r.waivers.length, 20_000);
+    assert.ok(r.waivers.every((w) => text.slice(w.covers.start, w.covers.end) === 'base_url = "https://api.openai.com/v1"'));
+  });
+
   it('reads a waiver with a long run of blanks inside it in linear time, fields and all (the long fuzz run: 268,000 blanks took minutes)', function () {
     this.timeout(15_000);
     const blanks = ' '.repeat(200_000); // four runs: under the 1 MB default limit
@@ -238,6 +248,20 @@ describe('fail closed: found by the long fuzz run', () => {
     let fixed = text;
     for (const e of [...fix.edits].sort((x, y) => y.start - x.start)) fixed = fixed.slice(0, e.start) + e.newText + fixed.slice(e.end);
     assert.deepEqual(engine.evaluate(engine.analyze('a.py', fixed).endpoints, policy).map((f) => f.ruleId), []);
+  });
+
+  it('offers no fix that edits a YAML anchor through an alias (it would change the other users of the anchor)', () => {
+    const text = 'model_list:\n  - model_name: a\n    litellm_params:\n      model: bedrock/eu.anthropic.claude-sonnet-4-20250514-v1:0\n      aws_region_name: &r eu-west-3\n  - model_name: b\n    litellm_params:\n      model: vertex_ai/gemini-2.5-pro\n      vertex_location: *r\n';
+    const r = engine.analyze('config.yaml', text);
+    const vertex = r.endpoints.find((e) => e.provider === 'google-vertex-ai')!;
+    assert.equal(vertex.region, 'eu-west-3');
+    assert.equal(vertex.euFix, undefined);
+  });
+
+  it('inserts no option into a call the lexer had to repair (a string in it never closed)', () => {
+    const text = 'from langchain_mistralai import ChatMistralAI\nllm = ChatMistralAI(\n    model="mistral-large-latest",\n    endpoinu.mistral.ai/v1",\n)\n';
+    const r = engine.analyze('a.py', text);
+    assert.deepEqual(engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', EU)).flatMap((f) => f.fixes), []);
   });
 
   it('an empty value at the end of a broken notebook string keeps an empty range inside the file', () => {

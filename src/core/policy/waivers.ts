@@ -50,6 +50,8 @@ export function findInlineWaivers(file: string, text: string, format: FileFormat
   const lines = new LineIndex(text);
   const comments = commentSpans(text, format);
   const out: InlineWaiver[] = [];
+  // Lines from..covered are blank or comments (the last look downwards): thousands of waiver lines in a row stay linear.
+  let lastScan = { from: 0, covered: 0 };
   for (const m of text.matchAll(MARKER_RE)) {
     if (!inSpans(comments, m.index)) continue;
     const { line, column } = lines.position(m.index);
@@ -62,12 +64,15 @@ export function findInlineWaivers(file: string, text: string, format: FileFormat
     // (Checked without regular expressions: a run of blanks made them quadratic.)
     const trailing = unquoted(text.slice(lineStart, m.index)) !== '' || after.trim() !== '';
     let covered = line;
-    if (!trailing) {
+    if (!trailing && line > lastScan.from && line < lastScan.covered) {
+      covered = lastScan.covered; // a waiver among the comment lines the last one looked past
+    } else if (!trailing) {
       // The first line below that is neither blank nor a comment.
       for (covered = line + 1; covered <= lines.lineCount; covered++) {
         const t = lines.lineText(covered);
         if (t.trim() !== '' && t.trim() !== '"\\n",' && !isCommentOnly(t)) break;
       }
+      lastScan = { from: line, covered };
     }
     const coverStart = lines.offset(covered, 1);
     out.push({

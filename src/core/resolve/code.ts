@@ -864,7 +864,7 @@ class CodeResolver {
   private insertOption(call: Call, name: string, value: string, title: string, alsoOutsideEu: string[] | undefined): Fix | undefined {
     const fix = (edit: TextEdit): Fix | undefined => fixOf(title, [edit], alsoOutsideEu);
     // Options from a spread or a variable may already set it; adding a second one can fail at run time.
-    if (call.open < 0 || call.close < 0 || call.unclosed || call.args.some((a) => a.name === '**' || a.name === '...' || a.name === '*')) return undefined;
+    if (call.open < 0 || call.close < 0 || call.repaired || call.args.some((a) => a.name === '**' || a.name === '...' || a.name === '*')) return undefined;
     const lang = this.input.lang;
     const quoted = JSON.stringify(value);
     if (lang === 'python') {

@@ -54,8 +54,11 @@ export interface Call {
   /** Offsets of `(` and `)`; -1 when the call has no argument list (`new T { }`). */
   open: number;
   close: number;
-  /** The `)` is missing: the lexer closed the call where its line ends (a guess, so nothing is inserted there). */
-  unclosed?: true;
+  /**
+   * The lexer repaired the call's text: its `)` or a bracket inside it is missing, or a
+   * string in it is never closed. Where it ends is a guess, so no option is inserted there.
+   */
+  repaired?: true;
 }
 
 export interface Assignment {

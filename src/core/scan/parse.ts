@@ -66,6 +66,8 @@ export class CodeParser {
   private readonly lhs = { start: -1, to: -1, mark: -1, tupleTo: -1 };
   /** See statementEnd. */
   private statementEnds?: Int32Array;
+  /** damage[i]: how many tokens before index i the lexer repaired (a missing closer, a string never closed); see makeCall. */
+  private damage?: Int32Array;
   private readonly visited: number[] = [];
   /** `)` tokens of method chains already parsed from their root (see chainLink). */
   private readonly chainsDone = new Set<number>();
@@ -961,8 +963,18 @@ export class CodeParser {
     for (const [x, y] of this.split(open + 1, close)) args.push(this.argument(x, y));
     return {
       callee, isNew, args, chain: [], s: calleeS, e: tokens[close]!.e, calleeS, calleeE,
-      open: tokens[open]!.s, close: tokens[close]!.s, ...(tokens[close]!.missing ? { unclosed: true as const } : {}),
+      open: tokens[open]!.s, close: tokens[close]!.s, ...(this.repairedBetween(open, close) ? { repaired: true as const } : {}),
     };
+  }
+
+  /** Whether the lexer repaired a token from index `a` to `b` (both included). */
+  private repairedBetween(a: number, b: number): boolean {
+    const { tokens } = this;
+    if (!this.damage) {
+      this.damage = new Int32Array(tokens.length + 1);
+      for (let i = 0; i < tokens.length; i++) this.damage[i + 1] = this.damage[i]! + (tokens[i]!.missing || tokens[i]!.bad ? 1 : 0);
+    }
+    return this.damage[b + 1]! > this.damage[a]!;
   }
 
   private argument(a: number, b: number): Arg {
