@@ -133,13 +133,13 @@ export interface Suppression {
   line: number;
 }
 
-/** Why a file was not fully analysed. `internal-error` is a bug in the engine, never the file's fault. */
 /**
  * Endpoints reported for one file at most. More is generated or hostile text (each costs
  * output in every format); the file then gets a note, so it is never taken as clean.
  */
 export const MAX_ENDPOINTS_PER_FILE = 10_000;
 
+/** Why a file was not fully analysed. `internal-error` is a bug in the engine, never the file's fault. */
 export type NoteKind = 'skipped-binary' | 'skipped-too-large' | 'invalid-encoding' | 'unreadable' | 'parse-error' | 'internal-error';
 
 /**
