@@ -123,6 +123,8 @@ export interface FileResult {
 /** What one scanner found in one file. */
 interface Scanned {
   endpoints: Endpoint[];
+  /** Where the resolver stopped making endpoints, past MAX_ENDPOINTS_PER_FILE. */
+  stoppedAt?: number;
   definitions?: { name: string; value: string; offset: number }[];
   azureResources?: (Omit<AzureResource, 'line'> & { offset: number })[];
 }
@@ -200,11 +202,13 @@ export class Engine {
       }
     }
     result.endpoints = dedupe(scanned.endpoints);
-    if (result.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
-      result.endpoints = result.endpoints.sort((a, b) => a.range.start - b.range.start).slice(0, MAX_ENDPOINTS_PER_FILE);
+    if (result.endpoints.length > MAX_ENDPOINTS_PER_FILE || scanned.stoppedAt !== undefined) {
+      // dedupe sorted them by start: the first ones in the text stay.
+      result.endpoints = result.endpoints.slice(0, MAX_ENDPOINTS_PER_FILE);
+      const max = MAX_ENDPOINTS_PER_FILE.toLocaleString('en-US');
       result.notes.push({
-        kind: 'skipped-too-large', file, line: lineAndColumn(text, result.endpoints[MAX_ENDPOINTS_PER_FILE - 1]!.range.end).line,
-        message: `not fully analysed: more than ${MAX_ENDPOINTS_PER_FILE.toLocaleString('en-US')} LLM endpoints in one file; the first ${MAX_ENDPOINTS_PER_FILE.toLocaleString('en-US')} found are reported (the last of them on this line)`,
+        kind: 'skipped-too-large', file, line: lineAndColumn(text, scanned.stoppedAt ?? result.endpoints.at(-1)!.range.end).line,
+        message: `not fully analysed: more than ${max} LLM endpoints in one file; ${max} are reported, and the rest is not checked (the engine stopped at this line)`,
       });
     }
     const lines = new LineIndex(text);
@@ -343,7 +347,7 @@ export class Engine {
       case 'code': {
         const code = resolveCode({ file, text, lang: format.lang }, this.index, env);
         notes.push(...code.notes);
-        return { endpoints: code.endpoints };
+        return { endpoints: code.endpoints, ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
       }
       case 'dotenv':
         return config((r) => r.env(dotenvAssignments(parseDotenv(text))));
@@ -377,7 +381,7 @@ export class Engine {
       }
       case 'bicep': {
         const bicep = parseBicep(text);
-        notes.push(...parseNotes(file, text, undefined, bicep.tooDeep));
+        notes.push(...parseNotes(file, text, bicep.brackets, bicep.tooDeep));
         return config((r) => r.bicep(bicep));
       }
       case 'notebook': {
@@ -389,7 +393,7 @@ export class Engine {
           const { line } = lineAndColumn(text, problem.offset);
           notes.push({ kind: 'parse-error', file, line, message: `not valid notebook JSON (line ${line}: ${problem.message}); only the code cells that could be read were scanned` });
         }
-        return { endpoints: this.notebook(file, nb, text, env, notes) };
+        return this.notebook(file, nb, text, env, notes);
       }
     }
   }
@@ -417,12 +421,12 @@ export class Engine {
     return { endpoints: r.endpoints, definitions: r.definitions };
   }
 
-  private notebook(file: string, nb: Notebook, text: string, env: EnvLookup, notes: ScanNote[]): Endpoint[] {
+  private notebook(file: string, nb: Notebook, text: string, env: EnvLookup, notes: ScanNote[]): Scanned {
     const lang: CodeLanguage | null = nb.language.startsWith('python') ? 'python'
       : /^(?:javascript|typescript|node)/.test(nb.language) ? 'js' : null;
     if (!lang) {
       notes.push({ kind: 'parse-error', file, message: `notebook language "${nb.language}" is not scanned` });
-      return [];
+      return { endpoints: [] };
     }
     // The cells share one namespace, so they are analysed as one program, in order.
     let code = '';
@@ -444,11 +448,12 @@ export class Engine {
     const rawLine = (line: number): number => rawLines.position(rawOffset[Math.min(codeLines.offset(line, 1), rawOffset.length - 1)]!).line;
     const resolved = resolveCode({ file, text: code, lang }, this.index, env);
     for (const note of resolved.notes) notes.push(note.line ? { ...note, line: rawLine(note.line) } : note);
-    return resolved.endpoints.map((e) => {
+    const endpoints = resolved.endpoints.map((e) => {
       const mapped = mapCellEndpoint(e, rawOffset, text);
       if (mapped.env) mapped.env = mapped.env.map((x) => (x.file === file ? { ...x, line: rawLine(x.line) } : x));
       return mapped;
     });
+    return { endpoints, ...(resolved.stoppedAt === undefined ? {} : { stoppedAt: rawOffset[Math.min(resolved.stoppedAt, rawOffset.length - 1)]! }) };
   }
 }
 

@@ -16,6 +16,7 @@
 // Hangs over 10 s and memory failures are caught by the parent (run.ts), not here.
 
 import { isDeepStrictEqual } from 'node:util';
+import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
 import { toSarif } from '../../src/cli/format/sarif';
 import { toText } from '../../src/cli/format/text';
@@ -555,15 +556,14 @@ function controlName(c: string): string {
   return 'bidi control';
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0', '\\': '\\', '"': '"', "'": "'", '/': '/' };
-
 /**
  * A URL literal's text as the program or config reader reads it (`quote`: the character
- * before it, if a quote), or undefined when that is not worth guessing (notebook cells,
- * whose text is JSON-escaped first). Escapes are decoded; a backslash before a character
- * with no escape meaning is dropped only in JavaScript (and Bicep, lexed as it): Python
- * and dotenv readers keep it, the other languages refuse to compile it. Go's backtick
- * strings, YAML's plain and single-quoted scalars and unquoted .env values have no escapes.
+ * before it, if a quote), or undefined when the oracle cannot tell on its own. It does not
+ * share the engine's escape tables: JavaScript literals are read by Node itself; in other
+ * languages only `\\ \" \' \n \t \r` (the same everywhere) are decoded, and a literal with
+ * any other escape is left unjudged (the engine may call its host unknown, never wrong).
+ * Go's backtick strings, YAML's plain and single-quoted scalars and unquoted .env values
+ * have no escapes.
  */
 function valueAsRead(literal: string, file: string, quote: string): string | undefined {
   const format = formatOf(file);
@@ -571,7 +571,27 @@ function valueAsRead(literal: string, file: string, quote: string): string | und
   if (!format || format.kind === 'notebook') return undefined;
   const js = (format.kind === 'code' && format.lang === 'js') || format.kind === 'bicep';
   if (format.kind === 'code' ? quote === '`' && !js : quote !== '"') return literal;
-  return literal.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|[\s\S])/g, (whole, e: string) =>
-    e.length > 1 ? String.fromCodePoint(parseInt(e.replace(/[xu{}]/g, ''), 16)) : (ESCAPES[e] ?? (js ? e : whole)),
-  );
+  if (js && format.kind === 'code') {
+    // The literal holds no quote or blank (see the caller's pattern), so this evaluates one string literal and nothing else.
+    try {
+      return runInNewContext(`"${literal}"`, {}, { timeout: 100 }) as string;
+    } catch {
+      return undefined;
+    }
+  }
+  const same: Record<string, string> = { '\\': '\\', '"': '"', "'": "'", n: '\n', t: '\t', r: '\r' };
+  // .env readers agree on \n and \r only.
+  const known = format.kind === 'dotenv' ? { n: '\n', r: '\r' } as Record<string, string> : same;
+  let out = '';
+  for (let i = 0; i < literal.length; i++) {
+    if (literal[i] !== '\\') {
+      out += literal[i];
+      continue;
+    }
+    const decoded = known[literal[i + 1] ?? ''];
+    if (decoded === undefined) return undefined;
+    out += decoded;
+    i++;
+  }
+  return out;
 }

@@ -221,8 +221,53 @@ describe('fail closed: more endpoints in one file than are reported', () => {
     const r = new Engine().analyze('a.py', text, { maxFileSize: 10 * 1024 * 1024 });
     assert.equal(r.endpoints.length, MAX_ENDPOINTS_PER_FILE);
     assert.ok(r.endpoints.every((e) => e.host === 'api.openai.com'));
-    assert.deepEqual(r.notes.map((n) => [n.kind, n.line]), [['skipped-too-large', 10_001]]);
-    assert.match(r.notes[0]!.message, /more than 10,000 LLM endpoints in one file; the first 10,000 found are reported/);
+    assert.deepEqual(r.notes.map((n) => [n.kind, n.line]), [['skipped-too-large', 10_003]]); // where the resolver stopped
+    assert.match(r.notes[0]!.message, /more than 10,000 LLM endpoints in one file; 10,000 are reported, and the rest is not checked/);
+  });
+});
+
+describe('fail closed: found in review', () => {
+  const engine = new Engine();
+  const AT = 'https://eu.api.openai.com%sapi.openai.com/v1';
+  for (const [file, escape, host, make] of [
+    ['a.py', '\\100', 'api.openai.com', (u: string) => `from openai import OpenAI\nOpenAI(base_url="${u}")\n`],
+    ['a.py', '\\U00000040', 'api.openai.com', (u: string) => `from openai import OpenAI\nOpenAI(base_url="${u}")\n`],
+    ['a.py', '\\N{COMMERCIAL AT}', null, (u: string) => `from openai import OpenAI\nOpenAI(base_url="${u}")\n`],
+    ['a.go', '\\100', 'api.openai.com', (u: string) => `package main\nimport "github.com/openai/openai-go"\nvar c = openai.NewClient(option.WithBaseURL("${u}"))\n`],
+    ['a.go', '\\U00000040', 'api.openai.com', (u: string) => `package main\nimport "github.com/openai/openai-go"\nvar c = openai.NewClient(option.WithBaseURL("${u}"))\n`],
+    ['A.java', '\\uu0040', 'api.openai.com', (u: string) => `class A { OpenAIClient c = OpenAIOkHttpClient.builder().baseUrl("${u}").build(); }\n`],
+    ['A.java', '\\100', 'api.openai.com', (u: string) => `class A { OpenAIClient c = OpenAIOkHttpClient.builder().baseUrl("${u}").build(); }\n`],
+    ['main.rs', '\\u{00_40}', 'api.openai.com', (u: string) => `fn run() { let c = async_openai::Client::with_config(OpenAIConfig::new().with_api_base("${u}")); }\n`],
+    ['a.ts', '\\100', 'api.openai.com', (u: string) => `import OpenAI from "openai";\nnew OpenAI({ baseURL: "${u}" });\n`],
+    ['a.ts', '\\u{40}', 'api.openai.com', (u: string) => `import OpenAI from "openai";\nnew OpenAI({ baseURL: "${u}" });\n`],
+    ['A.cs', '\\x0040', 'api.openai.com', (u: string) => `var c = new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new Uri("${u}") });\n`],
+  ] as const) {
+    it(`reads ${escape} in ${file} as the language does (an @ there sends the request to api.openai.com), or as unknown`, () => {
+      assert.deepEqual(engine.analyze(file, make(AT.replace('%s', escape))).endpoints.map((e) => e.host), [host]);
+    });
+  }
+
+  it('a double-quoted .env value that python-dotenv and Node\'s dotenv read differently is unknown, not either host', () => {
+    const env = { '.env': 'OPENAI_BASE_URL="https://api.openai.com\\"@eu.api.openai.com/v1"\n', 'a.ts': 'import OpenAI from "openai";\nconst c = new OpenAI({ baseURL: process.env.OPENAI_BASE_URL });\n' };
+    const dir = tempWorkspace({ ...env, '.llm-compliance.yaml': EU });
+    const r = runCli(['scan', '.', '--format', 'json'], dir);
+    const out = JSON.parse(r.stdout) as Out;
+    assert.deepEqual(out.endpoints.map((e) => e.host), [null]);
+    assert.deepEqual(out.findings.map((f) => f.ruleId), ['LLMC003']);
+  });
+
+  it('unbalanced brackets in Bicep are an LLMC008 too', () => {
+    const text = "var tags = {\n  a: 'b'\n\nresource a 'Microsoft.CognitiveServices/accounts@2023-05-01' = {\n  name: 'x'\n  location: 'eastus'\n  kind: 'OpenAI'\n}\n";
+    const r = engine.analyze('main.bicep', text);
+    assert.deepEqual(r.endpoints.map((e) => e.host), ['x.openai.azure.com']);
+    assert.deepEqual(r.notes.map((n) => [n.kind, n.line]), [['parse-error', 1]]);
+  });
+
+  it('a file whose endpoints are found twice each still gets the note when the resolver stops early', () => {
+    const client = 'var c = new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new Uri("https://eu.api.openai.com/v1") });\n';
+    const text = `${client.repeat(5_001)}var d = new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new Uri("https://api.openai.com/v1") });\n`;
+    const r = new Engine().analyze('A.cs', text, { maxFileSize: 10 * 1024 * 1024 });
+    assert.deepEqual(r.notes.map((n) => n.kind), ['skipped-too-large']);
   });
 });
 
@@ -230,11 +275,11 @@ describe('fail closed: found by the long fuzz run', () => {
   const engine = new Engine();
   const hosts = (file: string, text: string): (string | null)[] => engine.analyze(file, text).endpoints.map((e) => e.host);
 
-  it('a backslash before a plain character is dropped only in JavaScript; elsewhere the URL keeps it, as its parser reads it', () => {
+  it('a backslash before a plain character is dropped in JavaScript, kept in Python; elsewhere the code does not compile, so the host is unknown', () => {
     const url = 'https://openrouter.ai\\.evil.example/api/v1';
     assert.deepEqual(hosts('a.ts', `import OpenAI from "openai";\nnew OpenAI({ baseURL: "${url}" });\n`), ['openrouter.ai.evil.example']);
     assert.deepEqual(hosts('a.py', `from openai import OpenAI\nOpenAI(base_url="${url}")\n`), ['openrouter.ai']);
-    assert.deepEqual(hosts('a.go', `package main\nimport "github.com/openai/openai-go"\nvar c = openai.NewClient(option.WithBaseURL("${url}"))\n`), ['openrouter.ai']);
+    assert.deepEqual(hosts('a.go', `package main\nimport "github.com/openai/openai-go"\nvar c = openai.NewClient(option.WithBaseURL("${url}"))\n`), [null]);
     // In a double-quoted .env value too (python-dotenv and Node's dotenv both keep it).
     assert.deepEqual(hosts('.env', `ANTHROPIC_BASE_URL="https://api.anthropic.com\\.evil.example"\n`), ['api.anthropic.com']);
   });
@@ -256,6 +301,9 @@ describe('fail closed: found by the long fuzz run', () => {
     const vertex = r.endpoints.find((e) => e.provider === 'google-vertex-ai')!;
     assert.equal(vertex.region, 'eu-west-3');
     assert.equal(vertex.euFix, undefined);
+    // Nor through the anchor itself (found in review): a Bedrock fix there moved the Vertex location too.
+    const us = engine.analyze('config.yaml', text.replace('eu.anthropic', 'us.anthropic').replace('eu-west-3', 'us-east-1'));
+    assert.deepEqual(us.endpoints.filter((e) => e.provider === 'aws-bedrock').flatMap((e) => e.euFix?.edits ?? []).filter((x) => x.newText.startsWith('eu-')), []);
   });
 
   it('inserts no option into a call the lexer had to repair (a string in it never closed)', () => {

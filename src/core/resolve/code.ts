@@ -33,8 +33,11 @@ const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
 const MAX_FORKED_VARIABLES = 3;
 const MAX_FORKED_VALUES = 8;
 
-/** The endpoints of a code file, and notes on what in it could not be read as written. */
-export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): { endpoints: Endpoint[]; notes: ScanNote[] } {
+/**
+ * The endpoints of a code file, and notes on what in it could not be read as written.
+ * `stoppedAt`: where it stopped making endpoints, past MAX_ENDPOINTS_PER_FILE.
+ */
+export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): { endpoints: Endpoint[]; notes: ScanNote[]; stoppedAt?: number } {
   const { text, lang } = input;
   const { tokens, brackets, unterminated } = lex(text, lang);
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
@@ -42,7 +45,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const workspace = env;
   // A variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it.
   env = (name) => inFileEnv(name, structure.assignments, parser, input.file) ?? workspace(name);
-  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[] } => {
+  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; stoppedAt?: number } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
     const consulted = new Map<string, EnvValue>();
@@ -66,21 +69,28 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       consulted.clear();
     };
     // Past the cap the engine reports only the first endpoints anyway (with a note): stop making them.
+    let stoppedAt: number | undefined;
     for (const call of structure.calls) {
-      if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) break;
+      if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
+        stoppedAt = call.s;
+        break;
+      }
       const before = r.endpoints.length;
       r.call(call);
       tag(before);
     }
-    for (const tok of structure.strings) {
-      if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) break;
+    for (const tok of stoppedAt === undefined ? structure.strings : []) {
+      if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
+        stoppedAt = tok.s;
+        break;
+      }
       const before = r.endpoints.length;
       r.literal(tok);
       tag(before);
     }
     r.profiles(structure.strings);
     r.handlerFallbacks(structure.assignments);
-    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries };
+    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
   };
   const first = run(env);
   const notes = (): ScanNote[] => {
@@ -93,7 +103,8 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     return out;
   };
-  if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes() };
+  const stopped = first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt };
+  if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes(), ...stopped };
   // A variable set to different values in different files (dev and production): the
   // endpoint is reported once per value, each linked to the line that sets it.
   const names = [...new Set([...first.conflicts.values()].flat())].slice(0, MAX_FORKED_VARIABLES);
@@ -116,7 +127,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const out = first.endpoints.flatMap((e) => forksOf.get(e) ?? [e]);
   // Fallbacks point at endpoints by identity: a chain to a forked endpoint reaches each of its forks.
   for (const e of out) if (e.fallbacks) e.fallbacks = e.fallbacks.flatMap((f) => (forksOf.get(f.endpoint) ?? [f.endpoint]).map((endpoint) => ({ ...f, endpoint })));
-  return { endpoints: out, notes: notes() };
+  return { endpoints: out, notes: notes(), ...stopped };
 }
 
 /** Where a file sets an env variable itself: the objects values.ts reads them from, and `environ` imported alone. */

@@ -3,10 +3,10 @@
 
 import type { Catalog, HostPattern, Provider } from '../catalog/types';
 import { CONFUSABLES } from './confusables';
+import { HOLE } from '../scan/tokens';
 import { labelToUnicode } from './punycode';
 
-/** Stands for text whose value is not known statically. */
-export const HOLE = '\u0000';
+export { HOLE };
 
 export interface HostMatch {
   provider: Provider;

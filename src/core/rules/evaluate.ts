@@ -5,6 +5,7 @@ import type { Fact, GpaiStatus, Provider, Source } from '../catalog/types';
 import { SEVERITY_RANK, type Endpoint, type Finding, type Fix, type RelatedLocation, type ResolvedLocation, type RuleId, type Severity } from '../model';
 import { pathMatcher, type Policy, type Requirement } from '../policy/policy';
 import type { CatalogIndex } from '../resolve/catalog-index';
+import { HOLE } from '../scan/tokens';
 import { severityOf } from './rules';
 
 const CERTIFICATIONS: { requirement: Requirement; label: string; fact: (p: Provider) => Fact<boolean> | Fact<GpaiStatus> }[] = [
@@ -45,7 +46,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     const add = (ruleId: RuleId, requirement: string, message: string, remedy: string, sources: Source[], fixes: Fix[] = [], details: (string | undefined)[] = []): void => {
       const severity = severityFor(ruleId, requirement, endpoint, policy);
       if (!severity) return;
-      const related: RelatedLocation[] = (endpoint.env ?? []).map((x) => ({ file: x.file, line: x.line, message: `${x.name}=${x.value} is set here` }));
+      const related: RelatedLocation[] = (endpoint.env ?? []).map((x) => ({ file: x.file, line: x.line, message: x.value.includes(HOLE) ? `${x.name} is set here, to a value that cannot be read statically` : `${x.name}=${x.value} is set here` }));
       const line = options.lineOf && readers.size ? options.lineOf(endpoint.file, endpoint.range.start) : undefined;
       const reading = line ? readers.get(`${endpoint.file}:${line}`) ?? [] : [];
       for (const { reader, name } of reading.slice(0, MAX_READERS)) related.push({ file: reader.file, range: reader.range, message: `${name} is read here` });

@@ -150,7 +150,7 @@ export const RULES: readonly RuleMeta[] = [
       '- it looks binary (NUL bytes in code, or it is not text at all) and mentions an LLM provider, SDK or endpoint variable;',
       '- it is not valid UTF-8 (it was scanned with the invalid bytes replaced);',
       '- it does not parse (malformed YAML, JSON, TOML, HCL or notebook JSON: then only its URLs and env variables were checked), or part of it is nested deeper than the engine follows;',
-      '- its code has unbalanced brackets or a string that is never closed (the engine read it as if repaired, so the code around that line may be misread);',
+      '- its code (or Bicep) has unbalanced brackets, or a string that is never closed (in JavaScript and TypeScript, one that runs to the end of the file): the engine read it as if repaired, so the code around that line may be misread. One finding per file, at the first such line, with a count;',
       '- it holds more than 10,000 LLM endpoints (the first 10,000 are reported);',
       '- a `.gitignore` pattern in it was refused as too complex (then that file ignores nothing);',
       '- the engine itself failed on it (an internal error).',

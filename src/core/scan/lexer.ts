@@ -4,6 +4,7 @@
 // WASM grammars they are an order of magnitude faster (see docs/architecture.md).
 
 import { LineIndex } from '../text';
+import { decodeEscape } from './escapes';
 import type { BracketProblem, LexLanguage, TemplatePart, Token } from './tokens';
 
 const C_SLASH = 47;
@@ -940,37 +941,3 @@ function cutAtTopLevel(tokens: Token[], stops: string[]): Token[] {
   return tokens;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = {
-  n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', v: '\v', a: '\x07', '\\': '\\', "'": "'", '"': '"', '`': '`', $: '$',
-};
-
-/**
- * Decodes the escape at `p` (a backslash). Returns the text and the length consumed.
- * A backslash before a character with no escape meaning is dropped only in JavaScript,
- * which reads `"\."` as `"."`; Python keeps it, and Go, Java, C#, Rust and HCL refuse to
- * compile it, so there the backslash stays: the URL is then read as a URL parser reads the
- * text, never as a host that only looks harmless once the backslash is gone.
- */
-function decodeEscape(text: string, p: number, lang: LexLanguage): [string, number] {
-  const n = text[p + 1];
-  if (lang !== 'js' && (n === '$' || n === '`')) return ['\\' + n, 2];
-  if (n === undefined) return ['\\', 1];
-  if (n === '\n') return ['', 2];
-  if (n === '\r') return ['', text[p + 2] === '\n' ? 3 : 2];
-  const simple = SIMPLE_ESCAPES[n];
-  if (simple !== undefined) return [simple, 2];
-  if (n === 'x') {
-    const hex = text.slice(p + 2, p + 4);
-    if (/^[0-9a-fA-F]{2}$/.test(hex)) return [String.fromCharCode(parseInt(hex, 16)), 4];
-  }
-  if (n === 'u') {
-    if (text[p + 2] === '{') {
-      // At most six hex digits: looking further for a `}` would make many `\u{` quadratic.
-      const hex = /^[0-9a-fA-F]{1,6}\}/.exec(text.slice(p + 3, p + 10))?.[0].slice(0, -1);
-      if (hex && parseInt(hex, 16) <= 0x10ffff) return [String.fromCodePoint(parseInt(hex, 16)), hex.length + 4];
-    }
-    const hex = text.slice(p + 2, p + 6);
-    if (/^[0-9a-fA-F]{4}$/.test(hex)) return [String.fromCharCode(parseInt(hex, 16)), 6];
-  }
-  return [lang === 'js' ? n : '\\' + n, 2];
-}

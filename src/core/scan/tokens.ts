@@ -35,4 +35,7 @@ export interface BracketProblem {
 /** A literal chunk of an interpolated string, or an embedded expression. */
 export type TemplatePart = { lit: string; s: number; e: number } | { expr: Token[]; s: number; e: number };
 
+/** An unknown part of a value (text computed at run time, an escape that cannot be read): never matched as a host's letters. */
+export const HOLE = '\u0000';
+
 export type LexLanguage = 'python' | 'js' | 'go' | 'java' | 'csharp' | 'rust' | 'hcl';

@@ -3,7 +3,7 @@
 // in single quotes and its comments). Only what the resolver needs: values that are
 // literals, references, objects and arrays; any other expression is `other`.
 
-import { lex } from '../lexer';
+import { lex, type LexResult } from '../lexer';
 import { closerOf, matchBrackets, MAX_NESTING } from '../parse';
 import type { Token } from '../tokens';
 
@@ -35,13 +35,14 @@ export interface BicepFile {
   resources: BicepResource[];
   /** Start offsets of values not read because they nest deeper than MAX_NESTING. */
   tooDeep: number[];
+  /** Unbalanced brackets the lexer repaired (such a file does not build, but it is not clean either). */
+  brackets?: LexResult['brackets'];
 }
 
 export function parseBicep(text: string): BicepFile {
-  // Bicep's brackets, strings and comments lex as JavaScript's (the lexer balances brackets;
-  // an unbalanced Bicep file does not build, so nothing is deployed from it).
-  const tokens = lex(text, 'js').tokens;
-  const file: BicepFile = { params: new Map(), vars: new Map(), resources: [], tooDeep: [] };
+  // Bicep's brackets, strings and comments lex as JavaScript's.
+  const { tokens, brackets } = lex(text, 'js');
+  const file: BicepFile = { params: new Map(), vars: new Map(), resources: [], tooDeep: [], ...(brackets ? { brackets } : {}) };
   const reader = new Reader(tokens, text, file.resources, file.tooDeep);
   let i = 0;
   while (i < tokens.length) {

@@ -1,6 +1,8 @@
 // .env files (dotenv syntax, also `export` lines as in .envrc): names, values and the
 // offsets of each value.
 
+import { HOLE } from '../tokens';
+
 export interface EnvAssignment {
   name: string;
   value: string;
@@ -11,13 +13,14 @@ export interface EnvAssignment {
 }
 
 /**
- * The escapes python-dotenv decodes in double quotes; any other backslash stays, as in
- * every dotenv reader (Node's dotenv keeps even these but `\n` and `\r`), so that
- * `"https://api.anthropic.com\.evil.example"` keeps the backslash a URL parser reads.
+ * Escapes in double quotes. python-dotenv decodes \\ \' \" \a \b \f \n \r \t \v; Node's dotenv
+ * only \n and \r, keeping the backslash of the others. A value they read differently is
+ * unknown (HOLE): `"https://api.openai.com\"@eu.api.openai.com"` is eu.api.openai.com to
+ * one and api.openai.com to the other. Any other backslash stays, as in both.
  */
-const DOUBLE_QUOTED_ESCAPES: Record<string, string> = {
-  n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', f: '\f', v: '\v', '"': '"', "'": "'", '\\': '\\',
-};
+const BOTH_DECODE: Record<string, string> = { n: '\n', r: '\r' };
+/** python-dotenv decodes these; Node's dotenv keeps their backslash. */
+const READERS_DISAGREE = new Set(['\\', "'", '"', 'a', 'b', 'f', 't', 'v']);
 
 const LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*/;
 
@@ -42,16 +45,20 @@ export function parseDotenv(text: string): EnvAssignment[] {
         s = p + 1;
         let i = s;
         value = '';
+        let disagree = false;
         while (i < text.length && text[i] !== q) {
           if (q === '"' && text[i] === '\\' && i + 1 < text.length) {
             const n = text[i + 1]!;
-            value += DOUBLE_QUOTED_ESCAPES[n] ?? `\\${n}`;
+            if (READERS_DISAGREE.has(n)) disagree = true;
+            value += BOTH_DECODE[n] ?? `\\${n}`;
             i += 2;
             continue;
           }
           value += text[i];
           i++;
         }
+        // Read differently by different readers: what the program sees is not known.
+        if (disagree) value = HOLE;
         e = i;
         const after = text.indexOf('\n', i);
         end = after < 0 ? text.length : after;

@@ -186,19 +186,14 @@ function tooDeepYaml(token: CST.Token): number {
 }
 
 /**
- * The node an alias names, as the alias sees it: the same values, none of them `verbatim`,
- * because a fix that edited the anchor's text would change every place that uses it.
- * (Recursive: the tree is at most MAX_NESTING deep.)
+ * Marks an anchored node, once an alias uses it, as no longer spelt where it is read: a
+ * fix that edited the anchor's text would change every place that uses it, the anchor's
+ * own included. (Recursive: the tree is at most MAX_NESTING deep.)
  */
-function notVerbatim(node: CNode): CNode {
-  switch (node.k) {
-    case 'scalar':
-      return { ...node, verbatim: false };
-    case 'seq':
-      return { ...node, items: node.items.map(notVerbatim) };
-    case 'map':
-      return { ...node, entries: node.entries.map((e) => ({ ...e, value: notVerbatim(e.value) })) };
-  }
+function markNotVerbatim(node: CNode): void {
+  if (node.k === 'scalar') node.verbatim = false;
+  else if (node.k === 'seq') node.items.forEach(markNotVerbatim);
+  else node.entries.forEach((e) => markNotVerbatim(e.value));
 }
 
 /** A node of the tree with its height (1 for a scalar) and its number of nodes, aliases expanded. */
@@ -215,7 +210,7 @@ interface Built {
  */
 class YamlTreeBuilder {
   /** The latest anchor of each name, filled in once its node is built (an alias inside it would loop). */
-  private readonly anchors = new Map<string, { built?: Built; aliased?: Built }>();
+  private readonly anchors = new Map<string, { built?: Built; aliased?: boolean }>();
   private expanded = 0;
 
   constructor(private readonly text: string, private readonly problems: ParseProblem[]) {}
@@ -246,8 +241,11 @@ class YamlTreeBuilder {
     if (depth + built.height - 1 > MAX_NESTING) return this.refuse(tooDeep(at));
     this.expanded += built.size;
     if (this.expanded > MAX_ALIAS_EXPANSION) return this.refuse({ message: `aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes`, offset: at });
-    slot.aliased ??= { ...built, node: notVerbatim(built.node) };
-    return slot.aliased;
+    if (!slot.aliased) {
+      markNotVerbatim(built.node);
+      slot.aliased = true;
+    }
+    return built;
   }
 
   private map(node: YAMLMap, depth: number): Built {
