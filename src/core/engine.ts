@@ -242,15 +242,18 @@ export class Engine {
    */
   private decode(file: string, format: FileFormat, content: Uint8Array | string, force: boolean, notes: ScanNote[]): string | undefined {
     const prefilter = format.kind === 'code' || format.kind === 'notebook' ? this.prefilters.code : this.prefilters.config;
+    // Not worth reading: nothing the catalog knows, and no host that could imitate one.
+    const unremarkable = (t: string | Uint8Array): boolean =>
+      !force && !(typeof t === 'string' ? prefilter.testString(t) : prefilter.test(t)) && !mayHoldLookalikeHost(t);
     let text: string;
     if (typeof content === 'string') {
-      if (!force && !prefilter.testString(content) && !mayHoldLookalikeHost(content)) return undefined;
+      if (unremarkable(content)) return undefined;
       text = content;
     } else {
       const utf16 = utf16Encoding(content);
       if (utf16) {
         text = new TextDecoder(utf16).decode(content);
-        if (!force && !prefilter.testString(text) && !mayHoldLookalikeHost(text)) return undefined;
+        if (unremarkable(text)) return undefined;
       } else if (looksBinary(content)) {
         const decoded = this.decodeStrict(content);
         // Not text at all: worth a note only when the bytes mention an LLM provider, SDK or variable.
@@ -258,12 +261,12 @@ export class Engine {
           if (force || prefilter.test(content)) notes.push({ kind: 'skipped-binary', file, message: 'not scanned: the file looks binary (it contains NUL bytes and is not UTF-8 text)' });
           return undefined;
         }
-        if (!force && !prefilter.testString(decoded) && !mayHoldLookalikeHost(decoded)) return undefined;
+        if (unremarkable(decoded)) return undefined;
         text = decoded;
         const nul = format.kind === 'code' ? nulInCode(decoded, format.lang) : -1;
         if (nul >= 0) notes.push({ kind: 'parse-error', file, line: lineAndColumn(decoded, nul).line, message: 'a NUL byte stands in the code, outside comments and strings; the file was scanned as text, but code around it may be misread' });
       } else {
-        if (!force && !prefilter.test(content) && !mayHoldLookalikeHost(content)) return undefined;
+        if (unremarkable(content)) return undefined;
         const strict = this.decodeStrict(content);
         text = strict ?? this.utf8Lenient.decode(content);
         if (strict === undefined) notes.push({ kind: 'invalid-encoding', file, message: 'the file is not valid UTF-8; it was scanned with the invalid bytes replaced' });
