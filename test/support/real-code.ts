@@ -175,12 +175,22 @@ export function scoreReported(repo: RealRepoLabels, reported: Reported[]): RealS
   return s;
 }
 
+/**
+ * `lines: [a, b]` marks a use that spans several lines (a multi-line call): any line from
+ * the first to the last is right. Hosts are compared without a port: the engine reports
+ * the host name, some labels wrote `localhost:11434`.
+ */
 function matches(label: RealLabel, e: Reported): boolean {
-  if (!(label.lines ?? [label.line]).includes(e.line)) return false;
+  const lines = label.lines ?? [label.line!];
+  if (e.line < Math.min(...lines) || e.line > Math.max(...lines)) return false;
   if (label.provider !== e.provider) return false;
-  if (label.host !== undefined && label.host !== e.host) return false;
+  if (label.host !== undefined && hostName(label.host) !== e.host) return false;
   if (label.region !== undefined && label.region !== e.region) return false;
   return true;
+}
+
+function hostName(host: string | null): string | null {
+  return host === null ? null : host.replace(/:\d+$/, '');
 }
 
 function describe(e: Reported): string {
