@@ -55,6 +55,7 @@ export const provider: Provider = {
   name: 'Anthropic Claude API',
   kind: 'model-developer',
   operator: 'Anthropic',
+  vendorDomains: ['anthropic.com', 'claude.com', 'claude.ai', 'github.com/anthropics'],
   hosts: [
     {
       pattern: 'api.anthropic.com',

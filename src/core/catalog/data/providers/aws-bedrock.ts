@@ -57,6 +57,7 @@ export const provider: Provider = {
   name: 'Amazon Bedrock',
   kind: 'cloud',
   operator: 'Amazon Web Services',
+  vendorDomains: ['amazon.com', 'amazonaws.com', 'api.aws', 'awslabs.github.io', 'github.com/aws', 'github.com/awslabs'],
   hosts: [
     {
       pattern: 'bedrock-runtime.{region}.amazonaws.com',

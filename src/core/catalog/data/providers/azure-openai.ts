@@ -68,6 +68,7 @@ export const provider: Provider = {
   name: 'Azure OpenAI / Microsoft Foundry (models sold by Azure)',
   kind: 'cloud',
   operator: 'Microsoft',
+  vendorDomains: ['microsoft.com', 'azure.com', 'github.com/Azure', 'github.com/microsoft'],
   hosts: [
     { pattern: '{resource}.openai.azure.com', regionSet: 'azure', note: HOST_NOTE, sources: [PY_AZURE, API_LIFECYCLE] },
     {

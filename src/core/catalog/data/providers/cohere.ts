@@ -20,6 +20,8 @@ export const provider: Provider = {
   name: 'Cohere API (SaaS platform)',
   kind: 'model-developer',
   operator: 'Cohere',
+  // cohere-inc.secureframetrust.com is Cohere's trust centre, hosted by Secureframe.
+  vendorDomains: ['cohere.com', 'cohere.ai', 'cohere-inc.secureframetrust.com', 'github.com/cohere-ai'],
   hosts: [
     {
       pattern: 'api.cohere.com',

@@ -24,6 +24,7 @@ export const provider: Provider = {
   name: 'DeepSeek API (first party)',
   kind: 'model-developer',
   operator: 'DeepSeek (Hangzhou DeepSeek Artificial Intelligence)',
+  vendorDomains: ['deepseek.com', 'github.com/deepseek-ai'],
   hosts: [
     {
       pattern: 'api.deepseek.com',

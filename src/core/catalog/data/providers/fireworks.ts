@@ -12,6 +12,7 @@ export const provider: Provider = {
   name: 'Fireworks AI',
   kind: 'host',
   operator: 'Fireworks AI',
+  vendorDomains: ['fireworks.ai', 'github.com/fw-ai'],
   hosts: [
     {
       pattern: 'api.fireworks.ai',

@@ -38,6 +38,7 @@ export const provider: Provider = {
   name: 'Google Gemini Developer API (AI Studio)',
   kind: 'model-developer',
   operator: 'Google',
+  vendorDomains: ['google.dev', 'google.com', 'github.com/googleapis', 'github.com/google-gemini'],
   hosts: [
     {
       pattern: 'generativelanguage.googleapis.com',

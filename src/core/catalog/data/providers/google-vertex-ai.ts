@@ -82,6 +82,7 @@ export const provider: Provider = {
   name: 'Google Vertex AI (Gemini Enterprise Agent Platform)',
   kind: 'cloud',
   operator: 'Google Cloud',
+  vendorDomains: ['google.com', 'google.dev', 'github.com/googleapis', 'github.com/GoogleCloudPlatform'],
   hosts: [
     {
       pattern: '{region}-aiplatform.googleapis.com',

@@ -21,6 +21,7 @@ export const provider: Provider = {
   name: 'Hugging Face (Inference Providers router and Inference Endpoints)',
   kind: 'host',
   operator: 'Hugging Face',
+  vendorDomains: ['huggingface.co', 'github.com/huggingface'],
   hosts: [
     {
       pattern: 'router.huggingface.co',

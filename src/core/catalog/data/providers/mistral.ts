@@ -39,6 +39,7 @@ export const provider: Provider = {
   name: 'Mistral AI API (La Plateforme / Mistral Studio)',
   kind: 'model-developer',
   operator: 'Mistral AI',
+  vendorDomains: ['mistral.ai', 'github.com/mistralai'],
   hosts: [
     {
       pattern: 'api.mistral.ai',

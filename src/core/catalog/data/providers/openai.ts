@@ -60,6 +60,7 @@ export const provider: Provider = {
   name: 'OpenAI API',
   kind: 'model-developer',
   operator: 'OpenAI',
+  vendorDomains: ['openai.com', 'github.com/openai'],
   hosts: [
     {
       pattern: 'api.openai.com',

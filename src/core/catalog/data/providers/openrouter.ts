@@ -14,6 +14,7 @@ export const provider: Provider = {
   name: 'OpenRouter',
   kind: 'router',
   operator: 'OpenRouter',
+  vendorDomains: ['openrouter.ai', 'github.com/OpenRouterTeam'],
   hosts: [
     {
       pattern: 'openrouter.ai',

@@ -9,6 +9,7 @@ export const provider: Provider = {
   name: 'Perplexity Sonar API',
   kind: 'host',
   operator: 'Perplexity AI',
+  vendorDomains: ['perplexity.ai', 'github.com/ppl-ai'],
   hosts: [
     {
       pattern: 'api.perplexity.ai',

@@ -17,6 +17,7 @@ export const provider: Provider = {
   name: 'Together AI',
   kind: 'host',
   operator: 'Together AI',
+  vendorDomains: ['together.ai', 'together.xyz', 'github.com/togethercomputer'],
   hosts: [
     { pattern: 'api.together.xyz', location: 'global', note: 'SDK default base https://api.together.xyz/v1.', sources: [PY_SDK] },
     { pattern: 'api.together.ai', location: 'global', note: 'Alternate API hostname (resolves with TLS per a third-party probe).', sources: [DOMAIN_PROBE] },

@@ -46,6 +46,7 @@ export const provider: Provider = {
   name: 'Vercel AI Gateway',
   kind: 'router',
   operator: 'Vercel',
+  vendorDomains: ['vercel.com', 'vercel.sh', 'v0.app', 'github.com/vercel'],
   hosts: [
     {
       pattern: 'ai-gateway.vercel.sh',

@@ -15,6 +15,7 @@ export const provider: Provider = {
   name: 'xAI Grok API',
   kind: 'model-developer',
   operator: 'xAI',
+  vendorDomains: ['x.ai', 'github.com/xai-org'],
   hosts: [
     {
       pattern: 'api.x.ai',
