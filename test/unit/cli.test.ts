@@ -38,13 +38,17 @@ describe('CLI', () => {
       const at = (file: string, line: number) => out.endpoints.find((e) => e.file === `examples/${file}` && e.line === line);
       assert.deepEqual(
         (({ provider, host, region, euResident, baaAvailable }) => ({ provider, host, region, euResident, baaAvailable }))(at('api/app/summarize.py', 8)!),
-        { provider: 'aws-bedrock', host: 'bedrock-runtime.eu-central-1.amazonaws.com', region: 'eu-central-1', euResident: true, baaAvailable: true },
+        // Bedrock's BAA is reported by third parties only (no AWS page read): unknown, not true.
+        { provider: 'aws-bedrock', host: 'bedrock-runtime.eu-central-1.amazonaws.com', region: 'eu-central-1', euResident: true, baaAvailable: null },
       );
       assert.equal(at('api/app/triage.py', 7)?.region, 'us-east-1');
       assert.equal(at('api/app/triage.py', 7)?.euResident, false);
       assert.equal(at('api/app/search.py', 5)?.provider, 'self-hosted');
       const flagged = new Set(out.findings.filter((f) => !f.suppressed).map((f) => `${f.file}:${f.line}`));
-      assert.ok(out.endpoints.filter((e) => !flagged.has(`${e.file}:${e.line}`)).length >= 5, 'some endpoints must pass');
+      // The two self-hosted endpoints pass. The EU cloud endpoints (Bedrock, Azure OpenAI, Vertex AI) used to
+      // pass too, but the example policy requires soc2-type2 and only third parties report those clouds'
+      // SOC 2 reports, so the catalog now says "cannot be confirmed" (LLMC004) for them.
+      assert.ok(out.endpoints.filter((e) => !flagged.has(`${e.file}:${e.line}`)).length >= 2, 'some endpoints must pass');
     });
 
     it('reports every rule at least once, with a message, a range and a severity', () => {

@@ -34,7 +34,10 @@ export interface Source {
   url: string;
   /** YYYY-MM-DD: when the fact was last checked against this source. */
   checked: string;
-  /** The source is not the vendor's own text (aggregator, press, analyst). */
+  /**
+   * The source is not the vendor's own text (aggregator, press, analyst, community answer).
+   * Must agree with the provider's `vendorDomains` for posture facts (test/unit/catalog-sources.test.ts).
+   */
   thirdParty?: boolean;
 }
 
@@ -44,6 +47,11 @@ export interface Fact<T> {
   note?: string;
   /** Sources conflict, or only third parties state it. */
   uncertain?: boolean;
+  /**
+   * What the vendor's own page says about the fact, in a few words. Required for a negative
+   * value ('not-available', false, 'not-signed'), so a "no" never rests on silence.
+   */
+  vendorStatement?: string;
   sources: Source[];
 }
 
@@ -194,6 +202,12 @@ export interface Provider {
   kind: ProviderKind;
   /** The company that processes the data. */
   operator: string;
+  /**
+   * The vendor's own domains ('openai.com' also covers help.openai.com) or 'host/path'
+   * prefixes ('github.com/openai'). A yes/no posture fact rests on a source there (for the
+   * GPAI code, on the European Commission's list); anything else is a third party.
+   */
+  vendorDomains: string[];
   hosts: HostPattern[];
   /** Provider-specific zones referenced by hosts (OpenAI `eu`, Mistral `eu`, ...). */
   locations?: Location[];
