@@ -24,6 +24,7 @@ export const PROVIDER_IDS = [
   'self-hosted',
   'vercel-ai-gateway',
   'portkey',
+  'voyage-ai',
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
