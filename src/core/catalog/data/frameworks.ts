@@ -35,6 +35,7 @@ const LI_GENAI = gh(LI, '28c0aab8c77d61b18e61da95fd8e38c383a5e267', 'llama-index
 const LI_VERTEX = gh(LI, '611cb46c7a6dbc3cd77950b6e4593f0ad8c5943a', 'llama-index-integrations/llms/llama-index-llms-vertex/llama_index/llms/vertex/base.py', D);
 const LI_MISTRAL = gh(LI, '694ef35852dcc3f8042bf2f24a64aa3b127a3919', 'llama-index-integrations/llms/llama-index-llms-mistralai/llama_index/llms/mistralai/base.py', D);
 const LI_OPENAI_LIKE = gh(LI, '0f8133088aa7c80522bd0b0fcfd01e3c200bebbb', 'llama-index-integrations/llms/llama-index-llms-openai-like/llama_index/llms/openai_like/base.py', D);
+const LI_BEDROCK_EMBEDDING = gh(LI, '7a7d1c1b3ee89d6deb1092c5e9d929fa2ab15f5b', 'llama-index-integrations/embeddings/llama-index-embeddings-bedrock/llama_index/embeddings/bedrock/base.py', D);
 const LI_GEMINI = src('https://developers.llamaindex.ai/python/examples/llm/gemini/', D);
 
 const STRANDS = 'strands-agents/sdk-python';
@@ -314,6 +315,17 @@ export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       defaults: { region: 'us-west-2' },
       note: 'region_name, else the boto3 session\'s region, else AWS_REGION, else us-west-2. Without model_id the default model is a global. inference profile (any commercial region).',
       sources: [STRANDS_BEDROCK],
+    },
+    {
+      id: 'llamaindex-bedrock-embedding',
+      languages: ['python'],
+      callees: ['embeddings.bedrock.BedrockEmbedding'],
+      packages: ['llama-index-embeddings-bedrock'],
+      options: { region: ['region_name'], model: ['model_name'] },
+      env: { region: ['AWS_DEFAULT_REGION', 'AWS_REGION'] },
+      defaults: { region: null },
+      note: 'Without region_name the boto3 session\'s region applies. BedrockEmbedding is a common class name elsewhere, so only LlamaIndex\'s counts.',
+      sources: [LI_BEDROCK_EMBEDDING],
     },
     {
       id: 'claude-agent-sdk-bedrock',
