@@ -24,6 +24,7 @@ export const PROVIDER_IDS = [
   'self-hosted',
   'vercel-ai-gateway',
   'portkey',
+  'voyage-ai',
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -150,7 +151,15 @@ export interface ClientSignal {
     env?: string[];
     /** Or a string matching this regular expression (an AI SDK gateway model id, 'openai/gpt-4o'). */
     pattern?: string;
+    /** Or any value at all: setting the option selects the backend (langchain-google-genai `project=`). */
+    anyValue?: boolean;
   };
+  /**
+   * The call only counts when one of these env variables is true where the code runs: a
+   * backend switch the SDK reads (CLAUDE_CODE_USE_BEDROCK=1, GOOGLE_GENAI_USE_VERTEXAI=true).
+   * A signal whose switch is on wins over the same callee's signals without one.
+   */
+  requireEnv?: string[];
   packages: string[];
   /**
    * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):

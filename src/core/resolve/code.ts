@@ -225,11 +225,14 @@ class CodeResolver {
 
   /**
    * A call that is handed a client or credentials object built by another recognised call
-   * (ModelInference(credentials=creds), ChatBedrockConverse(client=bedrock)) reaches that
-   * call's endpoint, which is reported there.
+   * (ModelInference(credentials=creds), ChatBedrockConverse(client=bedrock), in a variable
+   * or in place) reaches that call's endpoint, which is reported there.
    */
   private wrapsClient(call: Call): boolean {
     for (const arg of call.args) {
+      // Handed over by keyword, built in place (BedrockChatCompletion(runtime_client=boto3.client(...))):
+      // reported on its own. An options object passed positionally (C# OpenAIClientOptions) is not a client.
+      if (arg.name && arg.value.k === 'call' && this.matchClient(arg.value.call)) return true;
       if (arg.value.k !== 'ref') continue;
       const assigned = findAssignment(arg.value.path, arg.value.s, this.ctx);
       if (!assigned || typeof assigned === 'string') continue;
@@ -247,9 +250,14 @@ class CodeResolver {
       ? this.index.clientsFor(this.input.lang, call.callee)
       : [...this.index.clientsFor(this.input.lang, qualified), ...this.index.clientsFor(this.input.lang, call.callee)];
     let fallback: { provider: Provider; signal: ClientSignal } | undefined;
+    let required: { provider: Provider; signal: ClientSignal } | undefined;
     for (const c of candidates) {
-      const { requireArg, requireOption } = c.signal;
+      const { requireArg, requireOption, requireEnv } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
+      // Past a matched signal only a backend switch can still win (and only its variables are read).
+      if (required && !requireEnv) continue;
+      // A backend switch the SDK reads from the environment (CLAUDE_CODE_USE_BEDROCK=1).
+      if (requireEnv && !requireEnv.some((name) => this.envIsTrue(name))) continue;
       if (requireArg) {
         // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
         const positional = call.args.filter((a) => !a.name)[requireArg.index];
@@ -260,19 +268,29 @@ class CodeResolver {
         const opt = findOption(this.readOptions(call), [requireOption.name]);
         if (!opt) {
           // The SDK's switch may be an env variable the workspace sets (GOOGLE_GENAI_USE_VERTEXAI=true).
-          if (requireOption.env?.some((name) => { const v = this.ctx.env(name); return v.state === 'set' && /^(?:1|true|yes|on)$/i.test(v.value.trim()); })) return c;
+          if (!requireOption.env?.some((name) => this.envIsTrue(name))) continue;
+          if (requireEnv) return c;
+          required ??= c;
           continue;
         }
         const r = evaluate(opt.value, this.ctx);
         const value = opt.value.k === 'lit' ? opt.value.v : r.text;
         // Enum-like values stay symbols: genai.BackendVertexAI.
         const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
-        if (!matchesPattern && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
+        if (!requireOption.anyValue && !matchesPattern && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
       }
-      if (requireArg || requireOption) return c;
-      fallback ??= c;
+      // A switched-on backend wins at once; a matched argument or option over a plain callee.
+      if (requireEnv) return c;
+      if (requireArg || requireOption) required ??= c;
+      else fallback ??= c;
     }
-    return fallback;
+    return required ?? fallback;
+  }
+
+  /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */
+  private envIsTrue(name: string): boolean {
+    const v = this.ctx.env(name);
+    return v.state === 'set' && /^(?:1|true|yes|on)$/i.test(v.value.trim());
   }
 
   /** Whether the callee starts with an imported module (`openai.chat...` after `import openai`), not a variable of that name. */
@@ -917,6 +935,8 @@ export function optionsOf(call: Call): Option[] {
     if (arg.name) {
       direct.push({ name: arg.name, value: arg.value });
       collectNested(arg.value, nested);
+      // A settings dict passed by keyword (strands OpenAIModel(client_args={"base_url": ...})).
+      if (arg.value.k === 'obj') for (const e of arg.value.entries) if (e.key !== '...' && e.key !== '**') nested.push({ name: `${arg.name}.${e.key}`, value: e.value });
       continue;
     }
     direct.push({ name: `$${positional++}`, value: arg.value });

@@ -44,3 +44,6 @@ export const GPAI_SIGNATORY_NOTE =
 
 /** The research's SDK/host survey (detection-patterns.md) and compliance facts snapshot. */
 export const LITELLM_DOCS = src('https://docs.litellm.ai/docs/providers', RESEARCH_SNAPSHOT);
+
+/** Framework SDK behaviour (Semantic Kernel, ADK, LlamaIndex, strands, Claude Agent SDK, Voyage AI) checked on 2026-12-03. */
+export const CHECKED_FRAMEWORKS = '2026-12-03';

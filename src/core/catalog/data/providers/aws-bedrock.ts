@@ -244,9 +244,10 @@ export const provider: Provider = {
       callees: ['ChatBedrockConverse', 'ChatBedrock', 'BedrockLLM', 'BedrockEmbeddings', 'BedrockChat'],
       packages: ['langchain-aws', '@langchain/aws', '@langchain/community'],
       options: { region: ['region_name', 'region'], url: ['endpoint_url'], model: ['model', 'model_id'] },
+      env: { region: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
       defaults: { region: null },
-      note: 'Often built from a boto3 client (client=...), in which case the region is on that client.',
-      sources: [BOTO_SAMPLES, LANGCHAIN_AWS],
+      note: 'Often built from a boto3 client (client=...), in which case the region is on that client. Without region_name: AWS_REGION, AWS_DEFAULT_REGION, then ~/.aws/config.',
+      sources: [BOTO_SAMPLES, LANGCHAIN_AWS, src('https://github.com/langchain-ai/langchain-aws/blob/main/libs/aws/langchain_aws/chat_models/bedrock_converse.py', '2026-12-03')],
     },
     {
       id: 'llamaindex-bedrock',
