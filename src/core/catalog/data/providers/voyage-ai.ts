@@ -21,6 +21,7 @@ export const provider: Provider = {
   name: 'Voyage AI embeddings and reranking API',
   kind: 'model-developer',
   operator: 'Voyage AI Innovations (MongoDB)',
+  vendorDomains: ['voyageai.com', 'mongodb.com'],
   hosts: [
     {
       pattern: 'api.voyageai.com',
