@@ -13,7 +13,7 @@ import type { CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, fixOf, hostSwapFix, outsideEuOfHost, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
+import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
   file: string;
@@ -428,15 +428,16 @@ class CodeResolver {
     | { kind: 'none'; text: string; condition?: string } {
     if (!names?.length) return { kind: 'none', text: '' };
     let unseen = false;
+    const elsewhere: EnvWhere[] = [];
     for (const name of names) {
       const v = this.ctx.env(name);
       if (v.state === 'set' || v.state === 'conflict') return { kind: v.state, name, text: '' };
       if (v.state === 'unseen') unseen = true;
+      if (v.state === 'unset') elsewhere.push(...(v.elsewhere ?? []));
     }
     const list = names.join(' / ');
-    return unseen
-      ? { kind: 'none', text: '', condition: `Unless ${list} is set where it runs.` }
-      : { kind: 'none', text: ` and no env file in the workspace sets ${list}` };
+    if (unseen) return { kind: 'none', text: '', condition: `Unless ${list} is set where it runs.` };
+    return { kind: 'none', text: elsewhere.length ? ` and no env file for this folder sets ${list}${setElsewhere(elsewhere)}` : ` and no env file in the workspace sets ${list}` };
   }
 
   /** An endpoint from a URL value; null when the value holds no host at all. */
@@ -987,7 +988,7 @@ function conditionsOf(r: Resolved): string[] {
 
 function describe(r: Resolved): string {
   if (r.env?.defaulted) {
-    return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which no env file in the workspace sets, so its default "${r.text}"`;
+    return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which ${r.env.setElsewhere ?? 'no env file in the workspace sets'}, so its default "${r.text}"`;
   }
   if (r.env) return isKnown(r) && r.env.where ? `from ${r.env.name}="${r.text}" (${formatWhere(r.env.where)})` : `from ${r.env.name}`;
   if (isKnown(r)) return `"${r.text}"`;
