@@ -26,6 +26,9 @@ interface Option {
   value: Value;
 }
 
+/** Env variable names that say they hold an endpoint URL (AZURE_OPENAI_ENDPOINT, OPENAI_BASE_URL). */
+const URL_NAME = /(?:URL|URI|ENDPOINT|BASE)$/i;
+
 /** Names under which a local URL is an LLM server (`vllmUrl`, `OLLAMA_BASE`). */
 const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
 
@@ -315,9 +318,11 @@ class CodeResolver {
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
       const r = evaluate(urlOpt.value, this.ctx);
-      // A positional argument is only the URL when it holds one ($0 may be an API key).
+      // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
+      // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
       const positional = urlOpt.name.startsWith('$');
-      const endpoint = positional && !parseUrl(r.text) ? null : this.fromUrl(r, provider, signal, via(`${urlOpt.name} ${describe(r)}`), extras);
+      const holdsUrl = !!parseUrl(r.text) || (!isKnown(r) && !!r.env && !r.env.defaulted && URL_NAME.test(r.env.name));
+      const endpoint = positional && !holdsUrl ? null : this.fromUrl(r, provider, signal, via(`${urlOpt.name} ${describe(r)}`), extras);
       if (endpoint) {
         this.consume(r);
         this.endpoints.push(endpoint);
@@ -375,6 +380,18 @@ class CodeResolver {
           ...extras,
           ...(urlEnv.condition ? { conditions: [urlEnv.condition] } : {}),
           ...(fix ? { euFix: fix } : {}),
+        }),
+      );
+      return;
+    }
+    if (signal.env?.url?.length && !signal.env.region && !signal.defaults.region) {
+      // The SDK takes its base URL from an env variable with no value here: as unknown as when the
+      // code reads that variable itself (azure_endpoint=os.environ[...]), so judged the same way.
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null, verdictsUnknown: true }, via('no endpoint set'), {
+          ...extras,
+          unknown: `no endpoint is set in the code${urlEnv.text}; the SDK reads ${signal.env.url.join(' or ')} where it runs, so where it sends requests is not known`,
+          ...(urlEnv.condition ? { conditions: [urlEnv.condition] } : {}),
         }),
       );
       return;
