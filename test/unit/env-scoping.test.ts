@@ -185,5 +185,10 @@ describe('env scoping', () => {
     // Set in the workspace: the host decides, the same in every file.
     const set = [{ name: 'AZURE_OPENAI_ENDPOINT', value: 'https://acme-swc.openai.azure.com/', file: '.env', line: 1 }];
     assert.deepEqual(judged(set), reads.map(([f]) => `${f}: azure-openai acme-swc.openai.azure.com baa=true assumed=false`));
+ 
+    // Filled in where it runs (`${RESOURCE}`): an Azure host whose resource is unknown, for the compose line and its readers alike.
+    const compose = engine.analyze('compose.yaml', 'services:\n  app:\n    build: .\n    environment:\n      AZURE_OPENAI_ENDPOINT: https://${AZURE_OPENAI_RESOURCE}.openai.azure.com\n', { force: true });
+    assert.deepEqual(compose.endpoints.map((e) => `${e.provider} baa=${e.baaAvailable}`), ['azure-openai baa=true']);
+    assert.deepEqual(judged(compose.env), reads.map(([f]) => `${f}: azure-openai null baa=true assumed=false`));
   });
 });

@@ -12,7 +12,7 @@ import { envScopesOf, type EnvFileUse, type EnvScope } from '../env-scope';
 import type { CatalogIndex } from './catalog-index';
 import { InfrastructureReader, type DefinedResource } from './infrastructure';
 import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type Target } from './endpoint';
-import { hasUrlScheme, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import type { EnvLookup, Piece } from './values';
 
@@ -50,7 +50,7 @@ export class ConfigResolver {
    * the provider is set beside them. `scope`: the code they reach (none known: untied).
    */
   env(assignments: { name: string; value: Located }[], scope: EnvScope = { kind: 'none' }): void {
-    for (const a of assignments) if (a.value.text.trim() !== '') this.definitions.push({ name: a.name, value: a.value.text.trim(), offset: a.value.s, scope });
+    for (const a of assignments) if (a.value.text.trim() !== '') this.definitions.push({ name: a.name, value: filledInWhereItRuns(a.value.text.trim()), offset: a.value.s, scope });
     const flagged = new Set<string>();
     for (const a of assignments) {
       for (const ref of this.index.envSignals(a.name)) {
@@ -65,7 +65,8 @@ export class ConfigResolver {
     if (text === '' || this.consumed.has(value.s)) return;
     const signals = this.index.envSignals(name);
     const via = `${name}=${text.length > 60 ? text.slice(0, 57) + '...' : text}`;
-    const url = parseUrl(text);
+    const filled = filledInWhereItRuns(text);
+    const url = parseUrl(filled);
     if (url) {
       if (this.lookalike(value, url, via)) return;
       const urlSignal = signals.find((r) => r.signal.kind === 'url');
@@ -74,7 +75,7 @@ export class ConfigResolver {
         const llmContext = !!urlSignal || looksLikeLlmServer(url);
         if (match.provider.kind === 'self-hosted' && !llmContext) return;
         this.push(value, hostTarget(match, url.host), via,
-          this.hostFix(value, url, match.provider, match.region));
+          filled === text ? this.hostFix(value, url, match.provider, match.region) : undefined);
       } else if (urlSignal) {
         this.push(value, { provider: null, host: url.host, region: null }, via, undefined,
           `${url.host} is not a host the catalog knows; declare where it processes data in the policy`);
@@ -404,6 +405,15 @@ export class ConfigResolver {
 
 function pieceOf(value: Located): Piece[] {
   return [{ text: value.text, s: value.cs, e: value.ce, verbatim: value.verbatim }];
+}
+
+/**
+ * `${VAR}` in a value is filled in where it runs (compose and dotenv interpolation): that
+ * part is unknown here, so `https://${RESOURCE}.openai.azure.com` is an Azure host whose
+ * resource is not known, not a host nobody knows.
+ */
+function filledInWhereItRuns(text: string): string {
+  return text.includes('${') ? text.replace(/\$\{[^}]*\}/g, HOLE) : text;
 }
 
 /** Env assignments of a .env file in the resolver's shape. */
