@@ -160,7 +160,7 @@ describe('env scoping', () => {
   });
 
   it('reads example, sample and template env files as documentation of the values', () => {
-    for (const name of ['.env.example', 'example.env', 'sample.env', '.env.sample', '.env.template', 'app/.env.dist']) {
+    for (const name of ['.env.example', 'example.env', 'sample.env', '.env.sample', '.env.template', 'app/.env.dist', 'env.example']) {
       assert.equal(formatOf(name)?.kind, 'dotenv', name);
       assert.equal(isDocumentationEnv(name), true, name);
     }
@@ -190,5 +190,8 @@ describe('env scoping', () => {
     const compose = engine.analyze('compose.yaml', 'services:\n  app:\n    build: .\n    environment:\n      AZURE_OPENAI_ENDPOINT: https://${AZURE_OPENAI_RESOURCE}.openai.azure.com\n', { force: true });
     assert.deepEqual(compose.endpoints.map((e) => `${e.provider} baa=${e.baaAvailable}`), ['azure-openai baa=true']);
     assert.deepEqual(judged(compose.env), reads.map(([f]) => `${f}: azure-openai null baa=true assumed=false`));
+    // A workflow expression is as unknown as no value at all: the same answer as when nothing sets it.
+    const workflow = engine.analyze('.github/workflows/ci.yml', 'jobs:\n  eval:\n    env:\n      AZURE_OPENAI_ENDPOINT: ${{ vars.AZURE_OPENAI_ENDPOINT }}\n', { force: true });
+    assert.deepEqual(judged(workflow.env), reads.map(([f]) => `${f}: azure-openai null baa=null assumed=true`));
   });
 });

@@ -408,12 +408,13 @@ function pieceOf(value: Located): Piece[] {
 }
 
 /**
- * `${VAR}` in a value is filled in where it runs (compose and dotenv interpolation): that
- * part is unknown here, so `https://${RESOURCE}.openai.azure.com` is an Azure host whose
- * resource is not known, not a host nobody knows.
+ * `${VAR}` in a value is filled in where it runs (compose and dotenv interpolation, and
+ * `${{ vars.X }}` in a workflow): that part is unknown here, so
+ * `https://${RESOURCE}.openai.azure.com` is an Azure host whose resource is not known, not
+ * a host nobody knows, and `${{ vars.LLM_URL }}` is an unknown URL, not a known non-URL.
  */
 function filledInWhereItRuns(text: string): string {
-  return text.includes('${') ? text.replace(/\$\{[^}]*\}/g, HOLE) : text;
+  return text.includes('${') ? text.replace(/\$\{\{[^}]*\}\}|\$\{[^}]*\}/g, HOLE) : text;
 }
 
 /** Env assignments of a .env file in the resolver's shape. */
