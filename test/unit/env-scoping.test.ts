@@ -9,6 +9,7 @@ import { findPolicy, scan } from '../../src/cli/scan';
 import { walk } from '../../src/cli/walk';
 import { Engine, formatOf, placeEnv, scopedEnv, workspaceEnv, type EnvDefinition } from '../../src/core/engine';
 import { isDocumentationEnv } from '../../src/core/env-scope';
+import { baaAvailable } from '../../src/core/resolve/catalog-index';
 import type { Endpoint, Finding } from '../../src/core/model';
 import { WorkspaceIndex } from '../../src/core/workspace';
 
@@ -182,14 +183,15 @@ describe('env scoping', () => {
     });
     // Unknown where it runs: the provider is assumed from the SDK and the BAA stays unknown, in every file.
     assert.deepEqual(judged([]), reads.map(([f]) => `${f}: azure-openai null baa=null assumed=true`));
-    // Set in the workspace: the host decides, the same in every file.
+    // Set in the workspace: the host decides, the same in every file (what the catalog says of Azure OpenAI's BAA).
+    const azureBaa = baaAvailable(engine.catalog.providers.find((p) => p.id === 'azure-openai')!.posture.baa);
     const set = [{ name: 'AZURE_OPENAI_ENDPOINT', value: 'https://acme-swc.openai.azure.com/', file: '.env', line: 1 }];
-    assert.deepEqual(judged(set), reads.map(([f]) => `${f}: azure-openai acme-swc.openai.azure.com baa=true assumed=false`));
+    assert.deepEqual(judged(set), reads.map(([f]) => `${f}: azure-openai acme-swc.openai.azure.com baa=${azureBaa} assumed=false`));
  
     // Filled in where it runs (`${RESOURCE}`): an Azure host whose resource is unknown, for the compose line and its readers alike.
     const compose = engine.analyze('compose.yaml', 'services:\n  app:\n    build: .\n    environment:\n      AZURE_OPENAI_ENDPOINT: https://${AZURE_OPENAI_RESOURCE}.openai.azure.com\n', { force: true });
-    assert.deepEqual(compose.endpoints.map((e) => `${e.provider} baa=${e.baaAvailable}`), ['azure-openai baa=true']);
-    assert.deepEqual(judged(compose.env), reads.map(([f]) => `${f}: azure-openai null baa=true assumed=false`));
+    assert.deepEqual(compose.endpoints.map((e) => `${e.provider} baa=${e.baaAvailable} assumed=${e.assumedProvider ?? false}`), [`azure-openai baa=${azureBaa} assumed=false`]);
+    assert.deepEqual(judged(compose.env), reads.map(([f]) => `${f}: azure-openai null baa=${azureBaa} assumed=false`));
     // A workflow expression is as unknown as no value at all: the same answer as when nothing sets it.
     const workflow = engine.analyze('.github/workflows/ci.yml', 'jobs:\n  eval:\n    env:\n      AZURE_OPENAI_ENDPOINT: ${{ vars.AZURE_OPENAI_ENDPOINT }}\n', { force: true });
     assert.deepEqual(judged(workflow.env), reads.map(([f]) => `${f}: azure-openai null baa=null assumed=true`));
