@@ -63,8 +63,7 @@ const LOCK_FILES = new Set([
 export function formatOf(path: string): FileFormat | null {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (LOCK_FILES.has(base) || base.endsWith('.lock')) return null;
-  // `env.example` and its kin document a project's values like `.env.example` does.
-  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env') || base === '.envrc' || base.startsWith('.envrc.') || /^env\.(?:example|sample|template)$/.test(base)) return { kind: 'dotenv' };
+  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env') || base === '.envrc') return { kind: 'dotenv' };
   const dot = base.lastIndexOf('.');
   if (dot < 0) return null;
   const ext = base.slice(dot + 1);

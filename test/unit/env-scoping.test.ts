@@ -161,7 +161,7 @@ describe('env scoping', () => {
   });
 
   it('reads example, sample and template env files as documentation of the values', () => {
-    for (const name of ['.env.example', 'example.env', 'sample.env', '.env.sample', '.env.template', 'app/.env.dist', 'env.example', '.envrc.dist']) {
+    for (const name of ['.env.example', 'example.env', 'sample.env', '.env.sample', '.env.template', 'app/.env.dist']) {
       assert.equal(formatOf(name)?.kind, 'dotenv', name);
       assert.equal(isDocumentationEnv(name), true, name);
     }
