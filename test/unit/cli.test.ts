@@ -108,7 +108,8 @@ describe('CLI', () => {
       const r = runCli(['scan', '.', '--format', 'json'], path.join(ROOT, 'test', 'fixtures', 'workspaces', 'envs'));
       const out = JSON.parse(r.stdout) as { findings: (JsonFinding & { related?: { file: string; line: number; message: string }[] })[] };
       const at = (file: string, line: number) => out.findings.find((f) => f.file === file && f.line === line);
-      assert.deepEqual(at('app.py', 6)?.related, [{ file: 'deploy/prod.env', line: 1, message: 'OPENAI_BASE_URL=https://api.openai.com/v1 is set here' }]);
+      // deploy/ holds no code, so its env files are tied to none: the fork says its value is unscoped.
+      assert.deepEqual(at('app.py', 6)?.related, [{ file: 'deploy/prod.env', line: 1, message: 'OPENAI_BASE_URL=https://api.openai.com/v1 is set here (unscoped: tied to no code folder, it applies workspace-wide)' }]);
       assert.deepEqual(at('deploy/prod.env', 1)?.related, [{ file: 'app.py', line: 6, message: 'OPENAI_BASE_URL is read here' }]);
       const sarif = JSON.parse(runCli(['scan', '.', '--format', 'sarif'], path.join(ROOT, 'test', 'fixtures', 'workspaces', 'envs')).stdout) as {
         runs: { results: { relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];

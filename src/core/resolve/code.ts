@@ -13,7 +13,7 @@ import type { CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, fixOf, hostSwapFix, outsideEuOfHost, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
+import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
   file: string;
@@ -25,6 +25,9 @@ interface Option {
   name: string;
   value: Value;
 }
+
+/** Env variable names that say they hold an endpoint URL (AZURE_OPENAI_ENDPOINT, OPENAI_BASE_URL). */
+const URL_NAME = /(?:URL|URI|ENDPOINT|BASE)$/i;
 
 /** Names under which a local URL is an LLM server (`vllmUrl`, `OLLAMA_BASE`). */
 const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
@@ -315,9 +318,11 @@ class CodeResolver {
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
       const r = evaluate(urlOpt.value, this.ctx);
-      // A positional argument is only the URL when it holds one ($0 may be an API key).
+      // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
+      // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
       const positional = urlOpt.name.startsWith('$');
-      const endpoint = positional && !parseUrl(r.text) ? null : this.fromUrl(r, provider, signal, via(`${urlOpt.name} ${describe(r)}`), extras);
+      const holdsUrl = !!parseUrl(r.text) || (!isKnown(r) && !!r.env && !r.env.defaulted && URL_NAME.test(r.env.name));
+      const endpoint = positional && !holdsUrl ? null : this.fromUrl(r, provider, signal, via(`${urlOpt.name} ${describe(r)}`), extras);
       if (endpoint) {
         this.consume(r);
         this.endpoints.push(endpoint);
@@ -379,6 +384,18 @@ class CodeResolver {
       );
       return;
     }
+    if (signal.env?.url?.length && !signal.env.region && !signal.defaults.region) {
+      // The SDK takes its base URL from an env variable with no value here: as unknown as when the
+      // code reads that variable itself (azure_endpoint=os.environ[...]), so judged the same way.
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null, verdictsUnknown: true }, via('no endpoint set'), {
+          ...extras,
+          unknown: `no endpoint is set in the code${urlEnv.text}; the SDK reads ${signal.env.url.join(' or ')} where it runs, so where it sends requests is not known`,
+          ...(urlEnv.condition ? { conditions: [urlEnv.condition] } : {}),
+        }),
+      );
+      return;
+    }
     if (signal.env?.resource && !signal.env.region) {
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null }, via('no resource set'), {
@@ -428,15 +445,16 @@ class CodeResolver {
     | { kind: 'none'; text: string; condition?: string } {
     if (!names?.length) return { kind: 'none', text: '' };
     let unseen = false;
+    const elsewhere: EnvWhere[] = [];
     for (const name of names) {
       const v = this.ctx.env(name);
       if (v.state === 'set' || v.state === 'conflict') return { kind: v.state, name, text: '' };
       if (v.state === 'unseen') unseen = true;
+      if (v.state === 'unset') elsewhere.push(...(v.elsewhere ?? []));
     }
     const list = names.join(' / ');
-    return unseen
-      ? { kind: 'none', text: '', condition: `Unless ${list} is set where it runs.` }
-      : { kind: 'none', text: ` and no env file in the workspace sets ${list}` };
+    if (unseen) return { kind: 'none', text: '', condition: `Unless ${list} is set where it runs.` };
+    return { kind: 'none', text: elsewhere.length ? ` and no env file for this folder sets ${list}${setElsewhere(elsewhere)}` : ` and no env file in the workspace sets ${list}` };
   }
 
   /** An endpoint from a URL value; null when the value holds no host at all. */
@@ -987,7 +1005,7 @@ function conditionsOf(r: Resolved): string[] {
 
 function describe(r: Resolved): string {
   if (r.env?.defaulted) {
-    return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which no env file in the workspace sets, so its default "${r.text}"`;
+    return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which ${r.env.setElsewhere ?? 'no env file in the workspace sets'}, so its default "${r.text}"`;
   }
   if (r.env) return isKnown(r) && r.env.where ? `from ${r.env.name}="${r.text}" (${formatWhere(r.env.where)})` : `from ${r.env.name}`;
   if (isKnown(r)) return `"${r.text}"`;
