@@ -177,20 +177,23 @@ export function scoreReported(repo: RealRepoLabels, reported: Reported[]): RealS
 
 /**
  * `lines: [a, b]` marks a use that spans several lines (a multi-line call): any line from
- * the first to the last is right. Hosts are compared without a port: the engine reports
- * the host name, some labels wrote `localhost:11434`.
+ * the first to the last is right. Hosts are compared without a port (the engine reports
+ * the host name, some labels wrote `localhost:11434`) and loopback names are one host.
  */
 function matches(label: RealLabel, e: Reported): boolean {
   const lines = label.lines ?? [label.line!];
   if (e.line < Math.min(...lines) || e.line > Math.max(...lines)) return false;
   if (label.provider !== e.provider) return false;
-  if (label.host !== undefined && hostName(label.host) !== e.host) return false;
+  if (label.host !== undefined && hostName(label.host) !== hostName(e.host)) return false;
   if (label.region !== undefined && label.region !== e.region) return false;
   return true;
 }
 
+/** The host without a port; the loopback names are one host (labels wrote `localhost` where SDK docs say 127.0.0.1). */
 function hostName(host: string | null): string | null {
-  return host === null ? null : host.replace(/:\d+$/, '');
+  if (host === null) return null;
+  const name = host.replace(/:\d+$/, '');
+  return name === '127.0.0.1' || name === '[::1]' ? 'localhost' : name;
 }
 
 function describe(e: Reported): string {

@@ -147,11 +147,11 @@ describe('framework classes: crewai and strands', () => {
     assert.deepEqual(r, [bedrock('eu-central-1')]);
   });
 
-  it('strands BedrockModel takes region_name, AWS_REGION, else us-west-2', () => {
+  it('strands BedrockModel takes region_name or AWS_REGION; without either the region is unknown (the AWS config, outside the repository, comes before strands\' us-west-2)', () => {
     const imp = 'from strands.models import BedrockModel';
     assert.deepEqual(found('a.py', [imp, 'm = BedrockModel(model_id="eu.amazon.nova-pro-v1:0", region_name="eu-west-1")']), [bedrock('eu-west-1')]);
     assert.deepEqual(found('a.py', [imp, 'm = BedrockModel(model_id="amazon.nova-pro-v1:0")'], { AWS_REGION: 'eu-central-1' }), [bedrock('eu-central-1')]);
-    assert.deepEqual(found('a.py', [imp, 'm = BedrockModel(model_id="amazon.nova-pro-v1:0")']), [bedrock('us-west-2')]);
+    assert.deepEqual(found('a.py', [imp, 'm = BedrockModel(model_id="amazon.nova-pro-v1:0")']), [at('aws-bedrock', null, null)]);
   });
 
   it('strands AnthropicModel and OpenAIModel: the SDK default, or client_args["base_url"]', () => {

@@ -312,8 +312,10 @@ export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       packages: ['strands-agents', 'strands'],
       options: { region: ['region_name'], url: ['endpoint_url'], model: ['model_id'] },
       env: { region: ['AWS_DEFAULT_REGION', 'AWS_REGION'] },
-      defaults: { region: 'us-west-2' },
-      note: 'region_name, else the boto3 session\'s region, else AWS_REGION, else us-west-2. Without model_id the default model is a global. inference profile (any commercial region).',
+      // us-west-2 is strands' last resort, after the boto3 session's region (AWS_DEFAULT_REGION or
+      // ~/.aws/config, outside the repository): claiming it would be a guess, so the region stays unknown.
+      defaults: { region: null },
+      note: 'region_name, else the boto3 session\'s region (AWS_DEFAULT_REGION or ~/.aws/config), else AWS_REGION, and only then us-west-2. Without model_id the default model is a global. inference profile (any commercial region).',
       sources: [STRANDS_BEDROCK],
     },
     {
