@@ -52,7 +52,7 @@ const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
 };
 
 export const catalog: Catalog = {
-  version: '2026-11-27',
+  version: '2026-12-03',
   reviewWindowDays: 180,
   regionSets,
   providers: PROVIDER_IDS.map((id) => byId[id]),
