@@ -75,7 +75,13 @@ export class CatalogIndex {
   clientsFor(lang: CodeLanguage, calleePath: string): { provider: Provider; signal: ClientSignal }[] {
     const candidates = this.clientsByLang.get(lang)?.get(lastSegment(calleePath));
     if (!candidates) return [];
-    return candidates.filter(({ signal }) => signal.callees.some((c) => pathEndsWith(calleePath, c)));
+    // The most qualified callee first: `langchain_community.llms.Ollama` over a bare `Ollama`.
+    const matched = (signal: ClientSignal): number => Math.max(...signal.callees.map((c) => (pathEndsWith(calleePath, c) ? c.length : -1)));
+    return candidates
+      .map((c) => ({ c, length: matched(c.signal) }))
+      .filter((m) => m.length >= 0)
+      .sort((a, b) => b.length - a.length)
+      .map((m) => m.c);
   }
 
   /** Whether a config key is one SDKs use for an LLM base URL (base_url, apiBase, api_base, ...). */
