@@ -185,7 +185,8 @@ class CodeResolver {
 
   call(call: Call): void {
     const before = this.endpoints.length;
-    if (this.index.isLiteLlmCall(call.callee)) {
+    // `Agent` counts only as imported from crewai (`crewai.Agent`), so the import's qualified name is asked too.
+    if (this.index.isLiteLlmCall(call.callee) || this.index.isLiteLlmCall(this.ctx.parser.qualify(call.callee))) {
       this.liteLlm(call);
       this.modelProfile(call, this.index.catalog.litellm.modelOptions, before);
       return;
