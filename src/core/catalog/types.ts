@@ -121,6 +121,10 @@ export interface ClientOptions {
   /** Azure-style resource name from which the host is built. */
   resource?: string[];
   model?: string[];
+  /** Options that hold query parameters sent with every request (`defaultQuery`). */
+  query?: string[];
+  /** Options that hold headers sent with every request (`defaultHeaders`). */
+  headers?: string[];
 }
 
 /** How an SDK client is constructed, and what it does when nothing is set. */
@@ -203,6 +207,11 @@ export interface Provider {
   euSwap?: EuSwap;
   /** Models served only from the provider's global location: a regional location cannot keep them in the region. */
   globalOnlyModels?: { pattern: string; note: string; sources: Source[] };
+  /**
+   * What only this provider's requests carry (a URL path, a query parameter, a header). An
+   * OpenAI-compatible client whose host is unknown but whose settings carry one calls this provider.
+   */
+  requestMarks?: { paths: string[]; queryKeys: string[]; headerKeys: string[]; note?: string; sources: Source[] };
   notes?: string[];
 }
 

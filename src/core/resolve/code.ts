@@ -300,7 +300,9 @@ class CodeResolver {
       const r = evaluate(urlOpt.value, this.ctx);
       // A positional argument is only the URL when it holds one ($0 may be an API key).
       const positional = urlOpt.name.startsWith('$');
-      const endpoint = positional && !parseUrl(r.text) ? null : this.fromUrl(r, provider, signal, via(`${urlOpt.name} ${describe(r)}`), extras);
+      const marked = this.markedProvider(options, signal, r);
+      const how = via(`${urlOpt.name} ${describe(r)}${marked ? `, with ${marked.mark}, which only ${marked.provider.name} requests carry` : ''}`);
+      const endpoint = positional && !parseUrl(r.text) ? null : this.fromUrl(r, provider, signal, how, extras, marked?.provider);
       if (endpoint) {
         this.consume(r);
         this.endpoints.push(endpoint);
@@ -422,11 +424,46 @@ class CodeResolver {
       : { kind: 'none', text: ` and no env file in the workspace sets ${list}` };
   }
 
-  /** An endpoint from a URL value; null when the value holds no host at all. */
-  private fromUrl(r: Resolved, sdkProvider: Provider, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }): Endpoint | null {
+  /**
+   * The provider whose own request marks (Azure OpenAI's api-version query parameter, api-key
+   * header, /openai/deployments/ path) an OpenAI-compatible client's settings carry.
+   */
+  private markedProvider(options: Option[], signal: ClientSignal, url: Resolved): { provider: Provider; mark: string } | undefined {
+    const keysOf = (names: string[] | undefined): string[] => {
+      const v = this.literalValue(findOption(options, names)?.value);
+      return v?.k === 'obj' ? v.entries.map((e) => e.key.toLowerCase()) : [];
+    };
+    const query = keysOf(signal.options.query);
+    const headers = keysOf(signal.options.headers);
+    const path = url.text.toLowerCase();
+    for (const provider of this.index.catalog.providers) {
+      const marks = provider.requestMarks;
+      if (!marks) continue;
+      const inPath = marks.paths.find((p) => path.includes(p));
+      if (inPath) return { provider, mark: `the path ${inPath}` };
+      const inQuery = marks.queryKeys.find((k) => query.includes(k));
+      if (inQuery) return { provider, mark: `the ${inQuery} query parameter` };
+      const inHeaders = marks.headerKeys.find((k) => headers.includes(k));
+      if (inHeaders) return { provider, mark: `the ${inHeaders} header` };
+    }
+    return undefined;
+  }
+
+  /**
+   * An endpoint from a URL value; null when the value holds no host at all. `marked`: the
+   * provider the client's own settings point to, which decides when the host is unknown.
+   */
+  private fromUrl(r: Resolved, sdkProvider: Provider, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }, marked?: Provider): Endpoint | null {
     const url = parseUrl(r.text.trim());
     const refused = !url && isKnown(r) && hasUrlScheme(r.text.trim());
     if (!url && isKnown(r) && !refused) return null; // a known value that is not a URL: not an endpoint setting
+    if (marked && (!url || url.host.includes(HOLE))) {
+      // Its own marks say which provider it is, not the SDK: its facts apply; the region stays unknown.
+      return makeEndpoint(this.index, this.input.file, r.span, { provider: marked, host: null, region: null }, via, {
+        ...extras,
+        unknown: `the host ${r.why ?? 'is computed at run time'}`,
+      });
+    }
     if (!url || url.host === HOLE || url.host.startsWith(HOLE) && !url.host.includes('.')) {
       // The whole base URL is unknown (or not one the URL parser accepts): the SDK's provider is assumed, verdicts are not.
       return makeEndpoint(this.index, this.input.file, r.span, { provider: sdkProvider, host: null, region: null, verdictsUnknown: true }, via, {
