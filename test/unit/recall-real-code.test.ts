@@ -88,6 +88,26 @@ describe('recall on shapes seen in real code', () => {
       ]);
     });
 
+    it('follows an aisuite "provider:model" string to the SDK client aisuite builds', () => {
+      const text = [
+        'import aisuite as ai',
+        '',
+        'def ask(question):',
+        '    client = ai.Client()',
+        '    first = client.chat.completions.create(model="openai:gpt-4o-mini", messages=[])',
+        '    second = client.chat.completions.create(model="someone:m", messages=[])',
+        '    return first, second',
+      ].join('\n');
+      const endpoints = engine.analyze('flow.py', text).endpoints;
+      assert.deepEqual(endpoints.map((e) => [e.provider, e.host, e.sdk ?? null]), [
+        ['openai', 'api.openai.com', 'openai-python'],
+        [null, null, null],
+      ]);
+      // The router's method takes no base_url: no fix may insert one there.
+      assert.equal(endpoints[0]!.euFix, undefined);
+      assert.match(endpoints[1]!.unknown ?? '', /provider key "someone"/);
+    });
+
     it('leaves an Agent that is not crewai\'s alone', () => {
       const text = 'from crewai import LLM\nfrom my_agents import Agent\n\nhelper = Agent(llm="gpt-4o")\n';
       assert.deepEqual(found('other.py', text), []);

@@ -246,6 +246,26 @@ export interface LiteLlmSignals {
   sources: Source[];
 }
 
+/**
+ * A client that picks the provider from a "provider:model" string given to its methods
+ * (aisuite: `client.chat.completions.create(model="openai:gpt-4o")`), then calls that
+ * provider through the provider's own SDK client.
+ */
+export interface ModelStringRouter {
+  id: string;
+  languages: CodeLanguage[];
+  /** The constructor, qualified by its import (`aisuite.Client`). */
+  client: string;
+  /** The client's methods that take the model string. */
+  methods: string[];
+  modelOptions: string[];
+  /** Between the provider key and the model name. */
+  separator: string;
+  /** Provider key -> the id of the SDK client signal the router builds for it. */
+  providers: Record<string, string>;
+  sources: Source[];
+}
+
 export interface Catalog {
   /** YYYY-MM-DD of the catalog's last review. */
   version: string;
@@ -255,6 +275,7 @@ export interface Catalog {
   providers: Provider[];
   litellm: LiteLlmSignals;
   portkey: PortkeySignals;
+  routers?: ModelStringRouter[];
 }
 
 /** How Portkey gateway configs name their targets (`targets: [{provider: "bedrock", aws_region: ...}]`). */

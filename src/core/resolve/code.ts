@@ -9,7 +9,7 @@ import { parseNotes } from '../scan/notes';
 import { CodeParser, MAX_TRY_NESTING } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
-import type { CatalogIndex } from './catalog-index';
+import { pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, fixOf, hostSwapFix, outsideEuOfHost, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
@@ -194,10 +194,39 @@ class CodeResolver {
     // `const vertex = createVertex(...)` then `vertex("model")`: the local name is a client
     // made by a factory (reported there), not the SDK's default instance.
     if (!call.callee.includes('.') && !call.isNew && this.isMadeClient(call.callee, call.s)) return;
+    if (this.routed(call)) return;
     const match = this.matchClient(call);
     if (!match || this.wrapsClient(call)) return;
     this.client(call, match.provider, match.signal);
     this.modelProfile(call, match.signal.options.model ?? [], before);
+  }
+
+  /**
+   * A method of a model-string router's client (aisuite `client.chat.completions.create(
+   * model="openai:gpt-4o")`): the provider key picks the SDK client the router builds, whose
+   * defaults and env variables then apply. Returns whether the call was such a method.
+   */
+  private routed(call: Call): boolean {
+    for (const router of this.index.catalog.routers ?? []) {
+      if (!router.languages.includes(this.input.lang)) continue;
+      const method = router.methods.find((m) => call.callee.endsWith(`.${m}`));
+      if (!method) continue;
+      const assigned = findAssignment(call.callee.slice(0, -method.length - 1), call.s, this.ctx);
+      const made = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+      if (made?.k !== 'call' || !pathEndsWith(this.ctx.parser.qualify(made.call.callee), router.client)) continue;
+      const opt = findOption(this.readOptions(call), router.modelOptions);
+      const model = opt ? evaluate(opt.value, this.ctx) : undefined;
+      const key = model && isKnown(model) && model.text.includes(router.separator) ? model.text.slice(0, model.text.indexOf(router.separator)) : undefined;
+      const target = key === undefined ? undefined : this.index.clientById(router.providers[key]);
+      if (target) this.client(call, target.provider, target.signal, router.id);
+      else {
+        // Still an LLM call: which provider it reaches is what is not known.
+        const what = key === undefined ? 'the model string is not a literal "provider:model"' : `the catalog does not say which client ${router.id} builds for its provider key "${key}"`;
+        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null }, `${shortCallee(call)}: ${router.id} routes by model string`, { unknown: what }));
+      }
+      return true;
+    }
+    return false;
   }
 
   /** A Bedrock model id given in the same call (`model="bedrock/global.anthropic..."`) that names a profile beyond the EU. */
@@ -282,14 +311,15 @@ class CodeResolver {
     return this.ctx.parser.imports.get(root) === module;
   }
 
-  private client(call: Call, provider: Provider, signal: ClientSignal): void {
-    const { options, opaque: callOpaque } = this.callOptions(call);
+  /** `router`: the call is a method of a router's client that builds this SDK client itself, so the call takes none of its options. */
+  private client(call: Call, provider: Provider, signal: ClientSignal, router?: string): void {
+    const { options, opaque: callOpaque } = router ? { options: [], opaque: undefined } : this.callOptions(call);
     const moduleSet = signal.moduleClient ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
     // Options the engine cannot read only matter to an SDK that takes an endpoint option at all.
     const { url, region, resource } = signal.options;
     const opaque = url?.length || region?.length || resource?.length ? callOpaque ?? moduleSet?.opaque : undefined;
-    const via = (what: string): string => `${shortCallee(call)}: ${what}`;
+    const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router} builds ${signal.id}, ` : ''}${what}`;
     const extras = { sdk: signal.id };
     // The service a generic client factory is asked for (boto3.client("bedrock")) picks its host.
     const serviceArg = signal.requireArg ? call.args.filter((a) => !a.name)[signal.requireArg.index] ?? call.args.find((a) => a.name === 'service_name') : undefined;
@@ -354,7 +384,7 @@ class CodeResolver {
     if (signal.defaults.host) {
       const host = signal.defaults.host;
       const target = defaultHostTarget(this.index, provider, host);
-      const fix = this.insertUrlFix(call, provider, signal, host);
+      const fix = router ? undefined : this.insertUrlFix(call, provider, signal, host);
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, target, via(`no endpoint set${urlEnv.text}, so the SDK default ${host}`), {
           ...extras,
@@ -374,7 +404,7 @@ class CodeResolver {
       return;
     }
     const regionEnv = this.implicitEnv(signal.env?.region);
-    const fix = this.insertRegionFix(call, provider, signal);
+    const fix = router ? undefined : this.insertRegionFix(call, provider, signal);
     if (regionEnv.kind === 'set' || regionEnv.kind === 'conflict') {
       const r = this.resolve({ k: 'ref', path: `process.env.${regionEnv.name}`, s: callSpan.s, e: callSpan.e });
       const region = this.regionOf(r, provider);

@@ -204,7 +204,7 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
   if (kind === 'code') {
     words.push('litellm');
     // A dotted LiteLLM callee (`crewai.Agent`) is imported from its package: the package name is in the file.
-    for (const c of catalog.litellm.callees) if (c.includes('.')) words.push(c.slice(0, c.indexOf('.')));
+    for (const c of [...catalog.litellm.callees, ...(catalog.routers ?? []).map((r) => r.client)]) if (c.includes('.')) words.push(c.slice(0, c.indexOf('.')));
   }
   else {
     // Keys such as apiBase or base_url give a local URL beside them away as an LLM server,

@@ -3,6 +3,7 @@
 import type { Catalog, Provider } from '../types';
 import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
+import { routers } from './routers';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
 import { provider as openai } from './providers/openai';
@@ -58,4 +59,5 @@ export const catalog: Catalog = {
   providers: PROVIDER_IDS.map((id) => byId[id]),
   litellm,
   portkey,
+  routers,
 };
