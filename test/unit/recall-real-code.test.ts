@@ -2,7 +2,9 @@
 // clients in Go, LangChain's community Ollama classes, crewai model strings, the older
 // Gemini JS SDK, and OpenAI clients set up for Azure OpenAI by hand. Fixtures are our own.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { Engine } from '../../src/core/engine';
+import { runCli, tempWorkspace } from '../support/cli';
 
 const engine = new Engine();
 const found = (file: string, text: string) =>
@@ -141,6 +143,17 @@ describe('recall on shapes seen in real code', () => {
       // Azure's marks are evidence; a base URL with none leaves the provider the SDK's assumption.
       assert.deepEqual(endpoints.map((e) => e.assumedProvider === true), [false, false, false, true]);
       assert.match(endpoints[1]!.via, /api-version query parameter/);
+    });
+
+    it('says in the CLI output when the provider is only the SDK\'s assumption', () => {
+      const dir = tempWorkspace({ 'route.ts': 'import OpenAI from "openai"\nexport const c = (url: string) => new OpenAI({ baseURL: url })\n' });
+      try {
+        const json = JSON.parse(runCli(['scan', '.', '--format', 'json'], dir).stdout) as { endpoints: { provider: string; assumedProvider?: boolean }[] };
+        assert.deepEqual(json.endpoints.map((e) => [e.provider, e.assumedProvider]), [['openai', true]]);
+        assert.match(runCli(['scan', '.'], dir).stdout, /openai \(assumed\)/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('reads Azure\'s marks in the Python SDK\'s spelling too', () => {
