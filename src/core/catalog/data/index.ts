@@ -4,6 +4,7 @@
 import type { Catalog, Provider } from '../types';
 import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
+import { routers } from './routers';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
 import { provider as openai } from './providers/openai';
@@ -68,4 +69,5 @@ export const catalog: Catalog = {
   providers: PROVIDER_IDS.map((id) => withFrameworks(byId[id])),
   litellm,
   portkey,
+  routers,
 };
