@@ -1,13 +1,14 @@
 // Import statements, as a map from the local name to the qualified path it stands for,
 // so that `Credentials(...)` after `from ibm_watsonx_ai import Credentials` is known as
-// `ibm_watsonx_ai.Credentials`. Python, Rust (`use`) and Java; Go and JS calls are
-// already qualified by their package or named after the SDK.
+// `ibm_watsonx_ai.Credentials`. Python, Rust (`use`), Java, and JS/TS (`import`,
+// `require`), where a name bound to the project's own module (`./Anthropic.js`) tells a
+// class of the project from the SDK's. Go calls are already qualified by their package.
 
 import type { LexLanguage, Token } from './tokens';
 
 export function collectImports(tokens: Token[], lang: LexLanguage): Map<string, string> {
   const aliases = new Map<string, string>();
-  if (lang !== 'python' && lang !== 'rust' && lang !== 'java') return aliases;
+  if (lang !== 'python' && lang !== 'rust' && lang !== 'java' && lang !== 'js') return aliases;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.t !== 'id') continue;
@@ -18,8 +19,79 @@ export function collectImports(tokens: Token[], lang: LexLanguage): Map<string, 
     else if (lang === 'python' && t.v === 'import') i = pythonImport(tokens, i, aliases);
     else if (lang === 'rust' && t.v === 'use') i = rustUse(tokens, i + 1, aliases);
     else if (lang === 'java' && t.v === 'import') i = javaImport(tokens, i, aliases);
+    else if (lang === 'js' && t.v === 'import') i = jsImport(tokens, i, aliases);
+    else if (lang === 'js' && (t.v === 'const' || t.v === 'let' || t.v === 'var')) i = jsRequire(tokens, i, aliases);
   }
   return aliases;
+}
+
+/**
+ * Whether a JS/TS import binds the project's own module rather than a package: a relative
+ * path, or a path alias of the project (`@/lib`, `~/lib`, Node's `#internal`).
+ */
+export function isProjectModule(qualified: string | undefined): boolean {
+  return qualified !== undefined && /^(?:\.|\/|[@~]\/|#)/.test(qualified);
+}
+
+/** Local names bound by `{ a, b as c }` (import) or `{ a, b: c }` (destructuring), from the `{` at `open`; returns the index after `}`. */
+function jsBraces(tokens: Token[], open: number, rename: string, bound: [string, string][]): number {
+  let j = open + 1;
+  while (j < tokens.length && tokens[j]!.v !== '}') {
+    const t = tokens[j]!;
+    if ((t.t === 'id' || t.t === 'str') && t.v !== 'type') {
+      const renamed = tokens[j + 1]?.v === rename && tokens[j + 2]?.t === 'id';
+      bound.push([renamed ? tokens[j + 2]!.v : t.v, t.v]);
+      if (renamed) j += 2;
+    }
+    j++;
+  }
+  return j + 1;
+}
+
+/** `import X from "m"`, `import { A, B as C } from "m"`, `import * as ns from "m"`, `import X, { Y } from "m"`. */
+function jsImport(tokens: Token[], i: number, aliases: Map<string, string>): number {
+  let j = i + 1;
+  if (tokens[j]?.v === '(' || tokens[j]?.v === '.') return j; // import("m"), import.meta
+  const bound: [string, string][] = [];
+  while (j < tokens.length && tokens[j]!.t !== 'str') {
+    const t = tokens[j]!;
+    if (t.v === 'from') {
+      j++;
+      break;
+    }
+    if (t.t === 'nl' || t.v === ';') return j;
+    if (t.v === '{') {
+      j = jsBraces(tokens, j, 'as', bound);
+      continue;
+    }
+    if (t.v === '*' && tokens[j + 1]?.v === 'as' && tokens[j + 2]?.t === 'id') {
+      bound.push([tokens[j + 2]!.v, tokens[j + 2]!.v]);
+      j += 3;
+      continue;
+    }
+    if (t.t === 'id' && t.v !== 'type') bound.push([t.v, t.v]);
+    j++;
+  }
+  const module = tokens[j];
+  if (module?.t !== 'str') return j;
+  for (const [local, imported] of bound) aliases.set(local, `${module.v}.${imported}`);
+  return j;
+}
+
+/** `const X = require("m")`, `const { A, B: C } = require("m")`. */
+function jsRequire(tokens: Token[], i: number, aliases: Map<string, string>): number {
+  const bound: [string, string][] = [];
+  let j = i + 1;
+  if (tokens[j]?.t === 'id') {
+    bound.push([tokens[j]!.v, tokens[j]!.v]);
+    j++;
+  } else if (tokens[j]?.v === '{') {
+    j = jsBraces(tokens, j, ':', bound);
+  } else return j;
+  if (tokens[j]?.v !== '=' || tokens[j + 1]?.v !== 'require' || tokens[j + 2]?.v !== '(' || tokens[j + 3]?.t !== 'str') return i;
+  const module = tokens[j + 3]!.v;
+  for (const [local, imported] of bound) aliases.set(local, `${module}.${imported}`);
+  return j + 3;
 }
 
 /** A dotted name: names alternating with separators (leading dots for Python relative imports). */
