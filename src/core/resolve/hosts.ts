@@ -223,23 +223,21 @@ const GENERIC_WORDS = new Set(['resource', 'name', 'endpoint', 'instance', 'serv
 
 /**
  * The host with each placeholder label replaced by HOLE, or null when it has none. A label
- * is a placeholder when it has template brackets (`<resource>`, `{resource}`), a wildcard,
- * a word such as `your`/`YOUR_`/`xxx`, only generic words (`resource-name`), or is in
- * capitals beside labels in lower case (`RESOURCE.openai.azure.com`, a convention of docs).
+ * is a placeholder when it is in template brackets (`<resource>`, `{resource}`), a wildcard,
+ * a word such as `your`/`YOUR_`/`xxx`, or only generic words (`resource-name`, `ENDPOINT`).
  * Not `my-`: real resources are named so (`mycompany-openai`). Not `example`: example.com
  * is a real reserved domain that docs and tests use for a gateway, an unknown host as written.
+ * Not capitals alone: hosts are case-insensitive and written so (`EU.api.openai.com`).
  */
 function withoutPlaceholders(host: string): string | null {
   const labels = host.split('.');
-  const lowerElsewhere = labels.some((l) => /[a-z]/.test(l) && !/[A-Z]/.test(l));
   let changed = false;
   const out = labels.map((label) => {
     const words = label.toLowerCase().split(/[-_\s]+/).filter(Boolean);
     const placeholder =
-      /[<>{}*]/.test(label) ||
+      /^(?:<[^<>]*>|\{[^{}]*\}|\*)$/.test(label) ||
       words.some((w) => PLACEHOLDER_WORD.test(w)) ||
-      (labels.length > 1 && words.length > 0 && words.every((w) => GENERIC_WORDS.has(w))) ||
-      (lowerElsewhere && /[A-Z]{2}/.test(label) && !/[a-z]/.test(label));
+      (labels.length > 1 && words.length > 0 && words.every((w) => GENERIC_WORDS.has(w)));
     if (placeholder) changed = true;
     return placeholder ? HOLE : label;
   });

@@ -36,7 +36,9 @@ export function isProjectModule(qualified: string | undefined): boolean {
 /** Local names bound by `{ a, b as c }` (import) or `{ a, b: c }` (destructuring), from the `{` at `open`; returns the index after `}`. */
 function jsBraces(tokens: Token[], open: number, rename: string, bound: [string, string][]): number {
   let j = open + 1;
-  while (j < tokens.length && tokens[j]!.v !== '}') {
+  // Bounded, so that many `import {` never closed cannot make the file's reading quadratic.
+  const end = Math.min(tokens.length, open + 1000);
+  while (j < end && tokens[j]!.v !== '}') {
     const t = tokens[j]!;
     if ((t.t === 'id' || t.t === 'str') && t.v !== 'type') {
       const renamed = tokens[j + 1]?.v === rename && tokens[j + 2]?.t === 'id';
