@@ -152,3 +152,17 @@ describe('false positives: JS/TS imports', () => {
     assert.deepEqual(hosts('src/plain.ts', 'const b = new OpenAI();\n'), ['api.openai.com']);
   });
 });
+
+describe('false positives: whose API a computed base URL is', () => {
+  it('takes Azure OpenAI from its own path or its own env variable when the host is computed, and stays unknown otherwise', () => {
+    const found = (text: string) => engine.analyze('src/route.ts', text).endpoints.map((e) => [e.provider, e.host, e.baaAvailable]);
+    const deployments = 'import OpenAI from "openai";\nconst c = new OpenAI({ baseURL: `${profile.endpoint}/openai/deployments/${profile.deployment}` });\n';
+    assert.deepEqual(found(deployments), [['azure-openai', null, true]]);
+    const v1 = 'import OpenAI from "openai";\nconst c = new OpenAI({ baseURL: settings.endpoint + "/openai/v1/" });\n';
+    assert.deepEqual(found(v1), [['azure-openai', null, true]]);
+    const byEnv = 'import OpenAI from "openai";\nconst c = new OpenAI({ baseURL: process.env.AZURE_OPENAI_ENDPOINT });\n';
+    assert.deepEqual(found(byEnv), [['azure-openai', null, true]]);
+    const other = 'import OpenAI from "openai";\nconst c = new OpenAI({ baseURL: `${profile.endpoint}/v1` });\n';
+    assert.deepEqual(found(other), [['openai', null, null]]);
+  });
+});

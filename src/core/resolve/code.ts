@@ -28,6 +28,13 @@ interface Option {
   value: Value;
 }
 
+/**
+ * The paths of the Azure OpenAI REST API under a resource's endpoint: deployments
+ * (https://learn.microsoft.com/en-us/azure/ai-services/openai/reference) and the v1 API
+ * (https://learn.microsoft.com/azure/foundry/openai/api-version-lifecycle).
+ */
+const AZURE_OPENAI_PATH = /^\/openai\/(?:deployments\/|v1(?:\/|$))/;
+
 /** Why a host with a placeholder label is not known. */
 const PLACEHOLDER_WHY = 'is a placeholder for a person to fill in (as written in the workspace), so where requests go is not known';
 
@@ -436,12 +443,33 @@ class CodeResolver {
       : { kind: 'none', text: ` and no env file in the workspace sets ${list}` };
   }
 
+  /**
+   * The provider of a base URL whose host is unknown, when something else names it: Azure
+   * OpenAI's own paths (`{endpoint}/openai/deployments/{name}`, `{endpoint}/openai/v1`), or
+   * an env variable that only one provider's SDK reads (AZURE_OPENAI_ENDPOINT).
+   */
+  private ownerOfUnknownHost(url: ParsedUrl | null, r: Resolved): Provider | undefined {
+    // `${endpoint}/openai/...` is no URL to the parser (no scheme, no host): its path follows the unknown part.
+    const path = url?.path ?? (r.text.startsWith(HOLE) ? r.text.replace(/^[^/]*/, '') : '');
+    if (AZURE_OPENAI_PATH.test(path)) return this.index.providers.get('azure-openai');
+    if (!r.env || r.env.defaulted) return undefined;
+    return this.index.envSignals(r.env.name).find((ref) => ref.signal.kind === 'url' && ref.signal.specific)?.provider;
+  }
+
   /** An endpoint from a URL value; null when the value holds no host at all. */
   private fromUrl(r: Resolved, sdkProvider: Provider, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }): Endpoint | null {
     const url = parseUrl(r.text.trim());
     const refused = !url && isKnown(r) && hasUrlScheme(r.text.trim());
     if (!url && isKnown(r) && !refused) return null; // a known value that is not a URL: not an endpoint setting
     if (!url || url.host === HOLE || url.host.startsWith(HOLE) && !url.host.includes('.')) {
+      // The host is unknown, but the API's own path or a variable only one provider's SDK reads still says whose API it is.
+      const owner = this.ownerOfUnknownHost(url, r);
+      if (owner) {
+        return makeEndpoint(this.index, this.input.file, r.span, { provider: owner, host: null, region: null }, via, {
+          ...extras,
+          unknown: `the host ${r.why ?? (url?.placeholder ? PLACEHOLDER_WHY : 'is computed at run time')}`,
+        });
+      }
       // The whole base URL is unknown (or not one the URL parser accepts): the SDK's provider is assumed, verdicts are not.
       return makeEndpoint(this.index, this.input.file, r.span, { provider: sdkProvider, host: null, region: null, verdictsUnknown: true }, via, {
         ...extras,
