@@ -166,3 +166,12 @@ describe('false positives: whose API a computed base URL is', () => {
     assert.deepEqual(found(other), [['openai', null, null]]);
   });
 });
+
+describe('false positives: a placeholder the code reads', () => {
+  it('says the host is a placeholder, not that it is computed, when the env file only shows its shape', () => {
+    const env = workspaceEnv([{ name: 'OPENAI_BASE_URL', value: 'https://your-gateway.corp.example/v1', file: '.env.example', line: 3 }]);
+    const [e] = engine.analyze('app.py', 'from openai import OpenAI\nclient = OpenAI()\n', { env }).endpoints;
+    assert.equal(e?.host, null);
+    assert.match(e?.unknown ?? '', /placeholder/);
+  });
+});

@@ -485,7 +485,7 @@ class CodeResolver {
         ...extras,
         unknown: hostKnown
           ? `${url.host} is not a host the catalog knows; declare where it processes data in the policy`
-          : `the host ${r.why ?? 'is computed at run time'}`,
+          : `the host ${r.why ?? (url.placeholder ? PLACEHOLDER_WHY : 'is computed at run time')}`,
       });
     }
     const fix = this.hostFix(r, url, match.provider, match.region);
