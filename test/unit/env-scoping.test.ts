@@ -181,10 +181,12 @@ describe('env scoping', () => {
       const [e] = engine.analyze(file, text, { env: workspaceEnv(env) }).endpoints;
       return `${file}: ${e?.provider} ${e?.host} baa=${e?.baaAvailable} assumed=${e?.assumedProvider ?? false}`;
     });
-    // Unknown where it runs: the provider is assumed from the SDK and the BAA stays unknown, in every file.
-    assert.deepEqual(judged([]), reads.map(([f]) => `${f}: azure-openai null baa=null assumed=true`));
-    // Set in the workspace: the host decides, the same in every file (what the catalog says of Azure OpenAI's BAA).
+    // What the catalog says of Azure OpenAI's BAA: a BAA covers the provider's service, whichever resource.
     const azureBaa = baaAvailable(engine.catalog.providers.find((p) => p.id === 'azure-openai')!.posture.baa);
+    // Unknown where it runs: AZURE_OPENAI_ENDPOINT is read by Azure's SDKs alone, so the provider is
+    // known (not assumed) and its BAA applies; the host stays unknown, in every file.
+    assert.deepEqual(judged([]), reads.map(([f]) => `${f}: azure-openai null baa=${azureBaa} assumed=false`));
+    // Set in the workspace: the host decides, the same in every file.
     const set = [{ name: 'AZURE_OPENAI_ENDPOINT', value: 'https://acme-swc.openai.azure.com/', file: '.env', line: 1 }];
     assert.deepEqual(judged(set), reads.map(([f]) => `${f}: azure-openai acme-swc.openai.azure.com baa=${azureBaa} assumed=false`));
  
@@ -194,6 +196,6 @@ describe('env scoping', () => {
     assert.deepEqual(judged(compose.env), reads.map(([f]) => `${f}: azure-openai null baa=${azureBaa} assumed=false`));
     // A workflow expression is as unknown as no value at all: the same answer as when nothing sets it.
     const workflow = engine.analyze('.github/workflows/ci.yml', 'jobs:\n  eval:\n    env:\n      AZURE_OPENAI_ENDPOINT: ${{ vars.AZURE_OPENAI_ENDPOINT }}\n', { force: true });
-    assert.deepEqual(judged(workflow.env), reads.map(([f]) => `${f}: azure-openai null baa=null assumed=true`));
+    assert.deepEqual(judged(workflow.env), reads.map(([f]) => `${f}: azure-openai null baa=${azureBaa} assumed=false`));
   });
 });

@@ -4,6 +4,7 @@
 import type { ClientSignal, CodeLanguage, Provider } from '../catalog/types';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Fix, type ScanNote, type TextEdit } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
+import { isProjectModule } from '../scan/imports';
 import { lex } from '../scan/lexer';
 import { parseNotes } from '../scan/notes';
 import { CodeParser, MAX_TRY_NESTING } from '../scan/parse';
@@ -13,6 +14,7 @@ import { pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, fixOf, hostSwapFix, outsideEuOfHost, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { isExampleName, isGoLibraryDefault, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
@@ -28,6 +30,9 @@ interface Option {
 
 /** Env variable names that say they hold an endpoint URL (AZURE_OPENAI_ENDPOINT, OPENAI_BASE_URL). */
 const URL_NAME = /(?:URL|URI|ENDPOINT|BASE)$/i;
+
+/** Why a host with a placeholder label is not known. */
+const PLACEHOLDER_WHY = 'is a placeholder for a person to fill in (as written in the workspace), so where requests go is not known';
 
 /** Names under which a local URL is an LLM server (`vllmUrl`, `OLLAMA_BASE`). */
 const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
@@ -58,7 +63,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       return v;
     };
     const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked };
-    const r = new CodeResolver(input, index, ctx, structure.keyOf);
+    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked);
     const conflicts = new Map<Endpoint, string[]>();
     // Called after each call or literal is resolved: its new endpoints take the values it read.
     const tag = (before: number): void => {
@@ -177,6 +182,8 @@ class CodeResolver {
   /** Start offsets of literals already accounted for by a client or LiteLLM call. */
   private readonly consumed = new Set<number>();
   private fields?: { field: string; a: Assignment }[];
+  /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
+  private readonly inTest: boolean;
 
   constructor(
     private readonly input: CodeFile,
@@ -184,7 +191,12 @@ class CodeResolver {
     private readonly ctx: EvalContext,
     /** The name a string literal is given to (`base_url=`, `apiBase:`). */
     private readonly keyOf: (tok: Token) => string | undefined,
-  ) {}
+    /** Whether a string literal is compared or searched for (`url.includes("...")`). */
+    private readonly isChecked: (tok: Token) => boolean,
+  ) {
+    this.inTest = isTestFile(input.file);
+  }
+
 
   call(call: Call): void {
     const before = this.endpoints.length;
@@ -278,6 +290,9 @@ class CodeResolver {
   // ---- SDK clients ------------------------------------------------------------------
 
   private matchClient(call: Call): { provider: Provider; signal: ClientSignal } | undefined {
+    // A class the project defines itself (`import { OpenAI } from "./OpenAI.js"`) is not the SDK's client.
+    const root = call.callee.split('.')[0]!;
+    if (this.input.lang === 'js' && isProjectModule(this.ctx.parser.imports.get(root))) return undefined;
     const qualified = this.ctx.parser.qualify(call.callee);
     const candidates = qualified === call.callee
       ? this.index.clientsFor(this.input.lang, call.callee)
@@ -420,8 +435,10 @@ class CodeResolver {
     if (signal.env?.url?.length && !signal.env.region && !signal.defaults.region) {
       // The SDK takes its base URL from an env variable with no value here: as unknown as when the
       // code reads that variable itself (azure_endpoint=os.environ[...]), so judged the same way.
+      const owner = signal.env.url.map((name) => this.ownerOfUrlVariable(name)).find((p) => p !== undefined);
+      const target = owner ? { provider: owner, host: null, region: null } : { provider, host: null, region: null, verdictsUnknown: true };
       this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null, verdictsUnknown: true }, via('no endpoint set'), {
+        makeEndpoint(this.index, this.input.file, callSpan, target, via('no endpoint set'), {
           ...extras,
           unknown: `no endpoint is set in the code${urlEnv.text}; the SDK reads ${signal.env.url.join(' or ')} where it runs, so where it sends requests is not known`,
           ...(urlEnv.condition ? { conditions: [urlEnv.condition] } : {}),
@@ -516,6 +533,20 @@ class CodeResolver {
   }
 
   /**
+   * The provider of a base URL whose host is unknown, when the env variable it is read from
+   * is one that only that provider's SDK reads (AZURE_OPENAI_ENDPOINT). Request marks such as
+   * Azure's /openai/deployments/ path are `markedProvider`'s.
+   */
+  private ownerOfUnknownHost(r: Resolved): Provider | undefined {
+    return r.env && !r.env.defaulted ? this.ownerOfUrlVariable(r.env.name) : undefined;
+  }
+
+  /** The provider whose SDK alone reads this env variable for its URL (AZURE_OPENAI_ENDPOINT). */
+  private ownerOfUrlVariable(name: string): Provider | undefined {
+    return this.index.envSignals(name).find((ref) => ref.signal.kind === 'url' && ref.signal.specific)?.provider;
+  }
+
+  /**
    * An endpoint from a URL value; null when the value holds no host at all. `marked`: the
    * provider the client's own settings point to, which decides when the host is unknown.
    */
@@ -523,18 +554,19 @@ class CodeResolver {
     const url = parseUrl(r.text.trim());
     const refused = !url && isKnown(r) && hasUrlScheme(r.text.trim());
     if (!url && isKnown(r) && !refused) return null; // a known value that is not a URL: not an endpoint setting
+    const hostUnknownWhy = `the host ${r.why ?? (url?.placeholder ? PLACEHOLDER_WHY : 'is computed at run time')}`;
     if (marked && (!url || url.host.includes(HOLE))) {
       // Its own marks say which provider it is, not the SDK: its facts apply; the region stays unknown.
-      return makeEndpoint(this.index, this.input.file, r.span, { provider: marked, host: null, region: null }, via, {
-        ...extras,
-        unknown: `the host ${r.why ?? 'is computed at run time'}`,
-      });
+      return makeEndpoint(this.index, this.input.file, r.span, { provider: marked, host: null, region: null }, via, { ...extras, unknown: hostUnknownWhy });
     }
     if (!url || url.host === HOLE || url.host.startsWith(HOLE) && !url.host.includes('.')) {
+      // The host is unknown, but a variable only one provider's SDK reads still says whose API it is.
+      const owner = this.ownerOfUnknownHost(r);
+      if (owner) return makeEndpoint(this.index, this.input.file, r.span, { provider: owner, host: null, region: null }, via, { ...extras, unknown: hostUnknownWhy });
       // The whole base URL is unknown (or not one the URL parser accepts): the SDK's provider is assumed, verdicts are not.
       return makeEndpoint(this.index, this.input.file, r.span, { provider: sdkProvider, host: null, region: null, verdictsUnknown: true }, via, {
         ...extras,
-        unknown: refused ? 'the URL parser refuses the base URL, so where the SDK sends requests is not known' : `the base URL ${r.why ?? 'is computed at run time'}`,
+        unknown: refused ? 'the URL parser refuses the base URL, so where the SDK sends requests is not known' : `the base URL ${r.why ?? (url?.placeholder ? PLACEHOLDER_WHY : 'is computed at run time')}`,
       });
     }
     const lookalike = this.index.hosts.spoof(url);
@@ -546,7 +578,7 @@ class CodeResolver {
         ...extras,
         unknown: hostKnown
           ? `${url.host} is not a host the catalog knows; declare where it processes data in the policy`
-          : `the host ${r.why ?? 'is computed at run time'}`,
+          : `the host ${r.why ?? (url.placeholder ? PLACEHOLDER_WHY : 'is computed at run time')}`,
       });
     }
     const fix = this.hostFix(r, url, match.provider, match.region);
@@ -554,6 +586,7 @@ class CodeResolver {
     return makeEndpoint(this.index, this.input.file, r.span, target, via, {
       ...extras,
       conditions: conditionsOf(r),
+      ...(url.placeholder ? { unknown: `the host ${PLACEHOLDER_WHY}` } : {}),
       ...(match.regionUnknown ? { unknown: `the region in the host ${r.why ?? 'is computed at run time'}` } : {}),
       ...(fix ? { euFix: fix } : {}),
     });
@@ -676,6 +709,8 @@ class CodeResolver {
 
   literal(tok: Token): void {
     if (this.consumed.has(tok.s) || (tok.cs !== undefined && this.consumed.has(tok.cs))) return;
+    // Not a use: an expectation or mock in a test, a URL compared or searched for, an example shown to a person.
+    if (this.inTest || this.isChecked(tok) || isExampleName(this.keyOf(tok))) return;
     let r: Resolved;
     if (tok.t === 'str') {
       // A URL or host has a dot or a colon; most strings (messages, keys) have neither or are too long.
@@ -691,8 +726,10 @@ class CodeResolver {
       r = evaluate(CodeParser.parseHole(this.ctx.parser, [tok]), this.ctx);
     }
     const url = parseUrl(r.text.trim());
-    if (!url) return;
+    // A URL inside a sentence (a help or error message) is mentioned, not used.
+    if (!url || isNotServer(url) || isModelList(url) || /\s/.test(r.text.trim())) return;
     const key = this.keyOf(tok);
+    if (this.input.lang === 'go' && isGoLibraryDefault(this.input.file, key)) return;
     const lookalike = this.index.hosts.spoof(url);
     const match = this.index.matchHost(url.host);
     if (lookalike) {

@@ -14,6 +14,7 @@ import { InfrastructureReader, type DefinedResource } from './infrastructure';
 import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type Target } from './endpoint';
 import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
+import { isNotServer } from './not-endpoints';
 import type { EnvLookup, Piece } from './values';
 
 const FALLBACK_KEYS = new Set(['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks']);
@@ -68,6 +69,8 @@ export class ConfigResolver {
     const filled = filledInWhereItRuns(text);
     const url = parseUrl(filled);
     if (url) {
+      // A placeholder or DNS zone is no endpoint here; code that reads the variable still gets the value, as a placeholder.
+      if (isNotServer(url)) return;
       if (this.lookalike(value, url, via)) return;
       const urlSignal = signals.find((r) => r.signal.kind === 'url');
       const match = this.index.matchHost(url.host);
@@ -355,7 +358,7 @@ export class ConfigResolver {
   url(value: Located, llmContext = false): void {
     if (this.consumed.has(value.s)) return;
     const url = parseUrl(value.text.trim());
-    if (!url || this.lookalike(value, url, 'URL in a config value')) return;
+    if (!url || isNotServer(url) || this.lookalike(value, url, 'URL in a config value')) return;
     const match = this.index.matchHost(url.host);
     if (!match) return;
     if (match.provider.kind === 'self-hosted' && !llmContext && !looksLikeLlmServer(url)) return;

@@ -149,6 +149,8 @@ export interface ParsedUrl {
    * to a JavaScript SDK and b.example to a Python one.
    */
   otherHost?: string;
+  /** A label of the host is a placeholder for a person to fill in (`your-resource-name`); it is HOLE in `host`. */
+  placeholder?: true;
 }
 
 // Schemes the engine reads. http(s) and ws(s) are "special" in the WHATWG URL standard: `\` is a
@@ -194,7 +196,9 @@ export function parseUrl(text: string): ParsedUrl | null {
     else if (c === ']') inBrackets = false;
     else if (c === ':' && !inBrackets) break;
   }
-  const host = hostOfAuthority(text.slice(hostStart, hostEnd));
+  const written = text.slice(hostStart, hostEnd);
+  const filled = withoutPlaceholders(written);
+  const host = hostOfAuthority(filled ?? written);
   if (host === null || (!scheme && !BARE_HOST.test(host))) return null;
   let port: string | null = null;
   if (hostEnd < end) {
@@ -208,7 +212,36 @@ export function parseUrl(text: string): ParsedUrl | null {
   const parsed: ParsedUrl = { host, port, path: special ? path.replace(/\\/g, '/') : path, hostStart, hostEnd };
   const otherHost = text[end] === '\\' ? rfc3986Host(text, start) : null;
   if (otherHost !== null && otherHost !== host) parsed.otherHost = otherHost;
+  if (filled !== null) parsed.placeholder = true;
   return parsed;
+}
+
+/** Words that mark a host label as one for a person to fill in: `your-resource-name`, `YOUR_ENDPOINT`, `xxxx`. */
+const PLACEHOLDER_WORD = /^(?:your.*|x{3,}|placeholder|changeme|replaceme)$/;
+/** Labels made only of these words name the kind of thing to write there (`resource-name`, `endpoint`). */
+const GENERIC_WORDS = new Set(['resource', 'name', 'endpoint', 'instance', 'service', 'account', 'subdomain', 'here']);
+
+/**
+ * The host with each placeholder label replaced by HOLE, or null when it has none. A label
+ * is a placeholder when it is in template brackets (`<resource>`, `{resource}`), a wildcard,
+ * a word such as `your`/`YOUR_`/`xxx`, or only generic words (`resource-name`, `ENDPOINT`).
+ * Not `my-`: real resources are named so (`mycompany-openai`). Not `example`: example.com
+ * is a real reserved domain that docs and tests use for a gateway, an unknown host as written.
+ * Not capitals alone: hosts are case-insensitive and written so (`EU.api.openai.com`).
+ */
+function withoutPlaceholders(host: string): string | null {
+  const labels = host.split('.');
+  let changed = false;
+  const out = labels.map((label) => {
+    const words = label.toLowerCase().split(/[-_\s]+/).filter(Boolean);
+    const placeholder =
+      /^(?:<[^<>]*>|\{[^{}]*\}|\*)$/.test(label) ||
+      words.some((w) => PLACEHOLDER_WORD.test(w)) ||
+      (labels.length > 1 && words.length > 0 && words.every((w) => GENERIC_WORDS.has(w)));
+    if (placeholder) changed = true;
+    return placeholder ? HOLE : label;
+  });
+  return changed ? out.join('.') : null;
 }
 
 /** The host of an authority read as RFC 3986 does (it ends at `/ ? #`; `\` is just a character); null when there is none. */

@@ -1,8 +1,9 @@
 // Import statements, as a map from the local name to the qualified path it stands for,
 // so that `Credentials(...)` after `from ibm_watsonx_ai import Credentials` is known as
-// `ibm_watsonx_ai.Credentials`. Python, Rust (`use`), Java, and JS named and namespace
-// imports (`import { query } from "@anthropic-ai/claude-agent-sdk"`, so that a name as
-// common as `query` counts only when it comes from the SDK); Go calls are already
+// `ibm_watsonx_ai.Credentials`. Python, Rust (`use`), Java, and JS/TS (`import`,
+// `require`): a name as common as `query` counts only when it comes from the SDK
+// (`@anthropic-ai/claude-agent-sdk`), and a name bound to the project's own module
+// (`./Anthropic.js`) is a class of the project, not the SDK's. Go calls are already
 // qualified by their package.
 
 import type { LexLanguage, Token } from './tokens';
@@ -24,6 +25,77 @@ export function collectImports(tokens: Token[], lang: LexLanguage): Map<string, 
     else if (lang === 'js' && (t.v === 'const' || t.v === 'let' || t.v === 'var')) i = jsRequire(tokens, i, aliases);
   }
   return aliases;
+}
+
+/**
+ * Whether a JS/TS import binds the project's own module rather than a package: a relative
+ * path, or a path alias of the project (`@/lib`, `~/lib`, Node's `#internal`).
+ */
+export function isProjectModule(qualified: string | undefined): boolean {
+  return qualified !== undefined && /^(?:\.|\/|[@~]\/|#)/.test(qualified);
+}
+
+/** Local names bound by `{ a, b as c }` (import) or `{ a, b: c }` (destructuring), from the `{` at `open`; returns the index after `}`. */
+function jsBraces(tokens: Token[], open: number, rename: string, bound: [string, string][]): number {
+  let j = open + 1;
+  // Bounded, so that many `import {` never closed cannot make the file's reading quadratic.
+  const end = Math.min(tokens.length, open + 1000);
+  while (j < end && tokens[j]!.v !== '}') {
+    const t = tokens[j]!;
+    if ((t.t === 'id' || t.t === 'str') && t.v !== 'type') {
+      const renamed = tokens[j + 1]?.v === rename && tokens[j + 2]?.t === 'id';
+      bound.push([renamed ? tokens[j + 2]!.v : t.v, t.v]);
+      if (renamed) j += 2;
+    }
+    j++;
+  }
+  return j + 1;
+}
+
+/** `import X from "m"`, `import { A, B as C } from "m"`, `import * as ns from "m"`, `import X, { Y } from "m"`. */
+function jsImport(tokens: Token[], i: number, aliases: Map<string, string>): number {
+  let j = i + 1;
+  if (tokens[j]?.v === '(' || tokens[j]?.v === '.') return j; // import("m"), import.meta
+  const bound: [string, string][] = [];
+  while (j < tokens.length && tokens[j]!.t !== 'str') {
+    const t = tokens[j]!;
+    if (t.v === 'from') {
+      j++;
+      break;
+    }
+    if (t.t === 'nl' || t.v === ';') return j;
+    if (t.v === '{') {
+      j = jsBraces(tokens, j, 'as', bound);
+      continue;
+    }
+    if (t.v === '*' && tokens[j + 1]?.v === 'as' && tokens[j + 2]?.t === 'id') {
+      bound.push([tokens[j + 2]!.v, '']); // a namespace stands for the module itself
+      j += 3;
+      continue;
+    }
+    if (t.t === 'id' && t.v !== 'type') bound.push([t.v, t.v]);
+    j++;
+  }
+  const module = tokens[j];
+  if (module?.t !== 'str') return j;
+  for (const [local, imported] of bound) aliases.set(local, imported ? `${module.v}.${imported}` : module.v);
+  return j;
+}
+
+/** `const X = require("m")`, `const { A, B: C } = require("m")`. */
+function jsRequire(tokens: Token[], i: number, aliases: Map<string, string>): number {
+  const bound: [string, string][] = [];
+  let j = i + 1;
+  if (tokens[j]?.t === 'id') {
+    bound.push([tokens[j]!.v, tokens[j]!.v]);
+    j++;
+  } else if (tokens[j]?.v === '{') {
+    j = jsBraces(tokens, j, ':', bound);
+  } else return j;
+  if (tokens[j]?.v !== '=' || tokens[j + 1]?.v !== 'require' || tokens[j + 2]?.v !== '(' || tokens[j + 3]?.t !== 'str') return i;
+  const module = tokens[j + 3]!.v;
+  for (const [local, imported] of bound) aliases.set(local, `${module}.${imported}`);
+  return j + 3;
 }
 
 /** A dotted name: names alternating with separators (leading dots for Python relative imports). */
@@ -131,59 +203,4 @@ function javaImport(tokens: Token[], i: number, aliases: Map<string, string>): n
   const last = path.slice(path.lastIndexOf('.') + 1);
   if (last && tokens[next]?.v !== '*') aliases.set(last, path);
   return next;
-}
-
-/** `{ a, b as c, type d }` (import) or `{ a, b: c }` (require): local name -> exported name. */
-function jsNamedBindings(tokens: Token[], i: number, rename: string): [Map<string, string>, number] {
-  const names = new Map<string, string>();
-  let j = i + 1;
-  while (j < tokens.length && tokens[j]!.v !== '}') {
-    const t = tokens[j]!;
-    if (t.t === 'id' && t.v === 'type' && tokens[j + 1]?.t === 'id' && tokens[j + 1]!.v !== rename) {
-      j++;
-      continue;
-    }
-    if (t.t === 'id' || t.t === 'str') {
-      let local = t.v;
-      if (tokens[j + 1]?.v === rename && tokens[j + 2]?.t === 'id') {
-        local = tokens[j + 2]!.v;
-        j += 2;
-      }
-      names.set(local, t.v);
-    } else if (t.t !== 'p' || (t.v !== ',' && t.v !== '{')) {
-      return [new Map<string, string>(), j];
-    }
-    j++;
-  }
-  return [names, j + 1];
-}
-
-/** `import { a } from "m"`, `import * as ns from "m"`, `import d, { a } from "m"`. A default import binds nothing: its name is the caller's choice. */
-function jsImport(tokens: Token[], i: number, aliases: Map<string, string>): number {
-  let j = i + 1;
-  if (tokens[j]?.t === 'id' && tokens[j]!.v === 'type') j++;
-  let named = new Map<string, string>();
-  let namespace: string | undefined;
-  if (tokens[j]?.t === 'id' && tokens[j]!.v !== 'from' && tokens[j + 1]?.v === ',') j += 2;
-  else if (tokens[j]?.t === 'id' && tokens[j + 1]?.v === 'from') j++;
-  if (tokens[j]?.v === '{') [named, j] = jsNamedBindings(tokens, j, 'as');
-  else if (tokens[j]?.v === '*' && tokens[j + 1]?.v === 'as' && tokens[j + 2]?.t === 'id') {
-    namespace = tokens[j + 2]!.v;
-    j += 3;
-  }
-  if (tokens[j]?.v !== 'from' || tokens[j + 1]?.t !== 'str') return j;
-  const module = tokens[j + 1]!.v;
-  for (const [local, name] of named) aliases.set(local, `${module}.${name}`);
-  if (namespace) aliases.set(namespace, module);
-  return j + 2;
-}
-
-/** `const { a, b: c } = require("m")`. */
-function jsRequire(tokens: Token[], i: number, aliases: Map<string, string>): number {
-  if (tokens[i + 1]?.v !== '{') return i;
-  const [named, j] = jsNamedBindings(tokens, i + 1, ':');
-  if (tokens[j]?.v !== '=' || tokens[j + 1]?.v !== 'require' || tokens[j + 2]?.v !== '(' || tokens[j + 3]?.t !== 'str') return i;
-  const module = tokens[j + 3]!.v;
-  for (const [local, name] of named) aliases.set(local, `${module}.${name}`);
-  return j + 4;
 }

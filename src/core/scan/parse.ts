@@ -30,6 +30,20 @@ const CONTINUES_NEXT_LINE = new Set(['=', '+', '??', '||', '&&', ',', '?', ':', 
 export const MAX_NESTING = 100;
 /** How deep try statements may nest and still have their fallbacks linked (real code nests a few). */
 export const MAX_TRY_NESTING = 16;
+/** Operators that compare a value with another, rather than use it. */
+const COMPARISONS = new Set(['==', '===', '!=', '!==', '<>']);
+/**
+ * Methods and functions that test or search text (JS, Python, Go `strings.`, Java, C#,
+ * Rust, PHP): a URL handed to them is looked for, not connected to.
+ */
+const CHECK_METHODS = new Set([
+  'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'match', 'matchAll', 'test', 'search', 'localeCompare',
+  'startswith', 'endswith', 'find', 'rfind', 'index', 'rindex', 'count', 'fullmatch', 'fnmatch',
+  'Contains', 'ContainsAny', 'HasPrefix', 'HasSuffix', 'EqualFold', 'Index', 'LastIndex', 'Compare', 'MatchString',
+  'contains', 'equals', 'equalsIgnoreCase', 'matches', 'regionMatches', 'containsKey', 'has',
+  'StartsWith', 'EndsWith', 'Equals', 'IndexOf', 'IsMatch',
+  'starts_with', 'ends_with', 'str_contains', 'str_starts_with', 'str_ends_with', 'strpos', 'stripos', 'preg_match',
+]);
 const PASS_THROUGH_METHODS = new Set([
   'to_string', 'to_owned', 'into', 'as_str', 'clone', 'trim', 'strip', 'rstrip', 'lstrip', 'toString', 'ToString', 'Trim', 'TrimEnd',
   'trimEnd', 'trimStart', 'intern',
@@ -52,6 +66,8 @@ export interface CodeStructure {
   keyOf: (tok: Token) => string | undefined;
   /** String and template tokens that are values (not docstrings or bare expression statements). */
   strings: Token[];
+  /** Whether a string token is compared with or searched for in another value (`url.includes("...")`, `x == "..."`). */
+  isChecked: (tok: Token) => boolean;
   assignments: Map<string, Assignment[]>;
 }
 
@@ -195,6 +211,7 @@ export class CodeParser {
     const { tokens } = this;
     const strings: Token[] = [];
     const stringIndex = new Map<number, number>();
+    const checked = new Set<number>();
     const assignments = new Map<string, Assignment[]>();
     const depthStack: string[] = [];
     const openers: number[] = [];
@@ -230,6 +247,7 @@ export class CodeParser {
         if (!tok.bad && !this.isBareStatement(i, stmtStart)) {
           strings.push(tok);
           stringIndex.set(tok.s, i);
+          if (this.isCheckOperand(i, openers)) checked.add(tok.s);
         }
         continue;
       }
@@ -239,7 +257,47 @@ export class CodeParser {
     return {
       calls: this.calls, strings, assignments, unstable: this.otherBindings(),
       keyOf: (tok: Token) => this.keyOf(stringIndex.get(tok.s) ?? -1),
+      isChecked: (tok: Token) => checked.has(tok.s),
     };
+  }
+
+  /**
+   * Whether the string at `i` is an operand of a comparison or a text test: `x === "..."`,
+   * `case "...":`, `"..." in url`, `url.includes("...")`, `strings.HasPrefix(u, "...")`,
+   * `"...".equals(host)`, also as an item of a list tested at once
+   * (`url.endswith(("a", "b"))`, `["a", "b"].includes(host)`, `host in ("a", "b")`).
+   * `openers` are the brackets open around it, innermost last.
+   */
+  private isCheckOperand(i: number, openers: number[]): boolean {
+    const { tokens } = this;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (prev && ((prev.t === 'p' && COMPARISONS.has(prev.v)) || (prev.t === 'id' && prev.v === 'case'))) return true;
+    if (next?.t === 'p' && COMPARISONS.has(next.v)) return true;
+    if (this.lang === 'python' && next?.t === 'id' && (next.v === 'in' || (next.v === 'not' && tokens[i + 2]?.v === 'in'))) return true;
+    const isCheckCall = (dot: number): boolean => {
+      const name = tokens[dot + 1];
+      return (tokens[dot]?.v === '.' || tokens[dot]?.v === '?.') && name?.t === 'id' && CHECK_METHODS.has(name.v) && tokens[dot + 2]?.v === '(';
+    };
+    if (isCheckCall(i + 1)) return true;
+    // Up through at most one list or tuple to the call whose argument it is.
+    for (let k = openers.length - 1; k >= 0 && k >= openers.length - 2; k--) {
+      const open = openers[k]!;
+      const before = tokens[open - 1];
+      const isMethod = before?.t === 'id' && (PATH_SEPARATORS.has(tokens[open - 2]?.v ?? '') || !CONTROL_KEYWORDS.has(before.v));
+      if (tokens[open]!.v === '(' && isMethod) return CHECK_METHODS.has(before.v);
+      if (before?.t === 'id' && before.v === 'in' && this.lang === 'python') return !this.isLoopIn(open - 1);
+      if (isCheckCall(this.closeOf(open) + 1)) return true;
+    }
+    return false;
+  }
+
+  /** Whether the Python `in` at `i` belongs to a loop (`for a, b in ...`), which goes through the items rather than testing one. */
+  private isLoopIn(i: number): boolean {
+    const { tokens } = this;
+    let j = i - 1;
+    while (j >= 0 && j > i - 12 && (tokens[j]!.t === 'id' || [',', '(', ')', '[', ']'].includes(tokens[j]!.v)) && tokens[j]!.v !== 'for') j--;
+    return tokens[j]?.v === 'for';
   }
 
   /** See CodeStructure.unstable. Over-approximates: a type name in a parameter list is included too. */

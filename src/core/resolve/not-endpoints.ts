@@ -1,0 +1,73 @@
+// Places where text names an LLM API without being a use of it: test files (expected
+// URLs, mocks, fixtures), values shown to a person as an example, DNS zone names, and the
+// default base URL inside an SDK's own source. Each rule holds on any repository: it
+// reads the file's path, the name a value is given and the host, never a project's name.
+
+import type { ParsedUrl } from './hosts';
+
+/** Folders whose code is tests or test support, by the conventions of the common test runners. */
+const TEST_FOLDER = /^(?:tests?|__tests__|__mocks__|testdata|test[-_]?utils|test[-_]?helpers|testing|specs?|e2e|integration[-_]?tests?|fixtures?)$/i;
+
+/** File names of tests: pytest, Go, Jest/Vitest/Mocha, JUnit and friends, RSpec. */
+const TEST_FILE = [
+  /^test_.+\.py$/,
+  /_test\.(?:py|go|rb|exs?)$/,
+  /^conftest\.py$/,
+  /\.(?:test|spec|vitest|e2e)\.[cm]?[jt]sx?$/,
+  /(?:Tests?|IT|Spec)\.(?:java|kt|scala|groovy|cs)$/,
+  /_spec\.rb$/,
+];
+
+/**
+ * Whether a workspace-relative path is a test file or test support. URLs written there are
+ * expectations, mocks and fixtures; an SDK client built there is still reported.
+ */
+export function isTestFile(path: string): boolean {
+  const parts = path.split('/');
+  const name = parts.pop() ?? '';
+  return parts.some((dir) => TEST_FOLDER.test(dir)) || TEST_FILE.some((re) => re.test(name));
+}
+
+/** The words of a name: `ExampleEndpoint`, `example_url`, `placeholder` -> example, endpoint, ... */
+function wordsOf(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/**
+ * Whether the name a value is given says it is shown to a person rather than used: a UI
+ * `placeholder`, an `exampleEndpoint`. (Not `sample`: sample apps name real settings so.)
+ */
+export function isExampleName(name: string | undefined): boolean {
+  return name !== undefined && wordsOf(name).some((w) => w === 'placeholder' || w === 'example');
+}
+
+/**
+ * Whether a host is a DNS zone's name rather than a server's: Azure Private Link zones
+ * (`privatelink.openai.azure.com`) are created and linked to networks, never connected to.
+ */
+export function isDnsZoneName(host: string): boolean {
+  return host.startsWith('privatelink.');
+}
+
+/**
+ * Whether a Go constant is a library's own fallback (`defaultBaseURL` in an `internal/`
+ * package): Go lets only the module itself import `internal/`, so this is the module's
+ * implementation, and the endpoint is used where the module's client is built (which the
+ * engine reports there). Both signs are needed: an application's own constant is a use.
+ */
+export function isGoLibraryDefault(path: string, name: string | undefined): boolean {
+  return name !== undefined && wordsOf(name)[0] === 'default' && path.split('/').slice(0, -1).includes('internal');
+}
+
+/**
+ * Whether a URL lists an API's models (`/v1/models`, Ollama's `/api/tags`): a catalogue or
+ * health check that sends no prompt, so no data the policy is about.
+ */
+export function isModelList(url: ParsedUrl): boolean {
+  return /\/(?:models|api\/tags)\/?$/i.test(url.path);
+}
+
+/** A URL written where a server's would be that names none: a placeholder to fill in, or a DNS zone. */
+export function isNotServer(url: ParsedUrl): boolean {
+  return url.placeholder === true || isDnsZoneName(url.host);
+}
