@@ -17,7 +17,7 @@ import { applyWaivers, findInlineWaivers, todayUtc, type InlineWaiver } from './
 import { parseBicep } from './scan/config/bicep';
 import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
-import { escapeForJsonString, parseNotebook, type Notebook } from './scan/config/notebook';
+import { escapeForJsonString, notebookLanguage, parseNotebook, type Notebook } from './scan/config/notebook';
 import { parseJson, parseToml, parseYaml, type ConfigTree } from './scan/config/tree';
 import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
 import { lex } from './scan/lexer';
@@ -130,6 +130,16 @@ interface Scanned {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = DEFAULT_MAX_FILE_SIZE_KB * 1024;
+/**
+ * A notebook is read up to this many times the size limit: its outputs (plots, tables,
+ * logs) are most of its bytes and are not code. The limit itself applies to its code cells.
+ */
+export const NOTEBOOK_READ_FACTOR = 64;
+
+/** How many bytes of a file are read at most: the size limit, or a multiple of it for a notebook. */
+export function readLimit(path: string, maxFileSize: number): number {
+  return formatOf(path)?.kind === 'notebook' ? maxFileSize * NOTEBOOK_READ_FACTOR : maxFileSize;
+}
 /** As git: a file with a NUL byte in its first 8,000 bytes looks binary. */
 const BINARY_SNIFF_BYTES = 8000;
 
@@ -175,7 +185,7 @@ export class Engine {
     if (!format) return result;
     const size = typeof content === 'string' ? content.length : content.byteLength;
     const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    if (size > max) {
+    if (size > readLimit(file, max)) {
       result.notes.push(tooLargeNote(file, size, max, options.sizeLimitSetting));
       return result;
     }
@@ -190,7 +200,7 @@ export class Engine {
     let scanned: Scanned;
     try {
       this.checkpoint('scan', file);
-      scanned = this.dispatch(file, text, format, options.env ?? UNSEEN_ENV, result.notes);
+      scanned = this.dispatch(file, text, format, options.env ?? UNSEEN_ENV, result.notes, { max, setting: options.sizeLimitSetting });
     } catch (err) {
       // An engine bug (or input deep enough to exhaust the stack) must not hide the file's
       // endpoints: say so, and fall back to the lexical scan.
@@ -336,7 +346,7 @@ export class Engine {
     }
   }
 
-  private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[]): Scanned {
+  private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[], limit: { max: number; setting?: string | undefined }): Scanned {
     const config = (fill: (r: ConfigResolver) => void): Scanned => {
       const r = new ConfigResolver(file, this.index);
       fill(r);
@@ -396,6 +406,13 @@ export class Engine {
           const { line } = lineAndColumn(text, problem.offset);
           notes.push({ kind: 'parse-error', file, line, message: `not valid notebook JSON (line ${line}: ${problem.message}); only the code cells that could be read were scanned` });
         }
+        // The size limit is on the code: outputs, however large, are not analysed.
+        const codeSize = nb.cells.reduce((n, c) => n + c.text.length, 0);
+        if (codeSize > limit.max) {
+          const setting = limit.setting ?? 'policy maxFileSizeKb';
+          notes.push({ kind: 'skipped-too-large', file, message: `not scanned: the notebook's code cells hold ${formatSize(codeSize)}, over the ${formatSize(limit.max)} limit (${setting})` });
+          return { endpoints: [] };
+        }
         return this.notebook(file, nb, text, env, notes);
       }
     }
@@ -425,12 +442,19 @@ export class Engine {
   }
 
   private notebook(file: string, nb: Notebook, text: string, env: EnvLookup, notes: ScanNote[]): Scanned {
-    const lang: CodeLanguage | null = nb.language.startsWith('python') ? 'python'
-      : /^(?:javascript|typescript|node)/.test(nb.language) ? 'js' : null;
-    if (!lang) {
-      notes.push({ kind: 'parse-error', file, message: `notebook language "${nb.language}" is not scanned` });
-      return { endpoints: [] };
+    const language = notebookLanguage(nb);
+    const named = nb.language ? `the notebook's language is "${nb.language}"` : 'the notebook names no language';
+    if (!language && nb.cells.some((c) => c.text.trim() !== '')) {
+      // Never dropped in silence: say so, and still find the LLM URLs its code cells write.
+      const fallback = this.notebookUrls(file, nb);
+      notes.push({ kind: 'parse-error', file, message: `${named}, which is not one the engine reads, and its code cells do not look like Python; only LLM URLs in its code cells were looked for` });
+      return fallback;
     }
+    if (!language) return { endpoints: [] };
+    if (language.assumed && nb.language) {
+      notes.push({ kind: 'parse-error', file, message: `${named}, which is not one the engine reads; its code cells look like Python and were analysed as Python` });
+    }
+    const lang: CodeLanguage = language.lang;
     // The cells share one namespace, so they are analysed as one program, in order.
     let code = '';
     const rawOffset: number[] = [];
@@ -458,6 +482,22 @@ export class Engine {
     });
     return { endpoints, ...(resolved.stoppedAt === undefined ? {} : { stoppedAt: rawOffset[Math.min(resolved.stoppedAt, rawOffset.length - 1)]! }) };
   }
+
+  /** LLM URLs in the code cells of a notebook in a language the engine does not read (outputs stay out). */
+  private notebookUrls(file: string, nb: Notebook): Scanned {
+    const r = new ConfigResolver(file, this.index);
+    for (const cell of nb.cells) {
+      const code = withoutComments(cell.text);
+      for (const m of code.matchAll(/(?:https?|wss?):\/\/[^\s"'<>`),\]}]+/g)) {
+        const s = cell.rawOffset[m.index]!;
+        const last = cell.rawOffset[m.index + m[0].length - 1]!;
+        // The JSON text spells the URL exactly when it holds no escapes.
+        const verbatim = last - s + 1 === m[0].length;
+        r.url({ text: m[0], s, e: last + 1, cs: s, ce: last + 1, verbatim });
+      }
+    }
+    return { endpoints: r.endpoints };
+  }
 }
 
 /** Maps an endpoint found in the notebook's code back to the notebook's JSON text. */
@@ -478,7 +518,9 @@ function mapCellEndpoint(e: Endpoint, rawOffset: number[], raw: string): Endpoin
 }
 
 export function tooLargeNote(file: string, size: number, max: number, setting = 'policy maxFileSizeKb'): ScanNote {
-  return { kind: 'skipped-too-large', file, message: `not scanned: ${formatSize(size)} is over the ${formatSize(max)} limit (${setting})` };
+  const limit = readLimit(file, max);
+  const why = limit === max ? setting : `${NOTEBOOK_READ_FACTOR} times ${setting}, for a notebook with its outputs`;
+  return { kind: 'skipped-too-large', file, message: `not scanned: ${formatSize(size)} is over the ${formatSize(limit)} limit (${why})` };
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
