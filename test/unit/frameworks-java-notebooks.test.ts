@@ -169,7 +169,7 @@ describe('notebooks: the size limit applies to the code cells, not the outputs',
     const r = engine.analyze('code.ipynb', code, { env: workspaceEnv([]), maxFileSize: 2048 });
     assert.deepEqual(r.endpoints, []);
     assert.equal(r.notes[0]?.kind, 'skipped-too-large');
-    assert.match(r.notes[0]!.message, /code cells hold 5 KB, over the 2 KB limit/);
+    assert.match(r.notes[0].message, /code cells hold 5 KB, over the 2 KB limit/);
   });
 
   it('is read by the CLI past maxFileSizeKb, where the outputs make it large', () => {
