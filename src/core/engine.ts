@@ -9,6 +9,7 @@ import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
+import { springAiProperties } from './resolve/spring';
 import { applyAzureResources, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { UNSEEN_ENV, type EnvLookup, type EnvWhere } from './resolve/values';
 import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
@@ -18,6 +19,7 @@ import { parseBicep } from './scan/config/bicep';
 import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
 import { escapeForJsonString, notebookLanguage, parseNotebook, type Notebook } from './scan/config/notebook';
+import { parseProperties } from './scan/config/properties';
 import { parseJson, parseToml, parseYaml, type ConfigTree } from './scan/config/tree';
 import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
 import { lex } from './scan/lexer';
@@ -30,6 +32,8 @@ export type FileFormat =
   | { kind: 'yaml' }
   | { kind: 'json' }
   | { kind: 'toml' }
+  /** Java .properties (Spring Boot's application.properties). */
+  | { kind: 'properties' }
   /** `varsOnly`: a .tfvars file, which only sets values for the module's Terraform code. */
   | { kind: 'terraform'; varsOnly?: true }
   | { kind: 'bicep' }
@@ -74,6 +78,8 @@ export function formatOf(path: string): FileFormat | null {
       return { kind: 'json' };
     case 'toml':
       return { kind: 'toml' };
+    case 'properties':
+      return { kind: 'properties' };
     case 'tf':
       return { kind: 'terraform' };
     case 'tfvars':
@@ -366,10 +372,17 @@ export class Engine {
         return config((r) => r.env(dotenvAssignments(parseDotenv(text))));
       case 'yaml':
       case 'json':
-      case 'toml': {
-        const tree: ConfigTree = format.kind === 'yaml' ? parseYaml(text) : format.kind === 'json' ? parseJson(text) : parseToml(text);
+      case 'toml':
+      case 'properties': {
+        const tree: ConfigTree = format.kind === 'yaml' ? parseYaml(text) : format.kind === 'json' ? parseJson(text)
+          : format.kind === 'toml' ? parseToml(text) : parseProperties(text);
         if (tree.problems.length) return broken(format.kind.toUpperCase(), tree.problems[0]!);
-        return config((r) => tree.roots.forEach((root) => r.tree(root)));
+        // Spring Boot reads its properties from YAML and .properties files (Spring AI's starters first, so their URLs are theirs).
+        const spring = format.kind === 'yaml' || format.kind === 'properties';
+        return config((r) => tree.roots.forEach((root) => {
+          if (spring) springAiProperties(r, root, env);
+          r.tree(root);
+        }));
       }
       case 'terraform': {
         const hcl = parseHcl(text);

@@ -188,3 +188,188 @@ describe('notebooks: the size limit applies to the code cells, not the outputs',
     assert.match(py.notes[0]!.message, /over the 2 KB limit \(policy maxFileSizeKb\)$/);
   });
 });
+
+describe('Spring AI in Java: the API objects carry the endpoint', () => {
+  const java = (body: string): string => `package demo;\n\nclass AiConfig {\n${body}\n}\n`;
+  const of = (text: string) => found('AiConfig.java', text);
+
+  it('reads OpenAiApi.builder().baseUrl(...), and its default without one', () => {
+    const text = java([
+      '  OpenAiApi deepseek() { return OpenAiApi.builder().baseUrl("https://api.deepseek.com").apiKey(key).build(); }',
+      '  OpenAiApi openai() { return OpenAiApi.builder().apiKey(key).build(); }',
+      '  MistralAiApi mistral() { return new MistralAiApi(key); }',
+      '  AnthropicApi claude() { return AnthropicApi.builder().apiKey(key).build(); }',
+      '  OllamaApi local() { return OllamaApi.builder().baseUrl("http://localhost:11434").build(); }',
+    ].join('\n'));
+    assert.deepEqual(of(text).map((e) => [e.provider, e.host]), [
+      ['deepseek', 'api.deepseek.com'], ['openai', 'api.openai.com'], ['mistral', 'api.mistral.ai'], ['anthropic', 'api.anthropic.com'], ['self-hosted', 'localhost'],
+    ]);
+  });
+
+  it('reports a chat model built on an API object where that object is built, not again with a default', () => {
+    const text = java([
+      '  ChatModel chat(OpenAiApi api) { return OpenAiChatModel.builder().openAiApi(api).build(); }',
+      '  ChatModel claude(AnthropicApi anthropicApi) { return AnthropicChatModel.builder().anthropicApi(anthropicApi).build(); }',
+      '  ChatModel gemini(VertexAI vertex) { return VertexAiGeminiChatModel.builder().vertexAI(vertex).build(); }',
+    ].join('\n'));
+    assert.deepEqual(of(text), []);
+    // LangChain4j's classes of the same names still have their default.
+    assert.deepEqual(of(java('  ChatModel lc() { return OpenAiChatModel.builder().apiKey(key).modelName("gpt-4o").build(); }')).map((e) => e.host), ['api.openai.com']);
+  });
+
+  it('reads the Azure SDK\'s OpenAIClientBuilder that AzureOpenAiChatModel is given', () => {
+    const text = java([
+      '  ChatModel azure() {',
+      '    var clientBuilder = new OpenAIClientBuilder().credential(new AzureKeyCredential(key)).endpoint("https://contoso-eu.openai.azure.com/");',
+      '    return AzureOpenAiChatModel.builder().openAIClientBuilder(clientBuilder).build();',
+      '  }',
+    ].join('\n'));
+    assert.deepEqual(of(text).map((e) => [e.provider, e.host]), [['azure-openai', 'contoso-eu.openai.azure.com']]);
+  });
+
+  it('reads BedrockProxyChatModel\'s region, and the us-east-1 it falls back to', () => {
+    const text = java([
+      '  ChatModel eu() { return BedrockProxyChatModel.builder().credentialsProvider(creds).region(Region.EU_CENTRAL_1).build(); }',
+      '  ChatModel other() { return BedrockProxyChatModel.builder().credentialsProvider(creds).build(); }',
+      '  ChatModel given(BedrockRuntimeClient client) { return BedrockProxyChatModel.builder().bedrockRuntimeClient(client).build(); }',
+    ].join('\n'));
+    assert.deepEqual(of(text).map((e) => e.region), ['eu-central-1', 'us-east-1']);
+    // In the editor, where the env files are not read, the default holds only while AWS_REGION is unset.
+    const [, fallback] = engine.analyze('AiConfig.java', text).endpoints;
+    assert.deepEqual(fallback?.conditions, ['Unless AWS_REGION is set where it runs.']);
+  });
+
+  it('reads the location of a VertexAI, by constructor or builder', () => {
+    const text = java([
+      '  VertexAI eu() { return new VertexAI("my-project", "europe-west4"); }',
+      '  VertexAI us() { return new VertexAI.Builder().setProjectId("my-project").setLocation("us-central1").build(); }',
+    ].join('\n'));
+    assert.deepEqual(of(text).map((e) => [e.provider, e.region]), [['google-vertex-ai', 'europe-west4'], ['google-vertex-ai', 'us-central1']]);
+  });
+});
+
+describe('Spring AI starters: spring.ai.* properties in application.yml and .properties', () => {
+  const endpoints = (file: string, text: string, env = workspaceEnv([])) => engine.analyze(file, text, { env }).endpoints;
+  const set = (name: string, value: string) => workspaceEnv([{ name, value, file: '.env', line: 1 }]);
+
+  it('gives the starter\'s default host when only the API key is set, at the key\'s line', () => {
+    const yml = 'spring:\n  application:\n    name: demo\n  ai:\n    openai:\n      api-key: ${OPENAI_API_KEY}\n      chat:\n        options:\n          model: gpt-4o\n';
+    const [e] = endpoints('src/main/resources/application.yml', yml);
+    assert.deepEqual([e?.provider, e?.host, lineOf(yml, e!.range.start)], ['openai', 'api.openai.com', 6]);
+    const props = 'spring.ai.anthropic.api-key=${ANTHROPIC_API_KEY}\nspring.ai.mistralai.api-key=x\n';
+    assert.deepEqual(endpoints('application.properties', props).map((x) => x.host), ['api.anthropic.com', 'api.mistral.ai']);
+  });
+
+  it('reads base-url, endpoint, location and region however the keys are nested or spelt', () => {
+    const yml = [
+      'spring.ai:',
+      '  openai.baseUrl: https://api.groq.com/openai',
+      '  azure:',
+      '    openai:',
+      '      endpoint: https://contoso-eu.openai.azure.com/',
+      '  vertex.ai.gemini:',
+      '    project-id: p',
+      '    location: europe-west4',
+      '  bedrock:',
+      '    aws:',
+      '      region: eu-west-1',
+      '  ollama:',
+      '    base_url: http://localhost:11434',
+    ].join('\n');
+    assert.deepEqual(endpoints('application-eu.yaml', yml).map((e) => [e.provider, e.host, e.region]), [
+      ['groq', 'api.groq.com', 'global'],
+      ['azure-openai', 'contoso-eu.openai.azure.com', null],
+      ['google-vertex-ai', 'europe-west4-aiplatform.googleapis.com', 'europe-west4'],
+      ['aws-bedrock', 'bedrock-runtime.eu-west-1.amazonaws.com', 'eu-west-1'],
+      ['self-hosted', 'localhost', 'self'],
+    ]);
+  });
+
+  it('takes a model\'s own base-url (spring.ai.openai.chat.base-url) in place of the default', () => {
+    const props = 'spring.ai.openai.api-key=k\nspring.ai.openai.chat.base-url=https://api.together.xyz\n';
+    assert.deepEqual(endpoints('application.properties', props).map((e) => e.provider), ['together']);
+  });
+
+  it('reads ${VAR:default}: the workspace\'s value when it sets VAR, else the default, said so', () => {
+    const props = 'spring.ai.openai.base-url=${OPENAI_BASE_URL:https://api.openai.com}\n';
+    const fromEnv = endpoints('application.properties', props, set('OPENAI_BASE_URL', 'https://api.mistral.ai'));
+    assert.deepEqual(fromEnv.map((e) => [e.provider, e.env?.map((x) => x.name)]), [['mistral', ['OPENAI_BASE_URL']]]);
+    const unset = endpoints('application.properties', props);
+    assert.deepEqual(unset.map((e) => [e.host, e.conditions]), [['api.openai.com', []]]);
+    assert.match(unset[0]!.via, /which no env file in the workspace sets, so its default/);
+    // The default's own text is what the endpoint points at, so a fix can edit it.
+    assert.equal(props.slice(unset[0]!.range.start, unset[0]!.range.end), 'https://api.openai.com');
+    // In the editor (env files not read) the default holds only while the variable is unset.
+    const unseen = engine.analyze('application.properties', props).endpoints;
+    assert.deepEqual(unseen[0]?.conditions, ['Unless OPENAI_BASE_URL is set where it runs.']);
+  });
+
+  it('leaves a placeholder without a default that nothing sets unknown, with the starter\'s provider', () => {
+    const [e] = endpoints('application.yml', 'spring:\n  ai:\n    azure:\n      openai:\n        endpoint: ${AZURE_OPENAI_ENDPOINT}\n');
+    assert.deepEqual([e?.provider, e?.host, e?.euResident], ['azure-openai', null, null]);
+    assert.match(e!.unknown!, /AZURE_OPENAI_ENDPOINT, which no env file in the workspace sets/);
+  });
+
+  it('reads a placeholder naming another property of the same file', () => {
+    const yml = 'llm:\n  url: https://api.deepseek.com\nspring:\n  ai:\n    openai:\n      base-url: ${llm.url}\n';
+    // One endpoint, decided by the property the base URL names (not a second one for the literal).
+    assert.deepEqual(endpoints('application.yml', yml).map((e) => [e.provider, lineOf(yml, e.range.start), e.via]),
+      [['deepseek', 2, 'spring.ai.openai.base-url from llm.url="https://api.deepseek.com"']]);
+  });
+
+  it('sends Azure\'s starter to OpenAI when only openai-api-key is set, and says the endpoint is missing otherwise', () => {
+    assert.deepEqual(endpoints('application.properties', 'spring.ai.azure.openai.openai-api-key=${OPENAI_KEY}\n').map((e) => [e.provider, e.host]), [['openai', 'api.openai.com']]);
+    const [e] = endpoints('application.properties', 'spring.ai.azure.openai.api-key=${AZURE_KEY}\n');
+    assert.deepEqual([e?.provider, e?.host], ['azure-openai', null]);
+    assert.match(e!.unknown!, /spring\.ai\.azure\.openai\.endpoint is not set in this file/);
+  });
+
+  it('gives Bedrock us-east-1 when no region is set, and fails an EU policy on a us. model id', () => {
+    const yml = 'spring:\n  ai:\n    bedrock:\n      converse:\n        chat:\n          options:\n            model: us.anthropic.claude-3-7-sonnet-20250219-v1:0\n';
+    const [e] = endpoints('application.yml', yml);
+    assert.deepEqual([e?.region, e?.euResident], ['us-east-1', false]);
+    const eu = yml.replace('us.anthropic', 'eu.anthropic') + '      aws:\n        region: eu-central-1\n';
+    assert.deepEqual(endpoints('application.yml', eu).map((x) => [x.region, x.euResident]), [['eu-central-1', true]]);
+  });
+
+  it('leaves Vertex AI Gemini without a location unknown (the starter needs one)', () => {
+    const [e] = endpoints('application.yml', 'spring:\n  ai:\n    vertex:\n      ai:\n        gemini:\n          project-id: my-project\n');
+    assert.deepEqual([e?.provider, e?.region, e?.euResident], ['google-vertex-ai', null, null]);
+  });
+
+  it('reports each profile document of a YAML file', () => {
+    const yml = [
+      'spring.ai.openai.base-url: https://api.openai.com',
+      '---',
+      'spring.config.activate.on-profile: eu',
+      'spring.ai.openai.base-url: https://eu.api.openai.com',
+    ].join('\n');
+    assert.deepEqual(endpoints('application.yml', yml).map((e) => [e.host, e.via]), [
+      ['api.openai.com', 'spring.ai.openai.base-url "https://api.openai.com"'],
+      ['eu.api.openai.com', 'spring.ai.openai.base-url "https://eu.api.openai.com"'],
+    ]);
+  });
+
+  it('stays quiet for other properties: not under spring.ai, a disabled starter, comments, other .properties files', () => {
+    assert.deepEqual(endpoints('application.yml', 'app:\n  openai:\n    model: gpt-4o\n    api-key: x\n'), []);
+    assert.deepEqual(endpoints('application.yml', 'spring:\n  ai:\n    retry:\n      max-attempts: 3\n'), []);
+    assert.deepEqual(endpoints('application.yml', 'spring:\n  ai:\n    openai:\n      chat:\n        enabled: false\n'), []);
+    assert.deepEqual(endpoints('application.properties', '# spring.ai.openai.api-key=x\n! spring.ai.anthropic.api-key=y\nserver.port=8080\n'), []);
+    assert.deepEqual(endpoints('messages.properties', 'greeting=Hello\nopenai.help=See the OpenAI docs\n'), []);
+  });
+
+  it('reads .properties continuations and escapes', () => {
+    const props = 'spring.ai.openai.base-url = https\\://api.mistral.ai\\\n    /v1\n';
+    assert.deepEqual(endpoints('application.properties', props).map((e) => e.provider), ['mistral']);
+  });
+
+  it('lets the CLI find an application.properties with only an API key, and re-read it with the workspace\'s values', () => {
+    const r = runCli(['scan', '.', '--format', 'json'], tempWorkspace({
+      'src/main/resources/application.properties': 'spring.ai.openai.api-key=${OPENAI_API_KEY}\nspring.ai.anthropic.base-url=${CLAUDE_URL}\n',
+      '.env': 'CLAUDE_URL=https://api.anthropic.com\n',
+    }));
+    const out = JSON.parse(r.stdout) as { endpoints: { file: string; provider: string; line: number }[] };
+    const mine = out.endpoints.filter((e) => e.file.endsWith('application.properties'));
+    assert.deepEqual(mine.map((e) => [e.provider, e.line]), [['openai', 1], ['anthropic', 2]]);
+  });
+});

@@ -196,6 +196,8 @@ class CodeResolver {
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match || this.wrapsClient(call)) return;
+    // Handed an API object built elsewhere (Spring AI's `.openAiApi(api)`): reported where that is built.
+    if (findOption(this.readOptions(call), match.signal.options.client)) return;
     this.client(call, match.provider, match.signal);
     this.modelProfile(call, match.signal.options.model ?? [], before);
   }

@@ -28,6 +28,7 @@ export function commentSpans(text: string, format: FileFormat): Span[] {
       return jsonComments(text);
     case 'toml':
     case 'dotenv':
+    case 'properties':
       return hashComments(text);
     case 'notebook':
       return notebookComments(text);

@@ -5,6 +5,7 @@ import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
+import { springAi } from './spring-ai';
 import { provider as openai } from './providers/openai';
 import { provider as azureOpenai } from './providers/azure-openai';
 import { provider as anthropic } from './providers/anthropic';
@@ -58,4 +59,5 @@ export const catalog: Catalog = {
   providers: PROVIDER_IDS.map((id) => byId[id]),
   litellm,
   portkey,
+  springAi,
 };
