@@ -332,6 +332,11 @@ describe('Spring AI starters: spring.ai.* properties in application.yml and .pro
     assert.deepEqual(endpoints('application.yml', eu).map((x) => [x.region, x.euResident]), [['eu-central-1', true]]);
   });
 
+  it('counts options in lists as configuring the starter', () => {
+    const yml = 'spring:\n  ai:\n    azure:\n      openai:\n        chat:\n          options:\n            function-callbacks:\n              - name: weather\n';
+    assert.deepEqual(endpoints('application.yml', yml).map((e) => [e.provider, e.host]), [['azure-openai', null]]);
+  });
+
   it('leaves Vertex AI Gemini without a location unknown (the starter needs one)', () => {
     const [e] = endpoints('application.yml', 'spring:\n  ai:\n    vertex:\n      ai:\n        gemini:\n          project-id: my-project\n');
     assert.deepEqual([e?.provider, e?.region, e?.euResident], ['google-vertex-ai', null, null]);
@@ -350,10 +355,22 @@ describe('Spring AI starters: spring.ai.* properties in application.yml and .pro
     ]);
   });
 
+  it('lets a profile that only tunes options inherit the base file\'s endpoint, and reads one with its own key', () => {
+    const options = 'spring:\n  ai:\n    openai:\n      chat:\n        options:\n          model: gpt-4o-mini\n';
+    assert.deepEqual(endpoints('src/main/resources/application.yml', options).map((e) => e.host), ['api.openai.com']);
+    assert.deepEqual(endpoints('src/main/resources/application-dev.yml', options), []);
+    assert.deepEqual(endpoints('application.yml', `spring.config.activate.on-profile: dev\n${options}`), []);
+    const own = 'spring.ai.anthropic.api-key=${CLAUDE_KEY}\nspring.ai.anthropic.chat.options.model=claude-sonnet-4-5\n';
+    assert.deepEqual(endpoints('application-claude.properties', own).map((e) => e.host), ['api.anthropic.com']);
+    // What a profile sets itself always counts.
+    assert.deepEqual(endpoints('application-dev.yml', 'spring.ai.openai.base-url: https://api.fireworks.ai/inference\n').map((e) => e.provider), ['fireworks']);
+  });
+
   it('stays quiet for other properties: not under spring.ai, a disabled starter, comments, other .properties files', () => {
     assert.deepEqual(endpoints('application.yml', 'app:\n  openai:\n    model: gpt-4o\n    api-key: x\n'), []);
     assert.deepEqual(endpoints('application.yml', 'spring:\n  ai:\n    retry:\n      max-attempts: 3\n'), []);
     assert.deepEqual(endpoints('application.yml', 'spring:\n  ai:\n    openai:\n      chat:\n        enabled: false\n'), []);
+    assert.deepEqual(endpoints('application.yml', 'spring:\n  ai:\n    mcp:\n      client:\n        streamable-http:\n          connections:\n            s1:\n              url: http://localhost:8080\n'), []);
     assert.deepEqual(endpoints('application.properties', '# spring.ai.openai.api-key=x\n! spring.ai.anthropic.api-key=y\nserver.port=8080\n'), []);
     assert.deepEqual(endpoints('messages.properties', 'greeting=Hello\nopenai.help=See the OpenAI docs\n'), []);
   });

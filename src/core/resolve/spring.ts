@@ -35,6 +35,11 @@ interface Value {
   describe: string;
 }
 
+/** application-<profile>.yml / .yaml / .properties (and bootstrap-<profile>.*). */
+const PROFILE_FILE = /(?:^|\/)(?:application|bootstrap)-[^/]+\.(?:ya?ml|properties)$/i;
+/** Properties (relaxed) that give a starter its own account: set in a profile, the profile configures the starter itself. */
+const CREDENTIALS = new Set(['apikey', 'openaiapikey', 'projectid', 'accesskey']);
+
 const relaxed = (segment: string): string => segment.toLowerCase().replace(/[-_]/g, '');
 const split = (name: string): string[] => name.split('.').filter((s) => s !== '').map(relaxed);
 
@@ -45,13 +50,16 @@ export function springAiProperties(r: ConfigResolver, root: CNode, env: EnvLooku
   if (!properties.length) return;
   // Longest prefix first: spring.ai.vertex.ai.gemini is not spring.ai.vertex.ai.embedding.
   const starters = [...r.index.catalog.springAi].sort((a, b) => b.prefix.length - a.prefix.length);
+  // A profile (application-dev.yml, or a document activated on a profile) is laid over the
+  // base file: what it leaves unset comes from there, so only what it sets itself counts.
+  const profile = PROFILE_FILE.test(r.file) || all.some((p) => ['spring.config.activate.onprofile', 'spring.profiles'].includes(p.path.join('.')));
   const claimed = new Set<Property>();
   for (const starter of starters) {
     const prefix = split(starter.prefix);
     const mine = properties.filter((p) => !claimed.has(p) && startsWith(p.path, prefix));
     for (const p of mine) claimed.add(p);
     const provider = r.index.providers.get(starter.provider);
-    if (mine.length && provider) new StarterReader(r, starter, provider, all, env).read(mine.map((p) => ({ ...p, path: p.path.slice(prefix.length) })));
+    if (mine.length && provider) new StarterReader(r, starter, provider, all, env, profile).read(mine.map((p) => ({ ...p, path: p.path.slice(prefix.length) })));
   }
 }
 
@@ -62,6 +70,7 @@ class StarterReader {
     private readonly provider: Provider,
     private readonly all: Property[],
     private readonly env: EnvLookup,
+    private readonly profile: boolean,
   ) {}
 
   read(props: Property[]): void {
@@ -88,6 +97,8 @@ class StarterReader {
     if (regions.length) return;
     // A starter turned off (`enabled: false`) makes no client of its own.
     if (props.some((p) => p.path.at(-1) === 'enabled' && /^false$/i.test(String(p.node.v)))) return;
+    // A profile that only tunes options inherits the base file's endpoint; one with its own credentials stands alone.
+    if (this.profile && !props.some((p) => CREDENTIALS.has(p.path.at(-1)!))) return;
     const at = props.find((p) => p.path.at(-1) === 'apikey') ?? props[0]!;
     for (const sw of starter.switchTo ?? []) {
       const set = props.find((p) => endsWith(p.path, split(sw.property)) && String(p.node.v ?? '').trim() !== '');
@@ -214,6 +225,9 @@ function flatten(root: CNode): Property[] {
         const e = node.entries[i]!;
         work.push({ node: e.value, path: [...path, ...split(e.key)], name: name ? `${name}.${e.key}` : e.key });
       }
+    } else {
+      // A list item is a property too (`options.function-callbacks[0].name`): it shows the starter is configured.
+      for (let i = node.items.length - 1; i >= 0; i--) work.push({ node: node.items[i]!, path: [...path, String(i)], name: `${name}[${i}]` });
     }
   }
   return out;
