@@ -390,3 +390,19 @@ describe('Spring AI starters: spring.ai.* properties in application.yml and .pro
     assert.deepEqual(mine.map((e) => [e.provider, e.line]), [['openai', 1], ['anthropic', 2]]);
   });
 });
+
+describe('.properties files: hostile input', () => {
+  it('never throws on random text, and stays linear on a long file', () => {
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const alphabet = 'spring.ai.openai.base-url=:\\ \n\r\t#!${}:https://api.openai.com/uxyz';
+    for (let i = 0; i < 300; i++) {
+      const text = Array.from({ length: 200 }, () => alphabet[rand(alphabet.length)]).join('');
+      assert.doesNotThrow(() => engine.analyze('application.properties', text, { force: true }));
+    }
+    const long = 'spring.ai.openai.base-url=https://api.openai.com\\\n'.repeat(20_000) + 'x\n';
+    const started = Date.now();
+    engine.analyze('application.properties', long, { force: true, maxFileSize: 4 * 1024 * 1024 });
+    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+  });
+});
