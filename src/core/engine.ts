@@ -9,7 +9,7 @@ import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
-import { springAiProperties } from './resolve/spring';
+import { springAiProperties, springAiStarters } from './resolve/spring';
 import { applyAzureResources, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { UNSEEN_ENV, type EnvLookup, type EnvWhere } from './resolve/values';
 import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
@@ -34,6 +34,8 @@ export type FileFormat =
   | { kind: 'toml' }
   /** Java .properties (Spring Boot's application.properties). */
   | { kind: 'properties' }
+  /** A Maven or Gradle build file: only which Spring AI starters the module declares. */
+  | { kind: 'build' }
   /** `varsOnly`: a .tfvars file, which only sets values for the module's Terraform code. */
   | { kind: 'terraform'; varsOnly?: true }
   | { kind: 'bicep' }
@@ -44,7 +46,7 @@ export type FileFormat =
  * variable defaults serve the whole module): worth reading without an LLM signal of their own.
  */
 export function setsValuesOnly(format: FileFormat | null): boolean {
-  return format?.kind === 'dotenv' || format?.kind === 'terraform';
+  return format?.kind === 'dotenv' || format?.kind === 'terraform' || format?.kind === 'build';
 }
 
 const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
@@ -63,6 +65,7 @@ export function formatOf(path: string): FileFormat | null {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (LOCK_FILES.has(base) || base.endsWith('.lock')) return null;
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env') || base === '.envrc') return { kind: 'dotenv' };
+  if (base === 'pom.xml' || base === 'build.gradle' || base === 'build.gradle.kts') return { kind: 'build' };
   const dot = base.lastIndexOf('.');
   if (dot < 0) return null;
   const ext = base.slice(dot + 1);
@@ -405,6 +408,9 @@ export class Engine {
         const scanned = config((r) => r.terraform(hcl, env));
         return { ...scanned, definitions: [...(scanned.definitions ?? []), ...defaults] };
       }
+      case 'build':
+        // Which Spring AI starters this module declares: its application properties read it.
+        return { endpoints: [], definitions: [springAiStarters(file, text)] };
       case 'bicep': {
         const bicep = parseBicep(text);
         notes.push(...parseNotes(file, text, bicep.brackets, bicep.tooDeep));

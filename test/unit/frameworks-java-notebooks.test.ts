@@ -406,3 +406,41 @@ describe('.properties files: hostile input', () => {
     assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
   });
 });
+
+describe('Spring AI starters: properties count only with their starter in the build', () => {
+  const POM = (deps: string) => `<project>\n  <dependencies>\n${deps}\n  </dependencies>\n</project>\n`;
+  const dep = (artifact: string) => `    <dependency><groupId>org.springframework.ai</groupId><artifactId>${artifact}</artifactId></dependency>`;
+  const PROPS = 'spring.ai.openai.api-key=${OPENAI_API_KEY}\nspring.ai.anthropic.api-key=${ANTHROPIC_API_KEY}\n';
+  /** The endpoints of the properties file, with the definitions the build files give. */
+  const withBuilds = (builds: Record<string, string>, props = PROPS, file = 'app/src/main/resources/application.properties') => {
+    const definitions = Object.entries(builds).flatMap(([path, text]) => engine.analyze(path, text).env);
+    return engine.analyze(file, props, { env: workspaceEnv(definitions) }).endpoints.map((e) => e.provider);
+  };
+
+  it('keeps only the starters the module\'s pom.xml declares, outside comments', () => {
+    const pom = POM([dep('spring-ai-starter-model-anthropic'), `<!--\n${dep('spring-ai-starter-model-openai')}\n-->`].join('\n'));
+    assert.deepEqual(withBuilds({ 'app/pom.xml': pom }), ['anthropic']);
+  });
+
+  it('reads Gradle build files and the pre-1.0 starter names', () => {
+    const gradle = 'dependencies {\n  implementation("org.springframework.ai:spring-ai-openai-spring-boot-starter")\n  // implementation("org.springframework.ai:spring-ai-starter-model-anthropic")\n}\n';
+    assert.deepEqual(withBuilds({ 'app/build.gradle.kts': gradle }), ['openai']);
+  });
+
+  it('counts a starter a parent build declares, and keeps everything when no build file is known', () => {
+    const parent = POM(dep('spring-ai-starter-model-openai'));
+    assert.deepEqual(withBuilds({ 'app/pom.xml': POM(dep('spring-boot-starter-web')), 'pom.xml': parent }), ['openai']);
+    assert.deepEqual(withBuilds({}), ['openai', 'anthropic']);
+    // Where the build files were not read (the editor checking one file), nothing is dropped.
+    assert.deepEqual(engine.analyze('app/src/main/resources/application.properties', PROPS).endpoints.map((e) => e.provider), ['openai', 'anthropic']);
+  });
+
+  it('drops them in a CLI scan of the workspace too', () => {
+    const r = runCli(['scan', '.', '--format', 'json'], tempWorkspace({
+      'app/pom.xml': POM(dep('spring-ai-starter-model-anthropic')),
+      'app/src/main/resources/application.properties': PROPS,
+    }));
+    const out = JSON.parse(r.stdout) as { endpoints: { provider: string; line: number }[] };
+    assert.deepEqual(out.endpoints.map((e) => [e.provider, e.line]), [['anthropic', 2]]);
+  });
+});

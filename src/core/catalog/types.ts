@@ -250,6 +250,8 @@ export interface SpringAiStarter {
   /** Property prefix, in Spring Boot's canonical form (`spring.ai.openai`); any property under it shows the starter is configured. */
   prefix: string;
   provider: ProviderId;
+  /** Maven artifact ids of the starter (1.0 names and the earlier ones): without one in the module's build, the properties are inert. */
+  artifacts: string[];
   /** Properties below the prefix that carry the base URL or endpoint; each matches the end of a property's path (`chat.base-url` too). */
   url?: string[];
   region?: string[];

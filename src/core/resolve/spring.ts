@@ -35,6 +35,22 @@ interface Value {
   describe: string;
 }
 
+/**
+ * The Spring AI artifacts a Maven or Gradle build file declares (outside comments), as a
+ * definition its module's properties files read: a starter's properties without its
+ * starter on the classpath configure nothing.
+ */
+export function springAiStarters(file: string, text: string): { name: string; value: string; offset: number } {
+  const code = text.replace(/<!--[\s\S]*?-->|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m) => ' '.repeat(m.length));
+  const artifacts = [...new Set([...code.matchAll(/spring-ai-[a-z0-9-]*[a-z0-9]/g)].map((m) => m[0]))].sort();
+  return { name: startersName(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''), value: artifacts.join(','), offset: 0 };
+}
+
+/** The env-lookup name under which a folder's build file tells its Spring AI artifacts. */
+function startersName(dir: string): string {
+  return `springai:${dir}`;
+}
+
 /** application-<profile>.yml / .yaml / .properties (and bootstrap-<profile>.*). */
 const PROFILE_FILE = /(?:^|\/)(?:application|bootstrap)-[^/]+\.(?:ya?ml|properties)$/i;
 /** Properties (relaxed) that give a starter its own account: set in a profile, the profile configures the starter itself. */
@@ -99,6 +115,7 @@ class StarterReader {
     if (props.some((p) => p.path.at(-1) === 'enabled' && /^false$/i.test(String(p.node.v)))) return;
     // A profile that only tunes options inherits the base file's endpoint; one with its own credentials stands alone.
     if (this.profile && !props.some((p) => CREDENTIALS.has(p.path.at(-1)!))) return;
+    if (!this.onClasspath()) return;
     const at = props.find((p) => p.path.at(-1) === 'apikey') ?? props[0]!;
     for (const sw of starter.switchTo ?? []) {
       const set = props.find((p) => endsWith(p.path, split(sw.property)) && String(p.node.v ?? '').trim() !== '');
@@ -118,6 +135,23 @@ class StarterReader {
       this.r.push(located(at.node), { provider, host: null, region: null }, `${starter.prefix}: no endpoint set`, undefined,
         `${missing} is not set in this file; it must come from another profile or the environment where the application runs`);
     }
+  }
+
+  /**
+   * Whether the starter may be on the classpath: false only when build files in the
+   * property file's folder or above are known and none declares it (a parent pom may).
+   */
+  private onClasspath(): boolean {
+    const parts = this.r.file.split('/').slice(0, -1);
+    let builds = 0;
+    for (let n = parts.length; n >= 0; n--) {
+      const v = this.env(startersName(parts.slice(0, n).join('/')));
+      if (v.state === 'conflict' || v.state === 'unseen') return true;
+      if (v.state !== 'set') continue;
+      builds++;
+      if (v.value.split(',').some((a) => this.starter.artifacts.includes(a))) return true;
+    }
+    return builds === 0;
   }
 
   private url(p: Property): void {

@@ -32,6 +32,9 @@ export function commentSpans(text: string, format: FileFormat): Span[] {
       return hashComments(text);
     case 'notebook':
       return notebookComments(text);
+    case 'build':
+      // A pom.xml's comments are XML's; a Gradle file's are the JS lexer's. No waiver is read in either.
+      return [];
   }
 }
 

@@ -27,6 +27,7 @@ export const springAi: SpringAiStarter[] = [
   {
     prefix: 'spring.ai.openai',
     provider: 'openai',
+    artifacts: ['spring-ai-starter-model-openai', 'spring-ai-openai-spring-boot-starter'],
     url: ['base-url'],
     defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com' },
     note: 'Each model may set its own base URL (spring.ai.openai.chat.base-url, .embedding.base-url, ...). Spring AI 2.0 also reads OPENAI_BASE_URL where it runs when no base-url is set.',
@@ -39,6 +40,7 @@ export const springAi: SpringAiStarter[] = [
   {
     prefix: 'spring.ai.azure.openai',
     provider: 'azure-openai',
+    artifacts: ['spring-ai-starter-model-azure-openai', 'spring-ai-azure-openai-spring-boot-starter'],
     url: ['endpoint'],
     switchTo: [{ property: 'openai-api-key', provider: 'openai' }],
     defaults: {},
@@ -51,6 +53,7 @@ export const springAi: SpringAiStarter[] = [
   {
     prefix: 'spring.ai.anthropic',
     provider: 'anthropic',
+    artifacts: ['spring-ai-starter-model-anthropic', 'spring-ai-anthropic-spring-boot-starter'],
     url: ['base-url'],
     defaults: { host: 'api.anthropic.com', baseUrl: 'https://api.anthropic.com' },
     sources: [
@@ -61,6 +64,7 @@ export const springAi: SpringAiStarter[] = [
   {
     prefix: 'spring.ai.bedrock',
     provider: 'aws-bedrock',
+    artifacts: ['spring-ai-starter-model-bedrock-converse', 'spring-ai-starter-model-bedrock', 'spring-ai-bedrock-converse-spring-boot-starter', 'spring-ai-bedrock-ai-spring-boot-starter'],
     region: ['aws.region'],
     defaults: { region: 'us-east-1' },
     note: 'spring.ai.bedrock.aws.region defaults to us-east-1; the model id (spring.ai.bedrock.converse.chat.options.model) may carry an eu./us./global. inference-profile prefix.',
@@ -72,6 +76,7 @@ export const springAi: SpringAiStarter[] = [
   {
     prefix: 'spring.ai.vertex.ai.gemini',
     provider: 'google-vertex-ai',
+    artifacts: ['spring-ai-starter-model-vertex-ai-gemini', 'spring-ai-vertex-ai-gemini-spring-boot-starter'],
     region: ['location'],
     url: ['api-endpoint'],
     defaults: { region: null },
@@ -85,6 +90,7 @@ export const springAi: SpringAiStarter[] = [
   {
     prefix: 'spring.ai.vertex.ai.embedding',
     provider: 'google-vertex-ai',
+    artifacts: ['spring-ai-starter-model-vertex-ai-embedding', 'spring-ai-vertex-ai-embedding-spring-boot-starter'],
     region: ['location'],
     url: ['api-endpoint'],
     defaults: { region: null },
@@ -93,6 +99,7 @@ export const springAi: SpringAiStarter[] = [
   {
     prefix: 'spring.ai.mistralai',
     provider: 'mistral',
+    artifacts: ['spring-ai-starter-model-mistral-ai', 'spring-ai-mistral-ai-spring-boot-starter'],
     url: ['base-url'],
     defaults: { host: 'api.mistral.ai', baseUrl: 'https://api.mistral.ai' },
     sources: [springAiSource(`${AUTO}/spring-ai-autoconfigure-model-mistral-ai/src/main/java/org/springframework/ai/model/mistralai/autoconfigure/MistralAiCommonProperties.java`)],
@@ -100,6 +107,7 @@ export const springAi: SpringAiStarter[] = [
   {
     prefix: 'spring.ai.deepseek',
     provider: 'deepseek',
+    artifacts: ['spring-ai-starter-model-deepseek'],
     url: ['base-url'],
     defaults: { host: 'api.deepseek.com', baseUrl: 'https://api.deepseek.com' },
     sources: [springAiSource(`${AUTO}/spring-ai-autoconfigure-model-deepseek/src/main/java/org/springframework/ai/model/deepseek/autoconfigure/DeepSeekConnectionProperties.java`)],
@@ -107,6 +115,7 @@ export const springAi: SpringAiStarter[] = [
   {
     prefix: 'spring.ai.ollama',
     provider: 'self-hosted',
+    artifacts: ['spring-ai-starter-model-ollama', 'spring-ai-ollama-spring-boot-starter'],
     url: ['base-url'],
     defaults: { host: 'localhost', baseUrl: 'http://localhost:11434' },
     sources: [springAiSource(`${AUTO}/spring-ai-autoconfigure-model-ollama/src/main/java/org/springframework/ai/model/ollama/autoconfigure/OllamaConnectionProperties.java`)],
