@@ -24,6 +24,7 @@ export const PROVIDER_IDS = [
   'self-hosted',
   'vercel-ai-gateway',
   'portkey',
+  'voyage-ai',
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -34,7 +35,10 @@ export interface Source {
   url: string;
   /** YYYY-MM-DD: when the fact was last checked against this source. */
   checked: string;
-  /** The source is not the vendor's own text (aggregator, press, analyst). */
+  /**
+   * The source is not the vendor's own text (aggregator, press, analyst, community answer).
+   * Must agree with the provider's `vendorDomains` for posture facts (test/unit/catalog-sources.test.ts).
+   */
   thirdParty?: boolean;
 }
 
@@ -44,6 +48,11 @@ export interface Fact<T> {
   note?: string;
   /** Sources conflict, or only third parties state it. */
   uncertain?: boolean;
+  /**
+   * What the vendor's own page says about the fact, in a few words. Required for a negative
+   * value ('not-available', false, 'not-signed'), so a "no" never rests on silence.
+   */
+  vendorStatement?: string;
   sources: Source[];
 }
 
@@ -147,7 +156,15 @@ export interface ClientSignal {
     env?: string[];
     /** Or a string matching this regular expression (an AI SDK gateway model id, 'openai/gpt-4o'). */
     pattern?: string;
+    /** Or any value at all: setting the option selects the backend (langchain-google-genai `project=`). */
+    anyValue?: boolean;
   };
+  /**
+   * The call only counts when one of these env variables is true where the code runs: a
+   * backend switch the SDK reads (CLAUDE_CODE_USE_BEDROCK=1, GOOGLE_GENAI_USE_VERTEXAI=true).
+   * A signal whose switch is on wins over the same callee's signals without one.
+   */
+  requireEnv?: string[];
   packages: string[];
   /**
    * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):
@@ -199,6 +216,12 @@ export interface Provider {
   kind: ProviderKind;
   /** The company that processes the data. */
   operator: string;
+  /**
+   * The vendor's own domains ('openai.com' also covers help.openai.com) or 'host/path'
+   * prefixes ('github.com/openai'). A yes/no posture fact rests on a source there (for the
+   * GPAI code, on the European Commission's list); anything else is a third party.
+   */
+  vendorDomains: string[];
   hosts: HostPattern[];
   /** Provider-specific zones referenced by hosts (OpenAI `eu`, Mistral `eu`, ...). */
   locations?: Location[];

@@ -13,7 +13,7 @@ import type { CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, fixOf, hostSwapFix, outsideEuOfHost, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
+import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
   file: string;
@@ -25,6 +25,9 @@ interface Option {
   name: string;
   value: Value;
 }
+
+/** Env variable names that say they hold an endpoint URL (AZURE_OPENAI_ENDPOINT, OPENAI_BASE_URL). */
+const URL_NAME = /(?:URL|URI|ENDPOINT|BASE)$/i;
 
 /** Names under which a local URL is an LLM server (`vllmUrl`, `OLLAMA_BASE`). */
 const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
@@ -246,11 +249,14 @@ class CodeResolver {
 
   /**
    * A call that is handed a client or credentials object built by another recognised call
-   * (ModelInference(credentials=creds), ChatBedrockConverse(client=bedrock)) reaches that
-   * call's endpoint, which is reported there.
+   * (ModelInference(credentials=creds), ChatBedrockConverse(client=bedrock), in a variable
+   * or in place) reaches that call's endpoint, which is reported there.
    */
   private wrapsClient(call: Call): boolean {
     for (const arg of call.args) {
+      // Handed over by keyword, built in place (BedrockChatCompletion(runtime_client=boto3.client(...))):
+      // reported on its own. An options object passed positionally (C# OpenAIClientOptions) is not a client.
+      if (arg.name && arg.value.k === 'call' && this.matchClient(arg.value.call)) return true;
       if (arg.value.k !== 'ref') continue;
       const assigned = findAssignment(arg.value.path, arg.value.s, this.ctx);
       if (!assigned || typeof assigned === 'string') continue;
@@ -268,9 +274,14 @@ class CodeResolver {
       ? this.index.clientsFor(this.input.lang, call.callee)
       : [...this.index.clientsFor(this.input.lang, qualified), ...this.index.clientsFor(this.input.lang, call.callee)];
     let fallback: { provider: Provider; signal: ClientSignal } | undefined;
+    let required: { provider: Provider; signal: ClientSignal } | undefined;
     for (const c of candidates) {
-      const { requireArg, requireOption } = c.signal;
+      const { requireArg, requireOption, requireEnv } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
+      // Past a matched signal only a backend switch can still win (and only its variables are read).
+      if (required && !requireEnv) continue;
+      // A backend switch the SDK reads from the environment (CLAUDE_CODE_USE_BEDROCK=1).
+      if (requireEnv && !requireEnv.some((name) => this.envIsTrue(name))) continue;
       if (requireArg) {
         // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
         const positional = call.args.filter((a) => !a.name)[requireArg.index];
@@ -281,19 +292,29 @@ class CodeResolver {
         const opt = findOption(this.readOptions(call), [requireOption.name]);
         if (!opt) {
           // The SDK's switch may be an env variable the workspace sets (GOOGLE_GENAI_USE_VERTEXAI=true).
-          if (requireOption.env?.some((name) => { const v = this.ctx.env(name); return v.state === 'set' && /^(?:1|true|yes|on)$/i.test(v.value.trim()); })) return c;
+          if (!requireOption.env?.some((name) => this.envIsTrue(name))) continue;
+          if (requireEnv) return c;
+          required ??= c;
           continue;
         }
         const r = evaluate(opt.value, this.ctx);
         const value = opt.value.k === 'lit' ? opt.value.v : r.text;
         // Enum-like values stay symbols: genai.BackendVertexAI.
         const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
-        if (!matchesPattern && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
+        if (!requireOption.anyValue && !matchesPattern && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
       }
-      if (requireArg || requireOption) return c;
-      fallback ??= c;
+      // A switched-on backend wins at once; a matched argument or option over a plain callee.
+      if (requireEnv) return c;
+      if (requireArg || requireOption) required ??= c;
+      else fallback ??= c;
     }
-    return fallback;
+    return required ?? fallback;
+  }
+
+  /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */
+  private envIsTrue(name: string): boolean {
+    const v = this.ctx.env(name);
+    return v.state === 'set' && /^(?:1|true|yes|on)$/i.test(v.value.trim());
   }
 
   /** Whether the callee starts with an imported module (`openai.chat...` after `import openai`), not a variable of that name. */
@@ -318,9 +339,11 @@ class CodeResolver {
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
       const r = evaluate(urlOpt.value, this.ctx);
-      // A positional argument is only the URL when it holds one ($0 may be an API key).
+      // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
+      // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
       const positional = urlOpt.name.startsWith('$');
-      const endpoint = positional && !parseUrl(r.text) ? null : this.fromUrl(r, provider, signal, via(`${urlOpt.name} ${describe(r)}`), extras);
+      const holdsUrl = !!parseUrl(r.text) || (!isKnown(r) && !!r.env && !r.env.defaulted && URL_NAME.test(r.env.name));
+      const endpoint = positional && !holdsUrl ? null : this.fromUrl(r, provider, signal, via(`${urlOpt.name} ${describe(r)}`), extras);
       if (endpoint) {
         this.consume(r);
         this.endpoints.push(endpoint);
@@ -382,6 +405,18 @@ class CodeResolver {
       );
       return;
     }
+    if (signal.env?.url?.length && !signal.env.region && !signal.defaults.region) {
+      // The SDK takes its base URL from an env variable with no value here: as unknown as when the
+      // code reads that variable itself (azure_endpoint=os.environ[...]), so judged the same way.
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null, verdictsUnknown: true }, via('no endpoint set'), {
+          ...extras,
+          unknown: `no endpoint is set in the code${urlEnv.text}; the SDK reads ${signal.env.url.join(' or ')} where it runs, so where it sends requests is not known`,
+          ...(urlEnv.condition ? { conditions: [urlEnv.condition] } : {}),
+        }),
+      );
+      return;
+    }
     if (signal.env?.resource && !signal.env.region) {
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null }, via('no resource set'), {
@@ -431,15 +466,16 @@ class CodeResolver {
     | { kind: 'none'; text: string; condition?: string } {
     if (!names?.length) return { kind: 'none', text: '' };
     let unseen = false;
+    const elsewhere: EnvWhere[] = [];
     for (const name of names) {
       const v = this.ctx.env(name);
       if (v.state === 'set' || v.state === 'conflict') return { kind: v.state, name, text: '' };
       if (v.state === 'unseen') unseen = true;
+      if (v.state === 'unset') elsewhere.push(...(v.elsewhere ?? []));
     }
     const list = names.join(' / ');
-    return unseen
-      ? { kind: 'none', text: '', condition: `Unless ${list} is set where it runs.` }
-      : { kind: 'none', text: ` and no env file in the workspace sets ${list}` };
+    if (unseen) return { kind: 'none', text: '', condition: `Unless ${list} is set where it runs.` };
+    return { kind: 'none', text: elsewhere.length ? ` and no env file for this folder sets ${list}${setElsewhere(elsewhere)}` : ` and no env file in the workspace sets ${list}` };
   }
 
   /** An endpoint from a URL value; null when the value holds no host at all. */
@@ -944,6 +980,8 @@ export function optionsOf(call: Call, held?: (v: Value) => Value | undefined): O
       collectNested(arg.value, nested);
       const config = arg.value.k === 'ref' ? held?.(arg.value) : undefined;
       if (config?.k === 'call' && isConfigObject(config.call)) collectNested(config, nested);
+      // A settings dict passed by keyword (strands OpenAIModel(client_args={"base_url": ...})).
+      if (arg.value.k === 'obj') for (const e of arg.value.entries) if (e.key !== '...' && e.key !== '**') nested.push({ name: `${arg.name}.${e.key}`, value: e.value });
       continue;
     }
     direct.push({ name: `$${positional++}`, value: arg.value });
@@ -1003,7 +1041,7 @@ function conditionsOf(r: Resolved): string[] {
 
 function describe(r: Resolved): string {
   if (r.env?.defaulted) {
-    return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which no env file in the workspace sets, so its default "${r.text}"`;
+    return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which ${r.env.setElsewhere ?? 'no env file in the workspace sets'}, so its default "${r.text}"`;
   }
   if (r.env) return isKnown(r) && r.env.where ? `from ${r.env.name}="${r.text}" (${formatWhere(r.env.where)})` : `from ${r.env.name}`;
   if (isKnown(r)) return `"${r.text}"`;

@@ -52,6 +52,8 @@ export const litellm: LiteLlmSignals = {
     'litellm.text_completion',
     'LLM',
     'ChatLiteLLM',
+    // Google ADK's LiteLlm(model="openai/gpt-4o") model class.
+    'LiteLlm',
     // Router(model_list=[...], fallbacks=[...]): each model_list entry is a deployment.
     'Router',
     'litellm.Router',
@@ -83,6 +85,7 @@ export const litellm: LiteLlmSignals = {
     px('deepseek/', 'deepseek', P),
     px('xai/', 'xai', P),
     px('perplexity/', 'perplexity', P),
+    px('voyage/', 'voyage-ai', [src('https://docs.litellm.ai/docs/providers/voyage', '2026-12-03')]),
     px('openrouter/', 'openrouter', P),
     // The gateway, not the model's maker, processes the request (vercel_ai_gateway/openai/gpt-4o).
     px('vercel_ai_gateway/', 'vercel-ai-gateway', [src('https://docs.litellm.ai/docs/providers/vercel_ai_gateway', CHECKED_TODAY)]),
@@ -102,5 +105,5 @@ export const litellm: LiteLlmSignals = {
     },
     { pattern: '^claude-[\\w.-]+$', provider: 'anthropic', sources: [PROVIDER_LOGIC, ANTHROPIC_DOCS] },
   ],
-  sources: [PROVIDERS_DOCS, ROUTING_DOCS, CREWAI_SAMPLE, GCP_LITELLM_SAMPLE],
+  sources: [PROVIDERS_DOCS, ROUTING_DOCS, CREWAI_SAMPLE, GCP_LITELLM_SAMPLE, gh('google/adk-python', '79961122bf104b28d730f885aea97a81bb60e9a7', 'src/google/adk/models/lite_llm.py', '2026-12-03')],
 };

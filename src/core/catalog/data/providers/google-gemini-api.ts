@@ -5,6 +5,7 @@ import {
   GPAI_BACKFIELD,
   GPAI_CASRAI,
   GPAI_DIGINTO,
+  GPAI_EC_INVITE,
   GPAI_SIGNATORY_NOTE,
   RESEARCH_SNAPSHOT,
   gh,
@@ -38,6 +39,7 @@ export const provider: Provider = {
   name: 'Google Gemini Developer API (AI Studio)',
   kind: 'model-developer',
   operator: 'Google',
+  vendorDomains: ['google.dev', 'google.com', 'github.com/googleapis', 'github.com/google-gemini'],
   hosts: [
     {
       pattern: 'generativelanguage.googleapis.com',
@@ -58,9 +60,9 @@ export const provider: Provider = {
   ],
   posture: {
     baa: {
-      value: 'not-available',
+      value: null,
       uncertain: true,
-      note: 'No BAA path found for the Gemini Developer API / AI Studio: Google\'s BAA covers listed Google Cloud "Covered Services" (Vertex AI) and Workspace, and the Gemini API terms forbid clinical-practice / medical-advice use. No primary statement explicitly excludes the Gemini API, so this is an inference: treat as not covered.',
+      note: 'UNKNOWN, and no sign of coverage: no BAA path was found for the Gemini Developer API / AI Studio. Google\'s BAA covers listed Google Cloud "Covered Services" (Vertex AI) and Workspace, the Gemini API terms restrict clinical-practice / medical-advice use, and third parties say AI Studio cannot be used for PHI; but no Google page says the Gemini API is excluded. Use Vertex AI for PHI.',
       sources: [TERMS, GCP_HIPAA, ACCOUNTABLE_GCP],
     },
     soc2Type2: {
@@ -79,14 +81,15 @@ export const provider: Provider = {
       sources: [TERMS],
     },
     euAiActGpai: {
-      value: 'signatory',
+      value: null,
       uncertain: true,
-      note: `${GPAI_SIGNATORY_NOTE} Google signed with public reservations (late July 2025).`,
-      sources: [GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
+      note: `${GPAI_SIGNATORY_NOTE} Google signed with public reservations (late July 2025), per the same reports.`,
+      sources: [GPAI_EC_INVITE, GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
     },
     euResidency: {
       value: false,
       note: 'No EU option on the Gemini Developer API; use Vertex AI with an EU region or the eu multi-region.',
+      vendorStatement: 'The Gemini Developer API has no location setting: requests are served from a global pool, and Google points to Vertex AI for data residency.',
       sources: [FIREBASE_LOCATIONS, TERMS],
     },
     trainingOnDataByDefault: {

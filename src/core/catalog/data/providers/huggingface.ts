@@ -12,7 +12,8 @@ const VERCEL = gh('vercel/ai', '0e9e035e46fb91c9c137855206370fb65653f6ad', 'pack
 const ROUTER_BAA = {
   value: 'not-available' as const,
   uncertain: true,
-  note: 'No BAA found for Inference Providers (the router): it forwards requests to third-party providers under their own policies, which makes it unsuitable for PHI.',
+  note: 'Hugging Face scopes its BAA offer to dedicated Inference Endpoints; no BAA is offered for Inference Providers (the router), which forwards requests to third-party providers under their own policies.',
+  vendorStatement: 'The BAA (or GDPR DPA) is offered through the Inference Endpoints enterprise plan; the Inference Providers security page names no BAA and says requests go to third-party providers.',
   sources: [PROVIDERS_SECURITY, ENDPOINTS_SECURITY],
 };
 
@@ -21,6 +22,7 @@ export const provider: Provider = {
   name: 'Hugging Face (Inference Providers router and Inference Endpoints)',
   kind: 'host',
   operator: 'Hugging Face',
+  vendorDomains: ['huggingface.co', 'github.com/huggingface'],
   hosts: [
     {
       pattern: 'router.huggingface.co',
@@ -96,6 +98,7 @@ export const provider: Provider = {
     trainingOnDataByDefault: {
       value: false,
       note: 'Hugging Face does not store user data for training; downstream router providers follow their own policies.',
+      vendorStatement: 'Hugging Face does not store request data to train models; payloads to Inference Endpoints are not stored.',
       sources: [PROVIDERS_SECURITY, ENDPOINTS_SECURITY],
     },
     retentionDefault: {

@@ -1,10 +1,12 @@
 import type { Provider } from '../../types';
 import {
   CHECKED_TODAY,
+  CHECKED_VENDOR_REVIEW,
   GPAI_AICV,
   GPAI_BACKFIELD,
   GPAI_CASRAI,
   GPAI_DIGINTO,
+  GPAI_EC_INVITE,
   GPAI_SIGNATORY_NOTE,
   RESEARCH_SNAPSHOT,
   gh,
@@ -22,7 +24,7 @@ const RESIDENCY_HELP = src(
 const RESIDENCY_ASIA = src('https://openai.com/index/introducing-data-residency-in-asia', RESEARCH_SNAPSHOT);
 const BAA = src(
   'https://help.openai.com/en/articles/8660679-how-can-i-get-a-business-associate-agreement-baa-with-openai-for-the-api-services',
-  CHECKED_TODAY,
+  CHECKED_VENDOR_REVIEW,
 );
 const YOUR_DATA = src('https://developers.openai.com/api/docs/guides/your-data', CHECKED_TODAY);
 const SECURITY = src('https://openai.com/security-and-privacy/', CHECKED_TODAY);
@@ -61,6 +63,7 @@ export const provider: Provider = {
   name: 'OpenAI API',
   kind: 'model-developer',
   operator: 'OpenAI',
+  vendorDomains: ['openai.com', 'github.com/openai'],
   hosts: [
     {
       pattern: 'api.openai.com',
@@ -129,9 +132,9 @@ export const provider: Provider = {
       sources: [SECURITY, APT],
     },
     iso27001: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'ISO/IEC 27001:2022 (with 27017/27018/27701) is listed on trust.openai.com for the API Platform according to third parties; the certificate itself was not read.',
+      note: 'UNKNOWN from OpenAI\'s own pages: third parties report ISO/IEC 27001:2022 (with 27017/27018/27701) listed on trust.openai.com for the API Platform; neither the trust portal nor the certificate was read.',
       sources: [APT, TRUSTATLAS],
     },
     iso42001: {
@@ -141,10 +144,10 @@ export const provider: Provider = {
       sources: [APT, TRUSTATLAS],
     },
     euAiActGpai: {
-      value: 'signatory',
+      value: null,
       uncertain: true,
       note: GPAI_SIGNATORY_NOTE,
-      sources: [GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
+      sources: [GPAI_EC_INVITE, GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
     },
     euResidency: {
       value: true,
@@ -155,6 +158,7 @@ export const provider: Provider = {
     trainingOnDataByDefault: {
       value: false,
       note: 'Since 2023-03-01 API data is not used to train or improve models unless the customer opts in.',
+      vendorStatement: 'Data sent to the API is not used to train or improve OpenAI models unless you explicitly opt in.',
       sources: [YOUR_DATA],
     },
     retentionDefault: {

@@ -26,6 +26,8 @@ export const provider: Provider = {
   name: 'Self-hosted open-weight models (Ollama, vLLM, llama.cpp, LM Studio, TGI)',
   kind: 'self-hosted',
   operator: 'You (the deploying organisation)',
+  // No vendor: the posture follows from running the model yourself.
+  vendorDomains: [],
   hosts: [
     { pattern: 'localhost', location: 'self', note: 'Ollama :11434, vLLM :8000, llama.cpp :8080, LM Studio :1234 are common defaults.', sources: LOCAL_SOURCES },
     { pattern: '127.0.0.1', location: 'self', note: 'Ollama binds 127.0.0.1:11434 by default.', sources: [OLLAMA_FAQ, OLLAMA_FAQ_RAW] },
