@@ -143,6 +143,8 @@ export function toJson(report: ScanReport): unknown {
         euResident: e.euResident,
         baaAvailable: e.baaAvailable,
         via: e.via,
+        // The provider is only the SDK's: the URL it is sent to is not known.
+        ...(e.assumedProvider ? { assumedProvider: true } : {}),
         ...(e.sdk ? { sdk: e.sdk } : {}),
         ...(e.model ? { model: e.model } : {}),
         ...(e.unknown ? { unknown: e.unknown } : {}),

@@ -135,6 +135,10 @@ export interface ClientOptions {
   /** Azure-style resource name from which the host is built. */
   resource?: string[];
   model?: string[];
+  /** Options that hold query parameters sent with every request (`defaultQuery`). */
+  query?: string[];
+  /** Options that hold headers sent with every request (`defaultHeaders`). */
+  headers?: string[];
 }
 
 /** How an SDK client is constructed, and what it does when nothing is set. */
@@ -231,6 +235,11 @@ export interface Provider {
   euSwap?: EuSwap;
   /** Models served only from the provider's global location: a regional location cannot keep them in the region. */
   globalOnlyModels?: { pattern: string; note: string; sources: Source[] };
+  /**
+   * What only this provider's requests carry (a URL path, a query parameter, a header). An
+   * OpenAI-compatible client whose host is unknown but whose settings carry one calls this provider.
+   */
+  requestMarks?: { paths: string[]; queryKeys: string[]; headerKeys: string[]; note?: string; sources: Source[] };
   notes?: string[];
 }
 
@@ -286,6 +295,26 @@ export interface SpringAiStarter {
   sources: Source[];
 }
 
+/**
+ * A client that picks the provider from a "provider:model" string given to its methods
+ * (aisuite: `client.chat.completions.create(model="openai:gpt-4o")`), then calls that
+ * provider through the provider's own SDK client.
+ */
+export interface ModelStringRouter {
+  id: string;
+  languages: CodeLanguage[];
+  /** The constructor, qualified by its import (`aisuite.Client`). */
+  client: string;
+  /** The client's methods that take the model string. */
+  methods: string[];
+  modelOptions: string[];
+  /** Between the provider key and the model name. */
+  separator: string;
+  /** Provider key -> the id of the SDK client signal the router builds for it. */
+  providers: Record<string, string>;
+  sources: Source[];
+}
+
 export interface Catalog {
   /** YYYY-MM-DD of the catalog's last review. */
   version: string;
@@ -296,6 +325,7 @@ export interface Catalog {
   litellm: LiteLlmSignals;
   portkey: PortkeySignals;
   springAi: SpringAiStarter[];
+  routers?: ModelStringRouter[];
 }
 
 /** How Portkey gateway configs name their targets (`targets: [{provider: "bedrock", aws_region: ...}]`). */

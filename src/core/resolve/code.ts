@@ -9,7 +9,7 @@ import { parseNotes } from '../scan/notes';
 import { CodeParser, MAX_TRY_NESTING } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
-import type { CatalogIndex } from './catalog-index';
+import { pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, fixOf, hostSwapFix, outsideEuOfHost, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
@@ -188,7 +188,8 @@ class CodeResolver {
 
   call(call: Call): void {
     const before = this.endpoints.length;
-    if (this.index.isLiteLlmCall(call.callee)) {
+    // `Agent` counts only as imported from crewai (`crewai.Agent`), so the import's qualified name is asked too.
+    if (this.index.isLiteLlmCall(call.callee) || this.index.isLiteLlmCall(this.ctx.parser.qualify(call.callee))) {
       this.liteLlm(call);
       this.modelProfile(call, this.index.catalog.litellm.modelOptions, before);
       return;
@@ -196,6 +197,7 @@ class CodeResolver {
     // `const vertex = createVertex(...)` then `vertex("model")`: the local name is a client
     // made by a factory (reported there), not the SDK's default instance.
     if (!call.callee.includes('.') && !call.isNew && this.isMadeClient(call.callee, call.s)) return;
+    if (this.routed(call)) return;
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match || this.wrapsClient(call)) return;
@@ -203,6 +205,34 @@ class CodeResolver {
     if (findOption(this.readOptions(call), match.signal.options.client)) return;
     this.client(call, match.provider, match.signal);
     this.modelProfile(call, match.signal.options.model ?? [], before);
+  }
+
+  /**
+   * A method of a model-string router's client (aisuite `client.chat.completions.create(
+   * model="openai:gpt-4o")`): the provider key picks the SDK client the router builds, whose
+   * defaults and env variables then apply. Returns whether the call was such a method.
+   */
+  private routed(call: Call): boolean {
+    for (const router of this.index.catalog.routers ?? []) {
+      if (!router.languages.includes(this.input.lang)) continue;
+      const method = router.methods.find((m) => call.callee.endsWith(`.${m}`));
+      if (!method) continue;
+      const assigned = findAssignment(call.callee.slice(0, -method.length - 1), call.s, this.ctx);
+      const made = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+      if (made?.k !== 'call' || !pathEndsWith(this.ctx.parser.qualify(made.call.callee), router.client)) continue;
+      const opt = findOption(this.readOptions(call), router.modelOptions);
+      const model = opt ? evaluate(opt.value, this.ctx) : undefined;
+      const key = model && isKnown(model) && model.text.includes(router.separator) ? model.text.slice(0, model.text.indexOf(router.separator)) : undefined;
+      const target = key === undefined ? undefined : this.index.clientById(router.providers[key]);
+      if (target) this.client(call, target.provider, target.signal, router.id);
+      else {
+        // Still an LLM call: which provider it reaches is what is not known.
+        const what = key === undefined ? 'the model string is not a literal "provider:model"' : `the catalog does not say which client ${router.id} builds for its provider key "${key}"`;
+        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null }, `${shortCallee(call)}: ${router.id} routes by model string`, { unknown: what }));
+      }
+      return true;
+    }
+    return false;
   }
 
   /** A Bedrock model id given in the same call (`model="bedrock/global.anthropic..."`) that names a profile beyond the EU. */
@@ -323,14 +353,15 @@ class CodeResolver {
     return this.ctx.parser.imports.get(root) === module;
   }
 
-  private client(call: Call, provider: Provider, signal: ClientSignal): void {
-    const { options, opaque: callOpaque } = this.callOptions(call);
+  /** `router`: the call is a method of a router's client that builds this SDK client itself, so the call takes none of its options. */
+  private client(call: Call, provider: Provider, signal: ClientSignal, router?: string): void {
+    const { options, opaque: callOpaque } = router ? { options: [], opaque: undefined } : this.callOptions(call);
     const moduleSet = signal.moduleClient ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
     // Options the engine cannot read only matter to an SDK that takes an endpoint option at all.
     const { url, region, resource } = signal.options;
     const opaque = url?.length || region?.length || resource?.length ? callOpaque ?? moduleSet?.opaque : undefined;
-    const via = (what: string): string => `${shortCallee(call)}: ${what}`;
+    const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router} builds ${signal.id}, ` : ''}${what}`;
     const extras = { sdk: signal.id };
     // The service a generic client factory is asked for (boto3.client("bedrock")) picks its host.
     const serviceArg = signal.requireArg ? call.args.filter((a) => !a.name)[signal.requireArg.index] ?? call.args.find((a) => a.name === 'service_name') : undefined;
@@ -343,7 +374,9 @@ class CodeResolver {
       // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
       const positional = urlOpt.name.startsWith('$');
       const holdsUrl = !!parseUrl(r.text) || (!isKnown(r) && !!r.env && !r.env.defaulted && URL_NAME.test(r.env.name));
-      const endpoint = positional && !holdsUrl ? null : this.fromUrl(r, provider, signal, via(`${urlOpt.name} ${describe(r)}`), extras);
+      const marked = this.markedProvider(options, signal, r);
+      const how = via(`${urlOpt.name} ${describe(r)}${marked ? `, with ${marked.mark}, which only ${marked.provider.name} requests carry` : ''}`);
+      const endpoint = positional && !holdsUrl ? null : this.fromUrl(r, provider, signal, how, extras, marked?.provider);
       if (endpoint) {
         this.consume(r);
         this.endpoints.push(endpoint);
@@ -395,7 +428,7 @@ class CodeResolver {
     if (signal.defaults.host) {
       const host = signal.defaults.host;
       const target = defaultHostTarget(this.index, provider, host);
-      const fix = this.insertUrlFix(call, provider, signal, host);
+      const fix = router ? undefined : this.insertUrlFix(call, provider, signal, host);
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, target, via(`no endpoint set${urlEnv.text}, so the SDK default ${host}`), {
           ...extras,
@@ -427,7 +460,7 @@ class CodeResolver {
       return;
     }
     const regionEnv = this.implicitEnv(signal.env?.region);
-    const fix = this.insertRegionFix(call, provider, signal);
+    const fix = router ? undefined : this.insertRegionFix(call, provider, signal);
     if (regionEnv.kind === 'set' || regionEnv.kind === 'conflict') {
       const r = this.resolve({ k: 'ref', path: `process.env.${regionEnv.name}`, s: callSpan.s, e: callSpan.e });
       const region = this.regionOf(r, provider);
@@ -478,11 +511,46 @@ class CodeResolver {
     return { kind: 'none', text: elsewhere.length ? ` and no env file for this folder sets ${list}${setElsewhere(elsewhere)}` : ` and no env file in the workspace sets ${list}` };
   }
 
-  /** An endpoint from a URL value; null when the value holds no host at all. */
-  private fromUrl(r: Resolved, sdkProvider: Provider, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }): Endpoint | null {
+  /**
+   * The provider whose own request marks (Azure OpenAI's api-version query parameter, api-key
+   * header, /openai/deployments/ path) an OpenAI-compatible client's settings carry.
+   */
+  private markedProvider(options: Option[], signal: ClientSignal, url: Resolved): { provider: Provider; mark: string } | undefined {
+    const keysOf = (names: string[] | undefined): string[] => {
+      const v = this.literalValue(findOption(options, names)?.value);
+      return v?.k === 'obj' ? v.entries.map((e) => e.key.toLowerCase()) : [];
+    };
+    const query = keysOf(signal.options.query);
+    const headers = keysOf(signal.options.headers);
+    const path = url.text.toLowerCase();
+    for (const provider of this.index.catalog.providers) {
+      const marks = provider.requestMarks;
+      if (!marks) continue;
+      const inPath = marks.paths.find((p) => path.includes(p));
+      if (inPath) return { provider, mark: `the path ${inPath}` };
+      const inQuery = marks.queryKeys.find((k) => query.includes(k));
+      if (inQuery) return { provider, mark: `the ${inQuery} query parameter` };
+      const inHeaders = marks.headerKeys.find((k) => headers.includes(k));
+      if (inHeaders) return { provider, mark: `the ${inHeaders} header` };
+    }
+    return undefined;
+  }
+
+  /**
+   * An endpoint from a URL value; null when the value holds no host at all. `marked`: the
+   * provider the client's own settings point to, which decides when the host is unknown.
+   */
+  private fromUrl(r: Resolved, sdkProvider: Provider, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }, marked?: Provider): Endpoint | null {
     const url = parseUrl(r.text.trim());
     const refused = !url && isKnown(r) && hasUrlScheme(r.text.trim());
     if (!url && isKnown(r) && !refused) return null; // a known value that is not a URL: not an endpoint setting
+    if (marked && (!url || url.host.includes(HOLE))) {
+      // Its own marks say which provider it is, not the SDK: its facts apply; the region stays unknown.
+      return makeEndpoint(this.index, this.input.file, r.span, { provider: marked, host: null, region: null }, via, {
+        ...extras,
+        unknown: `the host ${r.why ?? 'is computed at run time'}`,
+      });
+    }
     if (!url || url.host === HOLE || url.host.startsWith(HOLE) && !url.host.includes('.')) {
       // The whole base URL is unknown (or not one the URL parser accepts): the SDK's provider is assumed, verdicts are not.
       return makeEndpoint(this.index, this.input.file, r.span, { provider: sdkProvider, host: null, region: null, verdictsUnknown: true }, via, {

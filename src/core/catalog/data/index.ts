@@ -4,6 +4,7 @@
 import type { Catalog, Provider } from '../types';
 import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
+import { routers } from './routers';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
 import { springAi } from './spring-ai';
@@ -70,4 +71,5 @@ export const catalog: Catalog = {
   litellm,
   portkey,
   springAi,
+  routers,
 };

@@ -51,6 +51,7 @@ const PY_LIB = ghTree('anthropics/anthropic-sdk-python', '009b0353', '2026-08-07
 const TS = ghTree('anthropics/anthropic-sdk-typescript', 'bfa9197f', '2026-08-19');
 const GO = ghTree('anthropics/anthropic-sdk-go', 'b43f0d7', '2026-07-23');
 const VERCEL = gh('vercel/ai', 'ed857f50', 'packages/anthropic/src/anthropic-provider.ts', '2026-08-22');
+const LANGCHAINGO = gh('tmc/langchaingo', '8fea3de6', 'llms/anthropic/internal/anthropicclient/anthropicclient.go', '2026-12-03');
 const LANGCHAIN = src(
   'https://github.com/langchain-ai/langchain/blob/master/libs/partners/anthropic/langchain_anthropic/chat_models.py',
   RESEARCH_SNAPSHOT,
@@ -198,6 +199,16 @@ export const provider: Provider = {
       options: { url: ['WithBaseURL'] },
       defaults: { host: 'api.anthropic.com' },
       sources: [GO],
+    },
+    {
+      id: 'langchaingo-anthropic',
+      languages: ['go'],
+      callees: ['anthropic.New'],
+      packages: ['github.com/tmc/langchaingo/llms/anthropic'],
+      options: { url: ['WithBaseURL'], model: ['WithModel'] },
+      defaults: { host: 'api.anthropic.com', baseUrl: 'https://api.anthropic.com/v1' },
+      note: 'langchaingo: New starts from anthropicclient.DefaultBaseURL; only WithBaseURL changes it (no env variable is read for the URL).',
+      sources: [LANGCHAINGO],
     },
     {
       id: 'anthropic-aws-platform',

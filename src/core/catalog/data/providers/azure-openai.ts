@@ -246,6 +246,13 @@ export const provider: Provider = {
       'Deploy the model as DataZoneStandard (or regional Standard) on a resource in an EU member-state region such as swedencentral, francecentral or germanywestcentral; GlobalStandard deployments are not EU-resident.',
     sources: [DEPLOYMENT_TYPES, DEPLOYMENT_TYPES_ZH],
   },
+  requestMarks: {
+    paths: ['/openai/deployments/'],
+    queryKeys: ['api-version'],
+    headerKeys: ['api-key'],
+    note: 'The OpenAI SDKs\' Azure clients build {endpoint}/openai/deployments/{deployment}, send api-version as a query parameter and the key in an api-key header; the plain OpenAI client set up the same way calls Azure OpenAI.',
+    sources: [NODE_AZURE, PY_AZURE],
+  },
   notes: [
     'Best residency signal is IaC: azurerm_cognitive_deployment sku.name / scale_type GlobalStandard|GlobalProvisionedManaged|GlobalBatch = not EU; DataZone* = EU only when the resource location is an EU member state; Standard = the resource geography.',
     'The v1 API (opt-in since Aug 2025) is reached with the plain OpenAI() client at https://{resource}.openai.azure.com/openai/v1/: the host, not the class, identifies Azure.',

@@ -18,6 +18,8 @@ const TRUST_CENTER = src('https://cohere-inc.secureframetrust.com/subprocessors'
 const CREATE_CLIENT = src('https://docs.cohere.com/docs/create-client', RESEARCH_SNAPSHOT);
 const PY_ENV = gh('cohere-ai/cohere-python', 'bc495daa', 'src/cohere/environment.py', '2026-08-19');
 const VERCEL = gh('vercel/ai', 'ed857f50', 'packages/cohere/src/cohere-provider.ts', '2026-08-22');
+const LANGCHAINGO = gh('tmc/langchaingo', '8fea3de6', 'llms/cohere/coherellm_option.go', '2026-12-03');
+const LANGCHAINGO_CLIENT = gh('tmc/langchaingo', '8fea3de6', 'llms/cohere/internal/cohereclient/cohereclient.go', '2026-12-03');
 
 export const provider: Provider = {
   id: 'cohere',
@@ -121,8 +123,22 @@ export const provider: Provider = {
       defaults: { host: 'api.cohere.com' },
       sources: [VERCEL],
     },
+    {
+      id: 'langchaingo-cohere',
+      languages: ['go'],
+      callees: ['cohere.New'],
+      packages: ['github.com/tmc/langchaingo/llms/cohere'],
+      options: { url: ['WithBaseURL'], model: ['WithModel'] },
+      env: { url: ['COHERE_BASE_URL'] },
+      defaults: { host: 'api.cohere.ai', baseUrl: 'https://api.cohere.ai' },
+      note: 'langchaingo: WithBaseURL, else COHERE_BASE_URL, else https://api.cohere.ai (the legacy hostname).',
+      sources: [LANGCHAINGO, LANGCHAINGO_CLIENT],
+    },
   ],
-  env: [{ name: 'CO_API_URL', kind: 'url', specific: true, sources: [PY_ENV] }],
+  env: [
+    { name: 'CO_API_URL', kind: 'url', specific: true, sources: [PY_ENV] },
+    { name: 'COHERE_BASE_URL', kind: 'url', specific: true, sources: [LANGCHAINGO] },
+  ],
   euSwap: {
     advice:
       'The Cohere SaaS API has no EU option: use Cohere models on a cloud partner in an EU region (e.g. Amazon Bedrock eu-central-1, Azure in an EU region) or a private deployment.',

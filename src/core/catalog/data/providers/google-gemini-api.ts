@@ -16,6 +16,7 @@ import {
 const SK_GOOGLE_AI = src('https://github.com/microsoft/semantic-kernel/blob/0e2e6bd7774a5b82ddb8460fbaf93eda365a6d3b/dotnet/src/Connectors/Connectors.Google/Extensions/GoogleAIKernelBuilderExtensions.cs', CHECKED_TODAY);
 const LC4J_GEMINI = src('https://docs.langchain4j.dev/integrations/language-models/google-ai-gemini', CHECKED_TODAY);
 const LANGCHAINGO_GOOGLEAI = src('https://github.com/tmc/langchaingo/blob/09cea0e8d54eb8fa4152f5e0e27fc9d0e03be192/llms/googleai/new.go', CHECKED_TODAY);
+const GENERATIVE_AI_JS = gh('google-gemini/generative-ai-js', 'da7ed0ea', 'src/requests/request.ts', '2026-12-03');
 const JAVA_GENAI = src('https://github.com/googleapis/java-genai/blob/main/README.md', CHECKED_TODAY);
 const TERMS = src('https://ai.google.dev/gemini-api/terms', CHECKED_TODAY);
 const USAGE_POLICIES = src('https://ai.google.dev/gemini-api/docs/usage-policies', CHECKED_TODAY);
@@ -123,6 +124,16 @@ export const provider: Provider = {
       defaults: { host: 'generativelanguage.googleapis.com' },
       note: 'Gemini API unless vertexai: true. A custom base URL sits in httpOptions.baseUrl.',
       sources: [JS_GENAI],
+    },
+    {
+      id: 'google-generative-ai-js',
+      languages: ['js'],
+      callees: ['GoogleGenerativeAI'],
+      packages: ['@google/generative-ai'],
+      options: {},
+      defaults: { host: 'generativelanguage.googleapis.com', baseUrl: 'https://generativelanguage.googleapis.com' },
+      note: 'The older JS SDK: the constructor takes only the API key; a custom baseUrl goes in the request options of getGenerativeModel.',
+      sources: [GENERATIVE_AI_JS],
     },
     {
       id: 'google-genai-java-gemini',

@@ -35,6 +35,7 @@ const PY_SDK_LATER = gh(
   CHECKED_TODAY,
 );
 const VERCEL = gh('vercel/ai', 'ed857f50', 'packages/mistral/src/mistral-provider.ts', '2026-08-22');
+const LANGCHAINGO = gh('tmc/langchaingo', '8fea3de6', 'llms/mistral/client_options.go', '2026-12-03');
 const LANGCHAIN = src(
   'https://github.com/langchain-ai/langchain/blob/master/libs/partners/mistralai/langchain_mistralai/chat_models.py',
   RESEARCH_SNAPSHOT,
@@ -178,6 +179,16 @@ export const provider: Provider = {
       defaults: { host: 'api.mistral.ai', baseUrl: 'https://api.mistral.ai' },
       note: 'Spring AI: MistralAiApi.builder().baseUrl(...) (or new MistralAiApi(baseUrl, apiKey)); without a base URL, https://api.mistral.ai.',
       sources: [SPRING_AI_MISTRAL_API],
+    },
+    {
+      id: 'langchaingo-mistral',
+      languages: ['go'],
+      callees: ['mistral.New'],
+      packages: ['github.com/tmc/langchaingo/llms/mistral'],
+      options: { url: ['WithEndpoint'], model: ['WithModel'] },
+      defaults: { host: 'api.mistral.ai', baseUrl: 'https://api.mistral.ai' },
+      note: 'langchaingo: WithEndpoint sets the API endpoint; the default is the mistral-go client\'s https://api.mistral.ai (global, not the EU host).',
+      sources: [LANGCHAINGO],
     },
   ],
   env: [],
