@@ -3,7 +3,7 @@
 
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Engine, formatOf, internalError, scopedEnv, setsValuesOnly, tooLargeNote, type EnvDefinition, type EnvFileUse } from '../core/engine';
+import { Engine, formatOf, internalError, readLimit, scopedEnv, setsValuesOnly, tooLargeNote, type EnvDefinition, type EnvFileUse } from '../core/engine';
 import type { EnvLookup } from '../core/resolve/values';
 import { Prefilter } from '../core/scan/prefilter';
 import type { Endpoint, ScanNote } from '../core/model';
@@ -140,7 +140,7 @@ export function runScanWorker(): void {
 function readFile(job: FileJob, maxFileSize: number, notes: ScanNote[], engine: Engine): Uint8Array | undefined {
   try {
     engine.checkpoint('read', job.rel);
-    const read = readRegularFile(job.abs, maxFileSize);
+    const read = readRegularFile(job.abs, readLimit(job.rel, maxFileSize));
     if ('bytes' in read) return read.bytes;
     notes.push('tooLarge' in read ? tooLargeNote(job.rel, read.tooLarge, maxFileSize) : { kind: 'unreadable', file: job.rel, message: `not read: it is ${read.notRegular}, not a regular file` });
   } catch (err) {

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
+import { springAiProperties, springAiStarters } from './resolve/spring';
 import { applyAzureResources, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { dirOf, isDocumentationEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
@@ -18,7 +19,8 @@ import { applyWaivers, findInlineWaivers, todayUtc, type InlineWaiver } from './
 import { parseBicep } from './scan/config/bicep';
 import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
-import { escapeForJsonString, parseNotebook, type Notebook } from './scan/config/notebook';
+import { escapeForJsonString, notebookLanguage, parseNotebook, type Notebook } from './scan/config/notebook';
+import { parseProperties } from './scan/config/properties';
 import { parseJson, parseToml, parseYaml, type ConfigTree } from './scan/config/tree';
 import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
 import { lex } from './scan/lexer';
@@ -34,6 +36,10 @@ export type FileFormat =
   | { kind: 'yaml'; setsValues?: true }
   | { kind: 'json' }
   | { kind: 'toml' }
+  /** Java .properties (Spring Boot's application.properties). */
+  | { kind: 'properties' }
+  /** A Maven or Gradle build file: only which Spring AI starters the module declares. */
+  | { kind: 'build' }
   /** `varsOnly`: a .tfvars file, which only sets values for the module's Terraform code. */
   | { kind: 'terraform'; varsOnly?: true }
   | { kind: 'bicep' }
@@ -45,7 +51,7 @@ export type FileFormat =
  * dotenv file serves): worth reading without an LLM signal of their own.
  */
 export function setsValuesOnly(format: FileFormat | null): boolean {
-  return format?.kind === 'dotenv' || format?.kind === 'terraform' || (format?.kind === 'yaml' && format.setsValues === true);
+  return format?.kind === 'dotenv' || format?.kind === 'terraform' || format?.kind === 'build' || (format?.kind === 'yaml' && format.setsValues === true);
 }
 
 const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
@@ -64,6 +70,7 @@ export function formatOf(path: string): FileFormat | null {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (LOCK_FILES.has(base) || base.endsWith('.lock')) return null;
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env') || base === '.envrc') return { kind: 'dotenv' };
+  if (base === 'pom.xml' || base === 'build.gradle' || base === 'build.gradle.kts') return { kind: 'build' };
   const dot = base.lastIndexOf('.');
   if (dot < 0) return null;
   const ext = base.slice(dot + 1);
@@ -79,6 +86,8 @@ export function formatOf(path: string): FileFormat | null {
       return { kind: 'json' };
     case 'toml':
       return { kind: 'toml' };
+    case 'properties':
+      return { kind: 'properties' };
     case 'tf':
       return { kind: 'terraform' };
     case 'tfvars':
@@ -140,6 +149,16 @@ interface Scanned {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = DEFAULT_MAX_FILE_SIZE_KB * 1024;
+/**
+ * A notebook is read up to this many times the size limit: its outputs (plots, tables,
+ * logs) are most of its bytes and are not code. The limit itself applies to its code cells.
+ */
+export const NOTEBOOK_READ_FACTOR = 64;
+
+/** How many bytes of a file are read at most: the size limit, or a multiple of it for a notebook. */
+export function readLimit(path: string, maxFileSize: number): number {
+  return formatOf(path)?.kind === 'notebook' ? maxFileSize * NOTEBOOK_READ_FACTOR : maxFileSize;
+}
 /** As git: a file with a NUL byte in its first 8,000 bytes looks binary. */
 const BINARY_SNIFF_BYTES = 8000;
 
@@ -185,7 +204,7 @@ export class Engine {
     if (!format) return result;
     const size = typeof content === 'string' ? content.length : content.byteLength;
     const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    if (size > max) {
+    if (size > readLimit(file, max)) {
       result.notes.push(tooLargeNote(file, size, max, options.sizeLimitSetting));
       return result;
     }
@@ -200,7 +219,7 @@ export class Engine {
     let scanned: Scanned;
     try {
       this.checkpoint('scan', file);
-      scanned = this.dispatch(file, text, format, options.env ?? UNSEEN_ENV, result.notes);
+      scanned = this.dispatch(file, text, format, options.env ?? UNSEEN_ENV, result.notes, { max, setting: options.sizeLimitSetting });
     } catch (err) {
       // An engine bug (or input deep enough to exhaust the stack) must not hide the file's
       // endpoints: say so, and fall back to the lexical scan.
@@ -347,7 +366,7 @@ export class Engine {
     }
   }
 
-  private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[]): Scanned {
+  private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[], limit: { max: number; setting?: string | undefined }): Scanned {
     const config = (fill: (r: ConfigResolver) => void): Scanned => {
       const r = new ConfigResolver(file, this.index);
       fill(r);
@@ -370,10 +389,17 @@ export class Engine {
       }
       case 'yaml':
       case 'json':
-      case 'toml': {
-        const tree: ConfigTree = format.kind === 'yaml' ? parseYaml(text) : format.kind === 'json' ? parseJson(text) : parseToml(text);
+      case 'toml':
+      case 'properties': {
+        const tree: ConfigTree = format.kind === 'yaml' ? parseYaml(text) : format.kind === 'json' ? parseJson(text)
+          : format.kind === 'toml' ? parseToml(text) : parseProperties(text);
         if (tree.problems.length) return broken(format.kind.toUpperCase(), tree.problems[0]!);
-        return config((r) => tree.roots.forEach((root) => r.tree(root)));
+        // Spring Boot reads its properties from YAML and .properties files (Spring AI's starters first, so their URLs are theirs).
+        const spring = format.kind === 'yaml' || format.kind === 'properties';
+        return config((r) => tree.roots.forEach((root) => {
+          if (spring) springAiProperties(r, root, env);
+          r.tree(root);
+        }));
       }
       case 'terraform': {
         const hcl = parseHcl(text);
@@ -396,6 +422,9 @@ export class Engine {
         const scanned = config((r) => r.terraform(hcl, env));
         return { ...scanned, definitions: [...(scanned.definitions ?? []), ...defaults] };
       }
+      case 'build':
+        // Which Spring AI starters this module declares: its application properties read it.
+        return { endpoints: [], definitions: [springAiStarters(file, text)] };
       case 'bicep': {
         const bicep = parseBicep(text);
         notes.push(...parseNotes(file, text, bicep.brackets, bicep.tooDeep));
@@ -409,6 +438,13 @@ export class Engine {
           const problem = nb.problems[0]!;
           const { line } = lineAndColumn(text, problem.offset);
           notes.push({ kind: 'parse-error', file, line, message: `not valid notebook JSON (line ${line}: ${problem.message}); only the code cells that could be read were scanned` });
+        }
+        // The size limit is on the code: outputs, however large, are not analysed.
+        const codeSize = nb.cells.reduce((n, c) => n + c.text.length, 0);
+        if (codeSize > limit.max) {
+          const setting = limit.setting ?? 'policy maxFileSizeKb';
+          notes.push({ kind: 'skipped-too-large', file, message: `not scanned: the notebook's code cells hold ${formatSize(codeSize)}, over the ${formatSize(limit.max)} limit (${setting})` });
+          return { endpoints: [] };
         }
         return this.notebook(file, nb, text, env, notes);
       }
@@ -439,12 +475,19 @@ export class Engine {
   }
 
   private notebook(file: string, nb: Notebook, text: string, env: EnvLookup, notes: ScanNote[]): Scanned {
-    const lang: CodeLanguage | null = nb.language.startsWith('python') ? 'python'
-      : /^(?:javascript|typescript|node)/.test(nb.language) ? 'js' : null;
-    if (!lang) {
-      notes.push({ kind: 'parse-error', file, message: `notebook language "${nb.language}" is not scanned` });
-      return { endpoints: [] };
+    const language = notebookLanguage(nb);
+    const named = nb.language ? `the notebook's language is "${nb.language}"` : 'the notebook names no language';
+    if (!language && nb.cells.some((c) => c.text.trim() !== '')) {
+      // Never dropped in silence: say so, and still find the LLM URLs its code cells write.
+      const fallback = this.notebookUrls(file, nb);
+      notes.push({ kind: 'parse-error', file, message: `${named}, which is not one the engine reads, and its code cells do not look like Python; only LLM URLs in its code cells were looked for` });
+      return fallback;
     }
+    if (!language) return { endpoints: [] };
+    if (language.assumed && nb.language) {
+      notes.push({ kind: 'parse-error', file, message: `${named}, which is not one the engine reads; its code cells look like Python and were analysed as Python` });
+    }
+    const lang: CodeLanguage = language.lang;
     // The cells share one namespace, so they are analysed as one program, in order.
     let code = '';
     const rawOffset: number[] = [];
@@ -472,6 +515,22 @@ export class Engine {
     });
     return { endpoints, ...(resolved.stoppedAt === undefined ? {} : { stoppedAt: rawOffset[Math.min(resolved.stoppedAt, rawOffset.length - 1)]! }) };
   }
+
+  /** LLM URLs in the code cells of a notebook in a language the engine does not read (outputs stay out). */
+  private notebookUrls(file: string, nb: Notebook): Scanned {
+    const r = new ConfigResolver(file, this.index);
+    for (const cell of nb.cells) {
+      const code = withoutComments(cell.text);
+      for (const m of code.matchAll(/(?:https?|wss?):\/\/[^\s"'<>`),\]}]+/g)) {
+        const s = cell.rawOffset[m.index]!;
+        const last = cell.rawOffset[m.index + m[0].length - 1]!;
+        // The JSON text spells the URL exactly when it holds no escapes.
+        const verbatim = last - s + 1 === m[0].length;
+        r.url({ text: m[0], s, e: last + 1, cs: s, ce: last + 1, verbatim });
+      }
+    }
+    return { endpoints: r.endpoints };
+  }
 }
 
 /** Maps an endpoint found in the notebook's code back to the notebook's JSON text. */
@@ -492,7 +551,9 @@ function mapCellEndpoint(e: Endpoint, rawOffset: number[], raw: string): Endpoin
 }
 
 export function tooLargeNote(file: string, size: number, max: number, setting = 'policy maxFileSizeKb'): ScanNote {
-  return { kind: 'skipped-too-large', file, message: `not scanned: ${formatSize(size)} is over the ${formatSize(max)} limit (${setting})` };
+  const limit = readLimit(file, max);
+  const why = limit === max ? setting : `${NOTEBOOK_READ_FACTOR} times ${setting}, for a notebook with its outputs`;
+  return { kind: 'skipped-too-large', file, message: `not scanned: ${formatSize(size)} is over the ${formatSize(limit)} limit (${why})` };
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

@@ -4,7 +4,7 @@
 // the index worker thread; this file feeds it files and places its results in the editor.
 
 import * as vscode from 'vscode';
-import { formatOf, tooLargeNote } from '../core/engine';
+import { formatOf, readLimit, tooLargeNote } from '../core/engine';
 import { ALWAYS_SKIPPED_FOLDERS } from '../core/files';
 import type { Endpoint, Finding } from '../core/model';
 import { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, PolicyError, POLICY_FILE_NAMES, type Policy, type PolicyProblem, type Requirement } from '../core/policy/policy';
@@ -227,7 +227,7 @@ export class FolderScan {
     const uri = this.uriOf(rel);
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > this.maxBytes) {
+      if (stat.size > readLimit(rel, this.maxBytes)) {
         index.setNote(rel, tooLargeNote(rel, stat.size, this.maxBytes, this.sizeLimitSetting()));
         return;
       }

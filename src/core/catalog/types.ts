@@ -126,6 +126,11 @@ export interface HostPattern {
 export interface ClientOptions {
   /** Option names that carry the base URL or endpoint. `$0` means the first positional argument. */
   url?: string[];
+  /**
+   * Options that hand the client an API object built elsewhere (Spring AI's
+   * `.openAiApi(api)`): the endpoint is reported where that object is built.
+   */
+  client?: string[];
   region?: string[];
   /** Azure-style resource name from which the host is built. */
   resource?: string[];
@@ -270,6 +275,27 @@ export interface LiteLlmSignals {
 }
 
 /**
+ * A Spring AI Spring Boot starter: the properties (application.yml / .properties) that
+ * pick its endpoint, and what it uses when they are not set.
+ */
+export interface SpringAiStarter {
+  /** Property prefix, in Spring Boot's canonical form (`spring.ai.openai`); any property under it shows the starter is configured. */
+  prefix: string;
+  provider: ProviderId;
+  /** Maven artifact ids of the starter (1.0 names and the earlier ones): without one in the module's build, the properties are inert. */
+  artifacts: string[];
+  /** Properties below the prefix that carry the base URL or endpoint; each matches the end of a property's path (`chat.base-url` too). */
+  url?: string[];
+  region?: string[];
+  /** Properties that, when set, send requests to another provider's default host instead (Azure's `openai-api-key`: OpenAI). */
+  switchTo?: { property: string; provider: ProviderId }[];
+  /** What the starter uses when none is set. `region: null`: it has no default (the application does not start without one). */
+  defaults: { host?: string; baseUrl?: string; region?: string | null };
+  note?: string;
+  sources: Source[];
+}
+
+/**
  * A client that picks the provider from a "provider:model" string given to its methods
  * (aisuite: `client.chat.completions.create(model="openai:gpt-4o")`), then calls that
  * provider through the provider's own SDK client.
@@ -298,6 +324,7 @@ export interface Catalog {
   providers: Provider[];
   litellm: LiteLlmSignals;
   portkey: PortkeySignals;
+  springAi: SpringAiStarter[];
   routers?: ModelStringRouter[];
 }
 

@@ -218,6 +218,7 @@ export function lineCommentOf(format: FileFormat | null): '#' | '//' | undefined
     case 'dotenv':
     case 'yaml':
     case 'toml':
+    case 'properties':
     case 'terraform':
       return '#';
     case 'bicep':

@@ -210,8 +210,11 @@ class CodeResolver {
     // made by a factory (reported there), not the SDK's default instance.
     if (!call.callee.includes('.') && !call.isNew && this.isMadeClient(call.callee, call.s)) return;
     if (this.routed(call)) return;
+    call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match || this.wrapsClient(call)) return;
+    // Handed an API object built elsewhere (Spring AI's `.openAiApi(api)`): reported where that is built.
+    if (findOption(this.readOptions(call), match.signal.options.client)) return;
     this.client(call, match.provider, match.signal);
     this.modelProfile(call, match.signal.options.model ?? [], before);
   }
@@ -258,6 +261,24 @@ class CodeResolver {
     const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
     const fix = piece ? profileSwapFix(bedrock, piece.text, piece.s, profile.prefix) : undefined;
     for (const e of added) applyProfile(e, profile, r.text, fix);
+  }
+
+  /**
+   * `session = boto3.Session(region_name=...)` then `session.client("bedrock-runtime")`: a
+   * method called on a variable that holds a call's result is read as if chained on that
+   * call (`boto3.Session(...).client(...)`), so the object's own settings count. Only when
+   * that names a client the catalog knows, which the variable's name alone may not.
+   */
+  private onHeldObject(call: Call): Call {
+    const parts = call.callee.split('.');
+    if (call.receiver || call.isNew || parts.length !== 2) return call;
+    const assigned = findAssignment(parts[0]!, call.s, this.ctx);
+    if (!assigned || typeof assigned === 'string') return call;
+    const held = this.ctx.parser.valueOf(assigned);
+    if (held.k !== 'call') return call;
+    const callee = `${held.call.callee}.${parts[1]!}`;
+    const known = this.index.clientsFor(this.input.lang, this.ctx.parser.qualify(callee)).length > 0 || this.index.clientsFor(this.input.lang, callee).length > 0;
+    return known ? { ...call, callee, receiver: held.call } : call;
   }
 
   private isMadeClient(name: string, at: number): boolean {
@@ -876,7 +897,7 @@ class CodeResolver {
    * not be read, so a missing option may be set there.
    */
   private callOptions(call: Call): { options: Option[]; opaque?: string } {
-    const options = optionsOf(call);
+    const options = optionsOf(call, (v) => this.literalValue(v));
     let opaque: string | undefined;
     const passed = call.args.filter((a, i) => a.name === '**' || a.name === '...' || (i === 0 && !a.name && this.input.lang === 'js' && a.value.k === 'ref'));
     for (const arg of passed) {
@@ -1044,8 +1065,12 @@ class CodeResolver {
   }
 }
 
-/** Options of a call however the language spells them: keywords, option objects, functional options, builders, initializers. */
-export function optionsOf(call: Call): Option[] {
+/**
+ * Options of a call however the language spells them: keywords, option objects, functional
+ * options, builders, initializers. `held` gives the value a name holds, for config objects
+ * passed by name (`config=cfg` after `cfg = Config(region_name=...)`).
+ */
+export function optionsOf(call: Call, held?: (v: Value) => Value | undefined): Option[] {
   const direct: Option[] = [];
   const nested: Option[] = [];
   let positional = 0;
@@ -1058,6 +1083,8 @@ export function optionsOf(call: Call): Option[] {
     if (arg.name) {
       direct.push({ name: arg.name, value: arg.value });
       collectNested(arg.value, nested);
+      const config = arg.value.k === 'ref' ? held?.(arg.value) : undefined;
+      if (config?.k === 'call' && isConfigObject(config.call)) collectNested(config, nested);
       // A settings dict passed by keyword (strands OpenAIModel(client_args={"base_url": ...})).
       if (arg.value.k === 'obj') for (const e of arg.value.entries) if (e.key !== '...' && e.key !== '**') nested.push({ name: `${arg.name}.${e.key}`, value: e.value });
       continue;
@@ -1087,6 +1114,15 @@ function collectNested(v: Value, out: Option[]): void {
   if (v.k !== 'call') return;
   for (const a of v.call.args) if (a.name && a.name.length > 2) out.push({ name: a.name, value: a.value });
   if (v.call.init?.k === 'obj') for (const e of v.call.init.entries) out.push({ name: e.key, value: e.value });
+}
+
+/**
+ * A settings object (botocore `Config`, `ClientConfig`), whose options count where it is
+ * passed even from a variable. Other objects held in variables (an HTTP client with its own
+ * base URL) are not the client's settings.
+ */
+function isConfigObject(call: Call): boolean {
+  return /Config$/.test(call.callee.slice(call.callee.lastIndexOf('.') + 1));
 }
 
 function findOption(options: Option[], names: string[] | undefined): Option | undefined {

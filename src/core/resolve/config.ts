@@ -97,11 +97,12 @@ export class ConfigResolver {
     }
   }
 
-  private region(provider: Provider, value: Located, via: string): void {
+  /** An endpoint in a region; `fixable` when the value's own text names the region (not a default). */
+  region(provider: Provider, value: Located, via: string, fixable = true): void {
     const region = value.text.trim();
     const built = this.index.hostForRegion(provider, region);
     const target: Target = { provider, host: built?.host ?? null, region, ...(built ? { pattern: built.pattern } : {}) };
-    this.push(value, target, via, this.regionFix(value, provider, region));
+    this.push(value, target, via, fixable ? this.regionFix(value, provider, region) : undefined);
   }
 
   // ---- YAML / JSON / TOML trees -------------------------------------------------------
@@ -355,14 +356,14 @@ export class ConfigResolver {
   }
 
   /** A URL of a known LLM API in any string value; `llmContext` when the key says it is an LLM base URL. */
-  url(value: Located, llmContext = false): void {
+  url(value: Located, llmContext = false, via = 'URL of an LLM API in a config value'): void {
     if (this.consumed.has(value.s)) return;
     const url = parseUrl(value.text.trim());
-    if (!url || isNotServer(url) || this.lookalike(value, url, 'URL in a config value')) return;
+    if (!url || isNotServer(url) || this.lookalike(value, url, via)) return;
     const match = this.index.matchHost(url.host);
     if (!match) return;
     if (match.provider.kind === 'self-hosted' && !llmContext && !looksLikeLlmServer(url)) return;
-    this.push(value, hostTarget(match, url.host), 'URL of an LLM API in a config value',
+    this.push(value, hostTarget(match, url.host), via,
       this.hostFix(value, url, match.provider, match.region));
   }
 

@@ -4,7 +4,7 @@
 import * as jsonc from 'jsonc-parser';
 import { CST, Lexer as YamlLexer } from 'yaml';
 import type { FileFormat } from '../engine';
-import { parseNotebook } from './config/notebook';
+import { notebookLanguage, parseNotebook } from './config/notebook';
 import { lex } from './lexer';
 
 export interface Span {
@@ -28,9 +28,13 @@ export function commentSpans(text: string, format: FileFormat): Span[] {
       return jsonComments(text);
     case 'toml':
     case 'dotenv':
+    case 'properties':
       return hashComments(text);
     case 'notebook':
       return notebookComments(text);
+    case 'build':
+      // A pom.xml's comments are XML's; a Gradle file's are the JS lexer's. No waiver is read in either.
+      return [];
   }
 }
 
@@ -109,7 +113,7 @@ function hashComments(text: string): Span[] {
 /** A notebook's comments are its code cells' comments, at their places in the notebook's JSON. */
 function notebookComments(text: string): Span[] {
   const nb = parseNotebook(text);
-  const lang = nb.language.startsWith('python') ? 'python' : /^(?:javascript|typescript|node)/.test(nb.language) ? 'js' : undefined;
+  const lang = notebookLanguage(nb)?.lang;
   if (!lang) return [];
   const out: Span[] = [];
   for (const cell of nb.cells) {

@@ -211,6 +211,9 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
     // however they are spelt (api_base, apiBase, API-BASE).
     for (const key of urlOptionKeys(catalog)) words.push(key, normalizeKey(key));
     words.push('litellm_params', 'azurerm_cognitive_account', 'Microsoft.CognitiveServices/accounts');
+    // Spring AI starters: `spring.ai.openai` in .properties files, and the key after `ai:` in
+    // YAML (`openai:`, `vertex:`; a package.json writes `"openai":`).
+    for (const s of catalog.springAi) words.push(s.prefix, `${s.prefix.split('.')[2]}:`);
     // Portkey targets name their provider by slug; "google" alone would let most GCP configs through.
     for (const slug of Object.keys(catalog.portkey.slugs)) if (slug !== 'google') words.push(slug);
   }

@@ -7,6 +7,7 @@ import { litellm } from './litellm';
 import { routers } from './routers';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
+import { springAi } from './spring-ai';
 import { provider as openai } from './providers/openai';
 import { provider as azureOpenai } from './providers/azure-openai';
 import { provider as anthropic } from './providers/anthropic';
@@ -69,5 +70,6 @@ export const catalog: Catalog = {
   providers: PROVIDER_IDS.map((id) => withFrameworks(byId[id])),
   litellm,
   portkey,
+  springAi,
   routers,
 };

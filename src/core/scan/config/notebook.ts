@@ -2,6 +2,7 @@
 // cell text back to the notebook's JSON text. Markdown cells and outputs are ignored.
 
 import * as jsonc from 'jsonc-parser';
+import type { CodeLanguage } from '../../catalog/types';
 import { tooDeep, tooDeepJson } from './tree';
 
 export interface NotebookCell {
@@ -11,6 +12,7 @@ export interface NotebookCell {
 }
 
 export interface Notebook {
+  /** What the metadata calls the kernel's language (kernelspec, language_info), lower case; '' when it names none. */
   language: string;
   cells: NotebookCell[];
   problems: { message: string; offset: number }[];
@@ -19,14 +21,16 @@ export interface Notebook {
 export function parseNotebook(text: string): Notebook {
   // jsonc-parser recurses per level: deeper input is a problem, never a stack overflow.
   const deep = tooDeepJson(text);
-  if (deep >= 0) return { language: 'python', cells: [], problems: [tooDeep(deep)] };
+  if (deep >= 0) return { language: '', cells: [], problems: [tooDeep(deep)] };
   const errors: jsonc.ParseError[] = [];
   const root = jsonc.parseTree(text, errors, { allowTrailingComma: true });
   const problems = errors.map((e) => ({ message: jsonc.printParseErrorCode(e.error), offset: e.offset }));
   const cells: NotebookCell[] = [];
-  if (!root) return { language: 'python', cells, problems };
-  const lang: unknown = jsonc.findNodeAtLocation(root, ['metadata', 'kernelspec', 'language'])?.value
-    ?? jsonc.findNodeAtLocation(root, ['metadata', 'language_info', 'name'])?.value;
+  if (!root) return { language: '', cells, problems };
+  // The first of these that is filled in: a field left empty says nothing.
+  const lang = [['kernelspec', 'language'], ['language_info', 'name'], ['kernelspec', 'name'], ['language_info', 'file_extension']]
+    .map((path) => jsonc.findNodeAtLocation(root, ['metadata', ...path])?.value as unknown)
+    .find((v): v is string => typeof v === 'string' && v.trim() !== '');
   const cellList = jsonc.findNodeAtLocation(root, ['cells']);
   (cellList?.children ?? []).forEach((cell) => {
     if (jsonc.findNodeAtLocation(cell, ['cell_type'])?.value !== 'code') return;
@@ -46,7 +50,36 @@ export function parseNotebook(text: string): Notebook {
     rawOffset.push(last ? last.offset + last.length - 1 : 0);
     cells.push({ text: cellText, rawOffset });
   });
-  return { language: typeof lang === 'string' ? lang.toLowerCase() : 'python', cells, problems };
+  return { language: lang?.trim().toLowerCase() ?? '', cells, problems };
+}
+
+/** Kernel languages (and kernel names, file extensions) of the languages the engine reads. */
+const KERNEL_LANGUAGES: [RegExp, CodeLanguage][] = [
+  [/^(?:i?python|pyspark|\.py$|synapse_pyspark)/, 'python'],
+  [/^(?:javascript|typescript|node|deno|tslab|\.[cm]?[jt]sx?$)/, 'js'],
+  [/^(?:java|\.java$|\.jsh$)/, 'java'],
+  [/^(?:c#|csharp|\.net-csharp|\.cs$)/, 'csharp'],
+  [/^(?:go|gophernotes|\.go$)$/, 'go'],
+  [/^(?:rust|evcxr|\.rs$)/, 'rust'],
+];
+
+/**
+ * The language a notebook's code cells are read as. The metadata decides when it names a
+ * language the engine reads; when it names none, or another, cells that look like Python
+ * are Python (Jupyter's default, and what notebooks without metadata mostly hold).
+ * `assumed` says the language was taken from the cells; null: not one the engine reads.
+ */
+export function notebookLanguage(nb: Notebook): { lang: CodeLanguage; assumed: boolean } | null {
+  const named = KERNEL_LANGUAGES.find(([pattern]) => pattern.test(nb.language));
+  if (named) return { lang: named[1], assumed: false };
+  return nb.cells.some((c) => looksLikePython(c.text)) ? { lang: 'python', assumed: true } : null;
+}
+
+/** Statements only Python writes this way: imports without `from '...'`, `def`, `class X:`. */
+const PYTHON_LINE = /^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]|import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*(?:,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*)*(?:#.*)?$|(?:async[ \t]+)?def[ \t]+\w+[ \t]*\(.*\)[^:]*:[ \t]*(?:#.*)?$|class[ \t]+\w+[ \t]*(?:\(.*\))?[ \t]*:[ \t]*(?:#.*)?$)/m;
+
+export function looksLikePython(code: string): boolean {
+  return PYTHON_LINE.test(code);
 }
 
 /** Decodes the JSON string literal in text[s, e) (quotes included), keeping each char's raw offset. */

@@ -13,6 +13,7 @@ import {
   ghTree,
   src,
 } from '../common';
+import { SPRING_AI_ANTHROPIC_API } from '../spring-ai';
 
 const LC4J_ANTHROPIC = src('https://docs.langchain4j.dev/integrations/language-models/anthropic', CHECKED_TODAY);
 const JAVA_README = src('https://github.com/anthropics/anthropic-sdk-java/blob/main/README.md', CHECKED_TODAY);
@@ -175,10 +176,20 @@ export const provider: Provider = {
       languages: ['java'],
       callees: ['AnthropicChatModel.builder', 'AnthropicStreamingChatModel.builder', 'AnthropicChatModel.withApiKey'],
       packages: ['dev.langchain4j:langchain4j-anthropic', 'dev.langchain4j.model.anthropic'],
-      options: { url: ['baseUrl'] },
+      options: { url: ['baseUrl'], client: ['anthropicApi'] },
       defaults: { host: 'api.anthropic.com', baseUrl: 'https://api.anthropic.com/v1/' },
-      note: 'LangChain4j: .baseUrl(...) overrides the default Anthropic API URL.',
-      sources: [LC4J_ANTHROPIC],
+      note: 'LangChain4j: .baseUrl(...) overrides the default Anthropic API URL. Spring AI\'s AnthropicChatModel.builder() takes an AnthropicApi (.anthropicApi(api)), reported where that is built.',
+      sources: [LC4J_ANTHROPIC, SPRING_AI_ANTHROPIC_API],
+    },
+    {
+      id: 'spring-ai-anthropic',
+      languages: ['java'],
+      callees: ['AnthropicApi.builder', 'AnthropicApi'],
+      packages: ['org.springframework.ai:spring-ai-anthropic', 'org.springframework.ai.anthropic'],
+      options: { url: ['baseUrl', '$0'] },
+      defaults: { host: 'api.anthropic.com', baseUrl: 'https://api.anthropic.com' },
+      note: 'Spring AI: AnthropicApi.builder().baseUrl(...) (or new AnthropicApi(baseUrl, apiKey)); without a base URL, https://api.anthropic.com.',
+      sources: [SPRING_AI_ANTHROPIC_API],
     },
     {
       id: 'anthropic-go',

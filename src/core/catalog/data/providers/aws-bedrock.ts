@@ -9,6 +9,7 @@ import {
   ghTree,
   src,
 } from '../common';
+import { SPRING_AI_BEDROCK_PROXY } from '../spring-ai';
 
 const ENDPOINTS = src('https://docs.aws.amazon.com/bedrock/latest/userguide/endpoints.html', RESEARCH_SNAPSHOT);
 const GEO_CRIS = src(
@@ -161,6 +162,17 @@ export const provider: Provider = {
       defaults: { region: null },
       note: 'region(Region.EU_CENTRAL_1): the constant maps to eu-central-1.',
       sources: [JAVA_SAMPLE],
+    },
+    {
+      id: 'spring-ai-bedrock-converse',
+      languages: ['java'],
+      callees: ['BedrockProxyChatModel.builder'],
+      packages: ['org.springframework.ai:spring-ai-bedrock-converse', 'org.springframework.ai.bedrock'],
+      options: { region: ['region'], client: ['bedrockRuntimeClient'] },
+      env: { region: ['AWS_REGION'] },
+      defaults: { region: 'us-east-1' },
+      note: 'Spring AI: BedrockProxyChatModel.builder().region(Region.EU_CENTRAL_1); without .region(...) the AWS default region chain (aws.region, AWS_REGION, the profile), else us-east-1.',
+      sources: [SPRING_AI_BEDROCK_PROXY],
     },
     {
       id: 'aws-sdk-go-bedrock',

@@ -10,6 +10,7 @@ import {
   gh,
   src,
 } from '../common';
+import { SPRING_AI_AZURE_DOCS } from '../spring-ai';
 
 const LC4J_AZURE = src('https://github.com/langchain4j/langchain4j/blob/main/langchain4j-azure-open-ai/src/main/java/dev/langchain4j/model/azure/AzureOpenAiChatModel.java', CHECKED_TODAY);
 const DEPLOYMENT_TYPES = src('https://learn.microsoft.com/en-us/azure/ai-services/openai/how-to/deployment-types', CHECKED_TODAY);
@@ -210,10 +211,20 @@ export const provider: Provider = {
       languages: ['java'],
       callees: ['AzureOpenAiChatModel.builder', 'AzureOpenAiStreamingChatModel.builder', 'AzureOpenAiEmbeddingModel.builder'],
       packages: ['dev.langchain4j:langchain4j-azure-open-ai', 'dev.langchain4j.model.azure'],
+      options: { url: ['endpoint'], client: ['openAIClientBuilder'] },
+      defaults: {},
+      note: 'LangChain4j: .endpoint("https://NAME.openai.azure.com/") is required; the region is the resource\'s. Spring AI\'s AzureOpenAiChatModel.builder() takes the Azure SDK\'s OpenAIClientBuilder (.openAIClientBuilder(b)), reported where that is built.',
+      sources: [LC4J_AZURE, SPRING_AI_AZURE_DOCS],
+    },
+    {
+      id: 'azure-openai-java',
+      languages: ['java'],
+      callees: ['OpenAIClientBuilder'],
+      packages: ['com.azure:azure-ai-openai', 'com.azure.ai.openai'],
       options: { url: ['endpoint'] },
       defaults: {},
-      note: 'LangChain4j: .endpoint("https://NAME.openai.azure.com/") is required; the region is the resource\'s.',
-      sources: [LC4J_AZURE],
+      note: 'Azure SDK for Java (used by Spring AI): new OpenAIClientBuilder().endpoint("https://NAME.openai.azure.com/").credential(...); the region is the resource\'s.',
+      sources: [SPRING_AI_AZURE_DOCS],
     },
     {
       id: 'async-openai-azure-rust',

@@ -9,6 +9,7 @@ import {
   ghTree,
   src,
 } from '../common';
+import { SPRING_AI_VERTEX_DOCS } from '../spring-ai';
 
 const SK_VERTEX = src('https://github.com/microsoft/semantic-kernel/blob/0e2e6bd7774a5b82ddb8460fbaf93eda365a6d3b/dotnet/src/Connectors/Connectors.Google/Extensions/VertexAIKernelBuilderExtensions.cs', CHECKED_TODAY);
 const LC4J_VERTEX = src('https://docs.langchain4j.dev/integrations/language-models/google-vertex-ai-gemini', CHECKED_TODAY);
@@ -318,10 +319,20 @@ export const provider: Provider = {
       languages: ['java'],
       callees: ['VertexAiGeminiChatModel.builder', 'VertexAiGeminiStreamingChatModel.builder'],
       packages: ['dev.langchain4j:langchain4j-vertex-ai-gemini', 'dev.langchain4j.model.vertexai'],
-      options: { region: ['location'] },
+      options: { region: ['location'], client: ['vertexAI'] },
       defaults: { region: null },
-      note: 'LangChain4j: .project(...).location(...) are required builder settings.',
-      sources: [LC4J_VERTEX],
+      note: 'LangChain4j: .project(...).location(...) are required builder settings. Spring AI\'s VertexAiGeminiChatModel.builder() takes a VertexAI (.vertexAI(v)), reported where that is built.',
+      sources: [LC4J_VERTEX, SPRING_AI_VERTEX_DOCS],
+    },
+    {
+      id: 'vertexai-java',
+      languages: ['java'],
+      callees: ['VertexAI', 'VertexAI.Builder'],
+      packages: ['com.google.cloud:google-cloud-vertexai', 'com.google.cloud.vertexai'],
+      options: { region: ['$1', 'setLocation'] },
+      defaults: { region: null },
+      note: 'Vertex AI SDK for Java (used by Spring AI): new VertexAI(projectId, location) or new VertexAI.Builder().setLocation(...).',
+      sources: [SPRING_AI_VERTEX_DOCS],
     },
     {
       id: 'langchaingo-vertex',

@@ -13,6 +13,7 @@ import {
   ghTree,
   src,
 } from '../common';
+import { SPRING_AI_MISTRAL_API } from '../spring-ai';
 
 const CODESTRAL_CONTINUE = src('https://docs.continue.dev/guides/set-up-codestral', CHECKED_TODAY, true);
 const CODESTRAL_ROO = src('https://docs.roocode.com/providers/mistral', CHECKED_TODAY, true);
@@ -168,6 +169,16 @@ export const provider: Provider = {
       options: { url: ['endpoint', 'base_url'], model: ['model'] },
       defaults: { host: 'api.mistral.ai', baseUrl: 'https://api.mistral.ai/v1' },
       sources: [LANGCHAIN],
+    },
+    {
+      id: 'spring-ai-mistral',
+      languages: ['java'],
+      callees: ['MistralAiApi.builder', 'MistralAiApi'],
+      packages: ['org.springframework.ai:spring-ai-mistral-ai', 'org.springframework.ai.mistralai'],
+      options: { url: ['baseUrl', '$0'] },
+      defaults: { host: 'api.mistral.ai', baseUrl: 'https://api.mistral.ai' },
+      note: 'Spring AI: MistralAiApi.builder().baseUrl(...) (or new MistralAiApi(baseUrl, apiKey)); without a base URL, https://api.mistral.ai.',
+      sources: [SPRING_AI_MISTRAL_API],
     },
     {
       id: 'langchaingo-mistral',

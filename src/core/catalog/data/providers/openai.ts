@@ -13,6 +13,7 @@ import {
   ghTree,
   src,
 } from '../common';
+import { SPRING_AI_OPENAI_API, SPRING_AI_OPENAI_DOCS } from '../spring-ai';
 
 const LC4J_OPENAI = src('https://docs.langchain4j.dev/integrations/language-models/open-ai', CHECKED_TODAY);
 const RESIDENCY = src('https://developers.openai.com/api/docs/guides/data-residency', CHECKED_TODAY);
@@ -260,10 +261,20 @@ export const provider: Provider = {
       languages: ['java'],
       callees: ['OpenAiChatModel.builder', 'OpenAiStreamingChatModel.builder', 'OpenAiEmbeddingModel.builder'],
       packages: ['dev.langchain4j:langchain4j-open-ai', 'dev.langchain4j.model.openai'],
-      options: { url: ['baseUrl'] },
+      options: { url: ['baseUrl'], client: ['openAiApi'] },
       defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
-      note: 'LangChain4j: .baseUrl(...) points the OpenAI client at another host (the host then decides the provider).',
-      sources: [LC4J_OPENAI],
+      note: 'LangChain4j: .baseUrl(...) points the OpenAI client at another host (the host then decides the provider). Spring AI\'s classes of the same names take an OpenAiApi (.openAiApi(api)), reported where that is built.',
+      sources: [LC4J_OPENAI, SPRING_AI_OPENAI_DOCS],
+    },
+    {
+      id: 'spring-ai-openai',
+      languages: ['java'],
+      callees: ['OpenAiApi.builder', 'OpenAiApi', 'OpenAiImageApi.builder', 'OpenAiAudioApi.builder', 'OpenAiModerationApi.builder'],
+      packages: ['org.springframework.ai:spring-ai-openai', 'org.springframework.ai.openai'],
+      options: { url: ['baseUrl', '$0'] },
+      defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com' },
+      note: 'Spring AI: OpenAiApi.builder().baseUrl(...) (or new OpenAiApi(baseUrl, apiKey)); without a base URL, https://api.openai.com.',
+      sources: [SPRING_AI_OPENAI_API],
     },
     {
       id: 'openai-dotnet',

@@ -1,5 +1,6 @@
 import type { Provider } from '../../types';
 import { CHECKED_TODAY, RESEARCH_SNAPSHOT, gh, src } from '../common';
+import { SPRING_AI_OLLAMA_API } from '../spring-ai';
 
 const OLLAMA_FAQ = src('https://docs.ollama.com/faq.md', CHECKED_TODAY);
 const OLLAMA_FAQ_RAW = src('https://raw.githubusercontent.com/ollama/ollama/main/docs/faq.mdx', CHECKED_TODAY);
@@ -117,6 +118,16 @@ export const provider: Provider = {
       defaults: { host: 'localhost' },
       note: 'Default http://localhost:11434.',
       sources: [LANGCHAIN_OLLAMA],
+    },
+    {
+      id: 'spring-ai-ollama',
+      languages: ['java'],
+      callees: ['OllamaApi.builder', 'OllamaApi'],
+      packages: ['org.springframework.ai:spring-ai-ollama', 'org.springframework.ai.ollama'],
+      options: { url: ['baseUrl', '$0'] },
+      defaults: { host: 'localhost', baseUrl: 'http://localhost:11434' },
+      note: 'Spring AI: OllamaApi.builder().baseUrl(...) (or new OllamaApi(baseUrl)); default http://localhost:11434.',
+      sources: [SPRING_AI_OLLAMA_API],
     },
     {
       id: 'langchain-community-ollama',

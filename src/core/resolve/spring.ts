@@ -1,0 +1,280 @@
+// Spring AI's Spring Boot starters: the `spring.ai.*` properties of application.yml and
+// application.properties (and their profile variants) that pick an endpoint, with the
+// starter's default when only a key or a model is configured. Property names are matched
+// as Spring Boot's relaxed binding does (base-url, baseUrl and base_url are one property),
+// and `${NAME:default}` placeholders read NAME from the file or the environment.
+
+import type { Provider, SpringAiStarter } from '../catalog/types';
+import type { EnvSource } from '../model';
+import type { CNode, Located } from '../scan/config/tree';
+import type { ConfigResolver } from './config';
+import { applyProfile, defaultHostTarget, inferenceProfile } from './endpoint';
+import { profileSwapFix } from './fixes';
+import { HOLE, parseUrl } from './hosts';
+import { formatWhere, type EnvLookup } from './values';
+
+interface Property {
+  /** Path segments in relaxed form (lower case, no `-` or `_`). */
+  path: string[];
+  /** The property as written, for messages. */
+  name: string;
+  node: Extract<CNode, { k: 'scalar' }>;
+}
+
+/** The value of a property with its placeholders resolved. */
+interface Value {
+  /** What the value is, with HOLE where it is not known. */
+  located: Located;
+  /** Why a part is unknown. */
+  why?: string;
+  /** Workspace lines that set the values read. */
+  env: EnvSource[];
+  /** Said when a default in the file only holds while a variable is unset where it runs. */
+  condition?: string;
+  /** How the value was found, for `via`. */
+  describe: string;
+}
+
+/**
+ * The Spring AI artifacts a Maven or Gradle build file declares (outside comments), as a
+ * definition its module's properties files read: a starter's properties without its
+ * starter on the classpath configure nothing.
+ */
+export function springAiStarters(file: string, text: string): { name: string; value: string; offset: number } {
+  const code = text.replace(/<!--[\s\S]*?-->|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m) => ' '.repeat(m.length));
+  const artifacts = [...new Set([...code.matchAll(/spring-ai-[a-z0-9-]*[a-z0-9]/g)].map((m) => m[0]))].sort();
+  return { name: startersName(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''), value: artifacts.join(','), offset: 0 };
+}
+
+/** The env-lookup name under which a folder's build file tells its Spring AI artifacts. */
+function startersName(dir: string): string {
+  return `springai:${dir}`;
+}
+
+/** application-<profile>.yml / .yaml / .properties (and bootstrap-<profile>.*). */
+const PROFILE_FILE = /(?:^|\/)(?:application|bootstrap)-[^/]+\.(?:ya?ml|properties)$/i;
+/** Properties (relaxed) that give a starter its own account: set in a profile, the profile configures the starter itself. */
+const CREDENTIALS = new Set(['apikey', 'openaiapikey', 'projectid', 'accesskey']);
+
+const relaxed = (segment: string): string => segment.toLowerCase().replace(/[-_]/g, '');
+const split = (name: string): string[] => name.split('.').filter((s) => s !== '').map(relaxed);
+
+/** Reads the `spring.ai.*` properties of one YAML document or .properties file. */
+export function springAiProperties(r: ConfigResolver, root: CNode, env: EnvLookup): void {
+  const all = flatten(root);
+  const properties = all.filter((p) => p.path.length > 2 && p.path[0] === 'spring' && p.path[1] === 'ai');
+  if (!properties.length) return;
+  // Longest prefix first: spring.ai.vertex.ai.gemini is not spring.ai.vertex.ai.embedding.
+  const starters = [...r.index.catalog.springAi].sort((a, b) => b.prefix.length - a.prefix.length);
+  // A profile (application-dev.yml, or a document activated on a profile) is laid over the
+  // base file: what it leaves unset comes from there, so only what it sets itself counts.
+  const profile = PROFILE_FILE.test(r.file) || all.some((p) => ['spring.config.activate.onprofile', 'spring.profiles'].includes(p.path.join('.')));
+  const claimed = new Set<Property>();
+  for (const starter of starters) {
+    const prefix = split(starter.prefix);
+    const mine = properties.filter((p) => !claimed.has(p) && startsWith(p.path, prefix));
+    for (const p of mine) claimed.add(p);
+    const provider = r.index.providers.get(starter.provider);
+    if (mine.length && provider) new StarterReader(r, starter, provider, all, env, profile).read(mine.map((p) => ({ ...p, path: p.path.slice(prefix.length) })));
+  }
+}
+
+class StarterReader {
+  constructor(
+    private readonly r: ConfigResolver,
+    private readonly starter: SpringAiStarter,
+    private readonly provider: Provider,
+    private readonly all: Property[],
+    private readonly env: EnvLookup,
+    private readonly profile: boolean,
+  ) {}
+
+  read(props: Property[]): void {
+    const before = this.r.endpoints.length;
+    this.endpoints(props);
+    // A Bedrock model id with an inference-profile prefix beyond the EU (`us.`, `global.`) decides, whatever the region.
+    for (const p of props) {
+      const model = String(p.node.v ?? '').trim();
+      const profile = p.path.at(-1) === 'model' ? inferenceProfile(this.provider, model) : null;
+      if (!profile) continue;
+      const fix = p.node.verbatim ? profileSwapFix(this.provider, model, p.node.cs, profile.prefix) : undefined;
+      for (const e of this.r.endpoints.slice(before)) applyProfile(e, profile, model, fix);
+    }
+  }
+
+  private endpoints(props: Property[]): void {
+    const { starter, provider } = this;
+    const matching = (names: string[] | undefined): Property[] => props.filter((p) => (names ?? []).some((n) => endsWith(p.path, split(n))) && String(p.node.v ?? '').trim() !== '');
+    const urls = matching(starter.url);
+    for (const p of urls) this.url(p);
+    if (urls.length) return;
+    const regions = matching(starter.region);
+    for (const p of regions) this.region(p);
+    if (regions.length) return;
+    // A starter turned off (`enabled: false`) makes no client of its own.
+    if (props.some((p) => p.path.at(-1) === 'enabled' && /^false$/i.test(String(p.node.v)))) return;
+    // A profile that only tunes options inherits the base file's endpoint; one with its own credentials stands alone.
+    if (this.profile && !props.some((p) => CREDENTIALS.has(p.path.at(-1)!))) return;
+    if (!this.onClasspath()) return;
+    const at = props.find((p) => p.path.at(-1) === 'apikey') ?? props[0]!;
+    for (const sw of starter.switchTo ?? []) {
+      const set = props.find((p) => endsWith(p.path, split(sw.property)) && String(p.node.v ?? '').trim() !== '');
+      const other = this.r.index.providers.get(sw.provider);
+      if (!set || !other) continue;
+      const host = this.r.index.defaultHost(other);
+      this.r.push(located(set.node), defaultHostTarget(this.r.index, other, host), `${set.name} is set, so the starter calls ${other.name}${host ? ` at ${host}` : ''}`);
+      return;
+    }
+    const { host, region } = starter.defaults;
+    if (host) {
+      this.r.push(located(at.node), defaultHostTarget(this.r.index, provider, host), `${starter.prefix}: no ${starter.url?.[0] ?? 'endpoint'} set, so the starter's default ${starter.defaults.baseUrl ?? host}`);
+    } else if (region) {
+      this.r.region(provider, { ...located(at.node), text: region }, `${starter.prefix}: no ${starter.region?.[0] ?? 'region'} set, so the starter's default ${region}`, false);
+    } else {
+      const missing = [...(starter.url ?? []), ...(starter.region ?? [])].map((n) => `${starter.prefix}.${n}`).join(' or ');
+      this.r.push(located(at.node), { provider, host: null, region: null }, `${starter.prefix}: no endpoint set`, undefined,
+        `${missing} is not set in this file; it must come from another profile or the environment where the application runs`);
+    }
+  }
+
+  /**
+   * Whether the starter may be on the classpath: false only when build files in the
+   * property file's folder or above are known and none declares it (a parent pom may).
+   */
+  private onClasspath(): boolean {
+    const parts = this.r.file.split('/').slice(0, -1);
+    let builds = 0;
+    for (let n = parts.length; n >= 0; n--) {
+      const v = this.env(startersName(parts.slice(0, n).join('/')));
+      if (v.state === 'conflict' || v.state === 'unseen') return true;
+      if (v.state !== 'set') continue;
+      builds++;
+      if (v.value.split(',').some((a) => this.starter.artifacts.includes(a))) return true;
+    }
+    return builds === 0;
+  }
+
+  private url(p: Property): void {
+    const value = this.value(p);
+    const via = `${p.name} ${value.describe}`;
+    const before = this.r.endpoints.length;
+    if (!value.located.text.includes(HOLE)) this.r.url(value.located, true, via);
+    if (this.r.endpoints.length === before) {
+      // Not a URL the catalog knows, or not known at all: the starter's provider is assumed, its verdicts are not.
+      const host = value.located.text.includes(HOLE) ? null : parseUrl(value.located.text)?.host ?? null;
+      this.r.push(value.located, { provider: value.located.text.includes(HOLE) ? this.provider : null, host, region: null, verdictsUnknown: true }, via, undefined,
+        value.why ? `the base URL ${value.why}` : `${value.located.text} is not a URL of a host the catalog knows; declare where it processes data in the policy`);
+    }
+    this.finish(before, value, p);
+  }
+
+  private region(p: Property): void {
+    const value = this.value(p);
+    const before = this.r.endpoints.length;
+    if (value.located.text.includes(HOLE)) {
+      this.r.push(value.located, { provider: this.provider, host: null, region: null }, `${p.name} ${value.describe}`, undefined, `the region ${value.why ?? 'is not known'}`);
+    } else {
+      this.r.region(this.provider, value.located, `${p.name} ${value.describe}`);
+    }
+    this.finish(before, value, p);
+  }
+
+  private finish(before: number, value: Value, p: Property): void {
+    // The property itself is read: the generic URL search must not report it again.
+    this.r.consumed.add(p.node.s);
+    for (const e of this.r.endpoints.slice(before)) {
+      if (value.env.length) e.env = [...(e.env ?? []), ...value.env];
+      if (value.condition) e.conditions = [...e.conditions, value.condition];
+    }
+  }
+
+  /** A property's value with its `${...}` placeholders filled in from the file or the environment. */
+  private value(p: Property): Value {
+    const node = p.node;
+    const raw = String(node.v ?? '').trim();
+    const base = located(node);
+    if (!raw.includes('${')) return { located: { ...base, text: raw }, env: [], describe: `"${raw}"` };
+    let text = '';
+    let why: string | undefined;
+    let condition: string | undefined;
+    const env: EnvSource[] = [];
+    const described: string[] = [];
+    let defaultSpan: { s: number; e: number } | undefined;
+    let fromProperty: Located | undefined;
+    let last = 0;
+    // `${NAME}` or `${NAME:default}`; a default may hold a URL (its colons are part of it).
+    for (const m of raw.matchAll(/\$\{([^}:]+)(?::([^}]*))?\}/g)) {
+      text += raw.slice(last, m.index);
+      last = m.index + m[0].length;
+      const name = m[1]!.trim();
+      const fallback = m[2];
+      const inFile = this.all.find((q) => q.path.join('.') === split(name).join('.') && q !== p);
+      const fileValue = inFile && !String(inFile.node.v ?? '').includes('${') ? String(inFile.node.v ?? '').trim() : undefined;
+      const v = fileValue === undefined ? this.env(name) : undefined;
+      if (fileValue !== undefined) {
+        text += fileValue;
+        fromProperty = located(inFile!.node);
+        described.push(`from ${inFile!.name}="${fileValue}"`);
+      } else if (v?.state === 'set') {
+        text += v.value;
+        env.push({ name, value: v.value, ...v.where });
+        described.push(`${name}="${v.value}" (${formatWhere(v.where)})`);
+      } else if (v?.state === 'conflict') {
+        text += HOLE;
+        why ??= `is read from ${name}, which has different values in the workspace (${v.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})`;
+        described.push(`from ${name}`);
+      } else if (fallback !== undefined && fallback.trim() !== '') {
+        text += fallback.trim();
+        // The default's own text, so a fix can edit it where the file spells it plainly.
+        const at = node.verbatim ? base.cs + String(node.v).indexOf(m[0]) + m[0].indexOf(':' + fallback) + 1 : undefined;
+        if (at !== undefined) defaultSpan = { s: at + (fallback.length - fallback.trimStart().length), e: at + fallback.trimEnd().length };
+        if (v?.state === 'unseen') condition = `Unless ${name} is set where it runs.`;
+        described.push(v?.state === 'unseen' ? `from ${name}, or "${fallback.trim()}" when it is unset` : `from ${name}, which no env file in the workspace sets, so its default "${fallback.trim()}"`);
+      } else {
+        text += HOLE;
+        why ??= v?.state === 'unset' ? `is read from the environment variable ${name}, which no env file in the workspace sets` : `is read from ${name}, whose value is not known here`;
+        described.push(`from ${name}`);
+      }
+    }
+    text += raw.slice(last);
+    // A value that is exactly one default, or one other property, is decided (and fixed) there; anything else is not edited.
+    const one = raw.startsWith('${') && last === raw.length && described.length === 1;
+    const whole = one && fromProperty ? { ...fromProperty, text: fromProperty.text.trim() }
+      : one && defaultSpan ? { text, s: defaultSpan.s, e: defaultSpan.e, cs: defaultSpan.s, ce: defaultSpan.e, verbatim: true }
+        : { ...base, text, verbatim: false };
+    return { located: whole, env, describe: described.join(' + '), ...(why ? { why } : {}), ...(condition ? { condition } : {}) };
+  }
+}
+
+/** Every scalar of the tree with its dotted path (nested YAML keys and flat `a.b.c` keys alike). */
+function flatten(root: CNode): Property[] {
+  const out: Property[] = [];
+  const work: { node: CNode; path: string[]; name: string }[] = [{ node: root, path: [], name: '' }];
+  for (let item = work.pop(); item; item = work.pop()) {
+    const { node, path, name } = item;
+    if (node.k === 'scalar') {
+      out.push({ path, name, node });
+    } else if (node.k === 'map') {
+      for (let i = node.entries.length - 1; i >= 0; i--) {
+        const e = node.entries[i]!;
+        work.push({ node: e.value, path: [...path, ...split(e.key)], name: name ? `${name}.${e.key}` : e.key });
+      }
+    } else {
+      // A list item is a property too (`options.function-callbacks[0].name`): it shows the starter is configured.
+      for (let i = node.items.length - 1; i >= 0; i--) work.push({ node: node.items[i]!, path: [...path, String(i)], name: `${name}[${i}]` });
+    }
+  }
+  return out;
+}
+
+function startsWith(path: string[], prefix: string[]): boolean {
+  return path.length > prefix.length && prefix.every((s, i) => path[i] === s);
+}
+
+function endsWith(path: string[], suffix: string[]): boolean {
+  return path.length >= suffix.length && suffix.every((s, i) => path[path.length - suffix.length + i] === s);
+}
+
+function located(node: Extract<CNode, { k: 'scalar' }>): Located {
+  return { text: String(node.v ?? ''), s: node.s, e: node.e, cs: node.cs, ce: node.ce, verbatim: node.verbatim };
+}
