@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { catalog } from '../src/core/catalog/data';
 import { PROVIDER_IDS, type Fact, type Provider, type Source } from '../src/core/catalog/types';
+import { RESIDENCY_ZONES } from '../src/core/catalog/zones';
 import { RULES } from '../src/core/rules/rules';
 import { CATEGORY, commandId, COMMANDS, MENUS, SECTION, SETTINGS, VIEW_CONTAINER, VIEWS, type CommandName } from '../src/extension/contributions';
 
@@ -116,8 +117,12 @@ ${catalog.providers.map(providerSection).join('\n')}
 // ---- schema enums ----------------------------------------------------------------------
 
 for (const rel of ['schemas/catalog.schema.json', 'schemas/policy.schema.json']) {
-  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8')) as { definitions: { providerId: { enum: string[] }; ruleId?: { enum: string[] } } };
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8')) as {
+    definitions: { providerId: { enum: string[] }; ruleId?: { enum: string[] } };
+    properties?: { residency?: { enum: string[] } };
+  };
   schema.definitions.providerId.enum = [...PROVIDER_IDS];
+  if (schema.properties?.residency) schema.properties.residency.enum = [...RESIDENCY_ZONES];
   if (schema.definitions.ruleId) schema.definitions.ruleId.enum = RULES.map((r) => r.id);
   write(rel, JSON.stringify(schema, null, 2) + '\n');
 }

@@ -2,6 +2,7 @@
 // that follow from the catalog. Shared by the code and config resolvers.
 
 import type { HostPattern, Provider } from '../catalog/types';
+import { unionCountries } from '../catalog/zones';
 import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { Span } from '../scan/ir';
 import { baaAvailable, type CatalogIndex } from './catalog-index';
@@ -111,12 +112,21 @@ export function applyProfile(endpoint: Endpoint, profile: { prefix: string; loca
   if (!regionFails) {
     endpoint.location = profile.location;
     endpoint.euResident = false;
+  } else if (endpoint.location) {
+    // The region and the profile both decide where data goes: a zone must hold the countries of both.
+    const { oneOf: _candidates, ...region } = endpoint.location;
+    endpoint.location = { ...region, countries: unionCountries(region.countries ?? null, profile.location.countries ?? null) };
   }
   endpoint.model = modelId;
   endpoint.conditions = [`The model id ${modelId} is a ${profile.location.name}: requests may be processed outside the region they are sent to.`];
   // One fix must clear the finding, so the region swap and the profile swap travel
   // together; a profile swap alone cannot help a region outside the EU.
-  if (fix && endpoint.euFix) endpoint.euFix = { ...endpoint.euFix, title: `${endpoint.euFix.title} and the EU inference profile`, edits: [...endpoint.euFix.edits, ...fix.edits] };
+  if (fix && endpoint.euFix) {
+    endpoint.euFix = {
+      ...endpoint.euFix, title: `${endpoint.euFix.title} and the EU inference profile`, edits: [...endpoint.euFix.edits, ...fix.edits],
+      countries: unionCountries(endpoint.euFix.countries ?? null, fix.countries ?? null),
+    };
+  }
   else if (fix && !regionFails) endpoint.euFix = fix;
 }
 
