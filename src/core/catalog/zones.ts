@@ -98,6 +98,30 @@ export function unionCountries(a: Countries, b: Countries): Countries {
   return [...new Set([...a, ...b])];
 }
 
+/** What the zone test needs of an endpoint (model.ts's Endpoint). */
+export interface PlacedEndpoint {
+  euResident: boolean | null;
+  location: { euResident: boolean | null; countries?: Countries; oneOf?: true } | null;
+}
+
+/**
+ * Whether an endpoint keeps data in the zone. Its `euResident` is the EU-27 verdict after all
+ * the engine learnt (an inference profile, a model served only globally, an unreadable
+ * deployment): inside the EU is inside every zone, and where it departs from its location's
+ * own verdict, or is unknown, it decides. Otherwise the location's countries are judged.
+ */
+export function endpointZoneVerdict(e: PlacedEndpoint, zone: ResidencyZone): ZoneVerdict {
+  const loc = e.location;
+  if (e.euResident !== false || loc?.euResident !== false || loc.countries === undefined) return { inside: e.euResident, outside: [] };
+  return judgeZone(loc.countries, zone, loc.oneOf === true);
+}
+
+/** The countries an endpoint may process data in, for output; null when unknown, when only candidates are known, or when the engine's verdict departs from its location's. */
+export function endpointCountries(e: PlacedEndpoint): Countries {
+  const loc = e.location;
+  return !loc || loc.countries === undefined || loc.oneOf || e.euResident !== loc.euResident ? null : loc.countries;
+}
+
 /** EU residency in the JSON output's sense (the 27 member states). */
 export function euResidentFor(countries: Countries, oneOf = false): boolean | null {
   return judgeZone(countries, 'eu', oneOf).inside;

@@ -114,8 +114,9 @@ export function applyProfile(endpoint: Endpoint, profile: { prefix: string; loca
     endpoint.euResident = false;
   } else if (endpoint.location) {
     // The region and the profile both decide where data goes: a zone must hold the countries of both.
-    const { oneOf: _candidates, ...region } = endpoint.location;
-    endpoint.location = { ...region, countries: unionCountries(region.countries ?? null, profile.location.countries ?? null) };
+    endpoint.location = { ...endpoint.location, countries: unionCountries(endpoint.location.countries ?? null, profile.location.countries ?? null) };
+    // Candidates of an unlisted region, joined with the profile's countries, are no longer "one of".
+    delete endpoint.location.oneOf;
   }
   endpoint.model = modelId;
   endpoint.conditions = [`The model id ${modelId} is a ${profile.location.name}: requests may be processed outside the region they are sent to.`];

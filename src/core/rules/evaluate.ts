@@ -2,7 +2,7 @@
 // fails, and what would pass, and carries the catalog sources it rests on.
 
 import type { Fact, GpaiStatus, Provider, Source } from '../catalog/types';
-import { describeCountries, judgeZone, ZONE_LABEL, ZONE_SOURCES, type ResidencyZone, type ZoneVerdict } from '../catalog/zones';
+import { describeCountries, endpointZoneVerdict, judgeZone, ZONE_LABEL, ZONE_SOURCES, type ResidencyZone, type ZoneVerdict } from '../catalog/zones';
 import { SEVERITY_RANK, type Endpoint, type Finding, type Fix, type RelatedLocation, type ResolvedLocation, type RuleId, type Severity } from '../model';
 import { pathMatcher, type Policy, type Requirement } from '../policy/policy';
 import type { CatalogIndex } from '../resolve/catalog-index';
@@ -103,7 +103,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     if (required.has('eu-residency')) {
       const loc = endpoint.location;
       const zone = policy.residency;
-      const verdict = residencyVerdict(endpoint, zone);
+      const verdict = endpointZoneVerdict(endpoint, zone);
       if (verdict.inside === false) {
         add('LLMC002', 'eu-residency', `${what} does not keep data in ${ZONE_LABEL[zone]}: ${whyOutside(loc, verdict, zone)}.`,
           residencyAdvice(provider, index, zone), [...(loc?.sources ?? []), ...(zone === 'eu' ? [] : ZONE_SOURCES[zone]), ...(provider?.euSwap?.sources ?? [])],
@@ -162,18 +162,6 @@ function severityFor(ruleId: RuleId, requirement: string, endpoint: Endpoint, po
 function euFixes(endpoint: Endpoint, zone: ResidencyZone): Fix[] {
   const fix = endpoint.euFix;
   return fix && judgeZone(fix.countries ?? null, zone).inside === true ? [fix] : [];
-}
-
-/**
- * Whether the endpoint keeps data in the zone. `euResident` is the EU-27 verdict after all the
- * engine learnt (an inference profile, a model served only globally, an unreadable deployment):
- * inside the EU is inside every zone, and where it departs from its location's own verdict, or
- * is unknown, it decides. Otherwise the location's countries are judged against the zone.
- */
-function residencyVerdict(endpoint: Endpoint, zone: ResidencyZone): ZoneVerdict {
-  const loc = endpoint.location;
-  if (endpoint.euResident !== false || loc?.euResident !== false || loc.countries === undefined) return { inside: endpoint.euResident, outside: [] };
-  return judgeZone(loc.countries, zone, loc.oneOf === true);
 }
 
 /** Which countries break the zone, and where the endpoint is: "it processes data in Norway (EEA, not EU) (location: Norway East)". */
