@@ -2,12 +2,12 @@
 // eu-residency accepts, judged on the countries the catalog records for every region and zone.
 import * as assert from 'node:assert/strict';
 import { catalog } from '../../src/core/catalog/data';
-import type { Countries } from '../../src/core/catalog/zones';
 import { EEA, EU_MEMBER_STATES, euResidentFor, judgeZone } from '../../src/core/catalog/zones';
 import { Engine } from '../../src/core/engine';
 import { complianceMatrix } from '../../src/core/matrix';
 import type { Endpoint, Finding, Fix } from '../../src/core/model';
 import { emptyPolicy, parsePolicy, PolicyError, type Policy } from '../../src/core/policy/policy';
+import { policyTemplate } from '../../src/core/policy/template';
 
 const engine = new Engine();
 const policy = (extra = ''): Policy => parsePolicy('.llm-compliance.yaml', `require: [eu-residency]\n${extra}`);
@@ -124,6 +124,14 @@ describe('residency zones', () => {
       assert.equal(ADEQUACY.residency, 'eu-adequacy');
     });
 
+    it('a new policy that requires eu-residency writes the zone out, with what each choice means', () => {
+      const text = policyTemplate({ require: ['eu-residency'], baa: [] });
+      assert.match(text, /^residency: eu$/m);
+      assert.match(text, /eu-adequacy/);
+      assert.equal(parsePolicy('.llm-compliance.yaml', text).residency, 'eu');
+      assert.doesNotMatch(policyTemplate({ require: ['hipaa'], baa: [] }), /residency:/);
+    });
+
     it('refuses an unknown zone with the allowed values and its line', () => {
       assert.throws(() => policy('residency: eu27\n'), (err: unknown) => {
         assert.ok(err instanceof PolicyError);
@@ -179,7 +187,7 @@ describe('residency zones', () => {
   describe('the catalog', () => {
     const places = [
       ...catalog.regionSets.flatMap((s) => s.locations.map((l) => ({ where: `${s.id}/${l.id}`, countries: l.countries, euResident: l.euResident, oneOf: false }))),
-      ...catalog.regionSets.flatMap((s) => s.patterns.map((p) => ({ where: `${s.id}/${p.pattern}`, countries: p.countries as Countries, euResident: p.euResident, oneOf: true }))),
+      ...catalog.regionSets.flatMap((s) => s.patterns.map((p) => ({ where: `${s.id}/${p.pattern}`, countries: p.countries, euResident: p.euResident, oneOf: true }))),
       ...catalog.providers.flatMap((p) => (p.locations ?? []).map((l) => ({ where: `${p.id}/${l.id}`, countries: l.countries, euResident: l.euResident, oneOf: false }))),
     ];
 
