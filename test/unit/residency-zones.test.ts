@@ -8,6 +8,7 @@ import { complianceMatrix } from '../../src/core/matrix';
 import type { Endpoint, Finding, Fix } from '../../src/core/model';
 import { emptyPolicy, parsePolicy, PolicyError, type Policy } from '../../src/core/policy/policy';
 import { policyTemplate } from '../../src/core/policy/template';
+import { runCli, tempWorkspace } from '../support/cli';
 
 const engine = new Engine();
 const policy = (extra = ''): Policy => parsePolicy('.llm-compliance.yaml', `require: [eu-residency]\n${extra}`);
@@ -75,6 +76,11 @@ describe('residency zones', () => {
         assert.deepEqual(judge('app.py', text, ADEQUACY), [], what);
       });
     }
+
+    it('where the zone passes, the vendor\'s conditions travel with the endpoint (OpenAI: a project created with EU data residency)', () => {
+      const [endpoint] = endpoints('app.py', cases[1]![1], ADEQUACY);
+      assert.ok(endpoint?.conditions.some((c) => /European data residency/.test(c)), JSON.stringify(endpoint?.conditions));
+    });
 
     it('the zone names the countries that break it, grouped by standing', () => {
       const [finding] = judge('app.py', cases[1]![1], EU);
@@ -181,6 +187,24 @@ describe('residency zones', () => {
       const findings = judge('app.py', text, ADEQUACY);
       assert.deepEqual(rules(findings), ['LLMC002']);
       assert.match(findings[0]!.message, /any region worldwide/);
+    });
+  });
+
+  describe('the CLI', () => {
+    it('JSON endpoints keep euResident about the EU-27 and add the countries they may process in', () => {
+      const dir = tempWorkspace({
+        '.llm-compliance.yaml': 'require: [eu-residency]\nresidency: eea\n',
+        'app.py': 'import boto3\nfrom openai import OpenAI\nc = OpenAI(base_url="https://eu.api.openai.com/v1")\nb = boto3.client("bedrock-runtime", region_name="ap-southeast-9")\n',
+      });
+      const r = runCli(['scan', '.', '--format', 'json'], dir);
+      assert.equal(r.status, 1, r.stderr);
+      const out = JSON.parse(r.stdout) as { endpoints: { host: string; euResident: boolean | null; countries: unknown }[]; findings: { ruleId: string; message: string }[] };
+      const openai = out.endpoints.find((e) => e.host === 'eu.api.openai.com')!;
+      assert.equal(openai.euResident, false);
+      assert.ok(Array.isArray(openai.countries) && openai.countries.includes('CH') && openai.countries.includes('NO'), JSON.stringify(openai.countries));
+      // An unlisted region: its country is one of several, so no list is claimed.
+      assert.equal(out.endpoints.find((e) => e.host?.includes('ap-southeast-9'))!.countries, null);
+      assert.ok(out.findings.some((f) => f.ruleId === 'LLMC002' && /does not keep data in the EEA: .*Switzerland \(outside the EEA\)/.test(f.message)));
     });
   });
 

@@ -2,7 +2,7 @@
 // that follow from the catalog. Shared by the code and config resolvers.
 
 import type { HostPattern, Provider } from '../catalog/types';
-import { unionCountries } from '../catalog/zones';
+import { judgeZone, unionCountries } from '../catalog/zones';
 import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { Span } from '../scan/ir';
 import { baaAvailable, type CatalogIndex } from './catalog-index';
@@ -59,7 +59,8 @@ export function makeEndpoint(
   if (provider && region) location = index.location(provider, region, pattern);
   else if (provider && pattern?.location) location = index.location(provider, pattern.location, pattern);
   const conditions = [...(extras.conditions ?? [])];
-  if (location?.note && location.euResident !== false) conditions.push(location.note);
+  // A place outside the EU-27 may still pass a wider residency zone: its note then qualifies that pass.
+  if (location?.note && (location.euResident !== false || judgeZone(location.countries ?? null, 'eu-adequacy').inside === true)) conditions.push(location.note);
   const baaFact = provider ? index.baaFact(provider, pattern) : null;
   let unknown = extras.unknown;
   const fake = target.lookalike;
