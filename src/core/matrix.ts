@@ -131,7 +131,8 @@ export function complianceMatrix(catalog: Catalog, options: MatrixOptions): Matr
 /**
  * Whether a provider can meet a requirement, as the engine's rules judge it (evaluate.ts):
  * certifications and the GPAI Code only when the fact is yes (a partial signature fails);
- * EU residency when an option lies inside the policy's residency zone (the EU-27 by default); HIPAA when a BAA is offered, or under a policy when the provider is in `baa:`
+ * EU residency when an option lies inside the policy's residency zone (the EU-27 by
+ * default); HIPAA when a BAA is offered, or under a policy when the provider is in `baa:`
  * and its BAA is not ruled out. Self-hosted servers are yours to place and cover. Unknown
  * never meets a requirement.
  */

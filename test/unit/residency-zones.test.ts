@@ -113,13 +113,18 @@ describe('residency zones', () => {
       assert.deepEqual(judge('app.py', 'import boto3\nb = boto3.client("bedrock-runtime", region_name="ap-northeast-1")\n', ADEQUACY), []);
       const unlisted = judge('app.py', 'import boto3\nb = boto3.client("bedrock-runtime", region_name="ap-southeast-9")\n', ADEQUACY);
       assert.deepEqual(rules(unlisted), ['LLMC003']);
+      assert.match(unlisted[0]!.message, /ap-southeast-9 is not a region the catalog lists, and only some of the countries .* are inside the EEA or a country with an EU adequacy decision/);
       // Under eu the same unlisted region is outside whichever Asia-Pacific country it is in.
       assert.deepEqual(rules(judge('app.py', 'import boto3\nb = boto3.client("bedrock-runtime", region_name="ap-southeast-9")\n', EU)), ['LLMC002']);
     });
 
     it('a zone the vendor does not define stays unknown (LLMC003), never a pass', () => {
       const text = 'from openai import OpenAI\nc = OpenAI(base_url="https://eu-west-1.api.x.ai/v1")\n';
-      for (const p of [EU, EEA_POLICY, ADEQUACY]) assert.deepEqual(rules(judge('app.py', text, p)), ['LLMC003']);
+      for (const p of [EU, EEA_POLICY, ADEQUACY]) {
+        const findings = judge('app.py', text, p);
+        assert.deepEqual(rules(findings), ['LLMC003']);
+        assert.match(findings[0]!.message, /the catalog does not know which countries eu-west-1 \(Ireland\) regional endpoint may process data in/);
+      }
     });
   });
 

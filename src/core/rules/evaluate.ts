@@ -63,6 +63,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     };
     const what = describeEndpoint(endpoint, provider);
     const unknownFor: string[] = [];
+    let residencyUnknown: string | undefined;
     const processorUnknown = !provider || endpoint.assumedProvider === true;
 
     // The team's gateway: its own routes are judged where it is configured.
@@ -110,6 +111,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
           euFixes(endpoint, zone), endpoint.conditions);
       } else if (verdict.inside === null) {
         unknownFor.push('eu-residency');
+        residencyUnknown = whyUnknownCountries(loc, zone);
       }
     }
 
@@ -137,7 +139,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     }
 
     if (unknownFor.length) {
-      const why = endpoint.unknown ?? 'the provider or region is not known';
+      const why = endpoint.unknown ?? residencyUnknown ?? 'the provider or region is not known';
       const fixes = unknownFor.includes('eu-residency') ? euFixes(endpoint, policy.residency) : [];
       add('LLMC003', unknownFor.join(','), `${what}: the location cannot be determined statically, because ${why}. The policy's ${unknownFor.join(', ')} requirement${unknownFor.length > 1 ? 's depend' : ' depends'} on it.`,
         fixes.length ? 'Set it explicitly, for example with the quick fix.' : 'Set the endpoint or region explicitly where the engine can see it (code or workspace config).',
@@ -170,6 +172,15 @@ function whyOutside(loc: ResolvedLocation | null, verdict: ZoneVerdict, zone: Re
   const several = verdict.outside === 'worldwide' || (Array.isArray(loc?.countries) && loc.countries.length > 1);
   const verb = loc?.oneOf ? 'is in one of' : several ? 'may process data in' : 'processes data in';
   return `it ${verb} ${describeCountries(verdict.outside, zone)}${loc ? ` (location: ${loc.name})` : ''}`;
+}
+
+/** Why the location's countries leave the zone verdict open, when they are why. */
+function whyUnknownCountries(loc: ResolvedLocation | null, zone: ResidencyZone): string | undefined {
+  if (loc?.oneOf && Array.isArray(loc.countries)) {
+    return `${loc.id} is not a region the catalog lists, and only some of the countries a region named like it may be in are inside ${ZONE_LABEL[zone]}`;
+  }
+  if (loc?.countries !== null) return undefined;
+  return `the catalog does not know which countries ${loc.name.includes(loc.id) ? loc.name : `${loc.id} (${loc.name})`} may process data in`;
 }
 
 /** What would pass: the provider's EU option when it lies inside the zone, else that it does not. */
