@@ -4,7 +4,7 @@
 // sidebar, its Markdown export and the requirement filter all use this one model.
 
 import type { BaaFact, Catalog, Fact, Location, Provider, ProviderId, Source } from './catalog/types';
-import { describeCountries, judgeZone, RESIDENCY_ZONES, type ResidencyZone } from './catalog/zones';
+import { describeCountries, inZone, judgeZone, RESIDENCY_ZONES, type ResidencyZone } from './catalog/zones';
 import type { Policy, Requirement } from './policy/policy';
 
 export type CellStatus = 'yes' | 'no' | 'conditional' | 'unknown';
@@ -93,7 +93,8 @@ export function complianceMatrix(catalog: Catalog, options: MatrixOptions): Matr
     const places = locationsOf(p, catalog);
     // A European zone that is not EU-only (EEA + Switzerland, EU/EFTA, + UK) is no EU residency.
     const euOnly = places.some((l) => l.euResident === true);
-    const wider = eu.value === true && !euOnly ? places.filter((l) => judgeZone(l.countries, 'eu-adequacy').inside === true) : [];
+    const european = (l: Location): boolean => typeof l.countries === 'object' && l.countries !== null && l.countries.some((c) => inZone(c, 'eu'));
+    const wider = eu.value === true && !euOnly ? places.filter((l) => european(l) && judgeZone(l.countries, 'eu-adequacy').inside === true) : [];
     const cells: Record<ColumnId, MatrixCell> = {
       baa: baa.value === null ? cell(baa, 'unknown', 'unknown', null, hostBaa.map((h) => `${h.pattern}: ${h.baa.value ?? 'unknown'}`))
         : cell(baa, hostBaa.length && baaStatus[baa.value] === 'yes' ? 'conditional' : baaStatus[baa.value], baa.value.replace(/-/g, ' '),
