@@ -85,7 +85,7 @@ function providerSection(p: Provider): string {
   ];
   const rows = facts.map(([label, f]) => {
     const value = f.value === null ? '**unknown**' : typeof f.value === 'boolean' ? yesNo(f.value) : typeof f.value === 'string' ? f.value : JSON.stringify(f.value);
-    const note = f.note ? ` ${f.note}` : '';
+    const note = [f.vendorStatement && `The vendor's page states: ${f.vendorStatement}`, f.note].filter(Boolean).map((s) => ` ${s}`).join('');
     const sources = f.sources.map((s, i) => `[${i + 1}](${s.url})${s.thirdParty ? '³ᵖ' : ''} (${s.checked})`).join(', ');
     return `| ${label} | ${value}${f.uncertain ? ' (uncertain)' : ''} |${note.replace(/\|/g, '\\|')} | ${sources} |`;
   });
@@ -103,8 +103,10 @@ write('docs/providers.md', `${HEADER}# Provider compliance matrix
 
 Catalog version ${catalog.version}. Every value links to its first source; the sections
 below give all sources with the date each was checked. "unknown" means the catalog
-could not confirm it, and the engine never treats an unknown as compliant. Sources
-marked ³ᵖ are third parties (aggregators, press) rather than the vendor's own text.
+could not confirm it, and the engine never treats an unknown as compliant. A yes or no
+rests on the vendor's own page (for the GPAI Code of Practice, the European Commission's
+list); a claim only third parties make stays unknown, with the claim in the notes. Sources
+marked ³ᵖ are third parties (aggregators, press, community answers) rather than the vendor's own text.
 Facts are reviewed every ${catalog.reviewWindowDays} days.
 
 | Provider | HIPAA BAA | SOC 2 Type II | ISO 27001 | ISO 42001 | EU AI Act GPAI | EU residency | Oldest check |

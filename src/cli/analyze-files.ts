@@ -3,7 +3,7 @@
 
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Engine, formatOf, internalError, setsValuesOnly, tooLargeNote, workspaceEnv, type EnvDefinition } from '../core/engine';
+import { Engine, formatOf, internalError, scopedEnv, setsValuesOnly, tooLargeNote, type EnvDefinition, type EnvFileUse } from '../core/engine';
 import type { EnvLookup } from '../core/resolve/values';
 import { Prefilter } from '../core/scan/prefilter';
 import type { Endpoint, ScanNote } from '../core/model';
@@ -21,6 +21,8 @@ export interface Outcome {
   notes: ScanNote[];
   /** Environment variables set by the files analysed. */
   env: EnvDefinition[];
+  /** Dotenv files the analysed compose files load into a build context's code. */
+  envFiles: EnvFileUse[];
   /** For each file, the environment variables its endpoints depend on. */
   envReads: [string, string[]][];
   /** Decoded text of files with endpoints or waivers. */
@@ -31,9 +33,10 @@ export interface Outcome {
 }
 
 /**
- * How a batch is analysed: with the env variables the workspace sets (`env`), or, before
- * they are known, recording which ones each file reads (they are taken as unset). Config
- * files that mention a `wanted` variable are read even without an LLM signal.
+ * How a batch is analysed: with the env variables the workspace sets (`env`, placed: each
+ * file sees the values that reach it), or, before they are known, recording which ones
+ * each file reads (they are taken as unset). Config files that mention a `wanted`
+ * variable are read even without an LLM signal.
  */
 export interface Pass {
   env?: EnvDefinition[];
@@ -56,21 +59,22 @@ export function theEngine(): Engine {
 }
 
 export function analyzeSequential(jobs: FileJob[], maxFileSize: number, pass: Pass = {}, engine = theEngine()): Outcome {
-  const out: Outcome = { endpoints: [], notes: [], env: [], envReads: [], texts: [], waivers: [], azureResources: [], filesScanned: 0 };
-  const known = pass.env ? workspaceEnv(pass.env) : undefined;
+  const out: Outcome = { endpoints: [], notes: [], env: [], envFiles: [], envReads: [], texts: [], waivers: [], azureResources: [], filesScanned: 0 };
+  const known = pass.env ? scopedEnv(pass.env) : undefined;
   const wanted = pass.wanted?.length ? new Prefilter(pass.wanted) : undefined;
   for (const job of jobs) {
     const bytes = readFile(job, maxFileSize, out.notes, engine);
     if (!bytes) continue;
     out.filesScanned++;
     const reads = new Set<string>();
-    const env: EnvLookup = known ?? ((name) => (reads.add(name), { state: 'unset' }));
+    const env: EnvLookup = known?.(job.rel) ?? ((name) => (reads.add(name), { state: 'unset' }));
     // .env and .tfvars files only set values (for code elsewhere): always read them.
     const force = wanted?.test(bytes) === true || setsValuesOnly(formatOf(job.rel));
     const result = engine.analyze(job.rel, bytes, { maxFileSize, env, force });
     for (const e of result.endpoints) out.endpoints.push(e);
     for (const n of result.notes) out.notes.push(n);
     for (const d of result.env) out.env.push(d);
+    for (const u of result.envFiles ?? []) out.envFiles.push(u);
     for (const w of result.waivers) out.waivers.push(w);
     for (const r of result.azureResources) out.azureResources.push(r);
     if (reads.size) out.envReads.push([job.rel, [...reads]]);
@@ -101,6 +105,7 @@ export async function analyze(jobs: FileJob[], maxFileSize: number, pass: Pass, 
     endpoints: parts.flatMap((p) => p.endpoints),
     notes: parts.flatMap((p) => p.notes),
     env: parts.flatMap((p) => p.env),
+    envFiles: parts.flatMap((p) => p.envFiles),
     envReads: parts.flatMap((p) => p.envReads),
     texts: parts.flatMap((p) => p.texts),
     waivers: parts.flatMap((p) => p.waivers),

@@ -146,6 +146,8 @@ export function toJson(report: ScanReport): unknown {
         // ISO 3166 codes, 'worldwide', 'self', or null: what residency zones are judged on.
         countries: endpointCountries(e),
         via: e.via,
+        // The provider is only the SDK's: the URL it is sent to is not known.
+        ...(e.assumedProvider ? { assumedProvider: true } : {}),
         ...(e.sdk ? { sdk: e.sdk } : {}),
         ...(e.model ? { model: e.model } : {}),
         ...(e.unknown ? { unknown: e.unknown } : {}),

@@ -2,7 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatOf, type Engine } from '../core/engine';
+import { formatOf, placeEnv, type Engine } from '../core/engine';
 import type { ScanNote } from '../core/model';
 import { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_FILE_NAMES, PolicyError, type Policy } from '../core/policy/policy';
 import { sortByPlace } from '../core/workspace';
@@ -99,7 +99,9 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const reads = [...code.envReads, ...config.envReads];
   const rerun = new Set(reads.filter(([, names]) => names.some((n) => defined.has(n))).map(([file]) => file));
   // In path order, as the editor's index: which line a value is cited from must not depend on readdir order.
-  const again = rerun.size ? await run(jobs.filter((j) => rerun.has(j.rel)), { env: sortByPlace(config.env) }) : undefined;
+  // Each value reaches the code its file serves (env-scope.ts): where the code is decides.
+  const placed = placeEnv(sortByPlace(config.env), jobs.filter(isCode).map((j) => j.rel), config.envFiles);
+  const again = rerun.size ? await run(jobs.filter((j) => rerun.has(j.rel)), { env: placed }) : undefined;
   const first = <T extends { file: string }>(list: T[]): T[] => list.filter((x) => !rerun.has(x.file));
   const all = {
     endpoints: [...first([...code.endpoints, ...config.endpoints]), ...(again?.endpoints ?? [])],

@@ -10,7 +10,8 @@ import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { applyAzureResources, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
-import { UNSEEN_ENV, type EnvLookup, type EnvWhere } from './resolve/values';
+import { dirOf, isDocumentationEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
+import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
 import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
 import { notAnalysedFindings } from './rules/llmc008-not-analysed';
 import { applyWaivers, findInlineWaivers, todayUtc, type InlineWaiver } from './policy/waivers';
@@ -24,10 +25,13 @@ import { lex } from './scan/lexer';
 import { parseNotes } from './scan/notes';
 import { lineAndColumn, LineIndex } from './text';
 
+export { placeEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
+
 export type FileFormat =
   | { kind: 'code'; lang: CodeLanguage }
   | { kind: 'dotenv' }
-  | { kind: 'yaml' }
+  /** `setsValues`: a compose file, whose services load env files into their code. */
+  | { kind: 'yaml'; setsValues?: true }
   | { kind: 'json' }
   | { kind: 'toml' }
   /** `varsOnly`: a .tfvars file, which only sets values for the module's Terraform code. */
@@ -36,11 +40,12 @@ export type FileFormat =
   | { kind: 'notebook' };
 
 /**
- * Files that set values for code elsewhere (.env, .tfvars, and Terraform files, whose
- * variable defaults serve the whole module): worth reading without an LLM signal of their own.
+ * Files that set values for code elsewhere (.env, .tfvars, Terraform files, whose variable
+ * defaults serve the whole module, and compose files, whose `env_file:` says which code a
+ * dotenv file serves): worth reading without an LLM signal of their own.
  */
 export function setsValuesOnly(format: FileFormat | null): boolean {
-  return format?.kind === 'dotenv' || format?.kind === 'terraform';
+  return format?.kind === 'dotenv' || format?.kind === 'terraform' || (format?.kind === 'yaml' && format.setsValues === true);
 }
 
 const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
@@ -67,7 +72,7 @@ export function formatOf(path: string): FileFormat | null {
   switch (ext) {
     case 'yaml':
     case 'yml':
-      return { kind: 'yaml' };
+      return /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(base) ? { kind: 'yaml', setsValues: true } : { kind: 'yaml' };
     case 'json':
     case 'jsonc':
     case 'json5':
@@ -104,6 +109,8 @@ export interface EnvDefinition {
   value: string;
   file: string;
   line: number;
+  /** Which code the value reaches (env-scope.ts); absent for Terraform values, which reach their module by name. */
+  scope?: EnvScope;
 }
 
 export interface FileResult {
@@ -116,6 +123,8 @@ export interface FileResult {
   waivers: InlineWaiver[];
   /** Azure OpenAI resources this file's infrastructure code defines. */
   azureResources: AzureResource[];
+  /** Dotenv files this (compose) file loads into the code of a build context. */
+  envFiles?: EnvFileUse[];
   /** The decoded text, kept when endpoints were found (for positions and fixes). */
   text?: string;
 }
@@ -125,8 +134,9 @@ interface Scanned {
   endpoints: Endpoint[];
   /** Where the resolver stopped making endpoints, past MAX_ENDPOINTS_PER_FILE. */
   stoppedAt?: number;
-  definitions?: { name: string; value: string; offset: number }[];
+  definitions?: { name: string; value: string; offset: number; scope?: EnvScope }[];
   azureResources?: (Omit<AzureResource, 'line'> & { offset: number })[];
+  envFiles?: EnvFileUse[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = DEFAULT_MAX_FILE_SIZE_KB * 1024;
@@ -213,9 +223,10 @@ export class Engine {
     }
     const lines = new LineIndex(text);
     if (scanned.definitions?.length || scanned.azureResources?.length) {
-      result.env = (scanned.definitions ?? []).map((d) => ({ name: d.name, value: d.value, file, line: lines.position(d.offset).line }));
+      result.env = (scanned.definitions ?? []).map((d) => ({ name: d.name, value: d.value, file, line: lines.position(d.offset).line, ...(d.scope ? { scope: d.scope } : {}) }));
       result.azureResources = (scanned.azureResources ?? []).map(({ offset, ...r }) => ({ ...r, line: lines.position(offset).line }));
     }
+    if (scanned.envFiles?.length) result.envFiles = scanned.envFiles;
     try {
       this.checkpoint('inline-waivers', file);
       result.waivers = findInlineWaivers(file, text, format);
@@ -340,7 +351,7 @@ export class Engine {
     const config = (fill: (r: ConfigResolver) => void): Scanned => {
       const r = new ConfigResolver(file, this.index);
       fill(r);
-      return { endpoints: r.endpoints, definitions: r.definitions, azureResources: r.azureResources };
+      return { endpoints: r.endpoints, definitions: r.definitions, azureResources: r.azureResources, envFiles: r.envFiles };
     };
     const broken = (what: string, problem: { message: string; offset: number }): Scanned => {
       const { line } = lineAndColumn(text, problem.offset);
@@ -352,8 +363,11 @@ export class Engine {
         notes.push(...code.notes);
         return { endpoints: code.endpoints, ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
       }
-      case 'dotenv':
-        return config((r) => r.env(dotenvAssignments(parseDotenv(text))));
+      case 'dotenv': {
+        // A dotenv file serves the code in its folder; where that is, the workspace decides (env-scope.ts).
+        const scope: EnvScope = { kind: 'dotenv', dir: dirOf(file), ...(isDocumentationEnv(file) ? { documentation: true as const } : {}) };
+        return config((r) => r.env(dotenvAssignments(parseDotenv(text)), scope));
+      }
       case 'yaml':
       case 'json':
       case 'toml': {
@@ -530,22 +544,10 @@ function withoutComments(text: string): string {
 
 /**
  * The lookup code analysis uses for environment variables the workspace's config files
- * set. A variable set to different values in different files is a conflict: which one
- * applies depends on the deployment, so the value stays unknown.
+ * set, when which file reaches which code is not asked (definitions without a scope). A
+ * variable set to different values in different files is a conflict: which one applies
+ * depends on the deployment, so the value stays unknown.
  */
 export function workspaceEnv(definitions: EnvDefinition[]): EnvLookup {
-  const byName = new Map<string, EnvDefinition[]>();
-  for (const d of definitions) {
-    const list = byName.get(d.name) ?? [];
-    list.push(d);
-    byName.set(d.name, list);
-  }
-  return (name) => {
-    const defs = byName.get(name);
-    if (!defs) return { state: 'unset' };
-    const distinct = [...new Map(defs.map((d) => [d.value, d])).values()];
-    const where = (d: EnvDefinition): EnvWhere => ({ file: d.file, line: d.line });
-    if (distinct.length === 1) return { state: 'set', value: distinct[0]!.value, where: where(distinct[0]!) };
-    return { state: 'conflict', values: distinct.map((d) => ({ value: d.value, where: where(d) })) };
-  };
+  return scopedEnv(definitions)('');
 }

@@ -91,6 +91,8 @@ export interface EnvSource {
   value: string;
   file: string;
   line: number;
+  /** The file is tied to no code (a Kubernetes manifest, Helm values, a dotenv file in a folder without code): it applies workspace-wide. */
+  unscoped?: true;
 }
 
 export type RuleId = 'LLMC001' | 'LLMC002' | 'LLMC003' | 'LLMC004' | 'LLMC005' | 'LLMC006' | 'LLMC007' | 'LLMC008';

@@ -4,7 +4,7 @@
 // reads an env variable whose value moved, config files a newly read variable makes worth
 // reading. The answers are the CLI's: the same three passes, done incrementally.
 
-import { formatOf, setsValuesOnly, workspaceEnv, type Engine, type FileFormat, type FileResult } from './engine';
+import { formatOf, placeEnv, scopedEnv, setsValuesOnly, type Engine, type FileFormat, type FileResult } from './engine';
 import type { Endpoint, Finding, ScanNote } from './model';
 import type { InlineWaiver } from './policy/waivers';
 import type { Policy } from './policy/policy';
@@ -49,7 +49,8 @@ export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private wantedKey = '';
   private wanted: Prefilter | undefined;
-  private env: EnvLookup = workspaceEnv([]);
+  /** The env values that reach each file. */
+  private env: (file: string) => EnvLookup = scopedEnv([]);
   private envDefinitionsKey = '';
   private settled = true;
   /** Counts the caller's changes, so that a settle() interrupted by one does not count as done. */
@@ -124,11 +125,15 @@ export class WorkspaceIndex {
     }
     // Pass 3: files that read a variable some config file sets, with the values now known.
     // In path order, as the CLI sorts them: which line is cited must not depend on the order files arrived in.
-    const definitions = sortByPlace([...this.entries.values()].flatMap((e) => (e.code ? [] : e.first.env)));
-    const definitionsKey = JSON.stringify(definitions);
+    const configs = [...this.entries.values()].filter((e) => !e.code);
+    const definitions = sortByPlace(configs.flatMap((e) => e.first.env));
+    // Each value reaches the code its file serves (env-scope.ts), as in the CLI: where the code is decides.
+    const codeFiles = [...this.entries.keys()].filter(isCodeFile).sort();
+    const placed = placeEnv(definitions, codeFiles, configs.flatMap((e) => e.first.envFiles ?? []));
+    const definitionsKey = JSON.stringify(placed);
     if (definitionsKey !== this.envDefinitionsKey) {
       this.envDefinitionsKey = definitionsKey;
-      this.env = workspaceEnv(definitions);
+      this.env = scopedEnv(placed);
     }
     const defined = new Set(definitions.map((d) => d.name));
     for (const [file, entry] of this.entries) {
@@ -138,10 +143,11 @@ export class WorkspaceIndex {
       }
       // Keyed by every variable either analysis read: some are read only once another is set
       // (GOOGLE_CLOUD_LOCATION after GOOGLE_GENAI_USE_VERTEXAI=true).
-      const keyOf = (names: string[]): string => JSON.stringify([...new Set([...entry.reads, ...names])].sort().map((n) => [n, this.env(n)]));
+      const lookup = this.env(file);
+      const keyOf = (names: string[]): string => JSON.stringify([...new Set([...entry.reads, ...names])].sort().map((n) => [n, lookup(n)]));
       if (entry.withEnv && entry.withEnv.key === keyOf(entry.withEnv.reads)) continue;
       const reads = new Set<string>();
-      const env: EnvLookup = (name) => (reads.add(name), this.env(name));
+      const env: EnvLookup = (name) => (reads.add(name), lookup(name));
       // As the CLI's third pass: only value-setting files are read without a signal of their own.
       const force = setsValuesOnly(formatOf(file));
       const result = this.engine.analyze(file, entry.content, { ...this.sizeLimit, env, force });
@@ -200,6 +206,12 @@ export class WorkspaceIndex {
     if (!this.wanted) return false;
     return typeof content === 'string' ? this.wanted.testString(content) : this.wanted.test(content);
   }
+}
+
+/** Code and notebooks: where they lie decides which env values reach them. */
+function isCodeFile(file: string): boolean {
+  const kind = formatOf(file)?.kind;
+  return kind === 'code' || kind === 'notebook';
 }
 
 /** Env definitions and Azure resources in path order, then line order. */

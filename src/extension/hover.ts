@@ -47,7 +47,7 @@ export class HoverProvider implements vscode.HoverProvider {
     md.appendMarkdown(`**${provider ? esc(provider.name) : 'Unknown provider'}**${provider ? ` (${code(provider.id)})` : ''}${e.assumedProvider ? ' (assumed from the SDK)' : ''}`);
     md.appendMarkdown(` · ${e.host ? code(e.host) : 'host unknown'} · ${region}${e.model ? ` · model ${code(e.model)}` : ''}  \n`);
     md.appendMarkdown(`Found: ${esc(e.via)}${e.unknown ? `. ${esc(e.unknown)}` : ''}\n\n`);
-    for (const x of e.env ?? []) md.appendMarkdown(`- ${code(`${x.name}=${x.value}`)} set in ${esc(x.file)}:${x.line}\n`);
+    for (const x of e.env ?? []) md.appendMarkdown(`- ${code(`${x.name}=${x.value}`)} set in ${esc(x.file)}:${x.line}${x.unscoped ? ' (unscoped: tied to no code folder)' : ''}\n`);
     for (const c of e.conditions) md.appendMarkdown(`- ${esc(c)}\n`);
     md.appendMarkdown('\n');
     if (findings.length) for (const f of findings) md.appendMarkdown(findingLine(f));

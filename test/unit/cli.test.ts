@@ -38,13 +38,17 @@ describe('CLI', () => {
       const at = (file: string, line: number) => out.endpoints.find((e) => e.file === `examples/${file}` && e.line === line);
       assert.deepEqual(
         (({ provider, host, region, euResident, baaAvailable }) => ({ provider, host, region, euResident, baaAvailable }))(at('api/app/summarize.py', 8)!),
-        { provider: 'aws-bedrock', host: 'bedrock-runtime.eu-central-1.amazonaws.com', region: 'eu-central-1', euResident: true, baaAvailable: true },
+        // Bedrock's BAA is reported by third parties only (no AWS page read): unknown, not true.
+        { provider: 'aws-bedrock', host: 'bedrock-runtime.eu-central-1.amazonaws.com', region: 'eu-central-1', euResident: true, baaAvailable: null },
       );
       assert.equal(at('api/app/triage.py', 7)?.region, 'us-east-1');
       assert.equal(at('api/app/triage.py', 7)?.euResident, false);
       assert.equal(at('api/app/search.py', 5)?.provider, 'self-hosted');
       const flagged = new Set(out.findings.filter((f) => !f.suppressed).map((f) => `${f.file}:${f.line}`));
-      assert.ok(out.endpoints.filter((e) => !flagged.has(`${e.file}:${e.line}`)).length >= 5, 'some endpoints must pass');
+      // The two self-hosted endpoints pass. The EU cloud endpoints (Bedrock, Azure OpenAI, Vertex AI) used to
+      // pass too, but the example policy requires soc2-type2 and only third parties report those clouds'
+      // SOC 2 reports, so the catalog now says "cannot be confirmed" (LLMC004) for them.
+      assert.ok(out.endpoints.filter((e) => !flagged.has(`${e.file}:${e.line}`)).length >= 2, 'some endpoints must pass');
     });
 
     it('reports every rule at least once, with a message, a range and a severity', () => {
@@ -104,7 +108,8 @@ describe('CLI', () => {
       const r = runCli(['scan', '.', '--format', 'json'], path.join(ROOT, 'test', 'fixtures', 'workspaces', 'envs'));
       const out = JSON.parse(r.stdout) as { findings: (JsonFinding & { related?: { file: string; line: number; message: string }[] })[] };
       const at = (file: string, line: number) => out.findings.find((f) => f.file === file && f.line === line);
-      assert.deepEqual(at('app.py', 6)?.related, [{ file: 'deploy/prod.env', line: 1, message: 'OPENAI_BASE_URL=https://api.openai.com/v1 is set here' }]);
+      // deploy/ holds no code, so its env files are tied to none: the fork says its value is unscoped.
+      assert.deepEqual(at('app.py', 6)?.related, [{ file: 'deploy/prod.env', line: 1, message: 'OPENAI_BASE_URL=https://api.openai.com/v1 is set here (unscoped: tied to no code folder, it applies workspace-wide)' }]);
       assert.deepEqual(at('deploy/prod.env', 1)?.related, [{ file: 'app.py', line: 6, message: 'OPENAI_BASE_URL is read here' }]);
       const sarif = JSON.parse(runCli(['scan', '.', '--format', 'sarif'], path.join(ROOT, 'test', 'fixtures', 'workspaces', 'envs')).stdout) as {
         runs: { results: { relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];

@@ -2,12 +2,28 @@
 // into a policy file.
 import * as assert from 'node:assert/strict';
 import { catalog } from '../../src/core/catalog/data';
+import type { BaaStatus, Catalog, GpaiStatus, ProviderId } from '../../src/core/catalog/types';
 import { complianceMatrix, filterMatrix, matrixMarkdown } from '../../src/core/matrix';
 import { parsePolicy } from '../../src/core/policy/policy';
 import { withRequirements } from '../../src/extension/sidebar/policy-edit-text';
 import { parseViewRequest } from '../../src/webview/protocol';
 
 const TODAY = '2026-11-27';
+
+/** The catalog with one provider's BAA or GPAI value replaced, to test how the matrix judges a value no provider has today. */
+function withPosture(id: ProviderId, change: { baa?: BaaStatus; gpai?: GpaiStatus }): Catalog {
+  return {
+    ...catalog,
+    providers: catalog.providers.map((p) => p.id !== id ? p : {
+      ...p,
+      posture: {
+        ...p.posture,
+        ...(change.baa ? { baa: { ...p.posture.baa, value: change.baa } } : {}),
+        ...(change.gpai ? { euAiActGpai: { ...p.posture.euAiActGpai, value: change.gpai } } : {}),
+      },
+    }),
+  };
+}
 
 describe('compliance matrix', () => {
   it('has one row per provider, statuses from the catalog, and never shows an unknown as met', () => {
@@ -24,8 +40,12 @@ describe('compliance matrix', () => {
   it('judges requirements as the engine does: a partial GPAI signature fails, EU residency needs an option inside the zone, host-level BAAs show', () => {
     const rows = complianceMatrix(catalog, { today: TODAY });
     const row = (id: string) => rows.find((r) => r.provider === id)!;
-    assert.equal(row('xai').cells.gpai.status, 'conditional');
+    // Only third parties report xAI's partial signature: unknown, and never shown as met.
+    assert.equal(row('xai').cells.gpai.status, 'unknown');
     assert.ok(!filterMatrix(rows, ['eu-ai-act-gpai']).some((r) => r.provider === 'xai'));
+    const partial = complianceMatrix(withPosture('xai', { gpai: 'partial' }), { today: TODAY });
+    assert.equal(partial.find((r) => r.provider === 'xai')!.cells.gpai.status, 'conditional');
+    assert.ok(!filterMatrix(partial, ['eu-ai-act-gpai']).some((r) => r.provider === 'xai'));
     const strict = { require: ['eu-residency' as const], baa: [] };
     const strictRows = complianceMatrix(catalog, { today: TODAY, policy: strict });
     const fails = (id: string) => strictRows.find((r) => r.provider === id)!.fails;
@@ -35,9 +55,13 @@ describe('compliance matrix', () => {
     assert.ok(row('huggingface').cells.baa.details.some((d) => d.includes('router.huggingface.co')));
     assert.equal(row('vercel-ai-gateway').cells.eu.endpoints, undefined, 'no EU endpoints listed under an unknown');
     // A BAA the team lists as signed passes unless the catalog says none is offered (as LLMC001 does).
-    const listed = complianceMatrix(catalog, { today: TODAY, policy: { require: ['hipaa'], baa: ['together', 'mistral'] } });
+    // Mistral's BAA is unknown (no Mistral page offers or refuses one), so listing it passes.
+    const policy = { require: ['hipaa' as const], baa: ['together' as const, 'mistral' as const] };
+    const listed = complianceMatrix(catalog, { today: TODAY, policy });
     assert.deepEqual(listed.find((r) => r.provider === 'together')!.fails, []);
-    assert.deepEqual(listed.find((r) => r.provider === 'mistral')!.fails, ['hipaa']);
+    assert.deepEqual(listed.find((r) => r.provider === 'mistral')!.fails, []);
+    const refused = complianceMatrix(withPosture('mistral', { baa: 'not-available' }), { today: TODAY, policy });
+    assert.deepEqual(refused.find((r) => r.provider === 'mistral')!.fails, ['hipaa']);
   });
 
   it('marks facts checked before the review window as stale', () => {

@@ -57,7 +57,7 @@ export function* textLines(report: ScanReport, options: TextOptions): Generator<
       const eu = e.euResident === true ? c.green('EU') : e.euResident === false ? c.red('non-EU') : c.yellow('EU?');
       const baa = e.baaAvailable === true ? 'BAA offered' : e.baaAvailable === false ? 'no BAA' : 'BAA ?';
       const where = esc([e.host, e.region && !e.host?.includes(e.region) ? e.region : null].filter(Boolean).join(' ')) || c.dim('location unknown');
-      rows.push({ line: r.line, column: r.column, text: `${c.cyan(esc(e.provider ?? 'unknown').padEnd(18))} ${where}  ${c.dim('·')} ${eu} ${c.dim('·')} ${baa}\n${indent}${c.dim(esc(e.via))}` });
+      rows.push({ line: r.line, column: r.column, text: `${c.cyan(esc(e.provider ? `${e.provider}${e.assumedProvider ? ' (assumed)' : ''}` : 'unknown').padEnd(18))} ${where}  ${c.dim('·')} ${eu} ${c.dim('·')} ${baa}\n${indent}${c.dim(esc(e.via))}` });
     }
     // Stable: rows at one place keep the report's order.
     rows.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -25,6 +25,7 @@ export const PROVIDER_IDS = [
   'self-hosted',
   'vercel-ai-gateway',
   'portkey',
+  'voyage-ai',
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -35,7 +36,10 @@ export interface Source {
   url: string;
   /** YYYY-MM-DD: when the fact was last checked against this source. */
   checked: string;
-  /** The source is not the vendor's own text (aggregator, press, analyst). */
+  /**
+   * The source is not the vendor's own text (aggregator, press, analyst, community answer).
+   * Must agree with the provider's `vendorDomains` for posture facts (test/unit/catalog-sources.test.ts).
+   */
   thirdParty?: boolean;
 }
 
@@ -45,6 +49,11 @@ export interface Fact<T> {
   note?: string;
   /** Sources conflict, or only third parties state it. */
   uncertain?: boolean;
+  /**
+   * What the vendor's own page says about the fact, in a few words. Required for a negative
+   * value ('not-available', false, 'not-signed'), so a "no" never rests on silence.
+   */
+  vendorStatement?: string;
   sources: Source[];
 }
 
@@ -125,6 +134,10 @@ export interface ClientOptions {
   /** Azure-style resource name from which the host is built. */
   resource?: string[];
   model?: string[];
+  /** Options that hold query parameters sent with every request (`defaultQuery`). */
+  query?: string[];
+  /** Options that hold headers sent with every request (`defaultHeaders`). */
+  headers?: string[];
 }
 
 /** How an SDK client is constructed, and what it does when nothing is set. */
@@ -146,7 +159,15 @@ export interface ClientSignal {
     env?: string[];
     /** Or a string matching this regular expression (an AI SDK gateway model id, 'openai/gpt-4o'). */
     pattern?: string;
+    /** Or any value at all: setting the option selects the backend (langchain-google-genai `project=`). */
+    anyValue?: boolean;
   };
+  /**
+   * The call only counts when one of these env variables is true where the code runs: a
+   * backend switch the SDK reads (CLAUDE_CODE_USE_BEDROCK=1, GOOGLE_GENAI_USE_VERTEXAI=true).
+   * A signal whose switch is on wins over the same callee's signals without one.
+   */
+  requireEnv?: string[];
   packages: string[];
   /**
    * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):
@@ -198,6 +219,12 @@ export interface Provider {
   kind: ProviderKind;
   /** The company that processes the data. */
   operator: string;
+  /**
+   * The vendor's own domains ('openai.com' also covers help.openai.com) or 'host/path'
+   * prefixes ('github.com/openai'). A yes/no posture fact rests on a source there (for the
+   * GPAI code, on the European Commission's list); anything else is a third party.
+   */
+  vendorDomains: string[];
   hosts: HostPattern[];
   /** Provider-specific zones referenced by hosts (OpenAI `eu`, Mistral `eu`, ...). */
   locations?: Location[];
@@ -207,6 +234,11 @@ export interface Provider {
   euSwap?: EuSwap;
   /** Models served only from the provider's global location: a regional location cannot keep them in the region. */
   globalOnlyModels?: { pattern: string; note: string; sources: Source[] };
+  /**
+   * What only this provider's requests carry (a URL path, a query parameter, a header). An
+   * OpenAI-compatible client whose host is unknown but whose settings carry one calls this provider.
+   */
+  requestMarks?: { paths: string[]; queryKeys: string[]; headerKeys: string[]; note?: string; sources: Source[] };
   notes?: string[];
 }
 
@@ -241,6 +273,26 @@ export interface LiteLlmSignals {
   sources: Source[];
 }
 
+/**
+ * A client that picks the provider from a "provider:model" string given to its methods
+ * (aisuite: `client.chat.completions.create(model="openai:gpt-4o")`), then calls that
+ * provider through the provider's own SDK client.
+ */
+export interface ModelStringRouter {
+  id: string;
+  languages: CodeLanguage[];
+  /** The constructor, qualified by its import (`aisuite.Client`). */
+  client: string;
+  /** The client's methods that take the model string. */
+  methods: string[];
+  modelOptions: string[];
+  /** Between the provider key and the model name. */
+  separator: string;
+  /** Provider key -> the id of the SDK client signal the router builds for it. */
+  providers: Record<string, string>;
+  sources: Source[];
+}
+
 export interface Catalog {
   /** YYYY-MM-DD of the catalog's last review. */
   version: string;
@@ -250,6 +302,7 @@ export interface Catalog {
   providers: Provider[];
   litellm: LiteLlmSignals;
   portkey: PortkeySignals;
+  routers?: ModelStringRouter[];
 }
 
 /** How Portkey gateway configs name their targets (`targets: [{provider: "bedrock", aws_region: ...}]`). */

@@ -21,6 +21,7 @@ export class CatalogIndex {
   private readonly clientsByLang = new Map<CodeLanguage, Map<string, { provider: Provider; signal: ClientSignal }[]>>();
   private readonly env = new Map<string, EnvSignalRef[]>();
   private readonly litellmTails: Set<string>;
+  private readonly routerTails: Set<string>;
   private readonly prefixes: LiteLlmPrefix[];
   private readonly bareModels: { pattern: RegExp; provider: ProviderId; sources: Source[] }[];
   /** Models each provider serves only from its global location (Gemini previews on Vertex AI). */
@@ -52,6 +53,7 @@ export class CatalogIndex {
       }
     }
     this.litellmTails = new Set(catalog.litellm.callees.map(lastSegment));
+    this.routerTails = new Set((catalog.routers ?? []).flatMap((r) => r.methods.map(lastSegment)));
     for (const name of urlOptionKeys(catalog)) this.urlOptionNames.add(normalizeKey(name));
     this.prefixes = [...catalog.litellm.prefixes].sort((a, b) => b.prefix.length - a.prefix.length);
     this.bareModels = catalog.litellm.bareModels.map((b) => ({ ...b, pattern: new RegExp(b.pattern) }));
@@ -65,17 +67,32 @@ export class CatalogIndex {
     return re;
   }
 
-  /** Whether a call to `calleePath` in `lang` may construct a client or call LiteLLM. */
+  /** Whether a call to `calleePath` in `lang` may construct a client, call LiteLLM or a model-string router's method. */
   isInteresting(lang: CodeLanguage, calleePath: string): boolean {
     const tail = lastSegment(calleePath);
-    return this.clientsByLang.get(lang)?.has(tail) === true || this.litellmTails.has(tail);
+    return this.clientsByLang.get(lang)?.has(tail) === true || this.litellmTails.has(tail) || this.routerTails.has(tail);
+  }
+
+  /** A client signal by its id, with its provider. */
+  clientById(id: string | undefined): { provider: Provider; signal: ClientSignal } | undefined {
+    for (const provider of this.catalog.providers) {
+      const signal = provider.clients.find((c) => c.id === id);
+      if (signal) return { provider, signal };
+    }
+    return undefined;
   }
 
   /** Client signals whose callee matches the end of `calleePath`. */
   clientsFor(lang: CodeLanguage, calleePath: string): { provider: Provider; signal: ClientSignal }[] {
     const candidates = this.clientsByLang.get(lang)?.get(lastSegment(calleePath));
     if (!candidates) return [];
-    return candidates.filter(({ signal }) => signal.callees.some((c) => pathEndsWith(calleePath, c)));
+    // The most qualified callee first: `langchain_community.llms.Ollama` over a bare `Ollama`.
+    const matched = (signal: ClientSignal): number => Math.max(...signal.callees.map((c) => (pathEndsWith(calleePath, c) ? c.length : -1)));
+    return candidates
+      .map((c) => ({ c, length: matched(c.signal) }))
+      .filter((m) => m.length >= 0)
+      .sort((a, b) => b.length - a.length)
+      .map((m) => m.c);
   }
 
   /** Whether a config key is one SDKs use for an LLM base URL (base_url, apiBase, api_base, ...). */

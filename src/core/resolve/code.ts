@@ -10,11 +10,11 @@ import { parseNotes } from '../scan/notes';
 import { CodeParser, MAX_TRY_NESTING } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
-import type { CatalogIndex } from './catalog-index';
+import { pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, type EnvLookup, type EnvValue, type EvalContext, type Resolved } from './values';
+import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
   file: string;
@@ -26,6 +26,9 @@ interface Option {
   name: string;
   value: Value;
 }
+
+/** Env variable names that say they hold an endpoint URL (AZURE_OPENAI_ENDPOINT, OPENAI_BASE_URL). */
+const URL_NAME = /(?:URL|URI|ENDPOINT|BASE)$/i;
 
 /** Names under which a local URL is an LLM server (`vllmUrl`, `OLLAMA_BASE`). */
 const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
@@ -186,7 +189,8 @@ class CodeResolver {
 
   call(call: Call): void {
     const before = this.endpoints.length;
-    if (this.index.isLiteLlmCall(call.callee)) {
+    // `Agent` counts only as imported from crewai (`crewai.Agent`), so the import's qualified name is asked too.
+    if (this.index.isLiteLlmCall(call.callee) || this.index.isLiteLlmCall(this.ctx.parser.qualify(call.callee))) {
       this.liteLlm(call);
       this.modelProfile(call, this.index.catalog.litellm.modelOptions, before);
       return;
@@ -194,10 +198,39 @@ class CodeResolver {
     // `const vertex = createVertex(...)` then `vertex("model")`: the local name is a client
     // made by a factory (reported there), not the SDK's default instance.
     if (!call.callee.includes('.') && !call.isNew && this.isMadeClient(call.callee, call.s)) return;
+    if (this.routed(call)) return;
     const match = this.matchClient(call);
     if (!match || this.wrapsClient(call)) return;
     this.client(call, match.provider, match.signal);
     this.modelProfile(call, match.signal.options.model ?? [], before);
+  }
+
+  /**
+   * A method of a model-string router's client (aisuite `client.chat.completions.create(
+   * model="openai:gpt-4o")`): the provider key picks the SDK client the router builds, whose
+   * defaults and env variables then apply. Returns whether the call was such a method.
+   */
+  private routed(call: Call): boolean {
+    for (const router of this.index.catalog.routers ?? []) {
+      if (!router.languages.includes(this.input.lang)) continue;
+      const method = router.methods.find((m) => call.callee.endsWith(`.${m}`));
+      if (!method) continue;
+      const assigned = findAssignment(call.callee.slice(0, -method.length - 1), call.s, this.ctx);
+      const made = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+      if (made?.k !== 'call' || !pathEndsWith(this.ctx.parser.qualify(made.call.callee), router.client)) continue;
+      const opt = findOption(this.readOptions(call), router.modelOptions);
+      const model = opt ? evaluate(opt.value, this.ctx) : undefined;
+      const key = model && isKnown(model) && model.text.includes(router.separator) ? model.text.slice(0, model.text.indexOf(router.separator)) : undefined;
+      const target = key === undefined ? undefined : this.index.clientById(router.providers[key]);
+      if (target) this.client(call, target.provider, target.signal, router.id);
+      else {
+        // Still an LLM call: which provider it reaches is what is not known.
+        const what = key === undefined ? 'the model string is not a literal "provider:model"' : `the catalog does not say which client ${router.id} builds for its provider key "${key}"`;
+        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null }, `${shortCallee(call)}: ${router.id} routes by model string`, { unknown: what }));
+      }
+      return true;
+    }
+    return false;
   }
 
   /** A Bedrock model id given in the same call (`model="bedrock/global.anthropic..."`) that names a profile beyond the EU. */
@@ -226,11 +259,14 @@ class CodeResolver {
 
   /**
    * A call that is handed a client or credentials object built by another recognised call
-   * (ModelInference(credentials=creds), ChatBedrockConverse(client=bedrock)) reaches that
-   * call's endpoint, which is reported there.
+   * (ModelInference(credentials=creds), ChatBedrockConverse(client=bedrock), in a variable
+   * or in place) reaches that call's endpoint, which is reported there.
    */
   private wrapsClient(call: Call): boolean {
     for (const arg of call.args) {
+      // Handed over by keyword, built in place (BedrockChatCompletion(runtime_client=boto3.client(...))):
+      // reported on its own. An options object passed positionally (C# OpenAIClientOptions) is not a client.
+      if (arg.name && arg.value.k === 'call' && this.matchClient(arg.value.call)) return true;
       if (arg.value.k !== 'ref') continue;
       const assigned = findAssignment(arg.value.path, arg.value.s, this.ctx);
       if (!assigned || typeof assigned === 'string') continue;
@@ -248,9 +284,14 @@ class CodeResolver {
       ? this.index.clientsFor(this.input.lang, call.callee)
       : [...this.index.clientsFor(this.input.lang, qualified), ...this.index.clientsFor(this.input.lang, call.callee)];
     let fallback: { provider: Provider; signal: ClientSignal } | undefined;
+    let required: { provider: Provider; signal: ClientSignal } | undefined;
     for (const c of candidates) {
-      const { requireArg, requireOption } = c.signal;
+      const { requireArg, requireOption, requireEnv } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
+      // Past a matched signal only a backend switch can still win (and only its variables are read).
+      if (required && !requireEnv) continue;
+      // A backend switch the SDK reads from the environment (CLAUDE_CODE_USE_BEDROCK=1).
+      if (requireEnv && !requireEnv.some((name) => this.envIsTrue(name))) continue;
       if (requireArg) {
         // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
         const positional = call.args.filter((a) => !a.name)[requireArg.index];
@@ -261,19 +302,29 @@ class CodeResolver {
         const opt = findOption(this.readOptions(call), [requireOption.name]);
         if (!opt) {
           // The SDK's switch may be an env variable the workspace sets (GOOGLE_GENAI_USE_VERTEXAI=true).
-          if (requireOption.env?.some((name) => { const v = this.ctx.env(name); return v.state === 'set' && /^(?:1|true|yes|on)$/i.test(v.value.trim()); })) return c;
+          if (!requireOption.env?.some((name) => this.envIsTrue(name))) continue;
+          if (requireEnv) return c;
+          required ??= c;
           continue;
         }
         const r = evaluate(opt.value, this.ctx);
         const value = opt.value.k === 'lit' ? opt.value.v : r.text;
         // Enum-like values stay symbols: genai.BackendVertexAI.
         const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
-        if (!matchesPattern && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
+        if (!requireOption.anyValue && !matchesPattern && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
       }
-      if (requireArg || requireOption) return c;
-      fallback ??= c;
+      // A switched-on backend wins at once; a matched argument or option over a plain callee.
+      if (requireEnv) return c;
+      if (requireArg || requireOption) required ??= c;
+      else fallback ??= c;
     }
-    return fallback;
+    return required ?? fallback;
+  }
+
+  /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */
+  private envIsTrue(name: string): boolean {
+    const v = this.ctx.env(name);
+    return v.state === 'set' && /^(?:1|true|yes|on)$/i.test(v.value.trim());
   }
 
   /** Whether the callee starts with an imported module (`openai.chat...` after `import openai`), not a variable of that name. */
@@ -282,14 +333,15 @@ class CodeResolver {
     return this.ctx.parser.imports.get(root) === module;
   }
 
-  private client(call: Call, provider: Provider, signal: ClientSignal): void {
-    const { options, opaque: callOpaque } = this.callOptions(call);
+  /** `router`: the call is a method of a router's client that builds this SDK client itself, so the call takes none of its options. */
+  private client(call: Call, provider: Provider, signal: ClientSignal, router?: string): void {
+    const { options, opaque: callOpaque } = router ? { options: [], opaque: undefined } : this.callOptions(call);
     const moduleSet = signal.moduleClient ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
     // Options the engine cannot read only matter to an SDK that takes an endpoint option at all.
     const { url, region, resource } = signal.options;
     const opaque = url?.length || region?.length || resource?.length ? callOpaque ?? moduleSet?.opaque : undefined;
-    const via = (what: string): string => `${shortCallee(call)}: ${what}`;
+    const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router} builds ${signal.id}, ` : ''}${what}`;
     const extras = { sdk: signal.id };
     // The service a generic client factory is asked for (boto3.client("bedrock")) picks its host.
     const serviceArg = signal.requireArg ? call.args.filter((a) => !a.name)[signal.requireArg.index] ?? call.args.find((a) => a.name === 'service_name') : undefined;
@@ -298,9 +350,13 @@ class CodeResolver {
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
       const r = evaluate(urlOpt.value, this.ctx);
-      // A positional argument is only the URL when it holds one ($0 may be an API key).
+      // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
+      // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
       const positional = urlOpt.name.startsWith('$');
-      const endpoint = positional && !parseUrl(r.text) ? null : this.fromUrl(r, provider, signal, via(`${urlOpt.name} ${describe(r)}`), extras);
+      const holdsUrl = !!parseUrl(r.text) || (!isKnown(r) && !!r.env && !r.env.defaulted && URL_NAME.test(r.env.name));
+      const marked = this.markedProvider(options, signal, r);
+      const how = via(`${urlOpt.name} ${describe(r)}${marked ? `, with ${marked.mark}, which only ${marked.provider.name} requests carry` : ''}`);
+      const endpoint = positional && !holdsUrl ? null : this.fromUrl(r, provider, signal, how, extras, marked?.provider);
       if (endpoint) {
         this.consume(r);
         this.endpoints.push(endpoint);
@@ -352,12 +408,24 @@ class CodeResolver {
     if (signal.defaults.host) {
       const host = signal.defaults.host;
       const target = defaultHostTarget(this.index, provider, host);
-      const fix = this.insertUrlFix(call, provider, signal, host);
+      const fix = router ? undefined : this.insertUrlFix(call, provider, signal, host);
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, target, via(`no endpoint set${urlEnv.text}, so the SDK default ${host}`), {
           ...extras,
           ...(urlEnv.condition ? { conditions: [urlEnv.condition] } : {}),
           ...(fix ? { euFix: fix } : {}),
+        }),
+      );
+      return;
+    }
+    if (signal.env?.url?.length && !signal.env.region && !signal.defaults.region) {
+      // The SDK takes its base URL from an env variable with no value here: as unknown as when the
+      // code reads that variable itself (azure_endpoint=os.environ[...]), so judged the same way.
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null, verdictsUnknown: true }, via('no endpoint set'), {
+          ...extras,
+          unknown: `no endpoint is set in the code${urlEnv.text}; the SDK reads ${signal.env.url.join(' or ')} where it runs, so where it sends requests is not known`,
+          ...(urlEnv.condition ? { conditions: [urlEnv.condition] } : {}),
         }),
       );
       return;
@@ -372,7 +440,7 @@ class CodeResolver {
       return;
     }
     const regionEnv = this.implicitEnv(signal.env?.region);
-    const fix = this.insertRegionFix(call, provider, signal);
+    const fix = router ? undefined : this.insertRegionFix(call, provider, signal);
     if (regionEnv.kind === 'set' || regionEnv.kind === 'conflict') {
       const r = this.resolve({ k: 'ref', path: `process.env.${regionEnv.name}`, s: callSpan.s, e: callSpan.e });
       const region = this.regionOf(r, provider);
@@ -411,22 +479,58 @@ class CodeResolver {
     | { kind: 'none'; text: string; condition?: string } {
     if (!names?.length) return { kind: 'none', text: '' };
     let unseen = false;
+    const elsewhere: EnvWhere[] = [];
     for (const name of names) {
       const v = this.ctx.env(name);
       if (v.state === 'set' || v.state === 'conflict') return { kind: v.state, name, text: '' };
       if (v.state === 'unseen') unseen = true;
+      if (v.state === 'unset') elsewhere.push(...(v.elsewhere ?? []));
     }
     const list = names.join(' / ');
-    return unseen
-      ? { kind: 'none', text: '', condition: `Unless ${list} is set where it runs.` }
-      : { kind: 'none', text: ` and no env file in the workspace sets ${list}` };
+    if (unseen) return { kind: 'none', text: '', condition: `Unless ${list} is set where it runs.` };
+    return { kind: 'none', text: elsewhere.length ? ` and no env file for this folder sets ${list}${setElsewhere(elsewhere)}` : ` and no env file in the workspace sets ${list}` };
   }
 
-  /** An endpoint from a URL value; null when the value holds no host at all. */
-  private fromUrl(r: Resolved, sdkProvider: Provider, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }): Endpoint | null {
+  /**
+   * The provider whose own request marks (Azure OpenAI's api-version query parameter, api-key
+   * header, /openai/deployments/ path) an OpenAI-compatible client's settings carry.
+   */
+  private markedProvider(options: Option[], signal: ClientSignal, url: Resolved): { provider: Provider; mark: string } | undefined {
+    const keysOf = (names: string[] | undefined): string[] => {
+      const v = this.literalValue(findOption(options, names)?.value);
+      return v?.k === 'obj' ? v.entries.map((e) => e.key.toLowerCase()) : [];
+    };
+    const query = keysOf(signal.options.query);
+    const headers = keysOf(signal.options.headers);
+    const path = url.text.toLowerCase();
+    for (const provider of this.index.catalog.providers) {
+      const marks = provider.requestMarks;
+      if (!marks) continue;
+      const inPath = marks.paths.find((p) => path.includes(p));
+      if (inPath) return { provider, mark: `the path ${inPath}` };
+      const inQuery = marks.queryKeys.find((k) => query.includes(k));
+      if (inQuery) return { provider, mark: `the ${inQuery} query parameter` };
+      const inHeaders = marks.headerKeys.find((k) => headers.includes(k));
+      if (inHeaders) return { provider, mark: `the ${inHeaders} header` };
+    }
+    return undefined;
+  }
+
+  /**
+   * An endpoint from a URL value; null when the value holds no host at all. `marked`: the
+   * provider the client's own settings point to, which decides when the host is unknown.
+   */
+  private fromUrl(r: Resolved, sdkProvider: Provider, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }, marked?: Provider): Endpoint | null {
     const url = parseUrl(r.text.trim());
     const refused = !url && isKnown(r) && hasUrlScheme(r.text.trim());
     if (!url && isKnown(r) && !refused) return null; // a known value that is not a URL: not an endpoint setting
+    if (marked && (!url || url.host.includes(HOLE))) {
+      // Its own marks say which provider it is, not the SDK: its facts apply; the region stays unknown.
+      return makeEndpoint(this.index, this.input.file, r.span, { provider: marked, host: null, region: null }, via, {
+        ...extras,
+        unknown: `the host ${r.why ?? 'is computed at run time'}`,
+      });
+    }
     if (!url || url.host === HOLE || url.host.startsWith(HOLE) && !url.host.includes('.')) {
       // The whole base URL is unknown (or not one the URL parser accepts): the SDK's provider is assumed, verdicts are not.
       return makeEndpoint(this.index, this.input.file, r.span, { provider: sdkProvider, host: null, region: null, verdictsUnknown: true }, via, {
@@ -918,6 +1022,8 @@ export function optionsOf(call: Call): Option[] {
     if (arg.name) {
       direct.push({ name: arg.name, value: arg.value });
       collectNested(arg.value, nested);
+      // A settings dict passed by keyword (strands OpenAIModel(client_args={"base_url": ...})).
+      if (arg.value.k === 'obj') for (const e of arg.value.entries) if (e.key !== '...' && e.key !== '**') nested.push({ name: `${arg.name}.${e.key}`, value: e.value });
       continue;
     }
     direct.push({ name: `$${positional++}`, value: arg.value });
@@ -968,7 +1074,7 @@ function conditionsOf(r: Resolved): string[] {
 
 function describe(r: Resolved): string {
   if (r.env?.defaulted) {
-    return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which no env file in the workspace sets, so its default "${r.text}"`;
+    return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which ${r.env.setElsewhere ?? 'no env file in the workspace sets'}, so its default "${r.text}"`;
   }
   if (r.env) return isKnown(r) && r.env.where ? `from ${r.env.name}="${r.text}" (${formatWhere(r.env.where)})` : `from ${r.env.name}`;
   if (isKnown(r)) return `"${r.text}"`;

@@ -8,10 +8,11 @@ import type { EnvAssignment } from '../scan/config/dotenv';
 import type { BicepFile } from '../scan/config/bicep';
 import type { HclFile } from '../scan/config/hcl';
 import { located, scalarEntry, type CNode, type Located } from '../scan/config/tree';
+import { envScopesOf, type EnvFileUse, type EnvScope } from '../env-scope';
 import type { CatalogIndex } from './catalog-index';
 import { InfrastructureReader, type DefinedResource } from './infrastructure';
 import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type Target } from './endpoint';
-import { hasUrlScheme, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import type { EnvLookup, Piece } from './values';
 
@@ -22,8 +23,12 @@ const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 export class ConfigResolver {
   readonly endpoints: Endpoint[] = [];
-  /** Environment variables this file sets (for code elsewhere that reads them). */
-  readonly definitions: { name: string; value: string; offset: number }[] = [];
+  /** Environment variables this file sets (for code elsewhere that reads them), with the code they reach. */
+  readonly definitions: { name: string; value: string; offset: number; scope?: EnvScope }[] = [];
+  /** Dotenv files a compose service loads into its build context's code. */
+  readonly envFiles: EnvFileUse[] = [];
+  /** The env blocks of a compose file or workflow that are tied to code (by their node). */
+  private envScopes = new Map<CNode, EnvScope>();
   /** Start offsets of values already reported (a URL inside a LiteLLM entry is not reported again). */
   readonly consumed = new Set<number>();
   /** Azure OpenAI accounts this (Terraform, Bicep, ARM) file defines, for code elsewhere that names them. */
@@ -40,9 +45,12 @@ export class ConfigResolver {
 
   // ---- environment variables ---------------------------------------------------------
 
-  /** Env assignments from one file or block; shared region variables count when a flag of the provider is set beside them. */
-  env(assignments: { name: string; value: Located }[]): void {
-    for (const a of assignments) if (a.value.text.trim() !== '') this.definitions.push({ name: a.name, value: a.value.text.trim(), offset: a.value.s });
+  /**
+   * Env assignments from one file or block; shared region variables count when a flag of
+   * the provider is set beside them. `scope`: the code they reach (none known: untied).
+   */
+  env(assignments: { name: string; value: Located }[], scope: EnvScope = { kind: 'none' }): void {
+    for (const a of assignments) if (a.value.text.trim() !== '') this.definitions.push({ name: a.name, value: filledInWhereItRuns(a.value.text.trim()), offset: a.value.s, scope });
     const flagged = new Set<string>();
     for (const a of assignments) {
       for (const ref of this.index.envSignals(a.name)) {
@@ -57,7 +65,8 @@ export class ConfigResolver {
     if (text === '' || this.consumed.has(value.s)) return;
     const signals = this.index.envSignals(name);
     const via = `${name}=${text.length > 60 ? text.slice(0, 57) + '...' : text}`;
-    const url = parseUrl(text);
+    const filled = filledInWhereItRuns(text);
+    const url = parseUrl(filled);
     if (url) {
       if (this.lookalike(value, url, via)) return;
       const urlSignal = signals.find((r) => r.signal.kind === 'url');
@@ -66,7 +75,7 @@ export class ConfigResolver {
         const llmContext = !!urlSignal || looksLikeLlmServer(url);
         if (match.provider.kind === 'self-hosted' && !llmContext) return;
         this.push(value, hostTarget(match, url.host), via,
-          this.hostFix(value, url, match.provider, match.region));
+          filled === text ? this.hostFix(value, url, match.provider, match.region) : undefined);
       } else if (urlSignal) {
         this.push(value, { provider: null, host: url.host, region: null }, via, undefined,
           `${url.host} is not a host the catalog knows; declare where it processes data in the policy`);
@@ -96,6 +105,9 @@ export class ConfigResolver {
 
   tree(root: CNode): void {
     if (root.k === 'map' && /deploymentTemplate\.json/i.test(String(scalarEntry(root.entries, '$schema')?.v ?? ''))) new InfrastructureReader(this).armTemplate(root);
+    const { scopes, envFiles } = envScopesOf(root, this.file);
+    this.envScopes = scopes;
+    this.envFiles.push(...envFiles);
     this.walk(root);
     if (this.modelGroups.size) this.fallbackChains(root);
   }
@@ -144,7 +156,7 @@ export class ConfigResolver {
       }
       if (node.k === 'seq') {
         const envItems = this.envListItems(node, key);
-        if (envItems) this.env(envItems);
+        if (envItems) this.env(envItems, this.envScopes.get(node));
         for (let i = node.items.length - 1; i >= 0; i--) work.push({ node: node.items[i]!, key: String(i) });
         continue;
       }
@@ -169,7 +181,7 @@ export class ConfigResolver {
     if (targets?.value.k === 'seq' && node.entries.some((e) => e.key === 'strategy') && !this.portkeyDone.has(node)) this.portkeyTargets(node, targets.value);
     const envEntries = node.entries.filter((e) => ENV_NAME.test(e.key) && e.value.k === 'scalar' && e.value.v !== null);
     if (envEntries.length) {
-      this.env(envEntries.map((e) => ({ name: e.key, value: located(e.value as Extract<CNode, { k: 'scalar' }>) })));
+      this.env(envEntries.map((e) => ({ name: e.key, value: located(e.value as Extract<CNode, { k: 'scalar' }>) })), this.envScopes.get(node));
     }
   }
 
@@ -393,6 +405,16 @@ export class ConfigResolver {
 
 function pieceOf(value: Located): Piece[] {
   return [{ text: value.text, s: value.cs, e: value.ce, verbatim: value.verbatim }];
+}
+
+/**
+ * `${VAR}` in a value is filled in where it runs (compose and dotenv interpolation, and
+ * `${{ vars.X }}` in a workflow): that part is unknown here, so
+ * `https://${RESOURCE}.openai.azure.com` is an Azure host whose resource is not known, not
+ * a host nobody knows, and `${{ vars.LLM_URL }}` is an unknown URL, not a known non-URL.
+ */
+function filledInWhereItRuns(text: string): string {
+  return text.includes('${') ? text.replace(/\$\{\{[^}]*\}\}|\$\{[^}]*\}/g, HOLE) : text;
 }
 
 /** Env assignments of a .env file in the resolver's shape. */

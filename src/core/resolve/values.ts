@@ -23,7 +23,7 @@ export interface Resolved {
   /** The text that decides the value: the literal when one literal supplies it, else the expression. */
   span: Span;
   /** The value comes from this environment variable: set in the workspace (`where`), or its default in code (`defaulted`). */
-  env?: { name: string; defaulted: boolean; where?: EnvWhere; unseen?: boolean };
+  env?: { name: string; defaulted: boolean; where?: EnvWhere; unseen?: boolean; setElsewhere?: string };
   /** An unresolved dotted name, e.g. `Region.EU_CENTRAL_1`, for callers that understand it. */
   symbol?: string;
   /** Why the value (or a part of it) is unknown, as a predicate: "is read from ...". */
@@ -40,7 +40,8 @@ export interface Resolved {
 export type EnvValue =
   | { state: 'set'; value: string; where: EnvWhere }
   | { state: 'conflict'; values: { value: string; where: EnvWhere }[] }
-  | { state: 'unset' }
+  /** `elsewhere`: lines that set it for other folders' code only. */
+  | { state: 'unset'; elsewhere?: EnvWhere[] }
   | { state: 'unseen' };
 
 export type EnvLookup = (name: string) => EnvValue;
@@ -49,10 +50,12 @@ export type EnvLookup = (name: string) => EnvValue;
 export interface EnvWhere {
   file: string;
   line: number;
+  /** The file is tied to no code (a Kubernetes manifest, a dotenv file in a folder without code): it applies workspace-wide. */
+  unscoped?: true;
 }
 
 export function formatWhere(w: EnvWhere): string {
-  return `${w.file}:${w.line}`;
+  return `${w.file}:${w.line}${w.unscoped ? ', unscoped' : ''}`;
 }
 
 /** The lookup for a scan that has not read the workspace's env files. */
@@ -274,12 +277,26 @@ function envRead(name: string, fallback: Value | undefined, at: Span, ctx: EvalC
   }
   if (fallback) {
     const r = evaluate(fallback, ctx, depth + 1);
-    if (!r.text.includes(HOLE)) return { ...r, env: { name, defaulted: true, unseen: env.state === 'unseen' } };
+    // Set only for other folders' code: say so beside the default taken.
+    const setElsewhere = env.state === 'unset' && env.elsewhere?.length ? unsetWhy(env) : undefined;
+    if (!r.text.includes(HOLE)) return { ...r, env: { name, defaulted: true, unseen: env.state === 'unseen', ...(setElsewhere ? { setElsewhere } : {}) } };
   }
   const why = env.state === 'unset'
-    ? `is read from the environment variable ${name}, which no env file in the workspace sets`
+    ? `is read from the environment variable ${name}, which ${unsetWhy(env)}`
     : `is read from the environment variable ${name}, whose value is not known here`;
   return { text: HOLE, pieces: [], span, env: { name, defaulted: false }, why };
+}
+
+/** Why a variable has no value for this file: nothing sets it, or only files for other folders' code do. */
+export function unsetWhy(env: Extract<EnvValue, { state: 'unset' }>): string {
+  return env.elsewhere?.length ? `no env file for this folder sets${setElsewhere(env.elsewhere)}` : 'no env file in the workspace sets';
+}
+
+/** ` (set only for other folders' code, in a/.env:1)`, or '' when nothing sets it. */
+export function setElsewhere(elsewhere: EnvWhere[]): string {
+  if (!elsewhere.length) return '';
+  const shown = elsewhere.slice(0, 3).map(formatWhere).join(', ');
+  return ` (set only for other folders' code, in ${shown}${elsewhere.length > 3 ? ', ...' : ''})`;
 }
 
 /** Whether the resolved text is fully known. */

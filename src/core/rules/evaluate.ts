@@ -48,7 +48,11 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     const add = (ruleId: RuleId, requirement: string, message: string, remedy: string, sources: Source[], fixes: Fix[] = [], details: (string | undefined)[] = []): void => {
       const severity = severityFor(ruleId, requirement, endpoint, policy);
       if (!severity) return;
-      const related: RelatedLocation[] = (endpoint.env ?? []).map((x) => ({ file: x.file, line: x.line, message: x.value.includes(HOLE) ? `${x.name} is set here, to a value that cannot be read statically` : `${x.name}=${x.value} is set here` }));
+      const related: RelatedLocation[] = (endpoint.env ?? []).map((x) => ({
+        file: x.file, line: x.line,
+        message: (x.value.includes(HOLE) ? `${x.name} is set here, to a value that cannot be read statically` : `${x.name}=${x.value} is set here`)
+          + (x.unscoped ? ' (unscoped: tied to no code folder, it applies workspace-wide)' : ''),
+      }));
       const line = options.lineOf && readers.size ? options.lineOf(endpoint.file, endpoint.range.start) : undefined;
       const reading = line ? readers.get(`${endpoint.file}:${line}`) ?? [] : [];
       for (const { reader, name } of reading.slice(0, MAX_READERS)) related.push({ file: reader.file, range: reader.range, message: `${name} is read here` });

@@ -1,13 +1,15 @@
 // Import statements, as a map from the local name to the qualified path it stands for,
 // so that `Credentials(...)` after `from ibm_watsonx_ai import Credentials` is known as
-// `ibm_watsonx_ai.Credentials`. Python, Rust (`use`) and Java; Go and JS calls are
-// already qualified by their package or named after the SDK.
+// `ibm_watsonx_ai.Credentials`. Python, Rust (`use`), Java, and JS named and namespace
+// imports (`import { query } from "@anthropic-ai/claude-agent-sdk"`, so that a name as
+// common as `query` counts only when it comes from the SDK); Go calls are already
+// qualified by their package.
 
 import type { LexLanguage, Token } from './tokens';
 
 export function collectImports(tokens: Token[], lang: LexLanguage): Map<string, string> {
   const aliases = new Map<string, string>();
-  if (lang !== 'python' && lang !== 'rust' && lang !== 'java') return aliases;
+  if (lang !== 'python' && lang !== 'rust' && lang !== 'java' && lang !== 'js') return aliases;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.t !== 'id') continue;
@@ -18,6 +20,8 @@ export function collectImports(tokens: Token[], lang: LexLanguage): Map<string, 
     else if (lang === 'python' && t.v === 'import') i = pythonImport(tokens, i, aliases);
     else if (lang === 'rust' && t.v === 'use') i = rustUse(tokens, i + 1, aliases);
     else if (lang === 'java' && t.v === 'import') i = javaImport(tokens, i, aliases);
+    else if (lang === 'js' && t.v === 'import') i = jsImport(tokens, i, aliases);
+    else if (lang === 'js' && (t.v === 'const' || t.v === 'let' || t.v === 'var')) i = jsRequire(tokens, i, aliases);
   }
   return aliases;
 }
@@ -127,4 +131,59 @@ function javaImport(tokens: Token[], i: number, aliases: Map<string, string>): n
   const last = path.slice(path.lastIndexOf('.') + 1);
   if (last && tokens[next]?.v !== '*') aliases.set(last, path);
   return next;
+}
+
+/** `{ a, b as c, type d }` (import) or `{ a, b: c }` (require): local name -> exported name. */
+function jsNamedBindings(tokens: Token[], i: number, rename: string): [Map<string, string>, number] {
+  const names = new Map<string, string>();
+  let j = i + 1;
+  while (j < tokens.length && tokens[j]!.v !== '}') {
+    const t = tokens[j]!;
+    if (t.t === 'id' && t.v === 'type' && tokens[j + 1]?.t === 'id' && tokens[j + 1]!.v !== rename) {
+      j++;
+      continue;
+    }
+    if (t.t === 'id' || t.t === 'str') {
+      let local = t.v;
+      if (tokens[j + 1]?.v === rename && tokens[j + 2]?.t === 'id') {
+        local = tokens[j + 2]!.v;
+        j += 2;
+      }
+      names.set(local, t.v);
+    } else if (t.t !== 'p' || (t.v !== ',' && t.v !== '{')) {
+      return [new Map<string, string>(), j];
+    }
+    j++;
+  }
+  return [names, j + 1];
+}
+
+/** `import { a } from "m"`, `import * as ns from "m"`, `import d, { a } from "m"`. A default import binds nothing: its name is the caller's choice. */
+function jsImport(tokens: Token[], i: number, aliases: Map<string, string>): number {
+  let j = i + 1;
+  if (tokens[j]?.t === 'id' && tokens[j]!.v === 'type') j++;
+  let named = new Map<string, string>();
+  let namespace: string | undefined;
+  if (tokens[j]?.t === 'id' && tokens[j]!.v !== 'from' && tokens[j + 1]?.v === ',') j += 2;
+  else if (tokens[j]?.t === 'id' && tokens[j + 1]?.v === 'from') j++;
+  if (tokens[j]?.v === '{') [named, j] = jsNamedBindings(tokens, j, 'as');
+  else if (tokens[j]?.v === '*' && tokens[j + 1]?.v === 'as' && tokens[j + 2]?.t === 'id') {
+    namespace = tokens[j + 2]!.v;
+    j += 3;
+  }
+  if (tokens[j]?.v !== 'from' || tokens[j + 1]?.t !== 'str') return j;
+  const module = tokens[j + 1]!.v;
+  for (const [local, name] of named) aliases.set(local, `${module}.${name}`);
+  if (namespace) aliases.set(namespace, module);
+  return j + 2;
+}
+
+/** `const { a, b: c } = require("m")`. */
+function jsRequire(tokens: Token[], i: number, aliases: Map<string, string>): number {
+  if (tokens[i + 1]?.v !== '{') return i;
+  const [named, j] = jsNamedBindings(tokens, i + 1, ':');
+  if (tokens[j]?.v !== '=' || tokens[j + 1]?.v !== 'require' || tokens[j + 2]?.v !== '(' || tokens[j + 3]?.t !== 'str') return i;
+  const module = tokens[j + 3]!.v;
+  for (const [local, name] of named) aliases.set(local, `${module}.${name}`);
+  return j + 4;
 }

@@ -267,8 +267,8 @@ export class CodeParser {
           let j = i + 1;
           while (j < tokens.length && j < i + 64 && tokens[j]!.v !== ':' && tokens[j]!.t !== 'nl') j++;
           idsIn(i + 1, j);
-        } else if ((t.v === 'const' || t.v === 'let' || t.v === 'var' || t.v === 'val') && (next?.v === '{' || next?.v === '[' || next?.v === '(')) {
-          idsIn(i + 2, this.closeOf(i + 1)); // destructuring
+        } else if ((t.v === 'const' || t.v === 'let' || t.v === 'var' || t.v === 'val') && (next?.v === '{' || next?.v === '[' || next?.v === '(') && !this.isGoGroup(i + 1)) {
+          idsIn(i + 2, this.closeOf(i + 1)); // destructuring (Go's `const (` is a group of plain constants)
         } else if (next?.t === 'p' && next.v === '=>' ) {
           out.add(t.v); // x => ...
         }
@@ -333,7 +333,8 @@ export class CodeParser {
     const { tokens } = this;
     for (let k = openers.length - 1; k >= 0; k--) {
       const open = openers[k]!;
-      if (tokens[open]!.v === '{' || this.isGoGroup(open)) {
+      // Go's `const (`/`var (` group declares its names in the enclosing block, not its own.
+      if (tokens[open]!.v === '{') {
         const close = this.closeOf(open);
         return { s: tokens[open]!.s, e: close > open ? tokens[close]!.e : this.text.length };
       }

@@ -201,7 +201,11 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
   }
   // LiteLLM calls are imported from litellm (or named by a provider prefix in the model string).
   for (const px of catalog.litellm.prefixes) words.push(px.prefix);
-  if (kind === 'code') words.push('litellm');
+  if (kind === 'code') {
+    words.push('litellm');
+    // A dotted LiteLLM callee (`crewai.Agent`) is imported from its package: the package name is in the file.
+    for (const c of [...catalog.litellm.callees, ...(catalog.routers ?? []).map((r) => r.client)]) if (c.includes('.')) words.push(c.slice(0, c.indexOf('.')));
+  }
   else {
     // Keys such as apiBase or base_url give a local URL beside them away as an LLM server,
     // however they are spelt (api_base, apiBase, API-BASE).

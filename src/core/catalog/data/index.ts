@@ -1,8 +1,10 @@
-// The provider catalog: region sets, one file per provider (in PROVIDER_IDS order) and
-// the LiteLLM signals. Validated against schemas/catalog.schema.json.
+// The provider catalog: region sets, one file per provider (in PROVIDER_IDS order), the
+// LiteLLM signals and the framework classes of frameworks.ts. Validated against
+// schemas/catalog.schema.json.
 import type { Catalog, Provider } from '../types';
 import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
+import { routers } from './routers';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
 import { provider as openai } from './providers/openai';
@@ -26,6 +28,8 @@ import { provider as databricks } from './providers/databricks';
 import { provider as selfHosted } from './providers/self-hosted';
 import { provider as vercelAiGateway } from './providers/vercel-ai-gateway';
 import { provider as portkeyGateway } from './providers/portkey';
+import { provider as voyageAi } from './providers/voyage-ai';
+import { frameworkClients } from './frameworks';
 
 const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
   openai,
@@ -49,13 +53,21 @@ const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
   'self-hosted': selfHosted,
   'vercel-ai-gateway': vercelAiGateway,
   portkey: portkeyGateway,
+  'voyage-ai': voyageAi,
 };
 
+/** A provider with the framework classes that reach it (frameworks.ts) after its own SDKs'. */
+function withFrameworks(provider: Provider): Provider {
+  const extra = frameworkClients[provider.id];
+  return extra ? { ...provider, clients: [...provider.clients, ...extra] } : provider;
+}
+
 export const catalog: Catalog = {
-  version: '2026-11-27',
+  version: '2026-12-03',
   reviewWindowDays: 180,
   regionSets,
-  providers: PROVIDER_IDS.map((id) => byId[id]),
+  providers: PROVIDER_IDS.map((id) => withFrameworks(byId[id])),
   litellm,
   portkey,
+  routers,
 };

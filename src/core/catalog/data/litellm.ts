@@ -22,6 +22,7 @@ const ANTHROPIC_DOCS = src('https://docs.litellm.ai/docs/providers/anthropic', C
 const ROUTING_DOCS = src('https://docs.litellm.ai/docs/proxy/customer_routing', CHECKED_TODAY);
 // crewai LLM(model="bedrock/us.amazon.nova-pro-v1:0") in .../crew.ai/curriculum_agent/llm_config.py
 const CREWAI_SAMPLE = ghTree('aws-samples/amazon-bedrock-samples', '85fba9d9', '2026-08-21');
+const CREWAI_LLMS = src('https://docs.crewai.com/learn/llm-connections', '2026-12-03');
 const GCP_LITELLM_SAMPLE = gh(
   'GoogleCloudPlatform/generative-ai',
   '23b75dab',
@@ -52,11 +53,15 @@ export const litellm: LiteLlmSignals = {
     'litellm.text_completion',
     'LLM',
     'ChatLiteLLM',
+    // Google ADK's LiteLlm(model="openai/gpt-4o") model class.
+    'LiteLlm',
     // Router(model_list=[...], fallbacks=[...]): each model_list entry is a deployment.
     'Router',
     'litellm.Router',
+    // crewai Agent(llm="gpt-4o-mini"): a model string given to an agent goes through the same routing.
+    'crewai.Agent',
   ],
-  modelOptions: ['model'],
+  modelOptions: ['model', 'llm'],
   urlOptions: ['api_base', 'base_url'],
   regionOptions: ['aws_region_name', 'vertex_location', 'vertex_ai_location'],
   prefixes: [
@@ -83,6 +88,7 @@ export const litellm: LiteLlmSignals = {
     px('deepseek/', 'deepseek', P),
     px('xai/', 'xai', P),
     px('perplexity/', 'perplexity', P),
+    px('voyage/', 'voyage-ai', [src('https://docs.litellm.ai/docs/providers/voyage', '2026-12-03')]),
     px('openrouter/', 'openrouter', P),
     // The gateway, not the model's maker, processes the request (vercel_ai_gateway/openai/gpt-4o).
     px('vercel_ai_gateway/', 'vercel-ai-gateway', [src('https://docs.litellm.ai/docs/providers/vercel_ai_gateway', CHECKED_TODAY)]),
@@ -102,5 +108,5 @@ export const litellm: LiteLlmSignals = {
     },
     { pattern: '^claude-[\\w.-]+$', provider: 'anthropic', sources: [PROVIDER_LOGIC, ANTHROPIC_DOCS] },
   ],
-  sources: [PROVIDERS_DOCS, ROUTING_DOCS, CREWAI_SAMPLE, GCP_LITELLM_SAMPLE],
+  sources: [PROVIDERS_DOCS, ROUTING_DOCS, CREWAI_SAMPLE, CREWAI_LLMS, GCP_LITELLM_SAMPLE, gh('google/adk-python', '79961122bf104b28d730f885aea97a81bb60e9a7', 'src/google/adk/models/lite_llm.py', '2026-12-03')],
 };

@@ -1,9 +1,11 @@
 import type { Provider } from '../../types';
 import {
   CHECKED_TODAY,
+  CHECKED_VENDOR_REVIEW,
   GPAI_AICV,
   GPAI_BACKFIELD,
   GPAI_CASRAI,
+  GPAI_EC_INVITE,
   GPAI_LEGISLOGIQ,
   GPAI_SIGNATORY_NOTE,
   RESEARCH_SNAPSHOT,
@@ -31,9 +33,12 @@ const AWS_CLAUDE_PLATFORM = src(
   'https://docs.aws.amazon.com/claude-platform/latest/userguide/data-residency',
   RESEARCH_SNAPSHOT,
 );
-const CERTS_PRIMARY_RELAYED = src('https://privacy.claude.com/en/articles/10015870', RESEARCH_SNAPSHOT, true);
+// Anthropic's own Privacy Center article on its certifications. It is the vendor's page, but it
+// was never read here (not in the stored corpus, re-searched 2026-12-03): only third parties relay it.
+const CERTS_PAGE_UNREAD = src('https://privacy.claude.com/en/articles/10015870', RESEARCH_SNAPSHOT);
 const CERTS_3P = src('https://baeseokjae.github.io/posts/project-glasswing-guide-2026/', CHECKED_TODAY, true);
 const CERTS_3P_B = src('https://www.swanum.com/vendor-brief/claude/', CHECKED_TODAY, true);
+const CERTS_3P_EFROS = src('https://efros.com/research/us-ai-vendor-governance-index/anthropic-claude/', CHECKED_VENDOR_REVIEW, true);
 const RETENTION_7D_3P = src(
   'https://dangerousrobot.org/research/sources/2025/claude-data-retention-policies-storage-rules-and-compliance-overview',
   CHECKED_TODAY,
@@ -45,6 +50,7 @@ const PY_LIB = ghTree('anthropics/anthropic-sdk-python', '009b0353', '2026-08-07
 const TS = ghTree('anthropics/anthropic-sdk-typescript', 'bfa9197f', '2026-08-19');
 const GO = ghTree('anthropics/anthropic-sdk-go', 'b43f0d7', '2026-07-23');
 const VERCEL = gh('vercel/ai', 'ed857f50', 'packages/anthropic/src/anthropic-provider.ts', '2026-08-22');
+const LANGCHAINGO = gh('tmc/langchaingo', '8fea3de6', 'llms/anthropic/internal/anthropicclient/anthropicclient.go', '2026-12-03');
 const LANGCHAIN = src(
   'https://github.com/langchain-ai/langchain/blob/master/libs/partners/anthropic/langchain_anthropic/chat_models.py',
   RESEARCH_SNAPSHOT,
@@ -55,6 +61,7 @@ export const provider: Provider = {
   name: 'Anthropic Claude API',
   kind: 'model-developer',
   operator: 'Anthropic',
+  vendorDomains: ['anthropic.com', 'claude.com', 'claude.ai', 'github.com/anthropics'],
   hosts: [
     {
       pattern: 'api.anthropic.com',
@@ -99,37 +106,39 @@ export const provider: Provider = {
       sources: [API_RETENTION, CLAUDE_CODE_LEGAL, COVERED_MODELS, HIPAA_SETUP],
     },
     soc2Type2: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'SOC 2 Type I and II per Anthropic Privacy Center article 10015870 as relayed by third parties; report under NDA via trust.anthropic.com.',
-      sources: [CERTS_PRIMARY_RELAYED, CERTS_3P, CERTS_3P_B],
+      note: 'UNKNOWN from Anthropic\'s own pages as read here: third parties relay Privacy Center article 10015870 and trust.anthropic.com as listing SOC 2 Type I and II (report under NDA); the article itself was not read.',
+      sources: [CERTS_PAGE_UNREAD, CERTS_3P, CERTS_3P_B, CERTS_3P_EFROS],
     },
     iso27001: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'ISO/IEC 27001:2022 per third-party relays of the Privacy Center / trust portal.',
-      sources: [CERTS_PRIMARY_RELAYED, CERTS_3P, CERTS_3P_B],
+      note: 'UNKNOWN from Anthropic\'s own pages as read here: third parties relay ISO/IEC 27001:2022 from the Privacy Center / trust portal; the article itself was not read.',
+      sources: [CERTS_PAGE_UNREAD, CERTS_3P, CERTS_3P_B, CERTS_3P_EFROS],
     },
     iso42001: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'ISO/IEC 42001:2023 (certified by Schellman) per third-party relays of Privacy Center article 10015870.',
-      sources: [CERTS_PRIMARY_RELAYED, CERTS_3P],
+      note: 'UNKNOWN and CONFLICTING: third parties relay ISO/IEC 42001:2023 (certified by Schellman) from Privacy Center article 10015870, while EFROS reported no ISO/IEC 42001 attestation on the trust centre as of May 2026; the article itself was not read.',
+      sources: [CERTS_PAGE_UNREAD, CERTS_3P, CERTS_3P_EFROS],
     },
     euAiActGpai: {
-      value: 'signatory',
+      value: null,
       uncertain: true,
-      note: `${GPAI_SIGNATORY_NOTE} Anthropic announced its intent to sign on 2025-07-21 (anthropic.com/news/eu-code-practice).`,
-      sources: [GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV, GPAI_LEGISLOGIQ],
+      note: `${GPAI_SIGNATORY_NOTE} Anthropic announced its intent to sign on 2025-07-21 (anthropic.com/news/eu-code-practice, as quoted by third parties).`,
+      sources: [GPAI_EC_INVITE, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV, GPAI_LEGISLOGIQ],
     },
     euResidency: {
       value: false,
       note: 'No first-party EU option: inference_geo is "global" or "us" (Opus/Sonnet 4.6 and later only), and workspace geo controls storage. For EU-only Claude use Amazon Bedrock eu. profiles in an EU region or Vertex AI in an EU region / the eu multi-region.',
+      vendorStatement: 'The data-residency page lists the inference geos: "global" (the default) and "us"; no EU geo.',
       sources: [DATA_RESIDENCY],
     },
     trainingOnDataByDefault: {
       value: false,
       note: 'API data is not used for training unless the customer agrees otherwise.',
+      vendorStatement: 'Inputs and outputs of the commercial API are not used to train models unless the customer agrees otherwise.',
       sources: [PRIVACY_TRAINING, API_RETENTION],
     },
     retentionDefault: {
@@ -180,6 +189,16 @@ export const provider: Provider = {
       options: { url: ['WithBaseURL'] },
       defaults: { host: 'api.anthropic.com' },
       sources: [GO],
+    },
+    {
+      id: 'langchaingo-anthropic',
+      languages: ['go'],
+      callees: ['anthropic.New'],
+      packages: ['github.com/tmc/langchaingo/llms/anthropic'],
+      options: { url: ['WithBaseURL'], model: ['WithModel'] },
+      defaults: { host: 'api.anthropic.com', baseUrl: 'https://api.anthropic.com/v1' },
+      note: 'langchaingo: New starts from anthropicclient.DefaultBaseURL; only WithBaseURL changes it (no env variable is read for the URL).',
+      sources: [LANGCHAINGO],
     },
     {
       id: 'anthropic-aws-platform',

@@ -57,6 +57,7 @@ export const provider: Provider = {
   name: 'Amazon Bedrock',
   kind: 'cloud',
   operator: 'Amazon Web Services',
+  vendorDomains: ['amazon.com', 'amazonaws.com', 'api.aws', 'awslabs.github.io', 'github.com/aws', 'github.com/awslabs'],
   hosts: [
     {
       pattern: 'bedrock-runtime.{region}.amazonaws.com',
@@ -76,7 +77,7 @@ export const provider: Provider = {
   ],
   posture: {
     baa: {
-      value: 'available',
+      value: null,
       uncertain: true,
       tier: 'Standard AWS BAA (accepted in AWS Artifact)',
       conditions: [
@@ -84,30 +85,30 @@ export const provider: Provider = {
         'Do not send PHI to models that require data retention / provider data sharing (provider_data_share, Claude Fable 5 / Mythos-class retention) unless a Zero Data Retention arrangement is in place.',
         'Bedrock Marketplace models are outside several AWS compliance scopes.',
       ],
-      note: 'Stated by third-party guides that cite the AWS HIPAA Eligible Services Reference (aws.amazon.com/compliance/hipaa-eligible-services-reference/); the AWS page itself was not re-read. A claim that Bedrock was only added on 2026-02-10 is unconfirmed.',
+      note: 'UNKNOWN from AWS\'s own pages as read here, though widely reported: third-party guides cite the AWS HIPAA Eligible Services Reference (aws.amazon.com/compliance/hipaa-eligible-services-reference/) as listing Amazon Bedrock, but that page was not in the stored corpus (re-searched 2026-12-03). A claim that Bedrock was only added on 2026-02-10 is unconfirmed. List aws-bedrock under baa: once your AWS BAA and the reference confirm it.',
       sources: [HIPAA_3P, HIPAA_3P_B],
     },
     soc2Type2: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'Amazon Bedrock is listed on the AWS SOC services-in-scope page (SOC 1/2/3, excluding Bedrock Marketplace) per a third party; reports via AWS Artifact.',
+      note: 'UNKNOWN from AWS\'s own pages: a third party reports Amazon Bedrock on the AWS SOC services-in-scope page (SOC 1/2/3, excluding Bedrock Marketplace; reports via AWS Artifact); the page was not read.',
       sources: [APT_BEDROCK],
     },
     iso27001: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'Amazon Bedrock is named on the AWS ISO/IEC 27001:2022 certified-services list (also 27017/27018/27701), excluding Bedrock Marketplace, per a third party.',
+      note: 'UNKNOWN from AWS\'s own pages: a third party reports Amazon Bedrock on the AWS ISO/IEC 27001:2022 certified-services list (also 27017/27018/27701), excluding Bedrock Marketplace; the list was not read.',
       sources: [APT_BEDROCK],
     },
     iso42001: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'Reported with medium confidence by a third party only.',
+      note: 'UNKNOWN: reported with medium confidence by a third party only.',
       sources: [APT_BEDROCK],
     },
     euAiActGpai: {
       value: null,
-      note: 'Depends on the model\'s developer: Amazon (Nova) is a signatory, as are Anthropic, Mistral and Cohere for their models; Meta (Llama) refused to sign; DeepSeek has not signed; OpenAI gpt-oss follows OpenAI.',
+      note: 'Depends on the model\'s developer. Per third-party reports of the Commission list: Amazon (Nova), Anthropic, Mistral and Cohere signed; Meta (Llama) refused; DeepSeek has not signed; OpenAI gpt-oss follows OpenAI.',
       sources: [GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, APT_BEDROCK],
     },
     euResidency: {
@@ -117,9 +118,9 @@ export const provider: Provider = {
       sources: [GEO_CRIS, BDA_CRIS, CDK_PROFILES, CDK_PROFILES_EU, APT_BEDROCK],
     },
     trainingOnDataByDefault: {
-      value: false,
+      value: null,
       uncertain: true,
-      note: 'Prompts and completions are not used to train models and are not shared with model providers (the data-retention page states the model provider does not receive retained data); the explicit no-training statement was seen only in third-party summaries this review.',
+      note: 'UNKNOWN from AWS\'s own pages as read here: the data-retention page states the model provider does not receive retained data, but the statement that prompts and completions are not used to train models was seen only in third-party summaries.',
       sources: [RETENTION, RETENTION_3P],
     },
     retentionDefault: {
@@ -243,9 +244,10 @@ export const provider: Provider = {
       callees: ['ChatBedrockConverse', 'ChatBedrock', 'BedrockLLM', 'BedrockEmbeddings', 'BedrockChat'],
       packages: ['langchain-aws', '@langchain/aws', '@langchain/community'],
       options: { region: ['region_name', 'region'], url: ['endpoint_url'], model: ['model', 'model_id'] },
+      env: { region: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
       defaults: { region: null },
-      note: 'Often built from a boto3 client (client=...), in which case the region is on that client.',
-      sources: [BOTO_SAMPLES, LANGCHAIN_AWS],
+      note: 'Often built from a boto3 client (client=...), in which case the region is on that client. Without region_name: AWS_REGION, AWS_DEFAULT_REGION, then ~/.aws/config.',
+      sources: [BOTO_SAMPLES, LANGCHAIN_AWS, src('https://github.com/langchain-ai/langchain-aws/blob/main/libs/aws/langchain_aws/chat_models/bedrock_converse.py', '2026-12-03')],
     },
     {
       id: 'llamaindex-bedrock',

@@ -5,6 +5,7 @@ import {
   GPAI_BACKFIELD,
   GPAI_CASRAI,
   GPAI_DIGINTO,
+  GPAI_EC_INVITE,
   RESEARCH_SNAPSHOT,
   gh,
   src,
@@ -68,6 +69,7 @@ export const provider: Provider = {
   name: 'Azure OpenAI / Microsoft Foundry (models sold by Azure)',
   kind: 'cloud',
   operator: 'Microsoft',
+  vendorDomains: ['microsoft.com', 'azure.com', 'github.com/Azure', 'github.com/microsoft'],
   hosts: [
     { pattern: '{resource}.openai.azure.com', regionSet: 'azure', note: HOST_NOTE, sources: [PY_AZURE, API_LIFECYCLE] },
     {
@@ -80,7 +82,7 @@ export const provider: Provider = {
   ],
   posture: {
     baa: {
-      value: 'available',
+      value: null,
       uncertain: true,
       tier: 'Microsoft HIPAA BAA in the Product Terms / Products and Services DPA (EA, MCA, CSP, pay-as-you-go)',
       conditions: [
@@ -88,32 +90,32 @@ export const provider: Provider = {
         'Text inputs are treated as in scope; coverage of image and realtime-audio inputs is not confirmed (process PHI as text only).',
         'Claude models in Foundry are sold and processed by Anthropic: Microsoft\'s BAA does not cover them and Anthropic\'s BAA does not apply to third-party-cloud purchases.',
       ],
-      note: 'Service-level scope lists sit behind the Service Trust Portal; in-scope status of Azure OpenAI comes from Microsoft Q&A moderator answers and a Microsoft Press book, not a primary scope list.',
+      note: 'UNKNOWN from Microsoft\'s own pages: Microsoft Q&A volunteer-moderator answers and a Microsoft Press book say Azure OpenAI is in scope of the HIPAA BAA in the Product Terms / DPA, but the service-level scope list sits behind the Service Trust Portal and no Microsoft page naming Azure OpenAI was found (re-searched 2026-12-03). List azure-openai under baa: once your agreement confirms it.',
       sources: [QA_BAA_DPA, QA_BAA_2025, QA_BAA_2024, AOAI_ESSENTIALS],
     },
     soc2Type2: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: "Azure's (the platform's) SOC 2 Type 2 attestation; the report and its service scope are gated behind the Service Trust Portal.",
+      note: "UNKNOWN from Microsoft's own pages: third parties report Azure's (the platform's) SOC 2 Type 2 attestation; the report and its service scope are gated behind the Service Trust Portal.",
       sources: [APT, AOAI_ESSENTIALS],
     },
     iso27001: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'Azure ISO/IEC 27001:2022 certificate (platform level); the in-scope service list is in the gated certificate scope statement.',
+      note: 'UNKNOWN from Microsoft\'s own pages: a third party reports Azure\'s ISO/IEC 27001:2022 certificate (platform level); the in-scope service list is in the gated certificate scope statement.',
       sources: [APT],
     },
     iso42001: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'Microsoft announced ISO/IEC 42001:2023 for Azure AI Foundry Models (the service that hosts Azure OpenAI models); reported by third parties.',
+      note: 'UNKNOWN from Microsoft\'s own pages: third parties report that Microsoft announced ISO/IEC 42001:2023 for Azure AI Foundry Models (the service that hosts Azure OpenAI models); the announcement was not read.',
       sources: [APT, ISO42001_NEWS],
     },
     euAiActGpai: {
-      value: 'signatory',
+      value: null,
       uncertain: true,
-      note: 'Both the model developer (OpenAI) and the platform operator (Microsoft) are full signatories per third-party reports of the Commission list. Other models sold by Azure (DeepSeek, Llama, Grok...) follow their own developer.',
-      sources: [GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
+      note: 'UNKNOWN until the Commission\'s signatory list is read: third parties report both the model developer (OpenAI) and the platform operator (Microsoft) as full signatories. Other models sold by Azure (DeepSeek, Llama, Grok...) follow their own developer.',
+      sources: [GPAI_EC_INVITE, GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
     },
     euResidency: {
       value: true,
@@ -127,6 +129,7 @@ export const provider: Provider = {
     trainingOnDataByDefault: {
       value: false,
       note: 'Prompts, completions, embeddings and training data are not available to OpenAI and not used to train or improve foundation models; Microsoft hosts the models and the service does not call OpenAI-operated services.',
+      vendorStatement: 'Your prompts, completions, embeddings and training data are not used to train, retrain or improve foundation models without your permission.',
       sources: [DATA_PRIVACY],
     },
     retentionDefault: {
@@ -231,6 +234,13 @@ export const provider: Provider = {
     advice:
       'Deploy the model as DataZoneStandard (or regional Standard) on a resource in an EU member-state region such as swedencentral, francecentral or germanywestcentral; GlobalStandard deployments are not EU-resident.',
     sources: [DEPLOYMENT_TYPES, DEPLOYMENT_TYPES_ZH],
+  },
+  requestMarks: {
+    paths: ['/openai/deployments/'],
+    queryKeys: ['api-version'],
+    headerKeys: ['api-key'],
+    note: 'The OpenAI SDKs\' Azure clients build {endpoint}/openai/deployments/{deployment}, send api-version as a query parameter and the key in an api-key header; the plain OpenAI client set up the same way calls Azure OpenAI.',
+    sources: [NODE_AZURE, PY_AZURE],
   },
   notes: [
     'Best residency signal is IaC: azurerm_cognitive_deployment sku.name / scale_type GlobalStandard|GlobalProvisionedManaged|GlobalBatch = not EU; DataZone* = EU only when the resource location is an EU member state; Standard = the resource geography.',

@@ -23,6 +23,8 @@ export const provider: Provider = {
   name: 'Databricks Model Serving / Foundation Model APIs',
   kind: 'host',
   operator: 'Databricks',
+  // Azure Databricks is documented by Microsoft (learn.microsoft.com, docs.azure.cn for Azure China).
+  vendorDomains: ['databricks.com', 'azuredatabricks.net', 'learn.microsoft.com', 'docs.azure.cn', 'github.com/databricks'],
   hosts: [
     { pattern: '{resource}.cloud.databricks.com', regionSet: 'aws', note: `Databricks on AWS. ${HOST_NOTE}`, sources: [FMAPI, DESIGNATED] },
     { pattern: 'adb-*.azuredatabricks.net', regionSet: 'azure', note: `Azure Databricks. ${HOST_NOTE}`, sources: [FMAPI_COMPLIANCE_AZURE, DESIGNATED_AZURE] },

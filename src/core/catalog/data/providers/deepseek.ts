@@ -1,5 +1,5 @@
 import type { Provider } from '../../types';
-import { CHECKED_TODAY, GPAI_BACKFIELD, gh, src } from '../common';
+import { CHECKED_TODAY, CHECKED_VENDOR_REVIEW, GPAI_BACKFIELD, GPAI_EC_INVITE, gh, src } from '../common';
 
 const PRC_STORAGE_3P = src(
   'https://tnsafety.com/deepseeks-chinese-data-storage-policy-raises-global-privacy-concerns',
@@ -11,6 +11,10 @@ const PRC_STORAGE_3P_B = src(
   CHECKED_TODAY,
   true,
 );
+// Third-party pages that state what the catalog records as unknown (no DeepSeek page was found).
+const NO_BAA_3P = src('https://phiguard.app/resources/guides/is-deepseek-hipaa-compliant', CHECKED_VENDOR_REVIEW, true);
+const MODEL_RADAR_3P = src('https://aigovernance.com/model-radar/deepseek-v3', CHECKED_VENDOR_REVIEW, true);
+const NO_AUDIT_3P = src('https://www.swanum.com/category/ai-developer-apis-llms/deepseek/', CHECKED_VENDOR_REVIEW, true);
 const VERCEL = gh('vercel/ai', 'ed857f50', 'packages/deepseek/src/deepseek-provider.ts', '2026-08-22');
 const SK_PY = gh(
   'microsoft/semantic-kernel',
@@ -24,6 +28,7 @@ export const provider: Provider = {
   name: 'DeepSeek API (first party)',
   kind: 'model-developer',
   operator: 'DeepSeek (Hangzhou DeepSeek Artificial Intelligence)',
+  vendorDomains: ['deepseek.com', 'github.com/deepseek-ai'],
   hosts: [
     {
       pattern: 'api.deepseek.com',
@@ -45,24 +50,24 @@ export const provider: Provider = {
   ],
   posture: {
     baa: {
-      value: 'not-available',
+      value: null,
       uncertain: true,
-      note: 'No BAA offer found; treat as not available.',
-      sources: [PRC_STORAGE_3P],
+      note: 'UNKNOWN, and no sign of one: no DeepSeek page offers a HIPAA BAA; third parties say DeepSeek offers none. Absence of an offer is not a refusal, so this stays unknown; do not send PHI.',
+      sources: [NO_BAA_3P, MODEL_RADAR_3P],
     },
-    soc2Type2: { value: null, note: 'None found in the research.', sources: [PRC_STORAGE_3P] },
-    iso27001: { value: null, note: 'None found in the research.', sources: [PRC_STORAGE_3P] },
-    iso42001: { value: null, note: 'None found in the research.', sources: [PRC_STORAGE_3P] },
+    soc2Type2: { value: null, note: 'None found: third parties report no independent audit report on file for DeepSeek.', sources: [NO_AUDIT_3P] },
+    iso27001: { value: null, note: 'None found: third parties report no independent audit report or certificate on file for DeepSeek.', sources: [NO_AUDIT_3P] },
+    iso42001: { value: null, note: 'None found: third parties report no independent audit report or certificate on file for DeepSeek.', sources: [NO_AUDIT_3P] },
     euAiActGpai: {
-      value: 'not-signed',
+      value: null,
       uncertain: true,
-      note: 'No Chinese AI company (Alibaba, Baidu, DeepSeek) had signed the GPAI Code of Practice per third-party reports of the Commission list.',
-      sources: [GPAI_BACKFIELD],
+      note: 'UNKNOWN until the Commission\'s signatory list is read: third-party reports of the list say no Chinese AI company (Alibaba, Baidu, DeepSeek) had signed the GPAI Code of Practice.',
+      sources: [GPAI_EC_INVITE, GPAI_BACKFIELD],
     },
     euResidency: {
-      value: false,
+      value: null,
       uncertain: true,
-      note: 'Data stored in the PRC; no EU option. EU regulators acted against the DeepSeek app (Italian Garante block 2025-01-30; Berlin DPA report to Apple/Google under the DSA in 2025).',
+      note: 'UNKNOWN from DeepSeek\'s own pages as read here, but no EU option is known: third parties quote DeepSeek\'s privacy policy as storing the information it collects on servers in the People\'s Republic of China (the policy itself was not in the stored corpus). EU regulators acted against the DeepSeek app (Italian Garante block 2025-01-30; Berlin DPA report to Apple/Google under the DSA in 2025).',
       sources: [PRC_STORAGE_3P, PRC_STORAGE_3P_B],
     },
     trainingOnDataByDefault: {
@@ -73,8 +78,8 @@ export const provider: Provider = {
     },
     retentionDefault: {
       value: null,
-      note: 'No API-specific retention period found.',
-      sources: [PRC_STORAGE_3P],
+      note: 'No API-specific retention period found; a third party reports no zero-retention option for the DeepSeek API.',
+      sources: [MODEL_RADAR_3P],
     },
   },
   clients: [

@@ -12,6 +12,7 @@ export const provider: Provider = {
   name: 'Fireworks AI',
   kind: 'host',
   operator: 'Fireworks AI',
+  vendorDomains: ['fireworks.ai', 'github.com/fw-ai'],
   hosts: [
     {
       pattern: 'api.fireworks.ai',
@@ -57,6 +58,7 @@ export const provider: Provider = {
     trainingOnDataByDefault: {
       value: false,
       note: 'No prompt or generation data is logged or stored for open models without explicit opt-in; no training without opt-in.',
+      vendorStatement: 'Prompts and generations for open models are not logged or stored without explicit opt-in, and are not used for training.',
       sources: [DATA_HANDLING, DATA_SECURITY],
     },
     retentionDefault: {

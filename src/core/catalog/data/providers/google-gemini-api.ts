@@ -5,6 +5,7 @@ import {
   GPAI_BACKFIELD,
   GPAI_CASRAI,
   GPAI_DIGINTO,
+  GPAI_EC_INVITE,
   GPAI_SIGNATORY_NOTE,
   RESEARCH_SNAPSHOT,
   gh,
@@ -15,6 +16,7 @@ import {
 const SK_GOOGLE_AI = src('https://github.com/microsoft/semantic-kernel/blob/0e2e6bd7774a5b82ddb8460fbaf93eda365a6d3b/dotnet/src/Connectors/Connectors.Google/Extensions/GoogleAIKernelBuilderExtensions.cs', CHECKED_TODAY);
 const LC4J_GEMINI = src('https://docs.langchain4j.dev/integrations/language-models/google-ai-gemini', CHECKED_TODAY);
 const LANGCHAINGO_GOOGLEAI = src('https://github.com/tmc/langchaingo/blob/09cea0e8d54eb8fa4152f5e0e27fc9d0e03be192/llms/googleai/new.go', CHECKED_TODAY);
+const GENERATIVE_AI_JS = gh('google-gemini/generative-ai-js', 'da7ed0ea', 'src/requests/request.ts', '2026-12-03');
 const JAVA_GENAI = src('https://github.com/googleapis/java-genai/blob/main/README.md', CHECKED_TODAY);
 const TERMS = src('https://ai.google.dev/gemini-api/terms', CHECKED_TODAY);
 const USAGE_POLICIES = src('https://ai.google.dev/gemini-api/docs/usage-policies', CHECKED_TODAY);
@@ -38,6 +40,7 @@ export const provider: Provider = {
   name: 'Google Gemini Developer API (AI Studio)',
   kind: 'model-developer',
   operator: 'Google',
+  vendorDomains: ['google.dev', 'google.com', 'github.com/googleapis', 'github.com/google-gemini'],
   hosts: [
     {
       pattern: 'generativelanguage.googleapis.com',
@@ -59,9 +62,9 @@ export const provider: Provider = {
   ],
   posture: {
     baa: {
-      value: 'not-available',
+      value: null,
       uncertain: true,
-      note: 'No BAA path found for the Gemini Developer API / AI Studio: Google\'s BAA covers listed Google Cloud "Covered Services" (Vertex AI) and Workspace, and the Gemini API terms forbid clinical-practice / medical-advice use. No primary statement explicitly excludes the Gemini API, so this is an inference: treat as not covered.',
+      note: 'UNKNOWN, and no sign of coverage: no BAA path was found for the Gemini Developer API / AI Studio. Google\'s BAA covers listed Google Cloud "Covered Services" (Vertex AI) and Workspace, the Gemini API terms restrict clinical-practice / medical-advice use, and third parties say AI Studio cannot be used for PHI; but no Google page says the Gemini API is excluded. Use Vertex AI for PHI.',
       sources: [TERMS, GCP_HIPAA, ACCOUNTABLE_GCP],
     },
     soc2Type2: {
@@ -80,14 +83,15 @@ export const provider: Provider = {
       sources: [TERMS],
     },
     euAiActGpai: {
-      value: 'signatory',
+      value: null,
       uncertain: true,
-      note: `${GPAI_SIGNATORY_NOTE} Google signed with public reservations (late July 2025).`,
-      sources: [GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
+      note: `${GPAI_SIGNATORY_NOTE} Google signed with public reservations (late July 2025), per the same reports.`,
+      sources: [GPAI_EC_INVITE, GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
     },
     euResidency: {
       value: false,
       note: 'No EU option on the Gemini Developer API; use Vertex AI with an EU region or the eu multi-region.',
+      vendorStatement: 'The Gemini Developer API has no location setting: requests are served from a global pool, and Google points to Vertex AI for data residency.',
       sources: [FIREBASE_LOCATIONS, TERMS],
     },
     trainingOnDataByDefault: {
@@ -121,6 +125,16 @@ export const provider: Provider = {
       defaults: { host: 'generativelanguage.googleapis.com' },
       note: 'Gemini API unless vertexai: true. A custom base URL sits in httpOptions.baseUrl.',
       sources: [JS_GENAI],
+    },
+    {
+      id: 'google-generative-ai-js',
+      languages: ['js'],
+      callees: ['GoogleGenerativeAI'],
+      packages: ['@google/generative-ai'],
+      options: {},
+      defaults: { host: 'generativelanguage.googleapis.com', baseUrl: 'https://generativelanguage.googleapis.com' },
+      note: 'The older JS SDK: the constructor takes only the API key; a custom baseUrl goes in the request options of getGenerativeModel.',
+      sources: [GENERATIVE_AI_JS],
     },
     {
       id: 'google-genai-java-gemini',

@@ -82,6 +82,7 @@ export const provider: Provider = {
   name: 'Google Vertex AI (Gemini Enterprise Agent Platform)',
   kind: 'cloud',
   operator: 'Google Cloud',
+  vendorDomains: ['google.com', 'google.dev', 'github.com/googleapis', 'github.com/GoogleCloudPlatform'],
   hosts: [
     {
       pattern: '{region}-aiplatform.googleapis.com',
@@ -113,37 +114,37 @@ export const provider: Provider = {
   ],
   posture: {
     baa: {
-      value: 'available',
+      value: null,
       uncertain: true,
       tier: 'Google Cloud BAA (covered services)',
       conditions: [
         'The Google Cloud BAA must be executed; only services and generally available features listed as covered services may receive PHI (preview features excluded).',
         'Partner and open models on Vertex follow the Google Cloud terms for Model-as-a-Service; check per-model coverage.',
       ],
-      note: 'High-confidence consensus (Google Cloud HIPAA guide; Vertex AI Search compliance page shows HIPAA; third-party guides), but the primary covered-products list naming Generative AI on Vertex AI was not retrieved.',
+      note: 'UNKNOWN from Google\'s own pages as read here, though widely reported: the Google Cloud HIPAA guide says Google signs BAAs for covered products and the Vertex AI Search compliance page shows HIPAA for Vertex AI Search and the RAG APIs, but no Google page read names Generative AI on Vertex AI as a covered product (the covered-products list was not in the stored copy, re-searched 2026-12-03); third-party guides say it is covered. List google-vertex-ai under baa: once your Google Cloud BAA confirms it.',
       sources: [GCP_HIPAA, VAIS_COMPLIANCE, BAA_3P],
     },
     soc2Type2: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: '"Vertex AI Platform" and "Generative AI on Vertex AI" are in scope for SOC 1/2/3 per a third party citing Google services-in-scope.',
+      note: 'UNKNOWN from Google\'s own pages: a third party citing Google\'s services-in-scope list reports "Vertex AI Platform" and "Generative AI on Vertex AI" in scope for SOC 1/2/3; the list was not read.',
       sources: [APT],
     },
     iso27001: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'In scope for ISO 27001/27017/27018 per a third party citing Google services-in-scope.',
+      note: 'UNKNOWN from Google\'s own pages: a third party citing Google\'s services-in-scope list reports Vertex AI in scope for ISO 27001/27017/27018; the list was not read.',
       sources: [APT],
     },
     iso42001: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'Google Cloud Platform is ISO/IEC 42001:2023 certified with "Generative AI on Gemini Enterprise Agent Platform" (Vertex AI) in the products-in-scope list, per a third party; certificate not read.',
+      note: 'UNKNOWN from Google\'s own pages: a third party reports Google Cloud Platform ISO/IEC 42001:2023 certified with "Generative AI on Gemini Enterprise Agent Platform" (Vertex AI) in the products-in-scope list; the certificate was not read.',
       sources: [APT],
     },
     euAiActGpai: {
       value: null,
-      note: 'Depends on the model\'s developer: Google (Gemini) is a signatory, and so are Anthropic and Mistral for their models on Vertex; Meta (Llama) refused to sign; DeepSeek and other Chinese developers have not signed.',
+      note: 'Depends on the model\'s developer. Per third-party reports of the Commission list: Google (Gemini), Anthropic and Mistral signed; Meta (Llama) refused; DeepSeek and other Chinese developers have not signed.',
       sources: [GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI],
     },
     euResidency: {
@@ -165,6 +166,7 @@ export const provider: Provider = {
     trainingOnDataByDefault: {
       value: false,
       note: 'Training restriction (Service Specific Terms): Google will not use customer data to train or fine-tune any AI/ML model without prior permission; applies to all managed models.',
+      vendorStatement: 'Google will not use customer data to train or fine-tune any AI/ML model without the customer\'s prior permission or instruction.',
       sources: [ZDR],
     },
     retentionDefault: {

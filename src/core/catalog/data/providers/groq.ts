@@ -15,6 +15,7 @@ export const provider: Provider = {
   name: 'GroqCloud',
   kind: 'host',
   operator: 'Groq',
+  vendorDomains: ['groq.com', 'github.com/groq'],
   hosts: [
     {
       pattern: 'api.groq.com',

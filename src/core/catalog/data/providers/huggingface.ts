@@ -7,12 +7,14 @@ const PROVIDERS_SECURITY = src('https://huggingface.co/docs/inference-providers/
 const HUB_SECURITY = src('https://www.huggingface.co/docs/hub/security', CHECKED_TODAY);
 const ENDPOINTS_FAQ = src('https://huggingface.co/docs/inference-endpoints/support/faq', RESEARCH_SNAPSHOT);
 const HF_HUB = ghTree('huggingface/huggingface_hub', 'ee0a4510f', '2026-08-20');
+const LANGCHAINGO = gh('tmc/langchaingo', '8fea3de6', 'llms/huggingface/huggingfacellm.go', '2026-12-03');
 const VERCEL = gh('vercel/ai', '0e9e035e46fb91c9c137855206370fb65653f6ad', 'packages/huggingface/src/huggingface-provider.ts', CHECKED_TODAY);
 
 const ROUTER_BAA = {
   value: 'not-available' as const,
   uncertain: true,
-  note: 'No BAA found for Inference Providers (the router): it forwards requests to third-party providers under their own policies, which makes it unsuitable for PHI.',
+  note: 'Hugging Face scopes its BAA offer to dedicated Inference Endpoints; no BAA is offered for Inference Providers (the router), which forwards requests to third-party providers under their own policies.',
+  vendorStatement: 'The BAA (or GDPR DPA) is offered through the Inference Endpoints enterprise plan; the Inference Providers security page names no BAA and says requests go to third-party providers.',
   sources: [PROVIDERS_SECURITY, ENDPOINTS_SECURITY],
 };
 
@@ -21,6 +23,7 @@ export const provider: Provider = {
   name: 'Hugging Face (Inference Providers router and Inference Endpoints)',
   kind: 'host',
   operator: 'Hugging Face',
+  vendorDomains: ['huggingface.co', 'github.com/huggingface'],
   hosts: [
     {
       pattern: 'router.huggingface.co',
@@ -97,6 +100,7 @@ export const provider: Provider = {
     trainingOnDataByDefault: {
       value: false,
       note: 'Hugging Face does not store user data for training; downstream router providers follow their own policies.',
+      vendorStatement: 'Hugging Face does not store request data to train models; payloads to Inference Endpoints are not stored.',
       sources: [PROVIDERS_SECURITY, ENDPOINTS_SECURITY],
     },
     retentionDefault: {
@@ -125,6 +129,16 @@ export const provider: Provider = {
       defaults: { host: 'router.huggingface.co' },
       note: 'Default base URL https://router.huggingface.co/v1 (HUGGINGFACE_API_KEY).',
       sources: [VERCEL],
+    },
+    {
+      id: 'langchaingo-huggingface',
+      languages: ['go'],
+      callees: ['huggingface.New'],
+      packages: ['github.com/tmc/langchaingo/llms/huggingface'],
+      options: { url: ['WithURL'], model: ['WithModel'] },
+      defaults: { host: 'api-inference.huggingface.co', baseUrl: 'https://api-inference.huggingface.co' },
+      note: 'langchaingo: the default URL is the serverless Inference API; WithInferenceProvider switches to https://router.huggingface.co (same BAA and location facts).',
+      sources: [LANGCHAINGO],
     },
   ],
   env: [{ name: 'HF_INFERENCE_ENDPOINT', kind: 'url', specific: true, sources: [HF_HUB] }],

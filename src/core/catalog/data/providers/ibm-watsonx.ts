@@ -17,6 +17,7 @@ export const provider: Provider = {
   name: 'IBM watsonx.ai',
   kind: 'cloud',
   operator: 'IBM',
+  vendorDomains: ['ibm.com', 'ibm.github.io', 'github.com/IBM'],
   hosts: [
     {
       pattern: '{region}.ml.cloud.ibm.com',

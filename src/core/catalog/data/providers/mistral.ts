@@ -2,10 +2,12 @@ import type { Provider } from '../../types';
 import { EEA } from '../../zones';
 import {
   CHECKED_TODAY,
+  CHECKED_VENDOR_REVIEW,
   GPAI_AICV,
   GPAI_BACKFIELD,
   GPAI_CASRAI,
   GPAI_DIGINTO,
+  GPAI_EC_INVITE,
   GPAI_SIGNATORY_NOTE,
   RESEARCH_SNAPSHOT,
   gh,
@@ -20,6 +22,9 @@ const REGIONAL_MD = src('https://docs.mistral.ai/inference/regional-inference.md
 const ZDR = src('https://docs.mistral.ai/admin/monitor-comply/zero-data-retention', CHECKED_TODAY);
 const OTA = src('https://unlock-my-data.com/list-app/mistral', RESEARCH_SNAPSHOT, true);
 const TRUST = src('https://trust.mistral.ai/', RESEARCH_SNAPSHOT);
+// Mistral's help-centre collection: it lists the article "Do you have SOC2 or ISO27001 Certification?"
+// (the article's text was not in the stored corpus).
+const HELP_TRUST = src('https://help.mistral.ai/fr/collections/789666-trust-security-compliance', CHECKED_VENDOR_REVIEW);
 const APT = src('https://aiprovidertrust.com/offerings/mistral-la-plateforme/', CHECKED_TODAY, true);
 
 const PY_SDK = ghTree('mistralai/client-python', '05629d23', '2026-06-30');
@@ -30,6 +35,7 @@ const PY_SDK_LATER = gh(
   CHECKED_TODAY,
 );
 const VERCEL = gh('vercel/ai', 'ed857f50', 'packages/mistral/src/mistral-provider.ts', '2026-08-22');
+const LANGCHAINGO = gh('tmc/langchaingo', '8fea3de6', 'llms/mistral/client_options.go', '2026-12-03');
 const LANGCHAIN = src(
   'https://github.com/langchain-ai/langchain/blob/master/libs/partners/mistralai/langchain_mistralai/chat_models.py',
   RESEARCH_SNAPSHOT,
@@ -40,6 +46,7 @@ export const provider: Provider = {
   name: 'Mistral AI API (La Plateforme / Mistral Studio)',
   kind: 'model-developer',
   operator: 'Mistral AI',
+  vendorDomains: ['mistral.ai', 'github.com/mistralai'],
   hosts: [
     {
       pattern: 'api.mistral.ai',
@@ -89,20 +96,20 @@ export const provider: Provider = {
   ],
   posture: {
     baa: {
-      value: 'not-available',
+      value: null,
       uncertain: true,
-      note: 'No public evidence that Mistral signs a HIPAA BAA for its own API. Mistral models are available under the BAAs of Amazon Bedrock, Azure and Vertex AI (subject to each cloud\'s model rules).',
-      sources: [APT],
+      note: 'UNKNOWN: no Mistral page offers or refuses a HIPAA BAA for its own API (none found in its help centre\'s trust collection; re-searched 2026-12-03), and third parties report "no public evidence" of one. Absence of an offer is not a refusal. Mistral models are also served by Amazon Bedrock, Azure and Vertex AI under those clouds\' terms.',
+      sources: [HELP_TRUST, APT],
     },
     soc2Type2: {
       value: true,
-      note: 'Mistral\'s help center states it complies with SOC 2 Type II; the report is gated behind trust.mistral.ai.',
-      sources: [TRUST, APT],
+      note: 'Mistral\'s trust centre (read for the research) and help center state SOC 2 Type II; the report is gated behind trust.mistral.ai.',
+      sources: [TRUST, HELP_TRUST, APT],
     },
     iso27001: {
       value: true,
-      note: 'ISO 27001 and 27701 per Mistral\'s help center; certificate gated behind trust.mistral.ai.',
-      sources: [TRUST, APT],
+      note: 'ISO 27001 and 27701 per Mistral\'s trust centre (read for the research) and help center; certificate gated behind trust.mistral.ai.',
+      sources: [TRUST, HELP_TRUST, APT],
     },
     iso42001: {
       value: null,
@@ -110,10 +117,10 @@ export const provider: Provider = {
       sources: [APT],
     },
     euAiActGpai: {
-      value: 'signatory',
+      value: null,
       uncertain: true,
       note: GPAI_SIGNATORY_NOTE,
-      sources: [GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
+      sources: [GPAI_EC_INVITE, GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
     },
     euResidency: {
       value: true,
@@ -122,10 +129,10 @@ export const provider: Provider = {
       sources: [REGIONAL, REGIONAL_MD, PY_SDK, PY_SDK_LATER],
     },
     trainingOnDataByDefault: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'Paid API usage is not used for training; free-tier API usage is opted into training by default (third-party reports). True here because the default depends on the plan.',
-      sources: [APT],
+      note: 'UNKNOWN from Mistral\'s own pages as read here: third parties report that paid API usage is not used for training while free-tier API usage is opted into training by default. Mistral\'s help centre has articles on training opt-out (not read). Treat as may-train on the free tier.',
+      sources: [HELP_TRUST, APT],
     },
     retentionDefault: {
       value: '30 days for abuse monitoring (since 2024-05-22); Zero Data Retention on paid plans for supported stateless endpoints (chat/fim completions, embeddings, moderations, classifications, OCR, audio), not for stateful products.',
@@ -163,6 +170,16 @@ export const provider: Provider = {
       options: { url: ['endpoint', 'base_url'], model: ['model'] },
       defaults: { host: 'api.mistral.ai', baseUrl: 'https://api.mistral.ai/v1' },
       sources: [LANGCHAIN],
+    },
+    {
+      id: 'langchaingo-mistral',
+      languages: ['go'],
+      callees: ['mistral.New'],
+      packages: ['github.com/tmc/langchaingo/llms/mistral'],
+      options: { url: ['WithEndpoint'], model: ['WithModel'] },
+      defaults: { host: 'api.mistral.ai', baseUrl: 'https://api.mistral.ai' },
+      note: 'langchaingo: WithEndpoint sets the API endpoint; the default is the mistral-go client\'s https://api.mistral.ai (global, not the EU host).',
+      sources: [LANGCHAINGO],
     },
   ],
   env: [],

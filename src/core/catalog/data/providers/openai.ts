@@ -2,10 +2,12 @@ import type { Provider } from '../../types';
 import { EEA } from '../../zones';
 import {
   CHECKED_TODAY,
+  CHECKED_VENDOR_REVIEW,
   GPAI_AICV,
   GPAI_BACKFIELD,
   GPAI_CASRAI,
   GPAI_DIGINTO,
+  GPAI_EC_INVITE,
   GPAI_SIGNATORY_NOTE,
   RESEARCH_SNAPSHOT,
   gh,
@@ -22,7 +24,7 @@ const RESIDENCY_HELP = src(
 const RESIDENCY_ASIA = src('https://openai.com/index/introducing-data-residency-in-asia', RESEARCH_SNAPSHOT);
 const BAA = src(
   'https://help.openai.com/en/articles/8660679-how-can-i-get-a-business-associate-agreement-baa-with-openai-for-the-api-services',
-  CHECKED_TODAY,
+  CHECKED_VENDOR_REVIEW,
 );
 const YOUR_DATA = src('https://developers.openai.com/api/docs/guides/your-data', CHECKED_TODAY);
 const SECURITY = src('https://openai.com/security-and-privacy/', CHECKED_TODAY);
@@ -61,6 +63,7 @@ export const provider: Provider = {
   name: 'OpenAI API',
   kind: 'model-developer',
   operator: 'OpenAI',
+  vendorDomains: ['openai.com', 'github.com/openai'],
   hosts: [
     {
       pattern: 'api.openai.com',
@@ -131,9 +134,9 @@ export const provider: Provider = {
       sources: [SECURITY, APT],
     },
     iso27001: {
-      value: true,
+      value: null,
       uncertain: true,
-      note: 'ISO/IEC 27001:2022 (with 27017/27018/27701) is listed on trust.openai.com for the API Platform according to third parties; the certificate itself was not read.',
+      note: 'UNKNOWN from OpenAI\'s own pages: third parties report ISO/IEC 27001:2022 (with 27017/27018/27701) listed on trust.openai.com for the API Platform; neither the trust portal nor the certificate was read.',
       sources: [APT, TRUSTATLAS],
     },
     iso42001: {
@@ -143,10 +146,10 @@ export const provider: Provider = {
       sources: [APT, TRUSTATLAS],
     },
     euAiActGpai: {
-      value: 'signatory',
+      value: null,
       uncertain: true,
       note: GPAI_SIGNATORY_NOTE,
-      sources: [GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
+      sources: [GPAI_EC_INVITE, GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_AICV],
     },
     euResidency: {
       value: true,
@@ -157,6 +160,7 @@ export const provider: Provider = {
     trainingOnDataByDefault: {
       value: false,
       note: 'Since 2023-03-01 API data is not used to train or improve models unless the customer opts in.',
+      vendorStatement: 'Data sent to the API is not used to train or improve OpenAI models unless you explicitly opt in.',
       sources: [YOUR_DATA],
     },
     retentionDefault: {
@@ -170,7 +174,7 @@ export const provider: Provider = {
       languages: ['python'],
       callees: ['OpenAI', 'AsyncOpenAI'],
       packages: ['openai', 'llama-index-llms-openai'],
-      options: { url: ['base_url', 'api_base'], region: ['data_residency'] },
+      options: { url: ['base_url', 'api_base'], region: ['data_residency'], query: ['default_query'], headers: ['default_headers'] },
       env: { url: ['OPENAI_BASE_URL'] },
       defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
       note: 'data_residency ("global"|"us"|"eu"|"ae") selects the regional host and is mutually exclusive with base_url. api_base is the LlamaIndex OpenAI(...) spelling. The client is also used with base_url for DeepSeek, OpenRouter, vLLM, Ollama, Vertex, Gemini: the resolved host decides the provider.',
@@ -221,7 +225,7 @@ export const provider: Provider = {
       languages: ['js'],
       callees: ['OpenAI'],
       packages: ['openai'],
-      options: { url: ['baseURL'], region: ['dataResidency'] },
+      options: { url: ['baseURL'], region: ['dataResidency'], query: ['defaultQuery'], headers: ['defaultHeaders'] },
       env: { url: ['OPENAI_BASE_URL'] },
       defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
       note: 'dataResidency and baseURL are mutually exclusive.',

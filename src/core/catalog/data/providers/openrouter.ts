@@ -15,6 +15,7 @@ export const provider: Provider = {
   name: 'OpenRouter',
   kind: 'router',
   operator: 'OpenRouter',
+  vendorDomains: ['openrouter.ai', 'github.com/OpenRouterTeam'],
   hosts: [
     {
       pattern: 'openrouter.ai',
@@ -58,10 +59,10 @@ export const provider: Provider = {
   ],
   posture: {
     baa: {
-      value: 'not-available',
+      value: null,
       uncertain: true,
-      note: 'No BAA offer found; the upstream provider determines the actual exposure.',
-      sources: [ZDR],
+      note: 'UNKNOWN: no BAA offer found. OpenRouter\'s data-policy pages (zero data retention, provider logging) do not mention a BAA or HIPAA; absence of an offer is not a refusal. The upstream provider determines the actual exposure.',
+      sources: [ZDR, LOGGING],
     },
     soc2Type2: { value: null, note: 'Not covered by the research.', sources: [ZDR] },
     iso27001: { value: null, note: 'Not covered by the research.', sources: [ZDR] },

@@ -9,6 +9,7 @@ export const provider: Provider = {
   name: 'Perplexity Sonar API',
   kind: 'host',
   operator: 'Perplexity AI',
+  vendorDomains: ['perplexity.ai', 'github.com/ppl-ai'],
   hosts: [
     {
       pattern: 'api.perplexity.ai',
@@ -30,9 +31,9 @@ export const provider: Provider = {
   ],
   posture: {
     baa: {
-      value: 'not-available',
+      value: null,
       uncertain: true,
-      note: 'No BAA offer found. Perplexity lists a "2025 HIPAA Gap Assessment", which is an assessment, not a BAA commitment.',
+      note: 'UNKNOWN: no BAA offer found. Perplexity\'s privacy and security page lists a "2025 HIPAA Gap Assessment", which is an assessment, not a BAA commitment, and says nothing about signing a BAA.',
       sources: [PRIVACY_SECURITY],
     },
     soc2Type2: {
@@ -55,6 +56,7 @@ export const provider: Provider = {
     trainingOnDataByDefault: {
       value: false,
       note: 'Sonar API data is not used to train models.',
+      vendorStatement: 'Data sent to the Sonar API is not used for model training (zero data retention policy).',
       sources: [PRIVACY_SECURITY],
     },
     retentionDefault: {

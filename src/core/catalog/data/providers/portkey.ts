@@ -26,6 +26,7 @@ export const provider: Provider = {
   name: 'Portkey AI Gateway',
   kind: 'router',
   operator: 'Portkey',
+  vendorDomains: ['portkey.ai', 'github.com/Portkey-AI'],
   hosts: [
     {
       pattern: 'api.portkey.ai',

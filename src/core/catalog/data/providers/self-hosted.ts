@@ -15,6 +15,9 @@ const LANGCHAIN_OLLAMA = src(
   'https://github.com/langchain-ai/langchain/blob/master/libs/partners/ollama/langchain_ollama/chat_models.py',
   RESEARCH_SNAPSHOT,
 );
+const LANGCHAINGO_OLLAMA = gh('tmc/langchaingo', '8fea3de6', 'llms/ollama/internal/ollamaclient/ollamaclient.go', '2026-12-03');
+const LANGCHAINGO_OLLAMA_OPTIONS = gh('tmc/langchaingo', '8fea3de6', 'llms/ollama/options.go', '2026-12-03');
+const LANGCHAIN_COMMUNITY_OLLAMA = gh('langchain-ai/langchain', '4de46e8b', 'libs/community/langchain_community/llms/ollama.py', '2026-12-03');
 const OLLAMA_PY = gh('ollama/ollama-python', '1088e5a645d310d88e21566f0576a4cb658b9715', 'ollama/_client.py', CHECKED_TODAY);
 
 const NA_NOTE = 'Your own infrastructure: a third-party certification does not apply; your own controls and hosting provider decide.';
@@ -25,6 +28,8 @@ export const provider: Provider = {
   name: 'Self-hosted open-weight models (Ollama, vLLM, llama.cpp, LM Studio, TGI)',
   kind: 'self-hosted',
   operator: 'You (the deploying organisation)',
+  // No vendor: the posture follows from running the model yourself.
+  vendorDomains: [],
   hosts: [
     { pattern: 'localhost', location: 'self', note: 'Ollama :11434, vLLM :8000, llama.cpp :8080, LM Studio :1234 are common defaults.', sources: LOCAL_SOURCES },
     { pattern: '127.0.0.1', location: 'self', note: 'Ollama binds 127.0.0.1:11434 by default.', sources: [OLLAMA_FAQ, OLLAMA_FAQ_RAW] },
@@ -113,6 +118,37 @@ export const provider: Provider = {
       defaults: { host: 'localhost' },
       note: 'Default http://localhost:11434.',
       sources: [LANGCHAIN_OLLAMA],
+    },
+    {
+      id: 'langchain-community-ollama',
+      languages: ['python'],
+      // Qualified by the import, so that the ollama package's own Client/Ollama keep their 127.0.0.1 default.
+      callees: [
+        'langchain_community.llms.Ollama',
+        'langchain_community.llms.ollama.Ollama',
+        'langchain_community.chat_models.ChatOllama',
+        'langchain_community.chat_models.ollama.ChatOllama',
+        'langchain_community.embeddings.OllamaEmbeddings',
+        'langchain.llms.Ollama',
+        'langchain.chat_models.ChatOllama',
+        'langchain.embeddings.OllamaEmbeddings',
+      ],
+      packages: ['langchain-community', 'langchain'],
+      options: { url: ['base_url'], model: ['model'] },
+      defaults: { host: 'localhost' },
+      note: 'LangChain\'s community Ollama classes default to base_url http://localhost:11434 and do not read OLLAMA_HOST.',
+      sources: [LANGCHAIN_COMMUNITY_OLLAMA],
+    },
+    {
+      id: 'langchaingo-ollama',
+      languages: ['go'],
+      callees: ['ollama.New'],
+      packages: ['github.com/tmc/langchaingo/llms/ollama'],
+      options: { url: ['WithServerURL'], model: ['WithModel'] },
+      env: { url: ['OLLAMA_HOST'] },
+      defaults: { host: '127.0.0.1' },
+      note: 'langchaingo: WithServerURL, else OLLAMA_HOST, else http://127.0.0.1:11434.',
+      sources: [LANGCHAINGO_OLLAMA, LANGCHAINGO_OLLAMA_OPTIONS],
     },
   ],
   env: [

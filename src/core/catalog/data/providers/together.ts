@@ -17,6 +17,7 @@ export const provider: Provider = {
   name: 'Together AI',
   kind: 'host',
   operator: 'Together AI',
+  vendorDomains: ['together.ai', 'together.xyz', 'github.com/togethercomputer'],
   hosts: [
     { pattern: 'api.together.xyz', location: 'global', note: 'SDK default base https://api.together.xyz/v1.', sources: [PY_SDK] },
     { pattern: 'api.together.ai', location: 'global', note: 'Alternate API hostname (resolves with TLS per a third-party probe).', sources: [DOMAIN_PROBE] },
@@ -49,11 +50,13 @@ export const provider: Provider = {
     euResidency: {
       value: false,
       note: 'No self-serve EU option on the serverless API; data-residency needs are handled with private networking / VPC deployments on request (contact sales).',
+      vendorStatement: 'Data-residency requirements are met with private networking / VPC-based deployments arranged with sales, not on the serverless API.',
       sources: [PRIVACY_SECURITY],
     },
     trainingOnDataByDefault: {
       value: false,
       note: 'Use of data for training is a separate opt-in, off by default (both Together pages agree).',
+      vendorStatement: 'Customer data is used for training only if the organization opts in; the setting is off by default.',
       sources: [PRIVACY_SECURITY, ZDR],
     },
     retentionDefault: {

@@ -12,7 +12,8 @@ const PROVIDER_OPTIONS = src('https://vercel.com/docs/ai-gateway/models-and-prov
 const AI_POLICY = src('https://v0.app/policy', CHECKED_TODAY);
 const DPA = src('https://vercel.com/legal/dpa', CHECKED_TODAY);
 // A Vercel community thread: a user quoting the AI Product Terms and a Vercel staff reply.
-const COMMUNITY_BYOK = src('https://community.vercel.com/t/clarify-byok-usage-in-ai-gateway-terms/20863', CHECKED_TODAY);
+// A community-forum thread: a Vercel staff reply there is not Vercel's published word.
+const COMMUNITY_BYOK = src('https://community.vercel.com/t/clarify-byok-usage-in-ai-gateway-terms/20863', CHECKED_TODAY, true);
 
 // The hipaaCompliant routing option: added, then removed as never finished on the service side.
 const HIPAA_PR = src('https://github.com/vercel/ai/pull/13614', CHECKED_TODAY);
@@ -46,6 +47,7 @@ export const provider: Provider = {
   name: 'Vercel AI Gateway',
   kind: 'router',
   operator: 'Vercel',
+  vendorDomains: ['vercel.com', 'vercel.sh', 'v0.app', 'github.com/vercel'],
   hosts: [
     {
       pattern: 'ai-gateway.vercel.sh',

@@ -1,5 +1,5 @@
 import type { Provider } from '../../types';
-import { CHECKED_TODAY, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_DIGINTO, gh, src } from '../common';
+import { CHECKED_TODAY, GPAI_BACKFIELD, GPAI_CASRAI, GPAI_DIGINTO, GPAI_EC_INVITE, gh, src } from '../common';
 
 const REGIONS_OLD = src('https://docs.x.ai/developers/regions.md', CHECKED_TODAY);
 const REGIONS_NEW = src('https://docs.x.ai/developers/advanced-api-usage/regions.md', CHECKED_TODAY);
@@ -15,6 +15,7 @@ export const provider: Provider = {
   name: 'xAI Grok API',
   kind: 'model-developer',
   operator: 'xAI',
+  vendorDomains: ['x.ai', 'github.com/xai-org'],
   hosts: [
     {
       pattern: 'api.x.ai',
@@ -85,10 +86,10 @@ export const provider: Provider = {
       sources: [APT],
     },
     euAiActGpai: {
-      value: 'partial',
+      value: null,
       uncertain: true,
-      note: 'Signed only the Safety and Security chapter; must show Transparency and Copyright compliance by other means (third-party reports of the Commission list).',
-      sources: [GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI],
+      note: 'UNKNOWN until the Commission\'s signatory list is read: third-party reports of the list say xAI signed only the Safety and Security chapter and must show Transparency and Copyright compliance by other means.',
+      sources: [GPAI_EC_INVITE, GPAI_DIGINTO, GPAI_BACKFIELD, GPAI_CASRAI],
     },
     euResidency: {
       value: null,
@@ -98,6 +99,7 @@ export const provider: Provider = {
     trainingOnDataByDefault: {
       value: false,
       note: 'xAI does not use business inputs or outputs to train models (free credits may be offered in exchange for training permission).',
+      vendorStatement: 'xAI does not train its models on business customers\' inputs or outputs without permission.',
       sources: [ENTERPRISE_FAQ, SECURITY_FAQ_NEW],
     },
     retentionDefault: {

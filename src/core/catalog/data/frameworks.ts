@@ -1,0 +1,378 @@
+// Agent and RAG frameworks whose model classes reach several providers (Semantic Kernel's
+// Python connectors, Google ADK, LlamaIndex, strands, the Claude Agent SDK, LangChain's
+// Google switches). Like litellm.ts, kept beside the provider files rather than spread
+// through them: each list is added to its provider's `clients` in index.ts.
+//
+// Framework classes with common names (`Agent`, `Gemini`, `query`, `BedrockModel`) are
+// named by their import path, so a class of that name from another library stays quiet.
+import type { ClientSignal, ProviderId } from '../types';
+import { CHECKED_FRAMEWORKS as D, gh, src } from './common';
+
+const SK = 'microsoft/semantic-kernel';
+const SK_COMMIT = 'b39d95a34435f4c1d55dd00c86120ce118d847e1';
+const SK_CONNECTORS = 'python/semantic_kernel/connectors/ai';
+const sk = (path: string) => gh(SK, SK_COMMIT, `${SK_CONNECTORS}/${path}`, D);
+const SK_GOOGLE_AI = sk('google/google_ai/services/google_ai_chat_completion.py');
+const SK_GOOGLE_AI_SETTINGS = sk('google/google_ai/google_ai_settings.py');
+const SK_VERTEX = sk('google/vertex_ai/services/vertex_ai_chat_completion.py');
+const SK_VERTEX_SETTINGS = sk('google/vertex_ai/vertex_ai_settings.py');
+const SK_BEDROCK = sk('bedrock/services/bedrock_base.py');
+const SK_OPENAI = sk('open_ai/services/open_ai_chat_completion.py');
+const SK_ANTHROPIC = sk('anthropic/services/anthropic_chat_completion.py');
+const SK_MISTRAL = sk('mistral_ai/services/mistral_ai_chat_completion.py');
+const SK_OLLAMA = sk('ollama/services/ollama_chat_completion.py');
+const AIPLATFORM_INIT = src('https://github.com/googleapis/python-aiplatform/blob/main/google/cloud/aiplatform/initializer.py', D);
+
+const ADK_GEMINI = gh('google/adk-python', 'e643f5f9e4b71b12ac63d0d45d049312e0fdf98b', 'src/google/adk/models/google_llm.py', D);
+const ADK_DOCS = src('https://google.github.io/adk-docs/agents/models/', D);
+const PY_GENAI = gh('googleapis/python-genai', '66807187', 'google/genai/_api_client.py', D);
+
+const LC_GENAI = gh('langchain-ai/langchain-google', '75f75815e0fdb8b719a1cb576184cc4833a68a16', 'libs/genai/langchain_google_genai/_common.py', D);
+const LC_GENAI_EMBEDDINGS = gh('langchain-ai/langchain-google', '75f75815e0fdb8b719a1cb576184cc4833a68a16', 'libs/genai/langchain_google_genai/embeddings.py', D);
+
+const LI = 'run-llama/llama_index';
+const LI_GENAI = gh(LI, '28c0aab8c77d61b18e61da95fd8e38c383a5e267', 'llama-index-integrations/llms/llama-index-llms-google-genai/llama_index/llms/google_genai/client.py', D);
+const LI_VERTEX = gh(LI, '611cb46c7a6dbc3cd77950b6e4593f0ad8c5943a', 'llama-index-integrations/llms/llama-index-llms-vertex/llama_index/llms/vertex/base.py', D);
+const LI_MISTRAL = gh(LI, '694ef35852dcc3f8042bf2f24a64aa3b127a3919', 'llama-index-integrations/llms/llama-index-llms-mistralai/llama_index/llms/mistralai/base.py', D);
+const LI_OPENAI_LIKE = gh(LI, '0f8133088aa7c80522bd0b0fcfd01e3c200bebbb', 'llama-index-integrations/llms/llama-index-llms-openai-like/llama_index/llms/openai_like/base.py', D);
+const LI_BEDROCK_EMBEDDING = gh(LI, '7a7d1c1b3ee89d6deb1092c5e9d929fa2ab15f5b', 'llama-index-integrations/embeddings/llama-index-embeddings-bedrock/llama_index/embeddings/bedrock/base.py', D);
+const LI_GEMINI = src('https://developers.llamaindex.ai/python/examples/llm/gemini/', D);
+
+const STRANDS = 'strands-agents/sdk-python';
+const STRANDS_BEDROCK = gh(STRANDS, 'd661562fbc56b7389f006e79d7d36bcd1436dbc7', 'src/strands/models/bedrock.py', D);
+const STRANDS_ANTHROPIC = gh(STRANDS, 'dd4f4562c9fe7b3ee9392b781778f9b730952292', 'src/strands/models/anthropic.py', D);
+const STRANDS_OPENAI = gh(STRANDS, '0db76418615874ee4be2425b4561aa2ca1d53b6e', 'src/strands/models/openai.py', D);
+
+// The Claude Agent SDK runs Claude Code, which picks its backend from the environment.
+const CLAUDE_BEDROCK = src('https://code.claude.com/docs/en/amazon-bedrock', D);
+const CLAUDE_VERTEX = src('https://code.claude.com/docs/en/google-vertex-ai', D);
+const CLAUDE_AGENT_SDK = src('https://code.claude.com/docs/en/agent-sdk/overview', D);
+
+// `from google.adk.agents import Agent`, `from google.adk import Agent`, ... as qualified by the imports.
+const ADK_AGENTS = ['adk.Agent', 'adk.agents.Agent', 'adk.agents.LlmAgent', 'adk.agents.llm_agent.Agent', 'adk.agents.llm_agent.LlmAgent'];
+const ADK_GEMINI_CLASS = ['adk.models.Gemini', 'adk.models.google_llm.Gemini'];
+const ADK_GEMINI_MODEL = { name: 'model', oneOf: [], pattern: '^gemini-' };
+// The switches google-genai's Client() reads when ADK builds it without arguments.
+const GENAI_VERTEX_SWITCH = ['GOOGLE_GENAI_USE_VERTEXAI', 'GOOGLE_GENAI_USE_ENTERPRISE'];
+
+const CLAUDE_AGENT_CALLEES = [
+  'claude_agent_sdk.query',
+  'claude_agent_sdk.ClaudeSDKClient',
+  '@anthropic-ai/claude-agent-sdk.query',
+];
+
+export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
+  openai: [
+    {
+      id: 'semantic-kernel-openai-python',
+      languages: ['python'],
+      callees: ['OpenAIChatCompletion', 'OpenAITextCompletion', 'OpenAITextEmbedding'],
+      packages: ['semantic-kernel'],
+      options: { model: ['ai_model_id'] },
+      env: { url: ['OPENAI_BASE_URL'] },
+      defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
+      note: 'Builds an AsyncOpenAI client without a base URL (the SDK reads OPENAI_BASE_URL); a client passed as async_client=AsyncOpenAI(base_url=...) is reported where it is built.',
+      sources: [SK_OPENAI],
+    },
+    {
+      id: 'llamaindex-openai',
+      languages: ['python'],
+      callees: ['OpenAILike', 'OpenAIEmbedding'],
+      packages: ['llama-index-llms-openai-like', 'llama-index-embeddings-openai'],
+      options: { url: ['api_base'], model: ['model'] },
+      env: { url: ['OPENAI_API_BASE'] },
+      defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
+      note: 'OpenAILike(api_base=...) is any OpenAI-compatible server: the host decides the provider. Without api_base it falls back to OpenAI\'s default, as LlamaIndex OpenAI does.',
+      sources: [LI_OPENAI_LIKE],
+    },
+    {
+      id: 'strands-openai',
+      languages: ['python'],
+      callees: ['strands.models.OpenAIModel', 'strands.models.openai.OpenAIModel'],
+      packages: ['strands-agents', 'strands'],
+      options: { url: ['client_args.base_url'], model: ['model_id'] },
+      env: { url: ['OPENAI_BASE_URL'] },
+      defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
+      note: 'client_args are passed to the OpenAI SDK client, so client_args={"base_url": ...} decides the host.',
+      sources: [STRANDS_OPENAI],
+    },
+  ],
+  anthropic: [
+    {
+      id: 'semantic-kernel-anthropic-python',
+      languages: ['python'],
+      callees: ['AnthropicChatCompletion'],
+      packages: ['semantic-kernel'],
+      options: { model: ['ai_model_id'] },
+      env: { url: ['ANTHROPIC_BASE_URL'] },
+      defaults: { host: 'api.anthropic.com', baseUrl: 'https://api.anthropic.com' },
+      sources: [SK_ANTHROPIC],
+    },
+    {
+      id: 'strands-anthropic',
+      languages: ['python'],
+      callees: ['strands.models.AnthropicModel', 'strands.models.anthropic.AnthropicModel'],
+      packages: ['strands-agents', 'strands'],
+      options: { url: ['client_args.base_url'], model: ['model_id'] },
+      env: { url: ['ANTHROPIC_BASE_URL'] },
+      defaults: { host: 'api.anthropic.com', baseUrl: 'https://api.anthropic.com' },
+      sources: [STRANDS_ANTHROPIC],
+    },
+    {
+      id: 'claude-agent-sdk',
+      languages: ['python', 'js'],
+      callees: CLAUDE_AGENT_CALLEES,
+      packages: ['claude-agent-sdk', '@anthropic-ai/claude-agent-sdk'],
+      options: {},
+      env: { url: ['ANTHROPIC_BASE_URL'] },
+      defaults: { host: 'api.anthropic.com' },
+      note: 'query() and ClaudeSDKClient run Claude Code, which uses the Anthropic API unless CLAUDE_CODE_USE_BEDROCK or CLAUDE_CODE_USE_VERTEX is set where it runs (also possible through ClaudeAgentOptions(env=...), which is not read).',
+      sources: [CLAUDE_AGENT_SDK],
+    },
+  ],
+  'google-gemini-api': [
+    {
+      id: 'semantic-kernel-google-ai-python',
+      languages: ['python'],
+      callees: ['GoogleAIChatCompletion', 'GoogleAITextCompletion', 'GoogleAITextEmbedding'],
+      packages: ['semantic-kernel'],
+      options: { model: ['gemini_model_id'] },
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'Without use_vertexai=True (or GOOGLE_AI_USE_VERTEXAI) the connector calls the Gemini Developer API with an API key.',
+      sources: [SK_GOOGLE_AI, SK_GOOGLE_AI_SETTINGS],
+    },
+    {
+      id: 'google-adk-gemini',
+      languages: ['python'],
+      callees: ADK_GEMINI_CLASS,
+      packages: ['google-adk'],
+      options: { model: ['model'] },
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'ADK builds google-genai\'s Client() without arguments: the Gemini API unless GOOGLE_GENAI_USE_VERTEXAI is true where it runs.',
+      sources: [ADK_GEMINI, ADK_DOCS],
+    },
+    {
+      id: 'google-adk-agent-gemini',
+      languages: ['python'],
+      callees: ADK_AGENTS,
+      requireOption: ADK_GEMINI_MODEL,
+      packages: ['google-adk'],
+      options: { model: ['model'] },
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'Agent(model="gemini-...") resolves the model string to ADK\'s Gemini class. Other model strings and model objects are left to their own classes.',
+      sources: [ADK_GEMINI, ADK_DOCS],
+    },
+    {
+      id: 'llamaindex-gemini',
+      languages: ['python'],
+      callees: ['llms.gemini.Gemini', 'embeddings.gemini.GeminiEmbedding', 'llms.google_genai.GoogleGenAI', 'embeddings.google_genai.GoogleGenAIEmbedding'],
+      packages: ['llama-index-llms-gemini', 'llama-index-embeddings-gemini', 'llama-index-llms-google-genai', 'llama-index-embeddings-google-genai'],
+      options: { model: ['model', 'model_name'] },
+      defaults: { host: 'generativelanguage.googleapis.com' },
+      note: 'GoogleGenAI moves to Vertex AI with vertexai_config=... or GOOGLE_GENAI_USE_VERTEXAI.',
+      sources: [LI_GEMINI, LI_GENAI],
+    },
+  ],
+  'google-vertex-ai': [
+    {
+      id: 'semantic-kernel-google-ai-vertex-python',
+      languages: ['python'],
+      callees: ['GoogleAIChatCompletion', 'GoogleAITextCompletion', 'GoogleAITextEmbedding'],
+      requireOption: { name: 'use_vertexai', oneOf: [true], env: ['GOOGLE_AI_USE_VERTEXAI'] },
+      packages: ['semantic-kernel'],
+      options: { region: ['region'], model: ['gemini_model_id'] },
+      env: { region: ['GOOGLE_AI_CLOUD_REGION'] },
+      defaults: { region: null },
+      note: 'use_vertexai=True needs a region (region= or GOOGLE_AI_CLOUD_REGION); the connector refuses to start without one.',
+      sources: [SK_GOOGLE_AI, SK_GOOGLE_AI_SETTINGS],
+    },
+    {
+      id: 'semantic-kernel-vertex-python',
+      languages: ['python'],
+      callees: ['VertexAIChatCompletion', 'VertexAITextCompletion', 'VertexAITextEmbedding'],
+      packages: ['semantic-kernel'],
+      options: { region: ['region'], model: ['gemini_model_id'] },
+      env: { region: ['VERTEX_AI_REGION', 'GOOGLE_CLOUD_REGION', 'CLOUD_ML_REGION'] },
+      defaults: { region: 'us-central1' },
+      note: 'Calls vertexai.init(location=region); without a region (VERTEX_AI_REGION) the Vertex AI SDK\'s default applies.',
+      sources: [SK_VERTEX, SK_VERTEX_SETTINGS, AIPLATFORM_INIT],
+    },
+    {
+      id: 'google-adk-gemini-vertex',
+      languages: ['python'],
+      callees: ADK_GEMINI_CLASS,
+      requireEnv: GENAI_VERTEX_SWITCH,
+      packages: ['google-adk'],
+      options: { model: ['model'] },
+      env: { region: ['GOOGLE_CLOUD_LOCATION'] },
+      defaults: { region: 'global' },
+      note: 'GOOGLE_GENAI_USE_VERTEXAI=true moves ADK\'s Gemini to Vertex AI; the location is GOOGLE_CLOUD_LOCATION, else google-genai\'s default "global".',
+      sources: [ADK_GEMINI, ADK_DOCS, PY_GENAI],
+    },
+    {
+      id: 'google-adk-agent-vertex',
+      languages: ['python'],
+      callees: ADK_AGENTS,
+      requireOption: ADK_GEMINI_MODEL,
+      requireEnv: GENAI_VERTEX_SWITCH,
+      packages: ['google-adk'],
+      options: { model: ['model'] },
+      env: { region: ['GOOGLE_CLOUD_LOCATION'] },
+      defaults: { region: 'global' },
+      sources: [ADK_GEMINI, ADK_DOCS, PY_GENAI],
+    },
+    {
+      id: 'langchain-google-genai-vertex',
+      languages: ['python'],
+      callees: ['ChatGoogleGenerativeAI', 'GoogleGenerativeAI'],
+      requireOption: { name: 'vertexai', oneOf: [true], env: ['GOOGLE_GENAI_USE_VERTEXAI'] },
+      packages: ['langchain-google-genai'],
+      options: { region: ['location'], url: ['base_url'], model: ['model'] },
+      env: { region: ['GOOGLE_CLOUD_LOCATION'] },
+      defaults: { region: 'global' },
+      note: 'langchain-google-genai 4.x: vertexai=True or GOOGLE_GENAI_USE_VERTEXAI=true selects Vertex AI; location falls back to GOOGLE_CLOUD_LOCATION, then "global".',
+      sources: [LC_GENAI],
+    },
+    {
+      id: 'langchain-google-genai-vertex-project',
+      languages: ['python'],
+      callees: ['ChatGoogleGenerativeAI', 'GoogleGenerativeAI'],
+      requireOption: { name: 'project', oneOf: [], anyValue: true },
+      packages: ['langchain-google-genai'],
+      options: { region: ['location'], url: ['base_url'], model: ['model'] },
+      env: { region: ['GOOGLE_CLOUD_LOCATION'] },
+      defaults: { region: 'global' },
+      note: 'Without vertexai= or GOOGLE_GENAI_USE_VERTEXAI, passing project= (or credentials=) selects Vertex AI. An explicit vertexai=False alongside project= is not told apart.',
+      sources: [LC_GENAI],
+    },
+    {
+      id: 'langchain-google-genai-embeddings-vertex',
+      languages: ['python'],
+      callees: ['GoogleGenerativeAIEmbeddings'],
+      requireOption: { name: 'vertexai', oneOf: [true], env: ['GOOGLE_GENAI_USE_VERTEXAI'] },
+      packages: ['langchain-google-genai'],
+      options: { region: ['location'], model: ['model'] },
+      env: { region: ['GOOGLE_CLOUD_LOCATION'] },
+      defaults: { region: 'us-central1' },
+      note: 'The embeddings class defaults to us-central1 (the chat class to "global").',
+      sources: [LC_GENAI_EMBEDDINGS],
+    },
+    {
+      id: 'llamaindex-google-genai-vertex',
+      languages: ['python'],
+      callees: ['llms.google_genai.GoogleGenAI', 'embeddings.google_genai.GoogleGenAIEmbedding'],
+      requireOption: { name: 'vertexai_config', oneOf: [], anyValue: true, env: ['GOOGLE_GENAI_USE_VERTEXAI'] },
+      packages: ['llama-index-llms-google-genai', 'llama-index-embeddings-google-genai'],
+      options: { region: ['vertexai_config.location'], model: ['model', 'model_name'] },
+      env: { region: ['GOOGLE_CLOUD_LOCATION'] },
+      defaults: { region: 'global' },
+      note: 'vertexai_config={"project": ..., "location": ...} (or GOOGLE_GENAI_USE_VERTEXAI) builds a Vertex AI google-genai client; without a location, google-genai\'s default "global".',
+      sources: [LI_GENAI, PY_GENAI],
+    },
+    {
+      id: 'llamaindex-vertex',
+      languages: ['python'],
+      callees: ['llms.vertex.Vertex', 'embeddings.vertex.VertexTextEmbedding'],
+      packages: ['llama-index-llms-vertex', 'llama-index-embeddings-vertex'],
+      options: { region: ['location'], model: ['model'] },
+      env: { region: ['GOOGLE_CLOUD_REGION', 'CLOUD_ML_REGION'] },
+      defaults: { region: 'us-central1' },
+      note: 'Calls vertexai.init(project, location): without a location the Vertex AI SDK\'s default applies.',
+      sources: [LI_VERTEX, AIPLATFORM_INIT],
+    },
+    {
+      id: 'claude-agent-sdk-vertex',
+      languages: ['python', 'js'],
+      callees: CLAUDE_AGENT_CALLEES,
+      requireEnv: ['CLAUDE_CODE_USE_VERTEX'],
+      packages: ['claude-agent-sdk', '@anthropic-ai/claude-agent-sdk'],
+      options: {},
+      env: { region: ['CLOUD_ML_REGION'], url: ['ANTHROPIC_VERTEX_BASE_URL'] },
+      defaults: { region: null },
+      note: 'CLAUDE_CODE_USE_VERTEX=1: Claude on Vertex AI in CLOUD_ML_REGION ("global" or a region).',
+      sources: [CLAUDE_VERTEX, CLAUDE_AGENT_SDK],
+    },
+  ],
+  'aws-bedrock': [
+    {
+      id: 'semantic-kernel-bedrock-python',
+      languages: ['python'],
+      callees: ['BedrockChatCompletion', 'BedrockTextCompletion', 'BedrockTextEmbedding'],
+      packages: ['semantic-kernel'],
+      options: { model: ['model_id'] },
+      env: { region: ['AWS_DEFAULT_REGION', 'AWS_REGION'] },
+      defaults: { region: null },
+      note: 'Builds boto3.client("bedrock-runtime") with no region, so the region comes from the AWS configuration; a runtime_client=boto3.client(...) passed in is reported where it is built.',
+      sources: [SK_BEDROCK],
+    },
+    {
+      id: 'strands-bedrock',
+      languages: ['python'],
+      callees: ['strands.models.BedrockModel', 'strands.models.bedrock.BedrockModel'],
+      packages: ['strands-agents', 'strands'],
+      options: { region: ['region_name'], url: ['endpoint_url'], model: ['model_id'] },
+      env: { region: ['AWS_DEFAULT_REGION', 'AWS_REGION'] },
+      // us-west-2 is strands' last resort, after the boto3 session's region (AWS_DEFAULT_REGION or
+      // ~/.aws/config, outside the repository): claiming it would be a guess, so the region stays unknown.
+      defaults: { region: null },
+      note: 'region_name, else the boto3 session\'s region (AWS_DEFAULT_REGION or ~/.aws/config), else AWS_REGION, and only then us-west-2. Without model_id the default model is a global. inference profile (any commercial region).',
+      sources: [STRANDS_BEDROCK],
+    },
+    {
+      id: 'llamaindex-bedrock-embedding',
+      languages: ['python'],
+      callees: ['embeddings.bedrock.BedrockEmbedding'],
+      packages: ['llama-index-embeddings-bedrock'],
+      options: { region: ['region_name'], model: ['model_name'] },
+      env: { region: ['AWS_DEFAULT_REGION', 'AWS_REGION'] },
+      defaults: { region: null },
+      note: 'Without region_name the boto3 session\'s region applies. BedrockEmbedding is a common class name elsewhere, so only LlamaIndex\'s counts.',
+      sources: [LI_BEDROCK_EMBEDDING],
+    },
+    {
+      id: 'claude-agent-sdk-bedrock',
+      languages: ['python', 'js'],
+      callees: CLAUDE_AGENT_CALLEES,
+      requireEnv: ['CLAUDE_CODE_USE_BEDROCK'],
+      packages: ['claude-agent-sdk', '@anthropic-ai/claude-agent-sdk'],
+      options: {},
+      env: { region: ['AWS_REGION'], url: ['ANTHROPIC_BEDROCK_BASE_URL'] },
+      defaults: { region: null },
+      note: 'CLAUDE_CODE_USE_BEDROCK=1: Claude on Bedrock in AWS_REGION, which Claude Code requires (it does not read the region from ~/.aws/config).',
+      sources: [CLAUDE_BEDROCK, CLAUDE_AGENT_SDK],
+    },
+  ],
+  mistral: [
+    {
+      id: 'semantic-kernel-mistral-python',
+      languages: ['python'],
+      callees: ['MistralAIChatCompletion', 'MistralAITextEmbedding'],
+      packages: ['semantic-kernel'],
+      options: { model: ['ai_model_id'] },
+      defaults: { host: 'api.mistral.ai', baseUrl: 'https://api.mistral.ai' },
+      sources: [SK_MISTRAL],
+    },
+    {
+      id: 'llamaindex-mistral',
+      languages: ['python'],
+      callees: ['llms.mistralai.MistralAI', 'embeddings.mistralai.MistralAIEmbedding'],
+      packages: ['llama-index-llms-mistralai', 'llama-index-embeddings-mistralai'],
+      options: { url: ['endpoint'], model: ['model', 'model_name'] },
+      env: { url: ['MISTRAL_ENDPOINT'] },
+      defaults: { host: 'api.mistral.ai', baseUrl: 'https://api.mistral.ai' },
+      sources: [LI_MISTRAL],
+    },
+  ],
+  'self-hosted': [
+    {
+      id: 'semantic-kernel-ollama-python',
+      languages: ['python'],
+      callees: ['OllamaChatCompletion', 'OllamaTextCompletion', 'OllamaTextEmbedding'],
+      packages: ['semantic-kernel'],
+      options: { url: ['host'], model: ['ai_model_id'] },
+      env: { url: ['OLLAMA_HOST'] },
+      defaults: { host: '127.0.0.1' },
+      sources: [SK_OLLAMA],
+    },
+  ],
+};

@@ -1,0 +1,212 @@
+// Which env values reach which code. A dotenv file serves the code in its own folder and
+// below (for each variable, the nearest folder whose env files set it wins; its real files
+// before the example/sample/template ones that only document the values); a compose
+// service's values serve the code of its build context; a GitHub workflow's serve the job's
+// working directory. A value nothing ties to code (a Kubernetes manifest, Helm values, a
+// dotenv file in a folder with no code) applies workspace-wide, but only where no tied
+// value sets that variable, and it says so in its provenance.
+
+import type { EnvDefinition } from './engine';
+import type { EnvLookup, EnvWhere } from './resolve/values';
+import { scalarEntry, type CNode } from './scan/config/tree';
+
+/**
+ * Which code an env definition reaches, as the file that sets it says. Absent: not an env
+ * variable this applies to (Terraform values, scoped by their names), workspace-wide as ever.
+ */
+export type EnvScope =
+  /** A dotenv file in `dir`: until placed, its reach depends on where the code is. */
+  | { kind: 'dotenv'; dir: string; documentation?: true }
+  /** A compose service's build context, a workflow job's working directory (`by` says which). */
+  | { kind: 'folder'; dir: string; by: string }
+  /** Tied to no code: applies where nothing tied sets the variable. */
+  | { kind: 'none' };
+
+/** A compose service that loads a dotenv file (`env_file:`) into the code of its build context. */
+export interface EnvFileUse {
+  /** The dotenv file, relative to the same root as every path, with `/`. */
+  file: string;
+  dir: string;
+  by: string;
+}
+
+/** Dotenv names that document the expected values rather than set them (`.env.example`, `example.env`). */
+export function isDocumentationEnv(file: string): boolean {
+  const base = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  return /(?:^|\.)(?:example|sample|template|tmpl|dist)(?:\.|$)/.test(base);
+}
+
+export function dirOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? '' : file.slice(0, slash);
+}
+
+/** `rel` taken from `dir` ('' is the root), with `.` and `..` resolved; null for an absolute path or a URL. */
+export function joinPath(dir: string, rel: string): string | null {
+  if (/^(?:\/|[a-z][a-z0-9+.-]*:)/i.test(rel) || rel.includes('${')) return null;
+  const out = dir === '' ? [] : dir.split('/');
+  for (const part of rel.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
+/** Whether `file` lies in folder `dir` or below. */
+export function isWithin(file: string, dir: string): boolean {
+  return dir === '' || file.startsWith(`${dir}/`);
+}
+
+/**
+ * Decides the reach of the workspace's env definitions: a dotenv file serves its folder
+ * when code lies in or below it, and the build context of each compose service that loads
+ * it; one with neither is tied to no code.
+ */
+export function placeEnv(definitions: EnvDefinition[], codeFiles: Iterable<string>, uses: EnvFileUse[]): EnvDefinition[] {
+  const codeDirs = new Set<string>();
+  for (const file of codeFiles) {
+    // Every ancestor folder of a code file holds code.
+    for (let dir = dirOf(file); ; dir = dirOf(dir)) {
+      if (codeDirs.has(dir)) break;
+      codeDirs.add(dir);
+      if (dir === '') break;
+    }
+  }
+  const usesOf = new Map<string, EnvFileUse[]>();
+  for (const u of uses) usesOf.set(u.file, [...(usesOf.get(u.file) ?? []), u]);
+  const out: EnvDefinition[] = [];
+  for (const d of definitions) {
+    if (d.scope?.kind !== 'dotenv') {
+      out.push(d);
+      continue;
+    }
+    const loaded = usesOf.get(d.file) ?? [];
+    if (codeDirs.has(d.scope.dir)) out.push(d);
+    for (const u of loaded) out.push({ ...d, scope: { kind: 'folder', dir: u.dir, by: u.by } });
+    if (!codeDirs.has(d.scope.dir) && !loaded.length) out.push({ ...d, scope: { kind: 'none' } });
+  }
+  return out;
+}
+
+/**
+ * The env lookup for each file, from placed definitions (see `placeEnv`). Definitions
+ * without a scope, or never placed, reach every file, as one workspace-wide set.
+ */
+export function scopedEnv(definitions: EnvDefinition[]): (file: string) => EnvLookup {
+  const byName = new Map<string, EnvDefinition[]>();
+  for (const d of definitions) {
+    const list = byName.get(d.name);
+    if (list) list.push(d);
+    else byName.set(d.name, [d]);
+  }
+  return (file) => (name) => {
+    const defs = byName.get(name);
+    if (!defs) return { state: 'unset' };
+    const reaching = reachingDefinitions(defs, file);
+    if (reaching.length) return valueOf(reaching);
+    return { state: 'unset', elsewhere: defs.map(whereOf) };
+  };
+}
+
+/** The definitions of one variable that reach a file: the tied ones that apply to it, else the untied ones. */
+function reachingDefinitions(defs: EnvDefinition[], file: string): EnvDefinition[] {
+  // Dotenv: the nearest folder whose files set the variable; its real files before its documentation.
+  let nearest: EnvDefinition[] = [];
+  let nearestDir = -1;
+  // Compose and workflows: the innermost build context or working directory.
+  let folder: EnvDefinition[] = [];
+  let folderDir = -1;
+  const untied: EnvDefinition[] = [];
+  for (const d of defs) {
+    const scope = d.scope;
+    if (!scope || scope.kind === 'none') untied.push(d);
+    else if (isWithin(file, scope.dir)) {
+      const depth = scope.dir === '' ? 0 : scope.dir.split('/').length;
+      if (scope.kind === 'dotenv') {
+        if (depth > nearestDir) [nearest, nearestDir] = [[d], depth];
+        else if (depth === nearestDir) nearest.push(d);
+      } else if (depth > folderDir) [folder, folderDir] = [[d], depth];
+      else if (depth === folderDir) folder.push(d);
+    }
+  }
+  const real = nearest.filter((d) => !(d.scope?.kind === 'dotenv' && d.scope.documentation));
+  const tied = [...(real.length ? real : nearest), ...folder];
+  return tied.length ? tied : untied;
+}
+
+function whereOf(d: EnvDefinition): EnvWhere {
+  return { file: d.file, line: d.line, ...(d.scope?.kind === 'none' ? { unscoped: true as const } : {}) };
+}
+
+/** One value, or several (a conflict: which applies depends on how the code is run). */
+function valueOf(defs: EnvDefinition[]): ReturnType<EnvLookup> {
+  const distinct = [...new Map(defs.map((d) => [d.value, d])).values()];
+  if (distinct.length === 1) return { state: 'set', value: distinct[0]!.value, where: whereOf(distinct[0]!) };
+  return { state: 'conflict', values: distinct.map((d) => ({ value: d.value, where: whereOf(d) })) };
+}
+
+/** The env blocks of a compose file or GitHub workflow and the code each reaches; dotenv files a compose service loads. */
+export function envScopesOf(root: CNode, file: string): { scopes: Map<CNode, EnvScope>; envFiles: EnvFileUse[] } {
+  const scopes = new Map<CNode, EnvScope>();
+  const envFiles: EnvFileUse[] = [];
+  if (root.k !== 'map') return { scopes, envFiles };
+  const at = file.indexOf('.github/workflows/');
+  const jobs = entryOf(root, 'jobs');
+  if ((at === 0 || file[at - 1] === '/') && jobs?.k === 'map') {
+    workflowScopes(root, jobs, at > 0 ? file.slice(0, at - 1) : '', scopes);
+    return { scopes, envFiles };
+  }
+  const services = entryOf(root, 'services');
+  if (services?.k !== 'map') return { scopes, envFiles };
+  for (const { key, value: service } of services.entries) {
+    if (service.k !== 'map') continue;
+    const build = entryOf(service, 'build');
+    const context = build?.k === 'scalar' ? build.v : build?.k === 'map' ? scalarEntry(build.entries, 'context')?.v : undefined;
+    // A service that only runs an image is tied to no code here.
+    const dir = typeof context === 'string' ? joinPath(dirOf(file), context) : null;
+    if (dir === null) continue;
+    const by = `compose service ${key}`;
+    const env = entryOf(service, 'environment');
+    if (env) scopes.set(env, { kind: 'folder', dir, by });
+    const envFile = entryOf(service, 'env_file');
+    const paths = envFile?.k === 'scalar' ? [envFile] : envFile?.k === 'seq' ? envFile.items : [];
+    for (const p of paths) {
+      const path = p.k === 'scalar' ? p.v : p.k === 'map' ? scalarEntry(p.entries, 'path')?.v : undefined;
+      const loaded = typeof path === 'string' ? joinPath(dirOf(file), path) : null;
+      if (loaded !== null) envFiles.push({ file: loaded, dir, by });
+    }
+  }
+  return { scopes, envFiles };
+}
+
+/** `env:` at the workflow, job and step levels reaches the working directory there (the repository root by default). */
+function workflowScopes(root: Extract<CNode, { k: 'map' }>, jobs: Extract<CNode, { k: 'map' }>, repo: string, scopes: Map<CNode, EnvScope>): void {
+  // undefined: not set here, so inherited; null: set to something that cannot be followed (an expression).
+  const workingDir = (node: CNode, key: 'defaults' | 'step'): string | null | undefined => {
+    const wd = key === 'step' ? entryOf(node, 'working-directory') : entryOf(entryOf(entryOf(node, 'defaults'), 'run'), 'working-directory');
+    if (!wd) return undefined;
+    return wd.k === 'scalar' && typeof wd.v === 'string' ? joinPath(repo, wd.v) : null;
+  };
+  const tie = (env: CNode | undefined, dir: string | null, by: string): void => {
+    if (env && dir !== null) scopes.set(env, { kind: 'folder', dir, by });
+  };
+  const top = workingDir(root, 'defaults');
+  const rootDir = top === undefined ? repo : top;
+  tie(entryOf(root, 'env'), rootDir, 'workflow');
+  for (const { key, value: job } of jobs.entries) {
+    if (job.k !== 'map') continue;
+    const own = workingDir(job, 'defaults');
+    const jobDir = own === undefined ? rootDir : own;
+    tie(entryOf(job, 'env'), jobDir, `workflow job ${key}`);
+    const steps = entryOf(job, 'steps');
+    for (const step of steps?.k === 'seq' ? steps.items : []) {
+      const stepOwn = workingDir(step, 'step');
+      tie(entryOf(step, 'env'), stepOwn === undefined ? jobDir : stepOwn, `workflow job ${key}`);
+    }
+  }
+}
+
+function entryOf(node: CNode | undefined, key: string): CNode | undefined {
+  return node?.k === 'map' ? node.entries.find((e) => e.key === key)?.value : undefined;
+}
