@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { catalog } from '../src/core/catalog/data';
 import { PROVIDER_IDS, type Fact, type Provider, type Source } from '../src/core/catalog/types';
+import { RESIDENCY_ZONES } from '../src/core/catalog/zones';
+import { complianceMatrix } from '../src/core/matrix';
 import { RULES } from '../src/core/rules/rules';
 import { CATEGORY, commandId, COMMANDS, MENUS, SECTION, SETTINGS, VIEW_CONTAINER, VIEWS, type CommandName } from '../src/extension/contributions';
 
@@ -66,6 +68,12 @@ function cell<T>(fact: Fact<T>, show: (v: T) => string): string {
   return `${value}${mark}${link}`;
 }
 const yesNo = (v: boolean): string => (v ? 'yes' : 'no');
+const matrixRows = new Map(complianceMatrix(catalog, { today: catalog.version }).map((r) => [r.provider, r]));
+/** The EU residency column as the matrix shows it: a European zone wider than the EU-27 is "not EU-only", not "yes". */
+const euCell = (p: Provider, fact: Fact<boolean>): string => {
+  const label = matrixRows.get(p.id)?.cells.eu.label ?? '';
+  return label.startsWith('not EU-only') ? cell({ ...fact, value: true }, () => label) : cell(fact, yesNo);
+};
 const oldest = (sources: Source[]): string => sources.map((s) => s.checked).sort()[0] ?? '';
 
 function providerSection(p: Provider): string {
@@ -107,7 +115,7 @@ ${catalog.providers.map((p) => {
   const x = p.posture;
   const all = [x.baa, x.soc2Type2, x.iso27001, x.iso42001, x.euAiActGpai, x.euResidency].flatMap((f) => f.sources);
   const text = (v: string): string => v;
-  return `| ${p.name} (\`${p.id}\`) | ${cell(x.baa, text)} | ${cell(x.soc2Type2, yesNo)} | ${cell(x.iso27001, yesNo)} | ${cell(x.iso42001, yesNo)} | ${cell(x.euAiActGpai, text)} | ${cell(x.euResidency, yesNo)} | ${oldest(all)} |`;
+  return `| ${p.name} (\`${p.id}\`) | ${cell(x.baa, text)} | ${cell(x.soc2Type2, yesNo)} | ${cell(x.iso27001, yesNo)} | ${cell(x.iso42001, yesNo)} | ${cell(x.euAiActGpai, text)} | ${euCell(p, x.euResidency)} | ${oldest(all)} |`;
 }).join('\n')}
 
 ## Providers
@@ -118,8 +126,12 @@ ${catalog.providers.map(providerSection).join('\n')}
 // ---- schema enums ----------------------------------------------------------------------
 
 for (const rel of ['schemas/catalog.schema.json', 'schemas/policy.schema.json']) {
-  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8')) as { definitions: { providerId: { enum: string[] }; ruleId?: { enum: string[] } } };
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8')) as {
+    definitions: { providerId: { enum: string[] }; ruleId?: { enum: string[] } };
+    properties?: { residency?: { enum: string[] } };
+  };
   schema.definitions.providerId.enum = [...PROVIDER_IDS];
+  if (schema.properties?.residency) schema.properties.residency.enum = [...RESIDENCY_ZONES];
   if (schema.definitions.ruleId) schema.definitions.ruleId.enum = RULES.map((r) => r.id);
   write(rel, JSON.stringify(schema, null, 2) + '\n');
 }

@@ -3,6 +3,7 @@
 import { SEVERITY_RANK, type Endpoint, type Finding, type Fix, type RelatedLocation, type ScanNote, type TextRange } from '../core/model';
 import type { Policy } from '../core/policy/policy';
 import { LineIndex } from '../core/text';
+import { endpointCountries } from '../core/catalog/zones';
 
 export interface ScanReport {
   endpoints: Endpoint[];
@@ -142,6 +143,8 @@ export function toJson(report: ScanReport): unknown {
         region: e.region,
         euResident: e.euResident,
         baaAvailable: e.baaAvailable,
+        // ISO 3166 codes, 'worldwide', 'self', or null: what residency zones are judged on.
+        countries: endpointCountries(e),
         via: e.via,
         // The provider is only the SDK's: the URL it is sent to is not known.
         ...(e.assumedProvider ? { assumedProvider: true } : {}),

@@ -4,6 +4,7 @@
 // sidebar, its Markdown export and the requirement filter all use this one model.
 
 import type { BaaFact, Catalog, Fact, Location, Provider, ProviderId, Source } from './catalog/types';
+import { describeCountries, inZone, judgeZone, RESIDENCY_ZONES, type ResidencyZone } from './catalog/zones';
 import type { Policy, Requirement } from './policy/policy';
 
 export type CellStatus = 'yes' | 'no' | 'conditional' | 'unknown';
@@ -54,13 +55,12 @@ export interface MatrixRow {
     signBaa: boolean;
     /** Some endpoint is offered a BAA (available or case by case). */
     offeredBaa: boolean;
-    /** Some location keeps data in the EU; `strictEu`: one that uses no non-EU country either. */
-    eu: boolean;
-    strictEu: boolean;
+    /** Per residency zone: some location keeps data inside it (every country it may use is in the zone). */
+    residency: Record<ResidencyZone, boolean>;
   };
 }
 
-export type MatrixPolicy = Pick<Policy, 'require' | 'baa'> & { euResidency?: Policy['euResidency'] };
+export type MatrixPolicy = Pick<Policy, 'require' | 'baa'> & { residency?: ResidencyZone };
 
 export interface MatrixOptions {
   /** YYYY-MM-DD, to mark stale facts. */
@@ -90,6 +90,11 @@ export function complianceMatrix(catalog: Catalog, options: MatrixOptions): Matr
     const gpai = x.euAiActGpai;
     const gpaiStatus: Record<NonNullable<typeof gpai.value>, CellStatus> = { signatory: 'yes', partial: 'conditional', 'not-signed': 'no', 'not-applicable': 'conditional' };
     const eu = x.euResidency;
+    const places = locationsOf(p, catalog);
+    // A European zone that is not EU-only (EEA + Switzerland, EU/EFTA, + UK) is no EU residency.
+    const euOnly = places.some((l) => l.euResident === true);
+    const european = (l: Location): boolean => typeof l.countries === 'object' && l.countries !== null && l.countries.some((c) => inZone(c, 'eu'));
+    const wider = eu.value === true && !euOnly ? places.filter((l) => european(l) && judgeZone(l.countries, 'eu-adequacy').inside === true) : [];
     const cells: Record<ColumnId, MatrixCell> = {
       baa: baa.value === null ? cell(baa, 'unknown', 'unknown', null, hostBaa.map((h) => `${h.pattern}: ${h.baa.value ?? 'unknown'}`))
         : cell(baa, hostBaa.length && baaStatus[baa.value] === 'yes' ? 'conditional' : baaStatus[baa.value], baa.value.replace(/-/g, ' '),
@@ -98,7 +103,11 @@ export function complianceMatrix(catalog: Catalog, options: MatrixOptions): Matr
       soc2: yesNo(x.soc2Type2),
       iso27001: yesNo(x.iso27001),
       iso42001: yesNo(x.iso42001),
-      eu: {
+      eu: wider.length ? {
+        ...cell(eu, 'conditional', `not EU-only: ${wider.map((l) => l.jurisdiction).join(', ')}`, null,
+          wider.map((l) => `${l.name} may process data in ${describeCountries(outsideEu(l), 'eu')}.`)),
+        endpoints: wider.map((l) => l.id),
+      } : {
         ...(eu.value === null ? cell(eu, 'unknown', 'unknown', null)
           : cell(eu, eu.value ? 'yes' : 'no', eu.value ? (eu.options?.length ? `yes: ${eu.options.length} option${eu.options.length > 1 ? 's' : ''}` : 'yes') : 'no', eu.value)),
         ...(eu.value === true && eu.options?.length ? { endpoints: eu.options } : {}),
@@ -109,12 +118,10 @@ export function complianceMatrix(catalog: Catalog, options: MatrixOptions): Matr
       retention: x.retentionDefault.value === null ? cell(x.retentionDefault, 'unknown', 'unknown', null)
         : cell(x.retentionDefault, 'conditional', x.retentionDefault.value, null),
     };
-    const places = locationsOf(p, catalog);
     const can = {
       signBaa: p.kind === 'self-hosted' || baaFacts.some((f) => f.value !== 'not-available'),
       offeredBaa: p.kind === 'self-hosted' || baaFacts.some((f) => f.value === 'available' || f.value === 'case-by-case'),
-      eu: eu.value === true,
-      strictEu: eu.value === true && places.some((l) => l.euResident === true && !l.includesNonEu?.length),
+      residency: Object.fromEntries(RESIDENCY_ZONES.map((z) => [z, eu.value === true && places.some((l) => judgeZone(l.countries, z).inside === true)])) as Record<ResidencyZone, boolean>,
     };
     const row: MatrixRow = { provider: p.id, name: p.name, operator: p.operator, kind: p.kind, cells, fails: [], can };
     row.fails = (options.policy?.require ?? []).filter((r) => !meets(row, r, options.policy));
@@ -125,8 +132,8 @@ export function complianceMatrix(catalog: Catalog, options: MatrixOptions): Matr
 /**
  * Whether a provider can meet a requirement, as the engine's rules judge it (evaluate.ts):
  * certifications and the GPAI Code only when the fact is yes (a partial signature fails);
- * EU residency when an EU option exists (under euResidency.strict, one that uses no non-EU
- * country); HIPAA when a BAA is offered, or under a policy when the provider is in `baa:`
+ * EU residency when an option lies inside the policy's residency zone (the EU-27 by
+ * default); HIPAA when a BAA is offered, or under a policy when the provider is in `baa:`
  * and its BAA is not ruled out. Self-hosted servers are yours to place and cover. Unknown
  * never meets a requirement.
  */
@@ -136,7 +143,7 @@ export function meets(row: MatrixRow, requirement: Requirement, policy?: MatrixP
     case 'hipaa':
       return policy ? policy.baa.includes(row.provider) && row.can.signBaa : row.can.offeredBaa;
     case 'eu-residency':
-      return policy?.euResidency?.strict ? row.can.strictEu : row.can.eu;
+      return row.can.residency[policy?.residency ?? 'eu'];
     default: {
       const column = MATRIX_COLUMNS.find((c) => c.requirement === requirement)!;
       return row.cells[column.id].status === 'yes';
@@ -168,6 +175,11 @@ export function matrixMarkdown(rows: MatrixRow[], options: { catalogVersion: str
     '',
     head, rule, ...body, '',
   ].join('\n');
+}
+
+function outsideEu(l: Location): readonly string[] {
+  const verdict = judgeZone(l.countries, 'eu');
+  return verdict.outside === 'worldwide' ? [] : verdict.outside;
 }
 
 /** The places a provider's endpoints reach: its own locations and those of the region sets its hosts use. */

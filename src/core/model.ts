@@ -2,6 +2,7 @@
 // findings (endpoints that break the policy), and notes (files skipped or degraded).
 
 import type { Location, ProviderId, Source } from './catalog/types';
+import type { Countries } from './catalog/zones';
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -24,8 +25,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The one clear fix (shown first, applied by "fix all"). */
   isPreferred?: boolean;
-  /** Countries outside the EU that the place it moves to may also use: not enough under `euResidency.strict`. */
-  alsoOutsideEu?: string[];
+  /** The countries the place it moves to may process data in: the fix is offered only when they fit the policy's residency zone. */
+  countries?: Countries;
 }
 
 /** How a location was resolved, for messages and hovers. */
@@ -35,7 +36,10 @@ export interface ResolvedLocation {
   name: string;
   jurisdiction: string;
   euResident: boolean | null;
-  includesNonEu?: string[];
+  /** The countries it may process data in; absent when built without them (judged by `euResident` alone). */
+  countries?: Countries;
+  /** `countries` are candidates: the place is in one of them, not known which (an unlisted region). */
+  oneOf?: true;
   note?: string;
   sources: Source[];
 }

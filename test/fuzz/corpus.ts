@@ -63,8 +63,7 @@ severity:
   LLMC006: note
 failOn: warning
 ignore: ["vendor/**", "**/legacy/", "!legacy/keep.py"]
-euResidency:
-  strict: true
+residency: eea
 maxFileSizeKb: 512
 gateway:
   hosts: [litellm.northwind.internal, "https://gw.example.com:4000/v1"]

@@ -100,8 +100,9 @@ describe('engine', () => {
       { name: 'OPENAI_BASE_URL', value: 'https://api.openai.com/v1', file: 'deploy/prod.env', line: 7 },
     ]);
     const endpoints = engine.analyze('a.py', text, { env }).endpoints;
+    // euResident is about the 27 EU member states: OpenAI's European zone also uses Iceland, Liechtenstein, Norway and Switzerland.
     assert.deepEqual(endpoints.map((e) => [e.host, e.euResident, e.env?.map((x) => `${x.file}:${x.line}`)]), [
-      ['eu.api.openai.com', true, ['deploy/dev.env:3']],
+      ['eu.api.openai.com', false, ['deploy/dev.env:3']],
       ['api.openai.com', false, ['deploy/prod.env:7']],
       ['api.mistral.ai', false, undefined],
     ]);

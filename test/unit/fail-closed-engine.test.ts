@@ -182,14 +182,14 @@ describe('fail closed: special files named on the command line', () => {
   });
 });
 
-describe('fixes under strict EU residency', () => {
+describe('fixes under the EU-27 residency zone (the default)', () => {
   it('offer no move to an EU zone that may also use Switzerland or the UK: the finding would stay', () => {
     const engine = new Engine();
     const text = 'from mistralai import Mistral\nclient = Mistral(server_url="https://api.mistral.ai")\n';
     const r = engine.analyze('a.py', text);
-    const lax = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', EU));
+    const lax = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', `${EU}residency: eu-adequacy\n`));
     assert.deepEqual(lax.flatMap((f) => f.fixes.map((x) => x.title)), ['Use the EU endpoint api.eu.mistral.ai']);
-    const strict = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', `${EU}euResidency: { strict: true }\n`));
+    const strict = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', EU));
     assert.deepEqual(strict.map((f) => f.ruleId), ['LLMC002']);
     assert.deepEqual(strict.flatMap((f) => f.fixes), []);
   });
@@ -197,9 +197,9 @@ describe('fixes under strict EU residency', () => {
   it('offer no inserted EU option either, when the call relies on the SDK default host (found by the fuzzer)', () => {
     const engine = new Engine();
     const r = engine.analyze('a.py', 'from langchain_mistralai import ChatMistralAI\nllm = ChatMistralAI()\n');
-    const lax = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', EU));
+    const lax = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', `${EU}residency: eu-adequacy\n`));
     assert.deepEqual(lax.flatMap((f) => f.fixes.map((x) => x.title)), ['Set endpoint to the EU endpoint api.eu.mistral.ai']);
-    const strict = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', `${EU}euResidency: { strict: true }\n`));
+    const strict = engine.evaluate(r.endpoints, parsePolicy('.llm-compliance.yaml', EU));
     assert.deepEqual(strict.flatMap((f) => f.fixes), []);
   });
 });

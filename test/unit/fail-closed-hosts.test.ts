@@ -11,7 +11,8 @@ import { labelToUnicode } from '../../src/core/resolve/punycode';
 import { runCli, tempWorkspace } from '../support/cli';
 
 const engine = new Engine();
-const eu: Policy = { ...emptyPolicy(), require: ['eu-residency'] };
+// OpenAI's European zone (EEA + Switzerland), the clean target of these tests, passes the eu-adequacy zone.
+const eu: Policy = { ...emptyPolicy(), require: ['eu-residency'], residency: 'eu-adequacy' };
 const hipaa: Policy = { ...emptyPolicy(), require: ['hipaa'], baa: ['openai'] };
 
 const analyze = (file: string, text: string) => engine.analyze(file, text).endpoints;
@@ -317,7 +318,7 @@ describe('fail closed: hosts as the SDK reads them', () => {
   });
 
   describe('the CLI', () => {
-    const policy = 'require: [eu-residency]\nfailOn: error\n';
+    const policy = 'require: [eu-residency]\nresidency: eu-adequacy\nfailOn: error\n';
     for (const [what, url] of [
       ['a backslash before @', 'https://api.openai.com\\@eu.api.openai.com/v1'],
       ['a fullwidth host', 'https://ａｐｉ.openai.com/v1'],
@@ -344,7 +345,7 @@ describe('fail closed: hosts as the SDK reads them', () => {
 });
 
 describe('look-alike hosts are read even when the file names nothing in the catalog', () => {
-  const policy = parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\n');
+  const policy = parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\nresidency: eu-adequacy\n');
   for (const [file, text] of [
     ['config.yaml', 'upstream:\n  url: https://api.anthrоpic.com/v1\n'],
     ['app.py', 'URL = "https://api.оpenai.com/v1"\n'],
@@ -362,7 +363,7 @@ describe('look-alike hosts are read even when the file names nothing in the cata
 });
 
 describe('a URL whose host depends on the parser is no provider\'s', () => {
-  const policy = parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\n');
+  const policy = parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\nresidency: eu-adequacy\n');
   // JavaScript SDKs (WHATWG) stop the authority at `\`; Python's httpx (RFC 3986) does not.
   for (const [file, text] of [
     ['app.py', 'from openai import OpenAI\nc = OpenAI(base_url="https://eu.api.openai.com\\\\@api.openai.com/v1")\n'],

@@ -14,7 +14,7 @@ describe('index worker', () => {
   it('analyses posted files and sends each text once', async () => {
     const worker = new IndexWorker(SCRIPT, (err) => assert.fail(err));
     try {
-      const index = worker.folder('app', parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\n'), []);
+      const index = worker.folder('app', parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\nresidency: eu-adequacy\n'), []);
       index.set('app.py', 'from openai import OpenAI\nclient = OpenAI()\n');
       const first = await index.results();
       assert.deepEqual(first.findings.map((f) => `${f.file} ${f.ruleId}`), ['app.py LLMC002']);

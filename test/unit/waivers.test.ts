@@ -61,7 +61,7 @@ describe('waivers', () => {
   it('never grow broader than written: misspelt fields and block comments followed by code', () => {
     assert.deepEqual(verdicts('a.py', 'from openai import OpenAI\nc = OpenAI()  # llm-compliance-ignore LLMC002 -- pilot; expiry=2024-01-31\n'), ['LLMC002', 'LLMC007']);
     const ts = 'import OpenAI from "openai";\n/* llm-compliance-ignore LLMC002 -- approved */ const eu = new OpenAI({ baseURL: "https://eu.api.openai.com/v1" });\nconst us = new OpenAI();\n';
-    assert.deepEqual(verdicts('a.ts', ts), ['LLMC002']);
+    assert.deepEqual(verdicts('a.ts', ts, undefined, { ...policy, residency: 'eu-adequacy' }), ['LLMC002']);
     assert.equal(findInlineWaivers('a.ts', ts, { kind: 'code', lang: 'js' })[0]?.reason, 'approved');
   });
 

@@ -1,5 +1,6 @@
 // The provider catalog's shape. The data lives in ./data, validates against
 // schemas/catalog.schema.json, and every fact carries its sources and check date.
+import type { Countries } from './zones';
 
 /** Provider ids are a contract (policy files and output use them). */
 export const PROVIDER_IDS = [
@@ -82,11 +83,12 @@ export interface Location {
   /** The id as written in code and config: 'eu-central-1', 'europe-west4', 'westeurope', 'eu', 'global'. */
   id: string;
   name: string;
-  /** Where the data is processed: 'EU', 'CH', 'UK', 'US', 'JP', ..., 'EU-zone', 'global', 'self'. */
+  /** Where the data is processed, for display: 'EU', 'EEA', 'CH', 'UK', 'US', 'JP', ..., 'EU-zone', 'global', 'self'. */
   jurisdiction: string;
+  /** The countries it may process data in (ISO 3166-1 alpha-2): what residency zones are judged on. */
+  countries: Countries;
+  /** Inside the 27 EU member states: follows from `countries` (a catalog test checks it). */
   euResident: boolean | null;
-  /** For an EU zone that may also use non-EU European countries (e.g. ['CH']). */
-  includesNonEu?: string[];
   note?: string;
   sources: Source[];
 }
@@ -96,6 +98,8 @@ export interface RegionPattern {
   /** A regular expression (source text) matched against the whole region id. */
   pattern: string;
   jurisdiction: string;
+  /** An unlisted region of this scheme is in one of these countries (not known which); null when the scheme does not say. */
+  countries: readonly string[] | null;
   euResident: boolean | null;
   note?: string;
   sources: Source[];

@@ -5,6 +5,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import policySchema from '../../../schemas/policy.schema.json';
 import type { ProviderId } from '../catalog/types';
+import { DEFAULT_RESIDENCY_ZONE, type ResidencyZone } from '../catalog/zones';
 import type { RuleId, Severity, TextRange } from '../model';
 import { normalizeHost } from '../resolve/hosts';
 import { PathPatterns, patternProblem } from '../glob';
@@ -43,7 +44,8 @@ export interface Policy {
   severity: Partial<Record<RuleId, Severity | 'off'>>;
   failOn: Severity;
   ignore: string[];
-  euResidency: { strict: boolean };
+  /** What `eu-residency` accepts: the EU-27 (`eu`, the default), the EEA, or the EEA plus countries with an EU adequacy decision. */
+  residency: ResidencyZone;
   maxFileSizeKb: number;
   waivers: PolicyWaiver[];
   /** The team's LLM gateway: LLM calls must go through these hosts (LLMC006), except from the `allow` paths (the gateway's own config). */
@@ -74,7 +76,7 @@ export const MAX_POLICY_FILE_BYTES = 256 * 1024;
 /** No requirements: the scan reports the inventory and no findings. */
 export function emptyPolicy(): Policy {
   return {
-    require: [], baa: [], severity: {}, failOn: 'error', ignore: [], euResidency: { strict: false }, maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB,
+    require: [], baa: [], severity: {}, failOn: 'error', ignore: [], residency: DEFAULT_RESIDENCY_ZONE, maxFileSizeKb: DEFAULT_MAX_FILE_SIZE_KB,
     waivers: [], azureResources: Object.create(null) as Record<string, AzureResourceFacts>,
   };
 }
@@ -218,7 +220,7 @@ export function parsePolicy(file: string, text: string): Policy {
     severity: { ...raw.severity },
     failOn: raw.failOn ?? base.failOn,
     ignore: raw.ignore ?? base.ignore,
-    euResidency: { strict: raw.euResidency?.strict ?? false },
+    residency: raw.residency ?? base.residency,
     maxFileSizeKb: raw.maxFileSizeKb ?? base.maxFileSizeKb,
     waivers,
     // A host given as a URL (https://gw.example.com:4000/v1) means its host name.
@@ -333,8 +335,12 @@ function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
 function describeError(err: ErrorObject): string {
   const where = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : 'policy';
   switch (err.keyword) {
-    case 'additionalProperties':
-      return `unknown key ${quote((err.params as { additionalProperty: string }).additionalProperty)} in ${where}`;
+    case 'additionalProperties': {
+      const key = (err.params as { additionalProperty: string }).additionalProperty;
+      // The key an earlier build read: say what replaced it rather than only that it is unknown.
+      if (key === 'euResidency' && !err.instancePath) return 'euResidency was replaced by residency: eu | eea | eu-adequacy (the default eu is what strict: true meant)';
+      return `unknown key ${quote(key)} in ${where}`;
+    }
     case 'enum':
       return `${where} must be one of: ${((err.params as { allowedValues: unknown[] }).allowedValues).join(', ')}`;
     case 'type': {

@@ -30,6 +30,11 @@ export function policyTemplate(choices: PolicyChoices): string {
     lines.push('# Providers whose BAA your organisation has signed: a BAA the vendor offers is not enough until it is signed.');
     lines.push(`baa: ${list(choices.baa)}`);
   }
+  if (choices.require.includes('eu-residency')) {
+    lines.push('# Where eu-residency lets data be processed: eu (the 27 member states), eea (+ Iceland, Liechtenstein, Norway),');
+    lines.push('# or eu-adequacy (the EEA + countries with a general EU adequacy decision, such as Switzerland and the UK).');
+    lines.push('residency: eu');
+  }
   lines.push(
     'failOn: error',
     '# Per-rule severity (error | warning | note | off), for example:',

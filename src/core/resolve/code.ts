@@ -2,6 +2,7 @@
 // SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
 
 import type { ClientSignal, CodeLanguage, Provider } from '../catalog/types';
+import type { Countries } from '../catalog/zones';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Fix, type ScanNote, type TextEdit } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
 import { isProjectModule } from '../scan/imports';
@@ -12,7 +13,7 @@ import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
-import { allOf, fixOf, hostSwapFix, outsideEuOfHost, profileSwapFix, regionSwapFix } from './fixes';
+import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isExampleName, isGoLibraryDefault, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
@@ -1000,7 +1001,7 @@ class CodeResolver {
     // Enum-style regions (Region.US_EAST_1) are rewritten in the same style.
     const euRegion = provider.euSwap?.region;
     const replacement = r.symbol && euRegion && this.index.location(provider, region).euResident !== true ? symbolForRegion(r.symbol, euRegion) : null;
-    return replacement ? fixOf(`Use the EU region ${euRegion}`, [{ start: r.span.s, end: r.span.e, newText: replacement }], this.index.location(provider, euRegion!).includesNonEu) : undefined;
+    return replacement ? fixOf(`Use the EU region ${euRegion}`, [{ start: r.span.s, end: r.span.e, newText: replacement }], this.index.location(provider, euRegion!).countries ?? null) : undefined;
   }
 
   private insertUrlFix(call: Call, provider: Provider, signal: ClientSignal, host: string): Fix | undefined {
@@ -1009,14 +1010,14 @@ class CodeResolver {
     if (!euHost || !option) return undefined;
     const base = signal.defaults.baseUrl ?? `https://${host}`;
     const url = base.replace(host, euHost);
-    return this.insertOption(call, option, url, `Set ${option} to the EU endpoint ${euHost}`, outsideEuOfHost(this.index, euHost));
+    return this.insertOption(call, option, url, `Set ${option} to the EU endpoint ${euHost}`, countriesOfHost(this.index, euHost));
   }
 
   private insertRegionFix(call: Call, provider: Provider, signal: ClientSignal): Fix | undefined {
     const euRegion = provider.euSwap?.region;
     const option = this.optionNameToInsert(signal, signal.options.region);
     if (!euRegion || !option) return undefined;
-    return this.insertOption(call, option, euRegion, `Set ${option} to the EU region ${euRegion}`, this.index.location(provider, euRegion).includesNonEu);
+    return this.insertOption(call, option, euRegion, `Set ${option} to the EU region ${euRegion}`, this.index.location(provider, euRegion).countries ?? null);
   }
 
   /**
@@ -1034,8 +1035,8 @@ class CodeResolver {
   }
 
   /** Inserts `name="value"` into a Python call or `name: "value"` into a JS options object. */
-  private insertOption(call: Call, name: string, value: string, title: string, alsoOutsideEu: string[] | undefined): Fix | undefined {
-    const fix = (edit: TextEdit): Fix | undefined => fixOf(title, [edit], alsoOutsideEu);
+  private insertOption(call: Call, name: string, value: string, title: string, countries: Countries): Fix | undefined {
+    const fix = (edit: TextEdit): Fix | undefined => fixOf(title, [edit], countries);
     // Options from a spread or a variable may already set it; adding a second one can fail at run time.
     if (call.open < 0 || call.close < 0 || call.repaired || call.args.some((a) => a.name === '**' || a.name === '...' || a.name === '*')) return undefined;
     const lang = this.input.lang;

@@ -2,6 +2,7 @@
 // that follow from the catalog. Shared by the code and config resolvers.
 
 import type { HostPattern, Provider } from '../catalog/types';
+import { judgeZone, unionCountries } from '../catalog/zones';
 import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { Span } from '../scan/ir';
 import { baaAvailable, type CatalogIndex } from './catalog-index';
@@ -58,7 +59,8 @@ export function makeEndpoint(
   if (provider && region) location = index.location(provider, region, pattern);
   else if (provider && pattern?.location) location = index.location(provider, pattern.location, pattern);
   const conditions = [...(extras.conditions ?? [])];
-  if (location?.note && location.euResident !== false) conditions.push(location.note);
+  // A place outside the EU-27 may still pass a wider residency zone: its note then qualifies that pass.
+  if (location?.note && (location.euResident !== false || judgeZone(location.countries ?? null, 'eu-adequacy').inside === true)) conditions.push(location.note);
   const baaFact = provider ? index.baaFact(provider, pattern) : null;
   let unknown = extras.unknown;
   const fake = target.lookalike;
@@ -111,12 +113,22 @@ export function applyProfile(endpoint: Endpoint, profile: { prefix: string; loca
   if (!regionFails) {
     endpoint.location = profile.location;
     endpoint.euResident = false;
+  } else if (endpoint.location) {
+    // The region and the profile both decide where data goes: a zone must hold the countries of both.
+    endpoint.location = { ...endpoint.location, countries: unionCountries(endpoint.location.countries ?? null, profile.location.countries ?? null) };
+    // Candidates of an unlisted region, joined with the profile's countries, are no longer "one of".
+    delete endpoint.location.oneOf;
   }
   endpoint.model = modelId;
   endpoint.conditions = [`The model id ${modelId} is a ${profile.location.name}: requests may be processed outside the region they are sent to.`];
   // One fix must clear the finding, so the region swap and the profile swap travel
   // together; a profile swap alone cannot help a region outside the EU.
-  if (fix && endpoint.euFix) endpoint.euFix = { ...endpoint.euFix, title: `${endpoint.euFix.title} and the EU inference profile`, edits: [...endpoint.euFix.edits, ...fix.edits] };
+  if (fix && endpoint.euFix) {
+    endpoint.euFix = {
+      ...endpoint.euFix, title: `${endpoint.euFix.title} and the EU inference profile`, edits: [...endpoint.euFix.edits, ...fix.edits],
+      countries: unionCountries(endpoint.euFix.countries ?? null, fix.countries ?? null),
+    };
+  }
   else if (fix && !regionFails) endpoint.euFix = fix;
 }
 

@@ -4,6 +4,7 @@
 // segment, never other text that happens to contain the same letters.
 
 import type { Provider } from '../catalog/types';
+import { unionCountries, type Countries } from '../catalog/zones';
 import type { Fix, TextEdit } from '../model';
 import type { CatalogIndex } from './catalog-index';
 import { HOLE, type ParsedUrl } from './hosts';
@@ -36,13 +37,23 @@ export function hostSwapFix(
       if (edit) edits.push(edit);
     }
   }
-  return fixOf(title, edits, outsideEuOfHost(index, euHost));
+  return fixOf(title, edits, countriesOfHost(index, euHost));
 }
 
-/** Where outside the EU the zone that `host` serves may also process data (undefined when it names no region). */
-export function outsideEuOfHost(index: CatalogIndex, host: string): string[] | undefined {
+/** The countries the place `host` serves may process data in (null when the host names no known place). */
+export function countriesOfHost(index: CatalogIndex, host: string): Countries {
   const target = index.matchHost(host);
-  return target?.region ? index.location(target.provider, target.region, target.pattern).includesNonEu : undefined;
+  return target?.region ? index.location(target.provider, target.region, target.pattern).countries ?? null : null;
+}
+
+/** Where the provider's EU swap (hosts, region, inference profile) may process data: what its advice leads to. */
+export function euSwapCountries(index: CatalogIndex, provider: Provider): Countries {
+  const swap = provider.euSwap;
+  if (!swap) return null;
+  const places: Countries[] = Object.values(swap.hosts ?? {}).map((host) => countriesOfHost(index, host));
+  if (swap.region) places.push(index.location(provider, swap.region).countries ?? null);
+  if (swap.profilePrefix) places.push(profileCountries(provider, swap.profilePrefix));
+  return places.length ? places.reduce(unionCountries) : null;
 }
 
 /** Replace a region value outside the EU (the whole value) with the provider's EU region. */
@@ -52,7 +63,7 @@ export function regionSwapFix(index: CatalogIndex, pieces: Piece[], provider: Pr
   const piece = pieces.length === 1 ? pieces[0] : undefined;
   if (!piece?.verbatim || piece.text.trim() !== region) return undefined;
   const at = piece.s + piece.text.indexOf(region);
-  return fixOf(`Use the EU region ${euRegion}`, [{ start: at, end: at + region.length, newText: euRegion }], index.location(provider, euRegion).includesNonEu);
+  return fixOf(`Use the EU region ${euRegion}`, [{ start: at, end: at + region.length, newText: euRegion }], index.location(provider, euRegion).countries ?? null);
 }
 
 /**
@@ -63,17 +74,23 @@ export function profileSwapFix(provider: Provider, text: string, start: number, 
   const eu = provider.euSwap?.profilePrefix;
   const at = text.indexOf(prefix);
   if (!eu || at < 0) return undefined;
-  return fixOf(`Use the EU inference profile ${eu}`, [{ start: start + at, end: start + at + prefix.length, newText: eu }]);
+  return fixOf(`Use the EU inference profile ${eu}`, [{ start: start + at, end: start + at + prefix.length, newText: eu }], profileCountries(provider, eu));
+}
+
+/** The countries of the inference profile a model-id prefix names (`eu.` -> the `profile:eu` location). */
+function profileCountries(provider: Provider, prefix: string): Countries {
+  return provider.locations?.find((l) => l.id === `profile:${prefix.replace(/\.$/, '')}`)?.countries ?? null;
 }
 
 /** One fix made of several, all applied together (their edits never overlap: each is its own literal). */
 export function allOf(fixes: Fix[], titleSuffix: string): Fix | undefined {
   const [first] = fixes;
-  return first && fixOf(`${first.title}${titleSuffix}`, fixes.flatMap((f) => f.edits), fixes.flatMap((f) => f.alsoOutsideEu ?? []));
+  return first && fixOf(`${first.title}${titleSuffix}`, fixes.flatMap((f) => f.edits), fixes.map((f) => f.countries ?? null).reduce(unionCountries));
 }
 
-export function fixOf(title: string, edits: TextEdit[], alsoOutsideEu?: string[]): Fix | undefined {
-  return edits.length ? { title, edits, isPreferred: true, ...(alsoOutsideEu?.length ? { alsoOutsideEu } : {}) } : undefined;
+/** A fix carries the countries of the place it moves the endpoint to: evaluation offers it only when they fit the policy's zone. */
+export function fixOf(title: string, edits: TextEdit[], countries: Countries): Fix | undefined {
+  return edits.length ? { title, edits, isPreferred: true, countries } : undefined;
 }
 
 interface Placed {

@@ -33,14 +33,14 @@ export class Locations {
         if (entry.patterns[i]!.test(id)) {
           const p = entry.set.patterns[i]!;
           return {
-            id, name: id, jurisdiction: p.jurisdiction, euResident: p.euResident,
+            id, name: id, jurisdiction: p.jurisdiction, euResident: p.euResident, countries: p.countries, oneOf: true,
             ...(p.note ? { note: p.note } : {}), sources: p.sources,
           };
         }
       }
     }
     return {
-      id, name: id, jurisdiction: 'unknown', euResident: null,
+      id, name: id, jurisdiction: 'unknown', euResident: null, countries: null,
       note: `"${id}" is not a region the catalog knows for ${provider.name}.`, sources: [],
     };
   }

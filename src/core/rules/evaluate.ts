@@ -2,9 +2,11 @@
 // fails, and what would pass, and carries the catalog sources it rests on.
 
 import type { Fact, GpaiStatus, Provider, Source } from '../catalog/types';
+import { describeCountries, endpointZoneVerdict, judgeZone, ZONE_LABEL, ZONE_SOURCES, type ResidencyZone, type ZoneVerdict } from '../catalog/zones';
 import { SEVERITY_RANK, type Endpoint, type Finding, type Fix, type RelatedLocation, type ResolvedLocation, type RuleId, type Severity } from '../model';
 import { pathMatcher, type Policy, type Requirement } from '../policy/policy';
 import type { CatalogIndex } from '../resolve/catalog-index';
+import { euSwapCountries } from '../resolve/fixes';
 import { HOLE } from '../scan/tokens';
 import { severityOf } from './rules';
 
@@ -65,6 +67,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     };
     const what = describeEndpoint(endpoint, provider);
     const unknownFor: string[] = [];
+    let residencyUnknown: string | undefined;
     const processorUnknown = !provider || endpoint.assumedProvider === true;
 
     // The team's gateway: its own routes are judged where it is configured.
@@ -101,19 +104,18 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
       }
     }
 
-    // EU residency.
+    // EU residency, inside the policy's zone (the EU-27 unless `residency:` widens it).
     if (required.has('eu-residency')) {
       const loc = endpoint.location;
-      const strictFail = policy.euResidency.strict && endpoint.euResident === true && (loc?.includesNonEu?.length ?? 0) > 0;
-      if (endpoint.euResident === false || strictFail) {
-        const why = strictFail
-          ? `its EU zone may also use ${loc!.includesNonEu!.join(' and ')}, and the policy sets euResidency.strict`
-          : `it processes data in ${loc ? placeOf(loc) : 'a location outside the EU'}`;
-        const advice = provider?.euSwap?.advice ?? 'Move the call to an EU endpoint or region.';
-        add('LLMC002', 'eu-residency', `${what} does not keep data in the EU: ${why}.`,
-          advice, [...(loc?.sources ?? []), ...(provider?.euSwap?.sources ?? [])], euFixes(endpoint, policy), endpoint.conditions);
-      } else if (endpoint.euResident === null) {
+      const zone = policy.residency;
+      const verdict = endpointZoneVerdict(endpoint, zone);
+      if (verdict.inside === false) {
+        add('LLMC002', 'eu-residency', `${what} does not keep data in ${ZONE_LABEL[zone]}: ${whyOutside(loc, verdict, zone)}.`,
+          residencyAdvice(provider, index, zone), [...(loc?.sources ?? []), ...(zone === 'eu' ? [] : ZONE_SOURCES[zone]), ...(provider?.euSwap?.sources ?? [])],
+          euFixes(endpoint, zone), endpoint.conditions);
+      } else if (verdict.inside === null) {
         unknownFor.push('eu-residency');
+        residencyUnknown = whyUnknownCountries(loc, zone);
       }
     }
 
@@ -141,8 +143,8 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     }
 
     if (unknownFor.length) {
-      const why = endpoint.unknown ?? 'the provider or region is not known';
-      const fixes = unknownFor.includes('eu-residency') ? euFixes(endpoint, policy) : [];
+      const why = endpoint.unknown ?? residencyUnknown ?? 'the provider or region is not known';
+      const fixes = unknownFor.includes('eu-residency') ? euFixes(endpoint, policy.residency) : [];
       add('LLMC003', unknownFor.join(','), `${what}: the location cannot be determined statically, because ${why}. The policy's ${unknownFor.join(', ')} requirement${unknownFor.length > 1 ? 's depend' : ' depends'} on it.`,
         fixes.length ? 'Set it explicitly, for example with the quick fix.' : 'Set the endpoint or region explicitly where the engine can see it (code or workspace config).',
         endpoint.location?.sources ?? [], fixes);
@@ -162,10 +164,37 @@ function severityFor(ruleId: RuleId, requirement: string, endpoint: Endpoint, po
   return severity && spoofed ? 'error' : severity;
 }
 
-/** The endpoint's move into the EU, unless it leads to a zone the policy's strict EU residency rejects (the finding would stay). */
-function euFixes(endpoint: Endpoint, policy: Policy): Fix[] {
+/** The endpoint's move into the EU, only when every country it leads to is inside the policy's zone (else the finding would stay). */
+function euFixes(endpoint: Endpoint, zone: ResidencyZone): Fix[] {
   const fix = endpoint.euFix;
-  return fix && !(policy.euResidency.strict && fix.alsoOutsideEu?.length) ? [fix] : [];
+  return fix && judgeZone(fix.countries ?? null, zone).inside === true ? [fix] : [];
+}
+
+/** Which countries break the zone, and where the endpoint is: "it processes data in Norway (EEA, not EU) (location: Norway East)". */
+function whyOutside(loc: ResolvedLocation | null, verdict: ZoneVerdict, zone: ResidencyZone): string {
+  if (verdict.outside !== 'worldwide' && verdict.outside.length === 0) return `it processes data in ${loc ? placeOf(loc) : 'a location outside the EU'}`;
+  const several = verdict.outside === 'worldwide' || (Array.isArray(loc?.countries) && loc.countries.length > 1);
+  const verb = loc?.oneOf ? 'is in one of' : several ? 'may process data in' : 'processes data in';
+  return `it ${verb} ${describeCountries(verdict.outside, zone)}${loc ? ` (location: ${loc.name})` : ''}`;
+}
+
+/** Why the location's countries leave the zone verdict open, when they are why. */
+function whyUnknownCountries(loc: ResolvedLocation | null, zone: ResidencyZone): string | undefined {
+  if (loc?.oneOf && Array.isArray(loc.countries)) {
+    return `${loc.id} is not a region the catalog lists, and only some of the countries a region named like it may be in are inside ${ZONE_LABEL[zone]}`;
+  }
+  if (loc?.countries !== null) return undefined;
+  return `the catalog does not know which countries ${loc.name.includes(loc.id) ? loc.name : `${loc.id} (${loc.name})`} may process data in`;
+}
+
+/** What would pass: the provider's EU option when it lies inside the zone, else that it does not. */
+function residencyAdvice(provider: Provider | undefined, index: CatalogIndex, zone: ResidencyZone): string {
+  const swap = provider?.euSwap;
+  if (!provider || !swap) return `Move the call to an endpoint or region inside ${ZONE_LABEL[zone]}.`;
+  const target = judgeZone(euSwapCountries(index, provider), zone);
+  if (target.inside === true) return swap.advice;
+  const why = target.inside === null ? ' (the countries it uses are not known)' : '';
+  return `${provider.name}'s EU option is not inside ${ZONE_LABEL[zone]} either${why}: use another provider or region inside it, or a wider \`residency:\` in the policy if that zone is acceptable.`;
 }
 
 const FAILING: readonly RuleId[] = ['LLMC001', 'LLMC002', 'LLMC004', 'LLMC003'];

@@ -88,6 +88,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'Anthropic global inference',
       jurisdiction: 'global',
+      countries: 'worldwide',
       euResident: false,
       note: 'inference_geo "global" may run in any available geography; the only pinned alternative is "us".',
       sources: [DATA_RESIDENCY],

@@ -42,6 +42,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'Cohere SaaS platform',
       jurisdiction: 'global',
+      countries: 'worldwide',
       euResident: false,
       note: 'Hosted on Google Cloud in the US according to a third party; no EU option on the SaaS API.',
       sources: [APT],

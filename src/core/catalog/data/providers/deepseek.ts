@@ -42,6 +42,7 @@ export const provider: Provider = {
       id: 'cn',
       name: "People's Republic of China",
       jurisdiction: 'CN',
+      countries: ['CN'],
       euResident: false,
       note: 'DeepSeek\'s privacy policy states that collected information is stored on servers in the PRC, under PRC law.',
       sources: [PRC_STORAGE_3P, PRC_STORAGE_3P_B],

@@ -26,6 +26,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'Fireworks AI (processing location not pinned)',
       jurisdiction: 'global',
+      countries: 'worldwide',
       euResident: false,
       note: 'No documented EU-pinned endpoint.',
       sources: [DATA_SECURITY],

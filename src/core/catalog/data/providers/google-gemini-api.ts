@@ -54,6 +54,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'Gemini API global pool',
       jurisdiction: 'global',
+      countries: 'worldwide',
       euResident: false,
       note: 'Paid-services data "may be stored transiently or cached in any country".',
       sources: [TERMS, FIREBASE_LOCATIONS],

@@ -29,6 +29,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'GroqCloud (processing location not pinned)',
       jurisdiction: 'global',
+      countries: 'worldwide',
       euResident: false,
       note: 'Groq runs data centers in the US, Canada, Europe (Helsinki, opened July 2025 per a CNBC report cited in the research) and the Middle East; no documented way to pin API processing to the EU.',
       sources: [YOUR_DATA],

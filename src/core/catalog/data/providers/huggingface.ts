@@ -63,6 +63,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'Hugging Face router (upstream provider decides)',
       jurisdiction: 'global',
+      countries: 'worldwide',
       euResident: false,
       note: 'The router picks third-party providers; no EU guarantee.',
       sources: [PROVIDERS_SECURITY],

@@ -1,4 +1,5 @@
 import type { Provider } from '../../types';
+import { EEA } from '../../zones';
 import {
   CHECKED_TODAY,
   CHECKED_VENDOR_REVIEW,
@@ -78,6 +79,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'Mistral global endpoint',
       jurisdiction: 'global',
+      countries: 'worldwide',
       euResident: false,
       note: 'No geography guarantee; the DPA lists US infrastructure since 2025-02-10.',
       sources: [REGIONAL, OTA],
@@ -85,13 +87,13 @@ export const provider: Provider = {
     {
       id: 'eu',
       name: 'EU/EFTA regional inference',
-      jurisdiction: 'EU-zone',
-      euResident: true,
-      includesNonEu: ['CH'],
-      note: 'Inference inputs and outputs are processed in EU/EFTA data centers (EFTA may include Switzerland). Account, billing and usage metadata are not regional.',
+      jurisdiction: 'EU/EFTA',
+      countries: [...EEA, 'CH'],
+      euResident: false,
+      note: 'Not EU-only: inference inputs and outputs are processed in data centers in EU/EFTA countries (EFTA: Iceland, Liechtenstein, Norway, Switzerland; Mistral does not say which), so the zone passes `residency: eu-adequacy`, not `eu` or `eea`. Account, billing and usage metadata are not regional.',
       sources: [REGIONAL, REGIONAL_MD],
     },
-    { id: 'us', name: 'United States regional inference', jurisdiction: 'US', euResident: false, sources: [REGIONAL] },
+    { id: 'us', name: 'United States regional inference', jurisdiction: 'US', countries: ['US'], euResident: false, sources: [REGIONAL] },
   ],
   posture: {
     baa: {

@@ -1,4 +1,5 @@
 import type { Provider } from '../../types';
+import { EEA } from '../../zones';
 import {
   CHECKED_TODAY,
   CHECKED_VENDOR_REVIEW,
@@ -89,6 +90,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'OpenAI global infrastructure',
       jurisdiction: 'global',
+      countries: 'worldwide',
       euResident: false,
       note: 'Global projects may be processed in any region; sub-processors include Microsoft (many countries) and Cloudflare.',
       sources: [RESIDENCY],
@@ -96,20 +98,21 @@ export const provider: Provider = {
     {
       id: 'eu',
       name: 'Europe (EEA + Switzerland)',
-      jurisdiction: 'EU-zone',
-      euResident: true,
-      includesNonEu: ['CH'],
-      note: 'Requests for eligible endpoints and models are processed in the EEA and Switzerland, and persisted data stays in Europe, only for projects created with European data residency (chosen at creation, cannot be changed). Eligibility: contact sales / approved organizations.',
+      jurisdiction: 'EEA+CH',
+      countries: [...EEA, 'CH'],
+      euResident: false,
+      note: 'Not EU-only: the zone is the EEA and Switzerland, so it passes `residency: eu-adequacy`, not `eu` or `eea`. Requests for eligible endpoints and models are processed in the EEA and Switzerland, and persisted data stays in Europe, only for projects created with European data residency (chosen at creation, cannot be changed). Eligibility: contact sales / approved organizations.',
       sources: [RESIDENCY, RESIDENCY_HELP],
     },
-    { id: 'us', name: 'United States', jurisdiction: 'US', euResident: false, sources: [RESIDENCY, RESIDENCY_HELP] },
-    { id: 'au', name: 'Australia', jurisdiction: 'AU', euResident: false, sources: [RESIDENCY, RESIDENCY_ASIA] },
-    { id: 'in', name: 'India', jurisdiction: 'IN', euResident: false, sources: [RESIDENCY, RESIDENCY_ASIA] },
-    { id: 'jp', name: 'Japan', jurisdiction: 'JP', euResident: false, sources: [RESIDENCY, RESIDENCY_ASIA] },
+    { id: 'us', name: 'United States', jurisdiction: 'US', countries: ['US'], euResident: false, sources: [RESIDENCY, RESIDENCY_HELP] },
+    { id: 'au', name: 'Australia', jurisdiction: 'AU', countries: ['AU'], euResident: false, sources: [RESIDENCY, RESIDENCY_ASIA] },
+    { id: 'in', name: 'India', jurisdiction: 'IN', countries: ['IN'], euResident: false, sources: [RESIDENCY, RESIDENCY_ASIA] },
+    { id: 'jp', name: 'Japan', jurisdiction: 'JP', countries: ['JP'], euResident: false, sources: [RESIDENCY, RESIDENCY_ASIA] },
     {
       id: 'ae',
       name: 'United Arab Emirates',
       jurisdiction: 'AE',
+      countries: ['AE'],
       euResident: false,
       note: 'Host taken from the SDK DataResidency enum (global|us|eu|ae).',
       sources: [NODE_RESIDENCY],

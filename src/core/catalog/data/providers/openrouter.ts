@@ -1,4 +1,5 @@
 import type { Provider } from '../../types';
+import { EEA } from '../../zones';
 import { CHECKED_TODAY, RESEARCH_SNAPSHOT, gh, src } from '../common';
 
 const IRR = src('https://www.openrouter.ai/docs/guides/features/in-region-routing.md', CHECKED_TODAY);
@@ -40,6 +41,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'OpenRouter global routing',
       jurisdiction: 'global',
+      countries: 'worldwide',
       euResident: false,
       note: 'Upstream provider and region depend on routing.',
       sources: [IRR],
@@ -47,13 +49,13 @@ export const provider: Provider = {
     {
       id: 'eu',
       name: 'Europe in-region routing (EU/EEA, UK, Switzerland)',
-      jurisdiction: 'EU-zone',
-      euResident: true,
-      includesNonEu: ['UK', 'CH'],
-      note: 'The zone also uses UK and Swiss provider endpoints: a strict EU/EEA-only policy must treat it as not sufficient. Business/Enterprise plans only.',
+      jurisdiction: 'EEA+UK+CH',
+      countries: [...EEA, 'GB', 'CH'],
+      euResident: false,
+      note: 'Not EU-only: requests go to provider endpoints in the EU/EEA, the UK and Switzerland, so the zone passes `residency: eu-adequacy`, not `eu` or `eea`. Business/Enterprise plans only.',
       sources: [IRR, BUSINESS_EU],
     },
-    { id: 'us', name: 'United States in-region routing', jurisdiction: 'US', euResident: false, sources: [IRR] },
+    { id: 'us', name: 'United States in-region routing', jurisdiction: 'US', countries: ['US'], euResident: false, sources: [IRR] },
   ],
   posture: {
     baa: {

@@ -23,6 +23,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'Perplexity API (processing location not pinned)',
       jurisdiction: 'global',
+      countries: 'worldwide',
       euResident: false,
       note: 'No EU option found.',
       sources: [PRIVACY_SECURITY],

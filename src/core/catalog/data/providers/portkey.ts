@@ -40,6 +40,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'Portkey hosted gateway (region depends on the account)',
       jurisdiction: 'global',
+      countries: null,
       euResident: null,
       note: 'UNKNOWN from the host alone: requests hit the nearest regional edge gateway; Enterprise accounts can choose the runtime region (e.g. EU) with data in region-specific shards, but no EU hostname was found, so the account decides. The upstream provider named in the config processes the request wherever it is hosted.',
       sources: [SECURITY, CHANGELOG_2025_07, OPENWEBUI_DOC],

@@ -51,6 +51,7 @@ export const provider: Provider = {
       id: 'self',
       name: 'Your own infrastructure',
       jurisdiction: 'self',
+      countries: 'self',
       euResident: true,
       note: 'Served from your own infrastructure; residency follows where you run it; no third-party processor. The same runtimes on a public IP or hostname are not "self" in this sense: flag exposed servers.',
       sources: LOCAL_SOURCES,

@@ -27,6 +27,7 @@ export const provider: Provider = {
       id: 'global',
       name: 'Together AI serverless API (processing location not pinned)',
       jurisdiction: 'global',
+      countries: 'worldwide',
       euResident: false,
       note: 'Third-party-authored models are hosted in Together\'s own data centers (e.g. "North America" for DeepSeek models); no self-serve EU option.',
       sources: [PRIVACY_SECURITY],

@@ -41,6 +41,7 @@ export const provider: Provider = {
       id: 'unknown',
       name: 'Voyage AI API (processing location not documented)',
       jurisdiction: 'unknown',
+      countries: null,
       euResident: null,
       note: 'The pages read name no processing region and no EU option.',
       sources: [INTRO, MONGODB_API],
