@@ -14,7 +14,7 @@ import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
 import { makeEndpoint, type Target } from './endpoint';
 import { fixOf } from './fixes';
-import { evaluate, formatWhere, isKnown, type EnvLookup, type EnvWhere, type EvalContext } from './values';
+import { evaluate, formatWhere, isKnown, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext } from './values';
 
 /** An Azure OpenAI account defined in the workspace's infrastructure code. */
 export interface AzureResource {
@@ -208,7 +208,7 @@ export class InfrastructureReader {
     // a model deployment: its own endpoint, in a region this file does not give.
     for (const d of deployments) {
       const link = d.attributes.get('cognitive_account_id');
-      if (link && refPath(link.value)) continue;
+      if (/^azurerm_cognitive_account\.[^.]+\.id$/.test((link && refPath(link.value)) ?? '')) continue;
       const label = `azurerm_cognitive_deployment.${d.labels[1]}`;
       this.host.endpoints.push(this.deploymentEndpoint(tfDeployment(d, resolveTf), {
         region: null, name: null, resource: 'an account this file does not name',
@@ -475,7 +475,7 @@ export class InfrastructureReader {
       if (v?.k !== 'ref' || depth > 8) return v;
       const [head, ...rest] = v.path.split('.');
       const base = bound.get(head!) ?? (file.params.has(head!) ? file.params.get(head!) : file.vars.get(head!));
-      if (!base || (bound.has(head!) === false && file.params.has(head!) && env(bicepParamName(self, head!)).state !== 'unset')) return undefined;
+      if (!base || (!bound.has(head!) && file.params.has(head!) && passedIn(env(bicepParamName(self, head!))))) return undefined;
       return follow(field(follow(base, bound, depth + 1), ...rest), bound, depth + 1);
     };
     const resolve = (v: BicepValue | undefined, bound: Bound = none, depth = 0): { text: string | null; why?: string; literal?: Extract<BicepValue, { k: 'str' }> } => {
@@ -542,7 +542,7 @@ export class InfrastructureReader {
     };
     // Callers in the workspace pass this module its deployments: they report them.
     const caller = env(bicepCallerName(self));
-    const fromCaller = (d: BicepResource): boolean => caller.state !== 'unset' && d.loop && d.loopOver?.k === 'ref' && file.params.has(d.loopOver.path);
+    const fromCaller = (d: BicepResource): boolean => passedIn(caller) && d.loop && d.loopOver?.k === 'ref' && file.params.has(d.loopOver.path);
     const accounts = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts@/i.test(r.type));
     const seen = new Set<BicepResource>();
     for (const account of accounts) {
@@ -720,6 +720,11 @@ export function bicepCallerName(file: string): string {
 
 /** A value that travels as unknown, with why: so a module's default never stands in for what its caller passes. */
 const UNKNOWN_MARK = '\u0000';
+
+/** Whether the workspace gives a value (one, or several that disagree). */
+function passedIn(value: EnvValue): boolean {
+  return value.state === 'set' || value.state === 'conflict';
+}
 
 function unknownValue(why: string): string {
   return `${UNKNOWN_MARK}${why}`;
