@@ -277,6 +277,20 @@ resource files 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     assert.deepEqual(r.findings.map((f) => f.ruleId), ['LLMC003']);
   });
 
+  it('Bicep + azd: a conditional module whose deployment SKU comes from main.parameters.json is judged by that SKU, at the SKU line', async () => {
+    const main = BICEP_MAIN('openAiLocation')
+      .replace("module openAi 'core/ai/cognitiveservices.bicep' = {", "param createOpenAi bool = true\nparam chatSku string\nmodule openAi 'core/ai/cognitiveservices.bicep' = if (createOpenAi) {")
+      .replace("sku: { name: 'DataZoneStandard' }", 'sku: { name: chatSku }');
+    const r = await run({
+      'infra/main.bicep': main,
+      'infra/core/ai/cognitiveservices.bicep': BICEP_MODULE,
+      'infra/main.parameters.json': params({ openAiLocation: 'swedencentral', chatSku: '${AZURE_OPENAI_CHAT_SKU=GlobalStandard}' }),
+    });
+    assert.deepEqual(r.endpoints.map((e) => [e.file, lineOf(main, e.range.start), e.region, e.location?.id, e.euResident]), [['infra/main.bicep', lineWith(main, 'name: chatSku'), 'swedencentral', 'global', false]]);
+    // The SKU is written in the parameters file, inside an azd expression: no edit here would change it.
+    assert.deepEqual(r.findings.map((f) => [f.ruleId, f.fixes.length]), [['LLMC002', 0]]);
+  });
+
   it('Bicep: a module parameter passed as a literal reaches the module\'s account', async () => {
     const r = await run({
       'main.bicep': "module ai 'modules/account.bicep' = {\n  name: 'ai'\n  params: {\n    location: 'northeurope'\n  }\n}\n",

@@ -481,7 +481,11 @@ export class InfrastructureReader {
     const resolve = (v: BicepValue | undefined, bound: Bound = none, depth = 0): { text: string | null; why?: string; literal?: Extract<BicepValue, { k: 'str' }> } => {
       if (!v || depth > 8) return { text: null };
       if (v.k === 'str') return { text: v.v, literal: v };
-      if (v.k !== 'ref') return { text: null, why: 'is computed' };
+      if (v.k !== 'ref') {
+        // The expression as written, to the end of its line (an `other` value may span only its first token).
+        const code = file.text?.slice(v.s).split('\n', 1)[0]!.trim() ?? '';
+        return { text: null, why: code ? `\`${code.length > 60 ? `${code.slice(0, 57)}...` : code}\` is computed at deploy time` : 'is computed' };
+      }
       if (/^resourceGroup\(\)\.location$/.test(v.path)) return { text: null, why: 'the location is the resource group\'s, chosen at deploy time' };
       const head = v.path.split('.')[0]!;
       if (!bound.has(head) && file.params.has(head) && head === v.path) {
@@ -516,7 +520,7 @@ export class InfrastructureReader {
         const at = located(inItem ? r.literal! : expr ?? anchor);
         return {
           label, at, sku: r.text,
-          ...(r.text ? {} : { why: `the SKU of ${label} ${r.why && r.why !== 'is computed' ? `is unknown (${r.why})` : 'is not a literal or a parameter default'}` }),
+          ...(r.text ? {} : { why: `the SKU of ${label} ${r.why ? `is unknown (${r.why})` : 'is not a literal or a parameter default'}` }),
           ...(r.literal && (inItem || r.literal === expr) && r.literal.verbatim ? { edit: located(r.literal) } : {}),
         };
       };
