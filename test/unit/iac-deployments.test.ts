@@ -217,6 +217,19 @@ ${TF_DEPLOYMENT('chat', 'this', 'DataZoneStandard')}`,
     assert.deepEqual(r.findings.map((f) => f.ruleId), ['LLMC003']);
   });
 
+  it('Terraform: a deployment in another file of the module (deployments.tf) is the endpoint, with the account\'s region; the account\'s location line is not', async () => {
+    const deployments = TF_DEPLOYMENT('chat', 'acct', 'GlobalStandard');
+    const r = await run({
+      'ai/main.tf': TF_ACCOUNT('acct', 'X').replace('"X"', 'var.location'),
+      'ai/variables.tf': 'variable "location" {\n  default = "swedencentral"\n}\n',
+      'ai/deployments.tf': deployments,
+    });
+    assert.deepEqual(r.endpoints.map((e) => [e.file, lineOf(deployments, e.range.start), e.host, e.region, e.euResident]), [
+      ['ai/deployments.tf', lineWith(deployments, 'GlobalStandard'), 'contoso-acct.openai.azure.com', 'swedencentral', false],
+    ]);
+    assert.deepEqual(r.findings.map((f) => [f.file, f.ruleId, f.fixes.map((x) => x.edits[0]!.newText)]), [['ai/deployments.tf', 'LLMC002', ['DataZoneStandard']]]);
+  });
+
   it('Terraform: terraform.tfvars sets a variable without default', async () => {
     const r = await run({
       'main.tf': TF_ACCOUNT('acct', 'X').replace('"X"', 'var.location') + TF_DEPLOYMENT('chat', 'acct', 'DataZoneStandard') + 'variable "location" {}\n',

@@ -192,6 +192,11 @@ export class InfrastructureReader {
       const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
       const attr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
       this.host.definitions.push({ name: tfDeploymentName(dir, linked), value: (attr ? resolveTf(attr.value).text : null) ?? '?', offset: d.s });
+      // The account's file sends its place back: the deployment is an endpoint here, at its SKU.
+      const account = env(tfAccountName(dir, linked));
+      if (account.state === 'set' || account.state === 'conflict') {
+        this.host.endpoints.push(this.deploymentEndpoint(tfDeployment(d, resolveTf), accountPlaceFrom(account, linked, d, resolveTf)));
+      }
     }
     const llmAccounts = accounts.filter((account) => {
       const kind = account.attributes.get('kind');
@@ -245,6 +250,11 @@ export class InfrastructureReader {
     const loc = resolveTf(location.value);
     const subdomain = account.attributes.get('custom_subdomain_name');
     const name = subdomain ? resolveTf(subdomain.value).text : null;
+    // Deployments in the module's other files (deployments.tf) take its place from here; a
+    // location from a variable travels as that variable, which they resolve themselves.
+    const variable = refPath(location.value)?.match(/^var\.([\w-]+)$/)?.[1];
+    const place: PublishedAccount = { region: loc.text, name, resource: `azurerm_cognitive_account.${account.labels[1]}`, ...(loc.text === null && variable ? { variable } : {}), ...(loc.why ? { why: loc.why } : {}) };
+    this.host.definitions.push({ name: tfAccountName(moduleDir(this.host.file), `azurerm_cognitive_account.${account.labels[1]}.id`), value: JSON.stringify(place), offset: location.value.s });
     const span = location.value;
     const value: Located = { text: loc.text ?? '', s: span.s, e: span.e, cs: loc.cs, ce: loc.ce, verbatim: loc.verbatim };
     const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
@@ -267,7 +277,7 @@ export class InfrastructureReader {
       if (sku === '?') unreadable ??= 'the SKU of a deployment in another file of the module is not a literal or a variable default';
       else skus.push(sku);
     }
-    this.azureAccountEndpoint(value, { region, name, resource: `azurerm_cognitive_account.${account.labels[1]}`, ...(loc.why ? { why: loc.why } : {}) }, own, skus, unreadable);
+    this.azureAccountEndpoint(value, { region, name, resource: `azurerm_cognitive_account.${account.labels[1]}`, ...(loc.why ? { why: loc.why } : {}) }, own, skus, unreadable, skusElsewhere.length > 0);
   }
 
   /**
@@ -277,16 +287,14 @@ export class InfrastructureReader {
    * all its deployments' SKUs (applyAzureResources): a Global* one processes anywhere, an
    * unreadable one could be global. `skusElsewhere` are SKUs of deployments in other files.
    */
-  private azureAccountEndpoint(value: Located, account: AccountPlace, declared: DeclaredDeployment[], skusElsewhere: string[] = [], unreadableElsewhere?: string): void {
+  private azureAccountEndpoint(value: Located, account: AccountPlace, declared: DeclaredDeployment[], skusElsewhere: string[] = [], unreadableElsewhere?: string, endpointsElsewhere = false): void {
     const { region, name, resource, why } = account;
     const skus = [...declared.flatMap((d) => (d.sku ? [d.sku] : [])), ...skusElsewhere];
     const unreadable = declared.find((d) => !d.sku)?.why ?? unreadableElsewhere;
     this.host.consumed.add(value.s);
     if (name) this.host.azureResources.push({ name: name.toLowerCase(), region, skus, ...(unreadable ? { unreadable } : {}), file: this.host.file, offset: value.s, resource });
-    if (declared.length) {
-      for (const d of declared) this.host.endpoints.push(this.deploymentEndpoint(d, account));
-      return;
-    }
+    for (const d of declared) this.host.endpoints.push(this.deploymentEndpoint(d, account));
+    if (declared.length || endpointsElsewhere) return;
     const provider = this.host.index.providers.get('azure-openai')!;
     const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
     const host = name && pattern ? pattern.pattern.replace('{resource}', name.toLowerCase()) : null;
@@ -771,6 +779,32 @@ interface AccountPlace {
   resource: string;
   /** Where the region came from, or why it is unknown. */
   why?: string;
+}
+
+/** The env-lookup name under which an account's place travels to the files of its module that declare its deployments. */
+export function tfAccountName(dir: string, accountRef: string): string {
+  return `tfaccount:${dir}:${accountRef}`;
+}
+
+/** An account's place as its file sends it to its deployments' files. */
+interface PublishedAccount {
+  region: string | null;
+  name: string | null;
+  resource: string;
+  /** The module variable its location is, when the account's file could not read it. */
+  variable?: string;
+  why?: string;
+}
+
+function accountPlaceFrom(value: EnvValue, ref: string, d: TfBlock, resolveTf: (v: Value) => TfValue): AccountPlace {
+  if (value.state !== 'set') return { region: null, name: null, resource: ref, why: `${ref} is defined more than once in the module` };
+  const published = JSON.parse(value.value) as PublishedAccount;
+  const where = `${published.resource} in ${formatWhere(value.where)}`;
+  if (published.region === null && published.variable) {
+    const v = resolveTf({ k: 'ref', path: `var.${published.variable}`, s: d.s, e: d.s });
+    if (v.text !== null) return { region: v.text.toLowerCase().replace(/\s+/g, ''), name: published.name, resource: where, ...(v.why ? { why: v.why } : {}) };
+  }
+  return { region: published.region?.toLowerCase().replace(/\s+/g, '') ?? null, name: published.name, resource: where, ...(published.why ? { why: published.why } : {}) };
 }
 
 /** A Terraform deployment's SKU: `sku { name = ... }`, or the older `scale { type = ... }`. */
