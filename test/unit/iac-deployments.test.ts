@@ -207,7 +207,15 @@ ${TF_DEPLOYMENT('chat', 'this', 'DataZoneStandard')}`,
   it('Terraform: a module input beats the module\'s default', async () => {
     const r = await run({ ...MODULE, 'infra/main.tf': 'module "openai" {\n  source   = "./modules/openai"\n  location = "swedencentral"\n}\n' });
     assert.deepEqual(r.endpoints.map((e) => [e.file, e.region, e.euResident]), [['infra/modules/openai/main.tf', 'swedencentral', true]]);
-    assert.match(r.endpoints[0]!.via, /set by the module call in infra\/main\.tf:3/);
+    assert.match(r.endpoints[0]!.via, /passed by the module call in infra\/main\.tf:3/);
+  });
+
+  it('Terraform: a module input from the root module\'s terraform.tfvars (or auto.tfvars) reaches the module', async () => {
+    for (const tfvars of ['terraform.tfvars', 'prod.auto.tfvars']) {
+      const r = await run({ ...MODULE, 'infra/main.tf': 'variable "region" {\n  default = "eastus"\n}\nmodule "openai" {\n  source   = "./modules/openai"\n  location = var.region\n}\n', [`infra/${tfvars}`]: 'region = "polandcentral"\n' });
+      assert.deepEqual(r.endpoints.map((e) => [e.region, e.euResident]), [['polandcentral', true]], tfvars);
+      assert.match(r.endpoints[0]!.via, new RegExp(`var\\.region of the calling module is set in infra/${tfvars.replace('.', '\\.')}:1`));
+    }
   });
 
   it('Terraform: an input the caller cannot read stays unknown (the module default does not stand in)', async () => {
@@ -302,6 +310,15 @@ resource files 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     assert.deepEqual(r.endpoints.map((e) => [e.file, lineOf(main, e.range.start), e.region, e.location?.id, e.euResident]), [['infra/main.bicep', lineWith(main, 'name: chatSku'), 'swedencentral', 'global', false]]);
     // The SKU is written in the parameters file, inside an azd expression: no edit here would change it.
     assert.deepEqual(r.findings.map((f) => [f.ruleId, f.fixes.length]), [['LLMC002', 0]]);
+  });
+
+  it('Bicep + azd: a module parameter passed from the caller\'s parameter reaches the module with the value main.parameters.json gives', async () => {
+    const r = await run({
+      'infra/main.bicep': "param aiLocation string = 'eastus'\nmodule ai 'modules/account.bicep' = {\n  name: 'ai'\n  params: {\n    location: aiLocation\n  }\n}\n",
+      'infra/main.parameters.json': params({ aiLocation: '${AZURE_AI_LOCATION=belgiumcentral}' }),
+      'infra/modules/account.bicep': "param location string\nresource a 'Microsoft.CognitiveServices/accounts@2024-10-01' = {\n  name: 'contoso-m'\n  location: location\n  kind: 'OpenAI'\n}\nresource d 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = {\n  parent: a\n  name: 'chat'\n  sku: { name: 'DataZoneStandard' }\n}\n",
+    });
+    assert.deepEqual(r.endpoints.map((e) => [e.file, e.region, e.euResident]), [['infra/modules/account.bicep', 'belgiumcentral', true]]);
   });
 
   it('Bicep: a module parameter passed as a literal reaches the module\'s account', async () => {

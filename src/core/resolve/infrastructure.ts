@@ -160,10 +160,12 @@ export class InfrastructureReader {
           // A module's inputs come from the module blocks that call it, before any default.
           const input = env(tfInputName(dir, parts[1]));
           if (input.state === 'set') {
-            const passed = passedValue(input.value);
-            return { text: passed.text, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} ${passed.text === null ? `is passed by the module call in ${formatWhere(input.where)}, where ${passed.why}` : `is set by the module call in ${formatWhere(input.where)}`}` };
+            const passed = passedValue(input.value, env);
+            const text = passed.found ? passed.found.value : passed.text;
+            const why = passed.found ? `${passed.found.label} is set in ${formatWhere(passed.found.where)}` : passed.why;
+            return { text, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is passed by the module call in ${formatWhere(input.where)}${why ? `, where ${why}` : ''}` };
           }
-          if (input.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is passed different values by the module calls (${input.values.map((x) => `${passedValue(x.value).text ?? 'unknown'} in ${formatWhere(x.where)}`).join(', ')})` };
+          if (input.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is passed different values by the module calls (${input.values.map((x) => formatWhere(x.where)).join(', ')})` };
           const set = env(tfvarName(dir, parts[1]));
           if (set.state === 'set') return { text: set.value, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set in ${formatWhere(set.where)}` };
           if (set.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set to different values in .tfvars files (${set.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
@@ -238,7 +240,11 @@ export class InfrastructureReader {
       for (const [name, attr] of block.attributes) {
         if (['source', 'version', 'providers', 'count', 'for_each', 'depends_on'].includes(name)) continue;
         const v = resolveTf(attr.value);
-        const value = v.text ?? unknownValue(v.why ?? `the value of ${name} is not a literal or a variable default`);
+        // The caller's own variable may be set where only the module's file can look (a .tfvars, another file's default).
+        const variable = refPath(attr.value)?.match(/^var\.([\w-]+)$/)?.[1];
+        const value = variable
+          ? referenceValue({ names: [tfInputName(dir, variable), tfvarName(dir, variable), tfDefaultName(dir, variable)], label: `var.${variable} of the calling module`, text: v.text, ...(v.text === null ? { why: v.why ?? `var.${variable} of the calling module has no value in the workspace` } : {}) })
+          : v.text ?? unknownValue(v.why ?? `the value of ${name} is not a literal or a variable default`);
         this.host.definitions.push({ name: tfInputName(target, name), value, offset: attr.value.s });
       }
     }
@@ -586,7 +592,7 @@ export class InfrastructureReader {
         }));
       }
     }
-    for (const m of file.modules) this.bicepModuleCall(m, dir, field, follow, resolve, located);
+    for (const m of file.modules) this.bicepModuleCall(file, m, dir, field, follow, resolve, located);
   }
 
   /**
@@ -595,6 +601,7 @@ export class InfrastructureReader {
    * parameters travel to its file, and a note that its deployments are reported here.
    */
   private bicepModuleCall(
+    file: BicepFile,
     m: BicepResource,
     dir: string,
     field: (obj: BicepValue | undefined, ...path: string[]) => BicepValue | undefined,
@@ -611,7 +618,12 @@ export class InfrastructureReader {
       for (const { key, value } of params.entries) {
         if (value.k !== 'str' && value.k !== 'ref') continue;
         const r = resolve(value);
-        this.host.definitions.push({ name: bicepParamName(target, key), value: r.text ?? unknownValue(r.why ?? `${key} is computed`), offset: value.s });
+        // The caller's own parameter may be set by its azd parameters file, which the module's file can look up.
+        const own = value.k === 'ref' && file.params.has(value.path);
+        const sent = own
+          ? referenceValue({ names: [bicepParamName(this.host.file, value.path)], label: `param ${value.path} of ${this.host.file}`, text: r.text, ...(r.why ? { why: r.why } : {}) })
+          : r.text ?? unknownValue(r.why ?? `${key} is computed`);
+        this.host.definitions.push({ name: bicepParamName(target, key), value: sent, offset: value.s });
       }
     }
     const list = follow(field(params, 'deployments'), new Map());
@@ -639,8 +651,10 @@ export class InfrastructureReader {
 
   /** A parameter's value from a module call or an azd parameters file: `${VAR}` and `${VAR=default}` read the env azd deploys with. */
   private passedBicepParam(param: string, value: string, where: EnvWhere, env: EnvLookup): { text: string | null; why?: string } {
-    const passed = passedValue(value);
+    const passed = passedValue(value, env);
+    if (passed.found && !passed.found.value.startsWith(REFERENCE_MARK)) return this.passedBicepParam(param, passed.found.value, passed.found.where, env);
     if (passed.text === null) return { text: null, why: `param ${param} is passed by ${formatWhere(where)}, where ${passed.why}` };
+    if (value.startsWith(REFERENCE_MARK)) return { text: passed.text, why: `param ${param} is passed by ${formatWhere(where)}${passed.why ? `, where ${passed.why}` : ''}` };
     const azd = /^\$\{(\w+)(?:=([^}]*))?\}$/.exec(value);
     if (!azd) {
       if (value.includes('${')) return { text: null, why: `param ${param} is "${value}" in ${formatWhere(where)}, filled in by azd at deploy time` };
@@ -742,8 +756,36 @@ function unknownValue(why: string): string {
   return `${UNKNOWN_MARK}${why}`;
 }
 
-function passedValue(value: string): { text: string | null; why?: string } {
-  return value.startsWith(UNKNOWN_MARK) ? { text: null, why: value.slice(1) } : { text: value };
+/**
+ * A value the caller reads from its own variable or parameter: the env names that may set
+ * it (in the caller's scope), and the caller's own reading for when none does.
+ */
+interface PassedReference {
+  names: string[];
+  label: string;
+  text: string | null;
+  why?: string;
+}
+
+const REFERENCE_MARK = '\u0001';
+
+function referenceValue(ref: PassedReference): string {
+  return `${REFERENCE_MARK}${JSON.stringify(ref)}`;
+}
+
+/** What a caller sent: a value, an unknown with why, or a reference looked up here (`found`: the value as set, for the receiver to read). */
+function passedValue(value: string, env: EnvLookup, depth = 0): { text: string | null; why?: string; found?: { value: string; where: EnvWhere; label: string } } {
+  if (value.startsWith(UNKNOWN_MARK)) return { text: null, why: value.slice(1) };
+  if (!value.startsWith(REFERENCE_MARK)) return { text: value };
+  const ref = JSON.parse(value.slice(1)) as PassedReference;
+  for (const name of ref.names) {
+    const set = env(name);
+    // A module called by a module: what its caller was passed, in turn.
+    if (set.state === 'set' && (set.value.startsWith(UNKNOWN_MARK) || set.value.startsWith(REFERENCE_MARK))) return depth < 4 ? passedValue(set.value, env, depth + 1) : { text: null, why: `${ref.label} is passed through too many modules` };
+    if (set.state === 'set') return { text: set.value, found: { value: set.value, where: set.where, label: ref.label } };
+    if (set.state === 'conflict') return { text: null, why: `${ref.label} is set to different values (${set.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
+  }
+  return { text: ref.text, ...(ref.why ? { why: ref.why } : {}) };
 }
 
 /** `dir` + a relative path (`./modules/openai`, `../core/ai/x.bicep`), with `.` and `..` worked out. */
