@@ -549,12 +549,6 @@ function withoutComments(text: string): string {
 }
 
 /**
- * The lookup code analysis uses for environment variables the workspace's config files
- * set, when which file reaches which code is not asked (definitions without a scope). A
- * variable set to different values in different files is a conflict: which one applies
- * depends on the deployment, so the value stays unknown.
- */
-/**
  * `main.parameters.json` (azd, ARM): each `parameters.NAME.value` string sets parameter NAME
  * of the Bicep file beside it (`main.bicep`), read there before the parameter's default.
  */
@@ -569,6 +563,12 @@ function deploymentParameters(file: string, tree: ConfigTree): { name: string; v
   });
 }
 
+/**
+ * The lookup code analysis uses for environment variables the workspace's config files
+ * set, when which file reaches which code is not asked (definitions without a scope). A
+ * variable set to different values in different files is a conflict: which one applies
+ * depends on the deployment, so the value stays unknown.
+ */
 export function workspaceEnv(definitions: EnvDefinition[]): EnvLookup {
   return scopedEnv(definitions)('');
 }
