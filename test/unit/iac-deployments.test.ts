@@ -2,7 +2,8 @@
 // its own endpoint, at its SKU, judged by its deployment type (Global* anywhere, DataZone*
 // the data zone of the account's region, Standard the region), with a fix that changes only
 // the SKU; and regions passed into modules (Terraform module inputs, Bicep module
-// parameters, azd main.parameters.json) reach the account.
+// parameters, azd main.parameters.json) reach the account. A Global* deployment's region
+// is `global` (where its data may go); the account's region is in its location's name.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -76,7 +77,7 @@ describe('IaC: one endpoint per Azure OpenAI deployment', () => {
     const text = TF_ACCOUNT('eu', 'swedencentral') + TF_DEPLOYMENT('chat', 'eu', 'GlobalStandard') + TF_DEPLOYMENT('embed', 'eu', 'DataZoneStandard');
     const { endpoints, findings } = judge('main.tf', text);
     assert.deepEqual(endpoints.map((e) => [lineOf(text, e.range.start), e.host, e.region, e.euResident]), [
-      [lineWith(text, '"GlobalStandard"'), 'contoso-eu.openai.azure.com', 'swedencentral', false],
+      [lineWith(text, '"GlobalStandard"'), 'contoso-eu.openai.azure.com', 'global', false],
       [lineWith(text, '"DataZoneStandard"'), 'contoso-eu.openai.azure.com', 'swedencentral', true],
     ]);
     assert.ok(!endpoints.some((e) => lineOf(text, e.range.start) === lineWith(text, 'location')), 'the account location line is not an endpoint of its own');
@@ -123,7 +124,50 @@ resource "azurerm_storage_account" "files" {
     assert.match(r.endpoints[0]!.unknown ?? '', /Global deployment would process data outside swedencentral/);
     const orphan = TF_DEPLOYMENT('chat', 'x', 'GlobalStandard').replace('azurerm_cognitive_account.x.id', 'var.account_id');
     const o = judge('deployments.tf', orphan);
-    assert.deepEqual(o.endpoints.map((e) => [e.provider, e.region, e.euResident]), [['azure-openai', null, false]]);
+    assert.deepEqual(o.endpoints.map((e) => [e.provider, e.region, e.euResident]), [['azure-openai', 'global', false]]);
+  });
+
+  it('Terraform: a module call that makes an OpenAI account (as the Azure Verified Module does) is the account: its deployments at their SKUs, or its location line without any', () => {
+    const text = `variable "location" {
+  default = "West Europe"
+}
+module "openai" {
+  source   = "Azure/avm-res-cognitiveservices-account/azurerm"
+  kind     = "OpenAI"
+  location = var.location
+  name     = "contoso-avm"
+  cognitive_deployments = {
+    "chat" = {
+      name  = "chat"
+      model = { format = "OpenAI", name = "gpt-4o", version = "2024-11-20" }
+      scale = { type = "GlobalStandard" }
+    }
+    "mini" = {
+      name  = "mini"
+      model = { format = "OpenAI", name = "gpt-4o-mini", version = "2024-07-18" }
+      scale = { type = "Standard" }
+    }
+  }
+}
+module "search" {
+  source   = "Azure/avm-res-cognitiveservices-account/azurerm"
+  kind     = "AIServices"
+  location = "eastus"
+  name     = "contoso-search"
+}
+module "storage" {
+  source   = "Azure/avm-res-storage-storageaccount/azurerm"
+  location = "eastus"
+  name     = "contosostore"
+}
+`;
+    const { endpoints, findings } = judge('main.tf', text);
+    assert.deepEqual(endpoints.map((e) => [lineOf(text, e.range.start), e.host, e.region, e.euResident]), [
+      [lineWith(text, '"GlobalStandard"'), 'contoso-avm.openai.azure.com', 'global', false],
+      [lineWith(text, 'type = "Standard"'), 'contoso-avm.openai.azure.com', 'westeurope', true],
+      [lineWith(text, '"eastus"'), 'contoso-search.openai.azure.com', 'eastus', false],
+    ]);
+    roundTrip('main.tf', text, findings.find((f) => lineOf(text, f.range.start) === lineWith(text, '"GlobalStandard"'))!, 'DataZoneStandard');
   });
 
   it('Bicep: nested, parent: and looped deployments (a list of objects in a parameter) are one endpoint each; the fix edits the list item\'s SKU', () => {
@@ -178,7 +222,7 @@ resource extra 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = {
       ],
     }, null, 2);
     const { endpoints, findings } = judge('azuredeploy.json', text);
-    assert.deepEqual(endpoints.map((e) => [lineOf(text, e.range.start), e.region, e.euResident]), [[lineWith(text, '"GlobalStandard"'), 'francecentral', false]]);
+    assert.deepEqual(endpoints.map((e) => [lineOf(text, e.range.start), e.region, e.euResident]), [[lineWith(text, '"GlobalStandard"'), 'global', false]]);
     roundTrip('azuredeploy.json', text, findings[0]!, 'DataZoneStandard');
   });
 });
@@ -233,7 +277,7 @@ ${TF_DEPLOYMENT('chat', 'this', 'DataZoneStandard')}`,
       'ai/deployments.tf': deployments,
     });
     assert.deepEqual(r.endpoints.map((e) => [e.file, lineOf(deployments, e.range.start), e.host, e.region, e.euResident]), [
-      ['ai/deployments.tf', lineWith(deployments, 'GlobalStandard'), 'contoso-acct.openai.azure.com', 'swedencentral', false],
+      ['ai/deployments.tf', lineWith(deployments, 'GlobalStandard'), 'contoso-acct.openai.azure.com', 'global', false],
     ]);
     assert.deepEqual(r.findings.map((f) => [f.file, f.ruleId, f.fixes.map((x) => x.edits[0]!.newText)]), [['ai/deployments.tf', 'LLMC002', ['DataZoneStandard']]]);
   });
@@ -307,7 +351,7 @@ resource files 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       'infra/core/ai/cognitiveservices.bicep': BICEP_MODULE,
       'infra/main.parameters.json': params({ openAiLocation: 'swedencentral', chatSku: '${AZURE_OPENAI_CHAT_SKU=GlobalStandard}' }),
     });
-    assert.deepEqual(r.endpoints.map((e) => [e.file, lineOf(main, e.range.start), e.region, e.location?.id, e.euResident]), [['infra/main.bicep', lineWith(main, 'name: chatSku'), 'swedencentral', 'global', false]]);
+    assert.deepEqual(r.endpoints.map((e) => [e.file, lineOf(main, e.range.start), e.region, e.location?.id, e.euResident]), [['infra/main.bicep', lineWith(main, 'name: chatSku'), 'global', 'global', false]]);
     // The SKU is written in the parameters file, inside an azd expression: no edit here would change it.
     assert.deepEqual(r.findings.map((f) => [f.ruleId, f.fixes.length]), [['LLMC002', 0]]);
   });

@@ -233,6 +233,9 @@ export class InfrastructureReader {
   private terraformModuleInputs(hcl: HclFile, dir: string, resolveTf: (v: Value) => TfValue): void {
     for (const block of hcl.body.blocks) {
       if (block.type !== 'module') continue;
+      const kind = block.attributes.get('kind');
+      const kindText = kind ? resolveTf(kind.value).text : null;
+      if (kindText === 'OpenAI' || kindText === 'AIServices') this.terraformModuleAccount(block, resolveTf);
       const source = block.attributes.get('source');
       const path = source?.value.k === 'str' ? source.value.v : null;
       if (!path || !/^\.\.?\//.test(path)) continue; // registry and remote modules are not in the workspace
@@ -248,6 +251,45 @@ export class InfrastructureReader {
         this.host.definitions.push({ name: tfInputName(target, name), value, offset: attr.value.s });
       }
     }
+  }
+
+  /**
+   * A module call that makes an Azure OpenAI account (`kind = "OpenAI"`, as the Azure
+   * Verified Module does): its deployments (`cognitive_deployments = { x = { scale = { type
+   * = "Standard" } } }`) are endpoints here, where their SKUs are written; without any, its
+   * `location` line is.
+   */
+  private terraformModuleAccount(block: TfBlock, resolveTf: (v: Value) => TfValue): void {
+    const location = block.attributes.get('location');
+    if (!location) return;
+    const loc = resolveTf(location.value);
+    const nameAttr = block.attributes.get('custom_subdomain_name') ?? block.attributes.get('name');
+    const name = nameAttr ? resolveTf(nameAttr.value).text : null;
+    const field = (o: Value | undefined, key: string): Value | undefined => (o?.k === 'obj' ? o.entries.find((e) => e.key === key)?.value : undefined);
+    const list = block.attributes.get('cognitive_deployments') ?? block.attributes.get('deployments') ?? block.attributes.get('deployment');
+    const module = `module "${block.labels[0] ?? ''}"`;
+    const items: [string, Value][] = list?.value.k === 'obj' ? list.value.entries.map((e) => [e.key, e.value])
+      : list?.value.k === 'arr' ? list.value.items.map((v, i) => [String(i), v]) : [];
+    const declared: DeclaredDeployment[] = [];
+    if (list && !items.length && list.value.k !== 'obj' && list.value.k !== 'arr') {
+      const v = list.value;
+      declared.push({ label: `the deployments of ${module}`, at: { text: '', s: v.s, e: v.e, cs: v.s, ce: v.e, verbatim: false }, sku: null, why: `the deployments of ${module} are not written in this file` });
+    }
+    for (const [key, v] of items) {
+      const label = `deployment ${key} of ${module}`;
+      const skuValue = field(field(v, 'sku'), 'name') ?? field(field(v, 'scale'), 'type') ?? field(v, 'sku_name') ?? field(v, 'scale_type');
+      if (!skuValue) {
+        declared.push({ label, at: { text: '', s: v.s, e: v.s + 1, cs: v.s, ce: v.s, verbatim: false }, sku: null, why: `${label} sets no SKU, so the module's default applies (not read across files)` });
+        continue;
+      }
+      const r = resolveTf(skuValue);
+      const at: Located = { text: r.text ?? '', s: skuValue.s, e: skuValue.e, cs: r.cs, ce: r.ce, verbatim: r.verbatim };
+      const own = r.verbatim && r.text !== null && r.cs >= skuValue.s && r.ce <= skuValue.e;
+      declared.push({ label, at, sku: r.text, ...(r.text ? {} : { why: `the SKU of ${label} is not a literal or a variable default` }), ...(own ? { edit: at } : {}) });
+    }
+    const value: Located = { text: loc.text ?? '', s: location.value.s, e: location.value.e, cs: loc.cs, ce: loc.ce, verbatim: loc.verbatim };
+    const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
+    this.azureAccountEndpoint(value, { region, name, resource: module, ...(loc.why ? { why: loc.why } : {}) }, declared);
   }
 
   private azureAccount(account: TfBlock, deployments: TfBlock[], resolveTf: (v: Value) => TfValue, skusElsewhere: string[]): void {
@@ -345,6 +387,8 @@ export class InfrastructureReader {
       endpoint.location = {
         id: 'global', name: `any Azure region (${type.sku} deployment${region ? ` of a ${region} account` : ''})`, jurisdiction: 'global', euResident: false, sources: type.sources,
       };
+      // Where the data may go is anywhere: the account's region stays in the location's name and the via.
+      endpoint.region = 'global';
       endpoint.euResident = false;
       endpoint.conditions = type.note ? [type.note] : [];
       delete endpoint.unknown;
