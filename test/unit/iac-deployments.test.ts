@@ -127,7 +127,7 @@ resource "azurerm_storage_account" "files" {
     assert.deepEqual(o.endpoints.map((e) => [e.provider, e.region, e.euResident]), [['azure-openai', 'global', false]]);
   });
 
-  it('Terraform: a module call that makes an OpenAI account (as the Azure Verified Module does) is the account: its deployments at their SKUs, or its location line without any', () => {
+  it('Terraform: a module call that makes an OpenAI account (kind = "OpenAI" as the Azure Verified Module takes, or deployments of OpenAI-format models) is the account: its deployments at their SKUs, or its location line without any', () => {
     const text = `variable "location" {
   default = "West Europe"
 }
@@ -155,6 +155,17 @@ module "search" {
   location = "eastus"
   name     = "contoso-search"
 }
+module "legacy" {
+  source   = "./modules/openai"
+  location = "francecentral"
+  deployment = {
+    "chat" = {
+      model_format = "OpenAI"
+      model_name   = "gpt-4o"
+      scale_type   = "DataZoneStandard"
+    }
+  }
+}
 module "storage" {
   source   = "Azure/avm-res-storage-storageaccount/azurerm"
   location = "eastus"
@@ -166,6 +177,7 @@ module "storage" {
       [lineWith(text, '"GlobalStandard"'), 'contoso-avm.openai.azure.com', 'global', false],
       [lineWith(text, 'type = "Standard"'), 'contoso-avm.openai.azure.com', 'westeurope', true],
       [lineWith(text, '"eastus"'), 'contoso-search.openai.azure.com', 'eastus', false],
+      [lineWith(text, '"DataZoneStandard"'), null, 'francecentral', true],
     ]);
     roundTrip('main.tf', text, findings.find((f) => lineOf(text, f.range.start) === lineWith(text, '"GlobalStandard"'))!, 'DataZoneStandard');
   });

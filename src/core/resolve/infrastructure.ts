@@ -235,7 +235,14 @@ export class InfrastructureReader {
       if (block.type !== 'module') continue;
       const kind = block.attributes.get('kind');
       const kindText = kind ? resolveTf(kind.value).text : null;
-      if (kindText === 'OpenAI' || kindText === 'AIServices') this.terraformModuleAccount(block, resolveTf);
+      // Without a kind, a module that takes model deployments of the OpenAI format makes an OpenAI account.
+      const list = block.attributes.get('cognitive_deployments') ?? block.attributes.get('deployments') ?? block.attributes.get('deployment');
+      const openAiModels = !kind && list?.value.k === 'obj' && list.value.entries.some((e) => {
+        const format = e.value.k === 'obj' ? (e.value.entries.find((x) => x.key === 'model_format')?.value ?? e.value.entries.find((x) => x.key === 'model')?.value) : undefined;
+        const text = format?.k === 'obj' ? format.entries.find((x) => x.key === 'format')?.value : format;
+        return text?.k === 'str' && text.v === 'OpenAI';
+      });
+      if (kindText === 'OpenAI' || kindText === 'AIServices' || openAiModels) this.terraformModuleAccount(block, resolveTf);
       const source = block.attributes.get('source');
       const path = source?.value.k === 'str' ? source.value.v : null;
       if (!path || !/^\.\.?\//.test(path)) continue; // registry and remote modules are not in the workspace
