@@ -10,7 +10,7 @@ import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
-import { applyAzureResources, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
+import { applyAzureResources, bicepParamName, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { dirOf, isDocumentationEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
 import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
@@ -21,7 +21,7 @@ import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
 import { escapeForJsonString, notebookLanguage, parseNotebook, type Notebook } from './scan/config/notebook';
 import { parseProperties } from './scan/config/properties';
-import { parseJson, parseToml, parseYaml, type ConfigTree } from './scan/config/tree';
+import { parseJson, parseToml, parseYaml, scalarEntry, type ConfigTree } from './scan/config/tree';
 import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
 import { lex } from './scan/lexer';
 import { parseNotes } from './scan/notes';
@@ -34,7 +34,8 @@ export type FileFormat =
   | { kind: 'dotenv' }
   /** `setsValues`: a compose file, whose services load env files into their code. */
   | { kind: 'yaml'; setsValues?: true }
-  | { kind: 'json' }
+  /** `deploymentParameters`: an ARM/azd parameters file (`main.parameters.json`), which sets the parameters of the Bicep file beside it. */
+  | { kind: 'json'; deploymentParameters?: true }
   | { kind: 'toml' }
   /** Java .properties (Spring Boot's application.properties). */
   | { kind: 'properties' }
@@ -47,11 +48,13 @@ export type FileFormat =
 
 /**
  * Files that set values for code elsewhere (.env, .tfvars, Terraform files, whose variable
- * defaults serve the whole module, and compose files, whose `env_file:` says which code a
- * dotenv file serves): worth reading without an LLM signal of their own.
+ * defaults serve the whole module, compose files, whose `env_file:` says which code a
+ * dotenv file serves, Bicep files, which pass parameters to modules, and azd parameters
+ * files): worth reading without an LLM signal of their own.
  */
 export function setsValuesOnly(format: FileFormat | null): boolean {
-  return format?.kind === 'dotenv' || format?.kind === 'terraform' || format?.kind === 'build' || (format?.kind === 'yaml' && format.setsValues === true);
+  return format?.kind === 'dotenv' || format?.kind === 'terraform' || format?.kind === 'build' || (format?.kind === 'yaml' && format.setsValues === true)
+    || format?.kind === 'bicep' || (format?.kind === 'json' && format.deploymentParameters === true);
 }
 
 const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
@@ -81,6 +84,7 @@ export function formatOf(path: string): FileFormat | null {
     case 'yml':
       return /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(base) ? { kind: 'yaml', setsValues: true } : { kind: 'yaml' };
     case 'json':
+      return base.endsWith('.parameters.json') ? { kind: 'json', deploymentParameters: true } : { kind: 'json' };
     case 'jsonc':
     case 'json5':
       return { kind: 'json' };
@@ -396,10 +400,12 @@ export class Engine {
         if (tree.problems.length) return broken(format.kind.toUpperCase(), tree.problems[0]!);
         // Spring Boot reads its properties from YAML and .properties files (Spring AI's starters first, so their URLs are theirs).
         const spring = format.kind === 'yaml' || format.kind === 'properties';
-        return config((r) => tree.roots.forEach((root) => {
+        const scanned = config((r) => tree.roots.forEach((root) => {
           if (spring) springAiProperties(r, root, env);
           r.tree(root);
         }));
+        if (format.kind !== 'json' || !format.deploymentParameters) return scanned;
+        return { ...scanned, definitions: [...(scanned.definitions ?? []), ...deploymentParameters(file, tree)] };
       }
       case 'terraform': {
         const hcl = parseHcl(text);
@@ -428,7 +434,7 @@ export class Engine {
       case 'bicep': {
         const bicep = parseBicep(text);
         notes.push(...parseNotes(file, text, bicep.brackets, bicep.tooDeep));
-        return config((r) => r.bicep(bicep));
+        return config((r) => r.bicep(bicep, env));
       }
       case 'notebook': {
         const nb = parseNotebook(text);
@@ -601,6 +607,21 @@ function withoutComments(text: string): string {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '))
     .replace(/(^|[ \t])(?:#|\/\/).*$/gm, (m, lead: string) => lead + ' '.repeat(m.length - lead.length));
+}
+
+/**
+ * `main.parameters.json` (azd, ARM): each `parameters.NAME.value` string sets parameter NAME
+ * of the Bicep file beside it (`main.bicep`), read there before the parameter's default.
+ */
+function deploymentParameters(file: string, tree: ConfigTree): { name: string; value: string; offset: number }[] {
+  const bicep = `${file.slice(0, -'.parameters.json'.length)}.bicep`;
+  const root = tree.roots[0];
+  const params = root?.k === 'map' ? root.entries.find((e) => e.key === 'parameters')?.value : undefined;
+  if (params?.k !== 'map') return [];
+  return params.entries.flatMap((p) => {
+    const value = p.value.k === 'map' ? scalarEntry(p.value.entries, 'value') : undefined;
+    return typeof value?.v === 'string' ? [{ name: bicepParamName(bicep, p.key), value: value.v, offset: value.s }] : [];
+  });
 }
 
 /**

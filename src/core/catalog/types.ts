@@ -245,6 +245,34 @@ export interface Provider {
    */
   requestMarks?: { paths: string[]; queryKeys: string[]; headerKeys: string[]; note?: string; sources: Source[] };
   notes?: string[];
+  /** Deployment types (SKUs) of a cloud account and where each processes prompts (Azure OpenAI). */
+  deploymentTypes?: DeploymentType[];
+  /** Data zones a `data-zone` deployment type processes in, by the jurisdiction of the account's region. */
+  dataZones?: DataZone[];
+}
+
+/** A deployment type as IaC names it (`sku.name`, `scale.type`), and where it processes prompts. */
+export interface DeploymentType {
+  /** `GlobalStandard`, `DataZoneStandard`, `Standard`, ... */
+  sku: string;
+  /** `global`: any region of the provider; `data-zone`: the data zone of the account's region; `regional`: the account's region. */
+  scope: 'global' | 'data-zone' | 'regional';
+  /** For a global type: the data-zone and regional types that bill and scale the same way (what a fix switches to). */
+  dataZoneAlternative?: string;
+  regionalAlternative?: string;
+  note?: string;
+  sources: Source[];
+}
+
+/** A data zone: the accounts whose region has one of `jurisdictions` process data-zone deployments within it. */
+export interface DataZone {
+  id: string;
+  name: string;
+  jurisdictions: string[];
+  /** Where a data-zone deployment may process: every country of the zone. */
+  countries: Countries;
+  euResident: boolean | null;
+  sources: Source[];
 }
 
 export interface LiteLlmPrefix {

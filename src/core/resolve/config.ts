@@ -373,8 +373,8 @@ export class ConfigResolver {
     new InfrastructureReader(this).terraform(hcl, env);
   }
 
-  bicep(file: BicepFile): void {
-    new InfrastructureReader(this).bicep(file);
+  bicep(file: BicepFile, env: EnvLookup): void {
+    new InfrastructureReader(this).bicep(file, env);
   }
 
   // ---- helpers ------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 // InfrastructureReader reads the IaC; endpoints that name a resource the workspace
 // describes inherit its region and deployment type (applyAzureResources).
 
-import type { Provider } from '../catalog/types';
+import type { DeploymentType, Provider } from '../catalog/types';
 import type { Endpoint, Fix } from '../model';
 import type { AzureResourceFacts } from '../policy/policy';
 import type { BicepFile, BicepResource, BicepValue } from '../scan/config/bicep';
@@ -13,7 +13,8 @@ import { located, scalarEntry, type CEntry, type CNode, type Located } from '../
 import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
 import { makeEndpoint, type Target } from './endpoint';
-import { evaluate, formatWhere, isKnown, type EnvLookup, type EvalContext } from './values';
+import { fixOf } from './fixes';
+import { evaluate, formatWhere, isKnown, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext } from './values';
 
 /** An Azure OpenAI account defined in the workspace's infrastructure code. */
 export interface AzureResource {
@@ -156,6 +157,15 @@ export class InfrastructureReader {
       if (path && depth < 4) {
         const parts = path.split('.');
         if (parts[0] === 'var' && parts[1]) {
+          // A module's inputs come from the module blocks that call it, before any default.
+          const input = env(tfInputName(dir, parts[1]));
+          if (input.state === 'set') {
+            const passed = passedValue(input.value, env);
+            const text = passed.found ? passed.found.value : passed.text;
+            const why = passed.found ? `${passed.found.label} is set in ${formatWhere(passed.found.where)}` : passed.why;
+            return { text, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is passed by the module call in ${formatWhere(input.where)}${why ? `, where ${why}` : ''}` };
+          }
+          if (input.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is passed different values by the module calls (${input.values.map((x) => formatWhere(x.where)).join(', ')})` };
           const set = env(tfvarName(dir, parts[1]));
           if (set.state === 'set') return { text: set.value, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set in ${formatWhere(set.where)}` };
           if (set.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set to different values in .tfvars files (${set.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
@@ -172,6 +182,7 @@ export class InfrastructureReader {
       const r = evaluate(v, ctx);
       return { text: isKnown(r) ? r.text : null, span: v, verbatim: false, cs: v.s, ce: v.e };
     };
+    this.terraformModuleInputs(hcl, dir, resolveTf);
     const deployments = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_deployment');
     const accounts = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_account');
     // A deployment of an account in another file of the module (deployments.tf) travels
@@ -183,32 +194,129 @@ export class InfrastructureReader {
       const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
       const attr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
       this.host.definitions.push({ name: tfDeploymentName(dir, linked), value: (attr ? resolveTf(attr.value).text : null) ?? '?', offset: d.s });
+      // The account's file sends its place back: the deployment is an endpoint here, at its SKU.
+      const account = env(tfAccountName(dir, linked));
+      if (account.state === 'set' || account.state === 'conflict') {
+        this.host.endpoints.push(this.deploymentEndpoint(tfDeployment(d, resolveTf), accountPlaceFrom(account, linked, d, resolveTf)));
+      }
     }
-    for (const account of accounts) {
+    const llmAccounts = accounts.filter((account) => {
       const kind = account.attributes.get('kind');
       const kindText = kind ? resolveTf(kind.value).text : null;
-      if (kindText !== 'OpenAI' && kindText !== 'AIServices') continue;
+      return kindText === 'OpenAI' || kindText === 'AIServices';
+    });
+    for (const account of llmAccounts) {
       const ref = `azurerm_cognitive_account.${account.labels[1]}.id`;
       const elsewhere = env(tfDeploymentName(dir, ref));
       const skus = elsewhere.state === 'set' ? [elsewhere.value] : elsewhere.state === 'conflict' ? elsewhere.values.map((v) => v.value) : [];
       this.azureAccount(account, deployments, resolveTf, skus);
     }
+    // A deployment that names no account (`cognitive_account_id = var.account_id`) is still
+    // a model deployment: its own endpoint, in a region this file does not give.
+    for (const d of deployments) {
+      const link = d.attributes.get('cognitive_account_id');
+      if (/^azurerm_cognitive_account\.[^.]+\.id$/.test((link && refPath(link.value)) ?? '')) continue;
+      const label = `azurerm_cognitive_deployment.${d.labels[1]}`;
+      this.host.endpoints.push(this.deploymentEndpoint(tfDeployment(d, resolveTf), {
+        region: null, name: null, resource: 'an account this file does not name',
+        why: `the account of ${label} is not a reference to an account (cognitive_account_id), so its region is not known here`,
+      }));
+    }
     this.walkHclStrings(hcl.body, ctx);
   }
 
+  /**
+   * `module "x" { source = "./modules/openai"; location = "swedencentral" }`: the inputs of a
+   * local module travel to its folder's files (as `var.location` there). A value this file
+   * cannot read travels as unknown, so the module's default does not stand in for it.
+   */
+  private terraformModuleInputs(hcl: HclFile, dir: string, resolveTf: (v: Value) => TfValue): void {
+    for (const block of hcl.body.blocks) {
+      if (block.type !== 'module') continue;
+      const kind = block.attributes.get('kind');
+      const kindText = kind ? resolveTf(kind.value).text : null;
+      // Without a kind, a module that takes model deployments of the OpenAI format makes an OpenAI account.
+      const list = block.attributes.get('cognitive_deployments') ?? block.attributes.get('deployments') ?? block.attributes.get('deployment');
+      const openAiModels = !kind && list?.value.k === 'obj' && list.value.entries.some((e) => {
+        const format = e.value.k === 'obj' ? (e.value.entries.find((x) => x.key === 'model_format')?.value ?? e.value.entries.find((x) => x.key === 'model')?.value) : undefined;
+        const text = format?.k === 'obj' ? format.entries.find((x) => x.key === 'format')?.value : format;
+        return text?.k === 'str' && text.v === 'OpenAI';
+      });
+      if (kindText === 'OpenAI' || kindText === 'AIServices' || openAiModels) this.terraformModuleAccount(block, resolveTf);
+      const source = block.attributes.get('source');
+      const path = source?.value.k === 'str' ? source.value.v : null;
+      if (!path || !/^\.\.?\//.test(path)) continue; // registry and remote modules are not in the workspace
+      const target = joinPath(dir, path);
+      for (const [name, attr] of block.attributes) {
+        if (['source', 'version', 'providers', 'count', 'for_each', 'depends_on'].includes(name)) continue;
+        const v = resolveTf(attr.value);
+        // The caller's own variable may be set where only the module's file can look (a .tfvars, another file's default).
+        const variable = refPath(attr.value)?.match(/^var\.([\w-]+)$/)?.[1];
+        const value = variable
+          ? referenceValue({ names: [tfInputName(dir, variable), tfvarName(dir, variable), tfDefaultName(dir, variable)], label: `var.${variable} of the calling module`, text: v.text, ...(v.text === null ? { why: v.why ?? `var.${variable} of the calling module has no value in the workspace` } : {}) })
+          : v.text ?? unknownValue(v.why ?? `the value of ${name} is not a literal or a variable default`);
+        this.host.definitions.push({ name: tfInputName(target, name), value, offset: attr.value.s });
+      }
+    }
+  }
+
+  /**
+   * A module call that makes an Azure OpenAI account (`kind = "OpenAI"`, as the Azure
+   * Verified Module does): its deployments (`cognitive_deployments = { x = { scale = { type
+   * = "Standard" } } }`) are endpoints here, where their SKUs are written; without any, its
+   * `location` line is.
+   */
+  private terraformModuleAccount(block: TfBlock, resolveTf: (v: Value) => TfValue): void {
+    const location = block.attributes.get('location');
+    if (!location) return;
+    const loc = resolveTf(location.value);
+    const nameAttr = block.attributes.get('custom_subdomain_name') ?? block.attributes.get('name');
+    const name = nameAttr ? resolveTf(nameAttr.value).text : null;
+    const field = (o: Value | undefined, key: string): Value | undefined => (o?.k === 'obj' ? o.entries.find((e) => e.key === key)?.value : undefined);
+    const list = block.attributes.get('cognitive_deployments') ?? block.attributes.get('deployments') ?? block.attributes.get('deployment');
+    const module = `module "${block.labels[0] ?? ''}"`;
+    const items: [string, Value][] = list?.value.k === 'obj' ? list.value.entries.map((e) => [e.key, e.value])
+      : list?.value.k === 'arr' ? list.value.items.map((v, i) => [String(i), v]) : [];
+    const declared: DeclaredDeployment[] = [];
+    if (list && !items.length && list.value.k !== 'obj' && list.value.k !== 'arr') {
+      const v = list.value;
+      declared.push({ label: `the deployments of ${module}`, at: { text: '', s: v.s, e: v.e, cs: v.s, ce: v.e, verbatim: false }, sku: null, why: `the deployments of ${module} are not written in this file` });
+    }
+    for (const [key, v] of items) {
+      const label = `deployment ${key} of ${module}`;
+      const skuValue = field(field(v, 'sku'), 'name') ?? field(field(v, 'scale'), 'type') ?? field(v, 'sku_name') ?? field(v, 'scale_type');
+      if (!skuValue) {
+        declared.push({ label, at: { text: '', s: v.s, e: v.s + 1, cs: v.s, ce: v.s, verbatim: false }, sku: null, why: `${label} sets no SKU, so the module's default applies (not read across files)` });
+        continue;
+      }
+      const r = resolveTf(skuValue);
+      const at: Located = { text: r.text ?? '', s: skuValue.s, e: skuValue.e, cs: r.cs, ce: r.ce, verbatim: r.verbatim };
+      const own = r.verbatim && r.text !== null && r.cs >= skuValue.s && r.ce <= skuValue.e;
+      declared.push({ label, at, sku: r.text, ...(r.text ? {} : { why: `the SKU of ${label} is not a literal or a variable default` }), ...(own ? { edit: at } : {}) });
+    }
+    const value: Located = { text: loc.text ?? '', s: location.value.s, e: location.value.e, cs: loc.cs, ce: loc.ce, verbatim: loc.verbatim };
+    const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
+    this.azureAccountEndpoint(value, { region, name, resource: module, ...(loc.why ? { why: loc.why } : {}) }, declared);
+  }
+
   private azureAccount(account: TfBlock, deployments: TfBlock[], resolveTf: (v: Value) => TfValue, skusElsewhere: string[]): void {
-    const provider = this.host.index.providers.get('azure-openai');
     const location = account.attributes.get('location');
-    if (!provider || !location) return;
+    if (!location) return;
     const loc = resolveTf(location.value);
     const subdomain = account.attributes.get('custom_subdomain_name');
     const name = subdomain ? resolveTf(subdomain.value).text : null;
+    // Deployments in the module's other files (deployments.tf) take its place from here; a
+    // location from a variable travels as that variable, which they resolve themselves.
+    const variable = refPath(location.value)?.match(/^var\.([\w-]+)$/)?.[1];
+    const place: PublishedAccount = { region: loc.text, name, resource: `azurerm_cognitive_account.${account.labels[1]}`, ...(loc.text === null && variable ? { variable } : {}), ...(loc.why ? { why: loc.why } : {}) };
+    this.host.definitions.push({ name: tfAccountName(moduleDir(this.host.file), `azurerm_cognitive_account.${account.labels[1]}.id`), value: JSON.stringify(place), offset: location.value.s });
     const span = location.value;
     const value: Located = { text: loc.text ?? '', s: span.s, e: span.e, cs: loc.cs, ce: loc.ce, verbatim: loc.verbatim };
     const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
     // Deployments of this account: a Global* SKU processes anywhere, whatever the region.
     // One whose account or SKU cannot be read could be global: then the verdict is unknown.
     const accountRef = `azurerm_cognitive_account.${account.labels[1]}.id`;
+    const own: DeclaredDeployment[] = [];
     const skus: string[] = [];
     let unreadable: string | undefined;
     for (const d of deployments) {
@@ -218,25 +326,30 @@ export class InfrastructureReader {
         if (!linked) unreadable ??= `the account of deployment "${d.labels[1]}" is not a reference in this file`;
         continue;
       }
-      const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
-      const attr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
-      const text = attr ? resolveTf(attr.value).text : null;
-      if (text) skus.push(text);
-      else unreadable ??= `the SKU of deployment "${d.labels[1]}" is not a literal or a variable default`;
+      own.push(tfDeployment(d, resolveTf));
     }
     for (const sku of skusElsewhere) {
       if (sku === '?') unreadable ??= 'the SKU of a deployment in another file of the module is not a literal or a variable default';
       else skus.push(sku);
     }
-    this.azureAccountEndpoint(value, region, name, skus, unreadable, `azurerm_cognitive_account.${account.labels[1]}`, loc.why);
+    this.azureAccountEndpoint(value, { region, name, resource: `azurerm_cognitive_account.${account.labels[1]}`, ...(loc.why ? { why: loc.why } : {}) }, own, skus, unreadable, skusElsewhere.length > 0);
   }
 
   /**
-   * An Azure OpenAI account defined in infrastructure code: its location decides, unless
-   * a Global* deployment processes anywhere; an unreadable SKU could be global. Code
-   * elsewhere that names the account inherits all this (see infrastructure.ts).
+   * An Azure OpenAI account defined in infrastructure code. Each deployment declared for it
+   * is its own endpoint, at its SKU (deploymentEndpoint); the account's location line is
+   * one only when none is. Code elsewhere that names the account inherits its region and
+   * all its deployments' SKUs (applyAzureResources): a Global* one processes anywhere, an
+   * unreadable one could be global. `skusElsewhere` are SKUs of deployments in other files.
    */
-  private azureAccountEndpoint(value: Located, region: string | null, name: string | null, skus: string[], unreadable: string | undefined, resource: string, why?: string): void {
+  private azureAccountEndpoint(value: Located, account: AccountPlace, declared: DeclaredDeployment[], skusElsewhere: string[] = [], unreadableElsewhere?: string, endpointsElsewhere = false): void {
+    const { region, name, resource, why } = account;
+    const skus = [...declared.flatMap((d) => (d.sku ? [d.sku] : [])), ...skusElsewhere];
+    const unreadable = declared.find((d) => !d.sku)?.why ?? unreadableElsewhere;
+    this.host.consumed.add(value.s);
+    if (name) this.host.azureResources.push({ name: name.toLowerCase(), region, skus, ...(unreadable ? { unreadable } : {}), file: this.host.file, offset: value.s, resource });
+    for (const d of declared) this.host.endpoints.push(this.deploymentEndpoint(d, account));
+    if (declared.length || endpointsElsewhere) return;
     const provider = this.host.index.providers.get('azure-openai')!;
     const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
     const host = name && pattern ? pattern.pattern.replace('{resource}', name.toLowerCase()) : null;
@@ -246,9 +359,71 @@ export class InfrastructureReader {
     // A Global* deployment processes anywhere, whatever (or wherever) the account's location.
     if (region || skus.some((x) => /^Global/i.test(x))) applyAzureDeployments(endpoint, provider, region, skus, unreadable);
     endpoint.declaration = true;
-    this.host.consumed.add(value.s);
-    if (name) this.host.azureResources.push({ name: name.toLowerCase(), region, skus, ...(unreadable ? { unreadable } : {}), file: this.host.file, offset: value.s, resource });
     this.host.endpoints.push(endpoint);
+  }
+
+  /**
+   * One model deployment: the account's host and region, and where its deployment type
+   * (from the catalog) processes prompts: anywhere (Global*), the data zone of the
+   * account's region (DataZone*), or that region (Standard). A Global* deployment on an
+   * account whose region keeps a DataZone (or regional) type in the EU gets a fix that
+   * changes only the SKU.
+   */
+  private deploymentEndpoint(d: DeclaredDeployment, account: AccountPlace): Endpoint {
+    const { index, file } = this.host;
+    const provider = index.providers.get('azure-openai')!;
+    const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'))!;
+    const { region, name } = account;
+    const host = name ? pattern.pattern.replace('{resource}', name.toLowerCase()) : null;
+    const type = d.sku ? provider.deploymentTypes?.find((t) => t.sku.toLowerCase() === d.sku!.toLowerCase()) : undefined;
+    const via = `${d.label}: ${d.sku ?? 'an unread'} deployment of ${account.resource} in ${region ?? 'an unresolved location'}${account.why ? ` (${account.why})` : ''}`;
+    const endpoint = makeEndpoint(index, file, { s: d.at.s, e: d.at.e }, { provider, host, region, pattern }, via, region ? {} : { unknown: account.why ?? 'the account location is not a literal or a parameter default in this file' });
+    endpoint.declaration = true;
+    const accountLocation = endpoint.location;
+    if (!type) {
+      // Unread or unknown: it could be a Global type, which leaves any region.
+      if (endpoint.euResident !== false) {
+        endpoint.euResident = null;
+        endpoint.unknown = d.sku
+          ? `"${d.sku}" is not a deployment type the catalog knows, so where ${d.label} processes data is unknown`
+          : `${d.why ?? `the SKU of ${d.label} cannot be read`}, and a Global deployment would process data outside ${region ?? 'the account\'s region'}`;
+      }
+      return endpoint;
+    }
+    if (type.scope === 'global') {
+      endpoint.location = {
+        id: 'global', name: `any Azure region (${type.sku} deployment${region ? ` of a ${region} account` : ''})`, jurisdiction: 'global', countries: 'worldwide', euResident: false, sources: type.sources,
+      };
+      // Where the data may go is anywhere: the account's region stays in the location's name and the via.
+      endpoint.region = 'global';
+      endpoint.euResident = false;
+      endpoint.conditions = type.note ? [type.note] : [];
+      delete endpoint.unknown;
+      const fix = region && accountLocation ? this.globalDeploymentFix(d, type, provider, accountLocation) : undefined;
+      if (fix) endpoint.euFix = fix;
+    } else if (type.scope === 'data-zone' && accountLocation) {
+      const zone = provider.dataZones?.find((z) => z.jurisdictions.includes(accountLocation.jurisdiction));
+      endpoint.conditions = type.note ? [type.note] : [];
+      if (zone) {
+        endpoint.location = { id: zone.id, name: `${zone.name}, for a ${type.sku} deployment of a ${region} account`, jurisdiction: accountLocation.jurisdiction, countries: zone.countries, euResident: zone.euResident, sources: [...zone.sources, ...type.sources] };
+        endpoint.euResident = zone.euResident;
+      } else {
+        endpoint.euResident = null;
+        endpoint.unknown = `Microsoft documents data zones for accounts in the United States and in EU member nations; ${region} (${accountLocation.name}) is in neither, so where a ${type.sku} deployment processes data is not documented`;
+      }
+    }
+    return endpoint;
+  }
+
+  /** GlobalStandard -> DataZoneStandard where the account's region is in the EU data zone, else the regional type where the region is EU-resident. */
+  private globalDeploymentFix(d: DeclaredDeployment, type: DeploymentType, provider: Provider, accountLocation: NonNullable<Endpoint['location']>): Fix | undefined {
+    if (!d.edit) return undefined;
+    const zone = provider.dataZones?.find((z) => z.jurisdictions.includes(accountLocation.jurisdiction));
+    const [target, countries] = zone?.euResident === true && type.dataZoneAlternative ? [type.dataZoneAlternative, zone.countries]
+      : accountLocation.euResident === true && type.regionalAlternative ? [type.regionalAlternative, accountLocation.countries ?? null]
+      : [undefined, null];
+    if (!target) return undefined;
+    return fixOf(`Use a ${target} deployment instead of ${type.sku}`, [{ start: d.edit.cs, end: d.edit.ce, newText: target }], countries);
   }
 
   // ---- ARM templates ------------------------------------------------------------------
@@ -323,43 +498,107 @@ export class InfrastructureReader {
       const accountName = nameOf(account.node);
       const subdomain = str(account.node, 'properties', 'customSubDomainName');
       const name = (typeof subdomain?.v === 'string' ? resolve(subdomain.v).text : null) ?? accountName;
-      const skus: string[] = [];
+      const own: DeclaredDeployment[] = [];
       let unreadable: string | undefined;
       for (const d of deployments) {
         const owner = accountNameOf(d);
-        if (owner === null) unreadable ??= `the account of deployment ${String(str(d.node, 'name')?.v ?? '')} cannot be read`;
+        const label = `deployment ${String(str(d.node, 'name')?.v ?? '')}`;
+        if (owner === null) unreadable ??= `the account of ${label} cannot be read`;
         if (owner === null || owner !== accountName) continue;
         const sku = str(d.node, 'sku', 'name');
         const text = typeof sku?.v === 'string' ? resolve(sku.v).text : null;
-        if (text) skus.push(text);
-        else unreadable ??= `the SKU of deployment ${String(str(d.node, 'name')?.v ?? '')} is not a literal or a parameter default`;
+        const at = sku ? located(sku) : { text: '', s: d.node.s, e: d.node.s + 1, cs: d.node.s, ce: d.node.s, verbatim: false };
+        own.push({ label, at, sku: text, ...(text ? {} : { why: `the SKU of ${label} is not a literal or a parameter default` }), ...(text && text === sku?.v && at.verbatim ? { edit: at } : {}) });
       }
       const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
       const at: Located = loc.text === location.v ? located(location) : { ...located(location), verbatim: false };
-      this.azureAccountEndpoint(at, region, name, skus, unreadable, `ARM account ${accountName ?? ''}`.trim(), loc.why);
+      this.azureAccountEndpoint(at, { region, name, resource: `ARM account ${accountName ?? ''}`.trim(), ...(loc.why ? { why: loc.why } : {}) }, own, [], unreadable);
     }
   }
 
   // ---- Bicep --------------------------------------------------------------------------
 
-  /** Bicep: Azure OpenAI accounts (Microsoft.CognitiveServices/accounts) with their location and deployments. */
-  bicep(file: BicepFile): void {
-    const resolve = (v: BicepValue | undefined, depth = 0): { text: string | null; why?: string } => {
-      if (!v || depth > 4) return { text: null };
-      if (v.k === 'str') return { text: v.v };
-      if (v.k !== 'ref') return { text: null, why: 'is computed' };
-      if (/^resourceGroup\(\)\.location$/.test(v.path)) return { text: null, why: 'the location is the resource group\'s, chosen at deploy time' };
-      if (file.params.has(v.path)) {
-        const def = file.params.get(v.path);
-        return def ? resolve(def, depth + 1) : { text: null, why: `param ${v.path} has no default: its value is given at deploy time` };
-      }
-      if (file.vars.has(v.path)) return resolve(file.vars.get(v.path), depth + 1);
-      return { text: null, why: `${v.path} is not a literal or parameter default in this file` };
-    };
-    const field = (obj: BicepValue, ...path: string[]): BicepValue | undefined => {
+  /**
+   * Bicep: Azure OpenAI accounts (Microsoft.CognitiveServices/accounts) with their location
+   * and deployments (nested, `parent:`, named `acct/dep`, or looped over an array of
+   * objects), and module calls that pass an account its `deployments` and `location`. A
+   * parameter takes its value from a module call in another file or an azd parameters file
+   * (`bicepparam:` names in `env`) before its default.
+   */
+  bicep(file: BicepFile, env: EnvLookup): void {
+    const self = this.host.file;
+    const dir = moduleDir(self);
+    type Bound = Map<string, BicepValue>;
+    const none: Bound = new Map();
+    const field = (obj: BicepValue | undefined, ...path: string[]): BicepValue | undefined => {
       let v: BicepValue | undefined = obj;
       for (const key of path) v = v?.k === 'obj' ? v.entries.find((e) => e.key === key)?.value : undefined;
       return v;
+    };
+    // The node an expression stands for: loop items, parameter defaults and variables followed.
+    const follow = (v: BicepValue | undefined, bound: Bound, depth = 0): BicepValue | undefined => {
+      if (v?.k !== 'ref' || depth > 8) return v;
+      const [head, ...rest] = v.path.split('.');
+      const base = bound.get(head!) ?? (file.params.has(head!) ? file.params.get(head!) : file.vars.get(head!));
+      if (!base || (!bound.has(head!) && file.params.has(head!) && passedIn(env(bicepParamName(self, head!))))) return undefined;
+      return follow(field(follow(base, bound, depth + 1), ...rest), bound, depth + 1);
+    };
+    const resolve = (v: BicepValue | undefined, bound: Bound = none, depth = 0): { text: string | null; why?: string; literal?: Extract<BicepValue, { k: 'str' }> } => {
+      if (!v || depth > 8) return { text: null };
+      if (v.k === 'str') return { text: v.v, literal: v };
+      if (v.k !== 'ref') {
+        // The expression as written, to the end of its line (an `other` value may span only its first token).
+        const code = file.text?.slice(v.s).split('\n', 1)[0]!.trim() ?? '';
+        return { text: null, why: code ? `\`${code.length > 60 ? `${code.slice(0, 57)}...` : code}\` is computed at deploy time` : 'is computed' };
+      }
+      if (/^resourceGroup\(\)\.location$/.test(v.path)) return { text: null, why: 'the location is the resource group\'s, chosen at deploy time' };
+      const head = v.path.split('.')[0]!;
+      if (!bound.has(head) && file.params.has(head) && head === v.path) {
+        const passed = env(bicepParamName(self, head));
+        if (passed.state === 'set') return this.passedBicepParam(head, passed.value, passed.where, env);
+        if (passed.state === 'conflict') return { text: null, why: `param ${head} is given different values (${passed.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
+        if (!file.params.get(head)) return { text: null, why: `param ${head} has no default: its value is given at deploy time` };
+      }
+      const node = follow(v, bound);
+      if (node && node !== v) return resolve(node, bound, depth + 1);
+      return { text: null, why: `${v.path} is not a literal or parameter default in this file` };
+    };
+    const located = (v: BicepValue): Located => (v.k === 'str'
+      ? { text: v.v, s: v.s, e: v.e, cs: v.cs, ce: v.ce, verbatim: v.verbatim }
+      : { text: '', s: v.s, e: v.e, cs: v.s, ce: v.e, verbatim: false });
+    // A deployment's SKU; in a loop, one per item of the list it loops over.
+    const declared = (d: BicepResource): DeclaredDeployment[] => {
+      const skuOf = (bound: Bound): BicepValue | undefined => {
+        const sku = field(d.body, 'sku');
+        if (sku?.k === 'other' && d.loopVar && file.text) {
+          // `sku: contains(item, 'sku') ? item.sku : {...}`: the item's own SKU when it has one.
+          const code = file.text.slice(sku.s, sku.e);
+          const own = field(bound.get(d.loopVar), 'sku');
+          if (own && new RegExp(`^contains\\(\\s*${d.loopVar}\\s*,\\s*'sku'\\s*\\)\\s*\\?\\s*${d.loopVar}\\.sku\\b`).test(code)) return field(own, 'name');
+        }
+        return field(follow(sku, bound), 'name') ?? field(d.body, 'sku', 'name');
+      };
+      const one = (label: string, bound: Bound, anchor: BicepValue): DeclaredDeployment => {
+        const expr = skuOf(bound);
+        const r = resolve(expr, bound);
+        const inItem = bound.size > 0 && r.literal !== undefined;
+        const at = located(inItem ? r.literal! : expr ?? anchor);
+        return {
+          label, at, sku: r.text,
+          ...(r.text ? {} : { why: `the SKU of ${label} ${r.why ? `is unknown (${r.why})` : 'is not a literal or a parameter default'}` }),
+          ...(r.literal && (inItem || r.literal === expr) && r.literal.verbatim ? { edit: located(r.literal) } : {}),
+        };
+      };
+      if (!d.loop) return [one(`resource ${d.symbol}`, none, d.body)];
+      const list = follow(d.loopOver, none);
+      // An empty default (`param deployments array = []`) says the list is given at deploy time.
+      if (list?.k !== 'arr' || !list.items.length || !d.loopVar) {
+        return [{ label: `resource ${d.symbol}`, at: located(field(d.body, 'sku') ?? d.body), sku: null, why: `the SKU of deployment ${d.symbol} comes from a loop over a list that is not written in this file` }];
+      }
+      return list.items.map((item, i) => {
+        const name = resolve(field(item, 'name')).text;
+        return one(`resource ${d.symbol}[${i}]${name ? ` (${name})` : ''}`, new Map([[d.loopVar!, item]]), item);
+      });
     };
     const deployments = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts\/deployments(?:@|$)/i.test(r.type));
     // A deployment names its account by nesting, `parent: acct`, or `name: '${acct.name}/gpt-4o'`.
@@ -370,29 +609,114 @@ export class InfrastructureReader {
       const name = field(d.body, 'name');
       return name?.k === 'tmpl' ? /^\$\{(\w+)\.name\}\//.exec(name.raw)?.[1] : undefined;
     };
-    for (const account of file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts@/i.test(r.type))) {
+    // Callers in the workspace pass this module its deployments: they report them.
+    const caller = env(bicepCallerName(self));
+    const fromCaller = (d: BicepResource): boolean => passedIn(caller) && d.loop && d.loopOver?.k === 'ref' && file.params.has(d.loopOver.path);
+    const accounts = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts@/i.test(r.type));
+    const seen = new Set<BicepResource>();
+    for (const account of accounts) {
       const kind = resolve(field(account.body, 'kind')).text;
-      if (kind !== 'OpenAI' && kind !== 'AIServices') continue;
+      if (kind !== 'OpenAI' && kind !== 'AIServices') {
+        for (const d of deployments) if (accountOf(d) === account.symbol && kind !== null) seen.add(d);
+        continue;
+      }
       const location = field(account.body, 'location');
-      if (!location) continue;
+      const own = deployments.filter((d) => accountOf(d) === account.symbol);
+      own.forEach((d) => seen.add(d));
+      if (!location || (own.length && own.every(fromCaller))) continue;
       const loc = resolve(location);
       const name = resolve(field(account.body, 'properties', 'customSubDomainName')).text ?? resolve(field(account.body, 'name')).text;
-      const skus: string[] = [];
-      let unreadable: string | undefined;
-      for (const d of deployments) {
-        const owner = accountOf(d);
-        if (owner === undefined) unreadable ??= `the account of deployment ${d.symbol} cannot be read`;
-        if (owner !== account.symbol) continue;
-        const sku = resolve(field(d.body, 'sku', 'name')).text;
-        if (sku) skus.push(sku);
-        else unreadable ??= `the SKU of deployment ${d.symbol} is not a literal or a parameter default${d.loop ? ' (it comes from a loop)' : ''}`;
-      }
-      const at: Located = location.k === 'str'
-        ? { text: location.v, s: location.s, e: location.e, cs: location.cs, ce: location.ce, verbatim: location.verbatim }
-        : { text: '', s: location.s, e: location.e, cs: location.s, ce: location.e, verbatim: false };
       const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
-      this.azureAccountEndpoint(at, region, name, skus, unreadable, `resource ${account.symbol}`, loc.why);
+      const list = own.filter((d) => !fromCaller(d)).flatMap(declared);
+      const unlinked = deployments.find((d) => accountOf(d) === undefined);
+      this.azureAccountEndpoint(located(location), { region, name, resource: `resource ${account.symbol}`, ...(loc.why ? { why: loc.why } : {}) }, list, [],
+        unlinked ? `the account of deployment ${unlinked.symbol} cannot be read` : undefined);
     }
+    // Deployments of an account this file does not define (`existing`, or unreadable): their own endpoints.
+    for (const d of deployments) {
+      if (seen.has(d) || fromCaller(d)) continue;
+      const owner = accountOf(d);
+      for (const dep of declared(d)) {
+        this.host.endpoints.push(this.deploymentEndpoint(dep, {
+          region: null, name: null, resource: owner ? `account ${owner}` : 'an account this file does not name',
+          why: owner ? `account ${owner} is not defined with its location in this file` : `the account of deployment ${d.symbol} cannot be read`,
+        }));
+      }
+    }
+    for (const m of file.modules) this.bicepModuleCall(file, m, dir, field, follow, resolve, located);
+  }
+
+  /**
+   * `module openAi 'core/ai/cognitiveservices.bicep' = { params: { location: ..., deployments: [ { sku: { name: ... } } ] } }`:
+   * the deployments passed are endpoints here, where their SKUs are written. The module's
+   * parameters travel to its file, and a note that its deployments are reported here.
+   */
+  private bicepModuleCall(
+    file: BicepFile,
+    m: BicepResource,
+    dir: string,
+    field: (obj: BicepValue | undefined, ...path: string[]) => BicepValue | undefined,
+    follow: (v: BicepValue | undefined, bound: Map<string, BicepValue>) => BicepValue | undefined,
+    resolve: (v: BicepValue | undefined, bound?: Map<string, BicepValue>) => { text: string | null; why?: string; literal?: Extract<BicepValue, { k: 'str' }> },
+    located: (v: BicepValue) => Located,
+  ): void {
+    if (m.loop) return;
+    const params = field(m.body, 'params');
+    if (params?.k !== 'obj') return;
+    const local = !/^(?:br|ts)[:/]/.test(m.type);
+    const target = local ? joinPath(dir, m.type) : null;
+    if (target) {
+      for (const { key, value } of params.entries) {
+        if (value.k !== 'str' && value.k !== 'ref') continue;
+        const r = resolve(value);
+        // The caller's own parameter may be set by its azd parameters file, which the module's file can look up.
+        const own = value.k === 'ref' && file.params.has(value.path);
+        const sent = own
+          ? referenceValue({ names: [bicepParamName(this.host.file, value.path)], label: `param ${value.path} of ${this.host.file}`, text: r.text, ...(r.why ? { why: r.why } : {}) })
+          : r.text ?? unknownValue(r.why ?? `${key} is computed`);
+        this.host.definitions.push({ name: bicepParamName(target, key), value: sent, offset: value.s });
+      }
+    }
+    const list = follow(field(params, 'deployments'), new Map());
+    if (list?.k !== 'arr' || !list.items.length) return;
+    const kind = resolve(field(params, 'kind')).text;
+    const openAi = kind === 'OpenAI' || kind === 'AIServices'
+      || (kind === null && (/cognitive|openai/i.test(m.type) || list.items.some((item) => resolve(field(item, 'model', 'format')).text === 'OpenAI')));
+    if (!openAi) return;
+    if (target) this.host.definitions.push({ name: bicepCallerName(target), value: `module ${m.symbol}`, offset: m.body.s });
+    const location = field(params, 'location');
+    const loc = location ? resolve(location) : { text: null, why: `module ${m.symbol} is not passed a location, so the module's default applies (not read across files)` };
+    const name = resolve(field(params, 'customSubDomainName')).text ?? resolve(field(params, 'name')).text;
+    const declared = list.items.map((item, i): DeclaredDeployment => {
+      const label = `deployments[${i}]${resolve(field(item, 'name')).text ? ` (${resolve(field(item, 'name')).text})` : ''} of module ${m.symbol}`;
+      const r = resolve(field(item, 'sku', 'name'));
+      return {
+        label, at: located(r.literal ?? field(item, 'sku', 'name') ?? item), sku: r.text,
+        ...(r.text ? {} : { why: field(item, 'sku') ? `the SKU of ${label} is not a literal or a parameter default` : `${label} sets no SKU, so the module's default applies (not read across files)` }),
+        ...(r.literal?.verbatim && r.literal === field(item, 'sku', 'name') ? { edit: located(r.literal) } : {}),
+      };
+    });
+    const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
+    this.azureAccountEndpoint(located(location ?? m.body), { region, name, resource: `module ${m.symbol} (${m.type})`, ...(loc.why ? { why: loc.why } : {}) }, declared);
+  }
+
+  /** A parameter's value from a module call or an azd parameters file: `${VAR}` and `${VAR=default}` read the env azd deploys with. */
+  private passedBicepParam(param: string, value: string, where: EnvWhere, env: EnvLookup): { text: string | null; why?: string } {
+    const passed = passedValue(value, env);
+    if (passed.found && !passed.found.value.startsWith(REFERENCE_MARK)) return this.passedBicepParam(param, passed.found.value, passed.found.where, env);
+    if (passed.text === null) return { text: null, why: `param ${param} is passed by ${formatWhere(where)}, where ${passed.why}` };
+    if (value.startsWith(REFERENCE_MARK)) return { text: passed.text, why: `param ${param} is passed by ${formatWhere(where)}${passed.why ? `, where ${passed.why}` : ''}` };
+    const azd = /^\$\{(\w+)(?:=([^}]*))?\}$/.exec(value);
+    if (!azd) {
+      if (value.includes('${')) return { text: null, why: `param ${param} is "${value}" in ${formatWhere(where)}, filled in by azd at deploy time` };
+      return { text: value, why: `param ${param} is set in ${formatWhere(where)}` };
+    }
+    const [, name, fallback] = azd;
+    const set = env(name!);
+    if (set.state === 'set') return { text: set.value, why: `param ${param} is ${value} in ${formatWhere(where)}, and ${name} is set in ${formatWhere(set.where)}` };
+    if (set.state === 'conflict') return { text: null, why: `param ${param} is ${value} in ${formatWhere(where)}, and ${name} is set to different values in the workspace` };
+    if (fallback !== undefined && fallback !== '') return { text: fallback, why: `param ${param} is ${value} in ${formatWhere(where)}: ${name} is not set in the workspace, so azd uses the default ${fallback} unless the azd environment sets it` };
+    return { text: null, why: `param ${param} is ${value} in ${formatWhere(where)}, and ${name} is not set in the workspace: its value is given at deploy time (azd environment or prompt)` };
   }
 
   /** URLs in every string of the file's attributes, in file order; nested blocks and values are a work list, so no nesting is too deep. */
@@ -454,4 +778,137 @@ export function tfDeploymentName(dir: string, accountRef: string): string {
 /** The env-lookup name under which a variable's default travels to the module's other .tf files. */
 export function tfDefaultName(dir: string, variable: string): string {
   return `tfdefault:${dir}:${variable}`;
+}
+
+/** The env-lookup name under which a module call's input travels to the module's folder (as `var.NAME` there). */
+export function tfInputName(dir: string, variable: string): string {
+  return `tfinput:${dir}:${variable}`;
+}
+
+/** The env-lookup name under which a Bicep file's parameter value travels from a module call or an azd parameters file. */
+export function bicepParamName(file: string, param: string): string {
+  return `bicepparam:${file}:${param}`;
+}
+
+/** The env-lookup name that tells a Bicep module that a caller passes it its deployments (and reports them). */
+export function bicepCallerName(file: string): string {
+  return `bicepcaller:${file}`;
+}
+
+/** A value that travels as unknown, with why: so a module's default never stands in for what its caller passes. */
+const UNKNOWN_MARK = '\u0000';
+
+/** Whether the workspace gives a value (one, or several that disagree). */
+function passedIn(value: EnvValue): boolean {
+  return value.state === 'set' || value.state === 'conflict';
+}
+
+function unknownValue(why: string): string {
+  return `${UNKNOWN_MARK}${why}`;
+}
+
+/**
+ * A value the caller reads from its own variable or parameter: the env names that may set
+ * it (in the caller's scope), and the caller's own reading for when none does.
+ */
+interface PassedReference {
+  names: string[];
+  label: string;
+  text: string | null;
+  why?: string;
+}
+
+const REFERENCE_MARK = '\u0001';
+
+function referenceValue(ref: PassedReference): string {
+  return `${REFERENCE_MARK}${JSON.stringify(ref)}`;
+}
+
+/** What a caller sent: a value, an unknown with why, or a reference looked up here (`found`: the value as set, for the receiver to read). */
+function passedValue(value: string, env: EnvLookup, depth = 0): { text: string | null; why?: string; found?: { value: string; where: EnvWhere; label: string } } {
+  if (value.startsWith(UNKNOWN_MARK)) return { text: null, why: value.slice(1) };
+  if (!value.startsWith(REFERENCE_MARK)) return { text: value };
+  const ref = JSON.parse(value.slice(1)) as PassedReference;
+  for (const name of ref.names) {
+    const set = env(name);
+    // A module called by a module: what its caller was passed, in turn.
+    if (set.state === 'set' && (set.value.startsWith(UNKNOWN_MARK) || set.value.startsWith(REFERENCE_MARK))) return depth < 4 ? passedValue(set.value, env, depth + 1) : { text: null, why: `${ref.label} is passed through too many modules` };
+    if (set.state === 'set') return { text: set.value, found: { value: set.value, where: set.where, label: ref.label } };
+    if (set.state === 'conflict') return { text: null, why: `${ref.label} is set to different values (${set.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
+  }
+  return { text: ref.text, ...(ref.why ? { why: ref.why } : {}) };
+}
+
+/** `dir` + a relative path (`./modules/openai`, `../core/ai/x.bicep`), with `.` and `..` worked out. */
+export function joinPath(dir: string, relative: string): string {
+  const parts = dir === '.' ? [] : dir.split('/');
+  for (const part of relative.split('/')) {
+    if (part === '..') {
+      if (parts.length && parts[parts.length - 1] !== '..') parts.pop();
+      else parts.push('..');
+    } else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/') || '.';
+}
+
+/** A model deployment of an account, as infrastructure code declares it. */
+interface DeclaredDeployment {
+  /** How the file names it: `azurerm_cognitive_deployment.chat`, `resource chat[0] (gpt-4o)`. */
+  label: string;
+  /** Its SKU as written (where its endpoint sits), or the deployment itself when no SKU is in view. */
+  at: Located;
+  /** Null when the SKU cannot be read; `why` says why. */
+  sku: string | null;
+  why?: string;
+  /** The literal to edit for a fix: only one that belongs to this deployment alone. */
+  edit?: Located;
+}
+
+/** The account a deployment belongs to, as far as the file tells. */
+interface AccountPlace {
+  region: string | null;
+  /** Its resource (custom subdomain) name, for the host. */
+  name: string | null;
+  resource: string;
+  /** Where the region came from, or why it is unknown. */
+  why?: string;
+}
+
+/** The env-lookup name under which an account's place travels to the files of its module that declare its deployments. */
+export function tfAccountName(dir: string, accountRef: string): string {
+  return `tfaccount:${dir}:${accountRef}`;
+}
+
+/** An account's place as its file sends it to its deployments' files. */
+interface PublishedAccount {
+  region: string | null;
+  name: string | null;
+  resource: string;
+  /** The module variable its location is, when the account's file could not read it. */
+  variable?: string;
+  why?: string;
+}
+
+function accountPlaceFrom(value: EnvValue, ref: string, d: TfBlock, resolveTf: (v: Value) => TfValue): AccountPlace {
+  if (value.state !== 'set') return { region: null, name: null, resource: ref, why: `${ref} is defined more than once in the module` };
+  const published = JSON.parse(value.value) as PublishedAccount;
+  const where = `${published.resource} in ${formatWhere(value.where)}`;
+  if (published.region === null && published.variable) {
+    const v = resolveTf({ k: 'ref', path: `var.${published.variable}`, s: d.s, e: d.s });
+    if (v.text !== null) return { region: v.text.toLowerCase().replace(/\s+/g, ''), name: published.name, resource: where, ...(v.why ? { why: v.why } : {}) };
+  }
+  return { region: published.region?.toLowerCase().replace(/\s+/g, '') ?? null, name: published.name, resource: where, ...(published.why ? { why: published.why } : {}) };
+}
+
+/** A Terraform deployment's SKU: `sku { name = ... }`, or the older `scale { type = ... }`. */
+function tfDeployment(d: TfBlock, resolveTf: (v: Value) => TfValue): DeclaredDeployment {
+  const label = `azurerm_cognitive_deployment.${d.labels[1]}`;
+  const block = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
+  const attr = block?.attributes.get('name') ?? block?.attributes.get('type');
+  if (!attr) return { label, at: { text: '', s: d.s, e: d.s + 8, cs: d.s, ce: d.s, verbatim: false }, sku: null, why: `${label} has no sku name or scale type` };
+  const v = resolveTf(attr.value);
+  const at: Located = { text: v.text ?? '', s: attr.value.s, e: attr.value.e, cs: v.cs, ce: v.ce, verbatim: v.verbatim };
+  // A fix edits the literal only where the deployment writes it (a variable default may serve several).
+  const own = v.verbatim && v.text !== null && v.cs >= attr.value.s && v.ce <= attr.value.e;
+  return { label, at, sku: v.text, ...(v.text ? {} : { why: `the SKU of ${label} is not a literal or a variable default${v.why ? ` (${v.why})` : ''}` }), ...(own ? { edit: at } : {}) };
 }

@@ -25,6 +25,9 @@ export interface BicepResource {
   /** The body; for a `[for ...: {...}]` loop, the loop's object (`loop` is set). */
   body: BicepValue;
   loop: boolean;
+  /** A loop's item variable and what it iterates over (`[for d in deployments: ...]`). */
+  loopVar?: string;
+  loopOver?: BicepValue;
   /** The resource it is declared inside, for a nested `resource` (its type is then made full). */
   parent?: string;
 }
@@ -33,8 +36,12 @@ export interface BicepFile {
   params: Map<string, BicepValue | undefined>;
   vars: Map<string, BicepValue>;
   resources: BicepResource[];
+  /** `module SYMBOL 'PATH' = {...}` calls: `type` is the module's path, `body.params` its parameters. */
+  modules: BicepResource[];
   /** Start offsets of values not read because they nest deeper than MAX_NESTING. */
   tooDeep: number[];
+  /** The file's text, for the few expressions read as written. */
+  text?: string;
   /** Unbalanced brackets the lexer repaired (such a file does not build, but it is not clean either). */
   brackets?: LexResult['brackets'];
 }
@@ -42,8 +49,9 @@ export interface BicepFile {
 export function parseBicep(text: string): BicepFile {
   // Bicep's brackets, strings and comments lex as JavaScript's.
   const { tokens, brackets } = lex(text, 'js');
-  const file: BicepFile = { params: new Map(), vars: new Map(), resources: [], tooDeep: [], ...(brackets ? { brackets } : {}) };
-  const reader = new Reader(tokens, text, file.resources, file.tooDeep);
+  const file: BicepFile = { params: new Map(), vars: new Map(), resources: [], modules: [], tooDeep: [], text, ...(brackets ? { brackets } : {}) };
+  const reader = new Reader(tokens, text, file.tooDeep);
+  reader.nested = file.resources;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -70,8 +78,8 @@ export function parseBicep(text: string): BicepFile {
         i = next;
         continue;
       }
-      if (t.v === 'resource' && tokens[i + 2]?.t === 'str') {
-        const next = reader.resource(i);
+      if ((t.v === 'resource' || t.v === 'module') && tokens[i + 2]?.t === 'str') {
+        const next = reader.resource(i, t.v === 'module' ? file.modules : file.resources);
         if (next > i) {
           i = next;
           continue;
@@ -86,6 +94,8 @@ export function parseBicep(text: string): BicepFile {
 class Reader {
   /** The resources being read, innermost last, for nested declarations. */
   private readonly enclosing: BicepResource[] = [];
+  /** Where nested resources go: the file's resources (set by parseBicep). */
+  nested: BicepResource[] = [];
   private readonly match: Int32Array;
   /** How deep the value being read nests. */
   private depth = 0;
@@ -93,14 +103,13 @@ class Reader {
   constructor(
     private readonly tokens: Token[],
     private readonly text: string,
-    private readonly resources: BicepResource[],
     private readonly tooDeep: number[],
   ) {
     this.match = matchBrackets(tokens);
   }
 
-  /** `resource SYMBOL 'TYPE' [existing] = ...` at token `i`; returns the token after it (or `i` when it is not one). */
-  resource(i: number): number {
+  /** `resource SYMBOL 'TYPE' [existing] = ...` (or `module SYMBOL 'PATH' = ...`) at token `i`, added to `into`; returns the token after it (or `i` when it is not one). */
+  resource(i: number, into: BicepResource[]): number {
     const { tokens } = this;
     const symbol = tokens[i + 1]!.v;
     const parent = this.enclosing.at(-1);
@@ -112,16 +121,29 @@ class Reader {
     if (tokens[j]?.v !== '=') return i;
     j++;
     let loop = false;
-    // `= if (cond) {...}` and `= [for x in list: {...}]`.
+    let loopVar: string | undefined;
+    let loopOver: BicepValue | undefined;
+    // `= if (cond) {...}` and `= [for x in list: {...}]` (also `for (x, i) in list`).
     if (tokens[j]?.v === 'if' && tokens[j + 1]?.v === '(') j = this.close(j + 1) + 1;
     if (tokens[j]?.v === '[' && tokens[j + 1]?.v === 'for') {
       loop = true;
       let k = j + 2;
+      const item = tokens[k]?.v === '(' ? tokens[k + 1] : tokens[k];
+      if (item?.t === 'id') loopVar = item.v;
+      while (k < tokens.length && tokens[k]!.v !== 'in' && tokens[k]!.v !== ':' && tokens[k]!.v !== ']') k = tokens[k]!.v === '(' ? this.close(k) + 1 : k + 1;
+      if (tokens[k]?.v === 'in') {
+        const over = this.value(k + 1);
+        loopOver = over.value;
+        k = Math.max(over.next, k + 1);
+      }
       while (k < tokens.length && tokens[k]!.v !== ':' && tokens[k]!.v !== ']') k++;
       j = k + 1;
     }
-    const resource: BicepResource = { symbol, type, body: { k: 'other', s: tokens[i]!.s, e: tokens[i]!.e }, loop, ...(parent ? { parent: parent.symbol } : {}) };
-    this.resources.push(resource);
+    const resource: BicepResource = {
+      symbol, type, body: { k: 'other', s: tokens[i]!.s, e: tokens[i]!.e }, loop,
+      ...(loopVar ? { loopVar } : {}), ...(loopOver ? { loopOver } : {}), ...(parent ? { parent: parent.symbol } : {}),
+    };
+    into.push(resource);
     this.enclosing.push(resource);
     const { value, next } = this.value(j);
     this.enclosing.pop();
@@ -193,7 +215,7 @@ class Reader {
           entries.push({ key: key.v, value: r.value });
           j = Math.max(r.next, j + 2);
         } else if (key.t === 'id' && key.v === 'resource' && tokens[j + 1]?.t === 'id' && tokens[j + 2]?.t === 'str' && this.enclosing.length) {
-          j = Math.max(this.resource(j), j + 1);
+          j = Math.max(this.resource(j, this.nested), j + 1);
         } else j = tokens[j]!.t === 'p' && '{[('.includes(tokens[j]!.v) ? this.close(j) + 1 : j + 1;
       }
       value = { k: 'obj', entries, s: t.s, e: tokens[end]!.e };
@@ -219,7 +241,9 @@ class Reader {
     }
     // Anything that continues the expression (`?? x`, `? a : b`, `+ '-x'`) makes it computed.
     const after = tokens[next];
-    if (after && after.t === 'p' && !['}', ']', ')', ',', ':'].includes(after.v)) {
+    // The lexer keeps no newlines inside brackets: an object or array on a new line is the next item of a list, not more of this value.
+    const nextItem = after !== undefined && (after.v === '{' || after.v === '[') && this.text.slice(value.e, after.s).includes('\n');
+    if (after && after.t === 'p' && !['}', ']', ')', ',', ':'].includes(after.v) && !nextItem) {
       let j = next;
       while (j < tokens.length && tokens[j]!.t !== 'nl' && !['}', ']', ','].includes(tokens[j]!.v)) j = '{[('.includes(tokens[j]!.v) && tokens[j]!.t === 'p' ? this.close(j) + 1 : j + 1;
       return { value: { k: 'other', s: value.s, e: tokens[j - 1]!.e }, next: j };

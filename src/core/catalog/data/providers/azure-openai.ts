@@ -1,4 +1,5 @@
 import type { Provider } from '../../types';
+import { EU_MEMBER_STATES } from '../../zones';
 import {
   CHECKED_TODAY,
   GPAI_AICV,
@@ -256,5 +257,24 @@ export const provider: Provider = {
   notes: [
     'Best residency signal is IaC: azurerm_cognitive_deployment sku.name / scale_type GlobalStandard|GlobalProvisionedManaged|GlobalBatch = not EU; DataZone* = EU only when the resource location is an EU member state; Standard = the resource geography.',
     'The v1 API (opt-in since Aug 2025) is reached with the plain OpenAI() client at https://{resource}.openai.azure.com/openai/v1/: the host, not the class, identifies Azure.',
+  ],
+  // Deployment-types page: "SKU name in code" per type, and where each processes prompts
+  // (data at rest stays in the resource's geography for all of them).
+  deploymentTypes: [
+    { sku: 'GlobalStandard', scope: 'global', dataZoneAlternative: 'DataZoneStandard', regionalAlternative: 'Standard', note: 'Prompts and responses may be processed in any geography where the model is deployed.', sources: [DEPLOYMENT_TYPES, DATA_PRIVACY] },
+    { sku: 'GlobalProvisionedManaged', scope: 'global', dataZoneAlternative: 'DataZoneProvisionedManaged', regionalAlternative: 'ProvisionedManaged', note: 'Prompts and responses may be processed in any geography where the model is deployed.', sources: [DEPLOYMENT_TYPES, DATA_PRIVACY] },
+    { sku: 'GlobalBatch', scope: 'global', dataZoneAlternative: 'DataZoneBatch', note: 'Batch jobs may be processed in any geography where the model is deployed; there is no regional batch type.', sources: [DEPLOYMENT_TYPES] },
+    { sku: 'DeveloperTier', scope: 'global', note: 'Developer (fine-tuned model evaluation) deployments come without data residency.', sources: [DEPLOYMENT_TYPES, FOUNDRY_DEPLOYMENT_TYPES] },
+    { sku: 'DataZoneStandard', scope: 'data-zone', note: 'Prompts and responses may be processed anywhere within the Microsoft-defined data zone of the resource\'s region.', sources: [DEPLOYMENT_TYPES, DATA_PRIVACY] },
+    { sku: 'DataZoneProvisionedManaged', scope: 'data-zone', note: 'Prompts and responses may be processed anywhere within the Microsoft-defined data zone of the resource\'s region.', sources: [DEPLOYMENT_TYPES, DATA_PRIVACY] },
+    { sku: 'DataZoneBatch', scope: 'data-zone', note: 'Batch jobs may be processed anywhere within the Microsoft-defined data zone of the resource\'s region.', sources: [DEPLOYMENT_TYPES] },
+    { sku: 'Standard', scope: 'regional', note: 'Processed in the resource\'s Azure region (its geography).', sources: [DEPLOYMENT_TYPES] },
+    { sku: 'ProvisionedManaged', scope: 'regional', note: 'Processed in the resource\'s Azure region (its geography).', sources: [DEPLOYMENT_TYPES] },
+  ],
+  // Data-privacy page: a DataZone deployment of a resource in the United States may process
+  // anywhere in the United States; of a resource in an EU member nation, in any EU member nation.
+  dataZones: [
+    { id: 'eu-data-zone', name: 'EU Data Zone (EU member nations)', jurisdictions: ['EU'], countries: EU_MEMBER_STATES, euResident: true, sources: [DATA_PRIVACY, DEPLOYMENT_TYPES] },
+    { id: 'us-data-zone', name: 'US Data Zone (United States)', jurisdictions: ['US'], countries: ['US'], euResident: false, sources: [DATA_PRIVACY, DEPLOYMENT_TYPES] },
   ],
 };
