@@ -14,7 +14,7 @@ import { lineAndColumn } from '../text';
 import { pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
-import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isExampleName, isGoLibraryDefault, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -979,7 +979,7 @@ class CodeResolver {
 
   private regionOf(r: Resolved, provider: Provider): string | null {
     // A placeholder (`<<region-name>>`, `YOUR_REGION`) is not a region.
-    if (isKnown(r)) return /^[a-z]{2,}[a-z0-9-]*$/i.test(r.text.trim()) && !/^your[-_]/i.test(r.text.trim()) ? r.text.trim() : null;
+    if (isKnown(r)) return /^[a-z]{2,}[a-z0-9-]*$/i.test(r.text.trim()) && !isPlaceholderValue(r.text) ? r.text.trim() : null;
     if (r.symbol) {
       const id = regionFromSymbol(r.symbol);
       if (id && this.index.locations.isKnown(provider, id)) return id;
