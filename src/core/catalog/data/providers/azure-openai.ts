@@ -31,7 +31,6 @@ const AOAI_ESSENTIALS = src('https://fliphtml5.com/zroi/kpmw/Azure_OpenAI_Essent
 const APT = src('https://aiprovidertrust.com/offerings/azure-openai/', CHECKED_TODAY, true);
 const ISO42001_NEWS = src(
   'https://windowsforum.com/threads/microsoft-achieves-iso-iec-42001-2023-certification-for-responsible-ai-governance.373890/latest',
-  CHECKED_FRAMEWORKS,
   CHECKED_TODAY,
   true,
 );
