@@ -140,10 +140,15 @@ describe('agents: placeholder values and backend switches in env files', () => {
   });
 
   it('code reading a placeholder location gets no region from it, and not the code\'s fallback either', () => {
-    const r = found('tools.py', ['import os', 'from google import genai', 'client = genai.Client(vertexai=True, location=os.getenv("GOOGLE_CLOUD_LOCATION", "us-central1"))'], {
-      GOOGLE_CLOUD_LOCATION: 'YOUR_VALUE_HERE',
-    });
-    assert.deepEqual(r.map((e) => [e.provider, e.region, e.eu]), [['google-vertex-ai', null, null]]);
+    for (const placeholder of ['YOUR_VALUE_HERE', 'xxxx', 'placeholder']) {
+      const r = found('tools.py', ['import os', 'from google import genai', 'client = genai.Client(vertexai=True, location=os.getenv("GOOGLE_CLOUD_LOCATION", "us-central1"))'], {
+        GOOGLE_CLOUD_LOCATION: placeholder,
+      });
+      assert.deepEqual(r.map((e) => [e.provider, e.region, e.eu]), [['google-vertex-ai', null, null]], placeholder);
+    }
+    const [adk] = endpoints('agent.py', ['from google.adk.agents import Agent', 'root = Agent(model="gemini-2.0-flash", name="root")'], { GOOGLE_GENAI_USE_VERTEXAI: '1', GOOGLE_CLOUD_LOCATION: 'YOUR VALUE HERE' });
+    assert.deepEqual([adk!.provider, adk!.region], ['google-vertex-ai', null]);
+    assert.match(adk!.unknown ?? '', /GOOGLE_CLOUD_LOCATION="YOUR VALUE HERE" is a placeholder/);
   });
 });
 

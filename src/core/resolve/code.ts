@@ -495,7 +495,7 @@ class CodeResolver {
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, region, service), via(`no region set, so the SDK reads ${describe(r).replace(/^from /, '')}`), {
           ...extras,
-          ...(region ? {} : { unknown: `the region ${r.why ?? 'is not known'}` }),
+          ...(region ? {} : { unknown: regionUnknownWhy(r) }),
         }),
       );
       return;
@@ -714,7 +714,7 @@ class CodeResolver {
         const region = this.regionOf(r, provider);
         this.endpoints.push(
           makeEndpoint(this.index, this.input.file, model.span, this.regionTarget(provider, region), via(`no region set, so LiteLLM reads ${describe(r).replace(/^from /, '')}`),
-            { ...extras, ...(region ? {} : { unknown: `the region ${r.why ?? 'is not known'}` }) }),
+            { ...extras, ...(region ? {} : { unknown: regionUnknownWhy(r) }) }),
         );
         return;
       }
@@ -1134,6 +1134,12 @@ function collectNested(v: Value, out: Option[]): void {
  */
 function isConfigObject(call: Call): boolean {
   return /Config$/.test(call.callee.slice(call.callee.lastIndexOf('.') + 1));
+}
+
+/** Why a region read from the environment is not known: no value here, or a placeholder to fill in. */
+function regionUnknownWhy(r: Resolved): string {
+  if (isKnown(r) && r.env) return `the region ${r.env.name}="${r.text.trim()}" is ${isPlaceholderValue(r.text) ? 'a placeholder for a person to fill in' : 'not a region name'}`;
+  return `the region ${r.why ?? 'is not known'}`;
 }
 
 /**
