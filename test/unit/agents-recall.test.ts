@@ -70,6 +70,16 @@ describe('agents: strands Agent without a model object', () => {
     assert.deepEqual(found('agent.py', ['from strands.models import BedrockModel', 'm = BedrockModel(region_name="eu-central-1")']).map((e) => [e.region, e.eu]), [['eu-central-1', false]]);
   });
 
+  it('LiteLLMModel(model_id="<provider>/<model>") routes like LiteLLM, with client_args["api_base"] deciding the host', () => {
+    const imp = 'from strands.models.litellm import LiteLLMModel';
+    assert.deepEqual(found('agent.py', [imp, 'm = LiteLLMModel(model_id="anthropic/claude-3-7-sonnet-latest", params={"max_tokens": 1000})']).map((e) => [e.provider, e.host]), [['anthropic', 'api.anthropic.com']]);
+    assert.deepEqual(found('agent.py', [imp, 'm = LiteLLMModel(model_id="azure/gpt-4.1-mini")']).map((e) => e.provider), ['azure-openai']);
+    assert.deepEqual(
+      found('agent.py', [imp, 'm = LiteLLMModel(client_args={"api_base": "https://acme.openai.azure.com"}, model_id="azure/gpt-4.1-mini")']).map((e) => [e.provider, e.host]),
+      [['azure-openai', 'acme.openai.azure.com']],
+    );
+  });
+
   it('an Agent class from another library stays quiet', () => {
     assert.deepEqual(found('agent.py', ['from mygame.units import Agent', 'a = Agent()', 'b = Agent(model="soldier")']), []);
   });
