@@ -72,7 +72,8 @@ const LOCK_FILES = new Set([
 export function formatOf(path: string): FileFormat | null {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (LOCK_FILES.has(base) || base.endsWith('.lock')) return null;
-  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env') || base === '.envrc') return { kind: 'dotenv' };
+  // `env.example` and `.env-example` document a project's values as `.env.example` does.
+  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env') || base === '.envrc' || /^\.?env[.-](?:example|sample|template)$/.test(base)) return { kind: 'dotenv' };
   if (base === 'pom.xml' || base === 'build.gradle' || base === 'build.gradle.kts') return { kind: 'build' };
   const dot = base.lastIndexOf('.');
   if (dot < 0) return null;

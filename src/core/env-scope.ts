@@ -30,10 +30,10 @@ export interface EnvFileUse {
   by: string;
 }
 
-/** Dotenv names that document the expected values rather than set them (`.env.example`, `example.env`). */
+/** Dotenv names that document the expected values rather than set them (`.env.example`, `example.env`, `.env-example`). */
 export function isDocumentationEnv(file: string): boolean {
   const base = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
-  return /(?:^|\.)(?:example|sample|template|tmpl|dist)(?:\.|$)/.test(base);
+  return /(?:^|[.-])(?:example|sample|template|tmpl|dist)(?:\.|$)/.test(base);
 }
 
 export function dirOf(file: string): string {

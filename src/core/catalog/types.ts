@@ -166,6 +166,15 @@ export interface ClientSignal {
     pattern?: string;
     /** Or any value at all: setting the option selects the backend (langchain-google-genai `project=`). */
     anyValue?: boolean;
+    /**
+     * Or a string the engine cannot read: an env read, or a constant by its UPPER_CASE name
+     * (`model=os.getenv("MODEL")`, `model=constants.MODEL`). A model object stays out.
+     */
+    unreadString?: boolean;
+    /** Or any string at all, read or not (strands `Agent(model="<Bedrock model id>")`). */
+    anyString?: boolean;
+    /** Or the option left out: the SDK then builds its default (strands `Agent()` is a BedrockModel). */
+    absent?: boolean;
   };
   /**
    * The call only counts when one of these env variables is true where the code runs: a
@@ -188,6 +197,8 @@ export interface ClientSignal {
     /** The full default base URL when the SDK's option takes one (`https://api.openai.com/v1`). */
     baseUrl?: string;
     region?: string | null;
+    /** The model the SDK picks when none is given, when that decides where data goes (a Bedrock inference profile). */
+    model?: string;
   };
   note?: string;
   sources: Source[];

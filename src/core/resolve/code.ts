@@ -14,7 +14,7 @@ import { lineAndColumn } from '../text';
 import { pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
-import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isExampleName, isGoLibraryDefault, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -217,7 +217,7 @@ class CodeResolver {
     // Handed an API object built elsewhere (Spring AI's `.openAiApi(api)`): reported where that is built.
     if (findOption(this.readOptions(call), match.signal.options.client)) return;
     this.client(call, match.provider, match.signal);
-    this.modelProfile(call, match.signal.options.model ?? [], before);
+    this.modelProfile(call, match.signal.options.model ?? [], before, match.signal.defaults.model);
   }
 
   /**
@@ -248,14 +248,21 @@ class CodeResolver {
     return false;
   }
 
-  /** A Bedrock model id given in the same call (`model="bedrock/global.anthropic..."`) that names a profile beyond the EU. */
-  private modelProfile(call: Call, names: string[], from: number): void {
+  /**
+   * A Bedrock model id given in the same call (`model="bedrock/global.anthropic..."`) that names
+   * a profile beyond the EU; without one, the SDK's own default model (`defaultModel`) decides.
+   */
+  private modelProfile(call: Call, names: string[], from: number, defaultModel?: string): void {
     const bedrock = this.index.providers.get('aws-bedrock');
     const added = this.endpoints.slice(from).filter((e) => e.provider === 'aws-bedrock');
     if (!bedrock || added.length === 0) return;
     const options = this.readOptions(call);
     const opt = findOption(options, names) ?? (call.args[0] && !call.args[0].name ? { name: '$0', value: call.args[0].value } : undefined);
-    if (!opt) return;
+    if (!opt) {
+      const profile = defaultModel ? inferenceProfile(bedrock, defaultModel) : null;
+      if (profile) for (const e of added) applyProfile(e, profile, defaultModel!);
+      return;
+    }
     const r = evaluate(opt.value, this.ctx);
     const profile = isKnown(r) ? inferenceProfile(bedrock, r.text) : null;
     if (!profile) return;
@@ -337,8 +344,9 @@ class CodeResolver {
       if (requireOption) {
         const opt = findOption(this.readOptions(call), [requireOption.name]);
         if (!opt) {
-          // The SDK's switch may be an env variable the workspace sets (GOOGLE_GENAI_USE_VERTEXAI=true).
-          if (!requireOption.env?.some((name) => this.envIsTrue(name))) continue;
+          // The SDK's switch may be an env variable the workspace sets (GOOGLE_GENAI_USE_VERTEXAI=true);
+          // or leaving the option out is itself what selects the backend (strands `Agent()`).
+          if (!requireOption.absent && !requireOption.env?.some((name) => this.envIsTrue(name))) continue;
           if (requireEnv) return c;
           required ??= c;
           continue;
@@ -347,7 +355,9 @@ class CodeResolver {
         const value = opt.value.k === 'lit' ? opt.value.v : r.text;
         // Enum-like values stay symbols: genai.BackendVertexAI.
         const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
-        if (!requireOption.anyValue && !matchesPattern && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
+        const unread = isUnreadString(r);
+        const matchesString = (requireOption.anyString && ((isKnown(r) && opt.value.k !== 'lit') || unread)) || (requireOption.unreadString && unread);
+        if (!requireOption.anyValue && !matchesPattern && !matchesString && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
       }
       // A switched-on backend wins at once; a matched argument or option over a plain callee.
       if (requireEnv) return c;
@@ -485,7 +495,7 @@ class CodeResolver {
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, region, service), via(`no region set, so the SDK reads ${describe(r).replace(/^from /, '')}`), {
           ...extras,
-          ...(region ? {} : { unknown: `the region ${r.why ?? 'is not known'}` }),
+          ...(region ? {} : { unknown: regionUnknownWhy(r) }),
         }),
       );
       return;
@@ -704,7 +714,7 @@ class CodeResolver {
         const region = this.regionOf(r, provider);
         this.endpoints.push(
           makeEndpoint(this.index, this.input.file, model.span, this.regionTarget(provider, region), via(`no region set, so LiteLLM reads ${describe(r).replace(/^from /, '')}`),
-            { ...extras, ...(region ? {} : { unknown: `the region ${r.why ?? 'is not known'}` }) }),
+            { ...extras, ...(region ? {} : { unknown: regionUnknownWhy(r) }) }),
         );
         return;
       }
@@ -969,7 +979,7 @@ class CodeResolver {
 
   private regionOf(r: Resolved, provider: Provider): string | null {
     // A placeholder (`<<region-name>>`, `YOUR_REGION`) is not a region.
-    if (isKnown(r)) return /^[a-z]{2,}[a-z0-9-]*$/i.test(r.text.trim()) && !/^your[-_]/i.test(r.text.trim()) ? r.text.trim() : null;
+    if (isKnown(r)) return /^[a-z]{2,}[a-z0-9-]*$/i.test(r.text.trim()) && !isPlaceholderValue(r.text) ? r.text.trim() : null;
     if (r.symbol) {
       const id = regionFromSymbol(r.symbol);
       if (id && this.index.locations.isKnown(provider, id)) return id;
@@ -1124,6 +1134,22 @@ function collectNested(v: Value, out: Option[]): void {
  */
 function isConfigObject(call: Call): boolean {
   return /Config$/.test(call.callee.slice(call.callee.lastIndexOf('.') + 1));
+}
+
+/** Why a region read from the environment is not known: no value here, or a placeholder to fill in. */
+function regionUnknownWhy(r: Resolved): string {
+  if (isKnown(r) && r.env) return `the region ${r.env.name}="${r.text.trim()}" is ${isPlaceholderValue(r.text) ? 'a placeholder for a person to fill in' : 'not a region name'}`;
+  return `the region ${r.why ?? 'is not known'}`;
+}
+
+/**
+ * A value that is a string the engine cannot read: an env read, or a name in UPPER_CASE
+ * that this file does not define (`constants.MODEL`), which by convention is a constant
+ * and not an object. An object built in this file resolves to its call, so stays out.
+ */
+function isUnreadString(r: Resolved): boolean {
+  if (isKnown(r)) return false;
+  return r.env !== undefined || (r.symbol !== undefined && /(?:^|\.)[A-Z][A-Z0-9_]*$/.test(r.symbol));
 }
 
 function findOption(options: Option[], names: string[] | undefined): Option | undefined {

@@ -12,7 +12,7 @@ import { envScopesOf, type EnvFileUse, type EnvScope } from '../env-scope';
 import type { CatalogIndex } from './catalog-index';
 import { InfrastructureReader, type DefinedResource } from './infrastructure';
 import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type Target } from './endpoint';
-import { hasUrlScheme, HOLE, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { isNotServer } from './not-endpoints';
 import type { EnvLookup, Piece } from './values';
@@ -58,7 +58,31 @@ export class ConfigResolver {
         if (ref.signal.specific && (ref.signal.kind !== 'flag' || /^(?:1|true|yes|on)$/i.test(a.value.text.trim()))) flagged.add(ref.provider.id);
       }
     }
+    const before = this.endpoints.length;
     for (const a of assignments) this.envVar(a.name, a.value, flagged);
+    this.switches(assignments, before);
+  }
+
+  /**
+   * A backend switch set on (GOOGLE_GENAI_USE_VERTEXAI=1) in a file that sets no location or
+   * URL for that provider (or only a placeholder): the switch is then the setting that sends
+   * the SDK's requests to that provider, reported on its line with the region unknown. When
+   * the same file sets the location, that line is the endpoint, and the switch is not reported again.
+   */
+  private switches(assignments: { name: string; value: Located }[], before: number): void {
+    const reported = new Set(this.endpoints.slice(before).map((e) => e.provider));
+    for (const a of assignments) {
+      const text = a.value.text.trim();
+      if (this.consumed.has(a.value.s) || !/^(?:1|true|yes|on)$/i.test(text)) continue;
+      const ref = this.index.envSignals(a.name).find((r) => r.signal.kind === 'flag' && r.signal.specific);
+      if (!ref || reported.has(ref.provider.id)) continue;
+      reported.add(ref.provider.id);
+      const placeholder = assignments.find((x) => isPlaceholderValue(x.value.text) && this.index.envSignals(x.name).some((r) => r.provider === ref.provider && r.signal.kind === 'region'));
+      this.push(a.value, { provider: ref.provider, host: null, region: null }, `${a.name}=${text} switches the SDK to ${ref.provider.name}`, undefined,
+        placeholder
+          ? `the location ${placeholder.name} in this file is a placeholder for a person to fill in`
+          : 'this file sets no location; the SDK reads it where it runs, or uses its default');
+    }
   }
 
   private envVar(name: string, value: Located, flagged: Set<string>): void {
@@ -92,6 +116,8 @@ export class ConfigResolver {
     for (const ref of signals) {
       if (ref.signal.kind !== 'region') continue;
       if (!ref.signal.specific && !flagged.has(ref.provider.id)) continue;
+      // A placeholder (`YOUR VALUE HERE`) sets no region: code that reads it finds the placeholder.
+      if (isPlaceholderValue(text)) return;
       this.region(ref.provider, value, via);
       return;
     }

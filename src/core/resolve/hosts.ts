@@ -218,6 +218,16 @@ export function parseUrl(text: string): ParsedUrl | null {
 
 /** Words that mark a host label as one for a person to fill in: `your-resource-name`, `YOUR_ENDPOINT`, `xxxx`. */
 const PLACEHOLDER_WORD = /^(?:your.*|x{3,}|placeholder|changeme|replaceme)$/;
+/**
+ * Whether a setting's whole value is a placeholder for a person to fill in (`YOUR_VALUE_HERE`,
+ * `YOUR VALUE HERE`, `your-project-id`, `<region>`, `{location}`, `changeme`): as good as not set.
+ */
+export function isPlaceholderValue(text: string): boolean {
+  const value = text.trim();
+  if (/^(?:<[^<>]*>|\{[^{}]*\}|\[[^[\]]*\])$/.test(value)) return true;
+  return value.toLowerCase().split(/[-_\s]+/).filter(Boolean).some((w) => PLACEHOLDER_WORD.test(w));
+}
+
 /** Labels made only of these words name the kind of thing to write there (`resource-name`, `endpoint`). */
 const GENERIC_WORDS = new Set(['resource', 'name', 'endpoint', 'instance', 'service', 'account', 'subdomain', 'here']);
 

@@ -42,6 +42,12 @@ const STRANDS = 'strands-agents/sdk-python';
 const STRANDS_BEDROCK = gh(STRANDS, 'd661562fbc56b7389f006e79d7d36bcd1436dbc7', 'src/strands/models/bedrock.py', D);
 const STRANDS_ANTHROPIC = gh(STRANDS, 'dd4f4562c9fe7b3ee9392b781778f9b730952292', 'src/strands/models/anthropic.py', D);
 const STRANDS_OPENAI = gh(STRANDS, '0db76418615874ee4be2425b4561aa2ca1d53b6e', 'src/strands/models/openai.py', D);
+const STRANDS_HEAD = '1232230daa4385fd6470be29013eb2375d7a307c';
+const STRANDS_AGENT = gh(STRANDS, STRANDS_HEAD, 'src/strands/agent/agent.py', D);
+const STRANDS_DEFAULT_MODEL = gh(STRANDS, STRANDS_HEAD, 'src/strands/models/bedrock.py', D);
+// strands' default Bedrock model since 1.38: a global. profile, whatever the region (before, the region's geographic profile).
+const STRANDS_DEFAULT_MODEL_ID = 'global.anthropic.claude-sonnet-4-6';
+const SK_AZURE_AI_INFERENCE = sk('azure_ai_inference/azure_ai_inference_settings.py');
 
 // The Claude Agent SDK runs Claude Code, which picks its backend from the environment.
 const CLAUDE_BEDROCK = src('https://code.claude.com/docs/en/amazon-bedrock', D);
@@ -51,7 +57,9 @@ const CLAUDE_AGENT_SDK = src('https://code.claude.com/docs/en/agent-sdk/overview
 // `from google.adk.agents import Agent`, `from google.adk import Agent`, ... as qualified by the imports.
 const ADK_AGENTS = ['adk.Agent', 'adk.agents.Agent', 'adk.agents.LlmAgent', 'adk.agents.llm_agent.Agent', 'adk.agents.llm_agent.LlmAgent'];
 const ADK_GEMINI_CLASS = ['adk.models.Gemini', 'adk.models.google_llm.Gemini'];
-const ADK_GEMINI_MODEL = { name: 'model', oneOf: [], pattern: '^gemini-' };
+// A model name ADK resolves to its Gemini class; one the engine cannot read is taken to be one,
+// since without extra registrations ADK's registry knows only Gemini names.
+const ADK_GEMINI_MODEL = { name: 'model', oneOf: [], pattern: '^gemini-', unreadString: true };
 // The switches google-genai's Client() reads when ADK builds it without arguments.
 const GENAI_VERTEX_SWITCH = ['GOOGLE_GENAI_USE_VERTEXAI', 'GOOGLE_GENAI_USE_ENTERPRISE'];
 
@@ -62,6 +70,19 @@ const CLAUDE_AGENT_CALLEES = [
 ];
 
 export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
+  'azure-openai': [
+    {
+      id: 'semantic-kernel-azure-ai-inference-python',
+      languages: ['python'],
+      callees: ['AzureAIInferenceChatCompletion', 'AzureAIInferenceTextEmbedding'],
+      packages: ['semantic-kernel'],
+      options: { url: ['endpoint'], model: ['ai_model_id'] },
+      env: { url: ['AZURE_AI_INFERENCE_ENDPOINT'] },
+      defaults: {},
+      note: 'Azure AI Foundry model inference: the endpoint is endpoint= or AZURE_AI_INFERENCE_ENDPOINT (required, no default); a client passed as client=ChatCompletionsClient(...) is not read.',
+      sources: [SK_AZURE_AI_INFERENCE],
+    },
+  ],
   openai: [
     {
       id: 'semantic-kernel-openai-python',
@@ -314,9 +335,22 @@ export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       env: { region: ['AWS_DEFAULT_REGION', 'AWS_REGION'] },
       // us-west-2 is strands' last resort, after the boto3 session's region (AWS_DEFAULT_REGION or
       // ~/.aws/config, outside the repository): claiming it would be a guess, so the region stays unknown.
-      defaults: { region: null },
+      defaults: { region: null, model: STRANDS_DEFAULT_MODEL_ID },
       note: 'region_name, else the boto3 session\'s region (AWS_DEFAULT_REGION or ~/.aws/config), else AWS_REGION, and only then us-west-2. Without model_id the default model is a global. inference profile (any commercial region).',
-      sources: [STRANDS_BEDROCK],
+      sources: [STRANDS_BEDROCK, STRANDS_DEFAULT_MODEL],
+    },
+    {
+      id: 'strands-agent-bedrock',
+      languages: ['python'],
+      callees: ['strands.Agent', 'strands.agent.Agent', 'strands.agent.agent.Agent'],
+      // Agent() or Agent(model="<model id>") builds a BedrockModel; a model object is reported where it is built.
+      requireOption: { name: 'model', oneOf: [], anyString: true, absent: true },
+      packages: ['strands-agents', 'strands'],
+      options: { model: ['model'] },
+      env: { region: ['AWS_DEFAULT_REGION', 'AWS_REGION'] },
+      defaults: { region: null, model: STRANDS_DEFAULT_MODEL_ID },
+      note: 'An Agent without a model object uses BedrockModel: its region from the boto3 session (outside the repository), and without a model id the default global. inference profile (strands 1.38 and later; earlier versions used the region\'s geographic profile).',
+      sources: [STRANDS_AGENT, STRANDS_DEFAULT_MODEL],
     },
     {
       id: 'llamaindex-bedrock-embedding',

@@ -60,9 +60,12 @@ export const litellm: LiteLlmSignals = {
     'litellm.Router',
     // crewai Agent(llm="gpt-4o-mini"): a model string given to an agent goes through the same routing.
     'crewai.Agent',
+    // strands LiteLLMModel(model_id="azure/gpt-4o", client_args={...}) hands both to litellm.acompletion.
+    'strands.models.LiteLLMModel',
+    'strands.models.litellm.LiteLLMModel',
   ],
-  modelOptions: ['model', 'llm'],
-  urlOptions: ['api_base', 'base_url'],
+  modelOptions: ['model', 'llm', 'model_id'],
+  urlOptions: ['api_base', 'base_url', 'client_args.api_base', 'client_args.base_url'],
   regionOptions: ['aws_region_name', 'vertex_location', 'vertex_ai_location'],
   prefixes: [
     px('openai/', 'openai', P),
@@ -108,5 +111,5 @@ export const litellm: LiteLlmSignals = {
     },
     { pattern: '^claude-[\\w.-]+$', provider: 'anthropic', sources: [PROVIDER_LOGIC, ANTHROPIC_DOCS] },
   ],
-  sources: [PROVIDERS_DOCS, ROUTING_DOCS, CREWAI_SAMPLE, CREWAI_LLMS, GCP_LITELLM_SAMPLE, gh('google/adk-python', '79961122bf104b28d730f885aea97a81bb60e9a7', 'src/google/adk/models/lite_llm.py', '2026-12-03')],
+  sources: [PROVIDERS_DOCS, ROUTING_DOCS, CREWAI_SAMPLE, CREWAI_LLMS, GCP_LITELLM_SAMPLE, gh('google/adk-python', '79961122bf104b28d730f885aea97a81bb60e9a7', 'src/google/adk/models/lite_llm.py', '2026-12-03'), gh('strands-agents/sdk-python', '1232230daa4385fd6470be29013eb2375d7a307c', 'src/strands/models/litellm.py', '2026-12-03')],
 };

@@ -1,6 +1,7 @@
 import type { Provider } from '../../types';
 import { EU_MEMBER_STATES } from '../../zones';
 import {
+  CHECKED_FRAMEWORKS,
   CHECKED_TODAY,
   GPAI_AICV,
   GPAI_BACKFIELD,
@@ -39,6 +40,7 @@ const RETENTION_3P = src('https://raw.githubusercontent.com/cuihuan/awesome-ai-g
 const PY_AZURE = gh('openai/openai-python', 'e43b4224', 'src/openai/lib/azure.py', '2026-08-21');
 const NODE_AZURE = gh('openai/openai-node', '7b7d6ca7', 'src/azure.ts', '2026-08-21');
 const VERCEL_AZURE = gh('vercel/ai', 'ed857f50', 'packages/azure/src/azure-openai-provider.ts', '2026-08-22');
+const SK_AZURE_AI_INFERENCE = gh('microsoft/semantic-kernel', 'b39d95a34435f4c1d55dd00c86120ce118d847e1', 'python/semantic_kernel/connectors/ai/azure_ai_inference/azure_ai_inference_settings.py', CHECKED_FRAMEWORKS);
 const SK_CS = gh(
   'microsoft/semantic-kernel',
   'b39d95a3',
@@ -240,6 +242,7 @@ export const provider: Provider = {
   env: [
     { name: 'AZURE_OPENAI_ENDPOINT', kind: 'url', specific: true, sources: [PY_AZURE, NODE_AZURE] },
     { name: 'AZURE_RESOURCE_NAME', kind: 'resource', specific: true, sources: [VERCEL_AZURE] },
+    { name: 'AZURE_AI_INFERENCE_ENDPOINT', kind: 'url', specific: true, sources: [SK_AZURE_AI_INFERENCE] },
     { name: 'AZURE_API_BASE', kind: 'url', specific: true, sources: [src('https://docs.litellm.ai/docs/providers/azure', RESEARCH_SNAPSHOT)] },
   ],
   euSwap: {
