@@ -86,3 +86,56 @@ describe('Go: a value with a default filled in when it is empty', () => {
     assert.equal(client?.host, null);
   });
 });
+
+describe('Spring AI: a chat model bean injected into Java code is a use of its starter', () => {
+  const POM = (...artifacts: string[]) => `<project><dependencies>\n${artifacts.map((a) => `<dependency><artifactId>${a}</artifactId></dependency>`).join('\n')}\n</dependencies></project>\n`;
+  const JAVA = (imports: string[], ctor: string) => [
+    'package demo;',
+    '',
+    ...imports.map((i) => `import ${i};`),
+    '',
+    'class Assistant {',
+    `  ${ctor} {`,
+    '  }',
+    '}',
+  ].join('\n');
+  const TYPED = JAVA(['org.springframework.ai.mistralai.MistralAiChatModel'], 'Assistant(MistralAiChatModel model)');
+  const CODE = 'svc/src/main/java/demo/Assistant.java';
+  /** Endpoints of the Java file, with the definitions the given build and properties files publish. */
+  const inModule = (java: string, files: Record<string, string>) => {
+    const definitions = Object.entries(files).flatMap(([path, text]) => engine.analyze(path, text, { force: true }).env);
+    return found(CODE, java, workspaceEnv(definitions));
+  };
+
+  it('takes the endpoint the module\'s application properties give the starter', () => {
+    const props = 'spring.ai.mistralai.api-key=${KEY}\nspring.ai.mistralai.base-url=https://api.together.xyz\n';
+    assert.deepEqual(inModule(TYPED, { 'svc/src/main/resources/application.properties': props }), [['together', 'api.together.xyz', 6]]);
+    // Properties of another module say nothing about this one's bean.
+    assert.deepEqual(inModule(TYPED, { 'other/src/main/resources/application.properties': props }), [['mistral', 'api.mistral.ai', 6]]);
+  });
+
+  it('falls back to the starter\'s default only when the workspace was read, and says unknown otherwise', () => {
+    assert.deepEqual(inModule(TYPED, {}), [['mistral', 'api.mistral.ai', 6]]);
+    // Checked alone (the editor with one file), the properties are not known: no host is claimed.
+    assert.deepEqual(engine.analyze(CODE, TYPED).endpoints.map((e) => [e.provider, e.host]), [['mistral', null]]);
+  });
+
+  it('gives a generic ChatModel or ChatClient.Builder the module\'s only chat starter', () => {
+    const generic = JAVA(['org.springframework.ai.chat.model.ChatModel'], 'Assistant(ChatModel chatModel)');
+    const builder = JAVA(['org.springframework.ai.chat.client.ChatClient'], 'Runner run(ChatClient.Builder builder)');
+    const pom = POM('spring-ai-starter-model-ollama', 'spring-boot-starter-web');
+    assert.deepEqual(inModule(generic, { 'svc/pom.xml': pom }), [['self-hosted', 'localhost', 6]]);
+    assert.deepEqual(inModule(builder, { 'svc/pom.xml': pom }), [['self-hosted', 'localhost', 6]]);
+    // Two chat starters: which bean is injected is the application's choice, so the provider is unknown.
+    assert.deepEqual(inModule(generic, { 'svc/pom.xml': POM('spring-ai-starter-model-ollama', 'spring-ai-starter-model-anthropic') }), [[null, null, 6]]);
+    // No build file known: nothing to add to what the properties file reports.
+    assert.deepEqual(inModule(generic, {}), []);
+  });
+
+  it('counts parameters that Spring injects, not local variables or unrelated classes', () => {
+    const local = JAVA(['org.springframework.ai.mistralai.MistralAiChatModel'], 'void run() {\n    MistralAiChatModel model = null;\n    use(model);\n  }\n  void other()');
+    assert.deepEqual(inModule(local, {}), []);
+    const foreign = JAVA(['com.example.models.MistralAiChatModel'], 'Assistant(MistralAiChatModel model)');
+    assert.deepEqual(inModule(foreign, {}), []);
+  });
+});
