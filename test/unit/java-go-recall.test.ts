@@ -139,3 +139,39 @@ describe('Spring AI: a chat model bean injected into Java code is a use of its s
     assert.deepEqual(inModule(foreign, {}), []);
   });
 });
+
+describe('GitHub Actions: a run script that calls an LLM API', () => {
+  const WORKFLOW = (steps: string[]) => ['name: ci', 'on: push', 'jobs:', '  check:', '    runs-on: ubuntu-latest', '    steps:', ...steps].join('\n');
+  const FILE = '.github/workflows/check.yml';
+
+  it('reports an inference request in a multi-line or one-line script, on its own line', () => {
+    const text = WORKFLOW([
+      '      - name: warm the model',
+      '        run: |',
+      '          echo "loading"',
+      '          curl -s http://127.0.0.1:11434/api/generate \\',
+      '            -d \'{"model": "phi3", "prompt": "hi"}\'',
+      '      - run: curl -sf https://api.mistral.ai/v1/chat/completions -H "Authorization=$KEY" -d @body.json',
+    ]);
+    assert.deepEqual(found(FILE, text), [['self-hosted', '127.0.0.1', 10], ['mistral', 'api.mistral.ai', 12]]);
+    // Read as YAML, not by the lexical fallback for broken files.
+    assert.deepEqual(engine.analyze(FILE, text).notes, []);
+  });
+
+  it('stays quiet for readiness probes and model lists', () => {
+    const text = WORKFLOW([
+      '      - name: wait for the server',
+      '        run: |',
+      '          until curl -s http://localhost:11434/ > /dev/null; do sleep 2; done',
+      '          curl -s http://localhost:11434/api/tags | jq .',
+      '          curl -s https://api.mistral.ai/v1/models -H "Authorization: Bearer $KEY"',
+    ]);
+    assert.deepEqual(found(FILE, text), []);
+    assert.deepEqual(engine.analyze(FILE, text).notes, []);
+  });
+
+  it('reads run scripts only in workflow files', () => {
+    const text = 'tasks:\n  - run: |\n      curl http://localhost:11434/api/generate -d @p.json\n';
+    assert.deepEqual(found('tasks.yml', text), []);
+  });
+});
