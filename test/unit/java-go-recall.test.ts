@@ -70,6 +70,21 @@ describe('Go: a value with a default filled in when it is empty', () => {
     assert.deepEqual(found('main.go', text), [['self-hosted', 'localhost', 19], ['self-hosted', 'localhost', 24]]);
   });
 
+  it('reports a value read from an unset variable where the client uses it, not where it is read', () => {
+    const text = GO([
+      'func main() {',
+      '\tserver := os.Getenv("LOCAL_LLM_URL")',
+      '\tllm, _ := ollama.New(',
+      '\t\tollama.WithModel("m"),',
+      '\t\tollama.WithServerURL(server),',
+      '\t)',
+      '\t_ = llm',
+      '}',
+    ].join('\n'));
+    // No text to edit on line 10 and the host is unknown: the client's option is the place to look.
+    assert.deepEqual(found('main.go', text), [['self-hosted', null, 13]]);
+  });
+
   it('leaves a parameter unknown when the calls pass different values', () => {
     const text = GO([
       'func main() {',

@@ -175,6 +175,8 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     }
     if (assigned.defaults?.length) return { ...unknown(value, `comes from \`${path}\`, which is assigned more than once`), symbol: path };
     const r = evaluate(v, ctx, depth + 1);
+    // Nothing known to point at (an env read with no value here): the use is where it is reported.
+    if (!r.pieces.length && !isKnown(r)) return { ...r, span: { s: value.s, e: value.e } };
     return r;
   }
   return { ...unknown(value, `comes from \`${path}\`, which is not defined in this file`), symbol: path };
