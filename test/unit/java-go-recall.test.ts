@@ -147,6 +147,20 @@ describe('Spring AI: a chat model bean injected into Java code is a use of its s
     assert.deepEqual(inModule(generic, {}), []);
   });
 
+  it('counts an @Autowired field as an injection too', () => {
+    const field = [
+      'package demo;',
+      'import org.springframework.ai.mistralai.MistralAiChatModel;',
+      'import org.springframework.beans.factory.annotation.Autowired;',
+      'class Assistant {',
+      '  @Autowired',
+      '  private MistralAiChatModel model;',
+      '  private MistralAiChatModel notInjected;',
+      '}',
+    ].join('\n');
+    assert.deepEqual(inModule(field, {}), [['mistral', 'api.mistral.ai', 6]]);
+  });
+
   it('counts parameters that Spring injects, not local variables or unrelated classes', () => {
     const local = JAVA(['org.springframework.ai.mistralai.MistralAiChatModel'], 'void run() {\n    MistralAiChatModel model = null;\n    use(model);\n  }\n  void other()');
     assert.deepEqual(inModule(local, {}), []);

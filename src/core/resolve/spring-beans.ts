@@ -1,7 +1,8 @@
 // Spring AI model beans injected into Java code: a constructor or `@Bean` method that takes
-// an `OpenAiChatModel` (or a generic `ChatModel` / `ChatClient.Builder`) gets the client the
-// module's starter auto-configures, so it calls the endpoint the module's application
-// properties give that starter (its default when they set none). Each injection is a use.
+// an `OpenAiChatModel` (or a generic `ChatModel` / `ChatClient.Builder`), or an `@Autowired`
+// field of that type, gets the client the module's starter auto-configures, so it calls the
+// endpoint the module's application properties give that starter (its default when they
+// set none). Each injection is a use.
 
 import type { SpringAiStarter } from '../catalog/types';
 import type { Endpoint } from '../model';
@@ -21,7 +22,7 @@ export function springAiBeans(file: string, parser: CodeParser, index: CatalogIn
   const { tokens } = parser;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.t !== 'id' || !isParameterType(parser, i)) continue;
+    if (t.t !== 'id' || !(isParameterType(parser, i) || isAutowiredField(parser, i))) continue;
     // `ChatClient.Builder b`: the type is the dotted path ending here.
     const path = tokens[i - 1]?.v === '.' && tokens[i - 2]?.t === 'id' ? `${tokens[i - 2]!.v}.${t.v}` : t.v;
     const head = path.split('.')[0]!;
@@ -103,4 +104,14 @@ function isParameterType(parser: CodeParser, i: number): boolean {
   const close = parser.closeOf(j);
   const next = tokens[close + 1];
   return next?.v === '{' || next?.v === 'throws';
+}
+
+/** Whether the type name at `i` declares a field Spring fills: `@Autowired private Type name;`. */
+function isAutowiredField(parser: CodeParser, i: number): boolean {
+  const { tokens } = parser;
+  if (tokens[i + 1]?.t !== 'id' || tokens[i + 2]?.v !== ';') return false;
+  // Back over modifiers (and the `ChatClient.` of a dotted type) to the annotation.
+  let j = i - 1;
+  while (j >= 0 && (tokens[j]!.t === 'nl' || tokens[j]!.v === '.' || /^(?:private|protected|public|final|ChatClient)$/.test(tokens[j]!.v))) j--;
+  return tokens[j]?.v === 'Autowired' && tokens[j - 1]?.v === '@';
 }
