@@ -373,7 +373,7 @@ export class Engine {
 
   private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[], limit: { max: number; setting?: string | undefined }): Scanned {
     const config = (fill: (r: ConfigResolver) => void): Scanned => {
-      const r = new ConfigResolver(file, this.index);
+      const r = new ConfigResolver(file, this.index, text);
       fill(r);
       return { endpoints: r.endpoints, definitions: r.definitions, azureResources: r.azureResources, envFiles: r.envFiles };
     };

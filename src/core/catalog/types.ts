@@ -332,6 +332,8 @@ export interface SpringAiStarter {
   region?: string[];
   /** Properties that, when set, send requests to another provider's default host instead (Azure's `openai-api-key`: OpenAI). */
   switchTo?: { property: string; provider: ProviderId }[];
+  /** The chat model classes the starter auto-configures as beans: code that has one injected uses the starter's endpoint. */
+  chatModels?: string[];
   /** What the starter uses when none is set. `region: null`: it has no default (the application does not start without one). */
   defaults: { host?: string; baseUrl?: string; region?: string | null };
   note?: string;

@@ -16,6 +16,7 @@ import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, h
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isExampleName, isGoLibraryDefault, isModelList, isNotServer, isTestFile } from './not-endpoints';
+import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
@@ -95,6 +96,11 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       }
       const before = r.endpoints.length;
       r.literal(tok);
+      tag(before);
+    }
+    if (lang === 'java') {
+      const before = r.endpoints.length;
+      r.endpoints.push(...springAiBeans(input.file, parser, index, tracked));
       tag(before);
     }
     r.profiles(structure.strings);

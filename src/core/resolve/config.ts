@@ -12,9 +12,9 @@ import { envScopesOf, type EnvFileUse, type EnvScope } from '../env-scope';
 import type { CatalogIndex } from './catalog-index';
 import { InfrastructureReader, type DefinedResource } from './infrastructure';
 import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type Target } from './endpoint';
-import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { hasLlmPath, hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
-import { isNotServer } from './not-endpoints';
+import { isModelList, isNotServer } from './not-endpoints';
 import type { EnvLookup, Piece } from './values';
 
 const FALLBACK_KEYS = new Set(['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks']);
@@ -42,6 +42,8 @@ export class ConfigResolver {
   constructor(
     readonly file: string,
     readonly index: CatalogIndex,
+    /** The file's text, where a value's parts must be found in it (URLs inside a script). */
+    private readonly text = '',
   ) {}
 
   // ---- environment variables ---------------------------------------------------------
@@ -182,6 +184,7 @@ export class ConfigResolver {
       if (item.urlKey && node.k === 'scalar' && typeof node.v === 'string') this.url(located(node), true);
       if (node.k === 'scalar') {
         if (typeof node.v === 'string') this.url(located(node));
+        if (typeof node.v === 'string' && key === 'run' && WORKFLOW.test(this.file)) this.scriptUrls(node);
         continue;
       }
       if (node.k === 'seq') {
@@ -393,6 +396,24 @@ export class ConfigResolver {
       this.hostFix(value, url, match.provider, match.region));
   }
 
+  /**
+   * A workflow step's `run:` script that sends a request to an LLM API (`curl
+   * http://localhost:11434/api/generate ...`): each URL in it is a use. A local server
+   * counts only at an inference path (a readiness probe hits its port too), and a model
+   * list (`/api/tags`, `/v1/models`) is not a call to a model.
+   */
+  private scriptUrls(node: Extract<CNode, { k: 'scalar' }>): void {
+    const script = this.text.slice(node.s, node.e);
+    for (const m of script.matchAll(/https?:\/\/[^\s'"`\\|;&<>()]+/g)) {
+      const s = node.s + m.index;
+      const url = parseUrl(m[0]);
+      if (!url || isModelList(url) || this.consumed.has(s)) continue;
+      const match = this.index.matchHost(url.host);
+      if (match?.provider.kind === 'self-hosted' && !hasLlmPath(url)) continue;
+      this.url({ text: m[0], s, e: s + m[0].length, cs: s, ce: s + m[0].length, verbatim: true }, true, 'URL of an LLM API called in a workflow step\'s script');
+    }
+  }
+
   // ---- infrastructure as code (read by InfrastructureReader) -------------------------
 
   terraform(hcl: HclFile, env: EnvLookup): void {
@@ -436,6 +457,9 @@ export class ConfigResolver {
 function pieceOf(value: Located): Piece[] {
   return [{ text: value.text, s: value.cs, e: value.ce, verbatim: value.verbatim }];
 }
+
+/** GitHub Actions workflow files. */
+const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
 
 /**
  * `${VAR}` in a value is filled in where it runs (compose and dotenv interpolation, and

@@ -324,6 +324,11 @@ const LLM_PORTS = ['11434', '1234'];
 const LLM_PATHS = ['/completion', '/api/generate'];
 const LLM_PATH = new RegExp(`(?:${LLM_PATHS.map((p) => p.replace(/\//g, '\\/')).join('|')})s?\\b`);
 
+/** Whether a URL's path is one of the inference paths local LLM servers answer (not just their port). */
+export function hasLlmPath(url: ParsedUrl): boolean {
+  return LLM_PATH.test(url.path);
+}
+
 /** Text that must be in a file for one of its URLs to look like an LLM server (prefilter anchors). */
 export const LLM_SERVER_ANCHORS = [...LLM_PORTS.map((p) => `:${p}`), ...LLM_PATHS];
 

@@ -47,8 +47,23 @@ export function springAiStarters(file: string, text: string): { name: string; va
 }
 
 /** The env-lookup name under which a folder's build file tells its Spring AI artifacts. */
-function startersName(dir: string): string {
+export function startersName(dir: string): string {
   return `springai:${dir}`;
+}
+
+/** The env-lookup name under which a module's application properties tell where a starter's client goes (its host, or region). */
+export function springAiEndpointName(module: string, prefix: string): string {
+  return `springai-endpoint:${module}:${prefix}`;
+}
+
+/** What a module's properties publish when its starter's endpoint is not known. */
+export const UNKNOWN_VALUE = '?';
+
+/** The Maven/Gradle module a source or resource file belongs to: the folder above `src/main/` (or `src/test/`), else its own folder. */
+export function springModule(file: string): string {
+  const m = /^(?:(.*)\/)?src\/(?:main|test)\//.exec(file);
+  if (m) return m[1] ?? '';
+  return file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
 }
 
 /** application-<profile>.yml / .yaml / .properties (and bootstrap-<profile>.*). */
@@ -92,6 +107,12 @@ class StarterReader {
   read(props: Property[]): void {
     const before = this.r.endpoints.length;
     this.endpoints(props);
+    // The module's code that has the starter's model injected uses this endpoint (spring-beans.ts).
+    const made = this.r.endpoints.slice(before);
+    if (made.length === 1 && !this.profile) {
+      const e = made[0]!;
+      this.r.definitions.push({ name: springAiEndpointName(springModule(this.r.file), this.starter.prefix), value: e.host ?? e.region ?? UNKNOWN_VALUE, offset: e.range.start });
+    }
     // A Bedrock model id with an inference-profile prefix beyond the EU (`us.`, `global.`) decides, whatever the region.
     for (const p of props) {
       const model = String(p.node.v ?? '').trim();

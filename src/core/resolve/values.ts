@@ -158,16 +158,44 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     if (path.startsWith(prefix)) return envRead(path.slice(prefix.length), undefined, value, ctx, depth);
   }
   const assigned = findAssignment(path, value.s, ctx);
+  if (assigned === 'bound at run time') {
+    const passed = passedIn(path, value, ctx, depth);
+    if (passed) return passed;
+  }
   if (typeof assigned === 'string') {
     const why = assigned === 'bound at run time' ? 'a parameter, loop variable or other run-time binding' : assigned === 'changed by +=' ? 'changed in place' : 'assigned more than once';
     return { ...unknown(value, `comes from \`${path}\`, which is ${why}`), symbol: path };
   }
   if (assigned) {
     const v = ctx.parser.valueOf(assigned);
+    // Defaults filled in when the value is empty read as `value ?? default`.
+    if (assigned.defaults?.length === 1) {
+      const fallback = ctx.parser.valueOf(assigned.defaults[0]!);
+      return evaluate({ k: 'alt', options: [v, fallback], s: v.s, e: fallback.e }, ctx, depth + 1);
+    }
+    if (assigned.defaults?.length) return { ...unknown(value, `comes from \`${path}\`, which is assigned more than once`), symbol: path };
     const r = evaluate(v, ctx, depth + 1);
+    // Nothing known to point at (an env read with no value here): the use is where it is reported.
+    if (!r.pieces.length && !isKnown(r)) return { ...r, span: { s: value.s, e: value.e } };
     return r;
   }
   return { ...unknown(value, `comes from \`${path}\`, which is not defined in this file`), symbol: path };
+}
+
+/**
+ * Go: a parameter whose every call in the file passes the same known value (`run(host)`
+ * after `host := os.Getenv("X")` with its default) has that value. Reported where the
+ * parameter is used: one value may reach several clients.
+ */
+function passedIn(path: string, value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, depth: number): Resolved | undefined {
+  if (ctx.parser.lang !== 'go') return undefined;
+  const param = ctx.parser.goParameter(path, value.s);
+  const args = param ? ctx.parser.goCallArguments(param.fn, param.index) : [];
+  if (!args.length) return undefined;
+  const values = args.map((a) => evaluate(a, ctx, depth + 1));
+  const first = values[0]!;
+  if (!isKnown(first) || values.some((v) => v.text !== first.text)) return undefined;
+  return { ...first, span: { s: value.s, e: value.e }, pieces: values.flatMap((v) => v.pieces) };
 }
 
 /**
@@ -183,7 +211,8 @@ export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContex
   const dot = path.lastIndexOf('.');
   if (/^(?:self|this|Self|cls|static)\./.test(path) && dot > 0) candidates.push(path.slice(dot + 1));
   for (const name of candidates) {
-    if (ctx.unstable.has(name)) return 'bound at run time';
+    // A Go name is a parameter only inside the function that declares it; elsewhere its assignments decide.
+    if (ctx.unstable.has(name) && (ctx.parser.lang !== 'go' || ctx.parser.goParameter(name, useAt) || !ctx.assignments.get(name)?.some((a) => a.declares))) return 'bound at run time';
     const list = ctx.assignments.get(name);
     if (!list || list.length === 0) continue;
     const { compound, reassigned } = summaryOf(list);

@@ -74,4 +74,9 @@ export interface Assignment {
   /** The block (function, class body, file) the assignment is in; -1 until computed (Python). */
   blockS: number;
   blockE: number;
+  /**
+   * Later assignments that run only when this value is empty (`if x == "" { x = "d" }`):
+   * defaults, like `x ?? "d"`, rather than competing values.
+   */
+  defaults?: Assignment[];
 }

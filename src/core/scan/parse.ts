@@ -54,6 +54,13 @@ export interface TryStatement {
   handlers: { s: number; e: number }[];
 }
 
+interface GoFunc {
+  name: string;
+  params: string[];
+  bodyS: number;
+  bodyE: number;
+}
+
 export interface CodeStructure {
   calls: Call[];
   /**
@@ -87,6 +94,8 @@ export class CodeParser {
   private readonly visited: number[] = [];
   /** `)` tokens of method chains already parsed from their root (see chainLink). */
   private readonly chainsDone = new Set<number>();
+  /** See goFuncs. */
+  private funcs?: GoFunc[];
   /** Parsed assignment values (see valueOf). */
   private readonly values = new Map<Assignment, Value>();
   /** The assignments parseFile found. */
@@ -239,7 +248,9 @@ export class CodeParser {
           continue;
         }
         if ((v === '=' || v === ':=' || v.length === 2 && v[1] === '=' && '+-*/%|&^'.includes(v[0]!)) && atBlockLevel) {
-          this.recordAssignment(assignments, stmtStart, i, v !== '=' && v !== ':=', this.blockAround(openers));
+          const top = openers[openers.length - 1];
+          const emptyTest = v === '=' && top !== undefined && tokens[top]!.v === '{' ? this.emptyTested(top) : undefined;
+          this.recordAssignment(assignments, stmtStart, i, v !== '=' && v !== ':=', this.blockAround(openers), emptyTest);
         }
         continue;
       }
@@ -371,6 +382,75 @@ export class CodeParser {
     return value;
   }
 
+  /**
+   * Go: the function whose parameter `name` is at `at`, and the parameter's position, when
+   * the innermost function around `at` declares it (`func run(host string) { ... }`).
+   */
+  goParameter(name: string, at: number): { fn: string; index: number } | undefined {
+    let inner: GoFunc | undefined;
+    for (const f of this.goFuncs()) if (f.bodyS <= at && at <= f.bodyE && (!inner || f.bodyE - f.bodyS < inner.bodyE - inner.bodyS)) inner = f;
+    const index = inner ? inner.params.indexOf(name) : -1;
+    return inner && index >= 0 ? { fn: inner.name, index } : undefined;
+  }
+
+  /** Go: the argument at `index` of every plain call of the function `fn` in the file. */
+  goCallArguments(fn: string, index: number): Value[] {
+    const { tokens } = this;
+    const out: Value[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.t !== 'id' || t.v !== fn || tokens[i + 1]?.v !== '(' || tokens[i - 1]?.v === 'func' || PATH_SEPARATORS.has(tokens[i - 1]?.v ?? '')) continue;
+      const arg = this.topLevelItems(i + 1)[index];
+      if (arg) out.push(this.parseRange(arg.from, arg.to));
+    }
+    return out;
+  }
+
+  /** Go functions with a name and a body (methods and literals included): their parameter names. */
+  private goFuncs(): GoFunc[] {
+    if (this.funcs) return this.funcs;
+    const { tokens } = this;
+    const funcs: GoFunc[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.v !== 'func' || tokens[i]!.t !== 'id') continue;
+      let j = i + 1;
+      if (tokens[j]?.v === '(' && tokens[this.closeOf(j) + 1]?.t === 'id') j = this.closeOf(j) + 1; // receiver
+      const name = tokens[j]?.t === 'id' ? tokens[j++]!.v : '';
+      if (tokens[j]?.v !== '(') continue;
+      const params = this.topLevelItems(j).map((p) => (tokens[p.from]?.t === 'id' ? tokens[p.from]!.v : ''));
+      // The body is the first `{` after the results that is not a type's (`interface{}`, `struct{...}`).
+      let k = this.closeOf(j) + 1;
+      for (; k < tokens.length && tokens[k]!.t !== 'nl'; k++) {
+        const v = tokens[k]!.v;
+        if (v === '(' || v === '[') k = this.closeOf(k);
+        else if (v === '{' && (tokens[k - 1]?.v === 'interface' || tokens[k - 1]?.v === 'struct')) k = this.closeOf(k);
+        else if (v === '{') break;
+      }
+      if (tokens[k]?.v !== '{' || this.closeOf(k) <= k) continue;
+      funcs.push({ name, params, bodyS: tokens[k]!.s, bodyE: tokens[this.closeOf(k)]!.e });
+    }
+    return (this.funcs = funcs);
+  }
+
+  /** The comma-separated items inside the bracket opened at `open`, as token ranges. */
+  private topLevelItems(open: number): { from: number; to: number }[] {
+    const { tokens } = this;
+    const close = this.closeOf(open);
+    const items: { from: number; to: number }[] = [];
+    let from = open + 1;
+    for (let j = open + 1; j <= close && close > open; j++) {
+      const v = tokens[j]!.v;
+      if (j === close || (v === ',' && tokens[j]!.t === 'p')) {
+        while (from < j && tokens[from]!.t === 'nl') from++;
+        if (from < j) items.push({ from, to: j });
+        from = j + 1;
+      } else if (tokens[j]!.t === 'p' && (v === '(' || v === '[' || v === '{')) {
+        j = this.closeOf(j);
+      }
+    }
+    return items;
+  }
+
   /** Parses an interpolation hole's tokens (they live outside the main stream). */
   static parseHole(parent: CodeParser, tokens: Token[]): Value {
     const sub = new CodeParser(parent.text, tokens, parent.lang, parent.interesting, parent.imports);
@@ -461,7 +541,35 @@ export class CodeParser {
     return undefined;
   }
 
-  private recordAssignment(out: Map<string, Assignment[]>, stmtStart: number, eq: number, compound: boolean, block: { s: number; e: number }): void {
+  /**
+   * The name an `if` whose block opens at `open` tests for emptiness: `if x == "" {`
+   * (Go), `if (!x) {`, `if (x == null) {`. An assignment to that name in the block only
+   * fills in a default.
+   */
+  private emptyTested(open: number): string | undefined {
+    const { tokens } = this;
+    let from = open - 1;
+    let to = open; // condition tokens [from + 1, to)
+    if (tokens[open - 1]?.v === ')') {
+      to = open - 1;
+      from = this.openOf(open - 1);
+    } else {
+      while (from > 0 && open - from < 8 && tokens[from]!.v !== 'if' && tokens[from]!.t !== 'nl') from--;
+    }
+    if (tokens[from - (tokens[from]?.v === '(' ? 1 : 0)]?.v !== 'if') return undefined;
+    const cond = tokens.slice(from + 1, to);
+    const isPath = (ts: Token[]): boolean => ts.length % 2 === 1 && ts.every((t, k) => (k % 2 === 0 ? t.t === 'id' : PATH_SEPARATORS.has(t.v)));
+    const isEmpty = (t: Token | undefined): boolean => !!t && ((t.t === 'str' && t.v === '') || (t.t === 'id' && /^(?:null|nil|None|undefined)$/.test(t.v)));
+    const path = (ts: Token[]): string | undefined => (isPath(ts) ? pathText(ts, 0, ts.length) : undefined);
+    if (cond[0]?.v === '!' && cond.length > 1) return path(cond.slice(1));
+    const op = cond.findIndex((t) => t.v === '==' || t.v === '===');
+    if (op < 0) return undefined;
+    if (op === cond.length - 2 && isEmpty(cond[op + 1])) return path(cond.slice(0, op));
+    if (op === 1 && isEmpty(cond[0])) return path(cond.slice(2));
+    return undefined;
+  }
+
+  private recordAssignment(out: Map<string, Assignment[]>, stmtStart: number, eq: number, compound: boolean, block: { s: number; e: number }, emptyTest?: string): void {
     const { tokens } = this;
     let nameEnd = eq; // exclusive
     const j = this.firstMark(stmtStart, eq);
@@ -493,7 +601,11 @@ export class CodeParser {
     const list = out.get(name) ?? [];
     // `const x =`, `String x =`, `x :=` declare; a bare `x =` assigns an existing variable.
     const declares = this.lang === 'python' || tokens[eq]!.v === ':=' || (first > stmtStart && tokens[first - 1]!.t === 'id');
-    list.push({ name, from: eq + 1, to, compound, declares, s: tokens[first]!.s, blockS: block.s, blockE: block.e });
+    const assignment: Assignment = { name, from: eq + 1, to, compound, declares, s: tokens[first]!.s, blockS: block.s, blockE: block.e };
+    // `x := os.Getenv("X"); if x == "" { x = "d" }` is one value with a default, as `x ?? "d"` is.
+    const filled = emptyTest === name && !declares ? [...list].reverse().find((a) => a.blockS <= block.s && block.e <= a.blockE && a.s < assignment.s && !a.compound) : undefined;
+    if (filled) (filled.defaults ??= []).push(assignment);
+    else list.push(assignment);
     out.set(name, list);
   }
 

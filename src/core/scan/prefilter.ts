@@ -205,6 +205,9 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
     words.push('litellm');
     // A dotted LiteLLM callee (`crewai.Agent`) is imported from its package: the package name is in the file.
     for (const c of [...catalog.litellm.callees, ...(catalog.routers ?? []).map((r) => r.client)]) if (c.includes('.')) words.push(c.slice(0, c.indexOf('.')));
+    // Java code that has a Spring AI chat model (or a generic ChatModel / ChatClient.Builder) injected (spring-beans.ts).
+    for (const s of catalog.springAi) words.push(...(s.chatModels ?? []));
+    words.push('org.springframework.ai.chat.');
   }
   else {
     // Keys such as apiBase or base_url give a local URL beside them away as an LLM server,
