@@ -178,3 +178,16 @@ describe('false positives: a placeholder the code reads', () => {
     assert.match(e?.unknown ?? '', /placeholder/);
   });
 });
+
+describe('false positives: local URLs that are not LLM servers', () => {
+  it('an MCP transport\'s url is quiet; a base URL, an LLM port or path, or an LLM name still counts', () => {
+    const hosts = (text: string) => engine.analyze('src/agent.ts', text).endpoints.map((e) => e.host);
+    const mcp = 'import { openai } from "@ai-sdk/openai";\nconst mcp = await createMCPClient({ transport: { type: "sse", url: "http://localhost:8084/sse" } });\nconst model = openai("gpt-4o");\n';
+    assert.deepEqual(hosts(mcp), ['api.openai.com']);
+    // (The import is the file's LLM signal, which a local URL's base-URL name needs beside it.)
+    assert.deepEqual(hosts('import OpenAI from "openai";\nconst llm = { baseURL: "http://localhost:8084/v1" };\n'), ['localhost']);
+    assert.deepEqual(hosts('const llm = { url: "http://localhost:11434" };\n'), ['localhost']);
+    assert.deepEqual(hosts('const llm = { url: "http://localhost:8084/v1/chat/completions" };\n'), ['localhost']);
+    assert.deepEqual(hosts('const ollamaUrl = "http://localhost:8084";\n'), ['localhost']);
+  });
+});

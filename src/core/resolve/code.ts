@@ -11,7 +11,7 @@ import { parseNotes } from '../scan/notes';
 import { CodeParser, MAX_TRY_NESTING } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
-import { pathEndsWith, type CatalogIndex } from './catalog-index';
+import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
@@ -35,6 +35,12 @@ const URL_NAME = /(?:URL|URI|ENDPOINT|BASE)$/i;
 
 /** Why a host with a placeholder label is not known. */
 const PLACEHOLDER_WHY = 'is a placeholder for a person to fill in (as written in the workspace), so where requests go is not known';
+
+/**
+ * SDK URL option names too generic to make a local URL an LLM server on their own: an MCP
+ * transport's or a webhook's `url` is no LLM API (`url: "http://localhost:8084/sse"`).
+ */
+const GENERIC_URL_KEYS = new Set(['url', 'uri', 'endpoint', 'host', 'server', 'address']);
 
 /** Names under which a local URL is an LLM server (`vllmUrl`, `OLLAMA_BASE`). */
 const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
@@ -776,7 +782,8 @@ class CodeResolver {
     }
     if (!match) return;
     // A local URL is an LLM server when its port, path or the name it is given says so.
-    const llmContext = looksLikeLlmServer(url) || (key !== undefined && (this.index.isUrlOptionName(key) || LLM_NAME.test(key)));
+    const llmContext = looksLikeLlmServer(url)
+      || (key !== undefined && ((this.index.isUrlOptionName(key) && !GENERIC_URL_KEYS.has(normalizeKey(key))) || LLM_NAME.test(key)));
     if (match.provider.kind === 'self-hosted' && !llmContext) return;
     const fix = this.hostFix(r, url, match.provider, match.region);
     const target = hostTarget(match, url.host);
