@@ -109,30 +109,34 @@ export function scopedEnv(definitions: EnvDefinition[]): (file: string) => EnvLo
   };
 }
 
-/** The definitions of one variable that reach a file: the tied ones that apply to it, else the untied ones. */
+/**
+ * The definitions of one variable that reach a file. Tied ones first: the nearest folder's
+ * real dotenv files (`.env`, `.env.local`), and the innermost compose build context or
+ * workflow working directory. Documentation (`.env.example`) is not loaded as such: nearer
+ * than the real file it forks with it, and where nothing real is tied it forks with any
+ * untied value (Kubernetes, Helm), which may be what really runs. Else the untied ones.
+ */
 function reachingDefinitions(defs: EnvDefinition[], file: string): EnvDefinition[] {
-  // Dotenv: the nearest folder whose files set the variable; its real files before its documentation.
-  let nearest: EnvDefinition[] = [];
-  let nearestDir = -1;
-  // Compose and workflows: the innermost build context or working directory.
-  let folder: EnvDefinition[] = [];
-  let folderDir = -1;
-  const untied: EnvDefinition[] = [];
-  for (const d of defs) {
-    const scope = d.scope;
-    if (!scope || scope.kind === 'none') untied.push(d);
-    else if (isWithin(file, scope.dir)) {
-      const depth = scope.dir === '' ? 0 : scope.dir.split('/').length;
-      if (scope.kind === 'dotenv') {
-        if (depth > nearestDir) [nearest, nearestDir] = [[d], depth];
-        else if (depth === nearestDir) nearest.push(d);
-      } else if (depth > folderDir) [folder, folderDir] = [[d], depth];
-      else if (depth === folderDir) folder.push(d);
-    }
-  }
-  const real = nearest.filter((d) => !(d.scope?.kind === 'dotenv' && d.scope.documentation));
-  const tied = [...(real.length ? real : nearest), ...folder];
-  return tied.length ? tied : untied;
+  const nearest = (list: EnvDefinition[]): EnvDefinition[] => {
+    const deepest = Math.max(-1, ...list.map(depthOf));
+    return list.filter((d) => depthOf(d) === deepest);
+  };
+  const reaching = defs.filter((d) => d.scope && d.scope.kind !== 'none' && isWithin(file, d.scope.dir));
+  const dotenv = reaching.filter((d) => d.scope?.kind === 'dotenv');
+  const real = nearest(dotenv.filter((d) => !(d.scope?.kind === 'dotenv' && d.scope.documentation)));
+  const documentation = nearest(dotenv.filter((d) => d.scope?.kind === 'dotenv' && d.scope.documentation));
+  const folder = nearest(reaching.filter((d) => d.scope?.kind !== 'dotenv'));
+  const untied = defs.filter((d) => !d.scope || d.scope.kind === 'none');
+  // Documentation nearer than the real file describes what this project expects to be set;
+  // which of the two runs depends on how it is deployed, so both count (a fork).
+  const expected = documentation.length && depthOf(documentation[0]!) > Math.max(-1, ...real.map(depthOf)) ? documentation : [];
+  if (real.length || folder.length) return [...real, ...expected, ...folder];
+  return [...documentation, ...untied];
+}
+
+function depthOf(d: EnvDefinition): number {
+  const dir = d.scope && d.scope.kind !== 'none' ? d.scope.dir : '';
+  return dir === '' ? 0 : dir.split('/').length;
 }
 
 function whereOf(d: EnvDefinition): EnvWhere {

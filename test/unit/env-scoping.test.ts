@@ -23,7 +23,8 @@ const EXPECTED: Record<string, string[]> = {
   'main.py': ['api.openai.com <- .env:2'],
   'projects/alpha/app.py': ['eu.api.openai.com <- projects/alpha/.env:1'],
   'projects/beta/app.ts': ['api.groq.com <- projects/beta/.env:1'],
-  'projects/gamma/agent.py': ['api.mistral.ai <- projects/gamma/example.env:2'],
+  // gamma documents a value (example.env) nearer than the root's real .env: either may be what runs.
+  'projects/gamma/agent.py': ['api.mistral.ai <- projects/gamma/example.env:2', 'api.openai.com <- .env:2'],
   'projects/delta/bot.py': ['api.openai.com <- .env:2'],
   'services/api/server.py': ['api.anthropic.com <- docker-compose.yml:7'],
   'services/api/summarize.py': ['bedrock-runtime.eu-central-1.amazonaws.com <- config/api.env:1'],
@@ -166,6 +167,21 @@ describe('env scoping', () => {
       assert.equal(isDocumentationEnv(name), true, name);
     }
     for (const name of ['.env', '.env.production', 'prod.env', 'examples/.env']) assert.equal(isDocumentationEnv(name), false, name);
+  });
+
+  it('never lets a documentation file hide a value that may really run: it forks with a real or an untied one', () => {
+    const lookup = (defs: EnvDefinition[], file: string) => {
+      const v = scopedEnv(defs)(file)('AWS_REGION');
+      return v.state === 'conflict' ? v.values.map((x) => x.value).sort() : v.state === 'set' ? [v.value] : [];
+    };
+    const doc = { name: 'AWS_REGION', value: 'eu-central-1', file: '.env.example', line: 1, scope: { kind: 'dotenv' as const, dir: '', documentation: true as const } };
+    const k8s = { name: 'AWS_REGION', value: 'us-east-1', file: 'deploy/deployment.yaml', line: 9, scope: { kind: 'none' as const } };
+    assert.deepEqual(lookup([doc, k8s], 'src/main.py'), ['eu-central-1', 'us-east-1']);
+    const real = { name: 'AWS_REGION', value: 'us-east-1', file: '.env', line: 1, scope: { kind: 'dotenv' as const, dir: '' } };
+    const nearerDoc = { ...doc, file: 'app/.env.example', scope: { ...doc.scope, dir: 'app' } };
+    assert.deepEqual(lookup([real, nearerDoc], 'app/main.py'), ['eu-central-1', 'us-east-1']);
+    // A real file in the same folder wins over its own documentation.
+    assert.deepEqual(lookup([{ ...real, file: 'app/.env', scope: { kind: 'dotenv' as const, dir: 'app' } }, nearerDoc], 'app/main.py'), ['us-east-1']);
   });
 
   it('gives an Azure OpenAI base URL read from the environment the same BAA answer however the code reads it', () => {

@@ -1,6 +1,6 @@
 // Text that names an LLM API without using it must not become an endpoint: comparisons
 // and searches, sentences, test expectations, placeholders and examples, model lists, DNS
-// zones, a Go library's internal default, and the project's own classes named like SDKs.
+// zones, and the project's own classes named like SDKs.
 // Each case has a twin that is a real use, so that a rule that silences too much fails.
 import { baaAvailable } from '../../src/core/resolve/catalog-index';
 import * as assert from 'node:assert/strict';
@@ -118,9 +118,12 @@ describe('false positives: placeholders and examples', () => {
 });
 
 describe('false positives: model lists, DNS zones, library defaults', () => {
-  it('skips a request for the model list, not a chat request', () => {
-    const text = 'await fetch("https://openrouter.ai/api/v1/models");\nawait fetch("http://localhost:11434/api/tags");\nawait fetch("https://openrouter.ai/api/v1/chat/completions");\n';
+  it('skips a local server\'s model list, not a chat request, and never a cloud API\'s /models prefix', () => {
+    const text = 'await fetch("http://localhost:11434/api/tags");\nawait fetch("http://localhost:8000/v1/models");\nawait fetch("https://openrouter.ai/api/v1/chat/completions");\n';
     assert.deepEqual(hosts('src/models.ts', text), ['openrouter.ai']);
+    // `.../models` is also the prefix of real calls (`${GEMINI}/gemini-1.5-flash:generateContent`, Hugging Face's `/models/` + model).
+    const prefixes = 'const GEMINI = "https://generativelanguage.googleapis.com/v1beta/models";\nconst HF = "https://api-inference.huggingface.co/models/";\n';
+    assert.deepEqual(hosts('src/rest.ts', prefixes), ['generativelanguage.googleapis.com', 'api-inference.huggingface.co']);
   });
 
   it('skips an Azure private DNS zone name, not the account it serves', () => {
@@ -136,11 +139,10 @@ describe('false positives: model lists, DNS zones, library defaults', () => {
     assert.deepEqual(hosts('infra/dns.tf', tf), ['contoso-swe.openai.azure.com']);
   });
 
-  it('skips a default URL constant in a Go internal package, not an application constant', () => {
+  it('reports a default URL constant in a Go internal package: an application\'s own internal/ calls the API too', () => {
     const go = 'package client\n\nconst defaultBaseURL = "https://api.mistral.ai/v1"\n';
-    assert.deepEqual(hosts('llms/mistral/internal/client/client.go', go), []);
+    assert.deepEqual(hosts('internal/llm/client.go', go), ['api.mistral.ai']);
     assert.deepEqual(hosts('cmd/app/client.go', go), ['api.mistral.ai']);
-    assert.deepEqual(hosts('llms/mistral/internal/client/urls.go', 'package client\n\nconst chatURL = "https://api.mistral.ai/v1"\n'), ['api.mistral.ai']);
   });
 });
 
@@ -189,5 +191,13 @@ describe('false positives: local URLs that are not LLM servers', () => {
     assert.deepEqual(hosts('const llm = { url: "http://localhost:11434" };\n'), ['localhost']);
     assert.deepEqual(hosts('const llm = { url: "http://localhost:8084/v1/chat/completions" };\n'), ['localhost']);
     assert.deepEqual(hosts('const ollamaUrl = "http://localhost:8084";\n'), ['localhost']);
+  });
+});
+
+describe('false positives: placeholders are whole words', () => {
+  it('keeps real hosts whose labels only start like a placeholder word or are a generic noun', () => {
+    const hosts = (text: string) => engine.analyze('src/app.py', text).endpoints.map((e) => e.host);
+    assert.deepEqual(hosts('import openai\nURL = "https://yourhealth-prod.openai.azure.com/"\nBASE_URL = "http://vllm.service.internal:8000/v1"\n'), ['yourhealth-prod.openai.azure.com', 'vllm.service.internal']);
+    assert.deepEqual(hosts('import openai\nURL = "https://your-resource-name.openai.azure.com/"\nURL2 = "https://resource-name.openai.azure.com/"\n'), []);
   });
 });

@@ -435,6 +435,11 @@ describe('Spring AI starters: properties count only with their starter in the bu
     assert.deepEqual(engine.analyze('app/src/main/resources/application.properties', PROPS).endpoints.map((e) => e.provider), ['openai', 'anthropic']);
   });
 
+  it('keeps them when the build names its Spring AI artifacts only through a version catalog', () => {
+    const gradle = 'dependencies {\n  implementation(libs.spring.ai.starter.model.openai)\n}\n';
+    assert.deepEqual(withBuilds({ 'app/build.gradle.kts': gradle }), ['openai', 'anthropic']);
+  });
+
   it('drops them in a CLI scan of the workspace too', () => {
     const r = runCli(['scan', '.', '--format', 'json'], tempWorkspace({
       'app/pom.xml': POM(dep('spring-ai-starter-model-anthropic')),

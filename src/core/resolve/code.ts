@@ -15,7 +15,7 @@ import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { isExampleName, isGoLibraryDefault, isModelList, isNotServer, isTestFile } from './not-endpoints';
+import { isExampleName, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -771,9 +771,8 @@ class CodeResolver {
     }
     const url = parseUrl(r.text.trim());
     // A URL inside a sentence (a help or error message) is mentioned, not used.
-    if (!url || isNotServer(url) || isModelList(url) || /\s/.test(r.text.trim())) return;
+    if (!url || isNotServer(url) || /\s/.test(r.text.trim())) return;
     const key = this.keyOf(tok);
-    if (this.input.lang === 'go' && isGoLibraryDefault(this.input.file, key)) return;
     const lookalike = this.index.hosts.spoof(url);
     const match = this.index.matchHost(url.host);
     if (lookalike) {
@@ -781,6 +780,7 @@ class CodeResolver {
       return;
     }
     if (!match) return;
+    if (match.provider.kind === 'self-hosted' && isModelList(url)) return;
     // A local URL is an LLM server when its port, path or the name it is given says so.
     const llmContext = looksLikeLlmServer(url)
       || (key !== undefined && ((this.index.isUrlOptionName(key) && !GENERIC_URL_KEYS.has(normalizeKey(key))) || LLM_NAME.test(key)));

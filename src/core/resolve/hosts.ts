@@ -217,7 +217,8 @@ export function parseUrl(text: string): ParsedUrl | null {
 }
 
 /** Words that mark a host label as one for a person to fill in: `your-resource-name`, `YOUR_ENDPOINT`, `xxxx`. */
-const PLACEHOLDER_WORD = /^(?:your.*|x{3,}|placeholder|changeme|replaceme)$/;
+// `your` as a word of its own (`your-resource`, `YOUR_ENDPOINT`), never a prefix of one (`yourhealth-prod`).
+const PLACEHOLDER_WORD = /^(?:your|x{3,}|placeholder|changeme|replaceme)$/;
 /**
  * Whether a setting's whole value is a placeholder for a person to fill in (`YOUR_VALUE_HERE`,
  * `YOUR VALUE HERE`, `your-project-id`, `<region>`, `{location}`, `changeme`): as good as not set.
@@ -230,6 +231,8 @@ export function isPlaceholderValue(text: string): boolean {
 
 /** Labels made only of these words name the kind of thing to write there (`resource-name`, `endpoint`). */
 const GENERIC_WORDS = new Set(['resource', 'name', 'endpoint', 'instance', 'service', 'account', 'subdomain', 'here']);
+// One of these among the generic words: `service`, `name` or `account` alone label real hosts (`vllm.service.consul`).
+const PLACEHOLDER_NOUNS = new Set(['resource', 'endpoint', 'instance', 'subdomain', 'here']);
 
 /**
  * The host with each placeholder label replaced by HOLE, or null when it has none. A label
@@ -247,7 +250,7 @@ function withoutPlaceholders(host: string): string | null {
     const placeholder =
       /^(?:<[^<>]*>|\{[^{}]*\}|\*)$/.test(label) ||
       words.some((w) => PLACEHOLDER_WORD.test(w)) ||
-      (labels.length > 1 && words.length > 0 && words.every((w) => GENERIC_WORDS.has(w)));
+      (labels.length > 1 && words.length > 0 && words.every((w) => GENERIC_WORDS.has(w)) && words.some((w) => PLACEHOLDER_NOUNS.has(w)));
     if (placeholder) changed = true;
     return placeholder ? HOLE : label;
   });

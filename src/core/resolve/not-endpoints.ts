@@ -50,18 +50,10 @@ export function isDnsZoneName(host: string): boolean {
 }
 
 /**
- * Whether a Go constant is a library's own fallback (`defaultBaseURL` in an `internal/`
- * package): Go lets only the module itself import `internal/`, so this is the module's
- * implementation, and the endpoint is used where the module's client is built (which the
- * engine reports there). Both signs are needed: an application's own constant is a use.
- */
-export function isGoLibraryDefault(path: string, name: string | undefined): boolean {
-  return name !== undefined && wordsOf(name)[0] === 'default' && path.split('/').slice(0, -1).includes('internal');
-}
-
-/**
  * Whether a URL lists an API's models (`/v1/models`, Ollama's `/api/tags`): a catalogue or
- * health check that sends no prompt, so no data the policy is about.
+ * health check that sends no prompt, so no data the policy is about. Only as a whole request
+ * URL (a script's curl) or on a local server: in code, a cloud API's `.../models` is also
+ * the prefix of real calls (`${GEMINI_BASE}/gemini-1.5-flash:generateContent`).
  */
 export function isModelList(url: ParsedUrl): boolean {
   return /\/(?:models|api\/tags)\/?$/i.test(url.path);

@@ -168,7 +168,9 @@ class StarterReader {
     for (let n = parts.length; n >= 0; n--) {
       const v = this.env(startersName(parts.slice(0, n).join('/')));
       if (v.state === 'conflict' || v.state === 'unseen') return true;
-      if (v.state !== 'set') continue;
+      // A build file that names no Spring AI artifact literally (a Gradle version catalog's
+      // `libs.spring.ai...`, a parent POM elsewhere) is no evidence that the starter is absent.
+      if (v.state !== 'set' || v.value === '') continue;
       builds++;
       if (v.value.split(',').some((a) => this.starter.artifacts.includes(a))) return true;
     }

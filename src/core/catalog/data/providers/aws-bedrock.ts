@@ -82,7 +82,7 @@ export const provider: Provider = {
       uncertain: true,
       tier: 'Standard AWS BAA (accepted in AWS Artifact)',
       conditions: [
-        'Amazon Bedrock and Bedrock AgentCore are on the AWS HIPAA Eligible Services Reference; PHI only after the AWS BAA is executed on the account.',
+        'Check that the AWS HIPAA Eligible Services Reference lists Amazon Bedrock (third parties report it does, with Bedrock AgentCore); PHI only after the AWS BAA is executed on the account.',
         'Do not send PHI to models that require data retention / provider data sharing (provider_data_share, Claude Fable 5 / Mythos-class retention) unless a Zero Data Retention arrangement is in place.',
         'Bedrock Marketplace models are outside several AWS compliance scopes.',
       ],
