@@ -397,3 +397,25 @@ resource files 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     assert.equal(mine.length, 10);
   });
 });
+
+describe('IaC: code that names an account judges its deployments as the deployments do', () => {
+  it('a DataZone deployment in a region with no documented data zone leaves the code endpoint unknown, not its region\'s verdict', async () => {
+    const run = async (region: string, residency: string) => {
+      const dir = tempWorkspace({
+        '.llm-compliance.yaml': `require: [eu-residency]\nresidency: ${residency}\n`,
+        'main.tf': TF_ACCOUNT('no', region) + TF_DEPLOYMENT('chat', 'no', 'DataZoneStandard'),
+        'app/main.py': 'from openai import AzureOpenAI\nclient = AzureOpenAI(azure_endpoint="https://contoso-no.openai.azure.com/", api_version="2024-10-21")\n',
+      });
+      try {
+        const report = await scan(['.'], { cwd: dir, today: '2026-11-27' });
+        return report.findings.filter((f) => f.file === 'app/main.py').map((f) => f.ruleId);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    // Norway: EEA, but Microsoft documents data zones only for the US and the EU.
+    assert.deepEqual(await run('norwayeast', 'eea'), ['LLMC003']);
+    // Sweden: the EU data zone, inside the EU.
+    assert.deepEqual(await run('swedencentral', 'eu'), []);
+  });
+});

@@ -38,13 +38,23 @@ export interface AzureResource {
  */
 export function applyAzureDeployments(endpoint: Endpoint, provider: Provider, region: string | null, skus: string[], unreadable?: string): void {
   const global = skus.find((s) => /^Global/i.test(s));
+  const dataZone = skus.find((s) => /^DataZone/i.test(s));
+  const account = endpoint.location;
   if (global) {
     endpoint.euResident = false;
     endpoint.location = {
-      id: 'global', name: `any Azure region (${global} deployment of ${region ? `a ${region}` : 'an'} account)`, jurisdiction: 'global', euResident: false,
+      id: 'global', name: `any Azure region (${global} deployment of ${region ? `a ${region}` : 'an'} account)`, jurisdiction: 'global', countries: 'worldwide', euResident: false,
       sources: provider.posture.euResidency.sources,
     };
     endpoint.conditions = [];
+  } else if (dataZone && account) {
+    // A data-zone deployment may use any country of its zone, as its own endpoint says (deploymentEndpoint).
+    const zone = provider.dataZones?.find((z) => z.jurisdictions.includes(account.jurisdiction));
+    endpoint.location = zone
+      ? { ...account, name: `${zone.name}, for a ${dataZone} deployment of a ${region} account`, countries: zone.countries, euResident: zone.euResident, sources: [...zone.sources, ...account.sources] }
+      : { ...account, countries: null, euResident: null };
+    endpoint.euResident = endpoint.location.euResident;
+    if (!zone) endpoint.unknown = `Microsoft documents data zones for accounts in the United States and in EU member nations; ${region} (${account.name}) is in neither, so where a ${dataZone} deployment processes data is not documented`;
   } else if (unreadable && endpoint.euResident !== false) {
     endpoint.euResident = null;
     endpoint.unknown = `${unreadable}, and a Global deployment would process data outside ${region ?? 'the account\'s region'}`;
