@@ -153,6 +153,9 @@ describe('false positives: JS/TS imports', () => {
     const sdk = 'import Anthropic from "@anthropic-ai/sdk";\nconst { OpenAI } = require("openai");\nconst a = new Anthropic();\nconst b = new OpenAI();\n';
     assert.deepEqual(hosts('src/router.ts', sdk), ['api.anthropic.com', 'api.openai.com']);
     assert.deepEqual(hosts('src/plain.ts', 'const b = new OpenAI();\n'), ['api.openai.com']);
+    // A project module named otherwise may only re-export the SDK's class: still the SDK.
+    const reexported = 'import * as sdk from "@/lib/llm";\nimport { Anthropic } from "./clients";\nconst b = new sdk.OpenAI();\nconst a = new Anthropic();\n';
+    assert.deepEqual(hosts('src/c.ts', reexported), ['api.openai.com', 'api.anthropic.com']);
   });
 });
 

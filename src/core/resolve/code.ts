@@ -5,7 +5,7 @@ import type { ClientSignal, CodeLanguage, Provider } from '../catalog/types';
 import type { Countries } from '../catalog/zones';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Fix, type ScanNote, type TextEdit } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
-import { isProjectModule } from '../scan/imports';
+import { isProjectClass } from '../scan/imports';
 import { lex } from '../scan/lexer';
 import { parseNotes } from '../scan/notes';
 import { CodeParser, MAX_TRY_NESTING } from '../scan/parse';
@@ -333,7 +333,7 @@ class CodeResolver {
   private matchClient(call: Call): { provider: Provider; signal: ClientSignal } | undefined {
     // A class the project defines itself (`import { OpenAI } from "./OpenAI.js"`) is not the SDK's client.
     const root = call.callee.split('.')[0]!;
-    if (this.input.lang === 'js' && isProjectModule(this.ctx.parser.imports.get(root))) return undefined;
+    if (this.input.lang === 'js' && isProjectClass(this.ctx.parser.imports.get(root), call.callee.split('.').at(-1)!)) return undefined;
     const qualified = this.ctx.parser.qualify(call.callee);
     const candidates = qualified === call.callee
       ? this.index.clientsFor(this.input.lang, call.callee)

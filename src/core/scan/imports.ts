@@ -35,6 +35,18 @@ export function isProjectModule(qualified: string | undefined): boolean {
   return qualified !== undefined && /^(?:\.|\/|[@~]\/|#)/.test(qualified);
 }
 
+/**
+ * Whether a class comes from the project's own module named after it (`Anthropic` from
+ * `./llms/Anthropic.js`): the project's own class, not the SDK's. A module named otherwise
+ * (`@/lib/llm`) may just re-export the SDK's class, so it is not taken for the project's.
+ */
+export function isProjectClass(qualified: string | undefined, className: string): boolean {
+  if (!isProjectModule(qualified)) return false;
+  const module = qualified!.endsWith(`.${className}`) ? qualified!.slice(0, -className.length - 1) : qualified!;
+  const base = module.slice(module.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '');
+  return base.toLowerCase() === className.toLowerCase();
+}
+
 /** Local names bound by `{ a, b as c }` (import) or `{ a, b: c }` (destructuring), from the `{` at `open`; returns the index after `}`. */
 function jsBraces(tokens: Token[], open: number, rename: string, bound: [string, string][]): number {
   let j = open + 1;
