@@ -1,7 +1,9 @@
 // Places where text names an LLM API without being a use of it: test files (expected
-// URLs, mocks, fixtures), values shown to a person as an example, DNS zone names, and the
-// default base URL inside an SDK's own source. Each rule holds on any repository: it
-// reads the file's path, the name a value is given and the host, never a project's name.
+// URLs, mocks, fixtures), values shown to a person as an example, DNS zone names, and a
+// local server's model list. Each rule holds on any repository: it reads the file's path,
+// the name a value is given and the URL, never a project's name. A rule that could also
+// silence a real call (a library's "internal" default, a cloud API's `/models` prefix) is
+// not one of them: the engine fails closed.
 
 import type { ParsedUrl } from './hosts';
 
