@@ -1,6 +1,7 @@
 // Which env values reach which code. A dotenv file serves the code in its own folder and
-// below (for each variable, the nearest folder whose env files set it wins; its real files
-// before the example/sample/template ones that only document the values); a compose
+// below (for each variable, the nearest folder whose real env files set it wins; an
+// example/sample/template file that only documents the values forks with it when nearer,
+// and stands alone only where nothing real sets the variable); a compose
 // service's values serve the code of its build context; a GitHub workflow's serve the job's
 // working directory. A value nothing ties to code (a Kubernetes manifest, Helm values, a
 // dotenv file in a folder with no code) applies workspace-wide, but only where no tied
