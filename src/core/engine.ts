@@ -44,6 +44,8 @@ export type FileFormat =
   /** `varsOnly`: a .tfvars file, which only sets values for the module's Terraform code. */
   | { kind: 'terraform'; varsOnly?: true }
   | { kind: 'bicep' }
+  /** A `.bicepparam` file: the parameters of the Bicep file its `using` names. */
+  | { kind: 'bicepparam' }
   | { kind: 'notebook' };
 
 /**
@@ -54,7 +56,7 @@ export type FileFormat =
  */
 export function setsValuesOnly(format: FileFormat | null): boolean {
   return format?.kind === 'dotenv' || format?.kind === 'terraform' || format?.kind === 'build' || (format?.kind === 'yaml' && format.setsValues === true)
-    || format?.kind === 'bicep' || (format?.kind === 'json' && format.deploymentParameters === true);
+    || format?.kind === 'bicep' || format?.kind === 'bicepparam' || (format?.kind === 'json' && format.deploymentParameters === true);
 }
 
 const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
@@ -101,6 +103,8 @@ export function formatOf(path: string): FileFormat | null {
       return { kind: 'notebook' };
     case 'bicep':
       return { kind: 'bicep' };
+    case 'bicepparam':
+      return { kind: 'bicepparam' };
     default:
       return null;
   }
@@ -432,6 +436,10 @@ export class Engine {
       case 'build':
         // Which Spring AI starters this module declares: its application properties read it.
         return { endpoints: [], definitions: [springAiStarters(file, text)] };
+      case 'bicepparam': {
+        const scanned = config(() => undefined);
+        return { ...scanned, definitions: [...(scanned.definitions ?? []), ...bicepParameters(file, text)] };
+      }
       case 'bicep': {
         const bicep = parseBicep(text);
         notes.push(...parseNotes(file, text, bicep.brackets, bicep.tooDeep));
@@ -623,6 +631,29 @@ function deploymentParameters(file: string, tree: ConfigTree): { name: string; v
     const value = p.value.k === 'map' ? scalarEntry(p.value.entries, 'value') : undefined;
     return typeof value?.v === 'string' ? [{ name: bicepParamName(bicep, p.key), value: value.v, offset: value.s }] : [];
   });
+}
+
+/**
+ * A `.bicepparam` file (`using 'main.bicep'`, `param location = 'swedencentral'`): each
+ * parameter it sets, for the Bicep file it names, as `main.parameters.json` does. A value
+ * read from the environment at deploy time (`readEnvironmentVariable('X', 'default')`) is
+ * azd's `${X=default}`; any other expression is unknown where it is deployed, never the
+ * template's default.
+ */
+function bicepParameters(file: string, text: string): { name: string; value: string; offset: number }[] {
+  const using = /^\s*using\s+'([^']+)'/m.exec(text);
+  if (!using) return [];
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  const template = (dir + using[1]!).replace(/(^|\/)\.\//g, '$1');
+  const out: { name: string; value: string; offset: number }[] = [];
+  for (const m of text.matchAll(/^[ \t]*param[ \t]+(\w+)[ \t]*=[ \t]*([^\r\n]*)/gm)) {
+    const expr = m[2]!.replace(/\s*\/\/.*$/, '').trim();
+    const literal = /^'([^'\\$]*)'$/.exec(expr);
+    const fromEnv = /^readEnvironmentVariable\(\s*'(\w+)'\s*(?:,\s*'([^'\\$]*)'\s*)?\)$/.exec(expr);
+    const value = literal ? literal[1]! : fromEnv ? `\${${fromEnv[1]}${fromEnv[2] !== undefined ? `=${fromEnv[2]}` : ''}}` : `\${${expr}}`;
+    out.push({ name: bicepParamName(template, m[1]!), value, offset: m.index + m[0].indexOf(m[2]!) });
+  }
+  return out;
 }
 
 /**

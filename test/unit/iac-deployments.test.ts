@@ -343,6 +343,21 @@ resource files 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     }
   });
 
+  it('Bicep: a .bicepparam file beside the template sets its parameters, never leaving the default to stand in', async () => {
+    const judged = async (param: string): Promise<[string | null, boolean | null][]> => {
+      const r = await run({
+        'infra/main.bicep': BICEP_MAIN('openAiLocation'),
+        'infra/core/ai/cognitiveservices.bicep': BICEP_MODULE,
+        'infra/main.bicepparam': `using './main.bicep'\n\nparam location = 'westeurope'\n${param}\n`,
+      });
+      return r.endpoints.map((e) => [e.region, e.euResident]);
+    };
+    // The template's default is eastus2 (US); the parameters file decides.
+    assert.deepEqual(await judged("param openAiLocation = 'swedencentral'"), [['swedencentral', true]]);
+    assert.deepEqual(await judged("param openAiLocation = readEnvironmentVariable('AZURE_OPENAI_LOCATION', 'italynorth')"), [['italynorth', true]]);
+    assert.deepEqual(await judged('param openAiLocation = az.deployer().location'), [[null, null]]);
+  });
+
   it('Bicep + azd: a parameter from an env var the workspace does not set is unknown; the storage account is no endpoint', async () => {
     const r = await run({
       'infra/main.bicep': BICEP_MAIN('location'),

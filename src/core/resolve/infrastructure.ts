@@ -718,7 +718,7 @@ export class InfrastructureReader {
     if (value.startsWith(REFERENCE_MARK)) return { text: passed.text, why: `param ${param} is passed by ${formatWhere(where)}${passed.why ? `, where ${passed.why}` : ''}` };
     const azd = /^\$\{(\w+)(?:=([^}]*))?\}$/.exec(value);
     if (!azd) {
-      if (value.includes('${')) return { text: null, why: `param ${param} is "${value}" in ${formatWhere(where)}, filled in by azd at deploy time` };
+      if (value.includes('${')) return { text: null, why: `param ${param} is "${value}" in ${formatWhere(where)}, filled in only at deploy time` };
       return { text: value, why: `param ${param} is set in ${formatWhere(where)}` };
     }
     const [, name, fallback] = azd;

@@ -20,6 +20,7 @@ export function commentSpans(text: string, format: FileFormat): Span[] {
     case 'terraform':
       return lex(text, 'hcl').comments;
     case 'bicep':
+    case 'bicepparam':
       // Bicep is read with the JavaScript lexer (its strings are single-quoted, its comments C-like).
       return lex(text, 'js').comments;
     case 'yaml':
