@@ -4,8 +4,8 @@
 // InfrastructureReader reads the IaC; endpoints that name a resource the workspace
 // describes inherit its region and deployment type (applyAzureResources).
 
-import type { DeploymentType, Provider } from '../catalog/types';
-import type { Endpoint, Fix } from '../model';
+import type { DeploymentType, Provider, Source } from '../catalog/types';
+import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { AzureResourceFacts } from '../policy/policy';
 import type { BicepFile, BicepResource, BicepValue } from '../scan/config/bicep';
 import type { HclFile, TfBlock } from '../scan/config/hcl';
@@ -48,17 +48,32 @@ export function applyAzureDeployments(endpoint: Endpoint, provider: Provider, re
     };
     endpoint.conditions = [];
   } else if (dataZone && account) {
-    // A data-zone deployment may use any country of its zone, as its own endpoint says (deploymentEndpoint).
-    const zone = provider.dataZones?.find((z) => z.jurisdictions.includes(account.jurisdiction));
-    endpoint.location = zone
-      ? { ...account, name: `${zone.name}, for a ${dataZone} deployment of a ${region} account`, countries: zone.countries, euResident: zone.euResident, sources: [...zone.sources, ...account.sources] }
-      : { ...account, countries: null, euResident: null };
-    endpoint.euResident = endpoint.location.euResident;
-    if (!zone) endpoint.unknown = `Microsoft documents data zones for accounts in the United States and in EU member nations; ${region} (${account.name}) is in neither, so where a ${dataZone} deployment processes data is not documented`;
+    // Judged as the deployment's own endpoint judges it (deploymentEndpoint).
+    const placed = dataZonePlacement(provider, account, region, dataZone, account.sources);
+    endpoint.location = placed.location;
+    endpoint.euResident = placed.location.euResident;
+    if (placed.unknown) endpoint.unknown = placed.unknown;
   } else if (unreadable && endpoint.euResident !== false) {
     endpoint.euResident = null;
     endpoint.unknown = `${unreadable}, and a Global deployment would process data outside ${region ?? 'the account\'s region'}`;
   }
+}
+
+/**
+ * Where a data-zone deployment of an account in `region` may process: every country of the
+ * data zone of the account's jurisdiction, or, outside the zones Microsoft documents, unknown.
+ */
+function dataZonePlacement(provider: Provider, account: ResolvedLocation, region: string | null, sku: string, sources: Source[]): { location: ResolvedLocation; unknown?: string } {
+  const zone = provider.dataZones?.find((z) => z.jurisdictions.includes(account.jurisdiction));
+  if (zone) {
+    return {
+      location: { id: zone.id, name: `${zone.name}, for a ${sku} deployment of a ${region} account`, jurisdiction: account.jurisdiction, countries: zone.countries, euResident: zone.euResident, sources: [...zone.sources, ...sources] },
+    };
+  }
+  return {
+    location: { ...account, countries: null, euResident: null },
+    unknown: `Microsoft documents data zones for accounts in the United States and in EU member nations; ${region} (${account.name}) is in neither, so where a ${sku} deployment processes data is not documented`,
+  };
 }
 
 /**
@@ -412,15 +427,11 @@ export class InfrastructureReader {
       const fix = region && accountLocation ? this.globalDeploymentFix(d, type, provider, accountLocation) : undefined;
       if (fix) endpoint.euFix = fix;
     } else if (type.scope === 'data-zone' && accountLocation) {
-      const zone = provider.dataZones?.find((z) => z.jurisdictions.includes(accountLocation.jurisdiction));
       endpoint.conditions = type.note ? [type.note] : [];
-      if (zone) {
-        endpoint.location = { id: zone.id, name: `${zone.name}, for a ${type.sku} deployment of a ${region} account`, jurisdiction: accountLocation.jurisdiction, countries: zone.countries, euResident: zone.euResident, sources: [...zone.sources, ...type.sources] };
-        endpoint.euResident = zone.euResident;
-      } else {
-        endpoint.euResident = null;
-        endpoint.unknown = `Microsoft documents data zones for accounts in the United States and in EU member nations; ${region} (${accountLocation.name}) is in neither, so where a ${type.sku} deployment processes data is not documented`;
-      }
+      const placed = dataZonePlacement(provider, accountLocation, region, type.sku, type.sources);
+      endpoint.location = placed.location;
+      endpoint.euResident = placed.location.euResident;
+      if (placed.unknown) endpoint.unknown = placed.unknown;
     }
     return endpoint;
   }
