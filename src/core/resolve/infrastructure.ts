@@ -42,10 +42,7 @@ export function applyAzureDeployments(endpoint: Endpoint, provider: Provider, re
   const account = endpoint.location;
   if (global) {
     endpoint.euResident = false;
-    endpoint.location = {
-      id: 'global', name: `any Azure region (${global} deployment of ${region ? `a ${region}` : 'an'} account)`, jurisdiction: 'global', countries: 'worldwide', euResident: false,
-      sources: provider.posture.euResidency.sources,
-    };
+    endpoint.location = globalPlacement(global, region, provider.posture.euResidency.sources);
     endpoint.conditions = [];
   } else if (dataZone && account) {
     // Judged as the deployment's own endpoint judges it (deploymentEndpoint).
@@ -57,6 +54,11 @@ export function applyAzureDeployments(endpoint: Endpoint, provider: Provider, re
     endpoint.euResident = null;
     endpoint.unknown = `${unreadable}, and a Global deployment would process data outside ${region ?? 'the account\'s region'}`;
   }
+}
+
+/** Where a Global* deployment may process: any Azure region, whatever the account's. */
+function globalPlacement(sku: string, region: string | null, sources: Source[]): ResolvedLocation {
+  return { id: 'global', name: `any Azure region (${sku} deployment of ${region ? `a ${region}` : 'an'} account)`, jurisdiction: 'global', countries: 'worldwide', euResident: false, sources };
 }
 
 /**
@@ -416,9 +418,7 @@ export class InfrastructureReader {
       return endpoint;
     }
     if (type.scope === 'global') {
-      endpoint.location = {
-        id: 'global', name: `any Azure region (${type.sku} deployment${region ? ` of a ${region} account` : ''})`, jurisdiction: 'global', countries: 'worldwide', euResident: false, sources: type.sources,
-      };
+      endpoint.location = globalPlacement(type.sku, region, type.sources);
       // Where the data may go is anywhere: the account's region stays in the location's name and the via.
       endpoint.region = 'global';
       endpoint.euResident = false;
