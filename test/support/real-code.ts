@@ -148,7 +148,7 @@ export function scoreReported(repo: RealRepoLabels, reported: Reported[]): RealS
     for (const e of found) {
       const i = [...unmatched].find((k) => matches(expected[k]!, e));
       if (i === undefined) {
-        const near = expected.find((l) => (l.lines ?? [l.line]).includes(e.line));
+        const near = expected.find((l) => spans(l, e.line));
         s.lines.push(`FP ${where(file, e.line)}  ${describe(e)}${near ? `; label says ${JSON.stringify(near)}` : ''}`);
         continue;
       }
@@ -181,8 +181,7 @@ export function scoreReported(repo: RealRepoLabels, reported: Reported[]): RealS
  * the host name, some labels wrote `localhost:11434`) and loopback names are one host.
  */
 function matches(label: RealLabel, e: Reported): boolean {
-  const lines = label.lines ?? [label.line!];
-  if (e.line < Math.min(...lines) || e.line > Math.max(...lines)) return false;
+  if (!spans(label, e.line)) return false;
   if (label.provider !== e.provider) return false;
   if (label.host !== undefined && hostName(label.host) !== hostName(e.host)) return false;
   if (label.region !== undefined && label.region !== e.region) return false;
@@ -190,6 +189,11 @@ function matches(label: RealLabel, e: Reported): boolean {
 }
 
 /** The host without a port; the loopback names are one host (labels wrote `localhost` where SDK docs say 127.0.0.1). */
+function spans(label: RealLabel, line: number): boolean {
+  const lines = label.lines ?? [label.line!];
+  return line >= Math.min(...lines) && line <= Math.max(...lines);
+}
+
 function hostName(host: string | null): string | null {
   if (host === null) return null;
   const name = host.replace(/:\d+$/, '');
