@@ -3,7 +3,7 @@
 
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Engine, formatOf, internalError, readLimit, scopedEnv, setsValuesOnly, tooLargeNote, type EnvDefinition, type EnvFileUse } from '../core/engine';
+import { Engine, formatOf, internalError, mayImportProjectModule, readLimit, scopedEnv, setsValuesOnly, tooLargeNote, type EnvDefinition, type EnvFileUse } from '../core/engine';
 import type { EnvLookup } from '../core/resolve/values';
 import { Prefilter } from '../core/scan/prefilter';
 import type { Endpoint, ScanNote } from '../core/model';
@@ -30,6 +30,8 @@ export interface Outcome {
   waivers: InlineWaiver[];
   azureResources: AzureResource[];
   filesScanned: number;
+  /** With `onlyWanted`: the files that named a wanted name, and so were analysed. */
+  analyzed: string[];
 }
 
 /**
@@ -41,6 +43,8 @@ export interface Outcome {
 export interface Pass {
   env?: EnvDefinition[];
   wanted?: string[];
+  /** Analyse only the files that name a `wanted` name (code that uses another module's constant), forced past the prefilter. */
+  onlyWanted?: true;
 }
 
 interface WorkerInput extends Pass {
@@ -59,12 +63,18 @@ export function theEngine(): Engine {
 }
 
 export function analyzeSequential(jobs: FileJob[], maxFileSize: number, pass: Pass = {}, engine = theEngine()): Outcome {
-  const out: Outcome = { endpoints: [], notes: [], env: [], envFiles: [], envReads: [], texts: [], waivers: [], azureResources: [], filesScanned: 0 };
+  const out: Outcome = { endpoints: [], notes: [], env: [], envFiles: [], envReads: [], texts: [], waivers: [], azureResources: [], filesScanned: 0, analyzed: [] };
   const known = pass.env ? scopedEnv(pass.env) : undefined;
   const wanted = pass.wanted?.length ? new Prefilter(pass.wanted) : undefined;
   for (const job of jobs) {
-    const bytes = readFile(job, maxFileSize, out.notes, engine);
+    // A file read again only for the names it may use: what reading it says was said the first time.
+    const bytes = readFile(job, maxFileSize, pass.onlyWanted ? [] : out.notes, engine);
     if (!bytes) continue;
+    if (pass.onlyWanted) {
+      // As the editor's index: only code that imports the project's own modules can use their constants.
+      if (!wanted?.test(bytes) || !mayImportProjectModule(bytes)) continue;
+      out.analyzed.push(job.rel);
+    }
     out.filesScanned++;
     const reads = new Set<string>();
     const env: EnvLookup = known?.(job.rel) ?? ((name) => (reads.add(name), { state: 'unset' }));
@@ -111,6 +121,7 @@ export async function analyze(jobs: FileJob[], maxFileSize: number, pass: Pass, 
     waivers: parts.flatMap((p) => p.waivers),
     azureResources: parts.flatMap((p) => p.azureResources),
     filesScanned: parts.reduce((n, p) => n + p.filesScanned, 0),
+    analyzed: parts.flatMap((p) => p.analyzed),
   };
   return merged;
 }

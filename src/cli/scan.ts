@@ -95,20 +95,32 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const run = (part: FileJob[], pass: Pass): Promise<Outcome> => analyze(part, maxFileSize, pass, options.engine ? undefined : options.workerScript, engine);
   const code = await run(jobs.filter(isCode), {});
   const config = await run(jobs.filter((j) => !isCode(j)), { wanted: [...new Set(code.envReads.flatMap(([, names]) => names))] });
-  const defined = new Set(config.env.map((d) => d.name));
+  // Values set by config files, and the constants code files export for the modules that import them.
+  const values = [...code.env, ...config.env];
+  const defined = new Set(values.map((d) => d.name));
   const reads = [...code.envReads, ...config.envReads];
   const rerun = new Set(reads.filter(([, names]) => names.some((n) => defined.has(n))).map(([file]) => file));
   // In path order, as the editor's index: which line a value is cited from must not depend on readdir order.
   // Each value reaches the code its file serves (env-scope.ts): where the code is decides.
-  const placed = placeEnv(sortByPlace(config.env), jobs.filter(isCode).map((j) => j.rel), config.envFiles);
+  const placed = placeEnv(sortByPlace(values), jobs.filter(isCode).map((j) => j.rel), config.envFiles);
   const again = rerun.size ? await run(jobs.filter((j) => rerun.has(j.rel)), { env: placed }) : undefined;
+  // Code that read nothing but names a constant another module exports (an LLM URL) may use it
+  // without an LLM signal of its own (`fetch(XAI_BASE_URL)`): read it again, with the values.
+  const importable = engine.importableNames(code.env);
+  const readers = new Set(reads.map(([file]) => file));
+  const importers = importable.length
+    ? await run(jobs.filter((j) => isCode(j) && !readers.has(j.rel)), { env: placed, wanted: importable, onlyWanted: true })
+    : undefined;
+  for (const file of importers?.analyzed ?? []) rerun.add(file);
+  const later = [again, importers];
+  const laterOf = <K extends 'endpoints' | 'notes' | 'texts' | 'waivers' | 'azureResources'>(key: K): Outcome[K][number][] => later.flatMap((o) => (o?.[key] ?? []) as Outcome[K][number][]);
   const first = <T extends { file: string }>(list: T[]): T[] => list.filter((x) => !rerun.has(x.file));
   const all = {
-    endpoints: [...first([...code.endpoints, ...config.endpoints]), ...(again?.endpoints ?? [])],
-    notes: [...first([...code.notes, ...config.notes]), ...(again?.notes ?? [])],
-    texts: [...[...code.texts, ...config.texts].filter(([f]) => !rerun.has(f)), ...(again?.texts ?? [])],
-    waivers: [...first([...code.waivers, ...config.waivers]), ...(again?.waivers ?? [])],
-    azureResources: [...first([...code.azureResources, ...config.azureResources]), ...(again?.azureResources ?? [])],
+    endpoints: [...first([...code.endpoints, ...config.endpoints]), ...laterOf('endpoints')],
+    notes: [...first([...code.notes, ...config.notes]), ...laterOf('notes')],
+    texts: [...[...code.texts, ...config.texts].filter(([f]) => !rerun.has(f)), ...laterOf('texts')],
+    waivers: [...first([...code.waivers, ...config.waivers]), ...laterOf('waivers')],
+    azureResources: [...first([...code.azureResources, ...config.azureResources]), ...laterOf('azureResources')],
   };
   // In path order from here on, never in the order the file system listed the files.
   const notes = [

@@ -10,6 +10,7 @@ import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
+import { compilerConfig, exportedConstantName, isCompilerConfig, PROJECT_IMPORT_ANCHORS } from './resolve/modules';
 import { applyAzureResources, bicepParamName, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { dirOf, isDocumentationEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
@@ -29,13 +30,22 @@ import { lineAndColumn, LineIndex } from './text';
 
 export { placeEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
 
+/** Whether code may import the project's own modules (and so use a constant one exports). */
+export const mayImportProjectModule = (() => {
+  const anchors = new Prefilter(PROJECT_IMPORT_ANCHORS);
+  return (content: Uint8Array | string): boolean => (typeof content === 'string' ? anchors.testString(content) : anchors.test(content));
+})();
+
 export type FileFormat =
   | { kind: 'code'; lang: CodeLanguage }
   | { kind: 'dotenv' }
   /** `setsValues`: a compose file, whose services load env files into their code. */
   | { kind: 'yaml'; setsValues?: true }
-  /** `deploymentParameters`: an ARM/azd parameters file (`main.parameters.json`), which sets the parameters of the Bicep file beside it. */
-  | { kind: 'json'; deploymentParameters?: true }
+  /**
+   * `deploymentParameters`: an ARM/azd parameters file (`main.parameters.json`), which sets the parameters of the Bicep file beside it.
+   * `compilerConfig`: a tsconfig/jsconfig file, whose `paths` say which module an import names.
+   */
+  | { kind: 'json'; deploymentParameters?: true; compilerConfig?: true }
   | { kind: 'toml' }
   /** Java .properties (Spring Boot's application.properties). */
   | { kind: 'properties' }
@@ -56,7 +66,7 @@ export type FileFormat =
  */
 export function setsValuesOnly(format: FileFormat | null): boolean {
   return format?.kind === 'dotenv' || format?.kind === 'terraform' || format?.kind === 'build' || (format?.kind === 'yaml' && format.setsValues === true)
-    || format?.kind === 'bicep' || format?.kind === 'bicepparam' || (format?.kind === 'json' && format.deploymentParameters === true);
+    || format?.kind === 'bicep' || format?.kind === 'bicepparam' || (format?.kind === 'json' && (format.deploymentParameters === true || format.compilerConfig === true));
 }
 
 const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
@@ -87,6 +97,7 @@ export function formatOf(path: string): FileFormat | null {
     case 'yml':
       return /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(base) ? { kind: 'yaml', setsValues: true } : { kind: 'yaml' };
     case 'json':
+      if (isCompilerConfig(base)) return { kind: 'json', compilerConfig: true };
       return base.endsWith('.parameters.json') ? { kind: 'json', deploymentParameters: true } : { kind: 'json' };
     case 'jsonc':
     case 'json5':
@@ -201,6 +212,20 @@ export class Engine {
     this.prefilters = { code: new Prefilter(catalogAnchors(catalog, 'code')), config: new Prefilter(catalogAnchors(catalog, 'config')) };
   }
 
+  /**
+   * The names of constants code files export whose values mention something the catalog
+   * knows (an LLM host): a file that names one may use an endpoint without any LLM signal
+   * of its own (`fetch(XAI_BASE_URL)`), so hosts read such files again, with the values.
+   */
+  importableNames(definitions: EnvDefinition[]): string[] {
+    const names = new Set<string>();
+    for (const d of definitions) {
+      const name = exportedConstantName(d.name, d.value);
+      if (name && this.prefilters.code.testString(d.value)) names.add(name);
+    }
+    return [...names].sort();
+  }
+
   /** Marks the start of a pass (for fault injection; nothing happens otherwise). Hosts call it for their own passes. */
   checkpoint(pass: ScanPass, file?: string): void {
     this.options.fault?.(pass, file);
@@ -234,7 +259,9 @@ export class Engine {
       // endpoints: say so, and fall back to the lexical scan.
       result.notes.push(internalError(file, 'scanning', err));
       try {
-        scanned = this.lexicalFallback(file, text, undefined, result.notes);
+        const fallback = this.lexicalFallback(file, text, undefined, result.notes);
+        // Code sets no workspace values (its exports need the scan that failed): only a config file keeps what the fallback read.
+        scanned = format.kind === 'code' || format.kind === 'notebook' ? { endpoints: fallback.endpoints } : fallback;
       } catch {
         scanned = { endpoints: [] };
       }
@@ -389,7 +416,8 @@ export class Engine {
       case 'code': {
         const code = resolveCode({ file, text, lang: format.lang }, this.index, env);
         notes.push(...code.notes);
-        return { endpoints: code.endpoints, ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
+        // The constants it exports reach the modules that import them (resolve/modules.ts).
+        return { endpoints: code.endpoints, definitions: code.exports, ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
       }
       case 'dotenv': {
         // A dotenv file serves the code in its folder; where that is, the workspace decides (env-scope.ts).
@@ -409,6 +437,7 @@ export class Engine {
           if (spring) springAiProperties(r, root, env);
           r.tree(root);
         }));
+        if (format.kind === 'json' && format.compilerConfig) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...compilerConfig(file, tree)] };
         if (format.kind !== 'json' || !format.deploymentParameters) return scanned;
         return { ...scanned, definitions: [...(scanned.definitions ?? []), ...deploymentParameters(file, tree)] };
       }

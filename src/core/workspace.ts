@@ -4,7 +4,7 @@
 // reads an env variable whose value moved, config files a newly read variable makes worth
 // reading. The answers are the CLI's: the same three passes, done incrementally.
 
-import { formatOf, placeEnv, scopedEnv, setsValuesOnly, type Engine, type FileFormat, type FileResult } from './engine';
+import { formatOf, mayImportProjectModule, placeEnv, scopedEnv, setsValuesOnly, type Engine, type FileFormat, type FileResult } from './engine';
 import type { Endpoint, Finding, ScanNote } from './model';
 import type { InlineWaiver } from './policy/waivers';
 import type { Policy } from './policy/policy';
@@ -49,6 +49,9 @@ export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private wantedKey = '';
   private wanted: Prefilter | undefined;
+  private importableKey = '';
+  /** Names of constants code files export with an LLM value (Engine.importableNames). */
+  private importable: Prefilter | undefined;
   /** The env values that reach each file. */
   private env: (file: string) => EnvLookup = scopedEnv([]);
   private envDefinitionsKey = '';
@@ -80,8 +83,10 @@ export class WorkspaceIndex {
     const env: EnvLookup = (name) => (reads.add(name), { state: 'unset' });
     const forced = !code && this.shouldForce(format, content);
     const first = this.engine.analyze(file, content, { ...this.sizeLimit, env, force: forced });
-    // Code that reads no variable is never analysed again: its bytes need not be kept.
-    this.entries.set(file, { code, content: code && reads.size === 0 ? '' : content, first, reads: [...reads], forced });
+    // Code that reads no variable is never analysed again, unless it imports the project's own
+    // modules (it may use a constant one exports): otherwise its bytes need not be kept.
+    const kept = !code || reads.size > 0 || mayImportProjectModule(content);
+    this.entries.set(file, { code, content: kept ? content : '', first, reads: [...reads], forced });
   }
 
   private changed(): void {
@@ -125,8 +130,9 @@ export class WorkspaceIndex {
     }
     // Pass 3: files that read a variable some config file sets, with the values now known.
     // In path order, as the CLI sorts them: which line is cited must not depend on the order files arrived in.
+    // Values set by config files, and the constants code files export for the modules that import them (as the CLI).
     const configs = [...this.entries.values()].filter((e) => !e.code);
-    const definitions = sortByPlace(configs.flatMap((e) => e.first.env));
+    const definitions = sortByPlace([...this.entries.values()].flatMap((e) => e.first.env));
     // Each value reaches the code its file serves (env-scope.ts), as in the CLI: where the code is decides.
     const codeFiles = [...this.entries.keys()].filter(isCodeFile).sort();
     const placed = placeEnv(definitions, codeFiles, configs.flatMap((e) => e.first.envFiles ?? []));
@@ -136,8 +142,16 @@ export class WorkspaceIndex {
       this.env = scopedEnv(placed);
     }
     const defined = new Set(definitions.map((d) => d.name));
+    const importable = this.engine.importableNames(definitions);
+    if (importable.join('\n') !== this.importableKey) {
+      this.importableKey = importable.join('\n');
+      this.importable = importable.length ? new Prefilter(importable) : undefined;
+    }
     for (const [file, entry] of this.entries) {
-      if (!entry.reads.some((n) => defined.has(n))) {
+      // As the CLI: code that read nothing but names such a constant is read again, past the prefilter.
+      const importer = entry.code && entry.reads.length === 0 && entry.content !== '' && this.importable !== undefined
+        && (typeof entry.content === 'string' ? this.importable.testString(entry.content) : this.importable.test(entry.content));
+      if (!importer && !entry.reads.some((n) => defined.has(n))) {
         entry.withEnv = undefined;
         continue;
       }
@@ -149,7 +163,7 @@ export class WorkspaceIndex {
       const reads = new Set<string>();
       const env: EnvLookup = (name) => (reads.add(name), lookup(name));
       // As the CLI's third pass: only value-setting files are read without a signal of their own.
-      const force = setsValuesOnly(formatOf(file));
+      const force = setsValuesOnly(formatOf(file)) || importer;
       const result = this.engine.analyze(file, entry.content, { ...this.sizeLimit, env, force });
       entry.withEnv = { key: keyOf([...reads]), reads: [...reads], result };
       yield file;

@@ -8,7 +8,7 @@ import type { Assignment, Call, Span, Value } from '../scan/ir';
 import { isProjectClass } from '../scan/imports';
 import { lex } from '../scan/lexer';
 import { parseNotes } from '../scan/notes';
-import { CodeParser, MAX_TRY_NESTING } from '../scan/parse';
+import { CodeParser, MAX_TRY_NESTING, type CodeStructure } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
@@ -16,6 +16,7 @@ import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, h
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isExampleName, isModelList, isNotServer, isTestFile } from './not-endpoints';
+import { exportedConstants, importedConstant, type ExportedValue } from './modules';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -53,7 +54,7 @@ const MAX_FORKED_VALUES = 8;
  * The endpoints of a code file, and notes on what in it could not be read as written.
  * `stoppedAt`: where it stopped making endpoints, past MAX_ENDPOINTS_PER_FILE.
  */
-export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): { endpoints: Endpoint[]; notes: ScanNote[]; stoppedAt?: number } {
+export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup): { endpoints: Endpoint[]; notes: ScanNote[]; stoppedAt?: number; exports: ExportedValue[] } {
   const { text, lang } = input;
   const { tokens, brackets, unterminated } = lex(text, lang);
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
@@ -70,7 +71,13 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       if (v.state === 'set' || v.state === 'conflict') consulted.set(name, v);
       return v;
     };
-    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked };
+    // A constant imported from another module of the workspace is cited like an env value: the line that sets it.
+    const imported = (path: string): ReturnType<NonNullable<EvalContext['imported']>> => {
+      const c = importedConstant(input.file, lang, parser.imports, path, lookup);
+      if (c) consulted.set(c.lookupName, { state: 'set', value: c.value, where: c.where });
+      return c;
+    };
+    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, imported };
     const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked);
     const conflicts = new Map<Endpoint, string[]>();
     // Called after each call or literal is resolved: its new endpoints take the values it read.
@@ -104,6 +111,11 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       r.literal(tok);
       tag(before);
     }
+    for (const use of stoppedAt === undefined ? structure.importedUses : []) {
+      const before = r.endpoints.length;
+      r.importedUse(use);
+      tag(before);
+    }
     if (lang === 'java') {
       const before = r.endpoints.length;
       r.endpoints.push(...springAiBeans(input.file, parser, index, tracked));
@@ -124,7 +136,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     return out;
   };
-  const stopped = first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt };
+  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: exportedConstants(input.file, lang, parser, structure) };
   if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes(), ...stopped };
   // A variable set to different values in different files (dev and production): the
   // endpoint is reported once per value, each linked to the line that sets it.
@@ -769,14 +781,30 @@ class CodeResolver {
       if (!first || !('lit' in first) || !/^(?:https?|wss?):\/\//i.test(first.lit)) return;
       r = evaluate(CodeParser.parseHole(this.ctx.parser, [tok]), this.ctx);
     }
+    this.urlInValue(r, this.keyOf(tok), '');
+  }
+
+  /**
+   * A use of a constant imported from another module of the workspace
+   * (`serverConfig.url || OPENAI_BASE_URL`): an LLM URL there is used here, as a literal would be.
+   */
+  importedUse(use: CodeStructure['importedUses'][number]): void {
+    if (this.consumed.has(use.s)) return;
+    if (this.inTest || this.isChecked(use.tok) || isExampleName(this.keyOf(use.tok))) return;
+    const r = evaluate({ k: 'ref', path: use.path, s: use.s, e: use.e }, this.ctx);
+    if (!r.imported || !isKnown(r)) return;
+    this.urlInValue(r, this.keyOf(use.tok), `, ${use.path} imported from ${formatWhere(r.imported.where)}`);
+  }
+
+  /** An endpoint for a URL of an LLM API written in the code (or imported), given to `key`. */
+  private urlInValue(r: Resolved, key: string | undefined, from: string): void {
     const url = parseUrl(r.text.trim());
     // A URL inside a sentence (a help or error message) is mentioned, not used.
     if (!url || isNotServer(url) || /\s/.test(r.text.trim())) return;
-    const key = this.keyOf(tok);
     const lookalike = this.index.hosts.spoof(url);
     const match = this.index.matchHost(url.host);
     if (lookalike) {
-      this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), key ? `URL in ${key}` : 'URL in a string'));
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), `${key ? `URL in ${key}` : 'URL in a string'}${from}`));
       return;
     }
     if (!match) return;
@@ -788,7 +816,7 @@ class CodeResolver {
     const fix = this.hostFix(r, url, match.provider, match.region);
     const target = hostTarget(match, url.host);
     this.endpoints.push(
-      makeEndpoint(this.index, this.input.file, r.span, target, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', {
+      makeEndpoint(this.index, this.input.file, r.span, target, `${key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string'}${from}`, {
         conditions: conditionsOf(r),
         ...(match.regionUnknown ? { unknown: `the region in the host ${r.why ?? 'is computed at run time'}` } : {}),
         ...(fix ? { euFix: fix } : {}),
@@ -1186,9 +1214,11 @@ function conditionsOf(r: Resolved): string[] {
 
 function describe(r: Resolved): string {
   if (r.env?.defaulted) {
-    return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which ${r.env.setElsewhere ?? 'no env file in the workspace sets'}, so its default "${r.text}"`;
+    const fallback = r.imported ? `${r.imported.name}="${r.text}" (imported from ${formatWhere(r.imported.where)})` : `"${r.text}"`;
+    return r.env.unseen ? `from ${r.env.name}, or ${fallback} when it is unset` : `from ${r.env.name}, which ${r.env.setElsewhere ?? 'no env file in the workspace sets'}, so its default ${fallback}`;
   }
   if (r.env) return isKnown(r) && r.env.where ? `from ${r.env.name}="${r.text}" (${formatWhere(r.env.where)})` : `from ${r.env.name}`;
+  if (r.imported) return `"${r.text}" (${r.imported.name}, imported from ${formatWhere(r.imported.where)})`;
   if (isKnown(r)) return `"${r.text}"`;
   if (r.symbol) return r.symbol;
   return 'computed at run time';

@@ -30,6 +30,8 @@ export interface Resolved {
   why?: string;
   /** Start offsets of default literals the value did not take (`X ?? "default"` when X is set). */
   shadowed?: number[];
+  /** The value is a constant another module of the workspace exports (`name`), set at `where`. */
+  imported?: { name: string; where: EnvWhere };
 }
 
 /**
@@ -67,6 +69,8 @@ export interface EvalContext {
   /** Names bound by parameters, loops, destructuring and the like: never constants. */
   unstable: Set<string>;
   env: EnvLookup;
+  /** The constant an imported name stands for, when a module of the workspace exports one (modules.ts). */
+  imported?: (path: string) => { value: string; name: string; where: EnvWhere } | undefined;
 }
 
 const MAX_DEPTH = 6;
@@ -140,6 +144,7 @@ function joinParts(value: Extract<Value, { k: 'tmpl' }>, ctx: EvalContext, depth
   const pieces: Piece[] = [];
   let why: string | undefined;
   let env: Resolved['env'];
+  let imported: Resolved['imported'];
   for (const part of value.parts) {
     const r = evaluate(part, ctx, depth + 1);
     // An unknown part stays one HOLE, however long it would be.
@@ -147,9 +152,10 @@ function joinParts(value: Extract<Value, { k: 'tmpl' }>, ctx: EvalContext, depth
     for (const piece of r.pieces) pieces.push(piece); // (a spread of many arguments can overflow the stack)
     why ??= r.why;
     env ??= r.env;
+    imported ??= r.imported;
   }
   // One literal that supplies all known text decides; otherwise the whole expression does.
-  return { text, pieces, span: { s: value.s, e: value.e }, ...(why ? { why } : {}), ...(env ? { env } : {}) };
+  return { text, pieces, span: { s: value.s, e: value.e }, ...(why ? { why } : {}), ...(env ? { env } : {}), ...(imported ? { imported } : {}) };
 }
 
 function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, depth: number): Resolved {
@@ -179,6 +185,9 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     if (!r.pieces.length && !isKnown(r)) return { ...r, span: { s: value.s, e: value.e } };
     return r;
   }
+  // Imported from another module of the workspace that sets it once: its value, reported at this use.
+  const imported = ctx.imported?.(path);
+  if (imported) return { text: imported.value, pieces: [], span: { s: value.s, e: value.e }, imported: { name: imported.name, where: imported.where } };
   return { ...unknown(value, `comes from \`${path}\`, which is not defined in this file`), symbol: path };
 }
 

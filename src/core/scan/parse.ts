@@ -3,7 +3,7 @@
 // file, and the string literals used as values. Brackets are matched once up front, so
 // that anything unexpected inside a bracket stays inside it.
 
-import { collectImports } from './imports';
+import { collectImports, isProjectModule } from './imports';
 import type { Arg, Assignment, Call, Entry, Value } from './ir';
 import type { LexLanguage, Token } from './tokens';
 
@@ -76,6 +76,12 @@ export interface CodeStructure {
   /** Whether a string token is compared with or searched for in another value (`url.includes("...")`, `x == "..."`). */
   isChecked: (tok: Token) => boolean;
   assignments: Map<string, Assignment[]>;
+  /**
+   * Uses of an UPPER_CASE name imported from the project's own modules (`OPENAI_BASE_URL`,
+   * `constants.OPENAI_BASE_URL`), outside import statements: `keyOf` and `isChecked` answer
+   * for their first token as for a string.
+   */
+  importedUses: { tok: Token; path: string; s: number; e: number }[];
 }
 
 export class CodeParser {
@@ -224,6 +230,8 @@ export class CodeParser {
     const assignments = new Map<string, Assignment[]>();
     const depthStack: string[] = [];
     const openers: number[] = [];
+    const importedUses: CodeStructure['importedUses'] = [];
+    let importEnd = -1;
     let stmtStart = 0;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
@@ -262,14 +270,68 @@ export class CodeParser {
         }
         continue;
       }
-      if (tok.t === 'id') this.maybeCall(i);
+      if (tok.t === 'id') {
+        if (i > importEnd && this.imports.size) {
+          importEnd = this.importStatementEnd(i);
+          const use = importEnd < i ? this.importedUse(i) : undefined;
+          if (use) {
+            importedUses.push(use);
+            stringIndex.set(tok.s, i);
+            if (this.isCheckOperand(i + use.path.split('.').length * 2 - 2, openers)) checked.add(tok.s);
+          }
+        }
+        this.maybeCall(i);
+      }
     }
     for (const list of assignments.values()) for (const a of list) this.fileAssignments.push(a);
     return {
-      calls: this.calls, strings, assignments, unstable: this.otherBindings(),
+      calls: this.calls, strings, assignments, unstable: this.otherBindings(), importedUses,
       keyOf: (tok: Token) => this.keyOf(stringIndex.get(tok.s) ?? -1),
       isChecked: (tok: Token) => checked.has(tok.s),
     };
+  }
+
+  /**
+   * The last token of the import (or re-export) statement starting at `i`, or -1 when none
+   * starts there: the names it binds are not uses.
+   */
+  private importStatementEnd(i: number): number {
+    const { tokens } = this;
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    if (prev && prev.t !== 'nl' && !(prev.t === 'p' && (prev.v === ';' || prev.v === '}'))) return -1;
+    if (this.lang === 'python' && (t.v === 'from' || t.v === 'import')) {
+      let j = i + 1;
+      for (; j < tokens.length && tokens[j]!.t !== 'nl'; j++) if (tokens[j]!.v === '(') j = this.closeOf(j);
+      return j;
+    }
+    const next = tokens[i + 1];
+    if (this.lang !== 'js' || !(t.v === 'import' || (t.v === 'export' && (next?.v === '{' || next?.v === '*')))) return -1;
+    if (next?.v === '(' || next?.v === '.') return -1; // import("m"), import.meta
+    let j = i + 1;
+    if (t.v === 'export' && next?.v === '{') {
+      j = this.closeOf(i + 1);
+      if (tokens[j + 1]?.v !== 'from') return j;
+    }
+    for (let k = j; k < tokens.length && k < i + 1000; k++) if (tokens[k]!.t === 'str' || tokens[k]!.v === ';') return k;
+    return j;
+  }
+
+  /** The UPPER_CASE imported name (or `module.NAME`) used at `i`, if the project's own module binds it. */
+  private importedUse(i: number): CodeStructure['importedUses'][number] | undefined {
+    const { tokens } = this;
+    const tok = tokens[i]!;
+    const prev = tokens[i - 1];
+    if (prev?.v === '.' || prev?.v === '?.' || prev?.v === 'as') return undefined;
+    const qualified = this.imports.get(tok.v);
+    if (!qualified || (this.lang === 'js' && !isProjectModule(qualified))) return undefined;
+    const member = tokens[i + 1]?.v === '.' && tokens[i + 2]?.t === 'id' ? tokens[i + 2]! : undefined;
+    const last = member ?? tok;
+    if (!/^[A-Z][A-Z0-9_]*[A-Z][A-Z0-9_]*$/.test(last.v)) return undefined;
+    // Assigned to (`X = ...`) or declared (`X: str`) here: not a read of the imported value.
+    const after = tokens[i + (member ? 3 : 1)];
+    if (after?.t === 'p' && (after.v === '=' || after.v === ':=')) return undefined;
+    return { tok, path: member ? `${tok.v}.${member.v}` : tok.v, s: tok.s, e: last.e };
   }
 
   /**

@@ -1,0 +1,320 @@
+// Constants imported from another module of the workspace: `import { BASE_URL } from
+// "@/app/constant"` (JS/TS, through the tsconfig/jsconfig `paths`), `from pkg.settings
+// import BASE_URL` (Python). A module publishes its constants as workspace values under
+// names keyed by the module (as Terraform defaults and Bicep parameters travel between
+// files), and the importing file looks them up through the same env lookup, so the CLI's
+// passes and the editor's index carry them, and re-analyse importers when they change.
+
+import { dirOf, joinPath } from '../env-scope';
+import type { CodeLanguage } from '../catalog/types';
+import type { CNode, ConfigTree } from '../scan/config/tree';
+import type { CodeParser, CodeStructure } from '../scan/parse';
+import type { Token } from '../scan/tokens';
+import { evaluate, isKnown, UNSEEN_ENV, type EnvLookup, type EnvWhere, type EvalContext } from './values';
+
+/** The lookup name of constant `name` exported by `module` (a path without its extension). */
+export function exportName(module: string, name: string): string {
+  return `export:${module}:${name}`;
+}
+
+/** The lookup name of a tsconfig/jsconfig file's module resolution settings. */
+export function compilerConfigName(file: string): string {
+  return `tsconfig:${file}`;
+}
+
+/** Whether a file is a TypeScript or JavaScript project file (`tsconfig.json`, `tsconfig.base.json`, `jsconfig.json`). */
+export function isCompilerConfig(file: string): boolean {
+  return /^[tj]sconfig(?:\.[\w-]+)?\.json$/i.test(file.slice(file.lastIndexOf('/') + 1));
+}
+
+/**
+ * The name code writes for a constant a module publishes (`OPENAI_BASE_URL` of
+ * `export:app/constant:OPENAI_BASE_URL`), when the value is a constant of its own (not a re-export).
+ */
+export function exportedConstantName(lookupName: string, value: string): string | undefined {
+  if (!lookupName.startsWith('export:') || value.startsWith(LINK)) return undefined;
+  const name = lookupName.slice(lookupName.lastIndexOf(':') + 1);
+  return name.startsWith('*') ? undefined : name;
+}
+
+/**
+ * Spellings of an import of the project's own modules (`from "./`, `from "@/`, Python's
+ * `from `): code with one may use a constant another module exports, so an index keeps it.
+ */
+export const PROJECT_IMPORT_ANCHORS = [
+  ...['./', '../', '@/', '~/', '#'].flatMap((p) => [`from "${p}`, `from '${p}`, `require("${p}`, `require('${p}`]),
+  'from ',
+];
+
+/** A value that stands for another module's export (`export { X } from "./y"`), not a constant of its own. */
+const LINK = '\u0001link\u0001';
+/** At most this many `export * from` lines of one module are followed. */
+const MAX_STARS = 8;
+/** How many re-exports and `extends` are followed before giving up (also ends cycles). */
+const MAX_HOPS = 4;
+const MAX_VALUE_LENGTH = 2048;
+const MAX_EXPORTS = 1000;
+
+/** The module a file is: its path without the extension; a package's `index.ts` or `__init__.py` is its folder. */
+export function moduleKeyOf(file: string): string {
+  const bare = file.replace(/\.(?:[cm]?[jt]sx?|pyi?)$/, '');
+  return /(?:^|\/)(?:index|__init__)$/.test(bare) ? dirOf(bare) : bare;
+}
+
+export interface ExportedValue {
+  name: string;
+  value: string;
+  offset: number;
+}
+
+/**
+ * The constants a code file exports, as workspace values: JS/TS `export const NAME = ...`
+ * (and `export { NAME }`), re-exports (`export { X } from`, `export * from`) as links;
+ * Python module-level names assigned once. Only values the file alone decides (no env
+ * read, no import) are published, so they are the same in every pass.
+ */
+export function exportedConstants(file: string, lang: CodeLanguage, parser: CodeParser, structure: CodeStructure): ExportedValue[] {
+  if (lang !== 'js' && lang !== 'python') return [];
+  const module = moduleKeyOf(file);
+  const out: ExportedValue[] = [];
+  const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: UNSEEN_ENV };
+  const publish = (local: string, exported: string): void => {
+    const list = structure.assignments.get(local);
+    if (list?.length !== 1 || list[0]!.compound || structure.unstable.has(local)) return;
+    const a = list[0]!;
+    const block = parser.blockOf(a);
+    if (block.s !== 0 || block.e !== parser.text.length) return;
+    const value = parser.valueOf(a);
+    const r = evaluate(value, ctx);
+    if (!isKnown(r) || r.env || r.imported || r.text.length > MAX_VALUE_LENGTH) return;
+    out.push({ name: exportName(module, exported), value: r.text, offset: value.s });
+  };
+  if (lang === 'python') {
+    for (const name of structure.assignments.keys()) {
+      if (/^[A-Za-z_]\w*$/.test(name) && out.length < MAX_EXPORTS) publish(name, name);
+    }
+    return out;
+  }
+  const { tokens } = parser;
+  let stars = 0;
+  for (let i = 0; i < tokens.length && out.length < MAX_EXPORTS; i++) {
+    if (tokens[i]!.v !== 'export' || tokens[i]!.t !== 'id' || !atStatementStart(tokens, i)) continue;
+    const next = tokens[i + 1];
+    if (next?.v === 'const' && tokens[i + 2]?.t === 'id') {
+      publish(tokens[i + 2]!.v, tokens[i + 2]!.v);
+    } else if (next?.v === '{') {
+      const names: [string, string][] = [];
+      let j = i + 2;
+      for (; j < tokens.length && j < i + 1000 && tokens[j]!.v !== '}'; j++) {
+        const t = tokens[j]!;
+        if (t.t !== 'id' || t.v === 'type') continue;
+        const renamed = tokens[j + 1]?.v === 'as' && tokens[j + 2]?.t === 'id';
+        names.push([t.v, renamed ? tokens[j + 2]!.v : t.v]);
+        if (renamed) j += 2;
+      }
+      const from = tokens[j + 1]?.v === 'from' && tokens[j + 2]?.t === 'str' ? tokens[j + 2]!.v : undefined;
+      for (const [local, exported] of names) {
+        if (from === undefined) publish(local, exported);
+        else out.push({ name: exportName(module, exported), value: link(file, from, local), offset: tokens[i]!.s });
+      }
+    } else if (next?.v === '*' && tokens[i + 2]?.v === 'from' && tokens[i + 3]?.t === 'str' && stars < MAX_STARS) {
+      out.push({ name: exportName(module, `*${stars++}`), value: link(file, tokens[i + 3]!.v, '*'), offset: tokens[i]!.s });
+    }
+  }
+  return out;
+}
+
+function atStatementStart(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return !prev || prev.t === 'nl' || (prev.t === 'p' && (prev.v === ';' || prev.v === '}'));
+}
+
+function link(file: string, spec: string, name: string): string {
+  return `${LINK}${file}\n${spec}\n${name}`;
+}
+
+/**
+ * A tsconfig/jsconfig file's module resolution settings (`compilerOptions.baseUrl` and
+ * `paths`, and the file it `extends`), published for the code under it.
+ */
+export function compilerConfig(file: string, tree: ConfigTree): ExportedValue[] {
+  const root = tree.roots[0];
+  if (root?.k !== 'map') return [];
+  const entry = (node: CNode, key: string): CNode | undefined => (node.k === 'map' ? node.entries.find((e) => e.key === key)?.value : undefined);
+  const options = entry(root, 'compilerOptions');
+  const baseUrl = options && entry(options, 'baseUrl');
+  const paths = options && entry(options, 'paths');
+  const ext = entry(root, 'extends');
+  const settings: CompilerSettings = {};
+  if (baseUrl?.k === 'scalar' && typeof baseUrl.v === 'string') settings.baseUrl = baseUrl.v;
+  if (paths?.k === 'map') {
+    settings.paths = {};
+    for (const { key, value } of paths.entries) {
+      const targets = value.k === 'seq' ? value.items.flatMap((t) => (t.k === 'scalar' && typeof t.v === 'string' ? [t.v] : [])) : [];
+      settings.paths[key] = targets;
+    }
+  }
+  if (ext?.k === 'scalar' && typeof ext.v === 'string') settings.extends = ext.v;
+  return [{ name: compilerConfigName(file), value: JSON.stringify(settings), offset: root.s }];
+}
+
+interface CompilerSettings {
+  baseUrl?: string;
+  paths?: Record<string, string[]>;
+  extends?: string;
+}
+
+/** A constant found in another module: its value, where it is set, and how the import names it. */
+export interface ImportedConstant {
+  value: string;
+  where: EnvWhere;
+  /** The name the value is published under (for the endpoint's provenance). */
+  lookupName: string;
+  /** `OPENAI_BASE_URL`, as the defining module names it. */
+  name: string;
+}
+
+/**
+ * The value of an imported name (`path` as the code writes it: `BASE_URL`, `constants.BASE_URL`)
+ * when a module of the workspace exports it as a constant; undefined otherwise (not
+ * imported from the project, module not in the workspace, not a constant there).
+ */
+export function importedConstant(file: string, lang: CodeLanguage, imports: Map<string, string>, path: string, env: EnvLookup): ImportedConstant | undefined {
+  if (lang !== 'js' && lang !== 'python') return undefined;
+  const dot = path.indexOf('.');
+  const qualified = imports.get(dot < 0 ? path : path.slice(0, dot));
+  if (!qualified) return undefined;
+  let spec: string;
+  let name: string;
+  if (dot < 0) {
+    // A named import: the module, then the name it exports.
+    const m = /^(.+)\.([A-Za-z_$][\w$]*)$/.exec(qualified);
+    if (!m) return undefined;
+    [spec, name] = [m[1]!, m[2]!];
+  } else {
+    // A module imported whole (`import * as c`, Python `import pkg.settings as c`), then one of its names.
+    name = path.slice(dot + 1);
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+    spec = qualified;
+  }
+  return lookupExport(file, lang, spec, name, env, 0, new Set());
+}
+
+function lookupExport(file: string, lang: CodeLanguage, spec: string, name: string, env: EnvLookup, hops: number, seen: Set<string>): ImportedConstant | undefined {
+  if (hops > MAX_HOPS) return undefined;
+  for (const module of moduleCandidates(file, lang, spec, env)) {
+    const direct = exportName(module, name);
+    const found = follow(direct, name, lang, env, hops, seen);
+    if (found) return found;
+    if (lang !== 'js') continue;
+    for (let i = 0; i < MAX_STARS; i++) {
+      const star = env(exportName(module, `*${i}`));
+      if (star.state !== 'set') break;
+      const hit = viaLink(star.value, name, lang, env, hops, seen);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/** The published value under `lookupName`, following a re-export to the module it names. */
+function follow(lookupName: string, name: string, lang: CodeLanguage, env: EnvLookup, hops: number, seen: Set<string>): ImportedConstant | undefined {
+  if (seen.has(lookupName)) return undefined;
+  seen.add(lookupName);
+  const v = env(lookupName);
+  // Unset (not a module of the workspace), unseen (one file checked alone) or set to several values: not known.
+  if (v.state !== 'set') return undefined;
+  if (v.value.startsWith(LINK)) return viaLink(v.value, name, lang, env, hops, seen);
+  return { value: v.value, where: v.where, lookupName, name };
+}
+
+function viaLink(value: string, name: string, lang: CodeLanguage, env: EnvLookup, hops: number, seen: Set<string>): ImportedConstant | undefined {
+  const [from, spec, original] = value.slice(LINK.length).split('\n');
+  if (from === undefined || spec === undefined || original === undefined) return undefined;
+  return lookupExport(from, lang, spec, original === '*' ? name : original, env, hops + 1, seen);
+}
+
+/** The modules an import specifier may name, nearest first, as workspace module keys. */
+function moduleCandidates(file: string, lang: CodeLanguage, spec: string, env: EnvLookup): string[] {
+  const dir = dirOf(file);
+  if (lang === 'python') {
+    // `from .settings import X` (the import map drops the dots) and `from pkg.settings import X`:
+    // the package is found from the importing file's folder up.
+    const rel = spec.replace(/\./g, '/');
+    return ancestors(dir).flatMap((d) => [joinPath(d, rel), joinPath(d, `src/${rel}`)]).filter((m): m is string => m !== null);
+  }
+  const bare = (p: string | null): string | null => (p === null ? null : moduleKeyOf(p.replace(/\/$/, '')));
+  if (spec.startsWith('./') || spec.startsWith('../')) {
+    const m = bare(joinPath(dir, spec));
+    return m === null ? [] : [m];
+  }
+  const config = compilerSettings(dir, env);
+  if (config) {
+    const out: string[] = [];
+    const base = config.baseUrl !== undefined ? joinPath(config.baseDir, config.baseUrl) : config.pathsDir;
+    for (const [pattern, targets] of Object.entries(config.paths ?? {})) {
+      const star = pattern.indexOf('*');
+      const matched = star < 0 ? (spec === pattern ? '' : undefined)
+        : spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)) && spec.length >= pattern.length - 1
+          ? spec.slice(star, spec.length - (pattern.length - star - 1)) : undefined;
+      if (matched === undefined || base === null) continue;
+      for (const t of targets) {
+        const m = bare(joinPath(base, t.replace('*', matched)));
+        if (m !== null) out.push(m);
+      }
+    }
+    if (config.baseUrl !== undefined && base !== null && !spec.startsWith('@/') && !spec.startsWith('~/')) {
+      const m = bare(joinPath(base, spec));
+      if (m !== null) out.push(m);
+    }
+    return out;
+  }
+  // No tsconfig/jsconfig seen: `@/` and `~/` are, by the frameworks' convention, the project's
+  // root or its `src/` folder; a module is only taken when one there exports the name.
+  const alias = /^[@~]\/(.+)$/.exec(spec);
+  if (!alias) return [];
+  return ancestors(dir).flatMap((d) => [bare(joinPath(d, alias[1]!)), bare(joinPath(d, `src/${alias[1]!}`))]).filter((m): m is string => m !== null);
+}
+
+/** `dir` and its ancestors, nearest first ('' is the root). */
+function ancestors(dir: string): string[] {
+  const out = [dir];
+  while (out[out.length - 1] !== '') out.push(dirOf(out[out.length - 1]!));
+  return out;
+}
+
+/** The nearest tsconfig/jsconfig above a folder, with what it `extends` merged in. */
+function compilerSettings(dir: string, env: EnvLookup): (CompilerSettings & { baseDir: string; pathsDir: string }) | undefined {
+  for (const d of ancestors(dir)) {
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const file = d ? `${d}/${name}` : name;
+      const own = readSettings(file, env);
+      if (!own) continue;
+      let merged = { ...own, baseDir: d, pathsDir: d };
+      // Inherited settings fill in what this file leaves out, relative to the file that sets them.
+      let current = own;
+      let at = d;
+      for (let hop = 0; current.extends && hop < MAX_HOPS; hop++) {
+        const parentFile = joinPath(at, current.extends.endsWith('.json') ? current.extends : `${current.extends}.json`);
+        const parent = parentFile === null ? undefined : readSettings(parentFile, env);
+        if (!parent || parentFile === null) break;
+        at = dirOf(parentFile);
+        if (merged.baseUrl === undefined && parent.baseUrl !== undefined) merged = { ...merged, baseUrl: parent.baseUrl, baseDir: at };
+        if (merged.paths === undefined && parent.paths !== undefined) merged = { ...merged, paths: parent.paths, pathsDir: at };
+        current = parent;
+      }
+      return merged;
+    }
+  }
+  return undefined;
+}
+
+function readSettings(file: string, env: EnvLookup): CompilerSettings | undefined {
+  const v = env(compilerConfigName(file));
+  if (v.state !== 'set') return undefined;
+  try {
+    return JSON.parse(v.value) as CompilerSettings;
+  } catch {
+    return undefined;
+  }
+}
