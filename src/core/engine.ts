@@ -7,10 +7,10 @@ import type { Catalog, CodeLanguage } from './catalog/types';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Finding, type ScanNote, type TextEdit } from './model';
 import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
-import { resolveCode } from './resolve/code';
+import { moduleExports, resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
-import { compilerConfig, exportedConstantName, isCompilerConfig, PROJECT_IMPORT_ANCHORS } from './resolve/modules';
+import { compilerConfig, exportedNames, isCompilerConfig, PROJECT_IMPORT_ANCHORS } from './resolve/modules';
 import { applyAzureResources, bicepParamName, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { dirOf, isDocumentationEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
@@ -31,10 +31,14 @@ import { lineAndColumn, LineIndex } from './text';
 export { placeEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
 
 /** Whether code may import the project's own modules (and so use a constant one exports). */
-export const mayImportProjectModule = (() => {
-  const anchors = new Prefilter(PROJECT_IMPORT_ANCHORS);
-  return (content: Uint8Array | string): boolean => (typeof content === 'string' ? anchors.testString(content) : anchors.test(content));
-})();
+export const mayImportProjectModule = matcher(PROJECT_IMPORT_ANCHORS);
+/** Whether JS/TS code may re-export another module's names (`export * from`, `export { X } from`). */
+const mayReexport = matcher(['export * from', 'export {']);
+
+function matcher(anchors: string[]): (content: Uint8Array | string) => boolean {
+  const prefilter = new Prefilter(anchors);
+  return (content) => (typeof content === 'string' ? prefilter.testString(content) : prefilter.test(content));
+}
 
 export type FileFormat =
   | { kind: 'code'; lang: CodeLanguage }
@@ -218,12 +222,7 @@ export class Engine {
    * of its own (`fetch(XAI_BASE_URL)`), so hosts read such files again, with the values.
    */
   importableNames(definitions: EnvDefinition[]): string[] {
-    const names = new Set<string>();
-    for (const d of definitions) {
-      const name = exportedConstantName(d.name, d.value);
-      if (name && this.prefilters.code.testString(d.value)) names.add(name);
-    }
-    return [...names].sort();
+    return exportedNames(definitions, (value) => this.prefilters.code.testString(value));
   }
 
   /** Marks the start of a pass (for fault injection; nothing happens otherwise). Hosts call it for their own passes. */
@@ -243,13 +242,15 @@ export class Engine {
       return result;
     }
     let text: string | undefined;
+    const read: { exportsOnly?: boolean } = {};
     try {
       this.checkpoint('decode', file);
-      text = this.decode(file, format, content, options.force === true, result.notes);
+      text = this.decode(file, format, content, options.force === true, result.notes, read);
     } catch (err) {
       result.notes.push(internalError(file, 'reading', err));
     }
     if (text === undefined) return result;
+    if (read.exportsOnly && format.kind === 'code') return this.exportsOnly(result, text, format.lang);
     let scanned: Scanned;
     try {
       this.checkpoint('scan', file);
@@ -306,11 +307,15 @@ export class Engine {
    * scanned text format that decodes as UTF-8 is text: NULs in its comments or strings
    * do not hide its code. UTF-16 with a byte-order mark is decoded as such.
    */
-  private decode(file: string, format: FileFormat, content: Uint8Array | string, force: boolean, notes: ScanNote[]): string | undefined {
+  private decode(file: string, format: FileFormat, content: Uint8Array | string, force: boolean, notes: ScanNote[], read: { exportsOnly?: boolean }): string | undefined {
     const prefilter = format.kind === 'code' || format.kind === 'notebook' ? this.prefilters.code : this.prefilters.config;
-    // Not worth reading: nothing the catalog knows, and no host that could imitate one.
-    const unremarkable = (t: string | Uint8Array): boolean =>
-      !force && !(typeof t === 'string' ? prefilter.testString(t) : prefilter.test(t)) && !mayHoldLookalikeHost(t);
+    // Not worth reading: nothing the catalog knows, no host that could imitate one, and no
+    // re-export (a module that passes on another's constants publishes them too).
+    const unremarkable = (t: string | Uint8Array): boolean => {
+      if (force || (typeof t === 'string' ? prefilter.testString(t) : prefilter.test(t)) || mayHoldLookalikeHost(t)) return false;
+      read.exportsOnly = format.kind === 'code' && format.lang === 'js' && mayReexport(t);
+      return !read.exportsOnly;
+    };
     let text: string;
     if (typeof content === 'string') {
       if (unremarkable(content)) return undefined;
@@ -339,6 +344,21 @@ export class Engine {
       }
     }
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  /**
+   * A module with no LLM signal that re-exports others (`export * from "./hosts"`): only the
+   * names it passes on are read, for the modules that import them; it has no endpoints.
+   */
+  private exportsOnly(result: FileResult, text: string, lang: CodeLanguage): FileResult {
+    try {
+      this.checkpoint('scan', result.file);
+      const lines = new LineIndex(text);
+      result.env = moduleExports({ file: result.file, text, lang }, this.index).map((d) => ({ name: d.name, value: d.value, file: result.file, line: lines.position(d.offset).line }));
+    } catch (err) {
+      result.notes.push(internalError(result.file, 'reading its re-exports', err));
+    }
+    return result;
   }
 
   private decodeStrict(bytes: Uint8Array): string | undefined {

@@ -163,6 +163,13 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   return { endpoints: out, notes: notes(), ...stopped };
 }
 
+/** Only the constants a module exports (one read for its re-exports, with no LLM signal of its own). */
+export function moduleExports(input: CodeFile, index: CatalogIndex): ExportedValue[] {
+  const { tokens } = lex(input.text, input.lang);
+  const parser = CodeParser.forFile(input.text, tokens, input.lang, (path) => index.isInteresting(input.lang, path));
+  return exportedConstants(input.file, input.lang, parser, parser.parseFile());
+}
+
 /** Where a file sets an env variable itself: the objects values.ts reads them from, and `environ` imported alone. */
 const ENV_TARGETS = [...ENV_OBJECTS, 'environ.'];
 

@@ -28,21 +28,29 @@ export function isCompilerConfig(file: string): boolean {
 }
 
 /**
- * The name code writes for a constant a module publishes (`OPENAI_BASE_URL` of
- * `export:app/constant:OPENAI_BASE_URL`), when the value is a constant of its own (not a re-export).
+ * The names code may write for the constants modules publish whose values `matters` picks
+ * (`OPENAI_BASE_URL` of `export:app/constant:OPENAI_BASE_URL`), with the names re-exports
+ * give them (`export { OPENAI_BASE_URL as PRIMARY } from`).
  */
-export function exportedConstantName(lookupName: string, value: string): string | undefined {
-  if (!lookupName.startsWith('export:') || value.startsWith(LINK)) return undefined;
-  const name = lookupName.slice(lookupName.lastIndexOf(':') + 1);
-  return name.startsWith('*') ? undefined : name;
+export function exportedNames(definitions: { name: string; value: string }[], matters: (value: string) => boolean): string[] {
+  const names = new Set<string>();
+  const links: [string, string][] = [];
+  for (const d of definitions) {
+    if (!d.name.startsWith('export:')) continue;
+    const name = d.name.slice(d.name.lastIndexOf(':') + 1);
+    if (d.value.startsWith(LINK)) links.push([name, d.value.slice(d.value.lastIndexOf('\n') + 1)]);
+    else if (matters(d.value)) names.add(name);
+  }
+  for (const [name, original] of links) if (names.has(original) && !name.startsWith('*')) names.add(name);
+  return [...names].sort();
 }
 
 /**
- * Spellings of an import of the project's own modules (`from "./`, `from "@/`, Python's
- * `from `): code with one may use a constant another module exports, so an index keeps it.
+ * Spellings of an import of the project's own modules (`from "./`, `from "@/` and other
+ * aliases, Python's `from `): code with one may use a constant another module exports, so an index keeps it.
  */
 export const PROJECT_IMPORT_ANCHORS = [
-  ...['./', '../', '@/', '~/', '#'].flatMap((p) => [`from "${p}`, `from '${p}`, `require("${p}`, `require('${p}`]),
+  ...['./', '../', '@', '~/', '#'].flatMap((p) => [`from "${p}`, `from '${p}`, `require("${p}`, `require('${p}`]),
   'from ',
 ];
 

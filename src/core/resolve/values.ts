@@ -113,7 +113,7 @@ export function evaluate(value: Value, ctx: EvalContext, depth = 0): Resolved {
       // workspace falls through to the default; any other unknown `a` could hold anything.
       const first = evaluate(value.options[0]!, ctx, depth + 1);
       // The defaults not taken are part of the same setting, not endpoints of their own.
-      const rest = value.options.slice(1).flatMap((o) => (o.k === 'str' ? [o.s, o.cs] : []));
+      const rest = value.options.slice(1).flatMap((o) => (o.k === 'str' ? [o.s, o.cs] : o.k === 'ref' ? [o.s] : []));
       if (!first.text.includes(HOLE) || !first.env || first.env.defaulted) return { ...first, shadowed: rest };
       const next = evaluate(value.options[1]!, ctx, depth + 1);
       if (next.text.includes(HOLE) || value.options.length > 2) return { ...first, shadowed: rest };

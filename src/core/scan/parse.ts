@@ -3,7 +3,7 @@
 // file, and the string literals used as values. Brackets are matched once up front, so
 // that anything unexpected inside a bracket stays inside it.
 
-import { collectImports, isProjectModule } from './imports';
+import { collectImports } from './imports';
 import type { Arg, Assignment, Call, Entry, Value } from './ir';
 import type { LexLanguage, Token } from './tokens';
 
@@ -77,7 +77,7 @@ export interface CodeStructure {
   isChecked: (tok: Token) => boolean;
   assignments: Map<string, Assignment[]>;
   /**
-   * Uses of an UPPER_CASE name imported from the project's own modules (`OPENAI_BASE_URL`,
+   * Uses of an UPPER_CASE imported name, which may be a constant of the project's own modules (`OPENAI_BASE_URL`,
    * `constants.OPENAI_BASE_URL`), outside import statements: `keyOf` and `isChecked` answer
    * for their first token as for a string.
    */
@@ -317,14 +317,15 @@ export class CodeParser {
     return j;
   }
 
-  /** The UPPER_CASE imported name (or `module.NAME`) used at `i`, if the project's own module binds it. */
+  /** The UPPER_CASE imported name (or `module.NAME`) used at `i`, which may be another module's constant. */
   private importedUse(i: number): CodeStructure['importedUses'][number] | undefined {
     const { tokens } = this;
     const tok = tokens[i]!;
     const prev = tokens[i - 1];
     if (prev?.v === '.' || prev?.v === '?.' || prev?.v === 'as') return undefined;
     const qualified = this.imports.get(tok.v);
-    if (!qualified || (this.lang === 'js' && !isProjectModule(qualified))) return undefined;
+    // Any module: a tsconfig path alias (`@shared/hosts`) looks like a package until the workspace is known.
+    if (!qualified) return undefined;
     const member = tokens[i + 1]?.v === '.' && tokens[i + 2]?.t === 'id' ? tokens[i + 2]! : undefined;
     const last = member ?? tok;
     if (!/^[A-Z][A-Z0-9_]*[A-Z][A-Z0-9_]*$/.test(last.v)) return undefined;
