@@ -112,15 +112,14 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     ? await run(jobs.filter((j) => isCode(j) && !readers.has(j.rel)), { env: placed, wanted: importable, onlyWanted: true })
     : undefined;
   for (const file of importers?.analyzed ?? []) rerun.add(file);
-  const later = [again, importers];
-  const laterOf = <K extends 'endpoints' | 'notes' | 'texts' | 'waivers' | 'azureResources'>(key: K): Outcome[K][number][] => later.flatMap((o) => (o?.[key] ?? []) as Outcome[K][number][]);
+  const later = [again, importers].filter((o): o is Outcome => o !== undefined);
   const first = <T extends { file: string }>(list: T[]): T[] => list.filter((x) => !rerun.has(x.file));
   const all = {
-    endpoints: [...first([...code.endpoints, ...config.endpoints]), ...laterOf('endpoints')],
-    notes: [...first([...code.notes, ...config.notes]), ...laterOf('notes')],
-    texts: [...[...code.texts, ...config.texts].filter(([f]) => !rerun.has(f)), ...laterOf('texts')],
-    waivers: [...first([...code.waivers, ...config.waivers]), ...laterOf('waivers')],
-    azureResources: [...first([...code.azureResources, ...config.azureResources]), ...laterOf('azureResources')],
+    endpoints: [...first([...code.endpoints, ...config.endpoints]), ...later.flatMap((o) => o.endpoints)],
+    notes: [...first([...code.notes, ...config.notes]), ...later.flatMap((o) => o.notes)],
+    texts: [...[...code.texts, ...config.texts].filter(([f]) => !rerun.has(f)), ...later.flatMap((o) => o.texts)],
+    waivers: [...first([...code.waivers, ...config.waivers]), ...later.flatMap((o) => o.waivers)],
+    azureResources: [...first([...code.azureResources, ...config.azureResources]), ...later.flatMap((o) => o.azureResources)],
   };
   // In path order from here on, never in the order the file system listed the files.
   const notes = [

@@ -79,7 +79,8 @@ export interface ExportedValue {
  * The constants a code file exports, as workspace values: JS/TS `export const NAME = ...`
  * (and `export { NAME }`), re-exports (`export { X } from`, `export * from`) as links;
  * Python module-level names assigned once. Only values the file alone decides (no env
- * read, no import) are published, so they are the same in every pass.
+ * read, no import) are published, so they are the same in every pass; text with spaces
+ * (a prompt, a message) is no endpoint setting and stays out.
  */
 export function exportedConstants(file: string, lang: CodeLanguage, parser: CodeParser, structure: CodeStructure): ExportedValue[] {
   if (lang !== 'js' && lang !== 'python') return [];
@@ -94,7 +95,8 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
     if (block.s !== 0 || block.e !== parser.text.length) return;
     const value = parser.valueOf(a);
     const r = evaluate(value, ctx);
-    if (!isKnown(r) || r.env || r.imported || r.text.length > MAX_VALUE_LENGTH) return;
+    // Endpoints, hosts, regions and model ids hold no spaces; prompts and messages do, and are left out.
+    if (!isKnown(r) || r.env || r.imported || r.text.length > MAX_VALUE_LENGTH || /\s/.test(r.text)) return;
     out.push({ name: exportName(module, exported), value: r.text, offset: value.s });
   };
   if (lang === 'python') {
