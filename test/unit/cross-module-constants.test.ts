@@ -96,8 +96,10 @@ describe('constants imported from another module', () => {
   it('keeps a constant that is not an LLM API quiet where it is imported', async () => {
     const dir = workspace(TS_PROJECT);
     const { cli } = await both(dir);
-    // HELP_PAGE is used on line 6: nothing is reported there, nor in the module that sets it.
+    // HELP_PAGE is used on line 6: nothing is reported there, nor in the module that sets it;
+    // the LLM constant imported beside it is (line 5).
     assert.deepEqual(cli.filter((e) => /help\.example/.test(e.host ?? '') || /HELP_PAGE/.test(e.via)), []);
+    assert.deepEqual(uses(dir, cli, 'src/routes/relay.ts'), ['5 mistral api.mistral.ai <- src/shared/hosts.ts:2']);
   });
 
   it('follows a relative import into an SDK option, with the env fallback the engine already reads', async () => {
@@ -153,12 +155,16 @@ describe('constants imported from another module', () => {
     const dir = workspace({
       'm/a.ts': 'export { LOOP_URL } from "./b";\nexport const OTHER = "https://api.openai.com";\n',
       'm/b.ts': 'export * from "./a";\n',
-      'm/use.ts': 'import OpenAI from "openai";\nimport { LOOP_URL } from "./a";\nconst c = new OpenAI({ baseURL: LOOP_URL });\n',
+      'm/use.ts': 'import OpenAI from "openai";\nimport { LOOP_URL, OTHER } from "./b";\nconst c = new OpenAI({ baseURL: LOOP_URL });\nconst d = new OpenAI({ baseURL: OTHER });\n',
     });
     const started = Date.now();
     const { cli, index } = await both(dir);
     assert.ok(Date.now() - started < 10_000);
-    assert.deepEqual(cli.filter((e) => e.file === 'm/use.ts').map((e) => [e.host, e.unknown]), [[null, 'the base URL comes from `LOOP_URL`, which is not defined in this file']]);
+    // LOOP_URL goes round b -> a -> b and is never set; OTHER is found through the same cycle.
+    assert.deepEqual(cli.filter((e) => e.file === 'm/use.ts').map((e) => [e.host, e.unknown ?? null]), [
+      [null, 'the base URL comes from `LOOP_URL`, which is not defined in this file'],
+      ['api.openai.com', null],
+    ]);
     assert.deepEqual(summary(index), summary(cli));
   });
 
