@@ -102,6 +102,16 @@ describe('constants imported from another module', () => {
     assert.deepEqual(uses(dir, cli, 'src/routes/relay.ts'), ['5 mistral api.mistral.ai <- src/shared/hosts.ts:2']);
   });
 
+  it('keeps an imported LLM URL shown to a person quiet (a form field placeholder)', async () => {
+    const dir = workspace({
+      ...TS_PROJECT,
+      'src/ui/form.tsx': 'import { MISTRAL_API } from "@shared/hosts";\nexport const Field = () => <input type="url" placeholder={MISTRAL_API} />;\n',
+    });
+    const { cli } = await both(dir);
+    assert.deepEqual(uses(dir, cli, 'src/ui/form.tsx'), []);
+    assert.deepEqual(uses(dir, cli, 'src/routes/relay.ts'), ['5 mistral api.mistral.ai <- src/shared/hosts.ts:2']);
+  });
+
   it('follows a relative import into an SDK option, with the env fallback the engine already reads', async () => {
     const dir = workspace({
       'app/settings.ts': 'export const GATEWAY_URL = "https://eu.api.openai.com/v1";\n',

@@ -599,6 +599,8 @@ export class CodeParser {
         const k = annotated ? tokens[j - 3] : tokens[j - 1];
         return k && (k.t === 'id' || k.t === 'str') ? k.v : undefined;
       }
+      // A JSX attribute's expression (`placeholder={BASE_URL}`) is given to the attribute.
+      if (t.v === '{' && this.lang === 'js' && j === i - 1 && tokens[j - 1]?.v === '=' && tokens[j - 2]?.t === 'id' && tokens[i + 1]?.v === '}') return tokens[j - 2]!.v;
       if (t.v === ',' || t.v === '(' || t.v === '[' || t.v === '{' || t.v === ';') return undefined;
     }
     return undefined;
