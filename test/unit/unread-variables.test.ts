@@ -1,5 +1,5 @@
-// A host given to a notebook variable that nothing reads sends nothing (issue 11, full-folder
-// sample): only names that some code reads count as endpoint uses.
+// Mended after the full-folder sample of issue 11: a host given to a notebook variable that
+// nothing reads sends nothing; LangChain Google embeddings given a project are Vertex AI.
 import * as assert from 'node:assert/strict';
 import { Engine, workspaceEnv } from '../../src/core/engine';
 
@@ -35,5 +35,15 @@ describe('a host kept in a variable nothing reads', () => {
   it('still counts in a module, whose names other modules may import', () => {
     assert.deepEqual(hosts('settings.py', formCell.join('\n')).map(([host]) => host),
       ['aiplatform.googleapis.com', 'europe-west4-aiplatform.googleapis.com']);
+  });
+});
+
+describe('LangChain Google embeddings given a project', () => {
+  it('is Vertex AI (project= selects it, as for the chat class), in us-central1 unless a location is given', () => {
+    const imp = 'from langchain_google_genai import GoogleGenerativeAIEmbeddings';
+    const out = (line: string) => engine.analyze('a.py', `${imp}\n${line}\n`, { env: workspaceEnv([]) }).endpoints.map((e) => [e.provider, e.region]);
+    assert.deepEqual(out('e = GoogleGenerativeAIEmbeddings(model="text-embedding-005", project=PROJECT_ID, location="europe-west3")'), [['google-vertex-ai', 'europe-west3']]);
+    assert.deepEqual(out('e = GoogleGenerativeAIEmbeddings(model="text-embedding-005", project=PROJECT_ID)'), [['google-vertex-ai', 'us-central1']]);
+    assert.deepEqual(out('e = GoogleGenerativeAIEmbeddings(model="text-embedding-005")'), [['google-gemini-api', 'global']]);
   });
 });

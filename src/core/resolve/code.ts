@@ -781,6 +781,7 @@ class CodeResolver {
     }
     if (!match) return;
     if (match.provider.kind === 'self-hosted' && isModelList(url)) return;
+    if (key !== undefined && this.isUnreadNotebookVariable(tok, key)) return;
     // A local URL is an LLM server when its port, path or the name it is given says so.
     const llmContext = looksLikeLlmServer(url)
       || (key !== undefined && ((this.index.isUrlOptionName(key) && !GENERIC_URL_KEYS.has(normalizeKey(key))) || LLM_NAME.test(key)));
@@ -794,6 +795,23 @@ class CodeResolver {
         ...(fix ? { euFix: fix } : {}),
       }),
     );
+  }
+
+  /**
+   * A notebook variable given a URL and never read again (a form field such as
+   * `SERVICE = "aiplatform.googleapis.com"`) sends nothing. Only notebooks: nothing imports
+   * them, so every read of the name is in this text (a module's name may be read elsewhere).
+   */
+  private isUnreadNotebookVariable(tok: Token, name: string): boolean {
+    if (!this.input.file.toLowerCase().endsWith('.ipynb')) return false;
+    const { tokens } = this.ctx.parser;
+    const assigned = this.ctx.assignments.get(name) ?? [];
+    if (!assigned.some((a) => tokens[a.from]?.s === tok.s)) return false;
+    const mentions = (list: Token[]): number =>
+      list.reduce((n, t) => n + (t.t === 'id' && t.v === name ? 1 : 0)
+        + (t.parts ?? []).reduce((m, p) => m + ('expr' in p ? mentions(p.expr) : 0), 0), 0);
+    // Only the assignments' own targets: nothing reads it.
+    return mentions(tokens) <= assigned.length;
   }
 
   /**
