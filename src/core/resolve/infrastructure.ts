@@ -204,13 +204,39 @@ export class InfrastructureReader {
           const target = resources.find((r) => r.labels[0] === parts[0] && r.labels[1] === parts[1]);
           const attr = target?.attributes.get(parts[2]!);
           if (attr) return resolveTf(attr.value, depth + 1);
+          // A resource in another file of the module (resource_group.tf): its value travels here.
+          const other = target ? undefined : env(tfResourceName(dir, parts.slice(0, 3).join('.')));
+          if (other?.state === 'set') {
+            const passed = passedValue(other.value, env);
+            const text = passed.found ? passed.found.value : passed.text;
+            const why = passed.found ? `${passed.found.label} is set in ${formatWhere(passed.found.where)}` : passed.why;
+            return { text, span: v, verbatim: false, cs: v.s, ce: v.e, why: `${parts.slice(0, 3).join('.')} is set in ${formatWhere(other.where)}${why ? `, where ${why}` : ''}` };
+          }
         }
       }
       const r = evaluate(v, ctx);
       return { text: isKnown(r) ? r.text : null, span: v, verbatim: false, cs: v.s, ce: v.e };
     };
     this.terraformModuleInputs(hcl, dir, resolveTf);
-    const deployments = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_deployment');
+    // Where each resource is, for the module's other files (`location = azurerm_resource_group.this.location`).
+    for (const r of resources) {
+      const location = r.attributes.get('location');
+      if (!location || !r.labels[1]) continue;
+      this.host.definitions.push({ name: tfResourceName(dir, `${r.labels[0]}.${r.labels[1]}.location`), value: sentValue(dir, location.value, resolveTf, `location of ${r.labels[0]}.${r.labels[1]}`), offset: location.value.s });
+    }
+    // A module's deployments that loop over an input its callers in the workspace pass
+    // (`for_each = var.deployment`) are reported by those callers, where their SKUs are written.
+    const refOf = (block: TfBlock, name: string): string | null => {
+      const attr = block.attributes.get(name);
+      return attr ? refPath(attr.value) : null;
+    };
+    const fromCaller = (d: TfBlock): boolean => {
+      const input = refOf(d, 'for_each')?.match(/^var\.([\w-]+)$/)?.[1];
+      return input !== undefined && passedIn(env(tfInputName(dir, input)));
+    };
+    const allDeployments = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_deployment');
+    const deployments = allDeployments.filter((d) => !fromCaller(d));
+    const libraryAccounts = new Set(allDeployments.filter(fromCaller).map((d) => refOf(d, 'cognitive_account_id')));
     const accounts = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_account');
     // A deployment of an account in another file of the module (deployments.tf) travels
     // there as a value, read like a variable default; an unreadable SKU travels as "?".
@@ -234,6 +260,8 @@ export class InfrastructureReader {
     });
     for (const account of llmAccounts) {
       const ref = `azurerm_cognitive_account.${account.labels[1]}.id`;
+      // An account whose deployments all come from callers is a library's: its callers are the uses.
+      if (libraryAccounts.has(ref) && !deployments.some((d) => refOf(d, 'cognitive_account_id') === ref)) continue;
       const elsewhere = env(tfDeploymentName(dir, ref));
       const skus = elsewhere.state === 'set' ? [elsewhere.value] : elsewhere.state === 'conflict' ? elsewhere.values.map((v) => v.value) : [];
       this.azureAccount(account, deployments, resolveTf, skus);
@@ -276,13 +304,7 @@ export class InfrastructureReader {
       const target = joinPath(dir, path);
       for (const [name, attr] of block.attributes) {
         if (['source', 'version', 'providers', 'count', 'for_each', 'depends_on'].includes(name)) continue;
-        const v = resolveTf(attr.value);
-        // The caller's own variable may be set where only the module's file can look (a .tfvars, another file's default).
-        const variable = refPath(attr.value)?.match(/^var\.([\w-]+)$/)?.[1];
-        const value = variable
-          ? referenceValue({ names: [tfInputName(dir, variable), tfvarName(dir, variable), tfDefaultName(dir, variable)], label: `var.${variable} of the calling module`, text: v.text, ...(v.text === null ? { why: v.why ?? `var.${variable} of the calling module has no value in the workspace` } : {}) })
-          : v.text ?? unknownValue(v.why ?? `the value of ${name} is not a literal or a variable default`);
-        this.host.definitions.push({ name: tfInputName(target, name), value, offset: attr.value.s });
+        this.host.definitions.push({ name: tfInputName(target, name), value: sentValue(dir, attr.value, resolveTf, `the value of ${name}`), offset: attr.value.s });
       }
     }
   }
@@ -403,7 +425,7 @@ export class InfrastructureReader {
     const { region, name } = account;
     const host = name ? pattern.pattern.replace('{resource}', name.toLowerCase()) : null;
     const type = d.sku ? provider.deploymentTypes?.find((t) => t.sku.toLowerCase() === d.sku!.toLowerCase()) : undefined;
-    const via = `${d.label}: ${d.sku ?? 'an unread'} deployment of ${account.resource} in ${region ?? 'an unresolved location'}${account.why ? ` (${account.why})` : ''}`;
+    const via = `${d.label}: ${d.sku ?? 'an unread'} deployment${d.skuFrom ? ` (${d.skuFrom})` : ''} of ${account.resource} in ${region ?? 'an unresolved location'}${account.why ? ` (${account.why})` : ''}`;
     const endpoint = makeEndpoint(index, file, { s: d.at.s, e: d.at.e }, { provider, host, region, pattern }, via, region ? {} : { unknown: account.why ?? 'the account location is not a literal or a parameter default in this file' });
     endpoint.declaration = true;
     const accountLocation = endpoint.location;
@@ -698,27 +720,57 @@ export class InfrastructureReader {
         this.host.definitions.push({ name: bicepParamName(target, key), value: sent, offset: value.s });
       }
     }
-    const list = follow(field(params, 'deployments'), new Map());
-    if (list?.k !== 'arr' || !list.items.length) return;
+    const passed = field(params, 'deployments');
+    const items = this.bicepDeploymentItems(file, passed, follow);
+    if (!passed || (!items.length && follow(passed, new Map())?.k === 'arr')) return;
     const kind = resolve(field(params, 'kind')).text;
     const openAi = kind === 'OpenAI' || kind === 'AIServices'
-      || (kind === null && (/cognitive|openai/i.test(m.type) || list.items.some((item) => resolve(field(item, 'model', 'format')).text === 'OpenAI')));
+      || (kind === null && (/cognitive|openai/i.test(m.type) || items.some((item) => resolve(field(item, 'model', 'format')).text === 'OpenAI')));
     if (!openAi) return;
     if (target) this.host.definitions.push({ name: bicepCallerName(target), value: `module ${m.symbol}`, offset: m.body.s });
     const location = field(params, 'location');
     const loc = location ? resolve(location) : { text: null, why: `module ${m.symbol} is not passed a location, so the module's default applies (not read across files)` };
     const name = resolve(field(params, 'customSubDomainName')).text ?? resolve(field(params, 'name')).text;
-    const declared = list.items.map((item, i): DeclaredDeployment => {
+    // A list computed in a way not read here still goes to the module: it is one unread deployment here.
+    const unread: DeclaredDeployment[] = items.length ? [] : [{
+      label: `the deployments of module ${m.symbol}`, at: located(passed), sku: null,
+      why: `the deployments passed to module ${m.symbol} are computed (${resolve(passed).why ?? 'not a list written in this file'})`,
+    }];
+    const declared = unread.concat(items.map((item, i): DeclaredDeployment => {
       const label = `deployments[${i}]${resolve(field(item, 'name')).text ? ` (${resolve(field(item, 'name')).text})` : ''} of module ${m.symbol}`;
       const r = resolve(field(item, 'sku', 'name'));
       return {
-        label, at: located(r.literal ?? field(item, 'sku', 'name') ?? item), sku: r.text,
+        label, at: located(r.literal ?? field(item, 'sku', 'name') ?? item), sku: r.text, ...(r.text && r.why ? { skuFrom: r.why } : {}),
         ...(r.text ? {} : { why: field(item, 'sku') ? `the SKU of ${label} is not a literal or a parameter default` : `${label} sets no SKU, so the module's default applies (not read across files)` }),
         ...(r.literal?.verbatim && r.literal === field(item, 'sku', 'name') ? { edit: located(r.literal) } : {}),
       };
-    });
+    }));
     const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
     this.azureAccountEndpoint(located(location ?? m.body), { region, name, resource: `module ${m.symbol} (${m.type})`, ...(loc.why ? { why: loc.why } : {}) }, declared);
+  }
+
+  /**
+   * The deployment objects a module call may pass: a written list, a variable holding one
+   * (or one object), or an expression over such variables (`deployEval ? union([evalDeployment],
+   * defaults) : defaults`), where every object either branch may pass counts.
+   */
+  private bicepDeploymentItems(file: BicepFile, passed: BicepValue | undefined, follow: (v: BicepValue | undefined, bound: Map<string, BicepValue>) => BicepValue | undefined): BicepValue[] {
+    const out: BicepValue[] = [];
+    const seen = new Set<BicepValue>();
+    const work = passed ? [{ v: passed, depth: 0 }] : [];
+    for (let item = work.shift(); item; item = work.shift()) {
+      const v = follow(item.v, new Map());
+      if (!v || seen.has(v) || item.depth > 8) continue;
+      seen.add(v);
+      if (v.k === 'obj' && item.depth > 0) out.push(v);
+      else if (v.k === 'arr') work.unshift(...v.items.map((x) => ({ v: x, depth: item.depth + 1 })));
+      else if (v.k === 'other' && file.text) {
+        // Names of variables (not members such as `x.outputs`), in the order written.
+        const names = [...file.text.slice(v.s, v.e).matchAll(/(?<![.\w])([A-Za-z_]\w*)\b(?!\s*\()/g)].map((n) => n[1]!).filter((n) => file.vars.has(n));
+        work.unshift(...names.map((n): { v: BicepValue; depth: number } => ({ v: { k: 'ref', path: n, s: v.s, e: v.e }, depth: item.depth + 1 })));
+      }
+    }
+    return out;
   }
 
   /** A parameter's value from a module call or an azd parameters file: `${VAR}` and `${VAR=default}` read the env azd deploys with. */
@@ -801,6 +853,28 @@ export function tfDefaultName(dir: string, variable: string): string {
   return `tfdefault:${dir}:${variable}`;
 }
 
+/** The env-lookup name under which a resource's attribute (`azurerm_resource_group.this.location`) travels to the module's other .tf files. */
+export function tfResourceName(dir: string, attribute: string): string {
+  return `tfresource:${dir}:${attribute}`;
+}
+
+/**
+ * A Terraform value as it travels to another file: the text; for the module's own variable
+ * or a resource in another of its files, a reference the receiver looks up (it may be set
+ * where only the receiver can look: a .tfvars, another file's default); else unknown, with why.
+ */
+function sentValue(dir: string, value: Value, resolveTf: (v: Value) => TfValue, what: string): string {
+  const v = resolveTf(value);
+  const path = refPath(value);
+  const variable = path?.match(/^var\.([\w-]+)$/)?.[1];
+  if (variable) {
+    return referenceValue({ names: [tfInputName(dir, variable), tfvarName(dir, variable), tfDefaultName(dir, variable)], label: `var.${variable} of the calling module`, text: v.text, ...(v.text === null ? { why: v.why ?? `var.${variable} of the calling module has no value in the workspace` } : {}) });
+  }
+  const resource = path?.match(/^[\w-]+\.[\w-]+\.location$/)?.[0];
+  if (resource && v.text === null) return referenceValue({ names: [tfResourceName(dir, resource)], label: resource, text: null, why: v.why ?? `${resource} is not set in this module` });
+  return v.text ?? unknownValue(v.why ?? `${what} is not a literal or a variable default`);
+}
+
 /** The env-lookup name under which a module call's input travels to the module's folder (as `var.NAME` there). */
 export function tfInputName(dir: string, variable: string): string {
   return `tfinput:${dir}:${variable}`;
@@ -881,6 +955,8 @@ interface DeclaredDeployment {
   /** Null when the SKU cannot be read; `why` says why. */
   sku: string | null;
   why?: string;
+  /** Where a SKU read from outside the deployment came from (a parameters file, an azd default). */
+  skuFrom?: string;
   /** The literal to edit for a fix: only one that belongs to this deployment alone. */
   edit?: Located;
 }
