@@ -8,7 +8,7 @@ import type { DeploymentType, Provider, Source } from '../catalog/types';
 import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { AzureResourceFacts } from '../policy/policy';
 import type { BicepFile, BicepResource, BicepValue } from '../scan/config/bicep';
-import type { HclFile, TfBlock } from '../scan/config/hcl';
+import type { HclFile, TfAttribute, TfBlock } from '../scan/config/hcl';
 import { located, scalarEntry, type CEntry, type CNode, type Located } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
@@ -232,7 +232,7 @@ export class InfrastructureReader {
     };
     const fromCaller = (d: TfBlock): boolean => {
       const input = refOf(d, 'for_each')?.match(/^var\.([\w-]+)$/)?.[1];
-      return input !== undefined && passedIn(env(tfInputName(dir, input)));
+      return input !== undefined && passedIn(env(tfCallerName(dir, input)));
     };
     const allDeployments = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_deployment');
     const deployments = allDeployments.filter((d) => !fromCaller(d));
@@ -291,17 +291,15 @@ export class InfrastructureReader {
       const kind = block.attributes.get('kind');
       const kindText = kind ? resolveTf(kind.value).text : null;
       // Without a kind, a module that takes model deployments of the OpenAI format makes an OpenAI account.
-      const list = block.attributes.get('cognitive_deployments') ?? block.attributes.get('deployments') ?? block.attributes.get('deployment');
-      const openAiModels = !kind && list?.value.k === 'obj' && list.value.entries.some((e) => {
-        const format = e.value.k === 'obj' ? (e.value.entries.find((x) => x.key === 'model_format')?.value ?? e.value.entries.find((x) => x.key === 'model')?.value) : undefined;
-        const text = format?.k === 'obj' ? format.entries.find((x) => x.key === 'format')?.value : format;
-        return text?.k === 'str' && text.v === 'OpenAI';
-      });
-      if (kindText === 'OpenAI' || kindText === 'AIServices' || openAiModels) this.terraformModuleAccount(block, resolveTf);
+      const list = deploymentList(block);
+      const openAiModels = !kind && list !== undefined && hasOpenAiModels(list[1].value);
+      const reported = (kindText === 'OpenAI' || kindText === 'AIServices' || openAiModels) && this.terraformModuleAccount(block, resolveTf);
       const source = block.attributes.get('source');
       const path = source?.value.k === 'str' ? source.value.v : null;
       if (!path || !/^\.\.?\//.test(path)) continue; // registry and remote modules are not in the workspace
       const target = joinPath(dir, path);
+      // The module learns that this caller reports the deployments it passes (they are uses here, not there).
+      if (reported && list) this.host.definitions.push({ name: tfCallerName(target, list[0]), value: `module "${block.labels[0] ?? ''}" in ${this.host.file}`, offset: list[1].value.s });
       for (const [name, attr] of block.attributes) {
         if (['source', 'version', 'providers', 'count', 'for_each', 'depends_on'].includes(name)) continue;
         this.host.definitions.push({ name: tfInputName(target, name), value: sentValue(dir, attr.value, resolveTf, `the value of ${name}`), offset: attr.value.s });
@@ -315,14 +313,14 @@ export class InfrastructureReader {
    * = "Standard" } } }`) are endpoints here, where their SKUs are written; without any, its
    * `location` line is.
    */
-  private terraformModuleAccount(block: TfBlock, resolveTf: (v: Value) => TfValue): void {
+  private terraformModuleAccount(block: TfBlock, resolveTf: (v: Value) => TfValue): boolean {
     const location = block.attributes.get('location');
-    if (!location) return;
+    if (!location) return false;
     const loc = resolveTf(location.value);
     const nameAttr = block.attributes.get('custom_subdomain_name') ?? block.attributes.get('name');
     const name = nameAttr ? resolveTf(nameAttr.value).text : null;
     const field = (o: Value | undefined, key: string): Value | undefined => (o?.k === 'obj' ? o.entries.find((e) => e.key === key)?.value : undefined);
-    const list = block.attributes.get('cognitive_deployments') ?? block.attributes.get('deployments') ?? block.attributes.get('deployment');
+    const list = deploymentList(block)?.[1];
     const module = `module "${block.labels[0] ?? ''}"`;
     const items: [string, Value][] = list?.value.k === 'obj' ? list.value.entries.map((e) => [e.key, e.value])
       : list?.value.k === 'arr' ? list.value.items.map((v, i) => [String(i), v]) : [];
@@ -346,6 +344,7 @@ export class InfrastructureReader {
     const value: Located = { text: loc.text ?? '', s: location.value.s, e: location.value.e, cs: loc.cs, ce: loc.ce, verbatim: loc.verbatim };
     const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
     this.azureAccountEndpoint(value, { region, name, resource: module, ...(loc.why ? { why: loc.why } : {}) }, declared);
+    return true;
   }
 
   private azureAccount(account: TfBlock, deployments: TfBlock[], resolveTf: (v: Value) => TfValue, skusElsewhere: string[]): void {
@@ -626,8 +625,9 @@ export class InfrastructureReader {
         const r = resolve(expr, bound);
         const inItem = bound.size > 0 && r.literal !== undefined;
         const at = located(inItem ? r.literal! : expr ?? anchor);
+        if (!bound.size) this.skuParameter(file, expr, label);
         return {
-          label, at, sku: r.text,
+          label, at, sku: r.text, ...(r.text && r.why ? { skuFrom: r.why } : {}),
           ...(r.text ? {} : { why: `the SKU of ${label} ${r.why ? `is unknown (${r.why})` : 'is not a literal or a parameter default'}` }),
           ...(r.literal && (inItem || r.literal === expr) && r.literal.verbatim ? { edit: located(r.literal) } : {}),
         };
@@ -687,6 +687,39 @@ export class InfrastructureReader {
       }
     }
     for (const m of file.modules) this.bicepModuleCall(file, m, dir, field, follow, resolve, located);
+    this.bicepEnvSettings(file, resolve);
+  }
+
+  /**
+   * Environment variables a template gives the apps it deploys (container apps' `env: [{ name,
+   * value }]`, app settings), named for one provider's SDK (AZURE_OPENAI_ENDPOINT) and set
+   * from a value known only at deploy time (`openAi.outputs.endpoint`, a parameter): a
+   * setting of that provider whose host and region are unknown here. Literal values are
+   * URLs like any other (or no endpoint at all).
+   */
+  private bicepEnvSettings(file: BicepFile, resolve: (v: BicepValue | undefined) => { text: string | null; why?: string }): void {
+    const work: BicepValue[] = [...file.params.values(), ...file.vars.values(), ...file.resources.map((r) => r.body), ...file.modules.map((m) => m.body)]
+      .filter((v): v is BicepValue => v !== undefined).reverse();
+    for (let v = work.pop(); v; v = work.pop()) {
+      if (v.k === 'arr') work.push(...[...v.items].reverse());
+      if ((v.k === 'other' || v.k === 'ref') && v.parts) work.push(...[...v.parts].reverse());
+      if (v.k !== 'obj') continue;
+      work.push(...v.entries.map((e) => e.value).reverse());
+      const name = v.entries.find((e) => e.key === 'name')?.value;
+      const value = v.entries.find((e) => e.key === 'value')?.value;
+      const pairs: [string, BicepValue][] = name?.k === 'str' && value ? [[name.v, value]] : v.entries.map((e) => [e.key, e.value]);
+      for (const [variable, set] of pairs) {
+        const provider = this.host.index.envSignals(variable).find((r) => r.signal.kind === 'url' && r.signal.specific)?.provider;
+        if (!provider || this.host.consumed.has(set.s)) continue;
+        const r = resolve(set);
+        if (r.text !== null) continue;
+        const code = file.text?.slice(set.s, set.e).replace(/\s+/g, ' ') ?? '';
+        const shown = code.length > 60 ? `${code.slice(0, 57)}...` : code;
+        this.host.push({ text: '', s: set.s, e: set.e, cs: set.s, ce: set.e, verbatim: false }, { provider, host: null, region: null },
+          `${variable} = \`${shown}\` in the app's environment`,
+          undefined, `${variable} is set from a value known only at deploy time (${r.why ?? 'computed'}), such as a created account's endpoint, so its host and region are not known here`);
+      }
+    }
   }
 
   /**
@@ -721,7 +754,7 @@ export class InfrastructureReader {
       }
     }
     const passed = field(params, 'deployments');
-    const items = this.bicepDeploymentItems(file, passed, follow);
+    const items = this.bicepDeploymentItems(passed, follow);
     if (!passed || (!items.length && follow(passed, new Map())?.k === 'arr')) return;
     const kind = resolve(field(params, 'kind')).text;
     const openAi = kind === 'OpenAI' || kind === 'AIServices'
@@ -739,10 +772,11 @@ export class InfrastructureReader {
     const declared = unread.concat(items.map((item, i): DeclaredDeployment => {
       const label = `deployments[${i}]${resolve(field(item, 'name')).text ? ` (${resolve(field(item, 'name')).text})` : ''} of module ${m.symbol}`;
       const r = resolve(field(item, 'sku', 'name'));
+      this.skuParameter(file, field(item, 'sku', 'name'), label);
       return {
         label, at: located(r.literal ?? field(item, 'sku', 'name') ?? item), sku: r.text, ...(r.text && r.why ? { skuFrom: r.why } : {}),
         ...(r.text ? {} : { why: field(item, 'sku') ? `the SKU of ${label} is not a literal or a parameter default` : `${label} sets no SKU, so the module's default applies (not read across files)` }),
-        ...(r.literal?.verbatim && r.literal === field(item, 'sku', 'name') ? { edit: located(r.literal) } : {}),
+        ...(r.literal?.verbatim && (r.literal === field(item, 'sku', 'name') || soleDefault(file, field(item, 'sku', 'name'), r.literal)) ? { edit: located(r.literal) } : {}),
       };
     }));
     const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
@@ -754,23 +788,52 @@ export class InfrastructureReader {
    * (or one object), or an expression over such variables (`deployEval ? union([evalDeployment],
    * defaults) : defaults`), where every object either branch may pass counts.
    */
-  private bicepDeploymentItems(file: BicepFile, passed: BicepValue | undefined, follow: (v: BicepValue | undefined, bound: Map<string, BicepValue>) => BicepValue | undefined): BicepValue[] {
+  private bicepDeploymentItems(passed: BicepValue | undefined, follow: (v: BicepValue | undefined, bound: Map<string, BicepValue>) => BicepValue | undefined): BicepValue[] {
     const out: BicepValue[] = [];
     const seen = new Set<BicepValue>();
     const work = passed ? [{ v: passed, depth: 0 }] : [];
     for (let item = work.shift(); item; item = work.shift()) {
-      const v = follow(item.v, new Map());
+      // A call (`union(a, [b])`) is read for its arguments; any other reference for what it stands for.
+      const v = item.v.k === 'ref' && item.v.parts ? item.v : follow(item.v, new Map());
       if (!v || seen.has(v) || item.depth > 8) continue;
       seen.add(v);
+      const inner = v.k === 'arr' ? v.items : (v.k === 'other' || v.k === 'ref') ? v.parts ?? [] : [];
       if (v.k === 'obj' && item.depth > 0) out.push(v);
-      else if (v.k === 'arr') work.unshift(...v.items.map((x) => ({ v: x, depth: item.depth + 1 })));
-      else if (v.k === 'other' && file.text) {
-        // Names of variables (not members such as `x.outputs`), in the order written.
-        const names = [...file.text.slice(v.s, v.e).matchAll(/(?<![.\w])([A-Za-z_]\w*)\b(?!\s*\()/g)].map((n) => n[1]!).filter((n) => file.vars.has(n));
-        work.unshift(...names.map((n): { v: BicepValue; depth: number } => ({ v: { k: 'ref', path: n, s: v.s, e: v.e }, depth: item.depth + 1 })));
-      }
+      else work.unshift(...inner.map((x) => ({ v: x, depth: item.depth + 1 })));
     }
     return out;
+  }
+
+  /** A deployment's SKU that is a parameter of this file: its parameters file learns what it sets (deploymentSkuSettings). */
+  private skuParameter(file: BicepFile, expr: BicepValue | undefined, label: string): void {
+    if (expr?.k !== 'ref' || !file.params.has(expr.path)) return;
+    this.host.definitions.push({ name: bicepSkuName(this.host.file, expr.path), value: label, offset: expr.s });
+  }
+
+  /**
+   * A parameters file (azd `main.parameters.json`, `.bicepparam`) that sets a deployment's
+   * SKU to a Global* type: a setting, like a .env line, reported where it is written as
+   * well as on the deployment it feeds. With no fix: whether a data-zone SKU would keep
+   * data in the EU depends on the account's region, which this file cannot see.
+   */
+  deploymentSkuSettings(template: string, settings: { param: string; value: Located }[], env: EnvLookup, lineOf: (offset: number) => number): void {
+    const provider = this.host.index.providers.get('azure-openai');
+    if (!provider) return;
+    for (const { param, value } of settings) {
+      const used = env(bicepSkuName(template, param));
+      if (used.state !== 'set' && used.state !== 'conflict') continue;
+      const r = this.passedBicepParam(param, value.text, { file: this.host.file, line: lineOf(value.s) }, env);
+      const type = r.text ? provider.deploymentTypes?.find((t) => t.sku.toLowerCase() === r.text!.toLowerCase()) : undefined;
+      if (type?.scope !== 'global') continue;
+      const uses = used.state === 'set' ? [used] : used.values;
+      const via = `${r.why ?? `param ${param} is ${r.text}`}; it is the SKU of ${uses.map((u) => `${u.value} (${formatWhere(u.where)})`).join(', ')}`;
+      const endpoint = makeEndpoint(this.host.index, this.host.file, { s: value.s, e: value.e }, { provider, host: null, region: 'global' }, via);
+      endpoint.location = globalPlacement(type.sku, null, type.sources);
+      endpoint.euResident = false;
+      endpoint.conditions = type.note ? [type.note] : [];
+      endpoint.declaration = true;
+      this.host.endpoints.push(endpoint);
+    }
   }
 
   /** A parameter's value from a module call or an azd parameters file: `${VAR}` and `${VAR=default}` read the env azd deploys with. */
@@ -875,6 +938,32 @@ function sentValue(dir: string, value: Value, resolveTf: (v: Value) => TfValue, 
   return v.text ?? unknownValue(v.why ?? `${what} is not a literal or a variable default`);
 }
 
+/** The env-lookup name that tells a Terraform module that a caller reports the deployments it passes as input `variable`. */
+export function tfCallerName(dir: string, variable: string): string {
+  return `tfcaller:${dir}:${variable}`;
+}
+
+const DEPLOYMENT_INPUTS = ['cognitive_deployments', 'deployments', 'deployment'];
+
+/** The input of a module call that holds its model deployments: by its usual names, or any map or list of OpenAI-format models. */
+function deploymentList(block: TfBlock): [string, TfAttribute] | undefined {
+  for (const name of DEPLOYMENT_INPUTS) {
+    const attr = block.attributes.get(name);
+    if (attr) return [name, attr];
+  }
+  return [...block.attributes].find(([, attr]) => hasOpenAiModels(attr.value));
+}
+
+/** A map or list of model deployments of which one names the OpenAI format (`model_format = "OpenAI"` or `model = { format = "OpenAI" }`). */
+function hasOpenAiModels(list: Value): boolean {
+  const items = list.k === 'obj' ? list.entries.map((e) => e.value) : list.k === 'arr' ? list.items : [];
+  return items.some((item) => {
+    const format = item.k === 'obj' ? (item.entries.find((x) => x.key === 'model_format')?.value ?? item.entries.find((x) => x.key === 'model')?.value) : undefined;
+    const text = format?.k === 'obj' ? format.entries.find((x) => x.key === 'format')?.value : format;
+    return text?.k === 'str' && text.v === 'OpenAI';
+  });
+}
+
 /** The env-lookup name under which a module call's input travels to the module's folder (as `var.NAME` there). */
 export function tfInputName(dir: string, variable: string): string {
   return `tfinput:${dir}:${variable}`;
@@ -883,6 +972,11 @@ export function tfInputName(dir: string, variable: string): string {
 /** The env-lookup name under which a Bicep file's parameter value travels from a module call or an azd parameters file. */
 export function bicepParamName(file: string, param: string): string {
   return `bicepparam:${file}:${param}`;
+}
+
+/** The env-lookup name under which a Bicep file tells its parameters files that a parameter is a deployment's SKU (the value: which deployment). */
+export function bicepSkuName(file: string, param: string): string {
+  return `bicepsku:${file}:${param}`;
 }
 
 /** The env-lookup name that tells a Bicep module that a caller passes it its deployments (and reports them). */
@@ -932,6 +1026,17 @@ function passedValue(value: string, env: EnvLookup, depth = 0): { text: string |
     if (set.state === 'conflict') return { text: null, why: `${ref.label} is set to different values (${set.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
   }
   return { text: ref.text, ...(ref.why ? { why: ref.why } : {}) };
+}
+
+/**
+ * Whether `literal` is the default of the parameter `expr` names and nothing else in the file
+ * uses that parameter: then editing the default changes this deployment's SKU alone (where
+ * its endpoint is reported). A name found anywhere else (another use, a comment) says no.
+ */
+function soleDefault(file: BicepFile, expr: BicepValue | undefined, literal: BicepValue): boolean {
+  if (expr?.k !== 'ref' || file.params.get(expr.path) !== literal || !file.text) return false;
+  const uses = file.text.match(new RegExp(`(?<![\\w.$])${expr.path}(?!\\w)`, 'g'))?.length ?? 0;
+  return uses === 2; // its declaration and this deployment
 }
 
 /** `dir` + a relative path (`./modules/openai`, `../core/ai/x.bicep`), with `.` and `..` worked out. */
