@@ -7,7 +7,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { scan } from '../../src/cli/scan';
+import { Engine } from '../../src/core/engine';
 import type { Endpoint, Finding } from '../../src/core/model';
+import { emptyPolicy } from '../../src/core/policy/policy';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { parseBicep, type BicepValue } from '../../src/core/scan/config/bicep';
 import { tempWorkspace } from '../support/cli';
 import { initParsers, syntaxErrors } from '../support/parse-check';
@@ -246,6 +249,35 @@ describe('IaC across files: Bicep deployment lists and azd parameters', () => {
     assert.deepEqual(placed(r, files), [['infra/main.bicep', lineWith(main, 'name: summarySku'), 'swedencentral', true]]);
   });
 
+  it('a parameter that a looped deployment takes from a list item is a SKU parameter too', async () => {
+    const main = `param region string = 'swedencentral'
+param fastSku string
+var models = [
+  {
+    name: 'fast'
+    sku: { name: fastSku }
+  }
+]
+resource acct 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+  name: 'fabrikam-loop'
+  location: region
+  kind: 'OpenAI'
+}
+resource each 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = [for m in models: {
+  parent: acct
+  name: m.name
+  sku: m.sku
+}]
+`;
+    const params = parameters({ fastSku: 'GlobalStandard' });
+    const files = { 'infra/main.bicep': main, 'infra/main.parameters.json': params };
+    const r = await run(files);
+    assert.deepEqual(placed(r, files), [
+      ['infra/main.bicep', lineWith(main, 'name: fastSku'), 'global', false],
+      ['infra/main.parameters.json', lineWith(params, 'GlobalStandard'), 'global', false],
+    ]);
+  });
+
   it('a .bicepparam literal that makes a deployment Global is reported on its line', async () => {
     const main = bicepMain('[summary]');
     const bicepparam = "using './main.bicep'\n\nparam aiRegion = 'italynorth'\nparam summarySku = 'GlobalStandard'\n";
@@ -276,6 +308,28 @@ describe('IaC across files: Bicep deployment lists and azd parameters', () => {
     const shared = main + 'output summarySkuUsed string = summarySku\n';
     const r2 = await run({ ...files, 'infra/main.bicep': shared });
     assert.deepEqual(r2.findings.map((f) => [f.ruleId, f.fixes.length]), [['LLMC002', 0]]);
+  });
+});
+
+describe('IaC across files: the editor\'s workspace index', () => {
+  it('finds what the CLI finds for library modules, resource locations and parameters files', async () => {
+    const engine = new Engine();
+    const policy = { ...emptyPolicy(), require: ['eu-residency' as const], source: '.llm-compliance.yaml' };
+    const files: Files = {
+      ...TF_LIBRARY,
+      'stacks/eu/groups.tf': 'resource "azurerm_resource_group" "shared" {\n  name     = "rg-eu"\n  location = "swedencentral"\n}\n',
+      'stacks/eu/main.tf': tfCaller('azurerm_resource_group.shared.location', 'GlobalStandard'),
+      'infra/main.bicep': bicepMain('withDrafts ? union([summary], drafts) : [summary]'),
+      'infra/modules/llm.bicep': BICEP_LIBRARY,
+      'infra/main.parameters.json': parameters({ aiRegion: 'swedencentral', summarySku: '${SUMMARY_SKU=GlobalStandard}' }),
+    };
+    const index = new WorkspaceIndex(engine, policy);
+    for (const [file, text] of Object.entries(files)) index.set(file, text);
+    const key = (e: Endpoint): string => `${e.file} ${e.range.start} ${e.region} ${e.euResident}`;
+    const mine = index.results().endpoints.map(key).sort();
+    const cli = (await run(files)).endpoints.map(key).sort();
+    assert.deepEqual(mine, cli);
+    assert.equal(mine.length, 4);
   });
 });
 

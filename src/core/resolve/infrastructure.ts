@@ -625,7 +625,7 @@ export class InfrastructureReader {
         const r = resolve(expr, bound);
         const inItem = bound.size > 0 && r.literal !== undefined;
         const at = located(inItem ? r.literal! : expr ?? anchor);
-        if (!bound.size) this.skuParameter(file, expr, label);
+        if (expr?.k === 'ref' && !bound.has(expr.path)) this.skuParameter(file, expr, label);
         return {
           label, at, sku: r.text, ...(r.text && r.why ? { skuFrom: r.why } : {}),
           ...(r.text ? {} : { why: `the SKU of ${label} ${r.why ? `is unknown (${r.why})` : 'is not a literal or a parameter default'}` }),
