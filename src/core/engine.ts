@@ -21,7 +21,7 @@ import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
 import { escapeForJsonString, notebookLanguage, parseNotebook, type Notebook } from './scan/config/notebook';
 import { parseProperties } from './scan/config/properties';
-import { parseJson, parseToml, parseYaml, scalarEntry, type ConfigTree } from './scan/config/tree';
+import { located, parseJson, parseToml, parseYaml, scalarEntry, type ConfigTree, type Located } from './scan/config/tree';
 import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
 import { lex } from './scan/lexer';
 import { parseNotes } from './scan/notes';
@@ -410,7 +410,13 @@ export class Engine {
           r.tree(root);
         }));
         if (format.kind !== 'json' || !format.deploymentParameters) return scanned;
-        return { ...scanned, definitions: [...(scanned.definitions ?? []), ...deploymentParameters(file, tree)] };
+        const { template, settings } = deploymentParameters(file, tree);
+        const skus = config((r) => r.bicepParameters(template, settings, env, (offset) => lineAndColumn(text, offset).line));
+        return {
+          ...scanned,
+          endpoints: [...scanned.endpoints, ...skus.endpoints],
+          definitions: [...(scanned.definitions ?? []), ...settings.map((p) => ({ name: bicepParamName(template, p.param), value: p.value.text, offset: p.value.s }))],
+        };
       }
       case 'terraform': {
         const hcl = parseHcl(text);
@@ -437,8 +443,9 @@ export class Engine {
         // Which Spring AI starters this module declares: its application properties read it.
         return { endpoints: [], definitions: [springAiStarters(file, text)] };
       case 'bicepparam': {
-        const scanned = config(() => undefined);
-        return { ...scanned, definitions: [...(scanned.definitions ?? []), ...bicepParameters(file, text)] };
+        const { template, settings } = bicepParameters(file, text);
+        const scanned = config((r) => r.bicepParameters(template, settings, env, (offset) => lineAndColumn(text, offset).line));
+        return { ...scanned, definitions: [...(scanned.definitions ?? []), ...settings.map((p) => ({ name: bicepParamName(template, p.param), value: p.value.text, offset: p.value.s }))] };
       }
       case 'bicep': {
         const bicep = parseBicep(text);
@@ -622,15 +629,18 @@ function withoutComments(text: string): string {
  * `main.parameters.json` (azd, ARM): each `parameters.NAME.value` string sets parameter NAME
  * of the Bicep file beside it (`main.bicep`), read there before the parameter's default.
  */
-function deploymentParameters(file: string, tree: ConfigTree): { name: string; value: string; offset: number }[] {
-  const bicep = `${file.slice(0, -'.parameters.json'.length)}.bicep`;
+function deploymentParameters(file: string, tree: ConfigTree): { template: string; settings: { param: string; value: Located }[] } {
+  const template = `${file.slice(0, -'.parameters.json'.length)}.bicep`;
   const root = tree.roots[0];
   const params = root?.k === 'map' ? root.entries.find((e) => e.key === 'parameters')?.value : undefined;
-  if (params?.k !== 'map') return [];
-  return params.entries.flatMap((p) => {
-    const value = p.value.k === 'map' ? scalarEntry(p.value.entries, 'value') : undefined;
-    return typeof value?.v === 'string' ? [{ name: bicepParamName(bicep, p.key), value: value.v, offset: value.s }] : [];
-  });
+  if (params?.k !== 'map') return { template, settings: [] };
+  return {
+    template,
+    settings: params.entries.flatMap((p) => {
+      const value = p.value.k === 'map' ? scalarEntry(p.value.entries, 'value') : undefined;
+      return typeof value?.v === 'string' ? [{ param: p.key, value: located(value) }] : [];
+    }),
+  };
 }
 
 /**
@@ -640,20 +650,22 @@ function deploymentParameters(file: string, tree: ConfigTree): { name: string; v
  * azd's `${X=default}`; any other expression is unknown where it is deployed, never the
  * template's default.
  */
-function bicepParameters(file: string, text: string): { name: string; value: string; offset: number }[] {
+function bicepParameters(file: string, text: string): { template: string; settings: { param: string; value: Located }[] } {
   const using = /^\s*using\s+'([^']+)'/m.exec(text);
-  if (!using) return [];
+  if (!using) return { template: '', settings: [] };
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
   const template = (dir + using[1]!).replace(/(^|\/)\.\//g, '$1');
-  const out: { name: string; value: string; offset: number }[] = [];
+  const settings: { param: string; value: Located }[] = [];
   for (const m of text.matchAll(/^[ \t]*param[ \t]+(\w+)[ \t]*=[ \t]*([^\r\n]*)/gm)) {
     const expr = m[2]!.replace(/\s*\/\/.*$/, '').trim();
     const literal = /^'([^'\\$]*)'$/.exec(expr);
     const fromEnv = /^readEnvironmentVariable\(\s*'(\w+)'\s*(?:,\s*'([^'\\$]*)'\s*)?\)$/.exec(expr);
     const value = literal ? literal[1]! : fromEnv ? `\${${fromEnv[1]}${fromEnv[2] !== undefined ? `=${fromEnv[2]}` : ''}}` : `\${${expr}}`;
-    out.push({ name: bicepParamName(template, m[1]!), value, offset: m.index + m[0].indexOf(m[2]!) });
+    const s = m.index + m[0].indexOf(m[2]!);
+    // The text as written is the quoted literal's content only; anything else is an expression.
+    settings.push({ param: m[1]!, value: { text: value, s, e: s + expr.length, cs: literal ? s + 1 : s, ce: literal ? s + expr.length - 1 : s + expr.length, verbatim: literal !== null } });
   }
-  return out;
+  return { template, settings };
 }
 
 /**
