@@ -15,6 +15,7 @@ import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
+import { isMockedIo, mockedRegions, packageOf, type MockedRegion } from './mocks';
 import { isExampleName, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
@@ -197,6 +198,8 @@ class CodeResolver {
   private fields?: { field: string; a: Assignment }[];
   /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
   private readonly inTest: boolean;
+  /** In a test file: where an SDK package is mocked (worked out on first need). */
+  private mocks?: MockedRegion[];
 
   constructor(
     private readonly input: CodeFile,
@@ -226,10 +229,23 @@ class CodeResolver {
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match || this.wrapsClient(call)) return;
+    if (this.inTest && this.isMocked(call)) return;
     // Handed an API object built elsewhere (Spring AI's `.openAiApi(api)`): reported where that is built.
     if (findOption(this.readOptions(call), match.signal.options.client)) return;
     this.client(call, match.provider, match.signal);
     this.modelProfile(call, match.signal.options.model ?? [], before, match.signal.defaults.model);
+  }
+
+  /**
+   * Whether a client call in a test runs against a mock: its SDK's package is patched where
+   * the call is (`with patch("sdk._internal.Transport")`, `jest.mock("sdk")`), or the client
+   * is handed a test double for its I/O (`transport=mock_transport`). It reaches no server.
+   */
+  private isMocked(call: Call): boolean {
+    this.mocks ??= mockedRegions(this.input.text, this.ctx.parser.tokens, this.input.lang, (path) => this.ctx.parser.qualify(path));
+    const pkg = packageOf(this.ctx.parser.qualify(call.callee));
+    if (this.mocks.some((m) => m.pkg === pkg && m.s <= call.s && call.s < m.e)) return true;
+    return this.readOptions(call).some((o) => isMockedIo(o.name, o.value.k === 'call' ? { k: 'call', callee: o.value.call.callee } : o.value));
   }
 
   /**
@@ -607,8 +623,11 @@ class CodeResolver {
       // The host is unknown, but a variable only one provider's SDK reads still says whose API it is.
       const owner = this.ownerOfUnknownHost(r);
       if (owner) return makeEndpoint(this.index, this.input.file, r.span, { provider: owner, host: null, region: null }, via, { ...extras, unknown: hostUnknownWhy });
-      // The whole base URL is unknown (or not one the URL parser accepts): the SDK's provider is assumed, verdicts are not.
-      return makeEndpoint(this.index, this.input.file, r.span, { provider: sdkProvider, host: null, region: null, verdictsUnknown: true }, via, {
+      // The whole base URL is unknown (or not one the URL parser accepts). An SDK with a public
+      // default host sent elsewhere may reach any server that speaks its protocol (OpenAI-compatible
+      // ones above all), so its provider is not known; one without (Azure's) keeps its provider, not its verdicts.
+      const target = signal?.defaults.host ? { provider: null, host: null, region: null } : { provider: sdkProvider, host: null, region: null, verdictsUnknown: true };
+      return makeEndpoint(this.index, this.input.file, r.span, target, via, {
         ...extras,
         unknown: refused ? 'the URL parser refuses the base URL, so where the SDK sends requests is not known' : `the base URL ${r.why ?? (url?.placeholder ? PLACEHOLDER_WHY : 'is computed at run time')}`,
       });
