@@ -46,6 +46,9 @@ const GENERIC_URL_KEYS = new Set(['url', 'uri', 'endpoint', 'host', 'server', 'a
 /** Names under which a local URL is an LLM server (`vllmUrl`, `OLLAMA_BASE`). */
 const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
 
+/** HTTP calls that send a GET to their first argument: `fetch`, `urlopen`, and `x.get`/`x.Get` of an HTTP client. */
+const GET_CALL = /^(?:fetch|urlopen|get|Get)$/;
+
 /** At most this many variables set to different values are followed, each for at most this many values. */
 const MAX_FORKED_VARIABLES = 3;
 const MAX_FORKED_VALUES = 8;
@@ -799,7 +802,9 @@ class CodeResolver {
       return;
     }
     if (!match) return;
-    if (match.provider.kind === 'self-hosted' && isModelList(url)) return;
+    // A model list sends no prompt: on a local server wherever it is written, on a cloud API
+    // only as the whole URL of a GET (elsewhere `.../models` may be the prefix of real calls).
+    if (isModelList(url) && (match.provider.kind === 'self-hosted' || this.isWholeGetUrl(tok))) return;
     // A local URL is an LLM server when its port, path or the name it is given says so.
     const llmContext = looksLikeLlmServer(url)
       || (key !== undefined && ((this.index.isUrlOptionName(key) && !GENERIC_URL_KEYS.has(normalizeKey(key))) || LLM_NAME.test(key)));
@@ -813,6 +818,15 @@ class CodeResolver {
         ...(fix ? { euFix: fix } : {}),
       }),
     );
+  }
+
+  /** Whether a string literal is the whole URL argument of an HTTP GET (`fetch("...")`, `requests.get("...")`, `http.Get("...")`). */
+  private isWholeGetUrl(tok: Token): boolean {
+    const { tokens } = this.ctx.parser;
+    let i = firstFrom(tokens, tok.s, (t) => t.s);
+    if (tokens[i]?.s !== tok.s || tokens[i - 1]?.v !== '(' || (tokens[i + 1]?.v !== ')' && tokens[i + 1]?.v !== ',')) return false;
+    i -= 2;
+    return tokens[i]?.t === 'id' && GET_CALL.test(tokens[i]!.v) && (tokens[i - 1]?.v === '.' || tokens[i]!.v === 'fetch' || tokens[i]!.v === 'urlopen');
   }
 
   /**
