@@ -16,7 +16,7 @@ import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, h
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, packageOf, type MockedRegion } from './mocks';
-import { isExampleName, isModelList, isNotServer, isTestFile } from './not-endpoints';
+import { isExampleName, isGoSdkSource, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -45,6 +45,12 @@ const GENERIC_URL_KEYS = new Set(['url', 'uri', 'endpoint', 'host', 'server', 'a
 
 /** Names under which a local URL is an LLM server (`vllmUrl`, `OLLAMA_BASE`). */
 const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
+
+/** The name a Go file's package clause gives (`package openaiclient`). */
+function goPackageName(tokens: Token[]): string | undefined {
+  const at = tokens.findIndex((t) => t.t === 'id' && t.v === 'package');
+  return at >= 0 && tokens[at + 1]?.t === 'id' ? tokens[at + 1]!.v : undefined;
+}
 
 /** HTTP calls that send a GET to their first argument: `fetch`, `urlopen`, and `x.get`/`x.Get` of an HTTP client. */
 const GET_CALL = /^(?:fetch|urlopen|get|Get)$/;
@@ -201,6 +207,8 @@ class CodeResolver {
   private fields?: { field: string; a: Assignment }[];
   /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
   private readonly inTest: boolean;
+  /** The file is the source of an SDK the catalog models: its URLs are the SDK's defaults, reported where its clients are built. */
+  private readonly inSdkSource: boolean;
   /** In a test file: where an SDK package is mocked (worked out on first need). */
   private mocks?: MockedRegion[];
 
@@ -214,6 +222,7 @@ class CodeResolver {
     private readonly isChecked: (tok: Token) => boolean,
   ) {
     this.inTest = isTestFile(input.file);
+    this.inSdkSource = input.lang === 'go' && isGoSdkSource(input.file, goPackageName(ctx.parser.tokens), index.goSdkDirs);
   }
 
 
@@ -776,7 +785,7 @@ class CodeResolver {
   literal(tok: Token): void {
     if (this.consumed.has(tok.s) || (tok.cs !== undefined && this.consumed.has(tok.cs))) return;
     // Not a use: an expectation or mock in a test, a URL compared or searched for, an example shown to a person.
-    if (this.inTest || this.isChecked(tok) || isExampleName(this.keyOf(tok))) return;
+    if (this.inTest || this.inSdkSource || this.isChecked(tok) || isExampleName(this.keyOf(tok))) return;
     let r: Resolved;
     if (tok.t === 'str') {
       // A URL or host has a dot or a colon; most strings (messages, keys) have neither or are too long.

@@ -3,7 +3,9 @@
 // local server's model list. Each rule holds on any repository: it reads the file's path,
 // the name a value is given and the URL, never a project's name. A rule that could also
 // silence a real call (a library's "internal" default, a cloud API's `/models` prefix) is
-// not one of them: the engine fails closed.
+// not one of them unless what makes it safe is known: a default inside the source of an SDK
+// the catalog models (each construction of that SDK is reported with that default), a model
+// list fetched as a whole GET URL. The engine fails closed.
 
 import type { ParsedUrl } from './hosts';
 
@@ -64,4 +66,17 @@ export function isModelList(url: ParsedUrl): boolean {
 /** A URL written where a server's would be that names none: a placeholder to fill in, or a DNS zone. */
 export function isNotServer(url: ParsedUrl): boolean {
   return url.placeholder === true || isDnsZoneName(url.host);
+}
+
+/**
+ * Whether a Go file is the source of an SDK package the catalog models, or of a package
+ * inside it (its `internal/` client): its folder is, or lies under, that package's folder
+ * (`goSdkDirs`, from the catalog), and it is a library package (not `package main`). The
+ * defaults written there are the SDK's defaults, which the catalog already applies at every
+ * construction of its clients; the library itself sends nothing until an application calls it.
+ */
+export function isGoSdkSource(path: string, goPackage: string | undefined, goSdkDirs: readonly string[]): boolean {
+  if (goPackage === undefined || goPackage === 'main') return false;
+  const dir = `/${path.slice(0, Math.max(0, path.lastIndexOf('/')))}/`;
+  return goSdkDirs.some((d) => dir.includes(`/${d}/`));
 }
