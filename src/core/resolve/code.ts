@@ -787,7 +787,9 @@ class CodeResolver {
     // Not a use: an expectation or mock in a test, a URL compared or searched for, an example shown to a person.
     if (this.inTest || this.inSdkSource || this.isChecked(tok) || isExampleName(this.keyOf(tok))) return;
     let r: Resolved;
-    if (tok.t === 'str') {
+    const fromEnv = this.envUrlWithPath(tok);
+    if (fromEnv) r = fromEnv;
+    else if (tok.t === 'str') {
       // A URL or host has a dot or a colon; most strings (messages, keys) have neither or are too long.
       if (tok.v.length < 6 || tok.v.length > 2048 || (!tok.v.includes('.') && !tok.v.includes(':'))) return;
       r = {
@@ -821,12 +823,43 @@ class CodeResolver {
     const fix = this.hostFix(r, url, match.provider, match.region);
     const target = hostTarget(match, url.host);
     this.endpoints.push(
-      makeEndpoint(this.index, this.input.file, r.span, target, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', {
+      makeEndpoint(this.index, this.input.file, r.span, target, fromEnv?.env?.where ? `URL of an LLM API: ${fromEnv.env.name} (${formatWhere(fromEnv.env.where)}) with a path written here, ${fromEnv.text}` : key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', {
         conditions: conditionsOf(r),
         ...(match.regionUnknown ? { unknown: `the region in the host ${r.why ?? 'is computed at run time'}` } : {}),
         ...(fix ? { euFix: fix } : {}),
       }),
     );
+  }
+
+  /**
+   * A request URL made of a base URL the workspace sets for an env variable and a path written
+   * here (`process.env.OLLAMA_URL + "/api/chat"`, `${process.env.OLLAMA_URL}/api/chat`), with
+   * the value that reaches this file; undefined when the token is no such path, or the
+   * variable has no value here (nothing to tell where it goes).
+   */
+  private envUrlWithPath(tok: Token): Resolved | undefined {
+    let value: Value;
+    if (tok.t === 'str') {
+      if (!tok.v.startsWith('/')) return undefined;
+      const { tokens } = this.ctx.parser;
+      const at = firstFrom(tokens, tok.s, (t) => t.s);
+      if (tokens[at]?.s !== tok.s || tokens[at - 1]?.v !== '+') return undefined;
+      // The left operand: a name path, possibly indexed or called (`os.environ["X"]`, `os.getenv("X")`).
+      let start = at - 2;
+      while (start > 0) {
+        const t = tokens[start]!;
+        if (t.v === ')' || t.v === ']') start = this.ctx.parser.openOf(start) - 1;
+        else if (t.t === 'id' || t.v === '.' || t.v === '!') start--;
+        else break;
+      }
+      value = CodeParser.parseHole(this.ctx.parser, tokens.slice(start + 1, at + 1));
+    } else {
+      const first = tok.parts?.find((p) => !('lit' in p) || p.lit !== '');
+      if (!first || 'lit' in first) return undefined;
+      value = CodeParser.parseHole(this.ctx.parser, [tok]);
+    }
+    const r = evaluate(value, this.ctx);
+    return r.env?.where && !r.env.defaulted && isKnown(r) ? r : undefined;
   }
 
   /** Whether a string literal is the whole URL argument of an HTTP GET (`fetch("...")`, `requests.get("...")`, `http.Get("...")`). */
