@@ -635,10 +635,13 @@ class CodeResolver {
       // The host is unknown, but a variable only one provider's SDK reads still says whose API it is.
       const owner = this.ownerOfUnknownHost(r);
       if (owner) return makeEndpoint(this.index, this.input.file, r.span, { provider: owner, host: null, region: null }, via, { ...extras, unknown: hostUnknownWhy });
-      // The whole base URL is unknown (or not one the URL parser accepts). An SDK with a public
-      // default host sent elsewhere may reach any server that speaks its protocol (OpenAI-compatible
-      // ones above all), so its provider is not known; one without (Azure's) keeps its provider, not its verdicts.
-      const target = signal?.defaults.host ? { provider: null, host: null, region: null } : { provider: sdkProvider, host: null, region: null, verdictsUnknown: true };
+      // The whole base URL is unknown (or not one the URL parser accepts). A cloud SDK with a
+      // public default host sent elsewhere may reach any server that speaks its protocol
+      // (OpenAI-compatible ones above all), so its provider is not known. One without a default
+      // (Azure's) keeps its provider, not its verdicts; a local server's SDK (Ollama) reaches a
+      // server of that runtime, self-hosted wherever it runs.
+      const elsewhere = signal?.defaults.host !== undefined && sdkProvider.kind !== 'self-hosted';
+      const target = elsewhere ? { provider: null, host: null, region: null } : { provider: sdkProvider, host: null, region: null, verdictsUnknown: true };
       return makeEndpoint(this.index, this.input.file, r.span, target, via, {
         ...extras,
         unknown: refused ? 'the URL parser refuses the base URL, so where the SDK sends requests is not known' : `the base URL ${r.why ?? (url?.placeholder ? PLACEHOLDER_WHY : 'is computed at run time')}`,
