@@ -58,7 +58,7 @@ export function mockedRegions(text: string, tokens: Token[], lang: CodeLanguage,
 /** The name path starting at token i (`mock.patch`), if token i starts one. */
 function dottedPath(tokens: Token[], i: number): { text: string; end: number } | undefined {
   if (tokens[i]?.t !== 'id' || tokens[i - 1]?.v === '.') return undefined;
-  let text = tokens[i]!.v;
+  let text = tokens[i].v;
   let j = i + 1;
   while (tokens[j]?.v === '.' && tokens[j + 1]?.t === 'id') {
     text += `.${tokens[j + 1]!.v}`;
