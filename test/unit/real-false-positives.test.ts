@@ -3,9 +3,12 @@
 // provider's model list, and a request URL built from an env variable and a path.
 // Each quiet case has a twin that is a real use, so that a rule that silences too much fails.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { Engine, workspaceEnv, type EnvDefinition } from '../../src/core/engine';
 import { goSourceDir } from '../../src/core/resolve/catalog-index';
+import { goModuleDefinition, goModuleName } from '../../src/core/resolve/not-endpoints';
 import { lineAndColumn } from '../../src/core/text';
+import { runCli, tempWorkspace } from '../support/cli';
 
 const engine = new Engine();
 const found = (file: string, text: string, env: EnvDefinition[] = []): { line: number; provider: string | null; host: string | null }[] =>
@@ -47,6 +50,28 @@ describe('real false positives: the Go source of an SDK the catalog models', () 
   it('still reports a construction of the SDK beside it', () => {
     const example = 'package main\n\nimport "github.com/tmc/langchaingo/llms/openai"\n\nfunc main() {\n\tllm, _ := openai.New()\n\t_ = llm\n}\n';
     assert.deepEqual(found('examples/chat/main.go', example).map((e) => e.host), ['api.openai.com']);
+  });
+
+  it('lets the go.mod above the file decide when the workspace has one', () => {
+    const module = (path: string): EnvDefinition[] => [{ name: goModuleName(''), value: path, file: 'go.mod', line: 1 }];
+    // An application whose folders happen to look like the SDK's.
+    assert.deepEqual(lines('llms/openai/internal/chatclient/client.go', library, module('github.com/acme/bot')), [3, 10]);
+    // An SDK at its repository's root (openai-go), major version suffix and all: its internal defaults are its own.
+    assert.deepEqual(lines('internal/chatclient/client.go', library, module('github.com/openai/openai-go/v3')), []);
+    assert.deepEqual(lines('examples/chat/main.go', library.replace('package chatclient', 'package main'), module('github.com/openai/openai-go/v3')), [3, 10]);
+  });
+
+  it('reads the module path from go.mod in a CLI scan', () => {
+    assert.deepEqual(goModuleDefinition('sdk/go.mod', '// the SDK\nmodule github.com/openai/openai-go/v3 // latest\n\ngo 1.22\n'), {
+      name: goModuleName('sdk'), value: 'github.com/openai/openai-go/v3', offset: 18,
+    });
+    const dir = tempWorkspace({ 'go.mod': 'module github.com/acme/bot\n\ngo 1.22\n', 'llms/openai/internal/chatclient/client.go': library });
+    try {
+      const json = JSON.parse(runCli(['scan', '.', '--format', 'json'], dir).stdout) as { endpoints: { line: number }[] };
+      assert.deepEqual(json.endpoints.map((e) => e.line), [3, 10]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('places a Go package by its import path only two or more folders deep on a code host', () => {

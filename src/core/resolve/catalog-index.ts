@@ -28,8 +28,8 @@ export class CatalogIndex {
   readonly globalOnly = new Map<ProviderId, RegExp>();
   private readonly patterns = new Map<string, RegExp>();
   private readonly urlOptionNames = new Set<string>();
-  /** Where the Go SDK packages the catalog models lie in their repositories (`llms/openai`), as `goSourceDir` gives them. */
-  readonly goSdkDirs: string[];
+  /** The Go SDK packages the catalog models (import paths), and where they lie in their repositories (`llms/openai`, see `goSourceDir`). */
+  readonly goSdk: { packages: string[]; dirs: string[] };
 
   constructor(readonly catalog: Catalog) {
     this.hosts = new HostMatcher(catalog);
@@ -61,7 +61,10 @@ export class CatalogIndex {
     this.bareModels = catalog.litellm.bareModels.map((b) => ({ ...b, pattern: new RegExp(b.pattern) }));
     for (const p of catalog.providers) if (p.globalOnlyModels) this.globalOnly.set(p.id, new RegExp(p.globalOnlyModels.pattern, 'i'));
     const goPackages = catalog.providers.flatMap((p) => p.clients.filter((c) => c.languages.includes('go')).flatMap((c) => c.packages));
-    this.goSdkDirs = [...new Set(goPackages.map(goSourceDir).filter((d): d is string => d !== undefined))].sort();
+    this.goSdk = {
+      packages: [...new Set(goPackages)].sort(),
+      dirs: [...new Set(goPackages.map(goSourceDir).filter((d): d is string => d !== undefined))].sort(),
+    };
   }
 
   /** A catalog regular expression (a client's option pattern), compiled once. */

@@ -16,7 +16,7 @@ import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, h
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, packageOf, type MockedRegion } from './mocks';
-import { isExampleName, isGoSdkSource, isModelList, isNotServer, isTestFile } from './not-endpoints';
+import { goModuleName, isExampleName, isGoSdkSource, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -81,7 +81,12 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       return v;
     };
     const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked };
-    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked);
+    // Which Go module a folder's go.mod names: read untracked, as it is no value an endpoint is resolved from.
+    const moduleOf = (dir: string): string | undefined => {
+      const v = workspace(goModuleName(dir));
+      return v.state === 'set' ? v.value : undefined;
+    };
+    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked, moduleOf);
     const conflicts = new Map<Endpoint, string[]>();
     // Called after each call or literal is resolved: its new endpoints take the values it read.
     const tag = (before: number): void => {
@@ -208,7 +213,7 @@ class CodeResolver {
   /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
   private readonly inTest: boolean;
   /** The file is the source of an SDK the catalog models: its URLs are the SDK's defaults, reported where its clients are built. */
-  private readonly inSdkSource: boolean;
+  private inSdkSource?: boolean;
   /** In a test file: where an SDK package is mocked (worked out on first need). */
   private mocks?: MockedRegion[];
 
@@ -220,9 +225,16 @@ class CodeResolver {
     private readonly keyOf: (tok: Token) => string | undefined,
     /** Whether a string literal is compared or searched for (`url.includes("...")`). */
     private readonly isChecked: (tok: Token) => boolean,
+    /** The module path the go.mod in a folder names, if the workspace has one there. */
+    private readonly moduleOf: (dir: string) => string | undefined,
   ) {
     this.inTest = isTestFile(input.file);
-    this.inSdkSource = input.lang === 'go' && isGoSdkSource(input.file, goPackageName(ctx.parser.tokens), index.goSdkDirs);
+  }
+
+  /** Whether the file is the Go source of an SDK the catalog models (asked only when a URL would be reported: it reads the workspace's go.mod files). */
+  private isSdkSource(): boolean {
+    this.inSdkSource ??= this.input.lang === 'go' && isGoSdkSource(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, this.moduleOf);
+    return this.inSdkSource;
   }
 
 
@@ -788,7 +800,7 @@ class CodeResolver {
   literal(tok: Token): void {
     if (this.consumed.has(tok.s) || (tok.cs !== undefined && this.consumed.has(tok.cs))) return;
     // Not a use: an expectation or mock in a test, a URL compared or searched for, an example shown to a person.
-    if (this.inTest || this.inSdkSource || this.isChecked(tok) || isExampleName(this.keyOf(tok))) return;
+    if (this.inTest || this.isChecked(tok) || isExampleName(this.keyOf(tok))) return;
     let r: Resolved;
     const fromEnv = this.envUrlWithPath(tok);
     if (fromEnv) r = fromEnv;
@@ -815,7 +827,7 @@ class CodeResolver {
       this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), key ? `URL in ${key}` : 'URL in a string'));
       return;
     }
-    if (!match) return;
+    if (!match || this.isSdkSource()) return;
     // A model list sends no prompt: on a local server wherever it is written, on a cloud API
     // only as the whole URL of a GET (elsewhere `.../models` may be the prefix of real calls).
     if (isModelList(url) && (match.provider.kind === 'self-hosted' || this.isWholeGetUrl(tok))) return;
