@@ -10,6 +10,7 @@ import { CatalogIndex } from './resolve/catalog-index';
 import { resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
+import { goModuleDefinition } from './resolve/not-endpoints';
 import { applyAzureResources, bicepParamName, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { dirOf, isDocumentationEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
@@ -39,7 +40,7 @@ export type FileFormat =
   | { kind: 'toml' }
   /** Java .properties (Spring Boot's application.properties). */
   | { kind: 'properties' }
-  /** A Maven or Gradle build file: only which Spring AI starters the module declares. */
+  /** A Maven or Gradle build file (which Spring AI starters the module declares), or a go.mod (the module's path). */
   | { kind: 'build' }
   /** `varsOnly`: a .tfvars file, which only sets values for the module's Terraform code. */
   | { kind: 'terraform'; varsOnly?: true }
@@ -76,7 +77,7 @@ export function formatOf(path: string): FileFormat | null {
   if (LOCK_FILES.has(base) || base.endsWith('.lock')) return null;
   // `env.example` and `.env-example` document a project's values as `.env.example` does.
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env') || base === '.envrc' || /^\.?env[.-](?:example|sample|template)$/.test(base)) return { kind: 'dotenv' };
-  if (base === 'pom.xml' || base === 'build.gradle' || base === 'build.gradle.kts') return { kind: 'build' };
+  if (base === 'pom.xml' || base === 'build.gradle' || base === 'build.gradle.kts' || base === 'go.mod') return { kind: 'build' };
   const dot = base.lastIndexOf('.');
   if (dot < 0) return null;
   const ext = base.slice(dot + 1);
@@ -439,9 +440,13 @@ export class Engine {
         const scanned = config((r) => r.terraform(hcl, env));
         return { ...scanned, definitions: [...(scanned.definitions ?? []), ...defaults] };
       }
-      case 'build':
+      case 'build': {
+        // A go.mod names its module: Go code below it reads that to tell an SDK's own source.
+        const goModule = file === 'go.mod' || file.endsWith('/go.mod') ? goModuleDefinition(file, text) : undefined;
+        if (goModule !== undefined) return { endpoints: [], definitions: goModule ? [goModule] : [] };
         // Which Spring AI starters this module declares: its application properties read it.
         return { endpoints: [], definitions: [springAiStarters(file, text)] };
+      }
       case 'bicepparam': {
         const { template, settings } = bicepParameters(file, text);
         const scanned = config((r) => r.bicepParameters(template, settings, env, (offset) => lineAndColumn(text, offset).line));
