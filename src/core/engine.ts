@@ -11,6 +11,7 @@ import { moduleExports, resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
 import { compilerConfig, exportedNames, isCompilerConfig, PROJECT_IMPORT_ANCHORS } from './resolve/modules';
+import { goModuleDefinition } from './resolve/not-endpoints';
 import { applyAzureResources, bicepParamName, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { dirOf, isDocumentationEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
@@ -22,7 +23,7 @@ import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
 import { escapeForJsonString, notebookLanguage, parseNotebook, type Notebook } from './scan/config/notebook';
 import { parseProperties } from './scan/config/properties';
-import { parseJson, parseToml, parseYaml, scalarEntry, type ConfigTree } from './scan/config/tree';
+import { located, parseJson, parseToml, parseYaml, scalarEntry, type ConfigTree, type Located } from './scan/config/tree';
 import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
 import { lex } from './scan/lexer';
 import { parseNotes } from './scan/notes';
@@ -53,7 +54,7 @@ export type FileFormat =
   | { kind: 'toml' }
   /** Java .properties (Spring Boot's application.properties). */
   | { kind: 'properties' }
-  /** A Maven or Gradle build file: only which Spring AI starters the module declares. */
+  /** A Maven or Gradle build file (which Spring AI starters the module declares), or a go.mod (the module's path). */
   | { kind: 'build' }
   /** `varsOnly`: a .tfvars file, which only sets values for the module's Terraform code. */
   | { kind: 'terraform'; varsOnly?: true }
@@ -90,7 +91,7 @@ export function formatOf(path: string): FileFormat | null {
   if (LOCK_FILES.has(base) || base.endsWith('.lock')) return null;
   // `env.example` and `.env-example` document a project's values as `.env.example` does.
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env') || base === '.envrc' || /^\.?env[.-](?:example|sample|template)$/.test(base)) return { kind: 'dotenv' };
-  if (base === 'pom.xml' || base === 'build.gradle' || base === 'build.gradle.kts') return { kind: 'build' };
+  if (base === 'pom.xml' || base === 'build.gradle' || base === 'build.gradle.kts' || base === 'go.mod') return { kind: 'build' };
   const dot = base.lastIndexOf('.');
   if (dot < 0) return null;
   const ext = base.slice(dot + 1);
@@ -459,7 +460,13 @@ export class Engine {
         }));
         if (format.kind === 'json' && format.compilerConfig) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...compilerConfig(file, tree)] };
         if (format.kind !== 'json' || !format.deploymentParameters) return scanned;
-        return { ...scanned, definitions: [...(scanned.definitions ?? []), ...deploymentParameters(file, tree)] };
+        const { template, settings } = deploymentParameters(file, tree);
+        const skus = config((r) => r.bicepParameters(template, settings, env, (offset) => lineAndColumn(text, offset).line));
+        return {
+          ...scanned,
+          endpoints: [...scanned.endpoints, ...skus.endpoints],
+          definitions: [...(scanned.definitions ?? []), ...settings.map((p) => ({ name: bicepParamName(template, p.param), value: p.value.text, offset: p.value.s }))],
+        };
       }
       case 'terraform': {
         const hcl = parseHcl(text);
@@ -482,12 +489,17 @@ export class Engine {
         const scanned = config((r) => r.terraform(hcl, env));
         return { ...scanned, definitions: [...(scanned.definitions ?? []), ...defaults] };
       }
-      case 'build':
+      case 'build': {
+        // A go.mod names its module: Go code below it reads that to tell an SDK's own source.
+        const goModule = file === 'go.mod' || file.endsWith('/go.mod') ? goModuleDefinition(file, text) : undefined;
+        if (goModule !== undefined) return { endpoints: [], definitions: goModule ? [goModule] : [] };
         // Which Spring AI starters this module declares: its application properties read it.
         return { endpoints: [], definitions: [springAiStarters(file, text)] };
+      }
       case 'bicepparam': {
-        const scanned = config(() => undefined);
-        return { ...scanned, definitions: [...(scanned.definitions ?? []), ...bicepParameters(file, text)] };
+        const { template, settings } = bicepParameters(file, text);
+        const scanned = config((r) => r.bicepParameters(template, settings, env, (offset) => lineAndColumn(text, offset).line));
+        return { ...scanned, definitions: [...(scanned.definitions ?? []), ...settings.map((p) => ({ name: bicepParamName(template, p.param), value: p.value.text, offset: p.value.s }))] };
       }
       case 'bicep': {
         const bicep = parseBicep(text);
@@ -671,15 +683,18 @@ function withoutComments(text: string): string {
  * `main.parameters.json` (azd, ARM): each `parameters.NAME.value` string sets parameter NAME
  * of the Bicep file beside it (`main.bicep`), read there before the parameter's default.
  */
-function deploymentParameters(file: string, tree: ConfigTree): { name: string; value: string; offset: number }[] {
-  const bicep = `${file.slice(0, -'.parameters.json'.length)}.bicep`;
+function deploymentParameters(file: string, tree: ConfigTree): { template: string; settings: { param: string; value: Located }[] } {
+  const template = `${file.slice(0, -'.parameters.json'.length)}.bicep`;
   const root = tree.roots[0];
   const params = root?.k === 'map' ? root.entries.find((e) => e.key === 'parameters')?.value : undefined;
-  if (params?.k !== 'map') return [];
-  return params.entries.flatMap((p) => {
-    const value = p.value.k === 'map' ? scalarEntry(p.value.entries, 'value') : undefined;
-    return typeof value?.v === 'string' ? [{ name: bicepParamName(bicep, p.key), value: value.v, offset: value.s }] : [];
-  });
+  if (params?.k !== 'map') return { template, settings: [] };
+  return {
+    template,
+    settings: params.entries.flatMap((p) => {
+      const value = p.value.k === 'map' ? scalarEntry(p.value.entries, 'value') : undefined;
+      return typeof value?.v === 'string' ? [{ param: p.key, value: located(value) }] : [];
+    }),
+  };
 }
 
 /**
@@ -689,20 +704,22 @@ function deploymentParameters(file: string, tree: ConfigTree): { name: string; v
  * azd's `${X=default}`; any other expression is unknown where it is deployed, never the
  * template's default.
  */
-function bicepParameters(file: string, text: string): { name: string; value: string; offset: number }[] {
+function bicepParameters(file: string, text: string): { template: string; settings: { param: string; value: Located }[] } {
   const using = /^\s*using\s+'([^']+)'/m.exec(text);
-  if (!using) return [];
+  if (!using) return { template: '', settings: [] };
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
   const template = (dir + using[1]!).replace(/(^|\/)\.\//g, '$1');
-  const out: { name: string; value: string; offset: number }[] = [];
+  const settings: { param: string; value: Located }[] = [];
   for (const m of text.matchAll(/^[ \t]*param[ \t]+(\w+)[ \t]*=[ \t]*([^\r\n]*)/gm)) {
     const expr = m[2]!.replace(/\s*\/\/.*$/, '').trim();
     const literal = /^'([^'\\$]*)'$/.exec(expr);
     const fromEnv = /^readEnvironmentVariable\(\s*'(\w+)'\s*(?:,\s*'([^'\\$]*)'\s*)?\)$/.exec(expr);
     const value = literal ? literal[1]! : fromEnv ? `\${${fromEnv[1]}${fromEnv[2] !== undefined ? `=${fromEnv[2]}` : ''}}` : `\${${expr}}`;
-    out.push({ name: bicepParamName(template, m[1]!), value, offset: m.index + m[0].indexOf(m[2]!) });
+    const s = m.index + m[0].indexOf(m[2]!);
+    // The text as written is the quoted literal's content only; anything else is an expression.
+    settings.push({ param: m[1]!, value: { text: value, s, e: s + expr.length, cs: literal ? s + 1 : s, ce: literal ? s + expr.length - 1 : s + expr.length, verbatim: literal !== null } });
   }
-  return out;
+  return { template, settings };
 }
 
 /**

@@ -17,6 +17,9 @@ const GOAL = { precision: 0.95, recall: 0.95, attributes: 0.97 };
 const REACHED: Record<string, typeof GOAL> = {
   'java-ts-go-iac': { precision: 0.86, recall: 0.72, attributes: 1 },
   'python-agents': { precision: 0.89, recall: 0.91, attributes: 0.99 },
+  // Labelled after the engine was tuned on the two sets above and never tuned on: a check on
+  // how the engine does on code it has not seen (docs/accuracy/real-holdout-first-run.txt).
+  holdout: { precision: 0.74, recall: 0.45, attributes: 0.98 },
 };
 
 describe('real public code, labelled blind (docs/accuracy/real)', () => {

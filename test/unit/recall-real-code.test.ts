@@ -141,15 +141,16 @@ describe('recall on shapes seen in real code', () => {
         ['azure-openai', null, azureBaa],
         ['azure-openai', null, azureBaa],
         ['azure-openai', null, azureBaa],
-        ['openai', null, null],
+        [null, null, null],
       ]);
-      // Azure's marks are evidence; a base URL with none leaves the provider the SDK's assumption.
-      assert.deepEqual(endpoints.map((e) => e.assumedProvider === true), [false, false, false, true]);
+      // Azure's marks are evidence; a base URL with none replaces the SDK's default with a server nobody knows.
+      assert.deepEqual(endpoints.map((e) => e.assumedProvider === true), [false, false, false, false]);
       assert.match(endpoints[1]!.via, /api-version query parameter/);
     });
 
     it('says in the CLI output when the provider is only the SDK\'s assumption', () => {
-      const dir = tempWorkspace({ 'route.ts': 'import OpenAI from "openai"\nexport const c = (url: string) => new OpenAI({ baseURL: url })\n' });
+      // Options the engine cannot read may or may not replace the SDK's default: the provider is its assumption.
+      const dir = tempWorkspace({ 'route.ts': 'import OpenAI from "openai"\nexport const c = (opts: object) => new OpenAI(opts)\n' });
       try {
         const json = JSON.parse(runCli(['scan', '.', '--format', 'json'], dir).stdout) as { endpoints: { provider: string; assumedProvider?: boolean }[] };
         assert.deepEqual(json.endpoints.map((e) => [e.provider, e.assumedProvider]), [['openai', true]]);

@@ -15,8 +15,9 @@ import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { isExampleName, isModelList, isNotServer, isTestFile } from './not-endpoints';
+import { isMockedIo, mockedRegions, packageOf, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, type ExportedValue } from './modules';
+import { goModuleName, isExampleName, isGoSdkSource, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -45,6 +46,15 @@ const GENERIC_URL_KEYS = new Set(['url', 'uri', 'endpoint', 'host', 'server', 'a
 
 /** Names under which a local URL is an LLM server (`vllmUrl`, `OLLAMA_BASE`). */
 const LLM_NAME = /llm|ollama|openai|llama|lmstudio|lm_studio|inference/i;
+
+/** The name a Go file's package clause gives (`package openaiclient`). */
+function goPackageName(tokens: Token[]): string | undefined {
+  const at = tokens.findIndex((t) => t.t === 'id' && t.v === 'package');
+  return at >= 0 && tokens[at + 1]?.t === 'id' ? tokens[at + 1]!.v : undefined;
+}
+
+/** HTTP calls that send a GET to their first argument: `fetch`, `urlopen`, and `x.get`/`x.Get` of an HTTP client. */
+const GET_CALL = /^(?:fetch|urlopen|get|Get)$/;
 
 /** At most this many variables set to different values are followed, each for at most this many values. */
 const MAX_FORKED_VARIABLES = 3;
@@ -78,7 +88,12 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       return c;
     };
     const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, imported };
-    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked);
+    // Which Go module a folder's go.mod names: read untracked, as it is no value an endpoint is resolved from.
+    const moduleOf = (dir: string): string | undefined => {
+      const v = workspace(goModuleName(dir));
+      return v.state === 'set' ? v.value : undefined;
+    };
+    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked, moduleOf);
     const conflicts = new Map<Endpoint, string[]>();
     // Called after each call or literal is resolved: its new endpoints take the values it read.
     const tag = (before: number): void => {
@@ -216,6 +231,10 @@ class CodeResolver {
   private fields?: { field: string; a: Assignment }[];
   /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
   private readonly inTest: boolean;
+  /** The file is the source of an SDK the catalog models: its URLs are the SDK's defaults, reported where its clients are built. */
+  private inSdkSource?: boolean;
+  /** In a test file: where an SDK package is mocked (worked out on first need). */
+  private mocks?: MockedRegion[];
 
   constructor(
     private readonly input: CodeFile,
@@ -225,8 +244,16 @@ class CodeResolver {
     private readonly keyOf: (tok: Token) => string | undefined,
     /** Whether a string literal is compared or searched for (`url.includes("...")`). */
     private readonly isChecked: (tok: Token) => boolean,
+    /** The module path the go.mod in a folder names, if the workspace has one there. */
+    private readonly moduleOf: (dir: string) => string | undefined,
   ) {
     this.inTest = isTestFile(input.file);
+  }
+
+  /** Whether the file is the Go source of an SDK the catalog models (asked only when a URL would be reported: it reads the workspace's go.mod files). */
+  private isSdkSource(): boolean {
+    this.inSdkSource ??= this.input.lang === 'go' && isGoSdkSource(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, this.moduleOf);
+    return this.inSdkSource;
   }
 
 
@@ -245,10 +272,23 @@ class CodeResolver {
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match || this.wrapsClient(call)) return;
+    if (this.inTest && this.isMocked(call)) return;
     // Handed an API object built elsewhere (Spring AI's `.openAiApi(api)`): reported where that is built.
     if (findOption(this.readOptions(call), match.signal.options.client)) return;
     this.client(call, match.provider, match.signal);
     this.modelProfile(call, match.signal.options.model ?? [], before, match.signal.defaults.model);
+  }
+
+  /**
+   * Whether a client call in a test runs against a mock: its SDK's package is patched where
+   * the call is (`with patch("sdk._internal.Transport")`, `jest.mock("sdk")`), or the client
+   * is handed a test double for its I/O (`transport=mock_transport`). It reaches no server.
+   */
+  private isMocked(call: Call): boolean {
+    this.mocks ??= mockedRegions(this.input.text, this.ctx.parser.tokens, this.input.lang, (path) => this.ctx.parser.qualify(path));
+    const pkg = packageOf(this.ctx.parser.qualify(call.callee));
+    if (this.mocks.some((m) => m.pkg === pkg && m.s <= call.s && call.s < m.e)) return true;
+    return this.readOptions(call).some((o) => isMockedIo(o.name, o.value.k === 'call' ? { k: 'call', callee: o.value.call.callee } : o.value));
   }
 
   /**
@@ -626,8 +666,14 @@ class CodeResolver {
       // The host is unknown, but a variable only one provider's SDK reads still says whose API it is.
       const owner = this.ownerOfUnknownHost(r);
       if (owner) return makeEndpoint(this.index, this.input.file, r.span, { provider: owner, host: null, region: null }, via, { ...extras, unknown: hostUnknownWhy });
-      // The whole base URL is unknown (or not one the URL parser accepts): the SDK's provider is assumed, verdicts are not.
-      return makeEndpoint(this.index, this.input.file, r.span, { provider: sdkProvider, host: null, region: null, verdictsUnknown: true }, via, {
+      // The whole base URL is unknown (or not one the URL parser accepts). A cloud SDK with a
+      // public default host sent elsewhere may reach any server that speaks its protocol
+      // (OpenAI-compatible ones above all), so its provider is not known. One without a default
+      // (Azure's) keeps its provider, not its verdicts; a local server's SDK (Ollama) reaches a
+      // server of that runtime, self-hosted wherever it runs.
+      const elsewhere = signal?.defaults.host !== undefined && sdkProvider.kind !== 'self-hosted';
+      const target = elsewhere ? { provider: null, host: null, region: null } : { provider: sdkProvider, host: null, region: null, verdictsUnknown: true };
+      return makeEndpoint(this.index, this.input.file, r.span, target, via, {
         ...extras,
         unknown: refused ? 'the URL parser refuses the base URL, so where the SDK sends requests is not known' : `the base URL ${r.why ?? (url?.placeholder ? PLACEHOLDER_WHY : 'is computed at run time')}`,
       });
@@ -775,7 +821,9 @@ class CodeResolver {
     // Not a use: an expectation or mock in a test, a URL compared or searched for, an example shown to a person.
     if (this.inTest || this.isChecked(tok) || isExampleName(this.keyOf(tok))) return;
     let r: Resolved;
-    if (tok.t === 'str') {
+    const fromEnv = this.envUrlWithPath(tok);
+    if (fromEnv) r = fromEnv;
+    else if (tok.t === 'str') {
       // A URL or host has a dot or a colon; most strings (messages, keys) have neither or are too long.
       if (tok.v.length < 6 || tok.v.length > 2048 || (!tok.v.includes('.') && !tok.v.includes(':'))) return;
       r = {
@@ -788,7 +836,11 @@ class CodeResolver {
       if (!first || !('lit' in first) || !/^(?:https?|wss?):\/\//i.test(first.lit)) return;
       r = evaluate(CodeParser.parseHole(this.ctx.parser, [tok]), this.ctx);
     }
-    this.urlInValue(r, this.keyOf(tok), '');
+    const key = this.keyOf(tok);
+    this.urlInValue(tok, r, key, {
+      found: fromEnv?.env?.where ? `URL of an LLM API: ${fromEnv.env.name} (${formatWhere(fromEnv.env.where)}) with a path written here, ${fromEnv.text}` : key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string',
+      lookalike: key ? `URL in ${key}` : 'URL in a string',
+    });
   }
 
   /**
@@ -800,22 +852,27 @@ class CodeResolver {
     if (this.inTest || this.isChecked(use.tok) || isExampleName(this.keyOf(use.tok))) return;
     const r = evaluate({ k: 'ref', path: use.path, s: use.s, e: use.e }, this.ctx);
     if (!r.imported || !isKnown(r)) return;
-    this.urlInValue(r, this.keyOf(use.tok), `, ${use.path} imported from ${formatWhere(r.imported.where)}`);
+    const key = this.keyOf(use.tok);
+    const from = `, ${use.path} imported from ${formatWhere(r.imported.where)}`;
+    this.urlInValue(use.tok, r, key, { found: `${key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string'}${from}`, lookalike: `${key ? `URL in ${key}` : 'URL in a string'}${from}` });
   }
 
-  /** An endpoint for a URL of an LLM API written in the code (or imported), given to `key`. */
-  private urlInValue(r: Resolved, key: string | undefined, from: string): void {
+  /** An endpoint for a URL of an LLM API written at `tok` (or imported there), given to `key`; `via` says how it is written. */
+  private urlInValue(tok: Token, r: Resolved, key: string | undefined, via: { found: string; lookalike: string }): void {
     const url = parseUrl(r.text.trim());
     // A URL inside a sentence (a help or error message) is mentioned, not used.
     if (!url || isNotServer(url) || /\s/.test(r.text.trim())) return;
     const lookalike = this.index.hosts.spoof(url);
     const match = this.index.matchHost(url.host);
     if (lookalike) {
-      this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), `${key ? `URL in ${key}` : 'URL in a string'}${from}`));
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), via.lookalike));
       return;
     }
-    if (!match) return;
-    if (match.provider.kind === 'self-hosted' && isModelList(url)) return;
+    if (!match || this.isSdkSource()) return;
+    // A model list sends no prompt: on a local server wherever it is written, on a cloud API
+    // only as the whole URL of a GET (elsewhere `.../models` may be the prefix of real calls).
+    if (isModelList(url) && (match.provider.kind === 'self-hosted' || this.isWholeGetUrl(tok))) return;
+    if (key !== undefined && this.isUnreadNotebookVariable(tok, key)) return;
     // A local URL is an LLM server when its port, path or the name it is given says so.
     const llmContext = looksLikeLlmServer(url)
       || (key !== undefined && ((this.index.isUrlOptionName(key) && !GENERIC_URL_KEYS.has(normalizeKey(key))) || LLM_NAME.test(key)));
@@ -823,12 +880,69 @@ class CodeResolver {
     const fix = this.hostFix(r, url, match.provider, match.region);
     const target = hostTarget(match, url.host);
     this.endpoints.push(
-      makeEndpoint(this.index, this.input.file, r.span, target, `${key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string'}${from}`, {
+      makeEndpoint(this.index, this.input.file, r.span, target, via.found, {
         conditions: conditionsOf(r),
         ...(match.regionUnknown ? { unknown: `the region in the host ${r.why ?? 'is computed at run time'}` } : {}),
         ...(fix ? { euFix: fix } : {}),
       }),
     );
+  }
+
+  /**
+   * A notebook variable given a URL and never read again (a form field such as
+   * `SERVICE = "aiplatform.googleapis.com"`) sends nothing. Only notebooks: nothing imports
+   * them, so every read of the name is in this text (a module's name may be read elsewhere).
+   */
+  private isUnreadNotebookVariable(tok: Token, name: string): boolean {
+    if (!this.input.file.toLowerCase().endsWith('.ipynb')) return false;
+    const { tokens } = this.ctx.parser;
+    const assigned = this.ctx.assignments.get(name) ?? [];
+    if (!assigned.some((a) => tokens[a.from]?.s === tok.s)) return false;
+    const mentions = (list: Token[]): number =>
+      list.reduce((n, t) => n + (t.t === 'id' && t.v === name ? 1 : 0)
+        + (t.parts ?? []).reduce((m, p) => m + ('expr' in p ? mentions(p.expr) : 0), 0), 0);
+    // Only the assignments' own targets: nothing reads it.
+    return mentions(tokens) <= assigned.length;
+  }
+
+  /**
+   * A request URL made of a base URL the workspace sets for an env variable and a path written
+   * here (`process.env.OLLAMA_URL + "/api/chat"`, `${process.env.OLLAMA_URL}/api/chat`), with
+   * the value that reaches this file; undefined when the token is no such path, or the
+   * variable has no value here (nothing to tell where it goes).
+   */
+  private envUrlWithPath(tok: Token): Resolved | undefined {
+    let value: Value;
+    if (tok.t === 'str') {
+      if (!tok.v.startsWith('/')) return undefined;
+      const { tokens } = this.ctx.parser;
+      const at = firstFrom(tokens, tok.s, (t) => t.s);
+      if (tokens[at]?.s !== tok.s || tokens[at - 1]?.v !== '+') return undefined;
+      // The left operand: a name path, possibly indexed or called (`os.environ["X"]`, `os.getenv("X")`).
+      let start = at - 2;
+      while (start > 0) {
+        const t = tokens[start]!;
+        if (t.v === ')' || t.v === ']') start = this.ctx.parser.openOf(start) - 1;
+        else if (t.t === 'id' || t.v === '.' || t.v === '!') start--;
+        else break;
+      }
+      value = CodeParser.parseHole(this.ctx.parser, tokens.slice(start + 1, at + 1));
+    } else {
+      const first = tok.parts?.find((p) => !('lit' in p) || p.lit !== '');
+      if (!first || 'lit' in first) return undefined;
+      value = CodeParser.parseHole(this.ctx.parser, [tok]);
+    }
+    const r = evaluate(value, this.ctx);
+    return r.env?.where && !r.env.defaulted && isKnown(r) ? r : undefined;
+  }
+
+  /** Whether a string literal is the whole URL argument of an HTTP GET (`fetch("...")`, `requests.get("...")`, `http.Get("...")`). */
+  private isWholeGetUrl(tok: Token): boolean {
+    const { tokens } = this.ctx.parser;
+    let i = firstFrom(tokens, tok.s, (t) => t.s);
+    if (tokens[i]?.s !== tok.s || tokens[i - 1]?.v !== '(' || (tokens[i + 1]?.v !== ')' && tokens[i + 1]?.v !== ',')) return false;
+    i -= 2;
+    return tokens[i]?.t === 'id' && GET_CALL.test(tokens[i]!.v) && (tokens[i - 1]?.v === '.' || tokens[i]!.v === 'fetch' || tokens[i]!.v === 'urlopen');
   }
 
   /**

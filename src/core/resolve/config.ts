@@ -424,6 +424,11 @@ export class ConfigResolver {
     new InfrastructureReader(this).bicep(file, env);
   }
 
+  /** A parameters file's values for a Bicep template's parameters; those that make a deployment Global are endpoints. */
+  bicepParameters(template: string, settings: { param: string; value: Located }[], env: EnvLookup, lineOf: (offset: number) => number): void {
+    new InfrastructureReader(this).deploymentSkuSettings(template, settings, env, lineOf);
+  }
+
   // ---- helpers ------------------------------------------------------------------------
 
   push(value: Located, target: Target, via: string, euFix?: Fix, unknown?: string): void {

@@ -8,7 +8,7 @@ import type { DeploymentType, Provider, Source } from '../catalog/types';
 import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { AzureResourceFacts } from '../policy/policy';
 import type { BicepFile, BicepResource, BicepValue } from '../scan/config/bicep';
-import type { HclFile, TfBlock } from '../scan/config/hcl';
+import type { HclFile, TfAttribute, TfBlock } from '../scan/config/hcl';
 import { located, scalarEntry, type CEntry, type CNode, type Located } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
@@ -204,13 +204,39 @@ export class InfrastructureReader {
           const target = resources.find((r) => r.labels[0] === parts[0] && r.labels[1] === parts[1]);
           const attr = target?.attributes.get(parts[2]!);
           if (attr) return resolveTf(attr.value, depth + 1);
+          // A resource in another file of the module (resource_group.tf): its value travels here.
+          const other = target ? undefined : env(tfResourceName(dir, parts.slice(0, 3).join('.')));
+          if (other?.state === 'set') {
+            const passed = passedValue(other.value, env);
+            const text = passed.found ? passed.found.value : passed.text;
+            const why = passed.found ? `${passed.found.label} is set in ${formatWhere(passed.found.where)}` : passed.why;
+            return { text, span: v, verbatim: false, cs: v.s, ce: v.e, why: `${parts.slice(0, 3).join('.')} is set in ${formatWhere(other.where)}${why ? `, where ${why}` : ''}` };
+          }
         }
       }
       const r = evaluate(v, ctx);
       return { text: isKnown(r) ? r.text : null, span: v, verbatim: false, cs: v.s, ce: v.e };
     };
     this.terraformModuleInputs(hcl, dir, resolveTf);
-    const deployments = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_deployment');
+    // Where each resource is, for the module's other files (`location = azurerm_resource_group.this.location`).
+    for (const r of resources) {
+      const location = r.attributes.get('location');
+      if (!location || !r.labels[1]) continue;
+      this.host.definitions.push({ name: tfResourceName(dir, `${r.labels[0]}.${r.labels[1]}.location`), value: sentValue(dir, location.value, resolveTf, `location of ${r.labels[0]}.${r.labels[1]}`), offset: location.value.s });
+    }
+    // A module's deployments that loop over an input its callers in the workspace pass
+    // (`for_each = var.deployment`) are reported by those callers, where their SKUs are written.
+    const refOf = (block: TfBlock, name: string): string | null => {
+      const attr = block.attributes.get(name);
+      return attr ? refPath(attr.value) : null;
+    };
+    const fromCaller = (d: TfBlock): boolean => {
+      const input = refOf(d, 'for_each')?.match(/^var\.([\w-]+)$/)?.[1];
+      return input !== undefined && passedIn(env(tfCallerName(dir, input)));
+    };
+    const allDeployments = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_deployment');
+    const deployments = allDeployments.filter((d) => !fromCaller(d));
+    const libraryAccounts = new Set(allDeployments.filter(fromCaller).map((d) => refOf(d, 'cognitive_account_id')));
     const accounts = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_account');
     // A deployment of an account in another file of the module (deployments.tf) travels
     // there as a value, read like a variable default; an unreadable SKU travels as "?".
@@ -234,6 +260,8 @@ export class InfrastructureReader {
     });
     for (const account of llmAccounts) {
       const ref = `azurerm_cognitive_account.${account.labels[1]}.id`;
+      // An account whose deployments all come from callers is a library's: its callers are the uses.
+      if (libraryAccounts.has(ref) && !deployments.some((d) => refOf(d, 'cognitive_account_id') === ref)) continue;
       const elsewhere = env(tfDeploymentName(dir, ref));
       const skus = elsewhere.state === 'set' ? [elsewhere.value] : elsewhere.state === 'conflict' ? elsewhere.values.map((v) => v.value) : [];
       this.azureAccount(account, deployments, resolveTf, skus);
@@ -263,26 +291,18 @@ export class InfrastructureReader {
       const kind = block.attributes.get('kind');
       const kindText = kind ? resolveTf(kind.value).text : null;
       // Without a kind, a module that takes model deployments of the OpenAI format makes an OpenAI account.
-      const list = block.attributes.get('cognitive_deployments') ?? block.attributes.get('deployments') ?? block.attributes.get('deployment');
-      const openAiModels = !kind && list?.value.k === 'obj' && list.value.entries.some((e) => {
-        const format = e.value.k === 'obj' ? (e.value.entries.find((x) => x.key === 'model_format')?.value ?? e.value.entries.find((x) => x.key === 'model')?.value) : undefined;
-        const text = format?.k === 'obj' ? format.entries.find((x) => x.key === 'format')?.value : format;
-        return text?.k === 'str' && text.v === 'OpenAI';
-      });
-      if (kindText === 'OpenAI' || kindText === 'AIServices' || openAiModels) this.terraformModuleAccount(block, resolveTf);
+      const list = deploymentList(block);
+      const openAiModels = !kind && list !== undefined && hasOpenAiModels(list[1].value);
+      const reported = (kindText === 'OpenAI' || kindText === 'AIServices' || openAiModels) && this.terraformModuleAccount(block, resolveTf);
       const source = block.attributes.get('source');
       const path = source?.value.k === 'str' ? source.value.v : null;
       if (!path || !/^\.\.?\//.test(path)) continue; // registry and remote modules are not in the workspace
       const target = joinPath(dir, path);
+      // The module learns that this caller reports the deployments it passes (they are uses here, not there).
+      if (reported && list) this.host.definitions.push({ name: tfCallerName(target, list[0]), value: `module "${block.labels[0] ?? ''}" in ${this.host.file}`, offset: list[1].value.s });
       for (const [name, attr] of block.attributes) {
         if (['source', 'version', 'providers', 'count', 'for_each', 'depends_on'].includes(name)) continue;
-        const v = resolveTf(attr.value);
-        // The caller's own variable may be set where only the module's file can look (a .tfvars, another file's default).
-        const variable = refPath(attr.value)?.match(/^var\.([\w-]+)$/)?.[1];
-        const value = variable
-          ? referenceValue({ names: [tfInputName(dir, variable), tfvarName(dir, variable), tfDefaultName(dir, variable)], label: `var.${variable} of the calling module`, text: v.text, ...(v.text === null ? { why: v.why ?? `var.${variable} of the calling module has no value in the workspace` } : {}) })
-          : v.text ?? unknownValue(v.why ?? `the value of ${name} is not a literal or a variable default`);
-        this.host.definitions.push({ name: tfInputName(target, name), value, offset: attr.value.s });
+        this.host.definitions.push({ name: tfInputName(target, name), value: sentValue(dir, attr.value, resolveTf, `the value of ${name}`), offset: attr.value.s });
       }
     }
   }
@@ -293,14 +313,14 @@ export class InfrastructureReader {
    * = "Standard" } } }`) are endpoints here, where their SKUs are written; without any, its
    * `location` line is.
    */
-  private terraformModuleAccount(block: TfBlock, resolveTf: (v: Value) => TfValue): void {
+  private terraformModuleAccount(block: TfBlock, resolveTf: (v: Value) => TfValue): boolean {
     const location = block.attributes.get('location');
-    if (!location) return;
+    if (!location) return false;
     const loc = resolveTf(location.value);
     const nameAttr = block.attributes.get('custom_subdomain_name') ?? block.attributes.get('name');
     const name = nameAttr ? resolveTf(nameAttr.value).text : null;
     const field = (o: Value | undefined, key: string): Value | undefined => (o?.k === 'obj' ? o.entries.find((e) => e.key === key)?.value : undefined);
-    const list = block.attributes.get('cognitive_deployments') ?? block.attributes.get('deployments') ?? block.attributes.get('deployment');
+    const list = deploymentList(block)?.[1];
     const module = `module "${block.labels[0] ?? ''}"`;
     const items: [string, Value][] = list?.value.k === 'obj' ? list.value.entries.map((e) => [e.key, e.value])
       : list?.value.k === 'arr' ? list.value.items.map((v, i) => [String(i), v]) : [];
@@ -324,6 +344,7 @@ export class InfrastructureReader {
     const value: Located = { text: loc.text ?? '', s: location.value.s, e: location.value.e, cs: loc.cs, ce: loc.ce, verbatim: loc.verbatim };
     const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
     this.azureAccountEndpoint(value, { region, name, resource: module, ...(loc.why ? { why: loc.why } : {}) }, declared);
+    return true;
   }
 
   private azureAccount(account: TfBlock, deployments: TfBlock[], resolveTf: (v: Value) => TfValue, skusElsewhere: string[]): void {
@@ -403,7 +424,7 @@ export class InfrastructureReader {
     const { region, name } = account;
     const host = name ? pattern.pattern.replace('{resource}', name.toLowerCase()) : null;
     const type = d.sku ? provider.deploymentTypes?.find((t) => t.sku.toLowerCase() === d.sku!.toLowerCase()) : undefined;
-    const via = `${d.label}: ${d.sku ?? 'an unread'} deployment of ${account.resource} in ${region ?? 'an unresolved location'}${account.why ? ` (${account.why})` : ''}`;
+    const via = `${d.label}: ${d.sku ?? 'an unread'} deployment${d.skuFrom ? ` (${d.skuFrom})` : ''} of ${account.resource} in ${region ?? 'an unresolved location'}${account.why ? ` (${account.why})` : ''}`;
     const endpoint = makeEndpoint(index, file, { s: d.at.s, e: d.at.e }, { provider, host, region, pattern }, via, region ? {} : { unknown: account.why ?? 'the account location is not a literal or a parameter default in this file' });
     endpoint.declaration = true;
     const accountLocation = endpoint.location;
@@ -604,8 +625,9 @@ export class InfrastructureReader {
         const r = resolve(expr, bound);
         const inItem = bound.size > 0 && r.literal !== undefined;
         const at = located(inItem ? r.literal! : expr ?? anchor);
+        if (expr?.k === 'ref' && !bound.has(expr.path)) this.skuParameter(file, expr, label);
         return {
-          label, at, sku: r.text,
+          label, at, sku: r.text, ...(r.text && r.why ? { skuFrom: r.why } : {}),
           ...(r.text ? {} : { why: `the SKU of ${label} ${r.why ? `is unknown (${r.why})` : 'is not a literal or a parameter default'}` }),
           ...(r.literal && (inItem || r.literal === expr) && r.literal.verbatim ? { edit: located(r.literal) } : {}),
         };
@@ -665,6 +687,39 @@ export class InfrastructureReader {
       }
     }
     for (const m of file.modules) this.bicepModuleCall(file, m, dir, field, follow, resolve, located);
+    this.bicepEnvSettings(file, resolve);
+  }
+
+  /**
+   * Environment variables a template gives the apps it deploys (container apps' `env: [{ name,
+   * value }]`, app settings), named for one provider's SDK (AZURE_OPENAI_ENDPOINT) and set
+   * from a value known only at deploy time (`openAi.outputs.endpoint`, a parameter): a
+   * setting of that provider whose host and region are unknown here. Literal values are
+   * URLs like any other (or no endpoint at all).
+   */
+  private bicepEnvSettings(file: BicepFile, resolve: (v: BicepValue | undefined) => { text: string | null; why?: string }): void {
+    const work: BicepValue[] = [...file.params.values(), ...file.vars.values(), ...file.resources.map((r) => r.body), ...file.modules.map((m) => m.body)]
+      .filter((v): v is BicepValue => v !== undefined).reverse();
+    for (let v = work.pop(); v; v = work.pop()) {
+      if (v.k === 'arr') work.push(...[...v.items].reverse());
+      if ((v.k === 'other' || v.k === 'ref') && v.parts) work.push(...[...v.parts].reverse());
+      if (v.k !== 'obj') continue;
+      work.push(...v.entries.map((e) => e.value).reverse());
+      const name = v.entries.find((e) => e.key === 'name')?.value;
+      const value = v.entries.find((e) => e.key === 'value')?.value;
+      const pairs: [string, BicepValue][] = name?.k === 'str' && value ? [[name.v, value]] : v.entries.map((e) => [e.key, e.value]);
+      for (const [variable, set] of pairs) {
+        const provider = this.host.index.envSignals(variable).find((r) => r.signal.kind === 'url' && r.signal.specific)?.provider;
+        if (!provider || this.host.consumed.has(set.s)) continue;
+        const r = resolve(set);
+        if (r.text !== null) continue;
+        const code = file.text?.slice(set.s, set.e).replace(/\s+/g, ' ') ?? '';
+        const shown = code.length > 60 ? `${code.slice(0, 57)}...` : code;
+        this.host.push({ text: '', s: set.s, e: set.e, cs: set.s, ce: set.e, verbatim: false }, { provider, host: null, region: null },
+          `${variable} = \`${shown}\` in the app's environment`,
+          undefined, `${variable} is set from a value known only at deploy time (${r.why ?? 'computed'}), such as a created account's endpoint, so its host and region are not known here`);
+      }
+    }
   }
 
   /**
@@ -698,27 +753,87 @@ export class InfrastructureReader {
         this.host.definitions.push({ name: bicepParamName(target, key), value: sent, offset: value.s });
       }
     }
-    const list = follow(field(params, 'deployments'), new Map());
-    if (list?.k !== 'arr' || !list.items.length) return;
+    const passed = field(params, 'deployments');
+    const items = this.bicepDeploymentItems(passed, follow);
+    if (!passed || (!items.length && follow(passed, new Map())?.k === 'arr')) return;
     const kind = resolve(field(params, 'kind')).text;
     const openAi = kind === 'OpenAI' || kind === 'AIServices'
-      || (kind === null && (/cognitive|openai/i.test(m.type) || list.items.some((item) => resolve(field(item, 'model', 'format')).text === 'OpenAI')));
+      || (kind === null && (/cognitive|openai/i.test(m.type) || items.some((item) => resolve(field(item, 'model', 'format')).text === 'OpenAI')));
     if (!openAi) return;
     if (target) this.host.definitions.push({ name: bicepCallerName(target), value: `module ${m.symbol}`, offset: m.body.s });
     const location = field(params, 'location');
     const loc = location ? resolve(location) : { text: null, why: `module ${m.symbol} is not passed a location, so the module's default applies (not read across files)` };
     const name = resolve(field(params, 'customSubDomainName')).text ?? resolve(field(params, 'name')).text;
-    const declared = list.items.map((item, i): DeclaredDeployment => {
+    // A list computed in a way not read here still goes to the module: it is one unread deployment here.
+    const unread: DeclaredDeployment[] = items.length ? [] : [{
+      label: `the deployments of module ${m.symbol}`, at: located(passed), sku: null,
+      why: `the deployments passed to module ${m.symbol} are computed (${resolve(passed).why ?? 'not a list written in this file'})`,
+    }];
+    const declared = unread.concat(items.map((item, i): DeclaredDeployment => {
       const label = `deployments[${i}]${resolve(field(item, 'name')).text ? ` (${resolve(field(item, 'name')).text})` : ''} of module ${m.symbol}`;
       const r = resolve(field(item, 'sku', 'name'));
+      this.skuParameter(file, field(item, 'sku', 'name'), label);
       return {
-        label, at: located(r.literal ?? field(item, 'sku', 'name') ?? item), sku: r.text,
+        label, at: located(r.literal ?? field(item, 'sku', 'name') ?? item), sku: r.text, ...(r.text && r.why ? { skuFrom: r.why } : {}),
         ...(r.text ? {} : { why: field(item, 'sku') ? `the SKU of ${label} is not a literal or a parameter default` : `${label} sets no SKU, so the module's default applies (not read across files)` }),
-        ...(r.literal?.verbatim && r.literal === field(item, 'sku', 'name') ? { edit: located(r.literal) } : {}),
+        ...(r.literal?.verbatim && (r.literal === field(item, 'sku', 'name') || soleDefault(file, field(item, 'sku', 'name'), r.literal)) ? { edit: located(r.literal) } : {}),
       };
-    });
+    }));
     const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
     this.azureAccountEndpoint(located(location ?? m.body), { region, name, resource: `module ${m.symbol} (${m.type})`, ...(loc.why ? { why: loc.why } : {}) }, declared);
+  }
+
+  /**
+   * The deployment objects a module call may pass: a written list, a variable holding one
+   * (or one object), or an expression over such variables (`deployEval ? union([evalDeployment],
+   * defaults) : defaults`), where every object either branch may pass counts.
+   */
+  private bicepDeploymentItems(passed: BicepValue | undefined, follow: (v: BicepValue | undefined, bound: Map<string, BicepValue>) => BicepValue | undefined): BicepValue[] {
+    const out: BicepValue[] = [];
+    const seen = new Set<BicepValue>();
+    const work = passed ? [{ v: passed, depth: 0 }] : [];
+    for (let item = work.shift(); item; item = work.shift()) {
+      // A call (`union(a, [b])`) is read for its arguments; any other reference for what it stands for.
+      const v = item.v.k === 'ref' && item.v.parts ? item.v : follow(item.v, new Map());
+      if (!v || seen.has(v) || item.depth > 8) continue;
+      seen.add(v);
+      const inner = v.k === 'arr' ? v.items : (v.k === 'other' || v.k === 'ref') ? v.parts ?? [] : [];
+      if (v.k === 'obj' && item.depth > 0) out.push(v);
+      else work.unshift(...inner.map((x) => ({ v: x, depth: item.depth + 1 })));
+    }
+    return out;
+  }
+
+  /** A deployment's SKU that is a parameter of this file: its parameters file learns what it sets (deploymentSkuSettings). */
+  private skuParameter(file: BicepFile, expr: BicepValue | undefined, label: string): void {
+    if (expr?.k !== 'ref' || !file.params.has(expr.path)) return;
+    this.host.definitions.push({ name: bicepSkuName(this.host.file, expr.path), value: label, offset: expr.s });
+  }
+
+  /**
+   * A parameters file (azd `main.parameters.json`, `.bicepparam`) that sets a deployment's
+   * SKU to a Global* type: a setting, like a .env line, reported where it is written as
+   * well as on the deployment it feeds. With no fix: whether a data-zone SKU would keep
+   * data in the EU depends on the account's region, which this file cannot see.
+   */
+  deploymentSkuSettings(template: string, settings: { param: string; value: Located }[], env: EnvLookup, lineOf: (offset: number) => number): void {
+    const provider = this.host.index.providers.get('azure-openai');
+    if (!provider) return;
+    for (const { param, value } of settings) {
+      const used = env(bicepSkuName(template, param));
+      if (used.state !== 'set' && used.state !== 'conflict') continue;
+      const r = this.passedBicepParam(param, value.text, { file: this.host.file, line: lineOf(value.s) }, env);
+      const type = r.text ? provider.deploymentTypes?.find((t) => t.sku.toLowerCase() === r.text!.toLowerCase()) : undefined;
+      if (type?.scope !== 'global') continue;
+      const uses = used.state === 'set' ? [used] : used.values;
+      const via = `${r.why ?? `param ${param} is ${r.text}`}; it is the SKU of ${uses.map((u) => `${u.value} (${formatWhere(u.where)})`).join(', ')}`;
+      const endpoint = makeEndpoint(this.host.index, this.host.file, { s: value.s, e: value.e }, { provider, host: null, region: 'global' }, via);
+      endpoint.location = globalPlacement(type.sku, null, type.sources);
+      endpoint.euResident = false;
+      endpoint.conditions = type.note ? [type.note] : [];
+      endpoint.declaration = true;
+      this.host.endpoints.push(endpoint);
+    }
   }
 
   /** A parameter's value from a module call or an azd parameters file: `${VAR}` and `${VAR=default}` read the env azd deploys with. */
@@ -801,6 +916,54 @@ export function tfDefaultName(dir: string, variable: string): string {
   return `tfdefault:${dir}:${variable}`;
 }
 
+/** The env-lookup name under which a resource's attribute (`azurerm_resource_group.this.location`) travels to the module's other .tf files. */
+export function tfResourceName(dir: string, attribute: string): string {
+  return `tfresource:${dir}:${attribute}`;
+}
+
+/**
+ * A Terraform value as it travels to another file: the text; for the module's own variable
+ * or a resource in another of its files, a reference the receiver looks up (it may be set
+ * where only the receiver can look: a .tfvars, another file's default); else unknown, with why.
+ */
+function sentValue(dir: string, value: Value, resolveTf: (v: Value) => TfValue, what: string): string {
+  const v = resolveTf(value);
+  const path = refPath(value);
+  const variable = path?.match(/^var\.([\w-]+)$/)?.[1];
+  if (variable) {
+    return referenceValue({ names: [tfInputName(dir, variable), tfvarName(dir, variable), tfDefaultName(dir, variable)], label: `var.${variable} of the calling module`, text: v.text, ...(v.text === null ? { why: v.why ?? `var.${variable} of the calling module has no value in the workspace` } : {}) });
+  }
+  const resource = path?.match(/^[\w-]+\.[\w-]+\.location$/)?.[0];
+  if (resource && v.text === null) return referenceValue({ names: [tfResourceName(dir, resource)], label: resource, text: null, why: v.why ?? `${resource} is not set in this module` });
+  return v.text ?? unknownValue(v.why ?? `${what} is not a literal or a variable default`);
+}
+
+/** The env-lookup name that tells a Terraform module that a caller reports the deployments it passes as input `variable`. */
+export function tfCallerName(dir: string, variable: string): string {
+  return `tfcaller:${dir}:${variable}`;
+}
+
+const DEPLOYMENT_INPUTS = ['cognitive_deployments', 'deployments', 'deployment'];
+
+/** The input of a module call that holds its model deployments: by its usual names, or any map or list of OpenAI-format models. */
+function deploymentList(block: TfBlock): [string, TfAttribute] | undefined {
+  for (const name of DEPLOYMENT_INPUTS) {
+    const attr = block.attributes.get(name);
+    if (attr) return [name, attr];
+  }
+  return [...block.attributes].find(([, attr]) => hasOpenAiModels(attr.value));
+}
+
+/** A map or list of model deployments of which one names the OpenAI format (`model_format = "OpenAI"` or `model = { format = "OpenAI" }`). */
+function hasOpenAiModels(list: Value): boolean {
+  const items = list.k === 'obj' ? list.entries.map((e) => e.value) : list.k === 'arr' ? list.items : [];
+  return items.some((item) => {
+    const format = item.k === 'obj' ? (item.entries.find((x) => x.key === 'model_format')?.value ?? item.entries.find((x) => x.key === 'model')?.value) : undefined;
+    const text = format?.k === 'obj' ? format.entries.find((x) => x.key === 'format')?.value : format;
+    return text?.k === 'str' && text.v === 'OpenAI';
+  });
+}
+
 /** The env-lookup name under which a module call's input travels to the module's folder (as `var.NAME` there). */
 export function tfInputName(dir: string, variable: string): string {
   return `tfinput:${dir}:${variable}`;
@@ -809,6 +972,11 @@ export function tfInputName(dir: string, variable: string): string {
 /** The env-lookup name under which a Bicep file's parameter value travels from a module call or an azd parameters file. */
 export function bicepParamName(file: string, param: string): string {
   return `bicepparam:${file}:${param}`;
+}
+
+/** The env-lookup name under which a Bicep file tells its parameters files that a parameter is a deployment's SKU (the value: which deployment). */
+export function bicepSkuName(file: string, param: string): string {
+  return `bicepsku:${file}:${param}`;
 }
 
 /** The env-lookup name that tells a Bicep module that a caller passes it its deployments (and reports them). */
@@ -860,6 +1028,17 @@ function passedValue(value: string, env: EnvLookup, depth = 0): { text: string |
   return { text: ref.text, ...(ref.why ? { why: ref.why } : {}) };
 }
 
+/**
+ * Whether `literal` is the default of the parameter `expr` names and nothing else in the file
+ * uses that parameter: then editing the default changes this deployment's SKU alone (where
+ * its endpoint is reported). A name found anywhere else (another use, a comment) says no.
+ */
+function soleDefault(file: BicepFile, expr: BicepValue | undefined, literal: BicepValue): boolean {
+  if (expr?.k !== 'ref' || file.params.get(expr.path) !== literal || !file.text) return false;
+  const uses = file.text.match(new RegExp(`(?<![\\w.$])${expr.path}(?!\\w)`, 'g'))?.length ?? 0;
+  return uses === 2; // its declaration and this deployment
+}
+
 /** `dir` + a relative path (`./modules/openai`, `../core/ai/x.bicep`), with `.` and `..` worked out. */
 export function joinPath(dir: string, relative: string): string {
   const parts = dir === '.' ? [] : dir.split('/');
@@ -881,6 +1060,8 @@ interface DeclaredDeployment {
   /** Null when the SKU cannot be read; `why` says why. */
   sku: string | null;
   why?: string;
+  /** Where a SKU read from outside the deployment came from (a parameters file, an azd default). */
+  skuFrom?: string;
   /** The literal to edit for a fix: only one that belongs to this deployment alone. */
   edit?: Located;
 }

@@ -3,7 +3,9 @@
 // local server's model list. Each rule holds on any repository: it reads the file's path,
 // the name a value is given and the URL, never a project's name. A rule that could also
 // silence a real call (a library's "internal" default, a cloud API's `/models` prefix) is
-// not one of them: the engine fails closed.
+// not one of them unless what makes it safe is known: a default inside the source of an SDK
+// the catalog models (each construction of that SDK is reported with that default), a model
+// list fetched as a whole GET URL. The engine fails closed.
 
 import type { ParsedUrl } from './hosts';
 
@@ -64,4 +66,43 @@ export function isModelList(url: ParsedUrl): boolean {
 /** A URL written where a server's would be that names none: a placeholder to fill in, or a DNS zone. */
 export function isNotServer(url: ParsedUrl): boolean {
   return url.placeholder === true || isDnsZoneName(url.host);
+}
+
+/** The env-lookup name under which a folder's go.mod tells its module path. */
+export function goModuleName(dir: string): string {
+  return `gomodule:${dir}`;
+}
+
+/**
+ * A go.mod's module path, as a definition the Go code below it reads (`goModuleName`); null
+ * for a go.mod that names none (a value-setting file with nothing to set).
+ */
+export function goModuleDefinition(file: string, text: string): { name: string; value: string; offset: number } | null {
+  const m = /^[ \t]*module[ \t]+"?([^\s"/]+(?:\/[^\s"/]+)*)"?[ \t]*(?:\/\/.*)?$/m.exec(text);
+  if (!m) return null;
+  return { name: goModuleName(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''), value: m[1]!, offset: m.index + m[0].indexOf(m[1]!) };
+}
+
+/**
+ * Whether a Go file is the source of an SDK package the catalog models, or of a package
+ * inside it (its `internal/` client), and a library package (not `package main`). The
+ * defaults written there are the SDK's defaults, which the catalog already applies at every
+ * construction of its clients; the library itself sends nothing until an application calls
+ * it. The nearest go.mod above the file decides when the workspace has one: the module path
+ * and the folders below it give the package's import path (`sdkPackages`; a major version
+ * suffix `/v3` aside). Without one, the package's folder tells (`sdkDirs`, see `goSourceDir`).
+ */
+export function isGoSdkSource(
+  path: string, goPackage: string | undefined, sdk: { packages: readonly string[]; dirs: readonly string[] }, moduleOf: (dir: string) => string | undefined,
+): boolean {
+  if (goPackage === undefined || goPackage === 'main') return false;
+  const parts = path.split('/').slice(0, -1);
+  for (let n = parts.length; n >= 0; n--) {
+    const module = moduleOf(parts.slice(0, n).join('/'));
+    if (module === undefined) continue;
+    const importPath = [module.replace(/\/v\d+$/, ''), ...parts.slice(n)].join('/');
+    return sdk.packages.some((p) => importPath === p || importPath.startsWith(`${p}/`));
+  }
+  const dir = `/${parts.join('/')}/`;
+  return sdk.dirs.some((d) => dir.includes(`/${d}/`));
 }

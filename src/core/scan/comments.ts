@@ -34,7 +34,7 @@ export function commentSpans(text: string, format: FileFormat): Span[] {
     case 'notebook':
       return notebookComments(text);
     case 'build':
-      // A pom.xml's comments are XML's; a Gradle file's are the JS lexer's. No waiver is read in either.
+      // A pom.xml's comments are XML's, a Gradle file's the JS lexer's, a go.mod's Go's. No waiver is read in any.
       return [];
   }
 }

@@ -129,7 +129,7 @@ export class CodeParser {
   }
 
   /** The index of the token opening the bracket closed at `close`; `close` itself when nothing opens it. */
-  private openOf(close: number): number {
+  openOf(close: number): number {
     const m = this.match[close] ?? -1;
     return m >= 0 && m < close ? m : close;
   }

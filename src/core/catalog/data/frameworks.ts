@@ -279,6 +279,18 @@ export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       sources: [LC_GENAI_EMBEDDINGS],
     },
     {
+      id: 'langchain-google-genai-embeddings-vertex-project',
+      languages: ['python'],
+      callees: ['GoogleGenerativeAIEmbeddings'],
+      requireOption: { name: 'project', oneOf: [], anyValue: true },
+      packages: ['langchain-google-genai'],
+      options: { region: ['location'], model: ['model'] },
+      env: { region: ['GOOGLE_CLOUD_LOCATION'] },
+      defaults: { region: 'us-central1' },
+      note: 'As for the chat class: without vertexai= or GOOGLE_GENAI_USE_VERTEXAI, passing project= (or credentials=) selects Vertex AI.',
+      sources: [LC_GENAI_EMBEDDINGS],
+    },
+    {
       id: 'llamaindex-google-genai-vertex',
       languages: ['python'],
       callees: ['llms.google_genai.GoogleGenAI', 'embeddings.google_genai.GoogleGenAIEmbedding'],

@@ -11,12 +11,13 @@ export type BicepValue =
   | { k: 'str'; v: string; s: number; e: number; cs: number; ce: number; verbatim: boolean }
   | { k: 'lit'; v: number | boolean; s: number; e: number }
   /** A reference: `location`, `openAi.name`, `resourceGroup().location`. */
-  | { k: 'ref'; path: string; s: number; e: number }
+  | { k: 'ref'; path: string; s: number; e: number; /** A call's arguments, as `other`'s parts. */ parts?: BicepValue[] }
   | { k: 'obj'; entries: { key: string; value: BicepValue }[]; s: number; e: number }
   | { k: 'arr'; items: BicepValue[]; s: number; e: number }
   /** An interpolated string ('${openAi.name}/gpt-4o'), as written. */
   | { k: 'tmpl'; raw: string; s: number; e: number }
-  | { k: 'other'; s: number; e: number };
+  /** A computed value; `parts`: the references, objects and lists written inside it (`cond ? [a] : b`, `union(x, [{...}])`). */
+  | { k: 'other'; s: number; e: number; parts?: BicepValue[] };
 
 export interface BicepResource {
   symbol: string;
@@ -193,8 +194,10 @@ class Reader {
     } else if (t.t === 'id') {
       let path = t.v;
       let j = i + 1;
+      const parts: BicepValue[] = [];
       for (;;) {
         if (tokens[j]?.v === '(') {
+          parts.push(...this.written(j + 1, this.close(j)));
           j = this.close(j) + 1;
           path += '()';
         } else if ((tokens[j]?.v === '.' || tokens[j]?.v === '.?') && tokens[j + 1]?.t === 'id') {
@@ -202,7 +205,7 @@ class Reader {
           j += 2;
         } else break;
       }
-      value = { k: 'ref', path, s: t.s, e: tokens[j - 1]!.e };
+      value = { k: 'ref', path, s: t.s, e: tokens[j - 1]!.e, ...(parts.length ? { parts } : {}) };
       next = j;
     } else if (t.t === 'p' && t.v === '{') {
       const end = this.close(i);
@@ -235,6 +238,18 @@ class Reader {
       }
       value = { k: 'arr', items, s: t.s, e: tokens[end]!.e };
       next = end + 1;
+    } else if (t.t === 'p' && t.v === '(') {
+      // A parenthesised expression is computed; what it holds is read for its parts.
+      const end = this.close(i);
+      const parts = this.written(i + 1, end);
+      value = { k: 'other', s: t.s, e: tokens[end]!.e, ...(parts.length ? { parts } : {}) };
+      next = end + 1;
+    } else if (t.t === 'p' && (t.v === '!' || t.v === '-') && tokens[i + 1]) {
+      // A unary operator: the operand (with all that continues it) belongs to this value.
+      const r = this.value(i + 1);
+      const parts = r.value.k === 'other' ? r.value.parts ?? [] : r.value.k === 'str' || r.value.k === 'lit' || r.value.k === 'tmpl' ? [] : [r.value];
+      value = { k: 'other', s: t.s, e: r.value.e, ...(parts.length ? { parts } : {}) };
+      next = Math.max(r.next, i + 1);
     } else {
       value = { k: 'other', s: t.s, e: t.e };
       next = i + 1;
@@ -246,8 +261,25 @@ class Reader {
     if (after && after.t === 'p' && !['}', ']', ')', ',', ':'].includes(after.v) && !nextItem) {
       let j = next;
       while (j < tokens.length && tokens[j]!.t !== 'nl' && !['}', ']', ','].includes(tokens[j]!.v)) j = '{[('.includes(tokens[j]!.v) && tokens[j]!.t === 'p' ? this.close(j) + 1 : j + 1;
-      return { value: { k: 'other', s: value.s, e: tokens[j - 1]!.e }, next: j };
+      const parts = [value, ...this.written(next, j)].filter((v) => v.k !== 'str' && v.k !== 'lit' && v.k !== 'tmpl');
+      return { value: { k: 'other', s: value.s, e: tokens[j - 1]!.e, ...(parts.length ? { parts } : {}) }, next: j };
     }
     return { value, next };
+  }
+
+  /** The references, objects and lists written between tokens `from` and `to` (the branches of `? :`, a call's arguments). */
+  private written(from: number, to: number): BicepValue[] {
+    const out: BicepValue[] = [];
+    for (let j = from; j < to;) {
+      const t = this.tokens[j]!;
+      if (!(t.t === 'id' || (t.t === 'p' && (t.v === '{' || t.v === '[')))) {
+        j++;
+        continue;
+      }
+      const r = this.value(j);
+      if (r.value.k !== 'lit') out.push(r.value);
+      j = Math.max(Math.min(r.next, to), j + 1);
+    }
+    return out;
   }
 }
