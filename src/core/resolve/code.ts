@@ -71,7 +71,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       return v;
     };
     const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked };
-    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked);
+    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked, structure.calls);
     const conflicts = new Map<Endpoint, string[]>();
     // Called after each call or literal is resolved: its new endpoints take the values it read.
     const tag = (before: number): void => {
@@ -206,6 +206,8 @@ class CodeResolver {
     private readonly keyOf: (tok: Token) => string | undefined,
     /** Whether a string literal is compared or searched for (`url.includes("...")`). */
     private readonly isChecked: (tok: Token) => boolean,
+    /** Every call of the file, for the calls that configure a client process-wide (vertexai.init). */
+    private readonly fileCalls: Call[],
   ) {
     this.inTest = isTestFile(input.file);
   }
@@ -396,18 +398,34 @@ class CodeResolver {
     const { options, opaque: callOpaque } = router ? { options: [], opaque: undefined } : this.callOptions(call);
     const moduleSet = signal.moduleClient ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
-    // Options the engine cannot read only matter to an SDK that takes an endpoint option at all.
-    const { url, region, resource } = signal.options;
-    const opaque = url?.length || region?.length || resource?.length ? callOpaque ?? moduleSet?.opaque : undefined;
     const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router} builds ${signal.id}, ` : ''}${what}`;
     const extras = { sdk: signal.id };
+    // Options set process-wide by an init call are reported at this client, which uses them.
+    let configured: { at: Span; opaque?: string } | undefined;
+    if (signal.configuredBy) {
+      const init = this.configuringOptions(signal, call);
+      if (!init) {
+        const names = signal.configuredBy.map((c) => `${c}()`).join(' or ');
+        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider, host: null, region: null }, via(`options from ${names}, not called in this file`), {
+          ...extras,
+          unknown: `the location is set by ${names} elsewhere in the program (or the SDK's default applies); this file does not call it`,
+        }));
+        return;
+      }
+      options.push(...init.options);
+      configured = { at: this.callSpan(call), ...(init.opaque ? { opaque: init.opaque } : {}) };
+    }
+    // Options the engine cannot read only matter to an SDK that takes an endpoint option at all.
+    const { url, region, resource } = signal.options;
+    const opaque = url?.length || region?.length || resource?.length ? callOpaque ?? moduleSet?.opaque ?? configured?.opaque : undefined;
     // The service a generic client factory is asked for (boto3.client("bedrock")) picks its host.
     const serviceArg = signal.requireArg ? call.args.filter((a) => !a.name)[signal.requireArg.index] ?? call.args.find((a) => a.name === 'service_name') : undefined;
     const service = serviceArg ? evaluate(serviceArg.value, this.ctx).text : undefined;
 
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
-      const r = evaluate(urlOpt.value, this.ctx);
+      const value = evaluate(urlOpt.value, this.ctx);
+      const r = configured ? { ...value, span: configured.at } : value;
       // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
       // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
       const positional = urlOpt.name.startsWith('$');
@@ -431,7 +449,7 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
-      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service));
+      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service, configured?.at));
       return;
     }
 
@@ -940,6 +958,26 @@ class CodeResolver {
     return opaque ? { options, opaque } : { options };
   }
 
+  /**
+   * The endpoint options the file's process-wide init calls set (`vertexai.init(location=...)`),
+   * or undefined when the file makes none. Inits that set an option to different expressions
+   * leave it opaque: which one runs last is not known.
+   */
+  private configuringOptions(signal: ClientSignal, client: Call): { options: Option[]; opaque?: string } | undefined {
+    const inits = this.fileCalls.filter((c) => c !== client && signal.configuredBy!.some((name) => pathEndsWith(this.ctx.parser.qualify(c.callee), name)));
+    if (!inits.length) return undefined;
+    const { url = [], region = [] } = signal.options;
+    const options: Option[] = [];
+    let opaque: string | undefined;
+    for (const name of [...url, ...region]) {
+      const set = inits.flatMap((c) => this.readOptions(c).filter((o) => o.name === name));
+      const texts = new Set(set.map((o) => this.input.text.slice(o.value.s, o.value.e)));
+      if (texts.size === 1) options.push(set[0]!);
+      else if (texts.size > 1) opaque ??= `${name} set to ${texts.size} different values by ${signal.configuredBy!.join(' / ')}()`;
+    }
+    return opaque ? { options, opaque } : { options };
+  }
+
   /** Assignments to a field (`o.Region = ...`), in file order, for reading callbacks quickly. */
   private fieldAssignments(): { field: string; a: Assignment }[] {
     if (this.fields) return this.fields;
@@ -977,12 +1015,15 @@ class CodeResolver {
     });
   }
 
-  /** An endpoint decided by a region option (`region_name="eu-west-3"`), with the swap to an EU region. */
-  private regionOption(opt: Option, provider: Provider, via: (what: string) => string, extras: EndpointExtras, service?: string): Endpoint {
+  /**
+   * An endpoint decided by a region option (`region_name="eu-west-3"`), with the swap to an EU
+   * region. `at`: where it is reported when that is not the option (a client using an init's location).
+   */
+  private regionOption(opt: Option, provider: Provider, via: (what: string) => string, extras: EndpointExtras, service?: string, at?: Span): Endpoint {
     const r = this.resolve(opt.value);
     const region = this.regionOf(r, provider);
     const fix = region ? this.regionFix(r, provider, region) : undefined;
-    return makeEndpoint(this.index, this.input.file, r.span, this.regionTarget(provider, region, service), via(`${opt.name} ${describe(r)}`), {
+    return makeEndpoint(this.index, this.input.file, at ?? r.span, this.regionTarget(provider, region, service), via(`${opt.name} ${describe(r)}`), {
       ...extras,
       conditions: conditionsOf(r),
       ...(region ? {} : { unknown: isKnown(r) ? `the region "${r.text}" is a placeholder, not a region` : `the region ${r.why ?? 'is computed at run time'}` }),

@@ -175,8 +175,9 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     }
     if (assigned.defaults?.length) return { ...unknown(value, `comes from \`${path}\`, which is assigned more than once`), symbol: path };
     const r = evaluate(v, ctx, depth + 1);
-    // Nothing known to point at (an env read with no value here): the use is where it is reported.
-    if (!r.pieces.length && !isKnown(r)) return { ...r, span: { s: value.s, e: value.e } };
+    // Nothing in this file to point at (an env read, with no value or one from an env file):
+    // the use is where it is reported, so two uses of one variable stay two.
+    if (!r.pieces.length && (!isKnown(r) || r.env)) return { ...r, span: { s: value.s, e: value.e } };
     return r;
   }
   return { ...unknown(value, `comes from \`${path}\`, which is not defined in this file`), symbol: path };
