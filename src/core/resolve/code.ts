@@ -23,6 +23,13 @@ export interface CodeFile {
   file: string;
   text: string;
   lang: CodeLanguage;
+  /** The line of an offset as the file shows it, when `text` is not the file itself (a notebook's code cells). */
+  lineOf?: (offset: number) => number;
+  /**
+   * Parts of `text` that run as programs of their own (a notebook cell written to disk by
+   * `%%writefile`): env variables set outside such a part do not reach it, nor the reverse.
+   */
+  separatePrograms?: Span[];
 }
 
 interface Option {
@@ -59,8 +66,10 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
   const workspace = env;
+  // Where the call or literal being resolved starts: a variable the file sets reaches only code that runs after it.
+  let useAt = text.length;
   // A variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it.
-  env = (name) => inFileEnv(name, structure.assignments, parser, input.file) ?? workspace(name);
+  env = (name) => inFileEnv(name, structure.assignments, parser, input, useAt) ?? workspace(name);
   const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; stoppedAt?: number } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
@@ -92,6 +101,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
         break;
       }
       const before = r.endpoints.length;
+      useAt = call.s;
       r.call(call);
       tag(before);
     }
@@ -101,9 +111,11 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
         break;
       }
       const before = r.endpoints.length;
+      useAt = tok.s;
       r.literal(tok);
       tag(before);
     }
+    useAt = text.length;
     if (lang === 'java') {
       const before = r.endpoints.length;
       r.endpoints.push(...springAiBeans(input.file, parser, index, tracked));
@@ -174,16 +186,24 @@ function envNamesRead(tokens: Token[]): string[] {
 
 /**
  * The literal value the file assigns to an environment variable once, at its top level.
- * One set inside a function may never run (a test helper), so it does not count.
+ * One set inside a function may never run (a test helper), so it does not count. It reaches
+ * code at `useAt` when it runs first: it comes earlier in the file (a notebook's cells run in
+ * order), or the use is in a Python function or class body, which runs when called. A
+ * separate program (a `%%writefile` cell) sees only what it sets itself.
  */
-function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, file: string): EnvValue | undefined {
+function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, input: CodeFile, useAt: number): EnvValue | undefined {
   for (const prefix of ENV_TARGETS) {
     const list = assignments.get(prefix + name);
     if (!list) continue;
     const value = list.length === 1 && !list[0]!.compound ? parser.valueOf(list[0]!) : undefined;
     const block = list.length === 1 ? parser.blockOf(list[0]!) : undefined;
     if (value?.k !== 'str' || !block || block.s !== 0 || block.e !== parser.text.length) return undefined;
-    return { state: 'set', value: value.v, where: { file, line: lineAndColumn(parser.text, list[0]!.s).line } };
+    const at = list[0]!.s;
+    const programOf = (offset: number): Span | undefined => input.separatePrograms?.find((p) => p.s <= offset && offset < p.e);
+    if (programOf(at) !== programOf(useAt)) return undefined;
+    if (at > useAt && !parser.insideDefinition(useAt)) return undefined;
+    const line = input.lineOf ? input.lineOf(at) : lineAndColumn(parser.text, at).line;
+    return { state: 'set', value: value.v, where: { file: input.file, line } };
   }
   return undefined;
 }

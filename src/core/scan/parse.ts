@@ -507,6 +507,13 @@ export class CodeParser {
     return out;
   }
 
+  /** Whether an offset is inside a Python def or class body: code that runs when it is called, not where it is written. */
+  insideDefinition(offset: number): boolean {
+    if (this.lang !== 'python') return false;
+    this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
+    return this.pyBlocks.some((b) => b.s < offset && offset < b.e);
+  }
+
   /** The block an assignment belongs to (for Python the innermost enclosing def/class, worked out on first use). */
   blockOf(a: Assignment): { s: number; e: number } {
     if (a.blockS < 0) {
