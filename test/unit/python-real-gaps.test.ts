@@ -189,3 +189,31 @@ describe('real-code gaps: a Python parameter with a literal default', () => {
     assert.deepEqual(brief(found('a.py', text + 'make("eu-central-1")\n')), [bedrock(3, null)]);
   });
 });
+
+describe('real-code gaps: a Bedrock model id written inside one client\'s construction', () => {
+  const eu = (file: string, text: string): (boolean | null)[] => engine.analyze(file, text).endpoints.map((e) => e.euResident);
+
+  it('is that client\'s model, not the model of the file\'s other clients', () => {
+    const text = [
+      'import boto3',
+      'from strands.models import BedrockModel',
+      'guard = boto3.client("bedrock-runtime")',
+      'model = BedrockModel(model_id="us.anthropic.claude-3-7-sonnet-20250219-v1:0")',
+      '',
+    ].join('\n');
+    assert.deepEqual(eu('a.py', text), [null, false]);
+  });
+
+  it('one kept in a constant or passed elsewhere still counts against every client of the file', () => {
+    const text = [
+      'import boto3',
+      'from strands.models import BedrockModel',
+      'MODEL = "us.anthropic.claude-3-7-sonnet-20250219-v1:0"',
+      'runtime = boto3.client("bedrock-runtime")',
+      'model = BedrockModel(model_id=MODEL)',
+      'runtime.converse(modelId=MODEL, messages=[])',
+      '',
+    ].join('\n');
+    assert.deepEqual(eu('a.py', text), [false, false]);
+  });
+});

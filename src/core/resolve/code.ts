@@ -214,6 +214,8 @@ class CodeResolver {
   tooDeepTries: number[] = [];
   /** Start offsets of literals already accounted for by a client or LiteLLM call. */
   private readonly consumed = new Set<number>();
+  /** Start offsets of model ids written inside a client's construction: that client's model, not the file's. */
+  private readonly ownModels = new Set<number>();
   private fields?: { field: string; a: Assignment }[];
   /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
   private readonly inTest: boolean;
@@ -298,6 +300,7 @@ class CodeResolver {
       return;
     }
     const r = evaluate(opt.value, this.ctx);
+    if (opt.value.k === 'str') this.ownModels.add(opt.value.s);
     const profile = isKnown(r) ? inferenceProfile(bedrock, r.text) : null;
     if (!profile) return;
     const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
@@ -844,8 +847,10 @@ class CodeResolver {
     const bedrock = this.index.providers.get('aws-bedrock');
     const clients = this.endpoints.filter((e) => e.provider === 'aws-bedrock' && e.model === undefined);
     if (!bedrock || clients.length === 0) return;
+    // An id written inside one client's construction (`BedrockModel(model_id="us....")`) goes
+    // through that client only; one in a constant or elsewhere may reach any of them.
     const outside = strings.flatMap((tok) => {
-      const profile = tok.t === 'str' ? inferenceProfile(bedrock, tok.v) : null;
+      const profile = tok.t === 'str' && !this.ownModels.has(tok.s) ? inferenceProfile(bedrock, tok.v) : null;
       return profile && profile.location.euResident === false ? [{ tok, profile }] : [];
     });
     if (outside.length) {
