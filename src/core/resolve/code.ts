@@ -1247,7 +1247,7 @@ function shortCallee(call: Call): string {
 
 /** A default from code that the workspace's env files could not confirm (the editor checks one file). */
 function conditionsOf(r: Resolved): string[] {
-  if (r.parameter) return [`Unless code in another module passes its own ${r.parameter}.`];
+  if (r.parameter) return ['Unless a caller in another module, or the command line, passes another value where it runs.'];
   return r.env?.unseen ? [`Unless ${r.env.name} is set where it runs.`] : [];
 }
 
@@ -1256,7 +1256,7 @@ function describe(r: Resolved): string {
     return r.env.unseen ? `from ${r.env.name}, or "${r.text}" when it is unset` : `from ${r.env.name}, which ${r.env.setElsewhere ?? 'no env file in the workspace sets'}, so its default "${r.text}"`;
   }
   if (r.env) return isKnown(r) && r.env.where ? `from ${r.env.name}="${r.text}" (${formatWhere(r.env.where)})` : `from ${r.env.name}`;
-  if (isKnown(r)) return r.parameter ? `"${r.text}", the default of the parameter ${r.parameter}` : `"${r.text}"`;
+  if (isKnown(r)) return r.parameter ? `"${r.text}", the default of ${r.parameter}` : `"${r.text}"`;
   if (r.symbol) return r.symbol;
   return 'computed at run time';
 }
