@@ -26,6 +26,7 @@ import { parseProperties } from './scan/config/properties';
 import { located, parseJson, parseToml, parseYaml, scalarEntry, type ConfigTree, type Located } from './scan/config/tree';
 import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
 import { lex } from './scan/lexer';
+import type { Span } from './scan/ir';
 import { parseNotes } from './scan/notes';
 import { lineAndColumn, LineIndex } from './text';
 
@@ -567,11 +568,14 @@ export class Engine {
     // The cells share one namespace, so they are analysed as one program, in order.
     let code = '';
     const rawOffset: number[] = [];
+    // A cell that writes itself to a file (`%%writefile app.py`) is a program of its own, run elsewhere.
+    const separatePrograms: Span[] = [];
     for (const cell of nb.cells) {
       if (code) {
         code += '\n';
         rawOffset.push(rawOffset[rawOffset.length - 1] ?? 0);
       }
+      if (/^\s*%%writefile\b/.test(cell.text)) separatePrograms.push({ s: code.length, e: code.length + cell.text.length });
       code += cell.text;
       for (let i = 0; i < cell.text.length; i++) rawOffset.push(cell.rawOffset[i]!); // no spread: cells can be large
     }
@@ -580,15 +584,12 @@ export class Engine {
     code = code.replace(/^[ \t]*[!%].*$/gm, (m) => ' '.repeat(m.length));
     const codeLines = new LineIndex(code);
     const rawLines = new LineIndex(text);
-    // A variable a cell sets (`os.environ[...] = ...`) is cited at its line in the notebook file.
     const rawLine = (line: number): number => rawLines.position(rawOffset[Math.min(codeLines.offset(line, 1), rawOffset.length - 1)]!).line;
-    const resolved = resolveCode({ file, text: code, lang }, this.index, env);
+    // A variable a cell sets (`os.environ[...] = ...`) is cited at its line in the notebook file.
+    const lineOf = (offset: number): number => rawLines.position(rawOffset[Math.min(offset, rawOffset.length - 1)]!).line;
+    const resolved = resolveCode({ file, text: code, lang, lineOf, separatePrograms }, this.index, env);
     for (const note of resolved.notes) notes.push(note.line ? { ...note, line: rawLine(note.line) } : note);
-    const endpoints = resolved.endpoints.map((e) => {
-      const mapped = mapCellEndpoint(e, rawOffset, text);
-      if (mapped.env) mapped.env = mapped.env.map((x) => (x.file === file ? { ...x, line: rawLine(x.line) } : x));
-      return mapped;
-    });
+    const endpoints = resolved.endpoints.map((e) => mapCellEndpoint(e, rawOffset, text));
     return { endpoints, ...(resolved.stoppedAt === undefined ? {} : { stoppedAt: rawOffset[Math.min(resolved.stoppedAt, rawOffset.length - 1)]! }) };
   }
 

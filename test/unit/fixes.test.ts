@@ -52,7 +52,10 @@ describe('quick fixes', () => {
           const shift = fixed.length - text.length;
           const stillFailing = after.filter((f) => f.range.start <= first + Math.max(shift, 0) + 1 && f.range.end >= first);
           assert.deepEqual(stillFailing.map((f) => `${f.ruleId} ${f.message}`), [], `${file}: "${fix.title}" did not clear the finding`);
-          assert.equal(after.length, before.length - 1, `${file}: "${fix.title}" should clear exactly one finding`);
+          // One setting used in several places (vertexai.init's location, used by each GenerativeModel)
+          // is one edit that clears each finding offering it, and nothing else.
+          const sameEdit = before.filter((f) => f.fixes.some((g) => JSON.stringify(g.edits) === JSON.stringify(fix.edits))).length;
+          assert.equal(after.length, before.length - sameEdit, `${file}: "${fix.title}" should clear exactly the findings it is offered for`);
           applied++;
           titles.add(fix.title.replace(/ [\w.-]+$/, ''));
         }

@@ -182,6 +182,12 @@ export interface ClientSignal {
    * A signal whose switch is on wins over the same callee's signals without one.
    */
   requireEnv?: string[];
+  /**
+   * Calls that set this client's options for the whole process (`vertexai.init(location=...)`
+   * before `GenerativeModel(...)`): one in the same file gives the client its options. Without
+   * one, another module may make it, so the options are not known (the defaults are not assumed).
+   */
+  configuredBy?: string[];
   packages: string[];
   /**
    * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):

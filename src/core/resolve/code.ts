@@ -25,6 +25,13 @@ export interface CodeFile {
   file: string;
   text: string;
   lang: CodeLanguage;
+  /** The line of an offset as the file shows it, when `text` is not the file itself (a notebook's code cells). */
+  lineOf?: (offset: number) => number;
+  /**
+   * Parts of `text` that run as programs of their own (a notebook cell written to disk by
+   * `%%writefile`): env variables set outside such a part do not reach it, nor the reverse.
+   */
+  separatePrograms?: Span[];
 }
 
 interface Option {
@@ -70,8 +77,10 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
   const workspace = env;
+  // Where the call or literal being resolved starts: a variable the file sets reaches only code that runs after it.
+  let useAt = text.length;
   // A variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it.
-  env = (name) => inFileEnv(name, structure.assignments, parser, input.file) ?? workspace(name);
+  env = (name) => inFileEnv(name, structure.assignments, parser, input, useAt) ?? workspace(name);
   const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; stoppedAt?: number } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
@@ -93,7 +102,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       const v = workspace(goModuleName(dir));
       return v.state === 'set' ? v.value : undefined;
     };
-    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked, moduleOf);
+    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked, moduleOf, structure.calls);
     const conflicts = new Map<Endpoint, string[]>();
     // Called after each call or literal is resolved: its new endpoints take the values it read.
     const tag = (before: number): void => {
@@ -114,6 +123,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
         break;
       }
       const before = r.endpoints.length;
+      useAt = call.s;
       r.call(call);
       tag(before);
     }
@@ -123,14 +133,17 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
         break;
       }
       const before = r.endpoints.length;
+      useAt = tok.s;
       r.literal(tok);
       tag(before);
     }
     for (const use of stoppedAt === undefined ? structure.importedUses : []) {
       const before = r.endpoints.length;
+      useAt = use.s;
       r.importedUse(use);
       tag(before);
     }
+    useAt = text.length;
     if (lang === 'java') {
       const before = r.endpoints.length;
       r.endpoints.push(...springAiBeans(input.file, parser, index, tracked));
@@ -208,16 +221,24 @@ function envNamesRead(tokens: Token[]): string[] {
 
 /**
  * The literal value the file assigns to an environment variable once, at its top level.
- * One set inside a function may never run (a test helper), so it does not count.
+ * One set inside a function may never run (a test helper), so it does not count. It reaches
+ * code at `useAt` when it runs first: it comes earlier in the file (a notebook's cells run in
+ * order), or the use is in a Python function or class body, which runs when called. A
+ * separate program (a `%%writefile` cell) sees only what it sets itself.
  */
-function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, file: string): EnvValue | undefined {
+function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, input: CodeFile, useAt: number): EnvValue | undefined {
   for (const prefix of ENV_TARGETS) {
     const list = assignments.get(prefix + name);
     if (!list) continue;
     const value = list.length === 1 && !list[0]!.compound ? parser.valueOf(list[0]!) : undefined;
     const block = list.length === 1 ? parser.blockOf(list[0]!) : undefined;
     if (value?.k !== 'str' || !block || block.s !== 0 || block.e !== parser.text.length) return undefined;
-    return { state: 'set', value: value.v, where: { file, line: lineAndColumn(parser.text, list[0]!.s).line } };
+    const at = list[0]!.s;
+    const programOf = (offset: number): Span | undefined => input.separatePrograms?.find((p) => p.s <= offset && offset < p.e);
+    if (programOf(at) !== programOf(useAt)) return undefined;
+    if (at > useAt && !parser.insideDefinition(useAt)) return undefined;
+    const line = input.lineOf ? input.lineOf(at) : lineAndColumn(parser.text, at).line;
+    return { state: 'set', value: value.v, where: { file: input.file, line } };
   }
   return undefined;
 }
@@ -228,6 +249,8 @@ class CodeResolver {
   tooDeepTries: number[] = [];
   /** Start offsets of literals already accounted for by a client or LiteLLM call. */
   private readonly consumed = new Set<number>();
+  /** Start offsets of model ids written inside a client's construction: that client's model, not the file's. */
+  private readonly ownModels = new Set<number>();
   private fields?: { field: string; a: Assignment }[];
   /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
   private readonly inTest: boolean;
@@ -246,6 +269,8 @@ class CodeResolver {
     private readonly isChecked: (tok: Token) => boolean,
     /** The module path the go.mod in a folder names, if the workspace has one there. */
     private readonly moduleOf: (dir: string) => string | undefined,
+    /** Every call of the file, for the calls that configure a client process-wide (vertexai.init). */
+    private readonly fileCalls: Call[],
   ) {
     this.inTest = isTestFile(input.file);
   }
@@ -335,6 +360,7 @@ class CodeResolver {
       return;
     }
     const r = evaluate(opt.value, this.ctx);
+    if (opt.value.k === 'str') this.ownModels.add(opt.value.s);
     const profile = isKnown(r) ? inferenceProfile(bedrock, r.text) : null;
     if (!profile) return;
     const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
@@ -455,18 +481,34 @@ class CodeResolver {
     const { options, opaque: callOpaque } = router ? { options: [], opaque: undefined } : this.callOptions(call);
     const moduleSet = signal.moduleClient ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
-    // Options the engine cannot read only matter to an SDK that takes an endpoint option at all.
-    const { url, region, resource } = signal.options;
-    const opaque = url?.length || region?.length || resource?.length ? callOpaque ?? moduleSet?.opaque : undefined;
     const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router} builds ${signal.id}, ` : ''}${what}`;
     const extras = { sdk: signal.id };
+    // Options set process-wide by an init call are reported at this client, which uses them.
+    let configured: { at: Span; opaque?: string } | undefined;
+    if (signal.configuredBy) {
+      const init = this.configuringOptions(signal, call);
+      if (!init) {
+        const names = signal.configuredBy.map((c) => `${c}()`).join(' or ');
+        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider, host: null, region: null }, via(`options from ${names}, not called in this file`), {
+          ...extras,
+          unknown: `the location is set by ${names} elsewhere in the program (or the SDK's default applies); this file does not call it`,
+        }));
+        return;
+      }
+      options.push(...init.options);
+      configured = { at: this.callSpan(call), ...(init.opaque ? { opaque: init.opaque } : {}) };
+    }
+    // Options the engine cannot read only matter to an SDK that takes an endpoint option at all.
+    const { url, region, resource } = signal.options;
+    const opaque = url?.length || region?.length || resource?.length ? callOpaque ?? moduleSet?.opaque ?? configured?.opaque : undefined;
     // The service a generic client factory is asked for (boto3.client("bedrock")) picks its host.
     const serviceArg = signal.requireArg ? call.args.filter((a) => !a.name)[signal.requireArg.index] ?? call.args.find((a) => a.name === 'service_name') : undefined;
     const service = serviceArg ? evaluate(serviceArg.value, this.ctx).text : undefined;
 
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
-      const r = evaluate(urlOpt.value, this.ctx);
+      const value = evaluate(urlOpt.value, this.ctx);
+      const r = configured ? { ...value, span: configured.at } : value;
       // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
       // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
       const positional = urlOpt.name.startsWith('$');
@@ -490,7 +532,7 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
-      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service));
+      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service, configured?.at));
       return;
     }
 
@@ -955,8 +997,10 @@ class CodeResolver {
     const bedrock = this.index.providers.get('aws-bedrock');
     const clients = this.endpoints.filter((e) => e.provider === 'aws-bedrock' && e.model === undefined);
     if (!bedrock || clients.length === 0) return;
+    // An id written inside one client's construction (`BedrockModel(model_id="us....")`) goes
+    // through that client only; one in a constant or elsewhere may reach any of them.
     const outside = strings.flatMap((tok) => {
-      const profile = tok.t === 'str' ? inferenceProfile(bedrock, tok.v) : null;
+      const profile = tok.t === 'str' && !this.ownModels.has(tok.s) ? inferenceProfile(bedrock, tok.v) : null;
       return profile && profile.location.euResident === false ? [{ tok, profile }] : [];
     });
     if (outside.length) {
@@ -1089,6 +1133,26 @@ class CodeResolver {
     return opaque ? { options, opaque } : { options };
   }
 
+  /**
+   * The endpoint options the file's process-wide init calls set (`vertexai.init(location=...)`),
+   * or undefined when the file makes none. Inits that set an option to different expressions
+   * leave it opaque: which one runs last is not known.
+   */
+  private configuringOptions(signal: ClientSignal, client: Call): { options: Option[]; opaque?: string } | undefined {
+    const inits = this.fileCalls.filter((c) => c !== client && signal.configuredBy!.some((name) => pathEndsWith(this.ctx.parser.qualify(c.callee), name)));
+    if (!inits.length) return undefined;
+    const { url = [], region = [] } = signal.options;
+    const options: Option[] = [];
+    let opaque: string | undefined;
+    for (const name of [...url, ...region]) {
+      const set = inits.flatMap((c) => this.readOptions(c).filter((o) => o.name === name));
+      const texts = new Set(set.map((o) => this.input.text.slice(o.value.s, o.value.e)));
+      if (texts.size === 1) options.push(set[0]!);
+      else if (texts.size > 1) opaque ??= `${name} set to ${texts.size} different values by ${signal.configuredBy!.join(' / ')}()`;
+    }
+    return opaque ? { options, opaque } : { options };
+  }
+
   /** Assignments to a field (`o.Region = ...`), in file order, for reading callbacks quickly. */
   private fieldAssignments(): { field: string; a: Assignment }[] {
     if (this.fields) return this.fields;
@@ -1126,12 +1190,15 @@ class CodeResolver {
     });
   }
 
-  /** An endpoint decided by a region option (`region_name="eu-west-3"`), with the swap to an EU region. */
-  private regionOption(opt: Option, provider: Provider, via: (what: string) => string, extras: EndpointExtras, service?: string): Endpoint {
+  /**
+   * An endpoint decided by a region option (`region_name="eu-west-3"`), with the swap to an EU
+   * region. `at`: where it is reported when that is not the option (a client using an init's location).
+   */
+  private regionOption(opt: Option, provider: Provider, via: (what: string) => string, extras: EndpointExtras, service?: string, at?: Span): Endpoint {
     const r = this.resolve(opt.value);
     const region = this.regionOf(r, provider);
     const fix = region ? this.regionFix(r, provider, region) : undefined;
-    return makeEndpoint(this.index, this.input.file, r.span, this.regionTarget(provider, region, service), via(`${opt.name} ${describe(r)}`), {
+    return makeEndpoint(this.index, this.input.file, at ?? r.span, this.regionTarget(provider, region, service), via(`${opt.name} ${describe(r)}`), {
       ...extras,
       conditions: conditionsOf(r),
       ...(region ? {} : { unknown: isKnown(r) ? `the region "${r.text}" is a placeholder, not a region` : `the region ${r.why ?? 'is computed at run time'}` }),
@@ -1330,6 +1397,7 @@ function shortCallee(call: Call): string {
 
 /** A default from code that the workspace's env files could not confirm (the editor checks one file). */
 function conditionsOf(r: Resolved): string[] {
+  if (r.parameter) return ['Unless a caller in another module, or the command line, passes another value where it runs.'];
   return r.env?.unseen ? [`Unless ${r.env.name} is set where it runs.`] : [];
 }
 
@@ -1340,7 +1408,7 @@ function describe(r: Resolved): string {
   }
   if (r.env) return isKnown(r) && r.env.where ? `from ${r.env.name}="${r.text}" (${formatWhere(r.env.where)})` : `from ${r.env.name}`;
   if (r.imported) return `"${r.text}" (${r.imported.name}, imported from ${formatWhere(r.imported.where)})`;
-  if (isKnown(r)) return `"${r.text}"`;
+  if (isKnown(r)) return r.parameter ? `"${r.text}", the default of ${r.parameter}` : `"${r.text}"`;
   if (r.symbol) return r.symbol;
   return 'computed at run time';
 }

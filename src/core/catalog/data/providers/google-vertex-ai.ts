@@ -47,6 +47,7 @@ const AIPLATFORM_INIT = gh(
   'google/cloud/aiplatform/initializer.py',
   CHECKED_TODAY,
 );
+const AIPLATFORM_GENERATIVE = gh('googleapis/python-aiplatform', 'd4cae46c1a99474e7e2984968004fa16c099bd5c', 'vertexai/generative_models/_generative_models.py', CHECKED_TODAY);
 const AIPLATFORM_CONST = gh(
   'googleapis/python-aiplatform',
   '01118613a07b3bee1c0f68ced93142ec3b64f4d4',
@@ -272,6 +273,21 @@ export const provider: Provider = {
       defaults: { region: 'us-central1' },
       note: 'Sets the default location for later GenerativeModel(...) calls (the vertexai.generative_models module is deprecated).',
       sources: [AIPLATFORM_INIT, AIPLATFORM_CONST],
+    },
+    {
+      id: 'vertexai-generative-model',
+      languages: ['python'],
+      callees: [
+        'vertexai.generative_models.GenerativeModel', 'vertexai.preview.generative_models.GenerativeModel',
+        'vertexai.generative_models.GenerativeModel.from_cached_content', 'vertexai.preview.generative_models.GenerativeModel.from_cached_content',
+      ],
+      packages: ['google-cloud-aiplatform'],
+      configuredBy: ['vertexai.init', 'aiplatform.init'],
+      options: { region: ['location'], model: ['model_name', '$0'] },
+      env: { region: ['GOOGLE_CLOUD_REGION', 'CLOUD_ML_REGION'] },
+      defaults: { region: 'us-central1' },
+      note: 'GenerativeModel(...) sends requests to the location vertexai.init() set for the process (else GOOGLE_CLOUD_REGION, CLOUD_ML_REGION, then us-central1). An init in another module is not followed, so without one in the same file the location is unknown.',
+      sources: [AIPLATFORM_INIT, AIPLATFORM_GENERATIVE],
     },
     {
       id: 'langchain-vertexai',

@@ -1,0 +1,249 @@
+// Python patterns from real agent samples that the engine missed or misread: Vertex AI's
+// GenerativeModel using the location of the file's vertexai.init, env values from env files
+// reported where the code uses them, env variables a file sets reaching only code that runs
+// after them (notebook cells in order, `%%writefile` cells as programs of their own), and
+// attributes set in `__init__` from a parameter's default.
+import * as assert from 'node:assert/strict';
+import { Engine, workspaceEnv } from '../../src/core/engine';
+
+const engine = new Engine();
+
+interface Found {
+  line: number;
+  provider: string | null;
+  region: string | null;
+}
+
+/** The endpoints of one file, with the workspace setting these env variables (in `.env`). */
+function found(file: string, text: string, env: Record<string, string> = {}): (Found & { via: string })[] {
+  const defs = Object.entries(env).map(([name, value], i) => ({ name, value, file: '.env', line: i + 1 }));
+  const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
+  return engine.analyze(file, text, { env: workspaceEnv(defs) }).endpoints.map((e) => ({ line: lineAt(e.range.start), provider: e.provider, region: e.region, via: e.via }));
+}
+
+const brief = (list: (Found & { via: string })[]): Found[] => list.map(({ line, provider, region }) => ({ line, provider, region }));
+const vertex = (line: number, region: string | null): Found => ({ line, provider: 'google-vertex-ai', region });
+const bedrock = (line: number, region: string | null): Found => ({ line, provider: 'aws-bedrock', region });
+
+/** A notebook with these code cells (each a list of lines), as Jupyter writes it: one source string per line. */
+function notebook(cells: string[][]): string {
+  const json = {
+    cells: cells.map((lines) => ({ cell_type: 'code', metadata: {}, outputs: [], source: lines.map((l, i) => (i < lines.length - 1 ? `${l}\n` : l)) })),
+    metadata: { kernelspec: { language: 'python', name: 'python3' } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+  return JSON.stringify(json, null, 1);
+}
+
+/** The 1-based line of the notebook's JSON text that holds `needle`. */
+function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `${needle} is in the notebook`);
+  return text.slice(0, at).split('\n').length;
+}
+
+describe('real-code gaps: Vertex AI GenerativeModel and vertexai.init', () => {
+  it('GenerativeModel takes the location the same file passes to vertexai.init, reported at the model', () => {
+    const text = [
+      'import vertexai',
+      'from vertexai.generative_models import GenerativeModel',
+      'vertexai.init(project="acme", location="europe-west4")',
+      'model = GenerativeModel("gemini-2.0-flash")',
+      '',
+    ].join('\n');
+    assert.deepEqual(brief(found('a.py', text)), [vertex(3, 'europe-west4'), vertex(4, 'europe-west4')]);
+  });
+
+  it('from_cached_content and the preview module are the same model class', () => {
+    const text = [
+      'from google.cloud import aiplatform',
+      'from vertexai.preview.generative_models import GenerativeModel',
+      'aiplatform.init(project="acme", location="europe-west1")',
+      'def build(cache):',
+      '    return GenerativeModel.from_cached_content(cached_content=cache)',
+      '',
+    ].join('\n');
+    assert.deepEqual(brief(found('a.py', text)), [vertex(3, 'europe-west1'), vertex(5, 'europe-west1')]);
+  });
+
+  it('without an init in the file the location is unknown (another module may set it), not the SDK default', () => {
+    const [e] = found('a.py', ['from vertexai.generative_models import GenerativeModel', 'model = GenerativeModel("gemini-2.0-flash")', ''].join('\n'));
+    assert.deepEqual({ line: e!.line, provider: e!.provider, region: e!.region }, vertex(2, null));
+    assert.match(e!.via, /not called in this file/);
+  });
+
+  it('inits that set different locations leave the model unknown', () => {
+    const text = [
+      'import vertexai',
+      'from vertexai.generative_models import GenerativeModel',
+      'vertexai.init(location="europe-west4")',
+      'vertexai.init(location="us-east4")',
+      'model = GenerativeModel("gemini-2.0-flash")',
+      '',
+    ].join('\n');
+    assert.deepEqual(brief(found('a.py', text)).at(-1), vertex(5, null));
+  });
+
+  it('an init without a location leaves the SDK env variable, then its default, to decide', () => {
+    const text = ['import vertexai', 'from vertexai.generative_models import GenerativeModel', 'vertexai.init(project="acme")', 'model = GenerativeModel("gemini-2.0-flash")', ''].join('\n');
+    assert.deepEqual(brief(found('a.py', text)).at(-1), vertex(4, 'us-central1'));
+    assert.deepEqual(brief(found('a.py', text, { GOOGLE_CLOUD_REGION: 'europe-west3' })).at(-1), vertex(4, 'europe-west3'));
+  });
+
+  it('a GenerativeModel of the Gemini API SDK is not Vertex AI', () => {
+    const list = found('a.py', ['import google.generativeai as genai', 'model = genai.GenerativeModel("gemini-1.5-flash")', ''].join('\n'));
+    assert.ok(list.every((e) => e.provider !== 'google-vertex-ai'));
+  });
+});
+
+describe('real-code gaps: a value from an env file is reported where the code uses it', () => {
+  const text = [
+    'import os',
+    'import vertexai',
+    'from google.cloud import aiplatform',
+    'LOCATION = os.getenv("GOOGLE_CLOUD_LOCATION")',
+    'aiplatform.init(project="acme", location=LOCATION)',
+    'vertexai.init(project="acme", location=LOCATION)',
+    '',
+  ].join('\n');
+
+  it('two calls reading one variable are two uses, each on its own line', () => {
+    assert.deepEqual(brief(found('a.py', text, { GOOGLE_CLOUD_LOCATION: 'europe-west4' })), [vertex(5, 'europe-west4'), vertex(6, 'europe-west4')]);
+  });
+
+  it('a placeholder value stays unknown, on the same lines as an unset variable', () => {
+    assert.deepEqual(brief(found('a.py', text, { GOOGLE_CLOUD_LOCATION: 'YOUR_VALUE_HERE' })), [vertex(5, null), vertex(6, null)]);
+    assert.deepEqual(brief(found('a.py', text)), [vertex(5, null), vertex(6, null)]);
+  });
+
+  it('a default written in the code is still reported at that literal (the fix edits it)', () => {
+    const withDefault = text.replace('os.getenv("GOOGLE_CLOUD_LOCATION")', 'os.getenv("GOOGLE_CLOUD_LOCATION", "us-east4")');
+    assert.deepEqual(brief(found('a.py', withDefault)), [vertex(4, 'us-east4')]);
+  });
+});
+
+describe('real-code gaps: env variables a file sets reach only code that runs after them', () => {
+  it('in a script: a client made before the assignment does not see it; one after it, or in a function, does', () => {
+    const text = [
+      'import os',
+      'import boto3',
+      'early = boto3.client("bedrock-runtime")',
+      'def later():',
+      '    return boto3.client("bedrock-runtime")',
+      'os.environ["AWS_REGION"] = "eu-west-1"',
+      'after = boto3.client("bedrock-runtime")',
+      '',
+    ].join('\n');
+    assert.deepEqual(brief(found('a.py', text)), [bedrock(3, null), bedrock(5, 'eu-west-1'), bedrock(7, 'eu-west-1')]);
+  });
+
+  it('in a notebook: cells run in order, and the value is cited at its line in the notebook file', () => {
+    const text = notebook([
+      ['import boto3', 'first = boto3.client("bedrock-runtime")'],
+      ['import os', 'os.environ["AWS_REGION"] = "eu-central-1"'],
+      ['second = boto3.client("bedrock-runtime")'],
+    ]);
+    const list = found('n.ipynb', text);
+    assert.deepEqual(brief(list), [bedrock(lineOf(text, 'first ='), null), bedrock(lineOf(text, 'second ='), 'eu-central-1')]);
+    assert.match(list[1]!.via, new RegExp(`n\\.ipynb:${lineOf(text, 'os.environ')}\\)`));
+  });
+
+  it('a %%writefile cell is a program of its own: the notebook\'s env assignments do not reach it, nor its own the notebook', () => {
+    const text = notebook([
+      ['import os', 'os.environ["AWS_REGION"] = "eu-central-1"'],
+      ['%%writefile app.py', 'import os', 'import boto3', 'os.environ["AWS_DEFAULT_REGION"] = "eu-west-3"', 'inside = boto3.client("bedrock-runtime")'],
+      ['import boto3', 'os.environ.pop("AWS_REGION")', 'outside = boto3.client("bedrock-runtime", region_name=os.environ["AWS_DEFAULT_REGION"])'],
+    ]);
+    assert.deepEqual(brief(found('n.ipynb', text)), [bedrock(lineOf(text, 'inside ='), 'eu-west-3'), bedrock(lineOf(text, 'outside ='), null)]);
+  });
+});
+
+describe('real-code gaps: a Python parameter with a literal default', () => {
+  const runner = (calls: string[]): string => [
+    'import boto3',
+    'class Runner:',
+    '    def __init__(self, model: str, region: str = "eu-west-3", retries: int = 3):',
+    '        self.region = region',
+    '        self.client = boto3.client(service_name="bedrock-runtime", region_name=self.region)',
+    'def main(args):',
+    ...calls.map((c) => `    ${c}`),
+    '',
+  ].join('\n');
+
+  it('an attribute set in __init__ from the parameter has its default when no call passes another, reported where the client uses it', () => {
+    const [e] = found('a.py', runner(['Runner("m")', 'Runner("m", region="eu-west-3")']));
+    assert.deepEqual({ line: e!.line, provider: e!.provider, region: e!.region }, bedrock(5, 'eu-west-3'));
+    assert.match(e!.via, /the default of the parameter region/);
+  });
+
+  it('a call that passes another value, or one the engine cannot read, leaves it unknown', () => {
+    assert.deepEqual(brief(found('a.py', runner(['Runner("m", region="us-east-1")']))), [bedrock(5, null)]);
+    assert.deepEqual(brief(found('a.py', runner(['Runner("m", args.region)']))), [bedrock(5, null)]);
+    assert.deepEqual(brief(found('a.py', runner(['Runner(**args.options)']))), [bedrock(5, null)]);
+  });
+
+  it('a plain function\'s parameter default counts the same way', () => {
+    const text = ['import boto3', 'def make(region="us-west-2"):', '    return boto3.client("bedrock-runtime", region_name=region)', ''].join('\n');
+    assert.deepEqual(brief(found('a.py', text)), [bedrock(3, 'us-west-2')]);
+    assert.deepEqual(brief(found('a.py', text + 'make("eu-central-1")\n')), [bedrock(3, null)]);
+  });
+});
+
+describe('real-code gaps: a Bedrock model id written inside one client\'s construction', () => {
+  const eu = (file: string, text: string): (boolean | null)[] => engine.analyze(file, text).endpoints.map((e) => e.euResident);
+
+  it('is that client\'s model, not the model of the file\'s other clients', () => {
+    const text = [
+      'import boto3',
+      'from strands.models import BedrockModel',
+      'guard = boto3.client("bedrock-runtime")',
+      'model = BedrockModel(model_id="us.anthropic.claude-3-7-sonnet-20250219-v1:0")',
+      '',
+    ].join('\n');
+    assert.deepEqual(eu('a.py', text), [null, false]);
+  });
+
+  it('one kept in a constant or passed elsewhere still counts against every client of the file', () => {
+    const text = [
+      'import boto3',
+      'from strands.models import BedrockModel',
+      'MODEL = "us.anthropic.claude-3-7-sonnet-20250219-v1:0"',
+      'runtime = boto3.client("bedrock-runtime")',
+      'model = BedrockModel(model_id=MODEL)',
+      'runtime.converse(modelId=MODEL, messages=[])',
+      '',
+    ].join('\n');
+    assert.deepEqual(eu('a.py', text), [false, false]);
+  });
+});
+
+describe('real-code gaps: a command-line option with a literal default', () => {
+  const script = (extra: string[]): string => [
+    'import argparse',
+    'import boto3',
+    'class Runner:',
+    '    def __init__(self, region: str = "eu-west-3"):',
+    '        self.client = boto3.client("bedrock-runtime", region_name=region)',
+    'def parse_args():',
+    '    parser = argparse.ArgumentParser()',
+    ...extra.map((x) => `    ${x}`),
+    '    return parser.parse_args()',
+    'def main():',
+    '    args = parse_args()',
+    '    Runner(region=args.region)',
+    '',
+  ].join('\n');
+
+  it('args.region is the default of the one --region option, reported where the client uses it', () => {
+    const [e] = found('a.py', script(['parser.add_argument("--region", "-r", default="eu-west-3")']));
+    assert.deepEqual({ line: e!.line, provider: e!.provider, region: e!.region }, bedrock(5, 'eu-west-3'));
+    assert.match(e!.via, /command-line option --region/);
+  });
+
+  it('an option with another default, without one, or defined twice leaves the region unknown', () => {
+    assert.deepEqual(brief(found('a.py', script(['parser.add_argument("--region", default="us-east-1")']))), [bedrock(5, null)]);
+    assert.deepEqual(brief(found('a.py', script(['parser.add_argument("--region")']))), [bedrock(5, null)]);
+    assert.deepEqual(brief(found('a.py', script(['parser.add_argument("--region", default="eu-west-3")', 'parser.add_argument("--region", default="us-east-1")']))), [bedrock(5, null)]);
+  });
+});
