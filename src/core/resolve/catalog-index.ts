@@ -4,14 +4,21 @@
 
 import type {
   BaaFact, Catalog, ClientSignal, CodeLanguage, EnvSignal, HostPattern, LiteLlmPrefix, Provider, ProviderId, Source,
+  UnlistedLlmApi, UnlistedLlmHost,
 } from '../catalog/types';
 import type { ResolvedLocation } from '../model';
-import { HostMatcher, isPrivateAddress, type HostMatch } from './hosts';
+import { compileHostPattern, HostMatcher, isPrivateAddress, type HostMatch } from './hosts';
 import { Locations } from './locations';
 
 export interface EnvSignalRef {
   provider: Provider;
   signal: EnvSignal;
+}
+
+/** A host of an LLM API whose vendor is not a catalog provider (catalog `unlistedApis`). */
+export interface UnlistedMatch {
+  api: UnlistedLlmApi;
+  host: UnlistedLlmHost;
 }
 
 export class CatalogIndex {
@@ -28,6 +35,7 @@ export class CatalogIndex {
   readonly globalOnly = new Map<ProviderId, RegExp>();
   private readonly patterns = new Map<string, RegExp>();
   private readonly urlOptionNames = new Set<string>();
+  private readonly unlisted: (UnlistedMatch & { re: RegExp; literalLength: number })[] = [];
 
   constructor(readonly catalog: Catalog) {
     this.hosts = new HostMatcher(catalog);
@@ -58,6 +66,17 @@ export class CatalogIndex {
     this.prefixes = [...catalog.litellm.prefixes].sort((a, b) => b.prefix.length - a.prefix.length);
     this.bareModels = catalog.litellm.bareModels.map((b) => ({ ...b, pattern: new RegExp(b.pattern) }));
     for (const p of catalog.providers) if (p.globalOnlyModels) this.globalOnly.set(p.id, new RegExp(p.globalOnlyModels.pattern, 'i'));
+    for (const api of catalog.unlistedApis ?? []) {
+      for (const host of api.hosts) this.unlisted.push({ api, host, ...compileHostPattern(host.pattern) });
+    }
+    this.unlisted.sort((a, b) => b.literalLength - a.literalLength);
+  }
+
+  /** The LLM API of a vendor that is no catalog provider at this host (DashScope, BigModel), if any. */
+  unlistedHost(host: string): UnlistedMatch | null {
+    const h = host.toLowerCase().replace(/\.$/, '');
+    const m = this.unlisted.find((u) => u.re.test(h));
+    return m ? { api: m.api, host: m.host } : null;
   }
 
   /** A catalog regular expression (a client's option pattern), compiled once. */

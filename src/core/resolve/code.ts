@@ -12,7 +12,7 @@ import { CodeParser, MAX_TRY_NESTING } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
-import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
+import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isExampleName, isModelList, isNotServer, isTestFile } from './not-endpoints';
@@ -618,10 +618,11 @@ class CodeResolver {
     const match = this.index.matchHost(url.host);
     if (!match) {
       const hostKnown = !url.host.includes(HOLE);
-      return makeEndpoint(this.index, this.input.file, r.span, { provider: null, host: hostKnown ? url.host : null, region: null }, via, {
+      const target = uncataloguedHostTarget(this.index, url.host);
+      return makeEndpoint(this.index, this.input.file, r.span, target, via, {
         ...extras,
         unknown: hostKnown
-          ? `${url.host} is not a host the catalog knows; declare where it processes data in the policy`
+          ? uncataloguedHostWhy(target, url.host)
           : `the host ${r.why ?? (url.placeholder ? PLACEHOLDER_WHY : 'is computed at run time')}`,
       });
     }
@@ -779,7 +780,14 @@ class CodeResolver {
       this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), key ? `URL in ${key}` : 'URL in a string'));
       return;
     }
-    if (!match) return;
+    if (!match) {
+      // A known vendor's LLM API that is no catalog provider (DashScope, BigModel): reported by host.
+      const target = uncataloguedHostTarget(this.index, url.host);
+      if (target.unlisted && target.host) {
+        this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, target, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', { conditions: conditionsOf(r) }));
+      }
+      return;
+    }
     if (match.provider.kind === 'self-hosted' && isModelList(url)) return;
     // A local URL is an LLM server when its port, path or the name it is given says so.
     const llmContext = looksLikeLlmServer(url)
