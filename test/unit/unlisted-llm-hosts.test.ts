@@ -93,6 +93,17 @@ describe('LLM APIs of vendors that are not catalog providers', () => {
       assert.deepEqual(py.map(line).sort(), [3, 4], 'the `in` check on line 5 is not a use');
     });
 
+    it('on a host that is also the vendor\'s website, a page link stays quiet while the API path and the bare host count', () => {
+      const text = [
+        'export const KEYS_PAGE = "https://open.bigmodel.cn/usercenter/apikeys";',
+        'export const GLM_API = "https://open.bigmodel.cn/api/paas/v4";',
+        'export const GLM_BASE = "https://open.bigmodel.cn";',
+        '',
+      ].join('\n');
+      const found = endpoints('src/zhipu.ts', text).map((e) => text.slice(e.range.start, e.range.end));
+      assert.deepEqual(found, ['"https://open.bigmodel.cn/api/paas/v4"', '"https://open.bigmodel.cn"']);
+    });
+
     it('stays quiet for a host that merely shares the vendor\'s domain', () => {
       assert.deepEqual(endpoints('src/x.ts', 'export const OSS = "https://my-bucket.oss-cn-beijing.aliyuncs.com/file";\n'), []);
     });

@@ -395,6 +395,8 @@ export interface UnlistedLlmHost {
   pattern: string;
   /** Pages that show the host serves the vendor's LLM API. */
   sources: Source[];
+  /** The host also serves the vendor's web pages: only the bare host and URLs under these paths are its API. */
+  apiPaths?: string[];
   /** Where requests to this host are processed, as the vendor's own page states; `value: null` with the claim (if any) in `note` when none does. */
   processing: Fact<ProcessingPlace>;
 }

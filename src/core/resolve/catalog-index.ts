@@ -72,11 +72,18 @@ export class CatalogIndex {
     this.unlisted.sort((a, b) => b.literalLength - a.literalLength);
   }
 
-  /** The LLM API of a vendor that is no catalog provider at this host (DashScope, BigModel), if any. */
-  unlistedHost(host: string): UnlistedMatch | null {
+  /**
+   * The LLM API of a vendor that is no catalog provider at this host (DashScope, BigModel), if
+   * any. On a host that also serves the vendor's web pages, only its API paths (or the bare
+   * host, as a base URL is written) are the API.
+   */
+  unlistedHost(host: string, path = ''): UnlistedMatch | null {
     const h = host.toLowerCase().replace(/\.$/, '');
     const m = this.unlisted.find((u) => u.re.test(h));
-    return m ? { api: m.api, host: m.host } : null;
+    if (!m) return null;
+    const paths = m.host.apiPaths;
+    if (paths && path !== '' && path !== '/' && !paths.some((p) => path === p || path.startsWith(`${p}/`))) return null;
+    return { api: m.api, host: m.host };
   }
 
   /** A catalog regular expression (a client's option pattern), compiled once. */

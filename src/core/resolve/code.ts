@@ -618,7 +618,7 @@ class CodeResolver {
     const match = this.index.matchHost(url.host);
     if (!match) {
       const hostKnown = !url.host.includes(HOLE);
-      const target = uncataloguedHostTarget(this.index, url.host);
+      const target = uncataloguedHostTarget(this.index, url);
       return makeEndpoint(this.index, this.input.file, r.span, target, via, {
         ...extras,
         unknown: hostKnown
@@ -782,7 +782,7 @@ class CodeResolver {
     }
     if (!match) {
       // A known vendor's LLM API that is no catalog provider (DashScope, BigModel): reported by host.
-      const target = uncataloguedHostTarget(this.index, url.host);
+      const target = uncataloguedHostTarget(this.index, url);
       if (target.unlisted && target.host) {
         this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, target, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', { conditions: conditionsOf(r) }));
       }

@@ -107,7 +107,7 @@ export class ConfigResolver {
           filled === text ? this.hostFix(value, url, match.provider, match.region) : undefined);
       } else {
         // A known vendor's LLM API (DashScope, BigModel) counts in any variable, another host only in one an SDK reads for its URL.
-        const target = uncataloguedHostTarget(this.index, url.host);
+        const target = uncataloguedHostTarget(this.index, url);
         if (target.unlisted || urlSignal) this.push(value, target, via, undefined, uncataloguedHostWhy(target, url.host));
       }
       return;
@@ -281,7 +281,7 @@ export class ConfigResolver {
           this.hostFix(value, url, match.provider, match.region));
         return;
       }
-      const target = url ? uncataloguedHostTarget(this.index, url.host) : { provider: null, host: null, region: null };
+      const target = url ? uncataloguedHostTarget(this.index, url) : { provider: null, host: null, region: null };
       this.push(value, target, `${via}, api_base ${apiBase.v}`, undefined,
         url ? uncataloguedHostWhy(target, url.host) : `${apiBase.v} is not a host the catalog knows; declare where it processes data in the policy`);
       return;
@@ -394,7 +394,7 @@ export class ConfigResolver {
     const match = this.index.matchHost(url.host);
     if (!match) {
       // A known vendor's LLM API that is no catalog provider (DashScope, BigModel): reported by host.
-      const target = uncataloguedHostTarget(this.index, url.host);
+      const target = uncataloguedHostTarget(this.index, url);
       if (target.unlisted && target.host) this.push(value, target, via);
       return;
     }

@@ -6,7 +6,7 @@ import { euResidentFor, judgeZone, unionCountries } from '../catalog/zones';
 import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { Span } from '../scan/ir';
 import { baaAvailable, type CatalogIndex, type UnlistedMatch } from './catalog-index';
-import { HOLE, type HostMatch, type Lookalike } from './hosts';
+import { HOLE, type HostMatch, type Lookalike, type ParsedUrl } from './hosts';
 
 export interface Target {
   provider: Provider | null;
@@ -38,8 +38,9 @@ export function lookalikeTarget(host: string, lookalike: Lookalike): Target {
  * A host that belongs to no catalog provider. When it is a known vendor's LLM API (DashScope,
  * BigModel) the endpoint names the vendor and, where the vendor says, where it processes data.
  */
-export function uncataloguedHostTarget(index: CatalogIndex, host: string): Target {
-  const unlisted = index.unlistedHost(host) ?? undefined;
+export function uncataloguedHostTarget(index: CatalogIndex, url: ParsedUrl): Target {
+  const host = url.host;
+  const unlisted = index.unlistedHost(host, url.path) ?? undefined;
   const region = unlisted?.host.processing.value?.id ?? null;
   return { provider: null, host: host.includes(HOLE) ? null : host, region, ...(unlisted ? { unlisted } : {}) };
 }

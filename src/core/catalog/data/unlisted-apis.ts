@@ -37,6 +37,7 @@ const SPARK_HTTP = src('https://docs.iflyaicloud.com/doc/237', CHECKED, true);
 const SPARK_MAAS = src('https://xfyun.cn/doc/spark/%E6%98%9F%E7%81%AB%E5%BE%AE%E8%B0%83%E6%9C%8D%E5%8A%A1Web%E6%96%87%E6%A1%A3.html', CHECKED);
 
 const BIGMODEL_SDK = src('https://pypi.org/project/zhipuai/2.1.5.20250726/', CHECKED, true);
+const BIGMODEL_SITE = src('https://developers.llamaindex.ai/python/framework-api-reference/llms/zhipuai', CHECKED, true);
 const BIGMODEL_LITELLM = src('https://docs.litellm.ai/docs/providers/bigmodel.md', CHECKED, true);
 const BIGMODEL_PRIVACY_REPORT = src('https://infercheck.eu/en/provider/zhipu-ai-coding-plan', CHECKED, true);
 
@@ -192,7 +193,9 @@ export const unlistedApis: UnlistedLlmApi[] = [
     hosts: [
       {
         pattern: 'open.bigmodel.cn',
-        sources: [BIGMODEL_SDK, BIGMODEL_LITELLM],
+        sources: [BIGMODEL_SDK, BIGMODEL_LITELLM, BIGMODEL_SITE],
+        // Also Zhipu's platform website ("visit https://open.bigmodel.cn"); the API is under /api (/api/paas/v4).
+        apiPaths: ['/api'],
         processing: unstated('A third party reports that Zhipu\'s privacy policy (docs.bigmodel.cn/cn/terms/privacy-policy) stores personal information collected in China in China; the policy itself is not in the stored corpus, and it speaks of personal information, not where API requests are processed.', [BIGMODEL_PRIVACY_REPORT]),
       },
       {
