@@ -58,6 +58,12 @@ const MINIMAX_CHAT = src('https://trtc.io/document/79678', CHECKED, true);
 /** What Baidu AI Cloud's privacy policy says, which is about personal information, not where API requests are processed. */
 const BAIDU_PRIVACY_NOTE = 'Baidu AI Cloud\'s privacy policy stores personal information collected and generated in China in China; it does not say where API requests are processed, so the location stays unknown.';
 
+const DEEPINFRA_OPENAI = src('https://deepinfra.com/docs/advanced/openai_api', CHECKED);
+const SAMBANOVA_URLS = src('https://docs.sambanova.ai/docs/ja/get-started/api-keys-urls.md', CHECKED);
+const NEBIUS_TOKEN_FACTORY = src('https://strandsagents.com/docs/community/model-providers/nebius-token-factory/', CHECKED, true);
+const NEBIUS_STUDIO = src('https://www.lava.so/docs/reference/providers/nebius', CHECKED, true);
+const NEBIUS_REGIONS = src('https://www.bolna.ai/docs/custom-llm-inference/nebius', CHECKED, true);
+
 const TENCENT_CN_REGIONS: [string, string][] = [
   ['ap-guangzhou', 'South China (Guangzhou)'],
   ['ap-shanghai', 'East China (Shanghai)'],
@@ -247,6 +253,37 @@ export const unlistedApis: UnlistedLlmApi[] = [
         processing: unstated('No Cerebras page in the stored corpus says where inference requests are processed.', [CEREBRAS_DOCS]),
       },
     ],
+  },
+  {
+    vendor: 'DeepInfra',
+    vendorDomains: ['deepinfra.com'],
+    hosts: [
+      {
+        pattern: 'api.deepinfra.com',
+        sources: [DEEPINFRA_OPENAI],
+        processing: unstated('No DeepInfra page in the stored corpus says where inference requests are processed.', [DEEPINFRA_OPENAI]),
+      },
+    ],
+  },
+  {
+    vendor: 'SambaNova Cloud',
+    vendorDomains: ['sambanova.ai'],
+    hosts: [
+      {
+        pattern: 'api.sambanova.ai',
+        sources: [SAMBANOVA_URLS],
+        processing: unstated('No SambaNova page in the stored corpus says where SambaCloud requests are processed.', [SAMBANOVA_URLS]),
+      },
+    ],
+  },
+  {
+    vendor: 'Nebius Token Factory',
+    vendorDomains: ['nebius.com', 'nebius.ai'],
+    hosts: ['api.tokenfactory.nebius.com', 'api.studio.nebius.com', 'api.studio.nebius.ai'].map((pattern) => ({
+      pattern,
+      sources: pattern === 'api.studio.nebius.ai' ? [NEBIUS_STUDIO] : [NEBIUS_TOKEN_FACTORY],
+      processing: unstated('A third party reports that the shared (serverless) endpoints run in a region that changes with capacity, and only dedicated endpoints have a fixed one (eu-north1, eu-west1 or us-central1); no Nebius page in the stored corpus says so.', [NEBIUS_REGIONS]),
+    })),
   },
   {
     vendor: 'MiniMax',
