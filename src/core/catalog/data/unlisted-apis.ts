@@ -64,6 +64,10 @@ const NEBIUS_TOKEN_FACTORY = src('https://strandsagents.com/docs/community/model
 const NEBIUS_STUDIO = src('https://www.lava.so/docs/reference/providers/nebius', CHECKED, true);
 const NEBIUS_REGIONS = src('https://www.bolna.ai/docs/custom-llm-inference/nebius', CHECKED, true);
 
+const NOVITA_QUICK_START = src('https://raw.githubusercontent.com/novitalabs/novita-skills/main/skills/novita-ai/references/quick-start.md', CHECKED);
+const NOVITA_LLM_API = src('https://novita.ai/docs/guides/llm-api.md', CHECKED);
+const HYPERBOLIC_RIG = src('https://docs.rs/rig-core/0.30.0/src/rig/providers/hyperbolic.rs.html', CHECKED, true);
+
 const TENCENT_CN_REGIONS: [string, string][] = [
   ['ap-guangzhou', 'South China (Guangzhou)'],
   ['ap-shanghai', 'East China (Shanghai)'],
@@ -284,6 +288,30 @@ export const unlistedApis: UnlistedLlmApi[] = [
       sources: pattern === 'api.studio.nebius.ai' ? [NEBIUS_STUDIO] : [NEBIUS_TOKEN_FACTORY],
       processing: unstated('A third party reports that the shared (serverless) endpoints run in a region that changes with capacity, and only dedicated endpoints have a fixed one (eu-north1, eu-west1 or us-central1); no Nebius page in the stored corpus says so.', [NEBIUS_REGIONS]),
     })),
+  },
+  {
+    vendor: 'Novita AI',
+    vendorDomains: ['novita.ai', 'raw.githubusercontent.com/novitalabs'],
+    hosts: [
+      {
+        pattern: 'api.novita.ai',
+        sources: [NOVITA_QUICK_START, NOVITA_LLM_API],
+        // The same host serves Novita's image and video APIs; its LLM API is the OpenAI-compatible one.
+        apiPaths: ['/openai', '/v3/openai'],
+        processing: unstated('No Novita page in the stored corpus says where LLM requests are processed.', [NOVITA_LLM_API]),
+      },
+    ],
+  },
+  {
+    vendor: 'Hyperbolic',
+    vendorDomains: ['hyperbolic.xyz', 'hyperbolic.ai'],
+    hosts: [
+      {
+        pattern: 'api.hyperbolic.xyz',
+        sources: [HYPERBOLIC_RIG],
+        processing: unstated('No Hyperbolic page in the stored corpus says where inference requests are processed.', [HYPERBOLIC_RIG]),
+      },
+    ],
   },
   {
     vendor: 'MiniMax',
