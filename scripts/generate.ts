@@ -121,6 +121,22 @@ ${catalog.providers.map((p) => {
 ## Providers
 
 ${catalog.providers.map(providerSection).join('\n')}
+## LLM APIs of vendors that are not providers
+
+A use of one of these hosts is reported with no provider, naming the vendor; its BAA and
+certifications are unknown. Where the vendor's own page says where requests are processed,
+an EU-residency policy fails on it outside the policy's zone; otherwise the location is
+unknown (never guessed from the domain), and it never passes.
+
+| Vendor | Host | Processed in | Sources (checked) |
+|---|---|---|---|
+${(catalog.unlistedApis ?? []).flatMap((api) => api.hosts.map((h) => {
+  const place = h.processing.value;
+  const where = place ? `${place.name} (${place.countries === 'worldwide' ? 'any country' : Array.isArray(place.countries) ? place.countries.join(', ') : 'unknown'})` : '**unknown**';
+  const sources = [...h.sources, ...h.processing.sources].filter((s, i, all) => all.findIndex((x) => x.url === s.url) === i)
+    .map((s, i) => `[${i + 1}](${s.url})${s.thirdParty ? '³ᵖ' : ''} (${s.checked})`).join(', ');
+  return `| ${api.vendor} | \`${h.pattern}\` | ${where}${h.processing.note ? ` ${h.processing.note.replace(/\|/g, '\\|')}` : ''} | ${sources} |`;
+})).join('\n')}
 `);
 
 // ---- schema enums ----------------------------------------------------------------------

@@ -148,6 +148,8 @@ export function toJson(report: ScanReport): unknown {
         via: e.via,
         // The provider is only the SDK's: the URL it is sent to is not known.
         ...(e.assumedProvider ? { assumedProvider: true } : {}),
+        // A known vendor's LLM API that is no catalog provider (provider is null).
+        ...(e.vendor ? { vendor: e.vendor } : {}),
         ...(e.sdk ? { sdk: e.sdk } : {}),
         ...(e.model ? { model: e.model } : {}),
         ...(e.unknown ? { unknown: e.unknown } : {}),

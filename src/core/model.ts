@@ -65,6 +65,8 @@ export interface Endpoint {
   assumedProvider?: boolean;
   /** Why the host or region could not be determined statically. */
   unknown?: string;
+  /** The vendor of an LLM API that is no catalog provider (`provider` is null), when the catalog knows the host. */
+  vendor?: string;
   /** The catalogued host this endpoint's host only looks like (`xn--pi-6kc.openai.com` for api.openai.com): it is not that provider. */
   lookalikeOf?: string;
   /** Conditions that apply to the verdict (e.g. the EU host needs an EU-residency project). */

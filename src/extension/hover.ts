@@ -44,7 +44,7 @@ export class HoverProvider implements vscode.HoverProvider {
   private describe(md: vscode.MarkdownString, e: Endpoint, findings: Finding[], hasPolicy: boolean): void {
     const provider = e.provider ? this.providers.get(e.provider) : undefined;
     const region = e.location ? `${esc(e.location.name)} (${code(e.location.id)}, ${esc(e.location.jurisdiction)})` : e.region ? code(e.region) : 'region unknown';
-    md.appendMarkdown(`**${provider ? esc(provider.name) : 'Unknown provider'}**${provider ? ` (${code(provider.id)})` : ''}${e.assumedProvider ? ' (assumed from the SDK)' : ''}`);
+    md.appendMarkdown(`**${provider ? esc(provider.name) : e.vendor ? `${esc(e.vendor)} (not a catalog provider)` : 'Unknown provider'}**${provider ? ` (${code(provider.id)})` : ''}${e.assumedProvider ? ' (assumed from the SDK)' : ''}`);
     md.appendMarkdown(` · ${e.host ? code(e.host) : 'host unknown'} · ${region}${e.model ? ` · model ${code(e.model)}` : ''}  \n`);
     md.appendMarkdown(`Found: ${esc(e.via)}${e.unknown ? `. ${esc(e.unknown)}` : ''}\n\n`);
     for (const x of e.env ?? []) md.appendMarkdown(`- ${code(`${x.name}=${x.value}`)} set in ${esc(x.file)}:${x.line}${x.unscoped ? ' (unscoped: tied to no code folder)' : ''}\n`);

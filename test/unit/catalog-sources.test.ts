@@ -142,7 +142,7 @@ describe('catalog sources: facts from the vendors themselves', () => {
     const today = new Date().toISOString().slice(0, 10);
     const roots: [string, unknown][] = [
       ...catalog.providers.map((p): [string, unknown] => [p.id, p]),
-      ['regionSets', catalog.regionSets], ['litellm', catalog.litellm], ['portkey', catalog.portkey],
+      ['regionSets', catalog.regionSets], ['litellm', catalog.litellm], ['portkey', catalog.portkey], ['unlistedApis', catalog.unlistedApis ?? []],
     ];
     const all = roots.flatMap(([name, node]) => checkedFacts(node, name));
     const staleToday = all.filter((f) => f.oldest < daysBefore(today, catalog.reviewWindowDays));

@@ -377,6 +377,43 @@ export interface Catalog {
   portkey: PortkeySignals;
   springAi: SpringAiStarter[];
   routers?: ModelStringRouter[];
+  /** LLM APIs of vendors that are not catalog providers: reported by host, with no posture facts. */
+  unlistedApis?: UnlistedLlmApi[];
+}
+
+/**
+ * A well-known LLM inference API whose vendor is not a catalog provider (Alibaba's DashScope,
+ * Zhipu's BigModel). A use of one is reported with `provider: null`, its host and the vendor's
+ * name; its BAA and certifications stay unknown. Only where the vendor's own page says where
+ * requests are processed does the engine know that (and so fail a residency zone).
+ */
+export interface UnlistedLlmApi {
+  /** The vendor and product, as messages name it: 'Alibaba Cloud Model Studio (DashScope)'. */
+  vendor: string;
+  /** The vendor's own domains (as a provider's): a processing place rests on a page there. */
+  vendorDomains: string[];
+  hosts: UnlistedLlmHost[];
+  note?: string;
+}
+
+export interface UnlistedLlmHost {
+  /** The host (`*` for any label sequence, as in HostPattern). */
+  pattern: string;
+  /** Pages that show the host serves the vendor's LLM API. */
+  sources: Source[];
+  /** The host also serves the vendor's web pages: only the bare host and URLs under these paths are its API. */
+  apiPaths?: string[];
+  /** Where requests to this host are processed, as the vendor's own page states; `value: null` with the claim (if any) in `note` when none does. */
+  processing: Fact<ProcessingPlace>;
+}
+
+/** Where an unlisted API processes requests: the place as its vendor names it, and its countries. */
+export interface ProcessingPlace {
+  /** The vendor's region id where it has one ('cn-beijing'), else a short id of the place. */
+  id: string;
+  name: string;
+  jurisdiction: string;
+  countries: Countries;
 }
 
 /** How Portkey gateway configs name their targets (`targets: [{provider: "bedrock", aws_region: ...}]`). */

@@ -4,14 +4,21 @@
 
 import type {
   BaaFact, Catalog, ClientSignal, CodeLanguage, EnvSignal, HostPattern, LiteLlmPrefix, Provider, ProviderId, Source,
+  UnlistedLlmApi, UnlistedLlmHost,
 } from '../catalog/types';
 import type { ResolvedLocation } from '../model';
-import { HostMatcher, isPrivateAddress, type HostMatch } from './hosts';
+import { compileHostPattern, HostMatcher, isPrivateAddress, type HostMatch } from './hosts';
 import { Locations } from './locations';
 
 export interface EnvSignalRef {
   provider: Provider;
   signal: EnvSignal;
+}
+
+/** A host of an LLM API whose vendor is not a catalog provider (catalog `unlistedApis`). */
+export interface UnlistedMatch {
+  api: UnlistedLlmApi;
+  host: UnlistedLlmHost;
 }
 
 export class CatalogIndex {
@@ -30,6 +37,7 @@ export class CatalogIndex {
   private readonly urlOptionNames = new Set<string>();
   /** The Go SDK packages the catalog models (import paths), and where they lie in their repositories (`llms/openai`, see `goSourceDir`). */
   readonly goSdk: { packages: string[]; dirs: string[] };
+  private readonly unlisted: (UnlistedMatch & { re: RegExp; literalLength: number })[] = [];
 
   constructor(readonly catalog: Catalog) {
     this.hosts = new HostMatcher(catalog);
@@ -65,6 +73,24 @@ export class CatalogIndex {
       packages: [...new Set(goPackages)].sort(),
       dirs: [...new Set(goPackages.map(goSourceDir).filter((d): d is string => d !== undefined))].sort(),
     };
+    for (const api of catalog.unlistedApis ?? []) {
+      for (const host of api.hosts) this.unlisted.push({ api, host, ...compileHostPattern(host.pattern) });
+    }
+    this.unlisted.sort((a, b) => b.literalLength - a.literalLength);
+  }
+
+  /**
+   * The LLM API of a vendor that is no catalog provider at this host (DashScope, BigModel), if
+   * any. On a host that also serves the vendor's web pages, only its API paths (or the bare
+   * host, as a base URL is written) are the API.
+   */
+  unlistedHost(host: string, path = ''): UnlistedMatch | null {
+    const h = host.toLowerCase().replace(/\.$/, '');
+    const m = this.unlisted.find((u) => u.re.test(h));
+    if (!m) return null;
+    const paths = m.host.apiPaths;
+    if (paths && path !== '' && path !== '/' && !paths.some((p) => path === p || path.startsWith(`${p}/`))) return null;
+    return { api: m.api, host: m.host };
   }
 
   /** A catalog regular expression (a client's option pattern), compiled once. */

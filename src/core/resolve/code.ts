@@ -12,7 +12,7 @@ import { CodeParser, MAX_TRY_NESTING, type CodeStructure } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
-import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type EndpointExtras, type Target } from './endpoint';
+import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, packageOf, type MockedRegion } from './mocks';
@@ -725,10 +725,11 @@ class CodeResolver {
     const match = this.index.matchHost(url.host);
     if (!match) {
       const hostKnown = !url.host.includes(HOLE);
-      return makeEndpoint(this.index, this.input.file, r.span, { provider: null, host: hostKnown ? url.host : null, region: null }, via, {
+      const target = uncataloguedHostTarget(this.index, url);
+      return makeEndpoint(this.index, this.input.file, r.span, target, via, {
         ...extras,
         unknown: hostKnown
-          ? `${url.host} is not a host the catalog knows; declare where it processes data in the policy`
+          ? uncataloguedHostWhy(target, url.host)
           : `the host ${r.why ?? (url.placeholder ? PLACEHOLDER_WHY : 'is computed at run time')}`,
       });
     }
@@ -910,11 +911,17 @@ class CodeResolver {
       this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, lookalikeTarget(url.host, lookalike), via.lookalike));
       return;
     }
-    if (!match || this.isSdkSource()) return;
+    // A known vendor's LLM API that is no catalog provider (DashScope, BigModel): reported by host.
+    const unlisted = match ? undefined : uncataloguedHostTarget(this.index, url);
+    if (!match && !(unlisted?.unlisted && unlisted.host)) return;
+    if (this.isSdkSource() || (key !== undefined && this.isUnreadNotebookVariable(tok, key))) return;
+    if (!match) {
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, unlisted!, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', { conditions: conditionsOf(r) }));
+      return;
+    }
     // A model list sends no prompt: on a local server wherever it is written, on a cloud API
     // only as the whole URL of a GET (elsewhere `.../models` may be the prefix of real calls).
     if (isModelList(url) && (match.provider.kind === 'self-hosted' || this.isWholeGetUrl(tok))) return;
-    if (key !== undefined && this.isUnreadNotebookVariable(tok, key)) return;
     // A local URL is an LLM server when its port, path or the name it is given says so.
     const llmContext = looksLikeLlmServer(url)
       || (key !== undefined && ((this.index.isUrlOptionName(key) && !GENERIC_URL_KEYS.has(normalizeKey(key))) || LLM_NAME.test(key)));

@@ -11,7 +11,7 @@ import { located, scalarEntry, type CNode, type Located } from '../scan/config/t
 import { envScopesOf, type EnvFileUse, type EnvScope } from '../env-scope';
 import type { CatalogIndex } from './catalog-index';
 import { InfrastructureReader, type DefinedResource } from './infrastructure';
-import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, type Target } from './endpoint';
+import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type Target } from './endpoint';
 import { hasLlmPath, hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { isModelList, isNotServer } from './not-endpoints';
@@ -105,9 +105,10 @@ export class ConfigResolver {
         if (match.provider.kind === 'self-hosted' && !llmContext) return;
         this.push(value, hostTarget(match, url.host), via,
           filled === text ? this.hostFix(value, url, match.provider, match.region) : undefined);
-      } else if (urlSignal) {
-        this.push(value, { provider: null, host: url.host, region: null }, via, undefined,
-          `${url.host} is not a host the catalog knows; declare where it processes data in the policy`);
+      } else {
+        // A known vendor's LLM API (DashScope, BigModel) counts in any variable, another host only in one an SDK reads for its URL.
+        const target = uncataloguedHostTarget(this.index, url);
+        if (target.unlisted || urlSignal) this.push(value, target, via, undefined, uncataloguedHostWhy(target, url.host));
       }
       return;
     }
@@ -280,8 +281,9 @@ export class ConfigResolver {
           this.hostFix(value, url, match.provider, match.region));
         return;
       }
-      this.push(value, { provider: null, host: url?.host ?? null, region: null }, `${via}, api_base ${apiBase.v}`, undefined,
-        `${url?.host ?? apiBase.v} is not a host the catalog knows; declare where it processes data in the policy`);
+      const target = url ? uncataloguedHostTarget(this.index, url) : { provider: null, host: null, region: null };
+      this.push(value, target, `${via}, api_base ${apiBase.v}`, undefined,
+        url ? uncataloguedHostWhy(target, url.host) : `${apiBase.v} is not a host the catalog knows; declare where it processes data in the policy`);
       return;
     }
     const regionNode = litellm.regionOptions.map((k) => scalarEntry(params.entries, k)).find((n) => n && typeof n.v === 'string');
@@ -390,7 +392,12 @@ export class ConfigResolver {
     const url = parseUrl(value.text.trim());
     if (!url || isNotServer(url) || this.lookalike(value, url, via)) return;
     const match = this.index.matchHost(url.host);
-    if (!match) return;
+    if (!match) {
+      // A known vendor's LLM API that is no catalog provider (DashScope, BigModel): reported by host.
+      const target = uncataloguedHostTarget(this.index, url);
+      if (target.unlisted && target.host) this.push(value, target, via);
+      return;
+    }
     if (match.provider.kind === 'self-hosted' && !llmContext && !looksLikeLlmServer(url)) return;
     this.push(value, hostTarget(match, url.host), via,
       this.hostFix(value, url, match.provider, match.region));

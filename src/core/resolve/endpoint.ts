@@ -2,11 +2,11 @@
 // that follow from the catalog. Shared by the code and config resolvers.
 
 import type { HostPattern, Provider } from '../catalog/types';
-import { judgeZone, unionCountries } from '../catalog/zones';
+import { euResidentFor, judgeZone, unionCountries } from '../catalog/zones';
 import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { Span } from '../scan/ir';
-import { baaAvailable, type CatalogIndex } from './catalog-index';
-import { HOLE, type HostMatch, type Lookalike } from './hosts';
+import { baaAvailable, type CatalogIndex, type UnlistedMatch } from './catalog-index';
+import { HOLE, type HostMatch, type Lookalike, type ParsedUrl } from './hosts';
 
 export interface Target {
   provider: Provider | null;
@@ -20,6 +20,8 @@ export interface Target {
   verdictsUnknown?: boolean;
   /** The host only looks like a catalogued one. */
   lookalike?: Lookalike;
+  /** The host is an LLM API of a vendor that is no catalog provider. */
+  unlisted?: UnlistedMatch;
 }
 
 /** Where a catalogued host leads: its provider, region and pattern. A host with an unresolved part is not a host. */
@@ -30,6 +32,41 @@ export function hostTarget(match: HostMatch, host: string): Target {
 /** A host that only looks like a catalogued one: no provider, and the endpoint says what it imitates. */
 export function lookalikeTarget(host: string, lookalike: Lookalike): Target {
   return { provider: null, host: host.includes(HOLE) ? null : host, region: null, lookalike };
+}
+
+/**
+ * A host that belongs to no catalog provider. When it is a known vendor's LLM API (DashScope,
+ * BigModel) the endpoint names the vendor and, where the vendor says, where it processes data.
+ */
+export function uncataloguedHostTarget(index: CatalogIndex, url: ParsedUrl): Target {
+  const host = url.host;
+  const unlisted = index.unlistedHost(host, url.path) ?? undefined;
+  const region = unlisted?.host.processing.value?.id ?? null;
+  return { provider: null, host: host.includes(HOLE) ? null : host, region, ...(unlisted ? { unlisted } : {}) };
+}
+
+/** Why an uncatalogued host's verdicts are open: the message of `unknown`. */
+export function uncataloguedHostWhy(target: Target, host: string): string {
+  const api = target.unlisted?.api;
+  if (!api) return `${host} is not a host the catalog knows; declare where it processes data in the policy`;
+  return target.unlisted!.host.processing.value
+    ? `${host} is ${api.vendor}'s API, which is not a catalog provider: its BAA and certifications are not known`
+    : `${host} is ${api.vendor}'s API, which is not a catalog provider, and ${api.vendor}'s own pages do not say where it processes data; declare it in the policy`;
+}
+
+/**
+ * Where an unlisted vendor's host processes data, as its own page says. Inside the EU it
+ * is still no pass (null): only a catalog provider's facts are reviewed enough to vouch for.
+ */
+function unlistedLocation(match: UnlistedMatch): ResolvedLocation | null {
+  const fact = match.host.processing;
+  const place = fact.value;
+  if (!place) return null;
+  return {
+    id: place.id, name: place.name, jurisdiction: place.jurisdiction, countries: place.countries,
+    euResident: euResidentFor(place.countries) === false ? false : null,
+    ...(fact.note ? { note: fact.note } : {}), sources: fact.sources,
+  };
 }
 
 /** A host the code never names: a default. Its provider is the catalog's when it knows the host, else `provider`. */
@@ -55,7 +92,7 @@ export function makeEndpoint(
   extras: EndpointExtras = {},
 ): Endpoint {
   const { provider, host, region, pattern } = target;
-  let location = null;
+  let location = target.unlisted ? unlistedLocation(target.unlisted) : null;
   if (provider && region) location = index.location(provider, region, pattern);
   else if (provider && pattern?.location) location = index.location(provider, pattern.location, pattern);
   const conditions = [...(extras.conditions ?? [])];
@@ -69,6 +106,7 @@ export function makeEndpoint(
   } else if (fake) {
     unknown = `${host ?? 'the host'} is not ${fake.of}, it only looks like it (${fake.chars.join(', ')}); the catalog's facts about ${fake.of} do not apply, and requests go to whoever holds ${host ?? 'that name'}`;
   }
+  if (!unknown && target.unlisted && host) unknown = uncataloguedHostWhy(target, host);
   if (!unknown && provider && !location && !target.verdictsUnknown) {
     unknown = host ? `${host} does not say which region it is in` : 'the region is not set where the engine can see it';
   }
@@ -81,9 +119,10 @@ export function makeEndpoint(
     location,
     euResident: target.verdictsUnknown ? null : (location?.euResident ?? null),
     baaAvailable: target.verdictsUnknown || !baaFact ? null : baaAvailable(baaFact),
-    via,
+    via: target.unlisted ? `${via}: ${target.unlisted.api.vendor} (not a catalog provider)` : via,
     conditions,
   };
+  if (target.unlisted) endpoint.vendor = target.unlisted.api.vendor;
   if (target.verdictsUnknown) endpoint.assumedProvider = true;
   if (fake) endpoint.lookalikeOf = fake.of;
   if (extras.sdk) endpoint.sdk = extras.sdk;

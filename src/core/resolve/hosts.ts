@@ -109,12 +109,17 @@ export interface Lookalike {
 }
 
 function compile(provider: Provider, pattern: HostPattern): CompiledPattern {
+  return { ...compileHostPattern(pattern.pattern), provider, pattern };
+}
+
+/** A host pattern (`{region}`, `{resource}` and `*` placeholders) as a regular expression over a whole host. */
+export function compileHostPattern(pattern: string): { re: RegExp; regionGroup: number; literalLength: number } {
   let source = '';
   let group = 0;
   let regionGroup = 0;
   let literalLength = 0;
   const re = /\{region\}|\{resource\}|\*|[^{*]+/g;
-  for (const m of pattern.pattern.matchAll(re)) {
+  for (const m of pattern.matchAll(re)) {
     const part = m[0];
     if (part === '{region}') {
       regionGroup = ++group;
@@ -128,7 +133,7 @@ function compile(provider: Provider, pattern: HostPattern): CompiledPattern {
       source += part.replace(/[.\\+?^$|()[\]]/g, '\\$&');
     }
   }
-  return { re: new RegExp(`^${source}$`), provider, pattern, regionGroup, literalLength };
+  return { re: new RegExp(`^${source}$`), regionGroup, literalLength };
 }
 
 export interface ParsedUrl {

@@ -108,7 +108,9 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
     if (required.has('eu-residency')) {
       const loc = endpoint.location;
       const zone = policy.residency;
-      const verdict = endpointZoneVerdict(endpoint, zone);
+      let verdict = endpointZoneVerdict(endpoint, zone);
+      // A vendor that is no catalog provider never passes on its own word alone: only a failure is certain.
+      if (verdict.inside === true && !provider) verdict = { inside: null, outside: [] };
       if (verdict.inside === false) {
         add('LLMC002', 'eu-residency', `${what} does not keep data in ${ZONE_LABEL[zone]}: ${whyOutside(loc, verdict, zone)}.`,
           residencyAdvice(provider, index, zone), [...(loc?.sources ?? []), ...(zone === 'eu' ? [] : ZONE_SOURCES[zone]), ...(provider?.euSwap?.sources ?? [])],
@@ -278,7 +280,7 @@ export function describeEndpoint(endpoint: Endpoint, provider: Provider | undefi
   const parts: string[] = [];
   if (endpoint.host) parts.push(endpoint.host);
   else if (endpoint.region) parts.push(`region ${endpoint.region}`);
-  const who = provider?.name ?? 'an uncatalogued LLM endpoint';
+  const who = provider?.name ?? (endpoint.vendor ? `${endpoint.vendor}, not a catalog provider` : 'an uncatalogued LLM endpoint');
   return parts.length ? `${parts.join(' ')} (${who}${endpoint.region && endpoint.host ? `, ${endpoint.region}` : ''})` : who;
 }
 

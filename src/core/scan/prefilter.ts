@@ -199,6 +199,8 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
     // Shared variables (AWS_REGION) only count next to a specific one, which is an anchor itself.
     for (const e of p.env) if (e.specific) words.push(e.name);
   }
+  // LLM APIs of vendors that are no catalog providers are found by their hosts alone.
+  for (const api of catalog.unlistedApis ?? []) for (const h of api.hosts) words.push(h.pattern.replace(/^\*\./, ''));
   // LiteLLM calls are imported from litellm (or named by a provider prefix in the model string).
   for (const px of catalog.litellm.prefixes) words.push(px.prefix);
   if (kind === 'code') {

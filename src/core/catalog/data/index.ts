@@ -1,5 +1,6 @@
 // The provider catalog: region sets, one file per provider (in PROVIDER_IDS order), the
-// LiteLLM signals and the framework classes of frameworks.ts. Validated against
+// LiteLLM signals, the framework classes of frameworks.ts and the LLM APIs of vendors that
+// are not providers (unlisted-apis.ts). Validated against
 // schemas/catalog.schema.json.
 import type { Catalog, Provider } from '../types';
 import { PROVIDER_IDS } from '../types';
@@ -8,6 +9,7 @@ import { routers } from './routers';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
 import { springAi } from './spring-ai';
+import { unlistedApis } from './unlisted-apis';
 import { provider as openai } from './providers/openai';
 import { provider as azureOpenai } from './providers/azure-openai';
 import { provider as anthropic } from './providers/anthropic';
@@ -72,4 +74,5 @@ export const catalog: Catalog = {
   portkey,
   springAi,
   routers,
+  unlistedApis,
 };
