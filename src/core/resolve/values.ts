@@ -30,7 +30,7 @@ export interface Resolved {
   why?: string;
   /** Start offsets of default literals the value did not take (`X ?? "default"` when X is set). */
   shadowed?: number[];
-  /** Whose default the value is: "the parameter region" (no call in the file passes another), "the command-line option --region". */
+  /** The value is this Python parameter's default: no call in the file passes another. */
   parameter?: string;
   /** The value is a constant another module of the workspace exports (`name`), set at `where`. */
   imported?: { name: string; where: EnvWhere };
@@ -183,31 +183,15 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     }
     if (assigned.defaults?.length) return { ...unknown(value, `comes from \`${path}\`, which is assigned more than once`), symbol: path };
     const r = evaluate(v, ctx, depth + 1);
-    // Nothing in this file to point at (an env read, with no value or one from an env file),
-    // or a parameter's default, which may reach several clients: the use is where it is reported.
-    if (r.parameter || (!r.pieces.length && (!isKnown(r) || r.env))) return { ...r, span: { s: value.s, e: value.e } };
+    // Nothing in this file to point at (an env read, with no value or one from an env file):
+    // the use is where it is reported, so two uses of one variable stay two.
+    if (!r.pieces.length && (!isKnown(r) || r.env)) return { ...r, span: { s: value.s, e: value.e } };
     return r;
   }
   // Imported from another module of the workspace that sets it once: its value, reported at this use.
   const imported = ctx.imported?.(path);
   if (imported) return { text: imported.value, pieces: [], span: { s: value.s, e: value.e }, imported: { name: imported.name, where: imported.where } };
-  return cliDefault(path, value, ctx, depth) ?? { ...unknown(value, `comes from \`${path}\`, which is not defined in this file`), symbol: path };
-}
-
-/**
- * `args.region` after `args = parser.parse_args()` (or a function of that name): the literal
- * default of the file's one `--region` option, unless the command line gives another.
- */
-function cliDefault(path: string, value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, depth: number): Resolved | undefined {
-  const parts = path.split('.');
-  if (ctx.parser.lang !== 'python' || parts.length !== 2) return undefined;
-  const assigned = findAssignment(parts[0]!, value.s, ctx);
-  const made = assigned && typeof assigned !== 'string' ? ctx.parser.valueOf(assigned) : undefined;
-  if (made?.k !== 'call' || !/(?:^|\.)parse_args$/.test(made.call.callee)) return undefined;
-  const fallback = ctx.parser.pythonCliDefault(parts[1]!);
-  const r = fallback ? evaluate(fallback, ctx, depth + 1) : undefined;
-  if (!r || !isKnown(r) || !r.pieces.length) return undefined;
-  return { ...r, span: { s: value.s, e: value.e }, parameter: `the command-line option --${parts[1]!.replace(/_/g, '-')}` };
+  return { ...unknown(value, `comes from \`${path}\`, which is not defined in this file`), symbol: path };
 }
 
 /**
@@ -239,17 +223,14 @@ function parameterDefault(path: string, value: Extract<Value, { k: 'ref' }>, ctx
   if (!isKnown(fallback) || !fallback.pieces.length) return undefined;
   const passed = ctx.parser.pythonCallArguments(param.callee, path, param.index);
   if (passed === null) return { ...unknown(value, `comes from the parameter \`${path}\`, and a call of ${param.callee}() in this file passes arguments the engine cannot read`), symbol: path };
-  const through = new Set<string>();
   for (const arg of passed) {
     const r = arg ? evaluate(arg, ctx, depth + 1) : fallback;
     if (!isKnown(r) || r.text !== fallback.text) {
       const what = isKnown(r) ? `"${r.text}"` : `\`${ctx.parser.text.slice(arg!.s, arg!.e)}\``;
       return { ...unknown(value, `comes from the parameter \`${path}\` (default "${fallback.text}"), and a call of ${param.callee}() in this file passes ${what}`), symbol: path };
     }
-    if (r.parameter) through.add(r.parameter);
   }
-  const whose = `the parameter ${path}${through.size ? ` (a call here passes ${[...through].join(', ')}, with the same default)` : ''}`;
-  return { ...fallback, span: { s: value.s, e: value.e }, parameter: whose };
+  return { ...fallback, parameter: path };
 }
 
 /**

@@ -547,27 +547,6 @@ export class CodeParser {
     return out;
   }
 
-  /**
-   * Python argparse: the literal `default=` of the one `add_argument("--name", ...)` whose
-   * destination is `dest` (`--max-retries` is `max_retries`, or `dest="..."`). Undefined when
-   * no such option, or several, or one without a default.
-   */
-  pythonCliDefault(dest: string): Value | undefined {
-    const { tokens } = this;
-    const found: { from: number; to: number }[][] = [];
-    for (let i = 1; i < tokens.length; i++) {
-      if (tokens[i]!.v !== 'add_argument' || tokens[i - 1]?.v !== '.' || tokens[i + 1]?.v !== '(') continue;
-      const items = this.topLevelItems(i + 1);
-      const named = items.find((a) => tokens[a.from]?.v === 'dest' && tokens[a.from + 1]?.v === '=');
-      const names = named ? [tokens[named.from + 2]?.v] : items.filter((a) => tokens[a.from]?.t === 'str' && a.to === a.from + 1).map((a) => tokens[a.from]!.v);
-      const long = named ? names[0] : names.find((n) => n?.startsWith('--'))?.slice(2).replace(/-/g, '_');
-      if (long === dest) found.push(items);
-    }
-    if (found.length !== 1) return undefined;
-    const option = found[0]!.find((a) => tokens[a.from]?.v === 'default' && tokens[a.from + 1]?.v === '=');
-    return option ? this.parseRange(option.from + 2, option.to) : undefined;
-  }
-
   /** The comma-separated items inside the bracket opened at `open`, as token ranges. */
   private topLevelItems(open: number): { from: number; to: number }[] {
     const { tokens } = this;
