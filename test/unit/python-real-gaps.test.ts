@@ -159,37 +159,6 @@ describe('real-code gaps: env variables a file sets reach only code that runs af
   });
 });
 
-describe('real-code gaps: a Python parameter with a literal default', () => {
-  const runner = (calls: string[]): string => [
-    'import boto3',
-    'class Runner:',
-    '    def __init__(self, model: str, region: str = "eu-west-3", retries: int = 3):',
-    '        self.region = region',
-    '        self.client = boto3.client(service_name="bedrock-runtime", region_name=self.region)',
-    'def main(args):',
-    ...calls.map((c) => `    ${c}`),
-    '',
-  ].join('\n');
-
-  it('an attribute set in __init__ from the parameter has its default when no call passes another', () => {
-    const [e] = found('a.py', runner(['Runner("m")', 'Runner("m", region="eu-west-3")']));
-    assert.deepEqual({ line: e!.line, provider: e!.provider, region: e!.region }, bedrock(3, 'eu-west-3'));
-    assert.match(e!.via, /the default of the parameter region/);
-  });
-
-  it('a call that passes another value, or one the engine cannot read, leaves it unknown', () => {
-    assert.deepEqual(brief(found('a.py', runner(['Runner("m", region="us-east-1")']))), [bedrock(5, null)]);
-    assert.deepEqual(brief(found('a.py', runner(['Runner("m", args.region)']))), [bedrock(5, null)]);
-    assert.deepEqual(brief(found('a.py', runner(['Runner(**args.options)']))), [bedrock(5, null)]);
-  });
-
-  it('a plain function\'s parameter default counts the same way', () => {
-    const text = ['import boto3', 'def make(region="us-west-2"):', '    return boto3.client("bedrock-runtime", region_name=region)', ''].join('\n');
-    assert.deepEqual(brief(found('a.py', text)), [bedrock(2, 'us-west-2')]);
-    assert.deepEqual(brief(found('a.py', text + 'make("eu-central-1")\n')), [bedrock(3, null)]);
-  });
-});
-
 describe('real-code gaps: a Bedrock model id written inside one client\'s construction', () => {
   const eu = (file: string, text: string): (boolean | null)[] => engine.analyze(file, text).endpoints.map((e) => e.euResident);
 

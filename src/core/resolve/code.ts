@@ -1404,7 +1404,6 @@ function shortCallee(call: Call): string {
 
 /** A default from code that the workspace's env files could not confirm (the editor checks one file). */
 function conditionsOf(r: Resolved): string[] {
-  if (r.parameter) return [`Unless code in another module passes its own ${r.parameter}.`];
   return r.env?.unseen ? [`Unless ${r.env.name} is set where it runs.`] : [];
 }
 
@@ -1415,7 +1414,7 @@ function describe(r: Resolved): string {
   }
   if (r.env) return isKnown(r) && r.env.where ? `from ${r.env.name}="${r.text}" (${formatWhere(r.env.where)})` : `from ${r.env.name}`;
   if (r.imported) return `"${r.text}" (${r.imported.name}, imported from ${formatWhere(r.imported.where)})`;
-  if (isKnown(r)) return r.parameter ? `"${r.text}", the default of the parameter ${r.parameter}` : `"${r.text}"`;
+  if (isKnown(r)) return `"${r.text}"`;
   if (r.symbol) return r.symbol;
   return 'computed at run time';
 }

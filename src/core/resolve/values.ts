@@ -30,8 +30,6 @@ export interface Resolved {
   why?: string;
   /** Start offsets of default literals the value did not take (`X ?? "default"` when X is set). */
   shadowed?: number[];
-  /** The value is this Python parameter's default: no call in the file passes another. */
-  parameter?: string;
   /** The value is a constant another module of the workspace exports (`name`), set at `where`. */
   imported?: { name: string; where: EnvWhere };
 }
@@ -167,7 +165,7 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
   }
   const assigned = findAssignment(path, value.s, ctx);
   if (assigned === 'bound at run time') {
-    const passed = passedIn(path, value, ctx, depth) ?? parameterDefault(path, value, ctx, depth);
+    const passed = passedIn(path, value, ctx, depth);
     if (passed) return passed;
   }
   if (typeof assigned === 'string') {
@@ -208,29 +206,6 @@ function passedIn(path: string, value: Extract<Value, { k: 'ref' }>, ctx: EvalCo
   const first = values[0]!;
   if (!isKnown(first) || values.some((v) => v.text !== first.text)) return undefined;
   return { ...first, span: { s: value.s, e: value.e }, pieces: values.flatMap((v) => v.pieces) };
-}
-
-/**
- * Python: a parameter with a literal default (`def __init__(self, region="us-east-1")`) has
- * that value when no call in the file passes another; a call that passes one the engine
- * cannot read, or a different one, leaves it unknown. Callers in other modules are not
- * seen: the endpoint says so in its conditions.
- */
-function parameterDefault(path: string, value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, depth: number): Resolved | undefined {
-  const param = ctx.parser.pythonParameter(path, value.s);
-  if (!param?.fallback) return undefined;
-  const fallback = evaluate(param.fallback, ctx, depth + 1);
-  if (!isKnown(fallback) || !fallback.pieces.length) return undefined;
-  const passed = ctx.parser.pythonCallArguments(param.callee, path, param.index);
-  if (passed === null) return { ...unknown(value, `comes from the parameter \`${path}\`, and a call of ${param.callee}() in this file passes arguments the engine cannot read`), symbol: path };
-  for (const arg of passed) {
-    const r = arg ? evaluate(arg, ctx, depth + 1) : fallback;
-    if (!isKnown(r) || r.text !== fallback.text) {
-      const what = isKnown(r) ? `"${r.text}"` : `\`${ctx.parser.text.slice(arg!.s, arg!.e)}\``;
-      return { ...unknown(value, `comes from the parameter \`${path}\` (default "${fallback.text}"), and a call of ${param.callee}() in this file passes ${what}`), symbol: path };
-    }
-  }
-  return { ...fallback, parameter: path };
 }
 
 /**

@@ -495,58 +495,6 @@ export class CodeParser {
     return (this.funcs = funcs);
   }
 
-  /**
-   * Python: the parameter `name` of the innermost function around `at`, with its default
-   * value when it has one (`def __init__(self, region="us-east-1")`). `callee` is the name
-   * its calls use: the class for `__init__`, else the function; `index` is its position in
-   * those calls (a method's `self` is not passed).
-   */
-  pythonParameter(name: string, at: number): { callee: string; index: number; fallback?: Value } | undefined {
-    if (this.lang !== 'python') return undefined;
-    this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
-    const { tokens } = this;
-    const around = this.pyBlocks.filter((b) => b.s <= at && at < b.e).sort((x, y) => y.s - x.s);
-    const fn = around[0];
-    if (!fn) return undefined;
-    let i = firstTokenFrom(tokens, fn.s);
-    if (tokens[i]?.v === 'async') i++;
-    if (tokens[i]?.v !== 'def' || tokens[i + 1]?.t !== 'id' || tokens[i + 2]?.v !== '(') return undefined;
-    const fnName = tokens[i + 1]!.v;
-    const params = this.topLevelItems(i + 2);
-    const index = params.findIndex((p) => tokens[p.from]?.v === name);
-    if (index < 0) return undefined;
-    // A method (a def directly inside a class) is called without its `self`.
-    const owner = around[1];
-    const ownerAt = owner ? firstTokenFrom(tokens, owner.s) : -1;
-    const inClass = ownerAt >= 0 && tokens[ownerAt]?.v === 'class' && tokens[ownerAt + 1]?.t === 'id';
-    const callee = inClass && fnName === '__init__' ? tokens[ownerAt + 1]!.v : fnName;
-    const { from, to } = params[index]!;
-    let eq = from + 1;
-    while (eq < to && !(tokens[eq]!.t === 'p' && tokens[eq]!.v === '=')) eq = tokens[eq]!.t === 'p' && '([{'.includes(tokens[eq]!.v) ? this.closeOf(eq) + 1 : eq + 1;
-    return { callee, index: inClass ? index - 1 : index, ...(eq < to - 1 ? { fallback: this.parseRange(eq + 1, to) } : {}) };
-  }
-
-  /**
-   * Python: what each call of `callee` in the file (`Name(...)`, `x.name(...)`) passes for the
-   * parameter `name` at position `index`: its value, or undefined where the call leaves it out.
-   * A call that spreads `*args` or `**kwargs` may pass anything: null.
-   */
-  pythonCallArguments(callee: string, name: string, index: number): (Value | undefined)[] | null {
-    const { tokens } = this;
-    const out: (Value | undefined)[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      if (t.t !== 'id' || t.v !== callee || tokens[i + 1]?.v !== '(' || tokens[i - 1]?.v === 'def' || tokens[i - 1]?.v === 'class') continue;
-      const items = this.topLevelItems(i + 1);
-      if (items.some((a) => tokens[a.from]?.v === '*' || tokens[a.from]?.v === '**')) return null;
-      const keyword = items.find((a) => tokens[a.from]?.v === name && tokens[a.from + 1]?.v === '=');
-      const positional = items.filter((a) => !(tokens[a.from]?.t === 'id' && tokens[a.from + 1]?.v === '='));
-      const arg = keyword ? { from: keyword.from + 2, to: keyword.to } : index >= 0 ? positional[index] : undefined;
-      out.push(arg ? this.parseRange(arg.from, arg.to) : undefined);
-    }
-    return out;
-  }
-
   /** The comma-separated items inside the bracket opened at `open`, as token ranges. */
   private topLevelItems(open: number): { from: number; to: number }[] {
     const { tokens } = this;
@@ -1497,16 +1445,4 @@ function indentedBlock(text: string, offset: number, indent: number): { s: numbe
     next = lineEnd + 1;
   }
   return { s: offset, e: end };
-}
-
-/** The index of the first token at or after `offset`. */
-function firstTokenFrom(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.s < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
