@@ -914,7 +914,7 @@ class CodeResolver {
     // A known vendor's LLM API that is no catalog provider (DashScope, BigModel): reported by host.
     const unlisted = match ? undefined : uncataloguedHostTarget(this.index, url);
     if (!match && !(unlisted?.unlisted && unlisted.host)) return;
-    if (this.isSdkSource() || (key !== undefined && this.isUnreadNotebookVariable(tok, key))) return;
+    if (this.isSdkSource()) return;
     if (!match) {
       this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, unlisted!, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', { conditions: conditionsOf(r) }));
       return;
@@ -935,23 +935,6 @@ class CodeResolver {
         ...(fix ? { euFix: fix } : {}),
       }),
     );
-  }
-
-  /**
-   * A notebook variable given a URL and never read again (a form field such as
-   * `SERVICE = "aiplatform.googleapis.com"`) sends nothing. Only notebooks: nothing imports
-   * them, so every read of the name is in this text (a module's name may be read elsewhere).
-   */
-  private isUnreadNotebookVariable(tok: Token, name: string): boolean {
-    if (!this.input.file.toLowerCase().endsWith('.ipynb')) return false;
-    const { tokens } = this.ctx.parser;
-    const assigned = this.ctx.assignments.get(name) ?? [];
-    if (!assigned.some((a) => tokens[a.from]?.s === tok.s)) return false;
-    const mentions = (list: Token[]): number =>
-      list.reduce((n, t) => n + (t.t === 'id' && t.v === name ? 1 : 0)
-        + (t.parts ?? []).reduce((m, p) => m + ('expr' in p ? mentions(p.expr) : 0), 0), 0);
-    // Only the assignments' own targets: nothing reads it.
-    return mentions(tokens) <= assigned.length;
   }
 
   /**
