@@ -232,3 +232,31 @@ describe('framework coverage: the ollama default client', () => {
     assert.deepEqual(found('a.ts', ['import ollama from "./my-ollama";', 'await ollama.list();']), []);
   });
 });
+
+describe('framework coverage: settings objects of the LangChain JS classes', () => {
+  it('ChatOpenAI and OpenAIEmbeddings follow configuration.baseURL; one read from the environment leaves the host unknown', () => {
+    const imp = 'import { ChatOpenAI, OpenAIEmbeddings } from "@langchain/openai";';
+    assert.deepEqual(found('a.ts', [imp, `const emb = new OpenAIEmbeddings({ configuration: { baseURL: "${PRIVATE_URL}" } });`]), [PRIVATE]);
+    assert.deepEqual(found('a.ts', [imp, 'const llm = new ChatOpenAI({ model: "m", configuration: { baseURL: process.env.LLM_BASE_URL } });']), [
+      { provider: null, host: null, region: null },
+    ]);
+  });
+
+  it('ChatMistralAI follows serverURL and ChatAnthropic clientOptions.baseURL', () => {
+    assert.deepEqual(found('a.ts', ['import { ChatMistralAI } from "@langchain/mistralai";', `const llm = new ChatMistralAI({ model: "m", serverURL: "${PRIVATE_URL}" });`]), [PRIVATE]);
+    assert.deepEqual(found('a.ts', ['import { ChatAnthropic } from "@langchain/anthropic";', `const llm = new ChatAnthropic({ model: "m", clientOptions: { baseURL: "${PRIVATE_URL}" } });`]), [PRIVATE]);
+  });
+
+  it('AzureChatOpenAI is Azure OpenAI at its instance name, endpoint or AZURE_OPENAI_API_INSTANCE_NAME', () => {
+    const imp = 'import { AzureChatOpenAI, AzureOpenAIEmbeddings } from "@langchain/openai";';
+    assert.deepEqual(found('a.ts', [imp, 'const llm = new AzureChatOpenAI({ azureOpenAIApiInstanceName: "acme", azureOpenAIApiDeploymentName: "gpt-4o" });']), [
+      at('azure-openai', 'acme.openai.azure.com', null),
+    ]);
+    assert.deepEqual(found('a.ts', [imp, 'const emb = new AzureOpenAIEmbeddings({ azureOpenAIEndpoint: "https://acme-emb.openai.azure.com/", azureOpenAIApiDeploymentName: "e" });']), [
+      at('azure-openai', 'acme-emb.openai.azure.com', null),
+    ]);
+    assert.deepEqual(found('a.ts', [imp, 'const llm = new AzureChatOpenAI({ azureOpenAIApiDeploymentName: "gpt-4o" });'], { AZURE_OPENAI_API_INSTANCE_NAME: 'acme-se' }), [
+      at('azure-openai', 'acme-se.openai.azure.com', null),
+    ]);
+  });
+});

@@ -11,7 +11,9 @@
 import type { ClientSignal, ProviderId } from '../types';
 import { CHECKED_FRAMEWORKS as D, gh } from './common';
 
-const LCJS = (path: string) => gh('langchain-ai/langchainjs', '62fc484b2a0d1ec5b8bebff4a8a0efe6300ada72', `libs/providers/${path}`, D);
+/** A file of a LangChain JS provider package (`langchain-openai/src/...`); also cited by the provider files' LangChain signals. */
+export const langchainJsSource = (path: string) => gh('langchain-ai/langchainjs', '62fc484b2a0d1ec5b8bebff4a8a0efe6300ada72', `libs/providers/${path}`, D);
+const LCJS = langchainJsSource;
 const LC = (commit: string, path: string) => gh('langchain-ai/langchain', commit, `libs/partners/${path}`, D);
 const LC_COHERE = (path: string) => gh('langchain-ai/langchain-cohere', '6833d1746886f3cb0fdbc4c1b4a18095264c512a', `libs/cohere/langchain_cohere/${path}`, D);
 const LC_TOGETHER = (path: string) => gh('langchain-ai/langchain-together', '172b429fbc742b5295aefd508adf8949725d43c6', `libs/together/langchain_together/${path}`, D);
@@ -57,6 +59,17 @@ export const partnerClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       defaults: { region: null },
       note: 'new OpenAI({ azure: {...} }) builds an AzureOpenAI client: the endpoint is azure.endpoint, else AZURE_OPENAI_ENDPOINT. Before May 2025 AZURE_OPENAI_ENDPOINT alone also switched it to Azure, which is not modelled (the class is then reported as OpenAI).',
       sources: [LITS_AZURE('llm.ts'), LITS_AZURE('azure.ts')],
+    },
+    {
+      id: 'langchain-azure-openai-js',
+      languages: ['js'],
+      callees: ['@langchain/openai.AzureChatOpenAI', '@langchain/openai.AzureOpenAIEmbeddings', '@langchain/azure-openai.AzureChatOpenAI'],
+      packages: ['@langchain/openai', '@langchain/azure-openai'],
+      options: { url: ['azureOpenAIBasePath', 'azureOpenAIEndpoint'], resource: ['azureOpenAIApiInstanceName'], model: ['azureOpenAIApiDeploymentName', 'deploymentName'] },
+      env: { url: ['AZURE_OPENAI_BASE_PATH', 'AZURE_OPENAI_ENDPOINT'], resource: ['AZURE_OPENAI_API_INSTANCE_NAME'] },
+      defaults: { region: null },
+      note: 'The endpoint is azureOpenAIBasePath, else azureOpenAIEndpoint, else https://<azureOpenAIApiInstanceName>.openai.azure.com, each with its AZURE_OPENAI_* variable.',
+      sources: [LCJS('langchain-openai/src/utils/azure.ts'), LCJS('langchain-openai/src/azure/chat_models/common.ts')],
     },
     {
       id: 'llamaindex-azure-openai-embedding',
