@@ -260,3 +260,22 @@ describe('framework coverage: settings objects of the LangChain JS classes', () 
     ]);
   });
 });
+
+describe('framework coverage: LlamaIndex Python classes of catalog providers', () => {
+  it('Cohere, Together, Fireworks, DeepSeek, Perplexity and OpenRouter classes reach their vendors, or their api_base', () => {
+    const cases: [string, string, Found][] = [
+      ['llama_index.embeddings.cohere', 'CohereEmbedding', at('cohere', 'api.cohere.com')],
+      ['llama_index.llms.together', 'TogetherLLM', at('together', 'api.together.xyz')],
+      ['llama_index.llms.fireworks', 'Fireworks', at('fireworks', 'api.fireworks.ai')],
+      ['llama_index.llms.deepseek', 'DeepSeek', at('deepseek', 'api.deepseek.com', 'cn')],
+      ['llama_index.llms.perplexity', 'Perplexity', at('perplexity', 'api.perplexity.ai')],
+      ['llama_index.llms.openrouter', 'OpenRouter', at('openrouter', 'openrouter.ai')],
+    ];
+    for (const [module, cls, expected] of cases) {
+      assert.deepEqual(found('a.py', [`from ${module} import ${cls}`, `llm = ${cls}(model="m")`]), [expected], cls);
+      assert.deepEqual(found('a.py', [`from acme.llms import ${cls}`, `llm = ${cls}(model="m")`]), [], `${cls} of another package`);
+    }
+    assert.deepEqual(found('a.py', ['from llama_index.llms.deepseek import DeepSeek', `llm = DeepSeek(model="deepseek-chat", api_base="${PRIVATE_URL}")`]), [PRIVATE]);
+    assert.deepEqual(found('a.py', ['from llama_index.embeddings.cohere import CohereEmbedding', 'emb = CohereEmbedding(model_name="embed-v4.0")'], { CO_API_URL: PRIVATE_URL }), [PRIVATE]);
+  });
+});

@@ -20,6 +20,7 @@ const LC_TOGETHER = (path: string) => gh('langchain-ai/langchain-together', '172
 const LITS = (path: string) => gh('run-llama/LlamaIndexTS', 'acd9b66de4ec1305d8f7e87832cc68093116bb16', `packages/providers/${path}`, D);
 // The `azure: {...}` option of @llamaindex/openai, before Azure moved to @llamaindex/azure (May 2025).
 const LITS_AZURE = (path: string) => gh('run-llama/LlamaIndexTS', 'c719b968f3749f5731c55b45ee154a72ac0263fd', `packages/providers/openai/src/${path}`, D);
+const LI = (commit: string, path: string) => gh('run-llama/llama_index', commit, `llama-index-integrations/${path}`, D);
 const OLLAMA_JS = (path: string) => gh('ollama/ollama-js', 'f23d7eeb6de12916dc0ebd9f95e273acc0af01e8', path, D);
 const OLLAMA_PY = (path: string) => gh('ollama/ollama-python', '25b93290d8cd07b0d00732641f812ee34fd4c989', path, D);
 
@@ -146,6 +147,17 @@ export const partnerClients: Partial<Record<ProviderId, ClientSignal[]>> = {
   ],
   cohere: [
     {
+      id: 'llamaindex-cohere-embedding',
+      languages: ['python'],
+      callees: ['embeddings.cohere.CohereEmbedding'],
+      packages: ['llama-index-embeddings-cohere'],
+      options: { url: ['base_url'], model: ['model_name'] },
+      env: { url: ['CO_API_URL'] },
+      defaults: { host: 'api.cohere.com' },
+      note: 'base_url is handed to cohere.ClientV2, which falls back to CO_API_URL and then its default host.',
+      sources: [LI('893c44ab4ce3f624392734dd3f5c0976cd9e92c3', 'embeddings/llama-index-embeddings-cohere/llama_index/embeddings/cohere/base.py')],
+    },
+    {
       id: 'langchain-cohere',
       languages: ['python'],
       callees: langchainPy('langchain_cohere', { chat_models: ['ChatCohere'], embeddings: ['CohereEmbeddings'], rerank: ['CohereRerank'], llms: ['Cohere'] }),
@@ -181,6 +193,15 @@ export const partnerClients: Partial<Record<ProviderId, ClientSignal[]>> = {
   ],
   together: [
     {
+      id: 'llamaindex-together',
+      languages: ['python'],
+      callees: ['llms.together.TogetherLLM'],
+      packages: ['llama-index-llms-together'],
+      options: { url: ['api_base'], model: ['model'] },
+      defaults: { host: 'api.together.xyz', baseUrl: 'https://api.together.xyz/v1' },
+      sources: [LI('bbe6449790cbe51bf6273ac4064e0fe8d7da958e', 'llms/llama-index-llms-together/llama_index/llms/together/base.py')],
+    },
+    {
       id: 'langchain-together',
       languages: ['python'],
       callees: langchainPy('langchain_together', { chat_models: ['ChatTogether'], embeddings: ['TogetherEmbeddings'], llms: ['Together'] }),
@@ -211,6 +232,16 @@ export const partnerClients: Partial<Record<ProviderId, ClientSignal[]>> = {
     },
   ],
   fireworks: [
+    {
+      id: 'llamaindex-fireworks',
+      languages: ['python'],
+      callees: ['llms.fireworks.Fireworks'],
+      packages: ['llama-index-llms-fireworks'],
+      options: { url: ['api_base'], model: ['model'] },
+      defaults: { host: 'api.fireworks.ai', baseUrl: 'https://api.fireworks.ai/inference/v1' },
+      note: 'api_base defaults to the Fireworks URL, so FIREWORKS_API_BASE is read only when api_base=None is passed.',
+      sources: [LI('58a43282cdc0451f54a99efd41619570f855b9b0', 'llms/llama-index-llms-fireworks/llama_index/llms/fireworks/base.py')],
+    },
     {
       id: 'langchain-fireworks',
       languages: ['python'],
@@ -253,6 +284,15 @@ export const partnerClients: Partial<Record<ProviderId, ClientSignal[]>> = {
     },
   ],
   deepseek: [
+    {
+      id: 'llamaindex-deepseek',
+      languages: ['python'],
+      callees: ['llms.deepseek.DeepSeek'],
+      packages: ['llama-index-llms-deepseek'],
+      options: { url: ['api_base'], model: ['model'] },
+      defaults: { host: 'api.deepseek.com', baseUrl: 'https://api.deepseek.com' },
+      sources: [LI('9a7c05043f291c9b640bd1616cd57774fad0cb0a', 'llms/llama-index-llms-deepseek/llama_index/llms/deepseek/base.py')],
+    },
     {
       id: 'langchain-deepseek',
       languages: ['python'],
@@ -313,6 +353,15 @@ export const partnerClients: Partial<Record<ProviderId, ClientSignal[]>> = {
   ],
   perplexity: [
     {
+      id: 'llamaindex-perplexity',
+      languages: ['python'],
+      callees: ['llms.perplexity.Perplexity'],
+      packages: ['llama-index-llms-perplexity'],
+      options: { url: ['api_base'], model: ['model'] },
+      defaults: { host: 'api.perplexity.ai', baseUrl: 'https://api.perplexity.ai' },
+      sources: [LI('660eb5531dcea834a6b79cf1522ba90a4c68953e', 'llms/llama-index-llms-perplexity/llama_index/llms/perplexity/base.py')],
+    },
+    {
       id: 'langchain-perplexity',
       languages: ['python', 'js'],
       callees: [
@@ -335,6 +384,18 @@ export const partnerClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       options: { url: ['additionalSessionOptions.baseURL'], model: ['model'] },
       defaults: { host: 'api.perplexity.ai', baseUrl: 'https://api.perplexity.ai' },
       sources: [LITS('perplexity/src/llm.ts')],
+    },
+  ],
+  openrouter: [
+    {
+      id: 'llamaindex-openrouter',
+      languages: ['python'],
+      callees: ['llms.openrouter.OpenRouter'],
+      packages: ['llama-index-llms-openrouter'],
+      options: { url: ['api_base'], model: ['model'] },
+      defaults: { host: 'openrouter.ai', baseUrl: 'https://openrouter.ai/api/v1' },
+      note: 'api_base defaults to the OpenRouter URL, so OPENROUTER_API_BASE is read only when api_base=None is passed.',
+      sources: [LI('bdc56a68298484274d07771bb14868fd48d307f8', 'llms/llama-index-llms-openrouter/llama_index/llms/openrouter/base.py')],
     },
   ],
   'ibm-watsonx': [
