@@ -279,3 +279,15 @@ describe('framework coverage: LlamaIndex Python classes of catalog providers', (
     assert.deepEqual(found('a.py', ['from llama_index.embeddings.cohere import CohereEmbedding', 'emb = CohereEmbedding(model_name="embed-v4.0")'], { CO_API_URL: PRIVATE_URL }), [PRIVATE]);
   });
 });
+
+describe('framework coverage: databricks-langchain', () => {
+  it('ChatDatabricks and DatabricksEmbeddings are Databricks in the workspace DATABRICKS_HOST names, unknown without it', () => {
+    const chat = ['from databricks_langchain import ChatDatabricks', 'llm = ChatDatabricks(endpoint="databricks-meta-llama-3-3-70b-instruct")'];
+    assert.deepEqual(found('a.py', chat), [at('databricks', null, null)]);
+    assert.deepEqual(found('a.py', chat, { DATABRICKS_HOST: 'https://adb-1234567890123456.7.azuredatabricks.net' }), [
+      at('databricks', 'adb-1234567890123456.7.azuredatabricks.net', null),
+    ]);
+    assert.deepEqual(found('a.py', ['from langchain_databricks.embeddings import DatabricksEmbeddings', 'emb = DatabricksEmbeddings(endpoint="databricks-bge-large-en")']), [at('databricks', null, null)]);
+    assert.deepEqual(found('a.py', ['from acme.models import ChatDatabricks', 'llm = ChatDatabricks(endpoint="e")']), []);
+  });
+});

@@ -398,6 +398,22 @@ export const partnerClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       sources: [LI('bdc56a68298484274d07771bb14868fd48d307f8', 'llms/llama-index-llms-openrouter/llama_index/llms/openrouter/base.py')],
     },
   ],
+  databricks: [
+    {
+      id: 'langchain-databricks',
+      languages: ['python'],
+      callees: [
+        ...langchainPy('databricks_langchain', { chat_models: ['ChatDatabricks'], embeddings: ['DatabricksEmbeddings'] }),
+        ...langchainPy('langchain_databricks', { chat_models: ['ChatDatabricks'], embeddings: ['DatabricksEmbeddings'] }),
+      ],
+      packages: ['databricks-langchain', 'langchain-databricks'],
+      options: { model: ['endpoint', 'model'] },
+      env: { url: ['DATABRICKS_HOST'] },
+      defaults: { region: null },
+      note: 'endpoint= names a Model Serving endpoint of the workspace; the workspace host comes from the Databricks config (DATABRICKS_HOST or a profile), not from code.',
+      sources: [gh('databricks/databricks-ai-bridge', '2921b9f70c723cf31c7a3570d036cbfb8100c2ac', 'integrations/langchain/src/databricks_langchain/embeddings.py', D)],
+    },
+  ],
   'ibm-watsonx': [
     {
       id: 'langchain-ibm-js',
