@@ -67,6 +67,13 @@ describe('framework coverage: LangChain partner packages (Python)', () => {
     assert.deepEqual(found('a.py', ['from langchain_community.chat_models import ChatPerplexity', 'llm = ChatPerplexity(model="sonar")']), [at('perplexity', 'api.perplexity.ai')]);
   });
 
+  it('langchain_groq ChatGroq follows GROQ_API_BASE, then the groq client\'s GROQ_BASE_URL', () => {
+    const code = ['from langchain_groq import ChatGroq', 'llm = ChatGroq(model="llama-3.3-70b-versatile")'];
+    assert.deepEqual(found('a.py', code), [at('groq', 'api.groq.com')]);
+    assert.deepEqual(found('a.py', code, { GROQ_API_BASE: PRIVATE_URL }), [PRIVATE]);
+    assert.deepEqual(found('a.py', code, { GROQ_BASE_URL: PRIVATE_URL }), [PRIVATE]);
+  });
+
   it('langchain_community ChatLiteLLM takes its provider from the model string, as LiteLLM does', () => {
     const imp = 'from langchain_community.chat_models import ChatLiteLLM';
     assert.deepEqual(found('a.py', [imp, 'llm = ChatLiteLLM(model="groq/llama-3.1-8b-instant")']).map((e) => e.provider), ['groq']);
