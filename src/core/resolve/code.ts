@@ -472,6 +472,8 @@ class CodeResolver {
 
   /** Whether the callee starts with an imported module (`openai.chat...` after `import openai`), not a variable of that name. */
   private isModule(callee: string, module: string): boolean {
+    // `from ollama import chat`: a bare name imported from the module is its default client's function.
+    if (!callee.includes('.')) return this.ctx.parser.qualify(callee) === `${module}.${callee}`;
     const root = callee.slice(0, callee.indexOf('.'));
     return this.ctx.parser.imports.get(root) === module;
   }
@@ -479,7 +481,7 @@ class CodeResolver {
   /** `router`: the call is a method of a router's client that builds this SDK client itself, so the call takes none of its options. */
   private client(call: Call, provider: Provider, signal: ClientSignal, router?: string): void {
     const { options, opaque: callOpaque } = router ? { options: [], opaque: undefined } : this.callOptions(call);
-    const moduleSet = signal.moduleClient ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
+    const moduleSet = signal.moduleClient && call.callee.includes('.') ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
     const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router} builds ${signal.id}, ` : ''}${what}`;
     const extras = { sdk: signal.id };
@@ -1306,7 +1308,12 @@ export function optionsOf(call: Call, held?: (v: Value) => Value | undefined): O
   let positional = 0;
   const fromObject = (obj: Value, out: Option[]): void => {
     if (obj.k !== 'obj') return;
-    for (const e of obj.entries) if (e.key !== '...' && e.key !== '**') out.push({ name: e.key, value: e.value });
+    for (const e of obj.entries) {
+      if (e.key === '...' || e.key === '**') continue;
+      out.push({ name: e.key, value: e.value });
+      // A settings object inside the options object (LangChain JS `configuration: { baseURL }`, LlamaIndex `azure: { endpoint }`).
+      if (e.value.k === 'obj') for (const s of e.value.entries) if (s.key !== '...' && s.key !== '**') nested.push({ name: `${e.key}.${s.key}`, value: s.value });
+    }
   };
   for (const arg of call.args) {
     if (arg.name === '**' || arg.name === '...' || arg.name === '*') continue;
