@@ -79,8 +79,19 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const workspace = env;
   // Where the call or literal being resolved starts: a variable the file sets reaches only code that runs after it.
   let useAt = text.length;
+  // Variables the file sets where it cannot tell whether they run before a use that reads them: their values.
+  const undecided = new Map<string, SetEnv>();
   // A variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it.
-  env = (name) => inFileEnv(name, structure.assignments, parser, input, useAt) ?? workspace(name);
+  env = (name) => {
+    const own = inFileEnv(name, structure.assignments, parser, input, useAt);
+    if (!own) return workspace(name);
+    if (own.runsFirst) return own.value;
+    // The use may run before or after it (a JS function, a Python lambda): the endpoint is forked below, once per value.
+    const others = workspaceValues(workspace(name)).filter((v) => v.state !== 'set' || v.value !== own.value.value);
+    if (!others.length) return own.value;
+    undecided.set(name, own.value);
+    return { state: 'conflict', values: [own.value, ...others.filter((v) => v.state === 'set')].map(({ value, where }) => ({ value, where })) };
+  };
   const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; stoppedAt?: number } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
@@ -172,15 +183,18 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const spanOf = (e: Endpoint): string => `${e.range.start}:${e.range.end}`;
   const forksOf = new Map<Endpoint, Endpoint[]>();
   for (const name of names) {
-    const conflict = env(name);
+    const own = undecided.get(name);
+    const values = workspaceValues(workspace(name));
+    // The file's own value, where the order is not known, beside the workspace's (or the variable left unset).
+    const forks = own ? [own, ...values.filter((v) => v.state !== 'set' || v.value !== own.value)] : values;
     // Too many values to report one by one: the endpoint stays unknown, listing them all.
-    if (conflict.state !== 'conflict' || conflict.values.length > MAX_FORKED_VALUES) continue;
+    if (forks.length < 2 || forks.length > MAX_FORKED_VALUES) continue;
     const open = new Map([...first.conflicts].filter(([, n]) => n.includes(name)).map(([e]) => [spanOf(e), e]));
-    for (const { value, where } of conflict.values) {
-      const pinned: EnvLookup = (n) => (n === name ? { state: 'set', value, where } : env(n));
+    for (const value of forks) {
+      const pinned: EnvLookup = (n) => (n === name ? value : env(n));
       for (const e of run(pinned).endpoints) {
         const original = open.get(spanOf(e));
-        if (!original || !e.env?.some((x) => x.name === name)) continue;
+        if (!original || (value.state === 'set' && !e.env?.some((x) => x.name === name))) continue;
         forksOf.set(original, [...(forksOf.get(original) ?? []), e]);
       }
     }
@@ -219,14 +233,24 @@ function envNamesRead(tokens: Token[]): string[] {
   return [...names];
 }
 
+type SetEnv = Extract<EnvValue, { state: 'set' }>;
+
+/** A workspace lookup as the values an endpoint may be resolved with: each of a conflict's, or the one state. */
+function workspaceValues(v: EnvValue): EnvValue[] {
+  return v.state === 'conflict' ? v.values.map(({ value, where }): SetEnv => ({ state: 'set', value, where })) : [v];
+}
+
 /**
  * The literal value the file assigns to an environment variable once, at its top level.
  * One set inside a function may never run (a test helper), so it does not count. It reaches
  * code at `useAt` when it runs first: it comes earlier in the file (a notebook's cells run in
- * order), or the use is in a Python function or class body, which runs when called. A
- * separate program (a `%%writefile` cell) sees only what it sets itself.
+ * order), or the use is in a Python function or class body, which runs when called. Code
+ * written earlier at a Python module's or cell's top level runs before it, so does not see
+ * it. Elsewhere the order is not known (`runsFirst: false`): a JS/TS, Go, Java or C#
+ * function, arrow or method, or a Python lambda, runs whenever it is called. A separate
+ * program (a `%%writefile` cell) sees only what it sets itself.
  */
-function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, input: CodeFile, useAt: number): EnvValue | undefined {
+function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, input: CodeFile, useAt: number): { value: SetEnv; runsFirst: boolean } | undefined {
   for (const prefix of ENV_TARGETS) {
     const list = assignments.get(prefix + name);
     if (!list) continue;
@@ -236,9 +260,10 @@ function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser:
     const at = list[0]!.s;
     const programOf = (offset: number): Span | undefined => input.separatePrograms?.find((p) => p.s <= offset && offset < p.e);
     if (programOf(at) !== programOf(useAt)) return undefined;
-    if (at > useAt && !parser.insideDefinition(useAt)) return undefined;
+    const runsFirst = at < useAt || parser.insideDefinition(useAt);
+    if (!runsFirst && input.lang === 'python' && !parser.insideLambda(useAt)) return undefined;
     const line = input.lineOf ? input.lineOf(at) : lineAndColumn(parser.text, at).line;
-    return { state: 'set', value: value.v, where: { file: input.file, line } };
+    return { value: { state: 'set', value: value.v, where: { file: input.file, line } }, runsFirst };
   }
   return undefined;
 }
