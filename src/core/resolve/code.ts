@@ -451,8 +451,9 @@ class CodeResolver {
     let fallback: { provider: Provider; signal: ClientSignal } | undefined;
     let required: { provider: Provider; signal: ClientSignal } | undefined;
     for (const c of candidates) {
-      const { requireArg, requireOption, requireEnv } = c.signal;
+      const { requireArg, requireOption, requireEnv, unless } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
+      if (unless && this.switchedOff(call, unless)) continue;
       // Past a matched signal only a backend switch can still win (and only its variables are read).
       if (required && !requireEnv) continue;
       // A backend switch the SDK reads from the environment (CLAUDE_CODE_USE_BEDROCK=1).
@@ -474,12 +475,11 @@ class CodeResolver {
           continue;
         }
         const r = evaluate(opt.value, this.ctx);
-        const value = opt.value.k === 'lit' ? opt.value.v : r.text;
         // Enum-like values stay symbols: genai.BackendVertexAI.
         const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
         const unread = isUnreadString(r);
         const matchesString = (requireOption.anyString && ((isKnown(r) && opt.value.k !== 'lit') || unread)) || (requireOption.unreadString && unread);
-        if (!requireOption.anyValue && !matchesPattern && !matchesString && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
+        if (!requireOption.anyValue && !matchesPattern && !matchesString && !this.isOneOf(opt, requireOption.oneOf)) continue;
       }
       // A switched-on backend wins at once; a matched argument or option over a plain callee.
       if (requireEnv) return c;
@@ -489,10 +489,30 @@ class CodeResolver {
     return required ?? fallback;
   }
 
+  /** Whether an option is written as one of these values (a literal, a constant, an enum symbol). */
+  private isOneOf(opt: Option, oneOf: (string | boolean)[]): boolean {
+    const r = evaluate(opt.value, this.ctx);
+    const value = opt.value.k === 'lit' ? opt.value.v : r.text;
+    return oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol));
+  }
+
+  /** Whether the call switches the signal's backend off: the option written as one of the values, or left out with its env switch false. */
+  private switchedOff(call: Call, unless: NonNullable<ClientSignal['unless']>): boolean {
+    const opt = findOption(this.readOptions(call), [unless.name]);
+    if (opt) return this.isOneOf(opt, unless.oneOf);
+    return unless.env?.some((name) => this.envIsFalse(name)) ?? false;
+  }
+
   /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */
   private envIsTrue(name: string): boolean {
     const v = this.ctx.env(name);
     return v.state === 'set' && /^(?:1|true|yes|on)$/i.test(v.value.trim());
+  }
+
+  /** Whether the workspace sets an env variable to a false value (`0`, `false`, `no`, `off`). */
+  private envIsFalse(name: string): boolean {
+    const v = this.ctx.env(name);
+    return v.state === 'set' && /^(?:0|false|no|off)$/i.test(v.value.trim());
   }
 
   /** Whether the callee starts with an imported module (`openai.chat...` after `import openai`), not a variable of that name. */
