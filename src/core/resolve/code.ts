@@ -532,12 +532,13 @@ class CodeResolver {
     let configured: { at: Span; opaque?: string } | undefined;
     if (signal.configuredBy) {
       const init = this.configuringOptions(signal, call);
-      if (!init) {
+      if (init === 'not-first' || !init) {
         const names = signal.configuredBy.map((c) => `${c}()`).join(' or ');
-        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider, host: null, region: null }, via(`options from ${names}, not called in this file`), {
-          ...extras,
-          unknown: `the location is set by ${names} elsewhere in the program (or the SDK's default applies); this file does not call it`,
-        }));
+        const unknown = init
+          ? `the location is set by ${names}, which this file calls only inside a function or class or after this client, so it may not have run when the client is made (or the SDK's default applies)`
+          : `the location is set by ${names} elsewhere in the program (or the SDK's default applies); this file does not call it`;
+        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider, host: null, region: null },
+          via(`options from ${names}, ${init ? 'not called at the top of this file before it' : 'not called in this file'}`), { ...extras, unknown }));
         return;
       }
       options.push(...init.options);
@@ -1187,12 +1188,17 @@ class CodeResolver {
 
   /**
    * The endpoint options the file's process-wide init calls set (`vertexai.init(location=...)`),
-   * or undefined when the file makes none. Inits that set an option to different expressions
-   * leave it opaque: which one runs last is not known.
+   * undefined when the file makes none, or 'not-first' when none surely runs before the client.
+   * Inits that set an option to different expressions leave it opaque: which one runs last is not known.
    */
-  private configuringOptions(signal: ClientSignal, client: Call): { options: Option[]; opaque?: string } | undefined {
-    const inits = this.fileCalls.filter((c) => c !== client && signal.configuredBy!.some((name) => pathEndsWith(this.ctx.parser.qualify(c.callee), name)));
-    if (!inits.length) return undefined;
+  private configuringOptions(signal: ClientSignal, client: Call): { options: Option[]; opaque?: string } | 'not-first' | undefined {
+    const all = this.fileCalls.filter((c) => c !== client && signal.configuredBy!.some((name) => pathEndsWith(this.ctx.parser.qualify(c.callee), name)));
+    if (!all.length) return undefined;
+    // Only an init that surely runs before the client counts: one at the top level (of the module
+    // or a notebook cell) written before it. One in a function may never be called.
+    const { parser } = this.ctx;
+    const inits = all.filter((c) => c.s < client.s && !parser.insideDefinition(c.s) && !parser.insideLambda(c.s));
+    if (!inits.length) return 'not-first';
     const { url = [], region = [] } = signal.options;
     const options: Option[] = [];
     let opaque: string | undefined;
