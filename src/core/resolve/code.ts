@@ -79,8 +79,19 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const workspace = env;
   // Where the call or literal being resolved starts: a variable the file sets reaches only code that runs after it.
   let useAt = text.length;
+  // Variables the file sets where it cannot tell whether they run before a use that reads them: their values.
+  const undecided = new Map<string, SetEnv>();
   // A variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it.
-  env = (name) => inFileEnv(name, structure.assignments, parser, input, useAt) ?? workspace(name);
+  env = (name) => {
+    const own = inFileEnv(name, structure.assignments, parser, input, useAt);
+    if (!own) return workspace(name);
+    if (own.runsFirst) return own.value;
+    // The use may run before or after it (a JS function, a Python lambda): the endpoint is forked below, once per value.
+    const others = workspaceValues(workspace(name)).filter((v) => v.state !== 'set' || v.value !== own.value.value);
+    if (!others.length) return own.value;
+    undecided.set(name, own.value);
+    return { state: 'conflict', values: [own.value, ...others.filter((v) => v.state === 'set')].map(({ value, where }) => ({ value, where })) };
+  };
   const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; stoppedAt?: number } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
@@ -172,15 +183,18 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const spanOf = (e: Endpoint): string => `${e.range.start}:${e.range.end}`;
   const forksOf = new Map<Endpoint, Endpoint[]>();
   for (const name of names) {
-    const conflict = env(name);
+    const own = undecided.get(name);
+    const values = workspaceValues(workspace(name));
+    // The file's own value, where the order is not known, beside the workspace's (or the variable left unset).
+    const forks = own ? [own, ...values.filter((v) => v.state !== 'set' || v.value !== own.value)] : values;
     // Too many values to report one by one: the endpoint stays unknown, listing them all.
-    if (conflict.state !== 'conflict' || conflict.values.length > MAX_FORKED_VALUES) continue;
+    if (forks.length < 2 || forks.length > MAX_FORKED_VALUES) continue;
     const open = new Map([...first.conflicts].filter(([, n]) => n.includes(name)).map(([e]) => [spanOf(e), e]));
-    for (const { value, where } of conflict.values) {
-      const pinned: EnvLookup = (n) => (n === name ? { state: 'set', value, where } : env(n));
+    for (const value of forks) {
+      const pinned: EnvLookup = (n) => (n === name ? value : env(n));
       for (const e of run(pinned).endpoints) {
         const original = open.get(spanOf(e));
-        if (!original || !e.env?.some((x) => x.name === name)) continue;
+        if (!original || (value.state === 'set' && !e.env?.some((x) => x.name === name))) continue;
         forksOf.set(original, [...(forksOf.get(original) ?? []), e]);
       }
     }
@@ -219,14 +233,24 @@ function envNamesRead(tokens: Token[]): string[] {
   return [...names];
 }
 
+type SetEnv = Extract<EnvValue, { state: 'set' }>;
+
+/** A workspace lookup as the values an endpoint may be resolved with: each of a conflict's, or the one state. */
+function workspaceValues(v: EnvValue): EnvValue[] {
+  return v.state === 'conflict' ? v.values.map(({ value, where }): SetEnv => ({ state: 'set', value, where })) : [v];
+}
+
 /**
  * The literal value the file assigns to an environment variable once, at its top level.
  * One set inside a function may never run (a test helper), so it does not count. It reaches
  * code at `useAt` when it runs first: it comes earlier in the file (a notebook's cells run in
- * order), or the use is in a Python function or class body, which runs when called. A
- * separate program (a `%%writefile` cell) sees only what it sets itself.
+ * order), or the use is in a Python function or class body, which runs when called. Code
+ * written earlier at a Python module's or cell's top level runs before it, so does not see
+ * it. Elsewhere the order is not known (`runsFirst: false`): a JS/TS, Go, Java or C#
+ * function, arrow or method, or a Python lambda, runs whenever it is called. A separate
+ * program (a `%%writefile` cell) sees only what it sets itself.
  */
-function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, input: CodeFile, useAt: number): EnvValue | undefined {
+function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, input: CodeFile, useAt: number): { value: SetEnv; runsFirst: boolean } | undefined {
   for (const prefix of ENV_TARGETS) {
     const list = assignments.get(prefix + name);
     if (!list) continue;
@@ -236,9 +260,10 @@ function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser:
     const at = list[0]!.s;
     const programOf = (offset: number): Span | undefined => input.separatePrograms?.find((p) => p.s <= offset && offset < p.e);
     if (programOf(at) !== programOf(useAt)) return undefined;
-    if (at > useAt && !parser.insideDefinition(useAt)) return undefined;
+    const runsFirst = at < useAt || parser.insideDefinition(useAt);
+    if (!runsFirst && input.lang === 'python' && !parser.insideLambda(useAt)) return undefined;
     const line = input.lineOf ? input.lineOf(at) : lineAndColumn(parser.text, at).line;
-    return { state: 'set', value: value.v, where: { file: input.file, line } };
+    return { value: { state: 'set', value: value.v, where: { file: input.file, line } }, runsFirst };
   }
   return undefined;
 }
@@ -426,8 +451,9 @@ class CodeResolver {
     let fallback: { provider: Provider; signal: ClientSignal } | undefined;
     let required: { provider: Provider; signal: ClientSignal } | undefined;
     for (const c of candidates) {
-      const { requireArg, requireOption, requireEnv } = c.signal;
+      const { requireArg, requireOption, requireEnv, unless } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
+      if (unless && this.switchedOff(call, unless)) continue;
       // Past a matched signal only a backend switch can still win (and only its variables are read).
       if (required && !requireEnv) continue;
       // A backend switch the SDK reads from the environment (CLAUDE_CODE_USE_BEDROCK=1).
@@ -449,12 +475,11 @@ class CodeResolver {
           continue;
         }
         const r = evaluate(opt.value, this.ctx);
-        const value = opt.value.k === 'lit' ? opt.value.v : r.text;
         // Enum-like values stay symbols: genai.BackendVertexAI.
         const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
         const unread = isUnreadString(r);
         const matchesString = (requireOption.anyString && ((isKnown(r) && opt.value.k !== 'lit') || unread)) || (requireOption.unreadString && unread);
-        if (!requireOption.anyValue && !matchesPattern && !matchesString && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
+        if (!requireOption.anyValue && !matchesPattern && !matchesString && !this.isOneOf(opt, requireOption.oneOf)) continue;
       }
       // A switched-on backend wins at once; a matched argument or option over a plain callee.
       if (requireEnv) return c;
@@ -464,10 +489,30 @@ class CodeResolver {
     return required ?? fallback;
   }
 
+  /** Whether an option is written as one of these values (a literal, a constant, an enum symbol). */
+  private isOneOf(opt: Option, oneOf: (string | boolean)[]): boolean {
+    const r = evaluate(opt.value, this.ctx);
+    const value = opt.value.k === 'lit' ? opt.value.v : r.text;
+    return oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol));
+  }
+
+  /** Whether the call switches the signal's backend off: the option written as one of the values, or left out with its env switch false. */
+  private switchedOff(call: Call, unless: NonNullable<ClientSignal['unless']>): boolean {
+    const opt = findOption(this.readOptions(call), [unless.name]);
+    if (opt) return this.isOneOf(opt, unless.oneOf);
+    return unless.env?.some((name) => this.envIsFalse(name)) ?? false;
+  }
+
   /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */
   private envIsTrue(name: string): boolean {
     const v = this.ctx.env(name);
     return v.state === 'set' && /^(?:1|true|yes|on)$/i.test(v.value.trim());
+  }
+
+  /** Whether the workspace sets an env variable to a false value (`0`, `false`, `no`, `off`). */
+  private envIsFalse(name: string): boolean {
+    const v = this.ctx.env(name);
+    return v.state === 'set' && /^(?:0|false|no|off)$/i.test(v.value.trim());
   }
 
   /** Whether the callee starts with an imported module (`openai.chat...` after `import openai`), not a variable of that name. */
@@ -489,12 +534,13 @@ class CodeResolver {
     let configured: { at: Span; opaque?: string } | undefined;
     if (signal.configuredBy) {
       const init = this.configuringOptions(signal, call);
-      if (!init) {
+      if (init === 'not-first' || !init) {
         const names = signal.configuredBy.map((c) => `${c}()`).join(' or ');
-        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider, host: null, region: null }, via(`options from ${names}, not called in this file`), {
-          ...extras,
-          unknown: `the location is set by ${names} elsewhere in the program (or the SDK's default applies); this file does not call it`,
-        }));
+        const unknown = init
+          ? `the location is set by ${names}, which this file calls only inside a function or class or after this client, so it may not have run when the client is made (or the SDK's default applies)`
+          : `the location is set by ${names} elsewhere in the program (or the SDK's default applies); this file does not call it`;
+        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider, host: null, region: null },
+          via(`options from ${names}, ${init ? 'not called at the top of this file before it' : 'not called in this file'}`), { ...extras, unknown }));
         return;
       }
       options.push(...init.options);
@@ -1127,12 +1173,17 @@ class CodeResolver {
 
   /**
    * The endpoint options the file's process-wide init calls set (`vertexai.init(location=...)`),
-   * or undefined when the file makes none. Inits that set an option to different expressions
-   * leave it opaque: which one runs last is not known.
+   * undefined when the file makes none, or 'not-first' when none surely runs before the client.
+   * Inits that set an option to different expressions leave it opaque: which one runs last is not known.
    */
-  private configuringOptions(signal: ClientSignal, client: Call): { options: Option[]; opaque?: string } | undefined {
-    const inits = this.fileCalls.filter((c) => c !== client && signal.configuredBy!.some((name) => pathEndsWith(this.ctx.parser.qualify(c.callee), name)));
-    if (!inits.length) return undefined;
+  private configuringOptions(signal: ClientSignal, client: Call): { options: Option[]; opaque?: string } | 'not-first' | undefined {
+    const all = this.fileCalls.filter((c) => c !== client && signal.configuredBy!.some((name) => pathEndsWith(this.ctx.parser.qualify(c.callee), name)));
+    if (!all.length) return undefined;
+    // Only an init that surely runs before the client counts: one at the top level (of the module
+    // or a notebook cell) written before it. One in a function may never be called.
+    const { parser } = this.ctx;
+    const inits = all.filter((c) => c.s < client.s && !parser.insideDefinition(c.s) && !parser.insideLambda(c.s));
+    if (!inits.length) return 'not-first';
     const { url = [], region = [] } = signal.options;
     const options: Option[] = [];
     let opaque: string | undefined;
