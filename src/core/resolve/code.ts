@@ -9,7 +9,7 @@ import { isProjectClass } from '../scan/imports';
 import { lex } from '../scan/lexer';
 import { parseNotes } from '../scan/notes';
 import { CodeParser, MAX_TRY_NESTING, type CodeStructure } from '../scan/parse';
-import type { Token } from '../scan/tokens';
+import { firstFrom, type Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
@@ -1483,16 +1483,4 @@ export function symbolForRegion(like: string, region: string): string | null {
     return prefix + parts[0]!.toUpperCase() + parts.slice(1).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
   }
   return null;
-}
-
-/** The index of the first item of a list sorted by start that starts at or after `offset` (binary search). */
-function firstFrom<T>(list: T[], offset: number, startOf: (x: T) => number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(list[mid]!) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

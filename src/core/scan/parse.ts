@@ -5,7 +5,7 @@
 
 import { collectImports } from './imports';
 import type { Arg, Assignment, Call, Entry, Value } from './ir';
-import type { LexLanguage, Token } from './tokens';
+import { firstFrom, type LexLanguage, type Token } from './tokens';
 
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const PATH_SEPARATORS = new Set(['.', '::', '?.', '->']);
@@ -587,7 +587,7 @@ export class CodeParser {
     if (this.lang !== 'python') return false;
     const { tokens } = this;
     let colon = false;
-    for (let j = firstTokenFrom(tokens, offset) - 1; j >= 0; j--) {
+    for (let j = firstFrom(tokens, offset, (t) => t.s) - 1; j >= 0; j--) {
       const t = tokens[j]!;
       if (t.t === 'nl' || t.v === ';') return false;
       if (t.t === 'id' && t.v === 'lambda' && colon) return true;
