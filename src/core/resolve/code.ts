@@ -322,6 +322,12 @@ class CodeResolver {
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match || this.wrapsClient(call)) return;
+    if (match.undecided) {
+      // `vertexai=client.vertexai`: which backend the SDK picks is decided at run time.
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null },
+        `${shortCallee(call)}: the backend switch ${match.undecided}`, { unknown: `${match.undecided}, which chooses between ${match.provider.name} and another backend` }));
+      return;
+    }
     if (this.inTest && this.isMocked(call)) return;
     // Handed an API object built elsewhere (Spring AI's `.openAiApi(api)`): reported where that is built.
     if (findOption(this.readOptions(call), match.signal.options.client)) return;
@@ -440,7 +446,7 @@ class CodeResolver {
 
   // ---- SDK clients ------------------------------------------------------------------
 
-  private matchClient(call: Call): { provider: Provider; signal: ClientSignal } | undefined {
+  private matchClient(call: Call): { provider: Provider; signal: ClientSignal; undecided?: string } | undefined {
     // A class the project defines itself (`import { OpenAI } from "./OpenAI.js"`) is not the SDK's client.
     const root = call.callee.split('.')[0]!;
     if (this.input.lang === 'js' && isProjectClass(this.ctx.parser.imports.get(root), call.callee.split('.').at(-1)!)) return undefined;
@@ -450,6 +456,8 @@ class CodeResolver {
       : [...this.index.clientsFor(this.input.lang, qualified), ...this.index.clientsFor(this.input.lang, call.callee)];
     let fallback: { provider: Provider; signal: ClientSignal } | undefined;
     let required: { provider: Provider; signal: ClientSignal } | undefined;
+    /** A backend switch written with a value the engine cannot read (`vertexai=cfg.vertex`). */
+    let undecided: { provider: Provider; signal: ClientSignal; undecided: string } | undefined;
     for (const c of candidates) {
       const { requireArg, requireOption, requireEnv, unless } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
@@ -457,7 +465,11 @@ class CodeResolver {
       // Past a matched signal only a backend switch can still win (and only its variables are read).
       if (required && !requireEnv) continue;
       // A backend switch the SDK reads from the environment (CLAUDE_CODE_USE_BEDROCK=1).
-      if (requireEnv && !requireEnv.some((name) => this.envIsTrue(name))) continue;
+      if (requireEnv && !requireEnv.some((name) => this.envIsTrue(name))) {
+        const set = requireEnv.find((name) => this.setAtRunTime(name));
+        if (set) undecided ??= { ...c, undecided: `${set} is set by this file at run time` };
+        continue;
+      }
       if (requireArg) {
         // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
         const positional = call.args.filter((a) => !a.name)[requireArg.index];
@@ -469,7 +481,11 @@ class CodeResolver {
         if (!opt) {
           // The SDK's switch may be an env variable the workspace sets (GOOGLE_GENAI_USE_VERTEXAI=true);
           // or leaving the option out is itself what selects the backend (strands `Agent()`).
-          if (!requireOption.absent && !requireOption.env?.some((name) => this.envIsTrue(name))) continue;
+          if (!requireOption.absent && !requireOption.env?.some((name) => this.envIsTrue(name))) {
+            const set = requireOption.env?.find((name) => this.setAtRunTime(name));
+            if (set) undecided ??= { ...c, undecided: `${set} is set by this file at run time` };
+            continue;
+          }
           if (requireEnv) return c;
           required ??= c;
           continue;
@@ -479,14 +495,17 @@ class CodeResolver {
         const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
         const unread = isUnreadString(r);
         const matchesString = (requireOption.anyString && ((isKnown(r) && opt.value.k !== 'lit') || unread)) || (requireOption.unreadString && unread);
-        if (!requireOption.anyValue && !matchesPattern && !matchesString && !this.isOneOf(opt, requireOption.oneOf)) continue;
+        if (!requireOption.anyValue && !matchesPattern && !matchesString && !this.isOneOf(opt, requireOption.oneOf)) {
+          if (!isKnown(r) && requireOption.oneOf.includes(true)) undecided ??= { ...c, undecided: `${requireOption.name}= is computed at run time` };
+          continue;
+        }
       }
       // A switched-on backend wins at once; a matched argument or option over a plain callee.
       if (requireEnv) return c;
       if (requireArg || requireOption) required ??= c;
       else fallback ??= c;
     }
-    return required ?? fallback;
+    return required ?? undecided ?? fallback;
   }
 
   /** Whether an option is written as one of these values (a literal, a constant, an enum symbol). */
@@ -501,6 +520,17 @@ class CodeResolver {
     const opt = findOption(this.readOptions(call), [unless.name]);
     if (opt) return this.isOneOf(opt, unless.oneOf);
     return unless.env?.some((name) => this.envIsFalse(name)) ?? false;
+  }
+
+  /**
+   * Whether the file itself sets an env variable to a value the engine cannot read, or only
+   * in code that may not run (`os.environ["GOOGLE_GENAI_USE_VERTEXAI"] = str(flag)` in a setup function).
+   */
+  private setAtRunTime(name: string): boolean {
+    return ENV_TARGETS.some((prefix) => (this.ctx.assignments.get(prefix + name) ?? []).some((a) => {
+      const block = this.ctx.parser.blockOf(a);
+      return a.compound || this.ctx.parser.valueOf(a).k !== 'str' || block.s !== 0 || block.e !== this.ctx.parser.text.length;
+    }));
   }
 
   /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */
