@@ -728,11 +728,15 @@ export class InfrastructureReader {
   private bicepEnvSettings(file: BicepFile, resolve: (v: BicepValue | undefined) => { text: string | null; why?: string }): void {
     const work: BicepValue[] = [...file.params.values(), ...file.vars.values(), ...file.resources.map((r) => r.body), ...file.modules.map((m) => m.body)]
       .filter((v): v is BicepValue => v !== undefined).reverse();
+    // Pushed one by one: an operator chain may have more operands than a call takes arguments.
+    const pushReversed = (values: BicepValue[]): void => {
+      for (let k = values.length - 1; k >= 0; k--) work.push(values[k]!);
+    };
     for (let v = work.pop(); v; v = work.pop()) {
-      if (v.k === 'arr') work.push(...[...v.items].reverse());
-      if ((v.k === 'other' || v.k === 'ref') && v.parts) work.push(...[...v.parts].reverse());
+      if (v.k === 'arr') pushReversed(v.items);
+      if ((v.k === 'other' || v.k === 'ref') && v.parts) pushReversed(v.parts);
       if (v.k !== 'obj') continue;
-      work.push(...v.entries.map((e) => e.value).reverse());
+      pushReversed(v.entries.map((e) => e.value));
       const name = v.entries.find((e) => e.key === 'name')?.value;
       const value = v.entries.find((e) => e.key === 'value')?.value;
       const pairs: [string, BicepValue][] = name?.k === 'str' && value ? [[name.v, value]] : v.entries.map((e) => [e.key, e.value]);
@@ -819,15 +823,16 @@ export class InfrastructureReader {
   private bicepDeploymentItems(passed: BicepValue | undefined, follow: (v: BicepValue | undefined, bound: Map<string, BicepValue>) => BicepValue | undefined): BicepValue[] {
     const out: BicepValue[] = [];
     const seen = new Set<BicepValue>();
+    // A stack (in written order): an operator chain may have more operands than a call takes arguments.
     const work = passed ? [{ v: passed, depth: 0 }] : [];
-    for (let item = work.shift(); item; item = work.shift()) {
+    for (let item = work.pop(); item; item = work.pop()) {
       // A call (`union(a, [b])`) is read for its arguments; any other reference for what it stands for.
       const v = item.v.k === 'ref' && item.v.parts ? item.v : follow(item.v, new Map());
       if (!v || seen.has(v) || item.depth > 8) continue;
       seen.add(v);
       const inner = v.k === 'arr' ? v.items : (v.k === 'other' || v.k === 'ref') ? v.parts ?? [] : [];
       if (v.k === 'obj' && item.depth > 0) out.push(v);
-      else work.unshift(...inner.map((x) => ({ v: x, depth: item.depth + 1 })));
+      else for (let k = inner.length - 1; k >= 0; k--) work.push({ v: inner[k]!, depth: item.depth + 1 });
     }
     return out;
   }
