@@ -276,7 +276,8 @@ class Reader {
     const out: BicepValue[] = [];
     for (let j = from; j < to;) {
       const t = this.tokens[j]!;
-      if (!(t.t === 'id' || (t.t === 'p' && (t.v === '{' || t.v === '[')))) {
+      // An operand in parentheses is one value (its own nesting level).
+      if (!(t.t === 'id' || (t.t === 'p' && (t.v === '{' || t.v === '[' || (operands && t.v === '('))))) {
         j++;
         continue;
       }
