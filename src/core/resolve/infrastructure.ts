@@ -680,10 +680,26 @@ export class InfrastructureReader {
       const name = field(d.body, 'name');
       return name?.k === 'tmpl' ? /^\$\{(\w+)\.name\}\//.exec(name.raw)?.[1] : undefined;
     };
-    // Callers in the workspace pass this module its deployments: they report them.
-    const caller = env(bicepCallerName(self));
-    const fromCaller = (d: BicepResource): boolean => passedIn(caller) && d.loop && d.loopOver?.k === 'ref' && file.params.has(d.loopOver.path);
+    // Callers in the workspace pass this module its deployments: they report them, when every
+    // call of the module does, the deployment's SKU is the item's the callers pass, and its
+    // account is at the `location` they pass. Otherwise the module reports them itself.
+    const calls = envValues(env(bicepCallName(self)));
+    const reporting = new Set(envValues(env(bicepCallerName(self))));
+    const byCallers = calls.length > 0 && calls.every((c) => reporting.has(c));
     const accounts = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts@/i.test(r.type));
+    const fromCaller = (d: BicepResource): boolean => {
+      if (!byCallers || !d.loop || !d.loopVar || d.loopOver?.k !== 'ref' || !file.params.has(d.loopOver.path)) return false;
+      // The fields a caller reads from each deployment it passes (bicepModuleCall): `sku.name`.
+      const sku = field(d.body, 'sku');
+      const item = d.loopVar;
+      const skuCode = sku && file.text ? file.text.slice(sku.s, sku.e) : '';
+      const skuName = field(sku, 'name');
+      const readsItem = new RegExp(`^(?:${item}\\.\\??sku\\b|contains\\(\\s*${item}\\s*,\\s*'sku'\\s*\\)\\s*\\?\\s*${item}\\.sku\\b)`).test(skuCode)
+        || (skuName?.k === 'ref' && skuName.path === `${item}.sku.name`);
+      const account = accounts.find((a) => a.symbol === accountOf(d));
+      const location = field(account?.body, 'location');
+      return readsItem && location?.k === 'ref' && location.path === 'location' && file.params.has('location');
+    };
     const seen = new Set<BicepResource>();
     for (const account of accounts) {
       const kind = resolve(field(account.body, 'kind')).text;
@@ -768,11 +784,14 @@ export class InfrastructureReader {
     resolve: (v: BicepValue | undefined, bound?: Map<string, BicepValue>) => { text: string | null; why?: string; literal?: Extract<BicepValue, { k: 'str' }> },
     located: (v: BicepValue) => Located,
   ): void {
+    const local = !/^(?:br|ts)[:/]/.test(m.type);
+    const target = local ? joinPath(dir, m.type) : null;
+    const call = `module ${m.symbol} in ${this.host.file}`;
+    // The module learns of every call: one that reports nothing keeps the module's own deployments reported.
+    if (target) this.host.definitions.push({ name: bicepCallName(target), value: call, offset: m.body.s });
     if (m.loop) return;
     const params = field(m.body, 'params');
     if (params?.k !== 'obj') return;
-    const local = !/^(?:br|ts)[:/]/.test(m.type);
-    const target = local ? joinPath(dir, m.type) : null;
     if (target) {
       for (const { key, value } of params.entries) {
         if (value.k !== 'str' && value.k !== 'ref') continue;
@@ -792,7 +811,7 @@ export class InfrastructureReader {
     const openAi = kind === 'OpenAI' || kind === 'AIServices'
       || (kind === null && (/cognitive|openai/i.test(m.type) || items.some((item) => resolve(field(item, 'model', 'format')).text === 'OpenAI')));
     if (!openAi) return;
-    if (target) this.host.definitions.push({ name: bicepCallerName(target), value: `module ${m.symbol}`, offset: m.body.s });
+    if (target) this.host.definitions.push({ name: bicepCallerName(target), value: call, offset: m.body.s });
     const location = field(params, 'location');
     const loc = location ? resolve(location) : { text: null, why: `module ${m.symbol} is not passed a location, so the module's default applies (not read across files)` };
     const name = resolve(field(params, 'customSubDomainName')).text ?? resolve(field(params, 'name')).text;
@@ -1024,6 +1043,11 @@ export function bicepParamName(file: string, param: string): string {
 /** The env-lookup name under which a Bicep file tells its parameters files that a parameter is a deployment's SKU (the value: which deployment). */
 export function bicepSkuName(file: string, param: string): string {
   return `bicepsku:${file}:${param}`;
+}
+
+/** The env-lookup name under which every call of a Bicep module travels to the module's file (`module SYMBOL in FILE`). */
+export function bicepCallName(file: string): string {
+  return `bicepcall:${file}`;
 }
 
 /** The env-lookup name that tells a Bicep module that a caller passes it its deployments (and reports them). */
