@@ -75,22 +75,22 @@ describe('Terraform library modules fail closed', () => {
   before(initParsers);
 
   it('every call reports its deployments: the module stays quiet and each caller reports its own', async () => {
-    const files = { ...tfModule(), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral'), 'stacks/fr/main.tf': tfStack('GlobalStandard', 'francecentral') };
+    const files: Files = { ...tfModule(), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral'), 'stacks/fr/main.tf': tfStack('GlobalStandard', 'francecentral') };
     const r = await run(files);
     assert.deepEqual(placed(r, files), [
-      ['stacks/eu/main.tf', lineWith(files['stacks/eu/main.tf'], '"DataZoneStandard"'), 'swedencentral', true],
-      ['stacks/fr/main.tf', lineWith(files['stacks/fr/main.tf'], '"GlobalStandard"'), 'global', false],
+      ['stacks/eu/main.tf', lineWith(files['stacks/eu/main.tf']!, '"DataZoneStandard"'), 'swedencentral', true],
+      ['stacks/fr/main.tf', lineWith(files['stacks/fr/main.tf']!, '"GlobalStandard"'), 'global', false],
     ]);
     assert.deepEqual(findings(r), [['stacks/fr/main.tf', 'LLMC002']]);
   });
 
   it('a second call that does not report (no location: the module default applies) keeps the module\'s deployment reported, unknown', async () => {
-    const files = { ...tfModule(), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral'), 'stacks/us/main.tf': tfStack('GlobalStandard', null) };
+    const files: Files = { ...tfModule(), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral'), 'stacks/us/main.tf': tfStack('GlobalStandard', null) };
     const r = await run(files);
     const module = files['modules/ai/main.tf']!;
     assert.deepEqual(placed(r, files), [
       ['modules/ai/main.tf', lineWith(module, 'each.value.sku_name'), null, null],
-      ['stacks/eu/main.tf', lineWith(files['stacks/eu/main.tf'], '"DataZoneStandard"'), 'swedencentral', true],
+      ['stacks/eu/main.tf', lineWith(files['stacks/eu/main.tf']!, '"DataZoneStandard"'), 'swedencentral', true],
     ]);
     // The location differs by call (swedencentral passed, eastus by default): unknown, not the one caller's value.
     const own = r.endpoints.find((e) => e.file === 'modules/ai/main.tf')!;
@@ -99,7 +99,7 @@ describe('Terraform library modules fail closed', () => {
   });
 
   it('a call whose kind is not readable here does not report either: the module does', async () => {
-    const files = {
+    const files: Files = {
       ...tfModule(),
       'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral'),
       'stacks/kind/main.tf': 'variable "kind" {}\n' + tfStack('GlobalStandard', 'swedencentral', '  kind     = var.kind\n'),
@@ -110,7 +110,7 @@ describe('Terraform library modules fail closed', () => {
   });
 
   it('a module that writes its own SKU reports it, whatever SKU the callers pass (they cannot change it)', async () => {
-    const files = { ...tfModule({ sku: '"GlobalStandard"' }), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral') };
+    const files: Files = { ...tfModule({ sku: '"GlobalStandard"' }), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral') };
     const r = await run(files);
     const module = files['modules/ai/main.tf']!;
     const own = r.endpoints.find((e) => e.file === 'modules/ai/main.tf');
@@ -119,7 +119,7 @@ describe('Terraform library modules fail closed', () => {
   });
 
   it('a module whose account location is not the callers\' location input reports its deployment', async () => {
-    const files = { ...tfModule({ location: '"westeurope"' }), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral') };
+    const files: Files = { ...tfModule({ location: '"westeurope"' }), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral') };
     const r = await run(files);
     const module = files['modules/ai/main.tf']!;
     const own = r.endpoints.find((e) => e.file === 'modules/ai/main.tf');
@@ -128,12 +128,12 @@ describe('Terraform library modules fail closed', () => {
   });
 
   it('a module\'s own SKU in a region one call passes and another leaves at a non-EU default is not judged by the one call', async () => {
-    const files = { ...tfModule({ sku: '"DataZoneStandard"' }), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral'), 'stacks/us/main.tf': tfStack('DataZoneStandard', null) };
+    const files: Files = { ...tfModule({ sku: '"DataZoneStandard"' }), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral'), 'stacks/us/main.tf': tfStack('DataZoneStandard', null) };
     const r = await run(files);
     const own = r.endpoints.find((e) => e.file === 'modules/ai/main.tf');
     assert.equal(own?.euResident, null, JSON.stringify(placed(r, files)));
     // Both calls pass the same value as the default: one value, as before.
-    const same = { ...files, 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'eastus') };
+    const same: Files = { ...files, 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'eastus') };
     const r2 = await run(same);
     assert.deepEqual(r2.endpoints.filter((e) => e.file === 'modules/ai/main.tf').map((e) => [e.region, e.euResident]), [['eastus', false]]);
   });
@@ -177,14 +177,14 @@ ${deployments ? `    deployments: [
 
 describe('Bicep library modules fail closed', () => {
   it('two callers with the same module symbol both report: the module stays quiet', async () => {
-    const files = { 'infra/modules/ai.bicep': bicepModule(), 'infra/eu/main.bicep': bicepCaller('DataZoneStandard', 'swedencentral'), 'infra/fr/main.bicep': bicepCaller('DataZoneStandard', 'francecentral') };
+    const files: Files = { 'infra/modules/ai.bicep': bicepModule(), 'infra/eu/main.bicep': bicepCaller('DataZoneStandard', 'swedencentral'), 'infra/fr/main.bicep': bicepCaller('DataZoneStandard', 'francecentral') };
     const r = await run(files);
     assert.deepEqual(placed(r, files).map(([file, , region, eu]) => [file, region, eu]), [['infra/eu/main.bicep', 'swedencentral', true], ['infra/fr/main.bicep', 'francecentral', true]]);
     assert.deepEqual(r.findings, []);
   });
 
   it('a second call that passes no deployments keeps the module\'s deployments reported, unknown', async () => {
-    const files = { 'infra/modules/ai.bicep': bicepModule(), 'infra/eu/main.bicep': bicepCaller('DataZoneStandard', 'swedencentral'), 'infra/us/main.bicep': bicepCaller('', 'eastus', false) };
+    const files: Files = { 'infra/modules/ai.bicep': bicepModule(), 'infra/eu/main.bicep': bicepCaller('DataZoneStandard', 'swedencentral'), 'infra/us/main.bicep': bicepCaller('', 'eastus', false) };
     const r = await run(files);
     const own = r.endpoints.filter((e) => e.file === 'infra/modules/ai.bicep');
     assert.deepEqual(own.map((e) => e.euResident), [null], JSON.stringify(placed(r, files)));
@@ -192,7 +192,7 @@ describe('Bicep library modules fail closed', () => {
   });
 
   it('a module that writes its own SKU reports its deployments, whatever the callers pass', async () => {
-    const files = { 'infra/modules/ai.bicep': bicepModule("{ name: 'GlobalStandard' }"), 'infra/eu/main.bicep': bicepCaller('DataZoneStandard', 'swedencentral') };
+    const files: Files = { 'infra/modules/ai.bicep': bicepModule("{ name: 'GlobalStandard' }"), 'infra/eu/main.bicep': bicepCaller('DataZoneStandard', 'swedencentral') };
     const r = await run(files);
     assert.ok(r.endpoints.some((e) => e.file === 'infra/modules/ai.bicep' && e.euResident !== true), JSON.stringify(placed(r, files)));
     assert.ok(findings(r).some(([file]) => file === 'infra/modules/ai.bicep'));
@@ -210,7 +210,7 @@ describe('Bicep operator chains', () => {
   });
 
   it('a 200,000-term chain is read without a stack overflow: the account is still an endpoint', async () => {
-    const files = { 'infra/main.bicep': chain(200_000) };
+    const files: Files = { 'infra/main.bicep': chain(200_000) };
     const r = await run(files);
     assert.deepEqual(findings(r), []);
     assert.deepEqual(r.endpoints.map((e) => [e.file, e.region, e.euResident]), [['infra/main.bicep', 'swedencentral', true]]);
