@@ -127,6 +127,16 @@ describe('Terraform library modules fail closed', () => {
     assert.ok(findings(r).some(([file, rule]) => file === 'modules/ai/main.tf' && rule === 'LLMC003'));
   });
 
+  it('an account at a local that is coalesce(var.location, ...) in another file of the module is at the callers\' location: quiet; a local with its own value is not', async () => {
+    const module = tfModule({ location: 'local.location' });
+    const files: Files = { ...module, 'modules/ai/data.tf': 'locals {\n  location = coalesce(var.location, data.azurerm_resource_group.rg.location)\n}\n', 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral') };
+    const r = await run(files);
+    assert.deepEqual(placed(r, files), [['stacks/eu/main.tf', lineWith(files['stacks/eu/main.tf']!, '"DataZoneStandard"'), 'swedencentral', true]]);
+    const own: Files = { ...files, 'modules/ai/data.tf': 'locals {\n  location = "westus"\n}\n' };
+    const r2 = await run(own);
+    assert.ok(r2.endpoints.some((e) => e.file === 'modules/ai/main.tf'), JSON.stringify(placed(r2, own)));
+  });
+
   it('a module\'s own SKU in a region one call passes and another leaves at a non-EU default is not judged by the one call', async () => {
     const files: Files = { ...tfModule({ sku: '"DataZoneStandard"' }), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral'), 'stacks/us/main.tf': tfStack('DataZoneStandard', null) };
     const r = await run(files);

@@ -243,6 +243,17 @@ export class InfrastructureReader {
       return attr ? refPath(attr.value) : null;
     };
     const accounts = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_account');
+    // Locals that are the callers' location (`location = coalesce(var.location, ...)`), for the module's other files too.
+    const locals = hcl.body.blocks.filter((b) => b.type === 'locals').flatMap((b) => [...b.attributes]);
+    for (const [name, attr] of locals) {
+      if (isCallerLocation(attr.value)) this.host.definitions.push({ name: tfLocalName(dir, name), value: 'var.location', offset: attr.value.s });
+    }
+    const atCallerLocation = (v: Value | undefined): boolean => {
+      const local = v && refPath(v)?.match(/^local\.([\w-]+)$/)?.[1];
+      if (!local) return v !== undefined && isCallerLocation(v);
+      const here = locals.find(([name]) => name === local)?.[1];
+      return here ? isCallerLocation(here.value) : valueOf(env(tfLocalName(dir, local))) === 'var.location';
+    };
     const fromCaller = (d: TfBlock): boolean => {
       const input = refOf(d, 'for_each')?.match(/^var\.([\w-]+)$/)?.[1];
       if (input === undefined || !calls.length) return false;
@@ -254,8 +265,7 @@ export class InfrastructureReader {
       if (!/^each\.value\.(?:sku\.name|scale\.type|sku_name|scale_type)$/.test((skuAttr && refPath(skuAttr.value)) ?? '')) return false;
       const linked = refOf(d, 'cognitive_account_id');
       const account = accounts.find((a) => linked === `azurerm_cognitive_account.${a.labels[1]}.id`);
-      const location = account ? refOf(account, 'location') : null;
-      if (account) return location === 'var.location';
+      if (account) return atCallerLocation(account.attributes.get('location')?.value);
       const published = linked ? env(tfAccountName(dir, linked)) : undefined;
       return published?.state === 'set' && (JSON.parse(published.value) as PublishedAccount).variable === 'location';
     };
@@ -988,6 +998,20 @@ function sentValue(dir: string, value: Value, resolveTf: (v: Value) => TfValue, 
   const resource = path?.match(/^[\w-]+\.[\w-]+\.location$/)?.[0];
   if (resource && v.text === null) return referenceValue({ names: [tfResourceName(dir, resource)], label: resource, text: null, why: v.why ?? `${resource} is not set in this module` });
   return v.text ?? unknownValue(v.why ?? `${what} is not a literal or a variable default`);
+}
+
+/**
+ * Whether a module's value is the `location` its callers pass: `var.location`, or
+ * `coalesce(var.location, ...)`, which is that whenever a caller passes one.
+ */
+function isCallerLocation(v: Value): boolean {
+  const first = v.k === 'call' && v.call.callee === 'coalesce' && !v.call.chain.length ? v.call.args[0]?.value : v;
+  return first !== undefined && refPath(first) === 'var.location';
+}
+
+/** The env-lookup name under which a local that is the callers' location travels to the module's other .tf files. */
+export function tfLocalName(dir: string, local: string): string {
+  return `tflocal:${dir}:${local}`;
 }
 
 /** The env-lookup name under which every call of a Terraform module travels to the module's folder (a ModuleCall). */
