@@ -178,6 +178,8 @@ export class InfrastructureReader {
       const def = b.type === 'variable' ? b.attributes.get('default') : undefined;
       if (def && b.labels[0]) variables.set(b.labels[0], def.value);
     }
+    // The module calls in the workspace that target this folder, with the inputs each passes.
+    const calls = envValues(env(tfCallName(dir))).map((c) => JSON.parse(c) as ModuleCall);
     const resolveTf = (v: Value, depth = 0): TfValue => {
       if (v.k === 'str') return { text: v.v, span: v, verbatim: hcl.parser.text.slice(v.cs, v.ce) === v.v, cs: v.cs, ce: v.ce };
       const path = refPath(v);
@@ -190,6 +192,13 @@ export class InfrastructureReader {
             const passed = passedValue(input.value, env);
             const text = passed.found ? passed.found.value : passed.text;
             const why = passed.found ? `${passed.found.label} is set in ${formatWhere(passed.found.where)}` : passed.why;
+            // A call that does not pass the input gets the default: where that differs, which applies depends on the call.
+            const omitting = calls.filter((c) => !c.inputs.includes(parts[1]!)).map((c) => c.call);
+            const def = variables.get(parts[1]);
+            const fallback = !omitting.length ? undefined : def ? resolveTf(def, depth + 1).text : valueOf(env(tfDefaultName(dir, parts[1])));
+            if (omitting.length && fallback !== undefined && fallback !== text) {
+              return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is ${text ?? 'unknown'} from the module call in ${formatWhere(input.where)}, but ${omitting.join(', ')} leave${omitting.length > 1 ? '' : 's'} it at its default${fallback === null ? '' : ` "${fallback}"`}` };
+            }
             return { text, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is passed by the module call in ${formatWhere(input.where)}${why ? `, where ${why}` : ''}` };
           }
           if (input.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is passed different values by the module calls (${input.values.map((x) => formatWhere(x.where)).join(', ')})` };
@@ -225,19 +234,44 @@ export class InfrastructureReader {
       this.host.definitions.push({ name: tfResourceName(dir, `${r.labels[0]}.${r.labels[1]}.location`), value: sentValue(dir, location.value, resolveTf, `location of ${r.labels[0]}.${r.labels[1]}`), offset: location.value.s });
     }
     // A module's deployments that loop over an input its callers in the workspace pass
-    // (`for_each = var.deployment`) are reported by those callers, where their SKUs are written.
+    // (`for_each = var.deployment`) are reported by those callers, where their SKUs are
+    // written: only when every call of the module reports them, the deployment's SKU is the
+    // one each caller passes, and its account is where the callers' `location` puts it.
+    // Otherwise the module reports them itself (unknown where it cannot read them).
     const refOf = (block: TfBlock, name: string): string | null => {
       const attr = block.attributes.get(name);
       return attr ? refPath(attr.value) : null;
     };
+    const accounts = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_account');
+    // Locals that are the callers' location (`location = coalesce(var.location, ...)`), for the module's other files too.
+    const locals = hcl.body.blocks.filter((b) => b.type === 'locals').flatMap((b) => [...b.attributes]);
+    for (const [name, attr] of locals) {
+      if (isCallerLocation(attr.value)) this.host.definitions.push({ name: tfLocalName(dir, name), value: 'var.location', offset: attr.value.s });
+    }
+    const atCallerLocation = (v: Value | undefined): boolean => {
+      const local = v && refPath(v)?.match(/^local\.([\w-]+)$/)?.[1];
+      if (!local) return v !== undefined && isCallerLocation(v);
+      const here = locals.find(([name]) => name === local)?.[1];
+      return here ? isCallerLocation(here.value) : valueOf(env(tfLocalName(dir, local))) === 'var.location';
+    };
     const fromCaller = (d: TfBlock): boolean => {
       const input = refOf(d, 'for_each')?.match(/^var\.([\w-]+)$/)?.[1];
-      return input !== undefined && passedIn(env(tfCallerName(dir, input)));
+      if (input === undefined || !calls.length) return false;
+      const reporting = new Set(envValues(env(tfCallerName(dir, input))));
+      if (!calls.every((c) => reporting.has(c.call))) return false;
+      const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
+      const skuAttr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
+      // The SKU fields a caller reads from each deployment it passes (terraformModuleAccount).
+      if (!/^each\.value\.(?:sku\.name|scale\.type|sku_name|scale_type)$/.test((skuAttr && refPath(skuAttr.value)) ?? '')) return false;
+      const linked = refOf(d, 'cognitive_account_id');
+      const account = accounts.find((a) => linked === `azurerm_cognitive_account.${a.labels[1]}.id`);
+      if (account) return atCallerLocation(account.attributes.get('location')?.value);
+      const published = linked ? env(tfAccountName(dir, linked)) : undefined;
+      return published?.state === 'set' && (JSON.parse(published.value) as PublishedAccount).variable === 'location';
     };
     const allDeployments = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_deployment');
     const deployments = allDeployments.filter((d) => !fromCaller(d));
     const libraryAccounts = new Set(allDeployments.filter(fromCaller).map((d) => refOf(d, 'cognitive_account_id')));
-    const accounts = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_account');
     // A deployment of an account in another file of the module (deployments.tf) travels
     // there as a value, read like a variable default; an unreadable SKU travels as "?".
     for (const d of deployments) {
@@ -298,10 +332,14 @@ export class InfrastructureReader {
       const path = source?.value.k === 'str' ? source.value.v : null;
       if (!path || !/^\.\.?\//.test(path)) continue; // registry and remote modules are not in the workspace
       const target = joinPath(dir, path);
-      // The module learns that this caller reports the deployments it passes (they are uses here, not there).
-      if (reported && list) this.host.definitions.push({ name: tfCallerName(target, list[0]), value: `module "${block.labels[0] ?? ''}" in ${this.host.file}`, offset: list[1].value.s });
-      for (const [name, attr] of block.attributes) {
-        if (['source', 'version', 'providers', 'count', 'for_each', 'depends_on'].includes(name)) continue;
+      const call = `module "${block.labels[0] ?? ''}" in ${this.host.file}`;
+      const inputs = [...block.attributes.keys()].filter((name) => !TF_MODULE_META.includes(name));
+      // The module learns of every call (a call that reports nothing keeps the module's own deployments reported)...
+      this.host.definitions.push({ name: tfCallName(target), value: JSON.stringify({ call, inputs } satisfies ModuleCall), offset: block.s });
+      // ...and that this caller reports the deployments it passes (they are uses here, not there).
+      if (reported && list) this.host.definitions.push({ name: tfCallerName(target, list[0]), value: call, offset: list[1].value.s });
+      for (const name of inputs) {
+        const attr = block.attributes.get(name)!;
         this.host.definitions.push({ name: tfInputName(target, name), value: sentValue(dir, attr.value, resolveTf, `the value of ${name}`), offset: attr.value.s });
       }
     }
@@ -356,7 +394,7 @@ export class InfrastructureReader {
     // Deployments in the module's other files (deployments.tf) take its place from here; a
     // location from a variable travels as that variable, which they resolve themselves.
     const variable = refPath(location.value)?.match(/^var\.([\w-]+)$/)?.[1];
-    const place: PublishedAccount = { region: loc.text, name, resource: `azurerm_cognitive_account.${account.labels[1]}`, ...(loc.text === null && variable ? { variable } : {}), ...(loc.why ? { why: loc.why } : {}) };
+    const place: PublishedAccount = { region: loc.text, name, resource: `azurerm_cognitive_account.${account.labels[1]}`, ...(variable ? { variable } : {}), ...(loc.why ? { why: loc.why } : {}) };
     this.host.definitions.push({ name: tfAccountName(moduleDir(this.host.file), `azurerm_cognitive_account.${account.labels[1]}.id`), value: JSON.stringify(place), offset: location.value.s });
     const span = location.value;
     const value: Located = { text: loc.text ?? '', s: span.s, e: span.e, cs: loc.cs, ce: loc.ce, verbatim: loc.verbatim };
@@ -652,10 +690,26 @@ export class InfrastructureReader {
       const name = field(d.body, 'name');
       return name?.k === 'tmpl' ? /^\$\{(\w+)\.name\}\//.exec(name.raw)?.[1] : undefined;
     };
-    // Callers in the workspace pass this module its deployments: they report them.
-    const caller = env(bicepCallerName(self));
-    const fromCaller = (d: BicepResource): boolean => passedIn(caller) && d.loop && d.loopOver?.k === 'ref' && file.params.has(d.loopOver.path);
+    // Callers in the workspace pass this module its deployments: they report them, when every
+    // call of the module does, the deployment's SKU is the item's the callers pass, and its
+    // account is at the `location` they pass. Otherwise the module reports them itself.
+    const calls = envValues(env(bicepCallName(self)));
+    const reporting = new Set(envValues(env(bicepCallerName(self))));
+    const byCallers = calls.length > 0 && calls.every((c) => reporting.has(c));
     const accounts = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts@/i.test(r.type));
+    const fromCaller = (d: BicepResource): boolean => {
+      if (!byCallers || !d.loop || !d.loopVar || d.loopOver?.k !== 'ref' || !file.params.has(d.loopOver.path)) return false;
+      // The fields a caller reads from each deployment it passes (bicepModuleCall): `sku.name`.
+      const sku = field(d.body, 'sku');
+      const item = d.loopVar;
+      const skuCode = sku && file.text ? file.text.slice(sku.s, sku.e) : '';
+      const skuName = field(sku, 'name');
+      const readsItem = new RegExp(`^(?:${item}\\.\\??sku\\b|contains\\(\\s*${item}\\s*,\\s*'sku'\\s*\\)\\s*\\?\\s*${item}\\.sku\\b)`).test(skuCode)
+        || (skuName?.k === 'ref' && skuName.path === `${item}.sku.name`);
+      const account = accounts.find((a) => a.symbol === accountOf(d));
+      const location = field(account?.body, 'location');
+      return readsItem && location?.k === 'ref' && location.path === 'location' && file.params.has('location');
+    };
     const seen = new Set<BicepResource>();
     for (const account of accounts) {
       const kind = resolve(field(account.body, 'kind')).text;
@@ -700,11 +754,15 @@ export class InfrastructureReader {
   private bicepEnvSettings(file: BicepFile, resolve: (v: BicepValue | undefined) => { text: string | null; why?: string }): void {
     const work: BicepValue[] = [...file.params.values(), ...file.vars.values(), ...file.resources.map((r) => r.body), ...file.modules.map((m) => m.body)]
       .filter((v): v is BicepValue => v !== undefined).reverse();
+    // Pushed one by one: an operator chain may have more operands than a call takes arguments.
+    const pushReversed = (values: BicepValue[]): void => {
+      for (let k = values.length - 1; k >= 0; k--) work.push(values[k]!);
+    };
     for (let v = work.pop(); v; v = work.pop()) {
-      if (v.k === 'arr') work.push(...[...v.items].reverse());
-      if ((v.k === 'other' || v.k === 'ref') && v.parts) work.push(...[...v.parts].reverse());
+      if (v.k === 'arr') pushReversed(v.items);
+      if ((v.k === 'other' || v.k === 'ref') && v.parts) pushReversed(v.parts);
       if (v.k !== 'obj') continue;
-      work.push(...v.entries.map((e) => e.value).reverse());
+      pushReversed(v.entries.map((e) => e.value));
       const name = v.entries.find((e) => e.key === 'name')?.value;
       const value = v.entries.find((e) => e.key === 'value')?.value;
       const pairs: [string, BicepValue][] = name?.k === 'str' && value ? [[name.v, value]] : v.entries.map((e) => [e.key, e.value]);
@@ -736,11 +794,14 @@ export class InfrastructureReader {
     resolve: (v: BicepValue | undefined, bound?: Map<string, BicepValue>) => { text: string | null; why?: string; literal?: Extract<BicepValue, { k: 'str' }> },
     located: (v: BicepValue) => Located,
   ): void {
+    const local = !/^(?:br|ts)[:/]/.test(m.type);
+    const target = local ? joinPath(dir, m.type) : null;
+    const call = `module ${m.symbol} in ${this.host.file}`;
+    // The module learns of every call: one that reports nothing keeps the module's own deployments reported.
+    if (target) this.host.definitions.push({ name: bicepCallName(target), value: call, offset: m.body.s });
     if (m.loop) return;
     const params = field(m.body, 'params');
     if (params?.k !== 'obj') return;
-    const local = !/^(?:br|ts)[:/]/.test(m.type);
-    const target = local ? joinPath(dir, m.type) : null;
     if (target) {
       for (const { key, value } of params.entries) {
         if (value.k !== 'str' && value.k !== 'ref') continue;
@@ -760,7 +821,7 @@ export class InfrastructureReader {
     const openAi = kind === 'OpenAI' || kind === 'AIServices'
       || (kind === null && (/cognitive|openai/i.test(m.type) || items.some((item) => resolve(field(item, 'model', 'format')).text === 'OpenAI')));
     if (!openAi) return;
-    if (target) this.host.definitions.push({ name: bicepCallerName(target), value: `module ${m.symbol}`, offset: m.body.s });
+    if (target) this.host.definitions.push({ name: bicepCallerName(target), value: call, offset: m.body.s });
     const location = field(params, 'location');
     const loc = location ? resolve(location) : { text: null, why: `module ${m.symbol} is not passed a location, so the module's default applies (not read across files)` };
     const name = resolve(field(params, 'customSubDomainName')).text ?? resolve(field(params, 'name')).text;
@@ -791,15 +852,16 @@ export class InfrastructureReader {
   private bicepDeploymentItems(passed: BicepValue | undefined, follow: (v: BicepValue | undefined, bound: Map<string, BicepValue>) => BicepValue | undefined): BicepValue[] {
     const out: BicepValue[] = [];
     const seen = new Set<BicepValue>();
+    // A stack (in written order): an operator chain may have more operands than a call takes arguments.
     const work = passed ? [{ v: passed, depth: 0 }] : [];
-    for (let item = work.shift(); item; item = work.shift()) {
+    for (let item = work.pop(); item; item = work.pop()) {
       // A call (`union(a, [b])`) is read for its arguments; any other reference for what it stands for.
       const v = item.v.k === 'ref' && item.v.parts ? item.v : follow(item.v, new Map());
       if (!v || seen.has(v) || item.depth > 8) continue;
       seen.add(v);
       const inner = v.k === 'arr' ? v.items : (v.k === 'other' || v.k === 'ref') ? v.parts ?? [] : [];
       if (v.k === 'obj' && item.depth > 0) out.push(v);
-      else work.unshift(...inner.map((x) => ({ v: x, depth: item.depth + 1 })));
+      else for (let k = inner.length - 1; k >= 0; k--) work.push({ v: inner[k]!, depth: item.depth + 1 });
     }
     return out;
   }
@@ -938,6 +1000,34 @@ function sentValue(dir: string, value: Value, resolveTf: (v: Value) => TfValue, 
   return v.text ?? unknownValue(v.why ?? `${what} is not a literal or a variable default`);
 }
 
+/**
+ * Whether a module's value is the `location` its callers pass: `var.location`, or
+ * `coalesce(var.location, ...)`, which is that whenever a caller passes one.
+ */
+function isCallerLocation(v: Value): boolean {
+  const first = v.k === 'call' && v.call.callee === 'coalesce' && !v.call.chain.length ? v.call.args[0]?.value : v;
+  return first !== undefined && refPath(first) === 'var.location';
+}
+
+/** The env-lookup name under which a local that is the callers' location travels to the module's other .tf files. */
+export function tfLocalName(dir: string, local: string): string {
+  return `tflocal:${dir}:${local}`;
+}
+
+/** The env-lookup name under which every call of a Terraform module travels to the module's folder (a ModuleCall). */
+export function tfCallName(dir: string): string {
+  return `tfcall:${dir}`;
+}
+
+/** A module call as the module learns of it: who calls (`module "x" in FILE`) and which inputs it passes. */
+interface ModuleCall {
+  call: string;
+  inputs: string[];
+}
+
+/** Module block attributes that are Terraform's own, not inputs of the module. */
+const TF_MODULE_META = ['source', 'version', 'providers', 'count', 'for_each', 'depends_on'];
+
 /** The env-lookup name that tells a Terraform module that a caller reports the deployments it passes as input `variable`. */
 export function tfCallerName(dir: string, variable: string): string {
   return `tfcaller:${dir}:${variable}`;
@@ -979,6 +1069,11 @@ export function bicepSkuName(file: string, param: string): string {
   return `bicepsku:${file}:${param}`;
 }
 
+/** The env-lookup name under which every call of a Bicep module travels to the module's file (`module SYMBOL in FILE`). */
+export function bicepCallName(file: string): string {
+  return `bicepcall:${file}`;
+}
+
 /** The env-lookup name that tells a Bicep module that a caller passes it its deployments (and reports them). */
 export function bicepCallerName(file: string): string {
   return `bicepcaller:${file}`;
@@ -986,6 +1081,16 @@ export function bicepCallerName(file: string): string {
 
 /** A value that travels as unknown, with why: so a module's default never stands in for what its caller passes. */
 const UNKNOWN_MARK = '\u0000';
+
+/** Every value the workspace gives (none, one, or several that disagree). */
+function envValues(value: EnvValue): string[] {
+  return value.state === 'set' ? [value.value] : value.state === 'conflict' ? value.values.map((v) => v.value) : [];
+}
+
+/** The one value the workspace gives; null when several disagree; undefined when none. */
+function valueOf(value: EnvValue): string | null | undefined {
+  return value.state === 'set' ? value.value : value.state === 'conflict' ? null : undefined;
+}
 
 /** Whether the workspace gives a value (one, or several that disagree). */
 function passedIn(value: EnvValue): boolean {

@@ -157,8 +157,12 @@ class Reader {
     return closerOf(this.match, open);
   }
 
-  /** A value starting at token `i`; `next` is the first token after the whole expression. */
-  value(i: number): { value: BicepValue; next: number } {
+  /**
+   * A value starting at token `i`; `next` is the first token after the whole expression.
+   * `operand`: only the value itself, for the operands of an operator chain its first value
+   * has already taken in (a flat list, not one nesting level per operator).
+   */
+  value(i: number, operand = false): { value: BicepValue; next: number } {
     const t = this.tokens[i];
     if (!t) return { value: { k: 'other', s: this.text.length, e: this.text.length }, next: i };
     if (this.depth >= MAX_NESTING) {
@@ -169,13 +173,13 @@ class Reader {
     }
     this.depth++;
     try {
-      return this.valueAt(i, t);
+      return this.valueAt(i, t, operand);
     } finally {
       this.depth--;
     }
   }
 
-  private valueAt(i: number, t: Token): { value: BicepValue; next: number } {
+  private valueAt(i: number, t: Token, operand: boolean): { value: BicepValue; next: number } {
     const { tokens } = this;
     let value: BicepValue;
     let next: number;
@@ -197,7 +201,7 @@ class Reader {
       const parts: BicepValue[] = [];
       for (;;) {
         if (tokens[j]?.v === '(') {
-          parts.push(...this.written(j + 1, this.close(j)));
+          for (const part of this.written(j + 1, this.close(j))) parts.push(part);
           j = this.close(j) + 1;
           path += '()';
         } else if ((tokens[j]?.v === '.' || tokens[j]?.v === '.?') && tokens[j + 1]?.t === 'id') {
@@ -258,25 +262,26 @@ class Reader {
     const after = tokens[next];
     // The lexer keeps no newlines inside brackets: an object or array on a new line is the next item of a list, not more of this value.
     const nextItem = after !== undefined && (after.v === '{' || after.v === '[') && this.text.slice(value.e, after.s).includes('\n');
-    if (after && after.t === 'p' && !['}', ']', ')', ',', ':'].includes(after.v) && !nextItem) {
+    if (!operand && after && after.t === 'p' && !['}', ']', ')', ',', ':'].includes(after.v) && !nextItem) {
       let j = next;
       while (j < tokens.length && tokens[j]!.t !== 'nl' && !['}', ']', ','].includes(tokens[j]!.v)) j = '{[('.includes(tokens[j]!.v) && tokens[j]!.t === 'p' ? this.close(j) + 1 : j + 1;
-      const parts = [value, ...this.written(next, j)].filter((v) => v.k !== 'str' && v.k !== 'lit' && v.k !== 'tmpl');
+      const parts = [value, ...this.written(next, j, true)].filter((v) => v.k !== 'str' && v.k !== 'lit' && v.k !== 'tmpl');
       return { value: { k: 'other', s: value.s, e: tokens[j - 1]!.e, ...(parts.length ? { parts } : {}) }, next: j };
     }
     return { value, next };
   }
 
-  /** The references, objects and lists written between tokens `from` and `to` (the branches of `? :`, a call's arguments). */
-  private written(from: number, to: number): BicepValue[] {
+  /** The references, objects and lists written between tokens `from` and `to` (the branches of `? :`, a call's arguments); `operands`: see `value`. */
+  private written(from: number, to: number, operands = false): BicepValue[] {
     const out: BicepValue[] = [];
     for (let j = from; j < to;) {
       const t = this.tokens[j]!;
-      if (!(t.t === 'id' || (t.t === 'p' && (t.v === '{' || t.v === '[')))) {
+      // An operand in parentheses is one value (its own nesting level).
+      if (!(t.t === 'id' || (t.t === 'p' && (t.v === '{' || t.v === '[' || (operands && t.v === '('))))) {
         j++;
         continue;
       }
-      const r = this.value(j);
+      const r = this.value(j, operands);
       if (r.value.k !== 'lit') out.push(r.value);
       j = Math.max(Math.min(r.next, to), j + 1);
     }
