@@ -18,7 +18,7 @@ describe('a backend switch whose value is decided at run time', () => {
   const found = (text: string) => engine.analyze('a.py', text, { env: workspaceEnv([]) }).endpoints.map((e) => [e.provider, e.region, e.unknown ?? null]);
 
   it('vertexai=<expression> leaves the provider unknown instead of taking the Gemini API default', () => {
-    const [[provider, region, unknown]] = found('from google import genai\ndef make(cfg):\n    return genai.Client(vertexai=cfg.vertexai, location="global")\n');
+    const [provider, region, unknown] = found('from google import genai\ndef make(cfg):\n    return genai.Client(vertexai=cfg.vertexai, location="global")\n')[0] ?? [];
     assert.equal(provider, null);
     assert.equal(region, null);
     assert.match(String(unknown), /vertexai= is computed at run time/);
