@@ -17,7 +17,7 @@ import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapF
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, packageOf, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, type ExportedValue } from './modules';
-import { goModuleName, isExampleName, isGoSdkSource, isModelList, isNotServer, isTestFile } from './not-endpoints';
+import { goModuleName, goSdkDefaultHosts, isExampleName, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -254,8 +254,8 @@ class CodeResolver {
   private fields?: { field: string; a: Assignment }[];
   /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
   private readonly inTest: boolean;
-  /** The file is the source of an SDK the catalog models: its URLs are the SDK's defaults, reported where its clients are built. */
-  private inSdkSource?: boolean;
+  /** When the file is the source of an SDK the catalog models: its clients' default hosts, reported where the clients are built. */
+  private sdkDefaultHosts?: Set<string>;
   /** In a test file: where an SDK package is mocked (worked out on first need). */
   private mocks?: MockedRegion[];
 
@@ -275,10 +275,10 @@ class CodeResolver {
     this.inTest = isTestFile(input.file);
   }
 
-  /** Whether the file is the Go source of an SDK the catalog models (asked only when a URL would be reported: it reads the workspace's go.mod files). */
-  private isSdkSource(): boolean {
-    this.inSdkSource ??= this.input.lang === 'go' && isGoSdkSource(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, this.moduleOf);
-    return this.inSdkSource;
+  /** Whether a host is a default of the SDK whose Go source the file is (asked only when a URL would be reported: it reads the workspace's go.mod files). */
+  private isSdkDefaultHost(host: string): boolean {
+    this.sdkDefaultHosts ??= this.input.lang === 'go' ? goSdkDefaultHosts(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, this.moduleOf) : new Set();
+    return this.sdkDefaultHosts.has(host);
   }
 
 
@@ -914,7 +914,7 @@ class CodeResolver {
     // A known vendor's LLM API that is no catalog provider (DashScope, BigModel): reported by host.
     const unlisted = match ? undefined : uncataloguedHostTarget(this.index, url);
     if (!match && !(unlisted?.unlisted && unlisted.host)) return;
-    if (this.isSdkSource() || (key !== undefined && this.isUnreadNotebookVariable(tok, key))) return;
+    if (this.isSdkDefaultHost(url.host) || (key !== undefined && this.isUnreadNotebookVariable(tok, key))) return;
     if (!match) {
       this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, unlisted!, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', { conditions: conditionsOf(r) }));
       return;

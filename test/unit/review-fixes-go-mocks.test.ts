@@ -1,0 +1,67 @@
+// Fail-closed fixes from the first review of issue 11 (REVIEW1 P1-5, P2-b, P2-c, P3-b): the
+// rules that keep an SDK's own Go source, a mocked test and a model list quiet must not
+// silence an application's real call.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { Engine, workspaceEnv, type EnvDefinition } from '../../src/core/engine';
+import { goModuleName, goSdkDefaultHosts } from '../../src/core/resolve/not-endpoints';
+import { lineAndColumn } from '../../src/core/text';
+import { runCli, tempWorkspace } from '../support/cli';
+
+const engine = new Engine();
+const lines = (file: string, text: string, env: EnvDefinition[] = []): number[] =>
+  engine.analyze(file, text, { env: workspaceEnv(env) }).endpoints.map((e) => lineAndColumn(text, e.range.start).line);
+
+describe('review fixes: the Go SDK-source rule needs the layout or go.mod that says so', () => {
+  // An application's own HTTP client, in a folder shaped like langchaingo's llms/openai.
+  const client = [
+    'package openai',
+    '',
+    'import "net/http"',
+    '',
+    'const chatURL = "https://api.openai.com/v1/chat/completions"',
+    '',
+    'func Complete() (*http.Response, error) { return http.Post(chatURL, "application/json", nil) }',
+    '',
+  ].join('\n');
+
+  it('reports the file when a scan of one file or folder leaves the go.mod of the application out', () => {
+    const dir = tempWorkspace({ 'go.mod': 'module github.com/acme/app\n\ngo 1.22\n', 'llms/openai/client.go': client });
+    try {
+      for (const target of ['.', 'llms', 'llms/openai/client.go']) {
+        const json = JSON.parse(runCli(['scan', target, '--format', 'json'], dir).stdout) as { endpoints: { line: number; host: string }[] };
+        assert.deepEqual(json.endpoints.map((e) => [e.line, e.host]), [[5, 'api.openai.com']], target);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports an application with no go.mod whose folders look like the SDK', () => {
+    assert.deepEqual(lines('internal/llms/openai/client.go', client), [5]);
+    assert.deepEqual(lines('llms/openai/client.go', client), [5]);
+  });
+
+  it('keeps quiet on the default host in a vendor/ or module-cache copy of the SDK, and reports any other host there', () => {
+    const other = client.replace('api.openai.com', 'api.anthropic.com');
+    for (const dir of ['vendor/github.com/tmc/langchaingo/llms/openai', 'go/pkg/mod/github.com/tmc/langchaingo@v0.1.14/llms/openai/internal/openaiclient']) {
+      assert.deepEqual(lines(`${dir}/client.go`, client), [], dir);
+      assert.deepEqual(lines(`${dir}/client.go`, other), [5], dir);
+    }
+    // A module cache folder without its version is no module cache layout.
+    assert.deepEqual(lines('pkg/mod/github.com/tmc/langchaingo/llms/openai/client.go', client), [5]);
+  });
+
+  it('keeps quiet only on the default hosts of the package the go.mod places the file in', () => {
+    const module: EnvDefinition[] = [{ name: goModuleName(''), value: 'github.com/tmc/langchaingo', file: 'go.mod', line: 1 }];
+    assert.deepEqual(lines('llms/openai/client.go', client, module), []);
+    // The anthropic package's source naming OpenAI's host is no default of its own.
+    assert.deepEqual(lines('llms/anthropic/client.go', client.replace('package openai', 'package anthropic'), module), [5]);
+  });
+
+  it('reads a module cache path with its escaped capitals as Go writes it', () => {
+    const sdk = [{ package: 'github.com/Acme/sdk', hosts: ['api.acme.example'] }];
+    assert.deepEqual([...goSdkDefaultHosts('pkg/mod/github.com/!acme/sdk@v1.2.0/internal/x.go', 'x', sdk, () => undefined)], ['api.acme.example']);
+    assert.deepEqual([...goSdkDefaultHosts('pkg/mod/github.com/!acme/sdk@v1.2.0/cmd/main.go', 'main', sdk, () => undefined)], []);
+  });
+});
