@@ -65,3 +65,54 @@ describe('review fixes: the Go SDK-source rule needs the layout or go.mod that s
     assert.deepEqual([...goSdkDefaultHosts('pkg/mod/github.com/!acme/sdk@v1.2.0/cmd/main.go', 'main', sdk, () => undefined)], []);
   });
 });
+
+describe('review fixes: a mocked test silences a client only when what sends its requests is patched', () => {
+  const head = 'from unittest.mock import patch\n\nfrom openai import OpenAI\n\n';
+  const test = (patching: string): string => head + [
+    'def test_chat():',
+    `    with ${patching}:`,
+    '        client = OpenAI()',
+    '        client.chat.completions.create(model="gpt-4o", messages=[])',
+    '',
+  ].join('\n');
+
+  it('reports a real client in a test that patches another part of the SDK', () => {
+    // A retry policy patched around a live call: the request still goes out.
+    assert.deepEqual(lines('tests/integration/test_chat.py', test('patch("openai._base_client.SyncAPIClient._should_retry", return_value=False)')), [7]);
+    assert.deepEqual(lines('tests/integration/test_chat.py', test('patch.object(OpenAI, "_should_retry", return_value=False)')), [7]);
+  });
+
+  it('keeps quiet when the client class, its HTTP layer or the method called is patched', () => {
+    for (const patching of [
+      'patch("openai.OpenAI")',
+      'patch("openai._base_client.SyncHttpxClientWrapper.send")',
+      'patch("openai._base_client.SyncAPIClient.request")',
+      'patch("openai.resources.chat.completions.Completions.create")',
+    ]) {
+      assert.deepEqual(lines('tests/test_chat.py', test(patching)), [], patching);
+    }
+  });
+
+  it('keeps quiet after mocker.patch of the method called, to the end of that test function only', () => {
+    const text = head + [
+      'def test_mocked(mocker):',
+      '    mocker.patch("openai.resources.chat.completions.Completions.create")',
+      '    client = OpenAI()',
+      '    client.chat.completions.create(model="gpt-4o", messages=[])',
+      '',
+      'def test_live():',
+      '    client = OpenAI()',
+      '',
+    ].join('\n');
+    assert.deepEqual(lines('tests/test_chat.py', text), [11]);
+  });
+
+  it('works out the mocked regions of 16,000 mocker.patch lines in one pass', () => {
+    const many = Array.from({ length: 16_000 }, (_, k) => `    mocker.patch("openai.OpenAI", name="m${k}")`);
+    const text = head + ['def test_many(mocker):', ...many, '    client = OpenAI()', ''].join('\n');
+    const started = Date.now();
+    assert.deepEqual(lines('tests/test_many.py', text), []);
+    // Per patch, the old scan to the end of the block took 9 s or more here; one pass takes well under a second.
+    assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
+  });
+});

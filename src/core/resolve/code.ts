@@ -15,7 +15,7 @@ import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { isMockedIo, mockedRegions, packageOf, type MockedRegion } from './mocks';
+import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, type ExportedValue } from './modules';
 import { goModuleName, goSdkDefaultHosts, isExampleName, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
@@ -256,8 +256,10 @@ class CodeResolver {
   private readonly inTest: boolean;
   /** When the file is the source of an SDK the catalog models: its clients' default hosts, reported where the clients are built. */
   private sdkDefaultHosts?: Set<string>;
-  /** In a test file: where an SDK package is mocked (worked out on first need). */
+  /** In a test file: where part of an SDK package is mocked (worked out on first need). */
   private mocks?: MockedRegion[];
+  /** See callsMethodIn. */
+  private methodCalls?: Map<string, number[]>;
 
   constructor(
     private readonly input: CodeFile,
@@ -305,15 +307,35 @@ class CodeResolver {
   }
 
   /**
-   * Whether a client call in a test runs against a mock: its SDK's package is patched where
-   * the call is (`with patch("sdk._internal.Transport")`, `jest.mock("sdk")`), or the client
-   * is handed a test double for its I/O (`transport=mock_transport`). It reaches no server.
+   * Whether a client call in a test runs against a mock: what sends its requests is patched
+   * where the call is (`with patch("sdk._internal.Transport")`, `jest.mock("sdk")`, see
+   * mocksCall), or the client is handed a test double for its I/O (`transport=mock_transport`).
+   * It reaches no server.
    */
   private isMocked(call: Call): boolean {
-    this.mocks ??= mockedRegions(this.input.text, this.ctx.parser.tokens, this.input.lang, (path) => this.ctx.parser.qualify(path));
-    const pkg = packageOf(this.ctx.parser.qualify(call.callee));
-    if (this.mocks.some((m) => m.pkg === pkg && m.s <= call.s && call.s < m.e)) return true;
+    this.mocks ??= mockedRegions(this.ctx.parser, this.input.lang);
+    const callee = this.ctx.parser.qualify(call.callee);
+    const here = this.mocks.filter((m) => m.s <= call.s && call.s < m.e);
+    if (here.some((m) => mocksCall(m, callee, (method) => this.callsMethodIn(method, m)))) return true;
     return this.readOptions(call).some((o) => isMockedIo(o.name, o.value.k === 'call' ? { k: 'call', callee: o.value.call.callee } : o.value));
+  }
+
+  /** Whether the file calls a method of this name (`x.name(...)`) inside a range. */
+  private callsMethodIn(name: string, range: { s: number; e: number }): boolean {
+    if (!this.methodCalls) {
+      // Where each method name is called, in file order: found once for all the file's mocked regions.
+      this.methodCalls = new Map();
+      const { tokens } = this.ctx.parser;
+      for (let i = 1; i + 1 < tokens.length; i++) {
+        if (tokens[i]!.t !== 'id' || tokens[i - 1]!.v !== '.' || tokens[i + 1]!.v !== '(') continue;
+        const list = this.methodCalls.get(tokens[i]!.v) ?? [];
+        list.push(tokens[i]!.s);
+        this.methodCalls.set(tokens[i]!.v, list);
+      }
+    }
+    const at = this.methodCalls.get(name) ?? [];
+    const k = firstFrom(at, range.s, (s) => s);
+    return k < at.length && at[k]! < range.e;
   }
 
   /**
