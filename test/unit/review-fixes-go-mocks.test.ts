@@ -116,3 +116,22 @@ describe('review fixes: a mocked test silences a client only when what sends its
     assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
   });
 });
+
+describe('review fixes: a model list is quiet only as the URL of a GET', () => {
+  const js = (call: string): string => `export async function models(opts) {\n  return ${call};\n}\n`;
+
+  it('reports a model-list URL sent a POST, or options that may set the method', () => {
+    assert.deepEqual(lines('src/models.js', js('fetch("https://api.openai.com/v1/models", { method: "POST", body: "{}" })')), [2]);
+    assert.deepEqual(lines('src/models.js', js('fetch("https://api.openai.com/v1/models", opts)')), [2]);
+    assert.deepEqual(lines('src/models.js', js('fetch("https://api.openai.com/v1/models", { ...opts })')), [2]);
+    assert.deepEqual(lines('app/models.py', 'import requests\n\nr = requests.post("https://api.openai.com/v1/models", json={})\n'), [3]);
+    assert.deepEqual(lines('app/models.py', 'from urllib.request import urlopen\n\nr = urlopen("https://api.openai.com/v1/models", b"{}")\n'), [3]);
+  });
+
+  it('keeps quiet on a GET of the model list, with or without options that say so', () => {
+    assert.deepEqual(lines('src/models.js', js('fetch("https://api.openai.com/v1/models")')), []);
+    assert.deepEqual(lines('src/models.js', js('fetch("https://api.openai.com/v1/models", { method: "GET", headers: { Authorization: "Bearer k" } })')), []);
+    assert.deepEqual(lines('src/models.js', js('fetch("https://api.openai.com/v1/models", { headers: { method: "x" } })')), []);
+    assert.deepEqual(lines('app/models.py', 'import requests\n\nr = requests.get("https://api.openai.com/v1/models", timeout=5)\n'), []);
+  });
+});

@@ -60,7 +60,7 @@ function goPackageName(tokens: Token[]): string | undefined {
   return at >= 0 && tokens[at + 1]?.t === 'id' ? tokens[at + 1]!.v : undefined;
 }
 
-/** HTTP calls that send a GET to their first argument: `fetch`, `urlopen`, and `x.get`/`x.Get` of an HTTP client. */
+/** HTTP calls that send a GET to their first argument (see isWholeGetUrl): `fetch`, `urlopen`, and `x.get`/`x.Get` of an HTTP client. */
 const GET_CALL = /^(?:fetch|urlopen|get|Get)$/;
 
 /** At most this many variables set to different values are followed, each for at most this many values. */
@@ -1007,13 +1007,27 @@ class CodeResolver {
     return r.env?.where && !r.env.defaulted && isKnown(r) ? r : undefined;
   }
 
-  /** Whether a string literal is the whole URL argument of an HTTP GET (`fetch("...")`, `requests.get("...")`, `http.Get("...")`). */
+  /**
+   * Whether a string literal is the whole URL argument of an HTTP GET (`fetch("...")`,
+   * `requests.get("...")`, `http.Get("...")`). A `fetch` given options is a GET only when
+   * they are written here and name no other method; `urlopen` given data sends a POST.
+   */
   private isWholeGetUrl(tok: Token): boolean {
     const { tokens } = this.ctx.parser;
-    let i = firstFrom(tokens, tok.s, (t) => t.s);
+    const i = firstFrom(tokens, tok.s, (t) => t.s);
     if (tokens[i]?.s !== tok.s || tokens[i - 1]?.v !== '(' || (tokens[i + 1]?.v !== ')' && tokens[i + 1]?.v !== ',')) return false;
-    i -= 2;
-    return tokens[i]?.t === 'id' && GET_CALL.test(tokens[i]!.v) && (tokens[i - 1]?.v === '.' || tokens[i]!.v === 'fetch' || tokens[i]!.v === 'urlopen');
+    const callee = tokens[i - 2];
+    if (callee?.t !== 'id' || !GET_CALL.test(callee.v) || !(tokens[i - 3]?.v === '.' || callee.v === 'fetch' || callee.v === 'urlopen')) return false;
+    if (tokens[i + 1]!.v === ')' || (callee.v !== 'fetch' && callee.v !== 'urlopen')) return true;
+    if (callee.v === 'urlopen' || tokens[i + 2]?.v !== '{') return false;
+    const close = this.ctx.parser.closeOf(i + 2);
+    for (let j = i + 3; j < close; j++) {
+      if (tokens[j]!.v === '{' || tokens[j]!.v === '(' || tokens[j]!.v === '[') j = this.ctx.parser.closeOf(j);
+      else if (tokens[j]!.v === 'method') return tokens[j + 1]?.v === ':' && tokens[j + 2]?.t === 'str' && tokens[j + 2]!.v.toUpperCase() === 'GET';
+      // Options spread in from elsewhere may set the method.
+      else if (tokens[j]!.v === '...') return false;
+    }
+    return true;
   }
 
   /**
