@@ -135,3 +135,16 @@ describe('review fixes: a model list is quiet only as the URL of a GET', () => {
     assert.deepEqual(lines('app/models.py', 'import requests\n\nr = requests.get("https://api.openai.com/v1/models", timeout=5)\n'), []);
   });
 });
+
+describe('review fixes: a patch of the internal method that carries out the function called', () => {
+  it('keeps quiet on query() while the internal client method that runs it is patched, and reports another function', () => {
+    const text = 'from unittest.mock import patch\n\nfrom claude_agent_sdk import query, list_sessions\n\n' + [
+      'def test_query():',
+      '    with patch("claude_agent_sdk._internal.client.InternalClient.process_query"):',
+      '        replies = query(prompt="hi")',
+      '',
+    ].join('\n');
+    assert.deepEqual(lines('tests/test_client.py', text), []);
+    assert.deepEqual(lines('tests/test_client.py', text.replace('process_query', 'process_stats')), [7]);
+  });
+});

@@ -71,8 +71,10 @@ export function mockedRegions(parser: CodeParser, lang: CodeLanguage): MockedReg
 /**
  * Whether a region's patch keeps a client call (`callee` as imported) off the network: a
  * mock of its whole module, of the client class or function itself (or an object on its
- * path), of the SDK's transport or HTTP layer, or of a method the test calls in the region
- * (`calls(name)`). Not any attribute of the package (a retry policy, a helper).
+ * path), of the SDK's transport or HTTP layer, of a method the test calls in the region
+ * (`calls(name)`), or of the method that carries out a function called
+ * (`InternalClient.process_query` for `query()`). Not any attribute of the package (a retry
+ * policy, a helper).
  */
 export function mocksCall(region: MockedRegion, callee: string, calls: (method: string) => boolean): boolean {
   const pkg = packageOf(callee);
@@ -81,7 +83,8 @@ export function mocksCall(region: MockedRegion, callee: string, calls: (method: 
   if (target === pkg || target === callee || callee.startsWith(`${target}.`)) return true;
   const parts = target.slice(pkg.length).split(/[./]/).filter(Boolean);
   const last = parts[parts.length - 1] ?? '';
-  return parts.some((p) => TRANSPORT.test(p)) || SEND_METHOD.test(last) || calls(last);
+  const called = callee.slice(callee.lastIndexOf('.') + 1).toLowerCase();
+  return parts.some((p) => TRANSPORT.test(p)) || SEND_METHOD.test(last) || calls(last) || last.toLowerCase().split('_').includes(called);
 }
 
 /** The name path starting at token i (`mock.patch`), if token i starts one. */
