@@ -133,6 +133,8 @@ describe('review fixes: a model list is quiet only as the URL of a GET', () => {
     assert.deepEqual(lines('src/models.js', js('fetch("https://api.openai.com/v1/models", { method: "GET", headers: { Authorization: "Bearer k" } })')), []);
     assert.deepEqual(lines('src/models.js', js('fetch("https://api.openai.com/v1/models", { headers: { method: "x" } })')), []);
     assert.deepEqual(lines('app/models.py', 'import requests\n\nr = requests.get("https://api.openai.com/v1/models", timeout=5)\n'), []);
+    assert.deepEqual(lines('app/models.py', 'from urllib.request import urlopen\n\nr = urlopen("https://api.openai.com/v1/models", timeout=5)\n'), []);
+    assert.deepEqual(lines('src/models.js', js('window.fetch("https://api.openai.com/v1/models")')), []);
   });
 });
 

@@ -1013,21 +1013,26 @@ class CodeResolver {
    * they are written here and name no other method; `urlopen` given data sends a POST.
    */
   private isWholeGetUrl(tok: Token): boolean {
-    const { tokens } = this.ctx.parser;
+    const { parser } = this.ctx;
+    const { tokens } = parser;
     const i = firstFrom(tokens, tok.s, (t) => t.s);
-    if (tokens[i]?.s !== tok.s || tokens[i - 1]?.v !== '(' || (tokens[i + 1]?.v !== ')' && tokens[i + 1]?.v !== ',')) return false;
-    const callee = tokens[i - 2];
-    if (callee?.t !== 'id' || !GET_CALL.test(callee.v) || !(tokens[i - 3]?.v === '.' || callee.v === 'fetch' || callee.v === 'urlopen')) return false;
-    if (tokens[i + 1]!.v === ')' || (callee.v !== 'fetch' && callee.v !== 'urlopen')) return true;
-    if (callee.v === 'urlopen' || tokens[i + 2]?.v !== '{') return false;
-    const close = this.ctx.parser.closeOf(i + 2);
-    for (let j = i + 3; j < close; j++) {
-      if (tokens[j]!.v === '{' || tokens[j]!.v === '(' || tokens[j]!.v === '[') j = this.ctx.parser.closeOf(j);
-      else if (tokens[j]!.v === 'method') return tokens[j + 1]?.v === ':' && tokens[j + 2]?.t === 'str' && tokens[j + 2]!.v.toUpperCase() === 'GET';
-      // Options spread in from elsewhere may set the method.
-      else if (tokens[j]!.v === '...') return false;
-    }
-    return true;
+    if (tokens[i]?.s !== tok.s || tokens[i - 1]?.v !== '(') return false;
+    // The call whose argument list the literal opens: its callee is the name path before `(`.
+    let start = i - 2;
+    while (tokens[start - 1]?.v === '.' && tokens[start - 2]?.t === 'id') start -= 2;
+    const parsed = tokens[start]?.t === 'id' ? parser.parseRange(start, parser.closeOf(i - 1) + 1) : undefined;
+    if (parsed?.k !== 'call' || parsed.call.args[0]?.value.s !== tok.s || parsed.call.args[0].value.k !== 'str') return false;
+    const { callee, args } = parsed.call;
+    const name = callee.slice(callee.lastIndexOf('.') + 1);
+    if (!GET_CALL.test(name) || (name === callee && name !== 'fetch' && name !== 'urlopen')) return false;
+    if (name === 'urlopen') return !args.slice(1).some((a) => a.name === undefined || a.name === 'data');
+    if (name !== 'fetch' || args.length === 1) return true;
+    const options = args[1]!.value;
+    if (options.k !== 'obj') return false;
+    // Options spread in from elsewhere may set the method.
+    if (options.entries.some((e) => e.key.startsWith('...'))) return false;
+    const method = options.entries.find((e) => e.key === 'method');
+    return method === undefined || (method.value.k === 'str' && method.value.v.toUpperCase() === 'GET');
   }
 
   /**
