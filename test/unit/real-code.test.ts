@@ -21,7 +21,11 @@ const REACHED: Record<string, typeof GOAL> = {
   'python-agents': { precision: 0.89, recall: 0.91, attributes: 0.99 },
   // Labelled after the engine was tuned on the two sets above and never tuned on: a check on
   // how the engine does on code it has not seen (docs/accuracy/real-holdout-first-run.txt).
-  holdout: { precision: 0.74, recall: 0.45, attributes: 0.98 },
+  // Precision 0.71: the LangChain partner and LlamaIndex classes (framework-coverage) raised
+  // recall 0.47 -> 0.57 and found 15 more uses, 9 of them matching their labels (not inspected).
+  holdout: { precision: 0.71, recall: 0.56, attributes: 0.98 },
+  // Labelled later still, and run once on the engine of e04746d (docs/accuracy/real-holdout-2-first-run.txt).
+  'holdout-2': { precision: 0.67, recall: 0.38, attributes: 1 },
 };
 
 describe('real public code, labelled blind (docs/accuracy/real)', () => {

@@ -183,6 +183,13 @@ export interface ClientSignal {
    */
   requireEnv?: string[];
   /**
+   * The call does not count when it sets this option to one of these literal values, or,
+   * when it leaves the option out, one of `env` is set to a false value (`0`, `false`, `no`,
+   * `off`) where the code runs: a switch-off the SDK checks before the option that selects
+   * the backend (langchain-google-genai reads `vertexai=False` before `project=`).
+   */
+  unless?: { name: string; oneOf: (string | boolean)[]; env?: string[] };
+  /**
    * Calls that set this client's options for the whole process (`vertexai.init(location=...)`
    * before `GenerativeModel(...)`): one in the same file gives the client its options. Without
    * one, another module may make it, so the options are not known (the defaults are not assumed).

@@ -9,7 +9,7 @@ import { isProjectClass } from '../scan/imports';
 import { lex } from '../scan/lexer';
 import { parseNotes } from '../scan/notes';
 import { CodeParser, MAX_TRY_NESTING, type CodeStructure } from '../scan/parse';
-import type { Token } from '../scan/tokens';
+import { firstFrom, type Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
@@ -79,8 +79,19 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const workspace = env;
   // Where the call or literal being resolved starts: a variable the file sets reaches only code that runs after it.
   let useAt = text.length;
+  // Variables the file sets where it cannot tell whether they run before a use that reads them: their values.
+  const undecided = new Map<string, SetEnv>();
   // A variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it.
-  env = (name) => inFileEnv(name, structure.assignments, parser, input, useAt) ?? workspace(name);
+  env = (name) => {
+    const own = inFileEnv(name, structure.assignments, parser, input, useAt);
+    if (!own) return workspace(name);
+    if (own.runsFirst) return own.value;
+    // The use may run before or after it (a JS function, a Python lambda): the endpoint is forked below, once per value.
+    const others = workspaceValues(workspace(name)).filter((v) => v.state !== 'set' || v.value !== own.value.value);
+    if (!others.length) return own.value;
+    undecided.set(name, own.value);
+    return { state: 'conflict', values: [own.value, ...others.filter((v) => v.state === 'set')].map(({ value, where }) => ({ value, where })) };
+  };
   const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; stoppedAt?: number } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
@@ -172,15 +183,18 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const spanOf = (e: Endpoint): string => `${e.range.start}:${e.range.end}`;
   const forksOf = new Map<Endpoint, Endpoint[]>();
   for (const name of names) {
-    const conflict = env(name);
+    const own = undecided.get(name);
+    const values = workspaceValues(workspace(name));
+    // The file's own value, where the order is not known, beside the workspace's (or the variable left unset).
+    const forks = own ? [own, ...values.filter((v) => v.state !== 'set' || v.value !== own.value)] : values;
     // Too many values to report one by one: the endpoint stays unknown, listing them all.
-    if (conflict.state !== 'conflict' || conflict.values.length > MAX_FORKED_VALUES) continue;
+    if (forks.length < 2 || forks.length > MAX_FORKED_VALUES) continue;
     const open = new Map([...first.conflicts].filter(([, n]) => n.includes(name)).map(([e]) => [spanOf(e), e]));
-    for (const { value, where } of conflict.values) {
-      const pinned: EnvLookup = (n) => (n === name ? { state: 'set', value, where } : env(n));
+    for (const value of forks) {
+      const pinned: EnvLookup = (n) => (n === name ? value : env(n));
       for (const e of run(pinned).endpoints) {
         const original = open.get(spanOf(e));
-        if (!original || !e.env?.some((x) => x.name === name)) continue;
+        if (!original || (value.state === 'set' && !e.env?.some((x) => x.name === name))) continue;
         forksOf.set(original, [...(forksOf.get(original) ?? []), e]);
       }
     }
@@ -219,14 +233,24 @@ function envNamesRead(tokens: Token[]): string[] {
   return [...names];
 }
 
+type SetEnv = Extract<EnvValue, { state: 'set' }>;
+
+/** A workspace lookup as the values an endpoint may be resolved with: each of a conflict's, or the one state. */
+function workspaceValues(v: EnvValue): EnvValue[] {
+  return v.state === 'conflict' ? v.values.map(({ value, where }): SetEnv => ({ state: 'set', value, where })) : [v];
+}
+
 /**
  * The literal value the file assigns to an environment variable once, at its top level.
  * One set inside a function may never run (a test helper), so it does not count. It reaches
  * code at `useAt` when it runs first: it comes earlier in the file (a notebook's cells run in
- * order), or the use is in a Python function or class body, which runs when called. A
- * separate program (a `%%writefile` cell) sees only what it sets itself.
+ * order), or the use is in a Python function or class body, which runs when called. Code
+ * written earlier at a Python module's or cell's top level runs before it, so does not see
+ * it. Elsewhere the order is not known (`runsFirst: false`): a JS/TS, Go, Java or C#
+ * function, arrow or method, or a Python lambda, runs whenever it is called. A separate
+ * program (a `%%writefile` cell) sees only what it sets itself.
  */
-function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, input: CodeFile, useAt: number): EnvValue | undefined {
+function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, input: CodeFile, useAt: number): { value: SetEnv; runsFirst: boolean } | undefined {
   for (const prefix of ENV_TARGETS) {
     const list = assignments.get(prefix + name);
     if (!list) continue;
@@ -236,9 +260,10 @@ function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser:
     const at = list[0]!.s;
     const programOf = (offset: number): Span | undefined => input.separatePrograms?.find((p) => p.s <= offset && offset < p.e);
     if (programOf(at) !== programOf(useAt)) return undefined;
-    if (at > useAt && !parser.insideDefinition(useAt)) return undefined;
+    const runsFirst = at < useAt || parser.insideDefinition(useAt);
+    if (!runsFirst && input.lang === 'python' && !parser.insideLambda(useAt)) return undefined;
     const line = input.lineOf ? input.lineOf(at) : lineAndColumn(parser.text, at).line;
-    return { state: 'set', value: value.v, where: { file: input.file, line } };
+    return { value: { state: 'set', value: value.v, where: { file: input.file, line } }, runsFirst };
   }
   return undefined;
 }
@@ -299,6 +324,12 @@ class CodeResolver {
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match || this.wrapsClient(call)) return;
+    if (match.undecided) {
+      // `vertexai=client.vertexai`: which backend the SDK picks is decided at run time.
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null },
+        `${shortCallee(call)}: the backend switch ${match.undecided}`, { unknown: `${match.undecided}, which chooses between ${match.provider.name} and another backend` }));
+      return;
+    }
     if (this.inTest && this.isMocked(call)) return;
     // Handed an API object built elsewhere (Spring AI's `.openAiApi(api)`): reported where that is built.
     if (findOption(this.readOptions(call), match.signal.options.client)) return;
@@ -437,7 +468,7 @@ class CodeResolver {
 
   // ---- SDK clients ------------------------------------------------------------------
 
-  private matchClient(call: Call): { provider: Provider; signal: ClientSignal } | undefined {
+  private matchClient(call: Call): { provider: Provider; signal: ClientSignal; undecided?: string } | undefined {
     // A class the project defines itself (`import { OpenAI } from "./OpenAI.js"`) is not the SDK's client.
     const root = call.callee.split('.')[0]!;
     if (this.input.lang === 'js' && isProjectClass(this.ctx.parser.imports.get(root), call.callee.split('.').at(-1)!)) return undefined;
@@ -447,13 +478,20 @@ class CodeResolver {
       : [...this.index.clientsFor(this.input.lang, qualified), ...this.index.clientsFor(this.input.lang, call.callee)];
     let fallback: { provider: Provider; signal: ClientSignal } | undefined;
     let required: { provider: Provider; signal: ClientSignal } | undefined;
+    /** A backend switch written with a value the engine cannot read (`vertexai=cfg.vertex`). */
+    let undecided: { provider: Provider; signal: ClientSignal; undecided: string } | undefined;
     for (const c of candidates) {
-      const { requireArg, requireOption, requireEnv } = c.signal;
+      const { requireArg, requireOption, requireEnv, unless } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
+      if (unless && this.switchedOff(call, unless)) continue;
       // Past a matched signal only a backend switch can still win (and only its variables are read).
       if (required && !requireEnv) continue;
       // A backend switch the SDK reads from the environment (CLAUDE_CODE_USE_BEDROCK=1).
-      if (requireEnv && !requireEnv.some((name) => this.envIsTrue(name))) continue;
+      if (requireEnv && !requireEnv.some((name) => this.envIsTrue(name))) {
+        const set = requireEnv.find((name) => this.setAtRunTime(name));
+        if (set) undecided ??= { ...c, undecided: `${set} is set by this file at run time` };
+        continue;
+      }
       if (requireArg) {
         // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
         const positional = call.args.filter((a) => !a.name)[requireArg.index];
@@ -465,25 +503,56 @@ class CodeResolver {
         if (!opt) {
           // The SDK's switch may be an env variable the workspace sets (GOOGLE_GENAI_USE_VERTEXAI=true);
           // or leaving the option out is itself what selects the backend (strands `Agent()`).
-          if (!requireOption.absent && !requireOption.env?.some((name) => this.envIsTrue(name))) continue;
+          if (!requireOption.absent && !requireOption.env?.some((name) => this.envIsTrue(name))) {
+            const set = requireOption.env?.find((name) => this.setAtRunTime(name));
+            if (set) undecided ??= { ...c, undecided: `${set} is set by this file at run time` };
+            continue;
+          }
           if (requireEnv) return c;
           required ??= c;
           continue;
         }
         const r = evaluate(opt.value, this.ctx);
-        const value = opt.value.k === 'lit' ? opt.value.v : r.text;
         // Enum-like values stay symbols: genai.BackendVertexAI.
         const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
         const unread = isUnreadString(r);
         const matchesString = (requireOption.anyString && ((isKnown(r) && opt.value.k !== 'lit') || unread)) || (requireOption.unreadString && unread);
-        if (!requireOption.anyValue && !matchesPattern && !matchesString && !requireOption.oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol))) continue;
+        if (!requireOption.anyValue && !matchesPattern && !matchesString && !this.isOneOf(opt, requireOption.oneOf)) {
+          if (!isKnown(r) && requireOption.oneOf.includes(true)) undecided ??= { ...c, undecided: `${requireOption.name}= is computed at run time` };
+          continue;
+        }
       }
       // A switched-on backend wins at once; a matched argument or option over a plain callee.
       if (requireEnv) return c;
       if (requireArg || requireOption) required ??= c;
       else fallback ??= c;
     }
-    return required ?? fallback;
+    return required ?? undecided ?? fallback;
+  }
+
+  /** Whether an option is written as one of these values (a literal, a constant, an enum symbol). */
+  private isOneOf(opt: Option, oneOf: (string | boolean)[]): boolean {
+    const r = evaluate(opt.value, this.ctx);
+    const value = opt.value.k === 'lit' ? opt.value.v : r.text;
+    return oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol));
+  }
+
+  /** Whether the call switches the signal's backend off: the option written as one of the values, or left out with its env switch false. */
+  private switchedOff(call: Call, unless: NonNullable<ClientSignal['unless']>): boolean {
+    const opt = findOption(this.readOptions(call), [unless.name]);
+    if (opt) return this.isOneOf(opt, unless.oneOf);
+    return unless.env?.some((name) => this.envIsFalse(name)) ?? false;
+  }
+
+  /**
+   * Whether the file itself sets an env variable to a value the engine cannot read, or only
+   * in code that may not run (`os.environ["GOOGLE_GENAI_USE_VERTEXAI"] = str(flag)` in a setup function).
+   */
+  private setAtRunTime(name: string): boolean {
+    return ENV_TARGETS.some((prefix) => (this.ctx.assignments.get(prefix + name) ?? []).some((a) => {
+      const block = this.ctx.parser.blockOf(a);
+      return a.compound || this.ctx.parser.valueOf(a).k !== 'str' || block.s !== 0 || block.e !== this.ctx.parser.text.length;
+    }));
   }
 
   /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */
@@ -492,8 +561,16 @@ class CodeResolver {
     return v.state === 'set' && /^(?:1|true|yes|on)$/i.test(v.value.trim());
   }
 
+  /** Whether the workspace sets an env variable to a false value (`0`, `false`, `no`, `off`). */
+  private envIsFalse(name: string): boolean {
+    const v = this.ctx.env(name);
+    return v.state === 'set' && /^(?:0|false|no|off)$/i.test(v.value.trim());
+  }
+
   /** Whether the callee starts with an imported module (`openai.chat...` after `import openai`), not a variable of that name. */
   private isModule(callee: string, module: string): boolean {
+    // `from ollama import chat`: a bare name imported from the module is its default client's function.
+    if (!callee.includes('.')) return this.ctx.parser.qualify(callee) === `${module}.${callee}`;
     const root = callee.slice(0, callee.indexOf('.'));
     return this.ctx.parser.imports.get(root) === module;
   }
@@ -501,7 +578,7 @@ class CodeResolver {
   /** `router`: the call is a method of a router's client that builds this SDK client itself, so the call takes none of its options. */
   private client(call: Call, provider: Provider, signal: ClientSignal, router?: string): void {
     const { options, opaque: callOpaque } = router ? { options: [], opaque: undefined } : this.callOptions(call);
-    const moduleSet = signal.moduleClient ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
+    const moduleSet = signal.moduleClient && call.callee.includes('.') ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
     const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router} builds ${signal.id}, ` : ''}${what}`;
     const extras = { sdk: signal.id };
@@ -509,12 +586,13 @@ class CodeResolver {
     let configured: { at: Span; opaque?: string } | undefined;
     if (signal.configuredBy) {
       const init = this.configuringOptions(signal, call);
-      if (!init) {
+      if (init === 'not-first' || !init) {
         const names = signal.configuredBy.map((c) => `${c}()`).join(' or ');
-        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider, host: null, region: null }, via(`options from ${names}, not called in this file`), {
-          ...extras,
-          unknown: `the location is set by ${names} elsewhere in the program (or the SDK's default applies); this file does not call it`,
-        }));
+        const unknown = init
+          ? `the location is set by ${names}, which this file calls only inside a function or class or after this client, so it may not have run when the client is made (or the SDK's default applies)`
+          : `the location is set by ${names} elsewhere in the program (or the SDK's default applies); this file does not call it`;
+        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider, host: null, region: null },
+          via(`options from ${names}, ${init ? 'not called at the top of this file before it' : 'not called in this file'}`), { ...extras, unknown }));
         return;
       }
       options.push(...init.options);
@@ -936,7 +1014,7 @@ class CodeResolver {
     // A known vendor's LLM API that is no catalog provider (DashScope, BigModel): reported by host.
     const unlisted = match ? undefined : uncataloguedHostTarget(this.index, url);
     if (!match && !(unlisted?.unlisted && unlisted.host)) return;
-    if (this.isSdkDefaultHost(url.host) || (key !== undefined && this.isUnreadNotebookVariable(tok, key))) return;
+    if (this.isSdkDefaultHost(url.host)) return;
     if (!match) {
       this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, unlisted!, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', { conditions: conditionsOf(r) }));
       return;
@@ -957,23 +1035,6 @@ class CodeResolver {
         ...(fix ? { euFix: fix } : {}),
       }),
     );
-  }
-
-  /**
-   * A notebook variable given a URL and never read again (a form field such as
-   * `SERVICE = "aiplatform.googleapis.com"`) sends nothing. Only notebooks: nothing imports
-   * them, so every read of the name is in this text (a module's name may be read elsewhere).
-   */
-  private isUnreadNotebookVariable(tok: Token, name: string): boolean {
-    if (!this.input.file.toLowerCase().endsWith('.ipynb')) return false;
-    const { tokens } = this.ctx.parser;
-    const assigned = this.ctx.assignments.get(name) ?? [];
-    if (!assigned.some((a) => tokens[a.from]?.s === tok.s)) return false;
-    const mentions = (list: Token[]): number =>
-      list.reduce((n, t) => n + (t.t === 'id' && t.v === name ? 1 : 0)
-        + (t.parts ?? []).reduce((m, p) => m + ('expr' in p ? mentions(p.expr) : 0), 0), 0);
-    // Only the assignments' own targets: nothing reads it.
-    return mentions(tokens) <= assigned.length;
   }
 
   /**
@@ -1183,12 +1244,17 @@ class CodeResolver {
 
   /**
    * The endpoint options the file's process-wide init calls set (`vertexai.init(location=...)`),
-   * or undefined when the file makes none. Inits that set an option to different expressions
-   * leave it opaque: which one runs last is not known.
+   * undefined when the file makes none, or 'not-first' when none surely runs before the client.
+   * Inits that set an option to different expressions leave it opaque: which one runs last is not known.
    */
-  private configuringOptions(signal: ClientSignal, client: Call): { options: Option[]; opaque?: string } | undefined {
-    const inits = this.fileCalls.filter((c) => c !== client && signal.configuredBy!.some((name) => pathEndsWith(this.ctx.parser.qualify(c.callee), name)));
-    if (!inits.length) return undefined;
+  private configuringOptions(signal: ClientSignal, client: Call): { options: Option[]; opaque?: string } | 'not-first' | undefined {
+    const all = this.fileCalls.filter((c) => c !== client && signal.configuredBy!.some((name) => pathEndsWith(this.ctx.parser.qualify(c.callee), name)));
+    if (!all.length) return undefined;
+    // Only an init that surely runs before the client counts: one at the top level (of the module
+    // or a notebook cell) written before it. One in a function may never be called.
+    const { parser } = this.ctx;
+    const inits = all.filter((c) => c.s < client.s && !parser.insideDefinition(c.s) && !parser.insideLambda(c.s));
+    if (!inits.length) return 'not-first';
     const { url = [], region = [] } = signal.options;
     const options: Option[] = [];
     let opaque: string | undefined;
@@ -1364,7 +1430,12 @@ export function optionsOf(call: Call, held?: (v: Value) => Value | undefined): O
   let positional = 0;
   const fromObject = (obj: Value, out: Option[]): void => {
     if (obj.k !== 'obj') return;
-    for (const e of obj.entries) if (e.key !== '...' && e.key !== '**') out.push({ name: e.key, value: e.value });
+    for (const e of obj.entries) {
+      if (e.key === '...' || e.key === '**') continue;
+      out.push({ name: e.key, value: e.value });
+      // A settings object inside the options object (LangChain JS `configuration: { baseURL }`, LlamaIndex `azure: { endpoint }`).
+      if (e.value.k === 'obj') for (const s of e.value.entries) if (s.key !== '...' && s.key !== '**') nested.push({ name: `${e.key}.${s.key}`, value: s.value });
+    }
   };
   for (const arg of call.args) {
     if (arg.name === '**' || arg.name === '...' || arg.name === '*') continue;
@@ -1483,16 +1554,4 @@ export function symbolForRegion(like: string, region: string): string | null {
     return prefix + parts[0]!.toUpperCase() + parts.slice(1).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
   }
   return null;
-}
-
-/** The index of the first item of a list sorted by start that starts at or after `offset` (binary search). */
-function firstFrom<T>(list: T[], offset: number, startOf: (x: T) => number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(list[mid]!) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

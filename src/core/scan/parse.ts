@@ -5,7 +5,7 @@
 
 import { collectImports } from './imports';
 import type { Arg, Assignment, Call, Entry, Value } from './ir';
-import type { LexLanguage, Token } from './tokens';
+import { firstFrom, type LexLanguage, type Token } from './tokens';
 
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const PATH_SEPARATORS = new Set(['.', '::', '?.', '->']);
@@ -578,6 +578,41 @@ export class CodeParser {
     if (this.lang !== 'python') return false;
     this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
     return this.pyBlocks.some((b) => b.s < offset && offset < b.e);
+  }
+
+  /**
+   * Whether an offset is in the body of a Python lambda: code that runs whenever the lambda is
+   * called, which the file's order does not tell. Walks back through the statement: a `lambda`
+   * at the offset's bracket level (or an enclosing one) whose `:` comes before it holds it; a
+   * `,` before any `:` ends a lambda body at that level.
+   */
+  insideLambda(offset: number): boolean {
+    if (this.lang !== 'python') return false;
+    const { tokens } = this;
+    let colon = false;
+    for (let j = firstFrom(tokens, offset, (t) => t.s) - 1; j >= 0; j--) {
+      const t = tokens[j]!;
+      if (t.t === 'nl' || t.v === ';') return false;
+      if (t.t === 'id' && t.v === 'lambda' && colon) return true;
+      if (t.t !== 'p') continue;
+      if (t.v === ')' || t.v === ']' || t.v === '}') j = this.openOf(j);
+      else if (t.v === '(' || t.v === '[' || t.v === '{') colon = false;
+      else if (t.v === ':') colon = true;
+      else if (t.v === ',' && !colon) j = this.enclosingOpen(j) + 1; // the loop steps onto that bracket next
+    }
+    return false;
+  }
+
+  /** The bracket open around token i (-1 at the top level). */
+  private enclosingOpen(i: number): number {
+    const { tokens } = this;
+    for (let j = i - 1; j >= 0; j--) {
+      const t = tokens[j]!;
+      if (t.t !== 'p') continue;
+      if (t.v === ')' || t.v === ']' || t.v === '}') j = this.openOf(j);
+      else if (t.v === '(' || t.v === '[' || t.v === '{') return j;
+    }
+    return -1;
   }
 
   /** The block an assignment belongs to (for Python the innermost enclosing def/class, worked out on first use). */

@@ -39,3 +39,16 @@ export type TemplatePart = { lit: string; s: number; e: number } | { expr: Token
 export const HOLE = '\u0000';
 
 export type LexLanguage = 'python' | 'js' | 'go' | 'java' | 'csharp' | 'rust' | 'hcl';
+
+
+/** The index of the first item of a list sorted by start that starts at or after `offset` (binary search). */
+export function firstFrom<T>(list: T[], offset: number, startOf: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(list[mid]!) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -62,6 +62,8 @@ const ADK_GEMINI_CLASS = ['adk.models.Gemini', 'adk.models.google_llm.Gemini'];
 const ADK_GEMINI_MODEL = { name: 'model', oneOf: [], pattern: '^gemini-', unreadString: true };
 // The switches google-genai's Client() reads when ADK builds it without arguments.
 const GENAI_VERTEX_SWITCH = ['GOOGLE_GENAI_USE_VERTEXAI', 'GOOGLE_GENAI_USE_ENTERPRISE'];
+// langchain-google-genai checks vertexai=, then GOOGLE_GENAI_USE_VERTEXAI, before project=: either switched off keeps the Gemini Developer API.
+const VERTEX_SWITCHED_OFF = { name: 'vertexai', oneOf: [false], env: ['GOOGLE_GENAI_USE_VERTEXAI'] };
 
 const CLAUDE_AGENT_CALLEES = [
   'claude_agent_sdk.query',
@@ -259,11 +261,12 @@ export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       languages: ['python'],
       callees: ['ChatGoogleGenerativeAI', 'GoogleGenerativeAI'],
       requireOption: { name: 'project', oneOf: [], anyValue: true },
+      unless: VERTEX_SWITCHED_OFF,
       packages: ['langchain-google-genai'],
       options: { region: ['location'], url: ['base_url'], model: ['model'] },
       env: { region: ['GOOGLE_CLOUD_LOCATION'] },
       defaults: { region: 'global' },
-      note: 'Without vertexai= or GOOGLE_GENAI_USE_VERTEXAI, passing project= (or credentials=) selects Vertex AI. An explicit vertexai=False alongside project= is not told apart.',
+      note: 'Without vertexai= or GOOGLE_GENAI_USE_VERTEXAI, passing project= (or credentials=) selects Vertex AI; vertexai=False or GOOGLE_GENAI_USE_VERTEXAI=false, checked first, keeps the Gemini Developer API.',
       sources: [LC_GENAI],
     },
     {
@@ -283,6 +286,7 @@ export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       languages: ['python'],
       callees: ['GoogleGenerativeAIEmbeddings'],
       requireOption: { name: 'project', oneOf: [], anyValue: true },
+      unless: VERTEX_SWITCHED_OFF,
       packages: ['langchain-google-genai'],
       options: { region: ['location'], model: ['model'] },
       env: { region: ['GOOGLE_CLOUD_LOCATION'] },

@@ -1,5 +1,5 @@
 // The provider catalog: region sets, one file per provider (in PROVIDER_IDS order), the
-// LiteLLM signals, the framework classes of frameworks.ts and the LLM APIs of vendors that
+// LiteLLM signals, the framework classes of frameworks.ts and partners.ts and the LLM APIs of vendors that
 // are not providers (unlisted-apis.ts). Validated against
 // schemas/catalog.schema.json.
 import type { Catalog, Provider } from '../types';
@@ -33,6 +33,7 @@ import { provider as vercelAiGateway } from './providers/vercel-ai-gateway';
 import { provider as portkeyGateway } from './providers/portkey';
 import { provider as voyageAi } from './providers/voyage-ai';
 import { frameworkClients } from './frameworks';
+import { partnerClients } from './partners';
 
 const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
   openai,
@@ -59,10 +60,10 @@ const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
   'voyage-ai': voyageAi,
 };
 
-/** A provider with the framework classes that reach it (frameworks.ts) after its own SDKs'. */
+/** A provider with the framework classes that reach it (frameworks.ts, partners.ts) after its own SDKs'. */
 function withFrameworks(provider: Provider): Provider {
-  const extra = frameworkClients[provider.id];
-  return extra ? { ...provider, clients: [...provider.clients, ...extra] } : provider;
+  const extra = [...(frameworkClients[provider.id] ?? []), ...(partnerClients[provider.id] ?? [])];
+  return extra.length ? { ...provider, clients: [...provider.clients, ...extra] } : provider;
 }
 
 export const catalog: Catalog = {

@@ -14,6 +14,7 @@ import {
   src,
 } from '../common';
 import { SPRING_AI_ANTHROPIC_API } from '../spring-ai';
+import { langchainJsSource } from '../partners';
 
 const LC4J_ANTHROPIC = src('https://docs.langchain4j.dev/integrations/language-models/anthropic', CHECKED_TODAY);
 const JAVA_README = src('https://github.com/anthropics/anthropic-sdk-java/blob/main/README.md', CHECKED_TODAY);
@@ -238,9 +239,9 @@ export const provider: Provider = {
       languages: ['python', 'js'],
       callees: ['ChatAnthropic'],
       packages: ['langchain-anthropic', '@langchain/anthropic'],
-      options: { url: ['base_url', 'anthropic_api_url', 'anthropicApiUrl'], model: ['model', 'model_name'] },
+      options: { url: ['base_url', 'anthropic_api_url', 'anthropicApiUrl', 'clientOptions.baseURL'], model: ['model', 'model_name'] },
       defaults: { host: 'api.anthropic.com' },
-      sources: [LANGCHAIN],
+      sources: [LANGCHAIN, langchainJsSource('langchain-anthropic/src/chat_models.ts')],
     },
     {
       id: 'vercel-ai-anthropic',

@@ -1,10 +1,11 @@
 import type { Provider } from '../../types';
-import { CHECKED_TODAY, RESEARCH_SNAPSHOT, gh, src } from '../common';
+import { CHECKED_FRAMEWORKS, CHECKED_TODAY, RESEARCH_SNAPSHOT, gh, src } from '../common';
 
 const YOUR_DATA = src('https://console.groq.com/docs/your-data', CHECKED_TODAY);
 const BAA = src('https://console.groq.com/docs/legal/customer-business-associate-addendum', CHECKED_TODAY);
 const PY_SDK = gh('groq/groq-python', '9620fde', 'src/groq/_client.py', '2026-08-18');
 const VERCEL = gh('vercel/ai', 'ed857f50', 'packages/groq/src/groq-provider.ts', '2026-08-22');
+const LANGCHAIN_GROQ = gh('langchain-ai/langchain', 'cb160aa7c1fa58350b6e8fd9ce3b9cc6f5ce93cf', 'libs/partners/groq/langchain_groq/chat_models.py', CHECKED_FRAMEWORKS);
 const LANGCHAIN = src(
   'https://github.com/langchain-ai/langchain/blob/master/libs/partners/groq/langchain_groq/chat_models.py',
   RESEARCH_SNAPSHOT,
@@ -98,9 +99,14 @@ export const provider: Provider = {
       callees: ['ChatGroq'],
       packages: ['langchain-groq'],
       options: { url: ['base_url', 'groq_api_base'], model: ['model', 'model_name'] },
+      // GROQ_API_BASE is LangChain's own; without it the groq client reads GROQ_BASE_URL.
+      env: { url: ['GROQ_API_BASE', 'GROQ_BASE_URL'] },
       defaults: { host: 'api.groq.com' },
-      sources: [LANGCHAIN],
+      sources: [LANGCHAIN, LANGCHAIN_GROQ, PY_SDK],
     },
   ],
-  env: [{ name: 'GROQ_BASE_URL', kind: 'url', specific: true, sources: [PY_SDK] }],
+  env: [
+    { name: 'GROQ_BASE_URL', kind: 'url', specific: true, sources: [PY_SDK] },
+    { name: 'GROQ_API_BASE', kind: 'url', specific: true, sources: [LANGCHAIN_GROQ] },
+  ],
 };

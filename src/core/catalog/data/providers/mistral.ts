@@ -15,6 +15,7 @@ import {
   src,
 } from '../common';
 import { SPRING_AI_MISTRAL_API } from '../spring-ai';
+import { langchainJsSource } from '../partners';
 
 const CODESTRAL_CONTINUE = src('https://docs.continue.dev/guides/set-up-codestral', CHECKED_TODAY, true);
 const CODESTRAL_ROO = src('https://docs.roocode.com/providers/mistral', CHECKED_TODAY, true);
@@ -168,9 +169,9 @@ export const provider: Provider = {
       languages: ['python', 'js'],
       callees: ['ChatMistralAI', 'MistralAIEmbeddings'],
       packages: ['langchain-mistralai', '@langchain/mistralai'],
-      options: { url: ['endpoint', 'base_url'], model: ['model'] },
+      options: { url: ['endpoint', 'base_url', 'serverURL'], model: ['model'] },
       defaults: { host: 'api.mistral.ai', baseUrl: 'https://api.mistral.ai/v1' },
-      sources: [LANGCHAIN],
+      sources: [LANGCHAIN, langchainJsSource('langchain-mistralai/src/chat_models.ts')],
     },
     {
       id: 'spring-ai-mistral',

@@ -15,6 +15,7 @@ import {
   src,
 } from '../common';
 import { SPRING_AI_OPENAI_API, SPRING_AI_OPENAI_DOCS } from '../spring-ai';
+import { langchainJsSource } from '../partners';
 
 const LC4J_OPENAI = src('https://docs.langchain4j.dev/integrations/language-models/open-ai', CHECKED_TODAY);
 const RESIDENCY = src('https://developers.openai.com/api/docs/guides/data-residency', CHECKED_TODAY);
@@ -304,11 +305,11 @@ export const provider: Provider = {
       languages: ['python', 'js'],
       callees: ['ChatOpenAI', 'OpenAIEmbeddings'],
       packages: ['langchain-openai', '@langchain/openai'],
-      options: { url: ['base_url', 'openai_api_base', 'baseURL'], model: ['model', 'model_name'] },
+      options: { url: ['base_url', 'openai_api_base', 'baseURL', 'configuration.baseURL'], model: ['model', 'model_name'] },
       env: { url: ['OPENAI_API_BASE', 'OPENAI_BASE_URL'] },
       defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
       note: 'LangChain still reads the legacy OPENAI_API_BASE. In JS the base URL usually sits inside configuration: { baseURL }.',
-      sources: [LANGCHAIN],
+      sources: [LANGCHAIN, langchainJsSource('langchain-openai/src/chat_models/base.ts')],
     },
     {
       id: 'vercel-ai-openai',
