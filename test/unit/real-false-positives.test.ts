@@ -5,7 +5,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { Engine, workspaceEnv, type EnvDefinition } from '../../src/core/engine';
-import { goSourceDir } from '../../src/core/resolve/catalog-index';
 import { goModuleDefinition, goModuleName } from '../../src/core/resolve/not-endpoints';
 import { lineAndColumn } from '../../src/core/text';
 import { runCli, tempWorkspace } from '../support/cli';
@@ -33,17 +32,18 @@ describe('real false positives: the Go source of an SDK the catalog models', () 
     '',
   ].join('\n');
 
-  it('keeps quiet on the defaults inside the package folder and the internal client beneath it', () => {
-    // langchaingo's openai package is github.com/tmc/langchaingo/llms/openai.
-    assert.deepEqual(lines('llms/openai/internal/chatclient/client.go', library), []);
-    assert.deepEqual(lines('llms/openai/options.go', library.replace('package chatclient', 'package openai')), []);
-    // The same repository vendored into an application.
-    assert.deepEqual(lines('vendor/github.com/tmc/langchaingo/llms/openai/internal/chatclient/client.go', library), []);
+  it('keeps quiet on the SDK default inside a vendored copy of the package and the internal client beneath it', () => {
+    // langchaingo's openai package is github.com/tmc/langchaingo/llms/openai; its clients' default host is api.openai.com.
+    // The Anthropic URL is no default of that package: reported.
+    assert.deepEqual(lines('vendor/github.com/tmc/langchaingo/llms/openai/internal/chatclient/client.go', library), [10]);
+    assert.deepEqual(lines('vendor/github.com/tmc/langchaingo/llms/openai/options.go', library.replace('package chatclient', 'package openai')), [10]);
   });
 
   it('still reports the same constants in an application, and an executable inside the SDK folder', () => {
     assert.deepEqual(lines('internal/chatclient/client.go', library), [3, 10]);
     assert.deepEqual(lines('app/llms/openaiish/client.go', library), [3, 10]);
+    // The SDK's folders without its go.mod or a vendor/ layout: nothing says they are not an application's.
+    assert.deepEqual(lines('llms/openai/internal/chatclient/client.go', library), [3, 10]);
     assert.deepEqual(lines('llms/openai/internal/chatclient/main.go', library.replace('package chatclient', 'package main')), [3, 10]);
   });
 
@@ -56,8 +56,9 @@ describe('real false positives: the Go source of an SDK the catalog models', () 
     const module = (path: string): EnvDefinition[] => [{ name: goModuleName(''), value: path, file: 'go.mod', line: 1 }];
     // An application whose folders happen to look like the SDK's.
     assert.deepEqual(lines('llms/openai/internal/chatclient/client.go', library, module('github.com/acme/bot')), [3, 10]);
-    // An SDK at its repository's root (openai-go), major version suffix and all: its internal defaults are its own.
-    assert.deepEqual(lines('internal/chatclient/client.go', library, module('github.com/openai/openai-go/v3')), []);
+    // An SDK at its repository's root (openai-go), major version suffix and all: its internal default is its own.
+    assert.deepEqual(lines('internal/chatclient/client.go', library, module('github.com/openai/openai-go/v3')), [10]);
+    assert.deepEqual(lines('llms/openai/internal/chatclient/client.go', library, module('github.com/tmc/langchaingo')), [10]);
     assert.deepEqual(lines('examples/chat/main.go', library.replace('package chatclient', 'package main'), module('github.com/openai/openai-go/v3')), [3, 10]);
   });
 
@@ -72,13 +73,6 @@ describe('real false positives: the Go source of an SDK the catalog models', () 
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
-
-  it('places a Go package by its import path only two or more folders deep on a code host', () => {
-    assert.equal(goSourceDir('github.com/tmc/langchaingo/llms/openai'), 'llms/openai');
-    assert.equal(goSourceDir('github.com/acme/sdk/openai'), undefined);
-    assert.equal(goSourceDir('github.com/sashabaranov/go-openai'), undefined);
-    assert.equal(goSourceDir('cloud.google.com/go/vertexai/genai'), undefined);
   });
 });
 

@@ -35,8 +35,8 @@ export class CatalogIndex {
   readonly globalOnly = new Map<ProviderId, RegExp>();
   private readonly patterns = new Map<string, RegExp>();
   private readonly urlOptionNames = new Set<string>();
-  /** The Go SDK packages the catalog models (import paths), and where they lie in their repositories (`llms/openai`, see `goSourceDir`). */
-  readonly goSdk: { packages: string[]; dirs: string[] };
+  /** The Go SDK packages the catalog models (import paths), each with its clients' default hosts. */
+  readonly goSdk: { package: string; hosts: string[] }[];
   private readonly unlisted: (UnlistedMatch & { re: RegExp; literalLength: number })[] = [];
 
   constructor(readonly catalog: Catalog) {
@@ -68,11 +68,8 @@ export class CatalogIndex {
     this.prefixes = [...catalog.litellm.prefixes].sort((a, b) => b.prefix.length - a.prefix.length);
     this.bareModels = catalog.litellm.bareModels.map((b) => ({ ...b, pattern: new RegExp(b.pattern) }));
     for (const p of catalog.providers) if (p.globalOnlyModels) this.globalOnly.set(p.id, new RegExp(p.globalOnlyModels.pattern, 'i'));
-    const goPackages = catalog.providers.flatMap((p) => p.clients.filter((c) => c.languages.includes('go')).flatMap((c) => c.packages));
-    this.goSdk = {
-      packages: [...new Set(goPackages)].sort(),
-      dirs: [...new Set(goPackages.map(goSourceDir).filter((d): d is string => d !== undefined))].sort(),
-    };
+    this.goSdk = catalog.providers.flatMap((p) => p.clients.filter((c) => c.languages.includes('go'))
+      .flatMap((c) => c.packages.map((pkg) => ({ package: pkg, hosts: c.defaults.host ? [c.defaults.host.toLowerCase()] : [] }))));
     for (const api of catalog.unlistedApis ?? []) {
       for (const host of api.hosts) this.unlisted.push({ api, host, ...compileHostPattern(host.pattern) });
     }
@@ -226,17 +223,4 @@ export function urlOptionKeys(catalog: Catalog): string[] {
 
 export function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[-_]/g, '');
-}
-
-/**
- * The folder a Go package lies in within its repository, when its import path says so
- * without the module's go.mod: on GitHub, GitLab and Bitbucket the module is the repository
- * (`github.com/tmc/langchaingo/llms/openai` lies in `llms/openai`). Only a folder two or more
- * levels deep: a package at a repository's root, or one level down (`openai/`), is too like
- * an application's own folder to tell the SDK by its place.
- */
-export function goSourceDir(importPath: string): string | undefined {
-  const parts = importPath.split('/');
-  if (!/^(?:github\.com|gitlab\.com|bitbucket\.org)$/.test(parts[0] ?? '') || parts.length < 5) return undefined;
-  return parts.slice(3).join('/');
 }

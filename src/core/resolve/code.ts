@@ -15,9 +15,9 @@ import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
-import { isMockedIo, mockedRegions, packageOf, type MockedRegion } from './mocks';
+import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, type ExportedValue } from './modules';
-import { goModuleName, isExampleName, isGoSdkSource, isModelList, isNotServer, isTestFile } from './not-endpoints';
+import { goModuleName, goSdkDefaultHosts, isExampleName, isModelList, isNotServer, isTestFile } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -60,7 +60,7 @@ function goPackageName(tokens: Token[]): string | undefined {
   return at >= 0 && tokens[at + 1]?.t === 'id' ? tokens[at + 1]!.v : undefined;
 }
 
-/** HTTP calls that send a GET to their first argument: `fetch`, `urlopen`, and `x.get`/`x.Get` of an HTTP client. */
+/** HTTP calls that send a GET to their first argument (see isWholeGetUrl): `fetch`, `urlopen`, and `x.get`/`x.Get` of an HTTP client. */
 const GET_CALL = /^(?:fetch|urlopen|get|Get)$/;
 
 /** At most this many variables set to different values are followed, each for at most this many values. */
@@ -279,10 +279,12 @@ class CodeResolver {
   private fields?: { field: string; a: Assignment }[];
   /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
   private readonly inTest: boolean;
-  /** The file is the source of an SDK the catalog models: its URLs are the SDK's defaults, reported where its clients are built. */
-  private inSdkSource?: boolean;
-  /** In a test file: where an SDK package is mocked (worked out on first need). */
+  /** When the file is the source of an SDK the catalog models: its clients' default hosts, reported where the clients are built. */
+  private sdkDefaultHosts?: Set<string>;
+  /** In a test file: where part of an SDK package is mocked (worked out on first need). */
   private mocks?: MockedRegion[];
+  /** See callsMethodIn. */
+  private methodCalls?: Map<string, number[]>;
 
   constructor(
     private readonly input: CodeFile,
@@ -300,10 +302,10 @@ class CodeResolver {
     this.inTest = isTestFile(input.file);
   }
 
-  /** Whether the file is the Go source of an SDK the catalog models (asked only when a URL would be reported: it reads the workspace's go.mod files). */
-  private isSdkSource(): boolean {
-    this.inSdkSource ??= this.input.lang === 'go' && isGoSdkSource(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, this.moduleOf);
-    return this.inSdkSource;
+  /** Whether a host is a default of the SDK whose Go source the file is (asked only when a URL would be reported: it reads the workspace's go.mod files). */
+  private isSdkDefaultHost(host: string): boolean {
+    this.sdkDefaultHosts ??= this.input.lang === 'go' ? goSdkDefaultHosts(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, this.moduleOf) : new Set();
+    return this.sdkDefaultHosts.has(host);
   }
 
 
@@ -336,15 +338,35 @@ class CodeResolver {
   }
 
   /**
-   * Whether a client call in a test runs against a mock: its SDK's package is patched where
-   * the call is (`with patch("sdk._internal.Transport")`, `jest.mock("sdk")`), or the client
-   * is handed a test double for its I/O (`transport=mock_transport`). It reaches no server.
+   * Whether a client call in a test runs against a mock: what sends its requests is patched
+   * where the call is (`with patch("sdk._internal.Transport")`, `jest.mock("sdk")`, see
+   * mocksCall), or the client is handed a test double for its I/O (`transport=mock_transport`).
+   * It reaches no server.
    */
   private isMocked(call: Call): boolean {
-    this.mocks ??= mockedRegions(this.input.text, this.ctx.parser.tokens, this.input.lang, (path) => this.ctx.parser.qualify(path));
-    const pkg = packageOf(this.ctx.parser.qualify(call.callee));
-    if (this.mocks.some((m) => m.pkg === pkg && m.s <= call.s && call.s < m.e)) return true;
+    this.mocks ??= mockedRegions(this.ctx.parser, this.input.lang);
+    const callee = this.ctx.parser.qualify(call.callee);
+    const here = this.mocks.filter((m) => m.s <= call.s && call.s < m.e);
+    if (here.some((m) => mocksCall(m, callee, (method) => this.callsMethodIn(method, m)))) return true;
     return this.readOptions(call).some((o) => isMockedIo(o.name, o.value.k === 'call' ? { k: 'call', callee: o.value.call.callee } : o.value));
+  }
+
+  /** Whether the file calls a method of this name (`x.name(...)`) inside a range. */
+  private callsMethodIn(name: string, range: { s: number; e: number }): boolean {
+    if (!this.methodCalls) {
+      // Where each method name is called, in file order: found once for all the file's mocked regions.
+      this.methodCalls = new Map();
+      const { tokens } = this.ctx.parser;
+      for (let i = 1; i + 1 < tokens.length; i++) {
+        if (tokens[i]!.t !== 'id' || tokens[i - 1]!.v !== '.' || tokens[i + 1]!.v !== '(') continue;
+        const list = this.methodCalls.get(tokens[i]!.v) ?? [];
+        list.push(tokens[i]!.s);
+        this.methodCalls.set(tokens[i]!.v, list);
+      }
+    }
+    const at = this.methodCalls.get(name) ?? [];
+    const k = firstFrom(at, range.s, (s) => s);
+    return k < at.length && at[k]! < range.e;
   }
 
   /**
@@ -992,7 +1014,7 @@ class CodeResolver {
     // A known vendor's LLM API that is no catalog provider (DashScope, BigModel): reported by host.
     const unlisted = match ? undefined : uncataloguedHostTarget(this.index, url);
     if (!match && !(unlisted?.unlisted && unlisted.host)) return;
-    if (this.isSdkSource()) return;
+    if (this.isSdkDefaultHost(url.host)) return;
     if (!match) {
       this.endpoints.push(makeEndpoint(this.index, this.input.file, r.span, unlisted!, key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string', { conditions: conditionsOf(r) }));
       return;
@@ -1046,13 +1068,32 @@ class CodeResolver {
     return r.env?.where && !r.env.defaulted && isKnown(r) ? r : undefined;
   }
 
-  /** Whether a string literal is the whole URL argument of an HTTP GET (`fetch("...")`, `requests.get("...")`, `http.Get("...")`). */
+  /**
+   * Whether a string literal is the whole URL argument of an HTTP GET (`fetch("...")`,
+   * `requests.get("...")`, `http.Get("...")`). A `fetch` given options is a GET only when
+   * they are written here and name no other method; `urlopen` given data sends a POST.
+   */
   private isWholeGetUrl(tok: Token): boolean {
-    const { tokens } = this.ctx.parser;
-    let i = firstFrom(tokens, tok.s, (t) => t.s);
-    if (tokens[i]?.s !== tok.s || tokens[i - 1]?.v !== '(' || (tokens[i + 1]?.v !== ')' && tokens[i + 1]?.v !== ',')) return false;
-    i -= 2;
-    return tokens[i]?.t === 'id' && GET_CALL.test(tokens[i]!.v) && (tokens[i - 1]?.v === '.' || tokens[i]!.v === 'fetch' || tokens[i]!.v === 'urlopen');
+    const { parser } = this.ctx;
+    const { tokens } = parser;
+    const i = firstFrom(tokens, tok.s, (t) => t.s);
+    if (tokens[i]?.s !== tok.s || tokens[i - 1]?.v !== '(') return false;
+    // The call whose argument list the literal opens: its callee is the name path before `(`.
+    let start = i - 2;
+    while (tokens[start - 1]?.v === '.' && tokens[start - 2]?.t === 'id') start -= 2;
+    const parsed = tokens[start]?.t === 'id' ? parser.parseRange(start, parser.closeOf(i - 1) + 1) : undefined;
+    if (parsed?.k !== 'call' || parsed.call.args[0]?.value.s !== tok.s || parsed.call.args[0].value.k !== 'str') return false;
+    const { callee, args } = parsed.call;
+    const name = callee.slice(callee.lastIndexOf('.') + 1);
+    if (!GET_CALL.test(name) || (name === callee && name !== 'fetch' && name !== 'urlopen')) return false;
+    if (name === 'urlopen') return !args.slice(1).some((a) => a.name === undefined || a.name === 'data');
+    if (name !== 'fetch' || args.length === 1) return true;
+    const options = args[1]!.value;
+    if (options.k !== 'obj') return false;
+    // Options spread in from elsewhere may set the method.
+    if (options.entries.some((e) => e.key.startsWith('...'))) return false;
+    const method = options.entries.find((e) => e.key === 'method');
+    return method === undefined || (method.value.k === 'str' && method.value.v.toUpperCase() === 'GET');
   }
 
   /**

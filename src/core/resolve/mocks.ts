@@ -3,22 +3,25 @@
 // `with patch("sdk...")` block or `@patch("sdk...")` decorated function (unittest.mock),
 // `mocker.patch("sdk...")` for the rest of its function (pytest-mock), `jest.mock("sdk")` /
 // `vi.mock("sdk")` for the whole file, and a client handed a mock as the object that does its
-// I/O (`transport=mock_transport`). A patch of something else (`patch.dict(os.environ, ...)`,
-// another package) leaves the client real: a real client built in a test is still a use.
+// I/O (`transport=mock_transport`). And only a patch of what sends the request: the client
+// class or function itself, its transport or HTTP layer, or a method the test calls. A patch
+// of something else (`patch.dict(os.environ, ...)`, another package, a retry policy of the
+// SDK) leaves the client real: a real client built in a test is still a use.
 
 import type { CodeLanguage } from '../catalog/types';
+import type { CodeParser } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 
-/** Where the code runs with a package (or part of it) mocked. */
+/** Where the code runs with part of a package mocked. */
 export interface MockedRegion {
   s: number;
   e: number;
-  /** The mocked package, as `packageOf` gives it. */
-  pkg: string;
+  /** What is patched, as imported: a whole module (`openai`), a class, function or method (`openai.OpenAI`, `claude_agent_sdk._internal.client.Transport`). */
+  target: string;
 }
 
 /** The package a dotted or slashed module path starts with: `claude_agent_sdk`, `openai`, `@anthropic-ai/sdk`. */
-export function packageOf(path: string): string {
+function packageOf(path: string): string {
   if (path.startsWith('@')) return path.split('/').slice(0, 2).join('/').split('.')[0]!;
   return path.split(/[./]/)[0]!;
 }
@@ -29,30 +32,59 @@ const PATCHER = /^(?:(?:unittest\.)?mock\.)?patch(?:\.object|\.multiple)?$/;
 const MOCKER_PATCHER = /^mocker\.patch(?:\.object|\.multiple)?$/;
 /** Jest's and Vitest's module mocks, which replace the module for the whole test file. */
 const MODULE_MOCK = /^(?:jest|vi)\.(?:mock|doMock)$/;
+/** Parts of an SDK that send its requests: a transport, an HTTP client, a request or send method. */
+const TRANSPORT = /transport|http/i;
+const SEND_METHOD = /^_?(?:request|send|send_request|post|make_request)$/;
 
 /** The mocked regions of a test file. */
-export function mockedRegions(text: string, tokens: Token[], lang: CodeLanguage, qualify: (path: string) => string): MockedRegion[] {
+export function mockedRegions(parser: CodeParser, lang: CodeLanguage): MockedRegion[] {
+  const { text, tokens } = parser;
+  const qualify = (path: string): string => parser.qualify(path);
   const out: MockedRegion[] = [];
+  // mocker.patch lasts to the end of the function it is in: their ends are found in one sweep.
+  const untilFunctionEnd: { s: number; target: string }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const path = dottedPath(tokens, i);
     if (!path || tokens[path.end]?.v !== '(') continue;
     const target = patchTarget(tokens, path.end + 1, qualify);
     if (lang === 'js') {
-      if (MODULE_MOCK.test(path.text) && target) out.push({ s: 0, e: text.length, pkg: packageOf(target) });
+      if (MODULE_MOCK.test(path.text) && target) out.push({ s: 0, e: text.length, target });
       continue;
     }
     if (lang !== 'python' || !target) continue;
-    if (MOCKER_PATCHER.test(path.text)) {
-      // From the statement on, to the end of the block it is in.
-      out.push({ s: tokens[i]!.s, e: blockEnd(text, tokens, i, column(text, tokens[lineStart(tokens, i)]!.s)), pkg: packageOf(target) });
-    } else if (PATCHER.test(path.text)) {
-      const header = withHeader(tokens, i) ?? decoratedDef(tokens, i);
-      // The block is the lines indented deeper than the `with` or `def`.
-      if (header !== undefined) out.push({ s: tokens[i]!.s, e: blockEnd(text, tokens, header.end, column(text, tokens[header.start]!.s) + 1), pkg: packageOf(target) });
+    if (MOCKER_PATCHER.test(path.text)) untilFunctionEnd.push({ s: tokens[i]!.s, target });
+    else if (PATCHER.test(path.text)) {
+      // The block of the `with` whose header holds the patch, or of the def it decorates.
+      const header = withStatement(tokens, i) ?? decoratedDefinition(tokens, i);
+      const block = header && parser.statementBlock(header.kind, text.lastIndexOf('\n', tokens[header.at]!.s - 1) + 1);
+      if (block) out.push({ s: tokens[i]!.s, e: block.e, target });
     }
     i = path.end;
   }
+  if (untilFunctionEnd.length) {
+    const around = parser.definitionsAround(untilFunctionEnd.map((p) => p.s));
+    untilFunctionEnd.forEach((p, k) => out.push({ s: p.s, e: around[k]!.e, target: p.target }));
+  }
   return out;
+}
+
+/**
+ * Whether a region's patch keeps a client call (`callee` as imported) off the network: a
+ * mock of its whole module, of the client class or function itself (or an object on its
+ * path), of the SDK's transport or HTTP layer, of a method the test calls in the region
+ * (`calls(name)`), or of the method that carries out a function called
+ * (`InternalClient.process_query` for `query()`). Not any attribute of the package (a retry
+ * policy, a helper).
+ */
+export function mocksCall(region: MockedRegion, callee: string, calls: (method: string) => boolean): boolean {
+  const pkg = packageOf(callee);
+  const { target } = region;
+  if (packageOf(target) !== pkg) return false;
+  if (target === pkg || target === callee || callee.startsWith(`${target}.`)) return true;
+  const parts = target.slice(pkg.length).split(/[./]/).filter(Boolean);
+  const last = parts[parts.length - 1] ?? '';
+  const called = callee.slice(callee.lastIndexOf('.') + 1).toLowerCase();
+  return parts.some((p) => TRANSPORT.test(p)) || SEND_METHOD.test(last) || calls(last) || last.toLowerCase().split('_').includes(called);
 }
 
 /** The name path starting at token i (`mock.patch`), if token i starts one. */
@@ -67,70 +99,38 @@ function dottedPath(tokens: Token[], i: number): { text: string; end: number } |
   return { text, end: j };
 }
 
-/** What a patcher's first argument names: a `"module.attr"` string, or an object (`patch.object(Client, ...)`) as imported. */
+/**
+ * What a patcher's first argument names: a `"module.attr"` string, or an object as imported
+ * with the attribute patched on it (`patch.object(Client, "send")` -> `sdk.Client.send`).
+ */
 function patchTarget(tokens: Token[], i: number, qualify: (path: string) => string): string | undefined {
   const first = tokens[i];
   if (first?.t === 'str') return first.v || undefined;
   const path = dottedPath(tokens, i);
-  return path && (tokens[path.end]?.v === ',' || tokens[path.end]?.v === ')') ? qualify(path.text) : undefined;
+  if (!path || (tokens[path.end]?.v !== ',' && tokens[path.end]?.v !== ')')) return undefined;
+  const attribute = tokens[path.end]?.v === ',' && tokens[path.end + 1]?.t === 'str' ? tokens[path.end + 1]!.v : '';
+  return attribute ? `${qualify(path.text)}.${attribute}` : qualify(path.text);
 }
 
-/** For a patcher call at token i inside a `with` statement's header: the header's first token and the `:` that ends it. */
-function withHeader(tokens: Token[], i: number): { start: number; end: number } | undefined {
-  let start = i - 1;
-  while (start >= 0 && tokens[start]!.t !== 'nl' && tokens[start]!.v !== 'with') start--;
-  if (start < 0 || tokens[start]!.v !== 'with') return undefined;
-  if (tokens[start - 1]?.v === 'async') start--;
-  let depth = 0;
-  for (let j = start; j < tokens.length && tokens[j]!.t !== 'nl'; j++) {
-    const v = tokens[j]!.t === 'p' ? tokens[j]!.v : '';
-    if (v === '(' || v === '[' || v === '{') depth++;
-    else if (v === ')' || v === ']' || v === '}') depth--;
-    else if (v === ':' && depth === 0) return { start, end: j };
-  }
-  return undefined;
+/** For a patcher call at token i in a `with` statement's header: the `with` token. */
+function withStatement(tokens: Token[], i: number): { kind: 'with'; at: number } | undefined {
+  let at = i - 1;
+  while (at >= 0 && tokens[at]!.t !== 'nl' && tokens[at]!.v !== 'with') at--;
+  if (at < 0 || tokens[at]!.v !== 'with') return undefined;
+  return { kind: 'with', at: tokens[at - 1]?.v === 'async' ? at - 1 : at };
 }
 
-/** For a patcher used as a decorator (`@patch(...)` at token i): the decorated `def` line's first token and its `:`. */
-function decoratedDef(tokens: Token[], i: number): { start: number; end: number } | undefined {
+/** For a patcher used as a decorator (`@patch(...)` at token i): the decorated `def` or `class` token. */
+function decoratedDefinition(tokens: Token[], i: number): { kind: 'def'; at: number } | undefined {
   if (tokens[i - 1]?.v !== '@') return undefined;
-  // Further decorators may follow before the def.
-  let j = i;
-  while (j < tokens.length && tokens[j]!.v !== 'def') {
-    if (tokens[j]!.t === 'nl' && tokens[j + 1] && tokens[j + 1]!.v !== '@' && tokens[j + 1]!.v !== 'def' && tokens[j + 1]!.v !== 'async') return undefined;
-    j++;
-  }
-  const start = tokens[j - 1]?.v === 'async' ? j - 1 : j;
-  let depth = 0;
-  for (let k = j; k < tokens.length; k++) {
-    const v = tokens[k]!.t === 'p' ? tokens[k]!.v : '';
-    if (v === '(' || v === '[') depth++;
-    else if (v === ')' || v === ']') depth--;
-    else if (v === ':' && depth === 0) return { start, end: k };
+  // Further decorators may follow before the definition.
+  for (let j = i; j < tokens.length; j++) {
+    if (tokens[j - 1]?.t !== 'nl') continue;
+    const v = tokens[j]!.v;
+    if (v === 'def' || v === 'class' || v === 'async') return { kind: 'def', at: j };
+    if (v !== '@' && tokens[j]!.t !== 'nl') return undefined;
   }
   return undefined;
-}
-
-/** The first token of the logical line token i is on. */
-function lineStart(tokens: Token[], i: number): number {
-  let j = i;
-  while (j > 0 && tokens[j - 1]!.t !== 'nl') j--;
-  return j;
-}
-
-function column(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-
-/**
- * Where the indented code after token `from` ends: at the first logical line indented less
- * than `indent`, or at the end of the file.
- */
-function blockEnd(text: string, tokens: Token[], from: number, indent: number): number {
-  for (let j = from + 1; j < tokens.length; j++) {
-    if (tokens[j - 1]!.t === 'nl' && tokens[j]!.t !== 'nl' && column(text, tokens[j]!.s) < indent) return tokens[j]!.s;
-  }
-  return text.length;
 }
 
 /** Options through which a client does its I/O: handed a mock there, it sends nothing. */

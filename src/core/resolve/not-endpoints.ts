@@ -84,25 +84,42 @@ export function goModuleDefinition(file: string, text: string): { name: string; 
 }
 
 /**
- * Whether a Go file is the source of an SDK package the catalog models, or of a package
- * inside it (its `internal/` client), and a library package (not `package main`). The
- * defaults written there are the SDK's defaults, which the catalog already applies at every
- * construction of its clients; the library itself sends nothing until an application calls
- * it. The nearest go.mod above the file decides when the workspace has one: the module path
- * and the folders below it give the package's import path (`sdkPackages`; a major version
- * suffix `/v3` aside). Without one, the package's folder tells (`sdkDirs`, see `goSourceDir`).
+ * The hosts a Go file may name without being a use of them: when the file is the source of
+ * an SDK package the catalog models, or of a package inside it (its `internal/` client), and
+ * a library package (not `package main`), the default hosts of that package's clients. The
+ * catalog already applies those defaults at every construction of the clients; the library
+ * itself sends nothing until an application calls it. Any other URL in the file is reported.
+ * The package's import path comes from where Go itself takes it: a `vendor/<importpath>/` or
+ * module cache `pkg/mod/<module>@<version>/` folder, else the nearest go.mod above the file
+ * (its module path plus the folders below it, a major version suffix `/v3` aside). Without
+ * either, nothing says the folder is the SDK's own: an application's `llms/openai/` looks alike.
  */
-export function isGoSdkSource(
-  path: string, goPackage: string | undefined, sdk: { packages: readonly string[]; dirs: readonly string[] }, moduleOf: (dir: string) => string | undefined,
-): boolean {
-  if (goPackage === undefined || goPackage === 'main') return false;
-  const parts = path.split('/').slice(0, -1);
+export function goSdkDefaultHosts(
+  path: string, goPackage: string | undefined, sdk: readonly { package: string; hosts: readonly string[] }[], moduleOf: (dir: string) => string | undefined,
+): Set<string> {
+  const hosts = new Set<string>();
+  if (goPackage === undefined || goPackage === 'main') return hosts;
+  const importPath = goImportPath(path.split('/').slice(0, -1), moduleOf);
+  if (importPath === undefined) return hosts;
+  for (const s of sdk) if (importPath === s.package || importPath.startsWith(`${s.package}/`)) s.hosts.forEach((h) => hosts.add(h));
+  return hosts;
+}
+
+/** The import path of the Go package in a folder (its path parts), or undefined when nothing the scan read says it. */
+function goImportPath(parts: string[], moduleOf: (dir: string) => string | undefined): string | undefined {
+  const vendor = parts.lastIndexOf('vendor');
+  if (vendor >= 0 && vendor < parts.length - 1) return parts.slice(vendor + 1).join('/');
+  // The module cache: pkg/mod/github.com/!azure/sdk@v1.2.0/sub (capitals are escaped as `!` + lower case).
+  for (let m = parts.length - 1; m > 1; m--) {
+    if (parts[m - 1] !== 'mod' || parts[m - 2] !== 'pkg') continue;
+    const at = parts.findIndex((p, k) => k >= m && /@v\d/.test(p));
+    if (at < 0) return undefined;
+    const module = [...parts.slice(m, at), parts[at]!.slice(0, parts[at]!.indexOf('@'))].join('/').replace(/!([a-z])/g, (_, c: string) => c.toUpperCase());
+    return [module.replace(/\/v\d+$/, ''), ...parts.slice(at + 1)].join('/');
+  }
   for (let n = parts.length; n >= 0; n--) {
     const module = moduleOf(parts.slice(0, n).join('/'));
-    if (module === undefined) continue;
-    const importPath = [module.replace(/\/v\d+$/, ''), ...parts.slice(n)].join('/');
-    return sdk.packages.some((p) => importPath === p || importPath.startsWith(`${p}/`));
+    if (module !== undefined) return [module.replace(/\/v\d+$/, ''), ...parts.slice(n)].join('/');
   }
-  const dir = `/${parts.join('/')}/`;
-  return sdk.dirs.some((d) => dir.includes(`/${d}/`));
+  return undefined;
 }

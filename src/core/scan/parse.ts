@@ -90,6 +90,9 @@ export class CodeParser {
   private readonly calls: Call[] = [];
   private readonly tupleTargets: string[][] = [];
   private pyBlocks: { s: number; e: number }[] | undefined;
+  /** See statementBlock. */
+  private defStarts?: Map<number, { s: number; e: number }>;
+  private withStarts?: Map<number, { s: number; e: number }>;
   private readonly callStarts = new Set<number>();
   /** See firstMark. */
   private readonly lhs = { start: -1, to: -1, mark: -1, tupleTo: -1 };
@@ -621,6 +624,26 @@ export class CodeParser {
       if (a.blockS < 0) placeInBlocks([a], this.pyBlocks, this.text.length);
     }
     return { s: a.blockS, e: a.blockE };
+  }
+
+  /** Python: for each of the ascending offsets, the innermost def or class body holding it (or the whole file). */
+  definitionsAround(offsets: number[]): { s: number; e: number }[] {
+    this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
+    return innermostBlocks(offsets, this.pyBlocks, this.text.length);
+  }
+
+  /**
+   * Python: the def or class (`def`), or `with` statement (`with`), whose first line starts at
+   * `lineStart`: from there to the end of its body.
+   */
+  statementBlock(kind: 'def' | 'with', lineStart: number): { s: number; e: number } | undefined {
+    if (kind === 'def') {
+      this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
+      this.defStarts ??= new Map(this.pyBlocks.map((b) => [b.s, b]));
+      return this.defStarts.get(lineStart);
+    }
+    this.withStarts ??= new Map(pythonBlocks(this.text, this.continuationLines(), /^(?:async\s+with|with)\b/).map((b) => [b.s, b]));
+    return this.withStarts.get(lineStart);
   }
 
   /** The name a value is given to: `key=`, `key:`, `"key":`, `name =` before it in the same element. */
@@ -1404,28 +1427,38 @@ function alt(left: Value, right: Value, owned: boolean): Value {
 }
 
 /**
- * Sets each assignment's block to the innermost of `blocks` holding it (or the whole
- * file). The blocks nest, so one sweep with a stack of the open ones finds them all.
+ * Sets each assignment's block to the innermost of `blocks` holding it (or the whole file).
  */
 function placeInBlocks(list: Assignment[], blocks: { s: number; e: number }[], textLength: number): void {
-  const sorted = [...blocks].sort((x, y) => x.s - y.s || y.e - x.e);
-  const open: { s: number; e: number }[] = [];
-  let next = 0;
-  for (const a of [...list].sort((x, y) => x.s - y.s)) {
-    while (next < sorted.length && sorted[next]!.s < a.s) open.push(sorted[next++]!);
-    while (open.length && open[open.length - 1]!.e <= a.s) open.pop();
-    const best = open[open.length - 1] ?? { s: 0, e: textLength };
-    a.blockS = best.s;
-    a.blockE = best.e;
-  }
+  const sorted = [...list].sort((x, y) => x.s - y.s);
+  innermostBlocks(sorted.map((a) => a.s), blocks, textLength).forEach((best, k) => {
+    sorted[k]!.blockS = best.s;
+    sorted[k]!.blockE = best.e;
+  });
 }
 
 /**
- * The `def`/`class` bodies of a Python file, found once by indentation. Lines inside
+ * For each of the ascending `offsets`, the innermost of `blocks` holding it (or the whole
+ * file). The blocks nest, so one sweep with a stack of the open ones finds them all.
+ */
+function innermostBlocks(offsets: number[], blocks: { s: number; e: number }[], textLength: number): { s: number; e: number }[] {
+  const sorted = [...blocks].sort((x, y) => x.s - y.s || y.e - x.e);
+  const open: { s: number; e: number }[] = [];
+  let next = 0;
+  return offsets.map((at) => {
+    while (next < sorted.length && sorted[next]!.s < at) open.push(sorted[next++]!);
+    while (open.length && open[open.length - 1]!.e <= at) open.pop();
+    return open[open.length - 1] ?? { s: 0, e: textLength };
+  });
+}
+
+/**
+ * The `def`/`class` bodies of a Python file (or the statements `opener` starts, such as
+ * `with`), from their first line to the end of their body, found once by indentation. Lines inside
  * brackets or strings can confuse it, which only ever makes a name look assigned in
  * more places (so unknown), never wrongly known.
  */
-function pythonBlocks(text: string, continuation: Set<number>): { s: number; e: number }[] {
+function pythonBlocks(text: string, continuation: Set<number>, opener = /^(?:async\s+def|def|class)\b/): { s: number; e: number }[] {
   const blocks: { s: number; e: number }[] = [];
   const open: { s: number; indent: number }[] = [];
   let lineStart = 0;
@@ -1437,7 +1470,7 @@ function pythonBlocks(text: string, continuation: Set<number>): { s: number; e: 
     const first = text[lineStart + indent];
     if (first !== undefined && first !== '\n' && first !== '\r' && first !== '#' && lineStart + indent < nl && !continuation.has(lineStart)) {
       while (open.length && open[open.length - 1]!.indent >= indent) blocks.push({ s: open.pop()!.s, e: lineStart });
-      if (/^(?:async\s+def|def|class)\b/.test(text.slice(lineStart + indent, lineStart + indent + 10))) open.push({ s: lineStart, indent });
+      if (opener.test(text.slice(lineStart + indent, lineStart + indent + 10))) open.push({ s: lineStart, indent });
     }
     lineStart = nl + 1;
   }
