@@ -31,3 +31,19 @@ describe('a backend switch whose value is decided at run time', () => {
     assert.deepEqual(found('from google import genai\nclient = genai.Client()\n').map(([p]) => p), ['google-gemini-api']);
   });
 });
+
+describe('project= does not decide the backend when the switch beside it cannot be read', () => {
+  const providers = (text: string) => engine.analyze('a.py', text, { env: workspaceEnv([]) }).endpoints.map((e) => e.provider);
+
+  it('vertexai=<expression> with project= is unknown, not Vertex AI in its location', () => {
+    assert.deepEqual(providers('from langchain_google_genai import ChatGoogleGenerativeAI\nllm = ChatGoogleGenerativeAI(model="gemini-2.5-pro", vertexai=config.USE_VERTEX, project="p", location="europe-west4")\n'), [null]);
+    assert.deepEqual(providers('from langchain_google_genai import GoogleGenerativeAIEmbeddings\ne = GoogleGenerativeAIEmbeddings(vertexai=flag, project="p", location="europe-west4")\n'), [null]);
+  });
+
+  it('a switch variable the file sets while it runs makes project= undecided too; vertexai=0 is off', () => {
+    const setup = 'import os\nfrom langchain_google_genai import ChatGoogleGenerativeAI\ndef setup(flag):\n    os.environ["GOOGLE_GENAI_USE_VERTEXAI"] = str(flag)\nllm = ChatGoogleGenerativeAI(model="gemini-2.5-pro", project="p", location="europe-west4")\n';
+    assert.deepEqual(providers(setup), [null]);
+    assert.deepEqual(providers('from langchain_google_genai import ChatGoogleGenerativeAI\nllm = ChatGoogleGenerativeAI(model="gemini-2.5-pro", vertexai=0, project="p")\n'), ['google-gemini-api']);
+    assert.deepEqual(providers('from langchain_google_genai import ChatGoogleGenerativeAI\nllm = ChatGoogleGenerativeAI(model="gemini-2.5-pro", project="p", location="europe-west4")\n'), ['google-vertex-ai']);
+  });
+});

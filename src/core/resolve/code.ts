@@ -260,8 +260,10 @@ function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser:
     const at = list[0]!.s;
     const programOf = (offset: number): Span | undefined => input.separatePrograms?.find((p) => p.s <= offset && offset < p.e);
     if (programOf(at) !== programOf(useAt)) return undefined;
-    const runsFirst = at < useAt || parser.insideDefinition(useAt);
-    if (!runsFirst && input.lang === 'python' && !parser.insideLambda(useAt)) return undefined;
+    // Code written after the assignment runs after it; code before it only when it is a
+    // function or lambda body, which may be called before or after: both values then count.
+    const runsFirst = at < useAt;
+    if (!runsFirst && input.lang === 'python' && !parser.insideDefinition(useAt) && !parser.insideLambda(useAt)) return undefined;
     const line = input.lineOf ? input.lineOf(at) : lineAndColumn(parser.text, at).line;
     return { value: { state: 'set', value: value.v, where: { file: input.file, line } }, runsFirst };
   }
@@ -483,7 +485,11 @@ class CodeResolver {
     for (const c of candidates) {
       const { requireArg, requireOption, requireEnv, unless } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
-      if (unless && this.switchedOff(call, unless)) continue;
+      if (unless) {
+        const off = this.switchedOff(call, unless);
+        if (off === 'unknown') undecided ??= { ...c, undecided: `the switch ${unless.name}= (or ${unless.env?.join(', ') ?? 'its env variable'}) is not known statically` };
+        if (off !== false) continue;
+      }
       // Past a matched signal only a backend switch can still win (and only its variables are read).
       if (required && !requireEnv) continue;
       // A backend switch the SDK reads from the environment (CLAUDE_CODE_USE_BEDROCK=1).
@@ -537,10 +543,20 @@ class CodeResolver {
     return oneOf.some((v) => v === value || String(v) === r.text || (r.symbol !== undefined && v === r.symbol));
   }
 
-  /** Whether the call switches the signal's backend off: the option written as one of the values, or left out with its env switch false. */
-  private switchedOff(call: Call, unless: NonNullable<ClientSignal['unless']>): boolean {
+  /**
+   * Whether the call switches the signal's backend off: the option written as one of the
+   * values, or left out with its env switch false; 'unknown' when the option's value cannot
+   * be read or the file sets the env switch while it runs.
+   */
+  private switchedOff(call: Call, unless: NonNullable<ClientSignal['unless']>): boolean | 'unknown' {
     const opt = findOption(this.readOptions(call), [unless.name]);
-    if (opt) return this.isOneOf(opt, unless.oneOf);
+    if (opt) {
+      if (this.isOneOf(opt, unless.oneOf)) return true;
+      const r = evaluate(opt.value, this.ctx);
+      if (isKnown(r) && /^(?:0|false|no|off)$/i.test(r.text.trim())) return true;
+      return isKnown(r) || opt.value.k === 'lit' ? false : 'unknown';
+    }
+    if (unless.env?.some((name) => this.setAtRunTime(name))) return 'unknown';
     return unless.env?.some((name) => this.envIsFalse(name)) ?? false;
   }
 

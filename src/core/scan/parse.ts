@@ -96,6 +96,8 @@ export class CodeParser {
   private readonly callStarts = new Set<number>();
   /** See firstMark. */
   private readonly lhs = { start: -1, to: -1, mark: -1, tupleTo: -1 };
+  /** Whether the file has a `lambda` at all (computed on first use). */
+  private hasLambda?: boolean;
   /** See statementEnd. */
   private statementEnds?: Int32Array;
   /** damage[i]: how many tokens before index i the lexer repaired (a missing closer, a string never closed); see makeCall. */
@@ -587,7 +589,9 @@ export class CodeParser {
    * `,` before any `:` ends a lambda body at that level.
    */
   insideLambda(offset: number): boolean {
-    if (this.lang !== 'python') return false;
+    // Most files hold no lambda: then no walk back per use (which made it quadratic).
+    this.hasLambda ??= this.tokens.some((t) => t.t === 'id' && t.v === 'lambda');
+    if (this.lang !== 'python' || !this.hasLambda) return false;
     const { tokens } = this;
     let colon = false;
     for (let j = firstFrom(tokens, offset, (t) => t.s) - 1; j >= 0; j--) {
