@@ -150,3 +150,21 @@ describe('review fixes: a patch of the internal method that carries out the func
     assert.deepEqual(lines('tests/test_client.py', text.replace('process_query', 'process_stats')), [7]);
   });
 });
+
+describe('second review: a patch that does not stop the request leaves the client reported', () => {
+  it('another distribution of a namespace package, a response helper, or a method that sends nothing', () => {
+    const live = (patchLine: string, imports: string, client: string) =>
+      lines('tests/test_live.py', [imports, 'from unittest.mock import patch', 'def test_live():', `    with ${patchLine}:`, `        c = ${client}`, '        c.close()', ''].join('\n'));
+    assert.deepEqual(live('patch("google.auth.transport.requests.AuthorizedSession.configure_mtls_channel")', 'from google import genai', 'genai.Client(vertexai=True, project="p", location="us-central1")'), [5]);
+    assert.deepEqual(live('patch("openai._base_client.HttpxBinaryResponseContent")', 'from openai import OpenAI', 'OpenAI()'), [5]);
+    assert.deepEqual(live('patch.object(OpenAI, "close")', 'from openai import OpenAI', 'OpenAI()'), [5]);
+    // Its twin: the client's own HTTP layer patched keeps it quiet.
+    assert.deepEqual(live('patch("openai._base_client.SyncAPIClient.send")', 'from openai import OpenAI', 'OpenAI()'), []);
+  });
+
+  it('a jest module mock whose factory keeps the real module mocks only part of it', () => {
+    const ts = (factory: string) => lines('src/a.test.ts', ['import OpenAI from "openai";', `jest.mock("openai"${factory});`, 'test("x", () => {', '  const c = new OpenAI();', '});', ''].join('\n'));
+    assert.deepEqual(ts(', () => ({ ...jest.requireActual("openai"), toFile: jest.fn() })'), [4]);
+    assert.deepEqual(ts(''), []);
+  });
+});

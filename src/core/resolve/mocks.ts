@@ -23,8 +23,11 @@ export interface MockedRegion {
 /** The package a dotted or slashed module path starts with: `claude_agent_sdk`, `openai`, `@anthropic-ai/sdk`. */
 function packageOf(path: string): string {
   if (path.startsWith('@')) return path.split('/').slice(0, 2).join('/').split('.')[0]!;
-  return path.split(/[./]/)[0]!;
+  const parts = path.split(/[./]/);
+  // Namespace packages: google.genai and google.auth, azure.ai.inference and azure.identity are different distributions.
+  return NAMESPACE_ROOTS.has(parts[0]!) && parts.length > 1 ? `${parts[0]}.${parts[1]}` : parts[0]!;
 }
+const NAMESPACE_ROOTS = new Set(['google', 'azure']);
 
 /** unittest.mock's patchers that replace a target (not `patch.dict`, which only sets a mapping's items). */
 const PATCHER = /^(?:(?:unittest\.)?mock\.)?patch(?:\.object|\.multiple)?$/;
@@ -33,7 +36,9 @@ const MOCKER_PATCHER = /^mocker\.patch(?:\.object|\.multiple)?$/;
 /** Jest's and Vitest's module mocks, which replace the module for the whole test file. */
 const MODULE_MOCK = /^(?:jest|vi)\.(?:mock|doMock)$/;
 /** Parts of an SDK that send its requests: a transport, an HTTP client, a request or send method. */
-const TRANSPORT = /transport|http/i;
+const TRANSPORT = /(?:transport|https?_?client|session)$/i;
+/** Methods a test may call that send nothing, so patching them says nothing about the network. */
+const QUIET_METHOD = /^(?:close|aclose|__enter__|__exit__|__aenter__|__aexit__|__del__|__repr__)$/;
 const SEND_METHOD = /^_?(?:request|send|send_request|post|make_request)$/;
 
 /** The mocked regions of a test file. */
@@ -48,7 +53,8 @@ export function mockedRegions(parser: CodeParser, lang: CodeLanguage): MockedReg
     if (!path || tokens[path.end]?.v !== '(') continue;
     const target = patchTarget(tokens, path.end + 1, qualify);
     if (lang === 'js') {
-      if (MODULE_MOCK.test(path.text) && target) out.push({ s: 0, e: text.length, target });
+      // A factory that keeps the real module (`...jest.requireActual("openai")`) mocks only part of it.
+      if (MODULE_MOCK.test(path.text) && target && !keepsActual(tokens, path.end)) out.push({ s: 0, e: text.length, target });
       continue;
     }
     if (lang !== 'python' || !target) continue;
@@ -84,7 +90,8 @@ export function mocksCall(region: MockedRegion, callee: string, calls: (method: 
   const parts = target.slice(pkg.length).split(/[./]/).filter(Boolean);
   const last = parts[parts.length - 1] ?? '';
   const called = callee.slice(callee.lastIndexOf('.') + 1).toLowerCase();
-  return parts.some((p) => TRANSPORT.test(p)) || SEND_METHOD.test(last) || calls(last) || last.toLowerCase().split('_').includes(called);
+  if (QUIET_METHOD.test(last)) return false;
+  return TRANSPORT.test(last) || SEND_METHOD.test(last) || calls(last) || last.toLowerCase().split('_').includes(called);
 }
 
 /** The name path starting at token i (`mock.patch`), if token i starts one. */
@@ -144,5 +151,18 @@ export function isMockedIo(name: string, value: { k: string; path?: string; call
   if (!IO_OPTION.test(name)) return false;
   if (value.k === 'ref') return DOUBLE_WORD.test(value.path ?? '');
   if (value.k === 'call') return DOUBLE_MAKER.test(value.callee ?? '');
+  return false;
+}
+
+/** Whether the call whose `(` is at token `open` hands back the real module (`requireActual`, `importOriginal`, `importActual`). */
+function keepsActual(tokens: Token[], open: number): boolean {
+  let depth = 0;
+  for (let j = open; j < tokens.length; j++) {
+    const v = tokens[j]!.v;
+    if (v === '(' || v === '[' || v === '{') depth++;
+    else if (v === ')' || v === ']' || v === '}') {
+      if (--depth === 0) return false;
+    } else if (tokens[j]!.t === 'id' && /^(?:requireActual|importOriginal|importActual)$/.test(v)) return true;
+  }
   return false;
 }
