@@ -199,4 +199,19 @@ describe('constants imported from another module', () => {
     assert.deepEqual(uses(dir, cli, 'service/worker.py'), ['5 aws-bedrock bedrock-runtime.eu-central-1.amazonaws.com <- service/config/urls.py:1']);
     assert.deepEqual(summary(index), summary(cli));
   });
+
+  it('leaves a Python import unknown when two candidate modules export the name, or the module ends in `import *`', async () => {
+    const worker = 'from settings import BEDROCK_URL\nimport httpx\n\ndef call(body):\n    return httpx.post(BEDROCK_URL + "/model/x/invoke", json=body)\n';
+    const two = workspace({
+      'settings.py': 'BEDROCK_URL = "https://bedrock-runtime.us-east-1.amazonaws.com"\n',
+      'app/settings.py': 'BEDROCK_URL = "https://bedrock-runtime.eu-central-1.amazonaws.com"\n',
+      'app/worker.py': worker,
+    });
+    assert.deepEqual(uses(two, (await both(two)).cli, 'app/worker.py'), []);
+    const star = workspace({
+      'app/settings.py': 'BEDROCK_URL = "https://bedrock-runtime.eu-central-1.amazonaws.com"\ntry:\n    from local_settings import *\nexcept ImportError:\n    pass\n',
+      'app/worker.py': worker,
+    });
+    assert.deepEqual(uses(star, (await both(star)).cli, 'app/worker.py'), []);
+  });
 });

@@ -100,6 +100,8 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
     out.push({ name: exportName(module, exported), value: r.text, offset: value.s });
   };
   if (lang === 'python') {
+    // `from overrides import *` (Django's local settings) may replace any name after it is set.
+    if (parser.tokens.some((t, i) => t.v === 'import' && parser.tokens[i + 1]?.v === '*')) return out;
     for (const name of structure.assignments.keys()) {
       if (/^[A-Za-z_]\w*$/.test(name) && out.length < MAX_EXPORTS) publish(name, name);
     }
@@ -212,7 +214,11 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Map<
 
 function lookupExport(file: string, lang: CodeLanguage, spec: string, name: string, env: EnvLookup, hops: number, seen: Set<string>): ImportedConstant | undefined {
   if (hops > MAX_HOPS) return undefined;
-  for (const module of moduleCandidates(file, lang, spec, env)) {
+  const candidates = moduleCandidates(file, lang, spec, env);
+  // Python finds the package by searching up from the file (the import map drops relative
+  // dots): when two candidate modules export the name, which one is imported is not known.
+  if (lang === 'python' && candidates.filter((m) => env(exportName(m, name)).state === 'set').length > 1) return undefined;
+  for (const module of candidates) {
     const direct = exportName(module, name);
     const found = follow(direct, name, lang, env, hops, seen);
     if (found) return found;
