@@ -4,32 +4,14 @@
 // Otherwise the module reports its own deployment (unknown where it cannot read it). Also:
 // a long flat Bicep operator chain is read without a stack overflow or a false depth note.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { scan } from '../../src/cli/scan';
-import type { Endpoint, Finding } from '../../src/core/model';
+import type { Finding } from '../../src/core/model';
 import { parseBicep } from '../../src/core/scan/config/bicep';
-import { tempWorkspace } from '../support/cli';
 import { initParsers } from '../support/parse-check';
+import { lineOf, lineWith, placed, scanFiles, type Files } from '../support/workspace-scan';
 
-type Files = Record<string, string>;
-
-async function run(files: Files): Promise<{ endpoints: Endpoint[]; findings: Finding[] }> {
-  const dir = tempWorkspace({ '.llm-compliance.yaml': 'require: [hipaa, eu-residency]\nbaa: [azure-openai]\n', ...files });
-  try {
-    return await scan(['.'], { cwd: dir, today: '2026-12-03' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
-const lineWith = (text: string, needle: string): number => {
-  assert.ok(text.includes(needle), needle);
-  return lineOf(text, text.indexOf(needle));
-};
+const run = (files: Files) => scanFiles(files, 'require: [hipaa, eu-residency]\nbaa: [azure-openai]\n');
 /** Each endpoint as [file, line, region, euResident], in a stable order. */
-const placed = (r: { endpoints: Endpoint[] }, files: Files): [string, number, string | null, boolean | null][] =>
-  r.endpoints.map((e): [string, number, string | null, boolean | null] => [e.file, lineOf(files[e.file]!, e.range.start), e.region, e.euResident]).sort((a, b) => `${a[0]}:${a[1]}`.localeCompare(`${b[0]}:${b[1]}`));
+const placedInOrder = (r: Parameters<typeof placed>[0], files: Files) => placed(r, files).sort((x, y) => `${x[0]}:${x[1]}`.localeCompare(`${y[0]}:${y[1]}`));
 const findings = (r: { findings: Finding[] }): [string, string][] => r.findings.map((f): [string, string] => [f.file, f.ruleId]).sort();
 
 // An OpenAI account module: its location is an input with a default, its deployments a map the callers pass.
@@ -77,7 +59,7 @@ describe('Terraform library modules fail closed', () => {
   it('every call reports its deployments: the module stays quiet and each caller reports its own', async () => {
     const files: Files = { ...tfModule(), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral'), 'stacks/fr/main.tf': tfStack('GlobalStandard', 'francecentral') };
     const r = await run(files);
-    assert.deepEqual(placed(r, files), [
+    assert.deepEqual(placedInOrder(r, files), [
       ['stacks/eu/main.tf', lineWith(files['stacks/eu/main.tf']!, '"DataZoneStandard"'), 'swedencentral', true],
       ['stacks/fr/main.tf', lineWith(files['stacks/fr/main.tf']!, '"GlobalStandard"'), 'global', false],
     ]);
@@ -88,7 +70,7 @@ describe('Terraform library modules fail closed', () => {
     const files: Files = { ...tfModule(), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral'), 'stacks/us/main.tf': tfStack('GlobalStandard', null) };
     const r = await run(files);
     const module = files['modules/ai/main.tf']!;
-    assert.deepEqual(placed(r, files), [
+    assert.deepEqual(placedInOrder(r, files), [
       ['modules/ai/main.tf', lineWith(module, 'each.value.sku_name'), null, null],
       ['stacks/eu/main.tf', lineWith(files['stacks/eu/main.tf']!, '"DataZoneStandard"'), 'swedencentral', true],
     ]);
@@ -105,7 +87,7 @@ describe('Terraform library modules fail closed', () => {
       'stacks/kind/main.tf': 'variable "kind" {}\n' + tfStack('GlobalStandard', 'swedencentral', '  kind     = var.kind\n'),
     };
     const r = await run(files);
-    assert.ok(r.endpoints.some((e) => e.file === 'modules/ai/main.tf' && e.euResident === null), JSON.stringify(placed(r, files)));
+    assert.ok(r.endpoints.some((e) => e.file === 'modules/ai/main.tf' && e.euResident === null), JSON.stringify(placedInOrder(r, files)));
     assert.ok(findings(r).some(([file, rule]) => file === 'modules/ai/main.tf' && rule === 'LLMC003'));
   });
 
@@ -131,17 +113,17 @@ describe('Terraform library modules fail closed', () => {
     const module = tfModule({ location: 'local.location' });
     const files: Files = { ...module, 'modules/ai/data.tf': 'locals {\n  location = coalesce(var.location, data.azurerm_resource_group.rg.location)\n}\n', 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral') };
     const r = await run(files);
-    assert.deepEqual(placed(r, files), [['stacks/eu/main.tf', lineWith(files['stacks/eu/main.tf']!, '"DataZoneStandard"'), 'swedencentral', true]]);
+    assert.deepEqual(placedInOrder(r, files), [['stacks/eu/main.tf', lineWith(files['stacks/eu/main.tf']!, '"DataZoneStandard"'), 'swedencentral', true]]);
     const own: Files = { ...files, 'modules/ai/data.tf': 'locals {\n  location = "westus"\n}\n' };
     const r2 = await run(own);
-    assert.ok(r2.endpoints.some((e) => e.file === 'modules/ai/main.tf'), JSON.stringify(placed(r2, own)));
+    assert.ok(r2.endpoints.some((e) => e.file === 'modules/ai/main.tf'), JSON.stringify(placedInOrder(r2, own)));
   });
 
   it('a module\'s own SKU in a region one call passes and another leaves at a non-EU default is not judged by the one call', async () => {
     const files: Files = { ...tfModule({ sku: '"DataZoneStandard"' }), 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'swedencentral'), 'stacks/us/main.tf': tfStack('DataZoneStandard', null) };
     const r = await run(files);
     const own = r.endpoints.find((e) => e.file === 'modules/ai/main.tf');
-    assert.equal(own?.euResident, null, JSON.stringify(placed(r, files)));
+    assert.equal(own?.euResident, null, JSON.stringify(placedInOrder(r, files)));
     // Both calls pass the same value as the default: one value, as before.
     const same: Files = { ...files, 'stacks/eu/main.tf': tfStack('DataZoneStandard', 'eastus') };
     const r2 = await run(same);
@@ -189,7 +171,7 @@ describe('Bicep library modules fail closed', () => {
   it('two callers with the same module symbol both report: the module stays quiet', async () => {
     const files: Files = { 'infra/modules/ai.bicep': bicepModule(), 'infra/eu/main.bicep': bicepCaller('DataZoneStandard', 'swedencentral'), 'infra/fr/main.bicep': bicepCaller('DataZoneStandard', 'francecentral') };
     const r = await run(files);
-    assert.deepEqual(placed(r, files).map(([file, , region, eu]) => [file, region, eu]), [['infra/eu/main.bicep', 'swedencentral', true], ['infra/fr/main.bicep', 'francecentral', true]]);
+    assert.deepEqual(placedInOrder(r, files).map(([file, , region, eu]) => [file, region, eu]), [['infra/eu/main.bicep', 'swedencentral', true], ['infra/fr/main.bicep', 'francecentral', true]]);
     assert.deepEqual(r.findings, []);
   });
 
@@ -197,14 +179,14 @@ describe('Bicep library modules fail closed', () => {
     const files: Files = { 'infra/modules/ai.bicep': bicepModule(), 'infra/eu/main.bicep': bicepCaller('DataZoneStandard', 'swedencentral'), 'infra/us/main.bicep': bicepCaller('', 'eastus', false) };
     const r = await run(files);
     const own = r.endpoints.filter((e) => e.file === 'infra/modules/ai.bicep');
-    assert.deepEqual(own.map((e) => e.euResident), [null], JSON.stringify(placed(r, files)));
+    assert.deepEqual(own.map((e) => e.euResident), [null], JSON.stringify(placedInOrder(r, files)));
     assert.ok(findings(r).some(([file, rule]) => file === 'infra/modules/ai.bicep' && rule === 'LLMC003'));
   });
 
   it('a module that writes its own SKU reports its deployments, whatever the callers pass', async () => {
     const files: Files = { 'infra/modules/ai.bicep': bicepModule("{ name: 'GlobalStandard' }"), 'infra/eu/main.bicep': bicepCaller('DataZoneStandard', 'swedencentral') };
     const r = await run(files);
-    assert.ok(r.endpoints.some((e) => e.file === 'infra/modules/ai.bicep' && e.euResident !== true), JSON.stringify(placed(r, files)));
+    assert.ok(r.endpoints.some((e) => e.file === 'infra/modules/ai.bicep' && e.euResident !== true), JSON.stringify(placedInOrder(r, files)));
     assert.ok(findings(r).some(([file]) => file === 'infra/modules/ai.bicep'));
   });
 });

@@ -5,36 +5,17 @@
 // its own; and an app's environment that sets AZURE_OPENAI_ENDPOINT from a value known only at
 // deploy time is an Azure OpenAI endpoint with an unknown host.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { scan } from '../../src/cli/scan';
 import { Engine } from '../../src/core/engine';
-import type { Endpoint, Finding } from '../../src/core/model';
+import type { Endpoint } from '../../src/core/model';
 import { emptyPolicy } from '../../src/core/policy/policy';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { parseBicep, type BicepValue } from '../../src/core/scan/config/bicep';
-import { tempWorkspace } from '../support/cli';
 import { initParsers, syntaxErrors } from '../support/parse-check';
+import { lineOf, lineWith, placed, scanFiles, type Files } from '../support/workspace-scan';
 import { applyFix } from './fixes.test';
 
-type Files = Record<string, string>;
+const run = (files: Files) => scanFiles(files, 'require: [eu-residency]\n');
 
-async function run(files: Files): Promise<{ endpoints: Endpoint[]; findings: Finding[] }> {
-  const dir = tempWorkspace({ '.llm-compliance.yaml': 'require: [eu-residency]\n', ...files });
-  try {
-    return await scan(['.'], { cwd: dir, today: '2026-12-03' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
-const lineWith = (text: string, needle: string): number => {
-  assert.ok(text.includes(needle), needle);
-  return lineOf(text, text.indexOf(needle));
-};
-/** Each endpoint as [file, line, region, euResident]. */
-const placed = (r: { endpoints: Endpoint[] }, files: Files): [string, number, string | null, boolean | null][] =>
-  r.endpoints.map((e) => [e.file, lineOf(files[e.file]!, e.range.start), e.region, e.euResident]);
 
 // A reusable Terraform module: the account's location is a required input, and its deployments
 // are a map its callers pass (the shape the public Azure OpenAI modules take).
