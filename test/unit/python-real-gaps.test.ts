@@ -1,47 +1,13 @@
 // Python patterns from real agent samples that the engine missed or misread: Vertex AI's
 // GenerativeModel using the location of the file's vertexai.init, env values from env files
 // reported where the code uses them, env variables a file sets reaching only code that runs
-// after them (notebook cells in order, `%%writefile` cells as programs of their own), and
-// attributes set in `__init__` from a parameter's default.
+// after them (notebook cells in order, `%%writefile` cells as programs of their own), and a
+// Bedrock model id that belongs to the client it is written in.
 import * as assert from 'node:assert/strict';
-import { Engine, workspaceEnv } from '../../src/core/engine';
+import { Engine } from '../../src/core/engine';
+import { bedrock, brief, found, lineOf, notebook, vertex } from '../support/found';
 
 const engine = new Engine();
-
-interface Found {
-  line: number;
-  provider: string | null;
-  region: string | null;
-}
-
-/** The endpoints of one file, with the workspace setting these env variables (in `.env`). */
-function found(file: string, text: string, env: Record<string, string> = {}): (Found & { via: string })[] {
-  const defs = Object.entries(env).map(([name, value], i) => ({ name, value, file: '.env', line: i + 1 }));
-  const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
-  return engine.analyze(file, text, { env: workspaceEnv(defs) }).endpoints.map((e) => ({ line: lineAt(e.range.start), provider: e.provider, region: e.region, via: e.via }));
-}
-
-const brief = (list: (Found & { via: string })[]): Found[] => list.map(({ line, provider, region }) => ({ line, provider, region }));
-const vertex = (line: number, region: string | null): Found => ({ line, provider: 'google-vertex-ai', region });
-const bedrock = (line: number, region: string | null): Found => ({ line, provider: 'aws-bedrock', region });
-
-/** A notebook with these code cells (each a list of lines), as Jupyter writes it: one source string per line. */
-function notebook(cells: string[][]): string {
-  const json = {
-    cells: cells.map((lines) => ({ cell_type: 'code', metadata: {}, outputs: [], source: lines.map((l, i) => (i < lines.length - 1 ? `${l}\n` : l)) })),
-    metadata: { kernelspec: { language: 'python', name: 'python3' } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  };
-  return JSON.stringify(json, null, 1);
-}
-
-/** The 1-based line of the notebook's JSON text that holds `needle`. */
-function lineOf(text: string, needle: string): number {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `${needle} is in the notebook`);
-  return text.slice(0, at).split('\n').length;
-}
 
 describe('real-code gaps: Vertex AI GenerativeModel and vertexai.init', () => {
   it('GenerativeModel takes the location the same file passes to vertexai.init, reported at the model', () => {

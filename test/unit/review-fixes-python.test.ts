@@ -4,45 +4,7 @@
 // or GOOGLE_GENAI_USE_VERTEXAI=false switches it off; a GenerativeModel takes the location of a
 // vertexai.init only when that init runs first (top level, written before it).
 import * as assert from 'node:assert/strict';
-import { Engine, workspaceEnv } from '../../src/core/engine';
-
-const engine = new Engine();
-
-interface Found {
-  line: number;
-  provider: string | null;
-  region: string | null;
-}
-
-/** The endpoints of one file, with the workspace setting these env variables (in `.env`). */
-function found(file: string, text: string, env: Record<string, string> = {}): (Found & { via: string; unknown?: string })[] {
-  const defs = Object.entries(env).map(([name, value], i) => ({ name, value, file: '.env', line: i + 1 }));
-  const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
-  return engine.analyze(file, text, { env: workspaceEnv(defs) }).endpoints.map((e) => ({
-    line: lineAt(e.range.start), provider: e.provider, region: e.region, via: e.via, ...(e.unknown ? { unknown: e.unknown } : {}),
-  }));
-}
-
-const brief = (list: Found[]): Found[] => list.map(({ line, provider, region }) => ({ line, provider, region }));
-const bedrock = (line: number, region: string | null): Found => ({ line, provider: 'aws-bedrock', region });
-const vertex = (line: number, region: string | null): Found => ({ line, provider: 'google-vertex-ai', region });
-
-/** A notebook with these code cells (each a list of lines). */
-function notebook(cells: string[][]): string {
-  const json = {
-    cells: cells.map((lines) => ({ cell_type: 'code', metadata: {}, outputs: [], source: lines.map((l, i) => (i < lines.length - 1 ? `${l}\n` : l)) })),
-    metadata: { kernelspec: { language: 'python', name: 'python3' } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  };
-  return JSON.stringify(json, null, 1);
-}
-
-function lineOf(text: string, needle: string): number {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `${needle} is in the text`);
-  return text.slice(0, at).split('\n').length;
-}
+import { bedrock, brief, found, lineOf, notebook, vertex, type Found } from '../support/found';
 
 describe('review fixes: an env variable set after a use whose order the file does not tell', () => {
   const js = [
