@@ -255,8 +255,7 @@ function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser:
     const list = assignments.get(prefix + name);
     if (!list) continue;
     const value = list.length === 1 && !list[0]!.compound ? parser.valueOf(list[0]!) : undefined;
-    const block = list.length === 1 ? parser.blockOf(list[0]!) : undefined;
-    if (value?.k !== 'str' || !block || block.s !== 0 || block.e !== parser.text.length) return undefined;
+    if (value?.k !== 'str' || !parser.atTopLevel(list[0]!)) return undefined;
     const at = list[0]!.s;
     const programOf = (offset: number): Span | undefined => input.separatePrograms?.find((p) => p.s <= offset && offset < p.e);
     if (programOf(at) !== programOf(useAt)) return undefined;
@@ -482,6 +481,11 @@ class CodeResolver {
     let required: { provider: Provider; signal: ClientSignal } | undefined;
     /** A backend switch written with a value the engine cannot read (`vertexai=cfg.vertex`). */
     let undecided: { provider: Provider; signal: ClientSignal; undecided: string } | undefined;
+    // A backend's env switch the file itself sets while it runs: which backend is not known.
+    const switchedAtRunTime = (c: { provider: Provider; signal: ClientSignal }, names: string[]): typeof undecided => {
+      const set = names.find((name) => this.setAtRunTime(name));
+      return set ? { ...c, undecided: `${set} is set by this file at run time` } : undefined;
+    };
     for (const c of candidates) {
       const { requireArg, requireOption, requireEnv, unless } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
@@ -494,8 +498,7 @@ class CodeResolver {
       if (required && !requireEnv) continue;
       // A backend switch the SDK reads from the environment (CLAUDE_CODE_USE_BEDROCK=1).
       if (requireEnv && !requireEnv.some((name) => this.envIsTrue(name))) {
-        const set = requireEnv.find((name) => this.setAtRunTime(name));
-        if (set) undecided ??= { ...c, undecided: `${set} is set by this file at run time` };
+        undecided ??= switchedAtRunTime(c, requireEnv);
         continue;
       }
       if (requireArg) {
@@ -510,8 +513,7 @@ class CodeResolver {
           // The SDK's switch may be an env variable the workspace sets (GOOGLE_GENAI_USE_VERTEXAI=true);
           // or leaving the option out is itself what selects the backend (strands `Agent()`).
           if (!requireOption.absent && !requireOption.env?.some((name) => this.envIsTrue(name))) {
-            const set = requireOption.env?.find((name) => this.setAtRunTime(name));
-            if (set) undecided ??= { ...c, undecided: `${set} is set by this file at run time` };
+            undecided ??= switchedAtRunTime(c, requireOption.env ?? []);
             continue;
           }
           if (requireEnv) return c;
@@ -565,10 +567,9 @@ class CodeResolver {
    * in code that may not run (`os.environ["GOOGLE_GENAI_USE_VERTEXAI"] = str(flag)` in a setup function).
    */
   private setAtRunTime(name: string): boolean {
-    return ENV_TARGETS.some((prefix) => (this.ctx.assignments.get(prefix + name) ?? []).some((a) => {
-      const block = this.ctx.parser.blockOf(a);
-      return a.compound || this.ctx.parser.valueOf(a).k !== 'str' || block.s !== 0 || block.e !== this.ctx.parser.text.length;
-    }));
+    const { parser } = this.ctx;
+    return ENV_TARGETS.some((prefix) => (this.ctx.assignments.get(prefix + name) ?? [])
+      .some((a) => a.compound || parser.valueOf(a).k !== 'str' || !parser.atTopLevel(a)));
   }
 
   /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */

@@ -91,8 +91,7 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
     const list = structure.assignments.get(local);
     if (list?.length !== 1 || list[0]!.compound || structure.unstable.has(local)) return;
     const a = list[0]!;
-    const block = parser.blockOf(a);
-    if (block.s !== 0 || block.e !== parser.text.length) return;
+    if (!parser.atTopLevel(a)) return;
     const value = parser.valueOf(a);
     const r = evaluate(value, ctx);
     // Endpoints, hosts, regions and model ids hold no spaces; prompts and messages do, and are left out.

@@ -630,6 +630,12 @@ export class CodeParser {
     return { s: a.blockS, e: a.blockE };
   }
 
+  /** Whether an assignment is at the file's top level (not in a function, class or block). */
+  atTopLevel(a: Assignment): boolean {
+    const block = this.blockOf(a);
+    return block.s === 0 && block.e === this.text.length;
+  }
+
   /** Python: for each of the ascending offsets, the innermost def or class body holding it (or the whole file). */
   definitionsAround(offsets: number[]): { s: number; e: number }[] {
     this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
