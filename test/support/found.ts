@@ -41,3 +41,16 @@ export function lineOf(text: string, needle: string): number {
   assert.ok(at >= 0, `${needle} is in the text`);
   return text.slice(0, at).split('\n').length;
 }
+
+/** Where an endpoint goes, without its line. */
+export interface Placed {
+  provider: string | null;
+  host: string | null;
+  region: string | null;
+}
+
+/** The endpoints of a file written as these lines, with the workspace setting these env variables. */
+export function targets(file: string, lines: string[], env: Record<string, string> = {}): Placed[] {
+  const defs = Object.entries(env).map(([name, value], i) => ({ name, value, file: '.env', line: i + 1 }));
+  return engine.analyze(file, lines.join('\n') + '\n', { env: workspaceEnv(defs) }).endpoints.map((e) => ({ provider: e.provider, host: e.host, region: e.region }));
+}

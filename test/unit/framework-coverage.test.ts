@@ -3,21 +3,7 @@
 // to its library's default host, follows the base-URL option and the env variable the
 // library reads, and a class of the same name from another package stays quiet.
 import * as assert from 'node:assert/strict';
-import { Engine, workspaceEnv } from '../../src/core/engine';
-
-const engine = new Engine();
-
-interface Found {
-  provider: string | null;
-  host: string | null;
-  region: string | null;
-}
-
-/** The endpoints of one file, with the workspace setting these env variables. */
-function found(file: string, lines: string[], env: Record<string, string> = {}): Found[] {
-  const defs = Object.entries(env).map(([name, value], i) => ({ name, value, file: '.env', line: i + 1 }));
-  return engine.analyze(file, lines.join('\n') + '\n', { env: workspaceEnv(defs) }).endpoints.map((e) => ({ provider: e.provider, host: e.host, region: e.region }));
-}
+import { targets as found, type Placed as Found } from '../support/found';
 
 const at = (provider: string, host: string | null, region: string | null = 'global'): Found => ({ provider, host, region });
 /** A private server given as the base URL: self-hosted at that address. */

@@ -5,20 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { catalog } from '../../src/core/catalog/data';
 import { Engine, workspaceEnv } from '../../src/core/engine';
+import { targets as found, type Placed as Found } from '../support/found';
 
 const engine = new Engine();
 
-interface Found {
-  provider: string | null;
-  host: string | null;
-  region: string | null;
-}
-
-/** The endpoints of one file, with the workspace setting these env variables. */
-function found(file: string, lines: string[], env: Record<string, string> = {}): Found[] {
-  const defs = Object.entries(env).map(([name, value], i) => ({ name, value, file: '.env', line: i + 1 }));
-  return engine.analyze(file, lines.join('\n') + '\n', { env: workspaceEnv(defs) }).endpoints.map((e) => ({ provider: e.provider, host: e.host, region: e.region }));
-}
 
 const at = (provider: string, host: string | null, region: string | null): Found => ({ provider, host, region });
 const GEMINI_API = at('google-gemini-api', 'generativelanguage.googleapis.com', 'global');
