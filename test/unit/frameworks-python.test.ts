@@ -9,7 +9,6 @@ import { targets as found, type Placed as Found } from '../support/found';
 
 const engine = new Engine();
 
-
 const at = (provider: string, host: string | null, region: string | null): Found => ({ provider, host, region });
 const GEMINI_API = at('google-gemini-api', 'generativelanguage.googleapis.com', 'global');
 const vertex = (region: string): Found => at('google-vertex-ai', region === 'global' ? 'aiplatform.googleapis.com' : `${region}-aiplatform.googleapis.com`, region);
