@@ -10,6 +10,8 @@ import { CatalogIndex } from './resolve/catalog-index';
 import { moduleExports, resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
+import { promptyModel } from './resolve/prompty';
+import { promptyFrontMatterEnd } from './scan/config/prompty';
 import { compilerConfig, exportedNames, isCompilerConfig, PROJECT_IMPORT_ANCHORS } from './resolve/modules';
 import { goModuleDefinition } from './resolve/not-endpoints';
 import { applyAzureResources, bicepParamName, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
@@ -62,7 +64,9 @@ export type FileFormat =
   | { kind: 'bicep' }
   /** A `.bicepparam` file: the parameters of the Bicep file its `using` names. */
   | { kind: 'bicepparam' }
-  | { kind: 'notebook' };
+  | { kind: 'notebook' }
+  /** A Prompty file: a prompt template whose YAML front matter configures the model it runs on. */
+  | { kind: 'prompty' };
 
 /**
  * Files that set values for code elsewhere (.env, .tfvars, Terraform files, whose variable
@@ -122,6 +126,8 @@ export function formatOf(path: string): FileFormat | null {
       return { kind: 'bicep' };
     case 'bicepparam':
       return { kind: 'bicepparam' };
+    case 'prompty':
+      return { kind: 'prompty' };
     default:
       return null;
   }
@@ -314,7 +320,8 @@ export class Engine {
     // Not worth reading: nothing the catalog knows, no host that could imitate one, and no
     // re-export (a module that passes on another's constants publishes them too).
     const unremarkable = (t: string | Uint8Array): boolean => {
-      if (force || (typeof t === 'string' ? prefilter.testString(t) : prefilter.test(t)) || mayHoldLookalikeHost(t)) return false;
+      // A Prompty file always runs a model: its configuration is read whatever it names.
+      if (force || format.kind === 'prompty' || (typeof t === 'string' ? prefilter.testString(t) : prefilter.test(t)) || mayHoldLookalikeHost(t)) return false;
       read.exportsOnly = format.kind === 'code' && format.lang === 'js' && mayReexport(t);
       return !read.exportsOnly;
     };
@@ -501,6 +508,16 @@ export class Engine {
         const { template, settings } = bicepParameters(file, text);
         const scanned = config((r) => r.bicepParameters(template, settings, env, (offset) => lineAndColumn(text, offset).line));
         return { ...scanned, definitions: [...(scanned.definitions ?? []), ...settings.map((p) => ({ name: bicepParamName(template, p.param), value: p.value.text, offset: p.value.s }))] };
+      }
+      case 'prompty': {
+        const end = promptyFrontMatterEnd(text);
+        if (end < 0) return /^\s*---/.test(text) ? broken('Prompty front matter', { message: 'it has no closing --- line', offset: 0 }) : { endpoints: [] };
+        const tree = parseYaml(text.slice(0, end));
+        if (tree.problems.length) return broken('Prompty front matter YAML', tree.problems[0]!);
+        return config((r) => tree.roots.forEach((root) => {
+          promptyModel(r, root, env);
+          r.tree(root);
+        }));
       }
       case 'bicep': {
         const bicep = parseBicep(text);

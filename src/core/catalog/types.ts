@@ -354,6 +354,20 @@ export interface SpringAiStarter {
 }
 
 /**
+ * A Prompty executor: the `type` of a `.prompty` file's `model.configuration` (or
+ * `connection`) names it, and it builds an SDK client from the configuration's other keys.
+ */
+export interface PromptyExecutor {
+  types: string[];
+  /** The catalog client (ClientSignal id) it builds: its URL options, env variables and default say where requests go. */
+  client?: string;
+  /** Keys that carry the endpoint when it builds no catalog client (serverless `endpoint`); the host decides the provider. */
+  url?: string[];
+  note?: string;
+  sources: Source[];
+}
+
+/**
  * A client that picks the provider from a "provider:model" string given to its methods
  * (aisuite: `client.chat.completions.create(model="openai:gpt-4o")`), then calls that
  * provider through the provider's own SDK client.
@@ -383,6 +397,7 @@ export interface Catalog {
   litellm: LiteLlmSignals;
   portkey: PortkeySignals;
   springAi: SpringAiStarter[];
+  prompty: PromptyExecutor[];
   routers?: ModelStringRouter[];
   /** LLM APIs of vendors that are not catalog providers: reported by host, with no posture facts. */
   unlistedApis?: UnlistedLlmApi[];

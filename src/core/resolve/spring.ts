@@ -5,13 +5,13 @@
 // and `${NAME:default}` placeholders read NAME from the file or the environment.
 
 import type { Provider, SpringAiStarter } from '../catalog/types';
-import type { EnvSource } from '../model';
-import type { CNode, Located } from '../scan/config/tree';
+import { located, type CNode } from '../scan/config/tree';
 import type { ConfigResolver } from './config';
 import { applyProfile, defaultHostTarget, inferenceProfile } from './endpoint';
 import { profileSwapFix } from './fixes';
-import { HOLE, parseUrl } from './hosts';
-import { formatWhere, type EnvLookup } from './values';
+import { HOLE } from './hosts';
+import { carryValue, configuredUrl, fillPlaceholders, type FilledValue } from './placeholders';
+import type { EnvLookup } from './values';
 
 interface Property {
   /** Path segments in relaxed form (lower case, no `-` or `_`). */
@@ -19,20 +19,6 @@ interface Property {
   /** The property as written, for messages. */
   name: string;
   node: Extract<CNode, { k: 'scalar' }>;
-}
-
-/** The value of a property with its placeholders resolved. */
-interface Value {
-  /** What the value is, with HOLE where it is not known. */
-  located: Located;
-  /** Why a part is unknown. */
-  why?: string;
-  /** Workspace lines that set the values read. */
-  env: EnvSource[];
-  /** Said when a default in the file only holds while a variable is unset where it runs. */
-  condition?: string;
-  /** How the value was found, for `via`. */
-  describe: string;
 }
 
 /**
@@ -179,16 +165,8 @@ class StarterReader {
 
   private url(p: Property): void {
     const value = this.value(p);
-    const via = `${p.name} ${value.describe}`;
-    const before = this.r.endpoints.length;
-    if (!value.located.text.includes(HOLE)) this.r.url(value.located, true, via);
-    if (this.r.endpoints.length === before) {
-      // Not a URL the catalog knows, or not known at all: the starter's provider is assumed, its verdicts are not.
-      const host = value.located.text.includes(HOLE) ? null : parseUrl(value.located.text)?.host ?? null;
-      this.r.push(value.located, { provider: value.located.text.includes(HOLE) ? this.provider : null, host, region: null, verdictsUnknown: true }, via, undefined,
-        value.why ? `the base URL ${value.why}` : `${value.located.text} is not a URL of a host the catalog knows; declare where it processes data in the policy`);
-    }
-    this.finish(before, value, p);
+    configuredUrl(this.r, this.provider, value, `${p.name} ${value.describe}`);
+    this.r.consumed.add(p.node.s);
   }
 
   private region(p: Property): void {
@@ -202,70 +180,18 @@ class StarterReader {
     this.finish(before, value, p);
   }
 
-  private finish(before: number, value: Value, p: Property): void {
+  private finish(before: number, value: FilledValue, p: Property): void {
     // The property itself is read: the generic URL search must not report it again.
     this.r.consumed.add(p.node.s);
-    for (const e of this.r.endpoints.slice(before)) {
-      if (value.env.length) e.env = [...(e.env ?? []), ...value.env];
-      if (value.condition) e.conditions = [...e.conditions, value.condition];
-    }
+    carryValue(this.r.endpoints.slice(before), value);
   }
 
-  /** A property's value with its `${...}` placeholders filled in from the file or the environment. */
-  private value(p: Property): Value {
-    const node = p.node;
-    const raw = String(node.v ?? '').trim();
-    const base = located(node);
-    if (!raw.includes('${')) return { located: { ...base, text: raw }, env: [], describe: `"${raw}"` };
-    let text = '';
-    let why: string | undefined;
-    let condition: string | undefined;
-    const env: EnvSource[] = [];
-    const described: string[] = [];
-    let defaultSpan: { s: number; e: number } | undefined;
-    let fromProperty: Located | undefined;
-    let last = 0;
-    // `${NAME}` or `${NAME:default}`; a default may hold a URL (its colons are part of it).
-    for (const m of raw.matchAll(/\$\{([^}:]+)(?::([^}]*))?\}/g)) {
-      text += raw.slice(last, m.index);
-      last = m.index + m[0].length;
-      const name = m[1]!.trim();
-      const fallback = m[2];
-      const inFile = this.all.find((q) => q.path.join('.') === split(name).join('.') && q !== p);
-      const fileValue = inFile && !String(inFile.node.v ?? '').includes('${') ? String(inFile.node.v ?? '').trim() : undefined;
-      const v = fileValue === undefined ? this.env(name) : undefined;
-      if (fileValue !== undefined) {
-        text += fileValue;
-        fromProperty = located(inFile!.node);
-        described.push(`from ${inFile!.name}="${fileValue}"`);
-      } else if (v?.state === 'set') {
-        text += v.value;
-        env.push({ name, value: v.value, ...v.where });
-        described.push(`${name}="${v.value}" (${formatWhere(v.where)})`);
-      } else if (v?.state === 'conflict') {
-        text += HOLE;
-        why ??= `is read from ${name}, which has different values in the workspace (${v.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})`;
-        described.push(`from ${name}`);
-      } else if (fallback !== undefined && fallback.trim() !== '') {
-        text += fallback.trim();
-        // The default's own text, so a fix can edit it where the file spells it plainly.
-        const at = node.verbatim ? base.cs + String(node.v).indexOf(m[0]) + m[0].indexOf(':' + fallback) + 1 : undefined;
-        if (at !== undefined) defaultSpan = { s: at + (fallback.length - fallback.trimStart().length), e: at + fallback.trimEnd().length };
-        if (v?.state === 'unseen') condition = `Unless ${name} is set where it runs.`;
-        described.push(v?.state === 'unseen' ? `from ${name}, or "${fallback.trim()}" when it is unset` : `from ${name}, which no env file in the workspace sets, so its default "${fallback.trim()}"`);
-      } else {
-        text += HOLE;
-        why ??= v?.state === 'unset' ? `is read from the environment variable ${name}, which no env file in the workspace sets` : `is read from ${name}, whose value is not known here`;
-        described.push(`from ${name}`);
-      }
-    }
-    text += raw.slice(last);
-    // A value that is exactly one default, or one other property, is decided (and fixed) there; anything else is not edited.
-    const one = raw.startsWith('${') && last === raw.length && described.length === 1;
-    const whole = one && fromProperty ? { ...fromProperty, text: fromProperty.text.trim() }
-      : one && defaultSpan ? { text, s: defaultSpan.s, e: defaultSpan.e, cs: defaultSpan.s, ce: defaultSpan.e, verbatim: true }
-        : { ...base, text, verbatim: false };
-    return { located: whole, env, describe: described.join(' + '), ...(why ? { why } : {}), ...(condition ? { condition } : {}) };
+  /** A property's value with its `${NAME:default}` placeholders filled in from the file or the environment. */
+  private value(p: Property): FilledValue {
+    return fillPlaceholders(p.node, this.env, {
+      pattern: /\$\{([^}:]+)(?::([^}]*))?\}/g,
+      inFile: (name) => this.all.find((q) => q.path.join('.') === split(name).join('.') && q !== p),
+    });
   }
 }
 
@@ -296,8 +222,4 @@ function startsWith(path: string[], prefix: string[]): boolean {
 
 function endsWith(path: string[], suffix: string[]): boolean {
   return path.length >= suffix.length && suffix.every((s, i) => path[path.length - suffix.length + i] === s);
-}
-
-function located(node: Extract<CNode, { k: 'scalar' }>): Located {
-  return { text: String(node.v ?? ''), s: node.s, e: node.e, cs: node.cs, ce: node.ce, verbatim: node.verbatim };
 }

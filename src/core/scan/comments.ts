@@ -6,6 +6,7 @@ import { CST, Lexer as YamlLexer } from 'yaml';
 import type { FileFormat } from '../engine';
 import { notebookLanguage, parseNotebook } from './config/notebook';
 import { lex } from './lexer';
+import { promptyFrontMatterEnd } from './config/prompty';
 
 export interface Span {
   s: number;
@@ -25,6 +26,11 @@ export function commentSpans(text: string, format: FileFormat): Span[] {
       return lex(text, 'js').comments;
     case 'yaml':
       return yamlComments(text);
+    case 'prompty': {
+      // Only the front matter is YAML; the prompt after it is text the model reads.
+      const end = promptyFrontMatterEnd(text);
+      return end < 0 ? [] : yamlComments(text.slice(0, end));
+    }
     case 'json':
       return jsonComments(text);
     case 'toml':

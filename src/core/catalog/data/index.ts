@@ -8,6 +8,7 @@ import { litellm } from './litellm';
 import { routers } from './routers';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
+import { prompty } from './prompty';
 import { springAi } from './spring-ai';
 import { unlistedApis } from './unlisted-apis';
 import { provider as openai } from './providers/openai';
@@ -74,6 +75,7 @@ export const catalog: Catalog = {
   litellm,
   portkey,
   springAi,
+  prompty,
   routers,
   unlistedApis,
 };
