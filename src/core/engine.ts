@@ -94,8 +94,8 @@ const LOCK_FILES = new Set([
 export function formatOf(path: string): FileFormat | null {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (LOCK_FILES.has(base) || base.endsWith('.lock')) return null;
-  // `env.example` and `.env-example` document a project's values as `.env.example` does.
-  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env') || base === '.envrc' || /^\.?env[.-](?:example|sample|template)$/.test(base)) return { kind: 'dotenv' };
+  // `env.example`, `.env-example` and `.env-copy` document a project's values as `.env.example` does; `.env-prod` sets them as `.env.prod` does.
+  if (base === '.env' || base.startsWith('.env.') || base.startsWith('.env-') || base.endsWith('.env') || base === '.envrc' || /^env[.-](?:example|sample|template)$/.test(base)) return { kind: 'dotenv' };
   if (base === 'pom.xml' || base === 'build.gradle' || base === 'build.gradle.kts' || base === 'go.mod') return { kind: 'build' };
   const dot = base.lastIndexOf('.');
   if (dot < 0) return null;

@@ -34,7 +34,7 @@ export interface EnvFileUse {
 /** Dotenv names that document the expected values rather than set them (`.env.example`, `example.env`, `.env-example`). */
 export function isDocumentationEnv(file: string): boolean {
   const base = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
-  return /(?:^|[.-])(?:example|sample|template|tmpl|dist)(?:\.|$)/.test(base);
+  return /(?:^|[.-])(?:example|sample|template|tmpl|dist|copy)(?:\.|$)/.test(base);
 }
 
 export function dirOf(file: string): string {

@@ -164,11 +164,15 @@ describe('agents: placeholder values and backend switches in env files', () => {
 
 describe('agents: env-file templates named env.example and .env-example', () => {
   it('are dotenv files that document the values', () => {
-    for (const name of ['env.example', '.env-example', 'app/env.sample', '.env-template']) {
+    for (const name of ['env.example', '.env-example', 'app/env.sample', '.env-template', 'agent/.env-copy']) {
       assert.equal(formatOf(name)?.kind, 'dotenv', name);
       assert.equal(isDocumentationEnv(name), true, name);
     }
+    // `.env-prod` sets values as `.env.prod` does; it documents nothing.
+    assert.equal(formatOf('deploy/.env-prod')?.kind, 'dotenv');
+    assert.equal(isDocumentationEnv('deploy/.env-prod'), false);
     assert.equal(formatOf('environment.py')?.kind, 'code');
+    assert.equal(formatOf('env-setup.sh'), null);
   });
 
   it('serve the code of their folder: an ADK agent there runs on Vertex AI in the documented location', async () => {
