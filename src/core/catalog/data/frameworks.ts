@@ -48,6 +48,7 @@ const STRANDS_DEFAULT_MODEL = gh(STRANDS, STRANDS_HEAD, 'src/strands/models/bedr
 // strands' default Bedrock model since 1.38: a global. profile, whatever the region (before, the region's geographic profile).
 const STRANDS_DEFAULT_MODEL_ID = 'global.anthropic.claude-sonnet-4-6';
 const SK_AZURE_AI_INFERENCE = sk('azure_ai_inference/azure_ai_inference_settings.py');
+const AZURE_AI_INFERENCE_PY = gh('Azure/azure-sdk-for-python', 'f5863ea2bd3dd7979ac1b1673b13b90f179068f4', 'sdk/ai/azure-ai-inference/azure/ai/inference/_patch.py', D);
 
 // The Claude Agent SDK runs Claude Code, which picks its backend from the environment.
 const CLAUDE_BEDROCK = src('https://code.claude.com/docs/en/amazon-bedrock', D);
@@ -73,6 +74,17 @@ const CLAUDE_AGENT_CALLEES = [
 
 export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
   'azure-openai': [
+    {
+      id: 'azure-ai-inference-python',
+      languages: ['python'],
+      callees: ['inference.ChatCompletionsClient', 'inference.EmbeddingsClient', 'inference.ImageEmbeddingsClient',
+        'inference.aio.ChatCompletionsClient', 'inference.aio.EmbeddingsClient', 'inference.aio.ImageEmbeddingsClient'],
+      packages: ['azure-ai-inference'],
+      options: { url: ['endpoint', '$0'], model: ['model'] },
+      defaults: {},
+      note: 'Azure AI Foundry model inference (also GitHub Models and serverless endpoints): endpoint is required and has no default; the host decides the provider, an unknown one keeps Azure with its verdicts unknown.',
+      sources: [AZURE_AI_INFERENCE_PY],
+    },
     {
       id: 'semantic-kernel-azure-ai-inference-python',
       languages: ['python'],
