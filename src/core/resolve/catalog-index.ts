@@ -46,6 +46,8 @@ export class CatalogIndex {
   private readonly unlisted: (UnlistedMatch & { re: RegExp; literalLength: number })[] = [];
   /** Classes of vendors that are no catalog providers, by language and callee name. */
   private readonly vendorClientsByLang = new Map<CodeLanguage, Map<string, VendorClient[]>>();
+  /** Python modules the catalog ties client classes to (`semantic_kernel.connectors.ai.nvidia`), each with those classes' default hosts. */
+  readonly pySdk: { module: string; hosts: string[] }[];
 
   constructor(readonly catalog: Catalog) {
     this.hosts = new HostMatcher(catalog);
@@ -88,6 +90,10 @@ export class CatalogIndex {
         }
       }
     }
+    const pythonClients = [...catalog.providers.flatMap((p) => p.clients), ...(catalog.unlistedApis ?? []).flatMap((a) => a.clients ?? [])]
+      .filter((c) => c.languages.includes('python') && c.defaults.host);
+    this.pySdk = pythonClients.flatMap((c) => c.callees.filter((callee) => callee.includes('.'))
+      .map((callee) => ({ module: callee.slice(0, callee.lastIndexOf('.')), hosts: [c.defaults.host!.toLowerCase()] })));
     this.unlisted.sort((a, b) => b.literalLength - a.literalLength);
   }
 

@@ -17,7 +17,7 @@ import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapF
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, type ExportedValue } from './modules';
-import { goModuleName, goSdkDefaultHosts, isExampleName, isModelList, isNotServer, isTestFile } from './not-endpoints';
+import { goModuleName, goSdkDefaultHosts, isExampleName, isModelList, isNotServer, isTestFile, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -303,9 +303,10 @@ class CodeResolver {
     this.inTest = isTestFile(input.file);
   }
 
-  /** Whether a host is a default of the SDK whose Go source the file is (asked only when a URL would be reported: it reads the workspace's go.mod files). */
+  /** Whether a host is a default of the SDK whose Go or Python source the file is (asked only when a URL would be reported: it reads the workspace's go.mod files). */
   private isSdkDefaultHost(host: string): boolean {
-    this.sdkDefaultHosts ??= this.input.lang === 'go' ? goSdkDefaultHosts(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, this.moduleOf) : new Set();
+    this.sdkDefaultHosts ??= this.input.lang === 'go' ? goSdkDefaultHosts(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, this.moduleOf)
+      : this.input.lang === 'python' ? pythonSdkDefaultHosts(this.input.file, this.index.pySdk) : new Set();
     return this.sdkDefaultHosts.has(host);
   }
 
