@@ -34,6 +34,12 @@ describe('classes of vendors that are not catalog providers', () => {
         host: 'integrate.api.nvidia.com',
       },
       {
+        name: 'LlamaIndex NVIDIA, from the package and from its module',
+        file: ['from llama_index.llms.nvidia import NVIDIA', 'from llama_index.llms.nvidia.base import NVIDIA as NvidiaLLM', '', 'llm = NVIDIA(model="meta/llama-3.1-70b-instruct")', 'other = NvidiaLLM()'],
+        vendor: 'NVIDIA API Catalog',
+        host: 'integrate.api.nvidia.com',
+      },
+      {
         name: 'GigaChat from langchain_gigachat and GigaChatEmbeddings from langchain_community',
         file: ['from langchain_gigachat.chat_models import GigaChat', 'from langchain_community.embeddings import GigaChatEmbeddings', '', 'llm = GigaChat(credentials=token, verify_ssl_certs=False)', 'emb = GigaChatEmbeddings(credentials=token)'],
         vendor: 'Sber GigaChat',

@@ -62,6 +62,7 @@ const NETMIND_OPENAI_API = src('https://netmind-power.gitbook.io/inference-api-d
 
 // The libraries' own source, where each class reads its base URL and falls back to its default.
 const LC_NVIDIA = gh('langchain-ai/langchain-nvidia', '47a96a45a21b7d162dcaf72ae92ebb2b64287278', 'libs/ai-endpoints/langchain_nvidia_ai_endpoints/_common.py', CHECKED);
+const LI_NVIDIA = gh('run-llama/llama_index', '8c6a87efd10c6fc0c29e70fd0c48ec5f4ce76f89', 'llama-index-integrations/llms/llama-index-llms-nvidia/llama_index/llms/nvidia/base.py', CHECKED);
 const SK_NVIDIA = (path: string) => gh('microsoft/semantic-kernel', 'b39d95a34435f4c1d55dd00c86120ce118d847e1', `python/semantic_kernel/connectors/ai/nvidia/${path}`, CHECKED);
 const LC_COMMUNITY = (path: string) => gh('langchain-ai/langchain-community', 'bc87773064735e649cfd798185502e156d5e948a', `libs/community/langchain_community/${path}`, CHECKED);
 const DASHSCOPE_SDK_ENV = gh('dashscope/dashscope-sdk-python', 'c0d7a0b7174c1b24033be61cdb00dab45da93036', 'dashscope/common/env.py', CHECKED);
@@ -299,6 +300,14 @@ export const unlistedApis: UnlistedLlmApi[] = [
         defaults: { host: 'integrate.api.nvidia.com', baseUrl: 'https://integrate.api.nvidia.com/v1' },
         note: 'base_url= (or nvidia_base_url=) points the class at a NIM of its own (self-hosted); without it NVIDIA_BASE_URL, else NVIDIA\'s hosted API.',
         sources: [LC_NVIDIA],
+      }),
+      pyClient('llamaindex-nvidia', {
+        callees: pyClasses({ 'llama_index.llms.nvidia': ['NVIDIA'], 'llama_index.llms.nvidia.base': ['NVIDIA'] }),
+        packages: ['llama-index-llms-nvidia'],
+        options: { url: ['base_url', 'api_base'], model: ['model'] },
+        defaults: { host: 'integrate.api.nvidia.com', baseUrl: 'https://integrate.api.nvidia.com/v1' },
+        note: 'An OpenAILike client on base_url=, which defaults to NVIDIA\'s hosted API.',
+        sources: [LI_NVIDIA],
       }),
       pyClient('semantic-kernel-nvidia-python', {
         callees: pyClasses({
