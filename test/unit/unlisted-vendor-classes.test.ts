@@ -204,9 +204,15 @@ describe('classes of vendors that are not catalog providers', () => {
       assert.deepEqual(analyze('.venv/lib/python3.12/site-packages/semantic_kernel/connectors/ai/nvidia/settings/nvidia_settings.py', settings).map((e) => e.line), [7]);
     });
 
-    it('still reports the same default in an application\'s own folders', () => {
+    it('and inside a package folder whose name is the library\'s own (langchain_nvidia_ai_endpoints/)', () => {
+      assert.deepEqual(analyze('libs/ai-endpoints/langchain_nvidia_ai_endpoints/_common.py', settings).map((e) => e.line), [7]);
+    });
+
+    it('still reports the same default in an application\'s own folders, also one named like a one-word package', () => {
       assert.deepEqual(analyze('app/settings/nvidia_settings.py', settings).map((e) => e.line), [6, 7]);
       assert.deepEqual(analyze('src/connectors/ai/nvidia/settings.py', settings).map((e) => e.line), [6, 7]);
+      const giga = ['GIGACHAT_URL = "https://gigachat.devices.sberbank.ru/api/v1/chat/completions"'];
+      assert.deepEqual(analyze('app/gigachat/client.py', giga).map((e) => e.host), ['gigachat.devices.sberbank.ru']);
     });
   });
 

@@ -129,8 +129,9 @@ function goImportPath(parts: string[], moduleOf: (dir: string) => string | undef
  * folders of a module the catalog ties client classes to (`semantic_kernel/connectors/ai/nvidia/`,
  * below any folder: the import root may be `python/` or `src/`), the default hosts of those
  * classes, which every construction of them is reported with. Such a folder path is the
- * module: Python would import it under that name. Only a module of three or more parts counts
- * (`llms/gemini/` or `gigachat/` may be an application's own), or any module of an installed
+ * module: Python would import it under that name. Only a module that names a library counts:
+ * three or more parts, or a compound package name (`langchain_nvidia_ai_endpoints/`), since
+ * `llms/gemini/` or `gigachat/` may be an application's own; or any module of an installed
  * package's folder (`site-packages/`, `dist-packages/`). Any other URL in the file is reported.
  */
 export function pythonSdkDefaultHosts(path: string, sdk: readonly { module: string; hosts: readonly string[] }[]): Set<string> {
@@ -141,7 +142,9 @@ export function pythonSdkDefaultHosts(path: string, sdk: readonly { module: stri
   const installedModule = installed >= 0 ? `${dirs.slice(installed + 1).join('.')}.` : undefined;
   for (const s of sdk) {
     const inInstalled = installedModule?.startsWith(`${s.module}.`) === true;
-    if (inInstalled || (s.module.split('.').length >= 3 && dotted.includes(`.${s.module}.`))) s.hosts.forEach((h) => hosts.add(h));
+    const parts = s.module.split('.');
+    const namesLibrary = parts.length >= 3 || parts[0]!.includes('_');
+    if (inInstalled || (namesLibrary && dotted.includes(`.${s.module}.`))) s.hosts.forEach((h) => hosts.add(h));
   }
   return hosts;
 }
