@@ -17,10 +17,13 @@ const GOAL = { precision: 0.95, recall: 0.95, attributes: 0.97 };
 const REACHED: Record<string, typeof GOAL> = {
   // The engine was tuned on these two sets' misses (docs/accuracy/README.md).
   'java-ts-go-iac': { precision: 0.99, recall: 0.98, attributes: 0.97 },
-  'python-agents': { precision: 0.96, recall: 0.96, attributes: 1 },
+  // EU/BAA 0.99 and 0.98 below: the vendor classes found since (NvidiaChatCompletion here, GigaChat
+  // and GigaChatEmbeddings in holdout) are labelled eu=false, which no page of NVIDIA's or Sber's
+  // states; the catalog rule keeps their processing place unknown (eu null).
+  'python-agents': { precision: 0.96, recall: 0.96, attributes: 0.99 },
   // Labelled after that tuning and not tuned on: how the engine does on code it has not seen
   // (first runs: docs/accuracy/real-holdout-first-run*.txt, real-holdout-2-first-run.txt).
-  holdout: { precision: 0.71, recall: 0.56, attributes: 1 },
+  holdout: { precision: 0.71, recall: 0.56, attributes: 0.98 },
   'holdout-2': { precision: 0.71, recall: 0.4, attributes: 1 },
 };
 

@@ -415,6 +415,13 @@ export interface UnlistedLlmApi {
   /** The vendor's own domains (as a provider's): a processing place rests on a page there. */
   vendorDomains: string[];
   hosts: UnlistedLlmHost[];
+  /**
+   * SDK and framework classes that call this vendor's API (LangChain's `ChatNVIDIA`, Semantic
+   * Kernel's `NvidiaChatCompletion`), named by their import path. Built without a base URL, one
+   * calls `defaults.host`, which is one of `hosts`; without `defaults.host` (no page of the
+   * vendor's names it) the call is still reported, with its host unknown.
+   */
+  clients?: ClientSignal[];
   note?: string;
 }
 

@@ -15,6 +15,12 @@ export interface EnvSignalRef {
   signal: EnvSignal;
 }
 
+/** A class of a vendor that is no catalog provider (catalog `unlistedApis[].clients`). */
+export interface VendorClient {
+  api: UnlistedLlmApi;
+  signal: ClientSignal;
+}
+
 /** A host of an LLM API whose vendor is not a catalog provider (catalog `unlistedApis`). */
 export interface UnlistedMatch {
   api: UnlistedLlmApi;
@@ -38,6 +44,10 @@ export class CatalogIndex {
   /** The Go SDK packages the catalog models (import paths), each with its clients' default hosts. */
   readonly goSdk: { package: string; hosts: string[] }[];
   private readonly unlisted: (UnlistedMatch & { re: RegExp; literalLength: number })[] = [];
+  /** Classes of vendors that are no catalog providers, by language and callee name. */
+  private readonly vendorClientsByLang = new Map<CodeLanguage, Map<string, VendorClient[]>>();
+  /** Python modules the catalog ties client classes to (`semantic_kernel.connectors.ai.nvidia`), each with those classes' default hosts. */
+  readonly pySdk: { module: string; hosts: string[] }[];
 
   constructor(readonly catalog: Catalog) {
     this.hosts = new HostMatcher(catalog);
@@ -72,7 +82,18 @@ export class CatalogIndex {
       .flatMap((c) => c.packages.map((pkg) => ({ package: pkg, hosts: c.defaults.host ? [c.defaults.host.toLowerCase()] : [] }))));
     for (const api of catalog.unlistedApis ?? []) {
       for (const host of api.hosts) this.unlisted.push({ api, host, ...compileHostPattern(host.pattern) });
+      for (const signal of api.clients ?? []) {
+        for (const lang of signal.languages) {
+          let byTail = this.vendorClientsByLang.get(lang);
+          if (!byTail) this.vendorClientsByLang.set(lang, (byTail = new Map<string, VendorClient[]>()));
+          for (const callee of signal.callees) byTail.set(lastSegment(callee), [...(byTail.get(lastSegment(callee)) ?? []), { api, signal }]);
+        }
+      }
     }
+    const pythonClients = [...catalog.providers.flatMap((p) => p.clients), ...(catalog.unlistedApis ?? []).flatMap((a) => a.clients ?? [])]
+      .filter((c) => c.languages.includes('python') && c.defaults.host);
+    this.pySdk = pythonClients.flatMap((c) => c.callees.filter((callee) => callee.includes('.'))
+      .map((callee) => ({ module: callee.slice(0, callee.lastIndexOf('.')), hosts: [c.defaults.host!.toLowerCase()] })));
     this.unlisted.sort((a, b) => b.literalLength - a.literalLength);
   }
 
@@ -100,7 +121,17 @@ export class CatalogIndex {
   /** Whether a call to `calleePath` in `lang` may construct a client, call LiteLLM or a model-string router's method. */
   isInteresting(lang: CodeLanguage, calleePath: string): boolean {
     const tail = lastSegment(calleePath);
-    return this.clientsByLang.get(lang)?.has(tail) === true || this.litellmTails.has(tail) || this.routerTails.has(tail);
+    return this.clientsByLang.get(lang)?.has(tail) === true || this.vendorClientsByLang.get(lang)?.has(tail) === true
+      || this.litellmTails.has(tail) || this.routerTails.has(tail);
+  }
+
+  /**
+   * Classes of vendors that are no catalog providers whose callee matches the end of
+   * `calleePath`, most qualified first. Their callees name the import path, so a class of the
+   * same name from another module matches none.
+   */
+  vendorClientsFor(lang: CodeLanguage, calleePath: string): VendorClient[] {
+    return mostQualifiedFirst(this.vendorClientsByLang.get(lang)?.get(lastSegment(calleePath)), calleePath);
   }
 
   /** A client signal by its id, with its provider. */
@@ -114,15 +145,7 @@ export class CatalogIndex {
 
   /** Client signals whose callee matches the end of `calleePath`. */
   clientsFor(lang: CodeLanguage, calleePath: string): { provider: Provider; signal: ClientSignal }[] {
-    const candidates = this.clientsByLang.get(lang)?.get(lastSegment(calleePath));
-    if (!candidates) return [];
-    // The most qualified callee first: `langchain_community.llms.Ollama` over a bare `Ollama`.
-    const matched = (signal: ClientSignal): number => Math.max(...signal.callees.map((c) => (pathEndsWith(calleePath, c) ? c.length : -1)));
-    return candidates
-      .map((c) => ({ c, length: matched(c.signal) }))
-      .filter((m) => m.length >= 0)
-      .sort((a, b) => b.length - a.length)
-      .map((m) => m.c);
+    return mostQualifiedFirst(this.clientsByLang.get(lang)?.get(lastSegment(calleePath)), calleePath);
   }
 
   /** Whether a config key is one SDKs use for an LLM base URL (base_url, apiBase, api_base, ...). */
@@ -194,6 +217,16 @@ export function baaAvailable(fact: BaaFact): boolean | null {
   return null;
 }
 
+/** The signals whose callee matches the end of `calleePath`, the most qualified first: `langchain_community.llms.Ollama` over a bare `Ollama`. */
+function mostQualifiedFirst<T extends { signal: ClientSignal }>(candidates: T[] | undefined, calleePath: string): T[] {
+  const matched = (signal: ClientSignal): number => Math.max(...signal.callees.map((c) => (pathEndsWith(calleePath, c) ? c.length : -1)));
+  return (candidates ?? [])
+    .map((c) => ({ c, length: matched(c.signal) }))
+    .filter((m) => m.length >= 0)
+    .sort((a, b) => b.length - a.length)
+    .map((m) => m.c);
+}
+
 export function lastSegment(path: string): string {
   const i = path.lastIndexOf('.');
   return i >= 0 ? path.slice(i + 1) : path;
@@ -213,8 +246,8 @@ export function pathEndsWith(path: string, suffix: string): boolean {
  */
 export function urlOptionKeys(catalog: Catalog): string[] {
   const keys = new Set(catalog.litellm.urlOptions);
-  for (const p of catalog.providers) {
-    for (const c of p.clients) {
+  for (const clients of [...catalog.providers.map((p) => p.clients), ...(catalog.unlistedApis ?? []).map((a) => a.clients ?? [])]) {
+    for (const c of clients) {
       for (const o of c.options.url ?? []) if (/url|base/i.test(o) && !/^with/i.test(o) && !o.startsWith('$')) keys.add(o);
     }
   }

@@ -17,7 +17,7 @@ import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapF
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, type ExportedValue } from './modules';
-import { goModuleName, goSdkDefaultHosts, isExampleName, isModelList, isNotServer, isTestFile } from './not-endpoints';
+import { goModuleName, goSdkDefaultHosts, isExampleName, isModelList, isNotServer, isTestFile, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -303,9 +303,10 @@ class CodeResolver {
     this.inTest = isTestFile(input.file);
   }
 
-  /** Whether a host is a default of the SDK whose Go source the file is (asked only when a URL would be reported: it reads the workspace's go.mod files). */
+  /** Whether a host is a default of the SDK whose Go or Python source the file is (asked only when a URL would be reported: it reads the workspace's go.mod files). */
   private isSdkDefaultHost(host: string): boolean {
-    this.sdkDefaultHosts ??= this.input.lang === 'go' ? goSdkDefaultHosts(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, this.moduleOf) : new Set();
+    this.sdkDefaultHosts ??= this.input.lang === 'go' ? goSdkDefaultHosts(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, this.moduleOf)
+      : this.input.lang === 'python' ? pythonSdkDefaultHosts(this.input.file, this.index.pySdk) : new Set();
     return this.sdkDefaultHosts.has(host);
   }
 
@@ -324,7 +325,11 @@ class CodeResolver {
     if (this.routed(call)) return;
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
-    if (!match || this.wrapsClient(call)) return;
+    if (!match) {
+      this.vendorCall(call);
+      return;
+    }
+    if (this.wrapsClient(call)) return;
     if (match.undecided) {
       // `vertexai=client.vertexai`: which backend the SDK picks is decided at run time.
       this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null },
@@ -536,6 +541,68 @@ class CodeResolver {
       else fallback ??= c;
     }
     return required ?? undecided ?? fallback;
+  }
+
+  /**
+   * A class of a vendor that is no catalog provider (`ChatNVIDIA(...)`, `GigaChat(...)`), tied to
+   * its import path: its base URL option, else its env variable, else the vendor's default host.
+   * An explicit URL resolves as any client's does (a NIM on localhost is self-hosted).
+   */
+  private vendorCall(call: Call): void {
+    const qualified = this.ctx.parser.qualify(call.callee);
+    const [match] = this.index.vendorClientsFor(this.input.lang, qualified);
+    if (!match || this.wrapsClient(call) || (this.inTest && this.isMocked(call))) return;
+    const { api, signal } = match;
+    const { options, opaque } = this.callOptions(call);
+    if (findOption(options, signal.options.client)) return; // reported where that client is built
+    const via = (what: string): string => `${shortCallee(call)}: ${what}`;
+    const extras = { sdk: signal.id };
+    const callSpan = this.callSpan(call);
+    const off = signal.unless ? this.switchedOff(call, signal.unless) : false;
+    if (off === true) return; // local inference (Nomic's inference_mode="local")
+    if (off === 'unknown') {
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, callSpan, { provider: null, host: null, region: null }, via(`${signal.unless!.name}= not known statically`),
+        { ...extras, unknown: `${signal.unless!.name}= is computed at run time: the class may call ${api.vendor}'s API or run locally` }));
+      return;
+    }
+    const urlOpt = findOption(options, signal.options.url);
+    if (urlOpt) {
+      const r = evaluate(urlOpt.value, this.ctx);
+      const endpoint = this.fromUrl(r, null, signal, via(`${urlOpt.name} ${describe(r)}`), extras);
+      if (endpoint) {
+        this.consume(r);
+        this.endpoints.push(endpoint);
+        return;
+      }
+    }
+    if (opaque && signal.options.url?.length) {
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, callSpan, { provider: null, host: null, region: null }, via(`options from ${opaque}`),
+        { ...extras, unknown: `the class's options come from \`${opaque}\`, which is not a literal in this file, and may set its base URL` }));
+      return;
+    }
+    const urlEnv = this.implicitEnv(signal.env?.url);
+    if (urlEnv.kind === 'set' || urlEnv.kind === 'conflict') {
+      const r = this.resolve({ k: 'ref', path: `process.env.${urlEnv.name}`, s: callSpan.s, e: callSpan.e });
+      const endpoint = this.fromUrl(r, null, signal, via(`no endpoint set, so the library reads ${describe(r).replace(/^from /, '')}`), extras);
+      if (endpoint) {
+        this.endpoints.push(endpoint);
+        return;
+      }
+    }
+    const conditions = urlEnv.condition ? { conditions: [urlEnv.condition] } : {};
+    const host = signal.defaults.host;
+    const defaultUrl = host ? parseUrl(`https://${host}`) : null;
+    if (defaultUrl) {
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, callSpan, uncataloguedHostTarget(this.index, defaultUrl),
+        via(`no endpoint set${urlEnv.text}, so the library default ${host}`), { ...extras, ...conditions }));
+      return;
+    }
+    // No page of the vendor's names the host: still its API, reported with what is not known.
+    const endpoint = makeEndpoint(this.index, this.input.file, callSpan, { provider: null, host: null, region: null },
+      via(`no endpoint set${urlEnv.text}: ${api.vendor} (not a catalog provider)`),
+      { ...extras, ...conditions, unknown: `an uncatalogued LLM API of ${api.vendor}: which host it calls and where it processes data are not known; declare it in the policy` });
+    endpoint.vendor = api.vendor;
+    this.endpoints.push(endpoint);
   }
 
   /** Whether an option is written as one of these values (a literal, a constant, an enum symbol). */
@@ -812,7 +879,7 @@ class CodeResolver {
    * An endpoint from a URL value; null when the value holds no host at all. `marked`: the
    * provider the client's own settings point to, which decides when the host is unknown.
    */
-  private fromUrl(r: Resolved, sdkProvider: Provider, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }, marked?: Provider): Endpoint | null {
+  private fromUrl(r: Resolved, sdkProvider: Provider | null, signal: ClientSignal | undefined, via: string, extras: { sdk?: string; model?: string }, marked?: Provider): Endpoint | null {
     const url = parseUrl(r.text.trim());
     const refused = !url && isKnown(r) && hasUrlScheme(r.text.trim());
     if (!url && isKnown(r) && !refused) return null; // a known value that is not a URL: not an endpoint setting
@@ -830,8 +897,9 @@ class CodeResolver {
       // (OpenAI-compatible ones above all), so its provider is not known. One without a default
       // (Azure's) keeps its provider, not its verdicts; a local server's SDK (Ollama) reaches a
       // server of that runtime, self-hosted wherever it runs.
-      const elsewhere = signal?.defaults.host !== undefined && sdkProvider.kind !== 'self-hosted';
-      const target = elsewhere ? { provider: null, host: null, region: null } : { provider: sdkProvider, host: null, region: null, verdictsUnknown: true };
+      // A vendor's class that is no catalog provider's (sdkProvider null) may reach any server alike.
+      const elsewhere = !sdkProvider || (signal?.defaults.host !== undefined && sdkProvider.kind !== 'self-hosted');
+      const target = elsewhere || !sdkProvider ? { provider: null, host: null, region: null } : { provider: sdkProvider, host: null, region: null, verdictsUnknown: true };
       return makeEndpoint(this.index, this.input.file, r.span, target, via, {
         ...extras,
         unknown: refused ? 'the URL parser refuses the base URL, so where the SDK sends requests is not known' : `the base URL ${r.why ?? (url?.placeholder ? PLACEHOLDER_WHY : 'is computed at run time')}`,

@@ -123,3 +123,28 @@ function goImportPath(parts: string[], moduleOf: (dir: string) => string | undef
   }
   return undefined;
 }
+
+/**
+ * The hosts a Python file may name without being a use of them: when the file sits in the
+ * folders of a module the catalog ties client classes to (`semantic_kernel/connectors/ai/nvidia/`,
+ * below any folder: the import root may be `python/` or `src/`), the default hosts of those
+ * classes, which every construction of them is reported with. Such a folder path is the
+ * module: Python would import it under that name. Only a module that names a library counts:
+ * three or more parts, or a compound package name (`langchain_nvidia_ai_endpoints/`), since
+ * `llms/gemini/` or `gigachat/` may be an application's own; or any module of an installed
+ * package's folder (`site-packages/`, `dist-packages/`). Any other URL in the file is reported.
+ */
+export function pythonSdkDefaultHosts(path: string, sdk: readonly { module: string; hosts: readonly string[] }[]): Set<string> {
+  const hosts = new Set<string>();
+  const dirs = path.split('/').slice(0, -1);
+  const installed = Math.max(dirs.lastIndexOf('site-packages'), dirs.lastIndexOf('dist-packages'));
+  const dotted = `.${dirs.join('.')}.`;
+  const installedModule = installed >= 0 ? `${dirs.slice(installed + 1).join('.')}.` : undefined;
+  for (const s of sdk) {
+    const inInstalled = installedModule?.startsWith(`${s.module}.`) === true;
+    const parts = s.module.split('.');
+    const namesLibrary = parts.length >= 3 || parts[0]!.includes('_');
+    if (inInstalled || (namesLibrary && dotted.includes(`.${s.module}.`))) s.hosts.forEach((h) => hosts.add(h));
+  }
+  return hosts;
+}

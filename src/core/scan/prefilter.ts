@@ -3,7 +3,7 @@
 // Files without one are never decoded or parsed. The anchors come from the catalog, so
 // a new host or SDK can never be filtered out by a stale list.
 
-import type { Catalog } from '../catalog/types';
+import type { Catalog, ClientSignal } from '../catalog/types';
 import { WAIVER_MARKER } from '../policy/waivers';
 import { normalizeKey, urlOptionKeys } from '../resolve/catalog-index';
 import { LLM_SERVER_ANCHORS } from '../resolve/hosts';
@@ -175,6 +175,11 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
     const name = pkg.slice(pkg.lastIndexOf('/') + 1);
     return [name, name.replace(/-/g, '_'), name.replace(/-/g, '.')];
   };
+  const clientAnchors = (c: ClientSignal): string[] => {
+    // A required argument (boto3.client("bedrock-runtime")) appears literally wherever the call does.
+    if (c.requireArg) return c.requireArg.oneOf;
+    return [...c.callees.map(callee), ...(c.callees.every(literalSafe) ? [] : c.packages.flatMap(packageAnchors))];
+  };
   for (const p of catalog.providers) {
     // Self-hosted hosts (localhost, *.local) only count in LLM contexts, which have anchors of their own.
     if (p.kind !== 'self-hosted') {
@@ -185,22 +190,15 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
         if (runs[0]) words.push(runs[0]);
       }
     }
-    for (const c of p.clients) {
-      if (kind === 'code') {
-        // A required argument (boto3.client("bedrock-runtime")) appears literally wherever the call does.
-        if (c.requireArg) {
-          words.push(...c.requireArg.oneOf);
-          continue;
-        }
-        words.push(...c.callees.map(callee));
-        if (!c.callees.every(literalSafe)) for (const pkg of c.packages) words.push(...packageAnchors(pkg));
-      }
-    }
+    if (kind === 'code') for (const c of p.clients) words.push(...clientAnchors(c));
     // Shared variables (AWS_REGION) only count next to a specific one, which is an anchor itself.
     for (const e of p.env) if (e.specific) words.push(e.name);
   }
-  // LLM APIs of vendors that are no catalog providers are found by their hosts alone.
-  for (const api of catalog.unlistedApis ?? []) for (const h of api.hosts) words.push(h.pattern.replace(/^\*\./, ''));
+  // LLM APIs of vendors that are no catalog providers are found by their hosts and their classes.
+  for (const api of catalog.unlistedApis ?? []) {
+    for (const h of api.hosts) words.push(h.pattern.replace(/^\*\./, ''));
+    if (kind === 'code') for (const c of api.clients ?? []) words.push(...clientAnchors(c));
+  }
   // LiteLLM calls are imported from litellm (or named by a provider prefix in the model string).
   for (const px of catalog.litellm.prefixes) words.push(px.prefix);
   if (kind === 'code') {

@@ -3,8 +3,8 @@
 // policy unseen. Where requests are processed is recorded only where the vendor's own page
 // says so (test/unit/unlisted-llm-hosts.test.ts enforces it); otherwise it stays null, with
 // what others claim in the note. A host name or top-level domain alone proves nothing.
-import type { Fact, ProcessingPlace, Source, UnlistedLlmApi } from '../types';
-import { src } from './common';
+import type { ClientSignal, Fact, ProcessingPlace, Source, UnlistedLlmApi } from '../types';
+import { gh, src } from './common';
 
 const CHECKED = '2026-12-03';
 
@@ -55,6 +55,31 @@ const MINIMAX_CN = src('https://platform.minimaxi.com/docs/api-reference/respons
 const MINIMAX_GLOBAL = src('https://docs.rs/rig-core/latest/rig/providers/minimax/constant.GLOBAL_API_BASE_URL.html', CHECKED, true);
 const MINIMAX_CHAT = src('https://trtc.io/document/79678', CHECKED, true);
 
+const GIGACHAT_API_REFERENCE = src('https://developers.sber.ru/docs/en/gigachat/api/reference', CHECKED);
+const NOMIC_CLIENT = gh('nomic-ai/nomic', 'b963f429ea40a40071257465253737db42ef6222', 'nomic/dataset.py', CHECKED);
+const NETMIND_CHAT = src('https://netmind-power.gitbook.io/netmind-power-documentation/api/inference/chat', CHECKED);
+const NETMIND_OPENAI_API = src('https://netmind-power.gitbook.io/inference-api-documentation/openai-api', CHECKED);
+
+// The libraries' own source, where each class reads its base URL and falls back to its default.
+const LC_NVIDIA = gh('langchain-ai/langchain-nvidia', '47a96a45a21b7d162dcaf72ae92ebb2b64287278', 'libs/ai-endpoints/langchain_nvidia_ai_endpoints/_common.py', CHECKED);
+const LI_NVIDIA = gh('run-llama/llama_index', '8c6a87efd10c6fc0c29e70fd0c48ec5f4ce76f89', 'llama-index-integrations/llms/llama-index-llms-nvidia/llama_index/llms/nvidia/base.py', CHECKED);
+const SK_NVIDIA = (path: string) => gh('microsoft/semantic-kernel', 'b39d95a34435f4c1d55dd00c86120ce118d847e1', `python/semantic_kernel/connectors/ai/nvidia/${path}`, CHECKED);
+const LC_COMMUNITY = (path: string) => gh('langchain-ai/langchain-community', 'bc87773064735e649cfd798185502e156d5e948a', `libs/community/langchain_community/${path}`, CHECKED);
+const DASHSCOPE_SDK_ENV = gh('dashscope/dashscope-sdk-python', 'c0d7a0b7174c1b24033be61cdb00dab45da93036', 'dashscope/common/env.py', CHECKED);
+const GIGACHAT_SDK_SETTINGS = gh('ai-forever/gigachat', 'bc53e75b5928a572393657d06e410e48ef8d6519', 'src/gigachat/settings.py', CHECKED);
+const LC_GIGACHAT = gh('ai-forever/langchain-gigachat', '49027a36f9091255dd39e7c0ff508c47afe38885', 'libs/gigachat/langchain_gigachat/_client.py', CHECKED);
+const LC_NOMIC = gh('langchain-ai/langchain', '0048bc83930f296a8256d2e78b9c86cc8c73b51e', 'libs/partners/nomic/langchain_nomic/embeddings.py', CHECKED);
+const LC_NETMIND = src('https://github.com/protagolabs/langchain-netmind', CHECKED);
+
+/** Python callees of classes by the modules that export them: `{ langchain_nomic: ['NomicEmbeddings'] }`. */
+const pyClasses = (modules: Record<string, string[]>): string[] =>
+  Object.entries(modules).flatMap(([module, classes]) => classes.map((c) => `${module}.${c}`));
+
+/** A Python class of a vendor's library: its import paths, the option and env variable that set its base URL, and its default. */
+function pyClient(id: string, signal: Omit<ClientSignal, 'id' | 'languages'>): ClientSignal {
+  return { id, languages: ['python'], ...signal };
+}
+
 /** What Baidu AI Cloud's privacy policy says, which is about personal information, not where API requests are processed. */
 const BAIDU_PRIVACY_NOTE = 'Baidu AI Cloud\'s privacy policy stores personal information collected and generated in China in China; it does not say where API requests are processed, so the location stays unknown.';
 
@@ -80,6 +105,28 @@ const TENCENT_CN_REGIONS: [string, string][] = [
 export const unlistedApis: UnlistedLlmApi[] = [
   {
     vendor: 'Alibaba DashScope',
+    clients: [
+      pyClient('langchain-dashscope', {
+        callees: [
+          ...pyClasses({
+            'langchain_community.embeddings': ['DashScopeEmbeddings'],
+            'langchain_community.embeddings.dashscope': ['DashScopeEmbeddings'],
+            'langchain_community.chat_models': ['ChatTongyi'],
+            'langchain_community.chat_models.tongyi': ['ChatTongyi'],
+            'langchain_community.llms': ['Tongyi'],
+            'langchain_community.llms.tongyi': ['Tongyi'],
+          }),
+          // The same classes as re-exported by the langchain package before 0.2.
+          ...pyClasses({ 'langchain.embeddings': ['DashScopeEmbeddings'], 'langchain.chat_models': ['ChatTongyi'], 'langchain.llms': ['Tongyi'] }),
+        ],
+        packages: ['langchain-community', 'dashscope'],
+        options: { model: ['model', 'model_name'] },
+        env: { url: ['DASHSCOPE_HTTP_BASE_URL'] },
+        defaults: { host: 'dashscope.aliyuncs.com', baseUrl: 'https://dashscope.aliyuncs.com/api/v1' },
+        note: 'The classes take no base URL: the dashscope SDK they call uses DASHSCOPE_HTTP_BASE_URL, else the China (Beijing) host. A module attribute set in code (dashscope.base_http_api_url = ...) is not read.',
+        sources: [LC_COMMUNITY('chat_models/tongyi.py'), LC_COMMUNITY('embeddings/dashscope.py'), DASHSCOPE_SDK_ENV],
+      }),
+    ],
     vendorDomains: ['alibabacloud.com', 'aliyun.com'],
     hosts: [
       {
@@ -238,6 +285,44 @@ export const unlistedApis: UnlistedLlmApi[] = [
   },
   {
     vendor: 'NVIDIA API Catalog',
+    clients: [
+      pyClient('langchain-nvidia-ai-endpoints', {
+        callees: ['langchain_nvidia_ai_endpoints', 'langchain_nvidia'].flatMap((module) => pyClasses({
+          [module]: ['ChatNVIDIA', 'NVIDIAEmbeddings', 'NVIDIA', 'NVIDIARerank'],
+          [`${module}.chat_models`]: ['ChatNVIDIA'],
+          [`${module}.embeddings`]: ['NVIDIAEmbeddings'],
+          [`${module}.llm`]: ['NVIDIA'],
+          [`${module}.reranking`]: ['NVIDIARerank'],
+        })),
+        packages: ['langchain-nvidia-ai-endpoints'],
+        options: { url: ['base_url', 'nvidia_base_url'], model: ['model'] },
+        env: { url: ['NVIDIA_BASE_URL'] },
+        defaults: { host: 'integrate.api.nvidia.com', baseUrl: 'https://integrate.api.nvidia.com/v1' },
+        note: 'base_url= (or nvidia_base_url=) points the class at a NIM of its own (self-hosted); without it NVIDIA_BASE_URL, else NVIDIA\'s hosted API.',
+        sources: [LC_NVIDIA],
+      }),
+      pyClient('llamaindex-nvidia', {
+        callees: pyClasses({ 'llama_index.llms.nvidia': ['NVIDIA'], 'llama_index.llms.nvidia.base': ['NVIDIA'] }),
+        packages: ['llama-index-llms-nvidia'],
+        options: { url: ['base_url', 'api_base'], model: ['model'] },
+        defaults: { host: 'integrate.api.nvidia.com', baseUrl: 'https://integrate.api.nvidia.com/v1' },
+        note: 'An OpenAILike client on base_url=, which defaults to NVIDIA\'s hosted API.',
+        sources: [LI_NVIDIA],
+      }),
+      pyClient('semantic-kernel-nvidia-python', {
+        callees: pyClasses({
+          'semantic_kernel.connectors.ai.nvidia': ['NvidiaChatCompletion', 'NvidiaTextEmbedding'],
+          'semantic_kernel.connectors.ai.nvidia.services.nvidia_chat_completion': ['NvidiaChatCompletion'],
+          'semantic_kernel.connectors.ai.nvidia.services.nvidia_text_embedding': ['NvidiaTextEmbedding'],
+        }),
+        packages: ['semantic-kernel'],
+        options: { url: ['base_url'], client: ['client'], model: ['ai_model_id'] },
+        env: { url: ['NVIDIA_BASE_URL'] },
+        defaults: { host: 'integrate.api.nvidia.com', baseUrl: 'https://integrate.api.nvidia.com/v1' },
+        note: 'Builds an AsyncOpenAI client on base_url=, else NVIDIA_BASE_URL, else the NvidiaSettings default; a client passed as client=AsyncOpenAI(...) is reported where it is built.',
+        sources: [SK_NVIDIA('settings/nvidia_settings.py'), SK_NVIDIA('services/nvidia_chat_completion.py')],
+      }),
+    ],
     vendorDomains: ['nvidia.com'],
     hosts: [
       {
@@ -324,5 +409,89 @@ export const unlistedApis: UnlistedLlmApi[] = [
       ...h,
       processing: unstated('No MiniMax page in the stored corpus says where API requests are processed.', h.sources),
     })),
+  },
+  {
+    vendor: 'Sber GigaChat',
+    vendorDomains: ['sber.ru', 'sberbank.ru'],
+    hosts: [
+      {
+        pattern: 'gigachat.devices.sberbank.ru',
+        sources: [GIGACHAT_API_REFERENCE],
+        processing: unstated('Sber\'s API reference names this domain for GigaChat requests; no Sber page in the stored corpus says in which country they are processed.', [GIGACHAT_API_REFERENCE]),
+      },
+    ],
+    clients: [
+      pyClient('gigachat', {
+        callees: pyClasses({
+          gigachat: ['GigaChat'],
+          langchain_gigachat: ['GigaChat', 'GigaChatEmbeddings'],
+          'langchain_gigachat.chat_models': ['GigaChat'],
+          'langchain_gigachat.chat_models.gigachat': ['GigaChat'],
+          'langchain_gigachat.embeddings': ['GigaChatEmbeddings'],
+          'langchain_gigachat.embeddings.gigachat': ['GigaChatEmbeddings'],
+          'langchain_community.chat_models': ['GigaChat'],
+          'langchain_community.chat_models.gigachat': ['GigaChat'],
+          'langchain_community.llms': ['GigaChat'],
+          'langchain_community.llms.gigachat': ['GigaChat'],
+          'langchain_community.embeddings': ['GigaChatEmbeddings'],
+          'langchain_community.embeddings.gigachat': ['GigaChatEmbeddings'],
+        }),
+        packages: ['gigachat', 'langchain-gigachat', 'langchain-community'],
+        options: { url: ['base_url'], model: ['model'] },
+        env: { url: ['GIGACHAT_BASE_URL'] },
+        defaults: { host: 'gigachat.devices.sberbank.ru', baseUrl: 'https://gigachat.devices.sberbank.ru/api/v1' },
+        note: 'The LangChain classes pass base_url= to the gigachat SDK, whose settings read GIGACHAT_BASE_URL, else Sber\'s API.',
+        sources: [GIGACHAT_SDK_SETTINGS, LC_GIGACHAT, LC_COMMUNITY('llms/gigachat.py'), LC_COMMUNITY('embeddings/gigachat.py')],
+      }),
+    ],
+  },
+  {
+    vendor: 'Nomic Atlas',
+    vendorDomains: ['nomic.ai', 'github.com/nomic-ai'],
+    hosts: [
+      {
+        pattern: 'api-atlas.nomic.ai',
+        sources: [NOMIC_CLIENT],
+        processing: unstated('No Nomic page in the stored corpus says where embedding requests are processed.', [NOMIC_CLIENT]),
+      },
+    ],
+    clients: [
+      pyClient('langchain-nomic', {
+        callees: pyClasses({ langchain_nomic: ['NomicEmbeddings'], 'langchain_nomic.embeddings': ['NomicEmbeddings'] }),
+        // inference_mode="local" embeds on this machine (Embed4All): no request leaves it.
+        unless: { name: 'inference_mode', oneOf: ['local'] },
+        packages: ['langchain-nomic', 'nomic'],
+        options: { model: ['model'] },
+        defaults: { host: 'api-atlas.nomic.ai' },
+        note: 'Calls the nomic client, which sends requests to the production Atlas API unless `nomic login` chose an enterprise tenant (stored outside the repository). inference_mode="dynamic" may embed locally or remotely.',
+        sources: [LC_NOMIC, NOMIC_CLIENT],
+      }),
+    ],
+  },
+  {
+    vendor: 'NetMind AI',
+    vendorDomains: ['netmind.ai', 'netmind-power.gitbook.io'],
+    hosts: [
+      { pattern: 'api.netmind.ai', sources: [NETMIND_CHAT] },
+      { pattern: 'inference-api.netmind.ai', sources: [NETMIND_OPENAI_API] },
+    ].map((h) => ({
+      ...h,
+      processing: unstated('No NetMind page in the stored corpus says where inference requests are processed.', h.sources),
+    })),
+    clients: [
+      pyClient('langchain-netmind', {
+        callees: pyClasses({
+          langchain_netmind: ['ChatNetmind', 'NetmindEmbeddings'],
+          'langchain_netmind.chat_models': ['ChatNetmind'],
+          'langchain_netmind.embeddings': ['NetmindEmbeddings'],
+        }),
+        packages: ['langchain-netmind'],
+        options: { url: ['base_url', 'netmind_api_base'], model: ['model', 'model_name'] },
+        env: { url: ['NETMIND_API_BASE'] },
+        defaults: { host: 'api.netmind.ai', baseUrl: 'https://api.netmind.ai/inference-api/openai/v1' },
+        note: 'An OpenAI client on base_url= (netmind_api_base), else NETMIND_API_BASE, else NetMind\'s API.',
+        sources: [LC_NETMIND, NETMIND_CHAT],
+      }),
+    ],
   },
 ];
