@@ -29,6 +29,8 @@ export class CatalogIndex {
   private readonly env = new Map<string, EnvSignalRef[]>();
   private readonly litellmTails: Set<string>;
   private readonly routerTails: Set<string>;
+  /** Calls a client may be handed to that decide its backend (AdkApp): parsed too, to be found. */
+  private readonly wrapperTails = new Set<string>();
   private readonly prefixes: LiteLlmPrefix[];
   private readonly bareModels: { pattern: RegExp; provider: ProviderId; sources: Source[] }[];
   /** Models each provider serves only from its global location (Gemini previews on Vertex AI). */
@@ -48,6 +50,7 @@ export class CatalogIndex {
         for (const lang of signal.languages) {
           let byTail = this.clientsByLang.get(lang);
           if (!byTail) this.clientsByLang.set(lang, (byTail = new Map<string, { provider: Provider; signal: ClientSignal }[]>()));
+          for (const callee of signal.wrappedBy?.callees ?? []) this.wrapperTails.add(lastSegment(callee));
           for (const callee of signal.callees) {
             const tail = lastSegment(callee);
             const list = byTail.get(tail) ?? [];
@@ -100,7 +103,7 @@ export class CatalogIndex {
   /** Whether a call to `calleePath` in `lang` may construct a client, call LiteLLM or a model-string router's method. */
   isInteresting(lang: CodeLanguage, calleePath: string): boolean {
     const tail = lastSegment(calleePath);
-    return this.clientsByLang.get(lang)?.has(tail) === true || this.litellmTails.has(tail) || this.routerTails.has(tail);
+    return this.clientsByLang.get(lang)?.has(tail) === true || this.litellmTails.has(tail) || this.routerTails.has(tail) || this.wrapperTails.has(tail);
   }
 
   /** A client signal by its id, with its provider. */
