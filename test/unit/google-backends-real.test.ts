@@ -1,6 +1,11 @@
 // Google backends as real code picks them: an ADK agent run by Vertex AI Agent Engine's
 // AdkApp, pydantic-settings values, and a Vertex switch copied inside an `if` that tests it.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { scan } from '../../src/cli/scan';
+import { Engine } from '../../src/core/engine';
 import { brief, found, notebook, vertex } from '../support/found';
 
 describe('Google backends on real code: ADK agents run by Vertex AI Agent Engine (AdkApp)', () => {
@@ -83,5 +88,151 @@ describe('Google backends on real code: ADK agents run by Vertex AI Agent Engine
       const text = agentLines(wrap).join('\n');
       assert.equal(found('deploy.py', text)[1]!.provider, 'google-gemini-api', wrap.join('; '));
     }
+  });
+});
+
+describe('Google backends on real code: pydantic settings values', () => {
+  const settingsFile = (classBody: string[], use: string): string => [
+    'import vertexai',
+    'from pydantic import BaseModel, Field',
+    'from pydantic_settings import BaseSettings, SettingsConfigDict',
+    'class Settings(BaseSettings):',
+    ...classBody.map((l) => `    ${l}`),
+    'conf = Settings()',
+    use,
+  ].join('\n');
+  const prefixed = ['model_config = SettingsConfigDict(env_prefix="SVC_")', 'VERTEX_REGION: str = Field(default="europe-west4")'];
+  const region = (text: string, env: Record<string, string> = {}): (string | null)[] => found('settings.py', text, env).map((e) => e.region);
+
+  it('a field reads its default when the env variable (with the env_prefix) is not set', () => {
+    assert.deepEqual(region(settingsFile(prefixed, 'vertexai.init(location=conf.VERTEX_REGION)')), ['europe-west4']);
+  });
+
+  it('the env variable of the prefixed name wins over the default, and the endpoint cites it', () => {
+    const [e] = found('settings.py', settingsFile(prefixed, 'vertexai.init(location=conf.VERTEX_REGION)'), { SVC_VERTEX_REGION: 'us-east5' });
+    assert.equal(e!.region, 'us-east5');
+    assert.match(e!.via, /SVC_VERTEX_REGION/);
+  });
+
+  it('names match the environment case-insensitively unless case_sensitive=True', () => {
+    const lower = ['vertex_region: str = "europe-west4"'];
+    assert.deepEqual(region(settingsFile(lower, 'vertexai.init(location=conf.vertex_region)'), { VERTEX_REGION: 'us-west1' }), ['us-west1']);
+    const strict = ['model_config = SettingsConfigDict(case_sensitive=True)', 'vertex_region: str = "europe-west4"'];
+    assert.deepEqual(region(settingsFile(strict, 'vertexai.init(location=conf.vertex_region)'), { VERTEX_REGION: 'us-west1' }), ['europe-west4']);
+  });
+
+  it('an alias names the env variable itself; pydantic v1\'s inner Config sets the prefix', () => {
+    const alias = ['where: str = Field("europe-west4", alias="VERTEX_AI_LOCATION")'];
+    assert.deepEqual(region(settingsFile(alias, 'vertexai.init(location=conf.where)'), { VERTEX_AI_LOCATION: 'asia-east1' }), ['asia-east1']);
+    const v1 = ['region: str = "europe-west4"', 'class Config:', '    env_prefix = "OLD_"'];
+    assert.deepEqual(region(settingsFile(v1, 'vertexai.init(location=conf.region)'), { OLD_REGION: 'europe-west9' }), ['europe-west9']);
+  });
+
+  it('a keyword given when the instance is made wins; a default_factory or an unknown field stays unknown', () => {
+    assert.deepEqual(region(settingsFile(prefixed, 'conf2 = Settings(VERTEX_REGION="europe-west1")\nvertexai.init(location=conf2.VERTEX_REGION)')), ['europe-west1']);
+    assert.deepEqual(region(settingsFile(['VERTEX_REGION: str = Field(default_factory=pick)'], 'vertexai.init(location=conf.VERTEX_REGION)')), [null]);
+    assert.deepEqual(region(settingsFile(prefixed, 'vertexai.init(location=conf.OTHER)')), [null]);
+  });
+
+  it('a class that is no pydantic model is not read', () => {
+    const text = ['import vertexai', 'class Settings:', '    REGION = "europe-west4"', 'conf = Settings()', 'vertexai.init(location=conf.REGION)'].join('\n');
+    assert.deepEqual(region(text), [null]);
+  });
+
+  it('a nested model\'s field is its default, so an ADK Agent given it is found (and on Gemini without a switch)', () => {
+    const text = [
+      'from google.adk import Agent',
+      'from pydantic import BaseModel, Field',
+      'from pydantic_settings import BaseSettings',
+      'class Models(BaseModel):',
+      '    main: str = Field(default="gemini-2.0-flash")',
+      'class Settings(BaseSettings):',
+      '    models: Models = Field(default=Models())',
+      'conf = Settings()',
+      'root = Agent(model=conf.models.main, name="root")',
+    ].join('\n');
+    assert.deepEqual(found('agent.py', text).map((e) => [e.line, e.provider]), [[9, 'google-gemini-api']]);
+    assert.deepEqual(found('agent.py', text, { GOOGLE_GENAI_USE_VERTEXAI: 'true', GOOGLE_CLOUD_LOCATION: 'europe-west4' }).map((e) => [e.provider, e.region]), [['google-vertex-ai', 'europe-west4']]);
+  });
+});
+
+describe('Google backends on real code: an agent project with a settings module and an env template', () => {
+  let dir: string;
+  const write = (file: string, lines: string[]): void => {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), lines.join('\n') + '\n');
+  };
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'google-backends-'));
+    write('shop/.env.example', ['# 1: Vertex AI, 0: Gemini API', 'GOOGLE_GENAI_USE_VERTEXAI=1', 'GOOGLE_CLOUD_PROJECT=your-project', 'GOOGLE_CLOUD_LOCATION=europe-west1']);
+    write('shop/helpdesk/settings.py', [
+      'from pydantic import BaseModel, Field',
+      'from pydantic_settings import BaseSettings, SettingsConfigDict',
+      'class ModelChoice(BaseModel):',
+      '    model: str = Field(default="gemini-2.5-flash")',
+      'class AppSettings(BaseSettings):',
+      '    model_config = SettingsConfigDict(env_prefix="GOOGLE_", case_sensitive=True)',
+      '    choice: ModelChoice = Field(default=ModelChoice())',
+      '    CLOUD_LOCATION: str = Field(default="us-east1")',
+    ]);
+    write('shop/helpdesk/agent.py', [
+      'from google.adk import Agent',
+      'from .settings import AppSettings',
+      'conf = AppSettings()',
+      'root_agent = Agent(',
+      '    model=conf.choice.model,',
+      '    name="helpdesk",',
+      ')',
+    ]);
+    write('shop/deployment/deploy.py', [
+      'import vertexai',
+      'from helpdesk.settings import AppSettings',
+      'conf = AppSettings()',
+      'vertexai.init(',
+      '    project="p",',
+      '    location=conf.CLOUD_LOCATION,',
+      ')',
+    ]);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const lineOf = (e: { file: string; range: { start: number } }): number => fs.readFileSync(path.join(dir, e.file), 'utf8').slice(0, e.range.start).split('\n').length;
+  const report = async (): Promise<string[][]> => (await scan(['.'], { cwd: dir, today: '2026-12-03' })).endpoints
+    .map((e) => [`${e.file}:${lineOf(e)}`, String(e.provider), String(e.region)]);
+
+  it('the switch, the location, the agent (model from a nested settings model) and the init all say Vertex AI in the env template\'s location', async () => {
+    assert.deepEqual(await report(), [
+      ['shop/.env.example:2', 'google-vertex-ai', 'europe-west1'],
+      ['shop/.env.example:4', 'google-vertex-ai', 'europe-west1'],
+      ['shop/deployment/deploy.py:6', 'google-vertex-ai', 'europe-west1'],
+      ['shop/helpdesk/agent.py:4', 'google-vertex-ai', 'europe-west1'],
+    ]);
+  });
+
+  it('without the env value, the settings field\'s default applies', async () => {
+    write('shop/.env.example', ['GOOGLE_GENAI_USE_VERTEXAI=1']);
+    const got = await report();
+    assert.deepEqual(got.find((e) => e[0]!.startsWith('shop/deployment/')), ['shop/deployment/deploy.py:6', 'google-vertex-ai', 'us-east1']);
+  });
+
+  it('a module-level instance imported by name carries its class\'s fields', async () => {
+    write('shop/helpdesk/settings.py', [
+      'from pydantic_settings import BaseSettings',
+      'class AppSettings(BaseSettings):',
+      '    VERTEX_LOCATION: str = "europe-west3"',
+      'settings = AppSettings()',
+    ]);
+    write('shop/deployment/deploy.py', ['import vertexai', 'from helpdesk.settings import settings', 'vertexai.init(location=settings.VERTEX_LOCATION)']);
+    const got = await report();
+    assert.deepEqual(got.find((e) => e[0]!.startsWith('shop/deployment/')), ['shop/deployment/deploy.py:3', 'google-vertex-ai', 'europe-west3']);
+  });
+});
+
+describe('Google backends on real code: a switch beside its location in one env file', () => {
+  it('the switch line takes the location the same file sets, and says where', () => {
+    const text = 'GOOGLE_GENAI_USE_VERTEXAI=1\nGOOGLE_CLOUD_LOCATION=europe-west4\n';
+    const byLine = [...new Engine().analyze('svc/.env', text).endpoints].sort((a, b) => a.range.start - b.range.start);
+    assert.deepEqual(byLine.map((e) => [text.slice(0, e.range.start).split('\n').length, e.provider, e.region]), [[1, 'google-vertex-ai', 'europe-west4'], [2, 'google-vertex-ai', 'europe-west4']]);
+    assert.match(byLine[0]!.via, /line 2/);
   });
 });
