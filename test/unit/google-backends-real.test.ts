@@ -236,3 +236,42 @@ describe('Google backends on real code: a switch beside its location in one env 
     assert.match(byLine[0]!.via, /line 2/);
   });
 });
+
+describe('Google backends on real code: a Vertex switch copied inside an if that tests it', () => {
+  const py = (condition: string, body = ['    return genai.Client(vertexai=current.vertexai, project="p", location="global")']): string => [
+    'from google import genai',
+    'current = make_client()',
+    'def for_preview(name):',
+    ...condition.split('\n').map((l) => `    ${l}`),
+    ...body.map((l) => `    ${l}`),
+    '    return current',
+  ].join('\n');
+  const providers = (text: string, file = 'clients.py'): (string | null)[] => found(file, text).map((e) => e.provider);
+
+  it('an operand of a plain `and` chain, over several lines in brackets: the client is Vertex AI in "global"', () => {
+    const text = py('if (\n    name.endswith("-preview")\n    and current.vertexai\n    and current.location != "global"\n):');
+    assert.deepEqual(brief(found('clients.py', text)), [vertex(9, 'global')]);
+  });
+
+  it('a one-operand condition and an elif count; JS `&&` too', () => {
+    assert.deepEqual(providers(py('if current.vertexai:')), ['google-vertex-ai']);
+    assert.deepEqual(providers(py('if name == "x":\n    pass\nelif ready and current.vertexai:')), ['google-vertex-ai']);
+    const js = [
+      'import { GoogleGenAI } from "@google/genai";',
+      'export function forPreview(current, name) {',
+      '  if (name.endsWith("-preview") && current.vertexai) {',
+      '    return new GoogleGenAI({ vertexai: current.vertexai, project: "p", location: "global" });',
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(providers(js, 'clients.ts'), ['google-vertex-ai']);
+  });
+
+  it('anything else stays undecided: an `or`, a negation, another expression, the else branch, code after the if', () => {
+    for (const condition of ['if ready or current.vertexai:', 'if not current.vertexai:', 'if current.vertexai == False:', 'if other.vertexai:']) {
+      assert.deepEqual(providers(py(condition)), [null], condition);
+    }
+    assert.deepEqual(providers(py('if current.vertexai:\n    pass\nelse:')), [null]);
+    assert.deepEqual(providers(py('if current.vertexai:\n    pass', ['return genai.Client(vertexai=current.vertexai, location="global")'])), [null]);
+  });
+});

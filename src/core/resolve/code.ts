@@ -529,7 +529,8 @@ class CodeResolver {
         const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
         const unread = isUnreadString(r);
         const matchesString = (requireOption.anyString && ((isKnown(r) && opt.value.k !== 'lit') || unread)) || (requireOption.unreadString && unread);
-        if (!requireOption.anyValue && !matchesPattern && !matchesString && !this.isOneOf(opt, requireOption.oneOf)) {
+        const truthy = !isKnown(r) && requireOption.oneOf.includes(true) && this.testedTrue(call, opt.value);
+        if (!requireOption.anyValue && !matchesPattern && !matchesString && !truthy && !this.isOneOf(opt, requireOption.oneOf)) {
           if (!isKnown(r) && requireOption.oneOf.includes(true)) undecided ??= { ...c, undecided: `${requireOption.name}= is computed at run time` };
           continue;
         }
@@ -562,6 +563,17 @@ class CodeResolver {
       if (held.k === 'call' && held.call.s === call.s) return c;
     }
     return undefined;
+  }
+
+  /**
+   * Whether the call sits in the body of an `if` whose condition is a plain `and` chain with
+   * this very expression as an operand (`if ... and client.vertexai and ...:` around
+   * `genai.Client(vertexai=client.vertexai)`): where the call runs, the value is truthy.
+   */
+  private testedTrue(call: Call, value: Value): boolean {
+    const { parser } = this.ctx;
+    const text = parser.text.slice(value.s, value.e).replace(/\s+/g, ' ').trim();
+    return parser.andConditionsAround(call.s).some((operands) => operands.includes(text));
   }
 
   /** Whether an option is written as one of these values (a literal, a constant, an enum symbol). */
