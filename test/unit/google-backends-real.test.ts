@@ -83,6 +83,28 @@ describe('Google backends on real code: ADK agents run by Vertex AI Agent Engine
     assert.match(list[1]!.via, /AdkApp/);
   });
 
+  it('the sub-agents of a wrapped agent (also of a workflow agent) run under the same AdkApp', () => {
+    const text = [
+      'import vertexai',
+      'from google.adk.agents import Agent, SequentialAgent',
+      'from vertexai import agent_engines',
+      'vertexai.init(location="europe-west4")',
+      'writer = Agent(name="w", model="gemini-2.0-flash")',
+      'checker = Agent(name="c", model="gemini-2.0-flash")',
+      'pipeline = SequentialAgent(name="p", sub_agents=[writer, checker])',
+      'root = Agent(name="r", model="gemini-2.0-flash", sub_agents=[pipeline])',
+      'loose = Agent(name="l", model="gemini-2.0-flash")',
+      'app = agent_engines.AdkApp(agent=root)',
+    ].join('\n');
+    assert.deepEqual(found('agents.py', text).map((e) => [e.line, e.provider, e.region]), [
+      [4, 'google-vertex-ai', 'europe-west4'],
+      [5, 'google-vertex-ai', 'europe-west4'],
+      [6, 'google-vertex-ai', 'europe-west4'],
+      [8, 'google-vertex-ai', 'europe-west4'],
+      [9, 'google-gemini-api', 'global'],
+    ]);
+  });
+
   it('a class named AdkApp from elsewhere, or another keyword, does not count', () => {
     for (const wrap of [['from mylib import AdkApp', 'app = AdkApp(agent=helper)'], ['app = reasoning_engines.AdkApp(other=helper)']]) {
       const text = agentLines(wrap).join('\n');

@@ -201,7 +201,12 @@ export interface ClientSignal {
    * `AdkApp(agent=...)`, which runs it on Vertex AI. Such a signal wins over the callee's
    * others, and `configuredBy` is read where the wrapping call is made.
    */
-  wrappedBy?: { callees: string[]; option: string };
+  wrappedBy?: {
+    callees: string[];
+    option: string;
+    /** Calls that hand what they are given in this list option on to the wrapper's run (an ADK agent's `sub_agents=[...]`). */
+    parents?: { callees: string[]; option: string };
+  };
   packages: string[];
   /**
    * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):

@@ -50,7 +50,7 @@ export class CatalogIndex {
         for (const lang of signal.languages) {
           let byTail = this.clientsByLang.get(lang);
           if (!byTail) this.clientsByLang.set(lang, (byTail = new Map<string, { provider: Provider; signal: ClientSignal }[]>()));
-          for (const callee of signal.wrappedBy?.callees ?? []) this.wrapperTails.add(lastSegment(callee));
+          for (const callee of [...signal.wrappedBy?.callees ?? [], ...signal.wrappedBy?.parents?.callees ?? []]) this.wrapperTails.add(lastSegment(callee));
           for (const callee of signal.callees) {
             const tail = lastSegment(callee);
             const list = byTail.get(tail) ?? [];

@@ -547,20 +547,31 @@ class CodeResolver {
   /**
    * The call that this call's result is handed to as the wrapper's option, in place
    * (`AdkApp(agent=Agent(...))`) or through a variable assigned once (`root = Agent(...)`
-   * then `AdkApp(agent=root)`), in the same file.
+   * then `AdkApp(agent=root)`), in the same file; or, through `parents`, the wrapper of an
+   * agent that lists it among its sub-agents (`Agent(sub_agents=[helper])`).
    */
-  private wrapperOf(call: Call, wrappedBy: NonNullable<ClientSignal['wrappedBy']>): Call | undefined {
+  private wrapperOf(call: Call, wrappedBy: NonNullable<ClientSignal['wrappedBy']>, depth = 0): Call | undefined {
     const { parser } = this.ctx;
-    for (const c of this.fileCalls) {
-      if (c === call || !wrappedBy.callees.some((name) => pathEndsWith(parser.qualify(c.callee), name))) continue;
-      const arg = c.args.find((a) => a.name === wrappedBy.option);
-      if (!arg) continue;
-      if (arg.value.k === 'call' && arg.value.call.s === call.s) return c;
-      if (arg.value.k !== 'ref' || c.s < call.s) continue;
-      const assigned = findAssignment(arg.value.path, arg.value.s, this.ctx);
-      if (!assigned || typeof assigned === 'string') continue;
+    const named = (c: Call, callees: string[]): boolean => callees.some((name) => pathEndsWith(parser.qualify(c.callee), name));
+    const holds = (holder: Call, v: Value): boolean => {
+      if (v.k === 'call') return v.call.s === call.s;
+      if (v.k !== 'ref' || holder.s < call.s) return false;
+      const assigned = findAssignment(v.path, v.s, this.ctx);
+      if (!assigned || typeof assigned === 'string') return false;
       const held = parser.valueOf(assigned);
-      if (held.k === 'call' && held.call.s === call.s) return c;
+      return held.k === 'call' && held.call.s === call.s;
+    };
+    for (const c of this.fileCalls) {
+      if (c === call) continue;
+      if (named(c, wrappedBy.callees)) {
+        const arg = c.args.find((a) => a.name === wrappedBy.option);
+        if (arg && holds(c, arg.value)) return c;
+      } else if (wrappedBy.parents && depth < 4 && named(c, wrappedBy.parents.callees)) {
+        const list = c.args.find((a) => a.name === wrappedBy.parents!.option)?.value;
+        if (list?.k !== 'arr' || !list.items.some((item) => holds(c, item))) continue;
+        const wrapper = this.wrapperOf(c, wrappedBy, depth + 1);
+        if (wrapper) return wrapper;
+      }
     }
     return undefined;
   }

@@ -63,9 +63,11 @@ const CLAUDE_AGENT_SDK = src('https://code.claude.com/docs/en/agent-sdk/overview
 const ADK_AGENTS = ['adk.Agent', 'adk.agents.Agent', 'adk.agents.LlmAgent', 'adk.agents.llm_agent.Agent', 'adk.agents.llm_agent.LlmAgent'];
 const ADK_GEMINI_CLASS = ['adk.models.Gemini', 'adk.models.google_llm.Gemini'];
 // Vertex AI Agent Engine's wrapper for an ADK agent (`reasoning_engines.AdkApp(agent=root_agent)`).
+// Its sub-agents (also of ADK's workflow agents) run in the same process, after set_up().
 const ADK_APP_WRAPPER = {
   callees: ['reasoning_engines.AdkApp', 'reasoning_engines.templates.adk.AdkApp', 'agent_engines.AdkApp', 'agent_engines.templates.adk.AdkApp'],
   option: 'agent',
+  parents: { callees: [...ADK_AGENTS, 'adk.agents.SequentialAgent', 'adk.agents.ParallelAgent', 'adk.agents.LoopAgent'], option: 'sub_agents' },
 };
 // A model name ADK resolves to its Gemini class; one the engine cannot read is taken to be one,
 // since without extra registrations ADK's registry knows only Gemini names.
