@@ -195,6 +195,18 @@ export interface ClientSignal {
    * one, another module may make it, so the options are not known (the defaults are not assumed).
    */
   configuredBy?: string[];
+  /**
+   * The call only counts when its result (in place or in a variable) is handed to one of
+   * these calls as this keyword option: ADK's `Agent` inside Vertex AI Agent Engine's
+   * `AdkApp(agent=...)`, which runs it on Vertex AI. Such a signal wins over the callee's
+   * others, and `configuredBy` is read where the wrapping call is made.
+   */
+  wrappedBy?: {
+    callees: string[];
+    option: string;
+    /** Calls that hand what they are given in this list option on to the wrapper's run (an ADK agent's `sub_agents=[...]`). */
+    parents?: { callees: string[]; option: string };
+  };
   packages: string[];
   /**
    * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):

@@ -35,6 +35,8 @@ export class CatalogIndex {
   private readonly env = new Map<string, EnvSignalRef[]>();
   private readonly litellmTails: Set<string>;
   private readonly routerTails: Set<string>;
+  /** Calls a client may be handed to that decide its backend (AdkApp): parsed too, to be found. */
+  private readonly wrapperTails = new Set<string>();
   private readonly prefixes: LiteLlmPrefix[];
   private readonly bareModels: { pattern: RegExp; provider: ProviderId; sources: Source[] }[];
   /** Models each provider serves only from its global location (Gemini previews on Vertex AI). */
@@ -58,6 +60,7 @@ export class CatalogIndex {
         for (const lang of signal.languages) {
           let byTail = this.clientsByLang.get(lang);
           if (!byTail) this.clientsByLang.set(lang, (byTail = new Map<string, { provider: Provider; signal: ClientSignal }[]>()));
+          for (const callee of [...signal.wrappedBy?.callees ?? [], ...signal.wrappedBy?.parents?.callees ?? []]) this.wrapperTails.add(lastSegment(callee));
           for (const callee of signal.callees) {
             const tail = lastSegment(callee);
             const list = byTail.get(tail) ?? [];
@@ -122,7 +125,7 @@ export class CatalogIndex {
   isInteresting(lang: CodeLanguage, calleePath: string): boolean {
     const tail = lastSegment(calleePath);
     return this.clientsByLang.get(lang)?.has(tail) === true || this.vendorClientsByLang.get(lang)?.has(tail) === true
-      || this.litellmTails.has(tail) || this.routerTails.has(tail);
+      || this.litellmTails.has(tail) || this.routerTails.has(tail) || this.wrapperTails.has(tail);
   }
 
   /**

@@ -339,7 +339,7 @@ class CodeResolver {
     if (this.inTest && this.isMocked(call)) return;
     // Handed an API object built elsewhere (Spring AI's `.openAiApi(api)`): reported where that is built.
     if (findOption(this.readOptions(call), match.signal.options.client)) return;
-    this.client(call, match.provider, match.signal);
+    this.client(call, match.provider, match.signal, undefined, match.wrapper);
     this.modelProfile(call, match.signal.options.model ?? [], before, match.signal.defaults.model);
   }
 
@@ -474,7 +474,7 @@ class CodeResolver {
 
   // ---- SDK clients ------------------------------------------------------------------
 
-  private matchClient(call: Call): { provider: Provider; signal: ClientSignal; undecided?: string } | undefined {
+  private matchClient(call: Call): { provider: Provider; signal: ClientSignal; undecided?: string; wrapper?: Call } | undefined {
     // A class the project defines itself (`import { OpenAI } from "./OpenAI.js"`) is not the SDK's client.
     const root = call.callee.split('.')[0]!;
     if (this.input.lang === 'js' && isProjectClass(this.ctx.parser.imports.get(root), call.callee.split('.').at(-1)!)) return undefined;
@@ -482,6 +482,8 @@ class CodeResolver {
     const candidates = qualified === call.callee
       ? this.index.clientsFor(this.input.lang, call.callee)
       : [...this.index.clientsFor(this.input.lang, qualified), ...this.index.clientsFor(this.input.lang, call.callee)];
+    // A wrapper that decides the backend (AdkApp) is asked first: it overrides the env switches.
+    if (candidates.some((c) => c.signal.wrappedBy)) candidates.sort((a, b) => Number(!!b.signal.wrappedBy) - Number(!!a.signal.wrappedBy));
     let fallback: { provider: Provider; signal: ClientSignal } | undefined;
     let required: { provider: Provider; signal: ClientSignal } | undefined;
     /** A backend switch written with a value the engine cannot read (`vertexai=cfg.vertex`). */
@@ -492,8 +494,10 @@ class CodeResolver {
       return set ? { ...c, undecided: `${set} is set by this file at run time` } : undefined;
     };
     for (const c of candidates) {
-      const { requireArg, requireOption, requireEnv, unless } = c.signal;
+      const { requireArg, requireOption, requireEnv, unless, wrappedBy } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
+      const wrapper = wrappedBy && this.wrapperOf(call, wrappedBy);
+      if (wrappedBy && !wrapper) continue;
       if (unless) {
         const off = this.switchedOff(call, unless);
         if (off === 'unknown') undecided ??= { ...c, undecided: `the switch ${unless.name}= (or ${unless.env?.join(', ') ?? 'its env variable'}) is not known statically` };
@@ -530,12 +534,14 @@ class CodeResolver {
         const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
         const unread = isUnreadString(r);
         const matchesString = (requireOption.anyString && ((isKnown(r) && opt.value.k !== 'lit') || unread)) || (requireOption.unreadString && unread);
-        if (!requireOption.anyValue && !matchesPattern && !matchesString && !this.isOneOf(opt, requireOption.oneOf)) {
+        const truthy = !isKnown(r) && requireOption.oneOf.includes(true) && this.testedTrue(call, opt.value);
+        if (!requireOption.anyValue && !matchesPattern && !matchesString && !truthy && !this.isOneOf(opt, requireOption.oneOf)) {
           if (!isKnown(r) && requireOption.oneOf.includes(true)) undecided ??= { ...c, undecided: `${requireOption.name}= is computed at run time` };
           continue;
         }
       }
-      // A switched-on backend wins at once; a matched argument or option over a plain callee.
+      // A switched-on backend or a deciding wrapper wins at once; a matched argument or option over a plain callee.
+      if (wrapper) return { ...c, wrapper };
       if (requireEnv) return c;
       if (requireArg || requireOption) required ??= c;
       else fallback ??= c;
@@ -605,6 +611,49 @@ class CodeResolver {
     this.endpoints.push(endpoint);
   }
 
+  /**
+   * The call that this call's result is handed to as the wrapper's option, in place
+   * (`AdkApp(agent=Agent(...))`) or through a variable assigned once (`root = Agent(...)`
+   * then `AdkApp(agent=root)`), in the same file; or, through `parents`, the wrapper of an
+   * agent that lists it among its sub-agents (`Agent(sub_agents=[helper])`).
+   */
+  private wrapperOf(call: Call, wrappedBy: NonNullable<ClientSignal['wrappedBy']>, depth = 0): Call | undefined {
+    const { parser } = this.ctx;
+    const named = (c: Call, callees: string[]): boolean => callees.some((name) => pathEndsWith(parser.qualify(c.callee), name));
+    const holds = (holder: Call, v: Value): boolean => {
+      if (v.k === 'call') return v.call.s === call.s;
+      if (v.k !== 'ref' || holder.s < call.s) return false;
+      const assigned = findAssignment(v.path, v.s, this.ctx);
+      if (!assigned || typeof assigned === 'string') return false;
+      const held = parser.valueOf(assigned);
+      return held.k === 'call' && held.call.s === call.s;
+    };
+    for (const c of this.fileCalls) {
+      if (c === call) continue;
+      if (named(c, wrappedBy.callees)) {
+        const arg = c.args.find((a) => a.name === wrappedBy.option);
+        if (arg && holds(c, arg.value)) return c;
+      } else if (wrappedBy.parents && depth < 4 && named(c, wrappedBy.parents.callees)) {
+        const list = c.args.find((a) => a.name === wrappedBy.parents!.option)?.value;
+        if (list?.k !== 'arr' || !list.items.some((item) => holds(c, item))) continue;
+        const wrapper = this.wrapperOf(c, wrappedBy, depth + 1);
+        if (wrapper) return wrapper;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether the call sits in the body of an `if` whose condition is a plain `and` chain with
+   * this very expression as an operand (`if ... and client.vertexai and ...:` around
+   * `genai.Client(vertexai=client.vertexai)`): where the call runs, the value is truthy.
+   */
+  private testedTrue(call: Call, value: Value): boolean {
+    const { parser } = this.ctx;
+    const text = parser.text.slice(value.s, value.e).replace(/\s+/g, ' ').trim();
+    return parser.andConditionsAround(call.s).some((operands) => operands.includes(text));
+  }
+
   /** Whether an option is written as one of these values (a literal, a constant, an enum symbol). */
   private isOneOf(opt: Option, oneOf: (string | boolean)[]): boolean {
     const r = evaluate(opt.value, this.ctx);
@@ -660,16 +709,17 @@ class CodeResolver {
   }
 
   /** `router`: the call is a method of a router's client that builds this SDK client itself, so the call takes none of its options. */
-  private client(call: Call, provider: Provider, signal: ClientSignal, router?: string): void {
+  /** `wrapper`: the call this client is handed to (AdkApp), which reads the process-wide init where it is made. */
+  private client(call: Call, provider: Provider, signal: ClientSignal, router?: string, wrapper?: Call): void {
     const { options, opaque: callOpaque } = router ? { options: [], opaque: undefined } : this.callOptions(call);
     const moduleSet = signal.moduleClient && call.callee.includes('.') ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
-    const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router} builds ${signal.id}, ` : ''}${what}`;
+    const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router} builds ${signal.id}, ` : ''}${wrapper ? `run by ${shortCallee(wrapper)}, ` : ''}${what}`;
     const extras = { sdk: signal.id };
     // Options set process-wide by an init call are reported at this client, which uses them.
     let configured: { at: Span; opaque?: string } | undefined;
     if (signal.configuredBy) {
-      const init = this.configuringOptions(signal, call);
+      const init = this.configuringOptions(signal, wrapper ?? call);
       if (init === 'not-first' || !init) {
         const names = signal.configuredBy.map((c) => `${c}()`).join(' or ');
         const unknown = init

@@ -10,6 +10,8 @@ import type { CodeLanguage } from '../catalog/types';
 import type { CNode, ConfigTree } from '../scan/config/tree';
 import type { CodeParser, CodeStructure } from '../scan/parse';
 import type { Token } from '../scan/tokens';
+import type { Value } from '../scan/ir';
+import { instanceOf, modelClasses, nestedModel } from './settings';
 import { evaluate, isKnown, UNSEEN_ENV, type EnvLookup, type EnvWhere, type EvalContext } from './values';
 
 /** The lookup name of constant `name` exported by `module` (a path without its extension). */
@@ -56,6 +58,8 @@ export const PROJECT_IMPORT_ANCHORS = [
 
 /** A value that stands for another module's export (`export { X } from "./y"`), not a constant of its own. */
 const LINK = '\u0001link\u0001';
+/** A value that is a pydantic settings field (see publishSettings), read where the importing code runs. */
+const SETTING = '\u0001setting\u0001';
 /** At most this many `export * from` lines of one module are followed. */
 const MAX_STARS = 8;
 /** How many re-exports and `extends` are followed before giving up (also ends cycles). */
@@ -104,6 +108,7 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
     for (const name of structure.assignments.keys()) {
       if (/^[A-Za-z_]\w*$/.test(name) && out.length < MAX_EXPORTS) publish(name, name);
     }
+    publishSettings(module, parser, structure, ctx, out);
     return out;
   }
   const { tokens } = parser;
@@ -133,6 +138,69 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
     }
   }
   return out;
+}
+
+/**
+ * The fields of the pydantic settings and model classes a Python module defines, under
+ * `Class.field` (and `Class.field.inner` through a nested model), and the same under a
+ * module-level instance (`settings = Settings()` then `settings.field`): which env variables
+ * set each, and its default. The importing file reads those variables where it runs.
+ */
+function publishSettings(module: string, parser: CodeParser, structure: CodeStructure, ctx: EvalContext, out: ExportedValue[]): void {
+  const classes = modelClasses(parser, structure.assignments);
+  if (!classes.size) return;
+  const known = (v: Value | undefined): string | undefined => {
+    const r = v && evaluate(v, ctx);
+    return r && isKnown(r) && !r.env && !r.imported && r.text.length <= MAX_VALUE_LENGTH && !/\s/.test(r.text) ? r.text : undefined;
+  };
+  const fields: [string, Setting, number][] = [];
+  for (const [name, cls] of classes) {
+    for (const [fieldName, field] of cls.fields) {
+      const value = known(field.default);
+      if (field.env.length || value !== undefined) fields.push([`${name}.${fieldName}`, { env: field.env, ...(value !== undefined ? { value } : {}) }, field.at]);
+      const inner = nestedModel(classes, field);
+      for (const [innerName, innerField] of inner?.fields ?? []) {
+        const innerValue = known(innerField.default);
+        if (innerField.env.length || innerValue !== undefined) {
+          fields.push([`${name}.${fieldName}.${innerName}`, { env: innerField.env, ...(innerValue !== undefined ? { value: innerValue } : {}), unless: field.env }, innerField.at]);
+        }
+      }
+    }
+  }
+  const instances = [...structure.assignments].flatMap(([name, list]) => {
+    if (list.length !== 1 || list[0]!.compound || !parser.atTopLevel(list[0]!)) return [];
+    const made = instanceOf(parser.valueOf(list[0]!));
+    return made && classes.has(made.cls) && made.passed.size === 0 ? [[name, made.cls] as const] : [];
+  });
+  for (const [path, setting, offset] of fields) {
+    const publishAs = [path, ...instances.filter(([, cls]) => path.startsWith(`${cls}.`)).map(([name, cls]) => name + path.slice(cls.length))];
+    for (const name of publishAs) if (out.length < MAX_EXPORTS) out.push({ name: exportName(module, name), value: SETTING + JSON.stringify(setting), offset });
+  }
+}
+
+/** A published settings field: the env variables that set it, its default, and the variables that, set, replace its whole parent model. */
+interface Setting {
+  env: string[];
+  value?: string;
+  unless?: string[];
+}
+
+/** The value a settings field has where the importing code runs: its env variable, else its default. */
+function settingValue(published: string, where: EnvWhere, lookupName: string, name: string, env: EnvLookup): ImportedConstant | undefined {
+  let setting: Setting;
+  try {
+    setting = JSON.parse(published.slice(SETTING.length)) as Setting;
+  } catch {
+    return undefined;
+  }
+  const isSet = (n: string): boolean => { const s = env(n).state; return s === 'set' || s === 'conflict'; };
+  if (setting.unless?.some(isSet)) return undefined;
+  const from = setting.env.find(isSet);
+  if (from) {
+    const v = env(from);
+    return v.state === 'set' ? { value: v.value, where: v.where, lookupName: from, name: from } : undefined;
+  }
+  return setting.value !== undefined ? { value: setting.value, where, lookupName, name } : undefined;
 }
 
 function atStatementStart(tokens: Token[], i: number): boolean {
@@ -205,6 +273,10 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Map<
   } else {
     // A module imported whole (`import * as c`, Python `import pkg.settings as c`), then one of its names.
     name = path.slice(dot + 1);
+    // Python: or a class or instance imported by name, then its field (`Settings.region`, `settings.region`).
+    const owner = lang === 'python' ? /^(.+)\.([A-Za-z_]\w*)$/.exec(qualified) : null;
+    const field = owner && /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(name) ? lookupExport(file, lang, owner[1]!, `${owner[2]!}.${name}`, env, 0, new Set()) : undefined;
+    if (field) return field;
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
     spec = qualified;
   }
@@ -240,6 +312,7 @@ function follow(lookupName: string, name: string, lang: CodeLanguage, env: EnvLo
   // Unset (not a module of the workspace), unseen (one file checked alone) or set to several values: not known.
   if (v.state !== 'set') return undefined;
   if (v.value.startsWith(LINK)) return viaLink(v.value, name, lang, env, hops, seen);
+  if (v.value.startsWith(SETTING)) return settingValue(v.value, v.where, lookupName, name, env);
   return { value: v.value, where: v.where, lookupName, name };
 }
 

@@ -6,6 +6,7 @@
 import type { Assignment, Span, Value } from '../scan/ir';
 import type { CodeParser } from '../scan/parse';
 import { HOLE } from './hosts';
+import { fieldAt, instanceOf, modelClasses } from './settings';
 
 /** A piece of resolved text and where it came from. */
 export interface Piece {
@@ -186,10 +187,46 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     if (!r.pieces.length && (!isKnown(r) || r.env)) return { ...r, span: { s: value.s, e: value.e } };
     return r;
   }
+  const setting = settingsField(path, value, ctx, depth);
+  if (setting) return setting;
   // Imported from another module of the workspace that sets it once: its value, reported at this use.
   const imported = ctx.imported?.(path);
-  if (imported) return { text: imported.value, pieces: [], span: { s: value.s, e: value.e }, imported: { name: imported.name, where: imported.where } };
+  if (imported) return importedValue(imported, value);
   return { ...unknown(value, `comes from \`${path}\`, which is not defined in this file`), symbol: path };
+}
+
+function importedValue(imported: NonNullable<ReturnType<NonNullable<EvalContext['imported']>>>, at: Span): Resolved {
+  return { text: imported.value, pieces: [], span: { s: at.s, e: at.e }, imported: { name: imported.name, where: imported.where } };
+}
+
+/**
+ * A field of a pydantic model or settings instance (`configs.CLOUD_LOCATION` after
+ * `configs = Config()`): a keyword given when it is made, else the env variable the
+ * settings class reads, else the field's default (settings.ts). A class another module of
+ * the workspace defines is looked up through the fields that module publishes (modules.ts).
+ */
+function settingsField(path: string, at: Extract<Value, { k: 'ref' }>, ctx: EvalContext, depth: number): Resolved | undefined {
+  const parts = path.split('.');
+  if (ctx.parser.lang !== 'python' || parts.length < 2) return undefined;
+  const made = findAssignment(parts[0]!, at.s, ctx);
+  if (!made || typeof made === 'string') return undefined;
+  const instance = instanceOf(ctx.parser.valueOf(made));
+  if (!instance) return undefined;
+  const rest = parts.slice(1);
+  const passed = instance.passed.get(rest[0]!);
+  if (passed) return rest.length === 1 ? evaluate(passed, ctx, depth + 1) : undefined;
+  const classes = modelClasses(ctx.parser, ctx.assignments);
+  const cls = classes.get(instance.cls);
+  if (!cls) {
+    const imported = ctx.imported?.(`${instance.cls}.${rest.join('.')}`);
+    return imported ? importedValue(imported, at) : undefined;
+  }
+  const isSet = (name: string): boolean => ['set', 'conflict'].includes(ctx.env(name).state);
+  const field = fieldAt(classes, cls, rest, isSet);
+  if (!field) return undefined;
+  const name = field.env.find(isSet) ?? field.env[0];
+  if (name) return envRead(name, field.default, at, ctx, depth);
+  return field.default ? evaluate(field.default, ctx, depth + 1) : undefined;
 }
 
 /**

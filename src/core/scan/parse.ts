@@ -575,6 +575,64 @@ export class CodeParser {
     return out;
   }
 
+  /**
+   * The conditions of the `if` statements whose body holds `offset` (Python, JS/TS), each as
+   * the source texts of its top-level `and` / `&&` operands (whitespace collapsed); a condition
+   * that is no plain `and` chain (an `or`, a conditional or assignment expression at its top
+   * level) gives none. Code in that body runs only where every operand is truthy.
+   */
+  andConditionsAround(offset: number): string[][] {
+    const { tokens, text } = this;
+    const python = this.lang === 'python';
+    if (!python && this.lang !== 'js') return [];
+    const out: string[][] = [];
+    for (let i = 0; i < tokens.length && tokens[i]!.s < offset; i++) {
+      const t = tokens[i]!;
+      if (t.t !== 'id' || !(t.v === 'if' || (python && t.v === 'elif'))) continue;
+      let from = i + 1;
+      let to: number;
+      let body: { s: number; e: number };
+      if (python) {
+        // The statement's own `if` (not a conditional expression): first on its logical line.
+        if (i > 0 && tokens[i - 1]!.t !== 'nl') continue;
+        let colon = from;
+        while (colon < tokens.length && tokens[colon]!.v !== ':' && tokens[colon]!.t !== 'nl') colon = isOpener(tokens[colon]!) ? this.closeOf(colon) + 1 : colon + 1;
+        if (tokens[colon]?.v !== ':') continue;
+        to = colon;
+        body = indentedBlock(text, tokens[colon]!.s, indentAt(text, t.s));
+        body = { s: tokens[colon]!.e, e: body.e };
+      } else {
+        if (tokens[from]?.v !== '(') continue;
+        const close = this.closeOf(from);
+        if (tokens[close + 1]?.v !== '{') continue;
+        [from, to] = [from + 1, close];
+        body = { s: tokens[close + 1]!.s, e: tokens[this.closeOf(close + 1)]!.e };
+      }
+      if (offset <= body.s || offset >= body.e) continue;
+      // `if (a and b):` reads as `if a and b:`.
+      if (tokens[from]?.v === '(' && this.closeOf(from) === to - 1) [from, to] = [from + 1, to - 1];
+      const operands: string[] = [];
+      let start = from;
+      let plain = true;
+      for (let j = from; j < to && plain; j++) {
+        const v = tokens[j]!.v;
+        if (isOpener(tokens[j]!)) {
+          j = this.closeOf(j);
+          continue;
+        }
+        if (python ? ['or', 'if', 'else', 'lambda', ':='].includes(v) : ['||', '??', '?', '=', ','].includes(v)) plain = false;
+        else if (v === (python ? 'and' : '&&')) {
+          operands.push(text.slice(tokens[start]!.s, tokens[j - 1]!.e));
+          start = j + 1;
+        }
+      }
+      if (!plain || start >= to) continue;
+      operands.push(text.slice(tokens[start]!.s, tokens[to - 1]!.e));
+      out.push(operands.map((o) => o.replace(/\s+/g, ' ').trim()));
+    }
+    return out;
+  }
+
   /** Whether an offset is inside a Python def or class body: code that runs when it is called, not where it is written. */
   insideDefinition(offset: number): boolean {
     if (this.lang !== 'python') return false;
@@ -1523,4 +1581,8 @@ function indentedBlock(text: string, offset: number, indent: number): { s: numbe
     next = lineEnd + 1;
   }
   return { s: offset, e: end };
+}
+
+function isOpener(t: Token): boolean {
+  return t.t === 'p' && (t.v === '(' || t.v === '[' || t.v === '{');
 }

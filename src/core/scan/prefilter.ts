@@ -208,6 +208,8 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
     // Java code that has a Spring AI chat model (or a generic ChatModel / ChatClient.Builder) injected (spring-beans.ts).
     for (const s of catalog.springAi) words.push(...(s.chatModels ?? []));
     words.push('org.springframework.ai.chat.');
+    // A pydantic settings class publishes its fields, which another module may hand to a client (resolve/settings.ts).
+    words.push('BaseSettings');
   }
   else {
     // Keys such as apiBase or base_url give a local URL beside them away as an LLM server,

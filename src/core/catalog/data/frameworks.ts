@@ -26,6 +26,11 @@ const AIPLATFORM_INIT = src('https://github.com/googleapis/python-aiplatform/blo
 const ADK_GEMINI = gh('google/adk-python', 'e643f5f9e4b71b12ac63d0d45d049312e0fdf98b', 'src/google/adk/models/google_llm.py', D);
 const ADK_DOCS = src('https://google.github.io/adk-docs/agents/models/', D);
 const PY_GENAI = gh('googleapis/python-genai', '66807187', 'google/genai/_api_client.py', D);
+// AdkApp.__init__ keeps vertexai.init()'s project and location (initializer.global_config);
+// set_up(), run before any query, sets GOOGLE_GENAI_USE_VERTEXAI=1 and GOOGLE_CLOUD_LOCATION to
+// that location, so the wrapped agent's Gemini calls go to Vertex AI there (both templates).
+const ADK_APP = gh('googleapis/python-aiplatform', 'e5ced937033f0b194ccad6acc65ea03869d1847b', 'vertexai/agent_engines/templates/adk.py', D);
+const ADK_APP_PREVIEW = gh('googleapis/python-aiplatform', 'f1236cabc2da7e97591127d77e9cbd7835514543', 'vertexai/preview/reasoning_engines/templates/adk.py', D);
 
 const LC_GENAI = gh('langchain-ai/langchain-google', '75f75815e0fdb8b719a1cb576184cc4833a68a16', 'libs/genai/langchain_google_genai/_common.py', D);
 const LC_GENAI_EMBEDDINGS = gh('langchain-ai/langchain-google', '75f75815e0fdb8b719a1cb576184cc4833a68a16', 'libs/genai/langchain_google_genai/embeddings.py', D);
@@ -58,6 +63,13 @@ const CLAUDE_AGENT_SDK = src('https://code.claude.com/docs/en/agent-sdk/overview
 // `from google.adk.agents import Agent`, `from google.adk import Agent`, ... as qualified by the imports.
 const ADK_AGENTS = ['adk.Agent', 'adk.agents.Agent', 'adk.agents.LlmAgent', 'adk.agents.llm_agent.Agent', 'adk.agents.llm_agent.LlmAgent'];
 const ADK_GEMINI_CLASS = ['adk.models.Gemini', 'adk.models.google_llm.Gemini'];
+// Vertex AI Agent Engine's wrapper for an ADK agent (`reasoning_engines.AdkApp(agent=root_agent)`).
+// Its sub-agents (also of ADK's workflow agents) run in the same process, after set_up().
+const ADK_APP_WRAPPER = {
+  callees: ['reasoning_engines.AdkApp', 'reasoning_engines.templates.adk.AdkApp', 'agent_engines.AdkApp', 'agent_engines.templates.adk.AdkApp'],
+  option: 'agent',
+  parents: { callees: [...ADK_AGENTS, 'adk.agents.SequentialAgent', 'adk.agents.ParallelAgent', 'adk.agents.LoopAgent'], option: 'sub_agents' },
+};
 // A model name ADK resolves to its Gemini class; one the engine cannot read is taken to be one,
 // since without extra registrations ADK's registry knows only Gemini names.
 const ADK_GEMINI_MODEL = { name: 'model', oneOf: [], pattern: '^gemini-', unreadString: true };
@@ -255,6 +267,20 @@ export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       env: { region: ['GOOGLE_CLOUD_LOCATION'] },
       defaults: { region: 'global' },
       sources: [ADK_GEMINI, ADK_DOCS, PY_GENAI],
+    },
+    {
+      id: 'google-adk-agent-engine',
+      languages: ['python'],
+      callees: ADK_AGENTS,
+      requireOption: ADK_GEMINI_MODEL,
+      wrappedBy: ADK_APP_WRAPPER,
+      configuredBy: ['vertexai.init', 'aiplatform.init'],
+      packages: ['google-adk', 'google-cloud-aiplatform'],
+      options: { region: ['location'], model: ['model'] },
+      env: { region: ['GOOGLE_CLOUD_REGION', 'CLOUD_ML_REGION'] },
+      defaults: { region: 'us-central1' },
+      note: 'An agent wrapped in Vertex AI Agent Engine\'s AdkApp(agent=...) runs on Vertex AI whatever GOOGLE_GENAI_USE_VERTEXAI says: AdkApp sets it to 1 and GOOGLE_CLOUD_LOCATION to the location vertexai.init() set before the AdkApp was made (else GOOGLE_CLOUD_REGION, CLOUD_ML_REGION, then us-central1).',
+      sources: [ADK_APP, ADK_APP_PREVIEW, AIPLATFORM_INIT],
     },
     {
       id: 'langchain-google-genai-vertex',
