@@ -138,10 +138,9 @@ describe('agents: placeholder values and backend switches in env files', () => {
     assert.match(list[0]!.unknown ?? '', /placeholder/);
   });
 
-  it('a switch in a file that sets the location takes that location: both lines decide the endpoint', () => {
+  it('a switch in a file that sets the location is not reported again: the location line is the endpoint', () => {
     const text = 'GOOGLE_GENAI_USE_VERTEXAI=true\nGOOGLE_CLOUD_LOCATION=europe-west1\n';
     assert.deepEqual(brief(engine.analyze('.env', text).endpoints, text), [
-      { provider: 'google-vertex-ai', host: 'europe-west1-aiplatform.googleapis.com', region: 'europe-west1', eu: true, line: 1 },
       { provider: 'google-vertex-ai', host: 'europe-west1-aiplatform.googleapis.com', region: 'europe-west1', eu: true, line: 2 },
     ]);
   });
@@ -185,7 +184,6 @@ describe('agents: env-file templates named env.example and .env-example', () => 
       const report = await scan(['.'], { cwd: dir, today: '2026-12-03' });
       const got = report.endpoints.map((e) => [e.file, e.provider, e.region]).sort();
       assert.deepEqual(got, [
-        ['svc/.env-example', 'google-vertex-ai', 'europe-west1'],
         ['svc/.env-example', 'google-vertex-ai', 'europe-west1'],
         ['svc/app/agent.py', 'google-vertex-ai', 'europe-west1'],
       ]);

@@ -66,32 +66,19 @@ export class ConfigResolver {
   }
 
   /**
-   * A backend switch set on (GOOGLE_GENAI_USE_VERTEXAI=1) is the setting that sends the SDK's
-   * requests to that provider, reported on its line. When the same file sets the location,
-   * the switch takes it (the location line is an endpoint too, where the region's fix goes);
-   * otherwise (or only a placeholder) the region is unknown. A file that sets a URL for that
-   * provider decides the endpoint there, and the switch is not reported again.
+   * A backend switch set on (GOOGLE_GENAI_USE_VERTEXAI=1) in a file that sets no location or
+   * URL for that provider (or only a placeholder): the switch is then the setting that sends
+   * the SDK's requests to that provider, reported on its line with the region unknown. When
+   * the same file sets the location, that line is the endpoint, and the switch is not reported again.
    */
   private switches(assignments: { name: string; value: Located }[], before: number): void {
-    const added = this.endpoints.slice(before);
-    const reported = new Set<string | null>();
+    const reported = new Set(this.endpoints.slice(before).map((e) => e.provider));
     for (const a of assignments) {
       const text = a.value.text.trim();
       if (this.consumed.has(a.value.s) || !/^(?:1|true|yes|on)$/i.test(text)) continue;
       const ref = this.index.envSignals(a.name).find((r) => r.signal.kind === 'flag' && r.signal.specific);
       if (!ref || reported.has(ref.provider.id)) continue;
       reported.add(ref.provider.id);
-      const set = added.filter((e) => e.provider === ref.provider.id);
-      const location = set.find((e) => e.region !== null && assignments.some((x) => x.value.s === e.range.start
-        && this.index.envSignals(x.name).some((r) => r.provider === ref.provider && r.signal.kind === 'region')));
-      if (location && set.length === 1) {
-        const line = this.text ? ` on line ${this.text.slice(0, location.range.start).split('\n').length}` : '';
-        const built = this.index.hostForRegion(ref.provider, location.region!);
-        this.push(a.value, { provider: ref.provider, host: built?.host ?? null, region: location.region, ...(built ? { pattern: built.pattern } : {}) },
-          `${a.name}=${text} switches the SDK to ${ref.provider.name}, in the location set${line}`);
-        continue;
-      }
-      if (set.length) continue;
       const placeholder = assignments.find((x) => isPlaceholderValue(x.value.text) && this.index.envSignals(x.name).some((r) => r.provider === ref.provider && r.signal.kind === 'region'));
       this.push(a.value, { provider: ref.provider, host: null, region: null }, `${a.name}=${text} switches the SDK to ${ref.provider.name}`, undefined,
         placeholder
