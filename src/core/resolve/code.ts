@@ -587,13 +587,10 @@ class CodeResolver {
       return;
     }
     const urlEnv = this.implicitEnv(signal.env?.url);
-    if (urlEnv.kind === 'set' || urlEnv.kind === 'conflict') {
-      const r = this.resolve({ k: 'ref', path: `process.env.${urlEnv.name}`, s: callSpan.s, e: callSpan.e });
-      const endpoint = this.fromUrl(r, null, signal, via(`no endpoint set, so the library reads ${describe(r).replace(/^from /, '')}`), extras);
-      if (endpoint) {
-        this.endpoints.push(endpoint);
-        return;
-      }
+    const fromEnv = this.urlFromEnv(urlEnv, null, signal, callSpan, (read) => via(`no endpoint set, so the library reads ${read}`), extras);
+    if (fromEnv) {
+      this.endpoints.push(fromEnv);
+      return;
     }
     const conditions = urlEnv.condition ? { conditions: [urlEnv.condition] } : {};
     const host = signal.defaults.host;
@@ -784,13 +781,10 @@ class CodeResolver {
 
     // Nothing set in the call: the SDK reads its env variables, then uses its default.
     const urlEnv = this.implicitEnv(signal.env?.url);
-    if (urlEnv.kind === 'set' || urlEnv.kind === 'conflict') {
-      const r = this.resolve({ k: 'ref', path: `process.env.${urlEnv.name}`, s: callSpan.s, e: callSpan.e });
-      const endpoint = this.fromUrl(r, provider, signal, via(`no endpoint set, so the SDK reads ${describe(r).replace(/^from /, '')}`), extras);
-      if (endpoint) {
-        this.endpoints.push(endpoint);
-        return;
-      }
+    const fromEnv = this.urlFromEnv(urlEnv, provider, signal, callSpan, (read) => via(`no endpoint set, so the SDK reads ${read}`), extras);
+    if (fromEnv) {
+      this.endpoints.push(fromEnv);
+      return;
     }
     const resourceEnv = this.implicitEnv(signal.env?.resource);
     if (resourceEnv.kind === 'set' || resourceEnv.kind === 'conflict') {
@@ -863,6 +857,13 @@ class CodeResolver {
         ...(fix ? { euFix: fix } : {}),
       }),
     );
+  }
+
+  /** The endpoint of the URL an SDK reads from its env variable when no option sets one; null when the workspace does not set it. */
+  private urlFromEnv(urlEnv: ReturnType<CodeResolver['implicitEnv']>, provider: Provider | null, signal: ClientSignal, at: Span, via: (read: string) => string, extras: { sdk?: string }): Endpoint | null {
+    if (urlEnv.kind !== 'set' && urlEnv.kind !== 'conflict') return null;
+    const r = this.resolve({ k: 'ref', path: `process.env.${urlEnv.name}`, s: at.s, e: at.e });
+    return this.fromUrl(r, provider, signal, via(describe(r).replace(/^from /, '')), extras);
   }
 
   /**
