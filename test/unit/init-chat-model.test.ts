@@ -73,13 +73,45 @@ describe('LangChain init_chat_model / initChatModel', () => {
     assert.equal(forwarded!.sdk, 'langchain-chatopenai');
     // The default host's fix may insert the option into the factory call, which forwards it.
     assert.equal(plain!.host, 'api.openai.com');
+    const edit = plain!.euFix?.edits[0];
+    assert.ok(edit, 'a fix that sets base_url');
+    assert.match(text.slice(0, edit.start) + edit.newText + text.slice(edit.end), /init_chat_model\("openai:gpt-4o", base_url="https:\/\/eu\.api\.openai\.com\/v1"\)/);
     const js = ts('const m = await initChatModel("claude-3-5-haiku", { modelProvider: "anthropic", clientOptions: { baseURL: "https://proxy.example.eu" } });');
     assert.deepEqual(found('node.ts', js).map((e) => [e.provider, e.host]), [[null, 'proxy.example.eu']]);
   });
 
-  it('forwards a backend switch too: vertexai=True on google_genai is Vertex AI', () => {
-    const text = py('llm = init_chat_model("gemini-2.5-flash", model_provider="google_genai", vertexai=True, location="europe-west1")');
-    assert.deepEqual(found('agent.py', text).map((e) => [e.provider, e.region]), [['google-vertex-ai', 'europe-west1']]);
+  it('forwards a backend switch too: vertexai=True on google_genai is Vertex AI, a computed one is not known', () => {
+    const text = py(
+      'llm = init_chat_model("gemini-2.5-flash", model_provider="google_genai", vertexai=True, location="europe-west1")',
+      'other = init_chat_model("gemini-2.5-flash", model_provider="google_genai", vertexai=settings.use_vertex)',
+    );
+    const endpoints = found('agent.py', text);
+    assert.deepEqual(endpoints.map((e) => [e.provider, e.region]), [['google-vertex-ai', 'europe-west1'], [null, null]]);
+    assert.match(endpoints[1]!.unknown ?? '', /vertexai= is computed at run time/);
+  });
+
+  it('reads a Bedrock profile from the model id after the "provider:" prefix', () => {
+    const text = py('llm = init_chat_model("bedrock_converse:us.anthropic.claude-3-7-sonnet-20250219-v1:0", region_name="eu-central-1")');
+    const [endpoint] = engine.analyze('agent.py', text).endpoints;
+    assert.equal(endpoint!.region, 'eu-central-1');
+    // The us. profile may process requests in the US, whatever the region.
+    assert.equal(endpoint!.euResident, false);
+    assert.equal(endpoint!.model, 'us.anthropic.claude-3-7-sonnet-20250219-v1:0');
+  });
+
+  it('reads an options object held in a variable, and never assumes a default past one it cannot read', () => {
+    const js = [
+      'import { initChatModel } from "langchain";',
+      'const opts = { modelProvider: "anthropic" };',
+      'const a = await initChatModel("house-model", opts);',
+      'const b = await initChatModel("gpt-4o", config.llm);',
+      '',
+    ].join('\n');
+    const endpoints = found('node.ts', js);
+    assert.deepEqual(endpoints.map((e) => [e.line, e.provider, e.host]), [[3, 'anthropic', 'api.anthropic.com'], [4, 'openai', null]]);
+    assert.match(endpoints[1]!.unknown ?? '', /config\.llm/);
+    const [kwargs] = engine.analyze('agent.py', py('llm = init_chat_model("gpt-4o", **settings)')).endpoints;
+    assert.deepEqual([kwargs!.provider, kwargs!.host, kwargs!.euResident], ['openai', null, null]);
   });
 
   it('reports a provider chosen at run time as an LLM call whose provider is not known', () => {

@@ -410,7 +410,7 @@ class CodeResolver {
    * model and provider are handed to the client it builds, so they are read as that client's.
    */
   private routedFactory(call: Call, router: ModelStringRouter): void {
-    const options = this.readOptions(call);
+    const { options } = this.callOptions(call, FACTORY_OPTIONS_ARG);
     const runtime = findOption(options, router.runtimeOptions ?? []);
     if (runtime && !this.fixesModel(runtime, router)) {
       this.routedUnknown(call, router, `${runtime.name}= lets the model and its provider be chosen at run time`);
@@ -444,7 +444,7 @@ class CodeResolver {
     const match = sameClass ?? target;
     const before = this.endpoints.length;
     this.client(call, match.provider, match.signal, { id: router.id, forwards: true });
-    this.modelProfile(call, router.modelOptions, before, match.signal.defaults.model);
+    this.modelProfile(call, router.modelOptions, before, match.signal.defaults.model, picked.model);
   }
 
   /** Whether a literal list of configurable fields leaves the model, its provider and its URL fixed. */
@@ -463,7 +463,7 @@ class CodeResolver {
    * A Bedrock model id given in the same call (`model="bedrock/global.anthropic..."`) that names
    * a profile beyond the EU; without one, the SDK's own default model (`defaultModel`) decides.
    */
-  private modelProfile(call: Call, names: string[], from: number, defaultModel?: string): void {
+  private modelProfile(call: Call, names: string[], from: number, defaultModel?: string, routedModel?: string): void {
     const bedrock = this.index.providers.get('aws-bedrock');
     const added = this.endpoints.slice(from).filter((e) => e.provider === 'aws-bedrock');
     if (!bedrock || added.length === 0) return;
@@ -476,11 +476,13 @@ class CodeResolver {
     }
     const r = evaluate(opt.value, this.ctx);
     if (opt.value.k === 'str') this.ownModels.add(opt.value.s);
-    const profile = isKnown(r) ? inferenceProfile(bedrock, r.text) : null;
+    // A router's model string without its "key:" prefix (`bedrock_converse:eu.anthropic...`).
+    const modelId = routedModel ?? r.text;
+    const profile = isKnown(r) ? inferenceProfile(bedrock, modelId) : null;
     if (!profile) return;
     const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
     const fix = piece ? profileSwapFix(bedrock, piece.text, piece.s, profile.prefix) : undefined;
-    for (const e of added) applyProfile(e, profile, r.text, fix);
+    for (const e of added) applyProfile(e, profile, modelId, fix);
   }
 
   /**
@@ -772,7 +774,7 @@ class CodeResolver {
   private client(call: Call, provider: Provider, signal: ClientSignal, router?: { id: string; forwards: boolean }, wrapper?: Call): void {
     const takesOptions = !router || router.forwards;
     // A factory's positional arguments are its own (the model string), not the client's.
-    const read = takesOptions ? this.callOptions(call, !router) : { options: [], opaque: undefined };
+    const read = takesOptions ? this.callOptions(call, router ? FACTORY_OPTIONS_ARG : 0) : { options: [], opaque: undefined };
     const options = router ? read.options.filter((o) => !o.name.startsWith('$')) : read.options;
     const callOpaque = read.opaque;
     const moduleSet = signal.moduleClient && call.callee.includes('.') ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
@@ -1416,15 +1418,15 @@ class CodeResolver {
 
   /**
    * The call's options, with option objects passed by name (`new OpenAI(opts)`, `OpenAI(**cfg)`;
-   * in JS a name as the first argument, unless that is something else, as a router's model string)
+   * in JS a name as the options argument, the first but for a router's factory, whose first is the model)
    * read from their literal in this file, and the fields a callback sets inside the
    * parentheses (Go `func(o *Options) { o.Region = "..." }`). `opaque` names what could
    * not be read, so a missing option may be set there.
    */
-  private callOptions(call: Call, firstArgMayBeOptions = true): { options: Option[]; opaque?: string } {
+  private callOptions(call: Call, optionsArg = 0): { options: Option[]; opaque?: string } {
     const options = optionsOf(call, (v) => this.literalValue(v));
     let opaque: string | undefined;
-    const passed = call.args.filter((a, i) => a.name === '**' || a.name === '...' || (firstArgMayBeOptions && i === 0 && !a.name && this.input.lang === 'js' && a.value.k === 'ref'));
+    const passed = call.args.filter((a, i) => a.name === '**' || a.name === '...' || (i === optionsArg && !a.name && this.input.lang === 'js' && a.value.k === 'ref'));
     for (const arg of passed) {
       const v = arg.value;
       const assigned = v.k === 'ref' ? findAssignment(v.path, v.s, this.ctx) : undefined;
@@ -1718,18 +1720,21 @@ function conditionsOf(r: Resolved): string[] {
   return r.env?.unseen ? [`Unless ${r.env.name} is set where it runs.`] : [];
 }
 
+/** A router factory's options object in JS: `initChatModel(model, options)`. */
+const FACTORY_OPTIONS_ARG = 1;
+
 /**
  * The provider key a model-string router picks: the key option when there is one, else the
- * model string's "key:model" prefix, else the router's own inference from the model name;
- * `why` says plainly why it is not known.
+ * model string's "key:model" prefix (`model` is then the rest), else the router's own inference
+ * from the model name; `why` says plainly why it is not known.
  */
-export function routerKey(router: ModelStringRouter, named: { value: Resolved; written: string } | undefined, model: Resolved | undefined): { key: string } | { why: string } {
+export function routerKey(router: ModelStringRouter, named: { value: Resolved; written: string } | undefined, model: Resolved | undefined): { key: string; model?: string } | { why: string } {
   const spell = (key: string): string => (router.snakeCaseKeys ? key.toLowerCase().replace(/-/g, '_') : key);
   if (named) return isKnown(named.value) ? { key: spell(named.value.text) } : { why: `the provider is \`${named.written}\`, not known statically${named.value.env ? ` (${describe(named.value)})` : ''}` };
   if (!model || !isKnown(model)) return { why: router.inferred ? `the model is ${model ? describe(model) : 'not given'}, so which provider it names is not known statically` : 'the model string is not a literal "provider:model"' };
   const at = model.text.indexOf(router.separator);
   const prefix = at < 0 ? undefined : model.text.slice(0, at);
-  if (prefix !== undefined && (!router.knownPrefixesOnly || Object.keys(router.providers).includes(prefix))) return { key: spell(prefix) };
+  if (prefix !== undefined && (!router.knownPrefixesOnly || Object.keys(router.providers).includes(prefix))) return { key: spell(prefix), model: model.text.slice(at + router.separator.length) };
   const inferred = router.inferred?.find((i) => model.text.startsWith(i.prefix));
   if (inferred) return { key: inferred.key };
   return { why: router.knownPrefixesOnly ? `the model "${model.text}" names no provider ${router.id} knows, by a "provider${router.separator}" prefix or by its name` : 'the model string is not a literal "provider:model"' };
