@@ -124,6 +124,9 @@ describe('LangChain init_chat_model / initChatModel', () => {
     const jsFound = found('utils.ts', js);
     assert.deepEqual(jsFound.map((e) => [e.line, e.provider, e.host]), [[5, null, null]]);
     assert.match(jsFound[0]!.unknown ?? '', /provider is `modelProvider`, not known statically/);
+    const configurable = found('node.ts', ts('const m = await initChatModel(undefined, { temperature: 0 });'));
+    assert.deepEqual(configurable.map((e) => [e.line, e.provider]), [[3, null]]);
+    assert.match(configurable[0]!.unknown ?? '', /no model is named/);
     const pyText = py(
       'import os',
       'a = init_chat_model(os.environ["CHAT_MODEL"])',
@@ -133,6 +136,7 @@ describe('LangChain init_chat_model / initChatModel', () => {
     );
     const pyFound = found('agent.py', pyText);
     assert.deepEqual(pyFound.map((e) => [e.line, e.provider]), [[4, null], [5, null], [6, null], [7, 'openai']]);
+    assert.match(pyFound[0]!.unknown ?? '', /model is `os.environ\["CHAT_MODEL"\]`, not known statically/);
     assert.match(pyFound[1]!.unknown ?? '', /no model is named/);
     assert.match(pyFound[2]!.unknown ?? '', /configurable_fields= lets the model/);
   });

@@ -396,7 +396,7 @@ class CodeResolver {
       const made = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
       if (made?.k !== 'call' || !pathEndsWith(this.ctx.parser.qualify(made.call.callee), router.client)) continue;
       const opt = findOption(this.readOptions(call), router.modelOptions);
-      const picked = routerKey(router, undefined, opt ? evaluate(opt.value, this.ctx) : undefined);
+      const picked = routerKey(router, undefined, opt && this.written(opt.value));
       const target = 'key' in picked ? this.index.clientById(router.providers[picked.key]) : undefined;
       if (target) this.client(call, target.provider, target.signal, { id: router.id, forwards: false });
       else this.routedUnknown(call, router, 'why' in picked ? picked.why : `the catalog does not say which client ${router.id} builds for its provider key "${picked.key}"`);
@@ -417,13 +417,13 @@ class CodeResolver {
       return;
     }
     const model = findOption(options, router.modelOptions);
-    if (!model) {
+    // `initChatModel(undefined, {...})`, `init_chat_model(model=None)`: a model left to be configured.
+    if (!model || (model.value.k === 'lit' && model.value.v === null) || (model.value.k === 'ref' && model.value.path === 'undefined')) {
       this.routedUnknown(call, router, 'no model is named, so the model and its provider are chosen at run time');
       return;
     }
     const named = findOption(options, router.providerOptions ?? []);
-    const provider = named ? { value: evaluate(named.value, this.ctx), written: this.input.text.slice(named.value.s, named.value.e) } : undefined;
-    const picked = routerKey(router, provider, evaluate(model.value, this.ctx));
+    const picked = routerKey(router, named && this.written(named.value), this.written(model.value));
     if ('why' in picked) {
       this.routedUnknown(call, router, picked.why);
       return;
@@ -445,6 +445,11 @@ class CodeResolver {
     const before = this.endpoints.length;
     this.client(call, match.provider, match.signal, { id: router.id, forwards: true });
     this.modelProfile(call, router.modelOptions, before, match.signal.defaults.model, picked.model);
+  }
+
+  /** A value as evaluated, with its source text (for saying what is not known). */
+  private written(value: Value): WrittenValue {
+    return { value: evaluate(value, this.ctx), written: this.input.text.slice(value.s, value.e) };
   }
 
   /** Whether a literal list of configurable fields leaves the model, its provider and its URL fixed. */
@@ -1720,6 +1725,9 @@ function conditionsOf(r: Resolved): string[] {
   return r.env?.unseen ? [`Unless ${r.env.name} is set where it runs.`] : [];
 }
 
+/** A value as evaluated, and as written in the source. */
+type WrittenValue = { value: Resolved; written: string };
+
 /** A router factory's options object in JS: `initChatModel(model, options)`. */
 const FACTORY_OPTIONS_ARG = 1;
 
@@ -1728,10 +1736,12 @@ const FACTORY_OPTIONS_ARG = 1;
  * model string's "key:model" prefix (`model` is then the rest), else the router's own inference
  * from the model name; `why` says plainly why it is not known.
  */
-export function routerKey(router: ModelStringRouter, named: { value: Resolved; written: string } | undefined, model: Resolved | undefined): { key: string; model?: string } | { why: string } {
+export function routerKey(router: ModelStringRouter, named: WrittenValue | undefined, written: WrittenValue | undefined): { key: string; model?: string } | { why: string } {
   const spell = (key: string): string => (router.snakeCaseKeys ? key.toLowerCase().replace(/-/g, '_') : key);
-  if (named) return isKnown(named.value) ? { key: spell(named.value.text) } : { why: `the provider is \`${named.written}\`, not known statically${named.value.env ? ` (${describe(named.value)})` : ''}` };
-  if (!model || !isKnown(model)) return { why: router.inferred ? `the model is ${model ? describe(model) : 'not given'}, so which provider it names is not known statically` : 'the model string is not a literal "provider:model"' };
+  const unknown = (what: string, w: WrittenValue): string => `the ${what} is \`${w.written}\`, not known statically${w.value.env ? ` (${describe(w.value)})` : ''}`;
+  if (named) return isKnown(named.value) ? { key: spell(named.value.text) } : { why: unknown('provider', named) };
+  if (!written || !isKnown(written.value)) return { why: written && router.knownPrefixesOnly ? unknown('model', written) : 'the model string is not a literal "provider:model"' };
+  const model = written.value;
   const at = model.text.indexOf(router.separator);
   const prefix = at < 0 ? undefined : model.text.slice(0, at);
   if (prefix !== undefined && (!router.knownPrefixesOnly || Object.keys(router.providers).includes(prefix))) return { key: spell(prefix), model: model.text.slice(at + router.separator.length) };
