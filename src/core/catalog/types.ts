@@ -387,15 +387,34 @@ export interface PromptyExecutor {
 export interface ModelStringRouter {
   id: string;
   languages: CodeLanguage[];
-  /** The constructor, qualified by its import (`aisuite.Client`). */
-  client: string;
+  /** The constructor, qualified by its import (`aisuite.Client`), whose methods take the model string. */
+  client?: string;
   /** The client's methods that take the model string. */
-  methods: string[];
+  methods?: string[];
+  /**
+   * Or factory functions, qualified by their imports (`langchain.chat_models.init_chat_model`),
+   * that build the provider's own client and forward their other options to it (`base_url=`,
+   * `region_name=`), so those options are read as that client's.
+   */
+  functions?: string[];
   modelOptions: string[];
+  /** Options that name the provider key outright (`model_provider=`); they win over the model string. */
+  providerOptions?: string[];
+  /** Options that leave the model to be chosen at run time (`configurable_fields=`). */
+  runtimeOptions?: string[];
   /** Between the provider key and the model name. */
   separator: string;
-  /** Provider key -> the id of the SDK client signal the router builds for it. */
-  providers: Record<string, string>;
+  /**
+   * Provider key -> the id of the SDK client signal the router builds for it; null for a key the
+   * router knows whose client the catalog does not model.
+   */
+  providers: Record<string, string | null>;
+  /** A "key:model" prefix counts only for a key in `providers`; any other string is all model name. */
+  knownPrefixesOnly?: boolean;
+  /** Model-name prefixes the router itself infers a key from when none is named, in its order. */
+  inferred?: { prefix: string; key: string }[];
+  /** The router lower-cases the key and writes `-` as `_` before looking it up (`google-genai`). */
+  snakeCaseKeys?: boolean;
   sources: Source[];
 }
 

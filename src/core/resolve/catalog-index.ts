@@ -76,7 +76,7 @@ export class CatalogIndex {
       }
     }
     this.litellmTails = new Set(catalog.litellm.callees.map(lastSegment));
-    this.routerTails = new Set((catalog.routers ?? []).flatMap((r) => r.methods.map(lastSegment)));
+    this.routerTails = new Set((catalog.routers ?? []).flatMap((r) => [...(r.methods ?? []), ...(r.functions ?? [])].map(lastSegment)));
     for (const name of urlOptionKeys(catalog)) this.urlOptionNames.add(normalizeKey(name));
     this.prefixes = [...catalog.litellm.prefixes].sort((a, b) => b.prefix.length - a.prefix.length);
     this.bareModels = catalog.litellm.bareModels.map((b) => ({ ...b, pattern: new RegExp(b.pattern) }));
@@ -121,7 +121,7 @@ export class CatalogIndex {
     return re;
   }
 
-  /** Whether a call to `calleePath` in `lang` may construct a client, call LiteLLM or a model-string router's method. */
+  /** Whether a call to `calleePath` in `lang` may construct a client, call LiteLLM or a model-string router's method or factory. */
   isInteresting(lang: CodeLanguage, calleePath: string): boolean {
     const tail = lastSegment(calleePath);
     return this.clientsByLang.get(lang)?.has(tail) === true || this.vendorClientsByLang.get(lang)?.has(tail) === true
@@ -138,7 +138,7 @@ export class CatalogIndex {
   }
 
   /** A client signal by its id, with its provider. */
-  clientById(id: string | undefined): { provider: Provider; signal: ClientSignal } | undefined {
+  clientById(id: string | null | undefined): { provider: Provider; signal: ClientSignal } | undefined {
     for (const provider of this.catalog.providers) {
       const signal = provider.clients.find((c) => c.id === id);
       if (signal) return { provider, signal };

@@ -1,7 +1,7 @@
 // Source code to endpoints: SDK client constructions (with their options, env reads and
 // SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
 
-import type { ClientSignal, CodeLanguage, Provider } from '../catalog/types';
+import type { ClientSignal, CodeLanguage, ModelStringRouter, Provider } from '../catalog/types';
 import type { Countries } from '../catalog/zones';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Fix, type ScanNote, type TextEdit } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
@@ -376,38 +376,99 @@ class CodeResolver {
   }
 
   /**
-   * A method of a model-string router's client (aisuite `client.chat.completions.create(
-   * model="openai:gpt-4o")`): the provider key picks the SDK client the router builds, whose
-   * defaults and env variables then apply. Returns whether the call was such a method.
+   * A call through a model-string router. A method of a router's client (aisuite
+   * `client.chat.completions.create(model="openai:gpt-4o")`), or a router's factory function
+   * (LangChain `init_chat_model("gpt-4o", base_url=...)`): the provider key picks the SDK client
+   * the router builds, whose defaults and env variables then apply. Returns whether it was one.
    */
   private routed(call: Call): boolean {
     for (const router of this.index.catalog.routers ?? []) {
       if (!router.languages.includes(this.input.lang)) continue;
-      const method = router.methods.find((m) => call.callee.endsWith(`.${m}`));
-      if (!method) continue;
+      if (router.functions) {
+        const qualified = this.ctx.parser.qualify(call.callee);
+        if (!router.functions.some((f) => pathEndsWith(qualified, f))) continue;
+        this.routedFactory(call, router);
+        return true;
+      }
+      const method = router.methods?.find((m) => call.callee.endsWith(`.${m}`));
+      if (!method || !router.client) continue;
       const assigned = findAssignment(call.callee.slice(0, -method.length - 1), call.s, this.ctx);
       const made = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
       if (made?.k !== 'call' || !pathEndsWith(this.ctx.parser.qualify(made.call.callee), router.client)) continue;
       const opt = findOption(this.readOptions(call), router.modelOptions);
-      const model = opt ? evaluate(opt.value, this.ctx) : undefined;
-      const key = model && isKnown(model) && model.text.includes(router.separator) ? model.text.slice(0, model.text.indexOf(router.separator)) : undefined;
-      const target = key === undefined ? undefined : this.index.clientById(router.providers[key]);
-      if (target) this.client(call, target.provider, target.signal, router.id);
-      else {
-        // Still an LLM call: which provider it reaches is what is not known.
-        const what = key === undefined ? 'the model string is not a literal "provider:model"' : `the catalog does not say which client ${router.id} builds for its provider key "${key}"`;
-        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null }, `${shortCallee(call)}: ${router.id} routes by model string`, { unknown: what }));
-      }
+      const picked = routerKey(router, undefined, opt && this.written(opt.value));
+      const target = 'key' in picked ? this.index.clientById(router.providers[picked.key]) : undefined;
+      if (target) this.client(call, target.provider, target.signal, { id: router.id, forwards: false });
+      else this.routedUnknown(call, router, 'why' in picked ? picked.why : `the catalog does not say which client ${router.id} builds for its provider key "${picked.key}"`);
       return true;
     }
     return false;
   }
 
   /**
+   * A router's factory function (`init_chat_model`, `initChatModel`): its options other than the
+   * model and provider are handed to the client it builds, so they are read as that client's.
+   */
+  private routedFactory(call: Call, router: ModelStringRouter): void {
+    const { options } = this.callOptions(call, FACTORY_OPTIONS_ARG);
+    const runtime = findOption(options, router.runtimeOptions ?? []);
+    if (runtime && !this.fixesModel(runtime, router)) {
+      this.routedUnknown(call, router, `${runtime.name}= lets the model and its provider be chosen at run time`);
+      return;
+    }
+    const model = findOption(options, router.modelOptions);
+    // `initChatModel(undefined, {...})`, `init_chat_model(model=None)`: a model left to be configured.
+    if (!model || (model.value.k === 'lit' && model.value.v === null) || (model.value.k === 'ref' && model.value.path === 'undefined')) {
+      this.routedUnknown(call, router, 'no model is named, so the model and its provider are chosen at run time');
+      return;
+    }
+    const named = findOption(options, router.providerOptions ?? []);
+    const picked = routerKey(router, named && this.written(named.value), this.written(model.value));
+    if ('why' in picked) {
+      this.routedUnknown(call, router, picked.why);
+      return;
+    }
+    const id = router.providers[picked.key];
+    const target = this.index.clientById(id);
+    if (!target) {
+      this.routedUnknown(call, router, id === undefined ? `${router.id} has no provider "${picked.key}"` : `the catalog has no client for what ${router.id} builds for provider "${picked.key}"`);
+      return;
+    }
+    // Matched as a direct call of the class would be, so its backend switches (vertexai=True) count.
+    const asClass = this.matchClient({ ...call, callee: target.signal.callees[0]! });
+    const sameClass = asClass?.signal.packages.some((p) => target.signal.packages.includes(p)) ? asClass : undefined;
+    if (sameClass?.undecided) {
+      this.routedUnknown(call, router, `${sameClass.undecided}, which chooses between ${sameClass.provider.name} and another backend`);
+      return;
+    }
+    const match = sameClass ?? target;
+    const before = this.endpoints.length;
+    this.client(call, match.provider, match.signal, { id: router.id, forwards: true });
+    this.modelProfile(call, router.modelOptions, before, match.signal.defaults.model, picked.model);
+  }
+
+  /** A value as evaluated, with its source text (for saying what is not known). */
+  private written(value: Value): WrittenValue {
+    return { value: evaluate(value, this.ctx), written: this.input.text.slice(value.s, value.e) };
+  }
+
+  /** Whether a literal list of configurable fields leaves the model, its provider and its URL fixed. */
+  private fixesModel(opt: Option, router: ModelStringRouter): boolean {
+    const v = opt.value;
+    const fixed = ['model', ...(router.providerOptions ?? [])];
+    return v.k === 'arr' && v.items.every((i) => i.k === 'str' && !fixed.includes(i.v) && i.v !== 'any' && !this.index.isUrlOptionName(i.v));
+  }
+
+  /** Still an LLM call: which provider it reaches is what is not known. */
+  private routedUnknown(call: Call, router: ModelStringRouter, why: string): void {
+    this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null }, `${shortCallee(call)}: ${router.id} picks the provider`, { unknown: why }));
+  }
+
+  /**
    * A Bedrock model id given in the same call (`model="bedrock/global.anthropic..."`) that names
    * a profile beyond the EU; without one, the SDK's own default model (`defaultModel`) decides.
    */
-  private modelProfile(call: Call, names: string[], from: number, defaultModel?: string): void {
+  private modelProfile(call: Call, names: string[], from: number, defaultModel?: string, routedModel?: string): void {
     const bedrock = this.index.providers.get('aws-bedrock');
     const added = this.endpoints.slice(from).filter((e) => e.provider === 'aws-bedrock');
     if (!bedrock || added.length === 0) return;
@@ -420,11 +481,13 @@ class CodeResolver {
     }
     const r = evaluate(opt.value, this.ctx);
     if (opt.value.k === 'str') this.ownModels.add(opt.value.s);
-    const profile = isKnown(r) ? inferenceProfile(bedrock, r.text) : null;
+    // A router's model string without its "key:" prefix (`bedrock_converse:eu.anthropic...`).
+    const modelId = routedModel ?? r.text;
+    const profile = isKnown(r) ? inferenceProfile(bedrock, modelId) : null;
     if (!profile) return;
     const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
     const fix = piece ? profileSwapFix(bedrock, piece.text, piece.s, profile.prefix) : undefined;
-    for (const e of added) applyProfile(e, profile, r.text, fix);
+    for (const e of added) applyProfile(e, profile, modelId, fix);
   }
 
   /**
@@ -705,13 +768,20 @@ class CodeResolver {
     return this.ctx.parser.imports.get(root) === module;
   }
 
-  /** `router`: the call is a method of a router's client that builds this SDK client itself, so the call takes none of its options. */
-  /** `wrapper`: the call this client is handed to (AdkApp), which reads the process-wide init where it is made. */
-  private client(call: Call, provider: Provider, signal: ClientSignal, router?: string, wrapper?: Call): void {
-    const { options, opaque: callOpaque } = router ? { options: [], opaque: undefined } : this.callOptions(call);
+  /**
+   * `router`: the call goes through a router that builds this SDK client itself; a router's
+   * method takes none of the client's options, a router's factory forwards its own to it.
+   * `wrapper`: the call this client is handed to (AdkApp), which reads the process-wide init where it is made.
+   */
+  private client(call: Call, provider: Provider, signal: ClientSignal, router?: { id: string; forwards: boolean }, wrapper?: Call): void {
+    const takesOptions = !router || router.forwards;
+    // A factory's positional arguments are its own (the model string), not the client's.
+    const read = takesOptions ? this.callOptions(call, router ? FACTORY_OPTIONS_ARG : 0) : { options: [], opaque: undefined };
+    const options = router ? read.options.filter((o) => !o.name.startsWith('$')) : read.options;
+    const callOpaque = read.opaque;
     const moduleSet = signal.moduleClient && call.callee.includes('.') ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
-    const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router} builds ${signal.id}, ` : ''}${wrapper ? `run by ${shortCallee(wrapper)}, ` : ''}${what}`;
+    const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router.id} builds ${signal.id}, ` : ''}${wrapper ? `run by ${shortCallee(wrapper)}, ` : ''}${what}`;
     const extras = { sdk: signal.id };
     // Options set process-wide by an init call are reported at this client, which uses them.
     let configured: { at: Span; opaque?: string } | undefined;
@@ -795,7 +865,7 @@ class CodeResolver {
     if (signal.defaults.host) {
       const host = signal.defaults.host;
       const target = defaultHostTarget(this.index, provider, host);
-      const fix = router ? undefined : this.insertUrlFix(call, provider, signal, host);
+      const fix = takesOptions ? this.insertUrlFix(call, provider, signal, host) : undefined;
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, target, via(`no endpoint set${urlEnv.text}, so the SDK default ${host}`), {
           ...extras,
@@ -829,7 +899,7 @@ class CodeResolver {
       return;
     }
     const regionEnv = this.implicitEnv(signal.env?.region);
-    const fix = router ? undefined : this.insertRegionFix(call, provider, signal);
+    const fix = takesOptions ? this.insertRegionFix(call, provider, signal) : undefined;
     if (regionEnv.kind === 'set' || regionEnv.kind === 'conflict') {
       const r = this.resolve({ k: 'ref', path: `process.env.${regionEnv.name}`, s: callSpan.s, e: callSpan.e });
       const region = this.regionOf(r, provider);
@@ -1353,15 +1423,16 @@ class CodeResolver {
   }
 
   /**
-   * The call's options, with option objects passed by name (`new OpenAI(opts)`, `OpenAI(**cfg)`)
+   * The call's options, with option objects passed by name (`new OpenAI(opts)`, `OpenAI(**cfg)`;
+   * in JS a name as the options argument, the first but for a router's factory, whose first is the model)
    * read from their literal in this file, and the fields a callback sets inside the
    * parentheses (Go `func(o *Options) { o.Region = "..." }`). `opaque` names what could
    * not be read, so a missing option may be set there.
    */
-  private callOptions(call: Call): { options: Option[]; opaque?: string } {
+  private callOptions(call: Call, optionsArg = 0): { options: Option[]; opaque?: string } {
     const options = optionsOf(call, (v) => this.literalValue(v));
     let opaque: string | undefined;
-    const passed = call.args.filter((a, i) => a.name === '**' || a.name === '...' || (i === 0 && !a.name && this.input.lang === 'js' && a.value.k === 'ref'));
+    const passed = call.args.filter((a, i) => a.name === '**' || a.name === '...' || (i === optionsArg && !a.name && this.input.lang === 'js' && a.value.k === 'ref'));
     for (const arg of passed) {
       const v = arg.value;
       const assigned = v.k === 'ref' ? findAssignment(v.path, v.s, this.ctx) : undefined;
@@ -1653,6 +1724,31 @@ function shortCallee(call: Call): string {
 /** A default from code that the workspace's env files could not confirm (the editor checks one file). */
 function conditionsOf(r: Resolved): string[] {
   return r.env?.unseen ? [`Unless ${r.env.name} is set where it runs.`] : [];
+}
+
+/** A value as evaluated, and as written in the source. */
+type WrittenValue = { value: Resolved; written: string };
+
+/** A router factory's options object in JS: `initChatModel(model, options)`. */
+const FACTORY_OPTIONS_ARG = 1;
+
+/**
+ * The provider key a model-string router picks: the key option when there is one, else the
+ * model string's "key:model" prefix (`model` is then the rest), else the router's own inference
+ * from the model name; `why` says plainly why it is not known.
+ */
+export function routerKey(router: ModelStringRouter, named: WrittenValue | undefined, written: WrittenValue | undefined): { key: string; model?: string } | { why: string } {
+  const spell = (key: string): string => (router.snakeCaseKeys ? key.toLowerCase().replace(/-/g, '_') : key);
+  const unknown = (what: string, w: WrittenValue): string => `the ${what} is \`${w.written}\`, not known statically${w.value.env ? ` (${describe(w.value)})` : ''}`;
+  if (named) return isKnown(named.value) ? { key: spell(named.value.text) } : { why: unknown('provider', named) };
+  if (!written || !isKnown(written.value)) return { why: written && router.knownPrefixesOnly ? unknown('model', written) : 'the model string is not a literal "provider:model"' };
+  const model = written.value;
+  const at = model.text.indexOf(router.separator);
+  const prefix = at < 0 ? undefined : model.text.slice(0, at);
+  if (prefix !== undefined && (!router.knownPrefixesOnly || Object.keys(router.providers).includes(prefix))) return { key: spell(prefix), model: model.text.slice(at + router.separator.length) };
+  const inferred = router.inferred?.find((i) => model.text.startsWith(i.prefix));
+  if (inferred) return { key: inferred.key };
+  return { why: router.knownPrefixesOnly ? `the model "${model.text}" names no provider ${router.id} knows, by a "provider${router.separator}" prefix or by its name` : 'the model string is not a literal "provider:model"' };
 }
 
 function describe(r: Resolved): string {

@@ -204,7 +204,9 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
   if (kind === 'code') {
     words.push('litellm');
     // A dotted LiteLLM callee (`crewai.Agent`) is imported from its package: the package name is in the file.
-    for (const c of [...catalog.litellm.callees, ...(catalog.routers ?? []).map((r) => r.client)]) if (c.includes('.')) words.push(c.slice(0, c.indexOf('.')));
+    for (const c of [...catalog.litellm.callees, ...(catalog.routers ?? []).flatMap((r) => (r.client ? [r.client] : []))]) if (c.includes('.')) words.push(c.slice(0, c.indexOf('.')));
+    // A router's factory function is named where it is imported or called (init_chat_model: specific enough alone).
+    for (const r of catalog.routers ?? []) for (const f of r.functions ?? []) words.push(f.slice(f.lastIndexOf('.') + 1));
     // Java code that has a Spring AI chat model (or a generic ChatModel / ChatClient.Builder) injected (spring-beans.ts).
     for (const s of catalog.springAi) words.push(...(s.chatModels ?? []));
     words.push('org.springframework.ai.chat.');
