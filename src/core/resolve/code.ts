@@ -17,7 +17,7 @@ import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapF
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, type ExportedValue } from './modules';
-import { goModuleName, goSdkDefaultHosts, isExampleName, isModelList, isNotServer, isTestFile, pythonSdkDefaultHosts } from './not-endpoints';
+import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isModelList, isNotServer, isTestFile, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -83,7 +83,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const undecided = new Map<string, SetEnv>();
   // A variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it.
   env = (name) => {
-    const own = inFileEnv(name, structure.assignments, parser, input, useAt);
+    const own = inFileEnv(name, structure.assignments, parser, input, useAt, (v) => evaluate(v, { parser, assignments: structure.assignments, unstable: structure.unstable, env: workspace }).text);
     if (!own) return workspace(name);
     if (own.runsFirst) return own.value;
     // The use may run before or after it (a JS function, a Python lambda): the endpoint is forked below, once per value.
@@ -250,12 +250,14 @@ function workspaceValues(v: EnvValue): EnvValue[] {
  * function, arrow or method, or a Python lambda, runs whenever it is called. A separate
  * program (a `%%writefile` cell) sees only what it sets itself.
  */
-function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, input: CodeFile, useAt: number): { value: SetEnv; runsFirst: boolean } | undefined {
+function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser: CodeParser, input: CodeFile, useAt: number, read: (v: Value) => string): { value: SetEnv; runsFirst: boolean } | undefined {
   for (const prefix of ENV_TARGETS) {
     const list = assignments.get(prefix + name);
     if (!list) continue;
     const value = list.length === 1 && !list[0]!.compound ? parser.valueOf(list[0]!) : undefined;
-    if (value?.k !== 'str' || !parser.atTopLevel(list[0]!)) return undefined;
+    if (!value || !parser.atTopLevel(list[0]!)) return undefined;
+    // A value the file computes (`= REGION`) is read as any value is; one it cannot read stays unknown (HOLE), never the workspace's.
+    const text = value.k === 'str' ? value.v : read(value);
     const at = list[0]!.s;
     const programOf = (offset: number): Span | undefined => input.separatePrograms?.find((p) => p.s <= offset && offset < p.e);
     if (programOf(at) !== programOf(useAt)) return undefined;
@@ -264,7 +266,7 @@ function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser:
     const runsFirst = at < useAt;
     if (!runsFirst && input.lang === 'python' && !parser.insideDefinition(useAt) && !parser.insideLambda(useAt)) return undefined;
     const line = input.lineOf ? input.lineOf(at) : lineAndColumn(parser.text, at).line;
-    return { value: { state: 'set', value: value.v, where: { file: input.file, line } }, runsFirst };
+    return { value: { state: 'set', value: text, where: { file: input.file, line } }, runsFirst };
   }
   return undefined;
 }
@@ -551,6 +553,8 @@ class CodeResolver {
     let required: { provider: Provider; signal: ClientSignal } | undefined;
     /** A backend switch written with a value the engine cannot read (`vertexai=cfg.vertex`). */
     let undecided: { provider: Provider; signal: ClientSignal; undecided: string } | undefined;
+    /** A backend's env switch (requireEnv) that the file sets while it runs, to a value not known here. */
+    let switched: typeof undecided;
     // A backend's env switch the file itself sets while it runs: which backend is not known.
     const switchedAtRunTime = (c: { provider: Provider; signal: ClientSignal }, names: string[]): typeof undecided => {
       const set = names.find((name) => this.setAtRunTime(name));
@@ -570,7 +574,7 @@ class CodeResolver {
       if (required && !requireEnv) continue;
       // A backend switch the SDK reads from the environment (CLAUDE_CODE_USE_BEDROCK=1).
       if (requireEnv && !requireEnv.some((name) => this.envIsTrue(name))) {
-        undecided ??= switchedAtRunTime(c, requireEnv);
+        switched ??= switchedAtRunTime(c, requireEnv);
         continue;
       }
       if (requireArg) {
@@ -609,7 +613,8 @@ class CodeResolver {
       if (requireArg || requireOption) required ??= c;
       else fallback ??= c;
     }
-    return required ?? undecided ?? fallback;
+    // The switch to another backend is set at run time to a value the engine cannot read: neither backend is known.
+    return switched ?? required ?? undecided ?? fallback;
   }
 
   /**
@@ -1228,6 +1233,7 @@ class CodeResolver {
     // A model list sends no prompt: on a local server wherever it is written, on a cloud API
     // only as the whole URL of a GET (elsewhere `.../models` may be the prefix of real calls).
     if (isModelList(url) && (match.provider.kind === 'self-hosted' || this.isWholeGetUrl(tok))) return;
+    if (isAdministration(url)) return;
     // A local URL is an LLM server when its port, path or the name it is given says so.
     const llmContext = looksLikeLlmServer(url)
       || (key !== undefined && ((this.index.isUrlOptionName(key) && !GENERIC_URL_KEYS.has(normalizeKey(key))) || LLM_NAME.test(key)));

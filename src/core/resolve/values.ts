@@ -258,6 +258,9 @@ export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContex
   const dot = path.lastIndexOf('.');
   if (/^(?:self|this|Self|cls|static)\./.test(path) && dot > 0) candidates.push(path.slice(dot + 1));
   for (const name of candidates) {
+    // Python run top to bottom: the last top-level assignment before a top-level use is the value.
+    const sequential = name === path ? ctx.parser.lastTopLevelAssignment(name, ctx.assignments.get(name) ?? [], useAt) : undefined;
+    if (sequential) return sequential;
     // A Go name is a parameter only inside the function that declares it; elsewhere its assignments decide.
     if (ctx.unstable.has(name) && (ctx.parser.lang !== 'go' || ctx.parser.goParameter(name, useAt) || !ctx.assignments.get(name)?.some((a) => a.declares))) return 'bound at run time';
     const list = ctx.assignments.get(name);

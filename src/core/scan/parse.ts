@@ -98,6 +98,7 @@ export class CodeParser {
   private readonly lhs = { start: -1, to: -1, mark: -1, tupleTo: -1 };
   /** Whether the file has a `lambda` at all (computed on first use). */
   private hasLambda?: boolean;
+  private bindingCache?: Map<string, { sorted: Assignment[]; starts: number[]; globalAt: number; bindings: number[] }>;
   /** See statementEnd. */
   private statementEnds?: Int32Array;
   /** damage[i]: how many tokens before index i the lexer repaired (a missing closer, a string never closed); see makeCall. */
@@ -631,6 +632,57 @@ export class CodeParser {
       out.push(operands.map((o) => o.replace(/\s+/g, ' ').trim()));
     }
     return out;
+  }
+
+  /**
+   * Python: the assignment to `name` that a use at the file's top level sees when the file runs
+   * from top to bottom (a script, a notebook's cells in order): the last one written at the
+   * start of a line at the top level before the use, when nothing between the two can bind
+   * the name again (a loop, `with ... as`, an import, an unparsed assignment) and no function
+   * declares it `global` before the use (it may have been called). Undefined otherwise, and
+   * the usual rules decide (`if`/`try` bodies are indented, so never chosen here).
+   */
+  lastTopLevelAssignment(name: string, list: Assignment[], useAt: number): Assignment | undefined {
+    if (this.lang !== 'python' || list.length === 0 || this.insideDefinition(useAt) || this.insideLambda(useAt)) return undefined;
+    const facts = this.bindingFacts(name, list);
+    if (facts.globalAt < useAt) return undefined;
+    const k = firstFrom(facts.starts, useAt, (x) => x) - 1;
+    const last = k >= 0 ? facts.sorted[k]! : undefined;
+    if (!last || last.compound || !this.atTopLevel(last) || this.text.lastIndexOf('\n', last.s - 1) + 1 !== last.s) return undefined;
+    // Another binding between the assignment and the use (a loop target, an import, `as`, an unparsed assignment).
+    const next = firstFrom(facts.bindings, last.s + 1, (x) => x);
+    return next < facts.bindings.length && facts.bindings[next]! < useAt ? undefined : last;
+  }
+
+  /**
+   * For lastTopLevelAssignment, once per name: its assignments in file order, where the first
+   * `global`/`nonlocal` declaration of it is, and where it stands as anything but a plain read.
+   */
+  private bindingFacts(name: string, list: Assignment[]): { sorted: Assignment[]; starts: number[]; globalAt: number; bindings: number[] } {
+    this.bindingCache ??= new Map();
+    let facts = this.bindingCache.get(name);
+    if (facts) return facts;
+    const sorted = [...list].sort((x, y) => x.s - y.s);
+    const { tokens } = this;
+    const BINDS = new Set(['for', 'as', 'import', 'del']);
+    let globalAt = Infinity;
+    const bindings: number[] = [];
+    for (let j = 0; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (t.t !== 'id') continue;
+      if ((t.v === 'global' || t.v === 'nonlocal') && globalAt === Infinity) {
+        for (let k = j + 1; tokens[k]?.t === 'id'; k += 2) {
+          if (tokens[k]!.v === name) globalAt = t.s;
+          if (tokens[k + 1]?.v !== ',') break;
+        }
+      }
+      if (t.v !== name) continue;
+      const after = tokens[j + 1]?.v;
+      if (after === '=' || after === ':=' || after === ',' || BINDS.has(tokens[j - 1]?.v ?? '')) bindings.push(t.s);
+    }
+    facts = { sorted, starts: sorted.map((a) => a.s), globalAt, bindings };
+    this.bindingCache.set(name, facts);
+    return facts;
   }
 
   /** Whether an offset is inside a Python def or class body: code that runs when it is called, not where it is written. */

@@ -1,0 +1,66 @@
+// Python scripts and notebooks run from top to bottom: a name assigned more than once at the
+// top level has, at a top-level use, the value of the last assignment before it; the env a
+// file sets from a computed value is that value (or unknown), never the workspace's default.
+import * as assert from 'node:assert/strict';
+import { brief, bedrock, found, vertex } from '../support/found';
+
+const bedrockClient = (before: string[], after: string[] = []): string =>
+  ['import boto3', ...before, 'c = boto3.client("bedrock-runtime", region_name=REGION)', ...after].join('\n');
+const useLine = (before: string[]): number => before.length + 2;
+
+describe('Python run order: the last top-level assignment before a top-level use', () => {
+  it('takes the last assignment written before the use, not one after it', () => {
+    const before = ['REGION = "us-east-1"', 'REGION = "eu-central-1"'];
+    assert.deepEqual(brief(found('job.py', bedrockClient(before, ['REGION = "us-west-2"']))), [bedrock(3, 'eu-central-1')]);
+  });
+
+  it('ignores a function defined after the use that rebinds the name with `global` (a notebook\'s later cell)', () => {
+    const before = ['REGION = "eu-west-1"'];
+    const text = bedrockClient(before, ['def pick():', '    global REGION', '    REGION = "us-east-1"']);
+    assert.deepEqual(brief(found('nb.py', text)), [bedrock(2, 'eu-west-1')]);
+  });
+
+  it('leaves the value unknown where the order does not decide it', () => {
+    const cases: string[][] = [
+      ['REGION = "us-east-1"', 'if flag:', '    REGION = "eu-central-1"'], // a conditional assignment
+      ['def pick():', '    global REGION', '    REGION = "eu-central-1"', 'REGION = "us-east-1"', 'pick()'], // a function that may have run
+      ['REGION = "us-east-1"', 'for REGION in ["eu-central-1"]:', '    pass'], // a loop target
+    ];
+    for (const before of cases) assert.deepEqual(brief(found('job.py', bedrockClient(before))), [bedrock(useLine(before), null)], before.join(' / '));
+  });
+
+  it('does not apply inside a function, which may run after any of the assignments', () => {
+    const text = ['import boto3', 'REGION = "us-east-1"', 'def make():', '    return boto3.client("bedrock-runtime", region_name=REGION)', 'REGION = "eu-central-1"'].join('\n');
+    assert.deepEqual(brief(found('job.py', text)), [bedrock(4, null)]);
+  });
+});
+
+describe('Python run order: env the file sets from a computed value', () => {
+  const agent = (lines: string[]): string => ['import os', 'from google.adk.agents import Agent', ...lines, 'root = Agent(model="gemini-2.0-flash-001", name="root")'].join('\n');
+
+  it('reads the value of a constant the file assigns to the variable', () => {
+    const text = agent(['REGION = "europe-west4"', 'os.environ["GOOGLE_GENAI_USE_VERTEXAI"] = "1"', 'os.environ["GOOGLE_CLOUD_LOCATION"] = REGION']);
+    assert.deepEqual(brief(found('nb.py', text)), [vertex(6, 'europe-west4')]);
+  });
+
+  it('leaves a value it cannot read unknown instead of taking the SDK default', () => {
+    const text = agent(['os.environ["GOOGLE_GENAI_USE_VERTEXAI"] = "1"', 'os.environ["GOOGLE_CLOUD_LOCATION"] = where_to_run()']);
+    assert.deepEqual(brief(found('nb.py', text)), [vertex(5, null)]);
+  });
+
+  it('leaves the backend unknown when the file sets the switch to a value it cannot read', () => {
+    const [e, ...rest] = found('nb.py', agent(['os.environ["GOOGLE_GENAI_USE_VERTEXAI"] = use_vertex()']));
+    assert.equal(rest.length, 0);
+    assert.equal(e!.provider, null);
+    assert.match(e!.unknown ?? '', /GOOGLE_GENAI_USE_VERTEXAI is set by this file at run time/);
+  });
+});
+
+describe('Administration API calls', () => {
+  it('are no endpoint use: an OpenAI-style /organization/ call manages the account and sends no prompt', () => {
+    const call = (path: string): string => ['import os, requests', 'base_url = os.environ["OPENAI_BASE_URL"]', `requests.post(f"{base_url}${path}", json={})`].join('\n');
+    const env = { OPENAI_BASE_URL: 'https://api.openai.com/v1' };
+    assert.deepEqual(found('admin.py', call('/organization/projects'), env), []);
+    assert.deepEqual(found('chat.py', call('/chat/completions'), env).map((e) => [e.line, e.provider]), [[3, 'openai']]);
+  });
+});
