@@ -107,8 +107,9 @@ describe('Bicep deployments passed through several module levels', () => {
     // Only the global one breaks EU residency, with the existing fix: the SKU default to DataZoneStandard.
     assert.deepEqual(rules(r, files), [['infra/main.bicep', lineWith(text, "'GlobalStandard'"), 'LLMC002']]);
     const chat = r.endpoints.find((e) => e.region === 'global')!;
-    assert.equal(chat.euFix?.edits[0]?.newText, 'DataZoneStandard');
-    assert.equal(text.slice(chat.euFix!.edits[0]!.start, chat.euFix!.edits[0]!.end), 'GlobalStandard');
+    const edit = chat.euFix?.edits[0];
+    assert.equal(edit?.newText, 'DataZoneStandard');
+    assert.equal(text.slice(edit.start, edit.end), 'GlobalStandard');
     assert.match(chat.via, /modelDeployments\[0\] \(chat\) of module platform/);
   });
 
