@@ -617,7 +617,8 @@ export class InfrastructureReader {
     };
     // The node an expression stands for: loop items, parameter defaults and variables followed.
     const follow = (v: BicepValue | undefined, bound: Bound, depth = 0): BicepValue | undefined => {
-      if (v?.k !== 'ref' || depth > 8) return v;
+      // A call (`concat(a, b)`) is a value of its own, read for its arguments where that matters.
+      if (v?.k !== 'ref' || v.parts || depth > 8) return v;
       const [head, ...rest] = v.path.split('.');
       const base = bound.get(head!) ?? (file.params.has(head!) ? file.params.get(head!) : file.vars.get(head!));
       if (!base || (!bound.has(head!) && file.params.has(head!) && passedIn(env(bicepParamName(self, head!))))) return undefined;
@@ -691,14 +692,12 @@ export class InfrastructureReader {
       return name?.k === 'tmpl' ? /^\$\{(\w+)\.name\}\//.exec(name.raw)?.[1] : undefined;
     };
     // Callers in the workspace pass this module its deployments: they report them, when every
-    // call of the module does, the deployment's SKU is the item's the callers pass, and its
-    // account is at the `location` they pass. Otherwise the module reports them itself.
-    const calls = envValues(env(bicepCallName(self)));
-    const reporting = new Set(envValues(env(bicepCallerName(self))));
-    const byCallers = calls.length > 0 && calls.every((c) => reporting.has(c));
+    // call of the module does (directly or through modules that pass the list on), the
+    // deployment's SKU is the item's the callers pass, its account is an OpenAI one and at the
+    // `location` they pass. Otherwise the module reports them itself.
     const accounts = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts@/i.test(r.type));
-    const fromCaller = (d: BicepResource): boolean => {
-      if (!byCallers || !d.loop || !d.loopVar || d.loopOver?.k !== 'ref' || !file.params.has(d.loopOver.path)) return false;
+    const library = (d: BicepResource): d is BicepResource & { loopVar: string; loopOver: Extract<BicepValue, { k: 'ref' }> } => {
+      if (!d.loop || !d.loopVar || d.loopOver?.k !== 'ref' || !file.params.has(d.loopOver.path)) return false;
       // The fields a caller reads from each deployment it passes (bicepModuleCall): `sku.name`.
       const sku = field(d.body, 'sku');
       const item = d.loopVar;
@@ -708,8 +707,12 @@ export class InfrastructureReader {
         || (skuName?.k === 'ref' && skuName.path === `${item}.sku.name`);
       const account = accounts.find((a) => a.symbol === accountOf(d));
       const location = field(account?.body, 'location');
-      return readsItem && location?.k === 'ref' && location.path === 'location' && file.params.has('location');
+      const kind = resolve(field(account?.body, 'kind')).text;
+      return readsItem && location?.k === 'ref' && location.path === 'location' && file.params.has('location') && (kind === 'OpenAI' || kind === 'AIServices');
     };
+    // The callers learn that the list they pass becomes deployments here, at the location they pass.
+    for (const d of deployments) if (library(d)) this.host.definitions.push({ name: bicepLibraryName(self, d.loopOver.path), value: 'location', offset: d.body.s });
+    const fromCaller = (d: BicepResource): boolean => library(d) && bicepReportedByCallers(env, self, d.loopOver.path, 'location');
     const seen = new Set<BicepResource>();
     for (const account of accounts) {
       const kind = resolve(field(account.body, 'kind')).text;
@@ -740,7 +743,7 @@ export class InfrastructureReader {
         }));
       }
     }
-    for (const m of file.modules) this.bicepModuleCall(file, m, dir, field, follow, resolve, located);
+    for (const m of file.modules) this.bicepModuleCall(file, m, dir, env, field, follow, resolve, located);
     this.bicepEnvSettings(file, resolve);
   }
 
@@ -789,6 +792,7 @@ export class InfrastructureReader {
     file: BicepFile,
     m: BicepResource,
     dir: string,
+    env: EnvLookup,
     field: (obj: BicepValue | undefined, ...path: string[]) => BicepValue | undefined,
     follow: (v: BicepValue | undefined, bound: Map<string, BicepValue>) => BicepValue | undefined,
     resolve: (v: BicepValue | undefined, bound?: Map<string, BicepValue>) => { text: string | null; why?: string; literal?: Extract<BicepValue, { k: 'str' }> },
@@ -814,26 +818,73 @@ export class InfrastructureReader {
         this.host.definitions.push({ name: bicepParamName(target, key), value: sent, offset: value.s });
       }
     }
-    const passed = field(params, 'deployments');
+    // The caller's own parameters it passes on as they are (`location: location`), by the module's parameter they fill.
+    const passes: Record<string, string> = Object.fromEntries(params.entries.flatMap(({ key, value }) => (value.k === 'ref' && !value.parts && file.params.has(value.path) ? [[key, value.path]] : [])));
+    if (target) {
+      // A list this file's callers give it and it gives on (`deployments: models`): its
+      // deployments are reported where those callers write them (bicepLibraryLocation).
+      for (const { key, value } of params.entries) {
+        if (value.k !== 'ref' || value.parts || !isBicepListParam(file, value.path)) continue;
+        const forward = JSON.stringify({ call, from: this.host.file, param: value.path, target, targetParam: key, passes } satisfies BicepForward);
+        this.host.definitions.push({ name: bicepForwardName(this.host.file, value.path), value: forward, offset: value.s });
+        this.host.definitions.push({ name: bicepForwardedName(target, key), value: forward, offset: value.s });
+      }
+    }
+    for (const { key, value: passed } of params.entries) this.bicepModuleDeployments(file, m, target, call, key, passed, passes, env, field, follow, resolve, located);
+  }
+
+  /**
+   * A list of model deployments a module call passes (`deployments: [...]`, or any list of
+   * objects with a `model`): endpoints here, where their SKUs are written, when the module
+   * makes them deployments of an OpenAI account, itself or through modules that pass the
+   * list on, at the location this call passes. A list this file is itself given and passes on
+   * is reported by its callers when they all report it.
+   */
+  private bicepModuleDeployments(
+    file: BicepFile,
+    m: BicepResource,
+    target: string | null,
+    call: string,
+    key: string,
+    passed: BicepValue,
+    passes: Record<string, string>,
+    env: EnvLookup,
+    field: (obj: BicepValue | undefined, ...path: string[]) => BicepValue | undefined,
+    follow: (v: BicepValue | undefined, bound: Map<string, BicepValue>) => BicepValue | undefined,
+    resolve: (v: BicepValue | undefined, bound?: Map<string, BicepValue>) => { text: string | null; why?: string; literal?: Extract<BicepValue, { k: 'str' }> },
+    located: (v: BicepValue) => Located,
+  ): void {
     const items = this.bicepDeploymentItems(passed, follow);
-    if (!passed || (!items.length && follow(passed, new Map())?.k === 'arr')) return;
+    const models = items.length > 0 && items.every((item) => field(item, 'model') !== undefined);
+    if (key !== 'deployments' && !models) return;
+    // The module parameter that must carry the account's location, when the list reaches an account module's deployments.
+    const library = target ? bicepLibraryLocation(env, target, key) : null;
+    const own = passed.k === 'ref' && !passed.parts && file.params.has(passed.path) ? passed.path : undefined;
+    if (own && library && Object.hasOwn(passes, library) && bicepReportedByCallers(env, this.host.file, own, passes[library]!)) return;
+    if (!items.length && follow(passed, new Map())?.k === 'arr') return;
+    const params = field(m.body, 'params');
     const kind = resolve(field(params, 'kind')).text;
-    const openAi = kind === 'OpenAI' || kind === 'AIServices'
-      || (kind === null && (/cognitive|openai/i.test(m.type) || items.some((item) => resolve(field(item, 'model', 'format')).text === 'OpenAI')));
-    if (!openAi) return;
-    if (target) this.host.definitions.push({ name: bicepCallerName(target), value: call, offset: m.body.s });
-    const location = field(params, 'location');
-    const loc = location ? resolve(location) : { text: null, why: `module ${m.symbol} is not passed a location, so the module's default applies (not read across files)` };
-    const name = resolve(field(params, 'customSubDomainName')).text ?? resolve(field(params, 'name')).text;
+    const openAi = key === 'deployments' && (kind === 'OpenAI' || kind === 'AIServices'
+      || (kind === null && (/cognitive|openai/i.test(m.type) || items.some((item) => resolve(field(item, 'model', 'format')).text === 'OpenAI'))));
+    const labelOf = (item: BicepValue, i: number): string => `${key}[${i}]${resolve(field(item, 'name')).text ? ` (${resolve(field(item, 'name')).text})` : ''} of module ${m.symbol}`;
+    // Told before the module's own analysis can say where the list goes, so on what the list looks like.
+    if (openAi || models) {
+      if (target) this.host.definitions.push({ name: bicepCallerName(target, key), value: call, offset: m.body.s });
+      items.forEach((item, i) => this.skuParameter(file, field(item, 'sku', 'name'), labelOf(item, i)));
+    }
+    if (!openAi && !(models && library)) return;
+    const locationParam = library ?? 'location';
+    const location = field(params, locationParam);
+    const loc = location ? resolve(location) : { text: null, why: `module ${m.symbol} is not passed ${locationParam === 'location' ? 'a location' : `${locationParam} (the account's location)`}, so the module's default applies (not read across files)` };
+    const name = openAi ? resolve(field(params, 'customSubDomainName')).text ?? resolve(field(params, 'name')).text : null;
     // A list computed in a way not read here still goes to the module: it is one unread deployment here.
     const unread: DeclaredDeployment[] = items.length ? [] : [{
       label: `the deployments of module ${m.symbol}`, at: located(passed), sku: null,
       why: `the deployments passed to module ${m.symbol} are computed (${resolve(passed).why ?? 'not a list written in this file'})`,
     }];
     const declared = unread.concat(items.map((item, i): DeclaredDeployment => {
-      const label = `deployments[${i}]${resolve(field(item, 'name')).text ? ` (${resolve(field(item, 'name')).text})` : ''} of module ${m.symbol}`;
+      const label = labelOf(item, i);
       const r = resolve(field(item, 'sku', 'name'));
-      this.skuParameter(file, field(item, 'sku', 'name'), label);
       return {
         label, at: located(r.literal ?? field(item, 'sku', 'name') ?? item), sku: r.text, ...(r.text && r.why ? { skuFrom: r.why } : {}),
         ...(r.text ? {} : { why: field(item, 'sku') ? `the SKU of ${label} is not a literal or a parameter default` : `${label} sets no SKU, so the module's default applies (not read across files)` }),
@@ -1074,9 +1125,88 @@ export function bicepCallName(file: string): string {
   return `bicepcall:${file}`;
 }
 
-/** The env-lookup name that tells a Bicep module that a caller passes it its deployments (and reports them). */
-export function bicepCallerName(file: string): string {
-  return `bicepcaller:${file}`;
+/** The env-lookup name that tells a Bicep module that a caller passes it deployments as parameter `param` (and reports them). */
+export function bicepCallerName(file: string, param: string): string {
+  return `bicepcaller:${file}:${param}`;
+}
+
+/** The env-lookup name under which a Bicep module tells its callers that its list parameter `param` becomes deployments of an OpenAI account (the value: the parameter that is the account's location). */
+export function bicepLibraryName(file: string, param: string): string {
+  return `biceplibrary:${file}:${param}`;
+}
+
+/** The env-lookup names under which a Bicep file's list parameter it passes on to a module travels: to its own callers (by its parameter) and to the module (by the module's). */
+export function bicepForwardName(file: string, param: string): string {
+  return `bicepforward:${file}:${param}`;
+}
+
+export function bicepForwardedName(target: string, param: string): string {
+  return `bicepforwarded:${target}:${param}`;
+}
+
+/** A list parameter a Bicep file passes on as it is: `module SYMBOL in FROM` gives its `param` to `target` as `targetParam`. */
+interface BicepForward {
+  call: string;
+  from: string;
+  param: string;
+  target: string;
+  targetParam: string;
+  /** The module's parameters this call fills with its own (module parameter -> own parameter). */
+  passes: Record<string, string>;
+}
+
+/** How many modules a list may pass through before it is no longer followed (a guard against cycles too). */
+const MODULE_CHAIN_DEPTH = 8;
+
+function forwardsOf(value: EnvValue): BicepForward[] {
+  return envValues(value).map((v) => JSON.parse(v) as BicepForward);
+}
+
+/** The own parameter a forwarding call fills the module's parameter `param` with, if it does. */
+function passedAs(f: BicepForward, param: string): string | undefined {
+  return Object.hasOwn(f.passes, param) ? f.passes[param] : undefined;
+}
+
+/**
+ * Whether the list a caller passes a Bicep module as `param` becomes deployments of an OpenAI
+ * account, in that module or through modules that pass it on unchanged; then the module's
+ * parameter that must carry the account's location (every module between passes it on too).
+ */
+function bicepLibraryLocation(env: EnvLookup, file: string, param: string, path: string[] = []): string | null {
+  const here = `${file}:${param}`;
+  if (path.includes(here) || path.length >= MODULE_CHAIN_DEPTH) return null;
+  const library = valueOf(env(bicepLibraryName(file, param)));
+  if (library) return library;
+  for (const f of forwardsOf(env(bicepForwardName(file, param)))) {
+    const location = bicepLibraryLocation(env, f.target, f.targetParam, [...path, here]);
+    const own = location === null ? undefined : passedAs(f, location);
+    if (own) return own;
+  }
+  return null;
+}
+
+/**
+ * Whether every call of a Bicep module in the workspace reports the deployments it passes as
+ * `param` with the account's location as `location`: a caller that writes them, or a module
+ * that passes on a list (and the location) its own callers all report, at any depth.
+ */
+function bicepReportedByCallers(env: EnvLookup, file: string, param: string, location: string, path: string[] = []): boolean {
+  const here = `${file}:${param}`;
+  if (path.includes(here) || path.length >= MODULE_CHAIN_DEPTH) return false;
+  const calls = envValues(env(bicepCallName(file)));
+  const reporting = new Set(envValues(env(bicepCallerName(file, param))));
+  const forwards = forwardsOf(env(bicepForwardedName(file, param)));
+  return calls.length > 0 && calls.every((call) => reporting.has(call) || forwards.some((f) => {
+    const own = f.call === call ? passedAs(f, location) : undefined;
+    return own !== undefined && bicepReportedByCallers(env, f.from, f.param, own, [...path, here]);
+  }));
+}
+
+/** A parameter that holds a list: an array default, or declared `array` or `TYPE[]`. */
+function isBicepListParam(file: BicepFile, name: string): boolean {
+  if (!file.params.has(name)) return false;
+  if (file.params.get(name)?.k === 'arr') return true;
+  return file.text !== undefined && new RegExp(`^[ \\t]*param[ \\t]+${name}[ \\t]+(?:array\\b|[\\w.]+\\[\\])`, 'm').test(file.text);
 }
 
 /** A value that travels as unknown, with why: so a module's default never stands in for what its caller passes. */
