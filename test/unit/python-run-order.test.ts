@@ -2,7 +2,7 @@
 // top level has, at a top-level use, the value of the last assignment before it; the env a
 // file sets from a computed value is that value (or unknown), never the workspace's default.
 import * as assert from 'node:assert/strict';
-import { brief, bedrock, found, vertex } from '../support/found';
+import { brief, bedrock, found, notebook, vertex } from '../support/found';
 
 const bedrockClient = (before: string[], after: string[] = []): string =>
   ['import boto3', ...before, 'c = boto3.client("bedrock-runtime", region_name=REGION)', ...after].join('\n');
@@ -62,5 +62,38 @@ describe('Administration API calls', () => {
     const env = { OPENAI_BASE_URL: 'https://api.openai.com/v1' };
     assert.deepEqual(found('admin.py', call('/organization/projects'), env), []);
     assert.deepEqual(found('chat.py', call('/chat/completions'), env).map((e) => [e.line, e.provider]), [[3, 'openai']]);
+  });
+});
+
+describe('Python run order: values a notebook passes into its own functions and classes', () => {
+  const wrapper = (construct: string): string[][] => [
+    ['import vertexai', 'REGION = "europe-west4"'],
+    ['class AgentWrapper:', '    def __init__(self, project, location="us-central1"):', '        self.project = project', '        self.location = location',
+      '    def set_up(self):', '        vertexai.init(project=self.project, location=self.location)'],
+    [construct, 'agent.set_up()'],
+  ];
+  const regions = (text: string, file = 'agents.ipynb'): (string | null)[] => found(file, text).map((e) => e.region);
+
+  it('an attribute set in __init__ from a parameter has the value the notebook\'s constructions pass', () => {
+    assert.deepEqual(regions(notebook(wrapper('agent = AgentWrapper("p", location=REGION)'))), ['europe-west4']);
+    assert.deepEqual(regions(notebook(wrapper('agent = AgentWrapper("p", REGION)'))), ['europe-west4']);
+  });
+
+  it('a construction that leaves the parameter out passes its default', () => {
+    assert.deepEqual(regions(notebook(wrapper('agent = AgentWrapper("p")'))), ['us-central1']);
+  });
+
+  it('a function\'s parameter has the value every call passes, and stays unknown when calls differ or the function is passed on', () => {
+    const cells = (calls: string[]): string[][] => [
+      ['from google import genai', 'def make(location):', '    return genai.Client(vertexai=True, project="p", location=location)'], calls,
+    ];
+    assert.deepEqual(regions(notebook(cells(['a = make("europe-west1")', 'b = make("europe-west1")']))), ['europe-west1']);
+    assert.deepEqual(regions(notebook(cells(['a = make("europe-west1")', 'b = make("us-east1")']))), [null]);
+    assert.deepEqual(regions(notebook(cells(['clients = list(map(make, ["europe-west1"]))']))), [null]);
+  });
+
+  it('is not assumed in a module, which other modules may import and call with other values', () => {
+    const text = wrapper('agent = AgentWrapper("p", location=REGION)').flat().join('\n');
+    assert.deepEqual(regions(text, 'agents.py'), [null]);
   });
 });

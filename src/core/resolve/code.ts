@@ -107,7 +107,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       if (c) consulted.set(c.lookupName, { state: 'set', value: c.value, where: c.where });
       return c;
     };
-    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, imported };
+    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, imported, ownCallsOnly: /\.ipynb$/i.test(input.file) };
     // Which Go module a folder's go.mod names: read untracked, as it is no value an endpoint is resolved from.
     const moduleOf = (dir: string): string | undefined => {
       const v = workspace(goModuleName(dir));

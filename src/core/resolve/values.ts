@@ -72,6 +72,8 @@ export interface EvalContext {
   env: EnvLookup;
   /** The constant an imported name stands for, when a module of the workspace exports one (modules.ts). */
   imported?: (path: string) => { value: string; name: string; where: EnvWhere } | undefined;
+  /** Nothing imports this file (a notebook): its own calls of a function are all the calls there are. */
+  ownCallsOnly?: boolean;
 }
 
 const MAX_DEPTH = 6;
@@ -235,9 +237,13 @@ function settingsField(path: string, at: Extract<Value, { k: 'ref' }>, ctx: Eval
  * parameter is used: one value may reach several clients.
  */
 function passedIn(path: string, value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, depth: number): Resolved | undefined {
-  if (ctx.parser.lang !== 'go') return undefined;
-  const param = ctx.parser.goParameter(path, value.s);
-  const args = param ? ctx.parser.goCallArguments(param.fn, param.index) : [];
+  let args: Value[] = [];
+  if (ctx.parser.lang === 'go') {
+    const param = ctx.parser.goParameter(path, value.s);
+    args = param ? ctx.parser.goCallArguments(param.fn, param.index) : [];
+  } else if (ctx.parser.lang === 'python' && ctx.ownCallsOnly) {
+    args = ctx.parser.pythonPassedValues(path, value.s) ?? [];
+  }
   if (!args.length) return undefined;
   const values = args.map((a) => evaluate(a, ctx, depth + 1));
   const first = values[0]!;
@@ -274,6 +280,8 @@ export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContex
     for (const g of scopeGroups(list, ctx.parser)) {
       if (g.s <= useAt && useAt <= g.e && (!best || g.e - g.s < best.e - best.s)) best = g;
     }
+    // `self.x` set once, in the `__init__` of the class whose method uses it.
+    if (!best && list.length === 1 && name.startsWith('self.') && ctx.parser.setInInitOfClassAround(list[0]!, useAt)) return list[0];
     if (!best) return list.length === 1 ? undefined : 'assigned more than once';
     return best.assignments.length === 1 ? best.assignments[0] : 'assigned more than once';
   }

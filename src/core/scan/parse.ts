@@ -98,6 +98,7 @@ export class CodeParser {
   private readonly lhs = { start: -1, to: -1, mark: -1, tupleTo: -1 };
   /** Whether the file has a `lambda` at all (computed on first use). */
   private hasLambda?: boolean;
+  private passedCache?: Map<string, Value[] | undefined>;
   private bindingCache?: Map<string, { sorted: Assignment[]; starts: number[]; globalAt: number; bindings: number[] }>;
   /** See statementEnd. */
   private statementEnds?: Int32Array;
@@ -473,6 +474,94 @@ export class CodeParser {
       if (arg) out.push(this.parseRange(arg.from, arg.to));
     }
     return out;
+  }
+
+  /**
+   * Python: the value every call in the file passes for the parameter `name` of the def around
+   * `at` (a call that leaves it out: its default), for a top-level function or a class's
+   * `__init__` (called as the class). Undefined when that is not all there is to know: no call,
+   * a `*args`/`**kwargs` call, a parameter with neither argument nor default, or the function
+   * or class named anywhere but in a call (passed on, subclassed). Only meaningful where the
+   * file's own calls are all the calls (a notebook, which nothing imports).
+   */
+  pythonPassedValues(name: string, at: number): Value[] | undefined {
+    if (this.lang !== 'python' || name.includes('.')) return undefined;
+    this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
+    let def: { s: number; e: number } | undefined;
+    for (const b of this.pyBlocks) if (b.s < at && at < b.e && (!def || b.s > def.s)) def = b;
+    const header = def && this.pythonHeader(def.s);
+    if (!def || header?.kind !== 'def' || header.open < 0) return undefined;
+    // Once per parameter: a def's body may use it many times.
+    const key = `${def.s}:${name}`;
+    this.passedCache ??= new Map();
+    if (this.passedCache.has(key)) return this.passedCache.get(key);
+    const values = this.scanPassedValues(name, def, header);
+    this.passedCache.set(key, values);
+    return values;
+  }
+
+  private scanPassedValues(name: string, def: { s: number; e: number }, header: { name: string; open: number }): Value[] | undefined {
+    let callee = header.name;
+    let params = this.topLevelItems(header.open);
+    if (indentAt(this.text, def.s) > 0) {
+      // A method: only `__init__`, whose calls are the class's, directly in a top-level class.
+      let cls: { s: number; e: number } | undefined;
+      for (const b of this.pyBlocks!) if (b.s < def.s && def.e <= b.e && (!cls || b.s > cls.s)) cls = b;
+      const owner = cls && this.pythonHeader(cls.s);
+      if (header.name !== '__init__' || owner?.kind !== 'class' || indentAt(this.text, cls!.s) > 0) return undefined;
+      callee = owner.name;
+      params = params.slice(1);
+    }
+    const { tokens } = this;
+    const paramName = (p: { from: number; to: number }): string | undefined => (tokens[p.from]?.t === 'id' ? tokens[p.from]!.v : undefined);
+    const index = params.findIndex((p) => paramName(p) === name);
+    if (index < 0 || params.slice(0, index).some((p) => tokens[p.from]?.v === '*' || tokens[p.from]?.v === '**')) return undefined;
+    const param = params[index]!;
+    let eq = param.from;
+    while (eq < param.to && tokens[eq]!.v !== '=') eq++;
+    const fallback = eq < param.to ? this.parseRange(eq + 1, param.to) : undefined;
+    const out: Value[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.t !== 'id' || t.v !== callee || PATH_SEPARATORS.has(tokens[i - 1]?.v ?? '')) continue;
+      const before = tokens[i - 1]?.v;
+      if (before === 'def' || before === 'class') continue;
+      if (tokens[i + 1]?.v !== '(') return undefined; // passed on or subclassed: other calls may exist
+      const args = this.topLevelItems(i + 1);
+      if (args.some((a) => tokens[a.from]?.v === '*' || tokens[a.from]?.v === '**')) return undefined;
+      const keyword = args.find((a) => tokens[a.from]?.v === name && tokens[a.from + 1]?.v === '=');
+      const positional = args.filter((a) => !(tokens[a.from]?.t === 'id' && tokens[a.from + 1]?.v === '='))[index];
+      const arg = keyword ? { from: keyword.from + 2, to: keyword.to } : positional;
+      if (arg) out.push(this.parseRange(arg.from, arg.to));
+      else if (fallback) out.push(fallback);
+      else return undefined;
+    }
+    return out.length ? out : undefined;
+  }
+
+  /**
+   * Python: whether an assignment (`self.location = location`) is in the `__init__` of the
+   * class whose body holds `at`: set once when the object is made, so every method sees it.
+   */
+  setInInitOfClassAround(a: Assignment, at: number): boolean {
+    if (this.lang !== 'python') return false;
+    const block = this.blockOf(a);
+    if (this.pythonHeader(block.s)?.name !== '__init__') return false;
+    this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
+    let cls: { s: number; e: number } | undefined;
+    for (const b of this.pyBlocks) if (b.s < block.s && block.e <= b.e && (!cls || b.s > cls.s)) cls = b;
+    return cls !== undefined && this.pythonHeader(cls.s)?.kind === 'class' && cls.s < at && at < cls.e;
+  }
+
+  /** Python: what a def or class header at `lineStart` declares, and where its `(` is (-1: none). */
+  private pythonHeader(lineStart: number): { kind: 'def' | 'class'; name: string; open: number } | undefined {
+    const { tokens } = this;
+    let i = firstFrom(tokens, lineStart, (t) => t.s);
+    if (tokens[i]?.v === 'async') i++;
+    const kind = tokens[i]?.v;
+    const name = tokens[i + 1];
+    if ((kind !== 'def' && kind !== 'class') || name?.t !== 'id') return undefined;
+    return { kind, name: name.v, open: tokens[i + 2]?.v === '(' ? i + 2 : -1 };
   }
 
   /** Go functions with a name and a body (methods and literals included): their parameter names. */
