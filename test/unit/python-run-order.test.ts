@@ -2,7 +2,7 @@
 // top level has, at a top-level use, the value of the last assignment before it; the env a
 // file sets from a computed value is that value (or unknown), never the workspace's default.
 import * as assert from 'node:assert/strict';
-import { brief, bedrock, found, notebook, vertex } from '../support/found';
+import { brief, bedrock, found, lineOf, notebook, vertex } from '../support/found';
 
 const bedrockClient = (before: string[], after: string[] = []): string =>
   ['import boto3', ...before, 'c = boto3.client("bedrock-runtime", region_name=REGION)', ...after].join('\n');
@@ -77,6 +77,9 @@ describe('Python run order: values a notebook passes into its own functions and 
   it('an attribute set in __init__ from a parameter has the value the notebook\'s constructions pass', () => {
     assert.deepEqual(regions(notebook(wrapper('agent = AgentWrapper("p", location=REGION)'))), ['europe-west4']);
     assert.deepEqual(regions(notebook(wrapper('agent = AgentWrapper("p", REGION)'))), ['europe-west4']);
+    // Reported where the attribute is used, not in __init__.
+    const text = notebook(wrapper('agent = AgentWrapper("p", location=REGION)'));
+    assert.deepEqual(found('agents.ipynb', text).map((e) => e.line), [lineOf(text, 'vertexai.init(')]);
   });
 
   it('a construction that leaves the parameter out passes its default', () => {

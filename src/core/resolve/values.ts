@@ -185,8 +185,10 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     if (assigned.defaults?.length) return { ...unknown(value, `comes from \`${path}\`, which is assigned more than once`), symbol: path };
     const r = evaluate(v, ctx, depth + 1);
     // Nothing in this file to point at (an env read, with no value or one from an env file):
-    // the use is where it is reported, so two uses of one variable stay two.
-    if (!r.pieces.length && (!isKnown(r) || r.env)) return { ...r, span: { s: value.s, e: value.e } };
+    // the use is where it is reported, so two uses of one variable stay two. So is an
+    // attribute set in another method (`__init__`) from what its callers pass.
+    const block = ctx.parser.blockOf(assigned);
+    if ((!r.pieces.length && (!isKnown(r) || r.env)) || value.s < block.s || value.s > block.e) return { ...r, span: { s: value.s, e: value.e } };
     return r;
   }
   const setting = settingsField(path, value, ctx, depth);
