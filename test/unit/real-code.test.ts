@@ -20,11 +20,13 @@ const REACHED: Record<string, typeof GOAL> = {
   // EU/BAA 0.99 and 0.98 below: the vendor classes found since (NvidiaChatCompletion here, GigaChat
   // and GigaChatEmbeddings in holdout) are labelled eu=false, which no page of NVIDIA's or Sber's
   // states; the catalog rule keeps their processing place unknown (eu null).
-  'python-agents': { precision: 0.96, recall: 0.96, attributes: 0.99 },
-  // Labelled after that tuning and not tuned on: how the engine does on code it has not seen
-  // (first runs: docs/accuracy/real-holdout-first-run*.txt, real-holdout-2-first-run.txt).
-  holdout: { precision: 0.71, recall: 0.56, attributes: 0.98 },
-  'holdout-2': { precision: 0.71, recall: 0.4, attributes: 1 },
+  'python-agents': { precision: 0.98, recall: 0.98, attributes: 0.99 },
+  // Labelled after that tuning (first runs: docs/accuracy/real-holdout-first-run*.txt,
+  // real-holdout-2-first-run.txt, real-holdout-3-first-run.txt); the engine has since been
+  // improved on some of their misses too, so their first runs are the honest measure.
+  holdout: { precision: 0.74, recall: 0.63, attributes: 0.98 },
+  'holdout-2': { precision: 0.77, recall: 0.56, attributes: 1 },
+  'holdout-3': { precision: 0.54, recall: 0.49, attributes: 1 },
 };
 
 describe('real public code, labelled blind (docs/accuracy/real)', () => {
