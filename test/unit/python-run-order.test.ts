@@ -20,6 +20,13 @@ describe('Python run order: the last top-level assignment before a top-level use
     assert.deepEqual(brief(found('nb.py', text)), [bedrock(2, 'eu-west-1')]);
   });
 
+  it('reads `if not X:` with one assignment under it as a default that applies only when X is empty', () => {
+    const before = ['import os', 'REGION = "eu-central-1"  # @param', 'if not REGION:', '    REGION = os.environ.get("AWS_REGION")'];
+    assert.deepEqual(brief(found('nb.py', bedrockClient(before))), [bedrock(3, 'eu-central-1')]);
+    const more = ['REGION = "eu-central-1"', 'if not REGION:', '    REGION = "us-east-1"', '    print("defaulted")'];
+    assert.deepEqual(brief(found('nb.py', bedrockClient(more))), [bedrock(useLine(more), null)]);
+  });
+
   it('leaves the value unknown where the order does not decide it', () => {
     const cases: string[][] = [
       ['REGION = "us-east-1"', 'if flag:', '    REGION = "eu-central-1"'], // a conditional assignment

@@ -736,11 +736,32 @@ export class CodeParser {
     const facts = this.bindingFacts(name, list);
     if (facts.globalAt < useAt) return undefined;
     const k = firstFrom(facts.starts, useAt, (x) => x) - 1;
-    const last = k >= 0 ? facts.sorted[k]! : undefined;
-    if (!last || last.compound || !this.atTopLevel(last) || this.text.lastIndexOf('\n', last.s - 1) + 1 !== last.s) return undefined;
+    let last = k >= 0 ? facts.sorted[k]! : undefined;
+    // `X = "a"` then `if not X:` / `if X is None:` with `X = <default>` under it: one value with a default (`X or default`).
+    const filling = last && k >= 1 && this.fillsIfEmpty(last, name) ? last : undefined;
+    if (filling) last = facts.sorted[k - 1]!;
+    const atLineStart = (a: Assignment): boolean => this.text.lastIndexOf('\n', a.s - 1) + 1 === a.s;
+    if (!last || last.compound || !this.atTopLevel(last) || !atLineStart(last)) return undefined;
     // Another binding between the assignment and the use (a loop target, an import, `as`, an unparsed assignment).
-    const next = firstFrom(facts.bindings, last.s + 1, (x) => x);
-    return next < facts.bindings.length && facts.bindings[next]! < useAt ? undefined : last;
+    for (let n = firstFrom(facts.bindings, last.s + 1, (x) => x); n < facts.bindings.length && facts.bindings[n]! < useAt; n++) {
+      if (facts.bindings[n] !== filling?.s) return undefined;
+    }
+    return filling ? { ...last, defaults: [filling] } : last;
+  }
+
+  /** Python: whether an assignment to `name` is the only statement of a top-level `if not name:` (`is None`, `== ""`) block. */
+  private fillsIfEmpty(a: Assignment, name: string): boolean {
+    const lineStart = this.text.lastIndexOf('\n', a.s - 1) + 1;
+    if (!/^[ \t]+$/.test(this.text.slice(lineStart, a.s))) return false;
+    const before = this.text.slice(0, lineStart).replace(/\s+$/, '');
+    const header = before.slice(before.lastIndexOf('\n') + 1);
+    const n = name.replace(/[.$]/g, '\\$&');
+    if (!new RegExp(`^if\\s+(?:not\\s+${n}|${n}\\s+is\\s+None|${n}\\s*==\\s*(?:""|''|None))\\s*:\\s*(?:#.*)?$`).test(header)) return false;
+    // Nothing else in the block: the next line with code is back at column 0.
+    const after = this.text.indexOf('\n', a.s);
+    const rest = after < 0 ? '' : this.text.slice(after + 1);
+    const nextCode = /^(?:[ \t]*(?:#.*)?\r?\n)*([ \t]*)\S/.exec(rest);
+    return !nextCode || nextCode[1] === '';
   }
 
   /**
