@@ -21,6 +21,7 @@ import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
 import { notAnalysedFindings } from './rules/llmc008-not-analysed';
 import { applyWaivers, findInlineWaivers, todayUtc, type InlineWaiver } from './policy/waivers';
 import { parseBicep } from './scan/config/bicep';
+import { parseDockerfileEnv } from './scan/config/dockerfile';
 import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
 import { escapeForJsonString, notebookLanguage, parseNotebook, type Notebook } from './scan/config/notebook';
@@ -47,6 +48,8 @@ function matcher(anchors: string[]): (content: Uint8Array | string) => boolean {
 export type FileFormat =
   | { kind: 'code'; lang: CodeLanguage }
   | { kind: 'dotenv' }
+  /** A Dockerfile: its `ENV` instructions set variables for the code of its build context. */
+  | { kind: 'dockerfile' }
   /** `setsValues`: a compose file, whose services load env files into their code. */
   | { kind: 'yaml'; setsValues?: true }
   /**
@@ -75,7 +78,7 @@ export type FileFormat =
  * files): worth reading without an LLM signal of their own.
  */
 export function setsValuesOnly(format: FileFormat | null): boolean {
-  return format?.kind === 'dotenv' || format?.kind === 'terraform' || format?.kind === 'build' || (format?.kind === 'yaml' && format.setsValues === true)
+  return format?.kind === 'dotenv' || format?.kind === 'dockerfile' || format?.kind === 'terraform' || format?.kind === 'build' || (format?.kind === 'yaml' && format.setsValues === true)
     || format?.kind === 'bicep' || format?.kind === 'bicepparam' || (format?.kind === 'json' && (format.deploymentParameters === true || format.compilerConfig === true));
 }
 
@@ -96,6 +99,7 @@ export function formatOf(path: string): FileFormat | null {
   if (LOCK_FILES.has(base) || base.endsWith('.lock')) return null;
   // `env.example`, `.env-example` and `.env-copy` document a project's values as `.env.example` does; `.env-prod` sets them as `.env.prod` does.
   if (base === '.env' || base.startsWith('.env.') || base.startsWith('.env-') || base.endsWith('.env') || base === '.envrc' || /^env[.-](?:example|sample|template)$/.test(base)) return { kind: 'dotenv' };
+  if (base === 'dockerfile' || base === 'containerfile' || base.startsWith('dockerfile.') || base.endsWith('.dockerfile')) return { kind: 'dockerfile' };
   if (base === 'pom.xml' || base === 'build.gradle' || base === 'build.gradle.kts' || base === 'go.mod') return { kind: 'build' };
   const dot = base.lastIndexOf('.');
   if (dot < 0) return null;
@@ -452,6 +456,11 @@ export class Engine {
         // A dotenv file serves the code in its folder; where that is, the workspace decides (env-scope.ts).
         const scope: EnvScope = { kind: 'dotenv', dir: dirOf(file), ...(isDocumentationEnv(file) ? { documentation: true as const } : {}) };
         return config((r) => r.env(dotenvAssignments(parseDotenv(text)), scope));
+      }
+      case 'dockerfile': {
+        // The image's code is its build context, most often the Dockerfile's folder: scoped as a .env there is.
+        const scope: EnvScope = { kind: 'dotenv', dir: dirOf(file) };
+        return config((r) => r.env(dotenvAssignments(parseDockerfileEnv(text)), scope));
       }
       case 'yaml':
       case 'json':

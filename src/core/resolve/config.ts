@@ -121,6 +121,11 @@ export class ConfigResolver {
       if (!ref.signal.specific && !flagged.has(ref.provider.id)) continue;
       // A placeholder (`YOUR VALUE HERE`) sets no region: code that reads it finds the placeholder.
       if (isPlaceholderValue(text)) return;
+      if (filled.includes(HOLE)) {
+        // `${LOCATION}`: another variable's value, filled in where it runs.
+        this.push(value, { provider: ref.provider, host: null, region: null }, via, undefined, `the region ${text} is filled in where it runs, from a value not known here`);
+        return;
+      }
       this.region(ref.provider, value, via);
       return;
     }

@@ -35,6 +35,7 @@ export function commentSpans(text: string, format: FileFormat): Span[] {
       return jsonComments(text);
     case 'toml':
     case 'dotenv':
+    case 'dockerfile':
     case 'properties':
       return hashComments(text);
     case 'notebook':
