@@ -13,7 +13,7 @@ import { springAiProperties, springAiStarters } from './resolve/spring';
 import { promptyModel } from './resolve/prompty';
 import { promptyFrontMatterEnd } from './scan/config/prompty';
 import { compilerConfig, exportedNames, isCompilerConfig, PROJECT_IMPORT_ANCHORS } from './resolve/modules';
-import { goModuleDefinition } from './resolve/not-endpoints';
+import { goModuleDefinition, npmPackageDefinition } from './resolve/not-endpoints';
 import { applyAzureResources, bicepParamName, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { dirOf, isDocumentationEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
@@ -56,7 +56,7 @@ export type FileFormat =
    * `deploymentParameters`: an ARM/azd parameters file (`main.parameters.json`), which sets the parameters of the Bicep file beside it.
    * `compilerConfig`: a tsconfig/jsconfig file, whose `paths` say which module an import names.
    */
-  | { kind: 'json'; deploymentParameters?: true; compilerConfig?: true }
+  | { kind: 'json'; deploymentParameters?: true; compilerConfig?: true; packageManifest?: true }
   | { kind: 'toml' }
   /** Java .properties (Spring Boot's application.properties). */
   | { kind: 'properties' }
@@ -79,7 +79,7 @@ export type FileFormat =
  */
 export function setsValuesOnly(format: FileFormat | null): boolean {
   return format?.kind === 'dotenv' || format?.kind === 'dockerfile' || format?.kind === 'terraform' || format?.kind === 'build' || (format?.kind === 'yaml' && format.setsValues === true)
-    || format?.kind === 'bicep' || format?.kind === 'bicepparam' || (format?.kind === 'json' && (format.deploymentParameters === true || format.compilerConfig === true));
+    || format?.kind === 'bicep' || format?.kind === 'bicepparam' || (format?.kind === 'json' && (format.deploymentParameters === true || format.compilerConfig === true || format.packageManifest === true));
 }
 
 const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
@@ -112,6 +112,7 @@ export function formatOf(path: string): FileFormat | null {
       return /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(base) ? { kind: 'yaml', setsValues: true } : { kind: 'yaml' };
     case 'json':
       if (isCompilerConfig(base)) return { kind: 'json', compilerConfig: true };
+      if (base === 'package.json') return { kind: 'json', packageManifest: true };
       return base.endsWith('.parameters.json') ? { kind: 'json', deploymentParameters: true } : { kind: 'json' };
     case 'jsonc':
     case 'json5':
@@ -476,6 +477,8 @@ export class Engine {
           r.tree(root);
         }));
         if (format.kind === 'json' && format.compilerConfig) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...compilerConfig(file, tree)] };
+        // A package.json names its package: JS/TS code below it reads that to tell a library's own source.
+        if (format.kind === 'json' && format.packageManifest) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...npmPackageDefinition(file, tree.roots[0])] };
         if (format.kind !== 'json' || !format.deploymentParameters) return scanned;
         const { template, settings } = deploymentParameters(file, tree);
         const skus = config((r) => r.bicepParameters(template, settings, env, (offset) => lineAndColumn(text, offset).line));

@@ -418,6 +418,62 @@ export interface ModelStringRouter {
   sources: Source[];
 }
 
+/**
+ * A library an application configures with a dict that names a provider for each of its
+ * parts (mem0: `Memory.from_config({"llm": {"provider": "xai", "config": {...}}})`), and
+ * that builds that provider's SDK client from the part's `config`.
+ */
+export interface ProviderConfigLibrary {
+  id: string;
+  /** Constructors and factory methods that take the config, as their import qualifies them (`mem0.Memory.from_config`). */
+  callees: { language: CodeLanguage; names: string[] }[];
+  /** The arguments that hold the config, by keyword (`config_dict=`); else the first positional one. */
+  configArguments: string[];
+  /** Keyword-built classes that hold the config or one part (`MemoryConfig(llm=LlmConfig(provider=..., config=...))`), by their last name. */
+  configClasses: string[];
+  /** The parts that each name a provider, with the provider a part left out (or its key left out) gets. */
+  parts: { key: string; defaultProvider: string }[];
+  providerKey: string;
+  configKey: string;
+  providers: ConfiguredProvider[];
+  /**
+   * Python modules that hold the library's own provider classes (`mem0.llms`): the clients
+   * built there are the library's internals, reported where an application configures it.
+   */
+  libraryModules: string[];
+  /** The same for JS/TS: the library's npm package and the folders below its package.json that hold its provider classes. */
+  libraryFolders?: { package: string; folders: string[] }[];
+  sources: Source[];
+}
+
+/** A provider key of a ProviderConfigLibrary part, and the SDK client it builds from the part's config. */
+export interface ConfiguredProvider {
+  key: string;
+  parts: string[];
+  languages: CodeLanguage[];
+  /**
+   * Only when the part's config sets `key` to one of `oneOf` (gemini `vertexai: True`), or one of
+   * `env` is set where it runs (mem0's OpenAI class switches to OpenRouter on OPENROUTER_API_KEY).
+   * Such an entry wins over one without.
+   */
+  when?: { key?: string; oneOf?: (string | boolean)[]; env?: string[] };
+  /** The catalog client (ClientSignal id) it builds; absent for one that runs the model in the application's process. */
+  client?: string;
+  /** Config keys that carry the base URL or region, in the order the library reads them (`azure_kwargs.azure_endpoint` is nested). */
+  url?: string[];
+  region?: string[];
+  /** Config keys that carry the model id (a Bedrock inference profile decides where data goes). */
+  model?: string[];
+  /** The env variables the library reads when the key is absent, in place of the client's own (it passes the value on explicitly). */
+  env?: { url?: string[]; region?: string[] };
+  /** What the library passes when neither key nor env variable is set, in place of the client's defaults. */
+  defaults?: { host?: string; baseUrl?: string; region?: string | null };
+  /** Without a URL the provider runs in the application's own process (a local embedding model): no endpoint. */
+  localWithoutUrl?: boolean;
+  note?: string;
+  sources: Source[];
+}
+
 export interface Catalog {
   /** YYYY-MM-DD of the catalog's last review. */
   version: string;
@@ -430,6 +486,8 @@ export interface Catalog {
   springAi: SpringAiStarter[];
   prompty: PromptyExecutor[];
   routers?: ModelStringRouter[];
+  /** Libraries configured with a provider per part (mem0). */
+  configLibraries?: ProviderConfigLibrary[];
   /** LLM APIs of vendors that are not catalog providers: reported by host, with no posture facts. */
   unlistedApis?: UnlistedLlmApi[];
 }

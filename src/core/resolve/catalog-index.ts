@@ -3,7 +3,7 @@
 // verdicts (EU residency, BAA) that follow from them.
 
 import type {
-  BaaFact, Catalog, ClientSignal, CodeLanguage, EnvSignal, HostPattern, LiteLlmPrefix, Provider, ProviderId, Source,
+  BaaFact, Catalog, ClientSignal, CodeLanguage, EnvSignal, HostPattern, LiteLlmPrefix, Provider, ProviderConfigLibrary, ProviderId, Source,
   UnlistedLlmApi, UnlistedLlmHost,
 } from '../catalog/types';
 import type { ResolvedLocation } from '../model';
@@ -35,6 +35,9 @@ export class CatalogIndex {
   private readonly env = new Map<string, EnvSignalRef[]>();
   private readonly litellmTails: Set<string>;
   private readonly routerTails: Set<string>;
+  /** Entry points of libraries configured with a provider per part (mem0 `Memory`, `from_config`), by language and qualified name. */
+  private readonly configLibraryCallees = new Map<string, ProviderConfigLibrary>();
+  private readonly configLibraryTails = new Set<string>();
   /** Calls a client may be handed to that decide its backend (AdkApp): parsed too, to be found. */
   private readonly wrapperTails = new Set<string>();
   private readonly prefixes: LiteLlmPrefix[];
@@ -77,6 +80,14 @@ export class CatalogIndex {
     }
     this.litellmTails = new Set(catalog.litellm.callees.map(lastSegment));
     this.routerTails = new Set((catalog.routers ?? []).flatMap((r) => [...(r.methods ?? []), ...(r.functions ?? [])].map(lastSegment)));
+    for (const library of catalog.configLibraries ?? []) {
+      for (const { language, names } of library.callees) {
+        for (const name of names) {
+          this.configLibraryCallees.set(`${language}:${name}`, library);
+          this.configLibraryTails.add(lastSegment(name));
+        }
+      }
+    }
     for (const name of urlOptionKeys(catalog)) this.urlOptionNames.add(normalizeKey(name));
     this.prefixes = [...catalog.litellm.prefixes].sort((a, b) => b.prefix.length - a.prefix.length);
     this.bareModels = catalog.litellm.bareModels.map((b) => ({ ...b, pattern: new RegExp(b.pattern) }));
@@ -125,7 +136,12 @@ export class CatalogIndex {
   isInteresting(lang: CodeLanguage, calleePath: string): boolean {
     const tail = lastSegment(calleePath);
     return this.clientsByLang.get(lang)?.has(tail) === true || this.vendorClientsByLang.get(lang)?.has(tail) === true
-      || this.litellmTails.has(tail) || this.routerTails.has(tail) || this.wrapperTails.has(tail);
+      || this.litellmTails.has(tail) || this.routerTails.has(tail) || this.wrapperTails.has(tail) || this.configLibraryTails.has(tail);
+  }
+
+  /** The library configured with a provider per part whose entry point this qualified callee is (`mem0.Memory.from_config`). */
+  configLibraryFor(lang: CodeLanguage, qualified: string): ProviderConfigLibrary | undefined {
+    return this.configLibraryCallees.get(`${lang}:${qualified}`);
   }
 
   /**

@@ -1,7 +1,7 @@
 // Source code to endpoints: SDK client constructions (with their options, env reads and
 // SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
 
-import type { ClientSignal, CodeLanguage, ModelStringRouter, Provider } from '../catalog/types';
+import type { ClientSignal, CodeLanguage, ConfiguredProvider, ModelStringRouter, Provider, ProviderConfigLibrary } from '../catalog/types';
 import type { Countries } from '../catalog/zones';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Fix, type ScanNote, type TextEdit } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
@@ -17,7 +17,7 @@ import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapF
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, type ExportedValue } from './modules';
-import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isModelList, isNotServer, isTestFile, pythonSdkDefaultHosts } from './not-endpoints';
+import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -108,12 +108,12 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       return c;
     };
     const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, imported, ownCallsOnly: /\.ipynb$/i.test(input.file) };
-    // Which Go module a folder's go.mod names: read untracked, as it is no value an endpoint is resolved from.
-    const moduleOf = (dir: string): string | undefined => {
-      const v = workspace(goModuleName(dir));
+    // What a folder's go.mod or package.json names: read untracked, as it is no value an endpoint is resolved from.
+    const manifest = (name: string): string | undefined => {
+      const v = workspace(name);
       return v.state === 'set' ? v.value : undefined;
     };
-    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked, moduleOf, structure.calls);
+    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked, manifest, structure.calls);
     const conflicts = new Map<Endpoint, string[]>();
     // Called after each call or literal is resolved: its new endpoints take the values it read.
     const tag = (before: number): void => {
@@ -286,6 +286,8 @@ class CodeResolver {
   private sdkDefaultHosts?: Set<string>;
   /** In a test file: where part of an SDK package is mocked (worked out on first need). */
   private mocks?: MockedRegion[];
+  /** When the file is a configured library's own provider source (mem0/llms/): that library (worked out on first need, null for none). */
+  private librarySourceOf?: ProviderConfigLibrary | null;
   /** See callsMethodIn. */
   private methodCalls?: Map<string, number[]>;
 
@@ -297,8 +299,8 @@ class CodeResolver {
     private readonly keyOf: (tok: Token) => string | undefined,
     /** Whether a string literal is compared or searched for (`url.includes("...")`). */
     private readonly isChecked: (tok: Token) => boolean,
-    /** The module path the go.mod in a folder names, if the workspace has one there. */
-    private readonly moduleOf: (dir: string) => string | undefined,
+    /** What a manifest the workspace has defines, by its lookup name (a folder's go.mod module path, its package.json name). */
+    private readonly manifest: (name: string) => string | undefined,
     /** Every call of the file, for the calls that configure a client process-wide (vertexai.init). */
     private readonly fileCalls: Call[],
   ) {
@@ -307,13 +309,36 @@ class CodeResolver {
 
   /** Whether a host is a default of the SDK whose Go or Python source the file is (asked only when a URL would be reported: it reads the workspace's go.mod files). */
   private isSdkDefaultHost(host: string): boolean {
-    this.sdkDefaultHosts ??= this.input.lang === 'go' ? goSdkDefaultHosts(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, this.moduleOf)
-      : this.input.lang === 'python' ? pythonSdkDefaultHosts(this.input.file, this.index.pySdk) : new Set();
+    if (!this.sdkDefaultHosts) {
+      this.sdkDefaultHosts = this.input.lang === 'go' ? goSdkDefaultHosts(this.input.file, goPackageName(this.ctx.parser.tokens), this.index.goSdk, (dir) => this.manifest(goModuleName(dir)))
+        : this.input.lang === 'python' ? pythonSdkDefaultHosts(this.input.file, this.index.pySdk) : new Set();
+      // A configured library's provider source names the defaults it passes to its clients (mem0's "https://api.x.ai/v1").
+      for (const p of this.librarySource()?.providers ?? []) {
+        const host = p.defaults?.host ?? this.index.clientById(p.client)?.signal.defaults.host;
+        if (host) this.sdkDefaultHosts.add(host.toLowerCase());
+      }
+    }
     return this.sdkDefaultHosts.has(host);
   }
 
 
+  /**
+   * The configured library whose own provider source this file is: a Python module it names
+   * (mem0/llms/), or a folder below the package.json of its JS package (mem0ai's src/oss/src/llms/).
+   */
+  private librarySource(): ProviderConfigLibrary | undefined {
+    if (this.librarySourceOf === undefined) {
+      const { file, lang } = this.input;
+      const packageOf = (dir: string): string | undefined => this.manifest(npmPackageName(dir));
+      this.librarySourceOf = (this.index.catalog.configLibraries ?? []).find((l) => (lang === 'python' && isPythonLibrarySource(file, l.libraryModules))
+        || (lang === 'js' && isJsLibrarySource(file, l.libraryFolders ?? [], packageOf))) ?? null;
+    }
+    return this.librarySourceOf ?? undefined;
+  }
+
   call(call: Call): void {
+    // The clients a configured library's provider classes build are reported at each application's config.
+    if (this.librarySource()) return;
     const before = this.endpoints.length;
     // `Agent` counts only as imported from crewai (`crewai.Agent`), so the import's qualified name is asked too.
     if (this.index.isLiteLlmCall(call.callee) || this.index.isLiteLlmCall(this.ctx.parser.qualify(call.callee))) {
@@ -324,7 +349,7 @@ class CodeResolver {
     // `const vertex = createVertex(...)` then `vertex("model")`: the local name is a client
     // made by a factory (reported there), not the SDK's default instance.
     if (!call.callee.includes('.') && !call.isNew && this.isMadeClient(call.callee, call.s)) return;
-    if (this.routed(call)) return;
+    if (this.routed(call) || this.configured(call)) return;
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match) {
@@ -464,6 +489,139 @@ class CodeResolver {
   /** Still an LLM call: which provider it reaches is what is not known. */
   private routedUnknown(call: Call, router: ModelStringRouter, why: string): void {
     this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null }, `${shortCallee(call)}: ${router.id} picks the provider`, { unknown: why }));
+  }
+
+  /**
+   * The entry point of a library configured with a provider per part (mem0
+   * `Memory.from_config({"llm": {"provider": "xai", "config": {...}}})`): each part's provider
+   * key picks the SDK client the library builds, the part's config keys (renamed as the
+   * catalog says) are that client's options, and the library's own env variables and
+   * defaults apply. A part left out gets the library's default provider. Returns whether the
+   * call was such an entry point.
+   */
+  private configured(call: Call): boolean {
+    const library = this.index.configLibraryFor(this.input.lang, this.ctx.parser.qualify(call.callee));
+    if (!library) return false;
+    const arg = call.args.find((a) => a.name !== undefined && library.configArguments.includes(a.name)) ?? call.args.find((a) => !a.name);
+    let config: Option[] = [];
+    if (arg) {
+      const read = this.configEntries(arg.value, library);
+      if (!read || read.opaque) {
+        this.unknownProvider(this.callSpan(call), `${shortCallee(call)}: ${library.id} config`,
+          `the ${library.id} config comes from \`${read?.opaque ?? this.input.text.slice(arg.value.s, arg.value.e)}\`, which is not a literal in this file, so which providers it names is not known`);
+        return true;
+      }
+      config = read.options;
+    }
+    for (const part of library.parts) this.configuredPart(call, library, part, findOption(config, [part.key]));
+    return true;
+  }
+
+  /** One part of a configured library (`llm`, `embedder`): the client its provider key picks, with its config keys. */
+  private configuredPart(call: Call, library: ProviderConfigLibrary, part: ProviderConfigLibrary['parts'][number], written: Option | undefined): void {
+    const label = `${shortCallee(call)}: ${library.id} ${part.key}`;
+    const entries = written ? this.configEntries(written.value, library) : { options: [] };
+    if (!entries || entries.opaque) {
+      const at = written!.value;
+      this.unknownProvider(at, label, `the ${part.key} part is \`${entries?.opaque ?? this.input.text.slice(at.s, at.e)}\`, not a literal in this file, so its provider is not known`);
+      return;
+    }
+    const providerOpt = findOption(entries.options, [library.providerKey]);
+    const provider = providerOpt ? evaluate(providerOpt.value, this.ctx) : undefined;
+    if (provider && !isKnown(provider)) {
+      this.unknownProvider(provider.span, `${label} provider ${describe(provider)}`, `the ${part.key} provider ${provider.why ?? 'is computed at run time'}, so which client ${library.id} builds is not known`);
+      return;
+    }
+    // mem0-ts's factories match the key in lower case; mem0's Python factory as written.
+    const named = provider ? provider.text.trim() : part.defaultProvider;
+    const key = this.input.lang === 'js' ? named.toLowerCase() : named;
+    // The endpoint is reported where the provider is named, else where the part is, else at the call.
+    const at: Span = provider?.span ?? (written ? written.value : this.callSpan(call));
+    const configOpt = findOption(entries.options, [library.configKey]);
+    const settings = configOpt ? this.configEntries(configOpt.value, library) : { options: [] };
+    const options = settings?.options ?? [];
+    const opaque = settings ? settings.opaque : this.input.text.slice(configOpt!.value.s, configOpt!.value.e);
+    const candidates = library.providers.filter((p) => p.key === key && p.parts.includes(part.key) && p.languages.includes(this.input.lang));
+    let chosen: ConfiguredProvider | undefined;
+    for (const c of candidates) {
+      const { key: switchKey, oneOf = [], env = [] } = c.when ?? {};
+      // A switch read from the environment where it runs (an API key, GOOGLE_GENAI_USE_VERTEXAI=true).
+      if (env.some((name) => this.envIsSet(name))) chosen ??= c;
+      const opt = switchKey ? findOption(options, [switchKey]) : undefined;
+      if (!opt) continue;
+      if (this.isOneOf(opt, oneOf)) chosen ??= c;
+      else if (!isKnown(evaluate(opt.value, this.ctx)) && opt.value.k !== 'lit') {
+        this.unknownProvider(at, `${label} provider "${key}"`, `${switchKey} in its config is computed at run time, and it picks the backend`);
+        return;
+      }
+    }
+    chosen ??= candidates.find((p) => !p.when);
+    if (!chosen) {
+      this.unknownProvider(at, `${label} provider "${key}"`, `the catalog does not say which client ${library.id} builds for its ${part.key} provider "${key}"`);
+      return;
+    }
+    const url = findOption(options, chosen.url);
+    // A local model (sentence-transformers, fastembed) sends nothing anywhere.
+    if (!chosen.client || (chosen.localWithoutUrl && !url && !opaque)) return;
+    const target = this.index.clientById(chosen.client);
+    if (!target) {
+      this.unknownProvider(at, `${label} provider "${key}"`, `the catalog has no client ${chosen.client}`);
+      return;
+    }
+    // The library passes its own options, env variables and defaults; the client's own switches and requirements are the library's business.
+    const { id, languages, callees, packages } = target.signal;
+    const signal: ClientSignal = {
+      id, languages, callees, packages,
+      options: { ...(chosen.url ? { url: chosen.url } : {}), ...(chosen.region ? { region: chosen.region } : {}), ...(chosen.model ? { model: chosen.model } : {}) },
+      env: { ...target.signal.env, ...chosen.env },
+      defaults: chosen.defaults ?? target.signal.defaults,
+      sources: chosen.sources,
+    };
+    const before = this.endpoints.length;
+    this.client(call, target.provider, signal, { id: `${library.id} ${part.key} provider "${key}"`, forwards: false }, undefined, { options, ...(opaque ? { opaque } : {}), at, ...(chosen.defaults ? { defaultsOf: library.id } : {}) });
+    this.configuredProfile(options, chosen.model, before);
+  }
+
+  /** A Bedrock model id in a configured part (`"model": "us.anthropic..."`) that names a profile beyond the EU. */
+  private configuredProfile(options: Option[], names: string[] | undefined, from: number): void {
+    const bedrock = this.index.providers.get('aws-bedrock');
+    const opt = findOption(options, names);
+    const added = this.endpoints.slice(from).filter((e) => e.provider === 'aws-bedrock');
+    if (!bedrock || !opt || added.length === 0) return;
+    const r = evaluate(opt.value, this.ctx);
+    const profile = isKnown(r) ? inferenceProfile(bedrock, r.text) : null;
+    if (profile) for (const e of added) applyProfile(e, profile, r.text);
+  }
+
+  /**
+   * The entries of a configured library's dict or config class (`{"llm": ...}`,
+   * `LlmConfig(provider=..., config=...)`), from a variable assigned once in this file too;
+   * nested dicts also under dotted names (`azure_kwargs.azure_endpoint`). `opaque`: where
+   * entries come from that the engine cannot read (`**base`). Undefined when it is no such value.
+   */
+  private configEntries(value: Value, library: ProviderConfigLibrary): { options: Option[]; opaque?: string } | undefined {
+    const v = this.literalValue(value);
+    const options: Option[] = [];
+    let opaque: string | undefined;
+    const add = (name: string, item: Value): void => {
+      if (name === '**' || name === '...') {
+        opaque ??= this.input.text.slice(item.s, item.e);
+        return;
+      }
+      options.push({ name, value: item });
+      const inner = this.literalValue(item);
+      if (inner?.k === 'obj') for (const e of inner.entries) if (e.key !== '**' && e.key !== '...') options.push({ name: `${name}.${e.key}`, value: e.value });
+    };
+    if (v?.k === 'obj') for (const e of v.entries) add(e.key, e.value);
+    else if (v?.k === 'call' && library.configClasses.includes(v.call.callee.slice(v.call.callee.lastIndexOf('.') + 1))) {
+      for (const a of v.call.args) if (a.name) add(a.name, a.value);
+    } else return undefined;
+    return opaque ? { options, opaque } : { options };
+  }
+
+  /** A use of an LLM whose provider is not known: reported so, never skipped. */
+  private unknownProvider(span: Span, via: string, unknown: string): void {
+    this.endpoints.push(makeEndpoint(this.index, this.input.file, span, { provider: null, host: null, region: null }, via, { unknown }));
   }
 
   /**
@@ -753,6 +911,12 @@ class CodeResolver {
       .some((a) => a.compound || parser.valueOf(a).k !== 'str' || !parser.atTopLevel(a)));
   }
 
+  /** Whether the workspace sets an env variable to a value that is not empty or false (`0`, `false`, `no`, `off`), in one of its environments. */
+  private envIsSet(name: string): boolean {
+    const v = this.ctx.env(name);
+    return (v.state === 'set' && !/^(?:|0|false|no|off)$/i.test(v.value.trim())) || v.state === 'conflict';
+  }
+
   /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */
   private envIsTrue(name: string): boolean {
     const v = this.ctx.env(name);
@@ -777,12 +941,14 @@ class CodeResolver {
    * `router`: the call goes through a router that builds this SDK client itself; a router's
    * method takes none of the client's options, a router's factory forwards its own to it.
    * `wrapper`: the call this client is handed to (AdkApp), which reads the process-wide init where it is made.
+   * `given`: the options a configured library passes to the client it builds (mem0's part
+   * config), where its endpoint is reported, and whose defaults apply.
    */
-  private client(call: Call, provider: Provider, signal: ClientSignal, router?: { id: string; forwards: boolean }, wrapper?: Call): void {
+  private client(call: Call, provider: Provider, signal: ClientSignal, router?: { id: string; forwards: boolean }, wrapper?: Call, given?: { options: Option[]; opaque?: string; at: Span; defaultsOf?: string }): void {
     const takesOptions = !router || router.forwards;
     // A factory's positional arguments are its own (the model string), not the client's.
-    const read = takesOptions ? this.callOptions(call, router ? FACTORY_OPTIONS_ARG : 0) : { options: [], opaque: undefined };
-    const options = router ? read.options.filter((o) => !o.name.startsWith('$')) : read.options;
+    const read = given ? { options: [...given.options], opaque: given.opaque } : takesOptions ? this.callOptions(call, router ? FACTORY_OPTIONS_ARG : 0) : { options: [], opaque: undefined };
+    const options = router && !given ? read.options.filter((o) => !o.name.startsWith('$')) : read.options;
     const callOpaque = read.opaque;
     const moduleSet = signal.moduleClient && call.callee.includes('.') ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
@@ -842,7 +1008,8 @@ class CodeResolver {
       return;
     }
 
-    const callSpan = this.callSpan(call);
+    const callSpan = given?.at ?? this.callSpan(call);
+    const defaultOf = given?.defaultsOf ? `${given.defaultsOf}'s default` : 'the SDK default';
     if (opaque) {
       // The endpoint may be set in options the engine cannot read: never assume the default.
       this.endpoints.push(
@@ -872,7 +1039,7 @@ class CodeResolver {
       const target = defaultHostTarget(this.index, provider, host);
       const fix = takesOptions ? this.insertUrlFix(call, provider, signal, host) : undefined;
       this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, callSpan, target, via(`no endpoint set${urlEnv.text}, so the SDK default ${host}`), {
+        makeEndpoint(this.index, this.input.file, callSpan, target, via(`no endpoint set${urlEnv.text}, so ${defaultOf} ${host}`), {
           ...extras,
           ...(urlEnv.condition ? { conditions: [urlEnv.condition] } : {}),
           ...(fix ? { euFix: fix } : {}),
@@ -920,7 +1087,7 @@ class CodeResolver {
     if (defaultRegion) {
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, defaultRegion, service),
-          via(`no region set${regionEnv.text}, so the SDK default ${defaultRegion}`),
+          via(`no region set${regionEnv.text}, so ${defaultOf} ${defaultRegion}`),
           { ...extras, ...(regionEnv.condition ? { conditions: [regionEnv.condition] } : {}), ...(fix ? { euFix: fix } : {}) }),
       );
       return;

@@ -7,6 +7,7 @@
 // the catalog models (each construction of that SDK is reported with that default), a model
 // list fetched as a whole GET URL. The engine fails closed.
 
+import type { CNode } from '../scan/config/tree';
 import type { ParsedUrl } from './hosts';
 
 /** Folders whose code is tests or test support, by the conventions of the common test runners. */
@@ -145,15 +146,65 @@ function goImportPath(parts: string[], moduleOf: (dir: string) => string | undef
  */
 export function pythonSdkDefaultHosts(path: string, sdk: readonly { module: string; hosts: readonly string[] }[]): Set<string> {
   const hosts = new Set<string>();
-  const dirs = path.split('/').slice(0, -1);
-  const installed = Math.max(dirs.lastIndexOf('site-packages'), dirs.lastIndexOf('dist-packages'));
-  const dotted = `.${dirs.join('.')}.`;
-  const installedModule = installed >= 0 ? `${dirs.slice(installed + 1).join('.')}.` : undefined;
   for (const s of sdk) {
-    const inInstalled = installedModule?.startsWith(`${s.module}.`) === true;
+    const where = pythonModuleFolder(path, s.module);
     const parts = s.module.split('.');
     const namesLibrary = parts.length >= 3 || parts[0]!.includes('_');
-    if (inInstalled || (namesLibrary && dotted.includes(`.${s.module}.`))) s.hosts.forEach((h) => hosts.add(h));
+    if (where === 'installed' || (namesLibrary && where === 'tree')) s.hosts.forEach((h) => hosts.add(h));
   }
   return hosts;
+}
+
+/**
+ * Whether a Python file is in the folders of one of these modules: an installed package's
+ * (`site-packages/`), or below any folder of the tree (`mem0/llms/` in mem0's own repository).
+ */
+function pythonModuleFolder(path: string, module: string): 'installed' | 'tree' | undefined {
+  const dirs = path.split('/').slice(0, -1);
+  const installed = Math.max(dirs.lastIndexOf('site-packages'), dirs.lastIndexOf('dist-packages'));
+  if (installed >= 0 && `${dirs.slice(installed + 1).join('.')}.`.startsWith(`${module}.`)) return 'installed';
+  return `.${dirs.join('.')}.`.includes(`.${module}.`) ? 'tree' : undefined;
+}
+
+/**
+ * Whether a Python file is the source of a configured library's own provider classes (mem0's
+ * `mem0/llms/`, `mem0/embeddings/`, ProviderConfigLibrary.libraryModules): the clients they build
+ * take their provider, URL and region from an application's config, and each such config is
+ * reported where the application writes it (an unknown one with provider null). The modules
+ * start with the library's own package name, so an application's `llms/` folder is not one.
+ */
+export function isPythonLibrarySource(path: string, modules: readonly string[]): boolean {
+  return modules.some((m) => pythonModuleFolder(path, m) !== undefined);
+}
+
+/** The env-lookup name under which a folder's package.json tells its npm package name. */
+export function npmPackageName(dir: string): string {
+  return `npmpackage:${dir}`;
+}
+
+/** A package.json's package name, as a definition the JS/TS code below it reads (`npmPackageName`); none when it names none. */
+export function npmPackageDefinition(file: string, root: CNode | undefined): { name: string; value: string; offset: number }[] {
+  const name = root?.k === 'map' ? root.entries.find((e) => e.key === 'name')?.value : undefined;
+  if (name?.k !== 'scalar' || typeof name.v !== 'string' || !name.v) return [];
+  return [{ name: npmPackageName(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''), value: name.v, offset: name.s }];
+}
+
+/**
+ * Whether a JS/TS file is the source of a configured library's own provider classes: in one
+ * of the library's provider folders below the nearest package.json above it that names the
+ * library's package (mem0ai's `src/oss/src/llms/`). As for Python, each client those classes
+ * build is reported at the application's config; without such a package.json in the scan,
+ * nothing says the folder is the library's, and its clients are reported.
+ */
+export function isJsLibrarySource(path: string, packages: readonly { package: string; folders: readonly string[] }[], packageOf: (dir: string) => string | undefined): boolean {
+  const dirs = path.split('/').slice(0, -1);
+  // Asked only for a file in such a folder: a read of the workspace's manifests makes the file one to analyse again.
+  if (!packages.some((p) => p.folders.some((f) => `/${dirs.join('/')}/`.includes(`/${f}/`)))) return false;
+  for (let n = dirs.length; n >= 0; n--) {
+    const name = packageOf(dirs.slice(0, n).join('/'));
+    if (name === undefined) continue;
+    const below = `${dirs.slice(n).join('/')}/`;
+    return packages.some((p) => p.package === name && p.folders.some((f) => below.startsWith(`${f}/`)));
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import type { Catalog, Provider } from '../types';
 import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
 import { routers } from './routers';
+import { configLibraries } from './mem0';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
 import { prompty } from './prompty';
@@ -77,5 +78,6 @@ export const catalog: Catalog = {
   springAi,
   prompty,
   routers,
+  configLibraries,
   unlistedApis,
 };
