@@ -72,10 +72,11 @@ export type FileFormat =
   | { kind: 'prompty' };
 
 /**
- * Files that set values for code elsewhere (.env, .tfvars, Terraform files, whose variable
- * defaults serve the whole module, compose files, whose `env_file:` says which code a
- * dotenv file serves, Bicep files, which pass parameters to modules, and azd parameters
- * files): worth reading without an LLM signal of their own.
+ * Files that set values for code elsewhere (.env files and Dockerfiles' `ENV`, .tfvars,
+ * Terraform files, whose variable defaults serve the whole module, compose files, whose
+ * `env_file:` says which code a dotenv file serves, Bicep files, which pass parameters to
+ * modules, azd parameters files, and package.json, which names the package its code is):
+ * worth reading without an LLM signal of their own.
  */
 export function setsValuesOnly(format: FileFormat | null): boolean {
   return format?.kind === 'dotenv' || format?.kind === 'dockerfile' || format?.kind === 'terraform' || format?.kind === 'build' || (format?.kind === 'yaml' && format.setsValues === true)
