@@ -1611,6 +1611,8 @@ class CodeResolver {
       const assigned = v.k === 'ref' ? findAssignment(v.path, v.s, this.ctx) : undefined;
       const literal = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
       if (literal?.k === 'obj') for (const e of literal.entries) options.push({ name: e.key, value: e.value });
+      // A string (`groq(MODEL)` with `const MODEL = '...'`) is a model id, not an options object.
+      else if (literal?.k === 'str' || literal?.k === 'tmpl' || literal?.k === 'lit') continue;
       else opaque ??= v.k === 'ref' ? v.path : this.input.text.slice(v.s, v.e);
     }
     if (call.open >= 0) {
