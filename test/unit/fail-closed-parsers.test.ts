@@ -458,6 +458,14 @@ describe('fail-closed parsers: linear time (issue 10, row 13)', () => {
     assert.equal(calls.endpoints.length, 9_000);
   });
 
+  it('thousands of names each assigned and used once, and thousands of clients each under its own `if ... and X`', function () {
+    this.timeout(10_000);
+    const names = engine.analyze('a.py', `import boto3\n${ids(8_000, (i) => `r${i} = "eu-central-1"\nc${i} = boto3.client("bedrock-runtime", region_name=r${i})\n`)}`, BIG);
+    assert.equal(names.endpoints.length, 8_000);
+    const ifs = engine.analyze('b.py', `from google import genai\n${ids(8_000, (i) => `if a${i} and cfg.vertexai:\n    c${i} = genai.Client(vertexai=cfg.vertexai)\n`)}`, BIG);
+    assert.equal(ifs.endpoints.length, 8_000);
+  });
+
   it('a name assigned thousands of times and used thousands of times, and thousands of functions each assigning it', function () {
     this.timeout(10_000);
     const many = engine.analyze('a.py', `from openai import OpenAI\n${'x = "https://api.openai.com/v1"\n'.repeat(5_000)}${'c = OpenAI(base_url=x)\n'.repeat(5_000)}`, BIG);

@@ -143,6 +143,31 @@ describe('Google backends on real code: pydantic settings values', () => {
     assert.deepEqual(region(settingsFile(strict, 'vertexai.init(location=conf.vertex_region)'), { VERTEX_REGION: 'us-west1' }), ['europe-west4']);
   });
 
+  it('a dict model_config is read; forms it cannot read leave the field unknown, never its default', () => {
+    const dict = ['model_config = {"env_prefix": "APP_"}', 'REGION: str = "europe-west4"'];
+    assert.deepEqual(region(settingsFile(dict, 'vertexai.init(location=conf.REGION)'), { APP_REGION: 'us-east1' }), ['us-east1']);
+    const choices = ['REGION: str = Field("europe-west4", validation_alias=AliasChoices("AWS_REGION", "VERTEX_REGION"))'];
+    assert.deepEqual(region(settingsFile(choices, 'vertexai.init(location=conf.REGION)'), { VERTEX_REGION: 'us-east1' }), [null]);
+    const computed = ['model_config = make_config()', 'REGION: str = "europe-west4"'];
+    assert.deepEqual(region(settingsFile(computed, 'vertexai.init(location=conf.REGION)')), [null]);
+  });
+
+  it('with env_nested_delimiter, a nested model\'s field may be set by PARENT__CHILD: not followed', () => {
+    const text = [
+      'import vertexai',
+      'from pydantic import BaseModel',
+      'from pydantic_settings import BaseSettings, SettingsConfigDict',
+      'class Vertex(BaseModel):',
+      '    region: str = "europe-west4"',
+      'class Settings(BaseSettings):',
+      '    model_config = SettingsConfigDict(env_nested_delimiter="__")',
+      '    vertex: Vertex = Vertex()',
+      'conf = Settings()',
+      'vertexai.init(location=conf.vertex.region)',
+    ].join('\n');
+    assert.deepEqual(region(text, { VERTEX__REGION: 'us-east1' }), [null]);
+  });
+
   it('an alias names the env variable itself; pydantic v1\'s inner Config sets the prefix', () => {
     const alias = ['where: str = Field("europe-west4", alias="VERTEX_AI_LOCATION")'];
     assert.deepEqual(region(settingsFile(alias, 'vertexai.init(location=conf.where)'), { VERTEX_AI_LOCATION: 'asia-east1' }), ['asia-east1']);

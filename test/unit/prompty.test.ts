@@ -60,6 +60,13 @@ describe('Prompty files', () => {
     assert.match(e!.unknown ?? '', /AZURE_OPENAI_ENDPOINT/);
   });
 
+  it('reports a file with no model configuration as a model call to a place not known, never as nothing', () => {
+    const [e, ...rest] = found('answer.prompty', ['---', 'name: Gear helper', 'model:', '  api: chat', '---', 'system:', 'Be brief.'].join('\n'));
+    assert.equal(rest.length, 0);
+    assert.equal(e!.provider, null);
+    assert.match(e!.unknown ?? '', /prompty\.json/);
+  });
+
   it('reports an executor the catalog does not know as unknown, never as nothing', () => {
     const text = prompt(['  configuration:', '    type: snowflake_cortex', '    account: acme']);
     const [e] = found('answer.prompty', text);

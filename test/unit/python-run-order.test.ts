@@ -36,6 +36,13 @@ describe('Python run order: the last top-level assignment before a top-level use
     for (const before of cases) assert.deepEqual(brief(found('job.py', bedrockClient(before))), [bedrock(useLine(before), null)], before.join(' / '));
   });
 
+  it('does not apply inside a top-level loop, whose second pass sees a later assignment', () => {
+    for (const loop of ['for attempt in range(3):', 'while True:']) {
+      const text = ['import boto3', 'REGION = "eu-central-1"', loop, '    c = boto3.client("bedrock-runtime", region_name=REGION)', '    REGION = "us-east-1"'].join('\n');
+      assert.deepEqual(brief(found('job.py', text)), [bedrock(4, null)], loop);
+    }
+  });
+
   it('does not apply inside a function, which may run after any of the assignments', () => {
     const text = ['import boto3', 'REGION = "us-east-1"', 'def make():', '    return boto3.client("bedrock-runtime", region_name=REGION)', 'REGION = "eu-central-1"'].join('\n');
     assert.deepEqual(brief(found('job.py', text)), [bedrock(4, null)]);
@@ -100,6 +107,18 @@ describe('Python run order: values a notebook passes into its own functions and 
     assert.deepEqual(regions(notebook(cells(['a = make("europe-west1")', 'b = make("europe-west1")']))), ['europe-west1']);
     assert.deepEqual(regions(notebook(cells(['a = make("europe-west1")', 'b = make("us-east1")']))), [null]);
     assert.deepEqual(regions(notebook(cells(['clients = list(map(make, ["europe-west1"]))']))), [null]);
+  });
+
+  it('does not take an attribute set elsewhere too (obj.attr = ..., setattr)', () => {
+    const cells = (after: string): string[][] => [
+      ['import boto3'],
+      ['class Client:', '    def __init__(self):', '        self.region = "eu-central-1"', '    def make(self):', '        return boto3.client("bedrock-runtime", region_name=self.region)'],
+      ['c = Client()', after, 'c.make()'],
+    ];
+    assert.deepEqual(regions(notebook(cells('print("ready")'))), ['eu-central-1']);
+    assert.deepEqual(regions(notebook(cells('c.region = "us-east-1"'))), [null]);
+    assert.deepEqual(regions(notebook(cells('setattr(c, "region", "us-east-1")'))), [null]);
+    assert.deepEqual(regions(cells('print("ready")').flat().join('\n'), 'client.py'), [null]);
   });
 
   it('is not assumed in a module, which other modules may import and call with other values', () => {

@@ -158,7 +158,7 @@ function publishSettings(module: string, parser: CodeParser, structure: CodeStru
     for (const [fieldName, field] of cls.fields) {
       const value = known(field.default);
       if (field.env.length || value !== undefined) fields.push([`${name}.${fieldName}`, { env: field.env, ...(value !== undefined ? { value } : {}) }, field.at]);
-      const inner = nestedModel(classes, field);
+      const inner = cls.nestedFromEnv ? undefined : nestedModel(classes, field);
       for (const [innerName, innerField] of inner?.fields ?? []) {
         const innerValue = known(innerField.default);
         if (innerField.env.length || innerValue !== undefined) {

@@ -67,10 +67,10 @@ export function isModelList(url: ParsedUrl): boolean {
 /**
  * A call to an OpenAI-style Administration API (`/v1/organization/projects`, `/users`,
  * `/audit_logs`, ...; https://platform.openai.com/docs/api-reference/administration): it
- * manages the account and sends no prompt. No inference path lives under `/organization/`.
+ * manages the account and sends no prompt. No inference path lives under `/v1/organization/`.
  */
 export function isAdministration(url: ParsedUrl): boolean {
-  return /\/organization(?:\/|$)/i.test(url.path);
+  return /^\/v1\/organization(?:\/|$)/i.test(url.path);
 }
 
 /** A URL written where a server's would be that names none: a placeholder to fill in, or a DNS zone. */

@@ -15,8 +15,13 @@ const ENV_PLACEHOLDER: PlaceholderSyntax = { pattern: /\$\{env:([^}:]+)(?::([^}]
 export function promptyModel(r: ConfigResolver, root: CNode, env: EnvLookup): void {
   const model = root.k === 'map' ? mapEntry(root, 'model') : undefined;
   const config = model && (mapEntry(model, 'configuration') ?? mapEntry(model, 'connection'));
-  // Without one, the configuration comes from a prompty.json or from the code that runs the file.
-  if (!config) return;
+  if (!config) {
+    // The connection comes from a prompty.json or from the code that runs the file: still a model call, to a place not known here.
+    const at = (root.k === 'map' ? root.entries.find((e) => e.key === 'model')?.value : undefined) ?? root;
+    r.push({ text: '', s: at.s, e: at.s, cs: at.s, ce: at.s, verbatim: false }, { provider: null, host: null, region: null }, 'Prompty file with no model configuration', undefined,
+      'the file names no model configuration; it comes from a prompty.json or from the code that runs the prompt, so where the prompt goes is not known here');
+    return;
+  }
   const typeNode = scalarEntry(config.entries, 'type');
   const type = String(typeNode?.v ?? '').trim();
   if (!typeNode || !type) return;

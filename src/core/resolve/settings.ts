@@ -20,6 +20,8 @@ export interface ModelField {
 
 export interface ModelClass {
   fields: Map<string, ModelField>;
+  /** `env_nested_delimiter` is set: `PARENT__CHILD` variables may set a nested model's fields, which are not followed. */
+  nestedFromEnv?: true;
 }
 
 const cache = new WeakMap<CodeParser, Map<string, ModelClass>>();
@@ -47,12 +49,14 @@ export function modelClasses(parser: CodeParser, assignments: Map<string, Assign
     if (!settings && !bases.some((b) => pathEndsWith(b, 'BaseModel'))) continue;
     const body = parser.statementBlock('def', text.lastIndexOf('\n', t.s - 1) + 1);
     if (!body) continue;
-    classes.set(tokens[i + 1]!.v, readClass(parser, assignments, body, settings));
+    const cls = readClass(parser, assignments, body, settings);
+    if (cls) classes.set(tokens[i + 1]!.v, cls);
   }
   return classes;
 }
 
-function readClass(parser: CodeParser, assignments: Map<string, Assignment[]>, body: { s: number; e: number }, settings: boolean): ModelClass {
+/** A class's fields; undefined when its configuration is written in a form not read here (its fields then stay unknown). */
+function readClass(parser: CodeParser, assignments: Map<string, Assignment[]>, body: { s: number; e: number }, settings: boolean): ModelClass | undefined {
   // The class's own statements (a nested `class Config:` of pydantic v1 holds env_prefix).
   const own = new Map<string, Assignment>();
   const nested = new Map<string, Assignment>();
@@ -66,14 +70,20 @@ function readClass(parser: CodeParser, assignments: Map<string, Assignment[]>, b
   }
   const options = own.get('model_config');
   const config = options ? parser.valueOf(options) : undefined;
+  // `model_config = SettingsConfigDict(...)` or a dict literal; anything else is not read.
+  const configCall = config?.k === 'call' && ['SettingsConfigDict', 'ConfigDict'].some((c) => pathEndsWith(parser.qualify(config.call.callee), c));
+  if (config && !configCall && config.k !== 'obj') return undefined;
   const option = (name: string): Value | undefined => {
     if (config?.k === 'call') return config.call.args.find((a) => a.name === name)?.value;
+    if (config?.k === 'obj') return config.entries.find((e) => e.key === name)?.value;
     const a = nested.get(name);
     return a ? parser.valueOf(a) : undefined;
   };
   const prefixValue = option('env_prefix');
+  if (prefixValue && prefixValue.k !== 'str') return undefined;
   const prefix = prefixValue?.k === 'str' ? prefixValue.v : '';
   const sensitive = option('case_sensitive');
+  if (sensitive && sensitive.k !== 'lit') return undefined;
   const caseSensitive = sensitive?.k === 'lit' && sensitive.v === true;
   const fields = new Map<string, ModelField>();
   for (const [name, a] of own) {
@@ -84,11 +94,13 @@ function readClass(parser: CodeParser, assignments: Map<string, Assignment[]>, b
     const positional = field?.args.find((x) => !x.name)?.value;
     const fallback = field ? arg('default') ?? (positional?.k === 'other' ? undefined : positional) : value;
     const alias = arg('validation_alias') ?? arg('alias') ?? arg('env');
+    // `AliasChoices(...)`, `AliasPath(...)`: which variables set it is not read, so the field is left out (unknown).
+    if (settings && alias && alias.k !== 'str') continue;
     const env = !settings ? [] : alias?.k === 'str' ? [alias.v] : [`${prefix}${name}`];
     if (settings && !caseSensitive && env[0] !== env[0]!.toUpperCase()) env.push(env[0]!.toUpperCase());
     fields.set(name, { env, ...(fallback && !arg('default_factory') ? { default: fallback } : {}), at: a.s });
   }
-  return { fields };
+  return { fields, ...(option('env_nested_delimiter') ? { nestedFromEnv: true as const } : {}) };
 }
 
 /**
@@ -102,7 +114,7 @@ export function fieldAt(classes: Map<string, ModelClass>, cls: ModelClass, path:
     if (!field || i === path.length - 1) return field;
     // A nested model the environment sets whole (as JSON) is not followed.
     const inner = nestedModel(classes, field);
-    if (!inner || field.env.some(isSet)) return undefined;
+    if (!inner || field.env.some(isSet) || current.nestedFromEnv) return undefined;
     current = inner;
   }
   return undefined;

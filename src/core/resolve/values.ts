@@ -261,7 +261,7 @@ function passedIn(path: string, value: Extract<Value, { k: 'ref' }>, ctx: EvalCo
 /** Why a name has no single value: it is a parameter or loop variable, or assigned more than once. */
 export type Ambiguity = 'bound at run time' | 'changed by +=' | 'assigned more than once';
 
-export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContext, 'assignments' | 'parser' | 'unstable'>): Assignment | Ambiguity | undefined {
+export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContext, 'assignments' | 'parser' | 'unstable' | 'ownCallsOnly'>): Assignment | Ambiguity | undefined {
   const candidates = [path];
   const dot = path.lastIndexOf('.');
   if (/^(?:self|this|Self|cls|static)\./.test(path) && dot > 0) candidates.push(path.slice(dot + 1));
@@ -283,7 +283,7 @@ export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContex
       if (g.s <= useAt && useAt <= g.e && (!best || g.e - g.s < best.e - best.s)) best = g;
     }
     // `self.x` set once, in the `__init__` of the class whose method uses it.
-    if (!best && list.length === 1 && name.startsWith('self.') && ctx.parser.setInInitOfClassAround(list[0]!, useAt)) return list[0];
+    if (!best && list.length === 1 && name.startsWith('self.') && ctx.ownCallsOnly && ctx.parser.setInInitOfClassAround(list[0]!, useAt)) return list[0];
     if (!best) return list.length === 1 ? undefined : 'assigned more than once';
     return best.assignments.length === 1 ? best.assignments[0] : 'assigned more than once';
   }

@@ -98,7 +98,10 @@ export class CodeParser {
   private readonly lhs = { start: -1, to: -1, mark: -1, tupleTo: -1 };
   /** Whether the file has a `lambda` at all (computed on first use). */
   private hasLambda?: boolean;
+  private andIfs?: { operands: string[]; body: { s: number; e: number } }[];
   private passedCache?: Map<string, Value[] | undefined>;
+  private continuation?: Set<number>;
+  private bindingIndex?: Map<string, { globalAt: number; bindings: number[] }>;
   private bindingCache?: Map<string, { sorted: Assignment[]; starts: number[]; globalAt: number; bindings: number[] }>;
   /** See statementEnd. */
   private statementEnds?: Int32Array;
@@ -486,9 +489,7 @@ export class CodeParser {
    */
   pythonPassedValues(name: string, at: number): Value[] | undefined {
     if (this.lang !== 'python' || name.includes('.')) return undefined;
-    this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
-    let def: { s: number; e: number } | undefined;
-    for (const b of this.pyBlocks) if (b.s < at && at < b.e && (!def || b.s > def.s)) def = b;
+    const def = this.innermostPythonBlock((b) => b.s < at && at < b.e);
     const header = def && this.pythonHeader(def.s);
     if (!def || header?.kind !== 'def' || header.open < 0) return undefined;
     // Once per parameter: a def's body may use it many times.
@@ -505,8 +506,7 @@ export class CodeParser {
     let params = this.topLevelItems(header.open);
     if (indentAt(this.text, def.s) > 0) {
       // A method: only `__init__`, whose calls are the class's, directly in a top-level class.
-      let cls: { s: number; e: number } | undefined;
-      for (const b of this.pyBlocks!) if (b.s < def.s && def.e <= b.e && (!cls || b.s > cls.s)) cls = b;
+      const cls = this.innermostPythonBlock((b) => b.s < def.s && def.e <= b.e);
       const owner = cls && this.pythonHeader(cls.s);
       if (header.name !== '__init__' || owner?.kind !== 'class' || indentAt(this.text, cls!.s) > 0) return undefined;
       callee = owner.name;
@@ -547,10 +547,25 @@ export class CodeParser {
     if (this.lang !== 'python') return false;
     const block = this.blockOf(a);
     if (this.pythonHeader(block.s)?.name !== '__init__') return false;
+    const cls = this.innermostPythonBlock((b) => b.s < block.s && block.e <= b.e);
+    if (cls === undefined || this.pythonHeader(cls.s)?.kind !== 'class' || at <= cls.s || at >= cls.e) return false;
+    // Nothing else writes it: no `obj.attr = ...` elsewhere, no setattr().
+    const attr = a.name.slice(a.name.lastIndexOf('.') + 1);
+    const { tokens } = this;
+    for (let j = 1; j + 1 < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (t.t === 'id' && t.v === 'setattr' && tokens[j + 1]?.v === '(') return false;
+      if (t.t === 'id' && t.v === attr && tokens[j - 1]!.v === '.' && t.s !== a.s + a.name.length - attr.length && /^(?:=|\+=|-=|:=)$/.test(tokens[j + 1]!.v)) return false;
+    }
+    return true;
+  }
+
+  /** Python: the innermost def or class block (the one starting last) that passes the test. */
+  private innermostPythonBlock(test: (b: { s: number; e: number }) => boolean): { s: number; e: number } | undefined {
     this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
-    let cls: { s: number; e: number } | undefined;
-    for (const b of this.pyBlocks) if (b.s < block.s && block.e <= b.e && (!cls || b.s > cls.s)) cls = b;
-    return cls !== undefined && this.pythonHeader(cls.s)?.kind === 'class' && cls.s < at && at < cls.e;
+    let found: { s: number; e: number } | undefined;
+    for (const b of this.pyBlocks) if (test(b) && (!found || b.s > found.s)) found = b;
+    return found;
   }
 
   /** Python: what a def or class header at `lineStart` declares, and where its `(` is (-1: none). */
@@ -672,11 +687,18 @@ export class CodeParser {
    * level) gives none. Code in that body runs only where every operand is truthy.
    */
   andConditionsAround(offset: number): string[][] {
+    // The file's plain `and` conditions with their bodies, worked out once: a file may hold thousands of ifs and calls.
+    this.andIfs ??= this.plainAndIfs();
+    return this.andIfs.filter((x) => x.body.s < offset && offset < x.body.e).map((x) => x.operands);
+  }
+
+  /** Every `if`/`elif` (Python) or `if (...) {` (JS) whose condition is a plain `and`/`&&` chain: its operands and its body. */
+  private plainAndIfs(): { operands: string[]; body: { s: number; e: number } }[] {
     const { tokens, text } = this;
     const python = this.lang === 'python';
     if (!python && this.lang !== 'js') return [];
-    const out: string[][] = [];
-    for (let i = 0; i < tokens.length && tokens[i]!.s < offset; i++) {
+    const out: { operands: string[]; body: { s: number; e: number } }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (t.t !== 'id' || !(t.v === 'if' || (python && t.v === 'elif'))) continue;
       let from = i + 1;
@@ -698,7 +720,6 @@ export class CodeParser {
         [from, to] = [from + 1, close];
         body = { s: tokens[close + 1]!.s, e: tokens[this.closeOf(close + 1)]!.e };
       }
-      if (offset <= body.s || offset >= body.e) continue;
       // `if (a and b):` reads as `if a and b:`.
       if (tokens[from]?.v === '(' && this.closeOf(from) === to - 1) [from, to] = [from + 1, to - 1];
       const operands: string[] = [];
@@ -718,7 +739,7 @@ export class CodeParser {
       }
       if (!plain || start >= to) continue;
       operands.push(text.slice(tokens[start]!.s, tokens[to - 1]!.e));
-      out.push(operands.map((o) => o.replace(/\s+/g, ' ').trim()));
+      out.push({ operands: operands.map((o) => o.replace(/\s+/g, ' ').trim()), body });
     }
     return out;
   }
@@ -733,6 +754,11 @@ export class CodeParser {
    */
   lastTopLevelAssignment(name: string, list: Assignment[], useAt: number): Assignment | undefined {
     if (this.lang !== 'python' || list.length === 0 || this.insideDefinition(useAt) || this.insideLambda(useAt)) return undefined;
+    // The use's statement starts at column 0: not in a loop, `if`, `with` or `try` body, which may run twice or not at all.
+    this.continuation ??= this.continuationLines();
+    let line = this.text.lastIndexOf('\n', useAt - 1) + 1;
+    while (line > 0 && this.continuation.has(line)) line = this.text.lastIndexOf('\n', line - 2) + 1;
+    if (this.text[line] === ' ' || this.text[line] === '\t') return undefined;
     const facts = this.bindingFacts(name, list);
     if (facts.globalAt < useAt) return undefined;
     const k = firstFrom(facts.starts, useAt, (x) => x) - 1;
@@ -772,27 +798,42 @@ export class CodeParser {
     this.bindingCache ??= new Map();
     let facts = this.bindingCache.get(name);
     if (facts) return facts;
+    this.bindingIndex ??= this.pythonBindingIndex();
     const sorted = [...list].sort((x, y) => x.s - y.s);
+    const index = this.bindingIndex.get(name);
+    facts = { sorted, starts: sorted.map((a) => a.s), globalAt: index?.globalAt ?? Infinity, bindings: index?.bindings ?? [] };
+    this.bindingCache.set(name, facts);
+    return facts;
+  }
+
+  /**
+   * Python, for every name at once (one pass over the tokens): where it is first declared
+   * `global`/`nonlocal`, and where it stands as anything but a plain read (before `=`, `:=`
+   * or `,`; after `for`, `as`, `import`, `del`).
+   */
+  private pythonBindingIndex(): Map<string, { globalAt: number; bindings: number[] }> {
     const { tokens } = this;
     const BINDS = new Set(['for', 'as', 'import', 'del']);
-    let globalAt = Infinity;
-    const bindings: number[] = [];
+    const index = new Map<string, { globalAt: number; bindings: number[] }>();
+    const entry = (name: string): { globalAt: number; bindings: number[] } => {
+      let e = index.get(name);
+      if (!e) index.set(name, (e = { globalAt: Infinity, bindings: [] }));
+      return e;
+    };
     for (let j = 0; j < tokens.length; j++) {
       const t = tokens[j]!;
       if (t.t !== 'id') continue;
-      if ((t.v === 'global' || t.v === 'nonlocal') && globalAt === Infinity) {
+      if (t.v === 'global' || t.v === 'nonlocal') {
         for (let k = j + 1; tokens[k]?.t === 'id'; k += 2) {
-          if (tokens[k]!.v === name) globalAt = t.s;
+          const e = entry(tokens[k]!.v);
+          e.globalAt = Math.min(e.globalAt, t.s);
           if (tokens[k + 1]?.v !== ',') break;
         }
       }
-      if (t.v !== name) continue;
       const after = tokens[j + 1]?.v;
-      if (after === '=' || after === ':=' || after === ',' || BINDS.has(tokens[j - 1]?.v ?? '')) bindings.push(t.s);
+      if (after === '=' || after === ':=' || after === ',' || BINDS.has(tokens[j - 1]?.v ?? '')) entry(t.v).bindings.push(t.s);
     }
-    facts = { sorted, starts: sorted.map((a) => a.s), globalAt, bindings };
-    this.bindingCache.set(name, facts);
-    return facts;
+    return index;
   }
 
   /** Whether an offset is inside a Python def or class body: code that runs when it is called, not where it is written. */
