@@ -59,3 +59,31 @@ describe('Dockerfile ENV values filled in at build time', () => {
     }
   });
 });
+
+describe('Dockerfile ENV as Docker reads it', () => {
+  const env = (text: string): string[][] => parseDockerfileEnv(text).map((a) => [a.name, a.value]);
+
+  it('takes only the final stage, and the stages it is built from', () => {
+    const text = ['FROM python:3.12 AS build', 'ENV AWS_REGION=us-east-1', 'FROM python:3.12 AS base', 'ENV OPENAI_BASE_URL=https://api.openai.com/v1', 'FROM base', 'ENV MODEL=gpt-4o'].join('\n');
+    assert.deepEqual(env(text), [['OPENAI_BASE_URL', 'https://api.openai.com/v1'], ['MODEL', 'gpt-4o']]);
+  });
+
+  it('skips heredoc bodies and comment lines, and reads escapes and quotes', () => {
+    const text = [
+      'FROM node:20',
+      'RUN <<EOF', 'ENV AWS_REGION=us-east-1', 'EOF',
+      'ENV A="eu-\\"x" B=2 \\',
+      '# a comment inside the instruction',
+      '    C=eu\\ central',
+      'ENV AWS_DEFAULT_REGION "eu-west-1"',
+      'ENV LEGACY \\',
+      '    eu-north-1',
+    ].join('\n');
+    assert.deepEqual(env(text), [['A', 'eu-"x'], ['B', '2'], ['C', 'eu central'], ['AWS_DEFAULT_REGION', 'eu-west-1'], ['LEGACY', 'eu-north-1']]);
+  });
+
+  it('follows the escape directive', () => {
+    const text = ['# escape=`', 'FROM mcr.microsoft.com/windows/servercore', 'ENV AWS_REGION=eu-west-1 `', '    MODEL=gpt-4o'].join('\r\n');
+    assert.deepEqual(env(text), [['AWS_REGION', 'eu-west-1'], ['MODEL', 'gpt-4o']]);
+  });
+});

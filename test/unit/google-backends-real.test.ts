@@ -150,6 +150,9 @@ describe('Google backends on real code: pydantic settings values', () => {
     assert.deepEqual(region(settingsFile(choices, 'vertexai.init(location=conf.REGION)'), { VERTEX_REGION: 'us-east1' }), [null]);
     const computed = ['model_config = make_config()', 'REGION: str = "europe-west4"'];
     assert.deepEqual(region(settingsFile(computed, 'vertexai.init(location=conf.REGION)')), [null]);
+    for (const spread of ['model_config = SettingsConfigDict(**opts)', 'model_config = {**BASE}']) {
+      assert.deepEqual(region(settingsFile([spread, 'REGION: str = "europe-west4"'], 'vertexai.init(location=conf.REGION)')), [null], spread);
+    }
   });
 
   it('with env_nested_delimiter, a nested model\'s field may be set by PARENT__CHILD: not followed', () => {

@@ -65,6 +65,9 @@ describe('Prompty files', () => {
     assert.equal(rest.length, 0);
     assert.equal(e!.provider, null);
     assert.match(e!.unknown ?? '', /prompty\.json/);
+    for (const configuration of [['  configuration: {}'], ['  configuration:', '    name: gpt-4o'], ['  configuration:', '    type: ']]) {
+      assert.deepEqual(found('answer.prompty', prompt(configuration)).map((x) => x.provider), [null], configuration.join(' '));
+    }
   });
 
   it('reports an executor the catalog does not know as unknown, never as nothing', () => {

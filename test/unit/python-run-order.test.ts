@@ -41,6 +41,8 @@ describe('Python run order: the last top-level assignment before a top-level use
       const text = ['import boto3', 'REGION = "eu-central-1"', loop, '    c = boto3.client("bedrock-runtime", region_name=REGION)', '    REGION = "us-east-1"'].join('\n');
       assert.deepEqual(brief(found('job.py', text)), [bedrock(4, null)], loop);
     }
+    const oneLine = ['import boto3', 'REGION = "eu-central-1"', 'for i in range(3): c = boto3.client("bedrock-runtime", region_name=REGION); REGION = "us-east-1"'].join('\n');
+    assert.deepEqual(brief(found('job.py', oneLine)), [bedrock(3, null)]);
   });
 
   it('does not apply inside a function, which may run after any of the assignments', () => {
@@ -118,6 +120,9 @@ describe('Python run order: values a notebook passes into its own functions and 
     assert.deepEqual(regions(notebook(cells('print("ready")'))), ['eu-central-1']);
     assert.deepEqual(regions(notebook(cells('c.region = "us-east-1"'))), [null]);
     assert.deepEqual(regions(notebook(cells('setattr(c, "region", "us-east-1")'))), [null]);
+    assert.deepEqual(regions(notebook(cells('c.region, other = "us-east-1", 2'))), [null]);
+    assert.deepEqual(regions(notebook(cells('c.region: str = "us-east-1"'))), [null]);
+    assert.deepEqual(regions(notebook(cells('print(c.region, "ok")'))), ['eu-central-1']);
     assert.deepEqual(regions(cells('print("ready")').flat().join('\n'), 'client.py'), [null]);
   });
 

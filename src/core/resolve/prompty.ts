@@ -15,16 +15,15 @@ const ENV_PLACEHOLDER: PlaceholderSyntax = { pattern: /\$\{env:([^}:]+)(?::([^}]
 export function promptyModel(r: ConfigResolver, root: CNode, env: EnvLookup): void {
   const model = root.k === 'map' ? mapEntry(root, 'model') : undefined;
   const config = model && (mapEntry(model, 'configuration') ?? mapEntry(model, 'connection'));
-  if (!config) {
-    // The connection comes from a prompty.json or from the code that runs the file: still a model call, to a place not known here.
+  const typeNode = config && scalarEntry(config.entries, 'type');
+  const type = String(typeNode?.v ?? '').trim();
+  if (!typeNode || !type) {
+    // The executor comes from a prompty.json or from the code that runs the file: still a model call, to a place not known here.
     const at = (root.k === 'map' ? root.entries.find((e) => e.key === 'model')?.value : undefined) ?? root;
-    r.push({ text: '', s: at.s, e: at.s, cs: at.s, ce: at.s, verbatim: false }, { provider: null, host: null, region: null }, 'Prompty file with no model configuration', undefined,
-      'the file names no model configuration; it comes from a prompty.json or from the code that runs the prompt, so where the prompt goes is not known here');
+    r.push({ text: '', s: at.s, e: at.s, cs: at.s, ce: at.s, verbatim: false }, { provider: null, host: null, region: null }, 'Prompty file with no model executor', undefined,
+      'the file does not say which executor runs the prompt (no model configuration type); it comes from a prompty.json or from the code that runs the prompt, so where the prompt goes is not known here');
     return;
   }
-  const typeNode = scalarEntry(config.entries, 'type');
-  const type = String(typeNode?.v ?? '').trim();
-  if (!typeNode || !type) return;
   const executor = r.index.catalog.prompty.find((x) => x.types.includes(type));
   const client = r.index.clientById(executor?.client);
   const via = (what: string): string => `Prompty ${type} configuration: ${what}`;

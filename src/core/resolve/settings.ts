@@ -73,6 +73,9 @@ function readClass(parser: CodeParser, assignments: Map<string, Assignment[]>, b
   // `model_config = SettingsConfigDict(...)` or a dict literal; anything else is not read.
   const configCall = config?.k === 'call' && ['SettingsConfigDict', 'ConfigDict'].some((c) => pathEndsWith(parser.qualify(config.call.callee), c));
   if (config && !configCall && config.k !== 'obj') return undefined;
+  // `SettingsConfigDict(**opts)`, `{**BASE}`: options spread in from elsewhere are not read.
+  if (config?.k === 'call' && config.call.args.some((a) => a.name?.startsWith('*'))) return undefined;
+  if (config?.k === 'obj' && config.entries.some((e) => e.key.startsWith('*') || e.key.startsWith('.') || e.key === '')) return undefined;
   const option = (name: string): Value | undefined => {
     if (config?.k === 'call') return config.call.args.find((a) => a.name === name)?.value;
     if (config?.k === 'obj') return config.entries.find((e) => e.key === name)?.value;

@@ -98,6 +98,7 @@ export class CodeParser {
   private readonly lhs = { start: -1, to: -1, mark: -1, tupleTo: -1 };
   /** Whether the file has a `lambda` at all (computed on first use). */
   private hasLambda?: boolean;
+  private attributeWrites?: { count: Map<string, number>; opaque: boolean };
   private andIfs?: { operands: string[]; body: { s: number; e: number } }[];
   private passedCache?: Map<string, Value[] | undefined>;
   private continuation?: Set<number>;
@@ -549,15 +550,36 @@ export class CodeParser {
     if (this.pythonHeader(block.s)?.name !== '__init__') return false;
     const cls = this.innermostPythonBlock((b) => b.s < block.s && block.e <= b.e);
     if (cls === undefined || this.pythonHeader(cls.s)?.kind !== 'class' || at <= cls.s || at >= cls.e) return false;
-    // Nothing else writes it: no `obj.attr = ...` elsewhere, no setattr().
+    // Nothing else writes it (`obj.attr = ...`, `obj.attr, x = ...`, `for obj.attr in`, setattr, `__dict__`).
     const attr = a.name.slice(a.name.lastIndexOf('.') + 1);
+    this.attributeWrites ??= this.pythonAttributeWrites();
+    return !this.attributeWrites.opaque && (this.attributeWrites.count.get(attr) ?? 0) <= 1;
+  }
+
+  /**
+   * Python, once per file: how often each attribute name is written (`x.attr` before `=`, an
+   * augmented `=`, `,` or `:` at statement level, or after `for`), and whether the file writes
+   * attributes in ways not read here (setattr, `__setattr__`, `__dict__`, `vars()`).
+   */
+  private pythonAttributeWrites(): { count: Map<string, number>; opaque: boolean } {
     const { tokens } = this;
-    for (let j = 1; j + 1 < tokens.length; j++) {
+    const count = new Map<string, number>();
+    let opaque = false;
+    for (let j = 1; j < tokens.length; j++) {
       const t = tokens[j]!;
-      if (t.t === 'id' && t.v === 'setattr' && tokens[j + 1]?.v === '(') return false;
-      if (t.t === 'id' && t.v === attr && tokens[j - 1]!.v === '.' && t.s !== a.s + a.name.length - attr.length && /^(?:=|\+=|-=|:=)$/.test(tokens[j + 1]!.v)) return false;
+      if (t.t !== 'id') continue;
+      if (['setattr', '__setattr__', '__dict__', 'vars'].includes(t.v)) opaque = true;
+      if (tokens[j - 1]!.v !== '.') continue;
+      const next = tokens[j + 1]?.v ?? '';
+      // `for a.attr in ...`: walk back over the target's path to its `for`.
+      let k = j - 1;
+      while (k >= 1 && tokens[k]!.v === '.' && tokens[k - 1]!.t === 'id') k -= 2;
+      // `,` and `:` write only where the path starts the statement (a tuple target, an annotation), not inside a call or a condition.
+      const startsStatement = k < 0 || tokens[k]!.t === 'nl' || tokens[k]!.v === ';';
+      const written = /^(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)?=$|^:=$/.test(next) || (startsStatement && /^[,:]$/.test(next)) || tokens[k]?.v === 'for';
+      if (written) count.set(t.v, (count.get(t.v) ?? 0) + 1);
     }
-    return true;
+    return { count, opaque };
   }
 
   /** Python: the innermost def or class block (the one starting last) that passes the test. */
@@ -759,6 +781,8 @@ export class CodeParser {
     let line = this.text.lastIndexOf('\n', useAt - 1) + 1;
     while (line > 0 && this.continuation.has(line)) line = this.text.lastIndexOf('\n', line - 2) + 1;
     if (this.text[line] === ' ' || this.text[line] === '\t') return undefined;
+    // A one-line compound statement (`for x in xs: use(REGION); REGION = ...`) may run its body twice or not at all.
+    if (/^(?:for|while|async|if|elif|else|try|except|finally|with|match|case)\b/.test(this.text.slice(line, line + 8))) return undefined;
     const facts = this.bindingFacts(name, list);
     if (facts.globalAt < useAt) return undefined;
     const k = firstFrom(facts.starts, useAt, (x) => x) - 1;
