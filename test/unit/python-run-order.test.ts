@@ -45,6 +45,13 @@ describe('Python run order: the last top-level assignment before a top-level use
     assert.deepEqual(brief(found('job.py', oneLine)), [bedrock(3, null)]);
   });
 
+  it('a comprehension\'s own loop variable is not the constant of the same name', () => {
+    const text = ['import boto3', 'REGION = "eu-central-1"', 'clients = [boto3.client("bedrock-runtime", region_name=REGION) for REGION in ["us-west-2"]]'].join('\n');
+    assert.deepEqual(brief(found('job.py', text)), [bedrock(3, null)]);
+    const other = ['import boto3', 'REGION = "eu-central-1"', 'clients = [boto3.client("bedrock-runtime", region_name=REGION) for attempt in range(2)]'].join('\n');
+    assert.deepEqual(brief(found('job.py', other)), [bedrock(2, 'eu-central-1')]);
+  });
+
   it('does not apply inside a function, which may run after any of the assignments', () => {
     const text = ['import boto3', 'REGION = "us-east-1"', 'def make():', '    return boto3.client("bedrock-runtime", region_name=REGION)', 'REGION = "eu-central-1"'].join('\n');
     assert.deepEqual(brief(found('job.py', text)), [bedrock(4, null)]);

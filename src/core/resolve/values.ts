@@ -265,6 +265,8 @@ export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContex
   const candidates = [path];
   const dot = path.lastIndexOf('.');
   if (/^(?:self|this|Self|cls|static)\./.test(path) && dot > 0) candidates.push(path.slice(dot + 1));
+  // A comprehension's own loop variable (`[f(REGION) for REGION in ...]`) is no constant.
+  if (!path.includes('.') && ctx.parser.boundByComprehension(path, useAt)) return 'bound at run time';
   for (const name of candidates) {
     // Python run top to bottom: the last top-level assignment before a top-level use is the value.
     const sequential = name === path ? ctx.parser.lastTopLevelAssignment(name, ctx.assignments.get(name) ?? [], useAt) : undefined;

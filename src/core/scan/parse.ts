@@ -98,6 +98,7 @@ export class CodeParser {
   private readonly lhs = { start: -1, to: -1, mark: -1, tupleTo: -1 };
   /** Whether the file has a `lambda` at all (computed on first use). */
   private hasLambda?: boolean;
+  private comprehensionTargets?: Map<string, { s: number; e: number }[]>;
   private attributeWrites?: { count: Map<string, number>; opaque: boolean };
   private andIfs?: { operands: string[]; body: { s: number; e: number } }[];
   private passedCache?: Map<string, Value[] | undefined>;
@@ -890,6 +891,41 @@ export class CodeParser {
       else if (t.v === ',' && !colon) j = this.enclosingOpen(j) + 1; // the loop steps onto that bracket next
     }
     return false;
+  }
+
+  /**
+   * Python: whether a comprehension around `offset` binds `name` itself (`[f(REGION) for
+   * REGION in regions]`): there the name is the loop variable, not the module's constant.
+   */
+  boundByComprehension(name: string, offset: number): boolean {
+    if (this.lang !== 'python') return false;
+    // The brackets of the comprehensions that bind each name, worked out once per file.
+    this.comprehensionTargets ??= this.pythonComprehensionTargets();
+    return this.comprehensionTargets.get(name)?.some((b) => b.s < offset && offset < b.e) ?? false;
+  }
+
+  /** Python, once per file: for each name a comprehension's `for` binds, the brackets of those comprehensions. */
+  private pythonComprehensionTargets(): Map<string, { s: number; e: number }[]> {
+    const { tokens } = this;
+    const out = new Map<string, { s: number; e: number }[]>();
+    // The open brackets around the current token, innermost last.
+    const open: number[] = [];
+    for (let j = 0; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (t.t === 'p' && (t.v === '(' || t.v === '[' || t.v === '{')) open.push(j);
+      else if (t.t === 'p' && (t.v === ')' || t.v === ']' || t.v === '}')) open.pop();
+      else if (t.t === 'id' && t.v === 'for' && open.length) {
+        const o = open.at(-1)!;
+        const span = { s: tokens[o]!.s, e: tokens[this.closeOf(o)]?.e ?? this.text.length };
+        for (let k = j + 1; k < tokens.length && tokens[k]!.v !== 'in' && tokens[k]!.t !== 'nl'; k++) {
+          if (tokens[k]!.t !== 'id') continue;
+          const list = out.get(tokens[k]!.v);
+          if (list) list.push(span);
+          else out.set(tokens[k]!.v, [span]);
+        }
+      }
+    }
+    return out;
   }
 
   /** The bracket open around token i (-1 at the top level). */
