@@ -26,7 +26,7 @@ import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
 import { escapeForJsonString, notebookLanguage, parseNotebook, type Notebook } from './scan/config/notebook';
 import { parseProperties } from './scan/config/properties';
-import { located, parseJson, parseToml, parseYaml, scalarEntry, type ConfigTree, type Located } from './scan/config/tree';
+import { entryOf, located, parseJson, parseToml, parseYaml, scalarEntry, type ConfigTree, type Located } from './scan/config/tree';
 import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
 import { lex } from './scan/lexer';
 import type { Span } from './scan/ir';
@@ -717,7 +717,7 @@ function withoutComments(text: string): string {
 function deploymentParameters(file: string, tree: ConfigTree): { template: string; settings: { param: string; value: Located }[] } {
   const template = `${file.slice(0, -'.parameters.json'.length)}.bicep`;
   const root = tree.roots[0];
-  const params = root?.k === 'map' ? root.entries.find((e) => e.key === 'parameters')?.value : undefined;
+  const params = entryOf(root, 'parameters');
   if (params?.k !== 'map') return { template, settings: [] };
   return {
     template,

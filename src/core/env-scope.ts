@@ -9,7 +9,7 @@
 
 import type { EnvDefinition } from './engine';
 import type { EnvLookup, EnvWhere } from './resolve/values';
-import { scalarEntry, type CNode } from './scan/config/tree';
+import { entryOf, scalarEntry, type CNode } from './scan/config/tree';
 
 /**
  * Which code an env definition reaches, as the file that sets it says. Absent: not an env
@@ -210,8 +210,4 @@ function workflowScopes(root: Extract<CNode, { k: 'map' }>, jobs: Extract<CNode,
       tie(entryOf(step, 'env'), stepOwn === undefined ? jobDir : stepOwn, `workflow job ${key}`);
     }
   }
-}
-
-function entryOf(node: CNode | undefined, key: string): CNode | undefined {
-  return node?.k === 'map' ? node.entries.find((e) => e.key === key)?.value : undefined;
 }

@@ -9,7 +9,7 @@ import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { AzureResourceFacts } from '../policy/policy';
 import type { BicepFile, BicepResource, BicepValue } from '../scan/config/bicep';
 import type { HclFile, TfAttribute, TfBlock } from '../scan/config/hcl';
-import { located, scalarEntry, type CEntry, type CNode, type Located } from '../scan/config/tree';
+import { entryOf, located, scalarEntry, type CEntry, type CNode, type Located } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
 import { makeEndpoint, type Target } from './endpoint';
@@ -535,7 +535,7 @@ export class InfrastructureReader {
     };
     const str = (node: CNode | undefined, ...path: string[]): Extract<CNode, { k: 'scalar' }> | undefined => {
       let v = node;
-      for (const key of path.slice(0, -1)) v = v?.k === 'map' ? v.entries.find((e) => e.key === key)?.value : undefined;
+      for (const key of path.slice(0, -1)) v = entryOf(v, key);
       return v?.k === 'map' ? scalarEntry(v.entries, path[path.length - 1]!) : undefined;
     };
     // Resources, with nested ones (an account's `resources: [deployments]`) and their parent.

@@ -7,7 +7,7 @@
 
 import { dirOf, joinPath } from '../env-scope';
 import type { CodeLanguage } from '../catalog/types';
-import type { CNode, ConfigTree } from '../scan/config/tree';
+import { entryOf, type ConfigTree } from '../scan/config/tree';
 import type { CodeParser, CodeStructure } from '../scan/parse';
 import type { Token } from '../scan/tokens';
 import type { Value } from '../scan/ir';
@@ -219,11 +219,10 @@ function link(file: string, spec: string, name: string): string {
 export function compilerConfig(file: string, tree: ConfigTree): ExportedValue[] {
   const root = tree.roots[0];
   if (root?.k !== 'map') return [];
-  const entry = (node: CNode, key: string): CNode | undefined => (node.k === 'map' ? node.entries.find((e) => e.key === key)?.value : undefined);
-  const options = entry(root, 'compilerOptions');
-  const baseUrl = options && entry(options, 'baseUrl');
-  const paths = options && entry(options, 'paths');
-  const ext = entry(root, 'extends');
+  const options = entryOf(root, 'compilerOptions');
+  const baseUrl = entryOf(options, 'baseUrl');
+  const paths = entryOf(options, 'paths');
+  const ext = entryOf(root, 'extends');
   const settings: CompilerSettings = {};
   if (baseUrl?.k === 'scalar' && typeof baseUrl.v === 'string') settings.baseUrl = baseUrl.v;
   if (paths?.k === 'map') {

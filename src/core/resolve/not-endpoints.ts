@@ -7,7 +7,7 @@
 // the catalog models (each construction of that SDK is reported with that default), a model
 // list fetched as a whole GET URL. The engine fails closed.
 
-import type { CNode } from '../scan/config/tree';
+import { entryOf, type CNode } from '../scan/config/tree';
 import type { ParsedUrl } from './hosts';
 
 /** Folders whose code is tests or test support, by the conventions of the common test runners. */
@@ -184,7 +184,7 @@ export function npmPackageName(dir: string): string {
 
 /** A package.json's package name, as a definition the JS/TS code below it reads (`npmPackageName`); none when it names none. */
 export function npmPackageDefinition(file: string, root: CNode | undefined): { name: string; value: string; offset: number }[] {
-  const name = root?.k === 'map' ? root.entries.find((e) => e.key === 'name')?.value : undefined;
+  const name = entryOf(root, 'name');
   if (name?.k !== 'scalar' || typeof name.v !== 'string' || !name.v) return [];
   return [{ name: npmPackageName(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''), value: name.v, offset: name.s }];
 }

@@ -2,7 +2,7 @@
 // Prompty 0.2, `model.connection`) names an executor by its `type` and gives the SDK
 // client's options, with `${env:NAME}` / `${env:NAME:default}` read where it runs.
 
-import { located, scalarEntry, type CNode } from '../scan/config/tree';
+import { entryOf, located, scalarEntry, type CNode } from '../scan/config/tree';
 import type { ConfigResolver } from './config';
 import { configuredUrl, fillPlaceholders, type PlaceholderSyntax } from './placeholders';
 import type { EnvLookup } from './values';
@@ -13,13 +13,13 @@ const ENV_PLACEHOLDER: PlaceholderSyntax = { pattern: /\$\{env:([^}:]+)(?::([^}]
 
 /** The endpoint a Prompty file's model configuration sends its prompt to. */
 export function promptyModel(r: ConfigResolver, root: CNode, env: EnvLookup): void {
-  const model = root.k === 'map' ? mapEntry(root, 'model') : undefined;
+  const model = mapEntry(root, 'model');
   const config = model && (mapEntry(model, 'configuration') ?? mapEntry(model, 'connection'));
   const typeNode = config && scalarEntry(config.entries, 'type');
   const type = String(typeNode?.v ?? '').trim();
   if (!typeNode || !type) {
     // The executor comes from a prompty.json or from the code that runs the file: still a model call, to a place not known here.
-    const at = (root.k === 'map' ? root.entries.find((e) => e.key === 'model')?.value : undefined) ?? root;
+    const at = entryOf(root, 'model') ?? root;
     r.push({ text: '', s: at.s, e: at.s, cs: at.s, ce: at.s, verbatim: false }, { provider: null, host: null, region: null }, 'Prompty file with no model executor', undefined,
       'the file does not say which executor runs the prompt (no model configuration type); it comes from a prompty.json or from the code that runs the prompt, so where the prompt goes is not known here');
     return;
@@ -53,7 +53,7 @@ export function promptyModel(r: ConfigResolver, root: CNode, env: EnvLookup): vo
   configuredUrl(r, client?.provider ?? null, value, via(`no ${keys[0]} set, so the client reads ${value.describe}`));
 }
 
-function mapEntry(node: MapNode, key: string): MapNode | undefined {
-  const value = node.entries.find((e) => e.key === key)?.value;
+function mapEntry(node: CNode | undefined, key: string): MapNode | undefined {
+  const value = entryOf(node, key);
   return value?.k === 'map' ? value : undefined;
 }

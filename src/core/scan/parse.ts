@@ -679,7 +679,8 @@ export class CodeParser {
 
   /** Start offsets of lines that begin inside brackets (a signature's parameters, a call's arguments): their indentation means nothing. */
   private continuationLines(): Set<number> {
-    const out = new Set<number>();
+    if (this.continuation) return this.continuation;
+    const out = (this.continuation = new Set<number>());
     const { text } = this;
     let depth = 0;
     // Tokens come in text order: walk the line starts alongside them (one pass over both).
@@ -778,9 +779,9 @@ export class CodeParser {
   lastTopLevelAssignment(name: string, list: Assignment[], useAt: number): Assignment | undefined {
     if (this.lang !== 'python' || list.length === 0 || this.insideDefinition(useAt) || this.insideLambda(useAt)) return undefined;
     // The use's statement starts at column 0: not in a loop, `if`, `with` or `try` body, which may run twice or not at all.
-    this.continuation ??= this.continuationLines();
+    const continuation = this.continuationLines();
     let line = this.text.lastIndexOf('\n', useAt - 1) + 1;
-    while (line > 0 && this.continuation.has(line)) line = this.text.lastIndexOf('\n', line - 2) + 1;
+    while (line > 0 && continuation.has(line)) line = this.text.lastIndexOf('\n', line - 2) + 1;
     if (this.text[line] === ' ' || this.text[line] === '\t') return undefined;
     // A one-line compound statement (`for x in xs: use(REGION); REGION = ...`) may run its body twice or not at all.
     if (/^(?:for|while|async|if|elif|else|try|except|finally|with|match|case)\b/.test(this.text.slice(line, line + 8))) return undefined;

@@ -655,6 +655,11 @@ export interface Located {
   verbatim: boolean;
 }
 
+/** The value of a map's entry; undefined for a key it lacks, or a node that is no map. */
+export function entryOf(node: CNode | undefined, key: string): CNode | undefined {
+  return node?.k === 'map' ? node.entries.find((e) => e.key === key)?.value : undefined;
+}
+
 /** A scalar value of a map entry. */
 export function scalarEntry(entries: CEntry[], key: string): Extract<CNode, { k: 'scalar' }> | undefined {
   const e = entries.find((x) => x.key === key);
