@@ -77,7 +77,9 @@ describe('AWS CDK Lambda environment', () => {
 
   it("gives the CLI's answers in the editor's workspace index", async () => {
     const cli = await scan(['.'], { cwd: path.join(ROOT, FIXTURE), today: TODAY });
-    assert.deepEqual(answers(indexOf(FIXTURE).results().endpoints), answers(cli.endpoints));
+    const index = answers(indexOf(FIXTURE).results().endpoints);
+    assert.deepEqual(index, answers(cli.endpoints));
+    assert.ok(index.some((a) => a.includes('eu-central-1 <- infra/lib/chat-stack.ts:21 (CDK context inferenceRegion in infra/cdk.json:4)')), index.join('\n'));
   });
 
   it('takes the default written beside tryGetContext when no cdk.json of the app sets the key', () => {
