@@ -82,6 +82,18 @@ describe('AWS CDK Lambda environment', () => {
     assert.ok(index.some((a) => a.includes('eu-central-1 <- infra/lib/chat-stack.ts:21 (CDK context inferenceRegion in infra/cdk.json:4)')), index.join('\n'));
   });
 
+  it('follows an edit of cdk.json in the index to the code of the function', () => {
+    const index = indexOf(FIXTURE);
+    const chatRegion = (): string | null | undefined => byLine(index.results().endpoints, 'service/app/handler.py', 'chat =').region;
+    assert.equal(chatRegion(), 'eu-central-1');
+    const cdkJson = fs.readFileSync(path.join(ROOT, FIXTURE, 'infra/cdk.json'), 'utf8');
+    index.set('infra/cdk.json', cdkJson.replace('"eu-central-1"', '"us-east-2"'));
+    assert.equal(chatRegion(), 'us-east-2');
+    index.set('infra/cdk.json', cdkJson.replace(/\s*"inferenceRegion": "eu-central-1",/, ''));
+    // No context value: the default the CDK code writes beside tryGetContext.
+    assert.equal(chatRegion(), 'us-west-2');
+  });
+
   it('takes the default written beside tryGetContext when no cdk.json of the app sets the key', () => {
     const stack = [
       'import * as lambda from "aws-cdk-lib/aws-lambda";',
