@@ -95,6 +95,8 @@ export interface EnvSource {
   line: number;
   /** The file is tied to no code (a Kubernetes manifest, Helm values, a dotenv file in a folder without code): it applies workspace-wide. */
   unscoped?: true;
+  /** Where this line takes its value from, when another setting gives it (a CDK Lambda variable from the cdk.json context). */
+  through?: string;
 }
 
 export type RuleId = 'LLMC001' | 'LLMC002' | 'LLMC003' | 'LLMC004' | 'LLMC005' | 'LLMC006' | 'LLMC007' | 'LLMC008';
