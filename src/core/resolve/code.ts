@@ -1004,7 +1004,7 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
-      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service, configured?.at));
+      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service, configured?.at ?? this.regionSetAway(regionOpt, call)));
       return;
     }
 
@@ -1700,6 +1700,19 @@ class CodeResolver {
       ...(region ? {} : { unknown: isKnown(r) ? `the region "${r.text}" is a placeholder, not a region` : `the region ${r.why ?? 'is computed at run time'}` }),
       ...(fix ? { euFix: fix } : {}),
     });
+  }
+
+  /**
+   * A region taken from an object built in another statement (`session =
+   * boto3.Session(region_name=REGION)`, then `session.client(...)`) whose text is not in
+   * that statement either (a constant): reported at the client call, which decides the
+   * endpoint, rather than at a constant two steps away that may feed other things too.
+   */
+  private regionSetAway(opt: Option, call: Call): Span | undefined {
+    const held = call.receiver;
+    const inside = (c: Call, span: Span): boolean => c.s <= span.s && span.e <= c.e;
+    if (!held || inside(call, held) || !inside(held, opt.value)) return undefined;
+    return inside(held, this.resolve(opt.value).span) ? undefined : this.callSpan(call);
   }
 
   private regionOf(r: Resolved, provider: Provider): string | null {
