@@ -739,7 +739,8 @@ class CodeResolver {
         // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
         const positional = call.args.filter((a) => !a.name)[requireArg.index];
         const candidates = positional ? [positional] : call.args.filter((a) => a.name);
-        if (!candidates.some((a) => requireArg.oneOf.includes(evaluate(a.value, this.ctx).text))) continue;
+        const named = candidates.map((a) => evaluate(a.value, this.ctx).text).find((text) => requireArg.oneOf.includes(text));
+        if (named === undefined || !this.sendsContent(named, requireArg.controlPlane)) continue;
       }
       if (requireOption) {
         const opt = findOption(this.readOptions(call), [requireOption.name]);
@@ -773,6 +774,12 @@ class CodeResolver {
     }
     // The switch to another backend is set at run time to a value the engine cannot read: neither backend is known.
     return switched ?? required ?? undecided ?? fallback;
+  }
+
+  /** A management API's client counts only when the file calls one of its methods that process content (a batch job). */
+  private sendsContent(service: string, controlPlane: { values: string[]; methods: string[] } | undefined): boolean {
+    if (!controlPlane?.values.includes(service)) return true;
+    return controlPlane.methods.some((m) => new RegExp(`\\.${m}\\s*\\(`).test(this.input.text));
   }
 
   /**
