@@ -739,7 +739,8 @@ class CodeResolver {
         // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
         const positional = call.args.filter((a) => !a.name)[requireArg.index];
         const candidates = positional ? [positional] : call.args.filter((a) => a.name);
-        if (!candidates.some((a) => requireArg.oneOf.includes(evaluate(a.value, this.ctx).text))) continue;
+        const named = candidates.map((a) => evaluate(a.value, this.ctx).text).find((text) => requireArg.oneOf.includes(text));
+        if (named === undefined || !this.sendsContent(named, requireArg.controlPlane)) continue;
       }
       if (requireOption) {
         const opt = findOption(this.readOptions(call), [requireOption.name]);
@@ -773,6 +774,12 @@ class CodeResolver {
     }
     // The switch to another backend is set at run time to a value the engine cannot read: neither backend is known.
     return switched ?? required ?? undecided ?? fallback;
+  }
+
+  /** A management API's client counts only when the file calls one of its methods that process content (a batch job). */
+  private sendsContent(service: string, controlPlane: { values: string[]; methods: string[] } | undefined): boolean {
+    if (!controlPlane?.values.includes(service)) return true;
+    return controlPlane.methods.some((m) => new RegExp(`\\.${m}\\s*\\(`).test(this.input.text));
   }
 
   /**
@@ -1004,7 +1011,7 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
-      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service, configured?.at));
+      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service, configured?.at ?? this.regionSetAway(regionOpt, call)));
       return;
     }
 
@@ -1700,6 +1707,19 @@ class CodeResolver {
       ...(region ? {} : { unknown: isKnown(r) ? `the region "${r.text}" is a placeholder, not a region` : `the region ${r.why ?? 'is computed at run time'}` }),
       ...(fix ? { euFix: fix } : {}),
     });
+  }
+
+  /**
+   * A region taken from an object built in another statement (`session =
+   * boto3.Session(region_name=REGION)`, then `session.client(...)`) whose text is not in
+   * that statement either (a constant): reported at the client call, which decides the
+   * endpoint, rather than at a constant two steps away that may feed other things too.
+   */
+  private regionSetAway(opt: Option, call: Call): Span | undefined {
+    const held = call.receiver;
+    const inside = (c: Call, span: Span): boolean => c.s <= span.s && span.e <= c.e;
+    if (!held || inside(call, held) || !inside(held, opt.value)) return undefined;
+    return inside(held, this.resolve(opt.value).span) ? undefined : this.callSpan(call);
   }
 
   private regionOf(r: Resolved, provider: Provider): string | null {
