@@ -136,6 +136,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       const before = r.endpoints.length;
       useAt = call.s;
       r.call(call);
+      for (let i = before; i < r.endpoints.length; i++) r.endpoints[i]!.call ??= { start: call.s, end: call.e };
       tag(before);
     }
     for (const tok of stoppedAt === undefined ? structure.strings : []) {
