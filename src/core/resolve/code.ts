@@ -1816,8 +1816,10 @@ export function optionsOf(call: Call, held?: (v: Value) => Value | undefined): O
     for (const e of obj.entries) {
       if (e.key === '...' || e.key === '**') continue;
       out.push({ name: e.key, value: e.value });
-      // A settings object inside the options object (LangChain JS `configuration: { baseURL }`, LlamaIndex `azure: { endpoint }`).
-      if (e.value.k === 'obj') for (const s of e.value.entries) if (s.key !== '...' && s.key !== '**') nested.push({ name: `${e.key}.${s.key}`, value: s.value });
+      // A settings object inside the options object (LangChain JS `configuration: { baseURL }`, LlamaIndex `azure: { endpoint }`),
+      // also one held by a name (`const config = { host }` passed as `{ model, config }`).
+      const inner = e.value.k === 'ref' ? held?.(e.value) : e.value;
+      if (inner?.k === 'obj') for (const s of inner.entries) if (s.key !== '...' && s.key !== '**') nested.push({ name: `${e.key}.${s.key}`, value: s.value });
     }
   };
   for (const arg of call.args) {
