@@ -102,3 +102,56 @@ describe('an options object held by a name inside the options', () => {
     assert.ok(endpoints.every((e) => e.via.includes('config.host')), endpoints.map((e) => e.via).join('\n'));
   });
 });
+
+describe('keys written into an options dict before the call that spreads it', () => {
+  const app = (...body: string[]): string =>
+    ['import os', 'import openai', '', 'def make():', '    args = {}', ...body, ''].join('\n');
+
+  it('reads a base URL written into the dict on the path to the call', () => {
+    const text = app(
+      '    if os.getenv("LOCAL_LLM_URL"):',
+      '        args["api_key"] = "none"',
+      '        args["base_url"] = "http://127.0.0.1:8080/v1"',
+      '        return openai.AsyncOpenAI(**args)',
+    );
+    assert.deepEqual(found('app.py', text).map((e) => [e.line, e.provider, e.host]), [[8, 'self-hosted', '127.0.0.1']]);
+  });
+
+  it('never claims the SDK default when the written base URL is an env variable nobody sets', () => {
+    const text = app(
+      '    if os.getenv("LOCAL_LLM_URL"):',
+      '        args["base_url"] = os.getenv("LOCAL_LLM_URL")',
+      '        return openai.AsyncOpenAI(**args)',
+    );
+    const endpoints = found('app.py', text);
+    assert.equal(endpoints.length, 1);
+    assert.equal(endpoints[0]!.host, null, endpoints[0]!.via);
+    assert.match(endpoints[0]!.via, /base_url from LOCAL_LLM_URL/);
+  });
+
+  it('leaves the options unknown when the key is written on some paths only, or the dict is changed by a method', () => {
+    const somePaths = app('    if os.getenv("LOCAL_LLM_URL"):', '        args["base_url"] = "http://127.0.0.1:8080/v1"', '    return openai.OpenAI(**args)');
+    const updated = app('    args.update(load_settings())', '    return openai.OpenAI(**args)');
+    for (const text of [somePaths, updated]) {
+      const endpoints = found('app.py', text);
+      assert.deepEqual(endpoints.map((e) => [e.provider, e.host]), [['openai', null]], endpoints.map((e) => e.via).join('\n'));
+    }
+  });
+
+  it('still takes the SDK default when nothing is written into the dict', () => {
+    const text = app('    args["timeout"] = 30', '    return openai.OpenAI(**args)');
+    assert.deepEqual(found('app.py', text).map((e) => [e.provider, e.host]), [['openai', 'api.openai.com']]);
+  });
+
+  it('reads a property set on a JS options object before it is passed', () => {
+    const text = [
+      'import OpenAI from "openai";',
+      '',
+      'const options = { apiKey: process.env.KEY };',
+      'options.baseURL = "https://api.mistral.ai/v1";',
+      'export const client = new OpenAI(options);',
+      '',
+    ].join('\n');
+    assert.deepEqual(found('client.ts', text).map((e) => [e.line, e.provider, e.host]), [[4, 'mistral', 'api.mistral.ai']]);
+  });
+});
