@@ -155,3 +155,23 @@ describe('keys written into an options dict before the call that spreads it', ()
     assert.deepEqual(found('client.ts', text).map((e) => [e.line, e.provider, e.host]), [[4, 'mistral', 'api.mistral.ai']]);
   });
 });
+
+describe('a LiteLLM call whose model comes from options the engine cannot read', () => {
+  it('reports ChatLiteLLM(**kwargs) with its provider unknown, not nothing', () => {
+    const text = [
+      'from langchain_community.chat_models.litellm import ChatLiteLLM',
+      '',
+      'def build(**kwargs):',
+      '    return ChatLiteLLM(**kwargs)',
+      '',
+    ].join('\n');
+    const endpoints = engine.analyze('chat.py', text).endpoints;
+    assert.deepEqual(endpoints.map((e) => [e.provider, e.host, e.euResident, e.baaAvailable]), [[null, null, null, null]]);
+    assert.match(endpoints[0]!.unknown ?? '', /model string comes from `kwargs`/);
+  });
+
+  it('still reads a model given beside the spread options', () => {
+    const text = ['import litellm', '', 'def ask(**rest):', '    return litellm.completion(model="mistral/mistral-large-latest", **rest)', ''].join('\n');
+    assert.deepEqual(found('ask.py', text).map((e) => [e.provider, e.host]), [['mistral', 'api.mistral.ai']]);
+  });
+});

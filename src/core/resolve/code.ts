@@ -1229,9 +1229,15 @@ class CodeResolver {
 
   private liteLlm(call: Call): void {
     const { litellm } = this.index.catalog;
-    const options = this.readOptions(call);
+    const { options, opaque } = this.callOptions(call);
     const label = shortCallee(call).replace(/\(\)$/, '');
     const modelOpt = findOption(options, litellm.modelOptions) ?? (call.args[0] && !call.args[0].name ? { name: 'model', value: call.args[0].value } : undefined);
+    if (!modelOpt && opaque && !findOption(options, ['model_list'])) {
+      // ChatLiteLLM(**kwargs): the model string, and so the provider, comes from options the engine cannot read.
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null }, `${label}(): model from ${opaque}`,
+        { sdk: 'litellm', unknown: `the model string comes from \`${opaque}\`, which is not a literal in this file, so which provider it calls is not known` }));
+      return;
+    }
     const main = modelOpt ? this.liteLlmModel(modelOpt, options, label) : [];
     // Router(model_list=[{model_name, litellm_params}], fallbacks=[{"a": ["b"]}]).
     const groups = new Map<string, Endpoint[]>();
