@@ -695,13 +695,22 @@ export function internalError(file: string, doing: string, err: unknown): ScanNo
 }
 
 function dedupe(endpoints: Endpoint[]): Endpoint[] {
-  const seen = new Set<string>();
+  const place = (e: Endpoint): string => `${e.range.start}:${e.range.end}:${e.provider}:${e.host}:${e.region}`;
+  // One text found by two routes is one endpoint: a URL literal that is also a client's base
+  // URL, or a client found again as an argument of the call around it (`Agent(llm=LLM(...))`).
+  // One constant that two clients send to different places is two, and so are two separate
+  // calls that send it to the same place: each call is a use.
+  const byCall = new Set(endpoints.filter((e) => e.call).map(place));
+  // Per place, the end of the calls kept so far: calls nest or are apart, so in order of their
+  // start a call that begins before that end is inside one already kept.
+  const keptUntil = new Map<string, number>();
   const out: Endpoint[] = [];
-  for (const e of endpoints.sort((a, b) => a.range.start - b.range.start)) {
-    // One text found by two routes is one endpoint; one constant that two clients send to different places is two.
-    const key = `${e.range.start}:${e.range.end}:${e.provider}:${e.host}:${e.region}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const e of endpoints.sort((a, b) => a.range.start - b.range.start || (a.call?.start ?? -1) - (b.call?.start ?? -1))) {
+    const key = place(e);
+    if (!e.call && byCall.has(key)) continue;
+    const until = keptUntil.get(key);
+    if (until !== undefined && (e.call?.start ?? -1) < until) continue;
+    keptUntil.set(key, e.call?.end ?? Infinity);
     out.push(e);
   }
   return out;

@@ -79,6 +79,11 @@ export interface Endpoint {
   fallbacks?: Fallback[];
   /** Infrastructure that provides the endpoint (a Terraform Azure OpenAI account), not code or config that calls it. */
   declaration?: true;
+  /**
+   * The call that made this endpoint, when a call made it: two clients that share one URL line
+   * (an LLM and its embedding model) are two uses of it, reported on that line.
+   */
+  call?: TextRange;
 }
 
 export interface Fallback {
