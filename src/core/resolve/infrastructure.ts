@@ -879,6 +879,8 @@ export class InfrastructureReader {
     const unreadModule = target === null || !passedIn(env(bicepFileName(target)));
     const reaches = openAi || (models && (library !== null || (unreadModule && openAiFormat)));
     const sendsLoaded = loaded.length > 0 && (openAi || library !== null || unreadModule);
+    // A loaded list the workspace does not show (no such file, or no model list there) is one unread deployment here: fail closed.
+    const unseen = loaded.filter((l) => !passedIn(env(bicepModelsName(l.file, l.path.join('.')))));
     const labelOf = (item: BicepValue, i: number): string => `${key}[${i}]${resolve(field(item, 'name')).text ? ` (${resolve(field(item, 'name')).text})` : ''} of module ${m.symbol}`;
     const locationParam = library ?? 'location';
     const location = field(params, locationParam);
@@ -899,9 +901,11 @@ export class InfrastructureReader {
       this.host.definitions.push({ name: bicepLoadName(list.file), value: JSON.stringify(use), offset: list.at });
     }
     // A list computed in a way not read here still goes to the module: it is one unread deployment here.
-    const unread: DeclaredDeployment[] = items.length || sendsLoaded ? [] : [{
+    const unread: DeclaredDeployment[] = (items.length || sendsLoaded) && !(sendsLoaded && unseen.length) ? [] : [{
       label: `the deployments of module ${m.symbol}`, at: located(passed), sku: null,
-      why: `the deployments passed to module ${m.symbol} are computed (${resolve(passed).why ?? 'not a list written in this file'})`,
+      why: unseen.length
+        ? `the deployments passed to module ${m.symbol} are read from ${unseen.map((l) => `${l.path.join('.')} in ${l.file}`).join(', ')}, which the workspace does not show as a list of model deployments`
+        : `the deployments passed to module ${m.symbol} are computed (${resolve(passed).why ?? 'not a list written in this file'})`,
     }];
     const declared = unread.concat(items.map((item, i): DeclaredDeployment => {
       const label = labelOf(item, i);
@@ -912,7 +916,7 @@ export class InfrastructureReader {
         ...(r.literal?.verbatim && (r.literal === field(item, 'sku', 'name') || soleDefault(file, field(item, 'sku', 'name'), r.literal)) ? { edit: located(r.literal) } : {}),
       };
     }));
-    this.azureAccountEndpoint(located(location ?? m.body), place, declared, [], undefined, sendsLoaded);
+    this.azureAccountEndpoint(located(location ?? m.body), place, declared, [], undefined, sendsLoaded && !unseen.length);
   }
 
   /**
@@ -1028,6 +1032,11 @@ export class InfrastructureReader {
    * its SKU, in the account's place as the template's module call gives it.
    */
   loadedDeployments(root: CNode, env: EnvLookup): void {
+    // Its top-level lists of model deployments, for the templates that load it to know they are read here.
+    for (const entry of root.k === 'map' ? root.entries : []) {
+      const items = entry.value.k === 'seq' ? entry.value.items : [];
+      if (items.length && items.every((item) => entryOf(item, 'model') !== undefined)) this.host.definitions.push({ name: bicepModelsName(this.host.file, entry.key), value: entry.key, offset: entry.value.s });
+    }
     for (const value of envValues(env(bicepLoadName(this.host.file)))) {
       const list = JSON.parse(value) as LoadedList;
       let node: CNode | undefined = root;
@@ -1246,6 +1255,11 @@ export function bicepFileName(file: string): string {
 /** The env-lookup name under which a YAML or JSON file learns that a Bicep template loads it and passes a list in it on as model deployments (a LoadedList). */
 export function bicepLoadName(file: string): string {
   return `bicepload:${file}`;
+}
+
+/** The env-lookup name under which a YAML or JSON file says that it holds a list of model deployments at `path` (for the templates that load it). */
+export function bicepModelsName(file: string, path: string): string {
+  return `bicepmodels:${file}:${path}`;
 }
 
 /** A list in a loaded file that a module call passes as deployments: the call, the path of the list in the file, and the account's place. */
