@@ -91,6 +91,30 @@ describe('azd templates: deployments loaded from YAML, parameters files', () => 
 
   });
 
+  it('code that names an account whose deployments are loaded from a file keeps an unknown verdict: one of them may be Global', async () => {
+    const template = `module openAi 'core/ai/cognitiveservices.bicep' = {
+  name: 'openai'
+  params: {
+    name: 'fabrikam-openai'
+    kind: 'OpenAI'
+    location: 'swedencentral'
+    deployments: models.deployments
+  }
+}
+
+var models = loadYamlContent('models.yaml')
+`;
+    const code = `from openai import AzureOpenAI\n\nclient = AzureOpenAI(azure_endpoint="https://fabrikam-openai.openai.azure.com", api_version="2024-10-21")\n`;
+    const files: Files = { 'infra/main.bicep': template, 'infra/models.yaml': MODELS.replace('GlobalStandard', 'DataZoneStandard'), 'app.py': code };
+    const r = await run(files);
+    const client = r.endpoints.find((e) => e.file === 'app.py')!;
+    assert.equal(client.region, 'swedencentral');
+    assert.equal(client.euResident, null);
+    assert.match(client.unknown ?? '', /its deployments are read from infra\/models\.yaml \(reported there\)/);
+    // The loaded deployments themselves are judged where they are written.
+    assert.deepEqual(sorted(r, files).filter(([file]) => file === 'infra/models.yaml').map(([, , region, eu]) => [region, eu]), [['swedencentral', true], ['swedencentral', true]]);
+  });
+
   it('a loaded file the workspace does not show as a model list (missing, or not read) leaves one unread deployment at the call: fail closed', async () => {
     const params = PARAMS('francecentral');
     for (const files of [

@@ -916,7 +916,9 @@ export class InfrastructureReader {
         ...(r.literal?.verbatim && (r.literal === field(item, 'sku', 'name') || soleDefault(file, field(item, 'sku', 'name'), r.literal)) ? { edit: located(r.literal) } : {}),
       };
     }));
-    this.azureAccountEndpoint(located(location ?? m.body), place, declared, [], undefined, sendsLoaded && !unseen.length);
+    // Code that names the account cannot see the loaded SKUs (one may be Global): its verdict stays unknown.
+    const loadedSkus = sendsLoaded ? `its deployments are read from ${loaded.map((l) => l.file).join(', ')} (reported there)` : undefined;
+    this.azureAccountEndpoint(located(location ?? m.body), place, declared, [], loadedSkus, sendsLoaded && !unseen.length);
   }
 
   /**
@@ -966,7 +968,6 @@ export class InfrastructureReader {
     const use: SkuUse = { label, region: account.region, resource: account.resource, ...(account.why ? { why: account.why } : {}), ...(account.locationParam ? { locationParam: account.locationParam } : {}) };
     this.host.definitions.push({ name: bicepSkuName(this.host.file, expr.path), value: JSON.stringify(use), offset: expr.s });
   }
-
 
   /**
    * A parameters file (azd `main.parameters.json`, `.bicepparam`) that sets an OpenAI
