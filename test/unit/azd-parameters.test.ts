@@ -127,6 +127,31 @@ var models = loadYamlContent('models.yaml')
     }
   });
 
+  it('OpenAI-format deployments written inline and passed to a module the workspace does not hold are reported at their SKUs, never dropped', async () => {
+    const template = `param location string = 'westeurope'
+
+module platform 'modules/platform.bicep' = {
+  name: 'platform'
+  params: {
+    location: location
+    aiModels: [
+      {
+        name: 'chat'
+        model: { format: 'OpenAI', name: 'gpt-4o-mini' }
+        sku: { name: 'GlobalStandard', capacity: 10 }
+      }
+    ]
+  }
+}
+`;
+    const files: Files = { 'infra/main.bicep': template };
+    const r = await run(files);
+    assert.deepEqual(sorted(r, files), [['infra/main.bicep', lineWith(template, "'GlobalStandard'"), 'global', false]]);
+    // With the module in the workspace, its own reading decides (here it makes no account: quiet).
+    const withModule = { ...files, 'infra/modules/platform.bicep': 'param location string\nparam aiModels array = []\n' };
+    assert.deepEqual((await run(withModule)).endpoints, []);
+  });
+
   it('an account with no deployment in view: its location line and the parameters file line that sets it are both uses, unknown when the azd variable is unset', async () => {
     // `!empty(p) ? p : location` with a required p: azd asks for p, so p decides (the fallback line stays quiet).
     const main = `param location string
