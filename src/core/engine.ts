@@ -482,6 +482,7 @@ export class Engine {
         const spring = format.kind === 'yaml' || format.kind === 'properties';
         const scanned = config((r) => tree.roots.forEach((root) => {
           if (spring) springAiProperties(r, root, env);
+          if (format.kind === 'yaml' || format.kind === 'json') r.bicepLoaded(root, env);
           r.tree(root);
         }));
         if (format.kind === 'json' && format.compilerConfig) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...compilerConfig(file, tree)] };

@@ -997,7 +997,11 @@ class CodeResolver {
       const holdsUrl = !!parseUrl(r.text) || (!isKnown(r) && !!r.env && !r.env.defaulted && URL_NAME.test(r.env.name));
       const marked = this.markedProvider(options, signal, r);
       const how = via(`${urlOpt.name} ${describe(r)}${marked ? `, with ${marked.mark}, which only ${marked.provider.name} requests carry` : ''}`);
-      const endpoint = positional && !holdsUrl ? null : this.fromUrl(r, provider, signal, how, extras, marked?.provider);
+      // A host computed at run time is decided by no text outside the call (the value only
+      // derives it): the use is the client's construction, as for an env read (LABELLING).
+      const parsed = parseUrl(r.text.trim());
+      const computedHost = !configured && !isKnown(r) && (!parsed || parsed.host.includes(HOLE)) && (r.span.e <= call.s || r.span.s >= call.e);
+      const endpoint = positional && !holdsUrl ? null : this.fromUrl(computedHost ? { ...r, span: this.callSpan(call) } : r, provider, signal, how, extras, marked?.provider);
       if (endpoint) {
         this.consume(r);
         this.endpoints.push(endpoint);
