@@ -1427,6 +1427,15 @@ export class CodeParser {
       }
       if (t.v === '[') {
         const close = this.closeOf(j);
+        // Python's parameterised class (`Agent[Deps, Output](...)`) is a call of the class itself.
+        if (this.lang === 'python' && value.k === 'ref' && /^[A-Z][a-z]/.test(value.path.slice(value.path.lastIndexOf('.') + 1)) && tokens[close + 1]?.v === '(' && tokens[close + 1]!.t === 'p') {
+          const end = this.closeOf(close + 1);
+          const call = this.makeCall(value.path, false, value.s, value.e, close + 1, end);
+          this.record(call);
+          value = { k: 'call', call, s: value.s, e: tokens[end]!.e };
+          i = end + 1;
+          continue;
+        }
         const index = this.parseRange(j + 1, close);
         value = { k: 'index', target: value, index, s: value.s, e: tokens[close]!.e };
         i = close + 1;
