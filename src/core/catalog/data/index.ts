@@ -7,6 +7,7 @@ import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
 import { routers } from './routers';
 import { pydanticAiClients, pydanticAiRouters } from './pydantic-ai';
+import { autogenClients } from './autogen';
 import { configLibraries } from './mem0';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
@@ -65,7 +66,7 @@ const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
 
 /** A provider with the framework classes that reach it (frameworks.ts, partners.ts) after its own SDKs'. */
 function withFrameworks(provider: Provider): Provider {
-  const extra = [...(frameworkClients[provider.id] ?? []), ...(pydanticAiClients[provider.id] ?? []), ...(partnerClients[provider.id] ?? [])];
+  const extra = [...(frameworkClients[provider.id] ?? []), ...(pydanticAiClients[provider.id] ?? []), ...(autogenClients[provider.id] ?? []), ...(partnerClients[provider.id] ?? [])];
   return extra.length ? { ...provider, clients: [...provider.clients, ...extra] } : provider;
 }
 
