@@ -1183,6 +1183,8 @@ export class CodeParser {
     let open = pathEnd;
     if (tokens[open]?.t === 'p' && tokens[open]!.v === '!' && this.lang === 'rust') open++;
     if (tokens[open]?.t === 'p' && tokens[open]!.v === '<') open = this.skipGenerics(open);
+    // Python's parameterised class: `Agent[Deps, Output](...)`.
+    if (this.lang === 'python' && tokens[open]?.t === 'p' && tokens[open]!.v === '[' && /^[A-Z][a-z]/.test(tokens[pathEnd - 1]!.v) && tokens[this.closeOf(open) + 1]?.v === '(') open = this.closeOf(open) + 1;
     const opener = tokens[open];
     const callLike = opener?.t === 'p' && (opener.v === '(' || (opener.v === '{' && isNew));
     // Only calls cost a path string and a catalog lookup.

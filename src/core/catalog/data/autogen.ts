@@ -16,7 +16,7 @@ const AZURE_AI_CLIENT = ext('azure/_azure_ai_client.py');
 
 const PACKAGES = ['autogen-ext'];
 /** As imported (`from autogen_ext.models.openai import OpenAIChatCompletionClient`) or named by a component config's provider. */
-const cls = (module: string, name: string): string[] => [`autogen_ext.models.${module}.${name}`, `models.${module}.${name}`];
+const cls = (module: string, name: string): string[] => [`autogen_ext.models.${module}.${name}`];
 const OPENAI_CLASS = cls('openai', 'OpenAIChatCompletionClient');
 
 /**

@@ -24,7 +24,7 @@ const GOOGLE_OLD_PROVIDER = gh(PAI, PAI_1X, 'pydantic_ai_slim/pydantic_ai/provid
 
 const PACKAGES = ['pydantic-ai', 'pydantic-ai-slim'];
 /** The provider classes, as their module qualifies them (`from pydantic_ai.providers.groq import GroqProvider`). */
-const cls = (module: string, name: string): string[] => [`pydantic_ai.providers.${module}.${name}`, `providers.${module}.${name}`];
+const cls = (module: string, name: string): string[] => [`pydantic_ai.providers.${module}.${name}`];
 
 /** A provider class with a fixed base URL that a caller cannot change but by handing it a client. */
 const fixed = (id: string, module: string, name: string, host: string, baseUrl: string): ClientSignal => ({
@@ -223,7 +223,7 @@ export const pydanticAiRouters: ModelStringRouter[] = [
   ...MODEL_CLASSES.map((m): ModelStringRouter => ({
     ...COMMON,
     id: `pydantic-ai-${m.module}-model`,
-    functions: m.names.flatMap((n) => [`pydantic_ai.models.${m.module}.${n}`, `models.${m.module}.${n}`]),
+    functions: m.names.map((n) => `pydantic_ai.models.${m.module}.${n}`),
     modelOptions: ['$0', 'model_name'],
     providerOptions: ['provider'],
     defaultKey: m.key,
