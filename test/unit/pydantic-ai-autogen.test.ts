@@ -199,6 +199,28 @@ describe('AutoGen', () => {
     ], { OPENAI_BASE_URL: 'https://api.mistral.ai/v1' }).map((r) => r.slice(1, 3)), [['mistral', 'api.mistral.ai']]);
   });
 
+  it('reads GraphRAG settings: each of models: by its type, at the type line or at api_base', () => {
+    assert.deepEqual(rows('settings.yaml', [
+      'models:',
+      '  default_chat_model:',
+      '    type: openai_chat',
+      '    model: gpt-4o-mini',
+      '  default_embedding_model:',
+      '    type: azure_openai_embedding',
+      '    api_base: https://contoso-sweden.openai.azure.com',
+      '    deployment_name: embed',
+      '  helper_model:',
+      '    type: azure_openai_chat',
+      'other:',
+      '  type: openai_chat',
+    ]).map((r) => r.slice(0, 3)), [
+      [3, 'openai', 'api.openai.com'],
+      [7, 'azure-openai', 'contoso-sweden.openai.azure.com'],
+      // Azure without api_base: GraphRAG refuses to start, and the endpoint AZURE_OPENAI_ENDPOINT would give is not known here.
+      [10, 'azure-openai', null],
+    ]);
+  });
+
   it('ignores a provider key that names no catalog client class', () => {
     assert.deepEqual(rows('settings.yaml', [
       'llm:',

@@ -516,6 +516,24 @@ export interface Catalog {
   configLibraries?: ProviderConfigLibrary[];
   /** LLM APIs of vendors that are not catalog providers: reported by host, with no posture facts. */
   unlistedApis?: UnlistedLlmApi[];
+  /** Settings files that list models by a type naming the client a tool builds (GraphRAG's `models:`). */
+  modelSettings?: ModelSettingsFormat[];
+}
+
+/**
+ * A tool's settings file that lists its models under one key, each with a `type` that names the
+ * client the tool builds (GraphRAG 2.x `models: {default_chat_model: {type: openai_chat, api_base: ...}}`).
+ */
+export interface ModelSettingsFormat {
+  id: string;
+  /** The key holding the models, by name (`models`). */
+  listKey: string;
+  typeKey: string;
+  /** Type -> the catalog client (ClientSignal id) the tool builds for it. */
+  types: Record<string, string>;
+  /** Keys of a model that carry its base URL. */
+  url: string[];
+  sources: Source[];
 }
 
 /**

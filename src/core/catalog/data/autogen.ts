@@ -2,7 +2,7 @@
 // base_url=...)`) or from a component config (`provider: autogen_ext.models.openai.OpenAIChatCompletionClient`
 // with `config: {model, base_url}`, loaded by `ChatCompletionClient.load_component(...)`), whose
 // config keys are the class's keyword arguments.
-import type { ClientSignal, ProviderId } from '../types';
+import type { ClientSignal, ModelSettingsFormat, ProviderId } from '../types';
 import { CHECKED_FRAMEWORKS as D, gh } from './common';
 
 const AG = 'microsoft/autogen';
@@ -81,4 +81,22 @@ export const autogenClients: Partial<Record<ProviderId, ClientSignal[]>> = {
     note: 'Builds ollama.AsyncClient(host=...): host, else OLLAMA_HOST, else http://127.0.0.1:11434.',
     sources: [OLLAMA_CLIENT],
   }],
+};
+
+// GraphRAG 2.x (used by AutoGen's GraphRAG tools): settings.yaml lists `models:` by id, each with a
+// `type` whose client fnllm builds: OpenAI's (api_base optional) or Azure OpenAI's (api_base required).
+const GRAPHRAG = 'microsoft/graphrag';
+const GRAPHRAG_2X = 'e5d6bc5dcdd2884631dcb14f159bd800a955b88e';
+export const graphragSettings: ModelSettingsFormat = {
+  id: 'graphrag-models',
+  listKey: 'models',
+  typeKey: 'type',
+  types: {
+    openai_chat: 'openai-python',
+    openai_embedding: 'openai-python',
+    azure_openai_chat: 'openai-azure',
+    azure_openai_embedding: 'openai-azure',
+  },
+  url: ['api_base'],
+  sources: [gh(GRAPHRAG, GRAPHRAG_2X, 'graphrag/config/enums.py', D), gh(GRAPHRAG, GRAPHRAG_2X, 'graphrag/language_model/providers/fnllm/utils.py', D)],
 };

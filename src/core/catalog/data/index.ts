@@ -7,7 +7,7 @@ import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
 import { routers } from './routers';
 import { pydanticAiClients, pydanticAiRouters } from './pydantic-ai';
-import { autogenClients } from './autogen';
+import { autogenClients, graphragSettings } from './autogen';
 import { configLibraries } from './mem0';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
@@ -82,4 +82,5 @@ export const catalog: Catalog = {
   routers: [...routers, ...pydanticAiRouters],
   configLibraries,
   unlistedApis,
+  modelSettings: [graphragSettings],
 };
