@@ -89,6 +89,23 @@ describe('Pydantic AI', () => {
     ]);
   });
 
+  it('reports each model a loop tries from a literal list, and an unknown one where the list is not literal', () => {
+    assert.deepEqual(rows('compare.py', [
+      'from pydantic_ai import Agent',
+      'agent = Agent()',
+      "CANDIDATES = [('openai:gpt-4o', 'OPENAI_API_KEY'), ('groq:llama-3.3-70b-versatile', 'GROQ_API_KEY')]",
+      'async def main():',
+      '    for name, key in CANDIDATES:',
+      "        await agent.run('hi', model=name)",
+      '    for name in load_models():',
+      "        await agent.run('hi', model=name)",
+    ]).map((r) => r.slice(0, 2)), [
+      [6, 'openai'],
+      [6, 'groq'],
+      [8, null],
+    ]);
+  });
+
   it('counts override(model=...) on an agent imported from another module only for a key pydantic-ai knows', () => {
     assert.deepEqual(rows('compare.py', [
       'from myapp.agents import planner',

@@ -448,6 +448,12 @@ class CodeResolver {
       const opt = findOption(this.readOptions(call), router.modelOptions);
       if (!opt && router.modelOptional) return true;
       if (opt && this.routedLocally(opt, router)) return true;
+      // Models tried in turn (`for model, key in models: agent.run_stream(..., model=model)`): one endpoint each.
+      const looped = opt && this.loopedStrings(opt.value);
+      if (looped) {
+        for (const value of looped) this.routedMethodModel(call, router, value);
+        return true;
+      }
       const picked = routerKey(router, undefined, opt && this.written(opt.value));
       if (imported && !('key' in picked)) continue;
       const target = 'key' in picked ? this.index.clientById(router.providers[picked.key]) : undefined;
@@ -456,6 +462,35 @@ class CodeResolver {
       return true;
     }
     return false;
+  }
+
+  /** One model of a router's method call: its key picks the client, else the call is still an LLM call to a place not known. */
+  private routedMethodModel(call: Call, router: ModelStringRouter, value: Value): void {
+    const picked = routerKey(router, undefined, this.written(value));
+    const target = 'key' in picked ? this.index.clientById(router.providers[picked.key]) : undefined;
+    if (target) this.client(call, target.provider, target.signal, { id: router.id, forwards: false });
+    else this.routedUnknown(call, router, 'why' in picked ? picked.why : `the catalog does not say which client ${router.id} builds for its provider key "${picked.key}"`);
+  }
+
+  /**
+   * The strings a Python loop variable takes from a literal list (`for model, key in MODELS:` over
+   * `MODELS = [("openai:gpt-4o", "OPENAI_API_KEY"), ...]`), or undefined when they are not all literal.
+   */
+  private loopedStrings(value: Value): Value[] | undefined {
+    if (value.k !== 'ref' || value.path.includes('.')) return undefined;
+    const loop = this.ctx.parser.pythonLoopOver(value.path, value.s);
+    if (!loop) return undefined;
+    let list: Value | undefined = loop.iterable;
+    if (list.k === 'ref') {
+      const assigned = findAssignment(list.path, loop.at, this.ctx);
+      list = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+    }
+    if (list?.k !== 'arr' || list.items.length === 0) return undefined;
+    const picked = list.items.map((item) => {
+      const tuple = item.k === 'arr' ? item.items : this.ctx.parser.pythonTupleItems(item);
+      return tuple ? tuple[loop.index] : loop.index === 0 ? item : undefined;
+    });
+    return picked.every((v): v is Value => v?.k === 'str') ? picked : undefined;
   }
 
   /**
