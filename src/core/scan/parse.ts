@@ -935,7 +935,7 @@ export class CodeParser {
     if (this.lang !== 'python') return undefined;
     const { tokens } = this;
     const open = firstFrom(tokens, value.s, (t) => t.s);
-    if (tokens[open]?.s !== value.s || tokens[open]!.v !== '(') return undefined;
+    if (tokens[open]?.s !== value.s || tokens[open].v !== '(') return undefined;
     const close = this.closeOf(open);
     if (close <= open || tokens[close]!.e !== value.e) return undefined;
     return this.split(open + 1, close).map(([x, y]) => this.parseRange(x, y));
