@@ -12,6 +12,7 @@ import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
 import { CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments } from './resolve/cdk';
 import { promptyModel } from './resolve/prompty';
+import { componentConfigs } from './resolve/component-config';
 import { promptyFrontMatterEnd } from './scan/config/prompty';
 import { compilerConfig, exportedNames, isCompilerConfig, PROJECT_IMPORT_ANCHORS } from './resolve/modules';
 import { goModuleDefinition, npmPackageDefinition } from './resolve/not-endpoints';
@@ -482,7 +483,10 @@ export class Engine {
         const spring = format.kind === 'yaml' || format.kind === 'properties';
         const scanned = config((r) => tree.roots.forEach((root) => {
           if (spring) springAiProperties(r, root, env);
-          if (format.kind === 'yaml' || format.kind === 'json') r.bicepLoaded(root, env);
+          if (format.kind === 'yaml' || format.kind === 'json') {
+            r.bicepLoaded(root, env);
+            componentConfigs(r, root, env);
+          }
           r.tree(root);
         }));
         if (format.kind === 'json' && format.compilerConfig) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...compilerConfig(file, tree)] };

@@ -424,6 +424,32 @@ export interface ModelStringRouter {
   inferred?: { prefix: string; key: string }[];
   /** The router lower-cases the key and writes `-` as `_` before looking it up (`google-genai`). */
   snakeCaseKeys?: boolean;
+  /** The key when no provider option names one (pydantic-ai `OpenAIChatModel("gpt-4o")` is `openai`); the model string is then all model name. */
+  defaultKey?: string;
+  /**
+   * Where the router's calls take no client options of their own (pydantic-ai `Agent(...)`): a factory's
+   * other options are not handed to the client it builds. Factories forward them unless this is false.
+   */
+  forwardsOptions?: boolean;
+  /** A call without a model decides nothing (pydantic-ai `Agent()` gets its model per run, `agent.run(...)` keeps the agent's). */
+  modelOptional?: boolean;
+  /**
+   * The model or provider option may be an object (`Agent(OpenAIChatModel(...))`, `provider=GroqProvider(...)`):
+   * a class built in place or held by a name is reported where it is built.
+   */
+  takesObjects?: boolean;
+  /** Model strings that run in the process and reach no API (pydantic-ai `"test"`). */
+  localModels?: string[];
+  /**
+   * A method called on a name imported from another module (an agent built there) counts when its
+   * model string names a key the router knows: the import says nothing of the receiver's class.
+   */
+  importedReceivers?: boolean;
+  /**
+   * Python modules that hold the library's own provider and model classes (`pydantic_ai.providers`):
+   * the clients built there are the library's internals, reported where an application names a model.
+   */
+  libraryModules?: string[];
   sources: Source[];
 }
 
@@ -499,6 +525,24 @@ export interface Catalog {
   configLibraries?: ProviderConfigLibrary[];
   /** LLM APIs of vendors that are not catalog providers: reported by host, with no posture facts. */
   unlistedApis?: UnlistedLlmApi[];
+  /** Settings files that list models by a type naming the client a tool builds (GraphRAG's `models:`). */
+  modelSettings?: ModelSettingsFormat[];
+}
+
+/**
+ * A tool's settings file that lists its models under one key, each with a `type` that names the
+ * client the tool builds (GraphRAG 2.x `models: {default_chat_model: {type: openai_chat, api_base: ...}}`).
+ */
+export interface ModelSettingsFormat {
+  id: string;
+  /** The key holding the models, by name (`models`). */
+  listKey: string;
+  typeKey: string;
+  /** Type -> the catalog client (ClientSignal id) the tool builds for it. */
+  types: Record<string, string>;
+  /** Keys of a model that carry its base URL. */
+  url: string[];
+  sources: Source[];
 }
 
 /**

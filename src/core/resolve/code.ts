@@ -291,6 +291,7 @@ class CodeResolver {
   private mocks?: MockedRegion[];
   /** When the file is a configured library's own provider source (mem0/llms/): that library (worked out on first need, null for none). */
   private librarySourceOf?: ProviderConfigLibrary | null;
+  private routerLibrarySourceOf?: ModelStringRouter | null;
   /** See callsMethodIn. */
   private methodCalls?: Map<string, number[]>;
 
@@ -320,6 +321,11 @@ class CodeResolver {
         const host = p.defaults?.host ?? this.index.clientById(p.client)?.signal.defaults.host;
         if (host) this.sdkDefaultHosts.add(host.toLowerCase());
       }
+      // So does a model-string router's (pydantic-ai's providers/groq.py: "https://api.groq.com").
+      for (const id of Object.values(this.routerLibrarySource()?.providers ?? {})) {
+        const host = this.index.clientById(id)?.signal.defaults.host;
+        if (host) this.sdkDefaultHosts.add(host.toLowerCase());
+      }
     }
     return this.sdkDefaultHosts.has(host);
   }
@@ -339,9 +345,22 @@ class CodeResolver {
     return this.librarySourceOf ?? undefined;
   }
 
+  /**
+   * The model-string router whose library's own provider modules this Python file is in
+   * (pydantic_ai/providers/, ModelStringRouter.libraryModules), wherever the import root is.
+   */
+  private routerLibrarySource(): ModelStringRouter | undefined {
+    if (this.routerLibrarySourceOf === undefined) {
+      const { file, lang } = this.input;
+      this.routerLibrarySourceOf = lang === 'python' ? (this.index.catalog.routers ?? []).find((r) => r.libraryModules && isPythonLibrarySource(file, r.libraryModules)) ?? null : null;
+    }
+    return this.routerLibrarySourceOf ?? undefined;
+  }
+
   call(call: Call): void {
-    // The clients a configured library's provider classes build are reported at each application's config.
-    if (this.librarySource()) return;
+    // The clients a configured library's provider classes build are reported at each application's config;
+    // those a router's provider classes build, where an application names the model.
+    if (this.librarySource() || this.routerLibrarySource()) return;
     const before = this.endpoints.length;
     // `Agent` counts only as imported from crewai (`crewai.Agent`), so the import's qualified name is asked too.
     if (this.index.isLiteLlmCall(call.callee) || this.index.isLiteLlmCall(this.ctx.parser.qualify(call.callee))) {
@@ -422,17 +441,59 @@ class CodeResolver {
       }
       const method = router.methods?.find((m) => call.callee.endsWith(`.${m}`));
       if (!method || !router.client) continue;
-      const assigned = findAssignment(call.callee.slice(0, -method.length - 1), call.s, this.ctx);
+      const receiver = call.callee.slice(0, -method.length - 1);
+      const assigned = findAssignment(receiver, call.s, this.ctx);
       const made = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
-      if (made?.k !== 'call' || !pathEndsWith(this.ctx.parser.qualify(made.call.callee), router.client)) continue;
+      const ownClient = made?.k === 'call' && pathEndsWith(this.ctx.parser.qualify(made.call.callee), router.client);
+      // An agent imported from another module: only a model string naming a key the router knows says it is one.
+      const imported = !ownClient && router.importedReceivers && !receiver.includes('.') && this.ctx.parser.qualify(receiver) !== receiver;
+      if (!ownClient && !imported) continue;
       const opt = findOption(this.readOptions(call), router.modelOptions);
+      if (!opt && router.modelOptional) return true;
+      if (opt && this.routedLocally(opt, router)) return true;
+      // Models tried in turn (`for model, key in models: agent.run_stream(..., model=model)`): one endpoint each.
+      const looped = opt && this.loopedStrings(opt.value);
+      if (looped) {
+        for (const value of looped) this.routedMethodModel(call, router, value);
+        return true;
+      }
       const picked = routerKey(router, undefined, opt && this.written(opt.value));
+      if (imported && !('key' in picked)) continue;
       const target = 'key' in picked ? this.index.clientById(router.providers[picked.key]) : undefined;
       if (target) this.client(call, target.provider, target.signal, { id: router.id, forwards: false });
       else this.routedUnknown(call, router, 'why' in picked ? picked.why : `the catalog does not say which client ${router.id} builds for its provider key "${picked.key}"`);
       return true;
     }
     return false;
+  }
+
+  /** One model of a router's method call: its key picks the client, else the call is still an LLM call to a place not known. */
+  private routedMethodModel(call: Call, router: ModelStringRouter, value: Value): void {
+    const picked = routerKey(router, undefined, this.written(value));
+    const target = 'key' in picked ? this.index.clientById(router.providers[picked.key]) : undefined;
+    if (target) this.client(call, target.provider, target.signal, { id: router.id, forwards: false });
+    else this.routedUnknown(call, router, 'why' in picked ? picked.why : `the catalog does not say which client ${router.id} builds for its provider key "${picked.key}"`);
+  }
+
+  /**
+   * The strings a Python loop variable takes from a literal list (`for model, key in MODELS:` over
+   * `MODELS = [("openai:gpt-4o", "OPENAI_API_KEY"), ...]`), or undefined when they are not all literal.
+   */
+  private loopedStrings(value: Value): Value[] | undefined {
+    if (value.k !== 'ref' || value.path.includes('.')) return undefined;
+    const loop = this.ctx.parser.pythonLoopOver(value.path, value.s);
+    if (!loop) return undefined;
+    let list: Value | undefined = loop.iterable;
+    if (list.k === 'ref') {
+      const assigned = findAssignment(list.path, loop.at, this.ctx);
+      list = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+    }
+    if (list?.k !== 'arr' || list.items.length === 0) return undefined;
+    const picked = list.items.map((item) => {
+      const tuple = item.k === 'arr' ? item.items : this.ctx.parser.pythonTupleItems(item);
+      return tuple ? tuple[loop.index] : loop.index === 0 ? item : undefined;
+    });
+    return picked.every((v): v is Value => v?.k === 'str') ? picked : undefined;
   }
 
   /**
@@ -449,10 +510,13 @@ class CodeResolver {
     const model = findOption(options, router.modelOptions);
     // `initChatModel(undefined, {...})`, `init_chat_model(model=None)`: a model left to be configured.
     if (!model || (model.value.k === 'lit' && model.value.v === null) || (model.value.k === 'ref' && model.value.path === 'undefined')) {
+      // pydantic-ai `Agent()`: the model is named where it runs (`agent.run(..., model=...)`), reported there.
+      if (router.modelOptional) return;
       this.routedUnknown(call, router, 'no model is named, so the model and its provider are chosen at run time');
       return;
     }
     const named = findOption(options, router.providerOptions ?? []);
+    if (this.routedLocally(model, router) || (named && router.takesObjects && this.isBuiltObject(named.value))) return;
     const picked = routerKey(router, named && this.written(named.value), this.written(model.value));
     if ('why' in picked) {
       this.routedUnknown(call, router, picked.why);
@@ -473,8 +537,29 @@ class CodeResolver {
     }
     const match = sameClass ?? target;
     const before = this.endpoints.length;
-    this.client(call, match.provider, match.signal, { id: router.id, forwards: true });
+    this.client(call, match.provider, match.signal, { id: router.id, forwards: router.forwardsOptions !== false });
     this.modelProfile(call, router.modelOptions, before, match.signal.defaults.model, picked.model);
+  }
+
+  /**
+   * Whether a router's model option reaches no API from here: a model object built elsewhere
+   * (`Agent(OpenAIChatModel(...))`, reported where it is built) or a model that runs in the process (`"test"`).
+   */
+  private routedLocally(model: Option, router: ModelStringRouter): boolean {
+    if (router.takesObjects && this.isBuiltObject(model.value)) return true;
+    const r = evaluate(model.value, this.ctx);
+    return isKnown(r) && (router.localModels ?? []).includes(r.text);
+  }
+
+  /** A class built in place or held by a name assigned one (`provider=GroqProvider(...)`, `model = OpenAIChatModel(...)`). */
+  private isBuiltObject(value: Value): boolean {
+    let v: Value | undefined = value;
+    if (v.k === 'ref') {
+      const assigned = findAssignment(v.path, v.s, this.ctx);
+      v = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+    }
+    // Python names classes in CapWords; a lower-case function (`get_model()`) may return a model string.
+    return v?.k === 'call' && /^[A-Z]/.test(v.call.callee.slice(v.call.callee.lastIndexOf('.') + 1));
   }
 
   /** A value as evaluated, with its source text (for saying what is not known). */
@@ -2009,6 +2094,8 @@ export function routerKey(router: ModelStringRouter, named: WrittenValue | undef
   const spell = (key: string): string => (router.snakeCaseKeys ? key.toLowerCase().replace(/-/g, '_') : key);
   const unknown = (what: string, w: WrittenValue): string => `the ${what} is \`${w.written}\`, not known statically${w.value.env ? ` (${describe(w.value)})` : ''}`;
   if (named) return isKnown(named.value) ? { key: spell(named.value.text) } : { why: unknown('provider', named) };
+  // A model class that picks its own provider (pydantic-ai OpenAIChatModel): the string is all model name.
+  if (router.defaultKey) return { key: router.defaultKey };
   if (!written || !isKnown(written.value)) return { why: written && router.knownPrefixesOnly ? unknown('model', written) : 'the model string is not a literal "provider:model"' };
   const model = written.value;
   const at = model.text.indexOf(router.separator);

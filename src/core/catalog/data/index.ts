@@ -6,6 +6,8 @@ import type { Catalog, Provider } from '../types';
 import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
 import { routers } from './routers';
+import { pydanticAiClients, pydanticAiRouters } from './pydantic-ai';
+import { autogenClients, graphragSettings } from './autogen';
 import { configLibraries } from './mem0';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
@@ -64,7 +66,7 @@ const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
 
 /** A provider with the framework classes that reach it (frameworks.ts, partners.ts) after its own SDKs'. */
 function withFrameworks(provider: Provider): Provider {
-  const extra = [...(frameworkClients[provider.id] ?? []), ...(partnerClients[provider.id] ?? [])];
+  const extra = [...(frameworkClients[provider.id] ?? []), ...(pydanticAiClients[provider.id] ?? []), ...(autogenClients[provider.id] ?? []), ...(partnerClients[provider.id] ?? [])];
   return extra.length ? { ...provider, clients: [...provider.clients, ...extra] } : provider;
 }
 
@@ -77,7 +79,8 @@ export const catalog: Catalog = {
   portkey,
   springAi,
   prompty,
-  routers,
+  routers: [...routers, ...pydanticAiRouters],
   configLibraries,
   unlistedApis,
+  modelSettings: [graphragSettings],
 };
