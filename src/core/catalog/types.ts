@@ -151,6 +151,8 @@ export interface ClientSignal {
   languages: CodeLanguage[];
   /** Callee names; matched against the end of the dotted callee path (`OpenAI` matches `openai.OpenAI`). */
   callees: string[];
+  /** The callees are whole import paths: `agents.Agent` (the OpenAI Agents SDK's) is not `google.adk.agents.Agent`. */
+  wholePath?: boolean;
   /** The call only counts when this positional argument is one of these strings (boto3.client("bedrock-runtime")). */
   requireArg?: { index: number; oneOf: string[] };
   /**
@@ -175,6 +177,17 @@ export interface ClientSignal {
     anyString?: boolean;
     /** Or the option left out: the SDK then builds its default (strands `Agent()` is a BedrockModel). */
     absent?: boolean;
+    /**
+     * With `absent`: options that may carry the left-out one instead (crewai `Agent(config=...)`,
+     * whose YAML may set `llm`). Given one, the backend is not known statically.
+     */
+    carriedBy?: string[];
+    /**
+     * With `absent`: env variables the SDK reads the left-out model from, in order (crewai's
+     * `MODEL`). One set where the code runs to a model of another provider (by LiteLLM's
+     * routing) makes the backend unknown here.
+     */
+    modelEnv?: string[];
   };
   /**
    * The call only counts when one of these env variables is true where the code runs: a
@@ -207,6 +220,12 @@ export interface ClientSignal {
     /** Calls that hand what they are given in this list option on to the wrapper's run (an ADK agent's `sub_agents=[...]`). */
     parents?: { callees: string[]; option: string };
   };
+  /**
+   * Calls that hand the framework a client of the program's own for every call after them
+   * (openai-agents `set_default_openai_client(AsyncOpenAI(base_url=...))`): with one in the file,
+   * this call's requests go through that client, reported where it is built.
+   */
+  replacedBy?: string[];
   packages: string[];
   /**
    * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):

@@ -341,7 +341,9 @@ class CodeResolver {
     if (this.librarySource()) return;
     const before = this.endpoints.length;
     // `Agent` counts only as imported from crewai (`crewai.Agent`), so the import's qualified name is asked too.
-    if (this.index.isLiteLlmCall(call.callee) || this.index.isLiteLlmCall(this.ctx.parser.qualify(call.callee))) {
+    // Given no model string, such an agent builds its framework's default LLM, a client signal of its own.
+    const liteLlmCall = this.index.isLiteLlmCall(call.callee) || this.index.isLiteLlmCall(this.ctx.parser.qualify(call.callee));
+    if (liteLlmCall && (this.liteLlmModelOption(call, this.readOptions(call)) || !this.matchClient(call))) {
       this.liteLlm(call);
       this.modelProfile(call, this.index.catalog.litellm.modelOptions, before);
       return;
@@ -719,8 +721,11 @@ class CodeResolver {
       return set ? { ...c, undecided: `${set} is set by this file at run time` } : undefined;
     };
     for (const c of candidates) {
-      const { requireArg, requireOption, requireEnv, unless, wrappedBy } = c.signal;
+      const { requireArg, requireOption, requireEnv, unless, wrappedBy, replacedBy } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
+      if (c.signal.wholePath && !c.signal.callees.includes(qualified)) continue;
+      // The framework was handed the program's own client (reported where that is built).
+      if (replacedBy && this.fileCalls.some((f) => replacedBy.some((name) => pathEndsWith(this.ctx.parser.qualify(f.callee), name)))) continue;
       const wrapper = wrappedBy && this.wrapperOf(call, wrappedBy);
       if (wrappedBy && !wrapper) continue;
       if (unless) {
@@ -748,6 +753,13 @@ class CodeResolver {
           // or leaving the option out is itself what selects the backend (strands `Agent()`).
           if (!requireOption.absent && !requireOption.env?.some((name) => this.envIsTrue(name))) {
             undecided ??= switchedAtRunTime(c, requireOption.env ?? []);
+            continue;
+          }
+          // Left out here, but perhaps given another way (crewai `config=`, the MODEL env variable).
+          const carrier = requireOption.carriedBy?.find((name) => findOption(this.readOptions(call), [name]));
+          const otherModel = carrier ? undefined : this.modelEnvOfOtherProvider(requireOption.modelEnv ?? [], c.provider);
+          if (carrier || otherModel) {
+            undecided ??= { ...c, undecided: carrier ? `${requireOption.name}= may be given through ${carrier}=` : otherModel! };
             continue;
           }
           if (requireEnv) return c;
@@ -915,6 +927,21 @@ class CodeResolver {
   private envIsSet(name: string): boolean {
     const v = this.ctx.env(name);
     return (v.state === 'set' && !/^(?:|0|false|no|off)$/i.test(v.value.trim())) || v.state === 'conflict';
+  }
+
+  /**
+   * Why the backend is unknown when the SDK reads its model from env variables (crewai's MODEL,
+   * first set wins) and the one set where the code runs names a model another provider serves.
+   */
+  private modelEnvOfOtherProvider(names: string[], provider: Provider): string | undefined {
+    for (const name of names) {
+      const v = this.ctx.env(name);
+      if (v.state === 'unset' || v.state === 'unseen') continue;
+      const values = v.state === 'set' ? [v.value] : v.values.map((x) => x.value);
+      const other = values.find((value) => this.index.litellmPrefix(value.trim())?.provider !== provider.id);
+      return other === undefined ? undefined : `the model is ${name} (${other}) where it runs, which may be another provider's`;
+    }
+    return undefined;
   }
 
   /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */
@@ -1228,7 +1255,7 @@ class CodeResolver {
     const { litellm } = this.index.catalog;
     const options = this.readOptions(call);
     const label = shortCallee(call).replace(/\(\)$/, '');
-    const modelOpt = findOption(options, litellm.modelOptions) ?? (call.args[0] && !call.args[0].name ? { name: 'model', value: call.args[0].value } : undefined);
+    const modelOpt = this.liteLlmModelOption(call, options);
     const main = modelOpt ? this.liteLlmModel(modelOpt, options, label) : [];
     // Router(model_list=[{model_name, litellm_params}], fallbacks=[{"a": ["b"]}]).
     const groups = new Map<string, Endpoint[]>();
@@ -1262,6 +1289,11 @@ class CodeResolver {
         for (const m of main) linkFallbacks(m, added, `${label}(fallbacks=[...])`);
       }
     }
+  }
+
+  /** The model string of a LiteLLM call: a model option, else its first positional argument. */
+  private liteLlmModelOption(call: Call, options: Option[]): Option | undefined {
+    return findOption(options, this.index.catalog.litellm.modelOptions) ?? (call.args[0] && !call.args[0].name ? { name: 'model', value: call.args[0].value } : undefined);
   }
 
   /** A value written as a literal in this file: the literal itself, or the one assignment of a name. */

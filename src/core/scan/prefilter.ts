@@ -178,6 +178,8 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
   const clientAnchors = (c: ClientSignal): string[] => {
     // A required argument (boto3.client("bedrock-runtime")) appears literally wherever the call does.
     if (c.requireArg) return c.requireArg.oneOf;
+    // A whole import path (`agents.Agent`) is written as its module's import (`from agents import Agent`).
+    if (c.wholePath) return c.callees.map((path) => path.slice(0, path.indexOf('.')));
     return [...c.callees.map(callee), ...(c.callees.every(literalSafe) ? [] : c.packages.flatMap(packageAnchors))];
   };
   for (const p of catalog.providers) {

@@ -1,0 +1,95 @@
+// Frameworks whose default model reaches a provider with no SDK client in the code: the
+// OpenAI Agents SDK's Agent, crewAI's Agent without llm=, agno's OpenAI classes. Each
+// reaches the provider's default host unless the program hands it something else, and a
+// class of the same name from another framework stays with that framework.
+import * as assert from 'node:assert/strict';
+import { targets, type Placed } from '../support/found';
+import { found } from '../support/found';
+
+const OPENAI: Placed = { provider: 'openai', host: 'api.openai.com', region: 'global' };
+const UNKNOWN: Placed = { provider: null, host: null, region: null };
+
+describe('agent frameworks: default models', () => {
+  describe('OpenAI Agents SDK', () => {
+    const IMPORT = 'from agents import Agent, Runner';
+
+    it('Agent with an OpenAI model name, an unread one, or none goes to api.openai.com', () => {
+      assert.deepEqual(targets('bot.py', [IMPORT, 'helper = Agent(name="helper", instructions="be brief", model="gpt-4.1-mini")']), [OPENAI]);
+      assert.deepEqual(targets('bot.py', [IMPORT, 'import os', 'helper = Agent(name="helper", model=os.environ["AGENT_MODEL"])']), [OPENAI]);
+      assert.deepEqual(targets('bot.py', [IMPORT, 'helper = Agent(name="helper", instructions="be brief")']), [OPENAI]);
+    });
+
+    it('OPENAI_BASE_URL where it runs moves it, as the SDK client reads it', () => {
+      const hosts = targets('bot.py', [IMPORT, 'helper = Agent(name="helper", model="gpt-4.1")'], { OPENAI_BASE_URL: 'http://localhost:8000/v1' });
+      assert.deepEqual(hosts.map((e) => e.provider), ['self-hosted']);
+    });
+
+    it('a litellm/ model name is LiteLLM\'s, a Model object is reported where it is built', () => {
+      assert.deepEqual(targets('bot.py', [IMPORT, 'helper = Agent(name="helper", model="litellm/anthropic/claude-sonnet-4")']).map((e) => e.provider), []);
+      const own = targets('bot.py', [
+        IMPORT, 'from agents import OpenAIChatCompletionsModel', 'from openai import AsyncOpenAI',
+        'client = AsyncOpenAI(base_url="https://api.mistral.ai/v1")',
+        'helper = Agent(name="helper", model=OpenAIChatCompletionsModel(model="mistral-small", openai_client=client))',
+      ]);
+      assert.deepEqual(own.map((e) => e.host), ['api.mistral.ai']);
+    });
+
+    it('a client given to set_default_openai_client() replaces the default: only that client is reported', () => {
+      const text = [
+        'from agents import Agent, set_default_openai_client', 'from openai import AsyncOpenAI',
+        'set_default_openai_client(AsyncOpenAI(base_url="https://api.groq.com/openai/v1"))',
+        'helper = Agent(name="helper", model="llama-3.3-70b")',
+      ];
+      assert.deepEqual(targets('bot.py', text).map((e) => e.host), ['api.groq.com']);
+    });
+
+    it('an Agent from a package whose path only ends in agents (Google ADK) is not the OpenAI Agents SDK\'s', () => {
+      assert.deepEqual(targets('bot.py', ['from google.adk.agents import Agent', 'sub = Agent(name="sub", instruction="x")']), []);
+      assert.deepEqual(targets('bot.py', ['from myapp.agents import Agent', 'sub = Agent(name="sub", model="gpt-4o")']), []);
+    });
+  });
+
+  describe('crewAI Agent without llm=', () => {
+    const IMPORT = 'from crewai import Agent, Crew, Task';
+
+    it('builds crewAI\'s default LLM: an OpenAI model at api.openai.com, on the Agent line', () => {
+      const text = [IMPORT, 'writer = Agent(', '    role="Writer",', '    goal="Write",', '    backstory="Writes",', ')'].join('\n');
+      assert.deepEqual(found('crew.py', text).map((e) => [e.line, e.provider]), [[2, 'openai']]);
+      assert.deepEqual(targets('crew.py', [IMPORT, 'writer = Agent(role="Writer", goal="Write", backstory="b")']), [OPENAI]);
+    });
+
+    it('the base URL variables crewAI reads move it', () => {
+      const moved = targets('crew.py', [IMPORT, 'writer = Agent(role="Writer", goal="g", backstory="b")'], { OPENAI_API_BASE: 'http://10.1.2.3:11434/v1' });
+      assert.deepEqual(moved.map((e) => e.provider), ['self-hosted']);
+    });
+
+    it('MODEL naming another provider\'s model where it runs makes the provider unknown; an OpenAI model keeps OpenAI', () => {
+      const code = [IMPORT, 'writer = Agent(role="Writer", goal="g", backstory="b")'];
+      assert.deepEqual(targets('crew.py', code, { MODEL: 'anthropic/claude-sonnet-4' }), [UNKNOWN]);
+      assert.deepEqual(targets('crew.py', code, { OPENAI_MODEL_NAME: 'gpt-4o-mini' }), [OPENAI]);
+    });
+
+    it('with config= (agents.yaml may set llm) the provider is unknown, not assumed', () => {
+      const agent = found('crew.py', [IMPORT, 'def writer(self):', '    return Agent(config=self.agents_config["writer"], verbose=True)'].join('\n'));
+      assert.deepEqual(agent.map((e) => e.provider), [null]);
+      assert.match(agent[0]!.unknown ?? '', /config=/);
+    });
+
+    it('an llm= model string or object is still read where it is given, once', () => {
+      assert.deepEqual(targets('crew.py', [IMPORT, 'writer = Agent(role="W", goal="g", backstory="b", llm="groq/llama-3.1-8b-instant")']).map((e) => e.provider), ['groq']);
+      assert.deepEqual(targets('crew.py', [IMPORT, 'from crewai import LLM', 'writer = Agent(role="W", goal="g", backstory="b", llm=LLM(model="mistral/mistral-large-latest"))']).map((e) => e.provider), ['mistral']);
+    });
+
+    it('an Agent class of another library without a model stays quiet', () => {
+      assert.deepEqual(targets('crew.py', ['from mylib import Agent', 'writer = Agent(role="W")']), []);
+    });
+  });
+
+  describe('agno OpenAI models', () => {
+    it('OpenAIChat and OpenAIResponses without base_url reach api.openai.com; base_url decides the host', () => {
+      assert.deepEqual(targets('coach.py', ['from agno.agent import Agent', 'from agno.models.openai import OpenAIChat', 'agent = Agent(model=OpenAIChat(id="gpt-4.1-nano"))']), [OPENAI]);
+      assert.deepEqual(targets('coach.py', ['from agno.models.openai import OpenAIResponses', 'm = OpenAIResponses(id="gpt-5-mini")']), [OPENAI]);
+      assert.deepEqual(targets('coach.py', ['from agno.models.openai import OpenAIChat', 'm = OpenAIChat(id="x", base_url="https://api.deepseek.com")']).map((e) => e.provider), ['deepseek']);
+    });
+  });
+});
