@@ -1,7 +1,8 @@
 // Frameworks whose default model reaches a provider with no SDK client in the code: the
 // OpenAI Agents SDK's Agent, crewAI's Agent without llm=, agno's OpenAI classes. Each
 // reaches the provider's default host unless the program hands it something else, and a
-// class of the same name from another framework stays with that framework.
+// class of the same name from another framework stays with that framework. Also calls that
+// run a .prompty file with a configuration written in the code, which overrides the file's.
 import * as assert from 'node:assert/strict';
 import { targets, type Placed } from '../support/found';
 import { found } from '../support/found';
@@ -90,6 +91,38 @@ describe('agent frameworks: default models', () => {
       assert.deepEqual(targets('coach.py', ['from agno.agent import Agent', 'from agno.models.openai import OpenAIChat', 'agent = Agent(model=OpenAIChat(id="gpt-4.1-nano"))']), [OPENAI]);
       assert.deepEqual(targets('coach.py', ['from agno.models.openai import OpenAIResponses', 'm = OpenAIResponses(id="gpt-5-mini")']), [OPENAI]);
       assert.deepEqual(targets('coach.py', ['from agno.models.openai import OpenAIChat', 'm = OpenAIChat(id="x", base_url="https://api.deepseek.com")']).map((e) => e.provider), ['deepseek']);
+    });
+  });
+
+  describe('Prompty runs with a configuration in the code', () => {
+    const IMPORT = ['import os', 'import prompty', 'import prompty.azure'];
+
+    it('an azure_endpoint in the configuration is Azure OpenAI at that endpoint, reported where the key is written', () => {
+      const text = [...IMPORT, 'def answer(q):', '    cfg = {', '        "azure_endpoint": os.environ["AZURE_OPENAI_ENDPOINT"],', '        "api_version": "2024-08-01-preview",', '    }',
+        '    return prompty.execute(', '        "chat.prompty",', '        inputs={"question": q},', '        configuration=cfg,', '    )'].join('\n');
+      assert.deepEqual(found('chat.py', text).map((e) => [e.line, e.provider]), [[6, 'azure-openai']]);
+      assert.deepEqual(targets('chat.py', text.split('\n'), { AZURE_OPENAI_ENDPOINT: 'https://acme-eu.openai.azure.com/' }).map((e) => e.host), ['acme-eu.openai.azure.com']);
+    });
+
+    it('a type in the configuration picks the executor; base_url then decides the host', () => {
+      assert.deepEqual(targets('chat.py', [...IMPORT, 'r = prompty.execute("a.prompty", configuration={"type": "openai", "base_url": "http://localhost:1234/v1"})']).map((e) => e.provider), ['self-hosted']);
+      assert.deepEqual(targets('chat.py', [...IMPORT, 'r = prompty.execute("a.prompty", {"type": "openai"})']), [OPENAI]);
+    });
+
+    it('a configuration without the executor or an endpoint leaves the file\'s own, reported in the file', () => {
+      assert.deepEqual(targets('chat.py', [...IMPORT, 'r = prompty.execute("a.prompty", configuration={"api_version": "2024-10-21"})']), []);
+      assert.deepEqual(targets('chat.py', [...IMPORT, 'r = prompty.execute("a.prompty", inputs={"q": 1})']), []);
+    });
+
+    it('a configuration the engine cannot read, a key several executors take, or an unknown type is reported as unknown', () => {
+      assert.deepEqual(targets('chat.py', [...IMPORT, 'def run(cfg):', '    return prompty.execute("a.prompty", configuration=cfg)']), [UNKNOWN]);
+      assert.deepEqual(targets('chat.py', [...IMPORT, 'r = prompty.execute("a.prompty", configuration={"type": "my_own"})']), [UNKNOWN]);
+      // base_url is both the OpenAI and the Azure OpenAI client's: the file's type decides, which is not read here.
+      assert.deepEqual(targets('chat.py', [...IMPORT, 'r = prompty.execute("a.prompty", configuration={"base_url": os.environ["LLM_URL"]})']), [UNKNOWN]);
+    });
+
+    it('an execute() of another library is no Prompty run', () => {
+      assert.deepEqual(targets('jobs.py', ['import os', 'from mydb import execute', 'execute("select 1", configuration={"azure_endpoint": os.environ["AZURE_OPENAI_ENDPOINT"]})']), []);
     });
   });
 });

@@ -399,6 +399,17 @@ export interface PromptyExecutor {
 }
 
 /**
+ * A call that runs a `.prompty` file with a configuration written in the code
+ * (`prompty.execute("chat.prompty", configuration={...})`): its keys override the file's.
+ */
+export interface PromptyRunner {
+  callees: string[];
+  /** The configuration argument: by this keyword, or at this position. */
+  configuration: { name: string; index: number };
+  sources: Source[];
+}
+
+/**
  * A client that picks the provider from a "provider:model" string given to its methods
  * (aisuite: `client.chat.completions.create(model="openai:gpt-4o")`), then calls that
  * provider through the provider's own SDK client.
@@ -504,6 +515,7 @@ export interface Catalog {
   portkey: PortkeySignals;
   springAi: SpringAiStarter[];
   prompty: PromptyExecutor[];
+  promptyRunners?: PromptyRunner[];
   routers?: ModelStringRouter[];
   /** Libraries configured with a provider per part (mem0). */
   configLibraries?: ProviderConfigLibrary[];

@@ -79,7 +79,11 @@ export class CatalogIndex {
       }
     }
     this.litellmTails = new Set(catalog.litellm.callees.map(lastSegment));
-    this.routerTails = new Set((catalog.routers ?? []).flatMap((r) => [...(r.methods ?? []), ...(r.functions ?? [])].map(lastSegment)));
+    this.routerTails = new Set([
+      ...(catalog.routers ?? []).flatMap((r) => [...(r.methods ?? []), ...(r.functions ?? [])]),
+      // Calls that run a .prompty file with a configuration of their own.
+      ...(catalog.promptyRunners ?? []).flatMap((r) => r.callees),
+    ].map(lastSegment));
     for (const library of catalog.configLibraries ?? []) {
       for (const { language, names } of library.callees) {
         for (const name of names) {

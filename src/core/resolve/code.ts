@@ -1,7 +1,7 @@
 // Source code to endpoints: SDK client constructions (with their options, env reads and
 // SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
 
-import type { ClientSignal, CodeLanguage, ConfiguredProvider, ModelStringRouter, Provider, ProviderConfigLibrary } from '../catalog/types';
+import type { ClientSignal, CodeLanguage, ConfiguredProvider, ModelStringRouter, Provider, ProviderConfigLibrary, PromptyExecutor } from '../catalog/types';
 import type { Countries } from '../catalog/zones';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Fix, type ScanNote, type TextEdit } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
@@ -351,7 +351,7 @@ class CodeResolver {
     // `const vertex = createVertex(...)` then `vertex("model")`: the local name is a client
     // made by a factory (reported there), not the SDK's default instance.
     if (!call.callee.includes('.') && !call.isNew && this.isMadeClient(call.callee, call.s)) return;
-    if (this.routed(call) || this.configured(call)) return;
+    if (this.routed(call) || this.configured(call) || this.promptyRun(call)) return;
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match) {
@@ -516,6 +516,62 @@ class CodeResolver {
       config = read.options;
     }
     for (const part of library.parts) this.configuredPart(call, library, part, findOption(config, [part.key]));
+    return true;
+  }
+
+  /**
+   * A `.prompty` file run with a configuration written here (`prompty.execute("chat.prompty",
+   * configuration={"azure_endpoint": ...})`). Its keys override the file's, so when it names the
+   * executor (`type`) or an endpoint key, this call decides where the prompt goes and is reported
+   * here; the executor is its `type`, else the one whose client alone takes that key
+   * (`azure_endpoint` is Azure OpenAI's). Otherwise the file's own configuration applies, reported
+   * in the file. Returns whether the call was such a run.
+   */
+  private promptyRun(call: Call): boolean {
+    const qualified = this.ctx.parser.qualify(call.callee);
+    const runner = (this.index.catalog.promptyRunners ?? []).find((r) => r.callees.some((c) => pathEndsWith(qualified, c)));
+    if (!runner) return false;
+    const arg = call.args.find((a) => a.name === runner.configuration.name) ?? call.args.filter((a) => !a.name)[runner.configuration.index];
+    if (!arg) return true;
+    const label = `${shortCallee(call)}: Prompty configuration`;
+    const config = this.literalValue(arg.value);
+    if (config?.k !== 'obj') {
+      this.unknownProvider(this.callSpan(call), label, `the configuration \`${this.input.text.slice(arg.value.s, arg.value.e)}\` is not a literal in this file and overrides the .prompty file's, so where the prompt goes is not known`);
+      return true;
+    }
+    const options: Option[] = config.entries.map((e) => ({ name: e.key, value: e.value }));
+    const urlKeys = (x: PromptyExecutor): string[] => this.index.clientById(x.client)?.signal.options.url ?? x.url ?? [];
+    const typeOpt = findOption(options, ['type']);
+    let executor: PromptyExecutor | undefined;
+    if (typeOpt) {
+      const type = evaluate(typeOpt.value, this.ctx);
+      executor = isKnown(type) ? this.index.catalog.prompty.find((x) => x.types.includes(type.text.trim())) : undefined;
+      if (!executor) {
+        this.unknownProvider(this.callSpan(call), `${label} type ${describe(type)}`, `the Prompty executor ${isKnown(type) ? `"${type.text}" is not one the catalog knows` : type.why ?? 'is computed at run time'}, so where the prompt goes is not known`);
+        return true;
+      }
+    } else {
+      const given = options.filter((o) => this.index.catalog.prompty.some((x) => urlKeys(x).includes(o.name)));
+      if (!given.length) return true;
+      const takers = this.index.catalog.prompty.filter((x) => given.some((o) => urlKeys(x).includes(o.name)));
+      if (takers.length !== 1) {
+        this.unknownProvider(this.callSpan(call), label, `${given[0]!.name} is a key of several Prompty executors, and the .prompty file's type picks one`);
+        return true;
+      }
+      executor = takers[0]!;
+    }
+    const target = this.index.clientById(executor.client);
+    const id = `Prompty ${executor.types[0]} configuration`;
+    if (target) {
+      this.client(call, target.provider, target.signal, { id, forwards: false }, undefined, { options, at: this.callSpan(call) });
+      return true;
+    }
+    // An executor that builds no catalog client (serverless): its endpoint key's host decides the provider.
+    const urlOpt = findOption(options, urlKeys(executor));
+    const r = urlOpt ? this.resolve(urlOpt.value) : undefined;
+    const endpoint = r && this.fromUrl(r, null, undefined, `${shortCallee(call)}: ${id}, ${urlOpt!.name} ${describe(r)}`, {});
+    if (endpoint) this.endpoints.push(endpoint);
+    else this.unknownProvider(this.callSpan(call), `${shortCallee(call)}: ${id}`, `the ${executor.types[0]} executor's endpoint is not known statically`);
     return true;
   }
 

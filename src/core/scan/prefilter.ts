@@ -209,6 +209,8 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
     for (const c of [...catalog.litellm.callees, ...(catalog.routers ?? []).flatMap((r) => (r.client ? [r.client] : []))]) if (c.includes('.')) words.push(c.slice(0, c.indexOf('.')));
     // A router's factory function is named where it is imported or called (init_chat_model: specific enough alone).
     for (const r of catalog.routers ?? []) for (const f of r.functions ?? []) words.push(f.slice(f.lastIndexOf('.') + 1));
+    // A run of a .prompty file imports its runtime (`import prompty`).
+    for (const r of catalog.promptyRunners ?? []) for (const c of r.callees) words.push(c.slice(0, c.indexOf('.')));
     // A library configured with a provider per part is imported by its package name (`mem0`, `mem0ai/oss`).
     for (const library of catalog.configLibraries ?? []) for (const { names } of library.callees) for (const c of names) words.push(c.slice(0, c.search(/[./]/)));
     // Java code that has a Spring AI chat model (or a generic ChatModel / ChatClient.Builder) injected (spring-beans.ts).

@@ -9,7 +9,7 @@ import { routers } from './routers';
 import { configLibraries } from './mem0';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
-import { prompty } from './prompty';
+import { prompty, promptyRunners } from './prompty';
 import { springAi } from './spring-ai';
 import { unlistedApis } from './unlisted-apis';
 import { provider as openai } from './providers/openai';
@@ -77,6 +77,7 @@ export const catalog: Catalog = {
   portkey,
   springAi,
   prompty,
+  promptyRunners,
   routers,
   configLibraries,
   unlistedApis,
