@@ -125,4 +125,24 @@ describe('agent frameworks: default models', () => {
       assert.deepEqual(targets('jobs.py', ['import os', 'from mydb import execute', 'execute("select 1", configuration={"azure_endpoint": os.environ["AZURE_OPENAI_ENDPOINT"]})']), []);
     });
   });
+
+  describe('a configured library\'s own TypeScript provider source without its package.json in the scan', () => {
+    const provider = [
+      'import type { Mistral } from "@mistralai/mistralai";',
+      'export class MistralLLM {',
+      '  constructor(config: { apiKey: string }) {',
+      '    this.client = new Mistral({ apiKey: config.apiKey });',
+      '  }',
+      '}',
+    ];
+
+    it('is quiet in a folder path of three or more parts that names the library (mem0ai\'s src/oss/src/llms)', () => {
+      assert.deepEqual(targets('mem0-ts/src/oss/src/llms/mistral.ts', provider), []);
+    });
+
+    it('is reported in a short folder path an application may have too (src/llms)', () => {
+      assert.deepEqual(targets('app/src/llms/mistral.ts', provider).map((e) => e.provider), ['mistral']);
+    });
+  });
 });
+
