@@ -144,5 +144,38 @@ describe('agent frameworks: default models', () => {
       assert.deepEqual(targets('app/src/llms/mistral.ts', provider).map((e) => e.provider), ['mistral']);
     });
   });
+
+  describe('a mem0 config dict handed on to another module', () => {
+    const CONFIG = [
+      'import os',
+      'from server_state import initialize_state',
+      'DEFAULT_CONFIG = {',
+      '    "vector_store": {"provider": "pgvector", "config": {"host": "db"}},',
+      '    "llm": {',
+      '        "provider": "openai",',
+      '        "config": {"api_key": os.environ.get("OPENAI_API_KEY"), "model": "gpt-5-mini"},',
+      '    },',
+      '    "embedder": {"provider": "ollama", "config": {"model": "nomic-embed-text"}},',
+      '    "history_db_path": "/app/history.db",',
+      '}',
+      'initialize_state(DEFAULT_CONFIG)',
+    ];
+
+    it('is mem0\'s config by its own keys (vector_store, history_db_path): each part reported where its provider is named', () => {
+      assert.deepEqual(found('main.py', CONFIG.join('\n')).map((e) => [e.line, e.provider]), [[6, 'openai'], [9, 'self-hosted']]);
+      assert.deepEqual(targets('main.py', CONFIG)[0], OPENAI);
+    });
+
+    it('is reported once when the file hands it to Memory itself', () => {
+      const text = [...CONFIG.slice(0, -1), 'from mem0 import Memory', 'memory = Memory.from_config(DEFAULT_CONFIG)'];
+      assert.deepEqual(targets('main.py', text).map((e) => e.provider), ['openai', 'self-hosted']);
+    });
+
+    it('a dict with llm and embedder parts but none of mem0\'s own keys, or one in a test, is not taken for one', () => {
+      const other = CONFIG.filter((l) => !l.includes('vector_store') && !l.includes('history_db_path'));
+      assert.deepEqual(targets('main.py', other), []);
+      assert.deepEqual(targets('tests/test_server.py', CONFIG), []);
+    });
+  });
 });
 

@@ -463,6 +463,12 @@ export interface ProviderConfigLibrary {
   configClasses: string[];
   /** The parts that each name a provider, with the provider a part left out (or its key left out) gets. */
   parts: { key: string; defaultProvider: string }[];
+  /**
+   * Top-level keys only this library's config has (mem0's `vector_store`, `history_db_path`): a
+   * dict with one of them and a part, handed to no entry point in its file (another module
+   * passes it on), is still that library's config and reported the same way.
+   */
+  configMarkers?: string[];
   providerKey: string;
   configKey: string;
   providers: ConfiguredProvider[];

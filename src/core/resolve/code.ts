@@ -148,6 +148,11 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       r.literal(tok);
       tag(before);
     }
+    if (stoppedAt === undefined) {
+      const before = r.endpoints.length;
+      r.configDicts();
+      tag(before);
+    }
     for (const use of stoppedAt === undefined ? structure.importedUses : []) {
       const before = r.endpoints.length;
       useAt = use.s;
@@ -573,6 +578,29 @@ class CodeResolver {
     if (endpoint) this.endpoints.push(endpoint);
     else this.unknownProvider(this.callSpan(call), `${shortCallee(call)}: ${id}`, `the ${executor.types[0]} executor's endpoint is not known statically`);
     return true;
+  }
+
+  /**
+   * A configured library's config written as a dict this file hands to none of the library's
+   * entry points (mem0's server builds `DEFAULT_CONFIG`, another module passes it to
+   * `Memory.from_config`). Known by keys only that library's config has (`configMarkers`), each
+   * part is reported as at an entry point. A dict in a test is a fixture, not a use.
+   */
+  configDicts(): void {
+    if (this.inTest || this.librarySource()) return;
+    for (const library of this.index.catalog.configLibraries ?? []) {
+      const markers = library.configMarkers ?? [];
+      if (!markers.length || this.fileCalls.some((c) => this.index.configLibraryFor(this.input.lang, this.ctx.parser.qualify(c.callee)) === library)) continue;
+      for (const [name, list] of this.ctx.assignments) {
+        if (list.length !== 1 || list[0]!.compound) continue;
+        const value = this.ctx.parser.valueOf(list[0]!);
+        if (value.k !== 'obj') continue;
+        const options: Option[] = value.entries.map((e) => ({ name: e.key, value: e.value }));
+        if (!findOption(options, markers) || !library.parts.some((p) => findOption(options, [p.key]))) continue;
+        const holder: Call = { callee: name, isNew: false, args: [], chain: [], s: value.s, e: value.e, calleeS: value.s, calleeE: value.s, open: -1, close: -1 };
+        for (const part of library.parts) this.configuredPart(holder, library, part, findOption(options, [part.key]));
+      }
+    }
   }
 
   /** One part of a configured library (`llm`, `embedder`): the client its provider key picks, with its config keys. */
