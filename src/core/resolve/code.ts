@@ -590,7 +590,9 @@ class CodeResolver {
     if (this.inTest || this.librarySource()) return;
     for (const library of this.index.catalog.configLibraries ?? []) {
       const markers = library.configMarkers ?? [];
-      if (!markers.length || this.fileCalls.some((c) => this.index.configLibraryFor(this.input.lang, this.ctx.parser.qualify(c.callee)) === library)) continue;
+      // A marker key is written in the file's text (read first: most files have none, and then no dict is parsed).
+      if (!markers.some((m) => this.input.text.includes(m))) continue;
+      if (this.fileCalls.some((c) => this.index.configLibraryFor(this.input.lang, this.ctx.parser.qualify(c.callee)) === library)) continue;
       for (const [name, list] of this.ctx.assignments) {
         if (list.length !== 1 || list[0]!.compound) continue;
         const value = this.ctx.parser.valueOf(list[0]!);
