@@ -151,6 +151,8 @@ export interface ClientSignal {
   languages: CodeLanguage[];
   /** Callee names; matched against the end of the dotted callee path (`OpenAI` matches `openai.OpenAI`). */
   callees: string[];
+  /** The callees are whole import paths: `agents.Agent` (the OpenAI Agents SDK's) is not `google.adk.agents.Agent`. */
+  wholePath?: boolean;
   /** The call only counts when this positional argument is one of these strings (boto3.client("bedrock-runtime")). */
   requireArg?: {
     index: number;
@@ -184,6 +186,17 @@ export interface ClientSignal {
     anyString?: boolean;
     /** Or the option left out: the SDK then builds its default (strands `Agent()` is a BedrockModel). */
     absent?: boolean;
+    /**
+     * With `absent`: options that may carry the left-out one instead (crewai `Agent(config=...)`,
+     * whose YAML may set `llm`). Given one, the backend is not known statically.
+     */
+    carriedBy?: string[];
+    /**
+     * With `absent`: env variables the SDK reads the left-out model from, in order (crewai's
+     * `MODEL`). One set where the code runs to a model of another provider (by LiteLLM's
+     * routing) makes the backend unknown here.
+     */
+    modelEnv?: string[];
   };
   /**
    * The call only counts when one of these env variables is true where the code runs: a
@@ -216,6 +229,12 @@ export interface ClientSignal {
     /** Calls that hand what they are given in this list option on to the wrapper's run (an ADK agent's `sub_agents=[...]`). */
     parents?: { callees: string[]; option: string };
   };
+  /**
+   * Calls that hand the framework a client of the program's own for every call after them
+   * (openai-agents `set_default_openai_client(AsyncOpenAI(base_url=...))`): with one in the file,
+   * this call's requests go through that client, reported where it is built.
+   */
+  replacedBy?: string[];
   packages: string[];
   /**
    * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):
@@ -389,6 +408,17 @@ export interface PromptyExecutor {
 }
 
 /**
+ * A call that runs a `.prompty` file with a configuration written in the code
+ * (`prompty.execute("chat.prompty", configuration={...})`): its keys override the file's.
+ */
+export interface PromptyRunner {
+  callees: string[];
+  /** The configuration argument: by this keyword, or at this position. */
+  configuration: { name: string; index: number };
+  sources: Source[];
+}
+
+/**
  * A client that picks the provider from a "provider:model" string given to its methods
  * (aisuite: `client.chat.completions.create(model="openai:gpt-4o")`), then calls that
  * provider through the provider's own SDK client.
@@ -468,6 +498,12 @@ export interface ProviderConfigLibrary {
   configClasses: string[];
   /** The parts that each name a provider, with the provider a part left out (or its key left out) gets. */
   parts: { key: string; defaultProvider: string }[];
+  /**
+   * Top-level keys only this library's config has (mem0's `vector_store`, `history_db_path`): a
+   * dict with one of them and a part, handed to no entry point in its file (another module
+   * passes it on), is still that library's config and reported the same way.
+   */
+  configMarkers?: string[];
   providerKey: string;
   configKey: string;
   providers: ConfiguredProvider[];
@@ -520,6 +556,7 @@ export interface Catalog {
   portkey: PortkeySignals;
   springAi: SpringAiStarter[];
   prompty: PromptyExecutor[];
+  promptyRunners?: PromptyRunner[];
   routers?: ModelStringRouter[];
   /** Libraries configured with a provider per part (mem0). */
   configLibraries?: ProviderConfigLibrary[];

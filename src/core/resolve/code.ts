@@ -1,7 +1,7 @@
 // Source code to endpoints: SDK client constructions (with their options, env reads and
 // SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
 
-import type { ClientSignal, CodeLanguage, ConfiguredProvider, ModelStringRouter, Provider, ProviderConfigLibrary } from '../catalog/types';
+import type { ClientSignal, CodeLanguage, ConfiguredProvider, ModelStringRouter, Provider, ProviderConfigLibrary, PromptyExecutor } from '../catalog/types';
 import type { Countries } from '../catalog/zones';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Fix, type ScanNote, type TextEdit } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
@@ -147,6 +147,11 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       const before = r.endpoints.length;
       useAt = tok.s;
       r.literal(tok);
+      tag(before);
+    }
+    if (stoppedAt === undefined) {
+      const before = r.endpoints.length;
+      r.configDicts();
       tag(before);
     }
     for (const use of stoppedAt === undefined ? structure.importedUses : []) {
@@ -363,7 +368,9 @@ class CodeResolver {
     if (this.librarySource() || this.routerLibrarySource()) return;
     const before = this.endpoints.length;
     // `Agent` counts only as imported from crewai (`crewai.Agent`), so the import's qualified name is asked too.
-    if (this.index.isLiteLlmCall(call.callee) || this.index.isLiteLlmCall(this.ctx.parser.qualify(call.callee))) {
+    // Given no model string, such an agent builds its framework's default LLM, a client signal of its own.
+    const liteLlmCall = this.index.isLiteLlmCall(call.callee) || this.index.isLiteLlmCall(this.ctx.parser.qualify(call.callee));
+    if (liteLlmCall && (this.liteLlmModelOption(call, this.readOptions(call)) || !this.matchClient(call))) {
       this.liteLlm(call);
       this.modelProfile(call, this.index.catalog.litellm.modelOptions, before);
       return;
@@ -371,7 +378,7 @@ class CodeResolver {
     // `const vertex = createVertex(...)` then `vertex("model")`: the local name is a client
     // made by a factory (reported there), not the SDK's default instance.
     if (!call.callee.includes('.') && !call.isNew && this.isMadeClient(call.callee, call.s)) return;
-    if (this.routed(call) || this.configured(call)) return;
+    if (this.routed(call) || this.configured(call) || this.promptyRun(call)) return;
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match) {
@@ -605,6 +612,87 @@ class CodeResolver {
     return true;
   }
 
+  /**
+   * A `.prompty` file run with a configuration written here (`prompty.execute("chat.prompty",
+   * configuration={"azure_endpoint": ...})`). Its keys override the file's, so when it names the
+   * executor (`type`) or an endpoint key, this call decides where the prompt goes and is reported
+   * here; the executor is its `type`, else the one whose client alone takes that key
+   * (`azure_endpoint` is Azure OpenAI's). Otherwise the file's own configuration applies, reported
+   * in the file. Returns whether the call was such a run.
+   */
+  private promptyRun(call: Call): boolean {
+    const qualified = this.ctx.parser.qualify(call.callee);
+    const runner = (this.index.catalog.promptyRunners ?? []).find((r) => r.callees.some((c) => pathEndsWith(qualified, c)));
+    if (!runner) return false;
+    const arg = call.args.find((a) => a.name === runner.configuration.name) ?? call.args.filter((a) => !a.name)[runner.configuration.index];
+    if (!arg) return true;
+    const label = `${shortCallee(call)}: Prompty configuration`;
+    const config = this.literalValue(arg.value);
+    if (config?.k !== 'obj') {
+      this.unknownProvider(this.callSpan(call), label, `the configuration \`${this.input.text.slice(arg.value.s, arg.value.e)}\` is not a literal in this file and overrides the .prompty file's, so where the prompt goes is not known`);
+      return true;
+    }
+    const options: Option[] = config.entries.map((e) => ({ name: e.key, value: e.value }));
+    const urlKeys = (x: PromptyExecutor): string[] => this.index.clientById(x.client)?.signal.options.url ?? x.url ?? [];
+    const typeOpt = findOption(options, ['type']);
+    let executor: PromptyExecutor | undefined;
+    if (typeOpt) {
+      const type = evaluate(typeOpt.value, this.ctx);
+      executor = isKnown(type) ? this.index.catalog.prompty.find((x) => x.types.includes(type.text.trim())) : undefined;
+      if (!executor) {
+        this.unknownProvider(this.callSpan(call), `${label} type ${describe(type)}`, `the Prompty executor ${isKnown(type) ? `"${type.text}" is not one the catalog knows` : type.why ?? 'is computed at run time'}, so where the prompt goes is not known`);
+        return true;
+      }
+    } else {
+      const given = options.filter((o) => this.index.catalog.prompty.some((x) => urlKeys(x).includes(o.name)));
+      if (!given.length) return true;
+      const takers = this.index.catalog.prompty.filter((x) => given.some((o) => urlKeys(x).includes(o.name)));
+      if (takers.length !== 1) {
+        this.unknownProvider(this.callSpan(call), label, `${given[0]!.name} is a key of several Prompty executors, and the .prompty file's type picks one`);
+        return true;
+      }
+      executor = takers[0]!;
+    }
+    const target = this.index.clientById(executor.client);
+    const id = `Prompty ${executor.types[0]} configuration`;
+    if (target) {
+      this.client(call, target.provider, target.signal, { id, forwards: false }, undefined, { options, at: this.callSpan(call) });
+      return true;
+    }
+    // An executor that builds no catalog client (serverless): its endpoint key's host decides the provider.
+    const urlOpt = findOption(options, urlKeys(executor));
+    const r = urlOpt ? this.resolve(urlOpt.value) : undefined;
+    const endpoint = r && this.fromUrl(r, null, undefined, `${shortCallee(call)}: ${id}, ${urlOpt!.name} ${describe(r)}`, {});
+    if (endpoint) this.endpoints.push(endpoint);
+    else this.unknownProvider(this.callSpan(call), `${shortCallee(call)}: ${id}`, `the ${executor.types[0]} executor's endpoint is not known statically`);
+    return true;
+  }
+
+  /**
+   * A configured library's config written as a dict this file hands to none of the library's
+   * entry points (mem0's server builds `DEFAULT_CONFIG`, another module passes it to
+   * `Memory.from_config`). Known by keys only that library's config has (`configMarkers`), each
+   * part is reported as at an entry point. A dict in a test is a fixture, not a use.
+   */
+  configDicts(): void {
+    if (this.inTest || this.librarySource()) return;
+    for (const library of this.index.catalog.configLibraries ?? []) {
+      const markers = library.configMarkers ?? [];
+      // A marker key is written in the file's text (read first: most files have none, and then no dict is parsed).
+      if (!markers.some((m) => this.input.text.includes(m))) continue;
+      if (this.fileCalls.some((c) => this.index.configLibraryFor(this.input.lang, this.ctx.parser.qualify(c.callee)) === library)) continue;
+      for (const [name, list] of this.ctx.assignments) {
+        if (list.length !== 1 || list[0]!.compound) continue;
+        const value = this.ctx.parser.valueOf(list[0]!);
+        if (value.k !== 'obj') continue;
+        const options: Option[] = value.entries.map((e) => ({ name: e.key, value: e.value }));
+        if (!findOption(options, markers) || !library.parts.some((p) => findOption(options, [p.key]))) continue;
+        const holder: Call = { callee: name, isNew: false, args: [], chain: [], s: value.s, e: value.e, calleeS: value.s, calleeE: value.s, open: -1, close: -1 };
+        for (const part of library.parts) this.configuredPart(holder, library, part, findOption(options, [part.key]));
+      }
+    }
+  }
+
   /** One part of a configured library (`llm`, `embedder`): the client its provider key picks, with its config keys. */
   private configuredPart(call: Call, library: ProviderConfigLibrary, part: ProviderConfigLibrary['parts'][number], written: Option | undefined): void {
     const label = `${shortCallee(call)}: ${library.id} ${part.key}`;
@@ -807,8 +895,11 @@ class CodeResolver {
       return set ? { ...c, undecided: `${set} is set by this file at run time` } : undefined;
     };
     for (const c of candidates) {
-      const { requireArg, requireOption, requireEnv, unless, wrappedBy } = c.signal;
+      const { requireArg, requireOption, requireEnv, unless, wrappedBy, replacedBy } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
+      if (c.signal.wholePath && !c.signal.callees.includes(qualified)) continue;
+      // The framework was handed the program's own client (reported where that is built).
+      if (replacedBy && this.fileCalls.some((f) => replacedBy.some((name) => pathEndsWith(this.ctx.parser.qualify(f.callee), name)))) continue;
       const wrapper = wrappedBy && this.wrapperOf(call, wrappedBy);
       if (wrappedBy && !wrapper) continue;
       if (unless) {
@@ -837,6 +928,13 @@ class CodeResolver {
           // or leaving the option out is itself what selects the backend (strands `Agent()`).
           if (!requireOption.absent && !requireOption.env?.some((name) => this.envIsTrue(name))) {
             undecided ??= switchedAtRunTime(c, requireOption.env ?? []);
+            continue;
+          }
+          // Left out here, but perhaps given another way (crewai `config=`, the MODEL env variable).
+          const carrier = requireOption.carriedBy?.find((name) => findOption(this.readOptions(call), [name]));
+          const otherModel = carrier ? undefined : this.modelEnvOfOtherProvider(requireOption.modelEnv ?? [], c.provider);
+          if (carrier || otherModel) {
+            undecided ??= { ...c, undecided: carrier ? `${requireOption.name}= may be given through ${carrier}=` : otherModel! };
             continue;
           }
           if (requireEnv) return c;
@@ -1010,6 +1108,21 @@ class CodeResolver {
   private envIsSet(name: string): boolean {
     const v = this.ctx.env(name);
     return (v.state === 'set' && !/^(?:|0|false|no|off)$/i.test(v.value.trim())) || v.state === 'conflict';
+  }
+
+  /**
+   * Why the backend is unknown when the SDK reads its model from env variables (crewai's MODEL,
+   * first set wins) and the one set where the code runs names a model another provider serves.
+   */
+  private modelEnvOfOtherProvider(names: string[], provider: Provider): string | undefined {
+    for (const name of names) {
+      const v = this.ctx.env(name);
+      if (v.state === 'unset' || v.state === 'unseen') continue;
+      const values = v.state === 'set' ? [v.value] : v.values.map((x) => x.value);
+      const other = values.find((value) => this.index.litellmPrefix(value.trim())?.provider !== provider.id);
+      return other === undefined ? undefined : `the model is ${name} (${other}) where it runs, which may be another provider's`;
+    }
+    return undefined;
   }
 
   /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */
@@ -1327,7 +1440,7 @@ class CodeResolver {
     const { litellm } = this.index.catalog;
     const { options, opaque } = this.callOptions(call);
     const label = shortCallee(call).replace(/\(\)$/, '');
-    const modelOpt = findOption(options, litellm.modelOptions) ?? (call.args[0] && !call.args[0].name ? { name: 'model', value: call.args[0].value } : undefined);
+    const modelOpt = this.liteLlmModelOption(call, options);
     if (!modelOpt && opaque && !findOption(options, ['model_list'])) {
       // ChatLiteLLM(**kwargs): the model string, and so the provider, comes from options the engine cannot read.
       this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null }, `${label}(): model from ${opaque}`,
@@ -1367,6 +1480,11 @@ class CodeResolver {
         for (const m of main) linkFallbacks(m, added, `${label}(fallbacks=[...])`);
       }
     }
+  }
+
+  /** The model string of a LiteLLM call: a model option, else its first positional argument. */
+  private liteLlmModelOption(call: Call, options: Option[]): Option | undefined {
+    return findOption(options, this.index.catalog.litellm.modelOptions) ?? (call.args[0] && !call.args[0].name ? { name: 'model', value: call.args[0].value } : undefined);
   }
 
   /** A value written as a literal in this file: the literal itself, or the one assignment of a name. */

@@ -11,7 +11,7 @@ import { autogenClients, graphragSettings } from './autogen';
 import { configLibraries } from './mem0';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
-import { prompty } from './prompty';
+import { prompty, promptyRunners } from './prompty';
 import { springAi } from './spring-ai';
 import { unlistedApis } from './unlisted-apis';
 import { provider as openai } from './providers/openai';
@@ -79,6 +79,7 @@ export const catalog: Catalog = {
   portkey,
   springAi,
   prompty,
+  promptyRunners,
   routers: [...routers, ...pydanticAiRouters],
   configLibraries,
   unlistedApis,
