@@ -359,6 +359,12 @@ export interface SpringAiStarter {
   switchTo?: { property: string; provider: ProviderId }[];
   /** The chat model classes the starter auto-configures as beans: code that has one injected uses the starter's endpoint. */
   chatModels?: string[];
+  /**
+   * Properties below the prefix of which one must be set for the starter to make its client
+   * (LangChain4j's `@ConditionalOnProperty(PREFIX + ".chat-model.api-key")`, or `enabled`
+   * set to true): a block with none set in its file configures nothing.
+   */
+  activatedBy?: string[];
   /** What the starter uses when none is set. `region: null`: it has no default (the application does not start without one). */
   defaults: { host?: string; baseUrl?: string; region?: string | null };
   note?: string;
@@ -483,6 +489,7 @@ export interface Catalog {
   providers: Provider[];
   litellm: LiteLlmSignals;
   portkey: PortkeySignals;
+  /** Spring AI's starters, and LangChain4j's Spring Boot starters and Quarkus extensions (read alike). */
   springAi: SpringAiStarter[];
   prompty: PromptyExecutor[];
   routers?: ModelStringRouter[];

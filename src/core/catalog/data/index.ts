@@ -11,6 +11,7 @@ import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
 import { prompty } from './prompty';
 import { springAi } from './spring-ai';
+import { langchain4jClients, langchain4jStarters } from './langchain4j';
 import { unlistedApis } from './unlisted-apis';
 import { provider as openai } from './providers/openai';
 import { provider as azureOpenai } from './providers/azure-openai';
@@ -62,9 +63,9 @@ const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
   'voyage-ai': voyageAi,
 };
 
-/** A provider with the framework classes that reach it (frameworks.ts, partners.ts) after its own SDKs'. */
+/** A provider with the framework classes that reach it (frameworks.ts, partners.ts, langchain4j.ts) after its own SDKs'. */
 function withFrameworks(provider: Provider): Provider {
-  const extra = [...(frameworkClients[provider.id] ?? []), ...(partnerClients[provider.id] ?? [])];
+  const extra = [...(frameworkClients[provider.id] ?? []), ...(partnerClients[provider.id] ?? []), ...(langchain4jClients[provider.id] ?? [])];
   return extra.length ? { ...provider, clients: [...provider.clients, ...extra] } : provider;
 }
 
@@ -75,7 +76,8 @@ export const catalog: Catalog = {
   providers: PROVIDER_IDS.map((id) => withFrameworks(byId[id])),
   litellm,
   portkey,
-  springAi,
+  // LangChain4j's Spring Boot starters and Quarkus extensions are read the same way as Spring AI's.
+  springAi: [...springAi, ...langchain4jStarters],
   prompty,
   routers,
   configLibraries,
