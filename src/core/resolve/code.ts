@@ -980,7 +980,7 @@ class CodeResolver {
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
       const value = evaluate(urlOpt.value, this.ctx);
-      const r = configured ? { ...value, span: configured.at } : value;
+      const r = { ...value, span: configured?.at ?? this.placed(urlOpt.value, value, call) };
       // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
       // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
       const positional = urlOpt.name.startsWith('$');
@@ -1004,7 +1004,7 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
-      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service, configured?.at));
+      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service, configured?.at, call));
       return;
     }
 
@@ -1690,16 +1690,26 @@ class CodeResolver {
    * An endpoint decided by a region option (`region_name="eu-west-3"`), with the swap to an EU
    * region. `at`: where it is reported when that is not the option (a client using an init's location).
    */
-  private regionOption(opt: Option, provider: Provider, via: (what: string) => string, extras: EndpointExtras, service?: string, at?: Span): Endpoint {
+  private regionOption(opt: Option, provider: Provider, via: (what: string) => string, extras: EndpointExtras, service?: string, at?: Span, call?: Call): Endpoint {
     const r = this.resolve(opt.value);
     const region = this.regionOf(r, provider);
     const fix = region ? this.regionFix(r, provider, region) : undefined;
-    return makeEndpoint(this.index, this.input.file, at ?? r.span, this.regionTarget(provider, region, service), via(`${opt.name} ${describe(r)}`), {
+    return makeEndpoint(this.index, this.input.file, at ?? (call ? this.placed(opt.value, r, call) : r.span), this.regionTarget(provider, region, service), via(`${opt.name} ${describe(r)}`), {
       ...extras,
       conditions: conditionsOf(r),
       ...(region ? {} : { unknown: isKnown(r) ? `the region "${r.text}" is a placeholder, not a region` : `the region ${r.why ?? 'is computed at run time'}` }),
       ...(fix ? { euFix: fix } : {}),
     });
+  }
+
+  /**
+   * Where a client's URL or region option is reported. A constant of the file
+   * (`LOCATION = "us-central1"` given as `.location(LOCATION)`) decides each client it is
+   * given to, so each client is its own use, at its argument; the literal stays what a fix edits.
+   */
+  private placed(value: Value, r: Resolved, call: Call): Span {
+    const outside = r.span.s < call.s || r.span.e > call.e;
+    return value.k === 'ref' && outside ? { s: value.s, e: value.e } : r.span;
   }
 
   private regionOf(r: Resolved, provider: Provider): string | null {
