@@ -162,6 +162,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     r.profiles(structure.strings);
     r.handlerFallbacks(structure.assignments);
+    r.spreadSharedConstants();
     return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
   };
   const first = run(env);
@@ -290,6 +291,8 @@ class CodeResolver {
   private librarySourceOf?: ProviderConfigLibrary | null;
   /** See callsMethodIn. */
   private methodCalls?: Map<string, number[]>;
+  /** Endpoints reported at a constant's literal, with the argument that names the constant (noteArgument). */
+  private readonly arguments = new Map<Endpoint, Span>();
 
   constructor(
     private readonly input: CodeFile,
@@ -980,7 +983,7 @@ class CodeResolver {
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
       const value = evaluate(urlOpt.value, this.ctx);
-      const r = { ...value, span: configured?.at ?? this.placed(urlOpt.value, value, call) };
+      const r = configured ? { ...value, span: configured.at } : value;
       // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
       // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
       const positional = urlOpt.name.startsWith('$');
@@ -991,6 +994,7 @@ class CodeResolver {
       if (endpoint) {
         this.consume(r);
         this.endpoints.push(endpoint);
+        if (!configured) this.noteArgument(endpoint, urlOpt.value, call);
         return;
       }
     }
@@ -1004,7 +1008,9 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
-      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service, configured?.at, call));
+      const endpoint = this.regionOption(regionOpt, provider, via, extras, service, configured?.at);
+      this.endpoints.push(endpoint);
+      if (!configured) this.noteArgument(endpoint, regionOpt.value, call);
       return;
     }
 
@@ -1690,11 +1696,11 @@ class CodeResolver {
    * An endpoint decided by a region option (`region_name="eu-west-3"`), with the swap to an EU
    * region. `at`: where it is reported when that is not the option (a client using an init's location).
    */
-  private regionOption(opt: Option, provider: Provider, via: (what: string) => string, extras: EndpointExtras, service?: string, at?: Span, call?: Call): Endpoint {
+  private regionOption(opt: Option, provider: Provider, via: (what: string) => string, extras: EndpointExtras, service?: string, at?: Span): Endpoint {
     const r = this.resolve(opt.value);
     const region = this.regionOf(r, provider);
     const fix = region ? this.regionFix(r, provider, region) : undefined;
-    return makeEndpoint(this.index, this.input.file, at ?? (call ? this.placed(opt.value, r, call) : r.span), this.regionTarget(provider, region, service), via(`${opt.name} ${describe(r)}`), {
+    return makeEndpoint(this.index, this.input.file, at ?? r.span, this.regionTarget(provider, region, service), via(`${opt.name} ${describe(r)}`), {
       ...extras,
       conditions: conditionsOf(r),
       ...(region ? {} : { unknown: isKnown(r) ? `the region "${r.text}" is a placeholder, not a region` : `the region ${r.why ?? 'is computed at run time'}` }),
@@ -1703,13 +1709,35 @@ class CodeResolver {
   }
 
   /**
-   * Where a client's URL or region option is reported. A constant of the file
-   * (`LOCATION = "us-central1"` given as `.location(LOCATION)`) decides each client it is
-   * given to, so each client is its own use, at its argument; the literal stays what a fix edits.
+   * A client reported at a constant's literal (`LOCATION = "us-central1"` given as
+   * `.location(LOCATION)`) remembers the argument that names the constant: see
+   * spreadSharedConstants.
    */
-  private placed(value: Value, r: Resolved, call: Call): Span {
-    const outside = r.span.s < call.s || r.span.e > call.e;
-    return value.k === 'ref' && outside ? { s: value.s, e: value.e } : r.span;
+  private noteArgument(endpoint: Endpoint, value: Value, call: Call): void {
+    const { start, end } = endpoint.range;
+    if (value.k === 'ref' && (start < call.s || end > call.e)) this.arguments.set(endpoint, { s: value.s, e: value.e });
+  }
+
+  /**
+   * One constant given to several clients decides each of them: each client is then its own
+   * use, at the argument that names the constant (one line cannot stand for two uses). A
+   * constant given to one client stays reported at its literal, the text that decides. Either
+   * way a fix edits the literal.
+   */
+  spreadSharedConstants(): void {
+    const byLiteral = new Map<string, Endpoint[]>();
+    for (const e of this.arguments.keys()) {
+      const key = `${e.range.start}:${e.range.end}`;
+      byLiteral.set(key, [...(byLiteral.get(key) ?? []), e]);
+    }
+    for (const group of byLiteral.values()) {
+      const places = new Set(group.map((e) => this.arguments.get(e)!.s));
+      if (places.size < 2) continue;
+      for (const e of group) {
+        const at = this.arguments.get(e)!;
+        e.range = { start: at.s, end: at.e };
+      }
+    }
   }
 
   private regionOf(r: Resolved, provider: Provider): string | null {
