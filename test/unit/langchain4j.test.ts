@@ -158,3 +158,40 @@ describe('A client\'s location given as a constant of the file', () => {
     assert.deepEqual(uses('a.py', py).map((u) => u.line), [3]);
   });
 });
+
+describe('AutoGen for .NET: its config classes and its Anthropic client', () => {
+  it('reads OpenAIConfig as api.openai.com and AzureOpenAIConfig at the endpoint it is given', () => {
+    const text = [
+      'using AutoGen;',
+      'var openai = new OpenAIConfig(key, "gpt-4o-mini");',
+      'var endpoint = Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT") ?? throw new Exception("set it");',
+      'var azure = new AzureOpenAIConfig(endpoint, "gpt-4o", key);',
+      'var eu = new AzureOpenAIConfig("https://contoso.openai.azure.com/", "gpt-4o", key);',
+    ].join('\n');
+    assert.deepEqual(uses('Config.cs', text).map((u) => [u.provider, u.host, u.line]), [
+      ['openai', 'api.openai.com', 2],
+      ['azure-openai', null, 4],
+      ['azure-openai', 'contoso.openai.azure.com', 5],
+    ]);
+  });
+
+  it('knows the value of AnthropicConstants.Endpoint given to an AnthropicClient, and keeps the library\'s own declaration quiet', () => {
+    const sample = 'using AutoGen.Anthropic.Utils;\nvar client = new AnthropicClient(new HttpClient(), AnthropicConstants.Endpoint, apiKey);\n';
+    assert.deepEqual(uses('Sample.cs', sample).map((u) => [u.provider, u.host, u.line]), [['anthropic', 'api.anthropic.com', 2]]);
+    const own = [
+      'namespace AutoGen.Anthropic.Utils;',
+      'public static class AnthropicConstants',
+      '{',
+      '    public static string Endpoint = "https://api.anthropic.com/v1/messages";',
+      '}',
+    ].join('\n');
+    assert.deepEqual(uses('AnthropicConstants.cs', own), []);
+    // The same URL in an application's own class is still a use.
+    assert.deepEqual(uses('Settings.cs', own.replace('class AnthropicConstants', 'class Settings')).map((u) => u.provider), ['anthropic']);
+  });
+
+  it('leaves an AnthropicClient given a URL it cannot read without a host', () => {
+    const text = 'var client = new AnthropicClient(http, settings.Url, apiKey);\n';
+    assert.deepEqual(uses('Sample.cs', text).map((u) => u.host), [null]);
+  });
+});

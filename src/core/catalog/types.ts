@@ -151,6 +151,12 @@ export interface ClientSignal {
   languages: CodeLanguage[];
   /** Callee names; matched against the end of the dotted callee path (`OpenAI` matches `openai.OpenAI`). */
   callees: string[];
+  /**
+   * Public constants of the library that applications pass as the client's URL
+   * (AutoGen's `AnthropicConstants.Endpoint`), with the value its source gives them. The
+   * literal in the library's own declaration is its default, not a use.
+   */
+  libraryConstants?: { name: string; value: string }[];
   /** The call only counts when this positional argument is one of these strings (boto3.client("bedrock-runtime")). */
   requireArg?: { index: number; oneOf: string[] };
   /**

@@ -982,7 +982,7 @@ class CodeResolver {
 
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
-      const value = evaluate(urlOpt.value, this.ctx);
+      const value = this.libraryConstant(evaluate(urlOpt.value, this.ctx), signal);
       const r = configured ? { ...value, span: configured.at } : value;
       // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
       // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
@@ -1363,6 +1363,7 @@ class CodeResolver {
       if (!first || !('lit' in first) || !/^(?:https?|wss?):\/\//i.test(first.lit)) return;
       r = evaluate(CodeParser.parseHole(this.ctx.parser, [tok]), this.ctx);
     }
+    if (this.declaresLibraryConstant(tok)) return;
     const key = this.keyOf(tok);
     this.urlInValue(tok, r, key, {
       found: fromEnv?.env?.where ? `URL of an LLM API: ${fromEnv.env.name} (${formatWhere(fromEnv.env.where)}) with a path written here, ${fromEnv.text}` : key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string',
@@ -1706,6 +1707,26 @@ class CodeResolver {
       ...(region ? {} : { unknown: isKnown(r) ? `the region "${r.text}" is a placeholder, not a region` : `the region ${r.why ?? 'is computed at run time'}` }),
       ...(fix ? { euFix: fix } : {}),
     });
+  }
+
+  /** A value that names one of the library's public constants (`AnthropicConstants.Endpoint`), as the catalog gives it. */
+  private libraryConstant(r: Resolved, signal: ClientSignal): Resolved {
+    const symbol = r.symbol;
+    const known = !isKnown(r) && symbol ? signal.libraryConstants?.find((c) => pathEndsWith(symbol, c.name)) : undefined;
+    return known ? { text: known.value, pieces: [], span: r.span, symbol } : r;
+  }
+
+  /**
+   * Whether a literal is a library's own declaration of one of its public constants (the
+   * `Endpoint = "..."` of `class AnthropicConstants`): the library's default, not a use.
+   */
+  private declaresLibraryConstant(tok: Token): boolean {
+    const field = this.keyOf(tok);
+    if (!field) return false;
+    return this.index.catalog.providers.some((p) => p.clients.some((c) => c.languages.includes(this.input.lang) && (c.libraryConstants ?? []).some((k) => {
+      const [owner, name] = [k.name.slice(0, k.name.lastIndexOf('.')), k.name.slice(k.name.lastIndexOf('.') + 1)];
+      return name === field && new RegExp(`\\bclass\\s+${owner.slice(owner.lastIndexOf('.') + 1)}\\b`).test(this.input.text);
+    })));
   }
 
   /**

@@ -12,6 +12,7 @@ import { regionSets } from './regions';
 import { prompty } from './prompty';
 import { springAi } from './spring-ai';
 import { langchain4jClients, langchain4jStarters } from './langchain4j';
+import { autogenDotnetClients } from './autogen-dotnet';
 import { unlistedApis } from './unlisted-apis';
 import { provider as openai } from './providers/openai';
 import { provider as azureOpenai } from './providers/azure-openai';
@@ -63,9 +64,9 @@ const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
   'voyage-ai': voyageAi,
 };
 
-/** A provider with the framework classes that reach it (frameworks.ts, partners.ts, langchain4j.ts) after its own SDKs'. */
+/** A provider with the framework classes that reach it (frameworks.ts, partners.ts, langchain4j.ts, autogen-dotnet.ts) after its own SDKs'. */
 function withFrameworks(provider: Provider): Provider {
-  const extra = [...(frameworkClients[provider.id] ?? []), ...(partnerClients[provider.id] ?? []), ...(langchain4jClients[provider.id] ?? [])];
+  const extra = [...(frameworkClients[provider.id] ?? []), ...(partnerClients[provider.id] ?? []), ...(langchain4jClients[provider.id] ?? []), ...(autogenDotnetClients[provider.id] ?? [])];
   return extra.length ? { ...provider, clients: [...provider.clients, ...extra] } : provider;
 }
 
