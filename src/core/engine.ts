@@ -10,6 +10,7 @@ import { CatalogIndex } from './resolve/catalog-index';
 import { moduleExports, resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
+import { CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments } from './resolve/cdk';
 import { promptyModel } from './resolve/prompty';
 import { promptyFrontMatterEnd } from './scan/config/prompty';
 import { compilerConfig, exportedNames, isCompilerConfig, PROJECT_IMPORT_ANCHORS } from './resolve/modules';
@@ -39,6 +40,7 @@ export { placeEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope
 export const mayImportProjectModule = matcher(PROJECT_IMPORT_ANCHORS);
 /** Whether JS/TS code may re-export another module's names (`export * from`, `export { X } from`). */
 const mayReexport = matcher(['export * from', 'export {']);
+const mayDefineCdkLambda = matcher(CDK_LAMBDA_ANCHORS);
 
 function matcher(anchors: string[]): (content: Uint8Array | string) => boolean {
   const prefilter = new Prefilter(anchors);
@@ -56,7 +58,7 @@ export type FileFormat =
    * `deploymentParameters`: an ARM/azd parameters file (`main.parameters.json`), which sets the parameters of the Bicep file beside it.
    * `compilerConfig`: a tsconfig/jsconfig file, whose `paths` say which module an import names.
    */
-  | { kind: 'json'; deploymentParameters?: true; compilerConfig?: true; packageManifest?: true }
+  | { kind: 'json'; deploymentParameters?: true; compilerConfig?: true; packageManifest?: true; cdkContext?: true }
   | { kind: 'toml' }
   /** Java .properties (Spring Boot's application.properties). */
   | { kind: 'properties' }
@@ -80,7 +82,7 @@ export type FileFormat =
  */
 export function setsValuesOnly(format: FileFormat | null): boolean {
   return format?.kind === 'dotenv' || format?.kind === 'dockerfile' || format?.kind === 'terraform' || format?.kind === 'build' || (format?.kind === 'yaml' && format.setsValues === true)
-    || format?.kind === 'bicep' || format?.kind === 'bicepparam' || (format?.kind === 'json' && (format.deploymentParameters === true || format.compilerConfig === true || format.packageManifest === true));
+    || format?.kind === 'bicep' || format?.kind === 'bicepparam' || (format?.kind === 'json' && (format.deploymentParameters === true || format.compilerConfig === true || format.packageManifest === true || format.cdkContext === true));
 }
 
 const CODE_EXTENSIONS: Record<string, CodeLanguage> = {
@@ -114,6 +116,8 @@ export function formatOf(path: string): FileFormat | null {
     case 'json':
       if (isCompilerConfig(base)) return { kind: 'json', compilerConfig: true };
       if (base === 'package.json') return { kind: 'json', packageManifest: true };
+      // An AWS CDK app's settings: its "context" values reach the CDK code (resolve/cdk.ts).
+      if (base === 'cdk.json' || base === 'cdk.context.json') return { kind: 'json', cdkContext: true };
       return base.endsWith('.parameters.json') ? { kind: 'json', deploymentParameters: true } : { kind: 'json' };
     case 'jsonc':
     case 'json5':
@@ -328,6 +332,8 @@ export class Engine {
     const unremarkable = (t: string | Uint8Array): boolean => {
       // A Prompty file always runs a model: its configuration is read whatever it names.
       if (force || format.kind === 'prompty' || (typeof t === 'string' ? prefilter.testString(t) : prefilter.test(t)) || mayHoldLookalikeHost(t)) return false;
+      // A CDK app's Lambda functions set env values for code elsewhere, LLM signal or not.
+      if (format.kind === 'code' && format.lang === 'js' && mayDefineCdkLambda(t)) return false;
       read.exportsOnly = format.kind === 'code' && format.lang === 'js' && mayReexport(t);
       return !read.exportsOnly;
     };
@@ -451,8 +457,9 @@ export class Engine {
       case 'code': {
         const code = resolveCode({ file, text, lang: format.lang }, this.index, env);
         notes.push(...code.notes);
-        // The constants it exports reach the modules that import them (resolve/modules.ts).
-        return { endpoints: code.endpoints, definitions: code.exports, ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
+        // The constants it exports reach the modules that import them (resolve/modules.ts); a CDK app's Lambda env reaches their code.
+        const lambdaEnv = format.lang === 'js' && mayDefineCdkLambda(text) ? lambdaEnvironments(file, text, env) : [];
+        return { endpoints: code.endpoints, definitions: [...code.exports, ...lambdaEnv], ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
       }
       case 'dotenv': {
         // A dotenv file serves the code in its folder; where that is, the workspace decides (env-scope.ts).
@@ -479,6 +486,7 @@ export class Engine {
         }));
         if (format.kind === 'json' && format.compilerConfig) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...compilerConfig(file, tree)] };
         // A package.json names its package: JS/TS code below it reads that to tell a library's own source.
+        if (format.kind === 'json' && format.cdkContext) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...cdkContextDefinitions(file, tree.roots[0])] };
         if (format.kind === 'json' && format.packageManifest) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...npmPackageDefinition(file, tree.roots[0])] };
         if (format.kind !== 'json' || !format.deploymentParameters) return scanned;
         const { template, settings } = deploymentParameters(file, tree);
@@ -687,13 +695,22 @@ export function internalError(file: string, doing: string, err: unknown): ScanNo
 }
 
 function dedupe(endpoints: Endpoint[]): Endpoint[] {
-  const seen = new Set<string>();
+  const place = (e: Endpoint): string => `${e.range.start}:${e.range.end}:${e.provider}:${e.host}:${e.region}`;
+  // One text found by two routes is one endpoint: a URL literal that is also a client's base
+  // URL, or a client found again as an argument of the call around it (`Agent(llm=LLM(...))`).
+  // One constant that two clients send to different places is two, and so are two separate
+  // calls that send it to the same place: each call is a use.
+  const byCall = new Set(endpoints.filter((e) => e.call).map(place));
+  // Per place, the end of the calls kept so far: calls nest or are apart, so in order of their
+  // start a call that begins before that end is inside one already kept.
+  const keptUntil = new Map<string, number>();
   const out: Endpoint[] = [];
-  for (const e of endpoints.sort((a, b) => a.range.start - b.range.start)) {
-    // One text found by two routes is one endpoint; one constant that two clients send to different places is two.
-    const key = `${e.range.start}:${e.range.end}:${e.provider}:${e.host}:${e.region}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const e of endpoints.sort((a, b) => a.range.start - b.range.start || (a.call?.start ?? -1) - (b.call?.start ?? -1))) {
+    const key = place(e);
+    if (!e.call && byCall.has(key)) continue;
+    const until = keptUntil.get(key);
+    if (until !== undefined && (e.call?.start ?? -1) < until) continue;
+    keptUntil.set(key, e.call?.end ?? Infinity);
     out.push(e);
   }
   return out;

@@ -5,10 +5,13 @@
 // service's values serve the code of its build context; a GitHub workflow's serve the job's
 // working directory. A value nothing ties to code (a Kubernetes manifest, Helm values, a
 // dotenv file in a folder with no code) applies workspace-wide, but only where no tied
-// value sets that variable, and it says so in its provenance.
+// value sets that variable, and it says so in its provenance. An AWS CDK Lambda function's
+// `environment` serves the code of its asset folder (resolve/cdk.ts); a value it takes from
+// the CDK context (`tryGetContext`) is looked up where the CDK app runs, in its cdk.json.
 
 import type { EnvDefinition } from './engine';
 import type { EnvLookup, EnvWhere } from './resolve/values';
+import { HOLE } from './scan/tokens';
 import { entryOf, scalarEntry, type CNode } from './scan/config/tree';
 
 /**
@@ -101,13 +104,15 @@ export function scopedEnv(definitions: EnvDefinition[]): (file: string) => EnvLo
     if (list) list.push(d);
     else byName.set(d.name, [d]);
   }
-  return (file) => (name) => {
+  const lookup = (file: string): EnvLookup => (name) => {
     const defs = byName.get(name);
     if (!defs) return { state: 'unset' };
-    const reaching = reachingDefinitions(defs, file);
+    // A context link is followed once: the CDK context itself is never a link.
+    const reaching = reachingDefinitions(defs, file).map((d) => (d.value.startsWith(CONTEXT_LINK) ? followContextLink(d, lookup) : d));
     if (reaching.length) return valueOf(reaching);
     return { state: 'unset', elsewhere: defs.map(whereOf) };
   };
+  return lookup;
 }
 
 /**
@@ -140,15 +145,43 @@ function depthOf(d: EnvDefinition): number {
   return dir === '' ? 0 : dir.split('/').length;
 }
 
-function whereOf(d: EnvDefinition): EnvWhere {
-  return { file: d.file, line: d.line, ...(d.scope?.kind === 'none' ? { unscoped: true as const } : {}) };
+function whereOf(d: EnvDefinition & { through?: string }): EnvWhere {
+  return { file: d.file, line: d.line, ...(d.scope?.kind === 'none' ? { unscoped: true as const } : {}), ...(d.through ? { through: d.through } : {}) };
 }
 
 /** One value, or several (a conflict: which applies depends on how the code is run). */
-function valueOf(defs: EnvDefinition[]): ReturnType<EnvLookup> {
+function valueOf(defs: (EnvDefinition & { through?: string })[]): ReturnType<EnvLookup> {
   const distinct = [...new Map(defs.map((d) => [d.value, d])).values()];
   if (distinct.length === 1) return { state: 'set', value: distinct[0]!.value, where: whereOf(distinct[0]!) };
   return { state: 'conflict', values: distinct.map((d) => ({ value: d.value, where: whereOf(d) })) };
+}
+
+// ---- AWS CDK context -------------------------------------------------------------------
+
+/** The lookup name of a CDK context value (`cdk.json` "context", read by `tryGetContext`). */
+export function cdkContextName(key: string): string {
+  return `cdk-context:${key}`;
+}
+
+const CONTEXT_LINK = '\u0001cdk-context\u0001';
+
+/**
+ * A Lambda environment value taken from the CDK context (`tryGetContext("k") ?? "d"`): which
+ * value it is depends on the cdk.json of the app that defines the function, so it is looked
+ * up from that file when code reads the variable. `fallback`: the default written in the CDK code.
+ */
+export function cdkContextLink(key: string, fallback?: string): string {
+  return `${CONTEXT_LINK}${key}${fallback === undefined ? '' : `\u0001${fallback}`}`;
+}
+
+/** What a CDK context link stands for, seen from the file that defines the function. */
+function followContextLink(d: EnvDefinition, lookup: (file: string) => EnvLookup): EnvDefinition & { through: string } {
+  const [key = '', fallback] = d.value.slice(CONTEXT_LINK.length).split('\u0001');
+  const context = lookup(d.file)(cdkContextName(key));
+  if (context.state === 'set') return { ...d, value: context.value, through: `CDK context ${key} in ${context.where.file}:${context.where.line}` };
+  if (context.state === 'conflict') return { ...d, value: HOLE, through: `CDK context ${key}, which has different values in the workspace` };
+  if (fallback !== undefined) return { ...d, value: fallback, through: `CDK context ${key}, which no cdk.json of the app sets, so the default in code` };
+  return { ...d, value: HOLE, through: `CDK context ${key}, which no cdk.json of the app sets` };
 }
 
 /** The env blocks of a compose file or GitHub workflow and the code each reaches; dotenv files a compose service loads. */

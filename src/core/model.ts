@@ -79,6 +79,11 @@ export interface Endpoint {
   fallbacks?: Fallback[];
   /** Infrastructure that provides the endpoint (a Terraform Azure OpenAI account), not code or config that calls it. */
   declaration?: true;
+  /**
+   * The call that made this endpoint, when a call made it: two clients that share one URL line
+   * (an LLM and its embedding model) are two uses of it, reported on that line.
+   */
+  call?: TextRange;
 }
 
 export interface Fallback {
@@ -95,6 +100,8 @@ export interface EnvSource {
   line: number;
   /** The file is tied to no code (a Kubernetes manifest, Helm values, a dotenv file in a folder without code): it applies workspace-wide. */
   unscoped?: true;
+  /** Where this line takes its value from, when another setting gives it (a CDK Lambda variable from the cdk.json context). */
+  through?: string;
 }
 
 export type RuleId = 'LLMC001' | 'LLMC002' | 'LLMC003' | 'LLMC004' | 'LLMC005' | 'LLMC006' | 'LLMC007' | 'LLMC008';

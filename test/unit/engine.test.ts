@@ -124,7 +124,8 @@ describe('engine', () => {
   });
 
   it('gives each boto3 Bedrock service its own host', () => {
-    const text = 'import boto3\nc = boto3.client("bedrock", region_name="us-west-2")\nr = boto3.client("bedrock-runtime", region_name="eu-west-1")\n';
+    // The control plane counts where it runs a batch job over the data (see aws-region-flow.test.ts).
+    const text = 'import boto3\nc = boto3.client("bedrock", region_name="us-west-2")\nr = boto3.client("bedrock-runtime", region_name="eu-west-1")\nc.create_model_invocation_job(jobName="j")\n';
     assert.deepEqual(found('a.py', text).map((e) => e.host), ['bedrock.us-west-2.amazonaws.com', 'bedrock-runtime.eu-west-1.amazonaws.com']);
   });
 

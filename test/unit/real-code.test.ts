@@ -26,7 +26,13 @@ const REACHED: Record<string, typeof GOAL> = {
   // improved on some of their misses too, so their first runs are the honest measure.
   holdout: { precision: 0.74, recall: 0.63, attributes: 0.98 },
   'holdout-2': { precision: 0.77, recall: 0.56, attributes: 1 },
-  'holdout-3': { precision: 0.68, recall: 0.55, attributes: 1 },
+  // Precision 0.66, not 0.68: since each client construction counts as its own use, the two
+  // azure-ai-inference clients that share one computed endpoint line in
+  // Azure-Samples/get-started-with-ai-chat are two endpoints on that line, which the labels
+  // place on the calls' lines instead: one line mismatch, now counted once per client.
+  'holdout-3': { precision: 0.66, recall: 0.55, attributes: 1 },
+  // Labelled after holdout-3 and first run on the engine as it stood (real-holdout-4-first-run.txt).
+  'holdout-4': { precision: 0.65, recall: 0.28, attributes: 0.97 },
 };
 
 describe('real public code, labelled blind (docs/accuracy/real)', () => {

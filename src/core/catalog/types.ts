@@ -158,7 +158,16 @@ export interface ClientSignal {
    */
   libraryConstants?: { name: string; value: string }[];
   /** The call only counts when this positional argument is one of these strings (boto3.client("bedrock-runtime")). */
-  requireArg?: { index: number; oneOf: string[] };
+  requireArg?: {
+    index: number;
+    oneOf: string[];
+    /**
+     * Values of `oneOf` that name a management API (boto3.client("bedrock")), which sends no
+     * prompts: such a call counts only when its file calls one of `methods`, the management
+     * calls that do send content to be processed in the client's region (a batch inference job).
+     */
+    controlPlane?: { values: string[]; methods: string[] };
+  };
   /**
    * The call only counts when this option is set to one of these literal values
    * (genai.Client(vertexai=True)), or, when the call does not set it, one of `env` is true

@@ -136,6 +136,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       const before = r.endpoints.length;
       useAt = call.s;
       r.call(call);
+      for (let i = before; i < r.endpoints.length; i++) r.endpoints[i]!.call ??= { start: call.s, end: call.e };
       tag(before);
     }
     for (const tok of stoppedAt === undefined ? structure.strings : []) {
@@ -281,6 +282,8 @@ class CodeResolver {
   /** Start offsets of model ids written inside a client's construction: that client's model, not the file's. */
   private readonly ownModels = new Set<number>();
   private fields?: { field: string; a: Assignment }[];
+  /** Names assigned by key or property (`args.base_url` for `args["base_url"] = ...`), by the object's name. */
+  private keysWritten?: Map<string, string[]>;
   /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
   private readonly inTest: boolean;
   /** When the file is the source of an SDK the catalog models: its clients' default hosts, reported where the clients are built. */
@@ -742,7 +745,8 @@ class CodeResolver {
         // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
         const positional = call.args.filter((a) => !a.name)[requireArg.index];
         const candidates = positional ? [positional] : call.args.filter((a) => a.name);
-        if (!candidates.some((a) => requireArg.oneOf.includes(evaluate(a.value, this.ctx).text))) continue;
+        const named = candidates.map((a) => evaluate(a.value, this.ctx).text).find((text) => requireArg.oneOf.includes(text));
+        if (named === undefined || !this.sendsContent(named, requireArg.controlPlane)) continue;
       }
       if (requireOption) {
         const opt = findOption(this.readOptions(call), [requireOption.name]);
@@ -776,6 +780,12 @@ class CodeResolver {
     }
     // The switch to another backend is set at run time to a value the engine cannot read: neither backend is known.
     return switched ?? required ?? undecided ?? fallback;
+  }
+
+  /** A management API's client counts only when the file calls one of its methods that process content (a batch job). */
+  private sendsContent(service: string, controlPlane: { values: string[]; methods: string[] } | undefined): boolean {
+    if (!controlPlane?.values.includes(service)) return true;
+    return controlPlane.methods.some((m) => new RegExp(`\\.${m}\\s*\\(`).test(this.input.text));
   }
 
   /**
@@ -1008,9 +1018,10 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
-      const endpoint = this.regionOption(regionOpt, provider, via, extras, service, configured?.at);
+      const setAway = configured?.at ?? this.regionSetAway(regionOpt, call);
+      const endpoint = this.regionOption(regionOpt, provider, via, extras, service, setAway);
       this.endpoints.push(endpoint);
-      if (!configured) this.noteArgument(endpoint, regionOpt.value, call);
+      if (!setAway) this.noteArgument(endpoint, regionOpt.value, call);
       return;
     }
 
@@ -1232,9 +1243,15 @@ class CodeResolver {
 
   private liteLlm(call: Call): void {
     const { litellm } = this.index.catalog;
-    const options = this.readOptions(call);
+    const { options, opaque } = this.callOptions(call);
     const label = shortCallee(call).replace(/\(\)$/, '');
     const modelOpt = findOption(options, litellm.modelOptions) ?? (call.args[0] && !call.args[0].name ? { name: 'model', value: call.args[0].value } : undefined);
+    if (!modelOpt && opaque && !findOption(options, ['model_list'])) {
+      // ChatLiteLLM(**kwargs): the model string, and so the provider, comes from options the engine cannot read.
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null }, `${label}(): model from ${opaque}`,
+        { sdk: 'litellm', unknown: `the model string comes from \`${opaque}\`, which is not a literal in this file, so which provider it calls is not known` }));
+      return;
+    }
     const main = modelOpt ? this.liteLlmModel(modelOpt, options, label) : [];
     // Router(model_list=[{model_name, litellm_params}], fallbacks=[{"a": ["b"]}]).
     const groups = new Map<string, Endpoint[]>();
@@ -1617,7 +1634,12 @@ class CodeResolver {
       const v = arg.value;
       const assigned = v.k === 'ref' ? findAssignment(v.path, v.s, this.ctx) : undefined;
       const literal = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
-      if (literal?.k === 'obj') for (const e of literal.entries) options.push({ name: e.key, value: e.value });
+      if (literal?.k === 'obj' && v.k === 'ref') {
+        const written = this.writtenInto(v.path, call);
+        for (const e of literal.entries) if (!written.options.some((o) => o.name === e.key)) options.push({ name: e.key, value: e.value });
+        options.push(...written.options);
+        if (written.opaque) opaque ??= written.opaque;
+      }
       // A string (`groq(MODEL)` with `const MODEL = '...'`) is a model id, not an options object.
       else if (literal?.k === 'str' || literal?.k === 'tmpl' || literal?.k === 'lit') continue;
       else opaque ??= v.k === 'ref' ? v.path : this.input.text.slice(v.s, v.e);
@@ -1629,6 +1651,59 @@ class CodeResolver {
       }
     }
     return opaque ? { options, opaque } : { options };
+  }
+
+  /**
+   * The keys written into an options dict or object after its literal and before the call that
+   * is passed it (`args["base_url"] = ...`, `opts.baseURL = ...`). A key written only on some
+   * paths to the call, or more than once, or a dict changed by a method (`args.update(...)`),
+   * is opaque: the option may or may not be set there.
+   */
+  private writtenInto(path: string, call: Call): { options: Option[]; opaque?: string } {
+    const options: Option[] = [];
+    let opaque: string | undefined;
+    const prefix = `${path}.`;
+    if (!this.keysWritten) {
+      this.keysWritten = new Map();
+      for (const name of this.ctx.assignments.keys()) {
+        const dot = name.lastIndexOf('.');
+        if (dot > 0) this.keysWritten.set(name.slice(0, dot), [...(this.keysWritten.get(name.slice(0, dot)) ?? []), name]);
+      }
+    }
+    for (const name of this.keysWritten.get(path) ?? []) {
+      const before = (this.ctx.assignments.get(name) ?? []).filter((a) => a.s < call.s);
+      if (!before.length) continue;
+      const only = before.length === 1 ? before[0]! : undefined;
+      if (only && !only.compound && this.alwaysRunsBefore(only, call.s)) {
+        options.push({ name: name.slice(prefix.length), value: this.ctx.parser.valueOf(only) });
+      } else opaque ??= `${path}[${JSON.stringify(name.slice(prefix.length))}] (set on some paths only)`;
+    }
+    const changed = new RegExp(`(?:^|[^\\w.])${path.replace(/[.$]/g, '\\$&')}\\s*(?:\\.\\s*(?:update|setdefault|__setitem__)\\s*\\(|\\|=)`);
+    if (changed.test(this.input.text.slice(0, call.s))) opaque ??= `${path} (changed by a method before the call)`;
+    return opaque ? { options, opaque } : { options };
+  }
+
+  /**
+   * Whether a statement before `at` runs on every path to it: in Python no line between them is
+   * indented less than the statement (an `else:` or the end of its `if`); elsewhere `at` is inside
+   * the statement's block.
+   */
+  private alwaysRunsBefore(a: Assignment, at: number): boolean {
+    const text = this.input.text;
+    if (this.input.lang !== 'python') {
+      const block = this.ctx.parser.blockOf(a);
+      return block.s <= at && at <= block.e;
+    }
+    const indentOf = (lineStart: number): number => {
+      let i = lineStart;
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      return text[i] === '\n' || text[i] === '\r' || text[i] === '#' || i >= text.length ? Infinity : i - lineStart;
+    };
+    const own = indentOf(text.lastIndexOf('\n', a.s - 1) + 1);
+    for (let line = text.indexOf('\n', a.s) + 1; line > 0 && line <= at; line = text.indexOf('\n', line) + 1) {
+      if (indentOf(line) < own) return false;
+    }
+    return true;
   }
 
   /**
@@ -1761,6 +1836,19 @@ class CodeResolver {
     }
   }
 
+  /**
+   * A region taken from an object built in another statement (`session =
+   * boto3.Session(region_name=REGION)`, then `session.client(...)`) whose text is not in
+   * that statement either (a constant): reported at the client call, which decides the
+   * endpoint, rather than at a constant two steps away that may feed other things too.
+   */
+  private regionSetAway(opt: Option, call: Call): Span | undefined {
+    const held = call.receiver;
+    const inside = (c: Call, span: Span): boolean => c.s <= span.s && span.e <= c.e;
+    if (!held || inside(call, held) || !inside(held, opt.value)) return undefined;
+    return inside(held, this.resolve(opt.value).span) ? undefined : this.callSpan(call);
+  }
+
   private regionOf(r: Resolved, provider: Provider): string | null {
     // A placeholder (`<<region-name>>`, `YOUR_REGION`) is not a region.
     if (isKnown(r)) return /^[a-z]{2,}[a-z0-9-]*$/i.test(r.text.trim()) && !isPlaceholderValue(r.text) ? r.text.trim() : null;
@@ -1874,8 +1962,10 @@ export function optionsOf(call: Call, held?: (v: Value) => Value | undefined): O
     for (const e of obj.entries) {
       if (e.key === '...' || e.key === '**') continue;
       out.push({ name: e.key, value: e.value });
-      // A settings object inside the options object (LangChain JS `configuration: { baseURL }`, LlamaIndex `azure: { endpoint }`).
-      if (e.value.k === 'obj') for (const s of e.value.entries) if (s.key !== '...' && s.key !== '**') nested.push({ name: `${e.key}.${s.key}`, value: s.value });
+      // A settings object inside the options object (LangChain JS `configuration: { baseURL }`, LlamaIndex `azure: { endpoint }`),
+      // also one held by a name (`const config = { host }` passed as `{ model, config }`).
+      const inner = e.value.k === 'ref' ? held?.(e.value) : e.value;
+      if (inner?.k === 'obj') for (const s of inner.entries) if (s.key !== '...' && s.key !== '**') nested.push({ name: `${e.key}.${s.key}`, value: s.value });
     }
   };
   for (const arg of call.args) {

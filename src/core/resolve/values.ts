@@ -6,6 +6,7 @@
 import type { Assignment, Span, Value } from '../scan/ir';
 import type { CodeParser } from '../scan/parse';
 import { HOLE } from './hosts';
+import { cdkContextName } from '../env-scope';
 import { fieldAt, instanceOf, modelClasses } from './settings';
 
 /** A piece of resolved text and where it came from. */
@@ -55,10 +56,12 @@ export interface EnvWhere {
   line: number;
   /** The file is tied to no code (a Kubernetes manifest, a dotenv file in a folder without code): it applies workspace-wide. */
   unscoped?: true;
+  /** Where the line takes its value from, when that is another setting (a CDK Lambda's variable from the CDK context). */
+  through?: string;
 }
 
 export function formatWhere(w: EnvWhere): string {
-  return `${w.file}:${w.line}${w.unscoped ? ', unscoped' : ''}`;
+  return `${w.file}:${w.line}${w.unscoped ? ', unscoped' : ''}${w.through ? `, from ${w.through}` : ''}`;
 }
 
 /** The lookup for a scan that has not read the workspace's env files. */
@@ -333,6 +336,8 @@ function evaluateCall(value: Extract<Value, { k: 'call' }>, ctx: EvalContext, de
     for (const link of call.chain) if (DEFAULTING_METHODS.has(link.callee) && link.args[0]) fallback = link.args[0].value;
     return envRead(name.text, fallback, value, ctx, depth);
   }
+  // AWS CDK: `this.node.tryGetContext("key")`, the app's cdk.json "context" (env-scope.ts).
+  if (/(?:^|\.)node\.tryGetContext$/.test(callee) && firstArg?.k === 'str') return contextRead(firstArg.v, value, ctx);
   // C# target-typed `new("...")` and the wrappers only carry their first argument.
   if (callee === 'new' || WRAPPERS.has(callee) || WRAPPERS.has(callee.slice(callee.lastIndexOf('.') + 1))) {
     if (firstArg) {
@@ -361,7 +366,11 @@ function evaluateCall(value: Extract<Value, { k: 'call' }>, ctx: EvalContext, de
 function envRead(name: string, fallback: Value | undefined, at: Span, ctx: EvalContext, depth: number): Resolved {
   const span = { s: at.s, e: at.e };
   const env = ctx.env(name);
-  if (env.state === 'set') return { text: env.value, pieces: [], span, env: { name, defaulted: false, where: env.where } };
+  if (env.state === 'set') {
+    // Set where it runs to something this scan cannot follow (`${X}`, a CDK construct's props).
+    const why = env.value.includes(HOLE) ? { why: `is read from ${name}, which ${formatWhere(env.where)} sets to a value not known here` } : {};
+    return { text: env.value, pieces: [], span, env: { name, defaulted: false, where: env.where }, ...why };
+  }
   if (env.state === 'conflict') {
     const values = env.values.map((v) => `${v.value} in ${formatWhere(v.where)}`).join(', ');
     return { text: HOLE, pieces: [], span, env: { name, defaulted: false }, why: `is read from ${name}, which has different values in the workspace (${values})` };
@@ -375,6 +384,17 @@ function envRead(name: string, fallback: Value | undefined, at: Span, ctx: EvalC
   const why = env.state === 'unset'
     ? `is read from the environment variable ${name}, which ${unsetWhy(env)}`
     : `is read from the environment variable ${name}, whose value is not known here`;
+  return { text: HOLE, pieces: [], span, env: { name, defaulted: false }, why };
+}
+
+/** A CDK context value: unknown, marked as read, when no cdk.json of the app sets it (so `?? "default"` applies). */
+function contextRead(key: string, at: Span, ctx: EvalContext): Resolved {
+  const span = { s: at.s, e: at.e };
+  const name = cdkContextName(key);
+  const context = ctx.env(name);
+  if (context.state === 'set') return { text: context.value, pieces: [], span, env: { name, defaulted: false, where: context.where } };
+  const why = context.state === 'conflict' ? `is the CDK context value ${key}, which has different values in the workspace`
+    : context.state === 'unset' ? `is the CDK context value ${key}, which no cdk.json of this app sets` : `is the CDK context value ${key}, not known here`;
   return { text: HOLE, pieces: [], span, env: { name, defaulted: false }, why };
 }
 

@@ -51,7 +51,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
       const related: RelatedLocation[] = (endpoint.env ?? []).map((x) => ({
         file: x.file, line: x.line,
         message: (x.value.includes(HOLE) ? `${x.name} is set here, to a value that cannot be read statically` : `${x.name}=${x.value} is set here`)
-          + (x.unscoped ? ' (unscoped: tied to no code folder, it applies workspace-wide)' : ''),
+          + (x.through ? `, from ${x.through}` : '') + (x.unscoped ? ' (unscoped: tied to no code folder, it applies workspace-wide)' : ''),
       }));
       const line = options.lineOf && readers.size ? options.lineOf(endpoint.file, endpoint.range.start) : undefined;
       const reading = line ? readers.get(`${endpoint.file}:${line}`) ?? [] : [];

@@ -134,12 +134,17 @@ export const provider: Provider = {
       id: 'boto3-bedrock',
       languages: ['python'],
       callees: ['boto3.client', 'session.client', 'Session.client'],
-      requireArg: { index: 0, oneOf: ['bedrock-runtime', 'bedrock-agent-runtime', 'bedrock'] },
+      requireArg: {
+        index: 0,
+        oneOf: ['bedrock-runtime', 'bedrock-agent-runtime', 'bedrock'],
+        // "bedrock" is the control plane (models, guardrails, profiles); its jobs that run a model over your data count.
+        controlPlane: { values: ['bedrock'], methods: ['create_model_invocation_job', 'create_model_customization_job', 'create_evaluation_job'] },
+      },
       packages: ['boto3'],
       options: { region: ['region_name'], url: ['endpoint_url'] },
       env: { region: ['AWS_DEFAULT_REGION', 'AWS_REGION'] },
       defaults: { region: null },
-      note: 'Without region_name the region comes from outside the code (AWS_DEFAULT_REGION/AWS_REGION, ~/.aws/config, a Session(region_name=...) or botocore Config(region_name=...)). The geography may also be in the model id: eu./us./apac./global. inference-profile prefixes.',
+      note: 'Without region_name the region comes from outside the code (AWS_DEFAULT_REGION/AWS_REGION, ~/.aws/config, a Session(region_name=...) or botocore Config(region_name=...)). The geography may also be in the model id: eu./us./apac./global. inference-profile prefixes. boto3.client("bedrock") is the control plane (model lists, guardrails, inference profiles): it counts only where the file starts a batch inference, customization or evaluation job on it, which run a model over your data in its region.',
       sources: [BOTO_SAMPLES],
     },
     {

@@ -1,0 +1,114 @@
+// AWS CDK apps in TypeScript/JavaScript as a source of env values: a Lambda function's
+// `environment` map (`new lambda.Function`, `NodejsFunction`, `PythonFunction`,
+// `DockerImageFunction`, `GoFunction`) reaches the code of its asset folder, as a compose
+// service's `environment:` reaches its build context; the app's cdk.json "context" reaches
+// the CDK code beside and below it (`this.node.tryGetContext("key")`). A value the CDK code
+// takes from somewhere this scan cannot follow (a construct's props) is set, but unknown.
+
+import { cdkContextLink, cdkContextName, dirOf, joinPath, type EnvScope } from '../env-scope';
+import { lex } from '../scan/lexer';
+import { CodeParser } from '../scan/parse';
+import { HOLE } from '../scan/tokens';
+import type { Call, Value } from '../scan/ir';
+import type { CNode } from '../scan/config/tree';
+import { evaluate, type EnvLookup, type EvalContext } from './values';
+
+/** A value an env-setting file publishes, at its offset (the engine adds the line). */
+interface Definition {
+  name: string;
+  value: string;
+  offset: number;
+  scope?: EnvScope;
+}
+
+/** The Lambda constructs whose props carry `environment`, by class name. */
+const FUNCTION_CLASSES = new Set(['Function', 'SingletonFunction', 'NodejsFunction', 'PythonFunction', 'DockerImageFunction', 'GoFunction']);
+
+/** The modules that define them: aws-cdk-lib's `aws-lambda` (and `aws_lambda` through the root), and the alpha packages. */
+const FUNCTION_MODULE = /^(?:aws-cdk-lib\/aws-lambda(?:-nodejs)?|aws-cdk-lib\.aws_lambda(?:_nodejs)?|@aws-cdk\/aws-lambda(?:-[a-z]+)*)\.(\w+)$/;
+
+/** Whether code may define Lambda functions with the CDK (worth reading without an LLM signal). */
+export const CDK_LAMBDA_ANCHORS = ['aws-cdk-lib/aws-lambda', '@aws-cdk/aws-lambda', 'aws_lambda.'];
+
+/** The values a cdk.json (or cdk.context.json) "context" sets, for the CDK code in its folder and below. */
+export function cdkContextDefinitions(file: string, root: CNode | undefined): Definition[] {
+  const context = root?.k === 'map' ? root.entries.find((e) => e.key === 'context')?.value : undefined;
+  if (context?.k !== 'map') return [];
+  const scope: EnvScope = { kind: 'folder', dir: dirOf(file), by: 'CDK app' };
+  return context.entries.flatMap((e) => (e.value.k === 'scalar' && typeof e.value.v === 'string'
+    ? [{ name: cdkContextName(e.key), value: e.value.v, offset: e.value.s, scope }] : []));
+}
+
+/**
+ * The env variables each CDK Lambda function in a file sets, scoped to its code: the asset
+ * folder (`entry:`, `Code.fromAsset(...)`, `DockerImageCode.fromImageAsset(...)`) when it is
+ * written from `__dirname`; otherwise tied to no folder (a relative path is taken from where
+ * the CDK app runs). Inline code (`Code.fromInline`) runs no workspace code.
+ */
+export function lambdaEnvironments(file: string, text: string, env: EnvLookup): Definition[] {
+  const { tokens } = lex(text, 'js');
+  const parser = CodeParser.forFile(text, tokens, 'js', (path) => FUNCTION_CLASSES.has(path.slice(path.lastIndexOf('.') + 1)));
+  const structure = parser.parseFile();
+  const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env };
+  const out: Definition[] = [];
+  for (const call of structure.calls) {
+    if (!call.isNew || !FUNCTION_CLASSES.has(FUNCTION_MODULE.exec(parser.qualify(call.callee))?.[1] ?? '')) continue;
+    const props = call.args[2]?.value;
+    const environment = props?.k === 'obj' ? props.entries.find((e) => e.key === 'environment')?.value : undefined;
+    if (props?.k !== 'obj' || environment?.k !== 'obj') continue;
+    const dir = codeFolder(file, call, props.entries);
+    if (dir === undefined) continue;
+    const id = call.args[1]?.value;
+    const by = `CDK Lambda function ${id?.k === 'str' ? `"${id.v}"` : 'construct'}`;
+    const scope: EnvScope = dir === null ? { kind: 'none' } : { kind: 'folder', dir, by };
+    for (const entry of environment.entries) {
+      if (!/^[A-Za-z_]\w*$/.test(entry.key)) continue;
+      out.push({ name: entry.key, value: envValue(entry.value, ctx), offset: entry.value.s, scope });
+    }
+  }
+  return out;
+}
+
+/** A variable's value as the function gets it: known, a link to the CDK context, or unknown (HOLE). */
+function envValue(value: Value, ctx: EvalContext): string {
+  const r = evaluate(value, ctx);
+  const key = r.env?.name.startsWith(cdkContextName('')) ? r.env.name.slice(cdkContextName('').length) : undefined;
+  // From the context: which value depends on the app's cdk.json, looked up when code reads the variable.
+  if (key !== undefined) return cdkContextLink(key, r.env?.defaulted ? r.text : undefined);
+  return r.text.includes(HOLE) ? HOLE : r.text;
+}
+
+/**
+ * The folder of the function's code; null when it cannot be placed (a path relative to where
+ * the app runs, or computed); undefined when the function runs no code of the workspace.
+ */
+function codeFolder(file: string, call: Call, props: { key: string; value: Value }[]): string | null | undefined {
+  const tail = call.callee.slice(call.callee.lastIndexOf('.') + 1);
+  const entry = props.find((p) => p.key === 'entry')?.value;
+  if (tail === 'NodejsFunction' || tail === 'PythonFunction' || tail === 'GoFunction') {
+    // NodejsFunction's default entry is a file beside the defining one.
+    if (!entry) return tail === 'NodejsFunction' ? dirOf(file) : null;
+    const path = pathOf(file, entry);
+    // A handler file (`lambda/index.ts`, `cmd/main.go`) runs the code of its folder.
+    return path && /\.[cm]?[jt]sx?$|\.go$|\.py$/.test(path) ? dirOf(path) : path;
+  }
+  const code = props.find((p) => p.key === 'code')?.value;
+  if (code?.k !== 'call') return null;
+  const method = code.call.callee.slice(code.call.callee.lastIndexOf('.') + 1);
+  if (method === 'fromInline') return undefined;
+  if ((method === 'fromAsset' || method === 'fromImageAsset' || method === 'fromDockerBuild') && code.call.args[0]) return pathOf(file, code.call.args[0].value);
+  return null;
+}
+
+/** A path written from the defining file's folder (`path.join(__dirname, "../backend")`, `` `${__dirname}/fn` ``); else null. */
+function pathOf(file: string, value: Value): string | null {
+  const parts: Value[] = value.k === 'call' && /^path\.(?:join|resolve)$/.test(value.call.callee) ? value.call.args.map((a) => a.value)
+    : value.k === 'tmpl' ? value.parts : [value];
+  if (parts[0]?.k !== 'ref' || parts[0].path !== '__dirname') return null;
+  let dir: string | null = dirOf(file);
+  for (const part of parts.slice(1)) {
+    if (part.k !== 'str' || dir === null) return null;
+    dir = joinPath(dir, part.v.replace(/^\//, ''));
+  }
+  return dir;
+}
