@@ -153,6 +153,12 @@ export interface ClientSignal {
   callees: string[];
   /** The callees are whole import paths: `agents.Agent` (the OpenAI Agents SDK's) is not `google.adk.agents.Agent`. */
   wholePath?: boolean;
+  /**
+   * Public constants of the library that applications pass as the client's URL
+   * (AutoGen's `AnthropicConstants.Endpoint`), with the value its source gives them. The
+   * literal in the library's own declaration is its default, not a use.
+   */
+  libraryConstants?: { name: string; value: string }[];
   /** The call only counts when this positional argument is one of these strings (boto3.client("bedrock-runtime")). */
   requireArg?: {
     index: number;
@@ -387,6 +393,12 @@ export interface SpringAiStarter {
   switchTo?: { property: string; provider: ProviderId }[];
   /** The chat model classes the starter auto-configures as beans: code that has one injected uses the starter's endpoint. */
   chatModels?: string[];
+  /**
+   * Properties below the prefix of which one must be set for the starter to make its client
+   * (LangChain4j's `@ConditionalOnProperty(PREFIX + ".chat-model.api-key")`, or `enabled`
+   * set to true): a block with none set in its file configures nothing.
+   */
+  activatedBy?: string[];
   /** What the starter uses when none is set. `region: null`: it has no default (the application does not start without one). */
   defaults: { host?: string; baseUrl?: string; region?: string | null };
   note?: string;
@@ -554,6 +566,7 @@ export interface Catalog {
   providers: Provider[];
   litellm: LiteLlmSignals;
   portkey: PortkeySignals;
+  /** Spring AI's starters, and LangChain4j's Spring Boot starters and Quarkus extensions (read alike). */
   springAi: SpringAiStarter[];
   prompty: PromptyExecutor[];
   promptyRunners?: PromptyRunner[];

@@ -168,6 +168,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     r.profiles(structure.strings);
     r.handlerFallbacks(structure.assignments);
+    r.spreadSharedConstants();
     return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
   };
   const first = run(env);
@@ -299,6 +300,8 @@ class CodeResolver {
   private routerLibrarySourceOf?: ModelStringRouter | null;
   /** See callsMethodIn. */
   private methodCalls?: Map<string, number[]>;
+  /** Endpoints reported at a constant's literal, with the argument that names the constant (noteArgument). */
+  private readonly arguments = new Map<Endpoint, Span>();
 
   constructor(
     private readonly input: CodeFile,
@@ -1187,7 +1190,7 @@ class CodeResolver {
 
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
-      const value = evaluate(urlOpt.value, this.ctx);
+      const value = this.libraryConstant(evaluate(urlOpt.value, this.ctx), signal);
       const r = configured ? { ...value, span: configured.at } : value;
       // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
       // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
@@ -1203,6 +1206,7 @@ class CodeResolver {
       if (endpoint) {
         this.consume(r);
         this.endpoints.push(endpoint);
+        if (!configured) this.noteArgument(endpoint, urlOpt.value, call);
         return;
       }
     }
@@ -1216,7 +1220,10 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
-      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service, configured?.at ?? this.regionSetAway(regionOpt, call)));
+      const setAway = configured?.at ?? this.regionSetAway(regionOpt, call);
+      const endpoint = this.regionOption(regionOpt, provider, via, extras, service, setAway);
+      this.endpoints.push(endpoint);
+      if (!setAway) this.noteArgument(endpoint, regionOpt.value, call);
       return;
     }
 
@@ -1580,6 +1587,7 @@ class CodeResolver {
       if (!first || !('lit' in first) || !/^(?:https?|wss?):\/\//i.test(first.lit)) return;
       r = evaluate(CodeParser.parseHole(this.ctx.parser, [tok]), this.ctx);
     }
+    if (this.declaresLibraryConstant(tok)) return;
     const key = this.keyOf(tok);
     this.urlInValue(tok, r, key, {
       found: fromEnv?.env?.where ? `URL of an LLM API: ${fromEnv.env.name} (${formatWhere(fromEnv.env.where)}) with a path written here, ${fromEnv.text}` : key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string',
@@ -1981,6 +1989,58 @@ class CodeResolver {
       ...(region ? {} : { unknown: isKnown(r) ? `the region "${r.text}" is a placeholder, not a region` : `the region ${r.why ?? 'is computed at run time'}` }),
       ...(fix ? { euFix: fix } : {}),
     });
+  }
+
+  /** A value that names one of the library's public constants (`AnthropicConstants.Endpoint`), as the catalog gives it. */
+  private libraryConstant(r: Resolved, signal: ClientSignal): Resolved {
+    const symbol = r.symbol;
+    const known = !isKnown(r) && symbol ? signal.libraryConstants?.find((c) => pathEndsWith(symbol, c.name)) : undefined;
+    return known ? { text: known.value, pieces: [], span: r.span, symbol } : r;
+  }
+
+  /**
+   * Whether a literal is a library's own declaration of one of its public constants (the
+   * `Endpoint = "..."` of `class AnthropicConstants`): the library's default, not a use.
+   */
+  private declaresLibraryConstant(tok: Token): boolean {
+    const field = this.keyOf(tok);
+    if (!field) return false;
+    return this.index.catalog.providers.some((p) => p.clients.some((c) => c.languages.includes(this.input.lang) && (c.libraryConstants ?? []).some((k) => {
+      const [owner, name] = [k.name.slice(0, k.name.lastIndexOf('.')), k.name.slice(k.name.lastIndexOf('.') + 1)];
+      return name === field && new RegExp(`\\bclass\\s+${owner.slice(owner.lastIndexOf('.') + 1)}\\b`).test(this.input.text);
+    })));
+  }
+
+  /**
+   * A client reported at a constant's literal (`LOCATION = "us-central1"` given as
+   * `.location(LOCATION)`) remembers the argument that names the constant: see
+   * spreadSharedConstants.
+   */
+  private noteArgument(endpoint: Endpoint, value: Value, call: Call): void {
+    const { start, end } = endpoint.range;
+    if (value.k === 'ref' && (start < call.s || end > call.e)) this.arguments.set(endpoint, { s: value.s, e: value.e });
+  }
+
+  /**
+   * One constant given to several clients decides each of them: each client is then its own
+   * use, at the argument that names the constant (one line cannot stand for two uses). A
+   * constant given to one client stays reported at its literal, the text that decides. Either
+   * way a fix edits the literal.
+   */
+  spreadSharedConstants(): void {
+    const byLiteral = new Map<string, Endpoint[]>();
+    for (const e of this.arguments.keys()) {
+      const key = `${e.range.start}:${e.range.end}`;
+      byLiteral.set(key, [...(byLiteral.get(key) ?? []), e]);
+    }
+    for (const group of byLiteral.values()) {
+      const places = new Set(group.map((e) => this.arguments.get(e)!.s));
+      if (places.size < 2) continue;
+      for (const e of group) {
+        const at = this.arguments.get(e)!;
+        e.range = { start: at.s, end: at.e };
+      }
+    }
   }
 
   /**
