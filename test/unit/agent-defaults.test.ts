@@ -97,10 +97,10 @@ describe('agent frameworks: default models', () => {
   describe('Prompty runs with a configuration in the code', () => {
     const IMPORT = ['import os', 'import prompty', 'import prompty.azure'];
 
-    it('an azure_endpoint in the configuration is Azure OpenAI at that endpoint, reported where the key is written', () => {
+    it('an azure_endpoint in the configuration is Azure OpenAI at that endpoint, reported at the run while the env value is unknown', () => {
       const text = [...IMPORT, 'def answer(q):', '    cfg = {', '        "azure_endpoint": os.environ["AZURE_OPENAI_ENDPOINT"],', '        "api_version": "2024-08-01-preview",', '    }',
         '    return prompty.execute(', '        "chat.prompty",', '        inputs={"question": q},', '        configuration=cfg,', '    )'].join('\n');
-      assert.deepEqual(found('chat.py', text).map((e) => [e.line, e.provider]), [[6, 'azure-openai']]);
+      assert.deepEqual(found('chat.py', text).map((e) => [e.line, e.provider]), [[9, 'azure-openai']]);
       assert.deepEqual(targets('chat.py', text.split('\n'), { AZURE_OPENAI_ENDPOINT: 'https://acme-eu.openai.azure.com/' }).map((e) => e.host), ['acme-eu.openai.azure.com']);
     });
 
