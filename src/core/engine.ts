@@ -14,7 +14,7 @@ import { CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments } from '.
 import { promptyModel } from './resolve/prompty';
 import { componentConfigs } from './resolve/component-config';
 import { promptyFrontMatterEnd } from './scan/config/prompty';
-import { compilerConfig, exportedNames, isCompilerConfig, PROJECT_IMPORT_ANCHORS } from './resolve/modules';
+import { compilerConfig, exportedNames, isCompilerConfig, moduleKeyOf, PROJECT_IMPORT_ANCHORS, pythonModulePresence } from './resolve/modules';
 import { goModuleDefinition, npmPackageDefinition } from './resolve/not-endpoints';
 import { applyAzureResources, bicepParamName, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { dirOf, isDocumentationEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
@@ -227,12 +227,27 @@ export class Engine {
   readonly index: CatalogIndex;
   /** Prefilters for code (and notebooks) and for config files. */
   readonly prefilters: { code: Prefilter; config: Prefilter };
+  /** Module names a project package may shadow (see modulePresence). */
+  private readonly shadowingModules: Set<string>;
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   private readonly utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
   constructor(readonly catalog: Catalog = defaultCatalog, private readonly options: EngineOptions = {}) {
     this.index = new CatalogIndex(catalog);
     this.prefilters = { code: new Prefilter(catalogAnchors(catalog, 'code')), config: new Prefilter(catalogAnchors(catalog, 'config')) };
+    this.shadowingModules = new Set(catalog.providers.flatMap((p) => p.clients).filter((c) => c.wholePath).flatMap((c) => c.callees.map((path) => path.slice(0, path.lastIndexOf('.')))));
+  }
+
+  /**
+   * A Python module of the workspace named like a framework's whole import path (`agents`, as
+   * the OpenAI Agents SDK's `agents.Agent`) says it is there, read or not: the code beside it
+   * imports the project's own module, not the framework (resolve/modules.ts).
+   */
+  private modulePresence(file: string, format: FileFormat): EnvDefinition[] {
+    if (format.kind !== 'code' || format.lang !== 'python') return [];
+    const module = moduleKeyOf(file);
+    const name = module.slice(module.lastIndexOf('/') + 1);
+    return this.shadowingModules.has(name) ? [{ name: pythonModulePresence(module), value: 'present', file, line: 1 }] : [];
   }
 
   /**
@@ -254,6 +269,7 @@ export class Engine {
     const format = formatOf(file);
     const result: FileResult = { file, endpoints: [], notes: [], env: [], waivers: [], azureResources: [] };
     if (!format) return result;
+    result.env = this.modulePresence(file, format);
     const size = typeof content === 'string' ? content.length : content.byteLength;
     const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     if (size > readLimit(file, max)) {
@@ -298,7 +314,7 @@ export class Engine {
     }
     const lines = new LineIndex(text);
     if (scanned.definitions?.length || scanned.azureResources?.length) {
-      result.env = (scanned.definitions ?? []).map((d) => ({ name: d.name, value: d.value, file, line: lines.position(d.offset).line, ...(d.scope ? { scope: d.scope } : {}) }));
+      result.env = [...result.env, ...(scanned.definitions ?? []).map((d) => ({ name: d.name, value: d.value, file, line: lines.position(d.offset).line, ...(d.scope ? { scope: d.scope } : {}) }))];
       result.azureResources = (scanned.azureResources ?? []).map(({ offset, ...r }) => ({ ...r, line: lines.position(offset).line }));
     }
     if (scanned.envFiles?.length) result.envFiles = scanned.envFiles;

@@ -4,6 +4,12 @@
 // class of the same name from another framework stays with that framework. Also calls that
 // run a .prompty file with a configuration written in the code, which overrides the file's.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { findPolicy, scan } from '../../src/cli/scan';
+import { Engine } from '../../src/core/engine';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { targets, type Placed } from '../support/found';
 import { found } from '../support/found';
 
@@ -47,6 +53,29 @@ describe('agent frameworks: default models', () => {
     it('an Agent from a package whose path only ends in agents (Google ADK) is not the OpenAI Agents SDK\'s', () => {
       assert.deepEqual(targets('bot.py', ['from google.adk.agents import Agent', 'sub = Agent(name="sub", instruction="x")']), []);
       assert.deepEqual(targets('bot.py', ['from myapp.agents import Agent', 'sub = Agent(name="sub", model="gpt-4o")']), []);
+    });
+
+    it('`from agents import Agent` beside the project\'s own agents package is the project\'s class, in the CLI and the editor', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-agents-'));
+      try {
+        // The project's package has no LLM signal of its own: it is known by its path alone.
+        fs.mkdirSync(path.join(dir, 'app', 'agents'), { recursive: true });
+        fs.writeFileSync(path.join(dir, 'app', 'agents', '__init__.py'), 'class Agent:\n    def __init__(self, name, model=None):\n        self.model = model\n');
+        fs.writeFileSync(path.join(dir, 'app', 'main.py'), 'from agents import Agent\n\nplanner = Agent(name="planner", model="gpt-4o")\n');
+        // Code in another folder, where no agents package is found going up, imports the SDK.
+        fs.mkdirSync(path.join(dir, 'tools'));
+        fs.writeFileSync(path.join(dir, 'tools', 'bot.py'), 'from agents import Agent\n\nhelper = Agent(name="helper", model="gpt-4o")\n');
+        const cli = await scan(['.'], { cwd: dir, today: '2026-12-03' });
+        assert.deepEqual(cli.endpoints.map((e) => [e.file, e.provider]), [['tools/bot.py', 'openai']]);
+        const index = new WorkspaceIndex(new Engine(), findPolicy([dir], undefined, dir).policy, { today: () => '2026-12-03' });
+        for (const f of ['app/agents/__init__.py', 'app/main.py', 'tools/bot.py']) index.set(f, fs.readFileSync(path.join(dir, f)));
+        assert.deepEqual(index.results().endpoints.map((e) => e.file), ['tools/bot.py']);
+        // Without the package, the same import is the SDK's again: the index re-reads its importer.
+        index.delete('app/agents/__init__.py');
+        assert.deepEqual(index.results().endpoints.map((e) => e.file).sort(), ['app/main.py', 'tools/bot.py']);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

@@ -16,7 +16,7 @@ import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, h
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
-import { exportedConstants, importedConstant, type ExportedValue } from './modules';
+import { exportedConstants, importedConstant, importsProjectModule, type ExportedValue } from './modules';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
@@ -900,7 +900,8 @@ class CodeResolver {
     for (const c of candidates) {
       const { requireArg, requireOption, requireEnv, unless, wrappedBy, replacedBy } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
-      if (c.signal.wholePath && !c.signal.callees.includes(qualified)) continue;
+      // A whole import path names the framework unless the project has a package of that name (its own `agents`).
+      if (c.signal.wholePath && (!c.signal.callees.includes(qualified) || importsProjectModule(this.input.file, qualified.slice(0, qualified.lastIndexOf('.')), (name) => this.manifest(name) !== undefined))) continue;
       // The framework was handed the program's own client (reported where that is built).
       if (replacedBy && this.fileCalls.some((f) => replacedBy.some((name) => pathEndsWith(this.ctx.parser.qualify(f.callee), name)))) continue;
       const wrapper = wrappedBy && this.wrapperOf(call, wrappedBy);

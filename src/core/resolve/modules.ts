@@ -321,15 +321,32 @@ function viaLink(value: string, name: string, lang: CodeLanguage, env: EnvLookup
   return lookupExport(from, lang, spec, original === '*' ? name : original, env, hops + 1, seen);
 }
 
+/**
+ * The lookup name under which a Python module says the workspace has it, whatever it holds:
+ * a package of the project named like a framework's import (`agents`) shadows the framework.
+ */
+export function pythonModulePresence(module: string): string {
+  return exportName(module, '\u0001module');
+}
+
+/** Whether `import spec` in a Python file finds a module of the workspace (`has`: whether a lookup name is set). */
+export function importsProjectModule(file: string, spec: string, has: (lookupName: string) => boolean): boolean {
+  return pythonModuleCandidates(dirOf(file), spec).some((m) => has(pythonModulePresence(m)));
+}
+
+/**
+ * `from .settings import X` (the import map drops the dots) and `from pkg.settings import X`:
+ * the package is found from the importing file's folder up.
+ */
+function pythonModuleCandidates(dir: string, spec: string): string[] {
+  const rel = spec.replace(/\./g, '/');
+  return ancestors(dir).flatMap((d) => [joinPath(d, rel), joinPath(d, `src/${rel}`)]).filter((m): m is string => m !== null);
+}
+
 /** The modules an import specifier may name, nearest first, as workspace module keys. */
 function moduleCandidates(file: string, lang: CodeLanguage, spec: string, env: EnvLookup): string[] {
   const dir = dirOf(file);
-  if (lang === 'python') {
-    // `from .settings import X` (the import map drops the dots) and `from pkg.settings import X`:
-    // the package is found from the importing file's folder up.
-    const rel = spec.replace(/\./g, '/');
-    return ancestors(dir).flatMap((d) => [joinPath(d, rel), joinPath(d, `src/${rel}`)]).filter((m): m is string => m !== null);
-  }
+  if (lang === 'python') return pythonModuleCandidates(dir, spec);
   const bare = (p: string | null): string | null => (p === null ? null : moduleKeyOf(p.replace(/\/$/, '')));
   if (spec.startsWith('./') || spec.startsWith('../')) {
     const m = bare(joinPath(dir, spec));
