@@ -112,3 +112,18 @@ function pathOf(file: string, value: Value): string | null {
   }
   return dir;
 }
+
+/** The catalog's client signals for Bedrock resources a CDK stack declares (agents, knowledge bases, inference profiles). */
+export const CDK_BEDROCK_SIGNALS = new Set(['cdk-bedrock-agent', 'cdk-bedrock-inference-profile']);
+
+/** Why such a resource's region is unknown: the stack's. */
+export const CDK_STACK_REGION_UNKNOWN = 'the stack\'s region is chosen when the CDK app is deployed (its env.region, else the deploying account\'s default region)';
+
+/**
+ * The geography a cross-region inference profile names: `CrossRegionInferenceProfileRegion.US_GOV`
+ * is "us-gov", the prefix of its model ids (the enum's values are those prefixes).
+ */
+export function cdkProfileGeography(value: Value): string | undefined {
+  const m = value.k === 'ref' ? /(?:^|\.)CrossRegionInferenceProfileRegion\.([A-Z_]+)$/.exec(value.path) : null;
+  return m ? m[1]!.toLowerCase().replace(/_/g, '-') : undefined;
+}

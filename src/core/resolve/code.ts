@@ -12,7 +12,8 @@ import { CodeParser, MAX_TRY_NESTING, type CodeStructure } from '../scan/parse';
 import { firstFrom, type Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
-import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
+import { CDK_BEDROCK_SIGNALS, CDK_STACK_REGION_UNKNOWN, cdkProfileGeography } from './cdk';
+import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, profileOfGeography, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
@@ -366,6 +367,10 @@ class CodeResolver {
     if (this.inTest && this.isMocked(call)) return;
     // Handed an API object built elsewhere (Spring AI's `.openAiApi(api)`): reported where that is built.
     if (findOption(this.readOptions(call), match.signal.options.client)) return;
+    if (match.signal.id === 'cdk-bedrock-inference-profile') {
+      this.cdkInferenceProfile(call, match.provider, match.signal);
+      return;
+    }
     this.client(call, match.provider, match.signal, undefined, match.wrapper);
     this.modelProfile(call, match.signal.options.model ?? [], before, match.signal.defaults.model);
   }
@@ -648,6 +653,29 @@ class CodeResolver {
     const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
     const fix = piece ? profileSwapFix(bedrock, piece.text, piece.s, profile.prefix) : undefined;
     for (const e of added) applyProfile(e, profile, modelId, fix);
+  }
+
+  /**
+   * A cross-region inference profile a CDK stack uses (`CrossRegionInferenceProfile.fromConfig({ geoRegion })`):
+   * its geography decides where prompts are processed, reported on `geoRegion`. The region
+   * it is invoked from is the stack's, not known here.
+   */
+  private cdkInferenceProfile(call: Call, provider: Provider, signal: ClientSignal): void {
+    const opt = findOption(this.readOptions(call), ['geoRegion', 'geo_region']);
+    const geography = opt ? cdkProfileGeography(opt.value) : undefined;
+    const profile = geography ? profileOfGeography(provider, geography) : null;
+    const at = opt ? { s: opt.value.s, e: opt.value.e } : this.callSpan(call);
+    const via = `${shortCallee(call)}: ${profile ? `${profile.location.name}` : 'geoRegion not read'}`;
+    const endpoint = makeEndpoint(this.index, this.input.file, at, { provider, host: null, region: null }, via, {
+      sdk: signal.id,
+      unknown: profile ? CDK_STACK_REGION_UNKNOWN : `the profile's geography (geoRegion) is not a literal this scan can read, and ${CDK_STACK_REGION_UNKNOWN}`,
+    });
+    if (profile) {
+      endpoint.location = profile.location;
+      endpoint.euResident = profile.location.euResident;
+      if (profile.location.jurisdiction === 'global') endpoint.region = 'global';
+    }
+    this.endpoints.push(endpoint);
   }
 
   /**
@@ -1102,7 +1130,7 @@ class CodeResolver {
     this.endpoints.push(
       makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null }, via('no region set'), {
         ...extras,
-        unknown: `no region is set in the code${regionEnv.text}; the SDK takes it from its runtime configuration`,
+        unknown: CDK_BEDROCK_SIGNALS.has(signal.id) ? CDK_STACK_REGION_UNKNOWN : `no region is set in the code${regionEnv.text}; the SDK takes it from its runtime configuration`,
         ...(fix ? { euFix: fix } : {}),
       }),
     );

@@ -137,8 +137,13 @@ const PROFILE = /^(?:bedrock\/(?:converse\/|invoke\/)?)?(?:arn:aws[\w-]*:bedrock
 /** The cross-region inference profile a Bedrock model id names (`global.anthropic...`), if any. */
 export function inferenceProfile(provider: Provider, modelId: string): { prefix: string; location: ResolvedLocation } | null {
   const m = PROFILE.exec(modelId.trim());
-  const location = m ? provider.locations?.find((l) => l.id === `profile:${m[1]}`) : undefined;
-  return m && location ? { prefix: `${m[1]!}.`, location: { ...location } } : null;
+  return m ? profileOfGeography(provider, m[1]!) : null;
+}
+
+/** The profile of a geography (`global`, `eu`, `us`, ...: the prefix of its model ids), when the catalog has it. */
+export function profileOfGeography(provider: Provider, geography: string): { prefix: string; location: ResolvedLocation } | null {
+  const location = provider.locations?.find((l) => l.id === `profile:${geography}`);
+  return location ? { prefix: `${geography}.`, location: { ...location } } : null;
 }
 
 /**
@@ -152,6 +157,8 @@ export function applyProfile(endpoint: Endpoint, profile: { prefix: string; loca
   if (!regionFails) {
     endpoint.location = profile.location;
     endpoint.euResident = false;
+    // A global profile may process anywhere, whichever region it is sent to: with that region unknown, where it runs is "global".
+    if (endpoint.region === null && profile.location.jurisdiction === 'global') endpoint.region = 'global';
   } else if (endpoint.location) {
     // The region and the profile both decide where data goes: a zone must hold the countries of both.
     endpoint.location = { ...endpoint.location, countries: unionCountries(endpoint.location.countries ?? null, profile.location.countries ?? null) };
