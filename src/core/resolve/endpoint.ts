@@ -157,8 +157,6 @@ export function applyProfile(endpoint: Endpoint, profile: { prefix: string; loca
   if (!regionFails) {
     endpoint.location = profile.location;
     endpoint.euResident = false;
-    // A global profile may process anywhere, whichever region it is sent to: with that region unknown, where it runs is "global".
-    if (endpoint.region === null && profile.location.jurisdiction === 'global') endpoint.region = 'global';
   } else if (endpoint.location) {
     // The region and the profile both decide where data goes: a zone must hold the countries of both.
     endpoint.location = { ...endpoint.location, countries: unionCountries(endpoint.location.countries ?? null, profile.location.countries ?? null) };
