@@ -11,7 +11,7 @@ import { CodeParser } from '../scan/parse';
 import { HOLE } from '../scan/tokens';
 import type { Call, Value } from '../scan/ir';
 import type { CNode } from '../scan/config/tree';
-import { evaluate, type EnvLookup, type EvalContext } from './values';
+import { evaluate, findAssignment, type EnvLookup, type EvalContext } from './values';
 
 /** A value an env-setting file publishes, at its offset (the engine adds the line). */
 interface Definition {
@@ -111,6 +111,44 @@ function pathOf(file: string, value: Value): string | null {
     dir = joinPath(dir, part.v.replace(/^\//, ''));
   }
   return dir;
+}
+
+/** Whether code may deploy CDK stacks (worth reading for their `env` without an LLM signal). */
+export const CDK_APP_ANCHORS = ['aws-cdk-lib', 'aws_cdk'];
+
+/** The region a CDK app deploys its stacks to (`env: { region }`), as the env variable the stack's resources read. */
+export const CDK_STACK_REGION = 'cdk-stack:region';
+
+/**
+ * The region each stack an app creates is deployed to (`new MyStack(app, "id", { env: { region: "eu-west-1" } })`,
+ * Python `MyStack(app, "id", env=cdk.Environment(region=...))`), for the CDK code of the app: the
+ * folder of the app file, or the folder above when the app is in `bin/` as `cdk init` lays it out.
+ * A region from CDK_DEFAULT_REGION is the deploying account's: set, but unknown.
+ */
+export function stackRegions(file: string, text: string, lang: 'js' | 'python', env: EnvLookup): Definition[] {
+  const { tokens } = lex(text, lang);
+  const parser = CodeParser.forFile(text, tokens, lang, () => true);
+  const structure = parser.parseFile();
+  const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env };
+  const held = (v: Value | undefined): Value | undefined => {
+    if (v?.k !== 'ref') return v;
+    const a = findAssignment(v.path, v.s, ctx);
+    return a && typeof a !== 'string' ? parser.valueOf(a) : undefined;
+  };
+  const dir = dirOf(file);
+  const appDir = /(?:^|\/)bin$/.test(dir) ? dirOf(dir) : dir;
+  const out: Definition[] = [];
+  for (const call of structure.calls) {
+    const props = lang === 'js' ? held(call.args[2]?.value) : undefined;
+    const stackEnv = held(lang === 'js' ? (props?.k === 'obj' ? props.entries.find((e) => e.key === 'env')?.value : undefined) : call.args.find((a) => a.name === 'env')?.value);
+    const region = stackEnv?.k === 'obj' ? stackEnv.entries.find((e) => e.key === 'region')?.value
+      : stackEnv?.k === 'call' ? stackEnv.call.args.find((a) => a.name === 'region')?.value : undefined;
+    if (!region) continue;
+    const id = call.args[1]?.value;
+    const r = evaluate(region, ctx);
+    out.push({ name: CDK_STACK_REGION, value: r.text.includes(HOLE) ? HOLE : r.text, offset: region.s, scope: { kind: 'folder', dir: appDir, by: `CDK stack ${id?.k === 'str' ? `"${id.v}"` : 'construct'}` } });
+  }
+  return out;
 }
 
 /** The catalog's client signals for Bedrock resources a CDK stack declares (agents, knowledge bases, inference profiles). */

@@ -12,7 +12,7 @@ import { CodeParser, MAX_TRY_NESTING, type CodeStructure } from '../scan/parse';
 import { firstFrom, type Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
-import { CDK_BEDROCK_SIGNALS, CDK_STACK_REGION_UNKNOWN, cdkProfileGeography } from './cdk';
+import { CDK_BEDROCK_SIGNALS, CDK_STACK_REGION, CDK_STACK_REGION_UNKNOWN, cdkProfileGeography } from './cdk';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, profileOfGeography, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
@@ -1105,7 +1105,8 @@ class CodeResolver {
       );
       return;
     }
-    const regionEnv = this.implicitEnv(signal.env?.region);
+    // A resource a CDK stack declares is in the stack's region, which the app sets (cdk.ts).
+    const regionEnv = this.implicitEnv(CDK_BEDROCK_SIGNALS.has(signal.id) ? [CDK_STACK_REGION] : signal.env?.region);
     const fix = takesOptions ? this.insertRegionFix(call, provider, signal) : undefined;
     if (regionEnv.kind === 'set' || regionEnv.kind === 'conflict') {
       const r = this.resolve({ k: 'ref', path: `process.env.${regionEnv.name}`, s: callSpan.s, e: callSpan.e });
