@@ -2,13 +2,21 @@
 // embeddings model run in the stack's region (unknown unless the scan can see it, said so);
 // a cross-region inference profile's geoRegion decides where its prompts are processed.
 import * as assert from 'node:assert/strict';
-import { Engine } from '../../src/core/engine';
+import { Engine, formatOf, placeEnv, scopedEnv, setsValuesOnly } from '../../src/core/engine';
 import type { Endpoint } from '../../src/core/model';
 
 const engine = new Engine();
 
 function endpoints(file: string, text: string): Endpoint[] {
   return engine.analyze(file, text, { force: true }).endpoints;
+}
+
+/** Files analysed as the workspace passes do: first the values each sets, then each with the values that reach it. */
+function workspace(files: Record<string, string>): Endpoint[] {
+  const first = Object.entries(files).map(([file, text]) => engine.analyze(file, text, { env: () => ({ state: 'unset' }), force: setsValuesOnly(formatOf(file)) }));
+  const code = Object.keys(files).filter((f) => formatOf(f)?.kind === 'code');
+  const lookup = scopedEnv(placeEnv(first.flatMap((r) => r.env), code, []));
+  return Object.entries(files).flatMap(([file, text]) => engine.analyze(file, text, { env: lookup(file) }).endpoints);
 }
 
 /** The endpoint reported on the line that contains `marker`. */
@@ -127,5 +135,43 @@ const a = new Agent(this, 'Agent', { foundationModel: 'anything' });
 const k = new KnowledgeBase(this, 'Kb', { embeddingsModel: 'anything' });
 `;
     assert.deepEqual(endpoints('lib/domain-stack.ts', text), []);
+  });
+
+  it('takes the region of the stack from the app in bin/, and says where it is set', () => {
+    const app = `import * as cdk from 'aws-cdk-lib';
+import { LibraryStack } from '../lib/library-stack';
+const app = new cdk.App();
+new LibraryStack(app, 'Library', { env: { account: '111122223333', region: 'eu-west-3' } });
+`;
+    const found = workspace({ 'bin/library.ts': app, 'lib/library-stack.ts': TS_STACK });
+    const agent = at(found.filter((e) => e.file === 'lib/library-stack.ts'), TS_STACK, 'new bedrock.Agent');
+    assert.deepEqual([agent.region, agent.euResident], ['eu-west-3', true]);
+    assert.deepEqual(agent.env?.map((x) => `${x.file}:${x.line}`), ['bin/library.ts:4']);
+  });
+
+  it('keeps the region unknown when the app deploys to CDK_DEFAULT_REGION (Python app, cdk.Environment)', () => {
+    const app = `import os
+import aws_cdk as cdk
+from stacks.claims_stack import ClaimsStack
+
+app = cdk.App()
+ClaimsStack(app, "Claims", env=cdk.Environment(account=os.getenv("CDK_DEFAULT_ACCOUNT"), region=os.getenv("CDK_DEFAULT_REGION")))
+app.synth()
+`;
+    const found = workspace({ 'app.py': app, 'stacks/claims_stack.py': PY_STACK });
+    const agent = at(found.filter((e) => e.file === 'stacks/claims_stack.py'), PY_STACK, 'alpha.Agent(');
+    assert.deepEqual([agent.region, agent.euResident], [null, null]);
+    assert.match(agent.unknown ?? '', /app\.py:6/);
+    // A literal region in the same kind of app decides.
+    const eu = workspace({ 'app.py': app.replace('os.getenv("CDK_DEFAULT_REGION")', '"eu-north-1"'), 'stacks/claims_stack.py': PY_STACK });
+    assert.equal(at(eu.filter((e) => e.file === 'stacks/claims_stack.py'), PY_STACK, 'alpha.Agent(').region, 'eu-north-1');
+  });
+
+  it('does not give one app\'s stack region to the stacks of another app', () => {
+    const app = `import * as cdk from 'aws-cdk-lib';
+new cdk.Stack(new cdk.App(), 'Other', { env: { region: 'us-east-1' } });
+`;
+    const found = workspace({ 'other-app/bin/other.ts': app, 'library/lib/library-stack.ts': TS_STACK });
+    assert.equal(at(found.filter((e) => e.file === 'library/lib/library-stack.ts'), TS_STACK, 'new bedrock.Agent').region, null);
   });
 });
