@@ -174,4 +174,19 @@ new cdk.Stack(new cdk.App(), 'Other', { env: { region: 'us-east-1' } });
     const found = workspace({ 'other-app/bin/other.ts': app, 'library/lib/library-stack.ts': TS_STACK });
     assert.equal(at(found.filter((e) => e.file === 'library/lib/library-stack.ts'), TS_STACK, 'new bedrock.Agent').region, null);
   });
+
+  it('gives an agent whose model is a cross-region inference profile that profile\'s geography', () => {
+    const text = `import * as bedrock from '@aws-cdk/aws-bedrock-alpha';
+const cris = bedrock.CrossRegionInferenceProfile.fromConfig({
+  geoRegion: bedrock.CrossRegionInferenceProfileRegion.US,
+  model: bedrock.BedrockFoundationModel.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+});
+new bedrock.Agent(this, 'Planner', { foundationModel: cris, instruction: 'Plan trips.' });
+new bedrock.Agent(this, 'Writer', { foundationModel: bedrock.BedrockFoundationModel.AMAZON_NOVA_LITE_V1, instruction: 'Write.' });
+`;
+    const found = endpoints('lib/agents.ts', text);
+    const planner = at(found, text, "'Planner'");
+    assert.deepEqual([planner.euResident, planner.location?.id], [false, 'profile:us']);
+    assert.equal(at(found, text, "'Writer'").euResident, null);
+  });
 });

@@ -644,6 +644,13 @@ class CodeResolver {
       if (profile) for (const e of added) applyProfile(e, profile, defaultModel!);
       return;
     }
+    // A CDK agent's model may be a cross-region inference profile made in the stack.
+    const cdkProfile = this.cdkProfileGeography(opt.value);
+    const geoProfile = cdkProfile ? profileOfGeography(bedrock, cdkProfile) : null;
+    if (geoProfile) {
+      for (const e of added) applyProfile(e, geoProfile, `${geoProfile.prefix}* (CrossRegionInferenceProfile)`);
+      return;
+    }
     const r = evaluate(opt.value, this.ctx);
     if (opt.value.k === 'str') this.ownModels.add(opt.value.s);
     // A router's model string without its "key:" prefix (`bedrock_converse:eu.anthropic...`).
@@ -653,6 +660,19 @@ class CodeResolver {
     const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
     const fix = piece ? profileSwapFix(bedrock, piece.text, piece.s, profile.prefix) : undefined;
     for (const e of added) applyProfile(e, profile, modelId, fix);
+  }
+
+  /** The geography of a CDK cross-region inference profile made here or held in a variable (`foundationModel: cris`). */
+  private cdkProfileGeography(value: Value): string | undefined {
+    let v = value;
+    if (v.k === 'ref') {
+      const assigned = findAssignment(v.path, v.s, this.ctx);
+      if (!assigned || typeof assigned === 'string') return undefined;
+      v = this.ctx.parser.valueOf(assigned);
+    }
+    if (v.k !== 'call' || this.matchClient(v.call)?.signal.id !== 'cdk-bedrock-inference-profile') return undefined;
+    const geo = findOption(this.readOptions(v.call), ['geoRegion', 'geo_region']);
+    return geo ? cdkProfileGeography(geo.value) : undefined;
   }
 
   /**
