@@ -189,4 +189,40 @@ new bedrock.Agent(this, 'Writer', { foundationModel: bedrock.BedrockFoundationMo
     assert.deepEqual([planner.euResident, planner.location?.id], [false, 'profile:us']);
     assert.equal(at(found, text, "'Writer'").euResident, null);
   });
+
+  it('passes an inference profile id set in a Lambda environment on to the Bedrock client that reads it', () => {
+    const stack = `import * as path from 'path';
+import * as cdk from 'aws-cdk-lib';
+import * as bedrock from '@aws-cdk/aws-bedrock-alpha';
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
+import { AgentFunction } from '../constructs/agent-function';
+
+export class ForecastStack extends cdk.Stack {
+  constructor(scope: cdk.App, id: string) {
+    super(scope, id);
+    const profile = bedrock.CrossRegionInferenceProfile.fromConfig({
+      geoRegion: bedrock.CrossRegionInferenceProfileRegion.GLOBAL,
+      model: bedrock.BedrockFoundationModel.ANTHROPIC_CLAUDE_3_5_SONNET_V2_0,
+    });
+    new AgentFunction(this, 'Forecaster', {
+      entry: path.join(__dirname, '..', 'functions', 'forecast'),
+      runtime: Runtime.PYTHON_3_12,
+      environment: { FORECAST_MODEL: profile.inferenceProfileId },
+    });
+  }
+}
+`;
+    const handler = `import os
+from strands.models import BedrockModel
+
+model = BedrockModel(model_id=os.environ["FORECAST_MODEL"])
+`;
+    const found = workspace({ 'infra/stacks/forecast-stack.ts': stack, 'infra/functions/forecast/handler.py': handler });
+    const client = at(found.filter((e) => e.file === 'infra/functions/forecast/handler.py'), handler, 'BedrockModel(');
+    assert.deepEqual([client.euResident, client.model], [false, 'global.*']);
+    assert.deepEqual(client.env?.map((x) => `${x.file}:${x.line}`), ['infra/stacks/forecast-stack.ts:17']);
+    // The same code without the stack: the model id is not known.
+    const alone = at(workspace({ 'infra/functions/forecast/handler.py': handler }), handler, 'BedrockModel(');
+    assert.equal(alone.euResident, null);
+  });
 });

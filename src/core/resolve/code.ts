@@ -13,7 +13,7 @@ import { firstFrom, type Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
 import { CDK_BEDROCK_SIGNALS, CDK_STACK_REGION, CDK_STACK_REGION_UNKNOWN, cdkProfileGeography } from './cdk';
-import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, profileOfGeography, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
+import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, profileOfGeography, profileOfPrefix, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
@@ -655,11 +655,13 @@ class CodeResolver {
     if (opt.value.k === 'str') this.ownModels.add(opt.value.s);
     // A router's model string without its "key:" prefix (`bedrock_converse:eu.anthropic...`).
     const modelId = routedModel ?? r.text;
-    const profile = isKnown(r) ? inferenceProfile(bedrock, modelId) : null;
+    // Only the prefix may be known (a CDK inference profile's id in the Lambda env): it still names the geography.
+    const profile = isKnown(r) ? inferenceProfile(bedrock, modelId) : routedModel ? null : profileOfPrefix(bedrock, modelId);
     if (!profile) return;
     const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
     const fix = piece ? profileSwapFix(bedrock, piece.text, piece.s, profile.prefix) : undefined;
-    for (const e of added) applyProfile(e, profile, modelId, fix);
+    // An unknown part is shown as `*` (`global.*`).
+    for (const e of added) applyProfile(e, profile, modelId.split(HOLE).join('*'), fix);
   }
 
   /** The geography of a CDK cross-region inference profile made here or held in a variable (`foundationModel: cris`). */

@@ -140,6 +140,12 @@ export function inferenceProfile(provider: Provider, modelId: string): { prefix:
   return m ? profileOfGeography(provider, m[1]!) : null;
 }
 
+/** The profile a model id names by its prefix when the rest is not known (`global.` + a model id read elsewhere). */
+export function profileOfPrefix(provider: Provider, text: string): { prefix: string; location: ResolvedLocation } | null {
+  const m = /^(global|us-gov|us|eu|apac|jp|au)\.([^]?)/.exec(text.trim());
+  return m && m[2] === HOLE ? profileOfGeography(provider, m[1]!) : null;
+}
+
 /** The profile of a geography (`global`, `eu`, `us`, ...: the prefix of its model ids), when the catalog has it. */
 export function profileOfGeography(provider: Provider, geography: string): { prefix: string; location: ResolvedLocation } | null {
   const location = provider.locations?.find((l) => l.id === `profile:${geography}`);
