@@ -117,6 +117,11 @@ const states = bedrock.CrossRegionInferenceProfile.fromConfig({
     assert.deepEqual([eu.region, eu.euResident, eu.location?.id], [null, true, 'profile:eu']);
     const gov = at(found, text, 'Region.US_GOV');
     assert.deepEqual([gov.euResident, gov.location?.id], [false, 'profile:us-gov']);
+    // The fix names the EU member of the same enum; the EU profile needs none.
+    const edit = global.euFix?.edits[0];
+    assert.ok(edit);
+    assert.equal(text.slice(0, edit.start) + edit.newText + text.slice(edit.end), text.replace('Region.GLOBAL', 'Region.EU'));
+    assert.equal(eu.euFix, undefined);
   });
 
   it('reads from_config(geo_region=...) in Python', () => {

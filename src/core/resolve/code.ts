@@ -696,6 +696,13 @@ class CodeResolver {
       endpoint.location = profile.location;
       endpoint.euResident = profile.location.euResident;
       if (profile.location.jurisdiction === 'global') endpoint.region = 'global';
+      // The EU member of the same enum keeps processing in the EU geography (from a stack in an EU region).
+      const eu = profileOfGeography(provider, 'eu');
+      const member = /\.([A-Z_]+)$/.exec(this.input.text.slice(at.s, at.e));
+      if (profile.location.euResident === false && eu && member) {
+        const fix = fixOf('Use the EU cross-region inference profile (CrossRegionInferenceProfileRegion.EU)', [{ start: at.e - member[1]!.length, end: at.e, newText: 'EU' }], eu.location.countries ?? null);
+        if (fix) endpoint.euFix = fix;
+      }
     }
     this.endpoints.push(endpoint);
   }
@@ -1134,7 +1141,7 @@ class CodeResolver {
       const r = this.resolve({ k: 'ref', path: `process.env.${regionEnv.name}`, s: callSpan.s, e: callSpan.e });
       const region = this.regionOf(r, provider);
       this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, region, service), via(`no region set, so the SDK reads ${describe(r).replace(/^from /, '')}`), {
+        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, region, service), via(`${CDK_BEDROCK_SIGNALS.has(signal.id) ? 'in its stack\'s region' : 'no region set, so the SDK reads'} ${describe(r).replace(/^from /, '')}`), {
           ...extras,
           ...(region ? {} : { unknown: regionUnknownWhy(r) }),
         }),
