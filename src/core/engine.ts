@@ -10,7 +10,7 @@ import { CatalogIndex } from './resolve/catalog-index';
 import { moduleExports, resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
-import { CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments } from './resolve/cdk';
+import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments, stackRegions } from './resolve/cdk';
 import { promptyModel } from './resolve/prompty';
 import { componentConfigs } from './resolve/component-config';
 import { promptyFrontMatterEnd } from './scan/config/prompty';
@@ -42,6 +42,7 @@ export const mayImportProjectModule = matcher(PROJECT_IMPORT_ANCHORS);
 /** Whether JS/TS code may re-export another module's names (`export * from`, `export { X } from`). */
 const mayReexport = matcher(['export * from', 'export {']);
 const mayDefineCdkLambda = matcher(CDK_LAMBDA_ANCHORS);
+const mayDefineCdkApp = matcher(CDK_APP_ANCHORS);
 
 function matcher(anchors: string[]): (content: Uint8Array | string) => boolean {
   const prefilter = new Prefilter(anchors);
@@ -351,6 +352,8 @@ export class Engine {
       if (force || format.kind === 'prompty' || (typeof t === 'string' ? prefilter.testString(t) : prefilter.test(t)) || mayHoldLookalikeHost(t)) return false;
       // A CDK app's Lambda functions set env values for code elsewhere, LLM signal or not.
       if (format.kind === 'code' && format.lang === 'js' && mayDefineCdkLambda(t)) return false;
+      // A CDK app sets its stacks' region for the resources they declare elsewhere.
+      if (format.kind === 'code' && (format.lang === 'js' || format.lang === 'python') && mayDefineCdkApp(t)) return false;
       read.exportsOnly = format.kind === 'code' && format.lang === 'js' && mayReexport(t);
       return !read.exportsOnly;
     };
@@ -476,7 +479,9 @@ export class Engine {
         notes.push(...code.notes);
         // The constants it exports reach the modules that import them (resolve/modules.ts); a CDK app's Lambda env reaches their code.
         const lambdaEnv = format.lang === 'js' && mayDefineCdkLambda(text) ? lambdaEnvironments(file, text, env) : [];
-        return { endpoints: code.endpoints, definitions: [...code.exports, ...lambdaEnv], ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
+        // A CDK app's stack region reaches the Bedrock resources its stacks declare.
+        const stackEnv = (format.lang === 'js' || format.lang === 'python') && mayDefineCdkApp(text) ? stackRegions(file, text, format.lang, env) : [];
+        return { endpoints: code.endpoints, definitions: [...code.exports, ...lambdaEnv, ...stackEnv], ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
       }
       case 'dotenv': {
         // A dotenv file serves the code in its folder; where that is, the workspace decides (env-scope.ts).

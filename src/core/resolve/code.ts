@@ -12,7 +12,8 @@ import { CodeParser, MAX_TRY_NESTING, type CodeStructure } from '../scan/parse';
 import { firstFrom, type Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
-import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
+import { CDK_BEDROCK_SIGNALS, CDK_STACK_REGION, CDK_STACK_REGION_UNKNOWN, cdkProfileGeography } from './cdk';
+import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, profileOfGeography, profileOfPrefix, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
@@ -398,6 +399,10 @@ class CodeResolver {
     if (this.inTest && this.isMocked(call)) return;
     // Handed an API object built elsewhere (Spring AI's `.openAiApi(api)`): reported where that is built.
     if (findOption(this.readOptions(call), match.signal.options.client)) return;
+    if (match.signal.id === 'cdk-bedrock-inference-profile') {
+      this.cdkInferenceProfile(call, match.provider, match.signal);
+      return;
+    }
     this.client(call, match.provider, match.signal, undefined, match.wrapper);
     this.modelProfile(call, match.signal.options.model ?? [], before, match.signal.defaults.model);
   }
@@ -818,15 +823,67 @@ class CodeResolver {
       if (profile) for (const e of added) applyProfile(e, profile, defaultModel!);
       return;
     }
+    // A CDK agent's model may be a cross-region inference profile made in the stack.
+    const cdkProfile = this.cdkProfileGeography(opt.value);
+    const geoProfile = cdkProfile ? profileOfGeography(bedrock, cdkProfile) : null;
+    if (geoProfile) {
+      for (const e of added) applyProfile(e, geoProfile, `${geoProfile.prefix}* (CrossRegionInferenceProfile)`);
+      return;
+    }
     const r = evaluate(opt.value, this.ctx);
     if (opt.value.k === 'str') this.ownModels.add(opt.value.s);
     // A router's model string without its "key:" prefix (`bedrock_converse:eu.anthropic...`).
     const modelId = routedModel ?? r.text;
-    const profile = isKnown(r) ? inferenceProfile(bedrock, modelId) : null;
+    // Only the prefix may be known (a CDK inference profile's id in the Lambda env): it still names the geography.
+    const profile = isKnown(r) ? inferenceProfile(bedrock, modelId) : routedModel ? null : profileOfPrefix(bedrock, modelId);
     if (!profile) return;
     const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
     const fix = piece ? profileSwapFix(bedrock, piece.text, piece.s, profile.prefix) : undefined;
-    for (const e of added) applyProfile(e, profile, modelId, fix);
+    // An unknown part is shown as `*` (`global.*`).
+    for (const e of added) applyProfile(e, profile, modelId.split(HOLE).join('*'), fix);
+  }
+
+  /** The geography of a CDK cross-region inference profile made here or held in a variable (`foundationModel: cris`). */
+  private cdkProfileGeography(value: Value): string | undefined {
+    let v = value;
+    if (v.k === 'ref') {
+      const assigned = findAssignment(v.path, v.s, this.ctx);
+      if (!assigned || typeof assigned === 'string') return undefined;
+      v = this.ctx.parser.valueOf(assigned);
+    }
+    if (v.k !== 'call' || this.matchClient(v.call)?.signal.id !== 'cdk-bedrock-inference-profile') return undefined;
+    const geo = findOption(this.readOptions(v.call), ['geoRegion', 'geo_region']);
+    return geo ? cdkProfileGeography(geo.value) : undefined;
+  }
+
+  /**
+   * A cross-region inference profile a CDK stack uses (`CrossRegionInferenceProfile.fromConfig({ geoRegion })`):
+   * its geography decides where prompts are processed, reported on `geoRegion`. The region
+   * it is invoked from is the stack's, not known here.
+   */
+  private cdkInferenceProfile(call: Call, provider: Provider, signal: ClientSignal): void {
+    const opt = findOption(this.readOptions(call), ['geoRegion', 'geo_region']);
+    const geography = opt ? cdkProfileGeography(opt.value) : undefined;
+    const profile = geography ? profileOfGeography(provider, geography) : null;
+    const at = opt ? { s: opt.value.s, e: opt.value.e } : this.callSpan(call);
+    const via = `${shortCallee(call)}: ${profile ? `${profile.location.name}` : 'geoRegion not read'}`;
+    const endpoint = makeEndpoint(this.index, this.input.file, at, { provider, host: null, region: null }, via, {
+      sdk: signal.id,
+      unknown: profile ? CDK_STACK_REGION_UNKNOWN : `the profile's geography (geoRegion) is not a literal this scan can read, and ${CDK_STACK_REGION_UNKNOWN}`,
+    });
+    if (profile) {
+      endpoint.location = profile.location;
+      endpoint.euResident = profile.location.euResident;
+      if (profile.location.jurisdiction === 'global') endpoint.region = 'global';
+      // The EU member of the same enum keeps processing in the EU geography (from a stack in an EU region).
+      const eu = profileOfGeography(provider, 'eu');
+      const member = /\.([A-Z_]+)$/.exec(this.input.text.slice(at.s, at.e));
+      if (profile.location.euResident === false && eu && member) {
+        const fix = fixOf('Use the EU cross-region inference profile (CrossRegionInferenceProfileRegion.EU)', [{ start: at.e - member[1]!.length, end: at.e, newText: 'EU' }], eu.location.countries ?? null);
+        if (fix) endpoint.euFix = fix;
+      }
+    }
+    this.endpoints.push(endpoint);
   }
 
   /**
@@ -1290,13 +1347,14 @@ class CodeResolver {
       );
       return;
     }
-    const regionEnv = this.implicitEnv(signal.env?.region);
+    // A resource a CDK stack declares is in the stack's region, which the app sets (cdk.ts).
+    const regionEnv = this.implicitEnv(CDK_BEDROCK_SIGNALS.has(signal.id) ? [CDK_STACK_REGION] : signal.env?.region);
     const fix = takesOptions ? this.insertRegionFix(call, provider, signal) : undefined;
     if (regionEnv.kind === 'set' || regionEnv.kind === 'conflict') {
       const r = this.resolve({ k: 'ref', path: `process.env.${regionEnv.name}`, s: callSpan.s, e: callSpan.e });
       const region = this.regionOf(r, provider);
       this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, region, service), via(`no region set, so the SDK reads ${describe(r).replace(/^from /, '')}`), {
+        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, region, service), via(`${CDK_BEDROCK_SIGNALS.has(signal.id) ? 'in its stack\'s region' : 'no region set, so the SDK reads'} ${describe(r).replace(/^from /, '')}`), {
           ...extras,
           ...(region ? {} : { unknown: regionUnknownWhy(r) }),
         }),
@@ -1315,7 +1373,7 @@ class CodeResolver {
     this.endpoints.push(
       makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null }, via('no region set'), {
         ...extras,
-        unknown: `no region is set in the code${regionEnv.text}; the SDK takes it from its runtime configuration`,
+        unknown: CDK_BEDROCK_SIGNALS.has(signal.id) ? CDK_STACK_REGION_UNKNOWN : `no region is set in the code${regionEnv.text}; the SDK takes it from its runtime configuration`,
         ...(fix ? { euFix: fix } : {}),
       }),
     );

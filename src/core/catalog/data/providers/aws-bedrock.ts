@@ -25,6 +25,10 @@ const CDK_PROFILES_EU = src(
   'https://awslabs.github.io/generative-ai-cdk-constructs/apidocs/namespaces/bedrock/enumerations/CrossRegionInferenceProfileRegion.html',
   CHECKED_TODAY,
 );
+const CDK_BEDROCK_ALPHA = src('https://docs.aws.amazon.com/cdk/api/v2/docs/@aws-cdk_aws-bedrock-alpha.AgentProps.html', CHECKED_TODAY);
+const GENAI_CDK_AGENTS = gh('awslabs/generative-ai-cdk-constructs', '9d49b9d3261598abaffec56914062ab3fa99214a', 'src/cdk-lib/bedrock/agents/README.md', CHECKED_TODAY);
+const GENAI_CDK_KNOWLEDGE_BASES = gh('awslabs/generative-ai-cdk-constructs', '9d49b9d3261598abaffec56914062ab3fa99214a', 'src/cdk-lib/bedrock/knowledge-bases/README.md', CHECKED_TODAY);
+const CFN_AGENT = src('https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_bedrock-readme.md', CHECKED_TODAY);
 const RETENTION = src('https://docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html', CHECKED_TODAY);
 const RETENTION_3P = src('https://www.developersdigest.tech/models/data-retention/bedrock', CHECKED_TODAY, true);
 const HIPAA_3P = src('https://elliotdrel.com/aws-bedrock-hipaa', CHECKED_TODAY, true);
@@ -275,6 +279,42 @@ export const provider: Provider = {
       env: { region: ['AWS_REGION'] },
       defaults: { region: null },
       sources: [LLAMAINDEX],
+    },
+    {
+      // Infrastructure, not a client: Bedrock runs the agent's model (or the knowledge base's
+      // embeddings model) in the stack's region, which is the CDK app's `env` at deploy time.
+      id: 'cdk-bedrock-agent',
+      languages: ['python', 'js'],
+      callees: [
+        '@cdklabs/generative-ai-cdk-constructs.bedrock.Agent', 'cdklabs.generative_ai_cdk_constructs.bedrock.Agent',
+        '@aws-cdk/aws-bedrock-alpha.Agent', 'aws_cdk.aws_bedrock_alpha.Agent',
+        '@cdklabs/generative-ai-cdk-constructs.bedrock.VectorKnowledgeBase', 'cdklabs.generative_ai_cdk_constructs.bedrock.VectorKnowledgeBase',
+        '@cdklabs/generative-ai-cdk-constructs.bedrock.KnowledgeBase', 'cdklabs.generative_ai_cdk_constructs.bedrock.KnowledgeBase',
+        '@cdklabs/generative-ai-cdk-constructs.bedrock.GraphKnowledgeBase', 'cdklabs.generative_ai_cdk_constructs.bedrock.GraphKnowledgeBase',
+        'aws-cdk-lib/aws-bedrock.CfnAgent', 'aws-cdk-lib.aws_bedrock.CfnAgent', 'aws_cdk.aws_bedrock.CfnAgent',
+        'aws-cdk-lib/aws-bedrock.CfnKnowledgeBase', 'aws-cdk-lib.aws_bedrock.CfnKnowledgeBase', 'aws_cdk.aws_bedrock.CfnKnowledgeBase',
+      ],
+      packages: ['@cdklabs/generative-ai-cdk-constructs', 'cdklabs.generative-ai-cdk-constructs', '@aws-cdk/aws-bedrock-alpha', 'aws-cdk.aws-bedrock-alpha', 'aws-cdk-lib/aws-bedrock'],
+      options: { model: ['foundationModel', 'foundation_model', 'embeddingsModel', 'embeddings_model', 'embeddingModel', 'embedding_model'] },
+      // CDK_DEFAULT_REGION is the deploying account's configured region, outside the repository.
+      defaults: { region: null },
+      note: 'An agent (foundationModel) or knowledge base (embeddingsModel) is served by Bedrock in the region its stack is deployed to; a cross-region inference profile as the model routes within its geography.',
+      sources: [CDK_BEDROCK_ALPHA, GENAI_CDK_AGENTS, GENAI_CDK_KNOWLEDGE_BASES, CFN_AGENT],
+    },
+    {
+      // `CrossRegionInferenceProfile.fromConfig({ geoRegion, model })`: the profile's geography
+      // decides where its prompts are processed (the engine reads `geoRegion` itself).
+      id: 'cdk-bedrock-inference-profile',
+      languages: ['python', 'js'],
+      callees: [
+        '@cdklabs/generative-ai-cdk-constructs.bedrock.CrossRegionInferenceProfile.fromConfig', 'cdklabs.generative_ai_cdk_constructs.bedrock.CrossRegionInferenceProfile.from_config',
+        '@aws-cdk/aws-bedrock-alpha.CrossRegionInferenceProfile.fromConfig', 'aws_cdk.aws_bedrock_alpha.CrossRegionInferenceProfile.from_config',
+      ],
+      packages: ['@cdklabs/generative-ai-cdk-constructs', 'cdklabs.generative-ai-cdk-constructs', '@aws-cdk/aws-bedrock-alpha', 'aws-cdk.aws-bedrock-alpha'],
+      options: {},
+      defaults: { region: null },
+      note: 'geoRegion GLOBAL routes to any commercial region, EU within the EU geography, US/APAC/JP/AU within theirs; the enum value is the model id prefix (global., eu., us., ...).',
+      sources: [CDK_PROFILES, CDK_PROFILES_EU, GEO_CRIS],
     },
     {
       id: 'langchaingo-bedrock',
