@@ -14,7 +14,7 @@ import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvir
 import { promptyModel } from './resolve/prompty';
 import { componentConfigs } from './resolve/component-config';
 import { promptyFrontMatterEnd } from './scan/config/prompty';
-import { compilerConfig, exportedNames, isCompilerConfig, moduleKeyOf, PROJECT_IMPORT_ANCHORS, pythonModulePresence } from './resolve/modules';
+import { compilerConfig, exportedNames, isCompilerConfig, moduleKeyOf, PROJECT_IMPORT_ANCHORS, pythonModuleDefines } from './resolve/modules';
 import { goModuleDefinition, npmPackageDefinition } from './resolve/not-endpoints';
 import { applyAzureResources, bicepParamName, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { dirOf, isDocumentationEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
@@ -228,27 +228,33 @@ export class Engine {
   readonly index: CatalogIndex;
   /** Prefilters for code (and notebooks) and for config files. */
   readonly prefilters: { code: Prefilter; config: Prefilter };
-  /** Module names a project package may shadow (see modulePresence). */
-  private readonly shadowingModules: Set<string>;
+  /** By module name, the names of a framework's whole import paths a project package may shadow (see moduleDefines). */
+  private readonly shadowedNames = new Map<string, string[]>();
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   private readonly utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
   constructor(readonly catalog: Catalog = defaultCatalog, private readonly options: EngineOptions = {}) {
     this.index = new CatalogIndex(catalog);
     this.prefilters = { code: new Prefilter(catalogAnchors(catalog, 'code')), config: new Prefilter(catalogAnchors(catalog, 'config')) };
-    this.shadowingModules = new Set(catalog.providers.flatMap((p) => p.clients).filter((c) => c.wholePath).flatMap((c) => c.callees.map((path) => path.slice(0, path.lastIndexOf('.')))));
+    for (const path of catalog.providers.flatMap((p) => p.clients).filter((c) => c.wholePath).flatMap((c) => c.callees)) {
+      const [module, name] = [path.slice(0, path.lastIndexOf('.')), path.slice(path.lastIndexOf('.') + 1)];
+      this.shadowedNames.set(module, [...(this.shadowedNames.get(module) ?? []), name]);
+    }
   }
 
   /**
    * A Python module of the workspace named like a framework's whole import path (`agents`, as
-   * the OpenAI Agents SDK's `agents.Agent`) says it is there, read or not: the code beside it
-   * imports the project's own module, not the framework (resolve/modules.ts).
+   * the OpenAI Agents SDK's `agents.Agent`) says which of the framework's names it defines or
+   * imports, read or not: code that imports them from it uses the project's own (resolve/modules.ts).
    */
-  private modulePresence(file: string, format: FileFormat): EnvDefinition[] {
+  private moduleDefines(file: string, format: FileFormat, content: Uint8Array | string): EnvDefinition[] {
     if (format.kind !== 'code' || format.lang !== 'python') return [];
     const module = moduleKeyOf(file);
-    const name = module.slice(module.lastIndexOf('/') + 1);
-    return this.shadowingModules.has(name) ? [{ name: pythonModulePresence(module), value: 'present', file, line: 1 }] : [];
+    const names = this.shadowedNames.get(module.slice(module.lastIndexOf('/') + 1));
+    if (!names) return [];
+    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    return names.filter((name) => new RegExp(`^[ \\t]*(?:class[ \\t]+${name}\\b|${name}[ \\t]*[:=]|(?:from[ \\t]+\\S+[ \\t]+)?import[ \\t][^\\n]*\\b${name}\\b)`, 'm').test(text))
+      .map((name) => ({ name: pythonModuleDefines(module, name), value: 'defined', file, line: 1 }));
   }
 
   /**
@@ -270,7 +276,7 @@ export class Engine {
     const format = formatOf(file);
     const result: FileResult = { file, endpoints: [], notes: [], env: [], waivers: [], azureResources: [] };
     if (!format) return result;
-    result.env = this.modulePresence(file, format);
+    result.env = this.moduleDefines(file, format, content);
     const size = typeof content === 'string' ? content.length : content.byteLength;
     const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     if (size > readLimit(file, max)) {

@@ -20,10 +20,16 @@ describe('agent frameworks: default models', () => {
   describe('OpenAI Agents SDK', () => {
     const IMPORT = 'from agents import Agent, Runner';
 
-    it('Agent with an OpenAI model name, an unread one, or none goes to api.openai.com', () => {
+    it('Agent with an OpenAI model name, or none, goes to api.openai.com', () => {
       assert.deepEqual(targets('bot.py', [IMPORT, 'helper = Agent(name="helper", instructions="be brief", model="gpt-4.1-mini")']), [OPENAI]);
-      assert.deepEqual(targets('bot.py', [IMPORT, 'import os', 'helper = Agent(name="helper", model=os.environ["AGENT_MODEL"])']), [OPENAI]);
       assert.deepEqual(targets('bot.py', [IMPORT, 'helper = Agent(name="helper", instructions="be brief")']), [OPENAI]);
+    });
+
+    it('a model name read at run time, options spread in, or a model class the catalog does not know leave the provider unknown (a litellm/ model goes elsewhere)', () => {
+      assert.deepEqual(targets('bot.py', [IMPORT, 'import os', 'helper = Agent(name="helper", model=os.environ["AGENT_MODEL"])']), [UNKNOWN]);
+      assert.deepEqual(targets('bot.py', [IMPORT, 'from app.settings import settings', 'helper = Agent(name="helper", model=settings.model_name)']), [UNKNOWN]);
+      assert.deepEqual(targets('bot.py', [IMPORT, 'def build(**kw):', '    return Agent(name="helper", **kw)']), [UNKNOWN]);
+      assert.deepEqual(targets('bot.py', [IMPORT, 'from myproviders import RouterModel', 'helper = Agent(name="helper", model=RouterModel("x"))']), [UNKNOWN]);
     });
 
     it('OPENAI_BASE_URL where it runs moves it, as the SDK client reads it', () => {
@@ -73,6 +79,11 @@ describe('agent frameworks: default models', () => {
         // Without the package, the same import is the SDK's again: the index re-reads its importer.
         index.delete('app/agents/__init__.py');
         assert.deepEqual(index.results().endpoints.map((e) => e.file).sort(), ['app/main.py', 'tools/bot.py']);
+        // A package of that name that does not define Agent (an examples folder's own agents/) shadows nothing,
+        // and a module named agents.py cannot shadow its own import.
+        index.set('app/agents/__init__.py', '');
+        index.set('writer/agents.py', 'from agents import Agent\n\nwriter = Agent(name="writer", model="gpt-4o")\n');
+        assert.deepEqual(index.results().endpoints.map((e) => e.file).sort(), ['app/main.py', 'tools/bot.py', 'writer/agents.py']);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -165,10 +165,20 @@ export interface ClientSignal {
     oneOf: string[];
     /**
      * Values of `oneOf` that name a management API (boto3.client("bedrock")), which sends no
-     * prompts: such a call counts only when its file calls one of `methods`, the management
-     * calls that do send content to be processed in the client's region (a batch inference job).
+     * prompts: such a call counts when its file calls one of `methods`, the management calls
+     * that do send content to be processed in the client's region (a batch inference job), or
+     * none of the management calls that would show what it is for.
      */
-    controlPlane?: { values: string[]; methods: string[] };
+    controlPlane?: {
+      values: string[];
+      methods: string[];
+      /**
+       * Prefixes of the management calls (`list_foundation_models`, `create_guardrail`) that
+       * show what the file uses such a client for: one that shows none (a factory that
+       * returns it) may start a job elsewhere, so it counts.
+       */
+      managementPrefixes: string[];
+    };
   };
   /**
    * The call only counts when this option is set to one of these literal values
@@ -188,6 +198,14 @@ export interface ClientSignal {
      * (`model=os.getenv("MODEL")`, `model=constants.MODEL`). A model object stays out.
      */
     unreadString?: boolean;
+    /**
+     * A value the engine cannot read that is no model object the catalog knows leaves the
+     * backend unknown (the OpenAI Agents SDK's `model=` may name a `litellm/` model): reported
+     * with the provider unknown, never the default and never nothing.
+     */
+    unreadUndecided?: boolean;
+    /** With `unreadUndecided`: the framework's model classes that hold a client given to them (reported where that is built). */
+    modelCarriers?: string[];
     /** Or any string at all, read or not (strands `Agent(model="<Bedrock model id>")`). */
     anyString?: boolean;
     /** Or the option left out: the SDK then builds its default (strands `Agent()` is a BedrockModel). */

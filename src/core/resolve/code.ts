@@ -17,7 +17,7 @@ import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, h
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
-import { exportedConstants, importedConstant, importsProjectModule, type ExportedValue } from './modules';
+import { exportedConstants, importedConstant, importsProjectName, type ExportedValue } from './modules';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
@@ -299,7 +299,11 @@ class CodeResolver {
   /** When the file is a configured library's own provider source (mem0/llms/): that library (worked out on first need, null for none). */
   private librarySourceOf?: ProviderConfigLibrary | null;
   private routerLibrarySourceOf?: ModelStringRouter | null;
-  /** See callsMethodIn. */
+  /** By dict name, where a method first changes it in the file (-1: nowhere). */
+  private firstChange?: Map<string, number>;
+  /** By signal id, whether the file calls a function that replaces its default client. */
+  private replacedDefault?: Map<string, boolean>;
+  /** See methodCallSites. */
   private methodCalls?: Map<string, number[]>;
   /** Endpoints reported at a constant's literal, with the argument that names the constant (noteArgument). */
   private readonly arguments = new Map<Endpoint, Span>();
@@ -421,10 +425,9 @@ class CodeResolver {
     return this.readOptions(call).some((o) => isMockedIo(o.name, o.value.k === 'call' ? { k: 'call', callee: o.value.call.callee } : o.value));
   }
 
-  /** Whether the file calls a method of this name (`x.name(...)`) inside a range. */
-  private callsMethodIn(name: string, range: { s: number; e: number }): boolean {
+  /** Where each method name is called (`x.name(...)`), in file order: found once for the whole file. */
+  private methodCallSites(): Map<string, number[]> {
     if (!this.methodCalls) {
-      // Where each method name is called, in file order: found once for all the file's mocked regions.
       this.methodCalls = new Map();
       const { tokens } = this.ctx.parser;
       for (let i = 1; i + 1 < tokens.length; i++) {
@@ -434,7 +437,12 @@ class CodeResolver {
         this.methodCalls.set(tokens[i]!.v, list);
       }
     }
-    const at = this.methodCalls.get(name) ?? [];
+    return this.methodCalls;
+  }
+
+  /** Whether the file calls a method of this name (`x.name(...)`) inside a range. */
+  private callsMethodIn(name: string, range: { s: number; e: number }): boolean {
+    const at = this.methodCallSites().get(name) ?? [];
     const k = firstFrom(at, range.s, (s) => s);
     return k < at.length && at[k]! < range.e;
   }
@@ -567,14 +575,20 @@ class CodeResolver {
   }
 
   /** A class built in place or held by a name assigned one (`provider=GroqProvider(...)`, `model = OpenAIChatModel(...)`). */
-  private isBuiltObject(value: Value): boolean {
+  private isBuiltObject(value: Value, carriers: readonly string[] = []): boolean {
     let v: Value | undefined = value;
     if (v.k === 'ref') {
       const assigned = findAssignment(v.path, v.s, this.ctx);
       v = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
     }
     // Python names classes in CapWords; a lower-case function (`get_model()`) may return a model string.
-    return v?.k === 'call' && /^[A-Z]/.test(v.call.callee.slice(v.call.callee.lastIndexOf('.') + 1));
+    if (v?.k !== 'call' || !/^[A-Z]/.test(v.call.callee.slice(v.call.callee.lastIndexOf('.') + 1))) return false;
+    // Reported where it is built only if the catalog knows the class (a client, a router's model class, or one of
+    // `carriers`, which hold a client reported where that is built); another (`FallbackModel(...)`) leaves the model unknown.
+    const qualified = this.ctx.parser.qualify(v.call.callee);
+    return [qualified, v.call.callee].some((name) => this.index.clientsFor(this.input.lang, name).length > 0 || this.index.vendorClientsFor(this.input.lang, name).length > 0)
+      || (this.index.catalog.routers ?? []).some((r) => r.languages.includes(this.input.lang) && r.functions?.some((f) => pathEndsWith(qualified, f)))
+      || carriers.includes(qualified);
   }
 
   /** A value as evaluated, with its source text (for saying what is not known). */
@@ -957,10 +971,11 @@ class CodeResolver {
     for (const c of candidates) {
       const { requireArg, requireOption, requireEnv, unless, wrappedBy, replacedBy } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
-      // A whole import path names the framework unless the project has a package of that name (its own `agents`).
-      if (c.signal.wholePath && (!c.signal.callees.includes(qualified) || importsProjectModule(this.input.file, qualified.slice(0, qualified.lastIndexOf('.')), (name) => this.manifest(name) !== undefined))) continue;
+      // A whole import path names the framework unless the project's own package of that name defines the class (its own `agents.Agent`).
+      if (c.signal.wholePath && (!c.signal.callees.includes(qualified)
+        || importsProjectName(this.input.file, qualified.slice(0, qualified.lastIndexOf('.')), qualified.slice(qualified.lastIndexOf('.') + 1), (name) => this.manifest(name) !== undefined))) continue;
       // The framework was handed the program's own client (reported where that is built).
-      if (replacedBy && this.fileCalls.some((f) => replacedBy.some((name) => pathEndsWith(this.ctx.parser.qualify(f.callee), name)))) continue;
+      if (replacedBy && this.replacesDefault(c.signal.id, replacedBy)) continue;
       const wrapper = wrappedBy && this.wrapperOf(call, wrappedBy);
       if (wrappedBy && !wrapper) continue;
       if (unless) {
@@ -991,11 +1006,12 @@ class CodeResolver {
             undecided ??= switchedAtRunTime(c, requireOption.env ?? []);
             continue;
           }
-          // Left out here, but perhaps given another way (crewai `config=`, the MODEL env variable).
-          const carrier = requireOption.carriedBy?.find((name) => findOption(this.readOptions(call), [name]));
+          // Left out here, but perhaps given another way (crewai `config=`, options spread in, the MODEL env variable).
+          const carrier = requireOption.carriedBy?.find((name) => findOption(this.readOptions(call), [name]))
+            ?? (requireOption.absent && this.callOptions(call).opaque ? `**${this.callOptions(call).opaque}` : undefined);
           const otherModel = carrier ? undefined : this.modelEnvOfOtherProvider(requireOption.modelEnv ?? [], c.provider);
           if (carrier || otherModel) {
-            undecided ??= { ...c, undecided: carrier ? `${requireOption.name}= may be given through ${carrier}=` : otherModel! };
+            undecided ??= { ...c, undecided: carrier ? `${requireOption.name}= may be given through ${carrier.startsWith('**') ? carrier : `${carrier}=`}` : otherModel! };
             continue;
           }
           if (requireEnv) return c;
@@ -1009,7 +1025,9 @@ class CodeResolver {
         const matchesString = (requireOption.anyString && ((isKnown(r) && opt.value.k !== 'lit') || unread)) || (requireOption.unreadString && unread);
         const truthy = !isKnown(r) && requireOption.oneOf.includes(true) && this.testedTrue(call, opt.value);
         if (!requireOption.anyValue && !matchesPattern && !matchesString && !truthy && !this.isOneOf(opt, requireOption.oneOf)) {
-          if (!isKnown(r) && requireOption.oneOf.includes(true)) undecided ??= { ...c, undecided: `${requireOption.name}= is computed at run time` };
+          if (!isKnown(r) && (requireOption.oneOf.includes(true) || (requireOption.unreadUndecided && !this.isBuiltObject(opt.value, requireOption.modelCarriers)))) {
+            undecided ??= { ...c, undecided: `${requireOption.name}= is computed at run time` };
+          }
           continue;
         }
       }
@@ -1023,10 +1041,23 @@ class CodeResolver {
     return switched ?? required ?? undecided ?? fallback;
   }
 
+  /** Whether the file calls one of `replacedBy` (`set_default_openai_client`), read once per signal. */
+  private replacesDefault(id: string, replacedBy: readonly string[]): boolean {
+    this.replacedDefault ??= new Map();
+    let replaced = this.replacedDefault.get(id);
+    if (replaced === undefined) {
+      replaced = this.fileCalls.some((f) => replacedBy.some((name) => pathEndsWith(this.ctx.parser.qualify(f.callee), name)));
+      this.replacedDefault.set(id, replaced);
+    }
+    return replaced;
+  }
+
   /** A management API's client counts only when the file calls one of its methods that process content (a batch job). */
-  private sendsContent(service: string, controlPlane: { values: string[]; methods: string[] } | undefined): boolean {
+  private sendsContent(service: string, controlPlane: NonNullable<NonNullable<ClientSignal['requireArg']>['controlPlane']> | undefined): boolean {
     if (!controlPlane?.values.includes(service)) return true;
-    return controlPlane.methods.some((m) => new RegExp(`\\.${m}\\s*\\(`).test(this.input.text));
+    const called = this.methodCallSites();
+    if (controlPlane.methods.some((m) => called.has(m))) return true;
+    return ![...called.keys()].some((m) => controlPlane.managementPrefixes.some((p) => m.startsWith(p)));
   }
 
   /**
@@ -1944,8 +1975,14 @@ class CodeResolver {
         options.push({ name: name.slice(prefix.length), value: this.ctx.parser.valueOf(only) });
       } else opaque ??= `${path}[${JSON.stringify(name.slice(prefix.length))}] (set on some paths only)`;
     }
-    const changed = new RegExp(`(?:^|[^\\w.])${path.replace(/[.$]/g, '\\$&')}\\s*(?:\\.\\s*(?:update|setdefault|__setitem__)\\s*\\(|\\|=)`);
-    if (changed.test(this.input.text.slice(0, call.s))) opaque ??= `${path} (changed by a method before the call)`;
+    // Where a method first changes the dict (read once per name).
+    this.firstChange ??= new Map();
+    let first = this.firstChange.get(path);
+    if (first === undefined) {
+      first = this.input.text.search(new RegExp(`(?:^|[^\\w.])${path.replace(/[.$]/g, '\\$&')}\\s*(?:\\.\\s*(?:update|setdefault|__setitem__)\\s*\\(|\\|=)`));
+      this.firstChange.set(path, first);
+    }
+    if (first >= 0 && first < call.s) opaque ??= `${path} (changed by a method before the call)`;
     return opaque ? { options, opaque } : { options };
   }
 

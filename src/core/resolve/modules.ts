@@ -322,16 +322,21 @@ function viaLink(value: string, name: string, lang: CodeLanguage, env: EnvLookup
 }
 
 /**
- * The lookup name under which a Python module says the workspace has it, whatever it holds:
- * a package of the project named like a framework's import (`agents`) shadows the framework.
+ * The lookup name under which a Python module of the workspace says it defines or imports
+ * `name`, read or not: a project package named like a framework's import (its own `agents`
+ * with its own `Agent`) shadows the framework for the code that imports it.
  */
-export function pythonModulePresence(module: string): string {
-  return exportName(module, '\u0001module');
+export function pythonModuleDefines(module: string, name: string): string {
+  return exportName(module, `\u0001defines\u0001${name}`);
 }
 
-/** Whether `import spec` in a Python file finds a module of the workspace (`has`: whether a lookup name is set). */
-export function importsProjectModule(file: string, spec: string, has: (lookupName: string) => boolean): boolean {
-  return pythonModuleCandidates(dirOf(file), spec).some((m) => has(pythonModulePresence(m)));
+/**
+ * Whether `from spec import name` in a Python file finds a module of the workspace, other
+ * than the file itself, that defines or imports `name` (`has`: whether a lookup name is set).
+ */
+export function importsProjectName(file: string, spec: string, name: string, has: (lookupName: string) => boolean): boolean {
+  const own = moduleKeyOf(file);
+  return pythonModuleCandidates(dirOf(file), spec).some((m) => m !== own && has(pythonModuleDefines(m, name)));
 }
 
 /**

@@ -194,8 +194,9 @@ export function npmPackageDefinition(file: string, root: CNode | undefined): { n
  * of the library's provider folders below the nearest package.json above it that names the
  * library's package (mem0ai's `src/oss/src/llms/`). As for Python, each client those classes
  * build is reported at the application's config. Without a package.json above it in the scan,
- * only a folder path of three or more parts names the library (`src/oss/src/llms/`, as Python's
- * `namesLibrary` rule): `src/llms/` may be an application's own, whose clients are reported.
+ * only one of the library's own folders named by a path of three or more parts
+ * (`src/oss/src/llms/`) is specific enough to be the library's: `src/llms/` may be an
+ * application's own, whose clients are reported.
  */
 export function isJsLibrarySource(path: string, packages: readonly { package: string; folders: readonly string[] }[], packageOf: (dir: string) => string | undefined): boolean {
   const dirs = path.split('/').slice(0, -1);

@@ -102,6 +102,8 @@ export class CodeParser {
   private attributeWrites?: { count: Map<string, number>; opaque: boolean };
   private andIfs?: { operands: string[]; body: { s: number; e: number } }[];
   private passedCache?: Map<string, Value[] | undefined>;
+  /** Python `for` statements: the token index of `for` and the end of its block, in order (read once). */
+  private forStatements?: { j: number; s: number; e: number }[];
   private continuation?: Set<number>;
   private bindingIndex?: Map<string, { globalAt: number; bindings: number[] }>;
   private bindingCache?: Map<string, { sorted: Assignment[]; starts: number[]; globalAt: number; bindings: number[] }>;
@@ -912,11 +914,19 @@ export class CodeParser {
   pythonLoopOver(name: string, offset: number): { iterable: Value; index: number; at: number } | undefined {
     if (this.lang !== 'python') return undefined;
     const { tokens } = this;
-    for (let j = tokens.length - 1; j >= 0; j--) {
+    this.forStatements ??= tokens.flatMap((t, j) => (t.t === 'id' && t.v === 'for' && (j === 0 || tokens[j - 1]!.t === 'nl' || tokens[j - 1]!.v === 'async')
+      ? [{ j, s: t.s, e: indentedBlock(this.text, t.s, indentAt(this.text, t.s)).e }] : []));
+    // The loops that start before the offset, nearest first (a binary search finds where to start).
+    let lo = 0;
+    for (let hi = this.forStatements.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (this.forStatements[mid]!.s < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let n = lo - 1; n >= 0; n--) {
+      const { j, e: end } = this.forStatements[n]!;
+      if (offset > end) continue;
       const t = tokens[j]!;
-      if (t.s >= offset || t.t !== 'id' || t.v !== 'for' || (j > 0 && tokens[j - 1]!.t !== 'nl' && tokens[j - 1]!.v !== 'async')) continue;
-      const block = indentedBlock(this.text, t.s, indentAt(this.text, t.s));
-      if (offset > block.e) continue;
       const targets: string[] = [];
       let k = j + 1;
       for (; k < tokens.length && tokens[k]!.v !== 'in' && tokens[k]!.t !== 'nl'; k++) if (tokens[k]!.t === 'id') targets.push(tokens[k]!.v);

@@ -155,14 +155,18 @@ export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       languages: ['python'],
       callees: ['agents.Agent', 'agents.agent.Agent'],
       wholePath: true,
-      // A model name MultiProvider sends to OpenAI, one the engine cannot read, or none; a Model object is reported where it is built.
-      requireOption: { name: 'model', oneOf: [], pattern: '^(?!litellm/|any-llm/)', unreadString: true, absent: true },
+      // A model name MultiProvider sends to OpenAI, or none; a Model object is reported where it is built; a name the
+      // engine cannot read (or options spread in) may be a litellm/ model: unknown.
+      requireOption: {
+        name: 'model', oneOf: [], pattern: '^(?!litellm/|any-llm/)', unreadUndecided: true, absent: true,
+        modelCarriers: ['agents.OpenAIChatCompletionsModel', 'agents.OpenAIResponsesModel', 'agents.models.openai_chatcompletions.OpenAIChatCompletionsModel', 'agents.models.openai_responses.OpenAIResponsesModel'],
+      },
       replacedBy: ['agents.set_default_openai_client'],
       packages: ['openai-agents'],
       options: { model: ['model'] },
       env: { url: ['OPENAI_BASE_URL'] },
       defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
-      note: 'Agent(model="gpt-...") or Agent() runs on OpenAIProvider: AsyncOpenAI with OPENAI_BASE_URL, else api.openai.com. A client given to set_default_openai_client() in the same file replaces it (reported where it is built).',
+      note: 'Agent(model="gpt-...") or Agent() runs on OpenAIProvider: AsyncOpenAI with OPENAI_BASE_URL, else api.openai.com. A client given to set_default_openai_client() in the same file replaces it (reported where it is built). A model name read at run time may route elsewhere (litellm/...), so it leaves the provider unknown.',
       sources: [OAI_AGENTS_MULTI, OAI_AGENTS_PROVIDER, OAI_AGENTS_DEFAULT_MODEL],
     },
     {

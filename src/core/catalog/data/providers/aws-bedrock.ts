@@ -141,14 +141,26 @@ export const provider: Provider = {
       requireArg: {
         index: 0,
         oneOf: ['bedrock-runtime', 'bedrock-agent-runtime', 'bedrock'],
-        // "bedrock" is the control plane (models, guardrails, profiles); its jobs that run a model over your data count.
-        controlPlane: { values: ['bedrock'], methods: ['create_model_invocation_job', 'create_model_customization_job', 'create_evaluation_job'] },
+        // "bedrock" is the control plane (models, guardrails, profiles); its jobs that run a model over your data count,
+        // and so does a client whose file shows no management call (a factory: what it is used for is elsewhere).
+        controlPlane: {
+          values: ['bedrock'],
+          methods: ['create_model_invocation_job', 'create_model_customization_job', 'create_evaluation_job'],
+          managementPrefixes: [
+            'list_foundation_model', 'get_foundation_model', 'list_custom_models', 'get_custom_model',
+            'create_guardrail', 'get_guardrail', 'list_guardrails', 'update_guardrail', 'delete_guardrail',
+            'create_inference_profile', 'get_inference_profile', 'list_inference_profiles', 'delete_inference_profile',
+            'list_automated_reasoning', 'get_automated_reasoning', 'create_automated_reasoning', 'update_automated_reasoning', 'delete_automated_reasoning',
+            'list_provisioned_model_throughputs', 'get_provisioned_model_throughput',
+            'get_model_invocation_logging_configuration', 'put_model_invocation_logging_configuration',
+          ],
+        },
       },
       packages: ['boto3'],
       options: { region: ['region_name'], url: ['endpoint_url'] },
       env: { region: ['AWS_DEFAULT_REGION', 'AWS_REGION'] },
       defaults: { region: null },
-      note: 'Without region_name the region comes from outside the code (AWS_DEFAULT_REGION/AWS_REGION, ~/.aws/config, a Session(region_name=...) or botocore Config(region_name=...)). The geography may also be in the model id: eu./us./apac./global. inference-profile prefixes. boto3.client("bedrock") is the control plane (model lists, guardrails, inference profiles): it counts only where the file starts a batch inference, customization or evaluation job on it, which run a model over your data in its region.',
+      note: 'Without region_name the region comes from outside the code (AWS_DEFAULT_REGION/AWS_REGION, ~/.aws/config, a Session(region_name=...) or botocore Config(region_name=...)). The geography may also be in the model id: eu./us./apac./global. inference-profile prefixes. boto3.client("bedrock") is the control plane (model lists, guardrails, inference profiles): it counts where the file starts a batch inference, customization or evaluation job on it, which run a model over your data in its region, or shows no management call at all (a client a factory returns may be used for such a job elsewhere).',
       sources: [BOTO_SAMPLES],
     },
     {
