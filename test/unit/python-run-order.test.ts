@@ -20,6 +20,15 @@ describe('Python run order: the last top-level assignment before a top-level use
     assert.deepEqual(brief(found('nb.py', text)), [bedrock(2, 'eu-west-1')]);
   });
 
+  it('is not undone by a keyword argument of the same name, nor by a later function\'s parameter of that name (sample 7 #4)', () => {
+    const text = ['from google import genai', 'location = "us-central1"', 'client = genai.Client(vertexai=True, project="p", location=location)', '',
+      'def temperature(location: str) -> dict:', '    return {"where": location}'].join('\n');
+    assert.deepEqual(brief(found('nb.py', text)).map((e) => e.region), ['us-central1']);
+    // A rebinding before the use still counts: a `for` target in brackets.
+    const rebound = bedrockClient(['REGION = "eu-central-1"', 'for (REGION, OTHER) in pairs(): pass']);
+    assert.deepEqual(brief(found('nb.py', rebound)).map((e) => e.region), [null]);
+  });
+
   it('reads `if not X:` with one assignment under it as a default that applies only when X is empty', () => {
     const before = ['import os', 'REGION = "eu-central-1"  # @param', 'if not REGION:', '    REGION = os.environ.get("AWS_REGION")'];
     assert.deepEqual(brief(found('nb.py', bedrockClient(before))), [bedrock(3, 'eu-central-1')]);

@@ -848,8 +848,14 @@ export class CodeParser {
       if (!e) index.set(name, (e = { globalAt: Infinity, bindings: [] }));
       return e;
     };
+    // The brackets around each token: inside a call's parentheses `name=` is a keyword argument
+    // and `name,` an argument, not bindings, unless the brackets are themselves a target
+    // (`(a, b) = ...`, `for (a, b) in ...`).
+    const open: number[] = [];
     for (let j = 0; j < tokens.length; j++) {
       const t = tokens[j]!;
+      if (isOpener(t)) open.push(j);
+      else if (t.t === 'p' && (t.v === ')' || t.v === ']' || t.v === '}')) open.pop();
       if (t.t !== 'id') continue;
       if (t.v === 'global' || t.v === 'nonlocal') {
         for (let k = j + 1; tokens[k]?.t === 'id'; k += 2) {
@@ -859,7 +865,9 @@ export class CodeParser {
         }
       }
       const after = tokens[j + 1]?.v;
-      if (after === '=' || after === ':=' || after === ',' || BINDS.has(tokens[j - 1]?.v ?? '')) entry(t.v).bindings.push(t.s);
+      const inner = open.at(-1);
+      const target = inner === undefined || tokens[inner - 1]?.v === 'for' || tokens[this.closeOf(inner) + 1]?.v === '=';
+      if (after === ':=' || BINDS.has(tokens[j - 1]?.v ?? '') || ((after === '=' || after === ',') && target)) entry(t.v).bindings.push(t.s);
     }
     return index;
   }
