@@ -17,6 +17,7 @@ import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapF
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, type ExportedValue } from './modules';
+import { CallerArguments, publishedCalls, readingShown } from './calls';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
@@ -76,6 +77,9 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const { tokens, brackets, unterminated } = lex(text, lang);
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
+  // Python parameters take the values other modules' calls pass (calls.ts); a notebook has only its own calls.
+  const callers = lang === 'python' && !/\.ipynb$/i.test(input.file) ? new CallerArguments(input.file, parser, structure, env) : undefined;
+  if (callers) env = callers.env();
   const workspace = env;
   // Where the call or literal being resolved starts: a variable the file sets reaches only code that runs after it.
   let useAt = text.length;
@@ -107,7 +111,8 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       if (c) consulted.set(c.lookupName, { state: 'set', value: c.value, where: c.where });
       return c;
     };
-    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, imported, ownCallsOnly: /\.ipynb$/i.test(input.file) };
+    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, imported, ownCallsOnly: /\.ipynb$/i.test(input.file),
+      ...(callers ? { fromCallers: callers.fromCallers.bind(callers), initCalled: callers.initCalled.bind(callers) } : {}) };
     // What a folder's go.mod or package.json names: read untracked, as it is no value an endpoint is resolved from.
     const manifest = (name: string): string | undefined => {
       const v = workspace(name);
@@ -118,7 +123,8 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     // Called after each call or literal is resolved: its new endpoints take the values it read.
     const tag = (before: number): void => {
       if (consulted.size === 0) return;
-      const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: v.value, ...v.where }] : []));
+      // A parameter's reading (calls.ts) is cited as the call that decides it, in words.
+      const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: readingShown(v.value), ...v.where }] : []));
       const forked = [...consulted].filter(([, v]) => v.state === 'conflict').map(([name]) => name);
       for (let i = before; i < r.endpoints.length; i++) {
         if (sources.length) r.endpoints[i]!.env = [...sources];
@@ -176,7 +182,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     return out;
   };
-  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: exportedConstants(input.file, lang, parser, structure) };
+  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...publishedCalls(input.file, parser, structure)] };
   if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes(), ...stopped };
   // A variable set to different values in different files (dev and production): the
   // endpoint is reported once per value, each linked to the line that sets it.

@@ -322,7 +322,7 @@ function viaLink(value: string, name: string, lang: CodeLanguage, env: EnvLookup
 }
 
 /** The modules an import specifier may name, nearest first, as workspace module keys. */
-function moduleCandidates(file: string, lang: CodeLanguage, spec: string, env: EnvLookup): string[] {
+export function moduleCandidates(file: string, lang: CodeLanguage, spec: string, env: EnvLookup): string[] {
   const dir = dirOf(file);
   if (lang === 'python') {
     // `from .settings import X` (the import map drops the dots) and `from pkg.settings import X`:
