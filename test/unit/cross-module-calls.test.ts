@@ -179,6 +179,15 @@ describe('Python parameters passed by calls in other modules', () => {
     assert.match((await found(dir, 'app/services/chat.py'))[0]!, /^6 aws-bedrock \? .*which app\/registry\.py:3 uses other than by calling it/);
   });
 
+  it('leaves the calls and mocks of test files out of the application code\'s readings', async () => {
+    const dir = workspace({
+      'app/services/chat.py': SERVICE,
+      'app/services/container.py': container(['self._chat = ChatService(model="m")']),
+      'tests/test_chat.py': 'from unittest.mock import Mock\nfrom app.services.chat import ChatService\n\nFAKE = Mock(spec=ChatService)\n\ndef test_eu():\n    ChatService("m", region="eu-west-1")\n',
+    });
+    assert.deepEqual(await found(dir, 'app/services/chat.py'), ['6 aws-bedrock us-west-2 <- app/services/container.py:9']);
+  });
+
   it('keeps a parameter unknown when no module of the workspace calls it (a library entry point)', async () => {
     const dir = workspace({ 'app/services/chat.py': SERVICE, 'app/services/other.py': 'from app.services.chat import helper\n\nhelper("eu-west-1")\n' });
     assert.match((await found(dir, 'app/services/chat.py'))[0]!, /^6 aws-bedrock \? .*parameter/);

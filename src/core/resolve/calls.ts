@@ -9,12 +9,14 @@
 // default, one value is that value, several values are one reading each (a fork, as an env
 // variable with several values), and anything opaque leaves it unknown, saying why. A
 // function no other module calls keeps its parameter unknown: it may be a library's entry.
+// Calls in test files count only for code that is itself test code.
 
 import type { CodeParser, CodeStructure } from '../scan/parse';
 import type { Assignment, Span, Value } from '../scan/ir';
 import type { Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { HOLE } from './hosts';
+import { isTestFile } from './not-endpoints';
 import { moduleCandidates, moduleKeyOf, type ExportedValue } from './modules';
 import { envRead, evaluate, formatWhere, isKnown, UNSEEN_ENV, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
@@ -292,7 +294,8 @@ export class CallerArguments {
         } catch {
           continue;
         }
-        if (p.file === this.file) continue;
+        // Tests exercise the code with values of their own (and mocks built from the class): what the application passes decides.
+        if (p.file === this.file || (isTestFile(p.file) && !isTestFile(this.file))) continue;
         // The import names this module (Python finds a package from the importing file's folder up).
         if (moduleCandidates(p.file, 'python', p.spec, this.outer).includes(this.module)) out.push(p);
       }
