@@ -2,7 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatOf, isCallsName, placeEnv, wantedCallees, type Engine } from '../core/engine';
+import { calleesNeeded, formatOf, isCallsName, placeEnv, wantedCallees, type Engine } from '../core/engine';
 import type { ScanNote } from '../core/model';
 import { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_FILE_NAMES, PolicyError, type Policy } from '../core/policy/policy';
 import { sortByPlace } from '../core/workspace';
@@ -97,13 +97,20 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const config = await run(jobs.filter((j) => !isCode(j)), { wanted: [...new Set(code.envReads.flatMap(([, names]) => names))] });
   // Python code that calls a function or class whose parameter decides an endpoint publishes
   // its calls (resolve/calls.ts), LLM signal or not: code the first pass skipped that names one is read for them.
-  const callees = wantedCallees(code.envReads.flatMap(([, names]) => names));
-  const publishers = new Set([...code.env.filter((d) => isCallsName(d.name)).map((d) => d.file), ...code.envReads.map(([file]) => file)]);
-  const callers = callees.length
-    ? await run(jobs.filter((j) => /\.py$/i.test(j.rel) && !publishers.has(j.rel)), { wanted: callees, onlyWanted: true })
-    : undefined;
+  // A caller that passes on a parameter of its own function asks about that function's calls in turn.
+  const calls = code.env.filter((d) => isCallsName(d.name));
+  const read = new Set([...calls.map((d) => d.file), ...code.envReads.map(([file]) => file)]);
+  const asked = new Set<string>();
+  for (let round = 0; round < 4; round++) {
+    const fresh = calleesNeeded(wantedCallees(code.envReads.flatMap(([, names]) => names)), calls).filter((n) => !asked.has(n));
+    if (!fresh.length) break;
+    for (const n of fresh) asked.add(n);
+    const callers = await run(jobs.filter((j) => /\.py$/i.test(j.rel) && !read.has(j.rel)), { wanted: fresh, onlyWanted: true });
+    for (const file of callers.analyzed) read.add(file);
+    calls.push(...callers.env.filter((d) => isCallsName(d.name)));
+  }
   // Values set by config files, and the constants code files export for the modules that import them.
-  const values = [...code.env, ...config.env, ...(callers?.env.filter((d) => isCallsName(d.name)) ?? [])];
+  const values = [...code.env.filter((d) => !isCallsName(d.name)), ...config.env, ...calls];
   const defined = new Set(values.map((d) => d.name));
   const reads = [...code.envReads, ...config.envReads];
   const rerun = new Set(reads.filter(([, names]) => names.some((n) => defined.has(n))).map(([file]) => file));

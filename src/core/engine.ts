@@ -35,7 +35,7 @@ import { parseNotes } from './scan/notes';
 import { lineAndColumn, LineIndex } from './text';
 
 export { placeEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
-export { isCallsName, wantedCallees } from './resolve/calls';
+export { calleesNeeded, isCallsName, wantedCallees } from './resolve/calls';
 
 /** Whether code may import the project's own modules (and so use a constant one exports). */
 export const mayImportProjectModule = matcher(PROJECT_IMPORT_ANCHORS);

@@ -152,6 +152,15 @@ describe('Python parameters passed by calls in other modules', () => {
     assert.deepEqual(await found(dir, 'pkg/clients.py'), ['4 aws-bedrock eu-west-1 <- pkg/main.py:3']);
   });
 
+  it('follows a parameter passed on by the caller\'s own constructor to that class\'s callers', async () => {
+    const handler = 'from app.services.chat import ChatService\n\nclass Handler:\n    def __init__(self, region="eu-west-1"):\n        self.chat = ChatService("m", region=region)\n';
+    const dir = workspace({ 'app/services/chat.py': SERVICE, 'app/handler.py': handler, 'app/main.py': 'from app.handler import Handler\n\nHANDLER = Handler()\n' });
+    assert.deepEqual(await found(dir, 'app/services/chat.py'), ['6 aws-bedrock eu-west-1 <- app/main.py:3']);
+    // Nobody makes a Handler: what it passes on is not known.
+    fs.rmSync(path.join(dir, 'app/main.py'));
+    assert.match((await found(dir, 'app/services/chat.py'))[0]!, /^6 aws-bedrock \? .*`region` of Handler, which no other module of the workspace calls/);
+  });
+
   it('leaves the parameter unknown, saying why, when a call passes a value not known here', async () => {
     const dir = workspace({
       'app/services/chat.py': SERVICE,

@@ -40,11 +40,43 @@ export function wantedCallees(reads: string[]): string[] {
   return [...out].sort();
 }
 
+/**
+ * The callees whose calls must be read, given those the code asks about (`wantedCallees`):
+ * a call of one that passes on a parameter of its caller's own function or class asks
+ * about that function's calls too. `definitions`: the calls published so far.
+ */
+export function calleesNeeded(asked: string[], definitions: { name: string; value: string }[]): string[] {
+  const out = new Set(asked);
+  for (let grew = true, round = 0; grew && round <= MAX_HOPS; round++) {
+    grew = false;
+    for (const d of definitions) {
+      if (!isCallsName(d.name) || !out.has(d.name.slice(d.name.lastIndexOf(':') + 1))) continue;
+      let p: Published;
+      try {
+        p = JSON.parse(d.value) as Published;
+      } catch {
+        continue;
+      }
+      for (const call of p.calls) {
+        for (const given of [...call.args, ...Object.values(call.kw)]) {
+          if ('param' in given && !out.has(given.of)) {
+            out.add(given.of);
+            grew = true;
+          }
+        }
+      }
+    }
+  }
+  return [...out].sort();
+}
+
 /** What one call passes for one argument. */
 type Passed =
   | { v: string }
   /** An env read, with the literal default it falls back to. */
   | { env: string; d?: string }
+  /** A parameter of the caller's own top-level function or class (`of`), at position `at`, with its default: what its callers pass. */
+  | { param: string; of: string; at: number; d?: Passed }
   | { why: string };
 
 interface PublishedCall {
@@ -144,6 +176,10 @@ function callAt(parser: CodeParser, ctx: EvalContext, open: number, line: number
 
 /** An argument as the evaluator reads it where it is written, the same in every pass. */
 function passed(value: Value, ctx: EvalContext): Passed {
+  if (value.k === 'ref') {
+    const param = viaParameter(value, ctx);
+    if (param) return param;
+  }
   const r = evaluate(value, ctx);
   if (r.env) {
     // An env read as such (not text built around one): read again where the parameter is used, in the same process.
@@ -153,6 +189,27 @@ function passed(value: Value, ctx: EvalContext): Passed {
   }
   if (isKnown(r) && !r.imported) return { v: r.text };
   return { why: r.why ?? 'is computed at run time' };
+}
+
+/**
+ * A parameter of the top-level function (or class `__init__`) around the call, passed on as
+ * it came: its callers decide it. Only when the body never assigns the name and the function
+ * is used nowhere else in its own file (its calls there are not published).
+ */
+function viaParameter(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext): Passed | undefined {
+  const { parser } = ctx;
+  if (value.path.includes('.') || !ctx.unstable.has(value.path) || ctx.assignments.has(value.path)) return undefined;
+  const found = parser.pythonParameter(value.path, value.s);
+  if (!found) return undefined;
+  const { tokens } = parser;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.t === 'id' && t.v === found.callee && !(i > 0 && ['.', 'def', 'class'].includes(tokens[i - 1]!.v)) && !harmless(tokens, i, i)) {
+      return { why: `comes from \`${value.path}\`, a parameter of ${found.callee}, which its own module also uses` };
+    }
+  }
+  const d = found.fallback ? passed(found.fallback, ctx) : undefined;
+  return { param: value.path, of: found.callee, at: found.index, ...(d ? { d } : {}) };
 }
 
 /** Token indices of import statements (their names are no uses). */
@@ -211,6 +268,17 @@ interface Parameter {
   index: number;
   name: string;
   fallback?: Value;
+}
+
+/** How many calls deep a parameter passed on from a caller's own parameter is followed. */
+const MAX_HOPS = 3;
+
+/** A passed value as a reading: its text, an env read, or opaque (with why). */
+function readingOf(given: Passed): string {
+  if ('v' in given) return given.v;
+  if ('env' in given) return `${ENV}${given.env}${given.d === undefined ? '' : `\u0001${given.d}`}`;
+  if ('param' in given) return `${OPAQUE}comes from another parameter, \`${given.param}\``;
+  return `${OPAQUE}${given.why}`;
 }
 
 /** Value markers of the readings (a literal reading is its text). */
@@ -282,9 +350,10 @@ export class CallerArguments {
   }
 
   /** The calls of `callee` published by other modules that import this one. */
-  private published(callee: string): Published[] {
+  private published(callee: string, module = this.module, file = this.file): Published[] {
     const out: Published[] = [];
-    for (const name of [callsName(this.last, callee), callsName(this.last, '*')]) {
+    const last = module.slice(module.lastIndexOf('/') + 1);
+    for (const name of [callsName(last, callee), callsName(last, '*')]) {
       const v = this.outer(name);
       const values = v.state === 'set' ? [v.value] : v.state === 'conflict' ? v.values.map((x) => x.value) : [];
       for (const value of values) {
@@ -295,9 +364,9 @@ export class CallerArguments {
           continue;
         }
         // Tests exercise the code with values of their own (and mocks built from the class): what the application passes decides.
-        if (p.file === this.file || (isTestFile(p.file) && !isTestFile(this.file))) continue;
+        if (p.file === file || (isTestFile(p.file) && !isTestFile(file))) continue;
         // The import names this module (Python finds a package from the importing file's folder up).
-        if (moduleCandidates(p.file, 'python', p.spec, this.outer).includes(this.module)) out.push(p);
+        if (moduleCandidates(p.file, 'python', p.spec, this.outer).includes(module)) out.push(p);
       }
     }
     return out;
@@ -323,31 +392,52 @@ export class CallerArguments {
 
   /** The distinct values the calls pass for a parameter: set (one), conflict (several), unset (no other module calls it). */
   private readings(p: Parameter): EnvValue {
-    const others = this.published(p.callee);
-    if (!others.length) return { state: 'unset' };
-    const own = this.own(p.callee);
     const readings = new Map<string, EnvWhere>();
-    for (const pub of own ? [...others, own] : others) {
-      if (pub.escapes !== undefined) {
-        const where = { file: pub.file, line: pub.escapes };
-        return { state: 'set', value: `${OPAQUE}comes from \`${p.name}\`, a parameter of ${p.callee}, which ${formatWhere(where)} uses other than by calling it, so not all its calls are known`, where };
-      }
-      for (const call of pub.calls) {
-        const where = { file: pub.file, line: call.line };
-        const given = call.kw[p.name] ?? call.args[p.index];
-        let reading: string;
-        if (given && 'v' in given) reading = given.v;
-        else if (given && 'env' in given) reading = `${ENV}${given.env}${given.d === undefined ? '' : `\u0001${given.d}`}`;
-        else if (given) reading = `${OPAQUE}comes from \`${p.name}\`, a parameter of ${p.callee}, which the call in ${formatWhere(where)} passes a value that ${given.why}`;
-        else if (call.spread) reading = `${OPAQUE}comes from \`${p.name}\`, a parameter of ${p.callee}, which the call in ${formatWhere(where)} may pass through *args or **kwargs`;
-        else if (p.fallback) reading = DEFAULT;
-        else reading = `${OPAQUE}comes from \`${p.name}\`, a parameter of ${p.callee} that the call in ${formatWhere(where)} leaves out`;
-        if (reading.startsWith(OPAQUE)) return { state: 'set', value: reading, where };
-        if (!readings.has(reading)) readings.set(reading, where);
-      }
-    }
+    const r = this.gather(this.module, this.file, p.callee, p.name, p.index, p.fallback ? DEFAULT : undefined, 0, readings);
+    if (r) return r;
     const values = [...readings].map(([value, where]) => ({ value, where }));
     if (!values.length) return { state: 'unset' };
     return values.length === 1 ? { state: 'set', ...values[0]! } : { state: 'conflict', values };
+  }
+
+  /**
+   * Adds to `out` what each call of `callee` (defined in `module`) passes for its parameter
+   * `name`; `omitted` is the reading of a call that leaves it out. A value that is itself a
+   * parameter of the caller is read from that caller's callers, up to MAX_HOPS. Returns the
+   * first opaque reading, or unset when no other module calls it.
+   */
+  private gather(module: string, file: string, callee: string, name: string, index: number, omitted: string | undefined, hops: number, out: Map<string, EnvWhere>): EnvValue | undefined {
+    const others = this.published(callee, module, file);
+    if (!others.length) return { state: 'unset' };
+    const own = file === this.file ? this.own(callee) : undefined;
+    const opaque = (why: string, where: EnvWhere): EnvValue => ({ state: 'set', value: `${OPAQUE}comes from \`${name}\`, a parameter of ${callee}, ${why}`, where });
+    for (const pub of own ? [...others, own] : others) {
+      if (pub.escapes !== undefined) {
+        const where = { file: pub.file, line: pub.escapes };
+        return opaque(`which ${formatWhere(where)} uses other than by calling it, so not all its calls are known`, where);
+      }
+      for (const call of pub.calls) {
+        const where = { file: pub.file, line: call.line };
+        const given = call.kw[name] ?? call.args[index];
+        if (!given) {
+          if (call.spread) return opaque(`which the call in ${formatWhere(where)} may pass through *args or **kwargs`, where);
+          if (omitted === undefined) return opaque(`that the call in ${formatWhere(where)} leaves out`, where);
+          if (!out.has(omitted)) out.set(omitted, where);
+        } else if ('param' in given) {
+          // The caller passes on a parameter of its own: its callers decide.
+          if (hops >= MAX_HOPS) return opaque(`which the call in ${formatWhere(where)} passes on from further calls than are followed`, where);
+          const leftOut = given.d === undefined ? undefined : readingOf(given.d);
+          if (leftOut?.startsWith(OPAQUE)) return opaque(`which the call in ${formatWhere(where)} passes on from \`${given.param}\`, whose default is not known here`, where);
+          const r = this.gather(moduleKeyOf(pub.file), pub.file, given.of, given.param, given.at, leftOut, hops + 1, out);
+          if (r?.state === 'unset') return opaque(`which the call in ${formatWhere(where)} passes on from \`${given.param}\` of ${given.of}, which no other module of the workspace calls`, where);
+          if (r) return r;
+        } else {
+          const reading = readingOf(given);
+          if (reading.startsWith(OPAQUE)) return opaque(`which the call in ${formatWhere(where)} passes a value that ${reading.slice(OPAQUE.length)}`, where);
+          if (!out.has(reading)) out.set(reading, where);
+        }
+      }
+    }
+    return undefined;
   }
 }
