@@ -161,6 +161,14 @@ describe('Python parameters passed by calls in other modules', () => {
     assert.match((await found(dir, 'app/services/chat.py'))[0]!, /^6 aws-bedrock \? .*`region` of Handler, which no other module of the workspace calls/);
   });
 
+  it('reads a default that names a module constant set from an env variable', async () => {
+    const dir = workspace({
+      'app/clients.py': 'import os\nimport boto3\n\nREGION = os.environ.get("LLM_REGION", "eu-central-1")\n\ndef runtime(region=REGION):\n    return boto3.client("bedrock-runtime", region_name=region)\n',
+      'app/chat.py': 'from app.clients import runtime\n\nCLIENT = runtime()\n',
+    });
+    assert.deepEqual(await found(dir, 'app/clients.py'), ['7 aws-bedrock eu-central-1 <- app/chat.py:3']);
+  });
+
   it('leaves the parameter unknown, saying why, when a call passes a value not known here', async () => {
     const dir = workspace({
       'app/services/chat.py': SERVICE,

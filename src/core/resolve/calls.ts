@@ -208,8 +208,20 @@ function viaParameter(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext): Pa
       return { why: `comes from \`${value.path}\`, a parameter of ${found.callee}, which its own module also uses` };
     }
   }
-  const d = found.fallback ? passed(found.fallback, ctx) : undefined;
+  const d = found.fallback ? passed(defaultValue(found.fallback, ctx), ctx) : undefined;
   return { param: value.path, of: found.callee, at: found.index, ...(d ? { d } : {}) };
+}
+
+/**
+ * The value a parameter's default stands for. A default names a module-level constant
+ * (`region=BEDROCK_REGION`): evaluated when the def runs, so that constant's one top-level
+ * assignment (the parser counts every name in a parameter list as a run-time binding).
+ */
+function defaultValue(fallback: Value, ctx: EvalContext): Value {
+  if (fallback.k !== 'ref' || fallback.path.includes('.')) return fallback;
+  const list = ctx.assignments.get(fallback.path);
+  const a = list?.length === 1 ? list[0]! : undefined;
+  return a && !a.compound && ctx.parser.atTopLevel(a) && a.s < fallback.s ? ctx.parser.valueOf(a) : fallback;
 }
 
 /** Token indices of import statements (their names are no uses). */
@@ -331,7 +343,7 @@ export class CallerArguments {
     }
     if (v.state !== 'set') return undefined;
     if (v.value === DEFAULT) {
-      const r = evaluate(found.fallback!, ctx, depth + 1);
+      const r = evaluate(defaultValue(found.fallback!, ctx), ctx, depth + 1);
       return { ...r, span };
     }
     if (v.value.startsWith(OPAQUE)) return { text: HOLE, pieces: [], span, symbol: path, why: v.value.slice(OPAQUE.length) };
