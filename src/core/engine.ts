@@ -7,7 +7,7 @@ import type { Catalog, CodeLanguage } from './catalog/types';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Finding, type ScanNote, type TextEdit } from './model';
 import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
-import { moduleExports, resolveCode } from './resolve/code';
+import { callsOfModule, moduleExports, resolveCode } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
 import { CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments } from './resolve/cdk';
@@ -35,7 +35,7 @@ import { parseNotes } from './scan/notes';
 import { lineAndColumn, LineIndex } from './text';
 
 export { placeEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
-export { calleesNeeded, isCallsName, wantedCallees } from './resolve/calls';
+export { calleesNeeded, wantedCallees } from './resolve/calls';
 
 /** Whether code may import the project's own modules (and so use a constant one exports). */
 export const mayImportProjectModule = matcher(PROJECT_IMPORT_ANCHORS);
@@ -153,6 +153,8 @@ export interface AnalyzeOptions {
   force?: boolean;
   /** Values of environment variables defined elsewhere in the workspace. */
   env?: EnvLookup;
+  /** Python: read only the file's calls of these imported names (resolve/calls.ts), as workspace values; nothing else is analysed. */
+  callsOf?: string[];
 }
 
 /** An environment variable set in a config file (.env, compose, Kubernetes, CI). */
@@ -270,6 +272,7 @@ export class Engine {
     }
     if (text === undefined) return result;
     if (read.exportsOnly && format.kind === 'code') return this.exportsOnly(result, text, format.lang);
+    if (options.callsOf) return this.callsOnly(result, text, format, options.callsOf);
     let scanned: Scanned;
     try {
       this.checkpoint('scan', file);
@@ -379,6 +382,20 @@ export class Engine {
       result.env = moduleExports({ file: result.file, text, lang }, this.index).map((d) => ({ name: d.name, value: d.value, file: result.file, line: lines.position(d.offset).line }));
     } catch (err) {
       result.notes.push(internalError(result.file, 'reading its re-exports', err));
+    }
+    return result;
+  }
+
+  /** Only the calls a Python file makes of the named imported functions and classes, for the modules that define them. */
+  private callsOnly(result: FileResult, text: string, format: FileFormat, callees: string[]): FileResult {
+    if (format.kind !== 'code' || format.lang !== 'python') return result;
+    try {
+      this.checkpoint('scan', result.file);
+      const lines = new LineIndex(text);
+      result.env = callsOfModule({ file: result.file, text, lang: format.lang }, this.index, callees)
+        .map((d) => ({ name: d.name, value: d.value, file: result.file, line: lines.position(d.offset).line }));
+    } catch (err) {
+      result.notes.push(internalError(result.file, 'reading its calls', err));
     }
     return result;
   }

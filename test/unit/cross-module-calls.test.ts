@@ -205,6 +205,21 @@ describe('Python parameters passed by calls in other modules', () => {
     assert.deepEqual(await found(dir, 'app/services/chat.py'), ['6 aws-bedrock us-west-2 <- app/services/container.py:9']);
   });
 
+  it('says so when a caller\'s calls could not be read, in the CLI and the index', async () => {
+    const dir = workspace({
+      'app/services/chat.py': SERVICE,
+      'app/services/container.py': container(['self._chat = ChatService(model="m")']),
+      'app/jobs/batch.py': 'from app.services.chat import ChatService\n\ndef run():\n    return ChatService(model="x", region="eu-central-1")\n',
+    });
+    const failing = new Engine(undefined, { fault: (pass, file) => { if (pass === 'scan' && file === 'app/jobs/batch.py') throw new Error('injected'); } });
+    const cli = await scan(['.'], { cwd: dir, today: TODAY, engine: failing });
+    assert.ok(cli.notes.some((n) => n.kind === 'internal-error' && n.file === 'app/jobs/batch.py'));
+    const { policy } = findPolicy([dir], undefined, dir);
+    const index = new WorkspaceIndex(failing, policy, { today: () => TODAY });
+    for (const f of walk(dir, undefined, [])) index.set(path.relative(dir, f).split(path.sep).join('/'), fs.readFileSync(f));
+    assert.ok(index.results().notes.some((n) => n.kind === 'internal-error' && n.file === 'app/jobs/batch.py'));
+  });
+
   it('keeps a parameter unknown when no module of the workspace calls it (a library entry point)', async () => {
     const dir = workspace({ 'app/services/chat.py': SERVICE, 'app/services/other.py': 'from app.services.chat import helper\n\nhelper("eu-west-1")\n' });
     assert.match((await found(dir, 'app/services/chat.py'))[0]!, /^6 aws-bedrock \? .*parameter/);

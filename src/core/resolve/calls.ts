@@ -102,12 +102,14 @@ const MAX_CALLS = 50;
 const MAX_NAMES = 200;
 const ENV_PROBE = '\u0002';
 
-/** The calls a Python file makes of names it imports, as workspace values (see the header). */
-export function publishedCalls(file: string, parser: CodeParser, structure: CodeStructure): ExportedValue[] {
+/** The calls a Python file makes of the names `callees` it imports, as workspace values (see the header). */
+export function publishedCalls(file: string, parser: CodeParser, structure: CodeStructure, callees: Set<string>): ExportedValue[] {
   if (parser.lang !== 'python') return [];
   const { tokens } = parser;
+  // Only what the defining modules ask about (`callees`): most imported names are a library's.
   const found = new Map<string, Published & { offset: number }>();
   const entry = (spec: string, name: string, offset: number): Published & { offset: number } => {
+    if (name !== '*' && !callees.has(name)) return { file, spec, calls: [], offset };
     const key = `${spec}\n${name}`;
     let e = found.get(key);
     if (!e && found.size < MAX_NAMES) found.set(key, (e = { file, spec, calls: [], offset }));
@@ -139,6 +141,8 @@ export function publishedCalls(file: string, parser: CodeParser, structure: Code
     }
     const spec = path.slice(0, dot);
     const name = path.slice(dot + 1);
+    const owner = spec.slice(spec.lastIndexOf('.') + 1);
+    if (!callees.has(name) && !(j > i && callees.has(owner))) continue;
     if (tokens[j + 1]?.v !== '(') {
       if (!harmless(tokens, i, j)) {
         entry(spec, name, t.s).escapes ??= lineOf(i);

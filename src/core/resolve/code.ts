@@ -182,7 +182,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     return out;
   };
-  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...publishedCalls(input.file, parser, structure)] };
+  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: exportedConstants(input.file, lang, parser, structure) };
   if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes(), ...stopped };
   // A variable set to different values in different files (dev and production): the
   // endpoint is reported once per value, each linked to the line that sets it.
@@ -210,6 +210,13 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   // Fallbacks point at endpoints by identity: a chain to a forked endpoint reaches each of its forks.
   for (const e of out) if (e.fallbacks) e.fallbacks = e.fallbacks.flatMap((f) => (forksOf.get(f.endpoint) ?? [f.endpoint]).map((endpoint) => ({ ...f, endpoint })));
   return { endpoints: out, notes: notes(), ...stopped };
+}
+
+/** Only the calls a Python file makes of the named imported functions and classes (resolve/calls.ts). */
+export function callsOfModule(input: CodeFile, index: CatalogIndex, callees: string[]): ExportedValue[] {
+  const { tokens } = lex(input.text, input.lang);
+  const parser = CodeParser.forFile(input.text, tokens, input.lang, (path) => index.isInteresting(input.lang, path));
+  return publishedCalls(input.file, parser, parser.parseFile(), new Set(callees));
 }
 
 /** Only the constants a module exports (one read for its re-exports, with no LLM signal of its own). */
