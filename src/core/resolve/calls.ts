@@ -99,7 +99,6 @@ interface Published {
 
 /** At most this many calls of one name are published per file; past that the calls are not all known. */
 const MAX_CALLS = 50;
-const MAX_NAMES = 200;
 const ENV_PROBE = '\u0002';
 
 /** The calls a Python file makes of the names `callees` it imports, as workspace values (see the header). */
@@ -112,8 +111,8 @@ export function publishedCalls(file: string, parser: CodeParser, structure: Code
     if (name !== '*' && !callees.has(name)) return { file, spec, calls: [], offset };
     const key = `${spec}\n${name}`;
     let e = found.get(key);
-    if (!e && found.size < MAX_NAMES) found.set(key, (e = { file, spec, calls: [], offset }));
-    return e ?? { file, spec, calls: [], offset };
+    if (!e) found.set(key, (e = { file, spec, calls: [], offset }));
+    return e;
   };
   const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: UNSEEN_ENV };
   const lineOf = (i: number): number => lineAndColumn(parser.text, tokens[i]!.s).line;
