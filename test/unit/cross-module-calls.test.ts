@@ -220,6 +220,17 @@ describe('Python parameters passed by calls in other modules', () => {
     assert.ok(index.results().notes.some((n) => n.kind === 'internal-error' && n.file === 'app/jobs/batch.py'));
   });
 
+  it('re-reads the defining file in the index when a caller changes what it passes', () => {
+    const dir = workspace({ 'app/services/chat.py': SERVICE, 'app/services/container.py': container(['self._chat = ChatService(model="m")']) });
+    const index = indexOf(dir);
+    const regions = (): (string | null)[] => index.results().endpoints.filter((e) => e.file === 'app/services/chat.py').map((e) => e.region);
+    assert.deepEqual(regions(), ['us-west-2']);
+    index.set('app/services/container.py', container(['self._chat = ChatService(model="m", region="eu-west-1")']));
+    assert.deepEqual(regions(), ['eu-west-1']);
+    index.delete('app/services/container.py');
+    assert.deepEqual(regions(), [null]);
+  });
+
   it('keeps a parameter unknown when no module of the workspace calls it (a library entry point)', async () => {
     const dir = workspace({ 'app/services/chat.py': SERVICE, 'app/services/other.py': 'from app.services.chat import helper\n\nhelper("eu-west-1")\n' });
     assert.match((await found(dir, 'app/services/chat.py'))[0]!, /^6 aws-bedrock \? .*parameter/);
