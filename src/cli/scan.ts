@@ -107,7 +107,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     const fresh = calleesNeeded(definersAsk, calls).filter((n) => !asked.has(n));
     if (!fresh.length) break;
     for (const n of fresh) asked.add(n);
-    const callers = await run(jobs.filter((j) => /\.py$/i.test(j.rel)), { wanted: fresh, onlyWanted: true, callsOf: [...asked].sort() });
+    const callers = await run(jobs.filter((j) => /\.(?:py|ipynb)$/i.test(j.rel)), { wanted: fresh, onlyWanted: true, callsOf: [...asked].sort() });
     // A file read again, with more names, replaces what it published before.
     const again = new Set(callers.analyzed);
     calls = [...calls.filter((d) => !again.has(d.file)), ...callers.env];

@@ -146,7 +146,7 @@ export class WorkspaceIndex {
       const key = callees.join('\n');
       const calleeFilter = new Prefilter(callees);
       for (const [file, entry] of this.entries) {
-        const caller = /\.py$/i.test(file) && entry.content !== '' && mayImportProjectModule(entry.content)
+        const caller = /\.(?:py|ipynb)$/i.test(file) && entry.content !== '' && mayImportProjectModule(entry.content)
           && (typeof entry.content === 'string' ? calleeFilter.testString(entry.content) : calleeFilter.test(entry.content));
         if (!caller) {
           entry.calls = undefined;

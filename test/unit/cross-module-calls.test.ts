@@ -220,6 +220,20 @@ describe('Python parameters passed by calls in other modules', () => {
     assert.ok(index.results().notes.some((n) => n.kind === 'internal-error' && n.file === 'app/jobs/batch.py'));
   });
 
+  it('reads the calls a notebook makes too, citing its line in the notebook file', async () => {
+    const cell = (source: string[]): unknown => ({ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source });
+    const notebook = JSON.stringify({
+      cells: [cell(['from app.services.chat import ChatService\n']), cell(['%pip install boto3\n', 'svc = ChatService("m", region="eu-west-1")\n'])],
+      metadata: { language_info: { name: 'python' } }, nbformat: 4, nbformat_minor: 5,
+    }, null, 1);
+    const dir = workspace({ 'app/services/chat.py': SERVICE, 'app/services/container.py': container(['self._chat = ChatService(model="m")']), 'app/explore.ipynb': notebook });
+    const line = notebook.split('\n').findIndex((l) => l.includes('region=')) + 1;
+    assert.deepEqual(await found(dir, 'app/services/chat.py'), [
+      `6 aws-bedrock eu-west-1 <- app/explore.ipynb:${line}`,
+      '6 aws-bedrock us-west-2 <- app/services/container.py:9',
+    ]);
+  });
+
   it('re-reads the defining file in the index when a caller changes what it passes', () => {
     const dir = workspace({ 'app/services/chat.py': SERVICE, 'app/services/container.py': container(['self._chat = ChatService(model="m")']) });
     const index = indexOf(dir);

@@ -102,7 +102,7 @@ const MAX_CALLS = 50;
 const ENV_PROBE = '\u0002';
 
 /** The calls a Python file makes of the names `callees` it imports, as workspace values (see the header). */
-export function publishedCalls(file: string, parser: CodeParser, structure: CodeStructure, callees: Set<string>): ExportedValue[] {
+export function publishedCalls(file: string, parser: CodeParser, structure: CodeStructure, callees: Set<string>, shownLine?: (offset: number) => number): ExportedValue[] {
   if (parser.lang !== 'python') return [];
   const { tokens } = parser;
   // Only what the defining modules ask about (`callees`): most imported names are a library's.
@@ -115,11 +115,13 @@ export function publishedCalls(file: string, parser: CodeParser, structure: Code
     return e;
   };
   const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: UNSEEN_ENV };
-  const lineOf = (i: number): number => lineAndColumn(parser.text, tokens[i]!.s).line;
+  // A notebook's code is its cells joined: a line is cited as the notebook file shows it.
+  const lineAt = (offset: number): number => (shownLine ? shownLine(offset) : lineAndColumn(parser.text, offset).line);
+  const lineOf = (i: number): number => lineAt(tokens[i]!.s);
   // `C.build()` may make a C inside (`cls(...)`): C's own calls are not all seen, so C (`pkg.mod.C`) is marked as used otherwise.
   const ownerOf = (spec: string, offset: number): void => {
     const dot = spec.lastIndexOf('.');
-    if (dot > 0) entry(spec.slice(0, dot), spec.slice(dot + 1), offset).escapes ??= lineAndColumn(parser.text, offset).line;
+    if (dot > 0) entry(spec.slice(0, dot), spec.slice(dot + 1), offset).escapes ??= lineAt(offset);
   };
   const skip = importStatements(tokens);
   for (let i = 0; i < tokens.length; i++) {

@@ -216,7 +216,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
 export function callsOfModule(input: CodeFile, index: CatalogIndex, callees: string[]): ExportedValue[] {
   const { tokens } = lex(input.text, input.lang);
   const parser = CodeParser.forFile(input.text, tokens, input.lang, (path) => index.isInteresting(input.lang, path));
-  return publishedCalls(input.file, parser, parser.parseFile(), new Set(callees));
+  return publishedCalls(input.file, parser, parser.parseFile(), new Set(callees), input.lineOf);
 }
 
 /** Only the constants a module exports (one read for its re-exports, with no LLM signal of its own). */
