@@ -274,7 +274,6 @@ function harmless(tokens: Token[], i: number, j: number): boolean {
   // A subscript (`Optional[C]`, `Dict[str, C]`): a type, or a lookup, neither a call.
   if (open?.v === '[' && before && (before.t === 'id' || before.v === ']' || before.v === ')') && !['in', 'return', 'yield', 'and', 'or', 'not', 'else', 'if', '='].includes(before.v)) return true;
   if (open?.v === '(' && before && ['isinstance', 'issubclass', 'except'].includes(before.v)) return true;
-  if (open?.v === '(' && tokens[k - 2]?.v === 'except') return true;
   // A keyword argument's name (`f(C=1)`), not the imported C.
   return j === i && tokens[j + 1]?.v === '=' && tokens[j + 2]?.v !== '=' && (prev === '(' || prev === ',');
 }
