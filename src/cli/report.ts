@@ -2,6 +2,7 @@
 
 import { SEVERITY_RANK, type Endpoint, type Finding, type Fix, type RelatedLocation, type ScanNote, type TextRange } from '../core/model';
 import type { Policy } from '../core/policy/policy';
+import { shownValue } from '../core/scan/tokens';
 import { LineIndex } from '../core/text';
 import { endpointCountries } from '../core/catalog/zones';
 
@@ -154,7 +155,7 @@ export function toJson(report: ScanReport): unknown {
         ...(e.model ? { model: e.model } : {}),
         ...(e.unknown ? { unknown: e.unknown } : {}),
         ...(e.conditions.length ? { conditions: e.conditions } : {}),
-        ...(e.env?.length ? { env: e.env } : {}),
+        ...(e.env?.length ? { env: e.env.map((x) => ({ ...x, value: shownValue(x.value) })) } : {}),
         ...(e.fallbacks?.length
           ? { fallbacks: e.fallbacks.map((f) => ({ line: pos.region(f.endpoint.file, f.endpoint.range).line, provider: f.endpoint.provider, host: f.endpoint.host, region: f.endpoint.region, via: f.via })) }
           : {}),

@@ -10,10 +10,11 @@ import { CatalogIndex } from './resolve/catalog-index';
 import { callsOfModule, moduleExports, resolveCode, type CodeFile } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
-import { CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments } from './resolve/cdk';
+import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments, stackRegions } from './resolve/cdk';
 import { promptyModel } from './resolve/prompty';
+import { componentConfigs } from './resolve/component-config';
 import { promptyFrontMatterEnd } from './scan/config/prompty';
-import { compilerConfig, exportedNames, isCompilerConfig, PROJECT_IMPORT_ANCHORS } from './resolve/modules';
+import { compilerConfig, exportedNames, isCompilerConfig, moduleKeyOf, PROJECT_IMPORT_ANCHORS, pythonModuleDefines } from './resolve/modules';
 import { goModuleDefinition, npmPackageDefinition } from './resolve/not-endpoints';
 import { applyAzureResources, bicepParamName, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { dirOf, isDocumentationEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
@@ -42,6 +43,7 @@ export const mayImportProjectModule = matcher(PROJECT_IMPORT_ANCHORS);
 /** Whether JS/TS code may re-export another module's names (`export * from`, `export { X } from`). */
 const mayReexport = matcher(['export * from', 'export {']);
 const mayDefineCdkLambda = matcher(CDK_LAMBDA_ANCHORS);
+const mayDefineCdkApp = matcher(CDK_APP_ANCHORS);
 
 function matcher(anchors: string[]): (content: Uint8Array | string) => boolean {
   const prefilter = new Prefilter(anchors);
@@ -253,12 +255,33 @@ export class Engine {
   readonly index: CatalogIndex;
   /** Prefilters for code (and notebooks) and for config files. */
   readonly prefilters: { code: Prefilter; config: Prefilter };
+  /** By module name, the names of a framework's whole import paths a project package may shadow (see moduleDefines). */
+  private readonly shadowedNames = new Map<string, string[]>();
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   private readonly utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
   constructor(readonly catalog: Catalog = defaultCatalog, private readonly options: EngineOptions = {}) {
     this.index = new CatalogIndex(catalog);
     this.prefilters = { code: new Prefilter(catalogAnchors(catalog, 'code')), config: new Prefilter(catalogAnchors(catalog, 'config')) };
+    for (const path of catalog.providers.flatMap((p) => p.clients).filter((c) => c.wholePath).flatMap((c) => c.callees)) {
+      const [module, name] = [path.slice(0, path.lastIndexOf('.')), path.slice(path.lastIndexOf('.') + 1)];
+      this.shadowedNames.set(module, [...(this.shadowedNames.get(module) ?? []), name]);
+    }
+  }
+
+  /**
+   * A Python module of the workspace named like a framework's whole import path (`agents`, as
+   * the OpenAI Agents SDK's `agents.Agent`) says which of the framework's names it defines or
+   * imports, read or not: code that imports them from it uses the project's own (resolve/modules.ts).
+   */
+  private moduleDefines(file: string, format: FileFormat, content: Uint8Array | string): EnvDefinition[] {
+    if (format.kind !== 'code' || format.lang !== 'python') return [];
+    const module = moduleKeyOf(file);
+    const names = this.shadowedNames.get(module.slice(module.lastIndexOf('/') + 1));
+    if (!names) return [];
+    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    return names.filter((name) => new RegExp(`^[ \\t]*(?:class[ \\t]+${name}\\b|${name}[ \\t]*[:=]|(?:from[ \\t]+\\S+[ \\t]+)?import[ \\t][^\\n]*\\b${name}\\b)`, 'm').test(text))
+      .map((name) => ({ name: pythonModuleDefines(module, name), value: 'defined', file, line: 1 }));
   }
 
   /**
@@ -280,6 +303,7 @@ export class Engine {
     const format = formatOf(file);
     const result: FileResult = { file, endpoints: [], notes: [], env: [], waivers: [], azureResources: [] };
     if (!format) return result;
+    result.env = this.moduleDefines(file, format, content);
     const size = typeof content === 'string' ? content.length : content.byteLength;
     const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     if (size > readLimit(file, max)) {
@@ -325,7 +349,7 @@ export class Engine {
     }
     const lines = new LineIndex(text);
     if (scanned.definitions?.length || scanned.azureResources?.length) {
-      result.env = (scanned.definitions ?? []).map((d) => ({ name: d.name, value: d.value, file, line: lines.position(d.offset).line, ...(d.scope ? { scope: d.scope } : {}) }));
+      result.env = [...result.env, ...(scanned.definitions ?? []).map((d) => ({ name: d.name, value: d.value, file, line: lines.position(d.offset).line, ...(d.scope ? { scope: d.scope } : {}) }))];
       result.azureResources = (scanned.azureResources ?? []).map(({ offset, ...r }) => ({ ...r, line: lines.position(offset).line }));
     }
     if (scanned.envFiles?.length) result.envFiles = scanned.envFiles;
@@ -362,6 +386,8 @@ export class Engine {
       if (force || format.kind === 'prompty' || (typeof t === 'string' ? prefilter.testString(t) : prefilter.test(t)) || mayHoldLookalikeHost(t)) return false;
       // A CDK app's Lambda functions set env values for code elsewhere, LLM signal or not.
       if (format.kind === 'code' && format.lang === 'js' && mayDefineCdkLambda(t)) return false;
+      // A CDK app sets its stacks' region for the resources they declare elsewhere.
+      if (format.kind === 'code' && (format.lang === 'js' || format.lang === 'python') && mayDefineCdkApp(t)) return false;
       read.exportsOnly = format.kind === 'code' && format.lang === 'js' && mayReexport(t);
       return !read.exportsOnly;
     };
@@ -510,7 +536,9 @@ export class Engine {
         notes.push(...code.notes);
         // The constants it exports reach the modules that import them (resolve/modules.ts); a CDK app's Lambda env reaches their code.
         const lambdaEnv = format.lang === 'js' && mayDefineCdkLambda(text) ? lambdaEnvironments(file, text, env) : [];
-        return { endpoints: code.endpoints, definitions: [...code.exports, ...lambdaEnv], ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
+        // A CDK app's stack region reaches the Bedrock resources its stacks declare.
+        const stackEnv = (format.lang === 'js' || format.lang === 'python') && mayDefineCdkApp(text) ? stackRegions(file, text, format.lang, env) : [];
+        return { endpoints: code.endpoints, definitions: [...code.exports, ...lambdaEnv, ...stackEnv], ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
       }
       case 'dotenv': {
         // A dotenv file serves the code in its folder; where that is, the workspace decides (env-scope.ts).
@@ -533,6 +561,10 @@ export class Engine {
         const spring = format.kind === 'yaml' || format.kind === 'properties';
         const scanned = config((r) => tree.roots.forEach((root) => {
           if (spring) springAiProperties(r, root, env);
+          if (format.kind === 'yaml' || format.kind === 'json') {
+            r.bicepLoaded(root, env);
+            componentConfigs(r, root, env);
+          }
           r.tree(root);
         }));
         if (format.kind === 'json' && format.compilerConfig) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...compilerConfig(file, tree)] };

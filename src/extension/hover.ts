@@ -7,6 +7,7 @@ import { catalog } from '../core/catalog/data';
 import type { Fact, Provider, Source } from '../core/catalog/types';
 import type { Endpoint, Finding } from '../core/model';
 import { ruleMeta } from '../core/rules/rules';
+import { shownValue } from '../core/scan/tokens';
 import type { Inventory } from './inventory';
 import { escapeMarkdown as esc } from './markdown';
 
@@ -47,7 +48,7 @@ export class HoverProvider implements vscode.HoverProvider {
     md.appendMarkdown(`**${provider ? esc(provider.name) : e.vendor ? `${esc(e.vendor)} (not a catalog provider)` : 'Unknown provider'}**${provider ? ` (${code(provider.id)})` : ''}${e.assumedProvider ? ' (assumed from the SDK)' : ''}`);
     md.appendMarkdown(` · ${e.host ? code(e.host) : 'host unknown'} · ${region}${e.model ? ` · model ${code(e.model)}` : ''}  \n`);
     md.appendMarkdown(`Found: ${esc(e.via)}${e.unknown ? `. ${esc(e.unknown)}` : ''}\n\n`);
-    for (const x of e.env ?? []) md.appendMarkdown(`- ${code(`${x.name}=${x.value}`)} set in ${esc(x.file)}:${x.line}${x.unscoped ? ' (unscoped: tied to no code folder)' : ''}\n`);
+    for (const x of e.env ?? []) md.appendMarkdown(`- ${code(`${x.name}=${shownValue(x.value)}`)} set in ${esc(x.file)}:${x.line}${x.unscoped ? ' (unscoped: tied to no code folder)' : ''}\n`);
     for (const c of e.conditions) md.appendMarkdown(`- ${esc(c)}\n`);
     md.appendMarkdown('\n');
     if (findings.length) for (const f of findings) md.appendMarkdown(findingLine(f));

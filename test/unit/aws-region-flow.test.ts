@@ -39,6 +39,13 @@ describe('AWS region flow: the Bedrock control plane', () => {
     assert.deepEqual(brief(found('batch.py', text)), [bedrock(2, 'us-east-1')]);
   });
 
+  it('reports a control-plane client whose file shows no management call: a factory\'s client may start a job elsewhere', () => {
+    const factory = ['import boto3', '', 'def bedrock_client():', '    return boto3.client("bedrock", region_name="us-east-1")'].join('\n');
+    assert.deepEqual(brief(found('clients.py', factory)), [bedrock(4, 'us-east-1')]);
+    // An unrelated method of another client does not say what this one is for.
+    assert.deepEqual(brief(found('clients.py', `${factory}\ns3 = boto3.client("s3")\ns3.list_buckets()\n`)), [bedrock(4, 'us-east-1')]);
+  });
+
   it('still reports the runtime client beside a control-plane one', () => {
     const text = client(['rt = boto3.client("bedrock-runtime", region_name="eu-central-1")', 'mgmt.list_guardrails()']);
     assert.deepEqual(brief(found('both.py', text)), [bedrock(3, 'eu-central-1')]);

@@ -128,12 +128,15 @@ describe('Bicep deployments passed through several module levels', () => {
   });
 
   it('a SKU parameter default that main.parameters.json overrides: judged by the parameters file value, at the SKU line', async () => {
-    const files: Files = { ...twoLevels(), 'infra/main.parameters.json': JSON.stringify({ parameters: { chatSku: { value: 'DataZoneStandard' } } }, null, 2) };
+    const params = JSON.stringify({ parameters: { chatSku: { value: 'DataZoneStandard' } } }, null, 2);
+    const files: Files = { ...twoLevels(), 'infra/main.parameters.json': params };
     const r = await run(files);
     const text = files['infra/main.bicep']!;
+    // The parameters file's value is a setting too (azd-parameters.test.ts), in the region the template's default gives the account.
     assert.deepEqual(sorted(r, files), [
       ['infra/main.bicep', lineWith(text, 'name: chatSku'), 'swedencentral', true],
       ['infra/main.bicep', lineWith(text, "'DataZoneStandard'"), 'swedencentral', true],
+      ['infra/main.parameters.json', lineWith(params, 'DataZoneStandard'), 'swedencentral', true],
     ]);
     assert.deepEqual(r.findings, []);
   });

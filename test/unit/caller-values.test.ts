@@ -14,7 +14,7 @@ const found = (file: string, text: string) =>
   }));
 
 describe('clients that share the value that decides their endpoint', () => {
-  it('reports an LLM and its embedding model that share one base URL as two uses of that line', () => {
+  it('reports an LLM and its embedding model that share one base URL as two uses, each at its own argument', () => {
     const text = [
       'import os',
       'from llama_index.llms.ollama import Ollama',
@@ -28,9 +28,10 @@ describe('clients that share the value that decides their endpoint', () => {
       '',
     ].join('\n');
     const endpoints = found('settings.py', text);
+    // One value given to two clients: each client is reported where it names the value (spreadSharedConstants).
     assert.deepEqual(endpoints.map((e) => [e.line, e.provider, e.host]), [
-      [6, 'self-hosted', '127.0.0.1'],
-      [6, 'self-hosted', '127.0.0.1'],
+      [7, 'self-hosted', '127.0.0.1'],
+      [8, 'self-hosted', '127.0.0.1'],
     ]);
     assert.deepEqual(endpoints.map((e) => e.via.split(':')[0]).sort(), ['Ollama()', 'OllamaEmbedding()']);
   });
@@ -52,8 +53,9 @@ describe('clients that share the value that decides their endpoint', () => {
       '',
     ].join('\n');
     assert.deepEqual(found('settings.py', text).map((e) => [e.line, e.provider, e.host]), [
-      [8, 'azure-openai', null],
-      [8, 'azure-openai', null],
+      // The host is read from an env variable nobody sets: each use is at its client's call.
+      [11, 'azure-openai', null],
+      [12, 'azure-openai', null],
     ]);
   });
 

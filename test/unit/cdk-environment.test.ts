@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { toJson } from '../../src/cli/report';
 import { findPolicy, scan } from '../../src/cli/scan';
 import { walk } from '../../src/cli/walk';
 import { Engine, formatOf, placeEnv, scopedEnv, setsValuesOnly, type EnvDefinition } from '../../src/core/engine';
@@ -73,6 +74,10 @@ describe('AWS CDK Lambda environment', () => {
     assert.match(summary.unknown ?? '', /SUMMARY_REGION, which infra\/lib\/chat-stack\.ts:22 sets to a value not known here/);
     // The code's default "us-east-1" does not run there: the function always sets the variable.
     assert.ok(!cli.endpoints.some((e) => e.file === 'service/app/handler.py' && e.region === 'us-east-1'));
+    // The JSON report shows the unknown part for people to read, never the engine's marker.
+    const json = JSON.stringify(toJson(cli));
+    assert.ok(json.includes('"name":"SUMMARY_REGION","value":"…"'), json);
+    assert.ok(!json.includes('\\u0000'));
   });
 
   it("gives the CLI's answers in the editor's workspace index", async () => {

@@ -469,8 +469,8 @@ describe('fail-closed parsers: linear time (issue 10, row 13)', () => {
   it('a name assigned thousands of times and used thousands of times, and thousands of functions each assigning it', function () {
     this.timeout(10_000);
     const many = engine.analyze('a.py', `from openai import OpenAI\n${'x = "https://api.openai.com/v1"\n'.repeat(5_000)}${'c = OpenAI(base_url=x)\n'.repeat(5_000)}`, BIG);
-    // Run top to bottom, every client takes the last assignment: 5,000 uses of that line (one per
-    // client), beside the other 4,999 URL literals.
+    // Run top to bottom, every client takes the last assignment; one constant given to many
+    // clients is a use at each client's argument, beside the other 4,999 URL literals.
     assert.equal(many.endpoints.length, 9_999);
     assert.equal(many.endpoints.filter((e) => e.via.startsWith('OpenAI()')).length, 5_000);
     const defs = engine.analyze('b.py', `from openai import OpenAI\n${ids(5_000, (i) => `def f${i}():\n    x = "u${i}"\n`)}x = "https://api.deepseek.com"\nc = OpenAI(base_url=x)\n`, BIG);

@@ -178,16 +178,19 @@ const parameters = (values: Record<string, string>): string =>
 describe('IaC across files: Bicep deployment lists and azd parameters', () => {
   it('a deployment list computed from variables (a condition, union) is read at the module call: each deployment at its SKU; the module reports nothing', async () => {
     const main = bicepMain('withDrafts ? union([summary], drafts) : [summary]');
+    const params = parameters({ aiRegion: 'swedencentral', summarySku: 'DataZoneStandard' });
     const files = {
       'infra/main.bicep': main,
       'infra/modules/llm.bicep': BICEP_LIBRARY,
-      'infra/main.parameters.json': parameters({ aiRegion: 'swedencentral', summarySku: 'DataZoneStandard' }),
+      'infra/main.parameters.json': params,
     };
     const r = await run(files);
     // The drafts SKU is the parameter's default: its endpoint is where that literal is written.
+    // The parameters file's SKU value is a setting of its own (like a .env line), placed by the account's region it also sets.
     assert.deepEqual(placed(r, files), [
       ['infra/main.bicep', lineWith(main, "param draftSku string = 'DataZoneStandard'"), 'swedencentral', true],
       ['infra/main.bicep', lineWith(main, 'name: summarySku'), 'swedencentral', true],
+      ['infra/main.parameters.json', lineWith(params, '"DataZoneStandard"'), 'swedencentral', true],
     ]);
     assert.deepEqual(r.findings, []);
   });
@@ -218,16 +221,20 @@ describe('IaC across files: Bicep deployment lists and azd parameters', () => {
     assert.deepEqual(r.findings.map((f) => [f.file, f.ruleId, f.fixes.length]), [['infra/main.bicep', 'LLMC002', 0], ['infra/main.parameters.json', 'LLMC002', 0]]);
   });
 
-  it('the azd environment decides over the default; a data-zone value, or a Global value for a parameter that is no SKU, is no setting endpoint', async () => {
+  it('the azd environment decides over the default; a data-zone value is a setting judged in the account\'s region, a Global value for a parameter that is no SKU is none', async () => {
     const main = bicepMain('[summary]', "param tier string\nvar unused = tier\n");
+    const params = parameters({ aiRegion: 'swedencentral', summarySku: '${SUMMARY_SKU=GlobalStandard}', tier: 'GlobalStandard' });
     const files = {
       'infra/main.bicep': main,
       'infra/modules/llm.bicep': BICEP_LIBRARY,
-      'infra/main.parameters.json': parameters({ aiRegion: 'swedencentral', summarySku: '${SUMMARY_SKU=GlobalStandard}', tier: 'GlobalStandard' }),
+      'infra/main.parameters.json': params,
       '.azure/dev/.env': 'SUMMARY_SKU=DataZoneStandard\n',
     };
     const r = await run(files);
-    assert.deepEqual(placed(r, files), [['infra/main.bicep', lineWith(main, 'name: summarySku'), 'swedencentral', true]]);
+    assert.deepEqual(placed(r, files), [
+      ['infra/main.bicep', lineWith(main, 'name: summarySku'), 'swedencentral', true],
+      ['infra/main.parameters.json', lineWith(params, 'SUMMARY_SKU'), 'swedencentral', true],
+    ]);
   });
 
   it('a parameter that a looped deployment takes from a list item is a SKU parameter too', async () => {

@@ -83,9 +83,9 @@ describe('real-code gaps: a value from an env file is reported where the code us
     assert.deepEqual(brief(found('a.py', text)), [vertex(5, null), vertex(6, null)]);
   });
 
-  it('a default written in the code is still reported at that literal (the fix edits it), once per call', () => {
+  it('a default written in the code decides both calls: two uses, each at its own call (the fix edits the literal)', () => {
     const withDefault = text.replace('os.getenv("GOOGLE_CLOUD_LOCATION")', 'os.getenv("GOOGLE_CLOUD_LOCATION", "us-east4")');
-    assert.deepEqual(brief(found('a.py', withDefault)), [vertex(4, 'us-east4'), vertex(4, 'us-east4')]);
+    assert.deepEqual(brief(found('a.py', withDefault)), [vertex(5, 'us-east4'), vertex(6, 'us-east4')]);
   });
 });
 

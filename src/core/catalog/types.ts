@@ -151,16 +151,34 @@ export interface ClientSignal {
   languages: CodeLanguage[];
   /** Callee names; matched against the end of the dotted callee path (`OpenAI` matches `openai.OpenAI`). */
   callees: string[];
+  /** The callees are whole import paths: `agents.Agent` (the OpenAI Agents SDK's) is not `google.adk.agents.Agent`. */
+  wholePath?: boolean;
+  /**
+   * Public constants of the library that applications pass as the client's URL
+   * (AutoGen's `AnthropicConstants.Endpoint`), with the value its source gives them. The
+   * literal in the library's own declaration is its default, not a use.
+   */
+  libraryConstants?: { name: string; value: string }[];
   /** The call only counts when this positional argument is one of these strings (boto3.client("bedrock-runtime")). */
   requireArg?: {
     index: number;
     oneOf: string[];
     /**
      * Values of `oneOf` that name a management API (boto3.client("bedrock")), which sends no
-     * prompts: such a call counts only when its file calls one of `methods`, the management
-     * calls that do send content to be processed in the client's region (a batch inference job).
+     * prompts: such a call counts when its file calls one of `methods`, the management calls
+     * that do send content to be processed in the client's region (a batch inference job), or
+     * none of the management calls that would show what it is for.
      */
-    controlPlane?: { values: string[]; methods: string[] };
+    controlPlane?: {
+      values: string[];
+      methods: string[];
+      /**
+       * Prefixes of the management calls (`list_foundation_models`, `create_guardrail`) that
+       * show what the file uses such a client for: one that shows none (a factory that
+       * returns it) may start a job elsewhere, so it counts.
+       */
+      managementPrefixes: string[];
+    };
   };
   /**
    * The call only counts when this option is set to one of these literal values
@@ -180,10 +198,29 @@ export interface ClientSignal {
      * (`model=os.getenv("MODEL")`, `model=constants.MODEL`). A model object stays out.
      */
     unreadString?: boolean;
+    /**
+     * A value the engine cannot read that is no model object the catalog knows leaves the
+     * backend unknown (the OpenAI Agents SDK's `model=` may name a `litellm/` model): reported
+     * with the provider unknown, never the default and never nothing.
+     */
+    unreadUndecided?: boolean;
+    /** With `unreadUndecided`: the framework's model classes that hold a client given to them (reported where that is built). */
+    modelCarriers?: string[];
     /** Or any string at all, read or not (strands `Agent(model="<Bedrock model id>")`). */
     anyString?: boolean;
     /** Or the option left out: the SDK then builds its default (strands `Agent()` is a BedrockModel). */
     absent?: boolean;
+    /**
+     * With `absent`: options that may carry the left-out one instead (crewai `Agent(config=...)`,
+     * whose YAML may set `llm`). Given one, the backend is not known statically.
+     */
+    carriedBy?: string[];
+    /**
+     * With `absent`: env variables the SDK reads the left-out model from, in order (crewai's
+     * `MODEL`). One set where the code runs to a model of another provider (by LiteLLM's
+     * routing) makes the backend unknown here.
+     */
+    modelEnv?: string[];
   };
   /**
    * The call only counts when one of these env variables is true where the code runs: a
@@ -216,6 +253,12 @@ export interface ClientSignal {
     /** Calls that hand what they are given in this list option on to the wrapper's run (an ADK agent's `sub_agents=[...]`). */
     parents?: { callees: string[]; option: string };
   };
+  /**
+   * Calls that hand the framework a client of the program's own for every call after them
+   * (openai-agents `set_default_openai_client(AsyncOpenAI(base_url=...))`): with one in the file,
+   * this call's requests go through that client, reported where it is built.
+   */
+  replacedBy?: string[];
   packages: string[];
   /**
    * The SDK's module-level default client (`import openai; openai.chat.completions.create(...)`):
@@ -368,6 +411,12 @@ export interface SpringAiStarter {
   switchTo?: { property: string; provider: ProviderId }[];
   /** The chat model classes the starter auto-configures as beans: code that has one injected uses the starter's endpoint. */
   chatModels?: string[];
+  /**
+   * Properties below the prefix of which one must be set for the starter to make its client
+   * (LangChain4j's `@ConditionalOnProperty(PREFIX + ".chat-model.api-key")`, or `enabled`
+   * set to true): a block with none set in its file configures nothing.
+   */
+  activatedBy?: string[];
   /** What the starter uses when none is set. `region: null`: it has no default (the application does not start without one). */
   defaults: { host?: string; baseUrl?: string; region?: string | null };
   note?: string;
@@ -385,6 +434,17 @@ export interface PromptyExecutor {
   /** Keys that carry the endpoint when it builds no catalog client (serverless `endpoint`); the host decides the provider. */
   url?: string[];
   note?: string;
+  sources: Source[];
+}
+
+/**
+ * A call that runs a `.prompty` file with a configuration written in the code
+ * (`prompty.execute("chat.prompty", configuration={...})`): its keys override the file's.
+ */
+export interface PromptyRunner {
+  callees: string[];
+  /** The configuration argument: by this keyword, or at this position. */
+  configuration: { name: string; index: number };
   sources: Source[];
 }
 
@@ -424,6 +484,32 @@ export interface ModelStringRouter {
   inferred?: { prefix: string; key: string }[];
   /** The router lower-cases the key and writes `-` as `_` before looking it up (`google-genai`). */
   snakeCaseKeys?: boolean;
+  /** The key when no provider option names one (pydantic-ai `OpenAIChatModel("gpt-4o")` is `openai`); the model string is then all model name. */
+  defaultKey?: string;
+  /**
+   * Where the router's calls take no client options of their own (pydantic-ai `Agent(...)`): a factory's
+   * other options are not handed to the client it builds. Factories forward them unless this is false.
+   */
+  forwardsOptions?: boolean;
+  /** A call without a model decides nothing (pydantic-ai `Agent()` gets its model per run, `agent.run(...)` keeps the agent's). */
+  modelOptional?: boolean;
+  /**
+   * The model or provider option may be an object (`Agent(OpenAIChatModel(...))`, `provider=GroqProvider(...)`):
+   * a class built in place or held by a name is reported where it is built.
+   */
+  takesObjects?: boolean;
+  /** Model strings that run in the process and reach no API (pydantic-ai `"test"`). */
+  localModels?: string[];
+  /**
+   * A method called on a name imported from another module (an agent built there) counts when its
+   * model string names a key the router knows: the import says nothing of the receiver's class.
+   */
+  importedReceivers?: boolean;
+  /**
+   * Python modules that hold the library's own provider and model classes (`pydantic_ai.providers`):
+   * the clients built there are the library's internals, reported where an application names a model.
+   */
+  libraryModules?: string[];
   sources: Source[];
 }
 
@@ -442,6 +528,12 @@ export interface ProviderConfigLibrary {
   configClasses: string[];
   /** The parts that each name a provider, with the provider a part left out (or its key left out) gets. */
   parts: { key: string; defaultProvider: string }[];
+  /**
+   * Top-level keys only this library's config has (mem0's `vector_store`, `history_db_path`): a
+   * dict with one of them and a part, handed to no entry point in its file (another module
+   * passes it on), is still that library's config and reported the same way.
+   */
+  configMarkers?: string[];
   providerKey: string;
   configKey: string;
   providers: ConfiguredProvider[];
@@ -492,13 +584,33 @@ export interface Catalog {
   providers: Provider[];
   litellm: LiteLlmSignals;
   portkey: PortkeySignals;
+  /** Spring AI's starters, and LangChain4j's Spring Boot starters and Quarkus extensions (read alike). */
   springAi: SpringAiStarter[];
   prompty: PromptyExecutor[];
+  promptyRunners?: PromptyRunner[];
   routers?: ModelStringRouter[];
   /** Libraries configured with a provider per part (mem0). */
   configLibraries?: ProviderConfigLibrary[];
   /** LLM APIs of vendors that are not catalog providers: reported by host, with no posture facts. */
   unlistedApis?: UnlistedLlmApi[];
+  /** Settings files that list models by a type naming the client a tool builds (GraphRAG's `models:`). */
+  modelSettings?: ModelSettingsFormat[];
+}
+
+/**
+ * A tool's settings file that lists its models under one key, each with a `type` that names the
+ * client the tool builds (GraphRAG 2.x `models: {default_chat_model: {type: openai_chat, api_base: ...}}`).
+ */
+export interface ModelSettingsFormat {
+  id: string;
+  /** The key holding the models, by name (`models`). */
+  listKey: string;
+  typeKey: string;
+  /** Type -> the catalog client (ClientSignal id) the tool builds for it. */
+  types: Record<string, string>;
+  /** Keys of a model that carry its base URL. */
+  url: string[];
+  sources: Source[];
 }
 
 /**

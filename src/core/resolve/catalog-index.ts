@@ -38,7 +38,7 @@ export class CatalogIndex {
   /** Entry points of libraries configured with a provider per part (mem0 `Memory`, `from_config`), by language and qualified name. */
   private readonly configLibraryCallees = new Map<string, ProviderConfigLibrary>();
   private readonly configLibraryTails = new Set<string>();
-  /** Calls a client may be handed to that decide its backend (AdkApp): parsed too, to be found. */
+  /** Calls a client may be handed to that decide its backend (AdkApp), or that replace it (set_default_openai_client): parsed too, to be found. */
   private readonly wrapperTails = new Set<string>();
   private readonly prefixes: LiteLlmPrefix[];
   private readonly bareModels: { pattern: RegExp; provider: ProviderId; sources: Source[] }[];
@@ -63,7 +63,7 @@ export class CatalogIndex {
         for (const lang of signal.languages) {
           let byTail = this.clientsByLang.get(lang);
           if (!byTail) this.clientsByLang.set(lang, (byTail = new Map<string, { provider: Provider; signal: ClientSignal }[]>()));
-          for (const callee of [...signal.wrappedBy?.callees ?? [], ...signal.wrappedBy?.parents?.callees ?? []]) this.wrapperTails.add(lastSegment(callee));
+          for (const callee of [...signal.wrappedBy?.callees ?? [], ...signal.wrappedBy?.parents?.callees ?? [], ...signal.replacedBy ?? []]) this.wrapperTails.add(lastSegment(callee));
           for (const callee of signal.callees) {
             const tail = lastSegment(callee);
             const list = byTail.get(tail) ?? [];
@@ -79,7 +79,11 @@ export class CatalogIndex {
       }
     }
     this.litellmTails = new Set(catalog.litellm.callees.map(lastSegment));
-    this.routerTails = new Set((catalog.routers ?? []).flatMap((r) => [...(r.methods ?? []), ...(r.functions ?? [])].map(lastSegment)));
+    this.routerTails = new Set([
+      ...(catalog.routers ?? []).flatMap((r) => [...(r.methods ?? []), ...(r.functions ?? [])]),
+      // Calls that run a .prompty file with a configuration of their own.
+      ...(catalog.promptyRunners ?? []).flatMap((r) => r.callees),
+    ].map(lastSegment));
     for (const library of catalog.configLibraries ?? []) {
       for (const { language, names } of library.callees) {
         for (const name of names) {

@@ -6,12 +6,13 @@
 // takes from somewhere this scan cannot follow (a construct's props) is set, but unknown.
 
 import { cdkContextLink, cdkContextName, dirOf, joinPath, type EnvScope } from '../env-scope';
+import { isProjectModule } from '../scan/imports';
 import { lex } from '../scan/lexer';
 import { CodeParser } from '../scan/parse';
 import { HOLE } from '../scan/tokens';
 import type { Call, Value } from '../scan/ir';
 import type { CNode } from '../scan/config/tree';
-import { evaluate, type EnvLookup, type EvalContext } from './values';
+import { evaluate, findAssignment, type EnvLookup, type EvalContext } from './values';
 
 /** A value an env-setting file publishes, at its offset (the engine adds the line). */
 interface Definition {
@@ -47,16 +48,20 @@ export function cdkContextDefinitions(file: string, root: CNode | undefined): De
  */
 export function lambdaEnvironments(file: string, text: string, env: EnvLookup): Definition[] {
   const { tokens } = lex(text, 'js');
-  const parser = CodeParser.forFile(text, tokens, 'js', (path) => FUNCTION_CLASSES.has(path.slice(path.lastIndexOf('.') + 1)));
+  const parser = CodeParser.forFile(text, tokens, 'js', () => true);
   const structure = parser.parseFile();
   const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env };
   const out: Definition[] = [];
   for (const call of structure.calls) {
-    if (!call.isNew || !FUNCTION_CLASSES.has(FUNCTION_MODULE.exec(parser.qualify(call.callee))?.[1] ?? '')) continue;
+    if (!call.isNew) continue;
+    const cdkFunction = FUNCTION_CLASSES.has(FUNCTION_MODULE.exec(parser.qualify(call.callee))?.[1] ?? '');
     const props = call.args[2]?.value;
     const environment = props?.k === 'obj' ? props.entries.find((e) => e.key === 'environment')?.value : undefined;
     if (props?.k !== 'obj' || environment?.k !== 'obj') continue;
-    const dir = codeFolder(file, call, props.entries);
+    // The project's own Lambda construct (a wrapper around PythonFunction or NodejsFunction) with an `entry`.
+    const wrapper = !cdkFunction && isProjectModule(parser.imports.get(call.callee.split('.')[0]!)) && props.entries.some((e) => e.key === 'entry');
+    if (!cdkFunction && !wrapper) continue;
+    const dir = codeFolder(file, call, props.entries, wrapper);
     if (dir === undefined) continue;
     const id = call.args[1]?.value;
     const by = `CDK Lambda function ${id?.k === 'str' ? `"${id.v}"` : 'construct'}`;
@@ -71,6 +76,9 @@ export function lambdaEnvironments(file: string, text: string, env: EnvLookup): 
 
 /** A variable's value as the function gets it: known, a link to the CDK context, or unknown (HOLE). */
 function envValue(value: Value, ctx: EvalContext): string {
+  // A cross-region inference profile's id: its geography is known (`global.`), the model's id is not read.
+  const geography = profileIdGeography(value, ctx);
+  if (geography) return `${geography}.${HOLE}`;
   const r = evaluate(value, ctx);
   const key = r.env?.name.startsWith(cdkContextName('')) ? r.env.name.slice(cdkContextName('').length) : undefined;
   // From the context: which value depends on the app's cdk.json, looked up when code reads the variable.
@@ -82,10 +90,10 @@ function envValue(value: Value, ctx: EvalContext): string {
  * The folder of the function's code; null when it cannot be placed (a path relative to where
  * the app runs, or computed); undefined when the function runs no code of the workspace.
  */
-function codeFolder(file: string, call: Call, props: { key: string; value: Value }[]): string | null | undefined {
+function codeFolder(file: string, call: Call, props: { key: string; value: Value }[], wrapper = false): string | null | undefined {
   const tail = call.callee.slice(call.callee.lastIndexOf('.') + 1);
   const entry = props.find((p) => p.key === 'entry')?.value;
-  if (tail === 'NodejsFunction' || tail === 'PythonFunction' || tail === 'GoFunction') {
+  if (wrapper || tail === 'NodejsFunction' || tail === 'PythonFunction' || tail === 'GoFunction') {
     // NodejsFunction's default entry is a file beside the defining one.
     if (!entry) return tail === 'NodejsFunction' ? dirOf(file) : null;
     const path = pathOf(file, entry);
@@ -111,4 +119,68 @@ function pathOf(file: string, value: Value): string | null {
     dir = joinPath(dir, part.v.replace(/^\//, ''));
   }
   return dir;
+}
+
+/** Whether code may deploy CDK stacks (worth reading for their `env` without an LLM signal). */
+export const CDK_APP_ANCHORS = ['aws-cdk-lib', 'aws_cdk'];
+
+/** The region a CDK app deploys its stacks to (`env: { region }`), as the env variable the stack's resources read. */
+export const CDK_STACK_REGION = 'cdk-stack:region';
+
+/**
+ * The region each stack an app creates is deployed to (`new MyStack(app, "id", { env: { region: "eu-west-1" } })`,
+ * Python `MyStack(app, "id", env=cdk.Environment(region=...))`), for the CDK code of the app: the
+ * folder of the app file, or the folder above when the app is in `bin/` as `cdk init` lays it out.
+ * A region from CDK_DEFAULT_REGION is the deploying account's: set, but unknown.
+ */
+export function stackRegions(file: string, text: string, lang: 'js' | 'python', env: EnvLookup): Definition[] {
+  const { tokens } = lex(text, lang);
+  const parser = CodeParser.forFile(text, tokens, lang, () => true);
+  const structure = parser.parseFile();
+  const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env };
+  const held = (v: Value | undefined): Value | undefined => {
+    if (v?.k !== 'ref') return v;
+    const a = findAssignment(v.path, v.s, ctx);
+    return a && typeof a !== 'string' ? parser.valueOf(a) : undefined;
+  };
+  const dir = dirOf(file);
+  const appDir = /(?:^|\/)bin$/.test(dir) ? dirOf(dir) : dir;
+  const out: Definition[] = [];
+  for (const call of structure.calls) {
+    const props = lang === 'js' ? held(call.args[2]?.value) : undefined;
+    const stackEnv = held(lang === 'js' ? (props?.k === 'obj' ? props.entries.find((e) => e.key === 'env')?.value : undefined) : call.args.find((a) => a.name === 'env')?.value);
+    const region = stackEnv?.k === 'obj' ? stackEnv.entries.find((e) => e.key === 'region')?.value
+      : stackEnv?.k === 'call' ? stackEnv.call.args.find((a) => a.name === 'region')?.value : undefined;
+    if (!region) continue;
+    const id = call.args[1]?.value;
+    const r = evaluate(region, ctx);
+    out.push({ name: CDK_STACK_REGION, value: r.text.includes(HOLE) ? HOLE : r.text, offset: region.s, scope: { kind: 'folder', dir: appDir, by: `CDK stack ${id?.k === 'str' ? `"${id.v}"` : 'construct'}` } });
+  }
+  return out;
+}
+
+/** The catalog's client signals for Bedrock resources a CDK stack declares (agents, knowledge bases, inference profiles). */
+export const CDK_BEDROCK_SIGNALS = new Set(['cdk-bedrock-agent', 'cdk-bedrock-inference-profile']);
+
+/** Why such a resource's region is unknown: the stack's. */
+export const CDK_STACK_REGION_UNKNOWN = 'the stack\'s region is chosen when the CDK app is deployed (its env.region, else the deploying account\'s default region)';
+
+/**
+ * The geography a cross-region inference profile names: `CrossRegionInferenceProfileRegion.US_GOV`
+ * is "us-gov", the prefix of its model ids (the enum's values are those prefixes).
+ */
+export function cdkProfileGeography(value: Value): string | undefined {
+  const m = value.k === 'ref' ? /(?:^|\.)CrossRegionInferenceProfileRegion\.([A-Z_]+)$/.exec(value.path) : null;
+  return m ? m[1]!.toLowerCase().replace(/_/g, '-') : undefined;
+}
+
+/** The geography of `profile.inferenceProfileId` when `profile` is `CrossRegionInferenceProfile.fromConfig({ geoRegion })` in this file. */
+function profileIdGeography(value: Value, ctx: EvalContext): string | undefined {
+  const m = value.k === 'ref' ? /^(\w+)\.inferenceProfileId$/.exec(value.path) : null;
+  const assigned = m ? findAssignment(m[1]!, value.s, ctx) : undefined;
+  const made = assigned && typeof assigned !== 'string' ? ctx.parser.valueOf(assigned) : undefined;
+  if (made?.k !== 'call' || !/(?:^|\.)CrossRegionInferenceProfile\.fromConfig$/.test(made.call.callee)) return undefined;
+  const config = made.call.args[0]?.value;
+  const geoRegion = config?.k === 'obj' ? config.entries.find((e) => e.key === 'geoRegion')?.value : undefined;
+  return geoRegion ? cdkProfileGeography(geoRegion) : undefined;
 }

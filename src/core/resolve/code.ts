@@ -1,7 +1,7 @@
 // Source code to endpoints: SDK client constructions (with their options, env reads and
 // SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
 
-import type { ClientSignal, CodeLanguage, ConfiguredProvider, ModelStringRouter, Provider, ProviderConfigLibrary } from '../catalog/types';
+import type { ClientSignal, CodeLanguage, ConfiguredProvider, ModelStringRouter, Provider, ProviderConfigLibrary, PromptyExecutor } from '../catalog/types';
 import type { Countries } from '../catalog/zones';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Fix, type ScanNote, type TextEdit } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
@@ -12,11 +12,12 @@ import { CodeParser, MAX_TRY_NESTING, type CodeStructure } from '../scan/parse';
 import { firstFrom, type Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
 import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
-import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
+import { CDK_BEDROCK_SIGNALS, CDK_STACK_REGION, CDK_STACK_REGION_UNKNOWN, cdkProfileGeography } from './cdk';
+import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, profileOfGeography, profileOfPrefix, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
-import { exportedConstants, importedConstant, type ExportedValue } from './modules';
+import { exportedConstants, importedConstant, importsProjectName, type ExportedValue } from './modules';
 import { CallerArguments, publishedCalls, readingShown } from './calls';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
@@ -155,6 +156,11 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       r.literal(tok);
       tag(before);
     }
+    if (stoppedAt === undefined) {
+      const before = r.endpoints.length;
+      r.configDicts();
+      tag(before);
+    }
     for (const use of stoppedAt === undefined ? structure.importedUses : []) {
       const before = r.endpoints.length;
       useAt = use.s;
@@ -169,6 +175,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     r.profiles(structure.strings);
     r.handlerFallbacks(structure.assignments);
+    r.spreadSharedConstants();
     return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
   };
   const first = run(env);
@@ -304,8 +311,15 @@ class CodeResolver {
   private mocks?: MockedRegion[];
   /** When the file is a configured library's own provider source (mem0/llms/): that library (worked out on first need, null for none). */
   private librarySourceOf?: ProviderConfigLibrary | null;
-  /** See callsMethodIn. */
+  private routerLibrarySourceOf?: ModelStringRouter | null;
+  /** By dict name, where a method first changes it in the file (-1: nowhere). */
+  private firstChange?: Map<string, number>;
+  /** By signal id, whether the file calls a function that replaces its default client. */
+  private replacedDefault?: Map<string, boolean>;
+  /** See methodCallSites. */
   private methodCalls?: Map<string, number[]>;
+  /** Endpoints reported at a constant's literal, with the argument that names the constant (noteArgument). */
+  private readonly arguments = new Map<Endpoint, Span>();
 
   constructor(
     private readonly input: CodeFile,
@@ -333,6 +347,11 @@ class CodeResolver {
         const host = p.defaults?.host ?? this.index.clientById(p.client)?.signal.defaults.host;
         if (host) this.sdkDefaultHosts.add(host.toLowerCase());
       }
+      // So does a model-string router's (pydantic-ai's providers/groq.py: "https://api.groq.com").
+      for (const id of Object.values(this.routerLibrarySource()?.providers ?? {})) {
+        const host = this.index.clientById(id)?.signal.defaults.host;
+        if (host) this.sdkDefaultHosts.add(host.toLowerCase());
+      }
     }
     return this.sdkDefaultHosts.has(host);
   }
@@ -352,12 +371,27 @@ class CodeResolver {
     return this.librarySourceOf ?? undefined;
   }
 
+  /**
+   * The model-string router whose library's own provider modules this Python file is in
+   * (pydantic_ai/providers/, ModelStringRouter.libraryModules), wherever the import root is.
+   */
+  private routerLibrarySource(): ModelStringRouter | undefined {
+    if (this.routerLibrarySourceOf === undefined) {
+      const { file, lang } = this.input;
+      this.routerLibrarySourceOf = lang === 'python' ? (this.index.catalog.routers ?? []).find((r) => r.libraryModules && isPythonLibrarySource(file, r.libraryModules)) ?? null : null;
+    }
+    return this.routerLibrarySourceOf ?? undefined;
+  }
+
   call(call: Call): void {
-    // The clients a configured library's provider classes build are reported at each application's config.
-    if (this.librarySource()) return;
+    // The clients a configured library's provider classes build are reported at each application's config;
+    // those a router's provider classes build, where an application names the model.
+    if (this.librarySource() || this.routerLibrarySource()) return;
     const before = this.endpoints.length;
     // `Agent` counts only as imported from crewai (`crewai.Agent`), so the import's qualified name is asked too.
-    if (this.index.isLiteLlmCall(call.callee) || this.index.isLiteLlmCall(this.ctx.parser.qualify(call.callee))) {
+    // Given no model string, such an agent builds its framework's default LLM, a client signal of its own.
+    const liteLlmCall = this.index.isLiteLlmCall(call.callee) || this.index.isLiteLlmCall(this.ctx.parser.qualify(call.callee));
+    if (liteLlmCall && (this.liteLlmModelOption(call, this.readOptions(call)) || !this.matchClient(call))) {
       this.liteLlm(call);
       this.modelProfile(call, this.index.catalog.litellm.modelOptions, before);
       return;
@@ -365,7 +399,7 @@ class CodeResolver {
     // `const vertex = createVertex(...)` then `vertex("model")`: the local name is a client
     // made by a factory (reported there), not the SDK's default instance.
     if (!call.callee.includes('.') && !call.isNew && this.isMadeClient(call.callee, call.s)) return;
-    if (this.routed(call) || this.configured(call)) return;
+    if (this.routed(call) || this.configured(call) || this.promptyRun(call)) return;
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match) {
@@ -382,6 +416,10 @@ class CodeResolver {
     if (this.inTest && this.isMocked(call)) return;
     // Handed an API object built elsewhere (Spring AI's `.openAiApi(api)`): reported where that is built.
     if (findOption(this.readOptions(call), match.signal.options.client)) return;
+    if (match.signal.id === 'cdk-bedrock-inference-profile') {
+      this.cdkInferenceProfile(call, match.provider, match.signal);
+      return;
+    }
     this.client(call, match.provider, match.signal, undefined, match.wrapper);
     this.modelProfile(call, match.signal.options.model ?? [], before, match.signal.defaults.model);
   }
@@ -400,10 +438,9 @@ class CodeResolver {
     return this.readOptions(call).some((o) => isMockedIo(o.name, o.value.k === 'call' ? { k: 'call', callee: o.value.call.callee } : o.value));
   }
 
-  /** Whether the file calls a method of this name (`x.name(...)`) inside a range. */
-  private callsMethodIn(name: string, range: { s: number; e: number }): boolean {
+  /** Where each method name is called (`x.name(...)`), in file order: found once for the whole file. */
+  private methodCallSites(): Map<string, number[]> {
     if (!this.methodCalls) {
-      // Where each method name is called, in file order: found once for all the file's mocked regions.
       this.methodCalls = new Map();
       const { tokens } = this.ctx.parser;
       for (let i = 1; i + 1 < tokens.length; i++) {
@@ -413,7 +450,12 @@ class CodeResolver {
         this.methodCalls.set(tokens[i]!.v, list);
       }
     }
-    const at = this.methodCalls.get(name) ?? [];
+    return this.methodCalls;
+  }
+
+  /** Whether the file calls a method of this name (`x.name(...)`) inside a range. */
+  private callsMethodIn(name: string, range: { s: number; e: number }): boolean {
+    const at = this.methodCallSites().get(name) ?? [];
     const k = firstFrom(at, range.s, (s) => s);
     return k < at.length && at[k]! < range.e;
   }
@@ -435,17 +477,59 @@ class CodeResolver {
       }
       const method = router.methods?.find((m) => call.callee.endsWith(`.${m}`));
       if (!method || !router.client) continue;
-      const assigned = findAssignment(call.callee.slice(0, -method.length - 1), call.s, this.ctx);
+      const receiver = call.callee.slice(0, -method.length - 1);
+      const assigned = findAssignment(receiver, call.s, this.ctx);
       const made = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
-      if (made?.k !== 'call' || !pathEndsWith(this.ctx.parser.qualify(made.call.callee), router.client)) continue;
+      const ownClient = made?.k === 'call' && pathEndsWith(this.ctx.parser.qualify(made.call.callee), router.client);
+      // An agent imported from another module: only a model string naming a key the router knows says it is one.
+      const imported = !ownClient && router.importedReceivers && !receiver.includes('.') && this.ctx.parser.qualify(receiver) !== receiver;
+      if (!ownClient && !imported) continue;
       const opt = findOption(this.readOptions(call), router.modelOptions);
+      if (!opt && router.modelOptional) return true;
+      if (opt && this.routedLocally(opt, router)) return true;
+      // Models tried in turn (`for model, key in models: agent.run_stream(..., model=model)`): one endpoint each.
+      const looped = opt && this.loopedStrings(opt.value);
+      if (looped) {
+        for (const value of looped) this.routedMethodModel(call, router, value);
+        return true;
+      }
       const picked = routerKey(router, undefined, opt && this.written(opt.value));
+      if (imported && !('key' in picked)) continue;
       const target = 'key' in picked ? this.index.clientById(router.providers[picked.key]) : undefined;
       if (target) this.client(call, target.provider, target.signal, { id: router.id, forwards: false });
       else this.routedUnknown(call, router, 'why' in picked ? picked.why : `the catalog does not say which client ${router.id} builds for its provider key "${picked.key}"`);
       return true;
     }
     return false;
+  }
+
+  /** One model of a router's method call: its key picks the client, else the call is still an LLM call to a place not known. */
+  private routedMethodModel(call: Call, router: ModelStringRouter, value: Value): void {
+    const picked = routerKey(router, undefined, this.written(value));
+    const target = 'key' in picked ? this.index.clientById(router.providers[picked.key]) : undefined;
+    if (target) this.client(call, target.provider, target.signal, { id: router.id, forwards: false });
+    else this.routedUnknown(call, router, 'why' in picked ? picked.why : `the catalog does not say which client ${router.id} builds for its provider key "${picked.key}"`);
+  }
+
+  /**
+   * The strings a Python loop variable takes from a literal list (`for model, key in MODELS:` over
+   * `MODELS = [("openai:gpt-4o", "OPENAI_API_KEY"), ...]`), or undefined when they are not all literal.
+   */
+  private loopedStrings(value: Value): Value[] | undefined {
+    if (value.k !== 'ref' || value.path.includes('.')) return undefined;
+    const loop = this.ctx.parser.pythonLoopOver(value.path, value.s);
+    if (!loop) return undefined;
+    let list: Value | undefined = loop.iterable;
+    if (list.k === 'ref') {
+      const assigned = findAssignment(list.path, loop.at, this.ctx);
+      list = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+    }
+    if (list?.k !== 'arr' || list.items.length === 0) return undefined;
+    const picked = list.items.map((item) => {
+      const tuple = item.k === 'arr' ? item.items : this.ctx.parser.pythonTupleItems(item);
+      return tuple ? tuple[loop.index] : loop.index === 0 ? item : undefined;
+    });
+    return picked.every((v): v is Value => v?.k === 'str') ? picked : undefined;
   }
 
   /**
@@ -462,10 +546,13 @@ class CodeResolver {
     const model = findOption(options, router.modelOptions);
     // `initChatModel(undefined, {...})`, `init_chat_model(model=None)`: a model left to be configured.
     if (!model || (model.value.k === 'lit' && model.value.v === null) || (model.value.k === 'ref' && model.value.path === 'undefined')) {
+      // pydantic-ai `Agent()`: the model is named where it runs (`agent.run(..., model=...)`), reported there.
+      if (router.modelOptional) return;
       this.routedUnknown(call, router, 'no model is named, so the model and its provider are chosen at run time');
       return;
     }
     const named = findOption(options, router.providerOptions ?? []);
+    if (this.routedLocally(model, router) || (named && router.takesObjects && this.isBuiltObject(named.value))) return;
     const picked = routerKey(router, named && this.written(named.value), this.written(model.value));
     if ('why' in picked) {
       this.routedUnknown(call, router, picked.why);
@@ -486,8 +573,35 @@ class CodeResolver {
     }
     const match = sameClass ?? target;
     const before = this.endpoints.length;
-    this.client(call, match.provider, match.signal, { id: router.id, forwards: true });
+    this.client(call, match.provider, match.signal, { id: router.id, forwards: router.forwardsOptions !== false });
     this.modelProfile(call, router.modelOptions, before, match.signal.defaults.model, picked.model);
+  }
+
+  /**
+   * Whether a router's model option reaches no API from here: a model object built elsewhere
+   * (`Agent(OpenAIChatModel(...))`, reported where it is built) or a model that runs in the process (`"test"`).
+   */
+  private routedLocally(model: Option, router: ModelStringRouter): boolean {
+    if (router.takesObjects && this.isBuiltObject(model.value)) return true;
+    const r = evaluate(model.value, this.ctx);
+    return isKnown(r) && (router.localModels ?? []).includes(r.text);
+  }
+
+  /** A class built in place or held by a name assigned one (`provider=GroqProvider(...)`, `model = OpenAIChatModel(...)`). */
+  private isBuiltObject(value: Value, carriers: readonly string[] = []): boolean {
+    let v: Value | undefined = value;
+    if (v.k === 'ref') {
+      const assigned = findAssignment(v.path, v.s, this.ctx);
+      v = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+    }
+    // Python names classes in CapWords; a lower-case function (`get_model()`) may return a model string.
+    if (v?.k !== 'call' || !/^[A-Z]/.test(v.call.callee.slice(v.call.callee.lastIndexOf('.') + 1))) return false;
+    // Reported where it is built only if the catalog knows the class (a client, a router's model class, or one of
+    // `carriers`, which hold a client reported where that is built); another (`FallbackModel(...)`) leaves the model unknown.
+    const qualified = this.ctx.parser.qualify(v.call.callee);
+    return [qualified, v.call.callee].some((name) => this.index.clientsFor(this.input.lang, name).length > 0 || this.index.vendorClientsFor(this.input.lang, name).length > 0)
+      || (this.index.catalog.routers ?? []).some((r) => r.languages.includes(this.input.lang) && r.functions?.some((f) => pathEndsWith(qualified, f)))
+      || carriers.includes(qualified);
   }
 
   /** A value as evaluated, with its source text (for saying what is not known). */
@@ -531,6 +645,87 @@ class CodeResolver {
     }
     for (const part of library.parts) this.configuredPart(call, library, part, findOption(config, [part.key]));
     return true;
+  }
+
+  /**
+   * A `.prompty` file run with a configuration written here (`prompty.execute("chat.prompty",
+   * configuration={"azure_endpoint": ...})`). Its keys override the file's, so when it names the
+   * executor (`type`) or an endpoint key, this call decides where the prompt goes and is reported
+   * here; the executor is its `type`, else the one whose client alone takes that key
+   * (`azure_endpoint` is Azure OpenAI's). Otherwise the file's own configuration applies, reported
+   * in the file. Returns whether the call was such a run.
+   */
+  private promptyRun(call: Call): boolean {
+    const qualified = this.ctx.parser.qualify(call.callee);
+    const runner = (this.index.catalog.promptyRunners ?? []).find((r) => r.callees.some((c) => pathEndsWith(qualified, c)));
+    if (!runner) return false;
+    const arg = call.args.find((a) => a.name === runner.configuration.name) ?? call.args.filter((a) => !a.name)[runner.configuration.index];
+    if (!arg) return true;
+    const label = `${shortCallee(call)}: Prompty configuration`;
+    const config = this.literalValue(arg.value);
+    if (config?.k !== 'obj') {
+      this.unknownProvider(this.callSpan(call), label, `the configuration \`${this.input.text.slice(arg.value.s, arg.value.e)}\` is not a literal in this file and overrides the .prompty file's, so where the prompt goes is not known`);
+      return true;
+    }
+    const options: Option[] = config.entries.map((e) => ({ name: e.key, value: e.value }));
+    const urlKeys = (x: PromptyExecutor): string[] => this.index.clientById(x.client)?.signal.options.url ?? x.url ?? [];
+    const typeOpt = findOption(options, ['type']);
+    let executor: PromptyExecutor | undefined;
+    if (typeOpt) {
+      const type = evaluate(typeOpt.value, this.ctx);
+      executor = isKnown(type) ? this.index.catalog.prompty.find((x) => x.types.includes(type.text.trim())) : undefined;
+      if (!executor) {
+        this.unknownProvider(this.callSpan(call), `${label} type ${describe(type)}`, `the Prompty executor ${isKnown(type) ? `"${type.text}" is not one the catalog knows` : type.why ?? 'is computed at run time'}, so where the prompt goes is not known`);
+        return true;
+      }
+    } else {
+      const given = options.filter((o) => this.index.catalog.prompty.some((x) => urlKeys(x).includes(o.name)));
+      if (!given.length) return true;
+      const takers = this.index.catalog.prompty.filter((x) => given.some((o) => urlKeys(x).includes(o.name)));
+      if (takers.length !== 1) {
+        this.unknownProvider(this.callSpan(call), label, `${given[0]!.name} is a key of several Prompty executors, and the .prompty file's type picks one`);
+        return true;
+      }
+      executor = takers[0]!;
+    }
+    const target = this.index.clientById(executor.client);
+    const id = `Prompty ${executor.types[0]} configuration`;
+    if (target) {
+      this.client(call, target.provider, target.signal, { id, forwards: false }, undefined, { options, at: this.callSpan(call) });
+      return true;
+    }
+    // An executor that builds no catalog client (serverless): its endpoint key's host decides the provider.
+    const urlOpt = findOption(options, urlKeys(executor));
+    const r = urlOpt ? this.resolve(urlOpt.value) : undefined;
+    const endpoint = r && this.fromUrl(r, null, undefined, `${shortCallee(call)}: ${id}, ${urlOpt!.name} ${describe(r)}`, {});
+    if (endpoint) this.endpoints.push(endpoint);
+    else this.unknownProvider(this.callSpan(call), `${shortCallee(call)}: ${id}`, `the ${executor.types[0]} executor's endpoint is not known statically`);
+    return true;
+  }
+
+  /**
+   * A configured library's config written as a dict this file hands to none of the library's
+   * entry points (mem0's server builds `DEFAULT_CONFIG`, another module passes it to
+   * `Memory.from_config`). Known by keys only that library's config has (`configMarkers`), each
+   * part is reported as at an entry point. A dict in a test is a fixture, not a use.
+   */
+  configDicts(): void {
+    if (this.inTest || this.librarySource()) return;
+    for (const library of this.index.catalog.configLibraries ?? []) {
+      const markers = library.configMarkers ?? [];
+      // A marker key is written in the file's text (read first: most files have none, and then no dict is parsed).
+      if (!markers.some((m) => this.input.text.includes(m))) continue;
+      if (this.fileCalls.some((c) => this.index.configLibraryFor(this.input.lang, this.ctx.parser.qualify(c.callee)) === library)) continue;
+      for (const [name, list] of this.ctx.assignments) {
+        if (list.length !== 1 || list[0]!.compound) continue;
+        const value = this.ctx.parser.valueOf(list[0]!);
+        if (value.k !== 'obj') continue;
+        const options: Option[] = value.entries.map((e) => ({ name: e.key, value: e.value }));
+        if (!findOption(options, markers) || !library.parts.some((p) => findOption(options, [p.key]))) continue;
+        const holder: Call = { callee: name, isNew: false, args: [], chain: [], s: value.s, e: value.e, calleeS: value.s, calleeE: value.s, open: -1, close: -1 };
+        for (const part of library.parts) this.configuredPart(holder, library, part, findOption(options, [part.key]));
+      }
+    }
   }
 
   /** One part of a configured library (`llm`, `embedder`): the client its provider key picks, with its config keys. */
@@ -655,15 +850,67 @@ class CodeResolver {
       if (profile) for (const e of added) applyProfile(e, profile, defaultModel!);
       return;
     }
+    // A CDK agent's model may be a cross-region inference profile made in the stack.
+    const cdkProfile = this.cdkProfileGeography(opt.value);
+    const geoProfile = cdkProfile ? profileOfGeography(bedrock, cdkProfile) : null;
+    if (geoProfile) {
+      for (const e of added) applyProfile(e, geoProfile, `${geoProfile.prefix}* (CrossRegionInferenceProfile)`);
+      return;
+    }
     const r = evaluate(opt.value, this.ctx);
     if (opt.value.k === 'str') this.ownModels.add(opt.value.s);
     // A router's model string without its "key:" prefix (`bedrock_converse:eu.anthropic...`).
     const modelId = routedModel ?? r.text;
-    const profile = isKnown(r) ? inferenceProfile(bedrock, modelId) : null;
+    // Only the prefix may be known (a CDK inference profile's id in the Lambda env): it still names the geography.
+    const profile = isKnown(r) ? inferenceProfile(bedrock, modelId) : routedModel ? null : profileOfPrefix(bedrock, modelId);
     if (!profile) return;
     const piece = r.pieces.length === 1 && r.pieces[0]!.verbatim ? r.pieces[0]! : undefined;
     const fix = piece ? profileSwapFix(bedrock, piece.text, piece.s, profile.prefix) : undefined;
-    for (const e of added) applyProfile(e, profile, modelId, fix);
+    // An unknown part is shown as `*` (`global.*`).
+    for (const e of added) applyProfile(e, profile, modelId.split(HOLE).join('*'), fix);
+  }
+
+  /** The geography of a CDK cross-region inference profile made here or held in a variable (`foundationModel: cris`). */
+  private cdkProfileGeography(value: Value): string | undefined {
+    let v = value;
+    if (v.k === 'ref') {
+      const assigned = findAssignment(v.path, v.s, this.ctx);
+      if (!assigned || typeof assigned === 'string') return undefined;
+      v = this.ctx.parser.valueOf(assigned);
+    }
+    if (v.k !== 'call' || this.matchClient(v.call)?.signal.id !== 'cdk-bedrock-inference-profile') return undefined;
+    const geo = findOption(this.readOptions(v.call), ['geoRegion', 'geo_region']);
+    return geo ? cdkProfileGeography(geo.value) : undefined;
+  }
+
+  /**
+   * A cross-region inference profile a CDK stack uses (`CrossRegionInferenceProfile.fromConfig({ geoRegion })`):
+   * its geography decides where prompts are processed, reported on `geoRegion`. The region
+   * it is invoked from is the stack's, not known here.
+   */
+  private cdkInferenceProfile(call: Call, provider: Provider, signal: ClientSignal): void {
+    const opt = findOption(this.readOptions(call), ['geoRegion', 'geo_region']);
+    const geography = opt ? cdkProfileGeography(opt.value) : undefined;
+    const profile = geography ? profileOfGeography(provider, geography) : null;
+    const at = opt ? { s: opt.value.s, e: opt.value.e } : this.callSpan(call);
+    const via = `${shortCallee(call)}: ${profile ? `${profile.location.name}` : 'geoRegion not read'}`;
+    const endpoint = makeEndpoint(this.index, this.input.file, at, { provider, host: null, region: null }, via, {
+      sdk: signal.id,
+      unknown: profile ? CDK_STACK_REGION_UNKNOWN : `the profile's geography (geoRegion) is not a literal this scan can read, and ${CDK_STACK_REGION_UNKNOWN}`,
+    });
+    if (profile) {
+      endpoint.location = profile.location;
+      endpoint.euResident = profile.location.euResident;
+      if (profile.location.jurisdiction === 'global') endpoint.region = 'global';
+      // The EU member of the same enum keeps processing in the EU geography (from a stack in an EU region).
+      const eu = profileOfGeography(provider, 'eu');
+      const member = /\.([A-Z_]+)$/.exec(this.input.text.slice(at.s, at.e));
+      if (profile.location.euResident === false && eu && member) {
+        const fix = fixOf('Use the EU cross-region inference profile (CrossRegionInferenceProfileRegion.EU)', [{ start: at.e - member[1]!.length, end: at.e, newText: 'EU' }], eu.location.countries ?? null);
+        if (fix) endpoint.euFix = fix;
+      }
+    }
+    this.endpoints.push(endpoint);
   }
 
   /**
@@ -735,8 +982,13 @@ class CodeResolver {
       return set ? { ...c, undecided: `${set} is set by this file at run time` } : undefined;
     };
     for (const c of candidates) {
-      const { requireArg, requireOption, requireEnv, unless, wrappedBy } = c.signal;
+      const { requireArg, requireOption, requireEnv, unless, wrappedBy, replacedBy } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
+      // A whole import path names the framework unless the project's own package of that name defines the class (its own `agents.Agent`).
+      if (c.signal.wholePath && (!c.signal.callees.includes(qualified)
+        || importsProjectName(this.input.file, qualified.slice(0, qualified.lastIndexOf('.')), qualified.slice(qualified.lastIndexOf('.') + 1), (name) => this.manifest(name) !== undefined))) continue;
+      // The framework was handed the program's own client (reported where that is built).
+      if (replacedBy && this.replacesDefault(c.signal.id, replacedBy)) continue;
       const wrapper = wrappedBy && this.wrapperOf(call, wrappedBy);
       if (wrappedBy && !wrapper) continue;
       if (unless) {
@@ -767,6 +1019,14 @@ class CodeResolver {
             undecided ??= switchedAtRunTime(c, requireOption.env ?? []);
             continue;
           }
+          // Left out here, but perhaps given another way (crewai `config=`, options spread in, the MODEL env variable).
+          const carrier = requireOption.carriedBy?.find((name) => findOption(this.readOptions(call), [name]))
+            ?? (requireOption.absent && this.callOptions(call).opaque ? `**${this.callOptions(call).opaque}` : undefined);
+          const otherModel = carrier ? undefined : this.modelEnvOfOtherProvider(requireOption.modelEnv ?? [], c.provider);
+          if (carrier || otherModel) {
+            undecided ??= { ...c, undecided: carrier ? `${requireOption.name}= may be given through ${carrier.startsWith('**') ? carrier : `${carrier}=`}` : otherModel! };
+            continue;
+          }
           if (requireEnv) return c;
           required ??= c;
           continue;
@@ -778,7 +1038,9 @@ class CodeResolver {
         const matchesString = (requireOption.anyString && ((isKnown(r) && opt.value.k !== 'lit') || unread)) || (requireOption.unreadString && unread);
         const truthy = !isKnown(r) && requireOption.oneOf.includes(true) && this.testedTrue(call, opt.value);
         if (!requireOption.anyValue && !matchesPattern && !matchesString && !truthy && !this.isOneOf(opt, requireOption.oneOf)) {
-          if (!isKnown(r) && requireOption.oneOf.includes(true)) undecided ??= { ...c, undecided: `${requireOption.name}= is computed at run time` };
+          if (!isKnown(r) && (requireOption.oneOf.includes(true) || (requireOption.unreadUndecided && !this.isBuiltObject(opt.value, requireOption.modelCarriers)))) {
+            undecided ??= { ...c, undecided: `${requireOption.name}= is computed at run time` };
+          }
           continue;
         }
       }
@@ -792,10 +1054,23 @@ class CodeResolver {
     return switched ?? required ?? undecided ?? fallback;
   }
 
+  /** Whether the file calls one of `replacedBy` (`set_default_openai_client`), read once per signal. */
+  private replacesDefault(id: string, replacedBy: readonly string[]): boolean {
+    this.replacedDefault ??= new Map();
+    let replaced = this.replacedDefault.get(id);
+    if (replaced === undefined) {
+      replaced = this.fileCalls.some((f) => replacedBy.some((name) => pathEndsWith(this.ctx.parser.qualify(f.callee), name)));
+      this.replacedDefault.set(id, replaced);
+    }
+    return replaced;
+  }
+
   /** A management API's client counts only when the file calls one of its methods that process content (a batch job). */
-  private sendsContent(service: string, controlPlane: { values: string[]; methods: string[] } | undefined): boolean {
+  private sendsContent(service: string, controlPlane: NonNullable<NonNullable<ClientSignal['requireArg']>['controlPlane']> | undefined): boolean {
     if (!controlPlane?.values.includes(service)) return true;
-    return controlPlane.methods.some((m) => new RegExp(`\\.${m}\\s*\\(`).test(this.input.text));
+    const called = this.methodCallSites();
+    if (controlPlane.methods.some((m) => called.has(m))) return true;
+    return ![...called.keys()].some((m) => controlPlane.managementPrefixes.some((p) => m.startsWith(p)));
   }
 
   /**
@@ -940,6 +1215,21 @@ class CodeResolver {
     return (v.state === 'set' && !/^(?:|0|false|no|off)$/i.test(v.value.trim())) || v.state === 'conflict';
   }
 
+  /**
+   * Why the backend is unknown when the SDK reads its model from env variables (crewai's MODEL,
+   * first set wins) and the one set where the code runs names a model another provider serves.
+   */
+  private modelEnvOfOtherProvider(names: string[], provider: Provider): string | undefined {
+    for (const name of names) {
+      const v = this.ctx.env(name);
+      if (v.state === 'unset' || v.state === 'unseen') continue;
+      const values = v.state === 'set' ? [v.value] : v.values.map((x) => x.value);
+      const other = values.find((value) => this.index.litellmPrefix(value.trim())?.provider !== provider.id);
+      return other === undefined ? undefined : `the model is ${name} (${other}) where it runs, which may be another provider's`;
+    }
+    return undefined;
+  }
+
   /** Whether the workspace sets an env variable to a true value (`1`, `true`, `yes`, `on`). */
   private envIsTrue(name: string): boolean {
     const v = this.ctx.env(name);
@@ -1002,7 +1292,7 @@ class CodeResolver {
 
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
-      const value = evaluate(urlOpt.value, this.ctx);
+      const value = this.libraryConstant(evaluate(urlOpt.value, this.ctx), signal);
       const r = configured ? { ...value, span: configured.at } : value;
       // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
       // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
@@ -1010,10 +1300,15 @@ class CodeResolver {
       const holdsUrl = !!parseUrl(r.text) || (!isKnown(r) && !!r.env && !r.env.defaulted && URL_NAME.test(r.env.name));
       const marked = this.markedProvider(options, signal, r);
       const how = via(`${urlOpt.name} ${describe(r)}${marked ? `, with ${marked.mark}, which only ${marked.provider.name} requests carry` : ''}`);
-      const endpoint = positional && !holdsUrl ? null : this.fromUrl(r, provider, signal, how, extras, marked?.provider);
+      // A host computed at run time is decided by no text outside the call (the value only
+      // derives it): the use is the client's construction, as for an env read (LABELLING).
+      const parsed = parseUrl(r.text.trim());
+      const computedHost = !configured && !isKnown(r) && (!parsed || parsed.host.includes(HOLE)) && (r.span.e <= call.s || r.span.s >= call.e);
+      const endpoint = positional && !holdsUrl ? null : this.fromUrl(computedHost ? { ...r, span: this.callSpan(call) } : r, provider, signal, how, extras, marked?.provider);
       if (endpoint) {
         this.consume(r);
         this.endpoints.push(endpoint);
+        if (!configured) this.noteArgument(endpoint, urlOpt.value, call);
         return;
       }
     }
@@ -1027,7 +1322,10 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
-      this.endpoints.push(this.regionOption(regionOpt, provider, via, extras, service, configured?.at ?? this.regionSetAway(regionOpt, call)));
+      const setAway = configured?.at ?? this.regionSetAway(regionOpt, call);
+      const endpoint = this.regionOption(regionOpt, provider, via, extras, service, setAway);
+      this.endpoints.push(endpoint);
+      if (!setAway) this.noteArgument(endpoint, regionOpt.value, call);
       return;
     }
 
@@ -1093,13 +1391,14 @@ class CodeResolver {
       );
       return;
     }
-    const regionEnv = this.implicitEnv(signal.env?.region);
+    // A resource a CDK stack declares is in the stack's region, which the app sets (cdk.ts).
+    const regionEnv = this.implicitEnv(CDK_BEDROCK_SIGNALS.has(signal.id) ? [CDK_STACK_REGION] : signal.env?.region);
     const fix = takesOptions ? this.insertRegionFix(call, provider, signal) : undefined;
     if (regionEnv.kind === 'set' || regionEnv.kind === 'conflict') {
       const r = this.resolve({ k: 'ref', path: `process.env.${regionEnv.name}`, s: callSpan.s, e: callSpan.e });
       const region = this.regionOf(r, provider);
       this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, region, service), via(`no region set, so the SDK reads ${describe(r).replace(/^from /, '')}`), {
+        makeEndpoint(this.index, this.input.file, callSpan, this.regionTarget(provider, region, service), via(`${CDK_BEDROCK_SIGNALS.has(signal.id) ? 'in its stack\'s region' : 'no region set, so the SDK reads'} ${describe(r).replace(/^from /, '')}`), {
           ...extras,
           ...(region ? {} : { unknown: regionUnknownWhy(r) }),
         }),
@@ -1118,7 +1417,7 @@ class CodeResolver {
     this.endpoints.push(
       makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null }, via('no region set'), {
         ...extras,
-        unknown: `no region is set in the code${regionEnv.text}; the SDK takes it from its runtime configuration`,
+        unknown: CDK_BEDROCK_SIGNALS.has(signal.id) ? CDK_STACK_REGION_UNKNOWN : `no region is set in the code${regionEnv.text}; the SDK takes it from its runtime configuration`,
         ...(fix ? { euFix: fix } : {}),
       }),
     );
@@ -1251,7 +1550,7 @@ class CodeResolver {
     const { litellm } = this.index.catalog;
     const { options, opaque } = this.callOptions(call);
     const label = shortCallee(call).replace(/\(\)$/, '');
-    const modelOpt = findOption(options, litellm.modelOptions) ?? (call.args[0] && !call.args[0].name ? { name: 'model', value: call.args[0].value } : undefined);
+    const modelOpt = this.liteLlmModelOption(call, options);
     if (!modelOpt && opaque && !findOption(options, ['model_list'])) {
       // ChatLiteLLM(**kwargs): the model string, and so the provider, comes from options the engine cannot read.
       this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null }, `${label}(): model from ${opaque}`,
@@ -1291,6 +1590,11 @@ class CodeResolver {
         for (const m of main) linkFallbacks(m, added, `${label}(fallbacks=[...])`);
       }
     }
+  }
+
+  /** The model string of a LiteLLM call: a model option, else its first positional argument. */
+  private liteLlmModelOption(call: Call, options: Option[]): Option | undefined {
+    return findOption(options, this.index.catalog.litellm.modelOptions) ?? (call.args[0] && !call.args[0].name ? { name: 'model', value: call.args[0].value } : undefined);
   }
 
   /** A value written as a literal in this file: the literal itself, or the one assignment of a name. */
@@ -1386,6 +1690,7 @@ class CodeResolver {
       if (!first || !('lit' in first) || !/^(?:https?|wss?):\/\//i.test(first.lit)) return;
       r = evaluate(CodeParser.parseHole(this.ctx.parser, [tok]), this.ctx);
     }
+    if (this.declaresLibraryConstant(tok)) return;
     const key = this.keyOf(tok);
     this.urlInValue(tok, r, key, {
       found: fromEnv?.env?.where ? `URL of an LLM API: ${fromEnv.env.name} (${formatWhere(fromEnv.env.where)}) with a path written here, ${fromEnv.text}` : key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string',
@@ -1683,8 +1988,14 @@ class CodeResolver {
         options.push({ name: name.slice(prefix.length), value: this.ctx.parser.valueOf(only) });
       } else opaque ??= `${path}[${JSON.stringify(name.slice(prefix.length))}] (set on some paths only)`;
     }
-    const changed = new RegExp(`(?:^|[^\\w.])${path.replace(/[.$]/g, '\\$&')}\\s*(?:\\.\\s*(?:update|setdefault|__setitem__)\\s*\\(|\\|=)`);
-    if (changed.test(this.input.text.slice(0, call.s))) opaque ??= `${path} (changed by a method before the call)`;
+    // Where a method first changes the dict (read once per name).
+    this.firstChange ??= new Map();
+    let first = this.firstChange.get(path);
+    if (first === undefined) {
+      first = this.input.text.search(new RegExp(`(?:^|[^\\w.])${path.replace(/[.$]/g, '\\$&')}\\s*(?:\\.\\s*(?:update|setdefault|__setitem__)\\s*\\(|\\|=)`));
+      this.firstChange.set(path, first);
+    }
+    if (first >= 0 && first < call.s) opaque ??= `${path} (changed by a method before the call)`;
     return opaque ? { options, opaque } : { options };
   }
 
@@ -1787,6 +2098,58 @@ class CodeResolver {
       ...(region ? {} : { unknown: isKnown(r) ? `the region "${r.text}" is a placeholder, not a region` : `the region ${r.why ?? 'is computed at run time'}` }),
       ...(fix ? { euFix: fix } : {}),
     });
+  }
+
+  /** A value that names one of the library's public constants (`AnthropicConstants.Endpoint`), as the catalog gives it. */
+  private libraryConstant(r: Resolved, signal: ClientSignal): Resolved {
+    const symbol = r.symbol;
+    const known = !isKnown(r) && symbol ? signal.libraryConstants?.find((c) => pathEndsWith(symbol, c.name)) : undefined;
+    return known ? { text: known.value, pieces: [], span: r.span, symbol } : r;
+  }
+
+  /**
+   * Whether a literal is a library's own declaration of one of its public constants (the
+   * `Endpoint = "..."` of `class AnthropicConstants`): the library's default, not a use.
+   */
+  private declaresLibraryConstant(tok: Token): boolean {
+    const field = this.keyOf(tok);
+    if (!field) return false;
+    return this.index.catalog.providers.some((p) => p.clients.some((c) => c.languages.includes(this.input.lang) && (c.libraryConstants ?? []).some((k) => {
+      const [owner, name] = [k.name.slice(0, k.name.lastIndexOf('.')), k.name.slice(k.name.lastIndexOf('.') + 1)];
+      return name === field && new RegExp(`\\bclass\\s+${owner.slice(owner.lastIndexOf('.') + 1)}\\b`).test(this.input.text);
+    })));
+  }
+
+  /**
+   * A client reported at a constant's literal (`LOCATION = "us-central1"` given as
+   * `.location(LOCATION)`) remembers the argument that names the constant: see
+   * spreadSharedConstants.
+   */
+  private noteArgument(endpoint: Endpoint, value: Value, call: Call): void {
+    const { start, end } = endpoint.range;
+    if (value.k === 'ref' && (start < call.s || end > call.e)) this.arguments.set(endpoint, { s: value.s, e: value.e });
+  }
+
+  /**
+   * One constant given to several clients decides each of them: each client is then its own
+   * use, at the argument that names the constant (one line cannot stand for two uses). A
+   * constant given to one client stays reported at its literal, the text that decides. Either
+   * way a fix edits the literal.
+   */
+  spreadSharedConstants(): void {
+    const byLiteral = new Map<string, Endpoint[]>();
+    for (const e of this.arguments.keys()) {
+      const key = `${e.range.start}:${e.range.end}`;
+      byLiteral.set(key, [...(byLiteral.get(key) ?? []), e]);
+    }
+    for (const group of byLiteral.values()) {
+      const places = new Set(group.map((e) => this.arguments.get(e)!.s));
+      if (places.size < 2) continue;
+      for (const e of group) {
+        const at = this.arguments.get(e)!;
+        e.range = { start: at.s, end: at.e };
+      }
+    }
   }
 
   /**
@@ -2018,6 +2381,8 @@ export function routerKey(router: ModelStringRouter, named: WrittenValue | undef
   const spell = (key: string): string => (router.snakeCaseKeys ? key.toLowerCase().replace(/-/g, '_') : key);
   const unknown = (what: string, w: WrittenValue): string => `the ${what} is \`${w.written}\`, not known statically${w.value.env ? ` (${describe(w.value)})` : ''}`;
   if (named) return isKnown(named.value) ? { key: spell(named.value.text) } : { why: unknown('provider', named) };
+  // A model class that picks its own provider (pydantic-ai OpenAIChatModel): the string is all model name.
+  if (router.defaultKey) return { key: router.defaultKey };
   if (!written || !isKnown(written.value)) return { why: written && router.knownPrefixesOnly ? unknown('model', written) : 'the model string is not a literal "provider:model"' };
   const model = written.value;
   const at = model.text.indexOf(router.separator);

@@ -436,7 +436,12 @@ export class ConfigResolver {
     new InfrastructureReader(this).bicep(file, env);
   }
 
-  /** A parameters file's values for a Bicep template's parameters; those that make a deployment Global are endpoints. */
+  /** A YAML or JSON file a Bicep template loads and passes on as model deployments: its items are the deployments. */
+  bicepLoaded(root: CNode, env: EnvLookup): void {
+    new InfrastructureReader(this).loadedDeployments(root, env);
+  }
+
+  /** A parameters file's values for a Bicep template's parameters: those that set an OpenAI account's location or a deployment's SKU are endpoints. */
   bicepParameters(template: string, settings: { param: string; value: Located }[], env: EnvLookup, lineOf: (offset: number) => number): void {
     new InfrastructureReader(this).deploymentSkuSettings(template, settings, env, lineOf);
   }

@@ -137,8 +137,19 @@ const PROFILE = /^(?:bedrock\/(?:converse\/|invoke\/)?)?(?:arn:aws[\w-]*:bedrock
 /** The cross-region inference profile a Bedrock model id names (`global.anthropic...`), if any. */
 export function inferenceProfile(provider: Provider, modelId: string): { prefix: string; location: ResolvedLocation } | null {
   const m = PROFILE.exec(modelId.trim());
-  const location = m ? provider.locations?.find((l) => l.id === `profile:${m[1]}`) : undefined;
-  return m && location ? { prefix: `${m[1]!}.`, location: { ...location } } : null;
+  return m ? profileOfGeography(provider, m[1]!) : null;
+}
+
+/** The profile a model id names by its prefix when the rest is not known (`global.` + a model id read elsewhere). */
+export function profileOfPrefix(provider: Provider, text: string): { prefix: string; location: ResolvedLocation } | null {
+  const m = /^(global|us-gov|us|eu|apac|jp|au)\.([^]?)/.exec(text.trim());
+  return m && m[2] === HOLE ? profileOfGeography(provider, m[1]!) : null;
+}
+
+/** The profile of a geography (`global`, `eu`, `us`, ...: the prefix of its model ids), when the catalog has it. */
+export function profileOfGeography(provider: Provider, geography: string): { prefix: string; location: ResolvedLocation } | null {
+  const location = provider.locations?.find((l) => l.id === `profile:${geography}`);
+  return location ? { prefix: `${geography}.`, location: { ...location } } : null;
 }
 
 /**

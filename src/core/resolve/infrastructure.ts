@@ -436,6 +436,8 @@ export class InfrastructureReader {
     if (name) this.host.azureResources.push({ name: name.toLowerCase(), region, skus, ...(unreadable ? { unreadable } : {}), file: this.host.file, offset: value.s, resource });
     for (const d of declared) this.host.endpoints.push(this.deploymentEndpoint(d, account));
     if (declared.length || endpointsElsewhere) return;
+    // The location line is the use: so is the parameters file's line that sets it (LABELLING: only without deployments in view).
+    if (account.locationParam) this.host.definitions.push({ name: bicepLocationName(this.host.file, account.locationParam), value: resource, offset: value.s });
     const provider = this.host.index.providers.get('azure-openai')!;
     const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
     const host = name && pattern ? pattern.pattern.replace('{resource}', name.toLowerCase()) : null;
@@ -608,6 +610,7 @@ export class InfrastructureReader {
   bicep(file: BicepFile, env: EnvLookup): void {
     const self = this.host.file;
     const dir = moduleDir(self);
+    this.host.definitions.push({ name: bicepFileName(self), value: self, offset: 0 });
     type Bound = Map<string, BicepValue>;
     const none: Bound = new Map();
     const field = (obj: BicepValue | undefined, ...path: string[]): BicepValue | undefined => {
@@ -627,6 +630,8 @@ export class InfrastructureReader {
     const resolve = (v: BicepValue | undefined, bound: Bound = none, depth = 0): { text: string | null; why?: string; literal?: Extract<BicepValue, { k: 'str' }> } => {
       if (!v || depth > 8) return { text: null };
       if (v.k === 'str') return { text: v.v, literal: v };
+      const chosen = requiredParamChoice(file, v);
+      if (chosen) return resolve(chosen, bound, depth + 1);
       if (v.k !== 'ref') {
         // The expression as written, to the end of its line (an `other` value may span only its first token).
         const code = file.text?.slice(v.s).split('\n', 1)[0]!.trim() ?? '';
@@ -648,7 +653,7 @@ export class InfrastructureReader {
       ? { text: v.v, s: v.s, e: v.e, cs: v.cs, ce: v.ce, verbatim: v.verbatim }
       : { text: '', s: v.s, e: v.e, cs: v.s, ce: v.e, verbatim: false });
     // A deployment's SKU; in a loop, one per item of the list it loops over.
-    const declared = (d: BicepResource): DeclaredDeployment[] => {
+    const declared = (d: BicepResource, account: AccountPlace): DeclaredDeployment[] => {
       const skuOf = (bound: Bound): BicepValue | undefined => {
         const sku = field(d.body, 'sku');
         if (sku?.k === 'other' && d.loopVar && file.text) {
@@ -664,7 +669,7 @@ export class InfrastructureReader {
         const r = resolve(expr, bound);
         const inItem = bound.size > 0 && r.literal !== undefined;
         const at = located(inItem ? r.literal! : expr ?? anchor);
-        if (expr?.k === 'ref' && !bound.has(expr.path)) this.skuParameter(file, expr, label);
+        if (expr?.k === 'ref' && !bound.has(expr.path)) this.skuParameter(file, expr, label, account);
         return {
           label, at, sku: r.text, ...(r.text && r.why ? { skuFrom: r.why } : {}),
           ...(r.text ? {} : { why: `the SKU of ${label} ${r.why ? `is unknown (${r.why})` : 'is not a literal or a parameter default'}` }),
@@ -727,21 +732,22 @@ export class InfrastructureReader {
       const loc = resolve(location);
       const name = resolve(field(account.body, 'properties', 'customSubDomainName')).text ?? resolve(field(account.body, 'name')).text;
       const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
-      const list = own.filter((d) => !fromCaller(d)).flatMap(declared);
+      const param = bicepParamOf(file, location);
+      const place: AccountPlace = { region, name, resource: `resource ${account.symbol}`, ...(loc.why ? { why: loc.why } : {}), ...(param ? { locationParam: param } : {}) };
+      const list = own.filter((d) => !fromCaller(d)).flatMap((d) => declared(d, place));
       const unlinked = deployments.find((d) => accountOf(d) === undefined);
-      this.azureAccountEndpoint(located(location), { region, name, resource: `resource ${account.symbol}`, ...(loc.why ? { why: loc.why } : {}) }, list, [],
+      this.azureAccountEndpoint(located(location), place, list, [],
         unlinked ? `the account of deployment ${unlinked.symbol} cannot be read` : undefined);
     }
     // Deployments of an account this file does not define (`existing`, or unreadable): their own endpoints.
     for (const d of deployments) {
       if (seen.has(d) || fromCaller(d)) continue;
       const owner = accountOf(d);
-      for (const dep of declared(d)) {
-        this.host.endpoints.push(this.deploymentEndpoint(dep, {
-          region: null, name: null, resource: owner ? `account ${owner}` : 'an account this file does not name',
-          why: owner ? `account ${owner} is not defined with its location in this file` : `the account of deployment ${d.symbol} cannot be read`,
-        }));
-      }
+      const place: AccountPlace = {
+        region: null, name: null, resource: owner ? `account ${owner}` : 'an account this file does not name',
+        why: owner ? `account ${owner} is not defined with its location in this file` : `the account of deployment ${d.symbol} cannot be read`,
+      };
+      for (const dep of declared(d, place)) this.host.endpoints.push(this.deploymentEndpoint(dep, place));
     }
     for (const m of file.modules) this.bicepModuleCall(file, m, dir, env, field, follow, resolve, located);
     this.bicepEnvSettings(file, resolve);
@@ -856,31 +862,50 @@ export class InfrastructureReader {
   ): void {
     const items = this.bicepDeploymentItems(passed, follow);
     const models = items.length > 0 && items.every((item) => field(item, 'model') !== undefined);
-    if (key !== 'deployments' && !models) return;
+    // Lists read from a YAML or JSON file (`loadYamlContent('ai.yaml').deployments`): that file reports their items.
+    const loaded = this.loadedLists(file, passed);
+    if (key !== 'deployments' && !models && !loaded.length) return;
     // The module parameter that must carry the account's location, when the list reaches an account module's deployments.
     const library = target ? bicepLibraryLocation(env, target, key) : null;
     const own = passed.k === 'ref' && !passed.parts && file.params.has(passed.path) ? passed.path : undefined;
     if (own && library && Object.hasOwn(passes, library) && bicepReportedByCallers(env, this.host.file, own, passes[library]!)) return;
-    if (!items.length && follow(passed, new Map())?.k === 'arr') return;
+    if (!items.length && !loaded.length && follow(passed, new Map())?.k === 'arr') return;
     const params = field(m.body, 'params');
     const kind = resolve(field(params, 'kind')).text;
-    const openAi = key === 'deployments' && (kind === 'OpenAI' || kind === 'AIServices'
-      || (kind === null && (/cognitive|openai/i.test(m.type) || items.some((item) => resolve(field(item, 'model', 'format')).text === 'OpenAI'))));
+    const openAiFormat = items.some((item) => resolve(field(item, 'model', 'format')).text === 'OpenAI');
+    const openAi = key === 'deployments' && (kind === 'OpenAI' || kind === 'AIServices' || (kind === null && (/cognitive|openai/i.test(m.type) || openAiFormat)));
+    // A module the scan cannot read (not in the workspace, or from a registry) that is given
+    // OpenAI-format model deployments makes them on an account: reported here, never dropped.
+    const unreadModule = target === null || !passedIn(env(bicepFileName(target)));
+    const reaches = openAi || (models && (library !== null || (unreadModule && openAiFormat)));
+    const sendsLoaded = loaded.length > 0 && (openAi || library !== null || unreadModule);
+    // A loaded list the workspace does not show (no such file, or no model list there) is one unread deployment here: fail closed.
+    const unseen = loaded.filter((l) => !passedIn(env(bicepModelsName(l.file, l.path.join('.')))));
     const labelOf = (item: BicepValue, i: number): string => `${key}[${i}]${resolve(field(item, 'name')).text ? ` (${resolve(field(item, 'name')).text})` : ''} of module ${m.symbol}`;
-    // Told before the module's own analysis can say where the list goes, so on what the list looks like.
-    if (openAi || models) {
-      if (target) this.host.definitions.push({ name: bicepCallerName(target, key), value: call, offset: m.body.s });
-      items.forEach((item, i) => this.skuParameter(file, field(item, 'sku', 'name'), labelOf(item, i)));
-    }
-    if (!openAi && !(models && library)) return;
     const locationParam = library ?? 'location';
     const location = field(params, locationParam);
     const loc = location ? resolve(location) : { text: null, why: `module ${m.symbol} is not passed ${locationParam === 'location' ? 'a location' : `${locationParam} (the account's location)`}, so the module's default applies (not read across files)` };
     const name = openAi ? resolve(field(params, 'customSubDomainName')).text ?? resolve(field(params, 'name')).text : null;
+    const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
+    const resource = `module ${m.symbol} (${m.type})`;
+    const param = bicepParamOf(file, location);
+    const place: AccountPlace = { region, name, resource, ...(loc.why ? { why: loc.why } : {}), ...(param ? { locationParam: param } : {}) };
+    // Told before the module's own analysis can say where the list goes, so on what the list looks like.
+    if (openAi || models || sendsLoaded) {
+      if (target) this.host.definitions.push({ name: bicepCallerName(target, key), value: call, offset: m.body.s });
+      items.forEach((item, i) => this.skuParameter(file, field(item, 'sku', 'name'), labelOf(item, i), place));
+    }
+    if (!reaches && !sendsLoaded) return;
+    for (const list of loaded) {
+      const use: LoadedList = { call, template: this.host.file, key, path: list.path, account: place, ...(openAi ? {} : { openAiFormat: true }) };
+      this.host.definitions.push({ name: bicepLoadName(list.file), value: JSON.stringify(use), offset: list.at });
+    }
     // A list computed in a way not read here still goes to the module: it is one unread deployment here.
-    const unread: DeclaredDeployment[] = items.length ? [] : [{
+    const unread: DeclaredDeployment[] = (items.length || sendsLoaded) && !(sendsLoaded && unseen.length) ? [] : [{
       label: `the deployments of module ${m.symbol}`, at: located(passed), sku: null,
-      why: `the deployments passed to module ${m.symbol} are computed (${resolve(passed).why ?? 'not a list written in this file'})`,
+      why: unseen.length
+        ? `the deployments passed to module ${m.symbol} are read from ${unseen.map((l) => `${l.path.join('.')} in ${l.file}`).join(', ')}, which the workspace does not show as a list of model deployments`
+        : `the deployments passed to module ${m.symbol} are computed (${resolve(passed).why ?? 'not a list written in this file'})`,
     }];
     const declared = unread.concat(items.map((item, i): DeclaredDeployment => {
       const label = labelOf(item, i);
@@ -891,8 +916,28 @@ export class InfrastructureReader {
         ...(r.literal?.verbatim && (r.literal === field(item, 'sku', 'name') || soleDefault(file, field(item, 'sku', 'name'), r.literal)) ? { edit: located(r.literal) } : {}),
       };
     }));
-    const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
-    this.azureAccountEndpoint(located(location ?? m.body), { region, name, resource: `module ${m.symbol} (${m.type})`, ...(loc.why ? { why: loc.why } : {}) }, declared);
+    // Code that names the account cannot see the loaded SKUs (one may be Global): its verdict stays unknown.
+    const loadedSkus = sendsLoaded ? `its deployments are read from ${loaded.map((l) => l.file).join(', ')} (reported there)` : undefined;
+    this.azureAccountEndpoint(located(location ?? m.body), place, declared, [], loadedSkus, sendsLoaded && !unseen.length);
+  }
+
+  /**
+   * The lists a value reads from YAML or JSON files the template loads (`var ai =
+   * loadYamlContent('./ai.yaml')`, then `ai.deployments`): Bicep's documented file functions.
+   */
+  private loadedLists(file: BicepFile, passed: BicepValue): { file: string; path: string[]; at: number }[] {
+    const out: { file: string; path: string[]; at: number }[] = [];
+    const work = [passed];
+    for (let v = work.pop(), n = 0; v && n < 100; v = work.pop(), n++) {
+      if ((v.k === 'other' || v.k === 'ref') && v.parts) work.push(...v.parts);
+      if (v.k === 'arr') work.push(...v.items);
+      if (v.k !== 'ref' || v.parts) continue;
+      const [head, ...path] = v.path.split('.');
+      const source = file.vars.get(head!);
+      const call = source?.k === 'ref' && file.text ? /^load(?:Yaml|Json)Content\(\s*'([^'$]+)'\s*\)$/.exec(file.text.slice(source.s, source.e).trim()) : null;
+      if (call && path.length) out.push({ file: joinPath(moduleDir(this.host.file), call[1]!), path, at: v.s });
+    }
+    return out;
   }
 
   /**
@@ -917,35 +962,113 @@ export class InfrastructureReader {
     return out;
   }
 
-  /** A deployment's SKU that is a parameter of this file: its parameters file learns what it sets (deploymentSkuSettings). */
-  private skuParameter(file: BicepFile, expr: BicepValue | undefined, label: string): void {
+  /** A deployment's SKU that is a parameter of this file: its parameters file learns what it sets, and where the account is (deploymentSkuSettings). */
+  private skuParameter(file: BicepFile, expr: BicepValue | undefined, label: string, account: AccountPlace): void {
     if (expr?.k !== 'ref' || !file.params.has(expr.path)) return;
-    this.host.definitions.push({ name: bicepSkuName(this.host.file, expr.path), value: label, offset: expr.s });
+    const use: SkuUse = { label, region: account.region, resource: account.resource, ...(account.why ? { why: account.why } : {}), ...(account.locationParam ? { locationParam: account.locationParam } : {}) };
+    this.host.definitions.push({ name: bicepSkuName(this.host.file, expr.path), value: JSON.stringify(use), offset: expr.s });
   }
 
   /**
-   * A parameters file (azd `main.parameters.json`, `.bicepparam`) that sets a deployment's
-   * SKU to a Global* type: a setting, like a .env line, reported where it is written as
-   * well as on the deployment it feeds. With no fix: whether a data-zone SKU would keep
-   * data in the EU depends on the account's region, which this file cannot see.
+   * A parameters file (azd `main.parameters.json`, `.bicepparam`) that sets an OpenAI
+   * account's location or a deployment's SKU: a setting, like a .env line, reported where it
+   * is written as well as on the deployment it feeds. A Global* SKU processes anywhere; any
+   * other is placed by its account's location (read from this file when it sets that too).
+   * An azd `${VAR}` with no value in the workspace is unknown, and reported as such.
+   * With no fix: the deployment's own line is where its type is changed.
    */
   deploymentSkuSettings(template: string, settings: { param: string; value: Located }[], env: EnvLookup, lineOf: (offset: number) => number): void {
     const provider = this.host.index.providers.get('azure-openai');
     if (!provider) return;
+    const pattern = provider.hosts.find((h) => h.pattern.startsWith('{resource}'));
+    const readSetting = (param: string, value: Located): { text: string | null; why?: string } => this.passedBicepParam(param, value.text, { file: this.host.file, line: lineOf(value.s) }, env);
     for (const { param, value } of settings) {
+      const accounts = env(bicepLocationName(template, param));
+      if (passedIn(accounts)) {
+        const r = readSetting(param, value);
+        const region = r.text?.toLowerCase().replace(/\s+/g, '') ?? null;
+        const via = `${r.why ?? `param ${param} is ${r.text}`}; it is the location of ${envValues(accounts).join(', ')}`;
+        const endpoint = makeEndpoint(this.host.index, this.host.file, { s: value.s, e: value.e }, { provider, host: null, region, ...(pattern ? { pattern } : {}) }, via,
+          region ? {} : { unknown: r.why ?? `param ${param} is not known here` });
+        endpoint.declaration = true;
+        this.host.endpoints.push(endpoint);
+      }
       const used = env(bicepSkuName(template, param));
       if (used.state !== 'set' && used.state !== 'conflict') continue;
-      const r = this.passedBicepParam(param, value.text, { file: this.host.file, line: lineOf(value.s) }, env);
+      const r = readSetting(param, value);
       const type = r.text ? provider.deploymentTypes?.find((t) => t.sku.toLowerCase() === r.text!.toLowerCase()) : undefined;
-      if (type?.scope !== 'global') continue;
-      const uses = used.state === 'set' ? [used] : used.values;
-      const via = `${r.why ?? `param ${param} is ${r.text}`}; it is the SKU of ${uses.map((u) => `${u.value} (${formatWhere(u.where)})`).join(', ')}`;
+      const uses = (used.state === 'set' ? [used] : used.values).map((u) => ({ use: JSON.parse(u.value) as SkuUse, where: u.where }));
+      const usesText = `it is the SKU of ${uses.map((u) => `${u.use.label} (${formatWhere(u.where)})`).join(', ')}`;
+      if (type?.scope !== 'global') {
+        // Placed by the account: where this file sets the account's location too, that value.
+        const places = uses.map(({ use }): AccountPlace => {
+          const location = use.locationParam ? settings.find((x) => x.param === use.locationParam) : undefined;
+          if (!location) return { region: use.region, name: null, resource: use.resource, ...(use.why ? { why: use.why } : {}) };
+          const l = readSetting(use.locationParam!, location.value);
+          return { region: l.text?.toLowerCase().replace(/\s+/g, '') ?? null, name: null, resource: use.resource, ...(l.why ? { why: l.why } : {}) };
+        });
+        const place = new Set(places.map((x) => x.region)).size === 1 ? places[0]!
+          : { region: null, name: null, resource: 'accounts in different locations', why: `the deployments it is the SKU of are in ${places.map((x) => x.region ?? 'an unresolved location').join(', ')}` };
+        const endpoint = this.deploymentEndpoint({
+          label: `param ${param}`, at: value, sku: r.text,
+          ...(r.text ? (r.why ? { skuFrom: r.why } : {}) : { why: r.why ?? `param ${param} is not known here` }),
+        }, place);
+        endpoint.via = `${endpoint.via}; ${usesText}`;
+        this.host.endpoints.push(endpoint);
+        continue;
+      }
+      const via = `${r.why ?? `param ${param} is ${r.text}`}; ${usesText}`;
       const endpoint = makeEndpoint(this.host.index, this.host.file, { s: value.s, e: value.e }, { provider, host: null, region: 'global' }, via);
       endpoint.location = globalPlacement(type.sku, null, type.sources);
       endpoint.euResident = false;
       endpoint.conditions = type.note ? [type.note] : [];
       endpoint.declaration = true;
       this.host.endpoints.push(endpoint);
+    }
+  }
+
+  /**
+   * A YAML or JSON file a Bicep template loads (`loadYamlContent('ai.yaml')`) and passes a list
+   * of on to an account as its model deployments: each item is a deployment, reported here at
+   * its SKU, in the account's place as the template's module call gives it.
+   */
+  loadedDeployments(root: CNode, env: EnvLookup): void {
+    // Its top-level lists of model deployments, for the templates that load it to know they are read here.
+    for (const entry of root.k === 'map' ? root.entries : []) {
+      const items = entry.value.k === 'seq' ? entry.value.items : [];
+      if (items.length && items.every((item) => entryOf(item, 'model') !== undefined)) this.host.definitions.push({ name: bicepModelsName(this.host.file, entry.key), value: entry.key, offset: entry.value.s });
+    }
+    for (const value of envValues(env(bicepLoadName(this.host.file)))) {
+      const list = JSON.parse(value) as LoadedList;
+      let node: CNode | undefined = root;
+      for (const key of list.path) node = entryOf(node, key);
+      const items = node?.k === 'seq' ? node.items : [];
+      if (!items.length || !items.every((item) => entryOf(item, 'model') !== undefined)) continue;
+      const format = (item: CNode): unknown => { const f = entryOf(entryOf(item, 'model'), 'format'); return f?.k === 'scalar' ? f.v : undefined; };
+      if (list.openAiFormat && !items.some((item) => format(item) === 'OpenAI')) continue;
+      // The template read the location before its parameters file was seen: a value that file gives is looked up here.
+      let account = list.account;
+      const param = account.locationParam;
+      const given = param ? env(bicepParamName(list.template, param)) : undefined;
+      if (param && given?.state === 'set') {
+        const r = this.passedBicepParam(param, given.value, given.where, env);
+        account = { ...account, region: r.text?.toLowerCase().replace(/\s+/g, '') ?? null, ...(r.why ? { why: r.why } : {}) };
+      } else if (param && given?.state === 'conflict') {
+        account = { ...account, region: null, why: `param ${param} is given different values (${given.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
+      }
+      items.forEach((item, i) => {
+        const name = entryOf(item, 'name');
+        const label = `${list.path.join('.')}[${i}]${name?.k === 'scalar' ? ` (${String(name.v)})` : ''}, passed as ${list.key} by ${list.call}`;
+        const sku = entryOf(entryOf(item, 'sku'), 'name');
+        const text = sku?.k === 'scalar' && typeof sku.v === 'string' ? sku.v : null;
+        const at = sku?.k === 'scalar' ? located(sku) : { text: '', s: item.s, e: item.s + 1, cs: item.s, ce: item.s, verbatim: false };
+        this.host.consumed.add(at.s);
+        this.host.endpoints.push(this.deploymentEndpoint({
+          label, at, sku: text,
+          ...(text ? {} : { why: sku ? `the SKU of ${label} is not a string` : `${label} sets no SKU, so the module's default applies (not read across files)` }),
+          ...(text && at.verbatim ? { edit: at } : {}),
+        }, account));
+      });
     }
   }
 
@@ -1120,6 +1243,48 @@ export function bicepSkuName(file: string, param: string): string {
   return `bicepsku:${file}:${param}`;
 }
 
+/** The env-lookup name under which a Bicep file tells its parameters files that a parameter is an OpenAI account's location (the value: which account). */
+export function bicepLocationName(file: string, param: string): string {
+  return `biceplocation:${file}:${param}`;
+}
+
+/** The env-lookup name under which a Bicep file says it is in the workspace (so its callers read it rather than report for it). */
+export function bicepFileName(file: string): string {
+  return `bicepfile:${file}`;
+}
+
+/** The env-lookup name under which a YAML or JSON file learns that a Bicep template loads it and passes a list in it on as model deployments (a LoadedList). */
+export function bicepLoadName(file: string): string {
+  return `bicepload:${file}`;
+}
+
+/** The env-lookup name under which a YAML or JSON file says that it holds a list of model deployments at `path` (for the templates that load it). */
+export function bicepModelsName(file: string, path: string): string {
+  return `bicepmodels:${file}:${path}`;
+}
+
+/** A list in a loaded file that a module call passes as deployments: the call, the path of the list in the file, and the account's place. */
+interface LoadedList {
+  call: string;
+  /** The template that loads the file: a parameters file may set its location parameter. */
+  template: string;
+  key: string;
+  path: string[];
+  account: AccountPlace;
+  /** Only a list whose models name the OpenAI format is an OpenAI account's (the call does not say the account's kind). */
+  openAiFormat?: true;
+}
+
+/** What a parameters file learns of a deployment whose SKU is a parameter of its template: the deployment and where its account is. */
+interface SkuUse {
+  label: string;
+  region: string | null;
+  resource: string;
+  why?: string;
+  /** The template's parameter that is the account's location, which the same parameters file may set. */
+  locationParam?: string;
+}
+
 /** The env-lookup name under which every call of a Bicep module travels to the module's file (`module SYMBOL in FILE`). */
 export function bicepCallName(file: string): string {
   return `bicepcall:${file}`;
@@ -1264,6 +1429,24 @@ function passedValue(value: string, env: EnvLookup, depth = 0): { text: string |
 }
 
 /**
+ * `!empty(p) ? p : fallback` where `p` is a parameter without default: its value. azd prompts
+ * for a required parameter its parameters file leaves empty or unset (Azure/azure-dev#2896),
+ * so such a parameter is never empty at deploy time and the fallback is never taken.
+ */
+function requiredParamChoice(file: BicepFile, v: BicepValue): Extract<BicepValue, { k: 'ref' }> | undefined {
+  if (v.k !== 'other' || !file.text) return undefined;
+  const m = /^!\s*empty\(\s*(\w+)\s*\)\s*\?\s*(\w+)\s*:/.exec(file.text.slice(v.s, v.e));
+  if (!m || m[1] !== m[2] || !file.params.has(m[1]!) || file.params.get(m[1]!) !== undefined) return undefined;
+  return v.parts?.find((p): p is Extract<BicepValue, { k: 'ref' }> => p.k === 'ref' && p.path === m[1]);
+}
+
+/** The parameter of this file a value is (`location`, or `!empty(p) ? p : ...` for a required `p`), if it is one. */
+function bicepParamOf(file: BicepFile, v: BicepValue | undefined): string | undefined {
+  const ref = v ? requiredParamChoice(file, v) ?? v : undefined;
+  return ref?.k === 'ref' && !ref.parts && file.params.has(ref.path) ? ref.path : undefined;
+}
+
+/**
  * Whether `literal` is the default of the parameter `expr` names and nothing else in the file
  * uses that parameter: then editing the default changes this deployment's SKU alone (where
  * its endpoint is reported). A name found anywhere else (another use, a comment) says no.
@@ -1309,6 +1492,8 @@ interface AccountPlace {
   resource: string;
   /** Where the region came from, or why it is unknown. */
   why?: string;
+  /** The parameter of the file that is the account's location, which a parameters file may set. */
+  locationParam?: string;
 }
 
 /** The env-lookup name under which an account's place travels to the files of its module that declare its deployments. */

@@ -321,15 +321,37 @@ function viaLink(value: string, name: string, lang: CodeLanguage, env: EnvLookup
   return lookupExport(from, lang, spec, original === '*' ? name : original, env, hops + 1, seen);
 }
 
+/**
+ * The lookup name under which a Python module of the workspace says it defines or imports
+ * `name`, read or not: a project package named like a framework's import (its own `agents`
+ * with its own `Agent`) shadows the framework for the code that imports it.
+ */
+export function pythonModuleDefines(module: string, name: string): string {
+  return exportName(module, `\u0001defines\u0001${name}`);
+}
+
+/**
+ * Whether `from spec import name` in a Python file finds a module of the workspace, other
+ * than the file itself, that defines or imports `name` (`has`: whether a lookup name is set).
+ */
+export function importsProjectName(file: string, spec: string, name: string, has: (lookupName: string) => boolean): boolean {
+  const own = moduleKeyOf(file);
+  return pythonModuleCandidates(dirOf(file), spec).some((m) => m !== own && has(pythonModuleDefines(m, name)));
+}
+
+/**
+ * `from .settings import X` (the import map drops the dots) and `from pkg.settings import X`:
+ * the package is found from the importing file's folder up.
+ */
+function pythonModuleCandidates(dir: string, spec: string): string[] {
+  const rel = spec.replace(/\./g, '/');
+  return ancestors(dir).flatMap((d) => [joinPath(d, rel), joinPath(d, `src/${rel}`)]).filter((m): m is string => m !== null);
+}
+
 /** The modules an import specifier may name, nearest first, as workspace module keys. */
 export function moduleCandidates(file: string, lang: CodeLanguage, spec: string, env: EnvLookup): string[] {
   const dir = dirOf(file);
-  if (lang === 'python') {
-    // `from .settings import X` (the import map drops the dots) and `from pkg.settings import X`:
-    // the package is found from the importing file's folder up.
-    const rel = spec.replace(/\./g, '/');
-    return ancestors(dir).flatMap((d) => [joinPath(d, rel), joinPath(d, `src/${rel}`)]).filter((m): m is string => m !== null);
-  }
+  if (lang === 'python') return pythonModuleCandidates(dir, spec);
   const bare = (p: string | null): string | null => (p === null ? null : moduleKeyOf(p.replace(/\/$/, '')));
   if (spec.startsWith('./') || spec.startsWith('../')) {
     const m = bare(joinPath(dir, spec));

@@ -193,18 +193,21 @@ export function npmPackageDefinition(file: string, root: CNode | undefined): { n
  * Whether a JS/TS file is the source of a configured library's own provider classes: in one
  * of the library's provider folders below the nearest package.json above it that names the
  * library's package (mem0ai's `src/oss/src/llms/`). As for Python, each client those classes
- * build is reported at the application's config; without such a package.json in the scan,
- * nothing says the folder is the library's, and its clients are reported.
+ * build is reported at the application's config. Without a package.json above it in the scan,
+ * only one of the library's own folders named by a path of three or more parts
+ * (`src/oss/src/llms/`) is specific enough to be the library's: `src/llms/` may be an
+ * application's own, whose clients are reported.
  */
 export function isJsLibrarySource(path: string, packages: readonly { package: string; folders: readonly string[] }[], packageOf: (dir: string) => string | undefined): boolean {
   const dirs = path.split('/').slice(0, -1);
+  const inFolder = (f: string): boolean => `/${dirs.join('/')}/`.includes(`/${f}/`);
   // Asked only for a file in such a folder: a read of the workspace's manifests makes the file one to analyse again.
-  if (!packages.some((p) => p.folders.some((f) => `/${dirs.join('/')}/`.includes(`/${f}/`)))) return false;
+  if (!packages.some((p) => p.folders.some(inFolder))) return false;
   for (let n = dirs.length; n >= 0; n--) {
     const name = packageOf(dirs.slice(0, n).join('/'));
     if (name === undefined) continue;
     const below = `${dirs.slice(n).join('/')}/`;
     return packages.some((p) => p.package === name && p.folders.some((f) => below.startsWith(`${f}/`)));
   }
-  return false;
+  return packages.some((p) => p.folders.some((f) => f.split('/').length >= 3 && inFolder(f)));
 }

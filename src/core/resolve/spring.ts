@@ -1,6 +1,8 @@
 // Spring AI's Spring Boot starters: the `spring.ai.*` properties of application.yml and
 // application.properties (and their profile variants) that pick an endpoint, with the
-// starter's default when only a key or a model is configured. Property names are matched
+// starter's default when only a key or a model is configured. LangChain4j's starters
+// (`langchain4j.open-ai.chat-model.*`, one client per model block) and Quarkus extensions
+// (`quarkus.langchain4j.openai.*`) are catalogued the same way and read here too. Property names are matched
 // as Spring Boot's relaxed binding does (base-url, baseUrl and base_url are one property),
 // and `${NAME:default}` placeholders read NAME from the file or the environment.
 
@@ -28,7 +30,7 @@ interface Property {
  */
 export function springAiStarters(file: string, text: string): { name: string; value: string; offset: number } {
   const code = text.replace(/<!--[\s\S]*?-->|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m) => ' '.repeat(m.length));
-  const artifacts = [...new Set([...code.matchAll(/spring-ai-[a-z0-9-]*[a-z0-9]/g)].map((m) => m[0]))].sort();
+  const artifacts = [...new Set([...code.matchAll(/(?:spring-ai|quarkus-langchain4j|langchain4j)-[a-z0-9-]*[a-z0-9]/g)].map((m) => m[0]))].sort();
   return { name: startersName(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''), value: artifacts.join(','), offset: 0 };
 }
 
@@ -63,10 +65,11 @@ const split = (name: string): string[] => name.split('.').filter((s) => s !== ''
 /** Reads the `spring.ai.*` properties of one YAML document or .properties file. */
 export function springAiProperties(r: ConfigResolver, root: CNode, env: EnvLookup): void {
   const all = flatten(root);
-  const properties = all.filter((p) => p.path.length > 2 && p.path[0] === 'spring' && p.path[1] === 'ai');
-  if (!properties.length) return;
   // Longest prefix first: spring.ai.vertex.ai.gemini is not spring.ai.vertex.ai.embedding.
   const starters = [...r.index.catalog.springAi].sort((a, b) => b.prefix.length - a.prefix.length);
+  const roots = new Set(starters.map((s) => split(s.prefix)[0]!));
+  const properties = all.filter((p) => p.path.length > 2 && roots.has(p.path[0]!));
+  if (!properties.length) return;
   // A profile (application-dev.yml, or a document activated on a profile) is laid over the
   // base file: what it leaves unset comes from there, so only what it sets itself counts.
   const profile = PROFILE_FILE.test(r.file) || all.some((p) => ['spring.config.activate.onprofile', 'spring.profiles'].includes(p.path.join('.')));
@@ -109,8 +112,20 @@ class StarterReader {
     }
   }
 
+  /**
+   * Whether the block sets a property that makes the starter build its client (LangChain4j's
+   * api-key, or enabled=true). A profile may leave it to the base file.
+   */
+  private activated(props: Property[]): boolean {
+    const names = this.starter.activatedBy;
+    if (!names || this.profile) return true;
+    return props.some((p) => names.some((n) => endsWith(p.path, split(n))) && (p.path.at(-1) === 'enabled' ? /^true$/i.test(String(p.node.v).trim()) : String(p.node.v ?? '').trim() !== ''));
+  }
+
   private endpoints(props: Property[]): void {
     const { starter, provider } = this;
+    // A block whose client is never made (no api-key set) configures nothing, whatever its base URL says.
+    if (!this.activated(props)) return;
     const matching = (names: string[] | undefined): Property[] => props.filter((p) => (names ?? []).some((n) => endsWith(p.path, split(n))) && String(p.node.v ?? '').trim() !== '');
     const urls = matching(starter.url);
     for (const p of urls) this.url(p);

@@ -102,6 +102,8 @@ export class CodeParser {
   private attributeWrites?: { count: Map<string, number>; opaque: boolean };
   private andIfs?: { operands: string[]; body: { s: number; e: number } }[];
   private passedCache?: Map<string, Value[] | undefined>;
+  /** Python `for` statements: the token index of `for` and the end of its block, in order (read once). */
+  private forStatements?: { j: number; s: number; e: number }[];
   private continuation?: Set<number>;
   private bindingIndex?: Map<string, { globalAt: number; bindings: number[] }>;
   private bindingCache?: Map<string, { sorted: Assignment[]; starts: number[]; globalAt: number; bindings: number[] }>;
@@ -941,6 +943,50 @@ export class CodeParser {
     return this.comprehensionTargets.get(name)?.some((b) => b.s < offset && offset < b.e) ?? false;
   }
 
+  /**
+   * Python: the `for` statement whose body holds `offset` and that binds `name` (`for model, key in
+   * models:`): the iterable it loops over and the name's place among the targets (0 for a lone name).
+   */
+  pythonLoopOver(name: string, offset: number): { iterable: Value; index: number; at: number } | undefined {
+    if (this.lang !== 'python') return undefined;
+    const { tokens } = this;
+    this.forStatements ??= tokens.flatMap((t, j) => (t.t === 'id' && t.v === 'for' && (j === 0 || tokens[j - 1]!.t === 'nl' || tokens[j - 1]!.v === 'async')
+      ? [{ j, s: t.s, e: indentedBlock(this.text, t.s, indentAt(this.text, t.s)).e }] : []));
+    // The loops that start before the offset, nearest first (a binary search finds where to start).
+    let lo = 0;
+    for (let hi = this.forStatements.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (this.forStatements[mid]!.s < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let n = lo - 1; n >= 0; n--) {
+      const { j, e: end } = this.forStatements[n]!;
+      if (offset > end) continue;
+      const t = tokens[j]!;
+      const targets: string[] = [];
+      let k = j + 1;
+      for (; k < tokens.length && tokens[k]!.v !== 'in' && tokens[k]!.t !== 'nl'; k++) if (tokens[k]!.t === 'id') targets.push(tokens[k]!.v);
+      // The nearest enclosing loop that binds another name leaves this one to an outer loop or an assignment.
+      if (!targets.includes(name)) continue;
+      let colon = k + 1;
+      while (colon < tokens.length && !(tokens[colon]!.t === 'p' && tokens[colon]!.v === ':') && tokens[colon]!.t !== 'nl') colon++;
+      if (tokens[colon]?.v !== ':' || colon === k + 1) return undefined;
+      return { iterable: this.parseRange(k + 1, colon), index: targets.indexOf(name), at: t.s };
+    }
+    return undefined;
+  }
+
+  /** Python: the items of a parenthesised tuple value (`("openai:gpt-4o", "OPENAI_API_KEY")`), which parse as their first item's value. */
+  pythonTupleItems(value: Value): Value[] | undefined {
+    if (this.lang !== 'python') return undefined;
+    const { tokens } = this;
+    const open = firstFrom(tokens, value.s, (t) => t.s);
+    if (tokens[open]?.s !== value.s || tokens[open].v !== '(') return undefined;
+    const close = this.closeOf(open);
+    if (close <= open || tokens[close]!.e !== value.e) return undefined;
+    return this.split(open + 1, close).map(([x, y]) => this.parseRange(x, y));
+  }
+
   /** Python, once per file: for each name a comprehension's `for` binds, the brackets of those comprehensions. */
   private pythonComprehensionTargets(): Map<string, { s: number; e: number }[]> {
     const { tokens } = this;
@@ -1219,6 +1265,8 @@ export class CodeParser {
     let open = pathEnd;
     if (tokens[open]?.t === 'p' && tokens[open]!.v === '!' && this.lang === 'rust') open++;
     if (tokens[open]?.t === 'p' && tokens[open]!.v === '<') open = this.skipGenerics(open);
+    // Python's parameterised class: `Agent[Deps, Output](...)`.
+    if (this.lang === 'python' && tokens[open]?.t === 'p' && tokens[open]!.v === '[' && /^[A-Z][a-z]/.test(tokens[pathEnd - 1]!.v) && tokens[this.closeOf(open) + 1]?.v === '(') open = this.closeOf(open) + 1;
     const opener = tokens[open];
     const callLike = opener?.t === 'p' && (opener.v === '(' || (opener.v === '{' && isNew));
     // Only calls cost a path string and a catalog lookup.
@@ -1463,6 +1511,15 @@ export class CodeParser {
       }
       if (t.v === '[') {
         const close = this.closeOf(j);
+        // Python's parameterised class (`Agent[Deps, Output](...)`) is a call of the class itself.
+        if (this.lang === 'python' && value.k === 'ref' && /^[A-Z][a-z]/.test(value.path.slice(value.path.lastIndexOf('.') + 1)) && tokens[close + 1]?.v === '(' && tokens[close + 1]!.t === 'p') {
+          const end = this.closeOf(close + 1);
+          const call = this.makeCall(value.path, false, value.s, value.e, close + 1, end);
+          this.record(call);
+          value = { k: 'call', call, s: value.s, e: tokens[end]!.e };
+          i = end + 1;
+          continue;
+        }
         const index = this.parseRange(j + 1, close);
         value = { k: 'index', target: value, index, s: value.s, e: tokens[close]!.e };
         i = close + 1;

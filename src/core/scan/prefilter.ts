@@ -178,6 +178,8 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
   const clientAnchors = (c: ClientSignal): string[] => {
     // A required argument (boto3.client("bedrock-runtime")) appears literally wherever the call does.
     if (c.requireArg) return c.requireArg.oneOf;
+    // A whole import path (`agents.Agent`) is written as its module's import (`from agents import Agent`).
+    if (c.wholePath) return c.callees.map((path) => path.slice(0, path.indexOf('.')));
     return [...c.callees.map(callee), ...(c.callees.every(literalSafe) ? [] : c.packages.flatMap(packageAnchors))];
   };
   for (const p of catalog.providers) {
@@ -206,7 +208,15 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
     // A dotted LiteLLM callee (`crewai.Agent`) is imported from its package: the package name is in the file.
     for (const c of [...catalog.litellm.callees, ...(catalog.routers ?? []).flatMap((r) => (r.client ? [r.client] : []))]) if (c.includes('.')) words.push(c.slice(0, c.indexOf('.')));
     // A router's factory function is named where it is imported or called (init_chat_model: specific enough alone).
-    for (const r of catalog.routers ?? []) for (const f of r.functions ?? []) words.push(f.slice(f.lastIndexOf('.') + 1));
+    // A plain class name (pydantic-ai's `Agent`) is too common a word: its package, imported by name, is the anchor.
+    for (const r of catalog.routers ?? []) {
+      for (const f of r.functions ?? []) {
+        const name = f.slice(f.lastIndexOf('.') + 1);
+        words.push(/^[A-Z][a-z]+$/.test(name) ? f.slice(0, f.search(/[./]/)) : name);
+      }
+    }
+    // A run of a .prompty file imports its runtime (`import prompty`).
+    for (const r of catalog.promptyRunners ?? []) for (const c of r.callees) words.push(c.slice(0, c.indexOf('.')));
     // A library configured with a provider per part is imported by its package name (`mem0`, `mem0ai/oss`).
     for (const library of catalog.configLibraries ?? []) for (const { names } of library.callees) for (const c of names) words.push(c.slice(0, c.search(/[./]/)));
     // Java code that has a Spring AI chat model (or a generic ChatModel / ChatClient.Builder) injected (spring-beans.ts).

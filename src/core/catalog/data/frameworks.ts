@@ -55,6 +55,24 @@ const STRANDS_DEFAULT_MODEL_ID = 'global.anthropic.claude-sonnet-4-6';
 const SK_AZURE_AI_INFERENCE = sk('azure_ai_inference/azure_ai_inference_settings.py');
 const AZURE_AI_INFERENCE_PY = gh('Azure/azure-sdk-for-python', 'f5863ea2bd3dd7979ac1b1673b13b90f179068f4', 'sdk/ai/azure-ai-inference/azure/ai/inference/_patch.py', D);
 
+// The OpenAI Agents SDK (`from agents import Agent`): a model name without a litellm/ or any-llm/
+// prefix, or no model (OPENAI_DEFAULT_MODEL, else its default), goes to OpenAIProvider, whose
+// AsyncOpenAI takes base_url from OPENAI_BASE_URL unless set_default_openai_client() gave it a client.
+const OAI_AGENTS = 'openai/openai-agents-python';
+const OAI_AGENTS_HEAD = '7f7a44f8dc0650296bd5ab6c745c9bcbaa6ac3b7';
+const OAI_AGENTS_MULTI = gh(OAI_AGENTS, OAI_AGENTS_HEAD, 'src/agents/models/multi_provider.py', D);
+const OAI_AGENTS_PROVIDER = gh(OAI_AGENTS, OAI_AGENTS_HEAD, 'src/agents/models/openai_provider.py', D);
+const OAI_AGENTS_DEFAULT_MODEL = gh(OAI_AGENTS, OAI_AGENTS_HEAD, 'src/agents/models/default_models.py', D);
+// crewAI's create_llm(None): model from MODEL, MODEL_NAME or OPENAI_MODEL_NAME, else DEFAULT_LLM_MODEL
+// (an OpenAI model); base URL from BASE_URL, OPENAI_API_BASE or OPENAI_BASE_URL.
+const CREWAI_HEAD = 'f4731f5025f861c78e3af0487cc80bf5e7c64782';
+const CREWAI_LLM_UTILS = gh('crewAIInc/crewAI', CREWAI_HEAD, 'lib/crewai/src/crewai/utilities/llm_utils.py', D);
+const CREWAI_AGENT = gh('crewAIInc/crewAI', CREWAI_HEAD, 'lib/crewai/src/crewai/agent/core.py', D);
+// agno's OpenAIChat/OpenAIResponses pass base_url to the OpenAI SDK only when set (the SDK then reads OPENAI_BASE_URL).
+const AGNO_HEAD = '9644f22982ae017eaa4ad85c561d927d9ac03119';
+const AGNO_OPENAI_CHAT = gh('agno-agi/agno', AGNO_HEAD, 'libs/agno/agno/models/openai/chat.py', D);
+const AGNO_OPENAI_RESPONSES = gh('agno-agi/agno', AGNO_HEAD, 'libs/agno/agno/models/openai/responses.py', D);
+
 // The Claude Agent SDK runs Claude Code, which picks its backend from the environment.
 const CLAUDE_BEDROCK = src('https://code.claude.com/docs/en/amazon-bedrock', D);
 const CLAUDE_VERTEX = src('https://code.claude.com/docs/en/google-vertex-ai', D);
@@ -131,6 +149,49 @@ export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
       note: 'OpenAILike(api_base=...) is any OpenAI-compatible server: the host decides the provider. Without api_base it falls back to OpenAI\'s default, as LlamaIndex OpenAI does.',
       sources: [LI_OPENAI_LIKE],
+    },
+    {
+      id: 'openai-agents-python',
+      languages: ['python'],
+      callees: ['agents.Agent', 'agents.agent.Agent'],
+      wholePath: true,
+      // A model name MultiProvider sends to OpenAI, or none; a Model object is reported where it is built; a name the
+      // engine cannot read (or options spread in) may be a litellm/ model: unknown.
+      requireOption: {
+        name: 'model', oneOf: [], pattern: '^(?!litellm/|any-llm/)', unreadUndecided: true, absent: true,
+        modelCarriers: ['agents.OpenAIChatCompletionsModel', 'agents.OpenAIResponsesModel', 'agents.models.openai_chatcompletions.OpenAIChatCompletionsModel', 'agents.models.openai_responses.OpenAIResponsesModel'],
+      },
+      replacedBy: ['agents.set_default_openai_client'],
+      packages: ['openai-agents'],
+      options: { model: ['model'] },
+      env: { url: ['OPENAI_BASE_URL'] },
+      defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
+      note: 'Agent(model="gpt-...") or Agent() runs on OpenAIProvider: AsyncOpenAI with OPENAI_BASE_URL, else api.openai.com. A client given to set_default_openai_client() in the same file replaces it (reported where it is built). A model name read at run time may route elsewhere (litellm/...), so it leaves the provider unknown.',
+      sources: [OAI_AGENTS_MULTI, OAI_AGENTS_PROVIDER, OAI_AGENTS_DEFAULT_MODEL],
+    },
+    {
+      id: 'crewai-agent-default-llm',
+      languages: ['python'],
+      callees: ['crewai.Agent'],
+      // Agent() without llm=: crewAI's default LLM. A model string or LLM object is read where it is given.
+      requireOption: { name: 'llm', oneOf: [], absent: true, carriedBy: ['config'], modelEnv: ['MODEL', 'MODEL_NAME', 'OPENAI_MODEL_NAME'] },
+      packages: ['crewai'],
+      options: {},
+      env: { url: ['BASE_URL', 'OPENAI_API_BASE', 'OPENAI_BASE_URL'] },
+      defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
+      note: 'An Agent without llm= builds the default LLM: model from MODEL, MODEL_NAME or OPENAI_MODEL_NAME, else an OpenAI model; base URL from BASE_URL, OPENAI_API_BASE or OPENAI_BASE_URL, else OpenAI\'s. With config= (agents.yaml) the llm may be set there, so the backend is not known.',
+      sources: [CREWAI_LLM_UTILS, CREWAI_AGENT],
+    },
+    {
+      id: 'agno-openai',
+      languages: ['python'],
+      callees: ['agno.models.openai.OpenAIChat', 'agno.models.openai.chat.OpenAIChat', 'agno.models.openai.OpenAIResponses', 'agno.models.openai.responses.OpenAIResponses'],
+      packages: ['agno'],
+      options: { url: ['base_url'], model: ['id'] },
+      env: { url: ['OPENAI_BASE_URL'] },
+      defaults: { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' },
+      note: 'base_url is passed to the OpenAI SDK client only when set; without it the SDK reads OPENAI_BASE_URL, else api.openai.com.',
+      sources: [AGNO_OPENAI_CHAT, AGNO_OPENAI_RESPONSES],
     },
     {
       id: 'strands-openai',

@@ -6,11 +6,15 @@ import type { Catalog, Provider } from '../types';
 import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
 import { routers } from './routers';
+import { pydanticAiClients, pydanticAiRouters } from './pydantic-ai';
+import { autogenClients, graphragSettings } from './autogen';
 import { configLibraries } from './mem0';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
-import { prompty } from './prompty';
+import { prompty, promptyRunners } from './prompty';
 import { springAi } from './spring-ai';
+import { langchain4jClients, langchain4jStarters } from './langchain4j';
+import { autogenDotnetClients } from './autogen-dotnet';
 import { unlistedApis } from './unlisted-apis';
 import { provider as openai } from './providers/openai';
 import { provider as azureOpenai } from './providers/azure-openai';
@@ -62,9 +66,9 @@ const byId: Record<(typeof PROVIDER_IDS)[number], Provider> = {
   'voyage-ai': voyageAi,
 };
 
-/** A provider with the framework classes that reach it (frameworks.ts, partners.ts) after its own SDKs'. */
+/** A provider with the framework classes that reach it (frameworks.ts, pydantic-ai.ts, autogen.ts, partners.ts, langchain4j.ts, autogen-dotnet.ts) after its own SDKs'. */
 function withFrameworks(provider: Provider): Provider {
-  const extra = [...(frameworkClients[provider.id] ?? []), ...(partnerClients[provider.id] ?? [])];
+  const extra = [...(frameworkClients[provider.id] ?? []), ...(pydanticAiClients[provider.id] ?? []), ...(autogenClients[provider.id] ?? []), ...(partnerClients[provider.id] ?? []), ...(langchain4jClients[provider.id] ?? []), ...(autogenDotnetClients[provider.id] ?? [])];
   return extra.length ? { ...provider, clients: [...provider.clients, ...extra] } : provider;
 }
 
@@ -75,9 +79,12 @@ export const catalog: Catalog = {
   providers: PROVIDER_IDS.map((id) => withFrameworks(byId[id])),
   litellm,
   portkey,
-  springAi,
+  // LangChain4j's Spring Boot starters and Quarkus extensions are read the same way as Spring AI's.
+  springAi: [...springAi, ...langchain4jStarters],
   prompty,
-  routers,
+  promptyRunners,
+  routers: [...routers, ...pydanticAiRouters],
   configLibraries,
   unlistedApis,
+  modelSettings: [graphragSettings],
 };

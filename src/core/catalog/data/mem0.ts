@@ -255,6 +255,8 @@ export const configLibraries: ProviderConfigLibrary[] = [
     configArguments: ['config', 'config_dict', 'configDict'],
     configClasses: ['MemoryConfig', 'LlmConfig', 'EmbedderConfig'],
     parts: [{ key: 'llm', defaultProvider: 'openai' }, { key: 'embedder', defaultProvider: 'openai' }],
+    // MemoryConfig's own fields (mem0/configs/base.py); embedchain's similar dicts have `vectordb`, not these.
+    configMarkers: ['vector_store', 'history_db_path', 'graph_store'],
     providerKey: 'provider',
     configKey: 'config',
     providers,

@@ -25,6 +25,10 @@ const CDK_PROFILES_EU = src(
   'https://awslabs.github.io/generative-ai-cdk-constructs/apidocs/namespaces/bedrock/enumerations/CrossRegionInferenceProfileRegion.html',
   CHECKED_TODAY,
 );
+const CDK_BEDROCK_ALPHA = src('https://docs.aws.amazon.com/cdk/api/v2/docs/@aws-cdk_aws-bedrock-alpha.AgentProps.html', CHECKED_TODAY);
+const GENAI_CDK_AGENTS = gh('awslabs/generative-ai-cdk-constructs', '9d49b9d3261598abaffec56914062ab3fa99214a', 'src/cdk-lib/bedrock/agents/README.md', CHECKED_TODAY);
+const GENAI_CDK_KNOWLEDGE_BASES = gh('awslabs/generative-ai-cdk-constructs', '9d49b9d3261598abaffec56914062ab3fa99214a', 'src/cdk-lib/bedrock/knowledge-bases/README.md', CHECKED_TODAY);
+const CFN_AGENT = src('https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_bedrock-readme.md', CHECKED_TODAY);
 const RETENTION = src('https://docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html', CHECKED_TODAY);
 const RETENTION_3P = src('https://www.developersdigest.tech/models/data-retention/bedrock', CHECKED_TODAY, true);
 const HIPAA_3P = src('https://elliotdrel.com/aws-bedrock-hipaa', CHECKED_TODAY, true);
@@ -137,14 +141,27 @@ export const provider: Provider = {
       requireArg: {
         index: 0,
         oneOf: ['bedrock-runtime', 'bedrock-agent-runtime', 'bedrock'],
-        // "bedrock" is the control plane (models, guardrails, profiles); its jobs that run a model over your data count.
-        controlPlane: { values: ['bedrock'], methods: ['create_model_invocation_job', 'create_model_customization_job', 'create_evaluation_job'] },
+        // "bedrock" is the control plane (models, guardrails, profiles); its jobs that run a model over your data count,
+        // and so does a client whose file shows no management call (a factory: what it is used for is elsewhere).
+        controlPlane: {
+          values: ['bedrock'],
+          methods: ['create_model_invocation_job', 'create_model_customization_job', 'create_evaluation_job'],
+          managementPrefixes: [
+            'list_foundation_model', 'get_foundation_model', 'list_custom_models', 'get_custom_model',
+            'create_guardrail', 'get_guardrail', 'list_guardrails', 'update_guardrail', 'delete_guardrail',
+            'create_inference_profile', 'get_inference_profile', 'list_inference_profiles', 'delete_inference_profile',
+            'list_automated_reasoning', 'get_automated_reasoning', 'create_automated_reasoning', 'update_automated_reasoning', 'delete_automated_reasoning',
+            'list_provisioned_model_throughputs', 'get_provisioned_model_throughput', 'create_provisioned_model_throughput', 'update_provisioned_model_throughput', 'delete_provisioned_model_throughput',
+            'put_use_case_for_model_access', 'get_use_case_for_model_access', 'create_foundation_model_agreement', 'delete_foundation_model_agreement',
+            'get_model_invocation_logging_configuration', 'put_model_invocation_logging_configuration',
+          ],
+        },
       },
       packages: ['boto3'],
       options: { region: ['region_name'], url: ['endpoint_url'] },
       env: { region: ['AWS_DEFAULT_REGION', 'AWS_REGION'] },
       defaults: { region: null },
-      note: 'Without region_name the region comes from outside the code (AWS_DEFAULT_REGION/AWS_REGION, ~/.aws/config, a Session(region_name=...) or botocore Config(region_name=...)). The geography may also be in the model id: eu./us./apac./global. inference-profile prefixes. boto3.client("bedrock") is the control plane (model lists, guardrails, inference profiles): it counts only where the file starts a batch inference, customization or evaluation job on it, which run a model over your data in its region.',
+      note: 'Without region_name the region comes from outside the code (AWS_DEFAULT_REGION/AWS_REGION, ~/.aws/config, a Session(region_name=...) or botocore Config(region_name=...)). The geography may also be in the model id: eu./us./apac./global. inference-profile prefixes. boto3.client("bedrock") is the control plane (model lists, guardrails, inference profiles): it counts where the file starts a batch inference, customization or evaluation job on it, which run a model over your data in its region, or shows no management call at all (a client a factory returns may be used for such a job elsewhere).',
       sources: [BOTO_SAMPLES],
     },
     {
@@ -275,6 +292,42 @@ export const provider: Provider = {
       env: { region: ['AWS_REGION'] },
       defaults: { region: null },
       sources: [LLAMAINDEX],
+    },
+    {
+      // Infrastructure, not a client: Bedrock runs the agent's model (or the knowledge base's
+      // embeddings model) in the stack's region, which is the CDK app's `env` at deploy time.
+      id: 'cdk-bedrock-agent',
+      languages: ['python', 'js'],
+      callees: [
+        '@cdklabs/generative-ai-cdk-constructs.bedrock.Agent', 'cdklabs.generative_ai_cdk_constructs.bedrock.Agent',
+        '@aws-cdk/aws-bedrock-alpha.Agent', 'aws_cdk.aws_bedrock_alpha.Agent',
+        '@cdklabs/generative-ai-cdk-constructs.bedrock.VectorKnowledgeBase', 'cdklabs.generative_ai_cdk_constructs.bedrock.VectorKnowledgeBase',
+        '@cdklabs/generative-ai-cdk-constructs.bedrock.KnowledgeBase', 'cdklabs.generative_ai_cdk_constructs.bedrock.KnowledgeBase',
+        '@cdklabs/generative-ai-cdk-constructs.bedrock.GraphKnowledgeBase', 'cdklabs.generative_ai_cdk_constructs.bedrock.GraphKnowledgeBase',
+        'aws-cdk-lib/aws-bedrock.CfnAgent', 'aws-cdk-lib.aws_bedrock.CfnAgent', 'aws_cdk.aws_bedrock.CfnAgent',
+        'aws-cdk-lib/aws-bedrock.CfnKnowledgeBase', 'aws-cdk-lib.aws_bedrock.CfnKnowledgeBase', 'aws_cdk.aws_bedrock.CfnKnowledgeBase',
+      ],
+      packages: ['@cdklabs/generative-ai-cdk-constructs', 'cdklabs.generative-ai-cdk-constructs', '@aws-cdk/aws-bedrock-alpha', 'aws-cdk.aws-bedrock-alpha', 'aws-cdk-lib/aws-bedrock'],
+      options: { model: ['foundationModel', 'foundation_model', 'embeddingsModel', 'embeddings_model', 'embeddingModel', 'embedding_model'] },
+      // CDK_DEFAULT_REGION is the deploying account's configured region, outside the repository.
+      defaults: { region: null },
+      note: 'An agent (foundationModel) or knowledge base (embeddingsModel) is served by Bedrock in the region its stack is deployed to; a cross-region inference profile as the model routes within its geography.',
+      sources: [CDK_BEDROCK_ALPHA, GENAI_CDK_AGENTS, GENAI_CDK_KNOWLEDGE_BASES, CFN_AGENT],
+    },
+    {
+      // `CrossRegionInferenceProfile.fromConfig({ geoRegion, model })`: the profile's geography
+      // decides where its prompts are processed (the engine reads `geoRegion` itself).
+      id: 'cdk-bedrock-inference-profile',
+      languages: ['python', 'js'],
+      callees: [
+        '@cdklabs/generative-ai-cdk-constructs.bedrock.CrossRegionInferenceProfile.fromConfig', 'cdklabs.generative_ai_cdk_constructs.bedrock.CrossRegionInferenceProfile.from_config',
+        '@aws-cdk/aws-bedrock-alpha.CrossRegionInferenceProfile.fromConfig', 'aws_cdk.aws_bedrock_alpha.CrossRegionInferenceProfile.from_config',
+      ],
+      packages: ['@cdklabs/generative-ai-cdk-constructs', 'cdklabs.generative-ai-cdk-constructs', '@aws-cdk/aws-bedrock-alpha', 'aws-cdk.aws-bedrock-alpha'],
+      options: {},
+      defaults: { region: null },
+      note: 'geoRegion GLOBAL routes to any commercial region, EU within the EU geography, US/APAC/JP/AU within theirs; the enum value is the model id prefix (global., eu., us., ...).',
+      sources: [CDK_PROFILES, CDK_PROFILES_EU, GEO_CRIS],
     },
     {
       id: 'langchaingo-bedrock',
