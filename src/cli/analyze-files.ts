@@ -45,6 +45,8 @@ export interface Pass {
   wanted?: string[];
   /** Analyse only the files that name a `wanted` name (code that uses another module's constant), forced past the prefilter. */
   onlyWanted?: true;
+  /** Read only the Python calls of these names (Engine AnalyzeOptions.callsOf). */
+  callsOf?: string[];
 }
 
 interface WorkerInput extends Pass {
@@ -80,7 +82,7 @@ export function analyzeSequential(jobs: FileJob[], maxFileSize: number, pass: Pa
     const env: EnvLookup = known?.(job.rel) ?? ((name) => (reads.add(name), { state: 'unset' }));
     // .env and .tfvars files only set values (for code elsewhere): always read them.
     const force = wanted?.test(bytes) === true || setsValuesOnly(formatOf(job.rel));
-    const result = engine.analyze(job.rel, bytes, { maxFileSize, env, force });
+    const result = engine.analyze(job.rel, bytes, { maxFileSize, env, force, ...(pass.callsOf ? { callsOf: pass.callsOf } : {}) });
     for (const e of result.endpoints) out.endpoints.push(e);
     for (const n of result.notes) out.notes.push(n);
     for (const d of result.env) out.env.push(d);

@@ -2,7 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatOf, placeEnv, type Engine } from '../core/engine';
+import { calleesNeeded, formatOf, placeEnv, wantedCallees, type Engine, type EnvDefinition } from '../core/engine';
 import type { ScanNote } from '../core/model';
 import { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_FILE_NAMES, PolicyError, type Policy } from '../core/policy/policy';
 import { sortByPlace } from '../core/workspace';
@@ -95,8 +95,26 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const run = (part: FileJob[], pass: Pass): Promise<Outcome> => analyze(part, maxFileSize, pass, options.engine ? undefined : options.workerScript, engine);
   const code = await run(jobs.filter(isCode), {});
   const config = await run(jobs.filter((j) => !isCode(j)), { wanted: [...new Set(code.envReads.flatMap(([, names]) => names))] });
+  // Python code that calls a function or class whose parameter decides an endpoint publishes
+  // its calls of it (resolve/calls.ts), LLM signal or not: the code that names one is read for them.
+  // A caller that passes on a parameter of its own function asks about that function's calls in turn.
+  const asked = new Set<string>();
+  let calls: EnvDefinition[] = [];
+  // A file whose calls could not be read: said, so a parameter never looks decided by the calls that were.
+  let callNotes: ScanNote[] = [];
+  const definersAsk = wantedCallees(code.envReads.flatMap(([, names]) => names));
+  for (let round = 0; round < 4; round++) {
+    const fresh = calleesNeeded(definersAsk, calls).filter((n) => !asked.has(n));
+    if (!fresh.length) break;
+    for (const n of fresh) asked.add(n);
+    const callers = await run(jobs.filter((j) => /\.(?:py|ipynb)$/i.test(j.rel)), { wanted: fresh, onlyWanted: true, callsOf: [...asked].sort() });
+    // A file read again, with more names, replaces what it published before.
+    const again = new Set(callers.analyzed);
+    calls = [...calls.filter((d) => !again.has(d.file)), ...callers.env];
+    callNotes = [...callNotes.filter((n) => !again.has(n.file)), ...callers.notes.filter((n) => n.kind === 'internal-error')];
+  }
   // Values set by config files, and the constants code files export for the modules that import them.
-  const values = [...code.env, ...config.env];
+  const values = [...code.env, ...config.env, ...calls];
   const defined = new Set(values.map((d) => d.name));
   const reads = [...code.envReads, ...config.envReads];
   const rerun = new Set(reads.filter(([, names]) => names.some((n) => defined.has(n))).map(([file]) => file));
@@ -116,7 +134,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const first = <T extends { file: string }>(list: T[]): T[] => list.filter((x) => !rerun.has(x.file));
   const all = {
     endpoints: [...first([...code.endpoints, ...config.endpoints]), ...later.flatMap((o) => o.endpoints)],
-    notes: [...first([...code.notes, ...config.notes]), ...later.flatMap((o) => o.notes)],
+    notes: [...first([...code.notes, ...config.notes]), ...later.flatMap((o) => o.notes), ...callNotes],
     texts: [...[...code.texts, ...config.texts].filter(([f]) => !rerun.has(f)), ...later.flatMap((o) => o.texts)],
     waivers: [...first([...code.waivers, ...config.waivers]), ...later.flatMap((o) => o.waivers)],
     azureResources: [...first([...code.azureResources, ...config.azureResources]), ...later.flatMap((o) => o.azureResources)],

@@ -7,7 +7,7 @@ import type { Catalog, CodeLanguage } from './catalog/types';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Finding, type ScanNote, type TextEdit } from './model';
 import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
-import { moduleExports, resolveCode } from './resolve/code';
+import { callsOfModule, moduleExports, resolveCode, type CodeFile } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
 import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments, stackRegions } from './resolve/cdk';
@@ -36,6 +36,7 @@ import { parseNotes } from './scan/notes';
 import { lineAndColumn, LineIndex } from './text';
 
 export { placeEnv, scopedEnv, type EnvFileUse, type EnvScope } from './env-scope';
+export { calleesNeeded, wantedCallees } from './resolve/calls';
 
 /** Whether code may import the project's own modules (and so use a constant one exports). */
 export const mayImportProjectModule = matcher(PROJECT_IMPORT_ANCHORS);
@@ -154,6 +155,8 @@ export interface AnalyzeOptions {
   force?: boolean;
   /** Values of environment variables defined elsewhere in the workspace. */
   env?: EnvLookup;
+  /** Python: read only the file's calls of these imported names (resolve/calls.ts), as workspace values; nothing else is analysed. */
+  callsOf?: string[];
 }
 
 /** An environment variable set in a config file (.env, compose, Kubernetes, CI). */
@@ -198,6 +201,30 @@ export const DEFAULT_MAX_FILE_SIZE = DEFAULT_MAX_FILE_SIZE_KB * 1024;
  * logs) are most of its bytes and are not code. The limit itself applies to its code cells.
  */
 export const NOTEBOOK_READ_FACTOR = 64;
+
+/**
+ * A notebook's code cells as one program (the cells share one namespace, and run in order),
+ * each offset's place in the notebook file, and the cells that are programs of their own.
+ */
+function notebookProgram(nb: Notebook): { code: string; rawOffset: number[]; separatePrograms: Span[] } {
+  let code = '';
+  const rawOffset: number[] = [];
+  // A cell that writes itself to a file (`%%writefile app.py`) is a program of its own, run elsewhere.
+  const separatePrograms: Span[] = [];
+  for (const cell of nb.cells) {
+    if (code) {
+      code += '\n';
+      rawOffset.push(rawOffset[rawOffset.length - 1] ?? 0);
+    }
+    if (/^\s*%%writefile\b/.test(cell.text)) separatePrograms.push({ s: code.length, e: code.length + cell.text.length });
+    code += cell.text;
+    for (let i = 0; i < cell.text.length; i++) rawOffset.push(cell.rawOffset[i]!); // no spread: cells can be large
+  }
+  rawOffset.push(nb.cells.at(-1)?.rawOffset.at(-1) ?? 0);
+  // IPython magics and shell escapes are not Python.
+  code = code.replace(/^[ \t]*[!%].*$/gm, (m) => ' '.repeat(m.length));
+  return { code, rawOffset, separatePrograms };
+}
 
 /** How many bytes of a file are read at most: the size limit, or a multiple of it for a notebook. */
 export function readLimit(path: string, maxFileSize: number): number {
@@ -293,6 +320,7 @@ export class Engine {
     }
     if (text === undefined) return result;
     if (read.exportsOnly && format.kind === 'code') return this.exportsOnly(result, text, format.lang);
+    if (options.callsOf) return this.callsOnly(result, text, format, options.callsOf);
     let scanned: Scanned;
     try {
       this.checkpoint('scan', file);
@@ -404,6 +432,29 @@ export class Engine {
       result.env = moduleExports({ file: result.file, text, lang }, this.index).map((d) => ({ name: d.name, value: d.value, file: result.file, line: lines.position(d.offset).line }));
     } catch (err) {
       result.notes.push(internalError(result.file, 'reading its re-exports', err));
+    }
+    return result;
+  }
+
+  /** Only the calls a Python file or notebook makes of the named imported functions and classes, for the modules that define them. */
+  private callsOnly(result: FileResult, text: string, format: FileFormat, callees: string[]): FileResult {
+    if (format.kind !== 'notebook' && (format.kind !== 'code' || format.lang !== 'python')) return result;
+    try {
+      this.checkpoint('scan', result.file);
+      const lines = new LineIndex(text);
+      let input: CodeFile = { file: result.file, text, lang: 'python' };
+      let rawOf = (offset: number): number => offset;
+      if (format.kind === 'notebook') {
+        const nb = parseNotebook(text);
+        if (notebookLanguage(nb)?.lang !== 'python') return result;
+        const { code, rawOffset } = notebookProgram(nb);
+        rawOf = (offset) => rawOffset[Math.min(offset, rawOffset.length - 1)]!;
+        input = { file: result.file, text: code, lang: 'python', lineOf: (offset) => lines.position(rawOf(offset)).line };
+      }
+      result.env = callsOfModule(input, this.index, callees)
+        .map((d) => ({ name: d.name, value: d.value, file: result.file, line: lines.position(rawOf(d.offset)).line }));
+    } catch (err) {
+      result.notes.push(internalError(result.file, 'reading its calls', err));
     }
     return result;
   }
@@ -635,23 +686,7 @@ export class Engine {
       notes.push({ kind: 'parse-error', file, message: `${named}, which is not one the engine reads; its code cells look like Python and were analysed as Python` });
     }
     const lang: CodeLanguage = language.lang;
-    // The cells share one namespace, so they are analysed as one program, in order.
-    let code = '';
-    const rawOffset: number[] = [];
-    // A cell that writes itself to a file (`%%writefile app.py`) is a program of its own, run elsewhere.
-    const separatePrograms: Span[] = [];
-    for (const cell of nb.cells) {
-      if (code) {
-        code += '\n';
-        rawOffset.push(rawOffset[rawOffset.length - 1] ?? 0);
-      }
-      if (/^\s*%%writefile\b/.test(cell.text)) separatePrograms.push({ s: code.length, e: code.length + cell.text.length });
-      code += cell.text;
-      for (let i = 0; i < cell.text.length; i++) rawOffset.push(cell.rawOffset[i]!); // no spread: cells can be large
-    }
-    rawOffset.push(nb.cells.at(-1)?.rawOffset.at(-1) ?? 0);
-    // IPython magics and shell escapes are not Python.
-    code = code.replace(/^[ \t]*[!%].*$/gm, (m) => ' '.repeat(m.length));
+    const { code, rawOffset, separatePrograms } = notebookProgram(nb);
     const codeLines = new LineIndex(code);
     const rawLines = new LineIndex(text);
     const rawLine = (line: number): number => rawLines.position(rawOffset[Math.min(codeLines.offset(line, 1), rawOffset.length - 1)]!).line;

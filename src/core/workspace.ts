@@ -4,7 +4,7 @@
 // reads an env variable whose value moved, config files a newly read variable makes worth
 // reading. The answers are the CLI's: the same three passes, done incrementally.
 
-import { formatOf, mayImportProjectModule, placeEnv, scopedEnv, setsValuesOnly, type Engine, type FileFormat, type FileResult } from './engine';
+import { formatOf, calleesNeeded, mayImportProjectModule, placeEnv, scopedEnv, setsValuesOnly, wantedCallees, type Engine, type FileFormat, type FileResult } from './engine';
 import type { Endpoint, Finding, ScanNote } from './model';
 import type { InlineWaiver } from './policy/waivers';
 import type { Policy } from './policy/policy';
@@ -43,6 +43,8 @@ interface Entry {
   forced: boolean;
   /** Analysed again with the values the workspace's config files set; `reads` are the variables that analysis read. */
   withEnv?: { key: string; reads: string[]; result: FileResult };
+  /** Python code that names a callee whose parameter matters: the calls of the callees (`key`) it publishes. */
+  calls?: { key: string; env: FileResult['env']; notes: ScanNote[] };
 }
 
 export class WorkspaceIndex {
@@ -131,8 +133,34 @@ export class WorkspaceIndex {
     // Pass 3: files that read a variable some config file sets, with the values now known.
     // In path order, as the CLI sorts them: which line is cited must not depend on the order files arrived in.
     // Values set by config files, and the constants code files export for the modules that import them (as the CLI).
+    // As the CLI: Python code that names a function or class whose parameter decides an endpoint publishes its calls, signal or not.
+    // As the CLI: Python code that names a function or class whose parameter decides an endpoint
+    // publishes its calls of it, signal or not; one that passes on a parameter of its own function
+    // asks about that function's calls in turn.
+    const asked = wantedCallees([...this.entries.values()].filter((e) => e.code).flatMap((e) => e.reads));
+    let callees: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      const next = calleesNeeded(asked, [...this.entries.values()].flatMap((e) => (e.calls?.key === callees.join('\n') ? e.calls.env : [])));
+      if (next.join('\n') === callees.join('\n')) break;
+      callees = next;
+      const key = callees.join('\n');
+      const calleeFilter = new Prefilter(callees);
+      for (const [file, entry] of this.entries) {
+        const caller = /\.(?:py|ipynb)$/i.test(file) && entry.content !== '' && mayImportProjectModule(entry.content)
+          && (typeof entry.content === 'string' ? calleeFilter.testString(entry.content) : calleeFilter.test(entry.content));
+        if (!caller) {
+          entry.calls = undefined;
+          continue;
+        }
+        if (entry.calls?.key === key) continue;
+        const result = this.engine.analyze(file, entry.content, { ...this.sizeLimit, force: true, callsOf: callees });
+        entry.calls = { key, env: result.env, notes: result.notes.filter((n) => n.kind === 'internal-error') };
+        yield file;
+      }
+    }
+    if (!callees.length) for (const entry of this.entries.values()) entry.calls = undefined;
     const configs = [...this.entries.values()].filter((e) => !e.code);
-    const definitions = sortByPlace([...this.entries.values()].flatMap((e) => e.first.env));
+    const definitions = sortByPlace([...this.entries.values()].flatMap((e) => [...e.first.env, ...(e.calls?.env ?? [])]));
     // Each value reaches the code its file serves (env-scope.ts), as in the CLI: where the code is decides.
     const codeFiles = [...this.entries.keys()].filter(isCodeFile).sort();
     const placed = placeEnv(definitions, codeFiles, configs.flatMap((e) => e.first.envFiles ?? []));
@@ -189,7 +217,9 @@ export class WorkspaceIndex {
       if (!index) lines.set(file, (index = new LineIndex(texts.get(file) ?? '')));
       return index.position(offset).line;
     };
-    const notes = [...current.flatMap((r) => r.notes), ...(this.options.folderNotes ?? [])];
+    // A file whose calls could not be read says so (as in the CLI).
+    const callNotes = [...this.entries.keys()].sort().flatMap((file) => this.entries.get(file)!.calls?.notes ?? []);
+    const notes = [...current.flatMap((r) => r.notes), ...callNotes, ...(this.options.folderNotes ?? [])];
     const endpoints = this.engine.withWorkspaceFacts(current.flatMap((r) => r.endpoints), sortByPlace(current.flatMap((r) => r.azureResources)), policy, notes);
     const waivers: InlineWaiver[] = current.flatMap((r) => r.waivers);
     const findings = this.engine.evaluate(endpoints, policy, {

@@ -18,6 +18,7 @@ import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapF
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, importsProjectName, type ExportedValue } from './modules';
+import { CallerArguments, publishedCalls, readingShown } from './calls';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
@@ -77,6 +78,9 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const { tokens, brackets, unterminated } = lex(text, lang);
   const parser = CodeParser.forFile(text, tokens, lang, (path) => index.isInteresting(lang, path));
   const structure = parser.parseFile();
+  // Python parameters take the values other modules' calls pass (calls.ts); a notebook has only its own calls.
+  const callers = lang === 'python' && !/\.ipynb$/i.test(input.file) ? new CallerArguments(input.file, parser, structure, env) : undefined;
+  if (callers) env = callers.env();
   const workspace = env;
   // Where the call or literal being resolved starts: a variable the file sets reaches only code that runs after it.
   let useAt = text.length;
@@ -108,7 +112,8 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       if (c) consulted.set(c.lookupName, { state: 'set', value: c.value, where: c.where });
       return c;
     };
-    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, imported, ownCallsOnly: /\.ipynb$/i.test(input.file) };
+    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, imported, ownCallsOnly: /\.ipynb$/i.test(input.file),
+      ...(callers ? { fromCallers: callers.fromCallers.bind(callers), initCalled: callers.initCalled.bind(callers) } : {}) };
     // What a folder's go.mod or package.json names: read untracked, as it is no value an endpoint is resolved from.
     const manifest = (name: string): string | undefined => {
       const v = workspace(name);
@@ -119,7 +124,8 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     // Called after each call or literal is resolved: its new endpoints take the values it read.
     const tag = (before: number): void => {
       if (consulted.size === 0) return;
-      const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: v.value, ...v.where }] : []));
+      // A parameter's reading (calls.ts) is cited as the call that decides it, in words.
+      const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: readingShown(v.value), ...v.where }] : []));
       const forked = [...consulted].filter(([, v]) => v.state === 'conflict').map(([name]) => name);
       for (let i = before; i < r.endpoints.length; i++) {
         if (sources.length) r.endpoints[i]!.env = [...sources];
@@ -211,6 +217,13 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   // Fallbacks point at endpoints by identity: a chain to a forked endpoint reaches each of its forks.
   for (const e of out) if (e.fallbacks) e.fallbacks = e.fallbacks.flatMap((f) => (forksOf.get(f.endpoint) ?? [f.endpoint]).map((endpoint) => ({ ...f, endpoint })));
   return { endpoints: out, notes: notes(), ...stopped };
+}
+
+/** Only the calls a Python file makes of the named imported functions and classes (resolve/calls.ts). */
+export function callsOfModule(input: CodeFile, index: CatalogIndex, callees: string[]): ExportedValue[] {
+  const { tokens } = lex(input.text, input.lang);
+  const parser = CodeParser.forFile(input.text, tokens, input.lang, (path) => index.isInteresting(input.lang, path));
+  return publishedCalls(input.file, parser, parser.parseFile(), new Set(callees), input.lineOf);
 }
 
 /** Only the constants a module exports (one read for its re-exports, with no LLM signal of its own). */

@@ -349,7 +349,7 @@ function pythonModuleCandidates(dir: string, spec: string): string[] {
 }
 
 /** The modules an import specifier may name, nearest first, as workspace module keys. */
-function moduleCandidates(file: string, lang: CodeLanguage, spec: string, env: EnvLookup): string[] {
+export function moduleCandidates(file: string, lang: CodeLanguage, spec: string, env: EnvLookup): string[] {
   const dir = dirOf(file);
   if (lang === 'python') return pythonModuleCandidates(dir, spec);
   const bare = (p: string | null): string | null => (p === null ? null : moduleKeyOf(p.replace(/\/$/, '')));

@@ -77,6 +77,10 @@ export interface EvalContext {
   imported?: (path: string) => { value: string; name: string; where: EnvWhere } | undefined;
   /** Nothing imports this file (a notebook): its own calls of a function are all the calls there are. */
   ownCallsOnly?: boolean;
+  /** Python: a parameter's value from the calls the workspace's modules make (calls.ts); undefined when none is known. */
+  fromCallers?: (path: string, at: Span, ctx: EvalContext, depth: number) => Resolved | undefined;
+  /** Python: whether the class whose `__init__` makes this assignment is called from other modules of the workspace (calls.ts). */
+  initCalled?: (a: Assignment) => boolean;
 }
 
 const MAX_DEPTH = 6;
@@ -248,6 +252,8 @@ function passedIn(path: string, value: Extract<Value, { k: 'ref' }>, ctx: EvalCo
     args = param ? ctx.parser.goCallArguments(param.fn, param.index) : [];
   } else if (ctx.parser.lang === 'python' && ctx.ownCallsOnly) {
     args = ctx.parser.pythonPassedValues(path, value.s) ?? [];
+  } else if (ctx.fromCallers) {
+    return ctx.fromCallers(path, value, ctx, depth);
   }
   if (!args.length) return undefined;
   const values = args.map((a) => evaluate(a, ctx, depth + 1));
@@ -264,7 +270,7 @@ function passedIn(path: string, value: Extract<Value, { k: 'ref' }>, ctx: EvalCo
 /** Why a name has no single value: it is a parameter or loop variable, or assigned more than once. */
 export type Ambiguity = 'bound at run time' | 'changed by +=' | 'assigned more than once';
 
-export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContext, 'assignments' | 'parser' | 'unstable' | 'ownCallsOnly'>): Assignment | Ambiguity | undefined {
+export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContext, 'assignments' | 'parser' | 'unstable' | 'ownCallsOnly' | 'initCalled'>): Assignment | Ambiguity | undefined {
   const candidates = [path];
   const dot = path.lastIndexOf('.');
   if (/^(?:self|this|Self|cls|static)\./.test(path) && dot > 0) candidates.push(path.slice(dot + 1));
@@ -288,7 +294,7 @@ export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContex
       if (g.s <= useAt && useAt <= g.e && (!best || g.e - g.s < best.e - best.s)) best = g;
     }
     // `self.x` set once, in the `__init__` of the class whose method uses it.
-    if (!best && list.length === 1 && name.startsWith('self.') && ctx.ownCallsOnly && ctx.parser.setInInitOfClassAround(list[0]!, useAt)) return list[0];
+    if (!best && list.length === 1 && name.startsWith('self.') && (ctx.ownCallsOnly || ctx.initCalled?.(list[0]!)) && ctx.parser.setInInitOfClassAround(list[0]!, useAt)) return list[0];
     if (!best) return list.length === 1 ? undefined : 'assigned more than once';
     return best.assignments.length === 1 ? best.assignments[0] : 'assigned more than once';
   }
@@ -363,7 +369,7 @@ function evaluateCall(value: Extract<Value, { k: 'call' }>, ctx: EvalContext, de
   return unknown(value, `comes from a call to \`${call.callee}\``);
 }
 
-function envRead(name: string, fallback: Value | undefined, at: Span, ctx: EvalContext, depth: number): Resolved {
+export function envRead(name: string, fallback: Value | undefined, at: Span, ctx: EvalContext, depth: number): Resolved {
   const span = { s: at.s, e: at.e };
   const env = ctx.env(name);
   if (env.state === 'set') {

@@ -506,24 +506,10 @@ export class CodeParser {
   }
 
   private scanPassedValues(name: string, def: { s: number; e: number }, header: { name: string; open: number }): Value[] | undefined {
-    let callee = header.name;
-    let params = this.topLevelItems(header.open);
-    if (indentAt(this.text, def.s) > 0) {
-      // A method: only `__init__`, whose calls are the class's, directly in a top-level class.
-      const cls = this.innermostPythonBlock((b) => b.s < def.s && def.e <= b.e);
-      const owner = cls && this.pythonHeader(cls.s);
-      if (header.name !== '__init__' || owner?.kind !== 'class' || indentAt(this.text, cls!.s) > 0) return undefined;
-      callee = owner.name;
-      params = params.slice(1);
-    }
+    const parameter = this.parameterOf(name, def, header);
+    if (!parameter) return undefined;
+    const { callee, index, fallback } = parameter;
     const { tokens } = this;
-    const paramName = (p: { from: number; to: number }): string | undefined => (tokens[p.from]?.t === 'id' ? tokens[p.from]!.v : undefined);
-    const index = params.findIndex((p) => paramName(p) === name);
-    if (index < 0 || params.slice(0, index).some((p) => tokens[p.from]?.v === '*' || tokens[p.from]?.v === '**')) return undefined;
-    const param = params[index]!;
-    let eq = param.from;
-    while (eq < param.to && tokens[eq]!.v !== '=') eq++;
-    const fallback = eq < param.to ? this.parseRange(eq + 1, param.to) : undefined;
     const out: Value[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
@@ -541,6 +527,56 @@ export class CodeParser {
       else return undefined;
     }
     return out.length ? out : undefined;
+  }
+
+  /**
+   * Python: the parameter `name` of the def around `at`, when that def is a top-level function
+   * or the `__init__` of a top-level class (whose calls are the class's): the name callers
+   * call, its position among the arguments a call passes, and its default. Undefined for
+   * any other def, or a parameter after `*`/`**` (its position is not fixed).
+   */
+  pythonParameter(name: string, at: number): { callee: string; index: number; fallback?: Value } | undefined {
+    if (this.lang !== 'python' || name.includes('.')) return undefined;
+    const def = this.innermostPythonBlock((b) => b.s < at && at < b.e);
+    const header = def && this.pythonHeader(def.s);
+    if (!def || header?.kind !== 'def' || header.open < 0) return undefined;
+    return this.parameterOf(name, def, header);
+  }
+
+  private parameterOf(name: string, def: { s: number; e: number }, header: { name: string; open: number }): { callee: string; index: number; fallback?: Value } | undefined {
+    let callee = header.name;
+    let params = this.topLevelItems(header.open);
+    if (indentAt(this.text, def.s) > 0) {
+      // A method: only `__init__`, whose calls are the class's, directly in a top-level class.
+      const cls = this.innermostPythonBlock((b) => b.s < def.s && def.e <= b.e);
+      const owner = cls && this.pythonHeader(cls.s);
+      if (header.name !== '__init__' || owner?.kind !== 'class' || indentAt(this.text, cls!.s) > 0) return undefined;
+      callee = owner.name;
+      params = params.slice(1);
+    }
+    const { tokens } = this;
+    const paramName = (p: { from: number; to: number }): string | undefined => (tokens[p.from]?.t === 'id' ? tokens[p.from]!.v : undefined);
+    const index = params.findIndex((p) => paramName(p) === name);
+    if (index < 0 || params.slice(0, index).some((p) => tokens[p.from]?.v === '*' || tokens[p.from]?.v === '**')) return undefined;
+    const param = params[index]!;
+    let eq = param.from;
+    while (eq < param.to && tokens[eq]!.v !== '=') eq++;
+    return { callee, index, ...(eq < param.to ? { fallback: this.parseRange(eq + 1, param.to) } : {}) };
+  }
+
+  /** Python: the name of the top-level class whose `__init__` makes the assignment `a`, if any. */
+  pythonInitClassOf(a: Assignment): string | undefined {
+    if (this.lang !== 'python') return undefined;
+    const block = this.blockOf(a);
+    if (this.pythonHeader(block.s)?.name !== '__init__') return undefined;
+    const cls = this.innermostPythonBlock((b) => b.s < block.s && block.e <= b.e);
+    const header = cls && this.pythonHeader(cls.s);
+    return header?.kind === 'class' && indentAt(this.text, cls!.s) === 0 ? header.name : undefined;
+  }
+
+  /** The comma-separated items of the bracket opened at token `open`, as token ranges (for readers outside the parser). */
+  itemsOf(open: number): { from: number; to: number }[] {
+    return this.topLevelItems(open);
   }
 
   /**
