@@ -28,9 +28,10 @@ describe('LangChain4j Spring Boot starters', () => {
     assert.deepEqual(uses(PROPS, text).map((u) => [u.provider, u.host, u.line]), [['openai', 'api.openai.com', 1], ['groq', 'api.groq.com', 3]]);
   });
 
-  it('makes no client for a block without its activating property', () => {
-    // The starter's beans are @ConditionalOnProperty(...api-key): log settings alone configure nothing.
-    assert.deepEqual(uses(PROPS, 'langchain4j.open-ai.chat-model.log-requests=true\nlangchain4j.open-ai.chat-model.model-name=gpt-4o\n'), []);
+  it('counts a block whose api-key the environment may supply, but no Vertex AI block left without enabled=true', () => {
+    // The beans are @ConditionalOnProperty(...api-key), and Spring also binds that key from the
+    // environment (secrets rarely sit in the file): a configured block may be live, so it is reported.
+    assert.deepEqual(uses(PROPS, 'langchain4j.open-ai.chat-model.log-requests=true\nlangchain4j.open-ai.chat-model.model-name=gpt-4o\n'), [{ provider: 'openai', host: 'api.openai.com', region: 'global', line: 1 }]);
     assert.deepEqual(uses(PROPS, 'langchain4j.vertex-ai-gemini.chat-model.location=us-central1\nlangchain4j.vertex-ai-gemini.chat-model.project=p\n'), []);
   });
 

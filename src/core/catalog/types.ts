@@ -414,7 +414,8 @@ export interface SpringAiStarter {
   /**
    * Properties below the prefix of which one must be set for the starter to make its client
    * (LangChain4j's `@ConditionalOnProperty(PREFIX + ".chat-model.api-key")`, or `enabled`
-   * set to true): a block with none set in its file configures nothing.
+   * set to true): a block with none set configures nothing. An api-key may come from the
+   * environment, so a block gated only by api-keys counts even without one in its file.
    */
   activatedBy?: string[];
   /** What the starter uses when none is set. `region: null`: it has no default (the application does not start without one). */

@@ -119,6 +119,9 @@ class StarterReader {
   private activated(props: Property[]): boolean {
     const names = this.starter.activatedBy;
     if (!names || this.profile) return true;
+    // An api-key is a secret the environment usually supplies (Spring's relaxed binding reads
+    // LANGCHAIN4J_OPEN_AI_CHAT_MODEL_API_KEY too): a block configured without one may still be live.
+    if (names.every((n) => n.endsWith('api-key'))) return true;
     return props.some((p) => names.some((n) => endsWith(p.path, split(n))) && (p.path.at(-1) === 'enabled' ? /^true$/i.test(String(p.node.v).trim()) : String(p.node.v ?? '').trim() !== ''));
   }
 
