@@ -172,6 +172,23 @@ app.synth()
     assert.equal(at(eu.filter((e) => e.file === 'stacks/claims_stack.py'), PY_STACK, 'alpha.Agent(').region, 'eu-north-1');
   });
 
+  it('gives no stack the region of another stack of the same app: with stacks in different regions, unknown', () => {
+    const app = `import * as cdk from 'aws-cdk-lib';
+import { LibraryStack } from '../lib/library-stack';
+import { WebStack } from '../lib/web-stack';
+
+const app = new cdk.App();
+new WebStack(app, 'Web', { env: { region: 'eu-west-1' } });
+new LibraryStack(app, 'Library');
+`;
+    const found = workspace({ 'bin/app.ts': app, 'lib/library-stack.ts': TS_STACK });
+    const agent = at(found, TS_STACK, 'bedrock.Agent(');
+    assert.deepEqual([agent.region, agent.euResident], [null, null]);
+    // All stacks in one region: that region.
+    const one = workspace({ 'bin/app.ts': app.replace("new LibraryStack(app, 'Library');", "new LibraryStack(app, 'Library', { env: { region: 'eu-west-1' } });"), 'lib/library-stack.ts': TS_STACK });
+    assert.equal(at(one, TS_STACK, 'bedrock.Agent(').region, 'eu-west-1');
+  });
+
   it('does not give one app\'s stack region to the stacks of another app', () => {
     const app = `import * as cdk from 'aws-cdk-lib';
 new cdk.Stack(new cdk.App(), 'Other', { env: { region: 'us-east-1' } });

@@ -145,18 +145,34 @@ export function stackRegions(file: string, text: string, lang: 'js' | 'python', 
   };
   const dir = dirOf(file);
   const appDir = /(?:^|\/)bin$/.test(dir) ? dirOf(dir) : dir;
-  const out: Definition[] = [];
+  const stacks: { value: string; offset: number; by: string; written?: true }[] = [];
   for (const call of structure.calls) {
     const props = lang === 'js' ? held(call.args[2]?.value) : undefined;
     const stackEnv = held(lang === 'js' ? (props?.k === 'obj' ? props.entries.find((e) => e.key === 'env')?.value : undefined) : call.args.find((a) => a.name === 'env')?.value);
     const region = stackEnv?.k === 'obj' ? stackEnv.entries.find((e) => e.key === 'region')?.value
       : stackEnv?.k === 'call' ? stackEnv.call.args.find((a) => a.name === 'region')?.value : undefined;
-    if (!region) continue;
     const id = call.args[1]?.value;
+    // A construct made with (scope, "Id", ...) in the app: a stack, with or without a region of its own.
+    const isStack = /^[A-Z]/.test(call.callee.slice(call.callee.lastIndexOf('.') + 1)) && call.args[0]?.value.k === 'ref'
+      && !call.args[0].name && !call.args[1]?.name && id?.k === 'str' && !id.v.includes('/');
+    if (!region && !isStack) continue;
+    const by = `CDK stack ${id?.k === 'str' ? `"${id.v}"` : 'construct'}`;
+    if (!region) {
+      stacks.push({ value: HOLE, offset: call.s, by });
+      continue;
+    }
     const r = evaluate(region, ctx);
-    out.push({ name: CDK_STACK_REGION, value: r.text.includes(HOLE) ? HOLE : r.text, offset: region.s, scope: { kind: 'folder', dir: appDir, by: `CDK stack ${id?.k === 'str' ? `"${id.v}"` : 'construct'}` } });
+    stacks.push({ value: r.text.includes(HOLE) ? HOLE : r.text, offset: region.s, by, written: true });
   }
-  return out;
+  const regions = stacks.filter((x) => x.value !== HOLE);
+  const scope = (by: string): Definition['scope'] => ({ kind: 'folder', dir: appDir, by });
+  // Regions written but not readable (CDK_DEFAULT_REGION) are said so; with none written the stack default applies.
+  if (!regions.length) return stacks.filter((x) => x.written).map((x) => ({ name: CDK_STACK_REGION, value: HOLE, offset: x.offset, scope: scope(x.by) }));
+  // Which stack declares which resource is not followed: the app's region holds only when all its stacks share it.
+  const shared = stacks.every((x) => x.value === regions[0]!.value);
+  return shared
+    ? regions.map((x) => ({ name: CDK_STACK_REGION, value: x.value, offset: x.offset, scope: scope(x.by) }))
+    : [{ name: CDK_STACK_REGION, value: HOLE, offset: regions[0]!.offset, scope: scope(`CDK app with stacks in different regions (${stacks.map((x) => x.by.slice('CDK stack '.length)).join(', ')})`) }];
 }
 
 /** The catalog's client signals for Bedrock resources a CDK stack declares (agents, knowledge bases, inference profiles). */
