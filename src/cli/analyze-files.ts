@@ -73,8 +73,9 @@ export function analyzeSequential(jobs: FileJob[], maxFileSize: number, pass: Pa
     const bytes = readFile(job, maxFileSize, pass.onlyWanted ? [] : out.notes, engine);
     if (!bytes) continue;
     if (pass.onlyWanted) {
-      // As the editor's index: only code that imports the project's own modules can use their constants.
-      if (!wanted?.test(bytes) || !mayImportProjectModule(bytes)) continue;
+      // As the editor's index: only code that imports the project's own modules can use their constants;
+      // a call may reach a function however it is imported (`import pkg.mod as m`), so callers need only name it.
+      if (!wanted?.test(bytes) || (!pass.callsOf && !mayImportProjectModule(bytes))) continue;
       out.analyzed.push(job.rel);
     }
     out.filesScanned++;

@@ -280,7 +280,8 @@ export class Engine {
     const names = this.shadowedNames.get(module.slice(module.lastIndexOf('/') + 1));
     if (!names) return [];
     const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
-    return names.filter((name) => new RegExp(`^[ \\t]*(?:class[ \\t]+${name}\\b|${name}[ \\t]*[:=]|(?:from[ \\t]+\\S+[ \\t]+)?import[ \\t][^\\n]*\\b${name}\\b)`, 'm').test(text))
+    // A class, an assignment, or an import of the name (also a parenthesised one over several lines).
+    return names.filter((name) => new RegExp(`^[ \\t]*(?:class[ \\t]+${name}\\b|${name}[ \\t]*[:=]|(?:from[ \\t]+\\S+[ \\t]+)?import[ \\t][^\\n]*\\b${name}\\b|from[ \\t]+\\S+[ \\t]+import[ \\t]*\\([^)]*\\b${name}\\b)`, 'm').test(text))
       .map((name) => ({ name: pythonModuleDefines(module, name), value: 'defined', file, line: 1 }));
   }
 

@@ -86,8 +86,9 @@ export class WorkspaceIndex {
     const forced = !code && this.shouldForce(format, content);
     const first = this.engine.analyze(file, content, { ...this.sizeLimit, env, force: forced });
     // Code that reads no variable is never analysed again, unless it imports the project's own
-    // modules (it may use a constant one exports): otherwise its bytes need not be kept.
-    const kept = !code || reads.size > 0 || mayImportProjectModule(content);
+    // modules (it may use a constant one exports) or is Python (it may call a function another
+    // module's parameter takes its value from, however it imports it): otherwise its bytes need not be kept.
+    const kept = !code || reads.size > 0 || mayImportProjectModule(content) || /\.(?:py|ipynb)$/i.test(file);
     this.entries.set(file, { code, content: kept ? content : '', first, reads: [...reads], forced });
   }
 
@@ -146,7 +147,8 @@ export class WorkspaceIndex {
       const key = callees.join('\n');
       const calleeFilter = new Prefilter(callees);
       for (const [file, entry] of this.entries) {
-        const caller = /\.(?:py|ipynb)$/i.test(file) && entry.content !== '' && mayImportProjectModule(entry.content)
+        // A call may reach a function however it is imported (`import pkg.mod as m`): callers need only name it.
+        const caller = /\.(?:py|ipynb)$/i.test(file) && entry.content !== ''
           && (typeof entry.content === 'string' ? calleeFilter.testString(entry.content) : calleeFilter.test(entry.content));
         if (!caller) {
           entry.calls = undefined;

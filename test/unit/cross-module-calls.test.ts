@@ -249,4 +249,38 @@ describe('Python parameters passed by calls in other modules', () => {
     const dir = workspace({ 'app/services/chat.py': SERVICE, 'app/services/other.py': 'from app.services.chat import helper\n\nhelper("eu-west-1")\n' });
     assert.match((await found(dir, 'app/services/chat.py'))[0]!, /^6 aws-bedrock \? .*parameter/);
   });
+
+  describe('calls it cannot all see leave the parameter unknown (the second review)', () => {
+    const CALLER = 'from app.services.chat import ChatService\n\nchat = ChatService(model="m", region="eu-west-1")\n';
+    const unknownBecause = async (files: Record<string, string>, why: RegExp): Promise<void> => {
+      const got = await found(workspace({ 'app/services/chat.py': SERVICE, 'app/main.py': CALLER, ...files }), 'app/services/chat.py');
+      assert.equal(got.length, 1, got.join('\n'));
+      assert.match(got[0]!, why);
+    };
+
+    it('a parameter its own function rebinds', async () => {
+      const rebinding = SERVICE.replace('        self.model = model', '        if region.startswith("eu"):\n            region = "us-east-1"\n        self.model = model');
+      const got = await found(workspace({ 'app/services/chat.py': rebinding, 'app/main.py': CALLER }), 'app/services/chat.py');
+      assert.deepEqual(got.map((g) => g.split(' ')[2]), ['?']);
+    });
+
+    it('a call through a package that re-exports the class, or through `import *`', async () => {
+      const reexport = { 'app/services/__init__.py': 'from .chat import ChatService\n', 'app/worker.py': 'from app.services import ChatService\n\nw = ChatService(model="m", region="us-east-1")\n' };
+      await unknownBecause(reexport, /\? .*app\/worker\.py:3 may call through an import not matched to its module/);
+      await unknownBecause({ 'app/worker.py': 'from app.services.chat import *\n\nw = ChatService(model="m", region="us-east-1")\n' }, /\? .*app\/worker\.py:3 may call through an import not matched/);
+    });
+
+    it('a field of the instance set by the caller after its __init__', async () => {
+      const later = SERVICE_LATER;
+      const caller = 'from app.services.chat import ChatService\n\nchat = ChatService()\nchat.region = "us-east-1"\n';
+      const got = await found(workspace({ 'app/services/chat.py': later, 'app/main.py': caller }), 'app/services/chat.py');
+      assert.ok(got.every((g) => g.split(' ')[2] === '?'), got.join('\n'));
+    });
+
+    it('reads a caller that imports the module whole, with no `from` line', async () => {
+      const whole = { 'app/worker.py': 'import app.services.chat as chat_mod\n\nw = chat_mod.ChatService(model="m", region="us-east-1")\n' };
+      const got = await found(workspace({ 'app/services/chat.py': SERVICE, 'app/main.py': CALLER, ...whole }), 'app/services/chat.py');
+      assert.deepEqual(got.map((g) => g.split(' ')[2]).sort(), ['eu-west-1', 'us-east-1']);
+    });
+  });
 });

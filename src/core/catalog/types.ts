@@ -501,6 +501,8 @@ export interface ModelStringRouter {
   takesObjects?: boolean;
   /** Model strings that run in the process and reach no API (pydantic-ai `"test"`). */
   localModels?: string[];
+  /** Model classes that run in the process, calling no API (pydantic-ai's `TestModel`, `FunctionModel`). */
+  localModelClasses?: string[];
   /**
    * A method called on a name imported from another module (an agent built there) counts when its
    * model string names a key the router knows: the import says nothing of the receiver's class.

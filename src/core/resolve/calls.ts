@@ -95,7 +95,12 @@ interface Published {
   calls: PublishedCall[];
   /** A use other than a call, at this line: the name may be called anywhere. */
   escapes?: number;
+  /** The escape is a call of the name that cannot be matched to its module (a re-export, `import *`, a path not found). */
+  unmatched?: true;
 }
+
+/** The module part of callsName under which every call of a name is published too, whatever module it names. */
+const ANY_MODULE = '?';
 
 /** At most this many calls of one name are published per file; past that the calls are not all known. */
 const MAX_CALLS = 50;
@@ -124,10 +129,13 @@ export function publishedCalls(file: string, parser: CodeParser, structure: Code
     if (dot > 0) entry(spec.slice(0, dot), spec.slice(dot + 1), offset).escapes ??= lineAt(offset);
   };
   const skip = importStatements(tokens);
+  const starImport = tokens.some((x, k) => x.v === '*' && tokens[k - 1]?.v === 'import');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.t !== 'id' || skip.has(i) || (i > 0 && tokens[i - 1]!.v === '.')) continue;
     const qualified = parser.imports.get(t.v);
+    // A name a `from m import *` may bring (which module's is not known): its calls may be any same-named callee's.
+    if (qualified === undefined && starImport && callees.has(t.v) && tokens[i + 1]?.v === '(') entry('*', t.v, t.s).escapes ??= lineOf(i);
     if (qualified === undefined) continue;
     if (qualified.endsWith('.*')) continue;
     // The dotted path written from the imported name: `LLMService`, `services.make_client`.
@@ -155,15 +163,34 @@ export function publishedCalls(file: string, parser: CodeParser, structure: Code
     const e = entry(spec, name, t.s);
     if (e.calls.length >= MAX_CALLS) e.escapes ??= lineOf(i);
     else e.calls.push(callAt(parser, ctx, j + 1, lineOf(i)));
+    // `svc = LLMService()` then `svc.region = ...`: the instance's fields are set here too, after its __init__.
+    const held = heldBy(tokens, i);
+    if (held && new RegExp(`(?<![\\w.])${held.replace(/\./g, '\\s*\\.\\s*')}\\s*\\.\\s*\\w+\\s*=(?!=)`).test(parser.text)) e.escapes ??= lineOf(i);
   }
   const out: ExportedValue[] = [];
   for (const [key, { offset, ...published }] of found) {
     const name = key.slice(key.indexOf('\n') + 1);
     const last = published.spec.slice(published.spec.lastIndexOf('.') + 1);
     if (!last || published.spec.startsWith('.')) continue;
-    out.push({ name: callsName(last, name), value: JSON.stringify(published), offset });
+    // Under its module's last name, for the defining module; and under the name alone, so that a definer
+    // also sees the calls it cannot match (a package re-exporting it, a path the search does not find).
+    if (last !== '*') out.push({ name: callsName(last, name), value: JSON.stringify(published), offset });
+    if (name !== '*') out.push({ name: callsName(ANY_MODULE, name), value: JSON.stringify(published), offset });
   }
   return out;
+}
+
+/** The name (or dotted path) a call starting at token `i` is assigned to (`svc = C(...)`, `self.svc = C(...)`). */
+function heldBy(tokens: Token[], i: number): string | undefined {
+  if (tokens[i - 1]?.v !== '=') return undefined;
+  const parts: string[] = [];
+  let k = i - 2;
+  while (tokens[k]?.t === 'id') {
+    parts.unshift(tokens[k]!.v);
+    if (tokens[k - 1]?.v !== '.') break;
+    k -= 2;
+  }
+  return parts.length ? parts.join('.') : undefined;
 }
 
 /** What the call whose `(` is token `open` passes. */
@@ -337,6 +364,8 @@ export class CallerArguments {
   fromCallers(path: string, at: Span, ctx: EvalContext, depth: number): Resolved | undefined {
     const found = this.parser.pythonParameter(path, at.s);
     if (!found) return undefined;
+    // A parameter its own function rebinds (`if ...: region = "us-east-1"`, a loop over it) is no longer what the calls pass.
+    if (this.parser.pythonBindsWithin(path, found.body.s, found.body.e, this.structure.assignments.get(path) ?? [])) return undefined;
     const key = `argument:${this.module}:${found.callee}(${path})`;
     this.parameters.set(key, { ...found, name: path });
     const v = ctx.env(key);
@@ -369,21 +398,27 @@ export class CallerArguments {
   private published(callee: string, module = this.module, file = this.file): Published[] {
     const out: Published[] = [];
     const last = module.slice(module.lastIndexOf('/') + 1);
-    for (const name of [callsName(last, callee), callsName(last, '*')]) {
+    const values = (name: string): Published[] => {
       const v = this.outer(name);
-      const values = v.state === 'set' ? [v.value] : v.state === 'conflict' ? v.values.map((x) => x.value) : [];
-      for (const value of values) {
-        let p: Published;
+      const raw = v.state === 'set' ? [v.value] : v.state === 'conflict' ? v.values.map((x) => x.value) : [];
+      return raw.flatMap((value) => {
         try {
-          p = JSON.parse(value) as Published;
+          return [JSON.parse(value) as Published];
         } catch {
-          continue;
+          return [];
         }
-        // Tests exercise the code with values of their own (and mocks built from the class): what the application passes decides.
-        if (p.file === file || (isTestFile(p.file) && !isTestFile(file))) continue;
-        // The import names this module (Python finds a package from the importing file's folder up).
-        if (moduleCandidates(p.file, 'python', p.spec, this.outer).includes(module)) out.push(p);
-      }
+      });
+    };
+    // Tests exercise the code with values of their own (and mocks built from the class): what the application passes decides.
+    const counts = (p: Published): boolean => p.file !== file && !(isTestFile(p.file) && !isTestFile(file));
+    // The import names this module (Python finds a package from the importing file's folder up).
+    const names = (p: Published): boolean => p.spec !== '*' && moduleCandidates(p.file, 'python', p.spec, this.outer).includes(module);
+    for (const name of [callsName(last, callee), callsName(last, '*')]) for (const p of values(name)) if (counts(p) && names(p)) out.push(p);
+    // A call of a same-named callee this module cannot be matched to (a package that re-exports it,
+    // `from m import *`, a path the search does not find) may be of this one: its calls are not all known.
+    if (out.length) {
+      const unmatched = values(callsName(ANY_MODULE, callee)).find((p) => counts(p) && !names(p) && (p.calls.length > 0 || p.escapes !== undefined));
+      if (unmatched) out.push({ file: unmatched.file, spec: unmatched.spec, calls: [], escapes: unmatched.escapes ?? unmatched.calls[0]!.line, unmatched: true });
     }
     return out;
   }
@@ -430,6 +465,7 @@ export class CallerArguments {
     for (const pub of own ? [...others, own] : others) {
       if (pub.escapes !== undefined) {
         const where = { file: pub.file, line: pub.escapes };
+        if (pub.unmatched) return opaque(`which ${formatWhere(where)} may call through an import not matched to its module (a package re-exporting it, \`import *\`, a path not found), so not all its calls are known`, where);
         return opaque(`which ${formatWhere(where)} uses other than by calling it, so not all its calls are known`, where);
       }
       for (const call of pub.calls) {

@@ -600,7 +600,8 @@ class CodeResolver {
     // `carriers`, which hold a client reported where that is built); another (`FallbackModel(...)`) leaves the model unknown.
     const qualified = this.ctx.parser.qualify(v.call.callee);
     return [qualified, v.call.callee].some((name) => this.index.clientsFor(this.input.lang, name).length > 0 || this.index.vendorClientsFor(this.input.lang, name).length > 0)
-      || (this.index.catalog.routers ?? []).some((r) => r.languages.includes(this.input.lang) && r.functions?.some((f) => pathEndsWith(qualified, f)))
+      || (this.index.catalog.routers ?? []).some((r) => r.languages.includes(this.input.lang)
+        && (r.functions?.some((f) => pathEndsWith(qualified, f)) || r.localModelClasses?.some((f) => pathEndsWith(qualified, f))))
       || carriers.includes(qualified);
   }
 

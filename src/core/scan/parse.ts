@@ -535,12 +535,25 @@ export class CodeParser {
    * call, its position among the arguments a call passes, and its default. Undefined for
    * any other def, or a parameter after `*`/`**` (its position is not fixed).
    */
-  pythonParameter(name: string, at: number): { callee: string; index: number; fallback?: Value } | undefined {
+  pythonParameter(name: string, at: number): { callee: string; index: number; fallback?: Value; body: { s: number; e: number } } | undefined {
     if (this.lang !== 'python' || name.includes('.')) return undefined;
     const def = this.innermostPythonBlock((b) => b.s < at && at < b.e);
     const header = def && this.pythonHeader(def.s);
     if (!def || header?.kind !== 'def' || header.open < 0) return undefined;
-    return this.parameterOf(name, def, header);
+    const p = this.parameterOf(name, def, header);
+    // The body: after the parameter list's `)`.
+    return p && { ...p, body: { s: this.tokens[this.closeOf(header.open)]?.e ?? def.s, e: def.e } };
+  }
+
+  /**
+   * Python: whether `name` is bound in [s, e) other than by a plain read: assigned (also in
+   * place), a `for`/`with`/`except` target, imported, deleted, or declared `global`.
+   */
+  pythonBindsWithin(name: string, s: number, e: number, assignments: readonly Assignment[]): boolean {
+    if (assignments.some((a) => a.s >= s && a.s < e)) return true;
+    this.bindingIndex ??= this.pythonBindingIndex();
+    const b = this.bindingIndex.get(name);
+    return !!b && ((b.globalAt >= s && b.globalAt < e) || b.bindings.some((x) => x >= s && x < e));
   }
 
   private parameterOf(name: string, def: { s: number; e: number }, header: { name: string; open: number }): { callee: string; index: number; fallback?: Value } | undefined {
@@ -892,7 +905,8 @@ export class CodeParser {
       const t = tokens[j]!;
       if (isOpener(t)) open.push(j);
       else if (t.t === 'p' && (t.v === ')' || t.v === ']' || t.v === '}')) open.pop();
-      if (t.t !== 'id') continue;
+      // An attribute (`self.region = ...`) binds no bare name.
+      if (t.t !== 'id' || tokens[j - 1]?.v === '.') continue;
       if (t.v === 'global' || t.v === 'nonlocal') {
         for (let k = j + 1; tokens[k]?.t === 'id'; k += 2) {
           const e = entry(tokens[k]!.v);
@@ -902,10 +916,21 @@ export class CodeParser {
       }
       const after = tokens[j + 1]?.v;
       const inner = open.at(-1);
-      const target = inner === undefined || tokens[inner - 1]?.v === 'for' || tokens[this.closeOf(inner) + 1]?.v === '=';
+      const target = inner === undefined || tokens[this.closeOf(inner) + 1]?.v === '=' || this.inForTarget(inner);
       if (after === ':=' || BINDS.has(tokens[j - 1]?.v ?? '') || ((after === '=' || after === ',') && target)) entry(t.v).bindings.push(t.s);
     }
     return index;
+  }
+
+  /** Python: whether the bracket opened at token `open` is part of a `for` target (`for i, (a, b) in ...`). */
+  private inForTarget(open: number): boolean {
+    // Back over the target's tokens, at most a few dozen, to its `for`.
+    for (let k = open - 1; k >= 0 && k > open - 40; k--) {
+      const v = this.tokens[k]!;
+      if (v.v === 'for') return true;
+      if (v.t === 'nl' || v.v === 'in' || v.v === '=' || v.v === ':' || (v.t === 'id' && v.v !== 'async' && this.tokens[k + 1]?.v === '(')) return false;
+    }
+    return false;
   }
 
   /** Whether an offset is inside a Python def or class body: code that runs when it is called, not where it is written. */

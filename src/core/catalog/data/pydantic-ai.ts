@@ -173,6 +173,7 @@ const COMMON = {
   forwardsOptions: false,
   takesObjects: true,
   localModels: ['test'],
+  localModelClasses: ['pydantic_ai.models.test.TestModel', 'pydantic_ai.models.function.FunctionModel'],
   libraryModules: PAI_LIBRARY,
 };
 
