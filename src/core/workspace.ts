@@ -134,7 +134,6 @@ export class WorkspaceIndex {
     // Pass 3: files that read a variable some config file sets, with the values now known.
     // In path order, as the CLI sorts them: which line is cited must not depend on the order files arrived in.
     // Values set by config files, and the constants code files export for the modules that import them (as the CLI).
-    // As the CLI: Python code that names a function or class whose parameter decides an endpoint publishes its calls, signal or not.
     // As the CLI: Python code that names a function or class whose parameter decides an endpoint
     // publishes its calls of it, signal or not; one that passes on a parameter of its own function
     // asks about that function's calls in turn.
