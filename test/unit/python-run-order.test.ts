@@ -29,6 +29,20 @@ describe('Python run order: the last top-level assignment before a top-level use
     assert.deepEqual(brief(found('nb.py', rebound)).map((e) => e.region), [null]);
   });
 
+  it('takes every target of a for, with or import list as a rebinding, not only the first (second review)', () => {
+    for (const rebinding of [
+      ['for i, REGION in enumerate(regions):', '    pass'],
+      ['for i, (REGION, m) in enumerate(pairs):', '    pass'],
+      ['with pick() as (REGION, m):', '    pass'],
+      ['from settings import (', '    MODEL,', '    REGION,', ')'],
+      ['from settings import (MODEL, REGION)'],
+      ['from settings import MODEL, REGION'],
+    ]) {
+      const text = bedrockClient(['REGION = "eu-central-1"', ...rebinding]);
+      assert.deepEqual(brief(found('nb.py', text)).map((e) => e.region), [null], rebinding.join(' / '));
+    }
+  });
+
   it('reads `if not X:` with one assignment under it as a default that applies only when X is empty', () => {
     const before = ['import os', 'REGION = "eu-central-1"  # @param', 'if not REGION:', '    REGION = os.environ.get("AWS_REGION")'];
     assert.deepEqual(brief(found('nb.py', bedrockClient(before))), [bedrock(3, 'eu-central-1')]);

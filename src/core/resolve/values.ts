@@ -284,6 +284,8 @@ export function findAssignment(path: string, useAt: number, ctx: Pick<EvalContex
     if (ctx.unstable.has(name) && (ctx.parser.lang !== 'go' || ctx.parser.goParameter(name, useAt) || !ctx.assignments.get(name)?.some((a) => a.declares))) return 'bound at run time';
     const list = ctx.assignments.get(name);
     if (!list || list.length === 0) continue;
+    // Python: also bound by a statement the assignments do not cover (`with f() as (X, m):`, `from m import (X, ...)`).
+    if (ctx.parser.pythonBoundOtherwise(name, list)) return 'bound at run time';
     const { compound, reassigned } = summaryOf(list);
     if (compound) return 'changed by +=';
     // A reassignment (`x = ...` after `let x`) may run on some paths only.

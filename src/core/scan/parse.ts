@@ -901,12 +901,25 @@ export class CodeParser {
     // and `name,` an argument, not bindings, unless the brackets are themselves a target
     // (`(a, b) = ...`, `for (a, b) in ...`).
     const open: number[] = [];
+    // Inside a statement's target list every name is bound: `for i, (a, b) in`, `with f() as (a, b):`,
+    // `from m import (A,\n B)`; the list ends at its stop token (or the line) at the depth it began.
+    let targets: { kind: 'for' | 'as' | 'import'; depth: number } | undefined;
+    const STOPS = { for: ['in'], as: [':', ',', ')'], import: [';'] };
     for (let j = 0; j < tokens.length; j++) {
       const t = tokens[j]!;
       if (isOpener(t)) open.push(j);
       else if (t.t === 'p' && (t.v === ')' || t.v === ']' || t.v === '}')) open.pop();
+      if (targets && open.length <= targets.depth && (t.t === 'nl' || STOPS[targets.kind].includes(t.v))) targets = undefined;
       // An attribute (`self.region = ...`) binds no bare name.
       if (t.t !== 'id' || tokens[j - 1]?.v === '.') continue;
+      if (t.v === 'for' || t.v === 'import' || (t.v === 'as' && targets?.kind !== 'import')) {
+        targets = { kind: t.v, depth: open.length };
+        continue;
+      }
+      if (targets) {
+        entry(t.v).bindings.push(t.s);
+        continue;
+      }
       if (t.v === 'global' || t.v === 'nonlocal') {
         for (let k = j + 1; tokens[k]?.t === 'id'; k += 2) {
           const e = entry(tokens[k]!.v);
@@ -931,6 +944,20 @@ export class CodeParser {
       if (v.t === 'nl' || v.v === 'in' || v.v === '=' || v.v === ':' || (v.t === 'id' && v.v !== 'async' && this.tokens[k + 1]?.v === '(')) return false;
     }
     return false;
+  }
+
+  /**
+   * Python: whether `name` is bound somewhere other than by the assignments the parser read
+   * (`with f() as (name, m):`, `from m import (name, ...)`, a tuple target): its value is then
+   * not only theirs.
+   */
+  pythonBoundOtherwise(name: string, assignments: readonly Assignment[]): boolean {
+    if (this.lang !== 'python') return false;
+    this.bindingIndex ??= this.pythonBindingIndex();
+    const b = this.bindingIndex.get(name);
+    if (!b) return false;
+    const read = new Set(assignments.map((a) => a.s));
+    return b.bindings.some((x) => !read.has(x));
   }
 
   /** Whether an offset is inside a Python def or class body: code that runs when it is called, not where it is written. */
