@@ -2,8 +2,7 @@
 
 import { SEVERITY_RANK, type Endpoint, type Finding, type Fix, type RelatedLocation, type ScanNote, type TextRange } from '../core/model';
 import type { Policy } from '../core/policy/policy';
-import { shownValue } from '../core/scan/tokens';
-import { LineIndex } from '../core/text';
+import { LineIndex, shownValue } from '../core/text';
 import { endpointCountries } from '../core/catalog/zones';
 
 export interface ScanReport {

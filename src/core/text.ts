@@ -1,6 +1,8 @@
 // Offsets to lines and columns. Lines and columns are 1-based; columns count UTF-16
 // code units, as VS Code and SARIF (columnKind utf16CodeUnits) do.
 
+import { HOLE } from './scan/tokens';
+
 /** One offset's line and column; for many offsets of one text, keep a LineIndex. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   return new LineIndex(text).position(offset);
@@ -65,4 +67,9 @@ export function visibleControls(text: string): string {
     const code = c.charCodeAt(0);
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
+}
+
+/** A value for people to read: each part that cannot be read statically shown as `…` (never the raw marker). */
+export function shownValue(value: string): string {
+  return value.split(HOLE).join('…');
 }

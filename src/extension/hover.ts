@@ -7,7 +7,7 @@ import { catalog } from '../core/catalog/data';
 import type { Fact, Provider, Source } from '../core/catalog/types';
 import type { Endpoint, Finding } from '../core/model';
 import { ruleMeta } from '../core/rules/rules';
-import { shownValue } from '../core/scan/tokens';
+import { shownValue } from '../core/text';
 import type { Inventory } from './inventory';
 import { escapeMarkdown as esc } from './markdown';
 

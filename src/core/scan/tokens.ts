@@ -38,11 +38,6 @@ export type TemplatePart = { lit: string; s: number; e: number } | { expr: Token
 /** An unknown part of a value (text computed at run time, an escape that cannot be read): never matched as a host's letters. */
 export const HOLE = '\u0000';
 
-/** A value for people to read: each part that cannot be read statically shown as `…` (never the raw marker). */
-export function shownValue(value: string): string {
-  return value.split(HOLE).join('…');
-}
-
 export type LexLanguage = 'python' | 'js' | 'go' | 'java' | 'csharp' | 'rust' | 'hcl';
 
 
