@@ -10,7 +10,7 @@ import { CatalogIndex } from './resolve/catalog-index';
 import { callsOfModule, moduleExports, resolveCode, type CodeFile } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
-import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments, stackRegions } from './resolve/cdk';
+import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments, readCdkFile, stackRegions } from './resolve/cdk';
 import { promptyModel } from './resolve/prompty';
 import { componentConfigs } from './resolve/component-config';
 import { promptyFrontMatterEnd } from './scan/config/prompty';
@@ -536,9 +536,13 @@ export class Engine {
         const code = resolveCode({ file, text, lang: format.lang }, this.index, env);
         notes.push(...code.notes);
         // The constants it exports reach the modules that import them (resolve/modules.ts); a CDK app's Lambda env reaches their code.
-        const lambdaEnv = format.lang === 'js' && mayDefineCdkLambda(text) ? lambdaEnvironments(file, text, env) : [];
         // A CDK app's stack region reaches the Bedrock resources its stacks declare.
-        const stackEnv = (format.lang === 'js' || format.lang === 'python') && mayDefineCdkApp(text) ? stackRegions(file, text, format.lang, env) : [];
+        const cdkLang = format.lang === 'js' || format.lang === 'python' ? format.lang : undefined;
+        const lambdas = cdkLang === 'js' && mayDefineCdkLambda(text);
+        const app = cdkLang !== undefined && mayDefineCdkApp(text);
+        const cdk = cdkLang && (lambdas || app) ? readCdkFile(text, cdkLang, env) : undefined;
+        const lambdaEnv = cdk && lambdas ? lambdaEnvironments(file, cdk) : [];
+        const stackEnv = cdk && app ? stackRegions(file, cdk) : [];
         return { endpoints: code.endpoints, definitions: [...code.exports, ...lambdaEnv, ...stackEnv], ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
       }
       case 'dotenv': {

@@ -8,7 +8,7 @@
 import { cdkContextLink, cdkContextName, dirOf, joinPath, type EnvScope } from '../env-scope';
 import { isProjectModule } from '../scan/imports';
 import { lex } from '../scan/lexer';
-import { CodeParser } from '../scan/parse';
+import { CodeParser, type CodeStructure } from '../scan/parse';
 import { HOLE } from '../scan/tokens';
 import type { Call, Value } from '../scan/ir';
 import type { CNode } from '../scan/config/tree';
@@ -40,17 +40,27 @@ export function cdkContextDefinitions(file: string, root: CNode | undefined): De
     ? [{ name: cdkContextName(e.key), value: e.value.v, offset: e.value.s, scope }] : []));
 }
 
+/** A CDK file parsed once, for both its Lambda environments and its stacks' regions. */
+export interface CdkFile {
+  parser: CodeParser;
+  structure: CodeStructure;
+  ctx: EvalContext;
+}
+
+export function readCdkFile(text: string, lang: 'js' | 'python', env: EnvLookup): CdkFile {
+  const { tokens } = lex(text, lang);
+  const parser = CodeParser.forFile(text, tokens, lang, () => true);
+  const structure = parser.parseFile();
+  return { parser, structure, ctx: { parser, assignments: structure.assignments, unstable: structure.unstable, env } };
+}
+
 /**
  * The env variables each CDK Lambda function in a file sets, scoped to its code: the asset
  * folder (`entry:`, `Code.fromAsset(...)`, `DockerImageCode.fromImageAsset(...)`) when it is
  * written from `__dirname`; otherwise tied to no folder (a relative path is taken from where
  * the CDK app runs). Inline code (`Code.fromInline`) runs no workspace code.
  */
-export function lambdaEnvironments(file: string, text: string, env: EnvLookup): Definition[] {
-  const { tokens } = lex(text, 'js');
-  const parser = CodeParser.forFile(text, tokens, 'js', () => true);
-  const structure = parser.parseFile();
-  const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env };
+export function lambdaEnvironments(file: string, { parser, structure, ctx }: CdkFile): Definition[] {
   const out: Definition[] = [];
   for (const call of structure.calls) {
     if (!call.isNew) continue;
@@ -133,11 +143,8 @@ export const CDK_STACK_REGION = 'cdk-stack:region';
  * folder of the app file, or the folder above when the app is in `bin/` as `cdk init` lays it out.
  * A region from CDK_DEFAULT_REGION is the deploying account's: set, but unknown.
  */
-export function stackRegions(file: string, text: string, lang: 'js' | 'python', env: EnvLookup): Definition[] {
-  const { tokens } = lex(text, lang);
-  const parser = CodeParser.forFile(text, tokens, lang, () => true);
-  const structure = parser.parseFile();
-  const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env };
+export function stackRegions(file: string, { parser, structure, ctx }: CdkFile): Definition[] {
+  const lang = parser.lang;
   const held = (v: Value | undefined): Value | undefined => {
     if (v?.k !== 'ref') return v;
     const a = findAssignment(v.path, v.s, ctx);
