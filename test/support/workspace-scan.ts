@@ -2,8 +2,12 @@
 // the lines of the files written for it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { scan } from '../../src/cli/scan';
+import * as path from 'node:path';
+import { findPolicy, scan } from '../../src/cli/scan';
+import { walk } from '../../src/cli/walk';
+import type { Engine } from '../../src/core/engine';
 import type { Endpoint, Finding } from '../../src/core/model';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { tempWorkspace } from './cli';
 
 export type Files = Record<string, string>;
@@ -29,3 +33,11 @@ export const lineWith = (text: string, needle: string): number => {
 /** Each endpoint as [file, line, region, euResident]. */
 export const placed = (r: { endpoints: Endpoint[] }, files: Files): [string, number, string | null, boolean | null][] =>
   r.endpoints.map((e): [string, number, string | null, boolean | null] => [e.file, lineOf(files[e.file]!, e.range.start), e.region, e.euResident]);
+
+/** A folder's files in a WorkspaceIndex, as the editor indexes them, under the policy the CLI would find there. */
+export function indexFolder(dir: string, engine: Engine, today: string): WorkspaceIndex {
+  const { policy } = findPolicy([dir], undefined, dir);
+  const index = new WorkspaceIndex(engine, policy, { today: () => today });
+  for (const f of walk(dir, undefined, [])) index.set(path.relative(dir, f).split(path.sep).join('/'), fs.readFileSync(f));
+  return index;
+}

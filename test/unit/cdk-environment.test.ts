@@ -5,11 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toJson } from '../../src/cli/report';
-import { findPolicy, scan } from '../../src/cli/scan';
-import { walk } from '../../src/cli/walk';
+import { scan } from '../../src/cli/scan';
 import { Engine, formatOf, placeEnv, scopedEnv, setsValuesOnly, type EnvDefinition } from '../../src/core/engine';
 import type { Endpoint } from '../../src/core/model';
-import { WorkspaceIndex } from '../../src/core/workspace';
+import type { WorkspaceIndex } from '../../src/core/workspace';
+import { indexFolder } from '../support/workspace-scan';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURE = 'test/fixtures/cdk-environment';
@@ -25,11 +25,7 @@ function answers(endpoints: Endpoint[]): string[] {
 }
 
 function indexOf(folder: string): WorkspaceIndex {
-  const abs = path.join(ROOT, folder);
-  const { policy } = findPolicy([abs], undefined, abs);
-  const index = new WorkspaceIndex(engine, policy, { today: () => TODAY });
-  for (const f of walk(abs, undefined, [])) index.set(path.relative(abs, f).split(path.sep).join('/'), fs.readFileSync(f));
-  return index;
+  return indexFolder(path.join(ROOT, folder), engine, TODAY);
 }
 
 function byLine(endpoints: Endpoint[], file: string, text: string): Endpoint {

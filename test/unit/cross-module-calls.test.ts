@@ -6,33 +6,27 @@
 // callers often have no LLM signal of their own; the CLI and the editor's index agree.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { findPolicy, scan } from '../../src/cli/scan';
 import { walk } from '../../src/cli/walk';
 import { Engine } from '../../src/core/engine';
 import type { Endpoint } from '../../src/core/model';
 import { WorkspaceIndex } from '../../src/core/workspace';
+import { tempWorkspace } from '../support/cli';
+import { indexFolder } from '../support/workspace-scan';
 
 const TODAY = '2026-12-01';
 const engine = new Engine();
 const made: string[] = [];
 
 function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-xcalls-'));
+  const dir = tempWorkspace(files);
   made.push(dir);
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
   return dir;
 }
 
 function indexOf(dir: string): WorkspaceIndex {
-  const { policy } = findPolicy([dir], undefined, dir);
-  const index = new WorkspaceIndex(engine, policy, { today: () => TODAY });
-  for (const f of walk(dir, undefined, [])) index.set(path.relative(dir, f).split(path.sep).join('/'), fs.readFileSync(f));
-  return index;
+  return indexFolder(dir, engine, TODAY);
 }
 
 /** `line provider region <- cited lines` (or `? why`), for the endpoints in `file`, from the CLI; checks the index agrees. */

@@ -6,13 +6,13 @@
 // the editor's index agree, and the index re-reads importers when the constant changes.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { findPolicy, scan } from '../../src/cli/scan';
-import { walk } from '../../src/cli/walk';
+import { scan } from '../../src/cli/scan';
 import { Engine } from '../../src/core/engine';
 import type { Endpoint } from '../../src/core/model';
-import { WorkspaceIndex } from '../../src/core/workspace';
+import type { WorkspaceIndex } from '../../src/core/workspace';
+import { tempWorkspace } from '../support/cli';
+import { indexFolder } from '../support/workspace-scan';
 
 const TODAY = '2026-12-01';
 const engine = new Engine();
@@ -20,20 +20,13 @@ const made: string[] = [];
 
 /** A folder holding `files` (path -> text), removed after the tests. */
 function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-xmod-'));
+  const dir = tempWorkspace(files);
   made.push(dir);
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
   return dir;
 }
 
 function indexOf(dir: string): WorkspaceIndex {
-  const { policy } = findPolicy([dir], undefined, dir);
-  const index = new WorkspaceIndex(engine, policy, { today: () => TODAY });
-  for (const f of walk(dir, undefined, [])) index.set(path.relative(dir, f).split(path.sep).join('/'), fs.readFileSync(f));
-  return index;
+  return indexFolder(dir, engine, TODAY);
 }
 
 /** `file:line provider host <- where the values come from`, for the endpoints in `file`. */

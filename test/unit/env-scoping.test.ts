@@ -3,15 +3,14 @@
 // their build context, workflows their working directory. Values tied to no code apply only
 // where nothing tied sets the variable, and say so. The CLI and the editor's index agree.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findPolicy, scan } from '../../src/cli/scan';
-import { walk } from '../../src/cli/walk';
+import { scan } from '../../src/cli/scan';
 import { Engine, formatOf, placeEnv, scopedEnv, workspaceEnv, type EnvDefinition } from '../../src/core/engine';
 import { isDocumentationEnv } from '../../src/core/env-scope';
 import { baaAvailable } from '../../src/core/resolve/catalog-index';
 import type { Endpoint, Finding } from '../../src/core/model';
-import { WorkspaceIndex } from '../../src/core/workspace';
+import type { WorkspaceIndex } from '../../src/core/workspace';
+import { indexFolder } from '../support/workspace-scan';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURE = 'test/fixtures/env-scoping';
@@ -51,11 +50,7 @@ function answers(endpoints: Endpoint[], prefix = ''): Record<string, string[]> {
 }
 
 function indexOf(folder: string): WorkspaceIndex {
-  const abs = path.join(ROOT, folder);
-  const { policy } = findPolicy([abs], undefined, abs);
-  const index = new WorkspaceIndex(engine, policy, { today: () => TODAY });
-  for (const f of walk(abs, undefined, [])) index.set(path.relative(abs, f).split(path.sep).join('/'), fs.readFileSync(f));
-  return index;
+  return indexFolder(path.join(ROOT, folder), engine, TODAY);
 }
 
 const summary = (r: { endpoints: Endpoint[]; findings: Finding[] }) => ({
