@@ -1486,9 +1486,16 @@ class CodeResolver {
     return r.env && !r.env.defaulted ? this.ownerOfUrlVariable(r.env.name) : undefined;
   }
 
-  /** The provider whose SDK alone reads this env variable for its URL (AZURE_OPENAI_ENDPOINT). */
+  /**
+   * The provider whose SDK alone reads this env variable for its URL and has no public default
+   * host (AZURE_OPENAI_ENDPOINT names an account of that provider; OLLAMA_HOST a server of that
+   * runtime). A variable that overrides a public default (OPENAI_BASE_URL) exists to send requests
+   * elsewhere, any server speaking that protocol, so an unknown value says nothing about whose it is.
+   */
   private ownerOfUrlVariable(name: string): Provider | undefined {
-    return this.index.envSignals(name).find((ref) => ref.signal.kind === 'url' && ref.signal.specific)?.provider;
+    const owner = this.index.envSignals(name).find((ref) => ref.signal.kind === 'url' && ref.signal.specific)?.provider;
+    const overridesDefault = owner?.kind !== 'self-hosted' && owner?.clients.some((signal) => signal.defaults.host !== undefined);
+    return overridesDefault ? undefined : owner;
   }
 
   /**
