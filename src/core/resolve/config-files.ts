@@ -104,7 +104,7 @@ function readFrom(value: Value, ctx: EvalContext, depth = 0): NamedFile | { why:
   let v: Value | undefined = value;
   if (v.k === 'ref' && !v.path.includes('.')) {
     const assigned = findAssignment(v.path, v.s, ctx);
-    if (typeof assigned === 'string') return { why: `the config \`${value.k === 'ref' ? value.path : ''}\` is ${assigned}` };
+    if (typeof assigned === 'string') return { why: `the config \`${v.path}\` is ${assigned}, not read from a file this code names` };
     v = assigned ? ctx.parser.valueOf(assigned) : undefined;
   }
   if (v?.k !== 'call' || depth > 2) return { why: `the config comes from \`${written(value)}\`, not from a file this code names` };
