@@ -38,6 +38,9 @@ describe('model clients built from a config file the code names', () => {
     const call = r.endpoints.find((e) => e.file === 'bot/agent.py')!;
     assert.match(call.via, /bot\/llm\.yaml:1/);
     assert.equal(call.euFix, undefined);
+    // Read as text through pathlib, then parsed.
+    const text = { 'bot/agent.py': AGENT.replace('    with open("llm.yaml") as handle:\n        settings = yaml.safe_load(handle)', '    settings = json.loads(Path("llm.json").read_text())'), 'bot/llm.json': '{"provider": "autogen_ext.models.openai.OpenAIChatCompletionClient", "config": {"model": "claude-3-5-haiku"}}' };
+    assert.deepEqual(inCode(await scanFiles(text, NO_POLICY), text), [['bot/agent.py', 6, 'anthropic', 'api.anthropic.com']]);
   });
 
   it('uses a template beside a missing file as the values it documents, and says so; the real file wins over it', async () => {
@@ -90,7 +93,7 @@ describe('model clients built from a config file the code names', () => {
     const files = { 'lib/factory.py': passed };
     const unknown = await scanFiles(files, NO_POLICY);
     assert.deepEqual(inCode(unknown, files), [['lib/factory.py', 5, null, null]]);
-    assert.match(unknown.endpoints[0]!.unknown!, /`config` is bound at run time, not read from a file this code names/);
+    assert.match(unknown.endpoints[0]!.unknown!, /`config` is bound at run time, not read from a YAML or JSON file this code names/);
   });
 
   it('reports each client of an agent config an agent is loaded from', async () => {

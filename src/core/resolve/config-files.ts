@@ -21,7 +21,7 @@ import { evaluate, findAssignment, isKnown, type EnvLookup, type EnvWhere, type 
 import type { Span } from '../scan/ir';
 
 /** Calls that return a config read from a file they are handed (a stream or its text). */
-const READERS = new Set(['yaml.safe_load', 'yaml.load', 'yaml.full_load', 'yaml.unsafe_load', 'json.load', 'json.loads', 'tomllib.load', 'tomllib.loads']);
+const READERS = new Set(['yaml.safe_load', 'yaml.load', 'yaml.full_load', 'yaml.unsafe_load', 'json.load', 'json.loads']);
 /** Calls that open or read the file at their first argument. */
 const OPENERS = new Set(['open', 'io.open', 'codecs.open', 'builtins.open', 'Path', 'pathlib.Path', 'PurePath', 'pathlib.PurePath']);
 /** Methods that read the file of the object they are called on (`Path(p).read_text()`). */
@@ -104,12 +104,12 @@ function readFrom(value: Value, ctx: EvalContext, depth = 0): NamedFile | { why:
   let v: Value | undefined = value;
   if (v.k === 'ref' && !v.path.includes('.')) {
     const assigned = findAssignment(v.path, v.s, ctx);
-    if (typeof assigned === 'string') return { why: `the config \`${v.path}\` is ${assigned}, not read from a file this code names` };
+    if (typeof assigned === 'string') return { why: `the config \`${v.path}\` is ${assigned}, not read from a YAML or JSON file this code names` };
     v = assigned ? ctx.parser.valueOf(assigned) : undefined;
   }
-  if (v?.k !== 'call' || depth > 2) return { why: `the config comes from \`${written(value)}\`, not from a file this code names` };
+  if (v?.k !== 'call' || depth > 2) return { why: `the config comes from \`${written(value)}\`, not from a YAML or JSON file this code reads by name` };
   const callee = ctx.parser.qualify(v.call.callee);
-  if (!READERS.has(callee)) return { why: `the config comes from \`${written(v)}\`, not from a file this code names` };
+  if (!READERS.has(callee)) return { why: `the config comes from \`${written(v)}\`, not from a YAML or JSON file this code reads by name` };
   const source = v.call.args.find((a) => !a.name)?.value;
   return source ? fileOf(source, ctx, depth) : { why: `\`${v.call.callee}()\` reads no file here` };
 }
