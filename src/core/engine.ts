@@ -12,7 +12,7 @@ import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
 import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments, readCdkFile, stackRegions } from './resolve/cdk';
 import { promptyModel } from './resolve/prompty';
-import { componentConfigs } from './resolve/component-config';
+import { componentConfigs, publishedConfigFile } from './resolve/component-config';
 import { promptyFrontMatterEnd } from './scan/config/prompty';
 import { compilerConfig, exportedNames, isCompilerConfig, moduleKeyOf, PROJECT_IMPORT_ANCHORS, pythonModuleDefines } from './resolve/modules';
 import { goModuleDefinition, npmPackageDefinition } from './resolve/not-endpoints';
@@ -572,6 +572,8 @@ export class Engine {
           }
           r.tree(root);
         }));
+        // A model config file reaches the code that loads it by name (resolve/config-files.ts).
+        if (format.kind === 'yaml' || format.kind === 'json') scanned.definitions = [...(scanned.definitions ?? []), ...publishedConfigFile(file, text, tree, this.index)];
         if (format.kind === 'json' && format.compilerConfig) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...compilerConfig(file, tree)] };
         // A package.json names its package: JS/TS code below it reads that to tell a library's own source.
         if (format.kind === 'json' && format.cdkContext) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...cdkContextDefinitions(file, tree.roots[0])] };

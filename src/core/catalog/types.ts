@@ -598,6 +598,32 @@ export interface Catalog {
   unlistedApis?: UnlistedLlmApi[];
   /** Settings files that list models by a type naming the client a tool builds (GraphRAG's `models:`). */
   modelSettings?: ModelSettingsFormat[];
+  /** Calls that build model clients from a config file the code names (AutoGen's `load_component`, GraphRAG tools' `from_settings`). */
+  configFileLoaders?: ConfigFileLoader[];
+}
+
+/**
+ * A call that builds model clients from a YAML or JSON file the code names: the config handed to
+ * it was read from that file (`load_component(yaml.safe_load(open("model_config.yaml")))`), or
+ * it takes the file's path (`from_settings(root_dir, config_filepath)`). The clients are the
+ * file's (component configs, a settings file's `models:`), reported at the call.
+ */
+export interface ConfigFileLoader {
+  id: string;
+  languages: CodeLanguage[];
+  /** Callees qualified by their imports; `*` stands for any dotted path (`autogen_agentchat.*.load_component`). */
+  callees: string[];
+  /** The argument holding the config as read from the file (a dict), by keyword or position. */
+  config?: { name: string; index: number };
+  /** The argument naming the file. */
+  path?: { name: string; index: number };
+  /** The argument naming the folder searched for `files` when no path is given. */
+  root?: { name: string; index: number; files: string[] };
+  /** The entries of the settings' `models:` it builds (GraphRAG's ids); absent: every component config in the file. */
+  models?: string[];
+  /** It always builds a model client: a file that cannot be read leaves that client's provider unknown (else nothing is said). */
+  buildsModelClient: boolean;
+  sources: Source[];
 }
 
 /**

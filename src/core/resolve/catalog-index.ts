@@ -3,7 +3,7 @@
 // verdicts (EU residency, BAA) that follow from them.
 
 import type {
-  BaaFact, Catalog, ClientSignal, CodeLanguage, EnvSignal, HostPattern, LiteLlmPrefix, Provider, ProviderConfigLibrary, ProviderId, Source,
+  BaaFact, Catalog, ClientSignal, CodeLanguage, ConfigFileLoader, EnvSignal, HostPattern, LiteLlmPrefix, Provider, ProviderConfigLibrary, ProviderId, Source,
   UnlistedLlmApi, UnlistedLlmHost,
 } from '../catalog/types';
 import type { ResolvedLocation } from '../model';
@@ -38,6 +38,7 @@ export class CatalogIndex {
   /** Entry points of libraries configured with a provider per part (mem0 `Memory`, `from_config`), by language and qualified name. */
   private readonly configLibraryCallees = new Map<string, ProviderConfigLibrary>();
   private readonly configLibraryTails = new Set<string>();
+  private readonly configFileLoaders: { loader: ConfigFileLoader; callees: RegExp[] }[];
   /** Calls a client may be handed to that decide its backend (AdkApp), or that replace it (set_default_openai_client): parsed too, to be found. */
   private readonly wrapperTails = new Set<string>();
   private readonly prefixes: LiteLlmPrefix[];
@@ -83,7 +84,14 @@ export class CatalogIndex {
       ...(catalog.routers ?? []).flatMap((r) => [...(r.methods ?? []), ...(r.functions ?? [])]),
       // Calls that run a .prompty file with a configuration of their own.
       ...(catalog.promptyRunners ?? []).flatMap((r) => r.callees),
+      // Calls that build model clients from a file the code names (load_component, from_settings).
+      ...(catalog.configFileLoaders ?? []).flatMap((l) => l.callees),
     ].map(lastSegment));
+    this.configFileLoaders = (catalog.configFileLoaders ?? []).map((loader) => ({
+      loader,
+      // `*` stands for any dotted path between the package and the method.
+      callees: loader.callees.map((c) => new RegExp(`^${c.split('*').map((part) => part.replace(/[.]/g, '\\.')).join('[\\w.]+')}$`)),
+    }));
     for (const library of catalog.configLibraries ?? []) {
       for (const { language, names } of library.callees) {
         for (const name of names) {
@@ -141,6 +149,11 @@ export class CatalogIndex {
     const tail = lastSegment(calleePath);
     return this.clientsByLang.get(lang)?.has(tail) === true || this.vendorClientsByLang.get(lang)?.has(tail) === true
       || this.litellmTails.has(tail) || this.routerTails.has(tail) || this.wrapperTails.has(tail) || this.configLibraryTails.has(tail);
+  }
+
+  /** The call that builds model clients from a file the code names, for this qualified callee (`autogen_core.models.ChatCompletionClient.load_component`). */
+  configFileLoaderFor(lang: CodeLanguage, qualified: string): ConfigFileLoader | undefined {
+    return this.configFileLoaders.find((l) => l.loader.languages.includes(lang) && l.callees.some((re) => re.test(qualified)))?.loader;
   }
 
   /** The library configured with a provider per part whose entry point this qualified callee is (`mem0.Memory.from_config`). */

@@ -19,6 +19,7 @@ import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, t
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, importsProjectName, type ExportedValue } from './modules';
 import { CallerArguments, publishedCalls, readingShown } from './calls';
+import { configFileEndpoints } from './config-files';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
@@ -112,7 +113,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
       if (c) consulted.set(c.lookupName, { state: 'set', value: c.value, where: c.where });
       return c;
     };
-    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, imported, ownCallsOnly: /\.ipynb$/i.test(input.file),
+    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, workspace: lookup, imported, ownCallsOnly: /\.ipynb$/i.test(input.file),
       ...(callers ? { fromCallers: callers.fromCallers.bind(callers), initCalled: callers.initCalled.bind(callers) } : {}) };
     // What a folder's go.mod or package.json names: read untracked, as it is no value an endpoint is resolved from.
     const manifest = (name: string): string | undefined => {
@@ -399,7 +400,7 @@ class CodeResolver {
     // `const vertex = createVertex(...)` then `vertex("model")`: the local name is a client
     // made by a factory (reported there), not the SDK's default instance.
     if (!call.callee.includes('.') && !call.isNew && this.isMadeClient(call.callee, call.s)) return;
-    if (this.routed(call) || this.configured(call) || this.promptyRun(call)) return;
+    if (this.routed(call) || this.configured(call) || this.promptyRun(call) || this.configFileLoad(call)) return;
     call = this.onHeldObject(call);
     const match = this.matchClient(call);
     if (!match) {
@@ -645,6 +646,20 @@ class CodeResolver {
       config = read.options;
     }
     for (const part of library.parts) this.configuredPart(call, library, part, findOption(config, [part.key]));
+    return true;
+  }
+
+  /**
+   * A call that builds model clients from a config file this code names (AutoGen
+   * `load_component` of a YAML it reads, GraphRAG tools' `from_settings`): the file's clients,
+   * reported here (config-files.ts). Returns whether the call was one.
+   */
+  private configFileLoad(call: Call): boolean {
+    const loader = this.index.configFileLoaderFor(this.input.lang, this.ctx.parser.qualify(call.callee));
+    if (!loader) return false;
+    const span = this.callSpan(call);
+    const site = { file: this.input.file, index: this.index, ctx: this.ctx, workspace: this.ctx.workspace ?? this.ctx.env, span, label: shortCallee(call) };
+    this.endpoints.push(...configFileEndpoints(call, loader, site, (via, unknown) => makeEndpoint(this.index, this.input.file, span, { provider: null, host: null, region: null }, via, { unknown })));
     return true;
   }
 

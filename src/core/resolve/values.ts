@@ -81,6 +81,8 @@ export interface EvalContext {
   fromCallers?: (path: string, at: Span, ctx: EvalContext, depth: number) => Resolved | undefined;
   /** Python: whether the class whose `__init__` makes this assignment is called from other modules of the workspace (calls.ts). */
   initCalled?: (a: Assignment) => boolean;
+  /** The workspace's values, read without citing them on an endpoint (a config file the code names, config-files.ts). */
+  workspace?: EnvLookup;
 }
 
 const MAX_DEPTH = 6;

@@ -217,6 +217,8 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
     }
     // A run of a .prompty file imports its runtime (`import prompty`).
     for (const r of catalog.promptyRunners ?? []) for (const c of r.callees) words.push(c.slice(0, c.indexOf('.')));
+    // A call that builds model clients from a file the code names is imported from its package (`autogen_core`).
+    for (const l of catalog.configFileLoaders ?? []) for (const c of l.callees) words.push(c.slice(0, c.indexOf('.')));
     // A library configured with a provider per part is imported by its package name (`mem0`, `mem0ai/oss`).
     for (const library of catalog.configLibraries ?? []) for (const { names } of library.callees) for (const c of names) words.push(c.slice(0, c.search(/[./]/)));
     // Java code that has a Spring AI chat model (or a generic ChatModel / ChatClient.Builder) injected (spring-beans.ts).

@@ -2,7 +2,7 @@
 // base_url=...)`) or from a component config (`provider: autogen_ext.models.openai.OpenAIChatCompletionClient`
 // with `config: {model, base_url}`, loaded by `ChatCompletionClient.load_component(...)`), whose
 // config keys are the class's keyword arguments.
-import type { ClientSignal, ModelSettingsFormat, ProviderId } from '../types';
+import type { ClientSignal, ConfigFileLoader, ModelSettingsFormat, ProviderId } from '../types';
 import { CHECKED_FRAMEWORKS as D, gh } from './common';
 
 const AG = 'microsoft/autogen';
@@ -100,3 +100,40 @@ export const graphragSettings: ModelSettingsFormat = {
   url: ['api_base'],
   sources: [gh(GRAPHRAG, GRAPHRAG_2X, 'graphrag/config/enums.py', D), gh(GRAPHRAG, GRAPHRAG_2X, 'graphrag/language_model/providers/fnllm/utils.py', D)],
 };
+
+// Calls that build model clients from a file the code names. `load_component` takes the config
+// as read from a YAML/JSON file (`yaml.safe_load(open("model_config.yaml"))`); on
+// ChatCompletionClient it always builds a model client, on an agent or team it builds whatever
+// clients the file's components name. GraphRAG's search tools take the settings file itself
+// (or search root_dir for settings.yaml/.yml/.json, as GraphRAG's load_config does) and build
+// the models with GraphRAG's fixed ids: the chat model, and for local search the embedding model too.
+const COMPONENT_CONFIG = gh(AG, AG_COMMIT, 'python/packages/autogen-core/src/autogen_core/_component_config.py', D);
+const GRAPHRAG_TOOL = (name: string) => gh(AG, AG_COMMIT, `python/packages/autogen-ext/src/autogen_ext/tools/graphrag/${name}`, D);
+const GRAPHRAG_LOAD_CONFIG = gh(GRAPHRAG, GRAPHRAG_2X, 'graphrag/config/load_config.py', D);
+const GRAPHRAG_DEFAULTS = gh(GRAPHRAG, GRAPHRAG_2X, 'graphrag/config/defaults.py', D);
+const GRAPHRAG_FILES = { name: 'root_dir', index: 0, files: ['settings.yaml', 'settings.yml', 'settings.json'] };
+
+export const autogenConfigFileLoaders: ConfigFileLoader[] = [
+  {
+    id: 'autogen-load-model-client', languages: ['python'],
+    callees: ['autogen_core.models.ChatCompletionClient.load_component', 'autogen_ext.models.*.load_component'],
+    config: { name: 'model', index: 0 }, buildsModelClient: true, sources: [COMPONENT_CONFIG],
+  },
+  {
+    id: 'autogen-load-component', languages: ['python'],
+    callees: ['autogen_agentchat.*.load_component', 'autogen_core.*.load_component', 'autogen_ext.*.load_component'],
+    config: { name: 'model', index: 0 }, buildsModelClient: false, sources: [COMPONENT_CONFIG],
+  },
+  {
+    id: 'autogen-graphrag-global-search', languages: ['python'],
+    callees: ['autogen_ext.tools.graphrag.GlobalSearchTool.from_settings'],
+    path: { name: 'config_filepath', index: 1 }, root: GRAPHRAG_FILES, models: ['default_chat_model'],
+    buildsModelClient: true, sources: [GRAPHRAG_TOOL('_global_search.py'), GRAPHRAG_LOAD_CONFIG, GRAPHRAG_DEFAULTS],
+  },
+  {
+    id: 'autogen-graphrag-local-search', languages: ['python'],
+    callees: ['autogen_ext.tools.graphrag.LocalSearchTool.from_settings'],
+    path: { name: 'config_filepath', index: 1 }, root: GRAPHRAG_FILES, models: ['default_chat_model', 'default_embedding_model'],
+    buildsModelClient: true, sources: [GRAPHRAG_TOOL('_local_search.py'), GRAPHRAG_LOAD_CONFIG, GRAPHRAG_DEFAULTS],
+  },
+];

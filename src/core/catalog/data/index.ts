@@ -7,7 +7,7 @@ import { PROVIDER_IDS } from '../types';
 import { litellm } from './litellm';
 import { routers } from './routers';
 import { pydanticAiClients, pydanticAiRouters } from './pydantic-ai';
-import { autogenClients, graphragSettings } from './autogen';
+import { autogenClients, autogenConfigFileLoaders, graphragSettings } from './autogen';
 import { configLibraries } from './mem0';
 import { portkey } from './portkey-routing';
 import { regionSets } from './regions';
@@ -87,4 +87,5 @@ export const catalog: Catalog = {
   configLibraries,
   unlistedApis,
   modelSettings: [graphragSettings],
+  configFileLoaders: autogenConfigFileLoaders,
 };
