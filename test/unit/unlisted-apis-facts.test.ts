@@ -104,4 +104,58 @@ describe('unlisted LLM APIs: facts from the vendors themselves', () => {
       assert.deepEqual(hub, ['env-file.ts:4', 'models.ts:4'], r.stdout);
     });
   });
+
+  // Options read from a dict a function of the same file builds and returns: the settings
+  // modules of app templates build their client's keyword arguments this way.
+  describe('options from a dict a function of the file returns', () => {
+    const SETTINGS_PY = [
+      'import os',
+      'from llama_index.llms.openai_like import OpenAILike',
+      '',
+      'def hub_options():',
+      '    base = os.getenv("HUB_BASE_URL")',
+      '    opts = {',
+      '        "model": os.getenv("MODEL", "small"),',
+      '        "api_base": base,',
+      '    }',
+      '    return opts',
+      '',
+      'def fixed_options():',
+      '    return {"model": "small", "api_base": "https://llm-server.llmhub.t-systems.net/v2"}',
+      '',
+      'def setup():',
+      '    from_env = hub_options()',
+      '    llm = OpenAILike(**from_env, is_chat_model=True)',
+      '    fixed = fixed_options()',
+      '    hub = OpenAILike(**fixed)',
+      '',
+    ].join('\n');
+    const found = (): Endpoint[] => endpoints('app/settings.py', SETTINGS_PY).sort((a, b) => a.range.start - b.range.start);
+
+    it('reads the base URL the returned dict sets: from an env variable nobody sets, so provider and host unknown (not OpenAI)', () => {
+      const e = found().find((x) => lineOf(SETTINGS_PY, x) === 17);
+      assert.ok(e, 'the client is reported');
+      assert.equal(e.provider, null);
+      assert.equal(e.host, null);
+      assert.match(e.via, /api_base from HUB_BASE_URL/);
+    });
+
+    it('and a literal base URL in the returned dict is the client\'s host, reported once on the literal', () => {
+      const clients = found().filter((x) => x.via.startsWith('OpenAILike()')).map((x) => [lineOf(SETTINGS_PY, x), x.provider, x.host]);
+      assert.deepEqual(clients, [[13, null, HUB], [17, null, null]]);
+      assert.equal(found().filter((x) => x.host === HUB).length, 1, 'the literal is not reported a second time on its own');
+    });
+
+    it('stays opaque where the function takes parameters or may return something else', () => {
+      for (const def of [
+        'def hub_options(name):\n    return {"api_base": name}\n',
+        'def hub_options():\n    if os.getenv("X"):\n        return {"api_base": "http://localhost:8000/v1"}\n    return {}\n',
+      ]) {
+        const text = `import os\nfrom llama_index.llms.openai_like import OpenAILike\n\n${def}\nopts = hub_options()\nllm = OpenAILike(**opts)\n`;
+        const client = endpoints('app/settings.py', text).filter((e) => e.via.startsWith('OpenAILike()'));
+        assert.deepEqual(client.map((e) => e.via), ['OpenAILike(): options from opts'], def);
+      }
+    });
+  });
 });
+
