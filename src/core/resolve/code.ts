@@ -1966,7 +1966,8 @@ class CodeResolver {
     for (const arg of passed) {
       const v = arg.value;
       const assigned = v.k === 'ref' ? findAssignment(v.path, v.s, this.ctx) : undefined;
-      const literal = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+      const assignedValue = assigned && typeof assigned !== 'string' ? this.ctx.parser.valueOf(assigned) : undefined;
+      const literal = assignedValue?.k === 'call' ? this.returnedDict(assignedValue.call) ?? assignedValue : assignedValue;
       if (literal?.k === 'obj' && v.k === 'ref') {
         const written = this.writtenInto(v.path, call);
         for (const e of literal.entries) if (!written.options.some((o) => o.name === e.key)) options.push({ name: e.key, value: e.value });
@@ -1984,6 +1985,23 @@ class CodeResolver {
       }
     }
     return opaque ? { options, opaque } : { options };
+  }
+
+  /**
+   * The dict literal a Python options name gets from a function of this file that always
+   * returns it (`cfg = llm_config()` with `def llm_config(): c = {...}; return c`), so the
+   * keys it sets (`api_base=os.getenv(...)`) are read as if written at the call.
+   */
+  private returnedDict(call: Call): Value | undefined {
+    if (call.args.length > 0 || call.chain.length > 0) return undefined;
+    const returned = this.ctx.parser.pythonReturnOf(call.callee);
+    if (!returned) return undefined;
+    let value: Value | undefined = returned.value;
+    if (value.k === 'ref') {
+      const a = findAssignment(value.path, returned.at, this.ctx);
+      value = a && typeof a !== 'string' ? this.ctx.parser.valueOf(a) : undefined;
+    }
+    return value?.k === 'obj' ? value : undefined;
   }
 
   /**

@@ -546,6 +546,32 @@ export class CodeParser {
   }
 
   /**
+   * Python: what the top-level function `name` returns, when that is one expression whatever
+   * the call: the def takes no parameters and its body has a single `return` and no `yield`
+   * (`def llm_config(): cfg = {...}; return cfg`). `at` is the `return`, where names in the
+   * expression are read. Undefined for anything else.
+   */
+  pythonReturnOf(name: string): { value: Value; at: number } | undefined {
+    if (this.lang !== 'python' || name.includes('.')) return undefined;
+    this.pyBlocks ??= pythonBlocks(this.text, this.continuationLines());
+    const defs = this.pyBlocks.filter((b) => indentAt(this.text, b.s) === 0 && this.pythonHeader(b.s)?.name === name);
+    const header = defs.length === 1 ? this.pythonHeader(defs[0]!.s) : undefined;
+    if (!header || header.kind !== 'def' || header.open < 0 || this.topLevelItems(header.open).length > 0) return undefined;
+    const { tokens } = this;
+    let ret = -1;
+    for (let i = this.closeOf(header.open) + 1; i < tokens.length && tokens[i]!.s < defs[0]!.e; i++) {
+      const v = tokens[i]!;
+      if (v.t !== 'id' || (v.v !== 'return' && v.v !== 'yield')) continue;
+      if (v.v === 'yield' || ret >= 0) return undefined;
+      ret = i;
+    }
+    if (ret < 0) return undefined;
+    let end = ret + 1;
+    while (end < tokens.length && tokens[end]!.t !== 'nl' && tokens[end]!.v !== ';') end++;
+    return end > ret + 1 ? { value: this.parseRange(ret + 1, end), at: tokens[ret]!.s } : undefined;
+  }
+
+  /**
    * Python: whether `name` is bound in [s, e) other than by a plain read: assigned (also in
    * place), a `for`/`with`/`except` target, imported, deleted, or declared `global`.
    */

@@ -56,6 +56,7 @@ const MINIMAX_GLOBAL = src('https://docs.rs/rig-core/latest/rig/providers/minima
 const MINIMAX_CHAT = src('https://trtc.io/document/79678', CHECKED, true);
 
 const GIGACHAT_API_REFERENCE = src('https://developers.sber.ru/docs/en/gigachat/api/reference', CHECKED);
+const GIGACHAT_RESELLER = src('https://polza.ai/providers/gigachat.md', CHECKED, true);
 const NOMIC_CLIENT = gh('nomic-ai/nomic', 'b963f429ea40a40071257465253737db42ef6222', 'nomic/dataset.py', CHECKED);
 const NETMIND_CHAT = src('https://netmind-power.gitbook.io/netmind-power-documentation/api/inference/chat', CHECKED);
 const NETMIND_OPENAI_API = src('https://netmind-power.gitbook.io/inference-api-documentation/openai-api', CHECKED);
@@ -92,6 +93,9 @@ const NEBIUS_REGIONS = src('https://www.bolna.ai/docs/custom-llm-inference/nebiu
 const NOVITA_QUICK_START = src('https://raw.githubusercontent.com/novitalabs/novita-skills/main/skills/novita-ai/references/quick-start.md', CHECKED);
 const NOVITA_LLM_API = src('https://novita.ai/docs/guides/llm-api.md', CHECKED);
 const HYPERBOLIC_RIG = src('https://docs.rs/rig-core/0.30.0/src/rig/providers/hyperbolic.rs.html', CHECKED, true);
+
+const LLMHUB_API_ENDPOINTS = src('https://docs.llmhub.t-systems.net/reference/api-endpoints', CHECKED);
+const LLMHUB_ENTERPRISE_TRUST = src('https://docs.llmhub.t-systems.net/reference/enterprise-trust/', CHECKED);
 
 const TENCENT_CN_REGIONS: [string, string][] = [
   ['ap-guangzhou', 'South China (Guangzhou)'],
@@ -417,7 +421,7 @@ export const unlistedApis: UnlistedLlmApi[] = [
       {
         pattern: 'gigachat.devices.sberbank.ru',
         sources: [GIGACHAT_API_REFERENCE],
-        processing: unstated('Sber\'s API reference names this domain for GigaChat requests; no Sber page in the stored corpus says in which country they are processed.', [GIGACHAT_API_REFERENCE]),
+        processing: unstated('Sber\'s API reference names this domain for GigaChat requests; no Sber page in the stored corpus says in which country they are processed. A reseller (Polza.ai) says the provider keeps the data in Russia; that is not Sber\'s own word.', [GIGACHAT_API_REFERENCE, GIGACHAT_RESELLER]),
       },
     ],
     clients: [
@@ -492,6 +496,18 @@ export const unlistedApis: UnlistedLlmApi[] = [
         note: 'An OpenAI client on base_url= (netmind_api_base), else NETMIND_API_BASE, else NetMind\'s API.',
         sources: [LC_NETMIND, NETMIND_CHAT],
       }),
+    ],
+  },
+  {
+    vendor: 'T-Systems AI Foundation Services (LLM Hub)',
+    vendorDomains: ['t-systems.net', 't-systems.com'],
+    note: 'A gateway: some models run on Telekom\'s own cloud, others are forwarded to third-party vendors.',
+    hosts: [
+      {
+        pattern: 'llm-server.llmhub.t-systems.net',
+        sources: [LLMHUB_API_ENDPOINTS],
+        processing: unstated('T-Systems\' Enterprise Trust page: where a request is processed depends on the model it names. Models Telekom runs on T-Cloud Public are processed in the EU/EEA or a country with an EU adequacy decision; models forwarded to third-party vendors (OpenAI, Anthropic, Google, Mistral Medium) may be processed worldwide by their sub-processors.', [LLMHUB_ENTERPRISE_TRUST]),
+      },
     ],
   },
 ];
