@@ -222,6 +222,10 @@ class Reader {
         } else if ((tokens[j]?.v === '.' || tokens[j]?.v === '.?') && tokens[j + 1]?.t === 'id') {
           path += `.${tokens[j + 1]!.v}`;
           j += 2;
+        } else if (tokens[j]?.v === '!' && tokens[j + 1]?.v === '.' && tokens[j + 2]?.t === 'id') {
+          // `ai!.outputs.x`: the non-null assertion on a conditional module or resource.
+          path += `.${tokens[j + 2]!.v}`;
+          j += 3;
         } else break;
       }
       value = { k: 'ref', path, s: t.s, e: tokens[j - 1]!.e, ...(parts.length ? { parts } : {}), ...(args ? { args } : {}) };
