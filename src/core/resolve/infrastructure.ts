@@ -794,7 +794,7 @@ export class InfrastructureReader {
     // The unknown parts left of the host's end are the host's (parts are replaced left to right).
     const url = parseUrl(text.trim());
     const lead = text.length - text.trimStart().length;
-    const inHost = url ? (text.slice(0, lead + url.hostEnd).match(/\u0000/g) ?? []).length : unknown.length;
+    const inHost = url ? text.slice(0, lead + url.hostEnd).split(HOLE).length - 1 : unknown.length;
     return { text, shown, hostUnknown: unknown.slice(0, inHost), at: `${this.host.file}:${lineAndColumn(file.text ?? '', v.s).line}` };
   }
 
