@@ -866,8 +866,10 @@ export class InfrastructureReader {
       if (v.k === 'other' && v.parts) {
         // A condition's branches are its values; what it tests is not.
         const code = file.text?.slice(v.s, v.e) ?? '';
-        const q = code.search(/(?<![?.])\?(?![?.])/);
+        const q = conditionAt(code);
         for (const p of v.parts) if (q < 0 || p.s >= v.s + q) work.push({ v: p, depth: depth + 1 });
+        // Parts leave literals out: a branch that is a literal is a value too (an empty one is no URL).
+        for (const literal of conditionBranchLiterals(code, v.s)) work.push({ v: literal, depth: depth + 1 });
         continue;
       }
       out.unread.push(file.text?.slice(v.s, v.e).split('\n', 1)[0]!.trim() ?? 'a computed value');
@@ -1426,8 +1428,35 @@ function shownUrl(shown: string): string {
   return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
 }
 
+/**
+ * The string literals written outside any bracket after position `from` of a condition's
+ * code (its branches' own values, which parts leave out), as values at `offset` + their place.
+ */
+function branchLiterals(code: string, from: number, offset: number): BicepValue[] {
+  const out: BicepValue[] = [];
+  let depth = 0;
+  for (let i = from; i < code.length; i++) {
+    const c = code[i]!;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === "'") {
+      let j = i + 1;
+      while (j < code.length && code[j] !== "'") j += code[j] === '\\' ? 2 : 1;
+      const inner = code.slice(i + 1, j);
+      if (depth === 0 && inner !== '') {
+        const s = offset + i;
+        const e = offset + j + 1;
+        out.push(inner.includes('${') ? { k: 'tmpl', raw: inner, s, e } : { k: 'str', v: inner, s, e, cs: s + 1, ce: e - 1, verbatim: !inner.includes('\\') });
+      }
+      i = j;
+    }
+  }
+  return out;
+}
+
 /** Every value a Bicep file writes (parameter defaults, variables, resource and module bodies, and all they hold), in file order. */
 function* bicepValues(file: BicepFile): Generator<BicepValue> {
+  const text = file.text ?? '';
   const work: BicepValue[] = [...file.params.values(), ...file.vars.values(), ...file.resources.map((r) => r.body), ...file.modules.map((m) => m.body)]
     .filter((v): v is BicepValue => v !== undefined).reverse();
   // Pushed one by one: an operator chain may have more operands than a call takes arguments.
@@ -1438,8 +1467,20 @@ function* bicepValues(file: BicepFile): Generator<BicepValue> {
     yield v;
     if (v.k === 'arr') pushReversed(v.items);
     if ((v.k === 'other' || v.k === 'ref') && v.parts) pushReversed(v.parts);
+    if (v.k === 'other') pushReversed(conditionBranchLiterals(text.slice(v.s, v.e), v.s));
     if (v.k === 'obj') pushReversed(v.entries.map((e) => e.value));
   }
+}
+
+/** The position of a condition's `?` in its code (not `??` or `.?`), or -1. */
+function conditionAt(code: string): number {
+  return code.search(/(?<![?.])\?(?![?.])/);
+}
+
+/** The literals a condition's branches are (`cond ? 'https://...' : other`), which its parts leave out. */
+function conditionBranchLiterals(code: string, offset: number): BicepValue[] {
+  const q = conditionAt(code);
+  return q < 0 ? [] : branchLiterals(code, q, offset);
 }
 
 /** The env-lookup name under which a Bicep file tells its parameters files that a parameter is a deployment's SKU (the value: which deployment). */
