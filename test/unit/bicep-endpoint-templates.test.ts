@@ -235,3 +235,44 @@ describe('Bicep parser: what a URL template needs', () => {
     assert.deepEqual(file.resources.map((r) => [r.symbol, r.existing ?? false]), [['a', true], ['b', false]]);
   });
 });
+
+describe('Bicep: an account module reached only through a module no file in the workspace calls', () => {
+  it('reports its looped deployment, unknown, and says the location is the uncalled module\'s parameter defaulting to the resource group\'s', async () => {
+    // The account module's deployments come from a module between that nothing here calls (its caller is not in the workspace): fail closed.
+    const account = `param name string
+param location string = resourceGroup().location
+param deployments array = []
+
+resource acct 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+  name: name
+  location: location
+  kind: 'AIServices'
+  properties: { customSubDomainName: name }
+}
+
+resource models 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = [for d in deployments: {
+  parent: acct
+  name: d.name
+  properties: { model: d.model }
+  sku: contains(d, 'sku') ? d.sku : { name: 'Standard', capacity: 5 }
+}]
+`;
+    const between = `param location string = resourceGroup().location
+param accountName string
+param modelList array = []
+
+module ai 'account.bicep' = {
+  name: 'ai'
+  params: {
+    location: location
+    name: accountName
+    deployments: modelList
+  }
+}
+`;
+    const files = { 'infra/ai/account.bicep': account, 'infra/ai/platform.bicep': between };
+    const r = await run(files);
+    assert.deepEqual(rows(r, files), [['infra/ai/account.bicep', lineWith(account, 'sku: contains'), 'azure-openai', null, null]]);
+    assert.match(r.endpoints[0]!.via, /param location is passed by infra\/ai\/platform\.bicep:\d+, where param location defaults to the resource group's location, chosen at deploy time/);
+  });
+});

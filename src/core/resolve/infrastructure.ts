@@ -645,7 +645,10 @@ export class InfrastructureReader {
         const passed = env(bicepParamName(self, head));
         if (passed.state === 'set') return this.passedBicepParam(head, passed.value, passed.where, env);
         if (passed.state === 'conflict') return { text: null, why: `param ${head} is given different values (${passed.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
-        if (!file.params.get(head)) return { text: null, why: `param ${head} has no default: its value is given at deploy time` };
+        const fallback = file.params.get(head);
+        if (!fallback) return { text: null, why: `param ${head} has no default: its value is given at deploy time` };
+        // Said as it is (following the default would only find that it is no literal).
+        if (fallback.k === 'ref' && /^resourceGroup\(\)\.location$/.test(fallback.path)) return { text: null, why: `param ${head} defaults to the resource group's location, chosen at deploy time` };
       }
       const node = follow(v, bound);
       if (node && node !== v) return resolve(node, bound, depth + 1);
