@@ -392,7 +392,7 @@ export class ConfigResolver {
   }
 
   /** A URL of a known LLM API in any string value; `llmContext` when the key says it is an LLM base URL. */
-  url(value: Located, llmContext = false, via = 'URL of an LLM API in a config value'): void {
+  url(value: Located, llmContext = false, via = 'URL of an LLM API in a config value', unknown?: string): void {
     if (this.consumed.has(value.s)) return;
     const url = parseUrl(value.text.trim());
     if (!url || isNotServer(url) || this.lookalike(value, url, via)) return;
@@ -405,7 +405,7 @@ export class ConfigResolver {
     }
     if (match.provider.kind === 'self-hosted' && !llmContext && !looksLikeLlmServer(url)) return;
     this.push(value, hostTarget(match, url.host), via,
-      this.hostFix(value, url, match.provider, match.region));
+      this.hostFix(value, url, match.provider, match.region), unknown);
   }
 
   /**

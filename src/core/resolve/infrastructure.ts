@@ -11,9 +11,11 @@ import type { BicepFile, BicepResource, BicepValue } from '../scan/config/bicep'
 import type { HclFile, TfAttribute, TfBlock } from '../scan/config/hcl';
 import { entryOf, located, scalarEntry, type CEntry, type CNode, type Located } from '../scan/config/tree';
 import type { Span, Value } from '../scan/ir';
+import { lineAndColumn } from '../text';
 import type { CatalogIndex } from './catalog-index';
-import { makeEndpoint, type Target } from './endpoint';
+import { hostTarget, makeEndpoint, type Target } from './endpoint';
 import { fixOf } from './fixes';
+import { HOLE, parseUrl } from './hosts';
 import { evaluate, formatWhere, isKnown, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext } from './values';
 
 /** An Azure OpenAI account defined in the workspace's infrastructure code. */
@@ -149,7 +151,7 @@ export interface InfrastructureHost {
   readonly azureResources: DefinedResource[];
   readonly consumed: Set<number>;
   push(value: Located, target: Target, via: string, euFix?: Fix, unknown?: string): void;
-  url(value: Located, llmContext?: boolean): void;
+  url(value: Located, llmContext?: boolean, via?: string, unknown?: string): void;
 }
 
 /** An Azure resource as a file defines it (its line is worked out by the engine). */
@@ -643,7 +645,10 @@ export class InfrastructureReader {
         const passed = env(bicepParamName(self, head));
         if (passed.state === 'set') return this.passedBicepParam(head, passed.value, passed.where, env);
         if (passed.state === 'conflict') return { text: null, why: `param ${head} is given different values (${passed.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
-        if (!file.params.get(head)) return { text: null, why: `param ${head} has no default: its value is given at deploy time` };
+        const fallback = file.params.get(head);
+        if (!fallback) return { text: null, why: `param ${head} has no default: its value is given at deploy time` };
+        // Said as it is (following the default would only find that it is no literal).
+        if (fallback.k === 'ref' && /^resourceGroup\(\)\.location$/.test(fallback.path)) return { text: null, why: `param ${head} defaults to the resource group's location, chosen at deploy time` };
       }
       const node = follow(v, bound);
       if (node && node !== v) return resolve(node, bound, depth + 1);
@@ -750,7 +755,129 @@ export class InfrastructureReader {
       for (const dep of declared(d, place)) this.host.endpoints.push(this.deploymentEndpoint(dep, place));
     }
     for (const m of file.modules) this.bicepModuleCall(file, m, dir, env, field, follow, resolve, located);
-    this.bicepEnvSettings(file, resolve);
+    const urls = (v: BicepValue): UrlValues => this.bicepUrlValues(file, v, env, follow, resolve);
+    this.bicepUrls(file, resolve);
+    this.bicepEnvSettings(file, resolve, urls);
+  }
+
+  /**
+   * A URL a Bicep value builds (a literal, `'https://${name}.openai.azure.com/'`, or
+   * `format('https://{0}.services.ai.azure.com/api/projects/{1}', ...)`): each part this file
+   * resolves (parameters with the values callers and parameters files give, variables), HOLE
+   * for the rest, with why. Null for a value that is no http(s) URL.
+   */
+  private bicepUrl(file: BicepFile, v: BicepValue, resolve: BicepResolve): BicepUrl | null {
+    const unknown: string[] = [];
+    const part = (r: { text: string | null; why?: string }, what: string): string => {
+      if (r.text !== null) return r.text;
+      unknown.push(r.why ?? `${what} is not known here`);
+      return HOLE;
+    };
+    // A computed argument is shown as written (resolve shows the rest of its line).
+    const argument = (arg: BicepValue, n: string): { text: string | null; why?: string } => {
+      const r = resolve(arg);
+      const code = file.text?.slice(arg.s, arg.e).replace(/\s+/g, ' ') ?? '';
+      return r.text === null && arg.k === 'other' ? { text: null, why: `{${n}} is \`${code.length > 60 ? `${code.slice(0, 57)}...` : code}\`, computed at deploy time` } : r;
+    };
+    let shown: string;
+    let text: string;
+    if (v.k === 'str') shown = text = v.v;
+    else if (v.k === 'tmpl') {
+      shown = v.raw;
+      text = v.raw.replace(/\$\{([^}]*)\}/g, (_, expr: string) => part(this.bicepExpression(file, expr.trim(), v, resolve), `\`${expr.trim()}\``));
+    } else if (v.k === 'ref' && v.path === 'format()' && v.args?.[0]?.k === 'str') {
+      const args = v.args;
+      shown = v.args[0].v;
+      text = shown.replace(/\{(\d+)(?::[^}]*)?\}/g, (_, n: string) => {
+        const arg = args[Number(n) + 1];
+        return arg ? part(argument(arg, n), `{${n}}`) : part({ text: null, why: `format() has no argument ${n}` }, '');
+      });
+    } else return null;
+    if (!/^https?:\/\//i.test(text.trim())) return null;
+    // The unknown parts left of the host's end are the host's (parts are replaced left to right).
+    const url = parseUrl(text.trim());
+    const lead = text.length - text.trimStart().length;
+    const inHost = url ? text.slice(0, lead + url.hostEnd).split(HOLE).length - 1 : unknown.length;
+    return { text, shown, hostUnknown: unknown.slice(0, inHost), at: `${this.host.file}:${lineAndColumn(file.text ?? '', v.s).line}` };
+  }
+
+  /** A part of an interpolated string (`${name}`, `${account.name}`): what this file makes of it. */
+  private bicepExpression(file: BicepFile, expr: string, at: BicepValue, resolve: BicepResolve): { text: string | null; why?: string } {
+    if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(expr)) return { text: null, why: `\`${expr}\` is computed at deploy time` };
+    const [head, ...rest] = expr.split('.');
+    const module = file.modules.find((m) => m.symbol === head);
+    if (module) return { text: null, why: `${expr} is an output of module ${head} (${module.type}), not followed into it` };
+    const resource = file.resources.find((r) => r.symbol === head);
+    if (resource && rest.join('.') === 'name') {
+      const name = resource.body.k === 'obj' ? resource.body.entries.find((e) => e.key === 'name')?.value : undefined;
+      const r = resolve(name);
+      if (r.text !== null) return r;
+      const whose = resource.existing ? `${head} is an existing resource (made outside this template), and its name` : `the name of ${head}`;
+      return { text: null, why: `${whose} ${r.why ? `is unknown (${r.why})` : 'is not known here'}` };
+    }
+    if (resource) return { text: null, why: `${expr} is a property of ${resource.existing ? 'the existing resource' : 'resource'} ${head}, known only at deploy time` };
+    return resolve({ k: 'ref', path: expr, s: at.s, e: at.e });
+  }
+
+  /**
+   * URLs of a catalogued LLM API that a template writes or builds: each is a use where it is
+   * written, its provider known by the host pattern and its host only when every part of it
+   * resolves; otherwise the endpoint says which part is unknown and why.
+   */
+  private bicepUrls(file: BicepFile, resolve: BicepResolve): void {
+    for (const v of bicepValues(file)) {
+      const url = this.bicepUrl(file, v, resolve);
+      if (!url) continue;
+      const literal = v.k === 'str';
+      const at: Located = { text: url.text, s: v.s, e: v.e, cs: literal ? v.cs : v.s, ce: literal ? v.ce : v.e, verbatim: literal && v.verbatim };
+      const via = literal ? 'URL of an LLM API in a Bicep value' : `URL built as ${shownUrl(url.shown)}`;
+      this.host.url(at, false, via, url.hostUnknown.length ? `the host is not known here: ${url.hostUnknown.join('; ')}` : undefined);
+    }
+  }
+
+  /**
+   * The URLs a value may hold: built here (a variable, a branch of a condition), or passed
+   * to a parameter by the module calls of this file (`bicepurl:` names); `unread`, the
+   * branches that are something else (a module output, a resource property) not read here.
+   */
+  private bicepUrlValues(file: BicepFile, value: BicepValue, env: EnvLookup, follow: BicepFollow, resolve: BicepResolve): UrlValues {
+    const out: UrlValues = { urls: [], unread: [] };
+    const work = [{ v: value, depth: 0 }];
+    for (let item = work.pop(); item; item = work.pop()) {
+      const { v, depth } = item;
+      if (depth > 8) continue;
+      const url = this.bicepUrl(file, v, resolve);
+      if (url) out.urls.push(url);
+      if (url || v.k === 'str' || v.k === 'lit' || v.k === 'tmpl') continue;
+      if (v.k === 'ref' && !v.parts) {
+        if (file.params.has(v.path)) {
+          const passed = env(bicepUrlName(this.host.file, v.path));
+          if (passedIn(passed)) {
+            for (const sent of envValues(passed).map((x) => JSON.parse(x) as UrlValues)) {
+              out.urls.push(...sent.urls);
+              out.unread.push(...sent.unread);
+            }
+            continue;
+          }
+        }
+        const node = follow(v, new Map());
+        const module = file.modules.find((m) => m.symbol === v.path.split('.')[0]);
+        if (node && node !== v) work.push({ v: node, depth: depth + 1 });
+        else out.unread.push(module ? `${v.path} (an output of module ${module.symbol})` : v.path);
+        continue;
+      }
+      if (v.k === 'other' && v.parts) {
+        // A condition's branches are its values; what it tests is not.
+        const code = file.text?.slice(v.s, v.e) ?? '';
+        const q = conditionAt(code);
+        for (const p of v.parts) if (q < 0 || p.s >= v.s + q) work.push({ v: p, depth: depth + 1 });
+        // Parts leave literals out: a branch that is a literal is a value too (an empty one is no URL).
+        for (const literal of conditionBranchLiterals(code, v.s)) work.push({ v: literal, depth: depth + 1 });
+        continue;
+      }
+      out.unread.push(file.text?.slice(v.s, v.e).split('\n', 1)[0]!.trim() ?? 'a computed value');
+    }
+    return out;
   }
 
   /**
@@ -760,22 +887,16 @@ export class InfrastructureReader {
    * setting of that provider whose host and region are unknown here. Literal values are
    * URLs like any other (or no endpoint at all).
    */
-  private bicepEnvSettings(file: BicepFile, resolve: (v: BicepValue | undefined) => { text: string | null; why?: string }): void {
-    const work: BicepValue[] = [...file.params.values(), ...file.vars.values(), ...file.resources.map((r) => r.body), ...file.modules.map((m) => m.body)]
-      .filter((v): v is BicepValue => v !== undefined).reverse();
-    // Pushed one by one: an operator chain may have more operands than a call takes arguments.
-    const pushReversed = (values: BicepValue[]): void => {
-      for (let k = values.length - 1; k >= 0; k--) work.push(values[k]!);
-    };
-    for (let v = work.pop(); v; v = work.pop()) {
-      if (v.k === 'arr') pushReversed(v.items);
-      if ((v.k === 'other' || v.k === 'ref') && v.parts) pushReversed(v.parts);
+  private bicepEnvSettings(file: BicepFile, resolve: BicepResolve, urls: (v: BicepValue) => UrlValues): void {
+    for (const v of bicepValues(file)) {
       if (v.k !== 'obj') continue;
-      pushReversed(v.entries.map((e) => e.value));
       const name = v.entries.find((e) => e.key === 'name')?.value;
       const value = v.entries.find((e) => e.key === 'value')?.value;
-      const pairs: [string, BicepValue][] = name?.k === 'str' && value ? [[name.v, value]] : v.entries.map((e) => [e.key, e.value]);
+      const setting = name?.k === 'str' && value !== undefined;
+      const pairs: [string, BicepValue][] = setting ? [[name.v, value]] : v.entries.map((e) => [e.key, e.value]);
       for (const [variable, set] of pairs) {
+        // A setting (`{ name, value }`, or an app setting's upper-case key) holding a URL this template or its caller builds.
+        if ((setting || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(variable)) && !this.host.consumed.has(set.s) && this.bicepUrlSetting(file, variable, set, urls(set))) continue;
         const provider = this.host.index.envSignals(variable).find((r) => r.signal.kind === 'url' && r.signal.specific)?.provider;
         if (!provider || this.host.consumed.has(set.s)) continue;
         const r = resolve(set);
@@ -787,6 +908,43 @@ export class InfrastructureReader {
           undefined, `${variable} is set from a value known only at deploy time (${r.why ?? 'computed'}), such as a created account's endpoint, so its host and region are not known here`);
       }
     }
+  }
+
+  /**
+   * An app setting whose value may be a URL of a catalogued LLM API built in the workspace
+   * (`value: projectEndpoint`, a parameter a caller passes such a URL): a use, on the setting,
+   * of the provider its host names, one per provider. The host is known only when every
+   * value the setting may take is that one host, fully resolved. False when it holds none.
+   */
+  private bicepUrlSetting(file: BicepFile, variable: string, set: BicepValue, values: UrlValues): boolean {
+    const byProvider = new Map<Provider, { url: BicepUrl; host: string }[]>();
+    for (const url of values.urls) {
+      const parsed = parseUrl(url.text.trim());
+      const match = parsed ? this.host.index.matchHost(parsed.host) : null;
+      if (!parsed || !match || match.provider.kind === 'self-hosted') continue;
+      byProvider.set(match.provider, [...(byProvider.get(match.provider) ?? []), { url, host: parsed.host }]);
+    }
+    const code = file.text?.slice(set.s, set.e).replace(/\s+/g, ' ') ?? '';
+    const shown = code.length > 60 ? `${code.slice(0, 57)}...` : code;
+    for (const [provider, found] of byProvider) {
+      const hosts = new Set(found.map((f) => f.host));
+      const host = hosts.size === 1 && !values.unread.length && !found[0]!.host.includes(HOLE) ? found[0]!.host : null;
+      const match = this.host.index.matchHost(found[0]!.host);
+      const built = [...new Set(found.map((f) => `${shownUrl(f.url.shown)} (${f.url.at})`))].join(' or ');
+      const others = values.unread.length ? `; otherwise it is ${values.unread.map((u) => `\`${u.length > 70 ? `${u.slice(0, 67)}...` : u}\``).join(', ')}, not read here` : '';
+      const why = [
+        ...found.flatMap((f) => (f.url.hostUnknown.length ? [`the URL built in ${f.url.at}, whose host is not known there (${f.url.hostUnknown.join('; ')})`] : [])),
+        ...(hosts.size > 1 ? [`one of ${hosts.size} hosts`] : []),
+        ...(values.unread.length ? ['or a value not read here'] : []),
+      ];
+      const target = host && match ? hostTarget(match, host) : { provider, host: null, region: match?.region ?? null, ...(match ? { pattern: match.pattern } : {}) };
+      const endpoint = makeEndpoint(this.host.index, this.host.file, { s: set.s, e: set.e }, target, `${variable} = \`${shown}\` in the app's environment: ${built}${others}`,
+        host ? {} : { unknown: `${variable} is ${why.length ? why.join(', ') : 'a URL whose host is not known here'}` });
+      endpoint.env = found.map((f) => ({ name: variable, value: shownUrl(f.url.shown), file: f.url.at.slice(0, f.url.at.lastIndexOf(':')), line: Number(f.url.at.slice(f.url.at.lastIndexOf(':') + 1)) }));
+      this.host.consumed.add(set.s);
+      this.host.endpoints.push(endpoint);
+    }
+    return byProvider.size > 0;
   }
 
   /**
@@ -822,6 +980,11 @@ export class InfrastructureReader {
           ? referenceValue({ names: [bicepParamName(this.host.file, value.path)], label: `param ${value.path} of ${this.host.file}`, text: r.text, ...(r.why ? { why: r.why } : {}) })
           : r.text ?? unknownValue(r.why ?? `${key} is computed`);
         this.host.definitions.push({ name: bicepParamName(target, key), value: sent, offset: value.s });
+      }
+      // A URL the module is passed (built here, or passed to this file in turn) travels to it, for the settings it makes of it.
+      for (const { key, value } of params.entries) {
+        const values = this.bicepUrlValues(file, value, env, follow, resolve);
+        if (values.urls.length) this.host.definitions.push({ name: bicepUrlName(target, key), value: JSON.stringify(values), offset: value.s });
       }
     }
     // The caller's own parameters it passes on as they are (`location: location`), by the module's parameter they fill.
@@ -1236,6 +1399,91 @@ export function tfInputName(dir: string, variable: string): string {
 /** The env-lookup name under which a Bicep file's parameter value travels from a module call or an azd parameters file. */
 export function bicepParamName(file: string, param: string): string {
   return `bicepparam:${file}:${param}`;
+}
+
+/** The env-lookup name under which a Bicep module learns the URLs a caller passes it as `param` (UrlValues as JSON). */
+export function bicepUrlName(file: string, param: string): string {
+  return `bicepurl:${file}:${param}`;
+}
+
+/** A URL a Bicep value builds: HOLE for each part the file that builds it does not know. */
+interface BicepUrl {
+  text: string;
+  /** As written: the literal, the template, or format()'s format string. */
+  shown: string;
+  /** Why each unknown part of its host is unknown (none when the host is known). */
+  hostUnknown: string[];
+  /** Where it is built: `infra/main.bicep:198`. */
+  at: string;
+}
+
+/** The URLs a value may hold, and its other values that are not read here (as written). */
+interface UrlValues {
+  urls: BicepUrl[];
+  unread: string[];
+}
+
+type BicepResolve = (v: BicepValue | undefined) => { text: string | null; why?: string };
+type BicepFollow = (v: BicepValue | undefined, bound: Map<string, BicepValue>) => BicepValue | undefined;
+
+/** A URL as written, for messages: format()'s `{0}` and unknown parts as they are, cut short. */
+function shownUrl(shown: string): string {
+  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+}
+
+/**
+ * The string literals written outside any bracket after position `from` of a condition's
+ * code (its branches' own values, which parts leave out), as values at `offset` + their place.
+ */
+function branchLiterals(code: string, from: number, offset: number): BicepValue[] {
+  const out: BicepValue[] = [];
+  let depth = 0;
+  for (let i = from; i < code.length; i++) {
+    const c = code[i]!;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === "'") {
+      let j = i + 1;
+      while (j < code.length && code[j] !== "'") j += code[j] === '\\' ? 2 : 1;
+      const inner = code.slice(i + 1, j);
+      if (depth === 0 && inner !== '') {
+        const s = offset + i;
+        const e = offset + j + 1;
+        out.push(inner.includes('${') ? { k: 'tmpl', raw: inner, s, e } : { k: 'str', v: inner, s, e, cs: s + 1, ce: e - 1, verbatim: !inner.includes('\\') });
+      }
+      i = j;
+    }
+  }
+  return out;
+}
+
+/** Every value a Bicep file writes (parameter defaults, variables, resource and module bodies, and all they hold), in file order. */
+function* bicepValues(file: BicepFile): Generator<BicepValue> {
+  const text = file.text ?? '';
+  const work: BicepValue[] = [...file.params.values(), ...file.vars.values(), ...file.resources.map((r) => r.body), ...file.modules.map((m) => m.body)]
+    .filter((v): v is BicepValue => v !== undefined).reverse();
+  // Pushed one by one: an operator chain may have more operands than a call takes arguments.
+  const pushReversed = (values: BicepValue[]): void => {
+    for (let k = values.length - 1; k >= 0; k--) work.push(values[k]!);
+  };
+  for (let v = work.pop(); v; v = work.pop()) {
+    yield v;
+    if (v.k === 'arr') pushReversed(v.items);
+    if ((v.k === 'other' || v.k === 'ref') && v.parts) pushReversed(v.parts);
+    if (v.k === 'other') pushReversed(conditionBranchLiterals(text.slice(v.s, v.e), v.s));
+    if (v.k === 'obj') pushReversed(v.entries.map((e) => e.value));
+  }
+}
+
+/** The position of a condition's `?` in its code (not `??` or `.?`), or -1. */
+function conditionAt(code: string): number {
+  return code.search(/(?<![?.])\?(?![?.])/);
+}
+
+/** The literals a condition's branches are (`cond ? 'https://...' : other`), which its parts leave out. */
+function conditionBranchLiterals(code: string, offset: number): BicepValue[] {
+  const q = conditionAt(code);
+  return q < 0 ? [] : branchLiterals(code, q, offset);
 }
 
 /** The env-lookup name under which a Bicep file tells its parameters files that a parameter is a deployment's SKU (the value: which deployment). */

@@ -11,7 +11,13 @@ export type BicepValue =
   | { k: 'str'; v: string; s: number; e: number; cs: number; ce: number; verbatim: boolean }
   | { k: 'lit'; v: number | boolean; s: number; e: number }
   /** A reference: `location`, `openAi.name`, `resourceGroup().location`. */
-  | { k: 'ref'; path: string; s: number; e: number; /** A call's arguments, as `other`'s parts. */ parts?: BicepValue[] }
+  | {
+    k: 'ref'; path: string; s: number; e: number;
+    /** A call's arguments, as `other`'s parts. */
+    parts?: BicepValue[];
+    /** `format('https://{0}.openai.azure.com/', name)`: every argument in order, the format string first (a URL may be built so). */
+    args?: BicepValue[];
+  }
   | { k: 'obj'; entries: { key: string; value: BicepValue }[]; s: number; e: number }
   | { k: 'arr'; items: BicepValue[]; s: number; e: number }
   /** An interpolated string ('${openAi.name}/gpt-4o'), as written. */
@@ -31,6 +37,8 @@ export interface BicepResource {
   loopOver?: BicepValue;
   /** The resource it is declared inside, for a nested `resource` (its type is then made full). */
   parent?: string;
+  /** `resource x '...' existing = {...}`: made elsewhere; this file only names it. */
+  existing?: true;
 }
 
 export interface BicepFile {
@@ -118,7 +126,8 @@ class Reader {
     const written = tokens[i + 2]!.v;
     const type = parent && !written.includes('/') ? `${parent.type.split('@')[0]}/${written}` : written;
     let j = i + 3;
-    if (tokens[j]?.v === 'existing') j++;
+    const existing = tokens[j]?.v === 'existing';
+    if (existing) j++;
     if (tokens[j]?.v !== '=') return i;
     j++;
     let loop = false;
@@ -143,6 +152,7 @@ class Reader {
     const resource: BicepResource = {
       symbol, type, body: { k: 'other', s: tokens[i]!.s, e: tokens[i]!.e }, loop,
       ...(loopVar ? { loopVar } : {}), ...(loopOver ? { loopOver } : {}), ...(parent ? { parent: parent.symbol } : {}),
+      ...(existing ? { existing: true as const } : {}),
     };
     into.push(resource);
     this.enclosing.push(resource);
@@ -199,17 +209,26 @@ class Reader {
       let path = t.v;
       let j = i + 1;
       const parts: BicepValue[] = [];
+      let args: BicepValue[] | undefined;
       for (;;) {
         if (tokens[j]?.v === '(') {
-          for (const part of this.written(j + 1, this.close(j))) parts.push(part);
+          if (path === 'format' && !parts.length) {
+            // Read once, as arguments; its parts are the arguments that are not literals.
+            args = this.args(j + 1, this.close(j));
+            for (const a of args) if (a.k !== 'str' && a.k !== 'lit' && a.k !== 'tmpl') parts.push(a);
+          } else for (const part of this.written(j + 1, this.close(j))) parts.push(part);
           j = this.close(j) + 1;
           path += '()';
         } else if ((tokens[j]?.v === '.' || tokens[j]?.v === '.?') && tokens[j + 1]?.t === 'id') {
           path += `.${tokens[j + 1]!.v}`;
           j += 2;
+        } else if (tokens[j]?.v === '!' && tokens[j + 1]?.v === '.' && tokens[j + 2]?.t === 'id') {
+          // `ai!.outputs.x`: the non-null assertion on a conditional module or resource.
+          path += `.${tokens[j + 2]!.v}`;
+          j += 3;
         } else break;
       }
-      value = { k: 'ref', path, s: t.s, e: tokens[j - 1]!.e, ...(parts.length ? { parts } : {}) };
+      value = { k: 'ref', path, s: t.s, e: tokens[j - 1]!.e, ...(parts.length ? { parts } : {}), ...(args ? { args } : {}) };
       next = j;
     } else if (t.t === 'p' && t.v === '{') {
       const end = this.close(i);
@@ -262,13 +281,50 @@ class Reader {
     const after = tokens[next];
     // The lexer keeps no newlines inside brackets: an object or array on a new line is the next item of a list, not more of this value.
     const nextItem = after !== undefined && (after.v === '{' || after.v === '[') && this.text.slice(value.e, after.s).includes('\n');
-    if (!operand && after && after.t === 'p' && !['}', ']', ')', ',', ':'].includes(after.v) && !nextItem) {
+    if (!operand && after && ((after.t === 'p' && !['}', ']', ')', ',', ':'].includes(after.v) && !nextItem) || this.continuedAt(next) > 0)) {
       let j = next;
-      while (j < tokens.length && tokens[j]!.t !== 'nl' && !['}', ']', ','].includes(tokens[j]!.v)) j = '{[('.includes(tokens[j]!.v) && tokens[j]!.t === 'p' ? this.close(j) + 1 : j + 1;
+      // It ends at the bracket that encloses it, a comma, or the end of its last line.
+      for (;;) {
+        const t = tokens[j];
+        if (!t || ['}', ']', ')', ','].includes(t.v)) break;
+        if (t.t === 'nl') {
+          const k = this.continuedAt(j);
+          if (k < 0) break;
+          j = k;
+        } else j = '{[('.includes(t.v) && t.t === 'p' ? this.close(j) + 1 : j + 1;
+      }
       const parts = [value, ...this.written(next, j, true)].filter((v) => v.k !== 'str' && v.k !== 'lit' && v.k !== 'tmpl');
       return { value: { k: 'other', s: value.s, e: tokens[j - 1]!.e, ...(parts.length ? { parts } : {}) }, next: j };
     }
     return { value, next };
+  }
+
+  /**
+   * Where a statement goes on after the line break at token `j`: a next line that starts with
+   * `?`, `:` or a logical operator continues a multi-line condition (the lexer leaves line
+   * breaks only outside brackets, where a line cannot start so otherwise). -1 when it does not.
+   */
+  private continuedAt(j: number): number {
+    let k = j;
+    while (this.tokens[k]?.t === 'nl') k++;
+    const t = this.tokens[k];
+    return k > j && t?.t === 'p' && ['?', ':', '??', '&&', '||'].includes(t.v) ? k : -1;
+  }
+
+  /** A call's arguments between tokens `from` and `to`, each one value. */
+  private args(from: number, to: number): BicepValue[] {
+    const out: BicepValue[] = [];
+    for (let j = from; j < to;) {
+      const t = this.tokens[j]!;
+      if (t.t === 'nl' || t.v === ',') {
+        j++;
+        continue;
+      }
+      const r = this.value(j);
+      out.push(r.value);
+      j = Math.max(Math.min(r.next, to), j + 1);
+    }
+    return out;
   }
 
   /** The references, objects and lists written between tokens `from` and `to` (the branches of `? :`, a call's arguments); `operands`: see `value`. */
