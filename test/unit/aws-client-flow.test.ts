@@ -3,7 +3,10 @@
 // client, so it is a use of its own in the client's region, and its model id may name an
 // inference profile that moves processing out of that region (issue 11, holdout-3).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { scan } from '../../src/cli/scan';
 import { Engine } from '../../src/core/engine';
+import { tempWorkspace } from '../support/cli';
 import { bedrock, brief, found, lineOf } from '../support/found';
 
 const engine = new Engine();
@@ -91,3 +94,85 @@ describe('AWS client flow: where the client alone is the use', () => {
 function euOf(file: string, text: string): (boolean | null)[] {
   return engine.analyze(file, text).endpoints.map((e) => e.euResident);
 }
+
+describe('AWS client flow: a region a script passes its own class from a command-line option', () => {
+  const made: string[] = [];
+  after(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** `line region` (or `line ? why`) of each endpoint the CLI finds in `runner.py`. */
+  async function placedIn(text: string): Promise<string[]> {
+    const dir = tempWorkspace({ 'runner.py': text });
+    made.push(dir);
+    const { endpoints } = await scan(['.'], { cwd: dir, today: '2026-12-03' });
+    return endpoints.map((e) => `${lineAt(text, e.range.start)} ${e.region ?? `? ${e.unknown ?? ''}`}`);
+  }
+  const lineAt = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
+
+  const script = (option: string, guard = 'if __name__ == "__main__":\n    main()'): string => [
+    'import argparse',
+    'import boto3',
+    '',
+    'class Replayer:',
+    '    def __init__(self, source, region="ap-south-1"):',
+    '        self.source = source',
+    '        self.region = region',
+    '        self.runtime = boto3.client(',
+    '            service_name="bedrock-runtime",',
+    '            region_name=self.region,',
+    '        )',
+    '',
+    'def read_options():',
+    '    p = argparse.ArgumentParser()',
+    '    p.add_argument("--source", required=True)',
+    `    ${option}`,
+    '    return p.parse_args()',
+    '',
+    'def main():',
+    '    opts = read_options()',
+    '    Replayer(source=opts.source, region=opts.aws_region).runtime',
+    '',
+    guard,
+  ].join('\n');
+
+  it('reads the option\'s default where the file runs as a program that builds the class itself', async () => {
+    const text = script('p.add_argument("--aws-region", "-r", default="eu-south-1", help="where to call")');
+    assert.deepEqual(await placedIn(text), [`${lineOf(text, 'region_name=self.region')} eu-south-1`]);
+  });
+
+  it('follows the option to its `dest=` name, and stays unknown when the option has no default', async () => {
+    const named = script('p.add_argument("--target", dest="aws_region", default="eu-west-1")');
+    assert.deepEqual(await placedIn(named), [`${lineOf(named, 'region_name=self.region')} eu-west-1`]);
+    const bare = script('p.add_argument("--aws-region")');
+    const [only] = await placedIn(bare);
+    assert.match(only!, /^10 \? .*--aws-region/);
+  });
+
+  it('follows an attribute read in another method only while __init__ is the one place that writes it', async () => {
+    const lazy = [
+      'import boto3',
+      '',
+      'class Speaker:',
+      '    def __init__(self, region="eu-west-3"):',
+      '        self.region = region',
+      '        self.client = None',
+      '',
+      '    def connect(self):',
+      '        self.client = boto3.client("bedrock-runtime", region_name=self.region)',
+      '',
+      'if __name__ == "__main__":',
+      '    Speaker().connect()',
+    ].join('\n');
+    assert.deepEqual(await placedIn(lazy), ['9 eu-west-3']);
+    const moved = lazy.replace('        self.client = None', '        self.client = None\n\n    def move(self):\n        self.region = "us-west-2"');
+    const [only] = await placedIn(moved);
+    assert.match(only!, /^12 \? /);
+  });
+
+  it('keeps the class\'s region unknown in a module that does not run as a program (it may be a library\'s entry)', async () => {
+    const text = script('p.add_argument("--aws-region", default="eu-south-1")', '');
+    const [only] = await placedIn(text);
+    assert.match(only!, /^10 \? /);
+  });
+});
