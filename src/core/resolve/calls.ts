@@ -8,7 +8,8 @@
 // class's `__init__`, from all the calls found (its own included): nothing passed is the
 // default, one value is that value, several values are one reading each (a fork, as an env
 // variable with several values), and anything opaque leaves it unknown, saying why. A
-// function no other module calls keeps its parameter unknown: it may be a library's entry.
+// function no other module calls keeps its parameter unknown: it may be a library's entry,
+// unless its own file runs as a program (`if __name__ == "__main__":`) and calls it.
 // Calls in test files count only for code that is itself test code.
 
 import type { CodeParser, CodeStructure } from '../scan/parse';
@@ -391,7 +392,12 @@ export class CallerArguments {
   /** Whether the class whose `__init__` makes `a` is called from another module of the workspace (so its calls are known). */
   initCalled(a: Assignment): boolean {
     const cls = this.parser.pythonInitClassOf(a);
-    return cls !== undefined && this.published(cls).length > 0;
+    return cls !== undefined && (this.published(cls).length > 0 || this.programCalls(cls));
+  }
+
+  /** Whether this file runs as a program (`if __name__ == "__main__":`) and calls `callee` itself: those calls run. */
+  private programCalls(callee: string): boolean {
+    return /^if\s+__name__\s*==\s*(['"])__main__\1\s*:/m.test(this.parser.text) && (this.own(callee)?.calls.length ?? 0) > 0;
   }
 
   /** The calls of `callee` published by other modules that import this one. */
@@ -459,7 +465,7 @@ export class CallerArguments {
    */
   private gather(module: string, file: string, callee: string, name: string, index: number, omitted: string | undefined, hops: number, out: Map<string, EnvWhere>): EnvValue | undefined {
     const others = this.published(callee, module, file);
-    if (!others.length) return { state: 'unset' };
+    if (!others.length && !(file === this.file && this.programCalls(callee))) return { state: 'unset' };
     const own = file === this.file ? this.own(callee) : undefined;
     const opaque = (why: string, where: EnvWhere): EnvValue => ({ state: 'set', value: `${OPAQUE}comes from \`${name}\`, a parameter of ${callee}, ${why}`, where });
     for (const pub of own ? [...others, own] : others) {

@@ -407,7 +407,11 @@ class CodeResolver {
       this.vendorCall(call);
       return;
     }
-    if (this.wrapsClient(call)) return;
+    const handed = this.handedClient(call);
+    if (handed) {
+      this.throughHandedClient(call, match.provider, match.signal, handed, before);
+      return;
+    }
     if (match.undecided) {
       // `vertexai=client.vertexai`: which backend the SDK picks is decided at run time.
       this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider: null, host: null, region: null },
@@ -956,22 +960,51 @@ class CodeResolver {
   }
 
   /**
-   * A call that is handed a client or credentials object built by another recognised call
-   * (ModelInference(credentials=creds), ChatBedrockConverse(client=bedrock), in a variable
-   * or in place) reaches that call's endpoint, which is reported there.
+   * A client or credentials object built by another recognised call that this call is handed
+   * (ChatBedrockConverse(client=bedrock), ModelInference(credentials=creds), in a variable or in
+   * place): that call's endpoint is reported there. The client when it is held in a variable
+   * and handed by keyword; `in place` when it is built inside this call (by keyword: an options
+   * object passed positionally is no client), `other` for one passed positionally.
    */
-  private wrapsClient(call: Call): boolean {
+  private handedClient(call: Call): { client: Call; option: string } | 'in place' | 'other' | undefined {
     for (const arg of call.args) {
-      // Handed over by keyword, built in place (BedrockChatCompletion(runtime_client=boto3.client(...))):
-      // reported on its own. An options object passed positionally (C# OpenAIClientOptions) is not a client.
-      if (arg.name && arg.value.k === 'call' && this.matchClient(arg.value.call)) return true;
+      if (arg.name && arg.value.k === 'call' && this.matchClient(arg.value.call)) return 'in place';
       if (arg.value.k !== 'ref') continue;
       const assigned = findAssignment(arg.value.path, arg.value.s, this.ctx);
       if (!assigned || typeof assigned === 'string') continue;
       const value = this.ctx.parser.valueOf(assigned);
-      if (value.k === 'call' && this.matchClient(value.call)) return true;
+      if (value.k === 'call' && this.matchClient(value.call)) return arg.name ? { client: value.call, option: `${arg.name}=${arg.value.path}` } : 'other';
     }
-    return false;
+    return undefined;
+  }
+
+  /**
+   * A model class that picks the model and sends its prompts through a client held in a
+   * variable is a use of its own (the client's statement may serve several, and other calls
+   * too), where that client's endpoint (reported earlier in this file) applies: the client's
+   * host and region, then the model id's inference profile, which may move processing out of
+   * that region. A client built in place is part of this call, one use; without a model option,
+   * or with a client not reported in this file, the client's own line is the only use.
+   */
+  private throughHandedClient(call: Call, provider: Provider, signal: ClientSignal, handed: ReturnType<CodeResolver['handedClient']>, before: number): void {
+    if (typeof handed !== 'object' || !signal.options.model?.length) return;
+    const reached = this.endpoints.slice(0, before).filter((e) => e.call?.start === handed.client.s && e.provider === provider.id);
+    if (reached.length !== 1) return;
+    const client = reached[0]!;
+    const span = this.callSpan(call);
+    const use: Endpoint = {
+      ...client,
+      range: { start: span.s, end: span.e },
+      via: `${shortCallee(call)}: ${handed.option}, ${client.via}`,
+      sdk: signal.id,
+      conditions: [...client.conditions],
+      ...(client.env ? { env: [...client.env] } : {}),
+    };
+    // The client's fix edits the client's own line: offered there, not again here. The call that made it is this one.
+    delete use.euFix;
+    delete use.call;
+    this.endpoints.push(use);
+    this.modelProfile(call, signal.options.model, before);
   }
 
   // ---- SDK clients ------------------------------------------------------------------
@@ -1097,7 +1130,7 @@ class CodeResolver {
   private vendorCall(call: Call): void {
     const qualified = this.ctx.parser.qualify(call.callee);
     const [match] = this.index.vendorClientsFor(this.input.lang, qualified);
-    if (!match || this.wrapsClient(call) || (this.inTest && this.isMocked(call))) return;
+    if (!match || this.handedClient(call) || (this.inTest && this.isMocked(call))) return;
     const { api, signal } = match;
     const { options, opaque } = this.callOptions(call);
     if (findOption(options, signal.options.client)) return; // reported where that client is built

@@ -193,11 +193,13 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     }
     if (assigned.defaults?.length) return { ...unknown(value, `comes from \`${path}\`, which is assigned more than once`), symbol: path };
     const r = evaluate(v, ctx, depth + 1);
-    // Nothing in this file to point at (an env read, with no value or one from an env file):
-    // the use is where it is reported, so two uses of one variable stay two. So is an
-    // attribute set in another method (`__init__`) from what its callers pass.
+    // Nothing in this file to point at (an env read, with no value or one from an env file;
+    // a parameter, `self.region = region`, whose callers pass the value): the use is where it
+    // is reported, so two uses of one variable stay two. So is an attribute set in another
+    // method (`__init__`) from what its callers pass.
     const block = ctx.parser.blockOf(assigned);
-    if ((!r.pieces.length && (!isKnown(r) || r.env)) || value.s < block.s || value.s > block.e) return { ...r, span: { s: value.s, e: value.e } };
+    const passedByCallers = v.k === 'ref' && ctx.unstable.has(v.path);
+    if ((!r.pieces.length && (!isKnown(r) || r.env || passedByCallers)) || value.s < block.s || value.s > block.e) return { ...r, span: { s: value.s, e: value.e } };
     return r;
   }
   const setting = settingsField(path, value, ctx, depth);
@@ -205,7 +207,46 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
   // Imported from another module of the workspace that sets it once: its value, reported at this use.
   const imported = ctx.imported?.(path);
   if (imported) return importedValue(imported, value);
+  const option = commandLineOption(path, value, ctx, depth);
+  if (option) return option;
   return { ...unknown(value, `comes from \`${path}\`, which is not defined in this file`), symbol: path };
+}
+
+/**
+ * Python argparse: `args.region` after `args = parser.parse_args()` (or a call of a top-level
+ * function of the file that returns `parser.parse_args()`) is the `--region` option's default
+ * where the program is run without the option, as an env read falls back to its default;
+ * reported at the use, as an env read is. An option with no literal default stays unknown.
+ */
+function commandLineOption(path: string, at: Extract<Value, { k: 'ref' }>, ctx: EvalContext, depth: number): Resolved | undefined {
+  const parts = path.split('.');
+  if (ctx.parser.lang !== 'python' || parts.length !== 2) return undefined;
+  const made = findAssignment(parts[0]!, at.s, ctx);
+  const value = made && typeof made !== 'string' ? ctx.parser.valueOf(made) : undefined;
+  if (value?.k !== 'call' || !(/(?:^|\.)parse_args$/.test(value.call.callee) || returnsParsedArgs(ctx.parser.text, value.call.callee))) return undefined;
+  const option = ctx.parser.pythonCommandLineOption(parts[1]!);
+  if (!option) return undefined;
+  const r = option.fallback ? evaluate(option.fallback, ctx, depth + 1) : undefined;
+  if (!r || !isKnown(r)) return { ...unknown(at, `comes from the command-line option ${option.flag}, whose default is not a literal here`), symbol: path };
+  return { ...r, pieces: [], span: { s: at.s, e: at.e } };
+}
+
+/** Whether the file's top-level function `name` returns `<parser>.parse_args()` (its indented body says so). */
+function returnsParsedArgs(text: string, name: string): boolean {
+  if (!/^[A-Za-z_]\w*$/.test(name)) return false;
+  const def = new RegExp(`^def\\s+${name}\\s*\\(`, 'm').exec(text);
+  if (!def) return false;
+  const next = /\n(?=\S)/g;
+  next.lastIndex = def.index + def[0].length;
+  // The body ends at the next line that starts at the margin, after the header's own line(s).
+  let end = text.length;
+  for (let m = next.exec(text); m; m = next.exec(text)) {
+    if (!text.startsWith(')', m.index + 1) && !text.startsWith('#', m.index + 1)) {
+      end = m.index;
+      break;
+    }
+  }
+  return /\breturn\s+[A-Za-z_]\w*\.parse_args\(\s*\)/.test(text.slice(def.index, end));
 }
 
 function importedValue(imported: NonNullable<ReturnType<NonNullable<EvalContext['imported']>>>, at: Span): Resolved {

@@ -530,6 +530,36 @@ export class CodeParser {
   }
 
   /**
+   * Python argparse: the one `add_argument(...)` of this file whose destination is `dest`
+   * (`dest=`, else the first long flag, else the first short one, dashes as underscores), with
+   * its flag as written and its `default=`. Undefined when none or several define it.
+   */
+  pythonCommandLineOption(dest: string): { flag: string; fallback?: Value } | undefined {
+    if (this.lang !== 'python') return undefined;
+    const { tokens } = this;
+    let found: { flag: string; fallback?: Value } | undefined;
+    for (let i = 1; i < tokens.length; i++) {
+      if (tokens[i]!.v !== 'add_argument' || tokens[i - 1]!.v !== '.' || tokens[i + 1]?.v !== '(') continue;
+      const flags: string[] = [];
+      let named: string | undefined;
+      let fallback: Value | undefined;
+      for (const item of this.topLevelItems(i + 1)) {
+        const first = tokens[item.from]!;
+        const keyword = first.t === 'id' && tokens[item.from + 1]?.v === '=' ? first.v : undefined;
+        if (keyword === 'dest' && tokens[item.from + 2]?.t === 'str') named = tokens[item.from + 2]!.v;
+        else if (keyword === 'default') fallback = this.parseRange(item.from + 2, item.to);
+        else if (!keyword && first.t === 'str' && item.to === item.from + 1) flags.push(first.v);
+      }
+      const flag = flags.find((f) => f.startsWith('--')) ?? flags[0];
+      if (!flag) continue;
+      if ((named ?? flag.replace(/^-+/, '').replace(/-/g, '_')) !== dest) continue;
+      if (found) return undefined;
+      found = { flag, ...(fallback ? { fallback } : {}) };
+    }
+    return found;
+  }
+
+  /**
    * Python: the parameter `name` of the def around `at`, when that def is a top-level function
    * or the `__init__` of a top-level class (whose calls are the class's): the name callers
    * call, its position among the arguments a call passes, and its default. Undefined for

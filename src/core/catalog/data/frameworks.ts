@@ -438,7 +438,7 @@ export const frameworkClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       options: { model: ['model_id'] },
       env: { region: ['AWS_DEFAULT_REGION', 'AWS_REGION'] },
       defaults: { region: null },
-      note: 'Builds boto3.client("bedrock-runtime") with no region, so the region comes from the AWS configuration; a runtime_client=boto3.client(...) passed in is reported where it is built.',
+      note: 'Builds boto3.client("bedrock-runtime") with no region, so the region comes from the AWS configuration; a runtime_client=boto3.client(...) passed in is reported where it is built, and, when held in a variable, at this class too, in that client\'s region.',
       sources: [SK_BEDROCK],
     },
     {

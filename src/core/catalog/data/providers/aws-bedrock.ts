@@ -280,7 +280,7 @@ export const provider: Provider = {
       options: { region: ['region_name', 'region'], url: ['endpoint_url'], model: ['model', 'model_id'] },
       env: { region: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
       defaults: { region: null },
-      note: 'Often built from a boto3 client (client=...), in which case the region is on that client. Without region_name: AWS_REGION, AWS_DEFAULT_REGION, then ~/.aws/config.',
+      note: 'Often built from a boto3 client (client=...), in which case the region is on that client (a client held in a variable is reported where it is built and at this class, whose model id may name an inference profile). Without region_name: AWS_REGION, AWS_DEFAULT_REGION, then ~/.aws/config.',
       sources: [BOTO_SAMPLES, LANGCHAIN_AWS, src('https://github.com/langchain-ai/langchain-aws/blob/main/libs/aws/langchain_aws/chat_models/bedrock_converse.py', '2026-12-03')],
     },
     {
