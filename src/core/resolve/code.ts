@@ -11,13 +11,14 @@ import { parseNotes } from '../scan/notes';
 import { CodeParser, MAX_TRY_NESTING, type CodeStructure } from '../scan/parse';
 import { firstFrom, type Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
-import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
+import { normalizeKey, pathEndsWith, type CatalogIndex, type ConfigLibraryClass } from './catalog-index';
 import { CDK_BEDROCK_SIGNALS, CDK_STACK_REGION, CDK_STACK_REGION_UNKNOWN, cdkProfileGeography } from './cdk';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, profileOfGeography, profileOfPrefix, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, importsProjectName, type ExportedValue } from './modules';
+import { dirOf, joinPath } from '../env-scope';
 import { CallerArguments, publishedCalls, readingShown } from './calls';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
@@ -631,8 +632,13 @@ class CodeResolver {
    * call was such an entry point.
    */
   private configured(call: Call): boolean {
-    const library = this.index.configLibraryFor(this.input.lang, this.ctx.parser.qualify(call.callee));
-    if (!library) return false;
+    const qualified = this.libraryQualified(call.callee);
+    const library = this.index.configLibraryFor(this.input.lang, qualified);
+    if (!library) {
+      const constructed = this.index.configLibraryClassFor(this.input.lang, qualified);
+      if (constructed) this.constructedPart(call, constructed);
+      return constructed !== undefined;
+    }
     const arg = call.args.find((a) => a.name !== undefined && library.configArguments.includes(a.name)) ?? call.args.find((a) => !a.name);
     let config: Option[] = [];
     if (arg) {
@@ -729,6 +735,50 @@ class CodeResolver {
     }
   }
 
+  /**
+   * A callee as its import qualifies it; in a configured library's own code (its examples), a
+   * relative import of a module in the folder the library publishes (`../src` in mem0-ts's
+   * src/oss/examples/) is named by the import path it is published under (`mem0ai/oss.Memory`).
+   */
+  private libraryQualified(callee: string): string {
+    const qualified = this.ctx.parser.qualify(callee);
+    if (this.input.lang !== 'js' || !qualified.startsWith('.')) return qualified;
+    const head = callee.split('.')[0]!;
+    const target = this.ctx.parser.imports.get(head);
+    const dot = target?.lastIndexOf('.') ?? -1;
+    // A named import is `module.Name`; a namespace import is the module alone (and `./x.js` no name).
+    const named = target !== undefined && /^[A-Za-z_$][\w$]*$/.test(target.slice(dot + 1)) && !target.slice(0, dot).endsWith('/');
+    const spec = named ? target!.slice(0, dot) : target;
+    const module = spec === undefined ? null : joinPath(dirOf(this.input.file), spec);
+    if (module === null) return qualified;
+    const rest = qualified.slice(spec!.length + 1);
+    const packageOf = (dir: string): string | undefined => this.manifest(npmPackageName(dir));
+    for (const library of this.index.catalog.configLibraries ?? []) {
+      for (const { package: name, entry } of library.libraryFolders ?? []) {
+        // Asked as of a file in the module's folder, so `../src` (its index) and `../src/llms/mistral` both count.
+        if (entry && isJsLibrarySource(`${module}/index.ts`, [{ package: name, folders: [entry.folder] }], packageOf)) return `${entry.module}.${rest}`;
+      }
+    }
+    return qualified;
+  }
+
+  /**
+   * A configured library's provider class constructed by the application itself (mem0-ts's
+   * `new MistralLLM({ apiKey, model })`): its argument is the part's config, read as at an
+   * entry point, but no config merge fills in what it leaves out.
+   */
+  private constructedPart(call: Call, constructed: ConfigLibraryClass): void {
+    const { library, part, key } = constructed;
+    const label = `${shortCallee(call)}: ${library.id} ${part}`;
+    const arg = call.args.find((a) => !a.name);
+    const entries = arg ? this.configEntries(arg.value, library) : { options: [] };
+    if (!entries) {
+      this.unknownProvider(this.callSpan(call), label, `its config \`${this.input.text.slice(arg!.value.s, arg!.value.e)}\` is not a literal in this file, so which endpoint it sets is not known`);
+      return;
+    }
+    this.configuredClient(call, library, part, key, entries, this.callSpan(call), label, false);
+  }
+
   /** One part of a configured library (`llm`, `embedder`): the client its provider key picks, with its config keys. */
   private configuredPart(call: Call, library: ProviderConfigLibrary, part: ProviderConfigLibrary['parts'][number], written: Option | undefined): void {
     const label = `${shortCallee(call)}: ${library.id} ${part.key}`;
@@ -751,9 +801,18 @@ class CodeResolver {
     const at: Span = provider?.span ?? (written ? written.value : this.callSpan(call));
     const configOpt = findOption(entries.options, [library.configKey]);
     const settings = configOpt ? this.configEntries(configOpt.value, library) : { options: [] };
-    const options = settings?.options ?? [];
-    const opaque = settings ? settings.opaque : this.input.text.slice(configOpt!.value.s, configOpt!.value.e);
-    const candidates = library.providers.filter((p) => p.key === key && p.parts.includes(part.key) && p.languages.includes(this.input.lang));
+    const read = { options: settings?.options ?? [], opaque: settings ? settings.opaque : this.input.text.slice(configOpt!.value.s, configOpt!.value.e) };
+    this.configuredClient(call, library, part.key, key, read, at, label, true);
+  }
+
+  /**
+   * The client a configured part's provider key picks (`partKey`, `key`), with the part's config
+   * keys (`read`). `merged`: reached through the library's entry point, whose config merge may
+   * give the part a URL of its own (`mergedUrl`).
+   */
+  private configuredClient(call: Call, library: ProviderConfigLibrary, partKey: string, key: string, read: { options: Option[]; opaque?: string | undefined }, at: Span, label: string, merged: boolean): void {
+    const { options, opaque } = read;
+    const candidates = library.providers.filter((p) => p.key === key && p.parts.includes(partKey) && p.languages.includes(this.input.lang));
     let chosen: ConfiguredProvider | undefined;
     for (const c of candidates) {
       const { key: switchKey, oneOf = [], env = [] } = c.when ?? {};
@@ -769,7 +828,7 @@ class CodeResolver {
     }
     chosen ??= candidates.find((p) => !p.when);
     if (!chosen) {
-      this.unknownProvider(at, `${label} provider "${key}"`, `the catalog does not say which client ${library.id} builds for its ${part.key} provider "${key}"`);
+      this.unknownProvider(at, `${label} provider "${key}"`, `the catalog does not say which client ${library.id} builds for its ${partKey} provider "${key}"`);
       return;
     }
     const url = findOption(options, chosen.url);
@@ -780,17 +839,21 @@ class CodeResolver {
       this.unknownProvider(at, `${label} provider "${key}"`, `the catalog has no client ${chosen.client}`);
       return;
     }
+    // The library's config merge fills in a base URL its class reads (mem0-ts: the default config's OpenAI URL).
+    const mergedUrl = library.parts.find((p) => p.key === partKey)?.mergedUrl;
+    const fill = merged && mergedUrl && mergedUrl.languages.includes(this.input.lang) && !mergedUrl.except.includes(key) && chosen.url?.includes('baseURL') ? mergedUrl : undefined;
     // The library passes its own options, env variables and defaults; the client's own switches and requirements are the library's business.
     const { id, languages, callees, packages } = target.signal;
+    const defaults = fill?.defaults ?? chosen.defaults;
     const signal: ClientSignal = {
       id, languages, callees, packages,
       options: { ...(chosen.url ? { url: chosen.url } : {}), ...(chosen.region ? { region: chosen.region } : {}), ...(chosen.model ? { model: chosen.model } : {}) },
-      env: { ...target.signal.env, ...chosen.env },
-      defaults: chosen.defaults ?? target.signal.defaults,
-      sources: chosen.sources,
+      env: { ...target.signal.env, ...chosen.env, ...(fill ? { url: [] } : {}) },
+      defaults: defaults ?? target.signal.defaults,
+      sources: fill ? [...chosen.sources, ...fill.sources] : chosen.sources,
     };
     const before = this.endpoints.length;
-    this.client(call, target.provider, signal, { id: `${library.id} ${part.key} provider "${key}"`, forwards: false }, undefined, { options, ...(opaque ? { opaque } : {}), at, ...(chosen.defaults ? { defaultsOf: library.id } : {}) });
+    this.client(call, target.provider, signal, { id: `${library.id} ${partKey} provider "${key}"`, forwards: false }, undefined, { options, ...(opaque ? { opaque } : {}), at, ...(defaults ? { defaultsOf: library.id } : {}) });
     this.configuredProfile(options, chosen.model, before);
   }
 
