@@ -743,15 +743,14 @@ class CodeResolver {
   private libraryQualified(callee: string): string {
     const qualified = this.ctx.parser.qualify(callee);
     if (this.input.lang !== 'js' || !qualified.startsWith('.')) return qualified;
-    const head = callee.split('.')[0]!;
-    const target = this.ctx.parser.imports.get(head);
-    const dot = target?.lastIndexOf('.') ?? -1;
-    // A named import is `module.Name`; a namespace import is the module alone (and `./x.js` no name).
-    const named = target !== undefined && /^[A-Za-z_$][\w$]*$/.test(target.slice(dot + 1)) && !target.slice(0, dot).endsWith('/');
-    const spec = named ? target!.slice(0, dot) : target;
-    const module = spec === undefined ? null : joinPath(dirOf(this.input.file), spec);
+    const target = this.ctx.parser.imports.get(callee.split('.')[0]!);
+    if (target === undefined) return qualified;
+    // A named import is `module.Name`; a namespace import is the module alone (`../src`).
+    const dot = target.lastIndexOf('.');
+    const spec = /^[A-Za-z_$][\w$]*$/.test(target.slice(dot + 1)) ? target.slice(0, dot) : target;
+    const module = joinPath(dirOf(this.input.file), spec);
     if (module === null) return qualified;
-    const rest = qualified.slice(spec!.length + 1);
+    const rest = qualified.slice(spec.length + 1);
     const packageOf = (dir: string): string | undefined => this.manifest(npmPackageName(dir));
     for (const library of this.index.catalog.configLibraries ?? []) {
       for (const { package: name, entry } of library.libraryFolders ?? []) {
