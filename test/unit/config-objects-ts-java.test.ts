@@ -1,10 +1,13 @@
 // Config objects that decide an endpoint away from the SDK call. mem0's TypeScript SDK: its
 // `Memory` config and its provider classes, also as the library's own examples import them
-// (a relative path into its source folder). Fixtures are our own.
+// (a relative path into its source folder). Spring `@Value` fields that hand a property of the
+// application's own to a client builder: the properties line that sets it is the use. Fixtures are our own.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { Engine } from '../../src/core/engine';
 import { npmPackageName } from '../../src/core/resolve/not-endpoints';
 import type { EnvLookup } from '../../src/core/resolve/values';
+import { runCli, tempWorkspace } from '../support/cli';
 
 const engine = new Engine();
 const setEnv = (values: Record<string, string>): EnvLookup => (name) =>
@@ -86,5 +89,78 @@ describe('mem0-ts config objects', () => {
       const text = 'import { MistralLLM } from "./mistral";\nconst llm = new MistralLLM({ apiKey: "k" });\n';
       assert.deepEqual(brief('src/app.ts', text), []);
     });
+  });
+});
+
+describe('Spring @Value properties given to a client builder', () => {
+  type Found = { file: string; line: number; provider: string | null; host: string | null; region: string | null; euResident: boolean | null };
+  const scan = (files: Record<string, string>): Found[] => {
+    const dir = tempWorkspace(files);
+    try {
+      const json = JSON.parse(runCli(['scan', '.', '--format', 'json'], dir).stdout) as { endpoints: Found[] };
+      return json.endpoints;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const app = (builder: string): string => [
+    'package demo;',
+    'import dev.langchain4j.model.vertexai.gemini.VertexAiGeminiChatModel;',
+    'import dev.langchain4j.model.openai.OpenAiChatModel;',
+    'import org.springframework.beans.factory.annotation.Value;',
+    'import org.springframework.stereotype.Component;',
+    '',
+    '@Component',
+    'public class Models {',
+    '  @Value("${assistant.vertex.region}")',
+    '  private String region;',
+    '',
+    '  private final String gateway;',
+    '',
+    '  Models(@Value("${assistant.gateway-url:http://localhost:4000/v1}") String gateway) {',
+    '    this.gateway = gateway;',
+    '  }',
+    '',
+    builder,
+    '}',
+  ].join('\n');
+  const vertex = '  Object chat() { return VertexAiGeminiChatModel.builder().project("p").location(region).modelName("gemini-2.0-flash").build(); }';
+  const openai = '  Object chat() { return OpenAiChatModel.builder().baseUrl(gateway).apiKey("k").build(); }';
+  const at = (found: Found[], file: string): Found[] => found.filter((e) => e.file === file);
+
+  it('reports the properties line that sets the region, with the region it names', () => {
+    const found = scan({
+      'svc/src/main/java/demo/Models.java': app(vertex),
+      'svc/src/main/resources/application.properties': 'server.port=8080\nassistant.vertex.region=europe-west4\n',
+    });
+    assert.deepEqual(at(found, 'svc/src/main/resources/application.properties').map((e) => [e.line, e.provider, e.region, e.euResident]),
+      [[2, 'google-vertex-ai', 'europe-west4', true]]);
+  });
+
+  it('keeps a region from an env variable the repository does not set unknown, in YAML too (relaxed names)', () => {
+    const found = scan({
+      'svc/src/main/java/demo/Models.java': app(vertex),
+      'svc/src/main/resources/application.yml': 'assistant:\n  vertex:\n    Region: ${ASSISTANT_REGION}\n',
+    });
+    assert.deepEqual(at(found, 'svc/src/main/resources/application.yml').map((e) => [e.line, e.provider, e.region, e.euResident]),
+      [[3, 'google-vertex-ai', null, null]]);
+  });
+
+  it('fills ${ENV:default} from the workspace, and reads a URL given to .baseUrl(...)', () => {
+    const found = scan({
+      'svc/src/main/java/demo/Models.java': app(openai),
+      'svc/src/main/resources/application.properties': 'assistant.gateway-url=${GATEWAY_URL:https://api.openai.com/v1}\n',
+    });
+    assert.deepEqual(at(found, 'svc/src/main/resources/application.properties').map((e) => [e.line, e.provider, e.host]),
+      [[1, 'openai', 'api.openai.com']]);
+  });
+
+  it('stays quiet on properties no client is given, and on the same key in another module', () => {
+    const found = scan({
+      'svc/src/main/java/demo/Models.java': app(vertex),
+      'svc/src/main/resources/application.properties': 'assistant.gateway-url=http://10.1.2.3:4000/v1\nassistant.greeting=hello\n',
+      'other/src/main/resources/application.properties': 'assistant.vertex.region=us-central1\n',
+    });
+    assert.deepEqual(found.filter((e) => e.file.endsWith('.properties')), []);
   });
 });

@@ -22,6 +22,7 @@ import { dirOf, joinPath } from '../env-scope';
 import { CallerArguments, publishedCalls, readingShown } from './calls';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
+import { springValueDefinition, springValueFields, type SpringValueField } from './spring-values';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
@@ -98,7 +99,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     undecided.set(name, own.value);
     return { state: 'conflict', values: [own.value, ...others.filter((v) => v.state === 'set')].map(({ value, where }) => ({ value, where })) };
   };
-  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; stoppedAt?: number } => {
+  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; springValueUses: ExportedValue[]; stoppedAt?: number } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
     const consulted = new Map<string, EnvValue>();
@@ -177,7 +178,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     r.profiles(structure.strings);
     r.handlerFallbacks(structure.assignments);
     r.spreadSharedConstants();
-    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
+    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, springValueUses: r.springValueUses, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
   };
   const first = run(env);
   const notes = (): ScanNote[] => {
@@ -190,7 +191,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     return out;
   };
-  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: exportedConstants(input.file, lang, parser, structure) };
+  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...first.springValueUses] };
   if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes(), ...stopped };
   // A variable set to different values in different files (dev and production): the
   // endpoint is reported once per value, each linked to the line that sets it.
@@ -306,6 +307,10 @@ class CodeResolver {
   private keysWritten?: Map<string, string[]>;
   /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
   private readonly inTest: boolean;
+  /** Java fields and parameters `@Value` fills from a property, read when a client option names one. */
+  private springValues?: Map<string, SpringValueField>;
+  /** The properties such fields give a client as its region or URL (definitions the module's application properties read). */
+  readonly springValueUses: ExportedValue[] = [];
   /** When the file is the source of an SDK the catalog models: its clients' default hosts, reported where the clients are built. */
   private sdkDefaultHosts?: Set<string>;
   /** In a test file: where part of an SDK package is mocked (worked out on first need). */
@@ -1355,6 +1360,7 @@ class CodeResolver {
 
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
+      this.noteSpringValue(urlOpt.value, 'url', provider);
       const value = this.libraryConstant(evaluate(urlOpt.value, this.ctx), signal);
       const r = configured ? { ...value, span: configured.at } : value;
       // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
@@ -1385,6 +1391,7 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
+      this.noteSpringValue(regionOpt.value, 'region', provider);
       const setAway = configured?.at ?? this.regionSetAway(regionOpt, call);
       const endpoint = this.regionOption(regionOpt, provider, via, extras, service, setAway);
       this.endpoints.push(endpoint);
@@ -2188,6 +2195,18 @@ class CodeResolver {
    * `.location(LOCATION)`) remembers the argument that names the constant: see
    * spreadSharedConstants.
    */
+  /**
+   * A Java field or parameter Spring fills from a property of the application's own
+   * (`@Value("${app.gemini.location}") String location`) given as a client's region or URL:
+   * published, so the module's application properties report the line that sets it.
+   */
+  private noteSpringValue(value: Value, role: 'region' | 'url', provider: Provider): void {
+    if (this.input.lang !== 'java' || value.k !== 'ref') return;
+    this.springValues ??= springValueFields(this.ctx.parser.tokens);
+    const field = this.springValues.get(value.path.replace(/^this\./, ''));
+    if (field) this.springValueUses.push(springValueDefinition(this.input.file, field, role, provider.id));
+  }
+
   private noteArgument(endpoint: Endpoint, value: Value, call: Call): void {
     const { start, end } = endpoint.range;
     if (value.k === 'ref' && (start < call.s || end > call.e)) this.arguments.set(endpoint, { s: value.s, e: value.e });
