@@ -163,6 +163,11 @@ export class CatalogIndex {
     return this.configLibraryCallees.get(`${lang}:${qualified}`);
   }
 
+  /** Whether a callee's last name is a configured library's entry point or provider class (`Memory`, `MistralLLM`). */
+  isConfigLibraryName(calleePath: string): boolean {
+    return this.configLibraryTails.has(lastSegment(calleePath));
+  }
+
   /** The configured library's provider class this qualified callee is (`mem0ai/oss.MistralLLM`), with its part and provider key. */
   configLibraryClassFor(lang: CodeLanguage, qualified: string): ConfigLibraryClass | undefined {
     return this.configLibraryClasses.get(`${lang}:${qualified}`);

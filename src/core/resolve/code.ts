@@ -747,7 +747,8 @@ class CodeResolver {
    */
   private libraryQualified(callee: string): string {
     const qualified = this.ctx.parser.qualify(callee);
-    if (this.input.lang !== 'js' || !qualified.startsWith('.')) return qualified;
+    // Only a library's own names are looked for there: each look asks the workspace's package.json files.
+    if (this.input.lang !== 'js' || !qualified.startsWith('.') || !this.index.isConfigLibraryName(qualified)) return qualified;
     const target = this.ctx.parser.imports.get(callee.split('.')[0]!);
     if (target === undefined) return qualified;
     // A named import is `module.Name`; a namespace import is the module alone (`../src`).
