@@ -28,6 +28,7 @@ import { parseDotenv } from './scan/config/dotenv';
 import { parseHcl } from './scan/config/hcl';
 import { escapeForJsonString, notebookLanguage, parseNotebook, type Notebook } from './scan/config/notebook';
 import { parseProperties } from './scan/config/properties';
+import { springValueProperties } from './resolve/spring-values';
 import { entryOf, located, parseJson, parseToml, parseYaml, scalarEntry, type ConfigTree, type Located } from './scan/config/tree';
 import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
 import { lex } from './scan/lexer';
@@ -55,16 +56,16 @@ export type FileFormat =
   | { kind: 'dotenv' }
   /** A Dockerfile: its `ENV` instructions set variables for the code of its build context. */
   | { kind: 'dockerfile' }
-  /** `setsValues`: a compose file, whose services load env files into their code. */
-  | { kind: 'yaml'; setsValues?: true }
+  /** `setsValues`: a compose file, whose services load env files into their code. `springBoot`: a Spring Boot application.yml. */
+  | { kind: 'yaml'; setsValues?: true; springBoot?: true }
   /**
    * `deploymentParameters`: an ARM/azd parameters file (`main.parameters.json`), which sets the parameters of the Bicep file beside it.
    * `compilerConfig`: a tsconfig/jsconfig file, whose `paths` say which module an import names.
    */
   | { kind: 'json'; deploymentParameters?: true; compilerConfig?: true; packageManifest?: true; cdkContext?: true }
   | { kind: 'toml' }
-  /** Java .properties (Spring Boot's application.properties). */
-  | { kind: 'properties' }
+  /** Java .properties; `springBoot`: Spring Boot's application.properties. */
+  | { kind: 'properties'; springBoot?: true }
   /** A Maven or Gradle build file (which Spring AI starters the module declares), or a go.mod (the module's path). */
   | { kind: 'build' }
   /** `varsOnly`: a .tfvars file, which only sets values for the module's Terraform code. */
@@ -85,6 +86,8 @@ export type FileFormat =
  */
 export function setsValuesOnly(format: FileFormat | null): boolean {
   return format?.kind === 'dotenv' || format?.kind === 'dockerfile' || format?.kind === 'terraform' || format?.kind === 'build' || (format?.kind === 'yaml' && format.setsValues === true)
+    // Spring Boot's application properties set the values `@Value` fields read (resolve/spring-values.ts).
+    || ((format?.kind === 'yaml' || format?.kind === 'properties') && format.springBoot === true)
     || format?.kind === 'bicep' || format?.kind === 'bicepparam' || (format?.kind === 'json' && (format.deploymentParameters === true || format.compilerConfig === true || format.packageManifest === true || format.cdkContext === true));
 }
 
@@ -98,6 +101,9 @@ const LOCK_FILES = new Set([
   'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'pipfile.lock', 'cargo.lock',
   'go.sum', 'composer.lock', 'gemfile.lock', 'uv.lock', 'bun.lock', 'packages.lock.json', 'pdm.lock', 'conda-lock.yml',
 ]);
+
+/** Spring Boot's application properties, and their profile variants (application-dev.yml). */
+const SPRING_BOOT_PROPERTIES = /^(?:application|bootstrap)(?:-[\w.-]+)?\.(?:properties|ya?ml)$/;
 
 /** The scanner for a path, or null when the file is not scanned (Markdown, lock files, images, ...). */
 export function formatOf(path: string): FileFormat | null {
@@ -115,6 +121,7 @@ export function formatOf(path: string): FileFormat | null {
   switch (ext) {
     case 'yaml':
     case 'yml':
+      if (SPRING_BOOT_PROPERTIES.test(base)) return { kind: 'yaml', springBoot: true };
       return /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(base) ? { kind: 'yaml', setsValues: true } : { kind: 'yaml' };
     case 'json':
       if (isCompilerConfig(base)) return { kind: 'json', compilerConfig: true };
@@ -128,7 +135,7 @@ export function formatOf(path: string): FileFormat | null {
     case 'toml':
       return { kind: 'toml' };
     case 'properties':
-      return { kind: 'properties' };
+      return SPRING_BOOT_PROPERTIES.test(base) ? { kind: 'properties', springBoot: true } : { kind: 'properties' };
     case 'tf':
       return { kind: 'terraform' };
     case 'tfvars':
@@ -565,7 +572,10 @@ export class Engine {
         // Spring Boot reads its properties from YAML and .properties files (Spring AI's starters first, so their URLs are theirs).
         const spring = format.kind === 'yaml' || format.kind === 'properties';
         const scanned = config((r) => tree.roots.forEach((root) => {
-          if (spring) springAiProperties(r, root, env);
+          if (spring) {
+            springAiProperties(r, root, env);
+            springValueProperties(r, root, env);
+          }
           if (format.kind === 'yaml' || format.kind === 'json') {
             r.bicepLoaded(root, env);
             componentConfigs(r, root, env);

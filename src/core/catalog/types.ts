@@ -530,7 +530,7 @@ export interface ProviderConfigLibrary {
   /** Keyword-built classes that hold the config or one part (`MemoryConfig(llm=LlmConfig(provider=..., config=...))`), by their last name. */
   configClasses: string[];
   /** The parts that each name a provider, with the provider a part left out (or its key left out) gets. */
-  parts: { key: string; defaultProvider: string }[];
+  parts: ConfigLibraryPart[];
   /**
    * Top-level keys only this library's config has (mem0's `vector_store`, `history_db_path`): a
    * dict with one of them and a part, handed to no entry point in its file (another module
@@ -545,9 +545,26 @@ export interface ProviderConfigLibrary {
    * built there are the library's internals, reported where an application configures it.
    */
   libraryModules: string[];
-  /** The same for JS/TS: the library's npm package and the folders below its package.json that hold its provider classes. */
-  libraryFolders?: { package: string; folders: string[] }[];
+  /**
+   * The same for JS/TS: the library's npm package and the folders below its package.json that hold
+   * its provider classes. `entry` is the folder whose modules the package publishes under an import
+   * path (`src/oss/src` is `mem0ai/oss`): the library's own examples import it by a relative path.
+   */
+  libraryFolders?: { package: string; folders: string[]; entry?: { folder: string; module: string } }[];
   sources: Source[];
+}
+
+/** A part of a configured library's config (`llm`, `embedder`). */
+export interface ConfigLibraryPart {
+  key: string;
+  /** The provider a part left out (or its provider key left out) gets. */
+  defaultProvider: string;
+  /**
+   * What the library's config merge passes as the part's base URL when the config sets none, in
+   * place of the provider class's own default (mem0-ts gives every LLM part but vllm's
+   * https://api.openai.com/v1). A provider class constructed directly gets none of it.
+   */
+  mergedUrl?: { languages: CodeLanguage[]; except: string[]; defaults: { host: string; baseUrl: string }; note: string; sources: Source[] };
 }
 
 /** A provider key of a ProviderConfigLibrary part, and the SDK client it builds from the part's config. */
@@ -574,6 +591,11 @@ export interface ConfiguredProvider {
   defaults?: { host?: string; baseUrl?: string; region?: string | null };
   /** Without a URL the provider runs in the application's own process (a local embedding model): no endpoint. */
   localWithoutUrl?: boolean;
+  /**
+   * The library's class for this provider, per part, by its import path (`llm:
+   * 'mem0ai/oss.MistralLLM'`): an application may construct it itself with the part's config.
+   */
+  classes?: Record<string, string>;
   note?: string;
   sources: Source[];
 }

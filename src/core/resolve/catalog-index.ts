@@ -21,6 +21,13 @@ export interface VendorClient {
   signal: ClientSignal;
 }
 
+/** A configured library's provider class (`mem0ai/oss.MistralLLM`): the part and provider key it stands for. */
+export interface ConfigLibraryClass {
+  library: ProviderConfigLibrary;
+  part: string;
+  key: string;
+}
+
 /** A host of an LLM API whose vendor is not a catalog provider (catalog `unlistedApis`). */
 export interface UnlistedMatch {
   api: UnlistedLlmApi;
@@ -39,6 +46,8 @@ export class CatalogIndex {
   private readonly configLibraryCallees = new Map<string, ProviderConfigLibrary>();
   private readonly configLibraryTails = new Set<string>();
   private readonly configFileLoaders: { loader: ConfigFileLoader; callees: RegExp[] }[];
+  /** The provider classes of those libraries (`mem0ai/oss.MistralLLM`), by language and qualified name: the part and provider key each stands for. */
+  private readonly configLibraryClasses = new Map<string, ConfigLibraryClass>();
   /** Calls a client may be handed to that decide its backend (AdkApp), or that replace it (set_default_openai_client): parsed too, to be found. */
   private readonly wrapperTails = new Set<string>();
   private readonly prefixes: LiteLlmPrefix[];
@@ -96,6 +105,12 @@ export class CatalogIndex {
       for (const { language, names } of library.callees) {
         for (const name of names) {
           this.configLibraryCallees.set(`${language}:${name}`, library);
+          this.configLibraryTails.add(lastSegment(name));
+        }
+      }
+      for (const provider of library.providers) {
+        for (const [part, name] of Object.entries(provider.classes ?? {})) {
+          for (const language of provider.languages) this.configLibraryClasses.set(`${language}:${name}`, { library, part, key: provider.key });
           this.configLibraryTails.add(lastSegment(name));
         }
       }
@@ -159,6 +174,16 @@ export class CatalogIndex {
   /** The library configured with a provider per part whose entry point this qualified callee is (`mem0.Memory.from_config`). */
   configLibraryFor(lang: CodeLanguage, qualified: string): ProviderConfigLibrary | undefined {
     return this.configLibraryCallees.get(`${lang}:${qualified}`);
+  }
+
+  /** Whether a callee's last name is a configured library's entry point or provider class (`Memory`, `MistralLLM`). */
+  isConfigLibraryName(calleePath: string): boolean {
+    return this.configLibraryTails.has(lastSegment(calleePath));
+  }
+
+  /** The configured library's provider class this qualified callee is (`mem0ai/oss.MistralLLM`), with its part and provider key. */
+  configLibraryClassFor(lang: CodeLanguage, qualified: string): ConfigLibraryClass | undefined {
+    return this.configLibraryClasses.get(`${lang}:${qualified}`);
   }
 
   /**

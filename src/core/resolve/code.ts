@@ -11,17 +11,19 @@ import { parseNotes } from '../scan/notes';
 import { CodeParser, MAX_TRY_NESTING, type CodeStructure } from '../scan/parse';
 import { firstFrom, type Token } from '../scan/tokens';
 import { lineAndColumn } from '../text';
-import { normalizeKey, pathEndsWith, type CatalogIndex } from './catalog-index';
+import { normalizeKey, pathEndsWith, type CatalogIndex, type ConfigLibraryClass } from './catalog-index';
 import { CDK_BEDROCK_SIGNALS, CDK_STACK_REGION, CDK_STACK_REGION_UNKNOWN, cdkProfileGeography } from './cdk';
 import { applyGlobalOnlyModel, applyProfile, defaultHostTarget, linkFallbacks, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, profileOfGeography, profileOfPrefix, uncataloguedHostTarget, uncataloguedHostWhy, type EndpointExtras, type Target } from './endpoint';
 import { allOf, countriesOfHost, fixOf, hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
 import { hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { isMockedIo, mockedRegions, mocksCall, type MockedRegion } from './mocks';
 import { exportedConstants, importedConstant, importsProjectName, type ExportedValue } from './modules';
+import { dirOf, joinPath } from '../env-scope';
 import { CallerArguments, publishedCalls, readingShown } from './calls';
 import { configFileEndpoints } from './config-files';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
+import { springValueDefinition, springValueFields, type SpringValueField } from './spring-values';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
@@ -98,7 +100,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     undecided.set(name, own.value);
     return { state: 'conflict', values: [own.value, ...others.filter((v) => v.state === 'set')].map(({ value, where }) => ({ value, where })) };
   };
-  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; stoppedAt?: number } => {
+  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; springValueUses: ExportedValue[]; stoppedAt?: number } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
     const consulted = new Map<string, EnvValue>();
@@ -177,7 +179,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     r.profiles(structure.strings);
     r.handlerFallbacks(structure.assignments);
     r.spreadSharedConstants();
-    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
+    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, springValueUses: r.springValueUses, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
   };
   const first = run(env);
   const notes = (): ScanNote[] => {
@@ -190,7 +192,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     return out;
   };
-  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: exportedConstants(input.file, lang, parser, structure) };
+  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...first.springValueUses] };
   if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes(), ...stopped };
   // A variable set to different values in different files (dev and production): the
   // endpoint is reported once per value, each linked to the line that sets it.
@@ -306,6 +308,10 @@ class CodeResolver {
   private keysWritten?: Map<string, string[]>;
   /** Literal URLs in tests are expectations, mocks and fixtures (clients built there still count). */
   private readonly inTest: boolean;
+  /** Java fields and parameters `@Value` fills from a property, read when a client option names one. */
+  private springValues?: Map<string, SpringValueField>;
+  /** The properties such fields give a client as its region or URL (definitions the module's application properties read). */
+  readonly springValueUses: ExportedValue[] = [];
   /** When the file is the source of an SDK the catalog models: its clients' default hosts, reported where the clients are built. */
   private sdkDefaultHosts?: Set<string>;
   /** In a test file: where part of an SDK package is mocked (worked out on first need). */
@@ -636,8 +642,13 @@ class CodeResolver {
    * call was such an entry point.
    */
   private configured(call: Call): boolean {
-    const library = this.index.configLibraryFor(this.input.lang, this.ctx.parser.qualify(call.callee));
-    if (!library) return false;
+    const qualified = this.libraryQualified(call.callee);
+    const library = this.index.configLibraryFor(this.input.lang, qualified);
+    if (!library) {
+      const constructed = this.index.configLibraryClassFor(this.input.lang, qualified);
+      if (constructed) this.constructedPart(call, constructed);
+      return constructed !== undefined;
+    }
     const arg = call.args.find((a) => a.name !== undefined && library.configArguments.includes(a.name)) ?? call.args.find((a) => !a.name);
     let config: Option[] = [];
     if (arg) {
@@ -748,6 +759,50 @@ class CodeResolver {
     }
   }
 
+  /**
+   * A callee as its import qualifies it; in a configured library's own code (its examples), a
+   * relative import of a module in the folder the library publishes (`../src` in mem0-ts's
+   * src/oss/examples/) is named by the import path it is published under (`mem0ai/oss.Memory`).
+   */
+  private libraryQualified(callee: string): string {
+    const qualified = this.ctx.parser.qualify(callee);
+    // Only a library's own names are looked for there: each look asks the workspace's package.json files.
+    if (this.input.lang !== 'js' || !qualified.startsWith('.') || !this.index.isConfigLibraryName(qualified)) return qualified;
+    const target = this.ctx.parser.imports.get(callee.split('.')[0]!);
+    if (target === undefined) return qualified;
+    // A named import is `module.Name`; a namespace import is the module alone (`../src`).
+    const dot = target.lastIndexOf('.');
+    const spec = /^[A-Za-z_$][\w$]*$/.test(target.slice(dot + 1)) ? target.slice(0, dot) : target;
+    const module = joinPath(dirOf(this.input.file), spec);
+    if (module === null) return qualified;
+    const rest = qualified.slice(spec.length + 1);
+    const packageOf = (dir: string): string | undefined => this.manifest(npmPackageName(dir));
+    for (const library of this.index.catalog.configLibraries ?? []) {
+      for (const { package: name, entry } of library.libraryFolders ?? []) {
+        // Asked as of a file in the module's folder, so `../src` (its index) and `../src/llms/mistral` both count.
+        if (entry && isJsLibrarySource(`${module}/index.ts`, [{ package: name, folders: [entry.folder] }], packageOf)) return `${entry.module}.${rest}`;
+      }
+    }
+    return qualified;
+  }
+
+  /**
+   * A configured library's provider class constructed by the application itself (mem0-ts's
+   * `new MistralLLM({ apiKey, model })`): its argument is the part's config, read as at an
+   * entry point, but no config merge fills in what it leaves out.
+   */
+  private constructedPart(call: Call, constructed: ConfigLibraryClass): void {
+    const { library, part, key } = constructed;
+    const label = `${shortCallee(call)}: ${library.id} ${part}`;
+    const arg = call.args.find((a) => !a.name);
+    const entries = arg ? this.configEntries(arg.value, library) : { options: [] };
+    if (!entries) {
+      this.unknownProvider(this.callSpan(call), label, `its config \`${this.input.text.slice(arg!.value.s, arg!.value.e)}\` is not a literal in this file, so which endpoint it sets is not known`);
+      return;
+    }
+    this.configuredClient(call, library, part, key, entries, this.callSpan(call), label, false);
+  }
+
   /** One part of a configured library (`llm`, `embedder`): the client its provider key picks, with its config keys. */
   private configuredPart(call: Call, library: ProviderConfigLibrary, part: ProviderConfigLibrary['parts'][number], written: Option | undefined): void {
     const label = `${shortCallee(call)}: ${library.id} ${part.key}`;
@@ -770,9 +825,18 @@ class CodeResolver {
     const at: Span = provider?.span ?? (written ? written.value : this.callSpan(call));
     const configOpt = findOption(entries.options, [library.configKey]);
     const settings = configOpt ? this.configEntries(configOpt.value, library) : { options: [] };
-    const options = settings?.options ?? [];
-    const opaque = settings ? settings.opaque : this.input.text.slice(configOpt!.value.s, configOpt!.value.e);
-    const candidates = library.providers.filter((p) => p.key === key && p.parts.includes(part.key) && p.languages.includes(this.input.lang));
+    const read = { options: settings?.options ?? [], opaque: settings ? settings.opaque : this.input.text.slice(configOpt!.value.s, configOpt!.value.e) };
+    this.configuredClient(call, library, part.key, key, read, at, label, true);
+  }
+
+  /**
+   * The client a configured part's provider key picks (`partKey`, `key`), with the part's config
+   * keys (`read`). `merged`: reached through the library's entry point, whose config merge may
+   * give the part a URL of its own (`mergedUrl`).
+   */
+  private configuredClient(call: Call, library: ProviderConfigLibrary, partKey: string, key: string, read: { options: Option[]; opaque?: string | undefined }, at: Span, label: string, merged: boolean): void {
+    const { options, opaque } = read;
+    const candidates = library.providers.filter((p) => p.key === key && p.parts.includes(partKey) && p.languages.includes(this.input.lang));
     let chosen: ConfiguredProvider | undefined;
     for (const c of candidates) {
       const { key: switchKey, oneOf = [], env = [] } = c.when ?? {};
@@ -788,7 +852,7 @@ class CodeResolver {
     }
     chosen ??= candidates.find((p) => !p.when);
     if (!chosen) {
-      this.unknownProvider(at, `${label} provider "${key}"`, `the catalog does not say which client ${library.id} builds for its ${part.key} provider "${key}"`);
+      this.unknownProvider(at, `${label} provider "${key}"`, `the catalog does not say which client ${library.id} builds for its ${partKey} provider "${key}"`);
       return;
     }
     const url = findOption(options, chosen.url);
@@ -799,17 +863,21 @@ class CodeResolver {
       this.unknownProvider(at, `${label} provider "${key}"`, `the catalog has no client ${chosen.client}`);
       return;
     }
+    // The library's config merge fills in a base URL its class reads (mem0-ts: the default config's OpenAI URL).
+    const mergedUrl = library.parts.find((p) => p.key === partKey)?.mergedUrl;
+    const fill = merged && mergedUrl && mergedUrl.languages.includes(this.input.lang) && !mergedUrl.except.includes(key) && chosen.url?.includes('baseURL') ? mergedUrl : undefined;
     // The library passes its own options, env variables and defaults; the client's own switches and requirements are the library's business.
     const { id, languages, callees, packages } = target.signal;
+    const defaults = fill?.defaults ?? chosen.defaults;
     const signal: ClientSignal = {
       id, languages, callees, packages,
       options: { ...(chosen.url ? { url: chosen.url } : {}), ...(chosen.region ? { region: chosen.region } : {}), ...(chosen.model ? { model: chosen.model } : {}) },
-      env: { ...target.signal.env, ...chosen.env },
-      defaults: chosen.defaults ?? target.signal.defaults,
-      sources: chosen.sources,
+      env: { ...target.signal.env, ...chosen.env, ...(fill ? { url: [] } : {}) },
+      defaults: defaults ?? target.signal.defaults,
+      sources: fill ? [...chosen.sources, ...fill.sources] : chosen.sources,
     };
     const before = this.endpoints.length;
-    this.client(call, target.provider, signal, { id: `${library.id} ${part.key} provider "${key}"`, forwards: false }, undefined, { options, ...(opaque ? { opaque } : {}), at, ...(chosen.defaults ? { defaultsOf: library.id } : {}) });
+    this.client(call, target.provider, signal, { id: `${library.id} ${partKey} provider "${key}"`, forwards: false }, undefined, { options, ...(opaque ? { opaque } : {}), at, ...(defaults ? { defaultsOf: library.id } : {}) });
     this.configuredProfile(options, chosen.model, before);
   }
 
@@ -1341,6 +1409,7 @@ class CodeResolver {
 
     const urlOpt = findOption(options, signal.options.url);
     if (urlOpt) {
+      this.noteSpringValue(urlOpt.value, 'url', provider);
       const value = this.libraryConstant(evaluate(urlOpt.value, this.ctx), signal);
       const r = configured ? { ...value, span: configured.at } : value;
       // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
@@ -1371,6 +1440,7 @@ class CodeResolver {
 
     const regionOpt = findOption(options, signal.options.region);
     if (regionOpt) {
+      this.noteSpringValue(regionOpt.value, 'region', provider);
       const setAway = configured?.at ?? this.regionSetAway(regionOpt, call);
       const endpoint = this.regionOption(regionOpt, provider, via, extras, service, setAway);
       this.endpoints.push(endpoint);
@@ -2199,6 +2269,18 @@ class CodeResolver {
    * `.location(LOCATION)`) remembers the argument that names the constant: see
    * spreadSharedConstants.
    */
+  /**
+   * A Java field or parameter Spring fills from a property of the application's own
+   * (`@Value("${app.gemini.location}") String location`) given as a client's region or URL:
+   * published, so the module's application properties report the line that sets it.
+   */
+  private noteSpringValue(value: Value, role: 'region' | 'url', provider: Provider): void {
+    if (this.input.lang !== 'java' || value.k !== 'ref') return;
+    this.springValues ??= springValueFields(this.ctx.parser.tokens);
+    const field = this.springValues.get(value.path.replace(/^this\./, ''));
+    if (field) this.springValueUses.push(springValueDefinition(this.input.file, field, role, provider.id));
+  }
+
   private noteArgument(endpoint: Endpoint, value: Value, call: Call): void {
     const { start, end } = endpoint.range;
     if (value.k === 'ref' && (start < call.s || end > call.e)) this.arguments.set(endpoint, { s: value.s, e: value.e });

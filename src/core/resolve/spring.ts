@@ -15,7 +15,7 @@ import { HOLE } from './hosts';
 import { carryValue, configuredUrl, fillPlaceholders, type FilledValue } from './placeholders';
 import type { EnvLookup } from './values';
 
-interface Property {
+export interface Property {
   /** Path segments in relaxed form (lower case, no `-` or `_`). */
   path: string[];
   /** The property as written, for messages. */
@@ -214,7 +214,7 @@ class StarterReader {
 }
 
 /** Every scalar of the tree with its dotted path (nested YAML keys and flat `a.b.c` keys alike). */
-function flatten(root: CNode): Property[] {
+export function flatten(root: CNode): Property[] {
   const out: Property[] = [];
   const work: { node: CNode; path: string[]; name: string }[] = [{ node: root, path: [], name: '' }];
   for (let item = work.pop(); item; item = work.pop()) {

@@ -18,10 +18,14 @@ const TS_MERGE = ts('config/manager.ts');
 const TS_DEFAULTS = ts('config/defaults.ts');
 /** mem0-ts's own test: an ollama LLM part without url or baseURL gets https://api.openai.com/v1. */
 const TS_MERGE_TEST = mem0('mem0-ts/src/oss/tests/config-manager.test.ts');
-const TS_MERGED_NOTE = 'mem0-ts ConfigManager.mergeConfig gives an LLM part without baseURL or url the default config\'s https://api.openai.com/v1 (every provider but vllm), which this class passes on to its SDK client.';
+const TS_MERGED_NOTE = 'mem0-ts ConfigManager.mergeConfig gives an LLM part without baseURL or url the default config\'s https://api.openai.com/v1 (every provider but vllm), which its class passes on to its SDK client.';
 /** The keys mem0-ts reads an LLM part's base URL from, in its order (snake_case ones from Python configs too). */
 const TS_LLM_URL = ['baseURL', 'vllmBaseURL', 'vllm_base_url', 'lmstudio_base_url', 'url'];
 const TS_OPENAI_DEFAULT = { host: 'api.openai.com', baseUrl: 'https://api.openai.com/v1' };
+/** mem0-ts's provider classes, as `mem0ai/oss` exports them (its examples import them from its source folder). */
+const tsClass = (name: string): string => `mem0ai/oss.${name}`;
+
+const GOOGLE_CLASSES = { llm: tsClass('GoogleLLM'), embedder: tsClass('GoogleEmbedder') };
 
 const providers: ConfiguredProvider[] = [
   // ---- Python: mem0/llms/*.py, mem0/embeddings/*.py ----
@@ -148,94 +152,97 @@ const providers: ConfiguredProvider[] = [
   },
   // ---- TypeScript: mem0ai/oss (mem0-ts/src/oss/src) ----
   {
-    key: 'openai', parts: ['llm'], languages: ['js'], client: 'openai-node',
-    url: TS_LLM_URL, env: { url: [] }, defaults: TS_OPENAI_DEFAULT,
-    sources: [ts('llms/openai.ts'), TS_MERGE, TS_DEFAULTS, TS_MERGE_TEST],
+    key: 'openai', parts: ['llm'], languages: ['js'], client: 'openai-node', classes: { llm: tsClass('OpenAILLM') },
+    url: TS_LLM_URL,
+    note: 'new OpenAI({ baseURL }): without one, the SDK\'s OPENAI_BASE_URL and default.',
+    sources: [ts('llms/openai.ts')],
   },
   {
-    key: 'openai', parts: ['embedder'], languages: ['js'], client: 'openai-node',
+    key: 'openai', parts: ['embedder'], languages: ['js'], client: 'openai-node', classes: { embedder: tsClass('OpenAIEmbedder') },
     url: ['baseURL', 'lmstudio_base_url', 'url'],
     note: 'new OpenAI({ baseURL: baseURL || url }): without one, the SDK\'s OPENAI_BASE_URL and default.',
     sources: [ts('embeddings/openai.ts'), TS_MERGE],
   },
   {
-    key: 'anthropic', parts: ['llm'], languages: ['js'], client: 'anthropic-sdk',
-    url: TS_LLM_URL, env: { url: [] }, defaults: TS_OPENAI_DEFAULT, note: TS_MERGED_NOTE,
-    sources: [ts('llms/anthropic.ts'), TS_MERGE, TS_MERGE_TEST],
+    key: 'anthropic', parts: ['llm'], languages: ['js'], client: 'anthropic-sdk', classes: { llm: tsClass('AnthropicLLM') },
+    url: TS_LLM_URL,
+    note: 'new Anthropic({ apiKey, baseURL }) with baseURL only when set.',
+    sources: [ts('llms/anthropic.ts')],
   },
   {
-    key: 'xai', parts: ['llm'], languages: ['js'], client: 'openai-node',
-    url: TS_LLM_URL, env: { url: [] }, defaults: TS_OPENAI_DEFAULT,
-    note: `${TS_MERGED_NOTE} XAI_API_BASE and https://api.x.ai/v1 apply only where baseURL is empty.`,
-    sources: [ts('llms/xai.ts'), TS_MERGE, TS_MERGE_TEST],
+    key: 'xai', parts: ['llm'], languages: ['js'], client: 'openai-node', classes: { llm: tsClass('XAILLM') },
+    url: TS_LLM_URL, env: { url: ['XAI_API_BASE'] }, defaults: { host: 'api.x.ai', baseUrl: 'https://api.x.ai/v1' },
+    note: 'new OpenAI({ baseURL: baseURL || XAI_API_BASE || "https://api.x.ai/v1" }).',
+    sources: [ts('llms/xai.ts')],
   },
   {
-    key: 'ollama', parts: ['llm'], languages: ['js'], client: 'ollama-js-llamaindex',
-    url: ['url', ...TS_LLM_URL], env: { url: [] }, defaults: TS_OPENAI_DEFAULT,
-    note: `new Ollama({ host: url || baseURL || "http://localhost:11434" }). ${TS_MERGED_NOTE}`,
-    sources: [ts('llms/ollama.ts'), TS_MERGE, TS_MERGE_TEST],
+    key: 'ollama', parts: ['llm'], languages: ['js'], client: 'ollama-js-llamaindex', classes: { llm: tsClass('OllamaLLM') },
+    url: ['url', ...TS_LLM_URL], env: { url: [] }, defaults: { host: 'localhost', baseUrl: 'http://localhost:11434' },
+    note: 'new Ollama({ host: url || baseURL || "http://localhost:11434" }).',
+    sources: [ts('llms/ollama.ts')],
   },
   {
-    key: 'ollama', parts: ['embedder'], languages: ['js'], client: 'ollama-js-llamaindex',
+    key: 'ollama', parts: ['embedder'], languages: ['js'], client: 'ollama-js-llamaindex', classes: { embedder: tsClass('OllamaEmbedder') },
     url: ['url', 'baseURL', 'lmstudio_base_url'], env: { url: [] }, defaults: { host: 'localhost', baseUrl: 'http://localhost:11434' },
     sources: [ts('embeddings/ollama.ts'), TS_MERGE],
   },
   ...['google', 'gemini'].flatMap((key): ConfiguredProvider[] => [
     {
-      key, parts: ['llm', 'embedder'], languages: ['js'], client: 'google-genai-js-vertex', when: { env: ['GOOGLE_GENAI_USE_VERTEXAI'] },
+      key, parts: ['llm', 'embedder'], languages: ['js'], client: 'google-genai-js-vertex', when: { env: ['GOOGLE_GENAI_USE_VERTEXAI'] }, classes: GOOGLE_CLASSES,
       note: 'new GoogleGenAI({ apiKey }) with GOOGLE_GENAI_USE_VERTEXAI on where it runs: the SDK picks Vertex AI.',
       sources: [ts('llms/google.ts'), ts('embeddings/google.ts'), ts('utils/factory.ts')],
     },
     {
-      key, parts: ['llm', 'embedder'], languages: ['js'], client: 'google-genai-js-gemini',
+      key, parts: ['llm', 'embedder'], languages: ['js'], client: 'google-genai-js-gemini', classes: GOOGLE_CLASSES,
       note: 'new GoogleGenAI({ apiKey }): the Gemini API.',
       sources: [ts('llms/google.ts'), ts('embeddings/google.ts'), ts('utils/factory.ts')],
     },
   ]),
   {
-    key: 'groq', parts: ['llm'], languages: ['js'], client: 'groq-sdk',
+    key: 'groq', parts: ['llm'], languages: ['js'], client: 'groq-sdk', classes: { llm: tsClass('GroqLLM') },
     sources: [ts('llms/groq.ts')],
   },
   {
-    key: 'azure_openai', parts: ['llm', 'embedder'], languages: ['js'], client: 'openai-azure',
+    key: 'azure_openai', parts: ['llm', 'embedder'], languages: ['js'], client: 'openai-azure', classes: { llm: tsClass('AzureOpenAILLM'), embedder: tsClass('AzureOpenAIEmbedder') },
     url: ['modelProperties.endpoint'],
     note: 'new AzureOpenAI({ endpoint: modelProperties.endpoint, ... }).',
     sources: [ts('llms/azure.ts'), ts('embeddings/azure.ts')],
   },
   {
-    key: 'deepseek', parts: ['llm'], languages: ['js'], client: 'openai-node',
-    url: TS_LLM_URL, env: { url: [] }, defaults: TS_OPENAI_DEFAULT,
-    note: `${TS_MERGED_NOTE} DEEPSEEK_API_BASE and https://api.deepseek.com apply only where baseURL is empty.`,
-    sources: [ts('llms/deepseek.ts'), TS_MERGE],
+    key: 'deepseek', parts: ['llm'], languages: ['js'], client: 'openai-node', classes: { llm: tsClass('DeepSeekLLM') },
+    url: TS_LLM_URL, env: { url: ['DEEPSEEK_API_BASE'] }, defaults: { host: 'api.deepseek.com', baseUrl: 'https://api.deepseek.com' },
+    note: 'new OpenAI({ baseURL: baseURL || DEEPSEEK_API_BASE || "https://api.deepseek.com" }).',
+    sources: [ts('llms/deepseek.ts')],
   },
   {
-    key: 'lmstudio', parts: ['llm'], languages: ['js'], client: 'openai-node',
-    url: TS_LLM_URL, env: { url: [] }, defaults: TS_OPENAI_DEFAULT, note: TS_MERGED_NOTE,
-    sources: [ts('llms/lmstudio.ts'), TS_MERGE, TS_MERGE_TEST],
+    key: 'lmstudio', parts: ['llm'], languages: ['js'], client: 'openai-node', classes: { llm: tsClass('LMStudioLLM') },
+    url: TS_LLM_URL, env: { url: [] }, defaults: { host: 'localhost', baseUrl: 'http://localhost:1234/v1' },
+    note: 'An OpenAI client at baseURL ?? "http://localhost:1234/v1".',
+    sources: [ts('llms/lmstudio.ts')],
   },
   {
-    key: 'lmstudio', parts: ['embedder'], languages: ['js'], client: 'openai-node',
+    key: 'lmstudio', parts: ['embedder'], languages: ['js'], client: 'openai-node', classes: { embedder: tsClass('LMStudioEmbedder') },
     url: ['baseURL', 'lmstudio_base_url', 'url'], env: { url: [] }, defaults: { host: 'localhost', baseUrl: 'http://localhost:1234/v1' },
     sources: [ts('embeddings/lmstudio.ts'), TS_MERGE],
   },
   {
-    key: 'vllm', parts: ['llm'], languages: ['js'], client: 'openai-node',
+    key: 'vllm', parts: ['llm'], languages: ['js'], client: 'openai-node', classes: { llm: tsClass('VllmLLM') },
     url: TS_LLM_URL, env: { url: ['VLLM_BASE_URL'] }, defaults: { host: 'localhost', baseUrl: 'http://localhost:8000/v1' },
     note: 'mem0-ts leaves a vllm part\'s baseURL empty: baseURL, vllmBaseURL, vllm_base_url, url, VLLM_BASE_URL, else http://localhost:8000/v1.',
     sources: [ts('llms/vllm.ts'), TS_MERGE, TS_MERGE_TEST],
   },
   {
-    key: 'mistral', parts: ['llm'], languages: ['js'], client: 'mistralai-sdk',
+    key: 'mistral', parts: ['llm'], languages: ['js'], client: 'mistralai-sdk', classes: { llm: tsClass('MistralLLM') },
     note: 'new Mistral({ apiKey }): the SDK\'s default server, whatever baseURL says.',
     sources: [ts('llms/mistral.ts')],
   },
   {
-    key: 'aws_bedrock', parts: ['llm'], languages: ['js'], client: 'aws-sdk-js-bedrock',
+    key: 'aws_bedrock', parts: ['llm'], languages: ['js'], client: 'aws-sdk-js-bedrock', classes: { llm: tsClass('AWSBedrockLLM') },
     region: ['awsRegion', 'aws_region'], model: ['model'], env: { region: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }, defaults: { region: null },
     sources: [ts('llms/aws_bedrock.ts'), TS_MERGE],
   },
   {
-    key: 'aws_bedrock', parts: ['embedder'], languages: ['js'], client: 'aws-sdk-js-bedrock',
+    key: 'aws_bedrock', parts: ['embedder'], languages: ['js'], client: 'aws-sdk-js-bedrock', classes: { embedder: tsClass('AWSBedrockEmbedder') },
     region: ['awsRegion'], model: ['model'], env: { region: ['AWS_REGION'] }, defaults: { region: 'us-west-2' },
     sources: [ts('embeddings/aws_bedrock.ts'), TS_MERGE],
   },
@@ -254,7 +261,13 @@ export const configLibraries: ProviderConfigLibrary[] = [
     ],
     configArguments: ['config', 'config_dict', 'configDict'],
     configClasses: ['MemoryConfig', 'LlmConfig', 'EmbedderConfig'],
-    parts: [{ key: 'llm', defaultProvider: 'openai' }, { key: 'embedder', defaultProvider: 'openai' }],
+    parts: [
+      {
+        key: 'llm', defaultProvider: 'openai',
+        mergedUrl: { languages: ['js'], except: ['vllm'], defaults: TS_OPENAI_DEFAULT, note: TS_MERGED_NOTE, sources: [TS_MERGE, TS_DEFAULTS, TS_MERGE_TEST] },
+      },
+      { key: 'embedder', defaultProvider: 'openai' },
+    ],
     // MemoryConfig's own fields (mem0/configs/base.py); embedchain's similar dicts have `vectordb`, not these.
     configMarkers: ['vector_store', 'history_db_path', 'graph_store'],
     providerKey: 'provider',
@@ -264,8 +277,8 @@ export const configLibraries: ProviderConfigLibrary[] = [
     // mem0ai's TypeScript source, also a package of its own (mem0ai-oss) in its src/oss folder.
     // Its provider classes, the factory that builds them from a config, and the default config.
     libraryFolders: [
-      { package: 'mem0ai', folders: ['src/oss/src/llms', 'src/oss/src/embeddings', 'src/oss/src/utils', 'src/oss/src/config'] },
-      { package: 'mem0ai-oss', folders: ['src/llms', 'src/embeddings', 'src/utils', 'src/config'] },
+      { package: 'mem0ai', folders: ['src/oss/src/llms', 'src/oss/src/embeddings', 'src/oss/src/utils', 'src/oss/src/config'], entry: { folder: 'src/oss/src', module: 'mem0ai/oss' } },
+      { package: 'mem0ai-oss', folders: ['src/llms', 'src/embeddings', 'src/utils', 'src/config'], entry: { folder: 'src', module: 'mem0ai/oss' } },
     ],
     sources: [mem0('mem0-ts/package.json'), mem0('mem0-ts/src/oss/package.json'), py('memory/main.py'), py('configs/base.py'), py('llms/configs.py'), py('embeddings/configs.py'), LLM_FACTORY, ts('utils/factory.ts'), TS_DEFAULTS],
   },
