@@ -143,6 +143,8 @@ export function toJson(report: ScanReport): unknown {
         region: e.region,
         euResident: e.euResident,
         baaAvailable: e.baaAvailable,
+        // Why a BAA the provider offers does not (or may not) cover this use: a feature its BAA leaves out.
+        ...(e.baaExclusion ? { baaReason: e.baaExclusion.reason } : {}),
         // ISO 3166 codes, 'worldwide', 'self', or null: what residency zones are judged on.
         countries: endpointCountries(e),
         via: e.via,

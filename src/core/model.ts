@@ -56,6 +56,11 @@ export interface Endpoint {
   location: ResolvedLocation | null;
   euResident: boolean | null;
   baaAvailable: boolean | null;
+  /**
+   * A feature the provider's BAA does not cover, used by this request (`baaAvailable` false) or
+   * elsewhere in its file (`baaAvailable` null): the feature as the vendor names it, why, and the vendor's page.
+   */
+  baaExclusion?: { feature: string; reason: string; sources: Source[] };
   /** How it was found, in a few words: "OpenAI() with no base_url: SDK default", "URL literal". */
   via: string;
   /** Client signal id when an SDK construction was recognised. */

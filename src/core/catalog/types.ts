@@ -64,6 +64,35 @@ export interface BaaFact extends Fact<BaaStatus> {
   conditions?: string[];
 }
 
+/**
+ * A feature the vendor's BAA does not cover although the API it belongs to is covered
+ * (Anthropic's HIPAA-ready API blocks code execution, the Files API, ...). A request that
+ * uses it is not covered, whatever the provider's BAA says.
+ */
+export interface BaaExcludedFeature {
+  /** Stable id: 'code-execution', 'files-api'. */
+  id: string;
+  /** As the vendor names it: 'Code execution tool'. */
+  name: string;
+  /**
+   * false: the vendor's page says the BAA does not cover it. null: the page says it is not
+   * covered unless listed as eligible (beta features), or only some settings of it are not.
+   */
+  covered: false | null;
+  /**
+   * What shows a request uses it, as written in code: a tool type string or an SDK helper
+   * (`code_execution_*`, `codeExecution_*`: a trailing `*` matches a version, text that starts with a digit), a request
+   * key (`mcp_servers`), or a member path on the client (`beta.files`). Strings match whole
+   * string literals; names match identifiers (a dotted path, its identifiers in a row).
+   */
+  marks: string[];
+  /** Marks that are request keys: they count only where they name a value (`mcp_servers=`, `mcp_servers:`). */
+  keys?: string[];
+  /** What the vendor's page says, in a few words. */
+  vendorStatement: string;
+  sources: Source[];
+}
+
 export type GpaiStatus = 'signatory' | 'partial' | 'not-signed' | 'not-applicable';
 
 export interface Posture {
@@ -332,6 +361,8 @@ export interface Provider {
    * OpenAI-compatible client whose host is unknown but whose settings carry one calls this provider.
    */
   requestMarks?: { paths: string[]; queryKeys: string[]; headerKeys: string[]; note?: string; sources: Source[] };
+  /** Features of the provider's API that its BAA does not cover, as the vendor lists them, with the code that shows a request uses one. */
+  baaExcludedFeatures?: BaaExcludedFeature[];
   notes?: string[];
   /** Deployment types (SKUs) of a cloud account and where each processes prompts (Azure OpenAI). */
   deploymentTypes?: DeploymentType[];

@@ -1,7 +1,7 @@
 // Source code to endpoints: SDK client constructions (with their options, env reads and
 // SDK defaults), LiteLLM model strings, and URLs of LLM APIs in string literals.
 
-import type { ClientSignal, CodeLanguage, ConfiguredProvider, ModelStringRouter, Provider, ProviderConfigLibrary, PromptyExecutor } from '../catalog/types';
+import type { ClientSignal, CodeLanguage, ConfiguredProvider, ModelStringRouter, Provider, ProviderConfigLibrary, ProviderId, PromptyExecutor } from '../catalog/types';
 import type { Countries } from '../catalog/zones';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Fix, type ScanNote, type TextEdit } from '../model';
 import type { Assignment, Call, Span, Value } from '../scan/ir';
@@ -24,6 +24,7 @@ import { configFileEndpoints } from './config-files';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { springValueDefinition, springValueFields, type SpringValueField } from './spring-values';
+import { applyBaaExclusions } from './baa-features';
 import { ENV_CALLS, ENV_INDEXED, ENV_OBJECTS, evaluate, findAssignment, formatWhere, isKnown, setElsewhere, type EnvLookup, type EnvValue, type EnvWhere, type EvalContext, type Resolved } from './values';
 
 export interface CodeFile {
@@ -193,7 +194,11 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     return out;
   };
   const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...first.springValueUses] };
-  if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes(), ...stopped };
+  const baaMarks = { tokens, lineOf: input.lineOf ?? ((offset: number) => lineAndColumn(text, offset).line), providerOf: (id: ProviderId) => index.providers.get(id) };
+  if (first.conflicts.size === 0) {
+    applyBaaExclusions(first.endpoints, baaMarks);
+    return { endpoints: first.endpoints, notes: notes(), ...stopped };
+  }
   // A variable set to different values in different files (dev and production): the
   // endpoint is reported once per value, each linked to the line that sets it.
   const names = [...new Set([...first.conflicts.values()].flat())].slice(0, MAX_FORKED_VARIABLES);
@@ -219,6 +224,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const out = first.endpoints.flatMap((e) => forksOf.get(e) ?? [e]);
   // Fallbacks point at endpoints by identity: a chain to a forked endpoint reaches each of its forks.
   for (const e of out) if (e.fallbacks) e.fallbacks = e.fallbacks.flatMap((f) => (forksOf.get(f.endpoint) ?? [f.endpoint]).map((endpoint) => ({ ...f, endpoint })));
+  applyBaaExclusions(out, baaMarks);
   return { endpoints: out, notes: notes(), ...stopped };
 }
 

@@ -91,6 +91,7 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
         const fact = index.baaFact(provider, pattern);
         const listed = policy.baa.includes(provider.id);
         const baaSources = fact.sources;
+        const excluded = endpoint.baaExclusion;
         if (fact.value === 'not-available') {
           add('LLMC001', 'hipaa', `${what} is not covered by a BAA: ${provider.name} offers none for this service.`,
             listedAlternatives(policy, index, provider), baaSources, [], [fact.note, ...(fact.conditions ?? [])]);
@@ -99,7 +100,14 @@ export function evaluateEndpoints(endpoints: Endpoint[], policy: Policy, index: 
             ? `${provider.name} offers one${fact.tier ? ` (${fact.tier})` : ''}`
             : fact.value === 'case-by-case' ? `${provider.name} considers a BAA case by case` : `whether ${provider.name} offers one is unknown`;
           add('LLMC001', 'hipaa', `${what} is not covered by a signed BAA: the policy requires HIPAA and baa: does not list ${provider.id}; ${offer}.`,
-            `Sign it and add ${provider.id} to baa:, or ${listedAlternatives(policy, index, provider, true)}`, baaSources, [], [fact.note, ...(fact.conditions ?? [])]);
+            `Sign it and add ${provider.id} to baa:, or ${listedAlternatives(policy, index, provider, true)}`, baaSources, [], [excluded?.reason, fact.note, ...(fact.conditions ?? [])]);
+        } else if (excluded && endpoint.baaAvailable === false) {
+          // A signed BAA that leaves out a feature this request uses does not cover the request.
+          add('LLMC001', 'hipaa', `${what} is not covered for this use: ${excluded.reason}`,
+            `Leave ${excluded.feature} out of requests that carry PHI, or make them through a service whose BAA covers it.`, [...excluded.sources, ...baaSources]);
+        } else if (excluded && endpoint.baaAvailable === null) {
+          add('LLMC003', 'hipaa', `${what}: whether ${provider.operator}'s BAA covers its requests cannot be determined statically; ${excluded.reason}`,
+            `Keep ${excluded.feature} out of requests that carry PHI; written in the same call as the model, the engine can tell which requests use it.`, [...excluded.sources, ...baaSources]);
         }
       }
     }

@@ -20,6 +20,14 @@ const LC4J_ANTHROPIC = src('https://docs.langchain4j.dev/integrations/language-m
 const JAVA_README = src('https://github.com/anthropics/anthropic-sdk-java/blob/main/README.md', CHECKED_TODAY);
 const DATA_RESIDENCY = src('https://platform.claude.com/docs/en/manage-claude/data-residency', CHECKED_TODAY);
 const API_RETENTION = src('https://platform.claude.com/docs/en/manage-claude/api-and-data-retention.md', CHECKED_TODAY);
+// The HIPAA readiness section and its feature eligibility table ("HIPAA eligible" column),
+// read 2026-12-03 in a stored copy of the page's Markdown.
+const HIPAA_FEATURES = src('https://platform.claude.com/docs/en/manage-claude/api-and-data-retention#feature-eligibility', CHECKED_VENDOR_REVIEW);
+// The Files API's beta header (anthropic-beta: files-api-2025-04-14).
+const FILES_API_BETA = src('https://docs.anthropic.com/en/api/files-create', CHECKED_VENDOR_REVIEW);
+const WEB_SEARCH_TOOL = src('https://platform.claude.com/docs/en/agents-and-tools/tool-use/web-search-tool', CHECKED_VENDOR_REVIEW);
+// The AI SDK's Anthropic tool helpers (codeExecution_20250825, webFetch_20250910, webSearch_20260209, toolSearchRegex_20251119, ...).
+const VERCEL_TOOLS = src('https://app.unpkg.com/@ai-sdk/anthropic@3.0.58/files/dist/index.mjs.map', CHECKED_VENDOR_REVIEW);
 const PRIVACY_RETENTION = src(
   'https://privacy.anthropic.com/en/articles/7996866-how-long-do-you-store-personal-data',
   CHECKED_TODAY,
@@ -100,7 +108,7 @@ export const provider: Provider = {
       value: 'available',
       tier: 'HIPAA-ready first-party Claude API (sales-assisted) or HIPAA-ready Claude Enterprise',
       conditions: [
-        'BAA signed with Anthropic; only HIPAA-ready configurations and features are covered (e.g. web search not covered; beta features excluded; Files API, prompt caching and some batch use may be limited).',
+        'BAA signed with Anthropic; only HIPAA-ready configurations and the features the API and data retention page lists as HIPAA eligible are covered (not code execution, web fetch, the Files API, batches, ...: see baaExcludedFeatures); beta features generally are not.',
         'Does not apply to Claude bought through third-party clouds (Bedrock, Vertex AI, Microsoft Foundry): use that cloud\'s BAA.',
         '"Covered Models" (Mythos-class) require 30-day retention and cannot be used with ZDR.',
         'Claude Code is covered only with an executed BAA and Zero Data Retention enabled per organization; IDE extensions are not covered.',
@@ -259,6 +267,87 @@ export const provider: Provider = {
     { name: 'ANTHROPIC_BASE_URL', kind: 'url', specific: true, sources: [PY_CLIENT, VERCEL] },
     { name: 'ANTHROPIC_AWS_BASE_URL', kind: 'url', specific: true, sources: [PY_LIB] },
     { name: 'ANTHROPIC_GOOGLE_CLOUD_BASE_URL', kind: 'url', specific: true, sources: [PY_LIB] },
+  ],
+  // Anthropic's feature eligibility table marks these "No" under HIPAA readiness (the API
+  // answers a HIPAA-enabled organisation's request that uses one with a 400). Web search
+  // itself is eligible; only its dynamic filtering is not.
+  baaExcludedFeatures: [
+    {
+      id: 'code-execution',
+      name: 'Code execution tool',
+      covered: false,
+      marks: ['code_execution_*', 'codeExecution_*'],
+      vendorStatement: 'Feature eligibility: Code execution and Programmatic tool calling (/v1/messages with the code_execution tool) are not HIPAA eligible; container data is retained up to 30 days.',
+      sources: [HIPAA_FEATURES, VERCEL_TOOLS],
+    },
+    {
+      id: 'web-fetch',
+      name: 'Web fetch tool',
+      covered: false,
+      marks: ['web_fetch_*', 'webFetch_*'],
+      vendorStatement: 'Feature eligibility: Web fetch (/v1/messages with the web_fetch tool) is not HIPAA eligible.',
+      sources: [HIPAA_FEATURES, VERCEL_TOOLS],
+    },
+    {
+      id: 'tool-search',
+      name: 'Tool search tool',
+      covered: false,
+      marks: ['tool_search_tool_regex_*', 'tool_search_tool_bm25_*', 'toolSearchRegex_*', 'toolSearchBm25_*'],
+      vendorStatement: 'Feature eligibility: Tool search (/v1/messages with the tool_search tool) is not HIPAA eligible.',
+      sources: [HIPAA_FEATURES, VERCEL_TOOLS],
+    },
+    {
+      id: 'web-search-dynamic-filtering',
+      name: 'Web search with dynamic filtering',
+      covered: null,
+      marks: ['web_search_20260209', 'web_search_20260318', 'webSearch_20260209'],
+      vendorStatement: 'Web search is HIPAA eligible, but its dynamic filtering (added by web_search_20260209 and later versions, where Claude runs code to filter results) is not eligible for ZDR or HIPAA.',
+      sources: [HIPAA_FEATURES, WEB_SEARCH_TOOL, VERCEL_TOOLS],
+    },
+    {
+      id: 'context-management',
+      name: 'Context editing and compaction',
+      covered: false,
+      marks: [],
+      keys: ['context_management'],
+      vendorStatement: 'Feature eligibility: Context editing and Context management (compaction) (/v1/messages with context_management) are not HIPAA eligible.',
+      sources: [HIPAA_FEATURES],
+    },
+    {
+      id: 'files-api',
+      name: 'Files API',
+      covered: false,
+      marks: ['beta.files', 'files-api-*'],
+      vendorStatement: 'Feature eligibility: the Files API (/v1/files) is not HIPAA eligible; PDFs are eligible only when sent inline through the Messages API.',
+      sources: [HIPAA_FEATURES, FILES_API_BETA],
+    },
+    {
+      id: 'batch-processing',
+      name: 'Message Batches API',
+      covered: false,
+      marks: ['messages.batches'],
+      vendorStatement: 'Feature eligibility: Batch processing (/v1/messages/batches) is not HIPAA eligible (29-day retention).',
+      sources: [HIPAA_FEATURES],
+    },
+    {
+      id: 'agent-skills',
+      name: 'Agent skills',
+      covered: false,
+      marks: ['beta.skills'],
+      vendorStatement: 'Feature eligibility: Agent skills (/v1/messages with skills, /v1/skills) are not HIPAA eligible.',
+      sources: [HIPAA_FEATURES],
+    },
+    {
+      id: 'beta-features',
+      name: 'Beta features',
+      covered: null,
+      // The SDK's beta namespace only: a leftover beta header on the regular client often names
+      // a beta that is now generally available (tools-2024-04-04), and the betas that matter
+      // here are matched by their own features' marks (files-api-*).
+      marks: ['beta.messages'],
+      vendorStatement: 'HIPAA readiness does not cover features in beta, generally, unless the feature eligibility table lists them as eligible.',
+      sources: [HIPAA_FEATURES],
+    },
   ],
   euSwap: {
     advice:
