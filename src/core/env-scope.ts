@@ -236,7 +236,8 @@ function followCdkLink(d: EnvDefinition, lookup: (file: string) => EnvLookup, fo
   if (passed.state === 'conflict') return unknown(`its constructions pass different values, at ${passed.values.map((x) => `${x.where.file}:${x.where.line}`).join(', ')}`);
   if (passed.state !== 'set') return unknown(`no construction of ${className} is in the scanned CDK code`);
   const at = `${name} from ${passed.where.file}:${passed.where.line}`;
-  return { ...d, value: passed.value, through: passed.where.through ? `${at}, ${passed.where.through}` : at };
+  if (passed.where.through) return { ...d, value: passed.value, through: `${at}, ${passed.where.through}` };
+  return { ...d, value: passed.value, through: passed.value.includes(HOLE) ? `${at} (not known: computed there)` : at };
 }
 
 /** The env blocks of a compose file or GitHub workflow and the code each reaches; dotenv files a compose service loads. */

@@ -143,7 +143,7 @@ describe('AWS CDK construct props', () => {
     assert.match(e.unknown ?? '', /props\.region of ChatStack \(not known: its constructions pass different values, at infra\/bin\/app\.ts:5, infra\/bin\/app\.ts:6\)/);
   });
 
-  it('is unknown when a construction leaves the prop out or passes props not written out', async () => {
+  it('is unknown when a construction leaves the prop out, passes props not written out, or computes the value', async () => {
     const leftOut = await client(workspace({
       'infra/bin/app.ts': app('new ChatStack(app, "Chat", { region: "eu-west-1" });'),
       'infra/lib/chat-stack.ts': stack('new Backend(this, "Backend", { modelRegion: props.region }); new Backend(this, "Other", { tableName: "x" });'),
@@ -156,6 +156,12 @@ describe('AWS CDK construct props', () => {
     }));
     assert.equal(spread.region, null);
     assert.match(spread.unknown ?? '', /props\.region of ChatStack \(not known: the construction at infra\/bin\/app\.ts:6 passes props not written out\)/);
+    const computed = await client(workspace({
+      'infra/bin/app.ts': app('const settings = loadSettings(app);', 'new ChatStack(app, "Chat", { region: settings.region });'),
+      'infra/lib/chat-stack.ts': stack('new Backend(this, "Backend", { modelRegion: props.region });'),
+    }));
+    assert.equal(computed.region, null);
+    assert.match(computed.unknown ?? '', /props\.region of ChatStack from infra\/bin\/app\.ts:6 \(not known: computed there\)/);
   });
 
   it('keeps the props of two CDK apps with a construct of the same name apart', async () => {
