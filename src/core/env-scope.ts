@@ -231,8 +231,12 @@ function followCdkLink(d: EnvDefinition, lookup: (file: string) => EnvLookup, fo
   const without = siteList.find((x) => x.value === '*' || !x.value.split(',').includes(key));
   if (without) return unknown(`the construction at ${without.where.file}:${without.where.line} ${without.value === '*' ? 'passes props not written out' : `does not pass ${key}`}`);
   following.add(id);
-  const passed = env(id);
-  following.delete(id);
+  let passed: ReturnType<EnvLookup>;
+  try {
+    passed = env(id);
+  } finally {
+    following.delete(id);
+  }
   if (passed.state === 'conflict') return unknown(`its constructions pass different values, at ${passed.values.map((x) => `${x.where.file}:${x.where.line}`).join(', ')}`);
   if (passed.state !== 'set') return unknown(`no construction of ${className} is in the scanned CDK code`);
   const at = `${name} from ${passed.where.file}:${passed.where.line}`;

@@ -164,6 +164,18 @@ describe('AWS CDK construct props', () => {
     assert.match(computed.unknown ?? '', /props\.region of ChatStack from infra\/bin\/app\.ts:6 \(not known: computed there\)/);
   });
 
+  it('ends where a construct passes its own prop on to itself', async () => {
+    const recursive = BACKEND.replace('    super(scope, id);', '    super(scope, id);\n    if (id !== "leaf") new Backend(this, "leaf", { modelRegion: props.modelRegion });');
+    const e = await client(workspace({
+      'infra/lib/constructs/backend.ts': recursive,
+      'infra/bin/app.ts': app('new ChatStack(app, "Chat", { region: "eu-west-1" });'),
+      'infra/lib/chat-stack.ts': stack('new Backend(this, "Backend", { modelRegion: props.region });'),
+    }));
+    // Its own construction is not followed again: that value is unknown, so the constructions disagree.
+    assert.equal(e.region, null);
+    assert.match(e.unknown ?? '', /its constructions pass different values/);
+  });
+
   it('keeps the props of two CDK apps with a construct of the same name apart', async () => {
     const files: Record<string, string> = {};
     for (const [name, region] of [['one', 'eu-north-1'], ['two', 'ap-south-1']] as const) {
