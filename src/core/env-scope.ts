@@ -204,21 +204,26 @@ export function cdkPropSitesName(cls: string): string {
 
 const PROP_LINK = '\u0001cdk-prop\u0001';
 
-/** A value taken from the props of the construct it is written in (`props.key`): what its constructions pass. */
-export function cdkPropLink(cls: string, key: string): string {
-  return `${PROP_LINK}${cls}\u0001${key}`;
+/**
+ * A value taken from the props of the construct it is written in (`props.key`): what its
+ * constructions pass. `fallback`: the default written beside it (`props.key ?? "us-east-1"`),
+ * which a construction that leaves the key out gets.
+ */
+export function cdkPropLink(cls: string, key: string, fallback?: string): string {
+  return `${PROP_LINK}${cls}\u0001${key}${fallback === undefined ? '' : `\u0001${fallback}`}`;
 }
 
 /**
  * What a link in a CDK value stands for: the context's value (cdk.json), or the value every
  * construction of the construct passes for that prop; a value passed on from the props of the
  * construct that makes this one is followed by the same lookup, up to the app. Constructions
- * that disagree, leave the prop out, or pass props not written out leave it unknown, and say so.
- * `following`: the props being followed, so a construct that makes itself cannot loop.
+ * that disagree, leave the prop out (with no default beside it), or pass props not written out
+ * leave it unknown, and say so. `following`: the props being followed, so a construct that
+ * makes itself cannot loop.
  */
 function followCdkLink(d: EnvDefinition, lookup: (file: string) => EnvLookup, following: Set<string>): EnvDefinition & { through: string } {
   if (d.value.startsWith(CONTEXT_LINK)) return followContextLink(d, lookup);
-  const [cls = '', key = ''] = d.value.slice(PROP_LINK.length).split('\u0001');
+  const [cls = '', key = '', fallback] = d.value.slice(PROP_LINK.length).split('\u0001');
   const className = cls.slice(cls.indexOf('#') + 1);
   const name = `props.${key} of ${className}`;
   const unknown = (why: string): EnvDefinition & { through: string } => ({ ...d, value: HOLE, through: `${name} (not known: ${why})` });
@@ -228,8 +233,13 @@ function followCdkLink(d: EnvDefinition, lookup: (file: string) => EnvLookup, fo
   const sites = env(cdkPropSitesName(cls));
   const siteList = sites.state === 'set' ? [sites] : sites.state === 'conflict' ? sites.values : [];
   if (!siteList.length) return unknown(`no construction of ${className} is in the scanned CDK code`);
-  const without = siteList.find((x) => x.value === '*' || !x.value.split(',').includes(key));
-  if (without) return unknown(`the construction at ${without.where.file}:${without.where.line} ${without.value === '*' ? 'passes props not written out' : `does not pass ${key}`}`);
+  const spread = siteList.find((x) => x.value === '*');
+  if (spread) return unknown(`the construction at ${spread.where.file}:${spread.where.line} passes props not written out`);
+  const without = siteList.find((x) => !x.value.split(',').includes(key));
+  if (without && fallback === undefined) return unknown(`the construction at ${without.where.file}:${without.where.line} does not pass ${key}`);
+  const omitted = `${name}, which the construction at ${without?.where.file}:${without?.where.line} leaves out, so the default in code`;
+  // No construction passes it: each gets the default.
+  if (without && siteList.every((x) => !x.value.split(',').includes(key))) return { ...d, value: fallback!, through: omitted };
   following.add(id);
   let passed: ReturnType<EnvLookup>;
   try {
@@ -239,6 +249,8 @@ function followCdkLink(d: EnvDefinition, lookup: (file: string) => EnvLookup, fo
   }
   if (passed.state === 'conflict') return unknown(`its constructions pass different values, at ${passed.values.map((x) => `${x.where.file}:${x.where.line}`).join(', ')}`);
   if (passed.state !== 'set') return unknown(`no construction of ${className} is in the scanned CDK code`);
+  // Some pass it, some leave it to the default: one value only when the two agree.
+  if (without && passed.value !== fallback) return unknown(`its constructions pass different values, at ${passed.where.file}:${passed.where.line} and (the default) ${without.where.file}:${without.where.line}`);
   const at = `${name} from ${passed.where.file}:${passed.where.line}`;
   if (passed.where.through) return { ...d, value: passed.value, through: `${at}, ${passed.where.through}` };
   return { ...d, value: passed.value, through: passed.value.includes(HOLE) ? `${at} (not known: computed there)` : at };

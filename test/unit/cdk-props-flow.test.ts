@@ -164,6 +164,24 @@ describe('AWS CDK construct props', () => {
     assert.match(computed.unknown ?? '', /props\.region of ChatStack from infra\/bin\/app\.ts:6 \(not known: computed there\)/);
   });
 
+  it('gives a construction that leaves the prop out the default written beside it', async () => {
+    const withDefault = BACKEND.replace('MODEL_REGION: props.modelRegion,', 'MODEL_REGION: props.modelRegion ?? "eu-west-3",');
+    const region = async (backend: string): Promise<Endpoint> => client(workspace({
+      'infra/lib/constructs/backend.ts': withDefault,
+      'infra/bin/app.ts': app('new ChatStack(app, "Chat", { region: "eu-west-3" });'),
+      'infra/lib/chat-stack.ts': stack(backend),
+    }));
+    const leftOut = await region('new Backend(this, "Backend", { tableName: "t" });');
+    assert.equal(leftOut.region, 'eu-west-3');
+    assert.match(leftOut.via, /props\.modelRegion of Backend, which the construction at infra\/lib\/chat-stack\.ts:12 leaves out, so the default in code/);
+    // One passes the default's value, one leaves it out: they agree.
+    assert.equal((await region('new Backend(this, "A", { modelRegion: props.region }); new Backend(this, "B", {});')).region, 'eu-west-3');
+    // One passes another value: which one runs depends on the construction.
+    const mixed = await region('new Backend(this, "A", { modelRegion: "us-east-1" }); new Backend(this, "B", {});');
+    assert.equal(mixed.region, null);
+    assert.match(mixed.unknown ?? '', /its constructions pass different values, at infra\/lib\/chat-stack\.ts:12 and \(the default\) infra\/lib\/chat-stack\.ts:12/);
+  });
+
   it('ends where a construct passes its own prop on to itself', async () => {
     const recursive = BACKEND.replace('    super(scope, id);', '    super(scope, id);\n    if (id !== "leaf") new Backend(this, "leaf", { modelRegion: props.modelRegion });');
     const e = await client(workspace({

@@ -259,11 +259,14 @@ function classBodies(parser: CodeParser): ClassBody[] {
 function propsReader(file: string, parser: CodeParser): (v: Value) => string | undefined {
   let classes: ClassBody[] | undefined;
   return (value) => {
-    const m = value.k === 'ref' ? /^(\w+)\.(\w+)$/.exec(value.path) : null;
+    // `props.key ?? "default"`: the default is what a construction that leaves the key out gets.
+    const read = value.k === 'alt' && value.options.length === 2 && value.options[1]!.k === 'str' ? value.options[0]! : value;
+    const fallback = read !== value && value.k === 'alt' && value.options[1]!.k === 'str' ? value.options[1]!.v : undefined;
+    const m = read.k === 'ref' ? /^(\w+)\.(\w+)$/.exec(read.path) : null;
     if (!m) return undefined;
     classes ??= classBodies(parser);
     const owner = classes.filter((c) => c.s < value.s && value.e <= c.e).pop();
-    return owner && owner.props === m[1] ? cdkPropLink(cdkClassKey(moduleKeyOf(file), owner.name), m[2]!) : undefined;
+    return owner && owner.props === m[1] ? cdkPropLink(cdkClassKey(moduleKeyOf(file), owner.name), m[2]!, fallback) : undefined;
   };
 }
 
