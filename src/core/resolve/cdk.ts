@@ -260,8 +260,9 @@ function propsReader(file: string, parser: CodeParser): (v: Value) => string | u
   let classes: ClassBody[] | undefined;
   return (value) => {
     // `props.key ?? "default"`: the default is what a construction that leaves the key out gets.
-    const read = value.k === 'alt' && value.options.length === 2 && value.options[1]!.k === 'str' ? value.options[0]! : value;
-    const fallback = read !== value && value.k === 'alt' && value.options[1]!.k === 'str' ? value.options[1]!.v : undefined;
+    const [first, second] = value.k === 'alt' && value.options.length === 2 ? value.options : [];
+    const fallback = second?.k === 'str' ? second.v : undefined;
+    const read = fallback !== undefined && first ? first : value;
     const m = read.k === 'ref' ? /^(\w+)\.(\w+)$/.exec(read.path) : null;
     if (!m) return undefined;
     classes ??= classBodies(parser);
