@@ -10,7 +10,7 @@ import { CatalogIndex } from './resolve/catalog-index';
 import { callsOfModule, moduleExports, resolveCode, type CodeFile } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
-import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, lambdaEnvironments, readCdkFile, stackRegions } from './resolve/cdk';
+import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, constructionProps, lambdaEnvironments, readCdkFile, stackRegions } from './resolve/cdk';
 import { promptyModel } from './resolve/prompty';
 import { componentConfigs, publishedConfigFile } from './resolve/component-config';
 import { promptyFrontMatterEnd } from './scan/config/prompty';
@@ -550,7 +550,9 @@ export class Engine {
         const cdk = cdkLang && (lambdas || app) ? readCdkFile(text, cdkLang, env) : undefined;
         const lambdaEnv = cdk && lambdas ? lambdaEnvironments(file, cdk) : [];
         const stackEnv = cdk && app ? stackRegions(file, cdk) : [];
-        return { endpoints: code.endpoints, definitions: [...code.exports, ...lambdaEnv, ...stackEnv], ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
+        // What the app's constructions pass in their props, for the `props.key` a Lambda environment reads.
+        const props = cdk ? constructionProps(file, cdk) : [];
+        return { endpoints: code.endpoints, definitions: [...code.exports, ...lambdaEnv, ...stackEnv, ...props], ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
       }
       case 'dotenv': {
         // A dotenv file serves the code in its folder; where that is, the workspace decides (env-scope.ts).

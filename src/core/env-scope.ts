@@ -104,11 +104,12 @@ export function scopedEnv(definitions: EnvDefinition[]): (file: string) => EnvLo
     if (list) list.push(d);
     else byName.set(d.name, [d]);
   }
+  const following = new Set<string>();
   const lookup = (file: string): EnvLookup => (name) => {
     const defs = byName.get(name);
     if (!defs) return { state: 'unset' };
-    // A context link is followed once: the CDK context itself is never a link.
-    const reaching = reachingDefinitions(defs, file).map((d) => (d.value.startsWith(CONTEXT_LINK) ? followContextLink(d, lookup) : d));
+    // A link to the CDK context or to a construct's props is followed to the value it stands for.
+    const reaching = reachingDefinitions(defs, file).map((d) => (d.value.startsWith(CONTEXT_LINK) || d.value.startsWith(PROP_LINK) ? followCdkLink(d, lookup, following) : d));
     if (reaching.length) return valueOf(reaching);
     return { state: 'unset', elsewhere: defs.map(whereOf) };
   };
@@ -182,6 +183,77 @@ function followContextLink(d: EnvDefinition, lookup: (file: string) => EnvLookup
   if (context.state === 'conflict') return { ...d, value: HOLE, through: `CDK context ${key}, which has different values in the workspace` };
   if (fallback !== undefined) return { ...d, value: fallback, through: `CDK context ${key}, which no cdk.json of the app sets, so the default in code` };
   return { ...d, value: HOLE, through: `CDK context ${key}, which no cdk.json of the app sets` };
+}
+
+// ---- AWS CDK construct props -------------------------------------------------------------
+
+/** A construct class of the CDK app: its module (see moduleKeyOf) and its name, `lib/constructs/api#Api`. */
+export function cdkClassKey(module: string, name: string): string {
+  return `${module}#${name}`;
+}
+
+/** The lookup name of what a construction of `cls` passes as `key` in its props (`new Api(this, "Api", { key: value })`). */
+export function cdkPropName(cls: string, key: string): string {
+  return `cdk-prop:${cls}.${key}`;
+}
+
+/** The lookup name of the keys each construction of `cls` passes, comma-separated (`*` when they are not all written out). */
+export function cdkPropSitesName(cls: string): string {
+  return `cdk-prop-sites:${cls}`;
+}
+
+const PROP_LINK = '\u0001cdk-prop\u0001';
+
+/**
+ * A value taken from the props of the construct it is written in (`props.key`): what its
+ * constructions pass. `fallback`: the default written beside it (`props.key ?? "us-east-1"`),
+ * which a construction that leaves the key out gets.
+ */
+export function cdkPropLink(cls: string, key: string, fallback?: string): string {
+  return `${PROP_LINK}${cls}\u0001${key}${fallback === undefined ? '' : `\u0001${fallback}`}`;
+}
+
+/**
+ * What a link in a CDK value stands for: the context's value (cdk.json), or the value every
+ * construction of the construct passes for that prop; a value passed on from the props of the
+ * construct that makes this one is followed by the same lookup, up to the app. Constructions
+ * that disagree, leave the prop out (with no default beside it), or pass props not written out
+ * leave it unknown, and say so. `following`: the props being followed, so a construct that
+ * makes itself cannot loop.
+ */
+function followCdkLink(d: EnvDefinition, lookup: (file: string) => EnvLookup, following: Set<string>): EnvDefinition & { through: string } {
+  if (d.value.startsWith(CONTEXT_LINK)) return followContextLink(d, lookup);
+  const [cls = '', key = '', fallback] = d.value.slice(PROP_LINK.length).split('\u0001');
+  const className = cls.slice(cls.indexOf('#') + 1);
+  const name = `props.${key} of ${className}`;
+  const unknown = (why: string): EnvDefinition & { through: string } => ({ ...d, value: HOLE, through: `${name} (not known: ${why})` });
+  const id = cdkPropName(cls, key);
+  if (following.has(id)) return unknown(`${className} passes it on to itself`);
+  const env = lookup(d.file);
+  const sites = env(cdkPropSitesName(cls));
+  const siteList = sites.state === 'set' ? [sites] : sites.state === 'conflict' ? sites.values : [];
+  if (!siteList.length) return unknown(`no construction of ${className} is in the scanned CDK code`);
+  const spread = siteList.find((x) => x.value === '*');
+  if (spread) return unknown(`the construction at ${spread.where.file}:${spread.where.line} passes props not written out`);
+  const without = siteList.find((x) => !x.value.split(',').includes(key));
+  if (without && fallback === undefined) return unknown(`the construction at ${without.where.file}:${without.where.line} does not pass ${key}`);
+  const omitted = `${name}, which the construction at ${without?.where.file}:${without?.where.line} leaves out, so the default in code`;
+  // No construction passes it: each gets the default.
+  if (without && siteList.every((x) => !x.value.split(',').includes(key))) return { ...d, value: fallback!, through: omitted };
+  following.add(id);
+  let passed: ReturnType<EnvLookup>;
+  try {
+    passed = env(id);
+  } finally {
+    following.delete(id);
+  }
+  if (passed.state === 'conflict') return unknown(`its constructions pass different values, at ${passed.values.map((x) => `${x.where.file}:${x.where.line}`).join(', ')}`);
+  if (passed.state !== 'set') return unknown(`no construction of ${className} is in the scanned CDK code`);
+  // Some pass it, some leave it to the default: one value only when the two agree.
+  if (without && passed.value !== fallback) return unknown(`its constructions pass different values, at ${passed.where.file}:${passed.where.line} and (the default) ${without.where.file}:${without.where.line}`);
+  const at = `${name} from ${passed.where.file}:${passed.where.line}`;
+  if (passed.where.through) return { ...d, value: passed.value, through: `${at}, ${passed.where.through}` };
+  return { ...d, value: passed.value, through: passed.value.includes(HOLE) ? `${at} (not known: computed there)` : at };
 }
 
 /** The env blocks of a compose file or GitHub workflow and the code each reaches; dotenv files a compose service loads. */

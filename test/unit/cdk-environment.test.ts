@@ -1,6 +1,7 @@
 // An AWS CDK app as a source of env values: a Lambda function's `environment` reaches the
 // code of its asset folder (and no other), a value taken from the CDK context is the app's
-// cdk.json value, and a value taken from a construct's props stays unknown, said plainly.
+// cdk.json value, and a value taken from a construct's props that no construction passes stays
+// unknown, said plainly (cdk-props-flow.test.ts follows props that constructions pass).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -67,7 +68,8 @@ describe('AWS CDK Lambda environment', () => {
     const summary = byLine(cli.endpoints, 'service/app/handler.py', 'summary =');
     assert.equal(summary.region, null);
     assert.equal(summary.euResident, null);
-    assert.match(summary.unknown ?? '', /SUMMARY_REGION, which infra\/lib\/chat-stack\.ts:22 sets to a value not known here/);
+    // The stack's props are followed to its constructions: this fixture has none, and says so.
+    assert.match(summary.unknown ?? '', /SUMMARY_REGION, which infra\/lib\/chat-stack\.ts:22, from props\.summaryRegion of ChatStack \(not known: no construction of ChatStack is in the scanned CDK code\) sets to a value not known here/);
     // The code's default "us-east-1" does not run there: the function always sets the variable.
     assert.ok(!cli.endpoints.some((e) => e.file === 'service/app/handler.py' && e.region === 'us-east-1'));
     // The JSON report shows the unknown part for people to read, never the engine's marker.

@@ -2,16 +2,19 @@
 // `environment` map (`new lambda.Function`, `NodejsFunction`, `PythonFunction`,
 // `DockerImageFunction`, `GoFunction`) reaches the code of its asset folder, as a compose
 // service's `environment:` reaches its build context; the app's cdk.json "context" reaches
-// the CDK code beside and below it (`this.node.tryGetContext("key")`). A value the CDK code
-// takes from somewhere this scan cannot follow (a construct's props) is set, but unknown.
+// the CDK code beside and below it (`this.node.tryGetContext("key")`). A value a construct
+// takes from its props (`props.key`) is what every construction of it in the app passes
+// (`new Api(this, "Api", { key: value })`), followed up to a literal or the context; where
+// the constructions disagree or cannot be read, it is set, but unknown.
 
-import { cdkContextLink, cdkContextName, dirOf, joinPath, type EnvScope } from '../env-scope';
+import { cdkClassKey, cdkContextLink, cdkContextName, cdkPropLink, cdkPropName, cdkPropSitesName, dirOf, joinPath, type EnvScope } from '../env-scope';
 import { isProjectModule } from '../scan/imports';
 import { lex } from '../scan/lexer';
 import { CodeParser, type CodeStructure } from '../scan/parse';
 import { HOLE } from '../scan/tokens';
 import type { Call, Value } from '../scan/ir';
 import type { CNode } from '../scan/config/tree';
+import { moduleKeyOf } from './modules';
 import { evaluate, findAssignment, type EnvLookup, type EvalContext } from './values';
 
 /** A value an env-setting file publishes, at its offset (the engine adds the line). */
@@ -62,6 +65,7 @@ export function readCdkFile(text: string, lang: 'js' | 'python', env: EnvLookup)
  */
 export function lambdaEnvironments(file: string, { parser, structure, ctx }: CdkFile): Definition[] {
   const out: Definition[] = [];
+  const fromProps = propsReader(file, parser);
   for (const call of structure.calls) {
     if (!call.isNew) continue;
     const cdkFunction = FUNCTION_CLASSES.has(FUNCTION_MODULE.exec(parser.qualify(call.callee))?.[1] ?? '');
@@ -78,14 +82,16 @@ export function lambdaEnvironments(file: string, { parser, structure, ctx }: Cdk
     const scope: EnvScope = dir === null ? { kind: 'none' } : { kind: 'folder', dir, by };
     for (const entry of environment.entries) {
       if (!/^[A-Za-z_]\w*$/.test(entry.key)) continue;
-      out.push({ name: entry.key, value: envValue(entry.value, ctx), offset: entry.value.s, scope });
+      out.push({ name: entry.key, value: envValue(entry.value, ctx, fromProps), offset: entry.value.s, scope });
     }
   }
   return out;
 }
 
-/** A variable's value as the function gets it: known, a link to the CDK context, or unknown (HOLE). */
-function envValue(value: Value, ctx: EvalContext): string {
+/** A variable's value as the function gets it: known, a link to the CDK context or to the construct's props, or unknown (HOLE). */
+function envValue(value: Value, ctx: EvalContext, fromProps: (v: Value) => string | undefined): string {
+  const prop = fromProps(value);
+  if (prop) return prop;
   // A cross-region inference profile's id: its geography is known (`global.`), the model's id is not read.
   const geography = profileIdGeography(value, ctx);
   if (geography) return `${geography}.${HOLE}`;
@@ -206,4 +212,108 @@ function profileIdGeography(value: Value, ctx: EvalContext): string | undefined 
   const config = made.call.args[0]?.value;
   const geoRegion = config?.k === 'obj' ? config.entries.find((e) => e.key === 'geoRegion')?.value : undefined;
   return geoRegion ? cdkProfileGeography(geoRegion) : undefined;
+}
+
+/** A class declared in a JS/TS file: its body's text range and the name of its constructor's props parameter (the third). */
+interface ClassBody {
+  name: string;
+  s: number;
+  e: number;
+  props?: string;
+}
+
+const PARAMETER_MODIFIERS = new Set(['private', 'public', 'protected', 'readonly', 'override']);
+
+function classBodies(parser: CodeParser): ClassBody[] {
+  const { tokens } = parser;
+  const out: ClassBody[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.t !== 'id' || tokens[i]!.v !== 'class' || tokens[i + 1]!.t !== 'id') continue;
+    // The body is the first `{` after the heading (`extends Construct implements X`); generics do not use braces.
+    let open = i + 2;
+    while (open < tokens.length && open < i + 64 && tokens[open]!.v !== '{') open++;
+    if (tokens[open]?.v !== '{') continue;
+    const close = parser.closeOf(open);
+    const body: ClassBody = { name: tokens[i + 1]!.v, s: tokens[open]!.s, e: tokens[close]!.e };
+    for (let j = open + 1; j < close; j++) {
+      if (tokens[j]!.v === '{' || (tokens[j]!.v === '(' && tokens[j - 1]?.v !== 'constructor')) {
+        j = parser.closeOf(j);
+        continue;
+      }
+      if (tokens[j]!.v !== '(') continue;
+      const third = parser.itemsOf(j)[2];
+      let k = third?.from ?? -1;
+      while (k >= 0 && PARAMETER_MODIFIERS.has(tokens[k]!.v)) k++;
+      if (third && tokens[k]?.t === 'id' && k < third.to) body.props = tokens[k]!.v;
+      break;
+    }
+    out.push(body);
+  }
+  return out;
+}
+
+/**
+ * Reads `props.key` written inside a construct class whose constructor takes `(scope, id, props)`
+ * as a link to what its constructions pass (env-scope.ts follows it); undefined for anything else.
+ */
+function propsReader(file: string, parser: CodeParser): (v: Value) => string | undefined {
+  let classes: ClassBody[] | undefined;
+  return (value) => {
+    // `props.key ?? "default"`: the default is what a construction that leaves the key out gets.
+    const [first, second] = value.k === 'alt' && value.options.length === 2 ? value.options : [];
+    const fallback = second?.k === 'str' ? second.v : undefined;
+    const read = fallback !== undefined && first ? first : value;
+    const m = read.k === 'ref' ? /^(\w+)\.(\w+)$/.exec(read.path) : null;
+    if (!m) return undefined;
+    classes ??= classBodies(parser);
+    const owner = classes.filter((c) => c.s < value.s && value.e <= c.e).pop();
+    return owner && owner.props === m[1] ? cdkPropLink(cdkClassKey(moduleKeyOf(file), owner.name), m[2]!, fallback) : undefined;
+  };
+}
+
+/**
+ * What each construction of one of the app's own constructs passes in its props
+ * (`new ApiStack(app, "Api", { bedrockRegion: "eu-west-1" })`), for the `props.key` the
+ * construct reads: the construct is a class of this file or of a module it imports by a
+ * relative path. Each value is known, a link (context, or the props of the construct that
+ * makes this one), or unknown; with it, the keys each construction writes out.
+ */
+export function constructionProps(file: string, { parser, structure, ctx }: CdkFile): Definition[] {
+  if (parser.lang !== 'js') return [];
+  const own = new Set(classBodies(parser).map((c) => c.name));
+  const fromProps = propsReader(file, parser);
+  const out: Definition[] = [];
+  for (const call of structure.calls) {
+    if (!call.isNew || call.args.length !== 3 || call.args.some((a) => a.name)) continue;
+    const cls = constructedClass(file, call.callee, parser, own);
+    if (!cls) continue;
+    const scope: EnvScope = { kind: 'folder', dir: '', by: `construction of ${call.callee}` };
+    let props = call.args[2]!.value;
+    if (props.k === 'ref') {
+      const a = findAssignment(props.path, props.s, ctx);
+      if (a && typeof a !== 'string') props = parser.valueOf(a);
+    }
+    // Keys not all written out (a spread, props built elsewhere): which props it passes is not known.
+    if (props.k !== 'obj' || props.entries.some((e) => e.key === '...')) {
+      out.push({ name: cdkPropSitesName(cls), value: '*', offset: call.s, scope });
+      continue;
+    }
+    out.push({ name: cdkPropSitesName(cls), value: props.entries.map((e) => e.key).sort().join(','), offset: call.s, scope });
+    for (const entry of props.entries) {
+      out.push({ name: cdkPropName(cls, entry.key), value: envValue(entry.value, ctx, fromProps), offset: entry.value.s, scope });
+    }
+  }
+  return out;
+}
+
+/** The class key of `new Callee(...)` when the class is declared in this file or imported from a relative module. */
+function constructedClass(file: string, callee: string, parser: CodeParser, own: Set<string>): string | undefined {
+  if (!/^[\w$.]+$/.test(callee)) return undefined;
+  const head = callee.split('.')[0]!;
+  const imported = parser.imports.get(head);
+  if (imported === undefined) return own.has(callee) ? cdkClassKey(moduleKeyOf(file), callee) : undefined;
+  const qualified = `${imported}${callee.slice(head.length)}`;
+  const m = /^(\.{1,2}\/.*)\.([\w$]+)$/.exec(qualified);
+  const path = m ? joinPath(dirOf(file), m[1]!) : null;
+  return m && path !== null ? cdkClassKey(moduleKeyOf(path), m[2]!) : undefined;
 }
