@@ -87,6 +87,9 @@ describe('model settings written as "provider:model"', () => {
       ].join('\n'),
       'app/.env': 'DATABASE=postgres:main\nLLM_LABEL=openai\n',
       'app/tests/test_settings.py': 'EXPECTED = {"FAST_LLM": "openai:gpt-4o"}\n',
+      // What a run did, recorded: the model it used chose nothing.
+      'bench/benchmark_results/run_1.json': '{\n  "model": "openai:gpt-4o",\n  "score": 0.8\n}\n',
+      'evals/example_output.json': '{"researcher_model": "openai:gpt-4.1"}\n',
     };
     assert.deepEqual(await found(files), []);
   });

@@ -19,6 +19,17 @@ const SETTING_WORDS = new Set(['llm', 'llms', 'chat', 'model', 'models', 'embedd
 /** `key:model`: a lower-case provider key, then a model id (no spaces; not `//`, which is a URL). */
 const PROVIDER_MODEL = /^([a-z][a-z0-9_]*):(?!\/)([A-Za-z0-9][\w.:/@+-]*)$/;
 
+/**
+ * Whether a config file records what a run did rather than configures one (`benchmark_results/run.json`,
+ * `example_output.json`, `logs/`): a model named there was used once, it chooses nothing.
+ */
+export function isRunRecord(file: string): boolean {
+  const parts = file.toLowerCase().split('/');
+  const base = parts.pop()!.replace(/\.[^.]*$/, '');
+  const record = /(?:^|[_.-])(?:results?|outputs?|logs?|runs?|traces?)$/;
+  return record.test(base) || /(?:^|[_.-])(?:results?|outputs?)(?:[_.-]|$)/.test(base) || parts.some((p) => record.test(p));
+}
+
 /** Whether a key names an LLM, chat, model or embedding setting. */
 export function isModelSettingKey(key: string): boolean {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/);
