@@ -195,7 +195,7 @@ function heldBy(tokens: Token[], i: number): string | undefined {
 }
 
 /** What the call whose `(` is token `open` passes. */
-function callAt(parser: CodeParser, ctx: EvalContext, open: number, line: number): PublishedCall {
+export function callAt(parser: CodeParser, ctx: EvalContext, open: number, line: number): PublishedCall {
   const { tokens } = parser;
   const call: PublishedCall = { line, args: [], kw: {} };
   for (const item of parser.itemsOf(open)) {

@@ -21,6 +21,8 @@ import { exportedConstants, importedConstant, importsProjectName, type ExportedV
 import { dirOf, joinPath } from '../env-scope';
 import { CallerArguments, publishedCalls, readingShown } from './calls';
 import { configFileEndpoints } from './config-files';
+import { modelSettingEndpoint } from './model-settings';
+import { dispatchedEndpoints, expectedToRaise, publishedBranches } from './dispatch';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
 import { springValueDefinition, springValueFields, type SpringValueField } from './spring-values';
@@ -101,11 +103,15 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     undecided.set(name, own.value);
     return { state: 'conflict', values: [own.value, ...others.filter((v) => v.state === 'set')].map(({ value, where }) => ({ value, where })) };
   };
-  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; springValueUses: ExportedValue[]; stoppedAt?: number } => {
+  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; springValueUses: ExportedValue[]; readsOf: Map<Endpoint, string[]>; stoppedAt?: number } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
     const consulted = new Map<string, EnvValue>();
+    // Every name each call's endpoints asked, set or not: a factory's branch copied to a call site in another module says what it read.
+    const asked = new Set<string>();
+    const readsOf = new Map<Endpoint, string[]>();
     const tracked: EnvLookup = (name) => {
+      asked.add(name);
       const v = lookup(name);
       if (v.state === 'set' || v.state === 'conflict') consulted.set(name, v);
       return v;
@@ -127,6 +133,8 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     const conflicts = new Map<Endpoint, string[]>();
     // Called after each call or literal is resolved: its new endpoints take the values it read.
     const tag = (before: number): void => {
+      for (let i = before; i < r.endpoints.length; i++) readsOf.set(r.endpoints[i]!, [...asked]);
+      asked.clear();
       if (consulted.size === 0) return;
       // A parameter's reading (calls.ts) is cited as the call that decides it, in words.
       const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: readingShown(v.value), ...v.where }] : []));
@@ -162,6 +170,12 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     if (stoppedAt === undefined) {
       const before = r.endpoints.length;
+      // Calls that pick a branch of another module's factory by a literal name (dispatch.ts).
+      r.endpoints.push(...dispatchedEndpoints(input.file, parser, structure, tracked, (at) => isTestFile(input.file) && expectedToRaise(text, at)));
+      tag(before);
+    }
+    if (stoppedAt === undefined) {
+      const before = r.endpoints.length;
       r.configDicts();
       tag(before);
     }
@@ -180,7 +194,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     r.profiles(structure.strings);
     r.handlerFallbacks(structure.assignments);
     r.spreadSharedConstants();
-    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, springValueUses: r.springValueUses, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
+    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, springValueUses: r.springValueUses, readsOf, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
   };
   const first = run(env);
   const notes = (): ScanNote[] => {
@@ -193,7 +207,9 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     return out;
   };
-  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...first.springValueUses] };
+  // A Python module's factories publish what each literal branch builds, for the modules that call them (dispatch.ts).
+  const branches = lang === 'python' && !/\.ipynb$/i.test(input.file) ? publishedBranches(input.file, text, first.endpoints, first.readsOf) : [];
+  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...first.springValueUses, ...branches] };
   const baaMarks = { tokens, lineOf: input.lineOf ?? ((offset: number) => lineAndColumn(text, offset).line), providerOf: (id: ProviderId) => index.providers.get(id) };
   if (first.conflicts.size === 0) {
     applyBaaExclusions(first.endpoints, baaMarks);
@@ -1824,10 +1840,35 @@ class CodeResolver {
     }
     if (this.declaresLibraryConstant(tok)) return;
     const key = this.keyOf(tok);
+    // A Python setting that names its model as "provider:model" (`"FAST_LLM": "openai:gpt-4o"`) chooses that provider.
+    const setting = this.input.lang === 'python' && tok.t === 'str' && !this.isKeywordArgument(tok) && !this.usedByName(tok) ? modelSettingEndpoint(this.index, this.input.file, key, tok.v, { s: tok.s, e: tok.e }) : undefined;
+    if (setting) {
+      this.endpoints.push(setting);
+      return;
+    }
     this.urlInValue(tok, r, key, {
       found: fromEnv?.env?.where ? `URL of an LLM API: ${fromEnv.env.name} (${formatWhere(fromEnv.env.where)}) with a path written here, ${fromEnv.text}` : key ? `URL of an LLM API in ${key}` : 'URL of an LLM API in a string',
       lookalike: key ? `URL in ${key}` : 'URL in a string',
     });
+  }
+
+  /** Whether a string is a keyword argument of a call (`create(model="...")`): the call's own reading decides, not a setting's. */
+  private isKeywordArgument(tok: Token): boolean {
+    const { tokens } = this.ctx.parser;
+    const i = firstFrom(tokens, tok.s, (t) => t.s);
+    return tokens[i - 1]?.v === '=' && tokens[i - 2]?.t === 'id' && (tokens[i - 3]?.v === '(' || tokens[i - 3]?.v === ',');
+  }
+
+  /**
+   * Whether a string assigned to a name (`MODEL = "openai:gpt-4o"`) is used by name elsewhere in
+   * the file: the code that uses it (`Agent(MODEL)`) is read there, and the setting is not reported again.
+   */
+  private usedByName(tok: Token): boolean {
+    const { tokens } = this.ctx.parser;
+    const i = firstFrom(tokens, tok.s, (t) => t.s);
+    if (tokens[i - 1]?.v !== '=') return false;
+    const name = tokens[i - 2]?.t === 'id' ? tokens[i - 2]!.v : tokens[i - 4]?.t === 'id' && tokens[i - 3]?.t === 'id' ? tokens[i - 4]!.v : undefined;
+    return name !== undefined && tokens.filter((t) => t.t === 'id' && t.v === name).length > 1;
   }
 
   /**

@@ -14,6 +14,7 @@ import { InfrastructureReader, type DefinedResource } from './infrastructure';
 import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type Target } from './endpoint';
 import { hasLlmPath, hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
+import { isRunRecord, modelSettingEndpoint } from './model-settings';
 import { isModelList, isNotServer } from './not-endpoints';
 import type { EnvLookup, Piece } from './values';
 
@@ -112,6 +113,7 @@ export class ConfigResolver {
       }
       return;
     }
+    if (this.modelSetting(name, value)) return;
     if (hasUrlScheme(text) && signals.some((r) => r.signal.kind === 'url')) {
       this.push(value, { provider: null, host: null, region: null }, via, undefined, 'the URL parser refuses the value, so where requests go is not known');
       return;
@@ -137,6 +139,16 @@ export class ConfigResolver {
     const built = this.index.hostForRegion(provider, region);
     const target: Target = { provider, host: built?.host ?? null, region, ...(built ? { pattern: built.pattern } : {}) };
     this.push(value, target, via, fixable ? this.regionFix(value, provider, region) : undefined);
+  }
+
+  /** A model setting whose value is a "provider:model" string (model-settings.ts); whether it was one. */
+  private modelSetting(key: string | undefined, value: Located): boolean {
+    if (this.consumed.has(value.s) || isRunRecord(this.file)) return false;
+    const endpoint = modelSettingEndpoint(this.index, this.file, key, value.text.trim(), { s: value.s, e: value.e });
+    if (!endpoint) return false;
+    this.consumed.add(value.s);
+    this.endpoints.push(endpoint);
+    return true;
   }
 
   // ---- YAML / JSON / TOML trees -------------------------------------------------------
@@ -189,6 +201,7 @@ export class ConfigResolver {
       // Under a key that SDKs use for the base URL (apiBase, base_url), a local URL is an LLM server too.
       if (item.urlKey && node.k === 'scalar' && typeof node.v === 'string') this.url(located(node), true);
       if (node.k === 'scalar') {
+        if (typeof node.v === 'string' && !ENV_NAME.test(key ?? '')) this.modelSetting(key, located(node));
         if (typeof node.v === 'string') this.url(located(node));
         if (typeof node.v === 'string' && key === 'run' && WORKFLOW.test(this.file)) this.scriptUrls(node);
         continue;

@@ -19,6 +19,13 @@ export function exportName(module: string, name: string): string {
   return `export:${module}:${name}`;
 }
 
+const DISPATCH = '\u0001dispatch\u0001';
+
+/** The lookup name of the branches of a Python factory (`get_llm`, `Memory`, `Provider.from_provider`) a module publishes (dispatch.ts). */
+export function dispatchName(module: string, name: string): string {
+  return exportName(module, DISPATCH + name);
+}
+
 /** The lookup name of a tsconfig/jsconfig file's module resolution settings. */
 export function compilerConfigName(file: string): string {
   return `tsconfig:${file}`;
@@ -39,7 +46,9 @@ export function exportedNames(definitions: { name: string; value: string }[], ma
   const links: [string, string][] = [];
   for (const d of definitions) {
     if (!d.name.startsWith('export:')) continue;
-    const name = d.name.slice(d.name.lastIndexOf(':') + 1);
+    let name = d.name.slice(d.name.lastIndexOf(':') + 1);
+    // A factory's branches: code that calls it writes its last name (`from_provider`).
+    if (name.startsWith(DISPATCH)) name = name.slice(name.lastIndexOf('.') + 1).replace(DISPATCH, '');
     if (d.value.startsWith(LINK)) links.push([name, d.value.slice(d.value.lastIndexOf('\n') + 1)]);
     else if (matters(d.value)) names.add(name);
   }

@@ -238,6 +238,8 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
     // Portkey targets name their provider by slug; "google" alone would let most GCP configs through.
     for (const slug of Object.keys(catalog.portkey.slugs)) if (slug !== 'google') words.push(slug);
   }
+  // A model setting written as a router's "provider:model" string (`FAST_LLM=openai:gpt-4o`, resolve/model-settings.ts).
+  for (const r of catalog.routers ?? []) if (r.separator) for (const key of Object.keys(r.providers)) words.push(`${key}${r.separator}`);
   // Local LLM servers found by port, API path or name (vLLM, llama.cpp, Ollama) in a raw URL or constant.
   words.push(...LLM_SERVER_ANCHORS, 'llama', 'vllm');
   return words;
