@@ -26,7 +26,7 @@ export const RULES: readonly RuleMeta[] = [
     defaultSeverity: 'error',
     summary: 'The policy requires HIPAA, and this LLM endpoint is not covered by a Business Associate Agreement the organisation has signed.',
     description: [
-      'Fires when the policy lists `hipaa` under `require:` and an LLM endpoint belongs to a provider that is not in the policy\'s `baa:` list, or to a provider or host the catalog says offers no BAA at all (for example the Gemini Developer API, DeepSeek, or the Hugging Face router).',
+      'Fires when the policy lists `hipaa` under `require:` and an LLM endpoint belongs to a provider that is not in the policy\'s `baa:` list, or to a provider or host the catalog says offers no BAA at all (for example the Gemini Developer API, DeepSeek, or the Hugging Face router). It also fires, even for a provider under `baa:`, when the request uses a feature that provider\'s BAA leaves out (the catalog\'s `baaExcludedFeatures`, from the vendor\'s page: for Anthropic, code execution, web fetch, the Files API, batches and others), in the same call as the model or through the client the endpoint is assigned to; where the file uses such a feature but the engine cannot tie it to the endpoint, coverage is unknown (LLMC003).',
       '',
       'Protected health information may only go to a business associate under a signed BAA. A provider\'s BAA usually needs a particular plan and covers only some services: the finding quotes the catalog\'s tier and conditions with their sources.',
       '',
