@@ -178,6 +178,21 @@ describe('BAA-excluded features', () => {
       assert.deepEqual(judge('src/visits.ts', VERCEL_WEB_SEARCH), []);
     });
 
+    it('the AI SDK\'s own names count: contextManagement in providerOptions, the beta computer use tool', () => {
+      const editing = VERCEL_CODE_EXECUTION.replace(
+        'tools: {\n      sandbox: anthropic.tools.codeExecution_20250825(),\n    },',
+        "providerOptions: { anthropic: { contextManagement: { edits: [{ type: 'clear_tool_uses_20250919' }] } } },",
+      );
+      assert.notEqual(editing, VERCEL_CODE_EXECUTION);
+      const edited = only('src/visits.ts', editing);
+      assert.deepEqual([edited.baaAvailable, edited.baaExclusion?.feature], [false, 'Context editing and compaction']);
+      const computer = only('src/visits.ts', VERCEL_CODE_EXECUTION.replace('sandbox: anthropic.tools.codeExecution_20250825()', 'screen: anthropic.tools.computer_20250124({ displayWidthPx: 1024, displayHeightPx: 768 })'));
+      assert.deepEqual([computer.baaAvailable, computer.baaExclusion?.feature], [null, 'Computer use tool (beta)']);
+      // The GA computer toolset is no beta: not this mark.
+      const toolset = only('src/visits.ts', VERCEL_CODE_EXECUTION.replace('codeExecution_20250825()', 'computer_toolset_20260801()'));
+      assert.equal(toolset.baaAvailable, true);
+    });
+
     it('a feature used in a call the engine cannot tie to the endpoint leaves the BAA unknown, and says why', () => {
       const e = only('src/letters.ts', VERCEL_SPLIT);
       assert.equal(e.baaAvailable, null);

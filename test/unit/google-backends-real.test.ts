@@ -60,7 +60,7 @@ describe('Google backends on real code: ADK agents run by Vertex AI Agent Engine
     assert.deepEqual(brief(found('deploy.py', text))[0], vertex(4, 'europe-west3'));
   });
 
-  it('without vertexai.init in the file the location is not known (another module may call it)', () => {
+  it('without vertexai.init in any module of the workspace, the SDK default (another module\'s init: vertex-init-scope.test.ts)', () => {
     const text = [
       'from google.adk.agents import Agent',
       'from vertexai import agent_engines',
@@ -68,8 +68,8 @@ describe('Google backends on real code: ADK agents run by Vertex AI Agent Engine
       'remote = agent_engines.AdkApp(agent=root)',
     ].join('\n');
     const [e] = found('deploy.py', text);
-    assert.deepEqual(brief([e!]), [vertex(3, null)]);
-    assert.match(e!.unknown ?? '', /vertexai\.init/);
+    assert.deepEqual(brief([e!]), [vertex(3, 'us-central1')]);
+    assert.match(e!.via, /no module of the workspace calls vertexai\.init\(\)/);
   });
 
   it('in a notebook: the init in an early cell, the Agent and the AdkApp in later ones', () => {

@@ -33,10 +33,10 @@ describe('real-code gaps: Vertex AI GenerativeModel and vertexai.init', () => {
     assert.deepEqual(brief(found('a.py', text)), [vertex(3, 'europe-west1'), vertex(5, 'europe-west1')]);
   });
 
-  it('without an init in the file the location is unknown (another module may set it), not the SDK default', () => {
+  it('without an init in any module of the workspace, the SDK default, saying so (another module\'s init: vertex-init-scope.test.ts)', () => {
     const [e] = found('a.py', ['from vertexai.generative_models import GenerativeModel', 'model = GenerativeModel("gemini-2.0-flash")', ''].join('\n'));
-    assert.deepEqual({ line: e!.line, provider: e!.provider, region: e!.region }, vertex(2, null));
-    assert.match(e!.via, /not called in this file/);
+    assert.deepEqual({ line: e!.line, provider: e!.provider, region: e!.region }, vertex(2, 'us-central1'));
+    assert.match(e!.via, /no module of the workspace calls vertexai\.init\(\)/);
   });
 
   it('inits that set different locations leave the model unknown', () => {

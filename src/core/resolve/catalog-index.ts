@@ -45,6 +45,7 @@ export class CatalogIndex {
   /** Entry points of libraries configured with a provider per part (mem0 `Memory`, `from_config`), by language and qualified name. */
   private readonly configLibraryCallees = new Map<string, ProviderConfigLibrary>();
   private readonly configLibraryTails = new Set<string>();
+  private initCallees: string[] | undefined;
   private readonly configFileLoaders: { loader: ConfigFileLoader; callees: RegExp[] }[];
   /** The provider classes of those libraries (`mem0ai/oss.MistralLLM`), by language and qualified name: the part and provider key each stands for. */
   private readonly configLibraryClasses = new Map<string, ConfigLibraryClass>();
@@ -224,6 +225,12 @@ export class CatalogIndex {
     if (prefixed) return prefixed;
     const bare = this.bareModels.find((b) => b.pattern.test(model));
     return bare && { prefix: '', provider: bare.provider, sources: bare.sources };
+  }
+
+  /** The calls that set clients' options for the whole process (`vertexai.init`), from the signals' `configuredBy`. */
+  configuringCallees(): string[] {
+    this.initCallees ??= [...new Set(this.catalog.providers.flatMap((p) => p.clients.flatMap((c) => c.configuredBy ?? [])))];
+    return this.initCallees;
   }
 
   envSignals(name: string): EnvSignalRef[] {

@@ -72,6 +72,9 @@ function goPackageName(tokens: Token[]): string | undefined {
 const GET_CALL = /^(?:fetch|urlopen|get|Get)$/;
 
 /** At most this many variables set to different values are followed, each for at most this many values. */
+/** The workspace value a file publishes when it calls this process-wide init (`vertexai.init`). */
+const initCallName = (callee: string): string => `init-call:${callee}`;
+
 const MAX_FORKED_VARIABLES = 3;
 const MAX_FORKED_VALUES = 8;
 
@@ -103,7 +106,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     undecided.set(name, own.value);
     return { state: 'conflict', values: [own.value, ...others.filter((v) => v.state === 'set')].map(({ value, where }) => ({ value, where })) };
   };
-  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; springValueUses: ExportedValue[]; readsOf: Map<Endpoint, string[]>; stoppedAt?: number } => {
+  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; springValueUses: ExportedValue[]; initCalls: ExportedValue[]; readsOf: Map<Endpoint, string[]>; stoppedAt?: number } => {
     // Each endpoint remembers the workspace env values it was resolved from, and the
     // variables it read that the workspace sets to several values.
     const consulted = new Map<string, EnvValue>();
@@ -194,7 +197,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     r.profiles(structure.strings);
     r.handlerFallbacks(structure.assignments);
     r.spreadSharedConstants();
-    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, springValueUses: r.springValueUses, readsOf, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
+    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, springValueUses: r.springValueUses, initCalls: r.initCalls(), readsOf, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
   };
   const first = run(env);
   const notes = (): ScanNote[] => {
@@ -209,7 +212,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   };
   // A Python module's factories publish what each literal branch builds, for the modules that call them (dispatch.ts).
   const branches = lang === 'python' && !/\.ipynb$/i.test(input.file) ? publishedBranches(input.file, text, first.endpoints, first.readsOf) : [];
-  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...first.springValueUses, ...branches] };
+  const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...first.springValueUses, ...branches, ...first.initCalls] };
   const baaMarks = { tokens, lineOf: input.lineOf ?? ((offset: number) => lineAndColumn(text, offset).line), providerOf: (id: ProviderId) => index.providers.get(id) };
   if (first.conflicts.size === 0) {
     applyBaaExclusions(first.endpoints, baaMarks);
@@ -1404,13 +1407,19 @@ class CodeResolver {
     const callOpaque = read.opaque;
     const moduleSet = signal.moduleClient && call.callee.includes('.') ? this.moduleAttributes(call.callee.slice(0, call.callee.indexOf('.')), signal) : undefined;
     if (moduleSet) options.push(...moduleSet.options);
-    const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router.id} builds ${signal.id}, ` : ''}${wrapper ? `run by ${shortCallee(wrapper)}, ` : ''}${what}`;
+    let initNote = '';
+    const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router.id} builds ${signal.id}, ` : ''}${wrapper ? `run by ${shortCallee(wrapper)}, ` : ''}${what}${initNote}`;
     const extras = { sdk: signal.id };
     // Options set process-wide by an init call are reported at this client, which uses them.
     let configured: { at: Span; opaque?: string } | undefined;
-    if (signal.configuredBy) {
+    // A client given its own location or URL does not take the init's.
+    const setsOwn = !!(findOption(options, signal.options.region) ?? findOption(options, signal.options.url));
+    if (signal.configuredBy && !setsOwn) {
       const init = this.configuringOptions(signal, wrapper ?? call);
-      if (init === 'not-first' || !init) {
+      if (init && init !== 'not-first') {
+        options.push(...init.options);
+        configured = { at: this.callSpan(call), ...(init.opaque ? { opaque: init.opaque } : {}) };
+      } else if (init || !this.initCalledNowhere(signal.configuredBy)) {
         const names = signal.configuredBy.map((c) => `${c}()`).join(' or ');
         const unknown = init
           ? `the location is set by ${names}, which this file calls only inside a function or class or after this client, so it may not have run when the client is made (or the SDK's default applies)`
@@ -1419,8 +1428,8 @@ class CodeResolver {
           via(`options from ${names}, ${init ? 'not called at the top of this file before it' : 'not called in this file'}`), { ...extras, unknown }));
         return;
       }
-      options.push(...init.options);
-      configured = { at: this.callSpan(call), ...(init.opaque ? { opaque: init.opaque } : {}) };
+      // Otherwise no module of the workspace calls the init: the SDK's env variables and default apply.
+      else initNote = ` (no module of the workspace calls ${signal.configuredBy.map((c) => `${c}()`).join(' or ')})`;
     }
     // Options the engine cannot read only matter to an SDK that takes an endpoint option at all.
     const { url, region, resource } = signal.options;
@@ -2211,6 +2220,21 @@ class CodeResolver {
       if (indentOf(line) < own) return false;
     }
     return true;
+  }
+
+  /** The process-wide init calls this file makes (`vertexai.init`), published so that files without one can tell whether any module makes one. */
+  initCalls(): ExportedValue[] {
+    const out: ExportedValue[] = [];
+    for (const name of this.index.configuringCallees()) {
+      const call = this.fileCalls.find((c) => pathEndsWith(this.ctx.parser.qualify(c.callee), name));
+      if (call) out.push({ name: initCallName(name), value: 'called', offset: call.s });
+    }
+    return out;
+  }
+
+  /** Whether the workspace is known to make none of these init calls (each file publishes the ones it makes). */
+  private initCalledNowhere(inits: string[]): boolean {
+    return inits.every((name) => this.ctx.env(initCallName(name)).state === 'unset');
   }
 
   /**

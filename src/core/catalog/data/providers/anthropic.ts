@@ -25,6 +25,8 @@ const API_RETENTION = src('https://platform.claude.com/docs/en/manage-claude/api
 const HIPAA_FEATURES = src('https://platform.claude.com/docs/en/manage-claude/api-and-data-retention#feature-eligibility', CHECKED_VENDOR_REVIEW);
 // The Files API's beta header (anthropic-beta: files-api-2025-04-14).
 const FILES_API_BETA = src('https://docs.anthropic.com/en/api/files-create', CHECKED_VENDOR_REVIEW);
+// The computer use tool is a beta (anthropic-beta: computer-use-...); the AI SDK's helpers are computer_20241022, computer_20250124, ...
+const COMPUTER_USE_TOOL = src('https://platform.claude.com/docs/en/agents-and-tools/tool-use/computer-use-tool', CHECKED_VENDOR_REVIEW);
 const WEB_SEARCH_TOOL = src('https://platform.claude.com/docs/en/agents-and-tools/tool-use/web-search-tool', CHECKED_VENDOR_REVIEW);
 // The AI SDK's Anthropic tool helpers (codeExecution_20250825, webFetch_20250910, webSearch_20260209, toolSearchRegex_20251119, ...).
 const VERCEL_TOOLS = src('https://app.unpkg.com/@ai-sdk/anthropic@3.0.58/files/dist/index.mjs.map', CHECKED_VENDOR_REVIEW);
@@ -309,7 +311,8 @@ export const provider: Provider = {
       name: 'Context editing and compaction',
       covered: false,
       marks: [],
-      keys: ['context_management'],
+      // The Messages API's key, and the AI SDK's provider option that sends it.
+      keys: ['context_management', 'contextManagement'],
       vendorStatement: 'Feature eligibility: Context editing and Context management (compaction) (/v1/messages with context_management) are not HIPAA eligible.',
       sources: [HIPAA_FEATURES],
     },
@@ -336,6 +339,14 @@ export const provider: Provider = {
       marks: ['beta.skills'],
       vendorStatement: 'Feature eligibility: Agent skills (/v1/messages with skills, /v1/skills) are not HIPAA eligible.',
       sources: [HIPAA_FEATURES],
+    },
+    {
+      id: 'computer-use',
+      name: 'Computer use tool (beta)',
+      covered: null,
+      marks: ['computer_*'],
+      vendorStatement: 'The computer use tool is a beta feature, enabled with an anthropic-beta computer-use header; HIPAA readiness does not cover beta features, generally, unless the feature eligibility table lists them as eligible.',
+      sources: [HIPAA_FEATURES, COMPUTER_USE_TOOL],
     },
     {
       id: 'beta-features',

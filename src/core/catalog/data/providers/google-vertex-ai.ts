@@ -54,12 +54,8 @@ const AIPLATFORM_CONST = gh(
   'google/cloud/aiplatform/constants/base.py',
   CHECKED_TODAY,
 );
-const LC_VERTEX = gh(
-  'langchain-ai/langchain-google',
-  '014c400e755ff3256a28385e41c40448ec8ce36c',
-  'libs/vertexai/langchain_google_vertexai/_base.py',
-  CHECKED_TODAY,
-);
+// Since langchain-google PR #683 (2025-01-13) the Vertex AI classes take vertexai.init()'s location when given none.
+const LC_VERTEX_INIT = gh('langchain-ai/langchain-google', '75f75815e0fdb8b719a1cb576184cc4833a68a16', 'libs/vertexai/langchain_google_vertexai/_base.py', CHECKED_TODAY);
 const ANTHROPIC_VERTEX_PY = gh(
   'anthropics/anthropic-sdk-python',
   '0d1f1a663a7bd43f1f524ddaad1d6e18d6d68a61',
@@ -294,9 +290,11 @@ export const provider: Provider = {
       languages: ['python'],
       callees: ['ChatVertexAI', 'VertexAI', 'VertexAIEmbeddings'],
       packages: ['langchain-google-vertexai'],
+      configuredBy: ['vertexai.init', 'aiplatform.init'],
       options: { region: ['location'], url: ['base_url', 'api_endpoint'], model: ['model', 'model_name'] },
       defaults: { region: 'us-central1' },
-      sources: [LC_VERTEX],
+      note: 'Without location=, the class takes the location vertexai.init() set for the process (initializer.global_config: else GOOGLE_CLOUD_REGION, CLOUD_ML_REGION, then us-central1), as langchain-google-vertexai does since January 2025.',
+      sources: [LC_VERTEX_INIT, AIPLATFORM_INIT],
     },
     {
       id: 'anthropic-vertex',
