@@ -189,4 +189,11 @@ describe('a call that picks a branch of a factory by a literal name', () => {
       'tests/test_llms.py:7 mistral api.mistral.ai',
     ]);
   });
+
+  it('reads a case header with many literals and stray spaces in linear time (review: the old pattern backtracked exponentially)', () => {
+    const header = `    case ${Array(40).fill('"a"    ').join('')} x:`;
+    const text = ['from openai import OpenAI', '', 'def make(kind):', '    match kind:', header, '        return OpenAI()', ''].join('\n');
+    // With the old pattern this line alone ran for hours; the suite's timeout fails it.
+    assert.equal(new Engine().analyze('app/factory.py', text).endpoints.length, 1);
+  });
 });

@@ -24,7 +24,10 @@ const REACHED: Record<string, typeof GOAL> = {
   // Labelled after that tuning, each before any run (first runs: docs/accuracy/real-holdout-*-first-run*.txt);
   // the engine has since been improved on many of their misses too, so their first runs are the honest measure.
   // holdout-3 and holdout-4 have reached the goal, which is their floor now.
-  holdout: { precision: 0.78, recall: 0.77, attributes: 0.98 },
+  // holdout was 0.78/0.77 for an hour: gpt-researcher's "openai:..." defaults then took the SDK
+  // default although its compose file passes OPENAI_BASE_URL through from the host (a value not
+  // known here); the review's fix made them unknown, as the engine answers OpenAI() there.
+  holdout: { precision: 0.73, recall: 0.72, attributes: 0.98 },
   'holdout-2': { precision: 0.84, recall: 0.79, attributes: 1 },
 };
 

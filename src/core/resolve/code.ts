@@ -21,7 +21,7 @@ import { exportedConstants, importedConstant, importsProjectName, type ExportedV
 import { dirOf, joinPath } from '../env-scope';
 import { CallerArguments, publishedCalls, readingShown } from './calls';
 import { configFileEndpoints } from './config-files';
-import { modelSettingEndpoint } from './model-settings';
+import { modelSettingEndpoint, urlOverride } from './model-settings';
 import { dispatchedEndpoints, expectedToRaise, publishedBranches } from './dispatch';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
@@ -210,14 +210,13 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     return out;
   };
+  const baaMarks = { tokens, lineOf: input.lineOf ?? ((offset: number) => lineAndColumn(text, offset).line), providerOf: (id: ProviderId) => index.providers.get(id) };
+  // Before publishing: a factory branch carries its BAA exclusion to the calls that choose it.
+  applyBaaExclusions(first.endpoints, baaMarks);
   // A Python module's factories publish what each literal branch builds, for the modules that call them (dispatch.ts).
   const branches = lang === 'python' && !/\.ipynb$/i.test(input.file) ? publishedBranches(input.file, text, first.endpoints, first.readsOf) : [];
   const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...first.springValueUses, ...branches, ...first.initCalls] };
-  const baaMarks = { tokens, lineOf: input.lineOf ?? ((offset: number) => lineAndColumn(text, offset).line), providerOf: (id: ProviderId) => index.providers.get(id) };
-  if (first.conflicts.size === 0) {
-    applyBaaExclusions(first.endpoints, baaMarks);
-    return { endpoints: first.endpoints, notes: notes(), ...stopped };
-  }
+  if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes(), ...stopped };
   // A variable set to different values in different files (dev and production): the
   // endpoint is reported once per value, each linked to the line that sets it.
   const names = [...new Set([...first.conflicts.values()].flat())].slice(0, MAX_FORKED_VARIABLES);
@@ -1850,7 +1849,12 @@ class CodeResolver {
     if (this.declaresLibraryConstant(tok)) return;
     const key = this.keyOf(tok);
     // A Python setting that names its model as "provider:model" (`"FAST_LLM": "openai:gpt-4o"`) chooses that provider.
-    const setting = this.input.lang === 'python' && tok.t === 'str' && !this.isKeywordArgument(tok) && !this.usedByName(tok) ? modelSettingEndpoint(this.index, this.input.file, key, tok.v, { s: tok.s, e: tok.e }) : undefined;
+    // The cheap checks first (is this a "provider:model" setting at all?), the token scans after.
+    const envSet = (name: string): boolean => ['set', 'conflict'].includes(this.ctx.env(name).state);
+    const candidate = this.input.lang === 'python' && tok.t === 'str'
+      ? modelSettingEndpoint(this.index, this.input.file, key, tok.v, { s: tok.s, e: tok.e }, (names) => urlOverride(this.input.text, names, envSet))
+      : undefined;
+    const setting = candidate && !this.isKeywordArgument(tok) && !this.usedByName(tok) ? candidate : undefined;
     if (setting) {
       this.endpoints.push(setting);
       return;
@@ -2157,8 +2161,13 @@ class CodeResolver {
     if (!returned) return undefined;
     let value: Value | undefined = returned.value;
     if (value.k === 'ref') {
-      const a = findAssignment(value.path, returned.at, this.ctx);
-      value = a && typeof a !== 'string' ? this.ctx.parser.valueOf(a) : undefined;
+      const name = value.path;
+      const a = findAssignment(name, returned.at, this.ctx);
+      // Only a dict nothing touches between its literal and the return: a key written into it
+      // (`c["base_url"] = ...`), an update, or a call it is passed to may set the endpoint.
+      const touched = a && typeof a !== 'string' && this.ctx.parser.tokens.some((t, i, all) =>
+        t.t === 'id' && t.v === name && t.s > a.s && t.s < returned.at && !(all[i - 1]?.t === 'p' && all[i - 1]!.v === '.'));
+      value = a && typeof a !== 'string' && !touched ? this.ctx.parser.valueOf(a) : undefined;
     }
     return value?.k === 'obj' ? value : undefined;
   }
@@ -2225,6 +2234,8 @@ class CodeResolver {
   /** The process-wide init calls this file makes (`vertexai.init`), published so that files without one can tell whether any module makes one. */
   initCalls(): ExportedValue[] {
     const out: ExportedValue[] = [];
+    // A notebook is a program of its own: nothing imports it, so its init sets no other file's clients.
+    if (this.ctx.ownCallsOnly) return out;
     for (const name of this.index.configuringCallees()) {
       const call = this.fileCalls.find((c) => pathEndsWith(this.ctx.parser.qualify(c.callee), name));
       if (call) out.push({ name: initCallName(name), value: 'called', offset: call.s });

@@ -14,7 +14,7 @@ import { InfrastructureReader, type DefinedResource } from './infrastructure';
 import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type Target } from './endpoint';
 import { hasLlmPath, hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
-import { isRunRecord, modelSettingEndpoint } from './model-settings';
+import { isRunRecord, modelSettingEndpoint, urlOverride } from './model-settings';
 import { isModelList, isNotServer } from './not-endpoints';
 import type { EnvLookup, Piece } from './values';
 
@@ -144,7 +144,7 @@ export class ConfigResolver {
   /** A model setting whose value is a "provider:model" string (model-settings.ts); whether it was one. */
   private modelSetting(key: string | undefined, value: Located): boolean {
     if (this.consumed.has(value.s) || isRunRecord(this.file)) return false;
-    const endpoint = modelSettingEndpoint(this.index, this.file, key, value.text.trim(), { s: value.s, e: value.e });
+    const endpoint = modelSettingEndpoint(this.index, this.file, key, value.text.trim(), { s: value.s, e: value.e }, (names) => urlOverride(this.text, names));
     if (!endpoint) return false;
     this.consumed.add(value.s);
     this.endpoints.push(endpoint);

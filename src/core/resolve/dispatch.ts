@@ -64,7 +64,8 @@ function indentOf(text: string, lineStart: number): number {
 }
 
 const DISPATCH_IF = /^(?:if|elif)\s+([A-Za-z_]\w*)\s*==\s*(["'])([^"'\\]+)\2\s*:/;
-const CASE = /^case\s+((?:(["'])[^"'\\]+\2\s*\|?\s*)+):/;
+// One literal, then `| literal` alternatives: each space belongs to one place, so no input backtracks.
+const CASE = /^case\s+((["'])[^"'\\]+\2(?:\s*\|\s*(["'])[^"'\\]+\3)*)\s*:/;
 const DEF = /^(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(/;
 
 /** The factory, parameter and literal of the one branch that tests a parameter around `offset`, if any. */
@@ -171,6 +172,7 @@ export function publishedBranches(file: string, text: string, endpoints: Endpoin
       via: e.via, conditions: e.conditions,
       ...(e.sdk ? { sdk: e.sdk } : {}), ...(e.model ? { model: e.model } : {}), ...(e.assumedProvider ? { assumedProvider: true } : {}),
       ...(e.unknown ? { unknown: e.unknown } : {}), ...(e.vendor ? { vendor: e.vendor } : {}), ...(e.lookalikeOf ? { lookalikeOf: e.lookalikeOf } : {}),
+      ...(e.baaExclusion ? { baaExclusion: e.baaExclusion } : {}),
       line: lineAndColumn(text, offset).line, reads: (readsOf.get(e) ?? []).filter((n) => ENV_VARIABLE.test(n)),
     };
     for (const lit of branch.literals) (p.branches[lit] ??= []).push(copy);

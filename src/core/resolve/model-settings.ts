@@ -27,7 +27,9 @@ export function isRunRecord(file: string): boolean {
   const parts = file.toLowerCase().split('/');
   const base = parts.pop()!.replace(/\.[^.]*$/, '');
   const record = /(?:^|[_.-])(?:results?|outputs?|logs?|runs?|traces?)$/;
-  return record.test(base) || /(?:^|[_.-])(?:results?|outputs?)(?:[_.-]|$)/.test(base) || parts.some((p) => record.test(p));
+  // Folders only by a plural record name (`benchmark_results/`, `logs/`): `run/` or `deploy-run/` may hold a real config.
+  const recordFolder = /^(?:[a-z0-9]+[_-])?(?:results|outputs|logs|traces)$/;
+  return record.test(base) || /(?:^|[_.-])(?:results?|outputs?)(?:[_.-]|$)/.test(base) || parts.some((p) => recordFolder.test(p));
 }
 
 /** Whether a key names an LLM, chat, model or embedding setting. */
@@ -40,7 +42,21 @@ export function isModelSettingKey(key: string): boolean {
  * The endpoint a model setting's value chooses, at `span` (the value), or undefined when the
  * key is no model setting, the value no "provider:model" string, or the prefix no key LangChain knows.
  */
-export function modelSettingEndpoint(index: CatalogIndex, file: string, key: string | undefined, value: string, span: Span): Endpoint | undefined {
+/**
+ * Why the client a setting names may not reach its default: the file also sets one of the
+ * client's URL options or env variables (`OPENAI_BASE_URL=...` beside `FAST_LLM=openai:...`,
+ * `"base_url": ...` in the same config), or the workspace sets such a variable where the code runs.
+ */
+export function urlOverride(text: string, urlNames: string[], envSet?: (name: string) => boolean): string | undefined {
+  for (const name of urlNames) {
+    if (envSet?.(name)) return `${name} is set where it runs, which sends this client to a host not read here`;
+    const written = new RegExp(`(?:^|[\\s{,(])["']?${name}["']?\\s*[:=]`, 'm').exec(text);
+    if (written) return `this file also sets ${name}, which may send this client elsewhere`;
+  }
+  return undefined;
+}
+
+export function modelSettingEndpoint(index: CatalogIndex, file: string, key: string | undefined, value: string, span: Span, override?: (urlNames: string[]) => string | undefined): Endpoint | undefined {
   if (key === undefined || value.length > 200 || !isModelSettingKey(key)) return undefined;
   const m = PROVIDER_MODEL.exec(value);
   const router = index.catalog.routers?.find((r) => r.id === ROUTER);
@@ -51,8 +67,10 @@ export function modelSettingEndpoint(index: CatalogIndex, file: string, key: str
   if (!client) return makeEndpoint(index, file, span, { provider: null, host: null, region: null }, via, { model: m[2]!, unknown: `the catalog does not say where LangChain's "${m[1]}" provider sends requests` });
   const { provider, signal } = client;
   let target: Target;
-  let unknown: string | undefined;
-  if (signal.defaults.host) target = defaultHostTarget(index, provider, signal.defaults.host);
+  let unknown: string | undefined = override?.([...signal.env?.url ?? [], ...signal.options.url ?? []]);
+  // Sent elsewhere, a client with a public default may reach any server that speaks its protocol: whose is not known.
+  if (unknown) target = signal.defaults.host ? { provider: null, host: null, region: null } : { provider, host: null, region: null, verdictsUnknown: true };
+  else if (signal.defaults.host) target = defaultHostTarget(index, provider, signal.defaults.host);
   else if (signal.defaults.region) {
     const built = index.hostForRegion(provider, signal.defaults.region);
     target = { provider, host: built?.host ?? null, region: signal.defaults.region, ...(built ? { pattern: built.pattern } : {}) };

@@ -223,11 +223,13 @@ function commandLineOption(path: string, at: Extract<Value, { k: 'ref' }>, ctx: 
   if (ctx.parser.lang !== 'python' || parts.length !== 2) return undefined;
   const made = findAssignment(parts[0]!, at.s, ctx);
   const value = made && typeof made !== 'string' ? ctx.parser.valueOf(made) : undefined;
-  if (value?.k !== 'call' || !(/(?:^|\.)parse_args$/.test(value.call.callee) || returnsParsedArgs(ctx.parser.text, value.call.callee))) return undefined;
+  // `parse_args(["--region", ...])` parses a list the code gives, not the command line: not followed.
+  const parsed = value?.k === 'call' && (/(?:^|\.)parse_args$/.test(value.call.callee) ? value.call.args.length === 0 : returnsParsedArgs(ctx.parser.text, value.call.callee));
+  if (!parsed) return undefined;
   const option = ctx.parser.pythonCommandLineOption(parts[1]!);
   if (!option) return undefined;
   const r = option.fallback ? evaluate(option.fallback, ctx, depth + 1) : undefined;
-  if (!r || !isKnown(r)) return { ...unknown(at, `comes from the command-line option ${option.flag}, whose default is not a literal here`), symbol: path };
+  if (!r || !isKnown(r)) return { ...unknown(at, `comes from the command-line option ${option.flag}, which has no literal default that surely applies here (none, required, or changed by set_defaults)`), symbol: path };
   return { ...r, pieces: [], span: { s: at.s, e: at.e } };
 }
 

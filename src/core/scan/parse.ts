@@ -534,6 +534,13 @@ export class CodeParser {
    * (`dest=`, else the first long flag, else the first short one, dashes as underscores), with
    * its flag as written and its `default=`. Undefined when none or several define it.
    */
+  /** Python argparse: whether a `set_defaults(...)` call of the file names `dest`. */
+  private setsDefault(dest: string): boolean {
+    const { tokens } = this;
+    return tokens.some((t, i) => t.v === 'set_defaults' && tokens[i + 1]?.v === '(' &&
+      this.topLevelItems(i + 1).some((item) => tokens[item.from]!.v === dest && tokens[item.from + 1]?.v === '='));
+  }
+
   pythonCommandLineOption(dest: string): { flag: string; fallback?: Value } | undefined {
     if (this.lang !== 'python') return undefined;
     const { tokens } = this;
@@ -543,18 +550,21 @@ export class CodeParser {
       const flags: string[] = [];
       let named: string | undefined;
       let fallback: Value | undefined;
+      let required = false;
       for (const item of this.topLevelItems(i + 1)) {
         const first = tokens[item.from]!;
         const keyword = first.t === 'id' && tokens[item.from + 1]?.v === '=' ? first.v : undefined;
         if (keyword === 'dest' && tokens[item.from + 2]?.t === 'str') named = tokens[item.from + 2]!.v;
         else if (keyword === 'default') fallback = this.parseRange(item.from + 2, item.to);
+        else if (keyword === 'required' && tokens[item.from + 2]?.v === 'True') required = true;
         else if (!keyword && first.t === 'str' && item.to === item.from + 1) flags.push(first.v);
       }
       const flag = flags.find((f) => f.startsWith('--')) ?? flags[0];
       if (!flag) continue;
       if ((named ?? flag.replace(/^-+/, '').replace(/-/g, '_')) !== dest) continue;
       if (found) return undefined;
-      found = { flag, ...(fallback ? { fallback } : {}) };
+      // A required option has no default that applies; one set_defaults() names may be changed there.
+      found = { flag, ...(fallback && !required && !this.setsDefault(dest) ? { fallback } : {}) };
     }
     return found;
   }
