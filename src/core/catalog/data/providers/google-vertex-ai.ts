@@ -319,6 +319,18 @@ export const provider: Provider = {
       sources: [VERCEL_VERTEX],
     },
     {
+      // Express mode: given an API key, the provider sends requests to the global host, whatever the location.
+      id: 'vercel-ai-google-vertex-express',
+      languages: ['js'],
+      callees: ['createGoogleVertex'],
+      packages: ['@ai-sdk/google-vertex'],
+      requireOption: { name: 'apiKey', oneOf: [], anyValue: true },
+      options: { url: ['baseURL'] },
+      defaults: { region: 'global' },
+      note: 'createGoogleVertex({ apiKey }) is Vertex AI express mode: requests go to https://aiplatform.googleapis.com/v1/publishers/google (the global endpoint), and the location is not used.',
+      sources: [VERCEL_VERTEX],
+    },
+    {
       id: 'firebase-ai-logic-vertex',
       languages: ['js'],
       callees: ['VertexAIBackend'],
