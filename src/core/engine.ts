@@ -7,7 +7,7 @@ import type { Catalog, CodeLanguage } from './catalog/types';
 import { MAX_ENDPOINTS_PER_FILE, type Endpoint, type Finding, type ScanNote, type TextEdit } from './model';
 import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
-import { callsOfModule, moduleExports, resolveCode, type CodeFile } from './resolve/code';
+import { callsOfModule, isInitCall, moduleExports, resolveCode, type CodeFile } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
 import { springAiProperties, springAiStarters } from './resolve/spring';
 import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, constructionProps, lambdaEnvironments, readCdkFile, stackRegions } from './resolve/cdk';
@@ -714,7 +714,9 @@ export class Engine {
     const resolved = resolveCode({ file, text: code, lang, lineOf, separatePrograms }, this.index, env);
     for (const note of resolved.notes) notes.push(note.line ? { ...note, line: rawLine(note.line) } : note);
     const endpoints = resolved.endpoints.map((e) => mapCellEndpoint(e, rawOffset, text));
-    return { endpoints, ...(resolved.stoppedAt === undefined ? {} : { stoppedAt: rawOffset[Math.min(resolved.stoppedAt, rawOffset.length - 1)]! }) };
+    // Nothing imports a notebook, but the modules it imports build their clients in its process: its init calls reach them.
+    const definitions = resolved.exports.filter(isInitCall).map((d) => ({ ...d, offset: rawOffset[Math.min(d.offset, rawOffset.length - 1)]! }));
+    return { endpoints, definitions, ...(resolved.stoppedAt === undefined ? {} : { stoppedAt: rawOffset[Math.min(resolved.stoppedAt, rawOffset.length - 1)]! }) };
   }
 
   /** LLM URLs in the code cells of a notebook in a language the engine does not read (outputs stay out). */

@@ -60,7 +60,12 @@ describe('review guards: values the code does not decide stay unknown', () => {
   it('a "provider:model" setting is not the default host where a base URL for that client is set beside it or where it runs', async () => {
     const env = await at({ '.env': 'FAST_LLM=openai:gpt-4o\nOPENAI_BASE_URL=https://api.deepseek.com/v1\n' }, '.env', 'FAST_LLM');
     assert.deepEqual([env?.provider, env?.host, env?.baaAvailable], [null, null, null]);
-    assert.match(env?.unknown ?? '', /also sets OPENAI_BASE_URL/);
+    assert.match(env?.unknown ?? '', /OPENAI_BASE_URL is set beside it/);
+    // Only what is set counts: a commented line, an empty value, or a key of another mapping does not.
+    const commented = await at({ '.env': 'FAST_LLM=openai:gpt-4o\n# OPENAI_BASE_URL=https://my-proxy/v1\nOPENAI_API_BASE=\n' }, '.env', 'FAST_LLM');
+    assert.equal(commented?.host, 'api.openai.com');
+    const elsewhere = await at({ 'b.yaml': 'llm:\n  model: openai:gpt-4o\ndocs:\n  base_url: https://docs.example.com\n' }, 'b.yaml', 'openai:gpt-4o');
+    assert.equal(elsewhere?.host, 'api.openai.com');
     const json = await at({ 'cfg.json': '{ "llm": "openai:gpt-4o", "base_url": "http://localhost:8000/v1" }\n' }, 'cfg.json', '"llm"');
     assert.deepEqual([json?.provider, json?.host], [null, null]);
     const py = await at({ 'settings.py': 'DEFAULTS = {"FAST_LLM": "openai:gpt-4o"}\n', '.env': 'OPENAI_BASE_URL=https://gateway.example.com/v1\n' }, 'settings.py', 'FAST_LLM');
@@ -91,5 +96,15 @@ describe('review guards: values the code does not decide stay unknown', () => {
     assert.ok(e, 'the call is reported');
     assert.equal(e.baaAvailable, false);
     assert.match(e.baaExclusion?.reason ?? '', /Code execution tool/);
+  });
+
+  it('an init call any module makes, under an alias or in a notebook, keeps a client elsewhere from taking the SDK default', async () => {
+    const model = 'from vertexai.generative_models import GenerativeModel\n\nmodel = GenerativeModel("gemini-2.0-flash")\n';
+    const aliased = 'from google.cloud import aiplatform as aip\n\naip.init(project="p", location="us-central1")\n';
+    const byAlias = await at({ 'app/model.py': model, 'app/setup.py': aliased, '.env': 'GOOGLE_CLOUD_REGION=europe-west4\n' }, 'app/model.py', 'GenerativeModel(');
+    assert.equal(byAlias?.region, null);
+    const cells = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: ['import vertexai\n', 'vertexai.init(location="us-central1")\n', 'from app.model import model'] }], metadata: { kernelspec: { language: 'python', name: 'python3' } }, nbformat: 4, nbformat_minor: 5 });
+    const byNotebook = await at({ 'app/model.py': model, 'notebooks/explore.ipynb': cells }, 'app/model.py', 'GenerativeModel(');
+    assert.equal(byNotebook?.region, null);
   });
 });

@@ -21,7 +21,7 @@ import { exportedConstants, importedConstant, importsProjectName, type ExportedV
 import { dirOf, joinPath } from '../env-scope';
 import { CallerArguments, publishedCalls, readingShown } from './calls';
 import { configFileEndpoints } from './config-files';
-import { modelSettingEndpoint, urlOverride } from './model-settings';
+import { modelSettingEndpoint } from './model-settings';
 import { dispatchedEndpoints, expectedToRaise, publishedBranches } from './dispatch';
 import { goModuleName, goSdkDefaultHosts, isAdministration, isExampleName, isJsLibrarySource, isModelList, isNotServer, isPythonLibrarySource, isTestFile, npmPackageName, pythonSdkDefaultHosts } from './not-endpoints';
 import { springAiBeans } from './spring-beans';
@@ -71,10 +71,12 @@ function goPackageName(tokens: Token[]): string | undefined {
 /** HTTP calls that send a GET to their first argument (see isWholeGetUrl): `fetch`, `urlopen`, and `x.get`/`x.Get` of an HTTP client. */
 const GET_CALL = /^(?:fetch|urlopen|get|Get)$/;
 
-/** At most this many variables set to different values are followed, each for at most this many values. */
 /** The workspace value a file publishes when it calls this process-wide init (`vertexai.init`). */
 const initCallName = (callee: string): string => `init-call:${callee}`;
+/** Whether a published value says that a file calls a process-wide init (also published by notebooks, which import modules). */
+export const isInitCall = (v: { name: string }): boolean => v.name.startsWith('init-call:');
 
+/** At most this many variables set to different values are followed, each for at most this many values. */
 const MAX_FORKED_VARIABLES = 3;
 const MAX_FORKED_VALUES = 8;
 
@@ -1849,10 +1851,13 @@ class CodeResolver {
     if (this.declaresLibraryConstant(tok)) return;
     const key = this.keyOf(tok);
     // A Python setting that names its model as "provider:model" (`"FAST_LLM": "openai:gpt-4o"`) chooses that provider.
-    // The cheap checks first (is this a "provider:model" setting at all?), the token scans after.
-    const envSet = (name: string): boolean => ['set', 'conflict'].includes(this.ctx.env(name).state);
+    // Whether this is a "provider:model" setting at all first; the token scans after.
+    const setWhereItRuns = (names: string[]): string | undefined => {
+      const set = names.find((name) => ['set', 'conflict'].includes(this.ctx.env(name).state));
+      return set && `${set} is set where it runs, which sends this client to a host not read here`;
+    };
     const candidate = this.input.lang === 'python' && tok.t === 'str'
-      ? modelSettingEndpoint(this.index, this.input.file, key, tok.v, { s: tok.s, e: tok.e }, (names) => urlOverride(this.input.text, names, envSet))
+      ? modelSettingEndpoint(this.index, this.input.file, key, tok.v, { s: tok.s, e: tok.e }, setWhereItRuns)
       : undefined;
     const setting = candidate && !this.isKeywordArgument(tok) && !this.usedByName(tok) ? candidate : undefined;
     if (setting) {
@@ -2233,9 +2238,8 @@ class CodeResolver {
 
   /** The process-wide init calls this file makes (`vertexai.init`), published so that files without one can tell whether any module makes one. */
   initCalls(): ExportedValue[] {
+    // A notebook's init counts too: the modules it imports build their clients in its process.
     const out: ExportedValue[] = [];
-    // A notebook is a program of its own: nothing imports it, so its init sets no other file's clients.
-    if (this.ctx.ownCallsOnly) return out;
     for (const name of this.index.configuringCallees()) {
       const call = this.fileCalls.find((c) => pathEndsWith(this.ctx.parser.qualify(c.callee), name));
       if (call) out.push({ name: initCallName(name), value: 'called', offset: call.s });

@@ -14,7 +14,7 @@ import { InfrastructureReader, type DefinedResource } from './infrastructure';
 import { applyGlobalOnlyModel, applyProfile, linkFallbacks, defaultHostTarget, hostTarget, inferenceProfile, lookalikeTarget, makeEndpoint, uncataloguedHostTarget, uncataloguedHostWhy, type Target } from './endpoint';
 import { hasLlmPath, hasUrlScheme, HOLE, isPlaceholderValue, looksLikeLlmServer, parseUrl, type ParsedUrl } from './hosts';
 import { hostSwapFix, profileSwapFix, regionSwapFix } from './fixes';
-import { isRunRecord, modelSettingEndpoint, urlOverride } from './model-settings';
+import { isRunRecord, modelSettingEndpoint } from './model-settings';
 import { isModelList, isNotServer } from './not-endpoints';
 import type { EnvLookup, Piece } from './values';
 
@@ -40,6 +40,9 @@ export class ConfigResolver {
   /** LiteLLM model_list deployments by model_name. */
   private readonly modelGroups = new Map<string, Endpoint[]>();
 
+  /** The keys set beside the value being read (its mapping's, or its env file's), for model settings. */
+  private siblings: Set<string> | undefined;
+
   constructor(
     readonly file: string,
     readonly index: CatalogIndex,
@@ -62,7 +65,10 @@ export class ConfigResolver {
       }
     }
     const before = this.endpoints.length;
+    // A model setting beside a base URL for its client (`OPENAI_BASE_URL=...` in the same env file) is not the default.
+    this.siblings = new Set(assignments.filter((a) => a.value.text.trim() !== '').map((a) => a.name));
     for (const a of assignments) this.envVar(a.name, a.value, flagged);
+    this.siblings = undefined;
     this.switches(assignments, before);
   }
 
@@ -144,7 +150,12 @@ export class ConfigResolver {
   /** A model setting whose value is a "provider:model" string (model-settings.ts); whether it was one. */
   private modelSetting(key: string | undefined, value: Located): boolean {
     if (this.consumed.has(value.s) || isRunRecord(this.file)) return false;
-    const endpoint = modelSettingEndpoint(this.index, this.file, key, value.text.trim(), { s: value.s, e: value.e }, (names) => urlOverride(this.text, names));
+    const siblings = this.siblings;
+    const override = (names: string[]): string | undefined => {
+      const set = names.find((n) => siblings?.has(n));
+      return set && `${set} is set beside it, which may send this client elsewhere`;
+    };
+    const endpoint = modelSettingEndpoint(this.index, this.file, key, value.text.trim(), { s: value.s, e: value.e }, override);
     if (!endpoint) return false;
     this.consumed.add(value.s);
     this.endpoints.push(endpoint);
@@ -195,9 +206,10 @@ export class ConfigResolver {
 
   /** Every node, in file order, from a work list (so no depth is too deep); `key` is the node's own key or index. */
   private walk(root: CNode): void {
-    const work: { node: CNode; key?: string; urlKey?: boolean }[] = [{ node: root }];
+    const work: { node: CNode; key?: string; urlKey?: boolean; siblings?: Set<string> }[] = [{ node: root }];
     for (let item = work.pop(); item; item = work.pop()) {
       const { node, key } = item;
+      this.siblings = item.siblings;
       // Under a key that SDKs use for the base URL (apiBase, base_url), a local URL is an LLM server too.
       if (item.urlKey && node.k === 'scalar' && typeof node.v === 'string') this.url(located(node), true);
       if (node.k === 'scalar') {
@@ -213,11 +225,14 @@ export class ConfigResolver {
         continue;
       }
       this.mapNode(node);
+      // The keys of this mapping that hold a value: a model setting's neighbours.
+      const siblings = new Set(node.entries.filter((e) => e.value.k !== 'scalar' || (e.value.v !== null && e.value.v !== '')).map((e) => e.key));
       for (let i = node.entries.length - 1; i >= 0; i--) {
         const e = node.entries[i]!;
-        work.push({ node: e.value, key: e.key, urlKey: e.value.k === 'scalar' && typeof e.value.v === 'string' && this.index.isUrlOptionName(e.key) });
+        work.push({ node: e.value, key: e.key, siblings, urlKey: e.value.k === 'scalar' && typeof e.value.v === 'string' && this.index.isUrlOptionName(e.key) });
       }
     }
+    this.siblings = undefined;
   }
 
   /** What a mapping says as a whole: a LiteLLM model_list entry, Portkey targets, env variables. */

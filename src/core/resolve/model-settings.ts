@@ -27,8 +27,8 @@ export function isRunRecord(file: string): boolean {
   const parts = file.toLowerCase().split('/');
   const base = parts.pop()!.replace(/\.[^.]*$/, '');
   const record = /(?:^|[_.-])(?:results?|outputs?|logs?|runs?|traces?)$/;
-  // Folders only by a plural record name (`benchmark_results/`, `logs/`): `run/` or `deploy-run/` may hold a real config.
-  const recordFolder = /^(?:[a-z0-9]+[_-])?(?:results|outputs|logs|traces)$/;
+  // Folders only by a plural record name (`benchmark_results/`, `eval_run_results/`, `runs/`): `run/` or `deploy-run/` may hold a real config.
+  const recordFolder = /(?:^|[_.-])(?:results|outputs|logs|traces|runs)$/;
   return record.test(base) || /(?:^|[_.-])(?:results?|outputs?)(?:[_.-]|$)/.test(base) || parts.some((p) => recordFolder.test(p));
 }
 
@@ -41,21 +41,9 @@ export function isModelSettingKey(key: string): boolean {
 /**
  * The endpoint a model setting's value chooses, at `span` (the value), or undefined when the
  * key is no model setting, the value no "provider:model" string, or the prefix no key LangChain knows.
+ * `override` says why the client may not reach its default, given its URL option and env names
+ * (a base URL for it set beside the setting, or where the code runs).
  */
-/**
- * Why the client a setting names may not reach its default: the file also sets one of the
- * client's URL options or env variables (`OPENAI_BASE_URL=...` beside `FAST_LLM=openai:...`,
- * `"base_url": ...` in the same config), or the workspace sets such a variable where the code runs.
- */
-export function urlOverride(text: string, urlNames: string[], envSet?: (name: string) => boolean): string | undefined {
-  for (const name of urlNames) {
-    if (envSet?.(name)) return `${name} is set where it runs, which sends this client to a host not read here`;
-    const written = new RegExp(`(?:^|[\\s{,(])["']?${name}["']?\\s*[:=]`, 'm').exec(text);
-    if (written) return `this file also sets ${name}, which may send this client elsewhere`;
-  }
-  return undefined;
-}
-
 export function modelSettingEndpoint(index: CatalogIndex, file: string, key: string | undefined, value: string, span: Span, override?: (urlNames: string[]) => string | undefined): Endpoint | undefined {
   if (key === undefined || value.length > 200 || !isModelSettingKey(key)) return undefined;
   const m = PROVIDER_MODEL.exec(value);

@@ -529,11 +529,6 @@ export class CodeParser {
     return out.length ? out : undefined;
   }
 
-  /**
-   * Python argparse: the one `add_argument(...)` of this file whose destination is `dest`
-   * (`dest=`, else the first long flag, else the first short one, dashes as underscores), with
-   * its flag as written and its `default=`. Undefined when none or several define it.
-   */
   /** Python argparse: whether a `set_defaults(...)` call of the file names `dest`. */
   private setsDefault(dest: string): boolean {
     const { tokens } = this;
@@ -541,6 +536,11 @@ export class CodeParser {
       this.topLevelItems(i + 1).some((item) => tokens[item.from]!.v === dest && tokens[item.from + 1]?.v === '='));
   }
 
+  /**
+   * Python argparse: the one `add_argument(...)` of this file whose destination is `dest`
+   * (`dest=`, else the first long flag, else the first short one, dashes as underscores), with
+   * its flag as written and its `default=`. Undefined when none or several define it.
+   */
   pythonCommandLineOption(dest: string): { flag: string; fallback?: Value } | undefined {
     if (this.lang !== 'python') return undefined;
     const { tokens } = this;

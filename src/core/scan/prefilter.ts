@@ -193,6 +193,9 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
       }
     }
     if (kind === 'code') for (const c of p.clients) words.push(...clientAnchors(c));
+    // An init that sets clients' options for the process (`aip.init` after `from google.cloud import aiplatform as aip`):
+    // its module is named in the file, and the file must be read so that no client elsewhere takes the SDK default in its stead.
+    if (kind === 'code') for (const c of p.clients) for (const init of c.configuredBy ?? []) words.push(init.slice(0, init.indexOf('.')));
     // Shared variables (AWS_REGION) only count next to a specific one, which is an anchor itself.
     for (const e of p.env) if (e.specific) words.push(e.name);
   }
