@@ -162,7 +162,7 @@ describe('BAA-excluded features', () => {
       assert.equal(e.provider, 'anthropic');
       assert.equal(e.baaAvailable, false);
       assert.equal(e.baaExclusion?.feature, 'Code execution tool');
-      assert.match(e.baaExclusion.reason, /this request uses Code execution tool \(codeExecution_20250825 at line 8\), which Anthropic's BAA does not cover/);
+      assert.match(e.baaExclusion.reason, /this request uses Code execution tool \(codeExecution_20250825 at src\/visits\.ts:8\), which Anthropic's BAA does not cover/);
       assert.ok(e.baaExclusion.sources.some((s) => RETENTION_PAGE.test(s.url)));
       const findings = judge('src/visits.ts', VERCEL_CODE_EXECUTION);
       assert.deepEqual(findings.map((f) => f.ruleId), ['LLMC001']);
@@ -196,7 +196,7 @@ describe('BAA-excluded features', () => {
     it('a feature used in a call the engine cannot tie to the endpoint leaves the BAA unknown, and says why', () => {
       const e = only('src/letters.ts', VERCEL_SPLIT);
       assert.equal(e.baaAvailable, null);
-      assert.match(e.baaExclusion!.reason, /^coverage depends on a feature this file uses: Web fetch tool \(webFetch_20250910 at line 9\)/);
+      assert.match(e.baaExclusion!.reason, /^coverage depends on a feature this file uses: Web fetch tool \(webFetch_20250910 at src\/letters\.ts:9\)/);
       const findings = judge('src/letters.ts', VERCEL_SPLIT);
       assert.deepEqual(findings.map((f) => [f.ruleId, f.requirement]), [['LLMC003', 'hipaa']]);
       assert.match(findings[0]!.message, /whether Anthropic's BAA covers its requests cannot be determined statically; coverage depends on a feature this file uses/);
@@ -207,14 +207,14 @@ describe('BAA-excluded features', () => {
     it('requests through the client that carry the web fetch tool are not covered', () => {
       const e = only('triage.py', PY_WEB_FETCH);
       assert.equal(e.baaAvailable, false);
-      assert.match(e.baaExclusion!.reason, /^requests made through client use Web fetch tool \(web_fetch_20250910 at line 10\), which Anthropic's BAA does not cover/);
+      assert.match(e.baaExclusion!.reason, /^requests made through client use Web fetch tool \(web_fetch_20250910 at triage\.py:10\), which Anthropic's BAA does not cover/);
       assert.deepEqual(judge('triage.py', PY_WEB_FETCH).map((f) => f.ruleId), ['LLMC001']);
     });
 
     it('a tool list kept in a constant leaves coverage unknown (LLMC003 for hipaa)', () => {
       const e = only('sandbox.py', PY_TOOLS_CONSTANT);
       assert.equal(e.baaAvailable, null);
-      assert.match(e.baaExclusion!.reason, /Code execution tool \(code_execution_20250825 at line 3\)/);
+      assert.match(e.baaExclusion!.reason, /Code execution tool \(code_execution_20250825 at sandbox\.py:3\)/);
       assert.deepEqual(judge('sandbox.py', PY_TOOLS_CONSTANT).map((f) => f.ruleId), ['LLMC003']);
     });
 
@@ -264,7 +264,7 @@ describe('BAA-excluded features', () => {
       const custom = new Engine(withExclusion);
       const e = only('app.py', code, custom);
       assert.equal(e.baaAvailable, false);
-      assert.match(e.baaExclusion!.reason, /Made-up tool \(made_up_tool_1 at line 3\), which OpenAI's BAA does not cover/);
+      assert.match(e.baaExclusion!.reason, /Made-up tool \(made_up_tool_1 at app\.py:3\), which OpenAI's BAA does not cover/);
     });
   });
 

@@ -19,6 +19,8 @@ interface MarkUse {
 
 /** Where the engine read a mark and how it names lines (a notebook's cells are not the text's lines). */
 export interface MarkContext {
+  /** The file the marks are in: named in the reason, which may travel to another file's finding (a factory's branch). */
+  file: string;
   tokens: Token[];
   lineOf: (offset: number) => number;
   providerOf: (id: ProviderId) => Provider | undefined;
@@ -59,7 +61,7 @@ export function applyBaaExclusions(endpoints: Endpoint[], ctx: MarkContext): voi
     const sameCall = own.includes(chosen);
     const operator = ctx.providerOf(endpoint.provider)!.operator;
     const { name, covered, vendorStatement } = chosen.feature;
-    const where = `${name} (${chosen.text} at line ${ctx.lineOf(chosen.s)})`;
+    const where = `${name} (${chosen.text} at ${ctx.file}:${ctx.lineOf(chosen.s)})`;
     const who = request || within(chosen, made) ? 'this request uses' : `requests made through ${client} use`;
     endpoint.baaAvailable = sameCall ? covered : null;
     const reason = sameCall

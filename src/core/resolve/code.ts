@@ -212,7 +212,7 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     }
     return out;
   };
-  const baaMarks = { tokens, lineOf: input.lineOf ?? ((offset: number) => lineAndColumn(text, offset).line), providerOf: (id: ProviderId) => index.providers.get(id) };
+  const baaMarks = { file: input.file, tokens, lineOf: input.lineOf ?? ((offset: number) => lineAndColumn(text, offset).line), providerOf: (id: ProviderId) => index.providers.get(id) };
   // Before publishing: a factory branch carries its BAA exclusion to the calls that choose it.
   applyBaaExclusions(first.endpoints, baaMarks);
   // A Python module's factories publish what each literal branch builds, for the modules that call them (dispatch.ts).
@@ -2170,8 +2170,14 @@ class CodeResolver {
       const a = findAssignment(name, returned.at, this.ctx);
       // Only a dict nothing touches between its literal and the return: a key written into it
       // (`c["base_url"] = ...`), an update, or a call it is passed to may set the endpoint.
-      const touched = a && typeof a !== 'string' && this.ctx.parser.tokens.some((t, i, all) =>
-        t.t === 'id' && t.v === name && t.s > a.s && t.s < returned.at && !(all[i - 1]?.t === 'p' && all[i - 1]!.v === '.'));
+      const { tokens } = this.ctx.parser;
+      let touched = false;
+      if (a && typeof a !== 'string') {
+        for (let i = firstFrom(tokens, a.s, (t) => t.s) + 1; i < tokens.length && tokens[i]!.s < returned.at && !touched; i++) {
+          const t = tokens[i]!;
+          touched = t.t === 'id' && t.v === name && !(tokens[i - 1]?.t === 'p' && tokens[i - 1]!.v === '.');
+        }
+      }
       value = a && typeof a !== 'string' && !touched ? this.ctx.parser.valueOf(a) : undefined;
     }
     return value?.k === 'obj' ? value : undefined;
