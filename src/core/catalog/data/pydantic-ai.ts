@@ -22,6 +22,9 @@ const PAI_1X = '61c71f01b613094f18bc1e91fdd307f78b95ef5d';
 const GOOGLE_OLD = gh(PAI, PAI_1X, 'pydantic_ai_slim/pydantic_ai/providers/__init__.py', D);
 const GOOGLE_OLD_PROVIDER = gh(PAI, PAI_1X, 'pydantic_ai_slim/pydantic_ai/providers/google.py', D);
 
+// pydantic-ai before 0.0.46 (March 2025, PR #1239 removed it): VertexAIModel(model_name, region='us-central1').
+const VERTEX_MODEL_OLD = gh(PAI, '514433accf36446130fbfcf25bd4942af9b21b55', 'pydantic_ai_slim/pydantic_ai/models/vertexai.py', D);
+
 const PACKAGES = ['pydantic-ai', 'pydantic-ai-slim'];
 /** The provider classes, as their module qualifies them (`from pydantic_ai.providers.groq import GroqProvider`). */
 const cls = (module: string, name: string): string[] => [`pydantic_ai.providers.${module}.${name}`];
@@ -67,6 +70,13 @@ export const pydanticAiClients: Partial<Record<ProviderId, ClientSignal[]>> = {
       defaults: { region: 'us-central1' },
       note: 'Vertex AI in location=, else GOOGLE_CLOUD_LOCATION, else us-central1 (with only an API key, Vertex AI express mode).',
       sources: [provider('google_cloud'), INFER],
+    },
+    {
+      id: 'pydantic-ai-vertexai-model', languages: ['python'], callees: ['pydantic_ai.models.vertexai.VertexAIModel'], packages: PACKAGES,
+      options: { region: ['region'], model: ['model_name', '$0'] },
+      defaults: { region: 'us-central1' },
+      note: 'Older pydantic-ai (until March 2025): VertexAIModel(model_name, region=...) sends to {region}-aiplatform.googleapis.com, us-central1 by default.',
+      sources: [VERTEX_MODEL_OLD],
     },
     {
       id: 'pydantic-ai-google-vertex', languages: ['python'], callees: cls('google', 'GoogleProvider'), packages: PACKAGES,
