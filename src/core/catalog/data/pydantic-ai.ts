@@ -22,7 +22,7 @@ const PAI_1X = '61c71f01b613094f18bc1e91fdd307f78b95ef5d';
 const GOOGLE_OLD = gh(PAI, PAI_1X, 'pydantic_ai_slim/pydantic_ai/providers/__init__.py', D);
 const GOOGLE_OLD_PROVIDER = gh(PAI, PAI_1X, 'pydantic_ai_slim/pydantic_ai/providers/google.py', D);
 
-// pydantic-ai before 0.0.46 (March 2025, PR #1239 removed it): VertexAIModel(model_name, region='us-central1').
+// Older pydantic-ai (PR #1239 removed it in March 2025): VertexAIModel(model_name, region='us-central1').
 const VERTEX_MODEL_OLD = gh(PAI, '514433accf36446130fbfcf25bd4942af9b21b55', 'pydantic_ai_slim/pydantic_ai/models/vertexai.py', D);
 
 const PACKAGES = ['pydantic-ai', 'pydantic-ai-slim'];
