@@ -83,9 +83,12 @@ function within(use: MarkUse, range: TextRange): boolean {
 /** Every place the code names one of the features: a string literal, an identifier (or a dotted path of them), or a request key. */
 function markUses(tokens: Token[], features: BaaExcludedFeature[]): MarkUse[] {
   const out: MarkUse[] = [];
+  const starts = markStarts(features);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if ((tok.t !== 'str' || tok.bad) && tok.t !== 'id') continue;
+    // Most tokens name no feature: one set lookup, or (for a versioned name) a few prefixes, decides.
+    if (!starts.words.has(tok.v) && !((!starts.gapped || /[_-]\d/.test(tok.v)) && starts.versioned.some((p) => tok.v.startsWith(p)))) continue;
     if (tok.t === 'id' && inImport(tokens, i)) continue;
     for (const feature of features) {
       const path = feature.marks.find((m) => m.includes('.') && tok.t === 'id' && pathAt(tokens, i, m));
@@ -104,6 +107,21 @@ function markUses(tokens: Token[], features: BaaExcludedFeature[]): MarkUse[] {
     }
   }
   return out;
+}
+
+/** What a token must be, or start with, to be the start of some mark or key: a first filter. */
+function markStarts(features: BaaExcludedFeature[]): { words: Set<string>; versioned: string[]; gapped: boolean } {
+  const words = new Set<string>();
+  const versioned: string[] = [];
+  for (const f of features) {
+    for (const m of f.marks) {
+      if (m.endsWith('*')) versioned.push(m.slice(0, -1));
+      else words.add(m.includes('.') ? m.slice(0, m.indexOf('.')) : m);
+    }
+    for (const k of f.keys ?? []) words.add(k);
+  }
+  // Versioned marks end in `_` or `-` before the version (`code_execution_*`): a token without `_<digit>` or `-<digit>` is none of them.
+  return { words, versioned, gapped: versioned.every((p) => /[_-]$/.test(p)) };
 }
 
 /** An import names a type or module (`import com.anthropic.models.beta.files.FileMetadata;`), not a request that uses it. */
