@@ -214,7 +214,7 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
 
 /**
  * Python argparse: `args.region` after `args = parser.parse_args()` (or a call of a top-level
- * function of the file that returns `parser.parse_args()`) is the `--region` option's default
+ * function of the file whose one return is `parser.parse_args()`) is the `--region` option's default
  * where the program is run without the option, as an env read falls back to its default;
  * reported at the use, as an env read is. An option with no literal default stays unknown.
  */
@@ -223,9 +223,9 @@ function commandLineOption(path: string, at: Extract<Value, { k: 'ref' }>, ctx: 
   if (ctx.parser.lang !== 'python' || parts.length !== 2) return undefined;
   const made = findAssignment(parts[0]!, at.s, ctx);
   const value = made && typeof made !== 'string' ? ctx.parser.valueOf(made) : undefined;
-  // `parse_args(["--region", ...])` parses a list the code gives, not the command line: not followed.
-  const parsed = value?.k === 'call' && (/(?:^|\.)parse_args$/.test(value.call.callee) ? value.call.args.length === 0 : returnsParsedArgs(ctx.parser.text, value.call.callee));
-  if (!parsed) return undefined;
+  // Parsed here, or by a top-level function of the file whose one return is that parse.
+  const returned = value?.k === 'call' && !isParseArgs(value) ? ctx.parser.pythonReturnOf(value.call.callee)?.value : value;
+  if (!returned || !isParseArgs(returned)) return undefined;
   const option = ctx.parser.pythonCommandLineOption(parts[1]!);
   if (!option) return undefined;
   const r = option.fallback ? evaluate(option.fallback, ctx, depth + 1) : undefined;
@@ -233,22 +233,9 @@ function commandLineOption(path: string, at: Extract<Value, { k: 'ref' }>, ctx: 
   return { ...r, pieces: [], span: { s: at.s, e: at.e } };
 }
 
-/** Whether the file's top-level function `name` returns `<parser>.parse_args()` (its indented body says so). */
-function returnsParsedArgs(text: string, name: string): boolean {
-  if (!/^[A-Za-z_]\w*$/.test(name)) return false;
-  const def = new RegExp(`^def\\s+${name}\\s*\\(`, 'm').exec(text);
-  if (!def) return false;
-  const next = /\n(?=\S)/g;
-  next.lastIndex = def.index + def[0].length;
-  // The body ends at the next line that starts at the margin, after the header's own line(s).
-  let end = text.length;
-  for (let m = next.exec(text); m; m = next.exec(text)) {
-    if (!text.startsWith(')', m.index + 1) && !text.startsWith('#', m.index + 1)) {
-      end = m.index;
-      break;
-    }
-  }
-  return /\breturn\s+[A-Za-z_]\w*\.parse_args\(\s*\)/.test(text.slice(def.index, end));
+/** `<parser>.parse_args()` on the command line; `parse_args(["--region", ...])` parses a list the code gives, and is not followed. */
+function isParseArgs(v: Value): boolean {
+  return v.k === 'call' && /(?:^|\.)parse_args$/.test(v.call.callee) && v.call.args.length === 0;
 }
 
 function importedValue(imported: NonNullable<ReturnType<NonNullable<EvalContext['imported']>>>, at: Span): Resolved {
