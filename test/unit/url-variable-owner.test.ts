@@ -53,4 +53,27 @@ describe('a base-URL variable set to an unknown value', () => {
     assert.equal(implicit?.host, 'api.openai.com');
     assert.equal(implicit?.baaAvailable, true);
   });
+
+  it('is judged the same in a Bicep app setting set at deploy time', async () => {
+    const bicep = [
+      'param gatewayUrl string',
+      "resource app 'Microsoft.App/containerApps@2024-03-01' = {",
+      "  name: 'api'",
+      "  location: 'westeurope'",
+      '  properties: {',
+      '    template: {',
+      "      containers: [ { name: 'api', image: 'x', env: [",
+      "        { name: 'OPENAI_BASE_URL', value: gatewayUrl }",
+      "        { name: 'AZURE_OPENAI_ENDPOINT', value: gatewayUrl }",
+      '      ] } ]',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const { endpoints } = await scanFiles({ 'infra/main.bicep': bicep }, 'require: [hipaa]\n');
+    const setting = (name: string) => endpoints.find((e) => e.file === 'infra/main.bicep' && e.via.startsWith(`${name} =`));
+    assert.deepEqual([setting('OPENAI_BASE_URL')?.provider, setting('OPENAI_BASE_URL')?.baaAvailable], [null, null]);
+    assert.equal(setting('AZURE_OPENAI_ENDPOINT')?.provider, 'azure-openai');
+  });
 });

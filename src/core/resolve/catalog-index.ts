@@ -233,6 +233,19 @@ export class CatalogIndex {
     return this.initCallees;
   }
 
+  /**
+   * The provider whose SDK alone reads this env variable for its URL, when a value not known here
+   * still says whose API it is: an SDK with no public default host (AZURE_OPENAI_ENDPOINT names an
+   * account of that provider; OLLAMA_HOST a server of that runtime). A variable that overrides a
+   * public default (OPENAI_BASE_URL) exists to send requests elsewhere, to any server speaking that
+   * protocol, so an unknown value of it says nothing about whose server it is.
+   */
+  ownerOfUrlVariable(name: string): Provider | undefined {
+    const owner = this.envSignals(name).find((ref) => ref.signal.kind === 'url' && ref.signal.specific)?.provider;
+    const overridesDefault = owner?.kind !== 'self-hosted' && owner?.clients.some((signal) => signal.defaults.host !== undefined);
+    return overridesDefault ? undefined : owner;
+  }
+
   envSignals(name: string): EnvSignalRef[] {
     return this.env.get(name) ?? [];
   }

@@ -1522,7 +1522,7 @@ class CodeResolver {
     if (signal.env?.url?.length && !signal.env.region && !signal.defaults.region) {
       // The SDK takes its base URL from an env variable with no value here: as unknown as when the
       // code reads that variable itself (azure_endpoint=os.environ[...]), so judged the same way.
-      const owner = signal.env.url.map((name) => this.ownerOfUrlVariable(name)).find((p) => p !== undefined);
+      const owner = signal.env.url.map((name) => this.index.ownerOfUrlVariable(name)).find((p) => p !== undefined);
       const target = owner ? { provider: owner, host: null, region: null } : { provider, host: null, region: null, verdictsUnknown: true };
       this.endpoints.push(
         makeEndpoint(this.index, this.input.file, callSpan, target, via('no endpoint set'), {
@@ -1633,19 +1633,7 @@ class CodeResolver {
    * Azure's /openai/deployments/ path are `markedProvider`'s.
    */
   private ownerOfUnknownHost(r: Resolved): Provider | undefined {
-    return r.env && !r.env.defaulted ? this.ownerOfUrlVariable(r.env.name) : undefined;
-  }
-
-  /**
-   * The provider whose SDK alone reads this env variable for its URL and has no public default
-   * host (AZURE_OPENAI_ENDPOINT names an account of that provider; OLLAMA_HOST a server of that
-   * runtime). A variable that overrides a public default (OPENAI_BASE_URL) exists to send requests
-   * elsewhere, any server speaking that protocol, so an unknown value says nothing about whose it is.
-   */
-  private ownerOfUrlVariable(name: string): Provider | undefined {
-    const owner = this.index.envSignals(name).find((ref) => ref.signal.kind === 'url' && ref.signal.specific)?.provider;
-    const overridesDefault = owner?.kind !== 'self-hosted' && owner?.clients.some((signal) => signal.defaults.host !== undefined);
-    return overridesDefault ? undefined : owner;
+    return r.env && !r.env.defaulted ? this.index.ownerOfUrlVariable(r.env.name) : undefined;
   }
 
   /**
@@ -1853,8 +1841,8 @@ class CodeResolver {
     // A Python setting that names its model as "provider:model" (`"FAST_LLM": "openai:gpt-4o"`) chooses that provider.
     // Whether this is a "provider:model" setting at all first; the token scans after.
     const setWhereItRuns = (names: string[]): string | undefined => {
-      const set = names.find((name) => ['set', 'conflict'].includes(this.ctx.env(name).state));
-      return set && `${set} is set where it runs, which sends this client to a host not read here`;
+      const env = this.implicitEnv(names);
+      return env.kind === 'none' ? undefined : `${env.name} is set where it runs, which sends this client to a host not read here`;
     };
     const candidate = this.input.lang === 'python' && tok.t === 'str'
       ? modelSettingEndpoint(this.index, this.input.file, key, tok.v, { s: tok.s, e: tok.e }, setWhereItRuns)

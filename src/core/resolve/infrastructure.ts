@@ -897,8 +897,10 @@ export class InfrastructureReader {
       for (const [variable, set] of pairs) {
         // A setting (`{ name, value }`, or an app setting's upper-case key) holding a URL this template or its caller builds.
         if ((setting || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(variable)) && !this.host.consumed.has(set.s) && this.bicepUrlSetting(file, variable, set, urls(set))) continue;
-        const provider = this.host.index.envSignals(variable).find((r) => r.signal.kind === 'url' && r.signal.specific)?.provider;
-        if (!provider || this.host.consumed.has(set.s)) continue;
+        const urlVariable = this.host.index.envSignals(variable).some((r) => r.signal.kind === 'url' && r.signal.specific);
+        if (!urlVariable || this.host.consumed.has(set.s)) continue;
+        // An account's variable (AZURE_OPENAI_ENDPOINT) keeps its provider; one that overrides a public default (OPENAI_BASE_URL) does not.
+        const provider = this.host.index.ownerOfUrlVariable(variable) ?? null;
         const r = resolve(set);
         if (r.text !== null) continue;
         const code = file.text?.slice(set.s, set.e).replace(/\s+/g, ' ') ?? '';
