@@ -13,12 +13,11 @@
 
 import type { ConfigFileLoader } from '../catalog/types';
 import type { Endpoint } from '../model';
-import type { Call, Value } from '../scan/ir';
+import type { Call, Span, Value } from '../scan/ir';
 import type { CatalogIndex } from './catalog-index';
 import { CONFIG_TOO_LARGE, configFileName, loadedConfigClients } from './component-config';
 import { dirOf, joinPath } from '../env-scope';
 import { evaluate, findAssignment, isKnown, type EnvLookup, type EnvWhere, type EvalContext } from './values';
-import type { Span } from '../scan/ir';
 
 /** Calls that return a config read from a file they are handed (a stream or its text). */
 const READERS = new Set(['yaml.safe_load', 'yaml.load', 'yaml.full_load', 'yaml.unsafe_load', 'json.load', 'json.loads']);

@@ -9,7 +9,7 @@ import type { Token } from '../scan/tokens';
 import type { ConfigResolver } from './config';
 import { HOLE } from './hosts';
 import { carryValue, configuredUrl, fillPlaceholders } from './placeholders';
-import { flatten, springModule } from './spring';
+import { flatten, relaxedKey, springModule } from './spring';
 import { formatWhere, type EnvLookup } from './values';
 
 /** A field or parameter Spring fills from a property: `@Value("${key:default}") String name`. */
@@ -22,11 +22,6 @@ export interface SpringValueField {
 /** The env-lookup name under which code tells that a module's property decides a client's region or URL (`region:google-vertex-ai`). */
 export function springValueUseName(module: string, key: string): string {
   return `spring-value-use:${module}:${relaxedKey(key)}`;
-}
-
-/** Spring Boot's relaxed binding: `gemini.project-id`, `gemini.projectId` and `gemini.project_id` are one property. */
-export function relaxedKey(key: string): string {
-  return key.split('.').filter((s) => s !== '').map((s) => s.toLowerCase().replace(/[-_]/g, '')).join('.');
 }
 
 /** What a use publishes: the role the property plays and the provider of the client it configures. */

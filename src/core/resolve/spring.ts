@@ -61,6 +61,8 @@ const CREDENTIALS = new Set(['apikey', 'openaiapikey', 'projectid', 'accesskey']
 
 const relaxed = (segment: string): string => segment.toLowerCase().replace(/[-_]/g, '');
 const split = (name: string): string[] => name.split('.').filter((s) => s !== '').map(relaxed);
+/** Spring Boot's relaxed binding: `gemini.project-id`, `gemini.projectId` and `gemini.project_id` are one property. */
+export const relaxedKey = (name: string): string => split(name).join('.');
 
 /** Reads the `spring.ai.*` properties of one YAML document or .properties file. */
 export function springAiProperties(r: ConfigResolver, root: CNode, env: EnvLookup): void {
