@@ -72,9 +72,10 @@ function goPackageName(tokens: Token[]): string | undefined {
 const GET_CALL = /^(?:fetch|urlopen|get|Get)$/;
 
 /** The workspace value a file publishes when it calls this process-wide init (`vertexai.init`). */
-const initCallName = (callee: string): string => `init-call:${callee}`;
+const INIT_CALL = 'init-call:';
+const initCallName = (callee: string): string => `${INIT_CALL}${callee}`;
 /** Whether a published value says that a file calls a process-wide init (also published by notebooks, which import modules). */
-export const isInitCall = (v: { name: string }): boolean => v.name.startsWith('init-call:');
+export const isInitCall = (v: { name: string }): boolean => v.name.startsWith(INIT_CALL);
 
 /** At most this many variables set to different values are followed, each for at most this many values. */
 const MAX_FORKED_VARIABLES = 3;
