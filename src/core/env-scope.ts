@@ -9,10 +9,19 @@
 // `environment` serves the code of its asset folder (resolve/cdk.ts); a value it takes from
 // the CDK context (`tryGetContext`) is looked up where the CDK app runs, in its cdk.json.
 
-import type { EnvDefinition } from './engine';
-import type { EnvLookup, EnvWhere } from './resolve/values';
+import { cdkContextName, type EnvLookup, type EnvWhere } from './resolve/values';
 import { HOLE } from './scan/tokens';
 import { entryOf, scalarEntry, type CNode } from './scan/config/tree';
+
+/** An environment variable set in a config file (.env, compose, Kubernetes, CI). */
+export interface EnvDefinition {
+  name: string;
+  value: string;
+  file: string;
+  line: number;
+  /** Which code the value reaches (env-scope.ts); absent for Terraform values, which reach their module by name. */
+  scope?: EnvScope;
+}
 
 /**
  * Which code an env definition reaches, as the file that sets it says. Absent: not an env
@@ -158,11 +167,6 @@ function valueOf(defs: (EnvDefinition & { through?: string })[]): ReturnType<Env
 }
 
 // ---- AWS CDK context -------------------------------------------------------------------
-
-/** The lookup name of a CDK context value (`cdk.json` "context", read by `tryGetContext`). */
-export function cdkContextName(key: string): string {
-  return `cdk-context:${key}`;
-}
 
 const CONTEXT_LINK = '\u0001cdk-context\u0001';
 

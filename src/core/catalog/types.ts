@@ -1,6 +1,12 @@
 // The provider catalog's shape. The data lives in ./data, validates against
 // schemas/catalog.schema.json, and every fact carries its sources and check date.
-import type { Countries } from './zones';
+
+/**
+ * Where a location may process data: ISO 3166-1 alpha-2 codes (it may use any of them),
+ * 'worldwide' when nothing pins it (any country), 'self' for your own infrastructure (no
+ * third-party processor), or null when the vendor does not say which countries.
+ */
+export type Countries = readonly string[] | 'worldwide' | 'self' | null;
 
 /** Provider ids are a contract (policy files and output use them). */
 export const PROVIDER_IDS = [

@@ -2,18 +2,13 @@
 // and the test that an endpoint's countries fit a zone. The catalog records, for every
 // region and vendor zone, the ISO 3166-1 alpha-2 codes it may process data in
 // (`Countries`); a zone passes only when every one of them is inside.
-import type { Source } from './types';
+import type { Countries, Source } from './types';
+
+export type { Countries };
 
 export const RESIDENCY_ZONES = ['eu', 'eea', 'eu-adequacy'] as const;
 export type ResidencyZone = (typeof RESIDENCY_ZONES)[number];
 export const DEFAULT_RESIDENCY_ZONE: ResidencyZone = 'eu';
-
-/**
- * Where a location may process data: ISO 3166-1 alpha-2 codes (it may use any of them),
- * 'worldwide' when nothing pins it (any country), 'self' for your own infrastructure (no
- * third-party processor), or null when the vendor does not say which countries.
- */
-export type Countries = readonly string[] | 'worldwide' | 'self' | null;
 
 const EC_ADEQUACY: Source = {
   url: 'https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en',

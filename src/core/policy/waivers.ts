@@ -3,7 +3,7 @@
 // a reason, past its expiry or naming no valid rule waives nothing and is reported itself
 // (LLMC007), so a waiver can never quietly outlive its justification.
 
-import type { FileFormat } from '../engine';
+import type { FileFormat } from '../formats';
 import type { Finding, RuleId, Suppression, TextEdit, TextRange } from '../model';
 import { RULES, severityOf } from '../rules/rules';
 import { commentSpans, inSpans } from '../scan/comments';

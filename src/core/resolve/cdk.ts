@@ -7,7 +7,7 @@
 // (`new Api(this, "Api", { key: value })`), followed up to a literal or the context; where
 // the constructions disagree or cannot be read, it is set, but unknown.
 
-import { cdkClassKey, cdkContextLink, cdkContextName, cdkPropLink, cdkPropName, cdkPropSitesName, dirOf, joinPath, type EnvScope } from '../env-scope';
+import { cdkClassKey, cdkContextLink, cdkPropLink, cdkPropName, cdkPropSitesName, dirOf, joinPath, type EnvScope } from '../env-scope';
 import { isProjectModule } from '../scan/imports';
 import { lex } from '../scan/lexer';
 import { CodeParser, type CodeStructure } from '../scan/parse';
@@ -15,7 +15,7 @@ import { HOLE } from '../scan/tokens';
 import type { Call, Value } from '../scan/ir';
 import type { CNode } from '../scan/config/tree';
 import { moduleKeyOf } from './modules';
-import { evaluate, findAssignment, type EnvLookup, type EvalContext } from './values';
+import { cdkContextName, evaluate, findAssignment, type EnvLookup, type EvalContext } from './values';
 
 /** A value an env-setting file publishes, at its offset (the engine adds the line). */
 interface Definition {

@@ -6,7 +6,6 @@
 import type { Assignment, Span, Value } from '../scan/ir';
 import type { CodeParser } from '../scan/parse';
 import { HOLE } from './hosts';
-import { cdkContextName } from '../env-scope';
 import { fieldAt, instanceOf, modelClasses } from './settings';
 
 /** A piece of resolved text and where it came from. */
@@ -453,4 +452,9 @@ export function setElsewhere(elsewhere: EnvWhere[]): string {
 /** Whether the resolved text is fully known. */
 export function isKnown(r: Resolved): boolean {
   return !r.text.includes(HOLE);
+}
+
+/** The lookup name of a CDK context value (`cdk.json` "context", read by `tryGetContext`). */
+export function cdkContextName(key: string): string {
+  return `cdk-context:${key}`;
 }

@@ -3,7 +3,7 @@
 
 import * as jsonc from 'jsonc-parser';
 import { CST, Lexer as YamlLexer } from 'yaml';
-import type { FileFormat } from '../engine';
+import type { FileFormat } from '../formats';
 import { notebookLanguage, parseNotebook } from './config/notebook';
 import { lex } from './lexer';
 import { promptyFrontMatterEnd } from './config/prompty';
