@@ -14,11 +14,11 @@ import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, constructio
 import { promptyModel } from './resolve/prompty';
 import { componentConfigs, publishedConfigFile } from './resolve/component-config';
 import { promptyFrontMatterEnd } from './scan/config/prompty';
-import { compilerConfig, exportedNames, isCompilerConfig, moduleKeyOf, PROJECT_IMPORT_ANCHORS, pythonModuleDefines } from './resolve/modules';
+import { compilerConfig, exportedNames, moduleKeyOf, PROJECT_IMPORT_ANCHORS, pythonModuleDefines } from './resolve/modules';
 import { goModuleDefinition, npmPackageDefinition } from './resolve/not-endpoints';
 import { applyAzureResources, bicepParamName, moduleDir, tfDefaultName, tfvarName, type AzureResource } from './resolve/infrastructure';
 import { dirOf, isDocumentationEnv, scopedEnv, type EnvDefinition, type EnvFileUse, type EnvScope } from './env-scope';
-import { formatOf, NOTEBOOK_READ_FACTOR, readLimit, setsValuesOnly, type FileFormat } from './formats';
+import { formatOf, NOTEBOOK_READ_FACTOR, readLimit, type FileFormat } from './formats';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
 import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
 import { notAnalysedFindings } from './rules/llmc008-not-analysed';
