@@ -5,15 +5,12 @@ import { once } from 'node:events';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Engine } from '../core/engine';
-import { PolicyError } from '../core/policy/policy';
-import { isDate } from '../core/policy/waivers';
-import { visibleControls } from '../core/text';
+import { type Engine, isDate, PolicyError, visibleControls } from '../core';
 import { jsonChunks } from './format/json-stream';
 import { toSarif } from './format/sarif';
 import { textLines } from './format/text';
 import { exitCodeOf, toJson } from './report';
-import { isScanWorker, runScanWorker } from './analyze-files';
+import { isScanWorker, runScanWorker } from './workers';
 import { scan, UsageError } from './scan';
 
 declare const __VERSION__: string;

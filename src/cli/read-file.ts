@@ -3,6 +3,7 @@
 // and never read past a limit (a link to /dev/zero cannot grow without end).
 
 import * as fs from 'node:fs';
+import { internalError, type ScanNote, tooLargeNote } from '../core';
 
 export type ReadResult =
   | { bytes: Uint8Array }
@@ -45,4 +46,20 @@ export function readRegularFile(file: string, limit: number): ReadResult {
 function kindOf(stat: fs.Stats): string {
   return stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket'
     : stat.isCharacterDevice() ? 'a character device' : stat.isBlockDevice() ? 'a block device' : 'not a file';
+}
+
+/**
+ * A workspace file's bytes for the engine, or the note that says why it was not read: too
+ * large (by its size, never read), not a regular file, or refused by the file system.
+ */
+export function readForScan(abs: string, rel: string, limit: number, maxFileSize: number): Uint8Array | ScanNote {
+  try {
+    const read = readRegularFile(abs, limit);
+    if ('bytes' in read) return read.bytes;
+    return 'tooLarge' in read ? tooLargeNote(rel, read.tooLarge, maxFileSize) : { kind: 'unreadable', file: rel, message: `not read: it is ${read.notRegular}, not a regular file` };
+  } catch (err) {
+    // The file system's refusal is the file's state; anything else is a bug of ours.
+    const code = (err as NodeJS.ErrnoException).code;
+    return code ? { kind: 'unreadable', file: rel, message: `not readable: ${code}` } : internalError(rel, 'reading the file', err);
+  }
 }

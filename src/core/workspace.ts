@@ -4,7 +4,7 @@
 // reads an env variable whose value moved, config files a newly read variable makes worth
 // reading. The answers are the CLI's: the same three passes, done incrementally.
 
-import { formatOf, calleesNeeded, mayImportProjectModule, placeEnv, scopedEnv, setsValuesOnly, wantedCallees, type Engine, type FileFormat, type FileResult } from './engine';
+import { formatOf, readLimit, calleesNeeded, mayImportProjectModule, placeEnv, scopedEnv, setsValuesOnly, wantedCallees, type Engine, type FileFormat, type FileResult } from './engine';
 import type { Endpoint, Finding, ScanNote } from './model';
 import type { InlineWaiver } from './policy/waivers';
 import type { Policy } from './policy/policy';
@@ -29,13 +29,67 @@ export interface WorkspaceIndexOptions {
   sizeLimitSetting?: string;
   /** Notes about the folder rather than one file's analysis (ignore patterns that were refused). */
   folderNotes?: ScanNote[];
+  /**
+   * Reads a file again when a later pass needs it. A host whose files stay on disk (the CLI)
+   * gives it, and the index keeps no file's bytes; without it the index keeps the bytes it needs.
+   */
+  reread?: (file: string) => Uint8Array | ScanNote;
+}
+
+/** A file's first analysis, with every variable unset: what the index needs to place it (firstAnalysis). */
+export interface FirstAnalysis {
+  first: FileResult;
+  /** The env variables that analysis read. */
+  reads: string[];
+  /** Whether later passes may need the file's bytes again. */
+  kept: boolean;
+  /** Whether it was read without an LLM signal of its own (a file that sets values). */
+  forced: boolean;
+}
+
+/**
+ * The first analysis of a file, as the index makes it when the file arrives. `wanted`: the
+ * variables code reads, when known (a config file that names one is read without a signal).
+ */
+function firstAnalysis(engine: Engine, file: string, content: Uint8Array | string, options: { maxFileSize: number; sizeLimitSetting?: string; wanted?: Prefilter }): FirstAnalysis | undefined {
+  const format = formatOf(file);
+  if (!format) return undefined;
+  const code = format.kind === 'code' || format.kind === 'notebook';
+  const reads = new Set<string>();
+  const env: EnvLookup = (name) => (reads.add(name), { state: 'unset' });
+  const forced = !code && forcedRead(format, content, options.wanted);
+  const first = engine.analyze(file, content, { maxFileSize: options.maxFileSize, ...(options.sizeLimitSetting ? { sizeLimitSetting: options.sizeLimitSetting } : {}), env, force: forced });
+  // Code that reads no variable is never analysed again, unless it imports the project's own
+  // modules (it may use a constant one exports) or is Python (it may call a function another
+  // module's parameter takes its value from, however it imports it): otherwise its bytes need not be kept.
+  const kept = !code || reads.size > 0 || mayImportProjectModule(content) || /\.(?:py|ipynb)$/i.test(file);
+  return { first, reads: [...reads], kept, forced };
+}
+
+/**
+ * First analyses made outside the index, in a host's worker threads: each result goes to
+ * WorkspaceIndex.add. `wanted` as analyzeWorkspace passes it with the config files.
+ */
+export function firstAnalyzer(engine: Engine, options: { maxFileSize: number; wanted?: string[] }): (file: string, content: Uint8Array) => FirstAnalysis | undefined {
+  const wanted = options.wanted?.length ? new Prefilter(options.wanted) : undefined;
+  return (file, content) => firstAnalysis(engine, file, content, { maxFileSize: options.maxFileSize, ...(wanted ? { wanted } : {}) });
+}
+
+/** Whether a config file is read without an LLM signal of its own: it sets values, or names a variable code reads. */
+function forcedRead(format: FileFormat, content: Uint8Array | string, wanted: Prefilter | undefined): boolean {
+  if (setsValuesOnly(format)) return true;
+  if (!wanted) return false;
+  return typeof content === 'string' ? wanted.testString(content) : wanted.test(content);
 }
 
 interface Entry {
   /** Code and notebooks are analysed first; config files after, with the variables code reads in mind. */
   code: boolean;
-  /** Kept to re-analyse when the workspace's env values, or the variables code reads, change ('' for code that reads none). */
-  content: Uint8Array | string;
+  /**
+   * Kept to re-analyse when the workspace's env values, or the variables code reads, change
+   * ('' for code that reads none; null: the host reads it again when needed).
+   */
+  content: Uint8Array | string | null;
   /** Analysed with every variable unset, recording the ones read. */
   first: FileResult;
   reads: string[];
@@ -43,6 +97,8 @@ interface Entry {
   forced: boolean;
   /** Analysed again with the values the workspace's config files set; `reads` are the variables that analysis read. */
   withEnv?: { key: string; reads: string[]; result: FileResult };
+  /** Why a later pass could not read the file again (its earlier analysis stands, and this note says it is incomplete). */
+  unread?: ScanNote;
   /** Python code that names a callee whose parameter matters: the calls of the callees (`key`) it publishes. */
   calls?: { key: string; env: FileResult['env']; notes: ScanNote[] };
 }
@@ -71,25 +127,52 @@ export class WorkspaceIndex {
     return [...this.entries.keys()];
   }
 
+  /**
+   * The variables the code files read, which config files are then read for. A host adding a
+   * whole workspace adds its code first and asks this before adding the config files, so that
+   * each is read once (settle() would read again those that name one).
+   */
+  codeReads(): string[] {
+    const wanted = [...new Set([...this.entries.values()].filter((e) => e.code).flatMap((e) => e.reads))].sort();
+    const wantedKey = wanted.join('\n');
+    if (wantedKey !== this.wantedKey) {
+      this.wantedKey = wantedKey;
+      this.wanted = wanted.length ? new Prefilter(wanted) : undefined;
+    }
+    return wanted;
+  }
+
   /** Adds or replaces a file (a path relative to the folder, with `/`). Files the engine does not scan are ignored. */
   set(file: string, content: Uint8Array | string): void {
-    const format = formatOf(file);
-    if (!format) return;
-    this.analyzeFirst(file, format, content);
+    if (!formatOf(file)) return;
+    this.analyzeFirst(file, content);
     this.changed();
   }
 
-  private analyzeFirst(file: string, format: FileFormat, content: Uint8Array | string): void {
-    const code = format.kind === 'code' || format.kind === 'notebook';
-    const reads = new Set<string>();
-    const env: EnvLookup = (name) => (reads.add(name), { state: 'unset' });
-    const forced = !code && this.shouldForce(format, content);
-    const first = this.engine.analyze(file, content, { ...this.sizeLimit, env, force: forced });
-    // Code that reads no variable is never analysed again, unless it imports the project's own
-    // modules (it may use a constant one exports) or is Python (it may call a function another
-    // module's parameter takes its value from, however it imports it): otherwise its bytes need not be kept.
-    const kept = !code || reads.size > 0 || mayImportProjectModule(content) || /\.(?:py|ipynb)$/i.test(file);
-    this.entries.set(file, { code, content: kept ? content : '', first, reads: [...reads], forced });
+  private analyzeFirst(file: string, content: Uint8Array | string): void {
+    const analysis = firstAnalysis(this.engine, file, content, { ...this.sizeLimit, ...(this.wanted ? { wanted: this.wanted } : {}) });
+    if (analysis) this.place(file, analysis, content);
+  }
+
+  /** Adds a file analysed by firstAnalysis() elsewhere (a host's worker thread); its bytes are read again through `reread`. */
+  add(file: string, analysis: FirstAnalysis): void {
+    if (!this.options.reread) throw new Error('WorkspaceIndex.add needs the reread option: the index has no bytes of its own to re-analyse');
+    this.place(file, analysis, null);
+    this.changed();
+  }
+
+  private place(file: string, { first, reads, kept, forced }: FirstAnalysis, content: Uint8Array | string | null): void {
+    this.entries.set(file, { code: isCodeFile(file), content: kept ? (this.options.reread ? null : content) : '', first, reads, forced });
+  }
+
+  /** The bytes of a file a later pass needs ('' when they were not kept, or can no longer be read, which is noted). */
+  private contentOf(file: string, entry: Entry): Uint8Array | string {
+    if (entry.content !== null) return entry.content;
+    const read = this.options.reread?.(file) ?? '';
+    if (read instanceof Uint8Array) return read;
+    // Said even if a later pass reads it: the pass that could not may have left its analysis short.
+    if (read !== '') entry.unread = read;
+    return '';
   }
 
   private changed(): void {
@@ -118,17 +201,12 @@ export class WorkspaceIndex {
     if (this.settled) return;
     const start = this.changes;
     // Pass 2: config files that set a variable code reads are read even without an LLM signal.
-    const wanted = [...new Set([...this.entries.values()].filter((e) => e.code).flatMap((e) => e.reads))].sort();
-    const wantedKey = wanted.join('\n');
-    if (wantedKey !== this.wantedKey) {
-      this.wantedKey = wantedKey;
-      this.wanted = wanted.length ? new Prefilter(wanted) : undefined;
-    }
+    this.codeReads();
     for (const [file, entry] of this.entries) {
-      if (entry.code) continue;
-      const format = formatOf(file)!;
-      if (this.shouldForce(format, entry.content) === entry.forced) continue;
-      this.analyzeFirst(file, format, entry.content);
+      if (entry.code || entry.content === '') continue;
+      const content = this.contentOf(file, entry);
+      if (content === '' || forcedRead(formatOf(file)!, content, this.wanted) === entry.forced) continue;
+      this.analyzeFirst(file, content);
       yield file;
     }
     // Pass 3: files that read a variable some config file sets, with the values now known.
@@ -147,14 +225,14 @@ export class WorkspaceIndex {
       const calleeFilter = new Prefilter(callees);
       for (const [file, entry] of this.entries) {
         // A call may reach a function however it is imported (`import pkg.mod as m`): callers need only name it.
-        const caller = /\.(?:py|ipynb)$/i.test(file) && entry.content !== ''
-          && (typeof entry.content === 'string' ? calleeFilter.testString(entry.content) : calleeFilter.test(entry.content));
+        const content = /\.(?:py|ipynb)$/i.test(file) && entry.content !== '' ? this.contentOf(file, entry) : '';
+        const caller = content !== '' && (typeof content === 'string' ? calleeFilter.testString(content) : calleeFilter.test(content));
         if (!caller) {
           entry.calls = undefined;
           continue;
         }
         if (entry.calls?.key === key) continue;
-        const result = this.engine.analyze(file, entry.content, { ...this.sizeLimit, force: true, callsOf: callees });
+        const result = this.engine.analyze(file, content, { ...this.sizeLimit, force: true, callsOf: callees });
         entry.calls = { key, env: result.env, notes: result.notes.filter((n) => n.kind === 'internal-error') };
         yield file;
       }
@@ -178,9 +256,12 @@ export class WorkspaceIndex {
     }
     for (const [file, entry] of this.entries) {
       // As the CLI: code that read nothing but names such a constant is read again, past the prefilter.
-      const importer = entry.code && entry.reads.length === 0 && entry.content !== '' && this.importable !== undefined
-        && (typeof entry.content === 'string' ? this.importable.testString(entry.content) : this.importable.test(entry.content));
-      if (!importer && !entry.reads.some((n) => defined.has(n))) {
+      const reader = entry.reads.some((n) => defined.has(n));
+      const mayImport = entry.code && entry.reads.length === 0 && entry.content !== '' && this.importable !== undefined;
+      const content = reader || mayImport ? this.contentOf(file, entry) : '';
+      const importer = mayImport && content !== '' && (typeof content === 'string' ? this.importable!.testString(content) : this.importable!.test(content));
+      // (A file the host can no longer read keeps its first analysis.)
+      if (content === '' || (!importer && !reader)) {
         entry.withEnv = undefined;
         continue;
       }
@@ -193,7 +274,7 @@ export class WorkspaceIndex {
       const env: EnvLookup = (name) => (reads.add(name), lookup(name));
       // As the CLI's third pass: only value-setting files are read without a signal of their own.
       const force = setsValuesOnly(formatOf(file)) || importer;
-      const result = this.engine.analyze(file, entry.content, { ...this.sizeLimit, env, force });
+      const result = this.engine.analyze(file, content, { ...this.sizeLimit, env, force });
       entry.withEnv = { key: keyOf([...reads]), reads: [...reads], result };
       yield file;
     }
@@ -219,7 +300,7 @@ export class WorkspaceIndex {
       return index.position(offset).line;
     };
     // A file whose calls could not be read says so (as in the CLI).
-    const callNotes = [...this.entries.keys()].sort().flatMap((file) => this.entries.get(file)!.calls?.notes ?? []);
+    const callNotes = [...this.entries.keys()].sort().flatMap((file) => { const entry = this.entries.get(file)!; return [...entry.calls?.notes ?? [], ...entry.unread ? [entry.unread] : []]; });
     const notes = [...current.flatMap((r) => r.notes), ...callNotes, ...(this.options.folderNotes ?? [])];
     const endpoints = this.engine.withWorkspaceFacts(current.flatMap((r) => r.endpoints), sortByPlace(current.flatMap((r) => r.azureResources)), policy, notes);
     const waivers: InlineWaiver[] = current.flatMap((r) => r.waivers);
@@ -244,13 +325,60 @@ export class WorkspaceIndex {
     const setting = this.options.sizeLimitSetting;
     return { maxFileSize: this.policy.maxFileSizeKb * 1024, ...(setting ? { sizeLimitSetting: setting } : {}) };
   }
+}
 
-  /** Whether a config file is read without an LLM signal of its own: it sets values, or names a variable code reads. */
-  private shouldForce(format: FileFormat, content: Uint8Array | string): boolean {
-    if (setsValuesOnly(format)) return true;
-    if (!this.wanted) return false;
-    return typeof content === 'string' ? this.wanted.testString(content) : this.wanted.test(content);
-  }
+/** What a host hands a whole-workspace analysis: its files, and how to read them. */
+export interface WorkspaceSource {
+  /** The files to analyse: paths relative to the workspace root, with `/`. */
+  files: string[];
+  /** A file's bytes (at most `limit` of them), or the note that says why it was not read. */
+  read(file: string, limit: number): Uint8Array | ScanNote;
+  /**
+   * The first analyses of many files at once (a host's worker threads, each running
+   * firstAnalyzer with `wanted`): a result, a note, or nothing for a file the engine does not
+   * read, per file. Without it, or when it answers undefined, the files are analysed here, one by one.
+   */
+  analyzeFirst?(files: string[], maxFileSize: number, wanted: string[]): Promise<(FirstAnalysis | ScanNote | undefined)[] | undefined>;
+}
+
+export interface WorkspaceAnalysis extends WorkspaceResults {
+  /** How many files were read and analysed. */
+  filesScanned: number;
+}
+
+/**
+ * A whole workspace, analysed once: every host's batch scan (the CLI's) runs this, and the
+ * editor keeps a WorkspaceIndex current instead, with the same passes. The files' bytes are
+ * read again when a later pass needs them, never all kept at once.
+ */
+export async function analyzeWorkspace(engine: Engine, policy: Policy, source: WorkspaceSource, options: Omit<WorkspaceIndexOptions, 'reread'> = {}): Promise<WorkspaceAnalysis> {
+  const maxFileSize = policy.maxFileSizeKb * 1024;
+  const read = (file: string): Uint8Array | ScanNote => source.read(file, readLimit(file, maxFileSize));
+  const index = new WorkspaceIndex(engine, policy, { ...options, reread: read });
+  // Path order: which line a value is cited from must not depend on the order files were listed in.
+  const files = source.files.filter((file) => formatOf(file)).sort();
+  const code = files.filter(isCodeFile);
+  const config = files.filter((file) => !isCodeFile(file));
+  let filesScanned = 0;
+  const place = (file: string, outcome: FirstAnalysis | ScanNote | undefined): void => {
+    if (!outcome) return;
+    if ('kind' in outcome) return index.setNote(file, outcome);
+    index.add(file, outcome);
+    filesScanned++;
+  };
+  const analyzeAll = async (part: string[], wanted: string[]): Promise<void> => {
+    const outcomes = await source.analyzeFirst?.(part, maxFileSize, wanted);
+    if (outcomes) return part.forEach((file, i) => place(file, outcomes[i]));
+    const analyze = firstAnalyzer(engine, { maxFileSize, wanted });
+    for (const file of part) {
+      const bytes = read(file);
+      place(file, bytes instanceof Uint8Array ? analyze(file, bytes) : bytes);
+    }
+  };
+  // Code first: the variables it reads decide which config files are read without a signal of their own.
+  await analyzeAll(code, []);
+  await analyzeAll(config, index.codeReads());
+  return { ...index.results(), filesScanned };
 }
 
 /** Code and notebooks: where they lie decides which env values reach them. */

@@ -1,0 +1,19 @@
+// The engine's public entry: everything a host (the CLI, the desktop and web extensions, the
+// LSP server) may use. Hosts import from here only (an ESLint rule holds them to it), so the
+// modules behind it can be split and moved without touching a host.
+
+export * from './model';
+export { Engine, internalError, tooLargeNote, type EngineOptions, type FileResult, type ScanPass } from './engine';
+export { formatOf, readLimit, type FileFormat } from './formats';
+export { analyzeWorkspace, firstAnalyzer, WorkspaceIndex, type FirstAnalysis, type WorkspaceAnalysis, type WorkspaceIndexOptions, type WorkspaceResults, type WorkspaceSource } from './workspace';
+export { ALWAYS_SKIPPED_FOLDERS, gitignoreLayer, isExcluded, isIgnored, policyLayer, refusedPatternNotes, type IgnoreLayer } from './files';
+export { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_FILE_NAMES, PolicyError, REQUIREMENTS, type Policy, type PolicyProblem, type Requirement } from './policy/policy';
+export { policyTemplate, REQUIREMENT_LABELS } from './policy/template';
+export { isDate, lineCommentOf, todayUtc, waiverCommentEdit, WaiverInputError } from './policy/waivers';
+export { RULES, ruleMeta } from './rules/rules';
+export { catalog } from './catalog/data';
+export type { Fact, Provider, ProviderId, Source } from './catalog/types';
+export { endpointCountries } from './catalog/zones';
+export { complianceMatrix, filterMatrix, MATRIX_COLUMNS, matrixMarkdown, type MatrixCell, type MatrixRow } from './matrix';
+export { lastAtOrBelow, LineIndex, shownValue, visibleControls } from './text';
+export { parseNotebook, type NotebookCell } from './scan/config/notebook';
