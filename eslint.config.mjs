@@ -6,6 +6,7 @@ import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const publicEntryOnly = { regex: '^(\\.\\./)+core/', message: 'Hosts use the engine through its public entry: import from the core folder itself (src/core/index.ts).' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.bench/**', '.fuzz/**', 'test/fixtures/**', 'examples/**', '**/*.mjs'] },
@@ -45,6 +46,14 @@ export default tseslint.config(
     },
   },
   {
+    // Hosts use the engine through its public entry only (src/core/index.ts), so the modules
+    // behind it can be split and moved without touching a host.
+    files: ['src/cli/**/*.ts', 'src/extension/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [publicEntryOnly] }],
+    },
+  },
+  {
     // A hostile policy or .gitignore can make parsing or pattern matching slow: the extension
     // host never does either; the index worker (index-worker.ts) does.
     files: ['src/extension/**/*.ts'],
@@ -53,9 +62,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: ['yaml', 'ignore', 'jsonc-parser'].map((name) => ({ name, message: 'Parse in the index worker, not on the extension host.' })),
         patterns: [
-          { group: ['**/core/policy/policy'], importNames: ['parsePolicy', 'pathMatcher'], message: 'Policies are parsed and matched in the index worker (ask it through IndexWorker).' },
-          { group: ['**/core/files'], importNames: ['isExcluded', 'isIgnored', 'gitignoreLayer', 'policyLayer'], message: 'Paths are matched in the index worker (FolderIndex.scanned).' },
-          { group: ['**/core/resolve/**', '**/core/rules/evaluate', '**/sidebar/policy-edit-text'], message: 'Analysis runs in the index worker, not on the extension host.' },
+          publicEntryOnly,
+          { regex: '^(\\.\\./)+core$', importNames: ['parsePolicy'], message: 'Policies are parsed and matched in the index worker (ask it through IndexWorker).' },
+          { regex: '^(\\.\\./)+core$', importNames: ['isExcluded', 'isIgnored', 'gitignoreLayer', 'policyLayer'], message: 'Paths are matched in the index worker (FolderIndex.scanned).' },
+          { regex: '^(\\.\\./)+core$', importNames: ['Engine', 'WorkspaceIndex', 'analyzeWorkspace', 'firstAnalyzer'], message: 'Analysis runs in the index worker, not on the extension host.' },
+          { group: ['**/sidebar/policy-edit-text'], message: 'Analysis runs in the index worker, not on the extension host.' },
         ],
       }],
     },

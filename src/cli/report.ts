@@ -1,9 +1,6 @@
 // The result of a CLI scan, and its JSON form (a contract: see DESIGN.md).
 
-import { SEVERITY_RANK, type Endpoint, type Finding, type Fix, type RelatedLocation, type ScanNote, type TextRange } from '../core/model';
-import type { Policy } from '../core/policy/policy';
-import { LineIndex, shownValue } from '../core/text';
-import { endpointCountries } from '../core/catalog/zones';
+import { type Endpoint, endpointCountries, type Finding, type Fix, LineIndex, type Policy, type RelatedLocation, type ScanNote, SEVERITY_RANK, shownValue, type TextRange } from '../core';
 
 export interface ScanReport {
   endpoints: Endpoint[];

@@ -5,9 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatOf } from '../core/engine';
-import { ALWAYS_SKIPPED_FOLDERS, gitignoreLayer, isIgnored, policyLayer, refusedPatternNotes, type IgnoreLayer } from '../core/files';
-import type { NoteKind } from '../core/model';
+import { ALWAYS_SKIPPED_FOLDERS, formatOf, gitignoreLayer, type IgnoreLayer, isIgnored, type NoteKind, policyLayer, refusedPatternNotes } from '../core';
 
 /** A file or pattern the walk could not use; the scan reports each as a note. */
 export interface WalkProblem {

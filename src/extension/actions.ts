@@ -5,9 +5,7 @@
 // applied at stale offsets.
 
 import * as vscode from 'vscode';
-import { formatOf } from '../core/engine';
-import type { Fix } from '../core/model';
-import { lineCommentOf } from '../core/policy/waivers';
+import { type Fix, formatOf, lineCommentOf } from '../core';
 import { commandId } from './contributions';
 import { SOURCE } from './diagnostics';
 import { notebookOf, type PlacedFinding } from './folder-scan';

@@ -2,12 +2,7 @@
 // so scripts, keybindings and tests can run them without prompts.
 
 import * as vscode from 'vscode';
-import { catalog } from '../core/catalog/data';
-import type { ProviderId } from '../core/catalog/types';
-import type { RuleId } from '../core/model';
-import { POLICY_FILE_NAMES, REQUIREMENTS, type Requirement } from '../core/policy/policy';
-import { policyTemplate, REQUIREMENT_LABELS } from '../core/policy/template';
-import { isDate, waiverCommentEdit, WaiverInputError } from '../core/policy/waivers';
+import { catalog, isDate, POLICY_FILE_NAMES, policyTemplate, type ProviderId, type Requirement, REQUIREMENT_LABELS, REQUIREMENTS, type RuleId, waiverCommentEdit, WaiverInputError } from '../core';
 import { commentFor, currentFindings, fixAllEdit } from './actions';
 import { commandId, type CommandName } from './contributions';
 import type { Inventory } from './inventory';

@@ -2,7 +2,7 @@
 // package.json's `contributes.configuration` and `contributes.commands` from it, and the
 // extension reads settings through `setting()` below, so names cannot drift apart.
 
-import { RULES } from '../core/rules/rules';
+import { RULES } from '../core';
 
 export const SECTION = 'llmCompliance';
 

@@ -5,7 +5,7 @@
 // and an information note without one.
 
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../core/model';
+import type { Finding, Severity } from '../core';
 import type { FolderScan, PlacedFinding } from './folder-scan';
 import type { Inventory } from './inventory';
 import { setting } from './settings';

@@ -4,18 +4,12 @@
 // the index worker thread; this file feeds it files and places its results in the editor.
 
 import * as vscode from 'vscode';
-import { formatOf, readLimit, tooLargeNote } from '../core/engine';
-import { ALWAYS_SKIPPED_FOLDERS } from '../core/files';
-import type { Endpoint, Finding } from '../core/model';
-import { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, PolicyError, POLICY_FILE_NAMES, type Policy, type PolicyProblem, type Requirement } from '../core/policy/policy';
-import type { WorkspaceResults } from '../core/workspace';
+import { ALWAYS_SKIPPED_FOLDERS, decodePolicy, emptyPolicy, type Endpoint, type Finding, formatOf, lastAtOrBelow, LineIndex, MAX_POLICY_FILE_BYTES, type NotebookCell, parseNotebook, type Policy, POLICY_FILE_NAMES, PolicyError, type PolicyProblem, readLimit, type Requirement, tooLargeNote, type WorkspaceResults } from '../core';
 import type { FolderIndex, IndexWorker } from './index-client';
 import { setting } from './settings';
 
 /** Files read from disk at once during the initial scan. */
 const READ_AHEAD = 16;
-import { parseNotebook, type NotebookCell } from '../core/scan/config/notebook';
-import { lastAtOrBelow, LineIndex } from '../core/text';
 
 /** Where a range of an analysed file is in the editor: the file itself, or a notebook cell. */
 export interface Place {

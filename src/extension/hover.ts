@@ -3,11 +3,7 @@
 // pass, and any waiver that accepts it. All of it comes from the engine and the catalog.
 
 import * as vscode from 'vscode';
-import { catalog } from '../core/catalog/data';
-import type { Fact, Provider, Source } from '../core/catalog/types';
-import type { Endpoint, Finding } from '../core/model';
-import { ruleMeta } from '../core/rules/rules';
-import { shownValue } from '../core/text';
+import { catalog, type Endpoint, type Fact, type Finding, type Provider, ruleMeta, shownValue, type Source } from '../core';
 import type { Inventory } from './inventory';
 import { escapeMarkdown as esc } from './markdown';
 

@@ -2,9 +2,7 @@
 // messages answered in order.
 
 import { Worker } from 'node:worker_threads';
-import type { ScanNote } from '../core/model';
-import type { Policy, PolicyProblem, Requirement } from '../core/policy/policy';
-import type { WorkspaceResults } from '../core/workspace';
+import type { Policy, PolicyProblem, Requirement, ScanNote, WorkspaceResults } from '../core';
 import type { IndexQueries, IndexReply, IndexRequest } from './index-protocol';
 
 export class IndexWorker {

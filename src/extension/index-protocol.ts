@@ -2,8 +2,7 @@
 // that parses a policy or matches a path pattern happens in the worker: a hostile policy
 // or .gitignore can make either slow, and the extension host must never stall.
 
-import type { Endpoint, Finding, ScanNote } from '../core/model';
-import type { Policy, PolicyProblem, Requirement } from '../core/policy/policy';
+import type { Endpoint, Finding, Policy, PolicyProblem, Requirement, ScanNote } from '../core';
 
 /** Requests that change a folder's index; none is answered. */
 export type IndexUpdate =

@@ -3,10 +3,7 @@
 // files, posts them here, and shows the results. One WorkspaceIndex per workspace folder.
 
 import { parentPort } from 'node:worker_threads';
-import { Engine } from '../core/engine';
-import { gitignoreLayer, isExcluded, policyLayer, refusedPatternNotes, type IgnoreLayer } from '../core/files';
-import { parsePolicy, PolicyError } from '../core/policy/policy';
-import { WorkspaceIndex } from '../core/workspace';
+import { Engine, gitignoreLayer, type IgnoreLayer, isExcluded, parsePolicy, PolicyError, policyLayer, refusedPatternNotes, WorkspaceIndex } from '../core';
 import type { IndexQueries, IndexQuery, IndexReply, IndexRequest } from './index-protocol';
 import { withRequirements } from './sidebar/policy-edit-text';
 

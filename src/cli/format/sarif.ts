@@ -1,8 +1,7 @@
 // SARIF 2.1.0: every rule declared (so code scanning can close fixed alerts), results
 // with locations, help text and fixes, and scan notes as tool notifications.
 
-import type { Finding, Severity } from '../../core/model';
-import { RULES } from '../../core/rules/rules';
+import { type Finding, RULES, type Severity } from '../../core';
 import { Positions, relatedLine, type ScanReport } from '../report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };

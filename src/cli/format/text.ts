@@ -1,9 +1,8 @@
 // Text output for people: grouped by file, one line per finding (or per endpoint when
 // there is no policy), then notes and a summary line.
 
-import type { Endpoint, Finding } from '../../core/model';
+import { type Endpoint, type Finding, visibleControls } from '../../core';
 import { activeFindings, compareText, filesNotFullyAnalysed, Positions, relatedLine, type ScanReport } from '../report';
-import { visibleControls } from '../../core/text';
 
 export interface TextOptions {
   color: boolean;

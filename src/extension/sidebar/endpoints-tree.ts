@@ -3,8 +3,7 @@
 // places with a compliant swap get an inline action that applies it.
 
 import * as vscode from 'vscode';
-import { catalog } from '../../core/catalog/data';
-import { SEVERITY_RANK, type Endpoint, type Finding } from '../../core/model';
+import { catalog, type Endpoint, type Finding, SEVERITY_RANK } from '../../core';
 import { fixAllEdit, preferredFix } from '../actions';
 import { TREE_ITEMS } from '../contributions';
 import type { PlacedEndpoint, PlacedFinding } from '../folder-scan';

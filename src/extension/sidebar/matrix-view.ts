@@ -3,10 +3,7 @@
 // the policy file. The webview only renders; this side computes and validates.
 
 import * as vscode from 'vscode';
-import { catalog } from '../../core/catalog/data';
-import { complianceMatrix, filterMatrix, MATRIX_COLUMNS, matrixMarkdown, type MatrixRow } from '../../core/matrix';
-import type { Requirement } from '../../core/policy/policy';
-import { todayUtc } from '../../core/policy/waivers';
+import { catalog, complianceMatrix, filterMatrix, MATRIX_COLUMNS, matrixMarkdown, type MatrixRow, type Requirement, todayUtc } from '../../core';
 import { parseViewRequest, type MatrixMessage } from '../../webview/protocol';
 import { VIEWS } from '../contributions';
 import type { Inventory } from '../inventory';

@@ -4,7 +4,7 @@
 
 import * as jsonc from 'jsonc-parser';
 import { isMap, isNode, isSeq, parseDocument } from 'yaml';
-import { parsePolicy, type Requirement } from '../../core/policy/policy';
+import { parsePolicy, type Requirement } from '../../core';
 
 /** The policy text with `require:` set; throws when the result would not be a valid policy. */
 export function withRequirements(file: string, text: string, requirements: Requirement[]): string {

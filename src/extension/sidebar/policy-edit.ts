@@ -2,8 +2,7 @@
 // `require:` entry changes (comments and everything else stay), or a new policy is created.
 
 import * as vscode from 'vscode';
-import { POLICY_FILE_NAMES, type Requirement } from '../../core/policy/policy';
-import { policyTemplate } from '../../core/policy/template';
+import { POLICY_FILE_NAMES, policyTemplate, type Requirement } from '../../core';
 import type { FolderScan } from '../folder-scan';
 
 export async function writeRequirements(scan: FolderScan, requirements: Requirement[], log: vscode.LogOutputChannel): Promise<boolean> {

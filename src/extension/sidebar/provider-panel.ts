@@ -3,10 +3,7 @@
 // should ask with the answers the catalog has. Unknowns are said to be unknown.
 
 import * as vscode from 'vscode';
-import { catalog } from '../../core/catalog/data';
-import type { Fact, Provider, Source } from '../../core/catalog/types';
-import { complianceMatrix, MATRIX_COLUMNS, type MatrixCell } from '../../core/matrix';
-import { todayUtc } from '../../core/policy/waivers';
+import { catalog, complianceMatrix, type Fact, MATRIX_COLUMNS, type MatrixCell, type Provider, type Source, todayUtc } from '../../core';
 import type { Inventory } from '../inventory';
 import { escapeHtml as h, page, webviewRoots } from './html';
 
