@@ -21,6 +21,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // `llm-compliance lsp`: loaded by cli.js only for that command, so a scan never parses it.
+  { ...common, entryPoints: ['src/cli/lsp.ts'], outfile: 'dist/lsp.js' },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/index-worker.ts'], outfile: 'dist/index-worker.js' },
   // The matrix view's front end, for the webview (a browser page).

@@ -1,12 +1,15 @@
-// `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif]`
+// `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif]`, and
+// `llm-compliance lsp --stdio`, the Language Server for other editors (lsp.ts).
 // Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
 
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Engine, isDate, PolicyError, visibleControls } from '../core';
 import { jsonChunks } from './format/json-stream';
+import type * as Lsp from './lsp';
 import { toSarif } from './format/sarif';
 import { textLines } from './format/text';
 import { exitCodeOf, toJson } from './report';
@@ -17,9 +20,13 @@ declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 const HELP = `Usage: llm-compliance scan [PATH...] [options]
+       llm-compliance lsp --stdio
 
 Finds every LLM API endpoint in source and config files, works out provider, host and
 region, and checks them against the policy (.llm-compliance.yaml at the scanned folder).
+
+The lsp command runs a Language Server on stdin/stdout for editors other than VS Code
+(diagnostics, hovers, quick fixes and fix-all for each workspace folder).
 
 Options:
   --policy FILE          policy file (default: .llm-compliance.yaml/.json in the first PATH)
@@ -54,6 +61,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        stdio: { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -69,7 +77,14 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command !== 'scan') return usage(command ? `unknown command "${command}" (expected "scan")` : 'missing command (expected "scan")');
+  if (command === 'lsp') {
+    if (!values.stdio || paths.length) return usage('the lsp command talks over stdin/stdout: run "llm-compliance lsp --stdio"');
+    // Runs until the client sends exit (the connection ends the process then).
+    loadLanguageServer().startLanguageServer(process.stdin, process.stdout, deps.engine);
+    return new Promise(() => undefined);
+  }
+  if (command !== 'scan') return usage(command ? `unknown command "${command}" (expected "scan" or "lsp")` : 'missing command (expected "scan" or "lsp")');
+  if (values.stdio) return usage('--stdio belongs to the lsp command');
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(`unknown format "${format}" (expected text, json or sarif)`);
 
@@ -110,6 +125,11 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     return usage(`cannot write ${values.output ?? 'the output'}: ${err.code ?? err.message}`);
   }
   return exitCodeOf(report);
+}
+
+/** The language server is a bundle of its own (dist/lsp.js): a scan never loads or parses its code. */
+function loadLanguageServer(): typeof Lsp {
+  return createRequire(__filename)(__filename.endsWith('.js') ? './lsp.js' : './lsp') as typeof Lsp;
 }
 
 function* jsonDocument(value: unknown): Generator<string> {

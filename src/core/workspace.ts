@@ -33,7 +33,7 @@ export interface WorkspaceIndexOptions {
    * Reads a file again when a later pass needs it. A host whose files stay on disk (the CLI)
    * gives it, and the index keeps no file's bytes; without it the index keeps the bytes it needs.
    */
-  reread?: (file: string) => Uint8Array | ScanNote;
+  reread?: (file: string) => Uint8Array | string | ScanNote;
 }
 
 /** A file's first analysis, with every variable unset: what the index needs to place it (firstAnalysis). */
@@ -169,9 +169,9 @@ export class WorkspaceIndex {
   private contentOf(file: string, entry: Entry): Uint8Array | string {
     if (entry.content !== null) return entry.content;
     const read = this.options.reread?.(file) ?? '';
-    if (read instanceof Uint8Array) return read;
+    if (read instanceof Uint8Array || typeof read === 'string') return read;
     // Said even if a later pass reads it: the pass that could not may have left its analysis short.
-    if (read !== '') entry.unread = read;
+    entry.unread = read;
     return '';
   }
 

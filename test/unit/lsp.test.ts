@@ -1,0 +1,158 @@
+// `llm-compliance lsp --stdio`, driven over stdio as Neovim or Helix would: the diagnostics
+// are the CLI's findings, edits are judged as they are typed, and quick fixes remove what they fix.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { EXAMPLES, runCli, tempWorkspace } from '../support/cli';
+import { LspClient, type PublishedDiagnostics } from '../support/lsp-client';
+
+interface CliFinding { ruleId: string; severity: string; file: string; line: number; column: number; endLine: number; endColumn: number; message: string; suppressed?: unknown }
+interface CodeAction { title: string; kind: string; isPreferred?: boolean; edit?: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } }
+
+const SEVERITY: Record<string, number> = { error: 1, warning: 2, note: 3 };
+const uriOf = (file: string) => pathToFileURL(file).href;
+
+/** The CLI's findings of one file, in the shape an LSP client sees them. */
+function cliDiagnostics(root: string, cwdRel: string, file: string): string[] {
+  const out = JSON.parse(runCli(['scan', '.', '--format', 'json'], root).stdout) as { findings: CliFinding[] };
+  return out.findings.filter((f) => f.file === path.posix.join(cwdRel, file) && !f.suppressed)
+    .map((f) => `${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1} ${SEVERITY[f.severity]} ${f.ruleId} ${f.message}`).sort();
+}
+
+function shown(diagnostics: PublishedDiagnostics['diagnostics']): string[] {
+  return diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`).sort();
+}
+
+/** Applies LSP text edits to a text (offsets by line and UTF-16 character). */
+function applyEdits(text: string, edits: NonNullable<CodeAction['edit']>['changes'][string]): string {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const at = (p: { line: number; character: number }) => starts[p.line]! + p.character;
+  return [...edits].sort((a, b) => at(b.range.start) - at(a.range.start)).reduce((t, e) => t.slice(0, at(e.range.start)) + e.newText + t.slice(at(e.range.end)), text);
+}
+
+async function started(root: string): Promise<{ client: LspClient; init: { capabilities: Record<string, unknown> } }> {
+  const client = new LspClient();
+  const init = await client.request<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: uriOf(root), capabilities: {}, workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }] });
+  client.notify('initialized', {});
+  return { client, init };
+}
+
+describe('llm-compliance lsp --stdio', function () {
+  this.timeout(60000);
+
+  it('answers initialize, and didOpen with the CLI\'s diagnostics for the file', async () => {
+    const file = path.join(EXAMPLES, 'api/app/triage.py');
+    const { client, init } = await started(EXAMPLES);
+    try {
+      assert.equal(init.capabilities.hoverProvider, true);
+      assert.ok(init.capabilities.codeActionProvider);
+      const published = client.nextDiagnostics(uriOf(file));
+      client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: 'python', version: 1, text: fs.readFileSync(file, 'utf8') } });
+      const expected = cliDiagnostics(EXAMPLES, '', 'api/app/triage.py');
+      assert.ok(expected.length >= 2, 'the file has findings');
+      assert.deepEqual(shown(await published), expected);
+      // Every other file of the folder is published too, as the CLI reports it.
+      for (const other of ['litellm/config.yaml', 'web/src/lib/assistant.ts', '.env']) {
+        assert.deepEqual(shown(client.diagnostics.get(uriOf(path.join(EXAMPLES, other))) ?? []), cliDiagnostics(EXAMPLES, '', other), other);
+      }
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.kill();
+    }
+  });
+
+  it('judges unsaved edits, offers the fix, and the finding is gone once the fix is applied', async () => {
+    const bedrock = 'import boto3\n\nclient = boto3.client("bedrock-runtime", region_name="us-east-1")\n';
+    const root = tempWorkspace({ '.llm-compliance.yaml': 'require: [eu-residency]\n', 'app.py': bedrock });
+    const uri = uriOf(path.join(root, 'app.py'));
+    const client = new LspClient();
+    try {
+      let next = client.nextDiagnostics(uri);
+      await client.request('initialize', { processId: process.pid, rootUri: uriOf(root), capabilities: {} });
+      client.notify('initialized', {});
+      assert.ok((await next).some((d) => d.code === 'LLMC002'), 'the file on disk breaks the policy');
+      next = client.nextDiagnostics(uri);
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: 'import os\n\nprint(os.getcwd())\n' } });
+      assert.deepEqual(await next, [], 'the open document (not the disk) is judged');
+      next = client.nextDiagnostics(uri);
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: bedrock }] });
+      const found = await next;
+      const eu = found.find((d) => d.code === 'LLMC002');
+      assert.ok(eu, `an EU residency finding: ${JSON.stringify(found)}`);
+
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: eu.range.start });
+      assert.match(hover?.contents.value ?? '', /us-east-1/);
+
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: eu.range, context: { diagnostics: [eu] } });
+      const fix = actions.find((a) => a.kind === 'quickfix' && a.isPreferred);
+      assert.ok(fix?.edit, `a preferred quick fix: ${JSON.stringify(actions)}`);
+      const fixed = applyEdits(bedrock, fix.edit.changes[uri]!);
+      assert.match(fixed, /region_name="eu-/);
+      next = client.nextDiagnostics(uri);
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: fixed }] });
+      assert.deepEqual((await next).filter((d) => d.code === 'LLMC002'), []);
+
+      const fixAll = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+      assert.deepEqual(fixAll, [], 'nothing left to fix');
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.kill();
+    }
+  });
+
+  it('fix-all applies every clear fix of the document at once, and follows files changed on disk', async () => {
+    const two = 'import boto3\n\na = boto3.client("bedrock-runtime", region_name="us-east-1")\nb = boto3.client("bedrock-runtime", region_name="us-west-2")\n';
+    const root = tempWorkspace({ '.llm-compliance.yaml': 'require: [eu-residency]\n', 'app.py': two, 'other.py': 'x = 1\n' });
+    const uri = uriOf(path.join(root, 'app.py'));
+    const otherUri = uriOf(path.join(root, 'other.py'));
+    const client = new LspClient();
+    try {
+      let next = client.nextDiagnostics(uri);
+      await client.request('initialize', { processId: process.pid, rootUri: uriOf(root), capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+      client.notify('initialized', {});
+      assert.equal((await next).filter((d) => d.code === 'LLMC002').length, 2);
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: two } });
+      const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+      assert.equal(fixAll?.kind, 'source.fixAll.llmCompliance');
+      const fixed = applyEdits(two, fixAll.edit!.changes[uri]!);
+      assert.doesNotMatch(fixed, /us-/);
+      next = client.nextDiagnostics(uri);
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+      assert.deepEqual((await next).filter((d) => d.code === 'LLMC002'), []);
+      // Another program writes other.py: the watched-files notification brings it in.
+      fs.writeFileSync(path.join(root, 'other.py'), two);
+      next = client.nextDiagnostics(otherUri);
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: otherUri, type: 2 }] });
+      assert.equal((await next).filter((d) => d.code === 'LLMC002').length, 2);
+      fs.rmSync(path.join(root, 'other.py'));
+      next = client.nextDiagnostics(otherUri);
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: otherUri, type: 3 }] });
+      assert.deepEqual(await next, [], 'a deleted file\'s diagnostics are cleared');
+    } finally {
+      client.kill();
+    }
+  });
+
+  it('shows a broken policy on the policy file instead of going quiet', async () => {
+    const root = tempWorkspace({ '.llm-compliance.yaml': 'require: [hipaa\n', 'app.py': 'from openai import OpenAI\nclient = OpenAI()\n' });
+    const policyUri = uriOf(path.join(root, '.llm-compliance.yaml'));
+    const client = new LspClient();
+    try {
+      const published = client.nextDiagnostics(policyUri);
+      await client.request('initialize', { processId: process.pid, rootUri: uriOf(root), capabilities: {} });
+      client.notify('initialized', {});
+      const diagnostics = await published;
+      assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.severity === 1 && /Invalid policy/.test(d.message)), JSON.stringify(diagnostics));
+    } finally {
+      client.kill();
+    }
+  });
+
+  it('refuses to start without --stdio, saying how to run it', () => {
+    const r = runCli(['lsp']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /lsp --stdio/);
+  });
+});
