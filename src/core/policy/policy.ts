@@ -2,8 +2,8 @@
 // schemas/policy.schema.json, and never loosened silently. Every problem carries the
 // file, line and reason.
 
-import Ajv, { type ErrorObject } from 'ajv';
-import policySchema from '../../../schemas/policy.schema.json';
+import type { ErrorObject } from 'ajv';
+import validatePolicy from './validate-policy.generated';
 import type { ProviderId } from '../catalog/types';
 import { DEFAULT_RESIDENCY_ZONE, type ResidencyZone } from '../catalog/zones';
 import type { RuleId, Severity, TextRange } from '../model';
@@ -149,8 +149,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-
 /** Keys that would reach an object's prototype if the policy were ever read into a plain object. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -172,9 +170,8 @@ export function parsePolicy(file: string, text: string): Policy {
   if (wrong.length) throw new PolicyError(wrong.map((w) => at(w.offset, w.message)));
   const data = toPlain(root);
   const keys = new KeyIndex();
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(policySchema);
-  if (!validator(data)) {
-    throw new PolicyError(collapseAlternatives(validator.errors ?? []).map((err) => at(keys.offsetOf(root, err), describeError(err))));
+  if (!validatePolicy(data)) {
+    throw new PolicyError(collapseAlternatives(validatePolicy.errors ?? []).map((err) => at(keys.offsetOf(root, err), describeError(err))));
   }
   // A path pattern the matcher refuses would silently match nothing: say so where it is written.
   const patternLists = [keys.entry(root, 'ignore')?.value, keys.entry(keys.entry(root, 'gateway')?.value, 'allow')?.value];
