@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { EXAMPLES, runCli, tempWorkspace } from '../support/cli';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { EXAMPLES, ROOT, runCli, tempWorkspace } from '../support/cli';
 import { LspClient, type PublishedDiagnostics } from '../support/lsp-client';
 
 interface CliFinding { ruleId: string; severity: string; file: string; line: number; column: number; endLine: number; endColumn: number; message: string; suppressed?: unknown }
@@ -62,6 +62,28 @@ describe('llm-compliance lsp --stdio', function () {
       client.kill();
     }
   });
+
+  for (const folder of ['examples', ...fs.readdirSync(path.join(ROOT, 'test/fixtures/workspaces'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `test/fixtures/workspaces/${e.name}`)]) {
+    it(`publishes the CLI's findings for every file of ${folder}`, async () => {
+      const root = path.join(ROOT, folder);
+      const cli = JSON.parse(runCli(['scan', '.', '--format', 'json'], root).stdout) as { findings: CliFinding[] };
+      const expected = new Map<string, string[]>();
+      for (const f of cli.findings.filter((x) => !x.suppressed)) {
+        expected.set(f.file, [...(expected.get(f.file) ?? []), `${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1} ${SEVERITY[f.severity]} ${f.ruleId} ${f.message}`]);
+      }
+      const { client } = await started(root);
+      try {
+        // Answered after the diagnostics published on `initialized`: the server handles messages in order.
+        await client.request('textDocument/hover', { textDocument: { uri: uriOf(path.join(root, 'none.py')) }, position: { line: 0, character: 0 } });
+        const published = new Map([...client.diagnostics].map(([uri, d]) => [path.relative(root, fileURLToPath(uri)).split(path.sep).join('/'), shown(d)] as const).filter(([, d]) => d.length));
+        assert.deepEqual(new Map([...published].sort()), new Map([...expected].map(([f, d]) => [f, d.sort()] as const).sort()));
+        // Every fixture has findings but `quiet`, whose files only look like endpoints.
+        assert.equal(expected.size > 0, !folder.endsWith('/quiet'));
+      } finally {
+        client.kill();
+      }
+    });
+  }
 
   it('judges unsaved edits, offers the fix, and the finding is gone once the fix is applied', async () => {
     const bedrock = 'import boto3\n\nclient = boto3.client("bedrock-runtime", region_name="us-east-1")\n';
