@@ -2,7 +2,8 @@
 // time. The editor feeds it files as they open, change, appear and disappear; it re-analyses
 // the changed file, and then only the files whose inputs that change touched: code that
 // reads an env variable whose value moved, config files a newly read variable makes worth
-// reading. The answers are the CLI's: the same three passes, done incrementally.
+// reading. analyzeWorkspace (below) runs the same passes once over a whole workspace, for
+// batch hosts (the CLI): one algorithm, whichever host asks.
 
 import { formatOf, readLimit, calleesNeeded, mayImportProjectModule, placeEnv, scopedEnv, setsValuesOnly, wantedCallees, type Engine, type FileFormat, type FileResult } from './engine';
 import type { Endpoint, Finding, ScanNote } from './model';
@@ -200,7 +201,15 @@ export class WorkspaceIndex {
   *settle(): Generator<string, void, void> {
     if (this.settled) return;
     const start = this.changes;
-    // Pass 2: config files that set a variable code reads are read even without an LLM signal.
+    yield* this.configsCodeReads();
+    yield* this.callers();
+    yield* this.withValues(this.placeValues());
+    // A change made between the steps (by the caller) needs another settle().
+    this.settled = this.changes === start;
+  }
+
+  /** Pass 2: config files that name a variable code reads are read even without an LLM signal. */
+  private *configsCodeReads(): Generator<string, void, void> {
     this.codeReads();
     for (const [file, entry] of this.entries) {
       if (entry.code || entry.content === '') continue;
@@ -209,38 +218,52 @@ export class WorkspaceIndex {
       this.analyzeFirst(file, content);
       yield file;
     }
-    // Pass 3: files that read a variable some config file sets, with the values now known.
-    // In path order, as the CLI sorts them: which line is cited must not depend on the order files arrived in.
-    // Values set by config files, and the constants code files export for the modules that import them (as the CLI).
-    // As the CLI: Python code that names a function or class whose parameter decides an endpoint
-    // publishes its calls of it, signal or not; one that passes on a parameter of its own function
-    // asks about that function's calls in turn.
+  }
+
+  /**
+   * Python code that names a function or class whose parameter decides an endpoint publishes
+   * its calls of it, signal or not; a caller that passes on a parameter of its own function
+   * asks about that function's calls in turn (up to 4 rounds).
+   */
+  private *callers(): Generator<string, void, void> {
     const asked = wantedCallees([...this.entries.values()].filter((e) => e.code).flatMap((e) => e.reads));
     let callees: string[] = [];
     for (let round = 0; round < 4; round++) {
       const next = calleesNeeded(asked, [...this.entries.values()].flatMap((e) => (e.calls?.key === callees.join('\n') ? e.calls.env : [])));
       if (next.join('\n') === callees.join('\n')) break;
       callees = next;
-      const key = callees.join('\n');
-      const calleeFilter = new Prefilter(callees);
-      for (const [file, entry] of this.entries) {
-        // A call may reach a function however it is imported (`import pkg.mod as m`): callers need only name it.
-        const content = /\.(?:py|ipynb)$/i.test(file) && entry.content !== '' ? this.contentOf(file, entry) : '';
-        const caller = content !== '' && (typeof content === 'string' ? calleeFilter.testString(content) : calleeFilter.test(content));
-        if (!caller) {
-          entry.calls = undefined;
-          continue;
-        }
-        if (entry.calls?.key === key) continue;
-        const result = this.engine.analyze(file, content, { ...this.sizeLimit, force: true, callsOf: callees });
-        entry.calls = { key, env: result.env, notes: result.notes.filter((n) => n.kind === 'internal-error') };
-        yield file;
-      }
+      yield* this.callsOf(callees);
     }
     if (!callees.length) for (const entry of this.entries.values()) entry.calls = undefined;
+  }
+
+  private *callsOf(callees: string[]): Generator<string, void, void> {
+    const key = callees.join('\n');
+    const calleeFilter = new Prefilter(callees);
+    for (const [file, entry] of this.entries) {
+      // A call may reach a function however it is imported (`import pkg.mod as m`): callers need only name it.
+      const content = /\.(?:py|ipynb)$/i.test(file) && entry.content !== '' ? this.contentOf(file, entry) : '';
+      const caller = content !== '' && (typeof content === 'string' ? calleeFilter.testString(content) : calleeFilter.test(content));
+      if (!caller) {
+        entry.calls = undefined;
+        continue;
+      }
+      if (entry.calls?.key === key) continue;
+      const result = this.engine.analyze(file, content, { ...this.sizeLimit, force: true, callsOf: callees });
+      entry.calls = { key, env: result.env, notes: result.notes.filter((n) => n.kind === 'internal-error') };
+      yield file;
+    }
+  }
+
+  /**
+   * The values config files set, placed where they reach (env-scope.ts: where the code is
+   * decides), and the constants code files export for the modules that import them, in path
+   * order (which line is cited must not depend on the order files arrived in). Returns the
+   * names set.
+   */
+  private placeValues(): Set<string> {
     const configs = [...this.entries.values()].filter((e) => !e.code);
     const definitions = sortByPlace([...this.entries.values()].flatMap((e) => [...e.first.env, ...(e.calls?.env ?? [])]));
-    // Each value reaches the code its file serves (env-scope.ts), as in the CLI: where the code is decides.
     const codeFiles = [...this.entries.keys()].filter(isCodeFile).sort();
     const placed = placeEnv(definitions, codeFiles, configs.flatMap((e) => e.first.envFiles ?? []));
     const definitionsKey = JSON.stringify(placed);
@@ -248,15 +271,19 @@ export class WorkspaceIndex {
       this.envDefinitionsKey = definitionsKey;
       this.env = scopedEnv(placed);
     }
-    const defined = new Set(definitions.map((d) => d.name));
     const importable = this.engine.importableNames(definitions);
     if (importable.join('\n') !== this.importableKey) {
       this.importableKey = importable.join('\n');
       this.importable = importable.length ? new Prefilter(importable) : undefined;
     }
+    return new Set(definitions.map((d) => d.name));
+  }
+
+  /** Pass 3: files that read a variable the workspace sets, or name a constant a module exports, read with the values. */
+  private *withValues(defined: Set<string>): Generator<string, void, void> {
     for (const [file, entry] of this.entries) {
-      // As the CLI: code that read nothing but names such a constant is read again, past the prefilter.
       const reader = entry.reads.some((n) => defined.has(n));
+      // Code that read nothing but names such a constant is read again, past the prefilter.
       const mayImport = entry.code && entry.reads.length === 0 && entry.content !== '' && this.importable !== undefined;
       const content = reader || mayImport ? this.contentOf(file, entry) : '';
       const importer = mayImport && content !== '' && (typeof content === 'string' ? this.importable!.testString(content) : this.importable!.test(content));
@@ -272,14 +299,12 @@ export class WorkspaceIndex {
       if (entry.withEnv && entry.withEnv.key === keyOf(entry.withEnv.reads)) continue;
       const reads = new Set<string>();
       const env: EnvLookup = (name) => (reads.add(name), lookup(name));
-      // As the CLI's third pass: only value-setting files are read without a signal of their own.
+      // Only value-setting files are read without a signal of their own.
       const force = setsValuesOnly(formatOf(file)) || importer;
       const result = this.engine.analyze(file, content, { ...this.sizeLimit, env, force });
       entry.withEnv = { key: keyOf([...reads]), reads: [...reads], result };
       yield file;
     }
-    // A change made between the steps (by the caller) needs another settle().
-    this.settled = this.changes === start;
   }
 
   /** Endpoints, findings and notes for the whole folder. Call after `settle()` has run to its end. */
@@ -299,7 +324,7 @@ export class WorkspaceIndex {
       if (!index) lines.set(file, (index = new LineIndex(texts.get(file) ?? '')));
       return index.position(offset).line;
     };
-    // A file whose calls could not be read says so (as in the CLI).
+    // A file whose calls could not be read, or that a later pass could not read again, says so.
     const callNotes = [...this.entries.keys()].sort().flatMap((file) => { const entry = this.entries.get(file)!; return [...entry.calls?.notes ?? [], ...entry.unread ? [entry.unread] : []]; });
     const notes = [...current.flatMap((r) => r.notes), ...callNotes, ...(this.options.folderNotes ?? [])];
     const endpoints = this.engine.withWorkspaceFacts(current.flatMap((r) => r.endpoints), sortByPlace(current.flatMap((r) => r.azureResources)), policy, notes);
