@@ -10,7 +10,7 @@
 
 import type { Provider, Source } from '../catalog/types';
 import type { Endpoint, Finding, Fix, RelatedLocation, RuleId, Severity } from '../model';
-import { type Policy, type Requirement } from '../policy/policy';
+import type { Policy, Requirement } from '../policy/policy';
 import type { CatalogIndex } from '../resolve/catalog-index';
 import { HOLE } from '../scan/tokens';
 
@@ -44,11 +44,11 @@ export interface OpenRequirement {
 
 /** What a per-endpoint rule found: its findings, in order, and what it left open. */
 export interface Verdict {
-  findings: Finding[];
-  open: OpenRequirement[];
+  readonly findings: readonly Finding[];
+  readonly open: readonly OpenRequirement[];
 }
 
-export const PASS: Verdict = { findings: [], open: [] };
+export const PASS: Verdict = Object.freeze({ findings: [], open: [] });
 
 /** What a rule puts in an endpoint's finding; the context adds the rest. */
 export interface FindingInput {

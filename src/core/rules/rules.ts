@@ -2,9 +2,8 @@
 // SARIF rule descriptors, docs/rules/*.md, the schemas' rule ids and the editor settings are
 // generated from it (scripts/generate.ts). Rule ids are a contract and keep their numbers.
 
-import type { RuleId, Severity } from '../model';
-import type { Policy } from '../policy/policy';
-import { ruleSeverity, type RuleMeta } from './context';
+import type { RuleId } from '../model';
+import type { RuleMeta } from './context';
 import * as notCoveredByBaa from './llmc001-not-covered-by-baa';
 import * as outsideEu from './llmc002-outside-eu';
 import * as locationUnknown from './llmc003-location-unknown';
@@ -22,7 +21,7 @@ export const RULE_MODULES = [
 ] as const;
 
 /** The rule ids the list holds. */
-export type ListedRuleId = (typeof RULE_MODULES)[number]['meta']['id'];
+type ListedRuleId = (typeof RULE_MODULES)[number]['meta']['id'];
 // model.ts spells RuleId out (rule modules import model.ts, so it cannot import this list back
 // without an import cycle); the compiler holds the two equal: a rule missing on either side fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -30,11 +29,6 @@ const LIST_MATCHES_RULE_ID: Same<ListedRuleId, RuleId> = true;
 void LIST_MATCHES_RULE_ID;
 
 export const RULES: readonly RuleMeta[] = RULE_MODULES.map((m) => m.meta);
-
-/** The severity the policy gives a rule, or undefined when it turns the rule off. */
-export function severityOf(rule: RuleId, policy: Pick<Policy, 'severity'>): Severity | undefined {
-  return ruleSeverity(ruleMeta(rule), policy);
-}
 
 export function ruleMeta(id: RuleId): RuleMeta {
   const meta = RULES.find((r) => r.id === id);
