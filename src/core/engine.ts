@@ -21,7 +21,7 @@ import { dirOf, isDocumentationEnv, scopedEnv, type EnvDefinition, type EnvFileU
 import { formatOf, NOTEBOOK_READ_FACTOR, readLimit, type FileFormat } from './formats';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
 import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
-import { notAnalysedFindings } from './rules/llmc008-not-analysed';
+import * as notAnalysed from './rules/llmc008-not-analysed';
 import { applyWaivers, findInlineWaivers, todayUtc, type InlineWaiver } from './policy/waivers';
 import { parseBicep } from './scan/config/bicep';
 import { parseDockerfileEnv } from './scan/config/dockerfile';
@@ -398,13 +398,13 @@ export class Engine {
     }
     // Without a policy file the scan is an inventory: nothing is judged, waived, or checked against waivers.
     if (!policy.source) return findings;
-    findings.push(...notAnalysedFindings(notes, policy));
+    findings.push(...notAnalysed.check(notes, policy));
     try {
       this.checkpoint('waivers');
       return applyWaivers(findings, options.waivers ?? [], policy, { today: options.today ?? todayUtc(), ...options });
     } catch (err) {
       // Unwaived, every finding still counts: this can only fail closed.
-      return [...findings, ...notAnalysedFindings([internalError(policy.source, 'applying waivers', err)], policy)];
+      return [...findings, ...notAnalysed.check([internalError(policy.source, 'applying waivers', err)], policy)];
     }
   }
 

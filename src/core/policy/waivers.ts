@@ -5,10 +5,14 @@
 
 import type { FileFormat } from '../formats';
 import type { Finding, RuleId, Suppression, TextEdit, TextRange } from '../model';
-import { RULES, severityOf } from '../rules/rules';
+import { isDate, check as waiverFinding, waiverProblem } from '../rules/llmc007-waiver-invalid';
+import { RULES } from '../rules/rules';
 import { commentSpans, inSpans } from '../scan/comments';
 import { LineIndex } from '../text';
 import { pathMatcher, type Policy, type PolicyWaiver } from './policy';
+
+// Hosts read the date check from here, with the other waiver helpers.
+export { isDate };
 
 export const WAIVER_MARKER = 'llm-compliance-ignore';
 
@@ -138,16 +142,13 @@ export interface WaiverOptions {
 export function applyWaivers(findings: Finding[], inline: InlineWaiver[], policy: Policy, options: WaiverOptions): Finding[] {
   const problems: Finding[] = [];
   const report = (file: string, range: TextRange, message: string): void => {
-    const severity = severityOf('LLMC007', policy);
-    if (!severity) return;
-    problems.push({
-      ruleId: 'LLMC007', severity, file, range, provider: null, message, requirement: 'waivers',
-      remedy: 'Give the waiver a reason and a future expiry date, or remove it.', details: [], sources: [], fixes: [],
-    });
+    const finding = waiverFinding(file, range, message, policy);
+    if (finding) problems.push(finding);
   };
+  const isRule = (id: string): boolean => RULES.some((x) => x.id === id);
   const valid: { waiver: InlineWaiver | PolicyWaiver; suppression: Suppression; matches: (f: Finding) => boolean }[] = [];
   for (const w of inline) {
-    const problem = w.malformed ? `has "${w.malformed}", which is not a field it knows (expires=YYYY-MM-DD, owner=NAME)` : problemOf(w.rules, w.reason, w.expires, options.today);
+    const problem = waiverProblem(w, options.today, isRule);
     if (problem) {
       report(w.file, w.range, `This waiver ${problem}, so it waives nothing.`);
       continue;
@@ -159,7 +160,7 @@ export function applyWaivers(findings: Finding[], inline: InlineWaiver[], policy
     });
   }
   for (const w of policy.waivers) {
-    const problem = problemOf(w.rules, w.reason, w.expires, options.today);
+    const problem = waiverProblem({ rules: w.rules, reason: w.reason, expires: w.expires }, options.today, isRule);
     const where = policy.source ?? 'policy';
     if (problem) {
       report(where, w.range, `The policy waiver for ${w.rules.join(', ')}${w.paths.length ? ` on ${w.paths.join(', ')}` : ''} ${problem}, so it waives nothing.`);
@@ -184,25 +185,6 @@ export function applyWaivers(findings: Finding[], inline: InlineWaiver[], policy
 
 function suppressionOf(kind: Suppression['kind'], w: { reason?: string; expires?: string; owner?: string }, file: string, line: number): Suppression {
   return { kind, reason: w.reason!, ...(w.expires ? { expires: w.expires } : {}), ...(w.owner ? { owner: w.owner } : {}), file, line };
-}
-
-/** Why a waiver does not count, as a predicate ("has no reason"), or undefined when it does. */
-function problemOf(rules: string[], reason: string | undefined, expires: string | undefined, today: string): string | undefined {
-  if (rules.length === 0) return 'names no rule (write it as `llm-compliance-ignore LLMC002 -- reason`)';
-  const unknown = rules.filter((r) => r === 'LLMC007' || !RULES.some((x) => x.id === r));
-  if (unknown.length) return `names ${unknown.map((r) => `"${r}"`).join(', ')}, which ${unknown.length > 1 ? 'are not rules' : 'is not a rule'} it can waive`;
-  if (!reason) return 'has no reason: a waiver is an audit record and must say why the risk is accepted';
-  if (expires !== undefined) {
-    if (!isDate(expires)) return `has the expiry "${expires}", which is not a date (YYYY-MM-DD)`;
-    if (expires < today) return `expired on ${expires}`;
-  }
-  return undefined;
-}
-
-export function isDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
 /** Today in UTC as YYYY-MM-DD. */

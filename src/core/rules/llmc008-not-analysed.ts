@@ -3,7 +3,32 @@
 
 import type { Finding, NoteKind, ScanNote } from '../model';
 import type { Policy } from '../policy/policy';
-import { severityOf } from './rules';
+import { ruleSeverity, type RuleMeta } from './context';
+
+export const meta: RuleMeta<'LLMC008'> = {
+  id: 'LLMC008',
+  name: 'FileNotFullyAnalysed',
+  title: 'File not fully analysed',
+  requirements: [],
+  defaultSeverity: 'warning',
+  summary: 'A file the scan should check could not be fully analysed, so an LLM endpoint in it could go unchecked.',
+  description: [
+    'Fires, whenever a policy file is in force, for each file (or part of a file) the engine could not fully analyse:',
+    '',
+    '- the file is over `maxFileSizeKb`, or cannot be read (permissions, a link to outside the scanned folder);',
+    '- it looks binary (NUL bytes in code, or it is not text at all) and mentions an LLM provider, SDK or endpoint variable;',
+    '- it is not valid UTF-8 (it was scanned with the invalid bytes replaced);',
+    '- it does not parse (malformed YAML, JSON, TOML, HCL or notebook JSON: then only its URLs and env variables were checked), or part of it is nested deeper than the engine follows;',
+    '- its code (or Bicep) has unbalanced brackets, or a string that is never closed (in JavaScript and TypeScript, one that runs to the end of the file): the engine read it as if repaired, so the code around that line may be misread. One finding per file, at the first such line, with a count;',
+    '- it holds more than 10,000 LLM endpoints (the first 10,000 are reported);',
+    '- a `.gitignore` pattern in it was refused as too complex (then that file ignores nothing);',
+    '- the engine itself failed on it (an internal error).',
+    '',
+    'A compliance gate that passes because it could not read something is worse than none: what was not analysed is reported, never treated as clean. `failOn` decides whether these findings fail the run, like any other. An **internal error** is always an `error`, whatever `severity:` says, so a bug in the engine can never turn a failing project green; only a waiver accepts it.',
+    '',
+    '**What passes:** make the file analysable: fix the syntax error the message names, save it as UTF-8, raise `maxFileSizeKb`, or, if it holds no LLM code (generated data, a fixture), add it to `ignore:` or waive LLMC008 for its path with a reason. Report internal errors: they are bugs.',
+  ].join('\n'),
+};
 
 const REMEDY: Record<NoteKind, string> = {
   'skipped-too-large': 'Raise maxFileSizeKb in the policy, or, if the file holds no LLM code, add it to ignore:.',
@@ -14,8 +39,9 @@ const REMEDY: Record<NoteKind, string> = {
   'internal-error': 'This is a bug in LLM Compliance: please report it with the file\'s shape. Waive LLMC008 for this path only if the file is known to hold no LLM endpoint.',
 };
 
-export function notAnalysedFindings(notes: ScanNote[], policy: Policy): Finding[] {
-  const configured = severityOf('LLMC008', policy);
+/** One finding for each note: what the engine could not fully analyse. */
+export function check(notes: ScanNote[], policy: Policy): Finding[] {
+  const configured = ruleSeverity(meta, policy);
   const out: Finding[] = [];
   for (const note of notes) {
     // An engine bug must never lower the exit code: only a waiver accepts it.
@@ -23,7 +49,7 @@ export function notAnalysedFindings(notes: ScanNote[], policy: Policy): Finding[
     if (!severity) continue;
     const remedy = REMEDY[note.kind];
     out.push({
-      ruleId: 'LLMC008',
+      ruleId: meta.id,
       severity,
       file: note.file,
       range: note.range ?? { start: 0, end: 0 },

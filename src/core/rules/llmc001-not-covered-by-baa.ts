@@ -1,0 +1,66 @@
+// LLMC001: under `require: [hipaa]`, a signed BAA must cover the endpoint and what its request uses.
+
+import type { Provider } from '../catalog/types';
+import type { Endpoint } from '../model';
+import { PASS, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta, type Verdict } from './context';
+import { baaCoverageUnknown } from './llmc003-location-unknown';
+
+export const meta: RuleMeta<'LLMC001'> = {
+  id: 'LLMC001',
+  name: 'EndpointNotCoveredByBaa',
+  title: 'Endpoint not covered by a signed BAA',
+  requirements: ['hipaa'],
+  defaultSeverity: 'error',
+  summary: 'The policy requires HIPAA, and this LLM endpoint is not covered by a Business Associate Agreement the organisation has signed.',
+  description: [
+    'Fires when the policy lists `hipaa` under `require:` and an LLM endpoint belongs to a provider that is not in the policy\'s `baa:` list, or to a provider or host the catalog says offers no BAA at all (for example the Gemini Developer API, DeepSeek, or the Hugging Face router). It also fires, even for a provider under `baa:`, when the request uses a feature that provider\'s BAA leaves out (the catalog\'s `baaExcludedFeatures`, from the vendor\'s page: for Anthropic, code execution, web fetch, the Files API, batches and others), in the same call as the model or through the client the endpoint is assigned to; where the file uses such a feature but the engine cannot tie it to the endpoint, coverage is unknown (LLMC003).',
+    '',
+    'Protected health information may only go to a business associate under a signed BAA. A provider\'s BAA usually needs a particular plan and covers only some services: the finding quotes the catalog\'s tier and conditions with their sources.',
+    '',
+    '**What passes:** an endpoint of a provider listed under `baa:` whose BAA covers that host. Sign the provider\'s BAA and add its id to `baa:`, or move the call to a provider you already have a BAA with (the finding lists them).',
+    '',
+    'Self-hosted endpoints (localhost, private addresses) do not involve a third-party processor and are not checked by this rule.',
+  ].join('\n'),
+};
+
+export function create(ctx: RuleContext): EndpointCheck {
+  return ctx.required.has('hipaa') ? (endpoint) => judge(endpoint, ctx) : () => PASS;
+}
+
+function judge(endpoint: Endpoint, ctx: RuleContext): Verdict {
+  const provider = ctx.processorOf(endpoint);
+  if (!provider) return verdictOf([], [{ requirement: 'hipaa' }]);
+  const { policy, index } = ctx;
+  const what = ctx.describe(endpoint);
+  const pattern = endpoint.host ? index.matchHost(endpoint.host)?.pattern : undefined;
+  const fact = index.baaFact(provider, pattern);
+  const baaSources = fact.sources;
+  const excluded = endpoint.baaExclusion;
+  const report = (message: string, remedy: string, sources = baaSources, details: (string | undefined)[] = []): Verdict =>
+    verdictOf([ctx.finding(endpoint, { rule: meta, requirement: 'hipaa', message, remedy, sources, details })]);
+  if (fact.value === 'not-available') {
+    return report(`${what} is not covered by a BAA: ${provider.name} offers none for this service.`,
+      listedAlternatives(ctx, provider), baaSources, [fact.note, ...(fact.conditions ?? [])]);
+  }
+  if (!policy.baa.includes(provider.id)) {
+    const offer = fact.value === 'available'
+      ? `${provider.name} offers one${fact.tier ? ` (${fact.tier})` : ''}`
+      : fact.value === 'case-by-case' ? `${provider.name} considers a BAA case by case` : `whether ${provider.name} offers one is unknown`;
+    return report(`${what} is not covered by a signed BAA: the policy requires HIPAA and baa: does not list ${provider.id}; ${offer}.`,
+      `Sign it and add ${provider.id} to baa:, or ${listedAlternatives(ctx, provider, true)}`, baaSources, [excluded?.reason, fact.note, ...(fact.conditions ?? [])]);
+  }
+  if (excluded && endpoint.baaAvailable === false) {
+    // A signed BAA that leaves out a feature this request uses does not cover the request.
+    return report(`${what} is not covered for this use: ${excluded.reason}`,
+      `Leave ${excluded.feature} out of requests that carry PHI, or make them through a service whose BAA covers it.`, [...excluded.sources, ...baaSources]);
+  }
+  // The feature is used in the file but not tied to this endpoint: coverage is unknown, which is LLMC003's.
+  if (excluded && endpoint.baaAvailable === null) return verdictOf([baaCoverageUnknown(endpoint, ctx, provider, excluded, baaSources)]);
+  return PASS;
+}
+
+function listedAlternatives(ctx: RuleContext, current: Provider, lowercase = false): string {
+  const covered = ctx.policy.baa.filter((id) => id !== current.id && ctx.index.providers.get(id)?.posture.baa.value === 'available');
+  if (covered.length) return `${lowercase ? 'use' : 'Use'} a provider you have a BAA with: ${covered.join(', ')}.`;
+  return `${lowercase ? 'use' : 'Use'} a provider that offers a BAA and add it to baa:.`;
+}
