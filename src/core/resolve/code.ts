@@ -81,6 +81,32 @@ export const isInitCall = (v: { name: string }): boolean => v.name.startsWith(IN
 const MAX_FORKED_VARIABLES = 3;
 const MAX_FORKED_VALUES = 8;
 
+/** A code file parsed, with what its passes share. */
+interface ParsedCode {
+  input: CodeFile;
+  index: CatalogIndex;
+  parser: CodeParser;
+  structure: CodeStructure;
+  callers: CallerArguments | undefined;
+  /** The workspace's env (with the values other modules' calls pass, for Python parameters). */
+  workspace: EnvLookup;
+  /** Where the call or literal being resolved starts: a variable the file sets reaches only code that runs after it. */
+  useAt: number;
+  /** Variables the file sets where it cannot tell whether they run before a use that reads them: their values. */
+  undecided: Map<string, SetEnv>;
+}
+
+/** What one pass over a file's calls and literals, under one env, finds. */
+interface Pass {
+  endpoints: Endpoint[];
+  conflicts: Map<Endpoint, string[]>;
+  tooDeepTries: number[];
+  springValueUses: ExportedValue[];
+  initCalls: ExportedValue[];
+  readsOf: Map<Endpoint, string[]>;
+  stoppedAt?: number;
+}
+
 /**
  * The endpoints of a code file, and notes on what in it could not be read as written.
  * `stoppedAt`: where it stopped making endpoints, past MAX_ENDPOINTS_PER_FILE.
@@ -92,117 +118,9 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const structure = parser.parseFile();
   // Python parameters take the values other modules' calls pass (calls.ts); a notebook has only its own calls.
   const callers = lang === 'python' && !/\.ipynb$/i.test(input.file) ? new CallerArguments(input.file, parser, structure, env) : undefined;
-  if (callers) env = callers.env();
-  const workspace = env;
-  // Where the call or literal being resolved starts: a variable the file sets reaches only code that runs after it.
-  let useAt = text.length;
-  // Variables the file sets where it cannot tell whether they run before a use that reads them: their values.
-  const undecided = new Map<string, SetEnv>();
-  // A variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it.
-  env = (name) => {
-    const own = inFileEnv(name, structure.assignments, parser, input, useAt, (v) => evaluate(v, { parser, assignments: structure.assignments, unstable: structure.unstable, env: workspace }).text);
-    if (!own) return workspace(name);
-    if (own.runsFirst) return own.value;
-    // The use may run before or after it (a JS function, a Python lambda): the endpoint is forked below, once per value.
-    const others = workspaceValues(workspace(name)).filter((v) => v.state !== 'set' || v.value !== own.value.value);
-    if (!others.length) return own.value;
-    undecided.set(name, own.value);
-    return { state: 'conflict', values: [own.value, ...others.filter((v) => v.state === 'set')].map(({ value, where }) => ({ value, where })) };
-  };
-  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; springValueUses: ExportedValue[]; initCalls: ExportedValue[]; readsOf: Map<Endpoint, string[]>; stoppedAt?: number } => {
-    // Each endpoint remembers the workspace env values it was resolved from, and the
-    // variables it read that the workspace sets to several values.
-    const consulted = new Map<string, EnvValue>();
-    // Every name each call's endpoints asked, set or not: a factory's branch copied to a call site in another module says what it read.
-    const asked = new Set<string>();
-    const readsOf = new Map<Endpoint, string[]>();
-    const tracked: EnvLookup = (name) => {
-      asked.add(name);
-      const v = lookup(name);
-      if (v.state === 'set' || v.state === 'conflict') consulted.set(name, v);
-      return v;
-    };
-    // A constant imported from another module of the workspace is cited like an env value: the line that sets it.
-    const imported = (path: string): ReturnType<NonNullable<EvalContext['imported']>> => {
-      const c = importedConstant(input.file, lang, parser.imports, path, lookup);
-      if (c) consulted.set(c.lookupName, { state: 'set', value: c.value, where: c.where });
-      return c;
-    };
-    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, workspace: lookup, imported, ownCallsOnly: /\.ipynb$/i.test(input.file),
-      ...(callers ? { fromCallers: callers.fromCallers.bind(callers), initCalled: callers.initCalled.bind(callers) } : {}) };
-    // What a folder's go.mod or package.json names: read untracked, as it is no value an endpoint is resolved from.
-    const manifest = (name: string): string | undefined => {
-      const v = workspace(name);
-      return v.state === 'set' ? v.value : undefined;
-    };
-    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked, manifest, structure.calls);
-    const conflicts = new Map<Endpoint, string[]>();
-    // Called after each call or literal is resolved: its new endpoints take the values it read.
-    const tag = (before: number): void => {
-      for (let i = before; i < r.endpoints.length; i++) readsOf.set(r.endpoints[i]!, [...asked]);
-      asked.clear();
-      if (consulted.size === 0) return;
-      // A parameter's reading (calls.ts) is cited as the call that decides it, in words.
-      const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: readingShown(v.value), ...v.where }] : []));
-      const forked = [...consulted].filter(([, v]) => v.state === 'conflict').map(([name]) => name);
-      for (let i = before; i < r.endpoints.length; i++) {
-        if (sources.length) r.endpoints[i]!.env = [...sources];
-        if (forked.length) conflicts.set(r.endpoints[i]!, forked);
-      }
-      consulted.clear();
-    };
-    // Past the cap the engine reports only the first endpoints anyway (with a note): stop making them.
-    let stoppedAt: number | undefined;
-    for (const call of structure.calls) {
-      if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
-        stoppedAt = call.s;
-        break;
-      }
-      const before = r.endpoints.length;
-      useAt = call.s;
-      r.call(call);
-      for (let i = before; i < r.endpoints.length; i++) r.endpoints[i]!.call ??= { start: call.s, end: call.e };
-      tag(before);
-    }
-    for (const tok of stoppedAt === undefined ? structure.strings : []) {
-      if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
-        stoppedAt = tok.s;
-        break;
-      }
-      const before = r.endpoints.length;
-      useAt = tok.s;
-      r.literal(tok);
-      tag(before);
-    }
-    if (stoppedAt === undefined) {
-      const before = r.endpoints.length;
-      // Calls that pick a branch of another module's factory by a literal name (dispatch.ts).
-      r.endpoints.push(...dispatchedEndpoints(input.file, parser, structure, tracked, (at) => isTestFile(input.file) && expectedToRaise(text, at)));
-      tag(before);
-    }
-    if (stoppedAt === undefined) {
-      const before = r.endpoints.length;
-      r.configDicts();
-      tag(before);
-    }
-    for (const use of stoppedAt === undefined ? structure.importedUses : []) {
-      const before = r.endpoints.length;
-      useAt = use.s;
-      r.importedUse(use);
-      tag(before);
-    }
-    useAt = text.length;
-    if (lang === 'java') {
-      const before = r.endpoints.length;
-      r.endpoints.push(...springAiBeans(input.file, parser, index, tracked));
-      tag(before);
-    }
-    r.profiles(structure.strings);
-    r.handlerFallbacks(structure.assignments);
-    r.spreadSharedConstants();
-    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, springValueUses: r.springValueUses, initCalls: r.initCalls(), readsOf, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
-  };
-  const first = run(env);
+  const code: ParsedCode = { input, index, parser, structure, callers, workspace: callers ? callers.env() : env, useAt: text.length, undecided: new Map() };
+  env = withOwnEnv(code);
+  const first = resolvePass(code, env);
   const notes = (): ScanNote[] => {
     const out = parseNotes(input.file, text, brackets, parser.tooDeep(), unterminated);
     if (first.tooDeepTries.length) {
@@ -220,14 +138,166 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const branches = lang === 'python' && !/\.ipynb$/i.test(input.file) ? publishedBranches(input.file, text, first.endpoints, first.readsOf) : [];
   const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...first.springValueUses, ...branches, ...first.initCalls] };
   if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes(), ...stopped };
-  // A variable set to different values in different files (dev and production): the
-  // endpoint is reported once per value, each linked to the line that sets it.
+  const forksOf = forkedEndpoints(code, first, env);
+  const out = first.endpoints.flatMap((e) => forksOf.get(e) ?? [e]);
+  // Fallbacks point at endpoints by identity: a chain to a forked endpoint reaches each of its forks.
+  for (const e of out) if (e.fallbacks) e.fallbacks = e.fallbacks.flatMap((f) => (forksOf.get(f.endpoint) ?? [f.endpoint]).map((endpoint) => ({ ...f, endpoint })));
+  applyBaaExclusions(out, baaMarks);
+  return { endpoints: out, notes: notes(), ...stopped };
+}
+
+/** The env as the file's code reads it: a variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it. */
+function withOwnEnv(code: ParsedCode): EnvLookup {
+  const { input, parser, structure, workspace } = code;
+  return (name) => {
+    const own = inFileEnv(name, structure.assignments, parser, input, code.useAt, (v) => evaluate(v, { parser, assignments: structure.assignments, unstable: structure.unstable, env: workspace }).text);
+    if (!own) return workspace(name);
+    if (own.runsFirst) return own.value;
+    // The use may run before or after it (a JS function, a Python lambda): the endpoint is forked below, once per value.
+    const others = workspaceValues(workspace(name)).filter((v) => v.state !== 'set' || v.value !== own.value.value);
+    if (!others.length) return own.value;
+    code.undecided.set(name, own.value);
+    return { state: 'conflict', values: [own.value, ...others.filter((v) => v.state === 'set')].map(({ value, where }) => ({ value, where })) };
+  };
+}
+
+/** What the calls being resolved read from the env. */
+interface EnvReads {
+  /** The env, recording each read. */
+  tracked: EnvLookup;
+  /** The values read since the last tag. */
+  consulted: Map<string, EnvValue>;
+  /** Called after each call or literal is resolved: its new endpoints (from `before`) take the values it read. */
+  tag: (endpoints: Endpoint[], before: number) => void;
+  readsOf: Map<Endpoint, string[]>;
+  conflicts: Map<Endpoint, string[]>;
+}
+
+/**
+ * Each endpoint remembers the workspace env values it was resolved from, and the
+ * variables it read that the workspace sets to several values.
+ */
+function trackReads(lookup: EnvLookup): EnvReads {
+  const consulted = new Map<string, EnvValue>();
+  // Every name each call's endpoints asked, set or not: a factory's branch copied to a call site in another module says what it read.
+  const asked = new Set<string>();
+  const readsOf = new Map<Endpoint, string[]>();
+  const conflicts = new Map<Endpoint, string[]>();
+  const tracked: EnvLookup = (name) => {
+    asked.add(name);
+    const v = lookup(name);
+    if (v.state === 'set' || v.state === 'conflict') consulted.set(name, v);
+    return v;
+  };
+  const tag = (endpoints: Endpoint[], before: number): void => {
+    for (let i = before; i < endpoints.length; i++) readsOf.set(endpoints[i]!, [...asked]);
+    asked.clear();
+    if (consulted.size === 0) return;
+    // A parameter's reading (calls.ts) is cited as the call that decides it, in words.
+    const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: readingShown(v.value), ...v.where }] : []));
+    const forked = [...consulted].filter(([, v]) => v.state === 'conflict').map(([name]) => name);
+    for (let i = before; i < endpoints.length; i++) {
+      if (sources.length) endpoints[i]!.env = [...sources];
+      if (forked.length) conflicts.set(endpoints[i]!, forked);
+    }
+    consulted.clear();
+  };
+  return { tracked, consulted, tag, readsOf, conflicts };
+}
+
+/** One pass over the file's calls and literals under `lookup`. */
+function resolvePass(code: ParsedCode, lookup: EnvLookup): Pass {
+  const { input, index, parser, structure, callers, workspace } = code;
+  const reads = trackReads(lookup);
+  // A constant imported from another module of the workspace is cited like an env value: the line that sets it.
+  const imported = (path: string): ReturnType<NonNullable<EvalContext['imported']>> => {
+    const c = importedConstant(input.file, input.lang, parser.imports, path, lookup);
+    if (c) reads.consulted.set(c.lookupName, { state: 'set', value: c.value, where: c.where });
+    return c;
+  };
+  const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: reads.tracked, workspace: lookup, imported, ownCallsOnly: /\.ipynb$/i.test(input.file),
+    ...(callers ? { fromCallers: callers.fromCallers.bind(callers), initCalled: callers.initCalled.bind(callers) } : {}) };
+  // What a folder's go.mod or package.json names: read untracked, as it is no value an endpoint is resolved from.
+  const manifest = (name: string): string | undefined => {
+    const v = workspace(name);
+    return v.state === 'set' ? v.value : undefined;
+  };
+  const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked, manifest, structure.calls);
+  const stoppedAt = resolveInOrder(code, r, reads);
+  r.profiles(structure.strings);
+  r.handlerFallbacks(structure.assignments);
+  r.spreadSharedConstants();
+  return { endpoints: r.endpoints, conflicts: reads.conflicts, tooDeepTries: r.tooDeepTries, springValueUses: r.springValueUses, initCalls: r.initCalls(), readsOf: reads.readsOf, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
+}
+
+/**
+ * The file's calls, then its literals, dispatched factories, config dicts, imported uses and
+ * Spring beans, each tagged with what it read. Returns where it stopped, past the endpoint cap.
+ */
+function resolveInOrder(code: ParsedCode, r: CodeResolver, { tracked, tag }: EnvReads): number | undefined {
+  const { input, index, parser, structure } = code;
+  const { text, lang } = input;
+  // Past the cap the engine reports only the first endpoints anyway (with a note): stop making them.
+  let stoppedAt: number | undefined;
+  for (const call of structure.calls) {
+    if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
+      stoppedAt = call.s;
+      break;
+    }
+    const before = r.endpoints.length;
+    code.useAt = call.s;
+    r.call(call);
+    for (let i = before; i < r.endpoints.length; i++) r.endpoints[i]!.call ??= { start: call.s, end: call.e };
+    tag(r.endpoints, before);
+  }
+  for (const tok of stoppedAt === undefined ? structure.strings : []) {
+    if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
+      stoppedAt = tok.s;
+      break;
+    }
+    const before = r.endpoints.length;
+    code.useAt = tok.s;
+    r.literal(tok);
+    tag(r.endpoints, before);
+  }
+  if (stoppedAt === undefined) {
+    const before = r.endpoints.length;
+    // Calls that pick a branch of another module's factory by a literal name (dispatch.ts).
+    r.endpoints.push(...dispatchedEndpoints(input.file, parser, structure, tracked, (at) => isTestFile(input.file) && expectedToRaise(text, at)));
+    tag(r.endpoints, before);
+  }
+  if (stoppedAt === undefined) {
+    const before = r.endpoints.length;
+    r.configDicts();
+    tag(r.endpoints, before);
+  }
+  for (const use of stoppedAt === undefined ? structure.importedUses : []) {
+    const before = r.endpoints.length;
+    code.useAt = use.s;
+    r.importedUse(use);
+    tag(r.endpoints, before);
+  }
+  code.useAt = text.length;
+  if (lang === 'java') {
+    const before = r.endpoints.length;
+    r.endpoints.push(...springAiBeans(input.file, parser, index, tracked));
+    tag(r.endpoints, before);
+  }
+  return stoppedAt;
+}
+
+/**
+ * A variable set to different values in different files (dev and production): the
+ * endpoint is reported once per value, each linked to the line that sets it. Each of the
+ * first pass's endpoints that forks, to its forks.
+ */
+function forkedEndpoints(code: ParsedCode, first: Pass, env: EnvLookup): Map<Endpoint, Endpoint[]> {
   const names = [...new Set([...first.conflicts.values()].flat())].slice(0, MAX_FORKED_VARIABLES);
   const spanOf = (e: Endpoint): string => `${e.range.start}:${e.range.end}`;
   const forksOf = new Map<Endpoint, Endpoint[]>();
   for (const name of names) {
-    const own = undecided.get(name);
-    const values = workspaceValues(workspace(name));
+    const own = code.undecided.get(name);
+    const values = workspaceValues(code.workspace(name));
     // The file's own value, where the order is not known, beside the workspace's (or the variable left unset).
     const forks = own ? [own, ...values.filter((v) => v.state !== 'set' || v.value !== own.value)] : values;
     // Too many values to report one by one: the endpoint stays unknown, listing them all.
@@ -235,18 +305,14 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     const open = new Map([...first.conflicts].filter(([, n]) => n.includes(name)).map(([e]) => [spanOf(e), e]));
     for (const value of forks) {
       const pinned: EnvLookup = (n) => (n === name ? value : env(n));
-      for (const e of run(pinned).endpoints) {
+      for (const e of resolvePass(code, pinned).endpoints) {
         const original = open.get(spanOf(e));
         if (!original || (value.state === 'set' && !e.env?.some((x) => x.name === name))) continue;
         forksOf.set(original, [...(forksOf.get(original) ?? []), e]);
       }
     }
   }
-  const out = first.endpoints.flatMap((e) => forksOf.get(e) ?? [e]);
-  // Fallbacks point at endpoints by identity: a chain to a forked endpoint reaches each of its forks.
-  for (const e of out) if (e.fallbacks) e.fallbacks = e.fallbacks.flatMap((f) => (forksOf.get(f.endpoint) ?? [f.endpoint]).map((endpoint) => ({ ...f, endpoint })));
-  applyBaaExclusions(out, baaMarks);
-  return { endpoints: out, notes: notes(), ...stopped };
+  return forksOf;
 }
 
 /** Only the calls a Python file makes of the named imported functions and classes (resolve/calls.ts). */
