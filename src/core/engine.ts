@@ -584,8 +584,8 @@ function readConfigTree(c: ReadContext, format: Extract<FileFormat, { kind: 'yam
 /** What a JSON file of a known kind (tsconfig, cdk.json, package.json, deployment parameters) adds. */
 function withJsonDefinitions({ file, text, env, config }: ReadContext, format: Extract<FileFormat, { kind: 'json' }>, tree: ConfigTree, scanned: Scanned): Scanned {
   if (format.compilerConfig) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...compilerConfig(file, tree)] };
-  // A package.json names its package: JS/TS code below it reads that to tell a library's own source.
   if (format.cdkContext) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...cdkContextDefinitions(file, tree.roots[0])] };
+  // A package.json names its package: JS/TS code below it reads that to tell a library's own source.
   if (format.packageManifest) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...npmPackageDefinition(file, tree.roots[0])] };
   if (!format.deploymentParameters) return scanned;
   const { template, settings } = deploymentParameters(file, tree);
