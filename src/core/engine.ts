@@ -408,144 +408,22 @@ export class Engine {
     }
   }
 
-  private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[], limit: { max: number; setting?: string | undefined }): Scanned {
-    const config = (fill: (r: ConfigResolver) => void): Scanned => {
-      const r = new ConfigResolver(file, this.index, text);
-      fill(r);
-      return { endpoints: r.endpoints, definitions: r.definitions, azureResources: r.azureResources, envFiles: r.envFiles };
+  private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[], limit: ReadLimit): Scanned {
+    const context: ReadContext = {
+      file, text, env, notes, limit, index: this.index,
+      config: (fill) => {
+        const r = new ConfigResolver(file, this.index, text);
+        fill(r);
+        return { endpoints: r.endpoints, definitions: r.definitions, azureResources: r.azureResources, envFiles: r.envFiles };
+      },
+      broken: (what, problem) => {
+        const { line } = lineAndColumn(text, problem.offset);
+        return this.lexicalFallback(file, text, `not valid ${what} (line ${line}: ${problem.message})`, notes, line);
+      },
+      notebook: (nb) => this.notebook(file, nb, text, env, notes),
     };
-    const broken = (what: string, problem: { message: string; offset: number }): Scanned => {
-      const { line } = lineAndColumn(text, problem.offset);
-      return this.lexicalFallback(file, text, `not valid ${what} (line ${line}: ${problem.message})`, notes, line);
-    };
-    switch (format.kind) {
-      case 'code': {
-        const code = resolveCode({ file, text, lang: format.lang }, this.index, env);
-        notes.push(...code.notes);
-        // The constants it exports reach the modules that import them (resolve/modules.ts); a CDK app's Lambda env reaches their code.
-        // A CDK app's stack region reaches the Bedrock resources its stacks declare.
-        const cdkLang = format.lang === 'js' || format.lang === 'python' ? format.lang : undefined;
-        const lambdas = cdkLang === 'js' && mayDefineCdkLambda(text);
-        const app = cdkLang !== undefined && mayDefineCdkApp(text);
-        const cdk = cdkLang && (lambdas || app) ? readCdkFile(text, cdkLang, env) : undefined;
-        const lambdaEnv = cdk && lambdas ? lambdaEnvironments(file, cdk) : [];
-        const stackEnv = cdk && app ? stackRegions(file, cdk) : [];
-        // What the app's constructions pass in their props, for the `props.key` a Lambda environment reads.
-        const props = cdk ? constructionProps(file, cdk) : [];
-        return { endpoints: code.endpoints, definitions: [...code.exports, ...lambdaEnv, ...stackEnv, ...props], ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
-      }
-      case 'dotenv': {
-        // A dotenv file serves the code in its folder; where that is, the workspace decides (env-scope.ts).
-        const scope: EnvScope = { kind: 'dotenv', dir: dirOf(file), ...(isDocumentationEnv(file) ? { documentation: true as const } : {}) };
-        return config((r) => r.env(dotenvAssignments(parseDotenv(text)), scope));
-      }
-      case 'dockerfile': {
-        // The image's code is its build context, most often the Dockerfile's folder: scoped as a .env there is.
-        const scope: EnvScope = { kind: 'dotenv', dir: dirOf(file) };
-        return config((r) => r.env(dotenvAssignments(parseDockerfileEnv(text)), scope));
-      }
-      case 'yaml':
-      case 'json':
-      case 'toml':
-      case 'properties': {
-        const tree: ConfigTree = format.kind === 'yaml' ? parseYaml(text) : format.kind === 'json' ? parseJson(text)
-          : format.kind === 'toml' ? parseToml(text) : parseProperties(text);
-        if (tree.problems.length) return broken(format.kind.toUpperCase(), tree.problems[0]!);
-        // Spring Boot reads its properties from YAML and .properties files (Spring AI's starters first, so their URLs are theirs).
-        const spring = format.kind === 'yaml' || format.kind === 'properties';
-        const scanned = config((r) => tree.roots.forEach((root) => {
-          if (spring) {
-            springAiProperties(r, root, env);
-            springValueProperties(r, root, env);
-          }
-          if (format.kind === 'yaml' || format.kind === 'json') {
-            r.bicepLoaded(root, env);
-            componentConfigs(r, root, env);
-          }
-          r.tree(root);
-        }));
-        // A model config file reaches the code that loads it by name (resolve/config-files.ts).
-        if (format.kind === 'yaml' || format.kind === 'json') scanned.definitions = [...(scanned.definitions ?? []), ...publishedConfigFile(file, text, tree, this.index)];
-        if (format.kind === 'json' && format.compilerConfig) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...compilerConfig(file, tree)] };
-        // A package.json names its package: JS/TS code below it reads that to tell a library's own source.
-        if (format.kind === 'json' && format.cdkContext) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...cdkContextDefinitions(file, tree.roots[0])] };
-        if (format.kind === 'json' && format.packageManifest) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...npmPackageDefinition(file, tree.roots[0])] };
-        if (format.kind !== 'json' || !format.deploymentParameters) return scanned;
-        const { template, settings } = deploymentParameters(file, tree);
-        const skus = config((r) => r.bicepParameters(template, settings, env, (offset) => lineAndColumn(text, offset).line));
-        return {
-          ...scanned,
-          endpoints: [...scanned.endpoints, ...skus.endpoints],
-          definitions: [...(scanned.definitions ?? []), ...settings.map((p) => ({ name: bicepParamName(template, p.param), value: p.value.text, offset: p.value.s }))],
-        };
-      }
-      case 'terraform': {
-        const hcl = parseHcl(text);
-        if (hcl.problems.length) return broken('HCL', hcl.problems[0]!);
-        notes.push(...parseNotes(file, text, undefined, hcl.parser.tooDeep()));
-        if (format.varsOnly) {
-          // Variable values for the module in this folder; Terraform code elsewhere reads them.
-          const dir = moduleDir(file);
-          const definitions = [...hcl.body.attributes.values()]
-            .filter((a) => a.value.k === 'str')
-            .map((a) => ({ name: tfvarName(dir, a.name), value: (a.value as { v: string }).v, offset: a.value.s }));
-          return { ...config((r) => r.terraform(hcl, env)), definitions };
-        }
-        // Variable defaults serve the module's other files (variables.tf for main.tf).
-        const dir = moduleDir(file);
-        const defaults = hcl.body.blocks.flatMap((b) => {
-          const def = b.type === 'variable' && b.labels[0] ? b.attributes.get('default') : undefined;
-          return def?.value.k === 'str' ? [{ name: tfDefaultName(dir, b.labels[0]!), value: def.value.v, offset: def.value.s }] : [];
-        });
-        const scanned = config((r) => r.terraform(hcl, env));
-        return { ...scanned, definitions: [...(scanned.definitions ?? []), ...defaults] };
-      }
-      case 'build': {
-        // A go.mod names its module: Go code below it reads that to tell an SDK's own source.
-        const goModule = file === 'go.mod' || file.endsWith('/go.mod') ? goModuleDefinition(file, text) : undefined;
-        if (goModule !== undefined) return { endpoints: [], definitions: goModule ? [goModule] : [] };
-        // Which Spring AI starters this module declares: its application properties read it.
-        return { endpoints: [], definitions: [springAiStarters(file, text)] };
-      }
-      case 'bicepparam': {
-        const { template, settings } = bicepParameters(file, text);
-        const scanned = config((r) => r.bicepParameters(template, settings, env, (offset) => lineAndColumn(text, offset).line));
-        return { ...scanned, definitions: [...(scanned.definitions ?? []), ...settings.map((p) => ({ name: bicepParamName(template, p.param), value: p.value.text, offset: p.value.s }))] };
-      }
-      case 'prompty': {
-        const end = promptyFrontMatterEnd(text);
-        if (end < 0) return /^\s*---/.test(text) ? broken('Prompty front matter', { message: 'it has no closing --- line', offset: 0 }) : { endpoints: [] };
-        const tree = parseYaml(text.slice(0, end));
-        if (tree.problems.length) return broken('Prompty front matter YAML', tree.problems[0]!);
-        return config((r) => tree.roots.forEach((root) => {
-          promptyModel(r, root, env);
-          r.tree(root);
-        }));
-      }
-      case 'bicep': {
-        const bicep = parseBicep(text);
-        notes.push(...parseNotes(file, text, bicep.brackets, bicep.tooDeep));
-        return config((r) => r.bicep(bicep, env));
-      }
-      case 'notebook': {
-        const nb = parseNotebook(text);
-        if (nb.problems.length && nb.cells.length === 0) return broken('notebook JSON', nb.problems[0]!);
-        if (nb.problems.length) {
-          // The cells before the damage are read; what the damage hides is not.
-          const problem = nb.problems[0]!;
-          const { line } = lineAndColumn(text, problem.offset);
-          notes.push({ kind: 'parse-error', file, line, message: `not valid notebook JSON (line ${line}: ${problem.message}); only the code cells that could be read were scanned` });
-        }
-        // The size limit is on the code: outputs, however large, are not analysed.
-        const codeSize = nb.cells.reduce((n, c) => n + c.text.length, 0);
-        if (codeSize > limit.max) {
-          const setting = limit.setting ?? 'policy maxFileSizeKb';
-          notes.push({ kind: 'skipped-too-large', file, message: `not scanned: the notebook's code cells hold ${formatSize(codeSize)}, over the ${formatSize(limit.max)} limit (${setting})` });
-          return { endpoints: [] };
-        }
-        return this.notebook(file, nb, text, env, notes);
-      }
-    }
+    const read = READERS[format.kind] as (context: ReadContext, format: FileFormat) => Scanned;
+    return read(context, format);
   }
 
   /**
@@ -614,6 +492,181 @@ export class Engine {
     }
     return { endpoints: r.endpoints };
   }
+}
+
+type ReadLimit = { max: number; setting?: string | undefined };
+
+/** What a format's reader is given: the file, and the engine's services it may call. */
+interface ReadContext {
+  file: string;
+  text: string;
+  env: EnvLookup;
+  notes: ScanNote[];
+  limit: ReadLimit;
+  index: CatalogIndex;
+  /** What a ConfigResolver finds in the file once `fill` has fed it. */
+  config: (fill: (r: ConfigResolver) => void) => Scanned;
+  /** A file that is not valid `what`: noted, then scanned lexically. */
+  broken: (what: string, problem: { message: string; offset: number }) => Scanned;
+  notebook: (nb: Notebook) => Scanned;
+}
+
+type Reader<K extends FileFormat['kind']> = (c: ReadContext, format: Extract<FileFormat, { kind: K }>) => Scanned;
+
+/** One reader per file format. */
+const READERS: { [K in FileFormat['kind']]: Reader<K> } = {
+  code: readCode,
+  dotenv: readDotenv,
+  dockerfile: readDockerfile,
+  yaml: readConfigTree,
+  json: readConfigTree,
+  toml: readConfigTree,
+  properties: readConfigTree,
+  terraform: readTerraform,
+  build: readBuild,
+  bicepparam: readBicepParam,
+  prompty: readPrompty,
+  bicep: readBicep,
+  notebook: readNotebook,
+};
+
+function readCode({ file, text, env, notes, index }: ReadContext, format: Extract<FileFormat, { kind: 'code' }>): Scanned {
+  const code = resolveCode({ file, text, lang: format.lang }, index, env);
+  notes.push(...code.notes);
+  // The constants it exports reach the modules that import them (resolve/modules.ts); a CDK app's Lambda env reaches their code.
+  // A CDK app's stack region reaches the Bedrock resources its stacks declare.
+  const cdkLang = format.lang === 'js' || format.lang === 'python' ? format.lang : undefined;
+  const lambdas = cdkLang === 'js' && mayDefineCdkLambda(text);
+  const app = cdkLang !== undefined && mayDefineCdkApp(text);
+  const cdk = cdkLang && (lambdas || app) ? readCdkFile(text, cdkLang, env) : undefined;
+  const lambdaEnv = cdk && lambdas ? lambdaEnvironments(file, cdk) : [];
+  const stackEnv = cdk && app ? stackRegions(file, cdk) : [];
+  // What the app's constructions pass in their props, for the `props.key` a Lambda environment reads.
+  const props = cdk ? constructionProps(file, cdk) : [];
+  return { endpoints: code.endpoints, definitions: [...code.exports, ...lambdaEnv, ...stackEnv, ...props], ...(code.stoppedAt === undefined ? {} : { stoppedAt: code.stoppedAt }) };
+}
+
+function readDotenv({ file, text, config }: ReadContext): Scanned {
+  // A dotenv file serves the code in its folder; where that is, the workspace decides (env-scope.ts).
+  const scope: EnvScope = { kind: 'dotenv', dir: dirOf(file), ...(isDocumentationEnv(file) ? { documentation: true as const } : {}) };
+  return config((r) => r.env(dotenvAssignments(parseDotenv(text)), scope));
+}
+
+function readDockerfile({ file, text, config }: ReadContext): Scanned {
+  // The image's code is its build context, most often the Dockerfile's folder: scoped as a .env there is.
+  const scope: EnvScope = { kind: 'dotenv', dir: dirOf(file) };
+  return config((r) => r.env(dotenvAssignments(parseDockerfileEnv(text)), scope));
+}
+
+function readConfigTree(c: ReadContext, format: Extract<FileFormat, { kind: 'yaml' | 'json' | 'toml' | 'properties' }>): Scanned {
+  const { file, text, env, config } = c;
+  const tree: ConfigTree = format.kind === 'yaml' ? parseYaml(text) : format.kind === 'json' ? parseJson(text)
+    : format.kind === 'toml' ? parseToml(text) : parseProperties(text);
+  if (tree.problems.length) return c.broken(format.kind.toUpperCase(), tree.problems[0]!);
+  // Spring Boot reads its properties from YAML and .properties files (Spring AI's starters first, so their URLs are theirs).
+  const spring = format.kind === 'yaml' || format.kind === 'properties';
+  const scanned = config((r) => tree.roots.forEach((root) => {
+    if (spring) {
+      springAiProperties(r, root, env);
+      springValueProperties(r, root, env);
+    }
+    if (format.kind === 'yaml' || format.kind === 'json') {
+      r.bicepLoaded(root, env);
+      componentConfigs(r, root, env);
+    }
+    r.tree(root);
+  }));
+  // A model config file reaches the code that loads it by name (resolve/config-files.ts).
+  if (format.kind === 'yaml' || format.kind === 'json') scanned.definitions = [...(scanned.definitions ?? []), ...publishedConfigFile(file, text, tree, c.index)];
+  return format.kind === 'json' ? withJsonDefinitions(c, format, tree, scanned) : scanned;
+}
+
+/** What a JSON file of a known kind (tsconfig, cdk.json, package.json, deployment parameters) adds. */
+function withJsonDefinitions({ file, text, env, config }: ReadContext, format: Extract<FileFormat, { kind: 'json' }>, tree: ConfigTree, scanned: Scanned): Scanned {
+  if (format.compilerConfig) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...compilerConfig(file, tree)] };
+  if (format.cdkContext) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...cdkContextDefinitions(file, tree.roots[0])] };
+  // A package.json names its package: JS/TS code below it reads that to tell a library's own source.
+  if (format.packageManifest) return { ...scanned, definitions: [...(scanned.definitions ?? []), ...npmPackageDefinition(file, tree.roots[0])] };
+  if (!format.deploymentParameters) return scanned;
+  const { template, settings } = deploymentParameters(file, tree);
+  const skus = config((r) => r.bicepParameters(template, settings, env, (offset) => lineAndColumn(text, offset).line));
+  return {
+    ...scanned,
+    endpoints: [...scanned.endpoints, ...skus.endpoints],
+    definitions: [...(scanned.definitions ?? []), ...settings.map((p) => ({ name: bicepParamName(template, p.param), value: p.value.text, offset: p.value.s }))],
+  };
+}
+
+function readTerraform({ file, text, env, notes, config, broken }: ReadContext, format: Extract<FileFormat, { kind: 'terraform' }>): Scanned {
+  const hcl = parseHcl(text);
+  if (hcl.problems.length) return broken('HCL', hcl.problems[0]!);
+  notes.push(...parseNotes(file, text, undefined, hcl.parser.tooDeep()));
+  if (format.varsOnly) {
+    // Variable values for the module in this folder; Terraform code elsewhere reads them.
+    const dir = moduleDir(file);
+    const definitions = [...hcl.body.attributes.values()]
+      .filter((a) => a.value.k === 'str')
+      .map((a) => ({ name: tfvarName(dir, a.name), value: (a.value as { v: string }).v, offset: a.value.s }));
+    return { ...config((r) => r.terraform(hcl, env)), definitions };
+  }
+  // Variable defaults serve the module's other files (variables.tf for main.tf).
+  const dir = moduleDir(file);
+  const defaults = hcl.body.blocks.flatMap((b) => {
+    const def = b.type === 'variable' && b.labels[0] ? b.attributes.get('default') : undefined;
+    return def?.value.k === 'str' ? [{ name: tfDefaultName(dir, b.labels[0]!), value: def.value.v, offset: def.value.s }] : [];
+  });
+  const scanned = config((r) => r.terraform(hcl, env));
+  return { ...scanned, definitions: [...(scanned.definitions ?? []), ...defaults] };
+}
+
+function readBuild({ file, text }: ReadContext): Scanned {
+  // A go.mod names its module: Go code below it reads that to tell an SDK's own source.
+  const goModule = file === 'go.mod' || file.endsWith('/go.mod') ? goModuleDefinition(file, text) : undefined;
+  if (goModule !== undefined) return { endpoints: [], definitions: goModule ? [goModule] : [] };
+  // Which Spring AI starters this module declares: its application properties read it.
+  return { endpoints: [], definitions: [springAiStarters(file, text)] };
+}
+
+function readBicepParam({ file, text, env, config }: ReadContext): Scanned {
+  const { template, settings } = bicepParameters(file, text);
+  const scanned = config((r) => r.bicepParameters(template, settings, env, (offset) => lineAndColumn(text, offset).line));
+  return { ...scanned, definitions: [...(scanned.definitions ?? []), ...settings.map((p) => ({ name: bicepParamName(template, p.param), value: p.value.text, offset: p.value.s }))] };
+}
+
+function readPrompty({ text, env, config, broken }: ReadContext): Scanned {
+  const end = promptyFrontMatterEnd(text);
+  if (end < 0) return /^\s*---/.test(text) ? broken('Prompty front matter', { message: 'it has no closing --- line', offset: 0 }) : { endpoints: [] };
+  const tree = parseYaml(text.slice(0, end));
+  if (tree.problems.length) return broken('Prompty front matter YAML', tree.problems[0]!);
+  return config((r) => tree.roots.forEach((root) => {
+    promptyModel(r, root, env);
+    r.tree(root);
+  }));
+}
+
+function readBicep({ file, text, env, notes, config }: ReadContext): Scanned {
+  const bicep = parseBicep(text);
+  notes.push(...parseNotes(file, text, bicep.brackets, bicep.tooDeep));
+  return config((r) => r.bicep(bicep, env));
+}
+
+function readNotebook({ file, text, notes, limit, broken, notebook }: ReadContext): Scanned {
+  const nb = parseNotebook(text);
+  if (nb.problems.length && nb.cells.length === 0) return broken('notebook JSON', nb.problems[0]!);
+  if (nb.problems.length) {
+    // The cells before the damage are read; what the damage hides is not.
+    const problem = nb.problems[0]!;
+    const { line } = lineAndColumn(text, problem.offset);
+    notes.push({ kind: 'parse-error', file, line, message: `not valid notebook JSON (line ${line}: ${problem.message}); only the code cells that could be read were scanned` });
+  }
+  // The size limit is on the code: outputs, however large, are not analysed.
+  const codeSize = nb.cells.reduce((n, c) => n + c.text.length, 0);
+  if (codeSize > limit.max) {
+    const setting = limit.setting ?? 'policy maxFileSizeKb';
+    notes.push({ kind: 'skipped-too-large', file, message: `not scanned: the notebook's code cells hold ${formatSize(codeSize)}, over the ${formatSize(limit.max)} limit (${setting})` });
+    return { endpoints: [] };
+  }
+  return notebook(nb);
 }
 
 /** Maps an endpoint found in the notebook's code back to the notebook's JSON text. */

@@ -81,6 +81,32 @@ export const isInitCall = (v: { name: string }): boolean => v.name.startsWith(IN
 const MAX_FORKED_VARIABLES = 3;
 const MAX_FORKED_VALUES = 8;
 
+/** A code file parsed, with what its passes share. */
+interface ParsedCode {
+  input: CodeFile;
+  index: CatalogIndex;
+  parser: CodeParser;
+  structure: CodeStructure;
+  callers: CallerArguments | undefined;
+  /** The workspace's env (with the values other modules' calls pass, for Python parameters). */
+  workspace: EnvLookup;
+  /** Where the call or literal being resolved starts: a variable the file sets reaches only code that runs after it. */
+  useAt: number;
+  /** Variables the file sets where it cannot tell whether they run before a use that reads them: their values. */
+  undecided: Map<string, SetEnv>;
+}
+
+/** What one pass over a file's calls and literals, under one env, finds. */
+interface Pass {
+  endpoints: Endpoint[];
+  conflicts: Map<Endpoint, string[]>;
+  tooDeepTries: number[];
+  springValueUses: ExportedValue[];
+  initCalls: ExportedValue[];
+  readsOf: Map<Endpoint, string[]>;
+  stoppedAt?: number;
+}
+
 /**
  * The endpoints of a code file, and notes on what in it could not be read as written.
  * `stoppedAt`: where it stopped making endpoints, past MAX_ENDPOINTS_PER_FILE.
@@ -92,117 +118,9 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const structure = parser.parseFile();
   // Python parameters take the values other modules' calls pass (calls.ts); a notebook has only its own calls.
   const callers = lang === 'python' && !/\.ipynb$/i.test(input.file) ? new CallerArguments(input.file, parser, structure, env) : undefined;
-  if (callers) env = callers.env();
-  const workspace = env;
-  // Where the call or literal being resolved starts: a variable the file sets reaches only code that runs after it.
-  let useAt = text.length;
-  // Variables the file sets where it cannot tell whether they run before a use that reads them: their values.
-  const undecided = new Map<string, SetEnv>();
-  // A variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it.
-  env = (name) => {
-    const own = inFileEnv(name, structure.assignments, parser, input, useAt, (v) => evaluate(v, { parser, assignments: structure.assignments, unstable: structure.unstable, env: workspace }).text);
-    if (!own) return workspace(name);
-    if (own.runsFirst) return own.value;
-    // The use may run before or after it (a JS function, a Python lambda): the endpoint is forked below, once per value.
-    const others = workspaceValues(workspace(name)).filter((v) => v.state !== 'set' || v.value !== own.value.value);
-    if (!others.length) return own.value;
-    undecided.set(name, own.value);
-    return { state: 'conflict', values: [own.value, ...others.filter((v) => v.state === 'set')].map(({ value, where }) => ({ value, where })) };
-  };
-  const run = (lookup: EnvLookup): { endpoints: Endpoint[]; conflicts: Map<Endpoint, string[]>; tooDeepTries: number[]; springValueUses: ExportedValue[]; initCalls: ExportedValue[]; readsOf: Map<Endpoint, string[]>; stoppedAt?: number } => {
-    // Each endpoint remembers the workspace env values it was resolved from, and the
-    // variables it read that the workspace sets to several values.
-    const consulted = new Map<string, EnvValue>();
-    // Every name each call's endpoints asked, set or not: a factory's branch copied to a call site in another module says what it read.
-    const asked = new Set<string>();
-    const readsOf = new Map<Endpoint, string[]>();
-    const tracked: EnvLookup = (name) => {
-      asked.add(name);
-      const v = lookup(name);
-      if (v.state === 'set' || v.state === 'conflict') consulted.set(name, v);
-      return v;
-    };
-    // A constant imported from another module of the workspace is cited like an env value: the line that sets it.
-    const imported = (path: string): ReturnType<NonNullable<EvalContext['imported']>> => {
-      const c = importedConstant(input.file, lang, parser.imports, path, lookup);
-      if (c) consulted.set(c.lookupName, { state: 'set', value: c.value, where: c.where });
-      return c;
-    };
-    const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: tracked, workspace: lookup, imported, ownCallsOnly: /\.ipynb$/i.test(input.file),
-      ...(callers ? { fromCallers: callers.fromCallers.bind(callers), initCalled: callers.initCalled.bind(callers) } : {}) };
-    // What a folder's go.mod or package.json names: read untracked, as it is no value an endpoint is resolved from.
-    const manifest = (name: string): string | undefined => {
-      const v = workspace(name);
-      return v.state === 'set' ? v.value : undefined;
-    };
-    const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked, manifest, structure.calls);
-    const conflicts = new Map<Endpoint, string[]>();
-    // Called after each call or literal is resolved: its new endpoints take the values it read.
-    const tag = (before: number): void => {
-      for (let i = before; i < r.endpoints.length; i++) readsOf.set(r.endpoints[i]!, [...asked]);
-      asked.clear();
-      if (consulted.size === 0) return;
-      // A parameter's reading (calls.ts) is cited as the call that decides it, in words.
-      const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: readingShown(v.value), ...v.where }] : []));
-      const forked = [...consulted].filter(([, v]) => v.state === 'conflict').map(([name]) => name);
-      for (let i = before; i < r.endpoints.length; i++) {
-        if (sources.length) r.endpoints[i]!.env = [...sources];
-        if (forked.length) conflicts.set(r.endpoints[i]!, forked);
-      }
-      consulted.clear();
-    };
-    // Past the cap the engine reports only the first endpoints anyway (with a note): stop making them.
-    let stoppedAt: number | undefined;
-    for (const call of structure.calls) {
-      if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
-        stoppedAt = call.s;
-        break;
-      }
-      const before = r.endpoints.length;
-      useAt = call.s;
-      r.call(call);
-      for (let i = before; i < r.endpoints.length; i++) r.endpoints[i]!.call ??= { start: call.s, end: call.e };
-      tag(before);
-    }
-    for (const tok of stoppedAt === undefined ? structure.strings : []) {
-      if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
-        stoppedAt = tok.s;
-        break;
-      }
-      const before = r.endpoints.length;
-      useAt = tok.s;
-      r.literal(tok);
-      tag(before);
-    }
-    if (stoppedAt === undefined) {
-      const before = r.endpoints.length;
-      // Calls that pick a branch of another module's factory by a literal name (dispatch.ts).
-      r.endpoints.push(...dispatchedEndpoints(input.file, parser, structure, tracked, (at) => isTestFile(input.file) && expectedToRaise(text, at)));
-      tag(before);
-    }
-    if (stoppedAt === undefined) {
-      const before = r.endpoints.length;
-      r.configDicts();
-      tag(before);
-    }
-    for (const use of stoppedAt === undefined ? structure.importedUses : []) {
-      const before = r.endpoints.length;
-      useAt = use.s;
-      r.importedUse(use);
-      tag(before);
-    }
-    useAt = text.length;
-    if (lang === 'java') {
-      const before = r.endpoints.length;
-      r.endpoints.push(...springAiBeans(input.file, parser, index, tracked));
-      tag(before);
-    }
-    r.profiles(structure.strings);
-    r.handlerFallbacks(structure.assignments);
-    r.spreadSharedConstants();
-    return { endpoints: r.endpoints, conflicts, tooDeepTries: r.tooDeepTries, springValueUses: r.springValueUses, initCalls: r.initCalls(), readsOf, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
-  };
-  const first = run(env);
+  const code: ParsedCode = { input, index, parser, structure, callers, workspace: callers ? callers.env() : env, useAt: text.length, undecided: new Map() };
+  env = withOwnEnv(code);
+  const first = resolvePass(code, env);
   const notes = (): ScanNote[] => {
     const out = parseNotes(input.file, text, brackets, parser.tooDeep(), unterminated);
     if (first.tooDeepTries.length) {
@@ -220,14 +138,166 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
   const branches = lang === 'python' && !/\.ipynb$/i.test(input.file) ? publishedBranches(input.file, text, first.endpoints, first.readsOf) : [];
   const stopped = { ...(first.stoppedAt === undefined ? {} : { stoppedAt: first.stoppedAt }), exports: [...exportedConstants(input.file, lang, parser, structure), ...first.springValueUses, ...branches, ...first.initCalls] };
   if (first.conflicts.size === 0) return { endpoints: first.endpoints, notes: notes(), ...stopped };
-  // A variable set to different values in different files (dev and production): the
-  // endpoint is reported once per value, each linked to the line that sets it.
+  const forksOf = forkedEndpoints(code, first, env);
+  const out = first.endpoints.flatMap((e) => forksOf.get(e) ?? [e]);
+  // Fallbacks point at endpoints by identity: a chain to a forked endpoint reaches each of its forks.
+  for (const e of out) if (e.fallbacks) e.fallbacks = e.fallbacks.flatMap((f) => (forksOf.get(f.endpoint) ?? [f.endpoint]).map((endpoint) => ({ ...f, endpoint })));
+  applyBaaExclusions(out, baaMarks);
+  return { endpoints: out, notes: notes(), ...stopped };
+}
+
+/** The env as the file's code reads it: a variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it. */
+function withOwnEnv(code: ParsedCode): EnvLookup {
+  const { input, parser, structure, workspace } = code;
+  return (name) => {
+    const own = inFileEnv(name, structure.assignments, parser, input, code.useAt, (v) => evaluate(v, { parser, assignments: structure.assignments, unstable: structure.unstable, env: workspace }).text);
+    if (!own) return workspace(name);
+    if (own.runsFirst) return own.value;
+    // The use may run before or after it (a JS function, a Python lambda): the endpoint is forked below, once per value.
+    const others = workspaceValues(workspace(name)).filter((v) => v.state !== 'set' || v.value !== own.value.value);
+    if (!others.length) return own.value;
+    code.undecided.set(name, own.value);
+    return { state: 'conflict', values: [own.value, ...others.filter((v) => v.state === 'set')].map(({ value, where }) => ({ value, where })) };
+  };
+}
+
+/** What the calls being resolved read from the env. */
+interface EnvReads {
+  /** The env, recording each read. */
+  tracked: EnvLookup;
+  /** The values read since the last tag. */
+  consulted: Map<string, EnvValue>;
+  /** Called after each call or literal is resolved: its new endpoints (from `before`) take the values it read. */
+  tag: (endpoints: Endpoint[], before: number) => void;
+  readsOf: Map<Endpoint, string[]>;
+  conflicts: Map<Endpoint, string[]>;
+}
+
+/**
+ * Each endpoint remembers the workspace env values it was resolved from, and the
+ * variables it read that the workspace sets to several values.
+ */
+function trackReads(lookup: EnvLookup): EnvReads {
+  const consulted = new Map<string, EnvValue>();
+  // Every name each call's endpoints asked, set or not: a factory's branch copied to a call site in another module says what it read.
+  const asked = new Set<string>();
+  const readsOf = new Map<Endpoint, string[]>();
+  const conflicts = new Map<Endpoint, string[]>();
+  const tracked: EnvLookup = (name) => {
+    asked.add(name);
+    const v = lookup(name);
+    if (v.state === 'set' || v.state === 'conflict') consulted.set(name, v);
+    return v;
+  };
+  const tag = (endpoints: Endpoint[], before: number): void => {
+    for (let i = before; i < endpoints.length; i++) readsOf.set(endpoints[i]!, [...asked]);
+    asked.clear();
+    if (consulted.size === 0) return;
+    // A parameter's reading (calls.ts) is cited as the call that decides it, in words.
+    const sources = [...consulted].flatMap(([name, v]) => (v.state === 'set' ? [{ name, value: readingShown(v.value), ...v.where }] : []));
+    const forked = [...consulted].filter(([, v]) => v.state === 'conflict').map(([name]) => name);
+    for (let i = before; i < endpoints.length; i++) {
+      if (sources.length) endpoints[i]!.env = [...sources];
+      if (forked.length) conflicts.set(endpoints[i]!, forked);
+    }
+    consulted.clear();
+  };
+  return { tracked, consulted, tag, readsOf, conflicts };
+}
+
+/** One pass over the file's calls and literals under `lookup`. */
+function resolvePass(code: ParsedCode, lookup: EnvLookup): Pass {
+  const { input, index, parser, structure, callers, workspace } = code;
+  const reads = trackReads(lookup);
+  // A constant imported from another module of the workspace is cited like an env value: the line that sets it.
+  const imported = (path: string): ReturnType<NonNullable<EvalContext['imported']>> => {
+    const c = importedConstant(input.file, input.lang, parser.imports, path, lookup);
+    if (c) reads.consulted.set(c.lookupName, { state: 'set', value: c.value, where: c.where });
+    return c;
+  };
+  const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: reads.tracked, workspace: lookup, imported, ownCallsOnly: /\.ipynb$/i.test(input.file),
+    ...(callers ? { fromCallers: callers.fromCallers.bind(callers), initCalled: callers.initCalled.bind(callers) } : {}) };
+  // What a folder's go.mod or package.json names: read untracked, as it is no value an endpoint is resolved from.
+  const manifest = (name: string): string | undefined => {
+    const v = workspace(name);
+    return v.state === 'set' ? v.value : undefined;
+  };
+  const r = new CodeResolver(input, index, ctx, structure.keyOf, structure.isChecked, manifest, structure.calls);
+  const stoppedAt = resolveInOrder(code, r, reads);
+  r.profiles(structure.strings);
+  r.handlerFallbacks(structure.assignments);
+  r.spreadSharedConstants();
+  return { endpoints: r.endpoints, conflicts: reads.conflicts, tooDeepTries: r.tooDeepTries, springValueUses: r.springValueUses, initCalls: r.initCalls(), readsOf: reads.readsOf, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
+}
+
+/**
+ * The file's calls, then its literals, dispatched factories, config dicts, imported uses and
+ * Spring beans, each tagged with what it read. Returns where it stopped, past the endpoint cap.
+ */
+function resolveInOrder(code: ParsedCode, r: CodeResolver, { tracked, tag }: EnvReads): number | undefined {
+  const { input, index, parser, structure } = code;
+  const { text, lang } = input;
+  // Past the cap the engine reports only the first endpoints anyway (with a note): stop making them.
+  let stoppedAt: number | undefined;
+  for (const call of structure.calls) {
+    if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
+      stoppedAt = call.s;
+      break;
+    }
+    const before = r.endpoints.length;
+    code.useAt = call.s;
+    r.call(call);
+    for (let i = before; i < r.endpoints.length; i++) r.endpoints[i]!.call ??= { start: call.s, end: call.e };
+    tag(r.endpoints, before);
+  }
+  for (const tok of stoppedAt === undefined ? structure.strings : []) {
+    if (r.endpoints.length > MAX_ENDPOINTS_PER_FILE) {
+      stoppedAt = tok.s;
+      break;
+    }
+    const before = r.endpoints.length;
+    code.useAt = tok.s;
+    r.literal(tok);
+    tag(r.endpoints, before);
+  }
+  if (stoppedAt === undefined) {
+    const before = r.endpoints.length;
+    // Calls that pick a branch of another module's factory by a literal name (dispatch.ts).
+    r.endpoints.push(...dispatchedEndpoints(input.file, parser, structure, tracked, (at) => isTestFile(input.file) && expectedToRaise(text, at)));
+    tag(r.endpoints, before);
+  }
+  if (stoppedAt === undefined) {
+    const before = r.endpoints.length;
+    r.configDicts();
+    tag(r.endpoints, before);
+  }
+  for (const use of stoppedAt === undefined ? structure.importedUses : []) {
+    const before = r.endpoints.length;
+    code.useAt = use.s;
+    r.importedUse(use);
+    tag(r.endpoints, before);
+  }
+  code.useAt = text.length;
+  if (lang === 'java') {
+    const before = r.endpoints.length;
+    r.endpoints.push(...springAiBeans(input.file, parser, index, tracked));
+    tag(r.endpoints, before);
+  }
+  return stoppedAt;
+}
+
+/**
+ * A variable set to different values in different files (dev and production): the
+ * endpoint is reported once per value, each linked to the line that sets it. Each of the
+ * first pass's endpoints that forks, to its forks.
+ */
+function forkedEndpoints(code: ParsedCode, first: Pass, env: EnvLookup): Map<Endpoint, Endpoint[]> {
   const names = [...new Set([...first.conflicts.values()].flat())].slice(0, MAX_FORKED_VARIABLES);
   const spanOf = (e: Endpoint): string => `${e.range.start}:${e.range.end}`;
   const forksOf = new Map<Endpoint, Endpoint[]>();
   for (const name of names) {
-    const own = undecided.get(name);
-    const values = workspaceValues(workspace(name));
+    const own = code.undecided.get(name);
+    const values = workspaceValues(code.workspace(name));
     // The file's own value, where the order is not known, beside the workspace's (or the variable left unset).
     const forks = own ? [own, ...values.filter((v) => v.state !== 'set' || v.value !== own.value)] : values;
     // Too many values to report one by one: the endpoint stays unknown, listing them all.
@@ -235,18 +305,14 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
     const open = new Map([...first.conflicts].filter(([, n]) => n.includes(name)).map(([e]) => [spanOf(e), e]));
     for (const value of forks) {
       const pinned: EnvLookup = (n) => (n === name ? value : env(n));
-      for (const e of run(pinned).endpoints) {
+      for (const e of resolvePass(code, pinned).endpoints) {
         const original = open.get(spanOf(e));
         if (!original || (value.state === 'set' && !e.env?.some((x) => x.name === name))) continue;
         forksOf.set(original, [...(forksOf.get(original) ?? []), e]);
       }
     }
   }
-  const out = first.endpoints.flatMap((e) => forksOf.get(e) ?? [e]);
-  // Fallbacks point at endpoints by identity: a chain to a forked endpoint reaches each of its forks.
-  for (const e of out) if (e.fallbacks) e.fallbacks = e.fallbacks.flatMap((f) => (forksOf.get(f.endpoint) ?? [f.endpoint]).map((endpoint) => ({ ...f, endpoint })));
-  applyBaaExclusions(out, baaMarks);
-  return { endpoints: out, notes: notes(), ...stopped };
+  return forksOf;
 }
 
 /** Only the calls a Python file makes of the named imported functions and classes (resolve/calls.ts). */
@@ -320,6 +386,21 @@ function inFileEnv(name: string, assignments: Map<string, Assignment[]>, parser:
     return { value: { state: 'set', value: text, where: { file: input.file, line } }, runsFirst };
   }
   return undefined;
+}
+
+/** A client whose backend cannot be told, and why. */
+type UndecidedClient = { provider: Provider; signal: ClientSignal; undecided: string };
+
+/** An SDK client's call being resolved, with what each step of reading it needs. */
+interface ClientSite {
+  call: Call;
+  provider: Provider;
+  signal: ClientSignal;
+  /** How the endpoint was found, in words, after the call (and the router or wrapper). */
+  via: (what: string) => string;
+  extras: { sdk: string };
+  /** Whether the call takes the client's options (a router's method takes none). */
+  takesOptions: boolean;
 }
 
 class CodeResolver {
@@ -1117,14 +1198,9 @@ class CodeResolver {
     let fallback: { provider: Provider; signal: ClientSignal } | undefined;
     let required: { provider: Provider; signal: ClientSignal } | undefined;
     /** A backend switch written with a value the engine cannot read (`vertexai=cfg.vertex`). */
-    let undecided: { provider: Provider; signal: ClientSignal; undecided: string } | undefined;
+    let undecided: UndecidedClient | undefined;
     /** A backend's env switch (requireEnv) that the file sets while it runs, to a value not known here. */
-    let switched: typeof undecided;
-    // A backend's env switch the file itself sets while it runs: which backend is not known.
-    const switchedAtRunTime = (c: { provider: Provider; signal: ClientSignal }, names: string[]): typeof undecided => {
-      const set = names.find((name) => this.setAtRunTime(name));
-      return set ? { ...c, undecided: `${set} is set by this file at run time` } : undefined;
-    };
+    let switched: UndecidedClient | undefined;
     for (const c of candidates) {
       const { requireArg, requireOption, requireEnv, unless, wrappedBy, replacedBy } = c.signal;
       if (c.signal.moduleClient && !this.isModule(call.callee, c.signal.moduleClient)) continue;
@@ -1144,47 +1220,20 @@ class CodeResolver {
       if (required && !requireEnv) continue;
       // A backend switch the SDK reads from the environment (CLAUDE_CODE_USE_BEDROCK=1).
       if (requireEnv && !requireEnv.some((name) => this.envIsTrue(name))) {
-        switched ??= switchedAtRunTime(c, requireEnv);
+        switched ??= this.switchedAtRunTime(c, requireEnv);
         continue;
       }
-      if (requireArg) {
-        // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
-        const positional = call.args.filter((a) => !a.name)[requireArg.index];
-        const candidates = positional ? [positional] : call.args.filter((a) => a.name);
-        const named = candidates.map((a) => evaluate(a.value, this.ctx).text).find((text) => requireArg.oneOf.includes(text));
-        if (named === undefined || !this.sendsContent(named, requireArg.controlPlane)) continue;
-      }
+      if (requireArg && !this.hasRequiredArg(call, requireArg)) continue;
       if (requireOption) {
-        const opt = findOption(this.readOptions(call), [requireOption.name]);
-        if (!opt) {
-          // The SDK's switch may be an env variable the workspace sets (GOOGLE_GENAI_USE_VERTEXAI=true);
-          // or leaving the option out is itself what selects the backend (strands `Agent()`).
-          if (!requireOption.absent && !requireOption.env?.some((name) => this.envIsTrue(name))) {
-            undecided ??= switchedAtRunTime(c, requireOption.env ?? []);
-            continue;
-          }
-          // Left out here, but perhaps given another way (crewai `config=`, options spread in, the MODEL env variable).
-          const carrier = requireOption.carriedBy?.find((name) => findOption(this.readOptions(call), [name]))
-            ?? (requireOption.absent && this.callOptions(call).opaque ? `**${this.callOptions(call).opaque}` : undefined);
-          const otherModel = carrier ? undefined : this.modelEnvOfOtherProvider(requireOption.modelEnv ?? [], c.provider);
-          if (carrier || otherModel) {
-            undecided ??= { ...c, undecided: carrier ? `${requireOption.name}= may be given through ${carrier.startsWith('**') ? carrier : `${carrier}=`}` : otherModel! };
-            continue;
-          }
+        const option = this.requiredOption(call, c.provider, requireOption);
+        if (option.met === 'absent') {
           if (requireEnv) return c;
           required ??= c;
           continue;
         }
-        const r = evaluate(opt.value, this.ctx);
-        // Enum-like values stay symbols: genai.BackendVertexAI.
-        const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
-        const unread = isUnreadString(r);
-        const matchesString = (requireOption.anyString && ((isKnown(r) && opt.value.k !== 'lit') || unread)) || (requireOption.unreadString && unread);
-        const truthy = !isKnown(r) && requireOption.oneOf.includes(true) && this.testedTrue(call, opt.value);
-        if (!requireOption.anyValue && !matchesPattern && !matchesString && !truthy && !this.isOneOf(opt, requireOption.oneOf)) {
-          if (!isKnown(r) && (requireOption.oneOf.includes(true) || (requireOption.unreadUndecided && !this.isBuiltObject(opt.value, requireOption.modelCarriers)))) {
-            undecided ??= { ...c, undecided: `${requireOption.name}= is computed at run time` };
-          }
+        if (!option.met) {
+          if (option.switchedBy) undecided ??= this.switchedAtRunTime(c, option.switchedBy);
+          else if (option.undecided !== undefined) undecided ??= { ...c, undecided: option.undecided };
           continue;
         }
       }
@@ -1196,6 +1245,52 @@ class CodeResolver {
     }
     // The switch to another backend is set at run time to a value the engine cannot read: neither backend is known.
     return switched ?? required ?? undecided ?? fallback;
+  }
+
+  /** A backend's env switch the file itself sets while it runs: which backend is not known. */
+  private switchedAtRunTime(c: { provider: Provider; signal: ClientSignal }, names: readonly string[]): UndecidedClient | undefined {
+    const set = names.find((name) => this.setAtRunTime(name));
+    return set ? { ...c, undecided: `${set} is set by this file at run time` } : undefined;
+  }
+
+  /** Whether the call passes the service a client signal requires (boto3.client("bedrock-runtime")), one that processes content. */
+  private hasRequiredArg(call: Call, requireArg: NonNullable<ClientSignal['requireArg']>): boolean {
+    // The argument may also be passed by keyword (boto3.client(service_name="bedrock-runtime")).
+    const positional = call.args.filter((a) => !a.name)[requireArg.index];
+    const candidates = positional ? [positional] : call.args.filter((a) => a.name);
+    const named = candidates.map((a) => evaluate(a.value, this.ctx).text).find((text) => requireArg.oneOf.includes(text));
+    return named !== undefined && this.sendsContent(named, requireArg.controlPlane);
+  }
+
+  /**
+   * Whether the call meets a client signal's required option: `given` as required, or left out
+   * where leaving it out selects the backend (`absent`). Unmet: `undecided` says why the backend
+   * cannot be told; `switchedBy` names the env switches the file may set at run time.
+   */
+  private requiredOption(call: Call, provider: Provider, requireOption: NonNullable<ClientSignal['requireOption']>): { met: 'given' | 'absent' } | { met: false; undecided?: string; switchedBy?: readonly string[] } {
+    const opt = findOption(this.readOptions(call), [requireOption.name]);
+    if (!opt) {
+      // The SDK's switch may be an env variable the workspace sets (GOOGLE_GENAI_USE_VERTEXAI=true);
+      // or leaving the option out is itself what selects the backend (strands `Agent()`).
+      if (!requireOption.absent && !requireOption.env?.some((name) => this.envIsTrue(name))) return { met: false, switchedBy: requireOption.env ?? [] };
+      // Left out here, but perhaps given another way (crewai `config=`, options spread in, the MODEL env variable).
+      const carrier = requireOption.carriedBy?.find((name) => findOption(this.readOptions(call), [name]))
+        ?? (requireOption.absent && this.callOptions(call).opaque ? `**${this.callOptions(call).opaque}` : undefined);
+      const otherModel = carrier ? undefined : this.modelEnvOfOtherProvider(requireOption.modelEnv ?? [], provider);
+      if (carrier || otherModel) return { met: false, undecided: carrier ? `${requireOption.name}= may be given through ${carrier.startsWith('**') ? carrier : `${carrier}=`}` : otherModel! };
+      return { met: 'absent' };
+    }
+    const r = evaluate(opt.value, this.ctx);
+    // Enum-like values stay symbols: genai.BackendVertexAI.
+    const matchesPattern = requireOption.pattern !== undefined && isKnown(r) && this.index.pattern(requireOption.pattern).test(r.text);
+    const unread = isUnreadString(r);
+    const matchesString = (requireOption.anyString && ((isKnown(r) && opt.value.k !== 'lit') || unread)) || (requireOption.unreadString && unread);
+    const truthy = !isKnown(r) && requireOption.oneOf.includes(true) && this.testedTrue(call, opt.value);
+    if (requireOption.anyValue || matchesPattern || matchesString || truthy || this.isOneOf(opt, requireOption.oneOf)) return { met: 'given' };
+    if (!isKnown(r) && (requireOption.oneOf.includes(true) || (requireOption.unreadUndecided && !this.isBuiltObject(opt.value, requireOption.modelCarriers)))) {
+      return { met: false, undecided: `${requireOption.name}= is computed at run time` };
+    }
+    return { met: false };
   }
 
   /** Whether the file calls one of `replacedBy` (`set_default_openai_client`), read once per signal. */
@@ -1411,64 +1506,74 @@ class CodeResolver {
     if (moduleSet) options.push(...moduleSet.options);
     let initNote = '';
     const via = (what: string): string => `${shortCallee(call)}: ${router ? `${router.id} builds ${signal.id}, ` : ''}${wrapper ? `run by ${shortCallee(wrapper)}, ` : ''}${what}${initNote}`;
-    const extras = { sdk: signal.id };
-    // Options set process-wide by an init call are reported at this client, which uses them.
-    let configured: { at: Span; opaque?: string } | undefined;
-    // A client given its own location or URL does not take the init's.
-    const setsOwn = !!(findOption(options, signal.options.region) ?? findOption(options, signal.options.url));
-    if (signal.configuredBy && !setsOwn) {
-      const init = this.configuringOptions(signal, wrapper ?? call);
-      if (init && init !== 'not-first') {
-        options.push(...init.options);
-        configured = { at: this.callSpan(call), ...(init.opaque ? { opaque: init.opaque } : {}) };
-      } else if (init || !this.initCalledNowhere(signal.configuredBy)) {
-        const names = signal.configuredBy.map((c) => `${c}()`).join(' or ');
-        const unknown = init
-          ? `the location is set by ${names}, which this file calls only inside a function or class or after this client, so it may not have run when the client is made (or the SDK's default applies)`
-          : `the location is set by ${names} elsewhere in the program (or the SDK's default applies); this file does not call it`;
-        this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider, host: null, region: null },
-          via(`options from ${names}, ${init ? 'not called at the top of this file before it' : 'not called in this file'}`), { ...extras, unknown }));
-        return;
-      }
-      // Otherwise no module of the workspace calls the init: the SDK's env variables and default apply.
-      else initNote = ` (no module of the workspace calls ${signal.configuredBy.map((c) => `${c}()`).join(' or ')})`;
-    }
+    const site: ClientSite = { call, provider, signal, via, extras: { sdk: signal.id }, takesOptions };
+    const init = this.initOptions(site, options, wrapper);
+    if (init === 'reported') return;
+    initNote = init.note;
+    const { configured } = init;
     // Options the engine cannot read only matter to an SDK that takes an endpoint option at all.
     const { url, region, resource } = signal.options;
     const opaque = url?.length || region?.length || resource?.length ? callOpaque ?? moduleSet?.opaque ?? configured?.opaque : undefined;
     // The service a generic client factory is asked for (boto3.client("bedrock")) picks its host.
     const serviceArg = signal.requireArg ? call.args.filter((a) => !a.name)[signal.requireArg.index] ?? call.args.find((a) => a.name === 'service_name') : undefined;
     const service = serviceArg ? evaluate(serviceArg.value, this.ctx).text : undefined;
+    if (this.fromEndpointOptions(site, options, configured, service)) return;
 
-    const urlOpt = findOption(options, signal.options.url);
-    if (urlOpt) {
-      this.noteSpringValue(urlOpt.value, 'url', provider);
-      const value = this.libraryConstant(evaluate(urlOpt.value, this.ctx), signal);
-      const r = configured ? { ...value, span: configured.at } : value;
-      // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
-      // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
-      const positional = urlOpt.name.startsWith('$');
-      const holdsUrl = !!parseUrl(r.text) || (!isKnown(r) && !!r.env && !r.env.defaulted && URL_NAME.test(r.env.name));
-      const marked = this.markedProvider(options, signal, r);
-      const how = via(`${urlOpt.name} ${describe(r)}${marked ? `, with ${marked.mark}, which only ${marked.provider.name} requests carry` : ''}`);
-      // A host computed at run time is decided by no text outside the call (the value only
-      // derives it): the use is the client's construction, as for an env read (LABELLING).
-      const parsed = parseUrl(r.text.trim());
-      const computedHost = !configured && !isKnown(r) && (!parsed || parsed.host.includes(HOLE)) && (r.span.e <= call.s || r.span.s >= call.e);
-      const endpoint = positional && !holdsUrl ? null : this.fromUrl(computedHost ? { ...r, span: this.callSpan(call) } : r, provider, signal, how, extras, marked?.provider);
-      if (endpoint) {
-        this.consume(r);
-        this.endpoints.push(endpoint);
-        if (!configured) this.noteArgument(endpoint, urlOpt.value, call);
-        return;
-      }
+    const callSpan = given?.at ?? this.callSpan(call);
+    const defaultOf = given?.defaultsOf ? `${given.defaultsOf}'s default` : 'the SDK default';
+    if (opaque) {
+      // The endpoint may be set in options the engine cannot read: never assume the default.
+      this.endpoints.push(
+        makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null, verdictsUnknown: true }, via(`options from ${opaque}`), {
+          ...site.extras,
+          unknown: `the client's options come from \`${opaque}\`, which is not a literal in this file`,
+        }),
+      );
+      return;
     }
+    // Nothing set in the call: the SDK reads its env variables, then uses its default.
+    if (this.hostFromEnvOrDefault(site, callSpan, defaultOf)) return;
+    this.regionFromEnvOrDefault(site, callSpan, defaultOf, service);
+  }
+
+  /**
+   * Options set process-wide by an init call (`vertexai.init`), added to `options` and reported
+   * at this client, which uses them. 'reported': the init may not have run when the client is
+   * made, so its endpoint is reported unknown.
+   */
+  private initOptions({ call, provider, signal, via, extras }: ClientSite, options: Option[], wrapper: Call | undefined): { configured?: { at: Span; opaque?: string }; note: string } | 'reported' {
+    // A client given its own location or URL does not take the init's.
+    const setsOwn = !!(findOption(options, signal.options.region) ?? findOption(options, signal.options.url));
+    if (!signal.configuredBy || setsOwn) return { note: '' };
+    const init = this.configuringOptions(signal, wrapper ?? call);
+    if (init && init !== 'not-first') {
+      options.push(...init.options);
+      return { configured: { at: this.callSpan(call), ...(init.opaque ? { opaque: init.opaque } : {}) }, note: '' };
+    }
+    if (init || !this.initCalledNowhere(signal.configuredBy)) {
+      const names = signal.configuredBy.map((c) => `${c}()`).join(' or ');
+      const unknown = init
+        ? `the location is set by ${names}, which this file calls only inside a function or class or after this client, so it may not have run when the client is made (or the SDK's default applies)`
+        : `the location is set by ${names} elsewhere in the program (or the SDK's default applies); this file does not call it`;
+      this.endpoints.push(makeEndpoint(this.index, this.input.file, this.callSpan(call), { provider, host: null, region: null },
+        via(`options from ${names}, ${init ? 'not called at the top of this file before it' : 'not called in this file'}`), { ...extras, unknown }));
+      return 'reported';
+    }
+    // Otherwise no module of the workspace calls the init: the SDK's env variables and default apply.
+    return { note: ` (no module of the workspace calls ${signal.configuredBy.map((c) => `${c}()`).join(' or ')})` };
+  }
+
+  /** The endpoint a client's URL, resource or region option sets; false when it has none that does. */
+  private fromEndpointOptions(site: ClientSite, options: Option[], configured: { at: Span; opaque?: string } | undefined, service: string | undefined): boolean {
+    const { call, provider, signal, via, extras } = site;
+    const urlOpt = findOption(options, signal.options.url);
+    if (urlOpt && this.fromUrlOption(site, urlOpt, options, configured)) return true;
 
     const resourceOpt = findOption(options, signal.options.resource);
     if (resourceOpt && !urlOpt) {
       const r = this.resolve(resourceOpt.value);
       this.endpoints.push(this.resourceEndpoint(r, r.span, provider, via(`${resourceOpt.name} ${describe(r)}`), extras));
-      return;
+      return true;
     }
 
     const regionOpt = findOption(options, signal.options.region);
@@ -1478,34 +1583,47 @@ class CodeResolver {
       const endpoint = this.regionOption(regionOpt, provider, via, extras, service, setAway);
       this.endpoints.push(endpoint);
       if (!setAway) this.noteArgument(endpoint, regionOpt.value, call);
-      return;
+      return true;
     }
+    return false;
+  }
 
-    const callSpan = given?.at ?? this.callSpan(call);
-    const defaultOf = given?.defaultsOf ? `${given.defaultsOf}'s default` : 'the SDK default';
-    if (opaque) {
-      // The endpoint may be set in options the engine cannot read: never assume the default.
-      this.endpoints.push(
-        makeEndpoint(this.index, this.input.file, callSpan, { provider, host: null, region: null, verdictsUnknown: true }, via(`options from ${opaque}`), {
-          ...extras,
-          unknown: `the client's options come from \`${opaque}\`, which is not a literal in this file`,
-        }),
-      );
-      return;
-    }
+  /** The endpoint a client's URL option sets; false when the option holds no URL. */
+  private fromUrlOption({ call, provider, signal, via, extras }: ClientSite, urlOpt: Option, options: Option[], configured: { at: Span } | undefined): boolean {
+    this.noteSpringValue(urlOpt.value, 'url', provider);
+    const value = this.libraryConstant(evaluate(urlOpt.value, this.ctx), signal);
+    const r = configured ? { ...value, span: configured.at } : value;
+    // A positional argument is only the URL when it holds one ($0 may be an API key), or is read
+    // from a variable named for one (`new Uri(Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT"))`).
+    const positional = urlOpt.name.startsWith('$');
+    const holdsUrl = !!parseUrl(r.text) || (!isKnown(r) && !!r.env && !r.env.defaulted && URL_NAME.test(r.env.name));
+    const marked = this.markedProvider(options, signal, r);
+    const how = via(`${urlOpt.name} ${describe(r)}${marked ? `, with ${marked.mark}, which only ${marked.provider.name} requests carry` : ''}`);
+    // A host computed at run time is decided by no text outside the call (the value only
+    // derives it): the use is the client's construction, as for an env read (LABELLING).
+    const parsed = parseUrl(r.text.trim());
+    const computedHost = !configured && !isKnown(r) && (!parsed || parsed.host.includes(HOLE)) && (r.span.e <= call.s || r.span.s >= call.e);
+    const endpoint = positional && !holdsUrl ? null : this.fromUrl(computedHost ? { ...r, span: this.callSpan(call) } : r, provider, signal, how, extras, marked?.provider);
+    if (!endpoint) return false;
+    this.consume(r);
+    this.endpoints.push(endpoint);
+    if (!configured) this.noteArgument(endpoint, urlOpt.value, call);
+    return true;
+  }
 
-    // Nothing set in the call: the SDK reads its env variables, then uses its default.
+  /** A client that sets no endpoint: the host its SDK reads from env variables or defaults to; false when only a region decides it. */
+  private hostFromEnvOrDefault({ call, provider, signal, via, extras, takesOptions }: ClientSite, callSpan: Span, defaultOf: string): boolean {
     const urlEnv = this.implicitEnv(signal.env?.url);
     const fromEnv = this.urlFromEnv(urlEnv, provider, signal, callSpan, (read) => via(`no endpoint set, so the SDK reads ${read}`), extras);
     if (fromEnv) {
       this.endpoints.push(fromEnv);
-      return;
+      return true;
     }
     const resourceEnv = this.implicitEnv(signal.env?.resource);
     if (resourceEnv.kind === 'set' || resourceEnv.kind === 'conflict') {
       const r = this.resolve({ k: 'ref', path: `process.env.${resourceEnv.name}`, s: callSpan.s, e: callSpan.e });
       this.endpoints.push(this.resourceEndpoint(r, callSpan, provider, via(`no resource set, so the SDK reads ${describe(r).replace(/^from /, '')}`), extras));
-      return;
+      return true;
     }
     if (signal.defaults.host) {
       const host = signal.defaults.host;
@@ -1518,7 +1636,7 @@ class CodeResolver {
           ...(fix ? { euFix: fix } : {}),
         }),
       );
-      return;
+      return true;
     }
     if (signal.env?.url?.length && !signal.env.region && !signal.defaults.region) {
       // The SDK takes its base URL from an env variable with no value here: as unknown as when the
@@ -1532,7 +1650,7 @@ class CodeResolver {
           ...(urlEnv.condition ? { conditions: [urlEnv.condition] } : {}),
         }),
       );
-      return;
+      return true;
     }
     if (signal.env?.resource && !signal.env.region) {
       this.endpoints.push(
@@ -1541,8 +1659,13 @@ class CodeResolver {
           unknown: `no resource name is set in the code${resourceEnv.text}; the SDK reads ${signal.env.resource.join(' or ')} where it runs`,
         }),
       );
-      return;
+      return true;
     }
+    return false;
+  }
+
+  /** A client that sets no endpoint and whose SDK has no default host: the region it reads from env variables or defaults to. */
+  private regionFromEnvOrDefault({ call, provider, signal, via, extras, takesOptions }: ClientSite, callSpan: Span, defaultOf: string, service: string | undefined): void {
     // A resource a CDK stack declares is in the stack's region, which the app sets (cdk.ts).
     const regionEnv = this.implicitEnv(CDK_BEDROCK_SIGNALS.has(signal.id) ? [CDK_STACK_REGION] : signal.env?.region);
     const fix = takesOptions ? this.insertRegionFix(call, provider, signal) : undefined;

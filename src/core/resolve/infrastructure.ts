@@ -182,52 +182,8 @@ export class InfrastructureReader {
     }
     // The module calls in the workspace that target this folder, with the inputs each passes.
     const calls = envValues(env(tfCallName(dir))).map((c) => JSON.parse(c) as ModuleCall);
-    const resolveTf = (v: Value, depth = 0): TfValue => {
-      if (v.k === 'str') return { text: v.v, span: v, verbatim: hcl.parser.text.slice(v.cs, v.ce) === v.v, cs: v.cs, ce: v.ce };
-      const path = refPath(v);
-      if (path && depth < 4) {
-        const parts = path.split('.');
-        if (parts[0] === 'var' && parts[1]) {
-          // A module's inputs come from the module blocks that call it, before any default.
-          const input = env(tfInputName(dir, parts[1]));
-          if (input.state === 'set') {
-            const passed = passedValue(input.value, env);
-            const text = passed.found ? passed.found.value : passed.text;
-            const why = passed.found ? `${passed.found.label} is set in ${formatWhere(passed.found.where)}` : passed.why;
-            // A call that does not pass the input gets the default: where that differs, which applies depends on the call.
-            const omitting = calls.filter((c) => !c.inputs.includes(parts[1]!)).map((c) => c.call);
-            const def = variables.get(parts[1]);
-            const fallback = !omitting.length ? undefined : def ? resolveTf(def, depth + 1).text : valueOf(env(tfDefaultName(dir, parts[1])));
-            if (omitting.length && fallback !== undefined && fallback !== text) {
-              return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is ${text ?? 'unknown'} from the module call in ${formatWhere(input.where)}, but ${omitting.join(', ')} leave${omitting.length > 1 ? '' : 's'} it at its default${fallback === null ? '' : ` "${fallback}"`}` };
-            }
-            return { text, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is passed by the module call in ${formatWhere(input.where)}${why ? `, where ${why}` : ''}` };
-          }
-          if (input.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is passed different values by the module calls (${input.values.map((x) => formatWhere(x.where)).join(', ')})` };
-          const set = env(tfvarName(dir, parts[1]));
-          if (set.state === 'set') return { text: set.value, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set in ${formatWhere(set.where)}` };
-          if (set.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} is set to different values in .tfvars files (${set.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
-          const def = variables.get(parts[1]);
-          if (def) return resolveTf(def, depth + 1);
-          const elsewhere = env(tfDefaultName(dir, parts[1]));
-          if (elsewhere.state === 'set') return { text: elsewhere.value, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${parts[1]} defaults to "${elsewhere.value}" in ${formatWhere(elsewhere.where)}` };
-        } else if (parts.length >= 3) {
-          const target = resources.find((r) => r.labels[0] === parts[0] && r.labels[1] === parts[1]);
-          const attr = target?.attributes.get(parts[2]!);
-          if (attr) return resolveTf(attr.value, depth + 1);
-          // A resource in another file of the module (resource_group.tf): its value travels here.
-          const other = target ? undefined : env(tfResourceName(dir, parts.slice(0, 3).join('.')));
-          if (other?.state === 'set') {
-            const passed = passedValue(other.value, env);
-            const text = passed.found ? passed.found.value : passed.text;
-            const why = passed.found ? `${passed.found.label} is set in ${formatWhere(passed.found.where)}` : passed.why;
-            return { text, span: v, verbatim: false, cs: v.s, ce: v.e, why: `${parts.slice(0, 3).join('.')} is set in ${formatWhere(other.where)}${why ? `, where ${why}` : ''}` };
-          }
-        }
-      }
-      const r = evaluate(v, ctx);
-      return { text: isKnown(r) ? r.text : null, span: v, verbatim: false, cs: v.s, ce: v.e };
-    };
+    const tf: TfModuleFile = { hcl, env, dir, resources, calls, ctx, variables };
+    const resolveTf = (v: Value, depth = 0): TfValue => terraformValue(tf, v, depth);
     this.terraformModuleInputs(hcl, dir, resolveTf);
     // Where each resource is, for the module's other files (`location = azurerm_resource_group.this.location`).
     for (const r of resources) {
@@ -235,60 +191,31 @@ export class InfrastructureReader {
       if (!location || !r.labels[1]) continue;
       this.host.definitions.push({ name: tfResourceName(dir, `${r.labels[0]}.${r.labels[1]}.location`), value: sentValue(dir, location.value, resolveTf, `location of ${r.labels[0]}.${r.labels[1]}`), offset: location.value.s });
     }
-    // A module's deployments that loop over an input its callers in the workspace pass
-    // (`for_each = var.deployment`) are reported by those callers, where their SKUs are
-    // written: only when every call of the module reports them, the deployment's SKU is the
-    // one each caller passes, and its account is where the callers' `location` puts it.
-    // Otherwise the module reports them itself (unknown where it cannot read them).
-    const refOf = (block: TfBlock, name: string): string | null => {
-      const attr = block.attributes.get(name);
-      return attr ? refPath(attr.value) : null;
-    };
+    this.terraformDeployments(tf, resolveTf);
+    this.walkHclStrings(hcl.body, ctx);
+  }
+
+  /**
+   * A Terraform file's Azure OpenAI accounts and deployments. A module's deployments that loop
+   * over an input its callers in the workspace pass (`for_each = var.deployment`) are reported
+   * by those callers, where their SKUs are written: only when every call of the module reports
+   * them, the deployment's SKU is the one each caller passes, and its account is where the
+   * callers' `location` puts it. Otherwise the module reports them itself (unknown where it
+   * cannot read them).
+   */
+  private terraformDeployments(tf: TfModuleFile, resolveTf: (v: Value) => TfValue): void {
+    const { hcl, env, dir, resources } = tf;
     const accounts = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_account');
     // Locals that are the callers' location (`location = coalesce(var.location, ...)`), for the module's other files too.
     const locals = hcl.body.blocks.filter((b) => b.type === 'locals').flatMap((b) => [...b.attributes]);
     for (const [name, attr] of locals) {
       if (isCallerLocation(attr.value)) this.host.definitions.push({ name: tfLocalName(dir, name), value: 'var.location', offset: attr.value.s });
     }
-    const atCallerLocation = (v: Value | undefined): boolean => {
-      const local = v && refPath(v)?.match(/^local\.([\w-]+)$/)?.[1];
-      if (!local) return v !== undefined && isCallerLocation(v);
-      const here = locals.find(([name]) => name === local)?.[1];
-      return here ? isCallerLocation(here.value) : valueOf(env(tfLocalName(dir, local))) === 'var.location';
-    };
-    const fromCaller = (d: TfBlock): boolean => {
-      const input = refOf(d, 'for_each')?.match(/^var\.([\w-]+)$/)?.[1];
-      if (input === undefined || !calls.length) return false;
-      const reporting = new Set(envValues(env(tfCallerName(dir, input))));
-      if (!calls.every((c) => reporting.has(c.call))) return false;
-      const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
-      const skuAttr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
-      // The SKU fields a caller reads from each deployment it passes (terraformModuleAccount).
-      if (!/^each\.value\.(?:sku\.name|scale\.type|sku_name|scale_type)$/.test((skuAttr && refPath(skuAttr.value)) ?? '')) return false;
-      const linked = refOf(d, 'cognitive_account_id');
-      const account = accounts.find((a) => linked === `azurerm_cognitive_account.${a.labels[1]}.id`);
-      if (account) return atCallerLocation(account.attributes.get('location')?.value);
-      const published = linked ? env(tfAccountName(dir, linked)) : undefined;
-      return published?.state === 'set' && (JSON.parse(published.value) as PublishedAccount).variable === 'location';
-    };
+    const fromCaller = (d: TfBlock): boolean => reportedByCallers(tf, d, accounts, locals);
     const allDeployments = resources.filter((r) => r.labels[0] === 'azurerm_cognitive_deployment');
     const deployments = allDeployments.filter((d) => !fromCaller(d));
-    const libraryAccounts = new Set(allDeployments.filter(fromCaller).map((d) => refOf(d, 'cognitive_account_id')));
-    // A deployment of an account in another file of the module (deployments.tf) travels
-    // there as a value, read like a variable default; an unreadable SKU travels as "?".
-    for (const d of deployments) {
-      const link = d.attributes.get('cognitive_account_id');
-      const linked = link ? refPath(link.value) : null;
-      if (!linked || accounts.some((a) => linked === `azurerm_cognitive_account.${a.labels[1]}.id`)) continue;
-      const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
-      const attr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
-      this.host.definitions.push({ name: tfDeploymentName(dir, linked), value: (attr ? resolveTf(attr.value).text : null) ?? '?', offset: d.s });
-      // The account's file sends its place back: the deployment is an endpoint here, at its SKU.
-      const account = env(tfAccountName(dir, linked));
-      if (account.state === 'set' || account.state === 'conflict') {
-        this.host.endpoints.push(this.deploymentEndpoint(tfDeployment(d, resolveTf), accountPlaceFrom(account, linked, d, resolveTf)));
-      }
-    }
+    const libraryAccounts = new Set(allDeployments.filter(fromCaller).map((d) => tfRefOf(d, 'cognitive_account_id')));
+    this.terraformDeploymentsElsewhere(tf, resolveTf, deployments, accounts);
     const llmAccounts = accounts.filter((account) => {
       const kind = account.attributes.get('kind');
       const kindText = kind ? resolveTf(kind.value).text : null;
@@ -297,7 +224,7 @@ export class InfrastructureReader {
     for (const account of llmAccounts) {
       const ref = `azurerm_cognitive_account.${account.labels[1]}.id`;
       // An account whose deployments all come from callers is a library's: its callers are the uses.
-      if (libraryAccounts.has(ref) && !deployments.some((d) => refOf(d, 'cognitive_account_id') === ref)) continue;
+      if (libraryAccounts.has(ref) && !deployments.some((d) => tfRefOf(d, 'cognitive_account_id') === ref)) continue;
       const elsewhere = env(tfDeploymentName(dir, ref));
       const skus = elsewhere.state === 'set' ? [elsewhere.value] : elsewhere.state === 'conflict' ? elsewhere.values.map((v) => v.value) : [];
       this.azureAccount(account, deployments, resolveTf, skus);
@@ -313,7 +240,27 @@ export class InfrastructureReader {
         why: `the account of ${label} is not a reference to an account (cognitive_account_id), so its region is not known here`,
       }));
     }
-    this.walkHclStrings(hcl.body, ctx);
+  }
+
+  /**
+   * A deployment of an account in another file of the module (deployments.tf) travels there
+   * as a value, read like a variable default; an unreadable SKU travels as "?". Where the
+   * account's file sent its place back, the deployment is an endpoint here, at its SKU.
+   */
+  private terraformDeploymentsElsewhere({ env, dir }: TfModuleFile, resolveTf: (v: Value) => TfValue, deployments: TfBlock[], accounts: TfBlock[]): void {
+    for (const d of deployments) {
+      const link = d.attributes.get('cognitive_account_id');
+      const linked = link ? refPath(link.value) : null;
+      if (!linked || accounts.some((a) => linked === `azurerm_cognitive_account.${a.labels[1]}.id`)) continue;
+      const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
+      const attr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
+      this.host.definitions.push({ name: tfDeploymentName(dir, linked), value: (attr ? resolveTf(attr.value).text : null) ?? '?', offset: d.s });
+      // The account's file sends its place back: the deployment is an endpoint here, at its SKU.
+      const account = env(tfAccountName(dir, linked));
+      if (account.state === 'set' || account.state === 'conflict') {
+        this.host.endpoints.push(this.deploymentEndpoint(tfDeployment(d, resolveTf), accountPlaceFrom(account, linked, d, resolveTf)));
+      }
+    }
   }
 
   /**
@@ -537,36 +484,15 @@ export class InfrastructureReader {
       if (typeof value?.v !== 'string') return { text: null, why: `${ref[1]}('${ref[2]}') has no literal default: its value is given at deploy time` };
       return resolve(value.v, depth + 1);
     };
-    const str = (node: CNode | undefined, ...path: string[]): Extract<CNode, { k: 'scalar' }> | undefined => {
-      let v = node;
-      for (const key of path.slice(0, -1)) v = entryOf(v, key);
-      return v?.k === 'map' ? scalarEntry(v.entries, path[path.length - 1]!) : undefined;
-    };
-    // Resources, with nested ones (an account's `resources: [deployments]`) and their parent.
-    // A work list of resources with their parent, in file order (no nesting is too deep).
-    const all: { node: Extract<CNode, { k: 'map' }>; type: string; parent?: Extract<CNode, { k: 'map' }> }[] = [];
-    const work: { r: CNode; parent?: { node: Extract<CNode, { k: 'map' }>; type: string } }[] = [];
-    const collect = (list: CNode | undefined, parent?: { node: Extract<CNode, { k: 'map' }>; type: string }): void => {
-      const items = list?.k === 'seq' ? list.items : [];
-      for (let i = items.length - 1; i >= 0; i--) work.push({ r: items[i]!, ...(parent ? { parent } : {}) });
-    };
-    collect(root.entries.find((e) => e.key === 'resources')?.value);
-    for (let item = work.pop(); item; item = work.pop()) {
-      const { r, parent } = item;
-      if (r.k !== 'map') continue;
-      const written = String(str(r, 'type')?.v ?? '');
-      const type = parent && !written.includes('/') ? `${parent.type}/${written}` : written;
-      all.push({ node: r, type, ...(parent ? { parent: parent.node } : {}) });
-      collect(r.entries.find((e) => e.key === 'resources')?.value, { node: r, type });
-    }
+    const all = armResources(root);
     const nameOf = (r: Extract<CNode, { k: 'map' }>): string | null => {
-      const n = str(r, 'name');
+      const n = armString(r, 'name');
       return typeof n?.v === 'string' ? resolve(n.v).text : null;
     };
     // A deployment names its account by nesting, by `acct/dep`, or by format/concat of the account's name.
-    const accountNameOf = (d: (typeof all)[number]): string | null => {
+    const accountNameOf = (d: ArmResource): string | null => {
       if (d.parent) return nameOf(d.parent);
-      const raw = String(str(d.node, 'name')?.v ?? '');
+      const raw = String(armString(d.node, 'name')?.v ?? '');
       const literal = resolve(raw).text;
       if (literal?.includes('/')) return literal.split('/')[0]!;
       const first = /^\[(?:format\('\{0\}\/[^']*',\s*|concat\()\s*((?:parameters|variables)\('[^']+'\))/i.exec(raw);
@@ -574,22 +500,22 @@ export class InfrastructureReader {
     };
     const deployments = all.filter((r) => /^Microsoft\.CognitiveServices\/accounts\/deployments$/i.test(r.type));
     for (const account of all.filter((r) => /^Microsoft\.CognitiveServices\/accounts$/i.test(r.type))) {
-      const kind = str(account.node, 'kind');
+      const kind = armString(account.node, 'kind');
       if (kind?.v !== 'OpenAI' && kind?.v !== 'AIServices') continue;
-      const location = str(account.node, 'location');
+      const location = armString(account.node, 'location');
       if (!location || typeof location.v !== 'string') continue;
       const loc = resolve(location.v);
       const accountName = nameOf(account.node);
-      const subdomain = str(account.node, 'properties', 'customSubDomainName');
+      const subdomain = armString(account.node, 'properties', 'customSubDomainName');
       const name = (typeof subdomain?.v === 'string' ? resolve(subdomain.v).text : null) ?? accountName;
       const own: DeclaredDeployment[] = [];
       let unreadable: string | undefined;
       for (const d of deployments) {
         const owner = accountNameOf(d);
-        const label = `deployment ${String(str(d.node, 'name')?.v ?? '')}`;
+        const label = `deployment ${String(armString(d.node, 'name')?.v ?? '')}`;
         if (owner === null) unreadable ??= `the account of ${label} cannot be read`;
         if (owner === null || owner !== accountName) continue;
-        const sku = str(d.node, 'sku', 'name');
+        const sku = armString(d.node, 'sku', 'name');
         const text = typeof sku?.v === 'string' ? resolve(sku.v).text : null;
         const at = sku ? located(sku) : { text: '', s: d.node.s, e: d.node.s + 1, cs: d.node.s, ce: d.node.s, verbatim: false };
         own.push({ label, at, sku: text, ...(text ? {} : { why: `the SKU of ${label} is not a literal or a parameter default` }), ...(text && text === sku?.v && at.verbatim ? { edit: at } : {}) });
@@ -613,23 +539,39 @@ export class InfrastructureReader {
     const self = this.host.file;
     const dir = moduleDir(self);
     this.host.definitions.push({ name: bicepFileName(self), value: self, offset: 0 });
-    type Bound = Map<string, BicepValue>;
-    const none: Bound = new Map();
-    const field = (obj: BicepValue | undefined, ...path: string[]): BicepValue | undefined => {
-      let v: BicepValue | undefined = obj;
-      for (const key of path) v = v?.k === 'obj' ? v.entries.find((e) => e.key === key)?.value : undefined;
-      return v;
-    };
-    // The node an expression stands for: loop items, parameter defaults and variables followed.
-    const follow = (v: BicepValue | undefined, bound: Bound, depth = 0): BicepValue | undefined => {
+    const { follow, resolve } = this.bicepValues(file, env);
+    const deployments = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts\/deployments(?:@|$)/i.test(r.type));
+    // Callers in the workspace pass this module its deployments: they report them, when every
+    // call of the module does (directly or through modules that pass the list on), the
+    // deployment's SKU is the item's the callers pass, its account is an OpenAI one and at the
+    // `location` they pass. Otherwise the module reports them itself.
+    const accounts = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts@/i.test(r.type));
+    const library = (d: BicepResource): d is LibraryDeployment => isLibraryDeployment(file, d, accounts, resolve);
+    // The callers learn that the list they pass becomes deployments here, at the location they pass.
+    for (const d of deployments) if (library(d)) this.host.definitions.push({ name: bicepLibraryName(self, d.loopOver.path), value: 'location', offset: d.body.s });
+    const fromCaller = (d: BicepResource): boolean => library(d) && bicepReportedByCallers(env, self, d.loopOver.path, 'location');
+    this.bicepAccounts(file, accounts, deployments, fromCaller, follow, resolve);
+    for (const m of file.modules) this.bicepModuleCall(file, m, dir, env, bicepField, follow, resolve, bicepLocated);
+    const urls = (v: BicepValue): UrlValues => this.bicepUrlValues(file, v, env, follow, resolve);
+    this.bicepUrls(file, resolve);
+    this.bicepEnvSettings(file, resolve, urls);
+  }
+
+  /**
+   * How a Bicep file's expressions read: `follow` gives the node an expression stands for (loop
+   * items, parameter defaults and variables followed); `resolve` its text, or why it is unknown.
+   */
+  private bicepValues(file: BicepFile, env: EnvLookup): { follow: BicepFollow; resolve: BicepFullResolve } {
+    const self = this.host.file;
+    const follow = (v: BicepValue | undefined, bound: BicepBound, depth = 0): BicepValue | undefined => {
       // A call (`concat(a, b)`) is a value of its own, read for its arguments where that matters.
       if (v?.k !== 'ref' || v.parts || depth > 8) return v;
       const [head, ...rest] = v.path.split('.');
       const base = bound.get(head!) ?? (file.params.has(head!) ? file.params.get(head!) : file.vars.get(head!));
       if (!base || (!bound.has(head!) && file.params.has(head!) && passedIn(env(bicepParamName(self, head!))))) return undefined;
-      return follow(field(follow(base, bound, depth + 1), ...rest), bound, depth + 1);
+      return follow(bicepField(follow(base, bound, depth + 1), ...rest), bound, depth + 1);
     };
-    const resolve = (v: BicepValue | undefined, bound: Bound = none, depth = 0): { text: string | null; why?: string; literal?: Extract<BicepValue, { k: 'str' }> } => {
+    const resolve: BicepFullResolve = (v, bound = NO_BINDINGS, depth = 0) => {
       if (!v || depth > 8) return { text: null };
       if (v.k === 'str') return { text: v.v, literal: v };
       const chosen = requiredParamChoice(file, v);
@@ -654,110 +596,81 @@ export class InfrastructureReader {
       if (node && node !== v) return resolve(node, bound, depth + 1);
       return { text: null, why: `${v.path} is not a literal or parameter default in this file` };
     };
-    const located = (v: BicepValue): Located => (v.k === 'str'
-      ? { text: v.v, s: v.s, e: v.e, cs: v.cs, ce: v.ce, verbatim: v.verbatim }
-      : { text: '', s: v.s, e: v.e, cs: v.s, ce: v.e, verbatim: false });
-    // A deployment's SKU; in a loop, one per item of the list it loops over.
-    const declared = (d: BicepResource, account: AccountPlace): DeclaredDeployment[] => {
-      const skuOf = (bound: Bound): BicepValue | undefined => {
-        const sku = field(d.body, 'sku');
-        if (sku?.k === 'other' && d.loopVar && file.text) {
-          // `sku: contains(item, 'sku') ? item.sku : {...}`: the item's own SKU when it has one.
-          const code = file.text.slice(sku.s, sku.e);
-          const own = field(bound.get(d.loopVar), 'sku');
-          if (own && new RegExp(`^contains\\(\\s*${d.loopVar}\\s*,\\s*'sku'\\s*\\)\\s*\\?\\s*${d.loopVar}\\.sku\\b`).test(code)) return field(own, 'name');
-        }
-        return field(follow(sku, bound), 'name') ?? field(d.body, 'sku', 'name');
-      };
-      const one = (label: string, bound: Bound, anchor: BicepValue): DeclaredDeployment => {
-        const expr = skuOf(bound);
-        const r = resolve(expr, bound);
-        const inItem = bound.size > 0 && r.literal !== undefined;
-        const at = located(inItem ? r.literal! : expr ?? anchor);
-        if (expr?.k === 'ref' && !bound.has(expr.path)) this.skuParameter(file, expr, label, account);
-        return {
-          label, at, sku: r.text, ...(r.text && r.why ? { skuFrom: r.why } : {}),
-          ...(r.text ? {} : { why: `the SKU of ${label} ${r.why ? `is unknown (${r.why})` : 'is not a literal or a parameter default'}` }),
-          ...(r.literal && (inItem || r.literal === expr) && r.literal.verbatim ? { edit: located(r.literal) } : {}),
-        };
-      };
-      if (!d.loop) return [one(`resource ${d.symbol}`, none, d.body)];
-      const list = follow(d.loopOver, none);
-      // An empty default (`param deployments array = []`) says the list is given at deploy time.
-      if (list?.k !== 'arr' || !list.items.length || !d.loopVar) {
-        return [{ label: `resource ${d.symbol}`, at: located(field(d.body, 'sku') ?? d.body), sku: null, why: `the SKU of deployment ${d.symbol} comes from a loop over a list that is not written in this file` }];
-      }
-      return list.items.map((item, i) => {
-        const name = resolve(field(item, 'name')).text;
-        return one(`resource ${d.symbol}[${i}]${name ? ` (${name})` : ''}`, new Map([[d.loopVar!, item]]), item);
-      });
-    };
-    const deployments = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts\/deployments(?:@|$)/i.test(r.type));
-    // A deployment names its account by nesting, `parent: acct`, or `name: '${acct.name}/gpt-4o'`.
-    const accountOf = (d: BicepResource): string | undefined => {
-      if (d.parent) return d.parent;
-      const parent = field(d.body, 'parent');
-      if (parent?.k === 'ref') return parent.path;
-      const name = field(d.body, 'name');
-      return name?.k === 'tmpl' ? /^\$\{(\w+)\.name\}\//.exec(name.raw)?.[1] : undefined;
-    };
-    // Callers in the workspace pass this module its deployments: they report them, when every
-    // call of the module does (directly or through modules that pass the list on), the
-    // deployment's SKU is the item's the callers pass, its account is an OpenAI one and at the
-    // `location` they pass. Otherwise the module reports them itself.
-    const accounts = file.resources.filter((r) => /^Microsoft\.CognitiveServices\/accounts@/i.test(r.type));
-    const library = (d: BicepResource): d is BicepResource & { loopVar: string; loopOver: Extract<BicepValue, { k: 'ref' }> } => {
-      if (!d.loop || !d.loopVar || d.loopOver?.k !== 'ref' || !file.params.has(d.loopOver.path)) return false;
-      // The fields a caller reads from each deployment it passes (bicepModuleCall): `sku.name`.
-      const sku = field(d.body, 'sku');
-      const item = d.loopVar;
-      const skuCode = sku && file.text ? file.text.slice(sku.s, sku.e) : '';
-      const skuName = field(sku, 'name');
-      const readsItem = new RegExp(`^(?:${item}\\.\\??sku\\b|contains\\(\\s*${item}\\s*,\\s*'sku'\\s*\\)\\s*\\?\\s*${item}\\.sku\\b)`).test(skuCode)
-        || (skuName?.k === 'ref' && skuName.path === `${item}.sku.name`);
-      const account = accounts.find((a) => a.symbol === accountOf(d));
-      const location = field(account?.body, 'location');
-      const kind = resolve(field(account?.body, 'kind')).text;
-      return readsItem && location?.k === 'ref' && location.path === 'location' && file.params.has('location') && (kind === 'OpenAI' || kind === 'AIServices');
-    };
-    // The callers learn that the list they pass becomes deployments here, at the location they pass.
-    for (const d of deployments) if (library(d)) this.host.definitions.push({ name: bicepLibraryName(self, d.loopOver.path), value: 'location', offset: d.body.s });
-    const fromCaller = (d: BicepResource): boolean => library(d) && bicepReportedByCallers(env, self, d.loopOver.path, 'location');
+    return { follow, resolve };
+  }
+
+  /**
+   * The file's Azure OpenAI accounts with the deployments it reports for them, then the
+   * deployments of accounts it does not define, each its own endpoint.
+   */
+  private bicepAccounts(file: BicepFile, accounts: BicepResource[], deployments: BicepResource[], fromCaller: (d: BicepResource) => boolean, follow: BicepFollow, resolve: BicepFullResolve): void {
     const seen = new Set<BicepResource>();
     for (const account of accounts) {
-      const kind = resolve(field(account.body, 'kind')).text;
+      const kind = resolve(bicepField(account.body, 'kind')).text;
       if (kind !== 'OpenAI' && kind !== 'AIServices') {
-        for (const d of deployments) if (accountOf(d) === account.symbol && kind !== null) seen.add(d);
+        for (const d of deployments) if (bicepAccountOf(d) === account.symbol && kind !== null) seen.add(d);
         continue;
       }
-      const location = field(account.body, 'location');
-      const own = deployments.filter((d) => accountOf(d) === account.symbol);
+      const location = bicepField(account.body, 'location');
+      const own = deployments.filter((d) => bicepAccountOf(d) === account.symbol);
       own.forEach((d) => seen.add(d));
       if (!location || (own.length && own.every(fromCaller))) continue;
       const loc = resolve(location);
-      const name = resolve(field(account.body, 'properties', 'customSubDomainName')).text ?? resolve(field(account.body, 'name')).text;
+      const name = resolve(bicepField(account.body, 'properties', 'customSubDomainName')).text ?? resolve(bicepField(account.body, 'name')).text;
       const region = loc.text?.toLowerCase().replace(/\s+/g, '') ?? null;
       const param = bicepParamOf(file, location);
       const place: AccountPlace = { region, name, resource: `resource ${account.symbol}`, ...(loc.why ? { why: loc.why } : {}), ...(param ? { locationParam: param } : {}) };
-      const list = own.filter((d) => !fromCaller(d)).flatMap((d) => declared(d, place));
-      const unlinked = deployments.find((d) => accountOf(d) === undefined);
-      this.azureAccountEndpoint(located(location), place, list, [],
+      const list = own.filter((d) => !fromCaller(d)).flatMap((d) => this.bicepDeclared(file, d, place, follow, resolve));
+      const unlinked = deployments.find((d) => bicepAccountOf(d) === undefined);
+      this.azureAccountEndpoint(bicepLocated(location), place, list, [],
         unlinked ? `the account of deployment ${unlinked.symbol} cannot be read` : undefined);
     }
     // Deployments of an account this file does not define (`existing`, or unreadable): their own endpoints.
     for (const d of deployments) {
       if (seen.has(d) || fromCaller(d)) continue;
-      const owner = accountOf(d);
+      const owner = bicepAccountOf(d);
       const place: AccountPlace = {
         region: null, name: null, resource: owner ? `account ${owner}` : 'an account this file does not name',
         why: owner ? `account ${owner} is not defined with its location in this file` : `the account of deployment ${d.symbol} cannot be read`,
       };
-      for (const dep of declared(d, place)) this.host.endpoints.push(this.deploymentEndpoint(dep, place));
+      for (const dep of this.bicepDeclared(file, d, place, follow, resolve)) this.host.endpoints.push(this.deploymentEndpoint(dep, place));
     }
-    for (const m of file.modules) this.bicepModuleCall(file, m, dir, env, field, follow, resolve, located);
-    const urls = (v: BicepValue): UrlValues => this.bicepUrlValues(file, v, env, follow, resolve);
-    this.bicepUrls(file, resolve);
-    this.bicepEnvSettings(file, resolve, urls);
+  }
+
+  /** A Bicep deployment's SKU; in a loop, one per item of the list it loops over. */
+  private bicepDeclared(file: BicepFile, d: BicepResource, account: AccountPlace, follow: BicepFollow, resolve: BicepFullResolve): DeclaredDeployment[] {
+    const skuOf = (bound: BicepBound): BicepValue | undefined => {
+      const sku = bicepField(d.body, 'sku');
+      if (sku?.k === 'other' && d.loopVar && file.text) {
+        // `sku: contains(item, 'sku') ? item.sku : {...}`: the item's own SKU when it has one.
+        const code = file.text.slice(sku.s, sku.e);
+        const own = bicepField(bound.get(d.loopVar), 'sku');
+        if (own && new RegExp(`^contains\\(\\s*${d.loopVar}\\s*,\\s*'sku'\\s*\\)\\s*\\?\\s*${d.loopVar}\\.sku\\b`).test(code)) return bicepField(own, 'name');
+      }
+      return bicepField(follow(sku, bound), 'name') ?? bicepField(d.body, 'sku', 'name');
+    };
+    const one = (label: string, bound: BicepBound, anchor: BicepValue): DeclaredDeployment => {
+      const expr = skuOf(bound);
+      const r = resolve(expr, bound);
+      const inItem = bound.size > 0 && r.literal !== undefined;
+      const at = bicepLocated(inItem ? r.literal! : expr ?? anchor);
+      if (expr?.k === 'ref' && !bound.has(expr.path)) this.skuParameter(file, expr, label, account);
+      return {
+        label, at, sku: r.text, ...(r.text && r.why ? { skuFrom: r.why } : {}),
+        ...(r.text ? {} : { why: `the SKU of ${label} ${r.why ? `is unknown (${r.why})` : 'is not a literal or a parameter default'}` }),
+        ...(r.literal && (inItem || r.literal === expr) && r.literal.verbatim ? { edit: bicepLocated(r.literal) } : {}),
+      };
+    };
+    if (!d.loop) return [one(`resource ${d.symbol}`, NO_BINDINGS, d.body)];
+    const list = follow(d.loopOver, NO_BINDINGS);
+    // An empty default (`param deployments array = []`) says the list is given at deploy time.
+    if (list?.k !== 'arr' || !list.items.length || !d.loopVar) {
+      return [{ label: `resource ${d.symbol}`, at: bicepLocated(bicepField(d.body, 'sku') ?? d.body), sku: null, why: `the SKU of deployment ${d.symbol} comes from a loop over a list that is not written in this file` }];
+    }
+    return list.items.map((item, i) => {
+      const name = resolve(bicepField(item, 'name')).text;
+      return one(`resource ${d.symbol}[${i}]${name ? ` (${name})` : ''}`, new Map([[d.loopVar!, item]]), item);
+    });
   }
 
   /**
@@ -1359,6 +1272,143 @@ export function tfCallName(dir: string): string {
 }
 
 /** A module call as the module learns of it: who calls (`module "x" in FILE`) and which inputs it passes. */
+/** The scalar at a path of keys in an ARM template's JSON. */
+function armString(node: CNode | undefined, ...path: string[]): Extract<CNode, { k: 'scalar' }> | undefined {
+  let v = node;
+  for (const key of path.slice(0, -1)) v = entryOf(v, key);
+  return v?.k === 'map' ? scalarEntry(v.entries, path[path.length - 1]!) : undefined;
+}
+
+/** An ARM template's resource, its type in full, and the resource it is nested in. */
+interface ArmResource { node: Extract<CNode, { k: 'map' }>; type: string; parent?: Extract<CNode, { k: 'map' }> }
+
+/**
+ * An ARM template's resources, with nested ones (an account's `resources: [deployments]`) and
+ * their parent: a work list, in file order (no nesting is too deep).
+ */
+function armResources(root: Extract<CNode, { k: 'map' }>): ArmResource[] {
+  const all: ArmResource[] = [];
+  const work: { r: CNode; parent?: { node: Extract<CNode, { k: 'map' }>; type: string } }[] = [];
+  const collect = (list: CNode | undefined, parent?: { node: Extract<CNode, { k: 'map' }>; type: string }): void => {
+    const items = list?.k === 'seq' ? list.items : [];
+    for (let i = items.length - 1; i >= 0; i--) work.push({ r: items[i]!, ...(parent ? { parent } : {}) });
+  };
+  collect(root.entries.find((e) => e.key === 'resources')?.value);
+  for (let item = work.pop(); item; item = work.pop()) {
+    const { r, parent } = item;
+    if (r.k !== 'map') continue;
+    const written = String(armString(r, 'type')?.v ?? '');
+    const type = parent && !written.includes('/') ? `${parent.type}/${written}` : written;
+    all.push({ node: r, type, ...(parent ? { parent: parent.node } : {}) });
+    collect(r.entries.find((e) => e.key === 'resources')?.value, { node: r, type });
+  }
+  return all;
+}
+
+/** A Terraform file of a module being read, with what its steps share. */
+interface TfModuleFile {
+  hcl: HclFile;
+  env: EnvLookup;
+  /** The module's folder. */
+  dir: string;
+  resources: TfBlock[];
+  /** The module calls in the workspace that target this folder, with the inputs each passes. */
+  calls: ModuleCall[];
+  ctx: EvalContext;
+  /** The defaults of the variables this file declares. */
+  variables: Map<string, Value>;
+}
+
+/** The reference a Terraform block's attribute holds (`cognitive_account_id = azurerm_cognitive_account.x.id`). */
+function tfRefOf(block: TfBlock, name: string): string | null {
+  const attr = block.attributes.get(name);
+  return attr ? refPath(attr.value) : null;
+}
+
+/**
+ * A Terraform value: a literal, a variable (from the module calls that pass it, .tfvars files,
+ * or its default), or a resource's attribute (in this file or another of the module).
+ */
+function terraformValue(tf: TfModuleFile, v: Value, depth: number): TfValue {
+  const { hcl, env, dir, resources, ctx } = tf;
+  const resolveTf = (next: Value, d: number): TfValue => terraformValue(tf, next, d);
+  if (v.k === 'str') return { text: v.v, span: v, verbatim: hcl.parser.text.slice(v.cs, v.ce) === v.v, cs: v.cs, ce: v.ce };
+  const path = refPath(v);
+  if (path && depth < 4) {
+    const parts = path.split('.');
+    if (parts[0] === 'var' && parts[1]) {
+      const variable = terraformVariable(tf, v, parts[1], depth, resolveTf);
+      if (variable) return variable;
+    } else if (parts.length >= 3) {
+      const target = resources.find((r) => r.labels[0] === parts[0] && r.labels[1] === parts[1]);
+      const attr = target?.attributes.get(parts[2]!);
+      if (attr) return resolveTf(attr.value, depth + 1);
+      // A resource in another file of the module (resource_group.tf): its value travels here.
+      const other = target ? undefined : env(tfResourceName(dir, parts.slice(0, 3).join('.')));
+      if (other?.state === 'set') {
+        const passed = passedValue(other.value, env);
+        const text = passed.found ? passed.found.value : passed.text;
+        const why = passed.found ? `${passed.found.label} is set in ${formatWhere(passed.found.where)}` : passed.why;
+        return { text, span: v, verbatim: false, cs: v.s, ce: v.e, why: `${parts.slice(0, 3).join('.')} is set in ${formatWhere(other.where)}${why ? `, where ${why}` : ''}` };
+      }
+    }
+  }
+  const r = evaluate(v, ctx);
+  return { text: isKnown(r) ? r.text : null, span: v, verbatim: false, cs: v.s, ce: v.e };
+}
+
+/** `var.name`: a module's inputs come from the module blocks that call it, then .tfvars files, then its default; undefined when none sets it. */
+function terraformVariable({ env, dir, calls, variables }: TfModuleFile, v: Value, name: string, depth: number, resolveTf: (v: Value, depth: number) => TfValue): TfValue | undefined {
+  const input = env(tfInputName(dir, name));
+  if (input.state === 'set') {
+    const passed = passedValue(input.value, env);
+    const text = passed.found ? passed.found.value : passed.text;
+    const why = passed.found ? `${passed.found.label} is set in ${formatWhere(passed.found.where)}` : passed.why;
+    // A call that does not pass the input gets the default: where that differs, which applies depends on the call.
+    const omitting = calls.filter((c) => !c.inputs.includes(name)).map((c) => c.call);
+    const def = variables.get(name);
+    const fallback = !omitting.length ? undefined : def ? resolveTf(def, depth + 1).text : valueOf(env(tfDefaultName(dir, name)));
+    if (omitting.length && fallback !== undefined && fallback !== text) {
+      return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${name} is ${text ?? 'unknown'} from the module call in ${formatWhere(input.where)}, but ${omitting.join(', ')} leave${omitting.length > 1 ? '' : 's'} it at its default${fallback === null ? '' : ` "${fallback}"`}` };
+    }
+    return { text, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${name} is passed by the module call in ${formatWhere(input.where)}${why ? `, where ${why}` : ''}` };
+  }
+  if (input.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${name} is passed different values by the module calls (${input.values.map((x) => formatWhere(x.where)).join(', ')})` };
+  const set = env(tfvarName(dir, name));
+  if (set.state === 'set') return { text: set.value, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${name} is set in ${formatWhere(set.where)}` };
+  if (set.state === 'conflict') return { text: null, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${name} is set to different values in .tfvars files (${set.values.map((x) => `${x.value} in ${formatWhere(x.where)}`).join(', ')})` };
+  const def = variables.get(name);
+  if (def) return resolveTf(def, depth + 1);
+  const elsewhere = env(tfDefaultName(dir, name));
+  if (elsewhere.state === 'set') return { text: elsewhere.value, span: v, verbatim: false, cs: v.s, ce: v.e, why: `var.${name} defaults to "${elsewhere.value}" in ${formatWhere(elsewhere.where)}` };
+  return undefined;
+}
+
+/** Whether the module's callers report this deployment (see terraformDeployments). */
+function reportedByCallers({ env, dir, calls }: TfModuleFile, d: TfBlock, accounts: TfBlock[], locals: [string, TfAttribute][]): boolean {
+  const input = tfRefOf(d, 'for_each')?.match(/^var\.([\w-]+)$/)?.[1];
+  if (input === undefined || !calls.length) return false;
+  const reporting = new Set(envValues(env(tfCallerName(dir, input))));
+  if (!calls.every((c) => reporting.has(c.call))) return false;
+  const sku = d.blocks.find((b) => b.type === 'sku' || b.type === 'scale');
+  const skuAttr = sku?.attributes.get('name') ?? sku?.attributes.get('type');
+  // The SKU fields a caller reads from each deployment it passes (terraformModuleAccount).
+  if (!/^each\.value\.(?:sku\.name|scale\.type|sku_name|scale_type)$/.test((skuAttr && refPath(skuAttr.value)) ?? '')) return false;
+  const linked = tfRefOf(d, 'cognitive_account_id');
+  const account = accounts.find((a) => linked === `azurerm_cognitive_account.${a.labels[1]}.id`);
+  if (account) return atCallerLocation(env, dir, locals, account.attributes.get('location')?.value);
+  const published = linked ? env(tfAccountName(dir, linked)) : undefined;
+  return published?.state === 'set' && (JSON.parse(published.value) as PublishedAccount).variable === 'location';
+}
+
+/** Whether a location is the callers' (`var.location`, or a local that is). */
+function atCallerLocation(env: EnvLookup, dir: string, locals: [string, TfAttribute][], v: Value | undefined): boolean {
+  const local = v && refPath(v)?.match(/^local\.([\w-]+)$/)?.[1];
+  if (!local) return v !== undefined && isCallerLocation(v);
+  const here = locals.find(([name]) => name === local)?.[1];
+  return here ? isCallerLocation(here.value) : valueOf(env(tfLocalName(dir, local))) === 'var.location';
+}
+
 interface ModuleCall {
   call: string;
   inputs: string[];
@@ -1427,6 +1477,55 @@ interface UrlValues {
 
 type BicepResolve = (v: BicepValue | undefined) => { text: string | null; why?: string };
 type BicepFollow = (v: BicepValue | undefined, bound: Map<string, BicepValue>) => BicepValue | undefined;
+
+/** Loop variables bound to the item being read (`for d in deployments`). */
+type BicepBound = Map<string, BicepValue>;
+const NO_BINDINGS: BicepBound = new Map();
+/** A Bicep value's text under loop bindings, why it is unknown, and the literal it comes from. */
+type BicepFullResolve = (v: BicepValue | undefined, bound?: BicepBound, depth?: number) => { text: string | null; why?: string; literal?: Extract<BicepValue, { k: 'str' }> };
+
+/** The value at a path of object keys in a Bicep value. */
+function bicepField(obj: BicepValue | undefined, ...path: string[]): BicepValue | undefined {
+  let v: BicepValue | undefined = obj;
+  for (const key of path) v = v?.k === 'obj' ? v.entries.find((e) => e.key === key)?.value : undefined;
+  return v;
+}
+
+function bicepLocated(v: BicepValue): Located {
+  return v.k === 'str'
+    ? { text: v.v, s: v.s, e: v.e, cs: v.cs, ce: v.ce, verbatim: v.verbatim }
+    : { text: '', s: v.s, e: v.e, cs: v.s, ce: v.e, verbatim: false };
+}
+
+/** The account a Bicep deployment names by nesting, `parent: acct`, or `name: '${acct.name}/gpt-4o'`. */
+function bicepAccountOf(d: BicepResource): string | undefined {
+  if (d.parent) return d.parent;
+  const parent = bicepField(d.body, 'parent');
+  if (parent?.k === 'ref') return parent.path;
+  const name = bicepField(d.body, 'name');
+  return name?.k === 'tmpl' ? /^\$\{(\w+)\.name\}\//.exec(name.raw)?.[1] : undefined;
+}
+
+type LibraryDeployment = BicepResource & { loopVar: string; loopOver: Extract<BicepValue, { k: 'ref' }> };
+
+/**
+ * A deployment looped over a parameter its callers pass, whose SKU is the item's and whose
+ * account is an OpenAI one at the `location` parameter: the callers may report it.
+ */
+function isLibraryDeployment(file: BicepFile, d: BicepResource, accounts: BicepResource[], resolve: BicepFullResolve): d is LibraryDeployment {
+  if (!d.loop || !d.loopVar || d.loopOver?.k !== 'ref' || !file.params.has(d.loopOver.path)) return false;
+  // The fields a caller reads from each deployment it passes (bicepModuleCall): `sku.name`.
+  const sku = bicepField(d.body, 'sku');
+  const item = d.loopVar;
+  const skuCode = sku && file.text ? file.text.slice(sku.s, sku.e) : '';
+  const skuName = bicepField(sku, 'name');
+  const readsItem = new RegExp(`^(?:${item}\\.\\??sku\\b|contains\\(\\s*${item}\\s*,\\s*'sku'\\s*\\)\\s*\\?\\s*${item}\\.sku\\b)`).test(skuCode)
+    || (skuName?.k === 'ref' && skuName.path === `${item}.sku.name`);
+  const account = accounts.find((a) => a.symbol === bicepAccountOf(d));
+  const location = bicepField(account?.body, 'location');
+  const kind = resolve(bicepField(account?.body, 'kind')).text;
+  return readsItem && location?.k === 'ref' && location.path === 'location' && file.params.has('location') && (kind === 'OpenAI' || kind === 'AIServices');
+}
 
 /** A URL as written, for messages: format()'s `{0}` and unknown parts as they are, cut short. */
 function shownUrl(shown: string): string {

@@ -1582,101 +1582,91 @@ export class CodeParser {
       while (j < b && tokens[j]!.t === 'nl' && this.lang !== 'python') j++;
       const t = tokens[j];
       if (j >= b || !t) return [value, i];
-      if (t.t === 'p' && PATH_SEPARATORS.has(t.v) && tokens[j + 1]?.t === 'id' && j + 1 < b) {
-        const name = tokens[j + 1]!;
-        if (value.k === 'ref' && j === i) {
-          value = { k: 'ref', path: `${value.path}.${name.v}`, s: value.s, e: name.e };
-          i = j + 2;
-          continue;
-        }
-        let k = j + 2;
-        if (tokens[k]?.t === 'p' && tokens[k]!.v === '<') k = this.skipGenerics(k);
-        if (value.k === 'call' && tokens[k]?.t === 'p' && tokens[k]!.v === '(' && k < b) {
-          const close = this.closeOf(k);
-          const method = this.makeCall(name.v, false, name.s, name.e, k, close);
-          value.call.chain.push(method);
-          this.recordLink(value.call, method);
-          value.call.e = tokens[close]!.e;
-          value = { ...value, e: tokens[close]!.e };
-          i = close + 1;
-          continue;
-        }
-        if ((value.k === 'str' || value.k === 'tmpl') && PASS_THROUGH_METHODS.has(name.v)) {
-          // `"https://...".to_string()`, `.strip()`, `.into()` keep the text.
-          i = tokens[k]?.t === 'p' && tokens[k]!.v === '(' && k < b ? this.closeOf(k) + 1 : j + 2;
-          continue;
-        }
-        if (value.k === 'ref' || j > i) return [value, i];
-        // Property of a computed value.
-        value = { k: 'other', s: value.s, e: name.e };
-        i = j + 2;
-        continue;
-      }
-      if (j !== i) return [value, i]; // a newline only continues a `.` chain
-      if (t.t !== 'p') return [value, i];
-      if (t.v === '(' && value.k === 'ref') {
-        const close = this.closeOf(j);
-        const call = this.makeCall(value.path, false, value.s, value.e, j, close);
-        this.record(call);
-        value = { k: 'call', call, s: value.s, e: tokens[close]!.e };
-        i = close + 1;
-        continue;
-      }
-      if (t.v === '!' && value.k === 'ref' && this.lang === 'rust' && tokens[j + 1]?.v === '(') {
-        const close = this.closeOf(j + 1);
-        const call = this.makeCall(`${value.path}!`, false, value.s, value.e, j + 1, close);
-        value = { k: 'call', call, s: value.s, e: tokens[close]!.e };
-        i = close + 1;
-        continue;
-      }
-      if (t.v === '(') {
-        const close = this.closeOf(j);
-        value = { k: 'other', s: value.s, e: tokens[close]!.e };
-        i = close + 1;
-        continue;
-      }
-      if (t.v === '[') {
-        const close = this.closeOf(j);
-        // Python's parameterised class (`Agent[Deps, Output](...)`) is a call of the class itself.
-        if (this.lang === 'python' && value.k === 'ref' && /^[A-Z][a-z]/.test(value.path.slice(value.path.lastIndexOf('.') + 1)) && tokens[close + 1]?.v === '(' && tokens[close + 1]!.t === 'p') {
-          const end = this.closeOf(close + 1);
-          const call = this.makeCall(value.path, false, value.s, value.e, close + 1, end);
-          this.record(call);
-          value = { k: 'call', call, s: value.s, e: tokens[end]!.e };
-          i = end + 1;
-          continue;
-        }
-        const index = this.parseRange(j + 1, close);
-        value = { k: 'index', target: value, index, s: value.s, e: tokens[close]!.e };
-        i = close + 1;
-        continue;
-      }
-      if (t.v === '{' && this.compositeAllowed(value)) {
-        const close = this.closeOf(j);
-        const init = this.object(j, close);
-        if (value.k === 'call') {
-          value.call.init = init;
-          value = { ...value, e: init.e };
-        } else if (value.k === 'ref') {
-          const call: Call = {
-            callee: value.path, isNew: false, args: [], chain: [], init, s: value.s, e: init.e,
-            calleeS: value.s, calleeE: value.e, open: -1, close: -1,
-          };
-          this.record(call);
-          value = { k: 'call', call, s: value.s, e: init.e };
-        }
-        i = close + 1;
-        continue;
-      }
-      if ((t.v === '?' || t.v === '!') && this.lang !== 'python') {
-        const n = tokens[j + 1];
-        if (!n || j + 1 >= b || n.t === 'nl' || (n.t === 'p' && /^(?:\.|\?\.|;|\)|,|\]|\})$/.test(n.v))) {
-          i = j + 1;
-          continue;
-        }
-      }
-      return [value, i];
+      const step = t.t === 'p' && PATH_SEPARATORS.has(t.v) && tokens[j + 1]?.t === 'id' && j + 1 < b
+        ? this.memberAccess(value, i, j, b)
+        // A newline only continues a `.` chain.
+        : j === i && t.t === 'p' ? this.postfixOperator(value, t, j, b) : undefined;
+      if (!step) return [value, i];
+      [value, i] = step;
     }
+  }
+
+  /** `.name` (or `::name`) at token `j` after `value`: the value it extends to and where it ends, or undefined where the expression stops. */
+  private memberAccess(value: Value, i: number, j: number, b: number): [Value, number] | undefined {
+    const { tokens } = this;
+    const name = tokens[j + 1]!;
+    if (value.k === 'ref' && j === i) return [{ k: 'ref', path: `${value.path}.${name.v}`, s: value.s, e: name.e }, j + 2];
+    let k = j + 2;
+    if (tokens[k]?.t === 'p' && tokens[k]!.v === '<') k = this.skipGenerics(k);
+    if (value.k === 'call' && tokens[k]?.t === 'p' && tokens[k]!.v === '(' && k < b) {
+      const close = this.closeOf(k);
+      const method = this.makeCall(name.v, false, name.s, name.e, k, close);
+      value.call.chain.push(method);
+      this.recordLink(value.call, method);
+      value.call.e = tokens[close]!.e;
+      return [{ ...value, e: tokens[close]!.e }, close + 1];
+    }
+    if ((value.k === 'str' || value.k === 'tmpl') && PASS_THROUGH_METHODS.has(name.v)) {
+      // `"https://...".to_string()`, `.strip()`, `.into()` keep the text.
+      return [value, tokens[k]?.t === 'p' && tokens[k]!.v === '(' && k < b ? this.closeOf(k) + 1 : j + 2];
+    }
+    if (value.k === 'ref' || j > i) return undefined;
+    // Property of a computed value.
+    return [{ k: 'other', s: value.s, e: name.e }, j + 2];
+  }
+
+  /** A call, index, composite literal or non-null/optional mark at token `j` after `value`; undefined where the expression stops. */
+  private postfixOperator(value: Value, t: Token, j: number, b: number): [Value, number] | undefined {
+    const { tokens } = this;
+    if (t.v === '(' && value.k === 'ref') {
+      const close = this.closeOf(j);
+      const call = this.makeCall(value.path, false, value.s, value.e, j, close);
+      this.record(call);
+      return [{ k: 'call', call, s: value.s, e: tokens[close]!.e }, close + 1];
+    }
+    if (t.v === '!' && value.k === 'ref' && this.lang === 'rust' && tokens[j + 1]?.v === '(') {
+      const close = this.closeOf(j + 1);
+      const call = this.makeCall(`${value.path}!`, false, value.s, value.e, j + 1, close);
+      return [{ k: 'call', call, s: value.s, e: tokens[close]!.e }, close + 1];
+    }
+    if (t.v === '(') {
+      const close = this.closeOf(j);
+      return [{ k: 'other', s: value.s, e: tokens[close]!.e }, close + 1];
+    }
+    if (t.v === '[') {
+      const close = this.closeOf(j);
+      // Python's parameterised class (`Agent[Deps, Output](...)`) is a call of the class itself.
+      if (this.lang === 'python' && value.k === 'ref' && /^[A-Z][a-z]/.test(value.path.slice(value.path.lastIndexOf('.') + 1)) && tokens[close + 1]?.v === '(' && tokens[close + 1]!.t === 'p') {
+        const end = this.closeOf(close + 1);
+        const call = this.makeCall(value.path, false, value.s, value.e, close + 1, end);
+        this.record(call);
+        return [{ k: 'call', call, s: value.s, e: tokens[end]!.e }, end + 1];
+      }
+      const index = this.parseRange(j + 1, close);
+      return [{ k: 'index', target: value, index, s: value.s, e: tokens[close]!.e }, close + 1];
+    }
+    if (t.v === '{' && this.compositeAllowed(value)) {
+      const close = this.closeOf(j);
+      const init = this.object(j, close);
+      if (value.k === 'call') {
+        value.call.init = init;
+        return [{ ...value, e: init.e }, close + 1];
+      }
+      if (value.k === 'ref') {
+        const call: Call = {
+          callee: value.path, isNew: false, args: [], chain: [], init, s: value.s, e: init.e,
+          calleeS: value.s, calleeE: value.e, open: -1, close: -1,
+        };
+        this.record(call);
+        return [{ k: 'call', call, s: value.s, e: init.e }, close + 1];
+      }
+      return [value, close + 1];
+    }
+    if ((t.v === '?' || t.v === '!') && this.lang !== 'python') {
+      const n = tokens[j + 1];
+      if (!n || j + 1 >= b || n.t === 'nl' || (n.t === 'p' && /^(?:\.|\?\.|;|\)|,|\]|\})$/.test(n.v))) return [value, j + 1];
+    }
+    return undefined;
   }
 
   private compositeAllowed(value: Value): boolean {

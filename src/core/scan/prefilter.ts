@@ -3,7 +3,7 @@
 // Files without one are never decoded or parsed. The anchors come from the catalog, so
 // a new host or SDK can never be filtered out by a stale list.
 
-import type { Catalog, ClientSignal } from '../catalog/types';
+import type { Catalog, ClientSignal, Provider } from '../catalog/types';
 import { WAIVER_MARKER } from '../policy/waivers';
 import { normalizeKey, urlOptionKeys } from '../resolve/catalog-index';
 import { LLM_SERVER_ANCHORS } from '../resolve/hosts';
@@ -162,43 +162,7 @@ function buildAutomaton(words: string[]): { delta: Uint32Array; firstAccepting: 
 export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): string[] {
   // A waiver comment must be read (and checked) even in a file with no other signal.
   const words: string[] = [WAIVER_MARKER];
-  // A dotted callee is kept whole (`genai.client`); a bare one as `name(`, far more
-  // selective than the name alone (`google(` against `google`).
-  const callee = (c: string): string => (c.includes('.') ? c : `${c}(`);
-  // A class name or a bare function is written in code as the catalog spells it; a
-  // lower-case dotted path (`genai.Client`, `com.google.genai.Client.builder`) may be
-  // imported under another name, so its packages are anchors too.
-  const literalSafe = (c: string): boolean => !c.includes('.') || /^[A-Z]/.test(c);
-  const packageAnchors = (pkg: string): string[] => {
-    if (pkg.includes(':')) return [pkg.slice(0, pkg.indexOf(':'))]; // Maven group id, as in `import com.openai...`
-    if (pkg.startsWith('@')) return [pkg]; // npm scoped package, as imported
-    const name = pkg.slice(pkg.lastIndexOf('/') + 1);
-    return [name, name.replace(/-/g, '_'), name.replace(/-/g, '.')];
-  };
-  const clientAnchors = (c: ClientSignal): string[] => {
-    // A required argument (boto3.client("bedrock-runtime")) appears literally wherever the call does.
-    if (c.requireArg) return c.requireArg.oneOf;
-    // A whole import path (`agents.Agent`) is written as its module's import (`from agents import Agent`).
-    if (c.wholePath) return c.callees.map((path) => path.slice(0, path.indexOf('.')));
-    return [...c.callees.map(callee), ...(c.callees.every(literalSafe) ? [] : c.packages.flatMap(packageAnchors))];
-  };
-  for (const p of catalog.providers) {
-    // Self-hosted hosts (localhost, *.local) only count in LLM contexts, which have anchors of their own.
-    if (p.kind !== 'self-hosted') {
-      for (const h of p.hosts) {
-        // The leftmost literal part names the service (`bedrock-runtime`, `aiplatform.googleapis.com`);
-        // the shared domain suffix (`amazonaws.com`) alone would match every AWS URL.
-        const runs = h.pattern.split(/\{region\}|\{resource\}|\*/).map((r) => r.replace(/^[.-]+|[.-]+$/g, '')).filter((r) => r.length >= 4);
-        if (runs[0]) words.push(runs[0]);
-      }
-    }
-    if (kind === 'code') for (const c of p.clients) words.push(...clientAnchors(c));
-    // An init that sets clients' options for the process (`aip.init` after `from google.cloud import aiplatform as aip`):
-    // its module is named in the file, and the file must be read so that no client elsewhere takes the SDK default in its stead.
-    if (kind === 'code') for (const c of p.clients) for (const init of c.configuredBy ?? []) words.push(init.slice(0, init.indexOf('.')));
-    // Shared variables (AWS_REGION) only count next to a specific one, which is an anchor itself.
-    for (const e of p.env) if (e.specific) words.push(e.name);
-  }
+  for (const p of catalog.providers) words.push(...providerAnchors(p, kind));
   // LLM APIs of vendors that are no catalog providers are found by their hosts and their classes.
   for (const api of catalog.unlistedApis ?? []) {
     for (const h of api.hosts) words.push(h.pattern.replace(/^\*\./, ''));
@@ -206,44 +170,95 @@ export function catalogAnchors(catalog: Catalog, kind: 'code' | 'config'): strin
   }
   // LiteLLM calls are imported from litellm (or named by a provider prefix in the model string).
   for (const px of catalog.litellm.prefixes) words.push(px.prefix);
-  if (kind === 'code') {
-    words.push('litellm');
-    // A dotted LiteLLM callee (`crewai.Agent`) is imported from its package: the package name is in the file.
-    for (const c of [...catalog.litellm.callees, ...(catalog.routers ?? []).flatMap((r) => (r.client ? [r.client] : []))]) if (c.includes('.')) words.push(c.slice(0, c.indexOf('.')));
-    // A router's factory function is named where it is imported or called (init_chat_model: specific enough alone).
-    // A plain class name (pydantic-ai's `Agent`) is too common a word: its package, imported by name, is the anchor.
-    for (const r of catalog.routers ?? []) {
-      for (const f of r.functions ?? []) {
-        const name = f.slice(f.lastIndexOf('.') + 1);
-        words.push(/^[A-Z][a-z]+$/.test(name) ? f.slice(0, f.search(/[./]/)) : name);
-      }
-    }
-    // A run of a .prompty file imports its runtime (`import prompty`).
-    for (const r of catalog.promptyRunners ?? []) for (const c of r.callees) words.push(c.slice(0, c.indexOf('.')));
-    // A call that builds model clients from a file the code names is imported from its package (`autogen_core`).
-    for (const l of catalog.configFileLoaders ?? []) for (const c of l.callees) words.push(c.slice(0, c.indexOf('.')));
-    // A library configured with a provider per part is imported by its package name (`mem0`, `mem0ai/oss`).
-    for (const library of catalog.configLibraries ?? []) for (const { names } of library.callees) for (const c of names) words.push(c.slice(0, c.search(/[./]/)));
-    // Java code that has a Spring AI chat model (or a generic ChatModel / ChatClient.Builder) injected (spring-beans.ts).
-    for (const s of catalog.springAi) words.push(...(s.chatModels ?? []));
-    words.push('org.springframework.ai.chat.');
-    // A pydantic settings class publishes its fields, which another module may hand to a client (resolve/settings.ts).
-    words.push('BaseSettings');
-  }
-  else {
-    // Keys such as apiBase or base_url give a local URL beside them away as an LLM server,
-    // however they are spelt (api_base, apiBase, API-BASE).
-    for (const key of urlOptionKeys(catalog)) words.push(key, normalizeKey(key));
-    words.push('litellm_params', 'azurerm_cognitive_account', 'Microsoft.CognitiveServices/accounts');
-    // Spring AI starters: `spring.ai.openai` in .properties files, and the key after `ai:` in
-    // YAML (`openai:`, `vertex:`; a package.json writes `"openai":`).
-    for (const s of catalog.springAi) words.push(s.prefix, `${s.prefix.split('.')[2]}:`);
-    // Portkey targets name their provider by slug; "google" alone would let most GCP configs through.
-    for (const slug of Object.keys(catalog.portkey.slugs)) if (slug !== 'google') words.push(slug);
-  }
+  words.push(...(kind === 'code' ? codeAnchors(catalog) : configAnchors(catalog)));
   // A model setting written as a router's "provider:model" string (`FAST_LLM=openai:gpt-4o`, resolve/model-settings.ts).
   for (const r of catalog.routers ?? []) if (r.separator) for (const key of Object.keys(r.providers)) words.push(`${key}${r.separator}`);
   // Local LLM servers found by port, API path or name (vLLM, llama.cpp, Ollama) in a raw URL or constant.
   words.push(...LLM_SERVER_ANCHORS, 'llama', 'vllm');
+  return words;
+}
+
+/** A provider's anchors: its hosts, its env variables, and in code its clients and init calls. */
+function providerAnchors(p: Provider, kind: 'code' | 'config'): string[] {
+  const words: string[] = [];
+  // Self-hosted hosts (localhost, *.local) only count in LLM contexts, which have anchors of their own.
+  if (p.kind !== 'self-hosted') {
+    for (const h of p.hosts) {
+      // The leftmost literal part names the service (`bedrock-runtime`, `aiplatform.googleapis.com`);
+      // the shared domain suffix (`amazonaws.com`) alone would match every AWS URL.
+      const runs = h.pattern.split(/\{region\}|\{resource\}|\*/).map((r) => r.replace(/^[.-]+|[.-]+$/g, '')).filter((r) => r.length >= 4);
+      if (runs[0]) words.push(runs[0]);
+    }
+  }
+  if (kind === 'code') for (const c of p.clients) words.push(...clientAnchors(c));
+  // An init that sets clients' options for the process (`aip.init` after `from google.cloud import aiplatform as aip`):
+  // its module is named in the file, and the file must be read so that no client elsewhere takes the SDK default in its stead.
+  if (kind === 'code') for (const c of p.clients) for (const init of c.configuredBy ?? []) words.push(init.slice(0, init.indexOf('.')));
+  // Shared variables (AWS_REGION) only count next to a specific one, which is an anchor itself.
+  for (const e of p.env) if (e.specific) words.push(e.name);
+  return words;
+}
+
+function clientAnchors(c: ClientSignal): string[] {
+  // A required argument (boto3.client("bedrock-runtime")) appears literally wherever the call does.
+  if (c.requireArg) return c.requireArg.oneOf;
+  // A whole import path (`agents.Agent`) is written as its module's import (`from agents import Agent`).
+  if (c.wholePath) return c.callees.map((path) => path.slice(0, path.indexOf('.')));
+  // A dotted callee is kept whole (`genai.client`); a bare one as `name(`, far more
+  // selective than the name alone (`google(` against `google`).
+  const callee = (name: string): string => (name.includes('.') ? name : `${name}(`);
+  // A class name or a bare function is written in code as the catalog spells it; a
+  // lower-case dotted path (`genai.Client`, `com.google.genai.Client.builder`) may be
+  // imported under another name, so its packages are anchors too.
+  const literalSafe = (name: string): boolean => !name.includes('.') || /^[A-Z]/.test(name);
+  return [...c.callees.map(callee), ...(c.callees.every(literalSafe) ? [] : c.packages.flatMap(packageAnchors))];
+}
+
+function packageAnchors(pkg: string): string[] {
+  if (pkg.includes(':')) return [pkg.slice(0, pkg.indexOf(':'))]; // Maven group id, as in `import com.openai...`
+  if (pkg.startsWith('@')) return [pkg]; // npm scoped package, as imported
+  const name = pkg.slice(pkg.lastIndexOf('/') + 1);
+  return [name, name.replace(/-/g, '_'), name.replace(/-/g, '.')];
+}
+
+/** Anchors only code has: the packages and functions of LiteLLM, routers, Prompty, config loaders, Spring AI. */
+function codeAnchors(catalog: Catalog): string[] {
+  const words = ['litellm'];
+  // A dotted LiteLLM callee (`crewai.Agent`) is imported from its package: the package name is in the file.
+  for (const c of [...catalog.litellm.callees, ...(catalog.routers ?? []).flatMap((r) => (r.client ? [r.client] : []))]) if (c.includes('.')) words.push(c.slice(0, c.indexOf('.')));
+  // A router's factory function is named where it is imported or called (init_chat_model: specific enough alone).
+  // A plain class name (pydantic-ai's `Agent`) is too common a word: its package, imported by name, is the anchor.
+  for (const r of catalog.routers ?? []) {
+    for (const f of r.functions ?? []) {
+      const name = f.slice(f.lastIndexOf('.') + 1);
+      words.push(/^[A-Z][a-z]+$/.test(name) ? f.slice(0, f.search(/[./]/)) : name);
+    }
+  }
+  // A run of a .prompty file imports its runtime (`import prompty`).
+  for (const r of catalog.promptyRunners ?? []) for (const c of r.callees) words.push(c.slice(0, c.indexOf('.')));
+  // A call that builds model clients from a file the code names is imported from its package (`autogen_core`).
+  for (const l of catalog.configFileLoaders ?? []) for (const c of l.callees) words.push(c.slice(0, c.indexOf('.')));
+  // A library configured with a provider per part is imported by its package name (`mem0`, `mem0ai/oss`).
+  for (const library of catalog.configLibraries ?? []) for (const { names } of library.callees) for (const c of names) words.push(c.slice(0, c.search(/[./]/)));
+  // Java code that has a Spring AI chat model (or a generic ChatModel / ChatClient.Builder) injected (spring-beans.ts).
+  for (const s of catalog.springAi) words.push(...(s.chatModels ?? []));
+  words.push('org.springframework.ai.chat.');
+  // A pydantic settings class publishes its fields, which another module may hand to a client (resolve/settings.ts).
+  words.push('BaseSettings');
+  return words;
+}
+
+/** Anchors only config files have: base-URL keys, LiteLLM and Terraform/ARM accounts, Spring AI and Portkey keys. */
+function configAnchors(catalog: Catalog): string[] {
+  const words: string[] = [];
+  // Keys such as apiBase or base_url give a local URL beside them away as an LLM server,
+  // however they are spelt (api_base, apiBase, API-BASE).
+  for (const key of urlOptionKeys(catalog)) words.push(key, normalizeKey(key));
+  words.push('litellm_params', 'azurerm_cognitive_account', 'Microsoft.CognitiveServices/accounts');
+  // Spring AI starters: `spring.ai.openai` in .properties files, and the key after `ai:` in
+  // YAML (`openai:`, `vertex:`; a package.json writes `"openai":`).
+  for (const s of catalog.springAi) words.push(s.prefix, `${s.prefix.split('.')[2]}:`);
+  // Portkey targets name their provider by slug; "google" alone would let most GCP configs through.
+  for (const slug of Object.keys(catalog.portkey.slugs)) if (slug !== 'google') words.push(slug);
   return words;
 }

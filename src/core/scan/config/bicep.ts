@@ -190,113 +190,124 @@ class Reader {
   }
 
   private valueAt(i: number, t: Token, operand: boolean): { value: BicepValue; next: number } {
+    const { value, next } = this.termAt(i, t);
+    return operand ? { value, next } : this.continued(value, next);
+  }
+
+  /** The value that starts at token `i`, before any operator that continues it. */
+  private termAt(i: number, t: Token): { value: BicepValue; next: number } {
     const { tokens } = this;
-    let value: BicepValue;
-    let next: number;
     if (t.t === 'str') {
       const cs = t.cs ?? t.s + 1;
       const ce = t.ce ?? t.e - 1;
       // An interpolated Bicep string ('${name}-oai') is not a literal.
-      value = t.v.includes('${') ? { k: 'tmpl', raw: t.v, s: t.s, e: t.e } : { k: 'str', v: t.v, s: t.s, e: t.e, cs, ce, verbatim: this.text.slice(cs, ce) === t.v };
-      next = i + 1;
-    } else if (t.t === 'num') {
-      value = { k: 'lit', v: Number(t.v), s: t.s, e: t.e };
-      next = i + 1;
-    } else if (t.t === 'id' && (t.v === 'true' || t.v === 'false')) {
-      value = { k: 'lit', v: t.v === 'true', s: t.s, e: t.e };
-      next = i + 1;
-    } else if (t.t === 'id') {
-      let path = t.v;
-      let j = i + 1;
-      const parts: BicepValue[] = [];
-      let args: BicepValue[] | undefined;
-      for (;;) {
-        if (tokens[j]?.v === '(') {
-          if (path === 'format' && !parts.length) {
-            // Read once, as arguments; its parts are the arguments that are not literals.
-            args = this.args(j + 1, this.close(j));
-            for (const a of args) if (a.k !== 'str' && a.k !== 'lit' && a.k !== 'tmpl') parts.push(a);
-          } else for (const part of this.written(j + 1, this.close(j))) parts.push(part);
-          j = this.close(j) + 1;
-          path += '()';
-        } else if ((tokens[j]?.v === '.' || tokens[j]?.v === '.?') && tokens[j + 1]?.t === 'id') {
-          path += `.${tokens[j + 1]!.v}`;
-          j += 2;
-        } else if (tokens[j]?.v === '!' && tokens[j + 1]?.v === '.' && tokens[j + 2]?.t === 'id') {
-          // `ai!.outputs.x`: the non-null assertion on a conditional module or resource.
-          path += `.${tokens[j + 2]!.v}`;
-          j += 3;
-        } else break;
-      }
-      value = { k: 'ref', path, s: t.s, e: tokens[j - 1]!.e, ...(parts.length ? { parts } : {}), ...(args ? { args } : {}) };
-      next = j;
-    } else if (t.t === 'p' && t.v === '{') {
-      const end = this.close(i);
-      const entries: { key: string; value: BicepValue }[] = [];
-      let j = i + 1;
-      while (j < end) {
-        const key = tokens[j]!;
-        if ((key.t === 'id' || key.t === 'str') && tokens[j + 1]?.v === ':') {
-          const r = this.value(j + 2);
-          entries.push({ key: key.v, value: r.value });
-          j = Math.max(r.next, j + 2);
-        } else if (key.t === 'id' && key.v === 'resource' && tokens[j + 1]?.t === 'id' && tokens[j + 2]?.t === 'str' && this.enclosing.length) {
-          j = Math.max(this.resource(j, this.nested), j + 1);
-        } else j = tokens[j]!.t === 'p' && '{[('.includes(tokens[j]!.v) ? this.close(j) + 1 : j + 1;
-      }
-      value = { k: 'obj', entries, s: t.s, e: tokens[end]!.e };
-      next = end + 1;
-    } else if (t.t === 'p' && t.v === '[') {
-      const end = this.close(i);
-      const items: BicepValue[] = [];
-      let j = i + 1;
-      while (j < end) {
-        if (tokens[j]!.t === 'nl' || tokens[j]!.v === ',') {
-          j++;
-          continue;
-        }
-        const r = this.value(j);
-        items.push(r.value);
-        j = Math.max(r.next, j + 1);
-      }
-      value = { k: 'arr', items, s: t.s, e: tokens[end]!.e };
-      next = end + 1;
-    } else if (t.t === 'p' && t.v === '(') {
+      const value: BicepValue = t.v.includes('${') ? { k: 'tmpl', raw: t.v, s: t.s, e: t.e } : { k: 'str', v: t.v, s: t.s, e: t.e, cs, ce, verbatim: this.text.slice(cs, ce) === t.v };
+      return { value, next: i + 1 };
+    }
+    if (t.t === 'num') return { value: { k: 'lit', v: Number(t.v), s: t.s, e: t.e }, next: i + 1 };
+    if (t.t === 'id' && (t.v === 'true' || t.v === 'false')) return { value: { k: 'lit', v: t.v === 'true', s: t.s, e: t.e }, next: i + 1 };
+    if (t.t === 'id') return this.referenceAt(i, t);
+    if (t.t === 'p' && t.v === '{') return this.objectAt(i, t);
+    if (t.t === 'p' && t.v === '[') return this.arrayAt(i, t);
+    if (t.t === 'p' && t.v === '(') {
       // A parenthesised expression is computed; what it holds is read for its parts.
       const end = this.close(i);
       const parts = this.written(i + 1, end);
-      value = { k: 'other', s: t.s, e: tokens[end]!.e, ...(parts.length ? { parts } : {}) };
-      next = end + 1;
-    } else if (t.t === 'p' && (t.v === '!' || t.v === '-') && tokens[i + 1]) {
+      return { value: { k: 'other', s: t.s, e: tokens[end]!.e, ...(parts.length ? { parts } : {}) }, next: end + 1 };
+    }
+    if (t.t === 'p' && (t.v === '!' || t.v === '-') && tokens[i + 1]) {
       // A unary operator: the operand (with all that continues it) belongs to this value.
       const r = this.value(i + 1);
       const parts = r.value.k === 'other' ? r.value.parts ?? [] : r.value.k === 'str' || r.value.k === 'lit' || r.value.k === 'tmpl' ? [] : [r.value];
-      value = { k: 'other', s: t.s, e: r.value.e, ...(parts.length ? { parts } : {}) };
-      next = Math.max(r.next, i + 1);
-    } else {
-      value = { k: 'other', s: t.s, e: t.e };
-      next = i + 1;
+      return { value: { k: 'other', s: t.s, e: r.value.e, ...(parts.length ? { parts } : {}) }, next: Math.max(r.next, i + 1) };
     }
-    // Anything that continues the expression (`?? x`, `? a : b`, `+ '-x'`) makes it computed.
+    return { value: { k: 'other', s: t.s, e: t.e }, next: i + 1 };
+  }
+
+  /** A name with what follows it: property accesses, calls (their arguments read for their parts). */
+  private referenceAt(i: number, t: Token): { value: BicepValue; next: number } {
+    const { tokens } = this;
+    let path = t.v;
+    let j = i + 1;
+    const parts: BicepValue[] = [];
+    let args: BicepValue[] | undefined;
+    for (;;) {
+      if (tokens[j]?.v === '(') {
+        if (path === 'format' && !parts.length) {
+          // Read once, as arguments; its parts are the arguments that are not literals.
+          args = this.args(j + 1, this.close(j));
+          for (const a of args) if (a.k !== 'str' && a.k !== 'lit' && a.k !== 'tmpl') parts.push(a);
+        } else for (const part of this.written(j + 1, this.close(j))) parts.push(part);
+        j = this.close(j) + 1;
+        path += '()';
+      } else if ((tokens[j]?.v === '.' || tokens[j]?.v === '.?') && tokens[j + 1]?.t === 'id') {
+        path += `.${tokens[j + 1]!.v}`;
+        j += 2;
+      } else if (tokens[j]?.v === '!' && tokens[j + 1]?.v === '.' && tokens[j + 2]?.t === 'id') {
+        // `ai!.outputs.x`: the non-null assertion on a conditional module or resource.
+        path += `.${tokens[j + 2]!.v}`;
+        j += 3;
+      } else break;
+    }
+    return { value: { k: 'ref', path, s: t.s, e: tokens[j - 1]!.e, ...(parts.length ? { parts } : {}), ...(args ? { args } : {}) }, next: j };
+  }
+
+  /** An object: its `key: value` entries (and the resources nested in a resource's body). */
+  private objectAt(i: number, t: Token): { value: BicepValue; next: number } {
+    const { tokens } = this;
+    const end = this.close(i);
+    const entries: { key: string; value: BicepValue }[] = [];
+    let j = i + 1;
+    while (j < end) {
+      const key = tokens[j]!;
+      if ((key.t === 'id' || key.t === 'str') && tokens[j + 1]?.v === ':') {
+        const r = this.value(j + 2);
+        entries.push({ key: key.v, value: r.value });
+        j = Math.max(r.next, j + 2);
+      } else if (key.t === 'id' && key.v === 'resource' && tokens[j + 1]?.t === 'id' && tokens[j + 2]?.t === 'str' && this.enclosing.length) {
+        j = Math.max(this.resource(j, this.nested), j + 1);
+      } else j = tokens[j]!.t === 'p' && '{[('.includes(tokens[j]!.v) ? this.close(j) + 1 : j + 1;
+    }
+    return { value: { k: 'obj', entries, s: t.s, e: tokens[end]!.e }, next: end + 1 };
+  }
+
+  private arrayAt(i: number, t: Token): { value: BicepValue; next: number } {
+    const { tokens } = this;
+    const end = this.close(i);
+    const items: BicepValue[] = [];
+    let j = i + 1;
+    while (j < end) {
+      if (tokens[j]!.t === 'nl' || tokens[j]!.v === ',') {
+        j++;
+        continue;
+      }
+      const r = this.value(j);
+      items.push(r.value);
+      j = Math.max(r.next, j + 1);
+    }
+    return { value: { k: 'arr', items, s: t.s, e: tokens[end]!.e }, next: end + 1 };
+  }
+
+  /** Anything that continues the expression (`?? x`, `? a : b`, `+ '-x'`) makes it computed. */
+  private continued(value: BicepValue, next: number): { value: BicepValue; next: number } {
+    const { tokens } = this;
     const after = tokens[next];
     // The lexer keeps no newlines inside brackets: an object or array on a new line is the next item of a list, not more of this value.
     const nextItem = after !== undefined && (after.v === '{' || after.v === '[') && this.text.slice(value.e, after.s).includes('\n');
-    if (!operand && after && ((after.t === 'p' && !['}', ']', ')', ',', ':'].includes(after.v) && !nextItem) || this.continuedAt(next) > 0)) {
-      let j = next;
-      // It ends at the bracket that encloses it, a comma, or the end of its last line.
-      for (;;) {
-        const t = tokens[j];
-        if (!t || ['}', ']', ')', ','].includes(t.v)) break;
-        if (t.t === 'nl') {
-          const k = this.continuedAt(j);
-          if (k < 0) break;
-          j = k;
-        } else j = '{[('.includes(t.v) && t.t === 'p' ? this.close(j) + 1 : j + 1;
-      }
-      const parts = [value, ...this.written(next, j, true)].filter((v) => v.k !== 'str' && v.k !== 'lit' && v.k !== 'tmpl');
-      return { value: { k: 'other', s: value.s, e: tokens[j - 1]!.e, ...(parts.length ? { parts } : {}) }, next: j };
+    if (!after || !((after.t === 'p' && !['}', ']', ')', ',', ':'].includes(after.v) && !nextItem) || this.continuedAt(next) > 0)) return { value, next };
+    let j = next;
+    // It ends at the bracket that encloses it, a comma, or the end of its last line.
+    for (;;) {
+      const t = tokens[j];
+      if (!t || ['}', ']', ')', ','].includes(t.v)) break;
+      if (t.t === 'nl') {
+        const k = this.continuedAt(j);
+        if (k < 0) break;
+        j = k;
+      } else j = '{[('.includes(t.v) && t.t === 'p' ? this.close(j) + 1 : j + 1;
     }
-    return { value, next };
+    const parts = [value, ...this.written(next, j, true)].filter((v) => v.k !== 'str' && v.k !== 'lit' && v.k !== 'tmpl');
+    return { value: { k: 'other', s: value.s, e: tokens[j - 1]!.e, ...(parts.length ? { parts } : {}) }, next: j };
   }
 
   /**
