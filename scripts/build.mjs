@@ -63,6 +63,16 @@ const builds = [
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
   },
+  // The web worker extension host's suite (run.mjs --web): mocha's browser build, bundled in.
+  {
+    ...web,
+    format: 'cjs',
+    entryPoints: ['test/integration-web/index.ts'],
+    outfile: 'out/test/integration-web/index.js',
+    external: ['vscode'],
+    inject: ['test/integration-web/process-shim.ts'],
+    logLevel: 'warning',
+  },
 ];
 
 // Codicons for the webviews, served from the extension (no remote content).
