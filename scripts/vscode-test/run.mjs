@@ -68,6 +68,8 @@ fs.writeFileSync(path.join(run, 'ud/User/settings.json'), JSON.stringify({
   'chat.commandCenter.enabled': false,
 }, null, 2));
 const results = path.join(run, 'test-results.json');
+/** The staged web extension (--web). */
+let webStage;
 const port = Number(args[args.indexOf('--port') + 1]) || await freePort();
 const base = `http://127.0.0.1:${port}`;
 
@@ -147,6 +149,7 @@ async function drive(url) {
     const page = context.pages()[0] ?? await context.newPage();
     page.on('pageerror', (e) => log('page error:', e.message));
     if (mode === 'web') page.on('console', (m) => webResults(m.text()));
+    if (mode === 'web') void watchSidebar(page);
     log('opening VS Code', mode === 'test' ? 'to run the extension-host suite' : mode === 'web' ? 'to run the web extension\'s suite in the web worker extension host' : 'to take a screenshot');
     await page.goto(url);
     if (mode === 'screenshot') return await screenshot(page, args[args.indexOf('--screenshot') + 1]);
@@ -167,7 +170,7 @@ async function drive(url) {
  * for the same copy of examples/, which the suite compares the diagnostics with.
  */
 function stageWebExtension() {
-  const stage = path.join(run, 'web-extension');
+  const stage = (webStage = path.join(run, 'web-extension'));
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   delete pkg.main;
   fs.mkdirSync(path.join(stage, 'dist'), { recursive: true });
@@ -282,6 +285,40 @@ async function sidebarTest(page, shots) {
   await cursor.filter({ hasText: /Ln 7, Col \d+/ }).waitFor({ timeout: 15_000 });
   check(true, 'clicking api/app/triage.py:7 in the tree opens triage.py at line 7');
   return 0;
+}
+
+/**
+ * What the browser shows of the web extension's sidebar once the suite reveals it: the
+ * providers of the matrix webview's rows, and the endpoint tree's rows (level and label) as
+ * they settle. Written beside the staged extension for the suite to check: the extension
+ * host stops when the suite ends, and its views with it.
+ */
+async function watchSidebar(page) {
+  const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Endpoints in This Workspace' }) }).locator('.monaco-list-row');
+  const rows = () => tree.evaluateAll((trs) => trs.map((tr) => [Number(tr.getAttribute('aria-level')), tr.querySelector('.label-name')?.textContent ?? '']));
+  // Webviews are nested frames (the provider details are one too): the matrix is the one with its table.
+  const matrix = async () => {
+    for (const frame of page.frames()) {
+      const ids = await frame.$$eval('table.matrix tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-provider'))).catch(() => []);
+      if (ids.length) return ids;
+    }
+    return [];
+  };
+  const end = Date.now() + timeoutMs;
+  while (!stopped && Date.now() < end) {
+    const ids = await matrix();
+    if (ids.length) {
+      // The tree's rows, once they stop changing.
+      let last = JSON.stringify(await rows());
+      for (let now = ''; now !== last; last = now) {
+        await page.waitForTimeout(500);
+        now = JSON.stringify(await rows());
+      }
+      fs.writeFileSync(path.join(webStage, 'browser-sidebar.json'), JSON.stringify({ matrix: ids, tree: JSON.parse(last) }));
+      return;
+    }
+    await page.waitForTimeout(250);
+  }
 }
 
 /** Waits for the workspace scan: the status bar item shows its count when the inventory is ready. */

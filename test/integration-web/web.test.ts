@@ -1,6 +1,6 @@
 // The web extension in the web worker extension host of a real browser (code-server's, in
 // chromium): it runs there with no Node, its diagnostics on examples/ are the CLI's findings,
-// and the sidebar's tree and matrix resolve. The driver (run.mjs --web) stages the extension
+// and the sidebar's tree and matrix resolve and show. The driver (run.mjs --web) stages the extension
 // with `main` removed, so only the `browser` build can run, and puts the CLI's JSON for the
 // same copy of examples/ beside it (cli-findings.json).
 import * as vscode from 'vscode';
@@ -68,7 +68,7 @@ suite('web extension', () => {
     same(scan.findings.filter((p) => p.finding.suppression).length, json.summary.suppressed, 'suppressed findings');
   });
 
-  test('the endpoint tree holds every inventory endpoint once, and its view resolves', async () => {
+  test('the endpoint tree holds every inventory endpoint once', async () => {
     const { inventory, sidebar } = await api();
     const places: string[] = [];
     for (const p of sidebar.tree.getChildren()) {
@@ -76,19 +76,36 @@ suite('web extension', () => {
     }
     ok(places.length > 0, 'the tree has places');
     same(places.sort(), inventory.endpoints().map((e) => `${e.endpoint.file}:${e.endpoint.range.start}`).sort(), 'tree places against the inventory');
-    await vscode.commands.executeCommand('llmCompliance.endpoints.focus');
   });
 
-  test('the matrix has one row per catalog provider, and its webview resolves', async () => {
+  test('the matrix has one row per catalog provider', async () => {
     const { sidebar } = await api();
     same(sidebar.matrix.rows([]).map((r) => r.provider), catalog.providers.map((p) => p.id), 'matrix rows');
-    await sidebar.matrix.reveal();
-    const end = Date.now() + 30_000;
-    while (!sidebar.matrix.visible) {
-      ok(Date.now() < end, 'the matrix view did not resolve within 30 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
     same(await vscode.commands.executeCommand('llmCompliance.focusProvider', 'aws-bedrock'), true, 'provider details open');
     same(sidebar.provider.shown, 'aws-bedrock', 'the provider shown');
+  });
+
+  test('the browser shows the sidebar: the matrix webview\'s rows and the endpoint tree\'s', async () => {
+    const { sidebar } = await api();
+    await sidebar.matrix.reveal();
+    // The driver watches the browser and writes what the sidebar shows beside the extension.
+    const file = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'browser-sidebar.json');
+    const end = Date.now() + 30_000;
+    let shown: { matrix: string[]; tree: [number, string][] } | undefined;
+    while (!shown) {
+      ok(Date.now() < end, 'the browser did not show the sidebar within 30 s');
+      shown = await vscode.workspace.fs.readFile(file).then((b) => JSON.parse(new TextDecoder().decode(b)) as typeof shown, () => undefined);
+      if (!shown) await new Promise((r) => setTimeout(r, 200));
+    }
+    ok(sidebar.matrix.visible, 'the matrix view is resolved and visible');
+    same(shown.matrix, catalog.providers.map((p) => p.id), 'the rows of the matrix webview');
+    // Providers expanded, endpoints collapsed; the rows the list renders are the first ones.
+    const label = (n: Parameters<typeof sidebar.tree.getTreeItem>[0]): string => {
+      const l = sidebar.tree.getTreeItem(n).label;
+      return typeof l === 'string' ? l : l?.label ?? '';
+    };
+    const expected = sidebar.tree.getChildren().flatMap((p): [number, string][] => [[1, label(p)], ...sidebar.tree.getChildren(p).map((e): [number, string] => [2, label(e)])]);
+    ok(shown.tree.length > 0, 'the tree shows rows');
+    same(shown.tree, expected.slice(0, shown.tree.length), 'the rows of the endpoint tree');
   });
 });
