@@ -14,7 +14,9 @@ import { nodeIndexWorker } from '../../src/extension/node-host';
 import { webIndexWorker, type WebWorkerLike } from '../../src/extension/web-host';
 
 const DIST = path.resolve(__dirname, '../../dist');
-const EXAMPLES = path.resolve(__dirname, '../../examples');
+const ROOT = path.resolve(__dirname, '../..');
+/** examples/ and every fixture workspace: each has its policy at its root. */
+const WORKSPACES = ['examples', ...fs.readdirSync(path.join(ROOT, 'test/fixtures/workspaces'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `test/fixtures/workspaces/${d.name}`)];
 
 /** A Web Worker running a script in a fresh context that has only what a browser worker has (as far as the script needs). */
 class VmWorker implements WebWorkerLike {
@@ -56,37 +58,41 @@ class VmWorker implements WebWorkerLike {
   }
 }
 
-/** The files of examples/ the engine reads, as the editor lists them (dependency folders skipped). */
-function exampleFiles(dir = EXAMPLES, prefix = ''): string[] {
+/** The files of a workspace the engine reads, as the editor lists them (dependency folders skipped), and its .gitignore files. */
+function filesOf(dir: string, prefix = ''): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const rel = `${prefix}${d.name}`;
-    if (d.isDirectory()) return ALWAYS_SKIPPED_FOLDERS.has(d.name) ? [] : exampleFiles(path.join(dir, d.name), `${rel}/`);
-    return formatOf(rel) ? [rel] : [];
+    if (d.isDirectory()) return ALWAYS_SKIPPED_FOLDERS.has(d.name) ? [] : filesOf(path.join(dir, d.name), `${rel}/`);
+    return formatOf(rel) || d.name === '.gitignore' ? [rel] : [];
   });
 }
 
-/** Everything an index worker makes of examples/: the policy, which files it scans, and the results. */
-async function analyseExamples(worker: IndexWorker): Promise<string> {
-  const policyText = fs.readFileSync(path.join(EXAMPLES, '.llm-compliance.yaml'), 'utf8');
-  const parsed = await worker.parsePolicy('.llm-compliance.yaml', policyText);
+/** Everything an index worker makes of a workspace: the policy, which files it scans, and the results. */
+async function analyse(worker: IndexWorker, workspace: string): Promise<string> {
+  const dir = path.join(ROOT, workspace);
+  const parsed = await worker.parsePolicy('.llm-compliance.yaml', fs.readFileSync(path.join(dir, '.llm-compliance.yaml'), 'utf8'));
   assert.ok('policy' in parsed, JSON.stringify(parsed));
-  const gitignores = exampleFiles().filter((f) => f.endsWith('.gitignore')).map((f): [string, string] => [f, fs.readFileSync(path.join(EXAMPLES, f), 'utf8')]);
-  const index = worker.folder('examples', parsed.policy, gitignores);
-  const scanned = [...await index.scanned(exampleFiles())].sort();
-  for (const file of scanned) index.set(file, new Uint8Array(fs.readFileSync(path.join(EXAMPLES, file))));
+  const files = filesOf(dir);
+  const gitignores = files.filter((f) => f === '.gitignore' || f.endsWith('/.gitignore')).map((f): [string, string] => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
+  const index = worker.folder(workspace, parsed.policy, gitignores);
+  const scanned = [...await index.scanned(files.filter((f) => formatOf(f)))].sort();
+  for (const file of scanned) index.set(file, new Uint8Array(fs.readFileSync(path.join(dir, file))));
   const { endpoints, findings, notes, texts } = await index.results();
   return JSON.stringify({ policy: parsed.policy, scanned, endpoints, findings, notes, texts: [...texts] });
 }
 
 describe('web host', () => {
-  it('the web index worker runs with no Node globals and gives the desktop worker\'s results on examples/', async () => {
+  it('the web index worker runs with no Node globals and gives the desktop worker\'s results on examples/ and every fixture workspace', async () => {
     const web = new IndexWorker(webIndexWorker(new VmWorker(path.join(DIST, 'web/index-worker.js'))), (err) => assert.fail(err));
     const desktop = new IndexWorker(nodeIndexWorker(path.join(DIST, 'index-worker.js')), (err) => assert.fail(err));
     try {
-      const fromWeb = await analyseExamples(web);
-      const parsed = JSON.parse(fromWeb) as { findings: { ruleId: string }[]; endpoints: unknown[] };
-      assert.ok(parsed.findings.length >= 10 && parsed.endpoints.length >= 10, `${parsed.findings.length} findings, ${parsed.endpoints.length} endpoints`);
-      assert.equal(fromWeb, await analyseExamples(desktop));
+      let findings = 0;
+      for (const workspace of WORKSPACES) {
+        const fromWeb = await analyse(web, workspace);
+        findings += (JSON.parse(fromWeb) as { findings: unknown[] }).findings.length;
+        assert.equal(fromWeb, await analyse(desktop, workspace), workspace);
+      }
+      assert.ok(WORKSPACES.length >= 5 && findings >= 50, `${findings} findings in ${WORKSPACES.length} workspaces`);
     } finally {
       web.dispose();
       desktop.dispose();
