@@ -1,6 +1,7 @@
-// Bundles the CLI, the extension and the extension-host test suite with esbuild. `--watch` rebuilds on change.
+// Bundles the CLI, the extension (desktop and web) and the extension-host test suites with esbuild. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -19,12 +20,37 @@ const common = {
   define: { __VERSION__: JSON.stringify(pkg.version) },
 };
 
+// The web extension runs in VS Code's web worker extension host (a browser worker): a Node
+// built-in that slips into its bundle fails the build, naming the file that imports it.
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    const builtins = new Set(builtinModules);
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const bare = args.path.replace(/^node:/, '');
+      if (!args.path.startsWith('node:') && !builtins.has(bare) && !builtins.has(bare.split('/')[0])) return undefined;
+      return { errors: [{ text: `the web extension cannot use the Node built-in "${args.path}" (imported by ${args.importer})` }] };
+    });
+  },
+};
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  // A package's browser build first, then as for Node (jsonc-parser's ESM build).
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [noNodeBuiltins],
+};
+
 const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // `llm-compliance lsp`: loaded by cli.js only for that command, so a scan never parses it.
   { ...common, entryPoints: ['src/cli/lsp.ts'], outfile: 'dist/lsp.js' },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/index-worker.ts'], outfile: 'dist/index-worker.js' },
+  // The web extension (package.json `browser`) and its index worker, a Web Worker.
+  { ...web, format: 'cjs', entryPoints: ['src/extension/extension-web.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+  { ...web, format: 'iife', entryPoints: ['src/extension/index-worker-web.ts'], outfile: 'dist/web/index-worker.js' },
   // The matrix view's front end, for the webview (a browser page).
   {
     ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/matrix.ts'], outfile: 'dist/webview/matrix.js',
@@ -35,6 +61,16 @@ const builds = [
     entryPoints: readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`),
     outdir: 'out/test/integration',
     external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  },
+  // The web worker extension host's suite (run.mjs --web): mocha's browser build, bundled in.
+  {
+    ...web,
+    format: 'cjs',
+    entryPoints: ['test/integration-web/index.ts'],
+    outfile: 'out/test/integration-web/index.js',
+    external: ['vscode'],
+    inject: ['test/integration-web/process-shim.ts'],
     logLevel: 'warning',
   },
 ];

@@ -7,12 +7,18 @@
 //   node scripts/vscode-test/run.mjs --ui [--theme light] [--shots DIR]
 //                                                    a browser-level test of the sidebar (matrix, filter, tree),
 //                                                    optionally saving screenshots of it
+//   node scripts/vscode-test/run.mjs --web           the web extension's suite (test/integration-web) in the web
+//                                                    worker extension host, on a copy of examples/
 //
 // The workbench's `payload` URL parameter passes extensionDevelopmentPath and
 // extensionTestsPath, the same contract as @vscode/test-electron: the suite runs inside the
 // real Node extension host and reports its exit code through window.codeAutomationExit.
 // Everything binds to 127.0.0.1 and the whole process group is stopped at the end.
-import { spawn } from 'node:child_process';
+//
+// --web stages a copy of the extension without `main`: code-server then runs its `browser`
+// build in the browser's web worker extension host, as vscode.dev would, and the suite
+// (bundled for the browser) reports its results as a console line the driver collects.
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as net from 'node:net';
@@ -23,7 +29,7 @@ const HARNESS = process.env.LLMC_VSCODE_TEST_DIR ?? path.join(ROOT, '.vscode-tes
 const CODE_SERVER = path.join(HARNESS, 'node_modules/.bin/code-server');
 const CHROMIUM = process.env.CHROME ?? '/usr/bin/chromium';
 const args = process.argv.slice(2);
-const mode = args.includes('--demo') ? 'demo' : args.includes('--screenshot') ? 'screenshot' : args.includes('--ui') ? 'ui' : 'test';
+const mode = args.includes('--demo') ? 'demo' : args.includes('--screenshot') ? 'screenshot' : args.includes('--ui') ? 'ui' : args.includes('--web') ? 'web' : 'test';
 const theme = args.includes('--theme') ? args[args.indexOf('--theme') + 1] : 'dark';
 const timeoutMs = Number(process.env.LLMC_TEST_TIMEOUT_MS ?? 600_000);
 const t0 = Date.now();
@@ -33,7 +39,8 @@ if (!fs.existsSync(CODE_SERVER) || !fs.existsSync(CHROMIUM)) {
   console.error(`The real-VS-Code harness is not installed (${fs.existsSync(CODE_SERVER) ? CHROMIUM : CODE_SERVER} is missing).\nRun: npm run test:setup   (installs chromium with apt-get and code-server under .vscode-test/)`);
   process.exit(1);
 }
-for (const built of ['dist/extension.js', 'out/test/integration/index.js']) {
+const WEB_SUITE = 'out/test/integration-web/index.js';
+for (const built of mode === 'web' ? ['dist/web/extension.js', 'dist/web/index-worker.js', WEB_SUITE] : ['dist/extension.js', 'out/test/integration/index.js']) {
   if (!fs.existsSync(path.join(ROOT, built))) {
     console.error(`${built} is missing: run npm run build first.`);
     process.exit(1);
@@ -61,6 +68,8 @@ fs.writeFileSync(path.join(run, 'ud/User/settings.json'), JSON.stringify({
   'chat.commandCenter.enabled': false,
 }, null, 2));
 const results = path.join(run, 'test-results.json');
+/** The staged web extension (--web). */
+let webStage;
 const port = Number(args[args.indexOf('--port') + 1]) || await freePort();
 const base = `http://127.0.0.1:${port}`;
 
@@ -94,8 +103,10 @@ let code = 3;
 try {
   await waitForServer();
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(ROOT)]];
+  const extension = mode === 'web' ? stageWebExtension() : ROOT;
+  const payload = [['extensionDevelopmentPath', remote(extension)]];
   if (mode === 'test') payload.push(['extensionTestsPath', remote(path.join(ROOT, 'out/test/integration/index.js'))]);
+  if (mode === 'web') payload.push(['extensionTestsPath', remote(path.join(extension, WEB_SUITE))]);
   const open = mode === 'test' ? `workspace=${encodeURIComponent(multiRoot)}` : `folder=${encodeURIComponent(workspace)}`;
   const url = `${base}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   if (mode === 'demo') code = await demo(url);
@@ -107,8 +118,8 @@ try {
   if (fs.existsSync(results)) {
     const r = JSON.parse(fs.readFileSync(results, 'utf8'));
     for (const f of r.failures) console.log(`FAIL ${f.title}\n${f.error}\n`);
-    console.log(`extension-host suite: ${r.passes.length} passed, ${r.failures.length} failed`);
-  } else if (mode === 'test') console.log(`no results were written; see ${path.join(run, 'server.log')}`);
+    console.log(`${mode === 'web' ? 'web ' : ''}extension-host suite: ${r.passes.length} passed, ${r.failures.length} failed`);
+  } else if (mode === 'test' || mode === 'web') console.log(`no results were written; see ${path.join(run, 'server.log')}`);
   if (code === 0 && !process.env.LLMC_KEEP_RUN) fs.rmSync(run, { recursive: true, force: true });
 }
 process.exit(code);
@@ -127,11 +138,19 @@ async function drive(url) {
   try {
     let finish;
     const done = new Promise((resolve) => (finish = resolve));
-    await context.exposeFunction('codeAutomationLog', (type, a) => console.log('[vscode]', type, ...(a ?? [])));
+    // The web suite has no file system: its results come as one console line.
+    const webResults = (line) => {
+      const at = line.indexOf('LLMC_WEB_RESULTS ');
+      if (at >= 0) fs.writeFileSync(results, line.slice(at + 'LLMC_WEB_RESULTS '.length));
+      return at >= 0;
+    };
+    await context.exposeFunction('codeAutomationLog', (type, a) => (mode === 'web' && webResults((a ?? []).map(String).join(' '))) || console.log('[vscode]', type, ...(a ?? [])));
     await context.exposeFunction('codeAutomationExit', (c) => finish(c));
     const page = context.pages()[0] ?? await context.newPage();
     page.on('pageerror', (e) => log('page error:', e.message));
-    log('opening VS Code', mode === 'test' ? 'to run the extension-host suite' : 'to take a screenshot');
+    if (mode === 'web') page.on('console', (m) => webResults(m.text()));
+    if (mode === 'web') void watchSidebar(page);
+    log('opening VS Code', mode === 'test' ? 'to run the extension-host suite' : mode === 'web' ? 'to run the web extension\'s suite in the web worker extension host' : 'to take a screenshot');
     await page.goto(url);
     if (mode === 'screenshot') return await screenshot(page, args[args.indexOf('--screenshot') + 1]);
     if (mode === 'ui') return await sidebarTest(page, args.includes('--shots') ? args[args.indexOf('--shots') + 1] : undefined);
@@ -142,6 +161,25 @@ async function drive(url) {
   } finally {
     await context.close().catch(() => {});
   }
+}
+
+/**
+ * The web extension as vscode.dev would load it: package.json without `main` (so only the
+ * `browser` build can run), the files the web build uses, the suite (VS Code runs a suite in
+ * the extension host of the extension whose folder holds it), and the CLI's JSON findings
+ * for the same copy of examples/, which the suite compares the diagnostics with.
+ */
+function stageWebExtension() {
+  const stage = (webStage = path.join(run, 'web-extension'));
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  delete pkg.main;
+  fs.mkdirSync(path.join(stage, 'dist'), { recursive: true });
+  fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(pkg, null, 2));
+  for (const p of ['dist/web', 'dist/webview', 'dist/codicons', 'media', 'schemas', 'docs/rules', path.dirname(WEB_SUITE)]) fs.cpSync(path.join(ROOT, p), path.join(stage, p), { recursive: true });
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'scan', '.', '--format', 'json'], { cwd: workspace, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (cli.status !== 0 && cli.status !== 1) throw new Error(`the CLI failed on examples/ (exit ${cli.status}): ${cli.stderr}`);
+  fs.writeFileSync(path.join(stage, 'cli-findings.json'), cli.stdout);
+  return stage;
 }
 
 /** The README's picture: a file with findings, a hover, and the Problems view. */
@@ -247,6 +285,47 @@ async function sidebarTest(page, shots) {
   await cursor.filter({ hasText: /Ln 7, Col \d+/ }).waitFor({ timeout: 15_000 });
   check(true, 'clicking api/app/triage.py:7 in the tree opens triage.py at line 7');
   return 0;
+}
+
+/**
+ * What the browser shows of the web extension's sidebar once the suite reveals it: the
+ * providers of the matrix webview's rows, and the endpoint tree's rows (level and label) as
+ * they settle. Written beside the staged extension for the suite to check: the extension
+ * host stops when the suite ends, and its views with it.
+ */
+async function watchSidebar(page) {
+  const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Endpoints in This Workspace' }) }).locator('.monaco-list-row');
+  const rows = () => tree.evaluateAll((trs) => trs.map((tr) => [Number(tr.getAttribute('aria-level')), tr.querySelector('.label-name')?.textContent ?? '']));
+  // Webviews are nested frames (the provider details are one too): the matrix is the one with its table.
+  const matrix = async () => {
+    for (const frame of page.frames()) {
+      const ids = await frame.$$eval('table.matrix tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-provider'))).catch(() => []);
+      if (ids.length) return ids;
+    }
+    return [];
+  };
+  const end = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < end) {
+      const ids = await matrix();
+      if (ids.length) {
+        // The tree's rows, once they stop changing.
+        let last = '';
+        let now = JSON.stringify(await rows());
+        while (now !== last) {
+          last = now;
+          await page.waitForTimeout(500);
+          now = JSON.stringify(await rows());
+        }
+        fs.writeFileSync(path.join(webStage, 'browser-sidebar.json'), JSON.stringify({ matrix: ids, tree: JSON.parse(now) }));
+        return;
+      }
+      await page.waitForTimeout(250);
+    }
+  } catch (err) {
+    // The page closes when the run ends; the suite reports what it did not see.
+    if (!page.isClosed()) log('watching the sidebar failed:', err.message);
+  }
 }
 
 /** Waits for the workspace scan: the status bar item shows its count when the inventory is ready. */

@@ -1,56 +1,15 @@
-// VS Code glue: starts the workspace inventory and connects it to diagnostics, hovers,
-// quick fixes, commands and the status bar. All judging happens in src/core.
+// The desktop extension's entry (package.json `main`): the shared activation with the index
+// worker in a Node worker thread.
 
 import * as vscode from 'vscode';
-import { ActionsProvider } from './actions';
-import { DiagnosticsView } from './diagnostics';
-import { HoverProvider } from './hover';
-import { Inventory } from './inventory';
-import { StatusView } from './status';
-import { registerCommands, type Sidebar } from './commands';
-import { VIEWS } from './contributions';
-import { EndpointsTree } from './sidebar/endpoints-tree';
-import { MatrixView } from './sidebar/matrix-view';
-import { ProviderPanel } from './sidebar/provider-panel';
+import { activateWith, type Api } from './activate';
+import { nodeIndexWorker } from './node-host';
 
-/** What the extension exports: the inventory and the sidebar's models, for tests and for other extensions. */
-export interface Api {
-  inventory: Inventory;
-  sidebar: Sidebar;
-}
+export type { Api } from './activate';
 
 export function activate(context: vscode.ExtensionContext): Api {
-  const log = vscode.window.createOutputChannel('LLM Compliance', { log: true });
-  const inventory = new Inventory(vscode.Uri.joinPath(context.extensionUri, 'dist', 'index-worker.js').fsPath, log);
-  // Files of the workspace folders (local, remote or virtual) and notebook cells; the inventory decides which it scans.
-  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-notebook-cell' }];
-  context.subscriptions.push(
-    log,
-    inventory,
-    new DiagnosticsView(inventory, context.extensionUri),
-    new StatusView(inventory),
-    vscode.languages.registerHoverProvider(selector, new HoverProvider(inventory)),
-    vscode.languages.registerCodeActionsProvider(selector, new ActionsProvider(inventory), ActionsProvider.metadata),
-  );
-  const provider = new ProviderPanel(context.extensionUri, inventory);
-  const matrix = new MatrixView(context.extensionUri, inventory, log, (id) => provider.show(id));
-  const tree = new EndpointsTree(inventory);
-  const treeView = vscode.window.createTreeView(VIEWS.endpoints.id, { treeDataProvider: tree, showCollapseAll: true });
-  const describeTree = (): void => {
-    const uses = tree.uses();
-    const failing = uses.filter((u) => u.verdict === 'error' || u.verdict === 'warning').length;
-    treeView.description = uses.length ? `${uses.length} uses${failing ? ` · ${failing} failing` : ''}` : '';
-    treeView.message = uses.length || inventory.scans().some((s) => s.busy) ? undefined : 'No LLM endpoints found in this workspace.';
-  };
-  context.subscriptions.push(
-    provider, matrix, tree, treeView,
-    vscode.window.registerWebviewViewProvider(VIEWS.matrix.id, matrix),
-    inventory.onDidChange(describeTree),
-  );
-  const sidebar = { matrix, tree, provider };
-  registerCommands(context, inventory, sidebar, log);
-  void inventory.reload();
-  return { inventory, sidebar };
+  const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'index-worker.js').fsPath;
+  return activateWith(context, { startIndexWorker: () => nodeIndexWorker(script) });
 }
 
 export function deactivate(): void {

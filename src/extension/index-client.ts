@@ -1,25 +1,37 @@
-// The extension host's side of the index worker: one worker thread for all folders,
-// messages answered in order.
+// The extension host's side of the index worker: one worker for all folders, messages
+// answered in order. The worker is a Node worker thread on the desktop (node-host.ts) and a
+// Web Worker on the web (web-host.ts); this side only sees an IndexChannel.
 
-import { Worker } from 'node:worker_threads';
 import type { Policy, PolicyProblem, Requirement, ScanNote, WorkspaceResults } from '../core';
 import type { IndexQueries, IndexReply, IndexRequest } from './index-protocol';
 
+/** A started index worker, whatever runs it. */
+export interface IndexChannel {
+  postMessage(request: IndexRequest, transfer: ArrayBuffer[]): void;
+  /** Replies, and the worker stopping (an uncaught error or an exit): it is not used again after that. */
+  listen(onReply: (reply: IndexReply) => void, onStop: (err: Error) => void): void;
+  terminate(): void;
+}
+
+/** The buffers a request can hand over instead of copying: the bytes of a file read from disk, when they fill their buffer. */
+export function transferable(request: IndexRequest): ArrayBuffer[] {
+  return request.type === 'set' && typeof request.content !== 'string' && request.content.byteOffset === 0
+    && request.content.byteLength === request.content.buffer.byteLength ? [request.content.buffer as ArrayBuffer] : [];
+}
+
 export class IndexWorker {
-  private readonly worker: Worker;
   private nextId = 1;
   private nextFolder = 1;
   private readonly waiting = new Map<number, { resolve: (answer: unknown) => void; reject: (err: Error) => void }>();
   private failure: Error | undefined;
 
-  constructor(script: string, onError: (err: Error) => void) {
-    this.worker = new Worker(script);
-    this.worker.on('message', (m: IndexReply) => {
+  constructor(private readonly worker: IndexChannel, onError: (err: Error) => void) {
+    const reply = (m: IndexReply): void => {
       const waiter = this.waiting.get(m.id);
       this.waiting.delete(m.id);
       if (m.type === 'error') waiter?.reject(new Error(m.message));
       else waiter?.resolve(m.answer);
-    });
+    };
     const fail = (err: Error): void => {
       if (this.failure) return;
       this.failure = err;
@@ -27,8 +39,7 @@ export class IndexWorker {
       this.waiting.clear();
       onError(err);
     };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`the analysis worker exited with code ${code}`)));
+    worker.listen(reply, fail);
   }
 
   /** A worker that stopped cannot be used again; the inventory starts a new one. */
@@ -39,9 +50,7 @@ export class IndexWorker {
   post(request: IndexRequest): void {
     if (this.failure) throw this.failure;
     // Bytes read from disk are handed over, not copied.
-    const transfer = request.type === 'set' && typeof request.content !== 'string' && request.content.byteOffset === 0
-      && request.content.byteLength === request.content.buffer.byteLength ? [request.content.buffer as ArrayBuffer] : [];
-    this.worker.postMessage(request, transfer);
+    this.worker.postMessage(request, transferable(request));
   }
 
   /** Asks the worker, which answers in order. */
@@ -73,7 +82,7 @@ export class IndexWorker {
 
   dispose(): void {
     this.failure ??= new Error('the analysis worker was stopped');
-    void this.worker.terminate();
+    this.worker.terminate();
   }
 }
 

@@ -3,7 +3,7 @@
 // notification. Views (diagnostics, status bar, hovers, fixes) read it and listen to it.
 
 import * as vscode from 'vscode';
-import { IndexWorker } from './index-client';
+import { type IndexChannel, IndexWorker } from './index-client';
 import { FolderScan, notebookOf, notebookSource, type FileSource, type PlacedEndpoint, type PlacedFinding } from './folder-scan';
 import { setting } from './settings';
 
@@ -22,7 +22,7 @@ export class Inventory implements vscode.Disposable {
   private worker: IndexWorker | undefined;
 
   constructor(
-    private readonly workerScript: string,
+    private readonly startWorker: () => IndexChannel,
     private readonly log: vscode.LogOutputChannel,
   ) {
     const w = vscode.workspace;
@@ -62,7 +62,7 @@ export class Inventory implements vscode.Disposable {
   private analysisWorker(): IndexWorker {
     if (!this.worker || this.worker.failed) {
       this.worker?.dispose();
-      this.worker = new IndexWorker(this.workerScript, (err) => {
+      this.worker = new IndexWorker(this.startWorker(), (err) => {
         this.log.error(`The analysis worker stopped: ${err.stack ?? err.message}. Run "LLM Compliance: Rescan Workspace" to start again.`);
         void vscode.window.showErrorMessage('LLM Compliance: the analysis stopped unexpectedly; diagnostics are out of date until you rescan. See the log.', 'Rescan').then((pick) => {
           if (pick) void this.reload();

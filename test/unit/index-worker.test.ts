@@ -7,12 +7,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { emptyPolicy, parsePolicy } from '../../src/core/policy/policy';
 import { IndexWorker } from '../../src/extension/index-client';
+import { nodeIndexWorker } from '../../src/extension/node-host';
 
 const SCRIPT = path.resolve(__dirname, '../../dist/index-worker.js');
 
 describe('index worker', () => {
   it('analyses posted files and sends each text once', async () => {
-    const worker = new IndexWorker(SCRIPT, (err) => assert.fail(err));
+    const worker = new IndexWorker(nodeIndexWorker(SCRIPT), (err) => assert.fail(err));
     try {
       const index = worker.folder('app', parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\nresidency: eu-adequacy\n'), []);
       index.set('app.py', 'from openai import OpenAI\nclient = OpenAI()\n');
@@ -29,7 +30,7 @@ describe('index worker', () => {
   });
 
   it('keeps a superseded load of a folder apart from the new one', async () => {
-    const worker = new IndexWorker(SCRIPT, (err) => assert.fail(err));
+    const worker = new IndexWorker(nodeIndexWorker(SCRIPT), (err) => assert.fail(err));
     try {
       const old = worker.folder('app', emptyPolicy(), []);
       const fresh = worker.folder('app', emptyPolicy(), []);
@@ -44,7 +45,7 @@ describe('index worker', () => {
   });
 
   it('parses policies, writes require: and matches ignore patterns, so the extension host does none of it', async () => {
-    const worker = new IndexWorker(SCRIPT, (err) => assert.fail(err));
+    const worker = new IndexWorker(nodeIndexWorker(SCRIPT), (err) => assert.fail(err));
     try {
       const parsed = await worker.parsePolicy('.llm-compliance.yaml', 'require: [hipaa]\nignore: ["legacy/"]\n');
       assert.ok('policy' in parsed && parsed.policy.require[0] === 'hipaa');
@@ -63,7 +64,7 @@ describe('index worker', () => {
   });
 
   it('reports a refused ignore pattern as the CLI does: it ignores nothing, and an LLMC008 says so', async () => {
-    const worker = new IndexWorker(SCRIPT, (err) => assert.fail(err));
+    const worker = new IndexWorker(nodeIndexWorker(SCRIPT), (err) => assert.fail(err));
     try {
       const policy = parsePolicy('.llm-compliance.yaml', 'require: [eu-residency]\n');
       const index = worker.folder('app', policy, [['.gitignore', `legacy/\n${'**/a'.repeat(70)}\n`]]);
@@ -81,7 +82,7 @@ describe('index worker', () => {
     const script = path.join(dir, 'crash.js');
     fs.writeFileSync(script, "require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'results') throw new Error('boom'); });\n");
     let reported: Error | undefined;
-    const worker = new IndexWorker(script, (err) => (reported = err));
+    const worker = new IndexWorker(nodeIndexWorker(script), (err) => (reported = err));
     try {
       const index = worker.folder('app', emptyPolicy(), []);
       await assert.rejects(index.results(), /boom/);

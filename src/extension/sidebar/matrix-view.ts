@@ -45,6 +45,11 @@ export class MatrixView implements vscode.WebviewViewProvider, vscode.Disposable
     return filterMatrix(all, filter);
   }
 
+  /** Whether the view is resolved and shown (for tests). */
+  get visible(): boolean {
+    return this.view?.visible ?? false;
+  }
+
   get currentFilter(): Requirement[] {
     return [...this.filter];
   }

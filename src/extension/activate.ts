@@ -1,0 +1,62 @@
+// VS Code glue: starts the workspace inventory and connects it to diagnostics, hovers,
+// quick fixes, commands and the status bar. All judging happens in src/core. Shared by the
+// desktop entry (extension.ts) and the web entry (extension-web.ts), which differ only in
+// how they start the index worker.
+
+import * as vscode from 'vscode';
+import { ActionsProvider } from './actions';
+import { DiagnosticsView } from './diagnostics';
+import { HoverProvider } from './hover';
+import type { IndexChannel } from './index-client';
+import { Inventory } from './inventory';
+import { StatusView } from './status';
+import { registerCommands, type Sidebar } from './commands';
+import { VIEWS } from './contributions';
+import { EndpointsTree } from './sidebar/endpoints-tree';
+import { MatrixView } from './sidebar/matrix-view';
+import { ProviderPanel } from './sidebar/provider-panel';
+
+/** What the extension exports: the inventory and the sidebar's models, for tests and for other extensions. */
+export interface Api {
+  inventory: Inventory;
+  sidebar: Sidebar;
+}
+
+/** What a host entry gives: how to start the index worker (again after a crash). */
+export interface Host {
+  startIndexWorker(): IndexChannel;
+}
+
+export function activateWith(context: vscode.ExtensionContext, host: Host): Api {
+  const log = vscode.window.createOutputChannel('LLM Compliance', { log: true });
+  const inventory = new Inventory(() => host.startIndexWorker(), log);
+  // Files of the workspace folders (local, remote or virtual) and notebook cells; the inventory decides which it scans.
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-notebook-cell' }];
+  context.subscriptions.push(
+    log,
+    inventory,
+    new DiagnosticsView(inventory, context.extensionUri),
+    new StatusView(inventory),
+    vscode.languages.registerHoverProvider(selector, new HoverProvider(inventory)),
+    vscode.languages.registerCodeActionsProvider(selector, new ActionsProvider(inventory), ActionsProvider.metadata),
+  );
+  const provider = new ProviderPanel(context.extensionUri, inventory);
+  const matrix = new MatrixView(context.extensionUri, inventory, log, (id) => provider.show(id));
+  const tree = new EndpointsTree(inventory);
+  const treeView = vscode.window.createTreeView(VIEWS.endpoints.id, { treeDataProvider: tree, showCollapseAll: true });
+  const describeTree = (): void => {
+    const uses = tree.uses();
+    const failing = uses.filter((u) => u.verdict === 'error' || u.verdict === 'warning').length;
+    treeView.description = uses.length ? `${uses.length} uses${failing ? ` · ${failing} failing` : ''}` : '';
+    treeView.message = uses.length || inventory.scans().some((s) => s.busy) ? undefined : 'No LLM endpoints found in this workspace.';
+  };
+  context.subscriptions.push(
+    provider, matrix, tree, treeView,
+    vscode.window.registerWebviewViewProvider(VIEWS.matrix.id, matrix),
+    inventory.onDidChange(describeTree),
+  );
+  const sidebar = { matrix, tree, provider };
+  registerCommands(context, inventory, sidebar, log);
+  void inventory.reload();
+  return { inventory, sidebar };
+}
