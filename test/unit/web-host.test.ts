@@ -7,78 +7,19 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as vm from 'node:vm';
-import { ALWAYS_SKIPPED_FOLDERS, emptyPolicy, formatOf } from '../../src/core';
+import { emptyPolicy } from '../../src/core';
 import { IndexWorker, transferable } from '../../src/extension/index-client';
 import { nodeIndexWorker } from '../../src/extension/node-host';
-import { webIndexWorker, type WebWorkerLike } from '../../src/extension/web-host';
+import { webIndexWorker } from '../../src/extension/web-host';
+import { analyseInWorker, WORKSPACES } from '../support/editor-workspace';
+import { VmWorker } from '../support/vm-worker';
 
 const DIST = path.resolve(__dirname, '../../dist');
-const ROOT = path.resolve(__dirname, '../..');
-/** examples/ and every fixture workspace: each has its policy at its root. */
-const WORKSPACES = ['examples', ...fs.readdirSync(path.join(ROOT, 'test/fixtures/workspaces'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `test/fixtures/workspaces/${d.name}`)];
-
-/** A Web Worker running a script in a fresh context that has only what a browser worker has (as far as the script needs). */
-class VmWorker implements WebWorkerLike {
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  private readonly scope: { onmessage?: (event: { data: unknown }) => void };
-  private terminated = false;
-
-  constructor(script: string) {
-    const scope: Record<string, unknown> = {
-      console, TextDecoder, TextEncoder, URL, URLSearchParams, setTimeout, clearTimeout, queueMicrotask, structuredClone,
-      postMessage: (data: unknown) => this.deliver(() => this.onmessage?.({ data: structuredClone(data) } as MessageEvent)),
-    };
-    scope.self = scope;
-    this.scope = vm.createContext(scope);
-    vm.runInContext(fs.readFileSync(script, 'utf8'), this.scope, { filename: script });
-  }
-
-  postMessage(message: unknown, transfer: Transferable[]): void {
-    const data: unknown = structuredClone(message, { transfer: transfer as ArrayBuffer[] });
-    this.deliver(() => this.scope.onmessage?.({ data }));
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  /** Asynchronously, as a worker's messages arrive; an uncaught error goes to onerror, as in a browser. */
-  private deliver(run: () => void): void {
-    setImmediate(() => {
-      if (this.terminated) return;
-      try {
-        run();
-      } catch (err) {
-        this.onerror?.({ message: err instanceof Error ? err.message : String(err), preventDefault: () => undefined } as ErrorEvent);
-      }
-    });
-  }
-}
-
-/** The files of a workspace the engine reads, as the editor lists them (dependency folders skipped), and its .gitignore files. */
-function filesOf(dir: string, prefix = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const rel = `${prefix}${d.name}`;
-    if (d.isDirectory()) return ALWAYS_SKIPPED_FOLDERS.has(d.name) ? [] : filesOf(path.join(dir, d.name), `${rel}/`);
-    return formatOf(rel) || d.name === '.gitignore' ? [rel] : [];
-  });
-}
 
 /** Everything an index worker makes of a workspace: the policy, which files it scans, and the results. */
 async function analyse(worker: IndexWorker, workspace: string): Promise<string> {
-  const dir = path.join(ROOT, workspace);
-  const parsed = await worker.parsePolicy('.llm-compliance.yaml', fs.readFileSync(path.join(dir, '.llm-compliance.yaml'), 'utf8'));
-  assert.ok('policy' in parsed, JSON.stringify(parsed));
-  const files = filesOf(dir);
-  const gitignores = files.filter((f) => f === '.gitignore' || f.endsWith('/.gitignore')).map((f): [string, string] => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
-  const index = worker.folder(workspace, parsed.policy, gitignores);
-  const scanned = [...await index.scanned(files.filter((f) => formatOf(f)))].sort();
-  for (const file of scanned) index.set(file, new Uint8Array(fs.readFileSync(path.join(dir, file))));
-  const { endpoints, findings, notes, texts } = await index.results();
-  return JSON.stringify({ policy: parsed.policy, scanned, endpoints, findings, notes, texts: [...texts] });
+  const { policy, scanned, results: { endpoints, findings, notes, texts } } = await analyseInWorker(worker, workspace);
+  return JSON.stringify({ policy, scanned, endpoints, findings, notes, texts: [...texts] });
 }
 
 describe('web host', () => {
