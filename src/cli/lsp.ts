@@ -11,7 +11,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  emptyPolicy, Engine, type Finding, type Fix, LineIndex, type Policy, PolicyError, type PolicyProblem, readLimit, type ScanNote, type Severity, WorkspaceIndex,
+  emptyPolicy, Engine, type Finding, type Fix, formatOf, type IgnoreLayer, isExcluded, LineIndex, type Policy, PolicyError, type PolicyProblem, readLimit,
+  type ScanNote, type Severity, WorkspaceIndex, type WorkspaceResults,
 } from '../core';
 import { readForScan } from './read-file';
 import { findPolicy } from './scan';
@@ -23,104 +24,181 @@ const FIX_ALL = `${CodeActionKind.SourceFixAll}.llmCompliance`;
 /** How long edits are let settle before the workspace is judged again. */
 const DEBOUNCE_MS = 150;
 
-/** One workspace folder: its policy, its index, and the files it last published diagnostics for. */
+/** One workspace folder: its policy, the walk's rules, its index, and what it last published. */
 class Folder {
   policy: Policy = emptyPolicy();
   policyFile: string | undefined;
   policyProblems: PolicyProblem[] = [];
-  index!: WorkspaceIndex;
-  published = new Set<string>();
+  index: WorkspaceIndex;
+  /** Why the folder could not be read at all (it is gone, or not a folder); said, never silent. */
+  failure: string | undefined;
+  /** The ignore rules the walk read (policy, .gitignore files): a file it did not meet is judged by them. */
+  private layers: IgnoreLayer[] = [];
+  /** Files changed in open documents since the last publish, with their text. */
+  readonly pending = new Map<string, string>();
+  /** What was last sent per file, so that only changes are sent again. */
+  published = new Map<string, string>();
+  results: WorkspaceResults | undefined;
 
-  constructor(readonly root: string, private readonly engine: Engine, private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(readonly root: string, private readonly engine: Engine) {
+    this.index = new WorkspaceIndex(engine, this.policy);
+  }
 
-  /** Reads the policy and every file the CLI would scan. */
-  load(): void {
+  /** Reads the policy and every file the CLI would scan, code first (as the CLI does). */
+  async load(): Promise<void> {
     this.policyProblems = [];
+    this.failure = undefined;
+    this.results = undefined;
     try {
       const found = findPolicy([this.root], undefined, this.root);
       this.policy = found.policy;
       this.policyFile = found.file;
     } catch (err) {
       // A broken policy is shown on the policy file; until it is fixed nothing is judged against it.
-      if (!(err instanceof PolicyError)) throw err;
+      if (!(err instanceof PolicyError)) return this.fail(err);
       this.policy = emptyPolicy();
       this.policyProblems = err.problems;
     }
-    const maxFileSize = this.policy.maxFileSizeKb * 1024;
-    this.index = new WorkspaceIndex(this.engine, this.policy, {
-      pathForPolicy: (file) => path.relative(this.policyFile ? path.dirname(this.policyFile) : this.root, path.join(this.root, file)).split(path.sep).join('/'),
-      reread: (file) => this.documents.get(this.uriOf(file))?.getText() ?? readForScan(path.join(this.root, file), file, readLimit(file, maxFileSize), maxFileSize),
-    });
     const problems: WalkProblem[] = [];
     const ignore = this.policyFile && this.policy.ignore.length ? { base: path.dirname(this.policyFile), patterns: this.policy.ignore } : undefined;
-    for (const abs of walk(this.root, ignore, problems)) this.setFromDisk(this.relative(abs)!);
-    for (const p of problems) this.index.setNote(this.relative(p.file) ?? p.file, { kind: p.kind ?? 'unreadable', file: this.relative(p.file) ?? p.file, ...(p.line ? { line: p.line } : {}), message: p.message });
+    this.layers = [];
+    let files: string[];
+    try {
+      files = [...walk(this.root, ignore, problems, [this.root], this.layers)].map((abs) => this.relative(abs)!);
+    } catch (err) {
+      return this.fail(err);
+    }
+    this.index = new WorkspaceIndex(this.engine, this.policy, {
+      pathForPolicy: (file) => path.relative(this.policyFile ? path.dirname(this.policyFile) : this.root, path.join(this.root, file)).split(path.sep).join('/'),
+      folderNotes: problems.map((p): ScanNote => ({ kind: p.kind ?? 'unreadable', file: this.relative(p.file) ?? p.file, ...(p.line ? { line: p.line } : {}), message: p.message })),
+    });
+    await this.index.addAll({ files, read: (file) => this.readFromDisk(file) });
   }
 
-  /** A file as it is on disk (a closed document, or one changed by another program). */
-  setFromDisk(file: string): void {
+  private fail(err: unknown): void {
+    this.failure = `${this.root} cannot be analysed: ${err instanceof Error ? err.message : String(err)}`;
+    this.index = new WorkspaceIndex(this.engine, emptyPolicy());
+  }
+
+  /** Whether the CLI would scan this file: a format the engine reads, outside dependency folders and ignored paths. */
+  inScope(file: string): boolean {
+    return this.index.files().includes(file) || (formatOf(file) !== null && !isExcluded(file, this.layers));
+  }
+
+  private readFromDisk(file: string): Uint8Array | ScanNote {
     const maxFileSize = this.policy.maxFileSizeKb * 1024;
-    const read = readForScan(path.join(this.root, file), file, readLimit(file, maxFileSize), maxFileSize);
+    return readForScan(path.join(this.root, file), file, readLimit(file, maxFileSize), maxFileSize);
+  }
+
+  /** A file as it is on disk (a closed document, or one changed by another program); gone from the index when it is gone from disk. */
+  setFromDisk(file: string): void {
+    if (!this.inScope(file)) return;
+    const read = this.readFromDisk(file);
     if (read instanceof Uint8Array) this.index.set(file, read);
+    else if (/ENOENT|ENOTDIR/.test(read.message)) this.index.delete(file);
     else this.index.setNote(file, read);
+  }
+
+  /** A file or a folder removed from disk: its files leave the index. */
+  deleteFromDisk(rel: string): void {
+    for (const file of this.index.files()) if (file === rel || file.startsWith(`${rel}/`)) this.index.delete(file);
   }
 
   relative(abs: string): string | undefined {
     const rel = path.relative(this.root, abs);
-    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
+    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
   }
 
   uriOf(file: string): string {
     return pathToFileURL(path.join(this.root, file)).href;
   }
 
-  isPolicy(abs: string): boolean {
-    return abs === this.policyFile || (!this.policyFile && /^\.llm-compliance\.(?:ya?ml|json)$/.test(path.basename(abs)) && path.dirname(abs) === this.root);
+  /** Whether a change to this path changes the rules the folder is read by: its policy (wherever it is) or a .gitignore. */
+  changesRules(abs: string): boolean {
+    if (abs === this.policyFile) return true;
+    if (this.relative(abs) === undefined) return false;
+    return path.basename(abs) === '.gitignore' || (!this.policyFile && /^\.llm-compliance\.(?:ya?ml|json)$/.test(path.basename(abs)));
   }
 }
 
-/** Starts a server on the given streams (stdin/stdout for `--stdio`); resolves when the client exits. */
+/** Starts a server on the given streams (stdin/stdout for `--stdio`); it runs until the client sends exit. */
 export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, engine = new Engine()): Connection {
   const connection = createConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
   const documents = new TextDocuments(TextDocument);
   const folders: Folder[] = [];
   let timer: NodeJS.Timeout | undefined;
   let watchesFiles = false;
+  let warnedOutside = false;
 
-  const folderOf = (uri: string): { folder: Folder; file: string } | undefined => {
+  const pathOf = (uri: string): string | undefined => {
     if (!uri.startsWith('file:')) return undefined;
-    const abs = fileURLToPath(uri);
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return undefined; // a file URL this platform cannot name (file://server/share on Linux)
+    }
+  };
+  const folderOf = (uri: string): { folder: Folder; file: string } | undefined => {
+    const abs = pathOf(uri);
+    if (abs === undefined) return undefined;
     for (const folder of folders) {
       const file = folder.relative(abs);
       if (file !== undefined) return { folder, file };
     }
     return undefined;
   };
+  /** A document no folder analyses is said once, not silently left without diagnostics. */
+  const outside = (uri: string): void => {
+    if (warnedOutside) return;
+    warnedOutside = true;
+    void connection.window.showWarningMessage(`LLM Compliance analyses the files of the workspace folders only; ${uri} is outside them. Open its project folder to check it.`);
+  };
 
+  /** Brings the folders up to date with the open documents, and sends the diagnostics that changed. */
   const publish = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
     for (const folder of folders) {
-      const results = folder.index.results();
-      const byFile = new Map<string, Diagnostic[]>();
-      const add = (file: string, d: Diagnostic): void => void byFile.set(file, [...(byFile.get(file) ?? []), d]);
-      const lines = linesOf(folder, results.texts, documents);
-      for (const f of results.findings) if (!f.suppression) add(f.file, toDiagnostic(folder, f, lines));
-      // Without a policy the notes say what was not analysed (under one, each is an LLMC008 finding above).
-      if (!folder.policy.source) for (const note of results.notes) add(note.file, noteDiagnostic(note));
-      // Problems name the policy file relative to the folder (findPolicy's working directory).
-      for (const p of folder.policyProblems) add(p.file, policyDiagnostic(p));
-      for (const file of folder.published) if (!byFile.has(file)) void connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
-      for (const [file, diagnostics] of byFile) void connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics });
-      folder.published = new Set(byFile.keys());
+      for (const [file, text] of folder.pending) if (folder.inScope(file)) folder.index.set(file, text);
+      if (folder.pending.size || !folder.results) folder.results = folder.index.results();
+      folder.pending.clear();
+      const byFile = diagnosticsOf(folder, folder.results, documents);
+      for (const file of folder.published.keys()) if (!byFile.has(file)) byFile.set(file, []);
+      const sent = new Map<string, string>();
+      for (const [file, diagnostics] of byFile) {
+        const key = JSON.stringify(diagnostics);
+        if (diagnostics.length) sent.set(file, key);
+        if (folder.published.get(file) !== key) void connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics });
+      }
+      folder.published = sent;
     }
   };
   const publishSoon = (): void => {
     clearTimeout(timer);
     timer = setTimeout(publish, DEBOUNCE_MS);
   };
+  /** The folder's results with every edit so far applied (a hover or code action right after typing). */
+  const resultsOf = (folder: Folder): WorkspaceResults => {
+    if (folder.pending.size || !folder.results) publish();
+    return folder.results!;
+  };
+  const reload = async (folder: Folder): Promise<void> => {
+    await folder.load();
+    if (folder.failure) void connection.window.showErrorMessage(`LLM Compliance: ${folder.failure}`);
+    for (const document of documents.all()) {
+      const place = folderOf(document.uri);
+      if (place?.folder === folder && folder.inScope(place.file)) folder.pending.set(place.file, document.getText());
+    }
+    folder.results = undefined;
+    publishSoon();
+  };
 
   connection.onInitialize((params): InitializeResult => {
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    for (const uri of roots) if (uri.startsWith('file:')) folders.push(new Folder(fileURLToPath(uri), engine, documents));
+    for (const uri of roots) {
+      const root = pathOf(uri);
+      if (root !== undefined) folders.push(new Folder(root, engine));
+    }
     watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -132,45 +210,50 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
     };
   });
 
-  connection.onInitialized(() => {
+  connection.onInitialized(async () => {
     if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
-    for (const folder of folders) folder.load();
+    // One folder that cannot be read never stops the others.
+    for (const folder of folders) {
+      await folder.load();
+      if (folder.failure) void connection.window.showErrorMessage(`LLM Compliance: ${folder.failure}`);
+    }
     publish();
   });
 
   documents.onDidChangeContent(({ document }) => {
     const place = folderOf(document.uri);
-    if (!place) return;
-    if (place.folder.isPolicy(fileURLToPath(document.uri))) return;
-    place.folder.index.set(place.file, document.getText());
+    if (!place) return outside(document.uri);
+    // Files the CLI would not scan (dependency folders, ignored paths) are not judged, nor do they feed the others.
+    if (!place.folder.inScope(place.file)) return;
+    place.folder.pending.set(place.file, document.getText());
     publishSoon();
   });
   documents.onDidClose(({ document }) => {
     const place = folderOf(document.uri);
-    if (!place || place.folder.isPolicy(fileURLToPath(document.uri))) return;
-    // Back to what is on disk: unsaved edits are gone with the document.
+    if (!place) return;
+    // Back to what is on disk (unsaved edits are gone with the document); a file never saved leaves the index.
+    place.folder.pending.delete(place.file);
     place.folder.setFromDisk(place.file);
+    place.folder.results = undefined;
     publishSoon();
   });
   documents.onDidSave(({ document }) => {
-    const place = folderOf(document.uri);
-    if (place?.folder.isPolicy(fileURLToPath(document.uri))) {
-      place.folder.load();
-      publishSoon();
-    }
+    const abs = pathOf(document.uri);
+    for (const folder of folders) if (abs !== undefined && folder.changesRules(abs)) void reload(folder);
   });
   // Files changed by other programs (git checkout, a formatter), when the client watches for us.
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    const reload = new Set<Folder>();
     for (const { uri, type } of changes) {
+      const abs = pathOf(uri);
+      if (abs === undefined) continue;
+      const reloaded = folders.filter((folder) => folder.changesRules(abs));
+      for (const folder of reloaded) void reload(folder);
       const place = folderOf(uri);
-      if (!place || documents.get(uri)) continue;
-      // A new file is placed by the walk's rules (.gitignore, the policy's ignores): read the folder again.
-      if (place.folder.isPolicy(fileURLToPath(uri)) || type === FileChangeType.Created) reload.add(place.folder);
-      else if (type === FileChangeType.Deleted) place.folder.index.delete(place.file);
-      else if (place.folder.index.files().includes(place.file)) place.folder.setFromDisk(place.file);
+      if (!place || reloaded.includes(place.folder) || documents.get(uri)) continue;
+      if (type === FileChangeType.Deleted) place.folder.deleteFromDisk(place.file);
+      else place.folder.setFromDisk(place.file);
+      place.folder.results = undefined;
     }
-    for (const folder of reload) folder.load();
     publishSoon();
   });
 
@@ -179,7 +262,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
     const document = documents.get(textDocument.uri);
     if (!place || !document) return null;
     const offset = document.offsetAt(position);
-    const results = place.folder.index.results();
+    const results = resultsOf(place.folder);
     const endpoints = results.endpoints.filter((e) => e.file === place.file && e.range.start <= offset && offset <= e.range.end);
     if (!endpoints.length) return null;
     const findings = results.findings.filter((f) => f.file === place.file && !f.suppression && f.range.start <= offset && offset <= f.range.end);
@@ -193,7 +276,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
     const place = folderOf(textDocument.uri);
     const document = documents.get(textDocument.uri);
     if (!place || !document) return [];
-    const findings = place.folder.index.results().findings.filter((f) => f.file === place.file && !f.suppression && f.fixes.length);
+    const findings = resultsOf(place.folder).findings.filter((f) => f.file === place.file && !f.suppression && f.fixes.length);
     const wanted = (kind: string): boolean => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
     if (wanted(CodeActionKind.QuickFix)) {
@@ -215,6 +298,19 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   documents.listen(connection);
   connection.listen();
   return connection;
+}
+
+/** Each file's diagnostics: unwaived findings, the policy's problems, and without a policy the notes. */
+function diagnosticsOf(folder: Folder, results: WorkspaceResults, documents: TextDocuments<TextDocument>): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  const add = (file: string, d: Diagnostic): void => void byFile.set(file, [...(byFile.get(file) ?? []), d]);
+  const lines = linesOf(folder, results.texts, documents);
+  for (const f of results.findings) if (!f.suppression) add(f.file, toDiagnostic(folder, f, lines));
+  // Without a policy the notes say what was not analysed (under one, each is an LLMC008 finding above).
+  if (!folder.policy.source) for (const note of results.notes) add(note.file, noteDiagnostic(note));
+  // Problems name the policy file relative to the folder (findPolicy's working directory).
+  for (const p of folder.policyProblems) add(p.file, policyDiagnostic(p));
+  return byFile;
 }
 
 /** Line indexes for the texts findings point into: the text the engine read (offsets are into it), else the open document's. */

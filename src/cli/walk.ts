@@ -25,9 +25,11 @@ export interface PolicyIgnore {
 /**
  * Yields absolute paths of scannable files under `root` (a folder or a single file).
  * A symlinked file is read only when its target lies inside one of `scannedRoots`
- * (default: `root`), so a workspace cannot make the scan read `/etc/passwd`.
+ * (default: `root`), so a workspace cannot make the scan read `/etc/passwd`. The ignore
+ * layers it read (the policy's, each .gitignore's) are added to `seenLayers`, so a host can
+ * judge a path the walk did not meet (a file created later) by the same rules.
  */
-export function* walk(root: string, policyIgnore: PolicyIgnore | undefined, problems: WalkProblem[], scannedRoots: string[] = [root]): Generator<string> {
+export function* walk(root: string, policyIgnore: PolicyIgnore | undefined, problems: WalkProblem[], scannedRoots: string[] = [root], seenLayers: IgnoreLayer[] = []): Generator<string> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(root);
@@ -53,6 +55,7 @@ export function* walk(root: string, policyIgnore: PolicyIgnore | undefined, prob
       layers.push(policyLayer(policyIgnore.patterns, fromBase ? `${fromBase}/` : ''));
     }
   }
+  seenLayers.push(...layers);
   const realRoots = scannedRoots.flatMap((r) => {
     try {
       return [fs.realpathSync(r)];
@@ -60,11 +63,11 @@ export function* walk(root: string, policyIgnore: PolicyIgnore | undefined, prob
       return [];
     }
   });
-  yield* walkDir(root, '', layers, problems, realRoots);
+  yield* walkDir(root, '', layers, problems, realRoots, seenLayers);
 }
 
 /** `rel` is the folder's path below the walk root, with a trailing `/` (empty for the root). */
-function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: WalkProblem[], realRoots: string[]): Generator<string> {
+function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: WalkProblem[], realRoots: string[], seenLayers: IgnoreLayer[]): Generator<string> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -78,6 +81,7 @@ function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: Wal
       const layer = gitignoreLayer(rel, fs.readFileSync(`${dir}/.gitignore`, 'utf8'));
       for (const note of refusedPatternNotes(layer, `${dir}/.gitignore`)) problems.push(note);
       here = [...layers, layer];
+      seenLayers.push(layer);
     } catch {
       // An unreadable .gitignore ignores nothing.
     }
@@ -87,7 +91,7 @@ function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: Wal
     const full = `${dir}/${name}`;
     if (entry.isDirectory()) {
       if (ALWAYS_SKIPPED_FOLDERS.has(name) || isIgnored(`${rel}${name}/`, here)) continue;
-      yield* walkDir(full, `${rel}${name}/`, here, problems, realRoots);
+      yield* walkDir(full, `${rel}${name}/`, here, problems, realRoots, seenLayers);
       continue;
     }
     if (!formatOf(name) || isIgnored(`${rel}${name}`, here)) continue;

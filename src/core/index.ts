@@ -14,6 +14,6 @@ export { RULES, ruleMeta } from './rules/rules';
 export { catalog } from './catalog/data';
 export type { Fact, Provider, ProviderId, Source } from './catalog/types';
 export { endpointCountries } from './catalog/zones';
-export { complianceMatrix, filterMatrix, MATRIX_COLUMNS, matrixMarkdown, type MatrixCell, type MatrixRow } from './matrix';
+export { type CellStatus, type ColumnId, complianceMatrix, filterMatrix, MATRIX_COLUMNS, matrixMarkdown, type MatrixCell, type MatrixRow } from './matrix';
 export { lastAtOrBelow, LineIndex, shownValue, visibleControls } from './text';
 export { parseNotebook, type NotebookCell } from './scan/config/notebook';

@@ -100,6 +100,8 @@ interface Entry {
   withEnv?: { key: string; reads: string[]; result: FileResult };
   /** Why a later pass could not read the file again (its earlier analysis stands, and this note says it is incomplete). */
   unread?: ScanNote;
+  /** Config files: the variables code read (WorkspaceIndex.wantedKey) when the file was last tested for them. */
+  testedFor?: string;
   /** Python code that names a callee whose parameter matters: the calls of the callees (`key`) it publishes. */
   calls?: { key: string; env: FileResult['env']; notes: ScanNote[] };
 }
@@ -163,7 +165,7 @@ export class WorkspaceIndex {
   }
 
   private place(file: string, { first, reads, kept, forced }: FirstAnalysis, content: Uint8Array | string | null): void {
-    this.entries.set(file, { code: isCodeFile(file), content: kept ? (this.options.reread ? null : content) : '', first, reads, forced });
+    this.entries.set(file, { code: isCodeFile(file), content: kept ? (this.options.reread ? null : content) : '', first, reads, forced, testedFor: this.wantedKey });
   }
 
   /** The bytes of a file a later pass needs ('' when they were not kept, or can no longer be read, which is noted). */
@@ -179,6 +181,33 @@ export class WorkspaceIndex {
   private changed(): void {
     this.settled = false;
     this.changes++;
+  }
+
+  /**
+   * Adds a whole workspace's files (a host's first load), in path order and code first: the
+   * variables code reads decide which config files are read without a signal of their own,
+   * so each is read once. On the source's worker threads when it lends them (which needs
+   * `reread`). Returns how many files were read.
+   */
+  async addAll(source: WorkspaceSource): Promise<number> {
+    const files = source.files.filter((file) => formatOf(file)).sort();
+    const code = await this.addPart(source, files.filter(isCodeFile), []);
+    return code + await this.addPart(source, files.filter((file) => !isCodeFile(file)), this.codeReads());
+  }
+
+  private async addPart(source: WorkspaceSource, files: string[], wanted: string[]): Promise<number> {
+    const { maxFileSize } = this.sizeLimit;
+    const outcomes = await source.analyzeFirst?.(files, maxFileSize, wanted);
+    let read = 0;
+    files.forEach((file, i) => {
+      const outcome = outcomes ? outcomes[i] : source.read(file, readLimit(file, maxFileSize));
+      if (!outcome) return;
+      if ('kind' in outcome) return this.setNote(file, outcome);
+      if (outcome instanceof Uint8Array) this.set(file, outcome);
+      else this.add(file, outcome);
+      read++;
+    });
+    return read;
   }
 
   /** A file that could not be read (too large, unreadable): it has no endpoints, only the note saying why. */
@@ -212,9 +241,12 @@ export class WorkspaceIndex {
   private *configsCodeReads(): Generator<string, void, void> {
     this.codeReads();
     for (const [file, entry] of this.entries) {
-      if (entry.code || entry.content === '') continue;
+      // Tested already for these variables (added after the code, or unchanged since): not read again.
+      if (entry.code || entry.content === '' || entry.testedFor === this.wantedKey) continue;
       const content = this.contentOf(file, entry);
-      if (content === '' || forcedRead(formatOf(file)!, content, this.wanted) === entry.forced) continue;
+      if (content === '') continue;
+      entry.testedFor = this.wantedKey;
+      if (forcedRead(formatOf(file)!, content, this.wanted) === entry.forced) continue;
       this.analyzeFirst(file, content);
       yield file;
     }
@@ -378,31 +410,8 @@ export interface WorkspaceAnalysis extends WorkspaceResults {
  */
 export async function analyzeWorkspace(engine: Engine, policy: Policy, source: WorkspaceSource, options: Omit<WorkspaceIndexOptions, 'reread'> = {}): Promise<WorkspaceAnalysis> {
   const maxFileSize = policy.maxFileSizeKb * 1024;
-  const read = (file: string): Uint8Array | ScanNote => source.read(file, readLimit(file, maxFileSize));
-  const index = new WorkspaceIndex(engine, policy, { ...options, reread: read });
-  // Path order: which line a value is cited from must not depend on the order files were listed in.
-  const files = source.files.filter((file) => formatOf(file)).sort();
-  const code = files.filter(isCodeFile);
-  const config = files.filter((file) => !isCodeFile(file));
-  let filesScanned = 0;
-  const place = (file: string, outcome: FirstAnalysis | ScanNote | undefined): void => {
-    if (!outcome) return;
-    if ('kind' in outcome) return index.setNote(file, outcome);
-    index.add(file, outcome);
-    filesScanned++;
-  };
-  const analyzeAll = async (part: string[], wanted: string[]): Promise<void> => {
-    const outcomes = await source.analyzeFirst?.(part, maxFileSize, wanted);
-    if (outcomes) return part.forEach((file, i) => place(file, outcomes[i]));
-    const analyze = firstAnalyzer(engine, { maxFileSize, wanted });
-    for (const file of part) {
-      const bytes = read(file);
-      place(file, bytes instanceof Uint8Array ? analyze(file, bytes) : bytes);
-    }
-  };
-  // Code first: the variables it reads decide which config files are read without a signal of their own.
-  await analyzeAll(code, []);
-  await analyzeAll(config, index.codeReads());
+  const index = new WorkspaceIndex(engine, policy, { ...options, reread: (file) => source.read(file, readLimit(file, maxFileSize)) });
+  const filesScanned = await index.addAll(source);
   return { ...index.results(), filesScanned };
 }
 

@@ -26,6 +26,8 @@ export class LspClient {
   readonly diagnostics = new Map<string, PublishedDiagnostics['diagnostics']>();
   private waiters: { uri: string; resolve: (d: PublishedDiagnostics['diagnostics']) => void }[] = [];
   stderr = '';
+  /** Messages the server showed the user (window/showMessage, window/showMessageRequest). */
+  readonly messages: string[] = [];
 
   constructor(args: string[] = ['lsp', '--stdio'], cwd?: string) {
     this.child = spawn(process.execPath, [CLI, ...args], { stdio: 'pipe', ...(cwd ? { cwd } : {}) });
@@ -89,8 +91,9 @@ export class LspClient {
       else waiting?.resolve(message.result);
       return;
     }
+    if (message.method === 'window/showMessage' || message.method === 'window/showMessageRequest') this.messages.push((message.params as { message: string }).message);
     if (message.id !== undefined) {
-      // A request from the server (capability registration, configuration): answered empty.
+      // A request from the server (capability registration, a message with actions): answered empty.
       this.send({ id: message.id, result: null });
       return;
     }

@@ -74,4 +74,19 @@ describe('architecture', () => {
       importsOf(file).filter((i) => i.target?.startsWith(path.join(SRC, 'core') + path.sep) && i.target !== entry).map((i) => `${path.relative(SRC, file)}: ${i.specifier}`)));
     assert.deepEqual(leaks, []);
   });
+
+  it('the matrix webview (a browser page) takes from the core only types and the requirement labels, never the engine', () => {
+    // Through index.ts the page's bundle would carry the whole engine (10 KB became 600 KB).
+    const labels = path.join(SRC, 'core', 'policy', 'template.ts');
+    const leaks = sourceFiles(path.join(SRC, 'webview')).flatMap((file) => {
+      const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+      return source.statements.filter(ts.isImportDeclaration).flatMap((node) => {
+        const specifier = (node.moduleSpecifier as ts.StringLiteral).text;
+        const target = importsOf(file).find((i) => i.specifier === specifier)?.target;
+        if (!target?.startsWith(path.join(SRC, 'core') + path.sep) || node.importClause?.isTypeOnly || target === labels) return [];
+        return [`${path.relative(SRC, file)}: ${specifier}`];
+      });
+    });
+    assert.deepEqual(leaks, []);
+  });
 });

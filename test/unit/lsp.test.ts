@@ -172,6 +172,62 @@ describe('llm-compliance lsp --stdio', function () {
     }
   });
 
+  it('keeps serving the other folders when one cannot be read, and says so', async () => {
+    const file = path.join(EXAMPLES, 'api/app/triage.py');
+    const client = new LspClient();
+    try {
+      const published = client.nextDiagnostics(uriOf(file));
+      await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: 'file:///nonexistent-llmc-folder', name: 'gone' }, { uri: 'file://server/share/x', name: 'unc' }, { uri: uriOf(EXAMPLES), name: 'examples' }] });
+      client.notify('initialized', {});
+      assert.ok((await published).length >= 2);
+      assert.match(client.messages.join('\n'), /nonexistent-llmc-folder cannot be analysed/);
+    } finally {
+      client.kill();
+    }
+  });
+
+  it('judges only the files the CLI scans: not dependency folders, ignored paths, or documents never saved once closed', async () => {
+    const root = tempWorkspace({
+      '.llm-compliance.yaml': 'require: [eu-residency]\nignore: ["vendor/**"]\n',
+      'app.py': 'x = 1\n',
+      '.gitignore': 'build/\n',
+    });
+    const bedrock = 'import boto3\nc = boto3.client("bedrock-runtime", region_name="us-east-1")\n';
+    const { client } = await started(root);
+    try {
+      await client.request('textDocument/hover', { textDocument: { uri: uriOf(path.join(root, 'none.py')) }, position: { line: 0, character: 0 } });
+      const opened = ['node_modules/openai/lib.py', 'vendor/x.py', 'build/gen.py', 'scratch.py'];
+      for (const [i, rel] of opened.entries()) client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(path.join(root, rel)), languageId: 'python', version: 1, text: bedrock + `# ${i}\n` } });
+      const scratch = uriOf(path.join(root, 'scratch.py'));
+      assert.ok((await client.nextDiagnostics(scratch)).some((d) => d.code === 'LLMC002'), 'a new file in scope is judged as typed');
+      for (const rel of opened.slice(0, 3)) assert.equal(client.diagnostics.get(uriOf(path.join(root, rel))), undefined, `${rel} is not judged`);
+      const cleared = client.nextDiagnostics(scratch);
+      client.notify('textDocument/didClose', { textDocument: { uri: scratch } });
+      assert.deepEqual(await cleared, [], 'a document never saved leaves no diagnostics once closed');
+    } finally {
+      client.kill();
+    }
+  });
+
+  it('re-reads a policy above the folder when it changes', async () => {
+    const repo = tempWorkspace({ '.git/HEAD': 'ref: refs/heads/main\n', '.llm-compliance.yaml': 'require: [eu-residency]\n', 'sub/app.py': 'import boto3\nc = boto3.client("bedrock-runtime", region_name="us-east-1")\n' });
+    const root = path.join(repo, 'sub');
+    const uri = uriOf(path.join(root, 'app.py'));
+    const client = new LspClient();
+    try {
+      let next = client.nextDiagnostics(uri);
+      await client.request('initialize', { processId: process.pid, rootUri: uriOf(root), capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+      client.notify('initialized', {});
+      assert.ok((await next).some((d) => d.code === 'LLMC002'), 'the policy one folder up applies');
+      fs.writeFileSync(path.join(repo, '.llm-compliance.yaml'), 'require: [eu-residency]\nwaivers:\n  - rule: LLMC002\n    paths: ["sub/app.py"]\n    reason: accepted for the test\n');
+      next = client.nextDiagnostics(uri);
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(repo, '.llm-compliance.yaml')), type: 2 }] });
+      assert.deepEqual((await next).filter((d) => d.code === 'LLMC002'), [], 'the waiver in the changed policy applies');
+    } finally {
+      client.kill();
+    }
+  });
+
   it('refuses to start without --stdio, saying how to run it', () => {
     const r = runCli(['lsp']);
     assert.equal(r.status, 2);
