@@ -53,7 +53,10 @@ fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
 // The suite runs in a multi-root workspace: examples/ and a second folder with a policy of its own.
 const multiRoot = path.join(run, 'llmc.code-workspace');
 fs.cpSync(path.join(ROOT, 'test/fixtures/workspaces/gateway'), path.join(run, 'gateway'), { recursive: true });
-fs.writeFileSync(multiRoot, JSON.stringify({ folders: [{ path: 'examples' }, { path: 'gateway' }] }, null, 2));
+// And a service of a repository whose policy lies one folder above it (git refuses a `.git` in a fixture: made here).
+fs.cpSync(path.join(ROOT, 'test/fixtures/parent-policy'), path.join(run, 'monorepo'), { recursive: true });
+fs.mkdirSync(path.join(run, 'monorepo/.git'));
+fs.writeFileSync(multiRoot, JSON.stringify({ folders: [{ path: 'examples' }, { path: 'gateway' }, { path: 'monorepo/service' }] }, null, 2));
 for (const d of ['ud/User', 'exts', 'tmp', 'xdg']) fs.mkdirSync(path.join(run, d), { recursive: true });
 fs.writeFileSync(path.join(run, 'ud/User/settings.json'), JSON.stringify({
   'telemetry.telemetryLevel': 'off',

@@ -50,7 +50,7 @@ class Folder {
     this.failure = undefined;
     this.results = undefined;
     try {
-      const found = findPolicy([this.root], undefined, this.root);
+      const found = await findPolicy([this.root], undefined, this.root);
       this.policy = found.policy;
       this.policyFile = found.file;
     } catch (err) {

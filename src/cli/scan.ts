@@ -2,7 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, internalError, MAX_POLICY_FILE_BYTES, parsePolicy, type Policy, POLICY_FILE_NAMES, PolicyError, type ScanNote, type WorkspaceSource } from '../core';
+import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, internalError, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, type ScanNote, type WorkspaceSource } from '../core';
 import { compareEndpoints, compareNotes, inReportOrder, Positions, type ScanReport } from './report';
 import { readForScan, readRegularFile, type ReadResult } from './read-file';
 import { analyzeInWorkers, type FileJob } from './workers';
@@ -20,24 +20,22 @@ export interface ScanOptions {
   engine?: Engine;
 }
 
-/** Finds the policy for a scan: the given file, or the nearest one at or above the first scanned folder. */
-export function findPolicy(roots: string[], given: string | undefined, cwd: string): { policy: Policy; file?: string } {
+/** Finds the policy for a scan: the given file, or the nearest one at or above the first scanned folder (up to the repository root). */
+export async function findPolicy(roots: string[], given: string | undefined, cwd: string): Promise<{ policy: Policy; file?: string }> {
   const load = (file: string): Policy => {
     const shown = relative(cwd, file);
     return parsePolicy(shown, decodePolicy(shown, readPolicyFile(file, shown)));
   };
   if (given) return { policy: load(path.resolve(cwd, given)), file: path.resolve(cwd, given) };
-  // The nearest policy at or above the first scanned folder, up to the repository root.
   const first = roots[0]!;
-  for (let dir = fs.statSync(first).isDirectory() ? first : path.dirname(first); ; dir = path.dirname(dir)) {
-    for (const name of POLICY_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      // lstat: a policy that is there but unreadable (a broken link, a directory) is an error, never "no policy".
-      if (fs.lstatSync(candidate, { throwIfNoEntry: false })) return { policy: load(candidate), file: candidate };
-    }
-    if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
-  }
-  return { policy: emptyPolicy() };
+  const found = await nearestPolicy(fs.statSync(first).isDirectory() ? first : path.dirname(first), {
+    parent: (dir) => (path.dirname(dir) === dir ? undefined : path.dirname(dir)),
+    // lstat: a policy that is there but unreadable (a broken link, a directory) is an error, never "no policy".
+    has: (dir, name) => fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false }) !== undefined,
+  });
+  if (!found) return { policy: emptyPolicy() };
+  const file = path.join(found.folder, found.name);
+  return { policy: load(file), file };
 }
 
 /** A policy file's bytes: a regular file only (a link is followed), never read past the size cap. */
@@ -69,7 +67,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   for (const root of roots) {
     if (!fs.existsSync(root)) throw new UsageError(`path not found: ${relative(cwd, root) || root}`);
   }
-  const { policy, file: policyFile } = findPolicy(roots, options.policyFile, cwd);
+  const { policy, file: policyFile } = await findPolicy(roots, options.policyFile, cwd);
   const problems: WalkProblem[] = [];
   const policyIgnore = policyFile && policy.ignore.length ? { base: path.dirname(policyFile), patterns: policy.ignore } : undefined;
   const jobs = new Map<string, FileJob>();

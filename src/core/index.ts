@@ -10,6 +10,7 @@ export { ALWAYS_SKIPPED_FOLDERS, gitignoreLayer, isExcluded, isIgnored, policyLa
 export { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_FILE_NAMES, PolicyError, REQUIREMENTS, type Policy, type PolicyProblem, type Requirement } from './policy/policy';
 export { policyTemplate, REQUIREMENT_LABELS } from './policy/template';
 export { isDate, lineCommentOf, todayUtc, waiverCommentEdit, WaiverInputError } from './policy/waivers';
+export { nearestPolicy, type PolicyLookup } from './policy/discovery';
 export { RULES, ruleMeta } from './rules/rules';
 export { catalog } from './catalog/data';
 export type { Fact, Provider, ProviderId, Source } from './catalog/types';

@@ -4,7 +4,7 @@
 // the index worker thread; this file feeds it files and places its results in the editor.
 
 import * as vscode from 'vscode';
-import { ALWAYS_SKIPPED_FOLDERS, decodePolicy, emptyPolicy, type Endpoint, type Finding, formatOf, lastAtOrBelow, LineIndex, MAX_POLICY_FILE_BYTES, type NotebookCell, parseNotebook, type Policy, POLICY_FILE_NAMES, PolicyError, type PolicyProblem, readLimit, type Requirement, tooLargeNote, type WorkspaceResults } from '../core';
+import { ALWAYS_SKIPPED_FOLDERS, decodePolicy, emptyPolicy, type Endpoint, type Finding, formatOf, lastAtOrBelow, LineIndex, MAX_POLICY_FILE_BYTES, nearestPolicy, type NotebookCell, parseNotebook, type Policy, POLICY_FILE_NAMES, PolicyError, type PolicyProblem, readLimit, type Requirement, tooLargeNote, type WorkspaceResults } from '../core';
 import type { FolderIndex, IndexWorker } from './index-client';
 import { setting } from './settings';
 
@@ -33,6 +33,10 @@ export type FileSource = { kind: 'disk' } | { kind: 'text'; text: string; versio
 export class FolderScan {
   policy: Policy = emptyPolicy();
   policyUri: vscode.Uri | undefined;
+  /** The folder's path from the policy's folder ('sub/') when the policy lies above the folder; '' otherwise. */
+  private policyBase = '';
+  /** Watches a policy above the folder (the folder's own watcher does not reach it). */
+  private policyWatcher: vscode.FileSystemWatcher | undefined;
   /** Set while the policy file cannot be read; the last valid policy (or none) stays in force. */
   policyProblems: PolicyProblem[] = [];
   results: WorkspaceResults = { endpoints: [], findings: [], notes: [], texts: new Map() };
@@ -61,6 +65,8 @@ export class FolderScan {
     private readonly worker: IndexWorker,
     private readonly log: vscode.LogOutputChannel,
     private readonly onResults: (scan: FolderScan) => void,
+    /** A policy above the folder changed: the inventory scans again. */
+    private readonly onPolicyChange: () => void,
     lastPolicy?: Policy,
   ) {
     if (lastPolicy) this.policy = lastPolicy;
@@ -71,7 +77,8 @@ export class FolderScan {
     await this.loadPolicy();
     const gitignores = await this.readGitignores(token);
     this.index?.dispose();
-    const index = (this.index = this.worker.folder(this.folder.name, this.effectivePolicy(), gitignores, this.sizeLimitSetting()));
+    const sizeLimitSetting = this.sizeLimitSetting();
+    const index = (this.index = this.worker.folder(this.folder.name, this.effectivePolicy(), gitignores, { ...(sizeLimitSetting ? { sizeLimitSetting } : {}), policyBase: this.policyBase }));
     this.maxBytes = this.effectivePolicy().maxFileSizeKb * 1024;
     this.versions.clear();
     this.queue.clear();
@@ -265,11 +272,40 @@ export class FolderScan {
     return this.worker.withRequirements(file, text, requirements);
   }
 
+  /**
+   * The nearest policy at or above the folder, up to the repository root, as the CLI finds it
+   * (core/policy/discovery.ts): a sub-project opened on its own is judged by the policy CI applies.
+   */
   private async loadPolicy(): Promise<void> {
     this.policyProblems = [];
     this.policyUri = undefined;
-    for (const name of POLICY_FILE_NAMES) {
-      const uri = vscode.Uri.joinPath(this.folder.uri, name);
+    this.policyBase = '';
+    this.policyWatcher?.dispose();
+    this.policyWatcher = undefined;
+    const found = await nearestPolicy(this.folder.uri, {
+      parent: (uri) => (uri.path === '/' || uri.path === '' ? undefined : vscode.Uri.joinPath(uri, '..')),
+      has: async (uri, name) => {
+        try {
+          await vscode.workspace.fs.stat(vscode.Uri.joinPath(uri, name));
+          return true;
+        } catch (err) {
+          // Not there, or not reachable (a virtual file system's parent): only "there" counts, and a broken one is read below.
+          return !(err instanceof vscode.FileSystemError) || (err.code !== 'FileNotFound' && err.code !== 'NoPermissions' && err.code !== 'Unavailable');
+        }
+      },
+    });
+    if (found && found.folder.path !== this.folder.uri.path) {
+      // Above the folder: its patterns and waiver paths are relative to its own folder, and no folder watcher sees it change.
+      const from = found.folder.path.endsWith('/') ? found.folder.path : `${found.folder.path}/`;
+      this.policyBase = `${this.folder.uri.path.slice(from.length)}/`;
+      this.policyWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(found.folder, found.name));
+      const reload = (): void => this.onPolicyChange();
+      this.policyWatcher.onDidChange(reload);
+      this.policyWatcher.onDidCreate(reload);
+      this.policyWatcher.onDidDelete(reload);
+    }
+    for (const name of found ? [found.name] : []) {
+      const uri = vscode.Uri.joinPath(found!.folder, name);
       let text: string;
       try {
         text = await readPolicyFile(uri);
@@ -365,6 +401,7 @@ export class FolderScan {
 
   /** Stops this scan: a load or update still running sees its index gone and stops posting. */
   dispose(): void {
+    this.policyWatcher?.dispose();
     this.index?.dispose();
     this.index = undefined;
   }

@@ -74,9 +74,9 @@ export class IndexWorker {
   }
 
   /** A new index for a folder: each load gets its own key, so a superseded load's late messages reach nothing. */
-  folder(name: string, policy: Policy, gitignores: [string, string][], sizeLimitSetting?: string): FolderIndex {
+  folder(name: string, policy: Policy, gitignores: [string, string][], options: { sizeLimitSetting?: string; policyBase?: string } = {}): FolderIndex {
     const key = `${this.nextFolder++}:${name}`;
-    this.post({ type: 'reset', folder: key, policy, gitignores, ...(sizeLimitSetting ? { sizeLimitSetting } : {}) });
+    this.post({ type: 'reset', folder: key, policy, gitignores, ...options });
     return new FolderIndex(this, key);
   }
 

@@ -7,7 +7,8 @@ import type { Endpoint, Finding, Policy, PolicyProblem, Requirement, ScanNote } 
 /** Requests that change a folder's index; none is answered. */
 export type IndexUpdate =
   /** A new index for a folder, with its policy and the .gitignore files that apply (path of each, its text). */
-  | { type: 'reset'; folder: string; policy: Policy; sizeLimitSetting?: string; gitignores: [string, string][] }
+  /** `policyBase`: the folder's path from the policy's folder ('sub/'), when the policy lies above it. */
+  | { type: 'reset'; folder: string; policy: Policy; sizeLimitSetting?: string; policyBase?: string; gitignores: [string, string][] }
   | { type: 'set'; folder: string; file: string; content: Uint8Array | string }
   | { type: 'note'; folder: string; file: string; note: ScanNote }
   | { type: 'delete'; folder: string; file: string }

@@ -31,10 +31,12 @@ export function serveIndex(m: IndexRequest, reply: (r: IndexReply) => void): voi
     return;
   }
   if (m.type === 'reset') {
-    const layers = ignoreLayers(m.policy.ignore, m.gitignores);
+    const base = m.policyBase ?? '';
+    const layers = ignoreLayers(m.policy.ignore, base, m.gitignores);
     // Refused patterns ignore nothing, as in the CLI, and say so.
     const folderNotes = layers.flatMap((layer) => (layer.policy ? [] : refusedPatternNotes(layer, `${layer.prefix}.gitignore`)));
-    const index = new WorkspaceIndex(engine, m.policy, { ...(m.sizeLimitSetting ? { sizeLimitSetting: m.sizeLimitSetting } : {}), folderNotes });
+    // Waiver paths are relative to the policy's folder, as in the CLI.
+    const index = new WorkspaceIndex(engine, m.policy, { ...(m.sizeLimitSetting ? { sizeLimitSetting: m.sizeLimitSetting } : {}), folderNotes, ...(base ? { pathForPolicy: (file: string) => `${base}${file}` } : {}) });
     folders.set(m.folder, { index, layers, sent: new Map() });
     return;
   }
@@ -85,10 +87,10 @@ function answer(m: IndexQuery): IndexQueries[typeof m.type]['answer'] {
   }
 }
 
-/** The policy's ignore: and each .gitignore (outermost first) that is not itself in an ignored folder. */
-function ignoreLayers(policyIgnore: string[], gitignores: [string, string][]): IgnoreLayer[] {
+/** The policy's ignore: (its patterns relative to the policy's folder) and each .gitignore (outermost first) that is not itself in an ignored folder. */
+function ignoreLayers(policyIgnore: string[], policyBase: string, gitignores: [string, string][]): IgnoreLayer[] {
   const layers: IgnoreLayer[] = [];
-  if (policyIgnore.length) layers.push(policyLayer(policyIgnore));
+  if (policyIgnore.length) layers.push(policyLayer(policyIgnore, policyBase));
   for (const [rel, text] of [...gitignores].sort(([a], [b]) => a.length - b.length)) {
     if (isExcluded(rel, layers)) continue;
     layers.push(gitignoreLayer(rel.slice(0, rel.length - '.gitignore'.length), text));

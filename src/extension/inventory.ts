@@ -90,7 +90,7 @@ export class Inventory implements vscode.Disposable {
     const worker = this.analysisWorker();
     for (const folder of folders) {
       const key = folder.uri.toString();
-      this.folders.set(key, new FolderScan(folder, worker, this.log, (s) => this.changed.fire(s), lastPolicies.get(key)));
+      this.folders.set(key, new FolderScan(folder, worker, this.log, (s) => this.changed.fire(s), () => void this.reload(), lastPolicies.get(key)));
     }
     const started = Date.now();
     await vscode.window.withProgress(

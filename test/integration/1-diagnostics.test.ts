@@ -23,10 +23,10 @@ function cli(root: vscode.WorkspaceFolder): Promise<CliJson> {
 }
 
 suite('diagnostics', () => {
-  test('each folder of a multi-root workspace gets exactly the CLI findings for that folder, under its own policy', async () => {
+  test('each folder of a multi-root workspace gets exactly the CLI findings for that folder, under its own policy (the service\'s one folder up)', async () => {
     const { inventory } = await api();
     const folders = vscode.workspace.workspaceFolders ?? [];
-    assert.deepEqual(folders.map((f) => f.name), ['examples', 'gateway']);
+    assert.deepEqual(folders.map((f) => f.name), ['examples', 'gateway', 'service']);
     for (const root of folders) {
       const json = await cli(root);
       const fromCli = json.findings.filter((f) => !f.suppressed).map((f) => `${f.file} ${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity}`).sort();
@@ -46,6 +46,11 @@ suite('diagnostics', () => {
     // The gateway folder's policy requires EU residency only; the examples' requires HIPAA too.
     const rules = (name: string) => new Set(inventory.scans().find((s) => s.folder.name === name)!.findings.map((p) => p.finding.ruleId));
     assert.ok(rules('examples').has('LLMC001') && !rules('gateway').has('LLMC001'));
+    // The service has no policy of its own: the repository's, one folder up, applies, with its ignore: and waiver paths.
+    const service = inventory.scans().find((s) => s.folder.name === 'service')!;
+    assert.match(service.policyUri?.path ?? '', /\/monorepo\/\.llm-compliance\.yaml$/);
+    assert.ok(service.findings.some((p) => p.finding.file === 'waived.py' && p.finding.suppression));
+    assert.ok(!service.endpoints.some((p) => p.endpoint.file.startsWith('legacy/')));
   });
 
   test('a Bedrock client in us-east-1 is an LLMC002 error on its region, linked to the rule page', async () => {

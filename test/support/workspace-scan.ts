@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findPolicy, scan } from '../../src/cli/scan';
+import { scan } from '../../src/cli/scan';
+import { emptyPolicy, parsePolicy, type Policy } from '../../src/core';
 import { walk } from '../../src/cli/walk';
 import type { Engine } from '../../src/core/engine';
 import type { Endpoint, Finding } from '../../src/core/model';
@@ -36,8 +37,14 @@ export const placed = (r: { endpoints: Endpoint[] }, files: Files): [string, num
 
 /** A folder's files in a WorkspaceIndex, as the editor indexes them, under the policy the CLI would find there. */
 export function indexFolder(dir: string, engine: Engine, today: string): WorkspaceIndex {
-  const { policy } = findPolicy([dir], undefined, dir);
+  const policy = folderPolicy(dir);
   const index = new WorkspaceIndex(engine, policy, { today: () => today });
   for (const f of walk(dir, undefined, [])) index.set(path.relative(dir, f).split(path.sep).join('/'), fs.readFileSync(f));
   return index;
+}
+
+/** The policy at a test folder's root (test folders have no policy above them), or none. */
+export function folderPolicy(dir: string): Policy {
+  const file = path.join(dir, '.llm-compliance.yaml');
+  return fs.existsSync(file) ? parsePolicy('.llm-compliance.yaml', fs.readFileSync(file, 'utf8')) : emptyPolicy();
 }

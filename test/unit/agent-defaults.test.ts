@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findPolicy, scan } from '../../src/cli/scan';
+import { scan } from '../../src/cli/scan';
+import { folderPolicy } from '../support/workspace-scan';
 import { Engine } from '../../src/core/engine';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { targets, type Placed } from '../support/found';
@@ -73,7 +74,7 @@ describe('agent frameworks: default models', () => {
         fs.writeFileSync(path.join(dir, 'tools', 'bot.py'), 'from agents import Agent\n\nhelper = Agent(name="helper", model="gpt-4o")\n');
         const cli = await scan(['.'], { cwd: dir, today: '2026-12-03' });
         assert.deepEqual(cli.endpoints.map((e) => [e.file, e.provider]), [['tools/bot.py', 'openai']]);
-        const index = new WorkspaceIndex(new Engine(), findPolicy([dir], undefined, dir).policy, { today: () => '2026-12-03' });
+        const index = new WorkspaceIndex(new Engine(), folderPolicy(dir), { today: () => '2026-12-03' });
         for (const f of ['app/agents/__init__.py', 'app/main.py', 'tools/bot.py']) index.set(f, fs.readFileSync(path.join(dir, f)));
         assert.deepEqual(index.results().endpoints.map((e) => e.file), ['tools/bot.py']);
         // Without the package, the same import is the SDK's again: the index re-reads its importer.

@@ -7,13 +7,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findPolicy, scan } from '../../src/cli/scan';
+import { scan } from '../../src/cli/scan';
 import { walk } from '../../src/cli/walk';
 import { Engine } from '../../src/core/engine';
 import type { Endpoint } from '../../src/core/model';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { tempWorkspace } from '../support/cli';
-import { indexFolder } from '../support/workspace-scan';
+import { indexFolder, folderPolicy } from '../support/workspace-scan';
 
 const TODAY = '2026-12-01';
 const engine = new Engine();
@@ -208,7 +208,7 @@ describe('Python parameters passed by calls in other modules', () => {
     const failing = new Engine(undefined, { fault: (pass, file) => { if (pass === 'scan' && file === 'app/jobs/batch.py') throw new Error('injected'); } });
     const cli = await scan(['.'], { cwd: dir, today: TODAY, engine: failing });
     assert.ok(cli.notes.some((n) => n.kind === 'internal-error' && n.file === 'app/jobs/batch.py'));
-    const { policy } = findPolicy([dir], undefined, dir);
+    const policy = folderPolicy(dir);
     const index = new WorkspaceIndex(failing, policy, { today: () => TODAY });
     for (const f of walk(dir, undefined, [])) index.set(path.relative(dir, f).split(path.sep).join('/'), fs.readFileSync(f));
     assert.ok(index.results().notes.some((n) => n.kind === 'internal-error' && n.file === 'app/jobs/batch.py'));

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { scan, findPolicy } from '../../src/cli/scan';
+import { scan } from '../../src/cli/scan';
+import { folderPolicy } from '../support/workspace-scan';
 import { walk } from '../../src/cli/walk';
 import { Engine } from '../../src/core/engine';
 import type { Finding } from '../../src/core/model';
@@ -23,7 +24,7 @@ const summary = (r: Pick<WorkspaceResults, 'endpoints' | 'findings'>) => ({
 
 function indexOf(folder: string): { index: WorkspaceIndex; files: string[] } {
   const abs = path.join(ROOT, folder);
-  const { policy } = findPolicy([abs], undefined, abs);
+  const policy = folderPolicy(abs);
   const index = new WorkspaceIndex(engine, policy, { today: () => TODAY });
   const files = [...walk(abs, policy.ignore.length ? { base: abs, patterns: policy.ignore } : undefined, [])].map((f) => path.relative(abs, f).split(path.sep).join('/'));
   for (const file of files) index.set(file, fs.readFileSync(path.join(abs, file)));
