@@ -56,6 +56,8 @@ fs.cpSync(path.join(ROOT, 'test/fixtures/workspaces/gateway'), path.join(run, 'g
 // And a service of a repository whose policy lies one folder above it (git refuses a `.git` in a fixture: made here).
 fs.cpSync(path.join(ROOT, 'test/fixtures/parent-policy'), path.join(run, 'monorepo'), { recursive: true });
 fs.mkdirSync(path.join(run, 'monorepo/.git'));
+// A symlinked folder: the CLI never follows one, so the editor must not either.
+fs.symlinkSync(path.join(run, 'examples/api'), path.join(run, 'monorepo/service/linked-api'), 'dir');
 fs.writeFileSync(multiRoot, JSON.stringify({ folders: [{ path: 'examples' }, { path: 'gateway' }, { path: 'monorepo/service' }] }, null, 2));
 for (const d of ['ud/User', 'exts', 'tmp', 'xdg']) fs.mkdirSync(path.join(run, d), { recursive: true });
 fs.writeFileSync(path.join(run, 'ud/User/settings.json'), JSON.stringify({

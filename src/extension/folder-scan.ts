@@ -262,9 +262,27 @@ export class FolderScan {
   private async listFiles(index: FolderIndex, token?: vscode.CancellationToken): Promise<string[]> {
     // findFiles applies files.exclude when no exclude pattern is given.
     const all = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), undefined, undefined, token);
-    const candidates = all.map((u) => this.relative(u)).filter((rel): rel is string => rel !== undefined && formatOf(rel) !== null);
+    const candidates = await this.withoutLinkedFolders(all.map((u) => this.relative(u)).filter((rel): rel is string => rel !== undefined && formatOf(rel) !== null));
     const scanned = await index.scanned(candidates);
     return candidates.filter((rel) => scanned.has(rel)).sort();
+  }
+
+  /**
+   * The files not under a symlinked folder: the CLI never follows one (a link can loop, or
+   * lead out of the workspace), and the file search does unless told not to.
+   */
+  private async withoutLinkedFolders(files: string[]): Promise<string[]> {
+    const folders = new Set(files.flatMap((rel) => rel.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    const linked = new Set<string>();
+    await Promise.all([...folders].map(async (rel) => {
+      try {
+        if ((await vscode.workspace.fs.stat(this.uriOf(rel))).type & vscode.FileType.SymbolicLink) linked.add(rel);
+      } catch {
+        // Gone meanwhile: its files fail to read, and say so.
+      }
+    }));
+    if (!linked.size) return files;
+    return files.filter((rel) => !rel.split('/').slice(0, -1).some((_, i, parts) => linked.has(parts.slice(0, i + 1).join('/'))));
   }
 
   /** The policy text with `require:` set, written by the worker; rejects when it would not be a valid policy. */

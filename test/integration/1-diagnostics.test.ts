@@ -51,6 +51,8 @@ suite('diagnostics', () => {
     assert.match(service.policyUri?.path ?? '', /\/monorepo\/\.llm-compliance\.yaml$/);
     assert.ok(service.findings.some((p) => p.finding.file === 'waived.py' && p.finding.suppression));
     assert.ok(!service.endpoints.some((p) => p.endpoint.file.startsWith('legacy/')));
+    // A symlinked folder (linked-api -> examples/api) is not followed, as in the CLI.
+    assert.ok(!service.endpoints.some((p) => p.endpoint.file.startsWith('linked-api/')));
   });
 
   test('a Bedrock client in us-east-1 is an LLMC002 error on its region, linked to the rule page', async () => {
