@@ -3,6 +3,7 @@
 // reads each workspace folder as the CLI does, keeps the core's WorkspaceIndex current with
 // the open documents, and turns its findings into diagnostics, hovers and code actions.
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -116,8 +117,11 @@ class Folder {
   /** Whether a change to this path changes the rules the folder is read by: its policy (wherever it is) or a .gitignore. */
   changesRules(abs: string): boolean {
     if (abs === this.policyFile) return true;
-    if (this.relative(abs) === undefined) return false;
-    return path.basename(abs) === '.gitignore' || (!this.policyFile && /^\.llm-compliance\.(?:ya?ml|json)$/.test(path.basename(abs)));
+    // A policy file in the folder or any folder above it may now be the nearest (or stop being it).
+    if (/^\.llm-compliance\.(?:ya?ml|json)$/.test(path.basename(abs))) return isInside(this.root, path.dirname(abs));
+    const rel = this.relative(abs);
+    // A .gitignore in an ignored or dependency folder changes nothing (npm install writes hundreds).
+    return rel !== undefined && path.basename(abs) === '.gitignore' && !isExcluded(rel, this.layers);
   }
 }
 
@@ -243,17 +247,21 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   });
   // Files changed by other programs (git checkout, a formatter), when the client watches for us.
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    // Each folder read again at most once per batch of changes.
+    const reloads = new Set<Folder>();
     for (const { uri, type } of changes) {
       const abs = pathOf(uri);
       if (abs === undefined) continue;
-      const reloaded = folders.filter((folder) => folder.changesRules(abs));
-      for (const folder of reloaded) void reload(folder);
+      for (const folder of folders) if (folder.changesRules(abs)) reloads.add(folder);
       const place = folderOf(uri);
-      if (!place || reloaded.includes(place.folder) || documents.get(uri)) continue;
+      if (!place || reloads.has(place.folder) || documents.get(uri)) continue;
       if (type === FileChangeType.Deleted) place.folder.deleteFromDisk(place.file);
+      // A folder that appears (a rename, a checkout) is reported as one change: its files are placed by the walk's rules.
+      else if (fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory()) reloads.add(place.folder);
       else place.folder.setFromDisk(place.file);
       place.folder.results = undefined;
     }
+    for (const folder of reloads) void reload(folder);
     publishSoon();
   });
 
@@ -379,4 +387,10 @@ function fixAllEdits(document: TextDocument, findings: Finding[]): LspTextEdit[]
     edits.push(...editsOf(document, fix));
   }
   return edits;
+}
+
+/** Whether `file` is `folder` or lies below it. */
+function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -300,22 +300,24 @@ export class FolderScan {
     this.policyBase = '';
     this.policyWatcher?.dispose();
     this.policyWatcher = undefined;
+    // Listings, not stat: a dangling link named like a policy is a broken policy (as in the CLI), never "no policy".
+    const listings = new Map<string, Promise<Set<string> | undefined>>();
+    const listing = (uri: vscode.Uri): Promise<Set<string> | undefined> => {
+      let names = listings.get(uri.toString());
+      if (!names) listings.set(uri.toString(), (names = Promise.resolve(vscode.workspace.fs.readDirectory(uri)).then((list) => new Set(list.map(([name]) => name)), () => undefined)));
+      return names;
+    };
     const found = await nearestPolicy(this.folder.uri, {
-      parent: (uri) => (uri.path === '/' || uri.path === '' ? undefined : vscode.Uri.joinPath(uri, '..')),
-      has: async (uri, name) => {
-        try {
-          await vscode.workspace.fs.stat(vscode.Uri.joinPath(uri, name));
-          return true;
-        } catch (err) {
-          // Not there, or not reachable (a virtual file system's parent): only "there" counts, and a broken one is read below.
-          return !(err instanceof vscode.FileSystemError) || (err.code !== 'FileNotFound' && err.code !== 'NoPermissions' && err.code !== 'Unavailable');
-        }
-      },
+      // At a drive's or the file system's root there is nothing above.
+      parent: (uri) => (/^\/?$|^\/[a-z]:\/?$/i.test(uri.path) ? undefined : vscode.Uri.joinPath(uri, '..')),
+      // A folder that cannot be listed (a virtual file system's parent) is the top of what can be seen: the search stops there.
+      has: async (uri, name) => (await listing(uri))?.has(name) ?? name === '.git',
     });
-    if (found && found.folder.path !== this.folder.uri.path) {
+    const folderPath = this.folder.uri.path.replace(/\/+$/, '');
+    if (found && found.folder !== this.folder.uri) {
       // Above the folder: its patterns and waiver paths are relative to its own folder, and no folder watcher sees it change.
-      const from = found.folder.path.endsWith('/') ? found.folder.path : `${found.folder.path}/`;
-      this.policyBase = `${this.folder.uri.path.slice(from.length)}/`;
+      const from = `${found.folder.path.replace(/\/+$/, '')}/`;
+      this.policyBase = `${folderPath.slice(from.length)}/`;
       this.policyWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(found.folder, found.name));
       const reload = (): void => this.onPolicyChange();
       this.policyWatcher.onDidChange(reload);
@@ -328,8 +330,7 @@ export class FolderScan {
       try {
         text = await readPolicyFile(uri);
       } catch (err) {
-        if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') continue;
-        // There but unreadable: a broken policy, never "no policy" (that would turn checks off).
+        // Listed but unreadable (a dangling link, no permission): a broken policy, never "no policy" (that would turn checks off).
         this.policyUri = uri;
         this.policyProblems = err instanceof PolicyError ? err.problems : [{ file: name, line: 1, column: 1, message: `cannot be read: ${err instanceof Error ? err.message : String(err)}` }];
         this.log.error(`${this.folder.name}: the policy ${name} cannot be read; ${this.policy.source ? 'the last valid version stays in force' : 'no requirements are checked until it can be'}.`);

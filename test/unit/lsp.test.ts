@@ -228,6 +228,26 @@ describe('llm-compliance lsp --stdio', function () {
     }
   });
 
+  it('follows a folder renamed on disk, reported as one change for the folder', async () => {
+    const bedrock = 'import boto3\nc = boto3.client("bedrock-runtime", region_name="us-east-1")\n';
+    const root = tempWorkspace({ '.llm-compliance.yaml': 'require: [eu-residency]\n', 'src/app.py': bedrock });
+    const client = new LspClient();
+    try {
+      let next = client.nextDiagnostics(uriOf(path.join(root, 'src/app.py')));
+      await client.request('initialize', { processId: process.pid, rootUri: uriOf(root), capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+      client.notify('initialized', {});
+      assert.ok((await next).some((d) => d.code === 'LLMC002'));
+      fs.renameSync(path.join(root, 'src'), path.join(root, 'lib'));
+      next = client.nextDiagnostics(uriOf(path.join(root, 'lib/app.py')));
+      const cleared = client.nextDiagnostics(uriOf(path.join(root, 'src/app.py')));
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, 'src')), type: 3 }, { uri: uriOf(path.join(root, 'lib')), type: 1 }] });
+      assert.ok((await next).some((d) => d.code === 'LLMC002'), 'the moved file is judged where it now is');
+      assert.deepEqual(await cleared, [], 'and no longer where it was');
+    } finally {
+      client.kill();
+    }
+  });
+
   it('refuses to start without --stdio, saying how to run it', () => {
     const r = runCli(['lsp']);
     assert.equal(r.status, 2);
