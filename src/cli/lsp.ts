@@ -12,12 +12,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  emptyPolicy, Engine, type Finding, type Fix, formatOf, type IgnoreLayer, isExcluded, LineIndex, type Policy, PolicyError, type PolicyProblem, readLimit,
+  emptyPolicy, Engine, type Finding, type Fix, fixAllOf, formatOf, type IgnoreLayer, isExcluded, LineIndex, type Policy, POLICY_FILE_NAMES, PolicyError, type PolicyProblem, readLimit,
   type ScanNote, type Severity, WorkspaceIndex, type WorkspaceResults,
 } from '../core';
 import { readForScan } from './read-file';
 import { findPolicy } from './scan';
-import { walk, type WalkProblem } from './walk';
+import { problemNote, walk, type WalkProblem } from './walk';
 
 const SOURCE = 'llm-compliance';
 /** The code action kind for "fix all" (also for codeActionsOnSave), as the VS Code extension names it. */
@@ -71,7 +71,7 @@ class Folder {
     }
     this.index = new WorkspaceIndex(this.engine, this.policy, {
       pathForPolicy: (file) => path.relative(this.policyFile ? path.dirname(this.policyFile) : this.root, path.join(this.root, file)).split(path.sep).join('/'),
-      folderNotes: problems.map((p): ScanNote => ({ kind: p.kind ?? 'unreadable', file: this.relative(p.file) ?? p.file, ...(p.line ? { line: p.line } : {}), message: p.message })),
+      folderNotes: problems.map((p) => problemNote(p, this.relative(p.file) ?? p.file)),
     });
     await this.index.addAll({ files, read: (file) => this.readFromDisk(file) });
   }
@@ -83,7 +83,7 @@ class Folder {
 
   /** Whether the CLI would scan this file: a format the engine reads, outside dependency folders and ignored paths. */
   inScope(file: string): boolean {
-    return this.index.files().includes(file) || (formatOf(file) !== null && !isExcluded(file, this.layers));
+    return this.index.has(file) || (formatOf(file) !== null && !isExcluded(file, this.layers));
   }
 
   private readFromDisk(file: string): Uint8Array | ScanNote {
@@ -118,7 +118,7 @@ class Folder {
   changesRules(abs: string): boolean {
     if (abs === this.policyFile) return true;
     // A policy file in the folder or any folder above it may now be the nearest (or stop being it).
-    if (/^\.llm-compliance\.(?:ya?ml|json)$/.test(path.basename(abs))) return isInside(this.root, path.dirname(abs));
+    if (POLICY_FILE_NAMES.includes(path.basename(abs))) return isInside(this.root, path.dirname(abs));
     const rel = this.relative(abs);
     // A .gitignore in an ignored or dependency folder changes nothing (npm install writes hundreds).
     return rel !== undefined && path.basename(abs) === '.gitignore' && !isExcluded(rel, this.layers);
@@ -372,21 +372,9 @@ function editsOf(document: TextDocument, fix: Fix): LspTextEdit[] {
   return fix.edits.map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText }));
 }
 
-/** Every finding's one clear fix (the preferred one, or the only one), each edit once, none overlapping another. */
+/** Every finding's one clear fix, each once, none overlapping another (core/fix-all.ts). */
 function fixAllEdits(document: TextDocument, findings: Finding[]): LspTextEdit[] {
-  const taken: [number, number][] = [];
-  const seen = new Set<string>();
-  const edits: LspTextEdit[] = [];
-  for (const f of findings) {
-    const fix = f.fixes.find((x) => x.isPreferred) ?? (f.fixes.length === 1 ? f.fixes[0] : undefined);
-    const key = JSON.stringify(fix?.edits);
-    if (!fix || seen.has(key)) continue;
-    seen.add(key);
-    if (fix.edits.some((e) => taken.some(([s, t]) => e.start < t && s < e.end))) continue;
-    for (const e of fix.edits) taken.push([e.start, e.end]);
-    edits.push(...editsOf(document, fix));
-  }
-  return edits;
+  return fixAllOf(findings.map((finding) => ({ finding }))).flatMap(({ fix }) => editsOf(document, fix));
 }
 
 /** Whether `file` is `folder` or lies below it. */

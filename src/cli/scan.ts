@@ -2,11 +2,11 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, internalError, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, type ScanNote, type WorkspaceSource } from '../core';
+import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, internalError, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, type WorkspaceSource } from '../core';
 import { compareEndpoints, compareNotes, inReportOrder, Positions, type ScanReport } from './report';
 import { readForScan, readRegularFile, type ReadResult } from './read-file';
 import { analyzeInWorkers, type FileJob } from './workers';
-import { walk, type WalkProblem } from './walk';
+import { problemNote, walk, type WalkProblem } from './walk';
 
 export interface ScanOptions {
   /** Policy file given on the command line; otherwise looked up at the first scanned folder. */
@@ -98,7 +98,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   };
   const policyDir = policyFile ? path.dirname(policyFile) : cwd;
   const analysis = await analyzeWorkspace(engine, policy, source, {
-    folderNotes: problems.map((p): ScanNote => ({ kind: p.kind ?? 'unreadable', file: relative(cwd, p.file), ...(p.line ? { line: p.line } : {}), message: p.message })),
+    folderNotes: problems.map((p) => problemNote(p, relative(cwd, p.file))),
     pathForPolicy: (file) => path.relative(policyDir, path.resolve(cwd, file)).split(path.sep).join('/'),
     ...(options.today ? { today: () => options.today! } : {}),
   });

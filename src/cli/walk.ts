@@ -5,7 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALWAYS_SKIPPED_FOLDERS, formatOf, gitignoreLayer, type IgnoreLayer, isIgnored, type NoteKind, policyLayer, refusedPatternNotes } from '../core';
+import { ALWAYS_SKIPPED_FOLDERS, formatOf, gitignoreLayer, type IgnoreLayer, isIgnored, type NoteKind, policyLayer, refusedPatternNotes, type ScanNote } from '../core';
 
 /** A file or pattern the walk could not use; the scan reports each as a note. */
 export interface WalkProblem {
@@ -14,6 +14,11 @@ export interface WalkProblem {
   /** 'unreadable' when not given. */
   kind?: NoteKind;
   line?: number;
+}
+
+/** A walk problem as the scan note that reports it, with its file as the report shows it. */
+export function problemNote(p: WalkProblem, shown: string): ScanNote {
+  return { kind: p.kind ?? 'unreadable', file: shown, ...(p.line ? { line: p.line } : {}), message: p.message };
 }
 
 export interface PolicyIgnore {

@@ -12,6 +12,7 @@ export { policyTemplate, REQUIREMENT_LABELS } from './policy/template';
 export { isDate, lineCommentOf, todayUtc, waiverCommentEdit, WaiverInputError } from './policy/waivers';
 export { nearestPolicy, type PolicyLookup } from './policy/discovery';
 export { RULES, ruleMeta } from './rules/rules';
+export { clearFix, fixAllOf } from './fix-all';
 export { catalog } from './catalog/data';
 export type { Fact, Provider, ProviderId, Source } from './catalog/types';
 export { endpointCountries } from './catalog/zones';

@@ -130,6 +130,10 @@ export class WorkspaceIndex {
     return [...this.entries.keys()];
   }
 
+  has(file: string): boolean {
+    return this.entries.has(file);
+  }
+
   /**
    * The variables the code files read, which config files are then read for. A host adding a
    * whole workspace adds its code first and asks this before adding the config files, so that

@@ -5,7 +5,7 @@
 // applied at stale offsets.
 
 import * as vscode from 'vscode';
-import { type Fix, formatOf, lineCommentOf } from '../core';
+import { clearFix, type Fix, fixAllOf, formatOf, lineCommentOf } from '../core';
 import { commandId } from './contributions';
 import { SOURCE } from './diagnostics';
 import { notebookOf, type PlacedFinding } from './folder-scan';
@@ -55,7 +55,7 @@ export class ActionsProvider implements vscode.CodeActionProvider {
       }
     }
     // Same-endpoint findings share one fix; count distinct fixes.
-    if (new Set(findings.map((p) => preferredFix(p)?.edits).filter(Boolean).map((e) => JSON.stringify(e))).size > 1 && actions.some((a) => a.edit)) {
+    if (new Set(findings.map((p) => clearFix(p.finding)?.edits).filter(Boolean).map((e) => JSON.stringify(e))).size > 1 && actions.some((a) => a.edit)) {
       const all = new vscode.CodeAction('Fix all LLM Compliance findings in this file', vscode.CodeActionKind.QuickFix);
       all.edit = fixAllEdit(findings);
       actions.push(all);
@@ -72,11 +72,6 @@ export function currentFindings(inventory: Inventory, document: vscode.TextDocum
   const rel = scan.relative(notebook?.uri ?? document.uri);
   if (rel === undefined || !scan.isCurrent(rel, notebook ? notebook.version : document.version)) return undefined;
   return scan.findings.filter((p) => !p.finding.suppression && p.uri.toString() === document.uri.toString());
-}
-
-/** The one clear fix of a finding: the preferred one, or the only one. */
-export function preferredFix(p: PlacedFinding): Fix | undefined {
-  return p.finding.fixes.find((f) => f.isPreferred) ?? (p.finding.fixes.length === 1 ? p.finding.fixes[0] : undefined);
 }
 
 /** A fix's edits in the finding's document (or cell), or undefined when one of them falls elsewhere. */
@@ -98,23 +93,11 @@ function fixEdit(placed: PlacedFinding, fix: Fix): vscode.WorkspaceEdit | undefi
   return edit;
 }
 
-/** Every finding's one clear fix, each edit once, none overlapping another. */
+/** Every finding's one clear fix, each once, none overlapping another (core/fix-all.ts). */
 export function fixAllEdit(findings: PlacedFinding[]): vscode.WorkspaceEdit | undefined {
   const edit = new vscode.WorkspaceEdit();
-  const taken: vscode.Range[] = [];
-  const seen = new Set<string>();
-  for (const placed of findings) {
-    const fix = preferredFix(placed);
-    if (!fix) continue;
-    const key = JSON.stringify(fix.edits);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const edits = editsOf(placed, fix);
-    if (!edits || edits.some((e) => taken.some((r) => overlaps(r, e.range)))) continue;
-    for (const e of edits) {
-      edit.replace(placed.uri, e.range, e.newText);
-      taken.push(e.range);
-    }
+  for (const { item, fix } of fixAllOf(findings, (placed, f) => editsOf(placed, f) !== undefined)) {
+    for (const e of editsOf(item, fix)!) edit.replace(item.uri, e.range, e.newText);
   }
   return edit.size ? edit : undefined;
 }
@@ -123,10 +106,6 @@ export function fixAllEdit(findings: PlacedFinding[]): vscode.WorkspaceEdit | un
 export function commentFor(document: vscode.TextDocument, placed: PlacedFinding): '#' | '//' | undefined {
   if (document.uri.scheme === 'vscode-notebook-cell') return document.languageId === 'python' ? '#' : /script/.test(document.languageId) ? '//' : undefined;
   return lineCommentOf(formatOf(placed.finding.file));
-}
-
-function overlaps(a: vscode.Range, b: vscode.Range): boolean {
-  return a.isEqual(b) || (a.start.isBefore(b.end) && b.start.isBefore(a.end));
 }
 
 function codeOf(d: vscode.Diagnostic): string | undefined {

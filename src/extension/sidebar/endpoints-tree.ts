@@ -3,8 +3,8 @@
 // places with a compliant swap get an inline action that applies it.
 
 import * as vscode from 'vscode';
-import { catalog, type Endpoint, type Finding, SEVERITY_RANK } from '../../core';
-import { fixAllEdit, preferredFix } from '../actions';
+import { catalog, clearFix, type Endpoint, type Finding, SEVERITY_RANK } from '../../core';
+import { fixAllEdit } from '../actions';
 import { TREE_ITEMS } from '../contributions';
 import type { PlacedEndpoint, PlacedFinding } from '../folder-scan';
 import type { Inventory } from '../inventory';
@@ -76,7 +76,7 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
       item.iconPath = iconOf(verdict);
       item.resourceUri = placed.uri;
       item.command = { title: 'Open', command: 'vscode.open', arguments: [placed.uri, { selection: placed.range, preview: true }] };
-      item.contextValue = findings.some((f) => !f.finding.suppression && preferredFix(f)) ? TREE_ITEMS.fixable : TREE_ITEMS.location;
+      item.contextValue = findings.some((f) => !f.finding.suppression && clearFix(f.finding)) ? TREE_ITEMS.fixable : TREE_ITEMS.location;
       item.tooltip = tooltipOf(node.use);
       item.accessibilityInformation = { label: `${label}, ${VERDICT_WORDS[verdict]}` };
       return item;
