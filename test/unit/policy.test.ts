@@ -21,9 +21,12 @@ describe('policy', () => {
       { require: [], baa: [] },
       { require: ['hipaa', 'eu-residency'], baa: ['aws-bedrock', 'azure-openai'] },
       { require: ['soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'], baa: [] },
+      { require: ['eu-residency'], baa: [], residency: 'eea', gateway: ['litellm.corp.internal', 'gw: [x]\n"y"'] },
     ] as PolicyChoices[]) {
       const policy = parsePolicy('.llm-compliance.yaml', policyTemplate(choices));
       assert.deepEqual([policy.require, policy.baa], [choices.require, choices.baa]);
+      assert.equal(policy.residency, choices.residency ?? 'eu');
+      assert.deepEqual(policy.gateway?.hosts, choices.gateway);
     }
   });
 

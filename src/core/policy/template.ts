@@ -2,6 +2,7 @@
 // written as commented YAML that parsePolicy accepts.
 
 import type { ProviderId } from '../catalog/types';
+import type { ResidencyZone } from '../catalog/zones';
 import type { Requirement } from './policy';
 
 export const REQUIREMENT_LABELS: Record<Requirement, { label: string; detail: string }> = {
@@ -17,6 +18,10 @@ export interface PolicyChoices {
   require: Requirement[];
   /** Providers whose BAA the organisation has signed. */
   baa: ProviderId[];
+  /** Hosts of the team's LLM gateway, when every call must go through one (LLMC006). */
+  gateway?: string[];
+  /** What eu-residency accepts; the policy's default (eu) when not given. */
+  residency?: ResidencyZone;
 }
 
 export function policyTemplate(choices: PolicyChoices): string {
@@ -33,7 +38,12 @@ export function policyTemplate(choices: PolicyChoices): string {
   if (choices.require.includes('eu-residency')) {
     lines.push('# Where eu-residency lets data be processed: eu (the 27 member states), eea (+ Iceland, Liechtenstein, Norway),');
     lines.push('# or eu-adequacy (the EEA + countries with a general EU adequacy decision, such as Switzerland and the UK).');
-    lines.push('residency: eu');
+    lines.push(`residency: ${choices.residency ?? 'eu'}`);
+  }
+  if (choices.gateway?.length) {
+    lines.push('# The team\'s LLM gateway: every LLM call must go through one of these hosts (LLMC006).');
+    // JSON strings are YAML scalars: whatever was typed cannot break the file.
+    lines.push('gateway:', `  hosts: [${choices.gateway.map((h) => JSON.stringify(h)).join(', ')}]`);
   }
   lines.push(
     'failOn: error',
