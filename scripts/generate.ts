@@ -59,6 +59,16 @@ write('docs/rules/README.md', `${HEADER}# Rules
 | Rule | Title | Requirement | Default |
 |---|---|---|---|
 ${RULES.map((r) => `| [${r.id}](${r.id}.md) | ${r.title} | ${r.requirements.map((x) => `\`${x}\``).join(', ')} | ${r.defaultSeverity} |`).join('\n')}
+
+## Where a finding is reported
+
+One finding per problem. When code takes an endpoint from a setting elsewhere (\`OPENAI_BASE_URL\`
+in \`.env\`, a compose \`environment:\` entry, a CI variable) and the setting fails the same way,
+the finding is reported once, **at the setting**, where the fix belongs; the code that reads it is
+listed as related information (SARIF \`relatedLocations\`, JSON \`related\`, the editor's related
+information). The reading code keeps a finding of its own only when it is a different problem (another
+verdict, or a waiver on one side only) or when it carries a quick fix of its own. Every use still
+appears in the inventory (\`endpoints\`).
 `);
 
 // ---- provider matrix ----------------------------------------------------------------------

@@ -21,6 +21,7 @@ import { dirOf, isDocumentationEnv, scopedEnv, type EnvDefinition, type EnvFileU
 import { formatOf, NOTEBOOK_READ_FACTOR, readLimit, type FileFormat } from './formats';
 import { UNSEEN_ENV, type EnvLookup } from './resolve/values';
 import { evaluateEndpoints, type EvaluateOptions } from './rules/evaluate';
+import { onePerProblem } from './rules/one-per-problem';
 import * as notAnalysed from './rules/llmc008-not-analysed';
 import { applyWaivers, findInlineWaivers, todayUtc, type InlineWaiver } from './policy/waivers';
 import { parseBicep } from './scan/config/bicep';
@@ -401,7 +402,7 @@ export class Engine {
     findings.push(...notAnalysed.check(notes, policy));
     try {
       this.checkpoint('waivers');
-      return applyWaivers(findings, options.waivers ?? [], policy, { today: options.today ?? todayUtc(), ...options });
+      return onePerProblem(applyWaivers(findings, options.waivers ?? [], policy, { today: options.today ?? todayUtc(), ...options }), options);
     } catch (err) {
       // Unwaived, every finding still counts: this can only fail closed.
       return [...findings, ...notAnalysed.check([internalError(policy.source, 'applying waivers', err)], policy)];

@@ -1,5 +1,5 @@
-// The inventory stays current: an .env edit changes the diagnostics of the code that reads
-// it, notebooks are checked cell by cell, a broken policy is reported in the policy file,
+// The inventory stays current: an .env edit moves findings between the setting and the code
+// that reads it, notebooks are checked cell by cell, a broken policy is reported in the policy file,
 // and a new policy from the create command takes effect.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -7,24 +7,27 @@ import { parsePolicy } from '../../src/core/policy/policy';
 import { api, codeOf, diagnostics, folder, text, until, uri, write } from './support';
 
 suite('live updates', () => {
-  test('changing ANTHROPIC_BASE_URL in .env (unsaved) updates the diagnostics of the code that reads it', async () => {
+  test('changing ANTHROPIC_BASE_URL in .env (unsaved) moves the findings between the setting and the code that reads it', async () => {
     await api();
     const code = uri('web/src/lib/assistant.ts');
-    const onClient = () => diagnostics(code).filter((d) => / 12:/.test(d));
-    // No BAA in the policy, outside the EU, SOC 2 Type II not confirmed by Anthropic's own pages, not through the gateway.
-    const before = ['LLMC001', 'LLMC002', 'LLMC004', 'LLMC006'];
-    assert.deepEqual(onClient().map((d) => d.split(' ')[0]), before);
     const env = await vscode.workspace.openTextDocument(uri('.env'));
     const line = env.getText().split('\n').findIndex((l) => l.startsWith('ANTHROPIC_BASE_URL='));
+    const onClient = () => diagnostics(code).filter((d) => / 12:/.test(d)).map((d) => d.split(' ')[0]);
+    const onSetting = () => diagnostics(env.uri).filter((d) => d.includes(` ${line + 1}:`)).map((d) => d.split(' ')[0]);
+    // No BAA in the policy, outside the EU, SOC 2 Type II not confirmed by Anthropic's own pages, not through the gateway:
+    // one finding per problem, at the setting, with the reading code as related information.
+    const problems = ['LLMC001', 'LLMC002', 'LLMC004', 'LLMC006'];
+    assert.deepEqual([onSetting(), onClient()], [problems, []]);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(env.uri, env.lineAt(line).range, 'ANTHROPIC_BASE_URL=https://litellm.northwind.internal');
+    edit.replace(env.uri, env.lineAt(line).range, '# ANTHROPIC_BASE_URL moved to the deployment');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await until('the gateway host reaches assistant.ts', () => onClient().length === 0 && onClient());
-    // Undo: the findings come back.
+    // Unset, the SDK's default host applies: the same problems, now at the code.
+    await until('the SDK default reaches assistant.ts', () => onClient().length === problems.length && onSetting().length === 0);
+    // Undo: the findings go back to the setting.
     await vscode.commands.executeCommand('workbench.action.files.revert', env.uri);
     await vscode.window.showTextDocument(env);
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await until('the findings come back', () => onClient().length === before.length);
+    await until('the findings go back to the setting', () => onSetting().length === problems.length && onClient().length === 0);
   });
 
   test('a notebook open in the notebook editor is checked cell by cell, and its fix applies in the cell', async () => {
@@ -109,7 +112,7 @@ suite('live updates', () => {
     const created = await vscode.commands.executeCommand<vscode.Uri>('llmCompliance.createPolicy', { folder: folder().uri.toString(), require: ['eu-residency'], baa: [] });
     assert.equal(created?.toString(), policy.toString());
     assert.deepEqual(parsePolicy('.llm-compliance.yaml', await text('.llm-compliance.yaml')).require, ['eu-residency']);
-    const code = uri('web/src/lib/assistant.ts');
-    await until('EU residency is checked, HIPAA is not', () => diagnostics(code).some((d) => d.startsWith('LLMC002')) && !diagnostics(code).some((d) => d.startsWith('LLMC001')));
+    const setting = uri('.env');
+    await until('EU residency is checked, HIPAA is not', () => diagnostics(setting).some((d) => d.startsWith('LLMC002')) && !diagnostics(setting).some((d) => d.startsWith('LLMC001')));
   });
 });

@@ -109,12 +109,21 @@ describe('CLI', () => {
       const out = JSON.parse(r.stdout) as { findings: (JsonFinding & { related?: { file: string; line: number; message: string }[] })[] };
       const at = (file: string, line: number) => out.findings.find((f) => f.file === file && f.line === line);
       // deploy/ holds no code, so its env files are tied to none: the fork says its value is unscoped.
-      assert.deepEqual(at('app.py', 6)?.related, [{ file: 'deploy/prod.env', line: 1, message: 'OPENAI_BASE_URL=https://api.openai.com/v1 is set here (unscoped: tied to no code folder, it applies workspace-wide)' }]);
+      // One finding per problem: at the setting, with the reading code as related information; the code's copy is dropped.
+      assert.equal(at('app.py', 6), undefined);
       assert.deepEqual(at('deploy/prod.env', 1)?.related, [{ file: 'app.py', line: 6, message: 'OPENAI_BASE_URL is read here' }]);
+      // A reading finding the setting cannot stand for (here: the setting's own verdict is waived, the code's is not) stays, linked back.
+      const waived = tempWorkspace({
+        '.llm-compliance.yaml': 'require: [eu-residency]\n',
+        '.env': '# llm-compliance-ignore LLMC002 -- test only; expires=2099-01-01; owner=qa\nOPENAI_BASE_URL=https://api.openai.com/v1\n',
+        'app.py': 'import openai\nclient = openai.OpenAI()\n',
+      });
+      const both = (JSON.parse(runCli(['scan', '.', '--format', 'json'], waived).stdout) as { findings: JsonFinding[] }).findings;
+      assert.deepEqual(both.map((f) => `${f.file}:${f.line} ${f.ruleId} ${'suppressed' in f ? 'waived' : 'open'}`).sort(), ['.env:2 LLMC002 waived', 'app.py:2 LLMC002 open']);
       const sarif = JSON.parse(runCli(['scan', '.', '--format', 'sarif'], path.join(ROOT, 'test', 'fixtures', 'workspaces', 'envs')).stdout) as {
         runs: { results: { relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
       };
-      assert.ok(sarif.runs[0]!.results.some((x) => x.relatedLocations?.some((l) => l.physicalLocation.artifactLocation.uri === 'deploy/prod.env')));
+      assert.ok(sarif.runs[0]!.results.some((x) => x.relatedLocations?.some((l) => l.physicalLocation.artifactLocation.uri === 'app.py')));
     });
   });
 
