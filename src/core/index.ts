@@ -18,4 +18,5 @@ export type { Fact, Provider, ProviderId, Source } from './catalog/types';
 export { endpointCountries } from './catalog/zones';
 export { type CellStatus, type ColumnId, complianceMatrix, filterMatrix, MATRIX_COLUMNS, matrixMarkdown, type MatrixCell, type MatrixRow } from './matrix';
 export { lastAtOrBelow, LineIndex, shownValue, visibleControls } from './text';
+export { closestMatch } from './suggest';
 export { parseNotebook, type NotebookCell } from './scan/config/notebook';
