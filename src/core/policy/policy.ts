@@ -162,7 +162,7 @@ export function parsePolicy(file: string, text: string): Policy {
   const at = (offset: number, message: string): PolicyProblem => ({ file, ...lines.position(offset), message });
   const isJson = file.toLowerCase().endsWith('.json');
   const tree = isJson ? parseJson(text) : parseYaml(text);
-  if (tree.problems.length) throw new PolicyError(tree.problems.map((p) => at(p.offset, `not valid ${isJson ? 'JSON' : 'YAML'}: ${p.message}`)));
+  if (tree.problems.length) throw new PolicyError(tree.problems.map((p) => at(p.offset, `not valid ${isJson ? 'JSON' : 'YAML'}: ${isJson ? jsonProblem(p.message) : p.message}`)));
   if (tree.roots.length > 1) throw new PolicyError([at(tree.roots[1]!.s, 'a policy file holds one document')]);
   const root = tree.roots[0];
   // An empty file may be one cut short: it must not pass as "no requirements".
@@ -394,4 +394,18 @@ function schemaKeysAt(pointer: string): string[] {
     node = resolve(node?.properties?.[seg] ?? (/^\d+$/.test(seg) && node?.items ? node.items : typeof extra === 'object' ? extra : undefined));
   }
   return Object.keys(node?.properties ?? {}).filter((k) => k !== '$schema');
+}
+
+/** jsonc-parser's error codes (CloseBracketExpected) in words. */
+const JSON_PROBLEMS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character', InvalidNumberFormat: 'not a valid number', PropertyNameExpected: 'a key in double quotes is expected',
+  ValueExpected: 'a value is expected', ColonExpected: 'a ":" is expected', CommaExpected: 'a "," is expected',
+  CloseBraceExpected: 'a "}" is missing', CloseBracketExpected: 'a "]" is missing', EndOfFileExpected: 'text after the end of the document',
+  InvalidCommentToken: 'a comment is not closed', UnexpectedEndOfComment: 'a comment is not closed', UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut short', InvalidUnicode: 'a \\u escape is not valid', InvalidEscapeCharacter: 'a \\ escape is not valid',
+  InvalidCharacter: 'a control character inside a string',
+};
+
+function jsonProblem(code: string): string {
+  return JSON_PROBLEMS[code] ?? (/^[A-Z][A-Za-z]+$/.test(code) ? code.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase() : code);
 }
