@@ -22,7 +22,7 @@ export function displayWidth(text: string): number {
 }
 
 /** The pieces a long word may be cut between: an escape written by visibleControls, or one character with the marks that follow it. */
-const UNIT = /\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|[\s\S][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u200d]*/gu;
+const UNIT = /\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|[\s\S][\p{M}\u200d]*/gu;
 
 /**
  * The text in lines of at most `width` columns, broken at spaces; a word longer than a
