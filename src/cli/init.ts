@@ -44,6 +44,11 @@ export function providersOfferingBaa(): ProviderId[] {
   return catalog.providers.filter((p) => p.posture.baa.value === 'available' || p.posture.baa.value === 'case-by-case').map((p) => p.id);
 }
 
+/** Providers whose BAA the catalog names (a tier) without confirming that it covers the LLM service: listed apart, never as offering one. */
+export function providersWithUnconfirmedBaa(): ProviderId[] {
+  return catalog.providers.filter((p) => p.posture.baa.value === null && p.posture.baa.tier).map((p) => p.id);
+}
+
 /** Writes the policy; returns the exit code (0 written, 2 refused or cancelled). Throws InitError for a usage problem. */
 export async function runInit(flags: InitFlags, io: InitIo): Promise<number> {
   const existing = POLICY_FILE_NAMES.find((name) => fs.lstatSync(path.join(io.cwd, name), { throwIfNoEntry: false }) !== undefined);
@@ -123,6 +128,8 @@ async function ask(io: InitIo): Promise<Answers | undefined> {
     let baa: ProviderId[] = [];
     if (phi) {
       out(`  Providers that offer a BAA: ${providersOfferingBaa().join(', ')}`);
+      const unconfirmed = providersWithUnconfirmedBaa();
+      if (unconfirmed.length) out(`  Named in the catalog, coverage not confirmed: ${unconfirmed.join(', ')} (check with the vendor)`);
       const signed = await prompt.ids('Which providers\' BAAs has your organisation signed? (comma-separated ids; Enter for none)', PROVIDER_IDS, 'provider');
       if (signed === undefined) return undefined;
       baa = signed;

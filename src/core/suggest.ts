@@ -21,7 +21,7 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate the user most likely meant, or undefined when none is close: a small edit
- * (at most a third of the word, at least one) that no other candidate ties, or the only candidate that contains the word
+ * (at most a third of the word, at least one; to the id or the tail of a hyphenated one) that no other candidate ties, or the only candidate that contains the word
  * or is contained in it ("bedrock" -> "aws-bedrock", "soc2" -> "soc2-type2"). Case is ignored.
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
@@ -32,7 +32,10 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   let best: string[] = [];
   let bestDistance = Math.max(1, Math.floor(w.length / 3)) + 1;
   for (const c of candidates) {
-    const d = editDistance(w, c.toLowerCase());
+    // Also against the tails of a hyphenated id ("bedrok" is one edit from aws-bedrock's "bedrock").
+    const forms = c.toLowerCase().split('-').map((_, i, parts) => parts.slice(i).join('-')).filter((f, i) => i === 0 || f.length >= 4);
+    // A tail counts half an edit more, so "opena" is openai, not azure-openai.
+    const d = Math.min(...forms.map((f, i) => editDistance(w, f) + (i ? 0.5 : 0)));
     if (d < bestDistance) [best, bestDistance] = [[c], d];
     else if (best.length && d === bestDistance) best.push(c);
   }

@@ -57,7 +57,7 @@ describe('text output', () => {
       assert.deepEqual(long, [], `width ${width}`);
       const continued = lines.filter((l) => /^ {30}\S/.test(l));
       assert.ok(continued.length > 20, 'messages continue under the message column');
-      assert.ok(lines.some((l) => /^ {21}related  \S/.test(l)), 'related lines are kept');
+      assert.ok(lines.some((l) => /^ {21}related {2}\S/.test(l)), 'related lines are kept');
       assert.ok(lines.some((l) => /^ {21}fix {6}\S/.test(l)), 'fixes are kept');
     }
     // Unwrapped: one line per message, as long as it is.

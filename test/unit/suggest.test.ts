@@ -19,6 +19,9 @@ describe('closestMatch', () => {
     assert.equal(closestMatch('iso2701', REQUIREMENTS), 'iso27001');
     assert.equal(closestMatch('bedrock', PROVIDER_IDS), 'aws-bedrock');
     assert.equal(closestMatch('antropic', PROVIDER_IDS), 'anthropic');
+    assert.equal(closestMatch('bedrok', PROVIDER_IDS), 'aws-bedrock');
+    assert.equal(closestMatch('vertx-ai', PROVIDER_IDS), 'google-vertex-ai');
+    assert.equal(closestMatch('residency', REQUIREMENTS), 'eu-residency');
   });
 
   it('makes no guess when nothing is close, when two candidates tie, or for an exact id', () => {
