@@ -142,7 +142,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       process.stderr.write(`llm-compliance: invalid policy: ${err.problems.map((p) => visibleControls(`${p.file}:${p.line}:${p.column}: ${p.message}`)).join('\n  ')}\n`);
       return 2;
     }
-    if (err instanceof UsageError) return usage(err.message);
+    if (err instanceof UsageError) return usage(err.message, err.pointToHelp);
     if (isNodeError(err) && (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR')) {
       return usage(`cannot read ${err.path ?? 'a file'}: ${systemReason(err)}`);
     }
@@ -237,9 +237,9 @@ async function writeOutput(chunks: Iterable<string>, file: string | undefined): 
   }
 }
 
-function usage(reason: string): number {
+function usage(reason: string, pointToHelp = true): number {
   // The reason can quote a path or an argument: no raw control characters to the terminal.
-  process.stderr.write(`llm-compliance: ${visibleControls(reason)}\nRun "llm-compliance --help" for usage.\n`);
+  process.stderr.write(`llm-compliance: ${visibleControls(reason)}\n${pointToHelp ? 'Run "llm-compliance --help" for usage.\n' : ''}`);
   return 2;
 }
 

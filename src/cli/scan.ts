@@ -29,8 +29,8 @@ export async function findPolicy(roots: string[], given: string | undefined, cwd
   if (given) {
     // Named by the user: said back as they typed it.
     const stat = fs.statSync(path.resolve(cwd, given), { throwIfNoEntry: false });
-    if (!stat) throw new UsageError(`policy file not found: ${given}`);
-    if (stat.isDirectory()) throw new UsageError(`--policy ${given} is a folder; give the policy file (${POLICY_FILE_NAMES.join(', ')})`);
+    if (!stat) throw new UsageError(`policy file not found: ${given}`, false);
+    if (stat.isDirectory()) throw new UsageError(`--policy ${given} is a folder; give the policy file (${POLICY_FILE_NAMES.join(', ')})`, false);
     return { policy: load(path.resolve(cwd, given)), file: path.resolve(cwd, given) };
   }
   const first = roots[0]!;
@@ -73,7 +73,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const roots = typed.map((p) => path.resolve(cwd, p));
   // Said back as the user typed it: an absolute path stays absolute.
   const missing = typed.find((p, i) => !fs.existsSync(roots[i]!));
-  if (missing !== undefined) throw new UsageError(`path not found: ${missing}`);
+  if (missing !== undefined) throw new UsageError(`path not found: ${missing}`, false);
   const { policy, file: policyFile } = await findPolicy(roots, options.policyFile, cwd);
   const problems: WalkProblem[] = [];
   const policyIgnore = policyFile && policy.ignore.length ? { base: path.dirname(policyFile), patterns: policy.ignore } : undefined;
@@ -131,4 +131,9 @@ export function relative(cwd: string, file: string): string {
   return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
 }
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Whether to point to --help: not for input that is simply missing (a path, a policy file). */
+  constructor(message: string, readonly pointToHelp = true) {
+    super(message);
+  }
+}
