@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { catalog, closestMatch, parsePolicy, POLICY_FILE_NAMES, policyTemplate, PROVIDER_IDS, type ProviderId, type Requirement, REQUIREMENT_LABELS, REQUIREMENTS, RESIDENCY_ZONES, type ResidencyZone, visibleControls } from '../core';
+import { catalog, closestMatch, nearestPolicy, parsePolicy, POLICY_FILE_NAMES, policyTemplate, PROVIDER_IDS, type ProviderId, type Requirement, REQUIREMENT_LABELS, REQUIREMENTS, RESIDENCY_ZONES, type ResidencyZone, visibleControls } from '../core';
 
 export interface InitFlags {
   require?: string;
@@ -76,6 +76,12 @@ export async function runInit(flags: InitFlags, io: InitIo): Promise<number> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InitError(`cannot write ${POLICY_FILE} here: ${code === 'EEXIST' ? 'it was created meanwhile' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : (code ?? String(err))}`);
   }
+  // A policy above (up to the repository root) judged this folder until now: the new one takes its place here.
+  const above = fs.existsSync(path.join(io.cwd, '.git')) ? undefined : await nearestPolicy(path.dirname(io.cwd), {
+    parent: (dir) => (path.dirname(dir) === dir ? undefined : path.dirname(dir)),
+    has: (dir, name) => fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false }) !== undefined,
+  });
+  if (above && above.folder !== io.cwd) io.output.write(`Note: ${visibleControls(path.relative(io.cwd, path.join(above.folder, above.name)))} applied to this folder until now; the new file takes its place here.\n`);
   const required = answers.require.length ? `requires ${answers.require.join(', ')}` : 'requires nothing yet: add to require: when you know';
   io.output.write(`Wrote ${POLICY_FILE} (${visibleControls(required)}${answers.gateway.length ? `; gateway ${visibleControls(answers.gateway.join(', '))}` : ''}). Next: llm-compliance scan\n`);
   return 0;

@@ -83,6 +83,16 @@ describe('llm-compliance init', () => {
       }
     });
 
+    it('says when a policy above the folder applied until now', () => {
+      const repo = tempWorkspace({ '.git/HEAD': '', '.llm-compliance.yaml': 'require: [hipaa]\n', 'services/api/app.py': '' });
+      const r = runCli(['init', '--require', 'eu-residency'], path.join(repo, 'services', 'api'));
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^Note: \.\.\/\.\.\/\.llm-compliance\.yaml applied to this folder until now; the new file takes its place here\.\n/);
+      // Not past the repository root.
+      const outer = tempWorkspace({ '.llm-compliance.yaml': 'require: [hipaa]\n', 'repo/.git/HEAD': '' });
+      assert.doesNotMatch(runCli(['init', '--yes'], path.join(outer, 'repo')).stdout, /Note:/);
+    });
+
     it('without a terminal and without answers, says what to pass and exits 2', () => {
       const dir = tempWorkspace({});
       const r = runCli(['init'], dir);
