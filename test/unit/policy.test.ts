@@ -81,7 +81,19 @@ describe('policy', () => {
     assert.match(json.message, /^not valid JSON/);
   });
 
-  it('rejects a repeated key, which would silently replace the first', () => {
+  it('says what is wrong with broken YAML and JSON in words, not the parser\'s', () => {
+    const first = (file: string, text: string): string => problems(file, text)[0]!.message;
+    assert.equal(first('p.yaml', 'require: [hipaa\nbaa: x\n'), 'not valid YAML: a list opened with "[" is not closed with "]"');
+    assert.equal(first('p.yaml', 'require:\n\t- hipaa\n'), 'not valid YAML: a tab indents this line; indent YAML with spaces');
+    assert.equal(first('p.yaml', 'require: "hipaa\n'), 'not valid YAML: a quoted value is not closed');
+    assert.equal(first('p.yaml', 'require: [hipaa]\nbaa\n'), 'not valid YAML: a key without ":" (write key: value)');
+    assert.equal(first('p.yaml', 'require: [hipaa]\n  baa: [x]\n'), 'not valid YAML: this key is indented differently from the keys above it');
+    assert.equal(first('p.json', '{"require": ['), 'not valid JSON: a "]" is missing');
+    assert.equal(first('p.json', '{"require" ["hipaa"]}'), 'not valid JSON: a ":" is expected');
+    for (const text of ['a: b: c\n', '- a\nb: c\n', 'x: {a\n']) assert.doesNotMatch(first('p.yaml', text), /at line \d|token|implicit|Flow/i, text);
+  });
+
+    it('rejects a repeated key, which would silently replace the first', () => {
     assert.deepEqual(problems('p.yaml', 'require: [hipaa]\nbaa: [openai]\nrequire: [soc2-type2]\n'), [
       { line: 3, column: 1, message: '"require" appears twice; merge the two' },
     ]);

@@ -162,7 +162,7 @@ export function parsePolicy(file: string, text: string): Policy {
   const at = (offset: number, message: string): PolicyProblem => ({ file, ...lines.position(offset), message });
   const isJson = file.toLowerCase().endsWith('.json');
   const tree = isJson ? parseJson(text) : parseYaml(text);
-  if (tree.problems.length) throw new PolicyError(tree.problems.map((p) => at(p.offset, `not valid ${isJson ? 'JSON' : 'YAML'}: ${isJson ? jsonProblem(p.message) : p.message}`)));
+  if (tree.problems.length) throw new PolicyError(tree.problems.map((p) => at(p.offset, `not valid ${isJson ? 'JSON' : 'YAML'}: ${isJson ? jsonProblem(p.message) : yamlProblem(p.message)}`)));
   if (tree.roots.length > 1) throw new PolicyError([at(tree.roots[1]!.s, 'a policy file holds one document')]);
   const root = tree.roots[0];
   // An empty file may be one cut short: it must not pass as "no requirements".
@@ -408,4 +408,24 @@ const JSON_PROBLEMS: Record<string, string> = {
 
 function jsonProblem(code: string): string {
   return JSON_PROBLEMS[code] ?? (/^[A-Z][A-Za-z]+$/.test(code) ? code.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase() : code);
+}
+
+/** The YAML library's usual complaints in words (the position is given apart); others as it words them, without its own position. */
+const YAML_PROBLEMS: [RegExp, string][] = [
+  [/^Flow sequence in block collection must be sufficiently indented and end with a \]/, 'a list opened with "[" is not closed with "]"'],
+  [/^Flow map in block collection must be sufficiently indented and end with a \}/, 'a mapping opened with "{" is not closed with "}"'],
+  [/^Tabs are not allowed as indentation/, 'a tab indents this line; indent YAML with spaces'],
+  [/^All mapping items must start at the same column/, 'this key is indented differently from the keys above it'],
+  [/^Missing closing "?quote/, 'a quoted value is not closed'],
+  [/^Implicit map keys need to be followed by map values/, 'a key without ":" (write key: value)'],
+  [/^Nested mappings are not allowed in compact mappings/, 'two ":" in one value (quote a value that holds ": ")'],
+];
+
+function yamlProblem(message: string): string {
+  const known = YAML_PROBLEMS.find(([pattern]) => pattern.test(message))?.[1];
+  if (known) return known;
+  // "Unexpected flow-map-end token in YAML stream: "}"": the library's token names say little; the text says more.
+  const unexpected = /^Unexpected .*?(?:token in YAML stream(?:: (".*"))?|at node end)/.exec(message);
+  if (unexpected) return unexpected[1] ? `unexpected ${unexpected[1]} here` : 'unexpected text here';
+  return message.replace(/ at line \d+, column \d+:?$/, '');
 }
