@@ -32,7 +32,9 @@ async function answer(dir: string, lines: string[], end = true): Promise<{ code:
   return { code, shown };
 }
 
-describe('llm-compliance init', () => {
+describe('llm-compliance init', function () {
+  // Each case runs the CLI a few times; the machine may be busy.
+  this.timeout(120_000);
   describe('with flags (never asks)', () => {
     it('writes the policy the flags describe, which a scan reads', () => {
       const dir = tempWorkspace({ 'app.py': 'from openai import OpenAI\nc = OpenAI()\n' });
@@ -138,7 +140,6 @@ describe('llm-compliance init', () => {
     it('runs in a real pseudo-terminal', function () {
       // util-linux script(1) gives the CLI a terminal on stdin and stdout.
       if (spawnSync('script', ['--version']).status !== 0) this.skip();
-      this.timeout(30_000);
       const dir = tempWorkspace({});
       const typed = ['n', 'y', '', 'iso27001', ''].join('\r') + '\r';
       const r = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} init`, '/dev/null'], {

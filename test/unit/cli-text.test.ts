@@ -11,7 +11,9 @@ import { EXAMPLES, runCli, tempWorkspace } from '../support/cli';
 const TODAY = '2026-11-27';
 const SEVERITY = /^ {2}\d+:\d+ +(error|warning|note|waived) /;
 
-describe('text output', () => {
+describe('text output', function () {
+  // Scans and CLI runs; the machine may be busy.
+  this.timeout(120_000);
   let examples: ScanReport;
   before(async function () {
     this.timeout(60_000);

@@ -230,7 +230,9 @@ describe('CLI', () => {
       assert.match(r.stderr, /^llm-compliance: cannot write no\/such\/dir\/out.json: its folder does not exist\n/);
     });
 
-    it('says usage errors in the user\'s words: paths as typed, no Node or parser text, "did you mean"', () => {
+    it('says usage errors in the user\'s words: paths as typed, no Node or parser text, "did you mean"', function () {
+      // A dozen runs of the CLI.
+      this.timeout(120_000);
       const dir = tempWorkspace({ 'app.py': 'from openai import OpenAI\nc = OpenAI()\n', 'p.json': '{"require": [' });
       const missing = path.join(dir, 'no-such-folder');
       const cases: [string[], string][] = [
