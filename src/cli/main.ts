@@ -1,5 +1,6 @@
-// `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif]`, and
-// `llm-compliance lsp --stdio`, the Language Server for other editors (lsp.ts).
+// `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif]`,
+// `llm-compliance init` (init.ts), and `llm-compliance lsp --stdio`, the Language Server
+// for other editors (lsp.ts).
 // Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
 
 import { once } from 'node:events';
@@ -7,23 +8,34 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type Engine, isDate, PolicyError, visibleControls } from '../core';
+import { closestMatch, type Engine, isDate, PolicyError, visibleControls } from '../core';
+import { InitError, runInit } from './init';
 import { jsonChunks } from './format/json-stream';
 import type * as Lsp from './lsp';
 import { toSarif } from './format/sarif';
 import { textLines } from './format/text';
 import { exitCodeOf, toJson } from './report';
 import { isScanWorker, runScanWorker } from './workers';
-import { scan, UsageError } from './scan';
+import { scan, systemReason, UsageError } from './scan';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 const HELP = `Usage: llm-compliance scan [PATH...] [options]
+       llm-compliance init [--require LIST] [--baa LIST] [--gateway HOST] [--residency ZONE] [--yes]
        llm-compliance lsp --stdio
 
 Finds every LLM API endpoint in source and config files, works out provider, host and
 region, and checks them against the policy (.llm-compliance.yaml at the scanned folder).
+
+The init command writes .llm-compliance.yaml in the current folder. On a terminal it asks
+(PHI? EU personal data? which BAAs are signed? certifications? a gateway?); with answer
+flags or --yes it never asks:
+  --require LIST         hipaa, eu-residency, soc2-type2, iso27001, iso42001, eu-ai-act-gpai (or none)
+  --baa LIST             providers whose BAA your organisation has signed (e.g. aws-bedrock,azure-openai)
+  --gateway HOST         the team's LLM gateway: every call must go through it (repeatable)
+  --residency ZONE       what eu-residency accepts: eu (default), eea or eu-adequacy
+  --yes                  do not ask; without --require the policy requires nothing yet
 
 The lsp command runs a Language Server on stdin/stdout for editors other than VS Code
 (diagnostics, hovers, quick fixes and fix-all for each workspace folder).
@@ -34,12 +46,38 @@ Options:
   --output FILE          write the output to FILE instead of stdout
   --date YYYY-MM-DD      judge waiver expiry as of this day (default: today, UTC), to reproduce an audit
   --verbose              text format: also list endpoints that pass
+  --show-waived          text format: also list waived findings (the summary counts them)
   --no-color             text format: no colours (also when NO_COLOR is set)
   -h, --help             show this help
   -v, --version          show the version
 
+Text output is wrapped at the terminal's width; piped or written to a file it is not wrapped.
 Exit codes: 0 no finding at or above the policy's failOn severity, 1 findings, 2 usage or input error.
 `;
+
+const OPTIONS = {
+  policy: { type: 'string' },
+  format: { type: 'string', default: 'text' },
+  output: { type: 'string' },
+  date: { type: 'string' },
+  verbose: { type: 'boolean', default: false },
+  'show-waived': { type: 'boolean', default: false },
+  'no-color': { type: 'boolean', default: false },
+  require: { type: 'string' },
+  baa: { type: 'string' },
+  gateway: { type: 'string', multiple: true },
+  residency: { type: 'string' },
+  yes: { type: 'boolean', short: 'y', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+  stdio: { type: 'boolean', default: false },
+} as const;
+
+/** Which command each option belongs to (the rest are for every command). */
+const OPTION_COMMAND: Record<string, string> = {
+  policy: 'scan', format: 'scan', output: 'scan', date: 'scan', verbose: 'scan', 'show-waived': 'scan', 'no-color': 'scan',
+  require: 'init', baa: 'init', gateway: 'init', residency: 'init', yes: 'init', stdio: 'lsp',
+};
 
 /** What a test can put in place of the real thing: an engine with faults injected. */
 export interface MainDeps {
@@ -49,23 +87,9 @@ export interface MainDeps {
 export async function main(argv: string[], deps: MainDeps = {}): Promise<number> {
   let args;
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        policy: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string' },
-        date: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        'no-color': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-        stdio: { type: 'boolean', default: false },
-      },
-    });
+    args = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (err) {
-    return usage(err instanceof Error ? err.message : String(err));
+    return usage(argsProblem(err));
   }
   const { values, positionals } = args;
   if (values.help) {
@@ -77,14 +101,28 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     return 0;
   }
   const [command, ...paths] = positionals;
+  const given = argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')[0]!);
+  const misplaced = given.find((name) => OPTION_COMMAND[name] && command && OPTION_COMMAND[name] !== command && ['scan', 'init', 'lsp'].includes(command));
+  if (misplaced) return usage(`--${misplaced} belongs to the ${OPTION_COMMAND[misplaced]} command, not ${command}`);
   if (command === 'lsp') {
     if (!values.stdio || paths.length) return usage('the lsp command talks over stdin/stdout: run "llm-compliance lsp --stdio"');
     // Runs until the client sends exit (the connection ends the process then).
     loadLanguageServer().startLanguageServer(process.stdin, process.stdout, deps.engine);
     return new Promise(() => undefined);
   }
-  if (command !== 'scan') return usage(command ? `unknown command "${command}" (expected "scan" or "lsp")` : 'missing command (expected "scan" or "lsp")');
-  if (values.stdio) return usage('--stdio belongs to the lsp command');
+  if (command === 'init') {
+    if (paths.length) return usage(`init writes the policy in the current folder and takes no path (got "${paths[0]}"): cd there first`);
+    try {
+      return await runInit(values, { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true && process.stdout.isTTY === true, cwd: process.cwd() });
+    } catch (err) {
+      if (err instanceof InitError) return usage(err.message);
+      throw err;
+    }
+  }
+  if (command !== 'scan') {
+    const meant = command ? closestMatch(command, ['scan', 'init', 'lsp']) : undefined;
+    return usage(command ? `unknown command "${command}"${meant ? `; did you mean ${meant}?` : ''} (expected scan, init or lsp)` : 'missing command (expected scan, init or lsp)');
+  }
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(`unknown format "${format}" (expected text, json or sarif)`);
 
@@ -104,9 +142,9 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       process.stderr.write(`llm-compliance: invalid policy: ${err.problems.map((p) => visibleControls(`${p.file}:${p.line}:${p.column}: ${p.message}`)).join('\n  ')}\n`);
       return 2;
     }
-    if (err instanceof UsageError) return usage(err.message);
+    if (err instanceof UsageError) return usage(err.message, err.pointToHelp);
     if (isNodeError(err) && (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR')) {
-      return usage(`cannot read ${err.path ?? 'a file'}: ${err.code}`);
+      return usage(`cannot read ${err.path ?? 'a file'}: ${systemReason(err)}`);
     }
     throw err;
   }
@@ -116,15 +154,45 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   // Written as it is serialised: a large report is never one string (V8 caps strings at about 512 MB).
   const chunks = format === 'json' ? jsonDocument(toJson(report))
     : format === 'sarif' ? jsonDocument(toSarif(report, VERSION, pathToFileURL(process.cwd()).href + '/'))
-    : linesIn(textLines(report, { color, verbose: values.verbose }));
+    : linesIn(textLines(report, { color, verbose: values.verbose, showWaived: values['show-waived'], width: textWidth(values.output) }));
   try {
     await writeOutput(chunks, values.output);
   } catch (err) {
     // Only the system's write errors; a fault in a formatter stays an internal error.
     if (!isNodeError(err) || !err.syscall) throw err;
-    return usage(`cannot write ${values.output ?? 'the output'}: ${err.code ?? err.message}`);
+    return usage(`cannot write ${values.output ?? 'the output'}: ${err.code === 'ENOENT' || err.code === 'ENOTDIR' ? 'its folder does not exist' : systemReason(err)}`);
+  }
+  // The text output says it in its last line; JSON and SARIF stay as they are (a contract), so the hint goes to stderr.
+  if (!report.policy && (format !== 'text' || values.output)) {
+    const n = report.endpoints.length;
+    process.stderr.write(`llm-compliance: no policy file: ${n} endpoint${n === 1 ? '' : 's'} found, none checked; run "llm-compliance init" to create one\n`);
   }
   return exitCodeOf(report);
+}
+
+/**
+ * Columns to wrap the text output at: the terminal's width on a terminal. Piped or written to
+ * a file it is not wrapped: one finding per line suits grep, and CI log viewers wrap themselves.
+ */
+function textWidth(output: string | undefined): number {
+  return output === undefined && process.stdout.isTTY === true ? (process.stdout.columns || 80) : 0;
+}
+
+/** parseArgs's complaint in the user's words, with the option they most likely meant. */
+function argsProblem(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: string }).code;
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? 'an option';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const meant = option.startsWith('--') ? closestMatch(option.slice(2), Object.keys(OPTIONS)) : undefined;
+    return `unknown option ${option}${meant ? `; did you mean --${meant}?` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(message)) return `${option} takes no value`;
+    if (/ambiguous/.test(message)) return `${option} needs a value, and what follows it looks like an option (write ${option}=VALUE if it is the value)`;
+    return `${option} needs a value`;
+  }
+  return `cannot read the options: ${message.split('\n')[0]}`;
 }
 
 /** The language server is a bundle of its own (dist/lsp.js): a scan never loads or parses its code. */
@@ -169,9 +237,9 @@ async function writeOutput(chunks: Iterable<string>, file: string | undefined): 
   }
 }
 
-function usage(reason: string): number {
+function usage(reason: string, pointToHelp = true): number {
   // The reason can quote a path or an argument: no raw control characters to the terminal.
-  process.stderr.write(`llm-compliance: ${visibleControls(reason)}\nRun "llm-compliance --help" for usage.\n`);
+  process.stderr.write(`llm-compliance: ${visibleControls(reason)}\n${pointToHelp ? 'Run "llm-compliance --help" for usage.\n' : ''}`);
   return 2;
 }
 

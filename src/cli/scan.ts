@@ -2,7 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, internalError, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, type WorkspaceSource } from '../core';
+import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, internalError, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, POLICY_FILE_NAMES, type WorkspaceSource } from '../core';
 import { compareEndpoints, compareNotes, inReportOrder, Positions, type ScanReport } from './report';
 import { readForScan, readRegularFile, type ReadResult } from './read-file';
 import { analyzeInWorkers, type FileJob } from './workers';
@@ -26,7 +26,13 @@ export async function findPolicy(roots: string[], given: string | undefined, cwd
     const shown = relative(cwd, file);
     return parsePolicy(shown, decodePolicy(shown, readPolicyFile(file, shown)));
   };
-  if (given) return { policy: load(path.resolve(cwd, given)), file: path.resolve(cwd, given) };
+  if (given) {
+    // Named by the user: said back as they typed it.
+    const stat = fs.statSync(path.resolve(cwd, given), { throwIfNoEntry: false });
+    if (!stat) throw new UsageError(`policy file not found: ${given}`, false);
+    if (stat.isDirectory()) throw new UsageError(`--policy ${given} is a folder; give the policy file (${POLICY_FILE_NAMES.join(', ')})`, false);
+    return { policy: load(path.resolve(cwd, given)), file: path.resolve(cwd, given) };
+  }
   const first = roots[0]!;
   const found = await nearestPolicy(fs.statSync(first).isDirectory() ? first : path.dirname(first), {
     parent: (dir) => (path.dirname(dir) === dir ? undefined : path.dirname(dir)),
@@ -52,7 +58,7 @@ function readPolicyFile(file: string, shown: string): Uint8Array {
   return read.bytes;
 }
 
-function systemReason(err: unknown): string {
+export function systemReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   const reasons: Record<string, string> = {
     ENOENT: 'it does not exist (or is a link to nothing)', EACCES: 'permission denied', EPERM: 'permission denied',
@@ -63,10 +69,11 @@ function systemReason(err: unknown): string {
 
 export async function scan(paths: string[], options: ScanOptions = {}): Promise<ScanReport> {
   const cwd = options.cwd ?? process.cwd();
-  const roots = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p));
-  for (const root of roots) {
-    if (!fs.existsSync(root)) throw new UsageError(`path not found: ${relative(cwd, root) || root}`);
-  }
+  const typed = paths.length ? paths : ['.'];
+  const roots = typed.map((p) => path.resolve(cwd, p));
+  // Said back as the user typed it: an absolute path stays absolute.
+  const missing = typed.find((p, i) => !fs.existsSync(roots[i]!));
+  if (missing !== undefined) throw new UsageError(`path not found: ${missing}`, false);
   const { policy, file: policyFile } = await findPolicy(roots, options.policyFile, cwd);
   const problems: WalkProblem[] = [];
   const policyIgnore = policyFile && policy.ignore.length ? { base: path.dirname(policyFile), patterns: policy.ignore } : undefined;
@@ -124,4 +131,9 @@ export function relative(cwd: string, file: string): string {
   return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
 }
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Whether to point to --help: not for input that is simply missing (a path, a policy file). */
+  constructor(message: string, readonly pointToHelp = true) {
+    super(message);
+  }
+}

@@ -178,7 +178,7 @@ describe('CLI', () => {
       assert.equal(r.status, 1);
       const lines = r.stdout.trimEnd().split('\n');
       assert.ok(lines.includes('api/app/triage.py'));
-      assert.match(lines.at(-1)!, /^✖ \d+ errors, \d+ warnings in \d+ files\s+·\s+(?:\d+ waived\s+·\s+)?\d+ endpoints \(\d+ compliant\)\s+·\s+\d+ files scanned\s+·\s+(?:\d+ not fully analysed\s+·\s+)?policy \.llm-compliance\.yaml/);
+      assert.match(lines.at(-1)!, /^✖ \d+ errors, \d+ warnings in \d+ files\s+·\s+(?:\d+ waived \(--show-waived\)\s+·\s+)?\d+ endpoints \(\d+ compliant\)\s+·\s+\d+ files scanned\s+·\s+(?:\d+ not fully analysed\s+·\s+)?policy \.llm-compliance\.yaml/);
       assert.ok(!r.stdout.includes('\u001b['), 'no colours when not a TTY');
     });
 
@@ -187,7 +187,7 @@ describe('CLI', () => {
       const r = runCli(['scan', dir]);
       assert.equal(r.status, 0);
       assert.match(r.stdout, /openai\s+api\.openai\.com/);
-      assert.match(r.stdout, /no policy: inventory only/);
+      assert.match(r.stdout, /no policy\nWarning: no policy file, so no requirement was checked \(1 endpoint found, none checked\)\. Run "llm-compliance init"/);
     });
   });
 
@@ -236,7 +236,43 @@ describe('CLI', () => {
       const dir = tempWorkspace({ 'app.py': 'from openai import OpenAI\nc = OpenAI()\n' });
       const r = runCli(['scan', '.', '--output', 'no/such/dir/out.json'], dir);
       assert.equal(r.status, 2);
-      assert.match(r.stderr, /^llm-compliance: cannot write no\/such\/dir\/out.json: ENOENT\n/);
+      assert.match(r.stderr, /^llm-compliance: cannot write no\/such\/dir\/out.json: its folder does not exist\n/);
+    });
+
+    it('says usage errors in the user\'s words: paths as typed, no Node or parser text, "did you mean"', function () {
+      // A dozen runs of the CLI.
+      this.timeout(120_000);
+      const dir = tempWorkspace({ 'app.py': 'from openai import OpenAI\nc = OpenAI()\n', 'p.json': '{"require": [' });
+      const missing = path.join(dir, 'no-such-folder');
+      const cases: [string[], string][] = [
+        // An absolute path stays absolute (it came out as ../../tmp/... before).
+        [['scan', missing], `path not found: ${missing}`],
+        [['scan', 'nope'], 'path not found: nope'],
+        [['scan', '.', '--policy', 'missing.yaml'], 'policy file not found: missing.yaml'],
+        [['scan', '.', '--policy', path.join(dir, 'missing.yaml')], `policy file not found: ${path.join(dir, 'missing.yaml')}`],
+        [['scan', '.', '--policy', '.'], '--policy . is a folder; give the policy file (.llm-compliance.yaml, .llm-compliance.yml, .llm-compliance.json)'],
+        [['scan', '.', '--polcy', 'p.yaml'], 'unknown option --polcy; did you mean --policy?'],
+        [['scan', '--bogus'], 'unknown option --bogus'],
+        [['scan', '.', '--format'], '--format needs a value'],
+        [['scan', '--verbose=yes'], '--verbose takes no value'],
+        [['scna'], 'unknown command "scna"; did you mean scan? (expected scan, init or lsp)'],
+        [['scan', '.', '--yes'], '--yes belongs to the init command, not scan'],
+        [['scan', '.', '--policy', 'p.json'], 'invalid policy: p.json:1:14: not valid JSON: a "]" is missing'],
+      ];
+      for (const [args, reason] of cases) {
+        const r = runCli(args, dir);
+        assert.equal(r.status, 2, args.join(' '));
+        assert.equal(r.stdout, '');
+        assert.equal(r.stderr.split('\n')[0], `llm-compliance: ${reason}`, args.join(' '));
+        assert.ok(!/ENOENT|ERR_|To specify a positional|argument missing|Expected\b/.test(r.stderr), r.stderr);
+      }
+    });
+
+    it('suggests the requirement a misspelt one in the policy meant', () => {
+      const dir = tempWorkspace({ '.llm-compliance.yaml': 'require: [hipa]\n', 'app.py': 'from openai import OpenAI\nc = OpenAI()\n' });
+      const r = runCli(['scan', '.'], dir);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^llm-compliance: invalid policy: \.llm-compliance\.yaml:1:11: require\.0 "hipa" is not known; did you mean hipaa\?/);
     });
   });
 

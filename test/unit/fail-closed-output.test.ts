@@ -167,7 +167,7 @@ describe('fail closed: output', () => {
       });
       const report = await scan(['.'], { cwd: dir, today: TODAY });
       for (const color of [false, true]) {
-        const text = toText(report, { color, verbose: true });
+        const text = toText(report, { color, verbose: true, showWaived: true });
         // Our own colours are the only escape sequences; no other control or bidi character is left.
         const raw = color ? text.replace(new RegExp(`${ESC}\\[(?:2|4|22|24|3[1-69])m`, 'g'), '') : text;
         assert.ok(![...raw].some((ch) => /[\p{Cc}\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u.test(ch) && ch !== '\n'), 'no raw control or bidi character');
@@ -225,7 +225,7 @@ describe('fail closed: output', () => {
         return [
           JSON.stringify(toJson(report), null, 2),
           JSON.stringify(toSarif(report, '0.0.0', 'file:///w/'), null, 2),
-          toText(report, { color: false, verbose: true }),
+          toText(report, { color: false, verbose: true, showWaived: true }),
         ];
       } finally {
         (realFs as { readdirSync: unknown }).readdirSync = original;

@@ -46,7 +46,7 @@ describe('fail closed: policy and config trees', () => {
       this.timeout(120_000);
       const { result, ms } = elapsed(() => problems('p.yaml', broken));
       assert.equal(result.length, 21);
-      assert.deepEqual(result[0], { line: 1, column: 4, message: 'not valid YAML: Unexpected flow-map-end token in YAML stream: "}"' });
+      assert.deepEqual(result[0], { line: 1, column: 4, message: 'not valid YAML: unexpected "}" here' });
       assert.deepEqual(result[20], { line: 1, column: 44, message: 'not valid YAML: stopped reading after 20 problems' });
       assert.ok(ms < 10_000, `${ms} ms`);
     });
@@ -168,7 +168,7 @@ describe('fail closed: policy and config trees', () => {
       if (isWindows) this.skip();
       assert.match(refusal({}, (dir) => fs.mkdirSync(path.join(dir, '.llm-compliance.yaml'))), /\.llm-compliance\.yaml:1:1: cannot be read: it is a directory, not a regular file\n$/);
       assert.match(refusal({}, (dir) => fs.symlinkSync('missing.yaml', path.join(dir, '.llm-compliance.yaml'))), /\.llm-compliance\.yaml:1:1: cannot be read: it does not exist/);
-      assert.match(refusal({}, () => undefined, ['--policy', 'nowhere.yaml']), /nowhere\.yaml:1:1: cannot be read: it does not exist/);
+      assert.equal(refusal({}, () => undefined, ['--policy', 'nowhere.yaml']), 'llm-compliance: policy file not found: nowhere.yaml\n');
     });
 
     it('is refused over MAX_POLICY_FILE_BYTES, and read up to it', () => {

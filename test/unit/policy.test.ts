@@ -50,13 +50,28 @@ describe('policy', () => {
   });
 
   it('rejects an unknown key instead of ignoring it (a typo must not turn checks off)', () => {
-    assert.deepEqual(problems('p.yaml', 'requires: [hipaa]\n'), [{ line: 1, column: 1, message: 'unknown key "requires" in policy' }]);
+    assert.deepEqual(problems('p.yaml', 'requires: [hipaa]\n'), [{ line: 1, column: 1, message: 'unknown key "requires" in policy; did you mean require?' }]);
   });
 
   it('rejects an unknown provider id in baa:', () => {
-    const [p] = problems('p.yaml', 'require: [hipaa]\nbaa: [bedrock]\n');
+    const [p] = problems('p.yaml', 'require: [hipaa]\nbaa: [brock]\n');
     assert.equal(p?.line, 2);
     assert.match(p.message, /^baa\.0 must be one of: openai, azure-openai/);
+  });
+
+  it('suggests what a misspelt value or key most likely meant ("did you mean")', () => {
+    const messages = (text: string): string[] => problems('p.yaml', text).map((p) => p.message);
+    assert.deepEqual(messages('require: [hipa]\n'), ['require.0 "hipa" is not known; did you mean hipaa? (one of: hipaa, eu-residency, soc2-type2, iso27001, iso42001, eu-ai-act-gpai)']);
+    assert.match(messages('require: [HIPAA]\n')[0]!, /did you mean hipaa\?/);
+    assert.match(messages('require: [soc2]\n')[0]!, /did you mean soc2-type2\?/);
+    // The provider list is too long to repeat after a suggestion.
+    assert.deepEqual(messages('require: [hipaa]\nbaa: [bedrock, opena]\n'), ['baa.0 "bedrock" is not known; did you mean aws-bedrock?', 'baa.1 "opena" is not known; did you mean openai?']);
+    assert.deepEqual(messages('requir: [hipaa]\n'), ['unknown key "requir" in policy; did you mean require?']);
+    assert.deepEqual(messages('gateway:\n  hosts: [gw]\n  alow: ["x/**"]\n'), ['unknown key "alow" in gateway; did you mean allow?']);
+    assert.match(messages('severity: { LLMC03: off }\n').join('\n'), /^severity "LLMC03" is not known; did you mean LLMC003\?/);
+    assert.deepEqual(messages('gateway: {}\n'), ['gateway needs hosts:']);
+    // Nothing close: the allowed values, no guess.
+    assert.deepEqual(messages('require: [gdpr]\n'), ['require.0 must be one of: hipaa, eu-residency, soc2-type2, iso27001, iso42001, eu-ai-act-gpai']);
   });
 
   it('rejects malformed YAML and JSON with the line of the error', () => {
@@ -66,7 +81,19 @@ describe('policy', () => {
     assert.match(json.message, /^not valid JSON/);
   });
 
-  it('rejects a repeated key, which would silently replace the first', () => {
+  it('says what is wrong with broken YAML and JSON in words, not the parser\'s', () => {
+    const first = (file: string, text: string): string => problems(file, text)[0]!.message;
+    assert.equal(first('p.yaml', 'require: [hipaa\nbaa: x\n'), 'not valid YAML: a list opened with "[" is not closed with "]"');
+    assert.equal(first('p.yaml', 'require:\n\t- hipaa\n'), 'not valid YAML: a tab indents this line; indent YAML with spaces');
+    assert.equal(first('p.yaml', 'require: "hipaa\n'), 'not valid YAML: a quoted value is not closed');
+    assert.equal(first('p.yaml', 'require: [hipaa]\nbaa\n'), 'not valid YAML: a key without ":" (write key: value)');
+    assert.equal(first('p.yaml', 'require: [hipaa]\n  baa: [x]\n'), 'not valid YAML: this key is indented differently from the keys above it');
+    assert.equal(first('p.json', '{"require": ['), 'not valid JSON: a "]" is missing');
+    assert.equal(first('p.json', '{"require" ["hipaa"]}'), 'not valid JSON: a ":" is expected');
+    for (const text of ['a: b: c\n', '- a\nb: c\n', 'x: {a\n']) assert.doesNotMatch(first('p.yaml', text), /at line \d|token|implicit|Flow/i, text);
+  });
+
+    it('rejects a repeated key, which would silently replace the first', () => {
     assert.deepEqual(problems('p.yaml', 'require: [hipaa]\nbaa: [openai]\nrequire: [soc2-type2]\n'), [
       { line: 3, column: 1, message: '"require" appears twice; merge the two' },
     ]);

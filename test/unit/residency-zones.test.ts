@@ -146,7 +146,7 @@ describe('residency zones', () => {
     it('refuses an unknown zone with the allowed values and its line', () => {
       assert.throws(() => policy('residency: eu27\n'), (err: unknown) => {
         assert.ok(err instanceof PolicyError);
-        assert.deepEqual(err.problems.map((p) => [p.line, p.message]), [[2, 'residency must be one of: eu, eea, eu-adequacy']]);
+        assert.deepEqual(err.problems.map((p) => [p.line, p.message]), [[2, 'residency "eu27" is not known; did you mean eu? (one of: eu, eea, eu-adequacy)']]);
         return true;
       });
     });

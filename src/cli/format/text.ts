@@ -1,18 +1,47 @@
-// Text output for people: grouped by file, one line per finding (or per endpoint when
-// there is no policy), then notes and a summary line.
+// Text output for people, as the best linters print it: grouped by file (files with errors
+// first), in each file errors, then warnings, then notes (each by position), waived findings
+// only with --show-waived, then the endpoint inventory (without requirements, or --verbose);
+// then notes and a summary line. Without a policy the last line says that nothing was checked.
+//
+// Layout: `  LINE:COL  SEVERITY  RULE     message`, with the message column at MESSAGE_COLUMN.
+// Related lines and fixes are labelled in the rule column. With a width, everything in the
+// message column is wrapped there with a hanging indent (see wrap.ts for how columns are counted).
 
 import { type Endpoint, type Finding, visibleControls } from '../../core';
 import { activeFindings, compareText, filesNotFullyAnalysed, Positions, relatedLine, type ScanReport } from '../report';
+import { wrapText } from './wrap';
 
 export interface TextOptions {
   color: boolean;
   /** Also list endpoints that pass, under the findings. */
   verbose?: boolean;
+  /** List waived findings (hidden by default; the summary counts them). */
+  showWaived?: boolean;
+  /** Wrap at this many columns; 0 or undefined: one line per item, never wrapped. */
+  width?: number;
 }
+
+/** Where messages start: 2 + position (9) + 1 + severity (7) + 2 + rule id (7) + 2. */
+export const MESSAGE_COLUMN = 30;
+/** Below this many columns for the message, lines are allowed to run past the terminal's width rather than wrap a word a line. */
+const MIN_MESSAGE_WIDTH = 24;
 
 export function toText(report: ScanReport, options: TextOptions): string {
   return [...textLines(report, options)].join('\n') + '\n';
 }
+
+type Paint = Record<'red' | 'yellow' | 'green' | 'blue' | 'cyan' | 'dim' | 'underline' | 'bold', (s: string) => string>;
+
+interface Row {
+  rank: number;
+  line: number;
+  column: number;
+  lines: string[];
+}
+
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, note: 2 };
+const WAIVED_RANK = 3;
+const ENDPOINT_RANK = 4;
 
 /**
  * The report's lines (without line breaks), one at a time. Every piece of
@@ -20,57 +49,93 @@ export function toText(report: ScanReport, options: TextOptions): string {
  */
 export function* textLines(report: ScanReport, options: TextOptions): Generator<string> {
   const c = colors(options.color);
-  const esc = visibleControls;
   const pos = new Positions(report.texts);
-  const byFile = new Map<string, { findings: Finding[]; endpoints: Endpoint[] }>();
-  const group = (file: string): { findings: Finding[]; endpoints: Endpoint[] } => {
-    let g = byFile.get(file);
-    if (!g) byFile.set(file, (g = { findings: [], endpoints: [] }));
-    return g;
+  const width = options.width && options.width > 0 ? Math.max(options.width - MESSAGE_COLUMN, MIN_MESSAGE_WIDTH) : 0;
+  const byFile = new Map<string, Row[]>();
+  const add = (file: string, row: Row): void => {
+    const rows = byFile.get(file);
+    if (rows) rows.push(row);
+    else byFile.set(file, [row]);
   };
   const showInventory = !report.policy || report.policy.require.length === 0 || options.verbose;
-  for (const f of report.findings) group(f.file).findings.push(f);
-  if (showInventory) for (const e of report.endpoints) group(e.file).endpoints.push(e);
-
-  // By path in code-unit order, as the JSON: localeCompare would depend on the machine's locale.
-  for (const [file, g] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
-    yield c.underline(esc(file));
-    const rows: { line: number; column: number; text: string }[] = [];
-    const indent = ' '.repeat(22);
-    for (const f of g.findings) {
-      const r = pos.region(f.file, f.range);
-      if (f.suppression) {
-        const s = f.suppression;
-        const terms = [s.owner ? `owner ${s.owner}` : '', s.expires ? `until ${s.expires}` : ''].filter(Boolean).join(', ');
-        rows.push({ line: r.line, column: r.column, text: c.dim(esc(`waived   ${f.ruleId}  ${s.reason}${terms ? ` (${terms})` : ''}  [${s.file}:${s.line}]`)) });
-        continue;
-      }
-      const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('note   ');
-      let text = `${sev}  ${c.dim(esc(f.ruleId))}  ${esc(f.message)}`;
-      for (const rel of f.related ?? []) text += `\n${indent}${c.dim(esc(`${rel.file}:${relatedLine(pos, rel)}: ${rel.message}`))}`;
-      for (const fix of f.fixes) text += `\n${indent}${c.green('fix:')} ${esc(fix.title)}`;
-      rows.push({ line: r.line, column: r.column, text });
-    }
-    for (const e of g.endpoints) {
+  for (const f of report.findings) {
+    if (f.suppression && !options.showWaived) continue;
+    const r = pos.region(f.file, f.range);
+    add(f.file, { rank: f.suppression ? WAIVED_RANK : SEVERITY_ORDER[f.severity], line: r.line, column: r.column, lines: findingLines(f, pos, c, width) });
+  }
+  if (showInventory) {
+    for (const e of report.endpoints) {
       const r = pos.region(e.file, e.range);
-      const eu = e.euResident === true ? c.green('EU') : e.euResident === false ? c.red('non-EU') : c.yellow('EU?');
-      const baa = e.baaAvailable === true ? 'BAA offered' : e.baaAvailable === false ? 'no BAA' : 'BAA ?';
-      const where = esc([e.host, e.region && !e.host?.includes(e.region) ? e.region : null].filter(Boolean).join(' ')) || c.dim('location unknown');
-      rows.push({ line: r.line, column: r.column, text: `${c.cyan(esc(e.provider ? `${e.provider}${e.assumedProvider ? ' (assumed)' : ''}` : 'unknown').padEnd(18))} ${where}  ${c.dim('·')} ${eu} ${c.dim('·')} ${baa}\n${indent}${c.dim(esc(e.via))}` });
+      add(e.file, { rank: ENDPOINT_RANK, line: r.line, column: r.column, lines: endpointLines(e, c, width) });
     }
+  }
+  const worst = (rows: Row[]): number => Math.min(...rows.map((r) => r.rank));
+  // Worst first, then by path in code-unit order, as the JSON: localeCompare would depend on the machine's locale.
+  for (const [file, rows] of [...byFile].sort(([a, ra], [b, rb]) => worst(ra) - worst(rb) || compareText(a, b))) {
+    yield c.underline(visibleControls(file));
     // Stable: rows at one place keep the report's order.
-    rows.sort((a, b) => a.line - b.line || a.column - b.column);
-    for (const row of rows) yield `  ${c.dim(`${row.line}:${row.column}`.padEnd(9))} ${row.text}`;
+    rows.sort((a, b) => a.rank - b.rank || a.line - b.line || a.column - b.column);
+    for (const row of rows) {
+      const [first, ...rest] = row.lines;
+      yield `  ${c.dim(`${row.line}:${row.column}`.padEnd(9))} ${first}`;
+      yield* rest;
+    }
     yield '';
   }
 
   // Under a policy each note is an LLMC008 finding, listed with its file above.
   if (report.notes.length && !report.policy) {
     yield c.underline('Notes');
-    for (const n of report.notes) yield `  ${esc(n.file)}${n.line ? `:${n.line}` : ''}  ${c.dim(esc(n.message))}`;
+    for (const n of report.notes) yield `  ${visibleControls(n.file)}${n.line ? `:${n.line}` : ''}  ${c.dim(visibleControls(n.message))}`;
     yield '';
   }
+  yield summaryLine(report, c, options.showWaived === true);
+  if (!report.policy) {
+    const n = report.endpoints.length;
+    const warning = `Warning: no policy file, so no requirement was checked (${n} endpoint${n === 1 ? '' : 's'} found, none checked). Run "llm-compliance init" to create .llm-compliance.yaml.`;
+    for (const line of wrapText(warning, options.width ?? 0)) yield c.yellow(line);
+  }
+}
 
+/** A finding's lines: the message, then each related place and fix, labelled in the rule column and wrapped in the message column. */
+function findingLines(f: Finding, pos: Positions, c: Paint, width: number): string[] {
+  const esc = visibleControls;
+  const s = f.suppression;
+  if (s) {
+    const terms = [s.owner ? `owner ${s.owner}` : '', s.expires ? `until ${s.expires}` : ''].filter(Boolean).join(', ');
+    return block(c.dim('waived '), c.dim(esc(f.ruleId)), esc(`${s.reason}${terms ? ` (${terms})` : ''} [${s.file}:${s.line}]`), width, c.dim);
+  }
+  const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('note   ');
+  const lines = block(sev, c.dim(esc(f.ruleId).padEnd(7)), esc(f.message), width);
+  for (const rel of f.related ?? []) lines.push(...block(null, c.dim('related'), esc(`${rel.file}:${relatedLine(pos, rel)}: ${rel.message}`), width, c.dim));
+  for (const fix of f.fixes) lines.push(...block(null, c.green('fix    '), esc(fix.title), width));
+  return lines;
+}
+
+function endpointLines(e: Endpoint, c: Paint, width: number): string[] {
+  const esc = visibleControls;
+  const eu = e.euResident === true ? c.green('EU') : e.euResident === false ? c.red('non-EU') : c.yellow('EU?');
+  const baa = e.baaAvailable === true ? 'BAA offered' : e.baaAvailable === false ? 'no BAA' : 'BAA ?';
+  const where = esc([e.host, e.region && !e.host?.includes(e.region) ? e.region : null].filter(Boolean).join(' ')) || c.dim('location unknown');
+  const provider = esc(e.provider ? `${e.provider}${e.assumedProvider ? ' (assumed)' : ''}` : 'unknown');
+  // The provider takes the severity and rule columns; the rest starts in the message column.
+  const first = `${c.cyan(provider.padEnd(MESSAGE_COLUMN - 13))} ${where}  ${c.dim('·')} ${eu} ${c.dim('·')} ${baa}`;
+  return [first, ...wrapText(esc(e.via), width).map((l) => `${' '.repeat(MESSAGE_COLUMN)}${c.dim(l)}`)];
+}
+
+/**
+ * One item in the columns: an optional severity, a label in the rule column, and text in the
+ * message column, wrapped there with a hanging indent. The first line has no indent when a
+ * severity starts it (the position column goes before it); otherwise lines start at column 0.
+ */
+function block(severity: string | null, label: string, text: string, width: number, paint: (s: string) => string = (s) => s): string[] {
+  const [first = '', ...rest] = wrapText(text, width);
+  const hang = ' '.repeat(MESSAGE_COLUMN);
+  const head = severity !== null ? `${severity}  ${label}  ${paint(first)}` : `${' '.repeat(21)}${label}  ${paint(first)}`;
+  return [head, ...rest.map((l) => `${hang}${paint(l)}`)];
+}
+
+function summaryLine(report: ScanReport, c: Paint, showWaived: boolean): string {
   const active = activeFindings(report);
   const errors = active.filter((f) => f.severity === 'error').length;
   const warnings = active.filter((f) => f.severity === 'warning').length;
@@ -84,7 +149,7 @@ export function* textLines(report: ScanReport, options: TextOptions): Generator<
   if (report.policy && (report.policy.require.length || report.policy.gateway || report.findings.length)) {
     const problems = [plural(errors, 'error'), plural(warnings, 'warning'), notes ? plural(notes, 'note') : ''].filter(Boolean).join(', ');
     parts.push(active.length ? `${c.red('✖')} ${problems} in ${plural(filesWithFindings, 'file')}` : `${c.green('✔')} no findings`);
-    if (waived) parts.push(`${waived} waived`);
+    if (waived) parts.push(showWaived ? `${waived} waived` : `${waived} waived (--show-waived)`);
     parts.push(`${plural(report.endpoints.length, 'endpoint')} (${passing} compliant)`);
   } else {
     parts.push(`${plural(report.endpoints.length, 'endpoint')} found`);
@@ -92,15 +157,15 @@ export function* textLines(report: ScanReport, options: TextOptions): Generator<
   parts.push(`${plural(report.filesScanned, 'file')} scanned`);
   const partial = filesNotFullyAnalysed(report);
   if (partial) parts.push(c.yellow(`${partial} not fully analysed`));
-  parts.push(report.policy?.source ? esc(`policy ${report.policy.source} (requires ${report.policy.require.join(', ') || 'nothing'})`) : 'no policy: inventory only');
-  yield parts.join(c.dim('  ·  '));
+  parts.push(report.policy?.source ? visibleControls(`policy ${report.policy.source} (requires ${report.policy.require.join(', ') || 'nothing'})`) : 'no policy');
+  return parts.join(c.dim('  ·  '));
 }
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function colors(on: boolean): Record<'red' | 'yellow' | 'green' | 'blue' | 'cyan' | 'dim' | 'underline', (s: string) => string> {
+function colors(on: boolean): Paint {
   const wrap = (open: number, close: number) => (s: string): string => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s);
-  return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), blue: wrap(34, 39), cyan: wrap(36, 39), dim: wrap(2, 22), underline: wrap(4, 24) };
+  return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), blue: wrap(34, 39), cyan: wrap(36, 39), dim: wrap(2, 22), underline: wrap(4, 24), bold: wrap(1, 22) };
 }

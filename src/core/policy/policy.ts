@@ -4,12 +4,14 @@
 
 import type { ErrorObject } from 'ajv';
 import validatePolicy from './validate-policy.generated';
+import policySchema from '../../../schemas/policy.schema.json';
 import type { ProviderId } from '../catalog/types';
 import { DEFAULT_RESIDENCY_ZONE, type ResidencyZone } from '../catalog/zones';
 import type { RuleId, Severity, TextRange } from '../model';
 import { normalizeHost } from '../resolve/hosts';
 import { PathPatterns, patternProblem } from '../glob';
 import { parseJson, parseYaml, type CEntry, type CNode, type ParseProblem } from '../scan/config/tree';
+import { closestMatch } from '../suggest';
 import { LineIndex, visibleControls } from '../text';
 
 export const REQUIREMENTS = ['hipaa', 'eu-residency', 'soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'] as const;
@@ -160,7 +162,7 @@ export function parsePolicy(file: string, text: string): Policy {
   const at = (offset: number, message: string): PolicyProblem => ({ file, ...lines.position(offset), message });
   const isJson = file.toLowerCase().endsWith('.json');
   const tree = isJson ? parseJson(text) : parseYaml(text);
-  if (tree.problems.length) throw new PolicyError(tree.problems.map((p) => at(p.offset, `not valid ${isJson ? 'JSON' : 'YAML'}: ${p.message}`)));
+  if (tree.problems.length) throw new PolicyError(tree.problems.map((p) => at(p.offset, `not valid ${isJson ? 'JSON' : 'YAML'}: ${isJson ? jsonProblem(p.message) : yamlProblem(p.message)}`)));
   if (tree.roots.length > 1) throw new PolicyError([at(tree.roots[1]!.s, 'a policy file holds one document')]);
   const root = tree.roots[0];
   // An empty file may be one cut short: it must not pass as "no requirements".
@@ -171,7 +173,7 @@ export function parsePolicy(file: string, text: string): Policy {
   const data = toPlain(root);
   const keys = new KeyIndex();
   if (!validatePolicy(data)) {
-    throw new PolicyError(collapseAlternatives(validatePolicy.errors ?? []).map((err) => at(keys.offsetOf(root, err), describeError(err))));
+    throw new PolicyError(collapseAlternatives(validatePolicy.errors ?? []).map((err) => at(keys.offsetOf(root, err), describeError(err, err.propertyName ?? valueAt(data, err.instancePath)))));
   }
   // A path pattern the matcher refuses would silently match nothing: say so where it is written.
   const patternLists = [keys.entry(root, 'ignore')?.value, keys.entry(keys.entry(root, 'gateway')?.value, 'allow')?.value];
@@ -319,6 +321,8 @@ class KeyIndex {
  * separately; one message per value is enough: the enum's, which lists what is allowed.
  */
 function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  // A key that is not allowed fails its enum (which names the key) and propertyNames (which does not): the first is enough.
+  errors = errors.filter((e) => e.keyword !== 'propertyNames');
   const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
   const best = new Map<string, ErrorObject>();
   for (const e of errors) {
@@ -329,21 +333,31 @@ function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !alternatives.has(e.instancePath) || best.get(e.instancePath) === e);
 }
 
-function describeError(err: ErrorObject): string {
+function describeError(err: ErrorObject, value: unknown): string {
   const where = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : 'policy';
   switch (err.keyword) {
     case 'additionalProperties': {
       const key = (err.params as { additionalProperty: string }).additionalProperty;
       // The key an earlier build read: say what replaced it rather than only that it is unknown.
       if (key === 'euResidency' && !err.instancePath) return 'euResidency was replaced by residency: eu | eea | eu-adequacy (the default eu is what strict: true meant)';
-      return `unknown key ${quote(key)} in ${where}`;
+      const meant = closestMatch(key, schemaKeysAt(err.instancePath));
+      return `unknown key ${quote(key)} in ${where}${meant ? `; did you mean ${meant}?` : ''}`;
     }
-    case 'enum':
-      return `${where} must be one of: ${((err.params as { allowedValues: unknown[] }).allowedValues).join(', ')}`;
+    case 'enum': {
+      const allowed = (err.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const meant = typeof value === 'string' ? closestMatch(value, allowed) : undefined;
+      if (!meant) return `${where} must be one of: ${allowed.join(', ')}`;
+      // The whole list only while it fits the message's length cap.
+      const guess = `${where} ${quote(String(value))} is not known; did you mean ${meant}?`;
+      const withList = `${guess} (one of: ${allowed.join(', ')})`;
+      return withList.length <= MAX_MESSAGE_LENGTH ? withList : guess;
+    }
     case 'type': {
       const { type } = err.params as { type: string };
       return `${where} must be ${type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : type === 'integer' ? 'an integer' : `a ${type}`}`;
     }
+    case 'required':
+      return `${where} needs ${(err.params as { missingProperty: string }).missingProperty}:`;
     case 'minItems':
       return `${where} must not be empty${/^waivers\.\d+\.paths$/.test(where) ? ' (leave paths out to waive every path)' : ''}`;
     case 'uniqueItems':
@@ -351,4 +365,67 @@ function describeError(err: ErrorObject): string {
     default:
       return `${where} ${err.message ?? 'is not valid'}`;
   }
+}
+
+/** The value at a JSON pointer in the policy's plain data (undefined when there is none). */
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const seg of pointer.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = Array.isArray(node) ? node[Number(seg)] : (node as Record<string, unknown>)[seg];
+  }
+  return node;
+}
+
+interface SchemaNode {
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  additionalProperties?: SchemaNode | boolean;
+}
+
+/** The keys the schema allows in the mapping at a JSON pointer: what a misspelt key is compared with. */
+function schemaKeysAt(pointer: string): string[] {
+  const definitions = (policySchema as { definitions?: Record<string, SchemaNode> }).definitions ?? {};
+  const resolve = (n: SchemaNode | undefined): SchemaNode | undefined => (n?.$ref ? definitions[n.$ref.split('/').pop()!] : n);
+  let node = resolve(policySchema as SchemaNode);
+  for (const seg of pointer.split('/').slice(1)) {
+    const extra = node?.additionalProperties;
+    node = resolve(node?.properties?.[seg] ?? (/^\d+$/.test(seg) && node?.items ? node.items : typeof extra === 'object' ? extra : undefined));
+  }
+  return Object.keys(node?.properties ?? {}).filter((k) => k !== '$schema');
+}
+
+/** jsonc-parser's error codes (CloseBracketExpected) in words. */
+const JSON_PROBLEMS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character', InvalidNumberFormat: 'not a valid number', PropertyNameExpected: 'a key in double quotes is expected',
+  ValueExpected: 'a value is expected', ColonExpected: 'a ":" is expected', CommaExpected: 'a "," is expected',
+  CloseBraceExpected: 'a "}" is missing', CloseBracketExpected: 'a "]" is missing', EndOfFileExpected: 'text after the end of the document',
+  InvalidCommentToken: 'a comment is not closed', UnexpectedEndOfComment: 'a comment is not closed', UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut short', InvalidUnicode: 'a \\u escape is not valid', InvalidEscapeCharacter: 'a \\ escape is not valid',
+  InvalidCharacter: 'a control character inside a string',
+};
+
+function jsonProblem(code: string): string {
+  return JSON_PROBLEMS[code] ?? (/^[A-Z][A-Za-z]+$/.test(code) ? code.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase() : code);
+}
+
+/** The YAML library's usual complaints in words (the position is given apart); others as it words them, without its own position. */
+const YAML_PROBLEMS: [RegExp, string][] = [
+  [/^Flow sequence in block collection must be sufficiently indented and end with a \]/, 'a list opened with "[" is not closed with "]"'],
+  [/^Flow map in block collection must be sufficiently indented and end with a \}/, 'a mapping opened with "{" is not closed with "}"'],
+  [/^Tabs are not allowed as indentation/, 'a tab indents this line; indent YAML with spaces'],
+  [/^All mapping items must start at the same column/, 'this key is indented differently from the keys above it'],
+  [/^Missing closing "?quote/, 'a quoted value is not closed'],
+  [/^Implicit map keys need to be followed by map values/, 'a key without ":" (write key: value)'],
+  [/^Nested mappings are not allowed in compact mappings/, 'two ":" in one value (quote a value that holds ": ")'],
+];
+
+function yamlProblem(message: string): string {
+  const known = YAML_PROBLEMS.find(([pattern]) => pattern.test(message))?.[1];
+  if (known) return known;
+  // "Unexpected flow-map-end token in YAML stream: "}"": the library's token names say little; the text says more.
+  const unexpected = /^Unexpected .*?(?:token in YAML stream(?:: (".*"))?|at node end)/.exec(message);
+  if (unexpected) return unexpected[1] ? `unexpected ${unexpected[1]} here` : 'unexpected text here';
+  return message.replace(/ at line \d+, column \d+:?$/, '');
 }
