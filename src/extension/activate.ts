@@ -23,6 +23,7 @@ export interface Api {
   sidebar: Sidebar;
   /** The no-policy context key and notice. */
   noPolicy: NoPolicyState;
+  status: StatusView;
 }
 
 /** What a host entry gives: how to start the index worker (again after a crash). */
@@ -33,13 +34,14 @@ export interface Host {
 export function activateWith(context: vscode.ExtensionContext, host: Host): Api {
   const log = vscode.window.createOutputChannel('LLM Compliance', { log: true });
   const inventory = new Inventory(() => host.startIndexWorker(), log);
+  const status = new StatusView(inventory);
   // Files of the workspace folders (local, remote or virtual) and notebook cells; the inventory decides which it scans.
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-notebook-cell' }];
   context.subscriptions.push(
     log,
     inventory,
     new DiagnosticsView(inventory, context.extensionUri),
-    new StatusView(inventory),
+    status,
     vscode.languages.registerHoverProvider(selector, new HoverProvider(inventory)),
     vscode.languages.registerCodeActionsProvider(selector, new ActionsProvider(inventory), ActionsProvider.metadata),
   );
@@ -64,5 +66,5 @@ export function activateWith(context: vscode.ExtensionContext, host: Host): Api 
   const sidebar = { matrix, tree, provider };
   registerCommands(context, inventory, sidebar, log);
   void inventory.reload();
-  return { inventory, sidebar, noPolicy };
+  return { inventory, sidebar, noPolicy, status };
 }

@@ -16,12 +16,12 @@ type Show = (message: string, ...items: string[]) => Thenable<string | undefined
 export class NoPolicyState implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private last: boolean | undefined;
-  /** The notice is up (or was shown this session): not again until the next session. */
-  private offered = false;
+  /** The notice was offered on its own this session (once at most). */
+  offered = false;
 
   constructor(
     private readonly inventory: Inventory,
-    private readonly state: vscode.Memento,
+    readonly state: vscode.Memento,
     /** No notice on its own (the extension-host tests): `offer()` still shows it when asked. */
     private readonly quiet: boolean,
   ) {
@@ -52,7 +52,6 @@ export class NoPolicyState implements vscode.Disposable {
   async offer(show: Show = vscode.window.showWarningMessage): Promise<string | undefined> {
     const folders = this.folders();
     if (!folders.length || this.state.get(NOTICE_STATE)) return undefined;
-    this.offered = true;
     const endpoints = this.inventory.endpoints().filter((e) => folders.includes(e.folder.folder.name)).length;
     const what = `${folders.length === 1 ? `${folders[0]} has` : `${folders.length} folders have`} no policy file`;
     const pick = await show(`LLM Compliance: ${what}, so ${endpoints ? `${folders.length === 1 ? 'its' : 'their'} ${endpoints} LLM endpoint use${endpoints === 1 ? ' is' : 's are'}` : 'LLM endpoints are'} listed but not checked against HIPAA, EU residency or any other requirement.`,
