@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { catalog, isDate, type RuleId, waiverCommentEdit, WaiverInputError } from '../core';
 import { commentFor, currentFindings, fixAllEdit } from './actions';
-import { commandId, type CommandName } from './contributions';
+import { answeredContext, commandId, type CommandName } from './contributions';
 import { ask, createPolicy, type CreatePolicyArgs, type Draft, type Question } from './create-policy';
 import type { Inventory } from './inventory';
 import type { EndpointNode, EndpointsTree } from './sidebar/endpoints-tree';
@@ -37,7 +37,10 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
   const draft: Draft = {};
   const answer = async (q: Question): Promise<boolean> => {
     const a = await ask(q);
-    if (a !== undefined) (draft as Record<Question, unknown>)[q] = a;
+    if (a !== undefined) {
+      (draft as Record<Question, unknown>)[q] = a;
+      await vscode.commands.executeCommand('setContext', answeredContext(q), true);
+    }
     return a !== undefined;
   };
   const commands: Record<CommandName, (...args: never[]) => unknown> = {

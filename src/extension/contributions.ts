@@ -103,8 +103,12 @@ export const VIEWS_WELCOME = [
 /** The walkthrough: the decision flow, one question a step, ending with the policy written. Texts in media/walkthrough/. */
 const step = (id: string, title: string, description: string, command: CommandName) => ({
   id, title, description: `${description}\n[${id === 'write' ? 'Create Policy' : 'Answer'}](command:${commandId(command)})`,
-  media: { markdown: `media/walkthrough/${id}.md` }, completionEvents: [`onCommand:${commandId(command)}`],
+  // A question's step is done once it is answered (not when its prompt opens: the walkthrough
+  // would take the focus from the questions that follow); the last one when the command runs.
+  media: { markdown: `media/walkthrough/${id}.md` }, completionEvents: [id === 'write' ? `onCommand:${commandId(command)}` : `onContext:${answeredContext(id)}`],
 });
+/** Context key set when a walkthrough question is answered. */
+export const answeredContext = (question: string): string => `${SECTION}.answered.${question}`;
 export const WALKTHROUGHS = [
   {
     id: 'setup',

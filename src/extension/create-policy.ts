@@ -46,14 +46,14 @@ export async function ask(question: Question): Promise<Draft[Question] | undefin
     case 'phi': {
       const hipaa = await yesNo('Does this workload send protected health information (PHI) to an LLM?', 'HIPAA applies: every endpoint needs a BAA your organisation has signed (LLMC001).', 'No HIPAA requirement.');
       if (hipaa === undefined) return undefined;
-      const baa = hipaa ? await askBaa() : [];
+      const baa = hipaa ? await next(askBaa) : [];
       return baa && { hipaa, baa };
     }
     case 'eu': {
       const eu = await yesNo('Does it send personal data of people in the EU that must stay in Europe?', 'EU data residency: prompts and outputs are processed in the zone you choose next (LLMC002).', 'No residency requirement.');
       if (eu === undefined) return undefined;
       if (!eu) return { residency: null };
-      const zone = await vscode.window.showQuickPick(RESIDENCY_ZONES.map((z) => ({ ...ZONE_LABELS[z], description: z, zone: z })), { title: 'Where may the data be processed?', ignoreFocusOut: true });
+      const zone = await next(() => vscode.window.showQuickPick(RESIDENCY_ZONES.map((z) => ({ ...ZONE_LABELS[z], description: z, zone: z })), { title: 'Where may the data be processed?', ignoreFocusOut: true }));
       return zone && { residency: zone.zone };
     }
     case 'certifications': {
@@ -74,6 +74,12 @@ export async function ask(question: Question): Promise<Draft[Question] | undefin
     }
   }
 }
+
+/** A follow-up question, opened once the previous one has given the focus back (else it can open without it). */
+const next = async <T>(question: () => Thenable<T>): Promise<T> => {
+  await new Promise((r) => setTimeout(r, 100));
+  return question();
+};
 
 const hostsOf = (text: string): string[] => text.split(',').map((h) => h.trim()).filter(Boolean);
 
