@@ -77,7 +77,7 @@ export async function ask(question: Question): Promise<Draft[Question] | undefin
 
 /** A follow-up question, opened once the previous one has given the focus back (else it can open without it). */
 const next = async <T>(question: () => Thenable<T>): Promise<T> => {
-  await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 250));
   return question();
 };
 
