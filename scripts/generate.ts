@@ -11,7 +11,7 @@ import { PROVIDER_IDS, type Fact, type Provider, type Source } from '../src/core
 import { RESIDENCY_ZONES } from '../src/core/catalog/zones';
 import { complianceMatrix } from '../src/core/matrix';
 import { RULES } from '../src/core/rules/rules';
-import { CATEGORY, commandId, COMMANDS, MENUS, SECTION, SETTINGS, VIEW_CONTAINER, VIEWS, type CommandName } from '../src/extension/contributions';
+import { CATEGORY, commandId, COMMANDS, MENUS, SECTION, SETTINGS, VIEW_CONTAINER, VIEWS, VIEWS_WELCOME, WALKTHROUGHS, type CommandName } from '../src/extension/contributions';
 
 const ROOT = path.join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -196,6 +196,8 @@ function writePolicyValidator(schema: object): void {
     },
     viewsContainers: { activitybar: [VIEW_CONTAINER] },
     views: { [VIEW_CONTAINER.id]: Object.values(VIEWS).map((v) => ({ id: v.id, name: v.name, ...(v.type === 'webview' ? { type: 'webview' } : {}) })) },
+    viewsWelcome: VIEWS_WELCOME,
+    walkthroughs: WALKTHROUGHS,
   };
   write('package.json', JSON.stringify(pkg, null, 2) + '\n');
 }

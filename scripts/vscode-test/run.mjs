@@ -6,7 +6,8 @@
 //   node scripts/vscode-test/run.mjs --screenshot F  the same, headless, saved as a PNG of the diagnostics
 //   node scripts/vscode-test/run.mjs --ui [--theme light] [--shots DIR]
 //                                                    a browser-level test of the sidebar (matrix, filter, tree),
-//                                                    optionally saving screenshots of it
+//                                                    optionally saving screenshots of it; then of the walkthrough
+//                                                    on a folder without a policy (walkthrough-test.mjs)
 //   node scripts/vscode-test/run.mjs --web           the web extension's suite (test/integration-web) in the web
 //                                                    worker extension host, on a copy of examples/
 //
@@ -58,7 +59,9 @@ fs.cpSync(path.join(ROOT, 'test/fixtures/parent-policy'), path.join(run, 'monore
 fs.mkdirSync(path.join(run, 'monorepo/.git'));
 // A symlinked folder: the CLI never follows one, so the editor must not either.
 fs.symlinkSync(path.join(run, 'examples/api'), path.join(run, 'monorepo/service/linked-api'), 'dir');
-fs.writeFileSync(multiRoot, JSON.stringify({ folders: [{ path: 'examples' }, { path: 'gateway' }, { path: 'monorepo/service' }] }, null, 2));
+// And a folder with endpoints but no policy anywhere above it: nothing may look compliant there.
+fs.cpSync(path.join(ROOT, 'examples/api'), path.join(run, 'no-policy'), { recursive: true });
+fs.writeFileSync(multiRoot, JSON.stringify({ folders: [{ path: 'examples' }, { path: 'gateway' }, { path: 'monorepo/service' }, { path: 'no-policy' }] }, null, 2));
 for (const d of ['ud/User', 'exts', 'tmp', 'xdg']) fs.mkdirSync(path.join(run, d), { recursive: true });
 fs.writeFileSync(path.join(run, 'ud/User/settings.json'), JSON.stringify({
   'telemetry.telemetryLevel': 'off',
@@ -158,7 +161,7 @@ async function drive(url) {
     log('opening VS Code', mode === 'test' ? 'to run the extension-host suite' : mode === 'web' ? 'to run the web extension\'s suite in the web worker extension host' : 'to take a screenshot');
     await page.goto(url);
     if (mode === 'screenshot') return await screenshot(page, args[args.indexOf('--screenshot') + 1]);
-    if (mode === 'ui') return await sidebarTest(page, args.includes('--shots') ? args[args.indexOf('--shots') + 1] : undefined);
+    if (mode === 'ui') return (await sidebarTest(page, args.includes('--shots') ? args[args.indexOf('--shots') + 1] : undefined)) || await (await import('./walkthrough-test.mjs')).walkthroughTest(page, { root: ROOT, run, log, open: (folder) => url.replace(/folder=[^&]*/, `folder=${encodeURIComponent(folder)}`) });
     const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
     const c = await Promise.race([done, timeout]);
     if (c === 'timeout') log(`no result after ${timeoutMs / 1000} s`);

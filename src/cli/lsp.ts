@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  emptyPolicy, Engine, type Finding, type Fix, fixAllOf, formatOf, type IgnoreLayer, isExcluded, LineIndex, type Policy, POLICY_FILE_NAMES, PolicyError, type PolicyProblem, readLimit,
+  emptyPolicy, Engine, type Finding, type Fix, fixAllOf, formatOf, type IgnoreLayer, isExcluded, LineIndex, NO_POLICY_CODE, noPolicyHints, type Policy, POLICY_FILE_NAMES, PolicyError, type PolicyProblem, readLimit,
   type ScanNote, type Severity, WorkspaceIndex, type WorkspaceResults,
 } from '../core';
 import { readForScan } from './read-file';
@@ -308,7 +308,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   return connection;
 }
 
-/** Each file's diagnostics: unwaived findings, the policy's problems, and without a policy the notes. */
+/** Each file's diagnostics: unwaived findings, the policy's problems, and without a policy the notes and a hint at each endpoint. */
 function diagnosticsOf(folder: Folder, results: WorkspaceResults, documents: TextDocuments<TextDocument>): Map<string, Diagnostic[]> {
   const byFile = new Map<string, Diagnostic[]>();
   const add = (file: string, d: Diagnostic): void => void byFile.set(file, [...(byFile.get(file) ?? []), d]);
@@ -316,6 +316,10 @@ function diagnosticsOf(folder: Folder, results: WorkspaceResults, documents: Tex
   for (const f of results.findings) if (!f.suppression) add(f.file, toDiagnostic(folder, f, lines));
   // Without a policy the notes say what was not analysed (under one, each is an LLMC008 finding above).
   if (!folder.policy.source) for (const note of results.notes) add(note.file, noteDiagnostic(note));
+  // Without one (and none broken), each endpoint says it was not checked: an empty list must not read as compliant.
+  if (!folder.policy.source && !folder.policyProblems.length) {
+    for (const h of noPolicyHints(results.endpoints)) add(h.file, { range: rangeOf(lines(h.file), h.range.start, h.range.end), severity: DiagnosticSeverity.Information, code: NO_POLICY_CODE, source: SOURCE, message: h.message });
+  }
   // Problems name the policy file relative to the folder (findPolicy's working directory).
   for (const p of folder.policyProblems) add(p.file, policyDiagnostic(p));
   return byFile;

@@ -5,7 +5,7 @@
 // applied at stale offsets.
 
 import * as vscode from 'vscode';
-import { clearFix, type Fix, fixAllOf, formatOf, lineCommentOf } from '../core';
+import { clearFix, type Fix, fixAllOf, formatOf, lineCommentOf, NO_POLICY_CODE } from '../core';
 import { commandId } from './contributions';
 import { SOURCE } from './diagnostics';
 import { notebookOf, type PlacedFinding } from './folder-scan';
@@ -19,6 +19,8 @@ export class ActionsProvider implements vscode.CodeActionProvider {
   constructor(private readonly inventory: Inventory) {}
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const create = this.createPolicyAction(document, context);
+    if (create) return [create];
     // Right after typing (or on save) the results may be a keystroke behind: bring them up to date first.
     let findings = currentFindings(this.inventory, document);
     if (!findings) {
@@ -61,6 +63,19 @@ export class ActionsProvider implements vscode.CodeActionProvider {
       actions.push(all);
     }
     return actions;
+  }
+
+  /** On a no-policy hint: the one thing to do is to write a policy. */
+  private createPolicyAction(document: vscode.TextDocument, context: vscode.CodeActionContext): vscode.CodeAction | undefined {
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return undefined;
+    const hints = context.diagnostics.filter((d) => d.source === SOURCE && codeOf(d) === NO_POLICY_CODE);
+    const scan = hints.length ? this.inventory.scanOf(notebookOf(document.uri)?.uri ?? document.uri) : undefined;
+    if (!scan) return undefined;
+    const action = new vscode.CodeAction(`Create a policy for ${scan.folder.name}…`, vscode.CodeActionKind.QuickFix);
+    action.command = { title: action.title, command: commandId('createPolicy'), arguments: [{ folder: scan.folder.uri.toString() }] };
+    action.diagnostics = hints;
+    action.isPreferred = true;
+    return action;
   }
 }
 

@@ -10,6 +10,7 @@ import { HoverProvider } from './hover';
 import type { IndexChannel } from './index-client';
 import { Inventory } from './inventory';
 import { StatusView } from './status';
+import { NoPolicyState } from './no-policy';
 import { registerCommands, type Sidebar } from './commands';
 import { VIEWS } from './contributions';
 import { EndpointsTree } from './sidebar/endpoints-tree';
@@ -20,6 +21,9 @@ import { ProviderPanel } from './sidebar/provider-panel';
 export interface Api {
   inventory: Inventory;
   sidebar: Sidebar;
+  /** The no-policy context key and notice. */
+  noPolicy: NoPolicyState;
+  status: StatusView;
 }
 
 /** What a host entry gives: how to start the index worker (again after a crash). */
@@ -30,33 +34,37 @@ export interface Host {
 export function activateWith(context: vscode.ExtensionContext, host: Host): Api {
   const log = vscode.window.createOutputChannel('LLM Compliance', { log: true });
   const inventory = new Inventory(() => host.startIndexWorker(), log);
+  const status = new StatusView(inventory);
   // Files of the workspace folders (local, remote or virtual) and notebook cells; the inventory decides which it scans.
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-notebook-cell' }];
   context.subscriptions.push(
     log,
     inventory,
     new DiagnosticsView(inventory, context.extensionUri),
-    new StatusView(inventory),
+    status,
     vscode.languages.registerHoverProvider(selector, new HoverProvider(inventory)),
     vscode.languages.registerCodeActionsProvider(selector, new ActionsProvider(inventory), ActionsProvider.metadata),
   );
   const provider = new ProviderPanel(context.extensionUri, inventory);
   const matrix = new MatrixView(context.extensionUri, inventory, log, (id) => provider.show(id));
   const tree = new EndpointsTree(inventory);
+  // The extension-host tests stay quiet: a notice would sit over the UI they drive.
+  const noPolicy = new NoPolicyState(inventory, context.workspaceState, context.extensionMode === vscode.ExtensionMode.Test);
   const treeView = vscode.window.createTreeView(VIEWS.endpoints.id, { treeDataProvider: tree, showCollapseAll: true });
   const describeTree = (): void => {
     const uses = tree.uses();
     const failing = uses.filter((u) => u.verdict === 'error' || u.verdict === 'warning').length;
     treeView.description = uses.length ? `${uses.length} uses${failing ? ` · ${failing} failing` : ''}` : '';
-    treeView.message = uses.length || inventory.scans().some((s) => s.busy) ? undefined : 'No LLM endpoints found in this workspace.';
+    // Without a policy an empty tree shows the welcome view (viewsWelcome), which a message would hide.
+    treeView.message = uses.length || noPolicy.folders().length || inventory.scans().some((s) => s.busy) ? undefined : 'No LLM endpoints found in this workspace.';
   };
   context.subscriptions.push(
-    provider, matrix, tree, treeView,
+    provider, matrix, tree, treeView, noPolicy,
     vscode.window.registerWebviewViewProvider(VIEWS.matrix.id, matrix),
     inventory.onDidChange(describeTree),
   );
   const sidebar = { matrix, tree, provider };
   registerCommands(context, inventory, sidebar, log);
   void inventory.reload();
-  return { inventory, sidebar };
+  return { inventory, sidebar, noPolicy, status };
 }

@@ -2,9 +2,10 @@
 // so scripts, keybindings and tests can run them without prompts.
 
 import * as vscode from 'vscode';
-import { catalog, isDate, POLICY_FILE_NAMES, policyTemplate, type ProviderId, type Requirement, REQUIREMENT_LABELS, REQUIREMENTS, type RuleId, waiverCommentEdit, WaiverInputError } from '../core';
+import { catalog, isDate, type RuleId, waiverCommentEdit, WaiverInputError } from '../core';
 import { commentFor, currentFindings, fixAllEdit } from './actions';
-import { commandId, type CommandName } from './contributions';
+import { answeredContext, commandId, type CommandName } from './contributions';
+import { ask, createPolicy, type CreatePolicyArgs, type Draft, type Question } from './create-policy';
 import type { Inventory } from './inventory';
 import type { EndpointNode, EndpointsTree } from './sidebar/endpoints-tree';
 import type { MatrixView } from './sidebar/matrix-view';
@@ -26,13 +27,22 @@ export interface WaiverArgs {
   expires?: string;
 }
 
-export interface CreatePolicyArgs {
-  folder?: string;
-  require?: Requirement[];
-  baa?: ProviderId[];
-}
+export type { CreatePolicyArgs } from './create-policy';
 
-export function registerCommands(context: vscode.ExtensionContext, inventory: Inventory, sidebar: Sidebar, log: vscode.LogOutputChannel): void {
+/** The walkthrough (package.json contributes.walkthroughs), by its full id. */
+export const WALKTHROUGH = 'llm-compliance.llm-compliance#setup';
+
+export function registerCommands(context: vscode.ExtensionContext, inventory: Inventory, sidebar: Sidebar, log: vscode.LogOutputChannel): Draft {
+  // The walkthrough's answers so far; Create Policy asks only what is still open.
+  const draft: Draft = {};
+  const answer = async (q: Question): Promise<boolean> => {
+    const a = await ask(q);
+    if (a !== undefined) {
+      (draft as Record<Question, unknown>)[q] = a;
+      await vscode.commands.executeCommand('setContext', answeredContext(q), true);
+    }
+    return a !== undefined;
+  };
   const commands: Record<CommandName, (...args: never[]) => unknown> = {
     rescan: () => inventory.reload(),
     showOutput: () => log.show(),
@@ -45,10 +55,15 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
       return vscode.workspace.applyEdit(edit);
     },
     addWaiver: (args: WaiverArgs) => addWaiver(inventory, args),
-    createPolicy: (args: CreatePolicyArgs = {}) => createPolicy(args),
+    createPolicy: (args: CreatePolicyArgs = {}) => createPolicy(args ?? {}, draft),
+    askPhi: () => answer('phi'),
+    askEu: () => answer('eu'),
+    askCertifications: () => answer('certifications'),
+    askGateway: () => answer('gateway'),
+    openWalkthrough: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false),
     revealMatrix: () => sidebar.matrix.reveal(),
     focusProvider: async (arg?: string | EndpointNode) => {
-      const id = typeof arg === 'string' ? arg : arg && arg.kind !== 'location' ? arg.provider : (await vscode.window.showQuickPick(
+      const id = typeof arg === 'string' ? arg : arg && (arg.kind === 'provider' || arg.kind === 'endpoint') ? arg.provider : (await vscode.window.showQuickPick(
         catalog.providers.map((p) => ({ label: p.name, description: p.id, id: p.id })), { title: 'Show provider details' }))?.id;
       return id ? sidebar.provider.show(id) : false;
     },
@@ -60,6 +75,7 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
     applyEndpointFix: (node?: EndpointNode) => sidebar.tree.applyFix(node),
   };
   for (const [name, run] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(commandId(name as CommandName), run));
+  return draft;
 }
 
 async function addWaiver(inventory: Inventory, args: WaiverArgs): Promise<boolean> {
@@ -110,51 +126,5 @@ function validate(check: () => unknown): string | undefined {
     return undefined;
   } catch (err) {
     return err instanceof WaiverInputError ? err.message : String(err);
-  }
-}
-
-async function createPolicy(args: CreatePolicyArgs): Promise<vscode.Uri | undefined> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  const folder = args.folder ? folders.find((f) => f.uri.toString() === args.folder)
-    : folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder is the policy for?' }) : folders[0];
-  if (!folder) {
-    if (!folders.length) void vscode.window.showWarningMessage('LLM Compliance: open a folder first; the policy file lives at its root.');
-    return undefined;
-  }
-  for (const name of POLICY_FILE_NAMES) {
-    const existing = vscode.Uri.joinPath(folder.uri, name);
-    if (await exists(existing)) {
-      await vscode.window.showTextDocument(existing);
-      void vscode.window.showInformationMessage(`LLM Compliance: ${folder.name} already has ${name}; it is open for editing.`);
-      return existing;
-    }
-  }
-  const require = args.require ?? (await vscode.window.showQuickPick(
-    REQUIREMENTS.map((r) => ({ label: REQUIREMENT_LABELS[r].label, detail: REQUIREMENT_LABELS[r].detail, id: r, picked: r === 'hipaa' || r === 'eu-residency' })),
-    { title: 'Create policy (1/2): what must every LLM endpoint meet?', canPickMany: true, ignoreFocusOut: true },
-  ))?.map((p) => p.id);
-  if (!require) return undefined;
-  let baa = args.baa ?? [];
-  if (!args.baa && require.includes('hipaa')) {
-    const offered = catalog.providers.filter((p) => p.posture.baa.value === 'available' || p.posture.baa.value === 'case-by-case');
-    const picked = await vscode.window.showQuickPick(
-      offered.map((p) => ({ label: p.name, description: p.id, detail: `BAA ${p.posture.baa.value}${p.posture.baa.tier ? ` · ${p.posture.baa.tier}` : ''}`, id: p.id })),
-      { title: 'Create policy (2/2): which providers\' BAAs has your organisation signed?', canPickMany: true, ignoreFocusOut: true },
-    );
-    if (!picked) return undefined;
-    baa = picked.map((p) => p.id);
-  }
-  const uri = vscode.Uri.joinPath(folder.uri, POLICY_FILE_NAMES[0]!);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(policyTemplate({ require, baa })));
-  await vscode.window.showTextDocument(uri);
-  return uri;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }

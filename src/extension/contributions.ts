@@ -48,6 +48,11 @@ export const SETTINGS: { [K in keyof Settings]: { default: Settings[K]; schema: 
 export const COMMANDS = {
   rescan: { title: 'Rescan Workspace', icon: '$(refresh)' },
   createPolicy: { title: 'Create Policy File…' },
+  openWalkthrough: { title: 'Set Up a Policy (Walkthrough)' },
+  askPhi: { title: 'Policy Question: Protected Health Information?', hidden: true },
+  askEu: { title: 'Policy Question: EU Personal Data?', hidden: true },
+  askCertifications: { title: 'Policy Question: Certifications?', hidden: true },
+  askGateway: { title: 'Policy Question: LLM Gateway?', hidden: true },
   showOutput: { title: 'Show Log' },
   addWaiver: { title: 'Waive This Finding with a Reason…', hidden: true },
   fixAllInFile: { title: 'Fix All Fixable Findings in This File' },
@@ -70,7 +75,7 @@ export const VIEWS = {
 } as const;
 
 /** Tree item kinds (TreeItem.contextValue), for the inline actions below. */
-export const TREE_ITEMS = { provider: 'provider', unknownProvider: 'provider-unknown', endpoint: 'endpoint', location: 'location', fixable: 'location-fixable' } as const;
+export const TREE_ITEMS = { provider: 'provider', unknownProvider: 'provider-unknown', endpoint: 'endpoint', location: 'location', fixable: 'location-fixable', noPolicy: 'no-policy' } as const;
 
 export const MENUS = {
   'view/title': [
@@ -82,3 +87,39 @@ export const MENUS = {
     { command: 'focusProvider', when: `view == ${VIEWS.endpoints.id} && viewItem == ${TREE_ITEMS.provider}`, group: 'inline' },
   ],
 } as const satisfies Record<string, readonly { command: CommandName; when: string; group: string }[]>;
+
+/** Context key: some folder has no policy (and none a broken one); src/extension/no-policy.ts sets it. */
+export const NO_POLICY_CONTEXT = `${SECTION}.noPolicy`;
+
+/** The endpoints tree when it is empty and a folder has no policy. */
+export const VIEWS_WELCOME = [
+  {
+    view: VIEWS.endpoints.id,
+    contents: `No policy file in this workspace: LLM endpoints are listed, but nothing is checked against HIPAA, EU residency or certifications.\n[Create Policy…](command:${commandId('createPolicy')})\n[Open the Walkthrough](command:${commandId('openWalkthrough')})`,
+    when: NO_POLICY_CONTEXT,
+  },
+];
+
+/** The walkthrough: the decision flow, one question a step, ending with the policy written. Texts in media/walkthrough/. */
+const step = (id: string, title: string, description: string, command: CommandName) => ({
+  id, title, description: `${description}\n[${id === 'write' ? 'Create Policy' : 'Answer'}](command:${commandId(command)})`,
+  // A question's step is done once it is answered (not when its prompt opens: the walkthrough
+  // would take the focus from the questions that follow); the last one when the command runs.
+  media: { markdown: `media/walkthrough/${id}.md` }, completionEvents: [id === 'write' ? `onCommand:${commandId(command)}` : `onContext:${answeredContext(id)}`],
+});
+/** Context key set when a walkthrough question is answered. */
+export const answeredContext = (question: string): string => `${SECTION}.answered.${question}`;
+export const WALKTHROUGHS = [
+  {
+    id: 'setup',
+    title: 'Set Up an LLM Compliance Policy',
+    description: 'Four questions about your workload; the answers become .llm-compliance.yaml, and every LLM endpoint is checked against it.',
+    steps: [
+      step('phi', 'Does the workload touch health data (PHI)?', 'If prompts can carry protected health information, HIPAA applies: every endpoint needs a BAA your organisation has signed.', 'askPhi'),
+      step('eu', 'Does it handle EU personal data?', 'If data about people in the EU must stay in Europe, choose where it may be processed: the EU, the EEA, or EU adequacy countries.', 'askEu'),
+      step('certifications', 'Which certifications does procurement ask for?', 'SOC 2 Type II, ISO/IEC 27001, ISO/IEC 42001, the EU AI Act GPAI Code of Practice: none, some or all.', 'askCertifications'),
+      step('gateway', 'Must calls go through your LLM gateway?', 'If your team routes LLM calls through a gateway (audit logs, keys), name its hosts; direct calls are then reported.', 'askGateway'),
+      step('write', 'Write the policy', 'Creates .llm-compliance.yaml at the folder\'s root from your answers (questions you skipped are asked now).', 'createPolicy'),
+    ],
+  },
+];

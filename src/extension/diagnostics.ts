@@ -5,7 +5,7 @@
 // and an information note without one.
 
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../core';
+import { type Finding, NO_POLICY_CODE, noPolicyHints, type Severity } from '../core';
 import type { FolderScan, PlacedFinding } from './folder-scan';
 import type { Inventory } from './inventory';
 import { setting } from './settings';
@@ -48,6 +48,7 @@ export class DiagnosticsView implements vscode.Disposable {
         d.code = note.kind;
         add(scan.uriOf(note.file), d);
       }
+      for (const d of noPolicyDiagnostics(scan)) add(d.uri, d.diagnostic);
     }
     this.collection.clear();
     for (const [uri, list] of byUri.values()) this.collection.set(uri, list);
@@ -67,6 +68,19 @@ export class DiagnosticsView implements vscode.Disposable {
     this.subscription.dispose();
     this.collection.dispose();
   }
+}
+
+/** Without a policy (and none broken), each endpoint's place says it was not checked (core/policy/no-policy.ts); the quick fix creates one. */
+export function noPolicyDiagnostics(scan: FolderScan): { uri: vscode.Uri; diagnostic: vscode.Diagnostic }[] {
+  if (scan.policy.source || scan.policyProblems.length) return [];
+  return noPolicyHints(scan.results.endpoints).flatMap((h) => {
+    const place = scan.placeOf(h.file, h.range.start, h.range.end);
+    if (!place) return [];
+    const d = new vscode.Diagnostic(place.range, h.message, vscode.DiagnosticSeverity.Information);
+    d.source = SOURCE;
+    d.code = NO_POLICY_CODE;
+    return [{ uri: place.uri, diagnostic: d }];
+  });
 }
 
 /** The problems that make the policy file invalid, at their lines in it. */

@@ -1,5 +1,6 @@
 // The status bar item: the workspace's count of unwaived findings; opens the Problems view.
-// It says so plainly when a policy file is invalid or the scan is still running.
+// It says so plainly when a policy file is invalid, or missing (warning-coloured: no count
+// that could pass for "compliant"; the click creates one).
 
 import * as vscode from 'vscode';
 import { commandId } from './contributions';
@@ -27,21 +28,26 @@ export class StatusView implements vscode.Disposable {
     const files = new Set(active.map((f) => f.file)).size;
     const endpoints = this.inventory.endpoints().length;
     const broken = scans.filter((s) => s.policyProblems.length);
+    const noPolicy = scans.filter((s) => !s.policy.source && !s.policyProblems.length);
     const tooltip = new vscode.MarkdownString(undefined, true);
     if (broken.length) {
       this.item.text = '$(error) LLM policy invalid';
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
       this.item.command = { title: 'Open policy', command: 'vscode.open', arguments: [broken[0]!.policyUri] };
       tooltip.appendMarkdown(`The policy file in ${names(broken)} is invalid (see its problems). ${broken[0]!.policy.source ? 'The last valid version is still applied.' : 'No requirements are checked until it is fixed.'}\n\n`);
+    } else if (noPolicy.length) {
+      // Nothing is required, so nothing fails: a count would read as "compliant". Say what is missing, and the click writes it.
+      this.item.text = noPolicy.length === scans.length ? '$(shield) LLM: no policy' : `$(shield) ${active.length} · LLM: no policy in ${noPolicy.length} folder${noPolicy.length === 1 ? '' : 's'}`;
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      this.item.command = { title: 'Create Policy…', command: commandId('createPolicy'), arguments: noPolicy.length === 1 ? [{ folder: noPolicy[0]!.folder.uri.toString() }] : [] };
     } else {
-      this.item.text = active.length ? `$(shield) ${active.length}` : '$(shield) 0';
+      this.item.text = `$(shield) ${active.length}`;
       this.item.backgroundColor = undefined;
       this.item.command = commandId('openProblems');
     }
-    const noPolicy = scans.filter((s) => !s.policy.source && !s.policyProblems.length);
     tooltip.appendMarkdown(`**LLM Compliance**: ${active.length} finding${active.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
     tooltip.appendMarkdown(`${waived ? ` · ${waived} waived` : ''} · ${endpoints} endpoint${endpoints === 1 ? '' : 's'}\n\n`);
-    if (noPolicy.length) tooltip.appendMarkdown(`No policy file in ${names(noPolicy)}: endpoints are listed, nothing is required. [Create one](command:${commandId('createPolicy')})\n\n`);
+    if (noPolicy.length) tooltip.appendMarkdown(`No policy file in ${names(noPolicy)}: its endpoints are listed but not checked against any requirement. [Create one](command:${commandId('createPolicy')})\n\n`);
     if (scans.some((s) => s.cancelled)) tooltip.appendMarkdown('The workspace scan was cancelled: only the files scanned so far and open files are counted. [Rescan](command:' + commandId('rescan') + ')\n\n');
     tooltip.isTrusted = { enabledCommands: [commandId('createPolicy'), commandId('rescan')] };
     this.item.tooltip = tooltip;

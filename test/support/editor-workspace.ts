@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALWAYS_SKIPPED_FOLDERS, formatOf, type Policy, type WorkspaceResults } from '../../src/core';
+import { ALWAYS_SKIPPED_FOLDERS, emptyPolicy, formatOf, type Policy, type WorkspaceResults } from '../../src/core';
 import type { IndexWorker } from '../../src/extension/index-client';
 import { ROOT } from './cli';
 
@@ -20,10 +20,12 @@ function filesOf(dir: string, prefix = ''): string[] {
   });
 }
 
-/** What an index worker makes of a workspace (a path under the project root): its policy, the files it scans, and the results. */
+/** What an index worker makes of a workspace (a path under the project root, or absolute): its policy, the files it scans, and the results. */
 export async function analyseInWorker(worker: IndexWorker, workspace: string): Promise<{ policy: Policy; scanned: string[]; results: WorkspaceResults }> {
-  const dir = path.join(ROOT, workspace);
-  const parsed = await worker.parsePolicy('.llm-compliance.yaml', fs.readFileSync(path.join(dir, '.llm-compliance.yaml'), 'utf8'));
+  const dir = path.resolve(ROOT, workspace);
+  // A folder without a policy is analysed as the editor does: under the empty policy.
+  const policyFile = path.join(dir, '.llm-compliance.yaml');
+  const parsed = fs.existsSync(policyFile) ? await worker.parsePolicy('.llm-compliance.yaml', fs.readFileSync(policyFile, 'utf8')) : { policy: emptyPolicy() };
   assert.ok('policy' in parsed, JSON.stringify(parsed));
   const files = filesOf(dir);
   const gitignores = files.filter((f) => f === '.gitignore' || f.endsWith('/.gitignore')).map((f): [string, string] => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);

@@ -5,7 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LineIndex, type Finding } from '../../src/core';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { LineIndex, NO_POLICY_CODE, NO_POLICY_HINT_MAX, noPolicyHints, type Finding } from '../../src/core';
 import { IndexWorker } from '../../src/extension/index-client';
 import { nodeIndexWorker } from '../../src/extension/node-host';
 import { webIndexWorker } from '../../src/extension/web-host';
@@ -30,7 +32,7 @@ async function fromIndexWorker(worker: IndexWorker, workspace: string): Promise<
 
 /** The Language Server's diagnostics for every file of the folder, published when it starts. */
 async function fromLanguageServer(workspace: string): Promise<string[]> {
-  const root = path.join(ROOT, workspace);
+  const root = path.resolve(ROOT, workspace);
   const client = new LspClient();
   try {
     await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {} });
@@ -64,6 +66,34 @@ describe('desktop, web and Language Server hosts', function () {
     } finally {
       desktop.dispose();
       web.dispose();
+    }
+  });
+
+  it('mark the same places "not checked" with the same words on a folder without a policy, and nothing else', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-nopolicy-'));
+    fs.cpSync(path.join(ROOT, 'examples'), dir, { recursive: true });
+    fs.rmSync(path.join(dir, '.llm-compliance.yaml'));
+    const desktop = new IndexWorker(nodeIndexWorker(path.join(DIST, 'index-worker.js')), (err) => assert.fail(err));
+    try {
+      // As the extension's DiagnosticsView places them: the core's hints at the analysed text's lines.
+      const { results } = await analyseInWorker(desktop, dir);
+      assert.deepEqual(results.findings.filter((f) => !f.suppression), [], 'no policy: no findings');
+      const inEditor = noPolicyHints(results.endpoints).map((h) => {
+        const lines = new LineIndex(results.texts.get(h.file) ?? '');
+        const a = lines.position(h.range.start);
+        const b = lines.position(h.range.end);
+        return `${h.file} ${a.line - 1}:${a.column - 1}-${b.line - 1}:${b.column - 1} 3 ${NO_POLICY_CODE} ${h.message}`;
+      }).sort();
+      const places = new Set(results.endpoints.map((e) => `${e.file}:${e.range.start}:${e.range.end}`));
+      assert.equal(inEditor.length, places.size, 'one hint per place an endpoint is chosen');
+      assert.ok(inEditor.length >= 20, `${inEditor.length} hints`);
+      assert.ok(inEditor.every((d) => d.split(` ${NO_POLICY_CODE} `)[1]!.length <= NO_POLICY_HINT_MAX));
+      const fromServer = await fromLanguageServer(dir);
+      assert.deepEqual(fromServer.filter((d) => d.includes(` ${NO_POLICY_CODE} `)), inEditor, 'Language Server and desktop');
+      assert.ok(!fromServer.some((d) => / LLMC\d{3} /.test(d)), 'the Language Server reports no rule without a policy');
+    } finally {
+      desktop.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

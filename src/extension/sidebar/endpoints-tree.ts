@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { catalog, clearFix, type Endpoint, type Finding, SEVERITY_RANK } from '../../core';
 import { fixAllEdit } from '../actions';
-import { TREE_ITEMS } from '../contributions';
-import type { PlacedEndpoint, PlacedFinding } from '../folder-scan';
+import { commandId, TREE_ITEMS } from '../contributions';
+import type { FolderScan, PlacedEndpoint, PlacedFinding } from '../folder-scan';
 import type { Inventory } from '../inventory';
 
 type Verdict = 'error' | 'warning' | 'note' | 'waived' | 'pass' | 'listed';
@@ -19,7 +19,13 @@ export interface GroupNode {
   uses: Use[];
 }
 
-export type EndpointNode = GroupNode | { kind: 'location'; use: Use };
+/** The first row while a folder has no policy: what is missing, and a click that writes it. */
+export interface NoPolicyNode {
+  kind: 'no-policy';
+  folders: FolderScan[];
+}
+
+export type EndpointNode = GroupNode | { kind: 'location'; use: Use } | NoPolicyNode;
 
 export interface Use {
   placed: PlacedEndpoint;
@@ -55,8 +61,11 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
   getChildren(node?: EndpointNode): EndpointNode[] {
     if (!node) {
       const groups = group(this.uses(), (u) => u.placed.endpoint.provider ?? '');
-      return [...groups].map(([id, uses]): GroupNode => ({ kind: 'provider', provider: id || null, label: id ? names.get(id as never) ?? id : 'Unknown provider', uses }))
+      const providers = [...groups].map(([id, uses]): GroupNode => ({ kind: 'provider', provider: id || null, label: id ? names.get(id as never) ?? id : 'Unknown provider', uses }))
         .sort((a, b) => failing(b) - failing(a) || a.label.localeCompare(b.label));
+      // Only above endpoints: an empty tree shows the welcome view (package.json viewsWelcome) instead.
+      const unchecked = this.inventory.scans().filter((scan) => !scan.policy.source && !scan.policyProblems.length);
+      return unchecked.length && providers.length ? [{ kind: 'no-policy', folders: unchecked }, ...providers] : providers;
     }
     if (node.kind === 'provider') {
       const groups = group(node.uses, (u) => `${u.placed.endpoint.host ?? 'host unknown'} · ${u.placed.endpoint.region ?? 'region unknown'}`);
@@ -67,12 +76,13 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
   }
 
   getTreeItem(node: EndpointNode): vscode.TreeItem {
+    if (node.kind === 'no-policy') return noPolicyItem(node);
     if (node.kind === 'location') {
       const { placed, findings, verdict } = node.use;
       const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
       const label = `${multiRoot ? `${placed.folder.folder.name}/` : ''}${placed.endpoint.file}:${placed.range.start.line + 1}`;
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-      item.description = placed.endpoint.via;
+      item.description = verdict === 'listed' ? `not checked: no policy · ${placed.endpoint.via}` : placed.endpoint.via;
       item.iconPath = iconOf(verdict);
       item.resourceUri = placed.uri;
       item.command = { title: 'Open', command: 'vscode.open', arguments: [placed.uri, { selection: placed.range, preview: true }] };
@@ -84,7 +94,8 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
     const count = node.uses.length;
     const bad = failing(node);
     const item = new vscode.TreeItem(node.label, node.kind === 'provider' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = `${count} use${count === 1 ? '' : 's'}${bad ? ` · ${bad} failing` : ''}`;
+    const unchecked = node.uses.filter((u) => u.verdict === 'listed').length;
+    item.description = `${count} use${count === 1 ? '' : 's'}${bad ? ` · ${bad} failing` : ''}${unchecked ? ` · ${unchecked === count ? '' : `${unchecked} `}not checked: no policy` : ''}`;
     item.iconPath = iconOf(worst(node.uses.map((u) => u.verdict)));
     item.contextValue = node.kind === 'provider' ? (node.provider ? TREE_ITEMS.provider : TREE_ITEMS.unknownProvider) : TREE_ITEMS.endpoint;
     item.accessibilityInformation = { label: `${node.label}, ${item.description}, ${VERDICT_WORDS[worst(node.uses.map((u) => u.verdict))]}` };
@@ -139,7 +150,7 @@ function verdictOf(findings: Finding[], hasPolicy: boolean): Verdict {
 }
 
 const VERDICT_WORDS: Record<Verdict, string> = {
-  error: 'fails the policy', warning: 'fails the policy (warning)', note: 'has a note', waived: 'waived', pass: 'meets the policy', listed: 'listed, no policy',
+  error: 'fails the policy', warning: 'fails the policy (warning)', note: 'has a note', waived: 'waived', pass: 'meets the policy', listed: 'not checked: no policy',
 };
 
 const ORDER: Verdict[] = ['listed', 'pass', 'waived', 'note', 'warning', 'error'];
@@ -154,7 +165,7 @@ function iconOf(v: Verdict): vscode.ThemeIcon {
     case 'note': return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
     case 'waived': return new vscode.ThemeIcon('circle-slash');
     case 'pass': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-    case 'listed': return new vscode.ThemeIcon('circle-outline');
+    case 'listed': return new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   }
 }
 
@@ -163,6 +174,18 @@ function tooltipOf(use: Use): vscode.MarkdownString {
   const e = use.placed.endpoint;
   md.appendText(`${e.host ?? 'host unknown'} · ${e.region ?? 'region unknown'} · ${e.via}\n\n`);
   for (const f of use.findings) md.appendText(`${f.finding.ruleId}${f.finding.suppression ? ' (waived)' : ''}: ${f.finding.message}\n\n`);
-  if (!use.findings.length) md.appendText(use.verdict === 'pass' ? 'Meets the policy.' : 'No policy: listed only.');
+  if (!use.findings.length) md.appendText(use.verdict === 'pass' ? 'Meets the policy.' : 'Not checked: this folder has no policy, so nothing is required of this endpoint yet.');
   return md;
+}
+
+function noPolicyItem(node: NoPolicyNode): vscode.TreeItem {
+  const folders = node.folders.map((s) => s.folder.name).join(', ');
+  const item = new vscode.TreeItem('No policy: endpoints not checked', vscode.TreeItemCollapsibleState.None);
+  item.description = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folders} · Create Policy…` : 'Create Policy…';
+  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  item.command = { title: 'Create Policy…', command: commandId('createPolicy'), arguments: node.folders.length === 1 ? [{ folder: node.folders[0]!.folder.uri.toString() }] : [] };
+  item.tooltip = `No policy file in ${folders}: the endpoints below are listed, but nothing is required of them, so none can fail. Click to create a policy.`;
+  item.contextValue = TREE_ITEMS.noPolicy;
+  item.id = 'no-policy';
+  return item;
 }
