@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { catalog, closestMatch, nearestPolicy, parsePolicy, POLICY_FILE_NAMES, policyTemplate, PROVIDER_IDS, type ProviderId, type Requirement, REQUIREMENT_LABELS, REQUIREMENTS, RESIDENCY_ZONES, type ResidencyZone, visibleControls } from '../core';
+import { closestMatch, nearestPolicy, parsePolicy, POLICY_FILE_NAMES, policyTemplate, PROVIDER_IDS, providersOfferingBaa, providersWithUnconfirmedBaa, type ProviderId, type Requirement, REQUIREMENT_LABELS, REQUIREMENTS, RESIDENCY_ZONES, type ResidencyZone, visibleControls } from '../core';
 
 export interface InitFlags {
   require?: string;
@@ -38,16 +38,6 @@ interface Answers {
 
 const CERTIFICATIONS: Requirement[] = ['soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'];
 const POLICY_FILE = POLICY_FILE_NAMES[0]!;
-
-/** Providers the catalog says offer a BAA (always, or case by case): what the BAA question lists. */
-export function providersOfferingBaa(): ProviderId[] {
-  return catalog.providers.filter((p) => p.posture.baa.value === 'available' || p.posture.baa.value === 'case-by-case').map((p) => p.id);
-}
-
-/** Providers whose BAA the catalog names (a tier) without confirming that it covers the LLM service: listed apart, never as offering one. */
-export function providersWithUnconfirmedBaa(): ProviderId[] {
-  return catalog.providers.filter((p) => p.posture.baa.value === null && p.posture.baa.tier).map((p) => p.id);
-}
 
 /** Writes the policy; returns the exit code (0 written, 2 refused or cancelled). Throws InitError for a usage problem. */
 export async function runInit(flags: InitFlags, io: InitIo): Promise<number> {

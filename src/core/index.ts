@@ -8,7 +8,7 @@ export { formatOf, readLimit, type FileFormat } from './formats';
 export { analyzeWorkspace, firstAnalyzer, WorkspaceIndex, type FirstAnalysis, type WorkspaceAnalysis, type WorkspaceIndexOptions, type WorkspaceResults, type WorkspaceSource } from './workspace';
 export { ALWAYS_SKIPPED_FOLDERS, gitignoreLayer, isExcluded, isIgnored, policyLayer, refusedPatternNotes, type IgnoreLayer } from './files';
 export { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_FILE_NAMES, PolicyError, REQUIREMENTS, type Policy, type PolicyProblem, type Requirement } from './policy/policy';
-export { type PolicyChoices, policyTemplate, REQUIREMENT_LABELS } from './policy/template';
+export { type PolicyChoices, policyTemplate, providersOfferingBaa, providersWithUnconfirmedBaa, REQUIREMENT_LABELS } from './policy/template';
 export { isDate, lineCommentOf, todayUtc, waiverCommentEdit, WaiverInputError } from './policy/waivers';
 export { nearestPolicy, type PolicyLookup } from './policy/discovery';
 export { NO_POLICY_CODE, NO_POLICY_HINT_MAX, noPolicyHints, type NoPolicyHint } from './policy/no-policy';

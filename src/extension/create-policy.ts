@@ -5,7 +5,7 @@
 // open, then writes the file with the core's template (the same file `llm-compliance init` writes).
 
 import * as vscode from 'vscode';
-import { catalog, POLICY_FILE_NAMES, type PolicyChoices, policyTemplate, type ProviderId, type Requirement, REQUIREMENT_LABELS, RESIDENCY_ZONES, type ResidencyZone } from '../core';
+import { catalog, POLICY_FILE_NAMES, type PolicyChoices, policyTemplate, type ProviderId, providersOfferingBaa, providersWithUnconfirmedBaa, type Requirement, REQUIREMENT_LABELS, RESIDENCY_ZONES, type ResidencyZone } from '../core';
 
 export interface CreatePolicyArgs {
   folder?: string;
@@ -84,9 +84,14 @@ const next = async <T>(question: () => Thenable<T>): Promise<T> => {
 const hostsOf = (text: string): string[] => text.split(',').map((h) => h.trim()).filter(Boolean);
 
 async function askBaa(): Promise<ProviderId[] | undefined> {
-  const offered = catalog.providers.filter((p) => p.posture.baa.value === 'available' || p.posture.baa.value === 'case-by-case');
+  // The same lists as `llm-compliance init`: BAAs the catalog confirms, then those it names without confirming.
+  const item = (id: ProviderId, unconfirmed: boolean) => {
+    const p = catalog.providers.find((x) => x.id === id)!;
+    const detail = unconfirmed ? 'BAA named, but not confirmed for the LLM service by the catalog' : `BAA ${p.posture.baa.value}`;
+    return { label: p.name, description: p.id, detail: `${detail}${p.posture.baa.tier ? ` · ${p.posture.baa.tier}` : ''}`, id };
+  };
   const picked = await vscode.window.showQuickPick(
-    offered.map((p) => ({ label: p.name, description: p.id, detail: `BAA ${p.posture.baa.value}${p.posture.baa.tier ? ` · ${p.posture.baa.tier}` : ''}`, id: p.id })),
+    [...providersOfferingBaa().map((id) => item(id, false)), ...providersWithUnconfirmedBaa().map((id) => item(id, true))],
     { title: 'Which providers\' BAAs has your organisation signed?', canPickMany: true, ignoreFocusOut: true },
   );
   return picked?.map((p) => p.id);

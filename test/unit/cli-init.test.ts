@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { providersOfferingBaa, providersWithUnconfirmedBaa, runInit } from '../../src/cli/init';
+import { runInit } from '../../src/cli/init';
+import { providersOfferingBaa, providersWithUnconfirmedBaa } from '../../src/core/policy/template';
 import { parsePolicy, type Policy } from '../../src/core';
 import { CLI, runCli, tempWorkspace } from '../support/cli';
 

@@ -1,6 +1,7 @@
 // A new policy file from a few answers (HIPAA? EU residency? which BAAs are signed?),
 // written as commented YAML that parsePolicy accepts.
 
+import { catalog } from '../catalog/data';
 import type { ProviderId } from '../catalog/types';
 import type { ResidencyZone } from '../catalog/zones';
 import type { Requirement } from './policy';
@@ -55,4 +56,14 @@ export function policyTemplate(choices: PolicyChoices): string {
     '',
   );
   return lines.join('\n');
+}
+
+/** Providers the catalog says offer a BAA (always, or case by case): what the BAA question (init, the walkthrough) lists first. */
+export function providersOfferingBaa(): ProviderId[] {
+  return catalog.providers.filter((p) => p.posture.baa.value === 'available' || p.posture.baa.value === 'case-by-case').map((p) => p.id);
+}
+
+/** Providers whose BAA the catalog names (a tier) without confirming that it covers the LLM service: listed apart, never as offering one. */
+export function providersWithUnconfirmedBaa(): ProviderId[] {
+  return catalog.providers.filter((p) => p.posture.baa.value === null && p.posture.baa.tier).map((p) => p.id);
 }
