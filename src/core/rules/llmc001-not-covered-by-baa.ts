@@ -2,7 +2,7 @@
 
 import type { Provider } from '../catalog/types';
 import type { Endpoint } from '../model';
-import { PASS, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta, type Verdict } from './context';
+import { clip, PASS, shortName, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta, type Verdict } from './context';
 import { baaCoverageUnknown } from './llmc003-location-unknown';
 
 export const meta: RuleMeta<'LLMC001'> = {
@@ -36,27 +36,38 @@ function judge(endpoint: Endpoint, ctx: RuleContext): Verdict {
   const fact = index.baaFact(provider, pattern);
   const baaSources = fact.sources;
   const excluded = endpoint.baaExclusion;
+  const who = shortName(provider.operator);
   const report = (message: string, remedy: string, sources = baaSources, details: (string | undefined)[] = []): Verdict =>
     verdictOf([ctx.finding(endpoint, { rule: meta, requirement: 'hipaa', message, remedy, sources, details })]);
   if (fact.value === 'not-available') {
-    return report(`${what} is not covered by a BAA: ${provider.name} offers none for this service.`,
-      listedAlternatives(ctx, provider), baaSources, [fact.note, ...(fact.conditions ?? [])]);
+    return report(`${what}: ${shortName(provider.name)} offers no BAA for this service — ${shortAlternatives(ctx, provider)}`,
+      listedAlternatives(ctx, provider), baaSources, [`${provider.name} offers no BAA for this service.`, fact.note, ...(fact.conditions ?? [])]);
   }
   if (!policy.baa.includes(provider.id)) {
     const offer = fact.value === 'available'
-      ? `${provider.name} offers one${fact.tier ? ` (${fact.tier})` : ''}`
-      : fact.value === 'case-by-case' ? `${provider.name} considers a BAA case by case` : `whether ${provider.name} offers one is unknown`;
-    return report(`${what} is not covered by a signed BAA: the policy requires HIPAA and baa: does not list ${provider.id}; ${offer}.`,
-      `Sign it and add ${provider.id} to baa:, or ${listedAlternatives(ctx, provider, true)}`, baaSources, [excluded?.reason, fact.note, ...(fact.conditions ?? [])]);
+      ? `${provider.name} offers one${fact.tier ? ` (${fact.tier})` : ''}.`
+      : fact.value === 'case-by-case' ? `${provider.name} considers a BAA case by case.` : `Whether ${provider.name} offers one is unknown.`;
+    const step = fact.value === 'available' ? `sign one and add ${provider.id} to baa:`
+      : fact.value === 'case-by-case' ? `ask ${who} for one (case by case) and add ${provider.id} to baa:`
+      : `none is known to be offered; ${shortAlternatives(ctx, provider)}`;
+    return report(`${what}: no signed BAA with ${who} — ${step}`,
+      `Sign it and add ${provider.id} to baa:, or ${listedAlternatives(ctx, provider, true)}`, baaSources, [offer, excluded?.reason, fact.note, ...(fact.conditions ?? [])]);
   }
   if (excluded && endpoint.baaAvailable === false) {
     // A signed BAA that leaves out a feature this request uses does not cover the request.
-    return report(`${what} is not covered for this use: ${excluded.reason}`,
-      `Leave ${excluded.feature} out of requests that carry PHI, or make them through a service whose BAA covers it.`, [...excluded.sources, ...baaSources]);
+    return report(`${what}: ${who}'s BAA does not cover ${clip(excluded.feature, 40)} — keep it out of requests with PHI`,
+      `Leave ${excluded.feature} out of requests that carry PHI, or make them through a service whose BAA covers it.`, [...excluded.sources, ...baaSources], [excluded.reason]);
   }
   // The feature is used in the file but not tied to this endpoint: coverage is unknown, which is LLMC003's.
   if (excluded && endpoint.baaAvailable === null) return verdictOf([baaCoverageUnknown(endpoint, ctx, provider, excluded, baaSources)]);
   return PASS;
+}
+
+/** "use aws-bedrock or azure-openai (baa:)": the alternatives, short enough for a message. */
+function shortAlternatives(ctx: RuleContext, current: Provider): string {
+  const covered = ctx.policy.baa.filter((id) => id !== current.id && ctx.index.providers.get(id)?.posture.baa.value === 'available');
+  if (!covered.length) return 'use a provider that offers one';
+  return `use ${covered.slice(0, 2).join(' or ')}${covered.length > 2 ? ' or another' : ''} (under baa:)`;
 }
 
 function listedAlternatives(ctx: RuleContext, current: Provider, lowercase = false): string {

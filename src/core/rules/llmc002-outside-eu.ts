@@ -6,7 +6,7 @@ import { describeCountries, endpointZoneVerdict, judgeZone, ZONE_LABEL, ZONE_SOU
 import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { CatalogIndex } from '../resolve/catalog-index';
 import { euSwapCountries } from '../resolve/fixes';
-import { PASS, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta, type Verdict } from './context';
+import { clip, PASS, shortName, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta, type Verdict } from './context';
 
 export const meta: RuleMeta<'LLMC002'> = {
   id: 'LLMC002',
@@ -42,12 +42,29 @@ function judge(endpoint: Endpoint, ctx: RuleContext): Verdict {
     return verdictOf([], [{ requirement: 'eu-residency', ...(why ? { why } : {}) }]);
   }
   if (verdict.inside === true) return PASS;
+  const fixes = euFixes(endpoint, zone);
+  const why = whyOutside(loc, verdict, zone);
   return verdictOf([ctx.finding(endpoint, {
-    rule: meta, requirement: 'eu-residency', message: `${ctx.describe(endpoint)} does not keep data in ${ZONE_LABEL[zone]}: ${whyOutside(loc, verdict, zone)}.`,
+    rule: meta, requirement: 'eu-residency',
+    message: `${ctx.describe(endpoint)} ${why.startsWith('it processes') ? 'processes' : 'may process'} data outside ${ZONE_SHORT[zone]} — ${shortAdvice(fixes, provider, ctx.index, zone)}`,
     remedy: residencyAdvice(provider, ctx.index, zone),
     sources: [...(loc?.sources ?? []), ...(zone === 'eu' ? [] : ZONE_SOURCES[zone]), ...(provider?.euSwap?.sources ?? [])],
-    fixes: euFixes(endpoint, zone), details: endpoint.conditions,
+    fixes, details: [`${why.charAt(0).toUpperCase()}${why.slice(1)}.`, ...endpoint.conditions],
   })]);
+}
+
+/** How a message names the zone. */
+export const ZONE_SHORT: Record<ResidencyZone, string> = { eu: 'the EU', eea: 'the EEA', 'eu-adequacy': 'the EEA + adequacy zone' };
+
+/** What would pass, in a few words: the quick fix, the provider's EU option, or that it has none inside the zone. */
+function shortAdvice(fixes: Fix[], provider: Provider | undefined, index: CatalogIndex, zone: ResidencyZone): string {
+  const fix = fixes.find((f) => f.isPreferred) ?? fixes[0];
+  if (fix) return clip(`${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}`, 80);
+  const swap = provider?.euSwap;
+  if (!provider || !swap) return `move it to an endpoint inside ${ZONE_SHORT[zone]}`;
+  const name = shortName(provider.name);
+  if (judgeZone(euSwapCountries(index, provider), zone).inside === true) return `use ${name}'s EU option`;
+  return `${name} has no option inside ${ZONE_SHORT[zone]}`;
 }
 
 /** The endpoint's move into the EU, only when every country it leads to is inside the policy's zone (else the finding would stay). */

@@ -3,7 +3,7 @@
 
 import type { Provider, Source } from '../catalog/types';
 import type { Endpoint, Finding } from '../model';
-import { type OpenRequirement, type RuleContext, type RuleMeta } from './context';
+import { clip, MAX_MESSAGE, type OpenRequirement, requirementWords, type RuleContext, type RuleMeta, shortName } from './context';
 import { euFixes } from './llmc002-outside-eu';
 
 export const meta: RuleMeta<'LLMC003'> = {
@@ -30,12 +30,21 @@ export function check(endpoint: Endpoint, ctx: RuleContext, open: readonly OpenR
   const requirements = open.map((o) => o.requirement);
   const why = endpoint.unknown ?? open.find((o) => o.why)?.why ?? 'the provider or region is not known';
   const fixes = requirements.includes('eu-residency') ? euFixes(endpoint, ctx.policy.residency) : [];
+  const head = `${ctx.describe(endpoint)}: ${requirementWords(requirements)} cannot be checked — `;
   return ctx.finding(endpoint, {
     rule: meta, requirement: requirements.join(','), asError: spoofed(endpoint, requirements),
-    message: `${ctx.describe(endpoint)}: the location cannot be determined statically, because ${why}. The policy's ${requirements.join(', ')} requirement${requirements.length > 1 ? 's depend' : ' depends'} on it.`,
+    message: `${head}${shortWhy(why, endpoint.host, MAX_MESSAGE - head.length)}`,
     remedy: fixes.length ? 'Set it explicitly, for example with the quick fix.' : 'Set the endpoint or region explicitly where the engine can see it (code or workspace config).',
     sources: endpoint.location?.sources ?? [], fixes,
+    details: [`The location cannot be determined statically, because ${why}.`, `The policy's ${requirements.join(', ')} requirement${requirements.length > 1 ? 's depend' : ' depends'} on it.`],
   });
+}
+
+/** Why, in what room is left: its first clause, the host named as "the host" (the message starts with it). */
+function shortWhy(why: string, host: string | null, room: number): string {
+  let first = why.split('; ')[0]!;
+  if (host && first.startsWith(`${host} `)) first = `the host${first.slice(host.length)}`;
+  return clip(first, Math.max(40, room));
 }
 
 /**
@@ -45,8 +54,9 @@ export function check(endpoint: Endpoint, ctx: RuleContext, open: readonly OpenR
 export function baaCoverageUnknown(endpoint: Endpoint, ctx: RuleContext, provider: Provider, excluded: NonNullable<Endpoint['baaExclusion']>, baaSources: Source[]): Finding | undefined {
   return ctx.finding(endpoint, {
     rule: meta, requirement: 'hipaa', asError: spoofed(endpoint, ['hipaa']),
-    message: `${ctx.describe(endpoint)}: whether ${provider.operator}'s BAA covers its requests cannot be determined statically; ${excluded.reason}`,
+    message: `${ctx.describe(endpoint)}: BAA coverage unknown — the file uses ${clip(excluded.feature, 40)}, which ${clip(shortName(provider.operator), 30)}'s BAA leaves out`,
     remedy: `Keep ${excluded.feature} out of requests that carry PHI; written in the same call as the model, the engine can tell which requests use it.`,
+    details: [`Whether ${provider.operator}'s BAA covers its requests cannot be determined statically: ${excluded.reason}`],
     sources: [...excluded.sources, ...baaSources],
   });
 }

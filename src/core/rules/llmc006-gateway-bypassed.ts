@@ -1,7 +1,7 @@
 // LLMC006: with `gateway.hosts` in the policy, an endpoint must go through the team's gateway.
 
 import { pathMatcher } from '../policy/policy';
-import { PASS, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta } from './context';
+import { clip, PASS, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta } from './context';
 
 export const meta: RuleMeta<'LLMC006'> = {
   id: 'LLMC006',
@@ -29,7 +29,9 @@ export function create(ctx: RuleContext): EndpointCheck {
     // The base URL is not known: it may or may not be the gateway.
     if (!ctx.processorOf(endpoint)) return verdictOf([], [{ requirement: 'gateway' }]);
     return verdictOf([ctx.finding(endpoint, {
-      rule: meta, requirement: 'gateway', message: `${ctx.describe(endpoint)} is called directly, not through the team's gateway (${gateway.hosts.join(', ')}).`,
+      rule: meta, requirement: 'gateway',
+      message: `${ctx.describe(endpoint)} bypasses the gateway — set the SDK's base URL to ${clip(gateway.hosts[0]!, 50)}${gateway.hosts.length > 1 ? ' (or another gateway host)' : ''}`,
+      details: [`The call goes to the provider directly, not through the team's gateway (${gateway.hosts.join(', ')}).`],
       remedy: 'Send the call to the gateway: set the SDK\'s base URL to the gateway host.', sources: [],
     })]);
   };

@@ -3,7 +3,7 @@
 
 import type { Finding, NoteKind, ScanNote } from '../model';
 import type { Policy } from '../policy/policy';
-import { ruleSeverity, type RuleMeta } from './context';
+import { clip, ruleSeverity, type RuleMeta } from './context';
 
 export const meta: RuleMeta<'LLMC008'> = {
   id: 'LLMC008',
@@ -28,6 +28,16 @@ export const meta: RuleMeta<'LLMC008'> = {
     '',
     '**What passes:** make the file analysable: fix the syntax error the message names, save it as UTF-8, raise `maxFileSizeKb`, or, if it holds no LLM code (generated data, a fixture), add it to `ignore:` or waive LLMC008 for its path with a reason. Report internal errors: they are bugs.',
   ].join('\n'),
+};
+
+/** What would pass, in a few words, for the message. */
+const SHORT_REMEDY: Record<NoteKind, string> = {
+  'skipped-too-large': 'raise maxFileSizeKb or ignore it',
+  'skipped-binary': 'save it as UTF-8 text or ignore it',
+  'invalid-encoding': 'save it as UTF-8',
+  unreadable: 'make it readable or ignore it',
+  'parse-error': 'fix the syntax error',
+  'internal-error': 'a bug: please report it',
 };
 
 const REMEDY: Record<NoteKind, string> = {
@@ -55,10 +65,11 @@ export function check(notes: ScanNote[], policy: Policy): Finding[] {
       range: note.range ?? { start: 0, end: 0 },
       provider: null,
       // A note on a file whose text was not kept (a .gitignore) names its line in words.
-      message: `Not fully analysed: ${note.message}${note.line && !note.range ? ` (line ${note.line})` : ''}. An LLM endpoint here could go unchecked. ${remedy}`,
+      message: `Not fully analysed: ${clip(note.message, 130)}${note.line && !note.range ? ` (line ${note.line})` : ''} — ${SHORT_REMEDY[note.kind]}`,
       requirement: 'analysis',
       remedy,
-      details: [],
+      // The parser's full text, which the message may clip, and what is at stake.
+      details: [`${note.message}.`, 'An LLM endpoint here could go unchecked.'],
       sources: [],
       fixes: [],
     });
