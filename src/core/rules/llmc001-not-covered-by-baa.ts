@@ -17,6 +17,8 @@ export const meta: RuleMeta<'LLMC001'> = {
     '',
     'Protected health information may only go to a business associate under a signed BAA. A provider\'s BAA usually needs a particular plan and covers only some services: the finding quotes the catalog\'s tier and conditions with their sources.',
     '',
+    '**The message** reads at a glance (at most 200 characters): the host, or the provider\'s short name when there is no host, the problem and a short remedy, for example `api.openai.com: no signed BAA with OpenAI — sign one and add openai to baa:`. The offered BAA tier, its conditions and sources, and the providers you already have a BAA with are the finding\'s details. They are in the hover, in `remedy` and `details` of the JSON output, and in each SARIF result\'s `properties`.',
+    '',
     '**What passes:** an endpoint of a provider listed under `baa:` whose BAA covers that host. Sign the provider\'s BAA and add its id to `baa:`, or move the call to a provider you already have a BAA with (the finding lists them).',
     '',
     'Self-hosted endpoints (localhost, private addresses) do not involve a third-party processor and are not checked by this rule.',

@@ -18,6 +18,8 @@ export const meta: RuleMeta<'LLMC004'> = {
     '',
     'A certification that cannot be confirmed is reported, never assumed: the message says which, and why.',
     '',
+    '**The message** reads at a glance (at most 200 characters): the host, or the provider\'s short name when there is no host, the problem and a short remedy, for example `api.anthropic.com: SOC 2 Type II not confirmed for Anthropic Claude API — use a provider that holds it`. Why each certification could not be confirmed, with its sources, is in the finding\'s details. They are in the hover, in `remedy` and `details` of the JSON output, and in each SARIF result\'s `properties`.',
+    '',
     '**What passes:** a provider whose catalog entry shows the certification with a source.',
   ].join('\n'),
 };

@@ -22,6 +22,8 @@ export const meta: RuleMeta<'LLMC005'> = {
     '',
     'A fallback runs exactly when something goes wrong, so the data goes there on the worst day: a chain is as compliant as its weakest link. The failing target also gets its own LLMC001/LLMC002/LLMC004 finding on its line.',
     '',
+    '**The message** reads at a glance (at most 200 characters): the host, or the provider\'s short name when there is no host, the problem and a short remedy, for example `northwind-eu.openai.azure.com falls back to api.openai.com (router_settings.fallbacks): no signed BAA, data outside the EU — fall back only to compliant endpoints`. Both endpoints in full and the weakest link\'s own findings are the finding\'s details. They are in the hover, in `remedy` and `details` of the JSON output, and in each SARIF result\'s `properties`.',
+    '',
     '**What passes:** fall back only to endpoints that pass the policy (another EU region of the same provider, another covered deployment), or remove the fallback.',
   ].join('\n'),
 };

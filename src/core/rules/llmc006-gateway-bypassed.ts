@@ -15,6 +15,8 @@ export const meta: RuleMeta<'LLMC006'> = {
     '',
     'Paths listed under `gateway.allow` (the gateway\'s own configuration, such as a LiteLLM proxy `config.yaml`) may call providers directly. Endpoints on a gateway host are not judged by the other rules: the gateway\'s own routes are, where its configuration is in the workspace. An endpoint whose URL cannot be determined is reported by LLMC003 instead.',
     '',
+    '**The message** reads at a glance (at most 200 characters): the host, or the provider\'s short name when there is no host, the problem and a short remedy, for example `api.openai.com bypasses the gateway — set the SDK\'s base URL to litellm.northwind.internal`. Every gateway host of the policy is listed in the finding\'s details. They are in the hover, in `remedy` and `details` of the JSON output, and in each SARIF result\'s `properties`.',
+    '',
     '**What passes:** send the call to the gateway (set the SDK\'s base URL to the gateway host).',
   ].join('\n'),
 };

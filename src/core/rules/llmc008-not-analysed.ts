@@ -26,6 +26,8 @@ export const meta: RuleMeta<'LLMC008'> = {
     '',
     'A compliance gate that passes because it could not read something is worse than none: what was not analysed is reported, never treated as clean. `failOn` decides whether these findings fail the run, like any other. An **internal error** is always an `error`, whatever `severity:` says, so a bug in the engine can never turn a failing project green; only a waiver accepts it.',
     '',
+    '**The message** reads at a glance (at most 200 characters): the host, or the provider\'s short name when there is no host, the problem and a short remedy, for example `Not fully analysed: not valid YAML (line 6: Unexpected scalar at node end); scanned lexically for URLs and env variables — fix the syntax error`. A long parser message is clipped in the message and kept whole in the finding\'s details. They are in the hover, in `remedy` and `details` of the JSON output, and in each SARIF result\'s `properties`.',
+    '',
     '**What passes:** make the file analysable: fix the syntax error the message names, save it as UTF-8, raise `maxFileSizeKb`, or, if it holds no LLM code (generated data, a fixture), add it to `ignore:` or waive LLMC008 for its path with a reason. Report internal errors: they are bugs.',
   ].join('\n'),
 };
