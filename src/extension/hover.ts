@@ -14,7 +14,11 @@ import type { Inventory } from './inventory';
 import { escapeMarkdown as esc } from './markdown';
 
 /** The commands a hover's links may run. */
-const HOVER_COMMANDS = [commandId('applyEndpointFix'), commandId('addWaiver'), commandId('focusProvider'), 'markdown.showPreview'];
+const HOVER_COMMANDS = [commandId('applyEndpointFix'), commandId('addWaiver'), commandId('focusProvider'), 'vscode.open'];
+
+/** Details a finding shows in the hover; the rest are on the provider page and in the CLI's JSON. */
+const MAX_DETAILS = 3;
+const MAX_SOURCES = 2;
 
 /** The policy's requirements as the verdict line names them, and the rule that judges each. */
 const VERDICT_LABELS: Record<string, { label: string; rule: string }> = {
@@ -89,7 +93,8 @@ export class HoverProvider implements vscode.HoverProvider {
       return `${out}, waived (${s.kind}, ${esc(s.file)}:${s.line}): ${esc(s.reason)}${s.expires ? ` · until ${s.expires}` : ''}${s.owner ? ` · ${esc(s.owner)}` : ''}\n\n`;
     }
     out += '\n\n';
-    for (const d of f.details) out += `- ${esc(d)}\n`;
+    for (const d of f.details.slice(0, MAX_DETAILS)) out += `- ${esc(d)}\n`;
+    if (f.details.length > MAX_DETAILS) out += `- and ${f.details.length - MAX_DETAILS} more (provider page; \`details\` in the CLI's JSON)\n`;
     if (f.details.length) out += '\n';
     if (f.remedy) out += `To pass: ${esc(f.remedy)}\n\n`;
     const at = { uri: placed.uri.toString(), line: placed.range.start.line, character: placed.range.start.character };
@@ -97,7 +102,7 @@ export class HoverProvider implements vscode.HoverProvider {
     const fix = clearFix(f);
     if (fix) actions.push(link(`$(lightbulb-autofix) ${esc(fix.title)}`, commandId('applyEndpointFix'), [{ ...at, ruleId: f.ruleId }]));
     if (commentFor(document, placed)) actions.push(link('Waive…', commandId('addWaiver'), [{ ...at, ruleId: f.ruleId }]));
-    actions.push(link(`Rule ${f.ruleId}`, 'markdown.showPreview', [vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.ruleId}.md`)]));
+    actions.push(link(`Rule ${f.ruleId}`, 'vscode.open', [vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.ruleId}.md`)]));
     out += `${actions.join(' · ')}\n\n`;
     if (f.sources.length) out += `Sources: ${sourceLinks(f.sources)}\n\n`;
     return out;
@@ -156,9 +161,11 @@ function words(f: Fact<unknown>): string {
   return `${esc(text)}${f.uncertain ? ' (uncertain)' : ''}`;
 }
 
+/** The first sources with their check dates, and how many more the provider page lists. */
 function sourceLinks(sources: Source[]): string {
   const unique = [...new Map(sources.map((s) => [s.url, s])).values()];
-  return unique.map((s) => `[${esc(shortUrl(s.url))}](${s.url}) (${s.checked}${s.thirdParty ? ', third party' : ''})`).join(' · ');
+  const shown = unique.slice(0, MAX_SOURCES).map((s) => `[${esc(shortUrl(s.url))}](${s.url}) (${s.checked}${s.thirdParty ? ', third party' : ''})`);
+  return `${shown.join(' · ')}${unique.length > MAX_SOURCES ? ` · ${unique.length - MAX_SOURCES} more on the provider page` : ''}`;
 }
 
 function shortUrl(url: string): string {
