@@ -16,7 +16,7 @@ import { escapeMarkdown as esc } from './markdown';
 /** The commands a hover's links may run. */
 const HOVER_COMMANDS = [commandId('applyEndpointFix'), commandId('addWaiver'), commandId('focusProvider'), 'vscode.open'];
 
-/** Details a finding shows in the hover; the rest are on the provider page and in the CLI's JSON. */
+/** Details and sources a finding shows in the hover; all of them are in the CLI's JSON (and the catalog's on the provider page). */
 const MAX_DETAILS = 3;
 const MAX_SOURCES = 2;
 
@@ -141,13 +141,13 @@ function placeOf(e: Endpoint): string {
 /** The provider's posture in one line, each fact with its first source and check date. */
 function postureLine(p: Provider, e: Endpoint): string {
   const baa = p.posture.baa;
-  const tier = baa.tier ? ` (${esc(baa.tier.length > 60 ? `${baa.tier.slice(0, 59)}…` : baa.tier)})` : '';
+  const tier = baa.tier ? ` (${esc(baa.tier.length > 40 ? `${baa.tier.slice(0, 39)}…` : baa.tier)})` : '';
   const eu = e.euResident === null ? 'unknown' : e.euResident ? 'yes' : 'no';
   const rows: [string, string, Source[]][] = [
     ['HIPAA BAA', `${words(baa)}${tier}`, baa.sources],
     ['SOC 2 Type II', words(p.posture.soc2Type2), p.posture.soc2Type2.sources],
-    ['ISO/IEC 27001', words(p.posture.iso27001), p.posture.iso27001.sources],
-    ['EU residency of this endpoint', eu, e.location?.sources ?? p.posture.euResidency.sources],
+    ['ISO 27001', words(p.posture.iso27001), p.posture.iso27001.sources],
+    ['EU residency here', eu, e.location?.sources ?? p.posture.euResidency.sources],
     ['GPAI code', words(p.posture.euAiActGpai), p.posture.euAiActGpai.sources],
   ];
   // Each value links its first source; the check date shows on the link's tooltip.
@@ -165,7 +165,7 @@ function words(f: Fact<unknown>): string {
 function sourceLinks(sources: Source[]): string {
   const unique = [...new Map(sources.map((s) => [s.url, s])).values()];
   const shown = unique.slice(0, MAX_SOURCES).map((s) => `[${esc(shortUrl(s.url))}](${s.url}) (${s.checked}${s.thirdParty ? ', third party' : ''})`);
-  return `${shown.join(' · ')}${unique.length > MAX_SOURCES ? ` · ${unique.length - MAX_SOURCES} more on the provider page` : ''}`;
+  return `${shown.join(' · ')}${unique.length > MAX_SOURCES ? ` · +${unique.length - MAX_SOURCES} more` : ''}`;
 }
 
 function shortUrl(url: string): string {

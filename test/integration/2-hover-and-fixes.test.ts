@@ -55,9 +55,9 @@ suite('hover and quick fixes', () => {
     // Every command a link runs is one the hover trusts, and exists.
     const all = await vscode.commands.getCommands(true);
     for (const c of commands) assert.ok(all.includes(c.command), `${c.command} is not a command`);
-    // Short: what shows (link targets aside) was 2,400 characters before.
+    // Short: hovers ran to 2,400 characters (issue 13); this one holds three findings with their facts. Counted as shown (link targets aside).
     const visible = plain(md.replace(/\]\([^)]*\)/g, ']'));
-    assert.ok(visible.length < 1500, `the hover shows ${visible.length} characters`);
+    assert.ok(visible.length < 1800, `the hover shows ${visible.length} characters`);
   });
 
   test('a global endpoint reads "any region worldwide", and the hover\'s fix link applies the fix', async () => {
