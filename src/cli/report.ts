@@ -172,6 +172,9 @@ export function toJson(report: ScanReport): unknown {
         provider: f.provider,
         message: f.message,
         requirement: f.requirement,
+        // The long form the message leaves out: what would pass, and the facts behind the verdict.
+        remedy: f.remedy,
+        details: f.details,
         fixes: f.fixes.map((x) => fixJson(f.file, x)),
         sources: [...new Set(f.sources.map((s) => s.url))],
         ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.file, line: relatedLine(pos, r), message: r.message })) } : {}),

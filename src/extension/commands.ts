@@ -29,6 +29,14 @@ export interface WaiverArgs {
 
 export type { CreatePolicyArgs } from './create-policy';
 
+/** A finding's place, for its one clear fix. */
+export interface FixArgs {
+  uri: string;
+  ruleId: RuleId;
+  line: number;
+  character: number;
+}
+
 /** The walkthrough (package.json contributes.walkthroughs), by its full id. */
 export const WALKTHROUGH = 'llm-compliance.llm-compliance#setup';
 
@@ -72,10 +80,24 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
       await vscode.window.showTextDocument(doc, { preview: false });
       return doc;
     },
-    applyEndpointFix: (node?: EndpointNode) => sidebar.tree.applyFix(node),
+    // From the tree (a node) or from a hover's link (the finding's place).
+    applyEndpointFix: (arg?: EndpointNode | FixArgs) => (arg && 'uri' in arg ? applyFixAt(inventory, arg) : sidebar.tree.applyFix(arg)),
   };
   for (const [name, run] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(commandId(name as CommandName), run));
   return draft;
+}
+
+/** Applies the clear fix of the finding at a place, while the results match the document. */
+async function applyFixAt(inventory: Inventory, args: FixArgs): Promise<boolean> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+  const position = new vscode.Position(args.line, args.character);
+  const placed = currentFindings(inventory, document)?.find((p) => p.finding.ruleId === args.ruleId && p.range.start.isEqual(position));
+  const edit = placed && fixAllEdit([placed]);
+  if (!edit) {
+    void vscode.window.showWarningMessage('LLM Compliance: the finding has changed since; try again on the current one.');
+    return false;
+  }
+  return vscode.workspace.applyEdit(edit);
 }
 
 async function addWaiver(inventory: Inventory, args: WaiverArgs): Promise<boolean> {

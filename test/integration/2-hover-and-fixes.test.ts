@@ -13,19 +13,76 @@ function finding(target: vscode.Uri, rule: string): vscode.Diagnostic | undefine
   return vscode.languages.getDiagnostics(target).find((d) => d.source === 'llm-compliance' && codeOf(d) === rule);
 }
 
+async function hoverAt(target: vscode.Uri, at: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', target, at);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+}
+
+/** Markdown source as read: escapes removed. */
+function plain(md: string): string {
+  return md.replace(/\\([\\`*_{}[\]()<>#+\-.!|$])/g, '$1');
+}
+
+/** The command links of a hover, with their decoded arguments. */
+function commandLinks(md: string): { command: string; args: unknown[] }[] {
+  return [...md.matchAll(/\]\(command:([\w.]+)\?([^)\s]*)\)/g)].map((m) => ({ command: m[1]!, args: JSON.parse(decodeURIComponent(m[2]!)) as unknown[] }));
+}
+
 suite('hover and quick fixes', () => {
-  test('a hover shows provider, host, region, the deciding facts with sources and dates, and what would pass', async () => {
+  test('a hover starts with a verdict per requirement, then provider, host and region in words, the facts with sources and dates, what would pass, and commands; never the message twice', async () => {
     await api();
     const target = uri('api/app/triage.py');
     const d = finding(target, 'LLMC002');
     assert.ok(d);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', target, d.range.start.translate(0, 2));
-    const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
-    for (const expected of ['Amazon Bedrock', '`bedrock-runtime.us-east-1.amazonaws.com`', 'us-east-1', 'LLMC002', 'HIPAA BAA', 'SOC 2 Type II']) {
-      assert.ok(md.includes(expected), `hover lacks ${expected}:\n${md}`);
+    const md = await hoverAt(target, d.range.start.translate(0, 2));
+    const shown = plain(md);
+    // The policy requires hipaa (aws-bedrock is under baa:), eu-residency and soc2-type2, in that order, and names a gateway (LLMC006 waived for api/**).
+    assert.equal(md.split('\n')[0], '**✓ BAA · ✗ EU · ✗ SOC 2 · ✗ gateway (waived)**  ', md);
+    for (const expected of ['Amazon Bedrock', '`bedrock-runtime.us-east-1.amazonaws.com`', 'US East (N. Virginia)', 'LLMC002', 'HIPAA BAA', 'SOC 2 Type II']) {
+      assert.ok(shown.includes(expected), `hover lacks ${expected}:\n${md}`);
     }
     assert.match(md, /\]\(https:\/\/[^)]+\) \(20\d\d-\d\d-\d\d/, 'a source link with its check date');
-    assert.match(md, /eu-central-1|EU region/i, 'what would pass');
+    assert.match(shown, /To pass: Invoke from an EU region such as eu-central-1/, 'what would pass, in full');
+    // The diagnostic above the hover says what is wrong; the hover does not repeat it.
+    assert.ok(!shown.includes(d.message), `the message is repeated:\n${md}`);
+    // Human words, not raw catalog values.
+    assert.doesNotMatch(shown, /not-available|case-by-case|global, global/);
+    const commands = commandLinks(md);
+    assert.deepEqual([...new Set(commands.map((c) => c.command))].sort(), ['llmCompliance.addWaiver', 'llmCompliance.applyEndpointFix', 'llmCompliance.focusProvider', 'vscode.open']);
+    const fix = commands.find((c) => c.command === 'llmCompliance.applyEndpointFix');
+    assert.deepEqual(fix?.args, [{ uri: target.toString(), line: d.range.start.line, character: d.range.start.character, ruleId: 'LLMC002' }]);
+    assert.ok(commands.some((c) => c.command === 'llmCompliance.focusProvider' && c.args[0] === 'aws-bedrock'));
+    // Every command a link runs is one the hover trusts, and exists.
+    const all = await vscode.commands.getCommands(true);
+    for (const c of commands) assert.ok(all.includes(c.command), `${c.command} is not a command`);
+    // Short: hovers ran to 2,400 characters (issue 13); this one holds three findings with their facts. Counted as shown (link targets aside).
+    const visible = plain(md.replace(/\]\([^)]*\)/g, ']'));
+    assert.ok(visible.length < 1800, `the hover shows ${visible.length} characters`);
+  });
+
+  test('a global endpoint reads "any region worldwide", and the hover\'s fix link applies the fix', async () => {
+    await api();
+    const anthropic = uri('web/src/lib/assistant.ts');
+    const a = vscode.languages.getDiagnostics(anthropic).find((x) => x.source === 'llm-compliance' && x.message.startsWith('api.anthropic.com'));
+    assert.ok(a, 'a finding on api.anthropic.com in assistant.ts');
+    const global = await hoverAt(anthropic, a.range.start.translate(0, 1));
+    assert.match(plain(global), /Anthropic global inference, any region worldwide/, global);
+    assert.equal(global.split('\n')[0], '**✗ BAA · ✗ EU · ✗ SOC 2 · ✗ gateway**  ', global);
+    await write('api/app/hoverfix.py', 'import boto3\n\nclient = boto3.client("bedrock-runtime", region_name="us-west-2")\n');
+    const target = uri('api/app/hoverfix.py');
+    try {
+      await vscode.window.showTextDocument(target);
+      await until('LLMC002 in hoverfix.py', () => finding(target, 'LLMC002'));
+      const d = finding(target, 'LLMC002')!;
+      const fix = commandLinks(await hoverAt(target, d.range.start.translate(0, 1))).find((c) => c.command === 'llmCompliance.applyEndpointFix');
+      assert.ok(fix, 'the hover offers the fix');
+      assert.equal(await vscode.commands.executeCommand(fix.command, ...fix.args), true);
+      await until('LLMC002 cleared in hoverfix.py', () => !finding(target, 'LLMC002'));
+      assert.match((await vscode.workspace.openTextDocument(target)).getText(), /region_name="eu-central-1"/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(target);
+    }
   });
 
   test('swap the region: the preferred fix applies and the LLMC002 clears', async () => {

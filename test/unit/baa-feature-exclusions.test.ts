@@ -166,7 +166,8 @@ describe('BAA-excluded features', () => {
       assert.ok(e.baaExclusion.sources.some((s) => RETENTION_PAGE.test(s.url)));
       const findings = judge('src/visits.ts', VERCEL_CODE_EXECUTION);
       assert.deepEqual(findings.map((f) => f.ruleId), ['LLMC001']);
-      assert.match(findings[0]!.message, /is not covered for this use: this request uses Code execution tool/);
+      assert.equal(findings[0]!.message, 'api.anthropic.com: Anthropic\'s BAA does not cover Code execution tool — keep it out of requests with PHI');
+      assert.match(findings[0]!.details[0]!, /this request uses Code execution tool \(codeExecution_20250825 at src\/visits\.ts:8\)/);
       assert.match(findings[0]!.remedy, /Leave Code execution tool out of requests that carry PHI/);
       assert.ok(findings[0]!.sources.some((s) => RETENTION_PAGE.test(s.url)));
     });
@@ -199,7 +200,8 @@ describe('BAA-excluded features', () => {
       assert.match(e.baaExclusion!.reason, /^coverage depends on a feature this file uses: Web fetch tool \(webFetch_20250910 at src\/letters\.ts:9\)/);
       const findings = judge('src/letters.ts', VERCEL_SPLIT);
       assert.deepEqual(findings.map((f) => [f.ruleId, f.requirement]), [['LLMC003', 'hipaa']]);
-      assert.match(findings[0]!.message, /whether Anthropic's BAA covers its requests cannot be determined statically; coverage depends on a feature this file uses/);
+      assert.equal(findings[0]!.message, 'api.anthropic.com: BAA coverage unknown — the file uses Web fetch tool, which Anthropic\'s BAA leaves out');
+      assert.match(findings[0]!.details[0]!, /whether Anthropic's BAA covers its requests cannot be determined statically: coverage depends on a feature this file uses/i);
     });
   });
 

@@ -67,6 +67,13 @@ describe('CLI', () => {
       assert.deepEqual(triage.fixes[0]?.edits, [{ line: 7, column: 56, endLine: 7, endColumn: 65, newText: 'eu-central-1' }]);
     });
 
+    it('keeps the message short and adds the long form: what would pass, and the facts behind the verdict', () => {
+      const triage = out.findings.find((f) => f.ruleId === 'LLMC002' && f.file.endsWith('triage.py'))! as JsonFinding & { remedy: string; details: string[] };
+      assert.equal(triage.message, 'bedrock-runtime.us-east-1.amazonaws.com processes data outside the EU — use the EU region eu-central-1');
+      assert.match(triage.remedy, /^Invoke from an EU region such as eu-central-1/);
+      assert.match(triage.details[0]!, /^It processes data in the United States \(outside the EU\) \(location: US East \(N\. Virginia\)\)\.$/);
+    });
+
     it('keeps Markdown, comments and notebook outputs quiet', () => {
       assert.ok(!out.endpoints.some((e) => e.file.endsWith('.md')));
       assert.ok(!out.endpoints.some((e) => e.file.endsWith('telemetry.ts')));
@@ -91,6 +98,8 @@ describe('CLI', () => {
         const region = x.locations[0].physicalLocation.region;
         assert.ok(region.startLine >= 1 && region.startColumn >= 1);
         assert.ok(x.partialFingerprints['llmCompliance/v1']);
+        assert.ok(x.message.text.length <= 200, x.message.text);
+        assert.ok(typeof x.properties.remedy === 'string' && Array.isArray(x.properties.details));
       }
     });
 

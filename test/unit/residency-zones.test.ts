@@ -45,7 +45,8 @@ describe('residency zones', () => {
       assert.equal(endpoint?.euResident, false, 'euResident is about the 27 member states');
       const findings = judge('app.py', AZURE_CODE, eu);
       assert.deepEqual(rules(findings), ['LLMC002']);
-      assert.match(findings[0]!.message, /does not keep data in the EU: it processes data in Norway \(EEA, not EU\)/);
+      assert.match(findings[0]!.message, /^acme-nordic\.openai\.azure\.com processes data outside the EU — /);
+      assert.match(findings[0]!.details[0]!, /^It processes data in Norway \(EEA, not EU\)/);
       assert.deepEqual(judge('app.py', AZURE_CODE, azurePolicy('norwayeast', 'residency: eea\n')), []);
       assert.deepEqual(judge('app.py', AZURE_CODE, azurePolicy('norwayeast', 'residency: eu-adequacy\n')), []);
     });
@@ -69,10 +70,12 @@ describe('residency zones', () => {
       it(`${what}: fails eu and eea naming the country, passes eu-adequacy`, () => {
         const eu = judge('app.py', text, EU);
         assert.deepEqual(rules(eu), ['LLMC002'], what);
-        assert.match(eu[0]!.message, names);
+        assert.match(eu[0]!.message, /data outside the EU — /);
+        assert.match(eu[0]!.details[0]!, names);
         const eea = judge('app.py', text, EEA_POLICY);
         assert.deepEqual(rules(eea), ['LLMC002'], what);
-        assert.match(eea[0]!.message, /does not keep data in the EEA: .*outside the EEA/);
+        assert.match(eea[0]!.message, /data outside the EEA — /);
+        assert.match(eea[0]!.details[0]!, /outside the EEA/);
         assert.deepEqual(judge('app.py', text, ADEQUACY), [], what);
       });
     }
@@ -84,7 +87,7 @@ describe('residency zones', () => {
 
     it('the zone names the countries that break it, grouped by standing', () => {
       const [finding] = judge('app.py', cases[1]![1], EU);
-      assert.match(finding!.message, /may process data in Iceland, Liechtenstein and Norway \(EEA, not EU\); and Switzerland \(outside the EU\)/);
+      assert.match(finding!.details[0]!, /may process data in Iceland, Liechtenstein and Norway \(EEA, not EU\); and Switzerland \(outside the EU\)/);
     });
   });
 
@@ -92,20 +95,22 @@ describe('residency zones', () => {
     it('a US region fails eu-adequacy (the Data Privacy Framework covers certified companies, not regions)', () => {
       const findings = judge('app.py', 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n', ADEQUACY);
       assert.deepEqual(rules(findings), ['LLMC002']);
-      assert.match(findings[0]!.message, /the United States \(outside the EEA; .*Data Privacy Framework/);
+      assert.match(findings[0]!.message, /processes data outside the EEA \+ adequacy zone — use the EU region eu-central-1$/);
+      assert.match(findings[0]!.details[0]!, /the United States \(outside the EEA; .*Data Privacy Framework/);
     });
 
     it('a Canadian region fails eu-adequacy (its decision covers commercial organisations only)', () => {
       const findings = judge('app.py', 'import boto3\nb = boto3.client("bedrock-runtime", region_name="ca-central-1")\n', ADEQUACY);
       assert.deepEqual(rules(findings), ['LLMC002']);
-      assert.match(findings[0]!.message, /Canada \(outside the EEA; .*PIPEDA/);
+      assert.match(findings[0]!.details[0]!, /Canada \(outside the EEA; .*PIPEDA/);
     });
 
     it('a global endpoint fails every zone: it may process data in any region worldwide', () => {
       for (const p of [EU, EEA_POLICY, ADEQUACY]) {
         const findings = judge('app.py', 'from anthropic import Anthropic\nc = Anthropic()\n', p);
         assert.deepEqual(rules(findings), ['LLMC002']);
-        assert.match(findings[0]!.message, /any region worldwide/);
+        assert.match(findings[0]!.message, /^api\.anthropic\.com may process data outside /);
+        assert.match(findings[0]!.details[0]!, /any region worldwide/);
       }
     });
 
@@ -113,7 +118,7 @@ describe('residency zones', () => {
       assert.deepEqual(judge('app.py', 'import boto3\nb = boto3.client("bedrock-runtime", region_name="ap-northeast-1")\n', ADEQUACY), []);
       const unlisted = judge('app.py', 'import boto3\nb = boto3.client("bedrock-runtime", region_name="ap-southeast-9")\n', ADEQUACY);
       assert.deepEqual(rules(unlisted), ['LLMC003']);
-      assert.match(unlisted[0]!.message, /ap-southeast-9 is not a region the catalog lists, and only some of the countries .* are inside the EEA or a country with an EU adequacy decision/);
+      assert.match(unlisted[0]!.details[0]!, /ap-southeast-9 is not a region the catalog lists, and only some of the countries .* are inside the EEA or a country with an EU adequacy decision/);
       // Under eu the same unlisted region is outside whichever Asia-Pacific country it is in.
       assert.deepEqual(rules(judge('app.py', 'import boto3\nb = boto3.client("bedrock-runtime", region_name="ap-southeast-9")\n', EU)), ['LLMC002']);
     });
@@ -123,7 +128,7 @@ describe('residency zones', () => {
       for (const p of [EU, EEA_POLICY, ADEQUACY]) {
         const findings = judge('app.py', text, p);
         assert.deepEqual(rules(findings), ['LLMC003']);
-        assert.match(findings[0]!.message, /the catalog does not know which countries eu-west-1 \(Ireland\) regional endpoint may process data in/);
+        assert.match(findings[0]!.details[0]!, /the catalog does not know which countries eu-west-1 \(Ireland\) regional endpoint may process data in/);
       }
     });
   });
@@ -191,7 +196,7 @@ describe('residency zones', () => {
       const text = 'import boto3\nb = boto3.client("bedrock-runtime", region_name="eu-west-2")\nb.converse(modelId="global.anthropic.claude-sonnet-4-5-20250929-v1:0", messages=[])\n';
       const findings = judge('app.py', text, ADEQUACY);
       assert.deepEqual(rules(findings), ['LLMC002']);
-      assert.match(findings[0]!.message, /any region worldwide/);
+      assert.match(findings[0]!.details[0]!, /any region worldwide/);
     });
   });
 
@@ -203,13 +208,13 @@ describe('residency zones', () => {
       });
       const r = runCli(['scan', '.', '--format', 'json'], dir);
       assert.equal(r.status, 1, r.stderr);
-      const out = JSON.parse(r.stdout) as { endpoints: { host: string; euResident: boolean | null; countries: unknown }[]; findings: { ruleId: string; message: string }[] };
+      const out = JSON.parse(r.stdout) as { endpoints: { host: string; euResident: boolean | null; countries: unknown }[]; findings: { ruleId: string; message: string; details: string[] }[] };
       const openai = out.endpoints.find((e) => e.host === 'eu.api.openai.com')!;
       assert.equal(openai.euResident, false);
       assert.ok(Array.isArray(openai.countries) && openai.countries.includes('CH') && openai.countries.includes('NO'), JSON.stringify(openai.countries));
       // An unlisted region: its country is one of several, so no list is claimed.
       assert.equal(out.endpoints.find((e) => e.host?.includes('ap-southeast-9'))!.countries, null);
-      assert.ok(out.findings.some((f) => f.ruleId === 'LLMC002' && /does not keep data in the EEA: .*Switzerland \(outside the EEA\)/.test(f.message)));
+      assert.ok(out.findings.some((f) => f.ruleId === 'LLMC002' && /data outside the EEA/.test(f.message) && /Switzerland \(outside the EEA\)/.test(f.details[0]!)));
     });
   });
 

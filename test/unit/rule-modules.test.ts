@@ -43,7 +43,10 @@ describe('rule modules', () => {
 
     it('fires on a provider the policy has no BAA with, and not on one it has', () => {
       assert.deepEqual(ids(check(OPENAI).findings), ['LLMC001']);
-      assert.match(check(OPENAI).findings[0]!.message, /baa: does not list openai/);
+      // The host, the missing BAA with whom, and the short remedy; the offered tier is a detail.
+      assert.equal(check(OPENAI).findings[0]!.message, 'api.openai.com: no signed BAA with OpenAI — sign one and add openai to baa:');
+      assert.match(check(OPENAI).findings[0]!.details[0]!, /^OpenAI API offers one \(/);
+      assert.match(check(OPENAI).findings[0]!.remedy, /use a provider you have a BAA with: anthropic/);
       assert.deepEqual(check(ANTHROPIC), { findings: [], open: [] });
     });
 
@@ -65,7 +68,8 @@ describe('rule modules', () => {
     it('fires on a US region, with the fix to an EU one, and not on an EU region', () => {
       const [finding] = check(BEDROCK_US).findings;
       assert.equal(finding?.ruleId, 'LLMC002');
-      assert.match(finding.message, /does not keep data in/);
+      assert.equal(finding.message, 'bedrock-runtime.us-east-1.amazonaws.com processes data outside the EU — use the EU region eu-central-1');
+      assert.match(finding.details[0]!, /^It processes data in the United States \(outside the EU\) \(location: US East/);
       assert.deepEqual(check(BEDROCK_EU), { findings: [], open: [] });
     });
 
@@ -85,7 +89,8 @@ describe('rule modules', () => {
       const finding = llmc003.check(OPENAI, ctx, open);
       assert.equal(finding?.ruleId, 'LLMC003');
       assert.equal(finding?.requirement, 'eu-residency,soc2-type2');
-      assert.match(finding.message, /because the region is read at run time\. The policy's eu-residency, soc2-type2 requirements depend on it\./);
+      assert.equal(finding.message, 'api.openai.com: EU residency and SOC 2 cannot be checked — the region is read at run time');
+      assert.deepEqual(finding.details, ['The location cannot be determined statically, because the region is read at run time.', 'The policy\'s eu-residency, soc2-type2 requirements depend on it.']);
       assert.equal(finding?.severity, 'warning');
       assert.equal(llmc003.check(OPENAI, ctx, []), undefined);
     });
@@ -106,7 +111,8 @@ describe('rule modules', () => {
       const check = llmc004.create(contextOf(policyOf('require: [soc2-type2]\n')));
       const [finding] = check(ANTHROPIC).findings;
       assert.equal(finding?.ruleId, 'LLMC004');
-      assert.match(finding.message, /SOC 2 Type II cannot be confirmed/);
+      assert.equal(finding.message, 'api.anthropic.com: SOC 2 Type II not confirmed for Anthropic Claude API — use a provider that holds it');
+      assert.match(finding.details[0]!, /^Anthropic Claude API SOC 2 Type II cannot be confirmed\.$/);
       assert.deepEqual(llmc004.create(contextOf(policyOf('require: [hipaa]\nbaa: [anthropic]\n')))(ANTHROPIC), { findings: [], open: [] });
     });
 
@@ -126,7 +132,9 @@ describe('rule modules', () => {
       assert.equal(rest.length, 0);
       assert.equal(finding?.ruleId, 'LLMC005');
       assert.equal(finding?.endpoint, start);
-      assert.match(finding.message, /falls back \(except branch\) to .*which does not keep data in the EU/);
+      assert.equal(finding.message, 'bedrock-runtime.eu-central-1.amazonaws.com falls back to bedrock-runtime.us-east-1.amazonaws.com (except branch): data outside the EU — fall back only to compliant endpoints');
+      assert.match(finding.details[0]!, /\(Amazon Bedrock, eu-central-1\) falls back \(except branch\) to .*\(Amazon Bedrock, us-east-1\)/);
+      assert.equal(finding.details[1], `LLMC002: ${failing.message}`);
       assert.equal(finding?.related?.[0]?.message, `the weakest link: ${ctx.describe(BEDROCK_US)}`);
     });
 
@@ -146,7 +154,7 @@ describe('rule modules', () => {
 
     it('fires on a direct call to a provider, and not under an allowed path', () => {
       assert.deepEqual(ids(check(OPENAI).findings), ['LLMC006']);
-      assert.match(check(OPENAI).findings[0]!.message, /not through the team's gateway \(llm\.internal\.example\.com\)/);
+      assert.equal(check(OPENAI).findings[0]!.message, 'api.openai.com bypasses the gateway — set the SDK\'s base URL to llm.internal.example.com');
       assert.deepEqual(check({ ...OPENAI, file: 'proxy/app.py' }), { findings: [], open: [] });
     });
 
@@ -181,7 +189,8 @@ describe('rule modules', () => {
       const policy = policyOf('require: [hipaa]\nseverity:\n  LLMC008: note\n');
       const findings = llmc008.check([note('parse-error'), note('internal-error')], policy);
       assert.deepEqual(findings.map((f) => [f.ruleId, f.severity]), [['LLMC008', 'note'], ['LLMC008', 'error']]);
-      assert.match(findings[0]!.message, /^Not fully analysed: not valid YAML/);
+      assert.equal(findings[0]!.message, 'Not fully analysed: not valid YAML (line 3: bad indentation) — fix the syntax error');
+      assert.deepEqual(findings[0]!.details, ['not valid YAML (line 3: bad indentation).', 'An LLM endpoint here could go unchecked.']);
     });
 
     it('reports nothing without notes, and only internal errors when the rule is off', () => {

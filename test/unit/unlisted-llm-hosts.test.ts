@@ -113,7 +113,9 @@ describe('LLM APIs of vendors that are not catalog providers', () => {
     it('fails EU residency (LLMC002) where the vendor\'s own page places the host outside the EU, naming the countries', () => {
       const findings = judge('src/llm.ts', 'export const QWEN_API = "https://dashscope.aliyuncs.com/compatible-mode/v1";\n');
       assert.deepEqual(rules(findings), ['LLMC002']);
-      assert.match(findings[0]!.message, /dashscope\.aliyuncs\.com \(Alibaba DashScope, not a catalog provider, cn-beijing\) does not keep data in the EU: it may process data in China/);
+      assert.equal(findings[0]!.message, 'dashscope.aliyuncs.com may process data outside the EU — move it to an endpoint inside the EU');
+      assert.match(findings[0]!.details[0]!, /^It may process data in China/);
+      assert.equal(findings[0]!.endpoint?.vendor, 'Alibaba DashScope');
       assert.ok(findings[0]!.sources.some((s) => onDomain(s.url, 'alibabacloud.com') || onDomain(s.url, 'aliyun.com')), 'the finding cites the vendor\'s page');
     });
 
@@ -123,15 +125,16 @@ describe('LLM APIs of vendors that are not catalog providers', () => {
       assert.equal(kimi?.region, null);
       const findings = judge('src/llm.ts', 'export const KIMI_API = "https://api.moonshot.cn/v1";\n');
       assert.deepEqual(rules(findings), ['LLMC003']);
-      assert.match(findings[0]!.message, /Moonshot AI, not a catalog provider/);
-      assert.match(findings[0]!.message, /own pages do not say where it processes data/);
+      assert.match(findings[0]!.message, /^api\.moonshot\.cn: EU residency cannot be checked — the host is Moonshot AI's API, which is not a catalog provider/);
+      assert.match(findings[0]!.details[0]!, /own pages do not say where it processes data/);
     });
 
     it('leaves BAA and certifications unknown (LLMC003), even where the location is known', () => {
       const p = parsePolicy('.llm-compliance.yaml', 'require: [hipaa, soc2-type2]\n');
       const findings = judge('src/llm.ts', 'export const QWEN_API = "https://dashscope.aliyuncs.com/compatible-mode/v1";\n', p);
       assert.deepEqual(rules(findings), ['LLMC003']);
-      assert.match(findings[0]!.message, /hipaa, soc2-type2/);
+      assert.match(findings[0]!.message, /: HIPAA and SOC 2 cannot be checked — /);
+      assert.match(findings[0]!.details[1]!, /hipaa, soc2-type2 requirements depend on it/);
     });
   });
 
@@ -163,7 +166,8 @@ describe('LLM APIs of vendors that are not catalog providers', () => {
       assert.deepEqual(rules(judge('src/llm.ts', EXAMPLE, policy(), e)), ['LLMC002']);
       const eea = judge('src/llm.ts', EXAMPLE, policy('residency: eea\n'), e);
       assert.deepEqual(rules(eea), ['LLMC002']);
-      assert.match(eea[0]!.message, /Japan \(outside the EEA\)/);
+      assert.match(eea[0]!.message, /data outside the EEA — /);
+      assert.match(eea[0]!.details[0]!, /Japan \(outside the EEA\)/);
       assert.deepEqual(rules(judge('src/llm.ts', EXAMPLE, policy('residency: eu-adequacy\n'), e)), ['LLMC003']);
     });
 

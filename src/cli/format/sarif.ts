@@ -113,6 +113,9 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
               host: f.endpoint?.host ?? null,
               region: f.endpoint?.region ?? null,
               requirement: f.requirement,
+              // The long form the short message leaves out.
+              remedy: f.remedy,
+              details: f.details,
               sources: [...new Set(f.sources.map((s) => s.url))],
             },
           };

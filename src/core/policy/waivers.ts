@@ -6,6 +6,7 @@
 import type { FileFormat } from '../formats';
 import type { Finding, RuleId, Suppression, TextEdit, TextRange } from '../model';
 import { isDate, check as waiverFinding, waiverProblem } from '../rules/llmc007-waiver-invalid';
+import { clip } from '../rules/context';
 import { RULES } from '../rules/rules';
 import { commentSpans, inSpans } from '../scan/comments';
 import { LineIndex } from '../text';
@@ -163,7 +164,7 @@ export function applyWaivers(findings: Finding[], inline: InlineWaiver[], policy
     const problem = waiverProblem({ rules: w.rules, reason: w.reason, expires: w.expires }, options.today, isRule);
     const where = policy.source ?? 'policy';
     if (problem) {
-      report(where, w.range, `The policy waiver for ${w.rules.join(', ')}${w.paths.length ? ` on ${w.paths.join(', ')}` : ''} ${problem}, so it waives nothing.`);
+      report(where, w.range, `The policy waiver for ${clip(w.rules.join(', '), 30)}${w.paths.length ? ` on ${clip(w.paths.join(', '), 30)}` : ''} ${problem}, so it waives nothing.`);
       continue;
     }
     const inPaths = w.paths.length ? pathMatcher(w.paths) : undefined;

@@ -54,8 +54,13 @@ export const PASS: Verdict = Object.freeze({ findings: [], open: [] });
 export interface FindingInput {
   rule: RuleMeta;
   requirement: string;
+  /**
+   * What is wrong, read at a glance (the Problems view, a CLI line): the place (its host, or the
+   * provider's short name), the problem, and the short remedy, in at most MAX_MESSAGE characters.
+   * The long form (provider detail, tiers, conditions, countries) goes in `remedy` and `details`.
+   */
   message: string;
-  /** What would pass, in one sentence: appended to the message. */
+  /** What would pass, in full (the hover, the JSON output, SARIF). */
   remedy: string;
   sources: Source[];
   fixes?: Fix[];
@@ -81,7 +86,7 @@ export interface RuleContext {
   providerOf(endpoint: Endpoint): Provider | undefined;
   /** The endpoint's provider when it is known to process the data (not only assumed). */
   processorOf(endpoint: Endpoint): Provider | undefined;
-  /** "api.openai.com (OpenAI)": the endpoint as messages name it. */
+  /** "api.openai.com", or "Amazon Bedrock in us-east-1" without a host: the endpoint as messages name it. */
   describe(endpoint: Endpoint): string;
   /** A finding at the endpoint, or undefined when the policy turns the rule off. */
   finding(endpoint: Endpoint, input: FindingInput): Finding | undefined;
@@ -96,14 +101,14 @@ export function createRuleContext(endpoints: readonly Endpoint[], policy: Policy
   return {
     policy, index, options, required: new Set(policy.require), providerOf,
     processorOf: (e) => (e.assumedProvider === true ? undefined : providerOf(e)),
-    describe: (e) => describeEndpoint(e, providerOf(e)),
+    describe: (e) => subjectOf(e, providerOf(e)),
     finding: (endpoint, input) => {
       const configured = ruleSeverity(input.rule, policy);
       if (!configured) return undefined;
       const related = relatedOf(endpoint, readers, options);
       return {
         ruleId: input.rule.id, severity: input.asError ? 'error' : configured, file: endpoint.file, range: endpoint.range, provider: endpoint.provider,
-        message: `${input.message} ${input.remedy}`, requirement: input.requirement, remedy: input.remedy,
+        message: input.message, requirement: input.requirement, remedy: input.remedy,
         details: (input.details ?? []).filter((d): d is string => !!d), sources: input.sources, fixes: input.fixes ?? [], endpoint,
         ...(related.length ? { related } : {}),
       };
@@ -141,12 +146,54 @@ function relatedOf(endpoint: Endpoint, readers: Readers, options: EvaluateOption
   return related;
 }
 
+/** The longest a finding's message should be: it must read at a glance, in one Problems row or CLI line. */
+export const MAX_MESSAGE = 200;
+
+/** "api.openai.com (OpenAI API, global)": the endpoint in full, with the provider's catalog name. */
 export function describeEndpoint(endpoint: Endpoint, provider: Provider | undefined): string {
   const parts: string[] = [];
   if (endpoint.host) parts.push(endpoint.host);
   else if (endpoint.region) parts.push(`region ${endpoint.region}`);
   const who = provider?.name ?? (endpoint.vendor ? `${endpoint.vendor}, not a catalog provider` : 'an uncatalogued LLM endpoint');
   return parts.length ? `${parts.join(' ')} (${who}${endpoint.region && endpoint.host ? `, ${endpoint.region}` : ''})` : who;
+}
+
+/**
+ * The endpoint as a message names it: its host; without one, the provider's short name (and the
+ * region); never the catalog's long product name. Text from the scanned file is clipped.
+ */
+export function subjectOf(endpoint: Endpoint, provider: Provider | undefined): string {
+  if (endpoint.host) return clip(endpoint.host, 60);
+  const where = endpoint.region ? ` in ${clip(endpoint.region, 30)}` : '';
+  if (provider) return `${shortName(provider.name)}${where}`;
+  if (endpoint.vendor) return `${clip(endpoint.vendor, 30)} (not in the catalog)${where}`;
+  return `An uncatalogued LLM endpoint${where}`;
+}
+
+/** "Azure OpenAI" for "Azure OpenAI / Microsoft Foundry (models sold by Azure)": a catalog name without its asides. */
+export function shortName(name: string): string {
+  return name.replace(/\s*\([^()]*\)/g, '').split(' / ')[0]!.trim() || name;
+}
+
+/** At most `max` characters of `text` on one line, cut at a word where one is near, with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:(—-]+$/, '')}…`;
+}
+
+/** How messages name a requirement. */
+const REQUIREMENT_WORDS: Record<string, string> = {
+  hipaa: 'HIPAA', 'eu-residency': 'EU residency', 'soc2-type2': 'SOC 2', iso27001: 'ISO 27001', iso42001: 'ISO 42001', 'eu-ai-act-gpai': 'the GPAI code', gateway: 'the gateway',
+};
+
+/** "HIPAA and EU residency"; "5 requirements" when the list would not read at a glance. */
+export function requirementWords(requirements: readonly string[]): string {
+  if (requirements.length > 3) return `${requirements.length} requirements`;
+  const words = requirements.map((r) => REQUIREMENT_WORDS[r] ?? r);
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]!}`;
 }
 
 /** The findings of a verdict that the policy leaves on. */

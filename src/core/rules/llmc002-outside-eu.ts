@@ -6,7 +6,7 @@ import { describeCountries, endpointZoneVerdict, judgeZone, ZONE_LABEL, ZONE_SOU
 import type { Endpoint, Fix, ResolvedLocation } from '../model';
 import type { CatalogIndex } from '../resolve/catalog-index';
 import { euSwapCountries } from '../resolve/fixes';
-import { PASS, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta, type Verdict } from './context';
+import { clip, PASS, shortName, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta, type Verdict } from './context';
 
 export const meta: RuleMeta<'LLMC002'> = {
   id: 'LLMC002',
@@ -16,13 +16,15 @@ export const meta: RuleMeta<'LLMC002'> = {
   defaultSeverity: 'error',
   summary: 'The policy requires EU data residency, and this LLM endpoint may process data outside the policy\'s residency zone (the EU-27 by default).',
   description: [
-    'Fires when the policy lists `eu-residency` under `require:` and the endpoint may process data in a country outside the policy\'s residency zone. The catalog records, for every region and vendor zone, the countries it may process data in; the endpoint passes only when every one of them is inside the zone, and the message names the country that breaks it (for example "Norway (EEA, not EU)").',
+    'Fires when the policy lists `eu-residency` under `require:` and the endpoint may process data in a country outside the policy\'s residency zone. The catalog records, for every region and vendor zone, the countries it may process data in; the endpoint passes only when every one of them is inside the zone, and the finding names the country that breaks it (for example "Norway (EEA, not EU)").',
     '',
     'The zone is the policy\'s `residency:`. `eu` (the default): the 27 EU member states. `eea`: the EU plus Iceland, Liechtenstein and Norway. `eu-adequacy`: the EEA plus countries with a general EU adequacy decision (Andorra, Argentina, the Faroe Islands, Guernsey, Israel, the Isle of Man, Japan, Jersey, New Zealand, South Korea, Switzerland, the United Kingdom, Uruguay). Canada and the United States do not count: their decisions cover only some organisations (commercial organisations under PIPEDA; companies certified under the EU-US Data Privacy Framework), which a region cannot show.',
     '',
     'Under the default `eu` zone the rule fires on a US or global host (`api.openai.com`, `api.anthropic.com`), a non-EU region (`us-east-1`), a region in Europe but outside the EU (AWS `eu-west-2` London and `eu-central-2` Zurich, GCP `europe-west2` and `europe-west6`, Azure UK, Switzerland and Norway, IBM `eu-gb`), a Vertex AI `global` location, an Azure OpenAI `Global*` deployment (each deployment in Terraform, Bicep or ARM is its own endpoint, reported on its SKU: a `GlobalStandard` deployment of an account in an EU region fails, a `DataZoneStandard` one beside it stays in the EU data zone and passes), and on vendor European zones that are wider than the EU (OpenAI\'s EEA and Switzerland, Mistral\'s EU/EFTA, OpenRouter\'s EU/EEA, UK and Switzerland). Countries a vendor does not name are unknown (LLMC003), never a pass.',
     '',
-    '**What passes:** a host or region whose countries are all inside the zone. Where the provider has one inside the zone, the finding carries the exact edit (for example `us-east-1` to `eu-central-1`, `global` to `europe-west4`, an Azure deployment SKU `GlobalStandard` to `DataZoneStandard`, `api.openai.com` to `eu.api.openai.com` under `residency: eu-adequacy`); a move to a place outside the zone is never offered. Some options carry conditions (OpenAI\'s EU host needs a project created with EU data residency); the message says so.',
+    '**The message** reads at a glance (at most 200 characters): the host, or the provider\'s short name when there is no host, the problem and a short remedy, for example `api.mistral.ai may process data outside the EU — Mistral AI API has no option inside the EU`. The countries that break the zone, the location, the provider\'s EU option in full and its conditions are the finding\'s details and remedy. They are in the hover, in `remedy` and `details` of the JSON output, and in each SARIF result\'s `properties`.',
+    '',
+    '**What passes:** a host or region whose countries are all inside the zone. Where the provider has one inside the zone, the finding carries the exact edit (for example `us-east-1` to `eu-central-1`, `global` to `europe-west4`, an Azure deployment SKU `GlobalStandard` to `DataZoneStandard`, `api.openai.com` to `eu.api.openai.com` under `residency: eu-adequacy`); a move to a place outside the zone is never offered. Some options carry conditions (OpenAI\'s EU host needs a project created with EU data residency); the finding says so.',
   ].join('\n'),
 };
 
@@ -42,12 +44,29 @@ function judge(endpoint: Endpoint, ctx: RuleContext): Verdict {
     return verdictOf([], [{ requirement: 'eu-residency', ...(why ? { why } : {}) }]);
   }
   if (verdict.inside === true) return PASS;
+  const fixes = euFixes(endpoint, zone);
+  const why = whyOutside(loc, verdict, zone);
   return verdictOf([ctx.finding(endpoint, {
-    rule: meta, requirement: 'eu-residency', message: `${ctx.describe(endpoint)} does not keep data in ${ZONE_LABEL[zone]}: ${whyOutside(loc, verdict, zone)}.`,
+    rule: meta, requirement: 'eu-residency',
+    message: `${ctx.describe(endpoint)} ${why.startsWith('it processes') ? 'processes' : 'may process'} data outside ${ZONE_SHORT[zone]} — ${shortAdvice(fixes, provider, ctx.index, zone)}`,
     remedy: residencyAdvice(provider, ctx.index, zone),
     sources: [...(loc?.sources ?? []), ...(zone === 'eu' ? [] : ZONE_SOURCES[zone]), ...(provider?.euSwap?.sources ?? [])],
-    fixes: euFixes(endpoint, zone), details: endpoint.conditions,
+    fixes, details: [`${why.charAt(0).toUpperCase()}${why.slice(1)}.`, ...endpoint.conditions],
   })]);
+}
+
+/** How a message names the zone. */
+export const ZONE_SHORT: Record<ResidencyZone, string> = { eu: 'the EU', eea: 'the EEA', 'eu-adequacy': 'the EEA + adequacy zone' };
+
+/** What would pass, in a few words: the quick fix, the provider's EU option, or that it has none inside the zone. */
+function shortAdvice(fixes: Fix[], provider: Provider | undefined, index: CatalogIndex, zone: ResidencyZone): string {
+  const fix = fixes.find((f) => f.isPreferred) ?? fixes[0];
+  if (fix) return clip(`${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}`, 80);
+  const swap = provider?.euSwap;
+  if (!provider || !swap) return `move it to an endpoint inside ${ZONE_SHORT[zone]}`;
+  const name = shortName(provider.name);
+  if (judgeZone(euSwapCountries(index, provider), zone).inside === true) return `use ${name}'s EU option`;
+  return `${name} has no option inside ${ZONE_SHORT[zone]}`;
 }
 
 /** The endpoint's move into the EU, only when every country it leads to is inside the policy's zone (else the finding would stay). */

@@ -3,7 +3,7 @@
 
 import type { Provider, Source } from '../catalog/types';
 import type { Endpoint, Finding } from '../model';
-import { type OpenRequirement, type RuleContext, type RuleMeta } from './context';
+import { clip, MAX_MESSAGE, type OpenRequirement, requirementWords, type RuleContext, type RuleMeta, shortName } from './context';
 import { euFixes } from './llmc002-outside-eu';
 
 export const meta: RuleMeta<'LLMC003'> = {
@@ -18,7 +18,9 @@ export const meta: RuleMeta<'LLMC003'> = {
     '',
     'An unknown location is never treated as compliant.',
     '',
-    'Which workspace values count follows how they reach a process: a dotenv file applies to code in its own folder and below (the nearest folder whose real `.env*` sets the variable wins; a nearer `.env.example`, `example.env` or `sample.env` forks with it, since either may be what runs), a compose service\'s `environment:`/`env_file:` to its `build:` context, a GitHub Actions `env:` to the job\'s working directory, a Dockerfile `ENV` to the code of its folder, an AWS CDK Lambda function\'s `environment` to the code of its asset folder (a `tryGetContext` value is the app\'s `cdk.json` context; a value from props is set but unknown). A variable set only for another folder\'s code does not count here, and the message says where it is set. Kubernetes and Helm values, which are tied to no code, apply only where nothing closer sets the variable and are marked unscoped. A placeholder value (`https://your-resource-name.openai.azure.com`) counts as not set.',
+    'Which workspace values count follows how they reach a process: a dotenv file applies to code in its own folder and below (the nearest folder whose real `.env*` sets the variable wins; a nearer `.env.example`, `example.env` or `sample.env` forks with it, since either may be what runs), a compose service\'s `environment:`/`env_file:` to its `build:` context, a GitHub Actions `env:` to the job\'s working directory, a Dockerfile `ENV` to the code of its folder, an AWS CDK Lambda function\'s `environment` to the code of its asset folder (a `tryGetContext` value is the app\'s `cdk.json` context; a value from props is set but unknown). A variable set only for another folder\'s code does not count here, and the finding says where it is set. Kubernetes and Helm values, which are tied to no code, apply only where nothing closer sets the variable and are marked unscoped. A placeholder value (`https://your-resource-name.openai.azure.com`) counts as not set.',
+    '',
+    '**The message** reads at a glance (at most 200 characters): the host, or the provider\'s short name when there is no host, the problem and a short remedy, for example `Amazon Bedrock: EU residency cannot be checked — the region is read from the environment variable BILLING_BEDROCK_REGION, which no env file in the workspace sets`. The reason is clipped to fit; the full reason and the requirements that depend on it are the finding\'s details. They are in the hover, in `remedy` and `details` of the JSON output, and in each SARIF result\'s `properties`.',
     '',
     '**What passes:** make the endpoint explicit. Set the region or base URL in code or in a workspace config file the engine reads, or (where the finding offers it) apply the quick fix that sets an EU region explicitly.',
   ].join('\n'),
@@ -30,12 +32,21 @@ export function check(endpoint: Endpoint, ctx: RuleContext, open: readonly OpenR
   const requirements = open.map((o) => o.requirement);
   const why = endpoint.unknown ?? open.find((o) => o.why)?.why ?? 'the provider or region is not known';
   const fixes = requirements.includes('eu-residency') ? euFixes(endpoint, ctx.policy.residency) : [];
+  const head = `${ctx.describe(endpoint)}: ${requirementWords(requirements)} cannot be checked — `;
   return ctx.finding(endpoint, {
     rule: meta, requirement: requirements.join(','), asError: spoofed(endpoint, requirements),
-    message: `${ctx.describe(endpoint)}: the location cannot be determined statically, because ${why}. The policy's ${requirements.join(', ')} requirement${requirements.length > 1 ? 's depend' : ' depends'} on it.`,
+    message: `${head}${shortWhy(why, endpoint.host, MAX_MESSAGE - head.length)}`,
     remedy: fixes.length ? 'Set it explicitly, for example with the quick fix.' : 'Set the endpoint or region explicitly where the engine can see it (code or workspace config).',
     sources: endpoint.location?.sources ?? [], fixes,
+    details: [`The location cannot be determined statically, because ${why}.`, `The policy's ${requirements.join(', ')} requirement${requirements.length > 1 ? 's depend' : ' depends'} on it.`],
   });
+}
+
+/** Why, in what room is left: its first clause, the host named as "the host" (the message starts with it). */
+function shortWhy(why: string, host: string | null, room: number): string {
+  let first = why.split('; ')[0]!;
+  if (host && first.startsWith(`${host} `)) first = `the host${first.slice(host.length)}`;
+  return clip(first, Math.max(40, room));
 }
 
 /**
@@ -45,8 +56,9 @@ export function check(endpoint: Endpoint, ctx: RuleContext, open: readonly OpenR
 export function baaCoverageUnknown(endpoint: Endpoint, ctx: RuleContext, provider: Provider, excluded: NonNullable<Endpoint['baaExclusion']>, baaSources: Source[]): Finding | undefined {
   return ctx.finding(endpoint, {
     rule: meta, requirement: 'hipaa', asError: spoofed(endpoint, ['hipaa']),
-    message: `${ctx.describe(endpoint)}: whether ${provider.operator}'s BAA covers its requests cannot be determined statically; ${excluded.reason}`,
+    message: `${ctx.describe(endpoint)}: BAA coverage unknown — the file uses ${clip(excluded.feature, 40)}, which ${clip(shortName(provider.operator), 30)}'s BAA leaves out`,
     remedy: `Keep ${excluded.feature} out of requests that carry PHI; written in the same call as the model, the engine can tell which requests use it.`,
+    details: [`Whether ${provider.operator}'s BAA covers its requests cannot be determined statically: ${excluded.reason}`],
     sources: [...excluded.sources, ...baaSources],
   });
 }

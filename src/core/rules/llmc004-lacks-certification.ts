@@ -4,7 +4,7 @@
 import type { Fact, GpaiStatus, Provider, Source } from '../catalog/types';
 import type { Endpoint } from '../model';
 import type { Requirement } from '../policy/policy';
-import { PASS, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta, type Verdict } from './context';
+import { PASS, shortName, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta, type Verdict } from './context';
 
 export const meta: RuleMeta<'LLMC004'> = {
   id: 'LLMC004',
@@ -18,15 +18,17 @@ export const meta: RuleMeta<'LLMC004'> = {
     '',
     'A certification that cannot be confirmed is reported, never assumed: the message says which, and why.',
     '',
+    '**The message** reads at a glance (at most 200 characters): the host, or the provider\'s short name when there is no host, the problem and a short remedy, for example `api.anthropic.com: SOC 2 Type II not confirmed for Anthropic Claude API — use a provider that holds it`. Why each certification could not be confirmed, with its sources, is in the finding\'s details. They are in the hover, in `remedy` and `details` of the JSON output, and in each SARIF result\'s `properties`.',
+    '',
     '**What passes:** a provider whose catalog entry shows the certification with a source.',
   ].join('\n'),
 };
 
-const CERTIFICATIONS: { requirement: Requirement; label: string; fact: (p: Provider) => Fact<boolean> | Fact<GpaiStatus> }[] = [
-  { requirement: 'soc2-type2', label: 'SOC 2 Type II', fact: (p) => p.posture.soc2Type2 },
-  { requirement: 'iso27001', label: 'ISO/IEC 27001', fact: (p) => p.posture.iso27001 },
-  { requirement: 'iso42001', label: 'ISO/IEC 42001', fact: (p) => p.posture.iso42001 },
-  { requirement: 'eu-ai-act-gpai', label: 'the EU AI Act GPAI Code of Practice', fact: (p) => p.posture.euAiActGpai },
+const CERTIFICATIONS: { requirement: Requirement; label: string; short: string; fact: (p: Provider) => Fact<boolean> | Fact<GpaiStatus> }[] = [
+  { requirement: 'soc2-type2', label: 'SOC 2 Type II', short: 'SOC 2 Type II', fact: (p) => p.posture.soc2Type2 },
+  { requirement: 'iso27001', label: 'ISO/IEC 27001', short: 'ISO 27001', fact: (p) => p.posture.iso27001 },
+  { requirement: 'iso42001', label: 'ISO/IEC 42001', short: 'ISO 42001', fact: (p) => p.posture.iso42001 },
+  { requirement: 'eu-ai-act-gpai', label: 'the EU AI Act GPAI Code of Practice', short: 'the GPAI code', fact: (p) => p.posture.euAiActGpai },
 ];
 
 export function create(ctx: RuleContext): EndpointCheck {
@@ -38,6 +40,8 @@ function judge(endpoint: Endpoint, ctx: RuleContext, wanted: typeof CERTIFICATIO
   const provider = ctx.processorOf(endpoint);
   if (!provider) return verdictOf([], wanted.map((c) => ({ requirement: c.requirement })));
   const missing: string[] = [];
+  const lacks: string[] = [];
+  const unconfirmed: string[] = [];
   const notes: (string | undefined)[] = [];
   const sources: Source[] = [];
   for (const cert of wanted) {
@@ -45,15 +49,25 @@ function judge(endpoint: Endpoint, ctx: RuleContext, wanted: typeof CERTIFICATIO
     const verdict = certVerdict(fact);
     if (verdict === 'ok') continue;
     missing.push(verdict === 'no' ? `lacks ${cert.label}` : `${cert.label} cannot be confirmed`);
+    (verdict === 'no' ? lacks : unconfirmed).push(cert.short);
     notes.push(fact.note ? `${cert.label}: ${fact.note}` : undefined);
     sources.push(...fact.sources);
   }
   if (!missing.length) return PASS;
   const reqs = wanted.map((c) => c.requirement);
+  const who = shortName(provider.name);
+  const subject = ctx.describe(endpoint);
+  const forWho = subject.startsWith(who) ? '' : ` for ${who}`;
+  const what = [lacks.length ? `${who} lacks ${joinAnd(lacks)}` : '', unconfirmed.length ? `${joinAnd(unconfirmed)} not confirmed${lacks.length ? '' : forWho}` : ''].filter(Boolean).join('; ');
   return verdictOf([ctx.finding(endpoint, {
-    rule: meta, requirement: reqs.join(','), message: `${ctx.describe(endpoint)}: ${provider.name} ${missing.join('; ')}.`,
-    remedy: `The policy requires ${reqs.join(', ')}; use a provider whose catalog entry shows ${missing.length > 1 ? 'them' : 'it'}.`, sources, details: notes,
+    rule: meta, requirement: reqs.join(','), message: `${subject}: ${what} — use a provider that holds ${missing.length > 1 ? 'them' : 'it'}`,
+    remedy: `The policy requires ${reqs.join(', ')}; use a provider whose catalog entry shows ${missing.length > 1 ? 'them' : 'it'}.`, sources,
+    details: [`${provider.name} ${missing.join('; ')}.`, ...notes],
   })]);
+}
+
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
 function certVerdict(fact: Fact<boolean> | Fact<GpaiStatus>): 'ok' | 'no' | 'unknown' {

@@ -2,7 +2,8 @@
 // findings the per-endpoint rules gave every endpoint (see evaluate.ts), so it runs after them.
 
 import { SEVERITY_RANK, type Endpoint, type Finding, type RuleId, type Severity } from '../model';
-import { ruleSeverity, type RuleContext, type RuleMeta } from './context';
+import { ZONE_SHORT } from './llmc002-outside-eu';
+import { clip, describeEndpoint, MAX_MESSAGE, ruleSeverity, type RuleContext, type RuleMeta } from './context';
 
 export const meta: RuleMeta<'LLMC005'> = {
   id: 'LLMC005',
@@ -21,18 +22,21 @@ export const meta: RuleMeta<'LLMC005'> = {
     '',
     'A fallback runs exactly when something goes wrong, so the data goes there on the worst day: a chain is as compliant as its weakest link. The failing target also gets its own LLMC001/LLMC002/LLMC004 finding on its line.',
     '',
+    '**The message** reads at a glance (at most 200 characters): the host, or the provider\'s short name when there is no host, the problem and a short remedy, for example `northwind-eu.openai.azure.com falls back to api.openai.com (router_settings.fallbacks): no signed BAA, data outside the EU — fall back only to compliant endpoints`. Both endpoints in full and the weakest link\'s own findings are the finding\'s details. They are in the hover, in `remedy` and `details` of the JSON output, and in each SARIF result\'s `properties`.',
+    '',
     '**What passes:** fall back only to endpoints that pass the policy (another EU region of the same provider, another covered deployment), or remove the fallback.',
   ].join('\n'),
 };
 
 /** The rules whose findings make a fallback target fail, and how a message says so. */
 const FAILS: Partial<Record<RuleId, string>> = {
-  LLMC001: 'is not covered by a signed BAA',
-  LLMC002: 'does not keep data in the EU',
-  LLMC004: 'lacks a required certification',
-  LLMC003: 'cannot be located statically',
+  LLMC001: 'no signed BAA',
+  LLMC002: 'data outside',
+  LLMC004: 'a required certification missing',
+  LLMC003: 'location unknown',
 };
 const REMEDY = 'Fall back only to endpoints that pass the policy, or remove the fallback.';
+const SHORT_REMEDY = ' — fall back only to compliant endpoints';
 
 interface Link { target: Endpoint; via: string; reasons: Finding[]; score: number }
 
@@ -81,15 +85,20 @@ function weakestLink(start: Endpoint, failed: (e: Endpoint) => Finding[]): Link 
 function chainFinding(start: Endpoint, weakest: Link, severity: Severity, ctx: RuleContext): Finding {
   const target = weakest.target;
   const targetName = ctx.describe(target);
-  const why = [...new Set(weakest.reasons.map((f) => FAILS[f.ruleId]))].join(', and ');
+  const why = [...new Set(weakest.reasons.map((f) => (f.ruleId === 'LLMC002' ? `data outside ${ZONE_SHORT[ctx.policy.residency]}` : FAILS[f.ruleId])))].join(', ');
   const requirement = [...new Set(weakest.reasons.flatMap((f) => f.requirement.split(',')))].join(',');
   // A chain whose weakest link is only unlocated is no worse than that link's own finding.
   const link = weakest.reasons.reduce<Severity>((m, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[m] ? f.severity : m), 'note');
+  // The shortest that fits: the way it falls back and the remedy are also in details and `remedy`.
+  const via = clip(weakest.via, 30);
+  const message = [`${ctx.describe(start)} falls back to ${targetName} (${via}): ${why}${SHORT_REMEDY}`, `${ctx.describe(start)} falls back to ${targetName}: ${why}${SHORT_REMEDY}`]
+    .find((m) => m.length <= MAX_MESSAGE) ?? `${ctx.describe(start)} falls back to ${targetName}: ${why}`;
+  const full = (e: Endpoint): string => describeEndpoint(e, ctx.providerOf(e));
   return {
     ruleId: meta.id, severity: SEVERITY_RANK[link] < SEVERITY_RANK[severity] ? link : severity, file: start.file, range: start.range, provider: start.provider,
-    message: `${ctx.describe(start)} falls back (${weakest.via}) to ${targetName}, which ${why}. ${REMEDY}`,
+    message,
     requirement, remedy: REMEDY,
-    details: weakest.reasons.map((f) => f.message), sources: weakest.reasons.flatMap((f) => f.sources), fixes: [], endpoint: start,
+    details: [`${full(start)} falls back (${weakest.via}) to ${full(target)}.`, ...weakest.reasons.map((f) => `${f.ruleId}: ${f.message}`)], sources: weakest.reasons.flatMap((f) => f.sources), fixes: [], endpoint: start,
     related: [{ file: target.file, range: target.range, message: `the weakest link: ${targetName}` }],
   };
 }

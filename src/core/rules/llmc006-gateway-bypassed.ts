@@ -1,7 +1,7 @@
 // LLMC006: with `gateway.hosts` in the policy, an endpoint must go through the team's gateway.
 
 import { pathMatcher } from '../policy/policy';
-import { PASS, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta } from './context';
+import { clip, PASS, verdictOf, type EndpointCheck, type RuleContext, type RuleMeta } from './context';
 
 export const meta: RuleMeta<'LLMC006'> = {
   id: 'LLMC006',
@@ -14,6 +14,8 @@ export const meta: RuleMeta<'LLMC006'> = {
     'Fires when the policy sets `gateway.hosts` and an LLM endpoint reaches a catalogued provider directly instead of one of those hosts. Teams route LLM traffic through a gateway for audit logging, key management and redaction; a direct call escapes all three.',
     '',
     'Paths listed under `gateway.allow` (the gateway\'s own configuration, such as a LiteLLM proxy `config.yaml`) may call providers directly. Endpoints on a gateway host are not judged by the other rules: the gateway\'s own routes are, where its configuration is in the workspace. An endpoint whose URL cannot be determined is reported by LLMC003 instead.',
+    '',
+    '**The message** reads at a glance (at most 200 characters): the host, or the provider\'s short name when there is no host, the problem and a short remedy, for example `api.openai.com bypasses the gateway — set the SDK\'s base URL to litellm.northwind.internal`. Every gateway host of the policy is listed in the finding\'s details. They are in the hover, in `remedy` and `details` of the JSON output, and in each SARIF result\'s `properties`.',
     '',
     '**What passes:** send the call to the gateway (set the SDK\'s base URL to the gateway host).',
   ].join('\n'),
@@ -29,7 +31,9 @@ export function create(ctx: RuleContext): EndpointCheck {
     // The base URL is not known: it may or may not be the gateway.
     if (!ctx.processorOf(endpoint)) return verdictOf([], [{ requirement: 'gateway' }]);
     return verdictOf([ctx.finding(endpoint, {
-      rule: meta, requirement: 'gateway', message: `${ctx.describe(endpoint)} is called directly, not through the team's gateway (${gateway.hosts.join(', ')}).`,
+      rule: meta, requirement: 'gateway',
+      message: `${ctx.describe(endpoint)} bypasses the gateway — set the SDK's base URL to ${clip(gateway.hosts[0]!, 50)}${gateway.hosts.length > 1 ? ' (or another gateway host)' : ''}`,
+      details: [`The call goes to the provider directly, not through the team's gateway (${gateway.hosts.join(', ')}).`],
       remedy: 'Send the call to the gateway: set the SDK\'s base URL to the gateway host.', sources: [],
     })]);
   };

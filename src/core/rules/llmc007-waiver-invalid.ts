@@ -3,7 +3,7 @@
 
 import type { Finding, TextRange } from '../model';
 import type { Policy } from '../policy/policy';
-import { ruleSeverity, type RuleMeta } from './context';
+import { clip, ruleSeverity, type RuleMeta } from './context';
 
 export const meta: RuleMeta<'LLMC007'> = {
   id: 'LLMC007',
@@ -41,13 +41,13 @@ export interface WaiverText {
  * `isRule` says which ids are rules (the list of rules imports this module, so it is passed in).
  */
 export function waiverProblem(w: WaiverText, today: string, isRule: (id: string) => boolean): string | undefined {
-  if (w.malformed) return `has "${w.malformed}", which is not a field it knows (expires=YYYY-MM-DD, owner=NAME)`;
+  if (w.malformed) return `has "${clip(w.malformed, 40)}", which is not a field it knows (expires=YYYY-MM-DD, owner=NAME)`;
   if (w.rules.length === 0) return 'names no rule (write it as `llm-compliance-ignore LLMC002 -- reason`)';
   const unknown = w.rules.filter((r) => r === meta.id || !isRule(r));
-  if (unknown.length) return `names ${unknown.map((r) => `"${r}"`).join(', ')}, which ${unknown.length > 1 ? 'are not rules' : 'is not a rule'} it can waive`;
-  if (!w.reason) return 'has no reason: a waiver is an audit record and must say why the risk is accepted';
+  if (unknown.length) return `names ${clip(unknown.map((r) => `"${r}"`).join(', '), 50)}, which ${unknown.length > 1 ? 'are not rules' : 'is not a rule'} it can waive`;
+  if (!w.reason) return 'has no reason (a waiver must say why the risk is accepted)';
   if (w.expires !== undefined) {
-    if (!isDate(w.expires)) return `has the expiry "${w.expires}", which is not a date (YYYY-MM-DD)`;
+    if (!isDate(w.expires)) return `has the expiry "${clip(w.expires, 30)}", which is not a date (YYYY-MM-DD)`;
     if (w.expires < today) return `expired on ${w.expires}`;
   }
   return undefined;

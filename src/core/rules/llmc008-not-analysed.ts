@@ -3,7 +3,7 @@
 
 import type { Finding, NoteKind, ScanNote } from '../model';
 import type { Policy } from '../policy/policy';
-import { ruleSeverity, type RuleMeta } from './context';
+import { clip, ruleSeverity, type RuleMeta } from './context';
 
 export const meta: RuleMeta<'LLMC008'> = {
   id: 'LLMC008',
@@ -26,8 +26,20 @@ export const meta: RuleMeta<'LLMC008'> = {
     '',
     'A compliance gate that passes because it could not read something is worse than none: what was not analysed is reported, never treated as clean. `failOn` decides whether these findings fail the run, like any other. An **internal error** is always an `error`, whatever `severity:` says, so a bug in the engine can never turn a failing project green; only a waiver accepts it.',
     '',
+    '**The message** reads at a glance (at most 200 characters): the host, or the provider\'s short name when there is no host, the problem and a short remedy, for example `Not fully analysed: not valid YAML (line 6: Unexpected scalar at node end); scanned lexically for URLs and env variables — fix the syntax error`. A long parser message is clipped in the message and kept whole in the finding\'s details. They are in the hover, in `remedy` and `details` of the JSON output, and in each SARIF result\'s `properties`.',
+    '',
     '**What passes:** make the file analysable: fix the syntax error the message names, save it as UTF-8, raise `maxFileSizeKb`, or, if it holds no LLM code (generated data, a fixture), add it to `ignore:` or waive LLMC008 for its path with a reason. Report internal errors: they are bugs.',
   ].join('\n'),
+};
+
+/** What would pass, in a few words, for the message. */
+const SHORT_REMEDY: Record<NoteKind, string> = {
+  'skipped-too-large': 'raise maxFileSizeKb or ignore it',
+  'skipped-binary': 'save it as UTF-8 text or ignore it',
+  'invalid-encoding': 'save it as UTF-8',
+  unreadable: 'make it readable or ignore it',
+  'parse-error': 'fix the syntax error',
+  'internal-error': 'a bug: please report it',
 };
 
 const REMEDY: Record<NoteKind, string> = {
@@ -55,10 +67,11 @@ export function check(notes: ScanNote[], policy: Policy): Finding[] {
       range: note.range ?? { start: 0, end: 0 },
       provider: null,
       // A note on a file whose text was not kept (a .gitignore) names its line in words.
-      message: `Not fully analysed: ${note.message}${note.line && !note.range ? ` (line ${note.line})` : ''}. An LLM endpoint here could go unchecked. ${remedy}`,
+      message: `Not fully analysed: ${clip(note.message, 130)}${note.line && !note.range ? ` (line ${note.line})` : ''} — ${SHORT_REMEDY[note.kind]}`,
       requirement: 'analysis',
       remedy,
-      details: [],
+      // The parser's full text, which the message may clip, and what is at stake.
+      details: [`${note.message}.`, 'An LLM endpoint here could go unchecked.'],
       sources: [],
       fixes: [],
     });
