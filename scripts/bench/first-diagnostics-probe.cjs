@@ -25,13 +25,20 @@ exports.run = async function run() {
     const files = {};
     for (const uri of e.uris) files[uri.toString()] = ours(uri);
     if (!Object.values(files).some((list) => list.length) && times.first === undefined) return;
+    if (times.firstBeforeProbe) return;
     times.first ??= t;
     times.last = t;
     changes.push({ t, files });
   });
   if (ext.isActive) times.activeBeforeProbe = true;
+  // Diagnostics already there (the extension activated and finished before this probe ran): the probe's start bounds the time from above.
+  if (vscode.languages.getDiagnostics().some(([uri]) => ours(uri).length)) {
+    times.first = now;
+    times.firstBeforeProbe = true;
+  }
   while (!ext.isActive) await new Promise((r) => setTimeout(r, 5));
-  times.active = times.activeBeforeProbe ? undefined : Date.now();
+  // The extension notes when activation began (when it activates before this probe runs, too).
+  times.active = ext.exports.inventory.activatedAt;
   // The whole scan done: the final diagnostics.
   await ext.exports.inventory.whenIdle();
   times.idle = Date.now();

@@ -20,6 +20,9 @@ export class Inventory implements vscode.Disposable {
   private enabled = setting('enable');
 
   private worker: IndexWorker | undefined;
+  /** When the inventory was made, at the start of activation (Date.now()): the log and the bench time the first results from it. */
+  readonly activatedAt = Date.now();
+  private firstLoad = true;
 
   constructor(
     private readonly startWorker: () => IndexChannel,
@@ -100,7 +103,9 @@ export class Inventory implements vscode.Disposable {
       },
     );
     const files = [...this.folders.values()].reduce((n, s) => n + s.results.texts.size, 0);
-    this.log.info(`Scanned ${folders.length} folder(s) in ${Date.now() - started} ms: ${this.endpoints().length} endpoints, ${this.findings().length} findings (${files} files with endpoints or waivers).`);
+    const sinceActivation = this.firstLoad ? `, ${Date.now() - this.activatedAt} ms after activation` : '';
+    this.firstLoad = false;
+    this.log.info(`Scanned ${folders.length} folder(s) in ${Date.now() - started} ms${sinceActivation}: ${this.endpoints().length} endpoints, ${this.findings().length} findings (${files} files with endpoints or waivers).`);
     this.changed.fire(undefined);
   }
 
