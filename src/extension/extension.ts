@@ -9,6 +9,8 @@ import { nodeIndexWorker } from './node-host';
 export type { Api } from './activate';
 
 const SCRIPT = 'index-worker.js';
+/** When this bundle was loaded: the start of activation, as the log and the bench time it. */
+const loadedAt = Date.now();
 
 /**
  * The analysis worker, started as this bundle loads (it sits beside it in dist/): loading its
@@ -22,6 +24,7 @@ let early: IndexChannel | undefined = vscode.workspace.getConfiguration('llmComp
 export function activate(context: vscode.ExtensionContext): Api {
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', SCRIPT).fsPath;
   return activateWith(context, {
+    loadedAt,
     startIndexWorker: () => {
       const worker = early ?? nodeIndexWorker(script);
       early = undefined;

@@ -20,13 +20,13 @@ export class Inventory implements vscode.Disposable {
   private enabled = setting('enable');
 
   private worker: IndexWorker | undefined;
-  /** When the inventory was made, at the start of activation (Date.now()): the log and the bench time the first results from it. */
-  readonly activatedAt = Date.now();
   private firstLoad = true;
 
   constructor(
     private readonly startWorker: () => IndexChannel,
     private readonly log: vscode.LogOutputChannel,
+    /** When activation began (Date.now()): the log and the bench time the first results from it. */
+    readonly activatedAt = Date.now(),
   ) {
     const w = vscode.workspace;
     this.disposables.push(
