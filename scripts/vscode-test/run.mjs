@@ -159,7 +159,7 @@ async function drive(url) {
     page.on('pageerror', (e) => log('page error:', e.message));
     if (mode === 'web') page.on('console', (m) => webResults(m.text()));
     if (mode === 'web') void watchSidebar(page);
-    log('opening VS Code', mode === 'test' ? 'to run the extension-host suite' : mode === 'web' ? 'to run the web extension\'s suite in the web worker extension host' : 'to take a screenshot');
+    log('opening VS Code', mode === 'test' ? 'to run the extension-host suite' : mode === 'web' ? 'to run the web extension\'s suite in the web worker extension host' : mode === 'first' ? 'to time the first diagnostics' : 'to take a screenshot');
     const opened = Date.now();
     await page.goto(url);
     if (mode === 'screenshot') return await screenshot(page, args[args.indexOf('--screenshot') + 1]);

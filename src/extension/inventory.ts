@@ -99,7 +99,12 @@ export class Inventory implements vscode.Disposable {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'LLM Compliance: scanning the workspace', cancellable: true },
       async (progress, token) => {
-        for (const scan of this.folders.values()) await scan.load(progress, token, 1 / this.folders.size);
+        for (const scan of this.folders.values()) {
+          // One folder's failure (a crashed worker) must not leave the others unread, and busy for ever.
+          await scan.load(progress, token, 1 / this.folders.size).catch((err: unknown) => {
+            this.log.error(`${scan.folder.name}: the scan failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+          });
+        }
       },
     );
     const files = [...this.folders.values()].reduce((n, s) => n + s.results.texts.size, 0);
