@@ -69,6 +69,7 @@ export function firstDiagnostics(runs = 3, log = (s) => process.stderr.write(`  
   const missing = harnessMissing();
   if (missing) return { skipped: missing };
   const all = [];
+  const loadAverage = os.loadavg()[0];
   for (let i = 0; i < runs; i++) {
     log(`first diagnostics: run ${i + 1} of ${runs} (code-server + chromium on a copy of examples/)...`);
     const r = once(log);
@@ -78,6 +79,7 @@ export function firstDiagnostics(runs = 3, log = (s) => process.stderr.write(`  
   const m = (k) => median(all.map((r) => r[k]));
   return {
     runs: all,
+    loadAverage,
     failedRuns: runs - all.length,
     windowToActivation: m('windowToActivation'),
     hostToActivation: m('hostToActivation'),
@@ -96,7 +98,7 @@ export function firstDiagnosticsReport(f) {
   if (f.skipped) return [`time to first diagnostics in a real extension host: skipped: ${f.skipped}`];
   const runs = (k) => f.runs.map((r) => r[k].toFixed(2)).join(' / ');
   return [
-    `time to first diagnostics on examples/ in a real extension host (code-server + chromium; median of ${f.runs.length} run(s)${f.failedRuns ? `, ${f.failedRuns} failed` : ''})`,
+    `time to first diagnostics on examples/ in a real extension host (code-server + chromium; median of ${f.runs.length} run(s)${f.failedRuns ? `, ${f.failedRuns} failed` : ''}; load average ${f.loadAverage.toFixed(1)} at start)`,
     `  activation → first diagnostics   ${f.activationToFirst.toFixed(2)} s   (runs ${runs('activationToFirst')}; ${f.diagnostics} diagnostics in ${f.files} files)`,
     `  window open → activation         ${f.windowToActivation.toFixed(2)} s   (runs ${runs('windowToActivation')}; extension host start → activation ${f.hostToActivation.toFixed(2)} s)`,
     `  window open → first diagnostics  ${f.windowToFirst.toFixed(2)} s   (runs ${runs('windowToFirst')})`,
