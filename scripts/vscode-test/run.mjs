@@ -161,7 +161,8 @@ async function drive(url) {
     if (mode === 'web') void watchSidebar(page);
     log('opening VS Code', mode === 'test' ? 'to run the extension-host suite' : mode === 'web' ? 'to run the web extension\'s suite in the web worker extension host' : mode === 'first' ? 'to time the first diagnostics' : 'to take a screenshot');
     const opened = Date.now();
-    await page.goto(url);
+    // On a loaded machine the workbench can take longer than playwright's default 30 s to load.
+    await page.goto(url, { timeout: 120_000 });
     if (mode === 'screenshot') return await screenshot(page, args[args.indexOf('--screenshot') + 1]);
     if (mode === 'ui') return await sidebarTest(page, args.includes('--shots') ? args[args.indexOf('--shots') + 1] : undefined);
     const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));

@@ -105,9 +105,10 @@ export class FolderScan {
     this.versions.clear();
     this.queue.clear();
     this.cancelled = false;
-    // Open files first: they are posted before the rest.
-    const open = this.openSources();
     const candidates = await listing;
+    // Open files first: they are posted before the rest. Their texts are taken just before the
+    // worker is asked (no await between): an edit after that is asked about, and queued, after them.
+    const open = this.openSources();
     const scanned = await index.scanned([...new Set([...candidates, ...[...open.keys()].filter((rel) => formatOf(rel))])]);
     for (const [rel, source] of open) if (scanned.has(rel)) this.queue.set(rel, source);
     await this.pump();
