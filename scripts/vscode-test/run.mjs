@@ -10,6 +10,9 @@
 //                                                    on a folder without a policy (walkthrough-test.mjs)
 //   node scripts/vscode-test/run.mjs --web           the web extension's suite (test/integration-web) in the web
 //                                                    worker extension host, on a copy of examples/
+//   node scripts/vscode-test/run.mjs --first-diagnostics
+//                                                    times the first diagnostics on a copy of examples/ (for
+//                                                    scripts/bench/first-diagnostics.mjs; figures to LLMC_FIRST_DIAGNOSTICS_OUT)
 //
 // The workbench's `payload` URL parameter passes extensionDevelopmentPath and
 // extensionTestsPath, the same contract as @vscode/test-electron: the suite runs inside the
@@ -30,7 +33,7 @@ const HARNESS = process.env.LLMC_VSCODE_TEST_DIR ?? path.join(ROOT, '.vscode-tes
 const CODE_SERVER = path.join(HARNESS, 'node_modules/.bin/code-server');
 const CHROMIUM = process.env.CHROME ?? '/usr/bin/chromium';
 const args = process.argv.slice(2);
-const mode = args.includes('--demo') ? 'demo' : args.includes('--screenshot') ? 'screenshot' : args.includes('--ui') ? 'ui' : args.includes('--web') ? 'web' : 'test';
+const mode = args.includes('--first-diagnostics') ? 'first' : args.includes('--demo') ? 'demo' : args.includes('--screenshot') ? 'screenshot' : args.includes('--ui') ? 'ui' : args.includes('--web') ? 'web' : 'test';
 const theme = args.includes('--theme') ? args[args.indexOf('--theme') + 1] : 'dark';
 const timeoutMs = Number(process.env.LLMC_TEST_TIMEOUT_MS ?? 600_000);
 const t0 = Date.now();
@@ -115,6 +118,7 @@ try {
   const payload = [['extensionDevelopmentPath', remote(extension)]];
   if (mode === 'test') payload.push(['extensionTestsPath', remote(path.join(ROOT, 'out/test/integration/index.js'))]);
   if (mode === 'web') payload.push(['extensionTestsPath', remote(path.join(extension, WEB_SUITE))]);
+  if (mode === 'first') payload.push(['extensionTestsPath', remote(path.join(ROOT, 'scripts/bench/first-diagnostics-probe.cjs'))]);
   const open = mode === 'test' ? `workspace=${encodeURIComponent(multiRoot)}` : `folder=${encodeURIComponent(workspace)}`;
   const url = `${base}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   if (mode === 'demo') code = await demo(url);
@@ -158,13 +162,18 @@ async function drive(url) {
     page.on('pageerror', (e) => log('page error:', e.message));
     if (mode === 'web') page.on('console', (m) => webResults(m.text()));
     if (mode === 'web') void watchSidebar(page);
-    log('opening VS Code', mode === 'test' ? 'to run the extension-host suite' : mode === 'web' ? 'to run the web extension\'s suite in the web worker extension host' : 'to take a screenshot');
-    await page.goto(url);
+    log('opening VS Code', mode === 'test' ? 'to run the extension-host suite' : mode === 'web' ? 'to run the web extension\'s suite in the web worker extension host' : mode === 'first' ? 'to time the first diagnostics' : 'to take a screenshot');
+    const opened = Date.now();
+    // On a loaded machine the workbench can take longer than playwright's default 30 s to load.
+    await page.goto(url, { timeout: 120_000 });
     if (mode === 'screenshot') return await screenshot(page, args[args.indexOf('--screenshot') + 1]);
     if (mode === 'ui') return (await sidebarTest(page, args.includes('--shots') ? args[args.indexOf('--shots') + 1] : undefined)) || await (await import('./walkthrough-test.mjs')).walkthroughTest(page, { root: ROOT, run, log, open: (folder) => url.replace(/folder=[^&]*/, `folder=${encodeURIComponent(folder)}`) });
     const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
     const c = await Promise.race([done, timeout]);
     if (c === 'timeout') log(`no result after ${timeoutMs / 1000} s`);
+    // The probe times the extension host's events; the window's opening is timed here, on the same clock.
+    const out = process.env.LLMC_FIRST_DIAGNOSTICS_OUT;
+    if (mode === 'first' && out && fs.existsSync(out)) fs.writeFileSync(out, JSON.stringify({ ...JSON.parse(fs.readFileSync(out, 'utf8')), windowOpened: opened }, null, 2));
     return c === 'timeout' ? 2 : c;
   } finally {
     await context.close().catch(() => {});

@@ -29,11 +29,13 @@ export interface Api {
 /** What a host entry gives: how to start the index worker (again after a crash). */
 export interface Host {
   startIndexWorker(): IndexChannel;
+  /** When the extension's bundle was loaded (Date.now()), the start of its activation; activateWith's call when not given. */
+  loadedAt?: number;
 }
 
 export function activateWith(context: vscode.ExtensionContext, host: Host): Api {
   const log = vscode.window.createOutputChannel('LLM Compliance', { log: true });
-  const inventory = new Inventory(() => host.startIndexWorker(), log);
+  const inventory = new Inventory(() => host.startIndexWorker(), log, host.loadedAt);
   const status = new StatusView(inventory);
   // Files of the workspace folders (local, remote or virtual) and notebook cells; the inventory decides which it scans.
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-notebook-cell' }];

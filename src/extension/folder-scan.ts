@@ -55,6 +55,8 @@ export class FolderScan {
   /** Versions of the texts behind the current results. */
   private publishedVersions = new Map<string, number>();
   private pumping: Promise<void> | undefined;
+  /** Set until the first load has read every file: results are held until then. */
+  private loading = true;
   /** Open notebooks: each scanned cell with its map from the analysed JSON. */
   private readonly cellMaps = new Map<string, { cells: vscode.NotebookCell[]; maps: NotebookCell[] }>();
   /** Line indexes of the analysed texts, built once per set of results. */
@@ -72,10 +74,30 @@ export class FolderScan {
     if (lastPolicy) this.policy = lastPolicy;
   }
 
-  /** Reads the policy and the ignore files, then every scannable file of the folder. */
+  /**
+   * Reads the policy and the ignore files, then every scannable file of the folder (open
+   * editors' texts first), and publishes the folder's results once, when all are read: a
+   * file's verdict can depend on files not read yet (a value set in .env, a constant another
+   * module exports, a gateway's routes), so nothing partial is ever shown.
+   */
   async load(progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken, share = 1): Promise<void> {
+    try {
+      await this.readAll(progress, token, share);
+    } finally {
+      this.loading = false;
+    }
+    await this.whenIdle();
+    await this.pump();
+  }
+
+  private async readAll(progress: vscode.Progress<{ message?: string; increment?: number }> | undefined, token: vscode.CancellationToken | undefined, share: number): Promise<void> {
+    // The file search and the .gitignore files do not wait for the policy (which the analysis worker, still starting, parses).
+    const listing = this.listCandidates(token);
+    const ignores = this.readGitignores(token);
+    listing.catch(() => undefined);
+    ignores.catch(() => undefined);
     await this.loadPolicy();
-    const gitignores = await this.readGitignores(token);
+    const gitignores = await ignores;
     this.index?.dispose();
     const sizeLimitSetting = this.sizeLimitSetting();
     const index = (this.index = this.worker.folder(this.folder.name, this.effectivePolicy(), gitignores, { ...(sizeLimitSetting ? { sizeLimitSetting } : {}), policyBase: this.policyBase }));
@@ -83,12 +105,14 @@ export class FolderScan {
     this.versions.clear();
     this.queue.clear();
     this.cancelled = false;
-    const files = await this.listFiles(index, token);
-    // Open files first, so their diagnostics appear at once.
+    const candidates = await listing;
+    // Open files first: they are posted before the rest. Their texts are taken just before the
+    // worker is asked (no await between): an edit after that is asked about, and queued, after them.
     const open = this.openSources();
-    const scanned = await index.scanned([...open.keys()].filter((rel) => formatOf(rel)));
+    const scanned = await index.scanned([...new Set([...candidates, ...[...open.keys()].filter((rel) => formatOf(rel))])]);
     for (const [rel, source] of open) if (scanned.has(rel)) this.queue.set(rel, source);
     await this.pump();
+    const files = candidates.filter((rel) => scanned.has(rel)).sort();
     let reported = 0;
     for (let i = 0; i < files.length; i += READ_AHEAD) {
       if (token?.isCancellationRequested) {
@@ -107,9 +131,6 @@ export class FolderScan {
         reported = percent;
       }
     }
-    // One more round after everything posted above.
-    await this.whenIdle();
-    await this.pump();
   }
 
   /** Open editors' texts (and open notebooks, as notebook JSON) for this folder's files. */
@@ -169,7 +190,7 @@ export class FolderScan {
   }
 
   get busy(): boolean {
-    return this.pumping !== undefined || this.queue.size > 0 || this.updating.size > 0;
+    return this.loading || this.pumping !== undefined || this.queue.size > 0 || this.updating.size > 0;
   }
 
   async whenIdle(): Promise<void> {
@@ -178,7 +199,7 @@ export class FolderScan {
     return this.pumping;
   }
 
-  /** Posts queued files to the worker; results are published once nothing is left, so stale results never show. */
+  /** Posts queued files to the worker; results are published once nothing is left (and the first load is done), so stale or partial results never show. */
   private pump(): Promise<void> {
     this.pumping ??= this.work().finally(() => {
       this.pumping = undefined;
@@ -214,6 +235,8 @@ export class FolderScan {
           await this.readFromDisk(index, rel);
         }
       }
+      // Until every file is read, a file's results may still change: load() asks for them at its end.
+      if (this.loading) return;
       versions = new Map(this.versions);
       results = await index.results();
     } while (this.queue.size && index === this.index);
@@ -258,13 +281,11 @@ export class FolderScan {
     return out;
   }
 
-  /** The files to scan: those the engine reads, minus dependency folders, `files.exclude`, .gitignore and the policy's ignores. */
-  private async listFiles(index: FolderIndex, token?: vscode.CancellationToken): Promise<string[]> {
+  /** The files the engine reads, minus `files.exclude` and symlinked folders; the worker then drops dependency folders, .gitignore's and the policy's ignores. */
+  private async listCandidates(token?: vscode.CancellationToken): Promise<string[]> {
     // findFiles applies files.exclude when no exclude pattern is given.
     const all = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), undefined, undefined, token);
-    const candidates = await this.withoutLinkedFolders(all.map((u) => this.relative(u)).filter((rel): rel is string => rel !== undefined && formatOf(rel) !== null));
-    const scanned = await index.scanned(candidates);
-    return candidates.filter((rel) => scanned.has(rel)).sort();
+    return this.withoutLinkedFolders(all.map((u) => this.relative(u)).filter((rel): rel is string => rel !== undefined && formatOf(rel) !== null));
   }
 
   /**

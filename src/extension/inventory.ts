@@ -20,10 +20,13 @@ export class Inventory implements vscode.Disposable {
   private enabled = setting('enable');
 
   private worker: IndexWorker | undefined;
+  private firstLoad = true;
 
   constructor(
     private readonly startWorker: () => IndexChannel,
     private readonly log: vscode.LogOutputChannel,
+    /** When activation began (Date.now()): the log and the bench time the first results from it. */
+    readonly activatedAt = Date.now(),
   ) {
     const w = vscode.workspace;
     this.disposables.push(
@@ -96,11 +99,18 @@ export class Inventory implements vscode.Disposable {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'LLM Compliance: scanning the workspace', cancellable: true },
       async (progress, token) => {
-        for (const scan of this.folders.values()) await scan.load(progress, token, 1 / this.folders.size);
+        for (const scan of this.folders.values()) {
+          // One folder's failure (a crashed worker) must not leave the others unread, and busy for ever.
+          await scan.load(progress, token, 1 / this.folders.size).catch((err: unknown) => {
+            this.log.error(`${scan.folder.name}: the scan failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+          });
+        }
       },
     );
     const files = [...this.folders.values()].reduce((n, s) => n + s.results.texts.size, 0);
-    this.log.info(`Scanned ${folders.length} folder(s) in ${Date.now() - started} ms: ${this.endpoints().length} endpoints, ${this.findings().length} findings (${files} files with endpoints or waivers).`);
+    const sinceActivation = this.firstLoad ? `, ${Date.now() - this.activatedAt} ms after activation` : '';
+    this.firstLoad = false;
+    this.log.info(`Scanned ${folders.length} folder(s) in ${Date.now() - started} ms${sinceActivation}: ${this.endpoints().length} endpoints, ${this.findings().length} findings (${files} files with endpoints or waivers).`);
     this.changed.fire(undefined);
   }
 

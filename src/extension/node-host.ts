@@ -7,12 +7,22 @@ import type { IndexReply } from './index-protocol';
 
 export function nodeIndexWorker(script: string): IndexChannel {
   const worker = new Worker(script);
+  // The worker may be started before anyone listens (extension.ts starts it as the bundle
+  // loads): a failure meanwhile is kept and reported to the listener when it comes.
+  let stopped: Error | undefined;
+  let onStopped: ((err: Error) => void) | undefined;
+  const stop = (err: Error): void => {
+    if (onStopped) onStopped(err);
+    else stopped ??= err;
+  };
+  worker.on('error', stop);
+  worker.on('exit', (code) => stop(new Error(`the analysis worker exited with code ${code}`)));
   return {
     postMessage: (request, transfer) => worker.postMessage(request, transfer),
     listen(onReply, onStop) {
       worker.on('message', (m: IndexReply) => onReply(m));
-      worker.on('error', onStop);
-      worker.on('exit', (code) => onStop(new Error(`the analysis worker exited with code ${code}`)));
+      onStopped = onStop;
+      if (stopped) onStop(stopped);
     },
     terminate: () => void worker.terminate(),
   };

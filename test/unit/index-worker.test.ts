@@ -94,4 +94,23 @@ describe('index worker', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reports a worker that failed before anyone listened (the desktop starts it as the bundle loads)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-worker-'));
+    const script = path.join(dir, 'fails-at-start.js');
+    fs.writeFileSync(script, "throw new Error('cannot load');\n");
+    const channel = nodeIndexWorker(script);
+    try {
+      // Long enough for the worker to start and fail with no listener attached.
+      await new Promise((r) => setTimeout(r, 1500));
+      let reported: Error | undefined;
+      const worker = new IndexWorker(channel, (err) => (reported = err));
+      assert.match(String(reported), /cannot load/);
+      assert.equal(worker.failed, true);
+      await assert.rejects(worker.parsePolicy('.llm-compliance.yaml', 'require: []\n'), /cannot load/);
+    } finally {
+      channel.terminate();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
