@@ -16,6 +16,6 @@ export { clearFix, fixAllOf } from './fix-all';
 export { catalog } from './catalog/data';
 export type { Fact, Provider, ProviderId, Source } from './catalog/types';
 export { endpointCountries } from './catalog/zones';
-export { type CellStatus, type ColumnId, complianceMatrix, filterMatrix, MATRIX_COLUMNS, matrixMarkdown, type MatrixCell, type MatrixRow } from './matrix';
+export { type CellStatus, type ColumnId, complianceMatrix, filterMatrix, MATRIX_COLUMNS, matrixMarkdown, type MatrixCell, type MatrixRow, type Unmet } from './matrix';
 export { lastAtOrBelow, LineIndex, shownValue, visibleControls } from './text';
 export { parseNotebook, type NotebookCell } from './scan/config/notebook';
