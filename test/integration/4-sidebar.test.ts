@@ -55,17 +55,24 @@ suite('sidebar', () => {
     }
   });
 
-  test('the HIPAA + EU filter keeps exactly the providers with a BAA offered and an EU option', async () => {
-    const { sidebar } = await api();
+  test('the HIPAA + EU filter keeps exactly the providers that meet both under the active policy: a BAA listed as signed, an EU option', async () => {
+    const { inventory, sidebar } = await api();
+    const policy = inventory.activeScan()!.policy;
     const kept = sidebar.matrix.rows(['hipaa', 'eu-residency']).map((r) => r.provider);
     const rows = sidebar.matrix.rows([]);
-    const expected = catalog.providers.filter((p) =>
-      (p.posture.baa.value === 'available' || p.posture.baa.value === 'case-by-case' || p.posture.baa.value === 'not-applicable')
-      && rows.find((r) => r.provider === p.id)!.can.residency.eu).map((p) => p.id);
+    const expected = catalog.providers.filter((p) => p.kind === 'self-hosted' || (policy.baa.includes(p.id) && p.posture.baa.value !== 'not-available'
+      && rows.find((r) => r.provider === p.id)!.can.residency[policy.residency ?? 'eu'])).map((p) => p.id);
     assert.deepEqual(kept, expected);
-    // Anthropic has no EU option, OpenAI's is wider than the EU, Bedrock's BAA no vendor page states.
-    assert.ok(!kept.includes('anthropic') && !kept.includes('openai') && !kept.includes('aws-bedrock'));
-    assert.ok(sidebar.matrix.rows([]).every((r) => kept.includes(r.provider) === (meets(r, 'hipaa') && meets(r, 'eu-residency'))));
+    // Anthropic has no EU option and no signed BAA, OpenAI offers a BAA the policy has not signed.
+    assert.ok(!kept.includes('anthropic') && !kept.includes('openai'));
+    assert.ok(rows.every((r) => kept.includes(r.provider) === (meets(r, 'hipaa', policy) && meets(r, 'eu-residency', policy))));
+    // The rows the filter drops are the rows marked as failing: one judgement.
+    assert.ok(rows.every((r) => kept.includes(r.provider) === !(r.fails.includes('hipaa') || r.fails.includes('eu-residency'))));
+  });
+
+  test('the ticked requirements start as the active policy\'s', async () => {
+    const { inventory, sidebar } = await api();
+    assert.deepEqual(sidebar.matrix.currentFilter, inventory.activeScan()!.policy.require);
   });
 
   test('Export writes the matrix as Markdown, every provider with its values and sources', async () => {
