@@ -33,6 +33,16 @@ suite('sidebar', () => {
       if (open.some((f) => f.finding.severity === 'error')) assert.equal(u.verdict, 'error');
       else if (!open.length && u.findings.length) assert.equal(u.verdict, 'waived');
     }
+    // Tooltips keep their spaces (MarkdownString.appendText makes each one &nbsp;, so hovers wrapped mid-word).
+    let tooltips = 0;
+    for (const p of providers) for (const e of sidebar.tree.getChildren(p)) for (const l of sidebar.tree.getChildren(e)) {
+      if (l.kind !== 'location') continue;
+      const tip = sidebar.tree.getTreeItem(l).tooltip;
+      assert.ok(tip instanceof vscode.MarkdownString);
+      assert.ok(!tip.value.includes('&nbsp;') && / \S+ /.test(tip.value), `tooltip of ${l.use.placed.endpoint.file}: ${tip.value.slice(0, 80)}`);
+      tooltips++;
+    }
+    assert.ok(tooltips > 0);
     const item = sidebar.tree.getTreeItem(providers[0]!);
     assert.match(String(item.description), /^\d+ uses?/);
   });

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { catalog, clearFix, type Endpoint, type Finding, SEVERITY_RANK } from '../../core';
 import { fixAllEdit } from '../actions';
+import { escapeMarkdown } from '../markdown';
 import { TREE_ITEMS } from '../contributions';
 import type { PlacedEndpoint, PlacedFinding } from '../folder-scan';
 import type { Inventory } from '../inventory';
@@ -159,10 +160,13 @@ function iconOf(v: Verdict): vscode.ThemeIcon {
 }
 
 function tooltipOf(use: Use): vscode.MarkdownString {
+  // appendText turns every space into &nbsp;, which leaves the hover no place to wrap but mid-word:
+  // escaped text as Markdown paragraphs keeps the spaces.
   const md = new vscode.MarkdownString();
+  const paragraph = (text: string): void => void md.appendMarkdown(`${escapeMarkdown(text)}\n\n`);
   const e = use.placed.endpoint;
-  md.appendText(`${e.host ?? 'host unknown'} · ${e.region ?? 'region unknown'} · ${e.via}\n\n`);
-  for (const f of use.findings) md.appendText(`${f.finding.ruleId}${f.finding.suppression ? ' (waived)' : ''}: ${f.finding.message}\n\n`);
-  if (!use.findings.length) md.appendText(use.verdict === 'pass' ? 'Meets the policy.' : 'No policy: listed only.');
+  paragraph(`${e.host ?? 'host unknown'} · ${e.region ?? 'region unknown'} · ${e.via}`);
+  for (const f of use.findings) paragraph(`${f.finding.ruleId}${f.finding.suppression ? ' (waived)' : ''}: ${f.finding.message}`);
+  if (!use.findings.length) paragraph(use.verdict === 'pass' ? 'Meets the policy.' : 'No policy: listed only.');
   return md;
 }
