@@ -6,6 +6,7 @@ import { catalog, isDate, POLICY_FILE_NAMES, policyTemplate, type ProviderId, ty
 import { commentFor, currentFindings, fixAllEdit } from './actions';
 import { commandId, type CommandName } from './contributions';
 import type { Inventory } from './inventory';
+import { openRuleDoc } from './rule-docs';
 import type { EndpointNode, EndpointsTree } from './sidebar/endpoints-tree';
 import type { MatrixView } from './sidebar/matrix-view';
 import type { ProviderPanel } from './sidebar/provider-panel';
@@ -58,6 +59,7 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
       return doc;
     },
     applyEndpointFix: (node?: EndpointNode) => sidebar.tree.applyFix(node),
+    openRule: (id?: string) => openRuleDoc(context.extensionUri, id),
   };
   for (const [name, run] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(commandId(name as CommandName), run));
 }

@@ -76,8 +76,8 @@ suite('sidebar', () => {
     // Anthropic has no EU option and no signed BAA, OpenAI offers a BAA the policy has not signed.
     assert.ok(!kept.includes('anthropic') && !kept.includes('openai'));
     assert.ok(rows.every((r) => kept.includes(r.provider) === (meets(r, 'hipaa', policy) && meets(r, 'eu-residency', policy))));
-    // The rows the filter drops are the rows marked as failing: one judgement.
-    assert.ok(rows.every((r) => kept.includes(r.provider) === !(r.fails.includes('hipaa') || r.fails.includes('eu-residency'))));
+    // The rows the filter drops are the rows whose judgement (unmet, what `fails` reads) says they miss one: one judgement.
+    assert.ok(rows.every((r) => kept.includes(r.provider) === !(r.unmet.hipaa || r.unmet['eu-residency'])));
   });
 
   test('the ticked requirements start as the active policy\'s', async () => {
@@ -86,13 +86,17 @@ suite('sidebar', () => {
   });
 
   test('Export writes the matrix as Markdown, every provider with its values and sources', async () => {
-    await api();
+    const { sidebar } = await api();
+    // The export is what the view shows: with nothing ticked, every provider (the policy's requirements start ticked).
+    const ticked = sidebar.matrix.currentFilter;
+    sidebar.matrix.setFilter([]);
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('llmCompliance.exportMatrix');
     const text = doc.getText();
     assert.equal(doc.languageId, 'markdown');
     for (const p of catalog.providers) assert.ok(text.includes(`| ${p.name} (\`${p.id}\`) |`), p.id);
     assert.ok(text.includes('https://'), 'sources are linked');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    sidebar.matrix.setFilter(ticked);
   });
 
   test('provider details open for a provider and the buyer questions answer from the catalog or say unknown', async () => {

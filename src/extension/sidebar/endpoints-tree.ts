@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { catalog, clearFix, type Endpoint, type Finding, SEVERITY_RANK } from '../../core';
 import { fixAllEdit } from '../actions';
 import { escapeMarkdown } from '../markdown';
-import { TREE_ITEMS } from '../contributions';
+import { commandId, TREE_ITEMS } from '../contributions';
+import { ruleDocLink } from '../rule-docs';
 import type { PlacedEndpoint, PlacedFinding } from '../folder-scan';
 import type { Inventory } from '../inventory';
 
@@ -166,7 +167,12 @@ function tooltipOf(use: Use): vscode.MarkdownString {
   const paragraph = (text: string): void => void md.appendMarkdown(`${escapeMarkdown(text)}\n\n`);
   const e = use.placed.endpoint;
   paragraph(`${e.host ?? 'host unknown'} · ${e.region ?? 'region unknown'} · ${e.via}`);
-  for (const f of use.findings) paragraph(`${f.finding.ruleId}${f.finding.suppression ? ' (waived)' : ''}: ${f.finding.message}`);
+  // Each rule id links to its page, rendered (the only command these tooltips may run).
+  md.isTrusted = { enabledCommands: [commandId('openRule')] };
+  for (const f of use.findings) {
+    md.appendMarkdown(`[${f.finding.ruleId}](${ruleDocLink(f.finding.ruleId).toString()} "Show the rule's page")`);
+    paragraph(`${f.finding.suppression ? ' (waived)' : ''}: ${f.finding.message}`);
+  }
   if (!use.findings.length) paragraph(use.verdict === 'pass' ? 'Meets the policy.' : 'No policy: listed only.');
   return md;
 }
