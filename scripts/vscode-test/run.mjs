@@ -237,13 +237,15 @@ async function screenshot(page, out) {
 async function expectations() {
   const esbuild = await import('esbuild');
   const entry = path.join(run, 'expect-entry.mjs');
-  fs.writeFileSync(entry, `export { catalog } from ${JSON.stringify(path.join(ROOT, 'src/core/catalog/data'))};\nexport { complianceMatrix, filterMatrix } from ${JSON.stringify(path.join(ROOT, 'src/core/matrix.ts'))};\n`);
+  fs.writeFileSync(entry, `export { catalog } from ${JSON.stringify(path.join(ROOT, 'src/core/catalog/data'))};\nexport { complianceMatrix, filterMatrix, MATRIX_COLUMNS } from ${JSON.stringify(path.join(ROOT, 'src/core/matrix.ts'))};\nexport { parsePolicy } from ${JSON.stringify(path.join(ROOT, 'src/core/policy/policy.ts'))};\n`);
   const outfile = path.join(run, 'expect.cjs');
-  await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
   const core = createRequire(import.meta.url)(outfile);
   const today = new Date().toISOString().slice(0, 10);
-  const all = core.complianceMatrix(core.catalog, { today });
-  return { all, hipaaEu: core.filterMatrix(all, ['hipaa', 'eu-residency']) };
+  const policy = core.parsePolicy('.llm-compliance.yaml', fs.readFileSync(path.join(workspace, '.llm-compliance.yaml'), 'utf8'));
+  const all = core.complianceMatrix(core.catalog, { today, policy });
+  const columns = core.MATRIX_COLUMNS.filter((c) => policy.require.includes(c.requirement)).map((c) => c.id);
+  return { all, policy, columns, preTicked: core.filterMatrix(all, policy.require), hipaaEu: core.filterMatrix(all, ['hipaa', 'eu-residency']) };
 }
 
 /** Browser-level test: the sidebar renders the catalog's matrix, the filter narrows it, a tree item opens the editor at its line. */
@@ -257,28 +259,48 @@ async function sidebarTest(page, shots) {
   await pickTheme(page);
   log('theme:', await page.evaluate(() => document.querySelector('.monaco-workbench')?.className.match(/vscode-theme-\S+/)?.[0]));
   await page.locator('.activitybar .action-item a[aria-label^="LLM Compliance"]').first().click();
-  // Widen the side bar, as a user reading a table would.
-  const bar = await page.locator('.part.sidebar').boundingBox();
-  await page.mouse.move(bar.x + bar.width - 1, bar.y + 300);
-  await page.mouse.down();
-  await page.mouse.move(bar.x + 1150, bar.y + 300, { steps: 8 });
-  await page.mouse.up();
   const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  const rows = view.locator('table.matrix tbody tr');
+  const rows = view.locator('#root [data-row]');
   await rows.first().waitFor({ timeout: 30_000 });
+  // Widen the side bar, as a user reading a table would.
+  await matrixWidth(page, view, 800);
+  await view.locator('table.matrix').waitFor();
   const ids = async () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-provider')));
-  check(JSON.stringify(await ids()) === JSON.stringify(expect.all.map((r) => r.provider)), `the matrix shows the ${expect.all.length} catalog providers in catalog order`);
+  const ticked = await view.locator('input[data-requirement]:checked').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-requirement')));
+  check(JSON.stringify(ticked.sort()) === JSON.stringify([...expect.policy.require].sort()), `the requirement boxes start ticked as the policy's: ${ticked.join(', ')}`);
+  check(JSON.stringify(await ids()) === JSON.stringify(expect.preTicked.map((r) => r.provider)), `so the matrix starts with ${expect.preTicked.map((r) => r.provider).join(', ')}`);
+  await matrixLayout(view, 800, expect.columns, check);
+  for (const r of expect.policy.require) await view.locator(`#req-${r}`).uncheck();
+  await view.locator('#summary').filter({ hasText: 'Tick what' }).waitFor();
+  check(JSON.stringify(await ids()) === JSON.stringify(expect.all.map((r) => r.provider)), `with nothing ticked the matrix shows the ${expect.all.length} catalog providers in catalog order`);
   for (const row of expect.all) {
-    const cells = await view.locator(`tr[data-provider="${row.provider}"] td.cell`).evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-column'), td.getAttribute('data-status')]));
-    const want = Object.entries(row.cells).map(([col, c]) => [col, c.status]);
-    check(JSON.stringify(cells) === JSON.stringify(want), `${row.provider}: each cell's status is the catalog's`);
+    const cells = await view.locator(`tr[data-provider="${row.provider}"] td.cell`).evaluateAll((tds) => Object.fromEntries(tds.map((td) => [td.getAttribute('data-column'), td.getAttribute('data-status')])));
+    const want = Object.fromEntries(Object.entries(row.cells).map(([col, c]) => [col, c.status]));
+    check(JSON.stringify(cells, Object.keys(want)) === JSON.stringify(want), `${row.provider}: each cell's status is the catalog's`);
   }
-  check(await view.locator('thead th.required').count() === 3, 'the three columns the examples policy requires are highlighted');
+  check(await view.locator('thead th.required').count() === expect.columns.length, `the ${expect.columns.length} columns the examples policy requires are highlighted`);
+  // A sidebar's widths: every policy column in view, nothing overlapping, cards and no sideways scrolling below 500 px.
+  // (The endpoint tree folds away meanwhile, so the pictures show the matrix.)
+  const treeHeader = page.locator('.pane-header', { hasText: 'Endpoints in This Workspace' });
+  await treeHeader.click();
+  for (const width of [800, 400, 300]) {
+    await matrixWidth(page, view, width);
+    await matrixLayout(view, width, expect.columns, check);
+    if (shots) await shot(page.locator('.part.sidebar'), path.join(shots, `matrix-${width}-${theme}.png`));
+  }
+  await view.locator('#show-all').click();
+  check(await view.locator('li.card').first().locator('.field').count() === Object.keys(expect.all[0].cells).length, '"Show all requirements" shows every column in each card');
+  await matrixLayout(view, 300, expect.columns, check);
+  await view.locator('#show-all').click();
+  await treeHeader.click();
+  await matrixWidth(page, view, 800);
   await view.locator('#req-hipaa').check();
   await view.locator('#req-eu-residency').check();
   await page.waitForTimeout(300);
-  await view.locator('#summary').filter({ hasText: 'can meet' }).waitFor();
+  await view.locator('#summary').filter({ hasText: 'meet' }).waitFor();
   check(JSON.stringify(await ids()) === JSON.stringify(expect.hipaaEu.map((r) => r.provider)), `HIPAA + EU residency leaves ${expect.hipaaEu.map((r) => r.provider).join(', ')}`);
+  const verdict = await view.locator('#summary').textContent();
+  check(verdict.startsWith(`${expect.hipaaEu.length} of ${expect.all.length} providers meet`), `the verdict counts the rows shown: "${verdict}"`);
   const withEu = expect.hipaaEu.find((r) => (r.cells.eu.endpoints ?? []).length > 0);
   check(!!withEu && await view.locator(`tr[data-provider="${withEu.provider}"] ul.endpoints li`).count() > 0, 'the EU endpoints of the remaining providers are listed');
   if (shots) await shot(page, path.join(shots, `sidebar-${theme}.png`));
@@ -316,7 +338,7 @@ async function watchSidebar(page) {
   // Webviews are nested frames (the provider details are one too): the matrix is the one with its table.
   const matrix = async () => {
     for (const frame of page.frames()) {
-      const ids = await frame.$$eval('table.matrix tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-provider'))).catch(() => []);
+      const ids = await frame.$$eval('#root [data-row]', (trs) => trs.map((tr) => tr.getAttribute('data-provider'))).catch(() => []);
       if (ids.length) return ids;
     }
     return [];
@@ -326,15 +348,15 @@ async function watchSidebar(page) {
     while (Date.now() < end) {
       const ids = await matrix();
       if (ids.length) {
-        // The tree's rows, once they stop changing.
+        // The tree's rows and the matrix's (the policy's requirements start ticked), once they stop changing.
         let last = '';
-        let now = JSON.stringify(await rows());
+        let now = JSON.stringify({ matrix: ids, tree: await rows() });
         while (now !== last) {
           last = now;
           await page.waitForTimeout(500);
-          now = JSON.stringify(await rows());
+          now = JSON.stringify({ matrix: await matrix(), tree: await rows() });
         }
-        fs.writeFileSync(path.join(webStage, 'browser-sidebar.json'), JSON.stringify({ matrix: ids, tree: JSON.parse(now) }));
+        fs.writeFileSync(path.join(webStage, 'browser-sidebar.json'), now);
         return;
       }
       await page.waitForTimeout(250);
@@ -362,10 +384,111 @@ async function pickTheme(page) {
   await page.waitForTimeout(800);
 }
 
-async function shot(page, file) {
+/** Drags the side bar's edge until the matrix webview is `width` CSS pixels wide. */
+async function matrixWidth(page, view, width) {
+  const inner = () => view.locator('body').evaluate(() => window.innerWidth);
+  for (let i = 0; i < 4; i++) {
+    const now = await inner();
+    if (Math.abs(now - width) <= 1) return;
+    const bar = await page.locator('.part.sidebar').boundingBox();
+    await page.mouse.move(bar.x + bar.width - 1, bar.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + bar.width - 1 + (width - now), bar.y + 300, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(400);
+  }
+  const got = await inner();
+  if (Math.abs(got - width) > 1) throw new Error(`sidebar test: could not make the matrix ${width} px wide (it is ${got} px)`);
+}
+
+/**
+ * The matrix's layout at the view's width, measured in the browser: every column the policy
+ * requires lies inside the viewport for every provider, no two header cells, cells or card
+ * fields overlap, the pinned "Provider" header stays on top when the table scrolls sideways,
+ * no check date shows in a cell, and below 500 px the cards need no sideways scrolling.
+ */
+async function matrixLayout(view, width, columns, check) {
+  const problems = await view.locator('body').evaluate(async (_body, { columns, narrow }) => {
+    const out = [];
+    const vw = document.documentElement.clientWidth;
+    const box = (e) => e.getBoundingClientRect();
+    const inView = (what, r) => {
+      if (r.width < 1 || r.height < 1) out.push(`${what} is not shown`);
+      else if (r.left < -0.5 || r.right > vw + 0.5) out.push(`${what} lies outside the viewport (${Math.round(r.left)}..${Math.round(r.right)} of ${vw})`);
+    };
+    const disjoint = (named) => {
+      for (let i = 0; i < named.length; i++) for (let j = i + 1; j < named.length; j++) {
+        const [a, ra] = named[i];
+        const [b, rb] = named[j];
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (w > 0.5 && h > 0.5) out.push(`${a} overlaps ${b}`);
+      }
+    };
+    if (narrow) {
+      if (!document.querySelector('ul.cards') || document.querySelector('table.matrix')) out.push('below 500 px the matrix is not cards');
+      if (document.documentElement.scrollWidth > vw) out.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${vw})`);
+      for (const card of document.querySelectorAll('li.card')) {
+        const id = card.getAttribute('data-provider');
+        inView(`${id}'s card`, box(card));
+        const named = [[`${id} name`, box(card.querySelector('.card-head'))]];
+        for (const col of columns) {
+          const field = card.querySelector(`.field[data-column="${col}"]`);
+          if (!field) { out.push(`${id}'s card has no ${col}`); continue; }
+          for (const part of field.children) {
+            inView(`${id} ${col} ${part.tagName}`, box(part));
+            named.push([`${id} ${col} ${part.tagName}`, box(part)]);
+          }
+        }
+        disjoint(named);
+      }
+    } else {
+      const wrap = document.querySelector('.table-wrap');
+      if (!wrap) return ['at 500 px and wider the matrix is not a table'];
+      const head = [...document.querySelectorAll('table.matrix thead th')];
+      const corner = head[0];
+      for (const col of columns) {
+        const th = document.querySelector(`table.matrix thead th[data-column="${col}"]`);
+        if (th) inView(`the ${col} header`, box(th));
+        else out.push(`no ${col} column`);
+      }
+      disjoint(head.map((th) => [`header ${th.textContent}`, box(th)]));
+      for (const tr of document.querySelectorAll('table.matrix tbody tr')) {
+        const id = tr.getAttribute('data-provider');
+        const named = [[`${id} name`, box(tr.querySelector('th'))]];
+        for (const col of columns) {
+          const td = tr.querySelector(`td[data-column="${col}"]`);
+          inView(`${id} ${col}`, box(td));
+          named.push([`${id} ${col}`, box(td)]);
+        }
+        disjoint(named);
+      }
+      // Scrolled sideways, the pinned corner must stay on top of the headers that scroll under it.
+      if (wrap.scrollWidth > wrap.clientWidth) {
+        wrap.scrollLeft = Math.min(wrap.scrollWidth - wrap.clientWidth, 120);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const r = box(corner);
+        const hit = document.elementFromPoint(r.left + r.width - 4, r.top + r.height / 2);
+        if (!corner.contains(hit)) out.push(`scrolled sideways, "${hit?.textContent}" covers the pinned Provider header`);
+        wrap.scrollLeft = 0;
+      }
+    }
+    // Check dates on hover only: the tooltip names them, the cell's text does not.
+    for (const c of document.querySelectorAll('.cell')) {
+      const dates = [...(c.getAttribute('title') ?? '').matchAll(/checked (\d{4}-\d\d-\d\d)/g)].map((m) => m[1]);
+      if (!dates.length && c.getAttribute('data-status') !== 'unknown') out.push(`${c.closest('[data-row]').getAttribute('data-provider')} ${c.getAttribute('data-column')} has no check date on hover`);
+      if (dates.some((d) => c.innerText.includes(d))) out.push(`a check date shows in ${c.closest('[data-row]').getAttribute('data-provider')} ${c.getAttribute('data-column')}`);
+    }
+    return out;
+  }, { columns, narrow: width < 500 });
+  check(problems.length === 0, `at ${width} px the matrix shows ${columns.join(', ')} for every provider, nothing overlaps${width < 500 ? ', no sideways scrolling' : ''}${problems.length ? `:\n  ${problems.slice(0, 12).join('\n  ')}` : ''}`);
+}
+
+/** A screenshot of the page, or of one part of it (a locator). */
+async function shot(target, file) {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: file });
+  await new Promise((r) => setTimeout(r, 500));
+  await target.screenshot({ path: file });
   log('wrote', file);
 }
 

@@ -18,7 +18,7 @@ export { catalog } from './catalog/data';
 export type { Fact, Provider, ProviderId, Source } from './catalog/types';
 export { PROVIDER_IDS } from './catalog/types';
 export { endpointCountries, RESIDENCY_ZONES, type ResidencyZone } from './catalog/zones';
-export { type CellStatus, type ColumnId, complianceMatrix, filterMatrix, MATRIX_COLUMNS, matrixMarkdown, type MatrixCell, type MatrixRow } from './matrix';
+export { type CellStatus, type ColumnId, complianceMatrix, filterMatrix, MATRIX_COLUMNS, matrixMarkdown, type MatrixCell, type MatrixRow, type Unmet } from './matrix';
 export { lastAtOrBelow, LineIndex, shownValue, visibleControls } from './text';
 export { closestMatch } from './suggest';
 export { parseNotebook, type NotebookCell } from './scan/config/notebook';

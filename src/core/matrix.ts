@@ -49,6 +49,12 @@ export interface MatrixRow {
   cells: Record<ColumnId, MatrixCell>;
   /** The policy's requirements this provider cannot meet, or cannot be shown to meet. */
   fails: Requirement[];
+  /**
+   * Every requirement this provider cannot meet (or cannot be shown to meet), judged as `fails`
+   * is, under the same policy, with why: the filter, the verdict line and the row markers all
+   * read this one judgement, so they cannot contradict each other.
+   */
+  unmet: Partial<Record<Requirement, Unmet>>;
   /** What the engine's rules need beyond the cells (evaluate.ts judges endpoint by endpoint). */
   can: {
     /** Some endpoint's BAA is not ruled out (the engine passes a listed provider unless its BAA is not available). */
@@ -58,6 +64,13 @@ export interface MatrixRow {
     /** Per residency zone: some location keeps data inside it (every country it may use is in the zone). */
     residency: Record<ResidencyZone, boolean>;
   };
+}
+
+export interface Unmet {
+  /** A few words for a cell or a card ("not signed", "no EU option"). */
+  short: string;
+  /** One sentence for a tooltip. */
+  text: string;
 }
 
 export type MatrixPolicy = Pick<Policy, 'require' | 'baa'> & { residency?: ResidencyZone };
@@ -123,8 +136,9 @@ export function complianceMatrix(catalog: Catalog, options: MatrixOptions): Matr
       offeredBaa: p.kind === 'self-hosted' || baaFacts.some((f) => f.value === 'available' || f.value === 'case-by-case'),
       residency: Object.fromEntries(RESIDENCY_ZONES.map((z) => [z, eu.value === true && places.some((l) => judgeZone(l.countries, z).inside === true)])) as Record<ResidencyZone, boolean>,
     };
-    const row: MatrixRow = { provider: p.id, name: p.name, operator: p.operator, kind: p.kind, cells, fails: [], can };
-    row.fails = (options.policy?.require ?? []).filter((r) => !meets(row, r, options.policy));
+    const row: MatrixRow = { provider: p.id, name: p.name, operator: p.operator, kind: p.kind, cells, fails: [], unmet: {}, can };
+    for (const r of REQUIREMENT_ORDER) if (!meets(row, r, options.policy)) row.unmet[r] = whyNot(row, r, options.policy);
+    row.fails = (options.policy?.require ?? []).filter((r) => row.unmet[r]);
     return row;
   });
 }
@@ -151,9 +165,35 @@ export function meets(row: MatrixRow, requirement: Requirement, policy?: MatrixP
   }
 }
 
-/** The rows that can meet every requirement (the requirement filter). */
+const REQUIREMENT_ORDER: Requirement[] = ['hipaa', 'eu-residency', 'soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'];
+
+/** Why a row does not meet a requirement, in the words the cells use. */
+function whyNot(row: MatrixRow, requirement: Requirement, policy?: MatrixPolicy): Unmet {
+  const baa = row.cells.baa.label;
+  switch (requirement) {
+    case 'hipaa':
+      if (policy && !policy.baa.includes(row.provider)) {
+        return row.can.offeredBaa
+          ? { short: 'not signed', text: `A BAA is offered (${baa}), but the policy does not list ${row.provider} under baa: as signed.` }
+          : { short: 'not signed', text: `The policy does not list ${row.provider} under baa: as signed, and the BAA is ${baa}.` };
+      }
+      return { short: row.cells.baa.status === 'unknown' ? 'BAA unknown' : `BAA ${baa}`, text: `HIPAA BAA: ${baa}.` };
+    case 'eu-residency': {
+      const zone = policy?.residency ?? 'eu';
+      const cell = row.cells.eu;
+      return cell.status === 'unknown' ? { short: 'unknown', text: 'Whether data can stay in the EU is unknown.' }
+        : { short: `no ${zone.toUpperCase()} option`, text: `No endpoint keeps data inside the ${zone} zone (${cell.label}).` };
+    }
+    default: {
+      const cell = row.cells[MATRIX_COLUMNS.find((c) => c.requirement === requirement)!.id];
+      return { short: cell.label, text: `${MATRIX_COLUMNS.find((c) => c.requirement === requirement)!.title}: ${cell.label}.` };
+    }
+  }
+}
+
+/** The rows that meet every requirement (the requirement filter), judged as each row's `fails` is. */
 export function filterMatrix(rows: MatrixRow[], requirements: Requirement[]): MatrixRow[] {
-  return rows.filter((row) => requirements.every((r) => meets(row, r)));
+  return rows.filter((row) => requirements.every((r) => !row.unmet[r]));
 }
 
 /** The matrix as a Markdown table, for a procurement document; every value links its first source. */

@@ -7,6 +7,7 @@ import { commentFor, currentFindings, fixAllEdit } from './actions';
 import { answeredContext, commandId, type CommandName } from './contributions';
 import { ask, createPolicy, type CreatePolicyArgs, type Draft, type Question } from './create-policy';
 import type { Inventory } from './inventory';
+import { openRuleDoc } from './rule-docs';
 import type { EndpointNode, EndpointsTree } from './sidebar/endpoints-tree';
 import type { MatrixView } from './sidebar/matrix-view';
 import type { ProviderPanel } from './sidebar/provider-panel';
@@ -82,6 +83,7 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
     },
     // From the tree (a node) or from a hover's link (the finding's place).
     applyEndpointFix: (arg?: EndpointNode | FixArgs) => (arg && 'uri' in arg ? applyFixAt(inventory, arg) : sidebar.tree.applyFix(arg)),
+    openRule: (id?: string) => openRuleDoc(context.extensionUri, id),
   };
   for (const [name, run] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(commandId(name as CommandName), run));
   return draft;

@@ -61,6 +61,7 @@ export const COMMANDS = {
   focusProvider: { title: 'Show Provider Details…', icon: '$(info)' },
   exportMatrix: { title: 'Export Compliance Matrix as Markdown', icon: '$(export)' },
   applyEndpointFix: { title: 'Apply the Compliant Swap', icon: '$(lightbulb-autofix)', hidden: true },
+  openRule: { title: 'Show Rule Documentation…' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { type Finding, NO_POLICY_CODE, noPolicyHints, type Severity } from '../core';
 import type { FolderScan, PlacedFinding } from './folder-scan';
 import type { Inventory } from './inventory';
+import { ruleDocLink } from './rule-docs';
 import { setting } from './settings';
 import type { EditorSeverity } from './contributions';
 
@@ -58,7 +59,8 @@ export class DiagnosticsView implements vscode.Disposable {
     const { finding: f, folder } = placed;
     const d = new vscode.Diagnostic(placed.range, f.message, severity);
     d.source = SOURCE;
-    d.code = { value: f.ruleId, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.ruleId}.md`) };
+    // The rule's page, rendered (rule-docs.ts): a file target would open the Markdown source for editing.
+    d.code = { value: f.ruleId, target: ruleDocLink(f.ruleId) };
     const related = relatedOf(folder, f);
     if (related.length) d.relatedInformation = related;
     return d;

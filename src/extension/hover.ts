@@ -14,7 +14,7 @@ import type { Inventory } from './inventory';
 import { escapeMarkdown as esc } from './markdown';
 
 /** The commands a hover's links may run. */
-const HOVER_COMMANDS = [commandId('applyEndpointFix'), commandId('addWaiver'), commandId('focusProvider'), 'vscode.open'];
+const HOVER_COMMANDS = [commandId('applyEndpointFix'), commandId('addWaiver'), commandId('focusProvider'), commandId('openRule')];
 
 /** Details and sources a finding shows in the hover; all of them are in the CLI's JSON (and the catalog's on the provider page). */
 const MAX_DETAILS = 3;
@@ -102,7 +102,8 @@ export class HoverProvider implements vscode.HoverProvider {
     const fix = clearFix(f);
     if (fix) actions.push(link(`$(lightbulb-autofix) ${esc(fix.title)}`, commandId('applyEndpointFix'), [{ ...at, ruleId: f.ruleId }]));
     if (commentFor(document, placed)) actions.push(link('Waive…', commandId('addWaiver'), [{ ...at, ruleId: f.ruleId }]));
-    actions.push(link(`Rule ${f.ruleId}`, 'vscode.open', [vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.ruleId}.md`)]));
+    // Rendered, not opened for editing (rule-docs.ts).
+    actions.push(link(`Rule ${f.ruleId}`, commandId('openRule'), [f.ruleId]));
     out += `${actions.join(' · ')}\n\n`;
     if (f.sources.length) out += `Sources: ${sourceLinks(f.sources)}\n\n`;
     return out;

@@ -5,7 +5,7 @@
 import type { CellStatus, MatrixCell, MatrixRow } from '../core/matrix';
 import type { Requirement } from '../core/policy/policy';
 import { REQUIREMENT_LABELS } from '../core/policy/template';
-import { isMatrixMessage, type MatrixMessage, type ViewRequest } from './protocol';
+import { isMatrixMessage, type MatrixColumnInfo, type MatrixMessage, type ViewRequest } from './protocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: ViewRequest): void; getState(): unknown; setState(state: unknown): void };
 
@@ -34,6 +34,12 @@ function icon(name: string, label?: string): HTMLElement {
   return el('span', { class: `codicon codicon-${name}`, ...(label ? { 'aria-label': label, role: 'img' } : { 'aria-hidden': 'true' }) });
 }
 
+/** Below this width the matrix is one card per provider; at or above it, the table. */
+const NARROW = window.matchMedia('(max-width: 499px)');
+NARROW.addEventListener('change', () => current && render(current));
+/** Cards show the policy's (or the filter's) requirements; this shows every column. */
+let showAll = (vscode.getState() as { showAll?: boolean } | undefined)?.showAll === true;
+
 function render(m: MatrixMessage): void {
   // Re-rendering replaces the page: remember where the keyboard was, and put it back.
   const active = document.activeElement;
@@ -41,14 +47,14 @@ function render(m: MatrixMessage): void {
   const inGrid = hadFocus && grid().some((r) => r.includes(hadFocus));
   const required = new Set(m.policy.require);
   const filter = new Set(m.filter);
-  const rows = m.rows;
+  const columns = ordered(m.columns, required, filter);
   root.replaceChildren(
     filterSection(m, filter),
     el('p', { class: 'summary', id: 'summary', role: 'status' }, summary(m)),
-    table(m, rows, required, filter),
+    NARROW.matches ? cards(m, columns, required) : table(m, columns, required, filter),
     el('p', { class: 'legend' },
       icon('check'), ' yes  ', icon('close'), ' no  ', icon('info'), ' conditional  ', icon('question'), ' unknown  ', icon('history'), ' checked over ',
-      'the review window ago. Hover or focus a cell for its condition, source and check date. ',
+      'the review window ago. Hover or focus a value for its condition, source and check date. ',
       `Catalog ${m.catalogVersion}.`),
   );
   const cells = grid();
@@ -59,10 +65,19 @@ function render(m: MatrixMessage): void {
   else if (hadFocus?.id) document.getElementById(hadFocus.id)?.focus();
 }
 
+/** The policy's columns first, then the ticked ones, then the rest, each group in catalog order. */
+function ordered(columns: MatrixColumnInfo[], required: Set<Requirement>, filter: Set<Requirement>): MatrixColumnInfo[] {
+  const rank = (c: MatrixColumnInfo): number => (c.requirement && required.has(c.requirement) ? 0 : c.requirement && filter.has(c.requirement) ? 1 : 2);
+  return [...columns].sort((a, b) => rank(a) - rank(b));
+}
+
+/** The verdict, from the rows' own judgement (row.unmet), the same one that marks a row as failing. */
 function summary(m: MatrixMessage): string {
   if (!m.filter.length) return `${m.rows.length} providers. Tick what your project needs to see which can meet it.`;
   const names = m.filter.map((r) => REQUIREMENT_LABELS[r].label).join(' + ');
-  return `${m.rows.length} provider${m.rows.length === 1 ? '' : 's'} can meet ${names}.`;
+  const baa = !m.filter.includes('hipaa') ? ''
+    : m.policy.file ? ` (HIPAA: a BAA ${m.policy.file} lists as signed)` : ' (HIPAA: a BAA is offered; it counts once signed)';
+  return `${m.rows.length} of ${m.total} providers meet ${names}${baa}.`;
 }
 
 function filterSection(m: MatrixMessage, filter: Set<Requirement>): HTMLElement {
@@ -90,56 +105,95 @@ function filterSection(m: MatrixMessage, filter: Set<Requirement>): HTMLElement 
     el('p', { class: 'policy-note' }, policyNote));
 }
 
-function table(m: MatrixMessage, rows: MatrixRow[], required: Set<Requirement>, filter: Set<Requirement>): HTMLElement {
-  const head = el('tr', {}, el('th', { scope: 'col', class: 'provider-col' }, 'Provider'),
-    ...m.columns.map((c) => el('th', { scope: 'col', class: c.requirement && required.has(c.requirement) ? 'required' : '', ...(c.requirement && required.has(c.requirement) ? { title: 'Required by the policy' } : {}) }, c.title)));
-  const body = rows.map((row) => {
-    const name = el('button', { type: 'button', class: 'provider', 'data-provider': row.provider, title: `${row.name}: endpoints, conditions, sources and the questions to ask` }, row.name);
-    name.addEventListener('click', () => vscode.postMessage({ type: 'openProvider', provider: row.provider }));
-    const fails = row.fails.length ? icon('error', `Fails the policy: ${row.fails.map((r) => REQUIREMENT_LABELS[r].label).join(', ')}`) : '';
-    if (fails) fails.title = `Cannot meet: ${row.fails.map((r) => REQUIREMENT_LABELS[r].label).join(', ')}`;
-    return el('tr', { 'data-provider': row.provider, class: row.fails.length ? 'fails' : '' },
-      el('th', { scope: 'row', class: 'provider-col' }, name, fails, el('span', { class: 'kind' }, row.kind)),
-      ...m.columns.map((c) => cell(row.cells[c.id], c.id, c.requirement !== null && required.has(c.requirement), c.id === 'eu' && filter.has('eu-residency'))));
+function failMark(row: MatrixRow): HTMLElement | '' {
+  if (!row.fails.length) return '';
+  const why = row.fails.map((r) => `${REQUIREMENT_LABELS[r].label}: ${row.unmet[r]?.text ?? 'not met'}`).join('\n');
+  const mark = icon('error', `Fails the policy. ${why}`);
+  mark.title = `Fails the policy\n${why}`;
+  return mark;
+}
+
+function providerButton(row: MatrixRow): HTMLElement {
+  const name = el('button', { type: 'button', class: 'provider', 'data-provider': row.provider, title: `${row.name}: endpoints, conditions, sources and the questions to ask` }, row.name);
+  name.addEventListener('click', () => vscode.postMessage({ type: 'openProvider', provider: row.provider }));
+  return name;
+}
+
+/** Narrow: one card per provider, with the policy's columns (all of them on demand). */
+function cards(m: MatrixMessage, columns: MatrixColumnInfo[], required: Set<Requirement>): HTMLElement {
+  const chosen = columns.filter((c) => c.requirement && (required.has(c.requirement) || m.filter.includes(c.requirement)));
+  const shown = showAll || !chosen.length ? columns : chosen;
+  const toggle = el('button', { type: 'button', id: 'show-all', class: 'secondary link', 'aria-pressed': String(showAll) },
+    showAll ? 'Show only the policy\'s requirements' : `Show all requirements (${columns.length - shown.length} more)`);
+  toggle.hidden = !chosen.length;
+  toggle.addEventListener('click', () => {
+    showAll = !showAll;
+    vscode.setState({ showAll });
+    if (current) render(current);
   });
-  const t = el('table', { class: 'matrix', role: 'grid', 'aria-label': 'Provider compliance matrix', 'aria-rowcount': String(rows.length + 1) },
+  const list = el('ul', { class: 'cards', 'aria-label': 'Provider compliance, one card per provider' }, ...m.rows.map((row) =>
+    el('li', { class: `card${row.fails.length ? ' fails' : ''}`, 'data-provider': row.provider, 'data-row': '' },
+      el('div', { class: 'card-head' }, providerButton(row), failMark(row), el('span', { class: 'kind' }, row.kind)),
+      el('dl', { class: 'fields' }, ...shown.map((c) => el('div', { class: 'field', 'data-column': c.id },
+        el('dt', { class: c.requirement && required.has(c.requirement) ? 'required' : '' }, c.title),
+        cell('dd', row, c, required, m.filter.includes('eu-residency'))))))));
+  list.addEventListener('keydown', onGridKey);
+  list.addEventListener('focusin', onGridFocus);
+  return el('div', { class: 'cards-wrap' }, toggle, list);
+}
+
+function table(m: MatrixMessage, columns: MatrixColumnInfo[], required: Set<Requirement>, filter: Set<Requirement>): HTMLElement {
+  const head = el('tr', {}, el('th', { scope: 'col', class: 'provider-col' }, 'Provider'),
+    ...columns.map((c) => el('th', { scope: 'col', 'data-column': c.id, class: c.requirement && required.has(c.requirement) ? 'required' : '', ...(c.requirement && required.has(c.requirement) ? { title: 'Required by the policy' } : {}) }, c.title)));
+  const body = m.rows.map((row) => el('tr', { 'data-provider': row.provider, 'data-row': '', class: row.fails.length ? 'fails' : '' },
+    el('th', { scope: 'row', class: 'provider-col' }, providerButton(row), failMark(row), el('span', { class: 'kind' }, row.kind)),
+    ...columns.map((c) => cell('td', row, c, required, filter.has('eu-residency')))));
+  const t = el('table', { class: 'matrix', role: 'grid', 'aria-label': 'Provider compliance matrix', 'aria-rowcount': String(m.rows.length + 1) },
     el('thead', {}, head), el('tbody', {}, ...body));
   t.addEventListener('keydown', onGridKey);
-  // One tab stop for the grid (roving tabindex): the cell last focused, by keyboard or mouse.
-  t.addEventListener('focusin', (e) => {
-    grid().forEach((r, i) => r.forEach((x, j) => {
-      const here = x === e.target || x.contains(e.target as Node);
-      x.tabIndex = here ? 0 : -1;
-      if (here) focus = { row: i, col: j };
-    }));
-  });
+  t.addEventListener('focusin', onGridFocus);
   return el('div', { class: 'table-wrap' }, t);
 }
 
-function cell(c: MatrixCell, column: string, required: boolean, showEndpoints: boolean): HTMLElement {
-  const lines = [`${c.label}${c.uncertain ? ' (uncertain)' : ''}`, ...c.details, ...(c.endpoints ?? []).map((e) => `EU: ${e}`)];
-  const source = c.sources[0];
-  if (source) lines.push(`Source: ${source.url} (checked ${source.checked}${source.thirdParty ? ', third party' : ''})${c.sources.length > 1 ? `, and ${c.sources.length - 1} more` : ''}`);
+/** One tab stop for the grid (roving tabindex): the cell last focused, by keyboard or mouse. */
+function onGridFocus(e: FocusEvent): void {
+  grid().forEach((r, i) => r.forEach((x, j) => {
+    const here = x === e.target || x.contains(e.target as Node);
+    x.tabIndex = here ? 0 : -1;
+    if (here) focus = { row: i, col: j };
+  }));
+}
+
+function cell(tag: 'td' | 'dd', row: MatrixRow, column: MatrixColumnInfo, required: Set<Requirement>, showEndpoints: boolean): HTMLElement {
+  const c: MatrixCell = row.cells[column.id];
+  const isRequired = column.requirement !== null && required.has(column.requirement);
+  const unmet = isRequired && column.requirement ? row.unmet[column.requirement] : undefined;
+  const lines = [`${column.title}: ${c.label}${c.uncertain ? ' (uncertain)' : ''}`, ...(unmet ? [`Fails the policy: ${unmet.text}`] : []), ...c.details, ...(c.endpoints ?? []).map((e) => `EU: ${e}`)];
+  // Check dates on hover and focus only: in every cell they crowded out the values.
+  for (const s of c.sources) lines.push(`Source: ${s.url} (checked ${s.checked}${s.thirdParty ? ', third party' : ''})`);
   if (c.stale) lines.push(`Stale: last checked ${c.checked}; due for review.`);
   const goodness = c.good === true ? 'good' : c.good === false ? 'bad' : 'neutral';
-  const td = el('td', { class: `cell status-${c.status} ${goodness}${required ? ' required' : ''}`, 'data-column': column, 'data-status': c.status, tabindex: '-1', title: lines.join('\n'), 'aria-label': lines.join('. ') },
-    icon(ICONS[c.status]), el('span', { class: 'label' }, column === 'retention' ? c.label : c.label.replace(/^yes: /, '')));
-  if (c.uncertain) td.append(el('span', { class: 'mark', 'aria-hidden': 'true' }, '?'));
-  if (c.stale) td.append(icon('history', 'stale'));
-  if (source) td.append(' ', el('a', { href: source.url, class: 'source', tabindex: '-1', title: `${source.url} (checked ${source.checked})` }, source.checked));
+  const x = el(tag, { class: `cell status-${c.status} ${goodness}${isRequired ? ' required' : ''}${unmet ? ' unmet' : ''}`, 'data-column': column.id, 'data-status': c.status, tabindex: '-1', title: lines.join('\n'), 'aria-label': lines.join('. ') },
+    icon(ICONS[c.status]), el('span', { class: 'label' }, column.id === 'retention' ? c.label : c.label.replace(/^yes: /, '')));
+  if (c.uncertain) x.append(el('span', { class: 'mark', 'aria-hidden': 'true' }, '?'));
+  if (c.stale) x.append(icon('history', 'stale'));
+  // Where the value and the verdict differ (a BAA offered but not signed), the verdict says so beside it.
+  if (unmet && (c.status === 'yes' || c.status === 'conditional' || (c.status === 'unknown' && !unmet.short.includes('unknown')))) x.append(el('span', { class: 'verdict' }, icon('error'), unmet.short));
+  const source = c.sources[0];
+  if (source) x.append(el('a', { href: source.url, class: 'source', tabindex: '-1', 'aria-hidden': 'true' }));
   if (showEndpoints && c.endpoints?.length) {
     // The first few inline; all of them in the tooltip.
     const shown = c.endpoints.slice(0, 3).map((e) => el('li', {}, e));
     if (c.endpoints.length > 3) shown.push(el('li', { class: 'more' }, `and ${c.endpoints.length - 3} more`));
-    td.append(el('ul', { class: 'endpoints' }, ...shown));
+    x.append(el('ul', { class: 'endpoints' }, ...shown));
   }
-  return td;
+  return x;
 }
 
 /** The focusable cells by row: the provider button, then each data cell. */
 function grid(): HTMLElement[][] {
-  return [...document.querySelectorAll<HTMLTableRowElement>('table.matrix tbody tr')].map((tr) => [
-    tr.querySelector<HTMLElement>('button.provider')!, ...tr.querySelectorAll<HTMLElement>('td.cell'),
+  return [...document.querySelectorAll<HTMLElement>('#root [data-row]')].map((row) => [
+    row.querySelector<HTMLElement>('button.provider')!, ...row.querySelectorAll<HTMLElement>('.cell'),
   ]);
 }
 

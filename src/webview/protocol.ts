@@ -19,10 +19,12 @@ export interface MatrixMessage {
   type: 'matrix';
   columns: MatrixColumnInfo[];
   rows: MatrixRow[];
+  /** How many providers the catalog has (rows are those the filter keeps). */
+  total: number;
   /** The requirement filter: rows shown are those that can meet all of them. */
   filter: Requirement[];
   /** Requirements of the active folder's policy (highlighted columns), and where that policy is. */
-  policy: { require: Requirement[]; file: string | null; folder: string | null; loading: boolean };
+  policy: { require: Requirement[]; baa: string[]; file: string | null; folder: string | null; loading: boolean };
   catalogVersion: string;
   today: string;
 }

@@ -98,7 +98,8 @@ suite('web extension', () => {
       if (!shown) await new Promise((r) => setTimeout(r, 200));
     }
     ok(sidebar.matrix.visible, 'the matrix view is resolved and visible');
-    same(shown.matrix, catalog.providers.map((p) => p.id), 'the rows of the matrix webview');
+    // The policy's requirements start ticked: the rows are those that meet them.
+    same(shown.matrix, sidebar.matrix.rows().map((r) => r.provider), 'the rows of the matrix webview');
     // Providers expanded, endpoints collapsed; the rows the list renders are the first ones.
     const label = (n: Parameters<typeof sidebar.tree.getTreeItem>[0]): string => {
       const l = sidebar.tree.getTreeItem(n).label;

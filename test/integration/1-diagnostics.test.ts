@@ -66,7 +66,8 @@ suite('diagnostics', () => {
     const doc = await vscode.workspace.openTextDocument(target);
     assert.equal(doc.getText(d.range), '"us-east-1"');
     assert.match(d.message, /EU/);
-    assert.ok(typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/LLMC002.md'));
+    // The code link runs the command that shows the rule's page rendered (5-rule-pages.test.ts).
+    assert.ok(typeof d.code === 'object' && d.code.target.scheme === 'command' && d.code.target.path === 'llmCompliance.openRule' && JSON.parse(d.code.target.query)[0] === 'LLMC002');
   });
 
   test('a finding in .env links to the code that reads the value', async () => {

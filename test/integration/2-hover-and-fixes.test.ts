@@ -48,7 +48,7 @@ suite('hover and quick fixes', () => {
     // Human words, not raw catalog values.
     assert.doesNotMatch(shown, /not-available|case-by-case|global, global/);
     const commands = commandLinks(md);
-    assert.deepEqual([...new Set(commands.map((c) => c.command))].sort(), ['llmCompliance.addWaiver', 'llmCompliance.applyEndpointFix', 'llmCompliance.focusProvider', 'vscode.open']);
+    assert.deepEqual([...new Set(commands.map((c) => c.command))].sort(), ['llmCompliance.addWaiver', 'llmCompliance.applyEndpointFix', 'llmCompliance.focusProvider', 'llmCompliance.openRule']);
     const fix = commands.find((c) => c.command === 'llmCompliance.applyEndpointFix');
     assert.deepEqual(fix?.args, [{ uri: target.toString(), line: d.range.start.line, character: d.range.start.character, ruleId: 'LLMC002' }]);
     assert.ok(commands.some((c) => c.command === 'llmCompliance.focusProvider' && c.args[0] === 'aws-bedrock'));

@@ -33,6 +33,16 @@ suite('sidebar', () => {
       if (open.some((f) => f.finding.severity === 'error')) assert.equal(u.verdict, 'error');
       else if (!open.length && u.findings.length) assert.equal(u.verdict, 'waived');
     }
+    // Tooltips keep their spaces (MarkdownString.appendText makes each one &nbsp;, so hovers wrapped mid-word).
+    let tooltips = 0;
+    for (const p of providers.filter((x) => x.kind === 'provider')) for (const e of sidebar.tree.getChildren(p)) for (const l of sidebar.tree.getChildren(e)) {
+      if (l.kind !== 'location') continue;
+      const tip = sidebar.tree.getTreeItem(l).tooltip;
+      assert.ok(tip instanceof vscode.MarkdownString);
+      assert.ok(!tip.value.includes('&nbsp;') && / \S+ /.test(tip.value), `tooltip of ${l.use.placed.endpoint.file}: ${tip.value.slice(0, 80)}`);
+      tooltips++;
+    }
+    assert.ok(tooltips > 0);
     // The first row is the no-policy folder's warning (5-no-policy); then the providers.
     const item = sidebar.tree.getTreeItem(providers.find((p) => p.kind === 'provider')!);
     assert.match(String(item.description), /^\d+ uses?/);
@@ -56,27 +66,38 @@ suite('sidebar', () => {
     }
   });
 
-  test('the HIPAA + EU filter keeps exactly the providers with a BAA offered and an EU option', async () => {
-    const { sidebar } = await api();
+  test('the HIPAA + EU filter keeps exactly the providers that meet both under the active policy: a BAA listed as signed, an EU option', async () => {
+    const { inventory, sidebar } = await api();
+    const policy = inventory.activeScan()!.policy;
     const kept = sidebar.matrix.rows(['hipaa', 'eu-residency']).map((r) => r.provider);
     const rows = sidebar.matrix.rows([]);
-    const expected = catalog.providers.filter((p) =>
-      (p.posture.baa.value === 'available' || p.posture.baa.value === 'case-by-case' || p.posture.baa.value === 'not-applicable')
-      && rows.find((r) => r.provider === p.id)!.can.residency.eu).map((p) => p.id);
+    const expected = catalog.providers.filter((p) => p.kind === 'self-hosted' || (policy.baa.includes(p.id) && p.posture.baa.value !== 'not-available'
+      && rows.find((r) => r.provider === p.id)!.can.residency[policy.residency ?? 'eu'])).map((p) => p.id);
     assert.deepEqual(kept, expected);
-    // Anthropic has no EU option, OpenAI's is wider than the EU, Bedrock's BAA no vendor page states.
-    assert.ok(!kept.includes('anthropic') && !kept.includes('openai') && !kept.includes('aws-bedrock'));
-    assert.ok(sidebar.matrix.rows([]).every((r) => kept.includes(r.provider) === (meets(r, 'hipaa') && meets(r, 'eu-residency'))));
+    // Anthropic has no EU option and no signed BAA, OpenAI offers a BAA the policy has not signed.
+    assert.ok(!kept.includes('anthropic') && !kept.includes('openai'));
+    assert.ok(rows.every((r) => kept.includes(r.provider) === (meets(r, 'hipaa', policy) && meets(r, 'eu-residency', policy))));
+    // The rows the filter drops are the rows whose judgement (unmet, what `fails` reads) says they miss one: one judgement.
+    assert.ok(rows.every((r) => kept.includes(r.provider) === !(r.unmet.hipaa || r.unmet['eu-residency'])));
+  });
+
+  test('the ticked requirements start as the active policy\'s', async () => {
+    const { inventory, sidebar } = await api();
+    assert.deepEqual(sidebar.matrix.currentFilter, inventory.activeScan()!.policy.require);
   });
 
   test('Export writes the matrix as Markdown, every provider with its values and sources', async () => {
-    await api();
+    const { sidebar } = await api();
+    // The export is what the view shows: with nothing ticked, every provider (the policy's requirements start ticked).
+    const ticked = sidebar.matrix.currentFilter;
+    sidebar.matrix.setFilter([]);
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('llmCompliance.exportMatrix');
     const text = doc.getText();
     assert.equal(doc.languageId, 'markdown');
     for (const p of catalog.providers) assert.ok(text.includes(`| ${p.name} (\`${p.id}\`) |`), p.id);
     assert.ok(text.includes('https://'), 'sources are linked');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    sidebar.matrix.setFilter(ticked);
   });
 
   test('provider details open for a provider and the buyer questions answer from the catalog or say unknown', async () => {

@@ -81,6 +81,22 @@ describe('compliance matrix', () => {
     assert.deepEqual(fails['anthropic'], ['hipaa', 'eu-residency']);
   });
 
+  it('the filter and the row markers read one judgement: a provider the filter keeps never fails what was ticked', () => {
+    // The issue: "11 providers can meet HIPAA" (BAA offered) beside OpenAI's "Cannot meet: HIPAA" (BAA not signed).
+    const policy = { require: ['hipaa' as const, 'eu-residency' as const, 'soc2-type2' as const], baa: ['aws-bedrock' as const, 'google-vertex-ai' as const, 'azure-openai' as const] };
+    const rows = complianceMatrix(catalog, { today: TODAY, policy });
+    for (const r of policy.require) {
+      const kept = new Set(filterMatrix(rows, [r]).map((x) => x.provider));
+      for (const row of rows) assert.equal(kept.has(row.provider), !row.fails.includes(r), `${row.provider} / ${r}`);
+    }
+    const openai = rows.find((r) => r.provider === 'openai')!;
+    assert.equal(openai.cells.baa.status, 'yes', 'OpenAI offers a BAA');
+    assert.equal(openai.unmet.hipaa?.short, 'not signed', 'but the policy has not signed it');
+    assert.ok(!filterMatrix(rows, ['hipaa']).some((r) => r.provider === 'openai'));
+    // Without a policy, an offered BAA is what HIPAA can mean.
+    assert.ok(filterMatrix(complianceMatrix(catalog, { today: TODAY }), ['hipaa']).some((r) => r.provider === 'openai'));
+  });
+
   it('exports Markdown with every provider and a linked, dated source per value', () => {
     const md = matrixMarkdown(complianceMatrix(catalog, { today: TODAY }), { catalogVersion: catalog.version, today: TODAY });
     const lines = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Provider'));

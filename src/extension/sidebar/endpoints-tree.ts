@@ -5,7 +5,9 @@
 import * as vscode from 'vscode';
 import { catalog, clearFix, type Endpoint, type Finding, SEVERITY_RANK } from '../../core';
 import { fixAllEdit } from '../actions';
+import { escapeMarkdown } from '../markdown';
 import { commandId, TREE_ITEMS } from '../contributions';
+import { ruleDocLink } from '../rule-docs';
 import type { FolderScan, PlacedEndpoint, PlacedFinding } from '../folder-scan';
 import type { Inventory } from '../inventory';
 
@@ -170,11 +172,19 @@ function iconOf(v: Verdict): vscode.ThemeIcon {
 }
 
 function tooltipOf(use: Use): vscode.MarkdownString {
+  // appendText turns every space into &nbsp;, which leaves the hover no place to wrap but mid-word:
+  // escaped text as Markdown paragraphs keeps the spaces.
   const md = new vscode.MarkdownString();
+  const paragraph = (text: string): void => void md.appendMarkdown(`${escapeMarkdown(text)}\n\n`);
   const e = use.placed.endpoint;
-  md.appendText(`${e.host ?? 'host unknown'} · ${e.region ?? 'region unknown'} · ${e.via}\n\n`);
-  for (const f of use.findings) md.appendText(`${f.finding.ruleId}${f.finding.suppression ? ' (waived)' : ''}: ${f.finding.message}\n\n`);
-  if (!use.findings.length) md.appendText(use.verdict === 'pass' ? 'Meets the policy.' : 'Not checked: this folder has no policy, so nothing is required of this endpoint yet.');
+  paragraph(`${e.host ?? 'host unknown'} · ${e.region ?? 'region unknown'} · ${e.via}`);
+  // Each rule id links to its page, rendered (the only command these tooltips may run).
+  md.isTrusted = { enabledCommands: [commandId('openRule')] };
+  for (const f of use.findings) {
+    md.appendMarkdown(`[${f.finding.ruleId}](${ruleDocLink(f.finding.ruleId).toString()} "Show the rule's page")`);
+    paragraph(`${f.finding.suppression ? ' (waived)' : ''}: ${f.finding.message}`);
+  }
+  if (!use.findings.length) paragraph(use.verdict === 'pass' ? 'Meets the policy.' : 'Not checked: this folder has no policy, so nothing is required of this endpoint yet.');
   return md;
 }
 

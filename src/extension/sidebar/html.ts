@@ -1,6 +1,7 @@
 // Webview pages: a strict Content-Security-Policy with a nonce, local resources only.
 
 import * as vscode from 'vscode';
+import { escapeHtml } from './provider-text';
 
 export function nonce(): string {
   const bytes = new Uint8Array(16);
@@ -8,9 +9,7 @@ export function nonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 /** Resource roots a webview may load from: the stylesheets in media/ and the bundles (and codicons) in dist/. */
 export function webviewRoots(extensionUri: vscode.Uri): vscode.Uri[] {

@@ -12,7 +12,8 @@ import { writeRequirements } from './policy-edit';
 
 export class MatrixView implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
-  private filter: Requirement[] = [];
+  /** The ticked requirements; undefined until the user ticks one: then the policy's are ticked. */
+  private chosen: Requirement[] | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -40,9 +41,17 @@ export class MatrixView implements vscode.WebviewViewProvider, vscode.Disposable
 
   /** The rows as the view shows them now (all of them, or those the filter keeps). */
   rows(filter: Requirement[] = this.filter): MatrixRow[] {
+    return filterMatrix(this.allRows(), filter);
+  }
+
+  private allRows(): MatrixRow[] {
     const scan = this.inventory.activeScan();
-    const all = complianceMatrix(catalog, { today: todayUtc(), ...(scan ? { policy: scan.policy } : {}) });
-    return filterMatrix(all, filter);
+    return complianceMatrix(catalog, { today: todayUtc(), ...(scan ? { policy: scan.policy } : {}) });
+  }
+
+  /** What is ticked: the user's choice, else the active policy's requirements. */
+  private get filter(): Requirement[] {
+    return this.chosen ?? [...(this.inventory.activeScan()?.policy.require ?? [])];
   }
 
   /** Whether the view is resolved and shown (for tests). */
@@ -55,7 +64,7 @@ export class MatrixView implements vscode.WebviewViewProvider, vscode.Disposable
   }
 
   setFilter(requirements: Requirement[]): void {
-    this.filter = [...requirements];
+    this.chosen = [...requirements];
     this.post();
   }
 
@@ -99,8 +108,9 @@ export class MatrixView implements vscode.WebviewViewProvider, vscode.Disposable
       type: 'matrix',
       columns: MATRIX_COLUMNS.map((c) => ({ id: c.id, title: c.title, requirement: c.requirement ?? null })),
       rows: this.rows(),
+      total: catalog.providers.length,
       filter: this.filter,
-      policy: { require: scan?.policy.require ?? [], file: scan?.policy.source ?? null, folder: scan?.folder.name ?? null, loading: scan?.busy ?? false },
+      policy: { require: scan?.policy.require ?? [], baa: scan?.policy.baa ?? [], file: scan?.policy.source ?? null, folder: scan?.folder.name ?? null, loading: scan?.busy ?? false },
       catalogVersion: catalog.version,
       today: todayUtc(),
     };
