@@ -14,6 +14,7 @@ export { nearestPolicy, type PolicyLookup } from './policy/discovery';
 export { NO_POLICY_CODE, NO_POLICY_HINT_MAX, noPolicyHints, type NoPolicyHint } from './policy/no-policy';
 export { RULES, ruleMeta } from './rules/rules';
 export { clearFix, fixAllOf } from './fix-all';
+export { endpointsJudgedBy } from './rules/one-per-problem';
 export { catalog } from './catalog/data';
 export type { Fact, Provider, ProviderId, Source } from './catalog/types';
 export { PROVIDER_IDS } from './catalog/types';

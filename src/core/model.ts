@@ -133,6 +133,8 @@ export interface Finding {
   related?: RelatedLocation[];
   /** Set when a waiver accepts the finding: it stays in the output, and no longer fails the run. */
   suppression?: Suppression;
+  /** Endpoints that read this setting and fail the same way: their copies of the finding were folded into this one (one finding per problem). */
+  readers?: Endpoint[];
 }
 
 /** A line elsewhere that explains a finding: by offsets in a file the engine read, or by line (a config line from another scan phase). */

@@ -44,7 +44,7 @@ export function activateWith(context: vscode.ExtensionContext, host: Host): Api 
     inventory,
     new DiagnosticsView(inventory, context.extensionUri),
     status,
-    vscode.languages.registerHoverProvider(selector, new HoverProvider(inventory, context.extensionUri)),
+    vscode.languages.registerHoverProvider(selector, new HoverProvider(inventory)),
     vscode.languages.registerCodeActionsProvider(selector, new ActionsProvider(inventory), ActionsProvider.metadata),
   );
   const provider = new ProviderPanel(context.extensionUri, inventory);

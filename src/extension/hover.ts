@@ -34,10 +34,7 @@ const VERDICT_LABELS: Record<string, { label: string; rule: string }> = {
 export class HoverProvider implements vscode.HoverProvider {
   private readonly providers = new Map(catalog.providers.map((p) => [p.id, p]));
 
-  constructor(
-    private readonly inventory: Inventory,
-    private readonly extensionUri: vscode.Uri,
-  ) {}
+  constructor(private readonly inventory: Inventory) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const here = <T extends { uri: vscode.Uri; range: vscode.Range }>(list: T[]): T[] =>
@@ -55,7 +52,8 @@ export class HoverProvider implements vscode.HoverProvider {
       if (shown.has(endpoint)) continue;
       shown.add(endpoint);
       // Open findings first, then the waived ones.
-      const own = findings.filter((f) => f.finding.endpoint === endpoint).sort((a, b) => Number(!!a.finding.suppression) - Number(!!b.finding.suppression));
+      // Its findings, and those reported at a setting it reads (one finding per problem), which lie elsewhere.
+      const own = [...findings.filter((f) => f.finding.endpoint === endpoint), ...scan.findings.filter((f) => f.finding.readers?.includes(endpoint))].sort((a, b) => Number(!!a.finding.suppression) - Number(!!b.finding.suppression));
       this.describe(md, endpoint, own, scan.policy, document);
     }
     for (const placed of findings.filter((f) => !endpoints.some((e) => f.finding.endpoint === e.endpoint))) md.appendMarkdown(this.findingBlock(placed, document));
@@ -88,6 +86,8 @@ export class HoverProvider implements vscode.HoverProvider {
     const meta = ruleMeta(f.ruleId);
     const icon = f.suppression ? '$(circle-slash)' : f.severity === 'error' ? '$(error)' : f.severity === 'warning' ? '$(warning)' : '$(info)';
     let out = `${icon} **${f.ruleId}** ${esc(meta.title)}`;
+    // Reported once, at the setting this code reads: say where.
+    if (placed.uri.toString() !== document.uri.toString()) out += ` (reported at ${esc(vscode.workspace.asRelativePath(placed.uri))}:${placed.range.start.line + 1}, the setting)`;
     if (f.suppression) {
       const s = f.suppression;
       return `${out}, waived (${s.kind}, ${esc(s.file)}:${s.line}): ${esc(s.reason)}${s.expires ? ` · until ${s.expires}` : ''}${s.owner ? ` · ${esc(s.owner)}` : ''}\n\n`;

@@ -7,7 +7,7 @@
 // Related lines and fixes are labelled in the rule column. With a width, everything in the
 // message column is wrapped there with a hanging indent (see wrap.ts for how columns are counted).
 
-import { type Endpoint, type Finding, visibleControls } from '../../core';
+import { type Endpoint, endpointsJudgedBy, type Finding, visibleControls } from '../../core';
 import { activeFindings, compareText, filesNotFullyAnalysed, Positions, relatedLine, type ScanReport } from '../report';
 import { wrapText } from './wrap';
 
@@ -143,7 +143,7 @@ function summaryLine(report: ScanReport, c: Paint, showWaived: boolean): string 
   const waived = report.findings.length - active.length;
   const filesWithFindings = new Set(active.map((f) => f.file)).size;
   // Waived endpoints are counted as waived, not as compliant.
-  const flagged = new Set(report.findings.map((f) => f.endpoint));
+  const flagged = new Set(report.findings.flatMap(endpointsJudgedBy));
   const passing = report.endpoints.filter((e) => !flagged.has(e)).length;
   const parts: string[] = [];
   if (report.policy && (report.policy.require.length || report.policy.gateway || report.findings.length)) {

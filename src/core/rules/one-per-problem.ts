@@ -5,23 +5,43 @@
 // kept when it is not the same problem (another verdict, another waiver state) or when it
 // carries a quick fix of its own, which the setting's finding could not offer.
 
-import type { Finding } from '../model';
+import type { Endpoint, Finding } from '../model';
 import type { EvaluateOptions } from './context';
 
-/** The findings without the reading code's copies of a setting's finding. */
+/** The findings without the reading code's copies of a setting's finding; the setting's finding lists their endpoints as `readers`. */
 export function onePerProblem(findings: Finding[], options: EvaluateOptions): Finding[] {
   const lineOf = options.lineOf;
   if (!lineOf) return findings;
-  const atSettings = new Set<string>();
+  const atSettings = new Map<string, Finding>();
   for (const f of findings) {
-    if (f.endpoint) atSettings.add(`${f.file}:${lineOf(f.file, f.endpoint.range.start)}|${problemKey(f)}`);
+    const key = f.endpoint && `${f.file}:${lineOf(f.file, f.endpoint.range.start)}|${problemKey(f)}`;
+    if (key && !atSettings.has(key)) atSettings.set(key, f);
   }
-  return findings.filter((f) => !(f.endpoint && !f.fixes.length
-    && (f.endpoint.env ?? []).some((x) => x.file !== f.file && atSettings.has(`${x.file}:${x.line}|${problemKey(f)}`))));
+  const folded = new Map<Finding, Finding>();
+  for (const f of findings) {
+    if (!f.endpoint || f.fixes.length) continue;
+    const setting = (f.endpoint.env ?? []).filter((x) => x.file !== f.file).map((x) => atSettings.get(`${x.file}:${x.line}|${problemKey(f)}`)).find((s) => s && s !== f);
+    if (setting) folded.set(f, setting);
+  }
+  if (!folded.size) return findings;
+  const readers = new Map<Finding, Endpoint[]>();
+  for (const f of folded.keys()) {
+    // A setting may itself read one (compose reads .env): the last in the chain stands for all.
+    let setting = folded.get(f)!;
+    for (const seen = new Set([f]); folded.has(setting) && !seen.has(setting); seen.add(setting)) setting = folded.get(setting)!;
+    if (folded.has(setting)) folded.delete(f); // a cycle: keep the finding rather than lose it
+    else readers.set(setting, [...(readers.get(setting) ?? []), f.endpoint!]);
+  }
+  return findings.filter((f) => !folded.has(f)).map((f) => (readers.has(f) ? { ...f, readers: readers.get(f) } : f));
 }
 
 /** What makes two findings the same problem: the rule, the requirement, the verdict's severity, where the endpoint goes, and whether a waiver accepts it. */
 function problemKey(f: Finding): string {
   const e = f.endpoint!;
   return JSON.stringify([f.ruleId, f.requirement, f.severity, f.provider, e.host ?? null, e.region ?? null, !!f.suppression]);
+}
+
+/** The endpoints a finding judges: its own, and those of the code that reads its setting. */
+export function endpointsJudgedBy(f: Finding): Endpoint[] {
+  return f.endpoint ? [f.endpoint, ...(f.readers ?? [])] : [];
 }

@@ -3,7 +3,7 @@
 // places with a compliant swap get an inline action that applies it.
 
 import * as vscode from 'vscode';
-import { catalog, clearFix, type Endpoint, type Finding, SEVERITY_RANK } from '../../core';
+import { catalog, clearFix, type Endpoint, endpointsJudgedBy, type Finding, SEVERITY_RANK } from '../../core';
 import { fixAllEdit } from '../actions';
 import { escapeMarkdown } from '../markdown';
 import { commandId, TREE_ITEMS } from '../contributions';
@@ -52,7 +52,8 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
     // A finding carries the endpoint it judges (two endpoints can share a range: one per env value).
     const byEndpoint = new Map<Endpoint, PlacedFinding[]>();
     for (const p of this.inventory.findings()) {
-      if (p.finding.endpoint) byEndpoint.set(p.finding.endpoint, [...(byEndpoint.get(p.finding.endpoint) ?? []), p]);
+      // Also the endpoints of the code that reads a setting: their problem is reported once, at the setting.
+      for (const e of endpointsJudgedBy(p.finding)) byEndpoint.set(e, [...(byEndpoint.get(e) ?? []), p]);
     }
     return this.inventory.endpoints().map((placed) => {
       const findings = byEndpoint.get(placed.endpoint) ?? [];
