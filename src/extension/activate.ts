@@ -42,7 +42,7 @@ export function activateWith(context: vscode.ExtensionContext, host: Host): Api 
   context.subscriptions.push(
     log,
     inventory,
-    new DiagnosticsView(inventory, context.extensionUri),
+    new DiagnosticsView(inventory),
     status,
     vscode.languages.registerHoverProvider(selector, new HoverProvider(inventory)),
     vscode.languages.registerCodeActionsProvider(selector, new ActionsProvider(inventory), ActionsProvider.metadata),

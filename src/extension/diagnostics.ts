@@ -18,10 +18,7 @@ export class DiagnosticsView implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
   private readonly subscription: vscode.Disposable;
 
-  constructor(
-    private readonly inventory: Inventory,
-    private readonly extensionUri: vscode.Uri,
-  ) {
+  constructor(private readonly inventory: Inventory) {
     this.subscription = inventory.onDidChange(() => this.refresh());
   }
 
