@@ -63,11 +63,17 @@ suite('hover and quick fixes', () => {
   test('a global endpoint reads "any region worldwide", and the hover\'s fix link applies the fix', async () => {
     await api();
     const anthropic = uri('web/src/lib/assistant.ts');
-    const a = vscode.languages.getDiagnostics(anthropic).find((x) => x.source === 'llm-compliance' && x.message.startsWith('api.anthropic.com'));
-    assert.ok(a, 'a finding on api.anthropic.com in assistant.ts');
-    const global = await hoverAt(anthropic, a.range.start.translate(0, 1));
+    // One finding per problem: the finding is at the setting in .env, and the code that reads it is related.
+    const a = vscode.languages.getDiagnostics(uri('.env')).find((x) => x.source === 'llm-compliance' && x.message.startsWith('api.anthropic.com'));
+    assert.ok(a, 'a finding on api.anthropic.com at its setting in .env');
+    const reader = a.relatedInformation?.find((r) => r.location.uri.toString() === anthropic.toString());
+    assert.ok(reader, 'the code that reads the setting is related');
+    assert.ok(!vscode.languages.getDiagnostics(anthropic).some((x) => x.range.contains(reader.location.range.start)), 'reported once');
+    // Its hover still gives the verdict, and says where the finding is reported.
+    const global = await hoverAt(anthropic, reader.location.range.start.translate(0, 1));
     assert.match(plain(global), /Anthropic global inference, any region worldwide/, global);
     assert.equal(global.split('\n')[0], '**✗ BAA · ✗ EU · ✗ SOC 2 · ✗ gateway**  ', global);
+    assert.ok(global.includes('(reported at examples/\\.env:3, the setting)'), global);
     await write('api/app/hoverfix.py', 'import boto3\n\nclient = boto3.client("bedrock-runtime", region_name="us-west-2")\n');
     const target = uri('api/app/hoverfix.py');
     try {
