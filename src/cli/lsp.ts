@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  emptyPolicy, Engine, type Finding, type Fix, fixAllOf, formatOf, type IgnoreLayer, isExcluded, LineIndex, NO_POLICY_CODE, noPolicyHints, type Policy, POLICY_FILE_NAMES, PolicyError, type PolicyProblem, readLimit,
+  checksNothing, emptyPolicy, Engine, type Finding, type Fix, fixAllOf, formatOf, type IgnoreLayer, isExcluded, LineIndex, NO_POLICY_CODE, noPolicyHints, type Policy, POLICY_FILE_NAMES, PolicyError, type PolicyProblem, readLimit,
   type ScanNote, type Severity, WorkspaceIndex, type WorkspaceResults,
 } from '../core';
 import { readForScan } from './read-file';
@@ -317,8 +317,8 @@ function diagnosticsOf(folder: Folder, results: WorkspaceResults, documents: Tex
   // Without a policy the notes say what was not analysed (under one, each is an LLMC008 finding above).
   if (!folder.policy.source) for (const note of results.notes) add(note.file, noteDiagnostic(note));
   // Without one (and none broken), each endpoint says it was not checked: an empty list must not read as compliant.
-  if (!folder.policy.source && !folder.policyProblems.length) {
-    for (const h of noPolicyHints(results.endpoints)) add(h.file, { range: rangeOf(lines(h.file), h.range.start, h.range.end), severity: DiagnosticSeverity.Information, code: NO_POLICY_CODE, source: SOURCE, message: h.message });
+  if (checksNothing(folder.policy) && !folder.policyProblems.length) {
+    for (const h of noPolicyHints(results.endpoints, folder.policy)) add(h.file, { range: rangeOf(lines(h.file), h.range.start, h.range.end), severity: DiagnosticSeverity.Information, code: NO_POLICY_CODE, source: SOURCE, message: h.message });
   }
   // Problems name the policy file relative to the folder (findPolicy's working directory).
   for (const p of folder.policyProblems) add(p.file, policyDiagnostic(p));

@@ -11,7 +11,7 @@ export { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_F
 export { type PolicyChoices, policyTemplate, providersOfferingBaa, providersWithUnconfirmedBaa, REQUIREMENT_LABELS } from './policy/template';
 export { isDate, lineCommentOf, todayUtc, waiverCommentEdit, WaiverInputError } from './policy/waivers';
 export { nearestPolicy, type PolicyLookup } from './policy/discovery';
-export { NO_POLICY_CODE, NO_POLICY_HINT_MAX, noPolicyHints, type NoPolicyHint } from './policy/no-policy';
+export { checksNothing, NO_POLICY_CODE, NO_POLICY_HINT_MAX, noPolicyHints, type NoPolicyHint } from './policy/no-policy';
 export { RULES, ruleMeta } from './rules/rules';
 export { clearFix, fixAllOf } from './fix-all';
 export { endpointsJudgedBy } from './rules/one-per-problem';

@@ -6,7 +6,7 @@
 // engine and the catalog.
 
 import * as vscode from 'vscode';
-import { catalog, clearFix, type Endpoint, type Fact, type Finding, type Policy, type Provider, ruleMeta, shownValue, type Source } from '../core';
+import { catalog, checksNothing, clearFix, type Endpoint, type Fact, type Finding, type Policy, type Provider, ruleMeta, shownValue, type Source } from '../core';
 import { commentFor } from './actions';
 import { commandId } from './contributions';
 import type { PlacedFinding } from './folder-scan';
@@ -76,7 +76,7 @@ export class HoverProvider implements vscode.HoverProvider {
     for (const c of e.conditions.filter((c) => !listed.has(c))) md.appendMarkdown(`- ${esc(c)}\n`);
     md.appendMarkdown('\n');
     if (placed.length) for (const p of placed) md.appendMarkdown(this.findingBlock(p, document));
-    else if (!policy.require.length && !policy.gateway) md.appendMarkdown('No policy file: nothing is required. Run **LLM Compliance: Create Policy File…** to set requirements.\n\n');
+    else if (checksNothing(policy)) md.appendMarkdown(`${policy.source ? 'The policy requires nothing' : 'No policy file'}: this endpoint is not checked. Run **LLM Compliance: Create Policy File…** to set requirements.\n\n`);
     if (provider) md.appendMarkdown(postureLine(provider, e));
   }
 

@@ -3,6 +3,7 @@
 // that could pass for "compliant"; the click creates one).
 
 import * as vscode from 'vscode';
+import { checksNothing } from '../core';
 import { commandId } from './contributions';
 import type { Inventory } from './inventory';
 import { escapeMarkdown } from './markdown';
@@ -28,7 +29,7 @@ export class StatusView implements vscode.Disposable {
     const files = new Set(active.map((f) => f.file)).size;
     const endpoints = this.inventory.endpoints().length;
     const broken = scans.filter((s) => s.policyProblems.length);
-    const noPolicy = scans.filter((s) => !s.policy.source && !s.policyProblems.length);
+    const noPolicy = scans.filter((s) => checksNothing(s.policy) && !s.policyProblems.length);
     const tooltip = new vscode.MarkdownString(undefined, true);
     if (broken.length) {
       this.item.text = '$(error) LLM policy invalid';
@@ -37,7 +38,8 @@ export class StatusView implements vscode.Disposable {
       tooltip.appendMarkdown(`The policy file in ${names(broken)} is invalid (see its problems). ${broken[0]!.policy.source ? 'The last valid version is still applied.' : 'No requirements are checked until it is fixed.'}\n\n`);
     } else if (noPolicy.length) {
       // Nothing is required, so nothing fails: a count would read as "compliant". Say what is missing, and the click writes it.
-      this.item.text = noPolicy.length === scans.length ? '$(shield) LLM: no policy' : `$(shield) ${active.length} · LLM: no policy in ${noPolicy.length} folder${noPolicy.length === 1 ? '' : 's'}`;
+      const what = noPolicy.some((s) => s.policy.source) ? 'nothing checked' : 'no policy';
+      this.item.text = noPolicy.length === scans.length ? `$(shield) LLM: ${what}` : `$(shield) ${active.length} · LLM: ${what} in ${noPolicy.length} folder${noPolicy.length === 1 ? '' : 's'}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       this.item.command = { title: 'Create Policy…', command: commandId('createPolicy'), arguments: noPolicy.length === 1 ? [{ folder: noPolicy[0]!.folder.uri.toString() }] : [] };
     } else {
@@ -47,7 +49,7 @@ export class StatusView implements vscode.Disposable {
     }
     tooltip.appendMarkdown(`**LLM Compliance**: ${active.length} finding${active.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
     tooltip.appendMarkdown(`${waived ? ` · ${waived} waived` : ''} · ${endpoints} endpoint${endpoints === 1 ? '' : 's'}\n\n`);
-    if (noPolicy.length) tooltip.appendMarkdown(`No policy file in ${names(noPolicy)}: its endpoints are listed but not checked against any requirement. [Create one](command:${commandId('createPolicy')})\n\n`);
+    if (noPolicy.length) tooltip.appendMarkdown(`No policy file, or one that requires nothing, in ${names(noPolicy)}: its endpoints are listed but not checked against any requirement. [Create one](command:${commandId('createPolicy')})\n\n`);
     if (scans.some((s) => s.cancelled)) tooltip.appendMarkdown('The workspace scan was cancelled: only the files scanned so far and open files are counted. [Rescan](command:' + commandId('rescan') + ')\n\n');
     tooltip.isTrusted = { enabledCommands: [commandId('createPolicy'), commandId('rescan')] };
     this.item.tooltip = tooltip;

@@ -1,13 +1,21 @@
 // Without a policy, each place an endpoint is chosen gets one short "not checked" hint
 // (core/policy/no-policy.ts), the same for the editor and the Language Server.
 import * as assert from 'node:assert/strict';
-import { type Endpoint, NO_POLICY_HINT_MAX, noPolicyHints } from '../../src/core';
+import { checksNothing, type Endpoint, NO_POLICY_HINT_MAX, noPolicyHints, parsePolicy } from '../../src/core';
 
 const endpoint = (file: string, start: number, host: string | null, extra: Partial<Endpoint> = {}): Endpoint => ({
   file, range: { start, end: start + 10 }, provider: null, host, region: null, location: null, euResident: null, baaAvailable: null, via: 'URL literal', conditions: [], ...extra,
 });
 
 describe('no-policy hints', () => {
+  it('also cover a policy that requires nothing (what init --yes writes), in its own words', () => {
+    const nothing = parsePolicy('.llm-compliance.yaml', 'require: []\n');
+    assert.equal(checksNothing(nothing), true);
+    assert.equal(checksNothing(parsePolicy('.llm-compliance.yaml', 'require: [hipaa]\n')), false);
+    assert.equal(checksNothing(parsePolicy('.llm-compliance.yaml', 'require: []\ngateway:\n  hosts: [gw.internal]\n')), false);
+    assert.deepEqual(noPolicyHints([endpoint('a.py', 1, 'api.openai.com')], nothing).map((h) => h.message), ['api.openai.com: not checked — the policy requires nothing']);
+  });
+
   it('say each place was not checked, once per place, in file and offset order', () => {
     const hints = noPolicyHints([
       endpoint('b.py', 5, 'api.openai.com'),

@@ -5,6 +5,7 @@
 
 import type { Endpoint, TextRange } from '../model';
 import { shownValue, visibleControls } from '../text';
+import type { Policy } from './policy';
 
 /** The diagnostic code of a no-policy hint (not a rule: no policy can turn it on or off). */
 export const NO_POLICY_CODE = 'no-policy';
@@ -15,7 +16,16 @@ export interface NoPolicyHint {
   message: string;
 }
 
-const SUFFIX = ': not checked — no policy in this folder';
+const NO_POLICY = ': not checked — no policy in this folder';
+const NOTHING_REQUIRED = ': not checked — the policy requires nothing';
+
+/**
+ * Whether a folder's endpoints go unchecked: no policy, or one that requires nothing and names
+ * no gateway (what `llm-compliance init --yes` writes). Either must not look compliant.
+ */
+export function checksNothing(policy: Pick<Policy, 'require' | 'gateway'>): boolean {
+  return policy.require.length === 0 && !policy.gateway;
+}
 /** Messages stay short enough to read whole in the Problems view. */
 export const NO_POLICY_HINT_MAX = 120;
 
@@ -25,7 +35,8 @@ function nameOf(e: Endpoint): string {
 }
 
 /** One hint per place (endpoints resolved from several env values share a place), in file and offset order. */
-export function noPolicyHints(endpoints: readonly Endpoint[]): NoPolicyHint[] {
+export function noPolicyHints(endpoints: readonly Endpoint[], policy?: Pick<Policy, 'source'>): NoPolicyHint[] {
+  const suffix = policy?.source ? NOTHING_REQUIRED : NO_POLICY;
   const byPlace = new Map<string, { file: string; range: TextRange; names: string[] }>();
   for (const e of endpoints) {
     const key = `${e.file}\u0000${e.range.start}\u0000${e.range.end}`;
@@ -36,7 +47,7 @@ export function noPolicyHints(endpoints: readonly Endpoint[]): NoPolicyHint[] {
   }
   return [...byPlace.values()]
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.range.end - b.range.end))
-    .map(({ file, range, names }) => ({ file, range, message: `${shorten(names.join(', '), NO_POLICY_HINT_MAX - SUFFIX.length)}${SUFFIX}` }));
+    .map(({ file, range, names }) => ({ file, range, message: `${shorten(names.join(', '), NO_POLICY_HINT_MAX - suffix.length)}${suffix}` }));
 }
 
 function shorten(text: string, max: number): string {
