@@ -116,6 +116,13 @@ describe('rule modules', () => {
       assert.deepEqual(llmc004.create(contextOf(policyOf('require: [hipaa]\nbaa: [anthropic]\n')))(ANTHROPIC), { findings: [], open: [] });
     });
 
+    it('names only the certifications that fail as its requirement (the hover\'s verdict reads it)', () => {
+      // OpenAI's SOC 2 Type II is confirmed in the catalog, its ISO 27001 is not.
+      const [finding] = llmc004.create(contextOf(policyOf('require: [soc2-type2, iso27001]\n')))(OPENAI).findings;
+      assert.equal(finding?.requirement, 'iso27001');
+      assert.match(finding.remedy, /requires soc2-type2, iso27001/);
+    });
+
     it('leaves the certification open when the processor is only assumed', () => {
       const check = llmc004.create(contextOf(policyOf('require: [soc2-type2, iso27001]\n')));
       assert.deepEqual(check({ ...ANTHROPIC, assumedProvider: true }), { findings: [], open: [{ requirement: 'soc2-type2' }, { requirement: 'iso27001' }] });

@@ -40,6 +40,7 @@ function judge(endpoint: Endpoint, ctx: RuleContext, wanted: typeof CERTIFICATIO
   const provider = ctx.processorOf(endpoint);
   if (!provider) return verdictOf([], wanted.map((c) => ({ requirement: c.requirement })));
   const missing: string[] = [];
+  const failed: Requirement[] = [];
   const lacks: string[] = [];
   const unconfirmed: string[] = [];
   const notes: (string | undefined)[] = [];
@@ -48,6 +49,7 @@ function judge(endpoint: Endpoint, ctx: RuleContext, wanted: typeof CERTIFICATIO
     const fact = cert.fact(provider);
     const verdict = certVerdict(fact);
     if (verdict === 'ok') continue;
+    failed.push(cert.requirement);
     missing.push(verdict === 'no' ? `lacks ${cert.label}` : `${cert.label} cannot be confirmed`);
     (verdict === 'no' ? lacks : unconfirmed).push(cert.short);
     notes.push(fact.note ? `${cert.label}: ${fact.note}` : undefined);
@@ -55,12 +57,13 @@ function judge(endpoint: Endpoint, ctx: RuleContext, wanted: typeof CERTIFICATIO
   }
   if (!missing.length) return PASS;
   const reqs = wanted.map((c) => c.requirement);
+  // The finding's requirement names only what fails (hover verdicts and the JSON read it); the remedy names all that is required.
   const who = shortName(provider.name);
   const subject = ctx.describe(endpoint);
   const forWho = subject.startsWith(who) ? '' : ` for ${who}`;
   const what = [lacks.length ? `${who} lacks ${joinAnd(lacks)}` : '', unconfirmed.length ? `${joinAnd(unconfirmed)} not confirmed${lacks.length ? '' : forWho}` : ''].filter(Boolean).join('; ');
   return verdictOf([ctx.finding(endpoint, {
-    rule: meta, requirement: reqs.join(','), message: `${subject}: ${what} — use a provider that holds ${missing.length > 1 ? 'them' : 'it'}`,
+    rule: meta, requirement: failed.join(','), message: `${subject}: ${what} — use a provider that holds ${missing.length > 1 ? 'them' : 'it'}`,
     remedy: `The policy requires ${reqs.join(', ')}; use a provider whose catalog entry shows ${missing.length > 1 ? 'them' : 'it'}.`, sources,
     details: [`${provider.name} ${missing.join('; ')}.`, ...notes],
   })]);
