@@ -130,18 +130,21 @@ export async function createPolicy(args: CreatePolicyArgs, draft: Draft): Promis
     if (!folders.length) void vscode.window.showWarningMessage('LLM Compliance: open a folder first; the policy file lives at its root.');
     return undefined;
   }
-  for (const name of POLICY_FILE_NAMES) {
-    const existing = vscode.Uri.joinPath(folder.uri, name);
-    if (await exists(existing)) {
-      await vscode.window.showTextDocument(existing);
-      void vscode.window.showInformationMessage(`LLM Compliance: ${folder.name} already has ${name}; it is open for editing.`);
-      return existing;
-    }
-  }
+  const open = await existingPolicy(folder);
+  if (open) return open;
   const choices = await choicesOf(args, draft);
   if (!choices) return undefined;
+  // The questions may take minutes: a policy written meanwhile (init, git, another window) is never replaced.
+  const meanwhile = await existingPolicy(folder);
+  if (meanwhile) return meanwhile;
   const uri = vscode.Uri.joinPath(folder.uri, POLICY_FILE_NAMES[0]!);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(policyTemplate(choices)));
+  const text = policyTemplate(choices);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(`LLM Compliance: could not create ${POLICY_FILE_NAMES[0]!} in ${folder.name}.`);
+    return undefined;
+  }
   for (const q of QUESTIONS) delete draft[q];
   await vscode.window.showTextDocument(uri);
   return uri;
@@ -154,4 +157,17 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A policy already in the folder, opened for editing; undefined when there is none. */
+async function existingPolicy(folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
+  for (const name of POLICY_FILE_NAMES) {
+    const existing = vscode.Uri.joinPath(folder.uri, name);
+    if (await exists(existing)) {
+      await vscode.window.showTextDocument(existing);
+      void vscode.window.showInformationMessage(`LLM Compliance: ${folder.name} already has ${name}; it is open for editing.`);
+      return existing;
+    }
+  }
+  return undefined;
 }

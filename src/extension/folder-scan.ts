@@ -42,6 +42,8 @@ export class FolderScan {
   results: WorkspaceResults = { endpoints: [], findings: [], notes: [], texts: new Map() };
   /** Files skipped because the initial scan was cancelled. */
   cancelled = false;
+  /** Set when the folder's scan failed (a crashed worker): its empty results must not read as clean. */
+  failed = false;
   findings: PlacedFinding[] = [];
   endpoints: PlacedEndpoint[] = [];
   private index: FolderIndex | undefined;
@@ -105,6 +107,7 @@ export class FolderScan {
     this.versions.clear();
     this.queue.clear();
     this.cancelled = false;
+    this.failed = false;
     const candidates = await listing;
     // Open files first: they are posted before the rest. Their texts are taken just before the
     // worker is asked (no await between): an edit after that is asked about, and queued, after them.

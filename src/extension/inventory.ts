@@ -102,6 +102,7 @@ export class Inventory implements vscode.Disposable {
         for (const scan of this.folders.values()) {
           // One folder's failure (a crashed worker) must not leave the others unread, and busy for ever.
           await scan.load(progress, token, 1 / this.folders.size).catch((err: unknown) => {
+            scan.failed = true;
             this.log.error(`${scan.folder.name}: the scan failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
           });
         }

@@ -31,7 +31,14 @@ export class StatusView implements vscode.Disposable {
     const broken = scans.filter((s) => s.policyProblems.length);
     const noPolicy = scans.filter((s) => checksNothing(s.policy) && !s.policyProblems.length);
     const tooltip = new vscode.MarkdownString(undefined, true);
-    if (broken.length) {
+    const failed = scans.filter((s) => s.failed);
+    if (failed.length) {
+      // Its results are empty because it was not read, not because it is clean.
+      this.item.text = '$(error) LLM scan failed';
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+      this.item.command = commandId('showOutput');
+      tooltip.appendMarkdown(`The scan of ${names(failed)} failed, so its files are not checked (see the log). [Rescan](command:${commandId('rescan')})\n\n`);
+    } else if (broken.length) {
       this.item.text = '$(error) LLM policy invalid';
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
       this.item.command = { title: 'Open policy', command: 'vscode.open', arguments: [broken[0]!.policyUri] };
