@@ -84,7 +84,7 @@ function fromFlags(flags: InitFlags): Answers {
   }
   const require = parseIds(flags.require ?? '', REQUIREMENTS, 'requirement', '--require');
   const baa = parseIds(flags.baa ?? '', PROVIDER_IDS, 'provider', '--baa');
-  const gateway = (flags.gateway ?? []).flatMap(splitList);
+  const gateway = gatewayHosts((flags.gateway ?? []).flatMap(splitList));
   let residency: ResidencyZone | undefined;
   if (flags.residency !== undefined) {
     if (!require.includes('eu-residency')) throw new InitError('--residency says what eu-residency accepts: add eu-residency to --require');
@@ -145,7 +145,7 @@ async function ask(io: InitIo): Promise<Answers | undefined> {
     const gateway = await prompt.line('Must every LLM call go through your team\'s gateway? Its host name (Enter for none):');
     if (gateway === undefined) return undefined;
     const require = REQUIREMENTS.filter((r) => (r === 'hipaa' && phi) || (r === 'eu-residency' && eu) || certs.includes(r));
-    return { require, baa, gateway: splitList(gateway), ...(residency ? { residency } : {}) };
+    return { require, baa, gateway: gatewayHosts(splitList(gateway)), ...(residency ? { residency } : {}) };
   } finally {
     prompt.close();
   }
@@ -214,4 +214,14 @@ class Prompt {
   close(): void {
     this.rl.close();
   }
+}
+
+/** Gateway hosts as the policy matches them: a bare host name (a URL, a path or a port would never match a call, failing every one). */
+function gatewayHosts(hosts: string[]): string[] {
+  for (const h of hosts) {
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(h)) {
+      throw new InitError(`gateway "${visibleControls(h)}" is not a host name: give the host alone, e.g. litellm.internal (no scheme, path or port)`);
+    }
+  }
+  return hosts.map((h) => h.toLowerCase());
 }

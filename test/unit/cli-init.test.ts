@@ -67,6 +67,8 @@ describe('llm-compliance init', function () {
         [['--require', 'eu-residency', '--residency', 'europe'], 'unknown residency zone "europe" in --residency'],
         [['--require', 'hipaa', '--residency', 'eea'], '--residency says what eu-residency accepts: add eu-residency to --require'],
         [['--baa', 'aws-bedrock'], 'say what to require: --require LIST'],
+        // A URL would never match a call's host: every call would fail LLMC006.
+        [['--require', 'hipaa', '--gateway', 'http://gw.internal/'], 'gateway "http://gw.internal/" is not a host name'],
       ] as const) {
         const r = runCli(['init', ...args], dir);
         assert.equal(r.status, 2, args.join(' '));
