@@ -5,7 +5,7 @@
 // and an information note without one.
 
 import * as vscode from 'vscode';
-import { checksNothing, type Finding, NO_POLICY_CODE, noPolicyHints, type Severity } from '../core';
+import { type Finding, NO_POLICY_CODE, noPolicyHints, type Severity } from '../core';
 import type { FolderScan, PlacedFinding } from './folder-scan';
 import type { Inventory } from './inventory';
 import { ruleDocLink } from './rule-docs';
@@ -71,7 +71,7 @@ export class DiagnosticsView implements vscode.Disposable {
 
 /** Without a policy (and none broken), each endpoint's place says it was not checked (core/policy/no-policy.ts); the quick fix creates one. */
 export function noPolicyDiagnostics(scan: FolderScan): { uri: vscode.Uri; diagnostic: vscode.Diagnostic }[] {
-  if (!checksNothing(scan.policy) || scan.policyProblems.length) return [];
+  if (!scan.unchecked) return [];
   return noPolicyHints(scan.results.endpoints, scan.policy).flatMap((h) => {
     const place = scan.placeOf(h.file, h.range.start, h.range.end);
     if (!place) return [];

@@ -4,7 +4,7 @@
 // the index worker thread; this file feeds it files and places its results in the editor.
 
 import * as vscode from 'vscode';
-import { ALWAYS_SKIPPED_FOLDERS, decodePolicy, emptyPolicy, type Endpoint, type Finding, formatOf, lastAtOrBelow, LineIndex, MAX_POLICY_FILE_BYTES, nearestPolicy, type NotebookCell, parseNotebook, type Policy, POLICY_FILE_NAMES, PolicyError, type PolicyProblem, readLimit, type Requirement, tooLargeNote, type WorkspaceResults } from '../core';
+import { ALWAYS_SKIPPED_FOLDERS, checksNothing, decodePolicy, emptyPolicy, type Endpoint, type Finding, formatOf, lastAtOrBelow, LineIndex, MAX_POLICY_FILE_BYTES, nearestPolicy, type NotebookCell, parseNotebook, type Policy, POLICY_FILE_NAMES, PolicyError, type PolicyProblem, readLimit, type Requirement, tooLargeNote, type WorkspaceResults } from '../core';
 import type { FolderIndex, IndexWorker } from './index-client';
 import { setting } from './settings';
 
@@ -44,6 +44,11 @@ export class FolderScan {
   cancelled = false;
   /** Set when the folder's scan failed (a crashed worker): its empty results must not read as clean. */
   failed = false;
+
+  /** Whether nothing is checked here: no policy, or one that requires nothing (a broken policy is reported as such instead). */
+  get unchecked(): boolean {
+    return checksNothing(this.policy) && !this.policyProblems.length;
+  }
   findings: PlacedFinding[] = [];
   endpoints: PlacedEndpoint[] = [];
   private index: FolderIndex | undefined;

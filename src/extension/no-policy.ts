@@ -3,7 +3,6 @@
 // sidebar's welcome view reads, and offers, once per workspace, to create a policy.
 
 import * as vscode from 'vscode';
-import { checksNothing } from '../core';
 import { commandId, NO_POLICY_CONTEXT } from './contributions';
 import type { Inventory } from './inventory';
 
@@ -32,7 +31,7 @@ export class NoPolicyState implements vscode.Disposable {
 
   /** The folders without a policy (and without a broken one), once the scan has read the policies. */
   folders(): string[] {
-    return this.inventory.scans().filter((s) => checksNothing(s.policy) && !s.policyProblems.length).map((s) => s.folder.name);
+    return this.inventory.scans().filter((s) => s.unchecked).map((s) => s.folder.name);
   }
 
   private refresh(): void {

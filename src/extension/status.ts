@@ -3,7 +3,6 @@
 // that could pass for "compliant"; the click creates one).
 
 import * as vscode from 'vscode';
-import { checksNothing } from '../core';
 import { commandId } from './contributions';
 import type { Inventory } from './inventory';
 import { escapeMarkdown } from './markdown';
@@ -29,7 +28,7 @@ export class StatusView implements vscode.Disposable {
     const files = new Set(active.map((f) => f.file)).size;
     const endpoints = this.inventory.endpoints().length;
     const broken = scans.filter((s) => s.policyProblems.length);
-    const noPolicy = scans.filter((s) => checksNothing(s.policy) && !s.policyProblems.length);
+    const noPolicy = scans.filter((s) => s.unchecked);
     const tooltip = new vscode.MarkdownString(undefined, true);
     const failed = scans.filter((s) => s.failed);
     if (failed.length) {

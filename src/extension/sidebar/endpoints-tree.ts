@@ -3,7 +3,7 @@
 // places with a compliant swap get an inline action that applies it.
 
 import * as vscode from 'vscode';
-import { catalog, checksNothing, clearFix, type Endpoint, endpointsJudgedBy, type Finding, SEVERITY_RANK } from '../../core';
+import { catalog, clearFix, type Endpoint, endpointsJudgedBy, type Finding, SEVERITY_RANK } from '../../core';
 import { fixAllEdit } from '../actions';
 import { escapeMarkdown } from '../markdown';
 import { commandId, TREE_ITEMS } from '../contributions';
@@ -67,7 +67,7 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
       const providers = [...groups].map(([id, uses]): GroupNode => ({ kind: 'provider', provider: id || null, label: id ? names.get(id as never) ?? id : 'Unknown provider', uses }))
         .sort((a, b) => failing(b) - failing(a) || a.label.localeCompare(b.label));
       // Only above endpoints: an empty tree shows the welcome view (package.json viewsWelcome) instead.
-      const unchecked = this.inventory.scans().filter((scan) => checksNothing(scan.policy) && !scan.policyProblems.length);
+      const unchecked = this.inventory.scans().filter((scan) => scan.unchecked);
       return unchecked.length && providers.length ? [{ kind: 'no-policy', folders: unchecked }, ...providers] : providers;
     }
     if (node.kind === 'provider') {
