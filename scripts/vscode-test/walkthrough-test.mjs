@@ -62,6 +62,12 @@ async function walk(page, { root, run, log, open }) {
     await page.keyboard.type(text, { delay: 20 });
     await page.waitForTimeout(400);
   };
+  /** Waits for a question, types the answer and accepts it. */
+  const answer = async (title, text) => {
+    await question(title);
+    await type(text);
+    await page.keyboard.press('Enter');
+  };
   /**
    * Filters a multi-select list and ticks the first match with the keyboard: Down moves focus into
    * the list, Space ticks, Up from the first item goes back to the filter box, Enter accepts.
@@ -85,28 +91,20 @@ async function walk(page, { root, run, log, open }) {
   };
 
   await step('phi', 'Answer');
-  await question('protected health information');
-  await type('Yes');
-  await page.keyboard.press('Enter');
+  await answer('protected health information', 'Yes');
   await question('BAAs has your organisation signed');
   await tick('BAAs has your organisation signed', 'Anthropic');
 
   await step('eu', 'Answer');
-  await question('personal data of people in the EU');
-  await type('Yes');
-  await page.keyboard.press('Enter');
-  await question('Where may the data be processed');
-  await type('EEA');
-  await page.keyboard.press('Enter');
+  await answer('personal data of people in the EU', 'Yes');
+  await answer('Where may the data be processed', 'EEA');
 
   await step('certifications', 'Answer');
   await question('Which certifications');
   await tick('Which certifications', 'SOC 2');
 
   await step('gateway', 'Answer');
-  await question('gateway');
-  await type('llm-gateway.example.com');
-  await page.keyboard.press('Enter');
+  await answer('gateway', 'llm-gateway.example.com');
 
   // Each question's step is checked off once answered (the last step opens the policy over the walkthrough).
   await page.waitForTimeout(500);
