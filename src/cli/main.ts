@@ -1,4 +1,5 @@
-// `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif]`,
+// `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif]` (with --workspace
+// DIR FILE... for a subset judged in its workspace, and - for stdin),
 // `llm-compliance init` (init.ts), and `llm-compliance lsp --stdio`, the Language Server
 // for other editors (lsp.ts).
 // Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
@@ -14,14 +15,17 @@ import { jsonChunks } from './format/json-stream';
 import type * as Lsp from './lsp';
 import { toSarif } from './format/sarif';
 import { textLines } from './format/text';
-import { exitCodeOf, toJson } from './report';
+import { colorFlag, useColor } from './color';
+import { exitCodeOf, failingOnly, toJson, tooManyWarnings, warningCount } from './report';
 import { isScanWorker, runScanWorker } from './workers';
-import { scan, systemReason, UsageError } from './scan';
+import { readStream, scan, systemReason, UsageError } from './scan';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 const HELP = `Usage: llm-compliance scan [PATH...] [options]
+       llm-compliance scan --workspace DIR [FILE...] [options]
+       llm-compliance scan - --stdin-filename PATH [--workspace DIR] [options]
        llm-compliance init [--require LIST] [--baa LIST] [--gateway HOST] [--residency ZONE] [--yes]
        llm-compliance lsp --stdio
 
@@ -40,14 +44,33 @@ flags or --yes it never asks:
 The lsp command runs a Language Server on stdin/stdout for editors other than VS Code
 (diagnostics, hovers, quick fixes and fix-all for each workspace folder).
 
+With --workspace DIR the whole folder is read for context (its policy, .env files, compose,
+Kubernetes and Terraform settings, values shared across files) and only the FILEs given
+(files or folders inside DIR; all when none) are reported on. A finding is reported when any
+file it involves is given: the line it sits on, the code that reads its setting, the config
+line a value came from. Giving the policy file reports everything. Pre-commit hooks use it:
+  llm-compliance scan --workspace . <staged files...>
+With -, the content read from stdin is judged as the file PATH in the workspace (DIR, or the
+current folder), in place of what is on disk: editors lint unsaved buffers this way.
+
 Options:
-  --policy FILE          policy file (default: .llm-compliance.yaml/.json in the first PATH)
+  --policy FILE          policy file (default: .llm-compliance.yaml/.json in the first PATH, or in DIR)
+  --workspace DIR        read all of DIR for context, report only on the FILEs given
+  --stdin-filename PATH  with -: the file the content on stdin is judged as (required with -)
   --format text|json|sarif  output format (default: text)
   --output FILE          write the output to FILE instead of stdout
   --date YYYY-MM-DD      judge waiver expiry as of this day (default: today, UTC), to reproduce an audit
   --verbose              text format: also list endpoints that pass
   --show-waived          text format: also list waived findings (the summary counts them)
-  --no-color             text format: no colours (also when NO_COLOR is set)
+  -q, --quiet            only the findings that fail the run (at or above the policy's failOn, or
+                         warnings past --max-warnings); text: nothing else, and nothing at all when
+                         the run passes. JSON/SARIF: findings/results filtered the same way, the
+                         endpoint inventory and notes complete
+  --max-warnings N       also fail (exit 1) when there are more than N unwaived warnings, even if
+                         failOn lets warnings pass (for a ratchet: no new warnings)
+  --color, --no-color    text format: force colours on or off (the later one wins). Otherwise as
+                         Node decides: FORCE_COLOR (0/false off, else on), then colours only on a
+                         terminal, never with NO_COLOR, NODE_DISABLE_COLORS or TERM=dumb
   -h, --help             show this help
   -v, --version          show the version
 
@@ -63,6 +86,11 @@ const OPTIONS = {
   verbose: { type: 'boolean', default: false },
   'show-waived': { type: 'boolean', default: false },
   'no-color': { type: 'boolean', default: false },
+  color: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  'max-warnings': { type: 'string' },
+  workspace: { type: 'string' },
+  'stdin-filename': { type: 'string' },
   require: { type: 'string' },
   baa: { type: 'string' },
   gateway: { type: 'string', multiple: true },
@@ -75,13 +103,16 @@ const OPTIONS = {
 
 /** Which command each option belongs to (the rest are for every command). */
 const OPTION_COMMAND: Record<string, string> = {
-  policy: 'scan', format: 'scan', output: 'scan', date: 'scan', verbose: 'scan', 'show-waived': 'scan', 'no-color': 'scan',
+  policy: 'scan', format: 'scan', output: 'scan', date: 'scan', verbose: 'scan', 'show-waived': 'scan', 'no-color': 'scan', color: 'scan',
+  quiet: 'scan', 'max-warnings': 'scan', workspace: 'scan', 'stdin-filename': 'scan',
   require: 'init', baa: 'init', gateway: 'init', residency: 'init', yes: 'init', stdio: 'lsp',
 };
 
 /** What a test can put in place of the real thing: an engine with faults injected. */
 export interface MainDeps {
   engine?: Engine;
+  /** What `scan -` reads (process.stdin otherwise). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export async function main(argv: string[], deps: MainDeps = {}): Promise<number> {
@@ -127,13 +158,21 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(`unknown format "${format}" (expected text, json or sarif)`);
 
   if (values.date !== undefined && !isDate(values.date)) return usage(`--date must be a day as YYYY-MM-DD, not "${values.date}"`);
+  const maxWarnings = maxWarningsOf(values['max-warnings']);
+  if (typeof maxWarnings === 'string') return usage(maxWarnings);
+  const stdinProblem = stdinUsage(paths, values['stdin-filename']);
+  if (stdinProblem) return usage(stdinProblem);
+  const stdinFile = values['stdin-filename'];
+  const gate = maxWarnings === undefined ? {} : { maxWarnings };
 
-  let report;
+  let scanned;
   try {
     // The bundle starts worker threads from itself (see the bottom of this file).
-    report = await scan(paths, {
+    scanned = await scan(stdinFile === undefined ? paths : [], {
       ...(values.policy ? { policyFile: values.policy } : {}),
       ...(values.date ? { today: values.date } : {}),
+      ...(values.workspace !== undefined ? { workspace: values.workspace } : {}),
+      ...(stdinFile !== undefined ? { stdin: { file: stdinFile, read: (limit: number) => readStream(deps.stdin ?? process.stdin, limit) } } : {}),
       workerScript: __filename.endsWith('.js') ? __filename : undefined,
       ...(deps.engine ? { engine: deps.engine } : {}),
     });
@@ -150,11 +189,16 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   }
 
   deps.engine?.checkpoint('report');
-  const color = format === 'text' && !values['no-color'] && !process.env.NO_COLOR && !values.output && process.stdout.isTTY === true;
+  // --quiet lists only what fails the run; the exit code is the same either way.
+  const report = values.quiet ? failingOnly(scanned, gate) : scanned;
+  const color = format === 'text' && useColor({
+    flag: colorFlag(argv), env: process.env, toStdout: values.output === undefined, isTTY: values.output === undefined && process.stdout.isTTY === true,
+    colorDepth: (env) => process.stdout.getColorDepth?.(env) ?? 1,
+  });
   // Written as it is serialised: a large report is never one string (V8 caps strings at about 512 MB).
   const chunks = format === 'json' ? jsonDocument(toJson(report))
     : format === 'sarif' ? jsonDocument(toSarif(report, VERSION, pathToFileURL(process.cwd()).href + '/'))
-    : linesIn(textLines(report, { color, verbose: values.verbose, showWaived: values['show-waived'], width: textWidth(values.output) }));
+    : linesIn(textLines(report, { color, verbose: values.verbose, showWaived: values['show-waived'], width: textWidth(values.output), quiet: values.quiet }));
   try {
     await writeOutput(chunks, values.output);
   } catch (err) {
@@ -163,11 +207,30 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     return usage(`cannot write ${values.output ?? 'the output'}: ${err.code === 'ENOENT' || err.code === 'ENOTDIR' ? 'its folder does not exist' : systemReason(err)}`);
   }
   // The text output says it in its last line; JSON and SARIF stay as they are (a contract), so the hint goes to stderr.
-  if (!report.policy && (format !== 'text' || values.output)) {
+  if (!report.policy && (format !== 'text' || values.output || values.quiet)) {
     const n = report.endpoints.length;
     process.stderr.write(`llm-compliance: no policy file: ${n} endpoint${n === 1 ? '' : 's'} found, none checked; run "llm-compliance init" to create one\n`);
   }
-  return exitCodeOf(report);
+  if (tooManyWarnings(scanned, gate)) {
+    process.stderr.write(`llm-compliance: too many warnings: ${warningCount(scanned)}, more than --max-warnings ${maxWarnings}\n`);
+  }
+  return exitCodeOf(scanned, gate);
+}
+
+/** --max-warnings N: a count from 0 (-1, ESLint's default, means no limit), or why not. */
+function maxWarningsOf(given: string | undefined): number | undefined | string {
+  if (given === undefined || given.trim() === '-1') return undefined;
+  return /^\s*\d{1,9}\s*$/.test(given) ? Number(given) : `--max-warnings must be a whole number of warnings (0 or more), not "${given}"`;
+}
+
+/** `scan -` reads one file's content from stdin and needs the path it is judged as; or why the command line does not fit. */
+function stdinUsage(paths: string[], stdinFile: string | undefined): string | undefined {
+  const dash = paths.includes('-');
+  if (dash && stdinFile === undefined) return 'scan - reads a file from stdin and needs --stdin-filename PATH, the file it is judged as';
+  if (!dash && stdinFile !== undefined) return '--stdin-filename names the file read from stdin: give - as the path (scan - --stdin-filename PATH)';
+  if (dash && paths.length > 1) return 'scan - reads one file from stdin: give no other paths';
+  if (stdinFile === '') return '--stdin-filename needs a path';
+  return undefined;
 }
 
 /**

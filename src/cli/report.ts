@@ -1,6 +1,6 @@
 // The result of a CLI scan, and its JSON form (a contract: see DESIGN.md).
 
-import { type Endpoint, endpointCountries, type Finding, type Fix, LineIndex, type Policy, type RelatedLocation, type ScanNote, SEVERITY_RANK, shownValue, type TextRange } from '../core';
+import { type Endpoint, endpointCountries, endpointsJudgedBy, type Finding, type Fix, LineIndex, type Policy, type RelatedLocation, type ScanNote, SEVERITY_RANK, shownValue, type TextRange } from '../core';
 
 export interface ScanReport {
   endpoints: Endpoint[];
@@ -10,6 +10,12 @@ export interface ScanReport {
   policy: Policy | null;
   /** Decoded text of files with endpoints, by the file path used in the report. */
   texts: Map<string, string>;
+  /** The policy file's report path, when one is in force. */
+  policyFile?: string;
+  /** Every file the walk found for the engine, by report path (a host-side list: what a subset is chosen from). */
+  files?: string[];
+  /** Set when the report speaks for some files of a workspace analysed whole (reportFor). */
+  scope?: { paths: string[]; workspaceFilesScanned: number };
 }
 
 export interface Region {
@@ -98,10 +104,74 @@ export function inReportOrder(findings: Finding[], pos: Positions): Finding[] {
     || compareText(a.provider ?? '', b.provider ?? '') || Number(!!a.suppression) - Number(!!b.suppression) || compareText(relatedKey.get(a)!, relatedKey.get(b)!));
 }
 
-/** The exit code: 1 when an unwaived finding is at or above the policy's failing severity. */
-export function exitCodeOf(report: ScanReport): number {
+/** What fails a run besides the policy's failOn: --max-warnings (undefined: no limit). */
+export interface RunGate {
+  maxWarnings?: number;
+}
+
+/** Whether the unwaived warnings are more than --max-warnings allows (ESLint's rule: more than N fails). */
+export function tooManyWarnings(report: ScanReport, gate: RunGate = {}): boolean {
+  return gate.maxWarnings !== undefined && warningCount(report) > gate.maxWarnings;
+}
+
+export function warningCount(report: ScanReport): number {
+  return activeFindings(report).filter((f) => f.severity === 'warning').length;
+}
+
+/**
+ * Whether a finding fails the run: unwaived and at or above the policy's failOn severity, or a
+ * warning when there are more than --max-warnings of them.
+ */
+export function failsRun(report: ScanReport, gate: RunGate = {}): (f: Finding) => boolean {
   const threshold = SEVERITY_RANK[report.policy?.failOn ?? 'error'];
-  return activeFindings(report).some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+  const warningsFail = tooManyWarnings(report, gate);
+  return (f) => !f.suppression && (SEVERITY_RANK[f.severity] >= threshold || (warningsFail && f.severity === 'warning'));
+}
+
+/** The exit code: 1 when a finding fails the run (failsRun), else 0. */
+export function exitCodeOf(report: ScanReport, gate: RunGate = {}): number {
+  return report.findings.some(failsRun(report, gate)) ? 1 : 0;
+}
+
+/**
+ * --quiet: the findings that fail the run, and no others (waived ones, those below failOn).
+ * Endpoints and notes stay: the endpoint inventory is a contract of the JSON output.
+ */
+export function failingOnly(report: ScanReport, gate: RunGate = {}): ScanReport {
+  return { ...report, findings: report.findings.filter(failsRun(report, gate)) };
+}
+
+/**
+ * The part of a complete analysis that concerns some files (`scan --workspace DIR FILE...`,
+ * `--changed-since`): the whole workspace was analysed, so values, settings and the policy
+ * came from every file, and this keeps what the given paths (report paths: files, or folders
+ * for everything under them) answer for. Fails closed: a finding stays when any file it
+ * involves is given: its own file, the code that reads its setting (one finding per problem
+ * sits at the setting, with the readers' endpoints), the config lines its endpoints' values
+ * came from, and its related lines. Notes (and LLMC008) stay for a given file or a folder
+ * that holds one. Giving the policy file gives everything: it decides every verdict.
+ */
+export function reportFor(report: ScanReport, paths: string[], policyFile?: string): ScanReport {
+  const exact = new Set(paths);
+  // '.' is the working directory: every report path that does not climb out of it.
+  const given = (file: string): boolean => exact.has(file) || paths.some((p) => (p === '.' ? !file.startsWith('../') && !file.startsWith('/') : file.startsWith(`${p}/`)));
+  const scope = { paths, workspaceFilesScanned: report.filesScanned };
+  if (policyFile !== undefined && given(policyFile)) return { ...report, scope };
+  // A note on a folder (unreadable, say) that holds a given file speaks for it too.
+  const concerns = (file: string): boolean => given(file) || paths.some((p) => p.startsWith(`${file}/`));
+  const involves = (f: Finding): boolean => concerns(f.file)
+    || endpointsJudgedBy(f).some((e) => given(e.file) || (e.env ?? []).some((x) => given(x.file)))
+    || (f.related ?? []).some((r) => given(r.file));
+  const notes = report.notes.filter((n) => concerns(n.file));
+  const unread = new Set(notes.filter((n) => n.kind === 'unreadable' || n.kind === 'skipped-too-large').map((n) => n.file));
+  return {
+    ...report,
+    endpoints: report.endpoints.filter((e) => given(e.file)),
+    findings: report.findings.filter(involves),
+    notes,
+    filesScanned: (report.files ?? []).filter((file) => given(file) && !unread.has(file)).length,
+    scope,
+  };
 }
 
 /** Findings no waiver accepts. */

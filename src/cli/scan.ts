@@ -2,8 +2,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, internalError, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, POLICY_FILE_NAMES, type WorkspaceSource } from '../core';
-import { compareEndpoints, compareNotes, inReportOrder, Positions, type ScanReport } from './report';
+import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, firstAnalyzer, formatOf, type IgnoreLayer, internalError, isExcluded, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, POLICY_FILE_NAMES, readLimit, type ScanNote, tooLargeNote, type WorkspaceSource } from '../core';
+import { compareEndpoints, compareNotes, inReportOrder, Positions, reportFor, type ScanReport } from './report';
 import { readForScan, readRegularFile, type ReadResult } from './read-file';
 import { analyzeInWorkers, type FileJob } from './workers';
 import { problemNote, walk, type WalkProblem } from './walk';
@@ -67,40 +67,100 @@ export function systemReason(err: unknown): string {
   return (code && reasons[code]) ?? (err instanceof Error ? err.message : String(err));
 }
 
-export async function scan(paths: string[], options: ScanOptions = {}): Promise<ScanReport> {
+/** One file whose content comes from elsewhere than the disk (scan - --stdin-filename). */
+export interface ContentOverride {
+  /** The path it is judged as, as the user typed it (relative to the cwd, or absolute). */
+  file: string;
+  /** Its bytes, read up to `limit` (and one byte more, to tell that it is larger). */
+  read(limit: number): Promise<ReadResult>;
+}
+
+export interface SubsetOptions {
+  /** The folder analysed whole for context (scan --workspace DIR); the cwd when only stdin is given. */
+  workspace?: string;
+  /** The file read from stdin, judged in the workspace in place of its disk content. */
+  stdin?: ContentOverride;
+}
+
+export async function scan(paths: string[], options: ScanOptions & SubsetOptions = {}): Promise<ScanReport> {
   const cwd = options.cwd ?? process.cwd();
+  if (options.workspace !== undefined || options.stdin) return scanSubset(paths, options, cwd);
   const typed = paths.length ? paths : ['.'];
   const roots = typed.map((p) => path.resolve(cwd, p));
   // Said back as the user typed it: an absolute path stays absolute.
   const missing = typed.find((p, i) => !fs.existsSync(roots[i]!));
   if (missing !== undefined) throw new UsageError(`path not found: ${missing}`, false);
+  return analyse(roots, options, cwd);
+}
+
+/**
+ * `scan --workspace DIR [FILE...]` and `scan -`: the whole folder is analysed (policy, env
+ * files, deployment settings, values across files), then the report keeps what concerns the
+ * given files (reportFor). Each FILE must lie inside DIR.
+ */
+async function scanSubset(paths: string[], options: ScanOptions & SubsetOptions, cwd: string): Promise<ScanReport> {
+  const shownDir = options.workspace ?? '.';
+  const dir = path.resolve(cwd, shownDir);
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`workspace folder not found: ${shownDir}`, false);
+  if (!stat.isDirectory()) throw new UsageError(`--workspace ${shownDir} is not a folder (give the folder to read for context, then the files to report on)`);
+  const typed = options.stdin ? [options.stdin.file] : paths;
+  for (const file of typed) {
+    const abs = path.resolve(cwd, file);
+    if (!isInside(abs, dir)) throw new UsageError(`${file} is outside the workspace ${shownDir}: only files inside it can be judged with its context`);
+    if (!options.stdin && !fs.existsSync(abs)) throw new UsageError(`path not found: ${file}`, false);
+  }
+  const selected = typed.map((file) => {
+    const abs = path.resolve(cwd, file);
+    return abs === cwd ? '.' : relative(cwd, abs);
+  });
+  // The policy is the workspace's (found at DIR), whichever files are reported.
+  const report = await analyse([dir], options, cwd);
+  return selected.length ? reportFor(report, selected, report.policyFile) : report;
+}
+
+async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cwd: string): Promise<ScanReport> {
   const { policy, file: policyFile } = await findPolicy(roots, options.policyFile, cwd);
   const problems: WalkProblem[] = [];
   const policyIgnore = policyFile && policy.ignore.length ? { base: path.dirname(policyFile), patterns: policy.ignore } : undefined;
   const jobs = new Map<string, FileJob>();
+  const layers: IgnoreLayer[] = [];
   for (const root of roots) {
-    for (const file of walk(root, policyIgnore, problems, roots)) {
+    for (const file of walk(root, policyIgnore, problems, roots, layers)) {
       const rel = relative(cwd, file);
       if (!jobs.has(rel)) jobs.set(rel, { abs: file, rel });
     }
   }
   const engine = options.engine ?? theEngine();
   const maxFileSize = policy.maxFileSizeKb * 1024;
+  const stdin = options.stdin && await readOverride(options.stdin, roots[0]!, jobs, layers, cwd, maxFileSize);
   const { workerScript } = options;
+  const read = (rel: string, limit: number): Uint8Array | ScanNote => {
+    try {
+      engine.checkpoint('read', rel);
+    } catch (err) {
+      return internalError(rel, 'reading the file', err);
+    }
+    if (stdin && rel === stdin.rel) return stdin.content;
+    return readForScan(jobs.get(rel)!.abs, rel, limit, maxFileSize);
+  };
   // The core runs the passes (core/workspace.ts); this host lists, reads, and may lend threads.
   const source: WorkspaceSource = {
     files: [...jobs.keys()],
-    read: (rel, limit) => {
-      try {
-        engine.checkpoint('read', rel);
-      } catch (err) {
-        return internalError(rel, 'reading the file', err);
-      }
-      return readForScan(jobs.get(rel)!.abs, rel, limit, maxFileSize);
-    },
+    read,
     // On worker threads when the scan is large enough and cores allow (not with a test's engine).
     ...(workerScript && !options.engine
-      ? { analyzeFirst: (files, max, wanted) => analyzeInWorkers(workerScript, files.map((rel) => jobs.get(rel)!), max, wanted) }
+      ? {
+        analyzeFirst: async (files, max, wanted) => {
+          // The workers read from disk: the file given on stdin is analysed here.
+          const at = stdin ? files.indexOf(stdin.rel) : -1;
+          const outcomes = await analyzeInWorkers(workerScript, files.filter((_, i) => i !== at).map((rel) => jobs.get(rel)!), max, wanted);
+          if (!outcomes || at < 0) return outcomes;
+          const content = read(files[at]!, readLimit(files[at]!, max));
+          outcomes.splice(at, 0, content instanceof Uint8Array ? firstAnalyzer(engine, { maxFileSize: max, wanted })(files[at]!, content) : content);
+          return outcomes;
+        },
+      }
       : {}),
   };
   const policyDir = policyFile ? path.dirname(policyFile) : cwd;
@@ -117,7 +177,44 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     filesScanned: analysis.filesScanned,
     policy: policyFile ? policy : null,
     texts: analysis.texts,
+    files: [...jobs.keys()],
+    ...(policyFile ? { policyFile: relative(cwd, policyFile) } : {}),
   };
+}
+
+/**
+ * The stdin file's content, read now, with the size cap a file on disk has. It joins the
+ * scan where the walk would have listed it (a new file not yet on disk), and not when the
+ * workspace ignores it or no scanner reads its kind: then nothing is reported for it.
+ */
+async function readOverride(given: ContentOverride, dir: string, jobs: Map<string, FileJob>, layers: IgnoreLayer[], cwd: string, maxFileSize: number): Promise<{ rel: string; content: Uint8Array | ScanNote }> {
+  const abs = path.resolve(cwd, given.file);
+  const rel = relative(cwd, abs);
+  const inWorkspace = path.relative(dir, abs).split(path.sep).join('/');
+  if (!jobs.has(rel) && !fs.lstatSync(abs, { throwIfNoEntry: false }) && formatOf(inWorkspace) && !isExcluded(inWorkspace, layers)) jobs.set(rel, { abs, rel });
+  const read = await given.read(readLimit(rel, maxFileSize));
+  const content = 'bytes' in read ? read.bytes
+    : 'tooLarge' in read ? tooLargeNote(rel, read.tooLarge, maxFileSize)
+    : { kind: 'unreadable' as const, file: rel, message: `not read: stdin is ${read.notRegular}` };
+  return { rel, content };
+}
+
+/** Reads a stream to its end, or to `limit` bytes and one more (then it is too large, and the rest is not read). */
+export async function readStream(stream: NodeJS.ReadableStream, limit: number): Promise<ReadResult> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    chunks.push(bytes);
+    length += bytes.length;
+    if (length > limit) return { tooLarge: length };
+  }
+  return { bytes: Buffer.concat(chunks, length) };
+}
+
+function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 let sharedEngine: Engine | undefined;

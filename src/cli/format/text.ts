@@ -19,6 +19,11 @@ export interface TextOptions {
   showWaived?: boolean;
   /** Wrap at this many columns; 0 or undefined: one line per item, never wrapped. */
   width?: number;
+  /**
+   * --quiet (given a report of the failing findings only, failingOnly): those findings and a
+   * count, nothing else: no inventory, no notes list, no summary when nothing fails.
+   */
+  quiet?: boolean;
 }
 
 /** Where messages start: 2 + position (9) + 1 + severity (7) + 2 + rule id (7) + 2. */
@@ -57,7 +62,7 @@ export function* textLines(report: ScanReport, options: TextOptions): Generator<
     if (rows) rows.push(row);
     else byFile.set(file, [row]);
   };
-  const showInventory = !report.policy || report.policy.require.length === 0 || options.verbose;
+  const showInventory = !options.quiet && (!report.policy || report.policy.require.length === 0 || options.verbose);
   for (const f of report.findings) {
     if (f.suppression && !options.showWaived) continue;
     const r = pos.region(f.file, f.range);
@@ -83,6 +88,10 @@ export function* textLines(report: ScanReport, options: TextOptions): Generator<
     yield '';
   }
 
+  if (options.quiet) {
+    if (report.findings.length) yield `${c.red('✖')} ${problemCounts(report.findings)} in ${plural(new Set(report.findings.map((f) => f.file)).size, 'file')}`;
+    return;
+  }
   // Under a policy each note is an LLMC008 finding, listed with its file above.
   if (report.notes.length && !report.policy) {
     yield c.underline('Notes');
@@ -137,9 +146,6 @@ function block(severity: string | null, label: string, text: string, width: numb
 
 function summaryLine(report: ScanReport, c: Paint, showWaived: boolean): string {
   const active = activeFindings(report);
-  const errors = active.filter((f) => f.severity === 'error').length;
-  const warnings = active.filter((f) => f.severity === 'warning').length;
-  const notes = active.length - errors - warnings;
   const waived = report.findings.length - active.length;
   const filesWithFindings = new Set(active.map((f) => f.file)).size;
   // Waived endpoints are counted as waived, not as compliant.
@@ -147,18 +153,26 @@ function summaryLine(report: ScanReport, c: Paint, showWaived: boolean): string 
   const passing = report.endpoints.filter((e) => !flagged.has(e)).length;
   const parts: string[] = [];
   if (report.policy && (report.policy.require.length || report.policy.gateway || report.findings.length)) {
-    const problems = [plural(errors, 'error'), plural(warnings, 'warning'), notes ? plural(notes, 'note') : ''].filter(Boolean).join(', ');
-    parts.push(active.length ? `${c.red('✖')} ${problems} in ${plural(filesWithFindings, 'file')}` : `${c.green('✔')} no findings`);
+    parts.push(active.length ? `${c.red('✖')} ${problemCounts(active)} in ${plural(filesWithFindings, 'file')}` : `${c.green('✔')} no findings`);
     if (waived) parts.push(showWaived ? `${waived} waived` : `${waived} waived (--show-waived)`);
     parts.push(`${plural(report.endpoints.length, 'endpoint')} (${passing} compliant)`);
   } else {
     parts.push(`${plural(report.endpoints.length, 'endpoint')} found`);
   }
-  parts.push(`${plural(report.filesScanned, 'file')} scanned`);
+  // A subset of a workspace (--workspace DIR FILE...): the files reported on, and how many gave context.
+  parts.push(`${plural(report.filesScanned, 'file')} scanned${report.scope ? ` (${report.scope.workspaceFilesScanned} read in the workspace for context)` : ''}`);
   const partial = filesNotFullyAnalysed(report);
   if (partial) parts.push(c.yellow(`${partial} not fully analysed`));
   parts.push(report.policy?.source ? visibleControls(`policy ${report.policy.source} (requires ${report.policy.require.join(', ') || 'nothing'})`) : 'no policy');
   return parts.join(c.dim('  ·  '));
+}
+
+/** "2 errors, 1 warning" (notes only when there are some). */
+function problemCounts(findings: Finding[]): string {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const notes = findings.length - errors - warnings;
+  return [plural(errors, 'error'), plural(warnings, 'warning'), notes ? plural(notes, 'note') : ''].filter(Boolean).join(', ');
 }
 
 function plural(n: number, word: string): string {
