@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
+import { WriteStream } from 'node:tty';
 import { colorFlag, useColor, type ColorContext } from '../../src/cli/color';
 import { main } from '../../src/cli/main';
 import { reportFor, type ScanReport } from '../../src/cli/report';
@@ -21,7 +22,8 @@ interface Run {
 async function runMain(args: string[], cwd: string, input?: string | Buffer): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const write = { out: process.stdout.write, err: process.stderr.write };
+  const { stdout, stderr } = process;
+  const write = { out: stdout.write.bind(stdout), err: stderr.write.bind(stderr) };
   const before = process.cwd();
   const capture = (into: string[]) => ((chunk: string | Uint8Array): boolean => {
     into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
@@ -342,8 +344,6 @@ describe('scan options (issue 14)', function () {
     });
 
     it('agrees with Node\'s own getColorDepth on the environments it reads (when no FORCE_COLOR or NO_COLOR is set)', () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { WriteStream } = require('node:tty') as typeof import('node:tty');
       const depth = (env: Record<string, string | undefined>): number => WriteStream.prototype.getColorDepth.call(undefined, env);
       for (const env of [{ TERM: 'xterm' }, { TERM: 'xterm-256color' }, { TERM: 'dumb' }, {}, { COLORTERM: 'truecolor' }]) {
         assert.equal(useColor({ ...base, env, colorDepth: depth }), depth(env) > 2, JSON.stringify(env));
