@@ -1,4 +1,5 @@
-// Runs the engine over files on disk. Used by the CLI, the benchmark and the tests.
+// Runs the engine over files on disk (and one file's content from stdin). Used by the CLI, the
+// benchmark and the tests.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -109,6 +110,7 @@ async function scanSubset(paths: string[], options: ScanOptions & SubsetOptions,
     const abs = path.resolve(cwd, file);
     if (!isInside(abs, dir)) throw new UsageError(`${file} is outside the workspace ${shownDir}: only files inside it can be judged with its context`);
     if (!options.stdin && !fs.existsSync(abs)) throw new UsageError(`path not found: ${file}`, false);
+    if (options.stdin && fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--stdin-filename ${file} is a folder: name the file the content on stdin is judged as`);
   }
   const selected = typed.map((file) => {
     const abs = path.resolve(cwd, file);

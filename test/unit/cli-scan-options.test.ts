@@ -299,6 +299,7 @@ describe('scan options (issue 14)', function () {
         [['scan', 'a.py', '--stdin-filename', 'a.py'], '--stdin-filename names the file read from stdin: give - as the path (scan - --stdin-filename PATH)'],
         [['scan', '-', 'a.py', '--stdin-filename', 'a.py'], 'scan - reads one file from stdin: give no other paths'],
         [['scan', '-', '--stdin-filename', '../a.py'], '../a.py is outside the workspace .: only files inside it can be judged with its context'],
+        [['scan', '-', '--stdin-filename', '.'], '--stdin-filename . is a folder: name the file the content on stdin is judged as'],
       ];
       for (const [args, reason] of cases) {
         const r = await runMain(args, dir, '');
@@ -365,6 +366,15 @@ describe('scan options (issue 14)', function () {
       assert.deepEqual(placesOf(JSON.parse(r.stdout) as JsonOut), ['a.py:2 LLMC002']);
       const clean = run(['scan', '-', '--stdin-filename', 'a.py'], dir, {}, BEDROCK_EU);
       assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+    });
+
+    it('reads stdin as the named file when worker threads analyse the rest of a large workspace', () => {
+      const many = Object.fromEntries(Array.from({ length: 420 }, (_, i) => [`pkg/m${i}.py`, `x = ${i}\n`]));
+      const dir = tempWorkspace({ ...many, '.llm-compliance.yaml': EU_POLICY, 'a.py': BEDROCK_EU });
+      // The workers read files from disk: the buffer must be analysed in its place, not a.py's disk content.
+      const r = run(['scan', '-', '--stdin-filename', 'a.py', '--format', 'json'], dir, { LLMC_THREADS: '2' }, 'import openai\nc = openai.OpenAI()\n');
+      assert.equal(r.status, 1, r.stderr);
+      assert.deepEqual(placesOf(JSON.parse(r.stdout) as JsonOut), ['a.py:2 LLMC002']);
     });
 
     it('colours piped text only when FORCE_COLOR or --color asks, and --no-color wins', () => {

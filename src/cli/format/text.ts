@@ -2,6 +2,7 @@
 // first), in each file errors, then warnings, then notes (each by position), waived findings
 // only with --show-waived, then the endpoint inventory (without requirements, or --verbose);
 // then notes and a summary line. Without a policy the last line says that nothing was checked.
+// With --quiet: the failing findings and a count line, nothing else (nothing when none fail).
 //
 // Layout: `  LINE:COL  SEVERITY  RULE     message`, with the message column at MESSAGE_COLUMN.
 // Related lines and fixes are labelled in the rule column. With a width, everything in the
