@@ -54,14 +54,14 @@ With -, the content read from stdin is judged as the file PATH in the workspace 
 current folder), in place of what is on disk: editors lint unsaved buffers this way.
 
 Options:
-  --policy FILE          policy file (default: .llm-compliance.yaml/.json in the first PATH, or in DIR)
-  --workspace DIR        read all of DIR for context, report only on the FILEs given
-  --stdin-filename PATH  with -: the file the content on stdin is judged as (required with -)
+  --policy FILE          policy file (default: .llm-compliance.yaml/.json in the first PATH)
   --format text|json|sarif  output format (default: text)
   --output FILE          write the output to FILE instead of stdout
   --date YYYY-MM-DD      judge waiver expiry as of this day (default: today, UTC), to reproduce an audit
   --verbose              text format: also list endpoints that pass
   --show-waived          text format: also list waived findings (the summary counts them)
+  --workspace DIR        read all of DIR for context (and its policy), report only on the FILEs given
+  --stdin-filename PATH  with -: the file the content on stdin is judged as (required with -)
   -q, --quiet            only the findings that fail the run (at or above the policy's failOn, or
                          warnings past --max-warnings); text: nothing else, and nothing at all when
                          the run passes. JSON/SARIF: findings/results filtered the same way, the
@@ -69,8 +69,8 @@ Options:
   --max-warnings N       also fail (exit 1) when there are more than N unwaived warnings, even if
                          failOn lets warnings pass (for a ratchet: no new warnings)
   --color, --no-color    text format: force colours on or off (the later one wins). Otherwise as
-                         Node decides: FORCE_COLOR (0/false off, else on), then colours only on a
-                         terminal, never with NO_COLOR, NODE_DISABLE_COLORS or TERM=dumb
+                         Node decides: FORCE_COLOR (1, 2, 3, true or empty: on; else off), then
+                         only on a terminal, never with NO_COLOR, NODE_DISABLE_COLORS or TERM=dumb
   -h, --help             show this help
   -v, --version          show the version
 

@@ -352,6 +352,14 @@ describe('scan options (issue 14)', function () {
     });
   });
 
+  it('--help names the options, and they belong to scan', async () => {
+    const help = await runMain(['--help'], process.cwd());
+    for (const option of ['--workspace DIR', '--stdin-filename PATH', '-q, --quiet', '--max-warnings N', '--color, --no-color', 'scan - --stdin-filename PATH']) assert.ok(help.stdout.includes(option), option);
+    const r = await runMain(['init', '--quiet'], process.cwd());
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.split('\n')[0], 'llm-compliance: --quiet belongs to the scan command, not init');
+  });
+
   describe('the built CLI as a child process', () => {
     const run = (args: string[], cwd: string, env: Record<string, string>, input?: string) => spawnSync(process.execPath, [CLI, ...args], {
       cwd, encoding: 'utf8', input,
