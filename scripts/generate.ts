@@ -50,6 +50,8 @@ for (const rule of RULES) {
 | Security severity (GitHub code scanning) | ${rule.securitySeverity} (${securityLevel(rule.securitySeverity)}) |
 | Precision | ${rule.precision} |
 
+*Why this security severity and precision:* ${rule.ratingReason}
+
 ${rule.summary}
 
 ${rule.description}
@@ -64,9 +66,9 @@ severity:
 }
 write('docs/rules/README.md', `${HEADER}# Rules
 
-| Rule | Title | Requirement | Default |
-|---|---|---|---|
-${RULES.map((r) => `| [${r.id}](${r.id}.md) | ${r.title} | ${r.requirements.map((x) => `\`${x}\``).join(', ')} | ${r.defaultSeverity} |`).join('\n')}
+| Rule | Title | Requirement | Default | Security severity | Precision |
+|---|---|---|---|---|---|
+${RULES.map((r) => `| [${r.id}](${r.id}.md) | ${r.title} | ${r.requirements.map((x) => `\`${x}\``).join(', ')} | ${r.defaultSeverity} | ${r.securitySeverity} (${securityLevel(r.securitySeverity)}) | ${r.precision} |`).join('\n')}
 
 ## Where a finding is reported
 

@@ -29,11 +29,13 @@ export interface RuleMeta<Id extends RuleId = RuleId> {
   /**
    * How grave a finding is, as GitHub code scanning scores security results: a number from 0.0
    * to 10.0 written as a string (9.0 and above critical, 7.0–8.9 high, 4.0–6.9 medium, below 4
-   * low). Each rule's module says why it has its value.
+   * low). `ratingReason` says why.
    */
   securitySeverity: string;
-  /** How often the rule's findings are right (SARIF `precision`), from the measured accuracy: see each rule's module. */
+  /** How often the rule's findings are right (SARIF `precision`), from the measured accuracy. */
   precision: RulePrecision;
+  /** Why the rule has its security severity and precision (shown on its page). */
+  ratingReason: string;
   /** One sentence. */
   summary: string;
   /** Markdown: what it checks, why, how to fix, how to waive. */
