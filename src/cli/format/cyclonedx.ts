@@ -34,7 +34,8 @@ interface Property {
 interface ServiceGroup {
   ref: string;
   endpoints: Endpoint[];
-  findings: Finding[];
+  /** In report order (a Set: a minified line can hold thousands). */
+  findings: Set<Finding>;
 }
 
 export function toCycloneDx(report: ScanReport, options: CycloneDxOptions): Record<string, unknown> {
@@ -97,14 +98,14 @@ function serviceGroups(report: ScanReport): Map<string, ServiceGroup> {
   for (const e of report.endpoints) {
     const ref = serviceKey(e);
     let g = groups.get(ref);
-    if (!g) groups.set(ref, (g = { ref, endpoints: [], findings: [] }));
+    if (!g) groups.set(ref, (g = { ref, endpoints: [], findings: new Set() }));
     g.endpoints.push(e);
   }
   for (const f of report.findings) {
     // A finding folded for several readers (one per problem) counts for each reader's service too.
     for (const e of [f.endpoint, ...(f.readers ?? [])]) {
       const g = e && groups.get(serviceKey(e));
-      if (g && !g.findings.includes(f)) g.findings.push(f);
+      g?.findings.add(f);
     }
   }
   return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -178,10 +179,12 @@ function endpointIri(e: Endpoint): string | undefined {
 
 function serviceProperties(g: ServiceGroup, policy: Policy | null, at: (e: Endpoint) => string): Property[] {
   const first = g.endpoints[0]!;
-  const active = g.findings.filter((f) => !f.suppression);
-  const waived = g.findings.filter((f) => f.suppression);
+  const findings = [...g.findings];
+  const active = findings.filter((f) => !f.suppression);
+  const waived = findings.filter((f) => f.suppression);
   const threshold = SEVERITY_RANK[policy?.failOn ?? 'error'];
   const failing = active.filter((f) => SEVERITY_RANK[f.severity] >= threshold);
+  const below = active.filter((f) => SEVERITY_RANK[f.severity] < threshold);
   const ids = (fs: Finding[]): string => [...new Set(fs.map((f) => f.ruleId))].sort().join(',');
   const countries = agreed(g.endpoints.map((e) => {
     const c = endpointCountries(e);
@@ -198,7 +201,7 @@ function serviceProperties(g: ServiceGroup, policy: Policy | null, at: (e: Endpo
     // Judged as the exit code is: an unwaived finding at or above the policy's failOn severity fails.
     { name: `${NS}:verdict`, value: !policy ? 'not-checked' : failing.length ? 'fail' : 'pass' },
     ...(failing.length ? [{ name: `${NS}:failingRules`, value: ids(failing) }] : []),
-    ...(active.length > failing.length ? [{ name: `${NS}:otherFindings`, value: ids(active.filter((f) => !failing.includes(f))) }] : []),
+    ...(below.length ? [{ name: `${NS}:otherFindings`, value: ids(below) }] : []),
     { name: `${NS}:waived`, value: String(waived.length > 0) },
     ...[...new Set(waived.map((f) => `${f.ruleId}: ${f.suppression!.reason}`))].map((value) => ({ name: `${NS}:waiverReason`, value })),
     ...g.endpoints.map((e) => ({ name: `${NS}:use`, value: at(e) })),
