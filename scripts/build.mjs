@@ -17,7 +17,12 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  // src/cli/package-info.ts reads these (and package.json itself when run from sources).
+  define: {
+    __VERSION__: JSON.stringify(pkg.version),
+    __REPOSITORY__: JSON.stringify(pkg.repository ?? null),
+    __HOMEPAGE__: JSON.stringify(pkg.homepage ?? null),
+  },
 };
 
 // The web extension runs in VS Code's web worker extension host (a browser worker): a Node

@@ -1,5 +1,5 @@
-// `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif]` (with --workspace
-// DIR FILE... for a subset judged in its workspace, and - for stdin),
+// `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif|cyclonedx|github]` (with
+// --workspace DIR FILE... for a subset judged in its workspace, and - for stdin),
 // `llm-compliance init` (init.ts), and `llm-compliance lsp --stdio`, the Language Server
 // for other editors (lsp.ts).
 // Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
@@ -11,12 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { closestMatch, type Engine, isDate, PolicyError, visibleControls } from '../core';
 import { InitError, runInit } from './init';
-import { jsonChunks } from './format/json-stream';
 import type * as Lsp from './lsp';
-import { toSarif } from './format/sarif';
-import { textLines } from './format/text';
+import { FORMAT_NAMES, formatOutput, isFormat } from './format/formats';
 import { colorFlag, useColor } from './color';
-import { exitCodeOf, failingOnly, toJson, tooManyWarnings, warningCount } from './report';
+import { exitCodeOf, failingOnly, tooManyWarnings, warningCount } from './report';
 import { isScanWorker, runScanWorker } from './workers';
 import { readStream, scan, systemReason, UsageError } from './scan';
 
@@ -55,7 +53,9 @@ current folder), in place of what is on disk: editors lint unsaved buffers this 
 
 Options:
   --policy FILE          policy file (default: .llm-compliance.yaml/.json in the first PATH)
-  --format text|json|sarif  output format (default: text)
+  --format NAME          output format (default: text):
+                           text, json, sarif (GitHub code scanning), cyclonedx (CycloneDX 1.6
+                           AI-BOM), github (GitHub Actions annotations)
   --output FILE          write the output to FILE instead of stdout
   --date YYYY-MM-DD      judge waiver expiry as of this day (default: today, UTC), to reproduce an audit
   --verbose              text format: also list endpoints that pass
@@ -155,7 +155,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     return usage(command ? `unknown command "${command}"${meant ? `; did you mean ${meant}?` : ''} (expected scan, init or lsp)` : 'missing command (expected scan, init or lsp)');
   }
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(`unknown format "${format}" (expected text, json or sarif)`);
+  if (!isFormat(format)) return usage(`unknown format "${format}" (expected ${FORMAT_NAMES.join(', ')})`);
 
   if (values.date !== undefined && !isDate(values.date)) return usage(`--date must be a day as YYYY-MM-DD, not "${values.date}"`);
   const maxWarnings = maxWarningsOf(values['max-warnings']);
@@ -196,9 +196,10 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     colorDepth: (env) => process.stdout.getColorDepth?.(env) ?? 1,
   });
   // Written as it is serialised: a large report is never one string (V8 caps strings at about 512 MB).
-  const chunks = format === 'json' ? jsonDocument(toJson(report))
-    : format === 'sarif' ? jsonDocument(toSarif(report, VERSION, pathToFileURL(process.cwd()).href + '/'))
-    : linesIn(textLines(report, { color, verbose: values.verbose, showWaived: values['show-waived'], width: textWidth(values.output), quiet: values.quiet }));
+  const chunks = formatOutput(format, report, {
+    version: VERSION, rootUri: pathToFileURL(process.cwd()).href + '/', paths, color, verbose: values.verbose, showWaived: values['show-waived'],
+    width: textWidth(values.output), quiet: values.quiet, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+  });
   try {
     await writeOutput(chunks, values.output);
   } catch (err) {
@@ -261,24 +262,6 @@ function argsProblem(err: unknown): string {
 /** The language server is a bundle of its own (dist/lsp.js): a scan never loads or parses its code. */
 function loadLanguageServer(): typeof Lsp {
   return createRequire(__filename)(__filename.endsWith('.js') ? './lsp.js' : './lsp') as typeof Lsp;
-}
-
-function* jsonDocument(value: unknown): Generator<string> {
-  yield* jsonChunks(value);
-  yield '\n';
-}
-
-/** Lines joined into chunks of about 64 KB, each line ending in a line break. */
-function* linesIn(lines: Iterable<string>): Generator<string> {
-  let chunk = '';
-  for (const line of lines) {
-    chunk += `${line}\n`;
-    if (chunk.length >= 1 << 16) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
 }
 
 /** Writes chunk by chunk to the file, or to stdout waiting for it to drain. */

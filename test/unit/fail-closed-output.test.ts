@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathMatcher } from '../../src/core/policy/policy';
 import { jsonChunks } from '../../src/cli/format/json-stream';
+import { toCycloneDx } from '../../src/cli/format/cyclonedx';
+import { githubAnnotations } from '../../src/cli/format/github';
 import { toSarif } from '../../src/cli/format/sarif';
+import { PACKAGE_INFO } from '../../src/cli/package-info';
 import { toText } from '../../src/cli/format/text';
 import { toJson, type ScanReport } from '../../src/cli/report';
 import { scan } from '../../src/cli/scan';
@@ -140,6 +143,18 @@ describe('fail closed: output', () => {
       assert.ok(took < 5000, `SARIF took ${took} ms`);
     });
 
+    it('writes them as a CycloneDX BOM and as annotations in time linear in the report too', function () {
+      this.timeout(120_000);
+      let started = Date.now();
+      const bom = JSON.stringify(toCycloneDx(report, { info: PACKAGE_INFO, projectName: 'p' }));
+      assert.ok(Date.now() - started < 5000, `CycloneDX took ${Date.now() - started} ms`);
+      assert.ok(bom.length > 100_000);
+      started = Date.now();
+      const annotations = [...githubAnnotations(report)];
+      assert.ok(Date.now() - started < 5000, `annotations took ${Date.now() - started} ms`);
+      assert.equal(annotations.length, report.findings.length + 1);
+    });
+
     it('streams JSON in bounded chunks that add up to JSON.stringify', async () => {
       const value = toJson(report);
       const chunks = [...jsonChunks(value)];
@@ -185,12 +200,12 @@ describe('fail closed: output', () => {
       assert.match(r.stderr, /bogus\\x1b\[2J/);
     });
 
-    it('writes bidi controls in JSON and SARIF as \\u escapes: the text is safe to print, the values are unchanged', () => {
+    it('writes bidi controls in JSON, SARIF and CycloneDX as \\u escapes: the text is safe to print, the values are unchanged', () => {
       const dir = tempWorkspace({
         '.llm-compliance.yaml': 'require: [eu-residency]\n',
         'app.py': `from openai import OpenAI\nclient = OpenAI()  # llm-compliance-ignore LLMC002 -- public ${RLO}atad only\n`,
       });
-      for (const format of ['json', 'sarif']) {
+      for (const format of ['json', 'sarif', 'cyclonedx']) {
         const r = runCli(['scan', '.', '--format', format], dir);
         assert.equal(r.status, 0, r.stderr);
         assert.ok(!r.stdout.includes(RLO), `${format}: no raw U+202E`);
@@ -226,6 +241,8 @@ describe('fail closed: output', () => {
           JSON.stringify(toJson(report), null, 2),
           JSON.stringify(toSarif(report, '0.0.0', 'file:///w/'), null, 2),
           toText(report, { color: false, verbose: true, showWaived: true }),
+          JSON.stringify(toCycloneDx(report, { info: PACKAGE_INFO, projectName: 'p' }), null, 2),
+          [...githubAnnotations(report)].join('\n'),
         ];
       } finally {
         (realFs as { readdirSync: unknown }).readdirSync = original;
@@ -233,13 +250,13 @@ describe('fail closed: output', () => {
     }
 
     for (const folder of WORKSPACES) {
-      it(`gives the same JSON, SARIF and text bytes for ${folder} under shuffled readdir`, async function () {
+      it(`gives the same JSON, SARIF, text, CycloneDX and annotation bytes for ${folder} under shuffled readdir`, async function () {
         this.timeout(60_000);
         const expected = await outputs(folder, undefined);
         shuffled = 0;
         for (const seed of [1, 2, 3]) {
           const got = await outputs(folder, seed);
-          for (const [i, format] of ['json', 'sarif', 'text'].entries()) assert.equal(got[i], expected[i], `${format}, seed ${seed}`);
+          for (const [i, format] of ['json', 'sarif', 'text', 'cyclonedx', 'github'].entries()) assert.equal(got[i], expected[i], `${format}, seed ${seed}`);
         }
         assert.ok(shuffled >= 3, 'the walk lists folders with the shuffled readdirSync');
       });

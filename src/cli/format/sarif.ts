@@ -1,7 +1,17 @@
 // SARIF 2.1.0: every rule declared (so code scanning can close fixed alerts), results
 // with locations, help text and fixes, and scan notes as tool notifications.
+//
+// Checked against GitHub's "SARIF support for code scanning" page
+// (https://docs.github.com/en/code-security/reference/code-scanning/sarif-files/sarif-support-for-code-scanning),
+// which lists what code scanning reads: tool.driver name/semanticVersion/rules; per rule id, name,
+// shortDescription, fullDescription (at most 1000 characters), defaultConfiguration.level, help
+// text and markdown, properties.tags, properties.precision and properties.security-severity (read
+// only for rules tagged `security`); per result ruleId, ruleIndex, level, message, one location,
+// partialFingerprints and relatedLocations. `helpUri` and `informationUri` are not on that list:
+// they are standard SARIF that other viewers (VS Code's SARIF Viewer) link to.
 
 import { type Finding, RULES, type Severity } from '../../core';
+import { PACKAGE_INFO, type PackageInfo, ruleHelpUri } from '../package-info';
 import { Positions, relatedLine, type ScanReport } from '../report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
@@ -9,7 +19,17 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 /** Lines longer than this (minified code) enter a fingerprint by their hash, not their text. */
 const LONGEST_FINGERPRINT_LINE = 1024;
 
-export function toSarif(report: ScanReport, toolVersion: string, rootUri: string): unknown {
+/**
+ * The result fingerprint's key. Its value is a hash of the rule, file, provider, host, region and
+ * the finding's line text with its white space collapsed (no line number: it survives lines moving
+ * above it), then `:N` for the N-th finding (N >= 2) with the same hash in report order, so two
+ * findings on one line stay two alerts. GitHub's code scanning itself matches alerts on
+ * `primaryLocationLineHash` only, which github/codeql-action's upload-sarif computes from the
+ * checked-out file when a result lacks it: it is left to the action, not imitated here.
+ */
+export const FINGERPRINT_KEY = 'llmCompliance/v1';
+
+export function toSarif(report: ScanReport, toolVersion: string, rootUri: string, info: PackageInfo = PACKAGE_INFO): unknown {
   const pos = new Positions(report.texts);
   // Each line is normalised once, however many findings it holds (a minified line can hold thousands).
   const lineParts = new Map<string, string>();
@@ -23,6 +43,7 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
     }
     return part;
   };
+  const occurrences = new Map<string, number>();
   const uri = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
   const regionOf = (file: string, start: number, end: number): unknown => {
     const r = pos.region(file, { start, end });
@@ -44,14 +65,17 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
             name: 'llm-compliance',
             version: toolVersion,
             semanticVersion: toolVersion,
+            informationUri: info.homepage,
             rules: RULES.map((r) => ({
               id: r.id,
               name: r.name,
               shortDescription: { text: r.title },
               fullDescription: { text: r.summary },
+              helpUri: ruleHelpUri(r.id, info),
               help: { text: `${r.summary}\n\n${r.description.replace(/\*\*|`/g, '')}`, markdown: `${r.summary}\n\n${r.description}` },
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-              properties: { tags: ['compliance', 'llm', ...r.requirements] },
+              // `security` first: code scanning reads security-severity only for rules with that tag.
+              properties: { tags: [...new Set(['security', 'compliance', 'llm', ...r.requirements])], precision: r.precision, 'security-severity': r.securitySeverity },
             })),
           },
         },
@@ -59,15 +83,16 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f) => {
           const r = pos.region(f.file, f.range);
+          const hash = fingerprint(`${f.ruleId}|${f.file}|${f.provider}|${f.endpoint?.host}|${f.endpoint?.region}|${linePart(f.file, r.line)}`);
+          const seen = (occurrences.get(hash) ?? 0) + 1;
+          occurrences.set(hash, seen);
           return {
             ruleId: f.ruleId,
             ruleIndex: RULES.findIndex((x) => x.id === f.ruleId),
             level: LEVEL[f.severity],
             message: { text: f.message },
             locations: [location(f)],
-            partialFingerprints: {
-              'llmCompliance/v1': fingerprint(`${f.ruleId}|${f.file}|${f.provider}|${f.endpoint?.host}|${f.endpoint?.region}|${linePart(f.file, r.line)}`),
-            },
+            partialFingerprints: { [FINGERPRINT_KEY]: seen === 1 ? hash : `${hash}:${seen}` },
             ...(f.related?.length
               ? {
                   relatedLocations: f.related.map((rel, id) => ({

@@ -15,6 +15,9 @@ import type { CatalogIndex } from '../resolve/catalog-index';
 import { HOLE } from '../scan/tokens';
 
 /** A rule's metadata: the one source for SARIF rule descriptors, docs/rules/*.md and help text. */
+/** SARIF's `precision` values, as GitHub code scanning reads them. */
+export type RulePrecision = 'very-high' | 'high' | 'medium' | 'low';
+
 export interface RuleMeta<Id extends RuleId = RuleId> {
   /** A contract: rule ids keep their numbers. */
   id: Id;
@@ -23,6 +26,16 @@ export interface RuleMeta<Id extends RuleId = RuleId> {
   title: string;
   requirements: string[];
   defaultSeverity: Severity;
+  /**
+   * How grave a finding is, as GitHub code scanning scores security results: a number from 0.0
+   * to 10.0 written as a string (9.0 and above critical, 7.0–8.9 high, 4.0–6.9 medium, below 4
+   * low). `ratingReason` says why.
+   */
+  securitySeverity: string;
+  /** How often the rule's findings are right (SARIF `precision`), from the measured accuracy. */
+  precision: RulePrecision;
+  /** Why the rule has its security severity and precision (shown on its page). */
+  ratingReason: string;
   /** One sentence. */
   summary: string;
   /** Markdown: what it checks, why, how to fix, how to waive. */

@@ -11,6 +11,9 @@ export const meta: RuleMeta<'LLMC001'> = {
   title: 'Endpoint not covered by a signed BAA',
   requirements: ['hipaa'],
   defaultSeverity: 'error',
+  securitySeverity: '8.5',
+  precision: 'high',
+  ratingReason: 'High, not critical: sending PHI to a processor without a BAA is a HIPAA breach, but a static scan cannot see whether this call carries PHI. Precision high: hand-judged samples of reported endpoints on whole real repositories were 89% right (311 of 350, docs/accuracy), and matched EU/BAA verdicts about 98%; not very-high, as first runs on unseen frameworks scored lower.',
   summary: 'The policy requires HIPAA, and this LLM endpoint is not covered by a Business Associate Agreement the organisation has signed.',
   description: [
     'Fires when the policy lists `hipaa` under `require:` and an LLM endpoint belongs to a provider that is not in the policy\'s `baa:` list, or to a provider or host the catalog says offers no BAA at all (for example the Gemini Developer API, DeepSeek, or the Hugging Face router). It also fires, even for a provider under `baa:`, when the request uses a feature that provider\'s BAA leaves out (the catalog\'s `baaExcludedFeatures`, from the vendor\'s page: for Anthropic, code execution, web fetch, the Files API, batches and others), in the same call as the model or through the client the endpoint is assigned to; where the file uses such a feature but the engine cannot tie it to the endpoint, coverage is unknown (LLMC003).',

@@ -14,6 +14,9 @@ export const meta: RuleMeta<'LLMC002'> = {
   title: 'Endpoint does not keep data in the EU',
   requirements: ['eu-residency'],
   defaultSeverity: 'error',
+  securitySeverity: '7.5',
+  precision: 'high',
+  ratingReason: 'High: personal data leaving the residency zone is an unlawful transfer under GDPR chapter V unless another safeguard applies, which a scan cannot see. Precision high, as for LLMC001: 89% of reported endpoints right in whole-repository samples, EU verdicts about 98% (docs/accuracy).',
   summary: 'The policy requires EU data residency, and this LLM endpoint may process data outside the policy\'s residency zone (the EU-27 by default).',
   description: [
     'Fires when the policy lists `eu-residency` under `require:` and the endpoint may process data in a country outside the policy\'s residency zone. The catalog records, for every region and vendor zone, the countries it may process data in; the endpoint passes only when every one of them is inside the zone, and the finding names the country that breaks it (for example "Norway (EEA, not EU)").',

@@ -12,6 +12,9 @@ export const meta: RuleMeta<'LLMC003'> = {
   title: 'Endpoint location cannot be determined',
   requirements: ['hipaa', 'eu-residency', 'soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'],
   defaultSeverity: 'warning',
+  securitySeverity: '4.0',
+  precision: 'medium',
+  ratingReason: 'Medium (the lowest medium): nothing is known to be wrong, only that a requirement cannot be checked here. Precision medium: the location is truly unknown to the scan, but often the deployment sets it to a compliant value, so many of these need no change.',
   summary: 'A requirement of the policy depends on where this LLM call goes, and that cannot be determined statically.',
   description: [
     'Fires when a requirement depends on the endpoint and the engine cannot tell it: the base URL or region is read from an environment variable that has no value in the workspace, is computed at run time, is left to the SDK\'s runtime configuration (boto3 without `region_name`), or the host is not in the catalog (a private gateway), or the host does not reveal the region (`NAME.openai.azure.com`).',

@@ -12,6 +12,9 @@ export const meta: RuleMeta<'LLMC004'> = {
   title: 'Provider lacks a required certification',
   requirements: ['soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'],
   defaultSeverity: 'error',
+  securitySeverity: '5.0',
+  precision: 'medium',
+  ratingReason: 'Medium: a missing or unconfirmed certification is a procurement and assurance gap, not data sent where it must not go. Precision medium: many findings say the certification \'cannot be confirmed\' (only third parties report it), not that the provider lacks it.',
   summary: 'The policy requires a certification (SOC 2 Type II, ISO/IEC 27001, ISO/IEC 42001) or the EU AI Act GPAI Code of Practice, and the endpoint\'s provider lacks it or it cannot be confirmed.',
   description: [
     'Fires when the policy lists `soc2-type2`, `iso27001`, `iso42001` or `eu-ai-act-gpai` under `require:` and the catalog says the endpoint\'s provider does not hold it, or the catalog cannot confirm it (sources conflict or none was found). For `eu-ai-act-gpai`, a host of other developers\' models (Bedrock, Vertex AI, Groq, Together, ...) depends on the model\'s developer and is reported as not confirmed.',

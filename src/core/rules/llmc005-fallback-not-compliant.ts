@@ -11,6 +11,9 @@ export const meta: RuleMeta<'LLMC005'> = {
   title: 'Fallback chain reaches a non-compliant endpoint',
   requirements: ['hipaa', 'eu-residency', 'soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'],
   defaultSeverity: 'error',
+  securitySeverity: '7.0',
+  precision: 'medium',
+  ratingReason: 'High (the lowest high): when the primary fails, data goes where LLMC001/LLMC002 forbid, but only then. Precision medium: fallback chains are read in one file, and no real-code sample has measured this rule alone.',
   summary: 'This LLM endpoint passes the policy, but when it fails, requests fall back to one that does not.',
   description: [
     'Fires on the first endpoint of a routing chain when the endpoint itself passes the policy and a target it falls back to does not. The message names the weakest link (the target that fails the most requirements) and the related location points at it. Chains the engine follows, within one file:',

@@ -9,6 +9,9 @@ export const meta: RuleMeta<'LLMC006'> = {
   title: 'LLM call bypasses the team\'s gateway',
   requirements: ['gateway'],
   defaultSeverity: 'error',
+  securitySeverity: '6.0',
+  precision: 'high',
+  ratingReason: 'Medium: the call skips the team\'s gateway (its logging, redaction and allow-list), which is a control gap rather than a known exposure. Precision high: it fires on endpoints the scan found (89% right in whole-repository samples, docs/accuracy) whose host is not the gateway.',
   summary: 'The policy names an LLM gateway, and this call goes straight to a provider instead.',
   description: [
     'Fires when the policy sets `gateway.hosts` and an LLM endpoint reaches a catalogued provider directly instead of one of those hosts. Teams route LLM traffic through a gateway for audit logging, key management and redaction; a direct call escapes all three.',

@@ -11,6 +11,9 @@ export const meta: RuleMeta<'LLMC007'> = {
   title: 'Waiver without a reason, expired, or malformed',
   requirements: [],
   defaultSeverity: 'warning',
+  securitySeverity: '2.0',
+  precision: 'very-high',
+  ratingReason: 'Low: a waiver problem is an audit-record problem; the finding it covered is reported on its own. Precision very-high: it parses the waiver text itself; nothing is inferred.',
   summary: 'A waiver must say which rule, why, and until when: one without a reason, past its expiry or naming no valid rule does not waive anything.',
   description: [
     'Waivers are audit records of accepted risks. They are written inline, in a comment on the finding\'s line or on the comment lines directly above it:',

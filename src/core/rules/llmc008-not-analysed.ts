@@ -11,6 +11,9 @@ export const meta: RuleMeta<'LLMC008'> = {
   title: 'File not fully analysed',
   requirements: [],
   defaultSeverity: 'warning',
+  securitySeverity: '3.0',
+  precision: 'very-high',
+  ratingReason: 'Low: nothing is known to be wrong, but an endpoint in the file could go unchecked (fail closed). Precision very-high: the file really was not fully read (a parse error, a size cap).',
   summary: 'A file the scan should check could not be fully analysed, so an LLM endpoint in it could go unchecked.',
   description: [
     'Fires, whenever a policy file is in force, for each file (or part of a file) the engine could not fully analyse:',

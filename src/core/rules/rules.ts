@@ -13,7 +13,7 @@ import * as gatewayBypassed from './llmc006-gateway-bypassed';
 import * as waiverInvalid from './llmc007-waiver-invalid';
 import * as notAnalysed from './llmc008-not-analysed';
 
-export type { RuleMeta } from './context';
+export type { RuleMeta, RulePrecision } from './context';
 
 /** Every rule, in id order (the order of the docs and of SARIF's `rules`). */
 export const RULE_MODULES = [
