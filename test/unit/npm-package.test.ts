@@ -1,0 +1,99 @@
+// The npm package as `npm pack` makes it from a fresh clone (what `npm publish` uploads and
+// pre-commit installs): exactly the CLI's production bundles and the package's documents, and,
+// installed offline into an empty folder, a CLI that reports what the dev build reports.
+import * as assert from 'node:assert/strict';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT, runCli } from '../support/cli';
+
+const EXAMPLES_DATE = '2026-11-27';
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** The environment without the outer npm's settings (the suite may run under `npm test`). */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+}
+
+function run(command: string, args: string[], options: SpawnSyncOptions): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(command, args, { encoding: 'utf8', env: { ...cleanEnv(), npm_config_update_notifier: 'false' }, maxBuffer: 64 * 1024 * 1024, ...options });
+  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** A copy of the files a clone of this checkout has (tracked and not ignored), sharing node_modules. */
+function cloneLike(): string {
+  const listed = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT });
+  assert.equal(listed.status, 0, listed.stderr);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-pack-'));
+  for (const rel of listed.stdout.split('\0').filter(Boolean)) {
+    const from = path.join(ROOT, rel);
+    // ls-files also lists deleted-but-tracked files and the node_modules symlink.
+    if (rel === 'node_modules' || !fs.existsSync(from) || !fs.statSync(from).isFile()) continue;
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.copyFileSync(from, path.join(dir, rel));
+  }
+  fs.symlinkSync(fs.realpathSync(path.join(ROOT, 'node_modules')), path.join(dir, 'node_modules'), 'junction');
+  return dir;
+}
+
+interface PackEntry { filename: string; files: { path: string }[] }
+
+describe('npm package', function () {
+  this.timeout(180_000);
+  let clone: string;
+  let packed: PackEntry;
+  let installDir: string;
+
+  before(() => {
+    clone = cloneLike();
+    const out = path.join(clone, '.pack-out');
+    fs.mkdirSync(out);
+    // The real lifecycle: prepack (production CLI build), then prepare (which must not rebuild).
+    const r = run(NPM, ['pack', '--json', '--pack-destination', out], { cwd: clone });
+    assert.equal(r.status, 0, r.stderr);
+    // Lifecycle scripts may print to stdout before npm's JSON.
+    packed = (JSON.parse(r.stdout.slice(r.stdout.indexOf('[\n'))) as PackEntry[])[0]!;
+    installDir = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-install-'));
+    // Offline: the package has no runtime dependencies, so nothing is fetched.
+    const install = run(NPM, ['install', '--offline', '--no-audit', '--no-fund', path.join(out, packed.filename)], { cwd: installDir });
+    assert.equal(install.status, 0, install.stderr);
+  });
+
+  after(() => {
+    for (const dir of [clone, installDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('holds exactly the CLI bundles, the documents and package.json', () => {
+    assert.deepEqual(packed.files.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/lsp.js', 'package.json']);
+  });
+
+  it('installs nothing but itself (no runtime dependencies)', () => {
+    const installed = fs.readdirSync(path.join(installDir, 'node_modules')).filter((n) => !n.startsWith('.'));
+    assert.deepEqual(installed, ['llm-compliance']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(installDir, 'node_modules/llm-compliance/package.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(manifest.dependencies, undefined);
+    assert.equal(manifest.private, undefined);
+  });
+
+  it('ships production bundles: minified, no source map reference', () => {
+    for (const bundle of ['cli.js', 'lsp.js']) {
+      const text = fs.readFileSync(path.join(installDir, 'node_modules/llm-compliance/dist', bundle), 'utf8');
+      assert.doesNotMatch(text, /sourceMappingURL/, bundle);
+      // A dev build has tens of thousands of lines; a minified one a few hundred at most.
+      assert.ok(text.split('\n').length < 2000, `${bundle} is not minified (${text.split('\n').length} lines)`);
+    }
+  });
+
+  it('its llm-compliance command scans the examples as the dev build does', () => {
+    const bin = path.join(installDir, 'node_modules', '.bin', process.platform === 'win32' ? 'llm-compliance.cmd' : 'llm-compliance');
+    const args = ['scan', 'examples', '--format', 'json', '--date', EXAMPLES_DATE];
+    const installed = run(bin, args, { cwd: ROOT, env: { ...cleanEnv(), NO_COLOR: '1' }, shell: process.platform === 'win32' });
+    assert.equal(installed.status, 1, installed.stderr);
+    const report = JSON.parse(installed.stdout) as { endpoints: unknown[]; findings: { ruleId: string }[] };
+    assert.ok(report.endpoints.length >= 15 && report.findings.length > 0);
+    assert.equal(installed.stdout, runCli(args).stdout);
+    const version = run(bin, ['--version'], { cwd: ROOT, shell: process.platform === 'win32' });
+    assert.equal(version.stdout.trim(), (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+});
