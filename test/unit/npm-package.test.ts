@@ -2,8 +2,11 @@
 // pre-commit installs): exactly the CLI's production bundles and the package's documents, and,
 // installed offline into an empty folder, a CLI that reports what the dev build reports.
 import * as assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT, runCli } from '../support/cli';
@@ -38,6 +41,43 @@ function cloneLike(): string {
 }
 
 interface PackEntry { filename: string; files: { path: string }[] }
+
+/** A registry on localhost that holds one package: the tarball just packed. */
+async function localRegistry(tarball: string, version: string): Promise<{ url: string; close: () => void }> {
+  const bytes = fs.readFileSync(tarball);
+  const server = http.createServer((req, res) => {
+    const { port } = server.address() as AddressInfo;
+    if (req.url === '/llm-compliance') {
+      const dist = {
+        tarball: `http://127.0.0.1:${port}/llm-compliance.tgz`,
+        shasum: createHash('sha1').update(bytes).digest('hex'),
+        integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
+      };
+      const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ name: 'llm-compliance', 'dist-tags': { latest: version }, versions: { [version]: { ...manifest, dist } } }));
+    } else if (req.url === '/llm-compliance.tgz') {
+      res.end(bytes);
+    } else {
+      res.statusCode = 404;
+      res.end('{}');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+/** Runs a command without blocking the event loop (the local registry answers meanwhile). */
+function runAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 describe('npm package', function () {
   this.timeout(180_000);
@@ -95,5 +135,31 @@ describe('npm package', function () {
     assert.equal(installed.stdout, runCli(args).stdout);
     const version = run(bin, ['--version'], { cwd: ROOT, shell: process.platform === 'win32' });
     assert.equal(version.stdout.trim(), (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+
+  it("is what the GitHub Action installs: the release with the action's own version, from the registry", async () => {
+    const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const registry = await localRegistry(path.join(clone, '.pack-out', packed.filename), version);
+    const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-runner-'));
+    try {
+      const outputFile = path.join(runnerTemp, 'output');
+      fs.writeFileSync(outputFile, '');
+      const env = { ...cleanEnv(), npm_config_registry: registry.url, npm_config_cache: path.join(runnerTemp, 'npm-cache'), GITHUB_ACTION_PATH: ROOT, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: outputFile };
+      const r = await runAsync('bash', [path.join(ROOT, 'scripts/action/install-cli.sh')], runnerTemp, { ...env, LLMC_VERSION: '' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`^llm-compliance ${version.replace(/\./g, '\\.')}$`, 'm'));
+      const cli = /^cli=(.+)$/m.exec(fs.readFileSync(outputFile, 'utf8'))?.[1];
+      assert.equal(cli, path.join(runnerTemp, 'llm-compliance-cli/node_modules/llm-compliance/dist/cli.js'));
+      const scan = run(process.execPath, [cli, 'scan', 'examples', '--format', 'json', '--date', EXAMPLES_DATE], { cwd: ROOT });
+      assert.equal(scan.stdout, runCli(['scan', 'examples', '--format', 'json', '--date', EXAMPLES_DATE]).stdout);
+      // Nothing npm would read as a path, a URL or an option.
+      for (const bad of ['../evil', 'file:/tmp/x', '--registry=http://x']) {
+        const refused = await runAsync('bash', [path.join(ROOT, 'scripts/action/install-cli.sh')], runnerTemp, { ...env, LLMC_VERSION: bad });
+        assert.equal(refused.status, 2, bad);
+      }
+    } finally {
+      registry.close();
+      fs.rmSync(runnerTemp, { recursive: true, force: true });
+    }
   });
 });
