@@ -69,6 +69,15 @@ describe('GitHub Action (action.yml)', function () {
     assert.equal(upload.with?.sarif_file, '${{ steps.scan.outputs.sarif-file }}');
   });
 
+  it('the sample workflow (docs/ci) pins this release and passes only inputs the action has', () => {
+    const workflow = parseYaml(fs.readFileSync(path.join(ROOT, 'docs/ci/github-workflow.yml'), 'utf8')) as { permissions: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
+    const uses = Object.values(workflow.jobs).flatMap((j) => j.steps).filter((s) => s.uses?.startsWith('llm-compliance/llm-compliance@'));
+    assert.equal(uses.length, 1);
+    assert.equal(uses[0]!.uses, `llm-compliance/llm-compliance@v${VERSION}`);
+    for (const key of Object.keys(uses[0]!.with ?? {})) assert.ok(key in action.inputs, `unknown input ${key}`);
+    assert.equal(workflow.permissions['security-events'], 'write');
+  });
+
   it('writes valid SARIF with the findings for code scanning, and fails on them', () => {
     const r = runScanStep({ path: 'examples', 'upload-sarif': 'true' });
     assert.equal(r.status, 1, r.stderr);
@@ -123,6 +132,16 @@ describe('GitLab CI snippet (docs/ci/gitlab-ci.yml)', function () {
     } finally {
       fs.rmSync(project, { recursive: true, force: true });
     }
+  });
+});
+
+describe('README "Use in CI"', () => {
+  it('pins this release wherever it names one', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Use in CI'), readme.indexOf('\n## ', readme.indexOf('## Use in CI') + 1));
+    const pins = [...section.matchAll(/llm-compliance@v?(\d[^\s`]*)|rev: v(\S+)/g)].map((m) => m[1] ?? m[2]);
+    assert.ok(pins.length >= 4, `found ${pins.length} pins`);
+    assert.deepEqual([...new Set(pins)], [VERSION]);
   });
 });
 
