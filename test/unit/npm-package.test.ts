@@ -89,6 +89,11 @@ describe('npm package', function () {
     clone = cloneLike();
     const out = path.join(clone, '.pack-out');
     fs.mkdirSync(out);
+    // As pre-commit does (and a developer's checkout is): `npm install` has run prepare, the dev
+    // build of every bundle with source maps, before `npm pack`.
+    const dev = run(NPM, ['run', 'prepare'], { cwd: clone });
+    assert.equal(dev.status, 0, dev.stderr);
+    assert.ok(fs.existsSync(path.join(clone, 'dist/extension.js')) && fs.existsSync(path.join(clone, 'dist/cli.js.map')));
     // The real lifecycle: prepack (production CLI build), then prepare (which must not rebuild).
     const r = run(NPM, ['pack', '--json', '--pack-destination', out], { cwd: clone });
     assert.equal(r.status, 0, r.stderr);
@@ -106,6 +111,20 @@ describe('npm package', function () {
 
   it('holds exactly the CLI bundles, the documents and package.json', () => {
     assert.deepEqual(packed.files.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/lsp.js', 'package.json']);
+  });
+
+  it('installs globally as pre-commit installs it (npm install -g of the tarball, its own prefix)', () => {
+    const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-prefix-'));
+    try {
+      const install = run(NPM, ['install', '-g', '--offline', '--no-audit', '--no-fund', path.join(clone, '.pack-out', packed.filename)], { cwd: clone, env: { ...cleanEnv(), npm_config_prefix: prefix } });
+      assert.equal(install.status, 0, install.stderr);
+      const bin = process.platform === 'win32' ? path.join(prefix, 'llm-compliance.cmd') : path.join(prefix, 'bin', 'llm-compliance');
+      const version = run(bin, ['--version'], { cwd: ROOT, shell: process.platform === 'win32' });
+      assert.equal(version.status, 0, version.stderr);
+      assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+    } finally {
+      fs.rmSync(prefix, { recursive: true, force: true });
+    }
   });
 
   it('installs nothing but itself (no runtime dependencies)', () => {
