@@ -6,6 +6,16 @@ import { builtinModules } from 'node:module';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `--cli`: only the command-line bundles, which are all the npm package ships (`files` in package.json).
+const cliOnly = process.argv.includes('--cli');
+const CLI_BUNDLES = ['dist/cli.js', 'dist/lsp.js'];
+
+// `npm pack` and `npm publish` run `prepare` after `prepack`: with `--skip-when-packing` (the
+// prepare script) the dev build does not overwrite the production bundles prepack just made.
+if (process.argv.includes('--skip-when-packing') && ['pack', 'publish'].includes(process.env.npm_command ?? '')) {
+  console.error(`build: skipped under npm ${process.env.npm_command} (prepack built the package's bundles)`);
+  process.exit(0);
+}
 
 const common = {
   bundle: true,
@@ -81,11 +91,14 @@ const builds = [
 ];
 
 // Codicons for the webviews, served from the extension (no remote content).
-mkdirSync('dist/codicons', { recursive: true });
-for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/codicons/${f}`);
+if (!cliOnly) {
+  mkdirSync('dist/codicons', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/codicons/${f}`);
+}
 
+const selected = cliOnly ? builds.filter((b) => CLI_BUNDLES.includes(b.outfile)) : builds;
 if (watch) {
-  for (const b of builds) await (await esbuild.context(b)).watch();
+  for (const b of selected) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all(selected.map((b) => esbuild.build(b)));
 }
