@@ -16,10 +16,9 @@ import { FORMAT_NAMES, formatOutput, isFormat } from './format/formats';
 import { colorFlag, useColor } from './color';
 import { exitCodeOf, failingOnly, tooManyWarnings, warningCount } from './report';
 import { isScanWorker, runScanWorker } from './workers';
+import { PACKAGE_INFO } from './package-info';
 import { readStream, scan, systemReason, UsageError } from './scan';
 
-declare const __VERSION__: string;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 const HELP = `Usage: llm-compliance scan [PATH...] [options]
        llm-compliance scan --workspace DIR [FILE...] [options]
@@ -128,7 +127,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     return 0;
   }
   if (values.version) {
-    process.stdout.write(`${VERSION}\n`);
+    process.stdout.write(`${PACKAGE_INFO.version}\n`);
     return 0;
   }
   const [command, ...paths] = positionals;
@@ -197,7 +196,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   });
   // Written as it is serialised: a large report is never one string (V8 caps strings at about 512 MB).
   const chunks = formatOutput(format, report, {
-    version: VERSION, rootUri: pathToFileURL(process.cwd()).href + '/', paths, color, verbose: values.verbose, showWaived: values['show-waived'],
+    version: PACKAGE_INFO.version, rootUri: pathToFileURL(process.cwd()).href + '/', paths, color, verbose: values.verbose, showWaived: values['show-waived'],
     width: textWidth(values.output), quiet: values.quiet, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
   });
   try {

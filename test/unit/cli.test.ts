@@ -1,5 +1,6 @@
 // The CLI contract (DESIGN.md): formats, JSON shape, SARIF 2.1.0 validity, exit codes.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXAMPLES, ROOT, runCli, tempWorkspace } from '../support/cli';
@@ -319,5 +320,11 @@ describe('CLI', () => {
   it('--version prints the package version', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.equal(runCli(['--version']).stdout.trim(), pkg.version);
+  });
+
+  it('--version from the sources (tsx) reads the same package.json as the built CLI', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), '--version'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.stdout.trim(), pkg.version, r.stderr);
   });
 });
