@@ -154,11 +154,15 @@ export function failingOnly(report: ScanReport, gate: RunGate = {}): ScanReport 
 export function reportFor(report: ScanReport, paths: string[], policyFile?: string): ScanReport {
   const exact = new Set(paths);
   // '.' is the working directory: every report path that does not climb out of it.
-  const given = (file: string): boolean => exact.has(file) || paths.some((p) => (p === '.' ? !file.startsWith('../') && !file.startsWith('/') : file.startsWith(`${p}/`)));
+  const everything = exact.has('.');
+  // Set lookups on a file's folders, not a scan of every path per file: pre-commit passes thousands.
+  const given = (file: string): boolean => (everything && !file.startsWith('../') && !file.startsWith('/'))
+    || exact.has(file) || folders(file).some((d) => exact.has(d));
   const scope = { paths, workspaceFilesScanned: report.filesScanned };
   if (policyFile !== undefined && given(policyFile)) return { ...report, scope };
   // A note on a folder (unreadable, say) that holds a given file speaks for it too.
-  const concerns = (file: string): boolean => given(file) || paths.some((p) => p.startsWith(`${file}/`));
+  const holders = new Set(paths.flatMap(folders));
+  const concerns = (file: string): boolean => given(file) || holders.has(file);
   const involves = (f: Finding): boolean => concerns(f.file)
     || endpointsJudgedBy(f).some((e) => given(e.file) || (e.env ?? []).some((x) => given(x.file)))
     || (f.related ?? []).some((r) => given(r.file));
@@ -172,6 +176,13 @@ export function reportFor(report: ScanReport, paths: string[], policyFile?: stri
     filesScanned: (report.files ?? []).filter((file) => given(file) && !unread.has(file)).length,
     scope,
   };
+}
+
+/** The folders holding a report path, nearest last: `a/b/c.py` → `a`, `a/b`. */
+function folders(file: string): string[] {
+  const out: string[] = [];
+  for (let i = file.indexOf('/'); i > 0; i = file.indexOf('/', i + 1)) out.push(file.slice(0, i));
+  return out;
 }
 
 /** Findings no waiver accepts. */
@@ -259,6 +270,8 @@ export function toJson(report: ScanReport): unknown {
       suppressed: report.findings.length - activeFindings(report).length,
       notFullyAnalysed: filesNotFullyAnalysed(report),
       policy: report.policy?.source ?? null,
+      // `scan --workspace DIR FILE...`: the paths reported on, and how many files were read for context.
+      ...(report.scope ? { scope: report.scope } : {}),
     },
   };
 }

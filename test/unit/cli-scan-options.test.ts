@@ -46,7 +46,7 @@ interface JsonOut {
   endpoints: { file: string; line: number }[];
   findings: { file: string; line: number; ruleId: string; severity: string; suppressed?: unknown; related?: { file: string }[] }[];
   notes: { file: string; kind: string }[];
-  summary: { filesScanned: number; findings: number; suppressed: number };
+  summary: { filesScanned: number; findings: number; suppressed: number; scope?: { paths: string[]; workspaceFilesScanned: number } };
 }
 
 const json = (r: Run): JsonOut => JSON.parse(r.stdout) as JsonOut;
@@ -95,6 +95,10 @@ describe('scan options (issue 14)', function () {
       assert.equal(c.code, 0);
       assert.deepEqual(placesOf(json(c)), []);
       assert.deepEqual(json(c).endpoints.map((e) => e.file), ['lib/c.py']);
+      const scope = json(c).summary.scope;
+      assert.deepEqual(scope?.paths, ['lib/c.py']);
+      assert.ok((scope?.workspaceFilesScanned ?? 0) > json(c).summary.filesScanned, JSON.stringify(json(c).summary));
+      assert.equal(json(await runMain(['scan', '.', '--format', 'json'], dir)).summary.scope, undefined);
       // The setting itself given: its finding is there too.
       assert.deepEqual(placesOf(json(await runMain(['scan', '--workspace', '.', '.env', '--format', 'json'], dir))), ['.env:1 LLMC002']);
     });
@@ -187,6 +191,14 @@ describe('scan options (issue 14)', function () {
       assert.deepEqual(reportFor(report, ['r.py']).findings.map((f) => f.file), ['.env']);
       assert.deepEqual(reportFor(report, ['deploy']).findings.map((f) => f.file), ['s.py']);
       assert.deepEqual(reportFor(report, ['q.py']).findings, []);
+    });
+
+    it('matches folders by whole path segments, and takes . as every path that stays in the working directory', () => {
+      assert.equal(reportFor(report, ['loc']).filesScanned, 0);
+      assert.deepEqual(reportFor(report, ['loc']).notes, []);
+      assert.deepEqual(reportFor(report, ['locked']).notes.map((n) => n.file), ['locked']);
+      assert.equal(reportFor(report, ['.']).findings.length, report.findings.length);
+      assert.deepEqual(reportFor({ ...report, findings: [finding('../up.py')] } as unknown as ScanReport, ['.']).findings, []);
     });
   });
 
