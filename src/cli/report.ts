@@ -1,6 +1,6 @@
 // The result of a CLI scan, and its JSON form (a contract: see DESIGN.md).
 
-import { type Endpoint, endpointCountries, endpointsJudgedBy, type Finding, type Fix, LineIndex, type Policy, type RelatedLocation, type ScanNote, SEVERITY_RANK, shownValue, type TextRange } from '../core';
+import { type Endpoint, endpointCountries, endpointsJudgedBy, type Finding, type Fix, formatOf, LineIndex, type Policy, type RelatedLocation, type ScanNote, SEVERITY_RANK, shownValue, type TextRange } from '../core';
 
 export interface ScanReport {
   endpoints: Endpoint[];
@@ -159,11 +159,17 @@ export function reportFor(report: ScanReport, paths: string[], policyFile?: stri
   const given = (file: string): boolean => (everything && !file.startsWith('../') && !file.startsWith('/'))
     || exact.has(file) || folders(file).some((d) => exact.has(d));
   const scope = { paths, workspaceFilesScanned: report.filesScanned };
-  if (policyFile !== undefined && given(policyFile)) return { ...report, scope };
+  // The policy decides every verdict; a file that sets values for others (a .env, compose,
+  // Kubernetes, Terraform, package.json) can change findings in files that no longer name it
+  // (a value taken out falls back to a default elsewhere): either gives everything.
+  // Paths themselves too: a deleted file (--changed-since) is in no list of files scanned.
+  if ((policyFile !== undefined && given(policyFile)) || paths.some(setsValuesForOthers) || (report.files ?? []).some((file) => given(file) && setsValuesForOthers(file))) return { ...report, scope };
   // A note on a folder (unreadable, say) that holds a given file speaks for it too.
   const holders = new Set(paths.flatMap(folders));
   const concerns = (file: string): boolean => given(file) || holders.has(file);
-  const involves = (f: Finding): boolean => concerns(f.file)
+  // Where an endpoint could not be determined (LLMC003), it may hang on any file: a module that
+  // lost the constant it imported names nothing any more.
+  const involves = (f: Finding): boolean => concerns(f.file) || (paths.length > 0 && f.ruleId === UNDETERMINED)
     || endpointsJudgedBy(f).some((e) => given(e.file) || (e.env ?? []).some((x) => given(x.file)))
     || (f.related ?? []).some((r) => given(r.file));
   const notes = report.notes.filter((n) => concerns(n.file));
@@ -176,6 +182,14 @@ export function reportFor(report: ScanReport, paths: string[], policyFile?: stri
     filesScanned: (report.files ?? []).filter((file) => given(file) && !unread.has(file)).length,
     scope,
   };
+}
+
+const UNDETERMINED = 'LLMC003';
+
+/** Every scanned file but code (notebooks and Prompty files are code too) may set values other files read. */
+function setsValuesForOthers(file: string): boolean {
+  const kind = formatOf(file)?.kind;
+  return kind !== undefined && kind !== 'code' && kind !== 'notebook' && kind !== 'prompty';
 }
 
 /** The folders holding a report path, nearest last: `a/b/c.py` → `a`, `a/b`. */

@@ -4,6 +4,8 @@
 // and the built dist/cli.js as a child process for stdin and the colour environment.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { WriteStream } from 'node:tty';
 import { colorFlag, useColor, type ColorContext } from '../../src/cli/color';
@@ -80,7 +82,8 @@ describe('scan options (issue 14)', function () {
       const r = await runMain(['scan', '--workspace', '.', 'app/a.py', '--format', 'json'], dir);
       assert.equal(r.code, 1, r.stderr);
       const out = json(r);
-      assert.deepEqual(placesOf(out), ['.env:1 LLMC002']);
+      // b.py's endpoint could not be resolved: whatever it hangs on may be a.py, so it stays (fail closed).
+      assert.deepEqual(placesOf(out), ['.env:1 LLMC002', 'app/b.py:2 LLMC003']);
       assert.deepEqual(out.endpoints.map((e) => e.file), ['app/a.py']);
       assert.equal(out.summary.filesScanned, 1);
     });
@@ -93,14 +96,14 @@ describe('scan options (issue 14)', function () {
       assert.deepEqual(placesOf(json(b)), ['app/b.py:2 LLMC003']);
       const c = await runMain(['scan', '--workspace', '.', 'lib/c.py', '--format', 'json'], dir);
       assert.equal(c.code, 0);
-      assert.deepEqual(placesOf(json(c)), []);
+      assert.deepEqual(placesOf(json(c)), ['app/b.py:2 LLMC003']);
       assert.deepEqual(json(c).endpoints.map((e) => e.file), ['lib/c.py']);
       const scope = json(c).summary.scope;
       assert.deepEqual(scope?.paths, ['lib/c.py']);
       assert.ok((scope?.workspaceFilesScanned ?? 0) > json(c).summary.filesScanned, JSON.stringify(json(c).summary));
       assert.equal(json(await runMain(['scan', '.', '--format', 'json'], dir)).summary.scope, undefined);
-      // The setting itself given: its finding is there too.
-      assert.deepEqual(placesOf(json(await runMain(['scan', '--workspace', '.', '.env', '--format', 'json'], dir))), ['.env:1 LLMC002']);
+      // A file that sets values given: everything, as a full scan (see the next tests).
+      assert.deepEqual(placesOf(json(await runMain(['scan', '--workspace', '.', '.env', '--format', 'json'], dir))), ['.env:1 LLMC002', 'app/b.py:2 LLMC003']);
     });
 
     it('takes a folder as every file under it, and the policy file as everything', async () => {
@@ -110,6 +113,26 @@ describe('scan options (issue 14)', function () {
       const withPolicy = json(await runMain(['scan', '--workspace', '.', '.llm-compliance.yaml', '--format', 'json'], dir));
       assert.deepEqual(placesOf(withPolicy), placesOf(all));
       assert.equal(withPolicy.endpoints.length, all.endpoints.length);
+    });
+
+    it('reports everything when a given file sets values for others: a value taken out of it moves the finding to code that no longer names it', async () => {
+      const dir = tempWorkspace({
+        '.llm-compliance.yaml': EU_POLICY,
+        // OPENAI_BASE_URL (an EU gateway) taken out in this commit: the SDK's default applies, and the finding sits at app.py.
+        '.env': 'LOG_LEVEL=debug\n',
+        'app.py': 'import openai\nclient = openai.OpenAI()\n',
+        'other.py': BEDROCK_EU,
+      });
+      const whole = json(await runMain(['scan', '.', '--format', 'json'], dir));
+      assert.deepEqual(placesOf(whole), ['app.py:2 LLMC002']);
+      for (const setting of ['.env', 'compose.yaml', 'k8s/deploy.yaml', 'package.json']) {
+        fs.mkdirSync(path.dirname(path.join(dir, setting)), { recursive: true });
+        if (!fs.existsSync(path.join(dir, setting))) fs.writeFileSync(path.join(dir, setting), setting.endsWith('.json') ? '{}\n' : 'x: 1\n');
+        const r = json(await runMain(['scan', '--workspace', '.', setting, '--format', 'json'], dir));
+        assert.deepEqual(placesOf(r), placesOf(whole), setting);
+      }
+      // A code file alone is judged precisely.
+      assert.deepEqual(placesOf(json(await runMain(['scan', '--workspace', '.', 'other.py', '--format', 'json'], dir))), []);
     });
 
     it('keeps a code finding whose value came from a given config file (not folded: the setting\'s verdict is waived, the code\'s is not)', async () => {
@@ -279,8 +302,8 @@ describe('scan options (issue 14)', function () {
       const r = await runMain(['scan', '-', '--stdin-filename', 'app/a.py', '--format', 'json'], dir, READS_ENV);
       assert.equal(r.code, 1, r.stderr);
       const out = json(r);
-      // The buffer reads OPENAI_BASE_URL, which .env sets: the finding at the setting judges it.
-      assert.deepEqual(placesOf(out), ['.env:1 LLMC002']);
+      // The buffer reads OPENAI_BASE_URL, which .env sets: the finding at the setting judges it (b.py's unresolved endpoint stays in every subset).
+      assert.deepEqual(placesOf(out), ['.env:1 LLMC002', 'b.py:2 LLMC003']);
       assert.deepEqual(out.endpoints.map((e) => `${e.file}:${e.line}`), ['app/a.py:3']);
     });
 
