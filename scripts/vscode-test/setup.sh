@@ -8,13 +8,14 @@ DEST=${LLMC_VSCODE_TEST_DIR:-$PWD/.vscode-test}
 CODE_SERVER=4.100.3   # the last code-server whose engines accept Node 20; embeds VS Code 1.100.3
 PLAYWRIGHT=1.65.1
 
-if [ -x "$DEST/node_modules/.bin/code-server" ] && [ -d "$DEST/node_modules/playwright-core" ] && command -v chromium >/dev/null; then
+if [ -x "$DEST/node_modules/.bin/code-server" ] && [ -d "$DEST/node_modules/playwright-core" ] && command -v chromium >/dev/null && command -v git >/dev/null; then
   echo "vscode-test: already installed in $DEST"; exit 0
 fi
 
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v rg >/dev/null || need_apt+=(ripgrep)
+command -v git >/dev/null || need_apt+=(git)                     # the CLI's --changed-since tests make repositories
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)   # code-server's kerberos addon builds against it
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "vscode-test: please install with apt-get: ${need_apt[*]}" >&2; exit 1; fi

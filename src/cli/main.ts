@@ -17,11 +17,13 @@ import { colorFlag, useColor } from './color';
 import { exitCodeOf, failingOnly, tooManyWarnings, warningCount } from './report';
 import { isScanWorker, runScanWorker } from './workers';
 import { PACKAGE_INFO } from './package-info';
-import { readStream, scan, systemReason, UsageError } from './scan';
+import { readStream, scan, systemReason } from './scan';
+import { UsageError } from './usage-error';
 
 
 const HELP = `Usage: llm-compliance scan [PATH...] [options]
        llm-compliance scan --workspace DIR [FILE...] [options]
+       llm-compliance scan --changed-since REF [DIR] [options]
        llm-compliance scan - --stdin-filename PATH [--workspace DIR] [options]
        llm-compliance init [--require LIST] [--baa LIST] [--gateway HOST] [--residency ZONE] [--yes]
        llm-compliance lsp --stdio
@@ -60,6 +62,9 @@ Options:
   --verbose              text format: also list endpoints that pass
   --show-waived          text format: also list waived findings (the summary counts them)
   --workspace DIR        read all of DIR for context (and its policy), report only on the FILEs given
+  --changed-since REF    read all of the folder given (. by default) for context, report only on the
+                         files changed since the git ref REF (from where it and HEAD diverge, to the
+                         working tree, untracked files too): a pull request's files
   --stdin-filename PATH  with -: the file the content on stdin is judged as (required with -)
   -q, --quiet            only the findings that fail the run (at or above the policy's failOn, or
                          warnings past --max-warnings); text: nothing else, and nothing at all when
@@ -89,6 +94,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q', default: false },
   'max-warnings': { type: 'string' },
   workspace: { type: 'string' },
+  'changed-since': { type: 'string' },
   'stdin-filename': { type: 'string' },
   require: { type: 'string' },
   baa: { type: 'string' },
@@ -103,7 +109,7 @@ const OPTIONS = {
 /** Which command each option belongs to (the rest are for every command). */
 const OPTION_COMMAND: Record<string, string> = {
   policy: 'scan', format: 'scan', output: 'scan', date: 'scan', verbose: 'scan', 'show-waived': 'scan', 'no-color': 'scan', color: 'scan',
-  quiet: 'scan', 'max-warnings': 'scan', workspace: 'scan', 'stdin-filename': 'scan',
+  quiet: 'scan', 'max-warnings': 'scan', workspace: 'scan', 'changed-since': 'scan', 'stdin-filename': 'scan',
   require: 'init', baa: 'init', gateway: 'init', residency: 'init', yes: 'init', stdio: 'lsp',
 };
 
@@ -162,6 +168,10 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   const stdinProblem = stdinUsage(paths, values['stdin-filename']);
   if (stdinProblem) return usage(stdinProblem);
   const stdinFile = values['stdin-filename'];
+  const changedSince = values['changed-since'];
+  if (changedSince !== undefined && (stdinFile !== undefined || values.workspace !== undefined || paths.length > 1)) {
+    return usage('--changed-since takes one folder (the workspace, . when none), not --workspace, stdin or files: git says which files to report on');
+  }
   const gate = maxWarnings === undefined ? {} : { maxWarnings };
 
   let scanned;
@@ -171,6 +181,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       ...(values.policy ? { policyFile: values.policy } : {}),
       ...(values.date ? { today: values.date } : {}),
       ...(values.workspace !== undefined ? { workspace: values.workspace } : {}),
+      ...(changedSince !== undefined ? { changedSince, workspace: paths[0] ?? '.' } : {}),
       ...(stdinFile !== undefined ? { stdin: { file: stdinFile, read: (limit: number) => readStream(deps.stdin ?? process.stdin, limit) } } : {}),
       workerScript: __filename.endsWith('.js') ? __filename : undefined,
       ...(deps.engine ? { engine: deps.engine } : {}),

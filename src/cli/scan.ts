@@ -8,6 +8,8 @@ import { compareEndpoints, compareNotes, inReportOrder, Positions, reportFor, ty
 import { readForScan, readRegularFile, type ReadResult } from './read-file';
 import { analyzeInWorkers, type FileJob } from './workers';
 import { problemNote, walk, type WalkProblem } from './walk';
+import { changedSince } from './git';
+import { UsageError } from './usage-error';
 
 export interface ScanOptions {
   /** Policy file given on the command line; otherwise looked up at the first scanned folder. */
@@ -81,11 +83,13 @@ export interface SubsetOptions {
   workspace?: string;
   /** The file read from stdin, judged in the workspace in place of its disk content. */
   stdin?: ContentOverride;
+  /** A git ref: report on the files of the workspace changed since it (scan --changed-since). */
+  changedSince?: string;
 }
 
 export async function scan(paths: string[], options: ScanOptions & SubsetOptions = {}): Promise<ScanReport> {
   const cwd = options.cwd ?? process.cwd();
-  if (options.workspace !== undefined || options.stdin) return scanSubset(paths, options, cwd);
+  if (options.workspace !== undefined || options.stdin || options.changedSince !== undefined) return scanSubset(paths, options, cwd);
   const typed = paths.length ? paths : ['.'];
   const roots = typed.map((p) => path.resolve(cwd, p));
   // Said back as the user typed it: an absolute path stays absolute.
@@ -105,6 +109,7 @@ async function scanSubset(paths: string[], options: ScanOptions & SubsetOptions,
   const stat = fs.statSync(dir, { throwIfNoEntry: false });
   if (!stat) throw new UsageError(`workspace folder not found: ${shownDir}`, false);
   if (!stat.isDirectory()) throw new UsageError(`--workspace ${shownDir} is not a folder (give the folder to read for context, then the files to report on)`);
+  if (options.changedSince !== undefined) return reportOnChanges(options.changedSince, dir, options, cwd);
   const typed = options.stdin ? [options.stdin.file] : paths;
   for (const file of typed) {
     const abs = path.resolve(cwd, file);
@@ -119,6 +124,18 @@ async function scanSubset(paths: string[], options: ScanOptions & SubsetOptions,
   // The policy is the workspace's (found at DIR), whichever files are reported.
   const report = await analyse([dir], options, cwd);
   return selected.length ? reportFor(report, selected, report.policyFile) : report;
+}
+
+/**
+ * `scan --changed-since REF [DIR]`: DIR analysed whole, the report kept to what the files changed
+ * since REF answer for, deleted ones included (a deleted .env gives everything, as an edited one
+ * does). Nothing changed reports nothing.
+ */
+async function reportOnChanges(ref: string, dir: string, options: ScanOptions & SubsetOptions, cwd: string): Promise<ScanReport> {
+  const { changed, deleted } = changedSince(ref, dir);
+  const inside = [...changed, ...deleted].filter((file) => isInside(file, dir)).map((file) => relative(cwd, file));
+  const report = await analyse([dir], options, cwd);
+  return reportFor(report, [...new Set(inside)].sort(), report.policyFile);
 }
 
 async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cwd: string): Promise<ScanReport> {
@@ -230,9 +247,3 @@ export function relative(cwd: string, file: string): string {
   return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
 }
 
-export class UsageError extends Error {
-  /** Whether to point to --help: not for input that is simply missing (a path, a policy file). */
-  constructor(message: string, readonly pointToHelp = true) {
-    super(message);
-  }
-}
