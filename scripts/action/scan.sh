@@ -10,6 +10,9 @@
 #   LLMC_SARIF_FILE       where the SARIF goes (default $RUNNER_TEMP/llm-compliance.sarif)
 #   LLMC_FAIL_ON_FINDINGS true | false: whether findings fail the step (the policy's failOn says which severities count)
 #   LLMC_REPORT           sarif | github: skip the choice above (the action's fallback after a failed upload)
+#   LLMC_CHANGED_ONLY     auto | true | false: on a pull request, report only on the files it changes
+#                         (--changed-since its base); auto does so unless uploading SARIF
+#   LLMC_BASE_REF         the pull request's base branch (github.base_ref: empty on other events)
 # Outputs (GITHUB_OUTPUT): report (sarif or github), exit-code (the CLI's: 0, 1 or 2), sarif-file.
 set -uo pipefail
 
@@ -35,7 +38,31 @@ if [ -z "$report" ]; then
   esac
 fi
 
+# Changed files only on a pull request whose base this clone has. Not for an automatic SARIF upload:
+# code scanning compares a pull request with its base itself, and a partial upload would close the
+# alerts of the files left out. Where the base is missing, everything is scanned (never less).
+changed_since=""
+case "${LLMC_CHANGED_ONLY:=auto}" in
+  false) ;;
+  true | auto)
+    base="origin/${LLMC_BASE_REF:-}"
+    if [ -z "${LLMC_BASE_REF:-}" ]; then
+      [ "$LLMC_CHANGED_ONLY" = true ] && echo "::notice title=llm-compliance::changed-only: not a pull request, so every file is reported on"
+    elif [ "$LLMC_CHANGED_ONLY" = auto ] && [ "$report" = sarif ]; then
+      :
+    elif [ ! -d "${LLMC_PATH:-.}" ]; then
+      echo "::notice title=llm-compliance::changed-only: path is a file, not a folder; it is reported on whole"
+    elif git rev-parse --verify --quiet "$base^{commit}" >/dev/null && git merge-base "$base" HEAD >/dev/null 2>&1; then
+      changed_since="$base"
+    else
+      echo "::notice title=llm-compliance::changed-only: $base is not in this clone (actions/checkout fetches one commit unless fetch-depth: 0), so every file is reported on"
+    fi
+    ;;
+  *) fail_usage "input changed-only must be auto, true or false, not \"$LLMC_CHANGED_ONLY\"" ;;
+esac
+
 args=(scan "${LLMC_PATH:-.}")
+[ -n "$changed_since" ] && args=(scan --changed-since "$changed_since" "${LLMC_PATH:-.}")
 [ -n "${LLMC_POLICY:-}" ] && args+=(--policy "$LLMC_POLICY")
 case "$report" in
   sarif)

@@ -3,7 +3,7 @@
 // script lines, and the pre-commit hook's entry as pre-commit calls it (from the scanned
 // repository's root, with the staged files). Their pinned versions are this release's.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -41,7 +41,7 @@ describe('GitHub Action (action.yml)', function () {
    * Runs the scan step as the runner would: its env with `${{ inputs.* }}` from `inputs` (else the
    * input's default), the CLI the install step would have given replaced by the local build.
    */
-  function runScanStep(inputs: Record<string, string>, readOnlyToken = false): Run & { outputs: Record<string, string> } {
+  function runScanStep(inputs: Record<string, string>, readOnlyToken = false, context: { cwd?: string; baseRef?: string } = {}): Run & { outputs: Record<string, string> } {
     const outputFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-gh-')), 'output');
     fs.writeFileSync(outputFile, '');
     const env: Record<string, string> = { GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: path.dirname(outputFile) };
@@ -50,9 +50,10 @@ describe('GitHub Action (action.yml)', function () {
       if (input) env[name] = inputs[input] ?? action.inputs[input]?.default ?? '';
       else if (value === '${{ steps.install.outputs.cli }}') env[name] = CLI;
       else if (name === 'LLMC_READ_ONLY_TOKEN') env[name] = String(readOnlyToken);
+      else if (value === '${{ github.base_ref }}') env[name] = context.baseRef ?? '';
       else assert.fail(`the test does not know how to evaluate ${name}: ${value}`);
     }
-    const r = bash(scanStep.run!, ROOT, env);
+    const r = bash(scanStep.run!, context.cwd ?? ROOT, env);
     const outputs = Object.fromEntries(fs.readFileSync(outputFile, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
     return { ...r, outputs };
   }
@@ -63,7 +64,7 @@ describe('GitHub Action (action.yml)', function () {
     // Inputs reach the script as variables, never spliced into its text (script injection).
     for (const s of action.runs.steps) assert.doesNotMatch(s.run ?? '', /\$\{\{/, `step ${s.id ?? s.uses} splices an expression into its script`);
     const wired = Object.values(scanStep.env ?? {}).join(' ');
-    for (const input of ['path', 'policy', 'fail-on-findings', 'upload-sarif']) assert.ok(wired.includes(`inputs.${input} `), `input ${input} is not passed to the scan`);
+    for (const input of ['path', 'policy', 'fail-on-findings', 'upload-sarif', 'changed-only']) assert.ok(wired.includes(`inputs.${input} `), `input ${input} is not passed to the scan`);
     const upload = action.runs.steps.find((s) => s.id === 'upload')!;
     assert.match(upload.uses!, /^github\/codeql-action\/upload-sarif@v\d+$/);
     assert.equal(upload.with?.sarif_file, '${{ steps.scan.outputs.sarif-file }}');
@@ -103,6 +104,55 @@ describe('GitHub Action (action.yml)', function () {
     const typo = runScanStep({ path: 'examples', 'fail-on-findings': 'yes' });
     assert.equal(typo.status, 2);
     assert.match(typo.stdout, /fail-on-findings must be true or false/);
+  });
+
+  describe('on a pull request (changed-only)', () => {
+    const git = (dir: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, stdio: 'pipe' });
+    /** A clone whose base branch is origin/main, and a pull request that makes b.py fail beside an a.py that already did. */
+    function pullRequest(withBase = true): string {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-pr-'));
+      fs.writeFileSync(path.join(dir, '.llm-compliance.yaml'), 'require: [eu-residency]\n');
+      fs.writeFileSync(path.join(dir, 'a.py'), US);
+      fs.writeFileSync(path.join(dir, 'b.py'), EU);
+      git(dir, 'init', '-q', '-b', 'main');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', 'base');
+      if (withBase) git(dir, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
+      git(dir, 'checkout', '-qb', 'pr');
+      fs.writeFileSync(path.join(dir, 'b.py'), US);
+      git(dir, 'commit', '-qam', 'pr');
+      return dir;
+    }
+    const US = 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n';
+    const EU = 'import boto3\nb = boto3.client("bedrock-runtime", region_name="eu-central-1")\n';
+    const annotated = (r: Run) => [...new Set([...r.stdout.matchAll(/^::error file=([^,]+),/gm)].map((m) => m[1]))].sort();
+
+    it('annotates only the files the pull request changes (auto), and everything when asked not to', () => {
+      const dir = pullRequest();
+      const changed = runScanStep({ 'upload-sarif': 'false' }, false, { cwd: dir, baseRef: 'main' });
+      assert.equal(changed.status, 1, changed.stdout + changed.stderr);
+      assert.deepEqual(annotated(changed), ['b.py']);
+      const all = runScanStep({ 'upload-sarif': 'false', 'changed-only': 'false' }, false, { cwd: dir, baseRef: 'main' });
+      assert.deepEqual(annotated(all), ['a.py', 'b.py']);
+      const push = runScanStep({ 'upload-sarif': 'false' }, false, { cwd: dir });
+      assert.deepEqual(annotated(push), ['a.py', 'b.py']);
+    });
+
+    it('reports everything, saying why, when the base is not in the clone; uploads whole SARIF unless told otherwise', () => {
+      const shallow = runScanStep({ 'upload-sarif': 'false' }, false, { cwd: pullRequest(false), baseRef: 'main' });
+      assert.match(shallow.stdout, /^::notice title=llm-compliance::changed-only: origin\/main is not in this clone/m);
+      assert.deepEqual(annotated(shallow), ['a.py', 'b.py']);
+      const dir = pullRequest();
+      const files = (r: Run & { outputs: Record<string, string> }) => {
+        const sarif = JSON.parse(fs.readFileSync(r.outputs['sarif-file']!, 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+        return [...new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))].sort();
+      };
+      assert.deepEqual(files(runScanStep({ 'upload-sarif': 'true' }, false, { cwd: dir, baseRef: 'main' })), ['a.py', 'b.py']);
+      assert.deepEqual(files(runScanStep({ 'upload-sarif': 'true', 'changed-only': 'true' }, false, { cwd: dir, baseRef: 'main' })), ['b.py']);
+      const typo = runScanStep({ 'changed-only': 'yes' }, false, { cwd: dir, baseRef: 'main' });
+      assert.equal(typo.status, 2);
+      assert.match(typo.stdout, /changed-only must be auto, true or false/);
+    });
   });
 
   it('prints annotations instead where the token cannot upload (auto) or when asked (false)', () => {
@@ -200,16 +250,23 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', function () {
       const alone = JSON.parse(runCli(['scan', 'docker-compose.yml', '--policy', '.llm-compliance.yaml', '--format', 'json'], project).stdout) as JsonReport;
       assert.notDeepEqual(unsuppressed(alone), unsuppressed(workspace, 'docker-compose.yml'), 'the example no longer needs context');
 
+      // A staged file that sets values for others (compose) reports everything, as a full scan does.
       const json = commit(project, ['--format', 'json'], ['docker-compose.yml', 'web/src/lib/telemetry.ts']);
       assert.equal(json.status, 1, json.stderr);
-      const staged = JSON.parse(json.stdout) as JsonReport;
-      assert.deepEqual(unsuppressed(staged), [...unsuppressed(workspace, 'docker-compose.yml'), ...unsuppressed(workspace, 'web/src/lib/telemetry.ts')].sort());
-      assert.ok(unsuppressed(staged).length > 0);
+      assert.deepEqual(unsuppressed(JSON.parse(json.stdout) as JsonReport), unsuppressed(workspace));
 
-      const text = commit(project, [], ['docker-compose.yml']);
+      // Staged code alone: its findings, not everything (unresolved endpoints' findings stay in every subset).
+      const code = commit(project, ['--format', 'json'], ['api/app/triage.py', 'web/src/lib/telemetry.ts']);
+      assert.equal(code.status, 1, code.stderr);
+      const staged = unsuppressed(JSON.parse(code.stdout) as JsonReport);
+      for (const finding of unsuppressed(workspace, 'api/app/triage.py')) assert.ok(staged.includes(finding), finding);
+      assert.ok(staged.every((f) => unsuppressed(workspace).includes(f)));
+      assert.ok(staged.length < unsuppressed(workspace).length && staged.length > 0, staged.join('\n'));
+
+      const text = commit(project, [], ['api/app/triage.py']);
       assert.equal(text.status, 1, text.stderr);
-      assert.match(text.stdout, /docker-compose\.yml/);
-      assert.doesNotMatch(text.stdout, /triage\.py/);
+      assert.match(text.stdout, /triage\.py/);
+      assert.doesNotMatch(text.stdout, /docker-compose\.yml/);
       const clean = commit(project, [], ['web/src/lib/telemetry.ts']);
       assert.equal(clean.status, 0, clean.stdout + clean.stderr);
     } finally {
