@@ -1,4 +1,4 @@
-// `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif|cyclonedx|github]` (with
+// `llm-compliance scan [PATH...] [--policy FILE] [--format text|json|sarif|cyclonedx|github|gitlab]` (with
 // --workspace DIR FILE... for a subset judged in its workspace, and - for stdin),
 // `llm-compliance init` (init.ts), and `llm-compliance lsp --stdio`, the Language Server
 // for other editors (lsp.ts).
@@ -56,7 +56,8 @@ Options:
   --policy FILE          policy file (default: .llm-compliance.yaml/.json in the first PATH)
   --format NAME          output format (default: text):
                            text, json, sarif (GitHub code scanning), cyclonedx (CycloneDX 1.6
-                           AI-BOM), github (GitHub Actions annotations)
+                           AI-BOM), github (GitHub Actions annotations), gitlab (GitLab Code
+                           Quality report)
   --output FILE          write the output to FILE instead of stdout
   --date YYYY-MM-DD      judge waiver expiry as of this day (default: today, UTC), to reproduce an audit
   --verbose              text format: also list endpoints that pass

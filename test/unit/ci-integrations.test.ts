@@ -167,9 +167,9 @@ describe('GitHub Action (action.yml)', function () {
 
 describe('GitLab CI snippet (docs/ci/gitlab-ci.yml)', function () {
   this.timeout(120_000);
-  const job = (parseYaml(fs.readFileSync(path.join(ROOT, 'docs/ci/gitlab-ci.yml'), 'utf8')) as Record<string, { image: string; script: string[]; artifacts: { paths: string[] } }>)['llm-compliance']!;
+  const job = (parseYaml(fs.readFileSync(path.join(ROOT, 'docs/ci/gitlab-ci.yml'), 'utf8')) as Record<string, { image: string; script: string[]; artifacts: { reports: { codequality: string } } }>)['llm-compliance']!;
 
-  it('runs the pinned release; its script writes the SARIF artifact and fails the job on findings', () => {
+  it('runs the pinned release; its script writes the Code Quality report and fails the job on findings', () => {
     assert.match(job.image, /^node:(2\d|[3-9]\d)/);
     const released = /npx --yes llm-compliance@(\S+)/g;
     assert.deepEqual([...new Set(job.script.flatMap((l) => [...l.matchAll(released)].map((m) => m[1])))], [VERSION]);
@@ -178,7 +178,8 @@ describe('GitLab CI snippet (docs/ci/gitlab-ci.yml)', function () {
       // GitLab runs each line in turn and stops at the first that fails.
       const status = job.script.map((line) => bash(line.replace(released, `node ${JSON.stringify(CLI)}`), project, {}).status);
       assert.deepEqual(status, [0, 1]);
-      for (const artifact of job.artifacts.paths) assert.ok(fs.statSync(path.join(project, artifact)).size > 0, artifact);
+      const report = JSON.parse(fs.readFileSync(path.join(project, job.artifacts.reports.codequality), 'utf8')) as { check_name: string; location: { path: string } }[];
+      assert.ok(report.length > 0 && report.every((i) => /^LLMC\d{3}$/.test(i.check_name) && fs.existsSync(path.join(project, i.location.path))));
     } finally {
       fs.rmSync(project, { recursive: true, force: true });
     }

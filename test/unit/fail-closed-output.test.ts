@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathMatcher } from '../../src/core/policy/policy';
 import { jsonChunks } from '../../src/cli/format/json-stream';
 import { toCycloneDx } from '../../src/cli/format/cyclonedx';
+import { toCodeQuality } from '../../src/cli/format/gitlab';
 import { githubAnnotations } from '../../src/cli/format/github';
 import { toSarif } from '../../src/cli/format/sarif';
 import { PACKAGE_INFO } from '../../src/cli/package-info';
@@ -243,6 +244,7 @@ describe('fail closed: output', () => {
           toText(report, { color: false, verbose: true, showWaived: true }),
           JSON.stringify(toCycloneDx(report, { info: PACKAGE_INFO, projectName: 'p' }), null, 2),
           [...githubAnnotations(report)].join('\n'),
+          JSON.stringify(toCodeQuality(report), null, 2),
         ];
       } finally {
         (realFs as { readdirSync: unknown }).readdirSync = original;
@@ -250,13 +252,13 @@ describe('fail closed: output', () => {
     }
 
     for (const folder of WORKSPACES) {
-      it(`gives the same JSON, SARIF, text, CycloneDX and annotation bytes for ${folder} under shuffled readdir`, async function () {
+      it(`gives the same JSON, SARIF, text, CycloneDX, annotation and Code Quality bytes for ${folder} under shuffled readdir`, async function () {
         this.timeout(60_000);
         const expected = await outputs(folder, undefined);
         shuffled = 0;
         for (const seed of [1, 2, 3]) {
           const got = await outputs(folder, seed);
-          for (const [i, format] of ['json', 'sarif', 'text', 'cyclonedx', 'github'].entries()) assert.equal(got[i], expected[i], `${format}, seed ${seed}`);
+          for (const [i, format] of ['json', 'sarif', 'text', 'cyclonedx', 'github', 'gitlab'].entries()) assert.equal(got[i], expected[i], `${format}, seed ${seed}`);
         }
         assert.ok(shuffled >= 3, 'the walk lists folders with the shuffled readdirSync');
       });

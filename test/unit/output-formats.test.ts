@@ -1,6 +1,6 @@
-// `scan --format sarif|cyclonedx|github` (issue 14): SARIF as GitHub code scanning reads it,
-// a CycloneDX 1.6 AI-BOM valid against the official schema, and workflow-command annotations
-// that no scanned text can turn into a second command.
+// `scan --format sarif|cyclonedx|github|gitlab` (issue 14): SARIF as GitHub code scanning reads it,
+// a CycloneDX 1.6 AI-BOM valid against the official schema, workflow-command annotations
+// that no scanned text can turn into a second command, and GitLab's Code Quality report.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,6 +8,7 @@ import { RULES } from '../../src/core';
 import { toCycloneDx } from '../../src/cli/format/cyclonedx';
 import { FORMAT_NAMES } from '../../src/cli/format/formats';
 import { command, githubAnnotations } from '../../src/cli/format/github';
+import { type CodeQualityIssue, toCodeQuality } from '../../src/cli/format/gitlab';
 import { FINGERPRINT_KEY, toSarif } from '../../src/cli/format/sarif';
 import { packageInfo, PACKAGE_INFO, repositoryWebUrl } from '../../src/cli/package-info';
 import type { ScanReport } from '../../src/cli/report';
@@ -31,11 +32,11 @@ interface Bom { serialNumber: string; metadata: { timestamp?: string; tools: { c
 const prop = (s: { properties: CdxProperty[] }, name: string): string[] => s.properties.filter((p) => p.name === `llm-compliance:${name}`).map((p) => p.value);
 
 describe('output formats', () => {
-  it('are the five of the DESIGN contract, in its order', () => {
-    assert.deepEqual(FORMAT_NAMES, ['text', 'json', 'sarif', 'cyclonedx', 'github']);
+  it('are those of the DESIGN contract, in its order, then GitLab\'s', () => {
+    assert.deepEqual(FORMAT_NAMES, ['text', 'json', 'sarif', 'cyclonedx', 'github', 'gitlab']);
     const r = runCli(['scan', 'examples', '--format', 'xml']);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /unknown format "xml" \(expected text, json, sarif, cyclonedx, github\)/);
+    assert.match(r.stderr, /unknown format "xml" \(expected text, json, sarif, cyclonedx, github, gitlab\)/);
   });
 
   describe('package links', () => {
@@ -298,6 +299,63 @@ describe('output formats', () => {
 
     it('escapes as @actions/core does, and keeps one intended line break in the message', () => {
       assert.equal(command('notice', [['file', 'a,b:c%'], ['line', 3], ['col', undefined]], ['50% done', 'next']), '::notice file=a%2Cb%3Ac%25,line=3::50%25 done%0Anext');
+    });
+  });
+
+  describe('--format gitlab (Code Quality)', () => {
+    const SEVERITIES = ['info', 'minor', 'major', 'critical', 'blocker'];
+    /** What GitLab's Code Quality page says each issue must carry. */
+    const assertIssue = (i: CodeQualityIssue): void => {
+      assert.deepEqual(Object.keys(i).sort(), ['check_name', 'description', 'fingerprint', 'location', 'severity']);
+      for (const key of ['description', 'check_name', 'fingerprint'] as const) assert.ok(typeof i[key] === 'string' && i[key].length > 0, key);
+      assert.ok(SEVERITIES.includes(i.severity), i.severity);
+      assert.ok(!i.location.path.startsWith('/') && !i.location.path.startsWith('./'), i.location.path);
+      assert.ok(Number.isInteger(i.location.lines.begin) && i.location.lines.begin >= 1);
+      assert.ok(i.location.lines.end >= i.location.lines.begin);
+    };
+
+    it('lists every unwaived finding once, with the SARIF output\'s fingerprints, and keeps the exit code', () => {
+      const r = runCli(['scan', 'examples', '--format', 'gitlab', '--date', TODAY]);
+      assert.equal(r.status, 1, r.stderr);
+      const issues = JSON.parse(r.stdout) as CodeQualityIssue[];
+      issues.forEach(assertIssue);
+      const json = JSON.parse(runCli(['scan', 'examples', '--format', 'json', '--date', TODAY]).stdout) as { findings: { file: string; line: number; ruleId: string; severity: string; suppressed?: unknown }[] };
+      const active = json.findings.filter((f) => !f.suppressed);
+      assert.ok(active.length < json.findings.length, 'the premise: examples/ has a waived finding');
+      assert.deepEqual(issues.map((i) => `${i.location.path}:${i.location.lines.begin} ${i.check_name}`), active.map((f) => `${f.file}:${f.line} ${f.ruleId}`));
+      assert.deepEqual(issues.map((i) => i.severity), active.map((f) => ({ error: 'major', warning: 'minor', note: 'info' })[f.severity]));
+      assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
+      const sarif = JSON.parse(runCli(['scan', 'examples', '--format', 'sarif', '--date', TODAY]).stdout) as { runs: { results: (SarifResult & { suppressions?: unknown[] })[] }[] };
+      const sarifPrints = sarif.runs[0]!.results.filter((x) => !x.suppressions?.length).map((x) => x.partialFingerprints[FINGERPRINT_KEY]);
+      assert.deepEqual(issues.map((i) => i.fingerprint), sarifPrints);
+    });
+
+    it('says which files were not fully analysed when no policy made them findings, and is an empty list when there is nothing', () => {
+      const dir = tempWorkspace({ 'a.py': 'from openai import OpenAI\nclient = OpenAI()\n', 'b.py': Buffer.from('from openai import OpenAI\nx = "\xff\xfe"\nc = OpenAI()\n', 'latin1') });
+      const r = runCli(['scan', '.', '--format', 'gitlab'], dir);
+      assert.equal(r.status, 0, r.stderr);
+      const issues = JSON.parse(r.stdout) as CodeQualityIssue[];
+      issues.forEach(assertIssue);
+      assert.deepEqual(issues.map((i) => [i.check_name, i.location.path, i.severity]), [['LLMC008', 'b.py', 'minor']]);
+      assert.match(issues[0]!.description, /not valid UTF-8.*could go unchecked/);
+      assert.deepEqual(JSON.parse(runCli(['scan', '.', '--format', 'gitlab'], tempWorkspace({ 'a.py': 'print(1)\n' })).stdout), []);
+    });
+
+    it('keeps fingerprints when lines move, as SARIF does', async () => {
+      const code = 'from openai import OpenAI\na = OpenAI(); b = OpenAI()\n';
+      const dir = tempWorkspace({ '.llm-compliance.yaml': 'require: [hipaa]\n', 'app.py': code });
+      const prints = async () => toCodeQuality(await scan(['.'], { cwd: dir, today: TODAY })).map((i) => i.fingerprint);
+      const before = await prints();
+      assert.equal(new Set(before).size, 2);
+      fs.writeFileSync(path.join(dir, 'app.py'), `# moved\n\n${code}`);
+      assert.deepEqual(await prints(), before);
+    });
+
+    it('writes control and bidi characters in paths and messages as JSON escapes', () => {
+      const dir = tempWorkspace({ '.llm-compliance.yaml': 'require: [hipaa]\n', 'a\u202e\u0007.py': 'from openai import OpenAI\nclient = OpenAI()\n' });
+      const r = runCli(['scan', '.', '--format', 'gitlab'], dir);
+      assert.ok(!r.stdout.includes('\u202e') && !r.stdout.includes('\u0007'), r.stdout);
+      assert.equal((JSON.parse(r.stdout) as CodeQualityIssue[])[0]!.location.path, 'a\u202e\u0007.py');
     });
   });
 });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { PACKAGE_INFO } from '../package-info';
 import { toJson, type ScanReport } from '../report';
 import { toCycloneDx } from './cyclonedx';
+import { toCodeQuality } from './gitlab';
 import { githubAnnotations } from './github';
 import { jsonChunks } from './json-stream';
 import { toSarif } from './sarif';
@@ -36,6 +37,7 @@ const FORMATS = {
   cyclonedx: (report: ScanReport, c: FormatContext) =>
     jsonDocument(toCycloneDx(report, { info: { ...PACKAGE_INFO, version: c.version }, projectName: path.basename(path.resolve(c.paths[0] ?? '.')), sourceDateEpoch: c.sourceDateEpoch })),
   github: (report: ScanReport) => linesIn(githubAnnotations(report)),
+  gitlab: (report: ScanReport) => jsonDocument(toCodeQuality(report)),
 } satisfies Record<string, (report: ScanReport, context: FormatContext) => Iterable<string>>;
 
 export type FormatName = keyof typeof FORMATS;

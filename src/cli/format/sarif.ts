@@ -13,37 +13,21 @@
 import { type Finding, RULES, type Severity } from '../../core';
 import { PACKAGE_INFO, type PackageInfo, ruleHelpUri } from '../package-info';
 import { Positions, relatedLine, type ScanReport } from '../report';
+import { findingFingerprints } from './fingerprint';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
 
-/** Lines longer than this (minified code) enter a fingerprint by their hash, not their text. */
-const LONGEST_FINGERPRINT_LINE = 1024;
-
 /**
- * The result fingerprint's key. Its value is a hash of the rule, file, provider, host, region and
- * the finding's line text with its white space collapsed (no line number: it survives lines moving
- * above it), then `:N` for the N-th finding (N >= 2) with the same hash in report order, so two
- * findings on one line stay two alerts. GitHub's code scanning itself matches alerts on
- * `primaryLocationLineHash` only, which github/codeql-action's upload-sarif computes from the
- * checked-out file when a result lacks it: it is left to the action, not imitated here.
+ * The result fingerprint's key; its value is findingFingerprints' (fingerprint.ts). GitHub's code
+ * scanning itself matches alerts on `primaryLocationLineHash` only, which github/codeql-action's
+ * upload-sarif computes from the checked-out file when a result lacks it: it is left to the
+ * action, not imitated here.
  */
 export const FINGERPRINT_KEY = 'llmCompliance/v1';
 
 export function toSarif(report: ScanReport, toolVersion: string, rootUri: string, info: PackageInfo = PACKAGE_INFO): unknown {
   const pos = new Positions(report.texts);
-  // Each line is normalised once, however many findings it holds (a minified line can hold thousands).
-  const lineParts = new Map<string, string>();
-  const linePart = (file: string, line: number): string => {
-    const key = `${line}:${file}`;
-    let part = lineParts.get(key);
-    if (part === undefined) {
-      const text = pos.lineText(file, line).trim().replace(/\s+/g, ' ');
-      part = text.length > LONGEST_FINGERPRINT_LINE ? `#${fingerprint(text)}` : text;
-      lineParts.set(key, part);
-    }
-    return part;
-  };
-  const occurrences = new Map<string, number>();
+  const fingerprintOf = findingFingerprints(pos);
   const uri = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
   const regionOf = (file: string, start: number, end: number): unknown => {
     const r = pos.region(file, { start, end });
@@ -82,17 +66,13 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
         originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f) => {
-          const r = pos.region(f.file, f.range);
-          const hash = fingerprint(`${f.ruleId}|${f.file}|${f.provider}|${f.endpoint?.host}|${f.endpoint?.region}|${linePart(f.file, r.line)}`);
-          const seen = (occurrences.get(hash) ?? 0) + 1;
-          occurrences.set(hash, seen);
           return {
             ruleId: f.ruleId,
             ruleIndex: RULES.findIndex((x) => x.id === f.ruleId),
             level: LEVEL[f.severity],
             message: { text: f.message },
             locations: [location(f)],
-            partialFingerprints: { [FINGERPRINT_KEY]: seen === 1 ? hash : `${hash}:${seen}` },
+            partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(f) },
             ...(f.related?.length
               ? {
                   relatedLocations: f.related.map((rel, id) => ({
@@ -165,16 +145,4 @@ export function toSarif(report: ScanReport, toolVersion: string, rootUri: string
       },
     ],
   };
-}
-
-/** FNV-1a, 64 bits as hex: stable across runs and machines. */
-function fingerprint(s: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0xcbf29ce4;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x01000197) >>> 0;
-  }
-  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
