@@ -211,6 +211,8 @@ function stageWebExtension() {
   delete pkg.main;
   fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(pkg, null, 2));
   fs.cpSync(path.join(ROOT, path.dirname(WEB_SUITE)), path.join(stage, path.dirname(WEB_SUITE)), { recursive: true });
+  // Which files these are, for the suite to check.
+  fs.writeFileSync(path.join(stage, 'staged-from.json'), JSON.stringify({ vsix: VSIX ? path.basename(VSIX) : null }));
   const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'scan', '.', '--format', 'json'], { cwd: workspace, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (cli.status !== 0 && cli.status !== 1) throw new Error(`the CLI failed on examples/ (exit ${cli.status}): ${cli.stderr}`);
   fs.writeFileSync(path.join(stage, 'cli-findings.json'), cli.stdout);
