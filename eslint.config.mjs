@@ -9,7 +9,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const publicEntryOnly = { regex: '^(\\.\\./)+core/', message: 'Hosts use the engine through its public entry: import from the core folder itself (src/core/index.ts).' };
 
 export default tseslint.config(
-  { ignores: ['src/**/*.generated.js', 'dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.bench/**', '.fuzz/**', 'test/fixtures/**', 'examples/**', '**/*.mjs', 'scripts/**/*.cjs'] },
+  { ignores: ['src/**/*.generated.js', 'dist/**', '.build/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.bench/**', '.fuzz/**', 'test/fixtures/**', 'examples/**', '**/*.mjs', 'scripts/**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

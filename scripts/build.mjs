@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -9,6 +10,16 @@ const production = process.argv.includes('--production');
 // `--cli`: only the command-line bundles, which are all the npm package ships (`files` in package.json).
 const cliOnly = process.argv.includes('--cli');
 const CLI_BUNDLES = ['dist/cli.js', 'dist/lsp.js'];
+// `--extension-only`: only what the VSIX ships (the extension's bundles, the webview, codicons),
+// for scripts/package-vsix.mjs. `--outdir DIR`: write those under DIR instead of the dev dist/.
+const extensionOnly = process.argv.includes('--extension-only');
+const EXTENSION_BUNDLES = ['dist/extension.js', 'dist/index-worker.js', 'dist/web/extension.js', 'dist/web/index-worker.js', 'dist/webview/matrix.js'];
+const outdirArg = process.argv.indexOf('--outdir');
+const outRoot = outdirArg >= 0 ? process.argv[outdirArg + 1] : '.';
+if (outdirArg >= 0 && !outRoot) {
+  console.error('build: --outdir needs a folder');
+  process.exit(2);
+}
 
 // `npm pack` and `npm publish` run `prepare` after `prepack`: with `--skip-when-packing` (the
 // prepare script) the dev build does not overwrite the production bundles prepack just made.
@@ -92,11 +103,13 @@ const builds = [
 
 // Codicons for the webviews, served from the extension (no remote content).
 if (!cliOnly) {
-  mkdirSync('dist/codicons', { recursive: true });
-  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/codicons/${f}`);
+  mkdirSync(join(outRoot, 'dist/codicons'), { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, join(outRoot, `dist/codicons/${f}`));
 }
 
-const selected = cliOnly ? builds.filter((b) => CLI_BUNDLES.includes(b.outfile)) : builds;
+const wanted = cliOnly ? CLI_BUNDLES : extensionOnly ? EXTENSION_BUNDLES : undefined;
+const selected = (wanted ? builds.filter((b) => wanted.includes(b.outfile)) : builds)
+  .map((b) => (b.outfile ? { ...b, outfile: join(outRoot, b.outfile) } : { ...b, outdir: join(outRoot, b.outdir) }));
 if (watch) {
   for (const b of selected) await (await esbuild.context(b)).watch();
 } else {

@@ -1,6 +1,11 @@
 // Runs the extension in a real VS Code: code-server 4.100.3 (VS Code 1.100.3), installed
 // by setup.sh under .vscode-test/, opened in Debian's chromium by playwright-core.
 //
+// The suite, --ui and --web test what users install: the VSIX `npm run package` built
+// (.build/llm-compliance-<version>.vsix), installed with `code-server --install-extension`
+// (--web: its files, unzipped). `--dev` runs them on the development folder (dist/) instead;
+// --demo, --screenshot and --first-diagnostics always do.
+//
 //   node scripts/vscode-test/run.mjs                 the extension-host suite on a copy of examples/ (exit code = result)
 //   node scripts/vscode-test/run.mjs --demo          VS Code with the extension on a copy of examples/, until Ctrl+C
 //   node scripts/vscode-test/run.mjs --screenshot F  the same, headless, saved as a PNG of the diagnostics
@@ -27,6 +32,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { entryData, zipEntries } from '../check-vsix.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HARNESS = process.env.LLMC_VSCODE_TEST_DIR ?? path.join(ROOT, '.vscode-test');
@@ -34,6 +40,8 @@ const CODE_SERVER = path.join(HARNESS, 'node_modules/.bin/code-server');
 const CHROMIUM = process.env.CHROME ?? '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const mode = args.includes('--first-diagnostics') ? 'first' : args.includes('--demo') ? 'demo' : args.includes('--screenshot') ? 'screenshot' : args.includes('--ui') ? 'ui' : args.includes('--web') ? 'web' : 'test';
+// The installed VSIX, unless --dev (the tools that show or time the extension use the dev build).
+const fromVsix = !args.includes('--dev') && ['test', 'ui', 'web'].includes(mode);
 const theme = args.includes('--theme') ? args[args.indexOf('--theme') + 1] : 'dark';
 const timeoutMs = Number(process.env.LLMC_TEST_TIMEOUT_MS ?? 600_000);
 const t0 = Date.now();
@@ -44,12 +52,16 @@ if (!fs.existsSync(CODE_SERVER) || !fs.existsSync(CHROMIUM)) {
   process.exit(1);
 }
 const WEB_SUITE = 'out/test/integration-web/index.js';
-for (const built of mode === 'web' ? ['dist/web/extension.js', 'dist/web/index-worker.js', WEB_SUITE] : ['dist/extension.js', 'out/test/integration/index.js']) {
+const extensionBuild = mode === 'web' ? ['dist/web/extension.js', 'dist/web/index-worker.js'] : ['dist/extension.js'];
+// The suite compares the diagnostics with the CLI's findings: the CLI is not in the VSIX.
+const suiteBuild = mode === 'web' ? [WEB_SUITE, 'dist/cli.js'] : mode === 'test' ? ['out/test/integration/index.js', 'dist/cli.js'] : [];
+for (const built of [...(fromVsix ? [] : extensionBuild), ...suiteBuild]) {
   if (!fs.existsSync(path.join(ROOT, built))) {
     console.error(`${built} is missing: run npm run build first.`);
     process.exit(1);
   }
 }
+const VSIX = fromVsix ? freshVsix() : undefined;
 
 const run = fs.mkdtempSync(path.join(HARNESS, 'run-'));
 const workspace = path.join(run, 'examples');
@@ -88,8 +100,11 @@ const base = `http://127.0.0.1:${port}`;
 const env = {
   ...process.env,
   XDG_CONFIG_HOME: path.join(run, 'xdg'), XDG_DATA_HOME: path.join(run, 'xdg'), TMPDIR: path.join(run, 'tmp'),
-  EXTENSIONS_GALLERY: '{"serviceUrl":""}', LLMC_TEST_RESULTS: results,
+  EXTENSIONS_GALLERY: '{"serviceUrl":""}', LLMC_TEST_RESULTS: results, LLMC_CLI: path.join(ROOT, 'dist/cli.js'),
+  // The suite checks that the extension it tests is the one this run meant (installed, or the dev folder).
+  ...(fromVsix && mode !== 'web' ? { LLMC_EXTENSION_INSTALLED: path.join(run, 'exts') } : { LLMC_EXTENSION_INSTALLED: '' }),
 };
+if (VSIX && mode !== 'web') installVsix(VSIX);
 const server = spawn(CODE_SERVER, [
   '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
   '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', path.join(run, 'ud'), '--extensions-dir', path.join(run, 'exts'),
@@ -114,13 +129,14 @@ let code = 3;
 try {
   await waitForServer();
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const extension = mode === 'web' ? stageWebExtension() : ROOT;
-  const payload = [['extensionDevelopmentPath', remote(extension)]];
+  // Installed: a development extension is still needed to run a suite, so an empty one stands in.
+  const extension = mode === 'web' ? stageWebExtension() : VSIX ? stubExtension() : ROOT;
+  const payload = VSIX && mode === 'ui' ? [] : [['extensionDevelopmentPath', remote(extension)]];
   if (mode === 'test') payload.push(['extensionTestsPath', remote(path.join(ROOT, 'out/test/integration/index.js'))]);
   if (mode === 'web') payload.push(['extensionTestsPath', remote(path.join(extension, WEB_SUITE))]);
   if (mode === 'first') payload.push(['extensionTestsPath', remote(path.join(ROOT, 'scripts/bench/first-diagnostics-probe.cjs'))]);
   const open = mode === 'test' ? `workspace=${encodeURIComponent(multiRoot)}` : `folder=${encodeURIComponent(workspace)}`;
-  const url = `${base}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = `${base}/?${open}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
   if (mode === 'demo') code = await demo(url);
   else code = await drive(url);
 } catch (err) {
@@ -188,15 +204,79 @@ async function drive(url) {
  */
 function stageWebExtension() {
   const stage = (webStage = path.join(run, 'web-extension'));
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  // The VSIX's files (what the Marketplace serves to vscode.dev), or the dev folder's (--dev).
+  if (VSIX) unzipExtension(VSIX, stage);
+  else for (const p of ['package.json', 'dist/web', 'dist/webview', 'dist/codicons', 'media', 'schemas', 'docs/rules']) fs.cpSync(path.join(ROOT, p), path.join(stage, p), { recursive: true });
+  const pkg = JSON.parse(fs.readFileSync(path.join(stage, 'package.json'), 'utf8'));
   delete pkg.main;
-  fs.mkdirSync(path.join(stage, 'dist'), { recursive: true });
   fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(pkg, null, 2));
-  for (const p of ['dist/web', 'dist/webview', 'dist/codicons', 'media', 'schemas', 'docs/rules', path.dirname(WEB_SUITE)]) fs.cpSync(path.join(ROOT, p), path.join(stage, p), { recursive: true });
+  fs.cpSync(path.join(ROOT, path.dirname(WEB_SUITE)), path.join(stage, path.dirname(WEB_SUITE)), { recursive: true });
+  // Which files these are, for the suite to check.
+  fs.writeFileSync(path.join(stage, 'staged-from.json'), JSON.stringify({ vsix: VSIX ? path.basename(VSIX) : null }));
   const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'scan', '.', '--format', 'json'], { cwd: workspace, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (cli.status !== 0 && cli.status !== 1) throw new Error(`the CLI failed on examples/ (exit ${cli.status}): ${cli.stderr}`);
   fs.writeFileSync(path.join(stage, 'cli-findings.json'), cli.stdout);
   return stage;
+}
+
+/**
+ * The VSIX `npm run package` built, refused when it is missing or older than what it is built
+ * from (a test of a stale package would pass or fail for the wrong code).
+ */
+function freshVsix() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const vsix = path.join(ROOT, '.build', `${pkg.name}-${pkg.version}.vsix`);
+  if (!fs.existsSync(vsix)) {
+    console.error(`${path.relative(ROOT, vsix)} is missing: run npm run package first (or --dev to test the development folder).`);
+    process.exit(1);
+  }
+  const newest = (p) => {
+    const st = fs.statSync(p);
+    if (!st.isDirectory()) return { file: p, mtime: st.mtimeMs };
+    return fs.readdirSync(p).map((f) => newest(path.join(p, f))).reduce((a, b) => (b.mtime > a.mtime ? b : a), { file: p, mtime: 0 });
+  };
+  const sources = ['src', 'package.json', 'media', 'schemas/policy.schema.json', 'docs/rules', 'README.md', 'CHANGELOG.md', 'scripts/build.mjs', 'scripts/package-vsix.mjs']
+    .filter((p) => fs.existsSync(path.join(ROOT, p))).map((p) => newest(path.join(ROOT, p)));
+  const latest = sources.reduce((a, b) => (b.mtime > a.mtime ? b : a));
+  if (latest.mtime > fs.statSync(vsix).mtimeMs) {
+    console.error(`${path.relative(ROOT, vsix)} is older than ${path.relative(ROOT, latest.file)}: run npm run package again (or --dev to test the development folder).`);
+    process.exit(1);
+  }
+  return vsix;
+}
+
+/** Installs the VSIX into this run's extensions folder, as a user's `code --install-extension` does. */
+function installVsix(vsix) {
+  log('installing', path.relative(ROOT, vsix));
+  const r = spawnSync(CODE_SERVER, ['--install-extension', vsix, '--extensions-dir', path.join(run, 'exts'), '--user-data-dir', path.join(run, 'ud')], { env, encoding: 'utf8' });
+  const installed = fs.readdirSync(path.join(run, 'exts')).filter((d) => d.startsWith('llm-compliance.llm-compliance-'));
+  if (r.status !== 0 || installed.length !== 1) {
+    console.error(`code-server --install-extension failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+    process.exit(1);
+  }
+}
+
+/** An extension without contributions or code: the development extension a suite needs, so the tested one is the installed one. */
+function stubExtension() {
+  const stub = path.join(run, 'suite-host');
+  fs.mkdirSync(stub);
+  fs.writeFileSync(path.join(stub, 'package.json'), JSON.stringify({
+    name: 'suite-host', publisher: 'llm-compliance-tests', version: '0.0.0', engines: { vscode: '*' },
+    description: 'Stands in as the development extension so the extension-host suite runs against the installed VSIX.',
+  }, null, 2));
+  return stub;
+}
+
+/** The VSIX's `extension/` folder, written to `dest` (read with check-vsix.mjs's zip reader). */
+function unzipExtension(vsix, dest) {
+  const zip = fs.readFileSync(vsix);
+  for (const e of zipEntries(zip)) {
+    if (!e.name.startsWith('extension/') || e.name.endsWith('/')) continue;
+    const to = path.join(dest, e.name.slice('extension/'.length));
+    if (!to.startsWith(dest + path.sep)) throw new Error(`${e.name} would be written outside ${dest}`);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.writeFileSync(to, entryData(zip, e));
+  }
 }
 
 /** The README's picture: a file with findings, a hover, and the Problems view. */

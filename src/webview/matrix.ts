@@ -4,7 +4,7 @@
 
 import type { CellStatus, MatrixCell, MatrixRow } from '../core/matrix';
 import type { Requirement } from '../core/policy/policy';
-import { REQUIREMENT_LABELS } from '../core/policy/template';
+import { REQUIREMENT_LABELS } from '../core/policy/requirement-labels';
 import { isMatrixMessage, type MatrixColumnInfo, type MatrixMessage, type ViewRequest } from './protocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: ViewRequest): void; getState(): unknown; setState(state: unknown): void };

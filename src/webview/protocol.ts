@@ -3,7 +3,7 @@
 
 import type { ColumnId, MatrixRow } from '../core/matrix';
 import type { Requirement } from '../core/policy/policy';
-import { REQUIREMENT_LABELS } from '../core/policy/template';
+import { REQUIREMENT_LABELS } from '../core/policy/requirement-labels';
 
 // From the labels, not policy.ts: the webview bundle must not pull in the policy validator.
 const REQUIREMENTS = Object.keys(REQUIREMENT_LABELS) as Requirement[];

@@ -50,6 +50,20 @@ suite('web extension', () => {
     ok(inventory.scans().length === 1 && !inventory.scans()[0]!.busy, 'the folder was scanned');
   });
 
+  test('is the VSIX\'s files (or, with run.mjs --dev, the development folder\'s)', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const read = async (rel: string): Promise<Uint8Array | undefined> => vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, rel)).then((b) => b, () => undefined);
+    const staged = JSON.parse(new TextDecoder().decode(await read('staged-from.json'))) as { vsix: string | null };
+    const pkg = ext.packageJSON as { scripts?: unknown; devDependencies?: unknown };
+    if (staged.vsix) {
+      same([pkg.scripts, pkg.devDependencies], [undefined, undefined], `the manifest of ${staged.vsix} has no npm-only fields`);
+      same(await read('dist/web/extension.js.map'), undefined, 'no source map is shipped');
+      ok(await read('dist/web/extension.js'), 'the browser build is there');
+    } else {
+      ok(pkg.scripts, 'the development manifest has its npm scripts');
+    }
+  });
+
   test('the diagnostics of every file are the CLI\'s findings: rule, range, severity and message', async () => {
     const { inventory } = await api();
     const json = await cliFindings();

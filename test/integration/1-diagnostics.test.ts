@@ -15,8 +15,9 @@ interface CliJson {
 function cli(root: vscode.WorkspaceFolder): Promise<CliJson> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
   return new Promise((resolve, reject) => {
-    // The extension host's own Node (Electron's, as Node, on a desktop).
-    execFile(process.execPath, [path.join(ext.extensionPath, 'dist/cli.js'), 'scan', '.', '--format', 'json'],
+    // The extension host's own Node (Electron's, as Node, on a desktop). The VSIX has no CLI:
+    // the driver names the repository's (LLMC_CLI).
+    execFile(process.execPath, [process.env.LLMC_CLI || path.join(ext.extensionPath, 'dist/cli.js'), 'scan', '.', '--format', 'json'],
       { cwd: root.uri.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 << 20 },
       (err, stdout) => (stdout ? resolve(JSON.parse(stdout) as CliJson) : reject(err ?? new Error('no output'))));
   });

@@ -6,15 +6,6 @@ import type { ProviderId } from '../catalog/types';
 import type { ResidencyZone } from '../catalog/zones';
 import type { Requirement } from './policy';
 
-export const REQUIREMENT_LABELS: Record<Requirement, { label: string; detail: string }> = {
-  hipaa: { label: 'HIPAA', detail: 'Every endpoint is covered by a BAA your organisation has signed (LLMC001).' },
-  'eu-residency': { label: 'EU data residency', detail: 'Prompts and outputs stay in the EU (LLMC002).' },
-  'soc2-type2': { label: 'SOC 2 Type II', detail: 'The provider has a SOC 2 Type II report (LLMC004).' },
-  iso27001: { label: 'ISO/IEC 27001', detail: 'The provider is ISO/IEC 27001 certified (LLMC004).' },
-  iso42001: { label: 'ISO/IEC 42001', detail: 'The provider is ISO/IEC 42001 certified (LLMC004).' },
-  'eu-ai-act-gpai': { label: 'EU AI Act GPAI Code of Practice', detail: 'The provider signed the GPAI Code of Practice (LLMC004).' },
-};
-
 export interface PolicyChoices {
   require: Requirement[];
   /** Providers whose BAA the organisation has signed. */
