@@ -11,7 +11,7 @@ import { PROVIDER_IDS, type Fact, type Provider, type Source } from '../src/core
 import { RESIDENCY_ZONES } from '../src/core/catalog/zones';
 import { complianceMatrix } from '../src/core/matrix';
 import { RULES } from '../src/core/rules/rules';
-import { CATEGORY, commandId, COMMANDS, MENUS, SECTION, SETTINGS, VIEW_CONTAINER, VIEWS, VIEWS_WELCOME, WALKTHROUGHS, type CommandName } from '../src/extension/contributions';
+import { ACTIVATION_EVENTS, CATEGORY, commandId, COMMANDS, MENUS, SECTION, SETTINGS, VIEW_CONTAINER, VIEWS, VIEWS_WELCOME, WALKTHROUGHS, type CommandName } from '../src/extension/contributions';
 
 const ROOT = path.join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -191,7 +191,8 @@ function writePolicyValidator(schema: object): void {
 // ---- package.json contributions --------------------------------------------------------
 
 {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: Record<string, unknown> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { activationEvents: string[]; contributes: Record<string, unknown> };
+  pkg.activationEvents = ACTIVATION_EVENTS;
   const commands = Object.entries(COMMANDS) as [CommandName, (typeof COMMANDS)[CommandName]][];
   pkg.contributes = {
     ...pkg.contributes,

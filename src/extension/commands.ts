@@ -53,7 +53,7 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
     return a !== undefined;
   };
   const commands: Record<CommandName, (...args: never[]) => unknown> = {
-    rescan: () => inventory.reload(),
+    rescan: () => inventory.rescan(),
     showOutput: () => log.show(),
     openProblems: () => vscode.commands.executeCommand('workbench.actions.view.problems'),
     fixAllInFile: async () => {

@@ -56,6 +56,8 @@ export class StatusView implements vscode.Disposable {
     tooltip.appendMarkdown(`**LLM Compliance**: ${active.length} finding${active.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
     tooltip.appendMarkdown(`${waived ? ` · ${waived} waived` : ''} · ${endpoints} endpoint${endpoints === 1 ? '' : 's'}\n\n`);
     if (noPolicy.length) tooltip.appendMarkdown(`No policy file, or one that requires nothing, in ${names(noPolicy)}: its endpoints are listed but not checked against any requirement. [Create one](command:${commandId('createPolicy')})\n\n`);
+    const openOnly = scans.filter((s) => !s.whole);
+    if (openOnly.length) tooltip.appendMarkdown(`Only open files are checked in ${names(openOnly)} until the sidebar is shown or the workspace is rescanned. [Scan the workspace](command:${commandId('rescan')})\n\n`);
     if (scans.some((s) => s.cancelled)) tooltip.appendMarkdown('The workspace scan was cancelled: only the files scanned so far and open files are counted. [Rescan](command:' + commandId('rescan') + ')\n\n');
     tooltip.isTrusted = { enabledCommands: [commandId('createPolicy'), commandId('rescan')] };
     this.item.tooltip = tooltip;

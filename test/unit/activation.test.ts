@@ -1,0 +1,30 @@
+// The extension activates where it has work (a policy or a file it scans at a folder's root, a
+// document of a language it reads), not in every window, and without making VS Code search the tree.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatOf, POLICY_FILE_NAMES } from '../../src/core';
+import { ACTIVATION_EVENTS, ACTIVATION_FILES } from '../../src/extension/contributions';
+import { ROOT } from '../support/cli';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
+
+describe('activation events', () => {
+  it('package.json has the generated list, and never activates on startup or on everything', () => {
+    assert.deepEqual(pkg.activationEvents, ACTIVATION_EVENTS);
+    assert.ok(!pkg.activationEvents.some((e) => e === '*' || e === 'onStartupFinished'), pkg.activationEvents.join(', '));
+  });
+
+  it('every policy file name activates it', () => {
+    for (const name of POLICY_FILE_NAMES) assert.ok(pkg.activationEvents.includes(`workspaceContains:${name}`), name);
+  });
+
+  it('each workspaceContains names one root file, no glob, that is a policy or a file the engine scans', () => {
+    const names = pkg.activationEvents.filter((e) => e.startsWith('workspaceContains:')).map((e) => e.slice('workspaceContains:'.length));
+    assert.deepEqual(names, [...ACTIVATION_FILES]);
+    for (const name of names) {
+      assert.doesNotMatch(name, /[*?{}[\]/]/, `${name}: a glob or a path makes VS Code search the workspace at startup`);
+      assert.ok(POLICY_FILE_NAMES.includes(name) || formatOf(name) !== null, `${name} is not scanned`);
+    }
+  });
+});
