@@ -29,6 +29,15 @@ export const ACTIVATION_LANGUAGES = [
   'dockerfile', 'dotenv', 'terraform', 'bicep', 'prompty',
 ] as const;
 
+/** package.json `capabilities` (their descriptions show in VS Code's trust and virtual-workspace notices). */
+export const CAPABILITIES = {
+  untrustedWorkspaces: { supported: true, description: 'The engine only reads files; it executes nothing from the workspace.' },
+  virtualWorkspaces: {
+    supported: 'limited',
+    description: 'Files are read through VS Code\'s file system API, so virtual file systems (github.dev, vscode.dev) work, but the workspace is listed with VS Code\'s file search: a virtual file system that offers no file search is never scanned.',
+  },
+} as const;
+
 /** package.json `activationEvents`; commands, views and walkthroughs activate it implicitly (VS Code 1.74+). */
 export const ACTIVATION_EVENTS = [
   ...ACTIVATION_FILES.map((f) => `workspaceContains:${f}`),
