@@ -6,12 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import ts from 'typescript';
 import { catalog } from '../src/core/catalog/data';
 import { PROVIDER_IDS, type Fact, type Provider, type Source } from '../src/core/catalog/types';
 import { RESIDENCY_ZONES } from '../src/core/catalog/zones';
 import { complianceMatrix } from '../src/core/matrix';
 import { RULES } from '../src/core/rules/rules';
+import { l10nBundle } from './l10n-bundle';
 import { ACTIVATION_EVENTS, CAPABILITIES, CATEGORY, commandId, COMMANDS, MENUS, SECTION, SETTINGS, VIEW_CONTAINER, VIEWS, VIEWS_WELCOME, WALKTHROUGHS, type CommandName } from '../src/extension/contributions';
 
 const ROOT = path.join(__dirname, '..');
@@ -243,40 +243,6 @@ function writePolicyValidator(schema: object): void {
 // ---- l10n bundle -------------------------------------------------------------------------
 
 write('l10n/bundle.l10n.json', JSON.stringify(l10nBundle(path.join(ROOT, 'src/extension')), null, 2) + '\n');
-
-/**
- * The messages of every `vscode.l10n.t(...)` call under a folder, keyed by themselves (the
- * English default), read with the TypeScript parser so that format arguments and templates
- * are told apart: the message must be a literal, or translators could not be given it.
- */
-function l10nBundle(dir: string): Record<string, string> {
-  const messages = new Map<string, string>();
-  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
-  for (const rel of files) {
-    const file = path.join(dir, rel);
-    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && isL10nT(node.expression)) {
-        const [message] = node.arguments;
-        if (!message || !(ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message))) {
-          const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-          throw new Error(`${path.relative(ROOT, file)}:${line + 1}: vscode.l10n.t needs a literal message (values go in as {0}, {1} arguments)`);
-        }
-        messages.set(message.text, message.text);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  return Object.fromEntries([...messages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** `vscode.l10n.t` (or `l10n.t` where l10n is imported from vscode). */
-function isL10nT(e: ts.Expression): boolean {
-  if (!ts.isPropertyAccessExpression(e) || e.name.text !== 't') return false;
-  const target = e.expression;
-  return (ts.isIdentifier(target) && target.text === 'l10n') || (ts.isPropertyAccessExpression(target) && target.name.text === 'l10n' && ts.isIdentifier(target.expression) && target.expression.text === 'vscode');
-}
 
 if (stale.length) {
   console.error(`Generated files are out of date: ${stale.join(', ')}. Run \`npm run generate\`.`);

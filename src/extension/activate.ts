@@ -65,9 +65,9 @@ export function activateWith(context: vscode.ExtensionContext, host: Host): Api 
   const describeTree = (): void => {
     const uses = tree.uses();
     const failing = uses.filter((u) => u.verdict === 'error' || u.verdict === 'warning').length;
-    treeView.description = uses.length ? `${uses.length} uses${failing ? ` · ${failing} failing` : ''}` : '';
+    treeView.description = uses.length ? [vscode.l10n.t('{0} uses', uses.length), ...(failing ? [vscode.l10n.t('{0} failing', failing)] : [])].join(' · ') : '';
     // Without a policy an empty tree shows the welcome view (viewsWelcome), which a message would hide.
-    treeView.message = uses.length || noPolicy.folders().length || inventory.scans().some((s) => s.busy) ? undefined : 'No LLM endpoints found in this workspace.';
+    treeView.message = uses.length || noPolicy.folders().length || inventory.scans().some((s) => s.busy) ? undefined : vscode.l10n.t('No LLM endpoints found in this workspace.');
   };
   // Showing the sidebar reads folders without a policy whole (until then only their open files are checked).
   const scanWorkspace = (): void => void inventory.scanWorkspace();

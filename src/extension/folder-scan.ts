@@ -142,7 +142,7 @@ export class FolderScan {
       const done = Math.min(i + READ_AHEAD, files.length);
       const percent = (100 * done) / files.length;
       if (percent - reported >= 2 || done === files.length) {
-        progress?.report({ message: `${this.folder.name}: ${done} of ${files.length} files`, increment: (percent - reported) * share });
+        progress?.report({ message: vscode.l10n.t('{0}: {1} of {2} files', this.folder.name, done, files.length), increment: (percent - reported) * share });
         reported = percent;
       }
     }

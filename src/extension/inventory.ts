@@ -101,7 +101,7 @@ export class Inventory implements vscode.Disposable {
       this.worker?.dispose();
       this.worker = new IndexWorker(this.startWorker(), (err) => {
         this.log.error(`The analysis worker stopped: ${err.stack ?? err.message}. Run "LLM Compliance: Rescan Workspace" to start again.`);
-        void vscode.window.showErrorMessage('LLM Compliance: the analysis stopped unexpectedly; diagnostics are out of date until you rescan. See the log.', 'Rescan').then((pick) => {
+        void vscode.window.showErrorMessage(vscode.l10n.t('LLM Compliance: the analysis stopped unexpectedly; diagnostics are out of date until you rescan. See the log.'), vscode.l10n.t('Rescan')).then((pick) => {
           if (pick) void this.reload();
         });
       });
@@ -146,7 +146,7 @@ export class Inventory implements vscode.Disposable {
     };
     // Only open files to check: no progress notification for that.
     if (scans.some((s) => s.whole)) {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'LLM Compliance: scanning the workspace', cancellable: true }, loadAll);
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('LLM Compliance: scanning the workspace'), cancellable: true }, loadAll);
     } else await loadAll();
     const files = scans.reduce((n, s) => n + s.results.texts.size, 0);
     const sinceActivation = this.firstLoad ? `, ${Date.now() - this.activatedAt} ms after activation` : '';

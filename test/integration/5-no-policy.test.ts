@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { NO_POLICY_HINT_MAX, parsePolicy } from '../../src/core';
 import { COMMANDS, NO_POLICY_CONTEXT, VIEWS } from '../../src/extension/contributions';
-import { NOTICE_ACTIONS, NOTICE_STATE } from '../../src/extension/no-policy';
+import { noticeActions, NOTICE_STATE } from '../../src/extension/no-policy';
 import { api, codeOf, EXTENSION_ID, until } from './support';
 
 const NAME = 'no-policy';
@@ -87,6 +87,7 @@ suite('no policy', () => {
 
   test('the notice stays quiet in tests, offers Create Policy when asked, and "Don\'t Show Again" holds', async () => {
     const { noPolicy } = await api();
+    const NOTICE_ACTIONS = noticeActions();
     assert.equal(noPolicy.offered, false, 'not offered on its own in the extension-host tests');
     await noPolicy.state.update(NOTICE_STATE, undefined);
     const shown: { message: string; items: string[] }[] = [];
