@@ -7,13 +7,20 @@ import { POLICY_FILE_NAMES, RULES } from '../core';
 export const SECTION = 'llmCompliance';
 
 /**
- * Files whose presence at a folder's root activates the extension: the policy files, and the
+ * Project files the engine does not read that still mark a project in a language it reads
+ * (a Python project often has nothing else at its root).
+ */
+export const PROJECT_MARKERS = ['requirements.txt', 'Pipfile', 'setup.cfg'] as const;
+
+/**
+ * Files whose presence at a folder's root activates the extension: the policy files, the
  * manifests and configs that projects calling LLM APIs keep at their root (each one a file the
- * engine scans; a unit test checks it). Exact names only: a `**` glob in `workspaceContains`
- * makes VS Code search the whole tree at every startup.
+ * engine scans; a unit test checks it), and the project markers above. Exact names only: a
+ * `**` glob in `workspaceContains` makes VS Code search the whole tree at every startup.
  */
 export const ACTIVATION_FILES = [
   ...POLICY_FILE_NAMES,
+  ...PROJECT_MARKERS,
   '.env', '.env.example', 'docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'Dockerfile',
   'package.json', 'pyproject.toml', 'setup.py', 'main.py', 'app.py', 'go.mod', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'Cargo.toml',
   'appsettings.json', 'main.tf', 'main.bicep', 'azure.yaml', 'cdk.json',
