@@ -11,7 +11,8 @@ import { PROVIDER_IDS, type Fact, type Provider, type Source } from '../src/core
 import { RESIDENCY_ZONES } from '../src/core/catalog/zones';
 import { complianceMatrix } from '../src/core/matrix';
 import { RULES } from '../src/core/rules/rules';
-import { CATEGORY, commandId, COMMANDS, MENUS, SECTION, SETTINGS, VIEW_CONTAINER, VIEWS, VIEWS_WELCOME, WALKTHROUGHS, type CommandName } from '../src/extension/contributions';
+import { l10nBundle } from './l10n-bundle';
+import { ACTIVATION_EVENTS, CAPABILITIES, CATEGORY, commandId, COMMANDS, MENUS, SECTION, SETTINGS, VIEW_CONTAINER, VIEWS, VIEWS_WELCOME, WALKTHROUGHS, type CommandName } from '../src/extension/contributions';
 
 const ROOT = path.join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -190,27 +191,58 @@ function writePolicyValidator(schema: object): void {
 
 // ---- package.json contributions --------------------------------------------------------
 
+// User-facing strings go to package.nls.json (English, the default) and package.json names
+// them as %key%, so that a package.nls.<locale>.json can translate them.
 {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: Record<string, unknown> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { activationEvents: string[]; capabilities: unknown; l10n: string; contributes: Record<string, unknown> };
+  const nls: Record<string, string> = {};
+  const t = (key: string, english: string): string => {
+    if (key in nls && nls[key] !== english) throw new Error(`package.nls.json: ${key} has two texts`);
+    nls[key] = english;
+    return `%${key}%`;
+  };
+  pkg.activationEvents = ACTIVATION_EVENTS;
+  pkg.capabilities = {
+    untrustedWorkspaces: { ...CAPABILITIES.untrustedWorkspaces, description: t('capabilities.untrustedWorkspaces', CAPABILITIES.untrustedWorkspaces.description) },
+    virtualWorkspaces: { ...CAPABILITIES.virtualWorkspaces, description: t('capabilities.virtualWorkspaces', CAPABILITIES.virtualWorkspaces.description) },
+  };
+  const category = t('category', CATEGORY);
   const commands = Object.entries(COMMANDS) as [CommandName, (typeof COMMANDS)[CommandName]][];
+  const settingSchema = (name: string, schema: Record<string, unknown>): Record<string, unknown> => {
+    // The per-rule severity entries carry the rule's title.
+    const properties = schema.properties as Record<string, { description?: string }> | undefined;
+    if (!properties) return schema;
+    return { ...schema, properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, v.description ? { ...v, description: t(`config.${name}.${k}`, v.description) } : v])) };
+  };
   pkg.contributes = {
     ...pkg.contributes,
     configuration: {
-      title: CATEGORY,
-      properties: Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [`${SECTION}.${name}`, { ...s.schema, default: s.default, markdownDescription: s.description }])),
+      title: category,
+      properties: Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [`${SECTION}.${name}`, { ...settingSchema(name, s.schema), default: s.default, markdownDescription: t(`config.${name}`, s.description) }])),
     },
-    commands: commands.map(([name, c]) => ({ command: commandId(name), title: c.title, category: CATEGORY, ...('icon' in c ? { icon: c.icon } : {}) })),
+    commands: commands.map(([name, c]) => ({ command: commandId(name), title: t(`command.${name}`, c.title), category, ...('icon' in c ? { icon: c.icon } : {}) })),
     menus: {
       commandPalette: commands.filter(([, c]) => 'hidden' in c && c.hidden).map(([name]) => ({ command: commandId(name), when: 'false' })),
       ...Object.fromEntries(Object.entries(MENUS).map(([menu, items]) => [menu, items.map((m) => ({ ...m, command: commandId(m.command) }))])),
     },
-    viewsContainers: { activitybar: [VIEW_CONTAINER] },
-    views: { [VIEW_CONTAINER.id]: Object.values(VIEWS).map((v) => ({ id: v.id, name: v.name, ...(v.type === 'webview' ? { type: 'webview' } : {}) })) },
-    viewsWelcome: VIEWS_WELCOME,
-    walkthroughs: WALKTHROUGHS,
+    viewsContainers: { activitybar: [{ ...VIEW_CONTAINER, title: t('viewContainer', VIEW_CONTAINER.title) }] },
+    views: { [VIEW_CONTAINER.id]: Object.entries(VIEWS).map(([key, v]) => ({ id: v.id, name: t(`view.${key}`, v.name), ...(v.type === 'webview' ? { type: 'webview' } : {}) })) },
+    viewsWelcome: VIEWS_WELCOME.map((w) => ({ ...w, contents: t(`viewsWelcome.${w.view.slice(SECTION.length + 1)}`, w.contents) })),
+    walkthroughs: WALKTHROUGHS.map((w) => ({
+      ...w,
+      title: t(`walkthrough.${w.id}.title`, w.title),
+      description: t(`walkthrough.${w.id}.description`, w.description),
+      steps: w.steps.map((st) => ({ ...st, title: t(`walkthrough.${w.id}.${st.id}.title`, st.title), description: t(`walkthrough.${w.id}.${st.id}.description`, st.description) })),
+    })),
   };
+  pkg.l10n = './l10n';
   write('package.json', JSON.stringify(pkg, null, 2) + '\n');
+  write('package.nls.json', JSON.stringify(nls, null, 2) + '\n');
 }
+
+// ---- l10n bundle -------------------------------------------------------------------------
+
+write('l10n/bundle.l10n.json', JSON.stringify(l10nBundle(path.join(ROOT, 'src/extension')), null, 2) + '\n');
 
 if (stale.length) {
   console.error(`Generated files are out of date: ${stale.join(', ')}. Run \`npm run generate\`.`);

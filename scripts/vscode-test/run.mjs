@@ -183,13 +183,17 @@ async function drive(url) {
     // On a loaded machine the workbench can take longer than playwright's default 30 s to load.
     await page.goto(url, { timeout: 120_000 });
     if (mode === 'screenshot') return await screenshot(page, args[args.indexOf('--screenshot') + 1]);
+    const vscodeActivation = mode === 'first' ? runningExtensionsActivation(page) : undefined;
     if (mode === 'ui') return (await sidebarTest(page, args.includes('--shots') ? args[args.indexOf('--shots') + 1] : undefined)) || await (await import('./walkthrough-test.mjs')).walkthroughTest(page, { root: ROOT, run, log, open: (folder) => url.replace(/folder=[^&]*/, `folder=${encodeURIComponent(folder)}`) });
     const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
     const c = await Promise.race([done, timeout]);
     if (c === 'timeout') log(`no result after ${timeoutMs / 1000} s`);
     // The probe times the extension host's events; the window's opening is timed here, on the same clock.
     const out = process.env.LLMC_FIRST_DIAGNOSTICS_OUT;
-    if (mode === 'first' && out && fs.existsSync(out)) fs.writeFileSync(out, JSON.stringify({ ...JSON.parse(fs.readFileSync(out, 'utf8')), windowOpened: opened }, null, 2));
+    if (mode === 'first' && out && fs.existsSync(out)) {
+      const vscodeActivationMs = await Promise.race([vscodeActivation, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      fs.writeFileSync(out, JSON.stringify({ ...JSON.parse(fs.readFileSync(out, 'utf8')), windowOpened: opened, vscodeActivationMs }, null, 2));
+    }
     return c === 'timeout' ? 2 : c;
   } finally {
     await context.close().catch(() => {});
@@ -206,7 +210,7 @@ function stageWebExtension() {
   const stage = (webStage = path.join(run, 'web-extension'));
   // The VSIX's files (what the Marketplace serves to vscode.dev), or the dev folder's (--dev).
   if (VSIX) unzipExtension(VSIX, stage);
-  else for (const p of ['package.json', 'dist/web', 'dist/webview', 'dist/codicons', 'media', 'schemas', 'docs/rules']) fs.cpSync(path.join(ROOT, p), path.join(stage, p), { recursive: true });
+  else for (const p of ['package.json', 'package.nls.json', 'l10n', 'dist/web', 'dist/webview', 'dist/codicons', 'media', 'schemas', 'docs/rules']) fs.cpSync(path.join(ROOT, p), path.join(stage, p), { recursive: true });
   const pkg = JSON.parse(fs.readFileSync(path.join(stage, 'package.json'), 'utf8'));
   delete pkg.main;
   fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(pkg, null, 2));
@@ -444,6 +448,21 @@ async function watchSidebar(page) {
   } catch (err) {
     // The page closes when the run ends; the suite reports what it did not see.
     if (!page.isClosed()) log('watching the sidebar failed:', err.message);
+  }
+}
+
+/**
+ * The activation time VS Code itself measured for the extension (code loading + the activate
+ * call), as its Running Extensions editor shows it; the first-diagnostics probe opens that editor.
+ */
+async function runningExtensionsActivation(page) {
+  const time = page.locator('.monaco-list-row', { hasText: 'llm-compliance.llm-compliance' }).locator('.activation-time').filter({ hasText: /\d+ms/ }).first();
+  try {
+    await time.waitFor({ timeout: 240_000 });
+    const m = /(\d+)ms/.exec(await time.textContent());
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -31,7 +31,7 @@ export class ActionsProvider implements vscode.CodeActionProvider {
     if (context.only?.contains(FIX_ALL_KIND)) {
       const edit = fixAllEdit(findings);
       if (!edit) return [];
-      const action = new vscode.CodeAction('Fix all LLM Compliance findings', FIX_ALL_KIND);
+      const action = new vscode.CodeAction(vscode.l10n.t('Fix all LLM Compliance findings'), FIX_ALL_KIND);
       action.edit = edit;
       return [action];
     }
@@ -50,7 +50,7 @@ export class ActionsProvider implements vscode.CodeActionProvider {
         actions.push(action);
       }
       if (commentFor(document, placed)) {
-        const waive = new vscode.CodeAction(`Waive ${finding.ruleId} here with a reason…`, vscode.CodeActionKind.QuickFix);
+        const waive = new vscode.CodeAction(vscode.l10n.t('Waive {0} here with a reason…', finding.ruleId), vscode.CodeActionKind.QuickFix);
         waive.command = { title: waive.title, command: commandId('addWaiver'), arguments: [{ uri: document.uri.toString(), ruleId: finding.ruleId, line: placed.range.start.line, character: placed.range.start.character }] };
         waive.diagnostics = diagnostics;
         actions.push(waive);
@@ -58,7 +58,7 @@ export class ActionsProvider implements vscode.CodeActionProvider {
     }
     // Same-endpoint findings share one fix; count distinct fixes.
     if (new Set(findings.map((p) => clearFix(p.finding)?.edits).filter(Boolean).map((e) => JSON.stringify(e))).size > 1 && actions.some((a) => a.edit)) {
-      const all = new vscode.CodeAction('Fix all LLM Compliance findings in this file', vscode.CodeActionKind.QuickFix);
+      const all = new vscode.CodeAction(vscode.l10n.t('Fix all LLM Compliance findings in this file'), vscode.CodeActionKind.QuickFix);
       all.edit = fixAllEdit(findings);
       actions.push(all);
     }
@@ -71,7 +71,7 @@ export class ActionsProvider implements vscode.CodeActionProvider {
     const hints = context.diagnostics.filter((d) => d.source === SOURCE && codeOf(d) === NO_POLICY_CODE);
     const scan = hints.length ? this.inventory.scanOf(notebookOf(document.uri)?.uri ?? document.uri) : undefined;
     if (!scan) return undefined;
-    const action = new vscode.CodeAction(`Create a policy for ${scan.folder.name}…`, vscode.CodeActionKind.QuickFix);
+    const action = new vscode.CodeAction(vscode.l10n.t('Create a policy for {0}…', scan.folder.name), vscode.CodeActionKind.QuickFix);
     action.command = { title: action.title, command: commandId('createPolicy'), arguments: [{ folder: scan.folder.uri.toString() }] };
     action.diagnostics = hints;
     action.isPreferred = true;

@@ -24,6 +24,15 @@ export interface Api {
   /** The no-policy context key and notice. */
   noPolicy: NoPolicyState;
   status: StatusView;
+  /** How long loading the bundle and activate() took (ms, performance.now()); for the log and the bench. */
+  activation: ActivationTimes;
+}
+
+export interface ActivationTimes {
+  /** From the bundle's first line (the build's banner) to the end of its top-level code; 0 when not bundled. */
+  loadMs: number;
+  /** activate(), from its call to its return (to its promise's end on the web). */
+  activateMs: number;
 }
 
 /** What a host entry gives: how to start the index worker (again after a crash). */
@@ -56,17 +65,26 @@ export function activateWith(context: vscode.ExtensionContext, host: Host): Api 
   const describeTree = (): void => {
     const uses = tree.uses();
     const failing = uses.filter((u) => u.verdict === 'error' || u.verdict === 'warning').length;
-    treeView.description = uses.length ? `${uses.length} uses${failing ? ` · ${failing} failing` : ''}` : '';
+    treeView.description = uses.length ? [vscode.l10n.t('{0} uses', uses.length), ...(failing ? [vscode.l10n.t('{0} failing', failing)] : [])].join(' · ') : '';
     // Without a policy an empty tree shows the welcome view (viewsWelcome), which a message would hide.
-    treeView.message = uses.length || noPolicy.folders().length || inventory.scans().some((s) => s.busy) ? undefined : 'No LLM endpoints found in this workspace.';
+    treeView.message = uses.length || noPolicy.folders().length || inventory.scans().some((s) => s.busy) ? undefined : vscode.l10n.t('No LLM endpoints found in this workspace.');
   };
+  // Showing the sidebar reads folders without a policy whole (until then only their open files are checked).
+  const scanWorkspace = (): void => void inventory.scanWorkspace();
   context.subscriptions.push(
     provider, matrix, tree, treeView, noPolicy,
-    vscode.window.registerWebviewViewProvider(VIEWS.matrix.id, matrix),
+    vscode.window.registerWebviewViewProvider(VIEWS.matrix.id, {
+      resolveWebviewView: (view) => {
+        scanWorkspace();
+        matrix.resolveWebviewView(view);
+      },
+    }),
     inventory.onDidChange(describeTree),
+    treeView.onDidChangeVisibility((e) => e.visible && scanWorkspace()),
   );
+  if (treeView.visible) scanWorkspace();
   const sidebar = { matrix, tree, provider };
   registerCommands(context, inventory, sidebar, log);
-  void inventory.reload();
-  return { inventory, sidebar, noPolicy, status };
+  void inventory.start();
+  return { inventory, sidebar, noPolicy, status, activation: { loadMs: 0, activateMs: 0 } };
 }

@@ -53,14 +53,14 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
     return a !== undefined;
   };
   const commands: Record<CommandName, (...args: never[]) => unknown> = {
-    rescan: () => inventory.reload(),
+    rescan: () => inventory.rescan(),
     showOutput: () => log.show(),
     openProblems: () => vscode.commands.executeCommand('workbench.actions.view.problems'),
     fixAllInFile: async () => {
       const editor = vscode.window.activeTextEditor;
       const findings = editor && currentFindings(inventory, editor.document);
       const edit = findings && fixAllEdit(findings);
-      if (!edit) return void vscode.window.showInformationMessage('LLM Compliance: nothing in this file has an automatic fix.');
+      if (!edit) return void vscode.window.showInformationMessage(vscode.l10n.t('LLM Compliance: nothing in this file has an automatic fix.'));
       return vscode.workspace.applyEdit(edit);
     },
     addWaiver: (args: WaiverArgs) => addWaiver(inventory, args),
@@ -73,7 +73,7 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
     revealMatrix: () => sidebar.matrix.reveal(),
     focusProvider: async (arg?: string | EndpointNode) => {
       const id = typeof arg === 'string' ? arg : arg && (arg.kind === 'provider' || arg.kind === 'endpoint') ? arg.provider : (await vscode.window.showQuickPick(
-        catalog.providers.map((p) => ({ label: p.name, description: p.id, id: p.id })), { title: 'Show provider details' }))?.id;
+        catalog.providers.map((p) => ({ label: p.name, description: p.id, id: p.id })), { title: vscode.l10n.t('Show provider details') }))?.id;
       return id ? sidebar.provider.show(id) : false;
     },
     exportMatrix: async () => {
@@ -96,7 +96,7 @@ async function applyFixAt(inventory: Inventory, args: FixArgs): Promise<boolean>
   const placed = currentFindings(inventory, document)?.find((p) => p.finding.ruleId === args.ruleId && p.range.start.isEqual(position));
   const edit = placed && fixAllEdit([placed]);
   if (!edit) {
-    void vscode.window.showWarningMessage('LLM Compliance: the finding has changed since; try again on the current one.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('LLM Compliance: the finding has changed since; try again on the current one.'));
     return false;
   }
   return vscode.workspace.applyEdit(edit);
@@ -108,28 +108,28 @@ async function addWaiver(inventory: Inventory, args: WaiverArgs): Promise<boolea
   const placed = currentFindings(inventory, document)?.find((p) => p.finding.ruleId === args.ruleId && p.range.start.isEqual(position));
   const comment = placed && commentFor(document, placed);
   if (!placed || !comment) {
-    void vscode.window.showWarningMessage('LLM Compliance: the finding has changed since; try again on the current one.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('LLM Compliance: the finding has changed since; try again on the current one.'));
     return false;
   }
   const version = document.version;
   const reason = args.reason ?? await vscode.window.showInputBox({
-    title: `Waive ${args.ruleId} on this line`,
-    prompt: 'Why is this risk accepted? The reason is kept in the code as an audit record.',
-    placeHolder: 'e.g. kiosk pilot, non-clinical text only',
+    title: vscode.l10n.t('Waive {0} on this line', args.ruleId),
+    prompt: vscode.l10n.t('Why is this risk accepted? The reason is kept in the code as an audit record.'),
+    placeHolder: vscode.l10n.t('e.g. kiosk pilot, non-clinical text only'),
     ignoreFocusOut: true,
     validateInput: (v) => validate(() => waiverCommentEdit('', 0, comment, args.ruleId, v)),
   });
   if (reason === undefined) return false;
   const expires = args.expires ?? await vscode.window.showInputBox({
-    title: `Waive ${args.ruleId}: expiry`,
-    prompt: 'Until when (YYYY-MM-DD)? Leave empty for no expiry; an expired waiver is reported and waives nothing.',
-    placeHolder: 'YYYY-MM-DD (optional)',
+    title: vscode.l10n.t('Waive {0}: expiry', args.ruleId),
+    prompt: vscode.l10n.t('Until when (YYYY-MM-DD)? Leave empty for no expiry; an expired waiver is reported and waives nothing.'),
+    placeHolder: vscode.l10n.t('YYYY-MM-DD (optional)'),
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' || isDate(v.trim()) ? undefined : 'Write a date as YYYY-MM-DD, or leave it empty.'),
+    validateInput: (v) => (v.trim() === '' || isDate(v.trim()) ? undefined : vscode.l10n.t('Write a date as YYYY-MM-DD, or leave it empty.')),
   });
   if (expires === undefined) return false;
   if (document.version !== version) {
-    void vscode.window.showWarningMessage('LLM Compliance: the file changed while you answered; run the waiver again on the current finding.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('LLM Compliance: the file changed while you answered; run the waiver again on the current finding.'));
     return false;
   }
   try {
@@ -139,7 +139,7 @@ async function addWaiver(inventory: Inventory, args: WaiverArgs): Promise<boolea
     return await vscode.workspace.applyEdit(edit);
   } catch (err) {
     if (!(err instanceof WaiverInputError)) throw err;
-    void vscode.window.showErrorMessage(`LLM Compliance: ${err.message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('LLM Compliance: {0}', err.message));
     return false;
   }
 }

@@ -2,9 +2,55 @@
 // package.json's `contributes.configuration` and `contributes.commands` from it, and the
 // extension reads settings through `setting()` below, so names cannot drift apart.
 
-import { RULES } from '../core';
+import { POLICY_FILE_NAMES, RULES } from '../core';
 
 export const SECTION = 'llmCompliance';
+
+/**
+ * Project files the engine does not read that still mark a project in a language it reads
+ * (a Python project often has nothing else at its root).
+ */
+export const PROJECT_MARKERS = ['requirements.txt', 'Pipfile', 'setup.cfg'] as const;
+
+/**
+ * Files whose presence at a folder's root activates the extension: the policy files, the
+ * manifests and configs that projects calling LLM APIs keep at their root (each one a file the
+ * engine scans; a unit test checks it), and the project markers above. Exact names only: a
+ * `**` glob in `workspaceContains` makes VS Code search the whole tree at every startup.
+ */
+export const ACTIVATION_FILES = [
+  ...POLICY_FILE_NAMES,
+  ...PROJECT_MARKERS,
+  '.env', '.env.example', 'docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'Dockerfile',
+  'package.json', 'pyproject.toml', 'setup.py', 'main.py', 'app.py', 'go.mod', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'Cargo.toml',
+  'appsettings.json', 'main.tf', 'main.bicep', 'azure.yaml', 'cdk.json',
+] as const;
+
+/**
+ * Languages whose documents activate it when opened: the code languages the engine reads and
+ * the IaC/env languages other extensions define. Not YAML, JSON or TOML: every window opens
+ * those (settings, CI files), and a folder whose configs matter has one of the files above.
+ */
+export const ACTIVATION_LANGUAGES = [
+  'python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java', 'csharp', 'rust',
+  'dockerfile', 'dotenv', 'terraform', 'bicep', 'prompty',
+] as const;
+
+/** package.json `capabilities` (their descriptions show in VS Code's trust and virtual-workspace notices). */
+export const CAPABILITIES = {
+  untrustedWorkspaces: { supported: true, description: 'The engine only reads files; it executes nothing from the workspace.' },
+  virtualWorkspaces: {
+    supported: 'limited',
+    description: 'Files are read through VS Code\'s file system API, so virtual file systems (github.dev, vscode.dev) work, but the workspace is listed with VS Code\'s file search: a virtual file system that offers no file search is never scanned.',
+  },
+} as const;
+
+/** package.json `activationEvents`; commands, views and walkthroughs activate it implicitly (VS Code 1.74+). */
+export const ACTIVATION_EVENTS = [
+  ...ACTIVATION_FILES.map((f) => `workspaceContains:${f}`),
+  ...ACTIVATION_LANGUAGES.map((l) => `onLanguage:${l}`),
+  'onNotebook:jupyter-notebook',
+];
 
 /** Severities the editor can show; 'off' hides a rule in the editor only (the CLI still fails on it). */
 export const EDITOR_SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;

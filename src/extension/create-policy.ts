@@ -29,14 +29,14 @@ export const QUESTIONS: Question[] = ['phi', 'eu', 'certifications', 'gateway'];
 
 const CERTIFICATIONS: Requirement[] = ['soc2-type2', 'iso27001', 'iso42001', 'eu-ai-act-gpai'];
 
-const ZONE_LABELS: Record<ResidencyZone, { label: string; detail: string }> = {
-  eu: { label: 'EU', detail: 'The 27 EU member states only.' },
-  eea: { label: 'EEA', detail: 'The EU plus Iceland, Liechtenstein and Norway.' },
-  'eu-adequacy': { label: 'EU adequacy', detail: 'The EEA plus countries with an EU adequacy decision (e.g. Switzerland, the UK).' },
-};
+const zoneLabels = (): Record<ResidencyZone, { label: string; detail: string }> => ({
+  eu: { label: vscode.l10n.t('EU'), detail: vscode.l10n.t('The 27 EU member states only.') },
+  eea: { label: vscode.l10n.t('EEA'), detail: vscode.l10n.t('The EU plus Iceland, Liechtenstein and Norway.') },
+  'eu-adequacy': { label: vscode.l10n.t('EU adequacy'), detail: vscode.l10n.t('The EEA plus countries with an EU adequacy decision (e.g. Switzerland, the UK).') },
+});
 
 const yesNo = async (title: string, yes: string, no: string): Promise<boolean | undefined> => {
-  const pick = await vscode.window.showQuickPick([{ label: 'Yes', detail: yes, value: true }, { label: 'No', detail: no, value: false }], { title, ignoreFocusOut: true });
+  const pick = await vscode.window.showQuickPick([{ label: vscode.l10n.t('Yes'), detail: yes, value: true }, { label: vscode.l10n.t('No'), detail: no, value: false }], { title, ignoreFocusOut: true });
   return pick?.value;
 };
 
@@ -44,31 +44,31 @@ const yesNo = async (title: string, yes: string, no: string): Promise<boolean | 
 export async function ask(question: Question): Promise<Draft[Question] | undefined> {
   switch (question) {
     case 'phi': {
-      const hipaa = await yesNo('Does this workload send protected health information (PHI) to an LLM?', 'HIPAA applies: every endpoint needs a BAA your organisation has signed (LLMC001).', 'No HIPAA requirement.');
+      const hipaa = await yesNo(vscode.l10n.t('Does this workload send protected health information (PHI) to an LLM?'), vscode.l10n.t('HIPAA applies: every endpoint needs a BAA your organisation has signed (LLMC001).'), vscode.l10n.t('No HIPAA requirement.'));
       if (hipaa === undefined) return undefined;
       const baa = hipaa ? await next(askBaa) : [];
       return baa && { hipaa, baa };
     }
     case 'eu': {
-      const eu = await yesNo('Does it send personal data of people in the EU that must stay in Europe?', 'EU data residency: prompts and outputs are processed in the zone you choose next (LLMC002).', 'No residency requirement.');
+      const eu = await yesNo(vscode.l10n.t('Does it send personal data of people in the EU that must stay in Europe?'), vscode.l10n.t('EU data residency: prompts and outputs are processed in the zone you choose next (LLMC002).'), vscode.l10n.t('No residency requirement.'));
       if (eu === undefined) return undefined;
       if (!eu) return { residency: null };
-      const zone = await next(() => vscode.window.showQuickPick(RESIDENCY_ZONES.map((z) => ({ ...ZONE_LABELS[z], description: z, zone: z })), { title: 'Where may the data be processed?', ignoreFocusOut: true }));
+      const zone = await next(() => vscode.window.showQuickPick(RESIDENCY_ZONES.map((z) => ({ ...zoneLabels()[z], description: z, zone: z })), { title: vscode.l10n.t('Where may the data be processed?'), ignoreFocusOut: true }));
       return zone && { residency: zone.zone };
     }
     case 'certifications': {
       const picked = await vscode.window.showQuickPick(
         CERTIFICATIONS.map((r) => ({ label: REQUIREMENT_LABELS[r].label, detail: REQUIREMENT_LABELS[r].detail, id: r })),
-        { title: 'Which certifications must every LLM provider hold? (none: press Enter)', canPickMany: true, ignoreFocusOut: true },
+        { title: vscode.l10n.t('Which certifications must every LLM provider hold? (none: press Enter)'), canPickMany: true, ignoreFocusOut: true },
       );
       return picked?.map((p) => p.id);
     }
     case 'gateway': {
       const typed = await vscode.window.showInputBox({
-        title: 'Must every LLM call go through your team\'s gateway?',
-        prompt: 'Its host names, separated by commas (e.g. llm-gateway.internal.example.com). Leave empty for no gateway.',
+        title: vscode.l10n.t('Must every LLM call go through your team\'s gateway?'),
+        prompt: vscode.l10n.t('Its host names, separated by commas (e.g. llm-gateway.internal.example.com). Leave empty for no gateway.'),
         ignoreFocusOut: true,
-        validateInput: (v) => (hostsOf(v).every((h) => /^[a-z0-9.-]+(:\d+)?$/i.test(h)) ? undefined : 'Host names only (letters, digits, dots, hyphens, an optional :port), separated by commas.'),
+        validateInput: (v) => (hostsOf(v).every((h) => /^[a-z0-9.-]+(:\d+)?$/i.test(h)) ? undefined : vscode.l10n.t('Host names only (letters, digits, dots, hyphens, an optional :port), separated by commas.')),
       });
       return typed === undefined ? undefined : hostsOf(typed);
     }
@@ -87,12 +87,12 @@ async function askBaa(): Promise<ProviderId[] | undefined> {
   // The same lists as `llm-compliance init`: BAAs the catalog confirms, then those it names without confirming.
   const item = (id: ProviderId, unconfirmed: boolean) => {
     const p = catalog.providers.find((x) => x.id === id)!;
-    const detail = unconfirmed ? 'BAA named, but not confirmed for the LLM service by the catalog' : `BAA ${p.posture.baa.value}`;
+    const detail = unconfirmed ? vscode.l10n.t('BAA named, but not confirmed for the LLM service by the catalog') : vscode.l10n.t('BAA {0}', String(p.posture.baa.value));
     return { label: p.name, description: p.id, detail: `${detail}${p.posture.baa.tier ? ` · ${p.posture.baa.tier}` : ''}`, id };
   };
   const picked = await vscode.window.showQuickPick(
     [...providersOfferingBaa().map((id) => item(id, false)), ...providersWithUnconfirmedBaa().map((id) => item(id, true))],
-    { title: 'Which providers\' BAAs has your organisation signed?', canPickMany: true, ignoreFocusOut: true },
+    { title: vscode.l10n.t('Which providers\' BAAs has your organisation signed?'), canPickMany: true, ignoreFocusOut: true },
   );
   return picked?.map((p) => p.id);
 }
@@ -125,9 +125,9 @@ async function choicesOf(args: CreatePolicyArgs, draft: Draft): Promise<PolicyCh
 export async function createPolicy(args: CreatePolicyArgs, draft: Draft): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const folder = args.folder ? folders.find((f) => f.uri.toString() === args.folder)
-    : folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder is the policy for?' }) : folders[0];
+    : folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder is the policy for?') }) : folders[0];
   if (!folder) {
-    if (!folders.length) void vscode.window.showWarningMessage('LLM Compliance: open a folder first; the policy file lives at its root.');
+    if (!folders.length) void vscode.window.showWarningMessage(vscode.l10n.t('LLM Compliance: open a folder first; the policy file lives at its root.'));
     return undefined;
   }
   const open = await existingPolicy(folder);
@@ -142,7 +142,7 @@ export async function createPolicy(args: CreatePolicyArgs, draft: Draft): Promis
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(`LLM Compliance: could not create ${POLICY_FILE_NAMES[0]!} in ${folder.name}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('LLM Compliance: could not create {0} in {1}.', POLICY_FILE_NAMES[0]!, folder.name));
     return undefined;
   }
   for (const q of QUESTIONS) delete draft[q];
@@ -165,7 +165,7 @@ async function existingPolicy(folder: vscode.WorkspaceFolder): Promise<vscode.Ur
     const existing = vscode.Uri.joinPath(folder.uri, name);
     if (await exists(existing)) {
       await vscode.window.showTextDocument(existing);
-      void vscode.window.showInformationMessage(`LLM Compliance: ${folder.name} already has ${name}; it is open for editing.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('LLM Compliance: {0} already has {1}; it is open for editing.', folder.name, name));
       return existing;
     }
   }

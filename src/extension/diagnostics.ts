@@ -41,7 +41,7 @@ export class DiagnosticsView implements vscode.Disposable {
       // Under a policy each note is an LLMC008 finding (above); without one, the notes say what was not analysed.
       if (!scan.policy.source) for (const note of scan.results.notes) {
         const line = Math.max(0, (note.line ?? 1) - 1);
-        const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 0), `LLM Compliance: ${note.message}`, vscode.DiagnosticSeverity.Information);
+        const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 0), vscode.l10n.t('LLM Compliance: {0}', note.message), vscode.DiagnosticSeverity.Information);
         d.source = SOURCE;
         d.code = note.kind;
         add(scan.uriOf(note.file), d);
@@ -86,7 +86,7 @@ export function noPolicyDiagnostics(scan: FolderScan): { uri: vscode.Uri; diagno
 function policyDiagnostics(scan: FolderScan): vscode.Diagnostic[] {
   return scan.policyProblems.map((p) => {
     const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
-    const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), `Invalid policy: ${p.message}`, vscode.DiagnosticSeverity.Error);
+    const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), vscode.l10n.t('Invalid policy: {0}', p.message), vscode.DiagnosticSeverity.Error);
     d.source = SOURCE;
     d.code = 'policy';
     return d;

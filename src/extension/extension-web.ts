@@ -4,11 +4,19 @@
 
 import * as vscode from 'vscode';
 import { activateWith, type Api } from './activate';
+import { bundleLoadMs } from './load-time';
 import { webIndexWorker } from './web-host';
 
+const loadedAt = Date.now();
+const loadMs = bundleLoadMs();
+
 export async function activate(context: vscode.ExtensionContext): Promise<Api> {
+  const called = performance.now();
   const url = await workerScriptUrl(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'index-worker.js'));
-  return activateWith(context, { startIndexWorker: () => webIndexWorker(new Worker(url)) });
+  const api = activateWith(context, { loadedAt, startIndexWorker: () => webIndexWorker(new Worker(url)) });
+  api.activation = { loadMs, activateMs: performance.now() - called };
+  api.inventory.logActivation(api.activation);
+  return api;
 }
 
 /**

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { activateWith, type Api } from './activate';
-import type { IndexChannel } from './index-client';
+import { bundleLoadMs } from './load-time';
 import { nodeIndexWorker } from './node-host';
 
 export type { Api } from './activate';
@@ -11,30 +11,18 @@ export type { Api } from './activate';
 const SCRIPT = 'index-worker.js';
 /** When this bundle was loaded: the start of activation, as the log and the bench time it. */
 const loadedAt = Date.now();
-
-/**
- * The analysis worker, started as this bundle loads (it sits beside it in dist/): loading its
- * engine takes a few hundred milliseconds of CPU, which then overlap the rest of VS Code's
- * activation instead of following it. The first scan adopts it; deactivate() stops it if not.
- */
-let early: IndexChannel | undefined = vscode.workspace.getConfiguration('llmCompliance').get('enable', true) && typeof __dirname === 'string'
-  ? nodeIndexWorker(`${__dirname}/${SCRIPT}`)
-  : undefined;
+const loadMs = bundleLoadMs();
 
 export function activate(context: vscode.ExtensionContext): Api {
+  const called = performance.now();
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', SCRIPT).fsPath;
-  return activateWith(context, {
-    loadedAt,
-    startIndexWorker: () => {
-      const worker = early ?? nodeIndexWorker(script);
-      early = undefined;
-      return worker;
-    },
-  });
+  // The worker (and the engine it loads) starts with the first scan, after activate() returns.
+  const api = activateWith(context, { loadedAt, startIndexWorker: () => nodeIndexWorker(script) });
+  api.activation = { loadMs, activateMs: performance.now() - called };
+  api.inventory.logActivation(api.activation);
+  return api;
 }
 
 export function deactivate(): void {
-  // Subscriptions are disposed by VS Code; a worker started early and never used is stopped here.
-  early?.terminate();
-  early = undefined;
+  // Subscriptions (the inventory and its worker) are disposed by VS Code.
 }

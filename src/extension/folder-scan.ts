@@ -42,6 +42,13 @@ export class FolderScan {
   results: WorkspaceResults = { endpoints: [], findings: [], notes: [], texts: new Map() };
   /** Files skipped because the initial scan was cancelled. */
   cancelled = false;
+  /**
+   * Whether every file of the folder is read (true), or only open files (false): a folder with
+   * no policy at or above it is not read whole until someone asks (the sidebar shown, Rescan).
+   */
+  whole = true;
+  /** The search for the policy file at or above the folder: once per FolderScan (a change of it loads a new one). */
+  private policySearch: Promise<{ folder: vscode.Uri; name: string } | undefined> | undefined;
   /** Set when the folder's scan failed (a crashed worker): its empty results must not read as clean. */
   failed = false;
 
@@ -99,7 +106,7 @@ export class FolderScan {
 
   private async readAll(progress: vscode.Progress<{ message?: string; increment?: number }> | undefined, token: vscode.CancellationToken | undefined, share: number): Promise<void> {
     // The file search and the .gitignore files do not wait for the policy (which the analysis worker, still starting, parses).
-    const listing = this.listCandidates(token);
+    const listing = this.whole ? this.listCandidates(token) : Promise.resolve([]);
     const ignores = this.readGitignores(token);
     listing.catch(() => undefined);
     ignores.catch(() => undefined);
@@ -135,7 +142,7 @@ export class FolderScan {
       const done = Math.min(i + READ_AHEAD, files.length);
       const percent = (100 * done) / files.length;
       if (percent - reported >= 2 || done === files.length) {
-        progress?.report({ message: `${this.folder.name}: ${done} of ${files.length} files`, increment: (percent - reported) * share });
+        progress?.report({ message: vscode.l10n.t('{0}: {1} of {2} files', this.folder.name, done, files.length), increment: (percent - reported) * share });
         reported = percent;
       }
     }
@@ -169,6 +176,11 @@ export class FolderScan {
 
   isPolicyFile(rel: string): boolean {
     return POLICY_FILE_NAMES.includes(rel);
+  }
+
+  /** Whether the folder's index holds a file (read whole, or opened while only open files are read). */
+  holds(rel: string): boolean {
+    return this.index?.has(rel) ?? false;
   }
 
   /** Whether a path is under a dependency folder, or ignored by a .gitignore or the policy (asked of the worker, which holds the patterns). */
@@ -322,13 +334,13 @@ export class FolderScan {
   /**
    * The nearest policy at or above the folder, up to the repository root, as the CLI finds it
    * (core/policy/discovery.ts): a sub-project opened on its own is judged by the policy CI applies.
+   * Only directory listings: cheap, and the inventory decides from it whether to read the folder whole.
    */
-  private async loadPolicy(): Promise<void> {
-    this.policyProblems = [];
-    this.policyUri = undefined;
-    this.policyBase = '';
-    this.policyWatcher?.dispose();
-    this.policyWatcher = undefined;
+  findPolicy(): Promise<{ folder: vscode.Uri; name: string } | undefined> {
+    return (this.policySearch ??= this.searchPolicy());
+  }
+
+  private async searchPolicy(): Promise<{ folder: vscode.Uri; name: string } | undefined> {
     // Listings, not stat: a dangling link named like a policy is a broken policy (as in the CLI), never "no policy".
     const listings = new Map<string, Promise<Set<string> | undefined>>();
     const listing = (uri: vscode.Uri): Promise<Set<string> | undefined> => {
@@ -342,6 +354,17 @@ export class FolderScan {
       // A folder that cannot be listed (a virtual file system's parent) is the top of what can be seen: the search stops there.
       has: async (uri, name) => (await listing(uri))?.has(name) ?? name === '.git',
     });
+    return found;
+  }
+
+  /** Reads the policy findPolicy() found; none: the empty policy. */
+  private async loadPolicy(): Promise<void> {
+    this.policyProblems = [];
+    this.policyUri = undefined;
+    this.policyBase = '';
+    this.policyWatcher?.dispose();
+    this.policyWatcher = undefined;
+    const found = await this.findPolicy();
     const folderPath = this.folder.uri.path.replace(/\/+$/, '');
     if (found && found.folder !== this.folder.uri) {
       // Above the folder: its patterns and waiver paths are relative to its own folder, and no folder watcher sees it change.

@@ -65,18 +65,18 @@ export class HoverProvider implements vscode.HoverProvider {
     const provider = e.provider ? this.providers.get(e.provider) : undefined;
     const findings = placed.map((p) => p.finding);
     const verdict = verdictLine(e, findings, policy);
-    const who = provider ? esc(provider.name) : e.vendor ? `${esc(e.vendor)} (not a catalog provider)` : 'Unknown provider';
-    const page = provider ? ` · ${link('provider page', commandId('focusProvider'), [provider.id])}` : '';
+    const who = provider ? esc(provider.name) : e.vendor ? vscode.l10n.t('{0} (not a catalog provider)', esc(e.vendor)) : vscode.l10n.t('Unknown provider');
+    const page = provider ? ` · ${link(vscode.l10n.t('provider page'), commandId('focusProvider'), [provider.id])}` : '';
     md.appendMarkdown(verdict ? `**${verdict}**  \n` : '');
-    md.appendMarkdown(`${who}${e.assumedProvider ? ' (assumed from the SDK)' : ''} · ${e.host ? code(e.host) : 'host unknown'} · ${placeOf(e)}${e.model ? ` · model ${code(e.model)}` : ''}${page}  \n`);
-    md.appendMarkdown(`Found: ${esc(e.via)}${e.unknown ? `. ${esc(e.unknown)}` : ''}\n\n`);
-    for (const x of e.env ?? []) md.appendMarkdown(`- ${code(`${x.name}=${shownValue(x.value)}`)} set in ${esc(x.file)}:${x.line}${x.unscoped ? ' (unscoped: tied to no code folder)' : ''}\n`);
+    md.appendMarkdown(`${who}${e.assumedProvider ? ` ${vscode.l10n.t('(assumed from the SDK)')}` : ''} · ${e.host ? code(e.host) : vscode.l10n.t('host unknown')} · ${placeOf(e)}${e.model ? ` · ${vscode.l10n.t('model {0}', code(e.model))}` : ''}${page}  \n`);
+    md.appendMarkdown(`${vscode.l10n.t('Found: {0}', esc(e.via))}${e.unknown ? `. ${esc(e.unknown)}` : ''}\n\n`);
+    for (const x of e.env ?? []) md.appendMarkdown(`- ${code(`${x.name}=${shownValue(x.value)}`)} ${vscode.l10n.t('set in {0}', `${esc(x.file)}:${x.line}`)}${x.unscoped ? ` ${vscode.l10n.t('(unscoped: tied to no code folder)')}` : ''}\n`);
     // Conditions a finding already lists as its details are not repeated.
     const listed = new Set(findings.flatMap((f) => f.details));
     for (const c of e.conditions.filter((c) => !listed.has(c))) md.appendMarkdown(`- ${esc(c)}\n`);
     md.appendMarkdown('\n');
     if (placed.length) for (const p of placed) md.appendMarkdown(this.findingBlock(p, document));
-    else if (checksNothing(policy)) md.appendMarkdown(`${policy.source ? 'The policy requires nothing' : 'No policy file'}: this endpoint is not checked. Run **LLM Compliance: Create Policy File…** to set requirements.\n\n`);
+    else if (checksNothing(policy)) md.appendMarkdown(`${policy.source ? vscode.l10n.t('The policy requires nothing: this endpoint is not checked. Run **LLM Compliance: Create Policy File…** to set requirements.') : vscode.l10n.t('No policy file: this endpoint is not checked. Run **LLM Compliance: Create Policy File…** to set requirements.')}\n\n`);
     if (provider) md.appendMarkdown(postureLine(provider, e));
   }
 
@@ -87,25 +87,25 @@ export class HoverProvider implements vscode.HoverProvider {
     const icon = f.suppression ? '$(circle-slash)' : f.severity === 'error' ? '$(error)' : f.severity === 'warning' ? '$(warning)' : '$(info)';
     let out = `${icon} **${f.ruleId}** ${esc(meta.title)}`;
     // Reported once, at the setting this code reads: say where.
-    if (placed.uri.toString() !== document.uri.toString()) out += ` (reported at ${esc(vscode.workspace.asRelativePath(placed.uri))}:${placed.range.start.line + 1}, the setting)`;
+    if (placed.uri.toString() !== document.uri.toString()) out += ` ${vscode.l10n.t('(reported at {0}, the setting)', `${esc(vscode.workspace.asRelativePath(placed.uri))}:${placed.range.start.line + 1}`)}`;
     if (f.suppression) {
       const s = f.suppression;
-      return `${out}, waived (${s.kind}, ${esc(s.file)}:${s.line}): ${esc(s.reason)}${s.expires ? ` · until ${s.expires}` : ''}${s.owner ? ` · ${esc(s.owner)}` : ''}\n\n`;
+      return `${out}, ${vscode.l10n.t('waived ({0})', `${s.kind}, ${esc(s.file)}:${s.line}`)}: ${esc(s.reason)}${s.expires ? ` · ${vscode.l10n.t('until {0}', s.expires)}` : ''}${s.owner ? ` · ${esc(s.owner)}` : ''}\n\n`;
     }
     out += '\n\n';
     for (const d of f.details.slice(0, MAX_DETAILS)) out += `- ${esc(d)}\n`;
-    if (f.details.length > MAX_DETAILS) out += `- and ${f.details.length - MAX_DETAILS} more (provider page; \`details\` in the CLI's JSON)\n`;
+    if (f.details.length > MAX_DETAILS) out += `- ${vscode.l10n.t('and {0} more (provider page; `details` in the CLI\'s JSON)', f.details.length - MAX_DETAILS)}\n`;
     if (f.details.length) out += '\n';
-    if (f.remedy) out += `To pass: ${esc(f.remedy)}\n\n`;
+    if (f.remedy) out += `${vscode.l10n.t('To pass: {0}', esc(f.remedy))}\n\n`;
     const at = { uri: placed.uri.toString(), line: placed.range.start.line, character: placed.range.start.character };
     const actions: string[] = [];
     const fix = clearFix(f);
     if (fix) actions.push(link(`$(lightbulb-autofix) ${esc(fix.title)}`, commandId('applyEndpointFix'), [{ ...at, ruleId: f.ruleId }]));
-    if (commentFor(document, placed)) actions.push(link('Waive…', commandId('addWaiver'), [{ ...at, ruleId: f.ruleId }]));
+    if (commentFor(document, placed)) actions.push(link(vscode.l10n.t('Waive…'), commandId('addWaiver'), [{ ...at, ruleId: f.ruleId }]));
     // Rendered, not opened for editing (rule-docs.ts).
-    actions.push(link(`Rule ${f.ruleId}`, commandId('openRule'), [f.ruleId]));
+    actions.push(link(vscode.l10n.t('Rule {0}', f.ruleId), commandId('openRule'), [f.ruleId]));
     out += `${actions.join(' · ')}\n\n`;
-    if (f.sources.length) out += `Sources: ${sourceLinks(f.sources)}\n\n`;
+    if (f.sources.length) out += `${vscode.l10n.t('Sources: {0}', sourceLinks(f.sources))}\n\n`;
     return out;
   }
 }

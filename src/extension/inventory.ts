@@ -21,6 +21,12 @@ export class Inventory implements vscode.Disposable {
 
   private worker: IndexWorker | undefined;
   private firstLoad = true;
+  /**
+   * Whether every folder is read whole. Until then a folder with no policy at or above it only
+   * has its open files checked (its whole-workspace scan would cost every window that merely
+   * contains a package.json); showing the sidebar, Rescan or a policy appearing reads it all.
+   */
+  private wholeWorkspace = false;
 
   constructor(
     private readonly startWorker: () => IndexChannel,
@@ -53,6 +59,34 @@ export class Inventory implements vscode.Disposable {
     );
   }
 
+  /**
+   * The first scan, after activation returns: the worker's start, its engine and the file
+   * search then never delay activate(). Waiters (whenIdle) wait for it from now on.
+   */
+  start(): Promise<void> {
+    this.loading = new Promise((resolve) => setTimeout(resolve, 0));
+    return this.reload();
+  }
+
+  /** Notes in the log how long loading the bundle and activate() took. */
+  logActivation(t: { loadMs: number; activateMs: number }): void {
+    this.log.info(`Activated in ${t.activateMs.toFixed(1)} ms (bundle loaded in ${t.loadMs.toFixed(1)} ms).`);
+  }
+
+  /** Reads every folder whole, also those without a policy (the sidebar was shown, or Rescan). */
+  scanWorkspace(): Promise<void> {
+    if (this.wholeWorkspace) return this.loading;
+    this.wholeWorkspace = true;
+    this.log.info('Scanning the whole workspace (asked for by the sidebar or Rescan).');
+    return this.reload();
+  }
+
+  /** Rescan: every folder whole, from the start. */
+  rescan(): Promise<void> {
+    this.wholeWorkspace = true;
+    return this.reload();
+  }
+
   /** Scans every folder again from the start (on start, and when policies, ignores or settings change). */
   reload(): Promise<void> {
     this.loading = this.loading.then(() => this.loadAll()).catch((err: unknown) => {
@@ -67,7 +101,7 @@ export class Inventory implements vscode.Disposable {
       this.worker?.dispose();
       this.worker = new IndexWorker(this.startWorker(), (err) => {
         this.log.error(`The analysis worker stopped: ${err.stack ?? err.message}. Run "LLM Compliance: Rescan Workspace" to start again.`);
-        void vscode.window.showErrorMessage('LLM Compliance: the analysis stopped unexpectedly; diagnostics are out of date until you rescan. See the log.', 'Rescan').then((pick) => {
+        void vscode.window.showErrorMessage(vscode.l10n.t('LLM Compliance: the analysis stopped unexpectedly; diagnostics are out of date until you rescan. See the log.'), vscode.l10n.t('Rescan')).then((pick) => {
           if (pick) void this.reload();
         });
       });
@@ -96,22 +130,30 @@ export class Inventory implements vscode.Disposable {
       this.folders.set(key, new FolderScan(folder, worker, this.log, (s) => this.changed.fire(s), () => void this.reload(), lastPolicies.get(key)));
     }
     const started = Date.now();
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'LLM Compliance: scanning the workspace', cancellable: true },
-      async (progress, token) => {
-        for (const scan of this.folders.values()) {
-          // One folder's failure (a crashed worker) must not leave the others unread, and busy for ever.
-          await scan.load(progress, token, 1 / this.folders.size).catch((err: unknown) => {
-            scan.failed = true;
-            this.log.error(`${scan.folder.name}: the scan failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-          });
-        }
-      },
-    );
-    const files = [...this.folders.values()].reduce((n, s) => n + s.results.texts.size, 0);
+    // A folder is read whole when it has a policy (a broken one too: its problems must show) or when asked for.
+    const scans = [...this.folders.values()];
+    await Promise.all(scans.map(async (scan) => {
+      scan.whole = this.wholeWorkspace || (await scan.findPolicy().catch(() => undefined)) !== undefined;
+    }));
+    const loadAll = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<void> => {
+      for (const scan of scans) {
+        // One folder's failure (a crashed worker) must not leave the others unread, and busy for ever.
+        await scan.load(progress, token, 1 / scans.length).catch((err: unknown) => {
+          scan.failed = true;
+          this.log.error(`${scan.folder.name}: the scan failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        });
+      }
+    };
+    // Only open files to check: no progress notification for that.
+    if (scans.some((s) => s.whole)) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('LLM Compliance: scanning the workspace'), cancellable: true }, loadAll);
+    } else await loadAll();
+    const files = scans.reduce((n, s) => n + s.results.texts.size, 0);
     const sinceActivation = this.firstLoad ? `, ${Date.now() - this.activatedAt} ms after activation` : '';
     this.firstLoad = false;
-    this.log.info(`Scanned ${folders.length} folder(s) in ${Date.now() - started} ms${sinceActivation}: ${this.endpoints().length} endpoints, ${this.findings().length} findings (${files} files with endpoints or waivers).`);
+    const partial = scans.filter((s) => !s.whole).map((s) => s.folder.name);
+    const openOnly = partial.length ? `; open files only in ${partial.join(', ')} (no policy; the sidebar or Rescan reads them whole)` : '';
+    this.log.info(`Scanned ${folders.length} folder(s) in ${Date.now() - started} ms${sinceActivation}: ${this.endpoints().length} endpoints, ${this.findings().length} findings (${files} files with endpoints or waivers)${openOnly}.`);
     this.changed.fire(undefined);
   }
 
@@ -200,6 +242,8 @@ export class Inventory implements vscode.Disposable {
       void scan.isIgnored(rel).then((ignored) => ignored || startOver());
       return;
     }
+    // A folder read for its open files only: other files are not read until it is read whole.
+    if (!scan.whole && !deleted && !scan.holds(rel)) return;
     // An open editor's text wins over the disk until it is closed.
     if (!deleted && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     if (!deleted && vscode.workspace.notebookDocuments.some((d) => d.uri.toString() === uri.toString())) return;

@@ -9,7 +9,8 @@ import type { Inventory } from './inventory';
 /** workspaceState key: the notice was answered (a policy created, the walkthrough opened, or "Don't Show Again"). */
 export const NOTICE_STATE = 'llmCompliance.noPolicyNotice';
 
-export const NOTICE_ACTIONS = { create: 'Create Policy…', walkthrough: 'Open Walkthrough', never: 'Don\'t Show Again' } as const;
+/** The notice's buttons, in the display language. */
+export const noticeActions = () => ({ create: vscode.l10n.t('Create Policy…'), walkthrough: vscode.l10n.t('Open Walkthrough'), never: vscode.l10n.t('Don\'t Show Again') });
 
 type Show = (message: string, ...items: string[]) => Thenable<string | undefined>;
 
@@ -53,13 +54,20 @@ export class NoPolicyState implements vscode.Disposable {
     const folders = this.folders();
     if (!folders.length || this.state.get(NOTICE_STATE)) return undefined;
     const endpoints = this.inventory.endpoints().filter((e) => folders.includes(e.folder.folder.name)).length;
-    const what = `${folders.length === 1 ? `${folders[0]} has` : `${folders.length} folders have`} no policy file`;
-    const pick = await show(`LLM Compliance: ${what}, so ${endpoints ? `${folders.length === 1 ? 'its' : 'their'} ${endpoints} LLM endpoint use${endpoints === 1 ? ' is' : 's are'}` : 'LLM endpoints are'} listed but not checked against HIPAA, EU residency or any other requirement.`,
-      NOTICE_ACTIONS.create, NOTICE_ACTIONS.walkthrough, NOTICE_ACTIONS.never);
+    const actions = noticeActions();
+    const one = folders.length === 1;
+    const message = one
+      ? endpoints === 0 ? vscode.l10n.t('LLM Compliance: {0} has no policy file, so LLM endpoints are listed but not checked against HIPAA, EU residency or any other requirement.', folders[0]!)
+        : endpoints === 1 ? vscode.l10n.t('LLM Compliance: {0} has no policy file, so its 1 LLM endpoint use is listed but not checked against HIPAA, EU residency or any other requirement.', folders[0]!)
+          : vscode.l10n.t('LLM Compliance: {0} has no policy file, so its {1} LLM endpoint uses are listed but not checked against HIPAA, EU residency or any other requirement.', folders[0]!, endpoints)
+      : endpoints === 0 ? vscode.l10n.t('LLM Compliance: {0} folders have no policy file, so LLM endpoints are listed but not checked against HIPAA, EU residency or any other requirement.', folders.length)
+        : endpoints === 1 ? vscode.l10n.t('LLM Compliance: {0} folders have no policy file, so their 1 LLM endpoint use is listed but not checked against HIPAA, EU residency or any other requirement.', folders.length)
+          : vscode.l10n.t('LLM Compliance: {0} folders have no policy file, so their {1} LLM endpoint uses are listed but not checked against HIPAA, EU residency or any other requirement.', folders.length, endpoints);
+    const pick = await show(message, actions.create, actions.walkthrough, actions.never);
     // Closed without a choice: offered again next session. Any choice: never again in this workspace.
-    if (pick) await this.state.update(NOTICE_STATE, pick === NOTICE_ACTIONS.never ? 'dismissed' : 'answered');
-    if (pick === NOTICE_ACTIONS.create) void vscode.commands.executeCommand(commandId('createPolicy'));
-    if (pick === NOTICE_ACTIONS.walkthrough) void vscode.commands.executeCommand(commandId('openWalkthrough'));
+    if (pick) await this.state.update(NOTICE_STATE, pick === actions.never ? 'dismissed' : 'answered');
+    if (pick === actions.create) void vscode.commands.executeCommand(commandId('createPolicy'));
+    if (pick === actions.walkthrough) void vscode.commands.executeCommand(commandId('openWalkthrough'));
     return pick;
   }
 

@@ -24,7 +24,7 @@ export function ruleDocLink(id: RuleId): vscode.Uri {
 
 /** Shows the rule's page in the Markdown preview, or as text where no preview is available. */
 export async function openRuleDoc(extensionUri: vscode.Uri, id: unknown): Promise<boolean> {
-  const rule = isRuleId(id) ? id : (await vscode.window.showQuickPick(RULES.map((r) => ({ label: r.id, description: r.title })), { title: 'Show rule documentation' }))?.label;
+  const rule = isRuleId(id) ? id : (await vscode.window.showQuickPick(RULES.map((r) => ({ label: r.id, description: r.title })), { title: vscode.l10n.t('Show rule documentation') }))?.label;
   if (!isRuleId(rule)) return false;
   const file = ruleDocFile(extensionUri, rule);
   try {

@@ -14,7 +14,7 @@ export class StatusView implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly inventory: Inventory) {
-    this.item.name = 'LLM Compliance';
+    this.item.name = vscode.l10n.t('LLM Compliance');
     this.subscription = inventory.onDidChange(() => this.refresh());
     this.refresh();
     this.item.show();
@@ -33,30 +33,40 @@ export class StatusView implements vscode.Disposable {
     const failed = scans.filter((s) => s.failed);
     if (failed.length) {
       // Its results are empty because it was not read, not because it is clean.
-      this.item.text = '$(error) LLM scan failed';
+      this.item.text = `$(error) ${vscode.l10n.t('LLM scan failed')}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
       this.item.command = commandId('showOutput');
-      tooltip.appendMarkdown(`The scan of ${names(failed)} failed, so its files are not checked (see the log). [Rescan](command:${commandId('rescan')})\n\n`);
+      tooltip.appendMarkdown(`${vscode.l10n.t('The scan of {0} failed, so its files are not checked (see the log).', names(failed))} [${vscode.l10n.t('Rescan')}](command:${commandId('rescan')})\n\n`);
     } else if (broken.length) {
-      this.item.text = '$(error) LLM policy invalid';
+      this.item.text = `$(error) ${vscode.l10n.t('LLM policy invalid')}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
-      this.item.command = { title: 'Open policy', command: 'vscode.open', arguments: [broken[0]!.policyUri] };
-      tooltip.appendMarkdown(`The policy file in ${names(broken)} is invalid (see its problems). ${broken[0]!.policy.source ? 'The last valid version is still applied.' : 'No requirements are checked until it is fixed.'}\n\n`);
+      this.item.command = { title: vscode.l10n.t('Open policy'), command: 'vscode.open', arguments: [broken[0]!.policyUri] };
+      tooltip.appendMarkdown(`${vscode.l10n.t('The policy file in {0} is invalid (see its problems).', names(broken))} ${broken[0]!.policy.source ? vscode.l10n.t('The last valid version is still applied.') : vscode.l10n.t('No requirements are checked until it is fixed.')}\n\n`);
     } else if (noPolicy.length) {
       // Nothing is required, so nothing fails: a count would read as "compliant". Say what is missing, and the click writes it.
-      const what = noPolicy.some((s) => s.policy.source) ? 'nothing checked' : 'no policy';
-      this.item.text = noPolicy.length === scans.length ? `$(shield) LLM: ${what}` : `$(shield) ${active.length} · LLM: ${what} in ${noPolicy.length} folder${noPolicy.length === 1 ? '' : 's'}`;
+      const nothing = noPolicy.some((s) => s.policy.source);
+      this.item.text = `$(shield) ${noPolicy.length === scans.length
+        ? (nothing ? vscode.l10n.t('LLM: nothing checked') : vscode.l10n.t('LLM: no policy'))
+        : noPolicy.length === 1
+          ? (nothing ? vscode.l10n.t('{0} · LLM: nothing checked in 1 folder', active.length) : vscode.l10n.t('{0} · LLM: no policy in 1 folder', active.length))
+          : (nothing ? vscode.l10n.t('{0} · LLM: nothing checked in {1} folders', active.length, noPolicy.length) : vscode.l10n.t('{0} · LLM: no policy in {1} folders', active.length, noPolicy.length))}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-      this.item.command = { title: 'Create Policy…', command: commandId('createPolicy'), arguments: noPolicy.length === 1 ? [{ folder: noPolicy[0]!.folder.uri.toString() }] : [] };
+      this.item.command = { title: vscode.l10n.t('Create Policy…'), command: commandId('createPolicy'), arguments: noPolicy.length === 1 ? [{ folder: noPolicy[0]!.folder.uri.toString() }] : [] };
     } else {
       this.item.text = `$(shield) ${active.length}`;
       this.item.backgroundColor = undefined;
       this.item.command = commandId('openProblems');
     }
-    tooltip.appendMarkdown(`**LLM Compliance**: ${active.length} finding${active.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
-    tooltip.appendMarkdown(`${waived ? ` · ${waived} waived` : ''} · ${endpoints} endpoint${endpoints === 1 ? '' : 's'}\n\n`);
-    if (noPolicy.length) tooltip.appendMarkdown(`No policy file, or one that requires nothing, in ${names(noPolicy)}: its endpoints are listed but not checked against any requirement. [Create one](command:${commandId('createPolicy')})\n\n`);
-    if (scans.some((s) => s.cancelled)) tooltip.appendMarkdown('The workspace scan was cancelled: only the files scanned so far and open files are counted. [Rescan](command:' + commandId('rescan') + ')\n\n');
+    const counts = [
+      vscode.l10n.t('{0} in {1}', active.length === 1 ? vscode.l10n.t('1 finding') : vscode.l10n.t('{0} findings', active.length), files === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', files)),
+      ...(waived ? [vscode.l10n.t('{0} waived', waived)] : []),
+      endpoints === 1 ? vscode.l10n.t('1 endpoint') : vscode.l10n.t('{0} endpoints', endpoints),
+    ];
+    tooltip.appendMarkdown(`**${vscode.l10n.t('LLM Compliance')}**: ${counts.join(' · ')}\n\n`);
+    if (noPolicy.length) tooltip.appendMarkdown(`${vscode.l10n.t('No policy file, or one that requires nothing, in {0}: its endpoints are listed but not checked against any requirement.', names(noPolicy))} [${vscode.l10n.t('Create one')}](command:${commandId('createPolicy')})\n\n`);
+    const openOnly = scans.filter((s) => !s.whole);
+    if (openOnly.length) tooltip.appendMarkdown(`${vscode.l10n.t('Only open files are checked in {0} until the sidebar is shown or the workspace is rescanned.', names(openOnly))} [${vscode.l10n.t('Scan the workspace')}](command:${commandId('rescan')})\n\n`);
+    if (scans.some((s) => s.cancelled)) tooltip.appendMarkdown(`${vscode.l10n.t('The workspace scan was cancelled: only the files scanned so far and open files are counted.')} [${vscode.l10n.t('Rescan')}](command:${commandId('rescan')})\n\n`);
     tooltip.isTrusted = { enabledCommands: [commandId('createPolicy'), commandId('rescan')] };
     this.item.tooltip = tooltip;
   }

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { NO_POLICY_HINT_MAX, parsePolicy } from '../../src/core';
 import { COMMANDS, NO_POLICY_CONTEXT, VIEWS } from '../../src/extension/contributions';
-import { NOTICE_ACTIONS, NOTICE_STATE } from '../../src/extension/no-policy';
+import { noticeActions, NOTICE_STATE } from '../../src/extension/no-policy';
 import { api, codeOf, EXTENSION_ID, until } from './support';
 
 const NAME = 'no-policy';
@@ -88,6 +88,7 @@ suite('no policy', () => {
 
   test('the notice comes on its own as installed (a development extension under test stays quiet), offers Create Policy when asked, and "Don\'t Show Again" holds', async () => {
     const { noPolicy } = await api();
+    const NOTICE_ACTIONS = noticeActions();
     // The installed VSIX runs in production mode, as a user's does; only ExtensionMode.Test (run.mjs --dev) is quiet.
     const installed = !!process.env.LLMC_EXTENSION_INSTALLED;
     assert.equal(noPolicy.offered, installed, installed ? 'offered on its own, as a user sees it' : 'not offered on its own to a development extension under test');

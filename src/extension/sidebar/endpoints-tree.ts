@@ -64,7 +64,7 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
   getChildren(node?: EndpointNode): EndpointNode[] {
     if (!node) {
       const groups = group(this.uses(), (u) => u.placed.endpoint.provider ?? '');
-      const providers = [...groups].map(([id, uses]): GroupNode => ({ kind: 'provider', provider: id || null, label: id ? names.get(id as never) ?? id : 'Unknown provider', uses }))
+      const providers = [...groups].map(([id, uses]): GroupNode => ({ kind: 'provider', provider: id || null, label: id ? names.get(id as never) ?? id : vscode.l10n.t('Unknown provider'), uses }))
         .sort((a, b) => failing(b) - failing(a) || a.label.localeCompare(b.label));
       // Only above endpoints: an empty tree shows the welcome view (package.json viewsWelcome) instead.
       const unchecked = this.inventory.scans().filter((scan) => scan.unchecked);
@@ -85,23 +85,27 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
       const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
       const label = `${multiRoot ? `${placed.folder.folder.name}/` : ''}${placed.endpoint.file}:${placed.range.start.line + 1}`;
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-      item.description = verdict === 'listed' ? `not checked: no policy · ${placed.endpoint.via}` : placed.endpoint.via;
+      item.description = verdict === 'listed' ? vscode.l10n.t('not checked: no policy · {0}', placed.endpoint.via) : placed.endpoint.via;
       item.iconPath = iconOf(verdict);
       item.resourceUri = placed.uri;
-      item.command = { title: 'Open', command: 'vscode.open', arguments: [placed.uri, { selection: placed.range, preview: true }] };
+      item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [placed.uri, { selection: placed.range, preview: true }] };
       item.contextValue = findings.some((f) => !f.finding.suppression && clearFix(f.finding)) ? TREE_ITEMS.fixable : TREE_ITEMS.location;
       item.tooltip = tooltipOf(node.use);
-      item.accessibilityInformation = { label: `${label}, ${VERDICT_WORDS[verdict]}` };
+      item.accessibilityInformation = { label: `${label}, ${verdictWords()[verdict]}` };
       return item;
     }
     const count = node.uses.length;
     const bad = failing(node);
     const item = new vscode.TreeItem(node.label, node.kind === 'provider' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     const unchecked = node.uses.filter((u) => u.verdict === 'listed').length;
-    item.description = `${count} use${count === 1 ? '' : 's'}${bad ? ` · ${bad} failing` : ''}${unchecked ? ` · ${unchecked === count ? '' : `${unchecked} `}not checked: no policy` : ''}`;
+    item.description = [
+      count === 1 ? vscode.l10n.t('1 use') : vscode.l10n.t('{0} uses', count),
+      ...(bad ? [vscode.l10n.t('{0} failing', bad)] : []),
+      ...(unchecked ? [unchecked === count ? vscode.l10n.t('not checked: no policy') : vscode.l10n.t('{0} not checked: no policy', unchecked)] : []),
+    ].join(' · ');
     item.iconPath = iconOf(worst(node.uses.map((u) => u.verdict)));
     item.contextValue = node.kind === 'provider' ? (node.provider ? TREE_ITEMS.provider : TREE_ITEMS.unknownProvider) : TREE_ITEMS.endpoint;
-    item.accessibilityInformation = { label: `${node.label}, ${item.description}, ${VERDICT_WORDS[worst(node.uses.map((u) => u.verdict))]}` };
+    item.accessibilityInformation = { label: `${node.label}, ${item.description}, ${verdictWords()[worst(node.uses.map((u) => u.verdict))]}` };
     item.id = `${node.kind}:${node.provider ?? ''}:${node.label}`;
     return item;
   }
@@ -116,13 +120,13 @@ export class EndpointsTree implements vscode.TreeDataProvider<EndpointNode>, vsc
     const { placed } = node.use;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === placed.uri.toString());
     if (open?.isDirty) {
-      void vscode.window.showWarningMessage('LLM Compliance: the file has unsaved changes; use the quick fix in the editor.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('LLM Compliance: the file has unsaved changes; use the quick fix in the editor.'));
       return false;
     }
     // The edit is at the offsets of the analysed text: only while the file still is that text.
     const now = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(placed.uri));
     if (now !== placed.folder.results.texts.get(placed.endpoint.file)) {
-      void vscode.window.showWarningMessage('LLM Compliance: the file changed since it was checked; try again in a moment.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('LLM Compliance: the file changed since it was checked; try again in a moment.'));
       return false;
     }
     const edit = fixAllEdit(node.use.findings.filter((f) => !f.finding.suppression));
@@ -152,9 +156,9 @@ function verdictOf(findings: Finding[], hasPolicy: boolean): Verdict {
   return hasPolicy ? 'pass' : 'listed';
 }
 
-const VERDICT_WORDS: Record<Verdict, string> = {
-  error: 'fails the policy', warning: 'fails the policy (warning)', note: 'has a note', waived: 'waived', pass: 'meets the policy', listed: 'not checked: no policy',
-};
+const verdictWords = (): Record<Verdict, string> => ({
+  error: vscode.l10n.t('fails the policy'), warning: vscode.l10n.t('fails the policy (warning)'), note: vscode.l10n.t('has a note'), waived: vscode.l10n.t('waived'), pass: vscode.l10n.t('meets the policy'), listed: vscode.l10n.t('not checked: no policy'),
+});
 
 const ORDER: Verdict[] = ['listed', 'pass', 'waived', 'note', 'warning', 'error'];
 function worst(verdicts: Verdict[]): Verdict {
@@ -178,24 +182,24 @@ function tooltipOf(use: Use): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   const paragraph = (text: string): void => void md.appendMarkdown(`${escapeMarkdown(text)}\n\n`);
   const e = use.placed.endpoint;
-  paragraph(`${e.host ?? 'host unknown'} · ${e.region ?? 'region unknown'} · ${e.via}`);
+  paragraph(`${e.host ?? vscode.l10n.t('host unknown')} · ${e.region ?? vscode.l10n.t('region unknown')} · ${e.via}`);
   // Each rule id links to its page, rendered (the only command these tooltips may run).
   md.isTrusted = { enabledCommands: [commandId('openRule')] };
   for (const f of use.findings) {
-    md.appendMarkdown(`[${f.finding.ruleId}](${ruleDocLink(f.finding.ruleId).toString()} "Show the rule's page")`);
-    paragraph(`${f.finding.suppression ? ' (waived)' : ''}: ${f.finding.message}`);
+    md.appendMarkdown(`[${f.finding.ruleId}](${ruleDocLink(f.finding.ruleId).toString()} "${vscode.l10n.t('Show the rule\'s page')}")`);
+    paragraph(`${f.finding.suppression ? ` ${vscode.l10n.t('(waived)')}` : ''}: ${f.finding.message}`);
   }
-  if (!use.findings.length) paragraph(use.verdict === 'pass' ? 'Meets the policy.' : 'Not checked: this folder has no policy, so nothing is required of this endpoint yet.');
+  if (!use.findings.length) paragraph(use.verdict === 'pass' ? vscode.l10n.t('Meets the policy.') : vscode.l10n.t('Not checked: this folder has no policy, so nothing is required of this endpoint yet.'));
   return md;
 }
 
 function noPolicyItem(node: NoPolicyNode): vscode.TreeItem {
   const folders = node.folders.map((s) => s.folder.name).join(', ');
-  const item = new vscode.TreeItem('No policy: endpoints not checked', vscode.TreeItemCollapsibleState.None);
-  item.description = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folders} · Create Policy…` : 'Create Policy…';
+  const item = new vscode.TreeItem(vscode.l10n.t('No policy: endpoints not checked'), vscode.TreeItemCollapsibleState.None);
+  item.description = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folders} · ${vscode.l10n.t('Create Policy…')}` : vscode.l10n.t('Create Policy…');
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  item.command = { title: 'Create Policy…', command: commandId('createPolicy'), arguments: node.folders.length === 1 ? [{ folder: node.folders[0]!.folder.uri.toString() }] : [] };
-  item.tooltip = `No policy file in ${folders}: the endpoints below are listed, but nothing is required of them, so none can fail. Click to create a policy.`;
+  item.command = { title: vscode.l10n.t('Create Policy…'), command: commandId('createPolicy'), arguments: node.folders.length === 1 ? [{ folder: node.folders[0]!.folder.uri.toString() }] : [] };
+  item.tooltip = vscode.l10n.t('No policy file in {0}: the endpoints below are listed, but nothing is required of them, so none can fail. Click to create a policy.', folders);
   item.contextValue = TREE_ITEMS.noPolicy;
   item.id = 'no-policy';
   return item;

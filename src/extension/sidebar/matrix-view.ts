@@ -31,7 +31,7 @@ export class MatrixView implements vscode.WebviewViewProvider, vscode.Disposable
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     view.webview.options = { enableScripts: true, localResourceRoots: webviewRoots(this.extensionUri) };
-    view.webview.html = page(view.webview, this.extensionUri, { title: 'Compliance Matrix', styles: ['matrix.css'], script: 'matrix.js', body: '<main id="root"></main>' });
+    view.webview.html = page(view.webview, this.extensionUri, { title: vscode.l10n.t('Compliance Matrix'), styles: ['matrix.css'], script: 'matrix.js', body: '<main id="root"></main>' });
     this.subscriptions.push(
       view.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       view.onDidChangeVisibility(() => view.visible && this.post()),

@@ -15,12 +15,12 @@ export async function writeRequirements(scan: FolderScan, requirements: Requirem
     return true;
   }
   if (scan.policyUri && scan.policyProblems.length) {
-    void vscode.window.showWarningMessage('LLM Compliance: the policy file has problems; fix them before writing requirements into it.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('LLM Compliance: the policy file has problems; fix them before writing requirements into it.'));
     return false;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   if (doc.isDirty) {
-    void vscode.window.showWarningMessage(`LLM Compliance: ${vscode.workspace.asRelativePath(uri)} has unsaved changes; save or revert them first, so they are not saved with the new requirements.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('LLM Compliance: {0} has unsaved changes; save or revert them first, so they are not saved with the new requirements.', vscode.workspace.asRelativePath(uri)));
     return false;
   }
   let text: string;
@@ -28,7 +28,7 @@ export async function writeRequirements(scan: FolderScan, requirements: Requirem
     text = await scan.withRequirements(uri.path, doc.getText(), requirements);
   } catch (err) {
     log.error(`Could not write require: into ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
-    void vscode.window.showErrorMessage('LLM Compliance: could not update the policy file; see the log.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('LLM Compliance: could not update the policy file; see the log.'));
     return false;
   }
   const edit = new vscode.WorkspaceEdit();

@@ -35,7 +35,7 @@ export class ProviderPanel implements vscode.Disposable {
         this.html = '';
       });
     }
-    this.panel.title = `${provider.name}: compliance`;
+    this.panel.title = vscode.l10n.t('{0}: compliance', provider.name);
     this.render(id);
     this.panel.reveal();
     return true;
