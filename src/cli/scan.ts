@@ -108,7 +108,11 @@ async function scanSubset(paths: string[], options: ScanOptions & SubsetOptions,
   const dir = path.resolve(cwd, shownDir);
   const stat = fs.statSync(dir, { throwIfNoEntry: false });
   if (!stat) throw new UsageError(`workspace folder not found: ${shownDir}`, false);
-  if (!stat.isDirectory()) throw new UsageError(`--workspace ${shownDir} is not a folder (give the folder to read for context, then the files to report on)`);
+  if (!stat.isDirectory()) {
+    throw new UsageError(options.changedSince !== undefined
+      ? `--changed-since takes a folder to read for context (git says which files to report on), and ${shownDir} is a file`
+      : `--workspace ${shownDir} is not a folder (give the folder to read for context, then the files to report on)`);
+  }
   if (options.changedSince !== undefined) return reportOnChanges(options.changedSince, dir, options, cwd);
   const typed = options.stdin ? [options.stdin.file] : paths;
   for (const file of typed) {
@@ -132,10 +136,20 @@ async function scanSubset(paths: string[], options: ScanOptions & SubsetOptions,
  * does). Nothing changed reports nothing.
  */
 async function reportOnChanges(ref: string, dir: string, options: ScanOptions & SubsetOptions, cwd: string): Promise<ScanReport> {
-  const { changed, deleted } = changedSince(ref, dir);
-  const inside = [...changed, ...deleted].filter((file) => isInside(file, dir)).map((file) => relative(cwd, file));
+  const changes = changedSince(ref, dir);
   const report = await analyse([dir], options, cwd);
-  return reportFor(report, [...new Set(inside)].sort(), report.policyFile);
+  // git gives real paths: DIR (or the policy) reached through a symlink is compared as its target, reported as typed.
+  const realDir = fs.realpathSync.native(dir);
+  const asTyped = (real: string): string => relative(cwd, path.join(dir, path.relative(realDir, real)));
+  const given = [...changes.changed, ...changes.deleted].filter((file) => isInside(file, realDir)).map(asTyped);
+  const policy = report.policyFile === undefined ? undefined : fs.realpathSync.native(path.resolve(cwd, report.policyFile));
+  // The policy decides every verdict, wherever it lies (--policy FILE, or a parent folder's).
+  if (policy !== undefined && [...changes.changed, ...changes.deleted].includes(policy)) given.push(report.policyFile!);
+  // A file git ignores but the scan read (a rule outside DIR, .git/info/exclude) may have changed unseen:
+  // one that sets values for others is given, which gives everything.
+  const ignored = changes.ignored.filter((entry) => isInside(entry.replace(/\/$/, ''), realDir)).map((entry) => asTyped(entry.replace(/\/$/, '')));
+  const unseen = (report.files ?? []).filter((file) => ignored.some((entry) => file === entry || file.startsWith(`${entry}/`)));
+  return reportFor(report, [...new Set([...given, ...unseen])].sort(), report.policyFile);
 }
 
 async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cwd: string): Promise<ScanReport> {

@@ -112,6 +112,35 @@ describe('scan --changed-since (issue 15)', function () {
     assert.deepEqual(places(out), ['svc/a.py:2 LLMC002']);
   });
 
+  it('reports everything when the policy changed, also one outside the folder (--policy) or reached through a link', () => {
+    const dir = repo({ 'policy.yaml': 'require: []\n', 'svc/a.py': BEDROCK_US });
+    commit(dir, { 'policy.yaml': EU_POLICY });
+    const r = scan(dir, '--changed-since', 'main', 'svc', '--policy', 'policy.yaml');
+    assert.equal(r.status, 1, r.stdout);
+    assert.deepEqual(places(JSON.parse(r.stdout) as JsonOut), ['svc/a.py:2 LLMC002']);
+    fs.symlinkSync(dir, `${dir}-link`);
+    const linked = scan(`${dir}-link`, '--changed-since', 'main', '.', '--policy', 'policy.yaml');
+    assert.deepEqual(places(JSON.parse(linked.stdout) as JsonOut), ['svc/a.py:2 LLMC002'], linked.stderr);
+  });
+
+  it('takes a folder reached through a symlink as its target', () => {
+    const dir = repo(base);
+    commit(dir, { 'lib/c.py': BEDROCK_US });
+    fs.symlinkSync(dir, `${dir}-via`);
+    const out = JSON.parse(runCli(['scan', '--changed-since', 'main', `${dir}-via`, '--format', 'json'], path.dirname(dir)).stdout) as JsonOut;
+    assert.deepEqual(places(out), [`${path.basename(dir)}-via/lib/c.py:2 LLMC002`]);
+  });
+
+  it('reports everything when a file that sets values is read but ignored by git from outside the folder (its changes are not in git)', () => {
+    const dir = repo({ '.gitignore': 'svc/.env\n', 'svc/.llm-compliance.yaml': EU_POLICY, 'svc/a.py': READS_ENV, 'svc/b.py': BEDROCK_EU });
+    fs.writeFileSync(path.join(dir, 'svc/.env'), 'OPENAI_BASE_URL=https://api.openai.com/v1\n');
+    const whole = JSON.parse(scan(dir, 'svc').stdout) as JsonOut;
+    assert.deepEqual(places(whole), ['svc/.env:1 LLMC002'], 'the premise: the scan of svc reads the .env git ignores');
+    const r = scan(dir, '--changed-since', 'main', 'svc');
+    assert.equal(r.status, 1, r.stdout);
+    assert.deepEqual(places(JSON.parse(r.stdout) as JsonOut), places(whole));
+  });
+
   it('exits 2 with a one-line reason for an unknown ref, an option-like ref, no repository, and options it cannot go with', () => {
     const dir = repo(base);
     const plain = tempWorkspace({ 'a.py': BEDROCK_EU });
@@ -121,6 +150,7 @@ describe('scan --changed-since (issue 15)', function () {
       [['--changed-since', 'main'], plain, /needs a git repository/],
       [['--changed-since', 'main', '--workspace', '.'], dir, /--changed-since takes one folder/],
       [['--changed-since', 'main', 'a', 'b'], dir, /--changed-since takes one folder/],
+      [['--changed-since', 'main', 'lib/c.py'], dir, /--changed-since takes a folder to read for context .*lib\/c\.py is a file/],
     ];
     for (const [args, cwd, reason] of cases) {
       const r = scan(cwd, ...args);
