@@ -69,7 +69,9 @@ const web = {
 };
 
 // The extension bundles note when they start loading (src/extension/load-time.ts reads it): the bench reports the load time.
-const loadStart = { js: 'var __llmcLoadStart = performance.now();' };
+// The directive first: a banner line before esbuild's "use strict" would make it a plain
+// expression and the whole bundle sloppy-mode code.
+const loadStart = { js: '"use strict";\nvar __llmcLoadStart = performance.now();' };
 
 const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

@@ -8,7 +8,8 @@ const fs = require('node:fs');
 const vscode = require('vscode');
 
 const SOURCE = 'llm-compliance';
-const EXTENSION = 'llm-compliance.llm-compliance';
+const { publisher, name } = require('../../package.json');
+const EXTENSION = `${publisher}.${name}`;
 
 exports.run = async function run() {
   const out = process.env.LLMC_FIRST_DIAGNOSTICS_OUT;

@@ -35,6 +35,9 @@ import * as path from 'node:path';
 import { entryData, zipEntries } from '../check-vsix.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+/** publisher.name: the publisher is a placeholder a release replaces. */
+const EXTENSION_ID = `${MANIFEST.publisher}.${MANIFEST.name}`;
 const HARNESS = process.env.LLMC_VSCODE_TEST_DIR ?? path.join(ROOT, '.vscode-test');
 const CODE_SERVER = path.join(HARNESS, 'node_modules/.bin/code-server');
 const CHROMIUM = process.env.CHROME ?? '/usr/bin/chromium';
@@ -239,7 +242,7 @@ function freshVsix() {
     if (!st.isDirectory()) return { file: p, mtime: st.mtimeMs };
     return fs.readdirSync(p).map((f) => newest(path.join(p, f))).reduce((a, b) => (b.mtime > a.mtime ? b : a), { file: p, mtime: 0 });
   };
-  const sources = ['src', 'package.json', 'media', 'schemas/policy.schema.json', 'docs/rules', 'README.md', 'CHANGELOG.md', 'scripts/build.mjs', 'scripts/package-vsix.mjs']
+  const sources = ['src', 'package.json', 'package.nls.json', 'l10n', 'media', 'schemas/policy.schema.json', 'docs/rules', 'README.md', 'CHANGELOG.md', 'LICENSE', 'node_modules/@vscode/codicons/dist', 'scripts/build.mjs', 'scripts/package-vsix.mjs']
     .filter((p) => fs.existsSync(path.join(ROOT, p))).map((p) => newest(path.join(ROOT, p)));
   const latest = sources.reduce((a, b) => (b.mtime > a.mtime ? b : a));
   if (latest.mtime > fs.statSync(vsix).mtimeMs) {
@@ -253,7 +256,7 @@ function freshVsix() {
 function installVsix(vsix) {
   log('installing', path.relative(ROOT, vsix));
   const r = spawnSync(CODE_SERVER, ['--install-extension', vsix, '--extensions-dir', path.join(run, 'exts'), '--user-data-dir', path.join(run, 'ud')], { env, encoding: 'utf8' });
-  const installed = fs.readdirSync(path.join(run, 'exts')).filter((d) => d.startsWith('llm-compliance.llm-compliance-'));
+  const installed = fs.readdirSync(path.join(run, 'exts')).filter((d) => d.startsWith(`${EXTENSION_ID}-`));
   if (r.status !== 0 || installed.length !== 1) {
     console.error(`code-server --install-extension failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
     process.exit(1);
@@ -456,7 +459,7 @@ async function watchSidebar(page) {
  * call), as its Running Extensions editor shows it; the first-diagnostics probe opens that editor.
  */
 async function runningExtensionsActivation(page) {
-  const time = page.locator('.monaco-list-row', { hasText: 'llm-compliance.llm-compliance' }).locator('.activation-time').filter({ hasText: /\d+ms/ }).first();
+  const time = page.locator('.monaco-list-row', { hasText: EXTENSION_ID }).locator('.activation-time').filter({ hasText: /\d+ms/ }).first();
   try {
     await time.waitFor({ timeout: 240_000 });
     const m = /(\d+)ms/.exec(await time.textContent());

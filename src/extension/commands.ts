@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { catalog, isDate, type RuleId, waiverCommentEdit, WaiverInputError } from '../core';
 import { commentFor, currentFindings, fixAllEdit } from './actions';
-import { answeredContext, commandId, type CommandName } from './contributions';
+import { answeredContext, commandId, type CommandName, SETUP_WALKTHROUGH } from './contributions';
 import { ask, createPolicy, type CreatePolicyArgs, type Draft, type Question } from './create-policy';
 import type { Inventory } from './inventory';
 import { openRuleDoc } from './rule-docs';
@@ -38,8 +38,6 @@ export interface FixArgs {
   character: number;
 }
 
-/** The walkthrough (package.json contributes.walkthroughs), by its full id. */
-export const WALKTHROUGH = 'llm-compliance.llm-compliance#setup';
 
 export function registerCommands(context: vscode.ExtensionContext, inventory: Inventory, sidebar: Sidebar, log: vscode.LogOutputChannel): Draft {
   // The walkthrough's answers so far; Create Policy asks only what is still open.
@@ -69,7 +67,8 @@ export function registerCommands(context: vscode.ExtensionContext, inventory: In
     askEu: () => answer('eu'),
     askCertifications: () => answer('certifications'),
     askGateway: () => answer('gateway'),
-    openWalkthrough: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false),
+    // A walkthrough's full id is the extension's (publisher.name, whatever the publisher) and its own.
+    openWalkthrough: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${SETUP_WALKTHROUGH}`, false),
     revealMatrix: () => sidebar.matrix.reveal(),
     focusProvider: async (arg?: string | EndpointNode) => {
       const id = typeof arg === 'string' ? arg : arg && (arg.kind === 'provider' || arg.kind === 'endpoint') ? arg.provider : (await vscode.window.showQuickPick(

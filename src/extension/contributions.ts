@@ -24,6 +24,8 @@ export const ACTIVATION_FILES = [
   '.env', '.env.example', 'docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'Dockerfile',
   'package.json', 'pyproject.toml', 'setup.py', 'main.py', 'app.py', 'go.mod', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'Cargo.toml',
   'appsettings.json', 'main.tf', 'main.bicep', 'azure.yaml', 'cdk.json',
+  // Deployment-only repositories: a Helm chart, a kustomization, a Terraform module without main.tf.
+  '.env.local', 'Chart.yaml', 'values.yaml', 'kustomization.yaml', 'variables.tf', 'terraform.tfvars',
 ] as const;
 
 /**
@@ -156,9 +158,11 @@ const step = (id: string, title: string, description: string, command: CommandNa
 });
 /** Context key set when a walkthrough question is answered. */
 export const answeredContext = (question: string): string => `${SECTION}.answered.${question}`;
+/** The walkthrough's own id (its full id is `publisher.name#setup`). */
+export const SETUP_WALKTHROUGH = 'setup';
 export const WALKTHROUGHS = [
   {
-    id: 'setup',
+    id: SETUP_WALKTHROUGH,
     title: 'Set Up an LLM Compliance Policy',
     description: 'Four questions about your workload; the answers become .llm-compliance.yaml, and every LLM endpoint is checked against it.',
     steps: [

@@ -27,6 +27,8 @@ export class Inventory implements vscode.Disposable {
    * contains a package.json); showing the sidebar, Rescan or a policy appearing reads it all.
    */
   private wholeWorkspace = false;
+  /** Whether start() ran: asked for before it, the whole scan is simply the first one. */
+  private started = false;
 
   constructor(
     private readonly startWorker: () => IndexChannel,
@@ -64,6 +66,7 @@ export class Inventory implements vscode.Disposable {
    * search then never delay activate(). Waiters (whenIdle) wait for it from now on.
    */
   start(): Promise<void> {
+    this.started = true;
     this.loading = new Promise((resolve) => setTimeout(resolve, 0));
     return this.reload();
   }
@@ -77,6 +80,7 @@ export class Inventory implements vscode.Disposable {
   scanWorkspace(): Promise<void> {
     if (this.wholeWorkspace) return this.loading;
     this.wholeWorkspace = true;
+    if (!this.started) return this.loading;
     this.log.info('Scanning the whole workspace (asked for by the sidebar or Rescan).');
     return this.reload();
   }

@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import { catalog } from '../../src/core/catalog/data';
 import type { Api } from '../../src/extension/activate';
 
-const EXTENSION_ID = 'llm-compliance.llm-compliance';
+import pkg from '../../package.json';
+
+const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
 interface CliJson {
   findings: { ruleId: string; severity: string; file: string; line: number; column: number; endLine: number; endColumn: number; message: string; suppressed?: unknown }[];

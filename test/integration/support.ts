@@ -3,8 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Api } from '../../src/extension/extension';
+import pkg from '../../package.json';
 
-export const EXTENSION_ID = 'llm-compliance.llm-compliance';
+/** publisher.name from package.json: the publisher there is a placeholder a release replaces. */
+export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
 export async function api(): Promise<Api> {
   const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);

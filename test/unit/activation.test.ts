@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import { formatOf, POLICY_FILE_NAMES } from '../../src/core';
 import { ACTIVATION_EVENTS, ACTIVATION_FILES, PROJECT_MARKERS } from '../../src/extension/contributions';
 import { ROOT } from '../support/cli';
@@ -29,4 +30,19 @@ describe('activation events', () => {
     // A marker is a file the engine does not read (else it belongs with the scanned ones).
     for (const name of PROJECT_MARKERS) assert.equal(formatOf(name), null, name);
   });
+});
+
+describe('extension bundles', () => {
+  // The load-time banner comes before esbuild's own directive: were it not a directive itself,
+  // the whole bundle would run as sloppy-mode code.
+  for (const bundle of ['dist/extension.js', 'dist/web/extension.js']) {
+    it(`${bundle} runs in strict mode (its first statement is "use strict")`, function () {
+      const file = path.join(ROOT, bundle);
+      if (!fs.existsSync(file)) this.skip();
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /^"use strict";\s/, text.slice(0, 80));
+      // And the code after it is strict: sloppy mode would let this assignment pass silently.
+      assert.throws(() => vm.runInNewContext(`${text.slice(0, text.indexOf('\n'))}\nundeclaredByTheTest = 1;`), (e: Error) => e.name === 'ReferenceError');
+    });
+  }
 });
