@@ -145,9 +145,9 @@ async function reportOnChanges(ref: string, dir: string, options: ScanOptions & 
   const policy = report.policyFile === undefined ? undefined : fs.realpathSync.native(path.resolve(cwd, report.policyFile));
   // The policy decides every verdict, wherever it lies (--policy FILE, or a parent folder's).
   if (policy !== undefined && [...changes.changed, ...changes.deleted].includes(policy)) given.push(report.policyFile!);
-  // A file git ignores but the scan read (a rule outside DIR, .git/info/exclude) may have changed unseen:
-  // one that sets values for others is given, which gives everything.
-  const ignored = changes.ignored.filter((entry) => isInside(entry.replace(/\/$/, ''), realDir)).map((entry) => asTyped(entry.replace(/\/$/, '')));
+  // A file git ignores but the scan read (a rule outside DIR, .git/info/exclude) may have changed
+  // unseen, so it is given too (and one that sets values gives everything).
+  const ignored = changes.ignored.map((entry) => entry.replace(/\/$/, '')).filter((entry) => isInside(entry, realDir)).map(asTyped);
   const unseen = (report.files ?? []).filter((file) => ignored.some((entry) => file === entry || file.startsWith(`${entry}/`)));
   return reportFor(report, [...new Set([...given, ...unseen])].sort(), report.policyFile);
 }
