@@ -231,8 +231,7 @@ function stageWebExtension() {
  * from (a test of a stale package would pass or fail for the wrong code).
  */
 function freshVsix() {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const vsix = path.join(ROOT, '.build', `${pkg.name}-${pkg.version}.vsix`);
+  const vsix = path.join(ROOT, '.build', `${MANIFEST.name}-${MANIFEST.version}.vsix`);
   if (!fs.existsSync(vsix)) {
     console.error(`${path.relative(ROOT, vsix)} is missing: run npm run package first (or --dev to test the development folder).`);
     process.exit(1);

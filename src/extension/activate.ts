@@ -40,9 +40,13 @@ export interface Host {
   startIndexWorker(): IndexChannel;
   /** When the extension's bundle was loaded (Date.now()), the start of its activation; activateWith's call when not given. */
   loadedAt?: number;
+  /** How long the bundle took to load (load-time.ts), and when activate() was called (performance.now()). */
+  loadMs?: number;
+  calledAt?: number;
 }
 
 export function activateWith(context: vscode.ExtensionContext, host: Host): Api {
+  const calledAt = host.calledAt ?? performance.now();
   const log = vscode.window.createOutputChannel('LLM Compliance', { log: true });
   const inventory = new Inventory(() => host.startIndexWorker(), log, host.loadedAt);
   const status = new StatusView(inventory);
@@ -86,5 +90,7 @@ export function activateWith(context: vscode.ExtensionContext, host: Host): Api 
   const sidebar = { matrix, tree, provider };
   registerCommands(context, inventory, sidebar, log);
   void inventory.start();
-  return { inventory, sidebar, noPolicy, status, activation: { loadMs: 0, activateMs: 0 } };
+  const activation = { loadMs: host.loadMs ?? 0, activateMs: performance.now() - calledAt };
+  inventory.logActivation(activation);
+  return { inventory, sidebar, noPolicy, status, activation };
 }

@@ -38,7 +38,6 @@ export interface FixArgs {
   character: number;
 }
 
-
 export function registerCommands(context: vscode.ExtensionContext, inventory: Inventory, sidebar: Sidebar, log: vscode.LogOutputChannel): Draft {
   // The walkthrough's answers so far; Create Policy asks only what is still open.
   const draft: Draft = {};

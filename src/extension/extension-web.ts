@@ -11,12 +11,9 @@ const loadedAt = Date.now();
 const loadMs = bundleLoadMs();
 
 export async function activate(context: vscode.ExtensionContext): Promise<Api> {
-  const called = performance.now();
+  const calledAt = performance.now();
   const url = await workerScriptUrl(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'index-worker.js'));
-  const api = activateWith(context, { loadedAt, startIndexWorker: () => webIndexWorker(new Worker(url)) });
-  api.activation = { loadMs, activateMs: performance.now() - called };
-  api.inventory.logActivation(api.activation);
-  return api;
+  return activateWith(context, { loadedAt, loadMs, calledAt, startIndexWorker: () => webIndexWorker(new Worker(url)) });
 }
 
 /**

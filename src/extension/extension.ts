@@ -14,13 +14,10 @@ const loadedAt = Date.now();
 const loadMs = bundleLoadMs();
 
 export function activate(context: vscode.ExtensionContext): Api {
-  const called = performance.now();
+  const calledAt = performance.now();
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', SCRIPT).fsPath;
   // The worker (and the engine it loads) starts with the first scan, after activate() returns.
-  const api = activateWith(context, { loadedAt, startIndexWorker: () => nodeIndexWorker(script) });
-  api.activation = { loadMs, activateMs: performance.now() - called };
-  api.inventory.logActivation(api.activation);
-  return api;
+  return activateWith(context, { loadedAt, loadMs, calledAt, startIndexWorker: () => nodeIndexWorker(script) });
 }
 
 export function deactivate(): void {
