@@ -19,6 +19,7 @@ import { isScanWorker, runScanWorker } from './workers';
 import { PACKAGE_INFO } from './package-info';
 import { readStream, scan, systemReason } from './scan';
 import { UsageError } from './usage-error';
+import { defaultCacheFolder } from './cache';
 
 
 const HELP = `Usage: llm-compliance scan [PATH...] [options]
@@ -67,6 +68,11 @@ Options:
                          files changed since the git ref REF (from where it and HEAD diverge, to the
                          working tree, untracked files too): a pull request's files
   --stdin-filename PATH  with -: the file the content on stdin is judged as (required with -)
+  --cache                keep each file's analysis and use it again while the file is unchanged (by
+                         its stat, else its content hash); values shared across files are re-checked
+                         every run. The output is the same as without it
+  --cache-location DIR   where --cache keeps it (implies --cache; default LLM_COMPLIANCE_CACHE_DIR,
+                         else the system's cache folder, e.g. ~/.cache/llm-compliance)
   -q, --quiet            only the findings that fail the run (at or above the policy's failOn, or
                          warnings past --max-warnings); text: nothing else, and nothing at all when
                          the run passes. JSON/SARIF: findings/results filtered the same way, the
@@ -97,6 +103,8 @@ const OPTIONS = {
   workspace: { type: 'string' },
   'changed-since': { type: 'string' },
   'stdin-filename': { type: 'string' },
+  cache: { type: 'boolean', default: false },
+  'cache-location': { type: 'string' },
   require: { type: 'string' },
   baa: { type: 'string' },
   gateway: { type: 'string', multiple: true },
@@ -110,7 +118,7 @@ const OPTIONS = {
 /** Which command each option belongs to (the rest are for every command). */
 const OPTION_COMMAND: Record<string, string> = {
   policy: 'scan', format: 'scan', output: 'scan', date: 'scan', verbose: 'scan', 'show-waived': 'scan', 'no-color': 'scan', color: 'scan',
-  quiet: 'scan', 'max-warnings': 'scan', workspace: 'scan', 'changed-since': 'scan', 'stdin-filename': 'scan',
+  quiet: 'scan', 'max-warnings': 'scan', workspace: 'scan', 'changed-since': 'scan', 'stdin-filename': 'scan', cache: 'scan', 'cache-location': 'scan',
   require: 'init', baa: 'init', gateway: 'init', residency: 'init', yes: 'init', stdio: 'lsp',
 };
 
@@ -174,6 +182,8 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     return usage('--changed-since takes one folder (the workspace, . when none), not --workspace, stdin or files: git says which files to report on');
   }
   const gate = maxWarnings === undefined ? {} : { maxWarnings };
+  if (values['cache-location'] === '') return usage('--cache-location needs a folder');
+  const cacheFolder = values['cache-location'] ?? (values.cache ? defaultCacheFolder() : undefined);
 
   let scanned;
   try {
@@ -185,6 +195,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       ...(changedSince !== undefined ? { changedSince, workspace: paths[0] ?? '.' } : {}),
       ...(stdinFile !== undefined ? { stdin: { file: stdinFile, read: (limit: number) => readStream(deps.stdin ?? process.stdin, limit) } } : {}),
       workerScript: __filename.endsWith('.js') ? __filename : undefined,
+      ...(cacheFolder !== undefined ? { cacheFolder } : {}),
       ...(deps.engine ? { engine: deps.engine } : {}),
     });
   } catch (err) {

@@ -3,7 +3,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, firstAnalyzer, formatOf, type IgnoreLayer, internalError, isExcluded, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, POLICY_FILE_NAMES, readLimit, type ScanNote, tooLargeNote, type WorkspaceSource } from '../core';
+import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, firstAnalyzer, formatOf, type IgnoreLayer, internalError, isExcluded, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, POLICY_FILE_NAMES, readLimit, type ScanNote, tooLargeNote, visibleControls, type WorkspaceAnalysis, type WorkspaceSource } from '../core';
+import { ScanCache } from './cache';
 import { compareEndpoints, compareNotes, inReportOrder, Positions, reportFor, type ScanReport } from './report';
 import { readForScan, readRegularFile, type ReadResult } from './read-file';
 import { analyzeInWorkers, type FileJob } from './workers';
@@ -21,6 +22,8 @@ export interface ScanOptions {
   today?: string;
   /** The engine to scan with in this thread (tests inject faults through it); the shared one otherwise. */
   engine?: Engine;
+  /** The folder of the scan cache (--cache): files unchanged since the last run keep their analysis. */
+  cacheFolder?: string;
 }
 
 /** Finds the policy for a scan: the given file, or the nearest one at or above the first scanned folder (up to the repository root). */
@@ -168,6 +171,8 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
   const maxFileSize = policy.maxFileSizeKb * 1024;
   const stdin = options.stdin && await readOverride(options.stdin, roots[0]!, jobs, layers, cwd, maxFileSize);
   const { workerScript } = options;
+  const cache = options.cacheFolder === undefined ? undefined : ScanCache.open(options.cacheFolder, { cwd, roots, maxFileSize });
+  if (cache?.problem) process.stderr.write(`llm-compliance: the cache ${visibleControls(cache.file)} ${cache.problem}: it is ignored, and rewritten\n`);
   const read = (rel: string, limit: number): Uint8Array | ScanNote => {
     try {
       engine.checkpoint('read', rel);
@@ -175,19 +180,22 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
       return internalError(rel, 'reading the file', err);
     }
     if (stdin && rel === stdin.rel) return stdin.content;
-    return readForScan(jobs.get(rel)!.abs, rel, limit, maxFileSize);
+    const abs = jobs.get(rel)!.abs;
+    return cache ? cache.read(rel, abs, limit, maxFileSize) : readForScan(abs, rel, limit, maxFileSize);
   };
   // The core runs the passes (core/workspace.ts); this host lists, reads, and may lend threads.
   const source: WorkspaceSource = {
     files: [...jobs.keys()],
     read,
+    // (The file given on stdin is never taken from the cache, nor put in it.)
+    ...(cache ? { stored: (rel: string) => (stdin?.rel === rel ? undefined : cache.stored(rel, jobs.get(rel)!.abs, readLimit(rel, maxFileSize))) } : {}),
     // On worker threads when the scan is large enough and cores allow (not with a test's engine).
     ...(workerScript && !options.engine
       ? {
         analyzeFirst: async (files, max, wanted) => {
           // The workers read from disk: the file given on stdin is analysed here.
           const at = stdin ? files.indexOf(stdin.rel) : -1;
-          const outcomes = await analyzeInWorkers(workerScript, files.filter((_, i) => i !== at).map((rel) => jobs.get(rel)!), max, wanted);
+          const outcomes = await analyzeInWorkers(workerScript, files.filter((_, i) => i !== at).map((rel) => jobs.get(rel)!), max, wanted, cache);
           if (!outcomes || at < 0) return outcomes;
           const content = read(files[at]!, readLimit(files[at]!, max));
           outcomes.splice(at, 0, content instanceof Uint8Array ? firstAnalyzer(engine, { maxFileSize: max, wanted })(files[at]!, content) : content);
@@ -202,6 +210,7 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
     pathForPolicy: (file) => path.relative(policyDir, path.resolve(cwd, file)).split(path.sep).join('/'),
     ...(options.today ? { today: () => options.today! } : {}),
   });
+  if (cache?.changed()) saveCache(cache, analysis, stdin?.rel);
   const positions = new Positions(analysis.texts);
   return {
     endpoints: analysis.endpoints.sort(compareEndpoints),
@@ -213,6 +222,15 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
     files: [...jobs.keys()],
     ...(policyFile ? { policyFile: relative(cwd, policyFile) } : {}),
   };
+}
+
+/** Keeps this run's analyses for the next (not the stdin file's: its bytes are not the disk's); a cache that cannot be written is said, and the scan stands. */
+function saveCache(cache: ScanCache, analysis: WorkspaceAnalysis, stdinFile: string | undefined): void {
+  try {
+    cache.save(analysis.exportState(cache.files().filter((rel) => rel !== stdinFile)));
+  } catch (err) {
+    process.stderr.write(`llm-compliance: the cache ${visibleControls(cache.file)} could not be written: ${visibleControls(systemReason(err))}\n`);
+  }
 }
 
 /**

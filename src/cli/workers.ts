@@ -5,7 +5,9 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Engine, type FirstAnalysis, firstAnalyzer, readLimit, type ScanNote } from '../core';
+import * as fs from 'node:fs';
 import { readForScan } from './read-file';
+import { type FileStamp, type ScanCache, stampOf } from './cache';
 
 export interface FileJob {
   abs: string;
@@ -19,6 +21,13 @@ interface WorkerInput {
   jobs: FileJob[];
   maxFileSize: number;
   wanted: string[];
+  /** Whether to stamp each file read (for the scan cache). */
+  stamp: boolean;
+}
+
+interface WorkerOutput {
+  outcomes: Outcome[];
+  stamps: (FileStamp | undefined)[];
 }
 
 /** Below this many files a worker's start-up costs more than it saves. */
@@ -35,20 +44,25 @@ export function scanThreads(): number {
 }
 
 /** The first analyses of `jobs` on worker threads started from `script`, or undefined when one thread does better. */
-export async function analyzeInWorkers(script: string, jobs: FileJob[], maxFileSize: number, wanted: string[]): Promise<Outcome[] | undefined> {
+export async function analyzeInWorkers(script: string, jobs: FileJob[], maxFileSize: number, wanted: string[], cache?: ScanCache): Promise<Outcome[] | undefined> {
   const threads = scanThreads();
   if (threads < 2 || jobs.length < PARALLEL_THRESHOLD) return undefined;
   // Interleave so that each worker gets a similar mix of folders and file sizes.
   const slices: FileJob[][] = Array.from({ length: threads }, () => []);
   jobs.forEach((job, i) => slices[i % threads]!.push(job));
-  const parts = await Promise.all(slices.map((slice) => runInWorker(script, { llmComplianceWorker: true, jobs: slice, maxFileSize, wanted })));
-  return jobs.map((_, i) => parts[i % threads]![Math.floor(i / threads)]);
+  const parts = await Promise.all(slices.map((slice) => runInWorker(script, { llmComplianceWorker: true, jobs: slice, maxFileSize, wanted, stamp: cache !== undefined })));
+  return jobs.map((job, i) => {
+    const part = parts[i % threads]!;
+    const stamp = part.stamps[Math.floor(i / threads)];
+    if (stamp) cache?.record(job.rel, stamp);
+    return part.outcomes[Math.floor(i / threads)];
+  });
 }
 
-function runInWorker(script: string, input: WorkerInput): Promise<Outcome[]> {
+function runInWorker(script: string, input: WorkerInput): Promise<WorkerOutput> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: input });
-    worker.once('message', (out: Outcome[]) => resolve(out));
+    worker.once('message', (out: WorkerOutput) => resolve(out));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`scan worker exited with code ${code}`));
@@ -62,10 +76,14 @@ export function isScanWorker(): boolean {
 }
 
 export function runScanWorker(): void {
-  const { jobs, maxFileSize, wanted } = workerData as WorkerInput;
+  const { jobs, maxFileSize, wanted, stamp } = workerData as WorkerInput;
   const analyze = firstAnalyzer(new Engine(), { maxFileSize, wanted });
-  parentPort!.postMessage(jobs.map((job): Outcome => {
+  const out: WorkerOutput = { outcomes: [], stamps: [] };
+  for (const job of jobs) {
+    const stat = stamp ? fs.statSync(job.abs, { throwIfNoEntry: false }) : undefined;
     const read = readForScan(job.abs, job.rel, readLimit(job.rel, maxFileSize), maxFileSize);
-    return read instanceof Uint8Array ? analyze(job.rel, read) : read;
-  }));
+    out.outcomes.push(read instanceof Uint8Array ? analyze(job.rel, read) : read);
+    out.stamps.push(stat && read instanceof Uint8Array ? stampOf(stat, read) : undefined);
+  }
+  parentPort!.postMessage(out);
 }

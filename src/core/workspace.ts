@@ -104,6 +104,40 @@ interface Entry {
   testedFor?: string;
   /** Python code that names a callee whose parameter matters: the calls of the callees (`key`) it publishes. */
   calls?: { key: string; env: FileResult['env']; notes: ScanNote[] };
+  /** Python code: whether it names one of the callees (`key`), so that an unchanged file is not read again to ask. */
+  callerOf?: { key: string; caller: boolean };
+  /** Code that read no variable: whether it names a constant a module exports (`key`: WorkspaceIndex.importableKey). */
+  importerOf?: { key: string; importer: boolean };
+}
+
+/**
+ * A file's entry as plain data (JSON), for a host that keeps the index's analyses between
+ * runs (the CLI's --cache). The filter keys many entries share are numbers into
+ * IndexState.keys; everything else is as the entry holds it.
+ */
+export interface StoredEntry {
+  code: boolean;
+  /** Whether later passes may need the bytes (the host reads them again). */
+  kept: boolean;
+  first: StoredResult;
+  reads: number[];
+  forced: boolean;
+  testedFor?: number;
+  /** `sameText`: the result's text is left out, being the first analysis's. */
+  withEnv?: { key: string; reads: number[]; result: StoredResult; sameText?: true };
+  calls?: { key: number; env: FileResult['env']; notes: ScanNote[] };
+  callerOf?: { key: number; caller: boolean };
+  importerOf?: { key: number; importer: boolean };
+}
+
+/** A file's result as JSON holds it: a fallback's endpoint, one of the file's own, is its position in `endpoints`. */
+export type StoredResult = Omit<FileResult, 'endpoints'> & { endpoints: (Omit<Endpoint, 'fallbacks'> & { fallbacks?: { endpoint: number; via: string }[] })[] };
+
+/** Stored entries, with the strings they share (filter keys, variable names) numbered. */
+export interface IndexState {
+  keys: string[];
+  /** Each file's entry, by its path (pairs: a path is any string, `__proto__` too). */
+  files: [string, StoredEntry][];
 }
 
 export class WorkspaceIndex {
@@ -199,19 +233,83 @@ export class WorkspaceIndex {
     return code + await this.addPart(source, files.filter((file) => !isCodeFile(file)), this.codeReads());
   }
 
-  private async addPart(source: WorkspaceSource, files: string[], wanted: string[]): Promise<number> {
+  private async addPart(source: WorkspaceSource, all: string[], wanted: string[]): Promise<number> {
     const { maxFileSize } = this.sizeLimit;
+    // Files the host kept from an earlier run (unchanged since) are placed as they were, not read.
+    const kept = new Map(all.flatMap((file) => { const stored = source.stored?.(file); return stored ? [[file, stored] as const] : []; }));
+    const files = all.filter((file) => !kept.has(file));
     const outcomes = await source.analyzeFirst?.(files, maxFileSize, wanted);
+    const byFile = new Map<string, FirstAnalysis | ScanNote | Uint8Array | undefined>(files.map((file, i) => [file, outcomes ? outcomes[i] : source.read(file, readLimit(file, maxFileSize))]));
     let read = 0;
-    files.forEach((file, i) => {
-      const outcome = outcomes ? outcomes[i] : source.read(file, readLimit(file, maxFileSize));
-      if (!outcome) return;
-      if ('kind' in outcome) return this.setNote(file, outcome);
+    for (const file of all) {
+      const stored = kept.get(file);
+      if (stored) {
+        this.restore(file, stored);
+        read++;
+        continue;
+      }
+      const outcome = byFile.get(file);
+      if (!outcome) continue;
+      if ('kind' in outcome) {
+        this.setNote(file, outcome);
+        continue;
+      }
       if (outcome instanceof Uint8Array) this.set(file, outcome);
       else this.add(file, outcome);
       read++;
-    });
+    }
     return read;
+  }
+
+  /**
+   * The entries of `files` as plain data (StoredEntry), for a host to keep between runs. A file
+   * a later pass could not read again is left out: its analysis may be short.
+   */
+  exportState(files: Iterable<string>): IndexState {
+    const keys = new Map<string, number>();
+    const ref = (key: string): number => {
+      let at = keys.get(key);
+      if (at === undefined) keys.set(key, (at = keys.size));
+      return at;
+    };
+    const out: [string, StoredEntry][] = [];
+    for (const file of files) {
+      const e = this.entries.get(file);
+      if (!e || e.unread || !this.settled) continue;
+      const first = storedResult(e.first);
+      const sameText = e.withEnv?.result.text !== undefined && e.withEnv.result.text === e.first.text;
+      const withResult = e.withEnv && storedResult(sameText ? { ...e.withEnv.result, text: undefined } : e.withEnv.result);
+      // (A result whose fallbacks leave the file is not kept: the next run analyses it again.)
+      if (!first || (e.withEnv && !withResult)) continue;
+      out.push([file, {
+        code: e.code, kept: e.content !== '', first, reads: e.reads.map(ref), forced: e.forced,
+        ...(e.testedFor !== undefined ? { testedFor: ref(e.testedFor) } : {}),
+        ...(e.withEnv && withResult ? { withEnv: { key: e.withEnv.key, reads: e.withEnv.reads.map(ref), result: withResult, ...(sameText ? { sameText } : {}) } } : {}),
+        ...(e.calls ? { calls: { ...e.calls, key: ref(e.calls.key) } } : {}),
+        ...(e.callerOf ? { callerOf: { ...e.callerOf, key: ref(e.callerOf.key) } } : {}),
+        ...(e.importerOf ? { importerOf: { ...e.importerOf, key: ref(e.importerOf.key) } } : {}),
+      }]);
+    }
+    return { keys: [...keys.keys()], files: out };
+  }
+
+  /** Places a file's entry as exportState gave it (the host vouches the file is unchanged); its bytes are read again through `reread`. */
+  private restore(file: string, stored: StoredEntry & { keys: string[] }): void {
+    if (!this.options.reread) throw new Error('WorkspaceIndex: restoring an entry needs the reread option');
+    // A number the keys do not have (a damaged cache) matches no key, so that pass runs again.
+    const key = (at: number): string => stored.keys[at] ?? '\u0000unknown';
+    const names = (at: number[]): string[] => at.map((n) => stored.keys[n]).filter((n) => n !== undefined);
+    const { withEnv } = stored;
+    const first = restoredResult(stored.first);
+    this.entries.set(file, {
+      code: stored.code, content: stored.kept ? null : '', first, reads: names(stored.reads), forced: stored.forced,
+      ...(stored.testedFor !== undefined ? { testedFor: key(stored.testedFor) } : {}),
+      ...(withEnv ? { withEnv: { key: withEnv.key, reads: names(withEnv.reads), result: restoredResult(withEnv.sameText ? { ...withEnv.result, text: first.text } : withEnv.result) } } : {}),
+      ...(stored.calls ? { calls: { ...stored.calls, key: key(stored.calls.key) } } : {}),
+      ...(stored.callerOf ? { callerOf: { ...stored.callerOf, key: key(stored.callerOf.key) } } : {}),
+      ...(stored.importerOf ? { importerOf: { ...stored.importerOf, key: key(stored.importerOf.key) } } : {}),
+    });
+    this.changed();
   }
 
   /** A file that could not be read (too large, unreadable): it has no endpoints, only the note saying why. */
@@ -278,13 +376,20 @@ export class WorkspaceIndex {
     const calleeFilter = new Prefilter(callees);
     for (const [file, entry] of this.entries) {
       // A call may reach a function however it is imported (`import pkg.mod as m`): callers need only name it.
-      const content = /\.(?:py|ipynb)$/i.test(file) && entry.content !== '' ? this.contentOf(file, entry) : '';
-      const caller = content !== '' && (typeof content === 'string' ? calleeFilter.testString(content) : calleeFilter.test(content));
-      if (!caller) {
+      if (entry.callerOf?.key !== key) {
+        const content = /\.(?:py|ipynb)$/i.test(file) && entry.content !== '' ? this.contentOf(file, entry) : '';
+        entry.callerOf = { key, caller: content !== '' && (typeof content === 'string' ? calleeFilter.testString(content) : calleeFilter.test(content)) };
+      }
+      if (!entry.callerOf.caller) {
         entry.calls = undefined;
         continue;
       }
       if (entry.calls?.key === key) continue;
+      const content = this.contentOf(file, entry);
+      if (content === '') {
+        entry.calls = undefined;
+        continue;
+      }
       const result = this.engine.analyze(file, content, { ...this.sizeLimit, force: true, callsOf: callees });
       entry.calls = { key, env: result.env, notes: result.notes.filter((n) => n.kind === 'internal-error') };
       yield file;
@@ -320,19 +425,22 @@ export class WorkspaceIndex {
     for (const [file, entry] of this.entries) {
       const reader = entry.reads.some((n) => defined.has(n));
       // Code that read nothing but names such a constant is read again, past the prefilter.
-      const mayImport = entry.code && entry.reads.length === 0 && entry.content !== '' && this.importable !== undefined;
-      const content = reader || mayImport ? this.contentOf(file, entry) : '';
-      const importer = mayImport && content !== '' && (typeof content === 'string' ? this.importable!.testString(content) : this.importable!.test(content));
-      // (A file the host can no longer read keeps its first analysis.)
-      if (content === '' || (!importer && !reader)) {
+      const importer = entry.code && entry.reads.length === 0 && entry.content !== '' && this.importable !== undefined && this.names(file, entry);
+      if (!importer && !reader) {
         entry.withEnv = undefined;
         continue;
       }
       // Keyed by every variable either analysis read: some are read only once another is set
       // (GOOGLE_CLOUD_LOCATION after GOOGLE_GENAI_USE_VERTEXAI=true).
       const lookup = this.env(file);
-      const keyOf = (names: string[]): string => JSON.stringify([...new Set([...entry.reads, ...names])].sort().map((n) => [n, lookup(n)]));
+      const keyOf = (names: string[]): string => JSON.stringify([importer, ...[...new Set([...entry.reads, ...names])].sort().map((n) => [n, lookup(n)])]);
       if (entry.withEnv && entry.withEnv.key === keyOf(entry.withEnv.reads)) continue;
+      const content = this.contentOf(file, entry);
+      // (A file the host can no longer read keeps its first analysis.)
+      if (content === '') {
+        entry.withEnv = undefined;
+        continue;
+      }
       const reads = new Set<string>();
       const env: EnvLookup = (name) => (reads.add(name), lookup(name));
       // Only value-setting files are read without a signal of their own.
@@ -341,6 +449,15 @@ export class WorkspaceIndex {
       entry.withEnv = { key: keyOf([...reads]), reads: [...reads], result };
       yield file;
     }
+  }
+
+  /** Whether code names a constant a module exports (asked once per file and set of names). */
+  private names(file: string, entry: Entry): boolean {
+    if (entry.importerOf?.key !== this.importableKey) {
+      const content = this.contentOf(file, entry);
+      entry.importerOf = { key: this.importableKey, importer: content !== '' && (typeof content === 'string' ? this.importable!.testString(content) : this.importable!.test(content)) };
+    }
+    return entry.importerOf.importer;
   }
 
   /** Endpoints, findings and notes for the whole folder. Call after `settle()` has run to its end. */
@@ -400,11 +517,18 @@ export interface WorkspaceSource {
    * read, per file. Without it, or when it answers undefined, the files are analysed here, one by one.
    */
   analyzeFirst?(files: string[], maxFileSize: number, wanted: string[]): Promise<(FirstAnalysis | ScanNote | undefined)[] | undefined>;
+  /**
+   * A file's entry from an earlier run (WorkspaceIndex.exportState), with that run's keys, when
+   * the host knows the file is unchanged since (a cache): it is placed as it was, not read.
+   */
+  stored?(file: string): (StoredEntry & { keys: string[] }) | undefined;
 }
 
 export interface WorkspaceAnalysis extends WorkspaceResults {
-  /** How many files were read and analysed. */
+  /** How many files were read and analysed (or placed unchanged from a host's cache). */
   filesScanned: number;
+  /** The analyses of `files` as plain data (WorkspaceIndex.exportState), for a host's cache. */
+  exportState(files: Iterable<string>): IndexState;
 }
 
 /**
@@ -416,7 +540,31 @@ export async function analyzeWorkspace(engine: Engine, policy: Policy, source: W
   const maxFileSize = policy.maxFileSizeKb * 1024;
   const index = new WorkspaceIndex(engine, policy, { ...options, reread: (file) => source.read(file, readLimit(file, maxFileSize)) });
   const filesScanned = await index.addAll(source);
-  return { ...index.results(), filesScanned };
+  return { ...index.results(), filesScanned, exportState: (files) => index.exportState(files) };
+}
+
+/** A result as plain data (StoredResult); undefined when a fallback points outside the file's endpoints. */
+function storedResult(result: FileResult): StoredResult | undefined {
+  const at = new Map(result.endpoints.map((e, i) => [e, i]));
+  if (!result.endpoints.every((e) => (e.fallbacks ?? []).every((f) => at.has(f.endpoint)))) return undefined;
+  // (Spread, so that the keys keep their order: the output lists them in it.)
+  const endpoints = result.endpoints.map((e) => (e.fallbacks ? { ...e, fallbacks: e.fallbacks.map((f) => ({ ...f, endpoint: at.get(f.endpoint)! })) } : e));
+  return { ...result, endpoints: endpoints as StoredResult['endpoints'] };
+}
+
+/**
+ * A result from its plain data (parsed for this run, and changed in place): each fallback is
+ * the file's own endpoint object again, as llmc005 follows chains by identity.
+ */
+function restoredResult(stored: StoredResult): FileResult {
+  const endpoints = stored.endpoints as unknown as Endpoint[];
+  for (const e of stored.endpoints) {
+    for (const f of (e.fallbacks ?? []) as { endpoint: number | Endpoint }[]) {
+      // (A host checks a stored position before giving it back: cache.ts isEntry.)
+      if (typeof f.endpoint === 'number') f.endpoint = endpoints[f.endpoint]!;
+    }
+  }
+  return { ...stored, endpoints };
 }
 
 /** Code and notebooks: where they lie decides which env values reach them. */

@@ -1,0 +1,174 @@
+// `scan --cache`: files unchanged since the last run keep their analysis, the cross-file passes
+// re-run where the values they read moved, and the output is the uncached run's, byte for byte.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Engine } from '../../src/core';
+import { scan } from '../../src/cli/scan';
+import { CLI, EXAMPLES, ROOT, runCli, tempWorkspace } from '../support/cli';
+import { FORMAT_NAMES, formatOutput } from '../../src/cli/format/formats';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+const EU_POLICY = 'require: [eu-residency]\n';
+const READS_ENV = 'import os\nimport openai\nclient = openai.OpenAI(base_url=os.environ["OPENAI_BASE_URL"])\n';
+
+/** Every file's times an hour back, so that a cached run trusts their stat (a file written in the last seconds is hashed). */
+function age(dir: string): void {
+  const then = new Date(Date.now() - 3600_000);
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) fs.utimesSync(path.join(dir, file), then, then);
+}
+
+function cacheFolder(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'llmc-cache-'));
+}
+
+/** A scan in this process that counts the files it reads and analyses. */
+async function counted(dir: string, cache: string): Promise<{ json: string; reads: string[]; decodes: string[] }> {
+  const reads: string[] = [];
+  const decodes: string[] = [];
+  const engine = new Engine(undefined, { fault: (pass, file) => { if (pass === 'read') reads.push(file!); if (pass === 'decode') decodes.push(file!); } });
+  const report = await scan(['.'], { cwd: dir, engine, cacheFolder: cache, today: '2026-12-01' });
+  const json = JSON.stringify({ endpoints: report.endpoints, findings: report.findings, notes: report.notes, filesScanned: report.filesScanned });
+  return { json, reads, decodes };
+}
+
+const json = (dir: string, ...args: string[]) => runCli(['scan', '.', '--format', 'json', '--date', '2026-12-01', ...args], dir);
+
+describe('scan --cache (issue 15)', function () {
+  this.timeout(120_000);
+
+  // Every tree the tests know: examples/ and each fixture folder, in each format.
+  const trees = [EXAMPLES, ...fs.readdirSync(FIXTURES).map((name) => path.join(FIXTURES, name)).filter((dir) => fs.statSync(dir).isDirectory())];
+  it(`gives the uncached output byte for byte, on the run that fills the cache and on the one that uses it (${trees.length} trees, ${FORMAT_NAMES.length} formats)`, async () => {
+    let findings = 0;
+    for (const tree of trees) {
+      const cache = cacheFolder();
+      const run = async (cacheFolder?: string) => {
+        const report = await scan(['.'], { cwd: tree, today: '2026-12-01', ...(cacheFolder ? { cacheFolder } : {}) });
+        return FORMAT_NAMES.map((format) => [...formatOutput(format, report, { version: '1.0.0', rootUri: 'file:///w/', paths: ['.'], color: false, verbose: true, showWaived: true, width: 0, quiet: false, sourceDateEpoch: '0' })].join(''));
+      };
+      const plain = await run();
+      findings += JSON.parse(plain[FORMAT_NAMES.indexOf('json')]!).findings.length;
+      assert.deepEqual(await run(cache), plain, `${tree}: the run that fills the cache`);
+      assert.deepEqual(await run(cache), plain, `${tree}: the run that uses it`);
+    }
+    assert.ok(findings > 50, `the trees have findings to compare (${findings})`);
+  });
+
+  it('reads no file again while none changed, and only the changed one (with the files that read its values) after an edit', async () => {
+    const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, '.env': 'OPENAI_BASE_URL=https://api.openai.com/v1\n', 'app/a.py': READS_ENV, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="eu-central-1")\n', 'app/c.py': 'print("no LLM")\n' });
+    age(dir);
+    const cache = cacheFolder();
+    const first = await counted(dir, cache);
+    assert.ok(first.decodes.length >= 3, first.decodes.join());
+    const again = await counted(dir, cache);
+    assert.deepEqual(again.reads, []);
+    assert.deepEqual(again.decodes, []);
+    assert.equal(again.json, first.json);
+
+    // The .env's value moves to an EU host: the .env is read afresh, a.py (which reads it) again with the new value.
+    fs.writeFileSync(path.join(dir, '.env'), 'OPENAI_BASE_URL=https://example-eu.openai.azure.com/openai/v1\n');
+    const edited = await counted(dir, cache);
+    assert.deepEqual([...new Set(edited.decodes)].sort(), ['.env', 'app/a.py']);
+    const fresh = await counted(dir, cacheFolder());
+    assert.equal(edited.json, fresh.json);
+    assert.notEqual(edited.json, first.json);
+  });
+
+  it('trusts content, not times: a touched file keeps its analysis, a file changed behind an old mtime is read afresh', async () => {
+    const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="eu-central-1")\n' });
+    age(dir);
+    const cache = cacheFolder();
+    await counted(dir, cache);
+    const file = path.join(dir, 'app/b.py');
+    fs.utimesSync(file, new Date(), new Date());
+    const touched = await counted(dir, cache);
+    assert.deepEqual(touched.decodes, []);
+
+    // Same size, mtime put back: the inode's change time still moves, so the file is hashed and found changed.
+    const { atime, mtime } = fs.statSync(file);
+    fs.writeFileSync(file, 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n');
+    fs.utimesSync(file, atime, mtime);
+    const changed = await counted(dir, cache);
+    assert.deepEqual(changed.decodes, ['app/b.py']);
+    assert.equal(changed.json, (await counted(dir, cacheFolder())).json);
+    assert.match(changed.json, /us-east-1/);
+  });
+
+  it('drops what a deleted file found, and analyses a new one', async () => {
+    const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n' });
+    age(dir);
+    const cache = cacheFolder();
+    assert.match((await counted(dir, cache)).json, /app\/b\.py/);
+    fs.rmSync(path.join(dir, 'app/b.py'));
+    fs.writeFileSync(path.join(dir, 'app/n.py'), 'import anthropic\nc = anthropic.Anthropic()\n');
+    const after = await counted(dir, cache);
+    assert.doesNotMatch(after.json, /app\/b\.py/);
+    assert.deepEqual(after.decodes, ['app/n.py']);
+    assert.equal(after.json, (await counted(dir, cacheFolder())).json);
+  });
+
+  it('ignores a damaged or foreign cache, says so for a damaged one, and writes a good one in its place', () => {
+    const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n' });
+    const cache = cacheFolder();
+    const plain = json(dir);
+    json(dir, '--cache-location', cache);
+    const [name] = fs.readdirSync(cache);
+    const file = path.join(cache, name!);
+    const good = fs.readFileSync(file, 'utf8');
+
+    for (const [damage, said] of [[good.slice(0, good.length / 2), /not valid JSON/], ['{"layout":1,"scope":"x","startedAt":0,"keys":[],"files":[["app/b.py",{"stamp":{}}]]}', /not a cache this tool wrote/], ['\u0000\u0001binary', /not valid JSON/]] as const) {
+      fs.writeFileSync(file, damage);
+      const r = json(dir, '--cache-location', cache);
+      assert.equal(r.stdout, plain.stdout);
+      assert.match(r.stderr, said);
+      assert.match(r.stderr, /ignored, and rewritten/);
+      assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).layout, 1);
+    }
+    // Another build's, or another size limit's: its entries are never used (one that claims a clean file here is not believed).
+    const foreign = JSON.parse(good) as { scope: string; files: [string, { entry: { first: { endpoints: unknown[] } } }][] };
+    foreign.scope = 'another build';
+    for (const [, kept] of foreign.files) kept.entry.first.endpoints = [];
+    fs.writeFileSync(file, JSON.stringify(foreign));
+    const r = json(dir, '--cache-location', cache);
+    assert.equal(r.stdout, plain.stdout);
+    assert.equal(r.stderr, plain.stderr);
+  });
+
+  it('takes its folder from LLM_COMPLIANCE_CACHE_DIR with --cache, and says when it cannot write there (the scan stands)', () => {
+    const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n' });
+    const plain = json(dir);
+    const cache = cacheFolder();
+    const r = runCli(['scan', '.', '--format', 'json', '--date', '2026-12-01', '--cache'], dir, { LLM_COMPLIANCE_CACHE_DIR: cache });
+    assert.equal(r.stdout, plain.stdout);
+    assert.equal(fs.readdirSync(cache).length, 1);
+
+    const blocked = path.join(cache, 'a-file');
+    fs.writeFileSync(blocked, '');
+    const unwritable = json(dir, '--cache-location', blocked);
+    assert.equal(unwritable.stdout, plain.stdout);
+    assert.equal(unwritable.status, plain.status);
+    assert.match(unwritable.stderr, /could not be written/);
+  });
+
+  it('never takes the stdin file from the cache, nor puts it there', () => {
+    const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="eu-central-1")\n' });
+    const cache = cacheFolder();
+    json(dir, '--cache-location', cache);
+    const us = 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n';
+    const withCache = runStdin(dir, us, ['--cache-location', cache]);
+    const without = runStdin(dir, us, []);
+    assert.equal(withCache.stdout, without.stdout);
+    assert.match(withCache.stdout, /us-east-1/);
+    // The disk's file is still judged by its own bytes afterwards.
+    assert.doesNotMatch(json(dir, '--cache-location', cache).stdout, /us-east-1/);
+  });
+});
+
+function runStdin(dir: string, content: string, extra: string[]): { stdout: string } {
+  const r = spawnSync(process.execPath, [CLI, 'scan', '-', '--stdin-filename', 'app/b.py', '--format', 'json', '--date', '2026-12-01', ...extra], { cwd: dir, input: content, encoding: 'utf8' });
+  return { stdout: r.stdout };
+}
