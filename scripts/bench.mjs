@@ -27,7 +27,7 @@ const TIME = '/usr/bin/time';
 const RUNS = 3;
 const LATENCY_WARMUP = 20;
 const LATENCY_RUNS = 200;
-const TARGETS = { rgRatio: 10, p95Ms: 10, rssMiB: 400, blockMs: 50, adversarialSPerMB: 2, firstDiagnosticsS: 2, activateMs: 50 };
+const TARGETS = { rgRatio: 3, cachedRgRatio: 1.5, p95Ms: 10, rssMiB: 150, blockMs: 50, adversarialSPerMB: 2, firstDiagnosticsS: 2, activateMs: 50 };
 /** Runs of the real extension host for the time to first diagnostics; the median counts. */
 const FIRST_DIAGNOSTICS_RUNS = Number(process.env.BENCH_FIRST_DIAGNOSTICS_RUNS) || 3;
 /** An adversarial input still running after this long is stopped and reported as a hang. */
@@ -174,7 +174,7 @@ function runQuiet(cmd, args, okCodes) {
   }
 }
 
-async function cliScan() {
+async function cliScan(llmFiles) {
   const args = [CLI, 'scan', WORKSPACE, '--format', 'json'];
   // The warm-up keeps the output, to check the CLI saw what the in-process scan saw.
   const warm = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -182,7 +182,48 @@ async function cliScan() {
   const summary = JSON.parse(warm.stdout).summary;
   const runs = Array.from({ length: RUNS }, () => runQuiet(process.execPath, args, [0, 1]));
   const startup = await measure(() => runQuiet(process.execPath, [CLI, '--version'], [0]));
-  return { median: median(runs), runs, summary, startup: figures(startup) };
+  return { median: median(runs), runs, summary, startup: figures(startup), cached: cachedScans(args, warm.stdout, llmFiles.find((f) => f.endsWith('.py'))) };
+}
+
+/**
+ * The CLI with --cache: the run that fills the cache, re-scans of the unchanged tree, and
+ * re-scans after one file changed (a different edit each run). Each output is checked
+ * byte for byte against the uncached run's (the edited ones against an uncached scan of the same edit).
+ */
+function cachedScans(args, uncached, pythonLlmFile) {
+  const folder = path.join(BENCH, 'cache');
+  fs.rmSync(folder, { recursive: true, force: true });
+  const withCache = [...args, '--cache-location', folder];
+  const run = (command) => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, command, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`CLI failed (exit ${r.status}): ${r.stderr}`);
+    return { s: (performance.now() - t0) / 1000, stdout: r.stdout };
+  };
+  const same = (label, a, b) => {
+    if (a !== b) throw new Error(`--cache changed the output (${label}): the cached JSON differs from the uncached run's`);
+  };
+  const fill = run(withCache);
+  same('filling the cache', fill.stdout, uncached);
+  const unchanged = Array.from({ length: RUNS + 1 }, () => run(withCache));
+  unchanged.forEach((r) => same('unchanged tree', r.stdout, uncached));
+  // A code file with an endpoint, edited as a developer would between two commits.
+  const edited = path.join(ROOT, WORKSPACE, pythonLlmFile);
+  const original = fs.readFileSync(edited);
+  const afterEdit = [];
+  try {
+    for (let i = 0; i <= RUNS; i++) {
+      fs.writeFileSync(edited, Buffer.concat([original, Buffer.from(`\n# edited for the benchmark, run ${i}\n`)]));
+      const cached = run(withCache);
+      same(`after editing ${path.relative(ROOT, edited)}`, cached.stdout, run(args).stdout);
+      afterEdit.push(cached.s);
+    }
+  } finally {
+    fs.writeFileSync(edited, original);
+  }
+  const size = fs.readdirSync(folder).reduce((n, f) => n + fs.statSync(path.join(folder, f)).size, 0);
+  const timed = (xs) => ({ median: median(xs.slice(1)), runs: xs.slice(1) });
+  return { fill: fill.s, unchanged: timed(unchanged.map((r) => r.s)), afterEdit: { ...timed(afterEdit), file: path.relative(ROOT, edited) }, cacheBytes: size };
 }
 
 /** Peak RSS of a CLI scan, from /usr/bin/time or, failing that, the child's own resourceUsage(). */
@@ -384,6 +425,9 @@ function report(r) {
   L.push(`  start-up    ${s2(c.startup.median)}   (node dist/cli.js --version)`);
   L.push(`  output      ${int(c.summary.filesScanned)} files scanned, ${int(c.summary.endpoints)} endpoints`);
   L.push(`  peak RSS    ${rss.mib.toFixed(0)} MiB   (${rss.via})`);
+  const k = c.cached;
+  L.push(`  --cache     ${s2(k.unchanged.median)} re-scanning the unchanged tree (runs ${runsOf(k.unchanged)}); ${s2(k.afterEdit.median)} after editing one file (${k.afterEdit.file}; runs ${runsOf(k.afterEdit)})`);
+  L.push(`              ${s2(k.fill)} for the run that fills it; cache ${MB(k.cacheBytes).toFixed(1)} MB; every output byte-identical to the uncached run's`);
   L.push('');
 
   L.push(`per-file latency: engine.analyze() on a 1,000-line file, as text (${LATENCY_RUNS} runs after ${LATENCY_WARMUP} warm-up)`);
@@ -404,6 +448,7 @@ function report(r) {
     L.push(`  time        ${s2(rg.threads.median)}   (runs ${runsOf(rg.threads)}); with -j1 ${s2(rg.singleThread.median)}`);
     L.push(`  searched    ${int(rg.filesSearched)} files; matched ${int(rg.matchingLines)} lines in ${int(rg.filesMatched)} files`);
     L.push(`  ratios      in-process scan ${r.ratios.scan.toFixed(1)}x rg; CLI ${r.ratios.cli.toFixed(1)}x rg; one-thread scan ${r.ratios.singleVsRgSingle.toFixed(1)}x rg -j1`);
+    L.push(`              CLI --cache: unchanged tree ${r.ratios.cached.toFixed(1)}x rg, one file edited ${r.ratios.cachedEdit.toFixed(1)}x rg`);
   } else {
     L.push(`ripgrep: ${RG} not found (apt-get install ripgrep): ratios skipped`);
   }
@@ -470,7 +515,7 @@ async function main() {
   if (b.files !== result.filesScanned) log(`note: the walker yields ${b.files} files, scan() read ${result.filesScanned}`);
 
   log('CLI scans...');
-  const cli = await cliScan();
+  const cli = await cliScan(ws.llmFiles);
   log('peak RSS...');
   const rss = peakRss();
   log('per-file latency...');
@@ -487,6 +532,8 @@ async function main() {
   const ratios = rg && {
     scan: best.median / rg.threads.median,
     cli: cli.median / rg.threads.median,
+    cached: cli.cached.unchanged.median / rg.threads.median,
+    cachedEdit: cli.cached.afterEdit.median / rg.threads.median,
     singleVsRgSingle: single.median / rg.singleThread.median,
   };
   const p95 = Math.max(lat.py.p95, lat.ts.p95);
@@ -495,13 +542,14 @@ async function main() {
     targets.push(
       { name: `whole-tree scan within ${TARGETS.rgRatio}x of ripgrep (in process, as the CLI runs it)`, value: `${ratios.scan.toFixed(1)}x`, result: mark(ratios.scan <= TARGETS.rgRatio) },
       { name: `whole-tree scan within ${TARGETS.rgRatio}x of ripgrep (CLI end to end)`, value: `${ratios.cli.toFixed(1)}x`, result: mark(ratios.cli <= TARGETS.rgRatio) },
+      { name: `cached re-scan of the unchanged tree within ${TARGETS.cachedRgRatio}x of ripgrep (CLI --cache, output identical)`, value: `${ratios.cached.toFixed(1)}x`, result: mark(ratios.cached <= TARGETS.cachedRgRatio) },
     );
   } else {
     targets.push({ name: `whole-tree scan within ${TARGETS.rgRatio}x of ripgrep`, value: 'ripgrep missing', result: 'SKIP' });
   }
   targets.push(
     { name: `per-file p95 under ${TARGETS.p95Ms} ms`, value: `${p95.toFixed(2)} ms (worse of Python and TypeScript)`, result: mark(p95 < TARGETS.p95Ms) },
-    { name: `peak RSS under ${TARGETS.rssMiB} MB`, value: `${rss.mib.toFixed(0)} MiB`, result: mark(rss.mib < TARGETS.rssMiB) },
+    { name: `peak RSS at most ${TARGETS.rssMiB} MB`, value: `${rss.mib.toFixed(0)} MiB`, result: mark(rss.mib <= TARGETS.rssMiB) },
     { name: `editor never blocks the extension host over ${TARGETS.blockMs} ms`, value: `${ed.longestHostBlockMs.toFixed(1)} ms longest block (receiving results)`, result: mark(ed.longestHostBlockMs <= TARGETS.blockMs) },
     first.skipped
       ? { name: `time to first diagnostics on examples/ within ${TARGETS.firstDiagnosticsS} s of activation`, value: `not measured: ${first.skipped}`, result: 'SKIP' }
