@@ -1,16 +1,18 @@
-// The scan cache (scan --cache): each file's analysis from the last run (the core's
-// WorkspaceIndex.exportState), kept on disk and placed again while the file's bytes are the
-// same. A file is known unchanged by its stat (size, times, inode) when that is older than the
-// last run, or else by the hash of its content; the cross-file passes then re-run only where
-// the values they read moved (their keys are stored with the entries). A cache written by
-// another build of the tool, with another size limit, for other folders, or that does not
-// parse is ignored whole, and rewritten.
+// The scan cache (scan --cache), two files per set of scanned folders:
+// - the entries: each file's analysis from the last run (the core's WorkspaceIndex.exportState),
+//   placed again while the file's bytes are the same, known by its stat (size, times, inode)
+//   when that is older than the last run, or else by the hash of its content; the cross-file
+//   passes then re-run only where the values they read moved (their keys are stored too);
+// - the results: the last run's whole results, replayed when no file's stat moved and the
+//   policy, the day and the folder's walk are the same, so that the entries need not be loaded.
+// A cache written by another build of the tool, with another size limit or for other folders
+// is not used; one that does not parse is ignored with a message. Either is rewritten.
 
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { IndexState, ScanNote, StoredEntry } from '../core';
+import { restoreResults, storeResults, type IndexState, type ScanNote, type StoredEntry, type StoredResults, type WorkspaceAnalysis } from '../core';
 import { readForScan } from './read-file';
 
 /** Bumped when the file's layout changes. */
@@ -21,13 +23,29 @@ const LAYOUT = 1;
  */
 const RACY_MS = 2000;
 
-/** What is known of a file's bytes as they were analysed: the stat taken before reading them, and their hash. */
-export interface FileStamp {
+/** A file's stat, as far as it tells a change. */
+interface FileStat {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
   ino: number;
+}
+
+/** What is known of a file's bytes as they were analysed: the stat taken before reading them, and their hash. */
+export interface FileStamp extends FileStat {
   hash: string;
+}
+
+interface ResultsFile {
+  layout: number;
+  scope: string;
+  startedAt: number;
+  /** The policy, the day, the walk's problems: what the results depend on besides the files. */
+  inputs: string;
+  /** Every file the scan listed, read or not (one too large has a note that depends on its size). */
+  files: [string, FileStat][];
+  filesScanned: number;
+  results: StoredResults;
 }
 
 interface CacheFile {
@@ -53,30 +71,52 @@ export function defaultCacheFolder(env: NodeJS.ProcessEnv = process.env, platfor
 
 export class ScanCache {
   private readonly startedAt = Date.now();
-  private readonly previous: CacheFile | undefined;
-  private readonly previousFiles: Map<string, { stamp: FileStamp; entry: StoredEntry }>;
+  private loaded: { cache?: CacheFile; problem?: string } | undefined;
+  private previousFiles = new Map<string, { stamp: FileStamp; entry: StoredEntry }>();
   private readonly stamps = new Map<string, FileStamp>();
+  /** Files read that gave a note (too large, unreadable), by their stat: the results depend on it. */
+  private readonly noted = new Map<string, FileStat>();
   /** Files whose bytes changed between two reads in this run: their entries are not kept. */
   private readonly unsteady = new Set<string>();
-  /** Files placed from the cache with their stat trusted: when that is all of them, the cache is already what this run would write. */
+  /** Files placed from the cache with their stat trusted: when that is all of them, the entries are already what this run would write. */
   private trusted = 0;
-  /** Why the cache on disk was not used (it did not parse, or was cut short), to say once. */
-  readonly problem: string | undefined;
+  /** Why a cache file on disk was not used (it did not parse), to say once. */
+  readonly problems: string[] = [];
 
-  private constructor(readonly file: string, private readonly scope: string) {
-    const loaded = load(file, scope);
-    this.previous = loaded.cache;
-    this.previousFiles = new Map(loaded.cache?.files);
-    this.problem = loaded.problem;
-  }
+  private constructor(private readonly base: string, private readonly scope: string) {}
 
   /**
-   * The cache for a scan of `roots` from `cwd` in `folder`: one file per set of scanned
-   * folders, so that scans of different projects do not evict each other.
+   * The cache for a scan of `roots` from `cwd` in `folder`: one pair of files per set of
+   * scanned folders, so that scans of different projects do not evict each other.
    */
   static open(folder: string, scan: { cwd: string; roots: string[]; maxFileSize: number }): ScanCache {
     const where = digest(JSON.stringify([scan.cwd, scan.roots])).slice(0, 16);
-    return new ScanCache(path.join(folder, `scan-${where}.json`), digest(JSON.stringify([LAYOUT, engineBuild(), scan.maxFileSize, scan.cwd, scan.roots])));
+    return new ScanCache(path.join(folder, `scan-${where}`), digest(JSON.stringify([LAYOUT, engineBuild(), scan.maxFileSize, scan.cwd, scan.roots])));
+  }
+
+  /** Where the cache keeps its entries (its results lie beside it). */
+  get file(): string {
+    return `${this.base}.json`;
+  }
+
+  private get resultsFile(): string {
+    return `${this.base}.results.json`;
+  }
+
+  /**
+   * The last run's results, when every file the scan lists (`files`, by path, at their
+   * absolute paths) has the stat it had then, older than that run, and `inputs` (the policy,
+   * the day, the walk's problems) are the same. Otherwise undefined, and the scan runs.
+   */
+  replay(files: Map<string, string>, inputs: unknown): Pick<WorkspaceAnalysis, 'endpoints' | 'findings' | 'notes' | 'texts' | 'filesScanned'> | undefined {
+    const kept = this.readCacheFile(this.resultsFile, isResultsFile);
+    if (!kept || kept.inputs !== digest(JSON.stringify(inputs)) || kept.files.length !== files.size) return undefined;
+    for (const [rel, stat] of kept.files) {
+      const abs = files.get(rel);
+      const now = abs === undefined ? undefined : fs.statSync(abs, { throwIfNoEntry: false });
+      if (!now || !sameStat(now, stat) || stat.mtimeMs >= kept.startedAt - RACY_MS) return undefined;
+    }
+    return { ...restoreResults(kept.results), filesScanned: kept.filesScanned };
   }
 
   /**
@@ -84,13 +124,14 @@ export class ScanCache {
    * the keys it refers to; otherwise undefined, and the file is analysed afresh.
    */
   stored(rel: string, abs: string, limit: number): (StoredEntry & { keys: string[] }) | undefined {
+    const previous = this.entries();
     const kept = this.previousFiles.get(rel);
-    if (!kept) return undefined;
+    if (!previous || !kept) return undefined;
     const stat = fs.statSync(abs, { throwIfNoEntry: false });
     if (!stat?.isFile()) return undefined;
     const old = kept.stamp;
     let stamp: FileStamp | undefined;
-    if (sameStat(stat, old) && old.mtimeMs < this.previous!.startedAt - RACY_MS) {
+    if (sameStat(stat, old) && old.mtimeMs < previous.startedAt - RACY_MS) {
       stamp = old;
       this.trusted++;
     } else {
@@ -100,7 +141,7 @@ export class ScanCache {
       stamp = stampOf(stat, read);
     }
     this.stamps.set(rel, stamp);
-    return { ...kept.entry, keys: this.previous!.keys };
+    return { ...kept.entry, keys: previous.keys };
   }
 
   /** Reads a file for the scan, noting its stamp (first read) or that it changed since (a later one). */
@@ -108,8 +149,9 @@ export class ScanCache {
     const stat = fs.statSync(abs, { throwIfNoEntry: false });
     const content = readForScan(abs, rel, limit, maxFileSize);
     if (!(content instanceof Uint8Array) || !stat) {
-      // Not read (too large, unreadable): nothing is kept for it, unless it was read before in this run.
+      // Not read (too large, unreadable): no entry is kept for it, unless it was read before in this run.
       if (this.stamps.has(rel)) this.unsteady.add(rel);
+      else if (stat) this.noted.set(rel, statOf(stat));
       return content;
     }
     this.record(rel, stampOf(stat, content));
@@ -129,38 +171,88 @@ export class ScanCache {
   }
 
   /**
-   * Whether this run's entries would differ from the cache's: a file read afresh, one whose
-   * stat moved, one gone. (Placed entries settle to what they were: the passes are deterministic.)
+   * Writes this run's entries (when they differ from the cache's: a file read afresh, one whose
+   * stat moved, one gone; placed entries settle to what they were) and its results, for the
+   * files the scan listed (`files`; none: no results are kept). Each file is replaced whole, never left half-written.
    */
-  changed(): boolean {
-    return !this.previous || this.trusted !== this.previousFiles.size || this.stamps.size !== this.trusted || this.unsteady.size > 0;
+  save(state: IndexState, analysis: WorkspaceAnalysis, files: string[] | undefined, inputs: unknown): void {
+    const previous = this.entries();
+    if (!previous || this.trusted !== this.previousFiles.size || this.stamps.size !== this.trusted || this.unsteady.size > 0) {
+      const kept: CacheFile['files'] = [];
+      for (const [rel, entry] of state.files) {
+        const stamp = this.stamps.get(rel);
+        if (stamp && !this.unsteady.has(rel)) kept.push([rel, { stamp, entry }]);
+      }
+      write(this.file, { layout: LAYOUT, scope: this.scope, startedAt: this.startedAt, keys: state.keys, files: kept } satisfies CacheFile);
+    }
+    // Results are kept only when every listed file's stat is known (a replay checks each).
+    if (!files) return;
+    const stats = files.map((rel): [string, FileStat | undefined] => [rel, this.unsteady.has(rel) ? undefined : this.stamps.get(rel) ?? this.noted.get(rel)]);
+    const results = storeResults(analysis);
+    if (!results || stats.some(([, stat]) => !stat)) return;
+    write(this.resultsFile, {
+      layout: LAYOUT, scope: this.scope, startedAt: this.startedAt, inputs: digest(JSON.stringify(inputs)),
+      files: stats.map(([rel, stat]) => [rel, statOf(stat!)]), filesScanned: analysis.filesScanned, results,
+    } satisfies ResultsFile);
   }
 
-  /** Writes the entries of this run (the file is replaced whole, never left half-written). */
-  save(state: IndexState): void {
-    const files: CacheFile['files'] = [];
-    for (const [rel, entry] of state.files) {
-      const stamp = this.stamps.get(rel);
-      if (stamp && !this.unsteady.has(rel)) files.push([rel, { stamp, entry }]);
+  /** The entries of the last run, read on first use (a replayed scan never needs them). */
+  private entries(): CacheFile | undefined {
+    if (!this.loaded) {
+      const cache = this.readCacheFile(this.file, isCacheFile);
+      this.loaded = { ...(cache ? { cache } : {}) };
+      this.previousFiles = new Map(cache?.files);
     }
-    const body: CacheFile = { layout: LAYOUT, scope: this.scope, startedAt: this.startedAt, keys: state.keys, files };
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    try {
-      fs.writeFileSync(temporary, JSON.stringify(body));
-      fs.renameSync(temporary, this.file);
-    } finally {
-      fs.rmSync(temporary, { force: true });
-    }
+    return this.loaded.cache;
   }
+
+  /** A cache file of ours, for this scope; a damaged one is noted (this.problems) and not used. */
+  private readCacheFile<T extends { layout: number; scope: string }>(file: string, valid: (value: unknown) => value is T): T | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') this.problems.push(`${file} cannot be read (${code ?? String(err)})`);
+      return undefined;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      this.problems.push(`${file} is not valid JSON (cut short, or not ours)`);
+      return undefined;
+    }
+    if (!valid(value)) {
+      this.problems.push(`${file} is not a cache this tool wrote`);
+      return undefined;
+    }
+    // Another build, size limit or folder set: expected after an upgrade, said nowhere.
+    return value.layout === LAYOUT && value.scope === this.scope ? value : undefined;
+  }
+}
+
+function write(file: string, body: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, JSON.stringify(body));
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+function statOf(stat: FileStat): FileStat {
+  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
 }
 
 /** The stamp of bytes read after `stat` was taken. */
-export function stampOf(stat: fs.Stats, bytes: Uint8Array): FileStamp {
-  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, hash: digest(bytes) };
+export function stampOf(stat: FileStat, bytes: Uint8Array): FileStamp {
+  return { ...statOf(stat), hash: digest(bytes) };
 }
 
-function sameStat(stat: fs.Stats, stamp: FileStamp): boolean {
+function sameStat(stat: FileStat, stamp: FileStat): boolean {
   return stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs && stat.ctimeMs === stamp.ctimeMs && stat.ino === stamp.ino;
 }
 
@@ -168,45 +260,48 @@ function digest(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('base64url');
 }
 
-function load(file: string, scope: string): { cache?: CacheFile; problem?: string } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? {} : { problem: `cannot be read (${code ?? String(err)})` };
-  }
-  let cache: unknown;
-  try {
-    cache = JSON.parse(text);
-  } catch {
-    return { problem: 'is not valid JSON (cut short, or not ours)' };
-  }
-  if (!isCacheFile(cache)) return { problem: 'is not a cache this tool wrote' };
-  // Another build, size limit or folder set: expected after an upgrade, said nowhere.
-  return cache.scope === scope && cache.layout === LAYOUT ? { cache } : {};
-}
-
-/** The shape of a cache file, checked before anything in it is used. */
+/** The shape of an entries file, checked before anything in it is used. */
 function isCacheFile(value: unknown): value is CacheFile {
   const c = value as Partial<CacheFile> | null;
-  if (typeof c !== 'object' || c === null || typeof c.layout !== 'number' || typeof c.scope !== 'string' || typeof c.startedAt !== 'number') return false;
-  if (!Array.isArray(c.keys) || !c.keys.every((k) => typeof k === 'string') || !Array.isArray(c.files)) return false;
-  return c.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && isStamp(f[1]?.stamp) && isEntry(f[1].entry));
+  if (!isHeader(c) || !Array.isArray(c.keys) || !c.keys.every((k) => typeof k === 'string') || !Array.isArray(c.files)) return false;
+  return c.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && isStamp(f[1]?.stamp) && typeof f[1].stamp.hash === 'string' && isEntry(f[1].entry));
 }
 
-function isStamp(s: Partial<FileStamp> | undefined): boolean {
-  return typeof s === 'object' && s !== null && typeof s.hash === 'string' && [s.size, s.mtimeMs, s.ctimeMs, s.ino].every((n) => typeof n === 'number');
+/** The shape of a results file. */
+function isResultsFile(value: unknown): value is ResultsFile {
+  const c = value as Partial<ResultsFile> | null;
+  if (!isHeader(c) || typeof c.inputs !== 'string' || typeof c.filesScanned !== 'number' || !Array.isArray(c.files)) return false;
+  if (!c.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && isStamp(f[1]))) return false;
+  const r = c.results as Partial<StoredResults> | undefined;
+  if (typeof r !== 'object' || r === null || !Array.isArray(r.notes) || !Array.isArray(r.texts) || !r.texts.every((t) => Array.isArray(t) && typeof t[0] === 'string' && typeof t[1] === 'string')) return false;
+  if (!hasEndpoints(r) || !Array.isArray(r.findings)) return false;
+  // A finding's endpoint and readers are endpoints of the results, by position.
+  const n = r.endpoints!.length;
+  return r.findings.every((f) => typeof f === 'object' && f !== null && (f.endpoint === undefined || isPosition(f.endpoint, n)) && (f.readers === undefined || (Array.isArray(f.readers) && f.readers.every((e) => isPosition(e, n)))));
+}
+
+function isHeader<T extends { layout?: unknown; scope?: unknown; startedAt?: unknown }>(c: T | null): c is T {
+  return typeof c === 'object' && c !== null && typeof c.layout === 'number' && typeof c.scope === 'string' && typeof c.startedAt === 'number';
+}
+
+function isStamp(s: Partial<FileStat> | undefined): boolean {
+  return typeof s === 'object' && s !== null && [s.size, s.mtimeMs, s.ctimeMs, s.ino].every((n) => typeof n === 'number');
+}
+
+function isPosition(value: unknown, length: number): boolean {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) < length;
+}
+
+/** Endpoints whose fallbacks are other endpoints of the same list, by position. */
+function hasEndpoints(r: unknown): boolean {
+  const endpoints = (r as { endpoints?: unknown }).endpoints;
+  if (!Array.isArray(endpoints)) return false;
+  return (endpoints as { fallbacks?: { endpoint?: unknown }[] }[]).every((e) => typeof e === 'object' && e !== null
+    && (e.fallbacks === undefined || (Array.isArray(e.fallbacks) && e.fallbacks.every((f) => isPosition(f?.endpoint, endpoints.length)))));
 }
 
 function isEntry(e: Partial<StoredEntry> | undefined): boolean {
-  const result = (r: unknown): boolean => {
-    const fields = r as Record<string, unknown> | null;
-    if (typeof fields !== 'object' || fields === null || !['endpoints', 'notes', 'env', 'waivers', 'azureResources'].every((k) => Array.isArray(fields[k]))) return false;
-    // A fallback is another of the file's endpoints, by its position.
-    const endpoints = fields.endpoints as { fallbacks?: { endpoint?: unknown }[] }[];
-    return endpoints.every((e) => e.fallbacks === undefined || (Array.isArray(e.fallbacks) && e.fallbacks.every((f) => Number.isInteger(f?.endpoint) && (f.endpoint as number) >= 0 && (f.endpoint as number) < endpoints.length)));
-  };
+  const result = (r: unknown): boolean => typeof r === 'object' && r !== null && hasEndpoints(r) && ['notes', 'env', 'waivers', 'azureResources'].every((k) => Array.isArray((r as Record<string, unknown>)[k]));
   return typeof e === 'object' && e !== null && typeof e.code === 'boolean' && typeof e.kept === 'boolean' && typeof e.forced === 'boolean'
     && Array.isArray(e.reads) && result(e.first) && (e.withEnv === undefined || result(e.withEnv.result));
 }

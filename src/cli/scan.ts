@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, firstAnalyzer, formatOf, type IgnoreLayer, internalError, isExcluded, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, POLICY_FILE_NAMES, readLimit, type ScanNote, tooLargeNote, visibleControls, type WorkspaceAnalysis, type WorkspaceSource } from '../core';
+import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, firstAnalyzer, formatOf, type IgnoreLayer, internalError, isExcluded, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, POLICY_FILE_NAMES, readLimit, type ScanNote, todayUtc, tooLargeNote, visibleControls, type WorkspaceAnalysis, type WorkspaceSource } from '../core';
 import { ScanCache } from './cache';
 import { compareEndpoints, compareNotes, inReportOrder, Positions, reportFor, type ScanReport } from './report';
 import { readForScan, readRegularFile, type ReadResult } from './read-file';
@@ -167,15 +167,19 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
       if (!jobs.has(rel)) jobs.set(rel, { abs: file, rel });
     }
   }
-  const engine = options.engine ?? theEngine();
+  // (Built on first use: a replayed scan needs none.)
+  const engine = (): Engine => options.engine ?? theEngine();
   const maxFileSize = policy.maxFileSizeKb * 1024;
   const stdin = options.stdin && await readOverride(options.stdin, roots[0]!, jobs, layers, cwd, maxFileSize);
   const { workerScript } = options;
   const cache = options.cacheFolder === undefined ? undefined : ScanCache.open(options.cacheFolder, { cwd, roots, maxFileSize });
-  if (cache?.problem) process.stderr.write(`llm-compliance: the cache ${visibleControls(cache.file)} ${cache.problem}: it is ignored, and rewritten\n`);
+  const folderNotes = problems.map((p) => problemNote(p, relative(cwd, p.file)));
+  // What the results depend on besides the files (the policy decides pathForPolicy's base too).
+  const today = options.today ?? todayUtc();
+  const inputs = [policy, policyFile ?? null, today, folderNotes];
   const read = (rel: string, limit: number): Uint8Array | ScanNote => {
     try {
-      engine.checkpoint('read', rel);
+      engine().checkpoint('read', rel);
     } catch (err) {
       return internalError(rel, 'reading the file', err);
     }
@@ -198,19 +202,25 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
           const outcomes = await analyzeInWorkers(workerScript, files.filter((_, i) => i !== at).map((rel) => jobs.get(rel)!), max, wanted, cache);
           if (!outcomes || at < 0) return outcomes;
           const content = read(files[at]!, readLimit(files[at]!, max));
-          outcomes.splice(at, 0, content instanceof Uint8Array ? firstAnalyzer(engine, { maxFileSize: max, wanted })(files[at]!, content) : content);
+          outcomes.splice(at, 0, content instanceof Uint8Array ? firstAnalyzer(engine(), { maxFileSize: max, wanted })(files[at]!, content) : content);
           return outcomes;
         },
       }
       : {}),
   };
   const policyDir = policyFile ? path.dirname(policyFile) : cwd;
-  const analysis = await analyzeWorkspace(engine, policy, source, {
-    folderNotes: problems.map((p) => problemNote(p, relative(cwd, p.file))),
+  // (A scan with a file from stdin is never replayed: its content is not the disk's.)
+  const replayed = cache && !stdin ? cache.replay(new Map([...jobs].map(([rel, job]) => [rel, job.abs])), inputs) : undefined;
+  const analysed = replayed ? undefined : await analyzeWorkspace(engine(), policy, source, {
+    folderNotes,
     pathForPolicy: (file) => path.relative(policyDir, path.resolve(cwd, file)).split(path.sep).join('/'),
-    ...(options.today ? { today: () => options.today! } : {}),
+    today: () => today,
   });
-  if (cache?.changed()) saveCache(cache, analysis, stdin?.rel);
+  const analysis = replayed ?? analysed!;
+  if (cache) {
+    for (const problem of cache.problems) process.stderr.write(`llm-compliance: the cache ${visibleControls(problem)}: it is ignored, and rewritten\n`);
+    if (analysed) saveCache(cache, analysed, stdin ? undefined : [...jobs.keys()], inputs, stdin?.rel);
+  }
   const positions = new Positions(analysis.texts);
   return {
     endpoints: analysis.endpoints.sort(compareEndpoints),
@@ -224,10 +234,13 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
   };
 }
 
-/** Keeps this run's analyses for the next (not the stdin file's: its bytes are not the disk's); a cache that cannot be written is said, and the scan stands. */
-function saveCache(cache: ScanCache, analysis: WorkspaceAnalysis, stdinFile: string | undefined): void {
+/**
+ * Keeps this run's analyses for the next, and its results for the files listed (none with a
+ * file from stdin: its bytes are not the disk's); a cache that cannot be written is said, and the scan stands.
+ */
+function saveCache(cache: ScanCache, analysis: WorkspaceAnalysis, files: string[] | undefined, inputs: unknown, stdinFile: string | undefined): void {
   try {
-    cache.save(analysis.exportState(cache.files().filter((rel) => rel !== stdinFile)));
+    cache.save(analysis.exportState(cache.files().filter((rel) => rel !== stdinFile)), analysis, files, inputs);
   } catch (err) {
     process.stderr.write(`llm-compliance: the cache ${visibleControls(cache.file)} could not be written: ${visibleControls(systemReason(err))}\n`);
   }
@@ -275,7 +288,9 @@ function theEngine(): Engine {
 }
 
 export function relative(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
+  // A normalised path below cwd (what the walk gives) is a slice of it: path.relative costs more, 10,000 times a scan.
+  const below = file.startsWith(cwd) && file[cwd.length] === path.sep && !cwd.endsWith(path.sep);
+  const rel = below ? file.slice(cwd.length + 1) : path.relative(cwd, file);
   return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
 }
 

@@ -42,7 +42,7 @@ describe('scan --cache (issue 15)', function () {
 
   // Every tree the tests know: examples/ and each fixture folder, in each format.
   const trees = [EXAMPLES, ...fs.readdirSync(FIXTURES).map((name) => path.join(FIXTURES, name)).filter((dir) => fs.statSync(dir).isDirectory())];
-  it(`gives the uncached output byte for byte, on the run that fills the cache and on the one that uses it (${trees.length} trees, ${FORMAT_NAMES.length} formats)`, async () => {
+  it(`gives the uncached output byte for byte: filling the cache, replaying its results, placing its entries (${trees.length} trees, ${FORMAT_NAMES.length} formats)`, async () => {
     let findings = 0;
     for (const tree of trees) {
       const cache = cacheFolder();
@@ -53,7 +53,10 @@ describe('scan --cache (issue 15)', function () {
       const plain = await run();
       findings += JSON.parse(plain[FORMAT_NAMES.indexOf('json')]!).findings.length;
       assert.deepEqual(await run(cache), plain, `${tree}: the run that fills the cache`);
-      assert.deepEqual(await run(cache), plain, `${tree}: the run that uses it`);
+      assert.deepEqual(await run(cache), plain, `${tree}: a run that replays its results`);
+      // Without the results, each file's entry is placed and the cross-file passes run on them.
+      for (const results of fs.readdirSync(cache).filter((f) => f.endsWith('.results.json'))) fs.rmSync(path.join(cache, results));
+      assert.deepEqual(await run(cache), plain, `${tree}: a run that places the entries`);
     }
     assert.ok(findings > 50, `the trees have findings to compare (${findings})`);
   });
@@ -116,26 +119,63 @@ describe('scan --cache (issue 15)', function () {
     const cache = cacheFolder();
     const plain = json(dir);
     json(dir, '--cache-location', cache);
-    const [name] = fs.readdirSync(cache);
-    const file = path.join(cache, name!);
-    const good = fs.readFileSync(file, 'utf8');
+    const files = fs.readdirSync(cache).map((name) => path.join(cache, name)).sort();
+    assert.deepEqual(files.map((f) => path.basename(f).replace(/^scan-[\w-]+/, 'scan')), ['scan.json', 'scan.results.json']);
+    const good = files.map((f) => fs.readFileSync(f, 'utf8'));
 
-    for (const [damage, said] of [[good.slice(0, good.length / 2), /not valid JSON/], ['{"layout":1,"scope":"x","startedAt":0,"keys":[],"files":[["app/b.py",{"stamp":{}}]]}', /not a cache this tool wrote/], ['\u0000\u0001binary', /not valid JSON/]] as const) {
-      fs.writeFileSync(file, damage);
+    const damages = (text: string) => [text.slice(0, text.length / 2), '{"layout":1,"scope":"x","startedAt":0,"keys":[],"files":[["app/b.py",{"stamp":{}}]]}', '\u0000\u0001binary'];
+    for (const [damage, said] of [[0, /not valid JSON/], [1, /not a cache this tool wrote/], [2, /not valid JSON/]] as const) {
+      // Both files damaged: the results cannot be replayed, and the entries not placed.
+      files.forEach((f, i) => fs.writeFileSync(f, damages(good[i]!)[damage]!));
       const r = json(dir, '--cache-location', cache);
       assert.equal(r.stdout, plain.stdout);
+      assert.equal(r.status, plain.status);
       assert.match(r.stderr, said);
       assert.match(r.stderr, /ignored, and rewritten/);
-      assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).layout, 1);
+      for (const f of files) assert.equal(JSON.parse(fs.readFileSync(f, 'utf8')).layout, 1);
     }
-    // Another build's, or another size limit's: its entries are never used (one that claims a clean file here is not believed).
-    const foreign = JSON.parse(good) as { scope: string; files: [string, { entry: { first: { endpoints: unknown[] } } }][] };
-    foreign.scope = 'another build';
-    for (const [, kept] of foreign.files) kept.entry.first.endpoints = [];
-    fs.writeFileSync(file, JSON.stringify(foreign));
+    // Another build's, or another size limit's: nothing in it is used (one that claims the file clean is not believed).
+    for (const [i, f] of files.entries()) {
+      const foreign = JSON.parse(good[i]!) as { scope: string; results?: { findings: unknown[] }; files: [string, { entry?: { first: { endpoints: unknown[] } } }][] };
+      foreign.scope = 'another build';
+      if (foreign.results) foreign.results.findings = [];
+      for (const [, kept] of foreign.files) if (kept.entry) kept.entry.first.endpoints = [];
+      fs.writeFileSync(f, JSON.stringify(foreign));
+    }
     const r = json(dir, '--cache-location', cache);
     assert.equal(r.stdout, plain.stdout);
     assert.equal(r.stderr, plain.stderr);
+  });
+
+  it('replays the last results while no file changed, without loading the entries; a changed policy, day, or file scans again', async () => {
+    const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n', 'app/big.py': `x = "${'a'.repeat(2048)}"\n` });
+    fs.appendFileSync(path.join(dir, '.llm-compliance.yaml'), 'maxFileSizeKb: 1\n');
+    age(dir);
+    const cache = cacheFolder();
+    const first = json(dir, '--cache-location', cache);
+    assert.match(first.stdout, /app\/big\.py/, 'the too-large file has its note');
+    const entries = fs.readdirSync(cache).find((f) => !f.includes('.results.'))!;
+    // Damaged entries go unnoticed while the results replay: they are never read.
+    fs.writeFileSync(path.join(cache, entries), 'damaged');
+    const replayed = json(dir, '--cache-location', cache);
+    assert.equal(replayed.stdout, first.stdout);
+    assert.equal(replayed.stderr, first.stderr);
+
+    // Each of these changes what the results depend on: the scan runs (and finds the damaged entries).
+    const changes: [string, () => void, string[]][] = [
+      ['the policy', () => fs.writeFileSync(path.join(dir, '.llm-compliance.yaml'), 'require: [hipaa]\nmaxFileSizeKb: 1\n'), []],
+      ['the day', () => undefined, ['--date', '2027-06-01']],
+      ['a too-large file', () => fs.appendFileSync(path.join(dir, 'app/big.py'), '# more\n'), []],
+      ['a new file', () => fs.writeFileSync(path.join(dir, 'app/n.py'), 'import anthropic\nc = anthropic.Anthropic()\n'), []],
+    ];
+    for (const [what, change, args] of changes) {
+      fs.writeFileSync(path.join(cache, entries), 'damaged');
+      change();
+      const cached = json(dir, '--cache-location', cache, ...args);
+      const plain = json(dir, ...args);
+      assert.equal(cached.stdout, plain.stdout, what);
+      assert.match(cached.stderr, /not valid JSON/, `${what}: the scan ran`);
+    }
   });
 
   it('takes its folder from LLM_COMPLIANCE_CACHE_DIR with --cache, and says when it cannot write there (the scan stands)', () => {
@@ -144,7 +184,7 @@ describe('scan --cache (issue 15)', function () {
     const cache = cacheFolder();
     const r = runCli(['scan', '.', '--format', 'json', '--date', '2026-12-01', '--cache'], dir, { LLM_COMPLIANCE_CACHE_DIR: cache });
     assert.equal(r.stdout, plain.stdout);
-    assert.equal(fs.readdirSync(cache).length, 1);
+    assert.equal(fs.readdirSync(cache).length, 2);
 
     const blocked = path.join(cache, 'a-file');
     fs.writeFileSync(blocked, '');
