@@ -147,7 +147,7 @@ describe('scan --cache (issue 15)', function () {
     assert.equal(r.stderr, plain.stderr);
   });
 
-  it('replays the last results while no file changed, without loading the entries; a changed policy, day, or file scans again', async () => {
+  it('replays the last results while no file changed, without loading the entries; a changed policy, day, or file scans again', () => {
     const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n', 'app/big.py': `x = "${'a'.repeat(2048)}"\n` });
     fs.appendFileSync(path.join(dir, '.llm-compliance.yaml'), 'maxFileSizeKb: 1\n');
     age(dir);
