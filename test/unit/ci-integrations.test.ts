@@ -208,7 +208,7 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', function () {
   function commit(project: string, args: string[], staged: string[]): Run {
     const [command, ...entryArgs] = hook.entry.split(/\s+/);
     assert.equal(command, 'llm-compliance');
-    return bash(['node', CLI, ...entryArgs, ...args, ...staged].map((a) => `'${a}'`).join(' '), project, {});
+    return bash(['node', CLI, ...entryArgs, ...args, ...staged].map((a) => `'${a}'`).join(' '), project, { LLM_COMPLIANCE_CACHE_DIR: path.join(project, '..', `${path.basename(project)}-cache`) });
   }
 
   it('installs as a Node package and is given the staged files', () => {
