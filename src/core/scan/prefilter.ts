@@ -123,32 +123,27 @@ function buildAutomaton(words: string[]): { delta: Uint32Array; firstAccepting: 
       queue.push(t);
     }
   }
-  // Rows in breadth-first order: a state's row is its failure state's row (copied
-  // natively) with its own children on top; accepting states absorb.
-  const raw = new Int32Array(n * 256);
-  const caseFolded = (row: number, c: number, to: number): void => {
-    raw[row + c] = to;
-    if (c >= 97 && c <= 122) raw[row + c - 32] = to;
-  };
-  for (const s of order) {
-    const row = s * 256;
-    if (accepting[s]) raw.fill(s, row, row + 256);
-    else {
-      if (s !== 0) raw.copyWithin(row, fail[s]! * 256, fail[s]! * 256 + 256);
-      for (const [c, t] of children[s]!) caseFolded(row, c, t);
-    }
-  }
-  // Renumber so that accepting states come last, and store next states times 256.
+  // Renumber so that accepting states come last.
   const renum = new Int32Array(n);
   let next = 0;
   for (const s of order) if (!accepting[s]) renum[s] = next++;
   const firstAccepting = next;
   for (const s of order) if (accepting[s]) renum[s] = next++;
+  // Rows in breadth-first order, straight into the final table (no second table of the
+  // same size to renumber from: the workspace's `wanted` filter has thousands of states):
+  // a state's row is its failure state's row (filled before it, copied natively) with its
+  // own children on top; accepting states absorb. Next states are stored times 256.
   const delta = new Uint32Array(n * 256);
-  for (let s = 0; s < n; s++) {
-    const from = s * 256;
-    const to = renum[s]! * 256;
-    for (let b = 0; b < 256; b++) delta[to + b] = renum[raw[from + b]!]! * 256;
+  for (const s of order) {
+    const row = renum[s]! * 256;
+    if (accepting[s]) delta.fill(row, row, row + 256);
+    else {
+      if (s !== 0) delta.copyWithin(row, renum[fail[s]!]! * 256, renum[fail[s]!]! * 256 + 256);
+      for (const [c, t] of children[s]!) {
+        delta[row + c] = renum[t]! * 256;
+        if (c >= 97 && c <= 122) delta[row + c - 32] = renum[t]! * 256;
+      }
+    }
   }
   return { delta, firstAccepting };
 }
