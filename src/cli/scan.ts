@@ -10,6 +10,7 @@ import { analyzeInWorkers, type FileJob } from './workers';
 import { problemNote, walk, type WalkProblem } from './walk';
 import { changedSince } from './git';
 import { UsageError } from './usage-error';
+import { holdYoungGeneration } from './young-generation';
 
 export interface ScanOptions {
   /** Policy file given on the command line; otherwise looked up at the first scanned folder. */
@@ -175,6 +176,7 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
       return internalError(rel, 'reading the file', err);
     }
     if (stdin && rel === stdin.rel) return stdin.content;
+    holdYoungGeneration();
     return readForScan(jobs.get(rel)!.abs, rel, limit, maxFileSize);
   };
   // The core runs the passes (core/workspace.ts); this host lists, reads, and may lend threads.
