@@ -1,10 +1,11 @@
 // How large V8 lets the young generation grow during a scan. It doubles its two semi-spaces
-// up to 16 MB each, 32 MB resident for the whole run, a sixth of a large scan's peak. Held
-// at 8 MB each (16 MB), the 10k-file bench tree peaks about 25 MB lower at the same CPU time;
-// held at 1 MB each, a fifth more CPU time went to promoting what outlives the smaller
-// generation (figures in CHANGELOG). Node fixes --max-semi-space-size at start-up, but V8
-// reads --semi-space-growth-factor at each growth, so the CLI allows growth below the size
-// and stops it there (also after V8 shrank the space, which it may after a full GC).
+// up to 16 MB each: 32 MB resident for the whole run, a sixth of a large scan's peak. Held
+// at 8 MB each (16 MB in all), the 10k-file bench tree peaked 25-40 MB lower at the same CPU
+// time; held smaller it got worse on both counts (1 MB semi-spaces: a fifth more CPU time;
+// 4 MB: more promoted to the old generation, which then grew by more than was saved).
+// Node fixes --max-semi-space-size at start-up, but V8 reads --semi-space-growth-factor at
+// each growth: growth is allowed below the size and stopped there (and allowed again if V8
+// shrinks the space after a full GC). It applies to the process that runs the scan.
 
 import * as v8 from 'node:v8';
 
