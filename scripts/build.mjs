@@ -119,4 +119,13 @@ if (watch) {
   for (const b of selected) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(selected.map((b) => esbuild.build(b)));
+  // One character outside ASCII (a regex literal or a comment esbuild leaves as written) makes
+  // V8 hold the whole CLI source as UTF-16: 3 MB instead of 1.5 MB for every scan.
+  for (const b of selected.filter((b) => CLI_BUNDLES.some((f) => b.outfile === join(outRoot, f)))) {
+    const at = readFileSync(b.outfile, 'latin1').search(/[^\x00-\x7f]/);
+    if (at >= 0) {
+      console.error(`build: ${b.outfile} has a non-ASCII character at offset ${at}; write it as \\uXXXX in the source`);
+      process.exit(1);
+    }
+  }
 }

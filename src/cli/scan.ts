@@ -11,6 +11,7 @@ import { analyzeInWorkers, type FileJob } from './workers';
 import { problemNote, walk, type WalkProblem } from './walk';
 import { changedSince } from './git';
 import { UsageError } from './usage-error';
+import { holdYoungGeneration } from './young-generation';
 
 export interface ScanOptions {
   /** Policy file given on the command line; otherwise looked up at the first scanned folder. */
@@ -184,6 +185,7 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
       return internalError(rel, 'reading the file', err);
     }
     if (stdin && rel === stdin.rel) return stdin.content;
+    holdYoungGeneration();
     const abs = jobs.get(rel)!.abs;
     return cache ? cache.read(rel, abs, limit, maxFileSize) : readForScan(abs, rel, limit, maxFileSize);
   };

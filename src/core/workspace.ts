@@ -446,6 +446,8 @@ export class WorkspaceIndex {
       // Only value-setting files are read without a signal of their own.
       const force = setsValuesOnly(formatOf(file)) || importer;
       const result = this.engine.analyze(file, content, { ...this.sizeLimit, env, force });
+      // The same bytes decode to the same text: one copy is kept, not two.
+      if (result.text !== undefined && result.text === entry.first.text) result.text = entry.first.text;
       entry.withEnv = { key: keyOf([...reads]), reads: [...reads], result };
       yield file;
     }

@@ -25,6 +25,24 @@ describe('prefilter', () => {
     }
   });
 
+  it('agrees with a naive search with thousands of anchors (the compact table a large workspace gets)', () => {
+    let seed = 11;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789';
+    const words = Array.from({ length: 1500 }, () => Array.from({ length: 6 + rand(8) }, () => letters[rand(letters.length)]).join(''));
+    const pf = new Prefilter(words);
+    const lower = pf.anchors;
+    for (let i = 0; i < 3000; i++) {
+      // Random text around pieces of anchors, so that matches half start and some complete.
+      const w = lower[rand(lower.length)]!;
+      const piece = i % 3 ? w.slice(0, 1 + rand(w.length)) : w;
+      const text = `${letters[rand(letters.length)]}x${i % 2 ? piece.toUpperCase() : piece}${letters[rand(letters.length)]} é${piece.slice(1)}`;
+      const expected = lower.some((a) => text.toLowerCase().includes(a));
+      assert.equal(pf.testString(text), expected, JSON.stringify(text));
+      assert.equal(pf.test(new TextEncoder().encode(text)), expected, JSON.stringify(text));
+    }
+  });
+
   it('keeps only the shortest of nested anchors', () => {
     assert.deepEqual(new Prefilter(['openai', 'azureopenai', 'OPENAI_BASE_URL', 'groq']).anchors, ['groq', 'openai']);
   });

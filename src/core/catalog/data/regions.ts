@@ -68,7 +68,7 @@ const IBM_SDK_REGIONS: Source = {
   checked: CHECKED_TODAY,
 };
 const RESEARCH_EU_TABLE: Source = {
-  // Research §0.2 "Looks European but is not EU" table, built from the vendor pages above.
+  // Research section 0.2 "Looks European but is not EU" table, built from the vendor pages above.
   url: 'https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html',
   checked: RESEARCH_SNAPSHOT,
 };
