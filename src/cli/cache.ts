@@ -113,7 +113,7 @@ export class ScanCache {
     if (!kept || kept.inputs !== digest(JSON.stringify(inputs)) || kept.files.length !== files.size) return undefined;
     for (const [rel, stat] of kept.files) {
       const abs = files.get(rel);
-      const now = abs === undefined ? undefined : fs.statSync(abs, { throwIfNoEntry: false });
+      const now = abs === undefined ? undefined : statIfAny(abs);
       if (!now || !sameStat(now, stat) || stat.mtimeMs >= kept.startedAt - RACY_MS) return undefined;
     }
     return { ...restoreResults(kept.results), filesScanned: kept.filesScanned };
@@ -127,7 +127,7 @@ export class ScanCache {
     const previous = this.entries();
     const kept = this.previousFiles.get(rel);
     if (!previous || !kept) return undefined;
-    const stat = fs.statSync(abs, { throwIfNoEntry: false });
+    const stat = statIfAny(abs);
     if (!stat?.isFile()) return undefined;
     const old = kept.stamp;
     let stamp: FileStamp | undefined;
@@ -146,7 +146,7 @@ export class ScanCache {
 
   /** Reads a file for the scan, noting its stamp (first read) or that it changed since (a later one). */
   read(rel: string, abs: string, limit: number, maxFileSize: number): Uint8Array | ScanNote {
-    const stat = fs.statSync(abs, { throwIfNoEntry: false });
+    const stat = statIfAny(abs);
     const content = readForScan(abs, rel, limit, maxFileSize);
     if (!(content instanceof Uint8Array) || !stat) {
       // Not read (too large, unreadable): no entry is kept for it, unless it was read before in this run.
@@ -240,6 +240,18 @@ function write(file: string, body: unknown): void {
     fs.renameSync(temporary, file);
   } finally {
     fs.rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * A file's stat, or undefined when there is none to take: gone, or refused (EACCES in a folder
+ * that can be listed but not searched, ELOOP): the read then gives the file's note, as without the cache.
+ */
+export function statIfAny(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

@@ -5,9 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Engine, type FirstAnalysis, firstAnalyzer, readLimit, type ScanNote } from '../core';
-import * as fs from 'node:fs';
 import { readForScan } from './read-file';
-import { type FileStamp, type ScanCache, stampOf } from './cache';
+import { type FileStamp, type ScanCache, stampOf, statIfAny } from './cache';
 
 export interface FileJob {
   abs: string;
@@ -80,7 +79,7 @@ export function runScanWorker(): void {
   const analyze = firstAnalyzer(new Engine(), { maxFileSize, wanted });
   const out: WorkerOutput = { outcomes: [], stamps: [] };
   for (const job of jobs) {
-    const stat = stamp ? fs.statSync(job.abs, { throwIfNoEntry: false }) : undefined;
+    const stat = stamp ? statIfAny(job.abs) : undefined;
     const read = readForScan(job.abs, job.rel, readLimit(job.rel, maxFileSize), maxFileSize);
     out.outcomes.push(read instanceof Uint8Array ? analyze(job.rel, read) : read);
     out.stamps.push(stat && read instanceof Uint8Array ? stampOf(stat, read) : undefined);

@@ -194,6 +194,36 @@ describe('scan --cache (issue 15)', function () {
     assert.match(unwritable.stderr, /could not be written/);
   });
 
+  it('gives a file whose stat is refused its note, as without the cache (this thread and worker threads)', () => {
+    // A folder that can be listed but not searched (644): the walk lists its file, whose stat
+    // and read both fail with EACCES. root reads everything, so the CLI runs as nobody there,
+    // from a copy of the bundle that user can reach (as in bad-input.test.ts).
+    const many = Object.fromEntries(Array.from({ length: 450 }, (_, i) => [`m/m${i}.py`, `x = ${i}\n`]));
+    for (const [what, files] of [['one thread', {}], ['worker threads', many]] as const) {
+      const dir = tempWorkspace({ ...files, '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n', 'shut/x.py': 'import openai\nc = openai.OpenAI()\n' });
+      fs.chmodSync(dir, 0o755);
+      fs.chmodSync(path.join(dir, 'shut'), 0o644);
+      const cache = cacheFolder();
+      fs.chmodSync(cache, 0o777);
+      const cli = path.join(dir, '..', `${path.basename(dir)}-cli.js`);
+      fs.copyFileSync(CLI, cli);
+      fs.chmodSync(cli, 0o644);
+      const asRoot = process.getuid?.() === 0;
+      const run = (...extra: string[]) => spawnSync(process.execPath, [cli, 'scan', '.', '--format', 'json', '--date', '2026-12-01', ...extra], {
+        cwd: dir, encoding: 'utf8', env: { ...process.env, LLMC_THREADS: '2' }, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      const plain = run();
+      assert.match(plain.stdout, /"file": "shut\/x\.py",\s*"message": "not readable: EACCES"/, `${what}: ${plain.stderr}`);
+      for (const pass of ['filling the cache', 'with the cache filled']) {
+        const cached = run('--cache-location', cache);
+        assert.equal(cached.stderr, plain.stderr, `${what}, ${pass}`);
+        assert.equal(cached.stdout, plain.stdout, `${what}, ${pass}`);
+        assert.equal(cached.status, plain.status, `${what}, ${pass}`);
+      }
+      fs.chmodSync(path.join(dir, 'shut'), 0o755);
+    }
+  });
+
   it('never takes the stdin file from the cache, nor puts it there', () => {
     const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="eu-central-1")\n' });
     const cache = cacheFolder();
