@@ -236,7 +236,9 @@ function write(file: string, body: unknown): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temporary, JSON.stringify(body));
+    // Created afresh, never opened through what is there (a link someone planted in a shared folder would be written through).
+    fs.rmSync(temporary, { force: true });
+    fs.writeFileSync(temporary, JSON.stringify(body), { flag: 'wx' });
     fs.renameSync(temporary, file);
   } finally {
     fs.rmSync(temporary, { force: true });

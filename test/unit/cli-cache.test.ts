@@ -224,6 +224,25 @@ describe('scan --cache (issue 15)', function () {
     }
   });
 
+  it('writes nothing outside its folder: a link planted where it writes its temporary file is not followed', async () => {
+    const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n' });
+    const cache = cacheFolder();
+    const plain = await counted(dir, cache);
+    const names = fs.readdirSync(cache);
+    assert.equal(names.length, 2);
+    // Someone who can write in a shared cache folder links the next temporary names (this process's id) to a file of the user's.
+    const precious = path.join(tempWorkspace({ 'precious.txt': 'precious\n' }), 'precious.txt');
+    for (const name of names) {
+      fs.rmSync(path.join(cache, name));
+      fs.symlinkSync(precious, path.join(cache, `${name}.${process.pid}.tmp`));
+    }
+    assert.equal((await counted(dir, cache)).json, plain.json);
+    assert.equal(fs.readFileSync(precious, 'utf8'), 'precious\n');
+    // The cache is written all the same, in its folder.
+    assert.deepEqual(fs.readdirSync(cache).sort(), names.sort());
+    for (const name of names) assert.equal(JSON.parse(fs.readFileSync(path.join(cache, name), 'utf8')).layout, 1);
+  });
+
   it('never takes the stdin file from the cache, nor puts it there', () => {
     const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="eu-central-1")\n' });
     const cache = cacheFolder();
