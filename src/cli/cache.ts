@@ -24,7 +24,7 @@ const LAYOUT = 1;
 const RACY_MS = 2000;
 
 /** A file's stat, as far as it tells a change. */
-interface FileStat {
+export interface FileStat {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
@@ -149,13 +149,18 @@ export class ScanCache {
     const stat = statIfAny(abs);
     const content = readForScan(abs, rel, limit, maxFileSize);
     if (!(content instanceof Uint8Array) || !stat) {
-      // Not read (too large, unreadable): no entry is kept for it, unless it was read before in this run.
-      if (this.stamps.has(rel)) this.unsteady.add(rel);
-      else if (stat) this.noted.set(rel, statOf(stat));
+      if (stat) this.recordNote(rel, stat);
+      else if (this.stamps.has(rel)) this.unsteady.add(rel);
       return content;
     }
     this.record(rel, stampOf(stat, content));
     return content;
+  }
+
+  /** A file not read (too large, unreadable; here or in a worker thread), by its stat: no entry is kept for it, unless it was read before in this run. */
+  recordNote(rel: string, stat: FileStat): void {
+    if (this.stamps.has(rel)) this.unsteady.add(rel);
+    else this.noted.set(rel, statOf(stat));
   }
 
   /** A file read elsewhere (a worker thread), with the stamp taken there. */
@@ -257,7 +262,7 @@ export function statIfAny(file: string): fs.Stats | undefined {
   }
 }
 
-function statOf(stat: FileStat): FileStat {
+export function statOf(stat: FileStat): FileStat {
   return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
 }
 

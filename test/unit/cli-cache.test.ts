@@ -178,6 +178,24 @@ describe('scan --cache (issue 15)', function () {
     }
   });
 
+  it('replays the results of a scan on worker threads that had a file too large to read', () => {
+    const many = Object.fromEntries(Array.from({ length: 450 }, (_, i) => [`m/m${i}.py`, `x = ${i}\n`]));
+    const dir = tempWorkspace({ ...many, '.llm-compliance.yaml': `${EU_POLICY}maxFileSizeKb: 1\n`, 'app/big.py': `x = "${'a'.repeat(2048)}"\n` });
+    age(dir);
+    const cache = cacheFolder();
+    const threads = { LLMC_THREADS: '2' };
+    const run = () => runCli(['scan', '.', '--format', 'json', '--date', '2026-12-01', '--cache-location', cache], dir, threads);
+    const first = run();
+    assert.match(first.stdout, /app\/big\.py/, 'the too-large file has its note');
+    const results = fs.readdirSync(cache).filter((f) => f.endsWith('.results.json'));
+    assert.equal(results.length, 1, 'the results are kept');
+    // Damaged entries go unnoticed while the results replay.
+    fs.writeFileSync(path.join(cache, fs.readdirSync(cache).find((f) => !f.includes('.results.'))!), 'damaged');
+    const replayed = run();
+    assert.equal(replayed.stdout, first.stdout);
+    assert.equal(replayed.stderr, first.stderr);
+  });
+
   it('takes its folder from LLM_COMPLIANCE_CACHE_DIR with --cache, and says when it cannot write there (the scan stands)', () => {
     const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n' });
     const plain = json(dir);
