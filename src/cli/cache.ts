@@ -13,7 +13,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { restoreResults, storeResults, type IndexState, type ScanNote, type StoredEntry, type StoredResults, type WorkspaceAnalysis } from '../core';
-import { readForScan } from './read-file';
+import { constants as bufferConstants } from 'node:buffer';
+import { readForScan, readRegularFile } from './read-file';
+
+const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 
 /** Bumped when the file's layout changes. */
 const LAYOUT = 1;
@@ -213,19 +216,31 @@ export class ScanCache {
 
   /** A cache file of ours, for this scope; a damaged one is noted (this.problems) and not used. */
   private readCacheFile<T extends { layout: number; scope: string }>(file: string, valid: (value: unknown) => value is T): T | undefined {
-    let text: string;
+    // Never read past what a string can hold, nor from a FIFO or a device put in its place (readRegularFile).
+    let read: ReturnType<typeof readRegularFile>;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      read = readRegularFile(file, MAX_STRING_LENGTH);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') this.problems.push(`${file} cannot be read (${code ?? String(err)})`);
       return undefined;
     }
+    if (!('bytes' in read)) {
+      this.problems.push(`${file} is ${'tooLarge' in read ? 'too large to be a cache' : `${read.notRegular}, not a file`}`);
+      return undefined;
+    }
+    // The first line is the checksum of the rest: a file damaged in any byte (cut short, edited) is not used.
+    const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
+    const newline = bytes.indexOf(0x0a);
+    if (newline < 0 || bytes.toString('latin1', 0, newline) !== digest(bytes.subarray(newline + 1))) {
+      this.problems.push(`${file} is damaged (its checksum does not match: cut short, changed, or not ours)`);
+      return undefined;
+    }
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(bytes.toString('utf8', newline + 1));
     } catch {
-      this.problems.push(`${file} is not valid JSON (cut short, or not ours)`);
+      this.problems.push(`${file} is not valid JSON (not ours)`);
       return undefined;
     }
     if (!valid(value)) {
@@ -243,7 +258,8 @@ function write(file: string, body: unknown): void {
   try {
     // Created afresh, never opened through what is there (a link someone planted in a shared folder would be written through).
     fs.rmSync(temporary, { force: true });
-    fs.writeFileSync(temporary, JSON.stringify(body), { flag: 'wx' });
+    const json = JSON.stringify(body);
+    fs.writeFileSync(temporary, `${digest(json)}\n${json}`, { flag: 'wx' });
     fs.renameSync(temporary, file);
   } finally {
     fs.rmSync(temporary, { force: true });

@@ -2,6 +2,7 @@
 // re-run where the values they read moved, and the output is the uncached run's, byte for byte.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -124,7 +125,7 @@ describe('scan --cache (issue 15)', function () {
     const good = files.map((f) => fs.readFileSync(f, 'utf8'));
 
     const damages = (text: string) => [text.slice(0, text.length / 2), '{"layout":1,"scope":"x","startedAt":0,"keys":[],"files":[["app/b.py",{"stamp":{}}]]}', '\u0000\u0001binary'];
-    for (const [damage, said] of [[0, /not valid JSON/], [1, /not a cache this tool wrote/], [2, /not valid JSON/]] as const) {
+    for (const [damage, said] of [[0, /damaged/], [1, /damaged/], [2, /damaged/]] as const) {
       // Both files damaged: the results cannot be replayed, and the entries not placed.
       files.forEach((f, i) => fs.writeFileSync(f, damages(good[i]!)[damage]!));
       const r = json(dir, '--cache-location', cache);
@@ -132,15 +133,36 @@ describe('scan --cache (issue 15)', function () {
       assert.equal(r.status, plain.status);
       assert.match(r.stderr, said);
       assert.match(r.stderr, /ignored, and rewritten/);
-      for (const f of files) assert.equal(JSON.parse(fs.readFileSync(f, 'utf8')).layout, 1);
+      for (const f of files) assert.equal(body(fs.readFileSync(f, 'utf8')).layout, 1);
     }
+    // Still JSON, still of this scope, one value changed (a byte gone bad, a hand edit): the checksum tells.
+    for (const [i, f] of files.entries()) {
+      const text = good[i]!;
+      fs.writeFileSync(f, text.replace('us-east-1', 'eu-west-1'));
+      assert.notEqual(fs.readFileSync(f, 'utf8'), text);
+    }
+    const edited = json(dir, '--cache-location', cache);
+    assert.equal(edited.stdout, plain.stdout);
+    assert.match(edited.stderr, /damaged/);
+    // Neither a FIFO (which would wait for a writer) nor a device stands for it.
+    for (const f of files) {
+      fs.rmSync(f);
+      if (process.platform !== 'win32') spawnSync('mkfifo', [f]);
+    }
+    if (process.platform !== 'win32') {
+      const fifo = runCli(['scan', '.', '--format', 'json', '--date', '2026-12-01', '--cache-location', cache], dir);
+      assert.equal(fifo.stdout, plain.stdout);
+      assert.match(fifo.stderr, /is a FIFO, not a file: it is ignored/);
+    }
+    for (const f of files) fs.rmSync(f, { force: true });
+    json(dir, '--cache-location', cache);
     // Another build's, or another size limit's: nothing in it is used (one that claims the file clean is not believed).
     for (const [i, f] of files.entries()) {
-      const foreign = JSON.parse(good[i]!) as { scope: string; results?: { findings: unknown[] }; files: [string, { entry?: { first: { endpoints: unknown[] } } }][] };
+      const foreign = body(good[i]!) as unknown as { scope: string; results?: { findings: unknown[] }; files: [string, { entry?: { first: { endpoints: unknown[] } } }][] };
       foreign.scope = 'another build';
       if (foreign.results) foreign.results.findings = [];
       for (const [, kept] of foreign.files) if (kept.entry) kept.entry.first.endpoints = [];
-      fs.writeFileSync(f, JSON.stringify(foreign));
+      fs.writeFileSync(f, withChecksum(JSON.stringify(foreign)));
     }
     const r = json(dir, '--cache-location', cache);
     assert.equal(r.stdout, plain.stdout);
@@ -174,7 +196,7 @@ describe('scan --cache (issue 15)', function () {
       const cached = json(dir, '--cache-location', cache, ...args);
       const plain = json(dir, ...args);
       assert.equal(cached.stdout, plain.stdout, what);
-      assert.match(cached.stderr, /not valid JSON/, `${what}: the scan ran`);
+      assert.match(cached.stderr, /damaged/, `${what}: the scan ran`);
     }
   });
 
@@ -258,7 +280,7 @@ describe('scan --cache (issue 15)', function () {
     assert.equal(fs.readFileSync(precious, 'utf8'), 'precious\n');
     // The cache is written all the same, in its folder.
     assert.deepEqual(fs.readdirSync(cache).sort(), names.sort());
-    for (const name of names) assert.equal(JSON.parse(fs.readFileSync(path.join(cache, name), 'utf8')).layout, 1);
+    for (const name of names) assert.equal(body(fs.readFileSync(path.join(cache, name), 'utf8')).layout, 1);
   });
 
   it('never takes the stdin file from the cache, nor puts it there', () => {
@@ -274,6 +296,16 @@ describe('scan --cache (issue 15)', function () {
     assert.doesNotMatch(json(dir, '--cache-location', cache).stdout, /us-east-1/);
   });
 });
+
+/** A cache file's JSON, after its checksum line. */
+function body(text: string): { layout: number } {
+  return JSON.parse(text.slice(text.indexOf('\n') + 1)) as { layout: number };
+}
+
+/** JSON as the cache writes it, after the checksum of its bytes. */
+function withChecksum(json: string): string {
+  return `${createHash('sha256').update(json).digest('base64url')}\n${json}`;
+}
 
 function runStdin(dir: string, content: string, extra: string[]): { stdout: string } {
   const r = spawnSync(process.execPath, [CLI, 'scan', '-', '--stdin-filename', 'app/b.py', '--format', 'json', '--date', '2026-12-01', ...extra], { cwd: dir, input: content, encoding: 'utf8' });
