@@ -13,7 +13,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { restoreResults, storeResults, type IndexState, type ScanNote, type StoredEntry, type StoredResults, type WorkspaceAnalysis } from '../core';
-import { readForScan } from './read-file';
+import { constants as bufferConstants } from 'node:buffer';
+import { readForScan, readRegularFile } from './read-file';
+
+const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 
 /** Bumped when the file's layout changes. */
 const LAYOUT = 1;
@@ -24,7 +27,7 @@ const LAYOUT = 1;
 const RACY_MS = 2000;
 
 /** A file's stat, as far as it tells a change. */
-interface FileStat {
+export interface FileStat {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
@@ -113,7 +116,7 @@ export class ScanCache {
     if (!kept || kept.inputs !== digest(JSON.stringify(inputs)) || kept.files.length !== files.size) return undefined;
     for (const [rel, stat] of kept.files) {
       const abs = files.get(rel);
-      const now = abs === undefined ? undefined : fs.statSync(abs, { throwIfNoEntry: false });
+      const now = abs === undefined ? undefined : statIfAny(abs);
       if (!now || !sameStat(now, stat) || stat.mtimeMs >= kept.startedAt - RACY_MS) return undefined;
     }
     return { ...restoreResults(kept.results), filesScanned: kept.filesScanned };
@@ -127,7 +130,7 @@ export class ScanCache {
     const previous = this.entries();
     const kept = this.previousFiles.get(rel);
     if (!previous || !kept) return undefined;
-    const stat = fs.statSync(abs, { throwIfNoEntry: false });
+    const stat = statIfAny(abs);
     if (!stat?.isFile()) return undefined;
     const old = kept.stamp;
     let stamp: FileStamp | undefined;
@@ -146,16 +149,21 @@ export class ScanCache {
 
   /** Reads a file for the scan, noting its stamp (first read) or that it changed since (a later one). */
   read(rel: string, abs: string, limit: number, maxFileSize: number): Uint8Array | ScanNote {
-    const stat = fs.statSync(abs, { throwIfNoEntry: false });
+    const stat = statIfAny(abs);
     const content = readForScan(abs, rel, limit, maxFileSize);
     if (!(content instanceof Uint8Array) || !stat) {
-      // Not read (too large, unreadable): no entry is kept for it, unless it was read before in this run.
-      if (this.stamps.has(rel)) this.unsteady.add(rel);
-      else if (stat) this.noted.set(rel, statOf(stat));
+      if (stat) this.recordNote(rel, stat);
+      else if (this.stamps.has(rel)) this.unsteady.add(rel);
       return content;
     }
     this.record(rel, stampOf(stat, content));
     return content;
+  }
+
+  /** A file not read (too large, unreadable; here or in a worker thread), by its stat: no entry is kept for it, unless it was read before in this run. */
+  recordNote(rel: string, stat: FileStat): void {
+    if (this.stamps.has(rel)) this.unsteady.add(rel);
+    else this.noted.set(rel, statOf(stat));
   }
 
   /** A file read elsewhere (a worker thread), with the stamp taken there. */
@@ -208,19 +216,31 @@ export class ScanCache {
 
   /** A cache file of ours, for this scope; a damaged one is noted (this.problems) and not used. */
   private readCacheFile<T extends { layout: number; scope: string }>(file: string, valid: (value: unknown) => value is T): T | undefined {
-    let text: string;
+    // Never read past what a string can hold, nor from a FIFO or a device put in its place (readRegularFile).
+    let read: ReturnType<typeof readRegularFile>;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      read = readRegularFile(file, MAX_STRING_LENGTH);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') this.problems.push(`${file} cannot be read (${code ?? String(err)})`);
       return undefined;
     }
+    if (!('bytes' in read)) {
+      this.problems.push(`${file} is ${'tooLarge' in read ? 'too large to be a cache' : `${read.notRegular}, not a file`}`);
+      return undefined;
+    }
+    // The first line is the checksum of the rest: a file damaged in any byte (cut short, edited) is not used.
+    const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
+    const newline = bytes.indexOf(0x0a);
+    if (newline < 0 || bytes.toString('latin1', 0, newline) !== digest(bytes.subarray(newline + 1))) {
+      this.problems.push(`${file} is damaged (its checksum does not match: cut short, changed, or not ours)`);
+      return undefined;
+    }
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(bytes.toString('utf8', newline + 1));
     } catch {
-      this.problems.push(`${file} is not valid JSON (cut short, or not ours)`);
+      this.problems.push(`${file} is not valid JSON (not ours)`);
       return undefined;
     }
     if (!valid(value)) {
@@ -233,17 +253,33 @@ export class ScanCache {
 }
 
 function write(file: string, body: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temporary, JSON.stringify(body));
+    // Created afresh, never opened through what is there (a link someone planted in a shared folder would be written through).
+    fs.rmSync(temporary, { force: true });
+    const json = JSON.stringify(body);
+    // Yours alone: it holds the text of the files with findings.
+    fs.writeFileSync(temporary, `${digest(json)}\n${json}`, { flag: 'wx', mode: 0o600 });
     fs.renameSync(temporary, file);
   } finally {
     fs.rmSync(temporary, { force: true });
   }
 }
 
-function statOf(stat: FileStat): FileStat {
+/**
+ * A file's stat, or undefined when there is none to take: gone, or refused (EACCES in a folder
+ * that can be listed but not searched, ELOOP): the read then gives the file's note, as without the cache.
+ */
+export function statIfAny(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+export function statOf(stat: FileStat): FileStat {
   return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
 }
 

@@ -5,9 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Engine, type FirstAnalysis, firstAnalyzer, readLimit, type ScanNote } from '../core';
-import * as fs from 'node:fs';
 import { readForScan } from './read-file';
-import { type FileStamp, type ScanCache, stampOf } from './cache';
+import { type FileStamp, type FileStat, type ScanCache, stampOf, statIfAny, statOf } from './cache';
 
 export interface FileJob {
   abs: string;
@@ -27,7 +26,8 @@ interface WorkerInput {
 
 interface WorkerOutput {
   outcomes: Outcome[];
-  stamps: (FileStamp | undefined)[];
+  /** Per job: the stamp of the bytes read, or the stat of a file not read (too large, unreadable: its note depends on it). */
+  stamps: (FileStamp | FileStat | undefined)[];
 }
 
 /** Below this many files a worker's start-up costs more than it saves. */
@@ -54,7 +54,8 @@ export async function analyzeInWorkers(script: string, jobs: FileJob[], maxFileS
   return jobs.map((job, i) => {
     const part = parts[i % threads]!;
     const stamp = part.stamps[Math.floor(i / threads)];
-    if (stamp) cache?.record(job.rel, stamp);
+    if (stamp && 'hash' in stamp) cache?.record(job.rel, stamp);
+    else if (stamp) cache?.recordNote(job.rel, stamp);
     return part.outcomes[Math.floor(i / threads)];
   });
 }
@@ -80,10 +81,10 @@ export function runScanWorker(): void {
   const analyze = firstAnalyzer(new Engine(), { maxFileSize, wanted });
   const out: WorkerOutput = { outcomes: [], stamps: [] };
   for (const job of jobs) {
-    const stat = stamp ? fs.statSync(job.abs, { throwIfNoEntry: false }) : undefined;
+    const stat = stamp ? statIfAny(job.abs) : undefined;
     const read = readForScan(job.abs, job.rel, readLimit(job.rel, maxFileSize), maxFileSize);
     out.outcomes.push(read instanceof Uint8Array ? analyze(job.rel, read) : read);
-    out.stamps.push(stat && read instanceof Uint8Array ? stampOf(stat, read) : undefined);
+    out.stamps.push(stat && (read instanceof Uint8Array ? stampOf(stat, read) : statOf(stat)));
   }
   parentPort!.postMessage(out);
 }

@@ -2,6 +2,7 @@
 // re-run where the values they read moved, and the output is the uncached run's, byte for byte.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -124,7 +125,7 @@ describe('scan --cache (issue 15)', function () {
     const good = files.map((f) => fs.readFileSync(f, 'utf8'));
 
     const damages = (text: string) => [text.slice(0, text.length / 2), '{"layout":1,"scope":"x","startedAt":0,"keys":[],"files":[["app/b.py",{"stamp":{}}]]}', '\u0000\u0001binary'];
-    for (const [damage, said] of [[0, /not valid JSON/], [1, /not a cache this tool wrote/], [2, /not valid JSON/]] as const) {
+    for (const [damage, said] of [[0, /damaged/], [1, /damaged/], [2, /damaged/]] as const) {
       // Both files damaged: the results cannot be replayed, and the entries not placed.
       files.forEach((f, i) => fs.writeFileSync(f, damages(good[i]!)[damage]!));
       const r = json(dir, '--cache-location', cache);
@@ -132,15 +133,36 @@ describe('scan --cache (issue 15)', function () {
       assert.equal(r.status, plain.status);
       assert.match(r.stderr, said);
       assert.match(r.stderr, /ignored, and rewritten/);
-      for (const f of files) assert.equal(JSON.parse(fs.readFileSync(f, 'utf8')).layout, 1);
+      for (const f of files) assert.equal(body(fs.readFileSync(f, 'utf8')).layout, 1);
     }
+    // Still JSON, still of this scope, one value changed (a byte gone bad, a hand edit): the checksum tells.
+    for (const [i, f] of files.entries()) {
+      const text = good[i]!;
+      fs.writeFileSync(f, text.replace('us-east-1', 'eu-west-1'));
+      assert.notEqual(fs.readFileSync(f, 'utf8'), text);
+    }
+    const edited = json(dir, '--cache-location', cache);
+    assert.equal(edited.stdout, plain.stdout);
+    assert.match(edited.stderr, /damaged/);
+    // Neither a FIFO (which would wait for a writer) nor a device stands for it.
+    for (const f of files) {
+      fs.rmSync(f);
+      if (process.platform !== 'win32') spawnSync('mkfifo', [f]);
+    }
+    if (process.platform !== 'win32') {
+      const fifo = runCli(['scan', '.', '--format', 'json', '--date', '2026-12-01', '--cache-location', cache], dir);
+      assert.equal(fifo.stdout, plain.stdout);
+      assert.match(fifo.stderr, /is a FIFO, not a file: it is ignored/);
+    }
+    for (const f of files) fs.rmSync(f, { force: true });
+    json(dir, '--cache-location', cache);
     // Another build's, or another size limit's: nothing in it is used (one that claims the file clean is not believed).
     for (const [i, f] of files.entries()) {
-      const foreign = JSON.parse(good[i]!) as { scope: string; results?: { findings: unknown[] }; files: [string, { entry?: { first: { endpoints: unknown[] } } }][] };
+      const foreign = body(good[i]!) as unknown as { scope: string; results?: { findings: unknown[] }; files: [string, { entry?: { first: { endpoints: unknown[] } } }][] };
       foreign.scope = 'another build';
       if (foreign.results) foreign.results.findings = [];
       for (const [, kept] of foreign.files) if (kept.entry) kept.entry.first.endpoints = [];
-      fs.writeFileSync(f, JSON.stringify(foreign));
+      fs.writeFileSync(f, withChecksum(JSON.stringify(foreign)));
     }
     const r = json(dir, '--cache-location', cache);
     assert.equal(r.stdout, plain.stdout);
@@ -174,8 +196,26 @@ describe('scan --cache (issue 15)', function () {
       const cached = json(dir, '--cache-location', cache, ...args);
       const plain = json(dir, ...args);
       assert.equal(cached.stdout, plain.stdout, what);
-      assert.match(cached.stderr, /not valid JSON/, `${what}: the scan ran`);
+      assert.match(cached.stderr, /damaged/, `${what}: the scan ran`);
     }
+  });
+
+  it('replays the results of a scan on worker threads that had a file too large to read', () => {
+    const many = Object.fromEntries(Array.from({ length: 450 }, (_, i) => [`m/m${i}.py`, `x = ${i}\n`]));
+    const dir = tempWorkspace({ ...many, '.llm-compliance.yaml': `${EU_POLICY}maxFileSizeKb: 1\n`, 'app/big.py': `x = "${'a'.repeat(2048)}"\n` });
+    age(dir);
+    const cache = cacheFolder();
+    const threads = { LLMC_THREADS: '2' };
+    const run = () => runCli(['scan', '.', '--format', 'json', '--date', '2026-12-01', '--cache-location', cache], dir, threads);
+    const first = run();
+    assert.match(first.stdout, /app\/big\.py/, 'the too-large file has its note');
+    const results = fs.readdirSync(cache).filter((f) => f.endsWith('.results.json'));
+    assert.equal(results.length, 1, 'the results are kept');
+    // Damaged entries go unnoticed while the results replay.
+    fs.writeFileSync(path.join(cache, fs.readdirSync(cache).find((f) => !f.includes('.results.'))!), 'damaged');
+    const replayed = run();
+    assert.equal(replayed.stdout, first.stdout);
+    assert.equal(replayed.stderr, first.stderr);
   });
 
   it('takes its folder from LLM_COMPLIANCE_CACHE_DIR with --cache, and says when it cannot write there (the scan stands)', () => {
@@ -194,6 +234,55 @@ describe('scan --cache (issue 15)', function () {
     assert.match(unwritable.stderr, /could not be written/);
   });
 
+  it('gives a file whose stat is refused its note, as without the cache (this thread and worker threads)', () => {
+    // A folder that can be listed but not searched (644): the walk lists its file, whose stat
+    // and read both fail with EACCES. root reads everything, so the CLI runs as nobody there,
+    // from a copy of the bundle that user can reach (as in bad-input.test.ts).
+    const many = Object.fromEntries(Array.from({ length: 450 }, (_, i) => [`m/m${i}.py`, `x = ${i}\n`]));
+    for (const [what, files] of [['one thread', {}], ['worker threads', many]] as const) {
+      const dir = tempWorkspace({ ...files, '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n', 'shut/x.py': 'import openai\nc = openai.OpenAI()\n' });
+      fs.chmodSync(dir, 0o755);
+      fs.chmodSync(path.join(dir, 'shut'), 0o644);
+      const cache = cacheFolder();
+      fs.chmodSync(cache, 0o777);
+      const cli = path.join(dir, '..', `${path.basename(dir)}-cli.js`);
+      fs.copyFileSync(CLI, cli);
+      fs.chmodSync(cli, 0o644);
+      const asRoot = process.getuid?.() === 0;
+      const run = (...extra: string[]) => spawnSync(process.execPath, [cli, 'scan', '.', '--format', 'json', '--date', '2026-12-01', ...extra], {
+        cwd: dir, encoding: 'utf8', env: { ...process.env, LLMC_THREADS: '2' }, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      const plain = run();
+      assert.match(plain.stdout, /"file": "shut\/x\.py",\s*"message": "not readable: EACCES"/, `${what}: ${plain.stderr}`);
+      for (const pass of ['filling the cache', 'with the cache filled']) {
+        const cached = run('--cache-location', cache);
+        assert.equal(cached.stderr, plain.stderr, `${what}, ${pass}`);
+        assert.equal(cached.stdout, plain.stdout, `${what}, ${pass}`);
+        assert.equal(cached.status, plain.status, `${what}, ${pass}`);
+      }
+      fs.chmodSync(path.join(dir, 'shut'), 0o755);
+    }
+  });
+
+  it('writes nothing outside its folder: a link planted where it writes its temporary file is not followed', async () => {
+    const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="us-east-1")\n' });
+    const cache = cacheFolder();
+    const plain = await counted(dir, cache);
+    const names = fs.readdirSync(cache);
+    assert.equal(names.length, 2);
+    // Someone who can write in a shared cache folder links the next temporary names (this process's id) to a file of the user's.
+    const precious = path.join(tempWorkspace({ 'precious.txt': 'precious\n' }), 'precious.txt');
+    for (const name of names) {
+      fs.rmSync(path.join(cache, name));
+      fs.symlinkSync(precious, path.join(cache, `${name}.${process.pid}.tmp`));
+    }
+    assert.equal((await counted(dir, cache)).json, plain.json);
+    assert.equal(fs.readFileSync(precious, 'utf8'), 'precious\n');
+    // The cache is written all the same, in its folder.
+    assert.deepEqual(fs.readdirSync(cache).sort(), names.sort());
+    for (const name of names) assert.equal(body(fs.readFileSync(path.join(cache, name), 'utf8')).layout, 1);
+  });
+
   it('never takes the stdin file from the cache, nor puts it there', () => {
     const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': 'import boto3\nb = boto3.client("bedrock-runtime", region_name="eu-central-1")\n' });
     const cache = cacheFolder();
@@ -207,6 +296,16 @@ describe('scan --cache (issue 15)', function () {
     assert.doesNotMatch(json(dir, '--cache-location', cache).stdout, /us-east-1/);
   });
 });
+
+/** A cache file's JSON, after its checksum line. */
+function body(text: string): { layout: number } {
+  return JSON.parse(text.slice(text.indexOf('\n') + 1)) as { layout: number };
+}
+
+/** JSON as the cache writes it, after the checksum of its bytes. */
+function withChecksum(json: string): string {
+  return `${createHash('sha256').update(json).digest('base64url')}\n${json}`;
+}
 
 function runStdin(dir: string, content: string, extra: string[]): { stdout: string } {
   const r = spawnSync(process.execPath, [CLI, 'scan', '-', '--stdin-filename', 'app/b.py', '--format', 'json', '--date', '2026-12-01', ...extra], { cwd: dir, input: content, encoding: 'utf8' });
