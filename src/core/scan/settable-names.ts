@@ -1,0 +1,71 @@
+// Which config files may set a variable code reads, so that they are read without an LLM
+// signal of their own (workspace.ts). Lookups are exact (env-scope.ts: a Map by name), and a
+// config file that is not value-setting by kind defines only names it writes out whole, in
+// their case: an UPPER_SNAKE key (`OPENAI_BASE_URL: ...`, `"OPENAI_BASE_URL": ...`, TOML,
+// properties, the lexical fallback of a broken file), a Kubernetes `- name: X` / `value:`
+// item, a compose-style `- X=V` entry (resolve/config.ts). So only a name written whole and in
+// its case makes such a file worth reading; a mention in another case (`openai_api_key`) or
+// inside a longer word (`MY_OPENAI_API_KEY`) sets nothing code reads.
+
+import { Prefilter } from './prefilter';
+
+/** Characters of an identifier: a name is whole where it has none of these beside it. */
+const WORD = /[A-Za-z0-9_]/;
+const WORDS = /[A-Za-z0-9_]+/g;
+const IDENTIFIER = /^[A-Za-z0-9_]+$/;
+/**
+ * Names shorter than this never made a file worth reading (the Prefilter's shortest anchor);
+ * `KEY` or `URL` alone would let most config files through.
+ */
+const MIN_LENGTH = 4;
+
+/**
+ * Whether code's lookup name is one a config file could write: the engine's own lookup names
+ * (`export:module:NAME`, `npmpackage:dir`, `tsconfig:file`, `tfvar:...`, `bicepparam:...`,
+ * `config-file:path`, ...) all hold a `:`, and are set only by code or by files read whatever
+ * they name (formats.ts setsValuesOnly), never written out in the config that sets them.
+ * Printable ASCII only, as the Prefilter's anchors (a non-ASCII name never made a file worth reading).
+ */
+export function isSettableName(name: string): boolean {
+  return name.length >= MIN_LENGTH && /^[!-9;-~]+$/.test(name);
+}
+
+/** Tests a config file for a name, among those code reads, that it could set (see above). */
+export class SettableNames {
+  /** A first, cheap pass on the raw bytes: no name in any case, no need to decode. */
+  private readonly prefilter: Prefilter;
+  /** Names that are identifiers, found as whole words. */
+  private readonly identifiers: Set<string>;
+  /** Names with other characters (a Kubernetes env name may hold `.` or `-`), found by search. */
+  private readonly others: string[];
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false });
+
+  /** Undefined when no name read can be set by a config file. */
+  static of(names: readonly string[]): SettableNames | undefined {
+    const settable = [...new Set(names.filter(isSettableName))];
+    return settable.length ? new SettableNames(settable) : undefined;
+  }
+
+  private constructor(names: string[]) {
+    this.prefilter = new Prefilter(names);
+    this.identifiers = new Set(names.filter((n) => IDENTIFIER.test(n)));
+    this.others = names.filter((n) => !IDENTIFIER.test(n));
+  }
+
+  /** Whether the file writes one of the names whole, in its case (bytes are read as UTF-8). */
+  test(content: Uint8Array | string): boolean {
+    if (!(typeof content === 'string' ? this.prefilter.testString(content) : this.prefilter.test(content))) return false;
+    const text = typeof content === 'string' ? content : this.decoder.decode(content);
+    for (const m of text.matchAll(WORDS)) if (this.identifiers.has(m[0])) return true;
+    return this.others.some((name) => writtenWhole(text, name));
+  }
+}
+
+function writtenWhole(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = at > 0 ? text[at - 1]! : '';
+    const after = text[at + name.length] ?? '';
+    if (!WORD.test(before) && !WORD.test(after)) return true;
+  }
+  return false;
+}
