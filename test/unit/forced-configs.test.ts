@@ -39,6 +39,19 @@ describe('config files read for the variables code reads', () => {
     });
   }
 
+  it('reads a Kubernetes env item whose name is no ENV_NAME (no underscore), in JSON and TOML too', () => {
+    const items: [string, string][] = [
+      ['k8s/deploy.yaml', `env:\n  - name: LIMIT\n    value: "40"\n`],
+      ['task.json', `{"env": [{"name": "LIMIT", "value": "40"}]}\n`],
+      ['task.toml', `[[env]]\nname = "LIMIT"\nvalue = "40"\n`],
+    ];
+    for (const [file, text] of items) {
+      const analysis = first(file, text, ['LIMIT']);
+      assert.equal(analysis.forced, true, file);
+      assert.deepEqual(analysis.first.env.map((d) => [d.name, d.value]), [['LIMIT', '40']], file);
+    }
+  });
+
   it('reads a Kubernetes env item whose name is no identifier, in lower case', () => {
     const text = `env:\n  - name: model.gateway-url\n    value: ${URL}\n`;
     const analysis = first('k8s/deploy.yaml', text, ['model.gateway-url']);
@@ -53,10 +66,12 @@ describe('config files read for the variables code reads', () => {
     ['inside a longer name', 'ci.yml', `env:\n  MY_MODEL_GATEWAY_URL: ${URL}\n`],
     ['as the start of a longer name', 'ci.yml', `env:\n  MODEL_GATEWAY2: ${URL}\n`],
     ['as the engine\'s own lookup name of a constant', 'notes.toml', 'ref = "export:src/app:MODEL"\n'],
+    ['as a name that is no ENV_NAME, in a value', 'queries.toml', 'recent = "SELECT id FROM events WHERE status = $1 LIMIT 40"\n'],
+    ['as a name that is no ENV_NAME, as a key', 'limits.yaml', 'LIMIT: 40\nname: api\n'],
   ];
   for (const [how, file, text] of mentions) {
     it(`does not read a file that names a variable code reads only ${how}`, () => {
-      const analysis = first(file, text, ['MODEL_GATEWAY', 'export:src/app:MODEL', 'model']);
+      const analysis = first(file, text, ['MODEL_GATEWAY', 'export:src/app:MODEL', 'model', 'LIMIT']);
       assert.equal(analysis.forced, false);
       assert.deepEqual(analysis.first.env, []);
     });
@@ -87,8 +102,8 @@ describe('SettableNames', () => {
     assert.equal(SettableNames.of(['export:a:B', 'URL']), undefined);
   });
 
-  it('agrees with a naive whole-name, exact-case search on random text, bytes and string alike', () => {
-    const names = ['AB_CD', 'abcd', 'x.y-z', 'Q_RS', 'export:m:AB_CD'];
+  it('agrees with a naive search on random text, bytes and string alike: an ENV_NAME whole, in its case, or another name beside `name` and `value` keys', () => {
+    const names = ['AB_CD', 'abcd', 'x.y-z', 'Q_RS', 'export:m:AB_CD', 'LIMIT'];
     const filter = SettableNames.of(names)!;
     const settable = names.filter(isSettableName);
     let seed = 11;
@@ -99,11 +114,13 @@ describe('SettableNames', () => {
     for (let i = 0; i < 4000; i++) {
       let text = '';
       const len = rand(40);
-      for (let j = 0; j < len; j++) text += rand(8) === 0 ? settable[rand(settable.length)]! : alphabet[rand(alphabet.length)];
-      const expected = settable.some((name) => {
+      for (let j = 0; j < len; j++) text += rand(8) === 0 ? [...settable, 'name', 'value'][rand(settable.length + 2)]! : alphabet[rand(alphabet.length)];
+      const whole = (name: string): boolean => {
         for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!word.test(text[at - 1] ?? '') && !word.test(text[at + name.length] ?? '')) return true;
         return false;
-      });
+      };
+      const envName = (name: string): boolean => /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name);
+      const expected = settable.some((name) => whole(name) && (envName(name) || (whole('name') && whole('value'))));
       if (expected) hits++;
       assert.equal(filter.test(text), expected, JSON.stringify(text));
       assert.equal(filter.test(encode(text)), expected, JSON.stringify(text));

@@ -1,11 +1,15 @@
 // Which config files may set a variable code reads, so that they are read without an LLM
 // signal of their own (workspace.ts). Lookups are exact (env-scope.ts: a Map by name), and a
 // config file that is not value-setting by kind defines only names it writes out whole, in
-// their case: an UPPER_SNAKE key (`OPENAI_BASE_URL: ...`, `"OPENAI_BASE_URL": ...`, TOML,
-// properties, the lexical fallback of a broken file), a Kubernetes `- name: X` / `value:`
-// item, a compose-style `- X=V` entry (resolve/config.ts). So only a name written whole and in
-// its case makes such a file worth reading; a mention in another case (`openai_api_key`) or
-// inside a longer word (`MY_OPENAI_API_KEY`) sets nothing code reads.
+// their case (resolve/config.ts): an UPPER_SNAKE name (ENV_NAME) as a key (`OPENAI_BASE_URL:`,
+// `"OPENAI_BASE_URL":`, TOML, properties, the lexical fallback of a broken file) or a
+// compose-style `- OPENAI_BASE_URL=...` entry; any other name only as a Kubernetes-style
+// `{name: X, value: ...}` item, whose keys are then in the file too. So a mention in another
+// case (`openai_api_key`), inside a longer word (`MY_OPENAI_API_KEY`), or of a name that is
+// no ENV_NAME in a file without `name` and `value` keys (`LIMIT` in an SQL string) sets
+// nothing code reads, and does not make the file worth reading.
+
+import { ENV_NAME } from '../resolve/config';
 
 /** Characters of an identifier (`\w`): a name is whole where it has none of these beside it. */
 const WORD = /\w/;
@@ -27,10 +31,17 @@ export function isSettableName(name: string): boolean {
   return name.length >= MIN_LENGTH && /^[!-9;-~]+$/.test(name);
 }
 
+/** The keys of a Kubernetes-style env item, as resolve/config.ts reads them (exact case). */
+const ITEM_KEYS = [/\bname\b/, /\bvalue\b/];
+
 /** Tests a config file for a name, among those code reads, that it could set (see above). */
 export class SettableNames {
-  /** Names that are identifiers, as whole words (one regular expression: measured 8x faster than a Set of the file's words). */
-  private readonly identifiers: RegExp | undefined;
+  /**
+   * ENV_NAMEs, and other names that are identifiers, as whole words (one regular expression
+   * each: measured 8x faster than a Set of the file's words).
+   */
+  private readonly envNames: RegExp | undefined;
+  private readonly itemNames: RegExp | undefined;
   /** Names with other characters (a Kubernetes env name may hold `.` or `-`), found by search. */
   private readonly others: string[];
   private readonly decoder = new TextDecoder('utf-8', { fatal: false });
@@ -42,15 +53,17 @@ export class SettableNames {
   }
 
   private constructor(names: string[]) {
-    const identifiers = names.filter((n) => IDENTIFIER.test(n));
-    this.identifiers = identifiers.length ? new RegExp(`\\b(?:${identifiers.join('|')})\\b`) : undefined;
+    const words = (list: string[]): RegExp | undefined => (list.length ? new RegExp(`\\b(?:${list.join('|')})\\b`) : undefined);
+    this.envNames = words(names.filter((n) => ENV_NAME.test(n)));
+    this.itemNames = words(names.filter((n) => !ENV_NAME.test(n) && IDENTIFIER.test(n)));
     this.others = names.filter((n) => !IDENTIFIER.test(n));
   }
 
-  /** Whether the file writes one of the names whole, in its case (bytes are read as UTF-8). */
+  /** Whether the file writes one of the names whole, in its case, as it could set it (bytes are read as UTF-8). */
   test(content: Uint8Array | string): boolean {
     const text = typeof content === 'string' ? content : this.decoder.decode(content);
-    return this.identifiers?.test(text) === true || this.others.some((name) => writtenWhole(text, name));
+    if (this.envNames?.test(text)) return true;
+    return (this.itemNames?.test(text) === true || this.others.some((name) => writtenWhole(text, name))) && ITEM_KEYS.every((key) => key.test(text));
   }
 }
 
