@@ -32,7 +32,7 @@ import { escapeForJsonString, notebookLanguage, parseNotebook, type Notebook } f
 import { parseProperties } from './scan/config/properties';
 import { springValueProperties } from './resolve/spring-values';
 import { entryOf, located, parseJson, parseToml, parseYaml, scalarEntry, type ConfigTree, type Located } from './scan/config/tree';
-import { catalogAnchors, mayHoldLookalikeHost, Prefilter, PrefilterGroups } from './scan/prefilter';
+import { catalogAnchors, mayHoldLookalikeHost, Prefilter, prefilterAnchors, PrefilterGroups, type AnchorTest } from './scan/prefilter';
 import { lex } from './scan/lexer';
 import type { Span } from './scan/ir';
 import { parseNotes } from './scan/notes';
@@ -153,8 +153,8 @@ export interface EvaluateInput extends EvaluateOptions {
 export class Engine {
   readonly index: CatalogIndex;
   /** Prefilters for code (and notebooks) and for config files. */
-  readonly prefilters: { code: Prefilter; config: Prefilter };
-  /** The same anchors with decode()'s others, for one pass per file (group bits as CATALOG above). */
+  readonly prefilters: { code: AnchorTest; config: AnchorTest };
+  /** The same anchors with decode()'s others, for one pass per file (group bits as CATALOG above); `prefilters` test on their tables. */
   private readonly scanners: { code: PrefilterGroups; config: PrefilterGroups };
   /** By module name, the names of a framework's whole import paths a project package may shadow (see moduleDefines). */
   private readonly shadowedNames = new Map<string, string[]>();
@@ -163,13 +163,15 @@ export class Engine {
 
   constructor(readonly catalog: Catalog = defaultCatalog, private readonly options: EngineOptions = {}) {
     this.index = new CatalogIndex(catalog);
-    this.prefilters = { code: new Prefilter(catalogAnchors(catalog, 'code')), config: new Prefilter(catalogAnchors(catalog, 'config')) };
     // Each group holds the anchors its own Prefilter would test (the short `://` kept whole), in bit order.
-    const anchorsOf = (words: string[]): string[] => new Prefilter(words).anchors;
+    const code = prefilterAnchors(catalogAnchors(catalog, 'code'));
+    const config = prefilterAnchors(catalogAnchors(catalog, 'config'));
     this.scanners = {
-      code: new PrefilterGroups([this.prefilters.code.anchors, ['://'], anchorsOf(CDK_LAMBDA_ANCHORS), anchorsOf(CDK_APP_ANCHORS), anchorsOf(REEXPORT_ANCHORS)]),
-      config: new PrefilterGroups([this.prefilters.config.anchors, ['://']]),
+      code: new PrefilterGroups([code, ['://'], prefilterAnchors(CDK_LAMBDA_ANCHORS), prefilterAnchors(CDK_APP_ANCHORS), prefilterAnchors(REEXPORT_ANCHORS)]),
+      config: new PrefilterGroups([config, ['://']]),
     };
+    // (One table per kind of file: a Prefilter of its own would take 2.5 MB more in each thread.)
+    this.prefilters = { code: this.scanners.code.group(CATALOG, code), config: this.scanners.config.group(CATALOG, config) };
     for (const path of catalog.providers.flatMap((p) => p.clients).filter((c) => c.wholePath).flatMap((c) => c.callees)) {
       const [module, name] = [path.slice(0, path.lastIndexOf('.')), path.slice(path.lastIndexOf('.') + 1)];
       this.shadowedNames.set(module, [...(this.shadowedNames.get(module) ?? []), name]);

@@ -108,7 +108,9 @@ describe('prefilter', () => {
     });
 
     it('finds the engine\'s groups (catalog, ://, CDK, re-exports) exactly when the separate passes did', () => {
+      const engine = new Engine();
       for (const kind of ['code', 'config'] as const) {
+        assert.deepEqual(engine.prefilters[kind].anchors, new Prefilter(catalogAnchors(catalog, kind)).anchors);
         const words = [catalogAnchors(catalog, kind), CDK_LAMBDA_ANCHORS, CDK_APP_ANCHORS, ['export * from', 'export {']];
         const groups = words.map((w) => new Prefilter(w));
         const separate = new PrefilterGroups(groups.map((p) => p.anchors));
@@ -121,6 +123,9 @@ describe('prefilter', () => {
           assert.equal((withScheme & 16) !== 0, text.includes('://'), JSON.stringify(text));
           // The look-alike search is skipped without `://`: it could never have found one.
           if (mayHoldLookalikeHost(text)) assert.ok(withScheme & 16, JSON.stringify(text));
+          // The engine's prefilters test on the same table as a Prefilter of the catalog's anchors.
+          assert.equal(engine.prefilters[kind].testString(text), groups[0]!.testString(text), JSON.stringify(text));
+          assert.equal(engine.prefilters[kind].test(new TextEncoder().encode(text)), groups[0]!.testString(text), JSON.stringify(text));
         }
       }
     });

@@ -50,6 +50,18 @@ export class Prefilter {
   }
 }
 
+/** What a prefilter offers: its anchors, and whether bytes or text hold one. */
+export interface AnchorTest {
+  readonly anchors: string[];
+  test(bytes: Uint8Array): boolean;
+  testString(text: string): boolean;
+}
+
+/** The anchors a Prefilter of these words tests (without building its automaton). */
+export function prefilterAnchors(words: string[]): string[] {
+  return minimalAnchors(words);
+}
+
 /**
  * Several prefilters in one automaton: one pass over a file tells which groups of anchors it
  * holds, where separate Prefilters would take a pass each. A group matches exactly when the
@@ -109,6 +121,11 @@ export class PrefilterGroups {
       }
     }
     return found;
+  }
+
+  /** One group (its bit) tested as a Prefilter of `anchors` would be, on this automaton's table. */
+  group(bit: number, anchors: string[]): AnchorTest {
+    return { anchors, test: (bytes) => this.scanBytes(bytes, bit, bit) !== 0, testString: (text) => this.scanText(text, bit, bit) !== 0 };
   }
 }
 
