@@ -116,7 +116,9 @@ describe('prefilter', () => {
         const separate = new PrefilterGroups(groups.map((p) => p.anchors));
         const scanner = new PrefilterGroups([...groups.map((p) => p.anchors), ['://']]);
         for (let i = 0; i < 3000; i++) {
-          const text = randomText(words.flat(), 'abcxyz:/.-_ "\'\n\u00e9\u043e');
+          // Half the texts from the other groups' anchors only: the catalog's are so many that they would be in nearly every text.
+          const others = [...words.slice(1).flat(), '://', 'https://', 'xn--'];
+          const text = randomText(i % 2 ? [...words.flat(), ...others] : others, 'abcxyz:/.-_ "\'\n\u00e9\u043e');
           const found = agree(groups, separate, text);
           const withScheme = scanner.scan(text, 31);
           assert.equal(withScheme & 15, found);

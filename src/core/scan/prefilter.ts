@@ -125,7 +125,8 @@ export class PrefilterGroups {
 
   /** One group (its bit) tested as a Prefilter of `anchors` would be, on this automaton's table. */
   group(bit: number, anchors: string[]): AnchorTest {
-    return { anchors, test: (bytes) => this.scanBytes(bytes, bit, bit) !== 0, testString: (text) => this.scanText(text, bit, bit) !== 0 };
+    // (The scan reports every group it passed, not only this one.)
+    return { anchors, test: (bytes) => (this.scanBytes(bytes, bit, bit) & bit) !== 0, testString: (text) => (this.scanText(text, bit, bit) & bit) !== 0 };
   }
 }
 
