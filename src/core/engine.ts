@@ -32,7 +32,7 @@ import { escapeForJsonString, notebookLanguage, parseNotebook, type Notebook } f
 import { parseProperties } from './scan/config/properties';
 import { springValueProperties } from './resolve/spring-values';
 import { entryOf, located, parseJson, parseToml, parseYaml, scalarEntry, type ConfigTree, type Located } from './scan/config/tree';
-import { catalogAnchors, mayHoldLookalikeHost, Prefilter } from './scan/prefilter';
+import { catalogAnchors, mayHoldLookalikeHost, Prefilter, prefilterAnchors, PrefilterGroups, type AnchorTest } from './scan/prefilter';
 import { lex } from './scan/lexer';
 import type { Span } from './scan/ir';
 import { parseNotes } from './scan/notes';
@@ -45,9 +45,20 @@ export { calleesNeeded, wantedCallees } from './resolve/calls';
 /** Whether code may import the project's own modules (and so use a constant one exports). */
 export const mayImportProjectModule = matcher(PROJECT_IMPORT_ANCHORS);
 /** Whether JS/TS code may re-export another module's names (`export * from`, `export { X } from`). */
-const mayReexport = matcher(['export * from', 'export {']);
+const REEXPORT_ANCHORS = ['export * from', 'export {'];
 const mayDefineCdkLambda = matcher(CDK_LAMBDA_ANCHORS);
 const mayDefineCdkApp = matcher(CDK_APP_ANCHORS);
+
+/**
+ * The groups of anchors decode() looks for, in one pass (PrefilterGroups): the catalog's (code's
+ * or config's), `://` (a URL, whose host may imitate a catalogued one), and in code what makes
+ * a file worth reading without a signal (a CDK app or Lambda function, a re-export).
+ */
+const CATALOG = 1;
+const URL_SCHEME = 2;
+const CDK_LAMBDA = 4;
+const CDK_APP = 8;
+const REEXPORT = 16;
 
 function matcher(anchors: string[]): (content: Uint8Array | string) => boolean {
   const prefilter = new Prefilter(anchors);
@@ -142,7 +153,9 @@ export interface EvaluateInput extends EvaluateOptions {
 export class Engine {
   readonly index: CatalogIndex;
   /** Prefilters for code (and notebooks) and for config files. */
-  readonly prefilters: { code: Prefilter; config: Prefilter };
+  readonly prefilters: { code: AnchorTest; config: AnchorTest };
+  /** The same anchors with decode()'s others, for one pass per file (group bits as CATALOG above); `prefilters` test on their tables. */
+  private readonly scanners: { code: PrefilterGroups; config: PrefilterGroups };
   /** By module name, the names of a framework's whole import paths a project package may shadow (see moduleDefines). */
   private readonly shadowedNames = new Map<string, string[]>();
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -150,7 +163,15 @@ export class Engine {
 
   constructor(readonly catalog: Catalog = defaultCatalog, private readonly options: EngineOptions = {}) {
     this.index = new CatalogIndex(catalog);
-    this.prefilters = { code: new Prefilter(catalogAnchors(catalog, 'code')), config: new Prefilter(catalogAnchors(catalog, 'config')) };
+    // Each group holds the anchors its own Prefilter would test (the short `://` kept whole), in bit order.
+    const code = prefilterAnchors(catalogAnchors(catalog, 'code'));
+    const config = prefilterAnchors(catalogAnchors(catalog, 'config'));
+    this.scanners = {
+      code: new PrefilterGroups([code, ['://'], prefilterAnchors(CDK_LAMBDA_ANCHORS), prefilterAnchors(CDK_APP_ANCHORS), prefilterAnchors(REEXPORT_ANCHORS)]),
+      config: new PrefilterGroups([config, ['://']]),
+    };
+    // (One table per kind of file: a Prefilter of its own would take 2.5 MB more in each thread.)
+    this.prefilters = { code: this.scanners.code.group(CATALOG, code), config: this.scanners.config.group(CATALOG, config) };
     for (const path of catalog.providers.flatMap((p) => p.clients).filter((c) => c.wholePath).flatMap((c) => c.callees)) {
       const [module, name] = [path.slice(0, path.lastIndexOf('.')), path.slice(path.lastIndexOf('.') + 1)];
       this.shadowedNames.set(module, [...(this.shadowedNames.get(module) ?? []), name]);
@@ -200,7 +221,7 @@ export class Engine {
       return result;
     }
     let text: string | undefined;
-    const read: { exportsOnly?: boolean } = {};
+    const read: DecodeFacts = {};
     try {
       this.checkpoint('decode', file);
       text = this.decode(file, format, content, options.force === true, result.notes, read);
@@ -213,7 +234,7 @@ export class Engine {
     let scanned: Scanned;
     try {
       this.checkpoint('scan', file);
-      scanned = this.dispatch(file, text, format, options.env ?? UNSEEN_ENV, result.notes, { max, setting: options.sizeLimitSetting });
+      scanned = this.dispatch(file, text, format, options.env ?? UNSEEN_ENV, result.notes, { max, setting: options.sizeLimitSetting }, read.cdk);
     } catch (err) {
       // An engine bug (or input deep enough to exhaust the stack) must not hide the file's
       // endpoints: say so, and fall back to the lexical scan.
@@ -266,18 +287,24 @@ export class Engine {
    * scanned text format that decodes as UTF-8 is text: NULs in its comments or strings
    * do not hide its code. UTF-16 with a byte-order mark is decoded as such.
    */
-  private decode(file: string, format: FileFormat, content: Uint8Array | string, force: boolean, notes: ScanNote[], read: { exportsOnly?: boolean }): string | undefined {
-    const prefilter = format.kind === 'code' || format.kind === 'notebook' ? this.prefilters.code : this.prefilters.config;
-    // Not worth reading: nothing the catalog knows, no host that could imitate one, and no
-    // re-export (a module that passes on another's constants publishes them too).
+  private decode(file: string, format: FileFormat, content: Uint8Array | string, force: boolean, notes: ScanNote[], read: DecodeFacts): string | undefined {
+    const code = format.kind === 'code' || format.kind === 'notebook';
+    const prefilter = code ? this.prefilters.code : this.prefilters.config;
+    const lang = format.kind === 'code' ? format.lang : undefined;
+    // A CDK app's Lambda functions set env values for code elsewhere, LLM signal or not; a CDK
+    // app sets its stacks' region for the resources they declare elsewhere; a module that passes
+    // on another's constants publishes them too.
+    const extra = lang === 'js' ? CDK_LAMBDA | CDK_APP | REEXPORT : lang === 'python' ? CDK_APP : 0;
+    // Not worth reading: nothing the catalog knows, no host that could imitate one, no CDK, no re-export.
     const unremarkable = (t: string | Uint8Array): boolean => {
       // A Prompty file always runs a model: its configuration is read whatever it names.
-      if (force || format.kind === 'prompty' || (typeof t === 'string' ? prefilter.testString(t) : prefilter.test(t)) || mayHoldLookalikeHost(t)) return false;
-      // A CDK app's Lambda functions set env values for code elsewhere, LLM signal or not.
-      if (format.kind === 'code' && format.lang === 'js' && mayDefineCdkLambda(t)) return false;
-      // A CDK app sets its stacks' region for the resources they declare elsewhere.
-      if (format.kind === 'code' && (format.lang === 'js' || format.lang === 'python') && mayDefineCdkApp(t)) return false;
-      read.exportsOnly = format.kind === 'code' && format.lang === 'js' && mayReexport(t);
+      if (force || format.kind === 'prompty') return false;
+      // With CDK groups to tell readCode, the pass runs to the end (or until all are seen): one pass for both.
+      const found = (code ? this.scanners.code : this.scanners.config).scan(t, CATALOG | URL_SCHEME | extra, extra ? 0 : CATALOG);
+      if (extra) read.cdk = { lambda: (found & CDK_LAMBDA) !== 0, app: (found & CDK_APP) !== 0 };
+      // A look-alike host needs `://` before it; most files have none, and are spared that search.
+      if ((found & (CATALOG | CDK_LAMBDA | CDK_APP)) !== 0 || ((found & URL_SCHEME) !== 0 && mayHoldLookalikeHost(t))) return false;
+      read.exportsOnly = (found & REEXPORT) !== 0;
       return !read.exportsOnly;
     };
     let text: string;
@@ -409,9 +436,9 @@ export class Engine {
     }
   }
 
-  private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[], limit: ReadLimit): Scanned {
+  private dispatch(file: string, text: string, format: FileFormat, env: EnvLookup, notes: ScanNote[], limit: ReadLimit, cdk?: CdkAnchors): Scanned {
     const context: ReadContext = {
-      file, text, env, notes, limit, index: this.index,
+      file, text, env, notes, limit, index: this.index, ...(cdk ? { cdk } : {}),
       config: (fill) => {
         const r = new ConfigResolver(file, this.index, text);
         fill(r);
@@ -497,6 +524,17 @@ export class Engine {
 
 type ReadLimit = { max: number; setting?: string | undefined };
 
+/** Whether a JS or Python file names the CDK's Lambda or app modules (its whole text scanned). */
+type CdkAnchors = { lambda: boolean; app: boolean };
+
+/** What decode() learnt of a file on its way. */
+interface DecodeFacts {
+  /** JS with no signal that re-exports: only its exports are read. */
+  exportsOnly?: boolean;
+  /** JS and Python: what the prefilter pass found of the CDK (absent when it did not run, as for a forced read). */
+  cdk?: CdkAnchors;
+}
+
 /** What a format's reader is given: the file, and the engine's services it may call. */
 interface ReadContext {
   file: string;
@@ -505,6 +543,8 @@ interface ReadContext {
   notes: ScanNote[];
   limit: ReadLimit;
   index: CatalogIndex;
+  /** Found by decode()'s pass over the same text, when it ran. */
+  cdk?: CdkAnchors;
   /** What a ConfigResolver finds in the file once `fill` has fed it. */
   config: (fill: (r: ConfigResolver) => void) => Scanned;
   /** A file that is not valid `what`: noted, then scanned lexically. */
@@ -531,14 +571,14 @@ const READERS: { [K in FileFormat['kind']]: Reader<K> } = {
   notebook: readNotebook,
 };
 
-function readCode({ file, text, env, notes, index }: ReadContext, format: Extract<FileFormat, { kind: 'code' }>): Scanned {
+function readCode({ file, text, env, notes, index, cdk: seen }: ReadContext, format: Extract<FileFormat, { kind: 'code' }>): Scanned {
   const code = resolveCode({ file, text, lang: format.lang }, index, env);
   notes.push(...code.notes);
   // The constants it exports reach the modules that import them (resolve/modules.ts); a CDK app's Lambda env reaches their code.
   // A CDK app's stack region reaches the Bedrock resources its stacks declare.
   const cdkLang = format.lang === 'js' || format.lang === 'python' ? format.lang : undefined;
-  const lambdas = cdkLang === 'js' && mayDefineCdkLambda(text);
-  const app = cdkLang !== undefined && mayDefineCdkApp(text);
+  const lambdas = cdkLang === 'js' && (seen?.lambda ?? mayDefineCdkLambda(text));
+  const app = cdkLang !== undefined && (seen?.app ?? mayDefineCdkApp(text));
   const cdk = cdkLang && (lambdas || app) ? readCdkFile(text, cdkLang, env) : undefined;
   const lambdaEnv = cdk && lambdas ? lambdaEnvironments(file, cdk) : [];
   const stackEnv = cdk && app ? stackRegions(file, cdk) : [];

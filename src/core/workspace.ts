@@ -11,6 +11,7 @@ import type { InlineWaiver } from './policy/waivers';
 import type { Policy } from './policy/policy';
 import type { EnvLookup } from './resolve/values';
 import { Prefilter } from './scan/prefilter';
+import { SettableNames } from './scan/settable-names';
 import { LineIndex } from './text';
 
 export interface WorkspaceResults {
@@ -50,9 +51,9 @@ export interface FirstAnalysis {
 
 /**
  * The first analysis of a file, as the index makes it when the file arrives. `wanted`: the
- * variables code reads, when known (a config file that names one is read without a signal).
+ * variables code reads, when known (a config file that may set one is read without a signal).
  */
-function firstAnalysis(engine: Engine, file: string, content: Uint8Array | string, options: { maxFileSize: number; sizeLimitSetting?: string; wanted?: Prefilter }): FirstAnalysis | undefined {
+function firstAnalysis(engine: Engine, file: string, content: Uint8Array | string, options: { maxFileSize: number; sizeLimitSetting?: string; wanted?: SettableNames }): FirstAnalysis | undefined {
   const format = formatOf(file);
   if (!format) return undefined;
   const code = format.kind === 'code' || format.kind === 'notebook';
@@ -72,15 +73,14 @@ function firstAnalysis(engine: Engine, file: string, content: Uint8Array | strin
  * WorkspaceIndex.add. `wanted` as analyzeWorkspace passes it with the config files.
  */
 export function firstAnalyzer(engine: Engine, options: { maxFileSize: number; wanted?: string[] }): (file: string, content: Uint8Array) => FirstAnalysis | undefined {
-  const wanted = options.wanted?.length ? new Prefilter(options.wanted) : undefined;
+  const wanted = SettableNames.of(options.wanted ?? []);
   return (file, content) => firstAnalysis(engine, file, content, { maxFileSize: options.maxFileSize, ...(wanted ? { wanted } : {}) });
 }
 
-/** Whether a config file is read without an LLM signal of its own: it sets values, or names a variable code reads. */
-function forcedRead(format: FileFormat, content: Uint8Array | string, wanted: Prefilter | undefined): boolean {
+/** Whether a config file is read without an LLM signal of its own: it sets values, or may set a variable code reads. */
+function forcedRead(format: FileFormat, content: Uint8Array | string, wanted: SettableNames | undefined): boolean {
   if (setsValuesOnly(format)) return true;
-  if (!wanted) return false;
-  return typeof content === 'string' ? wanted.testString(content) : wanted.test(content);
+  return wanted?.test(content) ?? false;
 }
 
 interface Entry {
@@ -143,7 +143,7 @@ export interface IndexState {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private wantedKey = '';
-  private wanted: Prefilter | undefined;
+  private wanted: SettableNames | undefined;
   private importableKey = '';
   /** Names of constants code files export with an LLM value (Engine.importableNames). */
   private importable: Prefilter | undefined;
@@ -178,7 +178,7 @@ export class WorkspaceIndex {
     const wantedKey = wanted.join('\n');
     if (wantedKey !== this.wantedKey) {
       this.wantedKey = wantedKey;
-      this.wanted = wanted.length ? new Prefilter(wanted) : undefined;
+      this.wanted = SettableNames.of(wanted);
     }
     return wanted;
   }

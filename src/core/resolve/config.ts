@@ -21,7 +21,7 @@ import type { EnvLookup, Piece } from './values';
 const FALLBACK_KEYS = new Set(['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks']);
 
 /** Names that look like environment variables (UPPER_SNAKE_CASE with an underscore). */
-const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+export const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 export class ConfigResolver {
   readonly endpoints: Endpoint[] = [];

@@ -70,6 +70,86 @@ export class Prefilter {
   }
 }
 
+/** What a prefilter offers: its anchors, and whether bytes or text hold one. */
+export interface AnchorTest {
+  readonly anchors: string[];
+  test(bytes: Uint8Array): boolean;
+  testString(text: string): boolean;
+}
+
+/** The anchors a Prefilter of these words tests (without building its automaton). */
+export function prefilterAnchors(words: string[]): string[] {
+  return minimalAnchors(words);
+}
+
+/**
+ * Several prefilters in one automaton: one pass over a file tells which groups of anchors it
+ * holds, where separate Prefilters would take a pass each. A group matches exactly when the
+ * Prefilter of its anchors would (same anchors, same ASCII case folding, same bytes and text).
+ */
+export class PrefilterGroups {
+  /** As Prefilter's, without absorbing: the scan goes on for the groups not yet seen. */
+  private readonly delta: Uint32Array;
+  /** States at or above this (times 256) end an anchor of some group. */
+  private readonly firstOutput: number;
+  /** By state, the groups (bit i: groups[i]) one of whose anchors ends there. */
+  private readonly outputs: Uint32Array;
+
+  /** `groups`: each group's anchors, as a Prefilter's `anchors` (lower case); up to 32 groups. */
+  constructor(groups: readonly (readonly string[])[]) {
+    if (groups.length > 32) throw new Error('PrefilterGroups: at most 32 groups');
+    const built = buildGroupAutomaton(groups.map((anchors) => anchors.map((w) => w.toLowerCase())));
+    this.delta = built.delta;
+    this.outputs = built.outputs;
+    this.firstOutput = built.firstOutput * 256;
+  }
+
+  /**
+   * The groups of `mask` the content holds an anchor of. The scan stops early once a group of
+   * `stop` is seen (the groups not yet seen then read as absent), or once every group of `mask` is.
+   */
+  scan(content: Uint8Array | string, mask: number, stop = 0): number {
+    // Two loops, each on one type, as Prefilter's test and testString (one loop on both is slower).
+    return (typeof content === 'string' ? this.scanText(content, mask, stop) : this.scanBytes(content, mask, stop)) & mask;
+  }
+
+  private scanBytes(bytes: Uint8Array, mask: number, stop: number): number {
+    const { delta, outputs, firstOutput } = this;
+    let s = 0;
+    let found = 0;
+    for (let i = 0, n = bytes.length; i < n; i++) {
+      s = delta[s + bytes[i]!]!;
+      if (s >= firstOutput) {
+        found |= outputs[s >>> 8]!;
+        if ((found & stop) !== 0 || (found & mask) === mask) break;
+      }
+    }
+    return found;
+  }
+
+  private scanText(text: string, mask: number, stop: number): number {
+    const { delta, outputs, firstOutput } = this;
+    let s = 0;
+    let found = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const c = text.charCodeAt(i);
+      // Anchors are ASCII; any other character can only break a match.
+      s = delta[s + (c < 128 ? c : 0)]!;
+      if (s >= firstOutput) {
+        found |= outputs[s >>> 8]!;
+        if ((found & stop) !== 0 || (found & mask) === mask) break;
+      }
+    }
+    return found;
+  }
+
+  /** One group (its bit) tested as a Prefilter of `anchors` would be, on this automaton's table. */
+  group(bit: number, anchors: string[]): AnchorTest {
+    // (The scan reports every group it passed, not only this one.)
+    return { anchors, test: (bytes) => (this.scanBytes(bytes, bit, bit) & bit) !== 0, testString: (text) => (this.scanText(text, bit, bit) & bit) !== 0 };
+  }
+}
+
 /** Characters that end a URL's authority, or the URL (as the URL parser and prose do). */
 const AUTHORITY_END = new Set([0x2f, 0x5c, 0x3f, 0x23, 0x22, 0x27, 0x60, 0x20, 0x09, 0x0a, 0x0d, 0x3c, 0x3e, 0x29, 0x5d, 0x7d, 0x2c]);
 
@@ -169,6 +249,74 @@ function buildAutomaton(words: string[]): { delta: Uint16Array | Uint32Array; fi
     }
   }
   return { delta, firstAccepting, compact };
+}
+
+/** A trie of the groups' anchors, as Aho-Corasick goto/failure transitions (not absorbing) with each state's groups. */
+function buildGroupAutomaton(groups: readonly (readonly string[])[]): { delta: Uint32Array; outputs: Uint32Array; firstOutput: number } {
+  const children: Map<number, number>[] = [new Map<number, number>()];
+  const own: number[] = [0];
+  groups.forEach((anchors, g) => {
+    for (const w of anchors) {
+      let s = 0;
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        let n = children[s]!.get(c);
+        if (n === undefined) {
+          n = children.length;
+          children.push(new Map<number, number>());
+          own.push(0);
+          children[s]!.set(c, n);
+        }
+        s = n;
+      }
+      own[s]! |= 1 << g;
+    }
+  });
+  const n = children.length;
+  const fail = new Int32Array(n);
+  const out = Uint32Array.from(own);
+  const order: number[] = [];
+  const queue = [0];
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head]!;
+    order.push(s);
+    for (const [c, t] of children[s]!) {
+      if (s !== 0) {
+        let f = fail[s]!;
+        while (f !== 0 && !children[f]!.has(c)) f = fail[f]!;
+        const cand = children[f]!.get(c);
+        fail[t] = cand !== undefined && cand !== t ? cand : 0;
+      }
+      // A state's failure state comes earlier in breadth-first order: its groups are complete.
+      out[t] = out[t]! | out[fail[t]!]!;
+      queue.push(t);
+    }
+  }
+  // Each row is its failure state's row with its own children on top (breadth-first, so that row is done).
+  const raw = new Int32Array(n * 256);
+  for (const s of order) {
+    const row = s * 256;
+    if (s !== 0) raw.copyWithin(row, fail[s]! * 256, fail[s]! * 256 + 256);
+    for (const [c, t] of children[s]!) {
+      raw[row + c] = t;
+      if (c >= 97 && c <= 122) raw[row + c - 32] = t;
+    }
+  }
+  // States with groups last, so one comparison per byte tells whether to look.
+  const renum = new Int32Array(n);
+  let next = 0;
+  for (const s of order) if (out[s] === 0) renum[s] = next++;
+  const firstOutput = next;
+  for (const s of order) if (out[s] !== 0) renum[s] = next++;
+  const delta = new Uint32Array(n * 256);
+  const outputs = new Uint32Array(n);
+  for (let s = 0; s < n; s++) {
+    const from = s * 256;
+    const to = renum[s]! * 256;
+    outputs[renum[s]!] = out[s]!;
+    for (let b = 0; b < 256; b++) delta[to + b] = renum[raw[from + b]!]! * 256;
+  }
+  return { delta, outputs, firstOutput };
 }
 
 /**
