@@ -239,7 +239,7 @@ export class WorkspaceIndex {
     const kept = new Map(all.flatMap((file) => { const stored = source.stored?.(file); return stored ? [[file, stored] as const] : []; }));
     const files = all.filter((file) => !kept.has(file));
     const outcomes = await source.analyzeFirst?.(files, maxFileSize, wanted);
-    const byFile = new Map<string, FirstAnalysis | ScanNote | Uint8Array | undefined>(files.map((file, i) => [file, outcomes ? outcomes[i] : source.read(file, readLimit(file, maxFileSize))]));
+    const analysed = outcomes && new Map(files.map((file, i) => [file, outcomes[i]]));
     let read = 0;
     for (const file of all) {
       const stored = kept.get(file);
@@ -248,7 +248,8 @@ export class WorkspaceIndex {
         read++;
         continue;
       }
-      const outcome = byFile.get(file);
+      // Read one at a time, as it is analysed: a workspace's bytes are never all held at once.
+      const outcome = analysed ? analysed.get(file) : source.read(file, readLimit(file, maxFileSize));
       if (!outcome) continue;
       if ('kind' in outcome) {
         this.setNote(file, outcome);

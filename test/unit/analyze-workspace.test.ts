@@ -35,6 +35,18 @@ function examplesSource(reads: Map<string, number>, refuse?: (file: string, nth:
 describe('analyzeWorkspace (the core runs the passes, the host reads)', () => {
   const policy = parsePolicy('.llm-compliance.yaml', fs.readFileSync(path.join(EXAMPLES, '.llm-compliance.yaml'), 'utf8'));
 
+  it('reads each file as it analyses it: a workspace\'s bytes are never all held at once', async () => {
+    const events: string[] = [];
+    const counting = new Engine(undefined, { fault: (pass, file) => { if (pass === 'decode') events.push(`analyse ${file}`); } });
+    const source = examplesSource(new Map());
+    const read = source.read.bind(source);
+    await analyzeWorkspace(counting, policy, { ...source, read: (file, limit) => (events.push(`read ${file}`), read(file, limit)) }, { today: () => TODAY });
+    const first = events.findIndex((e) => e.startsWith('analyse '));
+    assert.ok(first > 0, events.join('\n'));
+    // Only the file about to be analysed has been read before the first analysis.
+    assert.deepEqual(events.slice(0, first).filter((e) => e.startsWith('read ')), [events[first - 1]]);
+  });
+
   it('gives what the editor\'s WorkspaceIndex gives with every file in memory', async () => {
     const reads = new Map<string, number>();
     const batch = await analyzeWorkspace(engine, policy, examplesSource(reads), { today: () => TODAY });
