@@ -5,7 +5,8 @@
 export * from './model';
 export { Engine, internalError, tooLargeNote, type EngineOptions, type FileResult, type ScanPass } from './engine';
 export { formatOf, readLimit, type FileFormat } from './formats';
-export { analyzeWorkspace, firstAnalyzer, restoreResults, storeResults, WorkspaceIndex, type FirstAnalysis, type IndexState, type StoredEntry, type StoredResults, type WorkspaceAnalysis, type WorkspaceIndexOptions, type WorkspaceResults, type WorkspaceSource } from './workspace';
+export { analyzeWorkspace, firstAnalyzer, WorkspaceIndex, type FirstAnalysis, type IndexState, type StoredEntry, type WorkspaceAnalysis, type WorkspaceIndexOptions, type WorkspaceResults, type WorkspaceSource } from './workspace';
+export { restoreResults, storeResults, type StoredResults } from './stored';
 export { ALWAYS_SKIPPED_FOLDERS, gitignoreLayer, isExcluded, isIgnored, policyLayer, refusedPatternNotes, type IgnoreLayer } from './files';
 export { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_FILE_NAMES, PolicyError, REQUIREMENTS, type Policy, type PolicyProblem, type Requirement } from './policy/policy';
 export { type PolicyChoices, policyTemplate, providersOfferingBaa, providersWithUnconfirmedBaa } from './policy/template';

@@ -12,6 +12,7 @@ import type { Policy } from './policy/policy';
 import type { EnvLookup } from './resolve/values';
 import { Prefilter } from './scan/prefilter';
 import { SettableNames } from './scan/settable-names';
+import { restoredResult, storedResult, type StoredResult } from './stored';
 import { LineIndex } from './text';
 
 export interface WorkspaceResults {
@@ -129,9 +130,6 @@ export interface StoredEntry {
   callerOf?: { key: number; caller: boolean };
   importerOf?: { key: number; importer: boolean };
 }
-
-/** A file's result as JSON holds it: a fallback's endpoint, one of the file's own, is its position in `endpoints`. */
-export type StoredResult = Omit<FileResult, 'endpoints'> & { endpoints: StoredEndpoint[] };
 
 /** Stored entries, with the strings they share (filter keys, variable names) numbered. */
 export interface IndexState {
@@ -426,7 +424,7 @@ export class WorkspaceIndex {
     for (const [file, entry] of this.entries) {
       const reader = entry.reads.some((n) => defined.has(n));
       // Code that read nothing but names such a constant is read again, past the prefilter.
-      const importer = entry.code && entry.reads.length === 0 && entry.content !== '' && this.importable !== undefined && this.names(file, entry);
+      const importer = entry.code && entry.reads.length === 0 && entry.content !== '' && this.importable !== undefined && this.importsConstant(file, entry);
       if (!importer && !reader) {
         entry.withEnv = undefined;
         continue;
@@ -455,7 +453,7 @@ export class WorkspaceIndex {
   }
 
   /** Whether code names a constant a module exports (asked once per file and set of names). */
-  private names(file: string, entry: Entry): boolean {
+  private importsConstant(file: string, entry: Entry): boolean {
     if (entry.importerOf?.key !== this.importableKey) {
       const content = this.contentOf(file, entry);
       entry.importerOf = { key: this.importableKey, importer: content !== '' && (typeof content === 'string' ? this.importable!.testString(content) : this.importable!.test(content)) };
@@ -544,68 +542,6 @@ export async function analyzeWorkspace(engine: Engine, policy: Policy, source: W
   const index = new WorkspaceIndex(engine, policy, { ...options, reread: (file) => source.read(file, readLimit(file, maxFileSize)) });
   const filesScanned = await index.addAll(source);
   return { ...index.results(), filesScanned, exportState: (files) => index.exportState(files) };
-}
-
-/** An endpoint as JSON holds it: each fallback's endpoint is its position in the list the endpoint is in. */
-type StoredEndpoint = Omit<Endpoint, 'fallbacks'> & { fallbacks?: { endpoint: number; via: string }[] };
-/** A finding as JSON holds it: its endpoint and readers are positions in the results' endpoints. */
-type StoredFinding = Omit<Finding, 'endpoint' | 'readers'> & { endpoint?: number; readers?: number[] };
-
-/** Endpoints with their fallbacks as positions; undefined when one points outside the list. (Spread, so that keys keep their order: the output lists them in it.) */
-function storedEndpoints(endpoints: Endpoint[], at: Map<Endpoint, number>): StoredEndpoint[] | undefined {
-  if (!endpoints.every((e) => (e.fallbacks ?? []).every((f) => at.has(f.endpoint)))) return undefined;
-  return endpoints.map((e) => (e.fallbacks ? { ...e, fallbacks: e.fallbacks.map((f) => ({ ...f, endpoint: at.get(f.endpoint)! })) } : e as StoredEndpoint));
-}
-
-/**
- * Endpoints from their plain data (parsed for this run, and changed in place): each fallback
- * is the list's own endpoint object again, as llmc005 follows chains by identity. A host
- * checks each position before giving it back (cache.ts).
- */
-function restoredEndpoints(stored: StoredEndpoint[]): Endpoint[] {
-  const endpoints = stored as unknown as Endpoint[];
-  for (const e of stored) {
-    for (const f of (e.fallbacks ?? []) as { endpoint: number | Endpoint }[]) if (typeof f.endpoint === 'number') f.endpoint = endpoints[f.endpoint]!;
-  }
-  return endpoints;
-}
-
-/** A file's result as plain data; undefined when a fallback points outside the file's endpoints. */
-function storedResult(result: FileResult): StoredResult | undefined {
-  const endpoints = storedEndpoints(result.endpoints, new Map(result.endpoints.map((e, i) => [e, i])));
-  return endpoints && { ...result, endpoints };
-}
-
-function restoredResult(stored: StoredResult): FileResult {
-  return { ...stored, endpoints: restoredEndpoints(stored.endpoints) };
-}
-
-/** A whole workspace's results as plain data (JSON), for a host that replays them while nothing they depend on changed. */
-export interface StoredResults {
-  endpoints: StoredEndpoint[];
-  findings: StoredFinding[];
-  notes: ScanNote[];
-  texts: [string, string][];
-}
-
-/** The results as plain data; undefined when a finding or fallback names an endpoint the results do not list. */
-export function storeResults(results: WorkspaceResults): StoredResults | undefined {
-  const at = new Map(results.endpoints.map((e, i) => [e, i]));
-  const endpoints = storedEndpoints(results.endpoints, at);
-  if (!endpoints || !results.findings.every((f) => (f.endpoint === undefined || at.has(f.endpoint)) && (f.readers ?? []).every((e) => at.has(e)))) return undefined;
-  const findings = results.findings.map((f): StoredFinding => (f.endpoint === undefined && f.readers === undefined ? f as StoredFinding
-    : { ...f, ...(f.endpoint !== undefined ? { endpoint: at.get(f.endpoint)! } : {}), ...(f.readers ? { readers: f.readers.map((e) => at.get(e)!) } : {}) } as StoredFinding));
-  return { endpoints, findings, notes: results.notes, texts: [...results.texts] };
-}
-
-/** Results from storeResults' data (parsed for this run, and changed in place), each reference the same endpoint object again. */
-export function restoreResults(stored: StoredResults): WorkspaceResults {
-  const endpoints = restoredEndpoints(stored.endpoints);
-  for (const f of stored.findings as { endpoint?: number | Endpoint; readers?: (number | Endpoint)[] }[]) {
-    if (typeof f.endpoint === 'number') f.endpoint = endpoints[f.endpoint]!;
-    if (f.readers) f.readers = f.readers.map((e) => (typeof e === 'number' ? endpoints[e]! : e));
-  }
-  return { endpoints, findings: stored.findings as unknown as Finding[], notes: stored.notes, texts: new Map(stored.texts) };
 }
 
 /** Code and notebooks: where they lie decides which env values reach them. */
