@@ -36,7 +36,7 @@ import { catalogAnchors, mayHoldLookalikeHost, Prefilter, prefilterAnchors, Pref
 import { lex } from './scan/lexer';
 import type { Span } from './scan/ir';
 import { parseNotes } from './scan/notes';
-import { lineAndColumn, LineIndex } from './text';
+import { lineAndColumn, LineIndex, utf16Encoding } from './text';
 
 export { placeEnv, scopedEnv, type EnvDefinition, type EnvFileUse, type EnvScope } from './env-scope';
 export { formatOf, readLimit, setsValuesOnly, NOTEBOOK_READ_FACTOR, type FileFormat } from './formats';
@@ -736,13 +736,6 @@ export function tooLargeNote(file: string, size: number, max: number, setting = 
 function looksBinary(bytes: Uint8Array): boolean {
   // indexOf is native; a JS loop over every file's first 8 KB costs more than the prefilter saves.
   return bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) >= 0;
-}
-
-/** The UTF-16 encoding a byte-order mark announces, if any. */
-function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return undefined;
 }
 
 /** The offset of the first NUL that the lexer sees as code (not inside a comment or string), or -1. */

@@ -73,3 +73,10 @@ export function visibleControls(text: string): string {
 export function shownValue(value: string): string {
   return value.split(HOLE).join('…');
 }
+
+/** The UTF-16 encoding a byte-order mark announces, if any (the engine decodes such files as UTF-16). */
+export function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}

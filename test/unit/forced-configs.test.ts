@@ -92,7 +92,34 @@ describe('config files read for the variables code reads', () => {
     assert.equal(endpoint.host, 'gateway.internal.example');
     assert.equal(result.filesScanned, 3);
   });
+  it('reads a manifest saved as UTF-16 with a byte-order mark, as the engine decodes it (Windows tools write these)', async () => {
+    const manifest = `spec:\n  containers:\n    - env:\n        - name: MODEL_GATEWAY\n          value: ${URL}\n`;
+    const utf16le = (text: string): Uint8Array => {
+      const bytes = new Uint8Array(2 + text.length * 2);
+      bytes.set([0xff, 0xfe]);
+      for (let i = 0; i < text.length; i++) bytes.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + i * 2);
+      return bytes;
+    };
+    const files: Record<string, Uint8Array> = {
+      'app.py': encode('import os\nfrom openai import OpenAI\n\nclient = OpenAI(base_url=os.environ["MODEL_GATEWAY"])\n'),
+      'deploy/app.yaml': utf16le(manifest),
+      // The same mention in another case is still no setting, in UTF-16 too.
+      'deploy/notes.yaml': utf16le('notes: model_gateway is set in app.yaml\n'),
+    };
+    const source: WorkspaceSource = { files: Object.keys(files), read: (file) => files[file]! };
+    const result = await analyzeWorkspace(engine, parsePolicy('.llm-compliance.yaml', 'require: []\n'), source);
+    const endpoint = result.endpoints.find((e) => e.file === 'app.py');
+    assert.ok(endpoint, 'the client is an endpoint');
+    assert.equal(endpoint.host, 'gateway.internal.example');
+    assert.equal(firstAnalyzer(engine, { maxFileSize: 1 << 20, wanted: ['MODEL_GATEWAY'] })('deploy/notes.yaml', files['deploy/notes.yaml']!)!.forced, false);
+    const big = utf16le(`env:\n  - name: MODEL_GATEWAY\n    value: ${URL}\n`);
+    // Big-endian too.
+    for (let i = 2; i < big.length; i += 2) [big[i], big[i + 1]] = [big[i + 1]!, big[i]!];
+    big.set([0xfe, 0xff]);
+    assert.equal(SettableNames.of(['MODEL_GATEWAY'])!.test(big), true);
+  });
 });
+
 
 describe('SettableNames', () => {
   it('leaves out the engine\'s own lookup names and names too short to anchor', () => {

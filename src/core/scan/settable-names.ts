@@ -10,6 +10,7 @@
 // nothing code reads, and does not make the file worth reading.
 
 import { ENV_NAME } from '../resolve/config';
+import { utf16Encoding } from '../text';
 
 /** Characters of an identifier (`\w`): a name is whole where it has none of these beside it. */
 const WORD = /\w/;
@@ -59,9 +60,10 @@ export class SettableNames {
     this.others = names.filter((n) => !IDENTIFIER.test(n));
   }
 
-  /** Whether the file writes one of the names whole, in its case, as it could set it (bytes are read as UTF-8). */
+  /** Whether the file writes one of the names whole, in its case, as it could set it (bytes are read as the engine decodes them: UTF-16 after its byte-order mark, else UTF-8). */
   test(content: Uint8Array | string): boolean {
-    const text = typeof content === 'string' ? content : this.decoder.decode(content);
+    const utf16 = typeof content === 'string' ? undefined : utf16Encoding(content);
+    const text = typeof content === 'string' ? content : utf16 ? new TextDecoder(utf16).decode(content) : this.decoder.decode(content);
     if (this.envNames?.test(text)) return true;
     return (this.itemNames?.test(text) === true || this.others.some((name) => writtenWhole(text, name))) && ITEM_KEYS.every((key) => key.test(text));
   }
