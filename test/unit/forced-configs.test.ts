@@ -60,6 +60,18 @@ describe('config files read for the variables code reads', () => {
     assert.equal(first('k8s/deploy.yaml', text.replace('name: model', 'name: xmodel'), ['model.gateway-url']).forced, false);
   });
 
+  it('gives the value of a .NET-style name with a `:` (no engine lookup name) that a Kubernetes env item sets to the code that reads it', async () => {
+    const files: Record<string, string> = {
+      'app.py': 'import os\nfrom openai import OpenAI\n\nclient = OpenAI(base_url=os.environ["Upstream:Addr"])\n',
+      'deploy/app.yaml': `spec:\n  containers:\n    - env:\n        - name: "Upstream:Addr"\n          value: ${URL}\n`,
+    };
+    const source: WorkspaceSource = { files: Object.keys(files), read: (file) => encode(files[file]!) };
+    const result = await analyzeWorkspace(engine, parsePolicy('.llm-compliance.yaml', 'require: []\n'), source);
+    assert.equal(result.endpoints.find((e) => e.file === 'app.py')?.host, 'gateway.internal.example');
+    // Beside no `name` and `value` keys, the name sets nothing.
+    assert.equal(first('notes.yaml', 'see: "Upstream:Addr"\n', ['Upstream:Addr']).forced, false);
+  });
+
   const mentions: [string, string, string][] = [
     ['in lower case', 'docs/notes.yaml', 'steps:\n  - run: echo "set model_gateway in your shell"\n'],
     ['in another case, as a key', 'app.json', `{"Model_Gateway": "${URL}"}\n`],
@@ -125,7 +137,8 @@ describe('SettableNames', () => {
   it('leaves out the engine\'s own lookup names and names too short to anchor', () => {
     assert.equal(isSettableName('OPENAI_BASE_URL'), true);
     assert.equal(isSettableName('model.gateway-url'), true);
-    for (const name of ['export:src/app:MODEL', 'npmpackage:web', 'tsconfig:tsconfig.json', 'tfvar:infra:region', 'KEY', 'has space', 'naïve_name', 'export:m:\u0001defines\u0001Agent']) assert.equal(isSettableName(name), false, name);
+    assert.equal(isSettableName('AzureOpenAI:Endpoint'), true);
+    for (const name of ['export:src/app:MODEL', 'npmpackage:web', 'config-file:conf/models.yaml', 'spring-value-use:app:spring.ai.url', 'cdk-prop-sites:Api', 'tsconfig:tsconfig.json', 'tfvar:infra:region', 'KEY', 'has space', 'naïve_name', 'export:m:\u0001defines\u0001Agent']) assert.equal(isSettableName(name), false, name);
     assert.equal(SettableNames.of(['export:a:B', 'URL']), undefined);
   });
 

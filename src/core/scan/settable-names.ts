@@ -21,15 +21,20 @@ const IDENTIFIER = /^\w+$/;
  */
 const MIN_LENGTH = 4;
 
+/** The shape of the engine's own lookup names (a lower-case name of their kind, then `:`). */
+const ENGINE_NAME = /^[a-z][a-z0-9-]*:/;
+
 /**
  * Whether code's lookup name is one a config file could write: the engine's own lookup names
  * (`export:module:NAME`, `npmpackage:dir`, `tsconfig:file`, `tfvar:...`, `bicepparam:...`,
- * `config-file:path`, ...) all hold a `:`, and are set only by code or by files read whatever
- * they name (formats.ts setsValuesOnly), never written out in the config that sets them.
- * Printable ASCII only, as the Prefilter's anchors (a non-ASCII name never made a file worth reading).
+ * `config-file:path`, ...) all start with a lower-case kind and a `:`, and are set only by code
+ * or by files read whatever they name (formats.ts setsValuesOnly), never written out in the
+ * config that sets them. Another name may hold a `:` (.NET's `AzureOpenAI:Endpoint`, which a
+ * Kubernetes env item can set). Printable ASCII only, as the Prefilter's anchors (a non-ASCII
+ * name never made a file worth reading).
  */
 export function isSettableName(name: string): boolean {
-  return name.length >= MIN_LENGTH && /^[!-9;-~]+$/.test(name);
+  return name.length >= MIN_LENGTH && /^[!-~]+$/.test(name) && !ENGINE_NAME.test(name);
 }
 
 /** The keys of a Kubernetes-style env item, as resolve/config.ts reads them (exact case). */
