@@ -74,7 +74,7 @@ export function defaultCacheFolder(env: NodeJS.ProcessEnv = process.env, platfor
 
 export class ScanCache {
   private readonly startedAt = Date.now();
-  private loaded: { cache?: CacheFile; problem?: string } | undefined;
+  private loaded: { cache?: CacheFile } | undefined;
   private previousFiles = new Map<string, { stamp: FileStamp; entry: StoredEntry }>();
   private readonly stamps = new Map<string, FileStamp>();
   /** Files read that gave a note (too large, unreadable), by their stat: the results depend on it. */
@@ -117,7 +117,7 @@ export class ScanCache {
     for (const [rel, stat] of kept.files) {
       const abs = files.get(rel);
       const now = abs === undefined ? undefined : statIfAny(abs);
-      if (!now || !sameStat(now, stat) || stat.mtimeMs >= kept.startedAt - RACY_MS) return undefined;
+      if (!now || !unchangedSince(kept.startedAt, now, stat)) return undefined;
     }
     return { ...restoreResults(kept.results), filesScanned: kept.filesScanned };
   }
@@ -134,7 +134,7 @@ export class ScanCache {
     if (!stat?.isFile()) return undefined;
     const old = kept.stamp;
     let stamp: FileStamp | undefined;
-    if (sameStat(stat, old) && old.mtimeMs < previous.startedAt - RACY_MS) {
+    if (unchangedSince(previous.startedAt, stat, old)) {
       stamp = old;
       this.trusted++;
     } else {
@@ -147,30 +147,28 @@ export class ScanCache {
     return { ...kept.entry, keys: previous.keys };
   }
 
-  /** Reads a file for the scan, noting its stamp (first read) or that it changed since (a later one). */
+  /** Reads a file for the scan, noting what readStamped tells of it. */
   read(rel: string, abs: string, limit: number, maxFileSize: number): Uint8Array | ScanNote {
-    const stat = statIfAny(abs);
-    const content = readForScan(abs, rel, limit, maxFileSize);
-    if (!(content instanceof Uint8Array) || !stat) {
-      if (stat) this.recordNote(rel, stat);
-      else if (this.stamps.has(rel)) this.unsteady.add(rel);
-      return content;
-    }
-    this.record(rel, stampOf(stat, content));
+    const { content, stamp } = readStamped(abs, rel, limit, maxFileSize);
+    this.record(rel, stamp);
     return content;
   }
 
-  /** A file not read (too large, unreadable; here or in a worker thread), by its stat: no entry is kept for it, unless it was read before in this run. */
-  recordNote(rel: string, stat: FileStat): void {
-    if (this.stamps.has(rel)) this.unsteady.add(rel);
-    else this.noted.set(rel, statOf(stat));
-  }
-
-  /** A file read elsewhere (a worker thread), with the stamp taken there. */
-  record(rel: string, stamp: FileStamp): void {
+  /**
+   * What a read (here, or in a worker thread) told of a file: its first read's stamp; a stat
+   * alone for one not read (too large, unreadable), whose results depend on it. A later read
+   * with other bytes, or none, means it changed during the run: no entry is kept for it.
+   */
+  record(rel: string, stamp: FileStamp | FileStat | undefined): void {
     const earlier = this.stamps.get(rel);
-    if (!earlier) this.stamps.set(rel, stamp);
-    else if (earlier.hash !== stamp.hash) this.unsteady.add(rel);
+    if (stamp && 'hash' in stamp) {
+      if (!earlier) this.stamps.set(rel, stamp);
+      else if (earlier.hash !== stamp.hash) this.unsteady.add(rel);
+    } else if (earlier) {
+      this.unsteady.add(rel);
+    } else if (stamp) {
+      this.noted.set(rel, stamp);
+    }
   }
 
   /** The files whose entries may be kept: read (or placed) once, with the same bytes every time. */
@@ -271,7 +269,7 @@ function write(file: string, body: unknown): void {
  * A file's stat, or undefined when there is none to take: gone, or refused (EACCES in a folder
  * that can be listed but not searched, ELOOP): the read then gives the file's note, as without the cache.
  */
-export function statIfAny(file: string): fs.Stats | undefined {
+function statIfAny(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file, { throwIfNoEntry: false });
   } catch {
@@ -279,12 +277,27 @@ export function statIfAny(file: string): fs.Stats | undefined {
   }
 }
 
-export function statOf(stat: FileStat): FileStat {
+function statOf(stat: FileStat): FileStat {
   return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
 }
 
+/**
+ * A file read for the scan, with the stat taken before reading it: a stamp (with the hash of
+ * the bytes) when it was read, the stat alone when it was not (undefined without a stat).
+ */
+export function readStamped(abs: string, rel: string, limit: number, maxFileSize: number): { content: Uint8Array | ScanNote; stamp?: FileStamp | FileStat } {
+  const stat = statIfAny(abs);
+  const content = readForScan(abs, rel, limit, maxFileSize);
+  return { content, ...(stat ? { stamp: content instanceof Uint8Array ? stampOf(stat, content) : statOf(stat) } : {}) };
+}
+
+/** Whether a file's stat now is the one stored, and older than the run that stored it by RACY_MS. */
+function unchangedSince(startedAt: number, now: FileStat, stored: FileStat): boolean {
+  return sameStat(now, stored) && stored.mtimeMs < startedAt - RACY_MS;
+}
+
 /** The stamp of bytes read after `stat` was taken. */
-export function stampOf(stat: FileStat, bytes: Uint8Array): FileStamp {
+function stampOf(stat: FileStat, bytes: Uint8Array): FileStamp {
   return { ...statOf(stat), hash: digest(bytes) };
 }
 

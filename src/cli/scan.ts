@@ -221,7 +221,7 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
   const analysis = replayed ?? analysed!;
   if (cache) {
     for (const problem of cache.problems) process.stderr.write(`llm-compliance: the cache ${visibleControls(problem)}: it is ignored, and rewritten\n`);
-    if (analysed) saveCache(cache, analysed, stdin ? undefined : [...jobs.keys()], inputs, stdin?.rel);
+    if (analysed) saveCache(cache, analysed, stdin ? undefined : [...jobs.keys()], inputs);
   }
   const positions = new Positions(analysis.texts);
   return {
@@ -240,9 +240,10 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
  * Keeps this run's analyses for the next, and its results for the files listed (none with a
  * file from stdin: its bytes are not the disk's); a cache that cannot be written is said, and the scan stands.
  */
-function saveCache(cache: ScanCache, analysis: WorkspaceAnalysis, files: string[] | undefined, inputs: unknown, stdinFile: string | undefined): void {
+function saveCache(cache: ScanCache, analysis: WorkspaceAnalysis, files: string[] | undefined, inputs: unknown): void {
   try {
-    cache.save(analysis.exportState(cache.files().filter((rel) => rel !== stdinFile)), analysis, files, inputs);
+    // (The stdin file is never read through the cache, so it has no stamp, and no entry is kept for it.)
+    cache.save(analysis.exportState(cache.files()), analysis, files, inputs);
   } catch (err) {
     process.stderr.write(`llm-compliance: the cache ${visibleControls(cache.file)} could not be written: ${visibleControls(systemReason(err))}\n`);
   }

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Engine, type FirstAnalysis, firstAnalyzer, readLimit, type ScanNote } from '../core';
 import { readForScan } from './read-file';
-import { type FileStamp, type FileStat, type ScanCache, stampOf, statIfAny, statOf } from './cache';
+import { type FileStamp, type FileStat, readStamped, type ScanCache } from './cache';
 
 export interface FileJob {
   abs: string;
@@ -53,9 +53,7 @@ export async function analyzeInWorkers(script: string, jobs: FileJob[], maxFileS
   const parts = await Promise.all(slices.map((slice) => runInWorker(script, { llmComplianceWorker: true, jobs: slice, maxFileSize, wanted, stamp: cache !== undefined })));
   return jobs.map((job, i) => {
     const part = parts[i % threads]!;
-    const stamp = part.stamps[Math.floor(i / threads)];
-    if (stamp && 'hash' in stamp) cache?.record(job.rel, stamp);
-    else if (stamp) cache?.recordNote(job.rel, stamp);
+    cache?.record(job.rel, part.stamps[Math.floor(i / threads)]);
     return part.outcomes[Math.floor(i / threads)];
   });
 }
@@ -81,10 +79,10 @@ export function runScanWorker(): void {
   const analyze = firstAnalyzer(new Engine(), { maxFileSize, wanted });
   const out: WorkerOutput = { outcomes: [], stamps: [] };
   for (const job of jobs) {
-    const stat = stamp ? statIfAny(job.abs) : undefined;
-    const read = readForScan(job.abs, job.rel, readLimit(job.rel, maxFileSize), maxFileSize);
-    out.outcomes.push(read instanceof Uint8Array ? analyze(job.rel, read) : read);
-    out.stamps.push(stat && (read instanceof Uint8Array ? stampOf(stat, read) : statOf(stat)));
+    const limit = readLimit(job.rel, maxFileSize);
+    const read = stamp ? readStamped(job.abs, job.rel, limit, maxFileSize) : { content: readForScan(job.abs, job.rel, limit, maxFileSize) };
+    out.outcomes.push(read.content instanceof Uint8Array ? analyze(job.rel, read.content) : read.content);
+    out.stamps.push(read.stamp);
   }
   parentPort!.postMessage(out);
 }
