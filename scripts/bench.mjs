@@ -235,7 +235,7 @@ function peakRss() {
     if (kb) return { mib: +kb / 1024, via: '/usr/bin/time -f %M' };
   }
   // main() returns the exit code, or a promise of it in newer builds.
-  const wrapper = `const { main } = require(${JSON.stringify(CLI)});
+  const wrapper = `const { main } = require(${JSON.stringify(path.join(ROOT, 'dist/cli-main.js'))});
 Promise.resolve(main(${JSON.stringify(args.slice(1))})).then((code) => { process.exitCode = code; });
 process.on('exit', () => process.stderr.write('maxrss_kb=' + process.resourceUsage().maxRSS + '\\n'));`;
   const r = spawnSync(process.execPath, ['-e', wrapper], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });

@@ -1,5 +1,6 @@
 // Bundles the CLI, the extension (desktop and web) and the extension-host test suites with esbuild. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
@@ -9,7 +10,9 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 // `--cli`: only the command-line bundles, which are all the npm package ships (`files` in package.json).
 const cliOnly = process.argv.includes('--cli');
-const CLI_BUNDLES = ['dist/cli.js', 'dist/lsp.js'];
+const CLI_BUNDLES = ['dist/cli.js', 'dist/cli-main.js', 'dist/lsp.js'];
+/** The most dist/cli.js (entry.ts) may weigh, source maps apart. */
+const ENTRY_MAX_BYTES = 64 * 1024;
 // `--extension-only`: only what the VSIX ships (the extension's bundles, the webview, codicons),
 // for scripts/package-vsix.mjs. `--outdir DIR`: write those under DIR instead of the dev dist/.
 const extensionOnly = process.argv.includes('--extension-only');
@@ -28,6 +31,17 @@ if (process.argv.includes('--skip-when-packing') && ['pack', 'publish'].includes
   process.exit(0);
 }
 
+// What the bundles are built from: the sources, the package and its locked dependencies. The
+// scan cache is kept per build (src/cli/cache-file.ts), and reads it without hashing a bundle.
+const buildId = (() => {
+  const hash = createHash('sha256');
+  for (const file of readdirSync('src', { recursive: true, encoding: 'utf8' }).sort()) {
+    if (/\.(ts|js|json)$/.test(file)) hash.update(file).update(readFileSync(join('src', file)));
+  }
+  for (const file of ['package.json', 'package-lock.json']) hash.update(file).update(readFileSync(file));
+  return hash.digest('base64url');
+})();
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -43,6 +57,7 @@ const common = {
     __VERSION__: JSON.stringify(pkg.version),
     __REPOSITORY__: JSON.stringify(pkg.repository ?? null),
     __HOMEPAGE__: JSON.stringify(pkg.homepage ?? null),
+    __BUILD_ID__: JSON.stringify(buildId),
   },
 };
 
@@ -74,8 +89,11 @@ const web = {
 const loadStart = { js: '"use strict";\nvar __llmcLoadStart = performance.now();' };
 
 const builds = [
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // `llm-compliance lsp`: loaded by cli.js only for that command, so a scan never parses it.
+  // The CLI's start: answers a repeated `scan --cache` from its last run (src/cli/last-run.ts),
+  // else loads cli-main.js. Kept small: the engine is not in it (the build fails if it grows).
+  { ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js' },
+  // `llm-compliance lsp`: loaded by cli-main.js only for that command, so a scan never parses it.
   { ...common, entryPoints: ['src/cli/lsp.ts'], outfile: 'dist/lsp.js' },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: loadStart },
   { ...common, entryPoints: ['src/extension/index-worker.ts'], outfile: 'dist/index-worker.js' },
@@ -127,5 +145,11 @@ if (watch) {
       console.error(`build: ${b.outfile} has a non-ASCII character at offset ${at}; write it as \\uXXXX in the source`);
       process.exit(1);
     }
+  }
+  // The start of every run: the engine slipping into it would cost every run its parse.
+  const start = selected.find((b) => b.outfile === join(outRoot, 'dist/cli.js'));
+  if (start && readFileSync(start.outfile).length > ENTRY_MAX_BYTES) {
+    console.error(`build: dist/cli.js is ${readFileSync(start.outfile).length} bytes, more than ${ENTRY_MAX_BYTES}: has an import pulled the engine into src/cli/entry.ts?`);
+    process.exit(1);
   }
 }

@@ -37,7 +37,7 @@ const FORBIDDEN = [
   [/\.test\.[cm]?[jt]s$/, 'a test'],
   [/\.[cm]?ts$/, 'a TypeScript source'],
   [/\.map$/, 'a source map'],
-  [/(^|\/)(cli|lsp)\.js$/, 'a CLI bundle (the npm package ships it, not the extension)'],
+  [/(^|\/)(cli|cli-main|lsp)\.js$/, 'a CLI bundle (the npm package ships it, not the extension)'],
   [/\.vsix$/, 'a package inside the package'],
 ];
 

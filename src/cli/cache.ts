@@ -8,31 +8,13 @@
 // A cache written by another build of the tool, with another size limit or for other folders
 // is not used; one that does not parse is ignored with a message. Either is rewritten.
 
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { restoreResults, storeResults, type IndexState, type ScanNote, type StoredEntry, type StoredResults, type WorkspaceAnalysis } from '../core';
-import { constants as bufferConstants } from 'node:buffer';
-import { readForScan, readRegularFile } from './read-file';
-
-const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
+import { digest, engineBuild, type FileStat, isStat, readCacheFile, statIfAny, statOf, unchangedSince, writeCacheFile } from './cache-file';
+import { readForScan } from './read-file';
 
 /** Bumped when the file's layout changes. */
 const LAYOUT = 1;
-/**
- * A stat within this long of the last run's start is not trusted: a file written in the same
- * clock tick as it was read may have changed without its stat showing it (git's "racy clean").
- */
-const RACY_MS = 2000;
-
-/** A file's stat, as far as it tells a change. */
-export interface FileStat {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-}
 
 /** What is known of a file's bytes as they were analysed: the stat taken before reading them, and their hash. */
 export interface FileStamp extends FileStat {
@@ -62,16 +44,6 @@ interface CacheFile {
   files: [string, { stamp: FileStamp; entry: StoredEntry }][];
 }
 
-/** The folder --cache uses without --cache-location: LLM_COMPLIANCE_CACHE_DIR, else the system's cache folder. */
-export function defaultCacheFolder(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (env.LLM_COMPLIANCE_CACHE_DIR) return env.LLM_COMPLIANCE_CACHE_DIR;
-  const home = os.homedir();
-  const base = platform === 'win32' ? env.LOCALAPPDATA || path.join(home, 'AppData', 'Local')
-    : platform === 'darwin' ? path.join(home, 'Library', 'Caches')
-    : env.XDG_CACHE_HOME || path.join(home, '.cache');
-  return path.join(base, 'llm-compliance');
-}
-
 export class ScanCache {
   private readonly startedAt = Date.now();
   private loaded: { cache?: CacheFile } | undefined;
@@ -81,6 +53,8 @@ export class ScanCache {
   private readonly noted = new Map<string, FileStat>();
   /** Files whose bytes changed between two reads in this run: their entries are not kept. */
   private readonly unsteady = new Set<string>();
+  /** The stats a replay found unchanged, by path. */
+  private replayed: Map<string, FileStat> | undefined;
   /** Files placed from the cache with their stat trusted: when that is all of them, the entries are already what this run would write. */
   private trusted = 0;
   /** Why a cache file on disk was not used (it did not parse), to say once. */
@@ -119,6 +93,7 @@ export class ScanCache {
       const now = abs === undefined ? undefined : statIfAny(abs);
       if (!now || !unchangedSince(kept.startedAt, now, stat)) return undefined;
     }
+    this.replayed = new Map(kept.files);
     return { ...restoreResults(kept.results), filesScanned: kept.filesScanned };
   }
 
@@ -189,17 +164,29 @@ export class ScanCache {
         const stamp = this.stamps.get(rel);
         if (stamp && !this.unsteady.has(rel)) kept.push([rel, { stamp, entry }]);
       }
-      write(this.file, { layout: LAYOUT, scope: this.scope, startedAt: this.startedAt, keys: state.keys, files: kept } satisfies CacheFile);
+      writeCacheFile(this.file, { layout: LAYOUT, scope: this.scope, startedAt: this.startedAt, keys: state.keys, files: kept } satisfies CacheFile);
     }
     // Results are kept only when every listed file's stat is known (a replay checks each).
-    if (!files) return;
-    const stats = files.map((rel): [string, FileStat | undefined] => [rel, this.unsteady.has(rel) ? undefined : this.stamps.get(rel) ?? this.noted.get(rel)]);
-    const results = storeResults(analysis);
-    if (!results || stats.some(([, stat]) => !stat)) return;
-    write(this.resultsFile, {
-      layout: LAYOUT, scope: this.scope, startedAt: this.startedAt, inputs: digest(JSON.stringify(inputs)),
-      files: stats.map(([rel, stat]) => [rel, statOf(stat!)]), filesScanned: analysis.filesScanned, results,
+    const stats = files && this.listedStats(files);
+    const results = stats && storeResults(analysis);
+    if (!results) return;
+    writeCacheFile(this.resultsFile, {
+      layout: LAYOUT, scope: this.scope, startedAt: this.startedAt, inputs: digest(JSON.stringify(inputs)), files: stats, filesScanned: analysis.filesScanned, results,
     } satisfies ResultsFile);
+  }
+
+  /**
+   * The stat of each of `files` as this run found it (before reading it, or unchanged since the
+   * run it replays), or undefined when one has none: not listed, changed during the run, or refused.
+   */
+  listedStats(files: string[]): [string, FileStat][] | undefined {
+    const stats: [string, FileStat][] = [];
+    for (const rel of files) {
+      const stat = this.unsteady.has(rel) ? undefined : this.stamps.get(rel) ?? this.noted.get(rel) ?? this.replayed?.get(rel);
+      if (!stat) return undefined;
+      stats.push([rel, statOf(stat)]);
+    }
+    return stats;
   }
 
   /** The entries of the last run, read on first use (a replayed scan never needs them). */
@@ -214,71 +201,16 @@ export class ScanCache {
 
   /** A cache file of ours, for this scope; a damaged one is noted (this.problems) and not used. */
   private readCacheFile<T extends { layout: number; scope: string }>(file: string, valid: (value: unknown) => value is T): T | undefined {
-    // Never read past what a string can hold, nor from a FIFO or a device put in its place (readRegularFile).
-    let read: ReturnType<typeof readRegularFile>;
-    try {
-      read = readRegularFile(file, MAX_STRING_LENGTH);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') this.problems.push(`${file} cannot be read (${code ?? String(err)})`);
-      return undefined;
-    }
-    if (!('bytes' in read)) {
-      this.problems.push(`${file} is ${'tooLarge' in read ? 'too large to be a cache' : `${read.notRegular}, not a file`}`);
-      return undefined;
-    }
-    // The first line is the checksum of the rest: a file damaged in any byte (cut short, edited) is not used.
-    const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
-    const newline = bytes.indexOf(0x0a);
-    if (newline < 0 || bytes.toString('latin1', 0, newline) !== digest(bytes.subarray(newline + 1))) {
-      this.problems.push(`${file} is damaged (its checksum does not match: cut short, changed, or not ours)`);
-      return undefined;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(bytes.toString('utf8', newline + 1));
-    } catch {
-      this.problems.push(`${file} is not valid JSON (not ours)`);
-      return undefined;
-    }
-    if (!valid(value)) {
+    const read = readCacheFile(file);
+    if (read && 'problem' in read) this.problems.push(read.problem);
+    if (!read || !('value' in read)) return undefined;
+    if (!valid(read.value)) {
       this.problems.push(`${file} is not a cache this tool wrote`);
       return undefined;
     }
     // Another build, size limit or folder set: expected after an upgrade, said nowhere.
-    return value.layout === LAYOUT && value.scope === this.scope ? value : undefined;
+    return read.value.layout === LAYOUT && read.value.scope === this.scope ? read.value : undefined;
   }
-}
-
-function write(file: string, body: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    // Created afresh, never opened through what is there (a link someone planted in a shared folder would be written through).
-    fs.rmSync(temporary, { force: true });
-    const json = JSON.stringify(body);
-    // Yours alone: it holds the text of the files with findings.
-    fs.writeFileSync(temporary, `${digest(json)}\n${json}`, { flag: 'wx', mode: 0o600 });
-    fs.renameSync(temporary, file);
-  } finally {
-    fs.rmSync(temporary, { force: true });
-  }
-}
-
-/**
- * A file's stat, or undefined when there is none to take: gone, or refused (EACCES in a folder
- * that can be listed but not searched, ELOOP): the read then gives the file's note, as without the cache.
- */
-function statIfAny(file: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-}
-
-function statOf(stat: FileStat): FileStat {
-  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
 }
 
 /**
@@ -291,36 +223,23 @@ export function readStamped(abs: string, rel: string, limit: number, maxFileSize
   return { content, ...(stat ? { stamp: content instanceof Uint8Array ? stampOf(stat, content) : statOf(stat) } : {}) };
 }
 
-/** Whether a file's stat now is the one stored, and older than the run that stored it by RACY_MS. */
-function unchangedSince(startedAt: number, now: FileStat, stored: FileStat): boolean {
-  return sameStat(now, stored) && stored.mtimeMs < startedAt - RACY_MS;
-}
-
 /** The stamp of bytes read after `stat` was taken. */
 function stampOf(stat: FileStat, bytes: Uint8Array): FileStamp {
   return { ...statOf(stat), hash: digest(bytes) };
-}
-
-function sameStat(stat: FileStat, stamp: FileStat): boolean {
-  return stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs && stat.ctimeMs === stamp.ctimeMs && stat.ino === stamp.ino;
-}
-
-function digest(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('base64url');
 }
 
 /** The shape of an entries file, checked before anything in it is used. */
 function isCacheFile(value: unknown): value is CacheFile {
   const c = value as Partial<CacheFile> | null;
   if (!isHeader(c) || !Array.isArray(c.keys) || !c.keys.every((k) => typeof k === 'string') || !Array.isArray(c.files)) return false;
-  return c.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && isStamp(f[1]?.stamp) && typeof f[1].stamp.hash === 'string' && isEntry(f[1].entry));
+  return c.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && isStat(f[1]?.stamp) && typeof f[1].stamp.hash === 'string' && isEntry(f[1].entry));
 }
 
 /** The shape of a results file. */
 function isResultsFile(value: unknown): value is ResultsFile {
   const c = value as Partial<ResultsFile> | null;
   if (!isHeader(c) || typeof c.inputs !== 'string' || typeof c.filesScanned !== 'number' || !Array.isArray(c.files)) return false;
-  if (!c.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && isStamp(f[1]))) return false;
+  if (!c.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && isStat(f[1]))) return false;
   const r = c.results as Partial<StoredResults> | undefined;
   if (typeof r !== 'object' || r === null || !Array.isArray(r.notes) || !Array.isArray(r.texts) || !r.texts.every((t) => Array.isArray(t) && typeof t[0] === 'string' && typeof t[1] === 'string')) return false;
   if (!hasEndpoints(r) || !Array.isArray(r.findings)) return false;
@@ -331,10 +250,6 @@ function isResultsFile(value: unknown): value is ResultsFile {
 
 function isHeader<T extends { layout?: unknown; scope?: unknown; startedAt?: unknown }>(c: T | null): c is T {
   return typeof c === 'object' && c !== null && typeof c.layout === 'number' && typeof c.scope === 'string' && typeof c.startedAt === 'number';
-}
-
-function isStamp(s: Partial<FileStat> | undefined): boolean {
-  return typeof s === 'object' && s !== null && [s.size, s.mtimeMs, s.ctimeMs, s.ino].every((n) => typeof n === 'number');
 }
 
 function isPosition(value: unknown, length: number): boolean {
@@ -353,24 +268,4 @@ function isEntry(e: Partial<StoredEntry> | undefined): boolean {
   const result = (r: unknown): boolean => typeof r === 'object' && r !== null && hasEndpoints(r) && ['notes', 'env', 'waivers', 'azureResources'].every((k) => Array.isArray((r as Record<string, unknown>)[k]));
   return typeof e === 'object' && e !== null && typeof e.code === 'boolean' && typeof e.kept === 'boolean' && typeof e.forced === 'boolean'
     && Array.isArray(e.reads) && result(e.first) && (e.withEnv === undefined || result(e.withEnv.result));
-}
-
-let build: string | undefined;
-
-/**
- * The running build of the tool: the bundle's own bytes (the engine and the catalog are in
- * it). Run from sources (tests, tsx), the sources of the CLI and the core.
- */
-function engineBuild(): string {
-  if (build !== undefined) return build;
-  const hash = createHash('sha256');
-  if (__filename.endsWith('.js')) {
-    hash.update(fs.readFileSync(__filename));
-  } else {
-    const src = path.resolve(__dirname, '..');
-    for (const file of fs.readdirSync(src, { recursive: true, encoding: 'utf8' }).sort()) {
-      if (file.endsWith('.ts') || file.endsWith('.json')) hash.update(file).update(fs.readFileSync(path.join(src, file)));
-    }
-  }
-  return (build = hash.digest('base64url'));
 }

@@ -4,22 +4,22 @@
 // for other editors (lsp.ts).
 // Exit codes: 0 nothing at or above the failing severity, 1 findings, 2 usage or input error.
 
-import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { closestMatch, type Engine, isDate, PolicyError, visibleControls } from '../core';
 import { InitError, runInit } from './init';
 import type * as Lsp from './lsp';
 import { FORMAT_NAMES, formatOutput, isFormat } from './format/formats';
-import { colorFlag, useColor } from './color';
+import { terminalOf, writeOutput } from './output';
 import { exitCodeOf, failingOnly, tooManyWarnings, warningCount } from './report';
 import { isScanWorker, runScanWorker } from './workers';
 import { PACKAGE_INFO } from './package-info';
 import { readStream, scan, systemReason } from './scan';
 import { UsageError } from './usage-error';
-import { defaultCacheFolder } from './cache';
+import { defaultCacheFolder } from './cache-file';
+import { OPTION_COMMAND, OPTIONS } from './options';
+import { OutputKeeper, saveLastRun } from './last-run';
 
 
 const HELP = `Usage: llm-compliance scan [PATH...] [options]
@@ -88,39 +88,6 @@ Options:
 Text output is wrapped at the terminal's width; piped or written to a file it is not wrapped.
 Exit codes: 0 no finding at or above the policy's failOn severity, 1 findings, 2 usage or input error.
 `;
-
-const OPTIONS = {
-  policy: { type: 'string' },
-  format: { type: 'string', default: 'text' },
-  output: { type: 'string' },
-  date: { type: 'string' },
-  verbose: { type: 'boolean', default: false },
-  'show-waived': { type: 'boolean', default: false },
-  'no-color': { type: 'boolean', default: false },
-  color: { type: 'boolean', default: false },
-  quiet: { type: 'boolean', short: 'q', default: false },
-  'max-warnings': { type: 'string' },
-  workspace: { type: 'string' },
-  'changed-since': { type: 'string' },
-  'stdin-filename': { type: 'string' },
-  cache: { type: 'boolean', default: false },
-  'cache-location': { type: 'string' },
-  require: { type: 'string' },
-  baa: { type: 'string' },
-  gateway: { type: 'string', multiple: true },
-  residency: { type: 'string' },
-  yes: { type: 'boolean', short: 'y', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', short: 'v', default: false },
-  stdio: { type: 'boolean', default: false },
-} as const;
-
-/** Which command each option belongs to (the rest are for every command). */
-const OPTION_COMMAND: Record<string, string> = {
-  policy: 'scan', format: 'scan', output: 'scan', date: 'scan', verbose: 'scan', 'show-waived': 'scan', 'no-color': 'scan', color: 'scan',
-  quiet: 'scan', 'max-warnings': 'scan', workspace: 'scan', 'changed-since': 'scan', 'stdin-filename': 'scan', cache: 'scan', 'cache-location': 'scan',
-  require: 'init', baa: 'init', gateway: 'init', residency: 'init', yes: 'init', stdio: 'lsp',
-};
 
 /** What a test can put in place of the real thing: an engine with faults injected. */
 export interface MainDeps {
@@ -213,31 +180,35 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   deps.engine?.checkpoint('report');
   // --quiet lists only what fails the run; the exit code is the same either way.
   const report = values.quiet ? failingOnly(scanned, gate) : scanned;
-  const color = format === 'text' && useColor({
-    flag: colorFlag(argv), env: process.env, toStdout: values.output === undefined, isTTY: values.output === undefined && process.stdout.isTTY === true,
-    colorDepth: (env) => process.stdout.getColorDepth?.(env) ?? 1,
-  });
+  const terminal = terminalOf(argv, values.output);
   // Written as it is serialised: a large report is never one string (V8 caps strings at about 512 MB).
   const chunks = formatOutput(format, report, {
-    version: PACKAGE_INFO.version, rootUri: pathToFileURL(process.cwd()).href + '/', paths, color, verbose: values.verbose, showWaived: values['show-waived'],
-    width: textWidth(values.output), quiet: values.quiet, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+    version: PACKAGE_INFO.version, rootUri: pathToFileURL(process.cwd()).href + '/', paths, color: format === 'text' && terminal.color, verbose: values.verbose, showWaived: values['show-waived'],
+    width: terminal.width, quiet: values.quiet, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
   });
+  // With --cache, the output is kept with what the scan depended on, for the next run of the same command.
+  const kept = scanned.dependencies && cacheFolder !== undefined ? new OutputKeeper() : undefined;
   try {
-    await writeOutput(chunks, values.output);
+    await writeOutput(kept ? kept.tee(chunks) : chunks, values.output);
   } catch (err) {
     // Only the system's write errors; a fault in a formatter stays an internal error.
     if (!isNodeError(err) || !err.syscall) throw err;
     return usage(`cannot write ${values.output ?? 'the output'}: ${err.code === 'ENOENT' || err.code === 'ENOTDIR' ? 'its folder does not exist' : systemReason(err)}`);
   }
+  let notices = '';
   // The text output says it in its last line; JSON and SARIF stay as they are (a contract), so the hint goes to stderr.
   if (!report.policy && (format !== 'text' || values.output || values.quiet)) {
     const n = report.endpoints.length;
-    process.stderr.write(`llm-compliance: no policy file: ${n} endpoint${n === 1 ? '' : 's'} found, none checked; run "llm-compliance init" to create one\n`);
+    notices += `llm-compliance: no policy file: ${n} endpoint${n === 1 ? '' : 's'} found, none checked; run "llm-compliance init" to create one\n`;
   }
   if (tooManyWarnings(scanned, gate)) {
-    process.stderr.write(`llm-compliance: too many warnings: ${warningCount(scanned)}, more than --max-warnings ${maxWarnings}\n`);
+    notices += `llm-compliance: too many warnings: ${warningCount(scanned)}, more than --max-warnings ${maxWarnings}\n`;
   }
-  return exitCodeOf(scanned, gate);
+  if (notices) process.stderr.write(notices);
+  const code = exitCodeOf(scanned, gate);
+  const text = kept?.text;
+  if (text !== undefined) saveLastRun(cacheFolder!, argv, values.output, scanned.dependencies!, { text, notices, code });
+  return code;
 }
 
 /** --max-warnings N: a count from 0 (-1, ESLint's default, means no limit), or why not. */
@@ -254,14 +225,6 @@ function stdinUsage(paths: string[], stdinFile: string | undefined): string | un
   if (dash && paths.length > 1) return 'scan - reads one file from stdin: give no other paths';
   if (stdinFile === '') return '--stdin-filename needs a path';
   return undefined;
-}
-
-/**
- * Columns to wrap the text output at: the terminal's width on a terminal. Piped or written to
- * a file it is not wrapped: one finding per line suits grep, and CI log viewers wrap themselves.
- */
-function textWidth(output: string | undefined): number {
-  return output === undefined && process.stdout.isTTY === true ? (process.stdout.columns || 80) : 0;
 }
 
 /** parseArgs's complaint in the user's words, with the option they most likely meant. */
@@ -286,25 +249,6 @@ function loadLanguageServer(): typeof Lsp {
   return createRequire(__filename)(__filename.endsWith('.js') ? './lsp.js' : './lsp') as typeof Lsp;
 }
 
-/** Writes chunk by chunk to the file, or to stdout waiting for it to drain. */
-async function writeOutput(chunks: Iterable<string>, file: string | undefined): Promise<void> {
-  if (file === undefined) {
-    for (const chunk of chunks) {
-      if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
-    }
-    return;
-  }
-  const fd = fs.openSync(file, 'w');
-  try {
-    for (const chunk of chunks) {
-      const bytes = Buffer.from(chunk, 'utf8');
-      for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 function usage(reason: string, pointToHelp = true): number {
   // The reason can quote a path or an argument: no raw control characters to the terminal.
   process.stderr.write(`llm-compliance: ${visibleControls(reason)}\n${pointToHelp ? 'Run "llm-compliance --help" for usage.\n' : ''}`);
@@ -315,10 +259,9 @@ function isNodeError(err: unknown): err is NodeJS.ErrnoException {
   return err instanceof Error && 'code' in err;
 }
 
-if (isScanWorker()) {
-  runScanWorker();
-} else if (require.main === module) {
-  main(process.argv.slice(2)).then(
+/** Runs the CLI as a process: main's exit code, or 2 with the stack of an internal error. */
+export function run(argv: string[]): void {
+  main(argv).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {
       const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -327,3 +270,7 @@ if (isScanWorker()) {
     },
   );
 }
+
+// dist/cli.js (entry.ts) loads this bundle (dist/cli-main.js) and calls run; worker threads start from it.
+if (isScanWorker()) runScanWorker();
+else if (require.main === module) run(process.argv.slice(2));

@@ -1,5 +1,6 @@
 // The result of a CLI scan, and its JSON form (a contract: see DESIGN.md).
 
+import type { Dependencies } from './last-run';
 import { type Endpoint, endpointCountries, endpointsJudgedBy, type Finding, type Fix, formatOf, LineIndex, type Policy, type RelatedLocation, type ScanNote, SEVERITY_RANK, shownValue, type TextRange } from '../core';
 
 export interface ScanReport {
@@ -16,6 +17,8 @@ export interface ScanReport {
   files?: string[];
   /** Set when the report speaks for some files of a workspace analysed whole (reportFor). */
   scope?: { paths: string[]; workspaceFilesScanned: number };
+  /** With --cache: what the scan depended on besides its command line (last-run.ts). */
+  dependencies?: Dependencies;
 }
 
 export interface Region {

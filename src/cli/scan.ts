@@ -5,8 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeWorkspace, decodePolicy, emptyPolicy, Engine, firstAnalyzer, formatOf, type IgnoreLayer, internalError, isExcluded, MAX_POLICY_FILE_BYTES, nearestPolicy, parsePolicy, type Policy, PolicyError, POLICY_FILE_NAMES, readLimit, type ScanNote, todayUtc, tooLargeNote, visibleControls, type WorkspaceAnalysis, type WorkspaceSource } from '../core';
 import { ScanCache } from './cache';
+import { RunLog } from './last-run';
 import { compareEndpoints, compareNotes, inReportOrder, Positions, reportFor, type ScanReport } from './report';
-import { readForScan, readRegularFile, type ReadResult } from './read-file';
+import { readForScan } from './read-file';
+import { readRegularFile, type ReadResult } from './regular-file';
 import { analyzeInWorkers, type FileJob } from './workers';
 import { problemNote, walk, type WalkProblem } from './walk';
 import { changedSince } from './git';
@@ -27,9 +29,13 @@ export interface ScanOptions {
   cacheFolder?: string;
 }
 
-/** Finds the policy for a scan: the given file, or the nearest one at or above the first scanned folder (up to the repository root). */
-export async function findPolicy(roots: string[], given: string | undefined, cwd: string): Promise<{ policy: Policy; file?: string }> {
+/**
+ * Finds the policy for a scan: the given file, or the nearest one at or above the first scanned
+ * folder (up to the repository root). What it looked at goes to `log`.
+ */
+export async function findPolicy(roots: string[], given: string | undefined, cwd: string, log?: RunLog): Promise<{ policy: Policy; file?: string }> {
   const load = (file: string): Policy => {
+    log?.stat(file);
     const shown = relative(cwd, file);
     return parsePolicy(shown, decodePolicy(shown, readPolicyFile(file, shown)));
   };
@@ -44,7 +50,11 @@ export async function findPolicy(roots: string[], given: string | undefined, cwd
   const found = await nearestPolicy(fs.statSync(first).isDirectory() ? first : path.dirname(first), {
     parent: (dir) => (path.dirname(dir) === dir ? undefined : path.dirname(dir)),
     // lstat: a policy that is there but unreadable (a broken link, a directory) is an error, never "no policy".
-    has: (dir, name) => fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false }) !== undefined,
+    has: (dir, name) => {
+      const found = fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false }) !== undefined;
+      log?.looked(path.join(dir, name), found);
+      return found;
+    },
   });
   if (!found) return { policy: emptyPolicy() };
   const file = path.join(found.folder, found.name);
@@ -93,13 +103,16 @@ export interface SubsetOptions {
 
 export async function scan(paths: string[], options: ScanOptions & SubsetOptions = {}): Promise<ScanReport> {
   const cwd = options.cwd ?? process.cwd();
-  if (options.workspace !== undefined || options.stdin || options.changedSince !== undefined) return scanSubset(paths, options, cwd);
+  // With the cache, what the scan depended on is noted, for the next run to tell whether anything moved
+  // (not stdin's content, nor what git says changed: those scans are never answered from the cache).
+  const log = options.cacheFolder !== undefined && !options.stdin && options.changedSince === undefined && !options.engine ? new RunLog() : undefined;
+  if (options.workspace !== undefined || options.stdin || options.changedSince !== undefined) return scanSubset(paths, options, cwd, log);
   const typed = paths.length ? paths : ['.'];
   const roots = typed.map((p) => path.resolve(cwd, p));
   // Said back as the user typed it: an absolute path stays absolute.
   const missing = typed.find((p, i) => !fs.existsSync(roots[i]!));
   if (missing !== undefined) throw new UsageError(`path not found: ${missing}`, false);
-  return analyse(roots, options, cwd);
+  return analyse(roots, options, cwd, log);
 }
 
 /**
@@ -107,7 +120,7 @@ export async function scan(paths: string[], options: ScanOptions & SubsetOptions
  * files, deployment settings, values across files), then the report keeps what concerns the
  * given files (reportFor). Each FILE must lie inside DIR.
  */
-async function scanSubset(paths: string[], options: ScanOptions & SubsetOptions, cwd: string): Promise<ScanReport> {
+async function scanSubset(paths: string[], options: ScanOptions & SubsetOptions, cwd: string, log: RunLog | undefined): Promise<ScanReport> {
   const shownDir = options.workspace ?? '.';
   const dir = path.resolve(cwd, shownDir);
   const stat = fs.statSync(dir, { throwIfNoEntry: false });
@@ -122,6 +135,7 @@ async function scanSubset(paths: string[], options: ScanOptions & SubsetOptions,
   for (const file of typed) {
     const abs = path.resolve(cwd, file);
     if (!isInside(abs, dir)) throw new UsageError(`${file} is outside the workspace ${shownDir}: only files inside it can be judged with its context`);
+    log?.stat(abs);
     if (!options.stdin && !fs.existsSync(abs)) throw new UsageError(`path not found: ${file}`, false);
     if (options.stdin && fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--stdin-filename ${file} is a folder: name the file the content on stdin is judged as`);
   }
@@ -130,7 +144,7 @@ async function scanSubset(paths: string[], options: ScanOptions & SubsetOptions,
     return abs === cwd ? '.' : relative(cwd, abs);
   });
   // The policy is the workspace's (found at DIR), whichever files are reported.
-  const report = await analyse([dir], options, cwd);
+  const report = await analyse([dir], options, cwd, log);
   return selected.length ? reportFor(report, selected, report.policyFile) : report;
 }
 
@@ -156,14 +170,14 @@ async function reportOnChanges(ref: string, dir: string, options: ScanOptions & 
   return reportFor(report, [...new Set([...given, ...unseen])].sort(), report.policyFile);
 }
 
-async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cwd: string): Promise<ScanReport> {
-  const { policy, file: policyFile } = await findPolicy(roots, options.policyFile, cwd);
+async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cwd: string, log?: RunLog): Promise<ScanReport> {
+  const { policy, file: policyFile } = await findPolicy(roots, options.policyFile, cwd, log);
   const problems: WalkProblem[] = [];
   const policyIgnore = policyFile && policy.ignore.length ? { base: path.dirname(policyFile), patterns: policy.ignore } : undefined;
   const jobs = new Map<string, FileJob>();
   const layers: IgnoreLayer[] = [];
   for (const root of roots) {
-    for (const file of walk(root, policyIgnore, problems, roots, layers)) {
+    for (const file of walk(root, policyIgnore, problems, roots, layers, log)) {
       const rel = relative(cwd, file);
       if (!jobs.has(rel)) jobs.set(rel, { abs: file, rel });
     }
@@ -223,6 +237,8 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
     for (const problem of cache.problems) process.stderr.write(`llm-compliance: the cache ${visibleControls(problem)}: it is ignored, and rewritten\n`);
     if (analysed) saveCache(cache, analysed, stdin ? undefined : [...jobs.keys()], inputs);
   }
+  // Every file's stat known (none changed during the run): the next run can tell whether it would find the same.
+  const analysedStats = log && cache?.listedStats([...jobs.keys()]);
   const positions = new Positions(analysis.texts);
   return {
     endpoints: analysis.endpoints.sort(compareEndpoints),
@@ -233,6 +249,7 @@ async function analyse(roots: string[], options: ScanOptions & SubsetOptions, cw
     texts: analysis.texts,
     files: [...jobs.keys()],
     ...(policyFile ? { policyFile: relative(cwd, policyFile) } : {}),
+    ...(analysedStats ? { dependencies: log.dependencies(analysedStats.map(([rel, stat]) => [jobs.get(rel)!.abs, stat])) } : {}),
   };
 }
 

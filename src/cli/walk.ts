@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALWAYS_SKIPPED_FOLDERS, formatOf, gitignoreLayer, type IgnoreLayer, isIgnored, type NoteKind, policyLayer, refusedPatternNotes, type ScanNote } from '../core';
+import type { RunLog } from './last-run';
 
 /** A file or pattern the walk could not use; the scan reports each as a note. */
 export interface WalkProblem {
@@ -32,10 +33,12 @@ export interface PolicyIgnore {
  * A symlinked file is read only when its target lies inside one of `scannedRoots`
  * (default: `root`), so a workspace cannot make the scan read `/etc/passwd`. The ignore
  * layers it read (the policy's, each .gitignore's) are added to `seenLayers`, so a host can
- * judge a path the walk did not meet (a file created later) by the same rules.
+ * judge a path the walk did not meet (a file created later) by the same rules. What it looked
+ * at goes to `log` (scan --cache keeps it, to tell whether the next run would find the same).
  */
-export function* walk(root: string, policyIgnore: PolicyIgnore | undefined, problems: WalkProblem[], scannedRoots: string[] = [root], seenLayers: IgnoreLayer[] = []): Generator<string> {
+export function* walk(root: string, policyIgnore: PolicyIgnore | undefined, problems: WalkProblem[], scannedRoots: string[] = [root], seenLayers: IgnoreLayer[] = [], log?: RunLog): Generator<string> {
   let stat: fs.Stats;
+  log?.stat(root);
   try {
     stat = fs.statSync(root);
   } catch (err) {
@@ -63,25 +66,31 @@ export function* walk(root: string, policyIgnore: PolicyIgnore | undefined, prob
   seenLayers.push(...layers);
   const realRoots = scannedRoots.flatMap((r) => {
     try {
-      return [fs.realpathSync(r)];
-    } catch {
+      const real = fs.realpathSync(r);
+      log?.resolved(r, real);
+      return [real];
+    } catch (err) {
+      log?.resolved(r, err as NodeJS.ErrnoException);
       return [];
     }
   });
-  yield* walkDir(root, '', layers, problems, realRoots, seenLayers);
+  yield* walkDir(root, '', layers, problems, realRoots, seenLayers, log);
 }
 
 /** `rel` is the folder's path below the walk root, with a trailing `/` (empty for the root). */
-function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: WalkProblem[], realRoots: string[], seenLayers: IgnoreLayer[]): Generator<string> {
+function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: WalkProblem[], realRoots: string[], seenLayers: IgnoreLayer[], log: RunLog | undefined): Generator<string> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
+    log?.listed(dir, entries);
   } catch (err) {
+    log?.listed(dir, err as NodeJS.ErrnoException);
     problems.push({ file: dir, message: `folder not readable: ${codeOf(err)}` });
     return;
   }
   let here = layers;
   if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+    log?.stat(`${dir}/.gitignore`);
     try {
       const layer = gitignoreLayer(rel, fs.readFileSync(`${dir}/.gitignore`, 'utf8'));
       for (const note of refusedPatternNotes(layer, `${dir}/.gitignore`)) problems.push(note);
@@ -96,13 +105,13 @@ function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: Wal
     const full = `${dir}/${name}`;
     if (entry.isDirectory()) {
       if (ALWAYS_SKIPPED_FOLDERS.has(name) || isIgnored(`${rel}${name}/`, here)) continue;
-      yield* walkDir(full, `${rel}${name}/`, here, problems, realRoots, seenLayers);
+      yield* walkDir(full, `${rel}${name}/`, here, problems, realRoots, seenLayers, log);
       continue;
     }
     if (!formatOf(name) || isIgnored(`${rel}${name}`, here)) continue;
     if (entry.isFile()) yield full;
     else if (entry.isSymbolicLink()) {
-      if (isLinkToScan(full, realRoots, problems)) yield full;
+      if (isLinkToScan(full, realRoots, problems, log)) yield full;
     } else problems.push({ file: full, message: 'not a regular file (a FIFO, socket or device): not read' });
   }
 }
@@ -112,17 +121,21 @@ function* walkDir(dir: string, rel: string, layers: IgnoreLayer[], problems: Wal
  * folder. Links to folders are not followed (they can loop) and dangling links have
  * nothing to read: both are skipped quietly. Anything else is skipped with a note.
  */
-function isLinkToScan(link: string, realRoots: string[], problems: WalkProblem[]): boolean {
+function isLinkToScan(link: string, realRoots: string[], problems: WalkProblem[], log: RunLog | undefined): boolean {
   let target: string;
   let stat: fs.Stats;
   try {
     target = fs.realpathSync(link);
+  } catch (err) {
+    log?.resolved(link, err as NodeJS.ErrnoException);
+    return unreadableLink(link, err, problems);
+  }
+  log?.resolved(link, target);
+  log?.stat(target);
+  try {
     stat = fs.statSync(target);
   } catch (err) {
-    const code = codeOf(err);
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return false;
-    problems.push({ file: link, message: `symlink not readable: ${code}` });
-    return false;
+    return unreadableLink(link, err, problems);
   }
   if (stat.isDirectory()) return false;
   if (!realRoots.some((root) => isInside(target, root))) {
@@ -135,6 +148,13 @@ function isLinkToScan(link: string, realRoots: string[], problems: WalkProblem[]
     return false;
   }
   return true;
+}
+
+/** A link that leads nowhere is skipped quietly; one the system refuses, with a note. */
+function unreadableLink(link: string, err: unknown, problems: WalkProblem[]): false {
+  const code = codeOf(err);
+  if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ELOOP') problems.push({ file: link, message: `symlink not readable: ${code}` });
+  return false;
 }
 
 function isInside(file: string, folder: string): boolean {

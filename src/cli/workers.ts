@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Engine, type FirstAnalysis, firstAnalyzer, readLimit, type ScanNote } from '../core';
 import { readForScan } from './read-file';
-import { type FileStamp, type FileStat, readStamped, type ScanCache } from './cache';
+import { type FileStamp, readStamped, type ScanCache } from './cache';
+import type { FileStat } from './cache-file';
 
 export interface FileJob {
   abs: string;

@@ -11,7 +11,8 @@ export { ALWAYS_SKIPPED_FOLDERS, gitignoreLayer, isExcluded, isIgnored, policyLa
 export { decodePolicy, emptyPolicy, MAX_POLICY_FILE_BYTES, parsePolicy, POLICY_FILE_NAMES, PolicyError, REQUIREMENTS, type Policy, type PolicyProblem, type Requirement } from './policy/policy';
 export { type PolicyChoices, policyTemplate, providersOfferingBaa, providersWithUnconfirmedBaa } from './policy/template';
 export { REQUIREMENT_LABELS } from './policy/requirement-labels';
-export { isDate, lineCommentOf, todayUtc, waiverCommentEdit, WaiverInputError } from './policy/waivers';
+export { todayUtc } from './day';
+export { isDate, lineCommentOf, waiverCommentEdit, WaiverInputError } from './policy/waivers';
 export { nearestPolicy, type PolicyLookup } from './policy/discovery';
 export { checksNothing, NO_POLICY_CODE, NO_POLICY_HINT_MAX, noPolicyHints, type NoPolicyHint } from './policy/no-policy';
 export { RULES, ruleMeta } from './rules/rules';

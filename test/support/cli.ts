@@ -30,3 +30,19 @@ export function tempWorkspace(files: Record<string, string | Uint8Array>): strin
   }
   return dir;
 }
+
+/**
+ * A copy of the built CLI (its bundles: dist/cli.js loads dist/cli-main.js) in a new folder
+ * beside `dir`, readable by every user: tests that run it as another user (root reads
+ * everything) start it from there, wherever the repository lives. Returns the copy's cli.js.
+ */
+export function copyCli(dir: string): string {
+  const copy = `${dir}-cli`;
+  fs.mkdirSync(copy, { mode: 0o755 });
+  fs.chmodSync(copy, 0o755);
+  for (const bundle of ['cli.js', 'cli-main.js', 'lsp.js']) {
+    fs.copyFileSync(path.join(ROOT, 'dist', bundle), path.join(copy, bundle));
+    fs.chmodSync(path.join(copy, bundle), 0o644);
+  }
+  return path.join(copy, 'cli.js');
+}

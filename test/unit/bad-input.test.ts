@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../../src/core/engine';
-import { CLI, runCli, tempWorkspace } from '../support/cli';
+import { copyCli, runCli, tempWorkspace } from '../support/cli';
 
 const GOOD = { 'good.py': 'from openai import OpenAI\nclient = OpenAI()\n' };
 
@@ -67,9 +67,7 @@ describe('bad input', () => {
     // root reads everything, so run the CLI as an unprivileged user there, from a copy
     // of the (self-contained) bundle that user can reach wherever the repository lives.
     const asRoot = process.getuid?.() === 0;
-    const cli = path.join(dir, '..', `${path.basename(dir)}-cli.js`);
-    fs.copyFileSync(CLI, cli);
-    fs.chmodSync(cli, 0o644);
+    const cli = copyCli(dir);
     const r = spawnSync(process.execPath, [cli, 'scan', '.', '--format', 'json'], {
       cwd: dir, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
     });

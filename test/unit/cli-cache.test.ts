@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Engine } from '../../src/core';
 import { scan } from '../../src/cli/scan';
-import { CLI, EXAMPLES, ROOT, runCli, tempWorkspace } from '../support/cli';
+import { CLI, copyCli, EXAMPLES, ROOT, runCli, tempWorkspace } from '../support/cli';
 import { FORMAT_NAMES, formatOutput } from '../../src/cli/format/formats';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -121,12 +121,13 @@ describe('scan --cache (issue 15)', function () {
     const plain = json(dir);
     json(dir, '--cache-location', cache);
     const files = fs.readdirSync(cache).map((name) => path.join(cache, name)).sort();
-    assert.deepEqual(files.map((f) => path.basename(f).replace(/^scan-[\w-]+/, 'scan')), ['scan.json', 'scan.results.json']);
+    // The last run's output (last-run.ts), the entries, the results.
+    assert.deepEqual(files.map((f) => path.basename(f).replace(/^(scan|run)-[\w-]+/, '$1')), ['run.json', 'scan.json', 'scan.results.json']);
     const good = files.map((f) => fs.readFileSync(f, 'utf8'));
 
     const damages = (text: string) => [text.slice(0, text.length / 2), '{"layout":1,"scope":"x","startedAt":0,"keys":[],"files":[["app/b.py",{"stamp":{}}]]}', '\u0000\u0001binary'];
     for (const [damage, said] of [[0, /damaged/], [1, /damaged/], [2, /damaged/]] as const) {
-      // Both files damaged: the results cannot be replayed, and the entries not placed.
+      // Every file damaged: neither the output nor the results can be replayed, nor the entries placed.
       files.forEach((f, i) => fs.writeFileSync(f, damages(good[i]!)[damage]!));
       const r = json(dir, '--cache-location', cache);
       assert.equal(r.stdout, plain.stdout);
@@ -158,10 +159,15 @@ describe('scan --cache (issue 15)', function () {
     json(dir, '--cache-location', cache);
     // Another build's, or another size limit's: nothing in it is used (one that claims the file clean is not believed).
     for (const [i, f] of files.entries()) {
-      const foreign = body(good[i]!) as unknown as { scope: string; results?: { findings: unknown[] }; files: [string, { entry?: { first: { endpoints: unknown[] } } }][] };
-      foreign.scope = 'another build';
-      if (foreign.results) foreign.results.findings = [];
-      for (const [, kept] of foreign.files) if (kept.entry) kept.entry.first.endpoints = [];
+      const foreign = body(good[i]!) as unknown as { scope?: string; build?: string; output?: { text: string; code: number }; results?: { findings: unknown[] }; files: [string, { entry?: { first: { endpoints: unknown[] } } }][] };
+      if (foreign.output) {
+        foreign.build = 'another build';
+        foreign.output = { ...foreign.output, text: '{}', code: 0 };
+      } else {
+        foreign.scope = 'another build';
+        if (foreign.results) foreign.results.findings = [];
+        for (const [, kept] of foreign.files) if (kept.entry) kept.entry.first.endpoints = [];
+      }
       fs.writeFileSync(f, withChecksum(JSON.stringify(foreign)));
     }
     const r = json(dir, '--cache-location', cache);
@@ -176,9 +182,11 @@ describe('scan --cache (issue 15)', function () {
     const cache = cacheFolder();
     const first = json(dir, '--cache-location', cache);
     assert.match(first.stdout, /app\/big\.py/, 'the too-large file has its note');
-    const entries = fs.readdirSync(cache).find((f) => !f.includes('.results.'))!;
-    // Damaged entries go unnoticed while the results replay: they are never read.
+    const entries = fs.readdirSync(cache).find((f) => f.startsWith('scan-') && !f.includes('.results.'))!;
+    // Damaged entries go unnoticed while the results replay: they are never read. (Without the
+    // last run's output, which would answer before the results are read: last-run.test.ts.)
     fs.writeFileSync(path.join(cache, entries), 'damaged');
+    forgetLastRuns(cache);
     const replayed = json(dir, '--cache-location', cache);
     assert.equal(replayed.stdout, first.stdout);
     assert.equal(replayed.stderr, first.stderr);
@@ -212,7 +220,8 @@ describe('scan --cache (issue 15)', function () {
     const results = fs.readdirSync(cache).filter((f) => f.endsWith('.results.json'));
     assert.equal(results.length, 1, 'the results are kept');
     // Damaged entries go unnoticed while the results replay.
-    fs.writeFileSync(path.join(cache, fs.readdirSync(cache).find((f) => !f.includes('.results.'))!), 'damaged');
+    fs.writeFileSync(path.join(cache, fs.readdirSync(cache).find((f) => f.startsWith('scan-') && !f.includes('.results.'))!), 'damaged');
+    forgetLastRuns(cache);
     const replayed = run();
     assert.equal(replayed.stdout, first.stdout);
     assert.equal(replayed.stderr, first.stderr);
@@ -224,7 +233,7 @@ describe('scan --cache (issue 15)', function () {
     const cache = cacheFolder();
     const r = runCli(['scan', '.', '--format', 'json', '--date', '2026-12-01', '--cache'], dir, { LLM_COMPLIANCE_CACHE_DIR: cache });
     assert.equal(r.stdout, plain.stdout);
-    assert.equal(fs.readdirSync(cache).length, 2);
+    assert.equal(fs.readdirSync(cache).length, 3);
 
     const blocked = path.join(cache, 'a-file');
     fs.writeFileSync(blocked, '');
@@ -245,9 +254,7 @@ describe('scan --cache (issue 15)', function () {
       fs.chmodSync(path.join(dir, 'shut'), 0o644);
       const cache = cacheFolder();
       fs.chmodSync(cache, 0o777);
-      const cli = path.join(dir, '..', `${path.basename(dir)}-cli.js`);
-      fs.copyFileSync(CLI, cli);
-      fs.chmodSync(cli, 0o644);
+      const cli = copyCli(dir);
       const asRoot = process.getuid?.() === 0;
       const run = (...extra: string[]) => spawnSync(process.execPath, [cli, 'scan', '.', '--format', 'json', '--date', '2026-12-01', ...extra], {
         cwd: dir, encoding: 'utf8', env: { ...process.env, LLMC_THREADS: '2' }, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
@@ -296,6 +303,11 @@ describe('scan --cache (issue 15)', function () {
     assert.doesNotMatch(json(dir, '--cache-location', cache).stdout, /us-east-1/);
   });
 });
+
+/** Removes the last runs' outputs (last-run.ts), which would answer a repeated command before the results are read. */
+function forgetLastRuns(cache: string): void {
+  for (const name of fs.readdirSync(cache).filter((f) => f.startsWith('run-'))) fs.rmSync(path.join(cache, name));
+}
 
 /** A cache file's JSON, after its checksum line. */
 function body(text: string): { layout: number } {

@@ -110,7 +110,7 @@ describe('npm package', function () {
   });
 
   it('holds exactly the CLI bundles, the documents and package.json', () => {
-    assert.deepEqual(packed.files.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/lsp.js', 'package.json']);
+    assert.deepEqual(packed.files.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli-main.js', 'dist/cli.js', 'dist/lsp.js', 'package.json']);
   });
 
   it('installs globally as pre-commit installs it (npm install -g of the tarball, its own prefix)', () => {
@@ -136,7 +136,7 @@ describe('npm package', function () {
   });
 
   it('ships production bundles: minified, no source map reference', () => {
-    for (const bundle of ['cli.js', 'lsp.js']) {
+    for (const bundle of ['cli.js', 'cli-main.js', 'lsp.js']) {
       const text = fs.readFileSync(path.join(installDir, 'node_modules/llm-compliance/dist', bundle), 'utf8');
       assert.doesNotMatch(text, /sourceMappingURL/, bundle);
       // A dev build has tens of thousands of lines; a minified one a few hundred at most.

@@ -129,6 +129,7 @@ describe('check-vsix (the VSIX npm run package ships)', () => {
     ['extension/out/test/integration/index.js', 'tests or sources'],
     ['extension/dist/1-diagnostics.test.js', 'a test'],
     ['extension/dist/cli.js', 'a CLI bundle'],
+    ['extension/dist/cli-main.js', 'a CLI bundle'],
     ['extension/dist/lsp.js', 'a CLI bundle'],
     ['extension/node_modules/yaml/index.js', 'node_modules'],
   ] as const) {

@@ -188,10 +188,6 @@ function suppressionOf(kind: Suppression['kind'], w: { reason?: string; expires?
   return { kind, reason: w.reason!, ...(w.expires ? { expires: w.expires } : {}), ...(w.owner ? { owner: w.owner } : {}), file, line };
 }
 
-/** Today in UTC as YYYY-MM-DD. */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /** The line comment of a file format, or undefined when the format has none (JSON). */
 export function lineCommentOf(format: FileFormat | null): '#' | '//' | undefined {
