@@ -12,7 +12,7 @@ import { todayUtc } from '../core/day';
 import { visibleControls } from '../core/text';
 import { defaultCacheFolder, digest, engineBuild, type FileStat, readCacheFile, statIfAny, statOf, unchangedSince, writeCacheFile } from './cache-file';
 import { OPTIONS } from './options';
-import { terminalOf, writeOutput } from './output';
+import { type Terminal, terminalOf, writeOutput } from './output';
 
 /** Bumped when the record's layout, or what its key holds, changes. */
 const LAYOUT = 1;
@@ -128,10 +128,10 @@ export class OutputKeeper {
  * Keeps this run (its output and what it depended on) for the next run of the same command line.
  * A record that cannot be written is said on stderr; the run's result stands.
  */
-export function saveLastRun(folder: string, argv: string[], outputFile: string | undefined, deps: Dependencies, output: RunOutput): void {
+export function saveLastRun(folder: string, argv: string[], key: string, deps: Dependencies, output: RunOutput): void {
   const file = recordFile(folder, argv);
   try {
-    writeCacheFile(file, { layout: LAYOUT, build: engineBuild(), key: runKey(argv, outputFile), deps, output } satisfies RunRecord);
+    writeCacheFile(file, { layout: LAYOUT, build: engineBuild(), key, deps, output } satisfies RunRecord);
     pruneRecords(folder);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
@@ -164,7 +164,7 @@ export async function replayLastRun(argv: string[]): Promise<number | undefined>
     return undefined;
   }
   const record = (read as { value: RunRecord }).value;
-  if (record.key !== runKey(argv, values.output) || record.build !== engineBuild() || !stillHolds(record.deps)) return undefined;
+  if (record.key !== runKey(argv, terminalOf(argv, values.output)) || record.build !== engineBuild() || !stillHolds(record.deps)) return undefined;
   try {
     await writeOutput([record.output.text], values.output);
   } catch {
@@ -191,9 +191,9 @@ function recordFile(folder: string, argv: string[]): string {
 /**
  * Everything besides the files that the output depends on: the command line, the folder run
  * from, the day, SOURCE_DATE_EPOCH (CycloneDX), and what the terminal makes of text output.
+ * A run takes it before it scans (a day that turns during the scan leaves a key no later run has).
  */
-function runKey(argv: string[], output: string | undefined): string {
-  const terminal = terminalOf(argv, output);
+export function runKey(argv: string[], terminal: Terminal): string {
   return digest(JSON.stringify([LAYOUT, process.cwd(), argv, todayUtc(), process.env.SOURCE_DATE_EPOCH ?? null, terminal.color, terminal.width]));
 }
 

@@ -19,7 +19,7 @@ import { readStream, scan, systemReason } from './scan';
 import { UsageError } from './usage-error';
 import { defaultCacheFolder } from './cache-file';
 import { OPTION_COMMAND, OPTIONS } from './options';
-import { OutputKeeper, saveLastRun } from './last-run';
+import { OutputKeeper, runKey, saveLastRun } from './last-run';
 
 
 const HELP = `Usage: llm-compliance scan [PATH...] [options]
@@ -151,6 +151,9 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   const gate = maxWarnings === undefined ? {} : { maxWarnings };
   if (values['cache-location'] === '') return usage('--cache-location needs a folder');
   const cacheFolder = values['cache-location'] ?? (values.cache ? defaultCacheFolder() : undefined);
+  // Taken once, before the scan: the output is formatted for it, and the run is kept under it.
+  const terminal = terminalOf(argv, values.output);
+  const key = cacheFolder === undefined ? undefined : runKey(argv, terminal);
 
   let scanned;
   try {
@@ -180,14 +183,13 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   deps.engine?.checkpoint('report');
   // --quiet lists only what fails the run; the exit code is the same either way.
   const report = values.quiet ? failingOnly(scanned, gate) : scanned;
-  const terminal = terminalOf(argv, values.output);
   // Written as it is serialised: a large report is never one string (V8 caps strings at about 512 MB).
   const chunks = formatOutput(format, report, {
     version: PACKAGE_INFO.version, rootUri: pathToFileURL(process.cwd()).href + '/', paths, color: format === 'text' && terminal.color, verbose: values.verbose, showWaived: values['show-waived'],
     width: terminal.width, quiet: values.quiet, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
   });
   // With --cache, the output is kept with what the scan depended on, for the next run of the same command.
-  const kept = scanned.dependencies && cacheFolder !== undefined ? new OutputKeeper() : undefined;
+  const kept = scanned.dependencies && key !== undefined ? new OutputKeeper() : undefined;
   try {
     await writeOutput(kept ? kept.tee(chunks) : chunks, values.output);
   } catch (err) {
@@ -207,7 +209,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   if (notices) process.stderr.write(notices);
   const code = exitCodeOf(scanned, gate);
   const text = kept?.text;
-  if (text !== undefined) saveLastRun(cacheFolder!, argv, values.output, scanned.dependencies!, { text, notices, code });
+  if (text !== undefined) saveLastRun(cacheFolder!, argv, key!, scanned.dependencies!, { text, notices, code });
   return code;
 }
 

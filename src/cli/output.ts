@@ -6,12 +6,17 @@ import { once } from 'node:events';
 import * as fs from 'node:fs';
 import { colorFlag, useColor } from './color';
 
+export interface Terminal {
+  color: boolean;
+  width: number;
+}
+
 /**
  * Whether text output would be coloured (color.ts), and the columns to wrap it at: the
  * terminal's width on a terminal. Piped or written to a file it is not wrapped: one finding
  * per line suits grep, and CI log viewers wrap themselves.
  */
-export function terminalOf(argv: string[], output: string | undefined): { color: boolean; width: number } {
+export function terminalOf(argv: string[], output: string | undefined): Terminal {
   const isTTY = output === undefined && process.stdout.isTTY === true;
   return {
     color: useColor({ flag: colorFlag(argv), env: process.env, toStdout: output === undefined, isTTY, colorDepth: (env) => process.stdout.getColorDepth?.(env) ?? 1 }),
