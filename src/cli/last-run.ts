@@ -128,10 +128,10 @@ export class OutputKeeper {
  * Keeps this run (its output and what it depended on) for the next run of the same command line.
  * A record that cannot be written is said on stderr; the run's result stands.
  */
-export function saveLastRun(folder: string, argv: string[], outputFile: string | undefined, deps: Dependencies, output: RunOutput): void {
+export function saveLastRun(folder: string, argv: string[], outputFile: string | undefined, today: string, deps: Dependencies, output: RunOutput): void {
   const file = recordFile(folder, argv);
   try {
-    writeCacheFile(file, { layout: LAYOUT, build: engineBuild(), key: runKey(argv, outputFile), deps, output } satisfies RunRecord);
+    writeCacheFile(file, { layout: LAYOUT, build: engineBuild(), key: runKey(argv, outputFile, today), deps, output } satisfies RunRecord);
     pruneRecords(folder);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
@@ -164,7 +164,7 @@ export async function replayLastRun(argv: string[]): Promise<number | undefined>
     return undefined;
   }
   const record = (read as { value: RunRecord }).value;
-  if (record.key !== runKey(argv, values.output) || record.build !== engineBuild() || !stillHolds(record.deps)) return undefined;
+  if (record.key !== runKey(argv, values.output, values.date ?? todayUtc()) || record.build !== engineBuild() || !stillHolds(record.deps)) return undefined;
   try {
     await writeOutput([record.output.text], values.output);
   } catch {
@@ -190,11 +190,13 @@ function recordFile(folder: string, argv: string[]): string {
 
 /**
  * Everything besides the files that the output depends on: the command line, the folder run
- * from, the day, SOURCE_DATE_EPOCH (CycloneDX), and what the terminal makes of text output.
+ * from, the day the waivers were judged against (`today`: --date, else the day the scan read
+ * when it started, not when it ended), SOURCE_DATE_EPOCH (CycloneDX), and what the terminal
+ * makes of text output.
  */
-function runKey(argv: string[], output: string | undefined): string {
+function runKey(argv: string[], output: string | undefined, today: string): string {
   const terminal = terminalOf(argv, output);
-  return digest(JSON.stringify([LAYOUT, process.cwd(), argv, todayUtc(), process.env.SOURCE_DATE_EPOCH ?? null, terminal.color, terminal.width]));
+  return digest(JSON.stringify([LAYOUT, process.cwd(), argv, today, process.env.SOURCE_DATE_EPOCH ?? null, terminal.color, terminal.width]));
 }
 
 /** Whether everything the run depended on is as it was then, the most likely change checked first. */

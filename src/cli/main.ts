@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { closestMatch, type Engine, isDate, PolicyError, visibleControls } from '../core';
+import { closestMatch, type Engine, isDate, PolicyError, todayUtc, visibleControls } from '../core';
 import { InitError, runInit } from './init';
 import type * as Lsp from './lsp';
 import { FORMAT_NAMES, formatOutput, isFormat } from './format/formats';
@@ -151,13 +151,15 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   const gate = maxWarnings === undefined ? {} : { maxWarnings };
   if (values['cache-location'] === '') return usage('--cache-location needs a folder');
   const cacheFolder = values['cache-location'] ?? (values.cache ? defaultCacheFolder() : undefined);
+  // Read once: the day the waivers are judged against is the day the kept output is keyed by (a run can end after midnight).
+  const today = values.date ?? todayUtc();
 
   let scanned;
   try {
     // The bundle starts worker threads from itself (see the bottom of this file).
     scanned = await scan(stdinFile === undefined ? paths : [], {
       ...(values.policy ? { policyFile: values.policy } : {}),
-      ...(values.date ? { today: values.date } : {}),
+      today,
       ...(values.workspace !== undefined ? { workspace: values.workspace } : {}),
       ...(changedSince !== undefined ? { changedSince, workspace: paths[0] ?? '.' } : {}),
       ...(stdinFile !== undefined ? { stdin: { file: stdinFile, read: (limit: number) => readStream(deps.stdin ?? process.stdin, limit) } } : {}),
@@ -207,7 +209,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   if (notices) process.stderr.write(notices);
   const code = exitCodeOf(scanned, gate);
   const text = kept?.text;
-  if (text !== undefined) saveLastRun(cacheFolder!, argv, values.output, scanned.dependencies!, { text, notices, code });
+  if (text !== undefined) saveLastRun(cacheFolder!, argv, values.output, today, scanned.dependencies!, { text, notices, code });
   return code;
 }
 

@@ -155,6 +155,31 @@ describe('scan --cache: the last run answers a repeated command (issue 15)', fun
     assert.equal(run(proj, noDate, { NODE_OPTIONS: `--require ${later}` }).scanned, true, 'another day: scans');
   });
 
+  it('keys a run by the day its waivers were judged against, not the day it ended (a run across midnight)', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const dir = tempWorkspace({
+      '.llm-compliance.yaml': `${EU_POLICY}waivers:\n  - rule: LLMC002\n    paths: ["app/**"]\n    reason: "load test"\n    expires: ${today}\n`,
+      'app/b.py': US_BEDROCK,
+    });
+    age(dir);
+    const cache = cacheFolder();
+    // The clock passes midnight once the scan has judged its waivers and writes its output.
+    const midnight = path.join(cacheFolder(), 'midnight.js');
+    fs.writeFileSync(midnight, [
+      'const iso = Date.prototype.toISOString;', 'let shift = 0;', 'const write = process.stdout.write;',
+      'process.stdout.write = function (...chunks) { shift = 86400000; return write.apply(this, chunks); };',
+      'Date.prototype.toISOString = function () { return iso.call(new Date(this.getTime() + shift)); };', '',
+    ].join('\n'));
+    const tomorrow = path.join(cacheFolder(), 'tomorrow.js');
+    fs.writeFileSync(tomorrow, 'const iso = Date.prototype.toISOString;\nDate.prototype.toISOString = function () { return iso.call(new Date(this.getTime() + 86400000)); };\n');
+    const args = ['scan', '.', '--format', 'json'];
+    const across = run(dir, [...args, '--cache-location', cache], { NODE_OPTIONS: `--require ${midnight}` });
+    assert.equal(across.status, 0, 'judged on the day the waiver still holds');
+    const plain = run(dir, args, { NODE_OPTIONS: `--require ${tomorrow}` });
+    assert.equal(plain.status, 1, 'the next day the waiver has expired');
+    same(run(dir, [...args, '--cache-location', cache], { NODE_OPTIONS: `--require ${tomorrow}` }), plain, 'the next day, with the cache');
+  });
+
   it('does not trust a file written within two seconds of the run that kept it', () => {
     const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': US_BEDROCK });
     const cache = cacheFolder();
