@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayUtc } from '../core/day';
 import { visibleControls } from '../core/text';
-import { defaultCacheFolder, digest, engineBuild, type FileStat, readCacheFile, statIfAny, statOf, unchangedSince, writeCacheFile } from './cache-file';
+import { defaultCacheFolder, digest, engineBuild, type FileStat, readCacheFile, reader, statIfAny, statOf, unchangedSince, writeCacheFile } from './cache-file';
 import { OPTIONS } from './options';
 import { terminalOf, writeOutput } from './output';
 
@@ -190,13 +190,13 @@ function recordFile(folder: string, argv: string[]): string {
 
 /**
  * Everything besides the files that the output depends on: the command line, the folder run
- * from, the day the waivers were judged against (`today`: --date, else the day the scan read
+ * from, who reads the files (reader), the day the waivers were judged against (`today`: --date, else the day the scan read
  * when it started, not when it ended), SOURCE_DATE_EPOCH (CycloneDX), and what the terminal
  * makes of text output.
  */
 function runKey(argv: string[], output: string | undefined, today: string): string {
   const terminal = terminalOf(argv, output);
-  return digest(JSON.stringify([LAYOUT, process.cwd(), argv, today, process.env.SOURCE_DATE_EPOCH ?? null, terminal.color, terminal.width]));
+  return digest(JSON.stringify([LAYOUT, process.cwd(), reader(), argv, today, process.env.SOURCE_DATE_EPOCH ?? null, terminal.color, terminal.width]));
 }
 
 /** Whether everything the run depended on is as it was then, the most likely change checked first. */
