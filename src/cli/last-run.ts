@@ -1,9 +1,9 @@
 // The last run of `scan --cache` for a command line, kept whole: its output, its exit code, and
-// everything it depended on besides the command line, the environment it read and the day: the
-// folders it listed, the files it read or looked at, the paths it looked for, the links it
-// followed. The next run of the same command, where none of these moved, writes that output again
-// without loading the engine: dist/cli.js (entry.ts) asks here first. So this module imports no
-// more of the engine than the day and the escaping of control characters.
+// everything it depended on besides its key (the command line, the user, the environment it
+// read and the day): the folders it listed, the files it read or looked at, the paths it looked
+// for, the links it followed. The next run of the same command, where none of these moved,
+// writes that output again without loading the engine: dist/cli.js (entry.ts) asks here first.
+// So this module imports no more of the engine than the day and the escaping of control characters.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -142,7 +142,8 @@ export function saveLastRun(folder: string, argv: string[], outputFile: string |
 /**
  * Answers `scan --cache` from the last run of the same command line when nothing it depended on
  * moved: writes its output and notices again and gives its exit code. Undefined when the scan
- * must run (not a cached scan, no record, or something moved); nothing has been written then.
+ * must run (not a cached scan, no record, or something moved); no output has been written then
+ * (a damaged record is said on stderr).
  */
 export async function replayLastRun(argv: string[]): Promise<number | undefined> {
   const parsed = parse(argv);
@@ -168,7 +169,7 @@ export async function replayLastRun(argv: string[]): Promise<number | undefined>
   try {
     await writeOutput([record.output.text], values.output);
   } catch {
-    // The file could not be opened (nothing was written): the run says why, as it would.
+    // The file could not be opened or written: the run writes it afresh (truncating it), or says why, as it would.
     return undefined;
   }
   if (record.output.notices) process.stderr.write(record.output.notices);
