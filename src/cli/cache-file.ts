@@ -60,6 +60,14 @@ export function isStat(s: Partial<FileStat> | null | undefined): s is FileStat {
   return typeof s === 'object' && s !== null && [s.size, s.mtimeMs, s.ctimeMs, s.ino].every((n) => typeof n === 'number');
 }
 
+/**
+ * Who the files are read as: the effective user and groups (none on Windows). A file one user
+ * can read gives another a note ("not readable"), so what a cache kept answers only the same reader.
+ */
+export function reader(): (number | number[] | null)[] {
+  return [process.geteuid?.() ?? null, process.getegid?.() ?? null, process.getgroups?.().sort((a, b) => a - b) ?? null];
+}
+
 export function digest(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('base64url');
 }

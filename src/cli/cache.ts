@@ -5,12 +5,12 @@
 //   passes then re-run only where the values they read moved (their keys are stored too);
 // - the results: the last run's whole results, replayed when no file's stat moved and the
 //   policy, the day and the folder's walk are the same, so that the entries need not be loaded.
-// A cache written by another build of the tool, with another size limit or for other folders
-// is not used; one that does not parse is ignored with a message. Either is rewritten.
+// A cache written by another build of the tool, with another size limit, for other folders or
+// by another user is not used; one that does not parse is ignored with a message. Either is rewritten.
 
 import * as path from 'node:path';
 import { restoreResults, storeResults, type IndexState, type ScanNote, type StoredEntry, type StoredResults, type WorkspaceAnalysis } from '../core';
-import { digest, engineBuild, type FileStat, isStat, readCacheFile, statIfAny, statOf, unchangedSince, writeCacheFile } from './cache-file';
+import { digest, engineBuild, type FileStat, isStat, readCacheFile, reader, statIfAny, statOf, unchangedSince, writeCacheFile } from './cache-file';
 import { readForScan } from './read-file';
 
 /** Bumped when the file's layout changes. */
@@ -35,7 +35,7 @@ interface ResultsFile {
 
 interface CacheFile {
   layout: number;
-  /** The build of the tool, the size limit and the scanned folders: any other gives a different analysis. */
+  /** The build of the tool, the size limit, the scanned folders and who reads them: any other gives a different analysis. */
   scope: string;
   /** When the run that wrote it started (ms since the epoch). */
   startedAt: number;
@@ -64,11 +64,11 @@ export class ScanCache {
 
   /**
    * The cache for a scan of `roots` from `cwd` in `folder`: one pair of files per set of
-   * scanned folders, so that scans of different projects do not evict each other.
+   * scanned folders and user, so that scans of different projects (or users) do not evict each other.
    */
   static open(folder: string, scan: { cwd: string; roots: string[]; maxFileSize: number }): ScanCache {
-    const where = digest(JSON.stringify([scan.cwd, scan.roots])).slice(0, 16);
-    return new ScanCache(path.join(folder, `scan-${where}`), digest(JSON.stringify([LAYOUT, engineBuild(), scan.maxFileSize, scan.cwd, scan.roots])));
+    const where = digest(JSON.stringify([scan.cwd, scan.roots, reader()])).slice(0, 16);
+    return new ScanCache(path.join(folder, `scan-${where}`), digest(JSON.stringify([LAYOUT, engineBuild(), process.version, scan.maxFileSize, scan.cwd, scan.roots, reader()])));
   }
 
   /** Where the cache keeps its entries (its results lie beside it). */

@@ -1,16 +1,16 @@
 // The last run of `scan --cache` for a command line, kept whole: its output, its exit code, and
-// everything it depended on besides the command line, the environment it read and the day: the
-// folders it listed, the files it read or looked at, the paths it looked for, the links it
-// followed. The next run of the same command, where none of these moved, writes that output again
-// without loading the engine: dist/cli.js (entry.ts) asks here first. So this module imports no
-// more of the engine than the day and the escaping of control characters.
+// everything it depended on besides its key (the command line, the user, the environment it
+// read and the day): the folders it listed, the files it read or looked at, the paths it looked
+// for, the links it followed. The next run of the same command, where none of these moved,
+// writes that output again without loading the engine: dist/cli.js (entry.ts) asks here first.
+// So this module imports no more of the engine than the day and the escaping of control characters.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayUtc } from '../core/day';
 import { visibleControls } from '../core/text';
-import { defaultCacheFolder, digest, engineBuild, type FileStat, readCacheFile, statIfAny, statOf, unchangedSince, writeCacheFile } from './cache-file';
+import { defaultCacheFolder, digest, engineBuild, type FileStat, readCacheFile, reader, statIfAny, statOf, unchangedSince, writeCacheFile } from './cache-file';
 import { OPTIONS } from './options';
 import { type Terminal, terminalOf, writeOutput } from './output';
 
@@ -142,7 +142,8 @@ export function saveLastRun(folder: string, argv: string[], key: string, deps: D
 /**
  * Answers `scan --cache` from the last run of the same command line when nothing it depended on
  * moved: writes its output and notices again and gives its exit code. Undefined when the scan
- * must run (not a cached scan, no record, or something moved); nothing has been written then.
+ * must run (not a cached scan, no record, or something moved); no output has been written then
+ * (a damaged record is said on stderr).
  */
 export async function replayLastRun(argv: string[]): Promise<number | undefined> {
   const parsed = parse(argv);
@@ -164,11 +165,11 @@ export async function replayLastRun(argv: string[]): Promise<number | undefined>
     return undefined;
   }
   const record = (read as { value: RunRecord }).value;
-  if (record.key !== runKey(argv, terminalOf(argv, values.output)) || record.build !== engineBuild() || !stillHolds(record.deps)) return undefined;
+  if (record.key !== runKey(argv, terminalOf(argv, values.output), values.date ?? todayUtc()) || record.build !== engineBuild() || !stillHolds(record.deps)) return undefined;
   try {
     await writeOutput([record.output.text], values.output);
   } catch {
-    // The file could not be opened (nothing was written): the run says why, as it would.
+    // The file could not be opened or written: the run writes it afresh (truncating it), or says why, as it would.
     return undefined;
   }
   if (record.output.notices) process.stderr.write(record.output.notices);
@@ -183,18 +184,20 @@ function parse(argv: string[]) {
   }
 }
 
-/** One record per folder run from and command line. */
+/** One record per folder run from, command line and user (users sharing a folder keep theirs apart). */
 function recordFile(folder: string, argv: string[]): string {
-  return path.join(folder, `run-${digest(JSON.stringify([process.cwd(), argv])).slice(0, 20)}.json`);
+  return path.join(folder, `run-${digest(JSON.stringify([process.cwd(), argv, reader()])).slice(0, 20)}.json`);
 }
 
 /**
  * Everything besides the files that the output depends on: the command line, the folder run
- * from, the day, SOURCE_DATE_EPOCH (CycloneDX), and what the terminal makes of text output.
- * A run takes it before it scans (a day that turns during the scan leaves a key no later run has).
+ * from, the Node that runs the engine (its regular expressions' Unicode tables), who reads the
+ * files (reader), the day the waivers are judged against (--date, else the day the run read
+ * before it scanned: a day that turns during the scan leaves a key no later run has),
+ * SOURCE_DATE_EPOCH (CycloneDX), and what the terminal makes of text output.
  */
-export function runKey(argv: string[], terminal: Terminal): string {
-  return digest(JSON.stringify([LAYOUT, process.cwd(), argv, todayUtc(), process.env.SOURCE_DATE_EPOCH ?? null, terminal.color, terminal.width]));
+export function runKey(argv: string[], terminal: Terminal, today: string): string {
+  return digest(JSON.stringify([LAYOUT, process.version, process.cwd(), reader(), argv, today, process.env.SOURCE_DATE_EPOCH ?? null, terminal.color, terminal.width]));
 }
 
 /** Whether everything the run depended on is as it was then, the most likely change checked first. */

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { closestMatch, type Engine, isDate, PolicyError, visibleControls } from '../core';
+import { closestMatch, type Engine, isDate, PolicyError, todayUtc, visibleControls } from '../core';
 import { InitError, runInit } from './init';
 import type * as Lsp from './lsp';
 import { FORMAT_NAMES, formatOutput, isFormat } from './format/formats';
@@ -151,16 +151,18 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   const gate = maxWarnings === undefined ? {} : { maxWarnings };
   if (values['cache-location'] === '') return usage('--cache-location needs a folder');
   const cacheFolder = values['cache-location'] ?? (values.cache ? defaultCacheFolder() : undefined);
-  // Taken once, before the scan: the output is formatted for it, and the run is kept under it.
+  // Read once, before the scan: the day the waivers are judged against and the terminal the
+  // output is formatted for are what the kept run is keyed by (a run can end after midnight).
+  const today = values.date ?? todayUtc();
   const terminal = terminalOf(argv, values.output);
-  const key = cacheFolder === undefined ? undefined : runKey(argv, terminal);
+  const key = cacheFolder === undefined ? undefined : runKey(argv, terminal, today);
 
   let scanned;
   try {
     // The bundle starts worker threads from itself (see the bottom of this file).
     scanned = await scan(stdinFile === undefined ? paths : [], {
       ...(values.policy ? { policyFile: values.policy } : {}),
-      ...(values.date ? { today: values.date } : {}),
+      today,
       ...(values.workspace !== undefined ? { workspace: values.workspace } : {}),
       ...(changedSince !== undefined ? { changedSince, workspace: paths[0] ?? '.' } : {}),
       ...(stdinFile !== undefined ? { stdin: { file: stdinFile, read: (limit: number) => readStream(deps.stdin ?? process.stdin, limit) } } : {}),

@@ -21,7 +21,7 @@ export interface ScanOptions {
   cwd?: string;
   /** The bundled script to start worker threads from; without it the scan runs in this thread. */
   workerScript?: string;
-  /** YYYY-MM-DD for waiver expiry (tests); defaults to today in UTC. */
+  /** YYYY-MM-DD for waiver expiry (--date, or the day the CLI read once); defaults to today in UTC. */
   today?: string;
   /** The engine to scan with in this thread (tests inject faults through it); the shared one otherwise. */
   engine?: Engine;

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FORMAT_NAMES } from '../../src/cli/format/formats';
-import { CLI, EXAMPLES, ROOT, tempWorkspace } from '../support/cli';
+import { CLI, copyCli, EXAMPLES, ROOT, tempWorkspace } from '../support/cli';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 const EU_POLICY = 'require: [eu-residency]\n';
@@ -153,6 +153,51 @@ describe('scan --cache: the last run answers a repeated command (issue 15)', fun
     run(proj, noDate);
     assert.equal(run(proj, noDate).scanned, false, 'today: answered');
     assert.equal(run(proj, noDate, { NODE_OPTIONS: `--require ${later}` }).scanned, true, 'another day: scans');
+  });
+
+  it('keys a run by the day its waivers were judged against, not the day it ended (a run across midnight)', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const dir = tempWorkspace({
+      '.llm-compliance.yaml': `${EU_POLICY}waivers:\n  - rule: LLMC002\n    paths: ["app/**"]\n    reason: "load test"\n    expires: ${today}\n`,
+      'app/b.py': US_BEDROCK,
+    });
+    age(dir);
+    const cache = cacheFolder();
+    // The clock passes midnight once the scan has judged its waivers and writes its output.
+    const midnight = path.join(cacheFolder(), 'midnight.js');
+    fs.writeFileSync(midnight, [
+      'const iso = Date.prototype.toISOString;', 'let shift = 0;', 'const write = process.stdout.write;',
+      'process.stdout.write = function (...chunks) { shift = 86400000; return write.apply(this, chunks); };',
+      'Date.prototype.toISOString = function () { return iso.call(new Date(this.getTime() + shift)); };', '',
+    ].join('\n'));
+    const tomorrow = path.join(cacheFolder(), 'tomorrow.js');
+    fs.writeFileSync(tomorrow, 'const iso = Date.prototype.toISOString;\nDate.prototype.toISOString = function () { return iso.call(new Date(this.getTime() + 86400000)); };\n');
+    const args = ['scan', '.', '--format', 'json'];
+    const across = run(dir, [...args, '--cache-location', cache], { NODE_OPTIONS: `--require ${midnight}` });
+    assert.equal(across.status, 0, 'judged on the day the waiver still holds');
+    const plain = run(dir, args, { NODE_OPTIONS: `--require ${tomorrow}` });
+    assert.equal(plain.status, 1, 'the next day the waiver has expired');
+    same(run(dir, [...args, '--cache-location', cache], { NODE_OPTIONS: `--require ${tomorrow}` }), plain, 'the next day, with the cache');
+  });
+
+  it('never answers one user with what another user could read (root after nobody)', function () {
+    // Run as nobody (root reads everything), from a copy of the bundles that user can reach.
+    if (process.getuid?.() !== 0) this.skip();
+    const dir = tempWorkspace({ '.llm-compliance.yaml': EU_POLICY, 'app/b.py': US_BEDROCK });
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(path.join(dir, 'app/b.py'), 0o600);
+    age(dir);
+    const cache = cacheFolder();
+    fs.chmodSync(cache, 0o777);
+    const cli = copyCli(dir);
+    const scan = (asNobody: boolean, extra: string[] = []) => {
+      const r = spawnSync(process.execPath, [cli, 'scan', '.', '--format', 'json', ...extra], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...(asNobody ? { uid: 65534, gid: 65534 } : {}) });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr, scanned: true };
+    };
+    assert.match(scan(true, ['--cache-location', cache]).stdout, /not readable: EACCES/, 'nobody cannot read app/b.py');
+    const plain = scan(false);
+    assert.equal(plain.status, 1, 'root reads it and finds the US region');
+    same(scan(false, ['--cache-location', cache]), plain, 'root, with the cache nobody filled');
   });
 
   it('does not trust a file written within two seconds of the run that kept it', () => {
