@@ -9,7 +9,7 @@ import { DEFAULT_MAX_FILE_SIZE_KB, type Policy } from './policy/policy';
 import { CatalogIndex } from './resolve/catalog-index';
 import { callsOfModule, isInitCall, moduleExports, resolveCode, type CodeFile } from './resolve/code';
 import { ConfigResolver, dotenvAssignments } from './resolve/config';
-import { springAiProperties, springAiStarters } from './resolve/spring';
+import { flatten, springAiProperties, springAiStarters } from './resolve/spring';
 import { CDK_APP_ANCHORS, CDK_LAMBDA_ANCHORS, cdkContextDefinitions, constructionProps, lambdaEnvironments, readCdkFile, stackRegions } from './resolve/cdk';
 import { promptyModel } from './resolve/prompty';
 import { componentConfigs, publishedConfigFile } from './resolve/component-config';
@@ -609,8 +609,9 @@ function readConfigTree(c: ReadContext, format: Extract<FileFormat, { kind: 'yam
   const spring = format.kind === 'yaml' || format.kind === 'properties';
   const scanned = config((r) => tree.roots.forEach((root) => {
     if (spring) {
-      springAiProperties(r, root, env);
-      springValueProperties(r, root, env);
+      const all = flatten(root);
+      springAiProperties(r, root, env, all);
+      springValueProperties(r, root, env, all);
     }
     if (format.kind === 'yaml' || format.kind === 'json') {
       r.bicepLoaded(root, env);

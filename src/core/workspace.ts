@@ -10,6 +10,7 @@ import type { Endpoint, Finding, ScanNote } from './model';
 import type { InlineWaiver } from './policy/waivers';
 import type { Policy } from './policy/policy';
 import type { EnvLookup } from './resolve/values';
+import { byteSketch, sketchMayHold } from './scan/byte-sketch';
 import { Prefilter } from './scan/prefilter';
 import { SettableNames } from './scan/settable-names';
 import { restoredResult, storedResult, type StoredResult } from './stored';
@@ -48,13 +49,15 @@ export interface FirstAnalysis {
   kept: boolean;
   /** Whether it was read without an LLM signal of its own (a file that sets values). */
   forced: boolean;
+  /** Kept code that read no variable, for a host that reads bytes again: what they hold (byte-sketch.ts). */
+  sketch?: Uint32Array;
 }
 
 /**
  * The first analysis of a file, as the index makes it when the file arrives. `wanted`: the
  * variables code reads, when known (a config file that may set one is read without a signal).
  */
-function firstAnalysis(engine: Engine, file: string, content: Uint8Array | string, options: { maxFileSize: number; sizeLimitSetting?: string; wanted?: SettableNames }): FirstAnalysis | undefined {
+function firstAnalysis(engine: Engine, file: string, content: Uint8Array | string, options: { maxFileSize: number; sizeLimitSetting?: string; wanted?: SettableNames; sketch?: boolean }): FirstAnalysis | undefined {
   const format = formatOf(file);
   if (!format) return undefined;
   const code = format.kind === 'code' || format.kind === 'notebook';
@@ -66,7 +69,9 @@ function firstAnalysis(engine: Engine, file: string, content: Uint8Array | strin
   // modules (it may use a constant one exports) or is Python (it may call a function another
   // module's parameter takes its value from, however it imports it): otherwise its bytes need not be kept.
   const kept = !code || reads.size > 0 || mayImportProjectModule(content) || /\.(?:py|ipynb)$/i.test(file);
-  return { first, reads: [...reads], kept, forced };
+  // Such code is asked later whether it names a constant another module exports (importsConstant): the sketch spares reading it again to hear no.
+  const sketch = options.sketch && code && kept && reads.size === 0 && content instanceof Uint8Array ? byteSketch(content) : undefined;
+  return { first, reads: [...reads], kept, forced, ...(sketch ? { sketch } : {}) };
 }
 
 /**
@@ -75,7 +80,8 @@ function firstAnalysis(engine: Engine, file: string, content: Uint8Array | strin
  */
 export function firstAnalyzer(engine: Engine, options: { maxFileSize: number; wanted?: string[] }): (file: string, content: Uint8Array) => FirstAnalysis | undefined {
   const wanted = SettableNames.of(options.wanted ?? []);
-  return (file, content) => firstAnalysis(engine, file, content, { maxFileSize: options.maxFileSize, ...(wanted ? { wanted } : {}) });
+  // Its results go to an index that reads the bytes again (WorkspaceIndex.add): sketched.
+  return (file, content) => firstAnalysis(engine, file, content, { maxFileSize: options.maxFileSize, ...(wanted ? { wanted } : {}), sketch: true });
 }
 
 /** Whether a config file is read without an LLM signal of its own: it sets values, or may set a variable code reads. */
@@ -109,6 +115,8 @@ interface Entry {
   callerOf?: { key: string; caller: boolean };
   /** Code that read no variable: whether it names a constant a module exports (`key`: WorkspaceIndex.importableKey). */
   importerOf?: { key: string; importer: boolean };
+  /** The first analysis's sketch of the bytes (FirstAnalysis.sketch), when the index does not keep them. */
+  sketch?: Uint32Array;
 }
 
 /**
@@ -189,7 +197,7 @@ export class WorkspaceIndex {
   }
 
   private analyzeFirst(file: string, content: Uint8Array | string): void {
-    const analysis = firstAnalysis(this.engine, file, content, { ...this.sizeLimit, ...(this.wanted ? { wanted: this.wanted } : {}) });
+    const analysis = firstAnalysis(this.engine, file, content, { ...this.sizeLimit, ...(this.wanted ? { wanted: this.wanted } : {}), sketch: this.options.reread !== undefined });
     if (analysis) this.place(file, analysis, content);
   }
 
@@ -200,8 +208,9 @@ export class WorkspaceIndex {
     this.changed();
   }
 
-  private place(file: string, { first, reads, kept, forced }: FirstAnalysis, content: Uint8Array | string | null): void {
-    this.entries.set(file, { code: isCodeFile(file), content: kept ? (this.options.reread ? null : content) : '', first, reads, forced, testedFor: this.wantedKey });
+  private place(file: string, { first, reads, kept, forced, sketch }: FirstAnalysis, content: Uint8Array | string | null): void {
+    const reread = kept && this.options.reread !== undefined;
+    this.entries.set(file, { code: isCodeFile(file), content: kept ? (reread ? null : content) : '', first, reads, forced, testedFor: this.wantedKey, ...(reread && sketch ? { sketch } : {}) });
   }
 
   /** The bytes of a file a later pass needs ('' when they were not kept, or can no longer be read, which is noted). */
@@ -455,7 +464,8 @@ export class WorkspaceIndex {
   /** Whether code names a constant a module exports (asked once per file and set of names). */
   private importsConstant(file: string, entry: Entry): boolean {
     if (entry.importerOf?.key !== this.importableKey) {
-      const content = this.contentOf(file, entry);
+      // Bytes whose sketch rules every name out are not read again (most code names none).
+      const content = !entry.sketch || sketchMayHold(entry.sketch, this.importable!.anchors) ? this.contentOf(file, entry) : '';
       entry.importerOf = { key: this.importableKey, importer: content !== '' && (typeof content === 'string' ? this.importable!.testString(content) : this.importable!.test(content)) };
     }
     return entry.importerOf.importer;

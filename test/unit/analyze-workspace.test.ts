@@ -62,9 +62,10 @@ describe('analyzeWorkspace (the core runs the passes, the host reads)', () => {
   it('says so when a later pass cannot read a file again, and keeps what the first read found', async () => {
     const clean = await analyzeWorkspace(engine, policy, examplesSource(new Map()), { today: () => TODAY });
     const reads = new Map<string, number>();
-    const again = await analyzeWorkspace(engine, policy, examplesSource(reads, (file, nth) => nth > 1 && file.endsWith('.py')), { today: () => TODAY });
-    const refused = [...reads].filter(([file, n]) => n > 1 && file.endsWith('.py')).map(([file]) => file);
-    assert.ok(refused.length > 0, 'some Python file is read again');
+    // Every second read fails (code that reads a value the workspace sets is read again with it).
+    const again = await analyzeWorkspace(engine, policy, examplesSource(reads, (_file, nth) => nth > 1), { today: () => TODAY });
+    const refused = [...reads].filter(([, n]) => n > 1).map(([file]) => file);
+    assert.ok(refused.length > 0, 'some file is read again');
     for (const file of refused) {
       assert.ok(again.notes.some((n) => n.file === file && /EIO/.test(n.message)), `${file}: the refused read is a note`);
       assert.ok(again.findings.some((f) => f.file === file && f.ruleId === 'LLMC008'), `${file}: and an LLMC008 finding`);

@@ -147,9 +147,12 @@ export class ConfigResolver {
     this.push(value, target, via, fixable ? this.regionFix(value, provider, region) : undefined);
   }
 
+  /** Whether the file records a run (model-settings.ts): asked per value, so answered once. */
+  private runRecord: boolean | undefined;
+
   /** A model setting whose value is a "provider:model" string (model-settings.ts); whether it was one. */
   private modelSetting(key: string | undefined, value: Located): boolean {
-    if (this.consumed.has(value.s) || isRunRecord(this.file)) return false;
+    if (this.consumed.has(value.s) || (this.runRecord ??= isRunRecord(this.file))) return false;
     const siblings = this.siblings;
     const override = (names: string[]): string | undefined => {
       const set = names.find((n) => siblings?.has(n));

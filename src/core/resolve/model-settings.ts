@@ -45,10 +45,12 @@ export function isModelSettingKey(key: string): boolean {
  * (a base URL for it set beside the setting, or where the code runs).
  */
 export function modelSettingEndpoint(index: CatalogIndex, file: string, key: string | undefined, value: string, span: Span, override?: (urlNames: string[]) => string | undefined): Endpoint | undefined {
-  if (key === undefined || value.length > 200 || !isModelSettingKey(key)) return undefined;
+  if (key === undefined || value.length > 200) return undefined;
+  // The value's shape first: most values fail it at once, where the key's test splits the key into words.
   const m = PROVIDER_MODEL.exec(value);
+  if (!m || !isModelSettingKey(key)) return undefined;
   const router = index.catalog.routers?.find((r) => r.id === ROUTER);
-  if (!m || !router || !Object.hasOwn(router.providers, m[1]!)) return undefined;
+  if (!router || !Object.hasOwn(router.providers, m[1]!)) return undefined;
   const client = index.clientById(router.providers[m[1]!]);
   const via = `${key} = "${value}": the "${m[1]}" provider of a LangChain-style model setting`;
   // A key LangChain knows whose class the catalog does not place (huggingface, nvidia): an LLM setting, place not known.

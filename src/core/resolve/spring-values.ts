@@ -21,7 +21,11 @@ export interface SpringValueField {
 
 /** The env-lookup name under which code tells that a module's property decides a client's region or URL (`region:google-vertex-ai`). */
 export function springValueUseName(module: string, key: string): string {
-  return `spring-value-use:${module}:${relaxedKey(key)}`;
+  return relaxedUseName(module, relaxedKey(key));
+}
+
+function relaxedUseName(module: string, relaxed: string): string {
+  return `spring-value-use:${module}:${relaxed}`;
 }
 
 /** What a use publishes: the role the property plays and the provider of the client it configures. */
@@ -69,12 +73,11 @@ export function springValueDefinition(file: string, field: SpringValueField, rol
  * client as its region or URL through `@Value`: each is reported on its line, with its
  * `${ENV:default}` placeholders filled in from the environment (unknown when nothing sets them).
  */
-export function springValueProperties(r: ConfigResolver, root: CNode, env: EnvLookup): void {
+export function springValueProperties(r: ConfigResolver, root: CNode, env: EnvLookup, all = flatten(root)): void {
   const module = springModule(r.file);
-  const all = flatten(root);
   for (const p of all) {
     if (r.consumed.has(p.node.s) || String(p.node.v ?? '').trim() === '') continue;
-    const v = env(springValueUseName(module, p.name));
+    const v = env(relaxedUseName(module, p.key));
     if (v.state !== 'set') continue;
     const use = parseSpringValueUse(v.value);
     const provider = use ? r.index.providers.get(use.provider as ProviderId) : undefined;

@@ -20,6 +20,8 @@ export interface Property {
   path: string[];
   /** The property as written, for messages. */
   name: string;
+  /** `relaxedKey(name)`, built along the walk: asked of every scalar of every YAML file. */
+  key: string;
   node: Extract<CNode, { k: 'scalar' }>;
 }
 
@@ -65,11 +67,8 @@ const split = (name: string): string[] => name.split('.').filter((s) => s !== ''
 export const relaxedKey = (name: string): string => split(name).join('.');
 
 /** Reads the `spring.ai.*` properties of one YAML document or .properties file. */
-export function springAiProperties(r: ConfigResolver, root: CNode, env: EnvLookup): void {
-  const all = flatten(root);
-  // Longest prefix first: spring.ai.vertex.ai.gemini is not spring.ai.vertex.ai.embedding.
-  const starters = [...r.index.catalog.springAi].sort((a, b) => b.prefix.length - a.prefix.length);
-  const roots = new Set(starters.map((s) => split(s.prefix)[0]!));
+export function springAiProperties(r: ConfigResolver, root: CNode, env: EnvLookup, all = flatten(root)): void {
+  const { starters, roots } = startersOf(r.index.catalog.springAi);
   const properties = all.filter((p) => p.path.length > 2 && roots.has(p.path[0]!));
   if (!properties.length) return;
   // A profile (application-dev.yml, or a document activated on a profile) is laid over the
@@ -83,6 +82,19 @@ export function springAiProperties(r: ConfigResolver, root: CNode, env: EnvLooku
     const provider = r.index.providers.get(starter.provider);
     if (mine.length && provider) new StarterReader(r, starter, provider, all, env, profile).read(mine.map((p) => ({ ...p, path: p.path.slice(prefix.length) })));
   }
+}
+
+/** The catalog's starters in the order they claim properties, and their first path parts: the same for every document read. */
+const starterOrders = new WeakMap<readonly SpringAiStarter[], { starters: SpringAiStarter[]; roots: Set<string> }>();
+
+function startersOf(list: readonly SpringAiStarter[]): { starters: SpringAiStarter[]; roots: Set<string> } {
+  let known = starterOrders.get(list);
+  if (!known) {
+    // Longest prefix first: spring.ai.vertex.ai.gemini is not spring.ai.vertex.ai.embedding.
+    const starters = [...list].sort((a, b) => b.prefix.length - a.prefix.length);
+    starterOrders.set(list, (known = { starters, roots: new Set(starters.map((s) => split(s.prefix)[0]!)) }));
+  }
+  return known;
 }
 
 class StarterReader {
@@ -218,19 +230,31 @@ class StarterReader {
 /** Every scalar of the tree with its dotted path (nested YAML keys and flat `a.b.c` keys alike). */
 export function flatten(root: CNode): Property[] {
   const out: Property[] = [];
-  const work: { node: CNode; path: string[]; name: string }[] = [{ node: root, path: [], name: '' }];
+  // `segments`: how many non-empty `.`-separated parts `name` has (relaxedKey keeps those, relaxed).
+  const work: { node: CNode; path: string[]; name: string; key: string; segments: number }[] = [{ node: root, path: [], name: '', key: '', segments: 0 }];
+  // Keys repeat across a file's mappings (`name`, `value`, `image`): each is split once.
+  const splits = new Map<string, string[]>();
   for (let item = work.pop(); item; item = work.pop()) {
-    const { node, path, name } = item;
+    const { node, path, name, key, segments } = item;
     if (node.k === 'scalar') {
-      out.push({ path, name, node });
+      out.push({ path, name, key, node });
     } else if (node.k === 'map') {
       for (let i = node.entries.length - 1; i >= 0; i--) {
         const e = node.entries[i]!;
-        work.push({ node: e.value, path: [...path, ...split(e.key)], name: name ? `${name}.${e.key}` : e.key });
+        let own = splits.get(e.key);
+        if (!own) splits.set(e.key, (own = split(e.key)));
+        // `a.b` + `.` + `c.d` splits into a's and c's parts: the relaxed key joins theirs.
+        const childKey = !segments ? own.join('.') : !own.length ? key : `${key}.${own.join('.')}`;
+        work.push({ node: e.value, path: [...path, ...own], name: name ? `${name}.${e.key}` : e.key, key: childKey, segments: segments + own.length });
       }
     } else {
       // A list item is a property too (`options.function-callbacks[0].name`): it shows the starter is configured.
-      for (let i = node.items.length - 1; i >= 0; i--) work.push({ node: node.items[i]!, path: [...path, String(i)], name: `${name}[${i}]` });
+      // `[i]` joins the name's last part (relaxing it changes neither), or is a part of its own after an empty one.
+      const joins = name !== '' && !name.endsWith('.');
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const itemKey = joins ? `${key}[${i}]` : segments ? `${key}.[${i}]` : `[${i}]`;
+        work.push({ node: node.items[i]!, path: [...path, String(i)], name: `${name}[${i}]`, key: itemKey, segments: joins ? segments : segments + 1 });
+      }
     }
   }
   return out;
