@@ -11,10 +11,10 @@ import type { InlineWaiver } from './policy/waivers';
 import type { Policy } from './policy/policy';
 import type { EnvLookup } from './resolve/values';
 import { byteSketch, sketchMayHold } from './scan/byte-sketch';
-import { Prefilter } from './scan/prefilter';
+import { Prefilter, type AnchorTest } from './scan/prefilter';
 import { SettableNames } from './scan/settable-names';
 import { restoredResult, storedResult, type StoredResult } from './stored';
-import { LineIndex } from './text';
+import { LineIndex, utf16Encoding } from './text';
 
 export interface WorkspaceResults {
   endpoints: Endpoint[];
@@ -54,6 +54,22 @@ export interface FirstAnalysis {
 }
 
 /**
+ * Content as the engine reads it, for an anchor test: UTF-16 bytes (after a byte-order mark,
+ * engine.ts decode) as their text, where the names code writes are ASCII; other bytes as they are.
+ */
+function asDecoded(content: Uint8Array | string): Uint8Array | string {
+  if (typeof content === 'string') return content;
+  const utf16 = utf16Encoding(content);
+  return utf16 ? new TextDecoder(utf16).decode(content) : content;
+}
+
+/** Whether content holds one of a filter's anchors, read as the engine reads it (asDecoded). */
+function holdsAnchor(filter: AnchorTest, content: Uint8Array | string): boolean {
+  const read = asDecoded(content);
+  return typeof read === 'string' ? filter.testString(read) : filter.test(read);
+}
+
+/**
  * The first analysis of a file, as the index makes it when the file arrives. `wanted`: the
  * variables code reads, when known (a config file that may set one is read without a signal).
  */
@@ -68,9 +84,10 @@ function firstAnalysis(engine: Engine, file: string, content: Uint8Array | strin
   // Code that reads no variable is never analysed again, unless it imports the project's own
   // modules (it may use a constant one exports) or is Python (it may call a function another
   // module's parameter takes its value from, however it imports it): otherwise its bytes need not be kept.
-  const kept = !code || reads.size > 0 || mayImportProjectModule(content) || /\.(?:py|ipynb)$/i.test(file);
+  const kept = !code || reads.size > 0 || mayImportProjectModule(asDecoded(content)) || /\.(?:py|ipynb)$/i.test(file);
   // Such code is asked later whether it names a constant another module exports (importsConstant): the sketch spares reading it again to hear no.
-  const sketch = options.sketch && code && kept && reads.size === 0 && content instanceof Uint8Array ? byteSketch(content) : undefined;
+  // (UTF-16 bytes hold no ASCII name as such: their test reads the decoded text, which a sketch of the bytes cannot stand for.)
+  const sketch = options.sketch && code && kept && reads.size === 0 && content instanceof Uint8Array && !utf16Encoding(content) ? byteSketch(content) : undefined;
   return { first, reads: [...reads], kept, forced, ...(sketch ? { sketch } : {}) };
 }
 
@@ -386,7 +403,7 @@ export class WorkspaceIndex {
       // A call may reach a function however it is imported (`import pkg.mod as m`): callers need only name it.
       if (entry.callerOf?.key !== key) {
         const content = /\.(?:py|ipynb)$/i.test(file) && entry.content !== '' ? this.contentOf(file, entry) : '';
-        entry.callerOf = { key, caller: content !== '' && (typeof content === 'string' ? calleeFilter.testString(content) : calleeFilter.test(content)) };
+        entry.callerOf = { key, caller: content !== '' && holdsAnchor(calleeFilter, content) };
       }
       if (!entry.callerOf.caller) {
         entry.calls = undefined;
@@ -466,7 +483,7 @@ export class WorkspaceIndex {
     if (entry.importerOf?.key !== this.importableKey) {
       // Bytes whose sketch rules every name out are not read again (most code names none).
       const content = !entry.sketch || sketchMayHold(entry.sketch, this.importable!.anchors) ? this.contentOf(file, entry) : '';
-      entry.importerOf = { key: this.importableKey, importer: content !== '' && (typeof content === 'string' ? this.importable!.testString(content) : this.importable!.test(content)) };
+      entry.importerOf = { key: this.importableKey, importer: content !== '' && holdsAnchor(this.importable!, content) };
     }
     return entry.importerOf.importer;
   }

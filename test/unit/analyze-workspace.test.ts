@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeWorkspace, Engine, firstAnalyzer, parsePolicy, WorkspaceIndex, type ScanNote, type WorkspaceResults, type WorkspaceSource } from '../../src/core';
+import { analyzeWorkspace, emptyPolicy, Engine, firstAnalyzer, parsePolicy, WorkspaceIndex, type ScanNote, type WorkspaceResults, type WorkspaceSource } from '../../src/core';
 import { EXAMPLES, runCli, tempWorkspace } from '../support/cli';
 
 const TODAY = '2026-11-27';
@@ -117,5 +117,35 @@ describe('analyzeWorkspace (the core runs the passes, the host reads)', () => {
     assert.equal(two.status, one.status, two.stderr);
     assert.equal(two.stdout, one.stdout);
     assert.match(one.stdout, /api\.openai\.com/);
+  });
+
+  // Code with no signal of its own that uses a constant another module exports is read again
+  // with its value: however its bytes are encoded, and however short the constant's name.
+  describe('a constant another module exports, used by code with no signal of its own', () => {
+    const utf16le = (text: string): Uint8Array => {
+      const out = new Uint8Array(2 + text.length * 2);
+      out[0] = 0xff;
+      out[1] = 0xfe;
+      for (let i = 0; i < text.length; i++) {
+        out[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+        out[3 + 2 * i] = text.charCodeAt(i) >> 8;
+      }
+      return out;
+    };
+    const appEndpoints = async (files: Record<string, string | Uint8Array>): Promise<string[][]> => {
+      const bytes = (file: string): Uint8Array => { const v = files[file]!; return typeof v === 'string' ? new TextEncoder().encode(v) : v; };
+      const batch = await analyzeWorkspace(engine, emptyPolicy(), { files: Object.keys(files), read: bytes }, { today: () => TODAY });
+      const index = new WorkspaceIndex(engine, emptyPolicy(), { today: () => TODAY });
+      for (const file of Object.keys(files)) index.set(file, bytes(file));
+      return [batch, index.results()].map((r) => r.endpoints.filter((e) => e.file === 'app.py').map((e) => `${e.provider} ${e.host}`));
+    };
+    const use = (name: string): string => `from config import ${name}\nimport requests\n\nrequests.post(${name})\n`;
+
+    it('in a UTF-16 file (decoded as the engine decodes it)', async () => {
+      const config = 'BASE_URL = "https://api.anthropic.com"\n';
+      const plain = await appEndpoints({ 'config.py': config, 'app.py': use('BASE_URL') });
+      assert.ok(plain[0]!.length > 0, 'the UTF-8 file is read with the value');
+      assert.deepEqual(await appEndpoints({ 'config.py': config, 'app.py': utf16le(use('BASE_URL')) }), plain);
+    });
   });
 });
