@@ -398,7 +398,8 @@ export class WorkspaceIndex {
 
   private *callsOf(callees: string[]): Generator<string, void, void> {
     const key = callees.join('\n');
-    const calleeFilter = new Prefilter(callees);
+    // However short a name, a caller writes it (`ask(url)`): none is dropped.
+    const calleeFilter = new Prefilter(callees, 1);
     for (const [file, entry] of this.entries) {
       // A call may reach a function however it is imported (`import pkg.mod as m`): callers need only name it.
       if (entry.callerOf?.key !== key) {
@@ -440,7 +441,8 @@ export class WorkspaceIndex {
     const importable = this.engine.importableNames(definitions);
     if (importable.join('\n') !== this.importableKey) {
       this.importableKey = importable.join('\n');
-      this.importable = importable.length ? new Prefilter(importable) : undefined;
+      // A constant named in fewer than 4 characters (`URL`) is asked for too (the sketch never rules one out).
+      this.importable = importable.length ? new Prefilter(importable, 1) : undefined;
     }
     return new Set(definitions.map((d) => d.name));
   }

@@ -119,9 +119,9 @@ describe('analyzeWorkspace (the core runs the passes, the host reads)', () => {
     assert.match(one.stdout, /api\.openai\.com/);
   });
 
-  // Code with no signal of its own that uses a constant another module exports is read again
-  // with its value: however its bytes are encoded, and however short the constant's name.
-  describe('a constant another module exports, used by code with no signal of its own', () => {
+  // A value that crosses modules (a constant another module exports, used by code with no
+  // signal of its own; a call's argument) reaches them however the bytes are encoded and however short the name.
+  describe('a value another module gives', () => {
     const utf16le = (text: string): Uint8Array => {
       const out = new Uint8Array(2 + text.length * 2);
       out[0] = 0xff;
@@ -146,6 +146,22 @@ describe('analyzeWorkspace (the core runs the passes, the host reads)', () => {
       const plain = await appEndpoints({ 'config.py': config, 'app.py': use('BASE_URL') });
       assert.ok(plain[0]!.length > 0, 'the UTF-8 file is read with the value');
       assert.deepEqual(await appEndpoints({ 'config.py': config, 'app.py': utf16le(use('BASE_URL')) }), plain);
+    });
+
+    it('named in fewer than 4 characters', async () => {
+      const [batch, index] = await appEndpoints({ 'config.py': 'URL = "https://api.anthropic.com"\n', 'app.py': use('URL') });
+      assert.ok(batch!.some((e) => e.includes('api.anthropic.com')), JSON.stringify(batch));
+      assert.deepEqual(index, batch);
+    });
+
+    it('passed to a function named in fewer than 4 characters', async () => {
+      const files: Record<string, string> = {
+        'lib.py': 'from openai import OpenAI\n\ndef mk(url):\n    return OpenAI(base_url=url)\n',
+        'app.py': 'import lib\n\nc = lib.mk(url="https://api.mistral.ai/v1")\n',
+      };
+      const r = await analyzeWorkspace(engine, emptyPolicy(), { files: Object.keys(files), read: (file) => new TextEncoder().encode(files[file]) }, { today: () => TODAY });
+      // The function's client is placed by its callers' values, not left unknown.
+      assert.deepEqual(r.endpoints.filter((e) => e.file === 'lib.py').map((e) => `${e.provider} ${e.host}`), ['mistral api.mistral.ai']);
     });
   });
 });

@@ -25,8 +25,12 @@ export class Prefilter {
    * the memory for a shift per byte; it only reads config files. Each layout has its own
    * loop, so the catalog's filters, which read every file, keep theirs monomorphic.
    */
-  constructor(words: string[]) {
-    this.anchors = minimalAnchors(words);
+  /**
+   * `minLength`: shorter words are dropped (the catalog's: too common to tell anything). A
+   * name the workspace defines is asked for however short it is (`URL`): 1.
+   */
+  constructor(words: string[], minLength = 4) {
+    this.anchors = minimalAnchors(words, minLength);
     const { delta, firstAccepting, compact } = buildAutomaton(this.anchors);
     if (compact) {
       this.test = (bytes) => {
@@ -177,8 +181,8 @@ export function mayHoldLookalikeHost(content: Uint8Array | string): boolean {
 }
 
 /** Drops every word that contains a shorter anchor: the shorter one already matches. */
-function minimalAnchors(words: string[]): string[] {
-  const sorted = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => w.length >= 4))].sort((a, b) => a.length - b.length || a.localeCompare(b));
+function minimalAnchors(words: string[], minLength = 4): string[] {
+  const sorted = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => w.length >= Math.max(1, minLength)))].sort((a, b) => a.length - b.length || a.localeCompare(b));
   const out: string[] = [];
   for (const w of sorted) if (!out.some((a) => w.includes(a))) out.push(w);
   return out;
