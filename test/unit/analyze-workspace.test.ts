@@ -148,6 +148,15 @@ describe('analyzeWorkspace (the core runs the passes, the host reads)', () => {
       assert.deepEqual(await appEndpoints({ 'config.py': config, 'app.py': utf16le(use('BASE_URL')) }), plain);
     });
 
+    it('passed to a function by a UTF-16 caller', async () => {
+      const files: Record<string, Uint8Array> = {
+        'lib.py': new TextEncoder().encode('from openai import OpenAI\n\ndef make_client(url):\n    return OpenAI(base_url=url)\n'),
+        'app.py': utf16le('import lib\n\nc = lib.make_client(url="https://api.mistral.ai/v1")\n'),
+      };
+      const r = await analyzeWorkspace(engine, emptyPolicy(), { files: Object.keys(files), read: (file) => files[file]! }, { today: () => TODAY });
+      assert.deepEqual(r.endpoints.filter((e) => e.file === 'lib.py').map((e) => `${e.provider} ${e.host}`), ['mistral api.mistral.ai']);
+    });
+
     it('named in fewer than 4 characters', async () => {
       const [batch, index] = await appEndpoints({ 'config.py': 'URL = "https://api.anthropic.com"\n', 'app.py': use('URL') });
       assert.ok(batch!.some((e) => e.includes('api.anthropic.com')), JSON.stringify(batch));
