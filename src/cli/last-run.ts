@@ -11,12 +11,13 @@ import { parseArgs } from 'node:util';
 import { todayUtc } from '../core/day';
 import { visibleControls } from '../core/text';
 import { defaultCacheFolder, digest, engineBuild, type FileStat, readCacheFile, reader, statIfAny, statOf, unchangedSince, writeCacheFile } from './cache-file';
+import { codeOf } from './regular-file';
 import { OPTIONS } from './options';
 import { type Terminal, terminalOf, writeOutput } from './output';
 
 /** Bumped when the record's layout, or what its key holds, changes. */
 const LAYOUT = 1;
-/** Records kept in a cache folder (one per folder run from and command line): the oldest go first. */
+/** Records kept in a cache folder (one per folder run from, command line and user): the oldest go first. */
 const KEPT_RECORDS = 32;
 /** Output longer than this (in characters) is not kept: it would be held in memory to be written. */
 const MAX_KEPT_OUTPUT = 16 * 1024 * 1024;
@@ -243,10 +244,6 @@ function pruneRecords(folder: string): void {
     .map((name) => ({ name, mtime: statIfAny(path.join(folder, name))?.mtimeMs ?? 0 }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const { name } of records.slice(KEPT_RECORDS)) fs.rmSync(path.join(folder, name), { force: true });
-}
-
-function codeOf(err: unknown): string {
-  return (err as NodeJS.ErrnoException)?.code ?? String(err);
 }
 
 function isRunRecord(value: unknown): value is RunRecord {

@@ -47,3 +47,8 @@ function kindOf(stat: fs.Stats): string {
   return stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket'
     : stat.isCharacterDevice() ? 'a character device' : stat.isBlockDevice() ? 'a block device' : 'not a file';
 }
+
+/** A system error's code (ENOENT, EACCES), or what the error says. */
+export function codeOf(err: unknown): string {
+  return (err as NodeJS.ErrnoException | null)?.code ?? String(err);
+}

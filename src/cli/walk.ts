@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALWAYS_SKIPPED_FOLDERS, formatOf, gitignoreLayer, type IgnoreLayer, isIgnored, type NoteKind, policyLayer, refusedPatternNotes, type ScanNote } from '../core';
 import type { RunLog } from './last-run';
+import { codeOf } from './regular-file';
 
 /** A file or pattern the walk could not use; the scan reports each as a note. */
 export interface WalkProblem {
@@ -160,8 +161,4 @@ function unreadableLink(link: string, err: unknown, problems: WalkProblem[]): fa
 function isInside(file: string, folder: string): boolean {
   const rel = path.relative(folder, file);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-}
-
-function codeOf(err: unknown): string {
-  return (err as NodeJS.ErrnoException).code ?? String(err);
 }
