@@ -61,11 +61,13 @@ export function isStat(s: Partial<FileStat> | null | undefined): s is FileStat {
 }
 
 /**
- * Who the files are read as: the effective user and groups (none on Windows). A file one user
+ * Who the files are read as: the effective user and groups; on Windows, which has neither, the
+ * user's name (an elevated and a plain process of one user are not told apart). A file one user
  * can read gives another a note ("not readable"), so what a cache kept answers only the same reader.
  */
-export function reader(): (number | number[] | null)[] {
-  return [process.geteuid?.() ?? null, process.getegid?.() ?? null, process.getgroups?.().sort((a, b) => a - b) ?? null];
+export function reader(): (string | number | number[] | null)[] {
+  if (!process.geteuid) return [os.userInfo().username];
+  return [process.geteuid(), process.getegid?.() ?? null, process.getgroups?.().sort((a, b) => a - b) ?? null];
 }
 
 export function digest(data: string | Uint8Array): string {
