@@ -24,8 +24,7 @@ export class Prefilter {
    * workspace's code reads: 5,600 states, 5.8 MB) holds plain 16-bit states instead, half
    * the memory for a shift per byte; it only reads config files. Each layout has its own
    * loop, so the catalog's filters, which read every file, keep theirs monomorphic.
-   */
-  /**
+   *
    * `minLength`: shorter words are dropped (the catalog's: too common to tell anything). A
    * name the workspace defines is asked for however short it is (`URL`): 1.
    */
