@@ -49,7 +49,7 @@ export class RunLog {
 
   /** A folder listed (or the error that refused it). */
   listed(dir: string, entries: fs.Dirent[] | NodeJS.ErrnoException): void {
-    this.folders.push([dir, Array.isArray(entries) ? listingOf(entries) : `!${codeOf(entries)}`]);
+    this.folders.push([dir, Array.isArray(entries) ? listingOf(entries) : refusal(entries)]);
   }
 
   /** Takes a file's stat now, before it is read or judged. */
@@ -65,7 +65,7 @@ export class RunLog {
 
   /** Where a link led (or the error code). */
   resolved(link: string, target: string | NodeJS.ErrnoException): void {
-    this.links.push([link, typeof target === 'string' ? target : `!${codeOf(target)}`]);
+    this.links.push([link, typeof target === 'string' ? target : refusal(target)]);
   }
 
   /** Everything noted, with the stats of the files the scan analysed (by absolute path). */
@@ -81,6 +81,20 @@ export class RunLog {
 function shortened(file: string): string {
   const cwd = process.cwd();
   return file.startsWith(cwd) && file[cwd.length] === path.sep ? file.slice(cwd.length + 1) : file;
+}
+
+/** How a listing or a link refused is recorded (and compared): its error code, marked. */
+function refusal(err: unknown): string {
+  return `!${codeOf(err)}`;
+}
+
+/** What a listing or a link resolution gives now, in the record's terms. */
+function attempt(read: () => string): string {
+  try {
+    return read();
+  } catch (err) {
+    return refusal(err);
+  }
 }
 
 /** A folder's entries as a string that changes when any is added, removed, renamed or changes kind. */
@@ -209,13 +223,7 @@ function stillHolds(deps: Dependencies): boolean {
     if (then === null ? now !== undefined : now === undefined || !unchangedSince(deps.startedAt, now, { size: then[0], mtimeMs: then[1], ctimeMs: then[2], ino: then[3] })) return false;
   }
   for (const [dir, then] of deps.folders) {
-    let now: string;
-    try {
-      now = listingOf(fs.readdirSync(dir, { withFileTypes: true }));
-    } catch (err) {
-      now = `!${codeOf(err)}`;
-    }
-    if (now !== then) return false;
+    if (attempt(() => listingOf(fs.readdirSync(dir, { withFileTypes: true }))) !== then) return false;
   }
   for (const [file, then] of deps.present) {
     let found: boolean;
@@ -227,13 +235,7 @@ function stillHolds(deps: Dependencies): boolean {
     if (found !== then) return false;
   }
   for (const [link, then] of deps.links) {
-    let now: string;
-    try {
-      now = fs.realpathSync(link);
-    } catch (err) {
-      now = `!${codeOf(err)}`;
-    }
-    if (now !== then) return false;
+    if (attempt(() => fs.realpathSync(link)) !== then) return false;
   }
   return true;
 }
