@@ -174,6 +174,20 @@ function runQuiet(cmd, args, okCodes) {
   }
 }
 
+/**
+ * The floor under any CLI scan (scripts/bench/floor.mjs: start-up, engine load, walk, read,
+ * prefilter, and no analysis), in a fresh process each run as the CLI runs.
+ */
+async function floor(expectedPassed) {
+  const args = [path.join(ROOT, 'scripts/bench/floor.mjs'), path.join(BENCH, 'engine.cjs'), WORKSPACE];
+  const once = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  if (once.status !== 0) throw new Error(`floor.mjs failed (exit ${once.status}): ${once.stderr}`);
+  const { files, passed } = JSON.parse(once.stdout);
+  if (passed !== expectedPassed) log(`note: floor.mjs let ${passed} files through, the stage breakdown ${expectedPassed}`);
+  const runs = Array.from({ length: RUNS }, () => runQuiet(process.execPath, args, [0]));
+  return { median: median(runs), runs, files, passed };
+}
+
 async function cliScan(llmFiles) {
   const args = [CLI, 'scan', WORKSPACE, '--format', 'json'];
   // The warm-up keeps the output, to check the CLI saw what the in-process scan saw.
@@ -423,6 +437,7 @@ function report(r) {
   L.push(`CLI end to end: node dist/cli.js scan ${WORKSPACE} --format json > /dev/null (median of ${RUNS} after 1 warm-up)`);
   L.push(`  time        ${s2(c.median)}   (runs ${runsOf(c)}; includes Node start-up, a cold JIT, JSON output)`);
   L.push(`  start-up    ${s2(c.startup.median)}   (node dist/cli.js --version)`);
+  L.push(`  floor       ${s2(r.floor.median)}   (runs ${runsOf(r.floor)}; a fresh process that loads the engine, walks, reads and prefilters every file, and analyses none: scripts/bench/floor.mjs)`);
   L.push(`  output      ${int(c.summary.filesScanned)} files scanned, ${int(c.summary.endpoints)} endpoints`);
   L.push(`  peak RSS    ${rss.mib.toFixed(0)} MiB   (${rss.via})`);
   const k = c.cached;
@@ -448,6 +463,7 @@ function report(r) {
     L.push(`  time        ${s2(rg.threads.median)}   (runs ${runsOf(rg.threads)}); with -j1 ${s2(rg.singleThread.median)}`);
     L.push(`  searched    ${int(rg.filesSearched)} files; matched ${int(rg.matchingLines)} lines in ${int(rg.filesMatched)} files`);
     L.push(`  ratios      in-process scan ${r.ratios.scan.toFixed(1)}x rg; CLI ${r.ratios.cli.toFixed(1)}x rg; one-thread scan ${r.ratios.singleVsRgSingle.toFixed(1)}x rg -j1`);
+    L.push(`              floor (no analysis) ${r.ratios.floor.toFixed(1)}x rg: what any uncached CLI run costs before it analyses a file`);
     L.push(`              CLI --cache: unchanged tree ${r.ratios.cached.toFixed(1)}x rg, one file edited ${r.ratios.cachedEdit.toFixed(1)}x rg`);
   } else {
     L.push(`ripgrep: ${RG} not found (apt-get install ripgrep): ratios skipped`);
@@ -516,6 +532,8 @@ async function main() {
 
   log('CLI scans...');
   const cli = await cliScan(ws.llmFiles);
+  log('floor (start, load, walk, read, prefilter; no analysis)...');
+  const fl = await floor(b.prefilterPassed);
   log('peak RSS...');
   const rss = peakRss();
   log('per-file latency...');
@@ -532,6 +550,7 @@ async function main() {
   const ratios = rg && {
     scan: best.median / rg.threads.median,
     cli: cli.median / rg.threads.median,
+    floor: fl.median / rg.threads.median,
     cached: cli.cached.unchanged.median / rg.threads.median,
     cachedEdit: cli.cached.afterEdit.median / rg.threads.median,
     singleVsRgSingle: single.median / rg.singleThread.median,
@@ -583,6 +602,7 @@ async function main() {
     },
     breakdown: b,
     cli,
+    floor: fl,
     rss,
     latency: lat,
     ripgrep: rg,
