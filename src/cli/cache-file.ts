@@ -81,9 +81,10 @@ export function writeCacheFile(file: string, body: unknown): void {
   try {
     // Created afresh, never opened through what is there (a link someone planted in a shared folder would be written through).
     fs.rmSync(temporary, { force: true });
-    const json = JSON.stringify(body);
+    // Encoded once, for both the checksum and the file (each took as long again from the string).
+    const json = Buffer.from(JSON.stringify(body));
     // Yours alone: it holds the text of the files with findings.
-    fs.writeFileSync(temporary, `${digest(json)}\n${json}`, { flag: 'wx', mode: 0o600 });
+    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(`${digest(json)}\n`), json]), { flag: 'wx', mode: 0o600 });
     fs.renameSync(temporary, file);
   } finally {
     fs.rmSync(temporary, { force: true });
