@@ -149,8 +149,10 @@ export function resolveCode(input: CodeFile, index: CatalogIndex, env: EnvLookup
 /** The env as the file's code reads it: a variable the file itself sets (`os.environ["OPENAI_BASE_URL"] = ...`) before the SDK reads it. */
 function withOwnEnv(code: ParsedCode): EnvLookup {
   const { input, parser, structure, workspace } = code;
+  // Most files set none: a lookup of any other name need not try each spelling (it is asked for every client and default).
+  const setHere = envNamesSet(structure.assignments);
   return (name) => {
-    const own = inFileEnv(name, structure.assignments, parser, input, code.useAt, (v) => evaluate(v, { parser, assignments: structure.assignments, unstable: structure.unstable, env: workspace }).text);
+    const own = setHere.has(name) ? inFileEnv(name, structure.assignments, parser, input, code.useAt, (v) => evaluate(v, { parser, assignments: structure.assignments, unstable: structure.unstable, env: workspace }).text) : undefined;
     if (!own) return workspace(name);
     if (own.runsFirst) return own.value;
     // The use may run before or after it (a JS function, a Python lambda): the endpoint is forked below, once per value.
@@ -351,6 +353,15 @@ function envNamesRead(tokens: Token[]): string[] {
 }
 
 type SetEnv = Extract<EnvValue, { state: 'set' }>;
+
+/** The names of the env variables a file assigns (`os.environ["X"] = ...`), in any spelling of ENV_TARGETS. */
+function envNamesSet(assignments: Map<string, Assignment[]>): Set<string> {
+  const names = new Set<string>();
+  for (const key of assignments.keys()) {
+    for (const prefix of ENV_TARGETS) if (key.startsWith(prefix)) names.add(key.slice(prefix.length));
+  }
+  return names;
+}
 
 /** A workspace lookup as the values an endpoint may be resolved with: each of a conflict's, or the one state. */
 function workspaceValues(v: EnvValue): EnvValue[] {
