@@ -204,6 +204,8 @@ export function dispatchedEndpoints(file: string, parser: CodeParser, structure:
     const def = headersAround(parser.text, at).find((h) => DEF.test(h.text));
     return ENV_OBJECTS.some((o) => (structure.assignments.get(o + name) ?? []).some((a) => a.s < at && (def ? a.s > def.s : true)));
   };
+  // Callees no module publishes a factory for, asked once: a file calls the same ones many times (`os.getenv`), and each lookup asks the env per candidate module.
+  const unpublished = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.t !== 'id' || (i > 0 && ['.', 'def', 'class', 'import'].includes(tokens[i - 1]!.v))) continue;
@@ -213,8 +215,11 @@ export function dispatchedEndpoints(file: string, parser: CodeParser, structure:
     while (tokens[j + 1]?.v === '.' && tokens[j + 2]?.t === 'id') j += 2;
     if (tokens[j + 1]?.v !== '(' || skip(t.s)) continue;
     const path = [qualified, ...tokens.slice(i + 1, j + 1).filter((x) => x.t === 'id').map((x) => x.v)].join('.');
-    const table = lookup(file, path, env);
-    if (!table) continue;
+    const table = unpublished.has(path) ? undefined : lookup(file, path, env);
+    if (!table) {
+      unpublished.add(path);
+      continue;
+    }
     const call = callAt(parser, ctx, j + 1, 0);
     const given = call.kw[table.param] ?? call.args[table.at];
     if (!given || !('v' in given)) continue;
