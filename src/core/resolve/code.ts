@@ -345,9 +345,9 @@ function envNamesRead(tokens: Token[]): string[] {
     const t = tokens[i]!;
     const prev = tokens[i - 1]!;
     const before = tokens[i - 2]!;
-    if (!/^[A-Z][A-Z0-9_]*$/.test(t.v)) continue;
-    if (t.t === 'str' && (prev.v === '(' || prev.v === '[') && ENV_READERS.has(before.v)) names.add(t.v);
-    else if (t.t === 'id' && prev.v === '.' && ENV_HOLDERS.has(before.v)) names.add(t.v);
+    // The spelling first: most tokens fail it on a comparison, where the name's shape took a regular expression each.
+    const read = t.t === 'str' ? (prev.v === '(' || prev.v === '[') && ENV_READERS.has(before.v) : t.t === 'id' && prev.v === '.' && ENV_HOLDERS.has(before.v);
+    if (read && /^[A-Z][A-Z0-9_]*$/.test(t.v)) names.add(t.v);
   }
   return [...names];
 }
