@@ -208,3 +208,125 @@ describe('constants imported from another module', () => {
     assert.deepEqual(uses(star, (await both(star)).cli, 'app/worker.py'), []);
   });
 });
+
+// Import forms other than the plain named import, each through the CLI's passes (which keep
+// no bytes: code with no LLM signal of its own is read again only when its bytes name an
+// exported constant, or the module of a default export) and the editor's index.
+describe('constants imported under another name, by `import *`, `require` or as a default export', () => {
+  const MISTRAL = 'mistral api.mistral.ai';
+  /** `line provider host` of the endpoints in `file`, with the unknown reason when there is one. */
+  const found = (endpoints: Endpoint[], file: string): string[] =>
+    endpoints.filter((e) => e.file === file).map((e) => `${e.provider} ${e.host}${e.unknown ? ` (${e.unknown})` : ''}`).sort();
+  async function check(files: Record<string, string>, expected: Record<string, string[]>): Promise<void> {
+    const dir = workspace(files);
+    const { cli, index } = await both(dir);
+    for (const [file, want] of Object.entries(expected)) assert.deepEqual(found(cli, file), want, file);
+    assert.deepEqual(summary(index), summary(cli));
+  }
+
+  it('follows a Python import renamed with `as`, and leaves one from outside the workspace unknown for that reason', async () => {
+    await check({
+      'config.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'app.py': 'from openai import OpenAI\nfrom config import BASE_URL as B\n\nclient = OpenAI(base_url=B)\n',
+      // No LLM signal of its own: read again because its bytes name BASE_URL.
+      'relay.py': 'import requests\nfrom config import BASE_URL as UPSTREAM\n\ndef send(body):\n    return requests.post(UPSTREAM, json=body)\n',
+      'other.py': 'from openai import OpenAI\nfrom vendor.settings import BASE_URL as B\n\nclient = OpenAI(base_url=B)\n',
+    }, {
+      'app.py': [MISTRAL],
+      'relay.py': [MISTRAL],
+      'other.py': ['null null (the base URL comes from `B`, which is not defined in this file)'],
+    });
+  });
+
+  it('follows a Python `from m import *`, as `__all__` and private names allow', async () => {
+    const client = (name: string): string => `from openai import OpenAI\nfrom config import *\n\nclient = OpenAI(base_url=${name})\n`;
+    await check({
+      'config.py': 'BASE_URL = "https://api.mistral.ai/v1"\n_HIDDEN_URL = "https://api.mistral.ai/v1"\n',
+      'app.py': client('BASE_URL'),
+      'private.py': client('_HIDDEN_URL'),
+      'relay.py': 'import requests\nfrom config import *\n\nrequests.post(BASE_URL)\n',
+      // A later `import *` may bind the name again, from a module the scan cannot see into.
+      'later.py': 'from openai import OpenAI\nfrom config import *\nfrom vendor_defaults import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+    }, {
+      'app.py': [MISTRAL],
+      'relay.py': [MISTRAL],
+      'private.py': ['null null (the base URL comes from `_HIDDEN_URL`, which is not defined in this file)'],
+      'later.py': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+    });
+    const listed = 'from openai import OpenAI\nfrom settings import *\n\nclient = OpenAI(base_url=BASE_URL)\n';
+    await check({ 'settings.py': '__all__ = ["BASE_URL"]\nBASE_URL = "https://api.mistral.ai/v1"\n', 'app.py': listed }, { 'app.py': [MISTRAL] });
+    await check({ 'settings.py': '__all__ = ["TIMEOUT"]\nBASE_URL = "https://api.mistral.ai/v1"\nTIMEOUT = 30\n', 'app.py': listed }, {
+      'app.py': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+    });
+    // An `__all__` the scan does not read as a list of names: which names `*` binds is not known.
+    await check({ 'settings.py': 'from other import names\n__all__ = names()\nBASE_URL = "https://api.mistral.ai/v1"\n', 'app.py': listed }, {
+      'app.py': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+    });
+  });
+
+  it('follows a JS/TS import renamed with `as`', async () => {
+    await check({
+      'src/config.js': 'export const BASE_URL = "https://api.mistral.ai/v1";\n',
+      'src/app.ts': 'import OpenAI from "openai";\nimport { BASE_URL as B } from "./config";\n\nconst client = new OpenAI({ baseURL: B });\n',
+      'src/relay.ts': 'import { BASE_URL as upstream } from "./config";\nexport const send = (body: string) => fetch(upstream, { method: "POST", body });\n',
+      'src/other.ts': 'import OpenAI from "openai";\nimport { BASE_URL as B } from "./gone";\n\nconst client = new OpenAI({ baseURL: B });\n',
+    }, {
+      'src/app.ts': [MISTRAL],
+      'src/relay.ts': [MISTRAL],
+      'src/other.ts': ['null null (the base URL comes from `B`, which is not defined in this file)'],
+    });
+  });
+
+  it('follows CommonJS exports to `require`, destructured or whole', async () => {
+    const clients = 'const OpenAI = require("openai");\nconst { BASE_URL } = require("./cjs");\nconst cfg = require("./cjs");\n\nconst a = new OpenAI({ baseURL: BASE_URL });\nconst b = new OpenAI({ baseURL: cfg.BASE_URL });\n';
+    for (const exporting of [
+      'module.exports = { BASE_URL: "https://api.mistral.ai/v1" };\n',
+      'const BASE_URL = "https://api.mistral.ai/v1";\nmodule.exports = { BASE_URL, timeout: 30 };\n',
+      'exports.BASE_URL = "https://api.mistral.ai/v1";\n',
+      'module.exports.BASE_URL = "https://api.mistral.ai/v1";\n',
+    ]) {
+      await check({
+        'lib/cjs.js': exporting,
+        'lib/app.js': clients,
+        'lib/relay.js': 'const cfg = require("./cjs");\nmodule.exports.send = (body) => fetch(cfg.BASE_URL, { method: "POST", body });\n',
+      }, { 'lib/app.js': [MISTRAL, MISTRAL], 'lib/relay.js': [MISTRAL] });
+    }
+    // `exports.X` no longer reaches what `require` returns once `module.exports` is replaced.
+    await check({
+      'lib/cjs.js': 'module.exports = { timeout: 30 };\nexports.BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/app.js': 'const OpenAI = require("openai");\nconst { BASE_URL } = require("./cjs");\nconst a = new OpenAI({ baseURL: BASE_URL });\n',
+    }, { 'lib/app.js': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'] });
+    // `require("m").part` is one of the module's exports, not the module.
+    await check({
+      'lib/cjs.js': 'exports.BASE_URL = "https://api.mistral.ai/v1";\nexports.part = {};\n',
+      'lib/app.js': 'const OpenAI = require("openai");\nconst part = require("./cjs").part;\nconst a = new OpenAI({ baseURL: part.BASE_URL });\n',
+    }, { 'lib/app.js': ['null null (the base URL comes from `part.BASE_URL`, which is not defined in this file)'] });
+  });
+
+  it('follows a default export to a default import, whatever the importing code calls it', async () => {
+    for (const exporting of ['export default "https://api.mistral.ai/v1";\n', 'const BASE_URL = "https://api.mistral.ai/v1";\nexport default BASE_URL;\n']) {
+      await check({
+        'web/def.js': exporting,
+        'web/app.ts': 'import OpenAI from "openai";\nimport url from "./def";\n\nconst client = new OpenAI({ baseURL: url });\n',
+        // No LLM signal and no exported name in its bytes: the module's name says it may import the default.
+        'web/relay.ts': 'import UPSTREAM_URL from "./def";\nexport const send = (body: string) => fetch(UPSTREAM_URL, { method: "POST", body });\n',
+      }, { 'web/app.ts': [MISTRAL], 'web/relay.ts': [MISTRAL] });
+    }
+    // A default import is not the module's named export of the same name.
+    await check({
+      'web/config.js': 'export const BASE_URL = "https://api.mistral.ai/v1";\n',
+      'web/app.ts': 'import OpenAI from "openai";\nimport BASE_URL from "./config";\n\nconst client = new OpenAI({ baseURL: BASE_URL });\n',
+    }, { 'web/app.ts': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'] });
+  });
+
+  it('keeps `import * as`, Python `import m as c` and plain named imports working', async () => {
+    await check({
+      'config.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'a.py': 'from openai import OpenAI\nimport config as cfg\n\nclient = OpenAI(base_url=cfg.BASE_URL)\n',
+      'b.py': 'from openai import OpenAI\nfrom config import BASE_URL\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      'web/config.ts': 'export const BASE_URL = "https://api.mistral.ai/v1";\n',
+      'web/a.ts': 'import OpenAI from "openai";\nimport * as cfg from "./config";\nconst client = new OpenAI({ baseURL: cfg.BASE_URL });\n',
+      'web/b.ts': 'import OpenAI from "openai";\nimport { BASE_URL } from "./config";\nconst client = new OpenAI({ baseURL: BASE_URL });\n',
+    }, { 'a.py': [MISTRAL], 'b.py': [MISTRAL], 'web/a.ts': [MISTRAL], 'web/b.ts': [MISTRAL] });
+  });
+});

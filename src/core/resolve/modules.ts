@@ -9,6 +9,7 @@ import { dirOf, joinPath } from '../env-scope';
 import type { CodeLanguage } from '../catalog/types';
 import { entryOf, type ConfigTree } from '../scan/config/tree';
 import type { CodeParser, CodeStructure } from '../scan/parse';
+import type { ImportMap } from '../scan/imports';
 import type { Token } from '../scan/tokens';
 import type { Value } from '../scan/ir';
 import { instanceOf, modelClasses, nestedModel } from './settings';
@@ -43,16 +44,23 @@ export function isCompilerConfig(file: string): boolean {
  */
 export function exportedNames(definitions: { name: string; value: string }[], matters: (value: string) => boolean): string[] {
   const names = new Set<string>();
-  const links: [string, string][] = [];
+  const links: [string, string, string][] = [];
+  // A default export is imported under any name (`import url from "./def"`): the importing code writes its module's name.
+  const add = (module: string, name: string): void => {
+    names.add(name);
+    if (name === 'default' && module) names.add(module.slice(module.lastIndexOf('/') + 1));
+  };
   for (const d of definitions) {
     if (!d.name.startsWith('export:')) continue;
+    const module = d.name.slice('export:'.length, d.name.lastIndexOf(':'));
     let name = d.name.slice(d.name.lastIndexOf(':') + 1);
     // A factory's branches: code that calls it writes its last name (`from_provider`).
     if (name.startsWith(DISPATCH)) name = name.slice(name.lastIndexOf('.') + 1).replace(DISPATCH, '');
-    if (d.value.startsWith(LINK)) links.push([name, d.value.slice(d.value.lastIndexOf('\n') + 1)]);
-    else if (matters(d.value)) names.add(name);
+    else if (name.startsWith('\u0001')) continue;
+    if (d.value.startsWith(LINK)) links.push([module, name, d.value.slice(d.value.lastIndexOf('\n') + 1)]);
+    else if (matters(d.value)) add(module, name);
   }
-  for (const [name, original] of links) if (names.has(original) && !name.startsWith('*')) names.add(name);
+  for (const [module, name, original] of links) if (names.has(original) && !name.startsWith('*')) add(module, name);
   return [...names].sort();
 }
 
@@ -64,6 +72,42 @@ export const PROJECT_IMPORT_ANCHORS = [
   ...['./', '../', '@', '~/', '#'].flatMap((p) => [`from "${p}`, `from '${p}`, `require("${p}`, `require('${p}`]),
   'from ',
 ];
+
+/** The lookup name of the names a Python module's `__all__` lists: those `from m import *` binds. */
+function starNamesName(module: string): string {
+  return exportName(module, '\u0001all\u0001');
+}
+
+/**
+ * A Python module's `__all__`, when it sets one: the names as a JSON list when it is a literal
+ * list (or tuple) of strings set once, else a value no name is in (which names `import *`
+ * binds is not known).
+ */
+function publishStarNames(module: string, parser: CodeParser, structure: CodeStructure, out: ExportedValue[]): void {
+  const list = structure.assignments.get('__all__');
+  if (!list?.length) return;
+  const value = list.length === 1 && !list[0]!.compound && parser.atTopLevel(list[0]!) ? parser.valueOf(list[0]!) : undefined;
+  const items = value?.k === 'arr' ? value.items : value ? parser.pythonTupleItems(value) : undefined;
+  const names = items?.every((v) => v.k === 'str') ? items.map((v) => v.v) : undefined;
+  out.push({ name: starNamesName(module), value: names ? JSON.stringify(names) : UNKNOWN_STAR_NAMES, offset: list[0]!.s });
+}
+
+/** `__all__` set in a way the scan does not read. */
+const UNKNOWN_STAR_NAMES = '\u0001unknown\u0001';
+
+/** Whether `from module import *` binds `name` there: not a private name, and listed in `__all__` when the module sets one. */
+function starImports(module: string, name: string, env: EnvLookup): boolean {
+  if (name.startsWith('_')) return false;
+  const all = env(starNamesName(module));
+  if (all.state === 'unset') return true;
+  if (all.state !== 'set') return false;
+  try {
+    const names: unknown = JSON.parse(all.value);
+    return Array.isArray(names) && names.includes(name);
+  } catch {
+    return false;
+  }
+}
 
 /** A value that stands for another module's export (`export { X } from "./y"`), not a constant of its own. */
 const LINK = '\u0001link\u0001';
@@ -100,16 +144,17 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
   const module = moduleKeyOf(file);
   const out: ExportedValue[] = [];
   const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: UNSEEN_ENV };
-  const publish = (local: string, exported: string): void => {
-    const list = structure.assignments.get(local);
-    if (list?.length !== 1 || list[0]!.compound || structure.unstable.has(local)) return;
-    const a = list[0]!;
-    if (!parser.atTopLevel(a)) return;
-    const value = parser.valueOf(a);
+  const publishValue = (value: Value, exported: string): void => {
     const r = evaluate(value, ctx);
     // Endpoints, hosts, regions and model ids hold no spaces; prompts and messages do, and are left out.
     if (!isKnown(r) || r.env || r.imported || r.text.length > MAX_VALUE_LENGTH || /\s/.test(r.text)) return;
     out.push({ name: exportName(module, exported), value: r.text, offset: value.s });
+  };
+  const publish = (local: string, exported: string): void => {
+    const list = structure.assignments.get(local);
+    if (list?.length !== 1 || list[0]!.compound || structure.unstable.has(local)) return;
+    const a = list[0]!;
+    if (parser.atTopLevel(a)) publishValue(parser.valueOf(a), exported);
   };
   if (lang === 'python') {
     // `from overrides import *` (Django's local settings) may replace any name after it is set.
@@ -117,15 +162,23 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
     for (const name of structure.assignments.keys()) {
       if (/^[A-Za-z_]\w*$/.test(name) && out.length < MAX_EXPORTS) publish(name, name);
     }
+    publishStarNames(module, parser, structure, out);
     publishSettings(module, parser, structure, ctx, out);
     return out;
   }
+  publishCommonJs(parser, structure, publish, publishValue);
   const { tokens } = parser;
   let stars = 0;
   for (let i = 0; i < tokens.length && out.length < MAX_EXPORTS; i++) {
     if (tokens[i]!.v !== 'export' || tokens[i]!.t !== 'id' || !atStatementStart(tokens, i)) continue;
     const next = tokens[i + 1];
-    if (next?.v === 'const' && tokens[i + 2]?.t === 'id') {
+    if (next?.v === 'default' && tokens[i + 2] && tokens[i + 2]!.t !== 'nl') {
+      // `export default BASE_URL` (a constant of the module) or `export default "https://..."`.
+      const end = expressionEnd(parser, i + 2);
+      const only = tokens[i + 2]!;
+      if (end === i + 3 && only.t === 'id') publish(only.v, 'default');
+      else publishValue(parser.parseRange(i + 2, end), 'default');
+    } else if (next?.v === 'const' && tokens[i + 2]?.t === 'id') {
       publish(tokens[i + 2]!.v, tokens[i + 2]!.v);
     } else if (next?.v === '{') {
       const names: [string, string][] = [];
@@ -212,6 +265,33 @@ function settingValue(published: string, where: EnvWhere, lookupName: string, na
   return setting.value !== undefined ? { value: setting.value, where, lookupName, name } : undefined;
 }
 
+/**
+ * CommonJS exports: `module.exports = { BASE_URL: "...", MODEL }`, `exports.BASE_URL = ...`
+ * and `module.exports.BASE_URL = ...`, each set once at the top level of the module.
+ */
+function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: (local: string, exported: string) => void, publishValue: (value: Value, exported: string) => void): void {
+  const whole = structure.assignments.get('module.exports');
+  for (const name of structure.assignments.keys()) {
+    // (`exports.X` no longer reaches the module's exports once `module.exports` is replaced.)
+    const m = /^(module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(name);
+    if (m && (m[1] || !whole)) publish(name, m[2]!);
+  }
+  if (whole?.length !== 1 || whole[0]!.compound || !parser.atTopLevel(whole[0]!)) return;
+  const value = parser.valueOf(whole[0]!);
+  if (value.k !== 'obj') return;
+  for (const entry of value.entries) if (/^[A-Za-z_$][\w$]*$/.test(entry.key)) publishValue(entry.value, entry.key);
+}
+
+/** The token index where the expression starting at `i` ends: the end of its line or `;`, past brackets. */
+function expressionEnd(parser: CodeParser, i: number): number {
+  const { tokens } = parser;
+  let j = i;
+  for (; j < tokens.length && tokens[j]!.t !== 'nl' && tokens[j]!.v !== ';'; j++) {
+    if (tokens[j]!.v === '(' || tokens[j]!.v === '[' || tokens[j]!.v === '{') j = Math.max(j, parser.closeOf(j));
+  }
+  return j;
+}
+
 function atStatementStart(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   return !prev || prev.t === 'nl' || (prev.t === 'p' && (prev.v === ';' || prev.v === '}'));
@@ -266,14 +346,25 @@ export interface ImportedConstant {
  * when a module of the workspace exports it as a constant; undefined otherwise (not
  * imported from the project, module not in the workspace, not a constant there).
  */
-export function importedConstant(file: string, lang: CodeLanguage, imports: Map<string, string>, path: string, env: EnvLookup): ImportedConstant | undefined {
+export function importedConstant(file: string, lang: CodeLanguage, imports: ImportMap, path: string, env: EnvLookup): ImportedConstant | undefined {
   if (lang !== 'js' && lang !== 'python') return undefined;
   const dot = path.indexOf('.');
-  const qualified = imports.get(dot < 0 ? path : path.slice(0, dot));
-  if (!qualified) return undefined;
+  const head = dot < 0 ? path : path.slice(0, dot);
+  const qualified = imports.get(head);
+  if (!qualified) return dot < 0 && lang === 'python' ? starImported(file, imports.stars, path, env) : undefined;
   let spec: string;
   let name: string;
-  if (dot < 0) {
+  const fromDefault = dot < 0 ? imports.defaults.get(head) : undefined;
+  const required = dot < 0 ? undefined : imports.required.get(head);
+  if (fromDefault !== undefined) {
+    // `import url from "./def"`: the module's default export, whatever the local name.
+    [spec, name] = [fromDefault, 'default'];
+  } else if (required !== undefined) {
+    // `const cfg = require("./cjs")`, then `cfg.BASE_URL`: one of the module's exports.
+    name = path.slice(dot + 1);
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+    spec = required;
+  } else if (dot < 0) {
     // A named import: the module, then the name it exports.
     const m = /^(.+)\.([A-Za-z_$][\w$]*)$/.exec(qualified);
     if (!m) return undefined;
@@ -291,9 +382,25 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Map<
   return lookupExport(file, lang, spec, name, env, 0, new Set());
 }
 
-function lookupExport(file: string, lang: CodeLanguage, spec: string, name: string, env: EnvLookup, hops: number, seen: Set<string>): ImportedConstant | undefined {
+/**
+ * A name a Python file does not bind itself, from its `from m import *`: the last such import
+ * decides (a later one may rebind the name, whether or not the workspace holds its module).
+ */
+function starImported(file: string, stars: string[], name: string, env: EnvLookup): ImportedConstant | undefined {
+  const spec = stars[stars.length - 1];
+  if (spec === undefined) return undefined;
+  return lookupExport(file, 'python', spec, name, env, 0, new Set(), true);
+}
+
+function lookupExport(file: string, lang: CodeLanguage, spec: string, name: string, env: EnvLookup, hops: number, seen: Set<string>, star = false): ImportedConstant | undefined {
   if (hops > MAX_HOPS) return undefined;
-  const candidates = moduleCandidates(file, lang, spec, env);
+  let candidates = moduleCandidates(file, lang, spec, env);
+  if (star) {
+    // Which module the import finds is decided before its `__all__` is: a candidate that defines the name but hides it hides it.
+    const defining = candidates.filter((m) => env(exportName(m, name)).state === 'set');
+    if (defining.some((m) => !starImports(m, name, env))) return undefined;
+    candidates = defining;
+  }
   // Python finds the package by searching up from the file (the import map drops relative
   // dots): when two candidate modules export the name, which one is imported is not known.
   if (lang === 'python' && candidates.filter((m) => env(exportName(m, name)).state === 'set').length > 1) return undefined;

@@ -8,8 +8,22 @@
 
 import type { LexLanguage, Token } from './tokens';
 
-export function collectImports(tokens: Token[], lang: LexLanguage): Map<string, string> {
-  const aliases = new Map<string, string>();
+/**
+ * Local names to the qualified paths they stand for, and the bindings that are not one
+ * module's named export (`import url from "m"` and `const cfg = require("m")` keep the
+ * `m.url` and `m.cfg` that SDK classes are matched by).
+ */
+export class ImportMap extends Map<string, string> {
+  /** JS/TS `import url from "m"`: the local name, to the module whose default export it is. */
+  readonly defaults = new Map<string, string>();
+  /** JS `const cfg = require("m")`: the local name, to the module whose exports object it is. */
+  readonly required = new Map<string, string>();
+  /** Python `from m import *`: the modules, in the file's order. */
+  readonly stars: string[] = [];
+}
+
+export function collectImports(tokens: Token[], lang: LexLanguage): ImportMap {
+  const aliases = new ImportMap();
   if (lang !== 'python' && lang !== 'rust' && lang !== 'java' && lang !== 'js') return aliases;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -65,10 +79,12 @@ function jsBraces(tokens: Token[], open: number, rename: string, bound: [string,
 }
 
 /** `import X from "m"`, `import { A, B as C } from "m"`, `import * as ns from "m"`, `import X, { Y } from "m"`. */
-function jsImport(tokens: Token[], i: number, aliases: Map<string, string>): number {
+function jsImport(tokens: Token[], i: number, aliases: ImportMap): number {
   let j = i + 1;
   if (tokens[j]?.v === '(' || tokens[j]?.v === '.') return j; // import("m"), import.meta
   const bound: [string, string][] = [];
+  // The names outside braces and `* as`: the module's default export.
+  const defaults: string[] = [];
   while (j < tokens.length && tokens[j]!.t !== 'str') {
     const t = tokens[j]!;
     if (t.v === 'from') {
@@ -85,21 +101,26 @@ function jsImport(tokens: Token[], i: number, aliases: Map<string, string>): num
       j += 3;
       continue;
     }
-    if (t.t === 'id' && t.v !== 'type') bound.push([t.v, t.v]);
+    if (t.t === 'id' && t.v !== 'type') {
+      bound.push([t.v, t.v]);
+      defaults.push(t.v);
+    }
     j++;
   }
   const module = tokens[j];
   if (module?.t !== 'str') return j;
   for (const [local, imported] of bound) aliases.set(local, imported ? `${module.v}.${imported}` : module.v);
+  for (const local of defaults) aliases.defaults.set(local, module.v);
   return j;
 }
 
 /** `const X = require("m")`, `const { A, B: C } = require("m")`. */
-function jsRequire(tokens: Token[], i: number, aliases: Map<string, string>): number {
+function jsRequire(tokens: Token[], i: number, aliases: ImportMap): number {
   const bound: [string, string][] = [];
   let j = i + 1;
-  if (tokens[j]?.t === 'id') {
-    bound.push([tokens[j]!.v, tokens[j]!.v]);
+  const whole = tokens[j]?.t === 'id' ? tokens[j]!.v : undefined;
+  if (whole !== undefined) {
+    bound.push([whole, whole]);
     j++;
   } else if (tokens[j]?.v === '{') {
     j = jsBraces(tokens, j, ':', bound);
@@ -107,6 +128,8 @@ function jsRequire(tokens: Token[], i: number, aliases: Map<string, string>): nu
   if (tokens[j]?.v !== '=' || tokens[j + 1]?.v !== 'require' || tokens[j + 2]?.v !== '(' || tokens[j + 3]?.t !== 'str') return i;
   const module = tokens[j + 3]!.v;
   for (const [local, imported] of bound) aliases.set(local, `${module}.${imported}`);
+  // (`require("m").config` is one export, not the module's.)
+  if (whole !== undefined && tokens[j + 4]?.v === ')' && !['.', '?.', '(', '['].includes(tokens[j + 5]?.v ?? '')) aliases.required.set(whole, module);
   return j + 3;
 }
 
@@ -130,11 +153,16 @@ function dotted(tokens: Token[], i: number, sep: string[]): [string, number] {
   return [path, i];
 }
 
-function pythonFrom(tokens: Token[], i: number, aliases: Map<string, string>): number {
+function pythonFrom(tokens: Token[], i: number, aliases: ImportMap): number {
   const [module, next] = dotted(tokens, i + 1, ['.']);
   let j = next;
   if (tokens[j]?.v !== 'import') return j;
   j++;
+  if (tokens[j]?.v === '*') {
+    const spec = module.replace(/^\.+/, '');
+    if (spec) aliases.stars.push(spec);
+    return j;
+  }
   const paren = tokens[j]?.v === '(';
   if (paren) j++;
   while (j < tokens.length) {

@@ -3,7 +3,7 @@
 // file, and the string literals used as values. Brackets are matched once up front, so
 // that anything unexpected inside a bracket stays inside it.
 
-import { collectImports } from './imports';
+import { collectImports, ImportMap } from './imports';
 import type { Arg, Assignment, Call, Entry, Value } from './ir';
 import { firstFrom, type LexLanguage, type Token } from './tokens';
 
@@ -132,7 +132,7 @@ export class CodeParser {
     readonly lang: LexLanguage,
     private readonly interesting: (calleePath: string) => boolean,
     /** Local names bound by imports; only the file's main parser computes them. */
-    readonly imports: Map<string, string> = new Map(),
+    readonly imports: ImportMap = new ImportMap(),
   ) {
     this.match = matchBrackets(tokens);
   }
@@ -285,7 +285,7 @@ export class CodeParser {
         continue;
       }
       if (tok.t === 'id') {
-        if (i > importEnd && this.imports.size) {
+        if (i > importEnd && (this.imports.size || this.imports.stars.length)) {
           importEnd = this.importStatementEnd(i);
           const use = importEnd < i ? this.importedUse(i) : undefined;
           if (use) {
@@ -320,6 +320,11 @@ export class CodeParser {
       return j;
     }
     const next = tokens[i + 1];
+    if (this.lang === 'js' && (t.v === 'const' || t.v === 'let' || t.v === 'var')) {
+      // `const { X } = require("m")`, `const m = require("m")`.
+      if (this.requireTarget(i + 1)) return this.closeOf(i + 1) + 4;
+      return next?.t === 'id' && tokens[i + 2]?.v === '=' && tokens[i + 3]?.v === 'require' && tokens[i + 4]?.v === '(' && tokens[i + 5]?.t === 'str' ? i + 5 : -1;
+    }
     if (this.lang !== 'js' || !(t.v === 'import' || (t.v === 'export' && (next?.v === '{' || next?.v === '*')))) return -1;
     if (next?.v === '(' || next?.v === '.') return -1; // import("m"), import.meta
     let j = i + 1;
@@ -337,12 +342,17 @@ export class CodeParser {
     const tok = tokens[i]!;
     const prev = tokens[i - 1];
     if (prev?.v === '.' || prev?.v === '?.' || prev?.v === 'as') return undefined;
-    const qualified = this.imports.get(tok.v);
     // Any module: a tsconfig path alias (`@shared/hosts`) looks like a package until the workspace is known.
-    if (!qualified) return undefined;
-    const member = tokens[i + 1]?.v === '.' && tokens[i + 2]?.t === 'id' ? tokens[i + 2]! : undefined;
+    // A Python `from m import *` may bind any name the file does not (the resolver asks).
+    const starred = !this.imports.has(tok.v);
+    if (starred && !(this.imports.stars.length && this.lang === 'python')) return undefined;
+    const member = !starred && tokens[i + 1]?.v === '.' && tokens[i + 2]?.t === 'id' ? tokens[i + 2]! : undefined;
+    if (starred && tokens[i + 1]?.v === '.') return undefined;
     const last = member ?? tok;
-    if (!/^[A-Z][A-Z0-9_]*[A-Z][A-Z0-9_]*$/.test(last.v)) return undefined;
+    // A constant renamed where it is imported (`BASE_URL as B`) keeps its module's name.
+    const qualified = member || starred || this.imports.defaults.has(tok.v) ? undefined : this.imports.get(tok.v);
+    const constant = (name: string): boolean => /^[A-Z][A-Z0-9_]*[A-Z][A-Z0-9_]*$/.test(name);
+    if (!constant(last.v) && !(qualified && constant(qualified.slice(qualified.lastIndexOf('.') + 1)))) return undefined;
     // Assigned to (`X = ...`) or declared (`X: str`) here: not a read of the imported value.
     const after = tokens[i + (member ? 3 : 1)];
     if (after?.t === 'p' && (after.v === '=' || after.v === ':=')) return undefined;
@@ -395,10 +405,15 @@ export class CodeParser {
     const idsIn = (a: number, b: number): void => {
       for (let j = a; j < b; j++) if (tokens[j]!.t === 'id') out.add(tokens[j]!.v);
     };
+    // The last token of the import statement the scan is in: `import { X as Y }` and Python's
+    // `from m import X as Y` bind Y to what the import names (the import map), not at run time.
+    let importEnd = -1;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (t.t === 'id') {
         const next = tokens[i + 1];
+        if (i > importEnd && (t.v === 'import' || t.v === 'from' || t.v === 'export')) importEnd = Math.max(importEnd, this.importStatementEnd(i));
+        if (t.v === 'as' && i < importEnd) continue;
         if (t.v === 'for' || t.v === 'foreach') {
           // Loop targets: up to `in`, `of`, `:=`, `:` or `;`.
           let j = i + 1;
@@ -414,7 +429,8 @@ export class CodeParser {
           while (j < tokens.length && j < i + 64 && tokens[j]!.v !== ':' && tokens[j]!.t !== 'nl') j++;
           idsIn(i + 1, j);
         } else if ((t.v === 'const' || t.v === 'let' || t.v === 'var' || t.v === 'val') && (next?.v === '{' || next?.v === '[' || next?.v === '(') && !this.isGoGroup(i + 1)) {
-          idsIn(i + 2, this.closeOf(i + 1)); // destructuring (Go's `const (` is a group of plain constants)
+          // Destructuring (Go's `const (` is a group of plain constants); `const { X } = require("m")` binds X as an import does.
+          if (!this.requireTarget(i + 1)) idsIn(i + 2, this.closeOf(i + 1));
         } else if (next?.t === 'p' && next.v === '=>' ) {
           out.add(t.v); // x => ...
         }
@@ -437,13 +453,21 @@ export class CodeParser {
         let j = i + 1;
         while (j < tokens.length && j < i + 16 && tokens[j]!.v !== '|') j++;
         if (tokens[j]?.v === '|') idsIn(i + 1, j);
-      } else if (t.v === '{' && this.closeOf(i) > i && tokens[this.closeOf(i) + 1]?.v === '=') {
+      } else if (t.v === '{' && this.closeOf(i) > i && tokens[this.closeOf(i) + 1]?.v === '=' && !this.requireTarget(i)) {
         idsIn(i + 1, this.closeOf(i)); // { a, b } = obj
       }
     }
     // Tuple targets: `a, b = ...` and Go `a, b := ...`.
     for (const list of this.tupleTargets) for (const name of list) out.add(name);
     return out;
+  }
+
+  /** JS: whether the braces opened at `open` are the target of `{ A, B: C } = require("m")`, which binds names as an import does (imports.ts). */
+  private requireTarget(open: number): boolean {
+    const { tokens } = this;
+    const close = this.closeOf(open);
+    return this.lang === 'js' && tokens[open]?.v === '{' && close > open && tokens[close + 1]?.v === '=' && tokens[close + 2]?.v === 'require'
+      && tokens[close + 3]?.v === '(' && tokens[close + 4]?.t === 'str' && tokens[close + 5]?.v === ')';
   }
 
   /** Go's `const (` and `var (` open a group of statements, not an expression. */
