@@ -70,12 +70,13 @@ export interface LexResult {
  * dropped, and an opener that is never closed gets a `missing` closer where the code
  * shows it ends (see BracketRecovery). Everything else is as written.
  */
-export function lex(text: string, lang: LexLanguage): LexResult {
+export function lex(text: string, lang: LexLanguage, passes?: 1 | 2): LexResult {
+  // `passes` is for tests: the first pass alone, or the second even where it would be the first again.
   const first = new Lexer(text, lang, new BracketRecovery(text, lang, null));
   const tokens = first.run();
   const { suspects } = first.recovery;
   const unterminated = first.unterminated === undefined ? {} : { unterminated: first.unterminated };
-  if (!suspects) return { tokens, brackets: first.recovery.summary(), comments: first.comments, ...unterminated };
+  if (!suspects || passes === 1 || (passes !== 2 && !first.recovery.wouldCloseEarly())) return { tokens, brackets: first.recovery.summary(), comments: first.comments, ...unterminated };
   // Openers without a closer of their own are closed where their lines end, which a
   // second pass can do now that it knows which openers they are.
   const second = new Lexer(text, lang, new BracketRecovery(text, lang, suspects));
@@ -129,6 +130,8 @@ class BracketRecovery {
   suspects: Uint8Array | null = null;
   private lines?: LineIndex;
   private readonly indents = new Map<number, number>();
+  /** First pass: (line break, innermost open bracket) offset pairs, for every line break with a bracket open (see wouldCloseEarly). */
+  private readonly openAtBreaks: number[] = [];
 
   constructor(
     private readonly text: string,
@@ -168,9 +171,33 @@ class BracketRecovery {
     if (!this.closeEarly) (this.suspects ??= new Uint8Array(this.text.length))[b.s] = 1;
   }
 
+  /** A line break at `nl` with `b` the innermost open bracket. */
+  lineBreak(b: Token, nl: number): void {
+    if (!this.closeEarly) this.openAtBreaks.push(nl, b.s);
+  }
+
+  /**
+   * Whether a second pass, closing the suspects early, would lex otherwise than the first.
+   * The two run alike up to the first line break where the innermost open bracket is a
+   * suspect that ends there, so only the line breaks with one open need a look: without
+   * one, the second pass would be the first again (twice the tokens, for nothing).
+   */
+  wouldCloseEarly(): boolean {
+    const { suspects, openAtBreaks } = this;
+    if (!suspects) return false;
+    for (let i = 0; i < openAtBreaks.length; i += 2) {
+      if (suspects[openAtBreaks[i + 1]!] && this.lineEnds(openAtBreaks[i + 1]!, openAtBreaks[i]!)) return true;
+    }
+    return false;
+  }
+
   /** Whether the opener should be closed at the line break at `nl`: the next code line is not indented under its line. */
   endsBefore(b: Token, nl: number): boolean {
-    if (!this.closeEarly?.[b.s]) return false;
+    return !!this.closeEarly?.[b.s] && this.lineEnds(b.s, nl);
+  }
+
+  /** Whether the code line after the line break at `nl` is not indented under the line of the opener at `opener`. */
+  private lineEnds(opener: number, nl: number): boolean {
     const { text } = this;
     let p = nl + 1;
     while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9) p++;
@@ -179,7 +206,7 @@ class BracketRecovery {
     if (Number.isNaN(c) || c === C_NL || c === C_CR || OPENER[text[p]!] !== undefined) return false;
     if (c === C_HASH && (this.lang === 'python' || this.lang === 'hcl')) return false;
     if (c === C_SLASH && (text.charCodeAt(p + 1) === C_SLASH || text.charCodeAt(p + 1) === C_STAR) && this.lang !== 'python') return false;
-    return p - nl - 1 <= this.indentOf(b.s);
+    return p - nl - 1 <= this.indentOf(opener);
   }
 
   private indentOf(offset: number): number {
@@ -314,7 +341,7 @@ class Lexer {
     const { recovery } = this;
     if (recovery.closeEarly) {
       while (frame.open.length && recovery.endsBefore(frame.open[frame.open.length - 1]!, at)) this.closeMissing(frame);
-    }
+    } else if (frame.open.length) recovery.lineBreak(frame.open[frame.open.length - 1]!, at);
     this.newline(at);
   }
 
@@ -381,8 +408,10 @@ class Lexer {
     this.recovery.neverClosed(b);
     const { tokens } = frame;
     const lastIsBreak = tokens[tokens.length - 1]!.t === 'nl' && tokens.length > 1;
-    const at = tokens[tokens.length - (lastIsBreak ? 2 : 1)]!.e;
-    const closer: Token = { t: 'p', s: at, e: at, v: CLOSER[b.v]!, missing: true };
+    const last = tokens[tokens.length - (lastIsBreak ? 2 : 1)]!;
+    const v = CLOSER[b.v]!;
+    // Closers put in at one place are alike: they share a token (a million unclosed openers, one closer).
+    const closer: Token = last.missing && last.v === v ? last : { t: 'p', s: last.e, e: last.e, v, missing: true };
     if (lastIsBreak) tokens.splice(tokens.length - 1, 0, closer);
     else tokens.push(closer);
   }
