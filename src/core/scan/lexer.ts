@@ -94,10 +94,16 @@ const kindOf = (opener: string): number => (opener === '(' ? 0 : opener === '[' 
  */
 class Frame {
   readonly tokens: Token[] = [];
-  /** The open brackets' tokens, innermost last. */
-  readonly open: Token[] = [];
-  /** For each, whether newlines inside it do not end a statement: ( and [ (but Go's `const (` groups), and Python's {. */
-  readonly joinsLines: boolean[] = [];
+  /**
+   * The open brackets, innermost last, as their indexes in `tokens` (a closer put in before
+   * a trailing line break moves only that break) and whether newlines inside each do not end
+   * a statement: ( and [ (but Go's `const (` groups), and Python's {. Typed arrays: a file
+   * can open a million brackets, and these are two numbers each, not two array slots.
+   */
+  private openAt = new Int32Array(16);
+  private joins = new Uint8Array(16);
+  /** How many brackets are open. */
+  open = 0;
   /** How many of each opener are open, by kindOf: a closer of a kind with none open is stray. */
   readonly counts = [0, 0, 0];
   /** Open brackets that join lines. */
@@ -109,6 +115,35 @@ class Frame {
     readonly end: number,
     readonly isHole: boolean,
   ) {}
+
+  /** The innermost open bracket (there must be one). */
+  top(): Token {
+    return this.tokens[this.openAt[this.open - 1]!]!;
+  }
+
+  /** Opens the bracket just pushed to `tokens`. */
+  push(joinsLines: boolean): void {
+    if (this.open === this.openAt.length) {
+      const at = new Int32Array(this.open * 2);
+      at.set(this.openAt);
+      this.openAt = at;
+      const joins = new Uint8Array(this.open * 2);
+      joins.set(this.joins);
+      this.joins = joins;
+    }
+    this.openAt[this.open] = this.tokens.length - 1;
+    this.joins[this.open++] = joinsLines ? 1 : 0;
+    this.counts[kindOf(this.top().v)]!++;
+    if (joinsLines) this.depth++;
+  }
+
+  /** Closes the innermost open bracket; returns its token. */
+  pop(): Token {
+    const b = this.top();
+    this.counts[kindOf(b.v)]!--;
+    if (this.joins[--this.open]) this.depth--;
+    return b;
+  }
 }
 
 /**
@@ -301,7 +336,7 @@ class Lexer {
 
   /** Closes what the frame left open; for a hole, hands its tokens to the string waiting for them. True at the file's end. */
   private endFrame(frame: Frame): boolean {
-    while (frame.open.length) this.closeMissing(frame);
+    while (frame.open) this.closeMissing(frame);
     if (!frame.isHole) return true;
     this.frames.pop();
     const outer = (this.frame = this.frames[this.frames.length - 1]!);
@@ -340,8 +375,8 @@ class Lexer {
   private lineBreak(frame: Frame, at: number): void {
     const { recovery } = this;
     if (recovery.closeEarly) {
-      while (frame.open.length && recovery.endsBefore(frame.open[frame.open.length - 1]!, at)) this.closeMissing(frame);
-    } else if (frame.open.length) recovery.lineBreak(frame.open[frame.open.length - 1]!, at);
+      while (frame.open && recovery.endsBefore(frame.top(), at)) this.closeMissing(frame);
+    } else if (frame.open) recovery.lineBreak(frame.top(), at);
     this.newline(at);
   }
 
@@ -372,12 +407,8 @@ class Lexer {
       const prev = frame.tokens[frame.tokens.length - 1];
       const group = this.lang === 'go' && op === '(' && prev?.t === 'id' && GO_GROUPS.has(prev.v);
       const joinsLines = op === '{' ? this.lang === 'python' : !group;
-      const tok: Token = { t: 'p', s, e: this.pos, v: op };
-      frame.open.push(tok);
-      frame.joinsLines.push(joinsLines);
-      frame.counts[kindOf(op)]!++;
-      if (joinsLines) frame.depth++;
-      frame.tokens.push(tok);
+      frame.tokens.push({ t: 'p', s, e: this.pos, v: op });
+      frame.push(joinsLines);
       return;
     }
     if (op === ')' || op === ']' || op === '}') {
@@ -386,25 +417,18 @@ class Lexer {
         this.recovery.stray(s, op);
         return;
       }
-      if (frame.open[frame.open.length - 1]!.v !== opener) {
-        while (frame.open[frame.open.length - 1]!.v !== opener) this.closeMissing(frame);
-        this.recovery.suspect(frame.open[frame.open.length - 1]!);
+      if (frame.top().v !== opener) {
+        while (frame.top().v !== opener) this.closeMissing(frame);
+        this.recovery.suspect(frame.top());
       }
-      this.pop(frame);
+      frame.pop();
     }
     this.push({ t: 'p', s, e: this.pos, v: op });
   }
 
-  private pop(frame: Frame): Token {
-    const b = frame.open.pop()!;
-    frame.counts[kindOf(b.v)]!--;
-    if (frame.joinsLines.pop()) frame.depth--;
-    return b;
-  }
-
   /** Closes the innermost open bracket with a closer the text lacks, right after the last token. */
   private closeMissing(frame: Frame): void {
-    const b = this.pop(frame);
+    const b = frame.pop();
     this.recovery.neverClosed(b);
     const { tokens } = frame;
     const lastIsBreak = tokens[tokens.length - 1]!.t === 'nl' && tokens.length > 1;
