@@ -165,6 +165,9 @@ describe('fail closed: output', () => {
       const examples = await scan(['examples'], { cwd: ROOT, today: TODAY });
       const sarif = toSarif(examples, '0.0.0', 'file:///w/');
       assert.equal([...jsonChunks(sarif)].join(''), JSON.stringify(sarif, null, 2));
+      // Values serialised whole at every depth, those JSON.stringify writes as null or leaves out included.
+      const deep = { a: [{ b: [[], {}, [1, [2, { c: 'x\ny', d: [null, () => 1, undefined, Symbol('s')] }]]] }, 'z'], e: { f: { g: [new Date(0), { toJSON: () => 'j' }] } }, h: () => 1, i: undefined };
+      assert.equal([...jsonChunks(deep)].join(''), JSON.stringify(deep, null, 2));
     });
   });
 

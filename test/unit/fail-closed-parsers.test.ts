@@ -266,6 +266,30 @@ describe('fail-closed parsers: no index leaves the token array', () => {
     }
   });
 
+  it('skips the second pass only where it would redo the first: the same tokens as with it (seeded random soups, every language)', () => {
+    const next = rng(13);
+    const pieces = [...SOUP, '\n  ', '\n    ', '\nx = f(', '\n  y[', '# c\n', '// c\n'];
+    let redone = 0;
+    for (let k = 0; k < 600; k++) {
+      const lang = LANGS[k % LANGS.length]!;
+      let text = '';
+      for (let i = 0, n = 1 + next(40); i < n; i++) text += pieces[next(pieces.length)];
+      const twice = lex(text, lang, 2);
+      assert.deepEqual(lex(text, lang), twice, `${lang} ${JSON.stringify(text)}`);
+      if (JSON.stringify(twice.tokens) !== JSON.stringify(lex(text, lang, 1).tokens)) redone++;
+    }
+    // The soups do reach the second pass: the shortcut is tested where it must not be taken.
+    assert.ok(redone > 30, `${redone}`);
+  });
+
+  it('an opener never closed costs its own token only: the closers put in at one place share one', () => {
+    const { tokens, brackets } = lex(`x = ${'['.repeat(10_000)}\ny = (1,\n`, 'python');
+    const missing = tokens.filter((t) => t.missing);
+    assert.equal(missing.length, 10_001);
+    assert.deepEqual([...new Set(missing)].map((t) => [t.v, t.s]), [[']', 10_004], [')', 10_012]]);
+    assert.deepEqual(brackets, { first: { offset: 4, message: '"[" is never closed' }, count: 10_001 });
+  });
+
   it('the code parser finds a closer inside the file for every opener, even for tokens that do not balance', () => {
     const next = rng(11);
     for (let k = 0; k < 300; k++) {

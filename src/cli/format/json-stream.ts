@@ -48,10 +48,17 @@ function* pieces(value: unknown, indent: string): Generator<string> {
   } else yield whole(value, indent);
 }
 
-/** One value, indented to sit at `indent` (strings hold no raw line breaks, so every `\n` is layout). */
+/**
+ * One value, indented to sit at `indent` (two spaces a level). Put that many arrays deep,
+ * JSON.stringify indents it so itself: no second pass over the text to indent each line.
+ */
 function whole(value: unknown, indent: string): string {
-  const json = JSON.stringify(value, null, 2) ?? 'null';
-  return indent ? json.replace(/\n/g, `\n${indent}`) : json;
+  const levels = indent.length / 2;
+  let wrapped = value;
+  for (let i = 0; i < levels; i++) wrapped = [wrapped];
+  const json = JSON.stringify(wrapped, null, 2) ?? 'null';
+  // The k-th array adds `[\n` and 2k spaces before the value, `\n`, 2(k-1) spaces and `]` after it.
+  return json.slice(levels * (levels + 3), json.length - levels * (levels + 1));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

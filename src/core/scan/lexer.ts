@@ -70,12 +70,13 @@ export interface LexResult {
  * dropped, and an opener that is never closed gets a `missing` closer where the code
  * shows it ends (see BracketRecovery). Everything else is as written.
  */
-export function lex(text: string, lang: LexLanguage): LexResult {
+export function lex(text: string, lang: LexLanguage, passes?: 1 | 2): LexResult {
+  // `passes` is for tests: the first pass alone, or the second even where it would be the first again.
   const first = new Lexer(text, lang, new BracketRecovery(text, lang, null));
   const tokens = first.run();
   const { suspects } = first.recovery;
   const unterminated = first.unterminated === undefined ? {} : { unterminated: first.unterminated };
-  if (!suspects) return { tokens, brackets: first.recovery.summary(), comments: first.comments, ...unterminated };
+  if (!suspects || passes === 1 || (passes !== 2 && !first.recovery.wouldCloseEarly())) return { tokens, brackets: first.recovery.summary(), comments: first.comments, ...unterminated };
   // Openers without a closer of their own are closed where their lines end, which a
   // second pass can do now that it knows which openers they are.
   const second = new Lexer(text, lang, new BracketRecovery(text, lang, suspects));
@@ -93,10 +94,16 @@ const kindOf = (opener: string): number => (opener === '(' ? 0 : opener === '[' 
  */
 class Frame {
   readonly tokens: Token[] = [];
-  /** The open brackets' tokens, innermost last. */
-  readonly open: Token[] = [];
-  /** For each, whether newlines inside it do not end a statement: ( and [ (but Go's `const (` groups), and Python's {. */
-  readonly joinsLines: boolean[] = [];
+  /**
+   * The open brackets, innermost last, as their indexes in `tokens` (a closer put in before
+   * a trailing line break moves only that break) and whether newlines inside each do not end
+   * a statement: ( and [ (but Go's `const (` groups), and Python's {. Typed arrays: a file
+   * can open a million brackets, and these are two numbers each, not two array slots.
+   */
+  private openAt = new Int32Array(16);
+  private joins = new Uint8Array(16);
+  /** How many brackets are open. */
+  open = 0;
   /** How many of each opener are open, by kindOf: a closer of a kind with none open is stray. */
   readonly counts = [0, 0, 0];
   /** Open brackets that join lines. */
@@ -108,6 +115,35 @@ class Frame {
     readonly end: number,
     readonly isHole: boolean,
   ) {}
+
+  /** The innermost open bracket (there must be one). */
+  top(): Token {
+    return this.tokens[this.openAt[this.open - 1]!]!;
+  }
+
+  /** Opens the bracket just pushed to `tokens`. */
+  push(joinsLines: boolean): void {
+    if (this.open === this.openAt.length) {
+      const at = new Int32Array(this.open * 2);
+      at.set(this.openAt);
+      this.openAt = at;
+      const joins = new Uint8Array(this.open * 2);
+      joins.set(this.joins);
+      this.joins = joins;
+    }
+    this.openAt[this.open] = this.tokens.length - 1;
+    this.joins[this.open++] = joinsLines ? 1 : 0;
+    this.counts[kindOf(this.top().v)]!++;
+    if (joinsLines) this.depth++;
+  }
+
+  /** Closes the innermost open bracket; returns its token. */
+  pop(): Token {
+    const b = this.top();
+    this.counts[kindOf(b.v)]!--;
+    if (this.joins[--this.open]) this.depth--;
+    return b;
+  }
 }
 
 /**
@@ -129,6 +165,8 @@ class BracketRecovery {
   suspects: Uint8Array | null = null;
   private lines?: LineIndex;
   private readonly indents = new Map<number, number>();
+  /** First pass: (line break, innermost open bracket) offset pairs, for every line break with a bracket open (see wouldCloseEarly). */
+  private readonly openAtBreaks: number[] = [];
 
   constructor(
     private readonly text: string,
@@ -168,9 +206,33 @@ class BracketRecovery {
     if (!this.closeEarly) (this.suspects ??= new Uint8Array(this.text.length))[b.s] = 1;
   }
 
+  /** A line break at `nl` with `b` the innermost open bracket. */
+  lineBreak(b: Token, nl: number): void {
+    if (!this.closeEarly) this.openAtBreaks.push(nl, b.s);
+  }
+
+  /**
+   * Whether a second pass, closing the suspects early, would lex otherwise than the first.
+   * The two run alike up to the first line break where the innermost open bracket is a
+   * suspect that ends there, so only the line breaks with one open need a look: without
+   * one, the second pass would be the first again (twice the tokens, for nothing).
+   */
+  wouldCloseEarly(): boolean {
+    const { suspects, openAtBreaks } = this;
+    if (!suspects) return false;
+    for (let i = 0; i < openAtBreaks.length; i += 2) {
+      if (suspects[openAtBreaks[i + 1]!] && this.lineEnds(openAtBreaks[i + 1]!, openAtBreaks[i]!)) return true;
+    }
+    return false;
+  }
+
   /** Whether the opener should be closed at the line break at `nl`: the next code line is not indented under its line. */
   endsBefore(b: Token, nl: number): boolean {
-    if (!this.closeEarly?.[b.s]) return false;
+    return !!this.closeEarly?.[b.s] && this.lineEnds(b.s, nl);
+  }
+
+  /** Whether the code line after the line break at `nl` is not indented under the line of the opener at `opener`. */
+  private lineEnds(opener: number, nl: number): boolean {
     const { text } = this;
     let p = nl + 1;
     while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9) p++;
@@ -179,7 +241,7 @@ class BracketRecovery {
     if (Number.isNaN(c) || c === C_NL || c === C_CR || OPENER[text[p]!] !== undefined) return false;
     if (c === C_HASH && (this.lang === 'python' || this.lang === 'hcl')) return false;
     if (c === C_SLASH && (text.charCodeAt(p + 1) === C_SLASH || text.charCodeAt(p + 1) === C_STAR) && this.lang !== 'python') return false;
-    return p - nl - 1 <= this.indentOf(b.s);
+    return p - nl - 1 <= this.indentOf(opener);
   }
 
   private indentOf(offset: number): number {
@@ -274,7 +336,7 @@ class Lexer {
 
   /** Closes what the frame left open; for a hole, hands its tokens to the string waiting for them. True at the file's end. */
   private endFrame(frame: Frame): boolean {
-    while (frame.open.length) this.closeMissing(frame);
+    while (frame.open) this.closeMissing(frame);
     if (!frame.isHole) return true;
     this.frames.pop();
     const outer = (this.frame = this.frames[this.frames.length - 1]!);
@@ -313,8 +375,8 @@ class Lexer {
   private lineBreak(frame: Frame, at: number): void {
     const { recovery } = this;
     if (recovery.closeEarly) {
-      while (frame.open.length && recovery.endsBefore(frame.open[frame.open.length - 1]!, at)) this.closeMissing(frame);
-    }
+      while (frame.open && recovery.endsBefore(frame.top(), at)) this.closeMissing(frame);
+    } else if (frame.open) recovery.lineBreak(frame.top(), at);
     this.newline(at);
   }
 
@@ -345,12 +407,8 @@ class Lexer {
       const prev = frame.tokens[frame.tokens.length - 1];
       const group = this.lang === 'go' && op === '(' && prev?.t === 'id' && GO_GROUPS.has(prev.v);
       const joinsLines = op === '{' ? this.lang === 'python' : !group;
-      const tok: Token = { t: 'p', s, e: this.pos, v: op };
-      frame.open.push(tok);
-      frame.joinsLines.push(joinsLines);
-      frame.counts[kindOf(op)]!++;
-      if (joinsLines) frame.depth++;
-      frame.tokens.push(tok);
+      frame.tokens.push({ t: 'p', s, e: this.pos, v: op });
+      frame.push(joinsLines);
       return;
     }
     if (op === ')' || op === ']' || op === '}') {
@@ -359,30 +417,25 @@ class Lexer {
         this.recovery.stray(s, op);
         return;
       }
-      if (frame.open[frame.open.length - 1]!.v !== opener) {
-        while (frame.open[frame.open.length - 1]!.v !== opener) this.closeMissing(frame);
-        this.recovery.suspect(frame.open[frame.open.length - 1]!);
+      if (frame.top().v !== opener) {
+        while (frame.top().v !== opener) this.closeMissing(frame);
+        this.recovery.suspect(frame.top());
       }
-      this.pop(frame);
+      frame.pop();
     }
     this.push({ t: 'p', s, e: this.pos, v: op });
   }
 
-  private pop(frame: Frame): Token {
-    const b = frame.open.pop()!;
-    frame.counts[kindOf(b.v)]!--;
-    if (frame.joinsLines.pop()) frame.depth--;
-    return b;
-  }
-
   /** Closes the innermost open bracket with a closer the text lacks, right after the last token. */
   private closeMissing(frame: Frame): void {
-    const b = this.pop(frame);
+    const b = frame.pop();
     this.recovery.neverClosed(b);
     const { tokens } = frame;
     const lastIsBreak = tokens[tokens.length - 1]!.t === 'nl' && tokens.length > 1;
-    const at = tokens[tokens.length - (lastIsBreak ? 2 : 1)]!.e;
-    const closer: Token = { t: 'p', s: at, e: at, v: CLOSER[b.v]!, missing: true };
+    const last = tokens[tokens.length - (lastIsBreak ? 2 : 1)]!;
+    const v = CLOSER[b.v]!;
+    // Closers put in at one place are alike: they share a token (a million unclosed openers, one closer).
+    const closer: Token = last.missing && last.v === v ? last : { t: 'p', s: last.e, e: last.e, v, missing: true };
     if (lastIsBreak) tokens.splice(tokens.length - 1, 0, closer);
     else tokens.push(closer);
   }
