@@ -330,3 +330,36 @@ describe('constants imported under another name, by `import *`, `require` or as 
     }, { 'a.py': [MISTRAL], 'b.py': [MISTRAL], 'web/a.ts': [MISTRAL], 'web/b.ts': [MISTRAL] });
   });
 });
+
+// Review of the import forms above: what they must not find, and what they must not take for known.
+describe('imported constants: names that are not reads, and bindings that are not the import', () => {
+  const MISTRAL = 'mistral api.mistral.ai';
+  const found = (endpoints: Endpoint[], file: string): string[] =>
+    endpoints.filter((e) => e.file === file).map((e) => `${e.provider} ${e.host}${e.unknown ? ` (${e.unknown})` : ''}`).sort();
+  async function check(files: Record<string, string>, expected: Record<string, string[]>): Promise<void> {
+    const dir = workspace(files);
+    const { cli, index } = await both(dir);
+    for (const [file, want] of Object.entries(expected)) assert.deepEqual(found(cli, file), want, file);
+    assert.deepEqual(summary(index), summary(cli));
+  }
+
+  it('does not follow a module binding that a parameter shadows or code assigns again', async () => {
+    const unknown = (why: string): string => `null null (the base URL comes from \`cfg.BASE_URL\`, whose \`cfg\` is ${why})`;
+    await check({
+      'lib/a.js': 'exports.BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/b.js': 'exports.BASE_URL = "https://api.openai.com/v1";\n',
+      // `cfg` may be ./b's exports when the client is made.
+      'lib/again.js': 'const OpenAI = require("openai");\nlet cfg = require("./a");\nif (process.env.PROD) {\n  cfg = require("./b");\n}\nconst c = new OpenAI({ baseURL: cfg.BASE_URL });\n',
+      // `cfg` in the function is what its callers pass.
+      'lib/param.js': 'const OpenAI = require("openai");\nconst cfg = require("./a");\nfunction make(cfg) {\n  return new OpenAI({ baseURL: cfg.BASE_URL });\n}\nmodule.exports = { make };\n',
+      'lib/whole.js': 'const OpenAI = require("openai");\nconst cfg = require("./a");\nconst c = new OpenAI({ baseURL: cfg.BASE_URL });\n',
+      'a2.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'param.py': 'from openai import OpenAI\nimport a2 as cfg\n\n\ndef make(cfg):\n    return OpenAI(base_url=cfg.BASE_URL)\n',
+    }, {
+      'lib/again.js': [unknown('assigned more than once')],
+      'lib/param.js': [unknown('a parameter, loop variable or other run-time binding')],
+      'lib/whole.js': [MISTRAL],
+      'param.py': [unknown('a parameter, loop variable or other run-time binding')],
+    });
+  });
+});
