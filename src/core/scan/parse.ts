@@ -356,6 +356,13 @@ export class CodeParser {
     // Assigned to (`X = ...`) or declared (`X: str`) here: not a read of the imported value.
     const after = tokens[i + (member ? 3 : 1)];
     if (after?.t === 'p' && (after.v === '=' || after.v === ':=')) return undefined;
+    if (!member && after?.t === 'p') {
+      // Called (`url()`, a method of that name): no constant. Before `:` a key or field, not a read: JS
+      // `{ url: ...}` and `url: string` (after `{`, `,` or a line break), Python `X: str` (at a statement's start).
+      if (after.v === '(') return undefined;
+      const keyed = !prev || prev.t === 'nl' || (this.lang === 'js' && (prev.v === '{' || prev.v === ','));
+      if (after.v === ':' && keyed) return undefined;
+    }
     return { tok, path: member ? `${tok.v}.${member.v}` : tok.v, s: tok.s, e: last.e };
   }
 
