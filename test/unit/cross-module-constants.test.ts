@@ -386,4 +386,13 @@ describe('imported constants: names that are not reads, and bindings that are no
       'param.py': [unknown('a parameter, loop variable or other run-time binding')],
     });
   });
+  it('does not publish a `module.exports` key a later spread may replace', async () => {
+    await check({
+      'lib/b.js': 'exports.BASE_URL = "https://api.openai.com/v1";\n',
+      'lib/spread.js': 'const base = require("./b");\nmodule.exports = { BASE_URL: "https://api.mistral.ai/v1", ...base, MODEL_URL: "https://api.mistral.ai/v1/models" };\n',
+      'lib/app.js': 'const OpenAI = require("openai");\nconst { BASE_URL, MODEL_URL } = require("./spread");\nconst a = new OpenAI({ baseURL: BASE_URL });\nconst b = new OpenAI({ baseURL: MODEL_URL });\n',
+    }, { 'lib/app.js': ['mistral api.mistral.ai', 'null null (the base URL comes from `BASE_URL`, which is not defined in this file)'] });
+  });
+
+
 });

@@ -279,7 +279,9 @@ function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: 
   if (whole?.length !== 1 || whole[0]!.compound || !parser.atTopLevel(whole[0]!)) return;
   const value = parser.valueOf(whole[0]!);
   if (value.k !== 'obj') return;
-  for (const entry of value.entries) if (/^[A-Za-z_$][\w$]*$/.test(entry.key)) publishValue(entry.value, entry.key);
+  // A spread (`...base`) may replace any key written before it.
+  const last = value.entries.map((e) => e.key).lastIndexOf('...');
+  for (const entry of value.entries.slice(last + 1)) if (/^[A-Za-z_$][\w$]*$/.test(entry.key)) publishValue(entry.value, entry.key);
 }
 
 /** The token index where the expression starting at `i` ends: the end of its line or `;`, past brackets. */
