@@ -394,5 +394,13 @@ describe('imported constants: names that are not reads, and bindings that are no
     }, { 'lib/app.js': ['mistral api.mistral.ai', 'null null (the base URL comes from `BASE_URL`, which is not defined in this file)'] });
   });
 
-
+  it('publishes at most as many CommonJS exports of one module as ES exports', () => {
+    const n = 1500;
+    const lines = (f: (i: number) => string): string => Array.from({ length: n }, (_, i) => f(i)).join('');
+    const published = (file: string, text: string): number => engine.analyze(file, text).env.filter((d) => d.name.startsWith('export:')).length;
+    const es = published('es.js', lines((i) => `export const U${i} = "https://api.mistral.ai/${i}";\n`));
+    assert.ok(es < n);
+    assert.equal(published('a.js', lines((i) => `exports.U${i} = "https://api.mistral.ai/${i}";\n`)), es);
+    assert.equal(published('b.js', `module.exports = {\n${lines((i) => `  U${i}: "https://api.mistral.ai/${i}",\n`)}};\n`), es);
+  });
 });

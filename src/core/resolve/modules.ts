@@ -166,7 +166,7 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
     publishSettings(module, parser, structure, ctx, out);
     return out;
   }
-  publishCommonJs(parser, structure, publish, publishValue);
+  publishCommonJs(parser, structure, (local, exported) => out.length < MAX_EXPORTS && publish(local, exported), (value, exported) => out.length < MAX_EXPORTS && publishValue(value, exported));
   const { tokens } = parser;
   let stars = 0;
   for (let i = 0; i < tokens.length && out.length < MAX_EXPORTS; i++) {
@@ -269,7 +269,7 @@ function settingValue(published: string, where: EnvWhere, lookupName: string, na
  * CommonJS exports: `module.exports = { BASE_URL: "...", MODEL }`, `exports.BASE_URL = ...`
  * and `module.exports.BASE_URL = ...`, each set once at the top level of the module.
  */
-function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: (local: string, exported: string) => void, publishValue: (value: Value, exported: string) => void): void {
+function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: (local: string, exported: string) => unknown, publishValue: (value: Value, exported: string) => unknown): void {
   const whole = structure.assignments.get('module.exports');
   for (const name of structure.assignments.keys()) {
     // (`exports.X` no longer reaches the module's exports once `module.exports` is replaced.)
