@@ -394,6 +394,22 @@ describe('imported constants: names that are not reads, and bindings that are no
     }, { 'lib/app.js': ['mistral api.mistral.ai', 'null null (the base URL comes from `BASE_URL`, which is not defined in this file)'] });
   });
 
+  it('lets a later Python `import *` bind a name imported by name before it', async () => {
+    await check({
+      'config.py': 'BASE_URL = "https://api.openai.com/v1"\n',
+      'local_settings.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'app.py': 'from openai import OpenAI\nfrom config import BASE_URL\nfrom local_settings import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      // Rebound from a module the scan cannot see into, or not: not known.
+      'vendor.py': 'from openai import OpenAI\nfrom config import BASE_URL\nfrom vendor_defaults import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      // Imported by name after the `import *`: the name's own import decides.
+      'after.py': 'from openai import OpenAI\nfrom local_settings import *\nfrom config import BASE_URL\n\nclient = OpenAI(base_url=BASE_URL)\n',
+    }, {
+      'app.py': [MISTRAL],
+      'vendor.py': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+      'after.py': ['openai api.openai.com'],
+    });
+  });
+
   it('publishes at most as many CommonJS exports of one module as ES exports', () => {
     const n = 1500;
     const lines = (f: (i: number) => string): string => Array.from({ length: n }, (_, i) => f(i)).join('');

@@ -354,6 +354,8 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Impo
   const head = dot < 0 ? path : path.slice(0, dot);
   const qualified = imports.get(head);
   if (!qualified) return dot < 0 && lang === 'python' ? starImported(file, imports.stars, path, env) : undefined;
+  // Python: an `import *` after the name's own import binds it again when its module exports the name.
+  if (dot < 0 && lang === 'python' && imports.stars.length > (imports.starsBefore.get(head) ?? imports.stars.length)) return starImported(file, imports.stars, path, env);
   let spec: string;
   let name: string;
   const fromDefault = dot < 0 ? imports.defaults.get(head) : undefined;
