@@ -410,6 +410,12 @@ describe('imported constants: names that are not reads, and bindings that are no
     });
   });
 
+  it('follows `import *` to a private name the module lists in `__all__`', async () => {
+    await check({
+      'priv.py': '__all__ = ["_INTERNAL_URL"]\n_INTERNAL_URL = "https://api.mistral.ai/v1"\n',
+      'app.py': 'from openai import OpenAI\nfrom priv import *\n\nclient = OpenAI(base_url=_INTERNAL_URL)\n',
+    }, { 'app.py': [MISTRAL] });
+  });
   it('publishes at most as many CommonJS exports of one module as ES exports', () => {
     const n = 1500;
     const lines = (f: (i: number) => string): string => Array.from({ length: n }, (_, i) => f(i)).join('');

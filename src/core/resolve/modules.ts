@@ -95,11 +95,10 @@ function publishStarNames(module: string, parser: CodeParser, structure: CodeStr
 /** `__all__` set in a way the scan does not read. */
 const UNKNOWN_STAR_NAMES = '\u0001unknown\u0001';
 
-/** Whether `from module import *` binds `name` there: not a private name, and listed in `__all__` when the module sets one. */
+/** Whether `from module import *` binds `name` there: listed in `__all__` when the module sets one, else not a private name. */
 function starImports(module: string, name: string, env: EnvLookup): boolean {
-  if (name.startsWith('_')) return false;
   const all = env(starNamesName(module));
-  if (all.state === 'unset') return true;
+  if (all.state === 'unset') return !name.startsWith('_');
   if (all.state !== 'set') return false;
   try {
     const names: unknown = JSON.parse(all.value);
