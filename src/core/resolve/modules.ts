@@ -100,12 +100,23 @@ function starImports(module: string, name: string, env: EnvLookup): boolean {
   const all = env(starNamesName(module));
   if (all.state === 'unset') return !name.startsWith('_');
   if (all.state !== 'set') return false;
+  return starNames(all.value).has(name);
+}
+
+/** The last `__all__` read, as a set: asked at every use of a name `import *` may bind (a list read per use made a file's reading quadratic). */
+let lastStarNames: { value: string; names: Set<string> } | undefined;
+
+function starNames(value: string): Set<string> {
+  if (lastStarNames?.value === value) return lastStarNames.names;
+  let names = new Set<string>();
   try {
-    const names: unknown = JSON.parse(all.value);
-    return Array.isArray(names) && names.includes(name);
+    const list: unknown = JSON.parse(value);
+    if (Array.isArray(list)) names = new Set(list.filter((n): n is string => typeof n === 'string'));
   } catch {
-    return false;
+    // UNKNOWN_STAR_NAMES: no name.
   }
+  lastStarNames = { value, names };
+  return names;
 }
 
 /** A value that stands for another module's export (`export { X } from "./y"`), not a constant of its own. */
