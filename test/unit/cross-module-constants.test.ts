@@ -435,4 +435,26 @@ describe('imported constants: names that are not reads, and bindings that are no
     // About 15 s when each use parsed the list; about 1 s read once.
     assert.ok(Date.now() - started < 6000, `${Date.now() - started} ms`);
   });
+  it('re-reads importers of a default export, a CommonJS export and an `import *` in the index when the module changes', () => {
+    const dir = workspace({
+      'web/def.js': 'export default "https://api.mistral.ai/v1";\n',
+      'web/relay.ts': 'import UPSTREAM_URL from "./def";\nexport const send = (body: string) => fetch(UPSTREAM_URL, { method: "POST", body });\n',
+      'lib/cjs.js': 'exports.BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/relay.js': 'const cfg = require("./cjs");\nmodule.exports.send = (body) => fetch(cfg.BASE_URL, { method: "POST", body });\n',
+      'config.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'relay.py': 'import requests\nfrom config import *\n\nrequests.post(BASE_URL)\n',
+    });
+    const index = indexOf(dir);
+    const hosts = (): string[] => ['web/relay.ts', 'lib/relay.js', 'relay.py'].map((f) => found(index.results().endpoints, f).join());
+    assert.deepEqual(hosts(), [MISTRAL, MISTRAL, MISTRAL]);
+    index.set('web/def.js', 'export default "https://api.deepseek.com";\n');
+    index.set('lib/cjs.js', 'module.exports = { BASE_URL: "https://api.deepseek.com" };\n');
+    index.set('config.py', 'BASE_URL = "https://api.deepseek.com"\n');
+    assert.deepEqual(hosts(), ['deepseek api.deepseek.com', 'deepseek api.deepseek.com', 'deepseek api.deepseek.com']);
+    // No longer exported: `__all__` leaves it out, a default export of another value, `exports.X` after `module.exports` is replaced.
+    index.set('web/def.js', 'export default 30;\n');
+    index.set('lib/cjs.js', 'module.exports = {};\nexports.BASE_URL = "https://api.deepseek.com";\n');
+    index.set('config.py', '__all__ = ["TIMEOUT"]\nTIMEOUT = 3\nBASE_URL = "https://api.deepseek.com"\n');
+    assert.deepEqual(hosts(), ['', '', '']);
+  });
 });
