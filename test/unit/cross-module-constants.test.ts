@@ -457,4 +457,12 @@ describe('imported constants: names that are not reads, and bindings that are no
     index.set('config.py', '__all__ = ["TIMEOUT"]\nTIMEOUT = 3\nBASE_URL = "https://api.deepseek.com"\n');
     assert.deepEqual(hosts(), ['', '', '']);
   });
+  it('re-reads code with no signal of its own that imports a default export through an exact tsconfig alias', async () => {
+    await check({
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@upstream": ["src/lib/default-host.ts"] } } }\n',
+      'src/lib/default-host.ts': 'export default "https://api.mistral.ai/v1";\n',
+      // Its bytes name neither the module nor an exported name: only the alias.
+      'src/api/relay.ts': 'import UPSTREAM from "@upstream";\nexport const send = (body: string) => fetch(UPSTREAM, { method: "POST", body });\n',
+    }, { 'src/api/relay.ts': [MISTRAL] });
+  });
 });

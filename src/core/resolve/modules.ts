@@ -61,7 +61,19 @@ export function exportedNames(definitions: { name: string; value: string }[], ma
     else if (matters(d.value)) add(module, name);
   }
   for (const [module, name, original] of links) if (names.has(original) && !name.startsWith('*')) add(module, name);
+  // An exact tsconfig alias (`"@upstream": ["src/lib/host.ts"]`) is all the importing code may write of a default export's module.
+  if (names.has('default')) for (const d of definitions) if (d.name.startsWith(compilerConfigName(''))) for (const alias of exactAliases(d.value)) names.add(alias);
   return [...names].sort();
+}
+
+/** The `paths` keys of a published tsconfig (compilerConfig) that name one module, not a pattern. */
+function exactAliases(published: string): string[] {
+  try {
+    const { paths } = JSON.parse(published) as CompilerSettings;
+    return Object.keys(paths ?? {}).filter((k) => k && !k.includes('*'));
+  } catch {
+    return [];
+  }
 }
 
 /**
