@@ -465,4 +465,11 @@ describe('imported constants: names that are not reads, and bindings that are no
       'src/api/relay.ts': 'import UPSTREAM from "@upstream";\nexport const send = (body: string) => fetch(UPSTREAM, { method: "POST", body });\n',
     }, { 'src/api/relay.ts': [MISTRAL] });
   });
+  it('does not take a member of a default import for the module\'s export of that name', async () => {
+    await check({
+      'web/settings.ts': 'export const BASE_URL = "https://api.openai.com/v1";\nexport default { BASE_URL: "https://api.mistral.ai/v1" };\n',
+      // `ts` is the default export (the object), whatever the local name spells with the module's.
+      'web/app.ts': 'import OpenAI from "openai";\nimport ts from "./settings";\nconst c = new OpenAI({ baseURL: ts.BASE_URL });\n',
+    }, { 'web/app.ts': ['null null (the base URL comes from `ts.BASE_URL`, which is not defined in this file)'] });
+  });
 });

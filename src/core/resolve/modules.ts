@@ -396,6 +396,8 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Impo
     if (!m) return undefined;
     [spec, name] = [m[1]!, m[2]!];
   } else {
+    // A default import's member is the default export's (`import ts from "./settings"`; the map holds `./settings.ts`).
+    if (imports.defaults.has(head)) return undefined;
     // A module imported whole (`import * as c`, Python `import pkg.settings as c`), then one of its names.
     name = path.slice(dot + 1);
     // Python: or a class or instance imported by name, then its field (`Settings.region`, `settings.region`).
