@@ -472,4 +472,14 @@ describe('imported constants: names that are not reads, and bindings that are no
       'web/app.ts': 'import OpenAI from "openai";\nimport ts from "./settings";\nconst c = new OpenAI({ baseURL: ts.BASE_URL });\n',
     }, { 'web/app.ts': ['null null (the base URL comes from `ts.BASE_URL`, which is not defined in this file)'] });
   });
+  it('reports a constant the file computes from a name `import *` brings once, where it is set', async () => {
+    const dir = workspace({
+      'config.py': 'BASE_URL = "https://api.mistral.ai"\n',
+      'star.py': 'import requests\nfrom config import *\n\nCHAT_URL = BASE_URL + "/v1/chat/completions"\n\n\ndef send(body):\n    return requests.post(CHAT_URL, json=body)\n',
+    });
+    const { cli, index } = await both(dir);
+    // CHAT_URL is the file's own: no second endpoint saying it is imported.
+    assert.deepEqual(cli.filter((e) => e.file === 'star.py').map((e) => e.via), ['URL of an LLM API in CHAT_URL, BASE_URL imported from config.py:1']);
+    assert.deepEqual(summary(index), summary(cli));
+  });
 });
