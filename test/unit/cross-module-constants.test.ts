@@ -482,4 +482,11 @@ describe('imported constants: names that are not reads, and bindings that are no
     assert.deepEqual(cli.filter((e) => e.file === 'star.py').map((e) => e.via), ['URL of an LLM API in CHAT_URL, BASE_URL imported from config.py:1']);
     assert.deepEqual(summary(index), summary(cli));
   });
+  it('does not find a default export through `export * from`, which leaves it out', async () => {
+    await check({
+      'web/def.js': 'export default "https://api.mistral.ai/v1";\n',
+      'web/all.js': 'export * from "./def";\n',
+      'web/app.ts': 'import OpenAI from "openai";\nimport url from "./all";\n\nconst client = new OpenAI({ baseURL: url });\n',
+    }, { 'web/app.ts': ['null null (the base URL comes from `url`, which is not defined in this file)'] });
+  });
 });

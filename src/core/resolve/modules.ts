@@ -436,7 +436,8 @@ function lookupExport(file: string, lang: CodeLanguage, spec: string, name: stri
     const direct = exportName(module, name);
     const found = follow(direct, name, lang, env, hops, seen);
     if (found) return found;
-    if (lang !== 'js') continue;
+    // (`export * from` re-exports every name but the default.)
+    if (lang !== 'js' || name === 'default') continue;
     for (let i = 0; i < MAX_STARS; i++) {
       const star = env(exportName(module, `*${i}`));
       if (star.state !== 'set') break;
