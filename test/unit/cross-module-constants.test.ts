@@ -489,4 +489,15 @@ describe('imported constants: names that are not reads, and bindings that are no
       'web/app.ts': 'import OpenAI from "openai";\nimport url from "./all";\n\nconst client = new OpenAI({ baseURL: url });\n',
     }, { 'web/app.ts': ['null null (the base URL comes from `url`, which is not defined in this file)'] });
   });
+  it('does not publish `module.exports.X` set before `module.exports` is replaced', async () => {
+    await check({
+      'lib/cjs.js': 'module.exports.BASE_URL = "https://api.mistral.ai/v1";\nmodule.exports = { timeout: 30 };\n',
+      'lib/after.js': 'module.exports = { timeout: 30 };\nmodule.exports.BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/app.js': 'const OpenAI = require("openai");\nconst { BASE_URL } = require("./cjs");\nconst b = new OpenAI({ baseURL: BASE_URL });\n',
+      'lib/app2.js': 'const OpenAI = require("openai");\nconst { BASE_URL } = require("./after");\nconst b = new OpenAI({ baseURL: BASE_URL });\n',
+    }, {
+      'lib/app.js': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+      'lib/app2.js': [MISTRAL],
+    });
+  });
 });

@@ -293,10 +293,11 @@ function settingValue(published: string, where: EnvWhere, lookupName: string, na
  */
 function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: (local: string, exported: string) => unknown, publishValue: (value: Value, exported: string) => unknown): void {
   const whole = structure.assignments.get('module.exports');
-  for (const name of structure.assignments.keys()) {
-    // (`exports.X` no longer reaches the module's exports once `module.exports` is replaced.)
+  for (const [name, list] of structure.assignments) {
+    // (`exports.X` no longer reaches the module's exports once `module.exports` is replaced, nor
+    // does `module.exports.X` set before it is.)
     const m = /^(module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(name);
-    if (m && (m[1] || !whole)) publish(name, m[2]!);
+    if (m && (!whole || (m[1] && whole.every((w) => w.s < list[0]!.s)))) publish(name, m[2]!);
   }
   if (whole?.length !== 1 || whole[0]!.compound || !parser.atTopLevel(whole[0]!)) return;
   const value = parser.valueOf(whole[0]!);
