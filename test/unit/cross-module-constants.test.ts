@@ -346,11 +346,13 @@ describe('imported constants: names that are not reads, and bindings that are no
   it('does not take a key, a declared field or a method named like an imported constant for a use of it', async () => {
     await check({
       'web/config.ts': 'export const OPENAI_BASE_URL = "https://api.mistral.ai/v1";\n',
-      // `url` is the import only where it is read (line 9); elsewhere it names a key, a field or a method.
+      // `url` is the import only where it is read (relay.ts, and after `?` in pick.ts); here it names a key, a field or a method.
       'web/app.ts': [
         'import { OPENAI_BASE_URL as url } from "./config";',
         'interface Opts {',
         '  url: string;',
+        '  readonly url: string;',
+        '  url?: string;',
         '}',
         'export class Client {',
         '  url(): string { return "/x"; }',
@@ -360,11 +362,12 @@ describe('imported constants: names that are not reads, and bindings that are no
         '',
       ].join('\n'),
       'web/relay.ts': 'import { OPENAI_BASE_URL as url } from "./config";\nexport const send = (body: string) => fetch(url, { method: "POST", body });\n',
+      'web/pick.ts': 'import { OPENAI_BASE_URL as url } from "./config";\nexport const send = (body: string, local: boolean) => fetch(local ? "/x" : url, { method: "POST", body });\n',
       'cfg.py': 'OPENAI_BASE_URL = "https://api.mistral.ai/v1"\n',
       // A settings class declares a field of the name: no read of the constant `import *` brings.
       'settings.py': 'from cfg import *\nfrom pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n    OPENAI_BASE_URL: str\n',
       'relay.py': 'import requests\nfrom cfg import *\n\nrequests.post(OPENAI_BASE_URL)\n',
-    }, { 'web/app.ts': [], 'web/relay.ts': [MISTRAL], 'settings.py': [], 'relay.py': [MISTRAL] });
+    }, { 'web/app.ts': [], 'web/relay.ts': [MISTRAL], 'web/pick.ts': [MISTRAL], 'settings.py': [], 'relay.py': [MISTRAL] });
   });
 
   it('does not follow a module binding that a parameter shadows or code assigns again', async () => {

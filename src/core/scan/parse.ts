@@ -358,10 +358,11 @@ export class CodeParser {
     if (after?.t === 'p' && (after.v === '=' || after.v === ':=')) return undefined;
     if (!member && after?.t === 'p') {
       // Called (`url()`, a method of that name): no constant. Before `:` a key or field, not a read: JS
-      // `{ url: ...}` and `url: string` (after `{`, `,` or a line break), Python `X: str` (at a statement's start).
+      // `{ url: ...}`, `url?: string`, `readonly url!: string` (a read only after `?` or `case`), Python `X: str` (at a statement's start).
       if (after.v === '(') return undefined;
-      const keyed = !prev || prev.t === 'nl' || (this.lang === 'js' && (prev.v === '{' || prev.v === ','));
-      if (after.v === ':' && keyed) return undefined;
+      const next = ['?', '!'].includes(after.v) ? tokens[i + 2] : after;
+      const declared = this.lang === 'js' ? !(prev?.v === '?' || prev?.v === 'case') : !prev || prev.t === 'nl';
+      if ((next?.v === ':' || next?.v === '?:' || (after.v === '?' && next?.v === '(')) && declared) return undefined;
     }
     return { tok, path: member ? `${tok.v}.${member.v}` : tok.v, s: tok.s, e: last.e };
   }
