@@ -115,11 +115,16 @@ function starImports(module: string, name: string, env: EnvLookup): boolean {
   return starNames(all.value).has(name);
 }
 
-/** The last `__all__` read, as a set: asked at every use of a name `import *` may bind (a list read per use made a file's reading quadratic). */
-let lastStarNames: { value: string; names: Set<string> } | undefined;
+/**
+ * The `__all__` lists read lately, as sets: asked at every use of a name `import *` may bind
+ * (a list read per use made a file's reading quadratic), of each candidate module in turn.
+ */
+const starNamesRead = new Map<string, Set<string>>();
 
 function starNames(value: string): Set<string> {
-  if (lastStarNames?.value === value) return lastStarNames.names;
+  const known = starNamesRead.get(value);
+  if (known) return known;
+  if (starNamesRead.size >= 16) starNamesRead.clear();
   let names = new Set<string>();
   try {
     const list: unknown = JSON.parse(value);
@@ -127,7 +132,7 @@ function starNames(value: string): Set<string> {
   } catch {
     // UNKNOWN_STAR_NAMES: no name.
   }
-  lastStarNames = { value, names };
+  starNamesRead.set(value, names);
   return names;
 }
 
