@@ -508,4 +508,10 @@ describe('imported constants: names that are not reads, and bindings that are no
       'lib/app2.js': [MISTRAL],
     });
   });
+  it('asks code that names a default export\'s module to be read again, not all code that writes `default`', () => {
+    const def = engine.analyze('web/def.js', 'export default "https://api.mistral.ai/v1";\n').env;
+    const again = engine.analyze('web/again.js', 'export { default as UPSTREAM } from "./def";\n').env;
+    // `export default function App()` is in most component files: naming `default` made each one an importer.
+    assert.deepEqual(engine.importableNames([...def, ...again]), ['UPSTREAM', 'def']);
+  });
 });

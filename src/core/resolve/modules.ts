@@ -63,6 +63,8 @@ export function exportedNames(definitions: { name: string; value: string }[], ma
   for (const [module, name, original] of links) if (names.has(original) && !name.startsWith('*')) add(module, name);
   // An exact tsconfig alias (`"@upstream": ["src/lib/host.ts"]`) is all the importing code may write of a default export's module.
   if (names.has('default')) for (const d of definitions) if (d.name.startsWith(compilerConfigName(''))) for (const alias of exactAliases(d.value)) names.add(alias);
+  // No importing code need write `default`, which most component files do (`export default function`).
+  names.delete('default');
   return [...names].sort();
 }
 
