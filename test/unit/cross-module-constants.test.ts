@@ -330,3 +330,188 @@ describe('constants imported under another name, by `import *`, `require` or as 
     }, { 'a.py': [MISTRAL], 'b.py': [MISTRAL], 'web/a.ts': [MISTRAL], 'web/b.ts': [MISTRAL] });
   });
 });
+
+// Review of the import forms above: what they must not find, and what they must not take for known.
+describe('imported constants: names that are not reads, and bindings that are not the import', () => {
+  const MISTRAL = 'mistral api.mistral.ai';
+  const found = (endpoints: Endpoint[], file: string): string[] =>
+    endpoints.filter((e) => e.file === file).map((e) => `${e.provider} ${e.host}${e.unknown ? ` (${e.unknown})` : ''}`).sort();
+  async function check(files: Record<string, string>, expected: Record<string, string[]>): Promise<void> {
+    const dir = workspace(files);
+    const { cli, index } = await both(dir);
+    for (const [file, want] of Object.entries(expected)) assert.deepEqual(found(cli, file), want, file);
+    assert.deepEqual(summary(index), summary(cli));
+  }
+
+  it('does not take a key, a declared field or a method named like an imported constant for a use of it', async () => {
+    await check({
+      'web/config.ts': 'export const OPENAI_BASE_URL = "https://api.mistral.ai/v1";\n',
+      // `url` is the import only where it is read (relay.ts, and after `?` in pick.ts); here it names a key, a field or a method.
+      'web/app.ts': [
+        'import { OPENAI_BASE_URL as url } from "./config";',
+        'interface Opts {',
+        '  url: string;',
+        '  readonly url: string;',
+        '  url?: string;',
+        '}',
+        'export class Client {',
+        '  url(): string { return "/x"; }',
+        '}',
+        'const opts = {\n  url: "/local",\n};',
+        'export const o = { method: "GET", url: "/x", opts };',
+        '',
+      ].join('\n'),
+      'web/relay.ts': 'import { OPENAI_BASE_URL as url } from "./config";\nexport const send = (body: string) => fetch(url, { method: "POST", body });\n',
+      'web/pick.ts': 'import { OPENAI_BASE_URL as url } from "./config";\nexport const send = (body: string, local: boolean) => fetch(local ? "/x" : url, { method: "POST", body });\n',
+      'cfg.py': 'OPENAI_BASE_URL = "https://api.mistral.ai/v1"\n',
+      // A settings class declares a field of the name: no read of the constant `import *` brings.
+      'settings.py': 'from cfg import *\nfrom pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n    OPENAI_BASE_URL: str\n',
+      'relay.py': 'import requests\nfrom cfg import *\n\nrequests.post(OPENAI_BASE_URL)\n',
+    }, { 'web/app.ts': [], 'web/relay.ts': [MISTRAL], 'web/pick.ts': [MISTRAL], 'settings.py': [], 'relay.py': [MISTRAL] });
+  });
+
+  it('does not follow a module binding that a parameter shadows or code assigns again', async () => {
+    const unknown = (why: string): string => `null null (the base URL comes from \`cfg.BASE_URL\`, whose \`cfg\` is ${why})`;
+    await check({
+      'lib/a.js': 'exports.BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/b.js': 'exports.BASE_URL = "https://api.openai.com/v1";\n',
+      // `cfg` may be ./b's exports when the client is made.
+      'lib/again.js': 'const OpenAI = require("openai");\nlet cfg = require("./a");\nif (process.env.PROD) {\n  cfg = require("./b");\n}\nconst c = new OpenAI({ baseURL: cfg.BASE_URL });\n',
+      // `cfg` in the function is what its callers pass.
+      'lib/param.js': 'const OpenAI = require("openai");\nconst cfg = require("./a");\nfunction make(cfg) {\n  return new OpenAI({ baseURL: cfg.BASE_URL });\n}\nmodule.exports = { make };\n',
+      'lib/whole.js': 'const OpenAI = require("openai");\nconst cfg = require("./a");\nconst c = new OpenAI({ baseURL: cfg.BASE_URL });\n',
+      'a2.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'param.py': 'from openai import OpenAI\nimport a2 as cfg\n\n\ndef make(cfg):\n    return OpenAI(base_url=cfg.BASE_URL)\n',
+    }, {
+      'lib/again.js': [unknown('assigned more than once')],
+      'lib/param.js': [unknown('a parameter, loop variable or other run-time binding')],
+      'lib/whole.js': [MISTRAL],
+      'param.py': [unknown('a parameter, loop variable or other run-time binding')],
+    });
+  });
+  it('does not publish a `module.exports` key a later spread may replace', async () => {
+    await check({
+      'lib/b.js': 'exports.BASE_URL = "https://api.openai.com/v1";\n',
+      'lib/spread.js': 'const base = require("./b");\nmodule.exports = { BASE_URL: "https://api.mistral.ai/v1", ...base, MODEL_URL: "https://api.mistral.ai/v1/models" };\n',
+      'lib/app.js': 'const OpenAI = require("openai");\nconst { BASE_URL, MODEL_URL } = require("./spread");\nconst a = new OpenAI({ baseURL: BASE_URL });\nconst b = new OpenAI({ baseURL: MODEL_URL });\n',
+    }, { 'lib/app.js': ['mistral api.mistral.ai', 'null null (the base URL comes from `BASE_URL`, which is not defined in this file)'] });
+  });
+
+  it('lets a later Python `import *` bind a name imported by name before it', async () => {
+    await check({
+      'config.py': 'BASE_URL = "https://api.openai.com/v1"\n',
+      'local_settings.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'app.py': 'from openai import OpenAI\nfrom config import BASE_URL\nfrom local_settings import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      // Rebound from a module the scan cannot see into, or not: not known.
+      'vendor.py': 'from openai import OpenAI\nfrom config import BASE_URL\nfrom vendor_defaults import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      // Imported by name after the `import *`: the name's own import decides.
+      'after.py': 'from openai import OpenAI\nfrom local_settings import *\nfrom config import BASE_URL\n\nclient = OpenAI(base_url=BASE_URL)\n',
+    }, {
+      'app.py': [MISTRAL],
+      'vendor.py': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+      'after.py': ['openai api.openai.com'],
+    });
+  });
+
+  it('follows `import *` to a private name the module lists in `__all__`', async () => {
+    await check({
+      'priv.py': '__all__ = ["_INTERNAL_URL"]\n_INTERNAL_URL = "https://api.mistral.ai/v1"\n',
+      'app.py': 'from openai import OpenAI\nfrom priv import *\n\nclient = OpenAI(base_url=_INTERNAL_URL)\n',
+    }, { 'app.py': [MISTRAL] });
+  });
+  it('publishes at most as many CommonJS exports of one module as ES exports', () => {
+    const n = 1500;
+    const lines = (f: (i: number) => string): string => Array.from({ length: n }, (_, i) => f(i)).join('');
+    const published = (file: string, text: string): number => engine.analyze(file, text).env.filter((d) => d.name.startsWith('export:')).length;
+    const es = published('es.js', lines((i) => `export const U${i} = "https://api.mistral.ai/${i}";\n`));
+    assert.ok(es < n);
+    assert.equal(published('a.js', lines((i) => `exports.U${i} = "https://api.mistral.ai/${i}";\n`)), es);
+    assert.equal(published('b.js', `module.exports = {\n${lines((i) => `  U${i}: "https://api.mistral.ai/${i}",\n`)}};\n`), es);
+  });
+  it('reads a long `__all__` once, not at each use of a name `import *` may bind', async () => {
+    const names = Array.from({ length: 12000 }, (_, i) => `N${i}`);
+    const started = Date.now();
+    await check({
+      'config.py': `__all__ = [${names.map((n) => `"${n}"`).join(', ')}, "BASE_URL"]\nBASE_URL = "https://api.mistral.ai/v1"\n`,
+      'app.py': `import requests\nfrom config import *\n${'requests.post(BASE_URL)\n'.repeat(8000)}`,
+    }, {});
+    // About 20 s when each use parsed the list; about 2 s read once.
+    assert.ok(Date.now() - started < 12000, `${Date.now() - started} ms`);
+    // Two candidate modules, each with its own `__all__`, asked in turn at each use (250 s with one list remembered).
+    const again = Date.now();
+    const all = (extra: string): string => `__all__ = [${names.map((n) => `"${n}${extra}"`).join(', ')}, "BASE_URL"]\nBASE_URL = "https://api.mistral.ai/v1"\n`;
+    await check({ 'config.py': all(''), 'pkg/config.py': all('x'), 'pkg/app.py': `import requests\nfrom config import *\n${'requests.post(BASE_URL)\n'.repeat(8000)}` }, {});
+    assert.ok(Date.now() - again < 12000, `${Date.now() - again} ms`);
+  });
+  it('re-reads importers of a default export, a CommonJS export and an `import *` in the index when the module changes', () => {
+    const dir = workspace({
+      'web/def.js': 'export default "https://api.mistral.ai/v1";\n',
+      'web/relay.ts': 'import UPSTREAM_URL from "./def";\nexport const send = (body: string) => fetch(UPSTREAM_URL, { method: "POST", body });\n',
+      'lib/cjs.js': 'exports.BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/relay.js': 'const cfg = require("./cjs");\nmodule.exports.send = (body) => fetch(cfg.BASE_URL, { method: "POST", body });\n',
+      'config.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'relay.py': 'import requests\nfrom config import *\n\nrequests.post(BASE_URL)\n',
+    });
+    const index = indexOf(dir);
+    const hosts = (): string[] => ['web/relay.ts', 'lib/relay.js', 'relay.py'].map((f) => found(index.results().endpoints, f).join());
+    assert.deepEqual(hosts(), [MISTRAL, MISTRAL, MISTRAL]);
+    index.set('web/def.js', 'export default "https://api.deepseek.com";\n');
+    index.set('lib/cjs.js', 'module.exports = { BASE_URL: "https://api.deepseek.com" };\n');
+    index.set('config.py', 'BASE_URL = "https://api.deepseek.com"\n');
+    assert.deepEqual(hosts(), ['deepseek api.deepseek.com', 'deepseek api.deepseek.com', 'deepseek api.deepseek.com']);
+    // No longer exported: `__all__` leaves it out, a default export of another value, `exports.X` after `module.exports` is replaced.
+    index.set('web/def.js', 'export default 30;\n');
+    index.set('lib/cjs.js', 'module.exports = {};\nexports.BASE_URL = "https://api.deepseek.com";\n');
+    index.set('config.py', '__all__ = ["TIMEOUT"]\nTIMEOUT = 3\nBASE_URL = "https://api.deepseek.com"\n');
+    assert.deepEqual(hosts(), ['', '', '']);
+  });
+  it('re-reads code with no signal of its own that imports a default export through an exact tsconfig alias', async () => {
+    await check({
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@upstream": ["src/lib/default-host.ts"] } } }\n',
+      'src/lib/default-host.ts': 'export default "https://api.mistral.ai/v1";\n',
+      // Its bytes name neither the module nor an exported name: only the alias.
+      'src/api/relay.ts': 'import UPSTREAM from "@upstream";\nexport const send = (body: string) => fetch(UPSTREAM, { method: "POST", body });\n',
+    }, { 'src/api/relay.ts': [MISTRAL] });
+  });
+  it('does not take a member of a default import for the module\'s export of that name', async () => {
+    await check({
+      'web/settings.ts': 'export const BASE_URL = "https://api.openai.com/v1";\nexport default { BASE_URL: "https://api.mistral.ai/v1" };\n',
+      // `ts` is the default export (the object), whatever the local name spells with the module's.
+      'web/app.ts': 'import OpenAI from "openai";\nimport ts from "./settings";\nconst c = new OpenAI({ baseURL: ts.BASE_URL });\n',
+    }, { 'web/app.ts': ['null null (the base URL comes from `ts.BASE_URL`, which is not defined in this file)'] });
+  });
+  it('reports a constant the file computes from a name `import *` brings once, where it is set', async () => {
+    const dir = workspace({
+      'config.py': 'BASE_URL = "https://api.mistral.ai"\n',
+      'star.py': 'import requests\nfrom config import *\n\nCHAT_URL = BASE_URL + "/v1/chat/completions"\n\n\ndef send(body):\n    return requests.post(CHAT_URL, json=body)\n',
+    });
+    const { cli, index } = await both(dir);
+    // CHAT_URL is the file's own: no second endpoint saying it is imported.
+    assert.deepEqual(cli.filter((e) => e.file === 'star.py').map((e) => e.via), ['URL of an LLM API in CHAT_URL, BASE_URL imported from config.py:1']);
+    assert.deepEqual(summary(index), summary(cli));
+  });
+  it('does not find a default export through `export * from`, which leaves it out', async () => {
+    await check({
+      'web/def.js': 'export default "https://api.mistral.ai/v1";\n',
+      'web/all.js': 'export * from "./def";\n',
+      'web/app.ts': 'import OpenAI from "openai";\nimport url from "./all";\n\nconst client = new OpenAI({ baseURL: url });\n',
+    }, { 'web/app.ts': ['null null (the base URL comes from `url`, which is not defined in this file)'] });
+  });
+  it('does not publish `module.exports.X` set before `module.exports` is replaced', async () => {
+    await check({
+      'lib/cjs.js': 'module.exports.BASE_URL = "https://api.mistral.ai/v1";\nmodule.exports = { timeout: 30 };\n',
+      'lib/after.js': 'module.exports = { timeout: 30 };\nmodule.exports.BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/app.js': 'const OpenAI = require("openai");\nconst { BASE_URL } = require("./cjs");\nconst b = new OpenAI({ baseURL: BASE_URL });\n',
+      'lib/app2.js': 'const OpenAI = require("openai");\nconst { BASE_URL } = require("./after");\nconst b = new OpenAI({ baseURL: BASE_URL });\n',
+    }, {
+      'lib/app.js': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+      'lib/app2.js': [MISTRAL],
+    });
+  });
+  it('asks code that names a default export\'s module to be read again, not all code that writes `default`', () => {
+    const def = engine.analyze('web/def.js', 'export default "https://api.mistral.ai/v1";\n').env;
+    const again = engine.analyze('web/again.js', 'export { default as UPSTREAM } from "./def";\n').env;
+    // `export default function App()` is in most component files: naming `default` made each one an importer.
+    assert.deepEqual(engine.importableNames([...def, ...again]), ['UPSTREAM', 'def']);
+  });
+});

@@ -2019,6 +2019,9 @@ class CodeResolver {
   importedUse(use: CodeStructure['importedUses'][number]): void {
     if (this.consumed.has(use.s)) return;
     if (this.inTest || this.isChecked(use.tok) || isExampleName(this.keyOf(use.tok))) return;
+    // A name only `import *` may bind (Python) that the file binds itself here is its own: what it
+    // holds is reported where it is set.
+    if (!this.ctx.parser.imports.has(use.path) && !use.path.includes('.') && findAssignment(use.path, use.s, this.ctx) !== undefined) return;
     const r = evaluate({ k: 'ref', path: use.path, s: use.s, e: use.e }, this.ctx);
     if (!r.imported || !isKnown(r)) return;
     const key = this.keyOf(use.tok);

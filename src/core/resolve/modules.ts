@@ -61,7 +61,21 @@ export function exportedNames(definitions: { name: string; value: string }[], ma
     else if (matters(d.value)) add(module, name);
   }
   for (const [module, name, original] of links) if (names.has(original) && !name.startsWith('*')) add(module, name);
+  // An exact tsconfig alias (`"@upstream": ["src/lib/host.ts"]`) is all the importing code may write of a default export's module.
+  if (names.has('default')) for (const d of definitions) if (d.name.startsWith(compilerConfigName(''))) for (const alias of exactAliases(d.value)) names.add(alias);
+  // No importing code need write `default`, which most component files do (`export default function`).
+  names.delete('default');
   return [...names].sort();
+}
+
+/** The `paths` keys of a published tsconfig (compilerConfig) that name one module, not a pattern. */
+function exactAliases(published: string): string[] {
+  try {
+    const { paths } = JSON.parse(published) as CompilerSettings;
+    return Object.keys(paths ?? {}).filter((k) => k && !k.includes('*'));
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -95,18 +109,33 @@ function publishStarNames(module: string, parser: CodeParser, structure: CodeStr
 /** `__all__` set in a way the scan does not read. */
 const UNKNOWN_STAR_NAMES = '\u0001unknown\u0001';
 
-/** Whether `from module import *` binds `name` there: not a private name, and listed in `__all__` when the module sets one. */
+/** Whether `from module import *` binds `name` there: listed in `__all__` when the module sets one, else not a private name. */
 function starImports(module: string, name: string, env: EnvLookup): boolean {
-  if (name.startsWith('_')) return false;
   const all = env(starNamesName(module));
-  if (all.state === 'unset') return true;
+  if (all.state === 'unset') return !name.startsWith('_');
   if (all.state !== 'set') return false;
+  return starNames(all.value).has(name);
+}
+
+/**
+ * The `__all__` lists read lately, as sets: asked at every use of a name `import *` may bind
+ * (a list read per use made a file's reading quadratic), of each candidate module in turn.
+ */
+const starNamesRead = new Map<string, Set<string>>();
+
+function starNames(value: string): Set<string> {
+  const known = starNamesRead.get(value);
+  if (known) return known;
+  if (starNamesRead.size >= 16) starNamesRead.clear();
+  let names = new Set<string>();
   try {
-    const names: unknown = JSON.parse(all.value);
-    return Array.isArray(names) && names.includes(name);
+    const list: unknown = JSON.parse(value);
+    if (Array.isArray(list)) names = new Set(list.filter((n): n is string => typeof n === 'string'));
   } catch {
-    return false;
+    // UNKNOWN_STAR_NAMES: no name.
   }
+  starNamesRead.set(value, names);
+  return names;
 }
 
 /** A value that stands for another module's export (`export { X } from "./y"`), not a constant of its own. */
@@ -166,7 +195,7 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
     publishSettings(module, parser, structure, ctx, out);
     return out;
   }
-  publishCommonJs(parser, structure, publish, publishValue);
+  publishCommonJs(parser, structure, (local, exported) => out.length < MAX_EXPORTS && publish(local, exported), (value, exported) => out.length < MAX_EXPORTS && publishValue(value, exported));
   const { tokens } = parser;
   let stars = 0;
   for (let i = 0; i < tokens.length && out.length < MAX_EXPORTS; i++) {
@@ -269,17 +298,20 @@ function settingValue(published: string, where: EnvWhere, lookupName: string, na
  * CommonJS exports: `module.exports = { BASE_URL: "...", MODEL }`, `exports.BASE_URL = ...`
  * and `module.exports.BASE_URL = ...`, each set once at the top level of the module.
  */
-function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: (local: string, exported: string) => void, publishValue: (value: Value, exported: string) => void): void {
+function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: (local: string, exported: string) => unknown, publishValue: (value: Value, exported: string) => unknown): void {
   const whole = structure.assignments.get('module.exports');
-  for (const name of structure.assignments.keys()) {
-    // (`exports.X` no longer reaches the module's exports once `module.exports` is replaced.)
+  for (const [name, list] of structure.assignments) {
+    // (`exports.X` no longer reaches the module's exports once `module.exports` is replaced, nor
+    // does `module.exports.X` set before it is.)
     const m = /^(module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(name);
-    if (m && (m[1] || !whole)) publish(name, m[2]!);
+    if (m && (!whole || (m[1] && whole.every((w) => w.s < list[0]!.s)))) publish(name, m[2]!);
   }
   if (whole?.length !== 1 || whole[0]!.compound || !parser.atTopLevel(whole[0]!)) return;
   const value = parser.valueOf(whole[0]!);
   if (value.k !== 'obj') return;
-  for (const entry of value.entries) if (/^[A-Za-z_$][\w$]*$/.test(entry.key)) publishValue(entry.value, entry.key);
+  // A spread (`...base`) may replace any key written before it.
+  const last = value.entries.map((e) => e.key).lastIndexOf('...');
+  for (const entry of value.entries.slice(last + 1)) if (/^[A-Za-z_$][\w$]*$/.test(entry.key)) publishValue(entry.value, entry.key);
 }
 
 /** The token index where the expression starting at `i` ends: the end of its line or `;`, past brackets. */
@@ -352,6 +384,8 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Impo
   const head = dot < 0 ? path : path.slice(0, dot);
   const qualified = imports.get(head);
   if (!qualified) return dot < 0 && lang === 'python' ? starImported(file, imports.stars, path, env) : undefined;
+  // Python: an `import *` after the name's own import binds it again when its module exports the name.
+  if (dot < 0 && lang === 'python' && imports.stars.length > (imports.starsBefore.get(head) ?? imports.stars.length)) return starImported(file, imports.stars, path, env);
   let spec: string;
   let name: string;
   const fromDefault = dot < 0 ? imports.defaults.get(head) : undefined;
@@ -370,6 +404,8 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Impo
     if (!m) return undefined;
     [spec, name] = [m[1]!, m[2]!];
   } else {
+    // A default import's member is the default export's (`import ts from "./settings"`; the map holds `./settings.ts`).
+    if (imports.defaults.has(head)) return undefined;
     // A module imported whole (`import * as c`, Python `import pkg.settings as c`), then one of its names.
     name = path.slice(dot + 1);
     // Python: or a class or instance imported by name, then its field (`Settings.region`, `settings.region`).
@@ -408,7 +444,8 @@ function lookupExport(file: string, lang: CodeLanguage, spec: string, name: stri
     const direct = exportName(module, name);
     const found = follow(direct, name, lang, env, hops, seen);
     if (found) return found;
-    if (lang !== 'js') continue;
+    // (`export * from` re-exports every name but the default.)
+    if (lang !== 'js' || name === 'default') continue;
     for (let i = 0; i < MAX_STARS; i++) {
       const star = env(exportName(module, `*${i}`));
       if (star.state !== 'set') break;

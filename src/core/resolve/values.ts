@@ -205,7 +205,11 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
   if (setting) return setting;
   // Imported from another module of the workspace that sets it once: its value, reported at this use.
   const imported = ctx.imported?.(path);
-  if (imported) return importedValue(imported, value);
+  if (imported) {
+    // `cfg.X` where `cfg` here is a parameter or assigned again is not the module it is imported as.
+    const rebound = reboundHead(path, value.s, ctx);
+    return rebound ? { ...unknown(value, `comes from \`${path}\`, whose \`${path.slice(0, path.indexOf('.'))}\` is ${rebound}`), symbol: path } : importedValue(imported, value);
+  }
   const option = commandLineOption(path, value, ctx, depth);
   if (option) return option;
   return { ...unknown(value, `comes from \`${path}\`, which is not defined in this file`), symbol: path };
@@ -235,6 +239,21 @@ function commandLineOption(path: string, at: Extract<Value, { k: 'ref' }>, ctx: 
 /** `<parser>.parse_args()` on the command line; `parse_args(["--region", ...])` parses a list the code gives, and is not followed. */
 function isParseArgs(v: Value): boolean {
   return v.k === 'call' && /(?:^|\.)parse_args$/.test(v.call.callee) && v.call.args.length === 0;
+}
+
+/**
+ * Why the first name of a dotted path is not (only) the module an import or `require` binds it
+ * to where it is used, or undefined when it is.
+ */
+function reboundHead(path: string, useAt: number, ctx: EvalContext): string | undefined {
+  const dot = path.indexOf('.');
+  if (dot < 0) return undefined;
+  const head = findAssignment(path.slice(0, dot), useAt, ctx);
+  if (head === undefined) return undefined;
+  if (typeof head === 'string') return head === 'bound at run time' ? 'a parameter, loop variable or other run-time binding' : head === 'changed by +=' ? 'changed in place' : 'assigned more than once';
+  // `const cfg = require("./config")` is the binding itself.
+  const v = ctx.parser.valueOf(head);
+  return v.k === 'call' && v.call.callee === 'require' ? undefined : 'assigned in this file';
 }
 
 function importedValue(imported: NonNullable<ReturnType<NonNullable<EvalContext['imported']>>>, at: Span): Resolved {

@@ -20,6 +20,14 @@ export class ImportMap extends Map<string, string> {
   readonly required = new Map<string, string>();
   /** Python `from m import *`: the modules, in the file's order. */
   readonly stars: string[] = [];
+  /** Python: how many `import *` came before each local name's import (a later one may bind the name again). */
+  readonly starsBefore = new Map<string, number>();
+
+  /** A Python import binds `local`, after the `import *` seen so far. */
+  bindPython(local: string, qualified: string): void {
+    this.set(local, qualified);
+    this.starsBefore.set(local, this.stars.length);
+  }
 }
 
 export function collectImports(tokens: Token[], lang: LexLanguage): ImportMap {
@@ -175,25 +183,25 @@ function pythonFrom(tokens: Token[], i: number, aliases: ImportMap): number {
         local = tokens[j + 2]!.v;
         j += 2;
       }
-      aliases.set(local, `${module.replace(/^\.+/, '')}.${t.v}`);
+      aliases.bindPython(local, `${module.replace(/^\.+/, '')}.${t.v}`);
     }
     j++;
   }
   return j;
 }
 
-function pythonImport(tokens: Token[], i: number, aliases: Map<string, string>): number {
+function pythonImport(tokens: Token[], i: number, aliases: ImportMap): number {
   let j = i + 1;
   while (j < tokens.length && tokens[j]!.t !== 'nl') {
     const [module, next] = dotted(tokens, j, ['.']);
     j = next;
     if (tokens[j]?.v === 'as' && tokens[j + 1]?.t === 'id') {
-      aliases.set(tokens[j + 1]!.v, module);
+      aliases.bindPython(tokens[j + 1]!.v, module);
       j += 2;
     } else {
       // `import openai.types` binds `openai`: recorded so a module is told from a local variable.
       const top = module.split('.')[0];
-      if (top && !aliases.has(top)) aliases.set(top, top);
+      if (top && !aliases.has(top)) aliases.bindPython(top, top);
     }
     if (tokens[j]?.v === ',') j++;
     else break;

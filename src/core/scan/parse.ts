@@ -356,6 +356,14 @@ export class CodeParser {
     // Assigned to (`X = ...`) or declared (`X: str`) here: not a read of the imported value.
     const after = tokens[i + (member ? 3 : 1)];
     if (after?.t === 'p' && (after.v === '=' || after.v === ':=')) return undefined;
+    if (!member && after?.t === 'p') {
+      // Called (`url()`, a method of that name): no constant. Before `:` a key or field, not a read: JS
+      // `{ url: ...}`, `url?: string`, `readonly url!: string` (a read only after `?` or `case`), Python `X: str` (at a statement's start).
+      if (after.v === '(') return undefined;
+      const next = ['?', '!'].includes(after.v) ? tokens[i + 2] : after;
+      const declared = this.lang === 'js' ? !(prev?.v === '?' || prev?.v === 'case') : !prev || prev.t === 'nl';
+      if ((next?.v === ':' || next?.v === '?:' || (after.v === '?' && next?.v === '(')) && declared) return undefined;
+    }
     return { tok, path: member ? `${tok.v}.${member.v}` : tok.v, s: tok.s, e: last.e };
   }
 
