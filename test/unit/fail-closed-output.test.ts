@@ -168,6 +168,13 @@ describe('fail closed: output', () => {
       // Values serialised whole at every depth, those JSON.stringify writes as null or leaves out included.
       const deep = { a: [{ b: [[], {}, [1, [2, { c: 'x\ny', d: [null, () => 1, undefined, Symbol('s')] }]]] }, 'z'], e: { f: { g: [new Date(0), { toJSON: () => 'j' }] } }, h: () => 1, i: undefined };
       assert.equal([...jsonChunks(deep)].join(''), JSON.stringify(deep, null, 2));
+      // Every depth up to 12 (SARIF stops near 5), walked through objects and one-element arrays alike.
+      const leaves = [-0, 'a\u2028b', [], {}, [1, [2]], { k: [null, { m: 'n' }] }, undefined, () => 1, new Date(0), 'x'.repeat(300)];
+      let nested: unknown = leaves;
+      for (let depth = 0; depth <= 12; depth++) {
+        assert.equal([...jsonChunks(nested)].join(''), JSON.stringify(nested, null, 2), `depth ${depth}`);
+        nested = depth % 2 ? [nested] : { [`k${depth}`]: nested, z: 1 };
+      }
     });
   });
 

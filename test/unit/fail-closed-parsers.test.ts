@@ -268,7 +268,8 @@ describe('fail-closed parsers: no index leaves the token array', () => {
 
   it('skips the second pass only where it would redo the first: the same tokens as with it (seeded random soups, every language)', () => {
     const next = rng(13);
-    const pieces = [...SOUP, '\n  ', '\n    ', '\nx = f(', '\n  y[', '# c\n', '// c\n'];
+    // CRLF, tabs and multi-line strings with holes (heredocs, triple quotes) too: each pass must see the same breaks.
+    const pieces = [...SOUP, '\n  ', '\n    ', '\nx = f(', '\n  y[', '# c\n', '// c\n', '\r\n', '\r\n  ', '\n\t', '\t', 'f"""{', '"""', '<<EOT\n${', '\nEOT\n', '/* c\n*/'];
     let redone = 0;
     for (let k = 0; k < 600; k++) {
       const lang = LANGS[k % LANGS.length]!;
