@@ -515,3 +515,44 @@ describe('imported constants: names that are not reads, and bindings that are no
     assert.deepEqual(engine.importableNames([...def, ...again]), ['UPSTREAM', 'def']);
   });
 });
+
+// Second review: values a module exports that the importing code does not get at run time.
+describe('imported constants: exports that are not the value at run time', () => {
+  const found = (endpoints: Endpoint[], file: string): string[] =>
+    endpoints.filter((e) => e.file === file).map((e) => `${e.provider} ${e.host}${e.unknown ? ` (${e.unknown})` : ''}`).sort();
+  async function check(files: Record<string, string>, expected: Record<string, string[]>): Promise<void> {
+    const dir = workspace(files);
+    const { cli, index } = await both(dir);
+    for (const [file, want] of Object.entries(expected)) assert.deepEqual(found(cli, file), want, file);
+    assert.deepEqual(summary(index), summary(cli));
+  }
+  const notHere = (name: string): string => `null null (the base URL comes from \`${name}\`, which is not defined in this file)`;
+
+  it('does not publish a value exported before the `var` it reads is set (hoisted, still undefined then)', async () => {
+    await check({
+      'web/hoist.js': 'export default BASE_URL;\nvar BASE_URL = "https://api.mistral.ai/v1";\n',
+      'web/app.ts': 'import OpenAI from "openai";\nimport u from "./hoist";\nconst c = new OpenAI({ baseURL: u });\n',
+      'lib/obj.js': 'module.exports = { BASE_URL };\nvar BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/one.js': 'exports.BASE_URL = BASE_URL;\nvar BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/app.js': 'const OpenAI = require("openai");\nconst { BASE_URL } = require("./obj");\nconst cfg = require("./one");\nconst a = new OpenAI({ baseURL: BASE_URL });\nconst b = new OpenAI({ baseURL: cfg.BASE_URL });\n',
+    }, { 'web/app.ts': [notHere('u')], 'lib/app.js': [notHere('BASE_URL'), notHere('cfg.BASE_URL')] });
+  });
+
+  it('does not publish a CommonJS export that code changes after (in a function, by Object.assign)', async () => {
+    await check({
+      'lib/fn.js': 'module.exports = { BASE_URL: "https://api.openai.com/v1" };\nfunction setup() {\n  module.exports.BASE_URL = "https://api.mistral.ai/v1";\n}\nsetup();\n',
+      'lib/assign.js': 'module.exports = { BASE_URL: "https://api.openai.com/v1" };\nObject.assign(module.exports, { BASE_URL: "https://api.mistral.ai/v1" });\n',
+      'lib/assign2.js': 'exports.BASE_URL = "https://api.openai.com/v1";\nObject.assign(exports, require("./local"));\n',
+      'lib/app.js': [
+        'const OpenAI = require("openai");',
+        'const { BASE_URL } = require("./fn");',
+        'const b = require("./assign");',
+        'const c = require("./assign2");',
+        'new OpenAI({ baseURL: BASE_URL });',
+        'new OpenAI({ baseURL: b.BASE_URL });',
+        'new OpenAI({ baseURL: c.BASE_URL });',
+        '',
+      ].join('\n'),
+    }, { 'lib/app.js': [notHere('BASE_URL'), notHere('b.BASE_URL'), notHere('c.BASE_URL')] });
+  });
+});

@@ -11,7 +11,7 @@ import { entryOf, type ConfigTree } from '../scan/config/tree';
 import type { CodeParser, CodeStructure } from '../scan/parse';
 import type { ImportMap } from '../scan/imports';
 import type { Token } from '../scan/tokens';
-import type { Value } from '../scan/ir';
+import type { Assignment, Value } from '../scan/ir';
 import { instanceOf, modelClasses, nestedModel } from './settings';
 import { evaluate, isKnown, UNSEEN_ENV, type EnvLookup, type EnvWhere, type EvalContext } from './values';
 
@@ -174,16 +174,19 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
   const out: ExportedValue[] = [];
   const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: UNSEEN_ENV };
   const publishValue = (value: Value, exported: string): void => {
+    // A name set only further down is not set yet when the export is read (a hoisted `var` is undefined).
+    if (readsLater(value, structure.assignments, parser)) return;
     const r = evaluate(value, ctx);
     // Endpoints, hosts, regions and model ids hold no spaces; prompts and messages do, and are left out.
     if (!isKnown(r) || r.env || r.imported || r.text.length > MAX_VALUE_LENGTH || /\s/.test(r.text)) return;
     out.push({ name: exportName(module, exported), value: r.text, offset: value.s });
   };
-  const publish = (local: string, exported: string): void => {
+  /** `readAt`: where a snapshot of the value is exported (`export default X`), which must come after X is set. */
+  const publish = (local: string, exported: string, readAt = Infinity): void => {
     const list = structure.assignments.get(local);
     if (list?.length !== 1 || list[0]!.compound || structure.unstable.has(local)) return;
     const a = list[0]!;
-    if (parser.atTopLevel(a)) publishValue(parser.valueOf(a), exported);
+    if (parser.atTopLevel(a) && a.s < readAt) publishValue(parser.valueOf(a), exported);
   };
   if (lang === 'python') {
     // `from overrides import *` (Django's local settings) may replace any name after it is set.
@@ -205,7 +208,7 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
       // `export default BASE_URL` (a constant of the module) or `export default "https://..."`.
       const end = expressionEnd(parser, i + 2);
       const only = tokens[i + 2]!;
-      if (end === i + 3 && only.t === 'id') publish(only.v, 'default');
+      if (end === i + 3 && only.t === 'id') publish(only.v, 'default', tokens[i]!.s);
       else publishValue(parser.parseRange(i + 2, end), 'default');
     } else if (next?.v === 'const' && tokens[i + 2]?.t === 'id') {
       publish(tokens[i + 2]!.v, tokens[i + 2]!.v);
@@ -299,6 +302,8 @@ function settingValue(published: string, where: EnvWhere, lookupName: string, na
  * and `module.exports.BASE_URL = ...`, each set once at the top level of the module.
  */
 function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: (local: string, exported: string) => unknown, publishValue: (value: Value, exported: string) => unknown): void {
+  // The exports object handed to code (`Object.assign(module.exports, ...)`) or written by a computed key: any export may change.
+  if (exportsEscape(parser.tokens)) return;
   const whole = structure.assignments.get('module.exports');
   for (const [name, list] of structure.assignments) {
     // (`exports.X` no longer reaches the module's exports once `module.exports` is replaced, nor
@@ -311,7 +316,43 @@ function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: 
   if (value.k !== 'obj') return;
   // A spread (`...base`) may replace any key written before it.
   const last = value.entries.map((e) => e.key).lastIndexOf('...');
-  for (const entry of value.entries.slice(last + 1)) if (/^[A-Za-z_$][\w$]*$/.test(entry.key)) publishValue(entry.value, entry.key);
+  for (const entry of value.entries.slice(last + 1)) {
+    // `module.exports.X = ...` elsewhere (in a function that runs later) replaces the key.
+    if (/^[A-Za-z_$][\w$]*$/.test(entry.key) && !structure.assignments.has(`module.exports.${entry.key}`)) publishValue(entry.value, entry.key);
+  }
+}
+
+/** Whether the module's exports object is passed to a call (`Object.assign(exports, ...)`) or indexed (`exports[k] =`). */
+function exportsEscape(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.v !== 'exports' || t.t !== 'id') continue;
+    const whole = tokens[i - 1]?.v === '.' && tokens[i - 2]?.v === 'module';
+    if (tokens[i - 1]?.v === '.' && !whole) continue;
+    const before = tokens[whole ? i - 3 : i - 1];
+    if (tokens[i + 1]?.v === '[' || before?.v === '(' || before?.v === ',') return true;
+  }
+  return false;
+}
+
+/** Whether `value` reads a name the module sets (at its top level) only after the value: not set yet when it is read. */
+function readsLater(value: Value, assignments: Map<string, Assignment[]>, parser: CodeParser, depth = 0): boolean {
+  if (depth > 16) return true;
+  const later = (v: Value): boolean => readsLater(v, assignments, parser, depth + 1);
+  switch (value.k) {
+    case 'ref': {
+      const dot = value.path.indexOf('.');
+      const list = assignments.get(dot < 0 ? value.path : value.path.slice(0, dot));
+      return !!list?.some((a) => a.s > value.s && parser.atTopLevel(a));
+    }
+    case 'tmpl': return value.parts.some(later);
+    case 'alt': return value.options.some(later);
+    case 'arr': return value.items.some(later);
+    case 'obj': return value.entries.some((e) => later(e.value));
+    case 'index': return later(value.target) || later(value.index);
+    case 'call': return value.call.args.some((a) => later(a.value));
+    default: return false;
+  }
 }
 
 /** The token index where the expression starting at `i` ends: the end of its line or `;`, past brackets. */
