@@ -555,4 +555,21 @@ describe('imported constants: exports that are not the value at run time', () =>
       ].join('\n'),
     }, { 'lib/app.js': [notHere('BASE_URL'), notHere('b.BASE_URL'), notHere('c.BASE_URL')] });
   });
+  it('does not take a name from an `import *` that may not run (under `if`, `try` or `if TYPE_CHECKING:`)', async () => {
+    await check({
+      'dev.py': 'BASE_URL = "http://localhost:11434/v1"\n',
+      'prod.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'app.py': 'import os\nfrom openai import OpenAI\n\nif os.environ.get("DEBUG"):\n    from dev import *\nelse:\n    from prod import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      'typed.py': 'from typing import TYPE_CHECKING\nfrom openai import OpenAI\n\nif TYPE_CHECKING:\n    from prod import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      // A name imported by name, then perhaps bound again by a star import in `try`.
+      'local.py': 'from openai import OpenAI\nfrom dev import BASE_URL\ntry:\n    from prod import *\nexcept ImportError:\n    pass\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      // At the top level, after a comment line: still the module's.
+      'top.py': 'from openai import OpenAI\n# settings\nfrom prod import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+    }, {
+      'app.py': [notHere('BASE_URL')],
+      'typed.py': [notHere('BASE_URL')],
+      'local.py': [notHere('BASE_URL')],
+      'top.py': ['mistral api.mistral.ai'],
+    });
+  });
 });

@@ -424,9 +424,9 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Impo
   const dot = path.indexOf('.');
   const head = dot < 0 ? path : path.slice(0, dot);
   const qualified = imports.get(head);
-  if (!qualified) return dot < 0 && lang === 'python' ? starImported(file, imports.stars, path, env) : undefined;
+  if (!qualified) return dot < 0 && lang === 'python' ? starImported(file, imports, path, env) : undefined;
   // Python: an `import *` after the name's own import binds it again when its module exports the name.
-  if (dot < 0 && lang === 'python' && imports.stars.length > (imports.starsBefore.get(head) ?? imports.stars.length)) return starImported(file, imports.stars, path, env);
+  if (dot < 0 && lang === 'python' && imports.stars.length > (imports.starsBefore.get(head) ?? imports.stars.length)) return starImported(file, imports, path, env);
   let spec: string;
   let name: string;
   const fromDefault = dot < 0 ? imports.defaults.get(head) : undefined;
@@ -463,9 +463,11 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Impo
  * A name a Python file does not bind itself, from its `from m import *`: the last such import
  * decides (a later one may rebind the name, whether or not the workspace holds its module).
  */
-function starImported(file: string, stars: string[], name: string, env: EnvLookup): ImportedConstant | undefined {
+function starImported(file: string, imports: ImportMap, name: string, env: EnvLookup): ImportedConstant | undefined {
+  const { stars } = imports;
   const spec = stars[stars.length - 1];
-  if (spec === undefined) return undefined;
+  // An `import *` under `if`/`try` (or `if TYPE_CHECKING:`) may not have run: the name may be another's, or unbound.
+  if (spec === undefined || imports.conditionalStars.has(stars.length - 1)) return undefined;
   return lookupExport(file, 'python', spec, name, env, 0, new Set(), true);
 }
 
