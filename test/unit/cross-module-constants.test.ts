@@ -572,4 +572,26 @@ describe('imported constants: exports that are not the value at run time', () =>
       'top.py': ['mistral api.mistral.ai'],
     });
   });
+  it('takes a relative Python import from its own package, not a same-named module further up', async () => {
+    await check({
+      'config.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'pkg/__init__.py': '',
+      // The package's own config reads the URL from the env: no constant to follow.
+      'pkg/config.py': 'import os\nBASE_URL = os.environ["LLM_URL"]\n',
+      'pkg/named.py': 'from openai import OpenAI\nfrom .config import BASE_URL\nclient = OpenAI(base_url=BASE_URL)\n',
+      'pkg/renamed.py': 'from openai import OpenAI\nfrom .config import BASE_URL as B\nclient = OpenAI(base_url=B)\n',
+      'pkg/star.py': 'from openai import OpenAI\nfrom .config import *\nclient = OpenAI(base_url=BASE_URL)\n',
+      'pkg/sub/__init__.py': '',
+      // Two dots: the parent package's module.
+      'pkg/sub/up.py': 'from openai import OpenAI\nfrom ..config import BASE_URL\nclient = OpenAI(base_url=BASE_URL)\n',
+      'pkg/sub/config.py': 'BASE_URL = "https://api.openai.com/v1"\n',
+      'pkg/sub/here.py': 'from openai import OpenAI\nfrom .config import BASE_URL\nclient = OpenAI(base_url=BASE_URL)\n',
+    }, {
+      'pkg/named.py': [notHere('BASE_URL')],
+      'pkg/renamed.py': [notHere('B')],
+      'pkg/star.py': [notHere('BASE_URL')],
+      'pkg/sub/up.py': [notHere('BASE_URL')],
+      'pkg/sub/here.py': ['openai api.openai.com'],
+    });
+  });
 });

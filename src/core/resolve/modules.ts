@@ -427,6 +427,9 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Impo
   if (!qualified) return dot < 0 && lang === 'python' ? starImported(file, imports, path, env) : undefined;
   // Python: an `import *` after the name's own import binds it again when its module exports the name.
   if (dot < 0 && lang === 'python' && imports.stars.length > (imports.starsBefore.get(head) ?? imports.stars.length)) return starImported(file, imports, path, env);
+  // Python: a relative import (`from .config import X`) names one module of the file's own package.
+  const dots = lang === 'python' ? imports.relative.get(head) ?? 0 : 0;
+  const relative = (s: string): string => (dots ? '.'.repeat(dots) + s.replace(/^\.+/, '') : s);
   let spec: string;
   let name: string;
   const fromDefault = dot < 0 ? imports.defaults.get(head) : undefined;
@@ -451,12 +454,12 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Impo
     name = path.slice(dot + 1);
     // Python: or a class or instance imported by name, then its field (`Settings.region`, `settings.region`).
     const owner = lang === 'python' ? /^(.+)\.([A-Za-z_]\w*)$/.exec(qualified) : null;
-    const field = owner && /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(name) ? lookupExport(file, lang, owner[1]!, `${owner[2]!}.${name}`, env, 0, new Set()) : undefined;
+    const field = owner && /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(name) ? lookupExport(file, lang, relative(owner[1]!), `${owner[2]!}.${name}`, env, 0, new Set()) : undefined;
     if (field) return field;
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
     spec = qualified;
   }
-  return lookupExport(file, lang, spec, name, env, 0, new Set());
+  return lookupExport(file, lang, relative(spec), name, env, 0, new Set());
 }
 
 /**
@@ -540,6 +543,14 @@ export function importsProjectName(file: string, spec: string, name: string, has
  * the package is found from the importing file's folder up.
  */
 function pythonModuleCandidates(dir: string, spec: string): string[] {
+  const dots = /^\.*/.exec(spec)![0].length;
+  if (dots) {
+    // Relative: one dot is the file's own package, each further dot its parent.
+    let base: string | null = dir;
+    for (let k = 1; k < dots && base !== null; k++) base = base === '' ? null : dirOf(base);
+    const m = base === null || dots === spec.length ? null : joinPath(base, spec.slice(dots).replace(/\./g, '/'));
+    return m === null ? [] : [m];
+  }
   const rel = spec.replace(/\./g, '/');
   return ancestors(dir).flatMap((d) => [joinPath(d, rel), joinPath(d, `src/${rel}`)]).filter((m): m is string => m !== null);
 }

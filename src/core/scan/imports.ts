@@ -22,6 +22,8 @@ export class ImportMap extends Map<string, string> {
   readonly stars: string[] = [];
   /** Python: the indices in `stars` of the `import *` that may not run (indented: under `if`, `try`, `if TYPE_CHECKING:`). */
   readonly conditionalStars = new Set<number>();
+  /** Python: the local names a relative import binds (`from .config import X`), to its number of leading dots. */
+  readonly relative = new Map<string, number>();
   /** Python: how many `import *` came before each local name's import (a later one may bind the name again). */
   readonly starsBefore = new Map<string, number>();
 
@@ -29,6 +31,7 @@ export class ImportMap extends Map<string, string> {
   bindPython(local: string, qualified: string): void {
     this.set(local, qualified);
     this.starsBefore.set(local, this.stars.length);
+    this.relative.delete(local);
   }
 }
 
@@ -173,7 +176,8 @@ function pythonFrom(tokens: Token[], i: number, aliases: ImportMap, text: string
     if (spec) {
       // Not at the line's start: in a block that may not run (or, text unknown, may).
       if (!text || text.lastIndexOf('\n', tokens[i]!.s - 1) + 1 !== tokens[i]!.s) aliases.conditionalStars.add(aliases.stars.length);
-      aliases.stars.push(spec);
+      // (A relative module keeps its dots: it is that package's, not any found further up.)
+      aliases.stars.push(module);
     }
     return j;
   }
@@ -190,6 +194,7 @@ function pythonFrom(tokens: Token[], i: number, aliases: ImportMap, text: string
         j += 2;
       }
       aliases.bindPython(local, `${module.replace(/^\.+/, '')}.${t.v}`);
+      if (module.startsWith('.')) aliases.relative.set(local, /^\.+/.exec(module)![0].length);
     }
     j++;
   }
