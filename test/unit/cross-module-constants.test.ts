@@ -594,4 +594,10 @@ describe('imported constants: exports that are not the value at run time', () =>
       'pkg/sub/here.py': ['openai api.openai.com'],
     });
   });
+  it('does not read `__all__` as a list of names when code changes it after (`.remove`, `del`)', async () => {
+    const app = 'from openai import OpenAI\nfrom s import *\nclient = OpenAI(base_url=BASE_URL)\n';
+    for (const change of ['__all__.remove("BASE_URL")', 'del __all__[0]']) {
+      await check({ 's.py': `__all__ = ["BASE_URL"]\n${change}\nBASE_URL = "https://api.mistral.ai/v1"\n`, 'app.py': app }, { 'app.py': [notHere('BASE_URL')] });
+    }
+  });
 });

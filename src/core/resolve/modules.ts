@@ -100,7 +100,10 @@ function starNamesName(module: string): string {
 function publishStarNames(module: string, parser: CodeParser, structure: CodeStructure, out: ExportedValue[]): void {
   const list = structure.assignments.get('__all__');
   if (!list?.length) return;
-  const value = list.length === 1 && !list[0]!.compound && parser.atTopLevel(list[0]!) ? parser.valueOf(list[0]!) : undefined;
+  // Named anywhere but its one assignment (`__all__.remove(...)`, `del __all__[0]`): changed in place.
+  let named = 0;
+  for (const t of parser.tokens) if (t.v === '__all__' && t.t === 'id') named++;
+  const value = list.length === 1 && named === 1 && !list[0]!.compound && parser.atTopLevel(list[0]!) ? parser.valueOf(list[0]!) : undefined;
   const items = value?.k === 'arr' ? value.items : value ? parser.pythonTupleItems(value) : undefined;
   const names = items?.every((v) => v.k === 'str') ? items.map((v) => v.v) : undefined;
   out.push({ name: starNamesName(module), value: names ? JSON.stringify(names) : UNKNOWN_STAR_NAMES, offset: list[0]!.s });
