@@ -600,4 +600,18 @@ describe('imported constants: exports that are not the value at run time', () =>
       await check({ 's.py': `__all__ = ["BASE_URL"]\n${change}\nBASE_URL = "https://api.mistral.ai/v1"\n`, 'app.py': app }, { 'app.py': [notHere('BASE_URL')] });
     }
   });
+  it('does not take an imported value the file itself replaces in code that may run first', async () => {
+    const setElsewhere = (name: string): string => `null null (the base URL comes from \`${name}\`, which this file also sets elsewhere)`;
+    await check({
+      'lib/cjs.js': 'exports.BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/member.js': 'const OpenAI = require("openai");\nconst cfg = require("./cjs");\nfunction setup() {\n  cfg.BASE_URL = "https://api.openai.com/v1";\n}\nsetup();\nconst c = new OpenAI({ baseURL: cfg.BASE_URL });\n',
+      'lib/name.js': 'const OpenAI = require("openai");\nlet { BASE_URL } = require("./cjs");\nfunction setup() {\n  BASE_URL = "https://api.openai.com/v1";\n}\nsetup();\nconst c = new OpenAI({ baseURL: BASE_URL });\n',
+      'cfg.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'member.py': 'from openai import OpenAI\nimport cfg\n\n\ndef setup():\n    cfg.BASE_URL = "https://api.openai.com/v1"\n\n\nsetup()\nclient = OpenAI(base_url=cfg.BASE_URL)\n',
+    }, {
+      'lib/member.js': [setElsewhere('cfg.BASE_URL'), 'openai api.openai.com'],
+      'lib/name.js': [setElsewhere('BASE_URL'), 'openai api.openai.com'],
+      'member.py': [setElsewhere('cfg.BASE_URL'), 'openai api.openai.com'],
+    });
+  });
 });

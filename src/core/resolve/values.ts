@@ -208,6 +208,11 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
   if (imported) {
     // `cfg.X` where `cfg` here is a parameter or assigned again is not the module it is imported as.
     const rebound = reboundHead(path, value.s, ctx);
+    // Set elsewhere in this file, in code that may run before the use (`function setup() { cfg.X = ... }`,
+    // JS `X = ...` after `let { X } = require(...)`): the import's value may be replaced.
+    if (!rebound && ctx.assignments.get(path)?.some((a) => path.includes('.') || (ctx.parser.lang === 'js' && !a.declares))) {
+      return { ...unknown(value, `comes from \`${path}\`, which this file also sets elsewhere`), symbol: path };
+    }
     return rebound ? { ...unknown(value, `comes from \`${path}\`, whose \`${path.slice(0, path.indexOf('.'))}\` is ${rebound}`), symbol: path } : importedValue(imported, value);
   }
   const option = commandLineOption(path, value, ctx, depth);
