@@ -614,4 +614,11 @@ describe('imported constants: exports that are not the value at run time', () =>
       'member.py': [setElsewhere('cfg.BASE_URL'), 'openai api.openai.com'],
     });
   });
+  it('does not take a CommonJS `default` key for the default export (an import gets the whole exports object)', async () => {
+    await check({
+      'web/cjs.js': 'exports.default = "https://api.mistral.ai/v1";\n',
+      'web/obj.js': 'module.exports = { default: "https://api.mistral.ai/v1" };\n',
+      'web/app.ts': 'import OpenAI from "openai";\nimport url from "./cjs";\nimport u2 from "./obj";\nconst c = new OpenAI({ baseURL: url });\nconst d = new OpenAI({ baseURL: u2 });\n',
+    }, { 'web/app.ts': [notHere('u2'), notHere('url')] });
+  });
 });

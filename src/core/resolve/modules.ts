@@ -312,7 +312,8 @@ function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: 
     // (`exports.X` no longer reaches the module's exports once `module.exports` is replaced, nor
     // does `module.exports.X` set before it is.)
     const m = /^(module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(name);
-    if (m && (!whole || (m[1] && whole.every((w) => w.s < list[0]!.s)))) publish(name, m[2]!);
+    // (`default` is no default export: an ES import of CommonJS gets the whole exports object.)
+    if (m && m[2] !== 'default' && (!whole || (m[1] && whole.every((w) => w.s < list[0]!.s)))) publish(name, m[2]!);
   }
   if (whole?.length !== 1 || whole[0]!.compound || !parser.atTopLevel(whole[0]!)) return;
   const value = parser.valueOf(whole[0]!);
@@ -321,7 +322,7 @@ function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: 
   const last = value.entries.map((e) => e.key).lastIndexOf('...');
   for (const entry of value.entries.slice(last + 1)) {
     // `module.exports.X = ...` elsewhere (in a function that runs later) replaces the key.
-    if (/^[A-Za-z_$][\w$]*$/.test(entry.key) && !structure.assignments.has(`module.exports.${entry.key}`)) publishValue(entry.value, entry.key);
+    if (/^[A-Za-z_$][\w$]*$/.test(entry.key) && entry.key !== 'default' && !structure.assignments.has(`module.exports.${entry.key}`)) publishValue(entry.value, entry.key);
   }
 }
 
