@@ -621,4 +621,18 @@ describe('imported constants: exports that are not the value at run time', () =>
       'web/app.ts': 'import OpenAI from "openai";\nimport url from "./cjs";\nimport u2 from "./obj";\nconst c = new OpenAI({ baseURL: url });\nconst d = new OpenAI({ baseURL: u2 });\n',
     }, { 'web/app.ts': [notHere('u2'), notHere('url')] });
   });
+  it('does not take a Python name the file sets for its own when an `import *` after it may set it again', async () => {
+    await check({
+      'config.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'app.py': 'from openai import OpenAI\nBASE_URL = "https://api.openai.com/v1"\nfrom config import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      'later.py': 'from openai import OpenAI\nBASE_URL = "https://api.openai.com/v1"\n\n\ndef make():\n    return OpenAI(base_url=BASE_URL)\n\n\nfrom config import *\n',
+      // Set after the `import *`: the file's own.
+      'own.py': 'from openai import OpenAI\nfrom config import *\nBASE_URL = "https://api.openai.com/v1"\nclient = OpenAI(base_url=BASE_URL)\n',
+    }, {
+      // (The literal stays an endpoint where it is written.)
+      'app.py': ['null null (the base URL comes from `BASE_URL`, which an `import *` after it may set again)', 'openai api.openai.com'],
+      'later.py': ['null null (the base URL comes from `BASE_URL`, which an `import *` after it may set again)', 'openai api.openai.com'],
+      'own.py': ['openai api.openai.com'],
+    });
+  });
 });

@@ -184,6 +184,10 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     return { ...unknown(value, `comes from \`${path}\`, which is ${why}`), symbol: path };
   }
   if (assigned) {
+    // Python: an `import *` run after the assignment (before the use) may bind the name again.
+    if (ctx.parser.lang === 'python' && !path.includes('.') && starImportAfter(assigned, value.s, ctx.parser)) {
+      return { ...unknown(value, `comes from \`${path}\`, which an \`import *\` after it may set again`), symbol: path };
+    }
     const v = ctx.parser.valueOf(assigned);
     // Defaults filled in when the value is empty read as `value ?? default`.
     if (assigned.defaults?.length === 1) {
@@ -259,6 +263,14 @@ function reboundHead(path: string, useAt: number, ctx: EvalContext): string | un
   // `const cfg = require("./config")` is the binding itself.
   const v = ctx.parser.valueOf(head);
   return v.k === 'call' && v.call.callee === 'require' ? undefined : 'assigned in this file';
+}
+
+/** Whether a Python `import *` runs after the top-level assignment `a` and before the use at `useAt` (a function's body runs later). */
+function starImportAfter(a: Assignment, useAt: number, parser: EvalContext['parser']): boolean {
+  const { starAt } = parser.imports;
+  if (!starAt.length || !parser.atTopLevel(a)) return false;
+  const until = parser.insideDefinition(useAt) ? Infinity : useAt;
+  return starAt.some((p) => p > a.s && p < until);
 }
 
 function importedValue(imported: NonNullable<ReturnType<NonNullable<EvalContext['imported']>>>, at: Span): Resolved {

@@ -22,6 +22,8 @@ export class ImportMap extends Map<string, string> {
   readonly stars: string[] = [];
   /** Python: the indices in `stars` of the `import *` that may not run (indented: under `if`, `try`, `if TYPE_CHECKING:`). */
   readonly conditionalStars = new Set<number>();
+  /** Python: where each `import *` starts (offsets, in the file's order). */
+  readonly starAt: number[] = [];
   /** Python: the local names a relative import binds (`from .config import X`), to its number of leading dots. */
   readonly relative = new Map<string, number>();
   /** Python: how many `import *` came before each local name's import (a later one may bind the name again). */
@@ -172,6 +174,7 @@ function pythonFrom(tokens: Token[], i: number, aliases: ImportMap, text: string
   if (tokens[j]?.v !== 'import') return j;
   j++;
   if (tokens[j]?.v === '*') {
+    aliases.starAt.push(tokens[i]!.s);
     const spec = module.replace(/^\.+/, '');
     if (spec) {
       // Not at the line's start: in a block that may not run (or, text unknown, may).
