@@ -5,6 +5,7 @@
 
 import type { Assignment, Span, Value } from '../scan/ir';
 import type { CodeParser } from '../scan/parse';
+import { firstFrom } from '../scan/tokens';
 import { HOLE } from './hosts';
 import { fieldAt, instanceOf, modelClasses } from './settings';
 
@@ -270,7 +271,9 @@ function starImportAfter(a: Assignment, useAt: number, parser: EvalContext['pars
   const { starAt } = parser.imports;
   if (!starAt.length || !parser.atTopLevel(a)) return false;
   const until = parser.insideDefinition(useAt) ? Infinity : useAt;
-  return starAt.some((p) => p > a.s && p < until);
+  // (Ascending: the first after the assignment decides; a file of many `import *` and uses stays linear.)
+  const first = starAt[firstFrom(starAt, a.s + 1, (x) => x)];
+  return first !== undefined && first < until;
 }
 
 function importedValue(imported: NonNullable<ReturnType<NonNullable<EvalContext['imported']>>>, at: Span): Resolved {
