@@ -515,3 +515,124 @@ describe('imported constants: names that are not reads, and bindings that are no
     assert.deepEqual(engine.importableNames([...def, ...again]), ['UPSTREAM', 'def']);
   });
 });
+
+// Second review: values a module exports that the importing code does not get at run time.
+describe('imported constants: exports that are not the value at run time', () => {
+  const found = (endpoints: Endpoint[], file: string): string[] =>
+    endpoints.filter((e) => e.file === file).map((e) => `${e.provider} ${e.host}${e.unknown ? ` (${e.unknown})` : ''}`).sort();
+  async function check(files: Record<string, string>, expected: Record<string, string[]>): Promise<void> {
+    const dir = workspace(files);
+    const { cli, index } = await both(dir);
+    for (const [file, want] of Object.entries(expected)) assert.deepEqual(found(cli, file), want, file);
+    assert.deepEqual(summary(index), summary(cli));
+  }
+  const notHere = (name: string): string => `null null (the base URL comes from \`${name}\`, which is not defined in this file)`;
+
+  it('does not publish a value exported before the `var` it reads is set (hoisted, still undefined then)', async () => {
+    await check({
+      'web/hoist.js': 'export default BASE_URL;\nvar BASE_URL = "https://api.mistral.ai/v1";\n',
+      'web/app.ts': 'import OpenAI from "openai";\nimport u from "./hoist";\nconst c = new OpenAI({ baseURL: u });\n',
+      'lib/obj.js': 'module.exports = { BASE_URL };\nvar BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/one.js': 'exports.BASE_URL = BASE_URL;\nvar BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/app.js': 'const OpenAI = require("openai");\nconst { BASE_URL } = require("./obj");\nconst cfg = require("./one");\nconst a = new OpenAI({ baseURL: BASE_URL });\nconst b = new OpenAI({ baseURL: cfg.BASE_URL });\n',
+    }, { 'web/app.ts': [notHere('u')], 'lib/app.js': [notHere('BASE_URL'), notHere('cfg.BASE_URL')] });
+  });
+
+  it('does not publish a CommonJS export that code changes after (in a function, by Object.assign)', async () => {
+    await check({
+      'lib/fn.js': 'module.exports = { BASE_URL: "https://api.openai.com/v1" };\nfunction setup() {\n  module.exports.BASE_URL = "https://api.mistral.ai/v1";\n}\nsetup();\n',
+      'lib/assign.js': 'module.exports = { BASE_URL: "https://api.openai.com/v1" };\nObject.assign(module.exports, { BASE_URL: "https://api.mistral.ai/v1" });\n',
+      'lib/assign2.js': 'exports.BASE_URL = "https://api.openai.com/v1";\nObject.assign(exports, require("./local"));\n',
+      'lib/app.js': [
+        'const OpenAI = require("openai");',
+        'const { BASE_URL } = require("./fn");',
+        'const b = require("./assign");',
+        'const c = require("./assign2");',
+        'new OpenAI({ baseURL: BASE_URL });',
+        'new OpenAI({ baseURL: b.BASE_URL });',
+        'new OpenAI({ baseURL: c.BASE_URL });',
+        '',
+      ].join('\n'),
+    }, { 'lib/app.js': [notHere('BASE_URL'), notHere('b.BASE_URL'), notHere('c.BASE_URL')] });
+  });
+  it('does not take a name from an `import *` that may not run (under `if`, `try` or `if TYPE_CHECKING:`)', async () => {
+    await check({
+      'dev.py': 'BASE_URL = "http://localhost:11434/v1"\n',
+      'prod.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'app.py': 'import os\nfrom openai import OpenAI\n\nif os.environ.get("DEBUG"):\n    from dev import *\nelse:\n    from prod import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      'typed.py': 'from typing import TYPE_CHECKING\nfrom openai import OpenAI\n\nif TYPE_CHECKING:\n    from prod import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      // A name imported by name, then perhaps bound again by a star import in `try`.
+      'local.py': 'from openai import OpenAI\nfrom dev import BASE_URL\ntry:\n    from prod import *\nexcept ImportError:\n    pass\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      // At the top level, after a comment line: still the module's.
+      'top.py': 'from openai import OpenAI\n# settings\nfrom prod import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+    }, {
+      'app.py': [notHere('BASE_URL')],
+      'typed.py': [notHere('BASE_URL')],
+      'local.py': [notHere('BASE_URL')],
+      'top.py': ['mistral api.mistral.ai'],
+    });
+  });
+  it('takes a relative Python import from its own package, not a same-named module further up', async () => {
+    await check({
+      'config.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'pkg/__init__.py': '',
+      // The package's own config reads the URL from the env: no constant to follow.
+      'pkg/config.py': 'import os\nBASE_URL = os.environ["LLM_URL"]\n',
+      'pkg/named.py': 'from openai import OpenAI\nfrom .config import BASE_URL\nclient = OpenAI(base_url=BASE_URL)\n',
+      'pkg/renamed.py': 'from openai import OpenAI\nfrom .config import BASE_URL as B\nclient = OpenAI(base_url=B)\n',
+      'pkg/star.py': 'from openai import OpenAI\nfrom .config import *\nclient = OpenAI(base_url=BASE_URL)\n',
+      'pkg/sub/__init__.py': '',
+      // Two dots: the parent package's module.
+      'pkg/sub/up.py': 'from openai import OpenAI\nfrom ..config import BASE_URL\nclient = OpenAI(base_url=BASE_URL)\n',
+      'pkg/sub/config.py': 'BASE_URL = "https://api.openai.com/v1"\n',
+      'pkg/sub/here.py': 'from openai import OpenAI\nfrom .config import BASE_URL\nclient = OpenAI(base_url=BASE_URL)\n',
+    }, {
+      'pkg/named.py': [notHere('BASE_URL')],
+      'pkg/renamed.py': [notHere('B')],
+      'pkg/star.py': [notHere('BASE_URL')],
+      'pkg/sub/up.py': [notHere('BASE_URL')],
+      'pkg/sub/here.py': ['openai api.openai.com'],
+    });
+  });
+  it('does not read `__all__` as a list of names when code changes it after (`.remove`, `del`)', async () => {
+    const app = 'from openai import OpenAI\nfrom s import *\nclient = OpenAI(base_url=BASE_URL)\n';
+    for (const change of ['__all__.remove("BASE_URL")', 'del __all__[0]']) {
+      await check({ 's.py': `__all__ = ["BASE_URL"]\n${change}\nBASE_URL = "https://api.mistral.ai/v1"\n`, 'app.py': app }, { 'app.py': [notHere('BASE_URL')] });
+    }
+  });
+  it('does not take an imported value the file itself replaces in code that may run first', async () => {
+    const setElsewhere = (name: string): string => `null null (the base URL comes from \`${name}\`, which this file also sets elsewhere)`;
+    await check({
+      'lib/cjs.js': 'exports.BASE_URL = "https://api.mistral.ai/v1";\n',
+      'lib/member.js': 'const OpenAI = require("openai");\nconst cfg = require("./cjs");\nfunction setup() {\n  cfg.BASE_URL = "https://api.openai.com/v1";\n}\nsetup();\nconst c = new OpenAI({ baseURL: cfg.BASE_URL });\n',
+      'lib/name.js': 'const OpenAI = require("openai");\nlet { BASE_URL } = require("./cjs");\nfunction setup() {\n  BASE_URL = "https://api.openai.com/v1";\n}\nsetup();\nconst c = new OpenAI({ baseURL: BASE_URL });\n',
+      'cfg.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'member.py': 'from openai import OpenAI\nimport cfg\n\n\ndef setup():\n    cfg.BASE_URL = "https://api.openai.com/v1"\n\n\nsetup()\nclient = OpenAI(base_url=cfg.BASE_URL)\n',
+    }, {
+      'lib/member.js': [setElsewhere('cfg.BASE_URL'), 'openai api.openai.com'],
+      'lib/name.js': [setElsewhere('BASE_URL'), 'openai api.openai.com'],
+      'member.py': [setElsewhere('cfg.BASE_URL'), 'openai api.openai.com'],
+    });
+  });
+  it('does not take a CommonJS `default` key for the default export (an import gets the whole exports object)', async () => {
+    await check({
+      'web/cjs.js': 'exports.default = "https://api.mistral.ai/v1";\n',
+      'web/obj.js': 'module.exports = { default: "https://api.mistral.ai/v1" };\n',
+      'web/app.ts': 'import OpenAI from "openai";\nimport url from "./cjs";\nimport u2 from "./obj";\nconst c = new OpenAI({ baseURL: url });\nconst d = new OpenAI({ baseURL: u2 });\n',
+    }, { 'web/app.ts': [notHere('u2'), notHere('url')] });
+  });
+  it('does not take a Python name the file sets for its own when an `import *` after it may set it again', async () => {
+    await check({
+      'config.py': 'BASE_URL = "https://api.mistral.ai/v1"\n',
+      'app.py': 'from openai import OpenAI\nBASE_URL = "https://api.openai.com/v1"\nfrom config import *\n\nclient = OpenAI(base_url=BASE_URL)\n',
+      'later.py': 'from openai import OpenAI\nBASE_URL = "https://api.openai.com/v1"\n\n\ndef make():\n    return OpenAI(base_url=BASE_URL)\n\n\nfrom config import *\n',
+      // Set after the `import *`: the file's own.
+      'own.py': 'from openai import OpenAI\nfrom config import *\nBASE_URL = "https://api.openai.com/v1"\nclient = OpenAI(base_url=BASE_URL)\n',
+    }, {
+      // (The literal stays an endpoint where it is written.)
+      'app.py': ['null null (the base URL comes from `BASE_URL`, which an `import *` after it may set again)', 'openai api.openai.com'],
+      'later.py': ['null null (the base URL comes from `BASE_URL`, which an `import *` after it may set again)', 'openai api.openai.com'],
+      'own.py': ['openai api.openai.com'],
+    });
+  });
+});

@@ -11,7 +11,7 @@ import { entryOf, type ConfigTree } from '../scan/config/tree';
 import type { CodeParser, CodeStructure } from '../scan/parse';
 import type { ImportMap } from '../scan/imports';
 import type { Token } from '../scan/tokens';
-import type { Value } from '../scan/ir';
+import type { Assignment, Value } from '../scan/ir';
 import { instanceOf, modelClasses, nestedModel } from './settings';
 import { evaluate, isKnown, UNSEEN_ENV, type EnvLookup, type EnvWhere, type EvalContext } from './values';
 
@@ -100,7 +100,10 @@ function starNamesName(module: string): string {
 function publishStarNames(module: string, parser: CodeParser, structure: CodeStructure, out: ExportedValue[]): void {
   const list = structure.assignments.get('__all__');
   if (!list?.length) return;
-  const value = list.length === 1 && !list[0]!.compound && parser.atTopLevel(list[0]!) ? parser.valueOf(list[0]!) : undefined;
+  // Named anywhere but its one assignment (`__all__.remove(...)`, `del __all__[0]`): changed in place.
+  let named = 0;
+  for (const t of parser.tokens) if (t.v === '__all__' && t.t === 'id') named++;
+  const value = list.length === 1 && named === 1 && !list[0]!.compound && parser.atTopLevel(list[0]!) ? parser.valueOf(list[0]!) : undefined;
   const items = value?.k === 'arr' ? value.items : value ? parser.pythonTupleItems(value) : undefined;
   const names = items?.every((v) => v.k === 'str') ? items.map((v) => v.v) : undefined;
   out.push({ name: starNamesName(module), value: names ? JSON.stringify(names) : UNKNOWN_STAR_NAMES, offset: list[0]!.s });
@@ -174,16 +177,19 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
   const out: ExportedValue[] = [];
   const ctx: EvalContext = { parser, assignments: structure.assignments, unstable: structure.unstable, env: UNSEEN_ENV };
   const publishValue = (value: Value, exported: string): void => {
+    // A name set only further down is not set yet when the export is read (a hoisted `var` is undefined).
+    if (readsLater(value, structure.assignments, parser)) return;
     const r = evaluate(value, ctx);
     // Endpoints, hosts, regions and model ids hold no spaces; prompts and messages do, and are left out.
     if (!isKnown(r) || r.env || r.imported || r.text.length > MAX_VALUE_LENGTH || /\s/.test(r.text)) return;
     out.push({ name: exportName(module, exported), value: r.text, offset: value.s });
   };
-  const publish = (local: string, exported: string): void => {
+  /** `readAt`: where a snapshot of the value is exported (`export default X`), which must come after X is set. */
+  const publish = (local: string, exported: string, readAt = Infinity): void => {
     const list = structure.assignments.get(local);
     if (list?.length !== 1 || list[0]!.compound || structure.unstable.has(local)) return;
     const a = list[0]!;
-    if (parser.atTopLevel(a)) publishValue(parser.valueOf(a), exported);
+    if (parser.atTopLevel(a) && a.s < readAt) publishValue(parser.valueOf(a), exported);
   };
   if (lang === 'python') {
     // `from overrides import *` (Django's local settings) may replace any name after it is set.
@@ -205,7 +211,7 @@ export function exportedConstants(file: string, lang: CodeLanguage, parser: Code
       // `export default BASE_URL` (a constant of the module) or `export default "https://..."`.
       const end = expressionEnd(parser, i + 2);
       const only = tokens[i + 2]!;
-      if (end === i + 3 && only.t === 'id') publish(only.v, 'default');
+      if (end === i + 3 && only.t === 'id') publish(only.v, 'default', tokens[i]!.s);
       else publishValue(parser.parseRange(i + 2, end), 'default');
     } else if (next?.v === 'const' && tokens[i + 2]?.t === 'id') {
       publish(tokens[i + 2]!.v, tokens[i + 2]!.v);
@@ -299,19 +305,58 @@ function settingValue(published: string, where: EnvWhere, lookupName: string, na
  * and `module.exports.BASE_URL = ...`, each set once at the top level of the module.
  */
 function publishCommonJs(parser: CodeParser, structure: CodeStructure, publish: (local: string, exported: string) => unknown, publishValue: (value: Value, exported: string) => unknown): void {
+  // The exports object handed to code (`Object.assign(module.exports, ...)`) or written by a computed key: any export may change.
+  if (exportsEscape(parser.tokens)) return;
   const whole = structure.assignments.get('module.exports');
   for (const [name, list] of structure.assignments) {
     // (`exports.X` no longer reaches the module's exports once `module.exports` is replaced, nor
     // does `module.exports.X` set before it is.)
     const m = /^(module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(name);
-    if (m && (!whole || (m[1] && whole.every((w) => w.s < list[0]!.s)))) publish(name, m[2]!);
+    // (`default` is no default export: an ES import of CommonJS gets the whole exports object.)
+    if (m && m[2] !== 'default' && (!whole || (m[1] && whole.every((w) => w.s < list[0]!.s)))) publish(name, m[2]!);
   }
   if (whole?.length !== 1 || whole[0]!.compound || !parser.atTopLevel(whole[0]!)) return;
   const value = parser.valueOf(whole[0]!);
   if (value.k !== 'obj') return;
   // A spread (`...base`) may replace any key written before it.
   const last = value.entries.map((e) => e.key).lastIndexOf('...');
-  for (const entry of value.entries.slice(last + 1)) if (/^[A-Za-z_$][\w$]*$/.test(entry.key)) publishValue(entry.value, entry.key);
+  for (const entry of value.entries.slice(last + 1)) {
+    // `module.exports.X = ...` elsewhere (in a function that runs later) replaces the key.
+    if (/^[A-Za-z_$][\w$]*$/.test(entry.key) && entry.key !== 'default' && !structure.assignments.has(`module.exports.${entry.key}`)) publishValue(entry.value, entry.key);
+  }
+}
+
+/** Whether the module's exports object is passed to a call (`Object.assign(exports, ...)`) or indexed (`exports[k] =`). */
+function exportsEscape(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.v !== 'exports' || t.t !== 'id') continue;
+    const whole = tokens[i - 1]?.v === '.' && tokens[i - 2]?.v === 'module';
+    if (tokens[i - 1]?.v === '.' && !whole) continue;
+    const before = tokens[whole ? i - 3 : i - 1];
+    if (tokens[i + 1]?.v === '[' || before?.v === '(' || before?.v === ',') return true;
+  }
+  return false;
+}
+
+/** Whether `value` reads a name the module sets (at its top level) only after the value: not set yet when it is read. */
+function readsLater(value: Value, assignments: Map<string, Assignment[]>, parser: CodeParser, depth = 0): boolean {
+  if (depth > 16) return true;
+  const later = (v: Value): boolean => readsLater(v, assignments, parser, depth + 1);
+  switch (value.k) {
+    case 'ref': {
+      const dot = value.path.indexOf('.');
+      const list = assignments.get(dot < 0 ? value.path : value.path.slice(0, dot));
+      return !!list?.some((a) => a.s > value.s && parser.atTopLevel(a));
+    }
+    case 'tmpl': return value.parts.some(later);
+    case 'alt': return value.options.some(later);
+    case 'arr': return value.items.some(later);
+    case 'obj': return value.entries.some((e) => later(e.value));
+    case 'index': return later(value.target) || later(value.index);
+    case 'call': return value.call.args.some((a) => later(a.value));
+    default: return false;
+  }
 }
 
 /** The token index where the expression starting at `i` ends: the end of its line or `;`, past brackets. */
@@ -383,9 +428,12 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Impo
   const dot = path.indexOf('.');
   const head = dot < 0 ? path : path.slice(0, dot);
   const qualified = imports.get(head);
-  if (!qualified) return dot < 0 && lang === 'python' ? starImported(file, imports.stars, path, env) : undefined;
+  if (!qualified) return dot < 0 && lang === 'python' ? starImported(file, imports, path, env) : undefined;
   // Python: an `import *` after the name's own import binds it again when its module exports the name.
-  if (dot < 0 && lang === 'python' && imports.stars.length > (imports.starsBefore.get(head) ?? imports.stars.length)) return starImported(file, imports.stars, path, env);
+  if (dot < 0 && lang === 'python' && imports.stars.length > (imports.starsBefore.get(head) ?? imports.stars.length)) return starImported(file, imports, path, env);
+  // Python: a relative import (`from .config import X`) names one module of the file's own package.
+  const dots = lang === 'python' ? imports.relative.get(head) ?? 0 : 0;
+  const relative = (s: string): string => (dots ? '.'.repeat(dots) + s.replace(/^\.+/, '') : s);
   let spec: string;
   let name: string;
   const fromDefault = dot < 0 ? imports.defaults.get(head) : undefined;
@@ -410,21 +458,23 @@ export function importedConstant(file: string, lang: CodeLanguage, imports: Impo
     name = path.slice(dot + 1);
     // Python: or a class or instance imported by name, then its field (`Settings.region`, `settings.region`).
     const owner = lang === 'python' ? /^(.+)\.([A-Za-z_]\w*)$/.exec(qualified) : null;
-    const field = owner && /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(name) ? lookupExport(file, lang, owner[1]!, `${owner[2]!}.${name}`, env, 0, new Set()) : undefined;
+    const field = owner && /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(name) ? lookupExport(file, lang, relative(owner[1]!), `${owner[2]!}.${name}`, env, 0, new Set()) : undefined;
     if (field) return field;
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
     spec = qualified;
   }
-  return lookupExport(file, lang, spec, name, env, 0, new Set());
+  return lookupExport(file, lang, relative(spec), name, env, 0, new Set());
 }
 
 /**
  * A name a Python file does not bind itself, from its `from m import *`: the last such import
  * decides (a later one may rebind the name, whether or not the workspace holds its module).
  */
-function starImported(file: string, stars: string[], name: string, env: EnvLookup): ImportedConstant | undefined {
+function starImported(file: string, imports: ImportMap, name: string, env: EnvLookup): ImportedConstant | undefined {
+  const { stars } = imports;
   const spec = stars[stars.length - 1];
-  if (spec === undefined) return undefined;
+  // An `import *` under `if`/`try` (or `if TYPE_CHECKING:`) may not have run: the name may be another's, or unbound.
+  if (spec === undefined || imports.conditionalStars.has(stars.length - 1)) return undefined;
   return lookupExport(file, 'python', spec, name, env, 0, new Set(), true);
 }
 
@@ -497,6 +547,14 @@ export function importsProjectName(file: string, spec: string, name: string, has
  * the package is found from the importing file's folder up.
  */
 function pythonModuleCandidates(dir: string, spec: string): string[] {
+  const dots = /^\.*/.exec(spec)![0].length;
+  if (dots) {
+    // Relative: one dot is the file's own package, each further dot its parent.
+    let base: string | null = dir;
+    for (let k = 1; k < dots && base !== null; k++) base = base === '' ? null : dirOf(base);
+    const m = base === null || dots === spec.length ? null : joinPath(base, spec.slice(dots).replace(/\./g, '/'));
+    return m === null ? [] : [m];
+  }
   const rel = spec.replace(/\./g, '/');
   return ancestors(dir).flatMap((d) => [joinPath(d, rel), joinPath(d, `src/${rel}`)]).filter((m): m is string => m !== null);
 }

@@ -5,6 +5,7 @@
 
 import type { Assignment, Span, Value } from '../scan/ir';
 import type { CodeParser } from '../scan/parse';
+import { firstFrom } from '../scan/tokens';
 import { HOLE } from './hosts';
 import { fieldAt, instanceOf, modelClasses } from './settings';
 
@@ -184,6 +185,10 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
     return { ...unknown(value, `comes from \`${path}\`, which is ${why}`), symbol: path };
   }
   if (assigned) {
+    // Python: an `import *` run after the assignment (before the use) may bind the name again.
+    if (ctx.parser.lang === 'python' && !path.includes('.') && starImportAfter(assigned, value.s, ctx.parser)) {
+      return { ...unknown(value, `comes from \`${path}\`, which an \`import *\` after it may set again`), symbol: path };
+    }
     const v = ctx.parser.valueOf(assigned);
     // Defaults filled in when the value is empty read as `value ?? default`.
     if (assigned.defaults?.length === 1) {
@@ -208,6 +213,11 @@ function evaluateRef(value: Extract<Value, { k: 'ref' }>, ctx: EvalContext, dept
   if (imported) {
     // `cfg.X` where `cfg` here is a parameter or assigned again is not the module it is imported as.
     const rebound = reboundHead(path, value.s, ctx);
+    // Set elsewhere in this file, in code that may run before the use (`function setup() { cfg.X = ... }`,
+    // JS `X = ...` after `let { X } = require(...)`): the import's value may be replaced.
+    if (!rebound && ctx.assignments.get(path)?.some((a) => path.includes('.') || (ctx.parser.lang === 'js' && !a.declares))) {
+      return { ...unknown(value, `comes from \`${path}\`, which this file also sets elsewhere`), symbol: path };
+    }
     return rebound ? { ...unknown(value, `comes from \`${path}\`, whose \`${path.slice(0, path.indexOf('.'))}\` is ${rebound}`), symbol: path } : importedValue(imported, value);
   }
   const option = commandLineOption(path, value, ctx, depth);
@@ -254,6 +264,16 @@ function reboundHead(path: string, useAt: number, ctx: EvalContext): string | un
   // `const cfg = require("./config")` is the binding itself.
   const v = ctx.parser.valueOf(head);
   return v.k === 'call' && v.call.callee === 'require' ? undefined : 'assigned in this file';
+}
+
+/** Whether a Python `import *` runs after the top-level assignment `a` and before the use at `useAt` (a function's body runs later). */
+function starImportAfter(a: Assignment, useAt: number, parser: EvalContext['parser']): boolean {
+  const { starAt } = parser.imports;
+  if (!starAt.length || !parser.atTopLevel(a)) return false;
+  const until = parser.insideDefinition(useAt) ? Infinity : useAt;
+  // (Ascending: the first after the assignment decides; a file of many `import *` and uses stays linear.)
+  const first = starAt[firstFrom(starAt, a.s + 1, (x) => x)];
+  return first !== undefined && first < until;
 }
 
 function importedValue(imported: NonNullable<ReturnType<NonNullable<EvalContext['imported']>>>, at: Span): Resolved {

@@ -20,6 +20,12 @@ export class ImportMap extends Map<string, string> {
   readonly required = new Map<string, string>();
   /** Python `from m import *`: the modules, in the file's order. */
   readonly stars: string[] = [];
+  /** Python: the indices in `stars` of the `import *` that may not run (indented: under `if`, `try`, `if TYPE_CHECKING:`). */
+  readonly conditionalStars = new Set<number>();
+  /** Python: where each `import *` starts (offsets, in the file's order). */
+  readonly starAt: number[] = [];
+  /** Python: the local names a relative import binds (`from .config import X`), to its number of leading dots. */
+  readonly relative = new Map<string, number>();
   /** Python: how many `import *` came before each local name's import (a later one may bind the name again). */
   readonly starsBefore = new Map<string, number>();
 
@@ -27,10 +33,11 @@ export class ImportMap extends Map<string, string> {
   bindPython(local: string, qualified: string): void {
     this.set(local, qualified);
     this.starsBefore.set(local, this.stars.length);
+    this.relative.delete(local);
   }
 }
 
-export function collectImports(tokens: Token[], lang: LexLanguage): ImportMap {
+export function collectImports(tokens: Token[], lang: LexLanguage, text = ''): ImportMap {
   const aliases = new ImportMap();
   if (lang !== 'python' && lang !== 'rust' && lang !== 'java' && lang !== 'js') return aliases;
   for (let i = 0; i < tokens.length; i++) {
@@ -39,7 +46,7 @@ export function collectImports(tokens: Token[], lang: LexLanguage): ImportMap {
     const prev = tokens[i - 1];
     const atStatementStart = !prev || prev.t === 'nl' || (prev.t === 'p' && (prev.v === ';' || prev.v === '}'));
     if (!atStatementStart && !(lang === 'rust' && prev?.t === 'id' && prev.v === 'pub')) continue;
-    if (lang === 'python' && t.v === 'from') i = pythonFrom(tokens, i, aliases);
+    if (lang === 'python' && t.v === 'from') i = pythonFrom(tokens, i, aliases, text);
     else if (lang === 'python' && t.v === 'import') i = pythonImport(tokens, i, aliases);
     else if (lang === 'rust' && t.v === 'use') i = rustUse(tokens, i + 1, aliases);
     else if (lang === 'java' && t.v === 'import') i = javaImport(tokens, i, aliases);
@@ -161,14 +168,20 @@ function dotted(tokens: Token[], i: number, sep: string[]): [string, number] {
   return [path, i];
 }
 
-function pythonFrom(tokens: Token[], i: number, aliases: ImportMap): number {
+function pythonFrom(tokens: Token[], i: number, aliases: ImportMap, text: string): number {
   const [module, next] = dotted(tokens, i + 1, ['.']);
   let j = next;
   if (tokens[j]?.v !== 'import') return j;
   j++;
   if (tokens[j]?.v === '*') {
+    aliases.starAt.push(tokens[i]!.s);
     const spec = module.replace(/^\.+/, '');
-    if (spec) aliases.stars.push(spec);
+    if (spec) {
+      // Not at the line's start: in a block that may not run (or, text unknown, may).
+      if (!text || text.lastIndexOf('\n', tokens[i]!.s - 1) + 1 !== tokens[i]!.s) aliases.conditionalStars.add(aliases.stars.length);
+      // (A relative module keeps its dots: it is that package's, not any found further up.)
+      aliases.stars.push(module);
+    }
     return j;
   }
   const paren = tokens[j]?.v === '(';
@@ -184,6 +197,7 @@ function pythonFrom(tokens: Token[], i: number, aliases: ImportMap): number {
         j += 2;
       }
       aliases.bindPython(local, `${module.replace(/^\.+/, '')}.${t.v}`);
+      if (module.startsWith('.')) aliases.relative.set(local, /^\.+/.exec(module)![0].length);
     }
     j++;
   }

@@ -150,7 +150,7 @@ export class CodeParser {
 
   /** Parses a whole file's tokens, with its imports. */
   static forFile(text: string, tokens: Token[], lang: LexLanguage, interesting: (calleePath: string) => boolean): CodeParser {
-    return new CodeParser(text, tokens, lang, interesting, collectImports(tokens, lang));
+    return new CodeParser(text, tokens, lang, interesting, collectImports(tokens, lang, text));
   }
 
   /**
