@@ -209,20 +209,22 @@ describe('constants imported from another module', () => {
   });
 });
 
+const MISTRAL = 'mistral api.mistral.ai';
+/** `provider host` of the endpoints in `file`, with the unknown reason when there is one. */
+const found = (endpoints: Endpoint[], file: string): string[] =>
+  endpoints.filter((e) => e.file === file).map((e) => `${e.provider} ${e.host}${e.unknown ? ` (${e.unknown})` : ''}`).sort();
+/** Scans `files` through the CLI's passes and the editor's index: `expected` endpoints per file in the CLI's, and the same summary from both. */
+async function check(files: Record<string, string>, expected: Record<string, string[]>): Promise<void> {
+  const dir = workspace(files);
+  const { cli, index } = await both(dir);
+  for (const [file, want] of Object.entries(expected)) assert.deepEqual(found(cli, file), want, file);
+  assert.deepEqual(summary(index), summary(cli));
+}
+
 // Import forms other than the plain named import, each through the CLI's passes (which keep
 // no bytes: code with no LLM signal of its own is read again only when its bytes name an
 // exported constant, or the module of a default export) and the editor's index.
 describe('constants imported under another name, by `import *`, `require` or as a default export', () => {
-  const MISTRAL = 'mistral api.mistral.ai';
-  /** `line provider host` of the endpoints in `file`, with the unknown reason when there is one. */
-  const found = (endpoints: Endpoint[], file: string): string[] =>
-    endpoints.filter((e) => e.file === file).map((e) => `${e.provider} ${e.host}${e.unknown ? ` (${e.unknown})` : ''}`).sort();
-  async function check(files: Record<string, string>, expected: Record<string, string[]>): Promise<void> {
-    const dir = workspace(files);
-    const { cli, index } = await both(dir);
-    for (const [file, want] of Object.entries(expected)) assert.deepEqual(found(cli, file), want, file);
-    assert.deepEqual(summary(index), summary(cli));
-  }
 
   it('follows a Python import renamed with `as`, and leaves one from outside the workspace unknown for that reason', async () => {
     await check({
@@ -333,15 +335,6 @@ describe('constants imported under another name, by `import *`, `require` or as 
 
 // Review of the import forms above: what they must not find, and what they must not take for known.
 describe('imported constants: names that are not reads, and bindings that are not the import', () => {
-  const MISTRAL = 'mistral api.mistral.ai';
-  const found = (endpoints: Endpoint[], file: string): string[] =>
-    endpoints.filter((e) => e.file === file).map((e) => `${e.provider} ${e.host}${e.unknown ? ` (${e.unknown})` : ''}`).sort();
-  async function check(files: Record<string, string>, expected: Record<string, string[]>): Promise<void> {
-    const dir = workspace(files);
-    const { cli, index } = await both(dir);
-    for (const [file, want] of Object.entries(expected)) assert.deepEqual(found(cli, file), want, file);
-    assert.deepEqual(summary(index), summary(cli));
-  }
 
   it('does not take a key, a declared field or a method named like an imported constant for a use of it', async () => {
     await check({
@@ -518,14 +511,6 @@ describe('imported constants: names that are not reads, and bindings that are no
 
 // Second review: values a module exports that the importing code does not get at run time.
 describe('imported constants: exports that are not the value at run time', () => {
-  const found = (endpoints: Endpoint[], file: string): string[] =>
-    endpoints.filter((e) => e.file === file).map((e) => `${e.provider} ${e.host}${e.unknown ? ` (${e.unknown})` : ''}`).sort();
-  async function check(files: Record<string, string>, expected: Record<string, string[]>): Promise<void> {
-    const dir = workspace(files);
-    const { cli, index } = await both(dir);
-    for (const [file, want] of Object.entries(expected)) assert.deepEqual(found(cli, file), want, file);
-    assert.deepEqual(summary(index), summary(cli));
-  }
   const notHere = (name: string): string => `null null (the base URL comes from \`${name}\`, which is not defined in this file)`;
 
   it('does not publish a value exported before the `var` it reads is set (hoisted, still undefined then)', async () => {
