@@ -210,6 +210,8 @@ describe('constants imported from another module', () => {
 });
 
 const MISTRAL = 'mistral api.mistral.ai';
+/** An endpoint left unknown because the name its base URL comes from is bound nowhere the engine can follow. */
+const notHere = (name: string): string => `null null (the base URL comes from \`${name}\`, which is not defined in this file)`;
 /** `provider host` of the endpoints in `file`, with the unknown reason when there is one. */
 const found = (endpoints: Endpoint[], file: string): string[] =>
   endpoints.filter((e) => e.file === file).map((e) => `${e.provider} ${e.host}${e.unknown ? ` (${e.unknown})` : ''}`).sort();
@@ -236,7 +238,7 @@ describe('constants imported under another name, by `import *`, `require` or as 
     }, {
       'app.py': [MISTRAL],
       'relay.py': [MISTRAL],
-      'other.py': ['null null (the base URL comes from `B`, which is not defined in this file)'],
+      'other.py': [notHere('B')],
     });
   });
 
@@ -252,17 +254,17 @@ describe('constants imported under another name, by `import *`, `require` or as 
     }, {
       'app.py': [MISTRAL],
       'relay.py': [MISTRAL],
-      'private.py': ['null null (the base URL comes from `_HIDDEN_URL`, which is not defined in this file)'],
-      'later.py': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+      'private.py': [notHere('_HIDDEN_URL')],
+      'later.py': [notHere('BASE_URL')],
     });
     const listed = 'from openai import OpenAI\nfrom settings import *\n\nclient = OpenAI(base_url=BASE_URL)\n';
     await check({ 'settings.py': '__all__ = ["BASE_URL"]\nBASE_URL = "https://api.mistral.ai/v1"\n', 'app.py': listed }, { 'app.py': [MISTRAL] });
     await check({ 'settings.py': '__all__ = ["TIMEOUT"]\nBASE_URL = "https://api.mistral.ai/v1"\nTIMEOUT = 30\n', 'app.py': listed }, {
-      'app.py': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+      'app.py': [notHere('BASE_URL')],
     });
     // An `__all__` the scan does not read as a list of names: which names `*` binds is not known.
     await check({ 'settings.py': 'from other import names\n__all__ = names()\nBASE_URL = "https://api.mistral.ai/v1"\n', 'app.py': listed }, {
-      'app.py': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+      'app.py': [notHere('BASE_URL')],
     });
   });
 
@@ -275,7 +277,7 @@ describe('constants imported under another name, by `import *`, `require` or as 
     }, {
       'src/app.ts': [MISTRAL],
       'src/relay.ts': [MISTRAL],
-      'src/other.ts': ['null null (the base URL comes from `B`, which is not defined in this file)'],
+      'src/other.ts': [notHere('B')],
     });
   });
 
@@ -297,12 +299,12 @@ describe('constants imported under another name, by `import *`, `require` or as 
     await check({
       'lib/cjs.js': 'module.exports = { timeout: 30 };\nexports.BASE_URL = "https://api.mistral.ai/v1";\n',
       'lib/app.js': 'const OpenAI = require("openai");\nconst { BASE_URL } = require("./cjs");\nconst a = new OpenAI({ baseURL: BASE_URL });\n',
-    }, { 'lib/app.js': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'] });
+    }, { 'lib/app.js': [notHere('BASE_URL')] });
     // `require("m").part` is one of the module's exports, not the module.
     await check({
       'lib/cjs.js': 'exports.BASE_URL = "https://api.mistral.ai/v1";\nexports.part = {};\n',
       'lib/app.js': 'const OpenAI = require("openai");\nconst part = require("./cjs").part;\nconst a = new OpenAI({ baseURL: part.BASE_URL });\n',
-    }, { 'lib/app.js': ['null null (the base URL comes from `part.BASE_URL`, which is not defined in this file)'] });
+    }, { 'lib/app.js': [notHere('part.BASE_URL')] });
   });
 
   it('follows a default export to a default import, whatever the importing code calls it', async () => {
@@ -318,7 +320,7 @@ describe('constants imported under another name, by `import *`, `require` or as 
     await check({
       'web/config.js': 'export const BASE_URL = "https://api.mistral.ai/v1";\n',
       'web/app.ts': 'import OpenAI from "openai";\nimport BASE_URL from "./config";\n\nconst client = new OpenAI({ baseURL: BASE_URL });\n',
-    }, { 'web/app.ts': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'] });
+    }, { 'web/app.ts': [notHere('BASE_URL')] });
   });
 
   it('keeps `import * as`, Python `import m as c` and plain named imports working', async () => {
@@ -387,7 +389,7 @@ describe('imported constants: names that are not reads, and bindings that are no
       'lib/b.js': 'exports.BASE_URL = "https://api.openai.com/v1";\n',
       'lib/spread.js': 'const base = require("./b");\nmodule.exports = { BASE_URL: "https://api.mistral.ai/v1", ...base, MODEL_URL: "https://api.mistral.ai/v1/models" };\n',
       'lib/app.js': 'const OpenAI = require("openai");\nconst { BASE_URL, MODEL_URL } = require("./spread");\nconst a = new OpenAI({ baseURL: BASE_URL });\nconst b = new OpenAI({ baseURL: MODEL_URL });\n',
-    }, { 'lib/app.js': ['mistral api.mistral.ai', 'null null (the base URL comes from `BASE_URL`, which is not defined in this file)'] });
+    }, { 'lib/app.js': ['mistral api.mistral.ai', notHere('BASE_URL')] });
   });
 
   it('lets a later Python `import *` bind a name imported by name before it', async () => {
@@ -401,7 +403,7 @@ describe('imported constants: names that are not reads, and bindings that are no
       'after.py': 'from openai import OpenAI\nfrom local_settings import *\nfrom config import BASE_URL\n\nclient = OpenAI(base_url=BASE_URL)\n',
     }, {
       'app.py': [MISTRAL],
-      'vendor.py': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+      'vendor.py': [notHere('BASE_URL')],
       'after.py': ['openai api.openai.com'],
     });
   });
@@ -471,7 +473,7 @@ describe('imported constants: names that are not reads, and bindings that are no
       'web/settings.ts': 'export const BASE_URL = "https://api.openai.com/v1";\nexport default { BASE_URL: "https://api.mistral.ai/v1" };\n',
       // `ts` is the default export (the object), whatever the local name spells with the module's.
       'web/app.ts': 'import OpenAI from "openai";\nimport ts from "./settings";\nconst c = new OpenAI({ baseURL: ts.BASE_URL });\n',
-    }, { 'web/app.ts': ['null null (the base URL comes from `ts.BASE_URL`, which is not defined in this file)'] });
+    }, { 'web/app.ts': [notHere('ts.BASE_URL')] });
   });
   it('reports a constant the file computes from a name `import *` brings once, where it is set', async () => {
     const dir = workspace({
@@ -488,7 +490,7 @@ describe('imported constants: names that are not reads, and bindings that are no
       'web/def.js': 'export default "https://api.mistral.ai/v1";\n',
       'web/all.js': 'export * from "./def";\n',
       'web/app.ts': 'import OpenAI from "openai";\nimport url from "./all";\n\nconst client = new OpenAI({ baseURL: url });\n',
-    }, { 'web/app.ts': ['null null (the base URL comes from `url`, which is not defined in this file)'] });
+    }, { 'web/app.ts': [notHere('url')] });
   });
   it('does not publish `module.exports.X` set before `module.exports` is replaced', async () => {
     await check({
@@ -497,7 +499,7 @@ describe('imported constants: names that are not reads, and bindings that are no
       'lib/app.js': 'const OpenAI = require("openai");\nconst { BASE_URL } = require("./cjs");\nconst b = new OpenAI({ baseURL: BASE_URL });\n',
       'lib/app2.js': 'const OpenAI = require("openai");\nconst { BASE_URL } = require("./after");\nconst b = new OpenAI({ baseURL: BASE_URL });\n',
     }, {
-      'lib/app.js': ['null null (the base URL comes from `BASE_URL`, which is not defined in this file)'],
+      'lib/app.js': [notHere('BASE_URL')],
       'lib/app2.js': [MISTRAL],
     });
   });
@@ -511,7 +513,6 @@ describe('imported constants: names that are not reads, and bindings that are no
 
 // Second review: values a module exports that the importing code does not get at run time.
 describe('imported constants: exports that are not the value at run time', () => {
-  const notHere = (name: string): string => `null null (the base URL comes from \`${name}\`, which is not defined in this file)`;
 
   it('does not publish a value exported before the `var` it reads is set (hoisted, still undefined then)', async () => {
     await check({

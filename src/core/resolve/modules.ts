@@ -56,6 +56,7 @@ export function exportedNames(definitions: { name: string; value: string }[], ma
     let name = d.name.slice(d.name.lastIndexOf(':') + 1);
     // A factory's branches: code that calls it writes its last name (`from_provider`).
     if (name.startsWith(DISPATCH)) name = name.slice(name.lastIndexOf('.') + 1).replace(DISPATCH, '');
+    // The engine's own names (STAR_NAMES, `defines`): nothing importing code writes.
     else if (name.startsWith('\u0001')) continue;
     if (d.value.startsWith(LINK)) links.push([module, name, d.value.slice(d.value.lastIndexOf('\n') + 1)]);
     else if (matters(d.value)) add(module, name);
@@ -70,12 +71,7 @@ export function exportedNames(definitions: { name: string; value: string }[], ma
 
 /** The `paths` keys of a published tsconfig (compilerConfig) that name one module, not a pattern. */
 function exactAliases(published: string): string[] {
-  try {
-    const { paths } = JSON.parse(published) as CompilerSettings;
-    return Object.keys(paths ?? {}).filter((k) => k && !k.includes('*'));
-  } catch {
-    return [];
-  }
+  return Object.keys(parseSettings(published)?.paths ?? {}).filter((k) => k && !k.includes('*'));
 }
 
 /**
@@ -89,7 +85,7 @@ export const PROJECT_IMPORT_ANCHORS = [
 
 /** The lookup name of the names a Python module's `__all__` lists: those `from m import *` binds. */
 function starNamesName(module: string): string {
-  return exportName(module, '\u0001all\u0001');
+  return exportName(module, STAR_NAMES);
 }
 
 /**
@@ -108,6 +104,9 @@ function publishStarNames(module: string, parser: CodeParser, structure: CodeStr
   const names = items?.every((v) => v.k === 'str') ? items.map((v) => v.v) : undefined;
   out.push({ name: starNamesName(module), value: names ? JSON.stringify(names) : UNKNOWN_STAR_NAMES, offset: list[0]!.s });
 }
+
+/** The export name under which a module publishes its `__all__` (no exported constant of its own). */
+const STAR_NAMES = '\u0001all\u0001';
 
 /** `__all__` set in a way the scan does not read. */
 const UNKNOWN_STAR_NAMES = '\u0001unknown\u0001';
@@ -631,9 +630,13 @@ function compilerSettings(dir: string, env: EnvLookup): (CompilerSettings & { ba
 
 function readSettings(file: string, env: EnvLookup): CompilerSettings | undefined {
   const v = env(compilerConfigName(file));
-  if (v.state !== 'set') return undefined;
+  return v.state === 'set' ? parseSettings(v.value) : undefined;
+}
+
+/** A tsconfig's settings as compilerConfig published them (undefined for a value that is not). */
+function parseSettings(published: string): CompilerSettings | undefined {
   try {
-    return JSON.parse(v.value) as CompilerSettings;
+    return JSON.parse(published) as CompilerSettings;
   } catch {
     return undefined;
   }
